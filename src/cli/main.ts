@@ -1,0 +1,138 @@
+#!/usr/bin/env node
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Command } from 'commander';
+import { ConfigError, loadConfig } from '../config.ts';
+import { createApiToken } from '../core/access/accounts.ts';
+import { principalFor, publicUser } from '../core/access/authentication.ts';
+import { verifyAuditLog } from '../core/audit/verify-audit-log.ts';
+import { isDomainError } from '../core/errors.ts';
+import { importMines } from '../core/registry/mine-import.ts';
+import { readTable } from '../ingest/tabular/read-table.ts';
+import { argon2Hasher, cryptoSecrets } from '../platform/system.ts';
+import { buildApp } from '../server/app.ts';
+import { openRuntime, readDemoAccounts, seedDemoIfEmpty, type Runtime } from './context.ts';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+async function withRuntime<T>(work: (rt: Runtime) => Promise<T>): Promise<T> {
+  const rt = await openRuntime(loadConfig(process.env));
+  try {
+    return await work(rt);
+  } finally {
+    await rt.database.close();
+  }
+}
+
+async function asUser(rt: Runtime, username: string) {
+  const user = await rt.ports.users.getByUsername(username);
+  if (!user) throw new Error(`No user "${username}".`);
+  return principalFor(rt.ports, publicUser(user), 'token');
+}
+
+const program = new Command()
+  .name('redline')
+  .description('Redline — coal mine safety supervision platform')
+  .showHelpAfterError();
+
+program
+  .command('serve')
+  .description('Start the platform (API and web UI)')
+  .option('--demo', 'seed the demo province when the database is empty', false)
+  .action(async (opts: { demo: boolean }) => {
+    const config = loadConfig(process.env);
+    const rt = await openRuntime(config);
+    let accounts = readDemoAccounts(config);
+    if (opts.demo) {
+      const seeded = await seedDemoIfEmpty(rt);
+      accounts = seeded.accounts;
+      if (seeded.seeded) console.log(`Seeded the demo province (${config.demoMines} mines).`);
+    }
+    const app = await buildApp({
+      ports: rt.ports,
+      hasher: argon2Hasher,
+      secrets: cryptoSecrets,
+      config,
+      webRoot: resolve(repoRoot, 'web/dist'),
+      logger: { level: config.logLevel },
+    });
+    const close = async () => {
+      await app.close();
+      await rt.database.close();
+      process.exit(0);
+    };
+    process.once('SIGINT', () => void close());
+    process.once('SIGTERM', () => void close());
+    await app.listen({ port: config.port, host: config.host });
+    const url = `http://${config.host}:${config.port}`;
+    console.log(`\nRedline is running at ${url}  (API docs: ${url}/api/docs, database: ${rt.database.kind})`);
+    if (accounts.length > 0) {
+      console.log('Demo accounts (also in data/demo-accounts.json):');
+      for (const a of accounts) console.log(`  ${a.username.padEnd(9)} ${a.password.padEnd(22)} ${a.role}`);
+    }
+  });
+
+program
+  .command('seed')
+  .description('Seed the demo province into an empty database')
+  .option('--mines <n>', 'number of mines', (v) => Number.parseInt(v, 10))
+  .action(async (opts: { mines?: number }) => {
+    await withRuntime(async (rt) => {
+      const r = await seedDemoIfEmpty(rt, opts.mines);
+      if (!r.seeded) {
+        console.error('The database already has regions; nothing seeded. Use an empty DATABASE_URL.');
+        process.exitCode = 1;
+        return;
+      }
+      console.log(JSON.stringify({ seeded: true, mines: opts.mines ?? rt.config.demoMines, users: r.accounts.length }));
+    });
+  });
+
+program
+  .command('import')
+  .description('Import mines from a CSV or XLSX file; prints a JSON report with per-row errors')
+  .argument('<file>', 'CSV (UTF-8 or GB18030) or XLSX file')
+  .requiredOption('--as <username>', 'the regulator account the import is recorded under')
+  .action(async (file: string, opts: { as: string }) => {
+    await withRuntime(async (rt) => {
+      const table = await readTable(readFileSync(file));
+      const report = await importMines(rt.ports, await asUser(rt, opts.as), table);
+      console.log(JSON.stringify(report, null, 2));
+      if (report.rejected > 0) process.exitCode = 2;
+    });
+  });
+
+const audit = program.command('audit').description('Audit trail tools');
+audit
+  .command('verify')
+  .description('Verify the hash chain of the audit log; names the first broken entry')
+  .action(async () => {
+    await withRuntime(async (rt) => {
+      const result = await verifyAuditLog(rt.ports);
+      console.log(JSON.stringify(result, null, 2));
+      if (!result.ok) process.exitCode = 3;
+    });
+  });
+
+const token = program.command('token').description('API tokens for machine clients');
+token
+  .command('create')
+  .description('Create an API token for a user (e.g. a mine safety officer, for the mine upload gateway)')
+  .requiredOption('--user <username>', 'the account the token acts as')
+  .requiredOption('--name <name>', 'what the token is for')
+  .action(async (opts: { user: string; name: string }) => {
+    await withRuntime(async (rt) => {
+      const t = await createApiToken({ ...rt.ports, secrets: cryptoSecrets }, await asUser(rt, opts.user), {
+        name: opts.name,
+      });
+      console.log(JSON.stringify(t, null, 2));
+    });
+  });
+
+program.parseAsync(process.argv).catch((e: unknown) => {
+  if (e instanceof ConfigError) console.error(e.message);
+  else if (isDomainError(e)) console.error(`${e.code}: ${e.message}`);
+  else console.error(e instanceof Error ? e.message : e);
+  process.exitCode = 1;
+});

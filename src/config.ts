@@ -1,0 +1,71 @@
+import { z } from 'zod';
+
+/**
+ * All configuration, validated once at start-up. Every bad variable is reported at once. Nothing else
+ * reads process.env; the frozen result is passed down as a dependency.
+ */
+const schema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(8080),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: z
+    .string()
+    .min(1)
+    .default('./data/redline.db')
+    .refine(
+      (v) => !/^(mysql|mariadb|mongodb):/.test(v),
+      'only SQLite file paths and postgres:// URLs are supported',
+    ),
+  REDLINE_DATA_DIR: z.string().min(1).default('./data'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(12),
+  COOKIE_SECURE: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+  REDLINE_DEMO_SEED: z.coerce.number().int().default(20201204),
+  REDLINE_DEMO_MINES: z.coerce.number().int().min(1).max(100_000).default(300),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string;
+  dataDir: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  sessionTtlMs: number;
+  cookieSecure: boolean;
+  demoSeed: number;
+  demoMines: number;
+}
+
+export class ConfigError extends Error {
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}
+
+export function loadConfig(env: Record<string, string | undefined>): Readonly<Config> {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const e = parsed.data;
+  return Object.freeze({
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: e.REDLINE_DATA_DIR,
+    logLevel: e.LOG_LEVEL,
+    sessionTtlMs: e.SESSION_TTL_HOURS * 3_600_000,
+    cookieSecure: e.COOKIE_SECURE,
+    demoSeed: e.REDLINE_DEMO_SEED,
+    demoMines: e.REDLINE_DEMO_MINES,
+  });
+}

@@ -1,0 +1,117 @@
+import { invalidInput, conflict } from '../errors.ts';
+import type { PasswordHasher, Ports, Secrets } from '../ports.ts';
+import { digestToken, publicUser, validateNewPassword } from './authentication.ts';
+import { requirePermission } from './permissions.ts';
+import { ROLES, type Principal, type Role, type Scope, type User } from './types.ts';
+
+export interface NewUserInput {
+  username: string;
+  displayName: string;
+  role: Role;
+  scope: Scope;
+  password: string;
+}
+
+/** Mine safety officers are scoped to one mine; every other role to a region. */
+export function checkRoleScope(role: Role, scope: Scope): void {
+  if (!ROLES.includes(role)) throw invalidInput('ROLE_UNKNOWN', `Unknown role "${String(role)}".`);
+  if (role === 'mine_safety_officer' && scope.kind !== 'mine') {
+    throw invalidInput('SCOPE_INVALID', 'A mine safety officer is scoped to exactly one mine.');
+  }
+  if (role !== 'mine_safety_officer' && scope.kind !== 'region') {
+    throw invalidInput('SCOPE_INVALID', `A ${role} is scoped to a region.`);
+  }
+}
+
+/** Creates an account (used by the seeder and the CLI); audited as `user.create`. */
+export async function createUser(
+  deps: Pick<Ports, 'clock' | 'ids' | 'transaction'> & { hasher: PasswordHasher },
+  actor: { id: string; name: string },
+  input: NewUserInput,
+): Promise<User> {
+  if (!/^[a-z0-9][a-z0-9._-]{1,39}$/.test(input.username)) {
+    throw invalidInput('USERNAME_INVALID', 'A username is 2–40 lower-case letters, digits, ".", "_" or "-".');
+  }
+  validateNewPassword(input.password);
+  checkRoleScope(input.role, input.scope);
+  const passwordHash = await deps.hasher.hash(input.password);
+  const now = deps.clock.nowIso();
+  return deps.transaction(async (tx) => {
+    if (await tx.users.getByUsername(input.username)) {
+      throw conflict('USERNAME_TAKEN', `The username "${input.username}" is taken.`);
+    }
+    if (input.scope.kind === 'region' && !(await tx.regions.get(input.scope.regionId))) {
+      throw invalidInput('REGION_NOT_FOUND', `No region "${input.scope.regionId}".`);
+    }
+    if (input.scope.kind === 'mine' && !(await tx.mines.get(input.scope.mineId))) {
+      throw invalidInput('MINE_NOT_FOUND', `No mine "${input.scope.mineId}".`);
+    }
+    const user = {
+      id: deps.ids.next('user'),
+      username: input.username,
+      displayName: input.displayName.trim() || input.username,
+      role: input.role,
+      scope: input.scope,
+      disabled: false,
+      createdAt: now,
+      passwordHash,
+    };
+    await tx.users.insert(user);
+    await tx.audit.append(
+      {
+        actorId: actor.id,
+        actorName: actor.name,
+        action: 'user.create',
+        targetType: 'user',
+        targetId: user.id,
+        before: null,
+        after: { username: user.username, role: user.role, scope: user.scope },
+      },
+      now,
+    );
+    return publicUser(user);
+  });
+}
+
+/**
+ * Issues an API token for the caller's own account (e.g. a mine's upload gateway). The plain token is
+ * returned once and never stored.
+ */
+export async function createApiToken(
+  deps: Pick<Ports, 'clock' | 'ids' | 'transaction'> & { secrets: Secrets },
+  principal: Principal,
+  input: { name: string; expiresAt?: string | null },
+): Promise<{ id: string; token: string; name: string }> {
+  requirePermission(principal, 'token.create');
+  const name = input.name.trim();
+  if (name.length < 2 || name.length > 80) {
+    throw invalidInput('TOKEN_NAME_INVALID', 'A token name has 2–80 characters (say what uses it).');
+  }
+  const token = `rl_${deps.secrets.newToken()}`;
+  const now = deps.clock.nowIso();
+  const id = deps.ids.next('tok');
+  await deps.transaction(async (tx) => {
+    await tx.tokens.insert({
+      id,
+      tokenHash: digestToken(token),
+      userId: principal.userId,
+      name,
+      createdAt: now,
+      expiresAt: input.expiresAt ?? null,
+      revokedAt: null,
+    });
+    await tx.audit.append(
+      {
+        actorId: principal.userId,
+        actorName: principal.username,
+        action: 'token.create',
+        targetType: 'user',
+        targetId: principal.userId,
+        before: null,
+        after: { tokenId: id, name },
+      },
+      now,
+    );
+  });
+  return { id, token, name };
+}

@@ -1,0 +1,77 @@
+import { notAllowed, notFound } from '../errors.ts';
+import type { Principal, Role } from './types.ts';
+
+/**
+ * What each role may do, as data. A permission says nothing about *where*: the scope check
+ * (`isRegionPathInScope`, `isMineInScope`) decides that, separately and always.
+ */
+export type Permission =
+  | 'region.read'
+  | 'mine.read'
+  | 'mine.create'
+  | 'mine.update'
+  | 'mine.transition'
+  | 'mine.import'
+  | 'audit.read'
+  | 'audit.verify'
+  | 'token.create';
+
+const REGULATORS: readonly Role[] = ['province_regulator', 'city_regulator', 'county_regulator'];
+const EVERYONE: readonly Role[] = [
+  'province_regulator',
+  'city_regulator',
+  'county_regulator',
+  'leader',
+  'group_member',
+  'mine_safety_officer',
+  'gas_expert',
+  'viewer',
+];
+
+export const ROLE_PERMISSIONS: Readonly<Record<Permission, readonly Role[]>> = {
+  'region.read': EVERYONE,
+  'mine.read': EVERYONE,
+  'mine.create': REGULATORS,
+  'mine.update': REGULATORS,
+  'mine.transition': REGULATORS,
+  'mine.import': REGULATORS,
+  'audit.read': [...REGULATORS, 'leader', 'group_member', 'mine_safety_officer', 'viewer'],
+  'audit.verify': ['province_regulator'],
+  // A mine's safety officer creates the token its upload gateway uses; regulators create their own.
+  'token.create': [...REGULATORS, 'mine_safety_officer'],
+};
+
+export function hasPermission(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[permission].includes(role);
+}
+
+/** Throws NotAllowed (HTTP 403) when the role lacks the permission. */
+export function requirePermission(principal: Principal, permission: Permission): void {
+  if (!hasPermission(principal.role, permission)) {
+    throw notAllowed('FORBIDDEN', `The role "${principal.role}" may not do "${permission}".`, { permission });
+  }
+}
+
+/** A target is described by what the scope check needs: its region path and, for mines, its id. */
+export interface ScopeTarget {
+  regionPath: string;
+  mineId?: string;
+}
+
+/** True when the principal's scope covers the target (a region and everything below it, or one mine). */
+export function isInScope(principal: Principal, target: ScopeTarget): boolean {
+  if (principal.scope.kind === 'mine') {
+    return target.mineId !== undefined && target.mineId === principal.scope.mineId;
+  }
+  return principal.scopePath !== null && target.regionPath.startsWith(principal.scopePath);
+}
+
+/**
+ * Throws NotFound when the target lies outside the scope, so that a caller cannot learn whether a
+ * mine outside its scope exists. `what` names the thing for the error code (e.g. "MINE").
+ */
+export function requireInScope(principal: Principal, target: ScopeTarget, what: string, id: string): void {
+  if (!isInScope(principal, target)) {
+    throw notFound(`${what}_NOT_FOUND`, `No ${what.toLowerCase()} "${id}" in your scope.`);
+  }
+}

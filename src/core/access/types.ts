@@ -1,0 +1,47 @@
+/** Users, roles and scopes. */
+
+export type Role =
+  | 'province_regulator'
+  | 'city_regulator'
+  | 'county_regulator'
+  | 'leader'
+  | 'group_member'
+  | 'mine_safety_officer'
+  | 'gas_expert'
+  | 'viewer';
+
+export const ROLES: readonly Role[] = [
+  'province_regulator',
+  'city_regulator',
+  'county_regulator',
+  'leader',
+  'group_member',
+  'mine_safety_officer',
+  'gas_expert',
+  'viewer',
+];
+
+/** A user sees a region and everything below it, or exactly one mine. */
+export type Scope = { kind: 'region'; regionId: string } | { kind: 'mine'; mineId: string };
+
+export interface User {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  scope: Scope;
+  disabled: boolean;
+  createdAt: string;
+}
+
+/** What the access checks need to know about the caller. */
+export interface Principal {
+  userId: string;
+  username: string;
+  role: Role;
+  scope: Scope;
+  /** The scope region's materialised path, resolved once at authentication (region scopes only). */
+  scopePath: string | null;
+  /** For mine scopes: the mine's own region path, so region-level reads can be checked. */
+  via: 'session' | 'token';
+}

@@ -1,0 +1,171 @@
+import type { Principal, Role, Scope, User } from './access/types.ts';
+import type { AuditEntry, AuditEventInput } from './audit/audit-chain.ts';
+import type { Enterprise, GasClass, Mine, MineStatus, MineStatusChange, Region } from './registry/types.ts';
+
+/** The interfaces the core needs from the world. Use cases take only the ones they use (Pick<Ports, …>). */
+
+export interface Clock {
+  /** Current time as an ISO-8601 UTC string. */
+  nowIso(): string;
+  nowMs(): number;
+}
+
+export interface Ids {
+  /** A new unique id with a readable prefix, e.g. "msc-…". */
+  next(prefix: string): string;
+}
+
+export interface RegionStore {
+  list(): Promise<Region[]>;
+  get(id: string): Promise<Region | undefined>;
+  /** The region and every region below it. */
+  listUnder(path: string): Promise<Region[]>;
+  insert(region: Region): Promise<void>;
+}
+
+export interface EnterpriseStore {
+  get(id: string): Promise<Enterprise | undefined>;
+  findByName(name: string): Promise<Enterprise | undefined>;
+  insert(enterprise: Enterprise): Promise<void>;
+}
+
+export type MineSort = 'name' | 'code' | 'capacity' | 'status' | 'region';
+
+export interface MineFilter {
+  /** Only mines whose region path starts with this. */
+  regionPath?: string;
+  /** Only this mine (for mine-scoped users). */
+  mineId?: string;
+  status?: MineStatus;
+  gasClass?: GasClass;
+  capacityMin?: number;
+  capacityMax?: number;
+  /** Matches name, code, enterprise or operator. */
+  text?: string;
+}
+
+export interface MineRow extends Mine {
+  regionName: string;
+  regionNameEn: string;
+  regionPath: string;
+  enterpriseName: string | null;
+}
+
+export interface MinePage {
+  items: MineRow[];
+  total: number;
+}
+
+export interface MineCounts {
+  /** One row per (county region id, status, gas class, capacity band). */
+  rows: Array<{
+    countyId: string;
+    status: MineStatus;
+    gasClass: GasClass;
+    small: boolean;
+    band: CapacityBand;
+    hasGasControlCapability: boolean;
+    mines: number;
+    capacityTPerYear: number;
+  }>;
+}
+
+export type CapacityBand = 'lt300k' | '300k_900k' | '900k_3m' | 'ge3m';
+
+export interface MineStore {
+  get(id: string): Promise<MineRow | undefined>;
+  getByCode(code: string): Promise<MineRow | undefined>;
+  search(
+    filter: MineFilter,
+    page: { offset: number; limit: number; sort: MineSort; desc: boolean },
+  ): Promise<MinePage>;
+  counts(filter: MineFilter): Promise<MineCounts>;
+  insert(mine: Mine, regionPath: string): Promise<void>;
+  /** Replaces the stored facts and status of an existing mine. */
+  update(mine: Mine, regionPath: string): Promise<void>;
+}
+
+export interface MineStatusChangeStore {
+  insert(change: MineStatusChange): Promise<void>;
+  listByMine(mineId: string): Promise<MineStatusChange[]>;
+}
+
+export interface StoredUser extends User {
+  passwordHash: string;
+}
+
+export interface UserStore {
+  get(id: string): Promise<StoredUser | undefined>;
+  getByUsername(username: string): Promise<StoredUser | undefined>;
+  insert(user: StoredUser): Promise<void>;
+  listNames(ids: readonly string[]): Promise<Map<string, string>>;
+}
+
+export interface Session {
+  id: string;
+  userId: string;
+  csrfToken: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+export interface SessionStore {
+  insert(session: Session): Promise<void>;
+  get(id: string): Promise<Session | undefined>;
+  delete(id: string): Promise<void>;
+  deleteExpired(nowIso: string): Promise<number>;
+}
+
+export interface ApiToken {
+  id: string;
+  tokenHash: string;
+  userId: string;
+  name: string;
+  createdAt: string;
+  expiresAt: string | null;
+  revokedAt: string | null;
+}
+
+export interface ApiTokenStore {
+  insert(token: ApiToken): Promise<void>;
+  getByHash(tokenHash: string): Promise<ApiToken | undefined>;
+}
+
+export interface AuditStore {
+  /** Appends one chained entry. Must run inside the same transaction as the change it records. */
+  append(event: AuditEventInput, at: string): Promise<AuditEntry>;
+  listByTarget(targetType: string, targetId: string): Promise<AuditEntry[]>;
+  /** Every entry in seq order, in pages, for verification and export. */
+  iterateAll(pageSize?: number): AsyncIterable<AuditEntry>;
+  head(): Promise<{ seq: number; hash: string }>;
+}
+
+export interface Stores {
+  regions: RegionStore;
+  enterprises: EnterpriseStore;
+  mines: MineStore;
+  statusChanges: MineStatusChangeStore;
+  users: UserStore;
+  sessions: SessionStore;
+  tokens: ApiTokenStore;
+  audit: AuditStore;
+}
+
+export interface Ports extends Stores {
+  clock: Clock;
+  ids: Ids;
+  /** Runs `work` in one database transaction with stores bound to it. */
+  transaction<T>(work: (stores: Stores) => Promise<T>): Promise<T>;
+}
+
+export type { Principal, Role, Scope };
+
+export interface PasswordHasher {
+  hash(password: string): Promise<string>;
+  verify(hash: string, password: string): Promise<boolean>;
+}
+
+export interface Secrets {
+  /** A new unguessable token (URL-safe). */
+  newToken(): string;
+}

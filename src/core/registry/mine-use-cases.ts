@@ -1,0 +1,278 @@
+import { requireInScope, requirePermission } from '../access/permissions.ts';
+import type { Principal } from '../access/types.ts';
+import { conflict, invalidInput, notFound } from '../errors.ts';
+import type { MineFilter, MineRow, MineSort, Ports, Stores } from '../ports.ts';
+import { describeIssues, mineFactsSchema, type MineFactsInput } from './mine-facts-schema.ts';
+import { transitionMineStatus, type MineStatusEvent } from './mine-status-machine.ts';
+import { MINE_STATUSES, type Mine, type MineStatus, type MineStatusChange, type Region } from './types.ts';
+
+/** The audit view of a mine: its facts without bookkeeping fields. */
+function auditView(m: Mine): Record<string, unknown> {
+  const { createdAt: _c, updatedAt: _u, ...rest } = m;
+  return rest;
+}
+
+function stripRow(row: MineRow): Mine {
+  const { regionName: _a, regionNameEn: _b, regionPath: _c, enterpriseName: _d, ...mine } = row;
+  return mine;
+}
+
+export async function getMine(
+  deps: Pick<Ports, 'mines'>,
+  principal: Principal,
+  id: string,
+): Promise<MineRow> {
+  requirePermission(principal, 'mine.read');
+  const mine = await deps.mines.get(id);
+  if (!mine) throw notFound('MINE_NOT_FOUND', `No mine "${id}" in your scope.`);
+  requireInScope(principal, { regionPath: mine.regionPath, mineId: mine.id }, 'MINE', id);
+  return mine;
+}
+
+export interface MineListQuery {
+  regionId?: string;
+  status?: MineStatus;
+  gasClass?: Mine['gasClass'];
+  capacityMin?: number;
+  capacityMax?: number;
+  q?: string;
+  page: number;
+  pageSize: number;
+  sort: MineSort;
+  desc: boolean;
+}
+
+/** The filter that a principal's scope imposes, narrowed by an optional region the caller asked for. */
+export async function scopedMineFilter(
+  deps: Pick<Ports, 'regions' | 'mines'>,
+  principal: Principal,
+  regionId: string | undefined,
+): Promise<MineFilter> {
+  if (principal.scope.kind === 'mine') return { mineId: principal.scope.mineId };
+  if (regionId === undefined) return { regionPath: principal.scopePath ?? '\u0000' };
+  const region = await deps.regions.get(regionId);
+  if (!region || !principal.scopePath || !region.path.startsWith(principal.scopePath)) {
+    throw notFound('REGION_NOT_FOUND', `No region "${regionId}" in your scope.`);
+  }
+  return { regionPath: region.path };
+}
+
+export async function listMines(
+  deps: Pick<Ports, 'mines' | 'regions'>,
+  principal: Principal,
+  q: MineListQuery,
+): Promise<{ items: MineRow[]; total: number; page: number; pageSize: number }> {
+  requirePermission(principal, 'mine.read');
+  const scope = await scopedMineFilter(deps, principal, q.regionId);
+  const filter: MineFilter = {
+    ...scope,
+    status: q.status,
+    gasClass: q.gasClass,
+    capacityMin: q.capacityMin,
+    capacityMax: q.capacityMax,
+    text: q.q,
+  };
+  const result = await deps.mines.search(filter, {
+    offset: (q.page - 1) * q.pageSize,
+    limit: q.pageSize,
+    sort: q.sort,
+    desc: q.desc,
+  });
+  return { ...result, page: q.page, pageSize: q.pageSize };
+}
+
+export async function getMineHistory(
+  deps: Pick<Ports, 'mines' | 'statusChanges' | 'audit' | 'users'>,
+  principal: Principal,
+  id: string,
+) {
+  const mine = await getMine(deps, principal, id);
+  requirePermission(principal, 'audit.read');
+  const [changes, audit] = await Promise.all([
+    deps.statusChanges.listByMine(mine.id),
+    deps.audit.listByTarget('mine', mine.id),
+  ]);
+  const names = await deps.users.listNames(changes.map((c) => c.actorId));
+  return {
+    statusChanges: changes.map((c) => ({ ...c, actorName: names.get(c.actorId) ?? c.actorId })),
+    audit,
+  };
+}
+
+export interface RegisterMineInput {
+  facts: unknown;
+  initialStatus?: unknown;
+}
+
+/** Validates facts; returns them or throws InvalidInput with one line per bad field. */
+export function parseMineFacts(input: unknown): MineFactsInput {
+  const parsed = mineFactsSchema.safeParse(input);
+  if (!parsed.success) {
+    const issues = describeIssues(parsed.error);
+    throw invalidInput(
+      'MINE_INVALID',
+      `The mine is not valid: ${issues.map((i) => `${i.field}: ${i.message}`).join('; ')}.`,
+      { issues },
+    );
+  }
+  return parsed.data;
+}
+
+async function requireRegionInScope(stores: Pick<Stores, 'regions'>, principal: Principal, regionId: string) {
+  const region = await stores.regions.get(regionId);
+  if (!region || !principal.scopePath || !region.path.startsWith(principal.scopePath)) {
+    throw notFound('REGION_NOT_FOUND', `No region "${regionId}" in your scope.`);
+  }
+  return region;
+}
+
+/** Registers a mine as it is found (its present status is recorded, audited as a registration). */
+export async function registerMine(
+  deps: Pick<Ports, 'clock' | 'ids' | 'transaction'>,
+  principal: Principal,
+  input: RegisterMineInput,
+): Promise<Mine> {
+  requirePermission(principal, 'mine.create');
+  const facts = parseMineFacts(input.facts);
+  const status = input.initialStatus ?? 'producing';
+  if (typeof status !== 'string' || !MINE_STATUSES.includes(status as MineStatus)) {
+    throw invalidInput('MINE_INVALID', `The initial status must be one of ${MINE_STATUSES.join(', ')}.`);
+  }
+  const now = deps.clock.nowIso();
+  return deps.transaction(async (tx) => {
+    const region = await requireRegionInScope(tx, principal, facts.regionId);
+    if (await tx.mines.getByCode(facts.code)) {
+      throw conflict('MINE_CODE_TAKEN', `A mine with the code ${facts.code} is already registered.`);
+    }
+    if (facts.enterpriseId !== null && !(await tx.enterprises.get(facts.enterpriseId))) {
+      throw invalidInput('ENTERPRISE_NOT_FOUND', `No enterprise "${facts.enterpriseId}".`);
+    }
+    const mine: Mine = {
+      ...(facts as Omit<Mine, 'id' | 'status' | 'statusSince' | 'createdAt' | 'updatedAt'>),
+      id: deps.ids.next('mine'),
+      status: status as MineStatus,
+      statusSince: now,
+      createdAt: now,
+      updatedAt: now,
+    };
+    await tx.mines.insert(mine, region.path);
+    await tx.audit.append(
+      {
+        actorId: principal.userId,
+        actorName: principal.username,
+        action: 'mine.register',
+        targetType: 'mine',
+        targetId: mine.id,
+        before: null,
+        after: auditView(mine),
+      },
+      now,
+    );
+    return mine;
+  });
+}
+
+/** Edits facts of a mine. The status is not a fact: it changes only through `changeMineStatus`. */
+export async function updateMineFacts(
+  deps: Pick<Ports, 'clock' | 'transaction'>,
+  principal: Principal,
+  id: string,
+  patch: Record<string, unknown>,
+): Promise<Mine> {
+  requirePermission(principal, 'mine.update');
+  if ('status' in patch || 'statusSince' in patch) {
+    throw invalidInput(
+      'MINE_STATUS_NOT_EDITABLE',
+      'The status of a mine cannot be edited; it changes only through an order or an acceptance.',
+    );
+  }
+  const now = deps.clock.nowIso();
+  return deps.transaction(async (tx) => {
+    const row = await getMine(tx, principal, id);
+    const before = stripRow(row);
+    const { id: _id, status: _s, statusSince: _ss, createdAt: _c, updatedAt: _u, ...currentFacts } = before;
+    const facts = parseMineFacts({ ...currentFacts, ...patch });
+    let regionPath = row.regionPath;
+    if (facts.regionId !== row.regionId)
+      regionPath = (await requireRegionInScope(tx, principal, facts.regionId)).path;
+    if (facts.code !== row.code && (await tx.mines.getByCode(facts.code))) {
+      throw conflict('MINE_CODE_TAKEN', `A mine with the code ${facts.code} is already registered.`);
+    }
+    const after: Mine = { ...before, ...(facts as Partial<Mine>), updatedAt: now };
+    await tx.mines.update(after, regionPath);
+    await tx.audit.append(
+      {
+        actorId: principal.userId,
+        actorName: principal.username,
+        action: 'mine.update',
+        targetType: 'mine',
+        targetId: id,
+        before: auditView(before),
+        after: auditView(after),
+      },
+      now,
+    );
+    return after;
+  });
+}
+
+export interface ChangeMineStatusInput {
+  event: MineStatusEvent;
+  reason: string;
+  basis?: string | null;
+}
+
+/**
+ * The one way a mine's status changes: a table-checked transition, recorded as a status change and an
+ * audit entry in the same transaction. Orders and acceptances call this.
+ */
+export async function changeMineStatus(
+  deps: Pick<Ports, 'clock' | 'ids' | 'transaction'>,
+  principal: Principal,
+  mineId: string,
+  input: ChangeMineStatusInput,
+  tx?: Stores,
+): Promise<{ mine: Mine; change: MineStatusChange }> {
+  requirePermission(principal, 'mine.transition');
+  const now = deps.clock.nowIso();
+  const run = async (stores: Stores) => {
+    const row = await getMine(stores, principal, mineId);
+    const before = stripRow(row);
+    const result = transitionMineStatus(before.status, { ...input, actorId: principal.userId }, now);
+    const after: Mine = { ...before, status: result.status, statusSince: result.statusSince, updatedAt: now };
+    const change: MineStatusChange = {
+      id: deps.ids.next('msc'),
+      mineId,
+      from: before.status,
+      to: after.status,
+      event: input.event,
+      reason: input.reason.trim(),
+      basis: input.basis?.trim() || null,
+      actorId: principal.userId,
+      at: now,
+    };
+    await stores.mines.update(after, row.regionPath);
+    await stores.statusChanges.insert(change);
+    await stores.audit.append(
+      {
+        actorId: principal.userId,
+        actorName: principal.username,
+        action: `mine.status.${input.event}`,
+        targetType: 'mine',
+        targetId: mineId,
+        before: { status: before.status, statusSince: before.statusSince },
+        after: {
+          status: after.status,
+          statusSince: after.statusSince,
+          reason: change.reason,
+          basis: change.basis,
+        },
+      },
+      now,
+    );
+    return { mine: after, change };
+  };
+  return tx ? run(tx) : deps.transaction(run);
+}
+
+export type { Region };

@@ -1,0 +1,104 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { PasswordHasher, Ports, Secrets } from '../core/ports.ts';
+import { registerAuth } from './auth.ts';
+import { registerErrorMapping } from './error-mapping.ts';
+import { registerAuditRoutes } from './routes/audit.routes.ts';
+import { registerMineImportRoutes } from './routes/registry/mine-import.routes.ts';
+import { registerMineRoutes } from './routes/registry/mines.routes.ts';
+import { registerSessionRoutes } from './routes/session.routes.ts';
+
+export interface AppDeps {
+  ports: Ports;
+  hasher: PasswordHasher;
+  secrets: Secrets;
+  config: { sessionTtlMs: number; cookieSecure: boolean };
+  /** Directory of the built web UI; when missing, only the API is served. */
+  webRoot?: string | null;
+  logger?: FastifyServerOptions['logger'];
+}
+
+const SECURITY_HEADERS: Record<string, string> = {
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+  'cross-origin-opener-policy': 'same-origin',
+};
+const CSP =
+  "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self' ws: wss:; frame-ancestors 'none'";
+
+/** Builds the HTTP application without listening, so tests can `inject` requests. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: deps.logger ?? false,
+    bodyLimit: 20 * 1024 * 1024,
+    genReqId: () => `req-${deps.secrets.newToken().slice(0, 12)}`,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'Redline API',
+        description:
+          'Coal mine safety supervision platform. Errors: { error: { code, message, requestId } }.',
+        version: '0.1.0',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'redline_session' },
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  app.addHook('onSend', async (req, reply, payload) => {
+    for (const [k, v] of Object.entries(SECURITY_HEADERS)) reply.header(k, v);
+    if (!req.url.startsWith('/api/docs')) reply.header('content-security-policy', CSP);
+    return payload;
+  });
+
+  registerErrorMapping(app);
+  registerAuth(app, deps.ports);
+
+  app.get(
+    '/api/health',
+    { config: { public: true }, schema: { tags: ['system'], summary: 'Liveness.' } },
+    () => ({
+      status: 'ok',
+    }),
+  );
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, () => app.swagger());
+
+  registerSessionRoutes(app, deps);
+  registerMineRoutes(app, deps);
+  registerMineImportRoutes(app, deps);
+  registerAuditRoutes(app, deps);
+
+  const webRoot = deps.webRoot ? resolve(deps.webRoot) : null;
+  if (webRoot && existsSync(resolve(webRoot, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webRoot, wildcard: false });
+    // The web UI routes on the client: any non-API GET that is not a file gets index.html.
+    app.get('/*', { config: { public: true }, schema: { hide: true } }, (req, reply) => {
+      if (req.url.startsWith('/api/')) {
+        return reply
+          .status(404)
+          .send({ error: { code: 'ROUTE_NOT_FOUND', message: `No route ${req.url}.`, requestId: req.id } });
+      }
+      return reply.sendFile('index.html');
+    });
+  }
+  return app;
+}

@@ -1,0 +1,62 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import type { DomainErrorKind } from '../core/errors.ts';
+import { isDomainError } from '../core/errors.ts';
+
+/** The one place where domain error kinds become HTTP status codes (see docs/errors.md). */
+export const STATUS_BY_KIND: Readonly<Record<DomainErrorKind, number>> = {
+  InvalidInput: 400,
+  Unauthenticated: 401,
+  NotAllowed: 403,
+  NotFound: 404,
+  Conflict: 409,
+};
+
+export interface ErrorBody {
+  error: { code: string; message: string; requestId: string; details?: unknown };
+}
+
+export function registerErrorMapping(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    const requestId = req.id;
+    if (isDomainError(err)) {
+      const body: ErrorBody = { error: { code: err.code, message: err.message, requestId } };
+      if (err.details) body.error.details = err.details;
+      return reply.status(STATUS_BY_KIND[err.kind]).send(body);
+    }
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const issues = err.validation.map((v) => ({
+        field: [err.validationContext, ...v.instancePath.split('/').filter(Boolean)].join('.'),
+        message: v.message ?? 'invalid',
+      }));
+      return reply.status(400).send({
+        error: {
+          code: 'VALIDATION_FAILED',
+          message: `The request is not valid: ${issues.map((i) => `${i.field}: ${i.message}`).join('; ')}.`,
+          requestId,
+          details: { issues },
+        },
+      } satisfies ErrorBody);
+    }
+    // Fastify's own client errors (bad JSON, body too large, unsupported media type).
+    if (typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500) {
+      return reply.status(err.statusCode).send({
+        error: { code: err.code ?? 'BAD_REQUEST', message: err.message, requestId },
+      } satisfies ErrorBody);
+    }
+    req.log.error({ err, requestId }, 'unhandled error');
+    return reply.status(500).send({
+      error: {
+        code: 'INTERNAL',
+        message: 'Something went wrong on the server. The error was logged; quote the request id to support.',
+        requestId,
+      },
+    } satisfies ErrorBody);
+  });
+
+  app.setNotFoundHandler((req, reply) =>
+    reply.status(404).send({
+      error: { code: 'ROUTE_NOT_FOUND', message: `No route ${req.method} ${req.url}.`, requestId: req.id },
+    } satisfies ErrorBody),
+  );
+}

@@ -1,0 +1,173 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { requirePermission } from '../../../core/access/permissions.ts';
+import { buildRegionDashboard } from '../../../core/registry/dashboard.ts';
+import { MINE_STATUS_EVENTS, type MineStatusEvent } from '../../../core/registry/mine-status-machine.ts';
+import {
+  changeMineStatus,
+  getMine,
+  getMineHistory,
+  listMines,
+  registerMine,
+  updateMineFacts,
+} from '../../../core/registry/mine-use-cases.ts';
+import { GAS_CLASSES, MINE_STATUSES, type Region } from '../../../core/registry/types.ts';
+import type { AppDeps } from '../../app.ts';
+import { principalOf } from '../../auth.ts';
+
+const mineIdParams = z.object({ id: z.string().min(1).max(100) });
+
+const listQuery = z.object({
+  regionId: z
+    .string()
+    .regex(/^\d{6}$/)
+    .optional(),
+  status: z.enum(MINE_STATUSES as [string, ...string[]]).optional(),
+  gasClass: z.enum(GAS_CLASSES as [string, ...string[]]).optional(),
+  capacityMin: z.coerce.number().int().min(0).optional(),
+  capacityMax: z.coerce.number().int().min(0).optional(),
+  q: z.string().max(100).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(50),
+  sort: z.enum(['name', 'code', 'capacity', 'status', 'region']).default('code'),
+  order: z.enum(['asc', 'desc']).default('asc'),
+});
+
+export function registerMineRoutes(app: FastifyInstance, deps: AppDeps): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { ports } = deps;
+
+  r.get(
+    '/api/regions',
+    {
+      schema: {
+        tags: ['registry'],
+        summary: 'The regions you can see (your scope and everything below it).',
+      },
+    },
+    async (req) => {
+      const p = principalOf(req);
+      requirePermission(p, 'region.read');
+      if (p.scope.kind === 'region')
+        return { regions: await ports.regions.listUnder(p.scopePath ?? '\u0000') };
+      const mine = await getMine(ports, p, p.scope.mineId);
+      const region = await ports.regions.get(mine.regionId);
+      return { regions: region ? [region] : [] };
+    },
+  );
+
+  r.get(
+    '/api/dashboard',
+    {
+      schema: {
+        tags: ['registry'],
+        summary: 'Region dashboard: mines by status, by district, capacity bands and gas classes.',
+        querystring: z.object({
+          regionId: z
+            .string()
+            .regex(/^\d{6}$/)
+            .optional(),
+        }),
+      },
+    },
+    async (req) => buildRegionDashboard(ports, principalOf(req), req.query.regionId),
+  );
+
+  r.get(
+    '/api/mines',
+    {
+      schema: {
+        tags: ['registry'],
+        summary: 'Mines in your scope, filtered and paged.',
+        querystring: listQuery,
+      },
+    },
+    async (req) => {
+      const q = req.query;
+      return listMines(ports, principalOf(req), {
+        regionId: q.regionId,
+        status: q.status as never,
+        gasClass: q.gasClass as never,
+        capacityMin: q.capacityMin,
+        capacityMax: q.capacityMax,
+        q: q.q,
+        page: q.page,
+        pageSize: q.pageSize,
+        sort: q.sort,
+        desc: q.order === 'desc',
+      });
+    },
+  );
+
+  r.post(
+    '/api/mines',
+    {
+      schema: {
+        tags: ['registry'],
+        summary: 'Register a mine (regulators, in their scope). The facts are validated field by field.',
+        body: z.object({ facts: z.record(z.string(), z.unknown()), initialStatus: z.string().optional() }),
+      },
+    },
+    async (req, reply) => {
+      const mine = await registerMine(ports, principalOf(req), req.body);
+      return reply.status(201).send({ mine });
+    },
+  );
+
+  r.get(
+    '/api/mines/:id',
+    { schema: { tags: ['registry'], summary: 'One mine with its region chain.', params: mineIdParams } },
+    async (req) => {
+      const mine = await getMine(ports, principalOf(req), req.params.id);
+      const ids = mine.regionPath.split('/').filter(Boolean);
+      const chain = (await Promise.all(ids.map((id) => ports.regions.get(id)))).filter(
+        (x): x is Region => x !== undefined,
+      );
+      return { mine, regionChain: chain };
+    },
+  );
+
+  r.patch(
+    '/api/mines/:id',
+    {
+      schema: {
+        tags: ['registry'],
+        summary: 'Edit facts of a mine. The status cannot be edited: use a status transition.',
+        params: mineIdParams,
+        body: z.record(z.string(), z.unknown()),
+      },
+    },
+    async (req) => ({ mine: await updateMineFacts(ports, principalOf(req), req.params.id, req.body) }),
+  );
+
+  r.get(
+    '/api/mines/:id/history',
+    {
+      schema: {
+        tags: ['registry'],
+        summary: 'Status history and audit trail of a mine.',
+        params: mineIdParams,
+      },
+    },
+    async (req) => getMineHistory(ports, principalOf(req), req.params.id),
+  );
+
+  r.post(
+    '/api/mines/:id/transitions',
+    {
+      schema: {
+        tags: ['registry'],
+        summary:
+          'Change the status of a mine through a lifecycle event (used by orders and acceptances). Needs a reason.',
+        params: mineIdParams,
+        body: z.object({
+          event: z.enum(MINE_STATUS_EVENTS as [MineStatusEvent, ...MineStatusEvent[]]),
+          reason: z.string().min(1).max(2000),
+          basis: z.string().max(200).nullable().optional(),
+        }),
+      },
+    },
+    async (req) => changeMineStatus(ports, principalOf(req), req.params.id, req.body),
+  );
+}

@@ -1,0 +1,93 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { digestToken, login } from '../../core/access/authentication.ts';
+import { createApiToken } from '../../core/access/accounts.ts';
+import type { AppDeps } from '../app.ts';
+import { principalOf, SESSION_COOKIE } from '../auth.ts';
+import { describeScope } from '../scope-name.ts';
+
+export function registerSessionRoutes(app: FastifyInstance, deps: AppDeps): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { ports } = deps;
+
+  r.post(
+    '/api/session',
+    {
+      config: { public: true },
+      schema: {
+        tags: ['session'],
+        summary: 'Log in with a username and password; sets an HTTP-only session cookie.',
+        body: z.object({ username: z.string().min(1).max(80), password: z.string().min(1).max(200) }),
+      },
+    },
+    async (req, reply) => {
+      const result = await login(
+        { ...ports, hasher: deps.hasher, secrets: deps.secrets },
+        req.body,
+        deps.config.sessionTtlMs,
+      );
+      // A new session id at every login (no fixation): the old cookie, if any, is simply replaced.
+      reply.setCookie(SESSION_COOKIE, result.sessionToken, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: deps.config.cookieSecure,
+        expires: new Date(result.expiresAt),
+      });
+      await ports.audit.append(
+        {
+          actorId: result.user.id,
+          actorName: result.user.username,
+          action: 'session.login',
+          targetType: 'user',
+          targetId: result.user.id,
+          before: null,
+          after: { ip: req.ip },
+        },
+        ports.clock.nowIso(),
+      );
+      return {
+        user: { ...result.user, scopeName: await describeScope(ports, result.user.scope) },
+        csrfToken: result.csrfToken,
+      };
+    },
+  );
+
+  r.get(
+    '/api/session',
+    { schema: { tags: ['session'], summary: 'The logged-in user and the CSRF token of the session.' } },
+    async (req) => {
+      const user = req.currentUser!;
+      return {
+        user: { ...user, scopeName: await describeScope(ports, user.scope) },
+        csrfToken: req.csrfToken,
+      };
+    },
+  );
+
+  r.delete('/api/session', { schema: { tags: ['session'], summary: 'Log out.' } }, async (req, reply) => {
+    const cookie = req.cookies[SESSION_COOKIE];
+    if (cookie) await ports.sessions.delete(digestToken(cookie));
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.status(204).send();
+  });
+
+  r.post(
+    '/api/tokens',
+    {
+      schema: {
+        tags: ['session'],
+        summary: 'Create an API token for your own account (e.g. for a mine upload gateway). Shown once.',
+        body: z.object({
+          name: z.string().min(1).max(80),
+          expiresAt: z.iso.datetime().nullable().optional(),
+        }),
+      },
+    },
+    async (req, reply) => {
+      const t = await createApiToken({ ...ports, secrets: deps.secrets }, principalOf(req), req.body);
+      return reply.status(201).send(t);
+    },
+  );
+}

@@ -1,0 +1,48 @@
+import { createUser } from '../core/access/accounts.ts';
+import type { PasswordHasher, Ports } from '../core/ports.ts';
+import type { Mine } from '../core/registry/types.ts';
+import type { DemoProvince } from './demo-province.ts';
+
+/** The actor recorded in the audit trail for what the seeder writes. */
+export const SEED_ACTOR = { id: 'system:seed', name: 'seed' } as const;
+
+/**
+ * Writes a generated province through the stores: regions, enterprises and mines in one transaction
+ * (each mine's registration audited), then the demo users with the given passwords.
+ */
+export async function loadDemoProvince(
+  deps: Pick<Ports, 'clock' | 'ids' | 'transaction'> & { hasher: PasswordHasher },
+  province: DemoProvince,
+  passwords: Readonly<Record<string, string>>,
+): Promise<{ regions: number; mines: number; users: number }> {
+  const now = deps.clock.nowIso();
+  const pathOf = new Map(province.regions.map((r) => [r.id, r.path]));
+  await deps.transaction(async (tx) => {
+    for (const r of province.regions) await tx.regions.insert(r);
+    for (const e of province.enterprises) await tx.enterprises.insert(e);
+    for (const m of province.mines) {
+      const mine: Mine = { ...m, createdAt: now, updatedAt: now };
+      const path = pathOf.get(m.regionId);
+      if (path === undefined) throw new Error(`Demo mine ${m.code} points at unknown region ${m.regionId}.`);
+      await tx.mines.insert(mine, path);
+      await tx.audit.append(
+        {
+          actorId: SEED_ACTOR.id,
+          actorName: SEED_ACTOR.name,
+          action: 'mine.register',
+          targetType: 'mine',
+          targetId: mine.id,
+          before: null,
+          after: { code: mine.code, name: mine.name, status: mine.status, regionId: mine.regionId },
+        },
+        now,
+      );
+    }
+  });
+  for (const u of province.users) {
+    const password = passwords[u.username];
+    if (password === undefined) throw new Error(`No password given for demo user ${u.username}.`);
+    await createUser(deps, SEED_ACTOR, { ...u, password });
+  }
+  return { regions: province.regions.length, mines: province.mines.length, users: province.users.length };
+}

@@ -1,0 +1,34 @@
+import type { Kysely } from 'kysely';
+import type { Clock, Ids, Ports, Stores } from '../core/ports.ts';
+import type { Database } from './schema.ts';
+import { createAuditStore } from './stores/audit-store.ts';
+import { createMineStore } from './stores/mine-store.ts';
+import { createEnterpriseStore, createRegionStore } from './stores/region-store.ts';
+import {
+  createApiTokenStore,
+  createMineStatusChangeStore,
+  createSessionStore,
+  createUserStore,
+} from './stores/user-store.ts';
+
+export function createStores(db: Kysely<Database>): Stores {
+  return {
+    regions: createRegionStore(db),
+    enterprises: createEnterpriseStore(db),
+    mines: createMineStore(db),
+    statusChanges: createMineStatusChangeStore(db),
+    users: createUserStore(db),
+    sessions: createSessionStore(db),
+    tokens: createApiTokenStore(db),
+    audit: createAuditStore(db),
+  };
+}
+
+export function createPorts(db: Kysely<Database>, clock: Clock, ids: Ids): Ports {
+  return {
+    ...createStores(db),
+    clock,
+    ids,
+    transaction: (work) => db.transaction().execute((trx) => work(createStores(trx))),
+  };
+}

@@ -1,0 +1,56 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { Kysely, Migrator, type Migration, type MigrationProvider } from 'kysely';
+import {
+  createNodeSqliteDialect,
+  openNodeSqlite,
+  type NodeSqliteDatabase,
+} from './dialect/node-sqlite-dialect.ts';
+import { createPostgresDialect, createPostgresPool } from './dialect/postgres-dialect.ts';
+import * as m0001 from './migrations/0001-foundation.ts';
+import type { Database } from './schema.ts';
+
+export type EngineKind = 'sqlite' | 'postgres';
+
+export interface OpenDatabase {
+  db: Kysely<Database>;
+  kind: EngineKind;
+  /** The raw node:sqlite handle, for the telemetry writer's prepared statements (SQLite only). */
+  sqlite: NodeSqliteDatabase | null;
+  close(): Promise<void>;
+}
+
+/** All migrations, in order. A new migration is a new file added here. */
+const MIGRATIONS: Record<string, Migration> = {
+  '0001-foundation': m0001,
+};
+
+const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };
+
+/**
+ * Opens the database named by `url`: `postgres://…` for PostgreSQL, otherwise a SQLite file path
+ * (or `:memory:`), optionally prefixed with `sqlite:`.
+ */
+export function openDatabase(url: string): OpenDatabase {
+  if (/^postgres(ql)?:\/\//.test(url)) {
+    const pool = createPostgresPool(url);
+    const db = new Kysely<Database>({ dialect: createPostgresDialect(pool) });
+    return { db, kind: 'postgres', sqlite: null, close: () => db.destroy() };
+  }
+  const path = url.replace(/^sqlite:/, '');
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const sqlite = openNodeSqlite(path);
+  const db = new Kysely<Database>({ dialect: createNodeSqliteDialect(sqlite) });
+  return { db, kind: 'sqlite', sqlite, close: () => db.destroy() };
+}
+
+/** Brings the schema up to date; throws with the failing migration's name. */
+export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`Migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

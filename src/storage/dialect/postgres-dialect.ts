@@ -1,0 +1,24 @@
+import { PostgresDialect } from 'kysely';
+import pg from 'pg';
+
+const INT8_OID = 20;
+const NUMERIC_OID = 1700;
+
+/**
+ * int8 (bigint) and numeric come back as strings by default; Redline's bigints are epoch milliseconds
+ * and sequence numbers, well inside Number's safe range. Set per pool, not globally.
+ */
+const types = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === INT8_OID || oid === NUMERIC_OID) return (v: string) => Number(v);
+    return pg.types.getTypeParser(oid, format);
+  },
+} as pg.CustomTypesConfig;
+
+export function createPostgresPool(connectionString: string, max = 10): pg.Pool {
+  return new pg.Pool({ connectionString, max, types });
+}
+
+export function createPostgresDialect(pool: pg.Pool): PostgresDialect {
+  return new PostgresDialect({ pool });
+}

@@ -1,0 +1,93 @@
+import { sql, type Kysely, type Selectable } from 'kysely';
+import { chainAuditEntry, type AuditEntry } from '../../core/audit/audit-chain.ts';
+import type { AuditStore } from '../../core/ports.ts';
+import type { AuditLogTable, Database } from '../schema.ts';
+
+const parse = (s: string | null): unknown => (s === null ? null : JSON.parse(s));
+
+const toEntry = (r: Selectable<AuditLogTable>): AuditEntry => ({
+  seq: Number(r.seq),
+  at: r.at,
+  actorId: r.actor_id,
+  actorName: r.actor_name,
+  action: r.action,
+  targetType: r.target_type,
+  targetId: r.target_id,
+  before: parse(r.before_json),
+  after: parse(r.after_json),
+  prevHash: r.prev_hash,
+  hash: r.hash,
+});
+
+export function createAuditStore(db: Kysely<Database>): AuditStore {
+  async function appendIn(trx: Kysely<Database>, event: Parameters<AuditStore['append']>[0], at: string) {
+    // Bumping the head row first takes its row lock (PostgreSQL) or the write lock (SQLite), so
+    // concurrent appenders are serialised and the chain cannot fork.
+    const head = await trx
+      .updateTable('audit_head')
+      .set({ seq: sql`seq + 1` })
+      .where('id', '=', 1)
+      .returning(['seq', 'hash'])
+      .executeTakeFirstOrThrow();
+    const entry = chainAuditEntry({ seq: Number(head.seq) - 1, hash: head.hash }, event, at);
+    await trx
+      .insertInto('audit_log')
+      .values({
+        seq: entry.seq,
+        at: entry.at,
+        actor_id: entry.actorId,
+        actor_name: entry.actorName,
+        action: entry.action,
+        target_type: entry.targetType,
+        target_id: entry.targetId,
+        before_json:
+          entry.before === null || entry.before === undefined ? null : JSON.stringify(entry.before),
+        after_json: entry.after === null || entry.after === undefined ? null : JSON.stringify(entry.after),
+        prev_hash: entry.prevHash,
+        hash: entry.hash,
+      })
+      .execute();
+    await trx.updateTable('audit_head').set({ hash: entry.hash }).where('id', '=', 1).execute();
+    return entry;
+  }
+
+  return {
+    append(event, at) {
+      if (db.isTransaction) return appendIn(db, event, at);
+      return db.transaction().execute((trx) => appendIn(trx, event, at));
+    },
+    async listByTarget(targetType, targetId) {
+      const rows = await db
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('target_type', '=', targetType)
+        .where('target_id', '=', targetId)
+        .orderBy('seq', 'desc')
+        .execute();
+      return rows.map(toEntry);
+    },
+    async *iterateAll(pageSize = 1000) {
+      let after = 0;
+      for (;;) {
+        const rows = await db
+          .selectFrom('audit_log')
+          .selectAll()
+          .where('seq', '>', after)
+          .orderBy('seq')
+          .limit(pageSize)
+          .execute();
+        for (const r of rows) yield toEntry(r);
+        if (rows.length < pageSize) return;
+        after = Number(rows[rows.length - 1]!.seq);
+      }
+    },
+    async head() {
+      const r = await db
+        .selectFrom('audit_head')
+        .select(['seq', 'hash'])
+        .where('id', '=', 1)
+        .executeTakeFirstOrThrow();
+      return { seq: Number(r.seq), hash: r.hash };
+    },
+  };
+}
