@@ -39,7 +39,8 @@ export async function seedDemoIfEmpty(
   rt: Runtime,
   mineCount = rt.config.demoMines,
 ): Promise<{ seeded: boolean; accounts: DemoAccount[] }> {
-  if ((await rt.ports.regions.list()).length > 0) return { seeded: false, accounts: readDemoAccounts(rt.config) };
+  if ((await rt.ports.regions.list()).length > 0)
+    return { seeded: false, accounts: readDemoAccounts(rt.config) };
   const province = generateDemoProvince({ seed: rt.config.demoSeed, mineCount, now: systemClock.nowIso() });
   const passwords = Object.fromEntries(
     province.users.map((u) => [u.username, `${u.username}-${cryptoSecrets.newToken().slice(0, 10)}`]),

@@ -85,7 +85,9 @@ program
         process.exitCode = 1;
         return;
       }
-      console.log(JSON.stringify({ seeded: true, mines: opts.mines ?? rt.config.demoMines, users: r.accounts.length }));
+      console.log(
+        JSON.stringify({ seeded: true, mines: opts.mines ?? rt.config.demoMines, users: r.accounts.length }),
+      );
     });
   });
 

@@ -21,7 +21,8 @@ const ARGON2ID = 2 as Algorithm;
 
 /** argon2id with OWASP's minimum parameters (19 MiB, t=2, p=1). */
 export const argon2Hasher: PasswordHasher = {
-  hash: (password) => hash(password, { algorithm: ARGON2ID, memoryCost: 19_456, timeCost: 2, parallelism: 1 }),
+  hash: (password) =>
+    hash(password, { algorithm: ARGON2ID, memoryCost: 19_456, timeCost: 2, parallelism: 1 }),
   verify: async (stored, password) => {
     try {
       return await verify(stored, password);

@@ -42,6 +42,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  registerErrorMapping(app);
 
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {
@@ -70,7 +71,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     return payload;
   });
 
-  registerErrorMapping(app);
   registerAuth(app, deps.ports);
 
   app.get(

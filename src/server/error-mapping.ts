@@ -1,5 +1,4 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { DomainErrorKind } from '../core/errors.ts';
 import { isDomainError } from '../core/errors.ts';
 
@@ -24,7 +23,7 @@ export function registerErrorMapping(app: FastifyInstance): void {
       if (err.details) body.error.details = err.details;
       return reply.status(STATUS_BY_KIND[err.kind]).send(body);
     }
-    if (hasZodFastifySchemaValidationErrors(err)) {
+    if (err.validation) {
       const issues = err.validation.map((v) => ({
         field: [err.validationContext, ...v.instancePath.split('/').filter(Boolean)].join('.'),
         message: v.message ?? 'invalid',

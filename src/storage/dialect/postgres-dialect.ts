@@ -8,12 +8,12 @@ const NUMERIC_OID = 1700;
  * int8 (bigint) and numeric come back as strings by default; Redline's bigints are epoch milliseconds
  * and sequence numbers, well inside Number's safe range. Set per pool, not globally.
  */
-const types = {
-  getTypeParser(oid: number, format?: 'text' | 'binary') {
+const types: pg.CustomTypesConfig = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
     if (oid === INT8_OID || oid === NUMERIC_OID) return (v: string) => Number(v);
-    return pg.types.getTypeParser(oid, format);
-  },
-} as pg.CustomTypesConfig;
+    return pg.types.getTypeParser(oid, format) as (v: string) => unknown;
+  }) as pg.CustomTypesConfig['getTypeParser'],
+};
 
 export function createPostgresPool(connectionString: string, max = 10): pg.Pool {
   return new pg.Pool({ connectionString, max, types });

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { col } from '../dialect/column-types.ts';
 
 /** Registry, access and audit: the foundation tables. */
@@ -130,8 +130,5 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('seq', col.bigint, (c) => c.notNull())
     .addColumn('hash', col.text, (c) => c.notNull())
     .execute();
-  await db
-    .insertInto('audit_head' as never)
-    .values({ id: 1, seq: 0, hash: '0'.repeat(64) } as never)
-    .execute();
+  await sql`insert into audit_head (id, seq, hash) values (1, 0, ${'0'.repeat(64)})`.execute(db);
 }

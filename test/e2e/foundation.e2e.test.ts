@@ -1,0 +1,123 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { TEST_PASSWORD } from '../support/world.ts';
+import {
+  auditTrail,
+  clickMineRow,
+  isMineDenied,
+  languageSwitchLabel,
+  login,
+  mineName,
+  mineStatus,
+  mineTotal,
+  navItems,
+  openMine,
+  openMines,
+  shownMineId,
+  statusHistory,
+  switchLanguage,
+  visibleMineIds,
+  visibleMineRegionNames,
+} from './page-models/index.ts';
+import { describeInBrowser, launchBrowser, screenshot } from './support/browser.ts';
+import { startServer, type RunningServer } from './support/server.ts';
+
+describeInBrowser('foundation in the browser', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  }, 120_000);
+  afterAll(async () => {
+    for (const c of contexts) await c.close();
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function newPage(): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    contexts.push(context);
+    return context.newPage();
+  }
+
+  const countyId = '990102';
+  const countyMines = () => server.province.mines.filter((m) => m.regionId === countyId);
+
+  it('a county regulator sees only the mines of its county, in Chinese and in English', async () => {
+    const page = await newPage();
+    await login(page, server.baseUrl, 'county', TEST_PASSWORD);
+    await screenshot(page, 'county-dashboard-zh');
+
+    await openMines(page, {}, server.baseUrl);
+    expect(await mineTotal(page)).toBe(countyMines().length);
+    const regions = await visibleMineRegionNames(page);
+    expect(regions.length).toBeGreaterThan(0);
+    expect(new Set(regions)).toEqual(new Set(['岩东区']));
+    const ids = await visibleMineIds(page);
+    expect(ids.every((id) => countyMines().some((m) => m.id === id))).toBe(true);
+    // Chinese renders: the page carries the Chinese labels, and the switch offers English.
+    expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
+    expect(await languageSwitchLabel(page)).toBe('English');
+    expect(await page.getByTestId('sidenav').innerText()).toContain('煤矿台账');
+    await screenshot(page, 'county-mines-zh');
+
+    expect(await switchLanguage(page)).toBe('en');
+    expect(await page.getByTestId('sidenav').innerText()).toContain('Mines');
+    expect(new Set(await visibleMineRegionNames(page))).toEqual(new Set(['Yandong District']));
+    await screenshot(page, 'county-mines-en');
+
+    expect(await switchLanguage(page)).toBe('zh-CN');
+    expect(await page.getByTestId('sidenav').innerText()).toContain('煤矿台账');
+  });
+
+  it('a county regulator opens a mine and sees its status history from the audit trail', async () => {
+    const mine = countyMines().find((m) => m.status === 'producing')!;
+    // A status change made through the API (as an order would) must show on the mine page.
+    const page = await newPage();
+    await login(page, server.baseUrl, 'county', TEST_PASSWORD);
+    const session = await page.request.get(`${server.baseUrl}/api/session`);
+    const { csrfToken } = (await session.json()) as { csrfToken: string };
+    const change = await page.request.post(`${server.baseUrl}/api/mines/${mine.id}/transitions`, {
+      headers: { 'x-csrf-token': csrfToken },
+      data: { event: 'suspend', reason: '区县停产整顿通知（测试）', basis: '岩东安监〔2026〕1号' },
+    });
+    expect(change.status()).toBe(200);
+
+    await openMines(page, { q: mine.code }, server.baseUrl);
+    await clickMineRow(page, mine.id);
+    expect(await shownMineId(page)).toBe(mine.id);
+    expect(await mineName(page)).toContain(mine.name);
+    expect((await mineStatus(page)).status).toBe('suspended');
+    const history = await statusHistory(page);
+    expect(history[0]).toMatchObject({ from: 'producing', to: 'suspended' });
+    expect(history[0]!.text).toContain('区县停产整顿通知（测试）');
+    const audit = await auditTrail(page);
+    expect(audit.map((a) => a.action)).toEqual(
+      expect.arrayContaining(['mine.status.suspend', 'mine.register']),
+    );
+    await screenshot(page, 'county-mine-page');
+  });
+
+  it('a mine safety officer lands on its own mine and cannot open another one', async () => {
+    const own = server.province.users.find((u) => u.username === 'officer')!.scope;
+    if (own.kind !== 'mine') throw new Error('officer must be mine-scoped');
+    const other = countyMines().find((m) => m.id !== own.mineId)!;
+
+    const page = await newPage();
+    await login(page, server.baseUrl, 'officer', TEST_PASSWORD);
+    await page.getByTestId('mine-page').waitFor();
+    expect(await shownMineId(page)).toBe(own.mineId);
+    expect(await navItems(page)).not.toContain('nav-mines');
+
+    await openMine(page, other.id);
+    expect(await isMineDenied(page)).toBe(true);
+    expect(await page.getByTestId('mine-denied').innerText()).not.toContain(other.name);
+    await screenshot(page, 'officer-denied');
+
+    const api = await page.request.get(`${server.baseUrl}/api/mines/${other.id}`);
+    expect(api.status()).toBe(404);
+    expect(await api.text()).not.toContain(other.name);
+  });
+});

@@ -1,0 +1,89 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { describe, it } from 'vitest';
+import { migrateToLatest, openDatabase, type OpenDatabase } from '../../src/storage/database.ts';
+
+/**
+ * The engines a storage-touching suite runs on. SQLite always; PostgreSQL when reachable. With
+ * CI=true a missing PostgreSQL is a failure, not a skip.
+ */
+export const isCi = process.env.CI === 'true';
+
+export const postgresAdminUrl =
+  process.env.TEST_DATABASE_URL ??
+  process.env.REDLINE_TEST_PG_URL ??
+  'postgres://postgres@127.0.0.1:5432/postgres';
+
+let probe: Promise<string | null> | undefined;
+
+/** null when PostgreSQL answers, otherwise the reason it does not. */
+export function probePostgres(): Promise<string | null> {
+  probe ??= (async () => {
+    const client = new pg.Client({ connectionString: postgresAdminUrl, connectionTimeoutMillis: 3000 });
+    try {
+      await client.connect();
+      await client.query('select 1');
+      return null;
+    } catch (e) {
+      return `PostgreSQL at ${postgresAdminUrl} is not reachable: ${e instanceof Error ? e.message : String(e)}`;
+    } finally {
+      await client.end().catch(() => undefined);
+    }
+  })();
+  return probe;
+}
+
+export type EngineName = 'sqlite' | 'postgres';
+
+export interface TestDatabase extends OpenDatabase {
+  /** Drops what the test created (the PostgreSQL database; the SQLite file lives in memory). */
+  dispose(): Promise<void>;
+}
+
+/** A fresh, migrated database on the named engine. */
+export async function createTestDatabase(engine: EngineName): Promise<TestDatabase> {
+  if (engine === 'sqlite') {
+    const open = openDatabase(':memory:');
+    await migrateToLatest(open.db);
+    return { ...open, dispose: () => open.close() };
+  }
+  const name = `redline_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: postgresAdminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(postgresAdminUrl);
+  url.pathname = `/${name}`;
+  const open = openDatabase(url.toString());
+  await migrateToLatest(open.db);
+  return {
+    ...open,
+    dispose: async () => {
+      await open.close();
+      const a = new pg.Client({ connectionString: postgresAdminUrl });
+      await a.connect();
+      await a.query(`drop database if exists ${name} with (force)`);
+      await a.end();
+    },
+  };
+}
+
+const pgProblem = await probePostgres();
+if (pgProblem && !isCi) console.warn(`[redline tests] skipping PostgreSQL suites: ${pgProblem}`);
+
+/**
+ * Declares `body` once per available engine. Outside CI an unreachable PostgreSQL is skipped with a
+ * printed reason; in CI it fails.
+ */
+export function describeEachEngine(title: string, body: (engine: EngineName) => void): void {
+  describe(`${title} [sqlite]`, () => body('sqlite'));
+  if (pgProblem === null) {
+    describe(`${title} [postgres]`, () => body('postgres'));
+  } else if (isCi) {
+    describe(`${title} [postgres]`, () => {
+      it('needs PostgreSQL in CI', () => {
+        throw new Error(pgProblem);
+      });
+    });
+  }
+}

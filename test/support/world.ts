@@ -1,0 +1,77 @@
+import type { FastifyInstance } from 'fastify';
+import { principalFor, publicUser } from '../../src/core/access/authentication.ts';
+import type { Principal } from '../../src/core/access/types.ts';
+import type { Ports } from '../../src/core/ports.ts';
+import { argon2Hasher, cryptoSecrets } from '../../src/platform/system.ts';
+import { buildApp } from '../../src/server/app.ts';
+import { generateDemoProvince, type DemoProvince } from '../../src/sim/demo-province.ts';
+import { loadDemoProvince } from '../../src/sim/load-demo-province.ts';
+import { createPorts } from '../../src/storage/create-ports.ts';
+import { createTestDatabase, type EngineName, type TestDatabase } from './engines.ts';
+import { createFixedClock, createSequentialIds } from './fixed-clock.ts';
+
+/** Every demo user's password in tests. */
+export const TEST_PASSWORD = 'correct-horse-battery';
+
+export interface World {
+  database: TestDatabase;
+  ports: Ports;
+  clock: ReturnType<typeof createFixedClock>;
+  province: DemoProvince;
+  principal(username: string): Promise<Principal>;
+  dispose(): Promise<void>;
+}
+
+/** A fresh database on `engine` holding a small demo province (real stores, fixed clock). */
+export async function createWorld(engine: EngineName = 'sqlite', mineCount = 60): Promise<World> {
+  const database = await createTestDatabase(engine);
+  const clock = createFixedClock();
+  const ports = createPorts(database.db, clock, createSequentialIds());
+  const province = generateDemoProvince({ seed: 7, mineCount, now: clock.nowIso() });
+  await loadDemoProvince(
+    { ...ports, hasher: argon2Hasher },
+    province,
+    Object.fromEntries(province.users.map((u) => [u.username, TEST_PASSWORD])),
+  );
+  return {
+    database,
+    ports,
+    clock,
+    province,
+    async principal(username) {
+      const u = await ports.users.getByUsername(username);
+      if (!u) throw new Error(`no user ${username}`);
+      return principalFor(ports, publicUser(u), 'session');
+    },
+    dispose: () => database.dispose(),
+  };
+}
+
+export interface Session {
+  cookie: string;
+  csrf: string;
+}
+
+export async function buildTestApp(world: World): Promise<FastifyInstance> {
+  return buildApp({
+    ports: world.ports,
+    hasher: argon2Hasher,
+    secrets: cryptoSecrets,
+    config: { sessionTtlMs: 3_600_000, cookieSecure: false },
+  });
+}
+
+export async function loginAs(
+  app: FastifyInstance,
+  username: string,
+  password = TEST_PASSWORD,
+): Promise<Session> {
+  const res = await app.inject({ method: 'POST', url: '/api/session', payload: { username, password } });
+  if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+  const cookie = res.cookies.find((c) => c.name === 'redline_session');
+  if (!cookie) throw new Error('no session cookie');
+  return { cookie: `redline_session=${cookie.value}`, csrf: res.json<{ csrfToken: string }>().csrfToken };
+}
+
+/** Headers for an authenticated request from a browser session. */
+export const asSession = (s: Session) => ({ cookie: s.cookie, 'x-csrf-token': s.csrf });
