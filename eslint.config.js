@@ -35,8 +35,30 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/storage/**', '**/server/**', '**/ingest/**', '**/cli/**', '**/sim/**', '**/reports/**'], message: 'core imports nothing outside itself.' },
-            { group: ['node:fs*', 'node:net', 'node:http*', 'node:child_process', 'node:sqlite', 'pg', 'kysely', 'fastify*'], message: 'core does no I/O.' },
+            {
+              group: [
+                '**/storage/**',
+                '**/server/**',
+                '**/ingest/**',
+                '**/cli/**',
+                '**/sim/**',
+                '**/reports/**',
+              ],
+              message: 'core imports nothing outside itself.',
+            },
+            {
+              group: [
+                'node:fs*',
+                'node:net',
+                'node:http*',
+                'node:child_process',
+                'node:sqlite',
+                'pg',
+                'kysely',
+                'fastify*',
+              ],
+              message: 'core does no I/O.',
+            },
           ],
         },
       ],
@@ -53,7 +75,11 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/server/**', '**/cli/**'], message: 'Only composition roots wire layers.' }] },
+        {
+          patterns: [
+            { group: ['**/server/**', '**/cli/**'], message: 'Only composition roots wire layers.' },
+          ],
+        },
       ],
     },
   },
@@ -84,8 +110,8 @@ export default tseslint.config(
     },
   },
   {
-    // Vite reads its configuration from a default export.
-    files: ['web/vite.config.ts'],
+    // Vite and ESLint read their configuration from a default export.
+    files: ['web/vite.config.ts', 'eslint.config.js', 'vitest.config.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },
 );

@@ -38,6 +38,7 @@ export interface MineFilter {
   mineId?: string;
   status?: MineStatus;
   gasClass?: GasClass;
+  /** Inclusive bounds in t/yr. */
   capacityMin?: number;
   capacityMax?: number;
   /** Matches name, code, enterprise or operator. */

@@ -8,7 +8,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { PasswordHasher, Ports, Secrets } from '../core/ports.ts';
 import { registerAuth } from './auth.ts';
-import { registerErrorMapping } from './error-mapping.ts';
+import { registerErrorMapping, registerNotFound } from './error-mapping.ts';
 import { registerAuditRoutes } from './routes/audit.routes.ts';
 import { registerMineImportRoutes } from './routes/registry/mine-import.routes.ts';
 import { registerMineRoutes } from './routes/registry/mines.routes.ts';
@@ -63,6 +63,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
     transform: jsonSchemaTransform,
   });
+  // The browsable API page is public, like the OpenAPI document it renders.
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/docs')) route.config = { ...route.config, public: true };
+  });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
   app.addHook('onSend', async (req, reply, payload) => {
@@ -88,17 +92,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerAuditRoutes(app, deps);
 
   const webRoot = deps.webRoot ? resolve(deps.webRoot) : null;
-  if (webRoot && existsSync(resolve(webRoot, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webRoot, wildcard: false });
-    // The web UI routes on the client: any non-API GET that is not a file gets index.html.
-    app.get('/*', { config: { public: true }, schema: { hide: true } }, (req, reply) => {
-      if (req.url.startsWith('/api/')) {
-        return reply
-          .status(404)
-          .send({ error: { code: 'ROUTE_NOT_FOUND', message: `No route ${req.url}.`, requestId: req.id } });
-      }
-      return reply.sendFile('index.html');
-    });
-  }
+  const spa = webRoot !== null && existsSync(resolve(webRoot, 'index.html'));
+  // Files are looked up at request time, so a rebuilt UI is served without a restart.
+  if (spa) await app.register(fastifyStatic, { root: webRoot, index: false });
+  registerNotFound(app, spa);
   return app;
 }

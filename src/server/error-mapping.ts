@@ -52,10 +52,19 @@ export function registerErrorMapping(app: FastifyInstance): void {
       },
     } satisfies ErrorBody);
   });
+}
 
-  app.setNotFoundHandler((req, reply) =>
-    reply.status(404).send({
+/**
+ * Unknown routes answer ROUTE_NOT_FOUND. With the web UI served (`spa`), a page URL — a GET outside
+ * /api and /assets — gets index.html instead, because the UI routes on the client.
+ */
+export function registerNotFound(app: FastifyInstance, spa: boolean): void {
+  app.setNotFoundHandler((req, reply) => {
+    const isPage =
+      spa && req.method === 'GET' && !req.url.startsWith('/api/') && !req.url.startsWith('/assets/');
+    if (isPage) return reply.type('text/html').sendFile('index.html');
+    return reply.status(404).send({
       error: { code: 'ROUTE_NOT_FOUND', message: `No route ${req.method} ${req.url}.`, requestId: req.id },
-    } satisfies ErrorBody),
-  );
+    } satisfies ErrorBody);
+  });
 }

@@ -39,7 +39,10 @@ describeInBrowser('foundation in the browser', () => {
   async function newPage(): Promise<Page> {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
     contexts.push(context);
-    return context.newPage();
+    const page = await context.newPage();
+    // Fail on the locator that did not appear, well before the test's own timeout.
+    page.setDefaultTimeout(10_000);
+    return page;
   }
 
   const countyId = '990102';

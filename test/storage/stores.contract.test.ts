@@ -29,7 +29,7 @@ describeEachEngine('store contract', (engine) => {
       (m) => m.regionId === '990102' && m.approvedCapacityTPerYear < 300_000,
     );
     const page = await mines.search(
-      { regionPath: '/990000/990100/990102/', capacityMax: 300_000 },
+      { regionPath: '/990000/990100/990102/', capacityMax: 299_999 },
       { offset: 0, limit: 500, sort: 'code', desc: false },
     );
     expect(page.total).toBe(expected.length);
@@ -81,7 +81,7 @@ describeEachEngine('store contract', (engine) => {
       { from: 'producing', to: 'suspended', reason: 'Stop-work order 2026-01' },
     ]);
     const audit = await world.ports.audit.listByTarget('mine', mine.id);
-    expect(audit[0]).toMatchObject({ action: 'mine.status.suspend', actorName: 'county' });
+    expect(audit[0]).toMatchObject({ action: 'mine.status.suspend', actorName: '张伟（区县监管）' });
   });
 
   it('rolls back the whole change when a part of it fails', async () => {

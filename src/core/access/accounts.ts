@@ -103,7 +103,7 @@ export async function createApiToken(
     await tx.audit.append(
       {
         actorId: principal.userId,
-        actorName: principal.username,
+        actorName: principal.displayName,
         action: 'token.create',
         targetType: 'user',
         targetId: principal.userId,

@@ -29,7 +29,15 @@ export async function principalFor(
       throw unauthenticated('SCOPE_MISSING', 'Your account points at a region that no longer exists.');
     scopePath = region.path;
   }
-  return { userId: user.id, username: user.username, role: user.role, scope: user.scope, scopePath, via };
+  return {
+    userId: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    role: user.role,
+    scope: user.scope,
+    scopePath,
+    via,
+  };
 }
 
 export interface LoginResult {

@@ -5,6 +5,7 @@ import type { Principal } from './types.ts';
 const county: Principal = {
   userId: 'u1',
   username: 'county',
+  displayName: 'County',
   role: 'county_regulator',
   scope: { kind: 'region', regionId: '990102' },
   scopePath: '/990000/990100/990102/',
@@ -13,6 +14,7 @@ const county: Principal = {
 const officer: Principal = {
   userId: 'u2',
   username: 'officer',
+  displayName: 'Officer',
   role: 'mine_safety_officer',
   scope: { kind: 'mine', mineId: 'm-1' },
   scopePath: null,

@@ -38,6 +38,8 @@ export interface User {
 export interface Principal {
   userId: string;
   username: string;
+  /** The name recorded in the audit trail and shown to others. */
+  displayName: string;
   role: Role;
   scope: Scope;
   /** The scope region's materialised path, resolved once at authentication (region scopes only). */

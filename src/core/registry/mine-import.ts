@@ -83,6 +83,13 @@ const STATUS_WORDS: Record<string, string> = {
 const YES = new Set(['yes', 'y', 'true', '1', '是', '有']);
 const NO = new Set(['no', 'n', 'false', '0', '否', '无', '']);
 
+/** The column a registration error is about, so each rejected row names its field. */
+const FIELD_OF_ERROR: Record<string, string> = {
+  REGION_NOT_FOUND: 'regionId',
+  MINE_CODE_TAKEN: 'code',
+  ENTERPRISE_NOT_FOUND: 'enterprise',
+};
+
 export interface ImportRowError {
   row: number;
   field: string;
@@ -100,7 +107,8 @@ export interface MineImportRow {
 export type MineImportParse = { ok: true; value: MineImportRow } | { ok: false; errors: ImportRowError[] };
 
 export function normaliseHeader(h: string): string | undefined {
-  const k = h.trim().replace(/\s+/g, '');
+  // NFKC folds full-width brackets and letters (（吨/年） → (吨/年)), as Chinese templates write them.
+  const k = h.normalize('NFKC').trim().replace(/\s+/g, '');
   return HEADER_ALIASES[k] ?? HEADER_ALIASES[k.toLowerCase()];
 }
 
@@ -211,7 +219,7 @@ export async function importMines(
       if (!isDomainError(e)) throw e;
       report.rejected++;
       const issues = (e.details?.issues as Array<{ field: string; message: string }> | undefined) ?? [
-        { field: '(row)', message: e.message },
+        { field: FIELD_OF_ERROR[e.code] ?? '(row)', message: e.message },
       ];
       report.results.push({ row: rowNo, ok: false, errors: issues.map((x) => ({ row: rowNo, ...x })) });
     }

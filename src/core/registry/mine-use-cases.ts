@@ -48,7 +48,18 @@ export async function scopedMineFilter(
   principal: Principal,
   regionId: string | undefined,
 ): Promise<MineFilter> {
-  if (principal.scope.kind === 'mine') return { mineId: principal.scope.mineId };
+  if (principal.scope.kind === 'mine') {
+    if (regionId !== undefined) {
+      const [region, mine] = await Promise.all([
+        deps.regions.get(regionId),
+        deps.mines.get(principal.scope.mineId),
+      ]);
+      if (!region || !mine || !mine.regionPath.startsWith(region.path)) {
+        throw notFound('REGION_NOT_FOUND', `No region "${regionId}" in your scope.`);
+      }
+    }
+    return { mineId: principal.scope.mineId };
+  }
   if (regionId === undefined) return { regionPath: principal.scopePath ?? '\u0000' };
   const region = await deps.regions.get(regionId);
   if (!region || !principal.scopePath || !region.path.startsWith(principal.scopePath)) {
@@ -159,7 +170,7 @@ export async function registerMine(
     await tx.audit.append(
       {
         actorId: principal.userId,
-        actorName: principal.username,
+        actorName: principal.displayName,
         action: 'mine.register',
         targetType: 'mine',
         targetId: mine.id,
@@ -203,7 +214,7 @@ export async function updateMineFacts(
     await tx.audit.append(
       {
         actorId: principal.userId,
-        actorName: principal.username,
+        actorName: principal.displayName,
         action: 'mine.update',
         targetType: 'mine',
         targetId: id,
@@ -256,7 +267,7 @@ export async function changeMineStatus(
     await stores.audit.append(
       {
         actorId: principal.userId,
-        actorName: principal.username,
+        actorName: principal.displayName,
         action: `mine.status.${input.event}`,
         targetType: 'mine',
         targetId: mineId,

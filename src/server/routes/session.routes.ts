@@ -38,7 +38,7 @@ export function registerSessionRoutes(app: FastifyInstance, deps: AppDeps): void
       await ports.audit.append(
         {
           actorId: result.user.id,
-          actorName: result.user.username,
+          actorName: result.user.displayName,
           action: 'session.login',
           targetType: 'user',
           targetId: result.user.id,
@@ -48,7 +48,7 @@ export function registerSessionRoutes(app: FastifyInstance, deps: AppDeps): void
         ports.clock.nowIso(),
       );
       return {
-        user: { ...result.user, scopeName: await describeScope(ports, result.user.scope) },
+        user: { ...result.user, ...(await describeScope(ports, result.user.scope)) },
         csrfToken: result.csrfToken,
       };
     },
@@ -60,7 +60,7 @@ export function registerSessionRoutes(app: FastifyInstance, deps: AppDeps): void
     async (req) => {
       const user = req.currentUser!;
       return {
-        user: { ...user, scopeName: await describeScope(ports, user.scope) },
+        user: { ...user, ...(await describeScope(ports, user.scope)) },
         csrfToken: req.csrfToken,
       };
     },

@@ -81,7 +81,7 @@ function whereFilter(eb: Eb, f: MineFilter): Expression<SqlBool> {
   if (f.status !== undefined) parts.push(eb('mines.status', '=', f.status));
   if (f.gasClass !== undefined) parts.push(eb('mines.gas_class', '=', f.gasClass));
   if (f.capacityMin !== undefined) parts.push(eb('mines.approved_capacity_t_per_year', '>=', f.capacityMin));
-  if (f.capacityMax !== undefined) parts.push(eb('mines.approved_capacity_t_per_year', '<', f.capacityMax));
+  if (f.capacityMax !== undefined) parts.push(eb('mines.approved_capacity_t_per_year', '<=', f.capacityMax));
   if (f.text !== undefined && f.text.trim() !== '') {
     const like = `%${f.text.trim().toLowerCase().replace(/[%_]/g, '')}%`;
     parts.push(

@@ -1,0 +1,118 @@
+import type { GasClass, MineStatus } from '../../registry/types.ts';
+import type { PointThresholds } from '../alarm-evaluator.ts';
+import type { Alarm, AlarmEffect, AlarmPriority } from '../alarms/alarm-lifecycle.ts';
+
+/** What the monitoring engine knows about a mine. */
+export interface MonitoredMine {
+  id: string;
+  code: string;
+  name: string;
+  status: MineStatus;
+  approvedMaxUnderground: number;
+  gasClass: GasClass;
+  regionPath: string;
+}
+
+/** A measuring point as stored: the mine's definition (CDDY) plus what Redline derived from it. */
+export interface PointRecord {
+  /** Dense integer id: the evaluator's slot and the readings table's key. */
+  id: number;
+  mineId: string;
+  pointCode: string;
+  systemCode: string;
+  substationCode: string;
+  sensorType: string;
+  valueType: string;
+  unit: string;
+  location: string;
+  locationClass: string | null;
+  onText: string;
+  offText: string;
+  rangeLow: number | null;
+  rangeHigh: number | null;
+  /** The mine's own settings from CDDY. */
+  mineThresholds: PointThresholds;
+  /** What the evaluator runs on: the stricter of the mine's settings and the regulation row. */
+  effectiveThresholds: PointThresholds;
+  regulationRowIds: string[];
+  /** Where the mine's own setting is laxer than the regulation (or missing). */
+  settingFindings: string[];
+  definedAt: number;
+  withdrawn: boolean;
+}
+
+/**
+ * What an alarm is about. Each rule has a fixed priority (the alarm philosophy, docs/alarms.md):
+ * people or production in a mine that must be empty is always critical.
+ */
+export type AlarmRule =
+  | 'people_in_stopped_mine'
+  | 'activity_in_stopped_mine'
+  | 'power_cut_level'
+  | 'power_cut_ineffective'
+  | 'over_limit'
+  | 'low_limit'
+  | 'smoke'
+  | 'belt_protection'
+  | 'co_rising'
+  | 'headcount_over_limit'
+  | 'area_over_limit'
+  | 'restricted_area'
+  | 'mine_data_stopped'
+  | 'pre_alarm'
+  | 'sensor_fault'
+  | 'point_silent'
+  | 'overtime_underground'
+  | 'suspected_tampering';
+
+export const ALARM_RULE_PRIORITY: Readonly<Record<AlarmRule, AlarmPriority>> = {
+  people_in_stopped_mine: 'critical',
+  activity_in_stopped_mine: 'critical',
+  power_cut_level: 'critical',
+  power_cut_ineffective: 'critical',
+  over_limit: 'high',
+  low_limit: 'high',
+  smoke: 'high',
+  belt_protection: 'high',
+  co_rising: 'high',
+  headcount_over_limit: 'high',
+  area_over_limit: 'high',
+  restricted_area: 'high',
+  mine_data_stopped: 'high',
+  pre_alarm: 'medium',
+  sensor_fault: 'medium',
+  point_silent: 'medium',
+  overtime_underground: 'low',
+  suspected_tampering: 'medium',
+};
+
+export const ALARM_RULES = Object.keys(ALARM_RULE_PRIORITY) as AlarmRule[];
+
+export interface AlarmRecord extends Alarm {
+  /** Stable: `<mineId>|<rule>|<subject>`, so a condition has at most one alarm. */
+  id: string;
+  mineId: string;
+  pointId: number | null;
+  /** The point code, area code or "" the alarm is about. */
+  subject: string;
+  rule: AlarmRule;
+  message: string;
+  /** The value that raised (or last updated) the alarm, when it has one. */
+  value: number | null;
+  firstRaisedMs: number;
+  updatedMs: number;
+  /** How many times the condition became active (chattering shows here). */
+  activations: number;
+}
+
+export interface AlarmChange {
+  alarm: AlarmRecord;
+  effects: AlarmEffect[];
+  cause: string;
+  actor: string | null;
+  comment: string | null;
+  atMs: number;
+}
+
+export const alarmIdOf = (mineId: string, rule: AlarmRule, subject: string): string =>
+  `${mineId}|${rule}|${subject}`;

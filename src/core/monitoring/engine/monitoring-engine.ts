@@ -1,0 +1,473 @@
+import { notFound } from '../../errors.ts';
+import { createEvaluator, EvaluatorEvent, type AlarmEvaluator } from '../alarm-evaluator.ts';
+import { DEFAULT_ALARM_POLICY, type AlarmEvent, type AlarmPolicy } from '../alarms/alarm-lifecycle.ts';
+import { detectCoRisingTrend } from '../detectors/co-trend-detector.ts';
+import { detectIdenticalTimestamps } from '../detectors/identical-timestamp-detector.ts';
+import type { ThresholdTable } from '../thresholds/threshold-table.ts';
+import type { PointDefinition } from '../upload-file/point-definition-records.ts';
+import type { PointReading } from '../upload-file/safety-monitoring-records.ts';
+import { AlarmBook } from './alarm-book.ts';
+import type { AlarmChange, AlarmRecord, MonitoredMine, PointRecord } from './engine-types.ts';
+import { MinuteAggregator, type MinuteBucket } from './minute-aggregator.ts';
+import { PersonnelRules } from './personnel-rules.ts';
+import { configurePoint, isCoSensor, switchRoleOf, type SwitchRole } from './point-config.ts';
+import { ReadingBatch } from './reading-batch.ts';
+
+export interface MonitoringEngineOptions {
+  /** Point slots (the evaluator's capacity); ids must stay below it. */
+  capacity: number;
+  thresholds: ThresholdTable;
+  policy?: AlarmPolicy;
+  /** A point silent for longer than this (ms) raises point_silent (default 5 min). */
+  pointSilentAfterMs?: number;
+  /** A producing mine without any data for longer than this raises mine_data_stopped (default 5 min). */
+  mineSilentAfterMs?: number;
+  /** Underground longer than this raises overtime_underground (default 12 h). */
+  overtimeAfterMs?: number;
+}
+
+export interface ReadingsResult {
+  batch: ReadingBatch;
+  rejected: Array<{ index: number; pointCode: string; reason: string }>;
+  changes: AlarmChange[];
+  flushedMinutes: MinuteBucket[];
+}
+
+/** Statuses in which nobody may be underground and nothing may produce (the Diaoshuidong rule). */
+const STOPPED = new Set(['suspended', 'closing', 'closed']);
+const EMPTY_MINES = new Set(['closing', 'closed']);
+
+const CO_WINDOW = 64;
+
+/**
+ * The monitoring engine: per-point thresholds and evaluator state, the alarm book and the rules.
+ * Pure and synchronous (time comes in as arguments); the runtime in src/ingest persists what it
+ * returns before acknowledging the data.
+ */
+export class MonitoringEngine {
+  readonly #opts: Required<Omit<MonitoringEngineOptions, 'policy'>> & { policy: AlarmPolicy };
+  readonly #evaluator: AlarmEvaluator;
+  readonly #mines = new Map<string, MonitoredMine>();
+  readonly #mineIdByCode = new Map<string, string>();
+  readonly #points: Array<PointRecord | undefined> = [];
+  readonly #roles: Array<SwitchRole | undefined> = [];
+  readonly #pointIds = new Map<string, Map<string, number>>();
+  readonly #lastDataMs = new Map<string, number>();
+  readonly #coHistory = new Map<number, { t: Float64Array; v: Float64Array; n: number }>();
+  readonly #aggregator: MinuteAggregator;
+  readonly alarms: AlarmBook;
+  readonly personnel: PersonnelRules;
+  #nextPointId = 1;
+
+  constructor(options: MonitoringEngineOptions) {
+    this.#opts = {
+      pointSilentAfterMs: 5 * 60_000,
+      mineSilentAfterMs: 5 * 60_000,
+      overtimeAfterMs: 12 * 3_600_000,
+      policy: DEFAULT_ALARM_POLICY,
+      ...options,
+    };
+    this.#evaluator = createEvaluator({ capacity: options.capacity });
+    this.#aggregator = new MinuteAggregator(options.capacity);
+    this.alarms = new AlarmBook(this.#opts.policy);
+    this.personnel = new PersonnelRules(this.alarms, this.#opts.overtimeAfterMs);
+  }
+
+  // ---- mines -------------------------------------------------------------------------------------
+
+  /** Adds or updates a mine. A status change re-judges what is already known (people underground). */
+  upsertMine(mine: MonitoredMine, nowMs: number): AlarmChange[] {
+    const before = this.#mines.get(mine.id);
+    this.#mines.set(mine.id, mine);
+    this.#mineIdByCode.set(mine.code, mine.id);
+    const out: AlarmChange[] = [];
+    if (before && before.status !== mine.status) this.personnel.rejudge(out, mine, nowMs);
+    return out;
+  }
+
+  mineByCode(code: string): MonitoredMine | undefined {
+    const id = this.#mineIdByCode.get(code);
+    return id === undefined ? undefined : this.#mines.get(id);
+  }
+
+  mine(id: string): MonitoredMine | undefined {
+    return this.#mines.get(id);
+  }
+
+  // ---- points ------------------------------------------------------------------------------------
+
+  /** Loads stored points (at start-up). */
+  loadPoints(points: readonly PointRecord[]): void {
+    for (const p of points) this.#install(p);
+  }
+
+  /** Applies CDDY definitions; returns the points to store (new or changed). */
+  definePoints(mineId: string, defs: readonly PointDefinition[], nowMs: number): PointRecord[] {
+    const mine = this.#mines.get(mineId);
+    if (!mine) throw notFound('MINE_NOT_FOUND', `No mine "${mineId}".`);
+    const out: PointRecord[] = [];
+    for (const def of defs) {
+      const existing = this.#pointIds.get(mineId)?.get(def.pointCode);
+      const id = existing ?? this.#nextPointId;
+      if (id >= this.#opts.capacity) {
+        throw new Error(`Point capacity ${this.#opts.capacity} exhausted; raise REDLINE_POINT_CAPACITY.`);
+      }
+      const record = configurePoint(def, {
+        id,
+        mineId,
+        gasClass: mine.gasClass,
+        table: this.#opts.thresholds,
+        nowMs,
+      });
+      this.#install(record);
+      out.push(record);
+    }
+    return out;
+  }
+
+  point(id: number): PointRecord | undefined {
+    return this.#points[id];
+  }
+
+  pointId(mineId: string, pointCode: string): number | undefined {
+    return this.#pointIds.get(mineId)?.get(pointCode);
+  }
+
+  #install(p: PointRecord): void {
+    this.#points[p.id] = p;
+    this.#roles[p.id] = p.valueType === 'KG' ? switchRoleOf(p) : undefined;
+    let byCode = this.#pointIds.get(p.mineId);
+    if (!byCode) {
+      byCode = new Map();
+      this.#pointIds.set(p.mineId, byCode);
+    }
+    byCode.set(p.pointCode, p.id);
+    if (p.id >= this.#nextPointId) this.#nextPointId = p.id + 1;
+    this.#evaluator.configurePoint(p.id, p.effectiveThresholds);
+    if (isCoSensor(p.sensorType) && !this.#coHistory.has(p.id)) {
+      this.#coHistory.set(p.id, { t: new Float64Array(CO_WINDOW), v: new Float64Array(CO_WINDOW), n: 0 });
+    }
+  }
+
+  // ---- readings (the hot path) ---------------------------------------------------------------------
+
+  /**
+   * Evaluates one mine's readings. Unknown points are rejected with a reason; the accepted readings are
+   * returned as a columnar batch for the telemetry writer, with the alarm changes they caused.
+   */
+  ingestReadings(mineId: string, readings: readonly PointReading[], nowMs: number): ReadingsResult {
+    const mine = this.#mines.get(mineId);
+    if (!mine) throw notFound('MINE_NOT_FOUND', `No mine "${mineId}".`);
+    const byCode = this.#pointIds.get(mineId);
+    const batch = new ReadingBatch(readings.length);
+    const rejected: ReadingsResult['rejected'] = [];
+    const changes: AlarmChange[] = [];
+    const flushed: MinuteBucket[] = [];
+    const stopped = STOPPED.has(mine.status);
+    const mustBeEmpty = EMPTY_MINES.has(mine.status);
+    let latest = 0;
+    for (let i = 0; i < readings.length; i++) {
+      const r = readings[i]!;
+      const id = byCode?.get(r.pointCode);
+      if (id === undefined) {
+        rejected.push({
+          index: i,
+          pointCode: r.pointCode,
+          reason: 'unknown point: send its definition (CDDY) first',
+        });
+        continue;
+      }
+      const value = r.value ?? Number.NaN;
+      const ev = this.#evaluator.evaluate(id, value, r.statusBits, r.dataTimeMs);
+      if ((ev & EvaluatorEvent.STALE_READING) !== 0) {
+        rejected.push({
+          index: i,
+          pointCode: r.pointCode,
+          reason: 'older than the last reading of this point',
+        });
+        continue;
+      }
+      if (Number.isFinite(value)) {
+        batch.push(id, r.dataTimeMs, value, r.statusBits);
+        this.#aggregator.add(id, r.dataTimeMs, value, flushed);
+      }
+      if (r.dataTimeMs > latest) latest = r.dataTimeMs;
+      if (ev !== 0) this.#onEvaluatorEvents(changes, mine, id, ev, value, nowMs);
+      const role = this.#roles[id];
+      if (role !== undefined) this.#onSwitch(changes, mine, id, role, value, stopped, nowMs);
+      if (mustBeEmpty) {
+        this.alarms.raise(
+          changes,
+          {
+            mineId,
+            rule: 'activity_in_stopped_mine',
+            subject: '',
+            pointId: id,
+            message: `Monitoring data from a ${mine.status} mine (point ${r.pointCode}).`,
+            value,
+          },
+          nowMs,
+        );
+      }
+      const co = this.#coHistory.get(id);
+      if (co !== undefined && Number.isFinite(value))
+        this.#onCo(changes, mine, id, co, r.dataTimeMs, value, nowMs);
+    }
+    if (latest > 0) {
+      this.#lastDataMs.set(mineId, Math.max(latest, this.#lastDataMs.get(mineId) ?? 0));
+      this.alarms.clear(changes, mineId, 'mine_data_stopped', '', nowMs, null);
+    }
+    const stamp = detectIdenticalTimestamps(readings, { minPoints: 20 });
+    if (stamp.isSuspicious) {
+      this.alarms.raise(
+        changes,
+        {
+          mineId,
+          rule: 'suspected_tampering',
+          subject: 'identical-timestamps',
+          pointId: null,
+          message: `All ${stamp.pointCount} points carry the same time: generated data suspected (domain §1.6).`,
+          value: null,
+        },
+        nowMs,
+      );
+    }
+    return { batch, rejected, changes, flushedMinutes: flushed };
+  }
+
+  #onEvaluatorEvents(
+    out: AlarmChange[],
+    mine: MonitoredMine,
+    id: number,
+    ev: number,
+    value: number,
+    nowMs: number,
+  ) {
+    const p = this.#points[id]!;
+    const subject = p.pointCode;
+    const base = { mineId: mine.id, subject, pointId: id, value };
+    const what = `${p.location} (${p.pointCode})`;
+    if (ev & EvaluatorEvent.POWER_CUT_RAISED || ev & EvaluatorEvent.LOW_POWER_CUT_RAISED) {
+      this.alarms.raise(
+        out,
+        {
+          ...base,
+          rule: 'power_cut_level',
+          message: `Power-cut level reached at ${what}: ${value} ${p.unit}.`,
+        },
+        nowMs,
+      );
+    }
+    if (ev & EvaluatorEvent.POWER_CUT_CLEARED || ev & EvaluatorEvent.LOW_POWER_CUT_CLEARED) {
+      this.alarms.clear(out, mine.id, 'power_cut_level', subject, nowMs, value);
+    }
+    if (ev & EvaluatorEvent.ALARM_RAISED) {
+      this.alarms.raise(
+        out,
+        { ...base, rule: 'over_limit', message: `Over the limit at ${what}: ${value} ${p.unit}.` },
+        nowMs,
+      );
+    }
+    if (ev & EvaluatorEvent.ALARM_CLEARED)
+      this.alarms.clear(out, mine.id, 'over_limit', subject, nowMs, value);
+    if (ev & EvaluatorEvent.LOW_ALARM_RAISED) {
+      this.alarms.raise(
+        out,
+        { ...base, rule: 'low_limit', message: `Below the limit at ${what}: ${value} ${p.unit}.` },
+        nowMs,
+      );
+    }
+    if (ev & EvaluatorEvent.LOW_ALARM_CLEARED)
+      this.alarms.clear(out, mine.id, 'low_limit', subject, nowMs, value);
+    if (ev & EvaluatorEvent.PRE_ALARM_RAISED) {
+      this.alarms.raise(
+        out,
+        { ...base, rule: 'pre_alarm', message: `Approaching the limit at ${what}: ${value} ${p.unit}.` },
+        nowMs,
+      );
+    }
+    if (ev & EvaluatorEvent.PRE_ALARM_CLEARED)
+      this.alarms.clear(out, mine.id, 'pre_alarm', subject, nowMs, value);
+    if (ev & EvaluatorEvent.FAULT_RAISED) {
+      this.alarms.raise(
+        out,
+        { ...base, rule: 'sensor_fault', message: `Sensor fault reported by ${what}.` },
+        nowMs,
+      );
+    }
+    if (ev & EvaluatorEvent.FAULT_CLEARED)
+      this.alarms.clear(out, mine.id, 'sensor_fault', subject, nowMs, value);
+  }
+
+  #onSwitch(
+    out: AlarmChange[],
+    mine: MonitoredMine,
+    id: number,
+    role: SwitchRole,
+    value: number,
+    stopped: boolean,
+    nowMs: number,
+  ) {
+    const p = this.#points[id]!;
+    const on = value === 1;
+    const base = { mineId: mine.id, subject: p.pointCode, pointId: id, value };
+    switch (role) {
+      case 'smoke':
+        if (on)
+          this.alarms.raise(
+            out,
+            { ...base, rule: 'smoke', message: `Smoke detected at ${p.location}.` },
+            nowMs,
+          );
+        else this.alarms.clear(out, mine.id, 'smoke', p.pointCode, nowMs, value);
+        return;
+      case 'belt_protection': {
+        const tripped = isProtectionTripped(value, p.onText, p.offText);
+        if (tripped) {
+          this.alarms.raise(
+            out,
+            {
+              ...base,
+              rule: 'belt_protection',
+              message: `Belt protection tripped or failed: ${p.location} ${p.onText}.`,
+            },
+            nowMs,
+          );
+        } else this.alarms.clear(out, mine.id, 'belt_protection', p.pointCode, nowMs, value);
+        return;
+      }
+      case 'belt_running':
+      case 'power_feed':
+      case 'equipment':
+        // Production signals in a mine under a stop order or closure: the highest priority.
+        if (stopped && on) {
+          this.alarms.raise(
+            out,
+            {
+              ...base,
+              rule: 'activity_in_stopped_mine',
+              subject: '',
+              message: `Power on / equipment running in a ${mine.status} mine: ${p.location} (${p.pointCode}).`,
+            },
+            nowMs,
+          );
+        }
+        return;
+      case 'fan':
+      case 'other':
+        return;
+    }
+  }
+
+  #onCo(
+    out: AlarmChange[],
+    mine: MonitoredMine,
+    id: number,
+    h: { t: Float64Array; v: Float64Array; n: number },
+    tsMs: number,
+    value: number,
+    nowMs: number,
+  ) {
+    const slot = h.n % CO_WINDOW;
+    h.t[slot] = tsMs;
+    h.v[slot] = value;
+    h.n++;
+    if (h.n < 6) return;
+    const size = Math.min(h.n, CO_WINDOW);
+    const trend = detectCoRisingTrend(h.t.subarray(0, size), h.v.subarray(0, size));
+    const p = this.#points[id]!;
+    if (trend.isRising) {
+      this.alarms.raise(
+        out,
+        {
+          mineId: mine.id,
+          rule: 'co_rising',
+          subject: p.pointCode,
+          pointId: id,
+          message: `CO rising at ${p.location}: ${value} ppm, +${trend.slopePpmPerHour?.toFixed(1)} ppm/h — possible fire.`,
+          value,
+        },
+        nowMs,
+      );
+    } else if (trend.verdict === 'not-rising') {
+      this.alarms.clear(out, mine.id, 'co_rising', p.pointCode, nowMs, value);
+    }
+  }
+
+  // ---- time ----------------------------------------------------------------------------------------
+
+  /** Periodic rules: silent points and mines, timed shelves, escalation. */
+  tick(nowMs: number): AlarmChange[] {
+    const out: AlarmChange[] = [];
+    for (const p of this.#points) {
+      if (!p || p.withdrawn) continue;
+      const mine = this.#mines.get(p.mineId);
+      if (!mine || mine.status !== 'producing') continue;
+      const last = this.#evaluator.lastTimestampOf(p.id);
+      if (!Number.isFinite(last) || last <= 0) continue;
+      if (nowMs - last > this.#opts.pointSilentAfterMs) {
+        this.alarms.raise(
+          out,
+          {
+            mineId: mine.id,
+            rule: 'point_silent',
+            subject: p.pointCode,
+            pointId: p.id,
+            message: `No data from ${p.location} (${p.pointCode}) for ${Math.round((nowMs - last) / 60_000)} min.`,
+            value: null,
+          },
+          nowMs,
+        );
+      } else this.alarms.clear(out, mine.id, 'point_silent', p.pointCode, nowMs, null);
+    }
+    for (const [mineId, last] of this.#lastDataMs) {
+      const mine = this.#mines.get(mineId);
+      if (mine?.status === 'producing' && nowMs - last > this.#opts.mineSilentAfterMs) {
+        this.alarms.raise(
+          out,
+          {
+            mineId,
+            rule: 'mine_data_stopped',
+            subject: '',
+            pointId: null,
+            message: `The producing mine ${mine.name} has sent no monitoring data for ${Math.round((nowMs - last) / 60_000)} min.`,
+            value: null,
+          },
+          nowMs,
+        );
+      }
+    }
+    this.personnel.tick(out, nowMs, (id) => this.#mines.get(id));
+    for (const a of [...this.alarms.values()]) {
+      if (a.state !== 'normal') this.alarms.act(out, a.id, { kind: 'tick' }, nowMs, null, null);
+    }
+    return out;
+  }
+
+  /** An operator's action on an alarm (acknowledge, shelve, …). */
+  act(
+    alarmId: string,
+    event: AlarmEvent,
+    nowMs: number,
+    actor: string,
+    comment: string | null,
+  ): AlarmChange[] {
+    const out: AlarmChange[] = [];
+    if (!this.alarms.act(out, alarmId, event, nowMs, actor, comment)) {
+      throw notFound('ALARM_NOT_FOUND', `No alarm "${alarmId}".`);
+    }
+    return out;
+  }
+
+  loadAlarms(alarms: Iterable<AlarmRecord>): void {
+    this.alarms.load(alarms);
+  }
+}
+
+const TRIP_WORDS = /动作|故障|失效|报警|跳闸|打滑|跑偏|堆煤|撕裂|急停|烟雾/;
+
+/** A protection point reports "tripped/failed" as whichever of 1/0 its texts describe as such (default 1). */
+export function isProtectionTripped(value: number, onText: string, offText: string): boolean {
+  if (TRIP_WORDS.test(offText) && !TRIP_WORDS.test(onText)) return value === 0;
+  return value === 1;
+}

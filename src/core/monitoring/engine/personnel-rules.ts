@@ -1,0 +1,191 @@
+import type { PersonnelArea, PersonPosition } from '../upload-file/personnel-records.ts';
+import type { AlarmBook } from './alarm-book.ts';
+import type { AlarmChange, MonitoredMine } from './engine-types.ts';
+
+export interface PersonUnderground {
+  cardCode: string;
+  name: string;
+  areaCode: string | null;
+  stationCode: string | null;
+  enteredMineAtMs: number | null;
+  isMineLeader: boolean;
+}
+
+interface MinePeople {
+  snapshotMs: number;
+  people: PersonUnderground[];
+}
+
+const STOPPED = new Set(['suspended', 'closing', 'closed']);
+const RESTRICTED = /限制|禁止|禁入/;
+
+/**
+ * Personnel rules over RYSS snapshots (each one is the full list for a mine):
+ * - anyone underground in a suspended, closing or closed mine → critical (the Diaoshuidong pattern);
+ * - more people underground than the mine's approved maximum → high;
+ * - more people in an area than its approved headcount (RYQY) → high;
+ * - anyone in a restricted area → high;
+ * - anyone underground longer than the overtime limit → low.
+ */
+export class PersonnelRules {
+  readonly #alarms: AlarmBook;
+  readonly #overtimeAfterMs: number;
+  readonly #people = new Map<string, MinePeople>();
+  readonly #areas = new Map<string, Map<string, PersonnelArea>>();
+
+  constructor(alarms: AlarmBook, overtimeAfterMs: number) {
+    this.#alarms = alarms;
+    this.#overtimeAfterMs = overtimeAfterMs;
+  }
+
+  defineAreas(mineId: string, areas: readonly PersonnelArea[]): void {
+    let m = this.#areas.get(mineId);
+    if (!m) {
+      m = new Map();
+      this.#areas.set(mineId, m);
+    }
+    for (const a of areas) m.set(a.areaCode, a);
+  }
+
+  areas(mineId: string): PersonnelArea[] {
+    return [...(this.#areas.get(mineId)?.values() ?? [])];
+  }
+
+  underground(mineId: string): PersonUnderground[] {
+    return this.#people.get(mineId)?.people ?? [];
+  }
+
+  /** Applies a snapshot unless an older one arrives late (freshness by the snapshot time). */
+  ingest(
+    mine: MonitoredMine,
+    positions: readonly PersonPosition[],
+    snapshotMs: number,
+    nowMs: number,
+  ): AlarmChange[] {
+    const out: AlarmChange[] = [];
+    const prev = this.#people.get(mine.id);
+    if (prev && prev.snapshotMs > snapshotMs) return out;
+    const people = positions
+      .filter((p) => p.inOut === 'underground')
+      .map((p) => ({
+        cardCode: p.cardCode,
+        name: p.name,
+        areaCode: p.areaCode,
+        stationCode: p.stationCode,
+        enteredMineAtMs: p.enteredMineAtMs,
+        isMineLeader: p.isMineLeader,
+      }));
+    this.#people.set(mine.id, { snapshotMs, people });
+    this.#judge(out, mine, nowMs);
+    return out;
+  }
+
+  /** Re-applies the rules after the mine's status changed (e.g. a stop order while people are below). */
+  rejudge(out: AlarmChange[], mine: MonitoredMine, nowMs: number): void {
+    if (this.#people.has(mine.id)) this.#judge(out, mine, nowMs);
+  }
+
+  tick(out: AlarmChange[], nowMs: number, mineOf: (id: string) => MonitoredMine | undefined): void {
+    for (const mineId of this.#people.keys()) {
+      const mine = mineOf(mineId);
+      if (mine) this.#judgeOvertime(out, mine, nowMs);
+    }
+  }
+
+  #judge(out: AlarmChange[], mine: MonitoredMine, nowMs: number): void {
+    const people = this.underground(mine.id);
+    const n = people.length;
+    if (STOPPED.has(mine.status) && n > 0) {
+      const names = people
+        .slice(0, 5)
+        .map((p) => p.name)
+        .join('、');
+      this.#alarms.raise(
+        out,
+        {
+          mineId: mine.id,
+          rule: 'people_in_stopped_mine',
+          subject: '',
+          pointId: null,
+          message: `${n} people underground in a ${mine.status} mine (${names}${n > 5 ? ' …' : ''}).`,
+          value: n,
+        },
+        nowMs,
+      );
+    } else this.#alarms.clear(out, mine.id, 'people_in_stopped_mine', '', nowMs, n);
+
+    if (mine.approvedMaxUnderground > 0 && n > mine.approvedMaxUnderground) {
+      this.#alarms.raise(
+        out,
+        {
+          mineId: mine.id,
+          rule: 'headcount_over_limit',
+          subject: '',
+          pointId: null,
+          message: `${n} people underground; the approved maximum is ${mine.approvedMaxUnderground}.`,
+          value: n,
+        },
+        nowMs,
+      );
+    } else this.#alarms.clear(out, mine.id, 'headcount_over_limit', '', nowMs, n);
+
+    const perArea = new Map<string, number>();
+    for (const p of people)
+      if (p.areaCode !== null) perArea.set(p.areaCode, (perArea.get(p.areaCode) ?? 0) + 1);
+    for (const area of this.#areas.get(mine.id)?.values() ?? []) {
+      const count = perArea.get(area.areaCode) ?? 0;
+      const approved = area.approvedHeadcount;
+      if (approved !== null && approved > 0 && count > approved) {
+        this.#alarms.raise(
+          out,
+          {
+            mineId: mine.id,
+            rule: 'area_over_limit',
+            subject: area.areaCode,
+            pointId: null,
+            message: `${count} people in ${area.areaName}; approved ${approved}.`,
+            value: count,
+          },
+          nowMs,
+        );
+      } else this.#alarms.clear(out, mine.id, 'area_over_limit', area.areaCode, nowMs, count);
+      if (RESTRICTED.test(area.areaType) || RESTRICTED.test(area.areaName)) {
+        if (count > 0) {
+          this.#alarms.raise(
+            out,
+            {
+              mineId: mine.id,
+              rule: 'restricted_area',
+              subject: area.areaCode,
+              pointId: null,
+              message: `${count} people in the restricted area ${area.areaName}.`,
+              value: count,
+            },
+            nowMs,
+          );
+        } else this.#alarms.clear(out, mine.id, 'restricted_area', area.areaCode, nowMs, 0);
+      }
+    }
+    this.#judgeOvertime(out, mine, nowMs);
+  }
+
+  #judgeOvertime(out: AlarmChange[], mine: MonitoredMine, nowMs: number): void {
+    const over = this.underground(mine.id).filter(
+      (p) => p.enteredMineAtMs !== null && nowMs - p.enteredMineAtMs > this.#overtimeAfterMs,
+    );
+    if (over.length > 0) {
+      this.#alarms.raise(
+        out,
+        {
+          mineId: mine.id,
+          rule: 'overtime_underground',
+          subject: '',
+          pointId: null,
+          message: `${over.length} people underground for more than ${this.#overtimeAfterMs / 3_600_000} h.`,
+          value: over.length,
+        },
+        nowMs,
+      );
+    } else this.#alarms.clear(out, mine.id, 'overtime_underground', '', nowMs, 0);
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * Page model for the signed-in frame: language switch, user badge, navigation, logout.
+ * Every helper works through the UI's data-testids.
+ */
+import type { Locator, Page } from 'playwright-core';
+
+export type Lang = 'zh-CN' | 'en';
+
+/** The app's origin, taken from the page once it has loaded something from it. */
+export function appOrigin(page: Page, baseUrl?: string): string {
+  if (baseUrl !== undefined) return new URL(baseUrl).origin;
+  const current = page.url();
+  if (!current.startsWith('http'))
+    throw new Error('Page has not opened the app yet: pass baseUrl or log in first');
+  return new URL(current).origin;
+}
+
+/** The language the UI is in, from `<html lang>`. */
+export async function currentLanguage(page: Page): Promise<Lang> {
+  return (await page.locator('html').getAttribute('lang')) === 'en' ? 'en' : 'zh-CN';
+}
+
+/** Clicks the header switch and waits until `<html lang>` has flipped; returns the new language. */
+export async function switchLanguage(page: Page): Promise<Lang> {
+  const next: Lang = (await currentLanguage(page)) === 'en' ? 'zh-CN' : 'en';
+  await page.getByTestId('lang-switch').click();
+  await page.locator(`html[lang="${next}"]`).waitFor({ state: 'attached' });
+  return next;
+}
+
+/** Switches until the UI is in `lang` (no-op when it already is). */
+export async function ensureLanguage(page: Page, lang: Lang): Promise<void> {
+  if ((await currentLanguage(page)) !== lang) await switchLanguage(page);
+}
+
+/** The label on the language switch: "English" while in Chinese, "中文" while in English. */
+export async function languageSwitchLabel(page: Page): Promise<string> {
+  return (await page.getByTestId('lang-switch').innerText()).trim();
+}
+
+/** The user shown in the top bar. */
+export async function currentUser(page: Page): Promise<{ name: string; role: string; scope: string }> {
+  const [name, role, scope] = await Promise.all([
+    page.getByTestId('user-name').innerText(),
+    page.getByTestId('user-role').innerText(),
+    page.getByTestId('user-scope').innerText(),
+  ]);
+  return { name: name.trim(), role: role.trim(), scope: scope.trim() };
+}
+
+/** The test ids of the navigation items shown (`nav-dashboard`, `nav-mines`, `nav-my-mine`). */
+export async function navItems(page: Page): Promise<string[]> {
+  await page.getByTestId('sidenav').waitFor();
+  return attributeOfAll(page.getByTestId('sidenav').locator('[data-testid^="nav-"]'), 'data-testid');
+}
+
+/** Logs out from the header and waits for the login form. */
+export async function logout(page: Page): Promise<void> {
+  await page.getByTestId('logout').click();
+  await page.getByTestId('login-username').waitFor();
+}
+
+/** One attribute of every element a locator matches, in document order (missing ones left out). */
+export async function attributeOfAll(locator: Locator, name: string): Promise<string[]> {
+  const values = await Promise.all((await locator.all()).map((el) => el.getAttribute(name)));
+  return values.filter((v): v is string => v !== null);
+}

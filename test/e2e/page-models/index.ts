@@ -1,0 +1,6 @@
+/** All page models, for `import { login, openMine } from './page-models/index.ts'`. */
+export * from './app-shell.ts';
+export * from './dashboard-page.ts';
+export * from './login-page.ts';
+export * from './mine-page.ts';
+export * from './mines-page.ts';

@@ -1,0 +1,98 @@
+import type { ApiErrorBody } from './api-types.ts';
+
+/** A failed API call: the server's error body, or a synthetic one for network failures. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly requestId: string | null;
+
+  constructor(status: number, code: string, message: string, requestId: string | null) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.requestId = requestId;
+  }
+}
+
+/** Codes the client makes up itself, when there is no server answer to show. */
+export const NETWORK_ERROR = 'NETWORK_ERROR';
+export const BAD_RESPONSE = 'BAD_RESPONSE';
+
+let csrfToken: string | null = null;
+let onUnauthenticated: (() => void) | null = null;
+
+/** Mutating requests carry this token (from login or the session) in `x-csrf-token`. */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** Called when any request other than the session calls answers 401: the session has ended. */
+export function setUnauthenticatedHandler(handler: (() => void) | null): void {
+  onUnauthenticated = handler;
+}
+
+function isErrorBody(value: unknown): value is ApiErrorBody {
+  if (typeof value !== 'object' || value === null || !('error' in value)) return false;
+  const error = value.error;
+  return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string';
+}
+
+async function readJson(res: Response): Promise<unknown> {
+  const text = await res.text();
+  if (text === '') return null;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return null;
+  }
+}
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+
+interface RequestOptions {
+  body?: unknown;
+  signal?: AbortSignal;
+  /** Session calls handle 401 themselves (it means "show the login page", not "session expired"). */
+  isSessionCall?: boolean;
+}
+
+/** Sends one API request and returns its JSON body, or throws ApiError. */
+export async function request<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken !== null) headers['x-csrf-token'] = csrfToken;
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: options.body === undefined ? null : JSON.stringify(options.body),
+      signal: options.signal ?? null,
+    });
+  } catch (e) {
+    if (e instanceof DOMException && e.name === 'AbortError') throw e;
+    throw new ApiError(0, NETWORK_ERROR, e instanceof Error ? e.message : String(e), null);
+  }
+  const body = await readJson(res);
+  if (!res.ok) {
+    if (res.status === 401 && options.isSessionCall !== true) onUnauthenticated?.();
+    if (isErrorBody(body)) {
+      throw new ApiError(res.status, body.error.code, body.error.message, body.error.requestId ?? null);
+    }
+    throw new ApiError(res.status, BAD_RESPONSE, `HTTP ${res.status}`, res.headers.get('x-request-id'));
+  }
+  return body as T;
+}
+
+/** Builds `path?query` from the non-empty values. */
+export function withQuery(path: string, query: Record<string, string | number | null | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === null || value === undefined || value === '') continue;
+    params.set(key, String(value));
+  }
+  const qs = params.toString();
+  return qs === '' ? path : `${path}?${qs}`;
+}

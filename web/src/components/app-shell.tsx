@@ -1,0 +1,95 @@
+import type { ReactNode } from 'react';
+import { useI18n } from '../i18n/i18n-context.tsx';
+import { Link } from '../router/link.tsx';
+import { minePath, type Route } from '../router/router.ts';
+import { useRegions } from '../session/regions-context.tsx';
+import { homePath, useSession } from '../session/session-context.tsx';
+import { regionName } from '../format.ts';
+import { LangSwitch } from './lang-switch.tsx';
+
+interface NavItem {
+  to: string;
+  label: string;
+  testId: string;
+  isActive: boolean;
+}
+
+/** The signed-in frame: dark top bar with the user and actions, left navigation, page content. */
+export function AppShell({ route, children }: { route: Route; children: ReactNode }) {
+  const { t, lang } = useI18n();
+  const { session, logout } = useSession();
+  const { regions } = useRegions();
+  const { user } = session;
+  // The session names the scope in Chinese only; a region scope has an English name in the region list.
+  const { scope } = user;
+  const scopeRegion = scope.kind === 'region' ? regions.find((r) => r.id === scope.regionId) : undefined;
+  const scopeName = scopeRegion === undefined ? user.scopeName : regionName(scopeRegion, lang);
+
+  const items: NavItem[] =
+    user.scope.kind === 'mine'
+      ? [
+          {
+            to: minePath(user.scope.mineId),
+            label: t('nav.myMine'),
+            testId: 'nav-my-mine',
+            isActive: route.name === 'mine' && route.mineId === user.scope.mineId,
+          },
+        ]
+      : [
+          {
+            to: '/',
+            label: t('nav.dashboard'),
+            testId: 'nav-dashboard',
+            isActive: route.name === 'dashboard',
+          },
+          {
+            to: '/mines',
+            label: t('nav.mines'),
+            testId: 'nav-mines',
+            isActive: route.name === 'mines' || route.name === 'mine',
+          },
+        ];
+
+  return (
+    <div className="app">
+      <header className="topbar">
+        <Link to={homePath(user)} className="brand" data-testid="brand">
+          <span className="brand-mark" aria-hidden="true" />
+          {t('app.name')}
+        </Link>
+        <div className="topbar-spacer" />
+        <div className="topbar-user" data-testid="user-info" aria-label={t('header.user')}>
+          <span className="topbar-user-name" data-testid="user-name">
+            {user.displayName}
+          </span>
+          <span className="topbar-user-role" data-testid="user-role">
+            {t(`role.${user.role}`)}
+          </span>
+          <span className="topbar-user-scope" data-testid="user-scope">
+            {scopeName}
+          </span>
+        </div>
+        <LangSwitch />
+        <button type="button" className="topbar-btn" data-testid="logout" onClick={logout}>
+          {t('header.logout')}
+        </button>
+      </header>
+      <div className="frame">
+        <nav className="sidenav" aria-label={t('nav.label')} data-testid="sidenav">
+          {items.map((item) => (
+            <Link
+              key={item.testId}
+              to={item.to}
+              className={item.isActive ? 'sidenav-item active' : 'sidenav-item'}
+              aria-current={item.isActive ? 'page' : undefined}
+              data-testid={item.testId}
+            >
+              {item.label}
+            </Link>
+          ))}
+        </nav>
+        <main className="content">{children}</main>
+      </div>
+    </div>
+  );
+}

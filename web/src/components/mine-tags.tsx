@@ -1,0 +1,32 @@
+import { SMALL_MINE_CAPACITY_T_PER_YEAR, type Mine } from '../api/api-types.ts';
+import { useI18n } from '../i18n/i18n-context.tsx';
+
+/** Whether the mine is below the closure programme's capacity line. */
+export function isSmallMine(mine: Pick<Mine, 'approvedCapacityTPerYear'>): boolean {
+  return mine.approvedCapacityTPerYear < SMALL_MINE_CAPACITY_T_PER_YEAR;
+}
+
+/** A high-gas or outburst mine without certified gas-control capability may not produce. */
+export function lacksGasControl(mine: Pick<Mine, 'gasClass' | 'hasGasControlCapability'>): boolean {
+  return mine.gasClass !== 'low' && !mine.hasGasControlCapability;
+}
+
+/** The red "small mine" tag. */
+export function SmallMineTag() {
+  const { t } = useI18n();
+  return (
+    <span className="tag tag-danger" data-testid="small-mine-tag">
+      {t('tag.small')}
+    </span>
+  );
+}
+
+/** The red "no gas-control capability" tag for high-gas and outburst mines. */
+export function NoGasControlTag() {
+  const { t } = useI18n();
+  return (
+    <span className="tag tag-danger" data-testid="no-gas-control-tag">
+      {t('tag.noGasControl')}
+    </span>
+  );
+}

@@ -1,0 +1,312 @@
+import { withQuery } from '../api/api-client.ts';
+import {
+  CAPACITY_BANDS,
+  GAS_CLASSES,
+  MINE_STATUSES,
+  type DashboardResponse,
+  type DistrictSummary,
+  type StatusCounts,
+} from '../api/api-types.ts';
+import { useApiData } from '../api/use-api.ts';
+import { ErrorBox } from '../components/error-box.tsx';
+import { RegionOptions } from '../components/region-options.tsx';
+import { STATUS_BAR_COLORS } from '../components/status-colors.ts';
+import { useDocumentTitle } from '../components/use-document-title.ts';
+import { formatCapacity, formatCount, formatShare, regionName } from '../format.ts';
+import { useI18n } from '../i18n/i18n-context.tsx';
+import { Link } from '../router/link.tsx';
+import { navigate, useAppLocation } from '../router/router.ts';
+import { useRegions } from '../session/regions-context.tsx';
+import { useSession } from '../session/session-context.tsx';
+
+type Tone = 'neutral' | 'green' | 'amber' | 'grey' | 'danger';
+
+function Kpi(props: { testId: string; label: string; value: number; sub?: string; tone: Tone }) {
+  const { lang } = useI18n();
+  return (
+    <div className={`kpi kpi-${props.tone}`} data-testid={props.testId} data-value={props.value}>
+      <div className="kpi-label">{props.label}</div>
+      <div className="kpi-value">{formatCount(props.value, lang)}</div>
+      {props.sub !== undefined && <div className="kpi-sub">{props.sub}</div>}
+    </div>
+  );
+}
+
+/** One horizontal bar split by status; widths are relative to `scaleMax` so rows compare. */
+function StatusBar({ counts, scaleMax }: { counts: StatusCounts; scaleMax: number }) {
+  const { t } = useI18n();
+  const total = MINE_STATUSES.reduce((sum, s) => sum + counts[s], 0);
+  const width = scaleMax === 0 ? 0 : (total / scaleMax) * 100;
+  return (
+    <div
+      className="stackbar"
+      role="img"
+      aria-label={MINE_STATUSES.map((s) => `${t(`status.${s}`)} ${counts[s]}`).join(', ')}
+    >
+      <div className="stackbar-fill" style={{ width: `${width}%` }}>
+        {MINE_STATUSES.filter((s) => counts[s] > 0).map((s) => (
+          <span
+            key={s}
+            className="stackbar-seg"
+            style={{ flexGrow: counts[s], background: STATUS_BAR_COLORS[s] }}
+            title={`${t(`status.${s}`)} ${counts[s]}`}
+          />
+        ))}
+      </div>
+    </div>
+  );
+}
+
+function DistrictTable({ data }: { data: DashboardResponse }) {
+  const { t, lang } = useI18n();
+  const districts: DistrictSummary[] = data.byDistrict;
+  const scaleMax = Math.max(0, ...districts.map((d) => d.total));
+  const firstLevel = districts[0]?.region.level;
+  return (
+    <section className="card" data-testid="district-section">
+      <header className="card-head">
+        <h2>{t('dash.byDistrict')}</h2>
+        <div className="legend">
+          {MINE_STATUSES.map((s) => (
+            <span key={s} className="legend-item">
+              <span className="legend-swatch" style={{ background: STATUS_BAR_COLORS[s] }} />
+              {t(`status.${s}`)}
+            </span>
+          ))}
+        </div>
+      </header>
+      <div className="table-wrap">
+        <table className="table" data-testid="district-table">
+          <thead>
+            <tr>
+              <th>{firstLevel === undefined ? t('mines.col.region') : t(`level.${firstLevel}`)}</th>
+              <th className="col-bar">{t('dash.col.mix')}</th>
+              <th className="num">{t('dash.col.total')}</th>
+              {MINE_STATUSES.map((s) => (
+                <th key={s} className="num">
+                  {t(`status.${s}`)}
+                </th>
+              ))}
+              <th className="num">{t('dash.col.small')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {districts.length === 0 && (
+              <tr>
+                <td colSpan={MINE_STATUSES.length + 4} className="empty">
+                  {t('dash.noDistricts')}
+                </td>
+              </tr>
+            )}
+            {districts.map((d) => (
+              <tr key={d.region.id} data-testid="district-row" data-region-id={d.region.id}>
+                <td>
+                  <Link to={withQuery('/mines', { regionId: d.region.id })} title={t('dash.openMines')}>
+                    {regionName(d.region, lang)}
+                  </Link>
+                </td>
+                <td className="col-bar">
+                  <StatusBar counts={d.byStatus} scaleMax={scaleMax} />
+                </td>
+                <td className="num strong">{formatCount(d.total, lang)}</td>
+                {MINE_STATUSES.map((s) => (
+                  <td key={s} className={d.byStatus[s] === 0 ? 'num zero' : 'num'}>
+                    {formatCount(d.byStatus[s], lang)}
+                  </td>
+                ))}
+                <td className={d.smallMines > 0 ? 'num text-danger' : 'num zero'}>
+                  {formatCount(d.smallMines, lang)}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+          {districts.length > 0 && (
+            <tfoot>
+              <tr>
+                <td>{regionName(data.region, lang)}</td>
+                <td className="col-bar">
+                  <StatusBar counts={data.byStatus} scaleMax={data.totals.mines} />
+                </td>
+                <td className="num strong">{formatCount(data.totals.mines, lang)}</td>
+                {MINE_STATUSES.map((s) => (
+                  <td key={s} className="num">
+                    {formatCount(data.byStatus[s], lang)}
+                  </td>
+                ))}
+                <td className="num">{formatCount(data.totals.smallMines, lang)}</td>
+              </tr>
+            </tfoot>
+          )}
+        </table>
+      </div>
+    </section>
+  );
+}
+
+function BarList(props: {
+  title: string;
+  testId: string;
+  rows: Array<{ key: string; label: string; count: number; color: string; isAlert?: boolean }>;
+}) {
+  const { lang } = useI18n();
+  const max = Math.max(0, ...props.rows.map((r) => r.count));
+  const total = props.rows.reduce((sum, r) => sum + r.count, 0);
+  return (
+    <section className="card" data-testid={props.testId}>
+      <header className="card-head">
+        <h2>{props.title}</h2>
+      </header>
+      <div className="barlist">
+        {props.rows.map((r) => (
+          <div
+            key={r.key}
+            className={r.isAlert === true ? 'barlist-row alert' : 'barlist-row'}
+            data-key={r.key}
+          >
+            <span className="barlist-label">{r.label}</span>
+            <span className="barlist-track">
+              <span
+                className="barlist-fill"
+                style={{ width: max === 0 ? 0 : `${(r.count / max) * 100}%`, background: r.color }}
+              />
+            </span>
+            <span className="barlist-count" data-value={r.count}>
+              {formatCount(r.count, lang)}
+            </span>
+            <span className="barlist-share">{formatShare(r.count, total, lang)}</span>
+          </div>
+        ))}
+      </div>
+    </section>
+  );
+}
+
+const BAND_COLORS = {
+  lt300k: '#d92d20',
+  '300k_900k': '#6e7781',
+  '900k_3m': '#57606a',
+  ge3m: '#32383f',
+} as const;
+const GAS_COLORS = { low: '#8c959f', high: '#e16f24', outburst: '#b42318' } as const;
+
+/** Region overview: KPIs, mines by status per sub-region, capacity bands and gas classes. */
+export function DashboardPage() {
+  const { t, lang } = useI18n();
+  useDocumentTitle(t('dash.title'));
+  const { session } = useSession();
+  const { query } = useAppLocation();
+  const scopeRegionId = session.user.scope.kind === 'region' ? session.user.scope.regionId : '';
+  const regionId = query.get('regionId') ?? '';
+
+  const { regions: regionList } = useRegions();
+  const dashboard = useApiData<DashboardResponse>(withQuery('/api/dashboard', { regionId }));
+  const data = dashboard.error === null ? dashboard.data : null;
+
+  const selectRegion = (id: string) => {
+    navigate(id === '' || id === scopeRegionId ? '/' : withQuery('/', { regionId: id }), { replace: true });
+  };
+
+  const selectValue = regionId !== '' ? regionId : scopeRegionId;
+
+  return (
+    <div className="page" data-testid="dashboard-page" data-busy={dashboard.isLoading ? 'true' : 'false'}>
+      <div className="page-head">
+        <h1>
+          {t('dash.title')}
+          {data !== null && <span className="page-head-sub">{regionName(data.region, lang)}</span>}
+        </h1>
+        <label className="inline-field">
+          <span className="field-label">{t('dash.region')}</span>
+          <select
+            className="select"
+            value={selectValue}
+            onChange={(e) => selectRegion(e.target.value)}
+            data-testid="dashboard-region"
+          >
+            {regionList.length === 0 && <option value={selectValue}>{session.user.scopeName}</option>}
+            <RegionOptions regions={regionList} lang={lang} />
+          </select>
+        </label>
+      </div>
+
+      {dashboard.error !== null && <ErrorBox error={dashboard.error} onRetry={dashboard.reload} />}
+      {data === null && dashboard.error === null && (
+        <div className="muted loading-line">{t('app.loading')}</div>
+      )}
+      {data !== null && (
+        <>
+          <div className="kpis">
+            <Kpi
+              testId="kpi-mines"
+              tone="neutral"
+              label={t('dash.kpi.mines')}
+              value={data.totals.mines}
+              sub={t('dash.kpi.capacity', { v: formatCapacity(data.totals.capacityTPerYear, lang) })}
+            />
+            <Kpi
+              testId="kpi-producing"
+              tone="green"
+              label={t('dash.kpi.producing')}
+              value={data.byStatus.producing}
+              sub={t('dash.kpi.share', { p: formatShare(data.byStatus.producing, data.totals.mines, lang) })}
+            />
+            <Kpi
+              testId="kpi-suspended"
+              tone="amber"
+              label={t('dash.kpi.suspended')}
+              value={data.byStatus.suspended}
+              sub={t('dash.kpi.share', { p: formatShare(data.byStatus.suspended, data.totals.mines, lang) })}
+            />
+            <Kpi
+              testId="kpi-closing"
+              tone="grey"
+              label={t('dash.kpi.closingClosed')}
+              value={data.byStatus.closing + data.byStatus.closed}
+              sub={`${formatCount(data.byStatus.closing, lang)} / ${formatCount(data.byStatus.closed, lang)}`}
+            />
+            <Kpi
+              testId="kpi-small"
+              tone="danger"
+              label={t('dash.kpi.small')}
+              value={data.totals.smallMines}
+              sub={t('dash.kpi.share', { p: formatShare(data.totals.smallMines, data.totals.mines, lang) })}
+            />
+            <Kpi
+              testId="kpi-gas-risk"
+              tone={data.highGasWithoutCapability > 0 ? 'danger' : 'neutral'}
+              label={t('dash.kpi.gasRisk')}
+              value={data.highGasWithoutCapability}
+              sub={t('dash.kpi.gasRiskHint')}
+            />
+          </div>
+
+          <DistrictTable data={data} />
+
+          <div className="grid-2">
+            <BarList
+              title={t('dash.capacityBands')}
+              testId="capacity-bands"
+              rows={CAPACITY_BANDS.map((band) => ({
+                key: band,
+                label: t(`band.${band}`),
+                count: data.capacityBands.find((b) => b.band === band)?.count ?? 0,
+                color: BAND_COLORS[band],
+                isAlert: band === 'lt300k',
+              }))}
+            />
+            <BarList
+              title={t('dash.gasClasses')}
+              testId="gas-classes"
+              rows={GAS_CLASSES.map((gas) => ({
+                key: gas,
+                label: t(`gas.${gas}`),
+                count: data.byGasClass[gas],
+                color: GAS_COLORS[gas],
+              }))}
+            />
+          </div>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,325 @@
+import type { ReactNode } from 'react';
+import { ApiError, withQuery } from '../api/api-client.ts';
+import type { MineHistoryResponse, MineResponse, MineRow, Region } from '../api/api-types.ts';
+import { useApiData } from '../api/use-api.ts';
+import { ErrorBox } from '../components/error-box.tsx';
+import { isSmallMine, lacksGasControl, NoGasControlTag, SmallMineTag } from '../components/mine-tags.tsx';
+import { StatusPill } from '../components/status-pill.tsx';
+import { useDocumentTitle } from '../components/use-document-title.ts';
+import {
+  formatCapacity,
+  formatCoordinates,
+  formatCount,
+  formatDate,
+  formatDateTime,
+  isDateExpired,
+  regionName,
+} from '../format.ts';
+import { useI18n } from '../i18n/i18n-context.tsx';
+import { Link } from '../router/link.tsx';
+import { homePath, useSession } from '../session/session-context.tsx';
+import { AuditDiff } from './audit-diff.tsx';
+
+/** Whether an error means "not yours or not there": the server answers both the same way on purpose. */
+function isDenied(error: unknown): boolean {
+  return error instanceof ApiError && (error.status === 404 || error.status === 403);
+}
+
+function MineDenied() {
+  const { t } = useI18n();
+  const { session } = useSession();
+  useDocumentTitle(t('denied.title'));
+  const isMineScoped = session.user.scope.kind === 'mine';
+  return (
+    <div className="page">
+      <div className="denied" data-testid="mine-denied" role="alert">
+        <div className="denied-icon" aria-hidden="true">
+          ⊘
+        </div>
+        <h1>{t('denied.title')}</h1>
+        <p>{t('denied.body')}</p>
+        <Link to={isMineScoped ? homePath(session.user) : '/mines'} className="btn">
+          {isMineScoped ? t('denied.home') : t('denied.back')}
+        </Link>
+      </div>
+    </div>
+  );
+}
+
+function Fact({ label, testId, children }: { label: string; testId: string; children: ReactNode }) {
+  return (
+    <div className="fact" data-testid={testId}>
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+function RegionChain({ chain, canLink }: { chain: Region[]; canLink: boolean }) {
+  const { t, lang } = useI18n();
+  return (
+    <nav className="crumbs" data-testid="mine-region-chain" aria-label={t('mine.regionChain')}>
+      {chain.map((region, i) => (
+        <span key={region.id} className="crumb">
+          {i > 0 && <span className="crumb-sep">›</span>}
+          {canLink ? (
+            <Link to={withQuery('/mines', { regionId: region.id })}>{regionName(region, lang)}</Link>
+          ) : (
+            regionName(region, lang)
+          )}
+        </span>
+      ))}
+    </nav>
+  );
+}
+
+function FactsGrid({ mine }: { mine: MineRow }) {
+  const { t, lang } = useI18n();
+  const isExpired = isDateExpired(mine.licenceValidUntil);
+  const lacksControl = lacksGasControl(mine);
+  return (
+    <section className="card">
+      <header className="card-head">
+        <h2>{t('mine.facts')}</h2>
+      </header>
+      <dl className="facts">
+        <Fact label={t('fact.capacity')} testId="fact-capacity">
+          <span
+            className={isSmallMine(mine) ? 'text-danger strong' : 'strong'}
+            data-value={mine.approvedCapacityTPerYear}
+          >
+            {formatCapacity(mine.approvedCapacityTPerYear, lang)}
+          </span>
+          {isSmallMine(mine) && <SmallMineTag />}
+        </Fact>
+        <Fact label={t('fact.gasClass')} testId="fact-gas-class">
+          <span className={mine.gasClass === 'low' ? '' : `gas-${mine.gasClass}`}>
+            {t(`gas.${mine.gasClass}`)}
+          </span>
+        </Fact>
+        <Fact label={t('fact.gasControl')} testId="fact-gas-control">
+          <span
+            className={lacksControl ? 'text-danger strong' : ''}
+            data-value={String(mine.hasGasControlCapability)}
+          >
+            {mine.hasGasControlCapability ? t('fact.gasControl.yes') : t('fact.gasControl.no')}
+          </span>
+          {lacksControl && <NoGasControlTag />}
+          {mine.gasControlCertifiedOn !== null && (
+            <div className="fact-note">
+              {t('fact.gasControl.certifiedOn', { date: formatDate(mine.gasControlCertifiedOn) })}
+            </div>
+          )}
+          {mine.gasControlEvidence !== null && mine.gasControlEvidence !== '' && (
+            <div className="fact-note">{mine.gasControlEvidence}</div>
+          )}
+        </Fact>
+        <Fact label={t('fact.maxUnderground')} testId="fact-max-underground">
+          {t('unit.people', { n: formatCount(mine.approvedMaxUnderground, lang) })}
+        </Fact>
+        <Fact label={t('fact.enterprise')} testId="fact-enterprise">
+          {mine.enterpriseName ?? t('common.none')}
+        </Fact>
+        <Fact label={t('fact.operator')} testId="fact-operator">
+          {mine.operator ?? <span className="muted">{t('fact.operator.none')}</span>}
+        </Fact>
+        <Fact label={t('fact.licence')} testId="fact-licence">
+          <span className="mono">{mine.licenceNumber ?? t('common.none')}</span>
+          {mine.licenceValidUntil !== null && (
+            <div
+              className={isExpired ? 'fact-note text-danger strong' : 'fact-note'}
+              data-expired={String(isExpired)}
+            >
+              {t('fact.licence.until', { date: formatDate(mine.licenceValidUntil) })}
+              {isExpired && <span className="tag tag-danger">{t('fact.licence.expired')}</span>}
+            </div>
+          )}
+        </Fact>
+        <Fact label={t('fact.mechanisation')} testId="fact-mechanisation">
+          {t(`mech.${mine.mechanisation}`)}
+        </Fact>
+        <Fact label={t('fact.coordinates')} testId="fact-coordinates">
+          <span className="tabular">{formatCoordinates(mine.latitude, mine.longitude)}</span>
+        </Fact>
+        <Fact label={t('fact.statusSince')} testId="fact-status-since">
+          <span className="tabular">{formatDateTime(mine.statusSince)}</span>
+        </Fact>
+      </dl>
+    </section>
+  );
+}
+
+/** Server codes (status events, audit actions) through the dictionary, as they are when unknown. */
+function useCodeLabels(): { event: (code: string) => string; action: (code: string) => string } {
+  const i18n = useI18n();
+  const event = (code: string) => {
+    const key = `event.${code}`;
+    return i18n.has(key) ? i18n.t(key) : code;
+  };
+  const action = (code: string) => {
+    // Status changes are audited as `mine.status.<event>`.
+    if (code.startsWith('mine.status.'))
+      return i18n.t('action.mine.status', { event: event(code.slice(12)) });
+    const key = `action.${code}`;
+    return i18n.has(key) ? i18n.t(key) : code;
+  };
+  return { event, action };
+}
+
+function StatusHistory({ history }: { history: MineHistoryResponse }) {
+  const { t } = useI18n();
+  const labels = useCodeLabels();
+  return (
+    <section className="card">
+      <header className="card-head">
+        <h2>{t('history.title')}</h2>
+      </header>
+      <div className="table-wrap">
+        <table className="table" data-testid="status-history">
+          <thead>
+            <tr>
+              <th>{t('history.col.at')}</th>
+              <th>{t('history.col.change')}</th>
+              <th>{t('history.col.event')}</th>
+              <th>{t('history.col.reason')}</th>
+              <th>{t('history.col.basis')}</th>
+              <th>{t('history.col.actor')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {history.statusChanges.length === 0 && (
+              <tr>
+                <td colSpan={6} className="empty">
+                  {t('history.empty')}
+                </td>
+              </tr>
+            )}
+            {history.statusChanges.map((c) => (
+              <tr key={c.id} data-testid="status-history-row" data-from={c.from} data-to={c.to}>
+                <td className="tabular nowrap">{formatDateTime(c.at)}</td>
+                <td className="nowrap">
+                  <StatusPill status={c.from} />
+                  <span className="diff-arrow">→</span>
+                  <StatusPill status={c.to} />
+                </td>
+                <td className="nowrap" data-event={c.event}>
+                  {labels.event(c.event)}
+                </td>
+                <td className="wrap">{c.reason}</td>
+                <td>{c.basis ?? t('common.none')}</td>
+                <td className="nowrap">{c.actorName}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+function AuditTrail({ history, regions }: { history: MineHistoryResponse; regions: readonly Region[] }) {
+  const { t, lang } = useI18n();
+  const labels = useCodeLabels();
+  const regionNames = new Map(regions.map((r) => [r.id, regionName(r, lang)]));
+  return (
+    <section className="card">
+      <header className="card-head">
+        <h2>{t('audit.title')}</h2>
+      </header>
+      <div className="table-wrap">
+        <table className="table table-top" data-testid="audit-trail">
+          <thead>
+            <tr>
+              <th className="num">{t('audit.col.seq')}</th>
+              <th>{t('audit.col.at')}</th>
+              <th>{t('audit.col.actor')}</th>
+              <th>{t('audit.col.action')}</th>
+              <th className="col-changes">{t('audit.col.changes')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {history.audit.length === 0 && (
+              <tr>
+                <td colSpan={5} className="empty">
+                  {t('audit.empty')}
+                </td>
+              </tr>
+            )}
+            {history.audit.map((entry) => (
+              <tr key={entry.seq} data-testid="audit-row" data-action={entry.action}>
+                <td className="num muted">{entry.seq}</td>
+                <td className="tabular nowrap">{formatDateTime(entry.at)}</td>
+                <td className="nowrap">{entry.actorName}</td>
+                <td className="nowrap" title={entry.action}>
+                  {labels.action(entry.action)}
+                </td>
+                <td>
+                  <AuditDiff entry={entry} regionNames={regionNames} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+/** One mine: identity and status, facts, status history and audit trail. */
+export function MinePage({ mineId }: { mineId: string }) {
+  const { t } = useI18n();
+  const { session } = useSession();
+  const base = `/api/mines/${encodeURIComponent(mineId)}`;
+  const mine = useApiData<MineResponse>(base);
+  const history = useApiData<MineHistoryResponse>(`${base}/history`);
+  useDocumentTitle(mine.data?.mine.name ?? null);
+
+  if (isDenied(mine.error)) return <MineDenied />;
+  const isBusy = mine.isLoading || history.isLoading;
+  if (mine.error !== null) {
+    return (
+      <div className="page">
+        <ErrorBox error={mine.error} onRetry={mine.reload} />
+      </div>
+    );
+  }
+  if (mine.data === null) {
+    return (
+      <div className="page" data-testid="mine-page" data-busy="true">
+        <div className="muted loading-line">{t('app.loading')}</div>
+      </div>
+    );
+  }
+  const m = mine.data.mine;
+  return (
+    <div className="page" data-testid="mine-page" data-mine-id={m.id} data-busy={isBusy ? 'true' : 'false'}>
+      <div className="mine-head">
+        <RegionChain chain={mine.data.regionChain} canLink={session.user.scope.kind === 'region'} />
+        <div className="mine-title">
+          <h1 data-testid="mine-name">{m.name}</h1>
+          <StatusPill status={m.status} testId="mine-status" />
+          <span className="muted">{t('mine.since', { date: formatDate(m.statusSince) })}</span>
+        </div>
+        <div className="mine-sub">
+          <span className="muted">{t('mine.code')}</span>
+          <span className="mono" data-testid="mine-code">
+            {m.code}
+          </span>
+        </div>
+      </div>
+
+      <FactsGrid mine={m} />
+
+      {history.error !== null && <ErrorBox error={history.error} onRetry={history.reload} />}
+      {history.data === null && history.error === null && (
+        <div className="muted loading-line">{t('app.loading')}</div>
+      )}
+      {history.data !== null && (
+        <>
+          <StatusHistory history={history.data} />
+          <AuditTrail history={history.data} regions={mine.data.regionChain} />
+        </>
+      )}
+    </div>
+  );
+}

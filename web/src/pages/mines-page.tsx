@@ -1,0 +1,319 @@
+import { useEffect, useState, type MouseEvent } from 'react';
+import {
+  GAS_CLASSES,
+  MINE_STATUSES,
+  type MineRow,
+  type MineSortKey,
+  type MinesResponse,
+} from '../api/api-types.ts';
+import { useApiData } from '../api/use-api.ts';
+import { ErrorBox } from '../components/error-box.tsx';
+import { isSmallMine, lacksGasControl, NoGasControlTag, SmallMineTag } from '../components/mine-tags.tsx';
+import { RegionOptions } from '../components/region-options.tsx';
+import { StatusPill } from '../components/status-pill.tsx';
+import { useDocumentTitle } from '../components/use-document-title.ts';
+import { formatCapacityNumber, formatCount } from '../format.ts';
+import { useI18n, type MessageKey } from '../i18n/i18n-context.tsx';
+import { Link } from '../router/link.tsx';
+import { minePath, navigate, useAppLocation } from '../router/router.ts';
+import { useRegions } from '../session/regions-context.tsx';
+import { useSession } from '../session/session-context.tsx';
+import {
+  minesApiUrl,
+  minesPageUrl,
+  PAGE_SIZE,
+  parseCapacity,
+  parseGasClass,
+  parseMinesQuery,
+  parseStatus,
+  type MinesQuery,
+} from './mines-query.ts';
+
+const SEARCH_DEBOUNCE_MS = 300;
+
+function SortHeader(props: {
+  column: MineSortKey;
+  label: MessageKey;
+  query: MinesQuery;
+  onSort: (column: MineSortKey) => void;
+  className?: string;
+}) {
+  const { t } = useI18n();
+  const isActive = props.query.sort === props.column;
+  const ariaSort = isActive ? (props.query.order === 'asc' ? 'ascending' : 'descending') : 'none';
+  return (
+    <th className={props.className} aria-sort={ariaSort}>
+      <button
+        type="button"
+        className={isActive ? 'sort-btn active' : 'sort-btn'}
+        onClick={() => props.onSort(props.column)}
+        data-testid={`sort-${props.column}`}
+      >
+        {t(props.label)}
+        <span className="sort-arrow" aria-hidden="true">
+          {isActive ? (props.query.order === 'asc' ? '▲' : '▼') : '↕'}
+        </span>
+      </button>
+    </th>
+  );
+}
+
+function MineTableRow({ mine }: { mine: MineRow }) {
+  const { t, lang } = useI18n();
+  const path = minePath(mine.id);
+  const openRow = (event: MouseEvent<HTMLTableRowElement>) => {
+    // The name link navigates itself; a drag to select text should not open the mine.
+    if (event.defaultPrevented || (window.getSelection()?.toString() ?? '') !== '') return;
+    navigate(path);
+  };
+  return (
+    <tr className="row-link" data-testid="mine-row" data-mine-id={mine.id} onClick={openRow}>
+      <td className="mono">{mine.code}</td>
+      <td className="nowrap">
+        <Link to={path} className="mine-link" data-testid="mine-name">
+          {mine.name}
+        </Link>
+        {isSmallMine(mine) && <SmallMineTag />}
+        {lacksGasControl(mine) && <NoGasControlTag />}
+      </td>
+      <td data-testid="mine-region">
+        {lang === 'en' && mine.regionNameEn !== '' ? mine.regionNameEn : mine.regionName}
+      </td>
+      <td className="ellipsis" title={mine.enterpriseName ?? undefined}>
+        {mine.enterpriseName ?? t('common.none')}
+      </td>
+      <td>
+        <StatusPill status={mine.status} />
+      </td>
+      <td className={mine.gasClass === 'low' ? 'nowrap' : `nowrap gas-${mine.gasClass}`}>
+        {t(`gas.${mine.gasClass}`)}
+      </td>
+      <td
+        className={isSmallMine(mine) ? 'num text-danger' : 'num'}
+        data-value={mine.approvedCapacityTPerYear}
+      >
+        {formatCapacityNumber(mine.approvedCapacityTPerYear, lang)}
+      </td>
+      <td className="nowrap">{t(`mech.${mine.mechanisation}`)}</td>
+    </tr>
+  );
+}
+
+/** The mine registry: filters (kept in the URL), sortable columns, 50 rows per page. */
+export function MinesPage() {
+  const { t, lang } = useI18n();
+  useDocumentTitle(t('mines.title'));
+  const { session } = useSession();
+  const location = useAppLocation();
+  const query = parseMinesQuery(location.query);
+
+  const [draftQ, setDraftQ] = useState(query.q);
+  const [syncedQ, setSyncedQ] = useState(query.q);
+  // The URL can change under the text box (back button, "clear filters"): follow it.
+  if (query.q !== syncedQ) {
+    setSyncedQ(query.q);
+    setDraftQ(query.q);
+  }
+
+  const update = (patch: Partial<MinesQuery>, options: { push?: boolean } = {}) => {
+    const next = { ...query, page: 1, ...patch };
+    navigate(minesPageUrl(next), { replace: options.push !== true });
+  };
+
+  const search = location.search;
+  useEffect(() => {
+    const current = parseMinesQuery(new URLSearchParams(search));
+    const q = draftQ.trim();
+    if (q === current.q) return;
+    const timer = window.setTimeout(() => {
+      setSyncedQ(q);
+      navigate(minesPageUrl({ ...current, q, page: 1 }), { replace: true });
+    }, SEARCH_DEBOUNCE_MS);
+    return () => window.clearTimeout(timer);
+  }, [draftQ, search]);
+
+  const { regions } = useRegions();
+  const mines = useApiData<MinesResponse>(minesApiUrl(query));
+  const result = mines.error === null ? mines.data : null;
+  const isBusy = mines.isLoading || draftQ.trim() !== query.q;
+
+  const total = result?.total ?? 0;
+  const pageSize = result?.pageSize ?? PAGE_SIZE;
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const first = total === 0 ? 0 : (query.page - 1) * pageSize + 1;
+  const last = Math.min(total, query.page * pageSize);
+
+  const sortBy = (column: MineSortKey) => {
+    const order = query.sort === column && query.order === 'asc' ? 'desc' : 'asc';
+    update({ sort: column, order });
+  };
+
+  const scopeRegionId = session.user.scope.kind === 'region' ? session.user.scope.regionId : '';
+  const districtRegions = regions.filter((r) => r.id !== scopeRegionId);
+  const hasFilters =
+    query.q !== '' ||
+    query.regionId !== '' ||
+    query.status !== '' ||
+    query.gasClass !== '' ||
+    query.capacity !== '';
+
+  return (
+    <div className="page" data-testid="mines-page" data-busy={isBusy ? 'true' : 'false'}>
+      <div className="page-head">
+        <h1>{t('mines.title')}</h1>
+        <span className="muted" data-testid="mine-total" data-value={result === null ? undefined : total}>
+          {result === null ? '' : t('mines.total', { n: formatCount(total, lang) })}
+        </span>
+      </div>
+
+      <div className="filters" role="search">
+        <input
+          className="input filter-q"
+          type="search"
+          placeholder={t('mines.filter.q')}
+          aria-label={t('mines.filter.q')}
+          value={draftQ}
+          onChange={(e) => setDraftQ(e.target.value)}
+          data-testid="filter-q"
+        />
+        <select
+          className="select"
+          aria-label={t('mines.filter.region')}
+          value={query.regionId}
+          onChange={(e) => update({ regionId: e.target.value })}
+          data-testid="filter-region"
+        >
+          <option value="">{t('mines.filter.regionAll')}</option>
+          {query.regionId !== '' && !districtRegions.some((r) => r.id === query.regionId) && (
+            <option value={query.regionId}>{query.regionId}</option>
+          )}
+          <RegionOptions regions={districtRegions} lang={lang} />
+        </select>
+        <select
+          className="select"
+          aria-label={t('mines.filter.status')}
+          value={query.status}
+          onChange={(e) => update({ status: parseStatus(e.target.value) })}
+          data-testid="filter-status"
+        >
+          <option value="">{t('mines.filter.statusAll')}</option>
+          {MINE_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {t(`status.${s}`)}
+            </option>
+          ))}
+        </select>
+        <select
+          className="select"
+          aria-label={t('mines.filter.gas')}
+          value={query.gasClass}
+          onChange={(e) => update({ gasClass: parseGasClass(e.target.value) })}
+          data-testid="filter-gas"
+        >
+          <option value="">{t('mines.filter.gasAll')}</option>
+          {GAS_CLASSES.map((g) => (
+            <option key={g} value={g}>
+              {t(`gas.${g}`)}
+            </option>
+          ))}
+        </select>
+        <select
+          className="select"
+          aria-label={t('mines.filter.capacity')}
+          value={query.capacity}
+          onChange={(e) => update({ capacity: parseCapacity(e.target.value) })}
+          data-testid="filter-capacity"
+        >
+          <option value="">{t('mines.filter.capacityAll')}</option>
+          <option value="lt300k">{t('mines.filter.capacityLt300k')}</option>
+          <option value="ge300k">{t('mines.filter.capacityGe300k')}</option>
+        </select>
+        {hasFilters && (
+          <button
+            type="button"
+            className="btn btn-small btn-ghost"
+            onClick={() => update({ q: '', regionId: '', status: '', gasClass: '', capacity: '' })}
+            data-testid="filter-reset"
+          >
+            {t('mines.filter.reset')}
+          </button>
+        )}
+      </div>
+
+      {mines.error !== null && <ErrorBox error={mines.error} onRetry={mines.reload} />}
+
+      <div className={isBusy ? 'card table-card busy' : 'card table-card'}>
+        <div className="table-wrap">
+          <table className="table" data-testid="mine-table" data-loading={isBusy ? 'true' : 'false'}>
+            <thead>
+              <tr>
+                <SortHeader column="code" label="mines.col.code" query={query} onSort={sortBy} />
+                <SortHeader column="name" label="mines.col.name" query={query} onSort={sortBy} />
+                <SortHeader column="region" label="mines.col.region" query={query} onSort={sortBy} />
+                <th>{t('mines.col.enterprise')}</th>
+                <SortHeader column="status" label="mines.col.status" query={query} onSort={sortBy} />
+                <th>{t('mines.col.gas')}</th>
+                <SortHeader
+                  column="capacity"
+                  label="mines.col.capacity"
+                  query={query}
+                  onSort={sortBy}
+                  className="num"
+                />
+                <th>{t('mines.col.mech')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {result === null && mines.error === null && (
+                <tr>
+                  <td colSpan={8} className="empty">
+                    {t('app.loading')}
+                  </td>
+                </tr>
+              )}
+              {result !== null && result.items.length === 0 && (
+                <tr>
+                  <td colSpan={8} className="empty" data-testid="mine-empty">
+                    {t('mines.empty')}
+                  </td>
+                </tr>
+              )}
+              {result?.items.map((mine) => (
+                <MineTableRow key={mine.id} mine={mine} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <div className="pager">
+          {result !== null && (
+            <span className="muted tabular">
+              {formatCount(first, lang)}–{formatCount(last, lang)} / {formatCount(total, lang)}
+            </span>
+          )}
+          <div className="pager-spacer" />
+          <button
+            type="button"
+            className="btn btn-small"
+            disabled={query.page <= 1}
+            onClick={() => update({ page: query.page - 1 }, { push: true })}
+            data-testid="page-prev"
+          >
+            {t('mines.prev')}
+          </button>
+          <span className="tabular" data-testid="page-info" data-page={query.page} data-pages={pages}>
+            {t('mines.page', { page: query.page, pages })}
+          </span>
+          <button
+            type="button"
+            className="btn btn-small"
+            disabled={result === null || query.page >= pages}
+            onClick={() => update({ page: query.page + 1 }, { push: true })}
+            data-testid="page-next"
+          >
+            {t('mines.next')}
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+import { useSyncExternalStore } from 'react';
+
+/** The app's pages; anything unknown falls back to the dashboard. */
+export type Route =
+  { name: 'login' } | { name: 'dashboard' } | { name: 'mines' } | { name: 'mine'; mineId: string };
+
+const NAVIGATE_EVENT = 'redline:navigate';
+
+function subscribe(onChange: () => void): () => void {
+  window.addEventListener('popstate', onChange);
+  window.addEventListener(NAVIGATE_EVENT, onChange);
+  return () => {
+    window.removeEventListener('popstate', onChange);
+    window.removeEventListener(NAVIGATE_EVENT, onChange);
+  };
+}
+
+function snapshot(): string {
+  return window.location.pathname + window.location.search;
+}
+
+export interface AppLocation {
+  pathname: string;
+  search: string;
+  query: URLSearchParams;
+}
+
+/** The current path and query, re-rendering on navigation and back/forward. */
+export function useAppLocation(): AppLocation {
+  const href = useSyncExternalStore(subscribe, snapshot);
+  const url = new URL(href, window.location.origin);
+  return { pathname: url.pathname, search: url.search, query: url.searchParams };
+}
+
+/** Moves to `to` with the History API; `replace` for redirects and filter changes that should not pile up. */
+export function navigate(to: string, options: { replace?: boolean } = {}): void {
+  if (to === snapshot()) return;
+  const samePath = new URL(to, window.location.origin).pathname === window.location.pathname;
+  if (options.replace === true) window.history.replaceState(null, '', to);
+  else window.history.pushState(null, '', to);
+  if (!samePath) window.scrollTo(0, 0);
+  window.dispatchEvent(new Event(NAVIGATE_EVENT));
+}
+
+/** Maps a path to a page. */
+export function matchRoute(pathname: string): Route {
+  const path = pathname.replace(/\/+$/, '') || '/';
+  if (path === '/login') return { name: 'login' };
+  if (path === '/mines') return { name: 'mines' };
+  const mine = /^\/mines\/([^/]+)$/.exec(path);
+  if (mine?.[1] !== undefined) return { name: 'mine', mineId: decodeURIComponent(mine[1]) };
+  return { name: 'dashboard' };
+}
+
+/** The path of a mine's page. */
+export function minePath(mineId: string): string {
+  return `/mines/${encodeURIComponent(mineId)}`;
+}
