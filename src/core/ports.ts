@@ -1,3 +1,6 @@
+import type { MinuteBucket } from './monitoring/engine/minute-aggregator.ts';
+import type { ReadingBatch } from './monitoring/engine/reading-batch.ts';
+import type { MonitoringStore } from './monitoring/monitoring-ports.ts';
 import type { Principal, Role, Scope, User } from './access/types.ts';
 import type { AuditEntry, AuditEventInput } from './audit/audit-chain.ts';
 import type { Enterprise, GasClass, Mine, MineStatus, MineStatusChange, Region } from './registry/types.ts';
@@ -142,6 +145,7 @@ export interface AuditStore {
 }
 
 export interface Stores {
+  monitoring: MonitoringStore;
   regions: RegionStore;
   enterprises: EnterpriseStore;
   mines: MineStore;
@@ -169,4 +173,10 @@ export interface PasswordHasher {
 export interface Secrets {
   /** A new unguessable token (URL-safe). */
   newToken(): string;
+}
+
+/** Readings and per-minute aggregates, written durably before the data is acknowledged. */
+export interface TelemetryWriter {
+  /** Writes the batch; a reading already stored (same point and time) is skipped. Returns rows written. */
+  write(batch: ReadingBatch, minutes: readonly MinuteBucket[]): Promise<number>;
 }

@@ -3,6 +3,7 @@ import type { Clock, Ids, Ports, Stores } from '../core/ports.ts';
 import type { Database } from './schema.ts';
 import { createAuditStore } from './stores/audit-store.ts';
 import { createMineStore } from './stores/mine-store.ts';
+import { createMonitoringStore } from './stores/monitoring-store.ts';
 import { createEnterpriseStore, createRegionStore } from './stores/region-store.ts';
 import {
   createApiTokenStore,
@@ -21,6 +22,7 @@ export function createStores(db: Kysely<Database>): Stores {
     sessions: createSessionStore(db),
     tokens: createApiTokenStore(db),
     audit: createAuditStore(db),
+    monitoring: createMonitoringStore(db),
   };
 }
 

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import type pg from 'pg';
 import { Kysely, Migrator, type Migration, type MigrationProvider } from 'kysely';
 import {
   createNodeSqliteDialect,
@@ -8,6 +9,7 @@ import {
 } from './dialect/node-sqlite-dialect.ts';
 import { createPostgresDialect, createPostgresPool } from './dialect/postgres-dialect.ts';
 import * as m0001 from './migrations/0001-foundation.ts';
+import * as m0002 from './migrations/0002-monitoring.ts';
 import type { Database } from './schema.ts';
 
 export type EngineKind = 'sqlite' | 'postgres';
@@ -17,12 +19,15 @@ export interface OpenDatabase {
   kind: EngineKind;
   /** The raw node:sqlite handle, for the telemetry writer's prepared statements (SQLite only). */
   sqlite: NodeSqliteDatabase | null;
+  /** The PostgreSQL pool, for the telemetry writer's COPY (PostgreSQL only). */
+  pgPool: pg.Pool | null;
   close(): Promise<void>;
 }
 
 /** All migrations, in order. A new migration is a new file added here. */
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
+  '0002-monitoring': m0002,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };
@@ -35,13 +40,13 @@ export function openDatabase(url: string): OpenDatabase {
   if (/^postgres(ql)?:\/\//.test(url)) {
     const pool = createPostgresPool(url);
     const db = new Kysely<Database>({ dialect: createPostgresDialect(pool) });
-    return { db, kind: 'postgres', sqlite: null, close: () => db.destroy() };
+    return { db, kind: 'postgres', sqlite: null, pgPool: pool, close: () => db.destroy() };
   }
   const path = url.replace(/^sqlite:/, '');
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const sqlite = openNodeSqlite(path);
   const db = new Kysely<Database>({ dialect: createNodeSqliteDialect(sqlite) });
-  return { db, kind: 'sqlite', sqlite, close: () => db.destroy() };
+  return { db, kind: 'sqlite', sqlite, pgPool: null, close: () => db.destroy() };
 }
 
 /** Brings the schema up to date; throws with the failing migration's name. */

@@ -103,7 +103,7 @@ export interface AuditHeadTable {
   hash: string;
 }
 
-export interface Database {
+export interface Database extends MonitoringDatabase {
   regions: RegionsTable;
   enterprises: EnterprisesTable;
   mines: MinesTable;
@@ -113,4 +113,124 @@ export interface Database {
   api_tokens: ApiTokensTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
+}
+
+export interface MonitoringPointsTable {
+  id: number;
+  mine_id: string;
+  point_code: string;
+  system_code: string;
+  substation_code: string;
+  sensor_type: string;
+  value_type: string;
+  unit: string;
+  location: string;
+  location_class: string | null;
+  on_text: string;
+  off_text: string;
+  range_low: number | null;
+  range_high: number | null;
+  mine_thresholds_json: string;
+  effective_thresholds_json: string;
+  regulation_row_ids: string;
+  setting_findings_json: string;
+  defined_at: number;
+  withdrawn: number;
+}
+
+export interface ReadingsTable {
+  point_id: number;
+  ts_ms: number;
+  value: number;
+  status: number;
+}
+
+export interface Readings1mTable {
+  point_id: number;
+  minute_ms: number;
+  min_value: number;
+  max_value: number;
+  sum_value: number;
+  count: number;
+}
+
+export interface AlarmsTable {
+  id: string;
+  mine_id: string;
+  point_id: number | null;
+  subject: string;
+  rule: string;
+  priority: string;
+  state: string;
+  condition_active: number;
+  active_since_ms: number | null;
+  escalation_level: number;
+  escalated_at_ms: number | null;
+  shelved_until_ms: number | null;
+  last_actor: string | null;
+  last_comment: string | null;
+  message: string;
+  value: number | null;
+  first_raised_ms: number;
+  updated_ms: number;
+  activations: number;
+}
+
+export interface AlarmEventsTable {
+  id: string;
+  alarm_id: string;
+  mine_id: string;
+  at_ms: number;
+  kind: string;
+  from_state: string | null;
+  to_state: string | null;
+  cause: string;
+  actor: string | null;
+  comment: string | null;
+  value: number | null;
+  priority: string;
+  escalation_level: number | null;
+}
+
+export interface PersonnelAreasTable {
+  mine_id: string;
+  area_code: string;
+  area_type: string;
+  name: string;
+  approved_headcount: number | null;
+}
+
+export interface PeopleUndergroundTable {
+  mine_id: string;
+  card_code: string;
+  name: string;
+  area_code: string | null;
+  station_code: string | null;
+  entered_mine_ms: number | null;
+  is_mine_leader: number;
+  snapshot_ms: number;
+}
+
+export interface IngestFilesTable {
+  id: string;
+  file_name: string;
+  mine_code: string | null;
+  file_type: string | null;
+  encoding: string | null;
+  outcome: string;
+  accepted: number;
+  rejected: number;
+  rejections_json: string;
+  received_ms: number;
+}
+
+export interface MonitoringDatabase {
+  monitoring_points: MonitoringPointsTable;
+  readings: ReadingsTable;
+  readings_1m: Readings1mTable;
+  alarms: AlarmsTable;
+  alarm_events: AlarmEventsTable;
+  personnel_areas: PersonnelAreasTable;
+  people_underground: PeopleUndergroundTable;
+  ingest_files: IngestFilesTable;
 }

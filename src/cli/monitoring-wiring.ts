@@ -1,0 +1,33 @@
+import type { Ports, TelemetryWriter } from '../core/ports.ts';
+import { THRESHOLD_TABLES } from '../core/monitoring/thresholds/regulations-2016-threshold-table.ts';
+import { selectThresholdTable } from '../core/monitoring/thresholds/threshold-table.ts';
+import { LiveHub } from '../ingest/live/live-hub.ts';
+import { MonitoringRuntime } from '../ingest/monitoring-runtime.ts';
+import type { OpenDatabase } from '../storage/database.ts';
+import { createPostgresTelemetryWriter } from '../storage/telemetry/postgres-telemetry-writer.ts';
+import { createSqliteTelemetryWriter } from '../storage/telemetry/sqlite-telemetry-writer.ts';
+
+/** The telemetry writer for the open engine: prepared statements on SQLite, COPY on PostgreSQL. */
+export function createTelemetryWriter(database: OpenDatabase): TelemetryWriter {
+  if (database.sqlite) return createSqliteTelemetryWriter(database.db, database.sqlite);
+  if (database.pgPool) return createPostgresTelemetryWriter(database.pgPool);
+  throw new Error('No telemetry writer for this database.');
+}
+
+/** Builds (not starts) the monitoring runtime over the open database, with the regulation table in force today. */
+export function createMonitoringRuntime(
+  database: OpenDatabase,
+  ports: Ports,
+  options: { pointCapacity?: number; hub?: LiveHub } = {},
+): { runtime: MonitoringRuntime; hub: LiveHub } {
+  const table = selectThresholdTable(THRESHOLD_TABLES, ports.clock.nowIso().slice(0, 10));
+  if (!table) throw new Error('No regulation threshold table is in force today.');
+  const hub = options.hub ?? new LiveHub();
+  const runtime = new MonitoringRuntime({
+    ports,
+    writer: createTelemetryWriter(database),
+    hub,
+    engine: { capacity: options.pointCapacity ?? 200_000, thresholds: table },
+  });
+  return { runtime, hub };
+}

@@ -1,0 +1,94 @@
+import type { AlarmPriority, AlarmState } from './alarms/alarm-lifecycle.ts';
+import type { AlarmChange, AlarmRecord, AlarmRule, PointRecord } from './engine/engine-types.ts';
+import type { PersonUnderground } from './engine/personnel-rules.ts';
+import type { PersonnelArea } from './upload-file/personnel-records.ts';
+
+/** What monitoring needs from storage (implemented in src/storage/stores/monitoring-store.ts). */
+
+export interface AlarmEventRow {
+  id: string;
+  alarmId: string;
+  mineId: string;
+  atMs: number;
+  kind: string;
+  fromState: string | null;
+  toState: string | null;
+  cause: string;
+  actor: string | null;
+  comment: string | null;
+  value: number | null;
+  priority: string;
+  escalationLevel: number | null;
+}
+
+export interface AlarmQuery {
+  regionPath?: string;
+  mineId?: string;
+  priority?: AlarmPriority;
+  states?: readonly AlarmState[];
+  rule?: AlarmRule;
+  offset: number;
+  limit: number;
+}
+
+export interface AlarmView extends AlarmRecord {
+  mineName: string;
+  mineCode: string;
+  regionName: string;
+  regionNameEn: string;
+}
+
+export interface IngestFileRecord {
+  id: string;
+  fileName: string;
+  mineCode: string | null;
+  fileType: string | null;
+  encoding: string | null;
+  outcome: 'stored' | 'rejected' | 'incomplete';
+  accepted: number;
+  rejected: number;
+  rejections: unknown[];
+  receivedMs: number;
+}
+
+export interface Series {
+  resolution: 'raw' | '1m';
+  t: number[];
+  v: number[];
+  min: number[] | null;
+  max: number[] | null;
+}
+
+export interface MonitoringStore {
+  loadPoints(): Promise<PointRecord[]>;
+  pointsOfMine(mineId: string): Promise<PointRecord[]>;
+  upsertPoints(points: readonly PointRecord[]): Promise<void>;
+  loadAlarms(): Promise<AlarmRecord[]>;
+  saveAlarmChanges(changes: readonly AlarmChange[], nextId: () => string): Promise<void>;
+  getAlarm(id: string): Promise<AlarmRecord | undefined>;
+  alarmEvents(alarmId: string): Promise<AlarmEventRow[]>;
+  eventsSince(
+    sinceMs: number,
+    regionPath: string | null,
+    mineId: string | null,
+  ): Promise<
+    Array<{
+      alarm_id: string;
+      mine_id: string;
+      at_ms: number;
+      to_state: string | null;
+      priority: string;
+      mine_name: string;
+    }>
+  >;
+  searchAlarms(q: AlarmQuery): Promise<{ total: number; items: AlarmView[] }>;
+  series(pointId: number, fromMs: number, toMs: number, resolution: 'raw' | '1m'): Promise<Series>;
+  lastReadings(
+    pointIds: readonly number[],
+  ): Promise<Map<number, { tsMs: number; value: number; status: number }>>;
+  replaceAreas(mineId: string, areas: readonly PersonnelArea[]): Promise<void>;
+  loadAreas(): Promise<Array<PersonnelArea & { mineId: string }>>;
+  replacePeople(mineId: string, people: readonly PersonUnderground[], snapshotMs: number): Promise<void>;
+  logIngestFile(f: IngestFileRecord): Promise<void>;
+  countReadings(): Promise<number>;
+}

@@ -1,0 +1,127 @@
+import { decodeUploadBytes } from '../../core/monitoring/upload-file/upload-encoding.ts';
+import { parseUploadFile } from '../../core/monitoring/upload-file/upload-file-parser.ts';
+import { isDomainError } from '../../core/errors.ts';
+import type { Ids, Clock } from '../../core/ports.ts';
+import type { MonitoringStore } from '../../core/monitoring/monitoring-ports.ts';
+import type { MonitoringRuntime } from '../monitoring-runtime.ts';
+
+export interface FileReport {
+  file: string;
+  mineCode: string | null;
+  type: string | null;
+  encoding: 'utf-8' | 'gb18030' | null;
+  /** stored: what it carried is durably stored (rejected lines listed); rejected: nothing taken; incomplete: no `||` yet. */
+  outcome: 'stored' | 'rejected' | 'incomplete';
+  accepted: number;
+  rejected: Array<{ line: number; field?: string; reason: string }>;
+  reason?: string;
+}
+
+/** File types Redline stores today; the others are parsed (so bad lines are reported) but not kept. */
+const STORED_TYPES = new Set(['CDDY', 'CDSS', 'RYQY', 'RYSS']);
+
+/**
+ * One national upload file through the pipeline: decode (UTF-8 or GB18030), parse (bad lines are
+ * rejected with their reason, the rest kept), and hand the records to the runtime, which resolves
+ * only once they are stored. The outcome is logged in `ingest_files`.
+ */
+export async function ingestUploadFile(
+  deps: { runtime: MonitoringRuntime; store: Pick<MonitoringStore, 'logIngestFile'>; ids: Ids; clock: Clock },
+  name: string,
+  bytes: Uint8Array,
+): Promise<FileReport> {
+  const { text, encoding } = decodeUploadBytes(bytes);
+  const parsed = parseUploadFile(name, text);
+  let report: FileReport;
+  if (!parsed.ok) {
+    report = {
+      file: name,
+      mineCode: null,
+      type: null,
+      encoding,
+      outcome: 'rejected',
+      accepted: 0,
+      rejected: [],
+      reason: `${parsed.code}: ${parsed.reason}`,
+    };
+  } else if (!parsed.file.complete) {
+    report = {
+      file: name,
+      mineCode: parsed.file.mineCode,
+      type: parsed.file.type,
+      encoding,
+      outcome: 'incomplete',
+      accepted: 0,
+      rejected: [],
+      reason: 'the file has no end marker "||" yet (still being written, or cut off)',
+    };
+  } else {
+    const f = parsed.file;
+    const rejected: FileReport['rejected'] = f.rejected.map((r) => ({
+      line: r.line,
+      field: r.field,
+      reason: r.reason,
+    }));
+    let accepted = 0;
+    try {
+      if (!STORED_TYPES.has(f.type)) {
+        accepted = f.records.length;
+      } else if (f.type === 'CDDY') {
+        accepted = (await deps.runtime.definePoints(f.mineCode, f.records)).accepted;
+      } else if (f.type === 'CDSS') {
+        const out = await deps.runtime.ingestReadings(f.mineCode, f.records);
+        accepted = out.accepted;
+        // Record k of the parsed list sits on a line after the header (record 1) and the rejected ones.
+        const bad = new Set(f.rejected.map((r) => r.line));
+        const lineOf: number[] = [];
+        for (let line = 2; lineOf.length < f.records.length; line++) if (!bad.has(line)) lineOf.push(line);
+        for (const r of out.rejected) {
+          rejected.push({
+            line: lineOf[r.index] ?? 0,
+            field: 'pointCode',
+            reason: `${r.pointCode}: ${r.reason}`,
+          });
+        }
+      } else if (f.type === 'RYQY') {
+        accepted = (await deps.runtime.defineAreas(f.mineCode, f.records)).accepted;
+      } else if (f.type === 'RYSS') {
+        accepted = (await deps.runtime.ingestPersonnel(f.mineCode, f.records, f.header.uploadedAtMs))
+          .accepted;
+      }
+      report = {
+        file: name,
+        mineCode: f.mineCode,
+        type: f.type,
+        encoding,
+        outcome: 'stored',
+        accepted,
+        rejected,
+      };
+    } catch (e) {
+      if (!isDomainError(e)) throw e;
+      report = {
+        file: name,
+        mineCode: f.mineCode,
+        type: f.type,
+        encoding,
+        outcome: 'rejected',
+        accepted: 0,
+        rejected,
+        reason: `${e.code}: ${e.message}`,
+      };
+    }
+  }
+  await deps.store.logIngestFile({
+    id: deps.ids.next('file'),
+    fileName: name,
+    mineCode: report.mineCode,
+    fileType: report.type,
+    encoding: report.encoding,
+    outcome: report.outcome,
+    accepted: report.accepted,
+    rejected: report.rejected.length,
+    rejections: report.reason ? [{ reason: report.reason }, ...report.rejected] : report.rejected,
+    receivedMs: deps.clock.nowMs(),
+  });
+  return report;
+}

@@ -1,0 +1,333 @@
+import type { Principal } from '../core/access/types.ts';
+import { requireInScope } from '../core/access/permissions.ts';
+import { invalidInput, notAllowed, notFound } from '../core/errors.ts';
+import type { AlarmEvent } from '../core/monitoring/alarms/alarm-lifecycle.ts';
+import type { AlarmChange, MonitoredMine } from '../core/monitoring/engine/engine-types.ts';
+import {
+  MonitoringEngine,
+  type MonitoringEngineOptions,
+} from '../core/monitoring/engine/monitoring-engine.ts';
+import type { AlarmView } from '../core/monitoring/monitoring-ports.ts';
+import type { PointDefinition } from '../core/monitoring/upload-file/point-definition-records.ts';
+import type { PersonnelArea, PersonPosition } from '../core/monitoring/upload-file/personnel-records.ts';
+import type { PointReading } from '../core/monitoring/upload-file/safety-monitoring-records.ts';
+import type { Ports, TelemetryWriter } from '../core/ports.ts';
+import type { LiveHub } from './live/live-hub.ts';
+
+export const MONITORING_ACTOR = { id: 'system:monitoring', name: 'monitoring' } as const;
+
+export interface IngestOutcome {
+  mineCode: string;
+  accepted: number;
+  rejected: Array<{ index: number; pointCode?: string; reason: string }>;
+  alarmsChanged: number;
+}
+
+type RuntimePorts = Pick<Ports, 'mines' | 'regions' | 'monitoring' | 'clock' | 'ids' | 'transaction'>;
+
+/** Roles that may acknowledge and shelve alarms (the mine's own officer for its mine). */
+const ALARM_OPERATORS = new Set([
+  'province_regulator',
+  'city_regulator',
+  'county_regulator',
+  'mine_safety_officer',
+]);
+
+/**
+ * The monitoring pipeline around the pure engine: parse → validate → evaluate → effects. Every call is
+ * serialised (one queue), so the engine's state and the database always agree on order; a call
+ * resolves only after its readings and alarm changes are durably stored, which is when adapters
+ * acknowledge their clients.
+ */
+export class MonitoringRuntime {
+  readonly engine: MonitoringEngine;
+  readonly #ports: RuntimePorts;
+  readonly #writer: TelemetryWriter;
+  readonly #hub: LiveHub;
+  readonly #regionNames = new Map<string, { name: string; nameEn: string }>();
+  readonly #liveReadings = new Map<string, Map<number, { id: number; t: number; v: number; s: number }>>();
+  #queue: Promise<unknown> = Promise.resolve();
+
+  constructor(deps: {
+    ports: RuntimePorts;
+    writer: TelemetryWriter;
+    hub: LiveHub;
+    engine: MonitoringEngineOptions;
+  }) {
+    this.#ports = deps.ports;
+    this.#writer = deps.writer;
+    this.#hub = deps.hub;
+    this.engine = new MonitoringEngine(deps.engine);
+  }
+
+  /** Loads mines, points, alarms and areas into the engine. */
+  async start(): Promise<void> {
+    const now = this.#ports.clock.nowMs();
+    for (const r of await this.#ports.regions.list())
+      this.#regionNames.set(r.id, { name: r.name, nameEn: r.nameEn });
+    const { items } = await this.#ports.mines.search(
+      {},
+      { offset: 0, limit: 1_000_000, sort: 'code', desc: false },
+    );
+    for (const m of items) {
+      this.engine.upsertMine(
+        {
+          id: m.id,
+          code: m.code,
+          name: m.name,
+          status: m.status,
+          approvedMaxUnderground: m.approvedMaxUnderground,
+          gasClass: m.gasClass,
+          regionPath: m.regionPath,
+        },
+        now,
+      );
+    }
+    this.engine.loadPoints(await this.#ports.monitoring.loadPoints());
+    this.engine.loadAlarms(await this.#ports.monitoring.loadAlarms());
+    const areas = new Map<string, PersonnelArea[]>();
+    for (const a of await this.#ports.monitoring.loadAreas()) {
+      const list = areas.get(a.mineId) ?? [];
+      list.push(a);
+      areas.set(a.mineId, list);
+    }
+    for (const [mineId, list] of areas) this.engine.personnel.defineAreas(mineId, list);
+  }
+
+  #serial<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.#queue.then(work, work);
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+
+  #mine(code: string): MonitoredMine {
+    const mine = this.engine.mineByCode(code);
+    if (!mine) throw notFound('MINE_NOT_FOUND', `No mine with the code ${code} is registered.`);
+    return mine;
+  }
+
+  /** Re-reads a mine from the registry (after a status change) and re-judges it. */
+  refreshMine(mineId: string): Promise<void> {
+    return this.#serial(async () => {
+      const m = await this.#ports.mines.get(mineId);
+      if (!m) return;
+      const changes = this.engine.upsertMine(
+        {
+          id: m.id,
+          code: m.code,
+          name: m.name,
+          status: m.status,
+          approvedMaxUnderground: m.approvedMaxUnderground,
+          gasClass: m.gasClass,
+          regionPath: m.regionPath,
+        },
+        this.#ports.clock.nowMs(),
+      );
+      await this.#persistChanges(changes);
+    });
+  }
+
+  definePoints(mineCode: string, defs: readonly PointDefinition[]): Promise<IngestOutcome> {
+    return this.#serial(async () => {
+      const mine = this.#mine(mineCode);
+      const points = this.engine.definePoints(mine.id, defs, this.#ports.clock.nowMs());
+      await this.#ports.monitoring.upsertPoints(points);
+      return { mineCode, accepted: points.length, rejected: [], alarmsChanged: 0 };
+    });
+  }
+
+  defineAreas(mineCode: string, areas: readonly PersonnelArea[]): Promise<IngestOutcome> {
+    return this.#serial(async () => {
+      const mine = this.#mine(mineCode);
+      this.engine.personnel.defineAreas(mine.id, areas);
+      await this.#ports.monitoring.replaceAreas(mine.id, areas);
+      return { mineCode, accepted: areas.length, rejected: [], alarmsChanged: 0 };
+    });
+  }
+
+  ingestReadings(mineCode: string, readings: readonly PointReading[]): Promise<IngestOutcome> {
+    return this.#serial(async () => {
+      const mine = this.#mine(mineCode);
+      const now = this.#ports.clock.nowMs();
+      const r = this.engine.ingestReadings(mine.id, readings, now);
+      await this.#writer.write(r.batch, r.flushedMinutes);
+      await this.#persistChanges(r.changes);
+      if (this.#hub.isWatched(mine.id)) this.#collectLive(mine.id, r.batch);
+      return { mineCode, accepted: r.batch.length, rejected: r.rejected, alarmsChanged: r.changes.length };
+    });
+  }
+
+  ingestPersonnel(
+    mineCode: string,
+    positions: readonly PersonPosition[],
+    snapshotMs: number,
+  ): Promise<IngestOutcome> {
+    return this.#serial(async () => {
+      const mine = this.#mine(mineCode);
+      const changes = this.engine.personnel.ingest(mine, positions, snapshotMs, this.#ports.clock.nowMs());
+      const people = this.engine.personnel.underground(mine.id);
+      // Alarms first: the Diaoshuidong alarm must not wait behind the snapshot write.
+      await this.#persistChanges(changes);
+      await this.#ports.monitoring.replacePeople(mine.id, people, snapshotMs);
+      if (this.#hub.isWatched(mine.id)) {
+        this.#hub.publish({
+          kind: 'personnel',
+          mineId: mine.id,
+          regionPath: mine.regionPath,
+          underground: people.length,
+          areas: this.personnelAreas(mine.id),
+        });
+      }
+      return { mineCode, accepted: positions.length, rejected: [], alarmsChanged: changes.length };
+    });
+  }
+
+  personnelAreas(mineId: string) {
+    const counts = new Map<string, number>();
+    for (const p of this.engine.personnel.underground(mineId)) {
+      if (p.areaCode !== null) counts.set(p.areaCode, (counts.get(p.areaCode) ?? 0) + 1);
+    }
+    return this.engine.personnel.areas(mineId).map((a) => ({
+      areaCode: a.areaCode,
+      areaName: a.areaName,
+      areaType: a.areaType,
+      approved: a.approvedHeadcount,
+      count: counts.get(a.areaCode) ?? 0,
+    }));
+  }
+
+  /** Periodic rules and the live readings flush; call about once a second. */
+  tick(): Promise<number> {
+    return this.#serial(async () => {
+      const changes = this.engine.tick(this.#ports.clock.nowMs());
+      await this.#persistChanges(changes);
+      this.#flushLive();
+      return changes.length;
+    });
+  }
+
+  /** An operator acknowledges, shelves or unshelves an alarm. */
+  act(principal: Principal, alarmId: string, event: AlarmEvent, comment: string | null): Promise<AlarmView> {
+    return this.#serial(async () => {
+      const alarm = this.engine.alarms.get(alarmId);
+      const mine = alarm && this.engine.mine(alarm.mineId);
+      if (!alarm || !mine) throw notFound('ALARM_NOT_FOUND', `No alarm "${alarmId}" in your scope.`);
+      requireInScope(principal, { regionPath: mine.regionPath, mineId: mine.id }, 'ALARM', alarmId);
+      if (!ALARM_OPERATORS.has(principal.role)) {
+        throw notAllowed('FORBIDDEN', `The role "${principal.role}" may not acknowledge or shelve alarms.`);
+      }
+      const changes = this.engine.act(
+        alarmId,
+        event,
+        this.#ports.clock.nowMs(),
+        principal.displayName,
+        comment,
+      );
+      await this.#persistChanges(changes, { id: principal.userId, name: principal.displayName });
+      return this.viewOf(this.engine.alarms.get(alarmId)!);
+    });
+  }
+
+  viewOf(a: AlarmChange['alarm']): AlarmView {
+    const mine = this.engine.mine(a.mineId);
+    const countyId = mine?.regionPath.split('/').filter(Boolean).at(-1) ?? '';
+    const region = this.#regionNames.get(countyId);
+    return {
+      ...a,
+      mineName: mine?.name ?? a.mineId,
+      mineCode: mine?.code ?? '',
+      regionName: region?.name ?? '',
+      regionNameEn: region?.nameEn ?? '',
+    };
+  }
+
+  async #persistChanges(
+    changes: readonly AlarmChange[],
+    actor: { id: string; name: string } = MONITORING_ACTOR,
+  ) {
+    if (changes.length === 0) return;
+    const at = this.#ports.clock.nowIso();
+    await this.#ports.transaction(async (tx) => {
+      await tx.monitoring.saveAlarmChanges(changes, () => this.#ports.ids.next('ae'));
+      for (const c of changes) {
+        for (const e of c.effects) {
+          await tx.audit.append(
+            {
+              actorId: actor.id,
+              actorName: actor.name,
+              action: e.kind === 'escalate' ? 'alarm.escalate' : `alarm.${c.cause}`,
+              targetType: 'alarm',
+              targetId: c.alarm.id,
+              before: e.kind === 'state-changed' ? { state: e.from } : null,
+              after:
+                e.kind === 'state-changed'
+                  ? {
+                      state: e.to,
+                      rule: c.alarm.rule,
+                      mineId: c.alarm.mineId,
+                      value: c.alarm.value,
+                      comment: c.comment,
+                    }
+                  : { escalationLevel: e.level, unacknowledgedForMs: e.unacknowledgedForMs },
+            },
+            at,
+          );
+        }
+      }
+    });
+    for (const c of changes) {
+      const mine = this.engine.mine(c.alarm.mineId);
+      if (mine)
+        this.#hub.publish({
+          kind: 'alarm',
+          mineId: mine.id,
+          regionPath: mine.regionPath,
+          alarm: this.viewOf(c.alarm),
+        });
+    }
+  }
+
+  #collectLive(
+    mineId: string,
+    batch: {
+      length: number;
+      pointIds: Int32Array;
+      ts: Float64Array;
+      values: Float64Array;
+      statuses: Int32Array;
+    },
+  ) {
+    let m = this.#liveReadings.get(mineId);
+    if (!m) {
+      m = new Map();
+      this.#liveReadings.set(mineId, m);
+    }
+    for (let i = 0; i < batch.length; i++) {
+      const id = batch.pointIds[i]!;
+      m.set(id, { id, t: batch.ts[i]!, v: batch.values[i]!, s: batch.statuses[i]! });
+    }
+  }
+
+  #flushLive() {
+    for (const [mineId, points] of this.#liveReadings) {
+      const mine = this.engine.mine(mineId);
+      if (mine && points.size > 0) {
+        this.#hub.publish({
+          kind: 'readings',
+          mineId,
+          regionPath: mine.regionPath,
+          points: [...points.values()],
+        });
+      }
+    }
+    this.#liveReadings.clear();
+  }
+}
+
+/** Validates a shelve duration given in minutes. */
+export function shelveUntil(nowMs: number, minutes: number): number {
+  if (!Number.isInteger(minutes) || minutes < 1 || minutes > 480) {
+    throw invalidInput('ALARM_SHELVE_DURATION_INVALID', 'A shelve lasts 1 to 480 minutes.');
+  }
+  return nowMs + minutes * 60_000;
+}

@@ -1,0 +1,70 @@
+import type { Kysely } from 'kysely';
+import type { TelemetryWriter } from '../../core/ports.ts';
+import type { NodeSqliteDatabase } from '../dialect/node-sqlite-dialect.ts';
+import type { Database } from '../schema.ts';
+
+/** Rows per multi-row INSERT: fewer statement executions, within SQLite's 32,766-parameter limit. */
+const ROWS_PER_STATEMENT = 256;
+
+/**
+ * The SQLite telemetry path: prepared multi-row `INSERT OR IGNORE` statements inside one transaction
+ * per batch, on the same connection as Kysely. It holds Kysely's connection for the duration, so no
+ * other query can interleave with (or wait on) the transaction; node:sqlite is synchronous, so the
+ * whole write runs without yielding.
+ */
+export function createSqliteTelemetryWriter(
+  db: Kysely<Database>,
+  sqlite: NodeSqliteDatabase,
+): TelemetryWriter {
+  const raw = sqlite.raw;
+  const valuesList = (n: number) => Array.from({ length: n }, () => '(?,?,?,?)').join(',');
+  const insertMany = raw.prepare(
+    `insert or ignore into readings (point_id, ts_ms, value, status) values ${valuesList(ROWS_PER_STATEMENT)}`,
+  );
+  const insertOne = raw.prepare(
+    'insert or ignore into readings (point_id, ts_ms, value, status) values (?,?,?,?)',
+  );
+  const upsertMinute = raw.prepare(
+    `insert into readings_1m (point_id, minute_ms, min_value, max_value, sum_value, count) values (?,?,?,?,?,?)
+     on conflict (point_id, minute_ms) do update set
+       min_value = min(readings_1m.min_value, excluded.min_value),
+       max_value = max(readings_1m.max_value, excluded.max_value),
+       sum_value = readings_1m.sum_value + excluded.sum_value,
+       count = readings_1m.count + excluded.count`,
+  );
+  const params: Array<number> = new Array<number>(ROWS_PER_STATEMENT * 4).fill(0);
+
+  return {
+    async write(batch, minutes) {
+      if (batch.length === 0 && minutes.length === 0) return 0;
+      return db.connection().execute(() => {
+        let written = 0;
+        raw.exec('begin immediate');
+        try {
+          const { pointIds, ts, values, statuses } = batch;
+          let i = 0;
+          for (; i + ROWS_PER_STATEMENT <= batch.length; i += ROWS_PER_STATEMENT) {
+            for (let k = 0; k < ROWS_PER_STATEMENT; k++) {
+              const j = i + k;
+              const o = k * 4;
+              params[o] = pointIds[j]!;
+              params[o + 1] = ts[j]!;
+              params[o + 2] = values[j]!;
+              params[o + 3] = statuses[j]!;
+            }
+            written += Number(insertMany.run(...params).changes);
+          }
+          for (; i < batch.length; i++) {
+            written += Number(insertOne.run(pointIds[i]!, ts[i]!, values[i]!, statuses[i]!).changes);
+          }
+          for (const m of minutes) upsertMinute.run(m.pointId, m.minuteMs, m.min, m.max, m.sum, m.count);
+          raw.exec('commit');
+        } catch (e) {
+          raw.exec('rollback');
+          throw e;
+        }
+        return Promise.resolve(written);
+      });
+    },
+  };
+}

@@ -1,0 +1,173 @@
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { createMonitoringRuntime } from '../../src/cli/monitoring-wiring.ts';
+import { changeMineStatus } from '../../src/core/registry/mine-use-cases.ts';
+import { ingestUploadFile } from '../../src/ingest/files/ingest-upload-file.ts';
+import type { MonitoringRuntime } from '../../src/ingest/monitoring-runtime.ts';
+import { describeEachEngine } from '../support/engines.ts';
+import { createWorld, type World } from '../support/world.ts';
+
+/** Files written to the national format by hand, as a mine's KJ system would send them. */
+function cddy(mineCode: string): string {
+  const head = `${mineCode};测试煤矿;KJ95X;煤矿安全监控系统;测试厂家;2027-01-01;2026-12-05 08:00:00~`;
+  const point = (
+    code: string,
+    type: string,
+    vt: string,
+    unit: string,
+    alarm: string,
+    cut: string,
+    restore: string,
+    loc: string,
+  ) =>
+    `${code};01;001;${type};${vt};${unit};4;0;${alarm};${restore};;;${cut};${restore};;;;;${loc};0;0;0;;2026-12-05 08:00:00~`;
+  return (
+    head +
+    point(`${mineCode}01MN000101`, '0001', 'MN', '%CH4', '1.0', '1.5', '1.0', '1301工作面T1') +
+    point(`${mineCode}01MN000401`, '0004', 'MN', 'ppm', '24', '', '24', '主运输皮带巷') +
+    `${mineCode}01KG100801;01;001;1008;KG;;;;;;;;;;;;有烟;无烟;主运输皮带巷 烟雾;0;0;0;;2026-12-05 08:00:00~` +
+    '||'
+  );
+}
+
+function cdss(mineCode: string, time: string, rows: Array<[string, string, number, number]>): string {
+  const head = `${mineCode};测试煤矿;${time}~`;
+  return (
+    head + rows.map(([code, name, v, s]) => `${code};${name};位置;${v};单位;${s};${time}~`).join('') + '||'
+  );
+}
+
+describeEachEngine('monitoring pipeline', (engine) => {
+  let world: World;
+  let runtime: MonitoringRuntime;
+  const enc = new TextEncoder();
+  const ingest = (name: string, text: string) =>
+    ingestUploadFile(
+      { runtime, store: world.ports.monitoring, ids: world.ports.ids, clock: world.clock },
+      name,
+      enc.encode(text),
+    );
+
+  beforeEach(async () => {
+    world = await createWorld(engine, 30);
+    runtime = createMonitoringRuntime(world.database, world.ports).runtime;
+    await runtime.start();
+  });
+  afterEach(async () => {
+    await world.dispose();
+  });
+
+  const producing = () =>
+    world.province.mines.find((m) => m.status === 'producing' && m.regionId === '990102')!;
+
+  it('stores point definitions, readings and raises then clears a methane over-limit alarm', async () => {
+    const mine = producing();
+    const def = await ingest(`${mine.code}_CDDY_20261205080000.txt`, cddy(mine.code));
+    expect(def).toMatchObject({ outcome: 'stored', accepted: 3, rejected: [] });
+
+    const ch4 = `${mine.code}01MN000101`;
+    const r1 = await ingest(
+      `${mine.code}_CDSS_20261205080010.txt`,
+      cdss(mine.code, '2026-12-05 08:00:10', [[ch4, '甲烷', 1.2, 0]]),
+    );
+    expect(r1).toMatchObject({ outcome: 'stored', accepted: 1 });
+    const { items } = await world.ports.monitoring.searchAlarms({ mineId: mine.id, offset: 0, limit: 10 });
+    expect(items.map((a) => [a.rule, a.state])).toContainEqual(['over_limit', 'unack_active']);
+
+    await ingest(
+      `${mine.code}_CDSS_20261205080020.txt`,
+      cdss(mine.code, '2026-12-05 08:00:20', [[ch4, '甲烷', 0.3, 0]]),
+    );
+    const after = await world.ports.monitoring.searchAlarms({
+      mineId: mine.id,
+      rule: 'over_limit',
+      offset: 0,
+      limit: 10,
+    });
+    expect(after.items[0]).toMatchObject({ state: 'rtn_unack', conditionActive: false });
+    expect(await world.ports.monitoring.countReadings()).toBe(2);
+    const series = await world.ports.monitoring.series(
+      runtime.engine.pointId(mine.id, ch4)!,
+      0,
+      Date.parse('2027-01-01'),
+      'raw',
+    );
+    expect(series.v).toEqual([1.2, 0.3]);
+  });
+
+  it('keeps the good lines of a file with a malformed one and says why the bad one was refused', async () => {
+    const mine = producing();
+    await ingest(`${mine.code}_CDDY_20261205080000.txt`, cddy(mine.code));
+    const ch4 = `${mine.code}01MN000101`;
+    const co = `${mine.code}01MN000401`;
+    const text =
+      `${mine.code};测试煤矿;2026-12-05 08:00:10~` +
+      `${ch4};甲烷;位置;0.21;%;0;2026-12-05 08:00:10~` +
+      `${co};一氧化碳;位置;not-a-number;ppm;0;2026-12-05 08:00:10~` +
+      `${mine.code}01MN999999;未知;位置;1;%;0;2026-12-05 08:00:10~||`;
+    const r = await ingest(`${mine.code}_CDSS_20261205080010.txt`, text);
+    expect(r.outcome).toBe('stored');
+    expect(r.accepted).toBe(1);
+    expect(r.rejected).toHaveLength(2);
+    expect(r.rejected[0]).toMatchObject({ line: 3 });
+    expect(r.rejected[0]!.reason).toMatch(/number/i);
+    expect(r.rejected[1]).toMatchObject({ line: 4, field: 'pointCode' });
+    expect(r.rejected[1]!.reason).toMatch(/unknown point/);
+    expect(await world.ports.monitoring.countReadings()).toBe(1);
+  });
+
+  it('a re-sent file does not duplicate readings', async () => {
+    const mine = producing();
+    await ingest(`${mine.code}_CDDY_20261205080000.txt`, cddy(mine.code));
+    const f = cdss(mine.code, '2026-12-05 08:00:10', [[`${mine.code}01MN000101`, '甲烷', 0.2, 0]]);
+    await ingest(`${mine.code}_CDSS_20261205080010.txt`, f);
+    await ingest(`${mine.code}_CDSS_20261205080010.txt`, f);
+    expect(await world.ports.monitoring.countReadings()).toBe(1);
+  });
+
+  it('people underground in a closed mine raise the critical alarm at once, audited', async () => {
+    const mine = world.province.mines.find((m) => m.status === 'closed')!;
+    const card = `${mine.code}00001`;
+    const area = `${mine.code}0001`;
+    const station = `${area}000001`;
+    const ryss =
+      `${mine.code};已关闭煤矿;2026-12-05 08:00:00~` +
+      `${card};张三;1;2026-12-05 07:50:00;;${area};2026-12-05 07:55:00;${station};2026-12-05 07:55:00;三八制;1.5;正常;0;0;${station}&2026-12-05 07:55:00~||`;
+    const r = await ingest(`${mine.code}_RYSS_20261205080000.txt`, ryss);
+    expect(r).toMatchObject({ outcome: 'stored', accepted: 1 });
+    const { items } = await world.ports.monitoring.searchAlarms({ mineId: mine.id, offset: 0, limit: 10 });
+    expect(items[0]).toMatchObject({
+      rule: 'people_in_stopped_mine',
+      priority: 'critical',
+      state: 'unack_active',
+    });
+    const audit = await world.ports.audit.listByTarget('alarm', items[0]!.id);
+    expect(audit[0]).toMatchObject({ action: 'alarm.raised', actorName: 'monitoring' });
+  });
+
+  it('a stop order on a mine with people underground raises the alarm without new data', async () => {
+    const mine = producing();
+    const card = `${mine.code}00001`;
+    const area = `${mine.code}0001`;
+    const ryss =
+      `${mine.code};煤矿;2026-12-05 08:00:00~` +
+      `${card};李四;1;2026-12-05 07:50:00;;${area};2026-12-05 07:55:00;;;三八制;;正常;0;0;~||`;
+    await ingest(`${mine.code}_RYSS_20261205080000.txt`, ryss);
+    expect((await world.ports.monitoring.searchAlarms({ mineId: mine.id, offset: 0, limit: 10 })).total).toBe(
+      0,
+    );
+    await changeMineStatus(world.ports, await world.principal('county'), mine.id, {
+      event: 'suspend',
+      reason: '全市停产',
+    });
+    await runtime.refreshMine(mine.id);
+    const { items } = await world.ports.monitoring.searchAlarms({ mineId: mine.id, offset: 0, limit: 10 });
+    expect(items[0]).toMatchObject({ rule: 'people_in_stopped_mine', priority: 'critical' });
+  });
+
+  it('refuses a file whose header names another mine than its file name', async () => {
+    const mine = producing();
+    const r = await ingest(`${mine.code}_CDDY_20261205080000.txt`, cddy('990102999999'));
+    expect(r.outcome).toBe('rejected');
+    expect(r.reason).toMatch(/MINE_CODE_MISMATCH/);
+  });
+});
