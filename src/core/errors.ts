@@ -2,7 +2,13 @@
  * Domain errors carry a stable machine code and a kind. They know nothing about HTTP:
  * `server/error-mapping.ts` maps kinds to status codes. The catalogue lives in docs/errors.md.
  */
-export type DomainErrorKind = 'InvalidInput' | 'NotFound' | 'Conflict' | 'NotAllowed' | 'Unauthenticated';
+export type DomainErrorKind =
+  | 'InvalidInput'
+  | 'NotFound'
+  | 'Conflict'
+  | 'NotAllowed'
+  | 'Unauthenticated'
+  | 'Unavailable';
 
 export class DomainError extends Error {
   readonly code: string;
@@ -27,5 +33,8 @@ export const conflict = (code: string, message: string, details?: Record<string,
   new DomainError('Conflict', code, message, details);
 export const notAllowed = (code: string, message: string, details?: Record<string, unknown>): DomainError =>
   new DomainError('NotAllowed', code, message, details);
+
+export const unavailable = (code: string, message: string, details?: Record<string, unknown>): DomainError =>
+  new DomainError('Unavailable', code, message, details);
 
 export const isDomainError = (e: unknown): e is DomainError => e instanceof DomainError;

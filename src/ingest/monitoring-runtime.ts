@@ -1,6 +1,6 @@
 import type { Principal } from '../core/access/types.ts';
-import { requireInScope } from '../core/access/permissions.ts';
-import { invalidInput, notAllowed, notFound } from '../core/errors.ts';
+import { requireInScope, requirePermission } from '../core/access/permissions.ts';
+import { invalidInput, notFound } from '../core/errors.ts';
 import type { AlarmEvent } from '../core/monitoring/alarms/alarm-lifecycle.ts';
 import type { AlarmChange, MonitoredMine } from '../core/monitoring/engine/engine-types.ts';
 import {
@@ -213,9 +213,7 @@ export class MonitoringRuntime {
       const mine = alarm && this.engine.mine(alarm.mineId);
       if (!alarm || !mine) throw notFound('ALARM_NOT_FOUND', `No alarm "${alarmId}" in your scope.`);
       requireInScope(principal, { regionPath: mine.regionPath, mineId: mine.id }, 'ALARM', alarmId);
-      if (!ALARM_OPERATORS.has(principal.role)) {
-        throw notAllowed('FORBIDDEN', `The role "${principal.role}" may not acknowledge or shelve alarms.`);
-      }
+      requirePermission(principal, 'alarm.act');
       const changes = this.engine.act(
         alarmId,
         event,

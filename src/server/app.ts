@@ -7,9 +7,14 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { PasswordHasher, Ports, Secrets } from '../core/ports.ts';
+import type { LiveHub } from '../ingest/live/live-hub.ts';
+import type { MonitoringRuntime } from '../ingest/monitoring-runtime.ts';
 import { registerAuth } from './auth.ts';
 import { registerErrorMapping, registerNotFound } from './error-mapping.ts';
 import { registerAuditRoutes } from './routes/audit.routes.ts';
+import { registerAlarmRoutes } from './routes/monitoring/alarms.routes.ts';
+import { registerLiveRoutes } from './routes/monitoring/live.routes.ts';
+import { registerPointRoutes } from './routes/monitoring/points.routes.ts';
 import { registerMineImportRoutes } from './routes/registry/mine-import.routes.ts';
 import { registerMineRoutes } from './routes/registry/mines.routes.ts';
 import { registerSessionRoutes } from './routes/session.routes.ts';
@@ -22,6 +27,36 @@ export interface AppDeps {
   /** Directory of the built web UI; when missing, only the API is served. */
   webRoot?: string | null;
   logger?: FastifyServerOptions['logger'];
+  /** The monitoring pipeline and its live feed; absent when monitoring does not run in this process. */
+  monitoring?: MonitoringDeps;
+}
+
+export interface MonitoringDeps {
+  runtime: MonitoringRuntime;
+  hub: LiveHub;
+  /** The demo simulator's scenario control, when the simulator runs. */
+  scenarios?: ScenarioControl;
+}
+
+/** Starting scripted incidents in the demo simulator. */
+export interface ScenarioControl {
+  available(): Array<{ name: string; timeline: Array<{ offsetMs: number; what: string }> }>;
+  active(): Array<{ name: string; mineId: string; mineName: string; startedAtMs: number }>;
+  /**
+   * Starts a scenario on a mine, or on a suitable one the simulator picks among those `isAllowed`
+   * accepts (the caller's scope); returns what started.
+   */
+  start(
+    name: string,
+    mineId: string | null,
+    isAllowed: (mineId: string) => boolean,
+  ): Promise<{
+    name: string;
+    mineId: string;
+    mineName: string;
+    startedAtMs: number;
+    timeline: Array<{ offsetMs: number; what: string }>;
+  }>;
 }
 
 const SECURITY_HEADERS: Record<string, string> = {
@@ -90,6 +125,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerMineRoutes(app, deps);
   registerMineImportRoutes(app, deps);
   registerAuditRoutes(app, deps);
+  registerAlarmRoutes(app, deps);
+  registerPointRoutes(app, deps);
+  registerLiveRoutes(app, deps);
 
   const webRoot = deps.webRoot ? resolve(deps.webRoot) : null;
   const spa = webRoot !== null && existsSync(resolve(webRoot, 'index.html'));

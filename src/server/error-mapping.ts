@@ -9,6 +9,7 @@ export const STATUS_BY_KIND: Readonly<Record<DomainErrorKind, number>> = {
   NotAllowed: 403,
   NotFound: 404,
   Conflict: 409,
+  Unavailable: 503,
 };
 
 export interface ErrorBody {

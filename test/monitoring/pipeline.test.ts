@@ -5,36 +5,13 @@ import { ingestUploadFile } from '../../src/ingest/files/ingest-upload-file.ts';
 import type { MonitoringRuntime } from '../../src/ingest/monitoring-runtime.ts';
 import { describeEachEngine } from '../support/engines.ts';
 import { createWorld, type World } from '../support/world.ts';
+import { cddyFile } from '../support/national-files.ts';
 
-/** Files written to the national format by hand, as a mine's KJ system would send them. */
-function cddy(mineCode: string): string {
-  const head = `${mineCode};测试煤矿;KJ95X;煤矿安全监控系统;测试厂家;2027-01-01;2026-12-05 08:00:00~`;
-  const point = (
-    code: string,
-    type: string,
-    vt: string,
-    unit: string,
-    alarm: string,
-    cut: string,
-    restore: string,
-    loc: string,
-  ) =>
-    `${code};01;001;${type};${vt};${unit};4;0;${alarm};${restore};;;${cut};${restore};;;;;${loc};0;0;0;;2026-12-05 08:00:00~`;
-  return (
-    head +
-    point(`${mineCode}01MN000101`, '0001', 'MN', '%CH4', '1.0', '1.5', '1.0', '1301工作面T1') +
-    point(`${mineCode}01MN000401`, '0004', 'MN', 'ppm', '24', '', '24', '主运输皮带巷') +
-    `${mineCode}01KG100801;01;001;1008;KG;;;;;;;;;;;;有烟;无烟;主运输皮带巷 烟雾;0;0;0;;2026-12-05 08:00:00~` +
-    '||'
-  );
-}
-
-function cdss(mineCode: string, time: string, rows: Array<[string, string, number, number]>): string {
-  const head = `${mineCode};测试煤矿;${time}~`;
-  return (
-    head + rows.map(([code, name, v, s]) => `${code};${name};位置;${v};单位;${s};${time}~`).join('') + '||'
-  );
-}
+const cddy = (mineCode: string) => cddyFile(mineCode).text;
+const cdss = (mineCode: string, time: string, rows: Array<[string, string, number, number]>) =>
+  `${mineCode};测试煤矿;${time}~` +
+  rows.map(([code, name, v, s]) => `${code};${name};位置;${v};单位;${s};${time}~`).join('') +
+  '||';
 
 describeEachEngine('monitoring pipeline', (engine) => {
   let world: World;

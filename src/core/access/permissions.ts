@@ -14,7 +14,11 @@ export type Permission =
   | 'mine.import'
   | 'audit.read'
   | 'audit.verify'
-  | 'token.create';
+  | 'token.create'
+  | 'alarm.read'
+  | 'alarm.act'
+  | 'monitoring.read'
+  | 'scenario.start';
 
 const REGULATORS: readonly Role[] = ['province_regulator', 'city_regulator', 'county_regulator'];
 const EVERYONE: readonly Role[] = [
@@ -39,6 +43,12 @@ export const ROLE_PERMISSIONS: Readonly<Record<Permission, readonly Role[]>> = {
   'audit.verify': ['province_regulator'],
   // A mine's safety officer creates the token its upload gateway uses; regulators create their own.
   'token.create': [...REGULATORS, 'mine_safety_officer'],
+  'alarm.read': EVERYONE,
+  // Acknowledging and shelving: the regulators on duty and the mine's own safety officer.
+  'alarm.act': [...REGULATORS, 'mine_safety_officer'],
+  'monitoring.read': EVERYONE,
+  // Demo scenarios (simulated incidents) are started by regulators, only when the simulator runs.
+  'scenario.start': REGULATORS,
 };
 
 export function hasPermission(role: Role, permission: Permission): boolean {

@@ -51,6 +51,10 @@ export class PersonnelRules {
     return [...(this.#areas.get(mineId)?.values() ?? [])];
   }
 
+  snapshotMs(mineId: string): number | null {
+    return this.#people.get(mineId)?.snapshotMs ?? null;
+  }
+
   underground(mineId: string): PersonUnderground[] {
     return this.#people.get(mineId)?.people ?? [];
   }

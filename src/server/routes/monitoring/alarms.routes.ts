@@ -1,0 +1,309 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { isInScope, requirePermission } from '../../../core/access/permissions.ts';
+import type { Principal } from '../../../core/access/types.ts';
+import { notFound } from '../../../core/errors.ts';
+import { ALARM_PRIORITIES, type AlarmState } from '../../../core/monitoring/alarms/alarm-lifecycle.ts';
+import { ALARM_RULES, type AlarmRecord } from '../../../core/monitoring/engine/engine-types.ts';
+import { scopedMineFilter } from '../../../core/registry/mine-use-cases.ts';
+import { shelveUntil } from '../../../ingest/monitoring-runtime.ts';
+import type { AppDeps, MonitoringDeps } from '../../app.ts';
+import { principalOf } from '../../auth.ts';
+import { monitoringOf } from './monitoring-access.ts';
+
+const STATE_FILTERS: Record<string, readonly AlarmState[] | undefined> = {
+  active: ['unack_active', 'ack_active', 'rtn_unack'],
+  unacknowledged: ['unack_active', 'rtn_unack'],
+  shelved: ['shelved'],
+  all: undefined,
+};
+
+const regionQuery = z.object({
+  regionId: z
+    .string()
+    .regex(/^\d{6}$/)
+    .optional(),
+});
+const alarmParams = z.object({ id: z.string().min(1).max(200) });
+
+function alarmsInScope(
+  m: MonitoringDeps,
+  principal: Principal,
+  filter: { regionPath?: string; mineId?: string },
+) {
+  const out: AlarmRecord[] = [];
+  for (const a of m.runtime.engine.alarms.values()) {
+    const mine = m.runtime.engine.mine(a.mineId);
+    if (!mine || !isInScope(principal, { regionPath: mine.regionPath, mineId: mine.id })) continue;
+    if (filter.mineId !== undefined && a.mineId !== filter.mineId) continue;
+    if (filter.regionPath !== undefined && !mine.regionPath.startsWith(filter.regionPath)) continue;
+    out.push(a);
+  }
+  return out;
+}
+
+export function registerAlarmRoutes(app: FastifyInstance, deps: AppDeps): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { ports } = deps;
+
+  r.get(
+    '/api/alarms',
+    {
+      schema: {
+        tags: ['alarms'],
+        summary: 'Alarms in your scope: critical first, unacknowledged first, newest first.',
+        querystring: z.object({
+          regionId: z
+            .string()
+            .regex(/^\d{6}$/)
+            .optional(),
+          mineId: z.string().min(1).max(100).optional(),
+          priority: z.enum(ALARM_PRIORITIES as [string, ...string[]]).optional(),
+          state: z.enum(['active', 'unacknowledged', 'shelved', 'all']).default('active'),
+          rule: z.enum(ALARM_RULES as [string, ...string[]]).optional(),
+          page: z.coerce.number().int().min(1).default(1),
+          pageSize: z.coerce.number().int().min(1).max(500).default(50),
+        }),
+      },
+    },
+    async (req) => {
+      const p = principalOf(req);
+      requirePermission(p, 'alarm.read');
+      const q = req.query;
+      const scope = await scopedMineFilter(ports, p, q.regionId);
+      if (q.mineId !== undefined) {
+        const mine = await ports.mines.get(q.mineId);
+        if (!mine || !isInScope(p, { regionPath: mine.regionPath, mineId: mine.id })) {
+          throw notFound('MINE_NOT_FOUND', `No mine "${q.mineId}" in your scope.`);
+        }
+      }
+      return ports.monitoring.searchAlarms({
+        regionPath: scope.regionPath,
+        mineId: q.mineId ?? scope.mineId,
+        priority: q.priority as never,
+        rule: q.rule as never,
+        states: STATE_FILTERS[q.state],
+        offset: (q.page - 1) * q.pageSize,
+        limit: q.pageSize,
+      });
+    },
+  );
+
+  r.get(
+    '/api/alarms/kpis',
+    {
+      schema: {
+        tags: ['alarms'],
+        summary:
+          'Alarm-system KPIs (ISA-18.2): load per mine, floods, chattering and stale alarms, priorities.',
+        querystring: regionQuery,
+      },
+    },
+    async (req) => {
+      const p = principalOf(req);
+      requirePermission(p, 'alarm.read');
+      const m = monitoringOf(deps);
+      const scope = await scopedMineFilter(ports, p, req.query.regionId);
+      const now = ports.clock.nowMs();
+      const alarms = alarmsInScope(m, p, scope);
+      const activeByPriority = { critical: 0, high: 0, medium: 0, low: 0 };
+      let unacknowledged = 0;
+      let shelved = 0;
+      const stale: Array<{ alarmId: string; mineName: string; rule: string; activeSinceMs: number }> = [];
+      for (const a of alarms) {
+        if (a.state === 'unack_active' || a.state === 'ack_active') activeByPriority[a.priority]++;
+        if (a.state === 'unack_active' || a.state === 'rtn_unack') unacknowledged++;
+        if (a.state === 'shelved') shelved++;
+        if (a.conditionActive && a.activeSinceMs !== null && now - a.activeSinceMs > 24 * 3_600_000) {
+          stale.push({
+            alarmId: a.id,
+            mineName: m.runtime.viewOf(a).mineName,
+            rule: a.rule,
+            activeSinceMs: a.activeSinceMs,
+          });
+        }
+      }
+      const events = await ports.monitoring.eventsSince(
+        now - 24 * 3_600_000,
+        scope.regionPath ?? null,
+        scope.mineId ?? null,
+      );
+      const raised = events.filter((e) => e.to_state === 'unack_active');
+      const priorityLast24h = { critical: 0, high: 0, medium: 0, low: 0 };
+      for (const e of raised)
+        if (e.priority in priorityLast24h) priorityLast24h[e.priority as keyof typeof priorityLast24h]++;
+      const last10 = raised.filter((e) => Number(e.at_ms) >= now - 600_000);
+      const perMine = new Map<string, { mineName: string; count: number }>();
+      for (const e of last10) {
+        const x = perMine.get(e.mine_id) ?? { mineName: e.mine_name, count: 0 };
+        x.count++;
+        perMine.set(e.mine_id, x);
+      }
+      const perAlarmHour = new Map<string, number>();
+      for (const e of raised)
+        if (Number(e.at_ms) >= now - 3_600_000)
+          perAlarmHour.set(e.alarm_id, (perAlarmHour.get(e.alarm_id) ?? 0) + 1);
+      const chattering = [...perAlarmHour.entries()]
+        .filter(([, n]) => n >= 3)
+        .flatMap(([id, n]) => {
+          const a = m.runtime.engine.alarms.get(id);
+          return a
+            ? [{ alarmId: id, mineName: m.runtime.viewOf(a).mineName, rule: a.rule, activations: n }]
+            : [];
+        })
+        .sort((a, b) => b.activations - a.activations);
+      const minesInScope = [...new Set(alarms.map((a) => a.mineId))].length || 1;
+      return {
+        activeByPriority,
+        unacknowledged,
+        shelved,
+        alarmsPer10MinPerMine: Math.round((last10.length / minesInScope) * 100) / 100,
+        floods: [...perMine.entries()]
+          .filter(([, x]) => x.count >= 10)
+          .map(([mineId, x]) => ({ mineId, mineName: x.mineName, count: x.count }))
+          .sort((a, b) => b.count - a.count),
+        chattering,
+        stale,
+        priorityLast24h,
+      };
+    },
+  );
+
+  r.get(
+    '/api/alarms/:id',
+    {
+      schema: {
+        tags: ['alarms'],
+        summary: 'One alarm with the full history of its transitions.',
+        params: alarmParams,
+      },
+    },
+    async (req) => {
+      const p = principalOf(req);
+      requirePermission(p, 'alarm.read');
+      const m = monitoringOf(deps);
+      const a = m.runtime.engine.alarms.get(req.params.id);
+      const mine = a && m.runtime.engine.mine(a.mineId);
+      if (!a || !mine || !isInScope(p, { regionPath: mine.regionPath, mineId: mine.id })) {
+        throw notFound('ALARM_NOT_FOUND', `No alarm "${req.params.id}" in your scope.`);
+      }
+      return { alarm: m.runtime.viewOf(a), events: await ports.monitoring.alarmEvents(a.id) };
+    },
+  );
+
+  r.post(
+    '/api/alarms/:id/acknowledge',
+    {
+      schema: {
+        tags: ['alarms'],
+        summary: 'Acknowledge an alarm with a comment (what was done).',
+        params: alarmParams,
+        body: z.object({ comment: z.string().max(2000) }),
+      },
+    },
+    async (req) => {
+      const m = monitoringOf(deps);
+      const alarm = await m.runtime.act(
+        principalOf(req),
+        req.params.id,
+        { kind: 'acknowledge', actor: principalOf(req).displayName, comment: req.body.comment },
+        req.body.comment.trim(),
+      );
+      return { alarm };
+    },
+  );
+
+  r.post(
+    '/api/alarms/:id/shelve',
+    {
+      schema: {
+        tags: ['alarms'],
+        summary: 'Shelve an alarm for 1–480 minutes with a reason; it returns by itself.',
+        params: alarmParams,
+        body: z.object({ reason: z.string().max(2000), minutes: z.number().int() }),
+      },
+    },
+    async (req) => {
+      const m = monitoringOf(deps);
+      const p = principalOf(req);
+      const untilMs = shelveUntil(ports.clock.nowMs(), req.body.minutes);
+      const alarm = await m.runtime.act(
+        p,
+        req.params.id,
+        { kind: 'shelve', actor: p.displayName, reason: req.body.reason, untilMs },
+        req.body.reason.trim(),
+      );
+      return { alarm };
+    },
+  );
+
+  r.post(
+    '/api/alarms/:id/unshelve',
+    {
+      schema: {
+        tags: ['alarms'],
+        summary: 'Return a shelved alarm to the console.',
+        params: alarmParams,
+        body: z.object({}).optional(),
+      },
+    },
+    async (req) => {
+      const m = monitoringOf(deps);
+      const p = principalOf(req);
+      return {
+        alarm: await m.runtime.act(p, req.params.id, { kind: 'unshelve', actor: p.displayName }, null),
+      };
+    },
+  );
+
+  r.get(
+    '/api/overview/alarms',
+    {
+      schema: {
+        tags: ['alarms'],
+        summary: 'Per mine: active alarms by priority, unacknowledged, people underground (for badges).',
+        querystring: regionQuery,
+      },
+    },
+    async (req) => {
+      const p = principalOf(req);
+      requirePermission(p, 'alarm.read');
+      const m = monitoringOf(deps);
+      const scope = await scopedMineFilter(ports, p, req.query.regionId);
+      const perMine = new Map<
+        string,
+        {
+          mineId: string;
+          critical: number;
+          high: number;
+          medium: number;
+          low: number;
+          unacknowledged: number;
+          underground: number;
+        }
+      >();
+      const row = (mineId: string) => {
+        let x = perMine.get(mineId);
+        if (!x) {
+          x = {
+            mineId,
+            critical: 0,
+            high: 0,
+            medium: 0,
+            low: 0,
+            unacknowledged: 0,
+            underground: m.runtime.engine.personnel.underground(mineId).length,
+          };
+          perMine.set(mineId, x);
+        }
+        return x;
+      };
+      for (const a of alarmsInScope(m, p, scope)) {
+        if (a.state === 'unack_active' || a.state === 'ack_active') row(a.mineId)[a.priority]++;
+        if (a.state === 'unack_active' || a.state === 'rtn_unack') row(a.mineId).unacknowledged++;
+      }
+      return { mines: [...perMine.values()] };
+    },
+  );
+}

@@ -1,0 +1,102 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { isInScope, requirePermission } from '../../../core/access/permissions.ts';
+import { conflict } from '../../../core/errors.ts';
+import type { LiveEvent } from '../../../ingest/live/live-hub.ts';
+import type { AppDeps } from '../../app.ts';
+import { principalOf } from '../../auth.ts';
+import { mineInScope, monitoringOf } from './monitoring-access.ts';
+
+const HEARTBEAT_MS = 15_000;
+
+export function registerLiveRoutes(app: FastifyInstance, deps: AppDeps): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    '/api/live',
+    {
+      schema: {
+        tags: ['monitoring'],
+        summary:
+          'Server-Sent Events: `alarm` for every alarm change in your scope; with mineId also `readings` (≤ 1/s) and `personnel` of that mine.',
+        querystring: z.object({ mineId: z.string().min(1).max(100).optional() }),
+      },
+    },
+    (req, reply) => {
+      const p = principalOf(req);
+      requirePermission(p, 'alarm.read');
+      const m = monitoringOf(deps);
+      const mineId = req.query.mineId ?? null;
+      if (mineId !== null) mineInScope(m, p, mineId, 'monitoring.read');
+      reply.hijack();
+      const res = reply.raw;
+      res.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-store',
+        connection: 'keep-alive',
+        'x-content-type-options': 'nosniff',
+        'x-accel-buffering': 'no',
+      });
+      res.write(`retry: 3000\n: connected\n\n`);
+      const send = (e: LiveEvent) => {
+        if (!isInScope(p, { regionPath: e.regionPath, mineId: e.mineId })) return;
+        const data = e.kind === 'alarm' ? e.alarm : e;
+        res.write(`event: ${e.kind}\ndata: ${JSON.stringify(data)}\n\n`);
+      };
+      const unsubscribe = m.hub.subscribe({ mineId, deliver: send });
+      const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), HEARTBEAT_MS);
+      req.raw.on('close', () => {
+        clearInterval(heartbeat);
+        unsubscribe();
+      });
+    },
+  );
+
+  r.get(
+    '/api/scenarios',
+    {
+      schema: {
+        tags: ['monitoring'],
+        summary: 'Demo scenarios: whether the simulator runs, what can start, what runs.',
+      },
+    },
+    (req) => {
+      requirePermission(principalOf(req), 'alarm.read');
+      const s = deps.monitoring?.scenarios;
+      return { running: s !== undefined, available: s?.available() ?? [], active: s?.active() ?? [] };
+    },
+  );
+
+  r.post(
+    '/api/scenarios',
+    {
+      schema: {
+        tags: ['monitoring'],
+        summary:
+          'Start a scripted incident in the demo simulator (songzao: belt fire; diaoshuidong: people in a closed mine).',
+        body: z.object({
+          name: z.enum(['songzao', 'diaoshuidong']),
+          mineId: z.string().min(1).max(100).optional(),
+        }),
+      },
+    },
+    async (req, reply) => {
+      const p = principalOf(req);
+      requirePermission(p, 'scenario.start');
+      const s = deps.monitoring?.scenarios;
+      if (!s)
+        throw conflict(
+          'SIMULATOR_NOT_RUNNING',
+          'The demo simulator is not running (start with `npm start`).',
+        );
+      const m = monitoringOf(deps);
+      if (req.body.mineId !== undefined) mineInScope(m, p, req.body.mineId, 'monitoring.read');
+      const scenario = await s.start(req.body.name, req.body.mineId ?? null, (id) => {
+        const mine = m.runtime.engine.mine(id);
+        return mine !== undefined && isInScope(p, { regionPath: mine.regionPath, mineId: mine.id });
+      });
+      return reply.status(201).send({ scenario });
+    },
+  );
+}

@@ -1,0 +1,27 @@
+import { isInScope, requirePermission, type Permission } from '../../../core/access/permissions.ts';
+import type { Principal } from '../../../core/access/types.ts';
+import { notFound, unavailable } from '../../../core/errors.ts';
+import type { MonitoredMine } from '../../../core/monitoring/engine/engine-types.ts';
+import type { AppDeps, MonitoringDeps } from '../../app.ts';
+
+export function monitoringOf(deps: AppDeps): MonitoringDeps {
+  if (!deps.monitoring) {
+    throw unavailable('MONITORING_NOT_RUNNING', 'Monitoring does not run in this server process.');
+  }
+  return deps.monitoring;
+}
+
+/** A mine the caller may see, from the monitoring engine's registry copy; out of scope reads as not found. */
+export function mineInScope(
+  m: MonitoringDeps,
+  principal: Principal,
+  mineId: string,
+  permission: Permission,
+): MonitoredMine {
+  requirePermission(principal, permission);
+  const mine = m.runtime.engine.mine(mineId);
+  if (!mine || !isInScope(principal, { regionPath: mine.regionPath, mineId: mine.id })) {
+    throw notFound('MINE_NOT_FOUND', `No mine "${mineId}" in your scope.`);
+  }
+  return mine;
+}

@@ -1,0 +1,116 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { notFound } from '../../../core/errors.ts';
+import { SENSOR_TYPES } from '../../../core/monitoring/sensor-code-tables.ts';
+import type { AppDeps } from '../../app.ts';
+import { principalOf } from '../../auth.ts';
+import { mineInScope, monitoringOf } from './monitoring-access.ts';
+
+const mineParams = z.object({ id: z.string().min(1).max(100) });
+/** Spans longer than this are answered from the per-minute aggregates. */
+const RAW_SPAN_MS = 6 * 3_600_000;
+
+export function registerPointRoutes(app: FastifyInstance, deps: AppDeps): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { ports } = deps;
+
+  r.get(
+    '/api/mines/:id/points',
+    {
+      schema: {
+        tags: ['monitoring'],
+        summary:
+          "A mine's measuring points with the thresholds enforced, its own settings and the latest value.",
+        params: mineParams,
+      },
+    },
+    async (req) => {
+      const m = monitoringOf(deps);
+      const mine = mineInScope(m, principalOf(req), req.params.id, 'monitoring.read');
+      const points = await ports.monitoring.pointsOfMine(mine.id);
+      const last = await ports.monitoring.lastReadings(points.map((p) => p.id));
+      return {
+        points: points.map((p) => {
+          const l = last.get(p.id);
+          const t = p.effectiveThresholds;
+          return {
+            id: p.id,
+            pointCode: p.pointCode,
+            sensorType: p.sensorType,
+            sensorTypeName: SENSOR_TYPES[p.sensorType]?.nameZh ?? p.sensorType,
+            sensorTypeNameEn: SENSOR_TYPES[p.sensorType]?.nameEn ?? p.sensorType,
+            valueType: p.valueType,
+            unit: p.unit,
+            location: p.location,
+            locationClass: p.locationClass,
+            onText: p.onText,
+            offText: p.offText,
+            thresholds: {
+              upperAlarm: t.upperAlarm,
+              upperPowerCut: t.upperPowerCut,
+              upperPowerRestore: t.upperPowerRestore,
+              lowerAlarm: t.lowerAlarm,
+              lowerPowerCut: t.lowerPowerCut,
+              lowerPowerRestore: t.lowerPowerRestore,
+            },
+            mineThresholds: p.mineThresholds,
+            regulationRowIds: p.regulationRowIds,
+            settingFindings: p.settingFindings,
+            lastValue: l?.value ?? null,
+            lastTsMs: l?.tsMs ?? null,
+            lastStatus: l?.status ?? null,
+          };
+        }),
+      };
+    },
+  );
+
+  r.get(
+    '/api/mines/:id/points/:pointId/series',
+    {
+      schema: {
+        tags: ['monitoring'],
+        summary: 'A curve: raw readings for spans up to 6 h, per-minute min/mean/max beyond.',
+        params: z.object({ id: z.string().min(1).max(100), pointId: z.coerce.number().int().min(0) }),
+        querystring: z.object({
+          fromMs: z.coerce.number().int().optional(),
+          toMs: z.coerce.number().int().optional(),
+        }),
+      },
+    },
+    async (req) => {
+      const m = monitoringOf(deps);
+      const mine = mineInScope(m, principalOf(req), req.params.id, 'monitoring.read');
+      const point = m.runtime.engine.point(req.params.pointId);
+      if (!point || point.mineId !== mine.id)
+        throw notFound('POINT_NOT_FOUND', `No point ${req.params.pointId} at this mine.`);
+      const toMs = req.query.toMs ?? ports.clock.nowMs();
+      const fromMs = req.query.fromMs ?? toMs - 30 * 60_000;
+      return ports.monitoring.series(point.id, fromMs, toMs, toMs - fromMs > RAW_SPAN_MS ? '1m' : 'raw');
+    },
+  );
+
+  r.get(
+    '/api/mines/:id/personnel',
+    {
+      schema: {
+        tags: ['monitoring'],
+        summary: 'People underground now, by area, against the approved headcounts.',
+        params: mineParams,
+      },
+    },
+    async (req) => {
+      const m = monitoringOf(deps);
+      const mine = mineInScope(m, principalOf(req), req.params.id, 'monitoring.read');
+      const people = m.runtime.engine.personnel.underground(mine.id);
+      return {
+        snapshotMs: m.runtime.engine.personnel.snapshotMs(mine.id),
+        underground: people.length,
+        approvedMax: mine.approvedMaxUnderground,
+        areas: m.runtime.personnelAreas(mine.id),
+        people,
+      };
+    },
+  );
+}

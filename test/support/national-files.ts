@@ -1,0 +1,58 @@
+/** Small national-format upload files written by hand, as a mine's KJ system would send them (domain §1). */
+
+export function cddyFile(mineCode: string, time = '2026-12-05 08:00:00'): { name: string; text: string } {
+  const head = `${mineCode};测试煤矿;KJ95X;煤矿安全监控系统;测试厂家;2027-01-01;${time}~`;
+  const analog = (
+    code: string,
+    type: string,
+    unit: string,
+    alarm: string,
+    cut: string,
+    restore: string,
+    loc: string,
+  ) =>
+    `${code};01;001;${type};MN;${unit};4;0;${alarm};${restore};;;${cut};${restore};;;;;${loc};0;0;0;;${time}~`;
+  return {
+    name: `${mineCode}_CDDY_${compact(time)}.txt`,
+    text:
+      head +
+      analog(`${mineCode}01MN000101`, '0001', '%CH4', '1.0', '1.5', '1.0', '1301工作面T1') +
+      analog(`${mineCode}01MN000401`, '0004', 'ppm', '24', '', '24', '主运输皮带巷') +
+      `${mineCode}01KG100801;01;001;1008;KG;;;;;;;;;;;;有烟;无烟;主运输皮带巷 烟雾;0;0;0;;${time}~` +
+      '||',
+  };
+}
+
+export const methanePoint = (mineCode: string) => `${mineCode}01MN000101`;
+export const coPoint = (mineCode: string) => `${mineCode}01MN000401`;
+
+export function cdssFile(
+  mineCode: string,
+  time: string,
+  rows: Array<[pointCode: string, value: number, status?: number]>,
+): { name: string; text: string } {
+  const head = `${mineCode};测试煤矿;${time}~`;
+  return {
+    name: `${mineCode}_CDSS_${compact(time)}.txt`,
+    text:
+      head + rows.map(([code, v, s]) => `${code};传感器;位置;${v};单位;${s ?? 0};${time}~`).join('') + '||',
+  };
+}
+
+/** A personnel snapshot with `n` people underground since `entered`. */
+export function ryssFile(
+  mineCode: string,
+  time: string,
+  n: number,
+  entered = time,
+): { name: string; text: string } {
+  const area = `${mineCode}0001`;
+  let body = `${mineCode};测试煤矿;${time}~`;
+  for (let i = 1; i <= n; i++) {
+    const card = `${mineCode}${String(i).padStart(5, '0')}`;
+    body += `${card};人员${i};1;${entered};;${area};${entered};;;三八制;;正常;0;0;~`;
+  }
+  return { name: `${mineCode}_RYSS_${compact(time)}.txt`, text: `${body}||` };
+}
+
+const compact = (time: string) => time.replace(/[-: ]/g, '');
