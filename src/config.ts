@@ -28,6 +28,16 @@ const schema = z.object({
     .transform((v) => v === 'true'),
   REDLINE_DEMO_SEED: z.coerce.number().int().default(20201204),
   REDLINE_DEMO_MINES: z.coerce.number().int().min(1).max(100_000).default(300),
+  REDLINE_SIM_INTERVAL_MS: z.coerce.number().int().min(1000).max(300_000).default(10_000),
+  MQTT_URL: z
+    .string()
+    .default('mqtt://127.0.0.1:1883')
+    .refine(
+      (v) => v === '' || /^(mqtts?|wss?):\/\/[^/]+/.test(v),
+      'expected mqtt://host:port (or mqtts://, ws://, wss://), or empty to disable',
+    ),
+  MQTT_CLIENT_ID: z.string().min(1).max(128).default('redline-ingest'),
+  REDLINE_INBOX: z.string().default(''),
 });
 
 export interface Config {
@@ -40,6 +50,14 @@ export interface Config {
   cookieSecure: boolean;
   demoSeed: number;
   demoMines: number;
+  /** How often the demo simulator sends one poll of every mine. */
+  simIntervalMs: number;
+  /** MQTT broker the ingest adapter subscribes to; null when disabled (MQTT_URL empty). */
+  mqttUrl: string | null;
+  /** The adapter's fixed client id, under which the broker keeps its session. */
+  mqttClientId: string;
+  /** Directory watched for national upload files; null when off. */
+  inboxDir: string | null;
 }
 
 export class ConfigError extends Error {
@@ -67,5 +85,9 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
     cookieSecure: e.COOKIE_SECURE,
     demoSeed: e.REDLINE_DEMO_SEED,
     demoMines: e.REDLINE_DEMO_MINES,
+    simIntervalMs: e.REDLINE_SIM_INTERVAL_MS,
+    mqttUrl: e.MQTT_URL === '' ? null : e.MQTT_URL,
+    mqttClientId: e.MQTT_CLIENT_ID,
+    inboxDir: e.REDLINE_INBOX === '' ? null : e.REDLINE_INBOX,
   });
 }

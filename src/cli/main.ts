@@ -9,10 +9,14 @@ import { principalFor, publicUser } from '../core/access/authentication.ts';
 import { verifyAuditLog } from '../core/audit/verify-audit-log.ts';
 import { isDomainError } from '../core/errors.ts';
 import { importMines } from '../core/registry/mine-import.ts';
+import { ingestDirectoryOnce, summarizeReports } from '../ingest/files/inbox-watcher.ts';
+import { startIngestAdapters } from '../ingest/mqtt/ingest-adapters.ts';
 import { readTable } from '../ingest/tabular/read-table.ts';
 import { argon2Hasher, cryptoSecrets } from '../platform/system.ts';
 import { buildApp } from '../server/app.ts';
 import { openRuntime, readDemoAccounts, seedDemoIfEmpty, type Runtime } from './context.ts';
+import { startDemoMonitoring, type DemoMonitoring } from './demo-monitoring.ts';
+import { createMonitoringRuntime } from './monitoring-wiring.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -49,6 +53,31 @@ program
       accounts = seeded.accounts;
       if (seeded.seeded) console.log(`Seeded the demo province (${config.demoMines} mines).`);
     }
+    const { runtime, hub } = createMonitoringRuntime(rt.database, rt.ports);
+    await runtime.start();
+    const ingest = startIngestAdapters({
+      runtime,
+      ports: rt.ports,
+      mqttUrl: config.mqttUrl,
+      mqttClientId: config.mqttClientId,
+      inboxDir: config.inboxDir,
+    });
+    const ticker = setInterval(() => {
+      runtime.tick().catch((e: unknown) => console.error('monitoring tick failed:', e));
+    }, 1000);
+    let demo: DemoMonitoring | null = null;
+    if (opts.demo) {
+      demo = await startDemoMonitoring({
+        ports: rt.ports,
+        runtime,
+        seed: config.demoSeed,
+        intervalMs: config.simIntervalMs,
+        log: (m) => console.log(m),
+      });
+      console.log(
+        `Demo simulator: ${demo.simulator.layouts.size} mines, one poll every ${config.simIntervalMs / 1000} s.`,
+      );
+    }
     const app = await buildApp({
       ports: rt.ports,
       hasher: argon2Hasher,
@@ -56,8 +85,12 @@ program
       config,
       webRoot: resolve(repoRoot, 'web/dist'),
       logger: { level: config.logLevel },
+      monitoring: { runtime, hub, scenarios: demo?.scenarios },
     });
     const close = async () => {
+      clearInterval(ticker);
+      demo?.stop();
+      await ingest.close();
       await app.close();
       await rt.database.close();
       process.exit(0);
@@ -102,6 +135,25 @@ program
       const report = await importMines(rt.ports, await asUser(rt, opts.as), table);
       console.log(JSON.stringify(report, null, 2));
       if (report.rejected > 0) process.exitCode = 2;
+    });
+  });
+
+program
+  .command('ingest-files')
+  .description(
+    'Take the national upload files in a directory once: store them, then move each to processed/ or rejected/ (with <name>.reason.json); incomplete files stay. Prints a JSON summary',
+  )
+  .argument('<dir>', 'directory of <mineCode>_<TYPE>_<yyyyMMddHHmmss>.txt files (UTF-8 or GB18030)')
+  .action(async (dir: string) => {
+    await withRuntime(async (rt) => {
+      const { runtime } = createMonitoringRuntime(rt.database, rt.ports);
+      await runtime.start();
+      const reports = await ingestDirectoryOnce(
+        { runtime, store: rt.ports.monitoring, ids: rt.ports.ids, clock: rt.ports.clock },
+        dir,
+      );
+      console.log(JSON.stringify(summarizeReports(reports), null, 2));
+      if (reports.some((r) => r.outcome !== 'stored')) process.exitCode = 2;
     });
   });
 

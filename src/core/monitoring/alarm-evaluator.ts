@@ -76,6 +76,7 @@ export interface PointThresholds {
   lowerAlarmRelease: number | null;
   lowerPowerCut: number | null;
   lowerPowerRestore: number | null;
+  /** Absent: a fraction of the upper alarm (EvaluatorOptions.preAlarmFraction); null: none. */
   upperPreAlarm?: number | null;
   lowerPreAlarm?: number | null;
 }
@@ -176,8 +177,9 @@ export function createEvaluator(options: EvaluatorOptions): AlarmEvaluator {
     checkIndex(index);
     const o = index * STRIDE;
     const [alarm, release] = upperPair(t.upperAlarm, t.upperAlarmRelease);
+    // Absent (undefined): the default fraction of the alarm level; an explicit null: no pre-alarm.
     let pre = t.upperPreAlarm;
-    if (!isSet(pre) && preAlarmFraction !== null && alarm > 0) pre = alarm * preAlarmFraction;
+    if (pre === undefined && preAlarmFraction !== null && alarm > 0) pre = alarm * preAlarmFraction;
     // The pre-alarm gets the alarm's hysteresis band, so it does not flap around its level.
     const preReset = isSet(pre) ? pre - (alarm - release || 0) : null;
     const pairs: [number, [number, number]][] = [

@@ -38,6 +38,7 @@ const STOPPED = new Set(['suspended', 'closing', 'closed']);
 const EMPTY_MINES = new Set(['closing', 'closed']);
 
 const CO_WINDOW = 64;
+const CO_SAMPLE_MS = 30_000;
 
 /**
  * The monitoring engine: per-point thresholds and evaluator state, the alarm book and the rules.
@@ -368,6 +369,9 @@ export class MonitoringEngine {
     value: number,
     nowMs: number,
   ) {
+    // One sample per CO_SAMPLE_MS, so the window spans about half an hour whatever the upload rate.
+    const lastSlot = (h.n - 1 + CO_WINDOW) % CO_WINDOW;
+    if (h.n > 0 && tsMs - h.t[lastSlot]! < CO_SAMPLE_MS) return;
     const slot = h.n % CO_WINDOW;
     h.t[slot] = tsMs;
     h.v[slot] = value;

@@ -7,6 +7,21 @@ import type { ThresholdTable } from '../thresholds/threshold-table.ts';
 import type { PointDefinition } from '../upload-file/point-definition-records.ts';
 import type { PointRecord } from './engine-types.ts';
 
+/** Gas sensors: methane (incl. high/low range and laser), CO, CO2, H2S, NO2, SO2, NH3, pipe methane and CO. */
+const GAS_SENSOR_TYPES = new Set([
+  '0001',
+  '0011',
+  '0043',
+  '0004',
+  '0013',
+  '0009',
+  '0041',
+  '0042',
+  '0044',
+  '0022',
+  '0038',
+]);
+
 export function mineThresholdsOf(def: PointDefinition): PointThresholds {
   return {
     upperAlarm: def.upperAlarm,
@@ -35,7 +50,12 @@ export function configurePoint(
     ? resolveRegulationRows(ctx.table, def.sensorTypeCode, def.location, ctx.gasClass)
     : { classification: null, rows: [] };
   const regulation = rows.length > 0 ? thresholdsFromRegulationRows(rows, def.unit) : null;
-  const effective = regulation ? stricterThresholds(own, regulation) : own;
+  const enforced = regulation ? stricterThresholds(own, regulation) : own;
+  // Pre-alarms (approaching the limit) make sense for gases; for temperature or wind speed a fixed
+  // fraction of the limit is ordinary operation, so they get none.
+  const effective = GAS_SENSOR_TYPES.has(def.sensorTypeCode)
+    ? enforced
+    : { ...enforced, upperPreAlarm: null };
   const findings: string[] = [];
   for (const row of rows) {
     for (const f of checkMineSetting(def, row).findings) findings.push(`${f.kind}: ${f.message}`);
