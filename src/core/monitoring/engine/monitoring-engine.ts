@@ -39,6 +39,9 @@ const EMPTY_MINES = new Set(['closing', 'closed']);
 
 const CO_WINDOW = 64;
 const CO_SAMPLE_MS = 30_000;
+/** CO early warning: at least this level (ppm) and this slope (ppm/h), still below the 24 ppm alarm. */
+const CO_TREND_FLOOR_PPM = 8;
+const CO_TREND_MIN_SLOPE_PPM_PER_H = 12;
 
 /**
  * The monitoring engine: per-point thresholds and evaluator state, the alarm book and the rules.
@@ -378,9 +381,12 @@ export class MonitoringEngine {
     h.n++;
     if (h.n < 6) return;
     const size = Math.min(h.n, CO_WINDOW);
-    const trend = detectCoRisingTrend(h.t.subarray(0, size), h.v.subarray(0, size));
+    const trend = detectCoRisingTrend(h.t.subarray(0, size), h.v.subarray(0, size), {
+      minSlopePpmPerHour: CO_TREND_MIN_SLOPE_PPM_PER_H,
+    });
     const p = this.#points[id]!;
-    if (trend.isRising) {
+    // A few ppm of drift with production is ordinary; a fire shows a steep rise above background.
+    if (trend.isRising && value >= CO_TREND_FLOOR_PPM) {
       this.alarms.raise(
         out,
         {
