@@ -5,6 +5,7 @@
 import { mkdirSync, readFileSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runEvaluatorBench } from './evaluator-bench.ts';
+import { runIngestBench } from './ingest-bench.ts';
 
 type Figures = Record<string, { value: number; unit: string; note: string }>;
 
@@ -12,7 +13,11 @@ const quick = process.argv.includes('--quick');
 const out = join(import.meta.dirname, 'results', 'latest.json');
 const previous: Figures = existsSync(out) ? (JSON.parse(readFileSync(out, 'utf8')) as Figures) : {};
 
-const figures: Figures = { ...previous, ...(await runEvaluatorBench({ quick })) };
+const figures: Figures = {
+  ...previous,
+  ...(await runEvaluatorBench({ quick })),
+  ...(await runIngestBench({ quick })),
+};
 mkdirSync(join(import.meta.dirname, 'results'), { recursive: true });
 writeFileSync(out, `${JSON.stringify(figures, null, 2)}\n`);
 console.log(JSON.stringify(figures, null, 2));

@@ -3,8 +3,11 @@ import type { TelemetryWriter } from '../../core/ports.ts';
 import type { NodeSqliteDatabase } from '../dialect/node-sqlite-dialect.ts';
 import type { Database } from '../schema.ts';
 
-/** Rows per multi-row INSERT: fewer statement executions, within SQLite's 32,766-parameter limit. */
-const ROWS_PER_STATEMENT = 256;
+/**
+ * Multi-row INSERT sizes, largest first: a batch is cut into as few statement executions as possible
+ * (a mine's poll is typically 50–200 readings), within SQLite's parameter limit.
+ */
+const CHUNK_SIZES = [256, 64, 16, 4, 1] as const;
 
 /**
  * The SQLite telemetry path: prepared multi-row `INSERT OR IGNORE` statements inside one transaction
@@ -17,13 +20,13 @@ export function createSqliteTelemetryWriter(
   sqlite: NodeSqliteDatabase,
 ): TelemetryWriter {
   const raw = sqlite.raw;
-  const valuesList = (n: number) => Array.from({ length: n }, () => '(?,?,?,?)').join(',');
-  const insertMany = raw.prepare(
-    `insert or ignore into readings (point_id, ts_ms, value, status) values ${valuesList(ROWS_PER_STATEMENT)}`,
-  );
-  const insertOne = raw.prepare(
-    'insert or ignore into readings (point_id, ts_ms, value, status) values (?,?,?,?)',
-  );
+  const inserts = CHUNK_SIZES.map((n) => ({
+    n,
+    stmt: raw.prepare(
+      `insert or ignore into readings (point_id, ts_ms, value, status) values ${Array.from({ length: n }, () => '(?,?,?,?)').join(',')}`,
+    ),
+    params: new Array<number>(n * 4).fill(0),
+  }));
   const upsertMinute = raw.prepare(
     `insert into readings_1m (point_id, minute_ms, min_value, max_value, sum_value, count) values (?,?,?,?,?,?)
      on conflict (point_id, minute_ms) do update set
@@ -32,7 +35,6 @@ export function createSqliteTelemetryWriter(
        sum_value = readings_1m.sum_value + excluded.sum_value,
        count = readings_1m.count + excluded.count`,
   );
-  const params: Array<number> = new Array<number>(ROWS_PER_STATEMENT * 4).fill(0);
 
   return {
     async write(batch, minutes) {
@@ -43,19 +45,18 @@ export function createSqliteTelemetryWriter(
         try {
           const { pointIds, ts, values, statuses } = batch;
           let i = 0;
-          for (; i + ROWS_PER_STATEMENT <= batch.length; i += ROWS_PER_STATEMENT) {
-            for (let k = 0; k < ROWS_PER_STATEMENT; k++) {
-              const j = i + k;
-              const o = k * 4;
-              params[o] = pointIds[j]!;
-              params[o + 1] = ts[j]!;
-              params[o + 2] = values[j]!;
-              params[o + 3] = statuses[j]!;
+          for (const { n, stmt, params } of inserts) {
+            for (; i + n <= batch.length; i += n) {
+              for (let k = 0; k < n; k++) {
+                const j = i + k;
+                const o = k * 4;
+                params[o] = pointIds[j]!;
+                params[o + 1] = ts[j]!;
+                params[o + 2] = values[j]!;
+                params[o + 3] = statuses[j]!;
+              }
+              written += Number(stmt.run(...params).changes);
             }
-            written += Number(insertMany.run(...params).changes);
-          }
-          for (; i < batch.length; i++) {
-            written += Number(insertOne.run(pointIds[i]!, ts[i]!, values[i]!, statuses[i]!).changes);
           }
           for (const m of minutes) upsertMinute.run(m.pointId, m.minuteMs, m.min, m.max, m.sum, m.count);
           raw.exec('commit');

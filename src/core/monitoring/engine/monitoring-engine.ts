@@ -221,8 +221,12 @@ export class MonitoringEngine {
       this.#lastDataMs.set(mineId, Math.max(latest, this.#lastDataMs.get(mineId) ?? 0));
       this.alarms.clear(changes, mineId, 'mine_data_stopped', '', nowMs, null);
     }
-    const stamp = detectIdenticalTimestamps(readings, { minPoints: 20 });
-    if (stamp.isSuspicious) {
+    // Cheap pre-check (no allocation) before the full identical-timestamp test.
+    const stamp =
+      readings.length >= 20 && allSameTime(readings)
+        ? detectIdenticalTimestamps(readings, { minPoints: 20 })
+        : null;
+    if (stamp?.isSuspicious) {
       this.alarms.raise(
         changes,
         {
@@ -472,6 +476,12 @@ export class MonitoringEngine {
   loadAlarms(alarms: Iterable<AlarmRecord>): void {
     this.alarms.load(alarms);
   }
+}
+
+function allSameTime(readings: readonly PointReading[]): boolean {
+  const t = readings[0]!.dataTimeMs;
+  for (let i = 1; i < readings.length; i++) if (readings[i]!.dataTimeMs !== t) return false;
+  return true;
 }
 
 const TRIP_WORDS = /动作|故障|失效|报警|跳闸|打滑|跑偏|堆煤|撕裂|急停|烟雾/;
