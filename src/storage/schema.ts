@@ -134,6 +134,7 @@ export interface MonitoringPointsTable {
   effective_thresholds_json: string;
   regulation_row_ids: string;
   setting_findings_json: string;
+  power_cut_feeds: string;
   defined_at: number;
   withdrawn: number;
 }

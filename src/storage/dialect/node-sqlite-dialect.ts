@@ -74,6 +74,10 @@ export function openNodeSqlite(path: string): NodeSqliteDatabase {
   raw.exec('PRAGMA synchronous = NORMAL');
   raw.exec('PRAGMA foreign_keys = ON');
   raw.exec('PRAGMA busy_timeout = 5000');
+  // Readings are clustered by (point, time): every point's newest leaf page is written each poll, so
+  // the page cache must hold about one page per point (a province: 10^4–10^5 pages).
+  raw.exec('PRAGMA cache_size = -262144');
+  raw.exec('PRAGMA temp_store = MEMORY');
   return new NodeSqliteDatabase(raw);
 }
 

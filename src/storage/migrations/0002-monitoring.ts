@@ -24,6 +24,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('effective_thresholds_json', col.json, (c) => c.notNull())
     .addColumn('regulation_row_ids', col.text, (c) => c.notNull())
     .addColumn('setting_findings_json', col.json, (c) => c.notNull())
+    .addColumn('power_cut_feeds', col.text, (c) => c.notNull())
     .addColumn('defined_at', col.bigint, (c) => c.notNull())
     .addColumn('withdrawn', col.bool, (c) => c.notNull())
     .execute();

@@ -36,6 +36,7 @@ const toPoint = (r: Selectable<MonitoringPointsTable>): PointRecord => ({
   effectiveThresholds: JSON.parse(r.effective_thresholds_json) as PointThresholds,
   regulationRowIds: r.regulation_row_ids === '' ? [] : r.regulation_row_ids.split(','),
   settingFindings: JSON.parse(r.setting_findings_json) as string[],
+  powerCutFeedCodes: r.power_cut_feeds === '' ? [] : r.power_cut_feeds.split(','),
   definedAt: Number(r.defined_at),
   withdrawn: r.withdrawn === 1,
 });
@@ -125,6 +126,7 @@ export function createMonitoringStore(db: Kysely<Database>): MonitoringStore {
           effective_thresholds_json: JSON.stringify(p.effectiveThresholds),
           regulation_row_ids: p.regulationRowIds.join(','),
           setting_findings_json: JSON.stringify(p.settingFindings),
+          power_cut_feeds: p.powerCutFeedCodes.join(','),
           defined_at: p.definedAt,
           withdrawn: p.withdrawn ? 1 : 0,
         };

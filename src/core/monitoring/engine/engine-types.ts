@@ -37,6 +37,8 @@ export interface PointRecord {
   regulationRowIds: string[];
   /** Where the mine's own setting is laxer than the regulation (or missing). */
   settingFindings: string[];
+  /** Feed sensors this point cuts power through (CDDY relations of kind D, 断电). */
+  powerCutFeedCodes: string[];
   definedAt: number;
   withdrawn: boolean;
 }

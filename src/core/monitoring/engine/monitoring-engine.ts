@@ -7,7 +7,13 @@ import type { ThresholdTable } from '../thresholds/threshold-table.ts';
 import type { PointDefinition } from '../upload-file/point-definition-records.ts';
 import type { PointReading } from '../upload-file/safety-monitoring-records.ts';
 import { AlarmBook } from './alarm-book.ts';
-import type { AlarmChange, AlarmRecord, MonitoredMine, PointRecord } from './engine-types.ts';
+import {
+  alarmIdOf,
+  type AlarmChange,
+  type AlarmRecord,
+  type MonitoredMine,
+  type PointRecord,
+} from './engine-types.ts';
 import { MinuteAggregator, type MinuteBucket } from './minute-aggregator.ts';
 import { PersonnelRules } from './personnel-rules.ts';
 import { configurePoint, isCoSensor, switchRoleOf, type SwitchRole } from './point-config.ts';
@@ -38,6 +44,8 @@ const STOPPED = new Set(['suspended', 'closing', 'closed']);
 const EMPTY_MINES = new Set(['closing', 'closed']);
 
 const CO_WINDOW = 64;
+/** How long power may take to go off after the power-cut level is reached (one upload cycle). */
+const POWER_CUT_GRACE_MS = 30_000;
 const CO_SAMPLE_MS = 30_000;
 /** CO early warning: at least this level (ppm) and this slope (ppm/h), still below the 24 ppm alarm. */
 const CO_TREND_FLOOR_PPM = 8;
@@ -451,11 +459,48 @@ export class MonitoringEngine {
         );
       }
     }
+    this.#judgePowerCuts(out, nowMs);
     this.personnel.tick(out, nowMs, (id) => this.#mines.get(id));
     for (const a of [...this.alarms.values()]) {
       if (a.state !== 'normal') this.alarms.act(out, a.id, { kind: 'tick' }, nowMs, null, null);
     }
     return out;
+  }
+
+  /**
+   * Power-cut ineffective: a point has been at its power-cut level for longer than the grace time while a
+   * feed sensor it cuts (CDDY relation D) still reports power on.
+   */
+  #judgePowerCuts(out: AlarmChange[], nowMs: number): void {
+    for (const p of this.#points) {
+      if (!p || p.powerCutFeedCodes.length === 0) continue;
+      const cut = this.alarms.get(alarmIdOf(p.mineId, 'power_cut_level', p.pointCode));
+      const since = cut?.conditionActive ? cut.activeSinceMs : null;
+      let live: string | null = null;
+      if (since !== null && nowMs - since >= POWER_CUT_GRACE_MS) {
+        const byCode = this.#pointIds.get(p.mineId);
+        for (const code of p.powerCutFeedCodes) {
+          const feed = byCode?.get(code);
+          if (feed === undefined) continue;
+          const t = this.#evaluator.lastTimestampOf(feed);
+          if (this.#evaluator.lastValueOf(feed) === 1 && t >= since + POWER_CUT_GRACE_MS) live = code;
+        }
+      }
+      if (live !== null) {
+        this.alarms.raise(
+          out,
+          {
+            mineId: p.mineId,
+            rule: 'power_cut_ineffective',
+            subject: p.pointCode,
+            pointId: p.id,
+            message: `Power-cut level at ${p.location} (${p.pointCode}) but feed ${live} still reports power on.`,
+            value: this.#evaluator.lastValueOf(p.id),
+          },
+          nowMs,
+        );
+      } else this.alarms.clear(out, p.mineId, 'power_cut_ineffective', p.pointCode, nowMs, null);
+    }
   }
 
   /** An operator's action on an alarm (acknowledge, shelve, …). */

@@ -79,6 +79,10 @@ export function configurePoint(
     effectiveThresholds: effective,
     regulationRowIds: rows.map((r) => r.id),
     settingFindings: findings,
+    powerCutFeedCodes: def.relations
+      .flatMap((r) => [r.source, ...r.targets])
+      .filter((e) => e?.relationCode === 'D')
+      .map((e) => e!.pointCode),
     definedAt: ctx.nowMs,
     withdrawn: false,
   };

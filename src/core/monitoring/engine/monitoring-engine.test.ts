@@ -1,0 +1,233 @@
+import { describe, expect, it } from 'vitest';
+import { REGULATIONS_2016_THRESHOLDS } from '../thresholds/regulations-2016-threshold-table.ts';
+import { parseSensorRelations, type PointDefinition } from '../upload-file/point-definition-records.ts';
+import type { PersonPosition } from '../upload-file/personnel-records.ts';
+import type { PointReading } from '../upload-file/safety-monitoring-records.ts';
+import type { AlarmChange, MonitoredMine } from './engine-types.ts';
+import { MonitoringEngine } from './monitoring-engine.ts';
+
+const T0 = Date.parse('2026-12-05T02:00:00Z');
+const MINE: MonitoredMine = {
+  id: 'm1',
+  code: '990102000001',
+  name: '测试煤矿',
+  status: 'producing',
+  approvedMaxUnderground: 3,
+  gasClass: 'high',
+  regionPath: '/990000/990100/990102/',
+};
+
+function def(code: string, type: string, over: Partial<PointDefinition> = {}): PointDefinition {
+  return {
+    pointCode: code,
+    systemCode: '01',
+    substationCode: '001',
+    sensorTypeCode: type,
+    valueType: type < '1000' ? 'MN' : 'KG',
+    unit: '',
+    rangeHigh: null,
+    rangeLow: null,
+    upperAlarm: null,
+    upperAlarmRelease: null,
+    lowerAlarm: null,
+    lowerAlarmRelease: null,
+    upperPowerCut: null,
+    upperPowerRestore: null,
+    lowerPowerCut: null,
+    lowerPowerRestore: null,
+    onText: '',
+    offText: '',
+    location: '1301工作面',
+    x: null,
+    y: null,
+    z: null,
+    relations: [],
+    dataTimeMs: T0,
+    ...over,
+  };
+}
+
+const reading = (pointCode: string, value: number | null, t: number, statusBits = 0): PointReading => ({
+  pointCode,
+  sensorTypeName: '',
+  location: '',
+  value,
+  unit: '',
+  statusBits,
+  dataTimeMs: t,
+});
+
+function person(card: string, area: string | null, entered: number): PersonPosition {
+  return {
+    cardCode: card,
+    name: `人员${card.slice(-2)}`,
+    inOut: 'underground',
+    enteredMineAtMs: entered,
+    exitedMineAtMs: null,
+    areaCode: area,
+    enteredAreaAtMs: entered,
+    stationCode: null,
+    enteredStationAtMs: null,
+    shiftPattern: '三八制',
+    distanceToStationM: null,
+    workState: '正常',
+    isMineLeader: false,
+    isSpecialWorker: false,
+    track: [],
+  };
+}
+
+function setUp(status: MonitoredMine['status'] = 'producing') {
+  const e = new MonitoringEngine({ capacity: 64, thresholds: REGULATIONS_2016_THRESHOLDS });
+  e.upsertMine({ ...MINE, status }, T0);
+  e.definePoints(
+    'm1',
+    [
+      def('CH4-T1', '0001', {
+        unit: '%CH4',
+        upperAlarm: 1,
+        upperPowerCut: 1.5,
+        upperPowerRestore: 1,
+        location: '1301工作面T1',
+        relations: parseSensorRelations('D-FEED-1301采煤机'),
+      }),
+      def('FEED', '1011', { onText: '有电', offText: '无电', location: '1301工作面 采煤机电源' }),
+      def('SMOKE', '1008', { onText: '有烟', offText: '无烟', location: '主运输皮带巷' }),
+      def('SLIP', '1005', {
+        onText: '打滑保护动作',
+        offText: '正常',
+        location: '主运输皮带巷 皮带机头 打滑保护',
+      }),
+      def('BELT', '1004', { onText: '运行', offText: '停止', location: '主运输皮带巷 皮带机头' }),
+    ],
+    T0,
+  );
+  return e;
+}
+
+const rules = (changes: AlarmChange[], to = 'unack_active') =>
+  changes
+    .filter((c) => c.effects.some((x) => x.kind === 'state-changed' && x.to === to))
+    .map((c) => `${c.alarm.rule}:${c.alarm.subject}`);
+
+describe('monitoring engine rules', () => {
+  it('power cut ineffective: raised when the related feed still reports power after the grace time', () => {
+    const e = setUp();
+    expect(rules(e.ingestReadings('m1', [reading('CH4-T1', 1.6, T0)], T0).changes)).toEqual(
+      expect.arrayContaining(['power_cut_level:CH4-T1', 'over_limit:CH4-T1']),
+    );
+    e.ingestReadings('m1', [reading('FEED', 1, T0 + 10_000)], T0 + 10_000);
+    expect(rules(e.tick(T0 + 10_000))).not.toContain('power_cut_ineffective:CH4-T1');
+    e.ingestReadings('m1', [reading('FEED', 1, T0 + 40_000)], T0 + 40_000);
+    expect(rules(e.tick(T0 + 40_000))).toContain('power_cut_ineffective:CH4-T1');
+    e.ingestReadings('m1', [reading('FEED', 0, T0 + 50_000)], T0 + 50_000);
+    expect(rules(e.tick(T0 + 50_000), 'rtn_unack')).toContain('power_cut_ineffective:CH4-T1');
+  });
+
+  it('power cut that takes effect in time raises nothing more', () => {
+    const e = setUp();
+    e.ingestReadings('m1', [reading('CH4-T1', 1.6, T0), reading('FEED', 0, T0 + 5_000)], T0);
+    e.ingestReadings('m1', [reading('FEED', 0, T0 + 40_000)], T0 + 40_000);
+    expect(rules(e.tick(T0 + 40_000))).not.toContain('power_cut_ineffective:CH4-T1');
+  });
+
+  it.each([
+    ['smoke', 'SMOKE', 1, 'smoke:SMOKE'],
+    ['a tripped belt protection', 'SLIP', 1, 'belt_protection:SLIP'],
+  ])('raises on %s and clears when it stops', (_n, code, value, rule) => {
+    const e = setUp();
+    expect(rules(e.ingestReadings('m1', [reading(code, value, T0)], T0).changes)).toContain(rule);
+    expect(
+      rules(e.ingestReadings('m1', [reading(code, 0, T0 + 10_000)], T0 + 10_000).changes, 'rtn_unack'),
+    ).toContain(rule);
+  });
+
+  it('a running belt in a suspended mine is a production signal; in a producing mine it is not', () => {
+    expect(rules(setUp('producing').ingestReadings('m1', [reading('BELT', 1, T0)], T0).changes)).toEqual([]);
+    expect(rules(setUp('suspended').ingestReadings('m1', [reading('BELT', 1, T0)], T0).changes)).toEqual([
+      'activity_in_stopped_mine:',
+    ]);
+  });
+
+  it('any data from a closed mine is a production signal', () => {
+    expect(rules(setUp('closed').ingestReadings('m1', [reading('CH4-T1', 0.01, T0)], T0).changes)).toEqual([
+      'activity_in_stopped_mine:',
+    ]);
+  });
+
+  it('rejects readings of undefined points and stale readings with reasons, keeping the rest', () => {
+    const e = setUp();
+    e.ingestReadings('m1', [reading('CH4-T1', 0.2, T0 + 20_000)], T0);
+    const r = e.ingestReadings(
+      'm1',
+      [reading('NOPE', 1, T0), reading('CH4-T1', 0.3, T0 + 10_000), reading('FEED', 1, T0)],
+      T0,
+    );
+    expect(r.batch.length).toBe(1);
+    expect(r.rejected.map((x) => x.reason)).toEqual([
+      'unknown point: send its definition (CDDY) first',
+      'older than the last reading of this point',
+    ]);
+  });
+
+  it('people: underground in a stopped mine (critical), over the mine maximum, over the overtime limit', () => {
+    const stopped = setUp('closing');
+    expect(
+      rules(stopped.personnel.ingest({ ...MINE, status: 'closing' }, [person('c01', null, T0)], T0, T0)),
+    ).toEqual(['people_in_stopped_mine:']);
+    const e = setUp();
+    const four = ['c01', 'c02', 'c03', 'c04'].map((c) => person(c, null, T0));
+    expect(rules(e.personnel.ingest(MINE, four, T0, T0))).toEqual(['headcount_over_limit:']);
+    const out: AlarmChange[] = [];
+    e.personnel.tick(out, T0 + 13 * 3_600_000, () => MINE);
+    expect(rules(out)).toEqual(['overtime_underground:']);
+    // An older snapshot arriving late changes nothing.
+    expect(e.personnel.ingest(MINE, [], T0 - 1000, T0)).toEqual([]);
+    expect(e.personnel.underground('m1')).toHaveLength(4);
+  });
+
+  it('people: over an area approval and in a restricted area', () => {
+    const e = setUp();
+    e.personnel.defineAreas('m1', [
+      { areaType: '重点区域', areaCode: 'A1', approvedHeadcount: 1, areaName: '1301工作面' },
+      { areaType: '限制区域', areaCode: 'A2', approvedHeadcount: 0, areaName: '采空区密闭' },
+    ]);
+    const r = e.personnel.ingest(
+      MINE,
+      [person('c01', 'A1', T0), person('c02', 'A1', T0), person('c03', 'A2', T0)],
+      T0,
+      T0,
+    );
+    expect(rules(r).sort()).toEqual(['area_over_limit:A1', 'restricted_area:A2']);
+  });
+
+  it('silent points and a silent producing mine', () => {
+    const e = setUp();
+    e.ingestReadings('m1', [reading('CH4-T1', 0.2, T0)], T0);
+    const r = rules(e.tick(T0 + 6 * 60_000));
+    expect(r).toEqual(expect.arrayContaining(['point_silent:CH4-T1', 'mine_data_stopped:']));
+  });
+
+  it('flags an upload whose points all carry one timestamp', () => {
+    const e = new MonitoringEngine({ capacity: 64, thresholds: REGULATIONS_2016_THRESHOLDS });
+    e.upsertMine(MINE, T0);
+    const codes = Array.from({ length: 25 }, (_, i) => `P${i}`);
+    e.definePoints(
+      'm1',
+      codes.map((c) => def(c, '0003', { location: '运输巷' })),
+      T0,
+    );
+    const same = e.ingestReadings(
+      'm1',
+      codes.map((c) => reading(c, 20, T0)),
+      T0,
+    );
+    expect(rules(same.changes)).toEqual(['suspected_tampering:identical-timestamps']);
+    const varied = e.ingestReadings(
+      'm1',
+      codes.map((c, i) => reading(c, 20, T0 + 1000 + i * 300)),
+      T0,
+    );
+    expect(rules(varied.changes)).toEqual([]);
+  });
+});
