@@ -25,14 +25,6 @@ export interface IngestOutcome {
 
 type RuntimePorts = Pick<Ports, 'mines' | 'regions' | 'monitoring' | 'clock' | 'ids' | 'transaction'>;
 
-/** Roles that may acknowledge and shelve alarms (the mine's own officer for its mine). */
-const ALARM_OPERATORS = new Set([
-  'province_regulator',
-  'city_regulator',
-  'county_regulator',
-  'mine_safety_officer',
-]);
-
 /**
  * The monitoring pipeline around the pure engine: parse → validate → evaluate → effects. Every call is
  * serialised (one queue), so the engine's state and the database always agree on order; a call
@@ -209,11 +201,11 @@ export class MonitoringRuntime {
   /** An operator acknowledges, shelves or unshelves an alarm. */
   act(principal: Principal, alarmId: string, event: AlarmEvent, comment: string | null): Promise<AlarmView> {
     return this.#serial(async () => {
+      requirePermission(principal, 'alarm.act');
       const alarm = this.engine.alarms.get(alarmId);
       const mine = alarm && this.engine.mine(alarm.mineId);
       if (!alarm || !mine) throw notFound('ALARM_NOT_FOUND', `No alarm "${alarmId}" in your scope.`);
       requireInScope(principal, { regionPath: mine.regionPath, mineId: mine.id }, 'ALARM', alarmId);
-      requirePermission(principal, 'alarm.act');
       const changes = this.engine.act(
         alarmId,
         event,
@@ -230,12 +222,17 @@ export class MonitoringRuntime {
     const mine = this.engine.mine(a.mineId);
     const countyId = mine?.regionPath.split('/').filter(Boolean).at(-1) ?? '';
     const region = this.#regionNames.get(countyId);
+    const point = a.pointId === null ? undefined : this.engine.point(a.pointId);
     return {
       ...a,
       mineName: mine?.name ?? a.mineId,
       mineCode: mine?.code ?? '',
       regionName: region?.name ?? '',
       regionNameEn: region?.nameEn ?? '',
+      regionPath: mine?.regionPath ?? '',
+      sensorType: point?.sensorType ?? null,
+      location: point?.location ?? null,
+      unit: point?.unit ?? null,
     };
   }
 

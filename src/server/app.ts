@@ -12,6 +12,7 @@ import type { MonitoringRuntime } from '../ingest/monitoring-runtime.ts';
 import { registerAuth } from './auth.ts';
 import { registerErrorMapping, registerNotFound } from './error-mapping.ts';
 import { registerAuditRoutes } from './routes/audit.routes.ts';
+import { registerIngestRoutes } from './routes/ingest/ingest.routes.ts';
 import { registerAlarmRoutes } from './routes/monitoring/alarms.routes.ts';
 import { registerLiveRoutes } from './routes/monitoring/live.routes.ts';
 import { registerPointRoutes } from './routes/monitoring/points.routes.ts';
@@ -125,6 +126,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerMineRoutes(app, deps);
   registerMineImportRoutes(app, deps);
   registerAuditRoutes(app, deps);
+  registerIngestRoutes(app, deps);
   registerAlarmRoutes(app, deps);
   registerPointRoutes(app, deps);
   registerLiveRoutes(app, deps);
@@ -132,7 +134,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const webRoot = deps.webRoot ? resolve(deps.webRoot) : null;
   const spa = webRoot !== null && existsSync(resolve(webRoot, 'index.html'));
   // Files are looked up at request time, so a rebuilt UI is served without a restart.
-  if (spa) await app.register(fastifyStatic, { root: webRoot, index: false });
+  if (spa) await app.register(fastifyStatic, { root: webRoot, index: ['index.html'] });
   registerNotFound(app, spa);
   return app;
 }

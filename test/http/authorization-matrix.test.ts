@@ -5,7 +5,12 @@ import { ROLE_PERMISSIONS, type Permission } from '../../src/core/access/permiss
 import { ROLES } from '../../src/core/access/types.ts';
 import type { MineStatus, Region } from '../../src/core/registry/types.ts';
 import type { DemoMine, DemoUserSpec } from '../../src/sim/demo-province.ts';
-import { asSession, buildTestApp, createWorld, loginAs, type Session } from '../support/world.ts';
+import { asSession, createWorld, loginAs, type Session } from '../support/world.ts';
+import { createMonitoringRuntime } from '../../src/cli/monitoring-wiring.ts';
+import { argon2Hasher, cryptoSecrets } from '../../src/platform/system.ts';
+import { buildApp } from '../../src/server/app.ts';
+import { ingestUploadFile } from '../../src/ingest/files/ingest-upload-file.ts';
+import { cddyText, cdssText, fileName, methanePoint } from '../ingest/ingest-fixtures.ts';
 import {
   createCodeSource,
   errorOf,
@@ -41,6 +46,15 @@ vi.mock('fastify', async (importOriginal) => {
 
 const world = await createWorld();
 afterAll(() => world.dispose());
+// The monitoring pipeline runs in the matrix's app, so the routes that need it answer.
+const monitoring = createMonitoringRuntime(world.database, world.ports);
+await monitoring.runtime.start();
+const monitoringDeps = {
+  runtime: monitoring.runtime,
+  store: world.ports.monitoring,
+  ids: world.ports.ids,
+  clock: world.clock,
+};
 const province = indexProvince(world);
 const codes = createCodeSource(world);
 
@@ -61,6 +75,60 @@ const TARGETS: readonly Target[] = [
   { label: `county's county (mine ${mineA.id})`, mine: mineA, region: province.region(mineA.regionId) },
   { label: `county2's county (mine ${mineB.id})`, mine: mineB, region: province.region(mineB.regionId) },
 ];
+
+// Both target mines have their measuring points defined, so a reading is refused only by access.
+for (const m of [mineA, mineB]) {
+  const def = await ingestUploadFile(
+    monitoringDeps,
+    fileName(m.code, 'CDDY', '2026-12-05 08:00:00'),
+    new TextEncoder().encode(cddyText(m.code)),
+  );
+  if (def.outcome !== 'stored') throw new Error(`points of ${m.code} not defined: ${def.reason}`);
+}
+/** A methane reading through the runtime (as an upload would), to raise or clear the target's alarms. */
+const methane = async (mine: DemoMine, value: number) => {
+  await monitoring.runtime.ingestReadings(mine.code, [
+    {
+      pointCode: methanePoint(mine.code),
+      sensorTypeName: '甲烷',
+      location: '1301工作面T1',
+      value,
+      unit: '%',
+      statusBits: 0,
+      dataTimeMs: nextReadingMs(),
+    },
+  ]);
+};
+const alarmOf = (mine: DemoMine, rule: string) => `${mine.id}|${rule}|${methanePoint(mine.code)}`;
+const alarmState = (mine: DemoMine, rule: string) =>
+  monitoring.runtime.engine.alarms.get(alarmOf(mine, rule))?.state;
+const provinceRegulator = await world.principal('province');
+/** Puts the over-limit alarm of a mine in the wanted shelved/unshelved state, through the runtime (audited). */
+const ensureShelved = async (mine: DemoMine, shelved: boolean) => {
+  const isShelved = alarmState(mine, 'over_limit') === 'shelved';
+  if (isShelved === shelved) return;
+  await monitoring.runtime.act(
+    provinceRegulator,
+    alarmOf(mine, 'over_limit'),
+    shelved
+      ? { kind: 'shelve', actor: 'matrix', reason: 'matrix set-up', untilMs: world.clock.nowMs() + 3_600_000 }
+      : { kind: 'unshelve', actor: 'matrix' },
+    'matrix set-up',
+  );
+};
+
+/** A fresh reading time for each attempt (epoch ms, before the fixed clock), so none is stale. */
+let readingMs = world.clock.nowMs() - 3_600_000;
+const nextReadingMs = () => (readingMs += 1000);
+const cstText = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
+const hasReading = async (mine: DemoMine, ms: number) => {
+  const id = monitoring.runtime.engine.pointId(mine.id, methanePoint(mine.code));
+  if (id === undefined) throw new Error(`no methane point for ${mine.code}`);
+  return (await world.ports.monitoring.series(id, ms, ms, 'raw')).t.includes(ms);
+};
+
+// Both targets start with an active methane over-limit alarm.
+for (const m of [mineA, mineB]) await methane(m, 1.2);
 
 /** How a route's target is scoped. `region-write` regions must lie inside a region scope. */
 type ScopeKind = 'mine' | 'region-read' | 'region-write' | 'none';
@@ -125,6 +193,56 @@ const t = (a: Attempt): Target => {
 };
 
 const MATRIX: Record<string, RouteSpec> = {
+  'POST /api/ingest/readings': {
+    permissions: ['ingest.write'],
+    scope: 'mine',
+    okStatus: 200,
+    outOfScope: 'rejected-row',
+    prepare(a) {
+      const mine = t(a).mine;
+      const ts = nextReadingMs();
+      return {
+        url: '/api/ingest/readings',
+        payload: `${JSON.stringify({ mine: mine.code, point: methanePoint(mine.code), value: 0.2, status: 0, ts })}\n`,
+        headers: { 'content-type': 'application/x-ndjson' },
+        async check(res) {
+          const stored = await hasReading(mine, ts);
+          if (a.expected.allowed) {
+            expect(res.json()).toMatchObject({ accepted: 1, rejected: [] });
+            expect(stored).toBe(true);
+            return;
+          }
+          expect(stored).toBe(false);
+          if (a.expected.rejectedRow) {
+            expect(res.json()).toMatchObject({ accepted: 0, rejected: [{ line: 1 }] });
+          }
+        },
+      };
+    },
+  },
+  'POST /api/ingest/files': {
+    permissions: ['ingest.write'],
+    scope: 'mine',
+    okStatus: 200,
+    notFoundCode: 'MINE_NOT_FOUND',
+    prepare(a) {
+      const mine = t(a).mine;
+      const ms = nextReadingMs();
+      const time = cstText(ms);
+      return {
+        url: '/api/ingest/files',
+        payload: cdssText(mine.code, time, [[methanePoint(mine.code), 0.21]]),
+        headers: {
+          'content-type': 'application/octet-stream',
+          'x-file-name': fileName(mine.code, 'CDSS', time),
+        },
+        async check(res) {
+          if (a.expected.allowed) expect(res.json()).toMatchObject({ outcome: 'stored', accepted: 1 });
+          expect(await hasReading(mine, ms)).toBe(a.expected.allowed);
+        },
+      };
+    },
+  },
   'GET /api/session': {
     permissions: [],
     scope: 'none',
@@ -295,6 +413,158 @@ const MATRIX: Record<string, RouteSpec> = {
       };
     },
   },
+  'GET /api/alarms': {
+    permissions: ['alarm.read'],
+    scope: 'region-read',
+    okStatus: 200,
+    notFoundCode: 'REGION_NOT_FOUND',
+    reveals: (x) => x.mine.name,
+    prepare: (a) => ({ url: `/api/alarms?regionId=${t(a).region.id}&state=all&pageSize=500` }),
+  },
+  'GET /api/alarms/kpis': {
+    permissions: ['alarm.read'],
+    scope: 'region-read',
+    okStatus: 200,
+    notFoundCode: 'REGION_NOT_FOUND',
+    prepare: (a) => ({
+      url: `/api/alarms/kpis?regionId=${t(a).region.id}`,
+      check(res) {
+        if (a.expected.allowed) expect(res.json()).toHaveProperty('activeByPriority');
+      },
+    }),
+  },
+  'GET /api/overview/alarms': {
+    permissions: ['alarm.read'],
+    scope: 'region-read',
+    okStatus: 200,
+    notFoundCode: 'REGION_NOT_FOUND',
+    reveals: (x) => x.mine.id,
+    prepare: (a) => ({ url: `/api/overview/alarms?regionId=${t(a).region.id}` }),
+  },
+  'GET /api/alarms/:id': {
+    permissions: ['alarm.read'],
+    scope: 'mine',
+    okStatus: 200,
+    notFoundCode: 'ALARM_NOT_FOUND',
+    reveals: (x) => x.mine.name,
+    prepare: (a) => ({ url: `/api/alarms/${encodeURIComponent(alarmOf(t(a).mine, 'over_limit'))}` }),
+  },
+  'POST /api/alarms/:id/acknowledge': {
+    permissions: ['alarm.act'],
+    scope: 'mine',
+    okStatus: 200,
+    notFoundCode: 'ALARM_NOT_FOUND',
+    async prepare(a) {
+      const mine = t(a).mine;
+      // Clear and re-raise, so every cell meets an unacknowledged alarm.
+      await ensureShelved(mine, false);
+      await methane(mine, 0.2);
+      await methane(mine, 1.2);
+      expect(alarmState(mine, 'over_limit')).toBe('unack_active');
+      return {
+        url: `/api/alarms/${encodeURIComponent(alarmOf(mine, 'over_limit'))}/acknowledge`,
+        payload: { comment: '矩阵测试：已通知撤人' },
+        check() {
+          expect(alarmState(mine, 'over_limit')).toBe(a.expected.allowed ? 'ack_active' : 'unack_active');
+        },
+      };
+    },
+  },
+  'POST /api/alarms/:id/shelve': {
+    permissions: ['alarm.act'],
+    scope: 'mine',
+    okStatus: 200,
+    notFoundCode: 'ALARM_NOT_FOUND',
+    async prepare(a) {
+      const mine = t(a).mine;
+      await ensureShelved(mine, false);
+      return {
+        url: `/api/alarms/${encodeURIComponent(alarmOf(mine, 'over_limit'))}/shelve`,
+        payload: { reason: '矩阵测试：标校', minutes: 30 },
+        check() {
+          expect(alarmState(mine, 'over_limit') === 'shelved').toBe(a.expected.allowed);
+        },
+      };
+    },
+  },
+  'POST /api/alarms/:id/unshelve': {
+    permissions: ['alarm.act'],
+    scope: 'mine',
+    okStatus: 200,
+    notFoundCode: 'ALARM_NOT_FOUND',
+    async prepare(a) {
+      const mine = t(a).mine;
+      await ensureShelved(mine, true);
+      return {
+        url: `/api/alarms/${encodeURIComponent(alarmOf(mine, 'over_limit'))}/unshelve`,
+        payload: {},
+        check() {
+          expect(alarmState(mine, 'over_limit') === 'shelved').toBe(!a.expected.allowed);
+        },
+      };
+    },
+  },
+  'GET /api/mines/:id/points': {
+    permissions: ['monitoring.read'],
+    scope: 'mine',
+    okStatus: 200,
+    notFoundCode: 'MINE_NOT_FOUND',
+    reveals: (x) => methanePoint(x.mine.code),
+    prepare: (a) => ({ url: `/api/mines/${t(a).mine.id}/points` }),
+  },
+  'GET /api/mines/:id/points/:pointId/series': {
+    permissions: ['monitoring.read'],
+    scope: 'mine',
+    okStatus: 200,
+    notFoundCode: 'MINE_NOT_FOUND',
+    prepare: (a) => {
+      const mine = t(a).mine;
+      const id = monitoring.runtime.engine.pointId(mine.id, methanePoint(mine.code))!;
+      return {
+        url: `/api/mines/${mine.id}/points/${id}/series?fromMs=0&toMs=${world.clock.nowMs()}`,
+        check(res) {
+          if (a.expected.allowed) expect(res.json<{ t: number[] }>().t.length).toBeGreaterThan(0);
+        },
+      };
+    },
+  },
+  'GET /api/mines/:id/personnel': {
+    permissions: ['monitoring.read'],
+    scope: 'mine',
+    okStatus: 200,
+    notFoundCode: 'MINE_NOT_FOUND',
+    prepare: (a) => ({
+      url: `/api/mines/${t(a).mine.id}/personnel`,
+      check(res) {
+        if (a.expected.allowed)
+          expect(res.json()).toMatchObject({ approvedMax: t(a).mine.approvedMaxUnderground });
+      },
+    }),
+  },
+  'GET /api/scenarios': {
+    permissions: ['alarm.read'],
+    scope: 'none',
+    okStatus: 200,
+    prepare: (a) => ({
+      url: '/api/scenarios',
+      check(res) {
+        if (a.expected.allowed) expect(res.json()).toMatchObject({ running: false });
+      },
+    }),
+  },
+  'POST /api/scenarios': {
+    permissions: ['scenario.start'],
+    scope: 'none',
+    // The matrix's app runs no simulator: a permitted caller learns exactly that.
+    okStatus: 409,
+    prepare: (a) => ({
+      url: '/api/scenarios',
+      payload: { name: 'songzao' },
+      check(res) {
+        if (a.expected.allowed) expect(errorOf(res).code).toBe('SIMULATOR_NOT_RUNNING');
+      },
+    }),
+  },
   'GET /api/audit/verify': {
     permissions: ['audit.verify'],
     scope: 'none',
@@ -310,6 +580,11 @@ const MATRIX: Record<string, RouteSpec> = {
 
 /** Routes anyone may call; checked separately below. */
 const PUBLIC_ROUTES = ['GET /api/health', 'GET /api/openapi.json', 'POST /api/session'];
+/**
+ * Streams never end, so `inject` cannot walk them: the live feed's role × scope cells are walked over a
+ * real socket in test/monitoring/live-access.test.ts.
+ */
+const STREAM_ROUTES = ['GET /api/live'];
 /** The Swagger UI and its static assets. */
 const isDocsRoute = (url: string) => url === '/api/docs' || url.startsWith('/api/docs/');
 
@@ -342,7 +617,13 @@ let sessions: Map<string, Session>;
 
 beforeAll(async () => {
   recorded.length = 0;
-  app = await buildTestApp(world);
+  app = await buildApp({
+    ports: world.ports,
+    hasher: argon2Hasher,
+    secrets: cryptoSecrets,
+    config: { sessionTtlMs: 3_600_000, cookieSecure: false },
+    monitoring,
+  });
   await app.ready();
   sessions = await loginAll(
     app,
@@ -364,7 +645,7 @@ describe('the matrix describes every route', () => {
   });
 
   it('fails for any /api route that is neither in the matrix nor public nor the docs UI', () => {
-    const described = new Set([...Object.keys(MATRIX), ...PUBLIC_ROUTES]);
+    const described = new Set([...Object.keys(MATRIX), ...PUBLIC_ROUTES, ...STREAM_ROUTES]);
     const undescribed = recorded
       .filter((r) => r.url.startsWith('/api') && !isDocsRoute(r.url))
       .map((r) => `${r.method} ${r.url}`)
@@ -377,7 +658,9 @@ describe('the matrix describes every route', () => {
 
   it('has no rows for routes that do not exist', () => {
     const registered = new Set(recorded.map((r) => `${r.method} ${r.url}`));
-    const stale = [...Object.keys(MATRIX), ...PUBLIC_ROUTES].filter((k) => !registered.has(k));
+    const stale = [...Object.keys(MATRIX), ...PUBLIC_ROUTES, ...STREAM_ROUTES].filter(
+      (k) => !registered.has(k),
+    );
     expect(stale).toEqual([]);
   });
 

@@ -190,7 +190,7 @@ describe('monitoring over HTTP', () => {
           for (;;) {
             const { value, done: end } = await reader.read();
             if (end) return;
-            stream.text += new TextDecoder().decode(value);
+            stream.text += new TextDecoder().decode(value as Uint8Array);
           }
         } catch {
           // aborted at the end of the test

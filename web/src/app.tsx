@@ -4,6 +4,7 @@ import type { SessionResponse } from './api/api-types.ts';
 import { AppShell } from './components/app-shell.tsx';
 import { ErrorBox } from './components/error-box.tsx';
 import { useI18n } from './i18n/i18n-context.tsx';
+import { AlarmsPage } from './pages/alarms-page.tsx';
 import { DashboardPage } from './pages/dashboard-page.tsx';
 import { LoginPage } from './pages/login-page.tsx';
 import { MinePage } from './pages/mine-page.tsx';
@@ -39,8 +40,10 @@ function safeNext(next: string | null): string | null {
 /** Where a signed-in user may not go, and where they go instead. */
 function redirectFor(route: Route, session: Session): string | null {
   const { scope } = session.user;
-  // A mine safety officer has no province-wide views: everything but a mine page leads to their mine.
-  if (scope.kind === 'mine' && route.name !== 'mine') return homePath(session.user);
+  // A mine safety officer has no province-wide views: everything but a mine page and the alarm
+  // console (which the server scopes to their mine) leads to their mine.
+  if (scope.kind === 'mine' && route.name !== 'mine' && route.name !== 'alarms')
+    return homePath(session.user);
   return null;
 }
 
@@ -153,5 +156,7 @@ function RoutePage({ route }: { route: Exclude<Route, { name: 'login' }> }) {
     case 'mine':
       // Keyed so that moving between mines starts from a clean page.
       return <MinePage key={route.mineId} mineId={route.mineId} />;
+    case 'alarms':
+      return <AlarmsPage />;
   }
 }

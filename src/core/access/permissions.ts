@@ -18,7 +18,8 @@ export type Permission =
   | 'alarm.read'
   | 'alarm.act'
   | 'monitoring.read'
-  | 'scenario.start';
+  | 'scenario.start'
+  | 'ingest.write';
 
 const REGULATORS: readonly Role[] = ['province_regulator', 'city_regulator', 'county_regulator'];
 const EVERYONE: readonly Role[] = [
@@ -49,6 +50,9 @@ export const ROLE_PERMISSIONS: Readonly<Record<Permission, readonly Role[]>> = {
   'monitoring.read': EVERYONE,
   // Demo scenarios (simulated incidents) are started by regulators, only when the simulator runs.
   'scenario.start': REGULATORS,
+  // Sending monitoring data (bulk readings, national files): regulators, and a mine's officer's
+  // upload-gateway token for its own mine.
+  'ingest.write': [...REGULATORS, 'mine_safety_officer'],
 };
 
 export function hasPermission(role: Role, permission: Permission): boolean {

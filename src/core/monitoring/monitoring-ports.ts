@@ -36,6 +36,12 @@ export interface AlarmView extends AlarmRecord {
   mineCode: string;
   regionName: string;
   regionNameEn: string;
+  /** The mine's region path, so a client can place a live alarm under its region filter. */
+  regionPath: string;
+  /** The point's sensor type, location and unit, when the alarm is about a point. */
+  sensorType: string | null;
+  location: string | null;
+  unit: string | null;
 }
 
 export interface IngestFileRecord {

@@ -16,7 +16,12 @@ const types: pg.CustomTypesConfig = {
 };
 
 export function createPostgresPool(connectionString: string, max = 10): pg.Pool {
-  return new pg.Pool({ connectionString, max, types });
+  const pool = new pg.Pool({ connectionString, max, types });
+  // An idle client that loses its connection (server restart, admin termination) emits 'error' on the
+  // pool; unhandled, that would crash the process. The pool drops the client and opens a new one on
+  // the next query, whose own error then reaches the caller.
+  pool.on('error', () => undefined);
+  return pool;
 }
 
 export function createPostgresDialect(pool: pg.Pool): PostgresDialect {

@@ -230,7 +230,8 @@ export function createMonitoringStore(db: Kysely<Database>): MonitoringStore {
       let base = db
         .selectFrom('alarms')
         .innerJoin('mines', 'mines.id', 'alarms.mine_id')
-        .innerJoin('regions', 'regions.id', 'mines.region_id');
+        .innerJoin('regions', 'regions.id', 'mines.region_id')
+        .leftJoin('monitoring_points as mp', 'mp.id', 'alarms.point_id');
       if (q.regionPath !== undefined) base = base.where('mines.region_path', 'like', `${q.regionPath}%`);
       if (q.mineId !== undefined) base = base.where('alarms.mine_id', '=', q.mineId);
       if (q.priority !== undefined) base = base.where('alarms.priority', '=', q.priority);
@@ -244,6 +245,10 @@ export function createMonitoringStore(db: Kysely<Database>): MonitoringStore {
             'mines.code as mine_code',
             'regions.name as region_name',
             'regions.name_en as region_name_en',
+            'mines.region_path as region_path',
+            'mp.sensor_type as sensor_type',
+            'mp.location as location',
+            'mp.unit as unit',
           ])
           .orderBy((eb) =>
             eb
@@ -274,6 +279,10 @@ export function createMonitoringStore(db: Kysely<Database>): MonitoringStore {
           mineCode: r.mine_code,
           regionName: r.region_name,
           regionNameEn: r.region_name_en,
+          regionPath: r.region_path,
+          sensorType: r.sensor_type,
+          location: r.location,
+          unit: r.unit,
         })),
       };
     },

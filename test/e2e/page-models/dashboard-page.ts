@@ -57,3 +57,10 @@ export async function districtRows(page: Page): Promise<DistrictRow[]> {
   }
   return result;
 }
+
+/** The "mines with critical alarms" tile, once the alarm overview has loaded. */
+export async function criticalMinesKpi(page: Page): Promise<number> {
+  const tile = page.locator('[data-testid="kpi-critical-mines"][data-value]');
+  await tile.waitFor();
+  return Number(await tile.getAttribute('data-value'));
+}

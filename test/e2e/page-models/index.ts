@@ -1,4 +1,5 @@
 /** All page models, for `import { login, openMine } from './page-models/index.ts'`. */
+export * from './alarms-page.ts';
 export * from './app-shell.ts';
 export * from './dashboard-page.ts';
 export * from './login-page.ts';

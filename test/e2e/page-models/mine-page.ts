@@ -1,6 +1,6 @@
 /** Page model for one mine's page (`/mines/:id`). */
 import type { Page } from 'playwright-core';
-import { appOrigin } from './app-shell.ts';
+import { appOrigin, attributeOfAll } from './app-shell.ts';
 
 /** Waits until the mine page has loaded, or the "cannot open this mine" page is shown. */
 export async function waitForMinePage(page: Page): Promise<void> {
@@ -101,4 +101,138 @@ export async function auditTrail(page: Page): Promise<Array<{ action: string; te
     });
   }
   return result;
+}
+
+/** Waits until the live monitoring section has its points (or has failed to load them). */
+export async function waitForMonitoring(page: Page): Promise<void> {
+  await page.locator('[data-testid="mine-monitoring"][data-busy="false"]').waitFor();
+}
+
+/** The number of people underground shown in the personnel panel (live), or null before it is known. */
+export async function personnelTotal(page: Page): Promise<number | null> {
+  const total = page.getByTestId('personnel-total');
+  await total.waitFor();
+  const value = await total.getAttribute('data-value');
+  return value === null ? null : Number(value);
+}
+
+/** Waits until the personnel panel shows a total satisfying `predicate` (it updates live). */
+export async function waitForPersonnelTotal(
+  page: Page,
+  predicate: (n: number) => boolean,
+  timeoutMs = 30_000,
+): Promise<number> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const n = await personnelTotal(page);
+    if (n !== null && predicate(n)) return n;
+    if (Date.now() > deadline) throw new Error(`personnel total ${n} did not satisfy the predicate in time`);
+    await page.waitForTimeout(250);
+  }
+}
+
+/** The per-area rows of the personnel panel. */
+export async function personnelAreas(
+  page: Page,
+): Promise<Array<{ areaCode: string; count: number; text: string }>> {
+  const result: Array<{ areaCode: string; count: number; text: string }> = [];
+  for (const row of await page.getByTestId('personnel-area-row').all()) {
+    result.push({
+      areaCode: (await row.getAttribute('data-area-code')) ?? '',
+      count: Number(await row.getAttribute('data-count')),
+      text: (await row.innerText()).replace(/\s+/g, ' ').trim(),
+    });
+  }
+  return result;
+}
+
+export interface PointRow {
+  pointId: number;
+  sensorType: string;
+  /** `ok`, `alarm` (at or past the alarm threshold), `cut` (power-cut level) or `none` (no value). */
+  tone: string;
+  /** The latest value shown (live), or null. */
+  value: number | null;
+  hasSettingFinding: boolean;
+  text: string;
+}
+
+/** The measuring-point rows of the monitoring table, in table order (grouped by sensor type). */
+export async function pointRows(page: Page): Promise<PointRow[]> {
+  await waitForMonitoring(page);
+  const result: PointRow[] = [];
+  for (const row of await page.getByTestId('point-row').all()) {
+    const value = await row.locator('[data-value]').first().getAttribute('data-value');
+    result.push({
+      pointId: Number(await row.getAttribute('data-point-id')),
+      sensorType: (await row.getAttribute('data-sensor-type')) ?? '',
+      tone: (await row.getAttribute('data-tone')) ?? '',
+      value: value === null || value === '' ? null : Number(value),
+      hasSettingFinding: (await row.getByTestId('setting-finding').count()) > 0,
+      text: (await row.innerText()).replace(/\s+/g, ' ').trim(),
+    });
+  }
+  return result;
+}
+
+/** The setting findings of one point (opens its badge), in the UI's language. */
+export async function settingFindings(page: Page, pointId: number): Promise<string[]> {
+  const badge = page.locator(
+    `[data-testid="point-row"][data-point-id="${pointId}"] [data-testid="setting-finding"]`,
+  );
+  if ((await badge.count()) === 0) return [];
+  if ((await badge.getAttribute('open')) === null) await badge.locator('summary').click();
+  return (await badge.locator('li').allInnerTexts()).map((s) => s.trim());
+}
+
+/** Clicks a point row: adds its live curve (or removes it when shown). */
+export async function togglePointChart(page: Page, pointId: number): Promise<void> {
+  await page.locator(`[data-testid="point-row"][data-point-id="${pointId}"]`).click();
+}
+
+/** The point ids whose curves are shown. */
+export async function chartedPoints(page: Page): Promise<number[]> {
+  return (await attributeOfAll(page.getByTestId('point-chart'), 'data-point-id')).map(Number);
+}
+
+/** Waits until a point's curve has loaded and has at least `minSamples` samples. */
+export async function waitForChart(
+  page: Page,
+  pointId: number,
+  minSamples = 1,
+  timeoutMs = 15_000,
+): Promise<void> {
+  const chart = page.locator(`[data-testid="point-chart"][data-point-id="${pointId}"]`);
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if ((await chart.count()) > 0 && Number(await chart.getAttribute('data-samples')) >= minSamples) return;
+    if (Date.now() > deadline)
+      throw new Error(`chart of point ${pointId} has fewer than ${minSamples} samples`);
+    await page.waitForTimeout(250);
+  }
+}
+
+/**
+ * The threshold lines drawn on a point's curve (`upperAlarm`, `upperPowerCut`, `upperPowerRestore`,
+ * `lower…`) with their values; the first chart when no point is given.
+ */
+export async function chartThresholds(page: Page, pointId?: number): Promise<Record<string, number>> {
+  const chart =
+    pointId === undefined
+      ? page.getByTestId('point-chart').first()
+      : page.locator(`[data-testid="point-chart"][data-point-id="${pointId}"]`);
+  await chart.waitFor();
+  const result: Record<string, number> = {};
+  for (const line of await chart.locator('[data-threshold]').all()) {
+    const key = await line.getAttribute('data-threshold');
+    if (key !== null) result[key] = Number(await line.getAttribute('data-value'));
+  }
+  return result;
+}
+
+/** The mine's active alarms as listed on its page (rows `alarm-row` inside `mine-alarms`). */
+export async function mineAlarmIds(page: Page): Promise<string[]> {
+  const section = page.locator('[data-testid="mine-alarms"][data-busy="false"]');
+  await section.waitFor();
+  return attributeOfAll(section.getByTestId('alarm-row'), 'data-alarm-id');
 }

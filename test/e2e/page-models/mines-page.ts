@@ -148,3 +148,24 @@ export async function clickMineRow(page: Page, mineId: string): Promise<void> {
     .first()
     .waitFor();
 }
+
+/** The alarm badges on the current page: per mine, standing alarms by priority (only mines that have any). */
+export async function mineAlarmBadges(
+  page: Page,
+): Promise<Array<{ mineId: string; critical: number; high: number; medium: number; low: number }>> {
+  const result: Array<{ mineId: string; critical: number; high: number; medium: number; low: number }> = [];
+  for (const row of await page
+    .getByTestId('mine-row')
+    .filter({ has: page.getByTestId('mine-alarm-badge') })
+    .all()) {
+    const badge = row.getByTestId('mine-alarm-badge');
+    result.push({
+      mineId: (await row.getAttribute('data-mine-id')) ?? '',
+      critical: Number(await badge.getAttribute('data-critical')),
+      high: Number(await badge.getAttribute('data-high')),
+      medium: Number(await badge.getAttribute('data-medium')),
+      low: Number(await badge.getAttribute('data-low')),
+    });
+  }
+  return result;
+}

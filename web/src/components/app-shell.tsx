@@ -25,6 +25,12 @@ export function AppShell({ route, children }: { route: Route; children: ReactNod
   const scopeRegion = scope.kind === 'region' ? regions.find((r) => r.id === scope.regionId) : undefined;
   const scopeName = scopeRegion === undefined ? user.scopeName : regionName(scopeRegion, lang);
 
+  const alarmsItem: NavItem = {
+    to: '/alarms',
+    label: t('nav.alarms'),
+    testId: 'nav-alarms',
+    isActive: route.name === 'alarms',
+  };
   const items: NavItem[] =
     user.scope.kind === 'mine'
       ? [
@@ -34,6 +40,7 @@ export function AppShell({ route, children }: { route: Route; children: ReactNod
             testId: 'nav-my-mine',
             isActive: route.name === 'mine' && route.mineId === user.scope.mineId,
           },
+          alarmsItem,
         ]
       : [
           {
@@ -48,6 +55,7 @@ export function AppShell({ route, children }: { route: Route; children: ReactNod
             testId: 'nav-mines',
             isActive: route.name === 'mines' || route.name === 'mine',
           },
+          alarmsItem,
         ];
 
   return (

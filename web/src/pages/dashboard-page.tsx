@@ -14,6 +14,7 @@ import { STATUS_BAR_COLORS } from '../components/status-colors.ts';
 import { useDocumentTitle } from '../components/use-document-title.ts';
 import { formatCapacity, formatCount, formatShare, regionName } from '../format.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
+import { CriticalMinesKpi } from '../monitoring/alarm-overview.tsx';
 import { Link } from '../router/link.tsx';
 import { navigate, useAppLocation } from '../router/router.ts';
 import { useRegions } from '../session/regions-context.tsx';
@@ -236,6 +237,7 @@ export function DashboardPage() {
       {data !== null && (
         <>
           <div className="kpis">
+            <CriticalMinesKpi regionId={regionId} />
             <Kpi
               testId="kpi-mines"
               tone="neutral"

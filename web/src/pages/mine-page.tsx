@@ -16,6 +16,8 @@ import {
   regionName,
 } from '../format.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
+import { MineLiveProvider } from '../monitoring/mine-live.tsx';
+import { MineAlarms, MineMonitoring } from '../monitoring/mine-monitoring.tsx';
 import { Link } from '../router/link.tsx';
 import { homePath, useSession } from '../session/session-context.tsx';
 import { AuditDiff } from './audit-diff.tsx';
@@ -293,33 +295,39 @@ export function MinePage({ mineId }: { mineId: string }) {
   const m = mine.data.mine;
   return (
     <div className="page" data-testid="mine-page" data-mine-id={m.id} data-busy={isBusy ? 'true' : 'false'}>
-      <div className="mine-head">
-        <RegionChain chain={mine.data.regionChain} canLink={session.user.scope.kind === 'region'} />
-        <div className="mine-title">
-          <h1 data-testid="mine-name">{m.name}</h1>
-          <StatusPill status={m.status} testId="mine-status" />
-          <span className="muted">{t('mine.since', { date: formatDate(m.statusSince) })}</span>
+      <MineLiveProvider mineId={m.id}>
+        <div className="mine-head">
+          <RegionChain chain={mine.data.regionChain} canLink={session.user.scope.kind === 'region'} />
+          <div className="mine-title">
+            <h1 data-testid="mine-name">{m.name}</h1>
+            <StatusPill status={m.status} testId="mine-status" />
+            <span className="muted">{t('mine.since', { date: formatDate(m.statusSince) })}</span>
+          </div>
+          <div className="mine-sub">
+            <span className="muted">{t('mine.code')}</span>
+            <span className="mono" data-testid="mine-code">
+              {m.code}
+            </span>
+          </div>
         </div>
-        <div className="mine-sub">
-          <span className="muted">{t('mine.code')}</span>
-          <span className="mono" data-testid="mine-code">
-            {m.code}
-          </span>
-        </div>
-      </div>
 
-      <FactsGrid mine={m} />
+        <MineAlarms mineId={m.id} />
 
-      {history.error !== null && <ErrorBox error={history.error} onRetry={history.reload} />}
-      {history.data === null && history.error === null && (
-        <div className="muted loading-line">{t('app.loading')}</div>
-      )}
-      {history.data !== null && (
-        <>
-          <StatusHistory history={history.data} />
-          <AuditTrail history={history.data} regions={mine.data.regionChain} />
-        </>
-      )}
+        <FactsGrid mine={m} />
+
+        <MineMonitoring mine={m} />
+
+        {history.error !== null && <ErrorBox error={history.error} onRetry={history.reload} />}
+        {history.data === null && history.error === null && (
+          <div className="muted loading-line">{t('app.loading')}</div>
+        )}
+        {history.data !== null && (
+          <>
+            <StatusHistory history={history.data} />
+            <AuditTrail history={history.data} regions={mine.data.regionChain} />
+          </>
+        )}
+      </MineLiveProvider>
     </div>
   );
 }

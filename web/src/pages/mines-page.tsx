@@ -6,12 +6,14 @@ import {
   type MineSortKey,
   type MinesResponse,
 } from '../api/api-types.ts';
+import type { MineAlarmOverview } from '../api/monitoring-types.ts';
 import { useApiData } from '../api/use-api.ts';
 import { ErrorBox } from '../components/error-box.tsx';
 import { isSmallMine, lacksGasControl, NoGasControlTag, SmallMineTag } from '../components/mine-tags.tsx';
 import { RegionOptions } from '../components/region-options.tsx';
 import { StatusPill } from '../components/status-pill.tsx';
 import { useDocumentTitle } from '../components/use-document-title.ts';
+import { MineAlarmBadge, useAlarmOverview } from '../monitoring/alarm-overview.tsx';
 import { formatCapacityNumber, formatCount } from '../format.ts';
 import { useI18n, type MessageKey } from '../i18n/i18n-context.tsx';
 import { Link } from '../router/link.tsx';
@@ -58,7 +60,7 @@ function SortHeader(props: {
   );
 }
 
-function MineTableRow({ mine }: { mine: MineRow }) {
+function MineTableRow({ mine, alarms }: { mine: MineRow; alarms: MineAlarmOverview | undefined }) {
   const { t, lang } = useI18n();
   const path = minePath(mine.id);
   const openRow = (event: MouseEvent<HTMLTableRowElement>) => {
@@ -84,6 +86,9 @@ function MineTableRow({ mine }: { mine: MineRow }) {
       </td>
       <td>
         <StatusPill status={mine.status} />
+      </td>
+      <td className="nowrap">
+        {alarms !== undefined && <MineAlarmBadge overview={alarms} status={mine.status} />}
       </td>
       <td className={mine.gasClass === 'low' ? 'nowrap' : `nowrap gas-${mine.gasClass}`}>
         {t(`gas.${mine.gasClass}`)}
@@ -135,6 +140,7 @@ export function MinesPage() {
   const { regions } = useRegions();
   const mines = useApiData<MinesResponse>(minesApiUrl(query));
   const result = mines.error === null ? mines.data : null;
+  const alarmsByMine = useAlarmOverview(query.regionId);
   const isBusy = mines.isLoading || draftQ.trim() !== query.q;
 
   const total = result?.total ?? 0;
@@ -252,6 +258,7 @@ export function MinesPage() {
                 <SortHeader column="region" label="mines.col.region" query={query} onSort={sortBy} />
                 <th>{t('mines.col.enterprise')}</th>
                 <SortHeader column="status" label="mines.col.status" query={query} onSort={sortBy} />
+                <th>{t('mines.col.alarms')}</th>
                 <th>{t('mines.col.gas')}</th>
                 <SortHeader
                   column="capacity"
@@ -266,20 +273,20 @@ export function MinesPage() {
             <tbody>
               {result === null && mines.error === null && (
                 <tr>
-                  <td colSpan={8} className="empty">
+                  <td colSpan={9} className="empty">
                     {t('app.loading')}
                   </td>
                 </tr>
               )}
               {result !== null && result.items.length === 0 && (
                 <tr>
-                  <td colSpan={8} className="empty" data-testid="mine-empty">
+                  <td colSpan={9} className="empty" data-testid="mine-empty">
                     {t('mines.empty')}
                   </td>
                 </tr>
               )}
               {result?.items.map((mine) => (
-                <MineTableRow key={mine.id} mine={mine} />
+                <MineTableRow key={mine.id} mine={mine} alarms={alarmsByMine.get(mine.id)} />
               ))}
             </tbody>
           </table>

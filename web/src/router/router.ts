@@ -2,7 +2,11 @@ import { useSyncExternalStore } from 'react';
 
 /** The app's pages; anything unknown falls back to the dashboard. */
 export type Route =
-  { name: 'login' } | { name: 'dashboard' } | { name: 'mines' } | { name: 'mine'; mineId: string };
+  | { name: 'login' }
+  | { name: 'dashboard' }
+  | { name: 'mines' }
+  | { name: 'mine'; mineId: string }
+  | { name: 'alarms' };
 
 const NAVIGATE_EVENT = 'redline:navigate';
 
@@ -47,6 +51,7 @@ export function matchRoute(pathname: string): Route {
   const path = pathname.replace(/\/+$/, '') || '/';
   if (path === '/login') return { name: 'login' };
   if (path === '/mines') return { name: 'mines' };
+  if (path === '/alarms') return { name: 'alarms' };
   const mine = /^\/mines\/([^/]+)$/.exec(path);
   if (mine?.[1] !== undefined) return { name: 'mine', mineId: decodeURIComponent(mine[1]) };
   return { name: 'dashboard' };

@@ -230,4 +230,62 @@ describe('monitoring engine rules', () => {
     );
     expect(rules(varied.changes)).toEqual([]);
   });
+
+  describe('flat lines (suspected falsification)', () => {
+    function feed(
+      e: MonitoringEngine,
+      codes: string[],
+      value: (code: string, i: number) => number,
+      n: number,
+    ) {
+      for (let i = 0; i < n; i++) {
+        const t = T0 + i * 30_000;
+        e.ingestReadings(
+          'm1',
+          codes.map((c) => reading(c, value(c, i), t + codes.indexOf(c) * 100)),
+          t,
+        );
+      }
+      return rules(e.tick(T0 + n * 30_000));
+    }
+    const setUpTemps = () => {
+      const e = new MonitoringEngine({ capacity: 64, thresholds: REGULATIONS_2016_THRESHOLDS });
+      e.upsertMine(MINE, T0);
+      e.definePoints(
+        'm1',
+        ['TA', 'TB', 'TC', 'TD', 'TE'].map((c) => def(c, '0003', { location: '运输巷' })),
+        T0,
+      );
+      return e;
+    };
+
+    it('flags a point that never changes while its neighbours vary', () => {
+      const r = feed(
+        setUpTemps(),
+        ['TA', 'TB', 'TC', 'TD', 'TE'],
+        (c, i) => (c === 'TA' ? 21.3 : 20 + ((i * 7) % 5) / 10),
+        61,
+      );
+      expect(r).toEqual(['suspected_tampering:flat-line:TA']);
+    });
+
+    it('flags a producing mine whose analog points are all frozen', () => {
+      const r = feed(setUpTemps(), ['TA', 'TB', 'TC', 'TD', 'TE'], () => 21.3, 61);
+      expect(r).toEqual(['suspected_tampering:flat-line:all']);
+    });
+
+    it('says nothing while values vary, or before the window is full', () => {
+      expect(feed(setUpTemps(), ['TA', 'TB', 'TC', 'TD', 'TE'], (_c, i) => 20 + (i % 3) / 10, 61)).toEqual(
+        [],
+      );
+      expect(
+        feed(
+          setUpTemps(),
+          ['TA', 'TB', 'TC', 'TD', 'TE'],
+          (c, i) => (c === 'TA' ? 21.3 : 20 + (i % 3) / 10),
+          30,
+        ),
+      ).toEqual([]);
+    });
+  });
 });

@@ -46,7 +46,7 @@ export function registerLiveRoutes(app: FastifyInstance, deps: AppDeps): void {
       };
       const unsubscribe = m.hub.subscribe({ mineId, deliver: send });
       const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), HEARTBEAT_MS);
-      req.raw.on('close', () => {
+      res.on('close', () => {
         clearInterval(heartbeat);
         unsubscribe();
       });

@@ -100,7 +100,7 @@ export function registerPointRoutes(app: FastifyInstance, deps: AppDeps): void {
         params: mineParams,
       },
     },
-    async (req) => {
+    (req) => {
       const m = monitoringOf(deps);
       const mine = mineInScope(m, principalOf(req), req.params.id, 'monitoring.read');
       const people = m.runtime.engine.personnel.underground(mine.id);

@@ -1,0 +1,191 @@
+/**
+ * Readings sent as JSON by gateways: one object per reading, `{"mine","point","value","status","ts"}`,
+ * either as NDJSON (one object a line) or as a JSON array. Shared by the HTTP bulk route (where every
+ * line names its mine) and the MQTT adapter (where the topic names the mine). Every bad item is
+ * rejected on its own with a reason; the good ones go on.
+ */
+import type { PointReading } from '../../core/monitoring/upload-file/safety-monitoring-records.ts';
+import type { MonitoringRuntime } from '../monitoring-runtime.ts';
+
+/** A reading taken from one item, or why the item was refused. */
+export type ReadingItem =
+  | { ok: true; mineCode: string | null; reading: PointReading }
+  | { ok: false; reason: string; mineCode?: string; pointCode?: string };
+
+/** One raw item of a payload with its 1-based position (NDJSON: the line number). */
+export interface RawItem {
+  item: number;
+  /** The parsed JSON value, or undefined when `parseError` says why it could not be parsed. */
+  value?: unknown;
+  parseError?: string;
+}
+
+/** Readings more than this far ahead of the server clock are refused: one would block the point. */
+export const MAX_FUTURE_MS = 10 * 60_000;
+/** Epoch milliseconds before 2000-01-01 are certainly a mistake (often epoch seconds). */
+const MIN_EPOCH_MS = Date.UTC(2000, 0, 1);
+
+const MINE_CODE_RE = /^\d{12}$/;
+const POINT_CODE_RE = /^[A-Za-z0-9]{1,64}$/;
+const ISO_WITH_OFFSET_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
+
+const show = (v: unknown): string => {
+  const s = JSON.stringify(v) ?? String(v);
+  return s.length > 60 ? `${s.slice(0, 60)}…` : s;
+};
+
+/**
+ * Splits a payload into items: a JSON array (text starting with `[`) gives one item per element; any
+ * other text is NDJSON, one item per non-blank line (numbered by line). A JSON array that does not
+ * parse is one bad item.
+ */
+export function splitJsonItems(text: string): RawItem[] {
+  const trimmed = text.replace(/^\uFEFF/, '').trimStart();
+  if (trimmed.startsWith('[')) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(trimmed);
+    } catch (e) {
+      return [{ item: 1, parseError: `the payload is not valid JSON: ${(e as Error).message}` }];
+    }
+    if (!Array.isArray(parsed)) return [{ item: 1, parseError: 'expected a JSON array of readings' }];
+    return parsed.map((value: unknown, i) => ({ item: i + 1, value }));
+  }
+  const items: RawItem[] = [];
+  const lines = trimmed === '' ? [] : text.replace(/^\uFEFF/, '').split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!.trim();
+    if (line === '') continue;
+    try {
+      items.push({ item: i + 1, value: JSON.parse(line) as unknown });
+    } catch (e) {
+      items.push({ item: i + 1, parseError: `not valid JSON: ${(e as Error).message}` });
+    }
+  }
+  return items;
+}
+
+/**
+ * Reads a timestamp: an ISO-8601 time with an explicit offset (`2026-12-05T08:00:10+08:00`) or epoch
+ * milliseconds. A wall-clock time without offset is refused: it is ambiguous, and gateways differ.
+ */
+export function parseReadingTime(ts: unknown, nowMs: number): { ms: number } | { reason: string } {
+  let ms: number;
+  if (typeof ts === 'number') {
+    if (!Number.isInteger(ts)) return { reason: `"ts" must be whole epoch milliseconds, got ${show(ts)}` };
+    if (ts < MIN_EPOCH_MS) {
+      return { reason: `"ts" ${ts} is before the year 2000: send epoch milliseconds, not seconds` };
+    }
+    ms = ts;
+  } else if (typeof ts === 'string') {
+    ms = ISO_WITH_OFFSET_RE.test(ts) ? Date.parse(ts) : Number.NaN;
+    if (!Number.isFinite(ms)) {
+      return {
+        reason: `"ts" must be an ISO-8601 time with its offset (e.g. 2026-12-05T08:00:10+08:00) or epoch milliseconds, got ${show(ts)}`,
+      };
+    }
+  } else {
+    return { reason: `"ts" must be a string or a number, got ${show(ts)}` };
+  }
+  if (ms > nowMs + MAX_FUTURE_MS) {
+    return {
+      reason: `"ts" ${new Date(ms).toISOString()} lies more than ${MAX_FUTURE_MS / 60_000} minutes in the future (server time ${new Date(nowMs).toISOString()}): check the gateway's clock`,
+    };
+  }
+  return { ms };
+}
+
+/**
+ * One item → a reading. `mineRequired`: the item must name its mine (HTTP); otherwise a `mine` field,
+ * when present, must be a 12-digit code (the caller checks it against the topic).
+ */
+export function readReadingItem(
+  raw: RawItem,
+  options: { mineRequired: boolean; nowMs: number },
+): ReadingItem {
+  if (raw.parseError !== undefined) return { ok: false, reason: raw.parseError };
+  const v = raw.value;
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) {
+    return { ok: false, reason: `expected a JSON object, got ${show(v)}` };
+  }
+  const o = v as Record<string, unknown>;
+  const missing = ['point', 'value', 'ts', ...(options.mineRequired ? ['mine'] : [])].filter(
+    (k) => !(k in o),
+  );
+  if (missing.length > 0)
+    return {
+      ok: false,
+      reason: `missing field${missing.length > 1 ? 's' : ''} ${missing.map((k) => `"${k}"`).join(', ')}`,
+    };
+
+  let mineCode: string | null = null;
+  if ('mine' in o) {
+    if (typeof o.mine !== 'string' || !MINE_CODE_RE.test(o.mine)) {
+      return { ok: false, reason: `"mine" must be a 12-digit mine code, got ${show(o.mine)}` };
+    }
+    mineCode = o.mine;
+  }
+  const fail = (reason: string): ReadingItem => ({
+    ok: false,
+    reason,
+    ...(mineCode === null ? {} : { mineCode }),
+    ...(typeof o.point === 'string' ? { pointCode: o.point } : {}),
+  });
+  if (typeof o.point !== 'string' || !POINT_CODE_RE.test(o.point)) {
+    return fail(`"point" must be a point code of 1–64 letters/digits, got ${show(o.point)}`);
+  }
+  if (o.value !== null && (typeof o.value !== 'number' || !Number.isFinite(o.value))) {
+    return fail(`"value" must be a number (or null for a sensor that sent none), got ${show(o.value)}`);
+  }
+  const status = o.status ?? 0;
+  if (typeof status !== 'number' || !Number.isInteger(status) || status < 0 || status > 0xffff) {
+    return fail(`"status" must be the status bitmask, an integer 0–65535, got ${show(o.status)}`);
+  }
+  const time = parseReadingTime(o.ts, options.nowMs);
+  if ('reason' in time) return fail(time.reason);
+  return {
+    ok: true,
+    mineCode,
+    reading: {
+      pointCode: o.point,
+      sensorTypeName: '',
+      location: '',
+      value: o.value,
+      unit: '',
+      statusBits: status,
+      dataTimeMs: time.ms,
+    },
+  };
+}
+
+/** What a batch of JSON readings for one mine came to; rejections carry the item's number. */
+export interface ReadingsOutcome {
+  accepted: number;
+  rejected: Array<{ item: number; point?: string; reason: string }>;
+  alarmsChanged: number;
+}
+
+/**
+ * Hands one mine's readings to the runtime (resolving once they are durably stored) and maps the
+ * runtime's per-reading rejections back to item numbers.
+ */
+export async function ingestReadingItems(
+  runtime: Pick<MonitoringRuntime, 'ingestReadings'>,
+  mineCode: string,
+  entries: ReadonlyArray<{ item: number; reading: PointReading }>,
+): Promise<ReadingsOutcome> {
+  if (entries.length === 0) return { accepted: 0, rejected: [], alarmsChanged: 0 };
+  const out = await runtime.ingestReadings(
+    mineCode,
+    entries.map((e) => e.reading),
+  );
+  return {
+    accepted: out.accepted,
+    rejected: out.rejected.map((r) => ({
+      item: entries[r.index]?.item ?? 0,
+      ...(r.pointCode === undefined ? {} : { point: r.pointCode }),
+      reason: r.reason,
+    })),
+    alarmsChanged: out.alarmsChanged,
+  };
+}

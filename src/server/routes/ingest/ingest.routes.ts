@@ -1,0 +1,168 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { isInScope, requirePermission } from '../../../core/access/permissions.ts';
+import type { Principal } from '../../../core/access/types.ts';
+import { invalidInput, isDomainError, notFound } from '../../../core/errors.ts';
+import type { PointReading } from '../../../core/monitoring/upload-file/safety-monitoring-records.ts';
+import { parseUploadFileName } from '../../../core/monitoring/upload-file/upload-file-name.ts';
+import { ingestUploadFile } from '../../../ingest/files/ingest-upload-file.ts';
+import type { MonitoringRuntime } from '../../../ingest/monitoring-runtime.ts';
+import { ingestReadingItems, readReadingItem, splitJsonItems } from '../../../ingest/mqtt/json-readings.ts';
+import type { AppDeps } from '../../app.ts';
+import { principalOf } from '../../auth.ts';
+import { monitoringOf } from '../monitoring/monitoring-access.ts';
+
+const NDJSON_TYPES = ['application/x-ndjson', 'application/jsonl', 'application/json'];
+
+const readingsAnswer = z.object({
+  accepted: z.number().int(),
+  rejected: z.array(z.object({ line: z.number().int(), point: z.string().optional(), reason: z.string() })),
+  alarmsChanged: z.number().int(),
+});
+
+const fileReport = z.object({
+  file: z.string(),
+  mineCode: z.string().nullable(),
+  type: z.string().nullable(),
+  encoding: z.enum(['utf-8', 'gb18030']).nullable(),
+  outcome: z.enum(['stored', 'rejected', 'incomplete']),
+  accepted: z.number().int(),
+  rejected: z.array(z.object({ line: z.number().int(), field: z.string().optional(), reason: z.string() })),
+  reason: z.string().optional(),
+});
+
+type ReadingsAnswer = z.infer<typeof readingsAnswer>;
+
+/** The mine with this code when the caller may send data for it; otherwise undefined (not told apart). */
+function mineFor(runtime: MonitoringRuntime, principal: Principal, code: string) {
+  const mine = runtime.engine.mineByCode(code);
+  if (!mine || !isInScope(principal, { regionPath: mine.regionPath, mineId: mine.id })) return undefined;
+  return mine;
+}
+
+/**
+ * Monitoring data from gateways over HTTP: NDJSON readings in bulk, and single national upload files.
+ * Both answer only after what they took is durably stored (the runtime's promise), with per-line
+ * results; a mine outside the caller's scope is refused line by line (readings) or as not found (a file).
+ */
+export function registerIngestRoutes(app: FastifyInstance, deps: AppDeps): void {
+  app.register((scoped, _opts, done) => {
+    scoped.removeAllContentTypeParsers();
+    scoped.addContentTypeParser(NDJSON_TYPES, { parseAs: 'string' }, (_req, body, next) => next(null, body));
+    scoped.withTypeProvider<ZodTypeProvider>().post(
+      '/api/ingest/readings',
+      {
+        schema: {
+          tags: ['ingest'],
+          summary:
+            'Readings as NDJSON, one {"mine","point","value","status","ts"} a line (or a JSON array). Good lines are stored; each bad line is reported with its number and reason.',
+          response: { 200: readingsAnswer },
+        },
+      },
+      async (req): Promise<ReadingsAnswer> => {
+        const principal = principalOf(req);
+        requirePermission(principal, 'ingest.write');
+        const { runtime } = monitoringOf(deps);
+        const text = typeof req.body === 'string' ? req.body : '';
+        if (text.trim() === '') {
+          throw invalidInput('INGEST_EMPTY', 'Send the readings as the body, one JSON object a line.');
+        }
+        const nowMs = deps.ports.clock.nowMs();
+        const rejected: ReadingsAnswer['rejected'] = [];
+        const byMine = new Map<string, Array<{ item: number; reading: PointReading }>>();
+        const allowed = new Map<string, boolean>();
+        for (const raw of splitJsonItems(text)) {
+          const r = readReadingItem(raw, { mineRequired: true, nowMs });
+          if (!r.ok) {
+            rejected.push({
+              line: raw.item,
+              ...(r.pointCode ? { point: r.pointCode } : {}),
+              reason: r.reason,
+            });
+            continue;
+          }
+          const code = r.mineCode ?? '';
+          let ok = allowed.get(code);
+          if (ok === undefined) {
+            ok = mineFor(runtime, principal, code) !== undefined;
+            allowed.set(code, ok);
+          }
+          if (!ok) {
+            rejected.push({
+              line: raw.item,
+              point: r.reading.pointCode,
+              reason: `no mine ${code} in your scope`,
+            });
+            continue;
+          }
+          const list = byMine.get(code) ?? [];
+          list.push({ item: raw.item, reading: r.reading });
+          byMine.set(code, list);
+        }
+        let accepted = 0;
+        let alarmsChanged = 0;
+        for (const [code, entries] of byMine) {
+          try {
+            const out = await ingestReadingItems(runtime, code, entries);
+            accepted += out.accepted;
+            alarmsChanged += out.alarmsChanged;
+            for (const x of out.rejected) rejected.push({ line: x.item, point: x.point, reason: x.reason });
+          } catch (e) {
+            if (!isDomainError(e)) throw e;
+            for (const x of entries) {
+              rejected.push({ line: x.item, point: x.reading.pointCode, reason: `${e.code}: ${e.message}` });
+            }
+          }
+        }
+        rejected.sort((a, b) => a.line - b.line);
+        return { accepted, rejected, alarmsChanged };
+      },
+    );
+    done();
+  });
+
+  app.register((scoped, _opts, done) => {
+    // The file is taken as bytes, whatever the client calls it: it may be GB18030.
+    scoped.removeAllContentTypeParsers();
+    scoped.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, next) => next(null, body));
+    scoped.withTypeProvider<ZodTypeProvider>().post(
+      '/api/ingest/files',
+      {
+        schema: {
+          tags: ['ingest'],
+          summary:
+            'One national upload file (UTF-8 or GB18030) as the raw body, its name in the x-file-name header. Answers the file report: outcome, accepted records, rejected lines with reasons.',
+          response: { 200: fileReport },
+        },
+      },
+      async (req) => {
+        const principal = principalOf(req);
+        requirePermission(principal, 'ingest.write');
+        const { runtime } = monitoringOf(deps);
+        const name = req.headers['x-file-name'];
+        if (typeof name !== 'string' || name.trim() === '') {
+          throw invalidInput(
+            'FILE_NAME_MISSING',
+            'Name the file in the x-file-name header, e.g. 620102000001_CDSS_20261205080000.txt.',
+          );
+        }
+        const body = req.body;
+        if (!Buffer.isBuffer(body) || body.length === 0) {
+          throw invalidInput('INGEST_EMPTY', 'Send the file as the request body.');
+        }
+        const parsed = parseUploadFileName(name);
+        // A bad name is the file report's business; a named mine must be one the caller may feed.
+        if (parsed.ok && mineFor(runtime, principal, parsed.mineCode) === undefined) {
+          throw notFound('MINE_NOT_FOUND', `No mine "${parsed.mineCode}" in your scope.`);
+        }
+        return ingestUploadFile(
+          { runtime, store: deps.ports.monitoring, ids: deps.ports.ids, clock: deps.ports.clock },
+          name,
+          body,
+        );
+      },
+    );
+    done();
+  });
+}

@@ -1,0 +1,264 @@
+/**
+ * The monitoring part of the HTTP contract: alarms, measuring points, personnel, the live feed and
+ * the demo scenarios. Mirrors the JSON the server sends (camelCase, times in epoch milliseconds).
+ */
+
+export type AlarmPriority = 'critical' | 'high' | 'medium' | 'low';
+export const ALARM_PRIORITIES: readonly AlarmPriority[] = ['critical', 'high', 'medium', 'low'];
+
+/** ISA-18.2 alarm states. */
+export type AlarmState =
+  'normal' | 'unack_active' | 'ack_active' | 'rtn_unack' | 'shelved' | 'suppressed' | 'out_of_service';
+export const ALARM_STATES: readonly AlarmState[] = [
+  'unack_active',
+  'ack_active',
+  'rtn_unack',
+  'normal',
+  'shelved',
+  'suppressed',
+  'out_of_service',
+];
+
+/** The console's state filter (server side: `state=`). */
+export type AlarmStateFilter = 'active' | 'unacknowledged' | 'shelved' | 'all';
+export const ALARM_STATE_FILTERS: readonly AlarmStateFilter[] = [
+  'active',
+  'unacknowledged',
+  'shelved',
+  'all',
+];
+
+export type AlarmRule =
+  | 'people_in_stopped_mine'
+  | 'activity_in_stopped_mine'
+  | 'power_cut_level'
+  | 'power_cut_ineffective'
+  | 'over_limit'
+  | 'low_limit'
+  | 'smoke'
+  | 'belt_protection'
+  | 'co_rising'
+  | 'headcount_over_limit'
+  | 'area_over_limit'
+  | 'restricted_area'
+  | 'mine_data_stopped'
+  | 'pre_alarm'
+  | 'sensor_fault'
+  | 'point_silent'
+  | 'overtime_underground'
+  | 'suspected_tampering';
+/** In the order of the alarm philosophy: critical rules first. */
+export const ALARM_RULES: readonly AlarmRule[] = [
+  'people_in_stopped_mine',
+  'activity_in_stopped_mine',
+  'power_cut_level',
+  'power_cut_ineffective',
+  'over_limit',
+  'low_limit',
+  'smoke',
+  'belt_protection',
+  'co_rising',
+  'headcount_over_limit',
+  'area_over_limit',
+  'restricted_area',
+  'mine_data_stopped',
+  'pre_alarm',
+  'sensor_fault',
+  'point_silent',
+  'suspected_tampering',
+  'overtime_underground',
+];
+
+export interface AlarmView {
+  id: string;
+  mineId: string;
+  mineName: string;
+  mineCode: string;
+  regionName: string;
+  regionNameEn: string;
+  pointId: number | null;
+  /** The point code, area code or "" the alarm is about. */
+  subject: string;
+  rule: AlarmRule | (string & {});
+  priority: AlarmPriority;
+  state: AlarmState;
+  conditionActive: boolean;
+  /** Generated English text. */
+  message: string;
+  value: number | null;
+  activeSinceMs: number | null;
+  firstRaisedMs: number;
+  updatedMs: number;
+  escalationLevel: number;
+  shelvedUntilMs: number | null;
+  lastActor: string | null;
+  lastComment: string | null;
+  activations: number;
+}
+
+export interface AlarmsResponse {
+  items: AlarmView[];
+  total: number;
+}
+
+export type PriorityCounts = Record<AlarmPriority, number>;
+
+export interface AlarmKpis {
+  activeByPriority: PriorityCounts;
+  unacknowledged: number;
+  shelved: number;
+  alarmsPer10MinPerMine: number;
+  floods: Array<{ mineId: string; mineName: string; count: number }>;
+  chattering: Array<{ alarmId: string; mineName: string; rule: string; activations: number }>;
+  stale: Array<{ alarmId: string; mineName: string; rule: string; activeSinceMs: number }>;
+  priorityLast24h: PriorityCounts;
+}
+
+export interface AlarmEvent {
+  atMs: number;
+  kind: string;
+  fromState: string | null;
+  toState: string | null;
+  cause: string;
+  actor: string | null;
+  comment: string | null;
+  value: number | null;
+  escalationLevel: number | null;
+}
+
+export interface AlarmDetailResponse {
+  alarm: AlarmView;
+  events: AlarmEvent[];
+}
+
+export interface AlarmActionResponse {
+  alarm: AlarmView;
+}
+
+export type ValueType = 'MN' | 'KG' | 'LJ' | 'DT';
+
+export interface PointThresholds {
+  upperAlarm: number | null;
+  upperPowerCut: number | null;
+  upperPowerRestore: number | null;
+  lowerAlarm: number | null;
+  lowerPowerCut: number | null;
+  lowerPowerRestore: number | null;
+}
+export type ThresholdKey = keyof PointThresholds;
+export const THRESHOLD_KEYS: readonly ThresholdKey[] = [
+  'upperPowerCut',
+  'upperAlarm',
+  'upperPowerRestore',
+  'lowerPowerRestore',
+  'lowerAlarm',
+  'lowerPowerCut',
+];
+
+export interface MonitoringPoint {
+  id: number;
+  pointCode: string;
+  sensorType: string;
+  /** Chinese. */
+  sensorTypeName: string;
+  valueType: ValueType;
+  unit: string;
+  location: string;
+  locationClass: string | null;
+  /** What Redline enforces: the stricter of the mine's setting and the regulation. */
+  thresholds: PointThresholds;
+  /** The mine's own setting. */
+  mineThresholds: PointThresholds;
+  /** English findings where the mine's setting is laxer than the regulation (or missing). */
+  settingFindings: string[];
+  lastValue: number | null;
+  lastTsMs: number | null;
+  lastStatus: number | null;
+}
+
+export interface PointsResponse {
+  points: MonitoringPoint[];
+}
+
+export interface SeriesResponse {
+  resolution: 'raw' | '1m';
+  t: number[];
+  v: number[];
+  min: number[] | null;
+  max: number[] | null;
+}
+
+export interface PersonnelArea {
+  areaCode: string;
+  areaName: string;
+  areaType: string;
+  approved: number | null;
+  count: number;
+}
+
+export interface PersonnelResponse {
+  snapshotMs: number | null;
+  underground: number;
+  approvedMax: number;
+  areas: PersonnelArea[];
+  people: Array<{
+    cardCode: string;
+    name: string;
+    areaCode: string | null;
+    enteredMineAtMs: number | null;
+    isMineLeader: boolean;
+  }>;
+}
+
+export interface MineAlarmOverview {
+  mineId: string;
+  critical: number;
+  high: number;
+  medium: number;
+  low: number;
+  unacknowledged: number;
+  underground: number;
+}
+
+export interface AlarmOverviewResponse {
+  mines: MineAlarmOverview[];
+}
+
+/** `readings` events of the live feed. */
+export interface LiveReadings {
+  mineId: string;
+  points: Array<{ id: number; t: number; v: number; s: number }>;
+}
+
+/** `personnel` events of the live feed. */
+export interface LivePersonnel {
+  mineId: string;
+  underground: number;
+  areas: PersonnelArea[];
+}
+
+export type ScenarioName = 'songzao' | 'diaoshuidong';
+export const SCENARIO_NAMES: readonly ScenarioName[] = ['songzao', 'diaoshuidong'];
+
+export interface ScenarioStep {
+  offsetMs: number;
+  what: string;
+}
+
+export interface ActiveScenario {
+  name: string;
+  mineId: string;
+  mineName: string;
+  startedAtMs: number;
+  timeline?: ScenarioStep[];
+}
+
+export interface ScenariosResponse {
+  running: boolean;
+  available: Array<{ name: string; timeline: ScenarioStep[] }>;
+  active: ActiveScenario[];
+}
+
+export interface ScenarioStartResponse {
+  scenario: ActiveScenario & { timeline: ScenarioStep[] };
+}

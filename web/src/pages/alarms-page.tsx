@@ -1,0 +1,523 @@
+import { useCallback, useState } from 'react';
+import { withQuery } from '../api/api-client.ts';
+import {
+  ALARM_PRIORITIES,
+  ALARM_RULES,
+  ALARM_STATE_FILTERS,
+  type AlarmKpis,
+  type AlarmPriority,
+  type AlarmView,
+} from '../api/monitoring-types.ts';
+import { useApiData } from '../api/use-api.ts';
+import { ErrorBox } from '../components/error-box.tsx';
+import { RegionOptions } from '../components/region-options.tsx';
+import { useDocumentTitle } from '../components/use-document-title.ts';
+import { formatCount, formatShare, regionName } from '../format.ts';
+import { useI18n } from '../i18n/i18n-context.tsx';
+import { useLiveFeed, useNow, useThrottled } from '../live/use-live-feed.ts';
+import { AlarmDetailPanel } from '../monitoring/alarm-detail.tsx';
+import { AlarmTable, canStartScenarios, LiveIndicator } from '../monitoring/alarm-table.tsx';
+import { ruleLabel } from '../monitoring/alarm-text.ts';
+import { formatDuration, formatValue } from '../monitoring/monitoring-format.ts';
+import { ScenarioPanel } from '../monitoring/scenario-panel.tsx';
+import { stateMatches, useAlarmList, type LiveMatch } from '../monitoring/use-alarm-list.ts';
+import { navigate, useAppLocation } from '../router/router.ts';
+import { useRegions } from '../session/regions-context.tsx';
+import { useSession } from '../session/session-context.tsx';
+import {
+  ALARM_PAGE_SIZE,
+  alarmsApiUrl,
+  alarmsPageUrl,
+  parseAlarmsQuery,
+  parsePriority,
+  parseRule,
+  parseStateFilter,
+  type AlarmsQuery,
+} from './alarms-query.ts';
+
+/** ISA-18.2 / EEMUA 191: about one alarm per 10 minutes per operator is acceptable, two is the most manageable. */
+function rateTone(rate: number): 'ok' | 'warn' | 'bad' {
+  return rate <= 1 ? 'ok' : rate <= 2 ? 'warn' : 'bad';
+}
+
+const PRIORITY_COLORS: Readonly<Record<AlarmPriority, string>> = {
+  critical: '#c8102e',
+  high: '#e8590c',
+  medium: '#d4a72c',
+  low: '#6e7781',
+};
+
+function KpiStrip({
+  kpis,
+  priority,
+  onPriority,
+}: {
+  kpis: AlarmKpis;
+  priority: AlarmPriority | '';
+  onPriority: (p: AlarmPriority | '') => void;
+}) {
+  const { t, lang } = useI18n();
+  const mixTotal = ALARM_PRIORITIES.reduce((s, p) => s + kpis.priorityLast24h[p], 0);
+  const tone = rateTone(kpis.alarmsPer10MinPerMine);
+  const mixText = ALARM_PRIORITIES.map(
+    (p) => `${t(`priority.${p}`)} ${formatShare(kpis.priorityLast24h[p], mixTotal, lang)}`,
+  ).join(' · ');
+  return (
+    <div className="akpis" data-testid="alarm-kpis">
+      {ALARM_PRIORITIES.map((p) => {
+        const n = kpis.activeByPriority[p];
+        return (
+          <button
+            key={p}
+            type="button"
+            className={['akpi', `akpi-${p}`, n > 0 ? 'has' : 'zero', priority === p ? 'active' : ''].join(
+              ' ',
+            )}
+            data-testid={`kpi-alarm-${p}`}
+            data-value={n}
+            aria-pressed={priority === p}
+            title={t('alarms.kpi.filterBy', { p: t(`priority.${p}`) })}
+            onClick={() => onPriority(priority === p ? '' : p)}
+          >
+            <span className="akpi-label">{t(`alarms.kpi.${p}`)}</span>
+            <span className="akpi-value">{formatCount(n, lang)}</span>
+          </button>
+        );
+      })}
+      <div
+        className={kpis.unacknowledged > 0 ? 'akpi akpi-unack has' : 'akpi akpi-unack zero'}
+        data-testid="kpi-alarm-unacknowledged"
+        data-value={kpis.unacknowledged}
+      >
+        <span className="akpi-label">{t('alarms.kpi.unacknowledged')}</span>
+        <span className="akpi-value">{formatCount(kpis.unacknowledged, lang)}</span>
+      </div>
+      <div className="akpi akpi-shelved" data-testid="kpi-alarm-shelved" data-value={kpis.shelved}>
+        <span className="akpi-label">{t('alarms.kpi.shelved')}</span>
+        <span className="akpi-value">{formatCount(kpis.shelved, lang)}</span>
+      </div>
+      <div
+        className={`akpi akpi-rate rate-${tone}`}
+        data-testid="kpi-alarm-rate"
+        data-value={kpis.alarmsPer10MinPerMine}
+        title={t('alarms.kpi.rateHint')}
+      >
+        <span className="akpi-label">{t('alarms.kpi.rate')}</span>
+        <span className="akpi-value">{formatValue(kpis.alarmsPer10MinPerMine, lang)}</span>
+        <span className="akpi-sub">
+          {t('alarms.kpi.rateUnit')} · {t(`alarms.kpi.rate.${tone}`)}
+        </span>
+      </div>
+      <div className="akpi akpi-mix" data-testid="kpi-alarm-mix" data-value={mixTotal}>
+        <span className="akpi-label">{t('alarms.kpi.mix', { n: formatCount(mixTotal, lang) })}</span>
+        <span
+          className="mixbar"
+          role="img"
+          aria-label={ALARM_PRIORITIES.map((p) => `${t(`priority.${p}`)} ${kpis.priorityLast24h[p]}`).join(
+            ', ',
+          )}
+        >
+          {ALARM_PRIORITIES.filter((p) => kpis.priorityLast24h[p] > 0).map((p) => (
+            <span
+              key={p}
+              className="mixbar-seg"
+              style={{ flexGrow: kpis.priorityLast24h[p], background: PRIORITY_COLORS[p] }}
+              title={`${t(`priority.${p}`)} ${kpis.priorityLast24h[p]}`}
+            />
+          ))}
+        </span>
+        <span className="akpi-sub" title={mixText}>
+          {mixText}
+        </span>
+      </div>
+    </div>
+  );
+}
+
+function SidePanels({
+  kpis,
+  now,
+  onMine,
+  onAlarm,
+}: {
+  kpis: AlarmKpis;
+  now: number;
+  onMine: (mineId: string) => void;
+  onAlarm: (alarmId: string) => void;
+}) {
+  const i18n = useI18n();
+  const { t, lang } = i18n;
+  return (
+    <>
+      <section className="card side-card" data-testid="alarm-floods">
+        <header className="card-head">
+          <h2>{t('alarms.floods.title')}</h2>
+          <span className="muted small">{t('alarms.floods.hint')}</span>
+        </header>
+        {kpis.floods.length === 0 ? (
+          <div className="side-empty">{t('alarms.floods.none')}</div>
+        ) : (
+          <ul className="side-list">
+            {kpis.floods.map((f) => (
+              <li key={f.mineId}>
+                <button
+                  type="button"
+                  className="side-item"
+                  onClick={() => onMine(f.mineId)}
+                  data-testid="alarm-flood-row"
+                  data-mine-id={f.mineId}
+                >
+                  <span className="side-main">{f.mineName}</span>
+                  <span className="side-count text-danger">{formatCount(f.count, lang)}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section className="card side-card" data-testid="alarm-chattering">
+        <header className="card-head">
+          <h2>{t('alarms.chattering.title')}</h2>
+          <span className="muted small">{t('alarms.chattering.hint')}</span>
+        </header>
+        {kpis.chattering.length === 0 ? (
+          <div className="side-empty">{t('alarms.chattering.none')}</div>
+        ) : (
+          <ul className="side-list">
+            {kpis.chattering.map((c) => (
+              <li key={c.alarmId}>
+                <button
+                  type="button"
+                  className="side-item"
+                  onClick={() => onAlarm(c.alarmId)}
+                  data-testid="alarm-chattering-row"
+                  data-alarm-id={c.alarmId}
+                >
+                  <span className="side-main">
+                    {c.mineName}
+                    <span className="cell-sub">{ruleLabel(c.rule, i18n)}</span>
+                  </span>
+                  <span className="side-count">×{formatCount(c.activations, lang)}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section className="card side-card" data-testid="alarm-stale">
+        <header className="card-head">
+          <h2>{t('alarms.stale.title')}</h2>
+          <span className="muted small">{t('alarms.stale.hint')}</span>
+        </header>
+        {kpis.stale.length === 0 ? (
+          <div className="side-empty">{t('alarms.stale.none')}</div>
+        ) : (
+          <ul className="side-list">
+            {kpis.stale.map((s) => (
+              <li key={s.alarmId}>
+                <button
+                  type="button"
+                  className="side-item"
+                  onClick={() => onAlarm(s.alarmId)}
+                  data-testid="alarm-stale-row"
+                  data-alarm-id={s.alarmId}
+                >
+                  <span className="side-main">
+                    {s.mineName}
+                    <span className="cell-sub">{ruleLabel(s.rule, i18n)}</span>
+                  </span>
+                  <span className="side-count">{formatDuration(now - s.activeSinceMs, t)}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+}
+
+/** Whether a live alarm belongs in the console as filtered; `unknown` where the view lacks the facts. */
+function matchesQuery(query: AlarmsQuery, scopeRegionId: string) {
+  return (alarm: AlarmView): LiveMatch => {
+    if (query.mineId !== '' && alarm.mineId !== query.mineId) return false;
+    if (query.priority !== '' && alarm.priority !== query.priority) return false;
+    if (query.rule !== '' && alarm.rule !== query.rule) return false;
+    if (!stateMatches(query.state, alarm.state)) return false;
+    // The live view carries region names, not ids: a sub-region filter cannot be checked here.
+    if (query.regionId !== '' && query.regionId !== scopeRegionId && query.mineId === '') return 'unknown';
+    if (query.page > 1) return 'unknown';
+    return true;
+  };
+}
+
+/**
+ * The alarm console: KPIs (standing alarms by priority, unacknowledged, shelved, rate, floods,
+ * chattering and stale alarms), filters kept in the URL, the live alarm table and a detail panel
+ * with the alarm's history and the operator actions. Regulators also get the demo scenarios.
+ */
+export function AlarmsPage() {
+  const { t, lang } = useI18n();
+  useDocumentTitle(t('alarms.title'));
+  const { session } = useSession();
+  const { user } = session;
+  const { regions } = useRegions();
+  const location = useAppLocation();
+  const query = parseAlarmsQuery(location.query);
+  const now = useNow(5_000);
+  const scopeRegionId = user.scope.kind === 'region' ? user.scope.regionId : '';
+  const isMineScoped = user.scope.kind === 'mine';
+  const scopeRegion = regions.find((r) => r.id === scopeRegionId);
+  const scopeName = scopeRegion === undefined ? user.scopeName : regionName(scopeRegion, lang);
+
+  const update = (patch: Partial<AlarmsQuery>, options: { push?: boolean } = {}) => {
+    const resetsPage = !('page' in patch) && !('alarm' in patch);
+    const next = { ...query, ...(resetsPage ? { page: 1 } : {}), ...patch };
+    navigate(alarmsPageUrl(next), { replace: options.push !== true });
+  };
+
+  const list = useAlarmList(alarmsApiUrl(query), matchesQuery(query, scopeRegionId));
+  const kpiUrl = withQuery('/api/alarms/kpis', { regionId: query.regionId });
+  const kpis = useApiData<AlarmKpis>(kpiUrl);
+  const reloadKpis = useThrottled(kpis.reload, 5_000);
+  const [detailRefresh, setDetailRefresh] = useState(0);
+  const selectedId = query.alarm === '' ? null : query.alarm;
+
+  const { apply, reload: reloadList } = list;
+  const liveState = useLiveFeed(null, {
+    onAlarm: (alarm) => {
+      apply(alarm);
+      reloadKpis();
+      if (alarm.id === selectedId) setDetailRefresh((n) => n + 1);
+    },
+    onResync: () => {
+      reloadList();
+      kpis.reload();
+    },
+  });
+
+  const search = location.search;
+  const select = useCallback(
+    (id: string) => {
+      const current = parseAlarmsQuery(new URLSearchParams(search));
+      navigate(alarmsPageUrl({ ...current, alarm: current.alarm === id ? '' : id }), { replace: true });
+    },
+    [search],
+  );
+  const closeDetail = useCallback(() => {
+    const current = parseAlarmsQuery(new URLSearchParams(search));
+    navigate(alarmsPageUrl({ ...current, alarm: '' }), { replace: true });
+  }, [search]);
+  const onAlarmChanged = useCallback(
+    (alarm: AlarmView) => {
+      apply(alarm, { flash: false });
+      reloadKpis();
+    },
+    [apply, reloadKpis],
+  );
+
+  const districtRegions = regions.filter((r) => r.id !== scopeRegionId);
+  const mineName =
+    query.mineId === ''
+      ? ''
+      : (list.items?.find((a) => a.mineId === query.mineId)?.mineName ??
+        kpis.data?.floods.find((f) => f.mineId === query.mineId)?.mineName ??
+        query.mineId);
+  const hasFilters =
+    query.regionId !== '' ||
+    query.mineId !== '' ||
+    query.priority !== '' ||
+    query.rule !== '' ||
+    query.state !== 'active';
+  const pages = Math.max(1, Math.ceil(list.total / ALARM_PAGE_SIZE));
+  const isBusy = list.isLoading || kpis.isLoading;
+
+  return (
+    <div
+      className={selectedId === null ? 'page alarms-page' : 'page alarms-page with-drawer'}
+      data-testid="alarms-page"
+      data-busy={isBusy ? 'true' : 'false'}
+    >
+      <div className="page-head">
+        <h1>
+          {t('alarms.title')}
+          <span className="page-head-sub">{scopeName}</span>
+        </h1>
+        <LiveIndicator state={liveState} />
+        <span
+          className="muted"
+          data-testid="alarm-total"
+          data-value={list.items === null ? undefined : list.total}
+        >
+          {list.items === null ? '' : t('alarms.total', { n: formatCount(list.total, lang) })}
+        </span>
+      </div>
+
+      {kpis.error !== null && <ErrorBox error={kpis.error} onRetry={kpis.reload} />}
+      {kpis.data !== null && (
+        <KpiStrip
+          kpis={kpis.data}
+          priority={query.priority}
+          onPriority={(priority) => update({ priority })}
+        />
+      )}
+
+      <div className="filters" role="search">
+        {!isMineScoped && (
+          <select
+            className="select"
+            aria-label={t('alarms.filter.region')}
+            value={query.regionId}
+            onChange={(e) => update({ regionId: e.target.value, mineId: '' })}
+            data-testid="alarm-filter-region"
+          >
+            <option value="">{t('mines.filter.regionAll')}</option>
+            {query.regionId !== '' && !districtRegions.some((r) => r.id === query.regionId) && (
+              <option value={query.regionId}>{query.regionId}</option>
+            )}
+            <RegionOptions regions={districtRegions} lang={lang} />
+          </select>
+        )}
+        <select
+          className="select"
+          aria-label={t('alarms.filter.priority')}
+          value={query.priority}
+          onChange={(e) => update({ priority: parsePriority(e.target.value) })}
+          data-testid="alarm-filter-priority"
+        >
+          <option value="">{t('alarms.filter.priorityAll')}</option>
+          {ALARM_PRIORITIES.map((p) => (
+            <option key={p} value={p}>
+              {t(`priority.${p}`)}
+            </option>
+          ))}
+        </select>
+        <select
+          className="select"
+          aria-label={t('alarms.filter.state')}
+          value={query.state}
+          onChange={(e) => update({ state: parseStateFilter(e.target.value) })}
+          data-testid="alarm-filter-state"
+        >
+          {ALARM_STATE_FILTERS.map((s) => (
+            <option key={s} value={s}>
+              {t(`alarms.filter.state.${s}`)}
+            </option>
+          ))}
+        </select>
+        <select
+          className="select"
+          aria-label={t('alarms.filter.rule')}
+          value={query.rule}
+          onChange={(e) => update({ rule: parseRule(e.target.value) })}
+          data-testid="alarm-filter-rule"
+        >
+          <option value="">{t('alarms.filter.ruleAll')}</option>
+          {ALARM_RULES.map((r) => (
+            <option key={r} value={r}>
+              {t(`alarmRule.${r}`)}
+            </option>
+          ))}
+        </select>
+        {query.mineId !== '' && (
+          <span className="filter-chip" data-testid="alarm-filter-mine" data-mine-id={query.mineId}>
+            {t('alarms.filter.mine', { name: mineName })}
+            <button
+              type="button"
+              onClick={() => update({ mineId: '' })}
+              aria-label={t('alarms.filter.clearMine')}
+            >
+              ×
+            </button>
+          </span>
+        )}
+        {hasFilters && (
+          <button
+            type="button"
+            className="btn btn-small btn-ghost"
+            onClick={() => update({ regionId: '', mineId: '', priority: '', rule: '', state: 'active' })}
+            data-testid="alarm-filter-reset"
+          >
+            {t('mines.filter.reset')}
+          </button>
+        )}
+      </div>
+
+      <div className="console-grid">
+        <div className="console-main">
+          {list.error !== null && <ErrorBox error={list.error} onRetry={list.reload} />}
+          <div className={list.isLoading ? 'card table-card busy' : 'card table-card'}>
+            {list.items === null && list.error === null ? (
+              <div className="muted loading-line pad">{t('app.loading')}</div>
+            ) : (
+              <AlarmTable
+                alarms={list.items ?? []}
+                selectedId={selectedId}
+                flashes={list.flashes}
+                showMine={!isMineScoped}
+                now={now}
+                onSelect={select}
+                testId="alarm-table"
+                isBusy={list.isLoading}
+                emptyText={hasFilters ? t('alarms.emptyFiltered') : t('alarms.empty')}
+              />
+            )}
+            {pages > 1 && (
+              <div className="pager">
+                <div className="pager-spacer" />
+                <button
+                  type="button"
+                  className="btn btn-small"
+                  disabled={query.page <= 1}
+                  onClick={() => update({ page: query.page - 1 }, { push: true })}
+                  data-testid="alarm-page-prev"
+                >
+                  {t('mines.prev')}
+                </button>
+                <span
+                  className="tabular"
+                  data-testid="alarm-page-info"
+                  data-page={query.page}
+                  data-pages={pages}
+                >
+                  {t('mines.page', { page: query.page, pages })}
+                </span>
+                <button
+                  type="button"
+                  className="btn btn-small"
+                  disabled={query.page >= pages}
+                  onClick={() => update({ page: query.page + 1 }, { push: true })}
+                  data-testid="alarm-page-next"
+                >
+                  {t('mines.next')}
+                </button>
+              </div>
+            )}
+          </div>
+        </div>
+        <div className="console-side">
+          {canStartScenarios(user.role) && <ScenarioPanel />}
+          {kpis.data !== null && (
+            <SidePanels
+              kpis={kpis.data}
+              now={now}
+              onMine={(mineId) => update({ mineId, regionId: '' })}
+              onAlarm={(id) => select(id)}
+            />
+          )}
+        </div>
+      </div>
+
+      {selectedId !== null && (
+        <AlarmDetailPanel
+          key={selectedId}
+          alarmId={selectedId}
+          refreshKey={detailRefresh}
+          now={now}
+          onClose={closeDetail}
+          onAlarmChanged={onAlarmChanged}
+        />
+      )}
+    </div>
+  );
+}
