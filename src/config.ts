@@ -28,6 +28,8 @@ const schema = z.object({
     .transform((v) => v === 'true'),
   REDLINE_DEMO_SEED: z.coerce.number().int().default(20201204),
   REDLINE_DEMO_MINES: z.coerce.number().int().min(1).max(100_000).default(300),
+  REDLINE_RAW_RETENTION_DAYS: z.coerce.number().int().min(92).max(3650).default(100),
+  REDLINE_AGGREGATE_RETENTION_DAYS: z.coerce.number().int().min(731).max(36500).default(1100),
   REDLINE_SIM_INTERVAL_MS: z.coerce.number().int().min(1000).max(300_000).default(10_000),
   MQTT_URL: z
     .string()
@@ -50,6 +52,10 @@ export interface Config {
   cookieSecure: boolean;
   demoSeed: number;
   demoMines: number;
+  /** Raw readings are kept this many days (the regulation asks for at least 3 months). */
+  rawRetentionDays: number;
+  /** Per-minute aggregates are kept this many days (at least 2 years). */
+  aggregateRetentionDays: number;
   /** How often the demo simulator sends one poll of every mine. */
   simIntervalMs: number;
   /** MQTT broker the ingest adapter subscribes to; null when disabled (MQTT_URL empty). */
@@ -86,6 +92,8 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
     demoSeed: e.REDLINE_DEMO_SEED,
     demoMines: e.REDLINE_DEMO_MINES,
     simIntervalMs: e.REDLINE_SIM_INTERVAL_MS,
+    rawRetentionDays: e.REDLINE_RAW_RETENTION_DAYS,
+    aggregateRetentionDays: e.REDLINE_AGGREGATE_RETENTION_DAYS,
     mqttUrl: e.MQTT_URL === '' ? null : e.MQTT_URL,
     mqttClientId: e.MQTT_CLIENT_ID,
     inboxDir: e.REDLINE_INBOX === '' ? null : e.REDLINE_INBOX,

@@ -65,6 +65,12 @@ program
     const ticker = setInterval(() => {
       runtime.tick().catch((e: unknown) => console.error('monitoring tick failed:', e));
     }, 1000);
+    const purge = () =>
+      runtime
+        .purgeOld(config.rawRetentionDays, config.aggregateRetentionDays)
+        .catch((e: unknown) => console.error('retention purge failed:', e));
+    const purger = setInterval(() => void purge(), 3_600_000);
+    purger.unref();
     let demo: DemoMonitoring | null = null;
     if (opts.demo) {
       demo = await startDemoMonitoring({
@@ -89,6 +95,7 @@ program
     });
     const close = async () => {
       clearInterval(ticker);
+      clearInterval(purger);
       demo?.stop();
       await ingest.close();
       await app.close();

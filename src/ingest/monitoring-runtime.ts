@@ -1,6 +1,6 @@
 import type { Principal } from '../core/access/types.ts';
 import { requireInScope, requirePermission } from '../core/access/permissions.ts';
-import { invalidInput, notFound } from '../core/errors.ts';
+import { DomainError, invalidInput, notFound } from '../core/errors.ts';
 import type { AlarmEvent } from '../core/monitoring/alarms/alarm-lifecycle.ts';
 import type { AlarmChange, MonitoredMine } from '../core/monitoring/engine/engine-types.ts';
 import {
@@ -32,7 +32,8 @@ type RuntimePorts = Pick<Ports, 'mines' | 'regions' | 'monitoring' | 'clock' | '
  * acknowledge their clients.
  */
 export class MonitoringRuntime {
-  readonly engine: MonitoringEngine;
+  #engine: MonitoringEngine;
+  readonly #engineOptions: MonitoringEngineOptions;
   readonly #ports: RuntimePorts;
   readonly #writer: TelemetryWriter;
   readonly #hub: LiveHub;
@@ -49,20 +50,30 @@ export class MonitoringRuntime {
     this.#ports = deps.ports;
     this.#writer = deps.writer;
     this.#hub = deps.hub;
-    this.engine = new MonitoringEngine(deps.engine);
+    this.#engineOptions = deps.engine;
+    this.#engine = new MonitoringEngine(deps.engine);
   }
 
-  /** Loads mines, points, alarms and areas into the engine. */
+  /** The engine in use (replaced by a rebuilt one after a failed write). */
+  get engine(): MonitoringEngine {
+    return this.#engine;
+  }
+
+  /** Loads mines, points, alarms, areas and people into the engine. */
   async start(): Promise<void> {
-    const now = this.#ports.clock.nowMs();
     for (const r of await this.#ports.regions.list())
       this.#regionNames.set(r.id, { name: r.name, nameEn: r.nameEn });
+    await this.#load(this.#engine);
+  }
+
+  async #load(engine: MonitoringEngine): Promise<void> {
+    const now = this.#ports.clock.nowMs();
     const { items } = await this.#ports.mines.search(
       {},
       { offset: 0, limit: 1_000_000, sort: 'code', desc: false },
     );
     for (const m of items) {
-      this.engine.upsertMine(
+      engine.upsertMine(
         {
           id: m.id,
           code: m.code,
@@ -75,15 +86,47 @@ export class MonitoringRuntime {
         now,
       );
     }
-    this.engine.loadPoints(await this.#ports.monitoring.loadPoints());
-    this.engine.loadAlarms(await this.#ports.monitoring.loadAlarms());
+    engine.loadPoints(await this.#ports.monitoring.loadPoints());
+    engine.loadAlarms(await this.#ports.monitoring.loadAlarms());
     const areas = new Map<string, PersonnelArea[]>();
     for (const a of await this.#ports.monitoring.loadAreas()) {
       const list = areas.get(a.mineId) ?? [];
       list.push(a);
       areas.set(a.mineId, list);
     }
-    for (const [mineId, list] of areas) this.engine.personnel.defineAreas(mineId, list);
+    for (const [mineId, list] of areas) engine.personnel.defineAreas(mineId, list);
+    for (const p of await this.#ports.monitoring.loadPeople())
+      engine.personnel.restore(p.mineId, p.people, p.snapshotMs);
+  }
+
+  /**
+   * After a failed write the engine may hold state the database lacks (an alarm it believes raised, a
+   * level it believes reached). It is rebuilt from what is stored — points, alarms, people and each
+   * point's newest stored reading — so that the client's retry is judged afresh and its alarm is not lost.
+   */
+  async #rebuild(): Promise<void> {
+    const engine = new MonitoringEngine(this.#engineOptions);
+    await this.#load(engine);
+    const changes = engine.restoreLastReadings(
+      await this.#ports.monitoring.lastReadingOfEveryPoint(),
+      this.#ports.clock.nowMs(),
+    );
+    this.#engine = engine;
+    this.#liveReadings.clear();
+    await this.#persistChanges(changes);
+  }
+
+  /** Runs a mutating step; if storing its outcome fails, rebuilds the engine and rethrows. */
+  #guarded<T>(work: () => Promise<T>): Promise<T> {
+    return this.#serial(async () => {
+      try {
+        return await work();
+      } catch (e) {
+        if (e instanceof DomainError) throw e; // refused input: nothing was applied
+        await this.#rebuild().catch(() => undefined); // the next call retries the rebuild path
+        throw e;
+      }
+    });
   }
 
   #serial<T>(work: () => Promise<T>): Promise<T> {
@@ -100,7 +143,7 @@ export class MonitoringRuntime {
 
   /** Re-reads a mine from the registry (after a status change) and re-judges it. */
   refreshMine(mineId: string): Promise<void> {
-    return this.#serial(async () => {
+    return this.#guarded(async () => {
       const m = await this.#ports.mines.get(mineId);
       if (!m) return;
       const changes = this.engine.upsertMine(
@@ -120,7 +163,7 @@ export class MonitoringRuntime {
   }
 
   definePoints(mineCode: string, defs: readonly PointDefinition[]): Promise<IngestOutcome> {
-    return this.#serial(async () => {
+    return this.#guarded(async () => {
       const mine = this.#mine(mineCode);
       const points = this.engine.definePoints(mine.id, defs, this.#ports.clock.nowMs());
       await this.#ports.monitoring.upsertPoints(points);
@@ -129,7 +172,7 @@ export class MonitoringRuntime {
   }
 
   defineAreas(mineCode: string, areas: readonly PersonnelArea[]): Promise<IngestOutcome> {
-    return this.#serial(async () => {
+    return this.#guarded(async () => {
       const mine = this.#mine(mineCode);
       this.engine.personnel.defineAreas(mine.id, areas);
       await this.#ports.monitoring.replaceAreas(mine.id, areas);
@@ -138,7 +181,7 @@ export class MonitoringRuntime {
   }
 
   ingestReadings(mineCode: string, readings: readonly PointReading[]): Promise<IngestOutcome> {
-    return this.#serial(async () => {
+    return this.#guarded(async () => {
       const mine = this.#mine(mineCode);
       const now = this.#ports.clock.nowMs();
       const r = this.engine.ingestReadings(mine.id, readings, now);
@@ -154,7 +197,7 @@ export class MonitoringRuntime {
     positions: readonly PersonPosition[],
     snapshotMs: number,
   ): Promise<IngestOutcome> {
-    return this.#serial(async () => {
+    return this.#guarded(async () => {
       const mine = this.#mine(mineCode);
       const changes = this.engine.personnel.ingest(mine, positions, snapshotMs, this.#ports.clock.nowMs());
       const people = this.engine.personnel.underground(mine.id);
@@ -188,9 +231,25 @@ export class MonitoringRuntime {
     }));
   }
 
+  /**
+   * Retention (regulation: real-time values kept at least 3 months, statistics at least 2 years):
+   * deletes what is older than the configured periods. Runs outside the ingest queue's hot calls.
+   */
+  purgeOld(rawDays: number, aggregateDays: number): Promise<number> {
+    return this.#serial(async () => {
+      const now = this.#ports.clock.nowMs();
+      const ids = this.#engine.pointIds();
+      return this.#ports.monitoring.purgeOld(
+        ids,
+        now - rawDays * 86_400_000,
+        now - aggregateDays * 86_400_000,
+      );
+    });
+  }
+
   /** Periodic rules and the live readings flush; call about once a second. */
   tick(): Promise<number> {
-    return this.#serial(async () => {
+    return this.#guarded(async () => {
       const changes = this.engine.tick(this.#ports.clock.nowMs());
       await this.#persistChanges(changes);
       this.#flushLive();
@@ -200,7 +259,7 @@ export class MonitoringRuntime {
 
   /** An operator acknowledges, shelves or unshelves an alarm. */
   act(principal: Principal, alarmId: string, event: AlarmEvent, comment: string | null): Promise<AlarmView> {
-    return this.#serial(async () => {
+    return this.#guarded(async () => {
       requirePermission(principal, 'alarm.act');
       const alarm = this.engine.alarms.get(alarmId);
       const mine = alarm && this.engine.mine(alarm.mineId);

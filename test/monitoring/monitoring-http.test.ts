@@ -161,6 +161,24 @@ describe('monitoring over HTTP', () => {
     expect((await get(`/api/mines/${other.id}/points`, 'officer')).statusCode).toBe(404);
   });
 
+  it('a stop order through the API raises the people-underground alarm at once', async () => {
+    const mine = world.province.mines.find(
+      (m) => m.status === 'producing' && m.regionId === '990102' && m.id !== officerMine().id,
+    )!;
+    await send(ryssFile(mine.code, '2026-12-05 08:00:30', 6));
+    expect((await get(`/api/alarms?mineId=${mine.id}`, 'county')).json<{ total: number }>().total).toBe(0);
+    const order = await post(`/api/mines/${mine.id}/transitions`, 'county', {
+      event: 'suspend',
+      reason: '全县停产整顿',
+      basis: '示安监〔2026〕5号',
+    });
+    expect(order.statusCode).toBe(200);
+    const { items } = (await get(`/api/alarms?mineId=${mine.id}`, 'county')).json<{
+      items: Array<{ rule: string; priority: string }>;
+    }>();
+    expect(items[0]).toMatchObject({ rule: 'people_in_stopped_mine', priority: 'critical' });
+  });
+
   it('computes the alarm KPIs for the console', async () => {
     const k = (await get('/api/alarms/kpis', 'county')).json<{
       activeByPriority: Record<string, number>;

@@ -141,6 +141,38 @@ describeEachEngine('monitoring pipeline', (engine) => {
     expect(items[0]).toMatchObject({ rule: 'people_in_stopped_mine', priority: 'critical' });
   });
 
+  it('retention deletes raw readings past their period and keeps the recent ones', async () => {
+    const mine = producing();
+    await ingest(`${mine.code}_CDDY_20261205080000.txt`, cddy(mine.code));
+    const ch4 = `${mine.code}01MN000101`;
+    const day = 86_400_000;
+    const now = world.clock.nowMs();
+    await runtime.ingestReadings(mine.code, [
+      {
+        pointCode: ch4,
+        sensorTypeName: '',
+        location: '',
+        value: 0.1,
+        unit: '%',
+        statusBits: 0,
+        dataTimeMs: now - 120 * day,
+      },
+      {
+        pointCode: ch4,
+        sensorTypeName: '',
+        location: '',
+        value: 0.2,
+        unit: '%',
+        statusBits: 0,
+        dataTimeMs: now - 10 * day,
+      },
+    ]);
+    const deleted = await runtime.purgeOld(100, 1100);
+    expect(deleted).toBeGreaterThanOrEqual(1);
+    const id = runtime.engine.pointId(mine.id, ch4)!;
+    expect((await world.ports.monitoring.series(id, 0, now, 'raw')).v).toEqual([0.2]);
+  });
+
   it('refuses a file whose header names another mine than its file name', async () => {
     const mine = producing();
     const r = await ingest(`${mine.code}_CDDY_20261205080000.txt`, cddy('990102999999'));

@@ -95,6 +95,15 @@ export interface MonitoringStore {
   replaceAreas(mineId: string, areas: readonly PersonnelArea[]): Promise<void>;
   loadAreas(): Promise<Array<PersonnelArea & { mineId: string }>>;
   replacePeople(mineId: string, people: readonly PersonUnderground[], snapshotMs: number): Promise<void>;
+  /** Every mine's stored people-underground snapshot (for rebuilding the engine). */
+  loadPeople(): Promise<Array<{ mineId: string; snapshotMs: number; people: PersonUnderground[] }>>;
+  /** The newest stored reading of every point (for rebuilding the engine). */
+  lastReadingOfEveryPoint(): Promise<Array<{ pointId: number; tsMs: number; value: number; status: number }>>;
   logIngestFile(f: IngestFileRecord): Promise<void>;
+  /**
+   * Retention: deletes raw readings older than `rawBeforeMs` and per-minute aggregates older than
+   * `aggregatesBeforeMs`, point by point (each delete is a key range). Returns rows deleted.
+   */
+  purgeOld(pointIds: readonly number[], rawBeforeMs: number, aggregatesBeforeMs: number): Promise<number>;
   countReadings(): Promise<number>;
 }

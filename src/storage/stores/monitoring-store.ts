@@ -399,6 +399,67 @@ export function createMonitoringStore(db: Kysely<Database>): MonitoringStore {
       }
     },
 
+    async loadPeople() {
+      const rows = await db.selectFrom('people_underground').selectAll().orderBy('mine_id').execute();
+      const byMine = new Map<string, { mineId: string; snapshotMs: number; people: PersonUnderground[] }>();
+      for (const r of rows) {
+        let m = byMine.get(r.mine_id);
+        if (!m) {
+          m = { mineId: r.mine_id, snapshotMs: Number(r.snapshot_ms), people: [] };
+          byMine.set(r.mine_id, m);
+        }
+        m.people.push({
+          cardCode: r.card_code,
+          name: r.name,
+          areaCode: r.area_code,
+          stationCode: r.station_code,
+          enteredMineAtMs: r.entered_mine_ms === null ? null : Number(r.entered_mine_ms),
+          isMineLeader: r.is_mine_leader === 1,
+        });
+      }
+      return [...byMine.values()];
+    },
+
+    async lastReadingOfEveryPoint() {
+      const rows = await db
+        .selectFrom('readings as r')
+        .innerJoin(
+          (eb) =>
+            eb
+              .selectFrom('readings')
+              .select(['point_id', (x) => x.fn.max('ts_ms').as('max_ts')])
+              .groupBy('point_id')
+              .as('last'),
+          (join) => join.onRef('last.point_id', '=', 'r.point_id').onRef('last.max_ts', '=', 'r.ts_ms'),
+        )
+        .select(['r.point_id', 'r.ts_ms', 'r.value', 'r.status'])
+        .execute();
+      return rows.map((r) => ({
+        pointId: r.point_id,
+        tsMs: Number(r.ts_ms),
+        value: r.value,
+        status: r.status,
+      }));
+    },
+
+    async purgeOld(pointIds, rawBeforeMs, aggregatesBeforeMs) {
+      let n = 0;
+      for (const id of pointIds) {
+        const a = await db
+          .deleteFrom('readings')
+          .where('point_id', '=', id)
+          .where('ts_ms', '<', rawBeforeMs)
+          .executeTakeFirst();
+        const b = await db
+          .deleteFrom('readings_1m')
+          .where('point_id', '=', id)
+          .where('minute_ms', '<', aggregatesBeforeMs)
+          .executeTakeFirst();
+        n += Number(a.numDeletedRows) + Number(b.numDeletedRows);
+      }
+      return n;
+    },
+
     async logIngestFile(f: IngestFileRecord): Promise<void> {
       await db
         .insertInto('ingest_files')

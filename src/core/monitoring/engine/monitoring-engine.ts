@@ -1,5 +1,5 @@
 import { notFound } from '../../errors.ts';
-import { createEvaluator, EvaluatorEvent, type AlarmEvaluator } from '../alarm-evaluator.ts';
+import { createEvaluator, EvaluatorEvent, PointStateBit, type AlarmEvaluator } from '../alarm-evaluator.ts';
 import { DEFAULT_ALARM_POLICY, type AlarmEvent, type AlarmPolicy } from '../alarms/alarm-lifecycle.ts';
 import { detectCoRisingTrend } from '../detectors/co-trend-detector.ts';
 import { detectIdenticalTimestamps } from '../detectors/identical-timestamp-detector.ts';
@@ -11,6 +11,7 @@ import {
   alarmIdOf,
   type AlarmChange,
   type AlarmRecord,
+  type AlarmRule,
   type MonitoredMine,
   type PointRecord,
 } from './engine-types.ts';
@@ -44,6 +45,14 @@ const STOPPED = new Set(['suspended', 'closing', 'closed']);
 const EMPTY_MINES = new Set(['closing', 'closed']);
 
 const CO_WINDOW = 64;
+/** The alarms that mirror an evaluator level of a point (kept in step on rebuild). */
+const LEVEL_RULES: ReadonlyArray<readonly [AlarmRule, number]> = [
+  ['power_cut_level', PointStateBit.POWER_CUT | PointStateBit.LOW_POWER_CUT],
+  ['over_limit', PointStateBit.ALARM],
+  ['low_limit', PointStateBit.LOW_ALARM],
+  ['pre_alarm', PointStateBit.PRE_ALARM],
+  ['sensor_fault', PointStateBit.FAULT],
+];
 /** Unchanged uploads before an analog point counts as flat-lined (about 30 min at 30 s). */
 const FLAT_READINGS = 60;
 /** How long power may take to go off after the power-cut level is reached (one upload cycle). */
@@ -142,6 +151,13 @@ export class MonitoringEngine {
     return out;
   }
 
+  /** Ids of every known point. */
+  pointIds(): number[] {
+    const out: number[] = [];
+    for (const p of this.#points) if (p) out.push(p.id);
+    return out;
+  }
+
   point(id: number): PointRecord | undefined {
     return this.#points[id];
   }
@@ -195,6 +211,8 @@ export class MonitoringEngine {
         });
         continue;
       }
+      // The same point and time again (a re-sent file, a redelivered message): already stored, skip.
+      if (r.dataTimeMs === this.#evaluator.lastTimestampOf(id)) continue;
       const value = r.value ?? Number.NaN;
       const prev = this.#evaluator.lastValueOf(id);
       const ev = this.#evaluator.evaluate(id, value, r.statusBits, r.dataTimeMs);
@@ -599,6 +617,52 @@ export class MonitoringEngine {
     const out: AlarmChange[] = [];
     if (!this.alarms.act(out, alarmId, event, nowMs, actor, comment)) {
       throw notFound('ALARM_NOT_FOUND', `No alarm "${alarmId}".`);
+    }
+    return out;
+  }
+
+  /**
+   * Rebuild support: feeds each point's newest stored reading to the evaluator (re-establishing its
+   * levels without raising anything), then makes the level alarms agree with the evaluator: an alarm
+   * whose level is no longer held clears, a held level without its alarm raises.
+   */
+  restoreLastReadings(
+    last: ReadonlyArray<{ pointId: number; tsMs: number; value: number; status: number }>,
+    nowMs: number,
+  ): AlarmChange[] {
+    for (const r of last) {
+      if (!this.#points[r.pointId]) continue;
+      this.#evaluator.evaluate(r.pointId, r.value, r.status, r.tsMs);
+      this.#lastDataMs.set(
+        this.#points[r.pointId]!.mineId,
+        Math.max(r.tsMs, this.#lastDataMs.get(this.#points[r.pointId]!.mineId) ?? 0),
+      );
+    }
+    const out: AlarmChange[] = [];
+    for (const p of this.#points) {
+      if (!p) continue;
+      const state = this.#evaluator.stateOf(p.id);
+      const value = this.#evaluator.lastValueOf(p.id);
+      const mine = this.#mines.get(p.mineId);
+      if (!mine) continue;
+      for (const [rule, bits] of LEVEL_RULES) {
+        const held = (state & bits) !== 0;
+        const active = this.alarms.isActive(p.mineId, rule, p.pointCode);
+        if (held && !active) {
+          this.alarms.raise(
+            out,
+            {
+              mineId: p.mineId,
+              rule,
+              subject: p.pointCode,
+              pointId: p.id,
+              message: `${rule} at ${p.location} (${p.pointCode}): ${value} ${p.unit}.`,
+              value,
+            },
+            nowMs,
+          );
+        } else if (!held && active) this.alarms.clear(out, p.mineId, rule, p.pointCode, nowMs, value);
+      }
     }
     return out;
   }

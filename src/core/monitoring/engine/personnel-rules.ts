@@ -84,6 +84,11 @@ export class PersonnelRules {
     return out;
   }
 
+  /** Puts back a stored snapshot (engine rebuild); no rule is applied. */
+  restore(mineId: string, people: PersonUnderground[], snapshotMs: number): void {
+    this.#people.set(mineId, { snapshotMs, people });
+  }
+
   /** Re-applies the rules after the mine's status changed (e.g. a stop order while people are below). */
   rejudge(out: AlarmChange[], mine: MonitoredMine, nowMs: number): void {
     if (this.#people.has(mine.id)) this.#judge(out, mine, nowMs);

@@ -37,7 +37,9 @@ export function registerMineImportRoutes(app: FastifyInstance, deps: AppDeps): v
           if (e instanceof TableFormatError) throw invalidInput('IMPORT_UNREADABLE', e.message);
           throw e;
         }
-        return importMines(deps.ports, principalOf(req), table);
+        const report = await importMines(deps.ports, principalOf(req), table);
+        for (const r of report.results) if (r.ok) await deps.monitoring?.runtime.refreshMine(r.mineId);
+        return report;
       },
     );
     done();

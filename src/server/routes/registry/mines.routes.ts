@@ -111,6 +111,7 @@ export function registerMineRoutes(app: FastifyInstance, deps: AppDeps): void {
     },
     async (req, reply) => {
       const mine = await registerMine(ports, principalOf(req), req.body);
+      await deps.monitoring?.runtime.refreshMine(mine.id);
       return reply.status(201).send({ mine });
     },
   );
@@ -138,7 +139,11 @@ export function registerMineRoutes(app: FastifyInstance, deps: AppDeps): void {
         body: z.record(z.string(), z.unknown()),
       },
     },
-    async (req) => ({ mine: await updateMineFacts(ports, principalOf(req), req.params.id, req.body) }),
+    async (req) => {
+      const mine = await updateMineFacts(ports, principalOf(req), req.params.id, req.body);
+      await deps.monitoring?.runtime.refreshMine(mine.id);
+      return { mine };
+    },
   );
 
   r.get(
@@ -168,6 +173,11 @@ export function registerMineRoutes(app: FastifyInstance, deps: AppDeps): void {
         }),
       },
     },
-    async (req) => changeMineStatus(ports, principalOf(req), req.params.id, req.body),
+    async (req) => {
+      const result = await changeMineStatus(ports, principalOf(req), req.params.id, req.body);
+      // Monitoring judges people and production signals by status: a stop order takes effect at once.
+      await deps.monitoring?.runtime.refreshMine(result.mine.id);
+      return result;
+    },
   );
 }
