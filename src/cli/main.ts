@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { ConfigError, loadConfig } from '../config.ts';
@@ -108,7 +108,7 @@ program
     const url = `http://${config.host}:${config.port}`;
     console.log(`\nRedline is running at ${url}  (API docs: ${url}/api/docs, database: ${rt.database.kind})`);
     if (accounts.length > 0) {
-      console.log('Demo accounts (also in data/demo-accounts.json):');
+      console.log(`Demo accounts (also in ${join(config.dataDir, 'demo-accounts.json')}):`);
       for (const a of accounts) console.log(`  ${a.username.padEnd(9)} ${a.password.padEnd(22)} ${a.role}`);
     }
   });
@@ -162,6 +162,28 @@ program
       console.log(JSON.stringify(summarizeReports(reports), null, 2));
       if (reports.some((r) => r.outcome !== 'stored')) process.exitCode = 2;
     });
+  });
+
+const scenario = program.command('scenario').description('Scripted incidents in a running demo (npm start)');
+scenario
+  .command('start')
+  .description('Start songzao (belt fire) or diaoshuidong (people in a closed mine) on the running server')
+  .argument('<name>', 'songzao | diaoshuidong')
+  .option('--mine <id>', 'the mine (default: the server picks a suitable one in your scope)')
+  .option('--url <url>', 'the running server', 'http://127.0.0.1:8080')
+  .requiredOption(
+    '--token <token>',
+    'an API token of a regulator (npx redline token create --user province …)',
+  )
+  .action(async (name: string, opts: { mine?: string; url: string; token: string }) => {
+    const res = await fetch(new URL('/api/scenarios', opts.url), {
+      method: 'POST',
+      headers: { authorization: `Bearer ${opts.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ name, ...(opts.mine ? { mineId: opts.mine } : {}) }),
+    });
+    const body: unknown = await res.json();
+    console.log(JSON.stringify(body, null, 2));
+    if (!res.ok) process.exitCode = 1;
   });
 
 const audit = program.command('audit').description('Audit trail tools');
