@@ -1,3 +1,6 @@
+import type { HazardStore } from './hazards/hazards-ports.ts';
+import type { OrderStore } from './orders/orders-ports.ts';
+import type { SupervisionStore } from './supervision/supervision-ports.ts';
 import type { MinuteBucket } from './monitoring/engine/minute-aggregator.ts';
 import type { ReadingBatch } from './monitoring/engine/reading-batch.ts';
 import type { MonitoringStore } from './monitoring/monitoring-ports.ts';
@@ -146,6 +149,9 @@ export interface AuditStore {
 
 export interface Stores {
   monitoring: MonitoringStore;
+  hazards: HazardStore;
+  orders: OrderStore;
+  supervision: SupervisionStore;
   regions: RegionStore;
   enterprises: EnterpriseStore;
   mines: MineStore;

@@ -12,6 +12,9 @@ import type { MonitoringRuntime } from '../ingest/monitoring-runtime.ts';
 import { registerAuth } from './auth.ts';
 import { registerErrorMapping, registerNotFound } from './error-mapping.ts';
 import { registerAuditRoutes } from './routes/audit.routes.ts';
+import { registerHazardRoutes } from './routes/hazards/hazards.routes.ts';
+import { registerOrderRoutes } from './routes/orders/orders.routes.ts';
+import { registerSupervisionRoutes } from './routes/supervision/supervision.routes.ts';
 import { registerIngestRoutes } from './routes/ingest/ingest.routes.ts';
 import { registerAlarmRoutes } from './routes/monitoring/alarms.routes.ts';
 import { registerLiveRoutes } from './routes/monitoring/live.routes.ts';
@@ -130,6 +133,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerAlarmRoutes(app, deps);
   registerPointRoutes(app, deps);
   registerLiveRoutes(app, deps);
+  registerHazardRoutes(app, deps);
+  registerOrderRoutes(app, deps);
+  registerSupervisionRoutes(app, deps);
 
   const webRoot = deps.webRoot ? resolve(deps.webRoot) : null;
   const spa = webRoot !== null && existsSync(resolve(webRoot, 'index.html'));

@@ -4,6 +4,9 @@ import type { Database } from './schema.ts';
 import { createAuditStore } from './stores/audit-store.ts';
 import { createMineStore } from './stores/mine-store.ts';
 import { createMonitoringStore } from './stores/monitoring-store.ts';
+import { createHazardStore } from './stores/hazards-store.ts';
+import { createOrderStore } from './stores/orders-store.ts';
+import { createSupervisionStore } from './stores/supervision-store.ts';
 import { createEnterpriseStore, createRegionStore } from './stores/region-store.ts';
 import {
   createApiTokenStore,
@@ -23,6 +26,9 @@ export function createStores(db: Kysely<Database>): Stores {
     tokens: createApiTokenStore(db),
     audit: createAuditStore(db),
     monitoring: createMonitoringStore(db),
+    hazards: createHazardStore(db),
+    orders: createOrderStore(db),
+    supervision: createSupervisionStore(db),
   };
 }
 

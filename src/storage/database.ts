@@ -10,6 +10,9 @@ import {
 import { createPostgresDialect, createPostgresPool } from './dialect/postgres-dialect.ts';
 import * as m0001 from './migrations/0001-foundation.ts';
 import * as m0002 from './migrations/0002-monitoring.ts';
+import * as m0003 from './migrations/0003-hazards.ts';
+import * as m0004 from './migrations/0004-orders.ts';
+import * as m0005 from './migrations/0005-supervision.ts';
 import type { Database } from './schema.ts';
 
 export type EngineKind = 'sqlite' | 'postgres';
@@ -28,6 +31,9 @@ export interface OpenDatabase {
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
   '0002-monitoring': m0002,
+  '0003-hazards': m0003,
+  '0004-orders': m0004,
+  '0005-supervision': m0005,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

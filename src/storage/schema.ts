@@ -1,3 +1,7 @@
+import type { HazardsDatabase } from './schema/hazards-schema.ts';
+import type { OrdersDatabase } from './schema/orders-schema.ts';
+import type { SupervisionDatabase } from './schema/supervision-schema.ts';
+
 /** Kysely table types: the database as the stores see it (snake_case columns). */
 export interface RegionsTable {
   id: string;
@@ -103,7 +107,7 @@ export interface AuditHeadTable {
   hash: string;
 }
 
-export interface Database extends MonitoringDatabase {
+export interface Database extends MonitoringDatabase, HazardsDatabase, OrdersDatabase, SupervisionDatabase {
   regions: RegionsTable;
   enterprises: EnterprisesTable;
   mines: MinesTable;

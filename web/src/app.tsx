@@ -1,4 +1,7 @@
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { HazardsSection } from './pages/hazards/hazards-section.tsx';
+import { OrdersSection } from './pages/orders/orders-section.tsx';
+import { SupervisionSection } from './pages/supervision/supervision-section.tsx';
 import { ApiError, request, setCsrfToken, setUnauthenticatedHandler } from './api/api-client.ts';
 import type { SessionResponse } from './api/api-types.ts';
 import { AppShell } from './components/app-shell.tsx';
@@ -42,7 +45,7 @@ function redirectFor(route: Route, session: Session): string | null {
   const { scope } = session.user;
   // A mine safety officer has no province-wide views: everything but a mine page and the alarm
   // console (which the server scopes to their mine) leads to their mine.
-  if (scope.kind === 'mine' && route.name !== 'mine' && route.name !== 'alarms')
+  if (scope.kind === 'mine' && route.name !== 'mine' && route.name !== 'alarms' && route.name !== 'hazards')
     return homePath(session.user);
   return null;
 }
@@ -158,5 +161,11 @@ function RoutePage({ route }: { route: Exclude<Route, { name: 'login' }> }) {
       return <MinePage key={route.mineId} mineId={route.mineId} />;
     case 'alarms':
       return <AlarmsPage />;
+    case 'hazards':
+      return <HazardsSection sub={route.sub} />;
+    case 'orders':
+      return <OrdersSection sub={route.sub} />;
+    case 'supervision':
+      return <SupervisionSection sub={route.sub} />;
   }
 }

@@ -31,6 +31,12 @@ export function AppShell({ route, children }: { route: Route; children: ReactNod
     testId: 'nav-alarms',
     isActive: route.name === 'alarms',
   };
+  const section = (name: 'hazards' | 'orders' | 'supervision'): NavItem => ({
+    to: `/${name}`,
+    label: t(`nav.${name}`),
+    testId: `nav-${name}`,
+    isActive: route.name === name,
+  });
   const items: NavItem[] =
     user.scope.kind === 'mine'
       ? [
@@ -41,6 +47,7 @@ export function AppShell({ route, children }: { route: Route; children: ReactNod
             isActive: route.name === 'mine' && route.mineId === user.scope.mineId,
           },
           alarmsItem,
+          section('hazards'),
         ]
       : [
           {
@@ -56,6 +63,9 @@ export function AppShell({ route, children }: { route: Route; children: ReactNod
             isActive: route.name === 'mines' || route.name === 'mine',
           },
           alarmsItem,
+          section('hazards'),
+          section('orders'),
+          section('supervision'),
         ];
 
   return (

@@ -1,7 +1,13 @@
+import { hazardsEn } from './parts/hazards.ts';
+import { ordersEn } from './parts/orders.ts';
+import { supervisionEn } from './parts/supervision.ts';
 import type { Dictionary } from './zh-cn.ts';
 
 /** The English dictionary; every key of the Chinese one, checked by the type. */
 export const en: Dictionary = {
+  ...hazardsEn,
+  ...ordersEn,
+  ...supervisionEn,
   'app.name': '红线 Redline',
   'app.tagline': 'Coal mine safety supervision · hold the safety red line',
   'app.loading': 'Loading…',

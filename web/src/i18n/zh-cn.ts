@@ -1,8 +1,15 @@
+import { hazardsZh } from './parts/hazards.ts';
+import { ordersZh } from './parts/orders.ts';
+import { supervisionZh } from './parts/supervision.ts';
+
 /**
  * The Chinese (zh-CN) dictionary: the default language, and the source of the key set.
  * `{name}` placeholders are filled in by `t(key, { name })`.
  */
 export const zhCN = {
+  ...hazardsZh,
+  ...ordersZh,
+  ...supervisionZh,
   'app.name': '红线 Redline',
   'app.tagline': '煤矿安全监管平台 · 守住安全红线和底线',
   'app.loading': '加载中…',

@@ -6,7 +6,10 @@ export type Route =
   | { name: 'dashboard' }
   | { name: 'mines' }
   | { name: 'mine'; mineId: string }
-  | { name: 'alarms' };
+  | { name: 'alarms' }
+  | { name: 'hazards'; sub: string[] }
+  | { name: 'orders'; sub: string[] }
+  | { name: 'supervision'; sub: string[] };
 
 const NAVIGATE_EVENT = 'redline:navigate';
 
@@ -52,6 +55,12 @@ export function matchRoute(pathname: string): Route {
   if (path === '/login') return { name: 'login' };
   if (path === '/mines') return { name: 'mines' };
   if (path === '/alarms') return { name: 'alarms' };
+  // Section pages own everything below their prefix (e.g. /hazards/<id>); `sub` holds the rest.
+  for (const section of ['hazards', 'orders', 'supervision'] as const) {
+    if (path === `/${section}` || path.startsWith(`/${section}/`)) {
+      return { name: section, sub: path.split('/').slice(2).map(decodeURIComponent) };
+    }
+  }
   const mine = /^\/mines\/([^/]+)$/.exec(path);
   if (mine?.[1] !== undefined) return { name: 'mine', mineId: decodeURIComponent(mine[1]) };
   return { name: 'dashboard' };

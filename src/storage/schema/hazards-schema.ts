@@ -1,0 +1,2 @@
+/** Kysely table types of the hazards module. */
+export type HazardsDatabase = Record<never, never>;

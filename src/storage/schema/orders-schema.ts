@@ -1,0 +1,2 @@
+/** Kysely table types of the orders module. */
+export type OrdersDatabase = Record<never, never>;

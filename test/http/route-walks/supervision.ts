@@ -1,0 +1,5 @@
+/**
+ * The supervision routes whose role × scope cells are walked by the supervision module's own access test (they
+ * are listed here so the authorization matrix knows they are covered). Keys as "METHOD /path".
+ */
+export const SUPERVISION_WALKED_ROUTES: readonly string[] = [];
