@@ -8,6 +8,18 @@ describe('loadConfig', () => {
     expect(Object.isFrozen(c)).toBe(true);
   });
 
+  it('reads the alarm escalation times per priority', () => {
+    expect(
+      loadConfig({ REDLINE_ALARM_ESCALATION_MINUTES: 'critical=2,high=never' }).alarmEscalationMinutes,
+    ).toEqual({
+      critical: 2,
+      high: null,
+      medium: null,
+      low: null,
+    });
+    expect(() => loadConfig({ REDLINE_ALARM_ESCALATION_MINUTES: 'urgent=1' })).toThrow(/priority=minutes/);
+  });
+
   it('reports every bad variable at once', () => {
     try {
       loadConfig({ PORT: 'eighty', LOG_LEVEL: 'loud', DATABASE_URL: 'mysql://x' });

@@ -30,6 +30,24 @@ const schema = z.object({
   REDLINE_DEMO_MINES: z.coerce.number().int().min(1).max(100_000).default(300),
   REDLINE_RAW_RETENTION_DAYS: z.coerce.number().int().min(92).max(3650).default(100),
   REDLINE_AGGREGATE_RETENTION_DAYS: z.coerce.number().int().min(731).max(36500).default(1100),
+  REDLINE_ALARM_ESCALATION_MINUTES: z
+    .string()
+    .default('critical=1,high=5,medium=30')
+    .transform((v, ctx) => {
+      const out: Record<string, number | null> = { critical: null, high: null, medium: null, low: null };
+      for (const part of v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)) {
+        const m = /^(critical|high|medium|low)=(\d+(?:\.\d+)?|never)$/.exec(part);
+        if (!m) {
+          ctx.addIssue({ code: 'custom', message: `"${part}" is not priority=minutes (or =never)` });
+          return z.NEVER;
+        }
+        out[m[1]!] = m[2] === 'never' ? null : Number(m[2]);
+      }
+      return out as Record<'critical' | 'high' | 'medium' | 'low', number | null>;
+    }),
   REDLINE_SIM_INTERVAL_MS: z.coerce.number().int().min(1000).max(300_000).default(10_000),
   MQTT_URL: z
     .string()
@@ -56,6 +74,8 @@ export interface Config {
   rawRetentionDays: number;
   /** Per-minute aggregates are kept this many days (at least 2 years). */
   aggregateRetentionDays: number;
+  /** Minutes an unacknowledged alarm of each priority waits before escalating one level (null: never). */
+  alarmEscalationMinutes: Record<'critical' | 'high' | 'medium' | 'low', number | null>;
   /** How often the demo simulator sends one poll of every mine. */
   simIntervalMs: number;
   /** MQTT broker the ingest adapter subscribes to; null when disabled (MQTT_URL empty). */
@@ -92,6 +112,7 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
     demoSeed: e.REDLINE_DEMO_SEED,
     demoMines: e.REDLINE_DEMO_MINES,
     simIntervalMs: e.REDLINE_SIM_INTERVAL_MS,
+    alarmEscalationMinutes: e.REDLINE_ALARM_ESCALATION_MINUTES,
     rawRetentionDays: e.REDLINE_RAW_RETENTION_DAYS,
     aggregateRetentionDays: e.REDLINE_AGGREGATE_RETENTION_DAYS,
     mqttUrl: e.MQTT_URL === '' ? null : e.MQTT_URL,

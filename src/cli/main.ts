@@ -53,7 +53,9 @@ program
       accounts = seeded.accounts;
       if (seeded.seeded) console.log(`Seeded the demo province (${config.demoMines} mines).`);
     }
-    const { runtime, hub } = createMonitoringRuntime(rt.database, rt.ports);
+    const { runtime, hub } = createMonitoringRuntime(rt.database, rt.ports, {
+      escalationMinutes: config.alarmEscalationMinutes,
+    });
     await runtime.start();
     const ingest = startIngestAdapters({
       runtime,

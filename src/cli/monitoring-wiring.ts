@@ -1,3 +1,4 @@
+import { DEFAULT_ALARM_POLICY, type AlarmPolicy } from '../core/monitoring/alarms/alarm-lifecycle.ts';
 import type { Ports, TelemetryWriter } from '../core/ports.ts';
 import { THRESHOLD_TABLES } from '../core/monitoring/thresholds/regulations-2016-threshold-table.ts';
 import { selectThresholdTable } from '../core/monitoring/thresholds/threshold-table.ts';
@@ -18,7 +19,12 @@ export function createTelemetryWriter(database: OpenDatabase): TelemetryWriter {
 export function createMonitoringRuntime(
   database: OpenDatabase,
   ports: Ports,
-  options: { pointCapacity?: number; hub?: LiveHub } = {},
+  options: {
+    pointCapacity?: number;
+    hub?: LiveHub;
+    /** Minutes before an unacknowledged alarm escalates, per priority (null: never). */
+    escalationMinutes?: Record<'critical' | 'high' | 'medium' | 'low', number | null>;
+  } = {},
 ): { runtime: MonitoringRuntime; hub: LiveHub } {
   const table = selectThresholdTable(THRESHOLD_TABLES, ports.clock.nowIso().slice(0, 10));
   if (!table) throw new Error('No regulation threshold table is in force today.');
@@ -27,7 +33,18 @@ export function createMonitoringRuntime(
     ports,
     writer: createTelemetryWriter(database),
     hub,
-    engine: { capacity: options.pointCapacity ?? 200_000, thresholds: table },
+    engine: {
+      capacity: options.pointCapacity ?? 200_000,
+      thresholds: table,
+      policy: options.escalationMinutes
+        ? {
+            ...DEFAULT_ALARM_POLICY,
+            escalateAfterMs: Object.fromEntries(
+              Object.entries(options.escalationMinutes).map(([k, v]) => [k, v === null ? null : v * 60_000]),
+            ) as AlarmPolicy['escalateAfterMs'],
+          }
+        : DEFAULT_ALARM_POLICY,
+    },
   });
   return { runtime, hub };
 }

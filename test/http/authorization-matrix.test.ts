@@ -120,6 +120,21 @@ const ensureShelved = async (mine: DemoMine, shelved: boolean) => {
   );
 };
 
+/** Puts the over-limit alarm of a mine in or out of service, through the runtime (audited). */
+const ensureInService = async (mine: DemoMine, inService: boolean) => {
+  await ensureShelved(mine, false);
+  const isIn = alarmState(mine, 'over_limit') !== 'out_of_service';
+  if (isIn === inService) return;
+  await monitoring.runtime.act(
+    provinceRegulator,
+    alarmOf(mine, 'over_limit'),
+    inService
+      ? { kind: 'return_to_service', actor: 'matrix' }
+      : { kind: 'remove_from_service', actor: 'matrix', reason: 'matrix set-up' },
+    'matrix set-up',
+  );
+};
+
 /** A fresh reading time for each attempt (epoch ms, before the fixed clock), so none is stale. */
 let readingMs = world.clock.nowMs() - 3_600_000;
 const nextReadingMs = () => (readingMs += 1000);
@@ -460,7 +475,7 @@ const MATRIX: Record<string, RouteSpec> = {
     async prepare(a) {
       const mine = t(a).mine;
       // Clear and re-raise, so every cell meets an unacknowledged alarm.
-      await ensureShelved(mine, false);
+      await ensureInService(mine, true);
       await methane(mine, 0.2);
       await methane(mine, 1.2);
       expect(alarmState(mine, 'over_limit')).toBe('unack_active');
@@ -503,6 +518,40 @@ const MATRIX: Record<string, RouteSpec> = {
         payload: {},
         check() {
           expect(alarmState(mine, 'over_limit') === 'shelved').toBe(!a.expected.allowed);
+        },
+      };
+    },
+  },
+  'POST /api/alarms/:id/out-of-service': {
+    permissions: ['alarm.act'],
+    scope: 'mine',
+    okStatus: 200,
+    notFoundCode: 'ALARM_NOT_FOUND',
+    async prepare(a) {
+      const mine = t(a).mine;
+      await ensureInService(mine, true);
+      return {
+        url: `/api/alarms/${encodeURIComponent(alarmOf(mine, 'over_limit'))}/out-of-service`,
+        payload: { reason: '矩阵测试：传感器更换' },
+        check() {
+          expect(alarmState(mine, 'over_limit') === 'out_of_service').toBe(a.expected.allowed);
+        },
+      };
+    },
+  },
+  'POST /api/alarms/:id/return-to-service': {
+    permissions: ['alarm.act'],
+    scope: 'mine',
+    okStatus: 200,
+    notFoundCode: 'ALARM_NOT_FOUND',
+    async prepare(a) {
+      const mine = t(a).mine;
+      await ensureInService(mine, false);
+      return {
+        url: `/api/alarms/${encodeURIComponent(alarmOf(mine, 'over_limit'))}/return-to-service`,
+        payload: {},
+        check() {
+          expect(alarmState(mine, 'over_limit') === 'out_of_service').toBe(!a.expected.allowed);
         },
       };
     },

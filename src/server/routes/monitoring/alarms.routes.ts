@@ -257,6 +257,53 @@ export function registerAlarmRoutes(app: FastifyInstance, deps: AppDeps): void {
     },
   );
 
+  r.post(
+    '/api/alarms/:id/out-of-service',
+    {
+      schema: {
+        tags: ['alarms'],
+        summary: 'Take an alarm out of service (e.g. a sensor being replaced), with a reason.',
+        params: alarmParams,
+        body: z.object({ reason: z.string().max(2000) }),
+      },
+    },
+    async (req) => {
+      const m = monitoringOf(deps);
+      const p = principalOf(req);
+      const alarm = await m.runtime.act(
+        p,
+        req.params.id,
+        { kind: 'remove_from_service', actor: p.displayName, reason: req.body.reason },
+        req.body.reason.trim(),
+      );
+      return { alarm };
+    },
+  );
+
+  r.post(
+    '/api/alarms/:id/return-to-service',
+    {
+      schema: {
+        tags: ['alarms'],
+        summary: 'Return an alarm to service; it re-enters the state of its condition.',
+        params: alarmParams,
+        body: z.object({}).optional(),
+      },
+    },
+    async (req) => {
+      const m = monitoringOf(deps);
+      const p = principalOf(req);
+      return {
+        alarm: await m.runtime.act(
+          p,
+          req.params.id,
+          { kind: 'return_to_service', actor: p.displayName },
+          null,
+        ),
+      };
+    },
+  );
+
   r.get(
     '/api/overview/alarms',
     {
