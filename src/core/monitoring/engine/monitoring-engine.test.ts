@@ -208,6 +208,16 @@ describe('monitoring engine rules', () => {
     expect(r).toEqual(expect.arrayContaining(['point_silent:CH4-T1', 'mine_data_stopped:']));
   });
 
+  it('suppresses silence alarms by design while a mine is suspended, and brings them back when it produces', () => {
+    const e = setUp();
+    e.ingestReadings('m1', [reading('CH4-T1', 0.2, T0)], T0);
+    e.tick(T0 + 6 * 60_000);
+    const suspended = e.upsertMine({ ...MINE, status: 'suspended' }, T0 + 7 * 60_000);
+    expect(rules(suspended, 'suppressed').sort()).toEqual(['mine_data_stopped:', 'point_silent:CH4-T1']);
+    const back = e.upsertMine({ ...MINE, status: 'producing' }, T0 + 8 * 60_000);
+    expect(rules(back).sort()).toEqual(['mine_data_stopped:', 'point_silent:CH4-T1']);
+  });
+
   it('flags an upload whose points all carry one timestamp', () => {
     const e = new MonitoringEngine({ capacity: 64, thresholds: REGULATIONS_2016_THRESHOLDS });
     e.upsertMine(MINE, T0);

@@ -45,6 +45,8 @@ const STOPPED = new Set(['suspended', 'closing', 'closed']);
 const EMPTY_MINES = new Set(['closing', 'closed']);
 
 const CO_WINDOW = 64;
+/** Alarms that only mean something while a mine produces (suppressed by design otherwise). */
+const PRODUCTION_ONLY_RULES: ReadonlySet<AlarmRule> = new Set(['point_silent', 'mine_data_stopped']);
 /** The alarms that mirror an evaluator level of a point (kept in step on rebuild). */
 const LEVEL_RULES: ReadonlyArray<readonly [AlarmRule, number]> = [
   ['power_cut_level', PointStateBit.POWER_CUT | PointStateBit.LOW_POWER_CUT],
@@ -107,8 +109,27 @@ export class MonitoringEngine {
     this.#mines.set(mine.id, mine);
     this.#mineIdByCode.set(mine.code, mine.id);
     const out: AlarmChange[] = [];
-    if (before && before.status !== mine.status) this.personnel.rejudge(out, mine, nowMs);
+    if (before && before.status !== mine.status) {
+      this.personnel.rejudge(out, mine, nowMs);
+      this.#suppressByDesign(out, mine, nowMs);
+    }
     return out;
+  }
+
+  /**
+   * Suppression by design (ISA-18.2): silence and data-gap alarms are meant for producing mines; while a
+   * mine is not producing they are suppressed, and they come back when it produces again.
+   */
+  #suppressByDesign(out: AlarmChange[], mine: MonitoredMine, nowMs: number): void {
+    const producing = mine.status === 'producing';
+    for (const a of [...this.alarms.values()]) {
+      if (a.mineId !== mine.id || !PRODUCTION_ONLY_RULES.has(a.rule)) continue;
+      if (!producing && a.state !== 'suppressed' && a.state !== 'out_of_service') {
+        this.alarms.act(out, a.id, { kind: 'suppress', reason: `mine is ${mine.status}` }, nowMs, null, null);
+      } else if (producing && a.state === 'suppressed') {
+        this.alarms.act(out, a.id, { kind: 'unsuppress' }, nowMs, null, null);
+      }
+    }
   }
 
   mineByCode(code: string): MonitoredMine | undefined {
