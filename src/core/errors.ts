@@ -3,7 +3,7 @@
  * `server/error-mapping.ts` maps kinds to status codes. The catalogue lives in docs/errors.md.
  */
 export type DomainErrorKind =
-  'InvalidInput' | 'NotFound' | 'Conflict' | 'NotAllowed' | 'Unauthenticated' | 'Unavailable';
+  'InvalidInput' | 'NotFound' | 'Conflict' | 'NotAllowed' | 'Unauthenticated' | 'Unavailable' | 'RateLimited';
 
 export class DomainError extends Error {
   readonly code: string;

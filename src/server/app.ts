@@ -6,6 +6,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { LoginThrottle } from '../core/access/login-throttle.ts';
 import type { PasswordHasher, Ports, Secrets } from '../core/ports.ts';
 import type { LiveHub } from '../ingest/live/live-hub.ts';
 import type { MonitoringRuntime } from '../ingest/monitoring-runtime.ts';
@@ -31,6 +32,8 @@ export interface AppDeps {
   /** Directory of the built web UI; when missing, only the API is served. */
   webRoot?: string | null;
   logger?: FastifyServerOptions['logger'];
+  /** Failed-login throttle (default: 5 failures per user or address within 15 min lock them for 15 min). */
+  loginThrottle?: LoginThrottle;
   /** The monitoring pipeline and its live feed; absent when monitoring does not run in this process. */
   monitoring?: MonitoringDeps;
 }

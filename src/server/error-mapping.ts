@@ -10,6 +10,7 @@ export const STATUS_BY_KIND: Readonly<Record<DomainErrorKind, number>> = {
   NotFound: 404,
   Conflict: 409,
   Unavailable: 503,
+  RateLimited: 429,
 };
 
 export interface ErrorBody {
@@ -22,6 +23,9 @@ export function registerErrorMapping(app: FastifyInstance): void {
     if (isDomainError(err)) {
       const body: ErrorBody = { error: { code: err.code, message: err.message, requestId } };
       if (err.details) body.error.details = err.details;
+      if (err.kind === 'RateLimited' && typeof err.details?.retryAfterS === 'number') {
+        reply.header('retry-after', String(err.details.retryAfterS));
+      }
       return reply.status(STATUS_BY_KIND[err.kind]).send(body);
     }
     if (err.validation) {

@@ -300,4 +300,16 @@ describe('API tokens', () => {
     expect(blank.statusCode).toBe(400);
     expect(errorOf(blank).code).toBe('TOKEN_NAME_INVALID');
   });
+
+  it('locks a username after five wrong passwords (429 with Retry-After) and audits each failure', async () => {
+    for (let i = 0; i < 5; i++) expect((await login('viewer', `wrong-${i}`)).statusCode).toBe(401);
+    const locked = await login('viewer', TEST_PASSWORD);
+    expect(locked.statusCode).toBe(429);
+    expect(locked.json()).toMatchObject({ error: { code: 'TOO_MANY_LOGIN_ATTEMPTS' } });
+    expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
+    const failures = await world.ports.audit.listByTarget('user', 'viewer');
+    expect(failures.filter((e) => e.action === 'session.login_failed')).toHaveLength(5);
+    // Another account from the same address is not locked by it.
+    expect((await login('expert', TEST_PASSWORD)).statusCode).toBe(200);
+  });
 });

@@ -2,6 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { digestToken, login } from '../../core/access/authentication.ts';
+import { LoginThrottle } from '../../core/access/login-throttle.ts';
+import { isDomainError } from '../../core/errors.ts';
 import { createApiToken } from '../../core/access/accounts.ts';
 import type { AppDeps } from '../app.ts';
 import { principalOf, SESSION_COOKIE } from '../auth.ts';
@@ -10,6 +12,8 @@ import { describeScope } from '../scope-name.ts';
 export function registerSessionRoutes(app: FastifyInstance, deps: AppDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { ports } = deps;
+  // Per process: a restart forgets the counts (a distributed deployment would keep them in the database).
+  const throttle = deps.loginThrottle ?? new LoginThrottle();
 
   r.post(
     '/api/session',
@@ -22,11 +26,35 @@ export function registerSessionRoutes(app: FastifyInstance, deps: AppDeps): void
       },
     },
     async (req, reply) => {
-      const result = await login(
-        { ...ports, hasher: deps.hasher, secrets: deps.secrets },
-        req.body,
-        deps.config.sessionTtlMs,
-      );
+      const keys = [`user:${req.body.username.trim().toLowerCase()}`, `ip:${req.ip}`];
+      const now = ports.clock.nowMs();
+      throttle.check(keys, now);
+      let result;
+      try {
+        result = await login(
+          { ...ports, hasher: deps.hasher, secrets: deps.secrets },
+          req.body,
+          deps.config.sessionTtlMs,
+        );
+      } catch (e) {
+        if (isDomainError(e) && e.code === 'INVALID_CREDENTIALS') {
+          throttle.recordFailure(keys, now);
+          await ports.audit.append(
+            {
+              actorId: 'anonymous',
+              actorName: req.body.username.slice(0, 80),
+              action: 'session.login_failed',
+              targetType: 'user',
+              targetId: req.body.username.slice(0, 80),
+              before: null,
+              after: { ip: req.ip },
+            },
+            ports.clock.nowIso(),
+          );
+        }
+        throw e;
+      }
+      throttle.recordSuccess(keys);
       // A new session id at every login (no fixation): the old cookie, if any, is simply replaced.
       reply.setCookie(SESSION_COOKIE, result.sessionToken, {
         path: '/',
