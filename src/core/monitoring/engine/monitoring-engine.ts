@@ -1,14 +1,12 @@
 import { notFound } from '../../errors.ts';
 import { createEvaluator, EvaluatorEvent, PointStateBit, type AlarmEvaluator } from '../alarm-evaluator.ts';
 import { DEFAULT_ALARM_POLICY, type AlarmEvent, type AlarmPolicy } from '../alarms/alarm-lifecycle.ts';
-import { detectCoRisingTrend } from '../detectors/co-trend-detector.ts';
 import { detectIdenticalTimestamps } from '../detectors/identical-timestamp-detector.ts';
 import type { ThresholdTable } from '../thresholds/threshold-table.ts';
 import type { PointDefinition } from '../upload-file/point-definition-records.ts';
 import type { PointReading } from '../upload-file/safety-monitoring-records.ts';
 import { AlarmBook } from './alarm-book.ts';
 import {
-  alarmIdOf,
   type AlarmChange,
   type AlarmRecord,
   type AlarmRule,
@@ -16,7 +14,9 @@ import {
   type PointRecord,
 } from './engine-types.ts';
 import { MinuteAggregator, type MinuteBucket } from './minute-aggregator.ts';
+import { judgeFlatLines, judgePowerCuts } from './periodic-rules.ts';
 import { PersonnelRules } from './personnel-rules.ts';
+import { CO_WINDOW, onCoReading, onEvaluatorEvents, onSwitch, type CoHistory } from './reading-rules.ts';
 import { configurePoint, isCoSensor, switchRoleOf, type SwitchRole } from './point-config.ts';
 import { ReadingBatch } from './reading-batch.ts';
 
@@ -44,7 +44,6 @@ export interface ReadingsResult {
 const STOPPED = new Set(['suspended', 'closing', 'closed']);
 const EMPTY_MINES = new Set(['closing', 'closed']);
 
-const CO_WINDOW = 64;
 /** Alarms that only mean something while a mine produces (suppressed by design otherwise). */
 const PRODUCTION_ONLY_RULES: ReadonlySet<AlarmRule> = new Set(['point_silent', 'mine_data_stopped']);
 /** The alarms that mirror an evaluator level of a point (kept in step on rebuild). */
@@ -55,14 +54,6 @@ const LEVEL_RULES: ReadonlyArray<readonly [AlarmRule, number]> = [
   ['pre_alarm', PointStateBit.PRE_ALARM],
   ['sensor_fault', PointStateBit.FAULT],
 ];
-/** Unchanged uploads before an analog point counts as flat-lined (about 30 min at 30 s). */
-const FLAT_READINGS = 60;
-/** How long power may take to go off after the power-cut level is reached (one upload cycle). */
-const POWER_CUT_GRACE_MS = 30_000;
-const CO_SAMPLE_MS = 30_000;
-/** CO early warning: at least this level (ppm) and this slope (ppm/h), still below the 24 ppm alarm. */
-const CO_TREND_FLOOR_PPM = 8;
-const CO_TREND_MIN_SLOPE_PPM_PER_H = 12;
 
 /**
  * The monitoring engine: per-point thresholds and evaluator state, the alarm book and the rules.
@@ -78,7 +69,7 @@ export class MonitoringEngine {
   readonly #roles: Array<SwitchRole | undefined> = [];
   readonly #pointIds = new Map<string, Map<string, number>>();
   readonly #lastDataMs = new Map<string, number>();
-  readonly #coHistory = new Map<number, { t: Float64Array; v: Float64Array; n: number }>();
+  readonly #coHistory = new Map<number, CoHistory>();
   readonly #aggregator: MinuteAggregator;
   /** Consecutive identical values per analog point (flat-line detection); -1 for switch points. */
   readonly #sameCount: Int32Array;
@@ -187,6 +178,13 @@ export class MonitoringEngine {
     return this.#pointIds.get(mineId)?.get(pointCode);
   }
 
+  /** The last value evaluated for a point, or null before its first reading (read by the hazards module). */
+  lastValue(pointId: number): number | null {
+    if (this.#points[pointId] === undefined) return null;
+    const v = this.#evaluator.lastValueOf(pointId);
+    return Number.isFinite(this.#evaluator.lastTimestampOf(pointId)) && !Number.isNaN(v) ? v : null;
+  }
+
   #install(p: PointRecord): void {
     this.#points[p.id] = p;
     this.#roles[p.id] = p.valueType === 'KG' ? switchRoleOf(p) : undefined;
@@ -252,9 +250,10 @@ export class MonitoringEngine {
         this.#aggregator.add(id, r.dataTimeMs, value, flushed);
       }
       if (r.dataTimeMs > latest) latest = r.dataTimeMs;
-      if (ev !== 0) this.#onEvaluatorEvents(changes, mine, id, ev, value, nowMs);
+      if (ev !== 0) onEvaluatorEvents(this.alarms, changes, mine, this.#points[id]!, ev, value, nowMs);
       const role = this.#roles[id];
-      if (role !== undefined) this.#onSwitch(changes, mine, id, role, value, stopped, nowMs);
+      if (role !== undefined)
+        onSwitch(this.alarms, changes, mine, this.#points[id]!, role, value, stopped, nowMs);
       if (mustBeEmpty) {
         this.alarms.raise(
           changes,
@@ -271,7 +270,7 @@ export class MonitoringEngine {
       }
       const co = this.#coHistory.get(id);
       if (co !== undefined && Number.isFinite(value))
-        this.#onCo(changes, mine, id, co, r.dataTimeMs, value, nowMs);
+        onCoReading(this.alarms, changes, mine, this.#points[id]!, co, r.dataTimeMs, value, nowMs);
     }
     if (latest > 0) {
       this.#lastDataMs.set(mineId, Math.max(latest, this.#lastDataMs.get(mineId) ?? 0));
@@ -297,171 +296,6 @@ export class MonitoringEngine {
       );
     }
     return { batch, rejected, changes, flushedMinutes: flushed };
-  }
-
-  #onEvaluatorEvents(
-    out: AlarmChange[],
-    mine: MonitoredMine,
-    id: number,
-    ev: number,
-    value: number,
-    nowMs: number,
-  ) {
-    const p = this.#points[id]!;
-    const subject = p.pointCode;
-    const base = { mineId: mine.id, subject, pointId: id, value };
-    const what = `${p.location} (${p.pointCode})`;
-    if (ev & EvaluatorEvent.POWER_CUT_RAISED || ev & EvaluatorEvent.LOW_POWER_CUT_RAISED) {
-      this.alarms.raise(
-        out,
-        {
-          ...base,
-          rule: 'power_cut_level',
-          message: `Power-cut level reached at ${what}: ${value} ${p.unit}.`,
-        },
-        nowMs,
-      );
-    }
-    if (ev & EvaluatorEvent.POWER_CUT_CLEARED || ev & EvaluatorEvent.LOW_POWER_CUT_CLEARED) {
-      this.alarms.clear(out, mine.id, 'power_cut_level', subject, nowMs, value);
-    }
-    if (ev & EvaluatorEvent.ALARM_RAISED) {
-      this.alarms.raise(
-        out,
-        { ...base, rule: 'over_limit', message: `Over the limit at ${what}: ${value} ${p.unit}.` },
-        nowMs,
-      );
-    }
-    if (ev & EvaluatorEvent.ALARM_CLEARED)
-      this.alarms.clear(out, mine.id, 'over_limit', subject, nowMs, value);
-    if (ev & EvaluatorEvent.LOW_ALARM_RAISED) {
-      this.alarms.raise(
-        out,
-        { ...base, rule: 'low_limit', message: `Below the limit at ${what}: ${value} ${p.unit}.` },
-        nowMs,
-      );
-    }
-    if (ev & EvaluatorEvent.LOW_ALARM_CLEARED)
-      this.alarms.clear(out, mine.id, 'low_limit', subject, nowMs, value);
-    if (ev & EvaluatorEvent.PRE_ALARM_RAISED) {
-      this.alarms.raise(
-        out,
-        { ...base, rule: 'pre_alarm', message: `Approaching the limit at ${what}: ${value} ${p.unit}.` },
-        nowMs,
-      );
-    }
-    if (ev & EvaluatorEvent.PRE_ALARM_CLEARED)
-      this.alarms.clear(out, mine.id, 'pre_alarm', subject, nowMs, value);
-    if (ev & EvaluatorEvent.FAULT_RAISED) {
-      this.alarms.raise(
-        out,
-        { ...base, rule: 'sensor_fault', message: `Sensor fault reported by ${what}.` },
-        nowMs,
-      );
-    }
-    if (ev & EvaluatorEvent.FAULT_CLEARED)
-      this.alarms.clear(out, mine.id, 'sensor_fault', subject, nowMs, value);
-  }
-
-  #onSwitch(
-    out: AlarmChange[],
-    mine: MonitoredMine,
-    id: number,
-    role: SwitchRole,
-    value: number,
-    stopped: boolean,
-    nowMs: number,
-  ) {
-    const p = this.#points[id]!;
-    const on = value === 1;
-    const base = { mineId: mine.id, subject: p.pointCode, pointId: id, value };
-    switch (role) {
-      case 'smoke':
-        if (on)
-          this.alarms.raise(
-            out,
-            { ...base, rule: 'smoke', message: `Smoke detected at ${p.location}.` },
-            nowMs,
-          );
-        else this.alarms.clear(out, mine.id, 'smoke', p.pointCode, nowMs, value);
-        return;
-      case 'belt_protection': {
-        const tripped = isProtectionTripped(value, p.onText, p.offText);
-        if (tripped) {
-          this.alarms.raise(
-            out,
-            {
-              ...base,
-              rule: 'belt_protection',
-              message: `Belt protection tripped or failed: ${p.location} ${p.onText}.`,
-            },
-            nowMs,
-          );
-        } else this.alarms.clear(out, mine.id, 'belt_protection', p.pointCode, nowMs, value);
-        return;
-      }
-      case 'belt_running':
-      case 'power_feed':
-      case 'equipment':
-        // Production signals in a mine under a stop order or closure: the highest priority.
-        if (stopped && on) {
-          this.alarms.raise(
-            out,
-            {
-              ...base,
-              rule: 'activity_in_stopped_mine',
-              subject: '',
-              message: `Power on / equipment running in a ${mine.status} mine: ${p.location} (${p.pointCode}).`,
-            },
-            nowMs,
-          );
-        }
-        return;
-      case 'fan':
-      case 'other':
-        return;
-    }
-  }
-
-  #onCo(
-    out: AlarmChange[],
-    mine: MonitoredMine,
-    id: number,
-    h: { t: Float64Array; v: Float64Array; n: number },
-    tsMs: number,
-    value: number,
-    nowMs: number,
-  ) {
-    // One sample per CO_SAMPLE_MS, so the window spans about half an hour whatever the upload rate.
-    const lastSlot = (h.n - 1 + CO_WINDOW) % CO_WINDOW;
-    if (h.n > 0 && tsMs - h.t[lastSlot]! < CO_SAMPLE_MS) return;
-    const slot = h.n % CO_WINDOW;
-    h.t[slot] = tsMs;
-    h.v[slot] = value;
-    h.n++;
-    if (h.n < 6) return;
-    const size = Math.min(h.n, CO_WINDOW);
-    const trend = detectCoRisingTrend(h.t.subarray(0, size), h.v.subarray(0, size), {
-      minSlopePpmPerHour: CO_TREND_MIN_SLOPE_PPM_PER_H,
-    });
-    const p = this.#points[id]!;
-    // A few ppm of drift with production is ordinary; a fire shows a steep rise above background.
-    if (trend.isRising && value >= CO_TREND_FLOOR_PPM) {
-      this.alarms.raise(
-        out,
-        {
-          mineId: mine.id,
-          rule: 'co_rising',
-          subject: p.pointCode,
-          pointId: id,
-          message: `CO rising at ${p.location}: ${value} ppm, +${trend.slopePpmPerHour?.toFixed(1)} ppm/h — possible fire.`,
-          value,
-        },
-        nowMs,
-      );
-    } else if (trend.verdict === 'not-rising') {
-      this.alarms.clear(out, mine.id, 'co_rising', p.pointCode, nowMs, value);
-    }
   }
 
   // ---- time ----------------------------------------------------------------------------------------
@@ -507,124 +341,21 @@ export class MonitoringEngine {
         );
       }
     }
-    this.#judgePowerCuts(out, nowMs);
-    this.#judgeFlatLines(out, nowMs);
+    const ctx = {
+      points: this.#points,
+      evaluator: this.#evaluator,
+      alarms: this.alarms,
+      pointIds: this.#pointIds,
+      mines: this.#mines,
+      sameCount: this.#sameCount,
+    };
+    judgePowerCuts(ctx, out, nowMs);
+    judgeFlatLines(ctx, out, nowMs);
     this.personnel.tick(out, nowMs, (id) => this.#mines.get(id));
     for (const a of [...this.alarms.values()]) {
       if (a.state !== 'normal') this.alarms.act(out, a.id, { kind: 'tick' }, nowMs, null, null);
     }
     return out;
-  }
-
-  /**
-   * Power-cut ineffective: a point has been at its power-cut level for longer than the grace time while a
-   * feed sensor it cuts (CDDY relation D) still reports power on.
-   */
-  #judgePowerCuts(out: AlarmChange[], nowMs: number): void {
-    for (const p of this.#points) {
-      if (!p || p.powerCutFeedCodes.length === 0) continue;
-      const cut = this.alarms.get(alarmIdOf(p.mineId, 'power_cut_level', p.pointCode));
-      const since = cut?.conditionActive ? cut.activeSinceMs : null;
-      let live: string | null = null;
-      if (since !== null && nowMs - since >= POWER_CUT_GRACE_MS) {
-        const byCode = this.#pointIds.get(p.mineId);
-        for (const code of p.powerCutFeedCodes) {
-          const feed = byCode?.get(code);
-          if (feed === undefined) continue;
-          const t = this.#evaluator.lastTimestampOf(feed);
-          if (this.#evaluator.lastValueOf(feed) === 1 && t >= since + POWER_CUT_GRACE_MS) live = code;
-        }
-      }
-      if (live !== null) {
-        this.alarms.raise(
-          out,
-          {
-            mineId: p.mineId,
-            rule: 'power_cut_ineffective',
-            subject: p.pointCode,
-            pointId: p.id,
-            message: `Power-cut level at ${p.location} (${p.pointCode}) but feed ${live} still reports power on.`,
-            value: this.#evaluator.lastValueOf(p.id),
-          },
-          nowMs,
-        );
-      } else this.alarms.clear(out, p.mineId, 'power_cut_ineffective', p.pointCode, nowMs, null);
-    }
-  }
-
-  /**
-   * Flat lines (domain §1.6): an analog point whose value has not changed for FLAT_READINGS uploads
-   * while another point of the same type at the mine varies, or a producing mine whose analog points
-   * are all frozen — data that looks generated or replayed, for a regulator to review.
-   */
-  #judgeFlatLines(out: AlarmChange[], nowMs: number): void {
-    const byMine = new Map<string, Map<string, { flat: PointRecord[]; varying: number; total: number }>>();
-    for (const p of this.#points) {
-      if (!p || p.withdrawn || this.#sameCount[p.id]! < 0) continue;
-      let types = byMine.get(p.mineId);
-      if (!types) {
-        types = new Map();
-        byMine.set(p.mineId, types);
-      }
-      let g = types.get(p.sensorType);
-      if (!g) {
-        g = { flat: [], varying: 0, total: 0 };
-        types.set(p.sensorType, g);
-      }
-      const same = this.#sameCount[p.id]!;
-      g.total++;
-      if (same >= FLAT_READINGS) g.flat.push(p);
-      else if (same < 3) g.varying++;
-    }
-    for (const [mineId, types] of byMine) {
-      let analog = 0;
-      let frozen = 0;
-      for (const g of types.values()) {
-        analog += g.total;
-        frozen += g.flat.length;
-      }
-      const mine = this.#mines.get(mineId);
-      const allFrozen = mine?.status === 'producing' && analog >= 5 && frozen === analog;
-      const subjectAll = 'flat-line:all';
-      if (allFrozen) {
-        this.alarms.raise(
-          out,
-          {
-            mineId,
-            rule: 'suspected_tampering',
-            subject: subjectAll,
-            pointId: null,
-            message: `All ${analog} analog points of a producing mine have sent unchanged values for ${FLAT_READINGS}+ uploads.`,
-            value: null,
-          },
-          nowMs,
-        );
-      } else this.alarms.clear(out, mineId, 'suspected_tampering', subjectAll, nowMs, null);
-      for (const g of types.values()) {
-        if (allFrozen || g.varying === 0) continue;
-        for (const p of g.flat) {
-          this.alarms.raise(
-            out,
-            {
-              mineId,
-              rule: 'suspected_tampering',
-              subject: `flat-line:${p.pointCode}`,
-              pointId: p.id,
-              message: `${p.location} (${p.pointCode}) has not changed for ${this.#sameCount[p.id]} uploads while its neighbours vary.`,
-              value: this.#evaluator.lastValueOf(p.id),
-            },
-            nowMs,
-          );
-        }
-      }
-    }
-    // A flat-lined point that moves again clears its alarm.
-    for (const a of this.alarms.values()) {
-      if (a.rule !== 'suspected_tampering' || !a.conditionActive || a.pointId === null) continue;
-      if (a.subject.startsWith('flat-line:') && this.#sameCount[a.pointId]! < FLAT_READINGS) {
-        this.alarms.clear(out, a.mineId, 'suspected_tampering', a.subject, nowMs, null);
-      }
-    }
   }
 
   /** An operator's action on an alarm (acknowledge, shelve, …). */
@@ -697,12 +428,4 @@ function allSameTime(readings: readonly PointReading[]): boolean {
   const t = readings[0]!.dataTimeMs;
   for (let i = 1; i < readings.length; i++) if (readings[i]!.dataTimeMs !== t) return false;
   return true;
-}
-
-const TRIP_WORDS = /动作|故障|失效|报警|跳闸|打滑|跑偏|堆煤|撕裂|急停|烟雾/;
-
-/** A protection point reports "tripped/failed" as whichever of 1/0 its texts describe as such (default 1). */
-export function isProtectionTripped(value: number, onText: string, offText: string): boolean {
-  if (TRIP_WORDS.test(offText) && !TRIP_WORDS.test(onText)) return value === 0;
-  return value === 1;
 }

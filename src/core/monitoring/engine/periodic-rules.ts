@@ -1,0 +1,130 @@
+import type { AlarmEvaluator } from '../alarm-evaluator.ts';
+import type { AlarmBook } from './alarm-book.ts';
+import { alarmIdOf, type AlarmChange, type MonitoredMine, type PointRecord } from './engine-types.ts';
+
+/** The engine state the periodic rules read (owned by MonitoringEngine). */
+export interface RuleContext {
+  points: ReadonlyArray<PointRecord | undefined>;
+  evaluator: AlarmEvaluator;
+  alarms: AlarmBook;
+  pointIds: ReadonlyMap<string, ReadonlyMap<string, number>>;
+  mines: ReadonlyMap<string, MonitoredMine>;
+  /** Consecutive identical values per analog point; -1 for switch points. */
+  sameCount: Int32Array;
+}
+
+/** How long power may take to go off after the power-cut level is reached (one upload cycle). */
+const POWER_CUT_GRACE_MS = 30_000;
+/** Unchanged uploads before an analog point counts as flat-lined (about 30 min at 30 s). */
+export const FLAT_READINGS = 60;
+
+/**
+ * Power-cut ineffective: a point has been at its power-cut level for longer than the grace time while a
+ * feed sensor it cuts (CDDY relation D) still reports power on.
+ */
+export function judgePowerCuts(ctx: RuleContext, out: AlarmChange[], nowMs: number): void {
+  for (const p of ctx.points) {
+    if (!p || p.powerCutFeedCodes.length === 0) continue;
+    const cut = ctx.alarms.get(alarmIdOf(p.mineId, 'power_cut_level', p.pointCode));
+    const since = cut?.conditionActive ? cut.activeSinceMs : null;
+    let live: string | null = null;
+    if (since !== null && nowMs - since >= POWER_CUT_GRACE_MS) {
+      const byCode = ctx.pointIds.get(p.mineId);
+      for (const code of p.powerCutFeedCodes) {
+        const feed = byCode?.get(code);
+        if (feed === undefined) continue;
+        const t = ctx.evaluator.lastTimestampOf(feed);
+        if (ctx.evaluator.lastValueOf(feed) === 1 && t >= since + POWER_CUT_GRACE_MS) live = code;
+      }
+    }
+    if (live !== null) {
+      ctx.alarms.raise(
+        out,
+        {
+          mineId: p.mineId,
+          rule: 'power_cut_ineffective',
+          subject: p.pointCode,
+          pointId: p.id,
+          message: `Power-cut level at ${p.location} (${p.pointCode}) but feed ${live} still reports power on.`,
+          value: ctx.evaluator.lastValueOf(p.id),
+        },
+        nowMs,
+      );
+    } else ctx.alarms.clear(out, p.mineId, 'power_cut_ineffective', p.pointCode, nowMs, null);
+  }
+}
+
+/**
+ * Flat lines (domain §1.6): an analog point whose value has not changed for FLAT_READINGS uploads
+ * while another point of the same type at the mine varies, or a producing mine whose analog points
+ * are all frozen — data that looks generated or replayed, for a regulator to review.
+ */
+export function judgeFlatLines(ctx: RuleContext, out: AlarmChange[], nowMs: number): void {
+  const byMine = new Map<string, Map<string, { flat: PointRecord[]; varying: number; total: number }>>();
+  for (const p of ctx.points) {
+    if (!p || p.withdrawn || ctx.sameCount[p.id]! < 0) continue;
+    let types = byMine.get(p.mineId);
+    if (!types) {
+      types = new Map();
+      byMine.set(p.mineId, types);
+    }
+    let g = types.get(p.sensorType);
+    if (!g) {
+      g = { flat: [], varying: 0, total: 0 };
+      types.set(p.sensorType, g);
+    }
+    const same = ctx.sameCount[p.id]!;
+    g.total++;
+    if (same >= FLAT_READINGS) g.flat.push(p);
+    else if (same < 3) g.varying++;
+  }
+  for (const [mineId, types] of byMine) {
+    let analog = 0;
+    let frozen = 0;
+    for (const g of types.values()) {
+      analog += g.total;
+      frozen += g.flat.length;
+    }
+    const mine = ctx.mines.get(mineId);
+    const allFrozen = mine?.status === 'producing' && analog >= 5 && frozen === analog;
+    const subjectAll = 'flat-line:all';
+    if (allFrozen) {
+      ctx.alarms.raise(
+        out,
+        {
+          mineId,
+          rule: 'suspected_tampering',
+          subject: subjectAll,
+          pointId: null,
+          message: `All ${analog} analog points of a producing mine have sent unchanged values for ${FLAT_READINGS}+ uploads.`,
+          value: null,
+        },
+        nowMs,
+      );
+    } else ctx.alarms.clear(out, mineId, 'suspected_tampering', subjectAll, nowMs, null);
+    for (const g of types.values()) {
+      if (allFrozen || g.varying === 0) continue;
+      for (const p of g.flat) {
+        ctx.alarms.raise(
+          out,
+          {
+            mineId,
+            rule: 'suspected_tampering',
+            subject: `flat-line:${p.pointCode}`,
+            pointId: p.id,
+            message: `${p.location} (${p.pointCode}) has not changed for ${ctx.sameCount[p.id]} uploads while its neighbours vary.`,
+            value: ctx.evaluator.lastValueOf(p.id),
+          },
+          nowMs,
+        );
+      }
+    }
+  }
+  // A flat-lined point that moves again clears its alarm.
+  for (const a of ctx.alarms.values()) {
+    if (a.rule !== 'suspected_tampering' || !a.conditionActive || a.pointId === null) continue;
+    if (a.subject.startsWith('flat-line:') && ctx.sameCount[a.pointId]! < FLAT_READINGS) {
+      ctx.alarms.clear(out, a.mineId, 'suspected_tampering', a.subject, nowMs, null);
+    }
+  }
+}
