@@ -17,6 +17,7 @@ const figures: Figures = {
   ...previous,
   ...(await runEvaluatorBench({ quick })),
   ...(await runIngestBench({ quick })),
+  ...(await (await import('./ingest-doors-bench.ts')).runIngestDoorsBench({ quick })),
 };
 mkdirSync(join(import.meta.dirname, 'results'), { recursive: true });
 writeFileSync(out, `${JSON.stringify(figures, null, 2)}\n`);

@@ -34,7 +34,12 @@ const schema = z.object({
     .string()
     .default('critical=1,high=5,medium=30')
     .transform((v, ctx) => {
-      const out: Record<string, number | null> = { critical: null, high: null, medium: null, low: null };
+      const out: Record<'critical' | 'high' | 'medium' | 'low', number | null> = {
+        critical: null,
+        high: null,
+        medium: null,
+        low: null,
+      };
       for (const part of v
         .split(',')
         .map((s) => s.trim())
@@ -44,9 +49,9 @@ const schema = z.object({
           ctx.addIssue({ code: 'custom', message: `"${part}" is not priority=minutes (or =never)` });
           return z.NEVER;
         }
-        out[m[1]!] = m[2] === 'never' ? null : Number(m[2]);
+        out[m[1] as keyof typeof out] = m[2] === 'never' ? null : Number(m[2]);
       }
-      return out as Record<'critical' | 'high' | 'medium' | 'low', number | null>;
+      return out;
     }),
   REDLINE_SIM_INTERVAL_MS: z.coerce.number().int().min(1000).max(300_000).default(10_000),
   MQTT_URL: z

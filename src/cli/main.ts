@@ -14,9 +14,12 @@ import { startIngestAdapters } from '../ingest/mqtt/ingest-adapters.ts';
 import { readTable } from '../ingest/tabular/read-table.ts';
 import { argon2Hasher, cryptoSecrets } from '../platform/system.ts';
 import { buildApp } from '../server/app.ts';
+import { DEFAULT_DAYS_PER_ESCALATION_LEVEL, runDailyReview } from '../core/hazards/hazard-review.ts';
+import { createEquipmentState } from '../server/routes/hazards/equipment-state.ts';
 import { openRuntime, readDemoAccounts, seedDemoIfEmpty, type Runtime } from './context.ts';
 import { startDemoMonitoring, type DemoMonitoring } from './demo-monitoring.ts';
 import { createMonitoringRuntime } from './monitoring-wiring.ts';
+import { applyDueOrders } from '../core/orders/order-use-cases.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -73,6 +76,24 @@ program
         .catch((e: unknown) => console.error('retention purge failed:', e));
     const purger = setInterval(() => void purge(), 3_600_000);
     purger.unref();
+    // Hazards: overdue escalation and the running-equipment rule, hourly (each acts at most once a day).
+    const equipment = createEquipmentState(runtime);
+    const reviewHazards = () =>
+      runDailyReview(rt.ports, equipment, {
+        daysPerEscalationLevel: DEFAULT_DAYS_PER_ESCALATION_LEVEL,
+      }).catch((e: unknown) => console.error('hazard review failed:', e));
+    const reviewer = setInterval(() => void reviewHazards(), 3_600_000);
+    reviewer.unref();
+    // Scheduled stop-work orders come into force when their time comes (checked every minute).
+    const orderTicker = setInterval(() => {
+      applyDueOrders(rt.ports)
+        .then(async (r) => {
+          for (const id of r.affectedMineIds) await runtime.refreshMine(id);
+          for (const f of r.failed) console.error(`order ${f.orderId} could not take effect: ${f.code}`);
+        })
+        .catch((e: unknown) => console.error('applying due orders failed:', e));
+    }, 60_000);
+    orderTicker.unref();
     let demo: DemoMonitoring | null = null;
     if (opts.demo) {
       demo = await startDemoMonitoring({
@@ -94,10 +115,13 @@ program
       webRoot: resolve(repoRoot, 'web/dist'),
       logger: { level: config.logLevel },
       monitoring: { runtime, hub, scenarios: demo?.scenarios },
+      evidenceDir: join(config.dataDir, 'evidence'),
     });
     const close = async () => {
       clearInterval(ticker);
       clearInterval(purger);
+      clearInterval(reviewer);
+      clearInterval(orderTicker);
       demo?.stop();
       await ingest.close();
       await app.close();

@@ -36,6 +36,8 @@ export interface AppDeps {
   loginThrottle?: LoginThrottle;
   /** The monitoring pipeline and its live feed; absent when monitoring does not run in this process. */
   monitoring?: MonitoringDeps;
+  /** Where hazard evidence files are kept (content-addressed by SHA-256); a temporary directory when absent. */
+  evidenceDir?: string;
 }
 
 export interface MonitoringDeps {

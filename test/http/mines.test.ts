@@ -2,7 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoMine } from '../../src/sim/demo-province.ts';
 import { asSession, buildTestApp, createWorld, type World } from '../support/world.ts';
-import { errorOf, indexProvince, loginAll, type ProvinceIndex, type Response } from './http-kit.ts';
+import {
+  errorOf,
+  indexProvince,
+  loginAll,
+  mineFacts,
+  type ProvinceIndex,
+  type Response,
+} from './http-kit.ts';
 
 /** The mine registry over HTTP: listing, detail, edits, status transitions, dashboard, docs. */
 
@@ -509,5 +516,29 @@ describe('API surface', () => {
     expect(errorOf(res).requestId).toMatch(/^req-/);
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+  });
+
+  it('never moves a high-gas mine without certified gas-control capability to producing', async () => {
+    const code = '990102987650';
+    const created = await app.inject({
+      method: 'POST',
+      url: '/api/mines',
+      headers: as('county'),
+      payload: {
+        facts: mineFacts({ code, name: '高瓦斯新井煤矿', gasClass: 'high', hasGasControlCapability: false }),
+        initialStatus: 'construction',
+      },
+    });
+    expect(created.statusCode).toBe(201);
+    const id = created.json<{ mine: { id: string } }>().mine.id;
+    const done = await app.inject({
+      method: 'POST',
+      url: `/api/mines/${id}/transitions`,
+      headers: as('county'),
+      payload: { event: 'complete_construction', reason: '竣工验收' },
+    });
+    expect(done.statusCode).toBe(409);
+    expect(errorOf(done).code).toBe('GAS_CONTROL_CAPABILITY_REQUIRED');
+    expect((await world.ports.mines.get(id))!.status).toBe('construction');
   });
 });

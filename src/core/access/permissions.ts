@@ -19,7 +19,31 @@ export type Permission =
   | 'alarm.act'
   | 'monitoring.read'
   | 'scenario.start'
-  | 'ingest.write';
+  | 'ingest.write'
+  | 'supervision.read'
+  | 'supervision.plan.write'
+  | 'supervision.plan.approve'
+  | 'supervision.responsible.set'
+  | 'supervision.assign'
+  | 'supervision.visit.record'
+  | 'supervision.finding.report'
+  | 'hazard.read'
+  | 'hazard.report'
+  | 'hazard.evidence'
+  | 'hazard.rectify'
+  | 'hazard.verify'
+  | 'hazard.extend'
+  | 'hazard.supervise'
+  | 'hazard.decide'
+  | 'hazard.review'
+  | 'hazard.selfcheck'
+  | 'order.read'
+  | 'order.issue'
+  | 'resumption.apply'
+  | 'resumption.sign'
+  | 'resumption.decide'
+  | 'campaign.manage'
+  | 'campaign.progress';
 
 const REGULATORS: readonly Role[] = ['province_regulator', 'city_regulator', 'county_regulator'];
 const EVERYONE: readonly Role[] = [
@@ -53,6 +77,39 @@ export const ROLE_PERMISSIONS: Readonly<Record<Permission, readonly Role[]>> = {
   // Sending monitoring data (bulk readings, national files): regulators, and a mine's officer's
   // upload-gateway token for its own mine.
   'ingest.write': [...REGULATORS, 'mine_safety_officer'],
+  // Supervision (一矿一策、责任人、督导组、包保领导): everyone reads in scope; the enterprise's officer
+  // drafts its plan and names its responsible person; regulators approve plans and assign groups and
+  // leaders; leaders and group members record site visits; their findings become hazards.
+  'supervision.read': EVERYONE,
+  'supervision.plan.write': [...REGULATORS, 'mine_safety_officer'],
+  'supervision.plan.approve': REGULATORS,
+  'supervision.responsible.set': [...REGULATORS, 'mine_safety_officer'],
+  'supervision.assign': REGULATORS,
+  'supervision.visit.record': ['leader', 'group_member'],
+  'supervision.finding.report': [...REGULATORS, 'leader', 'group_member'],
+  // Hazards: everyone in scope reads; the mine, regulators and inspectors report and add evidence; only
+  // the mine rectifies and files self-checks; only regulators verify, extend, list under supervision,
+  // decide proposals and run the daily review.
+  'hazard.read': EVERYONE,
+  'hazard.report': [...REGULATORS, 'leader', 'group_member', 'mine_safety_officer'],
+  'hazard.evidence': [...REGULATORS, 'leader', 'group_member', 'mine_safety_officer'],
+  'hazard.rectify': ['mine_safety_officer'],
+  'hazard.verify': REGULATORS,
+  'hazard.extend': REGULATORS,
+  'hazard.supervise': REGULATORS,
+  'hazard.decide': REGULATORS,
+  'hazard.review': REGULATORS,
+  'hazard.selfcheck': ['mine_safety_officer'],
+  // Orders (stop-work, suspension, closure, lift), resumption acceptance and campaigns.
+  'order.read': EVERYONE,
+  'order.issue': REGULATORS,
+  // The mine applies for its own resumption acceptance; a regulator may file it on its behalf.
+  'resumption.apply': [...REGULATORS, 'mine_safety_officer'],
+  // Each checklist item names the role that signs it (plan: regulators, inspection: group, sign-off: leader).
+  'resumption.sign': [...REGULATORS, 'leader', 'group_member'],
+  'resumption.decide': REGULATORS,
+  'campaign.manage': REGULATORS,
+  'campaign.progress': [...REGULATORS, 'group_member', 'mine_safety_officer'],
 };
 
 export function hasPermission(role: Role, permission: Permission): boolean {

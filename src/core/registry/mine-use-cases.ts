@@ -1,4 +1,4 @@
-import { requireInScope, requirePermission } from '../access/permissions.ts';
+import { requireInScope, requirePermission, type Permission } from '../access/permissions.ts';
 import type { Principal } from '../access/types.ts';
 import { conflict, invalidInput, notFound } from '../errors.ts';
 import type { MineFilter, MineRow, MineSort, Ports, Stores } from '../ports.ts';
@@ -243,13 +243,26 @@ export async function changeMineStatus(
   mineId: string,
   input: ChangeMineStatusInput,
   tx?: Stores,
+  /**
+   * The permission that authorises this change. Regulators change statuses ('mine.transition'); a
+   * workflow that lets another role take one edge passes its own permission (a mine's safety officer
+   * files its application for resumption with 'resumption.apply').
+   */
+  permission: Permission = 'mine.transition',
 ): Promise<{ mine: Mine; change: MineStatusChange }> {
-  requirePermission(principal, 'mine.transition');
+  requirePermission(principal, permission);
   const now = deps.clock.nowIso();
   const run = async (stores: Stores) => {
     const row = await getMine(stores, principal, mineId);
     const before = stripRow(row);
     const result = transitionMineStatus(before.status, { ...input, actorId: principal.userId }, now);
+    // Capability 9: a high-gas or outburst mine without certified gas-control capability never produces.
+    if (result.status === 'producing' && before.gasClass !== 'low' && !before.hasGasControlCapability) {
+      throw conflict(
+        'GAS_CONTROL_CAPABILITY_REQUIRED',
+        `${before.name} is a ${before.gasClass === 'high' ? 'high-gas' : 'coal-and-gas outburst'} mine without certified gas-control capability: it may not produce.`,
+      );
+    }
     const after: Mine = { ...before, status: result.status, statusSince: result.statusSince, updatedAt: now };
     const change: MineStatusChange = {
       id: deps.ids.next('msc'),

@@ -5,3 +5,6 @@ export * from './dashboard-page.ts';
 export * from './login-page.ts';
 export * from './mine-page.ts';
 export * from './mines-page.ts';
+export * from './supervision-page.ts';
+export * from './orders-page.ts';
+export * from './hazards-page.ts';

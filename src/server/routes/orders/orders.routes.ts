@@ -1,6 +1,130 @@
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { HazardStore } from '../../../core/hazards/hazards-ports.ts';
+import { getOrder, issueOrder, listOrders, previewOrder } from '../../../core/orders/order-use-cases.ts';
+import { ORDER_KINDS, type OpenHazards, type OrderKind } from '../../../core/orders/orders-ports.ts';
+import { listGasControlViolations, type ResumptionDeps } from '../../../core/orders/resumption-use-cases.ts';
+import type { Ports } from '../../../core/ports.ts';
 import type { AppDeps } from '../../app.ts';
+import { principalOf } from '../../auth.ts';
+import { registerCampaignRoutes } from './campaigns.routes.ts';
+import { registerResumptionRoutes } from './resumptions.routes.ts';
 
-export function registerOrderRoutes(_app: FastifyInstance, _deps: AppDeps): void {
-  // The orders routes are registered here.
+const orderBody = z.object({
+  number: z.string().min(1).max(100),
+  kind: z.enum(ORDER_KINDS as [OrderKind, ...OrderKind[]]),
+  legalBasis: z.string().min(1).max(500),
+  reason: z.string().min(1).max(2000),
+  regionId: z
+    .string()
+    .regex(/^\d{6}$/)
+    .nullable()
+    .optional(),
+  mineIds: z.array(z.string().min(1).max(100)).max(500).optional(),
+  effectiveAt: z.string().max(40).nullable().optional(),
+});
+
+/**
+ * The hazards module's open-hazard count when its store provides one; otherwise null, and the
+ * resumption checklist shows "hazard check not available", which blocks approval.
+ */
+export function openHazardsOf(ports: Ports): OpenHazards | null {
+  const h = ports.hazards as Partial<HazardStore>;
+  const list = h.list;
+  if (typeof list !== 'function') return null;
+  return { countOpen: async (mineId) => (await list.call(h, { mineId, openOnly: true }, 100_000)).length };
+}
+
+export function resumptionDeps(ports: Ports): ResumptionDeps {
+  return { ...ports, openHazards: openHazardsOf(ports) };
+}
+
+/** After status changes: monitoring judges the new status of each mine at once. */
+export async function refreshMines(deps: AppDeps, mineIds: readonly string[]): Promise<void> {
+  for (const id of mineIds) await deps.monitoring?.runtime.refreshMine(id);
+}
+
+export function registerOrderRoutes(app: FastifyInstance, deps: AppDeps): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { ports } = deps;
+
+  r.get(
+    '/api/orders',
+    {
+      schema: {
+        tags: ['orders'],
+        summary: 'Orders in or covering your scope, newest first.',
+        querystring: z.object({
+          status: z.enum(['scheduled', 'in_force', 'lifted', 'superseded']).optional(),
+        }),
+      },
+    },
+    async (req) => ({ orders: await listOrders(ports, principalOf(req), req.query) }),
+  );
+
+  r.post(
+    '/api/orders/preview',
+    {
+      schema: {
+        tags: ['orders'],
+        summary: 'The mines an order would affect now, and the ones it would not (with why). Writes nothing.',
+        body: orderBody,
+      },
+    },
+    async (req) => {
+      const mines = await previewOrder(ports, principalOf(req), req.body);
+      return { mines, affected: mines.filter((m) => m.outcome === 'affected').length };
+    },
+  );
+
+  r.post(
+    '/api/orders',
+    {
+      schema: {
+        tags: ['orders'],
+        summary:
+          'Issue an order: stop_work (every mine of a region), suspend_mine, close_mine, lift. In force at once, or scheduled for its effective time.',
+        body: orderBody,
+      },
+    },
+    async (req, reply) => {
+      const result = await issueOrder(ports, principalOf(req), req.body);
+      await refreshMines(deps, result.affectedMineIds);
+      return reply.status(201).send(result);
+    },
+  );
+
+  r.get(
+    '/api/orders/gas-control-violations',
+    {
+      schema: {
+        tags: ['orders'],
+        summary:
+          'High-gas and outburst mines without certified gas-control capability; producing ones first.',
+        querystring: z.object({
+          regionId: z
+            .string()
+            .regex(/^\d{6}$/)
+            .optional(),
+        }),
+      },
+    },
+    async (req) => listGasControlViolations(ports, principalOf(req), req.query.regionId),
+  );
+
+  registerResumptionRoutes(app, deps);
+  registerCampaignRoutes(app, deps);
+
+  r.get(
+    '/api/orders/:id',
+    {
+      schema: {
+        tags: ['orders'],
+        summary: 'One order with the mines it affected and the ones it left unaffected.',
+        params: z.object({ id: z.string().min(1).max(100) }),
+      },
+    },
+    async (req) => getOrder(ports, principalOf(req), req.params.id),
+  );
 }

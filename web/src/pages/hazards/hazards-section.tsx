@@ -1,11 +1,17 @@
+import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import { HazardBoardPage } from './hazard-board.tsx';
+import { HazardReportPage } from './hazard-forms.tsx';
+import { HazardPage } from './hazard-page.tsx';
+import { HazardProposalsPage } from './hazard-proposals.tsx';
 
-/** The hazards section: its pages live under /hazards; `sub` is the path below it. */
+/** The hazards section: /hazards (board), /hazards/new, /hazards/proposals, /hazards/<id>. */
 export function HazardsSection({ sub }: { sub: string[] }) {
   const { t } = useI18n();
-  return (
-    <section className="page" data-testid="hazards-section" data-busy="false" data-sub={sub.join('/')}>
-      <h1>{t('nav.hazards')}</h1>
-    </section>
-  );
+  useDocumentTitle(t('hazards.title'));
+  const [first] = sub;
+  if (first === undefined) return <HazardBoardPage />;
+  if (first === 'new') return <HazardReportPage />;
+  if (first === 'proposals') return <HazardProposalsPage />;
+  return <HazardPage key={first} id={decodeURIComponent(first)} />;
 }

@@ -1,11 +1,12 @@
-import { useI18n } from '../../i18n/i18n-context.tsx';
+import { CoveragePage } from './coverage-page.tsx';
+import { MineSupervisionPage } from './mine-supervision-page.tsx';
 
-/** The supervision section: its pages live under /supervision; `sub` is the path below it. */
+/**
+ * The supervision section: /supervision is the coverage view (KPI tiles, gaps first);
+ * /supervision/mines/<id> is a mine's supervision card, its forms and its site visits.
+ */
 export function SupervisionSection({ sub }: { sub: string[] }) {
-  const { t } = useI18n();
-  return (
-    <section className="page" data-testid="supervision-section" data-busy="false" data-sub={sub.join('/')}>
-      <h1>{t('nav.supervision')}</h1>
-    </section>
-  );
+  if (sub[0] === 'mines' && sub[1] !== undefined)
+    return <MineSupervisionPage mineId={decodeURIComponent(sub[1])} />;
+  return <CoveragePage />;
 }

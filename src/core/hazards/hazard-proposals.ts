@@ -1,0 +1,94 @@
+import type { Ports, Stores } from '../ports.ts';
+import type { MineRow } from '../ports.ts';
+import { CLOSABLE, SUSPENDABLE, threeMonthsBefore } from './hazard-rules.ts';
+import type { Hazard, HazardProposal, ProposalKind } from './hazard-types.ts';
+import type { Actor } from './hazard-support.ts';
+
+/**
+ * The rules that propose a mine-status order from hazards. A proposal is a record shown to
+ * regulators; only a regulator's confirmation changes the mine's status.
+ */
+export const PROPOSAL_BASIS: Readonly<Record<ProposalKind, string>> = {
+  suspension: 'A major hazard: the affected mine or area stops at once (2024 Regulation art. 36, 64).',
+  closure: 'Major hazards found twice or more within 3 months (2024 Regulation art. 70).',
+  stop_work: 'A major hazard past its deadline while the mine produces (2024 Regulation art. 64).',
+};
+
+async function propose(
+  deps: Pick<Ports, 'ids'>,
+  tx: Pick<Stores, 'hazards' | 'audit'>,
+  kind: ProposalKind,
+  mine: Pick<MineRow, 'id' | 'name' | 'regionPath'>,
+  hazardIds: string[],
+  actor: Actor,
+  now: string,
+): Promise<HazardProposal | null> {
+  if (await tx.hazards.openProposal(mine.id, kind)) return null;
+  const p: HazardProposal = {
+    id: deps.ids.next('hzp'),
+    kind,
+    mineId: mine.id,
+    mineName: mine.name,
+    regionPath: mine.regionPath,
+    hazardIds,
+    basis: PROPOSAL_BASIS[kind],
+    state: 'open',
+    createdAt: now,
+    decidedBy: null,
+    decidedAt: null,
+    note: null,
+  };
+  await tx.hazards.insertProposal(p);
+  await tx.audit.append(
+    {
+      actorId: actor.id,
+      actorName: actor.name,
+      action: `hazard_proposal.${kind}`,
+      targetType: 'mine',
+      targetId: mine.id,
+      before: null,
+      after: { proposalId: p.id, kind, hazardIds, basis: p.basis },
+    },
+    now,
+  );
+  return p;
+}
+
+/** On a new major hazard: suspension at a producing (or building) mine; closure on a repeat within 3 months. */
+export async function proposeForMajorHazard(
+  deps: Pick<Ports, 'ids'>,
+  tx: Pick<Stores, 'hazards' | 'audit'>,
+  hazard: Hazard,
+  mine: MineRow,
+  actor: Actor,
+  now: string,
+): Promise<HazardProposal[]> {
+  const out: HazardProposal[] = [];
+  if (hazard.grade !== 'major') return out;
+  if (SUSPENDABLE.includes(mine.status)) {
+    const p = await propose(deps, tx, 'suspension', mine, [hazard.id], actor, now);
+    if (p) out.push(p);
+  }
+  const earlier = (await tx.hazards.listMajorSince(mine.id, threeMonthsBefore(now))).filter(
+    (h) => h.id !== hazard.id,
+  );
+  if (earlier.length > 0 && CLOSABLE.includes(mine.status)) {
+    const ids = [...earlier.map((h) => h.id), hazard.id];
+    const p = await propose(deps, tx, 'closure', mine, ids, actor, now);
+    if (p) out.push(p);
+  }
+  return out;
+}
+
+/** For an overdue major hazard at a producing mine: a stop-work order. */
+export function proposeStopWork(
+  deps: Pick<Ports, 'ids'>,
+  tx: Pick<Stores, 'hazards' | 'audit'>,
+  hazard: Hazard,
+  mine: MineRow,
+  actor: Actor,
+  now: string,
+): Promise<HazardProposal | null> {
+  if (hazard.grade !== 'major' || mine.status !== 'producing') return Promise.resolve(null);
+  return propose(deps, tx, 'stop_work', mine, [hazard.id], actor, now);
+}

@@ -1,0 +1,96 @@
+import { requireInScope, requirePermission, type Permission } from '../access/permissions.ts';
+import type { Principal } from '../access/types.ts';
+import { notFound } from '../errors.ts';
+import type { Ports, Stores } from '../ports.ts';
+import type { Hazard, HazardEvent, HazardState } from './hazard-types.ts';
+
+/** Helpers the hazards use cases share: scoped loading, the actor, history and audit writing. */
+
+export interface Actor {
+  id: string;
+  name: string;
+}
+
+export const SYSTEM_ACTOR: Actor = { id: 'system:hazards', name: 'hazard review' };
+
+export const actorOf = (p: Principal): Actor => ({ id: p.userId, name: p.displayName });
+
+/** The hazard, when the principal has `permission` and the hazard's mine is in scope (else 403 / 404). */
+export async function loadHazard(
+  stores: Pick<Stores, 'hazards'>,
+  principal: Principal,
+  permission: Permission,
+  id: string,
+): Promise<Hazard> {
+  requirePermission(principal, permission);
+  const h = await stores.hazards.get(id);
+  if (!h) throw notFound('HAZARD_NOT_FOUND', `No hazard "${id}" in your scope.`);
+  requireInScope(principal, { regionPath: h.regionPath, mineId: h.mineId }, 'HAZARD', id);
+  return h;
+}
+
+/** The audit view of a hazard: what a reader of the trail needs. */
+export function hazardAuditView(h: Hazard): Record<string, unknown> {
+  return {
+    state: h.state,
+    grade: h.grade,
+    category: h.category,
+    mineId: h.mineId,
+    originalDueDate: h.originalDueDate,
+    currentDueDate: h.currentDueDate,
+    escalation: h.escalation,
+    plan: h.plan,
+  };
+}
+
+export interface RecordInput {
+  hazard: Hazard;
+  before: Hazard | null;
+  kind: string;
+  actor: Actor;
+  at: string;
+  fromState?: HazardState | null;
+  toState?: HazardState | null;
+  note?: string | null;
+  details?: Record<string, unknown> | null;
+}
+
+/** Writes one history row and its audit entry (call inside the transaction that made the change). */
+export async function recordHazardStep(
+  deps: Pick<Ports, 'ids'>,
+  tx: Pick<Stores, 'hazards' | 'audit'>,
+  r: RecordInput,
+): Promise<HazardEvent> {
+  const event: HazardEvent = {
+    id: deps.ids.next('hze'),
+    hazardId: r.hazard.id,
+    at: r.at,
+    kind: r.kind,
+    fromState: r.fromState ?? null,
+    toState: r.toState ?? null,
+    actorId: r.actor.id,
+    actorName: r.actor.name,
+    note: r.note ?? null,
+    details: r.details ?? null,
+  };
+  await tx.hazards.insertEvent(event);
+  await tx.audit.append(
+    {
+      actorId: r.actor.id,
+      actorName: r.actor.name,
+      action: `hazard.${r.kind}`,
+      targetType: 'hazard',
+      targetId: r.hazard.id,
+      before: r.before ? hazardAuditView(r.before) : null,
+      after: { ...hazardAuditView(r.hazard), note: event.note, ...(r.details ? { details: r.details } : {}) },
+    },
+    r.at,
+  );
+  return event;
+}
+
+/** Trims a string; empty becomes null. */
+export const clean = (s: string | null | undefined): string | null => {
+  const t = (s ?? '').trim();
+  return t === '' ? null : t;
+};

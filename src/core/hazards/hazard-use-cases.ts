@@ -1,0 +1,245 @@
+import { requireInScope, requirePermission } from '../access/permissions.ts';
+import type { Principal } from '../access/types.ts';
+import { invalidInput, notFound } from '../errors.ts';
+import type { Ports } from '../ports.ts';
+import { findCriteriaItem, selectCriteriaEdition } from './criteria.ts';
+import { transitionHazard, type HazardEvent as LifecycleEvent } from './hazard-lifecycle.ts';
+import { proposeForMajorHazard } from './hazard-proposals.ts';
+import { dateOf, requireCompletePlan } from './hazard-rules.ts';
+import { actorOf, clean, loadHazard, recordHazardStep } from './hazard-support.ts';
+import type { Hazard, HazardGrade, HazardProposal, HazardSource, RectificationPlan } from './hazard-types.ts';
+
+type Deps = Pick<Ports, 'clock' | 'ids' | 'transaction'>;
+
+export interface ReportHazardInput {
+  mineId: string;
+  source: HazardSource;
+  grade: HazardGrade;
+  category: string;
+  title: string;
+  description: string;
+  area?: string | null;
+  equipment?: string | null;
+  pointCode?: string | null;
+}
+
+/** Checks the grade against the criteria edition in force on `today`. */
+function checkGrade(grade: HazardGrade, category: string, today: string): void {
+  if (category === 'general') {
+    if (grade === 'major') {
+      throw invalidInput(
+        'HAZARD_MAJOR_NEEDS_CRITERION',
+        'A major hazard must cite a sub-item of the major-hazard criteria (e.g. "2020-15-8").',
+      );
+    }
+    return;
+  }
+  const edition = selectCriteriaEdition(today);
+  const item = findCriteriaItem(category);
+  if (!edition || !item || !edition.items.includes(item)) {
+    throw invalidInput(
+      'HAZARD_CATEGORY_INVALID',
+      `"${category}" is not a sub-item of the criteria in force on ${today}${edition ? ` (${edition.order})` : ''}; use "general" for a general hazard.`,
+    );
+  }
+  if (grade !== 'major') {
+    throw invalidInput(
+      'HAZARD_GRADE_MISMATCH',
+      `"${category}" is a major-hazard criterion, so the hazard is major (${item.source}).`,
+    );
+  }
+}
+
+/** Reports a hazard; a major one proposes suspension (and closure on a repeat within 3 months). */
+export async function reportHazard(
+  deps: Deps,
+  principal: Principal,
+  input: ReportHazardInput,
+): Promise<{ hazard: Hazard; proposals: HazardProposal[] }> {
+  requirePermission(principal, 'hazard.report');
+  const now = deps.clock.nowIso();
+  const title = clean(input.title);
+  if (!title) throw invalidInput('HAZARD_INVALID', 'Give the hazard a title.');
+  checkGrade(input.grade, input.category, dateOf(now));
+  return deps.transaction(async (tx) => {
+    const mine = await tx.mines.get(input.mineId);
+    if (!mine) throw notFound('MINE_NOT_FOUND', `No mine "${input.mineId}" in your scope.`);
+    requireInScope(principal, { regionPath: mine.regionPath, mineId: mine.id }, 'MINE', input.mineId);
+    const actor = actorOf(principal);
+    const hazard: Hazard = {
+      id: deps.ids.next('hz'),
+      mineId: mine.id,
+      mineName: mine.name,
+      regionPath: mine.regionPath,
+      source: input.source,
+      grade: input.grade,
+      category: input.category,
+      title,
+      description: input.description.trim(),
+      area: clean(input.area),
+      equipment: clean(input.equipment),
+      pointCode: clean(input.pointCode),
+      state: 'reported',
+      reportedAt: now,
+      reportedBy: actor.id,
+      reportedByName: actor.name,
+      plan: null,
+      originalDueDate: null,
+      currentDueDate: null,
+      escalation: 'none',
+      equipmentRunningDays: 0,
+      lastEquipmentCheckOn: null,
+      closedAt: null,
+      updatedAt: now,
+    };
+    await tx.hazards.insert(hazard);
+    await recordHazardStep(deps, tx, {
+      hazard,
+      before: null,
+      kind: 'report',
+      actor,
+      at: now,
+      toState: 'reported',
+      details: { source: hazard.source, title: hazard.title, mineName: mine.name },
+    });
+    const proposals = await proposeForMajorHazard(deps, tx, hazard, mine, actor, now);
+    return { hazard, proposals };
+  });
+}
+
+/** Applies one lifecycle step under `permission`, recording it; `change` may alter the hazard first. */
+async function step(
+  deps: Deps,
+  principal: Principal,
+  id: string,
+  permission: Parameters<typeof loadHazard>[2],
+  event: LifecycleEvent,
+  note: string | null,
+  change?: (h: Hazard, now: string) => Hazard,
+): Promise<Hazard> {
+  const now = deps.clock.nowIso();
+  return deps.transaction(async (tx) => {
+    const before = await loadHazard(tx, principal, permission, id);
+    const result = transitionHazard(before.state, { event, reason: note }, now);
+    let after: Hazard = { ...before, state: result.state, updatedAt: now };
+    if (change) after = change(after, now);
+    for (const effect of result.effects) {
+      if (effect.kind === 'close-listing') {
+        after = { ...after, closedAt: now };
+        const listing = await tx.hazards.activeListing(id);
+        if (listing)
+          await tx.hazards.updateListing({ ...listing, closedAt: now, closedBy: principal.userId });
+      }
+    }
+    await tx.hazards.update(after);
+    await recordHazardStep(deps, tx, {
+      hazard: after,
+      before,
+      kind: event,
+      actor: actorOf(principal),
+      at: now,
+      fromState: before.state,
+      toState: after.state,
+      note,
+    });
+    return after;
+  });
+}
+
+/** The mine sets the five implementations (and, for a major hazard, the whole rectification plan). */
+export function assignHazard(
+  deps: Deps,
+  principal: Principal,
+  id: string,
+  plan: Partial<RectificationPlan>,
+): Promise<Hazard> {
+  return deps.transaction(async (tx) => {
+    const h = await loadHazard(tx, principal, 'hazard.rectify', id);
+    requireCompletePlan(h.grade, plan, dateOf(deps.clock.nowIso()));
+    const full: RectificationPlan = {
+      responsiblePerson: (plan.responsiblePerson ?? '').trim(),
+      measures: (plan.measures ?? '').trim(),
+      fundsCny: plan.fundsCny ?? null,
+      deadline: plan.deadline ?? '',
+      contingencyPlan: clean(plan.contingencyPlan),
+      objectives: clean(plan.objectives),
+      methods: clean(plan.methods),
+      materials: clean(plan.materials),
+      responsibleBody: clean(plan.responsibleBody),
+      requirements: clean(plan.requirements),
+      safetyMeasures: clean(plan.safetyMeasures),
+    };
+    return step(
+      { ...deps, transaction: (w) => w(tx) },
+      principal,
+      id,
+      'hazard.rectify',
+      'assign',
+      null,
+      (a) => ({
+        ...a,
+        plan: full,
+        // The first deadline is the original due date; later ones change only by a regulator's extension.
+        originalDueDate: a.originalDueDate ?? full.deadline,
+        currentDueDate: a.currentDueDate ?? full.deadline,
+      }),
+    );
+  });
+}
+
+export const startRectifying = (deps: Deps, p: Principal, id: string): Promise<Hazard> =>
+  step(deps, p, id, 'hazard.rectify', 'start_rectifying', null);
+
+export const submitForVerification = (
+  deps: Deps,
+  p: Principal,
+  id: string,
+  note: string | null,
+): Promise<Hazard> => step(deps, p, id, 'hazard.rectify', 'submit_for_verification', clean(note));
+
+/** A regulator in scope rejects the rectification; the reason is required. */
+export const rejectRectification = (deps: Deps, p: Principal, id: string, reason: string): Promise<Hazard> =>
+  step(deps, p, id, 'hazard.verify', 'reject', clean(reason));
+
+/** A regulator in scope verifies on site and writes the hazard off; an active listing closes with it. */
+export const verifyAndClose = (deps: Deps, p: Principal, id: string, note: string | null): Promise<Hazard> =>
+  step(deps, p, id, 'hazard.verify', 'verify_and_close', clean(note));
+
+/** A regulator moves the current due date; the original stays; the reason is audited. */
+export async function extendDueDate(
+  deps: Deps,
+  principal: Principal,
+  id: string,
+  input: { newDueDate: string; reason: string },
+): Promise<Hazard> {
+  const now = deps.clock.nowIso();
+  const reason = clean(input.reason);
+  if (!reason) throw invalidInput('HAZARD_REASON_REQUIRED', 'An extension needs a reason.');
+  return deps.transaction(async (tx) => {
+    const before = await loadHazard(tx, principal, 'hazard.extend', id);
+    if (before.state === 'closed' || before.currentDueDate === null) {
+      throw invalidInput(
+        'HAZARD_EXTENSION_NOT_ALLOWED',
+        'Only an assigned, open hazard has a due date that can be extended.',
+      );
+    }
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(input.newDueDate) || input.newDueDate <= before.currentDueDate) {
+      throw invalidInput(
+        'HAZARD_DEADLINE_INVALID',
+        `The new due date must be a date after the current one (${before.currentDueDate}).`,
+      );
+    }
+    const after: Hazard = { ...before, currentDueDate: input.newDueDate, updatedAt: now };
+    await tx.hazards.update(after);
+    await recordHazardStep(deps, tx, {
+      hazard: after,
+      before,
+      kind: 'extend',
+      actor: actorOf(principal),
+      at: now,
+      note: reason,
+      details: { from: before.currentDueDate, to: input.newDueDate, original: before.originalDueDate },
+    });
+    return after;
+  });
+}

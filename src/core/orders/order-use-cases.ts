@@ -1,0 +1,326 @@
+import { principalFor, publicUser } from '../access/authentication.ts';
+import { requirePermission } from '../access/permissions.ts';
+import type { Principal } from '../access/types.ts';
+import { conflict, invalidInput, notFound } from '../errors.ts';
+import type { MineRow, Ports, Stores } from '../ports.ts';
+import { changeMineStatus } from '../registry/mine-use-cases.ts';
+import {
+  commonPath,
+  isOrderVisible,
+  mineScopePath,
+  requireMineInScope,
+  requireRegionInScope,
+} from './order-access.ts';
+import { judgeMineForOrder, orderKindRule, transitionOrder } from './order-rules.ts';
+import { ORDER_KINDS, type Order, type OrderKind, type OrderMine, type OrderStatus } from './orders-ports.ts';
+
+type Deps = Pick<Ports, 'clock' | 'ids' | 'transaction' | 'mines' | 'regions' | 'orders'>;
+
+export interface IssueOrderInput {
+  number: string;
+  kind: OrderKind;
+  legalBasis: string;
+  reason: string;
+  regionId?: string | null;
+  mineIds?: string[];
+  /** ISO time; absent = now. */
+  effectiveAt?: string | null;
+}
+
+export interface MinePreview {
+  mineId: string;
+  mineName: string;
+  regionPath: string;
+  status: string;
+  outcome: 'affected' | 'unaffected';
+  note: string;
+}
+
+function validate(input: IssueOrderInput, now: string): { effectiveAt: string } {
+  const bad: string[] = [];
+  if (!ORDER_KINDS.includes(input.kind)) bad.push(`kind must be one of ${ORDER_KINDS.join(', ')}`);
+  if (input.number.trim().length < 2) bad.push('number is required');
+  if (input.legalBasis.trim().length < 2) bad.push('legalBasis is required');
+  if (input.reason.trim().length < 2) bad.push('reason is required');
+  const effectiveAt = input.effectiveAt ?? now;
+  if (Number.isNaN(Date.parse(effectiveAt))) bad.push('effectiveAt must be an ISO time');
+  if (bad.length === 0) {
+    const rule = orderKindRule(input.kind);
+    if (rule.target === 'region' && !input.regionId) bad.push(`a ${input.kind} order needs regionId`);
+    if (rule.target === 'mines' && (input.mineIds ?? []).length === 0)
+      bad.push(`a ${input.kind} order needs mineIds`);
+    if (input.kind === 'lift' && Date.parse(effectiveAt) > Date.parse(now))
+      bad.push('a lift order cannot be scheduled');
+  }
+  if (bad.length > 0)
+    throw invalidInput('ORDER_INVALID', `The order is not valid: ${bad.join('; ')}.`, { issues: bad });
+  return { effectiveAt: new Date(Date.parse(effectiveAt)).toISOString() };
+}
+
+/** The mines an order targets, checked against the issuer's scope. */
+async function targetMines(
+  stores: Pick<Stores, 'mines' | 'regions'>,
+  p: Principal,
+  kind: OrderKind,
+  regionId: string | null | undefined,
+  mineIds: readonly string[],
+): Promise<{ regionPath: string; regionId: string | null; mines: MineRow[] }> {
+  if (orderKindRule(kind).target === 'region') {
+    const region = await requireRegionInScope(stores, p, regionId ?? '');
+    const { items } = await stores.mines.search(
+      { regionPath: region.path },
+      { offset: 0, limit: 100_000, sort: 'code', desc: false },
+    );
+    return { regionPath: region.path, regionId: region.id, mines: items };
+  }
+  const mines: MineRow[] = [];
+  for (const id of new Set(mineIds)) mines.push(await requireMineInScope(stores, p, id));
+  return { regionPath: commonPath(mines.map((m) => m.regionPath)), regionId: null, mines };
+}
+
+function preview(kind: OrderKind, mines: readonly MineRow[]): MinePreview[] {
+  return mines.map((m) => {
+    const j = judgeMineForOrder(kind, m.status);
+    return {
+      mineId: m.id,
+      mineName: m.name,
+      regionPath: m.regionPath,
+      status: m.status,
+      outcome: j.affected ? 'affected' : 'unaffected',
+      note: j.affected ? j.event : j.why,
+    };
+  });
+}
+
+/** What an order would do now, without doing it: the affected-mines preview of the issue form. */
+export async function previewOrder(deps: Deps, p: Principal, input: IssueOrderInput): Promise<MinePreview[]> {
+  requirePermission(p, 'order.issue');
+  validate(input, deps.clock.nowIso());
+  const t = await targetMines(deps, p, input.kind, input.regionId, input.mineIds ?? []);
+  return preview(input.kind, t.mines);
+}
+
+/**
+ * Applies an order to its mines inside `tx`: one `changeMineStatus` (with its audit entry) per affected
+ * mine; the others are recorded as unaffected with the reason. A closure supersedes stop orders.
+ */
+async function applyToMines(
+  deps: Deps,
+  tx: Stores,
+  p: Principal,
+  order: Order,
+  mines: readonly MineRow[],
+  now: string,
+): Promise<OrderMine[]> {
+  const rows: OrderMine[] = [];
+  for (const m of mines) {
+    const j = judgeMineForOrder(order.kind, m.status);
+    if (j.affected) {
+      await changeMineStatus(
+        deps,
+        p,
+        m.id,
+        { event: j.event, reason: `${order.number}: ${order.reason}`, basis: order.number },
+        tx,
+      );
+      if (order.kind === 'close_mine') await settleOrdersOfMine(tx, p, m.id, 'supersede', now);
+    }
+    rows.push({
+      orderId: order.id,
+      mineId: m.id,
+      mineName: m.name,
+      regionPath: m.regionPath,
+      outcome: j.affected ? 'affected' : 'unaffected',
+      fromStatus: m.status,
+      note: j.affected ? j.event : j.why,
+      liftedAt: null,
+    });
+  }
+  await tx.orders.insertOrderMines(rows);
+  return rows;
+}
+
+/**
+ * Marks a mine's open stop orders lifted (after an approved resumption) or superseded (after a closure
+ * order); an order whose every affected mine is settled changes status, audited.
+ */
+export async function settleOrdersOfMine(
+  tx: Stores,
+  p: Principal,
+  mineId: string,
+  how: 'lift' | 'supersede',
+  now: string,
+): Promise<void> {
+  for (const row of await tx.orders.listOpenOrderMinesOfMine(mineId)) {
+    await tx.orders.liftOrderMine(row.orderId, mineId, now);
+    const rest = (await tx.orders.listOrderMines(row.orderId)).filter(
+      (r) => r.outcome === 'affected' && r.liftedAt === null,
+    );
+    const order = await tx.orders.getOrder(row.orderId);
+    if (!order || rest.length > 0 || order.status !== 'in_force') continue;
+    const t = transitionOrder(order.status, how, now);
+    await tx.orders.updateOrder({ ...order, status: t.state, endedAt: now });
+    await tx.audit.append(
+      {
+        actorId: p.userId,
+        actorName: p.displayName,
+        action: `order.${how}`,
+        targetType: 'order',
+        targetId: order.id,
+        before: { status: order.status },
+        after: { status: t.state, lastMine: mineId },
+      },
+      now,
+    );
+  }
+}
+
+export interface IssueOrderResult {
+  order: Order;
+  mines: OrderMine[];
+  affectedMineIds: string[];
+}
+
+/** Issues an order; in force at once when its effective time has come, else scheduled. One transaction. */
+export async function issueOrder(
+  deps: Deps,
+  p: Principal,
+  input: IssueOrderInput,
+): Promise<IssueOrderResult> {
+  requirePermission(p, 'order.issue');
+  const now = deps.clock.nowIso();
+  const { effectiveAt } = validate(input, now);
+  return deps.transaction(async (tx) => {
+    const t = await targetMines(tx, p, input.kind, input.regionId, input.mineIds ?? []);
+    if (input.kind === 'lift') {
+      const bad = t.mines.filter((m) => m.status !== 'suspended' && m.status !== 'resumption_review');
+      if (bad.length > 0)
+        throw invalidInput(
+          'ORDER_LIFT_MINE_NOT_SUSPENDED',
+          `Not under a stop order: ${bad.map((m) => m.name).join(', ')}.`,
+        );
+    }
+    if (await tx.orders.getOrderByNumber(input.number.trim()))
+      throw conflict('ORDER_NUMBER_TAKEN', `An order numbered ${input.number.trim()} exists already.`);
+    const scheduled = Date.parse(effectiveAt) > Date.parse(now);
+    const order: Order = {
+      id: deps.ids.next('ord'),
+      number: input.number.trim(),
+      kind: input.kind,
+      issuerId: p.userId,
+      issuerName: p.displayName,
+      legalBasis: input.legalBasis.trim(),
+      reason: input.reason.trim(),
+      regionId: t.regionId,
+      regionPath: t.regionPath,
+      mineIds: t.regionId === null ? t.mines.map((m) => m.id) : [],
+      effectiveAt,
+      status: scheduled ? 'scheduled' : 'in_force',
+      createdAt: now,
+      appliedAt: scheduled ? null : now,
+      endedAt: null,
+    };
+    await tx.orders.insertOrder(order);
+    await tx.audit.append(
+      {
+        actorId: p.userId,
+        actorName: p.displayName,
+        action: 'order.issue',
+        targetType: 'order',
+        targetId: order.id,
+        before: null,
+        after: { ...order },
+      },
+      now,
+    );
+    const mines = scheduled ? [] : await applyToMines(deps, tx, p, order, t.mines, now);
+    return {
+      order,
+      mines,
+      affectedMineIds: mines.filter((m) => m.outcome === 'affected').map((m) => m.mineId),
+    };
+  });
+}
+
+/**
+ * Brings scheduled orders whose time has come into force, each in its own transaction, acting as the
+ * issuer (whose scope still bounds what the order may touch). Returns the mines whose status changed.
+ */
+export async function applyDueOrders(deps: Deps & Pick<Ports, 'users'>): Promise<{
+  applied: string[];
+  affectedMineIds: string[];
+  failed: Array<{ orderId: string; code: string }>;
+}> {
+  const now = deps.clock.nowIso();
+  const out = {
+    applied: [] as string[],
+    affectedMineIds: [] as string[],
+    failed: [] as Array<{ orderId: string; code: string }>,
+  };
+  for (const due of await deps.orders.listDueOrders(now)) {
+    try {
+      const user = await deps.users.get(due.issuerId);
+      if (!user) throw notFound('ORDER_ISSUER_MISSING', `The issuer of ${due.number} no longer exists.`);
+      const p = await principalFor(deps, publicUser(user), 'session');
+      const rows = await deps.transaction(async (tx) => {
+        const order = await tx.orders.getOrder(due.id);
+        if (!order || order.status !== 'scheduled') return [];
+        const t = transitionOrder(order.status, 'take_effect', now);
+        const next: Order = { ...order, status: t.state, appliedAt: now };
+        await tx.orders.updateOrder(next);
+        await tx.audit.append(
+          {
+            actorId: p.userId,
+            actorName: p.displayName,
+            action: 'order.take_effect',
+            targetType: 'order',
+            targetId: order.id,
+            before: { status: order.status },
+            after: { status: next.status, appliedAt: now },
+          },
+          now,
+        );
+        const target = await targetMines(tx, p, order.kind, order.regionId, order.mineIds);
+        return applyToMines(deps, tx, p, next, target.mines, now);
+      });
+      out.applied.push(due.id);
+      out.affectedMineIds.push(...rows.filter((r) => r.outcome === 'affected').map((r) => r.mineId));
+    } catch (e) {
+      out.failed.push({
+        orderId: due.id,
+        code: e instanceof Error && 'code' in e ? String(e.code) : 'ERROR',
+      });
+    }
+  }
+  return out;
+}
+
+export async function listOrders(
+  deps: Pick<Ports, 'orders' | 'mines'>,
+  p: Principal,
+  q: { status?: OrderStatus },
+): Promise<Order[]> {
+  requirePermission(p, 'order.read');
+  const minePath = await mineScopePath(deps, p);
+  const all = await deps.orders.listOrders({ status: q.status }, 2000);
+  return all.filter((o) => isOrderVisible(p, o, minePath));
+}
+
+export async function getOrder(
+  deps: Pick<Ports, 'orders' | 'mines'>,
+  p: Principal,
+  id: string,
+): Promise<{ order: Order; mines: OrderMine[] }> {
+  requirePermission(p, 'order.read');
+  const order = await deps.orders.getOrder(id);
+  const minePath = await mineScopePath(deps, p);
+  if (!order || !isOrderVisible(p, order, minePath))
+    throw notFound('ORDER_NOT_FOUND', `No order "${id}" in your scope.`);
+  const rows = await deps.orders.listOrderMines(id);
+  const mines = rows.filter((r) =>
+    p.scope.kind === 'mine'
+      ? r.mineId === p.scope.mineId
+      : p.scopePath !== null && r.regionPath.startsWith(p.scopePath),
+  );
+  return { order, mines };
+}

@@ -1,0 +1,341 @@
+import { requirePermission } from '../access/permissions.ts';
+import type { Principal } from '../access/types.ts';
+import { conflict, invalidInput, notAllowed, notFound } from '../errors.ts';
+import type { MineRow, Ports } from '../ports.ts';
+import { changeMineStatus, scopedMineFilter } from '../registry/mine-use-cases.ts';
+import { requireMineInScope } from './order-access.ts';
+import { settleOrdersOfMine } from './order-use-cases.ts';
+import {
+  decisionDeadline,
+  noticeDeadline,
+  transitionResumption,
+  type DecisionDeadline,
+  type NoticeDeadline,
+} from './order-rules.ts';
+import type { OpenHazards, Resumption } from './orders-ports.ts';
+import {
+  DEFAULT_MONITORING_CHECK,
+  RESUMPTION_CHECKLIST,
+  evaluateChecklist,
+  violatesGasControlRule,
+  type ChecklistItemResult,
+  type MonitoringCheckOptions,
+} from './resumption-checklist.ts';
+
+export interface ResumptionDeps extends Pick<
+  Ports,
+  'clock' | 'ids' | 'transaction' | 'mines' | 'regions' | 'orders'
+> {
+  /** The hazards module's open-hazard count; null = not available (the checklist item then blocks). */
+  openHazards: OpenHazards | null;
+  monitoringCheck?: MonitoringCheckOptions;
+}
+
+export interface ResumptionView extends Resumption {
+  checklist: ChecklistItemResult[];
+  openItems: string[];
+  decision: DecisionDeadline;
+  notice: NoticeDeadline | null;
+}
+
+async function loadInScope(deps: Pick<Ports, 'orders' | 'mines'>, p: Principal, id: string) {
+  const r = await deps.orders.getResumption(id);
+  const ok =
+    r !== undefined &&
+    (p.scope.kind === 'mine'
+      ? p.scope.mineId === r.mineId
+      : p.scopePath !== null && r.regionPath.startsWith(p.scopePath));
+  if (!r || !ok) throw notFound('RESUMPTION_NOT_FOUND', `No resumption application "${id}" in your scope.`);
+  return r;
+}
+
+/** The mine applies for resumption acceptance: suspended → resumption_review. */
+export async function applyResumption(deps: ResumptionDeps, p: Principal, mineId: string, note: string) {
+  requirePermission(p, 'resumption.apply');
+  const now = deps.clock.nowIso();
+  return deps.transaction(async (tx) => {
+    const mine = await requireMineInScope(tx, p, mineId);
+    if (mine.status !== 'suspended')
+      throw conflict('RESUMPTION_MINE_NOT_SUSPENDED', `${mine.name} is ${mine.status}, not suspended.`);
+    if (await tx.orders.pendingResumptionOfMine(mine.id))
+      throw conflict('RESUMPTION_ALREADY_PENDING', `${mine.name} already has a pending application.`);
+    const r: Resumption = {
+      id: deps.ids.next('res'),
+      mineId: mine.id,
+      mineName: mine.name,
+      regionPath: mine.regionPath,
+      gasClass: mine.gasClass,
+      appliedAt: now,
+      appliedById: p.userId,
+      appliedByName: p.displayName,
+      status: 'pending',
+      decidedAt: null,
+      decidedById: null,
+      decidedByName: null,
+      decisionReason: null,
+      noticeDate: null,
+      noticeRef: null,
+    };
+    // The officer of the mine may take this one edge: authorised by 'resumption.apply', not 'mine.transition'.
+    await changeMineStatus(
+      deps,
+      p,
+      mine.id,
+      { event: 'apply_resumption', reason: note.trim() || 'Application for resumption acceptance' },
+      tx,
+      'resumption.apply',
+    );
+    await tx.orders.insertResumption(r);
+    await tx.audit.append(
+      {
+        actorId: p.userId,
+        actorName: p.displayName,
+        action: 'resumption.apply',
+        targetType: 'resumption',
+        targetId: r.id,
+        before: null,
+        after: { ...r },
+      },
+      now,
+    );
+    return r;
+  });
+}
+
+async function view(deps: ResumptionDeps, r: Resumption, mine: MineRow | undefined): Promise<ResumptionView> {
+  const now = deps.clock.nowIso();
+  const nowMs = deps.clock.nowMs();
+  const o = deps.monitoringCheck ?? DEFAULT_MONITORING_CHECK;
+  const fromMs = nowMs - o.periodMinutes * 60_000;
+  const [signOffs, dataMinutes, lastPersonnelMs, openHazards] = await Promise.all([
+    deps.orders.listSignOffs(r.id),
+    deps.orders.dataMinutes(r.mineId, fromMs, nowMs),
+    deps.orders.lastPersonnelSnapshotMs(r.mineId),
+    deps.openHazards ? deps.openHazards.countOpen(r.mineId) : Promise.resolve(null),
+  ]);
+  const checklist = evaluateChecklist(
+    {
+      gasClass: mine?.gasClass ?? r.gasClass,
+      hasGasControlCapability: mine?.hasGasControlCapability ?? false,
+      openHazards,
+      dataMinutes,
+      periodFromMs: fromMs,
+      nowMs,
+      lastPersonnelMs,
+      signOffs,
+    },
+    o,
+  );
+  return {
+    ...r,
+    checklist,
+    openItems: checklist.filter((c) => !c.done).map((c) => c.id),
+    decision: decisionDeadline(r.appliedAt, r.decidedAt, now),
+    notice: r.decidedAt ? noticeDeadline(r.decidedAt, r.noticeDate, now) : null,
+  };
+}
+
+export async function getResumption(deps: ResumptionDeps, p: Principal, id: string): Promise<ResumptionView> {
+  requirePermission(p, 'order.read');
+  const r = await loadInScope(deps, p, id);
+  return view(deps, r, await deps.mines.get(r.mineId));
+}
+
+export async function listResumptions(deps: ResumptionDeps, p: Principal): Promise<ResumptionView[]> {
+  requirePermission(p, 'order.read');
+  const filter =
+    p.scope.kind === 'mine' ? { mineId: p.scope.mineId } : { regionPath: p.scopePath ?? '\u0000' };
+  const rows = await deps.orders.listResumptions(filter, 200);
+  return Promise.all(rows.map(async (r) => view(deps, r, await deps.mines.get(r.mineId))));
+}
+
+/** Signs a manual checklist item; only the roles the item names may sign it. */
+export async function signChecklistItem(
+  deps: ResumptionDeps,
+  p: Principal,
+  id: string,
+  input: { item: string; note: string },
+): Promise<ResumptionView> {
+  requirePermission(p, 'resumption.sign');
+  const rule = RESUMPTION_CHECKLIST.find((x) => x.id === input.item);
+  if (!rule || rule.check.how !== 'sign')
+    throw invalidInput(
+      'RESUMPTION_ITEM_NOT_SIGNABLE',
+      `"${input.item}" is not a checklist item that is signed.`,
+    );
+  const roles = rule.check.roles;
+  if (!roles.includes(p.role))
+    throw notAllowed(
+      'RESUMPTION_SIGNER_ROLE',
+      `"${rule.label}" is signed by ${roles.join(' / ')}, not ${p.role}.`,
+      { roles },
+    );
+  const now = deps.clock.nowIso();
+  await deps.transaction(async (tx) => {
+    const r = await loadInScope(tx, p, id);
+    if (r.status !== 'pending')
+      throw conflict('RESUMPTION_ALREADY_DECIDED', `The application is already ${r.status}.`);
+    const s = {
+      resumptionId: r.id,
+      item: rule.id,
+      signerId: p.userId,
+      signerName: p.displayName,
+      signerRole: p.role,
+      signedAt: now,
+      note: input.note.trim(),
+    };
+    await tx.orders.upsertSignOff(s);
+    await tx.audit.append(
+      {
+        actorId: p.userId,
+        actorName: p.displayName,
+        action: 'resumption.sign',
+        targetType: 'resumption',
+        targetId: r.id,
+        before: null,
+        after: { ...s },
+      },
+      now,
+    );
+  });
+  return getResumption(deps, p, id);
+}
+
+function requireGasControl(mine: MineRow): void {
+  if (violatesGasControlRule(mine)) {
+    throw conflict(
+      'GAS_CONTROL_CAPABILITY_REQUIRED',
+      `${mine.name} is a ${mine.gasClass}-gas mine without certified gas-control capability: it may not produce.`,
+      { mineId: mine.id, gasClass: mine.gasClass },
+    );
+  }
+}
+
+/** Approves (→ producing, its stop orders lifted) or rejects (→ suspended) an application. */
+export async function decideResumption(
+  deps: ResumptionDeps,
+  p: Principal,
+  id: string,
+  input: { decision: 'approve' | 'reject'; reason: string },
+): Promise<ResumptionView> {
+  requirePermission(p, 'resumption.decide');
+  if (input.reason.trim().length < 2)
+    throw invalidInput('RESUMPTION_REASON_REQUIRED', 'A decision needs a reason.');
+  const r0 = await loadInScope(deps, p, id);
+  const mine = await requireMineInScope(deps, p, r0.mineId);
+  if (input.decision === 'approve') {
+    requireGasControl(mine);
+    const v = await view(deps, r0, mine);
+    if (v.openItems.length > 0) {
+      const open = v.checklist.filter((c) => !c.done);
+      throw conflict(
+        'RESUMPTION_CHECKLIST_INCOMPLETE',
+        `The checklist is not complete: ${open.map((c) => `${c.label} (${c.detail})`).join('; ')}.`,
+        { openItems: v.openItems },
+      );
+    }
+  }
+  const now = deps.clock.nowIso();
+  await deps.transaction(async (tx) => {
+    const r = await loadInScope(tx, p, id);
+    const t = transitionResumption(r.status, input.decision, now);
+    for (const e of t.effects)
+      await changeMineStatus(
+        deps,
+        p,
+        r.mineId,
+        { event: e.event, reason: input.reason, basis: `resumption ${r.id}` },
+        tx,
+      );
+    const next: Resumption = {
+      ...r,
+      status: t.state,
+      decidedAt: now,
+      decidedById: p.userId,
+      decidedByName: p.displayName,
+      decisionReason: input.reason.trim(),
+    };
+    await tx.orders.updateResumption(next);
+    await tx.audit.append(
+      {
+        actorId: p.userId,
+        actorName: p.displayName,
+        action: `resumption.${input.decision}`,
+        targetType: 'resumption',
+        targetId: r.id,
+        before: { status: r.status },
+        after: { status: next.status, reason: next.decisionReason },
+      },
+      now,
+    );
+    if (input.decision === 'approve') await settleOrdersOfMine(tx, p, r.mineId, 'lift', now);
+  });
+  return getResumption(deps, p, id);
+}
+
+/** Records the public notice of a decision (date and number or link). */
+export async function recordPublicNotice(
+  deps: ResumptionDeps,
+  p: Principal,
+  id: string,
+  input: { noticeDate: string; noticeRef: string },
+): Promise<ResumptionView> {
+  requirePermission(p, 'resumption.decide');
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.noticeDate) || Number.isNaN(Date.parse(input.noticeDate)))
+    throw invalidInput('RESUMPTION_NOTICE_INVALID', 'noticeDate must be a date YYYY-MM-DD.');
+  if (input.noticeRef.trim().length < 2)
+    throw invalidInput('RESUMPTION_NOTICE_INVALID', 'noticeRef (number or link) is required.');
+  const now = deps.clock.nowIso();
+  await deps.transaction(async (tx) => {
+    const r = await loadInScope(tx, p, id);
+    if (r.decidedAt === null)
+      throw conflict('RESUMPTION_NOT_DECIDED', 'A notice follows a decision; none is recorded yet.');
+    if (input.noticeDate < r.decidedAt.slice(0, 10))
+      throw invalidInput('RESUMPTION_NOTICE_INVALID', 'The notice cannot predate the decision.');
+    const next = { ...r, noticeDate: input.noticeDate, noticeRef: input.noticeRef.trim() };
+    await tx.orders.updateResumption(next);
+    await tx.audit.append(
+      {
+        actorId: p.userId,
+        actorName: p.displayName,
+        action: 'resumption.notice',
+        targetType: 'resumption',
+        targetId: r.id,
+        before: { noticeDate: r.noticeDate, noticeRef: r.noticeRef },
+        after: { noticeDate: next.noticeDate, noticeRef: next.noticeRef },
+      },
+      now,
+    );
+  });
+  return getResumption(deps, p, id);
+}
+
+/** High-gas and outburst mines without certified gas-control capability; producing ones first. */
+export async function listGasControlViolations(
+  deps: Pick<Ports, 'mines' | 'regions'>,
+  p: Principal,
+  regionId: string | undefined,
+) {
+  requirePermission(p, 'order.read');
+  const scope = await scopedMineFilter(deps, p, regionId);
+  const page = { offset: 0, limit: 100_000, sort: 'code' as const, desc: false };
+  const [high, outburst] = await Promise.all([
+    deps.mines.search({ ...scope, gasClass: 'high' }, page),
+    deps.mines.search({ ...scope, gasClass: 'outburst' }, page),
+  ]);
+  const rank = (s: string) =>
+    s === 'producing' ? 0 : s === 'resumption_review' ? 1 : s === 'construction' ? 2 : 3;
+  const items = [...high.items, ...outburst.items]
+    .filter((m) => violatesGasControlRule(m) && m.status !== 'closed')
+    .sort((a, b) => rank(a.status) - rank(b.status) || a.code.localeCompare(b.code))
+    .map((m) => ({
+      mineId: m.id,
+      name: m.name,
+      code: m.code,
+      regionName: m.regionName,
+      gasClass: m.gasClass,
+      status: m.status,
+      producingIllegally: m.status === 'producing',
+    }));
+  return { items, producing: items.filter((i) => i.producingIllegally).length };
+}

@@ -1,0 +1,336 @@
+import { requirePermission } from '../access/permissions.ts';
+import type { Principal } from '../access/types.ts';
+import { invalidInput } from '../errors.ts';
+import type { MineRow, Ports } from '../ports.ts';
+import { scopedMineFilter } from '../registry/mine-use-cases.ts';
+import type { CoverageFacts, LastVisit } from './supervision-ports.ts';
+import type { PlanState } from './supervision-types.ts';
+
+/** The four things every mine must have (一矿一策、一名责任人、一个督导组、一名包保领导). */
+export type CoverageGap = 'plan' | 'responsible' | 'group' | 'leader';
+export const COVERAGE_GAPS: readonly CoverageGap[] = ['plan', 'responsible', 'group', 'leader'];
+
+export interface CoverageRow {
+  mineId: string;
+  code: string;
+  name: string;
+  regionId: string;
+  regionName: string;
+  status: string;
+  /** The plan's state; only an approved plan closes the "plan" gap. */
+  planState: PlanState | null;
+  responsibleName: string | null;
+  groupLeaderName: string | null;
+  groupSize: number;
+  leaderUserId: string | null;
+  leaderName: string | null;
+  gaps: CoverageGap[];
+  /** The caller is this mine's leader or in its group ("my mines"). */
+  isMine: boolean;
+}
+
+export interface DistrictCount {
+  regionId: string;
+  regionName: string;
+  mines: number;
+  complete: number;
+  missing: Record<CoverageGap, number>;
+}
+
+export interface CoverageView {
+  rows: CoverageRow[];
+  mines: number;
+  /** Closed mines are not supervised and are left out; this says how many were. */
+  excludedClosed: number;
+  complete: number;
+  missing: Record<CoverageGap, number>;
+  byDistrict: DistrictCount[];
+}
+
+const noGaps = (): Record<CoverageGap, number> => ({ plan: 0, responsible: 0, group: 0, leader: 0 });
+
+/**
+ * The coverage of a set of mines: per mine which of the four it lacks; closed mines are left out
+ * (and counted). Rows: the caller's own mines first, then the mines with most gaps, then by code.
+ */
+export function buildCoverage(mines: readonly MineRow[], facts: CoverageFacts, userId: string): CoverageView {
+  const rows: CoverageRow[] = [];
+  let excludedClosed = 0;
+  for (const m of mines) {
+    if (m.status === 'closed') {
+      excludedClosed++;
+      continue;
+    }
+    const plan = facts.plans.get(m.id);
+    const responsible = facts.responsible.get(m.id);
+    const group = facts.groups.get(m.id);
+    const leader = facts.leaders.get(m.id);
+    const gaps: CoverageGap[] = [];
+    if (plan?.state !== 'approved') gaps.push('plan');
+    if (!responsible) gaps.push('responsible');
+    if (!group || group.members.length === 0) gaps.push('group');
+    if (!leader) gaps.push('leader');
+    rows.push({
+      mineId: m.id,
+      code: m.code,
+      name: m.name,
+      regionId: m.regionId,
+      regionName: m.regionName,
+      status: m.status,
+      planState: plan?.state ?? null,
+      responsibleName: responsible?.name ?? null,
+      groupLeaderName: group?.members.find((x) => x.isLeader)?.name ?? null,
+      groupSize: group?.members.length ?? 0,
+      leaderUserId: leader?.userId ?? null,
+      leaderName: leader?.name ?? null,
+      gaps,
+      isMine: leader?.userId === userId || (group?.members.some((x) => x.userId === userId) ?? false),
+    });
+  }
+  rows.sort(
+    (a, b) =>
+      Number(b.isMine) - Number(a.isMine) || b.gaps.length - a.gaps.length || a.code.localeCompare(b.code),
+  );
+  const missing = noGaps();
+  const districts = new Map<string, DistrictCount>();
+  for (const r of rows) {
+    let d = districts.get(r.regionId);
+    if (!d) {
+      d = { regionId: r.regionId, regionName: r.regionName, mines: 0, complete: 0, missing: noGaps() };
+      districts.set(r.regionId, d);
+    }
+    d.mines++;
+    if (r.gaps.length === 0) d.complete++;
+    for (const g of r.gaps) {
+      d.missing[g]++;
+      missing[g]++;
+    }
+  }
+  return {
+    rows,
+    mines: rows.length,
+    excludedClosed,
+    complete: rows.filter((r) => r.gaps.length === 0).length,
+    missing,
+    byDistrict: [...districts.values()].sort((a, b) => a.regionId.localeCompare(b.regionId)),
+  };
+}
+
+export interface CoverageQuery {
+  regionId?: string;
+  /** Only mines lacking this one. */
+  gap?: CoverageGap;
+  /** Only the caller's own mines (as leader or group member). */
+  onlyMine?: boolean;
+}
+
+async function minesInScope(
+  deps: Pick<Ports, 'mines' | 'regions'>,
+  principal: Principal,
+  regionId: string | undefined,
+): Promise<{ mines: MineRow[]; filter: { regionPath?: string; mineId?: string } }> {
+  const filter = await scopedMineFilter(deps, principal, regionId);
+  const page = await deps.mines.search(filter, { offset: 0, limit: 100_000, sort: 'code', desc: false });
+  return { mines: page.items, filter: { regionPath: filter.regionPath, mineId: filter.mineId } };
+}
+
+/** The coverage view of the caller's scope, or of a region inside it. */
+export async function getCoverage(
+  deps: Pick<Ports, 'mines' | 'regions' | 'supervision'>,
+  principal: Principal,
+  q: CoverageQuery,
+): Promise<CoverageView> {
+  requirePermission(principal, 'supervision.read');
+  const { mines, filter } = await minesInScope(deps, principal, q.regionId);
+  const facts = await deps.supervision.coverageFacts(filter);
+  const view = buildCoverage(mines, facts, principal.userId);
+  const rows = view.rows.filter(
+    (r) => (q.gap === undefined || r.gaps.includes(q.gap)) && (!q.onlyMine || r.isMine),
+  );
+  return { ...view, rows };
+}
+
+const csvCell = (v: string | number | null): string => {
+  const s = v === null ? '' : String(v);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
+
+/** The coverage rows as RFC 4180 CSV (header first), one line per mine. */
+export function coverageCsv(view: CoverageView): string {
+  const header = [
+    'code',
+    'name',
+    'district',
+    'status',
+    'plan_state',
+    'responsible',
+    'group_leader',
+    'group_size',
+    'leader',
+    'gaps',
+  ];
+  const lines = view.rows.map((r) =>
+    [
+      r.code,
+      r.name,
+      r.regionName,
+      r.status,
+      r.planState,
+      r.responsibleName,
+      r.groupLeaderName,
+      r.groupSize,
+      r.leaderName,
+      r.gaps.join(' '),
+    ]
+      .map(csvCell)
+      .join(','),
+  );
+  return [header.join(','), ...lines].join('\r\n') + '\r\n';
+}
+
+export interface KpiRow {
+  mineId: string;
+  code: string;
+  name: string;
+  regionId: string;
+  regionName: string;
+  /** Null when the mine has no leader (then it is overdue by definition). */
+  leaderName: string | null;
+  lastLeaderVisitAt: string | null;
+  lastGroupVisitAt: string | null;
+  leaderOverdue: boolean;
+  groupOverdue: boolean;
+  isMine: boolean;
+}
+
+export interface KpiView {
+  asOf: string;
+  leaderDays: number;
+  groupDays: number;
+  mines: number;
+  excludedClosed: number;
+  leaderOverdue: number;
+  groupOverdue: number;
+  byDistrict: Array<{
+    regionId: string;
+    regionName: string;
+    mines: number;
+    leaderOverdue: number;
+    groupOverdue: number;
+  }>;
+  /** Mines overdue on either count: the caller's first, then by code. */
+  overdue: KpiRow[];
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Which mines their leader has not visited within `leaderDays`, or their group within `groupDays`
+ * (a mine without a leader or a group counts as not visited).
+ */
+export function buildKpi(
+  mines: readonly MineRow[],
+  facts: CoverageFacts,
+  visits: readonly LastVisit[],
+  opts: { now: string; leaderDays: number; groupDays: number; userId: string },
+): KpiView {
+  const nowMs = Date.parse(opts.now);
+  const last = new Map<string, string>();
+  for (const v of visits) last.set(`${v.mineId}|${v.visitorId}`, v.lastStartedAt);
+  const latest = (a: string | null, b: string | undefined) =>
+    b !== undefined && (a === null || b > a) ? b : a;
+  const rows: KpiRow[] = [];
+  let excludedClosed = 0;
+  for (const m of mines) {
+    if (m.status === 'closed') {
+      excludedClosed++;
+      continue;
+    }
+    const leader = facts.leaders.get(m.id);
+    const group = facts.groups.get(m.id);
+    const lastLeader = leader ? (last.get(`${m.id}|${leader.userId}`) ?? null) : null;
+    let lastGroup: string | null = null;
+    for (const member of group?.members ?? [])
+      lastGroup = latest(lastGroup, last.get(`${m.id}|${member.userId}`));
+    const within = (at: string | null, days: number) =>
+      at !== null && nowMs - Date.parse(at) <= days * DAY_MS;
+    rows.push({
+      mineId: m.id,
+      code: m.code,
+      name: m.name,
+      regionId: m.regionId,
+      regionName: m.regionName,
+      leaderName: leader?.name ?? null,
+      lastLeaderVisitAt: lastLeader,
+      lastGroupVisitAt: lastGroup,
+      leaderOverdue: !within(lastLeader, opts.leaderDays),
+      groupOverdue: !within(lastGroup, opts.groupDays),
+      isMine:
+        leader?.userId === opts.userId || (group?.members.some((x) => x.userId === opts.userId) ?? false),
+    });
+  }
+  const districts = new Map<string, KpiView['byDistrict'][number]>();
+  for (const r of rows) {
+    const d = districts.get(r.regionId) ?? {
+      regionId: r.regionId,
+      regionName: r.regionName,
+      mines: 0,
+      leaderOverdue: 0,
+      groupOverdue: 0,
+    };
+    d.mines++;
+    if (r.leaderOverdue) d.leaderOverdue++;
+    if (r.groupOverdue) d.groupOverdue++;
+    districts.set(r.regionId, d);
+  }
+  return {
+    asOf: opts.now,
+    leaderDays: opts.leaderDays,
+    groupDays: opts.groupDays,
+    mines: rows.length,
+    excludedClosed,
+    leaderOverdue: rows.filter((r) => r.leaderOverdue).length,
+    groupOverdue: rows.filter((r) => r.groupOverdue).length,
+    byDistrict: [...districts.values()].sort((a, b) => a.regionId.localeCompare(b.regionId)),
+    overdue: rows
+      .filter((r) => r.leaderOverdue || r.groupOverdue)
+      .sort((a, b) => Number(b.isMine) - Number(a.isMine) || a.code.localeCompare(b.code)),
+  };
+}
+
+export const DEFAULT_LEADER_DAYS = 30;
+export const DEFAULT_GROUP_DAYS = 14;
+
+/** The visit KPI of the caller's scope, or of a region inside it. */
+export async function getVisitKpi(
+  deps: Pick<Ports, 'mines' | 'regions' | 'supervision' | 'clock'>,
+  principal: Principal,
+  q: { regionId?: string; leaderDays?: number; groupDays?: number },
+): Promise<KpiView> {
+  requirePermission(principal, 'supervision.read');
+  const leaderDays = q.leaderDays ?? DEFAULT_LEADER_DAYS;
+  const groupDays = q.groupDays ?? DEFAULT_GROUP_DAYS;
+  for (const [name, v] of [
+    ['leaderDays', leaderDays],
+    ['groupDays', groupDays],
+  ] as const) {
+    if (!Number.isInteger(v) || v < 1 || v > 366) {
+      throw invalidInput(
+        'SUPERVISION_KPI_DAYS_INVALID',
+        `${name} must be a whole number of days from 1 to 366.`,
+        { field: name },
+      );
+    }
+  }
+  const { mines, filter } = await minesInScope(deps, principal, q.regionId);
+  const [facts, visits] = await Promise.all([
+    deps.supervision.coverageFacts(filter),
+    deps.supervision.lastVisits(filter),
+  ]);
+  return buildKpi(mines, facts, visits, {
+    now: deps.clock.nowIso(),
+    leaderDays,
+    groupDays,
+    userId: principal.userId,
+  });
+}

@@ -1,0 +1,77 @@
+import type { Principal } from '../access/types.ts';
+import { conflict, invalidInput } from '../errors.ts';
+import type { MineRow, Ports, Stores } from '../ports.ts';
+import { getMine } from '../registry/mine-use-cases.ts';
+import type { AssignmentKind } from './supervision-types.ts';
+
+/** The mine, when the principal may see it (404 otherwise, so existence does not leak). */
+export function loadMine(
+  stores: Pick<Stores, 'mines'>,
+  principal: Principal,
+  mineId: string,
+): Promise<MineRow> {
+  return getMine(stores, principal, mineId);
+}
+
+/** Closed mines have left the programme: nothing new is assigned or planned for them. */
+export function requireNotClosed(mine: MineRow): void {
+  if (mine.status === 'closed') {
+    throw conflict(
+      'SUPERVISION_MINE_CLOSED',
+      `The mine "${mine.name}" is closed; it is no longer supervised here.`,
+    );
+  }
+}
+
+/** A trimmed non-empty string of at most `max` characters, or InvalidInput with `code`. */
+export function requireText(value: string, field: string, code: string, max = 500): string {
+  const v = value.trim();
+  if (v === '') throw invalidInput(code, `${field} must not be empty.`, { field });
+  if (v.length > max) throw invalidInput(code, `${field} is longer than ${max} characters.`, { field });
+  return v;
+}
+
+export interface ChangeRecord {
+  mineId: string;
+  kind: AssignmentKind;
+  /** The audit action without the "supervision." prefix, e.g. "plan.approve". */
+  action: string;
+  summary: string;
+  before: unknown;
+  after: unknown;
+}
+
+/**
+ * Appends the audit entry and the mine's supervision history line for one change. Must be called
+ * inside the transaction that makes the change.
+ */
+export async function recordChange(
+  tx: Stores,
+  deps: Pick<Ports, 'ids'>,
+  principal: Principal,
+  change: ChangeRecord,
+  now: string,
+): Promise<void> {
+  await tx.audit.append(
+    {
+      actorId: principal.userId,
+      actorName: principal.displayName,
+      action: `supervision.${change.action}`,
+      targetType: 'mine',
+      targetId: change.mineId,
+      before: change.before ?? null,
+      after: change.after ?? null,
+    },
+    now,
+  );
+  await tx.supervision.appendHistory({
+    id: deps.ids.next('sah'),
+    mineId: change.mineId,
+    kind: change.kind,
+    action: change.action,
+    summary: change.summary,
+    actorId: principal.userId,
+    actorName: principal.displayName,
+    at: now,
+  });
+}

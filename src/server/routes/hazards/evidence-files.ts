@@ -1,0 +1,64 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { readFile, rename, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { conflict } from '../../../core/errors.ts';
+
+/**
+ * Evidence bytes on disk, content-addressed: `<dir>/<sha256>`. The database holds the checksum, so a
+ * file changed on disk is detected when it is read.
+ */
+export interface EvidenceFiles {
+  readonly dir: string;
+  /** Stores the bytes (once per content) and returns their SHA-256. */
+  put(bytes: Buffer): Promise<string>;
+  /** The bytes, after checking them against `sha256` (409 when missing or tampered with). */
+  get(sha256: string): Promise<Buffer>;
+}
+
+export const sha256Of = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
+
+export function createEvidenceFiles(dir: string | undefined): EvidenceFiles {
+  let resolved: string | null = dir ?? null;
+  const root = (): string => {
+    // Without a configured directory (tests), a private temporary one.
+    resolved ??= mkdtempSync(join(tmpdir(), 'redline-evidence-'));
+    mkdirSync(resolved, { recursive: true });
+    return resolved;
+  };
+  return {
+    get dir() {
+      return root();
+    },
+    async put(bytes) {
+      const sha = sha256Of(bytes);
+      const path = join(root(), sha);
+      if (!existsSync(path)) {
+        const tmp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
+        await writeFile(tmp, bytes);
+        await rename(tmp, path);
+      }
+      return sha;
+    },
+    async get(sha256) {
+      let bytes: Buffer;
+      try {
+        bytes = await readFile(join(root(), sha256));
+      } catch {
+        throw conflict('EVIDENCE_FILE_MISSING', 'The evidence file is missing from the evidence store.', {
+          sha256,
+        });
+      }
+      const actual = sha256Of(bytes);
+      if (actual !== sha256) {
+        throw conflict(
+          'EVIDENCE_CHECKSUM_MISMATCH',
+          'The evidence file on disk does not match the checksum recorded when it was uploaded: it was changed.',
+          { expected: sha256, actual },
+        );
+      }
+      return bytes;
+    },
+  };
+}

@@ -1,0 +1,137 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { TEST_PASSWORD } from '../support/world.ts';
+import {
+  hazardActionsOffered,
+  hazardEvidence,
+  hazardState,
+  hazardTimeline,
+  login,
+  openHazard,
+  openHazardBoard,
+  reportHazardInUi,
+  submitHazardAction,
+  uploadHazardEvidence,
+} from './page-models/index.ts';
+import { describeInBrowser, launchBrowser, screenshot } from './support/browser.ts';
+import { startServer, type RunningServer } from './support/server.ts';
+
+describeInBrowser('hazards: the closed loop across the mine and the county regulator', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  }, 120_000);
+  afterAll(async () => {
+    for (const c of contexts) await c.close();
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function newPage(username: string): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    await login(page, server.baseUrl, username, TEST_PASSWORD);
+    return page;
+  }
+
+  const user = (username: string) => server.province.users.find((u) => u.username === username)!;
+
+  it('report → five implementations → rectify with evidence → reject → rectify → verify and close, all on the timeline', async () => {
+    const officer = await newPage('officer');
+    const id = await reportHazardInUi(officer, {
+      title: '运输巷皮带托辊损坏',
+      description: '3 号托辊卡死，皮带摩擦发热',
+      area: '运输大巷',
+      equipment: '运输巷皮带',
+    });
+    expect(await hazardState(officer)).toBe('reported');
+    // The mine is offered the mine's steps, never the regulator's.
+    const offered = await hazardActionsOffered(officer);
+    expect(offered).toContain('hazard-assign');
+    expect(offered).not.toContain('hazard-verify');
+    expect(offered).not.toContain('hazard-extend');
+
+    const deadline = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
+    await submitHazardAction(officer, 'hazard-assign', {
+      responsiblePerson: '王工（机电科）',
+      measures: '更换 3 号托辊并清理积煤',
+      deadline,
+    });
+    expect(await hazardState(officer)).toBe('assigned');
+    await submitHazardAction(officer, 'hazard-start');
+    expect(await hazardState(officer)).toBe('rectifying');
+    await uploadHazardEvidence(
+      officer,
+      '整改后托辊.jpg',
+      'image/jpeg',
+      Buffer.from('jpeg bytes of new rollers'),
+    );
+    expect((await hazardEvidence(officer))[0]?.text).toContain('整改后托辊.jpg');
+    await submitHazardAction(officer, 'hazard-submit', { note: '已更换托辊' });
+    expect(await hazardState(officer)).toBe('awaiting_verification');
+    expect(await hazardActionsOffered(officer)).not.toContain('hazard-verify');
+    await screenshot(officer, 'hazards-officer-submitted');
+
+    const county = await newPage('county');
+    await openHazardBoard(county);
+    expect(
+      await county.locator(`[data-testid="hazard-row"][data-hazard-id="${id}"]`).getAttribute('data-state'),
+    ).toBe('awaiting_verification');
+    await openHazard(county, id);
+    await submitHazardAction(county, 'hazard-reject', { reason: '相邻 4 号托辊也已磨损，需一并更换' });
+    expect(await hazardState(county)).toBe('rectifying');
+    await screenshot(county, 'hazards-county-rejected');
+
+    await openHazard(officer, id);
+    expect(await hazardState(officer)).toBe('rectifying');
+    await uploadHazardEvidence(
+      officer,
+      '4号托辊更换.jpg',
+      'image/jpeg',
+      Buffer.from('jpeg bytes of roller 4'),
+    );
+    await submitHazardAction(officer, 'hazard-submit', { note: '3、4 号托辊均已更换' });
+    expect(await hazardState(officer)).toBe('awaiting_verification');
+
+    await openHazard(county, id);
+    await submitHazardAction(county, 'hazard-verify', { note: '现场复查合格，予以销号' });
+    expect(await hazardState(county)).toBe('closed');
+    expect(await hazardActionsOffered(county)).toEqual([]);
+
+    const officerName = user('officer').displayName;
+    const countyName = user('county').displayName;
+    const timeline = await hazardTimeline(county);
+    expect(timeline.map((e) => [e.action, e.actor])).toEqual([
+      ['hazard.report', officerName],
+      ['hazard.assign', officerName],
+      ['hazard.start_rectifying', officerName],
+      ['hazard.evidence', officerName],
+      ['hazard.submit_for_verification', officerName],
+      ['hazard.reject', countyName],
+      ['hazard.evidence', officerName],
+      ['hazard.submit_for_verification', officerName],
+      ['hazard.verify_and_close', countyName],
+    ]);
+    expect(timeline.find((e) => e.action === 'hazard.reject')?.note).toBe(
+      '相邻 4 号托辊也已磨损，需一并更换',
+    );
+    for (const e of timeline) expect(Date.parse(e.at)).toBeGreaterThan(Date.now() - 600_000);
+    await screenshot(county, 'hazards-county-closed-timeline');
+
+    // The audit trail holds the same steps, with who and when.
+    const audit = [...(await server.ports.audit.listByTarget('hazard', id))].sort((a, b) => a.seq - b.seq);
+    expect(audit.map((a) => [a.action, a.actorName, a.at])).toEqual(
+      timeline.map((e) => [e.action, e.actor, e.at]),
+    );
+
+    await openHazardBoard(officer);
+    expect(
+      await officer.locator(`[data-testid="hazard-row"][data-hazard-id="${id}"]`).getAttribute('data-state'),
+    ).toBe('closed');
+  }, 120_000);
+});

@@ -1,0 +1,38 @@
+/** Page model for the orders section (`/orders`). */
+import type { Page } from 'playwright-core';
+import { appOrigin } from './app-shell.ts';
+
+/** Opens the orders list (with the issue form for regulators). */
+export async function openOrders(page: Page, baseUrl?: string): Promise<void> {
+  await page.goto(`${appOrigin(page, baseUrl)}/orders`);
+  await page.locator('[data-testid="orders-list"][data-busy="false"]').waitFor();
+}
+
+export interface OrderDraft {
+  number: string;
+  regionId: string;
+  basis: string;
+  reason: string;
+}
+
+/** Fills the issue form for a region-wide stop-work order and previews it; returns the summary line. */
+export async function previewStopWork(page: Page, d: OrderDraft): Promise<string> {
+  await page.getByTestId('order-kind').selectOption('stop_work');
+  await page.getByTestId('order-number').fill(d.number);
+  await page.getByTestId('order-region').selectOption(d.regionId);
+  await page.getByTestId('order-basis').fill(d.basis);
+  await page.getByTestId('order-reason').fill(d.reason);
+  await page.getByTestId('order-preview').click();
+  return (await page.getByTestId('order-preview-summary').textContent()) ?? '';
+}
+
+/** Issues the filled order; returns the confirmation line. */
+export async function issueOrderNow(page: Page): Promise<string> {
+  await page.getByTestId('order-issue').click();
+  return (await page.getByTestId('order-issued').textContent()) ?? '';
+}
+
+/** The order numbers the list shows. */
+export async function listedOrderNumbers(page: Page): Promise<string[]> {
+  return page.locator('[data-testid^="order-ord-"] td:first-child').allTextContents();
+}

@@ -1,0 +1,73 @@
+/** The orders API's shapes as the UI reads them. */
+export type OrderKind = 'stop_work' | 'suspend_mine' | 'close_mine' | 'lift';
+export type OrderStatus = 'scheduled' | 'in_force' | 'lifted' | 'superseded';
+
+export interface OrderView {
+  id: string;
+  number: string;
+  kind: OrderKind;
+  issuerName: string;
+  regionId: string | null;
+  mineIds: string[];
+  effectiveAt: string;
+  status: OrderStatus;
+}
+
+export interface MinePreview {
+  mineId: string;
+  mineName: string;
+  status: string;
+  outcome: 'affected' | 'unaffected';
+  note: string;
+}
+
+export interface ChecklistItem {
+  id: string;
+  label: string;
+  how: 'auto' | 'sign';
+  done: boolean;
+  detail: string;
+  signedBy: { name: string; role: string; at: string } | null;
+}
+
+export interface ResumptionView {
+  id: string;
+  mineId: string;
+  mineName: string;
+  appliedAt: string;
+  status: 'pending' | 'approved' | 'rejected';
+  checklist: ChecklistItem[];
+  openItems: string[];
+  decision: { dueOn: string; daysLeft: number; overdue: boolean };
+  notice: { dueOn: string; recordedOn: string | null; late: boolean } | null;
+}
+
+export interface GasViolation {
+  mineId: string;
+  name: string;
+  code: string;
+  regionName: string;
+  gasClass: string;
+  status: string;
+  producingIllegally: boolean;
+}
+
+export interface CampaignView {
+  id: string;
+  name: string;
+  startsOn: string;
+  endsOn: string;
+  items: Array<{ id: string; text: string; dueOn: string }>;
+}
+
+export interface CampaignProgress {
+  campaign: CampaignView;
+  mines: Array<{
+    mineId: string;
+    mineName: string;
+    regionName: string;
+    done: number;
+    overdue: number;
+    items: Array<{ itemId: string; done: boolean; by: string | null; overdue: boolean }>;
+  }>;
+}

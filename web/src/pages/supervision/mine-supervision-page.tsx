@@ -1,0 +1,74 @@
+import { useState } from 'react';
+import { useApiData } from '../../api/use-api.ts';
+import { ErrorBox } from '../../components/error-box.tsx';
+import { formatDateTime } from '../../format.ts';
+import { useI18n } from '../../i18n/i18n-context.tsx';
+import { navigate } from '../../router/router.ts';
+import { useSession } from '../../session/session-context.tsx';
+import type { SupervisionCard } from './supervision-api-types.ts';
+import { AssignmentCard, PlanCard, ResponsibleCard } from './supervision-forms.tsx';
+import { VisitForm, VisitList } from './visit-panel.tsx';
+import './supervision.css';
+
+const REGULATORS = ['province_regulator', 'city_regulator', 'county_regulator'];
+
+/** One mine's supervision card: plan, responsible person, group, leader, history, site visits. */
+export function MineSupervisionPage({ mineId }: { mineId: string }) {
+  const { t } = useI18n();
+  const { session } = useSession();
+  const role = session.user.role;
+  const card = useApiData<SupervisionCard>(`/api/supervision/mines/${encodeURIComponent(mineId)}`);
+  const [generation, setGeneration] = useState(0);
+  const isRegulator = REGULATORS.includes(role);
+  const isOfficer = role === 'mine_safety_officer';
+  const isVisitor = role === 'leader' || role === 'group_member';
+  const c = card.data;
+  return (
+    <section
+      className="page"
+      data-testid="supervision-mine-page"
+      data-busy={card.isLoading ? 'true' : 'false'}
+    >
+      <div className="page-head">
+        <a
+          href="/supervision"
+          onClick={(e) => {
+            e.preventDefault();
+            navigate('/supervision');
+          }}
+        >
+          ← {t('supervision.coverage.title')}
+        </a>
+        <h1 data-testid="supervision-mine-name">{c ? `${c.mine.name} · ${c.mine.regionName}` : '…'}</h1>
+      </div>
+      {card.error !== null && <ErrorBox error={card.error} onRetry={card.reload} />}
+      {c && (
+        <div className="sv-grid" key={`${c.mine.id}-${c.history.length}`}>
+          <PlanCard
+            card={c}
+            canWrite={isRegulator || isOfficer}
+            canApprove={isRegulator}
+            onChanged={card.reload}
+          />
+          <ResponsibleCard card={c} canSet={isRegulator || isOfficer} onChanged={card.reload} />
+          <AssignmentCard card={c} canAssign={isRegulator} onChanged={card.reload} />
+          <div className="card" data-testid="supervision-history">
+            <div className="card-head">
+              <h2>{t('supervision.history')}</h2>
+            </div>
+            <ul>
+              {c.history.map((h) => (
+                <li key={h.id}>
+                  <span className="tabular">{formatDateTime(h.at)}</span> {h.actorName}: {h.action} —{' '}
+                  {h.summary}
+                </li>
+              ))}
+            </ul>
+          </div>
+        </div>
+      )}
+      {c && isVisitor && <VisitForm mineId={c.mine.id} onRecorded={() => setGeneration((g) => g + 1)} />}
+      {c && <VisitList mineId={c.mine.id} canReport={isRegulator || isVisitor} generation={generation} />}
+    </section>
+  );
+}
