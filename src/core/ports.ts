@@ -1,3 +1,8 @@
+import type { DirectiveStore } from './directives/directives-ports.ts';
+import type { ExpertiseStore } from './expertise/expertise-ports.ts';
+import type { ClosureStore } from './closure/closure-ports.ts';
+import type { AccidentStore } from './accidents/accidents-ports.ts';
+import type { BriefingStore } from './briefing/briefing-ports.ts';
 import type { HazardStore } from './hazards/hazards-ports.ts';
 import type { OrderStore } from './orders/orders-ports.ts';
 import type { SupervisionStore } from './supervision/supervision-ports.ts';
@@ -152,6 +157,11 @@ export interface Stores {
   hazards: HazardStore;
   orders: OrderStore;
   supervision: SupervisionStore;
+  directives: DirectiveStore;
+  expertise: ExpertiseStore;
+  closure: ClosureStore;
+  accidents: AccidentStore;
+  briefing: BriefingStore;
   regions: RegionStore;
   enterprises: EnterpriseStore;
   mines: MineStore;

@@ -16,6 +16,11 @@ import { registerAuditRoutes } from './routes/audit.routes.ts';
 import { registerHazardRoutes } from './routes/hazards/hazards.routes.ts';
 import { registerOrderRoutes } from './routes/orders/orders.routes.ts';
 import { registerSupervisionRoutes } from './routes/supervision/supervision.routes.ts';
+import { registerDirectiveRoutes } from './routes/directives/directives.routes.ts';
+import { registerExpertiseRoutes } from './routes/expertise/expertise.routes.ts';
+import { registerClosureRoutes } from './routes/closure/closure.routes.ts';
+import { registerAccidentRoutes } from './routes/accidents/accidents.routes.ts';
+import { registerBriefingRoutes } from './routes/briefing/briefing.routes.ts';
 import { registerIngestRoutes } from './routes/ingest/ingest.routes.ts';
 import { registerAlarmRoutes } from './routes/monitoring/alarms.routes.ts';
 import { registerLiveRoutes } from './routes/monitoring/live.routes.ts';
@@ -141,6 +146,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerHazardRoutes(app, deps);
   registerOrderRoutes(app, deps);
   registerSupervisionRoutes(app, deps);
+  registerDirectiveRoutes(app, deps);
+  registerExpertiseRoutes(app, deps);
+  registerClosureRoutes(app, deps);
+  registerAccidentRoutes(app, deps);
+  registerBriefingRoutes(app, deps);
 
   const webRoot = deps.webRoot ? resolve(deps.webRoot) : null;
   const spa = webRoot !== null && existsSync(resolve(webRoot, 'index.html'));

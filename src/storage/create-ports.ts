@@ -7,6 +7,11 @@ import { createMonitoringStore } from './stores/monitoring-store.ts';
 import { createHazardStore } from './stores/hazards-store.ts';
 import { createOrderStore } from './stores/orders-store.ts';
 import { createSupervisionStore } from './stores/supervision-store.ts';
+import { createDirectiveStore } from './stores/directives-store.ts';
+import { createExpertiseStore } from './stores/expertise-store.ts';
+import { createClosureStore } from './stores/closure-store.ts';
+import { createAccidentStore } from './stores/accidents-store.ts';
+import { createBriefingStore } from './stores/briefing-store.ts';
 import { createEnterpriseStore, createRegionStore } from './stores/region-store.ts';
 import {
   createApiTokenStore,
@@ -29,6 +34,11 @@ export function createStores(db: Kysely<Database>): Stores {
     hazards: createHazardStore(db),
     orders: createOrderStore(db),
     supervision: createSupervisionStore(db),
+    directives: createDirectiveStore(db),
+    expertise: createExpertiseStore(db),
+    closure: createClosureStore(db),
+    accidents: createAccidentStore(db),
+    briefing: createBriefingStore(db),
   };
 }
 

@@ -13,6 +13,11 @@ import * as m0002 from './migrations/0002-monitoring.ts';
 import * as m0003 from './migrations/0003-hazards.ts';
 import * as m0004 from './migrations/0004-orders.ts';
 import * as m0005 from './migrations/0005-supervision.ts';
+import * as m0006 from './migrations/0006-directives.ts';
+import * as m0007 from './migrations/0007-expertise.ts';
+import * as m0008 from './migrations/0008-closure.ts';
+import * as m0009 from './migrations/0009-accidents.ts';
+import * as m0010 from './migrations/0010-briefing.ts';
 import type { Database } from './schema.ts';
 
 export type EngineKind = 'sqlite' | 'postgres';
@@ -34,6 +39,11 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003-hazards': m0003,
   '0004-orders': m0004,
   '0005-supervision': m0005,
+  '0006-directives': m0006,
+  '0007-expertise': m0007,
+  '0008-closure': m0008,
+  '0009-accidents': m0009,
+  '0010-briefing': m0010,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

@@ -1,3 +1,8 @@
+import type { DirectivesDatabase } from './schema/directives-schema.ts';
+import type { ExpertisesDatabase } from './schema/expertise-schema.ts';
+import type { ClosuresDatabase } from './schema/closure-schema.ts';
+import type { AccidentsDatabase } from './schema/accidents-schema.ts';
+import type { BriefingsDatabase } from './schema/briefing-schema.ts';
 import type { HazardsDatabase } from './schema/hazards-schema.ts';
 import type { OrdersDatabase } from './schema/orders-schema.ts';
 import type { SupervisionDatabase } from './schema/supervision-schema.ts';
@@ -107,7 +112,17 @@ export interface AuditHeadTable {
   hash: string;
 }
 
-export interface Database extends MonitoringDatabase, HazardsDatabase, OrdersDatabase, SupervisionDatabase {
+export interface Database
+  extends
+    MonitoringDatabase,
+    HazardsDatabase,
+    OrdersDatabase,
+    SupervisionDatabase,
+    DirectivesDatabase,
+    ExpertisesDatabase,
+    ClosuresDatabase,
+    AccidentsDatabase,
+    BriefingsDatabase {
   regions: RegionsTable;
   enterprises: EnterprisesTable;
   mines: MinesTable;

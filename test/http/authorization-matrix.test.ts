@@ -9,6 +9,11 @@ import { asSession, createWorld, loginAs, type Session } from '../support/world.
 import { HAZARDS_WALKED_ROUTES } from './route-walks/hazards.ts';
 import { ORDERS_WALKED_ROUTES } from './route-walks/orders.ts';
 import { SUPERVISION_WALKED_ROUTES } from './route-walks/supervision.ts';
+import { DIRECTIVES_WALKED_ROUTES } from './route-walks/directives.ts';
+import { EXPERTISE_WALKED_ROUTES } from './route-walks/expertise.ts';
+import { CLOSURE_WALKED_ROUTES } from './route-walks/closure.ts';
+import { ACCIDENTS_WALKED_ROUTES } from './route-walks/accidents.ts';
+import { BRIEFING_WALKED_ROUTES } from './route-walks/briefing.ts';
 import { createMonitoringRuntime } from '../../src/cli/monitoring-wiring.ts';
 import { argon2Hasher, cryptoSecrets } from '../../src/platform/system.ts';
 import { buildApp } from '../../src/server/app.ts';
@@ -638,7 +643,16 @@ const PUBLIC_ROUTES = ['GET /api/health', 'GET /api/openapi.json', 'POST /api/se
  */
 const STREAM_ROUTES = ['GET /api/live'];
 /** Routes walked by their module's own access test (test/http/route-walks/). */
-const WALKED_ELSEWHERE = [...HAZARDS_WALKED_ROUTES, ...ORDERS_WALKED_ROUTES, ...SUPERVISION_WALKED_ROUTES];
+const WALKED_ELSEWHERE = [
+  ...HAZARDS_WALKED_ROUTES,
+  ...ORDERS_WALKED_ROUTES,
+  ...SUPERVISION_WALKED_ROUTES,
+  ...DIRECTIVES_WALKED_ROUTES,
+  ...EXPERTISE_WALKED_ROUTES,
+  ...CLOSURE_WALKED_ROUTES,
+  ...ACCIDENTS_WALKED_ROUTES,
+  ...BRIEFING_WALKED_ROUTES,
+];
 /** The Swagger UI and its static assets. */
 const isDocsRoute = (url: string) => url === '/api/docs' || url.startsWith('/api/docs/');
 

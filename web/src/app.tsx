@@ -2,6 +2,11 @@ import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react
 import { HazardsSection } from './pages/hazards/hazards-section.tsx';
 import { OrdersSection } from './pages/orders/orders-section.tsx';
 import { SupervisionSection } from './pages/supervision/supervision-section.tsx';
+import { DirectivesSection } from './pages/directives/directives-section.tsx';
+import { ExpertiseSection } from './pages/expertise/expertise-section.tsx';
+import { ClosureSection } from './pages/closure/closure-section.tsx';
+import { AccidentsSection } from './pages/accidents/accidents-section.tsx';
+import { BriefingSection } from './pages/briefing/briefing-section.tsx';
 import { ApiError, request, setCsrfToken, setUnauthenticatedHandler } from './api/api-client.ts';
 import type { SessionResponse } from './api/api-types.ts';
 import { AppShell } from './components/app-shell.tsx';
@@ -45,7 +50,13 @@ function redirectFor(route: Route, session: Session): string | null {
   const { scope } = session.user;
   // A mine safety officer has no province-wide views: everything but a mine page and the alarm
   // console (which the server scopes to their mine) leads to their mine.
-  if (scope.kind === 'mine' && route.name !== 'mine' && route.name !== 'alarms' && route.name !== 'hazards')
+  if (
+    scope.kind === 'mine' &&
+    route.name !== 'mine' &&
+    route.name !== 'alarms' &&
+    route.name !== 'hazards' &&
+    route.name !== 'directives'
+  )
     return homePath(session.user);
   return null;
 }
@@ -167,5 +178,15 @@ function RoutePage({ route }: { route: Exclude<Route, { name: 'login' }> }) {
       return <OrdersSection sub={route.sub} />;
     case 'supervision':
       return <SupervisionSection sub={route.sub} />;
+    case 'directives':
+      return <DirectivesSection sub={route.sub} />;
+    case 'expertise':
+      return <ExpertiseSection sub={route.sub} />;
+    case 'closure':
+      return <ClosureSection sub={route.sub} />;
+    case 'accidents':
+      return <AccidentsSection sub={route.sub} />;
+    case 'briefing':
+      return <BriefingSection sub={route.sub} />;
   }
 }

@@ -31,7 +31,17 @@ export function AppShell({ route, children }: { route: Route; children: ReactNod
     testId: 'nav-alarms',
     isActive: route.name === 'alarms',
   };
-  const section = (name: 'hazards' | 'orders' | 'supervision'): NavItem => ({
+  const section = (
+    name:
+      | 'hazards'
+      | 'orders'
+      | 'supervision'
+      | 'directives'
+      | 'expertise'
+      | 'closure'
+      | 'accidents'
+      | 'briefing',
+  ): NavItem => ({
     to: `/${name}`,
     label: t(`nav.${name}`),
     testId: `nav-${name}`,
@@ -48,6 +58,7 @@ export function AppShell({ route, children }: { route: Route; children: ReactNod
           },
           alarmsItem,
           section('hazards'),
+          section('directives'),
         ]
       : [
           {
@@ -66,6 +77,11 @@ export function AppShell({ route, children }: { route: Route; children: ReactNod
           section('hazards'),
           section('orders'),
           section('supervision'),
+          section('directives'),
+          section('expertise'),
+          section('closure'),
+          section('accidents'),
+          section('briefing'),
         ];
 
   return (

@@ -1,6 +1,11 @@
 import { hazardsEn } from './parts/hazards.ts';
 import { ordersEn } from './parts/orders.ts';
 import { supervisionEn } from './parts/supervision.ts';
+import { directivesEn } from './parts/directives.ts';
+import { expertiseEn } from './parts/expertise.ts';
+import { closureEn } from './parts/closure.ts';
+import { accidentsEn } from './parts/accidents.ts';
+import { briefingEn } from './parts/briefing.ts';
 import type { Dictionary } from './zh-cn.ts';
 
 /** The English dictionary; every key of the Chinese one, checked by the type. */
@@ -8,6 +13,11 @@ export const en: Dictionary = {
   ...hazardsEn,
   ...ordersEn,
   ...supervisionEn,
+  ...directivesEn,
+  ...expertiseEn,
+  ...closureEn,
+  ...accidentsEn,
+  ...briefingEn,
   'app.name': '红线 Redline',
   'app.tagline': 'Coal mine safety supervision · hold the safety red line',
   'app.loading': 'Loading…',

@@ -1,6 +1,11 @@
 import { hazardsZh } from './parts/hazards.ts';
 import { ordersZh } from './parts/orders.ts';
 import { supervisionZh } from './parts/supervision.ts';
+import { directivesZh } from './parts/directives.ts';
+import { expertiseZh } from './parts/expertise.ts';
+import { closureZh } from './parts/closure.ts';
+import { accidentsZh } from './parts/accidents.ts';
+import { briefingZh } from './parts/briefing.ts';
 
 /**
  * The Chinese (zh-CN) dictionary: the default language, and the source of the key set.
@@ -10,6 +15,11 @@ export const zhCN = {
   ...hazardsZh,
   ...ordersZh,
   ...supervisionZh,
+  ...directivesZh,
+  ...expertiseZh,
+  ...closureZh,
+  ...accidentsZh,
+  ...briefingZh,
   'app.name': '红线 Redline',
   'app.tagline': '煤矿安全监管平台 · 守住安全红线和底线',
   'app.loading': '加载中…',

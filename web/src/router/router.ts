@@ -9,7 +9,12 @@ export type Route =
   | { name: 'alarms' }
   | { name: 'hazards'; sub: string[] }
   | { name: 'orders'; sub: string[] }
-  | { name: 'supervision'; sub: string[] };
+  | { name: 'supervision'; sub: string[] }
+  | { name: 'directives'; sub: string[] }
+  | { name: 'expertise'; sub: string[] }
+  | { name: 'closure'; sub: string[] }
+  | { name: 'accidents'; sub: string[] }
+  | { name: 'briefing'; sub: string[] };
 
 const NAVIGATE_EVENT = 'redline:navigate';
 
@@ -56,7 +61,16 @@ export function matchRoute(pathname: string): Route {
   if (path === '/mines') return { name: 'mines' };
   if (path === '/alarms') return { name: 'alarms' };
   // Section pages own everything below their prefix (e.g. /hazards/<id>); `sub` holds the rest.
-  for (const section of ['hazards', 'orders', 'supervision'] as const) {
+  for (const section of [
+    'hazards',
+    'orders',
+    'supervision',
+    'directives',
+    'expertise',
+    'closure',
+    'accidents',
+    'briefing',
+  ] as const) {
     if (path === `/${section}` || path.startsWith(`/${section}/`)) {
       return { name: section, sub: path.split('/').slice(2).map(decodeURIComponent) };
     }

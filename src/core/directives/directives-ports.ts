@@ -1,0 +1,2 @@
+/** What the directives module needs from storage (implemented in src/storage/stores/directives-store.ts). */
+export type DirectiveStore = Record<never, never>;

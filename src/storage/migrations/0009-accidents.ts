@@ -1,0 +1,6 @@
+import type { Kysely } from 'kysely';
+
+/** The accidents module's tables. */
+export function up(_db: Kysely<unknown>): Promise<void> {
+  return Promise.resolve();
+}

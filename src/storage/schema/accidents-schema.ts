@@ -1,0 +1,2 @@
+/** Kysely table types of the accidents module. */
+export type AccidentsDatabase = Record<never, never>;

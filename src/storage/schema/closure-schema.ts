@@ -1,0 +1,2 @@
+/** Kysely table types of the closure module. */
+export type ClosuresDatabase = Record<never, never>;

@@ -1,0 +1,2 @@
+/** Kysely table types of the directives module. */
+export type DirectivesDatabase = Record<never, never>;

@@ -1,0 +1,2 @@
+/** Kysely table types of the expertise module. */
+export type ExpertisesDatabase = Record<never, never>;
