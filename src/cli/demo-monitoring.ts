@@ -52,6 +52,14 @@ export async function startDemoMonitoring(deps: {
   const mineIdByCode = new Map(items.map((m) => [m.code, m]));
   const active: ActiveScenario[] = [];
 
+  /** Mines obey the registry: a mine stopped or closed by an order stops its normal operation. */
+  const followStatuses = () => {
+    for (const m of items) {
+      const status = deps.runtime.engine.mine(m.id)?.status;
+      if (status !== undefined) sim.setMineStatus(m.code, status);
+    }
+  };
+
   const feed = async (step: ProvinceStep, only?: string) => {
     for (const r of step.readings) {
       if (only === undefined || r.mineCode === only)
@@ -67,6 +75,7 @@ export async function startDemoMonitoring(deps: {
   const timer = setInterval(() => {
     if (busy) return; // a slow poll is skipped rather than queued behind itself
     busy = true;
+    followStatuses();
     feed(sim.step(deps.ports.clock.nowMs()))
       .catch((e: unknown) => deps.log(`simulator poll failed: ${e instanceof Error ? e.message : String(e)}`))
       .finally(() => {

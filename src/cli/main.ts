@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
@@ -7,7 +7,10 @@ import { ConfigError, loadConfig } from '../config.ts';
 import { createApiToken } from '../core/access/accounts.ts';
 import { principalFor, publicUser } from '../core/access/authentication.ts';
 import { verifyAuditLog } from '../core/audit/verify-audit-log.ts';
+import { buildBriefingForRegion } from '../core/briefing/briefing-use-cases.ts';
 import { isDomainError } from '../core/errors.ts';
+import { renderBriefingPdf } from '../reports/briefing-pdf.ts';
+import { renderBriefingXlsx } from '../reports/briefing-xlsx.ts';
 import { importMines } from '../core/registry/mine-import.ts';
 import { ingestDirectoryOnce, summarizeReports } from '../ingest/files/inbox-watcher.ts';
 import { startIngestAdapters } from '../ingest/mqtt/ingest-adapters.ts';
@@ -210,6 +213,29 @@ scenario
     const body: unknown = await res.json();
     console.log(JSON.stringify(body, null, 2));
     if (!res.ok) process.exitCode = 1;
+  });
+
+program
+  .command('report')
+  .description('The briefing of a region for a period as PDF (Chinese) or XLSX')
+  .requiredOption('--region <id>', 'region code, e.g. 990000')
+  .requiredOption('--from <date>', 'first day, YYYY-MM-DD')
+  .requiredOption('--to <date>', 'last day, YYYY-MM-DD')
+  .option('--format <format>', 'pdf | xlsx', 'pdf')
+  .option('--out <file>', 'where to write it (default: briefing-<region>-<from>-<to>.<format>)')
+  .action(async (opts: { region: string; from: string; to: string; format: string; out?: string }) => {
+    if (opts.format !== 'pdf' && opts.format !== 'xlsx') {
+      throw new Error(`--format must be pdf or xlsx, not "${opts.format}".`);
+    }
+    await withRuntime(async (rt) => {
+      const b = await buildBriefingForRegion(rt.ports, opts.region, { from: opts.from, to: opts.to });
+      const bytes = opts.format === 'pdf' ? await renderBriefingPdf(b) : await renderBriefingXlsx(b);
+      const out = opts.out ?? `briefing-${b.region.id}-${b.period.from}-${b.period.to}.${opts.format}`;
+      writeFileSync(out, bytes);
+      console.log(
+        JSON.stringify({ file: out, bytes: bytes.length, region: b.region.name, mines: b.mines.total }),
+      );
+    });
   });
 
 const audit = program.command('audit').description('Audit trail tools');

@@ -55,7 +55,8 @@ function redirectFor(route: Route, session: Session): string | null {
     route.name !== 'mine' &&
     route.name !== 'alarms' &&
     route.name !== 'hazards' &&
-    route.name !== 'directives'
+    route.name !== 'directives' &&
+    route.name !== 'closure'
   )
     return homePath(session.user);
   return null;

@@ -43,7 +43,37 @@ export type Permission =
   | 'resumption.sign'
   | 'resumption.decide'
   | 'campaign.manage'
-  | 'campaign.progress';
+  | 'campaign.progress'
+  | 'closure.read'
+  | 'closure.manage'
+  | 'closure.step.record'
+  | 'closure.step.verify'
+  | 'ownership.record'
+  | 'case.read'
+  | 'case.manage'
+  | 'accident.read'
+  | 'accident.record'
+  | 'accident.report'
+  | 'accident.investigate'
+  | 'accident.import'
+  | 'accountability.read'
+  | 'accountability.record'
+  | 'briefing.read'
+  | 'risk.read'
+  | 'expertise.read'
+  | 'expertise.assign'
+  | 'expertise.profile'
+  | 'expertise.guide'
+  | 'expertise.assess'
+  | 'expertise.approve'
+  | 'expertise.finding.report'
+  | 'upgrade.record'
+  | 'upgrade.manage'
+  | 'formalism.read'
+  | 'directive.read'
+  | 'directive.issue'
+  | 'directive.acknowledge'
+  | 'directive.visit';
 
 const REGULATORS: readonly Role[] = ['province_regulator', 'city_regulator', 'county_regulator'];
 const EVERYONE: readonly Role[] = [
@@ -110,6 +140,52 @@ export const ROLE_PERMISSIONS: Readonly<Record<Permission, readonly Role[]>> = {
   'resumption.decide': REGULATORS,
   'campaign.manage': REGULATORS,
   'campaign.progress': [...REGULATORS, 'group_member', 'mine_safety_officer'],
+  // Closure programme: everyone in scope reads; regulators open closures, set targets and list mines;
+  // the mine (or a regulator) records a step with evidence; only regulators verify it — never the mine.
+  'closure.read': EVERYONE,
+  'closure.manage': REGULATORS,
+  'closure.step.record': [...REGULATORS, 'mine_safety_officer'],
+  'closure.step.verify': REGULATORS,
+  'ownership.record': REGULATORS,
+  // Crackdown cases (illegal trusteeship, false integration, evasion, tampering) are not shown to the
+  // mine under investigation; regulators run them.
+  'case.read': [...REGULATORS, 'leader', 'group_member', 'viewer'],
+  'case.manage': REGULATORS,
+  // Accidents (Order 493): everyone in scope reads; the mine (the unit) records its own accident and the
+  // reports it makes, as do regulators; regulators run the investigation, record accountability and import
+  // reference data; accountability of officials is read by regulators, leaders, groups and viewers.
+  'accident.read': EVERYONE,
+  'accident.record': [...REGULATORS, 'mine_safety_officer'],
+  'accident.report': [...REGULATORS, 'mine_safety_officer'],
+  'accident.investigate': REGULATORS,
+  'accident.import': REGULATORS,
+  'accountability.read': [...REGULATORS, 'leader', 'group_member', 'viewer'],
+  'accountability.record': REGULATORS,
+  // Briefing reports and the risk ranking are for the people in charge: regulators, leaders on contact
+  // duty, supervision groups and read-only viewers (e.g. a standing committee), each in their scope.
+  'briefing.read': [...REGULATORS, 'leader', 'group_member', 'viewer'],
+  'risk.read': [...REGULATORS, 'leader', 'group_member', 'viewer'],
+  // Gas-control expert service team: regulators assign experts and approve their signed capability
+  // assessments (which set the registry flag); experts record guidance, training and sign assessments;
+  // a regulator turns an expert's finding into a hazard.
+  'expertise.read': EVERYONE,
+  'expertise.assign': REGULATORS,
+  'expertise.profile': [...REGULATORS, 'gas_expert'],
+  'expertise.guide': ['gas_expert'],
+  'expertise.assess': ['gas_expert'],
+  'expertise.approve': REGULATORS,
+  'expertise.finding.report': REGULATORS,
+  // Industry upgrading: the mine and regulators record progress; regulators set targets and record mergers.
+  'upgrade.record': [...REGULATORS, 'mine_safety_officer'],
+  'upgrade.manage': REGULATORS,
+  // Supervision quality (against formalism): those who supervise the supervisors.
+  'formalism.read': [...REGULATORS, 'viewer'],
+  // Directives and accident warning notices (通知、事故警示通报): regulators issue them and list late mines
+  // for a visit; each recipient mine's safety officer confirms reading and replies; everyone in scope reads.
+  'directive.read': EVERYONE,
+  'directive.issue': REGULATORS,
+  'directive.acknowledge': ['mine_safety_officer'],
+  'directive.visit': REGULATORS,
 };
 
 export function hasPermission(role: Role, permission: Permission): boolean {

@@ -44,6 +44,17 @@ describe('province simulator', () => {
     expect(c.step(cst(0)).readings).not.toEqual(b.step(cst(0)).readings);
   });
 
+  it('follows the registry: a mine stopped by an order stops reporting, and reports again when it may', () => {
+    const sim = simOf();
+    const code = someMines.find((m) => m.status === 'producing')!.code;
+    const reporting = (t: number) => sim.step(t).readings.some((r) => r.mineCode === code);
+    expect(reporting(cst(10))).toBe(true);
+    sim.setMineStatus(code, 'suspended');
+    expect(reporting(cst(10, 1))).toBe(false);
+    sim.setMineStatus(code, 'producing');
+    expect(reporting(cst(10, 2))).toBe(true);
+  });
+
   it('polls every point of every producing or construction mine; other mines are silent', () => {
     const sim = simOf();
     const step = sim.step(cst(10));

@@ -90,6 +90,11 @@ export interface ProvinceSimulator {
   /** Whether the mine uploads at `nowMs` (normally reporting, or an overlay is active). */
   isReporting(mineCode: string, nowMs: number): boolean;
   step(nowMs: number): ProvinceStep;
+  /**
+   * Follows a status change of the registry: a mine that may no longer produce (a stop order, a
+   * closure) stops reporting normal operation — mines obey orders in the demo; scenarios break them.
+   */
+  setMineStatus(mineCode: string, status: MineStatus): void;
   addOverlay(overlay: SimulatorOverlay): void;
   removeOverlay(overlay: SimulatorOverlay): void;
   overlaysOf(mineCode: string): readonly SimulatorOverlay[];
@@ -240,6 +245,11 @@ export function createProvinceSimulator(options: ProvinceSimulatorOptions): Prov
     intervalMs,
     layouts,
     timeOfStep: (index) => startMs + index * intervalMs,
+    setMineStatus: (mineCode, status) => {
+      const m = runtimeOf(mineCode);
+      m.normallyReporting = reporting.has(status);
+      m.layout.status = status;
+    },
     isReporting: (mineCode, nowMs) => {
       const m = runtimeOf(mineCode);
       return m.normallyReporting || activeOverlays(m, nowMs).length > 0;

@@ -8,3 +8,8 @@ export * from './mines-page.ts';
 export * from './supervision-page.ts';
 export * from './orders-page.ts';
 export * from './hazards-page.ts';
+export * from './directives-page.ts';
+export * from './closure-page.ts';
+export * from './accidents-page.ts';
+export * from './briefing-page.ts';
+export * from './expertise-page.ts';

@@ -59,6 +59,7 @@ export function AppShell({ route, children }: { route: Route; children: ReactNod
           alarmsItem,
           section('hazards'),
           section('directives'),
+          section('closure'),
         ]
       : [
           {

@@ -1,6 +1,159 @@
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  gradeAccident,
+  chainOf,
+  levelsFor,
+  REPORT_LEVELS,
+  type ReportLevel,
+} from '../../../core/accidents/accident-grading.ts';
+import {
+  advanceInvestigation,
+  getAccident,
+  listAccidents,
+  recordAccident,
+  recordReport,
+} from '../../../core/accidents/accident-use-cases.ts';
+import {
+  INVESTIGATION_EVENTS,
+  type InvestigationEvent,
+} from '../../../core/accidents/investigation-machine.ts';
+import { precededBy } from '../../../core/accidents/preceded-by.ts';
+import { requirePermission } from '../../../core/access/permissions.ts';
 import type { AppDeps } from '../../app.ts';
+import { principalOf } from '../../auth.ts';
+import { registerAccountabilityRoutes } from './accountability.routes.ts';
 
-export function registerAccidentRoutes(_app: FastifyInstance, _deps: AppDeps): void {
-  // The accidents routes are registered here.
+const count = z.number().int().min(0).max(1_000_000);
+const casualties = z.object({
+  deaths: count,
+  seriousInjuries: count,
+  minorInjuries: count,
+  directLossCny: z.number().min(0).max(1e13),
+});
+
+export function registerAccidentRoutes(app: FastifyInstance, deps: AppDeps): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { ports } = deps;
+
+  r.get(
+    '/api/accidents',
+    {
+      schema: {
+        tags: ['accidents'],
+        summary:
+          'Accidents in your scope (or, with reference=true, the imported reference set), newest first.',
+        querystring: z.object({
+          reference: z.enum(['true', 'false']).optional(),
+          limit: z.coerce.number().int().min(1).max(5000).optional(),
+        }),
+      },
+    },
+    async (req) =>
+      listAccidents(ports, principalOf(req), {
+        reference: req.query.reference === 'true',
+        ...(req.query.limit !== undefined ? { limit: req.query.limit } : {}),
+      }),
+  );
+
+  r.post(
+    '/api/accidents/grade',
+    {
+      schema: {
+        tags: ['accidents'],
+        summary:
+          'The Order 493 grade of casualty figures, its reporting chain and investigation lead. Writes nothing.',
+        body: casualties,
+      },
+    },
+    (req) => {
+      requirePermission(principalOf(req), 'accident.read');
+      const judgement = gradeAccident(req.body);
+      return Promise.resolve({
+        judgement,
+        chain: chainOf(judgement.grade),
+        levels: levelsFor(judgement.grade),
+      });
+    },
+  );
+
+  r.post(
+    '/api/accidents',
+    {
+      schema: {
+        tags: ['accidents'],
+        summary: 'Record an accident at a mine; the grade is computed by Order 493.',
+        body: casualties.extend({
+          mineId: z.string().min(1).max(100),
+          occurredAt: z.string().min(1).max(40),
+          type: z.string().min(1).max(200),
+          description: z.string().max(5000).optional(),
+        }),
+      },
+    },
+    async (req, reply) =>
+      reply.status(201).send({ accident: await recordAccident(ports, principalOf(req), req.body) }),
+  );
+
+  registerAccountabilityRoutes(app, deps);
+
+  r.get(
+    '/api/accidents/:id',
+    {
+      schema: {
+        tags: ['accidents'],
+        summary:
+          'One accident: grade and why, reporting chain against its deadlines, investigation, accountability.',
+        params: z.object({ id: z.string().min(1).max(100) }),
+      },
+    },
+    async (req) => getAccident(ports, principalOf(req), req.params.id),
+  );
+
+  r.get(
+    '/api/accidents/:id/preceded',
+    {
+      schema: {
+        tags: ['accidents'],
+        summary:
+          "What preceded it: the mine's hazards, alarms, orders and inspections in the 90 days before.",
+        params: z.object({ id: z.string().min(1).max(100) }),
+      },
+    },
+    async (req) => precededBy(ports, principalOf(req), req.params.id),
+  );
+
+  r.post(
+    '/api/accidents/:id/reports',
+    {
+      schema: {
+        tags: ['accidents'],
+        summary: 'Record when the report reached a level (county, city, province, national).',
+        params: z.object({ id: z.string().min(1).max(100) }),
+        body: z.object({
+          level: z.enum(REPORT_LEVELS as [ReportLevel, ...ReportLevel[]]),
+          reportedAt: z.string().min(1).max(40),
+          note: z.string().max(2000).optional(),
+        }),
+      },
+    },
+    async (req) => recordReport(ports, principalOf(req), req.params.id, req.body),
+  );
+
+  r.post(
+    '/api/accidents/:id/investigation',
+    {
+      schema: {
+        tags: ['accidents'],
+        summary: 'Move the investigation on: extend (once, 60 days), submit_report (with findings), close.',
+        params: z.object({ id: z.string().min(1).max(100) }),
+        body: z.object({
+          event: z.enum(INVESTIGATION_EVENTS as [InvestigationEvent, ...InvestigationEvent[]]),
+          findings: z.string().max(20_000).optional(),
+        }),
+      },
+    },
+    async (req) => advanceInvestigation(ports, principalOf(req), req.params.id, req.body),
+  );
 }

@@ -1,6 +1,96 @@
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { accidentHistoryOf, getBriefing, type Briefing } from '../../../core/briefing/briefing-use-cases.ts';
+import { getNextVisits, getRiskRanking } from '../../../core/briefing/risk-use-cases.ts';
+import { renderBriefingPdf } from '../../../reports/briefing-pdf.ts';
+import { renderBriefingXlsx } from '../../../reports/briefing-xlsx.ts';
 import type { AppDeps } from '../../app.ts';
+import { principalOf } from '../../auth.ts';
 
-export function registerBriefingRoutes(_app: FastifyInstance, _deps: AppDeps): void {
-  // The briefing routes are registered here.
+const tags = ['briefing'];
+const regionId = z
+  .string()
+  .regex(/^\d{6}$/)
+  .optional();
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+const briefingQuery = z.object({ regionId, from: date, to: date });
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const fileName = (b: Briefing, ext: string) =>
+  `briefing-${b.region.id}-${b.period.from}-${b.period.to}.${ext}`;
+
+/** The briefing report (JSON preview, PDF, XLSX), the risk ranking and "where to go next". */
+export function registerBriefingRoutes(app: FastifyInstance, deps: AppDeps): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const ports = deps.ports;
+
+  r.get(
+    '/api/briefing/summary',
+    {
+      schema: {
+        tags,
+        summary: 'The briefing of a region for a period [from, to] (UTC days), as JSON (the preview).',
+        querystring: briefingQuery,
+      },
+    },
+    async (req) => getBriefing(ports, principalOf(req), req.query),
+  );
+
+  r.get(
+    '/api/briefing/report.pdf',
+    { schema: { tags, summary: 'The briefing as a PDF in Chinese.', querystring: briefingQuery } },
+    async (req, reply) => {
+      const b = await getBriefing(ports, principalOf(req), req.query);
+      const pdf = await renderBriefingPdf(b);
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', `attachment; filename="${fileName(b, 'pdf')}"`)
+        .send(pdf);
+    },
+  );
+
+  r.get(
+    '/api/briefing/report.xlsx',
+    { schema: { tags, summary: 'The briefing as an XLSX workbook.', querystring: briefingQuery } },
+    async (req, reply) => {
+      const b = await getBriefing(ports, principalOf(req), req.query);
+      const xlsx = await renderBriefingXlsx(b);
+      return reply
+        .header('content-type', XLSX_TYPE)
+        .header('content-disposition', `attachment; filename="${fileName(b, 'xlsx')}"`)
+        .send(xlsx);
+    },
+  );
+
+  r.get(
+    '/api/briefing/risk',
+    {
+      schema: {
+        tags,
+        summary: "Every mine in scope ranked by today's explainable risk score, with each factor's points.",
+        querystring: z.object({ regionId, limit: z.coerce.number().int().min(1).max(100_000).optional() }),
+      },
+    },
+    async (req) => getRiskRanking(ports, principalOf(req), req.query, accidentHistoryOf(ports)),
+  );
+
+  r.get(
+    '/api/briefing/next-visits',
+    {
+      schema: {
+        tags,
+        summary:
+          'Where to go next: per leader and per group member, their assigned mines, highest risk and longest since the last visit first.',
+        querystring: z.object({ regionId, mine: z.enum(['only']).optional() }),
+      },
+    },
+    async (req) =>
+      getNextVisits(
+        ports,
+        principalOf(req),
+        { regionId: req.query.regionId, onlyMine: req.query.mine === 'only' },
+        accidentHistoryOf(ports),
+      ),
+  );
 }

@@ -1,6 +1,119 @@
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  readDirective,
+  replyDirective,
+  requestVisits,
+} from '../../../core/directives/directive-response-use-cases.ts';
+import {
+  getDirective,
+  issueDirective,
+  listDirectives,
+} from '../../../core/directives/directive-use-cases.ts';
+import { DIRECTIVE_KINDS, type DirectiveKind } from '../../../core/directives/directives-ports.ts';
 import type { AppDeps } from '../../app.ts';
+import { principalOf } from '../../auth.ts';
 
-export function registerDirectiveRoutes(_app: FastifyInstance, _deps: AppDeps): void {
-  // The directives routes are registered here.
+const idParams = z.object({ id: z.string().min(1).max(100) });
+
+const issueBody = z.object({
+  kind: z.enum(DIRECTIVE_KINDS as [DirectiveKind, ...DirectiveKind[]]),
+  title: z.string().min(1).max(200),
+  body: z.string().min(1).max(20_000),
+  deadline: z.string().min(1).max(40),
+  isReplyRequired: z.boolean(),
+  regionId: z
+    .string()
+    .regex(/^\d{6}$/)
+    .nullable()
+    .optional(),
+  mineIds: z.array(z.string().min(1).max(100)).max(2000).optional(),
+  accidentId: z.string().max(100).nullable().optional(),
+  causeSummary: z.string().max(5000).nullable().optional(),
+  correctsId: z.string().max(100).nullable().optional(),
+});
+
+/** Directives and accident warning notices (通知、事故警示通报) with read-back (回执) and replies. */
+export function registerDirectiveRoutes(app: FastifyInstance, deps: AppDeps): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { ports } = deps;
+
+  r.get(
+    '/api/directives',
+    {
+      schema: {
+        tags: ['directives'],
+        summary:
+          'Notices reaching your scope, newest first, with read-back counts over the mines in your scope.',
+      },
+    },
+    async (req) => ({ directives: await listDirectives(ports, principalOf(req)) }),
+  );
+
+  r.post(
+    '/api/directives',
+    {
+      schema: {
+        tags: ['directives'],
+        summary:
+          'Issue a directive or accident warning notice to every non-closed mine of a region, or to named mines. Immutable once issued; a correction is a new notice with correctsId.',
+        body: issueBody,
+      },
+    },
+    async (req, reply) => reply.status(201).send(await issueDirective(ports, principalOf(req), req.body)),
+  );
+
+  r.get(
+    '/api/directives/:id',
+    {
+      schema: {
+        tags: ['directives'],
+        summary:
+          'One notice with, for the mines in your scope, who has read, replied and who is late — per district and per mine.',
+        params: idParams,
+      },
+    },
+    async (req) => getDirective(ports, principalOf(req), req.params.id),
+  );
+
+  r.post(
+    '/api/directives/:id/read',
+    {
+      schema: {
+        tags: ['directives'],
+        summary: "Your mine's read-back (回执): confirms the mine's safety officer has read the notice.",
+        params: idParams,
+      },
+    },
+    async (req) => ({ recipient: await readDirective(ports, principalOf(req), req.params.id) }),
+  );
+
+  r.post(
+    '/api/directives/:id/reply',
+    {
+      schema: {
+        tags: ['directives'],
+        summary:
+          "Your mine's written reply (e.g. its self-inspection against the accident's cause). Once only.",
+        params: idParams,
+        body: z.object({ text: z.string().min(1).max(20_000) }),
+      },
+    },
+    async (req) => ({ recipient: await replyDirective(ports, principalOf(req), req.params.id, req.body) }),
+  );
+
+  r.post(
+    '/api/directives/:id/visit-requests',
+    {
+      schema: {
+        tags: ['directives'],
+        summary:
+          'Puts the late mines in your scope (all, or those named) on the visit list, recording who and when.',
+        params: idParams,
+        body: z.object({ mineIds: z.array(z.string().min(1).max(100)).max(2000).optional() }).optional(),
+      },
+    },
+    async (req) => requestVisits(ports, principalOf(req), req.params.id, req.body ?? {}),
+  );
 }

@@ -1,11 +1,23 @@
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import { BriefingPage } from './briefing-page.tsx';
+import { RiskPage } from './risk-page.tsx';
+import './briefing.css';
 
-/** The briefing section: its pages live under /briefing; `sub` is the path below it. */
+/** The briefing section: /briefing is the report (preview + PDF/XLSX); /briefing/risk the risk ranking. */
 export function BriefingSection({ sub }: { sub: string[] }) {
   const { t } = useI18n();
+  const isRisk = sub[0] === 'risk';
   return (
-    <section className="page" data-testid="briefing-section" data-busy="false" data-sub={sub.join('/')}>
-      <h1>{t('nav.briefing')}</h1>
-    </section>
+    <>
+      <nav className="bf-tabs" data-testid="briefing-tabs">
+        <a href="/briefing" className={isRisk ? '' : 'active'} data-testid="briefing-tab-report">
+          {t('briefing.tab.report')}
+        </a>
+        <a href="/briefing/risk" className={isRisk ? 'active' : ''} data-testid="briefing-tab-risk">
+          {t('briefing.tab.risk')}
+        </a>
+      </nav>
+      {isRisk ? <RiskPage /> : <BriefingPage />}
+    </>
   );
 }

@@ -1,11 +1,195 @@
+import { useState, type FormEvent } from 'react';
+import { request } from '../../api/api-client.ts';
+import { useApiData } from '../../api/use-api.ts';
+import { ErrorBox } from '../../components/error-box.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import { navigate } from '../../router/router.ts';
+import { useSession } from '../../session/session-context.tsx';
+import { ClosureDetail } from './closure-detail.tsx';
+import type { Candidate, CaseView, ClosureView, TargetProgressView } from './closure-types.ts';
+
+const TABS = ['', 'candidates', 'targets', 'cases'] as const;
+const REGULATORS = ['province_regulator', 'city_regulator', 'county_regulator'];
+
+function NewClosureForm({ onCreated }: { onCreated: (id: string) => void }) {
+  const { t } = useI18n();
+  const [mineId, setMineId] = useState('');
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    try {
+      const r = await request<{ closure: { id: string } }>('POST', '/api/closure/closures', {
+        body: { mineId: mineId.trim(), reason },
+      });
+      onCreated(r.closure.id);
+    } catch (err) {
+      setError(err);
+    }
+  };
+  return (
+    <form
+      className="card"
+      data-testid="closure-new"
+      onSubmit={(e) => void submit(e)}
+      style={{ display: 'flex', gap: 8 }}
+    >
+      <input
+        data-testid="closure-new-mine"
+        placeholder={t('closure.mineId')}
+        value={mineId}
+        onChange={(e) => setMineId(e.target.value)}
+      />
+      <input
+        data-testid="closure-new-reason"
+        placeholder={t('closure.reason')}
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+      />
+      <button type="submit" className="btn btn-primary" data-testid="closure-new-submit">
+        {t('closure.create')}
+      </button>
+      {error !== null && <ErrorBox error={error} />}
+    </form>
+  );
+}
+
+function ClosuresList() {
+  const { t } = useI18n();
+  const { user } = useSession().session;
+  const { data, error, isLoading, reload } = useApiData<{ closures: ClosureView[] }>('/api/closure/closures');
+  return (
+    <div data-testid="closure-list" data-busy={isLoading ? 'true' : 'false'}>
+      {REGULATORS.includes(user.role) && <NewClosureForm onCreated={(id) => navigate(`/closure/${id}`)} />}
+      {error !== null && <ErrorBox error={error} onRetry={reload} />}
+      {(data?.closures ?? []).length === 0 && !isLoading && <p>{t('closure.empty')}</p>}
+      <table className="table">
+        <tbody>
+          {(data?.closures ?? []).map((c) => (
+            <tr key={c.id} data-testid={`closure-row-${c.mineId}`}>
+              <td>
+                <a
+                  href={`/closure/${c.id}`}
+                  onClick={(e) => (e.preventDefault(), navigate(`/closure/${c.id}`))}
+                >
+                  {c.mineName}
+                </a>
+              </td>
+              <td>{t(`closure.status.${c.status}`)}</td>
+              <td>
+                {c.stepsVerified ?? 0}/{c.stepsTotal ?? 6}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function CandidatesPanel() {
+  const { t } = useI18n();
+  const { data, error, isLoading, reload } = useApiData<{ candidates: Candidate[] }>(
+    '/api/closure/candidates',
+  );
+  return (
+    <div data-testid="closure-candidates" data-busy={isLoading ? 'true' : 'false'}>
+      {error !== null && <ErrorBox error={error} onRetry={reload} />}
+      <table className="table">
+        <tbody>
+          {(data?.candidates ?? []).map((c) => (
+            <tr key={c.mineId} data-testid={`candidate-${c.mineId}`}>
+              <td>{c.mineName}</td>
+              <td>{c.regionName}</td>
+              <td>{c.approvedCapacityTPerYear.toLocaleString()}</td>
+              <td>{c.rules.map((r) => t(`closure.rule.${r}`)).join(' · ')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function TargetsPanel() {
+  const { t } = useI18n();
+  const { data, error, isLoading, reload } = useApiData<{ targets: TargetProgressView[] }>(
+    '/api/closure/targets',
+  );
+  return (
+    <div data-testid="closure-targets" data-busy={isLoading ? 'true' : 'false'}>
+      {error !== null && <ErrorBox error={error} onRetry={reload} />}
+      <table className="table">
+        <tbody>
+          {(data?.targets ?? []).map((p) => (
+            <tr key={p.target.id} data-testid={`target-${p.target.id}`}>
+              <td>{p.target.regionName}</td>
+              <td>{p.target.deadline}</td>
+              <td>
+                {p.minesClosed}/{p.target.minesToClose} ({p.minesPercent}%)
+              </td>
+              <td>
+                {p.capacityWithdrawnTPerYear.toLocaleString()}/
+                {p.target.capacityToWithdrawTPerYear.toLocaleString()} t/a ({p.capacityPercent}%)
+              </td>
+              <td>{p.met ? t('closure.target.met') : p.overdue ? t('closure.target.overdue') : ''}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function CasesPanel() {
+  const { t } = useI18n();
+  const { data, error, isLoading, reload } = useApiData<{ cases: CaseView[] }>('/api/closure/cases');
+  return (
+    <div data-testid="closure-cases" data-busy={isLoading ? 'true' : 'false'}>
+      {error !== null && <ErrorBox error={error} onRetry={reload} />}
+      <table className="table">
+        <tbody>
+          {(data?.cases ?? []).map((c) => (
+            <tr key={c.id} data-testid={`case-${c.id}`}>
+              <td>{t(`closure.case.${c.type}`)}</td>
+              <td>{c.mineName}</td>
+              <td>{c.summary}</td>
+              <td>{t(`closure.caseStatus.${c.status}`)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
 
 /** The closure section: its pages live under /closure; `sub` is the path below it. */
 export function ClosureSection({ sub }: { sub: string[] }) {
   const { t } = useI18n();
+  const first = sub[0] ?? '';
+  const tab = TABS.find((x) => x === first);
   return (
     <section className="page" data-testid="closure-section" data-busy="false" data-sub={sub.join('/')}>
       <h1>{t('nav.closure')}</h1>
+      <nav className="tabs">
+        {TABS.map((x) => (
+          <button
+            key={x}
+            type="button"
+            className={x === tab ? 'btn btn-primary' : 'btn'}
+            data-testid={`closure-tab-${x || 'closures'}`}
+            onClick={() => navigate(x ? `/closure/${x}` : '/closure')}
+          >
+            {t(`closure.tab.${x || 'closures'}`)}
+          </button>
+        ))}
+      </nav>
+      {tab === '' && <ClosuresList />}
+      {tab === 'candidates' && <CandidatesPanel />}
+      {tab === 'targets' && <TargetsPanel />}
+      {tab === 'cases' && <CasesPanel />}
+      {tab === undefined && <ClosureDetail id={first} />}
     </section>
   );
 }

@@ -1,11 +1,19 @@
-import { useI18n } from '../../i18n/i18n-context.tsx';
+import { useSession } from '../../session/session-context.tsx';
+import { canReadFormalism } from './expertise-api.ts';
+import { FormalismPage } from './formalism-page.tsx';
+import { GasControlPage } from './gas-control-page.tsx';
+import { MineExpertisePage } from './mine-expertise-page.tsx';
+import { UpgradingPage } from './upgrading-page.tsx';
 
-/** The expertise section: its pages live under /expertise; `sub` is the path below it. */
+/**
+ * The expertise section: /expertise is the gas-control expert service (experts, gaps);
+ * /expertise/mines/<id> a mine's expertise card; /expertise/upgrading industry upgrading;
+ * /expertise/formalism the supervision-quality flags (regulators and viewers).
+ */
 export function ExpertiseSection({ sub }: { sub: string[] }) {
-  const { t } = useI18n();
-  return (
-    <section className="page" data-testid="expertise-section" data-busy="false" data-sub={sub.join('/')}>
-      <h1>{t('nav.expertise')}</h1>
-    </section>
-  );
+  const { session } = useSession();
+  if (sub[0] === 'mines' && sub[1] !== undefined) return <MineExpertisePage mineId={sub[1]} />;
+  if (sub[0] === 'upgrading') return <UpgradingPage />;
+  if (sub[0] === 'formalism' && canReadFormalism(session.user.role)) return <FormalismPage />;
+  return <GasControlPage />;
 }

@@ -1,0 +1,104 @@
+import type { AccidentGrade, ReportLevel } from './accident-grading.ts';
+import type { InvestigationState } from './investigation-machine.ts';
+
+/** A recorded accident (a Chinese mine's) or a reference accident imported from foreign data. */
+export interface Accident {
+  id: string;
+  /** Null for the reference set (foreign data with no mine in the register). */
+  mineId: string | null;
+  mineName: string;
+  /** The mine's region path; null for the reference set. */
+  regionPath: string | null;
+  /** ISO country code: 'CN' for register mines, e.g. 'US' for imported reference data. */
+  country: string;
+  occurredAt: string;
+  type: string;
+  deaths: number;
+  seriousInjuries: number;
+  minorInjuries: number;
+  directLossCny: number;
+  grade: AccidentGrade;
+  description: string;
+  source: 'recorded' | 'imported';
+  /** The dataset and the row's own id/line for imported rows. */
+  externalRef: string | null;
+  investigationState: InvestigationState;
+  /** YYYY-MM-DD. */
+  investigationDueOn: string;
+  findings: string | null;
+  reportSubmittedAt: string | null;
+  closedAt: string | null;
+  createdAt: string;
+  createdById: string;
+  createdByName: string;
+}
+
+export interface AccidentReport {
+  accidentId: string;
+  level: ReportLevel;
+  reportedAt: string;
+  recordedAt: string;
+  recordedById: string;
+  recordedByName: string;
+  note: string;
+}
+
+/** 党政同责、一岗双责: the chains an official can be held accountable on. */
+export type AccountabilityChain = 'enterprise' | 'regulator' | 'party' | 'government';
+export const ACCOUNTABILITY_CHAINS: readonly AccountabilityChain[] = [
+  'enterprise',
+  'regulator',
+  'party',
+  'government',
+];
+
+export type AccountabilityAction =
+  | 'criticism'
+  | 'warning'
+  | 'demerit'
+  | 'major_demerit'
+  | 'demotion'
+  | 'dismissal'
+  | 'expulsion'
+  | 'fine'
+  | 'prosecution';
+export const ACCOUNTABILITY_ACTIONS: readonly AccountabilityAction[] = [
+  'criticism',
+  'warning',
+  'demerit',
+  'major_demerit',
+  'demotion',
+  'dismissal',
+  'expulsion',
+  'fine',
+  'prosecution',
+];
+
+export interface AccountabilityRecord {
+  id: string;
+  accidentId: string;
+  mineId: string;
+  mineName: string;
+  regionPath: string;
+  personName: string;
+  post: string;
+  chain: AccountabilityChain;
+  action: AccountabilityAction;
+  /** YYYY-MM-DD. */
+  decidedOn: string;
+  note: string;
+  createdAt: string;
+  createdById: string;
+  createdByName: string;
+}
+
+/** One item of the "what preceded it" timeline. */
+export interface TimelineItem {
+  kind: 'hazard' | 'alarm' | 'order' | 'inspection';
+  id: string;
+  at: string;
+  title: string;
+  detail: string;
+  /** Hazards: still open when the accident happened (never rectified). */
+  isOpenAtAccident: boolean;
+}

@@ -1,0 +1,226 @@
+import { requirePermission } from '../access/permissions.ts';
+import type { Principal } from '../access/types.ts';
+import { conflict, invalidInput, notFound } from '../errors.ts';
+import type { Ports, Stores } from '../ports.ts';
+import { changeMineStatus } from '../registry/mine-use-cases.ts';
+import { isIsoDate, needText, requireVisible } from './closure-access.ts';
+import { transitionStep, type StepEvent } from './closure-rules.ts';
+import { appendClosureAudit as audit, type ClosureView } from './closure-use-cases.ts';
+import {
+  CLOSURE_STEP_KINDS,
+  type Closure,
+  type ClosureStep,
+  type ClosureStepKind,
+  type EvidenceFileRef,
+  type Transformation,
+} from './closure-types.ts';
+
+type Deps = Pick<Ports, 'clock' | 'ids' | 'transaction'>;
+
+async function loadStep(
+  tx: Stores,
+  p: Principal,
+  closureId: string,
+  step: string,
+): Promise<{ closure: Closure; steps: ClosureStep[]; current: ClosureStep }> {
+  const closure = requireVisible(p, await tx.closure.getClosure(closureId), 'CLOSURE', closureId);
+  if (!CLOSURE_STEP_KINDS.includes(step as ClosureStepKind))
+    throw notFound(
+      'CLOSURE_STEP_NOT_FOUND',
+      `No closure step "${step}"; the steps are ${CLOSURE_STEP_KINDS.join(', ')}.`,
+    );
+  const steps = await tx.closure.listSteps(closureId);
+  const current = steps.find((s) => s.step === step);
+  if (!current) throw notFound('CLOSURE_STEP_NOT_FOUND', `No closure step "${step}".`);
+  return { closure, steps, current };
+}
+
+async function view(tx: Stores, closure: Closure): Promise<ClosureView> {
+  return {
+    ...closure,
+    steps: await tx.closure.listSteps(closure.id),
+    transformations: await tx.closure.listTransformations(closure.id),
+  };
+}
+
+/** The mine or a regulator records a step as done, with evidence text (and optionally a file). */
+export async function recordStep(
+  deps: Deps,
+  p: Principal,
+  closureId: string,
+  step: string,
+  input: { evidence: string; file?: EvidenceFileRef | null },
+): Promise<ClosureView> {
+  requirePermission(p, 'closure.step.record');
+  const bad: string[] = [];
+  const evidence = needText(bad, 'evidence', input.evidence);
+  if (bad.length)
+    throw invalidInput('CLOSURE_STEP_EVIDENCE_REQUIRED', 'Describe the evidence that the step is done.');
+  const now = deps.clock.nowIso();
+  return deps.transaction(async (tx) => {
+    const { closure, current } = await loadStep(tx, p, closureId, step);
+    const t = transitionStep(current.state, 'record', []);
+    const next: ClosureStep = {
+      ...current,
+      state: t.state,
+      evidence,
+      file: input.file ?? current.file,
+      recordedById: p.userId,
+      recordedByName: p.displayName,
+      recordedAt: now,
+      note: null,
+    };
+    await tx.closure.updateStep(next);
+    await audit(
+      tx,
+      p,
+      'closure.step.record',
+      'closure',
+      closureId,
+      { step, state: current.state },
+      { step, state: next.state, evidence, file: next.file },
+      now,
+    );
+    return view(tx, closure);
+  });
+}
+
+/** Attaches an uploaded file to a recorded (not yet verified) step's evidence. */
+export async function attachStepFile(
+  deps: Deps,
+  p: Principal,
+  closureId: string,
+  step: string,
+  file: EvidenceFileRef,
+): Promise<ClosureView> {
+  requirePermission(p, 'closure.step.record');
+  const now = deps.clock.nowIso();
+  return deps.transaction(async (tx) => {
+    const { closure, current } = await loadStep(tx, p, closureId, step);
+    if (current.state !== 'recorded')
+      throw conflict(
+        'CLOSURE_STEP_NOT_RECORDED',
+        'Record the step first; a file attaches to recorded, unverified evidence.',
+      );
+    await tx.closure.updateStep({ ...current, file });
+    await audit(tx, p, 'closure.step.file', 'closure', closureId, null, { step, file }, now);
+    return view(tx, closure);
+  });
+}
+
+/**
+ * A regulator in scope verifies (or rejects) a recorded step. Verifying the last unverified step closes
+ * the mine (`complete_closure`) in the same transaction. The mine never verifies its own steps: the
+ * permission belongs to regulators only.
+ */
+export async function decideStep(
+  deps: Deps,
+  p: Principal,
+  closureId: string,
+  step: string,
+  event: Extract<StepEvent, 'verify' | 'reject'>,
+  note: string | undefined,
+): Promise<{ closure: ClosureView; mineClosed: boolean }> {
+  requirePermission(p, 'closure.step.verify');
+  const text = (note ?? '').trim();
+  if (event === 'reject' && text.length < 2)
+    throw invalidInput('CLOSURE_STEP_REJECT_REASON_REQUIRED', 'Say why the evidence is rejected.');
+  const now = deps.clock.nowIso();
+  return deps.transaction(async (tx) => {
+    const { closure, steps, current } = await loadStep(tx, p, closureId, step);
+    const t = transitionStep(
+      current.state,
+      event,
+      steps.filter((s) => s.step !== current.step),
+    );
+    const next: ClosureStep = {
+      ...current,
+      state: t.state,
+      verifiedById: event === 'verify' ? p.userId : null,
+      verifiedByName: event === 'verify' ? p.displayName : null,
+      verifiedAt: event === 'verify' ? now : null,
+      note: text || null,
+    };
+    await tx.closure.updateStep(next);
+    await audit(
+      tx,
+      p,
+      `closure.step.${event}`,
+      'closure',
+      closureId,
+      { step, state: current.state },
+      { step, state: next.state, note: next.note },
+      now,
+    );
+    let mineClosed = false;
+    let after = closure;
+    for (const effect of t.effects) {
+      if (effect.kind !== 'complete-closure') continue;
+      await changeMineStatus(
+        deps,
+        p,
+        closure.mineId,
+        {
+          event: 'complete_closure',
+          reason: `Every closure step verified (${closure.id}).`,
+          basis: closure.basis,
+        },
+        tx,
+      );
+      after = { ...closure, status: 'closed', closedAt: now };
+      await tx.closure.updateClosure(after);
+      await audit(
+        tx,
+        p,
+        'closure.complete',
+        'closure',
+        closureId,
+        { status: closure.status },
+        { status: 'closed', closedAt: now },
+        now,
+      );
+      mineClosed = true;
+    }
+    return { closure: await view(tx, after), mineClosed };
+  });
+}
+
+/** Records what an exited mine became (e.g. an agricultural entity): what, when, jobs. */
+export async function recordTransformation(
+  deps: Deps,
+  p: Principal,
+  closureId: string,
+  input: { what: string; startedOn: string; jobs: number; note?: string },
+): Promise<Transformation> {
+  requirePermission(p, 'closure.manage');
+  const bad: string[] = [];
+  const what = needText(bad, 'what', input.what);
+  if (!isIsoDate(input.startedOn)) bad.push('startedOn must be a date YYYY-MM-DD');
+  if (!Number.isInteger(input.jobs) || input.jobs < 0) bad.push('jobs must be a whole number ≥ 0');
+  if (bad.length)
+    throw invalidInput(
+      'CLOSURE_TRANSFORMATION_INVALID',
+      `The transformation is not valid: ${bad.join('; ')}.`,
+      { issues: bad },
+    );
+  const now = deps.clock.nowIso();
+  return deps.transaction(async (tx) => {
+    const closure = requireVisible(p, await tx.closure.getClosure(closureId), 'CLOSURE', closureId);
+    const t: Transformation = {
+      id: deps.ids.next('ctf'),
+      closureId,
+      mineId: closure.mineId,
+      regionPath: closure.regionPath,
+      what,
+      startedOn: input.startedOn,
+      jobs: input.jobs,
+      note: (input.note ?? '').trim(),
+      recordedById: p.userId,
+      recordedByName: p.displayName,
+      recordedAt: now,
+    };
+    await tx.closure.insertTransformation(t);
+    await audit(tx, p, 'closure.transformation', 'closure', closureId, null, { ...t }, now);
+    return t;
+  });
+}

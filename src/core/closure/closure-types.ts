@@ -1,0 +1,187 @@
+/**
+ * The closure programme's vocabulary: target rules, closures and their verified steps, district targets,
+ * transformations of exited mines, ownership/trusteeship records and crackdown cases. Plain data.
+ */
+
+export type ClosureStepKind =
+  | 'production_stopped'
+  | 'equipment_removed'
+  | 'shafts_sealed'
+  | 'power_cut'
+  | 'licences_revoked'
+  | 'site_restored';
+
+/** The steps every closure goes through, in order (2024 Regulation art. 70 closure requirements). */
+export const CLOSURE_STEP_KINDS: readonly ClosureStepKind[] = [
+  'production_stopped',
+  'equipment_removed',
+  'shafts_sealed',
+  'power_cut',
+  'licences_revoked',
+  'site_restored',
+];
+
+export type ClosureStepState = 'pending' | 'recorded' | 'verified' | 'rejected';
+
+export interface EvidenceFileRef {
+  sha256: string;
+  fileName: string;
+  contentType: string;
+  sizeBytes: number;
+}
+
+export interface ClosureStep {
+  closureId: string;
+  step: ClosureStepKind;
+  state: ClosureStepState;
+  evidence: string | null;
+  file: EvidenceFileRef | null;
+  recordedById: string | null;
+  recordedByName: string | null;
+  recordedAt: string | null;
+  verifiedById: string | null;
+  verifiedByName: string | null;
+  verifiedAt: string | null;
+  /** The verifier's note, or why the evidence was rejected. */
+  note: string | null;
+}
+
+export type ClosureStatus = 'in_progress' | 'closed';
+
+export interface Closure {
+  id: string;
+  mineId: string;
+  mineName: string;
+  regionPath: string;
+  /** Approved capacity at the time of the closure, for capacity-withdrawn arithmetic (t/yr). */
+  capacityTPerYear: number;
+  reason: string;
+  basis: string | null;
+  /** True when the mine was already `closing` (e.g. from a closure order) and the closure attached to it. */
+  attachedToExisting: boolean;
+  status: ClosureStatus;
+  createdById: string;
+  createdByName: string;
+  createdAt: string;
+  closedAt: string | null;
+}
+
+export interface ClosureTarget {
+  id: string;
+  regionId: string;
+  regionPath: string;
+  regionName: string;
+  /** YYYY-MM-DD: the mines must be closed by the end of this day. */
+  deadline: string;
+  minesToClose: number;
+  capacityToWithdrawTPerYear: number;
+  note: string;
+  createdById: string;
+  createdByName: string;
+  createdAt: string;
+}
+
+export interface PolicyListEntry {
+  mineId: string;
+  regionPath: string;
+  reason: string;
+  /** The document that names the mine (number or link). */
+  source: string;
+  listedById: string;
+  listedByName: string;
+  listedAt: string;
+}
+
+export interface Transformation {
+  id: string;
+  closureId: string;
+  mineId: string;
+  regionPath: string;
+  /** What the site or the enterprise became, e.g. an agricultural cooperative. */
+  what: string;
+  /** YYYY-MM-DD. */
+  startedOn: string;
+  jobs: number;
+  note: string;
+  recordedById: string;
+  recordedByName: string;
+  recordedAt: string;
+}
+
+export type OwnershipKind = 'ownership' | 'trusteeship' | 'integration' | 'reorganisation';
+export const OWNERSHIP_KINDS: readonly OwnershipKind[] = [
+  'ownership',
+  'trusteeship',
+  'integration',
+  'reorganisation',
+];
+
+export interface OwnershipRecord {
+  id: string;
+  mineId: string;
+  regionPath: string;
+  kind: OwnershipKind;
+  /** The owner, trustee (托管方), or the enterprise the mine was integrated into. */
+  party: string;
+  /** YYYY-MM-DD. */
+  fromDate: string;
+  toDate: string | null;
+  contractRef: string | null;
+  note: string;
+  recordedById: string;
+  recordedByName: string;
+  recordedAt: string;
+}
+
+export type CaseType =
+  'illegal_trusteeship' | 'false_integration' | 'evasion_of_supervision' | 'data_tampering';
+export const CASE_TYPES: readonly CaseType[] = [
+  'illegal_trusteeship',
+  'false_integration',
+  'evasion_of_supervision',
+  'data_tampering',
+];
+
+export type CaseStatus = 'open' | 'investigating' | 'decided' | 'closed';
+
+export type CaseEvidenceKind = 'alarm' | 'hazard' | 'visit' | 'data_gap' | 'inspection' | 'document';
+export const CASE_EVIDENCE_KINDS: readonly CaseEvidenceKind[] = [
+  'alarm',
+  'hazard',
+  'visit',
+  'data_gap',
+  'inspection',
+  'document',
+];
+
+export interface CaseEvidence {
+  kind: CaseEvidenceKind;
+  ref: string;
+  note: string;
+  addedById: string;
+  addedByName: string;
+  addedAt: string;
+}
+
+export interface CaseDecision {
+  text: string;
+  byId: string;
+  byName: string;
+  at: string;
+}
+
+export interface CrackdownCase {
+  id: string;
+  type: CaseType;
+  mineId: string;
+  mineName: string;
+  regionPath: string;
+  summary: string;
+  status: CaseStatus;
+  evidence: CaseEvidence[];
+  decisions: CaseDecision[];
+  openedById: string;
+  openedByName: string;
+  openedAt: string;
+  updatedAt: string;
+}

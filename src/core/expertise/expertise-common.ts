@@ -1,0 +1,69 @@
+import type { Principal } from '../access/types.ts';
+import { invalidInput } from '../errors.ts';
+import type { Stores } from '../ports.ts';
+import { scopedMineFilter } from '../registry/mine-use-cases.ts';
+import type { Ports } from '../ports.ts';
+import type { ExpertiseMineFilter } from './expertise-ports.ts';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A real calendar date 'YYYY-MM-DD', or InvalidInput with `code`. */
+export function requireDate(value: string, field: string, code: string): string {
+  if (
+    !ISO_DATE.test(value) ||
+    Number.isNaN(Date.parse(`${value}T00:00:00Z`)) ||
+    new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value
+  ) {
+    throw invalidInput(code, `${field} must be a date as YYYY-MM-DD.`, { field });
+  }
+  return value;
+}
+
+/** A trimmed non-empty string of at most `max` characters, or InvalidInput with `code`. */
+export function requireText(value: string, field: string, code: string, max = 500): string {
+  const v = value.trim();
+  if (v === '') throw invalidInput(code, `${field} must not be empty.`, { field });
+  if (v.length > max) throw invalidInput(code, `${field} is longer than ${max} characters.`, { field });
+  return v;
+}
+
+/** Appends the audit entry of one expertise change; call inside the transaction that makes it. */
+export async function audit(
+  tx: Stores,
+  principal: Principal,
+  action: string,
+  target: { type: string; id: string },
+  before: unknown,
+  after: unknown,
+  now: string,
+): Promise<void> {
+  await tx.audit.append(
+    {
+      actorId: principal.userId,
+      actorName: principal.displayName,
+      action: `expertise.${action}`,
+      targetType: target.type,
+      targetId: target.id,
+      before: before ?? null,
+      after: after ?? null,
+    },
+    now,
+  );
+}
+
+/** The mines a region query covers for this principal (404 REGION_NOT_FOUND outside the scope). */
+export async function regionFilter(
+  deps: Pick<Ports, 'regions' | 'mines'>,
+  principal: Principal,
+  regionId: string | undefined,
+): Promise<ExpertiseMineFilter> {
+  const f = await scopedMineFilter(deps, principal, regionId);
+  return { regionPath: f.regionPath, mineId: f.mineId };
+}
+
+export const dateOf = (iso: string): string => iso.slice(0, 10);
+
+/** `date` plus `days` (may be negative), as 'YYYY-MM-DD'. */
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}

@@ -1,0 +1,131 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  addCaseEvidence,
+  advanceCase,
+  getCase,
+  listCases,
+  listOwnership,
+  openCase,
+  recordOwnership,
+} from '../../../core/closure/case-use-cases.ts';
+import { CASE_EVENTS, type CaseEvent } from '../../../core/closure/closure-rules.ts';
+import {
+  CASE_EVIDENCE_KINDS,
+  CASE_TYPES,
+  OWNERSHIP_KINDS,
+  type CaseEvidenceKind,
+  type CaseType,
+  type OwnershipKind,
+} from '../../../core/closure/closure-types.ts';
+import type { AppDeps } from '../../app.ts';
+import { principalOf } from '../../auth.ts';
+
+const tags = ['closure'];
+const idParams = z.object({ id: z.string().min(1).max(100) });
+const mineParams = z.object({ mineId: z.string().min(1).max(100) });
+const caseType = z.enum(CASE_TYPES as [CaseType, ...CaseType[]]);
+
+/** Ownership/trusteeship history and the crackdown cases (trusteeship, integration, evasion, tampering). */
+export function registerCaseRoutes(app: FastifyInstance, deps: AppDeps): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { ports } = deps;
+
+  r.get(
+    '/api/closure/mines/:mineId/ownership',
+    {
+      schema: {
+        tags,
+        summary: "A mine's ownership, trusteeship, integration and reorganisation records.",
+        params: mineParams,
+      },
+    },
+    async (req) => ({ records: await listOwnership(ports, principalOf(req), req.params.mineId) }),
+  );
+
+  r.post(
+    '/api/closure/mines/:mineId/ownership',
+    {
+      schema: {
+        tags,
+        summary: 'Record an owner, a trustee contract (托管), an integration or a reorganisation.',
+        params: mineParams,
+        body: z.object({
+          kind: z.enum(OWNERSHIP_KINDS as [OwnershipKind, ...OwnershipKind[]]),
+          party: z.string().max(300),
+          fromDate: z.string().max(10),
+          toDate: z.string().max(10).nullable().optional(),
+          contractRef: z.string().max(200).nullable().optional(),
+          note: z.string().max(2000).optional(),
+        }),
+      },
+    },
+    async (req, reply) =>
+      reply
+        .status(201)
+        .send({ record: await recordOwnership(ports, principalOf(req), req.params.mineId, req.body) }),
+  );
+
+  r.get(
+    '/api/closure/cases',
+    { schema: { tags, summary: 'Crackdown cases in your scope, newest first.' } },
+    async (req) => ({ cases: await listCases(ports, principalOf(req)) }),
+  );
+
+  r.post(
+    '/api/closure/cases',
+    {
+      schema: {
+        tags,
+        summary: 'Open a case by hand (type, mineId, summary) or in one step from an alarm (alarmId).',
+        body: z.object({
+          type: caseType.optional(),
+          mineId: z.string().min(1).max(100).optional(),
+          summary: z.string().max(2000).optional(),
+          alarmId: z.string().min(1).max(300).optional(),
+        }),
+      },
+    },
+    async (req, reply) => reply.status(201).send({ case: await openCase(ports, principalOf(req), req.body) }),
+  );
+
+  r.get(
+    '/api/closure/cases/:id',
+    { schema: { tags, summary: 'One case with its evidence and decisions.', params: idParams } },
+    async (req) => ({ case: await getCase(ports, principalOf(req), req.params.id) }),
+  );
+
+  r.post(
+    '/api/closure/cases/:id/evidence',
+    {
+      schema: {
+        tags,
+        summary: 'Link evidence: an alarm, hazard, visit, data gap, inspection or document.',
+        params: idParams,
+        body: z.object({
+          kind: z.enum(CASE_EVIDENCE_KINDS as [CaseEvidenceKind, ...CaseEvidenceKind[]]),
+          ref: z.string().max(300),
+          note: z.string().max(2000).optional(),
+        }),
+      },
+    },
+    async (req) => ({ case: await addCaseEvidence(ports, principalOf(req), req.params.id, req.body) }),
+  );
+
+  r.post(
+    '/api/closure/cases/:id/events',
+    {
+      schema: {
+        tags,
+        summary: 'Move a case: investigate, decide (with the decision text), close.',
+        params: idParams,
+        body: z.object({
+          event: z.enum(CASE_EVENTS as [CaseEvent, ...CaseEvent[]]),
+          text: z.string().max(4000).optional(),
+        }),
+      },
+    },
+    async (req) => ({ case: await advanceCase(ports, principalOf(req), req.params.id, req.body) }),
+  );
+}

@@ -1,0 +1,100 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { attachStepFile } from '../../../core/closure/closure-steps.ts';
+import { getClosure } from '../../../core/closure/closure-use-cases.ts';
+import { requirePermission } from '../../../core/access/permissions.ts';
+import { conflict, invalidInput, notFound } from '../../../core/errors.ts';
+import type { AppDeps } from '../../app.ts';
+import { principalOf } from '../../auth.ts';
+import { createEvidenceFiles } from '../hazards/evidence-files.ts';
+import { EVIDENCE_LIMIT_BYTES } from '../hazards/hazard-evidence.routes.ts';
+
+const CONTENT_TYPE = /^[a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+-]+$/i;
+const stepParams = z.object({ id: z.string().min(1).max(100), step: z.string().min(1).max(60) });
+
+function fileName(req: FastifyRequest): string {
+  const raw = req.headers['x-file-name'];
+  if (typeof raw !== 'string' || raw.trim() === '')
+    throw invalidInput(
+      'EVIDENCE_FILE_NAME_INVALID',
+      'Name the file in the x-file-name header (URI-encoded).',
+    );
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    throw invalidInput('EVIDENCE_FILE_NAME_INVALID', 'The x-file-name header is not valid URI encoding.');
+  }
+}
+
+/** A closure step's evidence file: raw-body upload and checked download (the hazards evidence pattern). */
+export function registerClosureFileRoutes(app: FastifyInstance, deps: AppDeps): void {
+  const files = createEvidenceFiles(deps.evidenceDir);
+  const { ports } = deps;
+  const tags = ['closure'];
+
+  app.register((scoped, _opts, done) => {
+    scoped.removeAllContentTypeParsers();
+    scoped.addContentTypeParser(
+      '*',
+      { parseAs: 'buffer', bodyLimit: EVIDENCE_LIMIT_BYTES },
+      (_req, body, next) => next(null, body),
+    );
+    scoped.withTypeProvider<ZodTypeProvider>().post(
+      '/api/closure/closures/:id/steps/:step/file',
+      {
+        bodyLimit: EVIDENCE_LIMIT_BYTES,
+        schema: {
+          tags,
+          summary: "Attach a photo or document (raw body, x-file-name) to a recorded step's evidence.",
+          params: stepParams,
+        },
+      },
+      async (req) => {
+        const p = principalOf(req);
+        requirePermission(p, 'closure.step.record');
+        const name = fileName(req);
+        const bytes = req.body;
+        if (!Buffer.isBuffer(bytes) || bytes.length === 0)
+          throw invalidInput('EVIDENCE_EMPTY', 'Send the file as the request body.');
+        // Check permission, scope and step state before anything is written to disk.
+        const before = await getClosure(ports, p, req.params.id);
+        const step = before.steps.find((s) => s.step === req.params.step);
+        if (!step) throw notFound('CLOSURE_STEP_NOT_FOUND', `No closure step "${req.params.step}".`);
+        if (step.state !== 'recorded')
+          throw conflict(
+            'CLOSURE_STEP_NOT_RECORDED',
+            'Record the step first; a file attaches to recorded, unverified evidence.',
+          );
+        const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim() ?? '';
+        const sha256 = await files.put(bytes);
+        const file = {
+          sha256,
+          fileName: name,
+          contentType: CONTENT_TYPE.test(type) ? type.toLowerCase() : 'application/octet-stream',
+          sizeBytes: bytes.length,
+        };
+        return { closure: await attachStepFile(ports, p, req.params.id, req.params.step, file) };
+      },
+    );
+    done();
+  });
+
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/api/closure/closures/:id/steps/:step/file',
+    {
+      schema: { tags, summary: "A step's evidence file, checked against its SHA-256.", params: stepParams },
+    },
+    async (req, reply) => {
+      const c = await getClosure(ports, principalOf(req), req.params.id);
+      const f = c.steps.find((s) => s.step === req.params.step)?.file;
+      if (!f) throw notFound('CLOSURE_FILE_NOT_FOUND', 'This step has no evidence file.');
+      const bytes = await files.get(f.sha256);
+      return reply
+        .header('content-type', f.contentType)
+        .header('x-sha256', f.sha256)
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.fileName)}`)
+        .send(bytes);
+    },
+  );
+}

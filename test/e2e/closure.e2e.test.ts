@@ -1,0 +1,134 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { ryssFile } from '../support/national-files.ts';
+import { TEST_PASSWORD } from '../support/world.ts';
+import {
+  closureStatus,
+  login,
+  openAlarms,
+  openClosureOfMine,
+  openClosures,
+  recordStep,
+  startClosure,
+  verifyStep,
+  waitForAlarm,
+} from './page-models/index.ts';
+import { describeInBrowser, launchBrowser, screenshot } from './support/browser.ts';
+import { startServer, type RunningServer } from './support/server.ts';
+
+const STEPS = [
+  'production_stopped',
+  'equipment_removed',
+  'shafts_sealed',
+  'power_cut',
+  'licences_revoked',
+  'site_restored',
+] as const;
+
+describeInBrowser('closure in the browser', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(300, { monitoring: true }), launchBrowser()]);
+  }, 120_000);
+  afterAll(async () => {
+    for (const c of contexts) await c.close();
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function newPage(): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    return page;
+  }
+
+  it('a closure goes step by step to closed; a later personnel upload raises the top alarm', async () => {
+    const officer = server.province.users.find((u) => u.username === 'officer');
+    if (officer?.scope.kind !== 'mine') throw new Error('no officer');
+    const mineId = officer.scope.mineId;
+    const mine = await server.ports.mines.get(mineId);
+    if (!mine) throw new Error('no mine');
+
+    const county = await newPage();
+    await login(county, server.baseUrl, 'county', TEST_PASSWORD);
+    await openClosures(county, server.baseUrl);
+    await startClosure(county, mineId, '核定产能低于30万吨/年，列入关闭名单');
+    expect((await server.ports.mines.get(mineId))?.status).toBe('closing');
+
+    // The mine records that production stopped from its own session (the mine users' shell has no
+    // closure page); it may not verify its own step. The county verifies and records the rest in the UI.
+    const mineUser = await newPage();
+    await login(mineUser, server.baseUrl, 'officer', TEST_PASSWORD);
+    const mineSession = (await (await mineUser.request.get(`${server.baseUrl}/api/session`)).json()) as {
+      csrfToken: string;
+    };
+    const list = (await (await mineUser.request.get(`${server.baseUrl}/api/closure/closures`)).json()) as {
+      closures: Array<{ id: string; mineId: string }>;
+    };
+    const closureId = list.closures.find((c) => c.mineId === mineId)?.id ?? '';
+    const stepUrl = (what: string) =>
+      `${server.baseUrl}/api/closure/closures/${closureId}/steps/production_stopped/${what}`;
+    const recorded = await mineUser.request.post(stepUrl('record'), {
+      headers: { 'x-csrf-token': mineSession.csrfToken },
+      data: { evidence: '全员升井，停产公告已张贴' },
+    });
+    expect(recorded.status(), await recorded.text()).toBe(200);
+    const selfVerify = await mineUser.request.post(stepUrl('verify'), {
+      headers: { 'x-csrf-token': mineSession.csrfToken },
+      data: {},
+    });
+    expect(selfVerify.status()).toBe(403);
+
+    await openClosureOfMine(county, mineId, server.baseUrl);
+    for (const step of STEPS) {
+      if (step !== 'production_stopped') await recordStep(county, step, `${step} 现场照片与记录`);
+      if (step !== 'site_restored') {
+        await verifyStep(county, step);
+        expect(await closureStatus(county)).toBe('关闭中');
+      }
+    }
+    expect((await server.ports.mines.get(mineId))?.status).toBe('closing');
+    await verifyStep(county, 'site_restored');
+    await county.locator('[data-testid="closure-status"]', { hasText: '已关闭' }).waitFor();
+    expect((await server.ports.mines.get(mineId))?.status).toBe('closed');
+    await screenshot(county, 'closure-closed');
+
+    // Later, the closed mine's personnel system reports people underground.
+    await openAlarms(county, { mineId }, server.baseUrl);
+    const session = await county.request.get(`${server.baseUrl}/api/session`);
+    const { csrfToken } = (await session.json()) as { csrfToken: string };
+    // National files carry China Standard Time (UTC+8).
+    const cst = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
+    const upload = async (n: number, ms: number) => {
+      const file = ryssFile(mine.code, cst(ms), n);
+      const res = await county.request.post(`${server.baseUrl}/api/ingest/files`, {
+        headers: { 'x-csrf-token': csrfToken, 'x-file-name': file.name, 'content-type': 'text/plain' },
+        data: Buffer.from(file.text, 'utf8'),
+      });
+      expect(res.status(), await res.text()).toBeLessThan(300);
+    };
+    const alarmId = `${mineId}|people_in_stopped_mine|`;
+    const alarmNow = async () => {
+      const res = await county.request.get(`${server.baseUrl}/api/alarms/${encodeURIComponent(alarmId)}`);
+      return res.ok()
+        ? ((await res.json()) as { alarm: { conditionActive: boolean; activeSinceMs: number | null } }).alarm
+        : null;
+    };
+    // First the mine's system reports nobody underground, so no alarm is active before the test's upload.
+    await upload(0, Date.now() - 2000);
+    expect((await alarmNow())?.conditionActive ?? false).toBe(false);
+    const uploadedAt = Date.now();
+    await upload(3, uploadedAt);
+    const raised = await alarmNow();
+    expect(raised?.conditionActive).toBe(true);
+    expect(raised!.activeSinceMs!).toBeGreaterThanOrEqual(uploadedAt - 1000);
+    const alarm = await waitForAlarm(county, { rule: 'people_in_stopped_mine', mineId });
+    expect(alarm.priority).toBe('critical');
+    await screenshot(county, 'closure-people-in-closed-mine');
+  });
+});

@@ -1,0 +1,161 @@
+import { useState } from 'react';
+import { request } from '../../api/api-client.ts';
+import { useApiData } from '../../api/use-api.ts';
+import { ErrorBox } from '../../components/error-box.tsx';
+import { useI18n } from '../../i18n/i18n-context.tsx';
+import { navigate } from '../../router/router.ts';
+import { shortTime, type AccidentDetailView, type TimelineView } from './accidents-types.ts';
+
+/** One accident: grade, reporting chain against its deadlines, investigation, accountability, what preceded it. */
+export function AccidentDetail({ id }: { id: string }) {
+  const { t } = useI18n();
+  const detail = useApiData<AccidentDetailView>(`/api/accidents/${encodeURIComponent(id)}`);
+  const isReference = detail.data !== null && detail.data.accident.mineId === null;
+  const timeline = useApiData<TimelineView>(
+    detail.data && !isReference ? `/api/accidents/${encodeURIComponent(id)}/preceded` : null,
+  );
+  const [error, setError] = useState<unknown>(null);
+  const [findings, setFindings] = useState('');
+  const act = async (path: string, body: unknown) => {
+    setError(null);
+    try {
+      await request('POST', `/api/accidents/${encodeURIComponent(id)}/${path}`, { body });
+      detail.reload();
+    } catch (e) {
+      setError(e);
+    }
+  };
+  const d = detail.data;
+  const busy = detail.isLoading || timeline.isLoading;
+  return (
+    <div data-testid="accident-detail" data-busy={busy ? 'true' : 'false'}>
+      <button type="button" onClick={() => navigate('/accidents')}>
+        {t('accidents.back')}
+      </button>
+      {detail.error !== null && <ErrorBox error={detail.error} onRetry={detail.reload} />}
+      {error !== null && <ErrorBox error={error} />}
+      {d && (
+        <>
+          <h2 data-testid="accident-title">
+            {d.accident.mineName} · {d.accident.type} ·{' '}
+            <span data-testid="accident-grade" data-grade={d.accident.grade}>
+              {t(`accidents.grade.${d.accident.grade}`)}
+            </span>
+          </h2>
+          <p>
+            {shortTime(d.accident.occurredAt)} · {t('accidents.col.deaths')} {d.accident.deaths} ·{' '}
+            {t('accidents.col.serious')} {d.accident.seriousInjuries} · {t('accidents.col.loss')}{' '}
+            {d.accident.directLossCny.toLocaleString()}
+          </p>
+          {!isReference && (
+            <>
+              <h3>{t('accidents.detail.reporting')}</h3>
+              <table className="table" data-testid="accident-reporting">
+                <thead>
+                  <tr>
+                    <th>{t('accidents.detail.level')}</th>
+                    <th>{t('accidents.detail.deadline')}</th>
+                    <th>{t('accidents.detail.reportedAt')}</th>
+                    <th>{t('accidents.detail.status')}</th>
+                    <th />
+                  </tr>
+                </thead>
+                <tbody>
+                  {d.reporting.map((s) => (
+                    <tr key={s.level} data-testid={`report-${s.level}`} data-status={s.status}>
+                      <td>{t(`accidents.level.${s.level}`)}</td>
+                      <td>{shortTime(s.deadline)}</td>
+                      <td>{shortTime(s.reportedAt)}</td>
+                      <td className={s.status === 'late' || s.status === 'overdue' ? 'danger' : ''}>
+                        {t(`accidents.status.${s.status}`)}
+                        {s.minutesLate > 0 ? ` (+${s.minutesLate} min)` : ''}
+                      </td>
+                      <td>
+                        {s.reportedAt === null && (
+                          <button
+                            type="button"
+                            data-testid={`report-${s.level}-record`}
+                            onClick={() =>
+                              void act('reports', { level: s.level, reportedAt: new Date().toISOString() })
+                            }
+                          >
+                            {t('accidents.detail.record')}
+                          </button>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              <h3>{t('accidents.detail.investigation')}</h3>
+              <p data-testid="accident-investigation" data-state={d.accident.investigationState}>
+                {t(`accidents.inv.${d.accident.investigationState}`)} ·{' '}
+                {t('accidents.detail.dueOn', { date: d.accident.investigationDueOn })} ·{' '}
+                {d.chain.investigationLead} ({d.chain.coalInvestigator})
+              </p>
+              {d.accident.findings && <p>{d.accident.findings}</p>}
+              <div>
+                <button
+                  type="button"
+                  data-testid="inv-extend"
+                  onClick={() => void act('investigation', { event: 'extend' })}
+                >
+                  {t('accidents.inv.extend')}
+                </button>
+                <input
+                  data-testid="inv-findings"
+                  placeholder={t('accidents.detail.findings')}
+                  value={findings}
+                  onChange={(e) => setFindings(e.target.value)}
+                />
+                <button
+                  type="button"
+                  data-testid="inv-submit"
+                  onClick={() => void act('investigation', { event: 'submit_report', findings })}
+                >
+                  {t('accidents.inv.submit_report')}
+                </button>
+                <button
+                  type="button"
+                  data-testid="inv-close"
+                  onClick={() => void act('investigation', { event: 'close' })}
+                >
+                  {t('accidents.inv.close')}
+                </button>
+              </div>
+              <h3>{t('accidents.tab.accountability')}</h3>
+              <ul data-testid="accident-accountability">
+                {d.accountability.map((r) => (
+                  <li key={r.id}>
+                    {r.personName} · {r.post} · {r.chain} · {r.action} · {r.decidedOn}
+                  </li>
+                ))}
+              </ul>
+              <h3>{t('accidents.detail.preceded')}</h3>
+              {timeline.data && (
+                <>
+                  <p data-testid="preceded-open-hazards">
+                    {t('accidents.detail.openHazards', { n: timeline.data.openHazards })}
+                  </p>
+                  <ol data-testid="preceded-timeline">
+                    {timeline.data.items.map((i) => (
+                      <li
+                        key={`${i.kind}-${i.id}`}
+                        data-testid={`preceded-${i.kind}-${i.id}`}
+                        data-open={i.isOpenAtAccident ? 'true' : 'false'}
+                        className={i.isOpenAtAccident ? 'danger' : ''}
+                      >
+                        {shortTime(i.at)} · {t(`accidents.kind.${i.kind}`)} · {i.title} · {i.detail}
+                        {i.isOpenAtAccident && <strong> · {t('accidents.detail.openHazard')}</strong>}
+                      </li>
+                    ))}
+                  </ol>
+                </>
+              )}
+            </>
+          )}
+        </>
+      )}
+    </div>
+  );
+}

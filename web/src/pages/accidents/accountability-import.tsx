@@ -1,0 +1,191 @@
+import { useState, type FormEvent } from 'react';
+import { request, withQuery } from '../../api/api-client.ts';
+import { useApiData } from '../../api/use-api.ts';
+import { ErrorBox } from '../../components/error-box.tsx';
+import { useI18n } from '../../i18n/i18n-context.tsx';
+import type { AccountabilityView } from './accidents-types.ts';
+
+/** Accountability in scope, per official and per region (region code filter). */
+export function AccountabilityPanel() {
+  const { t } = useI18n();
+  const [person, setPerson] = useState('');
+  const [regionId, setRegionId] = useState('');
+  const url = withQuery('/api/accidents/accountability', {
+    person: person || undefined,
+    regionId: /^\d{6}$/.test(regionId) ? regionId : undefined,
+  });
+  const { data, error, isLoading, reload } = useApiData<{
+    records: AccountabilityView[];
+    byPerson: Array<{ personName: string; posts: string[]; chains: string[]; records: number }>;
+    byChain: Record<string, number>;
+  }>(url);
+  return (
+    <div data-testid="accountability-panel" data-busy={isLoading ? 'true' : 'false'}>
+      <label>
+        {t('accidents.acct.filterPerson')}
+        <input data-testid="acct-person" value={person} onChange={(e) => setPerson(e.target.value)} />
+      </label>
+      <label>
+        {t('accidents.acct.filterRegion')}
+        <input data-testid="acct-region" value={regionId} onChange={(e) => setRegionId(e.target.value)} />
+      </label>
+      {error !== null && <ErrorBox error={error} onRetry={reload} />}
+      {data && (
+        <>
+          <p data-testid="acct-by-chain">
+            {Object.entries(data.byChain)
+              .map(([k, v]) => `${k}: ${v}`)
+              .join(' · ')}
+          </p>
+          <table className="table" data-testid="acct-records">
+            <thead>
+              <tr>
+                <th>{t('accidents.acct.person')}</th>
+                <th>{t('accidents.acct.post')}</th>
+                <th>{t('accidents.acct.chain')}</th>
+                <th>{t('accidents.acct.action')}</th>
+                <th>{t('accidents.acct.decidedOn')}</th>
+                <th>{t('accidents.col.mine')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.records.map((r) => (
+                <tr key={r.id}>
+                  <td>{r.personName}</td>
+                  <td>{r.post}</td>
+                  <td>{r.chain}</td>
+                  <td>{r.action}</td>
+                  <td>{r.decidedOn}</td>
+                  <td>{r.mineName}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </div>
+  );
+}
+
+const MSHA_EXAMPLE = JSON.stringify(
+  {
+    dataset: 'MSHA',
+    country: 'US',
+    columns: {
+      occurredOn: 'ACCIDENT_DT',
+      occurredTime: 'ACCIDENT_TIME',
+      type: 'CLASSIFICATION',
+      deaths: 'DEGREE_INJURY',
+      seriousInjuries: 'DEGREE_INJURY',
+      mineName: 'OPERATOR_NAME',
+      externalRef: 'MINE_ID',
+      description: 'NARRATIVE',
+    },
+    dateFormat: 'd/m/yyyy',
+    countIf: { deaths: ['FATALITY'], seriousInjuries: ['PERM TOT OR PERM PRTL DISABLTY'] },
+    include: [
+      { column: 'COAL_METAL_IND', in: ['C'] },
+      { column: 'SUBUNIT', in: ['UNDERGROUND'] },
+    ],
+    nullValues: ['?', 'NO VALUE FOUND'],
+  },
+  null,
+  2,
+);
+
+interface ImportResultView {
+  rows: number;
+  accepted: number;
+  rejected: number;
+  skipped: number;
+  errors: Array<{ line: number; field: string; reason: string }>;
+}
+
+/** CSV + JSON column mapping → accepted / rejected (per line) / skipped. Rows go to the reference set. */
+export function ImportPanel() {
+  const { t } = useI18n();
+  const [file, setFile] = useState<File | null>(null);
+  const [mapping, setMapping] = useState(MSHA_EXAMPLE);
+  const [result, setResult] = useState<ImportResultView | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!file) return;
+    setError(null);
+    setBusy(true);
+    try {
+      const parsed: unknown = JSON.parse(mapping);
+      setResult(
+        await request<ImportResultView>('POST', '/api/accidents/import', {
+          body: { fileName: file.name, csv: await file.text(), mapping: parsed },
+        }),
+      );
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form
+      className="form"
+      data-testid="accident-import"
+      data-busy={busy ? 'true' : 'false'}
+      onSubmit={(e) => void submit(e)}
+    >
+      <label>
+        {t('accidents.import.csv')}
+        <input
+          type="file"
+          accept=".csv,text/csv"
+          data-testid="import-file"
+          onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+        />
+      </label>
+      <label>
+        {t('accidents.import.mapping')}
+        <textarea
+          rows={14}
+          data-testid="import-mapping"
+          value={mapping}
+          onChange={(e) => setMapping(e.target.value)}
+        />
+      </label>
+      <button type="submit" data-testid="import-submit" disabled={!file || busy}>
+        {t('accidents.import.submit')}
+      </button>
+      {error !== null && <ErrorBox error={error} />}
+      {result && (
+        <>
+          <p data-testid="import-result">
+            {t('accidents.import.result', {
+              rows: result.rows,
+              accepted: result.accepted,
+              rejected: result.rejected,
+              skipped: result.skipped,
+            })}
+          </p>
+          <table className="table" data-testid="import-errors">
+            <thead>
+              <tr>
+                <th>{t('accidents.import.line')}</th>
+                <th>{t('accidents.import.field')}</th>
+                <th>{t('accidents.import.reason')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.errors.map((x) => (
+                <tr key={`${x.line}-${x.field}`}>
+                  <td>{x.line}</td>
+                  <td>{x.field}</td>
+                  <td>{x.reason}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </form>
+  );
+}

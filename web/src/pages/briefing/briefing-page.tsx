@@ -1,0 +1,203 @@
+import { withQuery } from '../../api/api-client.ts';
+import { useApiData } from '../../api/use-api.ts';
+import { ErrorBox } from '../../components/error-box.tsx';
+import { RegionOptions } from '../../components/region-options.tsx';
+import { todayIsoDate } from '../../format.ts';
+import { useI18n } from '../../i18n/i18n-context.tsx';
+import { navigate, useAppLocation } from '../../router/router.ts';
+import { useRegions } from '../../session/regions-context.tsx';
+import { MINE_STATUS_KEYS, type Briefing } from './briefing-api-types.ts';
+import { FactorBar } from './factor-bar.tsx';
+
+/** The briefing of a region and period: an HTML preview of the key figures and the PDF/XLSX downloads. */
+export function BriefingPage() {
+  const { t, has, lang } = useI18n();
+  const { regions } = useRegions();
+  const { query } = useAppLocation();
+  const today = todayIsoDate();
+  const regionId = query.get('regionId') ?? '';
+  const from = query.get('from') ?? `${today.slice(0, 8)}01`;
+  const to = query.get('to') ?? today;
+  const params = { regionId, from, to };
+  const data = useApiData<Briefing>(withQuery('/api/briefing/summary', params));
+  const set = (key: string, value: string) =>
+    navigate(withQuery('/briefing', { ...params, [key]: value }), { replace: true });
+  const b = data.data;
+  const maxScore = Math.max(1, ...(b?.topRisk.map((r) => r.score) ?? []));
+
+  return (
+    <section className="page" data-testid="briefing-section" data-busy={data.isLoading ? 'true' : 'false'}>
+      <div className="page-head">
+        <h1>{t('briefing.title')}</h1>
+        <a
+          className="btn btn-small"
+          data-testid="briefing-pdf"
+          href={withQuery('/api/briefing/report.pdf', params)}
+        >
+          {t('briefing.pdf')}
+        </a>
+        <a
+          className="btn btn-small"
+          data-testid="briefing-xlsx"
+          href={withQuery('/api/briefing/report.xlsx', params)}
+        >
+          {t('briefing.xlsx')}
+        </a>
+      </div>
+      <div className="filters">
+        <label>
+          {t('briefing.region')}{' '}
+          <select
+            className="select"
+            data-testid="briefing-region"
+            value={regionId}
+            onChange={(e) => set('regionId', e.target.value)}
+          >
+            <option value="">—</option>
+            <RegionOptions regions={regions} lang={lang} />
+          </select>
+        </label>
+        <label>
+          {t('briefing.from')}{' '}
+          <input
+            type="date"
+            data-testid="briefing-from"
+            value={from}
+            onChange={(e) => set('from', e.target.value)}
+          />
+        </label>
+        <label>
+          {t('briefing.to')}{' '}
+          <input
+            type="date"
+            data-testid="briefing-to"
+            value={to}
+            onChange={(e) => set('to', e.target.value)}
+          />
+        </label>
+      </div>
+      {data.error !== null && <ErrorBox error={data.error} onRetry={data.reload} testId="briefing-error" />}
+      {b && (
+        <div className="bf-grid" data-testid="briefing-preview" data-region-id={b.region.id}>
+          <div className="card">
+            <h2>{t('briefing.mines')}</h2>
+            <table className="table" data-testid="briefing-mines">
+              <tbody>
+                {MINE_STATUS_KEYS.map((s) => (
+                  <tr key={s} data-testid={`briefing-status-${s}`}>
+                    <td>{t(`status.${s}`)}</td>
+                    <td>{b.mines.byStatus[s]}</td>
+                  </tr>
+                ))}
+                <tr data-testid="briefing-status-total">
+                  <td>{t('briefing.total')}</td>
+                  <td>{b.mines.total}</td>
+                </tr>
+              </tbody>
+            </table>
+            <p className="muted">{t('briefing.small', { n: b.mines.small, open: b.mines.smallNotClosed })}</p>
+          </div>
+          <div className="card" data-testid="briefing-hazards">
+            <h2>{t('briefing.hazards')}</h2>
+            <table className="table">
+              <tbody>
+                {(['found', 'majorFound', 'closed', 'open', 'overdue'] as const).map((k) => (
+                  <tr key={k} data-testid={`briefing-hazards-${k}`}>
+                    <td>{t(k === 'majorFound' ? 'briefing.hazards.major' : `briefing.hazards.${k}`)}</td>
+                    <td>{b.hazards[k]}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <div className="card" data-testid="briefing-closure">
+            <h2>{t('briefing.closure')}</h2>
+            <p>{t('briefing.closure.entered', { n: b.closure.enteredClosing, closed: b.closure.closed })}</p>
+            {b.closure.targets === null ? (
+              <p className="muted">{t('briefing.closure.noTargets')}</p>
+            ) : (
+              <ul>
+                {b.closure.targets.map((x) => (
+                  <li key={`${x.regionName}-${x.deadline}`}>
+                    {t('briefing.closure.target', {
+                      region: x.regionName,
+                      deadline: x.deadline,
+                      target: x.minesToClose,
+                      closed: x.closed,
+                      progress: x.inProgress,
+                    })}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+          <div className="card" data-testid="briefing-alarms">
+            <h2>{t('briefing.alarms')}</h2>
+            {b.alarms.byRule.length === 0 ? (
+              <p className="muted">{t('briefing.alarms.none')}</p>
+            ) : (
+              <table className="table">
+                <tbody>
+                  {b.alarms.byRule.map((r) => {
+                    const key = `alarmRule.${r.rule}`;
+                    return (
+                      <tr key={r.rule} data-testid="briefing-alarm-row" data-rule={r.rule}>
+                        <td>{has(key) ? t(key) : r.rule}</td>
+                        <td>{r.raised}</td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            )}
+          </div>
+          <div className="card" data-testid="briefing-supervision">
+            <h2>{t('briefing.supervision')}</h2>
+            <p>
+              {t('briefing.supervision.line', {
+                mines: b.supervision.mines,
+                complete: b.supervision.complete,
+                visits: b.supervision.visits,
+                visited: b.supervision.minesVisited,
+                underground: b.supervision.underground,
+              })}
+            </p>
+          </div>
+          <div className="card" data-testid="briefing-accidents">
+            <h2>{t('briefing.accidents')}</h2>
+            <p>
+              {b.accidents === null
+                ? t('briefing.accidents.none')
+                : t('briefing.accidents.line', {
+                    a: b.accidents.current.accidents,
+                    d: b.accidents.current.deaths,
+                    pa: b.accidents.previousYear.accidents,
+                    pd: b.accidents.previousYear.deaths,
+                  })}
+            </p>
+          </div>
+          <div className="card" style={{ gridColumn: '1 / -1' }}>
+            <h2>{t('briefing.top')}</h2>
+            <table className="table" data-testid="briefing-top-risk">
+              <tbody>
+                {b.topRisk.map((r) => (
+                  <tr key={r.mineId} data-testid="briefing-top-row" data-mine-id={r.mineId}>
+                    <td>{r.rank}</td>
+                    <td>
+                      <a href={`/mines/${encodeURIComponent(r.mineId)}`}>{r.name}</a>
+                    </td>
+                    <td>{r.regionName}</td>
+                    <td>{r.score}</td>
+                    <td>
+                      <FactorBar factors={r.factors} max={maxScore} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}

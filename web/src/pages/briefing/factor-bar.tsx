@@ -1,0 +1,54 @@
+import { useI18n } from '../../i18n/i18n-context.tsx';
+import { RISK_FACTOR_IDS, type FactorContribution, type RiskFactorId } from './briefing-api-types.ts';
+
+/** One colour per factor, in the table's order (hazards reds, alarms oranges, static factors blues). */
+export const FACTOR_COLOURS: Readonly<Record<RiskFactorId, string>> = {
+  open_hazards: '#e57373',
+  open_major_hazards: '#b71c1c',
+  overdue_hazards: '#d84315',
+  alarms_critical_30d: '#6a1b9a',
+  alarms_high_30d: '#ef6c00',
+  alarms_medium_30d: '#ffb74d',
+  data_gaps_30d: '#5d4037',
+  gas_class: '#1565c0',
+  small_capacity: '#64b5f6',
+  inspection_recency: '#00897b',
+  accident_history: '#424242',
+};
+
+/** A stacked bar: each factor's points as a segment (width relative to `max`), with a tooltip. */
+export function FactorBar({ factors, max }: { factors: readonly FactorContribution[]; max: number }) {
+  const { t } = useI18n();
+  return (
+    <div className="bf-bar" data-testid="factor-bar">
+      {factors
+        .filter((f) => f.points > 0)
+        .map((f) => (
+          <span
+            key={f.id}
+            className="bf-seg"
+            data-testid="factor-seg"
+            data-factor={f.id}
+            data-points={f.points}
+            title={`${t(`briefing.risk.factor.${f.id}`)}: ${f.points}`}
+            style={{ width: `${(f.points / max) * 100}%`, background: FACTOR_COLOURS[f.id] }}
+          />
+        ))}
+    </div>
+  );
+}
+
+/** The colour key of the bars. */
+export function FactorLegend() {
+  const { t } = useI18n();
+  return (
+    <div className="bf-legend" data-testid="factor-legend">
+      {RISK_FACTOR_IDS.map((id) => (
+        <span key={id}>
+          <span className="bf-swatch" style={{ background: FACTOR_COLOURS[id] }} />
+          {t(`briefing.risk.factor.${id}`)}
+        </span>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,125 @@
+import { withQuery } from '../../api/api-client.ts';
+import { useApiData } from '../../api/use-api.ts';
+import { ErrorBox } from '../../components/error-box.tsx';
+import { RegionOptions } from '../../components/region-options.tsx';
+import { formatDateTime } from '../../format.ts';
+import { useI18n } from '../../i18n/i18n-context.tsx';
+import { navigate, useAppLocation } from '../../router/router.ts';
+import { useRegions } from '../../session/regions-context.tsx';
+import type { NextVisitsView, RiskRanking, VisitList } from './briefing-api-types.ts';
+import { FactorBar, FactorLegend } from './factor-bar.tsx';
+
+/** The explainable risk ranking (factor bars, every factor's points) and the "where to go next" lists. */
+export function RiskPage() {
+  const { t, lang } = useI18n();
+  const { regions } = useRegions();
+  const { query } = useAppLocation();
+  const regionId = query.get('regionId') ?? '';
+  const ranking = useApiData<RiskRanking>(withQuery('/api/briefing/risk', { regionId, limit: '200' }));
+  const next = useApiData<NextVisitsView>(withQuery('/api/briefing/next-visits', { regionId }));
+  const r = ranking.data;
+  const max = Math.max(1, ...(r?.items.map((i) => i.score) ?? []));
+  const busy = ranking.isLoading || next.isLoading;
+
+  const lists = (title: string, items: VisitList[] | undefined, testId: string) => (
+    <div className="card" data-testid={testId}>
+      <h2>{title}</h2>
+      {items?.length === 0 && <p className="muted">{t('briefing.risk.next.none')}</p>}
+      {items?.map((l) => (
+        <div key={l.userId} data-testid="visit-list" data-user-id={l.userId}>
+          <strong>{l.name}</strong>
+          <ol className="bf-visit-list">
+            {l.mines.map((m) => (
+              <li key={m.mineId} data-testid="visit-item" data-mine-id={m.mineId}>
+                {m.name} — {m.score} ·{' '}
+                {m.daysSinceVisit === null
+                  ? t('briefing.risk.next.never')
+                  : t('briefing.risk.next.days', { n: m.daysSinceVisit })}
+                {m.topFactors.length > 0 && (
+                  <span className="muted">
+                    {' '}
+                    ({m.topFactors.map((f) => `${t(`briefing.risk.factor.${f.id}`)} ${f.points}`).join('，')})
+                  </span>
+                )}
+              </li>
+            ))}
+          </ol>
+        </div>
+      ))}
+    </div>
+  );
+
+  return (
+    <section className="page" data-testid="risk-page" data-busy={busy ? 'true' : 'false'}>
+      <div className="page-head">
+        <h1>{t('briefing.risk.title')}</h1>
+      </div>
+      <div className="filters">
+        <select
+          className="select"
+          data-testid="risk-region"
+          value={regionId}
+          onChange={(e) =>
+            navigate(withQuery('/briefing/risk', { regionId: e.target.value }), { replace: true })
+          }
+        >
+          <option value="">—</option>
+          <RegionOptions regions={regions} lang={lang} />
+        </select>
+      </div>
+      {ranking.error !== null && <ErrorBox error={ranking.error} onRetry={ranking.reload} />}
+      {r && (
+        <p className="muted" data-testid="risk-as-of">
+          {t('briefing.risk.asOf', { at: formatDateTime(r.asOf), days: r.windowDays })}
+        </p>
+      )}
+      <FactorLegend />
+      <div className="bf-grid">
+        {lists(t('briefing.risk.next.leaders'), next.data?.leaders, 'next-leaders')}
+        {lists(t('briefing.risk.next.groups'), next.data?.groupMembers, 'next-groups')}
+      </div>
+      <div className="card table-wrap">
+        <table className="table" data-testid="risk-table">
+          <thead>
+            <tr>
+              <th>{t('briefing.risk.col.rank')}</th>
+              <th>{t('briefing.risk.col.mine')}</th>
+              <th>{t('briefing.risk.col.district')}</th>
+              <th>{t('briefing.risk.col.score')}</th>
+              <th>{t('briefing.risk.col.factors')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {r?.items.map((row) => (
+              <tr key={row.mineId} data-testid="risk-row" data-mine-id={row.mineId} data-score={row.score}>
+                <td>{row.rank}</td>
+                <td>
+                  <a href={`/mines/${encodeURIComponent(row.mineId)}`}>{row.name}</a>
+                </td>
+                <td>{row.regionName}</td>
+                <td>{row.score}</td>
+                <td>
+                  <FactorBar factors={row.factors} max={max} />
+                  <details>
+                    <summary className="muted">{t('briefing.risk.factors')}</summary>
+                    <ul data-testid="risk-factors">
+                      {row.factors.map((f) => (
+                        <li key={f.id} data-factor={f.id}>
+                          {t(`briefing.risk.factor.${f.id}`)}:{' '}
+                          {f.noData ? t('briefing.risk.noData') : f.points}
+                          {f.input !== null && !f.noData && (
+                            <span className="muted"> ({String(f.input)})</span>
+                          )}
+                        </li>
+                      ))}
+                    </ul>
+                  </details>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

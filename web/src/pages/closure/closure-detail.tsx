@@ -1,0 +1,126 @@
+import { useState } from 'react';
+import { request } from '../../api/api-client.ts';
+import { useApiData } from '../../api/use-api.ts';
+import { ErrorBox } from '../../components/error-box.tsx';
+import { useI18n } from '../../i18n/i18n-context.tsx';
+import { useSession } from '../../session/session-context.tsx';
+import type { ClosureView, StepView } from './closure-types.ts';
+
+const REGULATORS = ['province_regulator', 'city_regulator', 'county_regulator'];
+
+function StepRow({
+  closureId,
+  step,
+  onChanged,
+}: {
+  closureId: string;
+  step: StepView;
+  onChanged: () => void;
+}) {
+  const { t } = useI18n();
+  const { user } = useSession().session;
+  const [evidence, setEvidence] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const isRegulator = REGULATORS.includes(user.role);
+  const canRecord = isRegulator || user.role === 'mine_safety_officer';
+  const act = async (what: 'record' | 'verify', body: Record<string, unknown>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await request('POST', `/api/closure/closures/${closureId}/steps/${step.step}/${what}`, { body });
+      setEvidence('');
+      onChanged();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <tr data-testid={`closure-step-${step.step}`} data-state={step.state}>
+      <td>{t(`closure.step.${step.step}`)}</td>
+      <td data-testid={`closure-step-state-${step.step}`}>{t(`closure.state.${step.state}`)}</td>
+      <td>
+        {step.evidence ?? ''}
+        {step.recordedByName ? ` — ${step.recordedByName}` : ''}
+        {step.note ? ` (${step.note})` : ''}
+      </td>
+      <td>{step.verifiedByName ?? ''}</td>
+      <td>
+        {canRecord && (step.state === 'pending' || step.state === 'rejected') && (
+          <span style={{ display: 'flex', gap: 4 }}>
+            <input
+              data-testid={`closure-evidence-${step.step}`}
+              value={evidence}
+              placeholder={t('closure.evidence')}
+              onChange={(e) => setEvidence(e.target.value)}
+            />
+            <button
+              type="button"
+              className="btn"
+              disabled={busy || evidence.trim().length < 2}
+              data-testid={`closure-record-${step.step}`}
+              onClick={() => void act('record', { evidence })}
+            >
+              {t('closure.record')}
+            </button>
+          </span>
+        )}
+        {isRegulator && step.state === 'recorded' && (
+          <button
+            type="button"
+            className="btn btn-primary"
+            disabled={busy}
+            data-testid={`closure-verify-${step.step}`}
+            onClick={() => void act('verify', {})}
+          >
+            {t('closure.verify')}
+          </button>
+        )}
+        {error !== null && <ErrorBox error={error} />}
+      </td>
+    </tr>
+  );
+}
+
+/** One closure: its six steps with evidence, recorder and verifier, and the actions the user may take. */
+export function ClosureDetail({ id }: { id: string }) {
+  const { t } = useI18n();
+  const { data, error, isLoading, reload } = useApiData<{ closure: ClosureView }>(
+    `/api/closure/closures/${id}`,
+  );
+  const c = data?.closure;
+  return (
+    <div data-testid="closure-detail" data-busy={isLoading ? 'true' : 'false'}>
+      {error !== null && <ErrorBox error={error} onRetry={reload} />}
+      {c && (
+        <>
+          <h2>
+            {c.mineName} — <span data-testid="closure-status">{t(`closure.status.${c.status}`)}</span>
+          </h2>
+          <p>
+            {c.reason}
+            {c.attachedToExisting ? ` · ${t('closure.attached')}` : ''}
+          </p>
+          <table className="table">
+            <thead>
+              <tr>
+                <th>{t('closure.col.step')}</th>
+                <th>{t('closure.col.state')}</th>
+                <th>{t('closure.evidence')}</th>
+                <th>{t('closure.col.verifier')}</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {c.steps.map((s) => (
+                <StepRow key={s.step} closureId={c.id} step={s} onChanged={reload} />
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+/** The directives API's shapes as the pages use them (see src/core/directives). */
+export type DirectiveKind = 'directive' | 'accident_warning';
+export type RecipientOutcome = 'done' | 'done_late' | 'outstanding' | 'late';
+
+export interface DirectiveView {
+  id: string;
+  kind: DirectiveKind;
+  title: string;
+  body: string;
+  accidentId: string | null;
+  causeSummary: string | null;
+  correctsId: string | null;
+  regionId: string | null;
+  deadline: string;
+  isReplyRequired: boolean;
+  issuerName: string;
+  issuedAt: string;
+}
+
+export interface ProgressCounts {
+  total: number;
+  read: number;
+  replied: number;
+  done: number;
+  doneLate: number;
+  outstanding: number;
+  late: number;
+  visitRequested: number;
+}
+
+export interface RecipientView {
+  mineId: string;
+  mineName: string;
+  regionId: string;
+  regionName: string;
+  state: 'unread' | 'read' | 'replied';
+  readAt: string | null;
+  repliedAt: string | null;
+  replyText: string | null;
+  visitRequestedAt: string | null;
+  visitRequestedByName: string | null;
+  outcome: RecipientOutcome;
+}
+
+export interface DirectiveDetail {
+  directive: DirectiveView;
+  progress: {
+    totals: ProgressCounts;
+    districts: Array<ProgressCounts & { regionId: string; regionName: string }>;
+    mines: RecipientView[];
+  };
+  corrections: DirectiveView[];
+}
+
+/** A stored ISO time as "YYYY-MM-DD HH:mm:ss" in the browser's time zone. */
+export function formatTime(iso: string | null): string {
+  if (iso === null) return '—';
+  const d = new Date(iso);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
+}

@@ -1,0 +1,217 @@
+import { withQuery } from '../../api/api-client.ts';
+import { useApiData } from '../../api/use-api.ts';
+import { ErrorBox } from '../../components/error-box.tsx';
+import { RegionOptions } from '../../components/region-options.tsx';
+import { useI18n } from '../../i18n/i18n-context.tsx';
+import { Link } from '../../router/link.tsx';
+import { navigate, useAppLocation } from '../../router/router.ts';
+import { useRegions } from '../../session/regions-context.tsx';
+import type { FormalismFlag, FormalismKind, FormalismView } from './expertise-api.ts';
+import { ExpertiseTabs } from './expertise-common.tsx';
+
+const KINDS: readonly FormalismKind[] = [
+  'found_nothing',
+  'leader_absent',
+  'copied_checklist',
+  'never_underground',
+  'short_visit',
+];
+const isKind = (v: string | null): v is FormalismKind =>
+  v !== null && (KINDS as readonly string[]).includes(v);
+const PERIODS = ['30', '90', '180', '365'];
+/** Record ids are long UUIDs: show the prefix and the first block (the full id is in the title). */
+const shortId = (id: string): string => (id.length > 16 ? `${id.slice(0, 12)}…` : id);
+
+/** Supervision on paper only: the region's ranked formalism flags, their reasons and their records. */
+export function FormalismPage() {
+  const { t, lang } = useI18n();
+  const { regions } = useRegions();
+  const { query } = useAppLocation();
+  const regionId = query.get('regionId') ?? '';
+  const periodDays = query.get('periodDays') ?? '';
+  const kindParam = query.get('kind');
+  const kind = isKind(kindParam) ? kindParam : '';
+  const params = { regionId, periodDays, kind };
+  const view = useApiData<FormalismView>(withQuery('/api/expertise/formalism', { regionId, periodDays }));
+  const setFilter = (key: string, value: string) =>
+    navigate(withQuery('/expertise/formalism', { ...params, [key]: value }), { replace: true });
+  const flags = (view.data?.flags ?? []).filter((f) => kind === '' || f.kind === kind);
+
+  return (
+    <section
+      className="page"
+      data-testid="expertise-formalism-page"
+      data-busy={view.isLoading ? 'true' : 'false'}
+    >
+      <div className="page-head">
+        <h1>{t('expertise.formalism.title')}</h1>
+      </div>
+      <ExpertiseTabs current="formalism" />
+      <div className="filters">
+        <select
+          className="select"
+          data-testid="formalism-filter-region"
+          value={regionId}
+          onChange={(e) => setFilter('regionId', e.target.value)}
+        >
+          <option value="">{t('expertise.filter.allRegions')}</option>
+          <RegionOptions regions={regions} lang={lang} />
+        </select>
+        <select
+          className="select"
+          data-testid="formalism-filter-period"
+          value={periodDays}
+          onChange={(e) => setFilter('periodDays', e.target.value)}
+        >
+          <option value="">{t('expertise.formalism.periodDefault', { n: 90 })}</option>
+          {PERIODS.map((p) => (
+            <option key={p} value={p}>
+              {t('expertise.formalism.period', { n: p })}
+            </option>
+          ))}
+        </select>
+        <select
+          className="select"
+          data-testid="formalism-filter-kind"
+          value={kind}
+          onChange={(e) => setFilter('kind', e.target.value)}
+        >
+          <option value="">{t('expertise.formalism.anyKind')}</option>
+          {KINDS.map((k) => (
+            <option key={k} value={k}>
+              {t(`expertise.formalism.kind.${k}`)}
+            </option>
+          ))}
+        </select>
+        {view.data && (
+          <span className="muted" data-testid="formalism-count">
+            {t('expertise.formalism.count', { n: flags.length })}
+          </span>
+        )}
+      </div>
+      {view.error !== null && <ErrorBox error={view.error} onRetry={view.reload} />}
+      <div className="card table-wrap">
+        <table className="table" data-testid="formalism-table">
+          <thead>
+            <tr>
+              <th className="num">#</th>
+              <th>{t('expertise.formalism.col.kind')}</th>
+              <th className="num">{t('expertise.formalism.col.score')}</th>
+              <th>{t('expertise.formalism.col.subject')}</th>
+              <th>{t('expertise.formalism.col.why')}</th>
+              <th>{t('expertise.formalism.col.records')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {view.data && flags.length === 0 && (
+              <tr>
+                <td colSpan={6} className="empty" data-testid="formalism-empty">
+                  {t('expertise.formalism.empty')}
+                </td>
+              </tr>
+            )}
+            {flags.map((f, i) => (
+              <FlagRow key={f.id} flag={f} rank={i + 1} />
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {view.data && (
+        <div className="card table-wrap">
+          <div className="card-head">
+            <h2>{t('expertise.formalism.rules')}</h2>
+            <span className="muted" data-testid="formalism-params">
+              {t('expertise.formalism.params', {
+                period: view.data.params.periodDays,
+                short: view.data.params.shortVisitMinutes,
+                alarms: view.data.params.quietAlarmThreshold,
+                leader: view.data.params.leaderDays,
+                run: view.data.params.copiedRun,
+              })}
+            </span>
+          </div>
+          <table className="table" data-testid="formalism-rules">
+            <tbody>
+              {view.data.rules.map((r) => (
+                <tr key={r.kind}>
+                  <td>{t(`expertise.formalism.kind.${r.kind}`)}</td>
+                  <td className="num">×{r.weight}</td>
+                  <td>{t(`expertise.formalism.why.${r.kind}`)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function FlagRow({ flag, rank }: { flag: FormalismFlag; rank: number }) {
+  const { t, lang } = useI18n();
+  const visitTarget = flag.mineId === null ? null : `/supervision/mines/${encodeURIComponent(flag.mineId)}`;
+  return (
+    <tr data-testid="formalism-row" data-flag-id={flag.id} data-kind={flag.kind} data-score={flag.score}>
+      <td className="num">{rank}</td>
+      <td>
+        <span className="ex-badge ex-badge-bad">{t(`expertise.formalism.kind.${flag.kind}`)}</span>
+      </td>
+      <td className="num">{flag.score}</td>
+      <td>
+        {flag.visitorName && <div>{flag.visitorName}</div>}
+        {flag.mineId && flag.mineName && (
+          <Link to={`/expertise/mines/${encodeURIComponent(flag.mineId)}`} className="muted">
+            {flag.mineName}
+          </Link>
+        )}
+      </td>
+      <td data-testid="formalism-explanation">
+        {lang === 'zh-CN' ? flag.explanation.zh : flag.explanation.en}
+      </td>
+      <td className="ex-flag-records" data-testid="formalism-records">
+        {flag.records.visitIds.map((id) =>
+          visitTarget === null ? (
+            <span key={id} className="mono" title={id} data-testid="formalism-visit" data-visit-id={id}>
+              {t('expertise.formalism.visit', { id: shortId(id) })}
+            </span>
+          ) : (
+            <Link
+              key={id}
+              to={visitTarget}
+              className="mono"
+              title={id}
+              data-testid="formalism-visit"
+              data-visit-id={id}
+            >
+              {t('expertise.formalism.visit', { id: shortId(id) })}
+            </Link>
+          ),
+        )}
+        {flag.records.alarmIds.map((id) => (
+          <Link
+            key={id}
+            to={withQuery('/alarms', { alarm: id })}
+            className="mono"
+            title={id}
+            data-testid="formalism-alarm"
+            data-alarm-id={id}
+          >
+            {t('expertise.formalism.alarm', { id: shortId(id) })}
+          </Link>
+        ))}
+        {flag.records.hazardIds.map((id) => (
+          <Link
+            key={id}
+            to={`/hazards/${encodeURIComponent(id)}`}
+            className="mono"
+            title={id}
+            data-testid="formalism-hazard"
+            data-hazard-id={id}
+          >
+            {t('expertise.formalism.hazard', { id: shortId(id) })}
+          </Link>
+        ))}
+      </td>
+    </tr>
+  );
+}

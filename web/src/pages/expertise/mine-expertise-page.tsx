@@ -1,0 +1,225 @@
+import { useState } from 'react';
+import { useApiData } from '../../api/use-api.ts';
+import { ErrorBox } from '../../components/error-box.tsx';
+import { formatDateTime } from '../../format.ts';
+import { useI18n } from '../../i18n/i18n-context.tsx';
+import { Link } from '../../router/link.tsx';
+import { minePath } from '../../router/router.ts';
+import { useSession } from '../../session/session-context.tsx';
+import {
+  canRecordProgress,
+  isGasExpert,
+  isRegulator,
+  mineApi,
+  type ExpertProfile,
+  type MineExpertise,
+} from './expertise-api.ts';
+import { useAction } from './expertise-common.tsx';
+import { ProgressForm } from './expertise-forms.tsx';
+import { AssessmentsCard, GuidanceCard, TrainingsCard } from './mine-expertise-cards.tsx';
+
+/** One mine's expertise card: capability flag, experts, assessments, guidance, training, progress. */
+export function MineExpertisePage({ mineId }: { mineId: string }) {
+  const { t } = useI18n();
+  const { session } = useSession();
+  const role = session.user.role;
+  const card = useApiData<MineExpertise>(mineApi(mineId));
+  const c = card.data;
+  return (
+    <section className="page" data-testid="expertise-mine-page" data-busy={card.isLoading ? 'true' : 'false'}>
+      <div className="page-head">
+        <Link to="/expertise">← {t('expertise.gas.title')}</Link>
+        <h1 data-testid="expertise-mine-name">{c ? c.mine.name : '…'}</h1>
+        {c && <Link to={minePath(c.mine.id)}>{t('expertise.mine.registry')}</Link>}
+      </div>
+      {card.error !== null && <ErrorBox error={card.error} onRetry={card.reload} />}
+      {c && (
+        <>
+          <div className="kpis" data-testid="expertise-mine-summary">
+            <div
+              className={`kpi ${c.mine.hasGasControlCapability ? 'kpi-green' : 'kpi-danger'}`}
+              data-testid="expertise-capability"
+              data-value={c.mine.hasGasControlCapability ? 'true' : 'false'}
+            >
+              <div className="kpi-label">{t('expertise.mine.capability')}</div>
+              <div className="kpi-value">
+                {c.mine.hasGasControlCapability
+                  ? t('expertise.mine.capable')
+                  : t('expertise.mine.notCapable')}
+              </div>
+            </div>
+            <div className="kpi" data-testid="expertise-mine-gas-class">
+              <div className="kpi-label">{t('expertise.col.gasClass')}</div>
+              <div className="kpi-value">{t(`expertise.gasClass.${c.mine.gasClass}`)}</div>
+              <div className="kpi-sub">{c.mine.operator ?? ''}</div>
+            </div>
+          </div>
+          <p className="muted" data-testid="expertise-capability-evidence">
+            {c.mine.gasControlEvidence
+              ? t('expertise.mine.evidence', {
+                  evidence: c.mine.gasControlEvidence,
+                  on: c.mine.gasControlCertifiedOn ?? '—',
+                })
+              : t('expertise.mine.noEvidence')}
+          </p>
+          <div className="ex-grid" key={`${c.assessments.length}-${c.guidance.length}-${c.trainings.length}`}>
+            <AssignmentsCard card={c} canAssign={isRegulator(role)} onChanged={card.reload} />
+            <AssessmentsCard
+              card={c}
+              canSign={isGasExpert(role)}
+              canDecide={isRegulator(role)}
+              onChanged={card.reload}
+            />
+            <GuidanceCard
+              card={c}
+              canRecord={isGasExpert(role)}
+              canReport={isRegulator(role)}
+              onChanged={card.reload}
+            />
+            <TrainingsCard card={c} canRecord={isGasExpert(role)} onChanged={card.reload} />
+            <ProgressCard card={c} canRecord={canRecordProgress(role)} onChanged={card.reload} />
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
+
+function AssignmentsCard({
+  card,
+  canAssign,
+  onChanged,
+}: {
+  card: MineExpertise;
+  canAssign: boolean;
+  onChanged: () => void;
+}) {
+  const { t } = useI18n();
+  const experts = useApiData<{ items: ExpertProfile[] }>(canAssign ? '/api/expertise/experts' : null);
+  const [expertId, setExpertId] = useState('');
+  const action = useAction(onChanged);
+  const active = card.assignments.filter((a) => a.endedAt === null);
+  const ended = card.assignments.filter((a) => a.endedAt !== null);
+  return (
+    <div className="card" data-testid="assignments-card">
+      <div className="card-head">
+        <h2>{t('expertise.assignment.title')}</h2>
+      </div>
+      {active.length === 0 && (
+        <p className="ex-pad">
+          <span className="ex-badge ex-badge-bad">{t('expertise.gap.no_expert')}</span>
+        </p>
+      )}
+      <ul className="ex-list">
+        {active.map((a) => (
+          <li key={a.id} data-testid="assignment-row" data-expert-id={a.expertId} data-assignment-id={a.id}>
+            <strong>{a.expertName}</strong>{' '}
+            <span className="muted">
+              {t('expertise.assignment.since', { at: formatDateTime(a.assignedAt) })}
+            </span>{' '}
+            {canAssign && (
+              <button
+                type="button"
+                className="btn btn-small btn-ghost"
+                data-testid="assignment-end"
+                disabled={action.busy}
+                onClick={() =>
+                  void action.run('DELETE', `/api/expertise/assignments/${encodeURIComponent(a.id)}`)
+                }
+              >
+                {t('expertise.assignment.end')}
+              </button>
+            )}
+          </li>
+        ))}
+        {ended.map((a) => (
+          <li key={a.id} className="muted" data-testid="assignment-ended-row">
+            {a.expertName} · {formatDateTime(a.assignedAt)} – {formatDateTime(a.endedAt)}
+          </li>
+        ))}
+      </ul>
+      {canAssign && (
+        <div className="ex-form">
+          <div className="row">
+            <select
+              className="select"
+              data-testid="assignment-expert"
+              value={expertId}
+              onChange={(e) => setExpertId(e.target.value)}
+            >
+              <option value="">{t('expertise.assign.choose')}</option>
+              {experts.data?.items.map((x) => (
+                <option key={x.userId} value={x.userId}>
+                  {x.displayName}
+                  {x.specialities.length > 0 ? ` (${x.specialities.join('、')})` : ''}
+                </option>
+              ))}
+            </select>
+            <button
+              type="button"
+              className="btn btn-small btn-primary"
+              data-testid="assignment-add"
+              disabled={action.busy || expertId === ''}
+              onClick={() =>
+                void action.run('POST', '/api/expertise/assignments', { mineId: card.mine.id, expertId })
+              }
+            >
+              {t('expertise.assign.action')}
+            </button>
+          </div>
+        </div>
+      )}
+      {action.error !== null && <ErrorBox error={action.error} testId="assignment-error" />}
+    </div>
+  );
+}
+
+function ProgressCard({
+  card,
+  canRecord,
+  onChanged,
+}: {
+  card: MineExpertise;
+  canRecord: boolean;
+  onChanged: () => void;
+}) {
+  const { t } = useI18n();
+  const list = [...card.progress].sort(
+    (a, b) => b.recordedOn.localeCompare(a.recordedOn) || b.createdAt.localeCompare(a.createdAt),
+  );
+  return (
+    <div className="card table-wrap" data-testid="mine-progress-card">
+      <div className="card-head">
+        <h2>{t('expertise.progress.title')}</h2>
+      </div>
+      <table className="table">
+        <thead>
+          <tr>
+            <th>{t('expertise.col.date')}</th>
+            <th className="num">{t('expertise.progress.mechanised')}</th>
+            <th className="num">{t('expertise.progress.intelligent')}</th>
+            <th>{t('expertise.progress.remote')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {list.length === 0 && (
+            <tr>
+              <td colSpan={4} className="empty">
+                {t('expertise.progress.none')}
+              </td>
+            </tr>
+          )}
+          {list.map((p) => (
+            <tr key={p.id} data-testid="mine-progress-row">
+              <td className="tabular">{p.recordedOn}</td>
+              <td className="num">{p.mechanisedFaces}</td>
+              <td className="num">{p.intelligentFaces}</td>
+              <td>{p.remoteMonitoring ? '✓' : '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {canRecord && <ProgressForm mineId={card.mine.id} onDone={onChanged} />}
+    </div>
+  );
+}
