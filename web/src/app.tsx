@@ -56,7 +56,8 @@ function redirectFor(route: Route, session: Session): string | null {
     route.name !== 'alarms' &&
     route.name !== 'hazards' &&
     route.name !== 'directives' &&
-    route.name !== 'closure'
+    route.name !== 'closure' &&
+    route.name !== 'expertise'
   )
     return homePath(session.user);
   return null;

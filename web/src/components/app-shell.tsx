@@ -60,6 +60,7 @@ export function AppShell({ route, children }: { route: Route; children: ReactNod
           section('hazards'),
           section('directives'),
           section('closure'),
+          section('expertise'),
         ]
       : [
           {
