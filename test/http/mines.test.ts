@@ -332,6 +332,8 @@ describe('changing mines', () => {
       expect(err.message).toContain('approvedCapacityTPerYear');
       expect(err.details).toMatchObject({ issues: [{ field: 'approvedCapacityTPerYear' }] });
     }
+    const flag = await patch(mine.id, { hasGasControlCapability: true });
+    expect(errorOf(flag).code).toBe('GAS_CONTROL_FLAG_NOT_EDITABLE');
     const unknown = await patch(mine.id, { colour: 'red' });
     expect(errorOf(unknown)).toMatchObject({ code: 'MINE_INVALID' });
     expect(errorOf(unknown).message).toContain('colour');

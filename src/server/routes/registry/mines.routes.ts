@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requirePermission } from '../../../core/access/permissions.ts';
+import { invalidInput } from '../../../core/errors.ts';
 import { buildRegionDashboard } from '../../../core/registry/dashboard.ts';
 import { MINE_STATUS_EVENTS, type MineStatusEvent } from '../../../core/registry/mine-status-machine.ts';
 import {
@@ -17,6 +18,12 @@ import type { AppDeps } from '../../app.ts';
 import { principalOf } from '../../auth.ts';
 
 const mineIdParams = z.object({ id: z.string().min(1).max(100) });
+/** Set only by an approved expert assessment (src/core/expertise), never by editing the mine. */
+const GAS_CONTROL_FIELDS = [
+  'hasGasControlCapability',
+  'gasControlEvidence',
+  'gasControlCertifiedOn',
+] as const;
 
 const listQuery = z.object({
   regionId: z
@@ -134,12 +141,20 @@ export function registerMineRoutes(app: FastifyInstance, deps: AppDeps): void {
     {
       schema: {
         tags: ['registry'],
-        summary: 'Edit facts of a mine. The status cannot be edited: use a status transition.',
+        summary:
+          'Edit facts of a mine. The status cannot be edited (use a status transition), nor the gas-control capability (it follows the approved expert assessment).',
         params: mineIdParams,
         body: z.record(z.string(), z.unknown()),
       },
     },
     async (req) => {
+      const flagFields = GAS_CONTROL_FIELDS.filter((f) => f in req.body);
+      if (flagFields.length > 0) {
+        throw invalidInput(
+          'GAS_CONTROL_FLAG_NOT_EDITABLE',
+          `${flagFields.join(', ')} cannot be edited: the gas-control capability follows the approved assessment signed by a gas-control expert (/api/expertise/assessments).`,
+        );
+      }
       const mine = await updateMineFacts(ports, principalOf(req), req.params.id, req.body);
       await deps.monitoring?.runtime.refreshMine(mine.id);
       return { mine };
