@@ -57,7 +57,8 @@ let idn = 0;
 const ids: Ids = { next: (p) => `${p}-${++idn}` };
 
 /** A reading's time as gateways usually send it: ISO-8601 with the China Standard Time offset. */
-const isoCst = (ms: number): string => `${new Date(ms + 8 * 3_600_000).toISOString().slice(0, 19)}+08:00`;
+const isoCst = (ms: number): string =>
+  `${new Date(ms + 8 * 3_600_000).toISOString().slice(0, ms % 1000 === 0 ? 19 : 23)}+08:00`;
 
 const line = (mine: string | null, r: PointReading): string =>
   JSON.stringify({

@@ -29,3 +29,88 @@ export async function openAccident(page: Page, id: string, baseUrl?: string): Pr
   for (const el of await flagged.all()) ids.push((await el.getAttribute('data-testid')) ?? '');
   return ids;
 }
+
+/** The grade the record form shows right now (data-grade of the computed grade). */
+export async function formGrade(page: Page): Promise<string | null> {
+  return page.getByTestId('accident-form-grade').getAttribute('data-grade');
+}
+
+/**
+ * Fills the record form (mine, local time `YYYY-MM-DDTHH:mm`, type, figures) without saving, so the
+ * computed grade can be read before the accident is recorded.
+ */
+export async function fillAccidentForm(
+  page: Page,
+  f: {
+    mineId: string;
+    occurredAtLocal: string;
+    type: string;
+    deaths: number;
+    seriousInjuries: number;
+    minorInjuries?: number;
+    directLossCny: number;
+  },
+): Promise<void> {
+  await page.getByTestId('accident-form-mine').fill(f.mineId);
+  await page.getByTestId('accident-form-time').fill(f.occurredAtLocal);
+  await page.getByTestId('accident-form-type').fill(f.type);
+  await page.getByTestId('accident-form-deaths').fill(String(f.deaths));
+  await page.getByTestId('accident-form-seriousInjuries').fill(String(f.seriousInjuries));
+  await page.getByTestId('accident-form-minorInjuries').fill(String(f.minorInjuries ?? 0));
+  await page.getByTestId('accident-form-directLossCny').fill(String(f.directLossCny));
+}
+
+/** Saves the filled record form; the page moves to the new accident. Returns its id. */
+export async function saveAccidentForm(page: Page): Promise<string> {
+  await page.getByTestId('accident-form-submit').click();
+  await page.waitForURL(/\/accidents\/(?!reference|accountability|import)[^/?#]+$/);
+  await page.locator('[data-testid="accident-detail"][data-busy="false"]').waitFor();
+  return decodeURIComponent(new URL(page.url()).pathname.split('/').pop() ?? '');
+}
+
+/** The reporting chain as shown: level → status (on_time, late, due, overdue). */
+export async function reportingStatuses(page: Page): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const row of await page.locator('[data-testid="accident-reporting"] tbody tr').all()) {
+    const level = ((await row.getAttribute('data-testid')) ?? '').replace(/^report-/, '');
+    out[level] = (await row.getAttribute('data-status')) ?? '';
+  }
+  return out;
+}
+
+/** Records, now, the report of one level (`county`: the unit's report to the county) and waits for it. */
+export async function recordReportNow(page: Page, level: string): Promise<string> {
+  await page.getByTestId(`report-${level}-record`).click();
+  await page.getByTestId(`report-${level}-record`).waitFor({ state: 'detached' });
+  return (await page.getByTestId(`report-${level}`).getAttribute('data-status')) ?? '';
+}
+
+/** Adds an accountability record with the form on the accident page and waits until it is listed. */
+export async function addAccountabilityInUi(
+  page: Page,
+  r: { personName: string; post: string; chain: string; action: string; decidedOn: string; note?: string },
+): Promise<void> {
+  const before = await page.getByTestId('accountability-row').count();
+  await page.getByTestId('acct-form-person').fill(r.personName);
+  await page.getByTestId('acct-form-post').fill(r.post);
+  await page.getByTestId('acct-form-chain').selectOption(r.chain);
+  await page.getByTestId('acct-form-action').selectOption(r.action);
+  await page.getByTestId('acct-form-decidedOn').fill(r.decidedOn);
+  if (r.note !== undefined) await page.getByTestId('acct-form-note').fill(r.note);
+  await page.getByTestId('acct-form-submit').click();
+  await page.getByTestId('accountability-row').nth(before).waitFor();
+}
+
+/** The accountability records listed on the accident page. */
+export async function accountabilityRows(
+  page: Page,
+): Promise<Array<{ chain: string; action: string; text: string }>> {
+  const out: Array<{ chain: string; action: string; text: string }> = [];
+  for (const li of await page.getByTestId('accountability-row').all())
+    out.push({
+      chain: (await li.getAttribute('data-chain')) ?? '',
+      action: (await li.getAttribute('data-action')) ?? '',
+      text: (await li.innerText()).trim(),
+    });
+  return out;
+}

@@ -120,3 +120,60 @@ export async function hazardActionsOffered(page: Page): Promise<string[]> {
     out.push((await forms.nth(i).getAttribute('data-testid')) ?? '');
   return out;
 }
+
+/** Closes the supervision listing of a closed hazard (regulators) and waits until it is no longer shown as listed. */
+export async function closeHazardListing(page: Page): Promise<void> {
+  await page.getByTestId('hazard-unlist-submit').click();
+  await page
+    .locator(
+      '[data-testid="hazard-page"][data-busy="false"]:not(:has([data-testid="hazard-listed"])), [data-testid="hazard-unlist-error"]',
+    )
+    .first()
+    .waitFor();
+}
+
+/** Picks a region on the hazard board (empty string = all) and waits for the board to reload. */
+export async function filterHazardBoardByRegion(page: Page, regionId: string): Promise<void> {
+  await page.getByTestId('hazard-filter-region').selectOption(regionId);
+  await page.locator('[data-testid="hazards-board"][data-busy="false"]').waitFor();
+}
+
+/** Opens the quarterly self-check page. */
+export async function openSelfCheck(page: Page, baseUrl?: string): Promise<void> {
+  await page.goto(`${appOrigin(page, baseUrl)}/hazards/self-check`);
+  await page.locator('[data-testid="hazard-self-check"][data-busy="false"]').waitFor();
+}
+
+/** Files the officer's quarterly self-check report; returns the filed quarter, or throws the error shown. */
+export async function fileSelfCheckInUi(
+  page: Page,
+  report: { quarter: string; signer: string; summary: string },
+): Promise<string> {
+  await page.getByTestId('self-check-quarter').fill(report.quarter);
+  await page.getByTestId('self-check-signer').fill(report.signer);
+  await page.getByTestId('self-check-summary').fill(report.summary);
+  await page.getByTestId('self-check-submit').click();
+  const outcome = page.locator('[data-testid="self-check-filed"], [data-testid="self-check-error"]').first();
+  await outcome.waitFor();
+  if ((await outcome.getAttribute('data-testid')) === 'self-check-error')
+    throw new Error(`self-check not filed: ${(await outcome.innerText()).trim()}`);
+  return (await outcome.getAttribute('data-quarter')) ?? '';
+}
+
+/** The mine ids listed as missing their self-check report for a quarter (optionally in one region). */
+export async function missingSelfChecks(page: Page, quarter: string, regionId = ''): Promise<string[]> {
+  await page.getByTestId('self-check-missing-quarter').fill(quarter);
+  await page.getByTestId('self-check-missing-region').selectOption(regionId);
+  const panel = page.getByTestId('self-check-missing');
+  await page
+    .locator(
+      '[data-testid="self-check-missing"][data-busy="false"] :is([data-testid="self-check-missing-list"], [data-testid="self-check-missing-none"])',
+    )
+    .first()
+    .waitFor();
+  const rows = panel.getByTestId('self-check-missing-row');
+  const out: string[] = [];
+  for (let i = 0; i < (await rows.count()); i++)
+    out.push((await rows.nth(i).getAttribute('data-mine-id')) ?? '');
+  return out;
+}

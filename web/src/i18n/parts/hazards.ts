@@ -102,6 +102,22 @@ export const hazardsZh = {
   'hazards.action.hazard.list': '挂牌督办',
   'hazards.action.hazard.unlist': '解除督办',
   'hazards.action.hazard.progress': '进展报告',
+  'hazards.filter.region': '地区',
+  'hazards.unlistHint': '挂牌督办在隐患验收销号后解除（验收销号时自动解除）。',
+  'hazards.selfCheck.title': '季度自查报告',
+  'hazards.selfCheck.basis':
+    '煤矿每季度开展重大事故隐患自查，由主要负责人签字后报送（2024年《煤矿安全生产条例》第三十五条）。',
+  'hazards.selfCheck.file': '报送本季度自查报告',
+  'hazards.selfCheck.quarter': '季度（如 2026Q4）',
+  'hazards.selfCheck.quarterHint': '季度的写法如 2026Q4',
+  'hazards.selfCheck.signer': '签字人',
+  'hazards.selfCheck.summary': '自查情况摘要',
+  'hazards.selfCheck.filed': '{quarter} 自查报告已报送',
+  'hazards.selfCheck.missing': '未报送自查报告的煤矿',
+  'hazards.selfCheck.noneMissing': '该季度所有生产、建设煤矿均已报送',
+  'hazards.selfCheck.code': '编码',
+  'hazards.selfCheck.region': '地区',
+  'hazards.selfCheck.status': '状态',
 } as const;
 
 export const hazardsEn: Record<keyof typeof hazardsZh, string> = {
@@ -204,4 +220,21 @@ export const hazardsEn: Record<keyof typeof hazardsZh, string> = {
   'hazards.action.hazard.list': 'Listed under supervision',
   'hazards.action.hazard.unlist': 'Listing closed',
   'hazards.action.hazard.progress': 'Progress reported',
+  'hazards.filter.region': 'Region',
+  'hazards.unlistHint':
+    'A listing is closed once the hazard is verified and closed (verification closes it automatically).',
+  'hazards.selfCheck.title': 'Quarterly self-check reports',
+  'hazards.selfCheck.basis':
+    'Each quarter a mine checks itself for major hazards and files the report signed by its principal (2024 Coal Mine Work Safety Regulation, art. 35).',
+  'hazards.selfCheck.file': "File this quarter's self-check report",
+  'hazards.selfCheck.quarter': 'Quarter (e.g. 2026Q4)',
+  'hazards.selfCheck.quarterHint': 'Write the quarter like 2026Q4',
+  'hazards.selfCheck.signer': 'Signed by',
+  'hazards.selfCheck.summary': 'Summary of findings',
+  'hazards.selfCheck.filed': 'The {quarter} self-check report is filed',
+  'hazards.selfCheck.missing': 'Mines without a self-check report',
+  'hazards.selfCheck.noneMissing': 'Every producing and building mine has filed for this quarter',
+  'hazards.selfCheck.code': 'Code',
+  'hazards.selfCheck.region': 'Region',
+  'hazards.selfCheck.status': 'Status',
 };

@@ -4,11 +4,22 @@ import { useApiData } from '../../api/use-api.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { navigate } from '../../router/router.ts';
+import { useSession } from '../../session/session-context.tsx';
+import { AccountabilityForm } from './accountability-form.tsx';
 import { shortTime, type AccidentDetailView, type TimelineView } from './accidents-types.ts';
+
+/** The roles holding `accountability.record` (regulators). */
+const ACCOUNTABILITY_RECORDERS: readonly string[] = [
+  'province_regulator',
+  'city_regulator',
+  'county_regulator',
+];
 
 /** One accident: grade, reporting chain against its deadlines, investigation, accountability, what preceded it. */
 export function AccidentDetail({ id }: { id: string }) {
   const { t } = useI18n();
+  const { role } = useSession().session.user;
+  const canRecordAccountability = ACCOUNTABILITY_RECORDERS.includes(role);
   const detail = useApiData<AccidentDetailView>(`/api/accidents/${encodeURIComponent(id)}`);
   const isReference = detail.data !== null && detail.data.accident.mineId === null;
   const timeline = useApiData<TimelineView>(
@@ -124,13 +135,17 @@ export function AccidentDetail({ id }: { id: string }) {
                 </button>
               </div>
               <h3>{t('accidents.tab.accountability')}</h3>
+              {d.accountability.length === 0 && <p className="muted">{t('accidents.acct.none')}</p>}
               <ul data-testid="accident-accountability">
                 {d.accountability.map((r) => (
-                  <li key={r.id}>
-                    {r.personName} · {r.post} · {r.chain} · {r.action} · {r.decidedOn}
+                  <li key={r.id} data-testid="accountability-row" data-chain={r.chain} data-action={r.action}>
+                    {r.personName} · {r.post} · {t(`accidents.chain.${r.chain}`)} ·{' '}
+                    {t(`accidents.action.${r.action}`)} · {r.decidedOn}
+                    {r.note ? ` · ${r.note}` : ''}
                   </li>
                 ))}
               </ul>
+              {canRecordAccountability && <AccountabilityForm accidentId={id} onRecorded={detail.reload} />}
               <h3>{t('accidents.detail.preceded')}</h3>
               {timeline.data && (
                 <>

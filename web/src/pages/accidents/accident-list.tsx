@@ -39,8 +39,11 @@ function RecordForm({ onRecorded }: { onRecorded: () => void }) {
     setError(null);
     try {
       const at = occurredAt ? new Date(occurredAt).toISOString() : '';
-      await request('POST', '/api/accidents', { body: { mineId, occurredAt: at, type, ...fig } });
+      const r = await request<{ accident: { id: string } }>('POST', '/api/accidents', {
+        body: { mineId, occurredAt: at, type, ...fig },
+      });
       onRecorded();
+      navigate(`/accidents/${encodeURIComponent(r.accident.id)}`);
     } catch (err) {
       setError(err);
     }

@@ -28,14 +28,44 @@ export interface ReportStepView {
   minutesLate: number;
 }
 
+export type AccountabilityChain = 'enterprise' | 'regulator' | 'party' | 'government';
+export const ACCOUNTABILITY_CHAINS: readonly AccountabilityChain[] = [
+  'enterprise',
+  'regulator',
+  'party',
+  'government',
+];
+export type AccountabilityAction =
+  | 'criticism'
+  | 'warning'
+  | 'demerit'
+  | 'major_demerit'
+  | 'demotion'
+  | 'dismissal'
+  | 'expulsion'
+  | 'fine'
+  | 'prosecution';
+export const ACCOUNTABILITY_ACTIONS: readonly AccountabilityAction[] = [
+  'criticism',
+  'warning',
+  'demerit',
+  'major_demerit',
+  'demotion',
+  'dismissal',
+  'expulsion',
+  'fine',
+  'prosecution',
+];
+
 export interface AccountabilityView {
   id: string;
   personName: string;
   post: string;
-  chain: string;
-  action: string;
+  chain: AccountabilityChain;
+  action: AccountabilityAction;
   decidedOn: string;
   mineName: string;
+  note?: string;
 }
 
 export interface AccidentDetailView {

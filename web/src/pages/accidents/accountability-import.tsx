@@ -7,7 +7,7 @@ import type { AccountabilityView } from './accidents-types.ts';
 
 /** Accountability in scope, per official and per region (region code filter). */
 export function AccountabilityPanel() {
-  const { t } = useI18n();
+  const { t, has } = useI18n();
   const [person, setPerson] = useState('');
   const [regionId, setRegionId] = useState('');
   const url = withQuery('/api/accidents/accountability', {
@@ -34,7 +34,10 @@ export function AccountabilityPanel() {
         <>
           <p data-testid="acct-by-chain">
             {Object.entries(data.byChain)
-              .map(([k, v]) => `${k}: ${v}`)
+              .map(([k, v]) => {
+                const key = `accidents.chain.${k}`;
+                return `${has(key) ? t(key) : k}: ${v}`;
+              })
               .join(' · ')}
           </p>
           <table className="table" data-testid="acct-records">
@@ -53,8 +56,8 @@ export function AccountabilityPanel() {
                 <tr key={r.id}>
                   <td>{r.personName}</td>
                   <td>{r.post}</td>
-                  <td>{r.chain}</td>
-                  <td>{r.action}</td>
+                  <td>{t(`accidents.chain.${r.chain}`)}</td>
+                  <td>{t(`accidents.action.${r.action}`)}</td>
                   <td>{r.decidedOn}</td>
                   <td>{r.mineName}</td>
                 </tr>

@@ -2,8 +2,10 @@ import { useState } from 'react';
 import { request } from '../../api/api-client.ts';
 import { useApiData } from '../../api/use-api.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
+import { formatDateTime } from '../../format.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { useSession } from '../../session/session-context.tsx';
+import { TransformationForm } from './closure-forms.tsx';
 import type { ClosureView, StepView } from './closure-types.ts';
 
 const REGULATORS = ['province_regulator', 'city_regulator', 'county_regulator'];
@@ -87,6 +89,7 @@ function StepRow({
 /** One closure: its six steps with evidence, recorder and verifier, and the actions the user may take. */
 export function ClosureDetail({ id }: { id: string }) {
   const { t } = useI18n();
+  const { user } = useSession().session;
   const { data, error, isLoading, reload } = useApiData<{ closure: ClosureView }>(
     `/api/closure/closures/${id}`,
   );
@@ -119,6 +122,18 @@ export function ClosureDetail({ id }: { id: string }) {
               ))}
             </tbody>
           </table>
+          <h3>{t('closure.transformations')}</h3>
+          {(c.transformations ?? []).length === 0 && <p>{t('closure.transformation.none')}</p>}
+          <ul data-testid="closure-transformations">
+            {(c.transformations ?? []).map((x) => (
+              <li key={x.id} data-testid="closure-transformation" data-jobs={x.jobs}>
+                <strong>{x.what}</strong> · {t('closure.transformation.since', { date: x.startedOn })} ·{' '}
+                {t('closure.transformation.jobsN', { n: x.jobs })}
+                {x.note && ` — ${x.note}`} · {x.recordedByName} · {formatDateTime(x.recordedAt)}
+              </li>
+            ))}
+          </ul>
+          {REGULATORS.includes(user.role) && <TransformationForm closureId={c.id} onDone={reload} />}
         </>
       )}
     </div>

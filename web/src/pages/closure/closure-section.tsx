@@ -5,7 +5,9 @@ import { ErrorBox } from '../../components/error-box.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { navigate } from '../../router/router.ts';
 import { useSession } from '../../session/session-context.tsx';
+import { CaseDetail } from './closure-case.tsx';
 import { ClosureDetail } from './closure-detail.tsx';
+import { PolicyListForm, TargetForm } from './closure-forms.tsx';
 import type { Candidate, CaseView, ClosureView, TargetProgressView } from './closure-types.ts';
 
 const TABS = ['', 'candidates', 'targets', 'cases'] as const;
@@ -90,11 +92,13 @@ function ClosuresList() {
 
 function CandidatesPanel() {
   const { t } = useI18n();
+  const { user } = useSession().session;
   const { data, error, isLoading, reload } = useApiData<{ candidates: Candidate[] }>(
     '/api/closure/candidates',
   );
   return (
     <div data-testid="closure-candidates" data-busy={isLoading ? 'true' : 'false'}>
+      {REGULATORS.includes(user.role) && <PolicyListForm onDone={reload} />}
       {error !== null && <ErrorBox error={error} onRetry={reload} />}
       <table className="table">
         <tbody>
@@ -114,11 +118,13 @@ function CandidatesPanel() {
 
 function TargetsPanel() {
   const { t } = useI18n();
+  const { user } = useSession().session;
   const { data, error, isLoading, reload } = useApiData<{ targets: TargetProgressView[] }>(
     '/api/closure/targets',
   );
   return (
     <div data-testid="closure-targets" data-busy={isLoading ? 'true' : 'false'}>
+      {REGULATORS.includes(user.role) && <TargetForm onDone={reload} />}
       {error !== null && <ErrorBox error={error} onRetry={reload} />}
       <table className="table">
         <tbody>
@@ -152,7 +158,18 @@ function CasesPanel() {
         <tbody>
           {(data?.cases ?? []).map((c) => (
             <tr key={c.id} data-testid={`case-${c.id}`}>
-              <td>{t(`closure.case.${c.type}`)}</td>
+              <td>
+                <a
+                  href={`/closure/cases/${c.id}`}
+                  data-testid={`case-link-${c.id}`}
+                  onClick={(e) => (
+                    e.preventDefault(),
+                    navigate(`/closure/cases/${encodeURIComponent(c.id)}`)
+                  )}
+                >
+                  {t(`closure.case.${c.type}`)}
+                </a>
+              </td>
               <td>{c.mineName}</td>
               <td>{c.summary}</td>
               <td>{t(`closure.caseStatus.${c.status}`)}</td>
@@ -188,7 +205,8 @@ export function ClosureSection({ sub }: { sub: string[] }) {
       {tab === '' && <ClosuresList />}
       {tab === 'candidates' && <CandidatesPanel />}
       {tab === 'targets' && <TargetsPanel />}
-      {tab === 'cases' && <CasesPanel />}
+      {tab === 'cases' && sub[1] === undefined && <CasesPanel />}
+      {tab === 'cases' && sub[1] !== undefined && <CaseDetail key={sub[1]} id={decodeURIComponent(sub[1])} />}
       {tab === undefined && <ClosureDetail id={first} />}
     </section>
   );

@@ -28,6 +28,7 @@ export interface ClosureView {
   status: 'in_progress' | 'closed';
   attachedToExisting: boolean;
   steps: StepView[];
+  transformations?: TransformationView[];
   stepsVerified?: number;
   stepsTotal?: number;
 }
@@ -66,3 +67,42 @@ export interface CaseView {
   status: CaseStatus;
   openedAt: string;
 }
+
+export interface TransformationView {
+  id: string;
+  what: string;
+  startedOn: string;
+  jobs: number;
+  note: string;
+  recordedByName: string;
+  recordedAt: string;
+}
+
+export type CaseEvidenceKind = 'alarm' | 'hazard' | 'visit' | 'data_gap' | 'inspection' | 'document';
+export const CASE_EVIDENCE_KINDS: readonly CaseEvidenceKind[] = [
+  'alarm',
+  'hazard',
+  'visit',
+  'data_gap',
+  'inspection',
+  'document',
+];
+
+export interface CaseDetailView extends CaseView {
+  mineId: string;
+  evidence: Array<{
+    kind: CaseEvidenceKind;
+    ref: string;
+    note: string;
+    addedByName: string;
+    addedAt: string;
+  }>;
+  decisions: Array<{ text: string; byName: string; at: string }>;
+  openedByName: string;
+}
+
+export const REGULATOR_ROLES: readonly string[] = [
+  'province_regulator',
+  'city_regulator',
+  'county_regulator',
+];

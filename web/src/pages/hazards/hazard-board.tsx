@@ -2,11 +2,14 @@ import { useState } from 'react';
 import { withQuery } from '../../api/api-client.ts';
 import { useApiData } from '../../api/use-api.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
+import { RegionOptions } from '../../components/region-options.tsx';
 import { formatDateTime } from '../../format.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { Link } from '../../router/link.tsx';
+import { useRegions } from '../../session/regions-context.tsx';
 import { useSession } from '../../session/session-context.tsx';
 import {
+  canRectify,
   canReport,
   HAZARD_STATES,
   isRegulator,
@@ -17,14 +20,16 @@ import {
 
 /** The board: counts by state with overdue first, then the filtered list (overdue first). */
 export function HazardBoardPage() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { session } = useSession();
+  const { regions } = useRegions();
+  const [regionId, setRegionId] = useState('');
   const [state, setState] = useState<HazardState | ''>('');
   const [grade, setGrade] = useState<'major' | 'general' | ''>('');
   const [overdue, setOverdue] = useState(false);
-  const board = useApiData<Board>('/api/hazards/board');
+  const board = useApiData<Board>(withQuery('/api/hazards/board', { regionId }));
   const list = useApiData<{ items: HazardView[] }>(
-    withQuery('/api/hazards', { state, grade, overdue: overdue ? 'true' : '' }),
+    withQuery('/api/hazards', { regionId, state, grade, overdue: overdue ? 'true' : '' }),
   );
   const busy = board.isLoading || list.isLoading;
   return (
@@ -39,6 +44,11 @@ export function HazardBoardPage() {
         {isRegulator(session.user.role) && (
           <Link to="/hazards/proposals" className="button" data-testid="hazard-proposals-link">
             {t('hazards.proposals')}
+          </Link>
+        )}
+        {(isRegulator(session.user.role) || canRectify(session.user.role)) && (
+          <Link to="/hazards/self-check" className="button" data-testid="hazard-self-check-link">
+            {t('hazards.selfCheck.title')}
           </Link>
         )}
       </div>
@@ -70,6 +80,21 @@ export function HazardBoardPage() {
         </div>
       )}
       <div className="filters">
+        {session.user.scope.kind !== 'mine' && regions.length > 0 && (
+          <>
+            <label>
+              {t('hazards.filter.region')}{' '}
+              <select
+                data-testid="hazard-filter-region"
+                value={regionId}
+                onChange={(e) => setRegionId(e.target.value)}
+              >
+                <option value="">{t('hazards.filter.all')}</option>
+                <RegionOptions regions={regions} lang={lang} />
+              </select>
+            </label>{' '}
+          </>
+        )}
         <label>
           {t('hazards.filter.state')}{' '}
           <select

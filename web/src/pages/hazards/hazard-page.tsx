@@ -196,6 +196,23 @@ export function HazardPage({ id }: { id: string }) {
                 onDone={done}
               />
             )}
+            {isRegulator(role) && listed && (
+              <>
+                <ActionForm
+                  testId="hazard-unlist"
+                  title="hazards.action.unlist"
+                  fields={[]}
+                  url={`${base}/listing/close`}
+                  submitLabel="hazards.action.unlist"
+                  onDone={done}
+                />
+                {h.state !== 'closed' && (
+                  <p className="muted" data-testid="hazard-unlist-hint">
+                    {t('hazards.unlistHint')}
+                  </p>
+                )}
+              </>
+            )}
             {canRectify(role) && listed && (
               <ActionForm
                 testId="hazard-progress"

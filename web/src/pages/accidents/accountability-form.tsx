@@ -1,0 +1,135 @@
+import { useState, type FormEvent } from 'react';
+import { request } from '../../api/api-client.ts';
+import { ErrorBox } from '../../components/error-box.tsx';
+import { todayIsoDate } from '../../format.ts';
+import { useI18n } from '../../i18n/i18n-context.tsx';
+import {
+  ACCOUNTABILITY_ACTIONS,
+  ACCOUNTABILITY_CHAINS,
+  type AccountabilityAction,
+  type AccountabilityChain,
+} from './accidents-types.ts';
+
+/**
+ * A regulator records an official held to account for the accident (党政同责、一岗双责: enterprise,
+ * regulator, party or government chain). Shown only to roles holding `accountability.record`.
+ */
+export function AccountabilityForm({
+  accidentId,
+  onRecorded,
+}: {
+  accidentId: string;
+  onRecorded: () => void;
+}) {
+  const { t } = useI18n();
+  const [personName, setPersonName] = useState('');
+  const [post, setPost] = useState('');
+  const [chain, setChain] = useState<AccountabilityChain>('enterprise');
+  const [action, setAction] = useState<AccountabilityAction>('criticism');
+  const [decidedOn, setDecidedOn] = useState(todayIsoDate());
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    setBusy(true);
+    try {
+      await request('POST', `/api/accidents/${encodeURIComponent(accidentId)}/accountability`, {
+        body: { personName, post, chain, action, decidedOn, ...(note.trim() ? { note } : {}) },
+      });
+      setPersonName('');
+      setPost('');
+      setNote('');
+      onRecorded();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form
+      className="form"
+      data-testid="acct-form"
+      data-busy={busy ? 'true' : 'false'}
+      onSubmit={(e) => void submit(e)}
+    >
+      <h4>{t('accidents.acct.add')}</h4>
+      <label>
+        {t('accidents.acct.person')}
+        <input
+          data-testid="acct-form-person"
+          required
+          maxLength={100}
+          value={personName}
+          onChange={(e) => setPersonName(e.target.value)}
+        />
+      </label>
+      <label>
+        {t('accidents.acct.post')}
+        <input
+          data-testid="acct-form-post"
+          required
+          maxLength={200}
+          value={post}
+          onChange={(e) => setPost(e.target.value)}
+        />
+      </label>
+      <label>
+        {t('accidents.acct.chain')}
+        <select
+          className="select"
+          data-testid="acct-form-chain"
+          value={chain}
+          onChange={(e) => setChain(e.target.value as AccountabilityChain)}
+        >
+          {ACCOUNTABILITY_CHAINS.map((c) => (
+            <option key={c} value={c}>
+              {t(`accidents.chain.${c}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('accidents.acct.action')}
+        <select
+          className="select"
+          data-testid="acct-form-action"
+          value={action}
+          onChange={(e) => setAction(e.target.value as AccountabilityAction)}
+        >
+          {ACCOUNTABILITY_ACTIONS.map((a) => (
+            <option key={a} value={a}>
+              {t(`accidents.action.${a}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('accidents.acct.decidedOn')}
+        <input
+          type="date"
+          data-testid="acct-form-decidedOn"
+          required
+          value={decidedOn}
+          onChange={(e) => setDecidedOn(e.target.value)}
+        />
+      </label>
+      <label>
+        {t('accidents.acct.note')}
+        <textarea
+          rows={2}
+          data-testid="acct-form-note"
+          maxLength={2000}
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+        />
+      </label>
+      {error !== null && <ErrorBox error={error} />}
+      <button type="submit" data-testid="acct-form-submit" disabled={busy}>
+        {t('accidents.acct.submit')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,180 @@
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { request } from '../../api/api-client.ts';
+import { ErrorBox } from '../../components/error-box.tsx';
+import { RegionOptions } from '../../components/region-options.tsx';
+import { useI18n, type MessageKey } from '../../i18n/i18n-context.tsx';
+import { useRegions } from '../../session/regions-context.tsx';
+
+export interface PostFieldSpec {
+  name: string;
+  label: MessageKey;
+  kind?: 'text' | 'textarea' | 'date' | 'number' | 'region' | 'select';
+  options?: ReadonlyArray<{ value: string; label: MessageKey }>;
+  required?: boolean;
+}
+
+/** A small form that posts its fields as JSON (numbers as numbers, blanks left out) and reports errors. */
+export function PostForm({
+  testId,
+  title,
+  fields,
+  url,
+  submitLabel,
+  onDone,
+  extra,
+}: {
+  testId: string;
+  title: MessageKey;
+  fields: readonly PostFieldSpec[];
+  url: string;
+  submitLabel: MessageKey;
+  onDone: () => void;
+  extra?: Record<string, string>;
+}) {
+  const { t, lang } = useI18n();
+  const { regions } = useRegions();
+  const [values, setValues] = useState<Record<string, string>>({});
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const set = (name: string, v: string) => setValues({ ...values, [name]: v });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const body: Record<string, string | number> = { ...extra };
+    for (const f of fields) {
+      const v = (values[f.name] ?? f.options?.[0]?.value ?? '').trim();
+      if (v === '') continue;
+      body[f.name] = f.kind === 'number' ? Number(v) : v;
+    }
+    setBusy(true);
+    setError(null);
+    request('POST', url, { body }).then(
+      () => {
+        setBusy(false);
+        setValues({});
+        onDone();
+      },
+      (err: unknown) => {
+        setBusy(false);
+        setError(err);
+      },
+    );
+  };
+  const input = (f: PostFieldSpec): ReactNode => {
+    const common = {
+      name: f.name,
+      'data-testid': `${testId}-${f.name}`,
+      required: f.required,
+    };
+    if (f.kind === 'textarea')
+      return (
+        <textarea {...common} value={values[f.name] ?? ''} onChange={(e) => set(f.name, e.target.value)} />
+      );
+    if (f.kind === 'region')
+      return (
+        <select {...common} value={values[f.name] ?? ''} onChange={(e) => set(f.name, e.target.value)}>
+          <option value="" />
+          <RegionOptions regions={regions} lang={lang} />
+        </select>
+      );
+    if (f.kind === 'select')
+      return (
+        <select
+          {...common}
+          value={values[f.name] ?? f.options?.[0]?.value ?? ''}
+          onChange={(e) => set(f.name, e.target.value)}
+        >
+          {(f.options ?? []).map((o) => (
+            <option key={o.value} value={o.value}>
+              {t(o.label)}
+            </option>
+          ))}
+        </select>
+      );
+    return (
+      <input
+        {...common}
+        type={f.kind ?? 'text'}
+        min={f.kind === 'number' ? 0 : undefined}
+        value={values[f.name] ?? ''}
+        onChange={(e) => set(f.name, e.target.value)}
+      />
+    );
+  };
+  return (
+    <form className="card" data-testid={testId} data-busy={busy ? 'true' : 'false'} onSubmit={submit}>
+      <h3>{t(title)}</h3>
+      {fields.map((f) => (
+        <label key={f.name} className="field">
+          <span>{t(f.label)}</span>
+          {input(f)}
+        </label>
+      ))}
+      {error !== null && <ErrorBox error={error} testId={`${testId}-error`} />}
+      <button type="submit" className="btn btn-primary" disabled={busy} data-testid={`${testId}-submit`}>
+        {t(submitLabel)}
+      </button>
+    </form>
+  );
+}
+
+/** A regulator sets a district target: mines to close and capacity to withdraw by a deadline. */
+export function TargetForm({ onDone }: { onDone: () => void }) {
+  return (
+    <PostForm
+      testId="closure-target-new"
+      title="closure.target.new"
+      url="/api/closure/targets"
+      submitLabel="closure.target.add"
+      onDone={onDone}
+      fields={[
+        { name: 'regionId', label: 'closure.target.region', kind: 'region', required: true },
+        { name: 'deadline', label: 'closure.target.deadline', kind: 'date', required: true },
+        { name: 'minesToClose', label: 'closure.target.mines', kind: 'number', required: true },
+        {
+          name: 'capacityToWithdrawTPerYear',
+          label: 'closure.target.capacity',
+          kind: 'number',
+          required: true,
+        },
+        { name: 'note', label: 'closure.note', kind: 'textarea' },
+      ]}
+    />
+  );
+}
+
+/** A regulator names a mine on the policy closure list. */
+export function PolicyListForm({ onDone }: { onDone: () => void }) {
+  return (
+    <PostForm
+      testId="closure-policy-new"
+      title="closure.policy.new"
+      url="/api/closure/policy-list"
+      submitLabel="closure.policy.add"
+      onDone={onDone}
+      fields={[
+        { name: 'mineId', label: 'closure.mineId', required: true },
+        { name: 'reason', label: 'closure.reason', kind: 'textarea', required: true },
+        { name: 'source', label: 'closure.policy.source', required: true },
+      ]}
+    />
+  );
+}
+
+/** A regulator records what the exited mine became. */
+export function TransformationForm({ closureId, onDone }: { closureId: string; onDone: () => void }) {
+  return (
+    <PostForm
+      testId="closure-transformation-new"
+      title="closure.transformation.new"
+      url={`/api/closure/closures/${encodeURIComponent(closureId)}/transformations`}
+      submitLabel="closure.transformation.add"
+      onDone={onDone}
+      fields={[
+        { name: 'what', label: 'closure.transformation.what', required: true },
+        { name: 'startedOn', label: 'closure.transformation.startedOn', kind: 'date', required: true },
+        { name: 'jobs', label: 'closure.transformation.jobs', kind: 'number', required: true },
+        { name: 'note', label: 'closure.note', kind: 'textarea' },
+      ]}
+    />
+  );
+}
