@@ -25,3 +25,32 @@ export function RegionOptions({ regions, lang }: { regions: readonly Region[]; l
     </>
   );
 }
+
+/**
+ * A region filter: "all" plus the regions in tree order. A region in the URL that is not among them
+ * (e.g. a link from elsewhere) stays selectable under its id, so the filter never silently changes.
+ */
+export function RegionFilterSelect(props: {
+  value: string;
+  onChange: (regionId: string) => void;
+  regions: readonly Region[];
+  lang: Lang;
+  label: string;
+  allLabel: string;
+  testId: string;
+}) {
+  const { value, regions } = props;
+  return (
+    <select
+      className="select"
+      aria-label={props.label}
+      value={value}
+      onChange={(e) => props.onChange(e.target.value)}
+      data-testid={props.testId}
+    >
+      <option value="">{props.allLabel}</option>
+      {value !== '' && !regions.some((r) => r.id === value) && <option value={value}>{value}</option>}
+      <RegionOptions regions={regions} lang={props.lang} />
+    </select>
+  );
+}

@@ -10,7 +10,7 @@ import {
 } from '../api/monitoring-types.ts';
 import { useApiData } from '../api/use-api.ts';
 import { ErrorBox } from '../components/error-box.tsx';
-import { RegionOptions } from '../components/region-options.tsx';
+import { RegionFilterSelect } from '../components/region-options.tsx';
 import { useDocumentTitle } from '../components/use-document-title.ts';
 import { formatCount, formatShare, regionName } from '../format.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
@@ -364,19 +364,15 @@ export function AlarmsPage() {
 
       <div className="filters" role="search">
         {!isMineScoped && (
-          <select
-            className="select"
-            aria-label={t('alarms.filter.region')}
+          <RegionFilterSelect
             value={query.regionId}
-            onChange={(e) => update({ regionId: e.target.value, mineId: '' })}
-            data-testid="alarm-filter-region"
-          >
-            <option value="">{t('mines.filter.regionAll')}</option>
-            {query.regionId !== '' && !districtRegions.some((r) => r.id === query.regionId) && (
-              <option value={query.regionId}>{query.regionId}</option>
-            )}
-            <RegionOptions regions={districtRegions} lang={lang} />
-          </select>
+            onChange={(regionId) => update({ regionId, mineId: '' })}
+            regions={districtRegions}
+            lang={lang}
+            label={t('alarms.filter.region')}
+            allLabel={t('mines.filter.regionAll')}
+            testId="alarm-filter-region"
+          />
         )}
         <select
           className="select"

@@ -10,7 +10,7 @@ import type { MineAlarmOverview } from '../api/monitoring-types.ts';
 import { useApiData } from '../api/use-api.ts';
 import { ErrorBox } from '../components/error-box.tsx';
 import { isSmallMine, lacksGasControl, NoGasControlTag, SmallMineTag } from '../components/mine-tags.tsx';
-import { RegionOptions } from '../components/region-options.tsx';
+import { RegionFilterSelect } from '../components/region-options.tsx';
 import { StatusPill } from '../components/status-pill.tsx';
 import { useDocumentTitle } from '../components/use-document-title.ts';
 import { MineAlarmBadge, useAlarmOverview } from '../monitoring/alarm-overview.tsx';
@@ -182,19 +182,15 @@ export function MinesPage() {
           onChange={(e) => setDraftQ(e.target.value)}
           data-testid="filter-q"
         />
-        <select
-          className="select"
-          aria-label={t('mines.filter.region')}
+        <RegionFilterSelect
           value={query.regionId}
-          onChange={(e) => update({ regionId: e.target.value })}
-          data-testid="filter-region"
-        >
-          <option value="">{t('mines.filter.regionAll')}</option>
-          {query.regionId !== '' && !districtRegions.some((r) => r.id === query.regionId) && (
-            <option value={query.regionId}>{query.regionId}</option>
-          )}
-          <RegionOptions regions={districtRegions} lang={lang} />
-        </select>
+          onChange={(regionId) => update({ regionId })}
+          regions={districtRegions}
+          lang={lang}
+          label={t('mines.filter.region')}
+          allLabel={t('mines.filter.regionAll')}
+          testId="filter-region"
+        />
         <select
           className="select"
           aria-label={t('mines.filter.status')}
