@@ -27,7 +27,7 @@ import type { PointReading } from '../src/core/monitoring/upload-file/safety-mon
 import type { Clock, Ids } from '../src/core/ports.ts';
 import { startMqttIngest } from '../src/ingest/mqtt/mqtt-ingest.ts';
 import { cryptoSecrets } from '../src/platform/system.ts';
-import { buildApp } from '../src/server/app.ts';
+import { buildApp, embeddedMonitoring } from '../src/server/app.ts';
 import { generateDemoProvince } from '../src/sim/demo-province.ts';
 import { loadDemoProvince } from '../src/sim/load-demo-province.ts';
 import { createProvinceSimulator } from '../src/sim/monitoring/province-simulator.ts';
@@ -145,7 +145,7 @@ async function setUp() {
     hasher,
     secrets: cryptoSecrets,
     config: { sessionTtlMs: 3_600_000, cookieSecure: false },
-    monitoring: { runtime, hub },
+    monitoring: embeddedMonitoring(runtime, hub),
   });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = app.server.address() as AddressInfo;

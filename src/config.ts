@@ -63,6 +63,17 @@ const schema = z.object({
     ),
   MQTT_CLIENT_ID: z.string().min(1).max(128).default('redline-ingest'),
   REDLINE_INBOX: z.string().default(''),
+  NATS_URL: z
+    .string()
+    .default('nats://127.0.0.1:4222')
+    .refine((v) => /^(nats|tls):\/\/[^/]+/.test(v), 'expected nats://host:port'),
+  REDLINE_NATS_PREFIX: z
+    .string()
+    .regex(/^[a-z][a-z0-9_]{0,31}$/, 'lower-case letters, digits and _ (it names subjects and the stream)')
+    .default('redline'),
+  REDLINE_PARTITIONS: z.coerce.number().int().min(1).max(1024).default(12),
+  REDLINE_WORKER_NAME: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional(),
+  REDLINE_POINT_CAPACITY: z.coerce.number().int().min(1000).max(20_000_000).default(1_000_000),
 });
 
 export interface Config {
@@ -89,6 +100,16 @@ export interface Config {
   mqttClientId: string;
   /** Directory watched for national upload files; null when off. */
   inboxDir: string | null;
+  /** Distributed mode: the NATS server (JetStream) between gateways, workers and API servers. */
+  natsUrl: string;
+  /** Names the JetStream stream and subjects (several clusters or test runs can share one NATS). */
+  natsPrefix: string;
+  /** Mine partitions of the stream (fixed once the stream exists; ≥ the number of workers). */
+  partitions: number;
+  /** This worker's name (default: host and process id). */
+  workerName: string | null;
+  /** Point slots of a monitoring engine (the highest point id it can hold). */
+  pointCapacity: number;
 }
 
 export class ConfigError extends Error {
@@ -123,5 +144,10 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
     mqttUrl: e.MQTT_URL === '' ? null : e.MQTT_URL,
     mqttClientId: e.MQTT_CLIENT_ID,
     inboxDir: e.REDLINE_INBOX === '' ? null : e.REDLINE_INBOX,
+    natsUrl: e.NATS_URL,
+    natsPrefix: e.REDLINE_NATS_PREFIX,
+    partitions: e.REDLINE_PARTITIONS,
+    workerName: e.REDLINE_WORKER_NAME ?? null,
+    pointCapacity: e.REDLINE_POINT_CAPACITY,
   });
 }

@@ -16,12 +16,15 @@ import { ingestDirectoryOnce, summarizeReports } from '../ingest/files/inbox-wat
 import { startIngestAdapters } from '../ingest/mqtt/ingest-adapters.ts';
 import { readTable } from '../ingest/tabular/read-table.ts';
 import { argon2Hasher, cryptoSecrets } from '../platform/system.ts';
-import { buildApp } from '../server/app.ts';
+import { buildApp, embeddedMonitoring } from '../server/app.ts';
 import { DEFAULT_DAYS_PER_ESCALATION_LEVEL, runDailyReview } from '../core/hazards/hazard-review.ts';
 import { createEquipmentState } from '../server/routes/hazards/equipment-state.ts';
+import { EmbeddedMonitoringView } from '../ingest/monitoring-view.ts';
 import { openRuntime, readDemoAccounts, seedDemoIfEmpty, type Runtime } from './context.ts';
 import { startDemoMonitoring, type DemoMonitoring } from './demo-monitoring.ts';
 import { createMonitoringRuntime } from './monitoring-wiring.ts';
+import { registerClusterCommands } from './cluster-commands.ts';
+import { maintainTelemetryPartitions } from '../storage/dialect/telemetry-ddl.ts';
 import { applyDueOrders } from '../core/orders/order-use-cases.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -73,14 +76,16 @@ program
     const ticker = setInterval(() => {
       runtime.tick().catch((e: unknown) => console.error('monitoring tick failed:', e));
     }, 1000);
+    // Telemetry upkeep: PostgreSQL's reading partitions for the coming days (now and hourly), and retention.
     const purge = () =>
-      runtime
-        .purgeOld(config.rawRetentionDays, config.aggregateRetentionDays)
+      maintainTelemetryPartitions(rt.database.db, rt.ports.clock.nowMs())
+        .then(() => runtime.purgeOld(config.rawRetentionDays, config.aggregateRetentionDays))
         .catch((e: unknown) => console.error('retention purge failed:', e));
+    await maintainTelemetryPartitions(rt.database.db, rt.ports.clock.nowMs());
     const purger = setInterval(() => void purge(), 3_600_000);
     purger.unref();
     // Hazards: overdue escalation and the running-equipment rule, hourly (each acts at most once a day).
-    const equipment = createEquipmentState(runtime);
+    const equipment = createEquipmentState(new EmbeddedMonitoringView(runtime));
     const reviewHazards = () =>
       runDailyReview(rt.ports, equipment, {
         daysPerEscalationLevel: DEFAULT_DAYS_PER_ESCALATION_LEVEL,
@@ -117,7 +122,7 @@ program
       config,
       webRoot: resolve(repoRoot, 'web/dist'),
       logger: { level: config.logLevel },
-      monitoring: { runtime, hub, scenarios: demo?.scenarios },
+      monitoring: embeddedMonitoring(runtime, hub, demo?.scenarios),
       evidenceDir: join(config.dataDir, 'evidence'),
     });
     const close = async () => {
@@ -264,6 +269,8 @@ token
       console.log(JSON.stringify(t, null, 2));
     });
   });
+
+registerClusterCommands(program, repoRoot);
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   if (e instanceof ConfigError) console.error(e.message);

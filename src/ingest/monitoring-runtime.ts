@@ -2,7 +2,9 @@ import type { Principal } from '../core/access/types.ts';
 import { requireInScope, requirePermission } from '../core/access/permissions.ts';
 import { DomainError, invalidInput, notFound } from '../core/errors.ts';
 import type { AlarmEvent } from '../core/monitoring/alarms/alarm-lifecycle.ts';
-import type { AlarmChange, MonitoredMine } from '../core/monitoring/engine/engine-types.ts';
+import type { AlarmChange, AlarmRecord, MonitoredMine } from '../core/monitoring/engine/engine-types.ts';
+import type { MinuteBucket } from '../core/monitoring/engine/minute-aggregator.ts';
+import { ReadingBatch } from '../core/monitoring/engine/reading-batch.ts';
 import {
   MonitoringEngine,
   type MonitoringEngineOptions,
@@ -13,17 +15,21 @@ import type { PersonnelArea, PersonPosition } from '../core/monitoring/upload-fi
 import type { PointReading } from '../core/monitoring/upload-file/safety-monitoring-records.ts';
 import type { Ports, TelemetryWriter } from '../core/ports.ts';
 import type { LiveHub } from './live/live-hub.ts';
+import type { IngestOutcome, MonitoringSink, SinkMine } from './monitoring-sink.ts';
 
 export const MONITORING_ACTOR = { id: 'system:monitoring', name: 'monitoring' } as const;
 
-export interface IngestOutcome {
-  mineCode: string;
-  accepted: number;
-  rejected: Array<{ index: number; pointCode?: string; reason: string }>;
-  alarmsChanged: number;
-}
+export type { IngestOutcome } from './monitoring-sink.ts';
 
 type RuntimePorts = Pick<Ports, 'mines' | 'regions' | 'monitoring' | 'clock' | 'ids' | 'transaction'>;
+
+/** Which mines this runtime judges (all of them in one process; a worker's partitions in the cluster). */
+export type MineScope = (mine: { id: string; code: string }) => boolean;
+
+/** The newest stored reading of each of these points (the rebuild's starting levels). */
+export type LastReadingsLoader = (
+  pointIds: readonly number[],
+) => Promise<Array<{ pointId: number; tsMs: number; value: number; status: number }>>;
 
 /**
  * The monitoring pipeline around the pure engine: parse → validate → evaluate → effects. Every call is
@@ -31,27 +37,56 @@ type RuntimePorts = Pick<Ports, 'mines' | 'regions' | 'monitoring' | 'clock' | '
  * resolves only after its readings and alarm changes are durably stored, which is when adapters
  * acknowledge their clients.
  */
-export class MonitoringRuntime {
+export class MonitoringRuntime implements MonitoringSink {
   #engine: MonitoringEngine;
   readonly #engineOptions: MonitoringEngineOptions;
   readonly #ports: RuntimePorts;
   readonly #writer: TelemetryWriter;
-  readonly #hub: LiveHub;
+  readonly #hub: Pick<LiveHub, 'isWatched' | 'publish'>;
   readonly #regionNames = new Map<string, { name: string; nameEn: string }>();
   readonly #liveReadings = new Map<string, Map<number, { id: number; t: number; v: number; s: number }>>();
+  readonly #allocatePointIds: ((n: number) => Promise<number[]>) | null;
+  readonly #lastReadings: LastReadingsLoader | null;
+  #scope: MineScope = () => true;
   #queue: Promise<unknown> = Promise.resolve();
 
   constructor(deps: {
     ports: RuntimePorts;
     writer: TelemetryWriter;
-    hub: LiveHub;
+    hub: Pick<LiveHub, 'isWatched' | 'publish'>;
     engine: MonitoringEngineOptions;
+    /** Allocates ids for new points from the database (needed when several runtimes share one). */
+    allocatePointIds?: (n: number) => Promise<number[]>;
+    /** Loads the newest reading of given points (a worker's rebuild); default: every point's, via the store. */
+    lastReadings?: LastReadingsLoader;
+    /** The mines judged here (default: all). */
+    scope?: MineScope;
   }) {
     this.#ports = deps.ports;
     this.#writer = deps.writer;
     this.#hub = deps.hub;
     this.#engineOptions = deps.engine;
     this.#engine = new MonitoringEngine(deps.engine);
+    this.#allocatePointIds = deps.allocatePointIds ?? null;
+    this.#lastReadings = deps.lastReadings ?? null;
+    if (deps.scope) this.#scope = deps.scope;
+  }
+
+  /**
+   * Changes the mines judged here and rebuilds the engine from what is stored (a worker that gained or
+   * lost partitions). Runs in the queue, after the calls already waiting.
+   */
+  rescope(scope: MineScope): Promise<void> {
+    return this.#serial(async () => {
+      this.#scope = scope;
+      await this.#rebuild();
+    });
+  }
+
+  /** True when this runtime judges the mine (it is registered and in scope). */
+  owns(mineCode: string): boolean {
+    const m = this.#engine.mineByCode(mineCode);
+    return m !== undefined && this.#scope(m);
   }
 
   /** The engine in use (replaced by a rebuilt one after a failed write). */
@@ -86,17 +121,23 @@ export class MonitoringRuntime {
         now,
       );
     }
-    engine.loadPoints(await this.#ports.monitoring.loadPoints());
-    engine.loadAlarms(await this.#ports.monitoring.loadAlarms());
+    const mine = (mineId: string) => engine.mine(mineId);
+    const owned = (mineId: string) => {
+      const m = mine(mineId);
+      return m !== undefined && this.#scope(m);
+    };
+    engine.loadPoints((await this.#ports.monitoring.loadPoints()).filter((p) => owned(p.mineId)));
+    engine.loadAlarms((await this.#ports.monitoring.loadAlarms()).filter((a) => owned(a.mineId)));
     const areas = new Map<string, PersonnelArea[]>();
     for (const a of await this.#ports.monitoring.loadAreas()) {
+      if (!owned(a.mineId)) continue;
       const list = areas.get(a.mineId) ?? [];
       list.push(a);
       areas.set(a.mineId, list);
     }
     for (const [mineId, list] of areas) engine.personnel.defineAreas(mineId, list);
     for (const p of await this.#ports.monitoring.loadPeople())
-      engine.personnel.restore(p.mineId, p.people, p.snapshotMs);
+      if (owned(p.mineId)) engine.personnel.restore(p.mineId, p.people, p.snapshotMs);
   }
 
   /**
@@ -107,10 +148,10 @@ export class MonitoringRuntime {
   async #rebuild(): Promise<void> {
     const engine = new MonitoringEngine(this.#engineOptions);
     await this.#load(engine);
-    const changes = engine.restoreLastReadings(
-      await this.#ports.monitoring.lastReadingOfEveryPoint(),
-      this.#ports.clock.nowMs(),
-    );
+    const last = this.#lastReadings
+      ? await this.#lastReadings(engine.pointIds())
+      : await this.#ports.monitoring.lastReadingOfEveryPoint();
+    const changes = engine.restoreLastReadings(last, this.#ports.clock.nowMs());
     this.#engine = engine;
     this.#liveReadings.clear();
     await this.#persistChanges(changes);
@@ -135,9 +176,16 @@ export class MonitoringRuntime {
     return run;
   }
 
+  mineByCode(code: string): SinkMine | undefined {
+    return this.engine.mineByCode(code);
+  }
+
   #mine(code: string): MonitoredMine {
     const mine = this.engine.mineByCode(code);
     if (!mine) throw notFound('MINE_NOT_FOUND', `No mine with the code ${code} is registered.`);
+    if (!this.#scope(mine)) {
+      throw new Error(`Mine ${code} is not judged by this runtime (its partition moved); retry.`);
+    }
     return mine;
   }
 
@@ -165,7 +213,13 @@ export class MonitoringRuntime {
   definePoints(mineCode: string, defs: readonly PointDefinition[]): Promise<IngestOutcome> {
     return this.#guarded(async () => {
       const mine = this.#mine(mineCode);
-      const points = this.engine.definePoints(mine.id, defs, this.#ports.clock.nowMs());
+      const fresh = this.engine.newPointCodes(
+        mine.id,
+        defs.map((d) => d.pointCode),
+      );
+      const ids =
+        this.#allocatePointIds && fresh.length > 0 ? await this.#allocatePointIds(fresh.length) : undefined;
+      const points = this.engine.definePoints(mine.id, defs, this.#ports.clock.nowMs(), ids);
       await this.#ports.monitoring.upsertPoints(points);
       return { mineCode, accepted: points.length, rejected: [], alarmsChanged: 0 };
     });
@@ -185,10 +239,58 @@ export class MonitoringRuntime {
       const mine = this.#mine(mineCode);
       const now = this.#ports.clock.nowMs();
       const r = this.engine.ingestReadings(mine.id, readings, now);
-      await this.#writer.write(r.batch, r.flushedMinutes);
+      // Alarms first: should the readings' write fail after them, the retry re-judges the readings and
+      // finds the alarm already raised (never doubled); the other order could lose a raise that only an
+      // edge (a trend, a switch) makes.
       await this.#persistChanges(r.changes);
+      await this.#writer.write(r.batch, r.flushedMinutes);
       if (this.#hub.isWatched(mine.id)) this.#collectLive(mine.id, r.batch);
       return { mineCode, accepted: r.batch.length, rejected: r.rejected, alarmsChanged: r.changes.length };
+    });
+  }
+
+  /**
+   * Several mines' readings at once — a worker's run of stream messages: judged in order, their alarm
+   * changes stored in one transaction, their readings in one telemetry write. An unknown mine refuses
+   * only its own item (its DomainError is returned in its place).
+   */
+  ingestReadingsMany(
+    items: ReadonlyArray<{ mineCode: string; readings: readonly PointReading[] }>,
+  ): Promise<Array<IngestOutcome | DomainError>> {
+    return this.#guarded(async () => {
+      const now = this.#ports.clock.nowMs();
+      const out: Array<IngestOutcome | DomainError> = [];
+      const changes: AlarmChange[] = [];
+      const batches: ReadingBatch[] = [];
+      const minutes: MinuteBucket[] = [];
+      const watched: Array<[string, ReadingBatch]> = [];
+      for (const item of items) {
+        let mine: MonitoredMine;
+        try {
+          mine = this.#mine(item.mineCode);
+        } catch (e) {
+          if (e instanceof DomainError) {
+            out.push(e);
+            continue;
+          }
+          throw e;
+        }
+        const r = this.engine.ingestReadings(mine.id, item.readings, now);
+        for (const c of r.changes) changes.push(c);
+        for (const m of r.flushedMinutes) minutes.push(m);
+        batches.push(r.batch);
+        if (this.#hub.isWatched(mine.id)) watched.push([mine.id, r.batch]);
+        out.push({
+          mineCode: item.mineCode,
+          accepted: r.batch.length,
+          rejected: r.rejected,
+          alarmsChanged: r.changes.length,
+        });
+      }
+      await this.#persistChanges(changes); // alarms first, as in ingestReadings
+      if (batches.length > 0) await this.#writer.write(ReadingBatch.concat(batches), minutes);
+      for (const [mineId, batch] of watched) this.#collectLive(mineId, batch);
+      return out;
     });
   }
 
@@ -258,22 +360,36 @@ export class MonitoringRuntime {
   }
 
   /** An operator acknowledges, shelves or unshelves an alarm. */
-  act(principal: Principal, alarmId: string, event: AlarmEvent, comment: string | null): Promise<AlarmView> {
+  async act(
+    principal: Principal,
+    alarmId: string,
+    event: AlarmEvent,
+    comment: string | null,
+  ): Promise<AlarmView> {
+    requirePermission(principal, 'alarm.act');
+    const alarm = this.engine.alarms.get(alarmId);
+    const mine = alarm && this.engine.mine(alarm.mineId);
+    if (!alarm || !mine) throw notFound('ALARM_NOT_FOUND', `No alarm "${alarmId}" in your scope.`);
+    requireInScope(principal, { regionPath: mine.regionPath, mineId: mine.id }, 'ALARM', alarmId);
+    return this.viewOf(
+      await this.actAs({ id: principal.userId, name: principal.displayName }, alarmId, event, comment),
+    );
+  }
+
+  /**
+   * An operator's action without the principal checks, which the caller has made (an API server that
+   * sends the command to the worker owning the mine). Resolves with the alarm as stored afterwards.
+   */
+  actAs(
+    actor: { id: string; name: string },
+    alarmId: string,
+    event: AlarmEvent,
+    comment: string | null,
+  ): Promise<AlarmRecord> {
     return this.#guarded(async () => {
-      requirePermission(principal, 'alarm.act');
-      const alarm = this.engine.alarms.get(alarmId);
-      const mine = alarm && this.engine.mine(alarm.mineId);
-      if (!alarm || !mine) throw notFound('ALARM_NOT_FOUND', `No alarm "${alarmId}" in your scope.`);
-      requireInScope(principal, { regionPath: mine.regionPath, mineId: mine.id }, 'ALARM', alarmId);
-      const changes = this.engine.act(
-        alarmId,
-        event,
-        this.#ports.clock.nowMs(),
-        principal.displayName,
-        comment,
-      );
-      await this.#persistChanges(changes, { id: principal.userId, name: principal.displayName });
-      return this.viewOf(this.engine.alarms.get(alarmId)!);
+      const changes = this.engine.act(alarmId, event, this.#ports.clock.nowMs(), actor.name, comment);
+      await this.#persistChanges(changes, actor);
+      return { ...this.engine.alarms.get(alarmId)! };
     });
   }
 

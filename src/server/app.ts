@@ -10,6 +10,13 @@ import type { LoginThrottle } from '../core/access/login-throttle.ts';
 import type { PasswordHasher, Ports, Secrets } from '../core/ports.ts';
 import type { LiveHub } from '../ingest/live/live-hub.ts';
 import type { MonitoringRuntime } from '../ingest/monitoring-runtime.ts';
+import type { MonitoringSink } from '../ingest/monitoring-sink.ts';
+import {
+  EmbeddedMonitoringView,
+  type MonitoringCommands,
+  type MonitoringView,
+} from '../ingest/monitoring-view.ts';
+import { StoredMonitoringView } from '../ingest/stored-monitoring-view.ts';
 import { registerAuth } from './auth.ts';
 import { registerErrorMapping, registerNotFound } from './error-mapping.ts';
 import { registerAuditRoutes } from './routes/audit.routes.ts';
@@ -46,10 +53,49 @@ export interface AppDeps {
 }
 
 export interface MonitoringDeps {
-  runtime: MonitoringRuntime;
+  /** The monitoring runtime, when it runs in this process (the embedded mode); routes never use it. */
+  runtime?: MonitoringRuntime;
+  /** Where the ingestion routes hand data: the runtime, or JetStream on a gateway. */
+  sink: MonitoringSink;
+  /** What the monitoring routes read and the commands they send: the engine, or the database. */
+  view: MonitoringView;
   hub: LiveHub;
   /** The demo simulator's scenario control, when the simulator runs. */
   scenarios?: ScenarioControl;
+}
+
+/** Monitoring deps for the embedded mode: the runtime serves as the ingestion sink and the view. */
+export function embeddedMonitoring(
+  runtime: MonitoringRuntime,
+  hub: LiveHub,
+  scenarios?: ScenarioControl,
+): MonitoringDeps {
+  return {
+    runtime,
+    sink: runtime,
+    view: new EmbeddedMonitoringView(runtime),
+    hub,
+    ...(scenarios ? { scenarios } : {}),
+  };
+}
+
+/**
+ * Monitoring deps for a stateless API server: the routes read the database and send commands through
+ * `commands` (to the worker owning the mine); `hub` carries the live feed, `sink` the ingested data.
+ */
+export function storedMonitoring(deps: {
+  ports: Pick<Ports, 'mines' | 'monitoring'>;
+  commands: MonitoringCommands;
+  hub: LiveHub;
+  sink: MonitoringSink;
+  scenarios?: ScenarioControl;
+}): MonitoringDeps {
+  return {
+    sink: deps.sink,
+    view: new StoredMonitoringView({ ports: deps.ports, commands: deps.commands }),
+    hub: deps.hub,
+    ...(deps.scenarios ? { scenarios: deps.scenarios } : {}),
+  };
 }
 
 /** Starting scripted incidents in the demo simulator. */

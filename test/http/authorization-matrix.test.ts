@@ -16,7 +16,7 @@ import { ACCIDENTS_WALKED_ROUTES } from './route-walks/accidents.ts';
 import { BRIEFING_WALKED_ROUTES } from './route-walks/briefing.ts';
 import { createMonitoringRuntime } from '../../src/cli/monitoring-wiring.ts';
 import { argon2Hasher, cryptoSecrets } from '../../src/platform/system.ts';
-import { buildApp } from '../../src/server/app.ts';
+import { buildApp, embeddedMonitoring } from '../../src/server/app.ts';
 import { ingestUploadFile } from '../../src/ingest/files/ingest-upload-file.ts';
 import { cddyText, cdssText, fileName, methanePoint } from '../ingest/ingest-fixtures.ts';
 import {
@@ -690,7 +690,7 @@ beforeAll(async () => {
     hasher: argon2Hasher,
     secrets: cryptoSecrets,
     config: { sessionTtlMs: 3_600_000, cookieSecure: false },
-    monitoring,
+    monitoring: embeddedMonitoring(monitoring.runtime, monitoring.hub),
   });
   await app.ready();
   sessions = await loginAll(

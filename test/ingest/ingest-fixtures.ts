@@ -3,7 +3,7 @@ import { createMonitoringRuntime } from '../../src/cli/monitoring-wiring.ts';
 import { parseUploadFile } from '../../src/core/monitoring/upload-file/upload-file-parser.ts';
 import type { MonitoringRuntime } from '../../src/ingest/monitoring-runtime.ts';
 import { argon2Hasher, cryptoSecrets } from '../../src/platform/system.ts';
-import { buildApp } from '../../src/server/app.ts';
+import { buildApp, embeddedMonitoring } from '../../src/server/app.ts';
 import type { DemoMine } from '../../src/sim/demo-province.ts';
 import { createWorld, type World } from '../support/world.ts';
 
@@ -87,7 +87,7 @@ export async function createIngestWorld(mineCount = 30): Promise<IngestWorld> {
         hasher: argon2Hasher,
         secrets: cryptoSecrets,
         config: { sessionTtlMs: 3_600_000, cookieSecure: false },
-        ...(withMonitoring ? { monitoring: { runtime, hub } } : {}),
+        ...(withMonitoring ? { monitoring: embeddedMonitoring(runtime, hub) } : {}),
       });
       apps.push(app);
       return app;

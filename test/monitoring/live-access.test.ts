@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMonitoringRuntime } from '../../src/cli/monitoring-wiring.ts';
 import { argon2Hasher, cryptoSecrets } from '../../src/platform/system.ts';
-import { buildApp } from '../../src/server/app.ts';
+import { buildApp, embeddedMonitoring } from '../../src/server/app.ts';
 import { indexProvince, loginAll } from '../http/http-kit.ts';
 import { createWorld, type Session } from '../support/world.ts';
 
@@ -27,7 +27,7 @@ describe('GET /api/live: role × scope', () => {
       hasher: argon2Hasher,
       secrets: cryptoSecrets,
       config: { sessionTtlMs: 3_600_000, cookieSecure: false },
-      monitoring: { runtime, hub },
+      monitoring: embeddedMonitoring(runtime, hub),
     });
     await app.listen({ host: '127.0.0.1', port: 0 });
     base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;

@@ -5,7 +5,7 @@ import { ingestUploadFile } from '../../src/ingest/files/ingest-upload-file.ts';
 import type { LiveHub } from '../../src/ingest/live/live-hub.ts';
 import type { MonitoringRuntime } from '../../src/ingest/monitoring-runtime.ts';
 import { argon2Hasher, cryptoSecrets } from '../../src/platform/system.ts';
-import { buildApp } from '../../src/server/app.ts';
+import { buildApp, embeddedMonitoring } from '../../src/server/app.ts';
 import { cddyFile, cdssFile, coPoint, methanePoint, ryssFile } from '../support/national-files.ts';
 import { asSession, createWorld, loginAs, type Session, type World } from '../support/world.ts';
 
@@ -32,7 +32,7 @@ describe('monitoring over HTTP', () => {
       hasher: argon2Hasher,
       secrets: cryptoSecrets,
       config: { sessionTtlMs: 3_600_000, cookieSecure: false },
-      monitoring: { runtime, hub },
+      monitoring: embeddedMonitoring(runtime, hub),
     });
     for (const u of ['province', 'county', 'county2', 'officer', 'viewer']) s[u] = await loginAs(app, u);
   });

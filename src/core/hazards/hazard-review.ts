@@ -8,7 +8,8 @@ import type { Hazard } from './hazard-types.ts';
 
 /** Whether monitoring shows a piece of equipment (by its measuring point) running: null when unknown. */
 export interface EquipmentState {
-  isRunning(mineId: string, pointCode: string): boolean | null;
+  /** A promise when the answer comes from storage (an API server without the monitoring engine). */
+  isRunning(mineId: string, pointCode: string): boolean | null | Promise<boolean | null>;
 }
 
 export interface ReviewOptions {
@@ -86,7 +87,7 @@ export async function escalateRunningEquipment(
   const open = await deps.hazards.list({ openOnly: true, regionPath: options.regionPath }, 100_000);
   for (const h of open) {
     if (h.pointCode === null || h.lastEquipmentCheckOn === today) continue;
-    if (equipment.isRunning(h.mineId, h.pointCode) !== true) continue;
+    if ((await equipment.isRunning(h.mineId, h.pointCode)) !== true) continue;
     const pointCode = h.pointCode;
     await deps.transaction(async (tx) => {
       const fresh = await tx.hazards.get(h.id);

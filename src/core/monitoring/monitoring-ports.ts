@@ -65,9 +65,17 @@ export interface Series {
   max: number[] | null;
 }
 
+/** The mines an alarm read covers: those under a region path, or one mine. */
+export interface AlarmScopeFilter {
+  regionPath?: string;
+  mineId?: string;
+}
+
 export interface MonitoringStore {
   loadPoints(): Promise<PointRecord[]>;
   pointsOfMine(mineId: string): Promise<PointRecord[]>;
+  getPoint(id: number): Promise<PointRecord | undefined>;
+  pointByCode(mineId: string, pointCode: string): Promise<PointRecord | undefined>;
   upsertPoints(points: readonly PointRecord[]): Promise<void>;
   loadAlarms(): Promise<AlarmRecord[]>;
   saveAlarmChanges(changes: readonly AlarmChange[], nextId: () => string): Promise<void>;
@@ -88,6 +96,13 @@ export interface MonitoringStore {
     }>
   >;
   searchAlarms(q: AlarmQuery): Promise<{ total: number; items: AlarmView[] }>;
+  /**
+   * Alarms as views (with their mine, region and point), ordered by id: the ones named by `ids`, or
+   * those of the mines in `filter`; `openOnly` leaves out alarms back in the normal state.
+   */
+  alarmViews(q: AlarmScopeFilter & { ids?: readonly string[]; openOnly?: boolean }): Promise<AlarmView[]>;
+  /** How many mines in the filter have any alarm record, whatever its state. */
+  countMinesWithAlarms(filter: AlarmScopeFilter): Promise<number>;
   series(pointId: number, fromMs: number, toMs: number, resolution: 'raw' | '1m'): Promise<Series>;
   lastReadings(
     pointIds: readonly number[],
@@ -95,6 +110,12 @@ export interface MonitoringStore {
   replaceAreas(mineId: string, areas: readonly PersonnelArea[]): Promise<void>;
   loadAreas(): Promise<Array<PersonnelArea & { mineId: string }>>;
   replacePeople(mineId: string, people: readonly PersonUnderground[], snapshotMs: number): Promise<void>;
+  /** One mine's personnel areas, by area code. */
+  areasOfMine(mineId: string): Promise<PersonnelArea[]>;
+  /** One mine's stored people-underground snapshot, by card code (snapshotMs null when nobody is stored). */
+  peopleOfMine(mineId: string): Promise<{ snapshotMs: number | null; people: PersonUnderground[] }>;
+  /** People underground per mine, for the mines given (a mine with nobody is left out). */
+  countPeople(mineIds: readonly string[]): Promise<Map<string, number>>;
   /** Every mine's stored people-underground snapshot (for rebuilding the engine). */
   loadPeople(): Promise<Array<{ mineId: string; snapshotMs: number; people: PersonUnderground[] }>>;
   /** The newest stored reading of every point (for rebuilding the engine). */

@@ -12,11 +12,11 @@ import { join } from 'node:path';
 import { decodeUploadBytes } from '../../core/monitoring/upload-file/upload-encoding.ts';
 import type { MonitoringStore } from '../../core/monitoring/monitoring-ports.ts';
 import type { Clock, Ids } from '../../core/ports.ts';
-import type { MonitoringRuntime } from '../monitoring-runtime.ts';
+import type { MonitoringSink } from '../monitoring-sink.ts';
 import { ingestUploadFile, type FileReport } from './ingest-upload-file.ts';
 
 export interface InboxDeps {
-  runtime: MonitoringRuntime;
+  runtime: MonitoringSink;
   store: Pick<MonitoringStore, 'logIngestFile'>;
   ids: Ids;
   clock: Clock;

@@ -3,7 +3,7 @@ import { parseUploadFile } from '../../core/monitoring/upload-file/upload-file-p
 import { isDomainError } from '../../core/errors.ts';
 import type { Ids, Clock } from '../../core/ports.ts';
 import type { MonitoringStore } from '../../core/monitoring/monitoring-ports.ts';
-import type { MonitoringRuntime } from '../monitoring-runtime.ts';
+import type { MonitoringSink } from '../monitoring-sink.ts';
 
 export interface FileReport {
   file: string;
@@ -26,7 +26,7 @@ const STORED_TYPES = new Set(['CDDY', 'CDSS', 'RYQY', 'RYSS']);
  * only once they are stored. The outcome is logged in `ingest_files`.
  */
 export async function ingestUploadFile(
-  deps: { runtime: MonitoringRuntime; store: Pick<MonitoringStore, 'logIngestFile'>; ids: Ids; clock: Clock },
+  deps: { runtime: MonitoringSink; store: Pick<MonitoringStore, 'logIngestFile'>; ids: Ids; clock: Clock },
   name: string,
   bytes: Uint8Array,
 ): Promise<FileReport> {
@@ -71,13 +71,10 @@ export async function ingestUploadFile(
       } else if (f.type === 'CDSS') {
         const out = await deps.runtime.ingestReadings(f.mineCode, f.records);
         accepted = out.accepted;
-        // Record k of the parsed list sits on a line after the header (record 1) and the rejected ones.
-        const bad = new Set(f.rejected.map((r) => r.line));
-        const lineOf: number[] = [];
-        for (let line = 2; lineOf.length < f.records.length; line++) if (!bad.has(line)) lineOf.push(line);
+        // Blank records and rejected ones sit between the kept records: the parser says where each one was.
         for (const r of out.rejected) {
           rejected.push({
-            line: lineOf[r.index] ?? 0,
+            line: f.recordLines[r.index] ?? 0,
             field: 'pointCode',
             reason: `${r.pointCode}: ${r.reason}`,
           });

@@ -56,6 +56,11 @@ export class LiveHub {
     return this.#mineWatchers.has(mineId);
   }
 
+  /** The mines someone watches (announced to workers in the distributed mode). */
+  watchedMines(): string[] {
+    return [...this.#mineWatchers.keys()];
+  }
+
   publish(e: LiveEvent): void {
     for (const s of this.#subs) {
       if (e.kind !== 'alarm' && s.mineId !== e.mineId) continue;

@@ -1,6 +1,6 @@
 import type { Ports } from '../../core/ports.ts';
 import { startInboxWatcher, type InboxWatcher } from '../files/inbox-watcher.ts';
-import type { MonitoringRuntime } from '../monitoring-runtime.ts';
+import type { MonitoringSink } from '../monitoring-sink.ts';
 import { startMqttIngest, type MqttIngest, type MqttIngestLog } from './mqtt-ingest.ts';
 
 export interface IngestAdapters {
@@ -14,7 +14,7 @@ export interface IngestAdapters {
  * `inboxDir` is set) over a started runtime; `close` stops them, finishing the message or file in hand.
  */
 export function startIngestAdapters(options: {
-  runtime: MonitoringRuntime;
+  runtime: MonitoringSink;
   ports: Pick<Ports, 'monitoring' | 'ids' | 'clock'>;
   mqttUrl: string | null;
   mqttClientId: string;

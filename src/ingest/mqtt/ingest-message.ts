@@ -10,12 +10,12 @@ import type { PointReading } from '../../core/monitoring/upload-file/safety-moni
 import { parseUploadFileName } from '../../core/monitoring/upload-file/upload-file-name.ts';
 import type { Clock, Ids } from '../../core/ports.ts';
 import { ingestUploadFile, type FileReport } from '../files/ingest-upload-file.ts';
-import type { MonitoringRuntime } from '../monitoring-runtime.ts';
+import type { MonitoringSink } from '../monitoring-sink.ts';
 import { readPointDefinitionItem } from './json-point-definitions.ts';
 import { ingestReadingItems, readReadingItem, splitJsonItems } from './json-readings.ts';
 
 export interface IngestMessageDeps {
-  runtime: MonitoringRuntime;
+  runtime: MonitoringSink;
   store: Pick<MonitoringStore, 'logIngestFile'>;
   ids: Ids;
   clock: Clock;
@@ -123,6 +123,7 @@ export async function ingestMessage(
         if (text === null) return refuse('the payload is not UTF-8 text');
         const nowMs = deps.clock.nowMs();
         const items = splitJsonItems(text).map((raw) => readPointDefinitionItem(raw, nowMs));
+        if (items.length === 0) return refuse('the payload holds no point definitions (an empty array)');
         const rejected = items.flatMap((i) => (i.ok ? [] : [{ item: i.item, reason: i.reason }]));
         const defs = items.flatMap((i) => (i.ok ? [i.definition] : []));
         const accepted = defs.length > 0 ? (await deps.runtime.definePoints(route.mine, defs)).accepted : 0;
@@ -134,7 +135,10 @@ export async function ingestMessage(
         const nowMs = deps.clock.nowMs();
         const rejected: IngestResult['rejected'] = [];
         const good: Array<{ item: number; reading: PointReading }> = [];
-        for (const raw of splitJsonItems(text)) {
+        const raws = splitJsonItems(text);
+        if (raws.length === 0)
+          return refuse('the payload holds no readings (an empty array or only blank lines)');
+        for (const raw of raws) {
           const r = readReadingItem(raw, { mineRequired: false, nowMs });
           if (!r.ok) {
             rejected.push({
@@ -155,9 +159,12 @@ export async function ingestMessage(
         const out = await ingestReadingItems(deps.runtime, route.mine, good);
         rejected.push(...out.rejected);
         rejected.sort((a, b) => a.item - b.item);
+        // Readings the runtime took without storing a row (already stored: a redelivery; or no value)
+        // are not refused: the message is stored as far as the gateway is concerned.
+        const taken = out.accepted > 0 || good.length > out.rejected.length;
         return {
           ...base,
-          outcome: out.accepted > 0 ? 'stored' : 'rejected',
+          outcome: taken ? 'stored' : 'rejected',
           accepted: out.accepted,
           rejected,
           alarmsChanged: out.alarmsChanged,

@@ -5,7 +5,7 @@
  * rejected on its own with a reason; the good ones go on.
  */
 import type { PointReading } from '../../core/monitoring/upload-file/safety-monitoring-records.ts';
-import type { MonitoringRuntime } from '../monitoring-runtime.ts';
+import type { MonitoringSink } from '../monitoring-sink.ts';
 
 /** A reading taken from one item, or why the item was refused. */
 export type ReadingItem =
@@ -29,10 +29,44 @@ const MINE_CODE_RE = /^\d{12}$/;
 const POINT_CODE_RE = /^[A-Za-z0-9]{1,64}$/;
 const ISO_WITH_OFFSET_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
 
+/** Date.parse rolls a day the month does not have (2026-02-30) over into the next month: refuse it. */
+function isCalendarDay(iso: string): boolean {
+  const y = Number(iso.slice(0, 4));
+  const m = Number(iso.slice(5, 7));
+  const d = Number(iso.slice(8, 10));
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const days = m === 2 ? (leap ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+  return d <= days;
+}
+
+const SHOW_CHARS = 60;
+
 const show = (v: unknown): string => {
-  const s = JSON.stringify(v) ?? String(v);
-  return s.length > 60 ? `${s.slice(0, 60)}…` : s;
+  const s = preview(v, SHOW_CHARS + 1);
+  return s.length > SHOW_CHARS ? `${s.slice(0, SHOW_CHARS)}…` : s;
 };
+
+/**
+ * JSON text of `v` cut short after about `budget` characters. Not JSON.stringify: JSON.parse accepts
+ * nesting that JSON.stringify overflows the stack on (and slowly), and a bad item must be answered
+ * with a reason, not crash the request. Recursion stops as the budget runs out, so depth is bounded.
+ */
+function preview(v: unknown, budget: number): string {
+  if (typeof v === 'string') return JSON.stringify(v.length > budget ? v.slice(0, budget) : v);
+  if (v === null || typeof v !== 'object') return JSON.stringify(v) ?? String(v);
+  const isArray = Array.isArray(v);
+  const keys = isArray ? null : Object.keys(v);
+  const n = isArray ? v.length : keys!.length;
+  let out = isArray ? '[' : '{';
+  for (let i = 0; i < n && out.length <= budget; i++) {
+    if (i > 0) out += ',';
+    const key = keys?.[i];
+    if (key !== undefined) out += `${JSON.stringify(key)}:`;
+    const item: unknown = isArray ? (v as unknown[])[i] : (v as Record<string, unknown>)[key!];
+    out += preview(item, budget - out.length);
+  }
+  return out + (isArray ? ']' : '}');
+}
 
 /**
  * Splits a payload into items: a JSON array (text starting with `[`) gives one item per element; any
@@ -78,7 +112,7 @@ export function parseReadingTime(ts: unknown, nowMs: number): { ms: number } | {
     }
     ms = ts;
   } else if (typeof ts === 'string') {
-    ms = ISO_WITH_OFFSET_RE.test(ts) ? Date.parse(ts) : Number.NaN;
+    ms = ISO_WITH_OFFSET_RE.test(ts) && isCalendarDay(ts) ? Date.parse(ts) : Number.NaN;
     if (!Number.isFinite(ms)) {
       return {
         reason: `"ts" must be an ISO-8601 time with its offset (e.g. 2026-12-05T08:00:10+08:00) or epoch milliseconds, got ${show(ts)}`,
@@ -170,7 +204,7 @@ export interface ReadingsOutcome {
  * runtime's per-reading rejections back to item numbers.
  */
 export async function ingestReadingItems(
-  runtime: Pick<MonitoringRuntime, 'ingestReadings'>,
+  runtime: Pick<MonitoringSink, 'ingestReadings'>,
   mineCode: string,
   entries: ReadonlyArray<{ item: number; reading: PointReading }>,
 ): Promise<ReadingsOutcome> {

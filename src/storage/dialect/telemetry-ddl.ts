@@ -1,11 +1,19 @@
 import { SqliteAdapter, sql, type Kysely } from 'kysely';
+import {
+  dropAggregatePartitionsBefore,
+  dropReadingPartitionsBefore,
+  maintainReadingPartitions,
+  partitionReadingTables,
+  type EnsuredPartitions,
+} from '../telemetry/reading-partitions.ts';
 
 /**
  * The readings table: (point_id, ts_ms) is the key, so a re-sent file or a redelivered message never
  * duplicates a reading. On SQLite it is a WITHOUT ROWID table (one B-tree, clustered by point and
- * time: curve queries read contiguous pages); PostgreSQL keeps a heap with the primary-key index.
+ * time: curve queries read contiguous pages). On PostgreSQL it is created as a plain table here and
+ * partitioned by day by migration 0011 (see partitionTelemetryTables).
  */
-export async function createReadingsTable(db: Kysely<unknown>): Promise<void> {
+export async function createReadingsTable<DB>(db: Kysely<DB>): Promise<void> {
   const isSqlite = isSqliteEngine(db);
   await sql`create table readings (
     point_id integer not null,
@@ -16,7 +24,58 @@ export async function createReadingsTable(db: Kysely<unknown>): Promise<void> {
   )${isSqlite ? sql` without rowid` : sql``}`.execute(db);
 }
 
+/**
+ * PostgreSQL: `readings` becomes range-partitioned by UTC day and `readings_1m` by UTC month, each
+ * with a DEFAULT partition, keeping every stored row. SQLite keeps its single tables (nothing to do).
+ */
+export async function partitionTelemetryTables<DB>(db: Kysely<DB>): Promise<void> {
+  if (isSqliteEngine(db)) return;
+  await partitionReadingTables(db);
+}
+
+/**
+ * Start-up and hourly upkeep for any engine: on PostgreSQL the partitions from yesterday to
+ * `aheadDays` ahead are created (see maintainReadingPartitions); SQLite has none, so nothing happens.
+ */
+export async function maintainTelemetryPartitions<DB>(
+  db: Kysely<DB>,
+  nowMs: number,
+  options: { aheadDays: number } = { aheadDays: 3 },
+): Promise<EnsuredPartitions> {
+  if (isSqliteEngine(db)) return { created: [], movedRows: 0 };
+  return maintainReadingPartitions(db, nowMs, options);
+}
+
+/**
+ * Retention of raw readings and per-minute aggregates; returns the rows removed.
+ * - SQLite: key-range deletes point by point (each is a contiguous range of the WITHOUT ROWID B-tree).
+ * - PostgreSQL: whole time partitions entirely before the cutoffs are dropped and the DEFAULT
+ *   partitions' older rows deleted; `pointIds` is not needed (rows of withdrawn points go too).
+ */
+export async function purgeTelemetryBefore<DB>(
+  db: Kysely<DB>,
+  pointIds: readonly number[],
+  rawBeforeMs: number,
+  aggregatesBeforeMs: number,
+): Promise<number> {
+  if (!isSqliteEngine(db)) {
+    const raw = await dropReadingPartitionsBefore(db, rawBeforeMs);
+    const minutes = await dropAggregatePartitionsBefore(db, aggregatesBeforeMs);
+    return raw.rows + minutes.rows;
+  }
+  let n = 0;
+  for (const id of pointIds) {
+    const a = await sql`delete from readings where point_id = ${id} and ts_ms < ${rawBeforeMs}`.execute(db);
+    const b =
+      await sql`delete from readings_1m where point_id = ${id} and minute_ms < ${aggregatesBeforeMs}`.execute(
+        db,
+      );
+    n += Number(a.numAffectedRows ?? 0n) + Number(b.numAffectedRows ?? 0n);
+  }
+  return n;
+}
+
 /** Which engine a Kysely instance talks to (from its query adapter; no probing query). */
-export function isSqliteEngine(db: Kysely<unknown>): boolean {
+export function isSqliteEngine<DB>(db: Kysely<DB>): boolean {
   return db.getExecutor().adapter instanceof SqliteAdapter;
 }

@@ -12,10 +12,12 @@ import type { PersonnelArea } from '../../core/monitoring/upload-file/personnel-
 import type {
   AlarmEventRow,
   AlarmQuery,
+  AlarmView,
   IngestFileRecord,
   MonitoringStore,
 } from '../../core/monitoring/monitoring-ports.ts';
 import type { AlarmsTable, Database, MonitoringPointsTable } from '../schema.ts';
+import { purgeTelemetryBefore } from '../dialect/telemetry-ddl.ts';
 
 const toPoint = (r: Selectable<MonitoringPointsTable>): PointRecord => ({
   id: r.id,
@@ -87,6 +89,48 @@ const alarmColumns = (a: AlarmRecord): AlarmsTable => ({
   activations: a.activations,
 });
 
+/** Alarms joined with what an alarm view shows about its mine, county and point. */
+const alarmViewsFrom = (db: Kysely<Database>) =>
+  db
+    .selectFrom('alarms')
+    .innerJoin('mines', 'mines.id', 'alarms.mine_id')
+    .innerJoin('regions', 'regions.id', 'mines.region_id')
+    .leftJoin('monitoring_points as mp', 'mp.id', 'alarms.point_id');
+
+const ALARM_VIEW_COLUMNS = [
+  'mines.name as mine_name',
+  'mines.code as mine_code',
+  'regions.name as region_name',
+  'regions.name_en as region_name_en',
+  'mines.region_path as region_path',
+  'mp.sensor_type as sensor_type',
+  'mp.location as location',
+  'mp.unit as unit',
+] as const;
+
+const toAlarmView = (
+  r: Selectable<AlarmsTable> & {
+    mine_name: string;
+    mine_code: string;
+    region_name: string;
+    region_name_en: string;
+    region_path: string;
+    sensor_type: string | null;
+    location: string | null;
+    unit: string | null;
+  },
+): AlarmView => ({
+  ...toAlarm(r),
+  mineName: r.mine_name,
+  mineCode: r.mine_code,
+  regionName: r.region_name,
+  regionNameEn: r.region_name_en,
+  regionPath: r.region_path,
+  sensorType: r.sensor_type,
+  location: r.location,
+  unit: r.unit,
+});
+
 /** Points, alarms and their history, personnel and the ingest log. */
 export function createMonitoringStore(db: Kysely<Database>): MonitoringStore {
   return {
@@ -103,6 +147,21 @@ export function createMonitoringStore(db: Kysely<Database>): MonitoringStore {
         .orderBy('point_code')
         .execute();
       return rows.map(toPoint);
+    },
+
+    async getPoint(id: number): Promise<PointRecord | undefined> {
+      const r = await db.selectFrom('monitoring_points').selectAll().where('id', '=', id).executeTakeFirst();
+      return r && toPoint(r);
+    },
+
+    async pointByCode(mineId: string, pointCode: string): Promise<PointRecord | undefined> {
+      const r = await db
+        .selectFrom('monitoring_points')
+        .selectAll()
+        .where('mine_id', '=', mineId)
+        .where('point_code', '=', pointCode)
+        .executeTakeFirst();
+      return r && toPoint(r);
     },
 
     async upsertPoints(points: readonly PointRecord[]): Promise<void> {
@@ -227,11 +286,7 @@ export function createMonitoringStore(db: Kysely<Database>): MonitoringStore {
     },
 
     async searchAlarms(q: AlarmQuery) {
-      let base = db
-        .selectFrom('alarms')
-        .innerJoin('mines', 'mines.id', 'alarms.mine_id')
-        .innerJoin('regions', 'regions.id', 'mines.region_id')
-        .leftJoin('monitoring_points as mp', 'mp.id', 'alarms.point_id');
+      let base = alarmViewsFrom(db);
       if (q.regionPath !== undefined) base = base.where('mines.region_path', 'like', `${q.regionPath}%`);
       if (q.mineId !== undefined) base = base.where('alarms.mine_id', '=', q.mineId);
       if (q.priority !== undefined) base = base.where('alarms.priority', '=', q.priority);
@@ -240,16 +295,7 @@ export function createMonitoringStore(db: Kysely<Database>): MonitoringStore {
       const [rows, total] = await Promise.all([
         base
           .selectAll('alarms')
-          .select([
-            'mines.name as mine_name',
-            'mines.code as mine_code',
-            'regions.name as region_name',
-            'regions.name_en as region_name_en',
-            'mines.region_path as region_path',
-            'mp.sensor_type as sensor_type',
-            'mp.location as location',
-            'mp.unit as unit',
-          ])
+          .select(ALARM_VIEW_COLUMNS)
           .orderBy((eb) =>
             eb
               .case()
@@ -271,20 +317,32 @@ export function createMonitoringStore(db: Kysely<Database>): MonitoringStore {
           .execute(),
         base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
       ]);
-      return {
-        total: Number(total.n),
-        items: rows.map((r) => ({
-          ...toAlarm(r),
-          mineName: r.mine_name,
-          mineCode: r.mine_code,
-          regionName: r.region_name,
-          regionNameEn: r.region_name_en,
-          regionPath: r.region_path,
-          sensorType: r.sensor_type,
-          location: r.location,
-          unit: r.unit,
-        })),
-      };
+      return { total: Number(total.n), items: rows.map(toAlarmView) };
+    },
+
+    async alarmViews(q) {
+      if (q.ids !== undefined && q.ids.length === 0) return [];
+      let base = alarmViewsFrom(db);
+      if (q.ids !== undefined) base = base.where('alarms.id', 'in', [...q.ids]);
+      if (q.regionPath !== undefined) base = base.where('mines.region_path', 'like', `${q.regionPath}%`);
+      if (q.mineId !== undefined) base = base.where('alarms.mine_id', '=', q.mineId);
+      if (q.openOnly === true) {
+        base = base.where((eb) =>
+          eb.or([eb('alarms.state', '<>', 'normal'), eb('alarms.condition_active', '=', 1)]),
+        );
+      }
+      const rows = await base.selectAll('alarms').select(ALARM_VIEW_COLUMNS).orderBy('alarms.id').execute();
+      return rows.map(toAlarmView);
+    },
+
+    async countMinesWithAlarms(filter) {
+      let q = db.selectFrom('alarms').innerJoin('mines', 'mines.id', 'alarms.mine_id');
+      if (filter.regionPath !== undefined) q = q.where('mines.region_path', 'like', `${filter.regionPath}%`);
+      if (filter.mineId !== undefined) q = q.where('alarms.mine_id', '=', filter.mineId);
+      const r = await q
+        .select((eb) => eb.fn.count<number>('alarms.mine_id').distinct().as('n'))
+        .executeTakeFirstOrThrow();
+      return Number(r.n);
     },
 
     async series(pointId: number, fromMs: number, toMs: number, resolution: 'raw' | '1m') {
@@ -399,6 +457,56 @@ export function createMonitoringStore(db: Kysely<Database>): MonitoringStore {
       }
     },
 
+    async areasOfMine(mineId: string): Promise<PersonnelArea[]> {
+      const rows = await db
+        .selectFrom('personnel_areas')
+        .selectAll()
+        .where('mine_id', '=', mineId)
+        .orderBy('area_code')
+        .execute();
+      return rows.map((r) => ({
+        areaCode: r.area_code,
+        areaType: r.area_type,
+        areaName: r.name,
+        approvedHeadcount: r.approved_headcount ?? 0,
+      }));
+    },
+
+    async peopleOfMine(mineId: string) {
+      const rows = await db
+        .selectFrom('people_underground')
+        .selectAll()
+        .where('mine_id', '=', mineId)
+        .orderBy('card_code')
+        .execute();
+      return {
+        snapshotMs: rows.length === 0 ? null : Number(rows[0]!.snapshot_ms),
+        people: rows.map((r) => ({
+          cardCode: r.card_code,
+          name: r.name,
+          areaCode: r.area_code,
+          stationCode: r.station_code,
+          enteredMineAtMs: r.entered_mine_ms === null ? null : Number(r.entered_mine_ms),
+          isMineLeader: r.is_mine_leader === 1,
+        })),
+      };
+    },
+
+    async countPeople(mineIds: readonly string[]): Promise<Map<string, number>> {
+      const out = new Map<string, number>();
+      // Chunked: an IN list stays well under both engines' bound-parameter limits.
+      for (let i = 0; i < mineIds.length; i += 500) {
+        const rows = await db
+          .selectFrom('people_underground')
+          .select(['mine_id', (eb) => eb.fn.countAll<number>().as('n')])
+          .where('mine_id', 'in', mineIds.slice(i, i + 500))
+          .groupBy('mine_id')
+          .execute();
+        for (const r of rows) out.set(r.mine_id, Number(r.n));
+      }
+      return out;
+    },
+
     async loadPeople() {
       const rows = await db.selectFrom('people_underground').selectAll().orderBy('mine_id').execute();
       const byMine = new Map<string, { mineId: string; snapshotMs: number; people: PersonUnderground[] }>();
@@ -442,22 +550,9 @@ export function createMonitoringStore(db: Kysely<Database>): MonitoringStore {
       }));
     },
 
-    async purgeOld(pointIds, rawBeforeMs, aggregatesBeforeMs) {
-      let n = 0;
-      for (const id of pointIds) {
-        const a = await db
-          .deleteFrom('readings')
-          .where('point_id', '=', id)
-          .where('ts_ms', '<', rawBeforeMs)
-          .executeTakeFirst();
-        const b = await db
-          .deleteFrom('readings_1m')
-          .where('point_id', '=', id)
-          .where('minute_ms', '<', aggregatesBeforeMs)
-          .executeTakeFirst();
-        n += Number(a.numDeletedRows) + Number(b.numDeletedRows);
-      }
-      return n;
+    /** Row deletes on SQLite, whole time partitions dropped on PostgreSQL (storage/dialect). */
+    purgeOld(pointIds, rawBeforeMs, aggregatesBeforeMs) {
+      return purgeTelemetryBefore(db, pointIds, rawBeforeMs, aggregatesBeforeMs);
     },
 
     async logIngestFile(f: IngestFileRecord): Promise<void> {

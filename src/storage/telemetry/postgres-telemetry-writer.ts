@@ -5,54 +5,49 @@ import { from as copyFrom } from 'pg-copy-streams';
 import type { TelemetryWriter } from '../../core/ports.ts';
 
 /**
- * The PostgreSQL telemetry path: COPY the batch into a temporary table, then move it into `readings`
- * with ON CONFLICT DO NOTHING (so a redelivered batch never duplicates a reading), all in one
- * transaction on a pooled client. Per-minute aggregates are merged with one multi-row upsert.
+ * Moves the COPYed batch into `readings` and folds the rows actually inserted into `readings_1m`, in
+ * one statement. A reading already stored (a redelivered message, a re-sent file, two workers racing
+ * on one batch) is skipped by ON CONFLICT DO NOTHING and so is never counted into its minute twice.
+ * Rows go in key order so that two transactions touching the same keys lock them in the same order.
+ */
+const MOVE_AND_AGGREGATE = `
+  with ins as (
+    insert into readings (point_id, ts_ms, value, status)
+    select point_id, ts_ms, value, status from readings_in order by point_id, ts_ms
+    on conflict (point_id, ts_ms) do nothing
+    returning point_id, ts_ms, value
+  ), agg as (
+    insert into readings_1m (point_id, minute_ms, min_value, max_value, sum_value, count)
+    select point_id, ts_ms - ts_ms % 60000, min(value), max(value), sum(value), count(*)::int
+    from ins group by 1, 2 order by 1, 2
+    on conflict (point_id, minute_ms) do update set
+      min_value = least(readings_1m.min_value, excluded.min_value),
+      max_value = greatest(readings_1m.max_value, excluded.max_value),
+      sum_value = readings_1m.sum_value + excluded.sum_value,
+      count = readings_1m.count + excluded.count
+  )
+  select count(*)::int as n from ins`;
+
+/**
+ * The PostgreSQL telemetry path: COPY the batch into a temporary table, then move it into the
+ * day-partitioned `readings` and its per-minute aggregates (see MOVE_AND_AGGREGATE), all in one
+ * transaction on a pooled client. The engine's flushed minute buckets are not used here: the
+ * aggregates come from the rows stored, which makes a redelivered batch harmless.
  */
 export function createPostgresTelemetryWriter(pool: pg.Pool): TelemetryWriter {
   return {
-    async write(batch, minutes) {
-      if (batch.length === 0 && minutes.length === 0) return 0;
+    async write(batch) {
+      if (batch.length === 0) return 0;
       const client = await pool.connect();
       try {
         await client.query('begin');
-        let written = 0;
-        if (batch.length > 0) {
-          await client.query(
-            'create temporary table if not exists readings_in (point_id integer, ts_ms bigint, value double precision, status integer) on commit delete rows',
-          );
-          await pipeline(
-            Readable.from(copyRows(batch)),
-            client.query(copyFrom('copy readings_in from stdin')),
-          );
-          const r = await client.query(
-            'insert into readings select * from readings_in on conflict (point_id, ts_ms) do nothing',
-          );
-          written = r.rowCount ?? 0;
-        }
-        if (minutes.length > 0) {
-          const cols: [number[], number[], number[], number[], number[], number[]] = [[], [], [], [], [], []];
-          for (const m of minutes) {
-            cols[0].push(m.pointId);
-            cols[1].push(m.minuteMs);
-            cols[2].push(m.min);
-            cols[3].push(m.max);
-            cols[4].push(m.sum);
-            cols[5].push(m.count);
-          }
-          await client.query(
-            `insert into readings_1m (point_id, minute_ms, min_value, max_value, sum_value, count)
-             select * from unnest($1::int[], $2::bigint[], $3::float8[], $4::float8[], $5::float8[], $6::int[])
-             on conflict (point_id, minute_ms) do update set
-               min_value = least(readings_1m.min_value, excluded.min_value),
-               max_value = greatest(readings_1m.max_value, excluded.max_value),
-               sum_value = readings_1m.sum_value + excluded.sum_value,
-               count = readings_1m.count + excluded.count`,
-            cols,
-          );
-        }
+        await client.query(
+          'create temporary table if not exists readings_in (point_id integer, ts_ms bigint, value double precision, status integer) on commit delete rows',
+        );
+        await pipeline(Readable.from(copyRows(batch)), client.query(copyFrom('copy readings_in from stdin')));
+        const r = await client.query<{ n: number }>(MOVE_AND_AGGREGATE);
         await client.query('commit');
-        return written;
+        return r.rows[0]?.n ?? 0;
       } catch (e) {
         await client.query('rollback').catch(() => undefined);
         throw e;

@@ -6,7 +6,7 @@ import { createMonitoringRuntime } from '../../../src/cli/monitoring-wiring.ts';
 import type { MonitoringRuntime } from '../../../src/ingest/monitoring-runtime.ts';
 import type { Ports } from '../../../src/core/ports.ts';
 import { argon2Hasher, cryptoSecrets, randomIds, systemClock } from '../../../src/platform/system.ts';
-import { buildApp, type MonitoringDeps } from '../../../src/server/app.ts';
+import { buildApp, embeddedMonitoring, type MonitoringDeps } from '../../../src/server/app.ts';
 import { generateDemoProvince, type DemoProvince } from '../../../src/sim/demo-province.ts';
 import { loadDemoProvince } from '../../../src/sim/load-demo-province.ts';
 import { createPorts } from '../../../src/storage/create-ports.ts';
@@ -120,7 +120,7 @@ export async function startServer(mineCount = 300, options: ServerOptions = {}):
       },
     });
     monitoring = { runtime, demo, intervalMs };
-    monitoringDeps = { runtime, hub, scenarios: demo.scenarios };
+    monitoringDeps = embeddedMonitoring(runtime, hub, demo.scenarios);
     stopMonitoring = async () => {
       stopped = true;
       clearInterval(ticker);

@@ -139,14 +139,31 @@ export class MonitoringEngine {
     for (const p of points) this.#install(p);
   }
 
-  /** Applies CDDY definitions; returns the points to store (new or changed). */
-  definePoints(mineId: string, defs: readonly PointDefinition[], nowMs: number): PointRecord[] {
+  /** The codes among `codes` that this mine has no point for yet (they need new ids). */
+  newPointCodes(mineId: string, codes: readonly string[]): string[] {
+    const known = this.#pointIds.get(mineId);
+    return [...new Set(codes)].filter((c) => known?.get(c) === undefined);
+  }
+
+  /**
+   * Applies CDDY definitions; returns the points to store (new or changed). A new point takes the next
+   * id of `newIds` when given (ids allocated by the database, so that several engines — the workers of
+   * the distributed mode — never hand out the same id), otherwise the engine's own next id.
+   */
+  definePoints(
+    mineId: string,
+    defs: readonly PointDefinition[],
+    nowMs: number,
+    newIds?: readonly number[],
+  ): PointRecord[] {
     const mine = this.#mines.get(mineId);
     if (!mine) throw notFound('MINE_NOT_FOUND', `No mine "${mineId}".`);
     const out: PointRecord[] = [];
+    let nextGiven = 0;
     for (const def of defs) {
       const existing = this.#pointIds.get(mineId)?.get(def.pointCode);
-      const id = existing ?? this.#nextPointId;
+      const id = existing ?? (newIds ? newIds[nextGiven++] : this.#nextPointId);
+      if (id === undefined) throw new Error('definePoints: fewer new ids than new point codes.');
       if (id >= this.#opts.capacity) {
         throw new Error(`Point capacity ${this.#opts.capacity} exhausted; raise REDLINE_POINT_CAPACITY.`);
       }
@@ -236,11 +253,9 @@ export class MonitoringEngine {
       const prev = this.#evaluator.lastValueOf(id);
       const ev = this.#evaluator.evaluate(id, value, r.statusBits, r.dataTimeMs);
       if ((ev & EvaluatorEvent.STALE_READING) !== 0) {
-        rejected.push({
-          index: i,
-          pointCode: r.pointCode,
-          reason: 'older than the last reading of this point',
-        });
+        // Late data (an older reading arriving after a newer one — a gateway's retry, two paths) is kept
+        // for the record but not judged: alarms follow the newest state of a point.
+        if (Number.isFinite(value)) batch.push(id, r.dataTimeMs, value, r.statusBits);
         continue;
       }
       if (Number.isFinite(value)) {

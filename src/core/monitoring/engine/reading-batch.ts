@@ -23,4 +23,18 @@ export class ReadingBatch {
     this.values[i] = value;
     this.statuses[i] = status;
   }
+
+  /** One batch holding the readings of several, in order (one telemetry write for many messages). */
+  static concat(batches: readonly ReadingBatch[]): ReadingBatch {
+    if (batches.length === 1) return batches[0]!;
+    const out = new ReadingBatch(batches.reduce((n, b) => n + b.length, 0));
+    for (const b of batches) {
+      out.pointIds.set(b.pointIds.subarray(0, b.length), out.length);
+      out.ts.set(b.ts.subarray(0, b.length), out.length);
+      out.values.set(b.values.subarray(0, b.length), out.length);
+      out.statuses.set(b.statuses.subarray(0, b.length), out.length);
+      out.length += b.length;
+    }
+    return out;
+  }
 }

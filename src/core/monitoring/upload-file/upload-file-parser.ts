@@ -72,6 +72,8 @@ export type UploadFile = {
     fileTimestampMs: number;
     header: UploadHeaderByType[K];
     records: UploadRecordByType[K][];
+    /** The record number (as in `RejectedRecord.line`) of each kept record, in the order of `records`. */
+    recordLines: number[];
     rejected: RejectedRecord[];
     /**
      * False when the `||` end marker is missing: the file is still being written or was cut off.
@@ -156,6 +158,7 @@ function parseTyped<K extends UploadFileType>(
   }
 
   const records: UploadRecordByType[K][] = [];
+  const recordLines: number[] = [];
   const rejected: RejectedRecord[] = [];
   for (let i = 1; i < segments.length; i++) {
     const raw = segments[i] ?? '';
@@ -167,8 +170,10 @@ function parseTyped<K extends UploadFileType>(
     }
     const reader = new FieldReader(fields);
     const record = spec.parseRecord(reader);
-    if (reader.problem === null) records.push(record);
-    else
+    if (reader.problem === null) {
+      records.push(record);
+      recordLines.push(i + 1);
+    } else
       rejected.push({
         line: i + 1,
         field: reader.problem.field,
@@ -177,7 +182,7 @@ function parseTyped<K extends UploadFileType>(
       });
   }
   rejected.push(...tailProblems);
-  const file = { type, mineCode, fileTimestampMs, header, records, rejected, complete };
+  const file = { type, mineCode, fileTimestampMs, header, records, recordLines, rejected, complete };
   // The mapped type cannot be narrowed through a generic K; the parts above are typed per K.
   return { ok: true, file: file as unknown as UploadFile };
 }

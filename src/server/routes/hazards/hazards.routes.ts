@@ -252,7 +252,7 @@ export function registerHazardRoutes(app: FastifyInstance, deps: AppDeps): void 
         decision,
         note: req.body.note ?? null,
       });
-      if (decision === 'confirm') await deps.monitoring?.runtime.refreshMine(proposal.mineId);
+      if (decision === 'confirm') await deps.monitoring?.view.refreshMine(proposal.mineId);
       return { proposal };
     };
   r.post(
@@ -273,7 +273,7 @@ export function registerHazardRoutes(app: FastifyInstance, deps: AppDeps): void 
     (req) => decide('dismiss')(req, principalOf(req)),
   );
 
-  const equipment = createEquipmentState(deps.monitoring?.runtime);
+  const equipment = createEquipmentState(deps.monitoring?.view);
   r.post(
     '/api/hazards/daily-review',
     {

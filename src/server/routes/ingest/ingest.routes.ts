@@ -7,7 +7,7 @@ import { invalidInput, isDomainError, notFound } from '../../../core/errors.ts';
 import type { PointReading } from '../../../core/monitoring/upload-file/safety-monitoring-records.ts';
 import { parseUploadFileName } from '../../../core/monitoring/upload-file/upload-file-name.ts';
 import { ingestUploadFile } from '../../../ingest/files/ingest-upload-file.ts';
-import type { MonitoringRuntime } from '../../../ingest/monitoring-runtime.ts';
+import type { MonitoringSink } from '../../../ingest/monitoring-sink.ts';
 import { ingestReadingItems, readReadingItem, splitJsonItems } from '../../../ingest/mqtt/json-readings.ts';
 import type { AppDeps } from '../../app.ts';
 import { principalOf } from '../../auth.ts';
@@ -35,8 +35,8 @@ const fileReport = z.object({
 type ReadingsAnswer = z.infer<typeof readingsAnswer>;
 
 /** The mine with this code when the caller may send data for it; otherwise undefined (not told apart). */
-function mineFor(runtime: MonitoringRuntime, principal: Principal, code: string) {
-  const mine = runtime.engine.mineByCode(code);
+function mineFor(sink: MonitoringSink, principal: Principal, code: string) {
+  const mine = sink.mineByCode(code);
   if (!mine || !isInScope(principal, { regionPath: mine.regionPath, mineId: mine.id })) return undefined;
   return mine;
 }
@@ -63,7 +63,7 @@ export function registerIngestRoutes(app: FastifyInstance, deps: AppDeps): void 
       async (req): Promise<ReadingsAnswer> => {
         const principal = principalOf(req);
         requirePermission(principal, 'ingest.write');
-        const { runtime } = monitoringOf(deps);
+        const { sink: runtime } = monitoringOf(deps);
         const text = typeof req.body === 'string' ? req.body : '';
         if (text.trim() === '') {
           throw invalidInput('INGEST_EMPTY', 'Send the readings as the body, one JSON object a line.');
@@ -72,7 +72,11 @@ export function registerIngestRoutes(app: FastifyInstance, deps: AppDeps): void 
         const rejected: ReadingsAnswer['rejected'] = [];
         const byMine = new Map<string, Array<{ item: number; reading: PointReading }>>();
         const allowed = new Map<string, boolean>();
-        for (const raw of splitJsonItems(text)) {
+        const raws = splitJsonItems(text);
+        if (raws.length === 0) {
+          throw invalidInput('INGEST_EMPTY', 'The body holds no readings (an empty JSON array).');
+        }
+        for (const raw of raws) {
           const r = readReadingItem(raw, { mineRequired: true, nowMs });
           if (!r.ok) {
             rejected.push({
@@ -139,7 +143,7 @@ export function registerIngestRoutes(app: FastifyInstance, deps: AppDeps): void 
       async (req) => {
         const principal = principalOf(req);
         requirePermission(principal, 'ingest.write');
-        const { runtime } = monitoringOf(deps);
+        const { sink: runtime } = monitoringOf(deps);
         const name = req.headers['x-file-name'];
         if (typeof name !== 'string' || name.trim() === '') {
           throw invalidInput(

@@ -5,7 +5,8 @@ import { isInScope, requirePermission } from '../../../core/access/permissions.t
 import type { Principal } from '../../../core/access/types.ts';
 import { notFound } from '../../../core/errors.ts';
 import { ALARM_PRIORITIES, type AlarmState } from '../../../core/monitoring/alarms/alarm-lifecycle.ts';
-import { ALARM_RULES, type AlarmRecord } from '../../../core/monitoring/engine/engine-types.ts';
+import { ALARM_RULES } from '../../../core/monitoring/engine/engine-types.ts';
+import type { AlarmView } from '../../../core/monitoring/monitoring-ports.ts';
 import { scopedMineFilter } from '../../../core/registry/mine-use-cases.ts';
 import { shelveUntil } from '../../../ingest/monitoring-runtime.ts';
 import type { AppDeps, MonitoringDeps } from '../../app.ts';
@@ -27,20 +28,14 @@ const regionQuery = z.object({
 });
 const alarmParams = z.object({ id: z.string().min(1).max(200) });
 
-function alarmsInScope(
+/** The alarms not back to normal in the filter (derived from the caller's scope) that the caller may see. */
+async function openAlarmsInScope(
   m: MonitoringDeps,
   principal: Principal,
   filter: { regionPath?: string; mineId?: string },
-) {
-  const out: AlarmRecord[] = [];
-  for (const a of m.runtime.engine.alarms.values()) {
-    const mine = m.runtime.engine.mine(a.mineId);
-    if (!mine || !isInScope(principal, { regionPath: mine.regionPath, mineId: mine.id })) continue;
-    if (filter.mineId !== undefined && a.mineId !== filter.mineId) continue;
-    if (filter.regionPath !== undefined && !mine.regionPath.startsWith(filter.regionPath)) continue;
-    out.push(a);
-  }
-  return out;
+): Promise<AlarmView[]> {
+  const alarms = await m.view.openAlarms(filter);
+  return alarms.filter((a) => isInScope(principal, { regionPath: a.regionPath, mineId: a.mineId }));
 }
 
 export function registerAlarmRoutes(app: FastifyInstance, deps: AppDeps): void {
@@ -106,7 +101,7 @@ export function registerAlarmRoutes(app: FastifyInstance, deps: AppDeps): void {
       const m = monitoringOf(deps);
       const scope = await scopedMineFilter(ports, p, req.query.regionId);
       const now = ports.clock.nowMs();
-      const alarms = alarmsInScope(m, p, scope);
+      const alarms = await openAlarmsInScope(m, p, scope);
       const activeByPriority = { critical: 0, high: 0, medium: 0, low: 0 };
       let unacknowledged = 0;
       let shelved = 0;
@@ -116,12 +111,7 @@ export function registerAlarmRoutes(app: FastifyInstance, deps: AppDeps): void {
         if (a.state === 'unack_active' || a.state === 'rtn_unack') unacknowledged++;
         if (a.state === 'shelved') shelved++;
         if (a.conditionActive && a.activeSinceMs !== null && now - a.activeSinceMs > 24 * 3_600_000) {
-          stale.push({
-            alarmId: a.id,
-            mineName: m.runtime.viewOf(a).mineName,
-            rule: a.rule,
-            activeSinceMs: a.activeSinceMs,
-          });
+          stale.push({ alarmId: a.id, mineName: a.mineName, rule: a.rule, activeSinceMs: a.activeSinceMs });
         }
       }
       const events = await ports.monitoring.eventsSince(
@@ -144,16 +134,18 @@ export function registerAlarmRoutes(app: FastifyInstance, deps: AppDeps): void {
       for (const e of raised)
         if (Number(e.at_ms) >= now - 3_600_000)
           perAlarmHour.set(e.alarm_id, (perAlarmHour.get(e.alarm_id) ?? 0) + 1);
-      const chattering = [...perAlarmHour.entries()]
-        .filter(([, n]) => n >= 3)
+      const chatteringIds = [...perAlarmHour.entries()].filter(([, n]) => n >= 3);
+      const chatteringAlarms = new Map(
+        (await m.view.alarms(chatteringIds.map(([id]) => id))).map((a) => [a.id, a]),
+      );
+      const chattering = chatteringIds
         .flatMap(([id, n]) => {
-          const a = m.runtime.engine.alarms.get(id);
-          return a
-            ? [{ alarmId: id, mineName: m.runtime.viewOf(a).mineName, rule: a.rule, activations: n }]
-            : [];
+          const a = chatteringAlarms.get(id);
+          return a ? [{ alarmId: id, mineName: a.mineName, rule: a.rule, activations: n }] : [];
         })
-        .sort((a, b) => b.activations - a.activations);
-      const minesInScope = [...new Set(alarms.map((a) => a.mineId))].length || 1;
+        .sort((a, b) => b.activations - a.activations || (a.alarmId < b.alarmId ? -1 : 1));
+      // Per mine that has ever alarmed in scope (any state), as the console has always counted.
+      const minesInScope = (await m.view.countMinesWithAlarms(scope)) || 1;
       return {
         activeByPriority,
         unacknowledged,
@@ -183,12 +175,11 @@ export function registerAlarmRoutes(app: FastifyInstance, deps: AppDeps): void {
       const p = principalOf(req);
       requirePermission(p, 'alarm.read');
       const m = monitoringOf(deps);
-      const a = m.runtime.engine.alarms.get(req.params.id);
-      const mine = a && m.runtime.engine.mine(a.mineId);
-      if (!a || !mine || !isInScope(p, { regionPath: mine.regionPath, mineId: mine.id })) {
+      const [a] = await m.view.alarms([req.params.id]);
+      if (!a || !isInScope(p, { regionPath: a.regionPath, mineId: a.mineId })) {
         throw notFound('ALARM_NOT_FOUND', `No alarm "${req.params.id}" in your scope.`);
       }
-      return { alarm: m.runtime.viewOf(a), events: await ports.monitoring.alarmEvents(a.id) };
+      return { alarm: a, events: await ports.monitoring.alarmEvents(a.id) };
     },
   );
 
@@ -204,7 +195,7 @@ export function registerAlarmRoutes(app: FastifyInstance, deps: AppDeps): void {
     },
     async (req) => {
       const m = monitoringOf(deps);
-      const alarm = await m.runtime.act(
+      const alarm = await m.view.act(
         principalOf(req),
         req.params.id,
         { kind: 'acknowledge', actor: principalOf(req).displayName, comment: req.body.comment },
@@ -228,7 +219,7 @@ export function registerAlarmRoutes(app: FastifyInstance, deps: AppDeps): void {
       const m = monitoringOf(deps);
       const p = principalOf(req);
       const untilMs = shelveUntil(ports.clock.nowMs(), req.body.minutes);
-      const alarm = await m.runtime.act(
+      const alarm = await m.view.act(
         p,
         req.params.id,
         { kind: 'shelve', actor: p.displayName, reason: req.body.reason, untilMs },
@@ -252,7 +243,7 @@ export function registerAlarmRoutes(app: FastifyInstance, deps: AppDeps): void {
       const m = monitoringOf(deps);
       const p = principalOf(req);
       return {
-        alarm: await m.runtime.act(p, req.params.id, { kind: 'unshelve', actor: p.displayName }, null),
+        alarm: await m.view.act(p, req.params.id, { kind: 'unshelve', actor: p.displayName }, null),
       };
     },
   );
@@ -270,7 +261,7 @@ export function registerAlarmRoutes(app: FastifyInstance, deps: AppDeps): void {
     async (req) => {
       const m = monitoringOf(deps);
       const p = principalOf(req);
-      const alarm = await m.runtime.act(
+      const alarm = await m.view.act(
         p,
         req.params.id,
         { kind: 'remove_from_service', actor: p.displayName, reason: req.body.reason },
@@ -294,12 +285,7 @@ export function registerAlarmRoutes(app: FastifyInstance, deps: AppDeps): void {
       const m = monitoringOf(deps);
       const p = principalOf(req);
       return {
-        alarm: await m.runtime.act(
-          p,
-          req.params.id,
-          { kind: 'return_to_service', actor: p.displayName },
-          null,
-        ),
+        alarm: await m.view.act(p, req.params.id, { kind: 'return_to_service', actor: p.displayName }, null),
       };
     },
   );
@@ -333,23 +319,17 @@ export function registerAlarmRoutes(app: FastifyInstance, deps: AppDeps): void {
       const row = (mineId: string) => {
         let x = perMine.get(mineId);
         if (!x) {
-          x = {
-            mineId,
-            critical: 0,
-            high: 0,
-            medium: 0,
-            low: 0,
-            unacknowledged: 0,
-            underground: m.runtime.engine.personnel.underground(mineId).length,
-          };
+          x = { mineId, critical: 0, high: 0, medium: 0, low: 0, unacknowledged: 0, underground: 0 };
           perMine.set(mineId, x);
         }
         return x;
       };
-      for (const a of alarmsInScope(m, p, scope)) {
+      for (const a of await openAlarmsInScope(m, p, scope)) {
         if (a.state === 'unack_active' || a.state === 'ack_active') row(a.mineId)[a.priority]++;
         if (a.state === 'unack_active' || a.state === 'rtn_unack') row(a.mineId).unacknowledged++;
       }
+      const underground = await m.view.undergroundCounts([...perMine.keys()]);
+      for (const x of perMine.values()) x.underground = underground.get(x.mineId) ?? 0;
       return { mines: [...perMine.values()] };
     },
   );

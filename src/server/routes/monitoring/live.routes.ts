@@ -23,12 +23,12 @@ export function registerLiveRoutes(app: FastifyInstance, deps: AppDeps): void {
         querystring: z.object({ mineId: z.string().min(1).max(100).optional() }),
       },
     },
-    (req, reply) => {
+    async (req, reply) => {
       const p = principalOf(req);
       requirePermission(p, 'alarm.read');
       const m = monitoringOf(deps);
       const mineId = req.query.mineId ?? null;
-      if (mineId !== null) mineInScope(m, p, mineId, 'monitoring.read');
+      if (mineId !== null) await mineInScope(m, p, mineId, 'monitoring.read');
       reply.hijack();
       const res = reply.raw;
       res.writeHead(200, {
@@ -91,11 +91,8 @@ export function registerLiveRoutes(app: FastifyInstance, deps: AppDeps): void {
           'The demo simulator is not running (start with `npm start`).',
         );
       const m = monitoringOf(deps);
-      if (req.body.mineId !== undefined) mineInScope(m, p, req.body.mineId, 'monitoring.read');
-      const scenario = await s.start(req.body.name, req.body.mineId ?? null, (id) => {
-        const mine = m.runtime.engine.mine(id);
-        return mine !== undefined && isInScope(p, { regionPath: mine.regionPath, mineId: mine.id });
-      });
+      if (req.body.mineId !== undefined) await mineInScope(m, p, req.body.mineId, 'monitoring.read');
+      const scenario = await s.start(req.body.name, req.body.mineId ?? null, await m.view.scopePredicate(p));
       return reply.status(201).send({ scenario });
     },
   );

@@ -11,15 +11,15 @@ export function monitoringOf(deps: AppDeps): MonitoringDeps {
   return deps.monitoring;
 }
 
-/** A mine the caller may see, from the monitoring engine's registry copy; out of scope reads as not found. */
-export function mineInScope(
+/** A mine the caller may see, as monitoring knows it; out of scope reads as not found. */
+export async function mineInScope(
   m: MonitoringDeps,
   principal: Principal,
   mineId: string,
   permission: Permission,
-): MonitoredMine {
+): Promise<MonitoredMine> {
   requirePermission(principal, permission);
-  const mine = m.runtime.engine.mine(mineId);
+  const mine = await m.view.mine(mineId);
   if (!mine || !isInScope(principal, { regionPath: mine.regionPath, mineId: mine.id })) {
     throw notFound('MINE_NOT_FOUND', `No mine "${mineId}" in your scope.`);
   }

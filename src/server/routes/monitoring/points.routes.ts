@@ -27,7 +27,7 @@ export function registerPointRoutes(app: FastifyInstance, deps: AppDeps): void {
     },
     async (req) => {
       const m = monitoringOf(deps);
-      const mine = mineInScope(m, principalOf(req), req.params.id, 'monitoring.read');
+      const mine = await mineInScope(m, principalOf(req), req.params.id, 'monitoring.read');
       const points = await ports.monitoring.pointsOfMine(mine.id);
       const last = await ports.monitoring.lastReadings(points.map((p) => p.id));
       return {
@@ -81,8 +81,8 @@ export function registerPointRoutes(app: FastifyInstance, deps: AppDeps): void {
     },
     async (req) => {
       const m = monitoringOf(deps);
-      const mine = mineInScope(m, principalOf(req), req.params.id, 'monitoring.read');
-      const point = m.runtime.engine.point(req.params.pointId);
+      const mine = await mineInScope(m, principalOf(req), req.params.id, 'monitoring.read');
+      const point = await m.view.point(req.params.pointId);
       if (!point || point.mineId !== mine.id)
         throw notFound('POINT_NOT_FOUND', `No point ${req.params.pointId} at this mine.`);
       const toMs = req.query.toMs ?? ports.clock.nowMs();
@@ -100,15 +100,15 @@ export function registerPointRoutes(app: FastifyInstance, deps: AppDeps): void {
         params: mineParams,
       },
     },
-    (req) => {
+    async (req) => {
       const m = monitoringOf(deps);
-      const mine = mineInScope(m, principalOf(req), req.params.id, 'monitoring.read');
-      const people = m.runtime.engine.personnel.underground(mine.id);
+      const mine = await mineInScope(m, principalOf(req), req.params.id, 'monitoring.read');
+      const { snapshotMs, people, areas } = await m.view.personnel(mine.id);
       return {
-        snapshotMs: m.runtime.engine.personnel.snapshotMs(mine.id),
+        snapshotMs,
         underground: people.length,
         approvedMax: mine.approvedMaxUnderground,
-        areas: m.runtime.personnelAreas(mine.id),
+        areas,
         people,
       };
     },

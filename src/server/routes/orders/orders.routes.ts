@@ -42,7 +42,7 @@ export function resumptionDeps(ports: Ports): ResumptionDeps {
 
 /** After status changes: monitoring judges the new status of each mine at once. */
 export async function refreshMines(deps: AppDeps, mineIds: readonly string[]): Promise<void> {
-  for (const id of mineIds) await deps.monitoring?.runtime.refreshMine(id);
+  for (const id of mineIds) await deps.monitoring?.view.refreshMine(id);
 }
 
 export function registerOrderRoutes(app: FastifyInstance, deps: AppDeps): void {

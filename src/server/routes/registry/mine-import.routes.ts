@@ -38,7 +38,7 @@ export function registerMineImportRoutes(app: FastifyInstance, deps: AppDeps): v
           throw e;
         }
         const report = await importMines(deps.ports, principalOf(req), table);
-        for (const r of report.results) if (r.ok) await deps.monitoring?.runtime.refreshMine(r.mineId);
+        for (const r of report.results) if (r.ok) await deps.monitoring?.view.refreshMine(r.mineId);
         return report;
       },
     );

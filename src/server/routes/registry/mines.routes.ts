@@ -118,7 +118,7 @@ export function registerMineRoutes(app: FastifyInstance, deps: AppDeps): void {
     },
     async (req, reply) => {
       const mine = await registerMine(ports, principalOf(req), req.body);
-      await deps.monitoring?.runtime.refreshMine(mine.id);
+      await deps.monitoring?.view.refreshMine(mine.id);
       return reply.status(201).send({ mine });
     },
   );
@@ -156,7 +156,7 @@ export function registerMineRoutes(app: FastifyInstance, deps: AppDeps): void {
         );
       }
       const mine = await updateMineFacts(ports, principalOf(req), req.params.id, req.body);
-      await deps.monitoring?.runtime.refreshMine(mine.id);
+      await deps.monitoring?.view.refreshMine(mine.id);
       return { mine };
     },
   );
@@ -191,7 +191,7 @@ export function registerMineRoutes(app: FastifyInstance, deps: AppDeps): void {
     async (req) => {
       const result = await changeMineStatus(ports, principalOf(req), req.params.id, req.body);
       // Monitoring judges people and production signals by status: a stop order takes effect at once.
-      await deps.monitoring?.runtime.refreshMine(result.mine.id);
+      await deps.monitoring?.view.refreshMine(result.mine.id);
       return result;
     },
   );

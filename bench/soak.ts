@@ -1,0 +1,586 @@
+/**
+ * `npm run bench:soak -- [--minutes 60] [--rate 60000] [--mines N] [--poll-s 2] [--people-every-s 30]
+ *  [--sample-s 10] [--engine sqlite|postgres] [--connections 8] [--mines-per-request 1] [--cpu-prof] [--keep]`
+ *
+ * Load and soak: the real embedded server (`node src/cli/main.ts serve`, a child process) on a fresh
+ * database takes the national load for a while — `--rate` readings/s over HTTP NDJSON, one body per
+ * mine and poll as a gateway sends it, paced on schedule (open loop, whatever the answers do) through a
+ * few keep-alive connections, plus one RYSS personnel file per mine every `--people-every-s` through
+ * POST /api/ingest/files — and every `--sample-s` records the server's memory (RSS; V8 heap and
+ * event-loop figures from a preloaded probe), CPU, the readings/s achieved, request latency
+ * p50/p99/max (from the scheduled send to the answer) and the backlog (readings sent on schedule but
+ * not yet answered). Writes bench/results/soak-latest.json and prints a table.
+ *
+ * The province is the demo generator's (`redline seed`) with enough mines that every point reports
+ * about every `--poll-s` seconds: 60,000 readings/s at 2 s is ~120,000 points in ~1,600 reporting
+ * mines (of ~2,260). `--engine postgres` uses DATABASE_URL when it is a postgres:// URL, otherwise a
+ * throwaway database created through TEST_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres).
+ * `--mines-per-request N` sends N mines' polls per readings request (a concentrator) instead of one.
+ * `--cpu-prof` profiles the server during the run (V8 sampling profiler, not the set-up) and adds where
+ * its time went to the results.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { Worker } from 'node:worker_threads';
+import pg from 'pg';
+import { summarizeCpuProfile, type ProfileSummary } from './support/cpu-profile.ts';
+import type { MemoryProbeMessage, ProbeCommand, ProfileWritten } from './support/memory-probe.ts';
+import {
+  createToken,
+  cpuMs,
+  residentMb,
+  runCli,
+  startServerProcess,
+  writtenBytes,
+} from './support/server-process.ts';
+import { createPoster, machineCpuMs, percentile, SoakCounters } from './support/soak-client.ts';
+import type { GeneratorPoll, GeneratorPollResult, GeneratorReady } from './support/soak-generator.ts';
+
+const { values: args } = parseArgs({
+  options: {
+    minutes: { type: 'string', default: '60' },
+    rate: { type: 'string', default: '60000' },
+    mines: { type: 'string' },
+    'poll-s': { type: 'string', default: '2' },
+    'people-every-s': { type: 'string', default: '30' },
+    'sample-s': { type: 'string', default: '10' },
+    engine: { type: 'string', default: 'sqlite' },
+    connections: { type: 'string', default: '8' },
+    'mines-per-request': { type: 'string', default: '1' },
+    seed: { type: 'string', default: '20201204' },
+    'cpu-prof': { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
+  },
+});
+
+/** Readings per mine and poll, on average over all mines (≈ 71 % report, ≈ 75 points each). */
+const READINGS_PER_MINE_ESTIMATE = 53;
+const num = (name: keyof typeof args): number => {
+  const v = Number(args[name]);
+  if (!Number.isFinite(v) || v <= 0) throw new Error(`--${name} must be a positive number`);
+  return v;
+};
+const rate = num('rate');
+const pollS = Math.max(2, num('poll-s'));
+const config = {
+  minutes: num('minutes'),
+  rate,
+  mines: args.mines ? Math.round(num('mines')) : Math.ceil((rate * pollS) / READINGS_PER_MINE_ESTIMATE),
+  pollS,
+  peopleEveryS: num('people-every-s'),
+  sampleS: num('sample-s'),
+  engine: args.engine === 'postgres' ? ('postgres' as const) : ('sqlite' as const),
+  connections: Math.round(num('connections')),
+  minesPerRequest: Math.round(num('mines-per-request')),
+  seed: Math.round(num('seed')),
+  cpuProf: args['cpu-prof'] === true,
+};
+if (args.engine !== 'sqlite' && args.engine !== 'postgres') throw new Error('--engine is sqlite or postgres');
+
+const log = (m: string) => console.log(`[soak] ${m}`);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const round1 = (x: number | null) => (x === null ? null : Math.round(x * 10) / 10);
+const mb = (bytes: number | undefined) => (bytes === undefined ? null : round1(bytes / 1_048_576));
+
+// ---- database and data directory ------------------------------------------------------------------
+
+const work = mkdtempSync(join(tmpdir(), 'redline-soak-'));
+let databaseUrl = join(work, 'redline.db');
+let dropDatabase: (() => Promise<void>) | null = null;
+/** A connection for the size and count queries on PostgreSQL (opened on first use). */
+const pgConn: { client: pg.Client | null } = { client: null };
+if (config.engine === 'postgres') {
+  const given = process.env.DATABASE_URL;
+  if (given?.startsWith('postgres')) databaseUrl = given;
+  else {
+    const admin = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+    const name = `redline_soak_${randomBytes(5).toString('hex')}`;
+    const a = new pg.Client({ connectionString: admin });
+    await a.connect();
+    await a.query(`create database ${name}`);
+    await a.end();
+    const u = new URL(admin);
+    u.pathname = `/${name}`;
+    databaseUrl = u.toString();
+    dropDatabase = async () => {
+      const d = new pg.Client({ connectionString: admin });
+      await d.connect();
+      await d.query(`drop database if exists ${name} with (force)`);
+      await d.end();
+    };
+  }
+}
+const env: NodeJS.ProcessEnv = {
+  PATH: process.env.PATH,
+  DATABASE_URL: databaseUrl,
+  REDLINE_DATA_DIR: join(work, 'data'),
+  REDLINE_DEMO_SEED: String(config.seed),
+  LOG_LEVEL: 'warn',
+  MQTT_URL: '',
+  REDLINE_INBOX: '',
+};
+
+async function databaseMb(): Promise<number | null> {
+  if (config.engine === 'sqlite') {
+    const size = (f: string) => (existsSync(f) ? statSync(f).size : 0);
+    return round1((size(databaseUrl) + size(`${databaseUrl}-wal`)) / 1_048_576);
+  }
+  if (pgConn.client === null) {
+    pgConn.client = new pg.Client({ connectionString: databaseUrl });
+    await pgConn.client.connect();
+  }
+  const r = await pgConn.client.query<{ n: string }>('select pg_database_size(current_database()) as n');
+  return round1(Number(r.rows[0]?.n) / 1_048_576);
+}
+
+// ---- set-up: province, token, generator, server, definitions ---------------------------------------
+
+const setupStarted = performance.now();
+log(
+  `seeding ${config.mines} mines into ${config.engine} (${config.engine === 'sqlite' ? databaseUrl : 'database'})`,
+);
+const seeded = await runCli(['seed', '--mines', String(config.mines)], env, 600_000);
+if (seeded.code !== 0) throw new Error(`seed failed: ${seeded.stderr}`);
+const token = await createToken(env, 'province', 'soak benchmark gateways');
+
+const generator = new Worker(new URL('./support/soak-generator.ts', import.meta.url));
+const fromGenerator = <T>(): Promise<T> => new Promise((res) => generator.once('message', res));
+const simStartMs = Date.now();
+generator.postMessage({
+  kind: 'init',
+  seed: config.seed,
+  mines: config.mines,
+  nowIso: new Date().toISOString(),
+  startMs: simStartMs,
+  nominalPollMs: config.pollS * 1000,
+});
+const ready = await fromGenerator<GeneratorReady>();
+const pollMs = Math.round((ready.readingsPerPoll / config.rate) * 1000);
+if (pollMs < 1000) {
+  throw new Error(
+    `${ready.readingsPerPoll} readings per poll cannot make ${config.rate}/s with whole-second times: use more --mines`,
+  );
+}
+log(
+  `${ready.reportingMines.length} reporting mines, ${ready.points} points, ${ready.people} people; ` +
+    `one poll of ${ready.readingsPerPoll} readings every ${pollMs} ms`,
+);
+
+let latestProbe: MemoryProbeMessage | null = null;
+let profileWritten: ((m: ProfileWritten) => void) | null = null;
+const profileFile = join(work, 'server.cpuprofile');
+const probe = (command: ProbeCommand) => server.child.send(command);
+const server = await startServerProcess(env, {
+  nodeArgs: ['--import', new URL('./support/memory-probe.ts', import.meta.url).pathname],
+  onMessage: (m) => {
+    const kind = (m as { kind?: string }).kind;
+    if (kind === 'memory-probe') latestProbe = m as MemoryProbeMessage;
+    if (kind === 'profile-written') profileWritten?.(m as ProfileWritten);
+  },
+  readyTimeoutMs: 300_000,
+});
+let serverGone = false;
+const stopServer = async () => {
+  if (serverGone) return null;
+  serverGone = true;
+  return server.stop();
+};
+process.once('SIGINT', () => {
+  void server.kill9().then(() => process.exit(130));
+});
+
+const poster = createPoster(server.baseUrl, config.connections);
+const auth = { authorization: `Bearer ${token}` };
+{
+  const queue = [...ready.definitions];
+  let failed = 0;
+  await Promise.all(
+    Array.from({ length: config.connections }, async () => {
+      for (let f = queue.shift(); f; f = queue.shift()) {
+        const r = await poster.post(
+          '/api/ingest/files',
+          { ...auth, 'content-type': 'text/plain; charset=utf-8', 'x-file-name': f.name },
+          f.text,
+        );
+        if (r.status !== 200 || (JSON.parse(r.text) as { outcome: string }).outcome !== 'stored') {
+          if (failed++ < 3) console.error(`[soak] definition ${f.name}: ${r.status} ${r.text.slice(0, 300)}`);
+        }
+      }
+    }),
+  );
+  if (failed > 0) throw new Error(`${failed} definition files were not stored`);
+}
+log(`set-up took ${Math.round((performance.now() - setupStarted) / 1000)} s; running ${config.minutes} min`);
+
+// ---- the run ---------------------------------------------------------------------------------------
+
+const counters = new SoakCounters();
+/** Set when the run gives up waiting for the last answers: the requests cut off then are not errors. */
+let abandoning = false;
+const runMs = config.minutes * 60_000;
+const runStart = Date.now();
+const runEnd = runStart + runMs;
+/** Requests allowed on the wire or waiting for a connection; beyond, sends are skipped (not kept up). */
+const maxInFlight = Math.ceil((ready.reportingMines.length / config.minesPerRequest / (pollMs / 1000)) * 30);
+const polls = new Map<number, Promise<GeneratorPollResult>>();
+const pending = new Map<number, (r: GeneratorPollResult) => void>();
+generator.on('message', (r: GeneratorPollResult) => pending.get(r.k)?.(r));
+const requestPoll = (k: number) => {
+  if (polls.has(k)) return;
+  const msg: GeneratorPoll = {
+    kind: 'poll',
+    k,
+    t: runStart + k * pollMs,
+    pollMs,
+    peopleEveryMs: config.peopleEveryS * 1000,
+    minesPerRequest: config.minesPerRequest,
+  };
+  polls.set(k, new Promise((res) => pending.set(k, res)));
+  generator.postMessage(msg);
+};
+
+function send(s: GeneratorPollResult['sends'][number], dueMs: number): void {
+  if (s.kind === 'readings') {
+    if (counters.inFlight >= maxInFlight) {
+      counters.totalSkippedLines += s.lines;
+      return;
+    }
+    counters.sentLines += s.lines;
+    counters.totalSentLines += s.lines;
+  }
+  counters.inFlight++;
+  counters.requests++;
+  const path = s.kind === 'readings' ? '/api/ingest/readings' : '/api/ingest/files';
+  const headers =
+    s.kind === 'readings'
+      ? { ...auth, 'content-type': 'application/x-ndjson' }
+      : { ...auth, 'content-type': 'text/plain; charset=utf-8', 'x-file-name': s.name };
+  void poster.post(path, headers, s.body).then(
+    (r) => {
+      counters.inFlight--;
+      if (abandoning) return;
+      const latency = Date.now() - dueMs;
+      if (s.kind === 'readings') {
+        counters.answeredLines += s.lines;
+        counters.totalAnsweredLines += s.lines;
+        counters.readingLatencies.push(latency);
+        if (r.status !== 200) return counters.noteError(`readings ${r.status}: ${r.text.slice(0, 200)}`);
+        const a = JSON.parse(r.text) as { accepted: number; rejected: unknown[] };
+        counters.accepted += a.accepted;
+        counters.totalAccepted += a.accepted;
+        counters.rejectedLines += a.rejected.length;
+        counters.totalRejectedLines += a.rejected.length;
+      } else {
+        counters.peopleLatencies.push(latency);
+        if (r.status !== 200) return counters.noteError(`RYSS ${r.status}: ${r.text.slice(0, 200)}`);
+        const a = JSON.parse(r.text) as { outcome: string; accepted: number; reason?: string };
+        if (a.outcome !== 'stored') return counters.noteError(`RYSS ${a.outcome}: ${a.reason ?? ''}`);
+        counters.peopleFiles++;
+        counters.totalPeopleFiles++;
+        counters.peoplePositions += a.accepted;
+      }
+    },
+    (e: unknown) => {
+      counters.inFlight--;
+      if (abandoning) return;
+      if (s.kind === 'readings') {
+        counters.answeredLines += s.lines;
+        counters.totalAnsweredLines += s.lines;
+      }
+      counters.noteError(`${s.kind}: ${e instanceof Error ? e.message : String(e)}`);
+    },
+  );
+}
+
+async function runPolls(): Promise<void> {
+  requestPoll(0);
+  for (let k = 0; runStart + k * pollMs < runEnd; k++) {
+    requestPoll(k + 1);
+    const p = await polls.get(k)!;
+    polls.delete(k);
+    pending.delete(k);
+    counters.generateMsMax = Math.max(counters.generateMsMax, p.generateMs);
+    for (const s of p.sends) {
+      const due = p.t + s.offsetMs;
+      const wait = due - Date.now();
+      if (wait > 2) await sleep(wait);
+      else counters.lateSendMsMax = Math.max(counters.lateSendMsMax, -wait);
+      if (Date.now() >= runEnd) return;
+      send(s, due);
+    }
+  }
+}
+
+interface Sample {
+  t_s: number;
+  target_readings_per_s: number;
+  sent_readings_per_s: number;
+  achieved_readings_per_s: number;
+  backlog_readings: number;
+  in_flight_requests: number;
+  requests: number;
+  p50_ms: number | null;
+  p99_ms: number | null;
+  max_ms: number | null;
+  people_files: number;
+  people_p99_ms: number | null;
+  rejected_lines: number;
+  errors: number;
+  rss_mb: number | null;
+  heap_used_mb: number | null;
+  heap_total_mb: number | null;
+  event_loop_utilization: number | null;
+  event_loop_delay_p99_ms: number | null;
+  server_cpu_pct: number | null;
+  loadgen_cpu_pct: number;
+  other_cpu_pct: number | null;
+  db_mb: number | null;
+  generate_ms_max: number;
+  late_send_ms_max: number;
+  /** What the server wrote per second through write calls (SQLite WAL and file, sockets, logs), MiB. */
+  server_written_mb_per_s: number | null;
+  /** What the server's writes put on the storage layer per second, MiB. */
+  server_disk_write_mb_per_s: number | null;
+  /** Share of the interval some runnable task waited for a CPU (/proc/pressure/cpu avg10), %. */
+  cpu_pressure_pct: number | null;
+}
+
+/** "some avg10" of /proc/pressure/cpu (Linux PSI), or null. */
+function cpuPressure(): number | null {
+  try {
+    const m = /^some avg10=([\d.]+)/m.exec(readFileSync('/proc/pressure/cpu', 'utf8'));
+    return m ? Number(m[1]) : null;
+  } catch {
+    return null;
+  }
+}
+
+const samples: Sample[] = [];
+const serverCpuAtStart = cpuMs(server.pid);
+const ownCpuAtStart = process.cpuUsage();
+let lastSampleAt = runStart;
+let lastServerCpu = cpuMs(server.pid);
+let lastOwnCpu = process.cpuUsage();
+let lastMachine = machineCpuMs((p) => readFileSync(p, 'utf8'));
+let lastIo = writtenBytes(server.pid);
+const ioAtStart = lastIo;
+
+async function takeSample(): Promise<Sample> {
+  const now = Date.now();
+  const secs = (now - lastSampleAt) / 1000;
+  lastSampleAt = now;
+  const c = counters.takeInterval();
+  const serverCpu = cpuMs(server.pid);
+  const own = process.cpuUsage();
+  const machine = machineCpuMs((p) => readFileSync(p, 'utf8'));
+  const io = writtenBytes(server.pid);
+  const serverMs = serverCpu !== null && lastServerCpu !== null ? serverCpu - lastServerCpu : null;
+  const ownMs = (own.user - lastOwnCpu.user + own.system - lastOwnCpu.system) / 1000;
+  const otherMs =
+    machine && lastMachine && serverMs !== null
+      ? machine.busyMs - lastMachine.busyMs - serverMs - ownMs
+      : null;
+  lastServerCpu = serverCpu;
+  lastOwnCpu = own;
+  lastMachine = machine;
+  const pct = (ms: number | null) => (ms === null ? null : Math.max(0, Math.round(ms / secs / 10)));
+  const probe: MemoryProbeMessage | null = latestProbe;
+  const sample: Sample = {
+    t_s: Math.round((now - runStart) / 1000),
+    target_readings_per_s: config.rate,
+    sent_readings_per_s: Math.round(c.sentLines / secs),
+    achieved_readings_per_s: Math.round(c.accepted / secs),
+    backlog_readings: counters.totalSentLines - counters.totalAnsweredLines,
+    in_flight_requests: counters.inFlight,
+    requests: c.requests,
+    p50_ms: round1(percentile(c.readingLatencies, 50)),
+    p99_ms: round1(percentile(c.readingLatencies, 99)),
+    max_ms: round1(c.readingLatencies.at(-1) ?? null),
+    people_files: c.peopleFiles,
+    people_p99_ms: round1(percentile(c.peopleLatencies, 99)),
+    rejected_lines: c.rejectedLines,
+    errors: c.errors,
+    rss_mb: round1(residentMb(server.pid)),
+    heap_used_mb: mb(probe?.heapUsedBytes),
+    heap_total_mb: mb(probe?.heapTotalBytes),
+    event_loop_utilization: probe ? Math.round(probe.eventLoopUtilization * 100) / 100 : null,
+    event_loop_delay_p99_ms: probe ? round1(probe.delayP99Ms) : null,
+    server_cpu_pct: pct(serverMs),
+    loadgen_cpu_pct: Math.round(ownMs / secs / 10),
+    other_cpu_pct: pct(otherMs),
+    db_mb: await databaseMb().catch(() => null),
+    generate_ms_max: Math.round(c.generateMsMax),
+    late_send_ms_max: Math.round(c.lateSendMsMax),
+    server_written_mb_per_s: io && lastIo ? round1((io.wchar - lastIo.wchar) / secs / 1_048_576) : null,
+    server_disk_write_mb_per_s:
+      io && lastIo ? round1((io.writeBytes - lastIo.writeBytes) / secs / 1_048_576) : null,
+    cpu_pressure_pct: cpuPressure(),
+  };
+  lastIo = io;
+  samples.push(sample);
+  printRow(sample);
+  return sample;
+}
+
+const COLUMNS: Array<[string, (s: Sample) => string | number | null]> = [
+  ['t s', (s) => s.t_s],
+  ['sent/s', (s) => s.sent_readings_per_s],
+  ['stored/s', (s) => s.achieved_readings_per_s],
+  ['backlog', (s) => s.backlog_readings],
+  ['p50 ms', (s) => s.p50_ms],
+  ['p99 ms', (s) => s.p99_ms],
+  ['max ms', (s) => s.max_ms],
+  ['RYSS', (s) => s.people_files],
+  ['RSS MB', (s) => s.rss_mb],
+  ['heap MB', (s) => s.heap_used_mb],
+  ['ELU', (s) => s.event_loop_utilization],
+  ['srv %', (s) => s.server_cpu_pct],
+  ['gen %', (s) => s.loadgen_cpu_pct],
+  ['other %', (s) => s.other_cpu_pct],
+  ['PSI %', (s) => s.cpu_pressure_pct],
+  ['late ms', (s) => s.late_send_ms_max],
+  ['wr MB/s', (s) => s.server_written_mb_per_s],
+  ['db MB', (s) => s.db_mb],
+  ['err', (s) => s.errors],
+];
+const printRow = (s: Sample) =>
+  console.log(COLUMNS.map(([h, f]) => String(f(s) ?? '–').padStart(Math.max(7, h.length))).join(' '));
+console.log(COLUMNS.map(([h]) => h.padStart(Math.max(7, h.length))).join(' '));
+
+if (config.cpuProf) probe({ kind: 'profile-start' });
+const sampler = setInterval(() => void takeSample(), config.sampleS * 1000);
+await runPolls();
+const backlogAtEnd = counters.totalSentLines - counters.totalAnsweredLines;
+const sentEnd = Date.now();
+// Let what was sent be answered (bounded), then a last sample and a graceful stop.
+for (let waited = 0; counters.inFlight > 0 && waited < 120_000; waited += 100) await sleep(100);
+const drainMs = Date.now() - sentEnd;
+clearInterval(sampler);
+await takeSample();
+const abandoned = counters.inFlight;
+abandoning = true;
+poster.close();
+await generator.terminate();
+
+const serverCpuAtEnd = cpuMs(server.pid);
+const ioAtEnd = writtenBytes(server.pid);
+let profile: ProfileSummary | null = null;
+if (config.cpuProf) {
+  const written = await new Promise<ProfileWritten>((res) => {
+    profileWritten = res;
+    probe({ kind: 'profile-stop', file: profileFile });
+  });
+  if (written.error) log(`no profile: ${written.error}`);
+  else profile = summarizeCpuProfile(profileFile);
+}
+const ownCpuAtEnd = process.cpuUsage(ownCpuAtStart);
+let storedRows: number | null = null;
+const exitCode = await stopServer();
+if (config.engine === 'sqlite') {
+  const { DatabaseSync } = await import('node:sqlite');
+  const db = new DatabaseSync(databaseUrl, { readOnly: true });
+  storedRows = Number(db.prepare('select count(*) as n from readings').get()?.n);
+  db.close();
+} else if (pgConn.client) {
+  storedRows = Number(
+    (await pgConn.client.query<{ n: string }>('select count(*) as n from readings')).rows[0]?.n,
+  );
+}
+
+// ---- results ---------------------------------------------------------------------------------------
+
+const seconds = (sentEnd - runStart) / 1000;
+const full = samples.filter((s) => s.requests > 0);
+const rssValues = samples.map((s) => s.rss_mb).filter((x): x is number => x !== null);
+const achieved = Math.round(counters.totalAccepted / seconds);
+const answeredRate = counters.totalAnsweredLines / seconds;
+const keptUp =
+  counters.totalSkippedLines === 0 &&
+  counters.totalErrors === 0 &&
+  backlogAtEnd <= config.rate * Math.max(2, (2 * pollMs) / 1000) &&
+  answeredRate >= 0.97 * config.rate;
+const mean = (xs: Array<number | null>) => {
+  const v = xs.filter((x): x is number => x !== null);
+  return v.length === 0 ? null : Math.round(v.reduce((a, b) => a + b, 0) / v.length);
+};
+const serverCpuS =
+  serverCpuAtStart !== null && serverCpuAtEnd !== null ? (serverCpuAtEnd - serverCpuAtStart) / 1000 : null;
+const usPerReading =
+  serverCpuS !== null && counters.totalAccepted > 0 ? (serverCpuS * 1e6) / counters.totalAccepted : null;
+const summary = {
+  rss_start_mb: rssValues[0] ?? null,
+  rss_end_mb: rssValues.at(-1) ?? null,
+  rss_max_mb: rssValues.length > 0 ? Math.max(...rssValues) : null,
+  heap_used_start_mb: full[0]?.heap_used_mb ?? null,
+  heap_used_end_mb: full.at(-1)?.heap_used_mb ?? null,
+  p99_first_ms: full[0]?.p99_ms ?? null,
+  p99_last_ms: full.at(-1)?.p99_ms ?? null,
+  p99_max_ms: full.length > 0 ? Math.max(...full.map((s) => s.p99_ms ?? 0)) : null,
+  achieved_readings_per_s: achieved,
+  kept_up: keptUp,
+  // Why not, when not: the server's own CPU cost, and whether the machine or the load generator was the limit.
+  server_cpu_s: round1(serverCpuS),
+  server_cpu_us_per_reading: round1(usPerReading),
+  readings_per_s_per_server_core: usPerReading === null ? null : Math.round(1e6 / usPerReading),
+  server_written_bytes_per_reading:
+    ioAtStart && ioAtEnd && counters.totalAccepted > 0
+      ? Math.round((ioAtEnd.wchar - ioAtStart.wchar) / counters.totalAccepted)
+      : null,
+  loadgen_cpu_s: round1((ownCpuAtEnd.user + ownCpuAtEnd.system) / 1e6),
+  other_cpu_pct_mean: mean(samples.map((s) => s.other_cpu_pct)),
+  cpu_pressure_pct_mean: mean(samples.map((s) => s.cpu_pressure_pct)),
+  generate_ms_max: Math.max(0, ...samples.map((s) => s.generate_ms_max)),
+  late_send_ms_max: Math.max(0, ...samples.map((s) => s.late_send_ms_max)),
+  seconds: Math.round(seconds),
+  readings_sent: counters.totalSentLines,
+  readings_accepted: counters.totalAccepted,
+  readings_rejected: counters.totalRejectedLines,
+  readings_skipped_client_side: counters.totalSkippedLines,
+  readings_stored_rows: storedRows,
+  backlog_at_end_readings: backlogAtEnd,
+  drain_ms: drainMs,
+  requests_abandoned_at_end: abandoned,
+  people_files_stored: counters.totalPeopleFiles,
+  errors: counters.totalErrors,
+  first_errors: counters.firstErrors,
+  server_exit_code: exitCode,
+};
+const result = {
+  config: {
+    ...config,
+    pollMs,
+    reportingMines: ready.reportingMines.length,
+    points: ready.points,
+    people: ready.people,
+    readingsPerPoll: ready.readingsPerPoll,
+    readingRequestsPerS: Math.round(ready.reportingMines.length / config.minesPerRequest / (pollMs / 1000)),
+    databaseUrl: config.engine === 'sqlite' ? '<temp sqlite file>' : '<postgres database>',
+    node: process.version,
+    startedAt: new Date(runStart).toISOString(),
+  },
+  samples,
+  summary,
+  ...(profile ? { server_profile: profile } : {}),
+};
+const out = join(import.meta.dirname, 'results', 'soak-latest.json');
+mkdirSync(join(import.meta.dirname, 'results'), { recursive: true });
+writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
+console.log(JSON.stringify(summary, null, 2));
+if (profile) {
+  console.log('server CPU by part:', profile.byPart.map((p) => `${p.part} ${p.pct}%`).join(', '));
+  console.log('self time:');
+  for (const f of profile.topFunctions.slice(0, 15)) console.log(`  ${String(f.pct).padStart(5)} %  ${f.fn}`);
+  console.log('inclusive time of src/ functions:');
+  for (const f of profile.topSrcInclusive.slice(0, 20))
+    console.log(`  ${String(f.pct).padStart(5)} %  ${f.fn}`);
+}
+log(`wrote ${out}`);
+
+await pgConn.client?.end();
+if (!args.keep) {
+  await dropDatabase?.();
+  rmSync(work, { recursive: true, force: true });
+} else log(`kept ${work}`);

@@ -1,0 +1,140 @@
+import { hostname } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { loadConfig, type Config } from '../config.ts';
+import { JetStreamSink } from '../cluster/jetstream-sink.ts';
+import { startLiveIn } from '../cluster/live-bridge.ts';
+import { MineDirectory } from '../cluster/mine-directory.ts';
+import { NatsCommands } from '../cluster/nats-commands.ts';
+import { connectCluster, ensureInStream } from '../cluster/nats-connection.ts';
+import { clusterNames } from '../cluster/subjects.ts';
+import { startWorker } from '../cluster/worker.ts';
+import { startScheduler } from '../cluster/scheduler.ts';
+import { LiveHub } from '../ingest/live/live-hub.ts';
+import { startIngestAdapters } from '../ingest/mqtt/ingest-adapters.ts';
+import { argon2Hasher, cryptoSecrets } from '../platform/system.ts';
+import { buildApp, storedMonitoring } from '../server/app.ts';
+import { openRuntime } from './context.ts';
+
+/** One JSON line per event on stdout (what a log shipper — and the cluster test — reads). */
+const logLine = (e: Record<string, unknown>) => console.log(JSON.stringify({ t: Date.now(), ...e }));
+
+function requirePostgres(config: Readonly<Config>): void {
+  if (!/^postgres(ql)?:\/\//.test(config.databaseUrl)) {
+    throw new Error('The distributed mode stores in PostgreSQL: set DATABASE_URL=postgres://…');
+  }
+}
+
+/**
+ * The distributed mode's processes (docs/deploy.md): `worker` judges and stores, `gateway` takes data
+ * in (HTTP, MQTT, the inbox) onto JetStream and serves the API, `api` serves the API only. Gateways and
+ * API servers hold no monitoring state: they read PostgreSQL and hear the live feed from NATS.
+ */
+export function registerClusterCommands(program: Command, repoRoot: string): void {
+  program
+    .command('worker')
+    .description(
+      'Distributed mode: consume partitions of the JetStream stream, judge alarms, store to PostgreSQL',
+    )
+    .action(async () => {
+      const config = loadConfig(process.env);
+      requirePostgres(config);
+      const rt = await openRuntime(config);
+      const worker = await startWorker({
+        name: config.workerName ?? `${hostname()}-${process.pid}`,
+        database: rt.database,
+        databaseUrl: config.databaseUrl,
+        ports: rt.ports,
+        natsUrl: config.natsUrl,
+        names: clusterNames(config.natsPrefix, config.partitions),
+        pointCapacity: config.pointCapacity,
+        escalationMinutes: config.alarmEscalationMinutes,
+        log: logLine,
+        onFatal: () => process.exit(1), // crash-only: a supervisor restarts it, the others cover meanwhile
+      });
+      const close = async () => {
+        await worker.stop();
+        await rt.database.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', () => void close());
+      process.once('SIGTERM', () => void close());
+    });
+
+  for (const kind of ['gateway', 'api'] as const) {
+    program
+      .command(kind)
+      .description(
+        kind === 'gateway'
+          ? 'Distributed mode: the ingestion doors (HTTP, MQTT, inbox) onto JetStream, and the API and web UI'
+          : 'Distributed mode: a stateless API and web UI server over PostgreSQL, live feed from NATS',
+      )
+      .action(async () => {
+        const config = loadConfig(process.env);
+        requirePostgres(config);
+        const rt = await openRuntime(config);
+        const names = clusterNames(config.natsPrefix, config.partitions);
+        const nats = await connectCluster(config.natsUrl, `redline-${kind}-${hostname()}-${process.pid}`);
+        await ensureInStream(nats.jsm, names);
+        const directory = new MineDirectory(rt.ports.mines);
+        await directory.start();
+        const sink = new JetStreamSink({ js: nats.js, names, directory });
+        const commands = new NatsCommands({ nc: nats.nc, names, directory, sink });
+        const hub = new LiveHub();
+        const liveIn = startLiveIn(nats.nc, names, hub);
+        const doors =
+          kind === 'gateway'
+            ? startIngestAdapters({
+                runtime: sink,
+                ports: rt.ports,
+                mqttUrl: config.mqttUrl,
+                mqttClientId: config.mqttClientId,
+                inboxDir: config.inboxDir,
+                log: {
+                  info: (m) => logLine({ event: 'mqtt', level: 'info', message: m }),
+                  warn: (m) => logLine({ event: 'mqtt', level: 'warn', message: m }),
+                  error: (m) => logLine({ event: 'mqtt', level: 'error', message: m }),
+                },
+              })
+            : null;
+        const monitoring = storedMonitoring({ ports: rt.ports, commands, hub, sink });
+        const scheduler = startScheduler({
+          databaseUrl: config.databaseUrl,
+          db: rt.database.db,
+          ports: rt.ports,
+          view: monitoring.view,
+          config,
+          log: logLine,
+        });
+        const app = await buildApp({
+          ports: rt.ports,
+          hasher: argon2Hasher,
+          secrets: cryptoSecrets,
+          config,
+          webRoot: resolve(repoRoot, 'web/dist'),
+          logger: { level: config.logLevel },
+          monitoring,
+          evidenceDir: join(config.dataDir, 'evidence'),
+        });
+        const close = async () => {
+          await doors?.close();
+          await scheduler.close();
+          await app.close();
+          liveIn.close();
+          directory.stop();
+          await nats.close();
+          await rt.database.close();
+          process.exit(0);
+        };
+        process.once('SIGINT', () => void close());
+        process.once('SIGTERM', () => void close());
+        const address = await app.listen({ port: config.port, host: config.host });
+        logLine({
+          event: `${kind}.listening`,
+          url: address,
+          stream: names.stream,
+          partitions: names.partitions,
+        });
+      });
+  }
+}

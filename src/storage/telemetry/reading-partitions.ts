@@ -1,0 +1,336 @@
+import { sql, type Kysely } from 'kysely';
+
+/**
+ * Time partitions of the PostgreSQL telemetry tables (native range partitioning):
+ * - `readings` by UTC day on `ts_ms` (`readings_p20261123`),
+ * - `readings_1m` by UTC month on `minute_ms` (`readings_1m_p202611`),
+ * each with a DEFAULT partition (`readings_default`, `readings_1m_default`) that takes whatever no
+ * partition covers — a device with a wrong clock, a day nobody created — so a reading is never refused.
+ * Retention drops whole partitions (no row deletes, no vacuum debt) and deletes old rows from DEFAULT.
+ * PostgreSQL only: SQLite keeps one table and row deletes (see dialect/telemetry-ddl.ts).
+ */
+
+const DAY_MS = 86_400_000;
+
+interface PartitionedTable {
+  table: 'readings' | 'readings_1m';
+  column: 'ts_ms' | 'minute_ms';
+  key: readonly [string, string];
+  period: 'day' | 'month';
+  prefix: string;
+  defaultName: string;
+  /** At most this many partitions are made when an existing table is converted (newest first). */
+  convertLimit: number;
+  /**
+   * Table storage options of each partition. A minute row is rewritten by every poll of its minute
+   * (six times at 10 s); free room on its page lets PostgreSQL update it in place (HOT) instead of
+   * writing the new version elsewhere and a new index entry with it.
+   */
+  storage: ReturnType<typeof sql.raw>;
+}
+
+const RAW: PartitionedTable = {
+  table: 'readings',
+  column: 'ts_ms',
+  key: ['point_id', 'ts_ms'],
+  period: 'day',
+  prefix: 'readings_p',
+  defaultName: 'readings_default',
+  convertLimit: 400,
+  storage: sql.raw(''),
+};
+
+const MINUTES: PartitionedTable = {
+  table: 'readings_1m',
+  column: 'minute_ms',
+  key: ['point_id', 'minute_ms'],
+  period: 'month',
+  prefix: 'readings_1m_p',
+  defaultName: 'readings_1m_default',
+  convertLimit: 48,
+  storage: sql.raw(' with (fillfactor = 50)'),
+};
+
+/** How long partition DDL waits for its table lock before giving up (it retries on its next run). */
+const LOCK_TIMEOUT = '10s';
+
+/** One partition of a telemetry table; `fromMs`/`toMs` (exclusive) are null for the DEFAULT partition. */
+export interface ReadingPartition {
+  table: 'readings' | 'readings_1m';
+  name: string;
+  fromMs: number | null;
+  toMs: number | null;
+}
+
+export interface EnsuredPartitions {
+  /** Partitions created, oldest first. */
+  created: string[];
+  /** Rows moved out of a DEFAULT partition into the partitions created. */
+  movedRows: number;
+}
+
+export interface DroppedPartitions {
+  /** Partitions dropped. */
+  dropped: string[];
+  /**
+   * Rows removed: exact for DEFAULT-partition deletes; for dropped partitions PostgreSQL's statistics
+   * estimate (counting a day of a province's readings would take longer than dropping it).
+   */
+  rows: number;
+}
+
+/** The start (inclusive) of the period holding `ms`. */
+function periodStart(period: 'day' | 'month', ms: number): number {
+  if (period === 'day') return Math.floor(ms / DAY_MS) * DAY_MS;
+  const d = new Date(ms);
+  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
+}
+
+function nextPeriod(period: 'day' | 'month', startMs: number): number {
+  if (period === 'day') return startMs + DAY_MS;
+  const d = new Date(startMs);
+  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1);
+}
+
+function partitionName(spec: PartitionedTable, startMs: number): string {
+  const iso = new Date(startMs).toISOString();
+  const digits = iso.slice(0, 4) + iso.slice(5, 7) + (spec.period === 'day' ? iso.slice(8, 10) : '');
+  return spec.prefix + digits;
+}
+
+/** Every period start from the one holding `fromMs` to the one holding `toMs`. */
+function periodsBetween(spec: PartitionedTable, fromMs: number, toMs: number): number[] {
+  const out: number[] = [];
+  for (let s = periodStart(spec.period, fromMs); s <= toMs; s = nextPeriod(spec.period, s)) out.push(s);
+  return out;
+}
+
+/** Runs `work` in a transaction, or in the caller's when `db` already is one (a migration). */
+function inTransaction<DB, T>(db: Kysely<DB>, work: (trx: Kysely<DB>) => Promise<T>): Promise<T> {
+  if (db.isTransaction) return work(db);
+  return db.transaction().execute(work);
+}
+
+const BOUND = /FROM \('?(-?\d+)'?\) TO \('?(-?\d+)'?\)/;
+
+async function listPartitionsOf<DB>(db: Kysely<DB>, spec: PartitionedTable): Promise<ReadingPartition[]> {
+  const r = await sql<{ name: string; bound: string }>`
+    select c.relname as name, pg_get_expr(c.relpartbound, c.oid) as bound
+    from pg_inherits i join pg_class c on c.oid = i.inhrelid
+    where i.inhparent = to_regclass(${spec.table})
+    order by c.relname`.execute(db);
+  return r.rows.map((row) => {
+    const m = BOUND.exec(row.bound);
+    return {
+      table: spec.table,
+      name: row.name,
+      fromMs: m ? Number(m[1]) : null,
+      toMs: m ? Number(m[2]) : null,
+    };
+  });
+}
+
+const overlaps = (parts: readonly ReadingPartition[], from: number, to: number): boolean =>
+  parts.some((p) => p.fromMs !== null && p.toMs !== null && p.fromMs < to && from < p.toMs);
+
+/** Every partition of `readings` and `readings_1m` (DEFAULT included), by table then name. */
+export async function listReadingPartitions<DB>(db: Kysely<DB>): Promise<ReadingPartition[]> {
+  return [...(await listPartitionsOf(db, RAW)), ...(await listPartitionsOf(db, MINUTES))];
+}
+
+/**
+ * Creates the partition of [from, to) for `spec`: a plain table first, filled with the rows the DEFAULT
+ * partition holds in that range (PostgreSQL refuses a partition whose range has rows in DEFAULT), then
+ * attached. The caller holds the parent's lock. Returns the rows moved.
+ */
+async function createPartition<DB>(
+  trx: Kysely<DB>,
+  spec: PartitionedTable,
+  from: number,
+  to: number,
+): Promise<number> {
+  const name = sql.table(partitionName(spec, from));
+  const parent = sql.table(spec.table);
+  const col = sql.ref(spec.column);
+  await sql`create table ${name} (like ${parent} including defaults including constraints)${spec.storage}`.execute(
+    trx,
+  );
+  const moved = await sql`
+    with moved as (
+      delete from only ${sql.table(spec.defaultName)} where ${col} >= ${from} and ${col} < ${to} returning *
+    )
+    insert into ${name} select * from moved`.execute(trx);
+  await sql`alter table ${parent} attach partition ${name} for values from (${sql.lit(from)}) to (${sql.lit(to)})`.execute(
+    trx,
+  );
+  return Number(moved.numAffectedRows ?? 0n);
+}
+
+async function ensurePeriods<DB>(
+  db: Kysely<DB>,
+  spec: PartitionedTable,
+  starts: readonly number[],
+): Promise<EnsuredPartitions> {
+  const missing = (parts: readonly ReadingPartition[]) =>
+    starts.filter((s) => !overlaps(parts, s, nextPeriod(spec.period, s)));
+  if (missing(await listPartitionsOf(db, spec)).length === 0) return { created: [], movedRows: 0 };
+  return inTransaction(db, async (trx) => {
+    await sql`set local lock_timeout = ${sql.lit(LOCK_TIMEOUT)}`.execute(trx);
+    // Writers take ROW EXCLUSIVE on the parent: this waits for the writes in flight and holds new ones
+    // for the few statements below, so no row can reach DEFAULT between the move and the attach. It
+    // also serialises two processes running this at once; the second then sees the first's partitions.
+    await sql`lock table only ${sql.table(spec.table)} in share row exclusive mode`.execute(trx);
+    const out: EnsuredPartitions = { created: [], movedRows: 0 };
+    for (const s of missing(await listPartitionsOf(trx, spec))) {
+      out.movedRows += await createPartition(trx, spec, s, nextPeriod(spec.period, s));
+      out.created.push(partitionName(spec, s));
+    }
+    return out;
+  });
+}
+
+/**
+ * Creates the missing daily `readings` partitions for [fromMs, toMs] (and the monthly `readings_1m`
+ * partitions for the same span), moving any rows the DEFAULT partitions hold in those ranges into them.
+ * Idempotent, and safe when several processes run it at once. PostgreSQL only.
+ */
+export async function ensureReadingPartitions<DB>(
+  db: Kysely<DB>,
+  fromMs: number,
+  toMs: number,
+): Promise<EnsuredPartitions> {
+  if (!(toMs >= fromMs) || toMs - fromMs > 400 * DAY_MS)
+    throw new RangeError(`ensureReadingPartitions: span ${fromMs}..${toMs} is not 0–400 days`);
+  const raw = await ensurePeriods(db, RAW, periodsBetween(RAW, fromMs, toMs));
+  const minutes = await ensurePeriods(db, MINUTES, periodsBetween(MINUTES, fromMs, toMs));
+  return {
+    created: [...raw.created, ...minutes.created],
+    movedRows: raw.movedRows + minutes.movedRows,
+  };
+}
+
+/**
+ * Start-up and hourly upkeep of the serve and worker processes: makes sure the partitions from
+ * yesterday to `aheadDays` ahead exist, so that live data never lands in DEFAULT. PostgreSQL only.
+ */
+export function maintainReadingPartitions<DB>(
+  db: Kysely<DB>,
+  nowMs: number,
+  options: { aheadDays: number } = { aheadDays: 3 },
+): Promise<EnsuredPartitions> {
+  return ensureReadingPartitions(db, nowMs - DAY_MS, nowMs + options.aheadDays * DAY_MS);
+}
+
+async function dropPeriodsBefore<DB>(
+  db: Kysely<DB>,
+  spec: PartitionedTable,
+  cutoffMs: number,
+): Promise<DroppedPartitions> {
+  const col = sql.ref(spec.column);
+  const fromDefault =
+    await sql`delete from only ${sql.table(spec.defaultName)} where ${col} < ${cutoffMs}`.execute(db);
+  const out: DroppedPartitions = { dropped: [], rows: Number(fromDefault.numAffectedRows ?? 0n) };
+  const old = (await listPartitionsOf(db, spec)).filter((p) => p.toMs !== null && p.toMs <= cutoffMs);
+  if (old.length === 0) return out;
+  return inTransaction(db, async (trx) => {
+    await sql`set local lock_timeout = ${sql.lit(LOCK_TIMEOUT)}`.execute(trx);
+    // Dropping a partition needs ACCESS EXCLUSIVE on the parent; taking it first (rather than partition
+    // then parent) keeps the lock order every reader and writer uses, so no deadlock.
+    await sql`lock table only ${sql.table(spec.table)} in access exclusive mode`.execute(trx);
+    const stillThere = new Set((await listPartitionsOf(trx, spec)).map((p) => p.name));
+    for (const p of old) {
+      if (!stillThere.has(p.name)) continue;
+      const est = await sql<{ n: number }>`
+        select reltuples::float8 as n from pg_class where oid = to_regclass(${p.name})`.execute(trx);
+      const n = est.rows[0]?.n ?? 0;
+      out.rows += n >= 0 ? Math.round(n) : await countRows(trx, p.name);
+      await sql`drop table ${sql.table(p.name)}`.execute(trx);
+      out.dropped.push(p.name);
+    }
+    return out;
+  });
+}
+
+/** Exact count, for a partition never analysed (its statistics say -1): such a partition is small. */
+async function countRows<DB>(db: Kysely<DB>, table: string): Promise<number> {
+  const r = await sql<{ n: number }>`select count(*)::float8 as n from ${sql.table(table)}`.execute(db);
+  return r.rows[0]?.n ?? 0;
+}
+
+/**
+ * Retention for raw readings: drops every daily partition that lies entirely before `cutoffMs` and
+ * deletes the DEFAULT partition's rows before it. A day straddling the cutoff is kept whole until it
+ * is entirely older (the regulation asks for at least the retention period, never at most).
+ */
+export function dropReadingPartitionsBefore<DB>(
+  db: Kysely<DB>,
+  cutoffMs: number,
+): Promise<DroppedPartitions> {
+  return dropPeriodsBefore(db, RAW, cutoffMs);
+}
+
+/** The same for the per-minute aggregates' monthly partitions. */
+export function dropAggregatePartitionsBefore<DB>(
+  db: Kysely<DB>,
+  cutoffMs: number,
+): Promise<DroppedPartitions> {
+  return dropPeriodsBefore(db, MINUTES, cutoffMs);
+}
+
+/**
+ * Turns an existing plain telemetry table into a partitioned one, keeping every row: rename the old
+ * table, create the partitioned table with its DEFAULT partition and one partition per period that
+ * holds data (the newest `convertLimit` of them; older rows go to DEFAULT, where retention finds
+ * them), copy the rows over, drop the old table. A table already partitioned is left alone.
+ */
+async function convertTable<DB>(db: Kysely<DB>, spec: PartitionedTable): Promise<void> {
+  const kind = await sql<{ relkind: string }>`
+    select relkind from pg_class where oid = to_regclass(${spec.table})`.execute(db);
+  if (kind.rows[0]?.relkind === 'p') return;
+  if (kind.rows.length === 0) throw new Error(`Table ${spec.table} does not exist.`);
+  const parent = sql.table(spec.table);
+  const oldName = `${spec.table}_unpartitioned`;
+  const old = sql.table(oldName);
+  const pk = await sql<{ conname: string }>`
+    select conname from pg_constraint where conrelid = to_regclass(${spec.table}) and contype = 'p'`.execute(
+    db,
+  );
+  const pkName = pk.rows[0]?.conname ?? `${spec.table}_pkey`;
+  await sql`alter table ${parent} rename to ${old}`.execute(db);
+  // The new table's primary key takes the old name; the old index must give it up first.
+  if (pk.rows.length > 0)
+    await sql`alter table ${old} rename constraint ${sql.id(pkName)} to ${sql.id(`${oldName}_pkey`)}`.execute(
+      db,
+    );
+  await sql`create table ${parent} (like ${old} including defaults) partition by range (${sql.ref(spec.column)})`.execute(
+    db,
+  );
+  await sql`alter table ${parent} add constraint ${sql.id(pkName)} primary key (${sql.join(spec.key.map((k) => sql.ref(k)))})`.execute(
+    db,
+  );
+  await sql`create table ${sql.table(spec.defaultName)} partition of ${parent} default${spec.storage}`.execute(
+    db,
+  );
+  const col = sql.ref(spec.column);
+  const days = await sql<{ d: number }>`
+    select distinct ${col} - ((${col} % ${sql.lit(DAY_MS)}) + ${sql.lit(DAY_MS)}) % ${sql.lit(DAY_MS)} as d from ${old}`.execute(
+    db,
+  );
+  const starts = [...new Set(days.rows.map((r) => periodStart(spec.period, Number(r.d))))]
+    .sort((a, b) => b - a)
+    .slice(0, spec.convertLimit);
+  for (const s of starts) {
+    await sql`create table ${sql.table(partitionName(spec, s))} partition of ${parent}
+      for values from (${sql.lit(s)}) to (${sql.lit(nextPeriod(spec.period, s))})${spec.storage}`.execute(db);
+  }
+  await sql`insert into ${parent} select * from ${old}`.execute(db);
+  await sql`drop table ${old}`.execute(db);
+}
+
+/** Converts `readings` (by day) and `readings_1m` (by month) to partitioned tables. PostgreSQL only. */
+export function partitionReadingTables<DB>(db: Kysely<DB>): Promise<void> {
+  return inTransaction(db, async (trx) => {
+    await convertTable(trx, RAW);
+    await convertTable(trx, MINUTES);
+  });
+}

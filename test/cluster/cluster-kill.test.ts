@@ -1,0 +1,180 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isCi, probePostgres } from '../support/engines.ts';
+import { manyPointCode } from '../support/national-files.ts';
+import {
+  ClusterProcess,
+  ReadingLoad,
+  clusterEnv,
+  createClusterDatabase,
+  definePoints,
+  deleteStream,
+  freePort,
+  probeNats,
+  streamBacklog,
+  until,
+  type ClusterDatabase,
+  type ClusterEnv,
+} from '../support/cluster.ts';
+
+/**
+ * The distributed mode as separate processes on one machine: one gateway, three workers, PostgreSQL
+ * and NATS JetStream. A worker is killed with SIGKILL while readings stream in; afterwards every
+ * reading the gateway acknowledged is stored exactly once, every mine's over-limit episode raised
+ * exactly one alarm (none lost, none doubled), and the dead worker's partitions belong to the others.
+ */
+const problem = (await probePostgres()) ?? (await probeNats());
+if (problem && !isCi) console.warn(`[redline tests] skipping the cluster test: ${problem}`);
+
+const PARTITIONS = 12;
+const MINES = 16;
+const POINTS = 20; // methane points per mine; the first has the over-limit episode
+const STEPS = 300; // readings per point (one a second of data time)
+const SPIKE: [number, number] = [150, 200];
+
+describe.skipIf(problem !== null && !isCi)('distributed mode: a worker killed mid-stream', () => {
+  let db: ClusterDatabase;
+  let env: ClusterEnv;
+  let gateway: ClusterProcess;
+  let workers: ClusterProcess[] = [];
+  let baseUrl = '';
+
+  beforeAll(async () => {
+    if (problem) throw new Error(problem);
+    db = await createClusterDatabase(40);
+    env = clusterEnv(db, PARTITIONS);
+    workers = ['w1', 'w2', 'w3'].map(
+      (name) => new ClusterProcess(name, 'worker', { ...env, REDLINE_WORKER_NAME: name }),
+    );
+    const port = await freePort();
+    gateway = new ClusterProcess('gateway', 'gateway', { ...env, PORT: String(port) });
+    baseUrl = `http://127.0.0.1:${port}`;
+    await gateway.waitFor((e) => e.event === 'gateway.listening', 60_000);
+    // Every partition owned, spread evenly over the three workers (the first to start takes all, then
+    // hands partitions over as the others join).
+    await until(() => workers.every((w) => w.owned().length === PARTITIONS / 3), 60_000).catch(
+      (e: unknown) => {
+        throw new Error(
+          `${String(e)}\n${workers.map((w) => `${w.name}:\n${w.output.slice(-12).join('\n')}`).join('\n')}`,
+        );
+      },
+    );
+  }, 120_000);
+
+  afterAll(async () => {
+    await Promise.all([...workers, gateway].filter(Boolean).map((p) => p.stop()));
+    if (env) await deleteStream(env.REDLINE_NATS_PREFIX);
+    await db?.dispose();
+  }, 60_000);
+
+  it('stores every acknowledged reading once, keeps every alarm once, and moves the partitions', async () => {
+    expect(new Set(workers.flatMap((w) => w.owned())).size).toBe(PARTITIONS);
+    const mines = db.mines.slice(0, MINES);
+    expect(mines.length).toBe(MINES);
+    await definePoints(baseUrl, db, mines, POINTS);
+
+    const load = new ReadingLoad({
+      mines,
+      points: (m) => Array.from({ length: POINTS }, (_, i) => manyPointCode(m, i)),
+      steps: STEPS,
+      spike: SPIKE,
+    });
+    const victim = workers[1]!;
+    const victimPartitions = victim.owned();
+    // A regulator watches the live feed on the gateway (a stateless API server): alarm events reach it
+    // from whichever worker judged them, through NATS.
+    const feed = new AbortController();
+    const liveAlarms: Array<{ id: string; state: string; mineCode: string }> = [];
+    const live = await fetch(`${baseUrl}/api/live`, {
+      headers: { authorization: `Bearer ${db.token}` },
+      signal: feed.signal,
+    });
+    expect(live.status).toBe(200);
+    const reading = (async () => {
+      const decoder = new TextDecoder();
+      let buf = '';
+      for await (const chunk of live.body!) {
+        buf += decoder.decode(chunk as Uint8Array, { stream: true });
+        let end: number;
+        while ((end = buf.indexOf('\n\n')) >= 0) {
+          const block = buf.slice(0, end);
+          buf = buf.slice(end + 2);
+          const data = /^event: alarm\ndata: (.*)$/m.exec(block)?.[1];
+          if (data) liveAlarms.push(JSON.parse(data) as (typeof liveAlarms)[number]);
+        }
+      }
+    })().catch(() => undefined);
+
+    let killedAt = 0;
+    await load.run(baseUrl, db.token, {
+      lanes: 4,
+      stepsPerRequest: 5,
+      onStep: (step) => {
+        // In the middle of the over-limit episode: some raises are in the victim's hands when it dies.
+        if (killedAt === 0 && step >= SPIKE[0] + 5) {
+          killedAt = Date.now();
+          victim.kill9();
+        }
+      },
+    });
+    expect(killedAt).toBeGreaterThan(0);
+
+    // The survivors took the dead worker's partitions; together they own all of them.
+    const survivors = workers.filter((w) => w !== victim);
+    await until(() => survivors.reduce((n, w) => n + w.owned().length, 0) === PARTITIONS, 30_000);
+    const taken = survivors.flatMap((w) => w.owned());
+    expect(new Set(taken).size).toBe(PARTITIONS);
+    for (const p of victimPartitions) expect(taken).toContain(p);
+    const takeover = survivors
+      .flatMap((w) => w.events)
+      .filter((e) => e.event === 'partition.acquired' && e.t >= killedAt)
+      .map((e) => e.t);
+    const recoveryMs = Math.max(...takeover) - killedAt;
+
+    // Everything the gateway took is finished: the work queue is empty.
+    await until(async () => (await streamBacklog(env.REDLINE_NATS_PREFIX)) === 0, 60_000);
+
+    // Every acknowledged reading is stored, once.
+    const acked = [...load.acked].map((k) => k.split('|'));
+    expect(acked.length).toBe(MINES * POINTS * STEPS);
+    const stored = await db.pool.query<{ n: string; distinct_n: string }>(
+      `select count(*) as n, count(distinct (r.point_id, r.ts_ms)) as distinct_n
+         from readings r join monitoring_points p on p.id = r.point_id
+         join unnest($1::text[], $2::bigint[]) as a(code, ts) on a.code = p.point_code and a.ts = r.ts_ms`,
+      [acked.map((a) => a[0]), acked.map((a) => Number(a[1]))],
+    );
+    expect(Number(stored.rows[0]!.n)).toBe(acked.length);
+    expect(Number(stored.rows[0]!.distinct_n)).toBe(acked.length);
+
+    // One over-limit episode per mine: exactly one alarm raised for it, and it cleared.
+    const raises = await db.pool.query<{ code: string; raised: string }>(
+      `select m.code, count(*) filter (where e.cause = 'raised') as raised
+         from alarms a join mines m on m.id = a.mine_id
+         join alarm_events e on e.alarm_id = a.id
+        where a.rule = 'over_limit' group by m.code`,
+    );
+    const byMine = new Map(raises.rows.map((r) => [r.code, Number(r.raised)]));
+    for (const code of mines) expect(byMine.get(code), code).toBe(1);
+
+    // The live feed carried each mine's alarm.
+    await until(() => new Set(liveAlarms.map((a) => a.mineCode)).size === MINES, 10_000);
+
+    // Acknowledging through the gateway reaches the worker that owns the mine (request/reply on NATS)
+    // and is stored.
+    const alarmId = liveAlarms.find((a) => a.mineCode === mines[0])!.id;
+    const ack = await fetch(`${baseUrl}/api/alarms/${alarmId}/acknowledge`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${db.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ comment: 'checked on site: ventilation restored' }),
+    });
+    expect(ack.status).toBe(200);
+    const row = await db.pool.query<{ state: string }>('select state from alarms where id = $1', [alarmId]);
+    expect(row.rows[0]!.state).toBe('normal');
+    feed.abort();
+    await reading;
+    console.log(
+      `[cluster] ${acked.length} readings acknowledged and stored once; ${load.requests} requests ` +
+        `(${load.failures} retried); worker ${victim.name} killed, partitions ${victimPartitions.join(',')} ` +
+        `moved and rebuilt in ${recoveryMs} ms`,
+    );
+  }, 240_000);
+});

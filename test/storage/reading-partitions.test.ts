@@ -1,0 +1,238 @@
+import { sql } from 'kysely';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ReadingBatch } from '../../src/core/monitoring/engine/reading-batch.ts';
+import type { MonitoringStore } from '../../src/core/monitoring/monitoring-ports.ts';
+import type { TelemetryWriter } from '../../src/core/ports.ts';
+import { createReadingsTable, partitionTelemetryTables } from '../../src/storage/dialect/telemetry-ddl.ts';
+import { createMonitoringStore } from '../../src/storage/stores/monitoring-store.ts';
+import { createPostgresTelemetryWriter } from '../../src/storage/telemetry/postgres-telemetry-writer.ts';
+import {
+  dropReadingPartitionsBefore,
+  ensureReadingPartitions,
+  listReadingPartitions,
+  maintainReadingPartitions,
+} from '../../src/storage/telemetry/reading-partitions.ts';
+import { createTestDatabase, isCi, probePostgres, type TestDatabase } from '../support/engines.ts';
+
+/**
+ * PostgreSQL's time-partitioned telemetry: daily `readings` partitions, monthly `readings_1m`
+ * partitions, the DEFAULT partitions that never refuse a reading, retention by dropping partitions,
+ * and aggregates that a redelivered batch cannot inflate. (SQLite keeps one table: nothing to test.)
+ */
+const DAY = 86_400_000;
+const D0 = Date.parse('2026-11-23T00:00:00Z');
+const POINT = 7;
+
+const pgProblem = await probePostgres();
+
+function batchOf(rows: ReadonlyArray<readonly [pointId: number, tsMs: number, value: number]>): ReadingBatch {
+  const b = new ReadingBatch(rows.length);
+  for (const [id, ts, v] of rows) b.push(id, ts, v, 0);
+  return b;
+}
+
+if (pgProblem !== null && isCi) {
+  describe('reading partitions [postgres]', () => {
+    it('needs PostgreSQL in CI', () => {
+      throw new Error(pgProblem);
+    });
+  });
+} else if (pgProblem === null) {
+  describe('reading partitions [postgres]', () => {
+    let database: TestDatabase;
+    let writer: TelemetryWriter;
+    let store: MonitoringStore;
+
+    beforeEach(async () => {
+      database = await createTestDatabase('postgres');
+      writer = createPostgresTelemetryWriter(database.pgPool!);
+      store = createMonitoringStore(database.db);
+    });
+    afterEach(async () => {
+      await database.dispose();
+    });
+
+    /** Rows per partition, as PostgreSQL routed them. */
+    async function rowsByPartition(table: 'readings' | 'readings_1m'): Promise<Record<string, number>> {
+      const r = await sql<{ p: string; n: number }>`
+        select tableoid::regclass::text as p, count(*)::int as n from ${sql.table(table)} group by 1`.execute(
+        database.db,
+      );
+      return Object.fromEntries(r.rows.map((x) => [x.p, x.n]));
+    }
+
+    it('puts each day written in its own partition, made ahead by the upkeep', async () => {
+      const made = await maintainReadingPartitions(database.db, D0 + 12 * 3_600_000, { aheadDays: 2 });
+      expect(made.created).toEqual([
+        'readings_p20261122',
+        'readings_p20261123',
+        'readings_p20261124',
+        'readings_p20261125',
+        'readings_1m_p202611',
+      ]);
+      // Running it again (the hourly upkeep) finds nothing to do.
+      expect(
+        (await maintainReadingPartitions(database.db, D0 + 13 * 3_600_000, { aheadDays: 2 })).created,
+      ).toEqual([]);
+
+      await writer.write(
+        batchOf([
+          [POINT, D0 + 1_000, 0.1],
+          [POINT, D0 + DAY + 1_000, 0.2],
+          [POINT, D0 + DAY + 2_000, 0.3],
+        ]),
+        [],
+      );
+      expect(await rowsByPartition('readings')).toEqual({ readings_p20261123: 1, readings_p20261124: 2 });
+      expect(await rowsByPartition('readings_1m')).toEqual({ readings_1m_p202611: 2 });
+      expect((await store.series(POINT, D0, D0 + 2 * DAY, 'raw')).v).toEqual([0.1, 0.2, 0.3]);
+    });
+
+    it('keeps a reading outside every partition in DEFAULT, and moves it when its day is created', async () => {
+      await maintainReadingPartitions(database.db, D0, { aheadDays: 1 });
+      const stray = Date.parse('2001-01-01T08:00:30Z'); // a device whose clock was never set
+      expect(await writer.write(batchOf([[POINT, stray, 4.5]]), [])).toBe(1);
+      expect(await rowsByPartition('readings')).toEqual({ readings_default: 1 });
+      expect(await rowsByPartition('readings_1m')).toEqual({ readings_1m_default: 1 });
+      expect((await store.series(POINT, stray - DAY, stray + DAY, 'raw')).v).toEqual([4.5]);
+
+      const made = await ensureReadingPartitions(database.db, stray, stray);
+      expect(made.created).toEqual(['readings_p20010101', 'readings_1m_p200101']);
+      expect(made.movedRows).toBe(2);
+      expect(await rowsByPartition('readings')).toEqual({ readings_p20010101: 1 });
+      expect(await rowsByPartition('readings_1m')).toEqual({ readings_1m_p200101: 1 });
+      expect((await store.series(POINT, stray - DAY, stray + DAY, 'raw')).v).toEqual([4.5]);
+      const minute = await store.series(POINT, stray - DAY, stray + DAY, '1m');
+      expect(minute).toMatchObject({
+        t: [Date.parse('2001-01-01T08:00:00Z')],
+        v: [4.5],
+        min: [4.5],
+        max: [4.5],
+      });
+    });
+
+    it('creates each partition once when two processes run the upkeep at the same moment', async () => {
+      // Rows already in DEFAULT make the creation do real work (the move) while the other one waits.
+      await writer.write(
+        batchOf([
+          [POINT, D0 + 5_000, 1],
+          [POINT + 1, D0 + DAY + 5_000, 2],
+        ]),
+        [],
+      );
+      const [a, b] = await Promise.all([
+        ensureReadingPartitions(database.db, D0, D0 + 3 * DAY),
+        ensureReadingPartitions(database.db, D0, D0 + 3 * DAY),
+      ]);
+      expect([...a.created, ...b.created].sort()).toEqual([
+        'readings_1m_p202611',
+        'readings_p20261123',
+        'readings_p20261124',
+        'readings_p20261125',
+        'readings_p20261126',
+      ]);
+      expect(a.movedRows + b.movedRows).toBe(4);
+      const names = (await listReadingPartitions(database.db)).map((p) => p.name);
+      expect(new Set(names).size).toBe(names.length);
+      expect(await rowsByPartition('readings')).toEqual({ readings_p20261123: 1, readings_p20261124: 1 });
+    });
+
+    it('retention drops whole old days and their readings; newer readings stay and curves still answer', async () => {
+      await ensureReadingPartitions(database.db, D0 - 5 * DAY, D0);
+      const rows: Array<[number, number, number]> = [];
+      for (let d = -5; d <= 0; d++)
+        for (let k = 0; k < 3; k++) rows.push([POINT, D0 + d * DAY + k * 60_000, d]);
+      rows.push([POINT, Date.parse('2020-06-01T00:00:00Z'), -99]); // in DEFAULT, long expired
+      await writer.write(batchOf(rows), []);
+
+      // The cutoff falls inside day -2: days -5..-3 are entirely older and go; day -2 is kept whole.
+      const cutoff = D0 - 2 * DAY + 6 * 3_600_000;
+      const deleted = await store.purgeOld([POINT], cutoff, 0);
+      expect(deleted).toBe(3 * 3 + 1);
+      const left = (await listReadingPartitions(database.db)).filter((p) => p.table === 'readings');
+      expect(left.map((p) => p.name)).toEqual([
+        'readings_default',
+        'readings_p20261121',
+        'readings_p20261122',
+        'readings_p20261123',
+      ]);
+      const curve = await store.series(POINT, 0, D0 + DAY, 'raw');
+      expect(curve.v).toEqual([-2, -2, -2, -1, -1, -1, 0, 0, 0]);
+      expect(await store.countReadings()).toBe(9);
+      // Aggregates were not due: all 19 minutes are still there.
+      expect((await store.series(POINT, 0, D0 + DAY, '1m')).t).toHaveLength(19);
+
+      // Nothing left to drop: a second run removes nothing.
+      expect(await dropReadingPartitionsBefore(database.db, cutoff)).toEqual({ dropped: [], rows: 0 });
+    });
+
+    it('stores a batch written twice once, and counts it once in its minute', async () => {
+      await maintainReadingPartitions(database.db, D0, { aheadDays: 1 });
+      const rows: Array<[number, number, number]> = [];
+      for (let i = 0; i < 6; i++) rows.push([POINT, D0 + i * 10_000, i]); // one minute, values 0..5
+      const batch = batchOf(rows);
+      // A redelivery racing the first delivery (two workers on one message): stored once.
+      const [x, y] = await Promise.all([writer.write(batch, []), writer.write(batch, [])]);
+      expect(x + y).toBe(6);
+      // A redelivery after the fact: nothing new.
+      expect(await writer.write(batch, [])).toBe(0);
+      // Half old, half new: only the new half is added to the minute.
+      const more = batchOf([
+        [POINT, D0 + 40_000, 4],
+        [POINT, D0 + 50_000, 5],
+        [POINT, D0 + 55_000, 11],
+      ]);
+      expect(await writer.write(more, [])).toBe(1);
+
+      expect(await store.countReadings()).toBe(7);
+      const minute = await sql<{ count: number; sum_value: number; min_value: number; max_value: number }>`
+        select count, sum_value, min_value, max_value from readings_1m where point_id = ${POINT}`.execute(
+        database.db,
+      );
+      expect(minute.rows).toEqual([{ count: 7, sum_value: 26, min_value: 0, max_value: 11 }]);
+      expect((await store.series(POINT, D0, D0 + DAY, '1m')).v).toEqual([26 / 7]);
+    });
+
+    it('migration 0011 converts plain tables that hold data, keeping every row', async () => {
+      // Put back the tables as they were before migration 0011, with data in them.
+      await sql`drop table readings`.execute(database.db);
+      await sql`drop table readings_1m`.execute(database.db);
+      await createReadingsTable(database.db);
+      await sql`create table readings_1m (
+        point_id integer not null, minute_ms bigint not null, min_value double precision not null,
+        max_value double precision not null, sum_value double precision not null, count integer not null,
+        constraint readings_1m_pk primary key (point_id, minute_ms))`.execute(database.db);
+      const old = Date.parse('2019-03-04T05:06:00Z');
+      await sql`insert into readings values
+        (${POINT}, ${D0 + 1_000}, 1, 0), (${POINT}, ${D0 + DAY + 1_000}, 2, 0), (${POINT}, ${old}, 3, 0)`.execute(
+        database.db,
+      );
+      await sql`insert into readings_1m values (${POINT}, ${D0}, 1, 1, 1, 1), (${POINT}, ${old}, 3, 3, 3, 1)`.execute(
+        database.db,
+      );
+
+      await partitionTelemetryTables(database.db); // what migration 0011 runs
+
+      expect(await rowsByPartition('readings')).toEqual({
+        readings_p20190304: 1,
+        readings_p20261123: 1,
+        readings_p20261124: 1,
+      });
+      expect(await rowsByPartition('readings_1m')).toEqual({
+        readings_1m_p201903: 1,
+        readings_1m_p202611: 1,
+      });
+      expect((await store.series(POINT, 0, D0 + 2 * DAY, 'raw')).v).toEqual([3, 1, 2]);
+      // The key still holds after the conversion: the same reading again is not stored twice.
+      expect(await writer.write(batchOf([[POINT, D0 + 1_000, 1]]), [])).toBe(0);
+      expect(await store.countReadings()).toBe(3);
+      // And running the migration's step again changes nothing.
+      await partitionTelemetryTables(database.db); // what migration 0011 runs
+      expect(await store.countReadings()).toBe(3);
+    });
+  });
+} else {
+  describe.skip(`reading partitions [postgres] (skipped: ${pgProblem})`, () => {
+    it('needs PostgreSQL', () => undefined);
+  });
+}
