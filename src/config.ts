@@ -72,7 +72,10 @@ const schema = z.object({
     .regex(/^[a-z][a-z0-9_]{0,31}$/, 'lower-case letters, digits and _ (it names subjects and the stream)')
     .default('redline'),
   REDLINE_PARTITIONS: z.coerce.number().int().min(1).max(1024).default(12),
-  REDLINE_WORKER_NAME: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional(),
+  REDLINE_WORKER_NAME: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/)
+    .optional(),
   REDLINE_POINT_CAPACITY: z.coerce.number().int().min(1000).max(20_000_000).default(1_000_000),
 });
 

@@ -3,7 +3,7 @@ import type { Ports, TelemetryWriter } from '../core/ports.ts';
 import { THRESHOLD_TABLES } from '../core/monitoring/thresholds/regulations-2016-threshold-table.ts';
 import { selectThresholdTable } from '../core/monitoring/thresholds/threshold-table.ts';
 import { LiveHub } from '../ingest/live/live-hub.ts';
-import { MonitoringRuntime, type LastReadingsLoader, type MineScope } from '../ingest/monitoring-runtime.ts';
+import { MonitoringRuntime, type MineScope } from '../ingest/monitoring-runtime.ts';
 import type { OpenDatabase } from '../storage/database.ts';
 import { createPostgresTelemetryWriter } from '../storage/telemetry/postgres-telemetry-writer.ts';
 import { createSqliteTelemetryWriter } from '../storage/telemetry/sqlite-telemetry-writer.ts';
@@ -24,7 +24,6 @@ export function createMonitoringRuntime(
     /** Where live events go (an in-process hub by default; NATS in a worker). */
     hub?: Pick<LiveHub, 'isWatched' | 'publish'>;
     allocatePointIds?: (n: number) => Promise<number[]>;
-    lastReadings?: LastReadingsLoader;
     scope?: MineScope;
     /** Minutes before an unacknowledged alarm escalates, per priority (null: never). */
     escalationMinutes?: Record<'critical' | 'high' | 'medium' | 'low', number | null>;
@@ -38,7 +37,6 @@ export function createMonitoringRuntime(
     writer: createTelemetryWriter(database),
     hub: options.hub ?? hub,
     ...(options.allocatePointIds ? { allocatePointIds: options.allocatePointIds } : {}),
-    ...(options.lastReadings ? { lastReadings: options.lastReadings } : {}),
     ...(options.scope ? { scope: options.scope } : {}),
     engine: {
       capacity: options.pointCapacity ?? 200_000,

@@ -41,10 +41,13 @@ export class NatsCommands implements MonitoringCommands {
         timeout: 10_000,
       });
       reply = decodeJson<CommandReply>(msg.data);
-    } catch {
+    } catch (e) {
+      const noOwner = /no responders|503/i.test(e instanceof Error ? `${e.name} ${e.message}` : String(e));
       throw unavailable(
         'MONITORING_OWNER_UNAVAILABLE',
-        'The monitoring worker for this mine is not answering (it may be moving); try again in a few seconds.',
+        noOwner
+          ? 'No monitoring worker owns this mine right now (its partition is moving); try again in a few seconds.'
+          : 'The monitoring worker for this mine did not answer in time; try again in a few seconds.',
       );
     }
     if (reply.ok) return reply.alarm as AlarmRecord;

@@ -104,7 +104,6 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
     hub: live,
     ...(opts.escalationMinutes ? { escalationMinutes: opts.escalationMinutes } : {}),
     allocatePointIds: (n) => allocatePointIds(pool, n),
-    lastReadings: (ids) => lastReadingsOf(pool, ids),
     scope,
   });
   await runtime.start();
@@ -293,7 +292,8 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
       owned.set(p, { partition: p, messages: null, loop: null, commands: null, stopping: false });
     }
     const consumersReady = Date.now();
-    await runtime.rescope(scope); // the snapshot: state of the new partitions' mines from the database
+    // The snapshot: the state of the new partitions' mines from the database.
+    const rebuilt = await runtime.rescope(scope);
     for (const p of gained) {
       const part = owned.get(p)!;
       part.commands = serveCommands(part);
@@ -317,6 +317,8 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
       lockMs: locked - started,
       consumerMs: consumersReady - locked,
       rebuildMs: Date.now() - consumersReady,
+      queueWaitMs: rebuilt.waitedMs,
+      loadMs: rebuilt.rebuildMs,
     });
   }
 
@@ -398,25 +400,6 @@ async function allocatePointIds(pool: pg.Pool, n: number): Promise<number[]> {
     [n],
   );
   return r.rows.map((x) => x.id);
-}
-
-/** Each point's newest stored reading, in one round trip (an index probe per point). */
-async function lastReadingsOf(pool: pg.Pool, pointIds: readonly number[]) {
-  if (pointIds.length === 0) return [];
-  const r = await pool.query<{ point_id: number; ts_ms: string; value: number; status: number }>(
-    `select p.id as point_id, r.ts_ms, r.value, r.status
-       from unnest($1::int[]) as p(id)
-       cross join lateral (
-         select ts_ms, value, status from readings where point_id = p.id order by ts_ms desc limit 1
-       ) r`,
-    [pointIds],
-  );
-  return r.rows.map((x) => ({
-    pointId: x.point_id,
-    tsMs: Number(x.ts_ms),
-    value: x.value,
-    status: x.status,
-  }));
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -26,11 +26,6 @@ type RuntimePorts = Pick<Ports, 'mines' | 'regions' | 'monitoring' | 'clock' | '
 /** Which mines this runtime judges (all of them in one process; a worker's partitions in the cluster). */
 export type MineScope = (mine: { id: string; code: string }) => boolean;
 
-/** The newest stored reading of each of these points (the rebuild's starting levels). */
-export type LastReadingsLoader = (
-  pointIds: readonly number[],
-) => Promise<Array<{ pointId: number; tsMs: number; value: number; status: number }>>;
-
 /**
  * The monitoring pipeline around the pure engine: parse → validate → evaluate → effects. Every call is
  * serialised (one queue), so the engine's state and the database always agree on order; a call
@@ -46,7 +41,6 @@ export class MonitoringRuntime implements MonitoringSink {
   readonly #regionNames = new Map<string, { name: string; nameEn: string }>();
   readonly #liveReadings = new Map<string, Map<number, { id: number; t: number; v: number; s: number }>>();
   readonly #allocatePointIds: ((n: number) => Promise<number[]>) | null;
-  readonly #lastReadings: LastReadingsLoader | null;
   #scope: MineScope = () => true;
   #queue: Promise<unknown> = Promise.resolve();
 
@@ -57,8 +51,6 @@ export class MonitoringRuntime implements MonitoringSink {
     engine: MonitoringEngineOptions;
     /** Allocates ids for new points from the database (needed when several runtimes share one). */
     allocatePointIds?: (n: number) => Promise<number[]>;
-    /** Loads the newest reading of given points (a worker's rebuild); default: every point's, via the store. */
-    lastReadings?: LastReadingsLoader;
     /** The mines judged here (default: all). */
     scope?: MineScope;
   }) {
@@ -68,7 +60,6 @@ export class MonitoringRuntime implements MonitoringSink {
     this.#engineOptions = deps.engine;
     this.#engine = new MonitoringEngine(deps.engine);
     this.#allocatePointIds = deps.allocatePointIds ?? null;
-    this.#lastReadings = deps.lastReadings ?? null;
     if (deps.scope) this.#scope = deps.scope;
   }
 
@@ -76,10 +67,13 @@ export class MonitoringRuntime implements MonitoringSink {
    * Changes the mines judged here and rebuilds the engine from what is stored (a worker that gained or
    * lost partitions). Runs in the queue, after the calls already waiting.
    */
-  rescope(scope: MineScope): Promise<void> {
+  rescope(scope: MineScope): Promise<{ waitedMs: number; rebuildMs: number }> {
+    const asked = performance.now();
     return this.#serial(async () => {
+      const started = performance.now();
       this.#scope = scope;
       await this.#rebuild();
+      return { waitedMs: Math.round(started - asked), rebuildMs: Math.round(performance.now() - started) };
     });
   }
 
@@ -148,9 +142,10 @@ export class MonitoringRuntime implements MonitoringSink {
   async #rebuild(): Promise<void> {
     const engine = new MonitoringEngine(this.#engineOptions);
     await this.#load(engine);
-    const last = this.#lastReadings
-      ? await this.#lastReadings(engine.pointIds())
-      : await this.#ports.monitoring.lastReadingOfEveryPoint();
+    const last = [...(await this.#ports.monitoring.lastReadings(engine.pointIds()))].map(([pointId, r]) => ({
+      pointId,
+      ...r,
+    }));
     const changes = engine.restoreLastReadings(last, this.#ports.clock.nowMs());
     this.#engine = engine;
     this.#liveReadings.clear();

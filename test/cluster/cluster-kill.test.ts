@@ -129,6 +129,13 @@ describe.skipIf(problem !== null && !isCi)('distributed mode: a worker killed mi
       .filter((e) => e.event === 'partition.acquired' && e.t >= killedAt)
       .map((e) => e.t);
     const recoveryMs = Math.max(...takeover) - killedAt;
+    const phases = survivors
+      .flatMap((w) => w.events)
+      .filter((e) => e.event === 'partition.acquired' && e.t >= killedAt)
+      .map(
+        (e) =>
+          `${e.worker as string}: lock ${e.lockMs as number} ms, consumers ${e.consumerMs as number} ms, rebuild ${e.rebuildMs as number} ms (queue ${e.queueWaitMs as number}, load ${e.loadMs as number}), done +${e.t - killedAt} ms`,
+      );
 
     // Everything the gateway took is finished: the work queue is empty.
     await until(async () => (await streamBacklog(env.REDLINE_NATS_PREFIX)) === 0, 60_000);
@@ -144,6 +151,13 @@ describe.skipIf(problem !== null && !isCi)('distributed mode: a worker killed mi
     );
     expect(Number(stored.rows[0]!.n)).toBe(acked.length);
     expect(Number(stored.rows[0]!.distinct_n)).toBe(acked.length);
+    // …and counted once in the per-minute aggregates, replays included.
+    const minutes = await db.pool.query<{ n: string }>(
+      `select coalesce(sum(a.count), 0) as n from readings_1m a join monitoring_points p on p.id = a.point_id
+        join mines m on m.id = p.mine_id where m.code = any($1)`,
+      [mines],
+    );
+    expect(Number(minutes.rows[0]!.n)).toBe(acked.length);
 
     // One over-limit episode per mine: exactly one alarm raised for it, and it cleared.
     const raises = await db.pool.query<{ code: string; raised: string }>(
@@ -166,7 +180,10 @@ describe.skipIf(problem !== null && !isCi)('distributed mode: a worker killed mi
       headers: { authorization: `Bearer ${db.token}`, 'content-type': 'application/json' },
       body: JSON.stringify({ comment: 'checked on site: ventilation restored' }),
     });
-    expect(ack.status).toBe(200);
+    expect(
+      ack.status,
+      `${await ack.clone().text()}\n${survivors.map((w) => `${w.name}:\n${w.output.slice(-8).join('\n')}`).join('\n')}`,
+    ).toBe(200);
     const row = await db.pool.query<{ state: string }>('select state from alarms where id = $1', [alarmId]);
     expect(row.rows[0]!.state).toBe('normal');
     feed.abort();
@@ -174,7 +191,7 @@ describe.skipIf(problem !== null && !isCi)('distributed mode: a worker killed mi
     console.log(
       `[cluster] ${acked.length} readings acknowledged and stored once; ${load.requests} requests ` +
         `(${load.failures} retried); worker ${victim.name} killed, partitions ${victimPartitions.join(',')} ` +
-        `moved and rebuilt in ${recoveryMs} ms`,
+        `moved and rebuilt in ${recoveryMs} ms (${phases.join('; ')})`,
     );
   }, 240_000);
 });

@@ -1,9 +1,14 @@
 import { sql } from 'kysely';
+import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ReadingBatch } from '../../src/core/monitoring/engine/reading-batch.ts';
 import type { MonitoringStore } from '../../src/core/monitoring/monitoring-ports.ts';
 import type { TelemetryWriter } from '../../src/core/ports.ts';
-import { createReadingsTable, partitionTelemetryTables } from '../../src/storage/dialect/telemetry-ddl.ts';
+import {
+  createReadingsTable,
+  newestReadingsOf,
+  partitionTelemetryTables,
+} from '../../src/storage/dialect/telemetry-ddl.ts';
 import { createMonitoringStore } from '../../src/storage/stores/monitoring-store.ts';
 import { createPostgresTelemetryWriter } from '../../src/storage/telemetry/postgres-telemetry-writer.ts';
 import {
@@ -12,7 +17,13 @@ import {
   listReadingPartitions,
   maintainReadingPartitions,
 } from '../../src/storage/telemetry/reading-partitions.ts';
-import { createTestDatabase, isCi, probePostgres, type TestDatabase } from '../support/engines.ts';
+import {
+  createTestDatabase,
+  isCi,
+  postgresAdminUrl,
+  probePostgres,
+  type TestDatabase,
+} from '../support/engines.ts';
 
 /**
  * PostgreSQL's time-partitioned telemetry: daily `readings` partitions, monthly `readings_1m`
@@ -191,6 +202,55 @@ if (pgProblem !== null && isCi) {
       );
       expect(minute.rows).toEqual([{ count: 7, sum_value: 26, min_value: 0, max_value: 11 }]);
       expect((await store.series(POINT, D0, D0 + DAY, '1m')).v).toEqual([26 / 7]);
+    });
+
+    it("finds each point's newest reading whichever partition holds it", async () => {
+      await ensureReadingPartitions(database.db, D0 - 2 * DAY, D0);
+      const future = Date.parse('2031-01-01T00:00:00Z'); // DEFAULT, newer than every day
+      const past = Date.parse('2001-01-01T00:00:00Z'); // DEFAULT, older than every day
+      await writer.write(
+        batchOf([
+          [1, D0 - 2 * DAY + 5, 1.1],
+          [1, D0 - DAY + 5, 1.2], // point 1: newest yesterday
+          [2, D0 - 2 * DAY + 5, 2.1], // point 2: only two days ago
+          [3, D0 + 5, 3.1],
+          [3, future, 3.9], // point 3: a future-dated reading in DEFAULT is the newest
+          [4, past, 4.0],
+          [4, D0 + 9, 4.1], // point 4: today beats the old one in DEFAULT
+          [5, past, 5.0], // point 5: only in DEFAULT
+        ]),
+        [],
+      );
+      const newest = await newestReadingsOf(database.db, [1, 2, 3, 4, 5, 6]);
+      expect(newest.sort((a, b) => a.pointId - b.pointId)).toEqual([
+        { pointId: 1, tsMs: D0 - DAY + 5, value: 1.2, status: 0 },
+        { pointId: 2, tsMs: D0 - 2 * DAY + 5, value: 2.1, status: 0 },
+        { pointId: 3, tsMs: future, value: 3.9, status: 0 },
+        { pointId: 4, tsMs: D0 + 9, value: 4.1, status: 0 },
+        { pointId: 5, tsMs: past, value: 5.0, status: 0 },
+      ]);
+      // The store's own answer agrees.
+      const viaStore = await store.lastReadings([1, 2, 3, 4, 5, 6]);
+      expect([...viaStore.entries()].sort((a, b) => a[0] - b[0]).map(([id, r]) => [id, r.tsMs])).toEqual(
+        newest.map((r) => [r.pointId, r.tsMs]),
+      );
+    });
+
+    it('a batch that fails to store leaves the writer able to store the next one', async () => {
+      const { rows } = await sql<{ db: string }>`select current_database() as db`.execute(database.db);
+      const url = new URL(postgresAdminUrl);
+      url.pathname = `/${rows[0]!.db}`;
+      // One connection, so the next write runs on the very session the failed one used.
+      const pool = new pg.Pool({ connectionString: url.toString(), max: 1 });
+      try {
+        const one = createPostgresTelemetryWriter(pool);
+        const outOfRange = batchOf([[POINT, 1e20, 1]]); // no bigint holds this time
+        await expect(one.write(outOfRange, [])).rejects.toThrow(/out of range/);
+        expect(await one.write(batchOf([[POINT, D0, 2]]), [])).toBe(1);
+        expect((await store.series(POINT, 0, D0 + DAY, 'raw')).v).toEqual([2]);
+      } finally {
+        await pool.end();
+      }
     });
 
     it('migration 0011 converts plain tables that hold data, keeping every row', async () => {

@@ -24,7 +24,11 @@ export function cddyFile(mineCode: string, time = '2026-12-05 08:00:00'): { name
 }
 
 /** A CDDY file of `n` methane points (alarm 1.0 %, power cut 1.5 %), codes from {@link manyPointCode}. */
-export function cddyManyFile(mineCode: string, n: number, time = '2026-12-05 08:00:00'): { name: string; text: string } {
+export function cddyManyFile(
+  mineCode: string,
+  n: number,
+  time = '2026-12-05 08:00:00',
+): { name: string; text: string } {
   let text = `${mineCode};测试煤矿;KJ95X;煤矿安全监控系统;测试厂家;2027-01-01;${time}~`;
   for (let i = 0; i < n; i++) {
     text += `${manyPointCode(mineCode, i)};01;001;0001;MN;%CH4;4;0;1.0;1.0;;;1.5;1.0;;;;;回风巷T${i};0;0;0;;${time}~`;

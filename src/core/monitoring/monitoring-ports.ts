@@ -118,8 +118,6 @@ export interface MonitoringStore {
   countPeople(mineIds: readonly string[]): Promise<Map<string, number>>;
   /** Every mine's stored people-underground snapshot (for rebuilding the engine). */
   loadPeople(): Promise<Array<{ mineId: string; snapshotMs: number; people: PersonUnderground[] }>>;
-  /** The newest stored reading of every point (for rebuilding the engine). */
-  lastReadingOfEveryPoint(): Promise<Array<{ pointId: number; tsMs: number; value: number; status: number }>>;
   logIngestFile(f: IngestFileRecord): Promise<void>;
   /**
    * Retention: deletes raw readings older than `rawBeforeMs` and per-minute aggregates older than

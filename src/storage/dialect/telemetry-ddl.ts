@@ -3,8 +3,10 @@ import {
   dropAggregatePartitionsBefore,
   dropReadingPartitionsBefore,
   maintainReadingPartitions,
+  newestReadings,
   partitionReadingTables,
   type EnsuredPartitions,
+  type NewestReading,
 } from '../telemetry/reading-partitions.ts';
 
 /**
@@ -73,6 +75,28 @@ export async function purgeTelemetryBefore<DB>(
     n += Number(a.numAffectedRows ?? 0n) + Number(b.numAffectedRows ?? 0n);
   }
   return n;
+}
+
+/**
+ * Each point's newest stored raw reading (points without any are left out). SQLite: one key-range
+ * probe per point. PostgreSQL: the partitions newest first (see newestReadings), because a plain
+ * newest-first query probes every daily partition for every point.
+ */
+export async function newestReadingsOf<DB>(
+  db: Kysely<DB>,
+  pointIds: readonly number[],
+): Promise<NewestReading[]> {
+  if (!isSqliteEngine(db)) return newestReadings(db, pointIds);
+  const out: NewestReading[] = [];
+  for (const id of pointIds) {
+    const r = await sql<{ ts_ms: number; value: number; status: number }>`
+      select ts_ms, value, status from readings where point_id = ${id} order by ts_ms desc limit 1`.execute(
+      db,
+    );
+    const x = r.rows[0];
+    if (x) out.push({ pointId: id, tsMs: Number(x.ts_ms), value: x.value, status: x.status });
+  }
+  return out;
 }
 
 /** Which engine a Kysely instance talks to (from its query adapter; no probing query). */

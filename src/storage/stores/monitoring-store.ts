@@ -17,7 +17,7 @@ import type {
   MonitoringStore,
 } from '../../core/monitoring/monitoring-ports.ts';
 import type { AlarmsTable, Database, MonitoringPointsTable } from '../schema.ts';
-import { purgeTelemetryBefore } from '../dialect/telemetry-ddl.ts';
+import { newestReadingsOf, purgeTelemetryBefore } from '../dialect/telemetry-ddl.ts';
 
 const toPoint = (r: Selectable<MonitoringPointsTable>): PointRecord => ({
   id: r.id,
@@ -384,15 +384,8 @@ export function createMonitoringStore(db: Kysely<Database>): MonitoringStore {
       pointIds: readonly number[],
     ): Promise<Map<number, { tsMs: number; value: number; status: number }>> {
       const out = new Map<number, { tsMs: number; value: number; status: number }>();
-      for (const id of pointIds) {
-        const r = await db
-          .selectFrom('readings')
-          .select(['ts_ms', 'value', 'status'])
-          .where('point_id', '=', id)
-          .orderBy('ts_ms', 'desc')
-          .limit(1)
-          .executeTakeFirst();
-        if (r) out.set(id, { tsMs: Number(r.ts_ms), value: r.value, status: r.status });
+      for (const r of await newestReadingsOf(db, pointIds)) {
+        out.set(r.pointId, { tsMs: r.tsMs, value: r.value, status: r.status });
       }
       return out;
     },
@@ -526,28 +519,6 @@ export function createMonitoringStore(db: Kysely<Database>): MonitoringStore {
         });
       }
       return [...byMine.values()];
-    },
-
-    async lastReadingOfEveryPoint() {
-      const rows = await db
-        .selectFrom('readings as r')
-        .innerJoin(
-          (eb) =>
-            eb
-              .selectFrom('readings')
-              .select(['point_id', (x) => x.fn.max('ts_ms').as('max_ts')])
-              .groupBy('point_id')
-              .as('last'),
-          (join) => join.onRef('last.point_id', '=', 'r.point_id').onRef('last.max_ts', '=', 'r.ts_ms'),
-        )
-        .select(['r.point_id', 'r.ts_ms', 'r.value', 'r.status'])
-        .execute();
-      return rows.map((r) => ({
-        pointId: r.point_id,
-        tsMs: Number(r.ts_ms),
-        value: r.value,
-        status: r.status,
-      }));
     },
 
     /** Row deletes on SQLite, whole time partitions dropped on PostgreSQL (storage/dialect). */

@@ -4,6 +4,10 @@ import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { TelemetryWriter } from '../../core/ports.ts';
 
+/** The session's staging table for COPY, emptied at every commit. */
+const CREATE_INPUT_TABLE =
+  'create temporary table if not exists readings_in (point_id integer, ts_ms bigint, value double precision, status integer) on commit delete rows';
+
 /**
  * Moves the COPYed batch into `readings` and folds the rows actually inserted into `readings_1m`, in
  * one statement. A reading already stored (a redelivered message, a re-sent file, two workers racing
@@ -35,19 +39,30 @@ const MOVE_AND_AGGREGATE = `
  * aggregates come from the rows stored, which makes a redelivered batch harmless.
  */
 export function createPostgresTelemetryWriter(pool: pg.Pool): TelemetryWriter {
+  // Connections that already have their session's temporary table (a new connection makes its own).
+  const prepared = new WeakSet<pg.PoolClient>();
   return {
     async write(batch) {
       if (batch.length === 0) return 0;
       const client = await pool.connect();
       try {
-        await client.query('begin');
-        await client.query(
-          'create temporary table if not exists readings_in (point_id integer, ts_ms bigint, value double precision, status integer) on commit delete rows',
-        );
+        // Three round trips per batch: begin (+ the temporary table once), COPY, move + commit.
+        if (prepared.has(client)) await client.query('begin');
+        else {
+          // On its own, before the transaction (not in the same query string, which would draw it into
+          // the transaction): a rolled-back first batch must not take the table with it.
+          await client.query(CREATE_INPUT_TABLE);
+          prepared.add(client);
+          await client.query('begin');
+        }
         await pipeline(Readable.from(copyRows(batch)), client.query(copyFrom('copy readings_in from stdin')));
-        const r = await client.query<{ n: number }>(MOVE_AND_AGGREGATE);
-        await client.query('commit');
-        return r.rows[0]?.n ?? 0;
+        // A multi-statement query answers with one result per statement; the move's is the first. If
+        // the move fails, the commit after it is not run and the rollback below ends the transaction.
+        const results = (await client.query(`${MOVE_AND_AGGREGATE}; commit`)) as unknown as [
+          pg.QueryResult<{ n: number }>,
+          pg.QueryResult,
+        ];
+        return results[0].rows[0]?.n ?? 0;
       } catch (e) {
         await client.query('rollback').catch(() => undefined);
         throw e;

@@ -21,12 +21,6 @@ interface PartitionedTable {
   defaultName: string;
   /** At most this many partitions are made when an existing table is converted (newest first). */
   convertLimit: number;
-  /**
-   * Table storage options of each partition. A minute row is rewritten by every poll of its minute
-   * (six times at 10 s); free room on its page lets PostgreSQL update it in place (HOT) instead of
-   * writing the new version elsewhere and a new index entry with it.
-   */
-  storage: ReturnType<typeof sql.raw>;
 }
 
 const RAW: PartitionedTable = {
@@ -37,7 +31,6 @@ const RAW: PartitionedTable = {
   prefix: 'readings_p',
   defaultName: 'readings_default',
   convertLimit: 400,
-  storage: sql.raw(''),
 };
 
 const MINUTES: PartitionedTable = {
@@ -48,7 +41,6 @@ const MINUTES: PartitionedTable = {
   prefix: 'readings_1m_p',
   defaultName: 'readings_1m_default',
   convertLimit: 48,
-  storage: sql.raw(' with (fillfactor = 50)'),
 };
 
 /** How long partition DDL waits for its table lock before giving up (it retries on its next run). */
@@ -152,9 +144,7 @@ async function createPartition<DB>(
   const name = sql.table(partitionName(spec, from));
   const parent = sql.table(spec.table);
   const col = sql.ref(spec.column);
-  await sql`create table ${name} (like ${parent} including defaults including constraints)${spec.storage}`.execute(
-    trx,
-  );
+  await sql`create table ${name} (like ${parent} including defaults including constraints)`.execute(trx);
   const moved = await sql`
     with moved as (
       delete from only ${sql.table(spec.defaultName)} where ${col} >= ${from} and ${col} < ${to} returning *
@@ -277,6 +267,58 @@ export function dropAggregatePartitionsBefore<DB>(
   return dropPeriodsBefore(db, MINUTES, cutoffMs);
 }
 
+/** A point's newest stored reading. */
+export interface NewestReading {
+  pointId: number;
+  tsMs: number;
+  value: number;
+  status: number;
+}
+
+/**
+ * Each point's newest stored raw reading, walking the daily partitions newest first. A plain
+ * `order by ts_ms desc limit 1` on the partitioned table cannot stop at the newest day (the DEFAULT
+ * partition may hold any time), so it probes every partition's index for every point — about a
+ * hundred probes per point at 100 days' retention. Here each point is probed in the newest partition
+ * that has it (usually today's, one query for all points) and in DEFAULT, and the newer row wins.
+ */
+export async function newestReadings<DB>(
+  db: Kysely<DB>,
+  pointIds: readonly number[],
+): Promise<NewestReading[]> {
+  if (pointIds.length === 0) return [];
+  const parts = await listPartitionsOf(db, RAW);
+  const byTime = parts.filter((p) => p.fromMs !== null).sort((a, b) => b.fromMs! - a.fromMs!);
+  const newest = new Map<number, NewestReading>();
+  const probe = async (partition: string, ids: readonly number[]) => {
+    const r = await sql<{ point_id: number; ts_ms: number; value: number; status: number }>`
+      select p.id as point_id, r.ts_ms, r.value, r.status
+      from unnest(${[...ids]}::int[]) as p(id)
+      cross join lateral (
+        select ts_ms, value, status from only ${sql.table(partition)}
+        where point_id = p.id order by ts_ms desc limit 1
+      ) r`.execute(db);
+    for (const x of r.rows) {
+      const had = newest.get(x.point_id);
+      if (!had || Number(x.ts_ms) > had.tsMs)
+        newest.set(x.point_id, {
+          pointId: x.point_id,
+          tsMs: Number(x.ts_ms),
+          value: x.value,
+          status: x.status,
+        });
+    }
+  };
+  let missing = [...new Set(pointIds)];
+  for (const p of byTime) {
+    if (missing.length === 0) break;
+    await probe(p.name, missing);
+    missing = missing.filter((id) => !newest.has(id));
+  }
+  if (parts.some((p) => p.name === RAW.defaultName)) await probe(RAW.defaultName, [...new Set(pointIds)]);
+  return [...newest.values()];
+}
+
 /**
  * Turns an existing plain telemetry table into a partitioned one, keeping every row: rename the old
  * table, create the partitioned table with its DEFAULT partition and one partition per period that
@@ -308,9 +350,7 @@ async function convertTable<DB>(db: Kysely<DB>, spec: PartitionedTable): Promise
   await sql`alter table ${parent} add constraint ${sql.id(pkName)} primary key (${sql.join(spec.key.map((k) => sql.ref(k)))})`.execute(
     db,
   );
-  await sql`create table ${sql.table(spec.defaultName)} partition of ${parent} default${spec.storage}`.execute(
-    db,
-  );
+  await sql`create table ${sql.table(spec.defaultName)} partition of ${parent} default`.execute(db);
   const col = sql.ref(spec.column);
   const days = await sql<{ d: number }>`
     select distinct ${col} - ((${col} % ${sql.lit(DAY_MS)}) + ${sql.lit(DAY_MS)}) % ${sql.lit(DAY_MS)} as d from ${old}`.execute(
@@ -321,7 +361,7 @@ async function convertTable<DB>(db: Kysely<DB>, spec: PartitionedTable): Promise
     .slice(0, spec.convertLimit);
   for (const s of starts) {
     await sql`create table ${sql.table(partitionName(spec, s))} partition of ${parent}
-      for values from (${sql.lit(s)}) to (${sql.lit(nextPeriod(spec.period, s))})${spec.storage}`.execute(db);
+      for values from (${sql.lit(s)}) to (${sql.lit(nextPeriod(spec.period, s))})`.execute(db);
   }
   await sql`insert into ${parent} select * from ${old}`.execute(db);
   await sql`drop table ${old}`.execute(db);
