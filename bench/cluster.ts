@@ -77,7 +77,6 @@ try {
   const victim = workers[1];
   let killedAt = 0;
   const started = performance.now();
-  const startedWall = Date.now();
   await load.run(baseUrl, db.token, {
     lanes: n('lanes'),
     stepsPerRequest: n('steps-per-request'),
@@ -95,6 +94,13 @@ try {
     (await db.pool.query<{ n: string }>('select count(*) as n from readings')).rows[0]!.n,
   );
   const perS = Math.round(load.ackedCount / (doneMs / 1000));
+  // PostgreSQL's bytes per stored reading: the readings partitions (heap + key index) over the rows.
+  const size = await db.pool.query<{ bytes: string }>(
+    `select coalesce(sum(pg_total_relation_size(c.oid)), 0) as bytes
+       from pg_inherits i join pg_class c on c.oid = i.inhrelid join pg_class p on p.oid = i.inhparent
+      where p.relname = 'readings'`,
+  );
+  const bytesPerReading = +(Number(size.rows[0]!.bytes) / Math.max(1, stored)).toFixed(1);
   let recoveryMs: number | null = null;
   if (killedAt > 0) {
     const victimParts = new Set(
@@ -105,9 +111,20 @@ try {
       .flatMap((w) => w.events)
       .filter((e) => e.event === 'partition.acquired' && e.t >= killedAt);
     recoveryMs = takeovers.length > 0 ? Math.max(...takeovers.map((e) => e.t)) - killedAt : null;
+    for (const e of takeovers) {
+      console.log(
+        `  ${e.worker as string} took ${JSON.stringify(e.partitions)} at +${e.t - killedAt} ms: lock ${e.lockMs as number} ms, ` +
+          `consumers ${e.consumerMs as number} ms, waited ${e.queueWaitMs as number} ms behind its queue, rebuilt in ${e.loadMs as number} ms`,
+      );
+    }
     console.log(
       `killed ${victim!.name} (partitions ${[...victimParts].join(',')}); taken over in ${recoveryMs} ms`,
     );
+  }
+  for (const w of workers) {
+    const slow = w.events.filter((e) => e.event === 'run.slow');
+    if (slow.length > 0)
+      console.log(`${w.name}: ${slow.length} slow runs, e.g. ${JSON.stringify(slow.slice(0, 3))}`);
   }
   const lat = [...load.latenciesMs].sort((a, b) => a - b);
   const pct = (p: number) => lat[Math.min(lat.length - 1, Math.floor((p / 100) * lat.length))]!;
@@ -121,7 +138,7 @@ try {
     requestP50Ms: +pct(50).toFixed(1),
     requestP99Ms: +pct(99).toFixed(1),
     recoveryMs,
-    startedWall,
+    pgBytesPerReading: bytesPerReading,
   };
   console.log(JSON.stringify(result, null, 2));
   if (stored < load.ackedCount) throw new Error(`stored ${stored} < acknowledged ${load.ackedCount}`);

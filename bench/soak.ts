@@ -19,13 +19,11 @@
  * `--cpu-prof` profiles the server during the run (V8 sampling profiler, not the set-up) and adds where
  * its time went to the results.
  */
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
-import pg from 'pg';
 import { summarizeCpuProfile, type ProfileSummary } from './support/cpu-profile.ts';
 import type { MemoryProbeMessage, ProbeCommand, ProfileWritten } from './support/memory-probe.ts';
 import {
@@ -37,6 +35,8 @@ import {
   writtenBytes,
 } from './support/server-process.ts';
 import { createPoster, machineCpuMs, percentile, SoakCounters } from './support/soak-client.ts';
+import { prepareSoakDatabase } from './support/soak-database.ts';
+import { cpuPressure, printHeader, printRow, type Sample } from './support/soak-report.ts';
 import type { GeneratorPoll, GeneratorPollResult, GeneratorReady } from './support/soak-generator.ts';
 
 const { values: args } = parseArgs({
@@ -88,34 +88,10 @@ const mb = (bytes: number | undefined) => (bytes === undefined ? null : round1(b
 // ---- database and data directory ------------------------------------------------------------------
 
 const work = mkdtempSync(join(tmpdir(), 'redline-soak-'));
-let databaseUrl = join(work, 'redline.db');
-let dropDatabase: (() => Promise<void>) | null = null;
-/** A connection for the size and count queries on PostgreSQL (opened on first use). */
-const pgConn: { client: pg.Client | null } = { client: null };
-if (config.engine === 'postgres') {
-  const given = process.env.DATABASE_URL;
-  if (given?.startsWith('postgres')) databaseUrl = given;
-  else {
-    const admin = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-    const name = `redline_soak_${randomBytes(5).toString('hex')}`;
-    const a = new pg.Client({ connectionString: admin });
-    await a.connect();
-    await a.query(`create database ${name}`);
-    await a.end();
-    const u = new URL(admin);
-    u.pathname = `/${name}`;
-    databaseUrl = u.toString();
-    dropDatabase = async () => {
-      const d = new pg.Client({ connectionString: admin });
-      await d.connect();
-      await d.query(`drop database if exists ${name} with (force)`);
-      await d.end();
-    };
-  }
-}
+const database = await prepareSoakDatabase(config.engine, work);
 const env: NodeJS.ProcessEnv = {
   PATH: process.env.PATH,
-  DATABASE_URL: databaseUrl,
+  DATABASE_URL: database.url,
   REDLINE_DATA_DIR: join(work, 'data'),
   REDLINE_DEMO_SEED: String(config.seed),
   LOG_LEVEL: 'warn',
@@ -123,24 +99,11 @@ const env: NodeJS.ProcessEnv = {
   REDLINE_INBOX: '',
 };
 
-async function databaseMb(): Promise<number | null> {
-  if (config.engine === 'sqlite') {
-    const size = (f: string) => (existsSync(f) ? statSync(f).size : 0);
-    return round1((size(databaseUrl) + size(`${databaseUrl}-wal`)) / 1_048_576);
-  }
-  if (pgConn.client === null) {
-    pgConn.client = new pg.Client({ connectionString: databaseUrl });
-    await pgConn.client.connect();
-  }
-  const r = await pgConn.client.query<{ n: string }>('select pg_database_size(current_database()) as n');
-  return round1(Number(r.rows[0]?.n) / 1_048_576);
-}
-
 // ---- set-up: province, token, generator, server, definitions ---------------------------------------
 
 const setupStarted = performance.now();
 log(
-  `seeding ${config.mines} mines into ${config.engine} (${config.engine === 'sqlite' ? databaseUrl : 'database'})`,
+  `seeding ${config.mines} mines into ${config.engine} (${config.engine === 'sqlite' ? database.url : 'database'})`,
 );
 const seeded = await runCli(['seed', '--mines', String(config.mines)], env, 600_000);
 if (seeded.code !== 0) throw new Error(`seed failed: ${seeded.stderr}`);
@@ -314,50 +277,6 @@ async function runPolls(): Promise<void> {
   }
 }
 
-interface Sample {
-  t_s: number;
-  target_readings_per_s: number;
-  sent_readings_per_s: number;
-  achieved_readings_per_s: number;
-  backlog_readings: number;
-  in_flight_requests: number;
-  requests: number;
-  p50_ms: number | null;
-  p99_ms: number | null;
-  max_ms: number | null;
-  people_files: number;
-  people_p99_ms: number | null;
-  rejected_lines: number;
-  errors: number;
-  rss_mb: number | null;
-  heap_used_mb: number | null;
-  heap_total_mb: number | null;
-  event_loop_utilization: number | null;
-  event_loop_delay_p99_ms: number | null;
-  server_cpu_pct: number | null;
-  loadgen_cpu_pct: number;
-  other_cpu_pct: number | null;
-  db_mb: number | null;
-  generate_ms_max: number;
-  late_send_ms_max: number;
-  /** What the server wrote per second through write calls (SQLite WAL and file, sockets, logs), MiB. */
-  server_written_mb_per_s: number | null;
-  /** What the server's writes put on the storage layer per second, MiB. */
-  server_disk_write_mb_per_s: number | null;
-  /** Share of the interval some runnable task waited for a CPU (/proc/pressure/cpu avg10), %. */
-  cpu_pressure_pct: number | null;
-}
-
-/** "some avg10" of /proc/pressure/cpu (Linux PSI), or null. */
-function cpuPressure(): number | null {
-  try {
-    const m = /^some avg10=([\d.]+)/m.exec(readFileSync('/proc/pressure/cpu', 'utf8'));
-    return m ? Number(m[1]) : null;
-  } catch {
-    return null;
-  }
-}
-
 const samples: Sample[] = [];
 const serverCpuAtStart = cpuMs(server.pid);
 const ownCpuAtStart = process.cpuUsage();
@@ -411,7 +330,7 @@ async function takeSample(): Promise<Sample> {
     server_cpu_pct: pct(serverMs),
     loadgen_cpu_pct: Math.round(ownMs / secs / 10),
     other_cpu_pct: pct(otherMs),
-    db_mb: await databaseMb().catch(() => null),
+    db_mb: await database.sizeMb().catch(() => null),
     generate_ms_max: Math.round(c.generateMsMax),
     late_send_ms_max: Math.round(c.lateSendMsMax),
     server_written_mb_per_s: io && lastIo ? round1((io.wchar - lastIo.wchar) / secs / 1_048_576) : null,
@@ -425,30 +344,7 @@ async function takeSample(): Promise<Sample> {
   return sample;
 }
 
-const COLUMNS: Array<[string, (s: Sample) => string | number | null]> = [
-  ['t s', (s) => s.t_s],
-  ['sent/s', (s) => s.sent_readings_per_s],
-  ['stored/s', (s) => s.achieved_readings_per_s],
-  ['backlog', (s) => s.backlog_readings],
-  ['p50 ms', (s) => s.p50_ms],
-  ['p99 ms', (s) => s.p99_ms],
-  ['max ms', (s) => s.max_ms],
-  ['RYSS', (s) => s.people_files],
-  ['RSS MB', (s) => s.rss_mb],
-  ['heap MB', (s) => s.heap_used_mb],
-  ['ELU', (s) => s.event_loop_utilization],
-  ['srv %', (s) => s.server_cpu_pct],
-  ['gen %', (s) => s.loadgen_cpu_pct],
-  ['other %', (s) => s.other_cpu_pct],
-  ['PSI %', (s) => s.cpu_pressure_pct],
-  ['late ms', (s) => s.late_send_ms_max],
-  ['wr MB/s', (s) => s.server_written_mb_per_s],
-  ['db MB', (s) => s.db_mb],
-  ['err', (s) => s.errors],
-];
-const printRow = (s: Sample) =>
-  console.log(COLUMNS.map(([h, f]) => String(f(s) ?? '–').padStart(Math.max(7, h.length))).join(' '));
-console.log(COLUMNS.map(([h]) => h.padStart(Math.max(7, h.length))).join(' '));
+printHeader();
 
 if (config.cpuProf) probe({ kind: 'profile-start' });
 const sampler = setInterval(() => void takeSample(), config.sampleS * 1000);
@@ -477,18 +373,8 @@ if (config.cpuProf) {
   else profile = summarizeCpuProfile(profileFile);
 }
 const ownCpuAtEnd = process.cpuUsage(ownCpuAtStart);
-let storedRows: number | null = null;
 const exitCode = await stopServer();
-if (config.engine === 'sqlite') {
-  const { DatabaseSync } = await import('node:sqlite');
-  const db = new DatabaseSync(databaseUrl, { readOnly: true });
-  storedRows = Number(db.prepare('select count(*) as n from readings').get()?.n);
-  db.close();
-} else if (pgConn.client) {
-  storedRows = Number(
-    (await pgConn.client.query<{ n: string }>('select count(*) as n from readings')).rows[0]?.n,
-  );
-}
+const storedRows = await database.countReadings().catch(() => null);
 
 // ---- results ---------------------------------------------------------------------------------------
 
@@ -579,8 +465,6 @@ if (profile) {
 }
 log(`wrote ${out}`);
 
-await pgConn.client?.end();
-if (!args.keep) {
-  await dropDatabase?.();
-  rmSync(work, { recursive: true, force: true });
-} else log(`kept ${work}`);
+await database.close(args.keep === true);
+if (!args.keep) rmSync(work, { recursive: true, force: true });
+else log(`kept ${work}`);

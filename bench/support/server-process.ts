@@ -60,8 +60,11 @@ export interface ServerProcess {
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /** kill -9, then wait until the process is gone. */
   kill9(): Promise<void>;
-  /** SIGTERM (the server's graceful shutdown), then wait; resolves with the exit code. */
-  stop(): Promise<number | null>;
+  /**
+   * SIGTERM (the server's graceful shutdown), then wait; resolves with the exit code. When it has not
+   * exited after `graceMs`, it is killed (-9) and the answer is 'hung'.
+   */
+  stop(graceMs?: number): Promise<number | null | 'hung'>;
 }
 
 /**
@@ -137,9 +140,19 @@ export async function startServerProcess(
       if (!hasExited) child.kill('SIGKILL');
       await exited;
     },
-    stop: async () => {
+    stop: async (graceMs = 30_000) => {
       if (!hasExited) child.kill('SIGTERM');
-      return (await exited).code;
+      let timer: NodeJS.Timeout | undefined;
+      const outcome = await Promise.race([
+        exited.then((e) => e.code),
+        new Promise<'hung'>((res) => (timer = setTimeout(() => res('hung'), graceMs))),
+      ]);
+      clearTimeout(timer);
+      if (outcome === 'hung') {
+        child.kill('SIGKILL');
+        await exited;
+      }
+      return outcome;
     },
   };
 }

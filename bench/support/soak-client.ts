@@ -9,41 +9,91 @@ export interface Answer {
   text: string;
 }
 
-/** POSTs through a pool of `connections` keep-alive sockets; further requests wait for a free one. */
+/**
+ * POSTs through `connections` keep-alive sockets, one request at a time on each (HTTP/1.1 without
+ * pipelining), in the order asked; further requests wait in the poster's own queue (not the agent's,
+ * so that `close` can drop them without the agent opening sockets for them afterwards).
+ */
 export function createPoster(baseUrl: string, connections: number) {
   const agent = new Agent({ keepAlive: true, maxSockets: connections, maxFreeSockets: connections });
   const url = new URL(baseUrl);
-  const open = new Set<ClientRequest>();
+  interface Job {
+    path: string;
+    headers: Record<string, string>;
+    body: string;
+    res: (a: Answer) => void;
+    rej: (e: Error) => void;
+  }
+  const queue: Job[] = [];
+  let head = 0;
+  const active = new Set<ClientRequest>();
+  let lanes = 0;
+  let closed = false;
+
+  const once = (job: Job): Promise<void> =>
+    new Promise((done) => {
+      const req = request(
+        {
+          agent,
+          host: url.hostname,
+          port: url.port,
+          path: job.path,
+          method: 'POST',
+          headers: { ...job.headers, 'content-length': String(Buffer.byteLength(job.body)) },
+        },
+        (r) => {
+          const chunks: Buffer[] = [];
+          r.on('data', (c: Buffer) => chunks.push(c));
+          r.on('end', () => {
+            job.res({ status: r.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') });
+            done();
+          });
+          r.on('error', (e) => {
+            job.rej(e);
+            done();
+          });
+        },
+      );
+      req.on('error', (e) => {
+        job.rej(e);
+        done();
+      });
+      active.add(req);
+      req.on('close', () => active.delete(req));
+      req.end(job.body);
+    });
+
+  const lane = async () => {
+    lanes++;
+    while (!closed && head < queue.length) {
+      const job = queue[head]!;
+      queue[head++] = undefined as unknown as Job;
+      if (head > 10_000) {
+        queue.splice(0, head);
+        head = 0;
+      }
+      await once(job);
+    }
+    lanes--;
+  };
+
   return {
     post(path: string, headers: Record<string, string>, body: string): Promise<Answer> {
       return new Promise((res, rej) => {
-        const req = request(
-          {
-            agent,
-            host: url.hostname,
-            port: url.port,
-            path,
-            method: 'POST',
-            headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
-          },
-          (r) => {
-            const chunks: Buffer[] = [];
-            r.on('data', (c: Buffer) => chunks.push(c));
-            r.on('end', () =>
-              res({ status: r.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }),
-            );
-            r.on('error', rej);
-          },
-        );
-        req.on('error', rej);
-        open.add(req);
-        req.on('close', () => open.delete(req));
-        req.end(body);
+        if (closed) return rej(new Error('the poster is closed'));
+        queue.push({ path, headers, body, res, rej });
+        if (lanes < connections) void lane();
       });
     },
-    /** Drops every request not yet answered (sent or still waiting for a connection) and the pool. */
+    /** Requests waiting for a connection. */
+    queued: () => queue.length - head,
+    /** Drops what waits, cuts what is on the wire (both reject), and closes the sockets. */
     close: () => {
-      for (const req of open) req.destroy();
+      closed = true;
+      for (let i = head; i < queue.length; i++) queue[i]!.rej(new Error('abandoned'));
+      queue.length = 0;
+      head = 0;
+      for (const req of active) req.destroy();
       agent.destroy();
     },
   };

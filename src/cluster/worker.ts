@@ -74,6 +74,8 @@ interface OwnedPartition {
 }
 
 const SEQUENCE_LOCK = 0x52444c53;
+/** Stream messages a worker takes as one run (one per mine and door call; ≤ 4,000 readings each). */
+const RUN_MESSAGES = 8;
 
 /**
  * A monitoring worker of the distributed mode. It takes a fair share of the stream's partitions
@@ -199,7 +201,21 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
     }
     for (let attempt = 0; ; attempt++) {
       try {
+        const asked = performance.now();
+        const depth = runtime.queueDepth;
         const outcomes = await runtime.ingestReadingsMany(items);
+        const tookMs = performance.now() - asked;
+        if (tookMs > 1_000) {
+          const readings = items.reduce((n, x) => n + x.readings.length, 0);
+          log({
+            event: 'run.slow',
+            partition: part.partition,
+            messages: kept.length,
+            readings,
+            queueAhead: depth,
+            ms: Math.round(tookMs),
+          });
+        }
         outcomes.forEach((o, i) => {
           if (o instanceof Error) {
             log({ event: 'message.refused', subject: kept[i]!.subject, reason: o.message });
@@ -226,8 +242,10 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
   async function consume(part: OwnedPartition): Promise<void> {
     const consumer = await nats.js.consumers.get(names.stream, names.consumer(part.partition));
     while (!part.stopping && !stopped) {
-      // Up to 256 messages that are there now (waiting at most a second for the first).
-      const messages = await consumer.fetch({ max_messages: 256, expires: 1_000 });
+      // The messages there now, up to RUN_MESSAGES (waiting at most a second for the first). Runs stay
+      // small enough that a command or a takeover never waits long behind the queue. (A byte limit
+      // would be finer, but JetStream never delivers a message larger than it.)
+      const messages = await consumer.fetch({ max_messages: RUN_MESSAGES, expires: 1_000 });
       part.messages = messages;
       const got: JsMsg[] = [];
       for await (const msg of messages) got.push(msg);

@@ -146,6 +146,8 @@ export interface ApiTokenStore {
 export interface AuditStore {
   /** Appends one chained entry. Must run inside the same transaction as the change it records. */
   append(event: AuditEventInput, at: string): Promise<AuditEntry>;
+  /** Appends several chained entries in order, holding the chain's head once (same transaction rule). */
+  appendMany(events: readonly AuditEventInput[], at: string): Promise<AuditEntry[]>;
   listByTarget(targetType: string, targetId: string): Promise<AuditEntry[]>;
   /** Every entry in seq order, in pages, for verification and export. */
   iterateAll(pageSize?: number): AsyncIterable<AuditEntry>;

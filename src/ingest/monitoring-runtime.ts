@@ -42,7 +42,9 @@ export class MonitoringRuntime implements MonitoringSink {
   readonly #liveReadings = new Map<string, Map<number, { id: number; t: number; v: number; s: number }>>();
   readonly #allocatePointIds: ((n: number) => Promise<number[]>) | null;
   #scope: MineScope = () => true;
-  #queue: Promise<unknown> = Promise.resolve();
+  readonly #waiting: Array<() => Promise<void>> = [];
+  readonly #urgent: Array<() => Promise<void>> = [];
+  #running = false;
 
   constructor(deps: {
     ports: RuntimePorts;
@@ -74,7 +76,7 @@ export class MonitoringRuntime implements MonitoringSink {
       this.#scope = scope;
       await this.#rebuild();
       return { waitedMs: Math.round(started - asked), rebuildMs: Math.round(performance.now() - started) };
-    });
+    }, true);
   }
 
   /** True when this runtime judges the mine (it is registered and in scope). */
@@ -92,7 +94,11 @@ export class MonitoringRuntime implements MonitoringSink {
   async start(): Promise<void> {
     for (const r of await this.#ports.regions.list())
       this.#regionNames.set(r.id, { name: r.name, nameEn: r.nameEn });
-    await this.#load(this.#engine);
+    // The engine starts from what is stored — each point's newest reading included, so a batch re-sent
+    // after a restart is recognised and skipped — and the minute that was open when the process stopped
+    // is made whole from the raw readings.
+    await this.#ports.monitoring.repairLatestMinutes();
+    await this.#rebuild();
   }
 
   async #load(engine: MonitoringEngine): Promise<void> {
@@ -153,7 +159,7 @@ export class MonitoringRuntime implements MonitoringSink {
   }
 
   /** Runs a mutating step; if storing its outcome fails, rebuilds the engine and rethrows. */
-  #guarded<T>(work: () => Promise<T>): Promise<T> {
+  #guarded<T>(work: () => Promise<T>, urgent = false): Promise<T> {
     return this.#serial(async () => {
       try {
         return await work();
@@ -162,13 +168,34 @@ export class MonitoringRuntime implements MonitoringSink {
         await this.#rebuild().catch(() => undefined); // the next call retries the rebuild path
         throw e;
       }
+    }, urgent);
+  }
+
+  /**
+   * The one queue: calls run one at a time, in order. An urgent call (an operator's action, a
+   * worker's rebuild after partitions moved) goes ahead of the calls still waiting — never ahead of
+   * the one running — so it does not wait behind seconds of queued data. Data calls keep their order.
+   */
+  #serial<T>(work: () => Promise<T>, urgent = false): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      (urgent ? this.#urgent : this.#waiting).push(() => work().then(resolve, reject));
+      if (!this.#running) void this.#drain();
     });
   }
 
-  #serial<T>(work: () => Promise<T>): Promise<T> {
-    const run = this.#queue.then(work, work);
-    this.#queue = run.catch(() => undefined);
-    return run;
+  /** Calls waiting in the queue (not counting the one running). */
+  get queueDepth(): number {
+    return this.#waiting.length + this.#urgent.length;
+  }
+
+  #next(): (() => Promise<void>) | undefined {
+    return this.#urgent.length > 0 ? this.#urgent.shift() : this.#waiting.shift();
+  }
+
+  async #drain(): Promise<void> {
+    this.#running = true;
+    for (let next = this.#next(); next; next = this.#next()) await next();
+    this.#running = false;
   }
 
   mineByCode(code: string): SinkMine | undefined {
@@ -385,7 +412,7 @@ export class MonitoringRuntime implements MonitoringSink {
       const changes = this.engine.act(alarmId, event, this.#ports.clock.nowMs(), actor.name, comment);
       await this.#persistChanges(changes, actor);
       return { ...this.engine.alarms.get(alarmId)! };
-    });
+    }, true);
   }
 
   viewOf(a: AlarmChange['alarm']): AlarmView {
@@ -412,33 +439,31 @@ export class MonitoringRuntime implements MonitoringSink {
   ) {
     if (changes.length === 0) return;
     const at = this.#ports.clock.nowIso();
+    const entries = changes.flatMap((c) =>
+      c.effects.map((e) => ({
+        actorId: actor.id,
+        actorName: actor.name,
+        action: e.kind === 'escalate' ? 'alarm.escalate' : `alarm.${c.cause}`,
+        targetType: 'alarm',
+        targetId: c.alarm.id,
+        before: e.kind === 'state-changed' ? { state: e.from } : null,
+        after:
+          e.kind === 'state-changed'
+            ? {
+                state: e.to,
+                rule: c.alarm.rule,
+                mineId: c.alarm.mineId,
+                value: c.alarm.value,
+                comment: c.comment,
+              }
+            : { escalationLevel: e.level, unacknowledgedForMs: e.unacknowledgedForMs },
+      })),
+    );
     await this.#ports.transaction(async (tx) => {
       await tx.monitoring.saveAlarmChanges(changes, () => this.#ports.ids.next('ae'));
-      for (const c of changes) {
-        for (const e of c.effects) {
-          await tx.audit.append(
-            {
-              actorId: actor.id,
-              actorName: actor.name,
-              action: e.kind === 'escalate' ? 'alarm.escalate' : `alarm.${c.cause}`,
-              targetType: 'alarm',
-              targetId: c.alarm.id,
-              before: e.kind === 'state-changed' ? { state: e.from } : null,
-              after:
-                e.kind === 'state-changed'
-                  ? {
-                      state: e.to,
-                      rule: c.alarm.rule,
-                      mineId: c.alarm.mineId,
-                      value: c.alarm.value,
-                      comment: c.comment,
-                    }
-                  : { escalationLevel: e.level, unacknowledgedForMs: e.unacknowledgedForMs },
-            },
-            at,
-          );
-        }
-      }
+      // The audit chain's head last and in one go: its lock is held for the shortest time (several
+      // workers append to one chain).
+      await tx.audit.appendMany(entries, at);
     });
     for (const c of changes) {
       const mine = this.engine.mine(c.alarm.mineId);

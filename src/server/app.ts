@@ -134,6 +134,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     logger: deps.logger ?? false,
     bodyLimit: 20 * 1024 * 1024,
     genReqId: () => `req-${deps.secrets.newToken().slice(0, 12)}`,
+    // On close, connections still open (an idle keep-alive, a client that stopped mid-request, a live
+    // feed) are closed, so a graceful stop cannot hang on them.
+    forceCloseConnections: true,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -133,6 +133,36 @@ describeEachEngine('store contract', (engine) => {
     expect(result.entries).toBe(75);
   });
 
+  it('keeps the chain unbroken when batches (appendMany) and single entries are appended at once', async () => {
+    const entry = (i: number) => ({
+      actorId: 'u',
+      actorName: 'u',
+      action: 'test',
+      targetType: 't',
+      targetId: `t${i}`,
+      before: null,
+      after: { i },
+    });
+    const at = world.clock.nowIso();
+    const batches = await Promise.all([
+      ...Array.from({ length: 6 }, (_, b) =>
+        world.ports.transaction((tx) =>
+          tx.audit.appendMany(
+            Array.from({ length: 4 }, (_, i) => entry(b * 10 + i)),
+            at,
+          ),
+        ),
+      ),
+      ...Array.from({ length: 6 }, (_, i) => world.ports.audit.append(entry(100 + i), at).then((e) => [e])),
+    ]);
+    // Each batch got consecutive sequence numbers, and the whole log verifies.
+    for (const b of batches) expect(b.map((e) => e.seq)).toEqual(b.map((_, i) => b[0]!.seq + i));
+    const result = await verifyAuditLog(world.ports);
+    expect(result).toMatchObject({ ok: true });
+    expect(result.entries).toBe(50 + 6 * 4 + 6);
+    expect(await world.ports.audit.appendMany([], at)).toEqual([]);
+  });
+
   it('detects an edited audit entry and names it', async () => {
     await sql`update audit_log set after_json = '{"status":"producing"}' where seq = 7`.execute(
       world.database.db,

@@ -119,6 +119,8 @@ export interface MonitoringStore {
   /** Every mine's stored people-underground snapshot (for rebuilding the engine). */
   loadPeople(): Promise<Array<{ mineId: string; snapshotMs: number; people: PersonUnderground[] }>>;
   logIngestFile(f: IngestFileRecord): Promise<void>;
+  /** At start-up: each point's newest per-minute aggregate recomputed from the raw readings (it may have been open at a crash). */
+  repairLatestMinutes(): Promise<number>;
   /**
    * Retention: deletes raw readings older than `rawBeforeMs` and per-minute aggregates older than
    * `aggregatesBeforeMs`, point by point (each delete is a key range). Returns rows deleted.

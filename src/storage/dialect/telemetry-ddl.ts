@@ -49,6 +49,28 @@ export async function maintainTelemetryPartitions<DB>(
 }
 
 /**
+ * After a restart, each point's newest minute in `readings_1m` is recomputed from the raw readings.
+ * SQLite's aggregates come from the engine's in-memory minute buckets, written when a point's next
+ * minute begins; the bucket open at a crash or a stop is lost. Replacing that minute with what the raw
+ * rows say makes it whole, and the readings still to come in it are then added as usual. (PostgreSQL's
+ * aggregates are computed from the stored rows in the same statement, so nothing is open there.)
+ * Returns the minutes rewritten.
+ */
+export async function repairLatestMinutes<DB>(db: Kysely<DB>): Promise<number> {
+  if (!isSqliteEngine(db)) return 0;
+  const r = await sql`
+    insert or replace into readings_1m (point_id, minute_ms, min_value, max_value, sum_value, count)
+    select r.point_id, l.minute_ms, min(r.value), max(r.value), sum(r.value), count(*)
+      from (select id as point_id, (max_ts / 60000) * 60000 as minute_ms
+              from (select p.id, (select max(ts_ms) from readings where point_id = p.id) as max_ts
+                      from monitoring_points p)
+             where max_ts is not null) l
+      join readings r on r.point_id = l.point_id and r.ts_ms >= l.minute_ms and r.ts_ms < l.minute_ms + 60000
+     group by r.point_id, l.minute_ms`.execute(db);
+  return Number(r.numAffectedRows ?? 0n);
+}
+
+/**
  * Retention of raw readings and per-minute aggregates; returns the rows removed.
  * - SQLite: key-range deletes point by point (each is a contiguous range of the WITHOUT ROWID B-tree).
  * - PostgreSQL: whole time partitions entirely before the cutoffs are dropped and the DEFAULT

@@ -20,41 +20,63 @@ const toEntry = (r: Selectable<AuditLogTable>): AuditEntry => ({
 });
 
 export function createAuditStore(db: Kysely<Database>): AuditStore {
-  async function appendIn(trx: Kysely<Database>, event: Parameters<AuditStore['append']>[0], at: string) {
-    // Bumping the head row first takes its row lock (PostgreSQL) or the write lock (SQLite), so
-    // concurrent appenders are serialised and the chain cannot fork.
+  /**
+   * Appends entries under one bump of the head row. Bumping it first takes its row lock (PostgreSQL)
+   * or the write lock (SQLite), so concurrent appenders are serialised and the chain cannot fork; one
+   * bump and one multi-row insert keep that lock for the shortest time.
+   */
+  async function appendManyIn(
+    trx: Kysely<Database>,
+    events: Parameters<AuditStore['appendMany']>[0],
+    at: string,
+  ) {
     const head = await trx
       .updateTable('audit_head')
-      .set({ seq: sql`seq + 1` })
+      .set({ seq: sql`seq + ${events.length}` })
       .where('id', '=', 1)
       .returning(['seq', 'hash'])
       .executeTakeFirstOrThrow();
-    const entry = chainAuditEntry({ seq: Number(head.seq) - 1, hash: head.hash }, event, at);
+    let prev = { seq: Number(head.seq) - events.length, hash: head.hash };
+    const entries: AuditEntry[] = [];
+    for (const event of events) {
+      const entry = chainAuditEntry(prev, event, at);
+      entries.push(entry);
+      prev = { seq: entry.seq, hash: entry.hash };
+    }
     await trx
       .insertInto('audit_log')
-      .values({
-        seq: entry.seq,
-        at: entry.at,
-        actor_id: entry.actorId,
-        actor_name: entry.actorName,
-        action: entry.action,
-        target_type: entry.targetType,
-        target_id: entry.targetId,
-        before_json:
-          entry.before === null || entry.before === undefined ? null : JSON.stringify(entry.before),
-        after_json: entry.after === null || entry.after === undefined ? null : JSON.stringify(entry.after),
-        prev_hash: entry.prevHash,
-        hash: entry.hash,
-      })
+      .values(
+        entries.map((entry) => ({
+          seq: entry.seq,
+          at: entry.at,
+          actor_id: entry.actorId,
+          actor_name: entry.actorName,
+          action: entry.action,
+          target_type: entry.targetType,
+          target_id: entry.targetId,
+          before_json:
+            entry.before === null || entry.before === undefined ? null : JSON.stringify(entry.before),
+          after_json: entry.after === null || entry.after === undefined ? null : JSON.stringify(entry.after),
+          prev_hash: entry.prevHash,
+          hash: entry.hash,
+        })),
+      )
       .execute();
-    await trx.updateTable('audit_head').set({ hash: entry.hash }).where('id', '=', 1).execute();
-    return entry;
+    await trx.updateTable('audit_head').set({ hash: prev.hash }).where('id', '=', 1).execute();
+    return entries;
   }
 
   return {
-    append(event, at) {
-      if (db.isTransaction) return appendIn(db, event, at);
-      return db.transaction().execute((trx) => appendIn(trx, event, at));
+    appendMany(events, at) {
+      if (events.length === 0) return Promise.resolve([]);
+      if (db.isTransaction) return appendManyIn(db, events, at);
+      return db.transaction().execute((trx) => appendManyIn(trx, events, at));
+    },
+    async append(event, at) {
+      const [entry] = await (db.isTransaction
+        ? appendManyIn(db, [event], at)
+        : db.transaction().execute((trx) => appendManyIn(trx, [event], at)));
+      return entry!;
     },
     async listByTarget(targetType, targetId) {
       const rows = await db

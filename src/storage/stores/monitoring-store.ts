@@ -17,7 +17,7 @@ import type {
   MonitoringStore,
 } from '../../core/monitoring/monitoring-ports.ts';
 import type { AlarmsTable, Database, MonitoringPointsTable } from '../schema.ts';
-import { newestReadingsOf, purgeTelemetryBefore } from '../dialect/telemetry-ddl.ts';
+import { newestReadingsOf, purgeTelemetryBefore, repairLatestMinutes } from '../dialect/telemetry-ddl.ts';
 
 const toPoint = (r: Selectable<MonitoringPointsTable>): PointRecord => ({
   id: r.id,
@@ -519,6 +519,10 @@ export function createMonitoringStore(db: Kysely<Database>): MonitoringStore {
         });
       }
       return [...byMine.values()];
+    },
+
+    repairLatestMinutes() {
+      return repairLatestMinutes(db);
     },
 
     /** Row deletes on SQLite, whole time partitions dropped on PostgreSQL (storage/dialect). */
