@@ -146,7 +146,7 @@ try {
     const file = join(import.meta.dirname, 'results/latest.json');
     const latest = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
     const shape = `${MINES} mines × ${POINTS} points × ${STEPS} steps over HTTP NDJSON (${n('lanes')} clients), ${WORKERS} workers, ${n('partitions')} partitions, one gateway, PostgreSQL and NATS JetStream on this 2-core machine`;
-    latest.cluster_readings_per_s = {
+    latest[killedAt ? 'cluster_readings_per_s_with_worker_killed' : 'cluster_readings_per_s'] = {
       value: perS,
       unit: 'readings/s',
       note: `${load.ackedCount} readings from first send until all stored (judged, COPY'd, work queue empty) in ${result.storedSeconds} s; ${shape}; gateway acknowledged ${result.gatewayAckPerS}/s, request p99 ${result.requestP99Ms} ms${killedAt ? '; one worker killed mid-run' : ''}`,

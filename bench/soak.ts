@@ -38,6 +38,14 @@ import { createPoster, machineCpuMs, percentile, SoakCounters } from './support/
 import { prepareSoakDatabase } from './support/soak-database.ts';
 import { cpuPressure, printHeader, printRow, type Sample } from './support/soak-report.ts';
 import type { GeneratorPoll, GeneratorPollResult, GeneratorReady } from './support/soak-generator.ts';
+import {
+  ClusterProcess,
+  clusterEnv,
+  deleteStream,
+  streamBacklog,
+  until,
+  type ClusterDatabase,
+} from '../test/support/cluster.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -53,6 +61,7 @@ const { values: args } = parseArgs({
     seed: { type: 'string', default: '20201204' },
     'cpu-prof': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
+    workers: { type: 'string', default: '0' },
   },
 });
 
@@ -77,7 +86,10 @@ const config = {
   minesPerRequest: Math.round(num('mines-per-request')),
   seed: Math.round(num('seed')),
   cpuProf: args['cpu-prof'] === true,
+  /** 0: the embedded server; N: the distributed mode — a gateway and N workers over PostgreSQL and NATS. */
+  workers: Math.max(0, Math.round(Number(args.workers) || 0)),
 };
+if (config.workers > 0) config.engine = 'postgres';
 if (args.engine !== 'sqlite' && args.engine !== 'postgres') throw new Error('--engine is sqlite or postgres');
 
 const log = (m: string) => console.log(`[soak] ${m}`);
@@ -109,6 +121,22 @@ const seeded = await runCli(['seed', '--mines', String(config.mines)], env, 600_
 if (seeded.code !== 0) throw new Error(`seed failed: ${seeded.stderr}`);
 const token = await createToken(env, 'province', 'soak benchmark gateways');
 
+// The distributed mode: N workers (each prints JSON events) before the gateway takes data.
+const cluster = config.workers > 0 ? clusterEnv({ url: database.url } as ClusterDatabase, 12) : null;
+if (cluster) Object.assign(env, cluster);
+const workers = Array.from(
+  { length: config.workers },
+  (_, i) =>
+    new ClusterProcess(`w${i + 1}`, 'worker', {
+      ...(env as Record<string, string>),
+      REDLINE_WORKER_NAME: `w${i + 1}`,
+    }),
+);
+if (workers.length > 0) {
+  await until(() => new Set(workers.flatMap((w) => w.owned())).size === 12, 120_000);
+  log(`${workers.length} workers own the 12 partitions`);
+}
+
 const generator = new Worker(new URL('./support/soak-generator.ts', import.meta.url));
 const fromGenerator = <T>(): Promise<T> => new Promise((res) => generator.once('message', res));
 const simStartMs = Date.now();
@@ -137,6 +165,7 @@ let profileWritten: ((m: ProfileWritten) => void) | null = null;
 const profileFile = join(work, 'server.cpuprofile');
 const probe = (command: ProbeCommand) => server.child.send(command);
 const server = await startServerProcess(env, {
+  command: workers.length > 0 ? 'gateway' : 'serve',
   nodeArgs: ['--import', new URL('./support/memory-probe.ts', import.meta.url).pathname],
   onMessage: (m) => {
     const kind = (m as { kind?: string }).kind;
@@ -337,6 +366,12 @@ async function takeSample(): Promise<Sample> {
     server_disk_write_mb_per_s:
       io && lastIo ? round1((io.writeBytes - lastIo.writeBytes) / secs / 1_048_576) : null,
     cpu_pressure_pct: cpuPressure(),
+    ...(cluster
+      ? {
+          workers_rss_mb: workers.map((w) => round1(residentMb(w.child.pid!))),
+          stream_backlog_messages: await streamBacklog(cluster.REDLINE_NATS_PREFIX).catch(() => null),
+        }
+      : {}),
   };
   lastIo = io;
   samples.push(sample);
@@ -373,7 +408,18 @@ if (config.cpuProf) {
   else profile = summarizeCpuProfile(profileFile);
 }
 const ownCpuAtEnd = process.cpuUsage(ownCpuAtStart);
+// The distributed mode: what the gateway acknowledged is stored once the work queue is empty.
+let storeDrainMs: number | null = null;
+if (cluster) {
+  const t = Date.now();
+  await until(async () => (await streamBacklog(cluster.REDLINE_NATS_PREFIX)) === 0, 600_000, 250).catch(
+    () => undefined,
+  );
+  storeDrainMs = Date.now() - t;
+}
 const exitCode = await stopServer();
+await Promise.all(workers.map((w) => w.stop()));
+if (cluster) await deleteStream(cluster.REDLINE_NATS_PREFIX);
 const storedRows = await database.countReadings().catch(() => null);
 
 // ---- results ---------------------------------------------------------------------------------------
@@ -433,6 +479,14 @@ const summary = {
   errors: counters.totalErrors,
   first_errors: counters.firstErrors,
   server_exit_code: exitCode,
+  ...(cluster
+    ? {
+        workers: workers.length,
+        workers_rss_start_mb: samples[0]?.workers_rss_mb ?? null,
+        workers_rss_end_mb: samples.at(-1)?.workers_rss_mb ?? null,
+        store_drain_after_send_ms: storeDrainMs,
+      }
+    : {}),
 };
 const result = {
   config: {

@@ -75,6 +75,8 @@ export interface ServerProcess {
 export async function startServerProcess(
   env: NodeJS.ProcessEnv,
   options: {
+    /** The CLI command (default `serve`; `gateway` for the distributed mode's door). */
+    command?: 'serve' | 'gateway';
     args?: readonly string[];
     readyTimeoutMs?: number;
     /** Node options before the script (e.g. `--import` a probe, `--cpu-prof`). */
@@ -86,7 +88,7 @@ export async function startServerProcess(
   const port = await freePort();
   const child = spawn(
     process.execPath,
-    [...(options.nodeArgs ?? []), MAIN, 'serve', ...(options.args ?? [])],
+    [...(options.nodeArgs ?? []), MAIN, options.command ?? 'serve', ...(options.args ?? [])],
     {
       env: { ...env, PORT: String(port), HOST: '127.0.0.1' },
       stdio: options.onMessage ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'],

@@ -34,6 +34,9 @@ export interface Sample {
   server_disk_write_mb_per_s: number | null;
   /** Share of the interval some runnable task waited for a CPU (/proc/pressure/cpu avg10), %. */
   cpu_pressure_pct: number | null;
+  /** Distributed mode: each worker's resident memory, and the messages not yet stored. */
+  workers_rss_mb?: Array<number | null>;
+  stream_backlog_messages?: number | null;
 }
 
 /** "some avg10" of /proc/pressure/cpu (Linux PSI), or null. */
