@@ -38,14 +38,7 @@ import { createPoster, machineCpuMs, percentile, SoakCounters } from './support/
 import { prepareSoakDatabase } from './support/soak-database.ts';
 import { cpuPressure, printHeader, printRow, type Sample } from './support/soak-report.ts';
 import type { GeneratorPoll, GeneratorPollResult, GeneratorReady } from './support/soak-generator.ts';
-import {
-  ClusterProcess,
-  clusterEnv,
-  deleteStream,
-  streamBacklog,
-  until,
-  type ClusterDatabase,
-} from '../test/support/cluster.ts';
+import { ClusterProcess, clusterEnv, deleteStream, streamBacklog, until } from '../test/support/cluster.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -122,7 +115,7 @@ if (seeded.code !== 0) throw new Error(`seed failed: ${seeded.stderr}`);
 const token = await createToken(env, 'province', 'soak benchmark gateways');
 
 // The distributed mode: N workers (each prints JSON events) before the gateway takes data.
-const cluster = config.workers > 0 ? clusterEnv({ url: database.url } as ClusterDatabase, 12) : null;
+const cluster = config.workers > 0 ? clusterEnv({ url: database.url }, 12) : null;
 if (cluster) Object.assign(env, cluster);
 const workers = Array.from(
   { length: config.workers },

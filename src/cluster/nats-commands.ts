@@ -56,7 +56,8 @@ export class NatsCommands implements MonitoringCommands {
   }
 
   async refreshMine(mineId: string): Promise<void> {
-    await this.#directory.refresh();
+    // A mine registered since the directory's last look is fetched; a known one needs no reload.
+    if (!this.#directory.byId(mineId)) await this.#directory.refresh();
     const mine = this.#directory.byId(mineId);
     if (mine) await this.#sink.refreshMine(mine);
   }

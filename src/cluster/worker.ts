@@ -132,18 +132,8 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
       return;
     }
     switch (s.kind) {
-      case 'readings': {
-        const out = await runtime.ingestReadings(s.mineCode, decodeReadings(msg.data));
-        if (out.rejected.length > 0) {
-          log({
-            event: 'readings.rejected',
-            mine: s.mineCode,
-            count: out.rejected.length,
-            first: out.rejected[0]!.reason,
-          });
-        }
-        return;
-      }
+      case 'readings': // taken in runs by processReadingsRun, never one by one
+        throw new Error('a readings message reached the single-message path');
       case 'points':
         await runtime.definePoints(s.mineCode, decodeJson<PointsBody>(msg.data));
         return;
@@ -162,7 +152,7 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
   }
 
   /** Handles a message until its effects are stored (retrying storage failures), then acknowledges it. */
-  async function process(part: OwnedPartition, msg: JsMsg): Promise<void> {
+  async function processOne(part: OwnedPartition, msg: JsMsg): Promise<void> {
     for (let attempt = 0; ; attempt++) {
       try {
         await handle(msg);
@@ -258,7 +248,7 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
         }
         if (run.length > 0) await processReadingsRun(part, run);
         run = [];
-        await process(part, msg);
+        await processOne(part, msg);
       }
       if (run.length > 0 && !part.stopping && !stopped) await processReadingsRun(part, run);
     }

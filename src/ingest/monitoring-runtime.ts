@@ -79,12 +79,6 @@ export class MonitoringRuntime implements MonitoringSink {
     }, true);
   }
 
-  /** True when this runtime judges the mine (it is registered and in scope). */
-  owns(mineCode: string): boolean {
-    const m = this.#engine.mineByCode(mineCode);
-    return m !== undefined && this.#scope(m);
-  }
-
   /** The engine in use (replaced by a rebuilt one after a failed write). */
   get engine(): MonitoringEngine {
     return this.#engine;
@@ -256,19 +250,10 @@ export class MonitoringRuntime implements MonitoringSink {
     });
   }
 
-  ingestReadings(mineCode: string, readings: readonly PointReading[]): Promise<IngestOutcome> {
-    return this.#guarded(async () => {
-      const mine = this.#mine(mineCode);
-      const now = this.#ports.clock.nowMs();
-      const r = this.engine.ingestReadings(mine.id, readings, now);
-      // Alarms first: should the readings' write fail after them, the retry re-judges the readings and
-      // finds the alarm already raised (never doubled); the other order could lose a raise that only an
-      // edge (a trend, a switch) makes.
-      await this.#persistChanges(r.changes);
-      await this.#writer.write(r.batch, r.flushedMinutes);
-      if (this.#hub.isWatched(mine.id)) this.#collectLive(mine.id, r.batch);
-      return { mineCode, accepted: r.batch.length, rejected: r.rejected, alarmsChanged: r.changes.length };
-    });
+  async ingestReadings(mineCode: string, readings: readonly PointReading[]): Promise<IngestOutcome> {
+    const [out] = await this.ingestReadingsMany([{ mineCode, readings }]);
+    if (out instanceof DomainError) throw out;
+    return out!;
   }
 
   /**
@@ -309,7 +294,10 @@ export class MonitoringRuntime implements MonitoringSink {
           alarmsChanged: r.changes.length,
         });
       }
-      await this.#persistChanges(changes); // alarms first, as in ingestReadings
+      // Alarms first: should the readings' write fail after them, the retry re-judges the readings and
+      // finds the alarm already raised (never doubled); the other order could lose a raise that only an
+      // edge (a trend, a switch) makes.
+      await this.#persistChanges(changes);
       if (batches.length > 0) await this.#writer.write(ReadingBatch.concat(batches), minutes);
       for (const [mineId, batch] of watched) this.#collectLive(mineId, batch);
       return out;

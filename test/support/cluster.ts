@@ -198,7 +198,7 @@ export interface ClusterEnv {
   REDLINE_PARTITIONS: string;
 }
 
-export function clusterEnv(db: ClusterDatabase, partitions = 12): ClusterEnv {
+export function clusterEnv(db: Pick<ClusterDatabase, 'url'>, partitions = 12): ClusterEnv {
   return {
     DATABASE_URL: db.url,
     NATS_URL,
