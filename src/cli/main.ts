@@ -228,20 +228,32 @@ program
   .requiredOption('--to <date>', 'last day, YYYY-MM-DD')
   .option('--format <format>', 'pdf | xlsx', 'pdf')
   .option('--out <file>', 'where to write it (default: briefing-<region>-<from>-<to>.<format>)')
-  .action(async (opts: { region: string; from: string; to: string; format: string; out?: string }) => {
-    if (opts.format !== 'pdf' && opts.format !== 'xlsx') {
-      throw new Error(`--format must be pdf or xlsx, not "${opts.format}".`);
-    }
-    await withRuntime(async (rt) => {
-      const b = await buildBriefingForRegion(rt.ports, opts.region, { from: opts.from, to: opts.to });
-      const bytes = opts.format === 'pdf' ? await renderBriefingPdf(b) : await renderBriefingXlsx(b);
-      const out = opts.out ?? `briefing-${b.region.id}-${b.period.from}-${b.period.to}.${opts.format}`;
-      writeFileSync(out, bytes);
-      console.log(
-        JSON.stringify({ file: out, bytes: bytes.length, region: b.region.name, mines: b.mines.total }),
-      );
-    });
-  });
+  .option('--issuer <name>', 'who signs the briefing (printed under the PDF title)')
+  .action(
+    async (opts: {
+      region: string;
+      from: string;
+      to: string;
+      format: string;
+      out?: string;
+      issuer?: string;
+    }) => {
+      if (opts.format !== 'pdf' && opts.format !== 'xlsx') {
+        throw new Error(`--format must be pdf or xlsx, not "${opts.format}".`);
+      }
+      await withRuntime(async (rt) => {
+        const b = await buildBriefingForRegion(rt.ports, opts.region, { from: opts.from, to: opts.to });
+        const issuer = opts.issuer === undefined ? undefined : { name: opts.issuer, unit: b.region.name };
+        const bytes =
+          opts.format === 'pdf' ? await renderBriefingPdf(b, { issuer }) : await renderBriefingXlsx(b);
+        const out = opts.out ?? `briefing-${b.region.id}-${b.period.from}-${b.period.to}.${opts.format}`;
+        writeFileSync(out, bytes);
+        console.log(
+          JSON.stringify({ file: out, bytes: bytes.length, region: b.region.name, mines: b.mines.total }),
+        );
+      });
+    },
+  );
 
 const audit = program.command('audit').description('Audit trail tools');
 audit

@@ -11,7 +11,24 @@ const CJK_FACE = 'WenQuanYiZenHei';
 
 export interface PdfOptions {
   fontPath?: string;
+  /** Who issues the briefing (the signed-in user and their unit), printed under the title. */
+  issuer?: { name: string; unit: string };
 }
+
+/** An instant as China Standard Time, `YYYY-MM-DD HH:mm`. */
+export function formatCst(iso: string): string {
+  return new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+/** "+3", "−2" or "持平" for a change against the previous period. */
+function delta(current: number, previous: number): string {
+  const d = current - previous;
+  return d === 0 ? '持平' : d > 0 ? `+${d}` : `−${-d}`;
+}
+
+/** Room (points) a table row takes, and what stays free for the footer at the page's foot. */
+const ROW_PT = 15;
+const FOOTER_PT = 40;
 
 type Row = ReadonlyArray<string | number>;
 
@@ -21,7 +38,12 @@ export async function renderBriefingPdf(b: Briefing, opts: PdfOptions = {}): Pro
   if (!existsSync(fontPath)) {
     throw unavailable('REPORT_FONT_MISSING', `The CJK font for PDF reports is missing: ${fontPath}.`);
   }
-  const doc = new PDFDocument({ size: 'A4', margin: 48, info: { Title: `${b.region.name} 煤矿安全简报` } });
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 48,
+    bufferPages: true,
+    info: { Title: `${b.region.name} 煤矿安全简报`, Author: opts.issuer?.unit ?? 'Redline' },
+  });
   doc.registerFont('zh', fontPath, CJK_FACE);
   doc.font('zh');
   const chunks: Buffer[] = [];
@@ -33,8 +55,14 @@ export async function renderBriefingPdf(b: Briefing, opts: PdfOptions = {}): Pro
 
   const left = doc.page.margins.left;
   const width = doc.page.width - left - doc.page.margins.right;
-  const heading = (text: string) => {
-    if (doc.y > doc.page.height - 140) doc.addPage();
+  const bottom = () => doc.page.height - doc.page.margins.bottom - FOOTER_PT;
+  /** Starts a new page unless `pt` more points fit above the footer. */
+  const ensureRoom = (pt: number) => {
+    if (doc.y + pt > bottom()) doc.addPage();
+  };
+  /** A section heading, kept on one page with the first lines (or rows) that follow it. */
+  const heading = (text: string, keepWithPt = 3 * ROW_PT) => {
+    ensureRoom(40 + keepWithPt);
     doc.moveDown(0.6).fontSize(13).fillColor('#7a0000').text(text, left).fillColor('black').fontSize(10);
     doc.moveDown(0.2);
   };
@@ -47,7 +75,7 @@ export async function renderBriefingPdf(b: Briefing, opts: PdfOptions = {}): Pro
       x += f * width;
     }
     const line = (cells: Row, bold: boolean) => {
-      if (doc.y > doc.page.height - 70) doc.addPage();
+      ensureRoom(ROW_PT);
       const y = doc.y;
       doc.fillColor(bold ? '#444444' : 'black');
       cells.forEach((c, i) => {
@@ -59,10 +87,21 @@ export async function renderBriefingPdf(b: Briefing, opts: PdfOptions = {}): Pro
         });
       });
       doc.fillColor('black');
-      doc.y = y + 15;
+      doc.y = y + ROW_PT;
     };
+    // No widowed rows: a table of up to 6 rows stays on one page; a longer one breaks with the header
+    // repeated, and never leaves its last row alone on a page.
+    ensureRoom(ROW_PT * (rows.length <= 6 ? rows.length + 1 : 3));
     line(header, true);
-    for (const r of rows) line(r, false);
+    rows.forEach((r, i) => {
+      const remaining = rows.length - i;
+      const lastTwoSplit = remaining === 2 && i >= 2 && doc.y + 2 * ROW_PT > bottom();
+      if (doc.y + ROW_PT > bottom() || lastTwoSplit) {
+        doc.addPage();
+        line(header, true);
+      }
+      line(r, false);
+    });
     doc.x = left;
   };
 
@@ -70,11 +109,31 @@ export async function renderBriefingPdf(b: Briefing, opts: PdfOptions = {}): Pro
   doc
     .fontSize(10)
     .text(
-      `统计期间：${b.period.from} 至 ${b.period.to}    生成时间：${b.generatedAt.slice(0, 16).replace('T', ' ')} UTC`,
+      `统计期间：${b.period.from} 至 ${b.period.to}    生成时间：${formatCst(b.generatedAt)}（北京时间）`,
       {
         align: 'center',
       },
     );
+  if (opts.issuer) doc.text(`编制：${opts.issuer.unit}    签发人：${opts.issuer.name}`, { align: 'center' });
+
+  const c = b.changes;
+  heading('摘要：与上期相比');
+  doc.text(`上期：${c.previousPeriod.from} 至 ${c.previousPeriod.to}`);
+  table(
+    ['事项', '本期', '上期', '变化'],
+    (
+      [
+        ['发现隐患', c.hazardsFound],
+        ['其中重大隐患', c.majorHazardsFound],
+        ['整改销号隐患', c.hazardsClosed],
+        ['监测报警', c.alarms],
+        ['督导检查', c.visits],
+        ['进入关闭程序煤矿', c.enteredClosing],
+        ['完成关闭煤矿', c.closed],
+      ] as const
+    ).map(([label, v]) => [label, v.current, v.previous, delta(v.current, v.previous)]),
+    [0.4, 0.2, 0.2, 0.2],
+  );
 
   heading('一、煤矿数量（按状态）');
   table(
@@ -152,6 +211,26 @@ export async function renderBriefingPdf(b: Briefing, opts: PdfOptions = {}): Pro
     ]),
     [0.06, 0.2, 0.12, 0.12, 0.08, 0.42],
   );
+
+  // Page numbers and the issuing unit at each page's foot (drawn inside the bottom margin, which must be
+  // lifted for the moment or pdfkit would start a new page for the text).
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    const { bottom: marginBottom } = doc.page.margins;
+    doc.page.margins.bottom = 0;
+    doc
+      .fontSize(8)
+      .fillColor('#666666')
+      .text(
+        `${b.region.name} 煤矿安全生产简报 · 第 ${i - range.start + 1} 页 / 共 ${range.count} 页`,
+        left,
+        doc.page.height - marginBottom + 14,
+        { width, align: 'center', lineBreak: false },
+      );
+    doc.page.margins.bottom = marginBottom;
+  }
+  doc.flushPages();
   doc.end();
   return done;
 }

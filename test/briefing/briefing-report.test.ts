@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { getBriefing } from '../../src/core/briefing/briefing-use-cases.ts';
+import { getBriefing, previousPeriod, validatePeriod } from '../../src/core/briefing/briefing-use-cases.ts';
 import { getNextVisits, getRiskRanking } from '../../src/core/briefing/risk-use-cases.ts';
 import { reportHazard } from '../../src/core/hazards/hazard-use-cases.ts';
 import { MINE_STATUSES } from '../../src/core/registry/types.ts';
@@ -92,6 +92,46 @@ describeEachEngine('briefing report and risk ranking', (engine) => {
     // The hazard row: found, major, closed, open, overdue.
     expect(text).toMatch(/\n\s*4\s+1\s+0\s+4\s+0\s*\n/);
     expect(text).toContain(b.topRisk[0]!.name);
+  });
+
+  it('the PDF is signed, numbered, in Beijing time, opens with the change since the previous period, and has no near-empty page', async () => {
+    const b = await getBriefing(world.ports, await world.principal('county'), {
+      regionId: countyId,
+      ...PERIOD,
+    });
+    expect(b.changes.previousPeriod).toEqual({ from: '2026-10-31', to: '2026-11-30' });
+    expect(b.changes.hazardsFound).toEqual({ current: 4, previous: 0 });
+    const text = pdfText(await renderBriefingPdf(b, { issuer: { name: '张三', unit: '示范县应急管理局' } }));
+    expect(text).toContain('编制：示范县应急管理局');
+    expect(text).toContain('签发人：张三');
+    expect(text).toMatch(/生成时间：\d{4}-\d{2}-\d{2} \d{2}:\d{2}（北京时间）/);
+    expect(text).not.toContain('UTC');
+    expect(text).toContain('摘要：与上期相比');
+    expect(text).toMatch(/发现隐患\s+4\s+0\s+\+4/);
+    const pages = text.split('\f').filter((p) => p.trim() !== '');
+    expect(pages.length).toBeGreaterThan(0);
+    pages.forEach((p, i) => {
+      expect(p).toContain(`第 ${i + 1} 页 / 共 ${pages.length} 页`);
+      // Every page carries more than its footer: no page holds a widowed row or nothing at all.
+      const lines = p.split('\n').filter((l) => l.trim() !== '' && !l.includes('页 / 共'));
+      expect(lines.length, `page ${i + 1}`).toBeGreaterThan(3);
+    });
+  });
+
+  it('periods are China Standard Time days; the previous period has the same length', () => {
+    expect(previousPeriod({ from: '2026-12-01', to: '2026-12-07' })).toEqual({
+      from: '2026-11-24',
+      to: '2026-11-30',
+    });
+    expect(previousPeriod({ from: '2026-03-01', to: '2026-03-01' })).toEqual({
+      from: '2026-02-28',
+      to: '2026-02-28',
+    });
+    // 1 Dec 2026 00:00 in Beijing is 30 Nov 16:00 UTC.
+    expect(validatePeriod({ from: '2026-12-01', to: '2026-12-01' })).toEqual({
+      fromIso: '2026-11-30T16:00:00.000Z',
+      toIso: '2026-12-01T16:00:00.000Z',
+    });
   });
 
   it('renders an XLSX that reads back with the same figures', async () => {

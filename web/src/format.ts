@@ -45,30 +45,34 @@ export function formatShare(part: number, whole: number, lang: Lang): string {
   }).format(part / whole);
 }
 
-function pad(n: number): string {
-  return String(n).padStart(2, '0');
+/** China Standard Time is UTC+8 all year; every time a user sees is shown in it, whatever the browser's zone. */
+const CST_OFFSET_MS = 8 * 3_600_000;
+
+/** An instant as China Standard Time `YYYY-MM-DD HH:mm:ss` (sliced by the callers). */
+export function cstStamp(ms: number): string {
+  return new Date(ms + CST_OFFSET_MS).toISOString().slice(0, 19).replace('T', ' ');
 }
 
-/** `YYYY-MM-DD` in local time; date-only strings are shown as they are. */
+/** `YYYY-MM-DD` in China Standard Time; date-only strings are shown as they are. */
 export function formatDate(iso: string | null): string {
   if (iso === null || iso === '') return '—';
   if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) return iso;
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return iso;
+  return cstStamp(ms).slice(0, 10);
 }
 
-/** `YYYY-MM-DD HH:mm` in local time: unambiguous in both languages and dense in tables. */
+/** `YYYY-MM-DD HH:mm` in China Standard Time: unambiguous in both languages and dense in tables. */
 export function formatDateTime(iso: string | null): string {
   if (iso === null || iso === '') return '—';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return `${formatDate(iso)} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return iso;
+  return cstStamp(ms).slice(0, 16);
 }
 
-/** Today's local date as `YYYY-MM-DD`. */
+/** Today's date in China Standard Time as `YYYY-MM-DD`. */
 export function todayIsoDate(now: Date = new Date()): string {
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  return cstStamp(now.getTime()).slice(0, 10);
 }
 
 /** Whether a `YYYY-MM-DD` validity date lies before today (valid through the day itself). */

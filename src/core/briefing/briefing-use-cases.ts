@@ -13,11 +13,17 @@ import type { BriefingMineFilter, HazardPeriodCounts } from './briefing-ports.ts
 import { rankMines, type AccidentHistorySource, type RiskRow } from './risk-use-cases.ts';
 
 const DAY_MS = 86_400_000;
+/** China Standard Time is UTC+8 all year (no daylight saving). */
+const CST_OFFSET_MS = 8 * 3_600_000;
+/** The instant a China Standard Time day (YYYY-MM-DD) starts. */
+const cstDayStartMs = (day: string) => Date.parse(`${day}T00:00:00Z`) - CST_OFFSET_MS;
+/** The China Standard Time day (YYYY-MM-DD) an instant falls on. */
+const cstDayOf = (ms: number) => new Date(ms + CST_OFFSET_MS).toISOString().slice(0, 10);
 /** The longest period one briefing covers. */
 export const MAX_BRIEFING_DAYS = 3 * 366;
 
 export interface BriefingPeriod {
-  /** YYYY-MM-DD, inclusive (UTC days). */
+  /** YYYY-MM-DD, inclusive (China Standard Time days: a day runs from 00:00 to 24:00 UTC+8). */
   from: string;
   to: string;
 }
@@ -35,10 +41,27 @@ export interface AccidentFigures {
   deaths: number;
 }
 
+/** One figure of the period beside the same figure of the period of equal length just before it. */
+export interface PeriodChange {
+  current: number;
+  previous: number;
+}
+
 export interface Briefing {
   region: { id: string; name: string; nameEn: string; level: string };
   period: BriefingPeriod;
   generatedAt: string;
+  /** What changed since the previous briefing: the period of equal length ending the day before `from`. */
+  changes: {
+    previousPeriod: BriefingPeriod;
+    hazardsFound: PeriodChange;
+    majorHazardsFound: PeriodChange;
+    hazardsClosed: PeriodChange;
+    alarms: PeriodChange;
+    visits: PeriodChange;
+    enteredClosing: PeriodChange;
+    closed: PeriodChange;
+  };
   mines: { total: number; byStatus: Record<MineStatus, number>; small: number; smallNotClosed: number };
   closure: {
     /** Mines that entered `closing` / `closed` in the period (the registry's status history). */
@@ -75,8 +98,8 @@ export function validatePeriod(p: BriefingPeriod): { fromIso: string; toIso: str
   if (!isRealDate(p.from) || !isRealDate(p.to)) {
     throw invalidInput('BRIEFING_PERIOD_INVALID', 'The period needs real dates as YYYY-MM-DD.', { ...p });
   }
-  const fromMs = Date.parse(`${p.from}T00:00:00Z`);
-  const toMs = Date.parse(`${p.to}T00:00:00Z`) + DAY_MS;
+  const fromMs = cstDayStartMs(p.from);
+  const toMs = cstDayStartMs(p.to) + DAY_MS;
   if (toMs <= fromMs) {
     throw invalidInput('BRIEFING_PERIOD_INVALID', `The period ends (${p.to}) before it starts (${p.from}).`, {
       ...p,
@@ -88,6 +111,13 @@ export function validatePeriod(p: BriefingPeriod): { fromIso: string; toIso: str
     });
   }
   return { fromIso: new Date(fromMs).toISOString(), toIso: new Date(toMs).toISOString() };
+}
+
+/** The period of equal length that ends the day before `p` starts (for "what changed since"). */
+export function previousPeriod(p: BriefingPeriod): BriefingPeriod {
+  const fromMs = cstDayStartMs(p.from);
+  const days = Math.round((cstDayStartMs(p.to) - fromMs) / DAY_MS) + 1;
+  return { from: cstDayOf(fromMs - days * DAY_MS), to: cstDayOf(fromMs - DAY_MS) };
 }
 
 /** The accident register, when the accidents module provides one (its store lists by region and period). */
@@ -172,11 +202,19 @@ export async function buildBriefing(
 ): Promise<Briefing> {
   const { fromIso, toIso } = validatePeriod(period);
   const filter: BriefingMineFilter = { regionPath: region.path };
-  const today = deps.clock.nowIso().slice(0, 10);
+  const today = cstDayOf(deps.clock.nowMs());
   const page = await deps.mines.search(filter, { offset: 0, limit: 1_000_000, sort: 'code', desc: false });
   const mines = page.items;
   const accidents = accidentHistoryOf(deps);
-  const [hazards, byRule, entries, visits, facts, risk, targets, accidentYoY] = await Promise.all([
+  const prev = previousPeriod(period);
+  const { fromIso: prevFromIso, toIso: prevToIso } = validatePeriod(prev);
+  const [before, hazards, byRule, entries, visits, facts, risk, targets, accidentYoY] = await Promise.all([
+    Promise.all([
+      deps.briefing.hazardPeriod(filter, prevFromIso, prevToIso, today),
+      deps.briefing.alarmsByRule(filter, Date.parse(prevFromIso), Date.parse(prevToIso)),
+      deps.briefing.statusEntries(filter, prevFromIso, prevToIso),
+      deps.briefing.visitsInPeriod(filter, prevFromIso, prevToIso),
+    ]),
     deps.briefing.hazardPeriod(filter, fromIso, toIso, today),
     deps.briefing.alarmsByRule(filter, Date.parse(fromIso), Date.parse(toIso)),
     deps.briefing.statusEntries(filter, fromIso, toIso),
@@ -190,11 +228,24 @@ export async function buildBriefing(
   for (const m of mines) byStatus[m.status]++;
   const small = mines.filter((m) => m.approvedCapacityTPerYear < SMALL_MINE_CAPACITY_T_PER_YEAR);
   const coverage = buildCoverage(mines, facts, '');
-  const entered = (s: string) => entries.find((e) => e.toStatus === s)?.mines ?? 0;
+  const entered = (s: string, list = entries) => list.find((e) => e.toStatus === s)?.mines ?? 0;
+  const [hazardsBefore, byRuleBefore, entriesBefore, visitsBefore] = before;
+  const alarmTotal = (rows: typeof byRule) => rows.reduce((s, r) => s + r.raised, 0);
+  const change = (current: number, previous: number): PeriodChange => ({ current, previous });
   return {
     region: { id: region.id, name: region.name, nameEn: region.nameEn, level: region.level },
     period: { from: period.from, to: period.to },
     generatedAt: deps.clock.nowIso(),
+    changes: {
+      previousPeriod: prev,
+      hazardsFound: change(hazards.found, hazardsBefore.found),
+      majorHazardsFound: change(hazards.majorFound, hazardsBefore.majorFound),
+      hazardsClosed: change(hazards.closed, hazardsBefore.closed),
+      alarms: change(alarmTotal(byRule), alarmTotal(byRuleBefore)),
+      visits: change(visits.visits, visitsBefore.visits),
+      enteredClosing: change(entered('closing'), entered('closing', entriesBefore)),
+      closed: change(entered('closed'), entered('closed', entriesBefore)),
+    },
     mines: {
       total: mines.length,
       byStatus,
@@ -203,7 +254,7 @@ export async function buildBriefing(
     },
     closure: { enteredClosing: entered('closing'), closed: entered('closed'), targets },
     hazards,
-    alarms: { total: byRule.reduce((s, r) => s + r.raised, 0), byRule },
+    alarms: { total: alarmTotal(byRule), byRule },
     supervision: {
       mines: coverage.mines,
       complete: coverage.complete,

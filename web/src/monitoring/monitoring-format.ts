@@ -1,4 +1,5 @@
 import type { I18n, Lang, MessageKey } from '../i18n/i18n-context.tsx';
+import { cstStamp } from '../format.ts';
 
 const valueFormats = new Map<Lang, Intl.NumberFormat>();
 
@@ -16,21 +17,18 @@ function pad(n: number): string {
   return String(n).padStart(2, '0');
 }
 
-/** `YYYY-MM-DD HH:mm:ss` in local time (alarm history is read to the second). */
+/** `YYYY-MM-DD HH:mm:ss` in China Standard Time (alarm history is read to the second). */
 export function formatMs(ms: number | null): string {
   if (ms === null || !Number.isFinite(ms)) return '—';
-  const d = new Date(ms);
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+  return cstStamp(ms);
 }
 
-/** `HH:mm:ss` today, `MM-DD HH:mm` on other days: dense enough for a console column. */
+/** `HH:mm:ss` today, `MM-DD HH:mm` on other days (China Standard Time): dense enough for a console column. */
 export function formatShortMs(ms: number | null, now: number = Date.now()): string {
   if (ms === null || !Number.isFinite(ms)) return '—';
-  const d = new Date(ms);
-  const today = new Date(now);
-  if (d.toDateString() === today.toDateString())
-    return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
-  return `${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  const stamp = cstStamp(ms);
+  if (stamp.slice(0, 10) === cstStamp(now).slice(0, 10)) return stamp.slice(11, 19);
+  return stamp.slice(5, 16);
 }
 
 /** A span as `2 h 05 min` / `2小时05分`, `45 s` below a minute. */

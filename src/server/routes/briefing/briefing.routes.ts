@@ -30,7 +30,8 @@ export function registerBriefingRoutes(app: FastifyInstance, deps: AppDeps): voi
     {
       schema: {
         tags,
-        summary: 'The briefing of a region for a period [from, to] (UTC days), as JSON (the preview).',
+        summary:
+          'The briefing of a region for a period [from, to] (China Standard Time days), as JSON (the preview).',
         querystring: briefingQuery,
       },
     },
@@ -41,8 +42,13 @@ export function registerBriefingRoutes(app: FastifyInstance, deps: AppDeps): voi
     '/api/briefing/report.pdf',
     { schema: { tags, summary: 'The briefing as a PDF in Chinese.', querystring: briefingQuery } },
     async (req, reply) => {
-      const b = await getBriefing(ports, principalOf(req), req.query);
-      const pdf = await renderBriefingPdf(b);
+      const principal = principalOf(req);
+      const b = await getBriefing(ports, principal, req.query);
+      const scopeRegion =
+        principal.scope.kind === 'region' ? await ports.regions.get(principal.scope.regionId) : undefined;
+      const pdf = await renderBriefingPdf(b, {
+        issuer: { name: principal.displayName, unit: scopeRegion?.name ?? b.region.name },
+      });
       return reply
         .header('content-type', 'application/pdf')
         .header('content-disposition', `attachment; filename="${fileName(b, 'pdf')}"`)

@@ -79,10 +79,24 @@ export const MINE_STATUS_KEYS: readonly MineStatusKey[] = [
   'closed',
 ];
 
+export const BRIEFING_CHANGE_KEYS = [
+  'hazardsFound',
+  'majorHazardsFound',
+  'hazardsClosed',
+  'alarms',
+  'visits',
+  'enteredClosing',
+  'closed',
+] as const;
+
 export interface Briefing {
   region: { id: string; name: string; nameEn: string };
   period: { from: string; to: string };
   generatedAt: string;
+  changes: { previousPeriod: { from: string; to: string } } & Record<
+    (typeof BRIEFING_CHANGE_KEYS)[number],
+    { current: number; previous: number }
+  >;
   mines: { total: number; byStatus: Record<MineStatusKey, number>; small: number; smallNotClosed: number };
   closure: {
     enteredClosing: number;

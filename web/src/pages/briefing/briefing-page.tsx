@@ -6,7 +6,7 @@ import { todayIsoDate } from '../../format.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { navigate, useAppLocation } from '../../router/router.ts';
 import { useRegions } from '../../session/regions-context.tsx';
-import { MINE_STATUS_KEYS, type Briefing } from './briefing-api-types.ts';
+import { BRIEFING_CHANGE_KEYS, MINE_STATUS_KEYS, type Briefing } from './briefing-api-types.ts';
 import { FactorBar } from './factor-bar.tsx';
 
 /** The briefing of a region and period: an HTML preview of the key figures and the PDF/XLSX downloads. */
@@ -79,6 +79,39 @@ export function BriefingPage() {
       {data.error !== null && <ErrorBox error={data.error} onRetry={data.reload} testId="briefing-error" />}
       {b && (
         <div className="bf-grid" data-testid="briefing-preview" data-region-id={b.region.id}>
+          <div className="card" data-testid="briefing-changes">
+            <h2>{t('briefing.changes')}</h2>
+            <p className="muted">
+              {t('briefing.changes.previous', {
+                from: b.changes.previousPeriod.from,
+                to: b.changes.previousPeriod.to,
+              })}
+            </p>
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('briefing.changes.item')}</th>
+                  <th scope="col">{t('briefing.changes.current')}</th>
+                  <th scope="col">{t('briefing.changes.before')}</th>
+                  <th scope="col">{t('briefing.changes.delta')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {BRIEFING_CHANGE_KEYS.map((k) => {
+                  const { current, previous } = b.changes[k];
+                  const d = current - previous;
+                  return (
+                    <tr key={k} data-testid={`briefing-change-${k}`}>
+                      <td>{t(`briefing.changes.${k}`)}</td>
+                      <td>{current}</td>
+                      <td>{previous}</td>
+                      <td>{d === 0 ? t('briefing.changes.same') : d > 0 ? `+${d}` : `−${-d}`}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
           <div className="card">
             <h2>{t('briefing.mines')}</h2>
             <table className="table" data-testid="briefing-mines">

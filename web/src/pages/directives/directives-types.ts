@@ -1,3 +1,4 @@
+import { cstStamp } from '../../format.ts';
 /** The directives API's shapes as the pages use them (see src/core/directives). */
 export type DirectiveKind = 'directive' | 'accident_warning';
 export type RecipientOutcome = 'done' | 'done_late' | 'outstanding' | 'late';
@@ -52,10 +53,9 @@ export interface DirectiveDetail {
   corrections: DirectiveView[];
 }
 
-/** A stored ISO time as "YYYY-MM-DD HH:mm:ss" in the browser's time zone. */
+/** A stored ISO time as "YYYY-MM-DD HH:mm:ss" in China Standard Time. */
 export function formatTime(iso: string | null): string {
   if (iso === null) return '—';
-  const d = new Date(iso);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? iso : cstStamp(ms);
 }
