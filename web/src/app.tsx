@@ -1,22 +1,20 @@
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { HazardsSection } from './pages/hazards/hazards-section.tsx';
-import { OrdersSection } from './pages/orders/orders-section.tsx';
-import { SupervisionSection } from './pages/supervision/supervision-section.tsx';
-import { DirectivesSection } from './pages/directives/directives-section.tsx';
-import { ExpertiseSection } from './pages/expertise/expertise-section.tsx';
-import { ClosureSection } from './pages/closure/closure-section.tsx';
-import { AccidentsSection } from './pages/accidents/accidents-section.tsx';
-import { BriefingSection } from './pages/briefing/briefing-section.tsx';
+import {
+  lazy,
+  Suspense,
+  useCallback,
+  useEffect,
+  useMemo,
+  useState,
+  type ComponentType,
+  type ReactNode,
+} from 'react';
 import { ApiError, request, setCsrfToken, setUnauthenticatedHandler } from './api/api-client.ts';
 import type { SessionResponse } from './api/api-types.ts';
 import { AppShell } from './components/app-shell.tsx';
 import { ErrorBox } from './components/error-box.tsx';
 import { useI18n } from './i18n/i18n-context.tsx';
-import { AlarmsPage } from './pages/alarms-page.tsx';
 import { DashboardPage } from './pages/dashboard-page.tsx';
 import { LoginPage } from './pages/login-page.tsx';
-import { MinePage } from './pages/mine-page.tsx';
-import { MinesPage } from './pages/mines-page.tsx';
 import { matchRoute, navigate, useAppLocation, type Route } from './router/router.ts';
 import { RegionsProvider } from './session/regions-context.tsx';
 import {
@@ -25,6 +23,40 @@ import {
   type Session,
   type SessionContextValue,
 } from './session/session-context.tsx';
+
+/**
+ * A page loaded on first visit: each section is its own chunk, so the first page a user opens does not
+ * download every module's code (the whole UI was one 565 kB chunk).
+ */
+function lazyPage<P extends object>(load: () => Promise<ComponentType<P>>) {
+  return lazy(async () => ({ default: await load() }));
+}
+
+const MinesPage = lazyPage(async () => (await import('./pages/mines-page.tsx')).MinesPage);
+const MinePage = lazyPage(async () => (await import('./pages/mine-page.tsx')).MinePage);
+const AlarmsPage = lazyPage(async () => (await import('./pages/alarms-page.tsx')).AlarmsPage);
+const HazardsSection = lazyPage(
+  async () => (await import('./pages/hazards/hazards-section.tsx')).HazardsSection,
+);
+const OrdersSection = lazyPage(async () => (await import('./pages/orders/orders-section.tsx')).OrdersSection);
+const SupervisionSection = lazyPage(
+  async () => (await import('./pages/supervision/supervision-section.tsx')).SupervisionSection,
+);
+const DirectivesSection = lazyPage(
+  async () => (await import('./pages/directives/directives-section.tsx')).DirectivesSection,
+);
+const ExpertiseSection = lazyPage(
+  async () => (await import('./pages/expertise/expertise-section.tsx')).ExpertiseSection,
+);
+const ClosureSection = lazyPage(
+  async () => (await import('./pages/closure/closure-section.tsx')).ClosureSection,
+);
+const AccidentsSection = lazyPage(
+  async () => (await import('./pages/accidents/accidents-section.tsx')).AccidentsSection,
+);
+const BriefingSection = lazyPage(
+  async () => (await import('./pages/briefing/briefing-section.tsx')).BriefingSection,
+);
 
 type SessionState =
   | { kind: 'checking' }
@@ -154,13 +186,24 @@ export function App() {
         <SessionContext.Provider value={sessionValue}>
           <RegionsProvider>
             <AppShell route={route}>
-              <RoutePage route={route} />
+              <Suspense fallback={<PageLoading />}>
+                <RoutePage route={route} />
+              </Suspense>
             </AppShell>
           </RegionsProvider>
         </SessionContext.Provider>
       );
     }
   }
+}
+
+function PageLoading() {
+  const { t } = useI18n();
+  return (
+    <div className="muted" data-testid="page-loading" role="status">
+      {t('app.loading')}
+    </div>
+  );
 }
 
 function RoutePage({ route }: { route: Exclude<Route, { name: 'login' }> }) {
