@@ -62,6 +62,12 @@ const schema = z.object({
       'expected mqtt://host:port (or mqtts://, ws://, wss://), or empty to disable',
     ),
   MQTT_CLIENT_ID: z.string().min(1).max(128).default('redline-ingest'),
+  // The broker's credential of Redline's own subscriber (`npx redline gateway-credential create --redline`).
+  MQTT_USERNAME: z.string().max(128).default(''),
+  MQTT_PASSWORD: z.string().max(256).default(''),
+  // The broker's password and ACL files that `npx redline gateway-credential` maintains.
+  MQTT_PASSWORD_FILE: z.string().min(1).default('./deploy/mosquitto/passwd'),
+  MQTT_ACL_FILE: z.string().min(1).default('./deploy/mosquitto/acl'),
   REDLINE_INBOX: z.string().default(''),
   NATS_URL: z
     .string()
@@ -101,6 +107,11 @@ export interface Config {
   mqttUrl: string | null;
   /** The adapter's fixed client id, under which the broker keeps its session. */
   mqttClientId: string;
+  /** Redline's own credential at the broker; null when the broker is open (development only). */
+  mqttCredentials: { username: string; password: string } | null;
+  /** The broker's password and ACL files (the gateway-credential command writes them). */
+  mqttPasswordFile: string;
+  mqttAclFile: string;
   /** Directory watched for national upload files; null when off. */
   inboxDir: string | null;
   /** Distributed mode: the NATS server (JetStream) between gateways, workers and API servers. */
@@ -146,6 +157,9 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
     aggregateRetentionDays: e.REDLINE_AGGREGATE_RETENTION_DAYS,
     mqttUrl: e.MQTT_URL === '' ? null : e.MQTT_URL,
     mqttClientId: e.MQTT_CLIENT_ID,
+    mqttCredentials: e.MQTT_USERNAME === '' ? null : { username: e.MQTT_USERNAME, password: e.MQTT_PASSWORD },
+    mqttPasswordFile: e.MQTT_PASSWORD_FILE,
+    mqttAclFile: e.MQTT_ACL_FILE,
     inboxDir: e.REDLINE_INBOX === '' ? null : e.REDLINE_INBOX,
     natsUrl: e.NATS_URL,
     natsPrefix: e.REDLINE_NATS_PREFIX,

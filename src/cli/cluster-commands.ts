@@ -89,6 +89,7 @@ export function registerClusterCommands(program: Command, repoRoot: string): voi
                 ports: rt.ports,
                 mqttUrl: config.mqttUrl,
                 mqttClientId: config.mqttClientId,
+      mqttCredentials: config.mqttCredentials,
                 inboxDir: config.inboxDir,
                 log: {
                   info: (m) => logLine({ event: 'mqtt', level: 'info', message: m }),

@@ -4,7 +4,15 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { ConfigError, loadConfig } from '../config.ts';
-import { createApiToken } from '../core/access/accounts.ts';
+import { createApiToken, listApiTokens, revokeTokenAsOperator } from '../core/access/tokens.ts';
+import {
+  createGatewayCredential,
+  gatewayUser,
+  listBrokerUsers,
+  REDLINE_MQTT_USER,
+  revokeGatewayCredential,
+  setBrokerCredential,
+} from '../ingest/mqtt/broker-credentials.ts';
 import { principalFor, publicUser } from '../core/access/authentication.ts';
 import { verifyAuditLog } from '../core/audit/verify-audit-log.ts';
 import { buildBriefingForRegion } from '../core/briefing/briefing-use-cases.ts';
@@ -71,6 +79,7 @@ program
       ports: rt.ports,
       mqttUrl: config.mqttUrl,
       mqttClientId: config.mqttClientId,
+      mqttCredentials: config.mqttCredentials,
       inboxDir: config.inboxDir,
     });
     const ticker = setInterval(() => {
@@ -273,13 +282,89 @@ token
   .description('Create an API token for a user (e.g. a mine safety officer, for the mine upload gateway)')
   .requiredOption('--user <username>', 'the account the token acts as')
   .requiredOption('--name <name>', 'what the token is for')
-  .action(async (opts: { user: string; name: string }) => {
+  .option('--scopes <list>', 'comma-separated: ingest (default), read, write', 'ingest')
+  .option('--expires <iso>', 'expiry, in the future (default and at most: a year from now)')
+  .action(async (opts: { user: string; name: string; scopes: string; expires?: string }) => {
     await withRuntime(async (rt) => {
       const t = await createApiToken({ ...rt.ports, secrets: cryptoSecrets }, await asUser(rt, opts.user), {
         name: opts.name,
+        scopes: opts.scopes.split(',').map((x) => x.trim()),
+        expiresAt: opts.expires ?? null,
       });
       console.log(JSON.stringify(t, null, 2));
     });
+  });
+token
+  .command('list')
+  .description("List a user's API tokens: id, name, scopes, expiry, last use, state (never the secret)")
+  .requiredOption('--user <username>', 'whose tokens')
+  .action(async (opts: { user: string }) => {
+    await withRuntime(async (rt) => {
+      const items = await listApiTokens(rt.ports, await asUser(rt, opts.user));
+      console.log(JSON.stringify(items, null, 2));
+    });
+  });
+token
+  .command('revoke')
+  .description('Revoke an API token by id (audited as the installation operator); it stops working at once')
+  .argument('<id>', 'the token id (tok-…), from `token list`')
+  .action(async (id: string) => {
+    await withRuntime(async (rt) => {
+      const t = await revokeTokenAsOperator(rt.ports, { id: 'cli', name: 'command line (operator)' }, id);
+      console.log(JSON.stringify(t, null, 2));
+    });
+  });
+
+const brokerFiles = () => {
+  const config = loadConfig(process.env);
+  return {
+    passwordFile: config.mqttPasswordFile,
+    aclFile: config.mqttAclFile,
+    topicPrefix: 'redline',
+  };
+};
+const gatewayCredential = program
+  .command('gateway-credential')
+  .description(
+    "The MQTT broker's credentials: one per mine gateway, publishing only under its mine's topics",
+  );
+gatewayCredential
+  .command('create')
+  .description(
+    "Create or renew a gateway's broker password (printed once) and regenerate the ACL; then reload Mosquitto (SIGHUP)",
+  )
+  .option('--mine <code>', "the mine's code (the gateway's username is gateway-<code>)")
+  .option('--redline', "Redline's own subscriber (username redline; set MQTT_USERNAME/MQTT_PASSWORD)", false)
+  .action(async (opts: { mine?: string; redline: boolean }) => {
+    const files = brokerFiles();
+    if (opts.redline === (opts.mine !== undefined))
+      throw new Error('Give either --mine <code> or --redline.');
+    const username = opts.mine ? gatewayUser(opts.mine) : REDLINE_MQTT_USER;
+    const password = opts.mine
+      ? await createGatewayCredential(files, opts.mine)
+      : await setBrokerCredential(files, REDLINE_MQTT_USER);
+    console.log(
+      JSON.stringify(
+        { username, password, passwordFile: files.passwordFile, aclFile: files.aclFile },
+        null,
+        2,
+      ),
+    );
+    console.error('The password is shown only now. Reload the broker: kill -HUP $(pidof mosquitto)');
+  });
+gatewayCredential
+  .command('revoke')
+  .description("Remove a gateway's broker credential and its ACL lines; then reload Mosquitto (SIGHUP)")
+  .requiredOption('--mine <code>', "the mine's code")
+  .action(async (opts: { mine: string }) => {
+    const removed = await revokeGatewayCredential(brokerFiles(), opts.mine);
+    console.log(JSON.stringify({ username: gatewayUser(opts.mine), removed }));
+  });
+gatewayCredential
+  .command('list')
+  .description('The users of the broker password file')
+  .action(async () => {
+    console.log(JSON.stringify(await listBrokerUsers(brokerFiles()), null, 2));
   });
 
 registerClusterCommands(program, repoRoot);

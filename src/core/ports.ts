@@ -9,7 +9,7 @@ import type { SupervisionStore } from './supervision/supervision-ports.ts';
 import type { MinuteBucket } from './monitoring/engine/minute-aggregator.ts';
 import type { ReadingBatch } from './monitoring/engine/reading-batch.ts';
 import type { MonitoringStore } from './monitoring/monitoring-ports.ts';
-import type { Principal, Role, Scope, User } from './access/types.ts';
+import type { Principal, Role, Scope, TokenScope, User } from './access/types.ts';
 import type { AuditEntry, AuditEventInput } from './audit/audit-chain.ts';
 import type { Enterprise, GasClass, Mine, MineStatus, MineStatusChange, Region } from './registry/types.ts';
 
@@ -136,11 +136,20 @@ export interface ApiToken {
   createdAt: string;
   expiresAt: string | null;
   revokedAt: string | null;
+  /** What the token may reach (migration 0014; older tokens read as `['write', 'read', 'ingest']`). */
+  scopes: TokenScope[];
+  lastUsedAt: string | null;
 }
 
 export interface ApiTokenStore {
   insert(token: ApiToken): Promise<void>;
   getByHash(tokenHash: string): Promise<ApiToken | undefined>;
+  get(id: string): Promise<ApiToken | undefined>;
+  /** The tokens of one account, newest first (revoked ones included). */
+  listByUser(userId: string): Promise<ApiToken[]>;
+  revoke(id: string, at: string): Promise<void>;
+  /** Records a use; callers throttle it (at most once a minute per token). */
+  touch(id: string, at: string): Promise<void>;
 }
 
 export interface AuditStore {
@@ -181,7 +190,7 @@ export interface Ports extends Stores {
   transaction<T>(work: (stores: Stores) => Promise<T>): Promise<T>;
 }
 
-export type { Principal, Role, Scope };
+export type { Principal, Role, Scope, TokenScope };
 
 export interface PasswordHasher {
   hash(password: string): Promise<string>;

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { Briefing } from '../core/briefing/briefing-use-cases.ts';
+import { inertCell, inertRow, inertText } from '../core/export/safe-cells.ts';
 import { MINE_STATUSES } from '../core/registry/types.ts';
 import { FACTOR_ZH, GAP_ZH, PRIORITY_ZH, STATUS_ZH, ruleZh } from './briefing-labels.ts';
 
@@ -15,7 +16,8 @@ export async function renderBriefingXlsx(b: Briefing): Promise<Buffer> {
     { header: '项目', key: 'label', width: 36 },
     { header: '数值', key: 'value', width: 20 },
   ];
-  const add = (label: string, value: string | number) => summary.addRow({ label, value });
+  const add = (label: string, value: string | number) =>
+    summary.addRow({ label: inertText(label), value: inertCell(value) });
   add('地区', b.region.name);
   add('地区代码', b.region.id);
   add('统计期间起', b.period.from);
@@ -54,14 +56,14 @@ export async function renderBriefingXlsx(b: Briefing): Promise<Buffer> {
     const t = wb.addWorksheet('关闭目标');
     t.addRow(['地区', '期限', '目标数', '已关闭', '关闭中']);
     for (const x of b.closure.targets)
-      t.addRow([x.regionName, x.deadline, x.minesToClose, x.closed, x.inProgress]);
+      t.addRow(inertRow([x.regionName, x.deadline, x.minesToClose, x.closed, x.inProgress]));
     t.getRow(1).font = { bold: true };
   }
 
   const alarms = wb.addWorksheet('报警类型');
   alarms.addRow(['类型', '规则', '级别', '次数']);
   for (const r of b.alarms.byRule)
-    alarms.addRow([ruleZh(r.rule), r.rule, PRIORITY_ZH[r.priority] ?? r.priority, r.raised]);
+    alarms.addRow(inertRow([ruleZh(r.rule), r.rule, PRIORITY_ZH[r.priority] ?? r.priority, r.raised]));
   alarms.getRow(1).font = { bold: true };
 
   const risk = wb.addWorksheet('风险排名');
@@ -76,15 +78,17 @@ export async function renderBriefingXlsx(b: Briefing): Promise<Buffer> {
     ...factorIds.map((id) => FACTOR_ZH[id]),
   ]);
   for (const r of b.topRisk) {
-    risk.addRow([
-      r.rank,
-      r.code,
-      r.name,
-      r.regionName,
-      STATUS_ZH[r.status as keyof typeof STATUS_ZH] ?? r.status,
-      r.score,
-      ...r.factors.map((f) => (f.noData ? '无数据' : f.points)),
-    ]);
+    risk.addRow(
+      inertRow([
+        r.rank,
+        r.code,
+        r.name,
+        r.regionName,
+        STATUS_ZH[r.status as keyof typeof STATUS_ZH] ?? r.status,
+        r.score,
+        ...r.factors.map((f) => (f.noData ? '无数据' : f.points)),
+      ]),
+    );
   }
   risk.getRow(1).font = { bold: true };
   return Buffer.from(await wb.xlsx.writeBuffer());

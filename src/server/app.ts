@@ -17,7 +17,7 @@ import {
   type MonitoringView,
 } from '../ingest/monitoring-view.ts';
 import { StoredMonitoringView } from '../ingest/stored-monitoring-view.ts';
-import { registerAuth } from './auth.ts';
+import { isApiPath, registerAuth, routePathOf } from './auth.ts';
 import { registerErrorMapping, registerNotFound } from './error-mapping.ts';
 import { registerAuditRoutes } from './routes/audit.routes.ts';
 import { registerHazardRoutes } from './routes/hazards/hazards.routes.ts';
@@ -126,7 +126,13 @@ const SECURITY_HEADERS: Record<string, string> = {
   'cross-origin-opener-policy': 'same-origin',
 };
 const CSP =
-  "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self' ws: wss:; frame-ancestors 'none'";
+  "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+/** The Swagger UI page runs an inline initialiser script and inline styles; nothing from elsewhere. */
+const DOCS_CSP =
+  "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+/** A slow client's headers must arrive within this; a whole request body within REQUEST_TIMEOUT_MS. */
+export const HEADERS_TIMEOUT_MS = 15_000;
+export const REQUEST_TIMEOUT_MS = 60_000;
 
 /** Builds the HTTP application without listening, so tests can `inject` requests. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -137,7 +143,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // On close, connections still open (an idle keep-alive, a client that stopped mid-request, a live
     // feed) are closed, so a graceful stop cannot hang on them.
     forceCloseConnections: true,
+    // A body trickled in slowly cannot hold a connection (and its memory) for minutes.
+    requestTimeout: REQUEST_TIMEOUT_MS,
   });
+  app.server.headersTimeout = HEADERS_TIMEOUT_MS;
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorMapping(app);
@@ -169,7 +178,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   app.addHook('onSend', async (req, reply, payload) => {
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) reply.header(k, v);
-    if (!req.url.startsWith('/api/docs')) reply.header('content-security-policy', CSP);
+    const path = routePathOf(req);
+    reply.header('content-security-policy', path.startsWith('/api/docs') ? DOCS_CSP : CSP);
+    if (deps.config.cookieSecure)
+      reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+    // Nothing answered to a known caller (CSRF token, exports, records) may sit in a shared cache.
+    if (req.principal || isApiPath(path)) reply.header('cache-control', 'no-store');
     return payload;
   });
 

@@ -90,6 +90,24 @@ export interface ApiTokensTable {
   created_at: string;
   expires_at: string | null;
   revoked_at: string | null;
+  /** JSON array of token scopes; null for tokens made before migration 0014 (full access). */
+  scopes: string | null;
+  last_used_at: string | null;
+}
+
+export interface SecurityEventsTable {
+  id: string;
+  at: string;
+  kind: string;
+  actor_id: string | null;
+  actor_name: string | null;
+  actor_via: string | null;
+  method: string | null;
+  route: string | null;
+  target: string | null;
+  status: number | null;
+  reason: string;
+  ip: string | null;
 }
 
 export interface AuditLogTable {
@@ -102,6 +120,7 @@ export interface AuditLogTable {
   target_id: string;
   before_json: string | null;
   after_json: string | null;
+  actor_via: string | null;
   prev_hash: string;
   hash: string;
 }
@@ -132,6 +151,7 @@ export interface Database
   api_tokens: ApiTokensTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
+  security_events: SecurityEventsTable;
 }
 
 export interface MonitoringPointsTable {

@@ -17,6 +17,7 @@ import { BRIEFING_WALKED_ROUTES } from './route-walks/briefing.ts';
 import { createMonitoringRuntime } from '../../src/cli/monitoring-wiring.ts';
 import { argon2Hasher, cryptoSecrets } from '../../src/platform/system.ts';
 import { buildApp, embeddedMonitoring } from '../../src/server/app.ts';
+import { createApiToken } from '../../src/core/access/tokens.ts';
 import { ingestUploadFile } from '../../src/ingest/files/ingest-upload-file.ts';
 import { cddyText, cdssText, fileName, methanePoint } from '../ingest/ingest-fixtures.ts';
 import {
@@ -290,7 +291,7 @@ const MATRIX: Record<string, RouteSpec> = {
     okStatus: 201,
     prepare: (a) => ({
       url: '/api/tokens',
-      payload: { name: 'matrix upload gateway' },
+      payload: { name: 'matrix upload gateway', scopes: ['read'] },
       async check(res) {
         if (!a.expected.allowed) return;
         const { token } = res.json<{ token: string }>();
@@ -298,6 +299,45 @@ const MATRIX: Record<string, RouteSpec> = {
         expect(me.json()).toMatchObject({ user: { username: a.user?.username } });
       },
     }),
+  },
+  'GET /api/tokens': {
+    permissions: ['token.create'],
+    scope: 'none',
+    okStatus: 200,
+    prepare: (a) => ({
+      url: '/api/tokens',
+      check(res) {
+        if (!a.expected.allowed) return;
+        // Only the caller's own tokens, never a secret.
+        const items = res.json<{ items: Array<Record<string, unknown>> }>().items;
+        for (const item of items) expect(item).not.toHaveProperty('tokenHash');
+      },
+    }),
+  },
+  'DELETE /api/tokens/:id': {
+    permissions: ['token.create'],
+    scope: 'none',
+    okStatus: 200,
+    async prepare(a) {
+      // A token of the caller's own (or of the province regulator, for callers who may not have any).
+      const owner = a.expected.allowed && a.user ? a.user.username : 'province';
+      const p = await world.principal(owner);
+      const { id, token } = await createApiToken({ ...world.ports, secrets: cryptoSecrets }, p, {
+        name: 'matrix revoke',
+      });
+      return {
+        url: `/api/tokens/${id}`,
+        async check() {
+          const res = await app.inject({
+            method: 'POST',
+            url: '/api/ingest/readings',
+            headers: { authorization: `Bearer ${token}`, 'content-type': 'application/x-ndjson' },
+            payload: '{}\n',
+          });
+          expect(res.statusCode === 401).toBe(a.expected.allowed);
+        },
+      };
+    },
   },
   'GET /api/regions': {
     permissions: ['region.read'],
@@ -878,6 +918,83 @@ describe('scope lines the issue insists on', () => {
       // Mines created by the matrix above are not demo mines; compare the demo ones only.
       const demoIds = new Set(world.province.mines.map((m) => m.id));
       expect(listed.filter((id) => demoIds.has(id)).sort(), user.username).toEqual(seen.sort());
+    }
+  });
+});
+
+/**
+ * Token scopes (ADR 0007), over every recorded /api route: a gateway token (`ingest`) reaches only the
+ * ingestion doors; a `read` token only GET routes; no token manages tokens. The refusal comes before
+ * parameters, body or permission are looked at, so each route is called with placeholder parameters.
+ */
+describe('token scopes', () => {
+  const INGEST_ROUTES = new Set(['POST /api/ingest/readings', 'POST /api/ingest/files']);
+  const TOKEN_ROUTES = new Set(['POST /api/tokens', 'GET /api/tokens', 'DELETE /api/tokens/:id']);
+  const apiRoutes = () =>
+    [...new Set(recorded.map((r) => `${r.method} ${r.url}`))]
+      .filter((key) => {
+        const { path } = splitKey(key);
+        return path.startsWith('/api/') && !isDocsRoute(path) && !PUBLIC_ROUTES.includes(key);
+      })
+      .filter((key) => !key.startsWith('HEAD ') && !key.startsWith('OPTIONS '));
+  const call = (key: string, token: string) => {
+    const { method, path } = splitKey(key);
+    return app.inject({
+      method,
+      url: path.replace(/:[A-Za-z]+/g, 'x'),
+      headers: { authorization: `Bearer ${token}` },
+    });
+  };
+  const tokenOf = async (username: string, scopes: string[]) =>
+    (
+      await createApiToken({ ...world.ports, secrets: cryptoSecrets }, await world.principal(username), {
+        name: `matrix ${scopes.join('+')}`,
+        scopes,
+      })
+    ).token;
+
+  it('a gateway token (ingest) gets 403 TOKEN_SCOPE_FORBIDDEN on every non-ingest route', async () => {
+    const token = await tokenOf('officer', ['ingest']);
+    const routes = apiRoutes().filter((k) => !INGEST_ROUTES.has(k));
+    expect(routes.length).toBeGreaterThan(100);
+    for (const key of routes) {
+      const res = await call(key, token);
+      expect(res.statusCode, key).toBe(403);
+      expect(errorOf(res).code, key).toBe('TOKEN_SCOPE_FORBIDDEN');
+    }
+  });
+
+  it('a gateway token feeds its own mine and no other', async () => {
+    const token = await tokenOf('officer', ['ingest']);
+    const send = (mine: DemoMine, ts: number) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/ingest/readings',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/x-ndjson' },
+        payload: `${JSON.stringify({ mine: mine.code, point: methanePoint(mine.code), value: 0.2, status: 0, ts })}\n`,
+      });
+    const own = nextReadingMs();
+    expect((await send(mineA, own)).json()).toMatchObject({ accepted: 1 });
+    expect(await hasReading(mineA, own)).toBe(true);
+    const other = nextReadingMs();
+    expect((await send(mineB, other)).json()).toMatchObject({ accepted: 0, rejected: [{ line: 1 }] });
+    expect(await hasReading(mineB, other)).toBe(false);
+  });
+
+  it('a read token passes the scope check on GET routes only; no token manages tokens', async () => {
+    const read = await tokenOf('province', ['read']);
+    const write = await tokenOf('province', ['write']);
+    // The live feed never ends for an allowed caller; test/monitoring/live-access.test.ts walks it.
+    for (const key of apiRoutes().filter((k) => !STREAM_ROUTES.includes(k))) {
+      const res = await call(key, read);
+      const code = res.statusCode === 403 ? errorOf(res).code : null;
+      const isGet = key.startsWith('GET ') && !TOKEN_ROUTES.has(key);
+      expect(code === 'TOKEN_SCOPE_FORBIDDEN', key).toBe(!isGet);
+    }
+    for (const key of TOKEN_ROUTES) {
+      const res = await call(key, write);
+      expect(res.statusCode, key).toBe(403);
+      expect(errorOf(res).code, key).toBe('TOKEN_SCOPE_FORBIDDEN');
     }
   });
 });

@@ -210,7 +210,7 @@ describe('API tokens', () => {
       method: 'POST',
       url: '/api/tokens',
       headers: asSession(officer),
-      payload: { name: 'upload gateway 1' },
+      payload: { name: 'upload gateway 1', scopes: ['read', 'ingest'] },
     });
     expect(created.statusCode, created.body).toBe(201);
     const { token, name, id } = created.json<{ token: string; name: string; id: string }>();
@@ -222,14 +222,31 @@ describe('API tokens', () => {
     expect(me.statusCode).toBe(200);
     expect(me.json()).toMatchObject({ user: { username: 'officer', role: 'mine_safety_officer' } });
 
-    // An unsafe method with the bearer token and no CSRF header: allowed (not a browser session).
+    // A token never makes more tokens (issue 13): token management needs a session.
     const again = await app.inject({
       method: 'POST',
       url: '/api/tokens',
       headers: { authorization: `Bearer ${token}` },
       payload: { name: 'upload gateway 2' },
     });
-    expect(again.statusCode, again.body).toBe(201);
+    expect(again.statusCode, again.body).toBe(403);
+    expect(errorOf(again).code).toBe('TOKEN_SCOPE_FORBIDDEN');
+    // An unsafe method with the bearer token and no CSRF header: allowed (not a browser session).
+    const second = await app.inject({
+      method: 'POST',
+      url: '/api/tokens',
+      headers: asSession(officer),
+      payload: { name: 'upload gateway 2' },
+    });
+    expect(second.statusCode, second.body).toBe(201);
+    const ingest = await app.inject({
+      method: 'POST',
+      url: '/api/ingest/readings',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/x-ndjson' },
+      payload: '{}\n',
+    });
+    expect(ingest.statusCode, ingest.body).not.toBe(403);
+    expect(ingest.statusCode, ingest.body).not.toBe(401);
 
     const user = await world.ports.users.getByUsername('officer');
     const audit = await world.ports.audit.listByTarget('user', user!.id);
@@ -245,7 +262,7 @@ describe('API tokens', () => {
         method: 'POST',
         url: '/api/tokens',
         headers: asSession(county),
-        payload: { name: 'script' },
+        payload: { name: 'script', scopes: ['write'] },
       })
     ).json<{ token: string }>();
     const inScope = indexProvince(world).mineOf('officer');

@@ -1,8 +1,7 @@
 import { invalidInput, conflict } from '../errors.ts';
-import type { PasswordHasher, Ports, Secrets } from '../ports.ts';
-import { digestToken, publicUser, validateNewPassword } from './authentication.ts';
-import { requirePermission } from './permissions.ts';
-import { ROLES, type Principal, type Role, type Scope, type User } from './types.ts';
+import type { PasswordHasher, Ports } from '../ports.ts';
+import { publicUser, validateNewPassword } from './authentication.ts';
+import { ROLES, type Role, type Scope, type User } from './types.ts';
 
 export interface NewUserInput {
   username: string;
@@ -73,45 +72,4 @@ export async function createUser(
   });
 }
 
-/**
- * Issues an API token for the caller's own account (e.g. a mine's upload gateway). The plain token is
- * returned once and never stored.
- */
-export async function createApiToken(
-  deps: Pick<Ports, 'clock' | 'ids' | 'transaction'> & { secrets: Secrets },
-  principal: Principal,
-  input: { name: string; expiresAt?: string | null },
-): Promise<{ id: string; token: string; name: string }> {
-  requirePermission(principal, 'token.create');
-  const name = input.name.trim();
-  if (name.length < 2 || name.length > 80) {
-    throw invalidInput('TOKEN_NAME_INVALID', 'A token name has 2–80 characters (say what uses it).');
-  }
-  const token = `rl_${deps.secrets.newToken()}`;
-  const now = deps.clock.nowIso();
-  const id = deps.ids.next('tok');
-  await deps.transaction(async (tx) => {
-    await tx.tokens.insert({
-      id,
-      tokenHash: digestToken(token),
-      userId: principal.userId,
-      name,
-      createdAt: now,
-      expiresAt: input.expiresAt ?? null,
-      revokedAt: null,
-    });
-    await tx.audit.append(
-      {
-        actorId: principal.userId,
-        actorName: principal.displayName,
-        action: 'token.create',
-        targetType: 'user',
-        targetId: principal.userId,
-        before: null,
-        after: { tokenId: id, name },
-      },
-      now,
-    );
-  });
-  return { id, token, name };
-}
+export { createApiToken } from './tokens.ts';

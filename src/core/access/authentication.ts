@@ -84,7 +84,7 @@ export async function login(
 export async function authenticateSession(
   deps: Pick<Ports, 'users' | 'sessions' | 'clock' | 'regions' | 'mines'>,
   sessionToken: string,
-): Promise<{ principal: Principal; user: User; csrfToken: string }> {
+): Promise<{ principal: Principal; user: User; csrfToken: string; expiresAt: string }> {
   const session = await deps.sessions.get(digestToken(sessionToken));
   if (!session || session.expiresAt <= deps.clock.nowIso()) {
     throw unauthenticated('NOT_AUTHENTICATED', 'Your session has ended; please log in again.');
@@ -92,13 +92,18 @@ export async function authenticateSession(
   const user = await deps.users.get(session.userId);
   if (!user || user.disabled) throw unauthenticated('NOT_AUTHENTICATED', 'Your account is not active.');
   const pub = publicUser(user);
-  return { principal: await principalFor(deps, pub, 'session'), user: pub, csrfToken: session.csrfToken };
+  return {
+    principal: await principalFor(deps, pub, 'session'),
+    user: pub,
+    csrfToken: session.csrfToken,
+    expiresAt: session.expiresAt,
+  };
 }
 
 export async function authenticateToken(
   deps: Pick<Ports, 'users' | 'tokens' | 'clock' | 'regions' | 'mines'>,
   token: string,
-): Promise<{ principal: Principal; user: User }> {
+): Promise<{ principal: Principal; user: User; lastUsedAt: string | null }> {
   const t = await deps.tokens.getByHash(digestToken(token));
   const now = deps.clock.nowIso();
   if (!t || t.revokedAt !== null || (t.expiresAt !== null && t.expiresAt <= now)) {
@@ -108,7 +113,12 @@ export async function authenticateToken(
   if (!user || user.disabled)
     throw unauthenticated('INVALID_TOKEN', 'The API token belongs to an inactive account.');
   const pub = publicUser(user);
-  return { principal: await principalFor(deps, pub, 'token'), user: pub };
+  const principal = await principalFor(deps, pub, 'token');
+  return {
+    principal: { ...principal, token: { id: t.id, name: t.name, scopes: t.scopes } },
+    user: pub,
+    lastUsedAt: t.lastUsedAt,
+  };
 }
 
 export function validateNewPassword(password: string): void {

@@ -46,4 +46,13 @@ export interface Principal {
   scopePath: string | null;
   /** For mine scopes: the mine's own region path, so region-level reads can be checked. */
   via: 'session' | 'token';
+  /** For a token: which one and what it may do (ADR 0007); absent for a session. */
+  token?: { id: string; name: string; scopes: readonly TokenScope[] };
 }
+
+/**
+ * What an API token may reach (ADR 0007): `ingest` the monitoring-data doors only (a mine's gateway),
+ * `read` every GET route, `write` every route but token management. A session has no such limit.
+ */
+export type TokenScope = 'ingest' | 'read' | 'write';
+export const TOKEN_SCOPES: readonly TokenScope[] = ['ingest', 'read', 'write'];

@@ -14,6 +14,11 @@ export interface AuditEventInput {
   targetId: string;
   before: unknown;
   after: unknown;
+  /**
+   * The credential that acted: `session`, `token:<id>`, or absent (the system, a CLI, entries made
+   * before migration 0014). Hashed when present, so older entries keep their hashes.
+   */
+  actorVia?: string;
 }
 
 export interface AuditEntry extends AuditEventInput {
@@ -48,6 +53,7 @@ export function computeAuditHash(entry: Omit<AuditEntry, 'hash'>): string {
     targetId: entry.targetId,
     before: entry.before ?? null,
     after: entry.after ?? null,
+    actorVia: entry.actorVia,
   });
   return createHash('sha256').update(entry.prevHash).update('\n').update(body).digest('hex');
 }

@@ -210,3 +210,28 @@ export async function recordMineFile(
     return e;
   });
 }
+
+/**
+ * The checks of `recordHazardEvidence` that need no file: run before an upload's bytes are read, so a
+ * caller who may not add evidence to this hazard never has a byte written (issue 13).
+ */
+export async function checkHazardEvidenceUpload(
+  deps: Pick<Ports, 'hazards'>,
+  principal: Principal,
+  hazardId: string,
+): Promise<void> {
+  const h = await loadHazard(deps, principal, 'hazard.evidence', hazardId);
+  if (h.state === 'closed') throw conflict('HAZARD_CLOSED', 'The hazard is closed; its evidence is final.');
+}
+
+/** The checks of `recordMineFile` that need no file (see `checkHazardEvidenceUpload`). */
+export async function checkMineFileUpload(
+  deps: Pick<Ports, 'mines'>,
+  principal: Principal,
+  mineId: string,
+): Promise<void> {
+  requirePermission(principal, 'hazard.selfcheck');
+  const mine = await deps.mines.get(mineId);
+  if (!mine) throw notFound('MINE_NOT_FOUND', `No mine "${mineId}" in your scope.`);
+  requireInScope(principal, { regionPath: mine.regionPath, mineId }, 'MINE', mineId);
+}

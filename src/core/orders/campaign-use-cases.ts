@@ -4,6 +4,7 @@ import { invalidInput, notFound } from '../errors.ts';
 import type { MineRow, Ports } from '../ports.ts';
 import { mineScopePath, requireMineInScope, requireRegionInScope } from './order-access.ts';
 import type { Campaign, CampaignMark } from './orders-ports.ts';
+import { csvLine } from '../export/safe-cells.ts';
 
 type Deps = Pick<Ports, 'clock' | 'ids' | 'transaction' | 'mines' | 'regions' | 'orders'>;
 
@@ -219,14 +220,9 @@ export async function campaignReport(deps: Deps, p: Principal, id: string) {
   };
 }
 
-const csvCell = (v: string | number) => {
-  const s = String(v);
-  return /[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-};
-
 export function campaignReportCsv(rows: readonly CampaignReportRow[]): string {
   const lines = ['region_id,region,mines_done,mines_total,items_overdue'];
   for (const r of rows)
-    lines.push([r.regionId, r.regionName, r.minesDone, r.minesTotal, r.itemsOverdue].map(csvCell).join(','));
+    lines.push(csvLine([r.regionId, r.regionName, r.minesDone, r.minesTotal, r.itemsOverdue]));
   return `${lines.join('\n')}\n`;
 }

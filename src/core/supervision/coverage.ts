@@ -5,6 +5,7 @@ import type { MineRow, Ports } from '../ports.ts';
 import { scopedMineFilter } from '../registry/mine-use-cases.ts';
 import type { CoverageFacts, LastVisit } from './supervision-ports.ts';
 import type { PlanState } from './supervision-types.ts';
+import { csvField, csvLine } from '../export/safe-cells.ts';
 
 /** The four things every mine must have (一矿一策、一名责任人、一个督导组、一名包保领导). */
 export type CoverageGap = 'plan' | 'responsible' | 'group' | 'leader';
@@ -150,11 +151,6 @@ export async function getCoverage(
   return { ...view, rows };
 }
 
-const csvCell = (v: string | number | null): string => {
-  const s = v === null ? '' : String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-
 /** The coverage rows as RFC 4180 CSV (header first), one line per mine. */
 export function coverageCsv(view: CoverageView): string {
   const header = [
@@ -182,10 +178,10 @@ export function coverageCsv(view: CoverageView): string {
       r.leaderName,
       r.gaps.join(' '),
     ]
-      .map(csvCell)
+      .map(csvField)
       .join(','),
   );
-  return [header.join(','), ...lines].join('\r\n') + '\r\n';
+  return [csvLine(header), ...lines].join('\r\n') + '\r\n';
 }
 
 export interface KpiRow {

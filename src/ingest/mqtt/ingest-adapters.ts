@@ -18,6 +18,8 @@ export function startIngestAdapters(options: {
   ports: Pick<Ports, 'monitoring' | 'ids' | 'clock'>;
   mqttUrl: string | null;
   mqttClientId: string;
+  /** Redline's credential at the broker; absent or null for an open (development) broker. */
+  mqttCredentials?: { username: string; password: string } | null;
   inboxDir: string | null;
   log?: MqttIngestLog;
 }): IngestAdapters {
@@ -29,7 +31,12 @@ export function startIngestAdapters(options: {
     ...(options.log ? { log: options.log } : {}),
   };
   const mqtt = options.mqttUrl
-    ? startMqttIngest({ ...deps, url: options.mqttUrl, clientId: options.mqttClientId })
+    ? startMqttIngest({
+        ...deps,
+        url: options.mqttUrl,
+        clientId: options.mqttClientId,
+        credentials: options.mqttCredentials ?? null,
+      })
     : null;
   const inbox = options.inboxDir ? startInboxWatcher({ ...deps, dir: options.inboxDir }) : null;
   return {

@@ -12,8 +12,9 @@
  *   session expiry interval), so the broker delivers the unacknowledged message again, followed by
  *   everything queued behind it. Nothing after the failed message is acknowledged before it.
  *
- * Who may publish for which mine is the broker's business (Mosquitto ACLs): this adapter trusts the
- * topic's mine code.
+ * Who may publish for which mine is the broker's business: Mosquitto's password file and ACL (see
+ * broker-credentials.ts) let a gateway publish only under its own mine's topics, and this adapter
+ * connects with its own credential, so the topic's mine code can be trusted.
  */
 import { connect, type IPublishPacket, type MqttClient } from 'mqtt';
 import {
@@ -35,6 +36,8 @@ export interface MqttIngestOptions extends IngestMessageDeps {
   url: string;
   /** Fixed, so the broker keeps this adapter's session (and its unacknowledged messages) across restarts. */
   clientId?: string;
+  /** Redline's credential at the broker (MQTT_USERNAME / MQTT_PASSWORD). */
+  credentials?: { username: string; password: string } | null;
   /** First topic level; `redline` unless told otherwise (tests use their own). */
   topicPrefix?: string;
   /** How long the broker keeps the session while the adapter is away. Default one day. */
@@ -136,6 +139,9 @@ export function startMqttIngest(options: MqttIngestOptions): MqttIngest {
     const gen = ++generation;
     const c = connect(options.url, {
       clientId: options.clientId ?? 'redline-ingest',
+      ...(options.credentials
+        ? { username: options.credentials.username, password: options.credentials.password }
+        : {}),
       protocolVersion: 5,
       clean: false,
       properties: { sessionExpiryInterval: options.sessionExpirySeconds ?? 86_400 },

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { digestToken, login } from '../../core/access/authentication.ts';
 import { LoginThrottle } from '../../core/access/login-throttle.ts';
 import { isDomainError } from '../../core/errors.ts';
-import { createApiToken } from '../../core/access/accounts.ts';
+import { createApiToken, listApiTokens, revokeApiToken } from '../../core/access/tokens.ts';
+import { TOKEN_SCOPES } from '../../core/access/types.ts';
 import type { AppDeps } from '../app.ts';
 import { principalOf, SESSION_COOKIE } from '../auth.ts';
 import { describeScope } from '../scope-name.ts';
@@ -101,15 +102,29 @@ export function registerSessionRoutes(app: FastifyInstance, deps: AppDeps): void
     return reply.status(204).send();
   });
 
+  const tokenView = z.object({
+    id: z.string(),
+    name: z.string(),
+    scopes: z.array(z.enum(TOKEN_SCOPES)),
+    createdAt: z.string(),
+    expiresAt: z.string().nullable(),
+    revokedAt: z.string().nullable(),
+    lastUsedAt: z.string().nullable(),
+    state: z.enum(['active', 'expired', 'revoked']),
+  });
+
   r.post(
     '/api/tokens',
     {
+      config: { tokenScope: 'session' },
       schema: {
         tags: ['session'],
-        summary: 'Create an API token for your own account (e.g. for a mine upload gateway). Shown once.',
+        summary:
+          'Create an API token for your own account (e.g. for a mine upload gateway). Scopes default to ["ingest"]; the expiry must be in the future (at most a year). Shown once. Sessions only.',
         body: z.object({
           name: z.string().min(1).max(80),
           expiresAt: z.iso.datetime().nullable().optional(),
+          scopes: z.array(z.string().max(20)).max(5).optional(),
         }),
       },
     },
@@ -117,5 +132,32 @@ export function registerSessionRoutes(app: FastifyInstance, deps: AppDeps): void
       const t = await createApiToken({ ...ports, secrets: deps.secrets }, principalOf(req), req.body);
       return reply.status(201).send(t);
     },
+  );
+
+  r.get(
+    '/api/tokens',
+    {
+      config: { tokenScope: 'session' },
+      schema: {
+        tags: ['session'],
+        summary: 'Your own API tokens: name, scopes, expiry, last use, state (never the secret).',
+        response: { 200: z.object({ items: z.array(tokenView) }) },
+      },
+    },
+    async (req) => ({ items: await listApiTokens(ports, principalOf(req)) }),
+  );
+
+  r.delete(
+    '/api/tokens/:id',
+    {
+      config: { tokenScope: 'session' },
+      schema: {
+        tags: ['session'],
+        summary: 'Revoke one of your API tokens; it stops working at once. Audited.',
+        params: z.object({ id: z.string().min(1).max(100) }),
+        response: { 200: z.object({ token: tokenView }) },
+      },
+    },
+    async (req) => ({ token: await revokeApiToken(ports, principalOf(req), req.params.id) }),
   );
 }

@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import { chainAuditEntry, type AuditEntry } from '../../core/audit/audit-chain.ts';
 import type { AuditStore } from '../../core/ports.ts';
+import { credentialFor } from '../../platform/actor-context.ts';
 import type { AuditLogTable, Database } from '../schema.ts';
 
 const parse = (s: string | null): unknown => (s === null ? null : JSON.parse(s));
@@ -15,6 +16,7 @@ const toEntry = (r: Selectable<AuditLogTable>): AuditEntry => ({
   targetId: r.target_id,
   before: parse(r.before_json),
   after: parse(r.after_json),
+  ...(r.actor_via === null ? {} : { actorVia: r.actor_via }),
   prevHash: r.prev_hash,
   hash: r.hash,
 });
@@ -39,7 +41,8 @@ export function createAuditStore(db: Kysely<Database>): AuditStore {
     let prev = { seq: Number(head.seq) - events.length, hash: head.hash };
     const entries: AuditEntry[] = [];
     for (const event of events) {
-      const entry = chainAuditEntry(prev, event, at);
+      const actorVia = event.actorVia ?? credentialFor(event.actorId);
+      const entry = chainAuditEntry(prev, actorVia ? { ...event, actorVia } : event, at);
       entries.push(entry);
       prev = { seq: entry.seq, hash: entry.hash };
     }
@@ -57,6 +60,7 @@ export function createAuditStore(db: Kysely<Database>): AuditStore {
           before_json:
             entry.before === null || entry.before === undefined ? null : JSON.stringify(entry.before),
           after_json: entry.after === null || entry.after === undefined ? null : JSON.stringify(entry.after),
+          actor_via: entry.actorVia ?? null,
           prev_hash: entry.prevHash,
           hash: entry.hash,
         })),

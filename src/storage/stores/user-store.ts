@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { Role, Scope } from '../../core/access/types.ts';
+import type { Role, Scope, TokenScope } from '../../core/access/types.ts';
 import type {
+  ApiToken,
   ApiTokenStore,
   MineStatusChangeStore,
   SessionStore,
@@ -105,6 +106,21 @@ export function createSessionStore(db: Kysely<Database>): SessionStore {
   };
 }
 
+const ALL_SCOPES: TokenScope[] = ['write', 'read', 'ingest'];
+
+const toToken = (r: Selectable<Database['api_tokens']>): ApiToken => ({
+  id: r.id,
+  tokenHash: r.token_hash,
+  userId: r.user_id,
+  name: r.name,
+  createdAt: r.created_at,
+  expiresAt: r.expires_at,
+  revokedAt: r.revoked_at,
+  // A token made before scopes existed keeps the full access it was issued with.
+  scopes: r.scopes === null ? ALL_SCOPES : (JSON.parse(r.scopes) as TokenScope[]),
+  lastUsedAt: r.last_used_at,
+});
+
 export function createApiTokenStore(db: Kysely<Database>): ApiTokenStore {
   return {
     async insert(t) {
@@ -118,6 +134,8 @@ export function createApiTokenStore(db: Kysely<Database>): ApiTokenStore {
           created_at: t.createdAt,
           expires_at: t.expiresAt,
           revoked_at: t.revokedAt,
+          scopes: JSON.stringify(t.scopes),
+          last_used_at: t.lastUsedAt,
         })
         .execute();
     },
@@ -127,17 +145,32 @@ export function createApiTokenStore(db: Kysely<Database>): ApiTokenStore {
         .selectAll()
         .where('token_hash', '=', tokenHash)
         .executeTakeFirst();
-      return (
-        r && {
-          id: r.id,
-          tokenHash: r.token_hash,
-          userId: r.user_id,
-          name: r.name,
-          createdAt: r.created_at,
-          expiresAt: r.expires_at,
-          revokedAt: r.revoked_at,
-        }
-      );
+      return r && toToken(r);
+    },
+    async get(id) {
+      const r = await db.selectFrom('api_tokens').selectAll().where('id', '=', id).executeTakeFirst();
+      return r && toToken(r);
+    },
+    async listByUser(userId) {
+      const rows = await db
+        .selectFrom('api_tokens')
+        .selectAll()
+        .where('user_id', '=', userId)
+        .orderBy('created_at', 'desc')
+        .orderBy('id', 'desc')
+        .execute();
+      return rows.map(toToken);
+    },
+    async revoke(id, at) {
+      await db
+        .updateTable('api_tokens')
+        .set({ revoked_at: at })
+        .where('id', '=', id)
+        .where('revoked_at', 'is', null)
+        .execute();
+    },
+    async touch(id, at) {
+      await db.updateTable('api_tokens').set({ last_used_at: at }).where('id', '=', id).execute();
     },
   };
 }

@@ -7,6 +7,7 @@ import { requirePermission } from '../../../core/access/permissions.ts';
 import { conflict, invalidInput, notFound } from '../../../core/errors.ts';
 import type { AppDeps } from '../../app.ts';
 import { principalOf } from '../../auth.ts';
+import { streamToQuarantine, takeBodyAsStream } from '../../upload-body.ts';
 import { createEvidenceFiles } from '../hazards/evidence-files.ts';
 import { EVIDENCE_LIMIT_BYTES } from '../hazards/hazard-evidence.routes.ts';
 
@@ -34,16 +35,11 @@ export function registerClosureFileRoutes(app: FastifyInstance, deps: AppDeps): 
   const tags = ['closure'];
 
   app.register((scoped, _opts, done) => {
-    scoped.removeAllContentTypeParsers();
-    scoped.addContentTypeParser(
-      '*',
-      { parseAs: 'buffer', bodyLimit: EVIDENCE_LIMIT_BYTES },
-      (_req, body, next) => next(null, body),
-    );
+    takeBodyAsStream(scoped);
     scoped.withTypeProvider<ZodTypeProvider>().post(
       '/api/closure/closures/:id/steps/:step/file',
       {
-        bodyLimit: EVIDENCE_LIMIT_BYTES,
+        config: { permission: 'closure.step.record' },
         schema: {
           tags,
           summary: "Attach a photo or document (raw body, x-file-name) to a recorded step's evidence.",
@@ -54,9 +50,6 @@ export function registerClosureFileRoutes(app: FastifyInstance, deps: AppDeps): 
         const p = principalOf(req);
         requirePermission(p, 'closure.step.record');
         const name = fileName(req);
-        const bytes = req.body;
-        if (!Buffer.isBuffer(bytes) || bytes.length === 0)
-          throw invalidInput('EVIDENCE_EMPTY', 'Send the file as the request body.');
         // Check permission, scope and step state before anything is written to disk.
         const before = await getClosure(ports, p, req.params.id);
         const step = before.steps.find((s) => s.step === req.params.step);
@@ -67,14 +60,20 @@ export function registerClosureFileRoutes(app: FastifyInstance, deps: AppDeps): 
             'Record the step first; a file attaches to recorded, unverified evidence.',
           );
         const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim() ?? '';
-        const sha256 = await files.put(bytes);
+        const q = await streamToQuarantine(req, files.dir, EVIDENCE_LIMIT_BYTES, 'EVIDENCE_EMPTY');
+        const placed = await files.adopt(q);
         const file = {
-          sha256,
+          sha256: q.sha256,
           fileName: name,
           contentType: CONTENT_TYPE.test(type) ? type.toLowerCase() : 'application/octet-stream',
-          sizeBytes: bytes.length,
+          sizeBytes: q.sizeBytes,
         };
-        return { closure: await attachStepFile(ports, p, req.params.id, req.params.step, file) };
+        try {
+          return { closure: await attachStepFile(ports, p, req.params.id, req.params.step, file) };
+        } catch (e) {
+          await placed.undo();
+          throw e;
+        }
       },
     );
     done();

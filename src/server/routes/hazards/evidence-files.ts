@@ -1,9 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { conflict } from '../../../core/errors.ts';
+import type { QuarantinedFile } from '../../upload-body.ts';
 
 /**
  * Evidence bytes on disk, content-addressed: `<dir>/<sha256>`. The database holds the checksum, so a
@@ -15,6 +16,11 @@ export interface EvidenceFiles {
   put(bytes: Buffer): Promise<string>;
   /** The bytes, after checking them against `sha256` (409 when missing or tampered with). */
   get(sha256: string): Promise<Buffer>;
+  /**
+   * Moves a quarantined upload into place (once per content). Returns `undo`, which removes the file
+   * again when this call put it there (the database refused its row) and does nothing otherwise.
+   */
+  adopt(file: QuarantinedFile): Promise<{ undo(): Promise<void> }>;
 }
 
 export const sha256Of = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
@@ -40,6 +46,15 @@ export function createEvidenceFiles(dir: string | undefined): EvidenceFiles {
         await rename(tmp, path);
       }
       return sha;
+    },
+    async adopt(file) {
+      const path = join(root(), file.sha256);
+      if (existsSync(path)) {
+        await file.discard();
+        return { undo: () => Promise.resolve() };
+      }
+      await rename(file.path, path);
+      return { undo: () => rm(path, { force: true }) };
     },
     async get(sha256) {
       let bytes: Buffer;

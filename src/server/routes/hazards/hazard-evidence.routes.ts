@@ -3,6 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { invalidInput } from '../../../core/errors.ts';
 import {
+  checkHazardEvidenceUpload,
+  checkMineFileUpload,
   getHazardEvidence,
   recordHazardEvidence,
   recordMineFile,
@@ -10,6 +12,7 @@ import {
 } from '../../../core/hazards/hazard-records.ts';
 import type { AppDeps } from '../../app.ts';
 import { principalOf } from '../../auth.ts';
+import { streamToQuarantine, takeBodyAsStream } from '../../upload-body.ts';
 import { createEvidenceFiles } from './evidence-files.ts';
 
 /** Evidence uploads are raw bodies up to this size. */
@@ -17,7 +20,7 @@ export const EVIDENCE_LIMIT_BYTES = 10 * 1024 * 1024;
 
 const CONTENT_TYPE = /^[a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+-]+$/i;
 
-function fileMeta(req: FastifyRequest): { name: string; type: string; bytes: Buffer } {
+function fileMeta(req: FastifyRequest): { name: string; type: string } {
   const raw = req.headers['x-file-name'];
   if (typeof raw !== 'string' || raw.trim() === '') {
     throw invalidInput(
@@ -32,11 +35,7 @@ function fileMeta(req: FastifyRequest): { name: string; type: string; bytes: Buf
     throw invalidInput('EVIDENCE_FILE_NAME_INVALID', 'The x-file-name header is not valid URI encoding.');
   }
   const type = (req.headers['content-type'] ?? 'application/octet-stream').split(';')[0]?.trim() ?? '';
-  const bytes = req.body;
-  if (!Buffer.isBuffer(bytes) || bytes.length === 0) {
-    throw invalidInput('EVIDENCE_EMPTY', 'Send the file as the request body.');
-  }
-  return { name, type: CONTENT_TYPE.test(type) ? type.toLowerCase() : 'application/octet-stream', bytes };
+  return { name, type: CONTENT_TYPE.test(type) ? type.toLowerCase() : 'application/octet-stream' };
 }
 
 export function registerEvidenceRoutes(app: FastifyInstance, deps: AppDeps): void {
@@ -45,23 +44,27 @@ export function registerEvidenceRoutes(app: FastifyInstance, deps: AppDeps): voi
   const tags = ['hazards'];
 
   app.register((scoped, _opts, done) => {
-    scoped.removeAllContentTypeParsers();
-    scoped.addContentTypeParser(
-      '*',
-      { parseAs: 'buffer', bodyLimit: EVIDENCE_LIMIT_BYTES },
-      (_req, body, next) => next(null, body),
-    );
+    takeBodyAsStream(scoped);
     const r = scoped.withTypeProvider<ZodTypeProvider>();
-    const store = async (req: FastifyRequest): Promise<EvidenceFile> => {
-      const { name, type, bytes } = fileMeta(req);
-      // The bytes go to disk first: a file without a row is harmless; a row without its file is not.
-      const sha256 = await files.put(bytes);
-      return { sha256, fileName: name, contentType: type, sizeBytes: bytes.length };
+    /**
+     * Called after the access checks: the body streams into quarantine, moves into the store, then the
+     * row is recorded (a row without its file must never exist); a refused row takes its new file along.
+     */
+    const store = async <T>(req: FastifyRequest, record: (file: EvidenceFile) => Promise<T>): Promise<T> => {
+      const { name, type } = fileMeta(req);
+      const q = await streamToQuarantine(req, files.dir, EVIDENCE_LIMIT_BYTES, 'EVIDENCE_EMPTY');
+      const placed = await files.adopt(q);
+      try {
+        return await record({ sha256: q.sha256, fileName: name, contentType: type, sizeBytes: q.sizeBytes });
+      } catch (e) {
+        await placed.undo();
+        throw e;
+      }
     };
     r.post(
       '/api/hazards/:id/evidence',
       {
-        bodyLimit: EVIDENCE_LIMIT_BYTES,
+        config: { permission: 'hazard.evidence' },
         schema: {
           tags,
           summary: 'Upload a photo or document as the raw body (x-file-name, content-type; at most 10 MB).',
@@ -70,16 +73,15 @@ export function registerEvidenceRoutes(app: FastifyInstance, deps: AppDeps): voi
       },
       async (req, reply) => {
         const p = principalOf(req);
-        const file = await store(req);
-        return reply
-          .status(201)
-          .send({ evidence: await recordHazardEvidence(ports, p, req.params.id, file) });
+        await checkHazardEvidenceUpload(ports, p, req.params.id);
+        const evidence = await store(req, (file) => recordHazardEvidence(ports, p, req.params.id, file));
+        return reply.status(201).send({ evidence });
       },
     );
     r.post(
       '/api/hazards/self-check-files',
       {
-        bodyLimit: EVIDENCE_LIMIT_BYTES,
+        config: { permission: 'hazard.selfcheck' },
         schema: {
           tags,
           summary:
@@ -89,8 +91,9 @@ export function registerEvidenceRoutes(app: FastifyInstance, deps: AppDeps): voi
       },
       async (req, reply) => {
         const p = principalOf(req);
-        const file = await store(req);
-        return reply.status(201).send({ evidence: await recordMineFile(ports, p, req.query.mineId, file) });
+        await checkMineFileUpload(ports, p, req.query.mineId);
+        const evidence = await store(req, (file) => recordMineFile(ports, p, req.query.mineId, file));
+        return reply.status(201).send({ evidence });
       },
     );
     done();

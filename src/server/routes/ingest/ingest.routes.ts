@@ -11,13 +11,23 @@ import type { MonitoringSink } from '../../../ingest/monitoring-sink.ts';
 import { ingestReadingItems, readReadingItem, splitJsonItems } from '../../../ingest/mqtt/json-readings.ts';
 import type { AppDeps } from '../../app.ts';
 import { principalOf } from '../../auth.ts';
+import { readBodyCapped, takeBodyAsStream } from '../../upload-body.ts';
 import { monitoringOf } from '../monitoring/monitoring-access.ts';
 
 const NDJSON_TYPES = ['application/x-ndjson', 'application/jsonl', 'application/json'];
 
+/** An answer lists at most this many rejected lines with their reasons, then only counts (issue 13). */
+export const REJECTIONS_LISTED = 100;
+/** A national upload file is at most this big. */
+export const INGEST_FILE_LIMIT_BYTES = 20 * 1024 * 1024;
+/** A readings request holds at most this many lines; a bigger batch is split by the sender. */
+export const MAX_INGEST_LINES = 100_000;
+
 const readingsAnswer = z.object({
   accepted: z.number().int(),
   rejected: z.array(z.object({ line: z.number().int(), point: z.string().optional(), reason: z.string() })),
+  /** Every rejected line, listed or not. */
+  rejectedCount: z.number().int(),
   alarmsChanged: z.number().int(),
 });
 
@@ -29,10 +39,17 @@ const fileReport = z.object({
   outcome: z.enum(['stored', 'rejected', 'incomplete']),
   accepted: z.number().int(),
   rejected: z.array(z.object({ line: z.number().int(), field: z.string().optional(), reason: z.string() })),
+  rejectedCount: z.number().int(),
   reason: z.string().optional(),
 });
 
 type ReadingsAnswer = z.infer<typeof readingsAnswer>;
+
+function countLines(text: string): number {
+  let n = 1;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
 
 /** The mine with this code when the caller may send data for it; otherwise undefined (not told apart). */
 function mineFor(sink: MonitoringSink, principal: Principal, code: string) {
@@ -53,6 +70,7 @@ export function registerIngestRoutes(app: FastifyInstance, deps: AppDeps): void 
     scoped.withTypeProvider<ZodTypeProvider>().post(
       '/api/ingest/readings',
       {
+        config: { permission: 'ingest.write', tokenScope: 'ingest' },
         schema: {
           tags: ['ingest'],
           summary:
@@ -72,7 +90,22 @@ export function registerIngestRoutes(app: FastifyInstance, deps: AppDeps): void 
         const rejected: ReadingsAnswer['rejected'] = [];
         const byMine = new Map<string, Array<{ item: number; reading: PointReading }>>();
         const allowed = new Map<string, boolean>();
+        const lineCount = countLines(text);
+        if (lineCount > MAX_INGEST_LINES) {
+          throw invalidInput(
+            'INGEST_TOO_MANY_LINES',
+            `A request holds at most ${MAX_INGEST_LINES} lines; this one has ${lineCount}. Send it in parts.`,
+            { limit: MAX_INGEST_LINES, lines: lineCount },
+          );
+        }
         const raws = splitJsonItems(text);
+        if (raws.length > MAX_INGEST_LINES) {
+          throw invalidInput(
+            'INGEST_TOO_MANY_LINES',
+            `A request holds at most ${MAX_INGEST_LINES} readings; this one has ${raws.length}. Send it in parts.`,
+            { limit: MAX_INGEST_LINES, lines: raws.length },
+          );
+        }
         if (raws.length === 0) {
           throw invalidInput('INGEST_EMPTY', 'The body holds no readings (an empty JSON array).');
         }
@@ -120,7 +153,12 @@ export function registerIngestRoutes(app: FastifyInstance, deps: AppDeps): void 
           }
         }
         rejected.sort((a, b) => a.line - b.line);
-        return { accepted, rejected, alarmsChanged };
+        return {
+          accepted,
+          rejected: rejected.slice(0, REJECTIONS_LISTED),
+          rejectedCount: rejected.length,
+          alarmsChanged,
+        };
       },
     );
     done();
@@ -128,11 +166,12 @@ export function registerIngestRoutes(app: FastifyInstance, deps: AppDeps): void 
 
   app.register((scoped, _opts, done) => {
     // The file is taken as bytes, whatever the client calls it: it may be GB18030.
-    scoped.removeAllContentTypeParsers();
-    scoped.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, next) => next(null, body));
+    // Read only after the caller may feed the mine the file names.
+    takeBodyAsStream(scoped);
     scoped.withTypeProvider<ZodTypeProvider>().post(
       '/api/ingest/files',
       {
+        config: { permission: 'ingest.write', tokenScope: 'ingest' },
         schema: {
           tags: ['ingest'],
           summary:
@@ -151,20 +190,25 @@ export function registerIngestRoutes(app: FastifyInstance, deps: AppDeps): void 
             'Name the file in the x-file-name header, e.g. 620102000001_CDSS_20261205080000.txt.',
           );
         }
-        const body = req.body;
-        if (!Buffer.isBuffer(body) || body.length === 0) {
-          throw invalidInput('INGEST_EMPTY', 'Send the file as the request body.');
-        }
         const parsed = parseUploadFileName(name);
         // A bad name is the file report's business; a named mine must be one the caller may feed.
         if (parsed.ok && mineFor(runtime, principal, parsed.mineCode) === undefined) {
           throw notFound('MINE_NOT_FOUND', `No mine "${parsed.mineCode}" in your scope.`);
         }
-        return ingestUploadFile(
+        const body = await readBodyCapped(req, INGEST_FILE_LIMIT_BYTES);
+        if (body.length === 0) {
+          throw invalidInput('INGEST_EMPTY', 'Send the file as the request body.');
+        }
+        const report = await ingestUploadFile(
           { runtime, store: deps.ports.monitoring, ids: deps.ports.ids, clock: deps.ports.clock },
           name,
           body,
         );
+        return {
+          ...report,
+          rejected: report.rejected.slice(0, REJECTIONS_LISTED),
+          rejectedCount: report.rejected.length,
+        };
       },
     );
     done();

@@ -1,22 +1,32 @@
 import type { FastifyInstance } from 'fastify';
-import { invalidInput } from '../../../core/errors.ts';
+import { invalidInput, isDomainError } from '../../../core/errors.ts';
 import { importMines } from '../../../core/registry/mine-import.ts';
-import { readTable, TableFormatError } from '../../../ingest/tabular/read-table.ts';
+import {
+  DEFAULT_TABLE_LIMITS,
+  readTable,
+  TableFormatError,
+  TableLimitError,
+} from '../../../ingest/tabular/read-table.ts';
 import type { AppDeps } from '../../app.ts';
 import { principalOf } from '../../auth.ts';
+import { readBodyCapped, takeBodyAsStream } from '../../upload-body.ts';
 
-const TABLE_TYPES = [
-  'text/csv',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  'application/octet-stream',
-];
+/** A table file's error as the API's: a cap that was hit, or an unreadable file. */
+export function tableError(e: unknown): unknown {
+  if (e instanceof TableLimitError)
+    return invalidInput('TABLE_LIMIT_EXCEEDED', e.message, { limit: e.limit, max: e.max });
+  if (e instanceof TableFormatError) return invalidInput('IMPORT_UNREADABLE', e.message);
+  return e;
+}
 
 export function registerMineImportRoutes(app: FastifyInstance, deps: AppDeps): void {
   app.register((scoped, _opts, done) => {
-    scoped.addContentTypeParser(TABLE_TYPES, { parseAs: 'buffer' }, (_req, body, next) => next(null, body));
+    // The body is read only after the permission check, within the table's byte cap.
+    takeBodyAsStream(scoped);
     scoped.post(
       '/api/mines/import',
       {
+        config: { permission: 'mine.import' },
         schema: {
           tags: ['registry'],
           summary:
@@ -24,7 +34,19 @@ export function registerMineImportRoutes(app: FastifyInstance, deps: AppDeps): v
         },
       },
       async (req) => {
-        if (!Buffer.isBuffer(req.body) || req.body.length === 0) {
+        const principal = principalOf(req);
+        let body: Buffer;
+        try {
+          body = await readBodyCapped(req, DEFAULT_TABLE_LIMITS.bytes);
+        } catch (e) {
+          if (isDomainError(e) && e.code === 'BODY_TOO_LARGE')
+            throw invalidInput('TABLE_LIMIT_EXCEEDED', e.message, {
+              limit: 'bytes',
+              max: DEFAULT_TABLE_LIMITS.bytes,
+            });
+          throw e;
+        }
+        if (body.length === 0) {
           throw invalidInput(
             'IMPORT_EMPTY',
             'Send the CSV or XLSX file as the request body (Content-Type text/csv or xlsx).',
@@ -32,12 +54,11 @@ export function registerMineImportRoutes(app: FastifyInstance, deps: AppDeps): v
         }
         let table;
         try {
-          table = await readTable(req.body);
+          table = await readTable(body);
         } catch (e) {
-          if (e instanceof TableFormatError) throw invalidInput('IMPORT_UNREADABLE', e.message);
-          throw e;
+          throw tableError(e);
         }
-        const report = await importMines(deps.ports, principalOf(req), table);
+        const report = await importMines(deps.ports, principal, table);
         for (const r of report.results) if (r.ok) await deps.monitoring?.view.refreshMine(r.mineId);
         return report;
       },
