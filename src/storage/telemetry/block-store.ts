@@ -83,7 +83,7 @@ export async function compactHead(db: Kysely<Database>, beforeMs: number): Promi
     for (const r of rows) {
       const w = windowOf(Number(r.ts_ms));
       let points = byWindow.get(w);
-      if (!points) byWindow.set(w, (points = new Map()));
+      if (!points) byWindow.set(w, (points = new Map<number, HeadRow[]>()));
       let list = points.get(r.point_id);
       if (!list) points.set(r.point_id, (list = []));
       list.push(r);
