@@ -119,7 +119,8 @@ const POW10 = Array.from({ length: MAX_DECIMALS + 1 }, (_, d) => 10 ** d);
 function scaledAt(v: number, d: number): number | null {
   const p = POW10[d]!;
   const k = Math.round(v * p);
-  if (!(Math.abs(k) <= MAX_SCALED) || !Object.is(k / p, v)) return null;
+  // -0 decodes as 0 from an integer: it stays a float64.
+  if (!(Math.abs(k) <= MAX_SCALED) || Object.is(k, -0) || !Object.is(k / p, v)) return null;
   return k;
 }
 
