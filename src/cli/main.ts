@@ -34,6 +34,8 @@ import { createMonitoringRuntime } from './monitoring-wiring.ts';
 import { registerClusterCommands } from './cluster-commands.ts';
 import { maintainTelemetryPartitions } from '../storage/dialect/telemetry-ddl.ts';
 import { applyDueOrders } from '../core/orders/order-use-cases.ts';
+import { startCompactor } from '../ingest/compactor-job.ts';
+import { registerStorageCommands } from './storage-commands.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -93,6 +95,10 @@ program
     await maintainTelemetryPartitions(rt.database.db, rt.ports.clock.nowMs());
     const purger = setInterval(() => void purge(), 3_600_000);
     purger.unref();
+    // Telemetry compaction (ADR 0005): closed windows of the head into blocks, every minute.
+    const compactor = startCompactor(rt.ports.monitoring, rt.ports.clock, (e) =>
+      console.error('telemetry compaction failed:', e),
+    );
     // Hazards: overdue escalation and the running-equipment rule, hourly (each acts at most once a day).
     const equipment = createEquipmentState(new EmbeddedMonitoringView(runtime));
     const reviewHazards = () =>
@@ -137,6 +143,7 @@ program
     const close = async () => {
       clearInterval(ticker);
       clearInterval(purger);
+      await compactor.stop();
       clearInterval(reviewer);
       clearInterval(orderTicker);
       demo?.stop();
@@ -368,6 +375,7 @@ gatewayCredential
   });
 
 registerClusterCommands(program, repoRoot);
+registerStorageCommands(program);
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   if (e instanceof ConfigError) console.error(e.message);

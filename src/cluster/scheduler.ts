@@ -15,6 +15,7 @@ const HOUR = 3_600_000;
 
 /**
  * The periodic jobs of the distributed mode — reading partitions ahead and retention (hourly),
+ * telemetry compaction (every minute),
  * scheduled orders coming into force (every minute), the hazard review (hourly) — run by exactly one
  * gateway or API server at a time: the one holding a PostgreSQL advisory lock. Should it die, another
  * takes the lock within `retryMs` and carries on (each job is idempotent).
@@ -54,6 +55,14 @@ export function startScheduler(deps: {
         );
       },
       'partitions-and-retention',
+    );
+    // Telemetry compaction (ADR 0005) by the leader alone: one compactor for the whole database.
+    every(
+      MINUTE,
+      async () => {
+        await ports.monitoring.compactReadings(ports.clock.nowMs());
+      },
+      'compaction',
     );
     every(
       MINUTE,

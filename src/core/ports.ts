@@ -204,6 +204,9 @@ export interface Secrets {
 
 /** Readings and per-minute aggregates, written durably before the data is acknowledged. */
 export interface TelemetryWriter {
-  /** Writes the batch; a reading already stored (same point and time) is skipped. Returns rows written. */
+  /**
+   * Durably appends the batch (resolves only once it is stored). A reading at an already stored
+   * (point, time) may be appended again; every read and the compactor keep the first. Returns rows appended.
+   */
   write(batch: ReadingBatch, minutes: readonly MinuteBucket[]): Promise<number>;
 }

@@ -89,9 +89,8 @@ export class MonitoringRuntime implements MonitoringSink {
     for (const r of await this.#ports.regions.list())
       this.#regionNames.set(r.id, { name: r.name, nameEn: r.nameEn });
     // The engine starts from what is stored — each point's newest reading included, so a batch re-sent
-    // after a restart is recognised and skipped — and the minute that was open when the process stopped
-    // is made whole from the raw readings.
-    await this.#ports.monitoring.repairLatestMinutes();
+    // after a restart is recognised and skipped. (Per-minute rollups are computed from the stored raw
+    // readings, so no minute is left open by a stop.)
     await this.#rebuild();
   }
 

@@ -19,6 +19,7 @@ import * as m0008 from './migrations/0008-closure.ts';
 import * as m0009 from './migrations/0009-accidents.ts';
 import * as m0010 from './migrations/0010-briefing.ts';
 import * as m0011 from './migrations/0011-partitioned-readings.ts';
+import * as m0012 from './migrations/0012-reading-blocks.ts';
 import * as m0014 from './migrations/0014-security.ts';
 import type { Database } from './schema.ts';
 
@@ -47,6 +48,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0009-accidents': m0009,
   '0010-briefing': m0010,
   '0011-partitioned-readings': m0011,
+  '0012-reading-blocks': m0012,
   '0014-security': m0014,
 };
 
@@ -80,4 +82,10 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
     );
   }
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** Brings the schema up to the named migration (tests that build a database of an earlier version). */
+export async function migrateUpTo(db: Kysely<Database>, name: string): Promise<void> {
+  const { error } = await new Migrator({ db, provider }).migrateTo(name);
+  if (error) throw error instanceof Error ? error : new Error(JSON.stringify(error));
 }

@@ -1,3 +1,4 @@
+import type { Generated } from 'kysely';
 import type { DirectivesDatabase } from './schema/directives-schema.ts';
 import type { ExpertisesDatabase } from './schema/expertise-schema.ts';
 import type { ClosuresDatabase } from './schema/closure-schema.ts';
@@ -194,6 +195,41 @@ export interface Readings1mTable {
   count: number;
 }
 
+/** The durable head: readings in arrival order, until the compactor moves them into blocks (ADR 0005). */
+export interface ReadingsHeadTable {
+  seq: Generated<number>;
+  point_id: number;
+  ts_ms: number;
+  value: number;
+  status: number;
+}
+
+/** One point's readings of one window, compressed (storage/telemetry/block-codec.ts). */
+export interface ReadingBlocksTable {
+  point_id: number;
+  window_ms: number;
+  count: number;
+  min_value: number;
+  max_value: number;
+  sum_value: number;
+  first_ts: number;
+  last_ts: number;
+  last_value: number;
+  last_status: number;
+  data: Uint8Array;
+}
+
+/** The per-minute rollup of one point's window, kept longer than the raw blocks. */
+export interface ReadingRollupsTable {
+  point_id: number;
+  window_ms: number;
+  count: number;
+  min_value: number;
+  max_value: number;
+  sum_value: number;
+  data: Uint8Array;
+}
+
 export interface AlarmsTable {
   id: string;
   mine_id: string;
@@ -266,8 +302,9 @@ export interface IngestFilesTable {
 
 export interface MonitoringDatabase {
   monitoring_points: MonitoringPointsTable;
-  readings: ReadingsTable;
-  readings_1m: Readings1mTable;
+  readings_head: ReadingsHeadTable;
+  reading_blocks: ReadingBlocksTable;
+  reading_rollups: ReadingRollupsTable;
   alarms: AlarmsTable;
   alarm_events: AlarmEventsTable;
   personnel_areas: PersonnelAreasTable;

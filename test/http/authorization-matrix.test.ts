@@ -625,6 +625,26 @@ const MATRIX: Record<string, RouteSpec> = {
       };
     },
   },
+  'GET /api/mines/:id/points/:pointId/readings.csv': {
+    permissions: ['monitoring.read'],
+    scope: 'mine',
+    okStatus: 200,
+    notFoundCode: 'MINE_NOT_FOUND',
+    prepare: (a) => {
+      const mine = t(a).mine;
+      const id = monitoring.runtime.engine.pointId(mine.id, methanePoint(mine.code))!;
+      return {
+        url: `/api/mines/${mine.id}/points/${id}/readings.csv?fromMs=0&toMs=${world.clock.nowMs()}`,
+        check(res) {
+          if (!a.expected.allowed) return;
+          const lines = res.body.trim().split('\n');
+          expect(lines[0]).toBe('ts_ms,time_cst,value,status');
+          expect(lines.length).toBeGreaterThan(1);
+          expect(lines[1]).toMatch(/^\d+,\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+08:00,[-\d.e]+,\d+$/);
+        },
+      };
+    },
+  },
   'GET /api/mines/:id/personnel': {
     permissions: ['monitoring.read'],
     scope: 'mine',

@@ -159,7 +159,7 @@ describe('inbox watcher', () => {
     const name = fileName(mine.code, 'CDSS', time);
     const raw = w.world.database.sqlite!.raw;
     raw.exec(
-      "create trigger fail_readings before insert on readings begin select raise(abort, 'disk full'); end",
+      "create trigger fail_readings before insert on readings_head begin select raise(abort, 'disk full'); end",
     );
     writeFileSync(join(dir, name), cdssText(mine.code, time, [[methanePoint(mine.code), 0.36]]));
     await twoLooks();

@@ -1,3 +1,4 @@
+import { createMonitoringStore } from '../../src/storage/stores/monitoring-store.ts';
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -80,10 +81,7 @@ describe('redline ingest-files DIR', () => {
     expect(existsSync(join(inbox, incomplete))).toBe(true);
 
     const after = openDatabase(join(tmp, 'redline.db'));
-    const { n } = await after.db
-      .selectFrom('readings')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow();
+    const n = await createMonitoringStore(after.db).countReadings();
     await after.close();
     expect(Number(n)).toBe(2);
   });

@@ -168,7 +168,7 @@ describeWithBroker('MQTT ingest against the real broker', () => {
     // A real failure inside the database: every insert into readings aborts.
     const raw = w.world.database.sqlite!.raw;
     raw.exec(
-      "create trigger fail_readings before insert on readings begin select raise(abort, 'simulated disk failure'); end",
+      "create trigger fail_readings before insert on readings_head begin select raise(abort, 'simulated disk failure'); end",
     );
     const attempts = vi.spyOn(w.runtime, 'ingestReadings');
     await publish(

@@ -35,7 +35,7 @@ describeEachEngine('a failed write and its retry', (engine) => {
     const db = world.database.db;
     if (engine === 'sqlite') {
       if (on)
-        await sql`create trigger refuse_readings before insert on readings begin select raise(abort, 'disk full'); end`.execute(
+        await sql`create trigger refuse_readings before insert on readings_head begin select raise(abort, 'disk full'); end`.execute(
           db,
         );
       else await sql`drop trigger refuse_readings`.execute(db);
@@ -43,11 +43,11 @@ describeEachEngine('a failed write and its retry', (engine) => {
       await sql`create function refuse_readings() returns trigger language plpgsql as $$ begin raise exception 'disk full'; end $$`.execute(
         db,
       );
-      await sql`create trigger refuse_readings before insert on readings for each row execute function refuse_readings()`.execute(
+      await sql`create trigger refuse_readings before insert on readings_head for each row execute function refuse_readings()`.execute(
         db,
       );
     } else {
-      await sql`drop trigger refuse_readings on readings`.execute(db);
+      await sql`drop trigger refuse_readings on readings_head`.execute(db);
     }
   }
 

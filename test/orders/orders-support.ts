@@ -35,17 +35,16 @@ export async function seedOnlineData(world: World, mineId: string, pointId: numb
     })
     .execute();
   const start = Math.floor(now / 60_000) * 60_000 - minutes * 60_000;
-  const rows = Array.from({ length: minutes + 1 }, (_, i) => ({
-    point_id: pointId,
-    minute_ms: start + i * 60_000,
-    min_value: 0.1,
-    max_value: 0.2,
-    sum_value: 0.3,
-    count: 2,
-  })).filter((r) => r.minute_ms < now);
+  const rows = Array.from({ length: minutes + 1 }, (_, i) => start + i * 60_000)
+    .filter((m) => m < now)
+    .flatMap((m) => [
+      { point_id: pointId, ts_ms: m, value: 0.1, status: 0 },
+      { point_id: pointId, ts_ms: m + 30_000, value: 0.2, status: 0 },
+    ])
+    .filter((r) => r.ts_ms < now);
   for (let i = 0; i < rows.length; i += 200)
     await db
-      .insertInto('readings_1m')
+      .insertInto('readings_head')
       .values(rows.slice(i, i + 200))
       .execute();
   await db

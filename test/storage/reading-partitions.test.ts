@@ -4,11 +4,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ReadingBatch } from '../../src/core/monitoring/engine/reading-batch.ts';
 import type { MonitoringStore } from '../../src/core/monitoring/monitoring-ports.ts';
 import type { TelemetryWriter } from '../../src/core/ports.ts';
-import {
-  createReadingsTable,
-  newestReadingsOf,
-  partitionTelemetryTables,
-} from '../../src/storage/dialect/telemetry-ddl.ts';
 import { createMonitoringStore } from '../../src/storage/stores/monitoring-store.ts';
 import { createPostgresTelemetryWriter } from '../../src/storage/telemetry/postgres-telemetry-writer.ts';
 import {
@@ -26,9 +21,9 @@ import {
 } from '../support/engines.ts';
 
 /**
- * PostgreSQL's time-partitioned telemetry: daily `readings` partitions, monthly `readings_1m`
- * partitions, the DEFAULT partitions that never refuse a reading, retention by dropping partitions,
- * and aggregates that a redelivered batch cannot inflate. (SQLite keeps one table: nothing to test.)
+ * PostgreSQL's time-partitioned telemetry (ADR 0005): daily `reading_blocks` partitions, monthly
+ * `reading_rollups` partitions, the DEFAULT partitions that never refuse a block, retention by dropping
+ * partitions, and rollups that a redelivered batch cannot inflate. (SQLite keeps one table each.)
  */
 const DAY = 86_400_000;
 const D0 = Date.parse('2026-11-23T00:00:00Z');
@@ -59,12 +54,16 @@ if (pgProblem !== null && isCi) {
       writer = createPostgresTelemetryWriter(database.pgPool!);
       store = createMonitoringStore(database.db);
     });
+    /** Every head reading into blocks, whatever its time. */
+    const compactAll = () => store.compactReadings(Date.parse('2100-01-01T00:00:00Z'));
     afterEach(async () => {
       await database.dispose();
     });
 
     /** Rows per partition, as PostgreSQL routed them. */
-    async function rowsByPartition(table: 'readings' | 'readings_1m'): Promise<Record<string, number>> {
+    async function rowsByPartition(
+      table: 'reading_blocks' | 'reading_rollups',
+    ): Promise<Record<string, number>> {
       const r = await sql<{ p: string; n: number }>`
         select tableoid::regclass::text as p, count(*)::int as n from ${sql.table(table)} group by 1`.execute(
         database.db,
@@ -75,11 +74,11 @@ if (pgProblem !== null && isCi) {
     it('puts each day written in its own partition, made ahead by the upkeep', async () => {
       const made = await maintainReadingPartitions(database.db, D0 + 12 * 3_600_000, { aheadDays: 2 });
       expect(made.created).toEqual([
-        'readings_p20261122',
-        'readings_p20261123',
-        'readings_p20261124',
-        'readings_p20261125',
-        'readings_1m_p202611',
+        'reading_blocks_p20261122',
+        'reading_blocks_p20261123',
+        'reading_blocks_p20261124',
+        'reading_blocks_p20261125',
+        'reading_rollups_p202611',
       ]);
       // Running it again (the hourly upkeep) finds nothing to do.
       expect(
@@ -94,8 +93,13 @@ if (pgProblem !== null && isCi) {
         ]),
         [],
       );
-      expect(await rowsByPartition('readings')).toEqual({ readings_p20261123: 1, readings_p20261124: 2 });
-      expect(await rowsByPartition('readings_1m')).toEqual({ readings_1m_p202611: 2 });
+      expect((await store.series(POINT, D0, D0 + 2 * DAY, 'raw')).v).toEqual([0.1, 0.2, 0.3]);
+      expect(await compactAll()).toEqual({ headRows: 3, blocks: 2, merged: 0 });
+      expect(await rowsByPartition('reading_blocks')).toEqual({
+        reading_blocks_p20261123: 1,
+        reading_blocks_p20261124: 1,
+      });
+      expect(await rowsByPartition('reading_rollups')).toEqual({ reading_rollups_p202611: 2 });
       expect((await store.series(POINT, D0, D0 + 2 * DAY, 'raw')).v).toEqual([0.1, 0.2, 0.3]);
     });
 
@@ -103,15 +107,16 @@ if (pgProblem !== null && isCi) {
       await maintainReadingPartitions(database.db, D0, { aheadDays: 1 });
       const stray = Date.parse('2001-01-01T08:00:30Z'); // a device whose clock was never set
       expect(await writer.write(batchOf([[POINT, stray, 4.5]]), [])).toBe(1);
-      expect(await rowsByPartition('readings')).toEqual({ readings_default: 1 });
-      expect(await rowsByPartition('readings_1m')).toEqual({ readings_1m_default: 1 });
+      await compactAll();
+      expect(await rowsByPartition('reading_blocks')).toEqual({ reading_blocks_default: 1 });
+      expect(await rowsByPartition('reading_rollups')).toEqual({ reading_rollups_default: 1 });
       expect((await store.series(POINT, stray - DAY, stray + DAY, 'raw')).v).toEqual([4.5]);
 
       const made = await ensureReadingPartitions(database.db, stray, stray);
-      expect(made.created).toEqual(['readings_p20010101', 'readings_1m_p200101']);
+      expect(made.created).toEqual(['reading_blocks_p20010101', 'reading_rollups_p200101']);
       expect(made.movedRows).toBe(2);
-      expect(await rowsByPartition('readings')).toEqual({ readings_p20010101: 1 });
-      expect(await rowsByPartition('readings_1m')).toEqual({ readings_1m_p200101: 1 });
+      expect(await rowsByPartition('reading_blocks')).toEqual({ reading_blocks_p20010101: 1 });
+      expect(await rowsByPartition('reading_rollups')).toEqual({ reading_rollups_p200101: 1 });
       expect((await store.series(POINT, stray - DAY, stray + DAY, 'raw')).v).toEqual([4.5]);
       const minute = await store.series(POINT, stray - DAY, stray + DAY, '1m');
       expect(minute).toMatchObject({
@@ -131,21 +136,25 @@ if (pgProblem !== null && isCi) {
         ]),
         [],
       );
+      await compactAll();
       const [a, b] = await Promise.all([
         ensureReadingPartitions(database.db, D0, D0 + 3 * DAY),
         ensureReadingPartitions(database.db, D0, D0 + 3 * DAY),
       ]);
       expect([...a.created, ...b.created].sort()).toEqual([
-        'readings_1m_p202611',
-        'readings_p20261123',
-        'readings_p20261124',
-        'readings_p20261125',
-        'readings_p20261126',
+        'reading_blocks_p20261123',
+        'reading_blocks_p20261124',
+        'reading_blocks_p20261125',
+        'reading_blocks_p20261126',
+        'reading_rollups_p202611',
       ]);
       expect(a.movedRows + b.movedRows).toBe(4);
       const names = (await listReadingPartitions(database.db)).map((p) => p.name);
       expect(new Set(names).size).toBe(names.length);
-      expect(await rowsByPartition('readings')).toEqual({ readings_p20261123: 1, readings_p20261124: 1 });
+      expect(await rowsByPartition('reading_blocks')).toEqual({
+        reading_blocks_p20261123: 1,
+        reading_blocks_p20261124: 1,
+      });
     });
 
     it('retention drops whole old days and their readings; newer readings stay and curves still answer', async () => {
@@ -155,22 +164,23 @@ if (pgProblem !== null && isCi) {
         for (let k = 0; k < 3; k++) rows.push([POINT, D0 + d * DAY + k * 60_000, d]);
       rows.push([POINT, Date.parse('2020-06-01T00:00:00Z'), -99]); // in DEFAULT, long expired
       await writer.write(batchOf(rows), []);
+      await compactAll();
 
       // The cutoff falls inside day -2: days -5..-3 are entirely older and go; day -2 is kept whole.
       const cutoff = D0 - 2 * DAY + 6 * 3_600_000;
       const deleted = await store.purgeOld([POINT], cutoff, 0);
-      expect(deleted).toBe(3 * 3 + 1);
-      const left = (await listReadingPartitions(database.db)).filter((p) => p.table === 'readings');
+      expect(deleted, 'three daily blocks dropped and one deleted from DEFAULT').toBe(3 + 1);
+      const left = (await listReadingPartitions(database.db)).filter((p) => p.table === 'reading_blocks');
       expect(left.map((p) => p.name)).toEqual([
-        'readings_default',
-        'readings_p20261121',
-        'readings_p20261122',
-        'readings_p20261123',
+        'reading_blocks_default',
+        'reading_blocks_p20261121',
+        'reading_blocks_p20261122',
+        'reading_blocks_p20261123',
       ]);
       const curve = await store.series(POINT, 0, D0 + DAY, 'raw');
       expect(curve.v).toEqual([-2, -2, -2, -1, -1, -1, 0, 0, 0]);
       expect(await store.countReadings()).toBe(9);
-      // Aggregates were not due: all 19 minutes are still there.
+      // Rollups were not due: all 19 minutes are still there, those of the dropped days included.
       expect((await store.series(POINT, 0, D0 + DAY, '1m')).t).toHaveLength(19);
 
       // Nothing left to drop: a second run removes nothing.
@@ -182,26 +192,30 @@ if (pgProblem !== null && isCi) {
       const rows: Array<[number, number, number]> = [];
       for (let i = 0; i < 6; i++) rows.push([POINT, D0 + i * 10_000, i]); // one minute, values 0..5
       const batch = batchOf(rows);
-      // A redelivery racing the first delivery (two workers on one message): stored once.
-      const [x, y] = await Promise.all([writer.write(batch, []), writer.write(batch, [])]);
-      expect(x + y).toBe(6);
-      // A redelivery after the fact: nothing new.
-      expect(await writer.write(batch, [])).toBe(0);
-      // Half old, half new: only the new half is added to the minute.
+      // A redelivery racing the first delivery (two workers on one message), then one after the fact.
+      await Promise.all([writer.write(batch, []), writer.write(batch, [])]);
+      await writer.write(batch, []);
+      // Half old, half new (with a different value at an old time: the first stored wins).
       const more = batchOf([
         [POINT, D0 + 40_000, 4],
-        [POINT, D0 + 50_000, 5],
+        [POINT, D0 + 50_000, 99],
         [POINT, D0 + 55_000, 11],
       ]);
-      expect(await writer.write(more, [])).toBe(1);
-
-      expect(await store.countReadings()).toBe(7);
-      const minute = await sql<{ count: number; sum_value: number; min_value: number; max_value: number }>`
-        select count, sum_value, min_value, max_value from readings_1m where point_id = ${POINT}`.execute(
+      await writer.write(more, []);
+      // Read from the head, then from the block, then from the block and a late re-send in the head.
+      for (const step of ['head', 'block', 'block + head'] as const) {
+        if (step === 'block') await compactAll();
+        if (step === 'block + head') await writer.write(batch, []);
+        expect(await store.countReadings(), step).toBe(7);
+        expect((await store.series(POINT, D0, D0 + DAY, '1m')).v, step).toEqual([26 / 7]);
+        expect((await store.series(POINT, D0, D0 + DAY, 'raw')).v, step).toEqual([0, 1, 2, 3, 4, 5, 11]);
+      }
+      await compactAll();
+      const stored = await sql<{ count: number; sum_value: number; min_value: number; max_value: number }>`
+        select count, sum_value, min_value, max_value from reading_rollups where point_id = ${POINT}`.execute(
         database.db,
       );
-      expect(minute.rows).toEqual([{ count: 7, sum_value: 26, min_value: 0, max_value: 11 }]);
-      expect((await store.series(POINT, D0, D0 + DAY, '1m')).v).toEqual([26 / 7]);
+      expect(stored.rows).toEqual([{ count: 7, sum_value: 26, min_value: 0, max_value: 11 }]);
     });
 
     it("finds each point's newest reading whichever partition holds it", async () => {
@@ -221,19 +235,20 @@ if (pgProblem !== null && isCi) {
         ]),
         [],
       );
-      const newest = await newestReadingsOf(database.db, [1, 2, 3, 4, 5, 6]);
+      await compactAll();
+      // Point 2 has a newer reading still in the head.
+      await writer.write(batchOf([[2, D0 - DAY, 2.2]]), []);
+      const newest = [...(await store.lastReadings([1, 2, 3, 4, 5, 6]))].map(([pointId, r]) => ({
+        pointId,
+        ...r,
+      }));
       expect(newest.sort((a, b) => a.pointId - b.pointId)).toEqual([
         { pointId: 1, tsMs: D0 - DAY + 5, value: 1.2, status: 0 },
-        { pointId: 2, tsMs: D0 - 2 * DAY + 5, value: 2.1, status: 0 },
+        { pointId: 2, tsMs: D0 - DAY, value: 2.2, status: 0 },
         { pointId: 3, tsMs: future, value: 3.9, status: 0 },
         { pointId: 4, tsMs: D0 + 9, value: 4.1, status: 0 },
         { pointId: 5, tsMs: past, value: 5.0, status: 0 },
       ]);
-      // The store's own answer agrees.
-      const viaStore = await store.lastReadings([1, 2, 3, 4, 5, 6]);
-      expect([...viaStore.entries()].sort((a, b) => a[0] - b[0]).map(([id, r]) => [id, r.tsMs])).toEqual(
-        newest.map((r) => [r.pointId, r.tsMs]),
-      );
     });
 
     it('a batch that fails to store leaves the writer able to store the next one', async () => {
@@ -251,44 +266,6 @@ if (pgProblem !== null && isCi) {
       } finally {
         await pool.end();
       }
-    });
-
-    it('migration 0011 converts plain tables that hold data, keeping every row', async () => {
-      // Put back the tables as they were before migration 0011, with data in them.
-      await sql`drop table readings`.execute(database.db);
-      await sql`drop table readings_1m`.execute(database.db);
-      await createReadingsTable(database.db);
-      await sql`create table readings_1m (
-        point_id integer not null, minute_ms bigint not null, min_value double precision not null,
-        max_value double precision not null, sum_value double precision not null, count integer not null,
-        constraint readings_1m_pk primary key (point_id, minute_ms))`.execute(database.db);
-      const old = Date.parse('2019-03-04T05:06:00Z');
-      await sql`insert into readings values
-        (${POINT}, ${D0 + 1_000}, 1, 0), (${POINT}, ${D0 + DAY + 1_000}, 2, 0), (${POINT}, ${old}, 3, 0)`.execute(
-        database.db,
-      );
-      await sql`insert into readings_1m values (${POINT}, ${D0}, 1, 1, 1, 1), (${POINT}, ${old}, 3, 3, 3, 1)`.execute(
-        database.db,
-      );
-
-      await partitionTelemetryTables(database.db); // what migration 0011 runs
-
-      expect(await rowsByPartition('readings')).toEqual({
-        readings_p20190304: 1,
-        readings_p20261123: 1,
-        readings_p20261124: 1,
-      });
-      expect(await rowsByPartition('readings_1m')).toEqual({
-        readings_1m_p201903: 1,
-        readings_1m_p202611: 1,
-      });
-      expect((await store.series(POINT, 0, D0 + 2 * DAY, 'raw')).v).toEqual([3, 1, 2]);
-      // The key still holds after the conversion: the same reading again is not stored twice.
-      expect(await writer.write(batchOf([[POINT, D0 + 1_000, 1]]), [])).toBe(0);
-      expect(await store.countReadings()).toBe(3);
-      // And running the migration's step again changes nothing.
-      await partitionTelemetryTables(database.db); // what migration 0011 runs
-      expect(await store.countReadings()).toBe(3);
     });
   });
 } else {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { describe, it } from 'vitest';
-import { migrateToLatest, openDatabase, type OpenDatabase } from '../../src/storage/database.ts';
+import { migrateToLatest, migrateUpTo, openDatabase, type OpenDatabase } from '../../src/storage/database.ts';
 
 /**
  * The engines a storage-touching suite runs on. SQLite always; PostgreSQL when reachable. With
@@ -41,10 +41,15 @@ export interface TestDatabase extends OpenDatabase {
 }
 
 /** A fresh, migrated database on the named engine. */
-export async function createTestDatabase(engine: EngineName): Promise<TestDatabase> {
+export async function createTestDatabase(
+  engine: EngineName,
+  options: { migrateUpTo?: string } = {},
+): Promise<TestDatabase> {
+  const migrate = (db: OpenDatabase['db']) =>
+    options.migrateUpTo === undefined ? migrateToLatest(db) : migrateUpTo(db, options.migrateUpTo);
   if (engine === 'sqlite') {
     const open = openDatabase(':memory:');
-    await migrateToLatest(open.db);
+    await migrate(open.db);
     return { ...open, dispose: () => open.close() };
   }
   const name = `redline_test_${randomBytes(6).toString('hex')}`;
@@ -55,7 +60,7 @@ export async function createTestDatabase(engine: EngineName): Promise<TestDataba
   const url = new URL(postgresAdminUrl);
   url.pathname = `/${name}`;
   const open = openDatabase(url.toString());
-  await migrateToLatest(open.db);
+  await migrate(open.db);
   return {
     ...open,
     dispose: async () => {

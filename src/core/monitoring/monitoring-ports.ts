@@ -119,12 +119,25 @@ export interface MonitoringStore {
   /** Every mine's stored people-underground snapshot (for rebuilding the engine). */
   loadPeople(): Promise<Array<{ mineId: string; snapshotMs: number; people: PersonUnderground[] }>>;
   logIngestFile(f: IngestFileRecord): Promise<void>;
-  /** At start-up: each point's newest per-minute aggregate recomputed from the raw readings (it may have been open at a crash). */
-  repairLatestMinutes(): Promise<number>;
   /**
-   * Retention: deletes raw readings older than `rawBeforeMs` and per-minute aggregates older than
-   * `aggregatesBeforeMs`, point by point (each delete is a key range). Returns rows deleted.
+   * Compaction (ADR 0005): every head reading of a window closed at `nowMs` moves into its point's
+   * block for that window, merged with what the block holds. Idempotent and crash-safe.
+   */
+  compactReadings(nowMs: number): Promise<{ headRows: number; blocks: number; merged: number }>;
+  /** A point's raw readings in [fromMs, toMs], oldest first, a window at a time (for exports). */
+  rawReadingChunks(pointId: number, fromMs: number, toMs: number): AsyncIterable<ReadingChunk>;
+  /**
+   * Retention: removes raw blocks entirely older than `rawBeforeMs` and per-minute rollups entirely
+   * older than `aggregatesBeforeMs` (whole partitions on PostgreSQL). Returns the blocks and rollups
+   * removed (on PostgreSQL, the dropped partitions' row estimate).
    */
   purgeOld(pointIds: readonly number[], rawBeforeMs: number, aggregatesBeforeMs: number): Promise<number>;
   countReadings(): Promise<number>;
+}
+
+/** Readings of one point, sorted by time, as parallel arrays. */
+export interface ReadingChunk {
+  ts: ArrayLike<number>;
+  values: ArrayLike<number>;
+  statuses: ArrayLike<number>;
 }

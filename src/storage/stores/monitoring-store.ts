@@ -17,7 +17,18 @@ import type {
   MonitoringStore,
 } from '../../core/monitoring/monitoring-ports.ts';
 import type { AlarmsTable, Database, MonitoringPointsTable } from '../schema.ts';
-import { newestReadingsOf, purgeTelemetryBefore, repairLatestMinutes } from '../dialect/telemetry-ddl.ts';
+import { purgeTelemetryBefore } from '../dialect/telemetry-ddl.ts';
+import {
+  WINDOW_MS,
+  closedBefore,
+  compactHead,
+  countStoredReadings,
+  newestOf,
+  rawWindows,
+  readMinutes,
+  readRaw,
+  windowOf,
+} from '../telemetry/block-store.ts';
 
 const toPoint = (r: Selectable<MonitoringPointsTable>): PointRecord => ({
   id: r.id,
@@ -345,38 +356,19 @@ export function createMonitoringStore(db: Kysely<Database>): MonitoringStore {
       return Number(r.n);
     },
 
+    /** Blocks merged with the head (storage/telemetry/block-store.ts). */
     async series(pointId: number, fromMs: number, toMs: number, resolution: 'raw' | '1m') {
       if (resolution === 'raw') {
-        const rows = await db
-          .selectFrom('readings')
-          .select(['ts_ms', 'value'])
-          .where('point_id', '=', pointId)
-          .where('ts_ms', '>=', fromMs)
-          .where('ts_ms', '<=', toMs)
-          .orderBy('ts_ms')
-          .execute();
-        return {
-          resolution,
-          t: rows.map((r) => Number(r.ts_ms)),
-          v: rows.map((r) => r.value),
-          min: null,
-          max: null,
-        };
+        const r = await readRaw(db, pointId, fromMs, toMs);
+        return { resolution, t: r.t, v: r.v, min: null, max: null };
       }
-      const rows = await db
-        .selectFrom('readings_1m')
-        .selectAll()
-        .where('point_id', '=', pointId)
-        .where('minute_ms', '>=', fromMs)
-        .where('minute_ms', '<=', toMs)
-        .orderBy('minute_ms')
-        .execute();
+      const minutes = await readMinutes(db, pointId, fromMs, toMs);
       return {
         resolution,
-        t: rows.map((r) => Number(r.minute_ms)),
-        v: rows.map((r) => r.sum_value / r.count),
-        min: rows.map((r) => r.min_value),
-        max: rows.map((r) => r.max_value),
+        t: minutes.map((m) => m.minuteMs),
+        v: minutes.map((m) => m.sum / m.count),
+        min: minutes.map((m) => m.min),
+        max: minutes.map((m) => m.max),
       };
     },
 
@@ -384,10 +376,18 @@ export function createMonitoringStore(db: Kysely<Database>): MonitoringStore {
       pointIds: readonly number[],
     ): Promise<Map<number, { tsMs: number; value: number; status: number }>> {
       const out = new Map<number, { tsMs: number; value: number; status: number }>();
-      for (const r of await newestReadingsOf(db, pointIds)) {
+      for (const r of await newestOf(db, pointIds)) {
         out.set(r.pointId, { tsMs: r.tsMs, value: r.value, status: r.status });
       }
       return out;
+    },
+
+    compactReadings(nowMs) {
+      return compactHead(db, closedBefore(nowMs));
+    },
+
+    rawReadingChunks(pointId, fromMs, toMs) {
+      return rawWindows(db, pointId, fromMs, toMs);
     },
 
     async replaceAreas(mineId: string, areas: readonly PersonnelArea[]): Promise<void> {
@@ -521,13 +521,13 @@ export function createMonitoringStore(db: Kysely<Database>): MonitoringStore {
       return [...byMine.values()];
     },
 
-    repairLatestMinutes() {
-      return repairLatestMinutes(db);
-    },
-
-    /** Row deletes on SQLite, whole time partitions dropped on PostgreSQL (storage/dialect). */
-    purgeOld(pointIds, rawBeforeMs, aggregatesBeforeMs) {
-      return purgeTelemetryBefore(db, pointIds, rawBeforeMs, aggregatesBeforeMs);
+    /**
+     * Head readings of windows before the raw cutoff go into blocks first (their rollups outlive
+     * them), then whole blocks and rollups go on SQLite, whole time partitions on PostgreSQL.
+     */
+    async purgeOld(_pointIds, rawBeforeMs, aggregatesBeforeMs) {
+      await compactHead(db, windowOf(rawBeforeMs));
+      return purgeTelemetryBefore(db, WINDOW_MS, rawBeforeMs, aggregatesBeforeMs);
     },
 
     async logIngestFile(f: IngestFileRecord): Promise<void> {
@@ -548,12 +548,8 @@ export function createMonitoringStore(db: Kysely<Database>): MonitoringStore {
         .execute();
     },
 
-    async countReadings(): Promise<number> {
-      const r = await db
-        .selectFrom('readings')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow();
-      return Number(r.n);
+    countReadings(): Promise<number> {
+      return countStoredReadings(db);
     },
   };
 }

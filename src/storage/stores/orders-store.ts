@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
+import { minutesWithData } from '../telemetry/block-store.ts';
 import type {
   Campaign,
   CampaignItem,
@@ -251,17 +252,17 @@ export function createOrderStore(db: Kysely<Database>): OrderStore {
       }));
     },
     async dataMinutes(mineId, fromMs, toMs) {
-      const rows = await db
-        .selectFrom('readings_1m')
-        .innerJoin('monitoring_points', 'monitoring_points.id', 'readings_1m.point_id')
-        .select('readings_1m.minute_ms')
-        .distinct()
-        .where('monitoring_points.mine_id', '=', mineId)
-        .where('readings_1m.minute_ms', '>=', fromMs)
-        .where('readings_1m.minute_ms', '<', toMs)
-        .orderBy('readings_1m.minute_ms')
+      const points = await db
+        .selectFrom('monitoring_points')
+        .select('id')
+        .where('mine_id', '=', mineId)
         .execute();
-      return rows.map((r) => Number(r.minute_ms));
+      return minutesWithData(
+        db,
+        points.map((p) => p.id),
+        fromMs,
+        toMs,
+      );
     },
     async lastPersonnelSnapshotMs(mineId) {
       const [people, files] = await Promise.all([

@@ -2,19 +2,21 @@ import { sql, type Kysely } from 'kysely';
 
 /**
  * Time partitions of the PostgreSQL telemetry tables (native range partitioning):
- * - `readings` by UTC day on `ts_ms` (`readings_p20261123`),
- * - `readings_1m` by UTC month on `minute_ms` (`readings_1m_p202611`),
- * each with a DEFAULT partition (`readings_default`, `readings_1m_default`) that takes whatever no
- * partition covers — a device with a wrong clock, a day nobody created — so a reading is never refused.
- * Retention drops whole partitions (no row deletes, no vacuum debt) and deletes old rows from DEFAULT.
- * PostgreSQL only: SQLite keeps one table and row deletes (see dialect/telemetry-ddl.ts).
+ * - `reading_blocks` (compressed raw blocks, ADR 0005) by UTC day on `window_ms`
+ *   (`reading_blocks_p20261123`),
+ * - `reading_rollups` (per-minute rollups of the same windows) by UTC month (`reading_rollups_p202611`),
+ * each with a DEFAULT partition that takes whatever no partition covers — a device with a wrong
+ * clock, a day nobody created — so a reading is never refused. Retention drops whole partitions (no
+ * row deletes, no vacuum debt) and deletes old rows from DEFAULT. The previous schema's `readings` and
+ * `readings_1m` (migration 0011) were partitioned the same way; their conversion is kept for upgrades.
+ * PostgreSQL only: SQLite keeps one table each (see dialect/telemetry-ddl.ts).
  */
 
 const DAY_MS = 86_400_000;
 
 interface PartitionedTable {
-  table: 'readings' | 'readings_1m';
-  column: 'ts_ms' | 'minute_ms';
+  table: string;
+  column: string;
   key: readonly [string, string];
   period: 'day' | 'month';
   prefix: string;
@@ -24,6 +26,27 @@ interface PartitionedTable {
 }
 
 const RAW: PartitionedTable = {
+  table: 'reading_blocks',
+  column: 'window_ms',
+  key: ['point_id', 'window_ms'],
+  period: 'day',
+  prefix: 'reading_blocks_p',
+  defaultName: 'reading_blocks_default',
+  convertLimit: 400,
+};
+
+const MINUTES: PartitionedTable = {
+  table: 'reading_rollups',
+  column: 'window_ms',
+  key: ['point_id', 'window_ms'],
+  period: 'month',
+  prefix: 'reading_rollups_p',
+  defaultName: 'reading_rollups_default',
+  convertLimit: 48,
+};
+
+/** The tables of the previous schema, for migration 0011 on a database being upgraded. */
+const LEGACY_RAW: PartitionedTable = {
   table: 'readings',
   column: 'ts_ms',
   key: ['point_id', 'ts_ms'],
@@ -33,7 +56,7 @@ const RAW: PartitionedTable = {
   convertLimit: 400,
 };
 
-const MINUTES: PartitionedTable = {
+const LEGACY_MINUTES: PartitionedTable = {
   table: 'readings_1m',
   column: 'minute_ms',
   key: ['point_id', 'minute_ms'],
@@ -48,7 +71,7 @@ const LOCK_TIMEOUT = '10s';
 
 /** One partition of a telemetry table; `fromMs`/`toMs` (exclusive) are null for the DEFAULT partition. */
 export interface ReadingPartition {
-  table: 'readings' | 'readings_1m';
+  table: string;
   name: string;
   fromMs: number | null;
   toMs: number | null;
@@ -125,7 +148,7 @@ async function listPartitionsOf<DB>(db: Kysely<DB>, spec: PartitionedTable): Pro
 const overlaps = (parts: readonly ReadingPartition[], from: number, to: number): boolean =>
   parts.some((p) => p.fromMs !== null && p.toMs !== null && p.fromMs < to && from < p.toMs);
 
-/** Every partition of `readings` and `readings_1m` (DEFAULT included), by table then name. */
+/** Every partition of `reading_blocks` and `reading_rollups` (DEFAULT included), by table then name. */
 export async function listReadingPartitions<DB>(db: Kysely<DB>): Promise<ReadingPartition[]> {
   return [...(await listPartitionsOf(db, RAW)), ...(await listPartitionsOf(db, MINUTES))];
 }
@@ -180,7 +203,7 @@ async function ensurePeriods<DB>(
 }
 
 /**
- * Creates the missing daily `readings` partitions for [fromMs, toMs] (and the monthly `readings_1m`
+ * Creates the missing daily `reading_blocks` partitions for [fromMs, toMs] (and the monthly `reading_rollups`
  * partitions for the same span), moving any rows the DEFAULT partitions hold in those ranges into them.
  * Idempotent, and safe when several processes run it at once. PostgreSQL only.
  */
@@ -248,7 +271,7 @@ async function countRows<DB>(db: Kysely<DB>, table: string): Promise<number> {
 }
 
 /**
- * Retention for raw readings: drops every daily partition that lies entirely before `cutoffMs` and
+ * Retention for raw blocks: drops every daily partition that lies entirely before `cutoffMs` and
  * deletes the DEFAULT partition's rows before it. A day straddling the cutoff is kept whole until it
  * is entirely older (the regulation asks for at least the retention period, never at most).
  */
@@ -259,7 +282,7 @@ export function dropReadingPartitionsBefore<DB>(
   return dropPeriodsBefore(db, RAW, cutoffMs);
 }
 
-/** The same for the per-minute aggregates' monthly partitions. */
+/** The same for the per-minute rollups' monthly partitions. */
 export function dropAggregatePartitionsBefore<DB>(
   db: Kysely<DB>,
   cutoffMs: number,
@@ -276,8 +299,8 @@ export interface NewestReading {
 }
 
 /**
- * Each point's newest stored raw reading, walking the daily partitions newest first. A plain
- * `order by ts_ms desc limit 1` on the partitioned table cannot stop at the newest day (the DEFAULT
+ * Each point's newest reading held in blocks (from the block's `last_*` columns), walking the daily
+ * partitions newest first. A plain `order by window_ms desc limit 1` on the partitioned table cannot stop at the newest day (the DEFAULT
  * partition may hold any time), so it probes every partition's index for every point — about a
  * hundred probes per point at 100 days' retention. Here each point is probed in the newest partition
  * that has it (usually today's, one query for all points) and in DEFAULT, and the newer row wins.
@@ -292,11 +315,11 @@ export async function newestReadings<DB>(
   const newest = new Map<number, NewestReading>();
   const probe = async (partition: string, ids: readonly number[]) => {
     const r = await sql<{ point_id: number; ts_ms: number; value: number; status: number }>`
-      select p.id as point_id, r.ts_ms, r.value, r.status
+      select p.id as point_id, r.last_ts as ts_ms, r.last_value as value, r.last_status as status
       from unnest(${[...ids]}::int[]) as p(id)
       cross join lateral (
-        select ts_ms, value, status from only ${sql.table(partition)}
-        where point_id = p.id order by ts_ms desc limit 1
+        select last_ts, last_value, last_status from only ${sql.table(partition)}
+        where point_id = p.id order by window_ms desc limit 1
       ) r`.execute(db);
     for (const x of r.rows) {
       const had = newest.get(x.point_id);
@@ -367,10 +390,35 @@ async function convertTable<DB>(db: Kysely<DB>, spec: PartitionedTable): Promise
   await sql`drop table ${old}`.execute(db);
 }
 
-/** Converts `readings` (by day) and `readings_1m` (by month) to partitioned tables. PostgreSQL only. */
+/**
+ * Migration 0011 of the previous schema: converts `readings` (by day) and `readings_1m` (by month) to
+ * partitioned tables. PostgreSQL only.
+ */
 export function partitionReadingTables<DB>(db: Kysely<DB>): Promise<void> {
   return inTransaction(db, async (trx) => {
-    await convertTable(trx, RAW);
-    await convertTable(trx, MINUTES);
+    await convertTable(trx, LEGACY_RAW);
+    await convertTable(trx, LEGACY_MINUTES);
   });
+}
+
+/**
+ * Creates the partitions holding the given times (a day of `reading_blocks`, a month of
+ * `reading_rollups` each), the newest 400 days at most (older windows stay in DEFAULT, where
+ * retention finds them). For migration 0012, inside its transaction. PostgreSQL only.
+ */
+export async function createBlockPartitionsFor<DB>(
+  db: Kysely<DB>,
+  timesMs: readonly number[],
+): Promise<void> {
+  for (const spec of [RAW, MINUTES]) {
+    const have = await listPartitionsOf(db, spec);
+    const starts = [...new Set(timesMs.map((t) => periodStart(spec.period, t)))]
+      .sort((a, b) => b - a)
+      .slice(0, spec.convertLimit);
+    for (const s of starts) {
+      if (overlaps(have, s, nextPeriod(spec.period, s))) continue;
+      await sql`create table ${sql.table(partitionName(spec, s))} partition of ${sql.table(spec.table)}
+        for values from (${sql.lit(s)}) to (${sql.lit(nextPeriod(spec.period, s))})`.execute(db);
+    }
+  }
 }

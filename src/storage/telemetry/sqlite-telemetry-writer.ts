@@ -10,8 +10,11 @@ import type { Database } from '../schema.ts';
 const CHUNK_SIZES = [256, 64, 16, 4, 1] as const;
 
 /**
- * The SQLite telemetry path: prepared multi-row `INSERT OR IGNORE` statements inside one transaction
- * per batch, on the same connection as Kysely. It holds Kysely's connection for the duration, so no
+ * The SQLite telemetry path: appends to the durable head (`readings_head`, a rowid table with no other
+ * index, so each statement writes only the table's last pages — ADR 0005) with prepared multi-row
+ * INSERTs inside one transaction per batch, on the same connection as Kysely. A reading re-sent at a
+ * stored (point, time) is appended too; the compactor and every read keep the first one. It holds
+ * Kysely's connection for the duration, so no
  * other query can interleave with (or wait on) the transaction; node:sqlite is synchronous, so the
  * whole write runs without yielding.
  */
@@ -23,22 +26,14 @@ export function createSqliteTelemetryWriter(
   const inserts = CHUNK_SIZES.map((n) => ({
     n,
     stmt: raw.prepare(
-      `insert or ignore into readings (point_id, ts_ms, value, status) values ${Array.from({ length: n }, () => '(?,?,?,?)').join(',')}`,
+      `insert into readings_head (point_id, ts_ms, value, status) values ${Array.from({ length: n }, () => '(?,?,?,?)').join(',')}`,
     ),
     params: new Array<number>(n * 4).fill(0),
   }));
-  const upsertMinute = raw.prepare(
-    `insert into readings_1m (point_id, minute_ms, min_value, max_value, sum_value, count) values (?,?,?,?,?,?)
-     on conflict (point_id, minute_ms) do update set
-       min_value = min(readings_1m.min_value, excluded.min_value),
-       max_value = max(readings_1m.max_value, excluded.max_value),
-       sum_value = readings_1m.sum_value + excluded.sum_value,
-       count = readings_1m.count + excluded.count`,
-  );
-
   return {
-    async write(batch, minutes) {
-      if (batch.length === 0 && minutes.length === 0) return 0;
+    // The engine's minute buckets are not needed: rollups are computed from the stored readings.
+    async write(batch) {
+      if (batch.length === 0) return 0;
       return db.connection().execute(() => {
         let written = 0;
         raw.exec('begin immediate');
@@ -58,7 +53,6 @@ export function createSqliteTelemetryWriter(
               written += Number(stmt.run(...params).changes);
             }
           }
-          for (const m of minutes) upsertMinute.run(m.pointId, m.minuteMs, m.min, m.max, m.sum, m.count);
           raw.exec('commit');
         } catch (e) {
           raw.exec('rollback');

@@ -1,8 +1,10 @@
+import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { notFound } from '../../../core/errors.ts';
 import { SENSOR_TYPES } from '../../../core/monitoring/sensor-code-tables.ts';
+import type { ReadingChunk } from '../../../core/monitoring/monitoring-ports.ts';
 import type { AppDeps } from '../../app.ts';
 import { principalOf } from '../../auth.ts';
 import { mineInScope, monitoringOf } from './monitoring-access.ts';
@@ -92,6 +94,37 @@ export function registerPointRoutes(app: FastifyInstance, deps: AppDeps): void {
   );
 
   r.get(
+    '/api/mines/:id/points/:pointId/readings.csv',
+    {
+      schema: {
+        tags: ['monitoring'],
+        summary:
+          "A point's raw history as CSV (ts_ms, time in China Standard Time, value, status), streamed from the stored blocks.",
+        params: z.object({ id: z.string().min(1).max(100), pointId: z.coerce.number().int().min(0) }),
+        querystring: z.object({
+          fromMs: z.coerce.number().int().optional(),
+          toMs: z.coerce.number().int().optional(),
+        }),
+      },
+    },
+    async (req, reply) => {
+      // Scope and point are checked before anything is read or sent.
+      const m = monitoringOf(deps);
+      const mine = await mineInScope(m, principalOf(req), req.params.id, 'monitoring.read');
+      const point = await m.view.point(req.params.pointId);
+      if (!point || point.mineId !== mine.id)
+        throw notFound('POINT_NOT_FOUND', `No point ${req.params.pointId} at this mine.`);
+      const toMs = req.query.toMs ?? ports.clock.nowMs();
+      const fromMs = req.query.fromMs ?? 0;
+      const chunks = ports.monitoring.rawReadingChunks(point.id, fromMs, toMs);
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${mine.code}-${point.pointCode}.csv"`)
+        .send(Readable.from(csvLines(chunks)));
+    },
+  );
+
+  r.get(
     '/api/mines/:id/personnel',
     {
       schema: {
@@ -113,4 +146,22 @@ export function registerPointRoutes(app: FastifyInstance, deps: AppDeps): void {
       };
     },
   );
+}
+
+const CST_OFFSET_MS = 8 * 3_600_000;
+
+/** A time as ISO-8601 in China Standard Time (what users see). */
+function cstIso(ms: number): string {
+  return `${new Date(ms + CST_OFFSET_MS).toISOString().slice(0, 23)}+08:00`;
+}
+
+/** The CSV text, one window of readings per chunk. */
+async function* csvLines(chunks: AsyncIterable<ReadingChunk>): AsyncGenerator<string> {
+  yield 'ts_ms,time_cst,value,status\n';
+  for await (const c of chunks) {
+    let s = '';
+    for (let i = 0; i < c.ts.length; i++)
+      s += `${c.ts[i]},${cstIso(c.ts[i]!)},${c.values[i]},${c.statuses[i]}\n`;
+    if (s !== '') yield s;
+  }
 }
