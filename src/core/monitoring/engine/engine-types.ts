@@ -2,6 +2,25 @@ import type { GasClass, MineStatus } from '../../registry/types.ts';
 import type { PointThresholds } from '../alarm-evaluator.ts';
 import type { Alarm, AlarmEffect, AlarmPriority } from '../alarms/alarm-lifecycle.ts';
 
+/**
+ * Statuses in which nobody may work underground and nothing may produce. `resumption_review` is
+ * one of them: a suspended mine stays stopped until its resumption acceptance is approved (the
+ * transition to `producing`); applying for acceptance changes the paperwork, not what may happen
+ * underground. Every monitoring rule about stopped mines reads this one set.
+ */
+export const STOPPED_STATUSES: ReadonlySet<MineStatus> = new Set<MineStatus>([
+  'suspended',
+  'resumption_review',
+  'closing',
+  'closed',
+]);
+
+/** Stopped for good: any monitoring data at all (not only production signals) is activity. */
+export const MUST_BE_EMPTY_STATUSES: ReadonlySet<MineStatus> = new Set<MineStatus>(['closing', 'closed']);
+
+/** True when the mine may not have people beyond a watch crew underground, nor produce. */
+export const isStoppedStatus = (status: MineStatus): boolean => STOPPED_STATUSES.has(status);
+
 /** What the monitoring engine knows about a mine. */
 export interface MonitoredMine {
   id: string;

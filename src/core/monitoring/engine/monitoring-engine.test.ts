@@ -149,6 +149,28 @@ describe('monitoring engine rules', () => {
     ]);
   });
 
+  it.each(['suspended', 'resumption_review'] as const)(
+    'a %s mine stays stopped: a running belt and people underground are critical',
+    (status) => {
+      const e = setUp(status);
+      expect(rules(e.ingestReadings('m1', [reading('BELT', 1, T0)], T0).changes)).toEqual([
+        'activity_in_stopped_mine:',
+      ]);
+      expect(rules(e.personnel.ingest({ ...MINE, status }, [person('c01', null, T0)], T0, T0))).toContain(
+        'people_in_stopped_mine:',
+      );
+    },
+  );
+
+  it('applying for resumption keeps the people-underground alarm active; approval (producing) clears it', () => {
+    const e = setUp('suspended');
+    e.personnel.ingest({ ...MINE, status: 'suspended' }, [person('c01', null, T0)], T0, T0);
+    expect(e.upsertMine({ ...MINE, status: 'resumption_review' }, T0 + 1000)).toEqual([]);
+    expect(e.alarms.isActive('m1', 'people_in_stopped_mine', '')).toBe(true);
+    const approved = e.upsertMine({ ...MINE, status: 'producing' }, T0 + 2000);
+    expect(rules(approved, 'rtn_unack')).toContain('people_in_stopped_mine:');
+  });
+
   it('any data from a closed mine is a production signal', () => {
     expect(rules(setUp('closed').ingestReadings('m1', [reading('CH4-T1', 0.01, T0)], T0).changes)).toEqual([
       'activity_in_stopped_mine:',

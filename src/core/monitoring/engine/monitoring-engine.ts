@@ -12,6 +12,8 @@ import {
   type AlarmRule,
   type MonitoredMine,
   type PointRecord,
+  MUST_BE_EMPTY_STATUSES,
+  STOPPED_STATUSES,
 } from './engine-types.ts';
 import { MinuteAggregator, type MinuteBucket } from './minute-aggregator.ts';
 import { judgeFlatLines, judgePowerCuts } from './periodic-rules.ts';
@@ -41,8 +43,8 @@ export interface ReadingsResult {
 }
 
 /** Statuses in which nobody may be underground and nothing may produce (the Diaoshuidong rule). */
-const STOPPED = new Set(['suspended', 'closing', 'closed']);
-const EMPTY_MINES = new Set(['closing', 'closed']);
+const STOPPED = STOPPED_STATUSES;
+const EMPTY_MINES = MUST_BE_EMPTY_STATUSES;
 
 /** Alarms that only mean something while a mine produces (suppressed by design otherwise). */
 const PRODUCTION_ONLY_RULES: ReadonlySet<AlarmRule> = new Set(['point_silent', 'mine_data_stopped']);

@@ -1,6 +1,6 @@
 import type { PersonnelArea, PersonPosition } from '../upload-file/personnel-records.ts';
 import type { AlarmBook } from './alarm-book.ts';
-import type { AlarmChange, MonitoredMine } from './engine-types.ts';
+import { STOPPED_STATUSES, type AlarmChange, type MonitoredMine } from './engine-types.ts';
 
 export interface PersonUnderground {
   cardCode: string;
@@ -16,7 +16,7 @@ interface MinePeople {
   people: PersonUnderground[];
 }
 
-const STOPPED = new Set(['suspended', 'closing', 'closed']);
+const STOPPED = STOPPED_STATUSES;
 const RESTRICTED = /限制|禁止|禁入/;
 
 /**
