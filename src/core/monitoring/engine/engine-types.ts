@@ -118,10 +118,20 @@ export interface AlarmRecord extends Alarm {
   subject: string;
   rule: AlarmRule;
   message: string;
-  /** The value that raised (or last updated) the alarm, when it has one. */
+  /** The value at the alarm's last change, or its new peak while active, when it has one. */
   value: number | null;
+  /**
+   * The worst value of the current (or last) activation and the data time it was read: the highest,
+   * or the lowest for a lower limit (`low_limit`). Null for alarms without a value.
+   */
+  peakValue: number | null;
+  peakMs: number | null;
+  /** Data time of the first activation. */
   firstRaisedMs: number;
+  /** Data time of the last change (raise, clear) or the time of the last operator / clock action. */
   updatedMs: number;
+  /** The receiving clock at the last change: how late the data behind it arrived shows here. */
+  receivedMs: number;
   /** How many times the condition became active (chattering shows here). */
   activations: number;
 }
@@ -132,7 +142,10 @@ export interface AlarmChange {
   cause: string;
   actor: string | null;
   comment: string | null;
+  /** When it happened: the data's time for a raise or clear, the clock's for an action. */
   atMs: number;
+  /** When Redline learnt of it (the receiving clock). */
+  receivedMs: number;
 }
 
 export const alarmIdOf = (mineId: string, rule: AlarmRule, subject: string): string =>

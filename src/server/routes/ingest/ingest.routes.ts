@@ -19,6 +19,8 @@ const readingsAnswer = z.object({
   accepted: z.number().int(),
   rejected: z.array(z.object({ line: z.number().int(), point: z.string().optional(), reason: z.string() })),
   alarmsChanged: z.number().int(),
+  /** Accepted readings that came late (received long after their time, or older than a point's newest). */
+  late: z.number().int(),
 });
 
 const fileReport = z.object({
@@ -106,11 +108,13 @@ export function registerIngestRoutes(app: FastifyInstance, deps: AppDeps): void 
         }
         let accepted = 0;
         let alarmsChanged = 0;
+        let late = 0;
         for (const [code, entries] of byMine) {
           try {
             const out = await ingestReadingItems(runtime, code, entries);
             accepted += out.accepted;
             alarmsChanged += out.alarmsChanged;
+            late += out.late;
             for (const x of out.rejected) rejected.push({ line: x.item, point: x.point, reason: x.reason });
           } catch (e) {
             if (!isDomainError(e)) throw e;
@@ -120,7 +124,7 @@ export function registerIngestRoutes(app: FastifyInstance, deps: AppDeps): void 
           }
         }
         rejected.sort((a, b) => a.line - b.line);
-        return { accepted, rejected, alarmsChanged };
+        return { accepted, rejected, alarmsChanged, late };
       },
     );
     done();
