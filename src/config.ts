@@ -53,6 +53,9 @@ const schema = z.object({
       }
       return out;
     }),
+  REDLINE_READING_FUTURE_SKEW_S: z.coerce.number().int().min(0).max(86_400).default(300),
+  REDLINE_READING_LATE_AFTER_S: z.coerce.number().int().min(1).max(86_400).default(300),
+  REDLINE_PRE_ALARM_FRACTION: z.coerce.number().gt(0).lt(1).default(0.8),
   REDLINE_SIM_INTERVAL_MS: z.coerce.number().int().min(1000).max(300_000).default(10_000),
   MQTT_URL: z
     .string()
@@ -101,6 +104,14 @@ export interface Config {
   aggregateRetentionDays: number;
   /** Minutes an unacknowledged alarm of each priority waits before escalating one level (null: never). */
   alarmEscalationMinutes: Record<'critical' | 'high' | 'medium' | 'low', number | null>;
+  /**
+   * Platform policy (no regulation sets these): a reading dated more than this ahead of the
+   * receiving clock is refused; one received later than `readingLateAfterMs` after its time is late.
+   */
+  readingFutureSkewMs: number;
+  readingLateAfterMs: number;
+  /** Platform policy: a gas pre-alarm at this fraction of the alarm level (default 0.8). */
+  preAlarmFraction: number;
   /** How often the demo simulator sends one poll of every mine. */
   simIntervalMs: number;
   /** MQTT broker the ingest adapter subscribes to; null when disabled (MQTT_URL empty). */
@@ -152,6 +163,9 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
     demoSeed: e.REDLINE_DEMO_SEED,
     demoMines: e.REDLINE_DEMO_MINES,
     simIntervalMs: e.REDLINE_SIM_INTERVAL_MS,
+    readingFutureSkewMs: e.REDLINE_READING_FUTURE_SKEW_S * 1000,
+    readingLateAfterMs: e.REDLINE_READING_LATE_AFTER_S * 1000,
+    preAlarmFraction: e.REDLINE_PRE_ALARM_FRACTION,
     alarmEscalationMinutes: e.REDLINE_ALARM_ESCALATION_MINUTES,
     rawRetentionDays: e.REDLINE_RAW_RETENTION_DAYS,
     aggregateRetentionDays: e.REDLINE_AGGREGATE_RETENTION_DAYS,

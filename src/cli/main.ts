@@ -30,7 +30,7 @@ import { createEquipmentState } from '../server/routes/hazards/equipment-state.t
 import { EmbeddedMonitoringView } from '../ingest/monitoring-view.ts';
 import { openRuntime, readDemoAccounts, seedDemoIfEmpty, type Runtime } from './context.ts';
 import { startDemoMonitoring, type DemoMonitoring } from './demo-monitoring.ts';
-import { createMonitoringRuntime } from './monitoring-wiring.ts';
+import { createMonitoringRuntime, readingTimePolicyOf } from './monitoring-wiring.ts';
 import { registerClusterCommands } from './cluster-commands.ts';
 import { maintainTelemetryPartitions } from '../storage/dialect/telemetry-ddl.ts';
 import { applyDueOrders } from '../core/orders/order-use-cases.ts';
@@ -74,6 +74,8 @@ program
     }
     const { runtime, hub } = createMonitoringRuntime(rt.database, rt.ports, {
       escalationMinutes: config.alarmEscalationMinutes,
+      readingTime: readingTimePolicyOf(config),
+      preAlarmFraction: config.preAlarmFraction,
     });
     await runtime.start();
     const ingest = startIngestAdapters({

@@ -2,6 +2,7 @@ import { DEFAULT_ALARM_POLICY, type AlarmPolicy } from '../core/monitoring/alarm
 import type { Ports, TelemetryWriter } from '../core/ports.ts';
 import { THRESHOLD_TABLES } from '../core/monitoring/thresholds/regulations-2016-threshold-table.ts';
 import { selectThresholdTable } from '../core/monitoring/thresholds/threshold-table.ts';
+import type { ReadingTimePolicy } from '../core/monitoring/engine/reading-time-policy.ts';
 import { LiveHub } from '../ingest/live/live-hub.ts';
 import { MonitoringRuntime, type MineScope } from '../ingest/monitoring-runtime.ts';
 import type { OpenDatabase } from '../storage/database.ts';
@@ -13,6 +14,19 @@ export function createTelemetryWriter(database: OpenDatabase): TelemetryWriter {
   if (database.sqlite) return createSqliteTelemetryWriter(database.db, database.sqlite);
   if (database.pgPool) return createPostgresTelemetryWriter(database.pgPool);
   throw new Error('No telemetry writer for this database.');
+}
+
+/** The reading-time policy from the configuration (the raw retention bounds how old a reading may be). */
+export function readingTimePolicyOf(config: {
+  readingFutureSkewMs: number;
+  readingLateAfterMs: number;
+  rawRetentionDays: number;
+}): ReadingTimePolicy {
+  return {
+    futureSkewMs: config.readingFutureSkewMs,
+    lateAfterMs: config.readingLateAfterMs,
+    maxAgeMs: config.rawRetentionDays * 86_400_000,
+  };
 }
 
 /** Builds (not starts) the monitoring runtime over the open database, with the regulation table in force today. */
@@ -27,6 +41,10 @@ export function createMonitoringRuntime(
     scope?: MineScope;
     /** Minutes before an unacknowledged alarm escalates, per priority (null: never). */
     escalationMinutes?: Record<'critical' | 'high' | 'medium' | 'low', number | null>;
+    /** Which reading times are believable (platform policy; defaults in reading-time-policy.ts). */
+    readingTime?: ReadingTimePolicy;
+    /** Platform policy: gas pre-alarm fraction of the alarm level (default 0.8). */
+    preAlarmFraction?: number;
   } = {},
 ): { runtime: MonitoringRuntime; hub: LiveHub } {
   const table = selectThresholdTable(THRESHOLD_TABLES, ports.clock.nowIso().slice(0, 10));
@@ -41,6 +59,8 @@ export function createMonitoringRuntime(
     engine: {
       capacity: options.pointCapacity ?? 200_000,
       thresholds: table,
+      ...(options.readingTime ? { readingTime: options.readingTime } : {}),
+      ...(options.preAlarmFraction === undefined ? {} : { preAlarmFraction: options.preAlarmFraction }),
       policy: options.escalationMinutes
         ? {
             ...DEFAULT_ALARM_POLICY,

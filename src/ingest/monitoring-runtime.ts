@@ -290,7 +290,8 @@ export class MonitoringRuntime implements MonitoringSink {
           mineCode: item.mineCode,
           accepted: r.batch.length,
           rejected: r.rejected,
-          alarmsChanged: r.changes.length,
+          alarmsChanged: r.changes.filter((c) => c.effects.length > 0).length,
+          late: r.late,
         });
       }
       // Alarms first: should the readings' write fail after them, the retry re-judges the readings and
@@ -450,7 +451,7 @@ export class MonitoringRuntime implements MonitoringSink {
       await tx.monitoring.saveAlarmChanges(changes, () => this.#ports.ids.next('ae'));
       // The audit chain's head last and in one go: its lock is held for the shortest time (several
       // workers append to one chain).
-      await tx.audit.appendMany(entries, at);
+      if (entries.length > 0) await tx.audit.appendMany(entries, at);
     });
     for (const c of changes) {
       const mine = this.engine.mine(c.alarm.mineId);

@@ -7,6 +7,12 @@ export interface IngestOutcome {
   accepted: number;
   rejected: Array<{ index: number; pointCode?: string; reason: string }>;
   alarmsChanged: number;
+  /**
+   * Accepted readings that arrived late (received long after their time, or older than the point's
+   * newest): stored and, when still the newest, judged at their own time. Absent where not known yet
+   * (a gateway hands data on before it is judged).
+   */
+  late?: number;
 }
 
 /** The registry facts a door needs about a mine: who may send for it (scope) and where it goes. */

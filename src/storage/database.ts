@@ -20,6 +20,7 @@ import * as m0009 from './migrations/0009-accidents.ts';
 import * as m0010 from './migrations/0010-briefing.ts';
 import * as m0011 from './migrations/0011-partitioned-readings.ts';
 import * as m0012 from './migrations/0012-reading-blocks.ts';
+import * as m0013 from './migrations/0013-alarm-data-time.ts';
 import * as m0014 from './migrations/0014-security.ts';
 import type { Database } from './schema.ts';
 
@@ -49,6 +50,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0010-briefing': m0010,
   '0011-partitioned-readings': m0011,
   '0012-reading-blocks': m0012,
+  '0013-alarm-data-time': m0013,
   '0014-security': m0014,
 };
 

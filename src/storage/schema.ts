@@ -250,6 +250,11 @@ export interface AlarmsTable {
   first_raised_ms: number;
   updated_ms: number;
   activations: number;
+  /** Migration 0013: the activation's worst value and its data time; the receiving clock. */
+  peak_value: number | null;
+  peak_ms: number | null;
+  received_ms: number | null;
+  active_since_received_ms: number | null;
 }
 
 export interface AlarmEventsTable {
@@ -266,6 +271,8 @@ export interface AlarmEventsTable {
   value: number | null;
   priority: string;
   escalation_level: number | null;
+  /** Migration 0013: when Redline learnt of the change (at_ms is the data's time). */
+  received_ms: number | null;
 }
 
 export interface PersonnelAreasTable {

@@ -203,6 +203,8 @@ describe('POST /api/ingest/files', () => {
   it('stores a GB18030 file and reports its bad line', async () => {
     const mine = w.officerMine;
     const time = '2026-12-05 09:00:00';
+    const clockWas = w.world.clock.nowIso();
+    w.world.clock.set('2026-12-05T01:00:05Z'); // the receiving clock: just after the file's time (CST)
     const text = cdssText(mine.code, time, [
       [methanePoint(mine.code), 0.27],
       [coPoint(mine.code), '七'],
@@ -224,6 +226,27 @@ describe('POST /api/ingest/files', () => {
     });
     expect(await w.world.ports.monitoring.countReadings()).toBe(before + 1);
     expect(await series(mine.id, methanePoint(mine.code))).toContain(0.27);
+    w.world.clock.set(clockWas);
+  });
+
+  it('a file dated beyond the clock skew is refused line by line with the reason', async () => {
+    const mine = w.officerMine;
+    const time = '2026-12-05 10:00:00'; // two hours ahead of the receiving clock (08:00 CST)
+    const text = cdssText(mine.code, time, [[methanePoint(mine.code), 0.3]]);
+    const before = await w.world.ports.monitoring.countReadings();
+    const res = await post(fileName(mine.code, 'CDSS', time), encodeGb18030(text), {
+      authorization: `Bearer ${officerToken}`,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const report = res.json<{ accepted: number; rejected: Array<{ line: number; reason: string }> }>();
+    expect(report.accepted).toBe(0);
+    expect(report.rejected).toEqual([
+      expect.objectContaining({
+        line: 2,
+        reason: expect.stringMatching(/READING_TIME_IN_FUTURE/) as unknown,
+      }),
+    ]);
+    expect(await w.world.ports.monitoring.countReadings()).toBe(before);
   });
 
   it('a file for a mine outside the scope is not found; a bad name is a rejected report', async () => {

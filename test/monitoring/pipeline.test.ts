@@ -147,26 +147,23 @@ describeEachEngine('monitoring pipeline', (engine) => {
     const ch4 = `${mine.code}01MN000101`;
     const day = 86_400_000;
     const now = world.clock.nowMs();
-    await runtime.ingestReadings(mine.code, [
-      {
-        pointCode: ch4,
-        sensorTypeName: '',
-        location: '',
-        value: 0.1,
-        unit: '%',
-        statusBits: 0,
-        dataTimeMs: now - 120 * day,
-      },
-      {
-        pointCode: ch4,
-        sensorTypeName: '',
-        location: '',
-        value: 0.2,
-        unit: '%',
-        statusBits: 0,
-        dataTimeMs: now - 10 * day,
-      },
-    ]);
+    const at = (value: number, dataTimeMs: number) => ({
+      pointCode: ch4,
+      sensorTypeName: '',
+      location: '',
+      value,
+      unit: '%',
+      statusBits: 0,
+      dataTimeMs,
+    });
+    // Received now, a reading older than the raw retention is refused with its reason …
+    const refused = await runtime.ingestReadings(mine.code, [at(0.1, now - 120 * day)]);
+    expect(refused.rejected[0]!.reason).toMatch(/^READING_TIME_TOO_OLD/);
+    // … so the old row is one received back then (the receiving clock moved back 120 days).
+    world.clock.set(new Date(now - 120 * day + 60_000).toISOString());
+    await runtime.ingestReadings(mine.code, [at(0.1, now - 120 * day)]);
+    world.clock.set(new Date(now).toISOString());
+    await runtime.ingestReadings(mine.code, [at(0.2, now - 10 * day)]);
     const deleted = await runtime.purgeOld(100, 1100);
     expect(deleted).toBeGreaterThanOrEqual(1);
     const id = runtime.engine.pointId(mine.id, ch4)!;

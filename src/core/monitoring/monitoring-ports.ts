@@ -9,7 +9,10 @@ export interface AlarmEventRow {
   id: string;
   alarmId: string;
   mineId: string;
+  /** When it happened: the data's time for a raise or clear, the clock's for an action. */
   atMs: number;
+  /** When Redline learnt of it (null for history stored before migration 0013). */
+  receivedMs: number | null;
   kind: string;
   fromState: string | null;
   toState: string | null;

@@ -41,6 +41,8 @@ export interface IngestResult {
   /** `item`: the NDJSON line, the array element (1-based) or the national file's record number. */
   rejected: Array<{ item: number; field?: string; point?: string; reason: string }>;
   alarmsChanged?: number;
+  /** Accepted readings that came late (received long after their time, or older than a point's newest). */
+  late?: number;
   /** Why the whole message was refused. */
   reason?: string;
 }
@@ -168,6 +170,7 @@ export async function ingestMessage(
           accepted: out.accepted,
           rejected,
           alarmsChanged: out.alarmsChanged,
+          late: out.late,
         };
       }
     }

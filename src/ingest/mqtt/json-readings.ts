@@ -197,6 +197,8 @@ export interface ReadingsOutcome {
   accepted: number;
   rejected: Array<{ item: number; point?: string; reason: string }>;
   alarmsChanged: number;
+  /** Accepted readings that came late (see IngestOutcome.late). */
+  late: number;
 }
 
 /**
@@ -208,7 +210,7 @@ export async function ingestReadingItems(
   mineCode: string,
   entries: ReadonlyArray<{ item: number; reading: PointReading }>,
 ): Promise<ReadingsOutcome> {
-  if (entries.length === 0) return { accepted: 0, rejected: [], alarmsChanged: 0 };
+  if (entries.length === 0) return { accepted: 0, rejected: [], alarmsChanged: 0, late: 0 };
   const out = await runtime.ingestReadings(
     mineCode,
     entries.map((e) => e.reading),
@@ -221,5 +223,6 @@ export async function ingestReadingItems(
       reason: r.reason,
     })),
     alarmsChanged: out.alarmsChanged,
+    late: out.late ?? 0,
   };
 }

@@ -66,6 +66,7 @@ const toAlarm = (r: Selectable<AlarmsTable>): AlarmRecord => ({
   state: r.state as AlarmState,
   conditionActive: r.condition_active === 1,
   activeSinceMs: num(r.active_since_ms),
+  activeSinceReceivedMs: num(r.active_since_received_ms),
   escalationLevel: r.escalation_level,
   escalatedAtMs: num(r.escalated_at_ms),
   shelvedUntilMs: num(r.shelved_until_ms),
@@ -75,6 +76,9 @@ const toAlarm = (r: Selectable<AlarmsTable>): AlarmRecord => ({
   value: r.value,
   firstRaisedMs: Number(r.first_raised_ms),
   updatedMs: Number(r.updated_ms),
+  receivedMs: r.received_ms === null ? Number(r.updated_ms) : Number(r.received_ms),
+  peakValue: r.peak_value,
+  peakMs: num(r.peak_ms),
   activations: r.activations,
 });
 
@@ -98,6 +102,10 @@ const alarmColumns = (a: AlarmRecord): AlarmsTable => ({
   first_raised_ms: a.firstRaisedMs,
   updated_ms: a.updatedMs,
   activations: a.activations,
+  peak_value: a.peakValue !== null && Number.isFinite(a.peakValue) ? a.peakValue : null,
+  peak_ms: a.peakMs,
+  received_ms: a.receivedMs,
+  active_since_received_ms: a.activeSinceReceivedMs,
 });
 
 /** Alarms joined with what an alarm view shows about its mine, county and point. */
@@ -240,6 +248,7 @@ export function createMonitoringStore(db: Kysely<Database>): MonitoringStore {
               value: Number.isFinite(c.alarm.value) ? c.alarm.value : null,
               priority: c.alarm.priority,
               escalation_level: e.kind === 'escalate' ? e.level : null,
+              received_ms: c.receivedMs,
             })
             .execute();
         }
@@ -252,18 +261,25 @@ export function createMonitoringStore(db: Kysely<Database>): MonitoringStore {
     },
 
     async alarmEvents(alarmId: string): Promise<AlarmEventRow[]> {
-      const rows = await db
-        .selectFrom('alarm_events')
-        .selectAll()
-        .where('alarm_id', '=', alarmId)
-        .orderBy('at_ms', 'desc')
-        .orderBy('id', 'desc')
-        .execute();
+      const rows = await db.selectFrom('alarm_events').selectAll().where('alarm_id', '=', alarmId).execute();
+      // Newest first, in the order Redline learnt of them: by receipt time (older rows have none), then
+      // data time, and at one instant an operator's or the clock's action after the raise or clear it
+      // answers (a raise dated by data slightly ahead of the clock still precedes its acknowledgement).
+      const rank = (cause: string) => (cause === 'raised' || cause === 'cleared' ? 0 : 1);
+      const key = (r: (typeof rows)[number]) => Number(r.received_ms ?? r.at_ms);
+      rows.sort(
+        (a, b) =>
+          key(b) - key(a) ||
+          rank(b.cause) - rank(a.cause) ||
+          Number(b.at_ms) - Number(a.at_ms) ||
+          (a.id < b.id ? 1 : a.id > b.id ? -1 : 0),
+      );
       return rows.map((r) => ({
         id: r.id,
         alarmId: r.alarm_id,
         mineId: r.mine_id,
         atMs: Number(r.at_ms),
+        receivedMs: num(r.received_ms),
         kind: r.kind,
         fromState: r.from_state,
         toState: r.to_state,

@@ -26,7 +26,7 @@ export function useAlarmOverview(regionId: string): ReadonlyMap<string, MineAlar
   return useMemo(() => new Map((data?.mines ?? []).map((m) => [m.mineId, m])), [data]);
 }
 
-const STOPPED: ReadonlySet<MineStatus> = new Set(['suspended', 'closing', 'closed']);
+const STOPPED: ReadonlySet<MineStatus> = new Set(['suspended', 'resumption_review', 'closing', 'closed']);
 
 /** A mine's standing alarms as compact counts by priority, linking to the console filtered to the mine. */
 export function MineAlarmBadge({ overview: o, status }: { overview: MineAlarmOverview; status: MineStatus }) {

@@ -32,7 +32,12 @@ import { PointChart, valueTone, type LiveSample } from './point-chart.tsx';
 import { stateMatches, useAlarmList } from './use-alarm-list.ts';
 
 /** Statuses in which nobody may be underground (capability 3). */
-const MUST_BE_EMPTY: ReadonlySet<MineStatus> = new Set(['suspended', 'closing', 'closed']);
+const MUST_BE_EMPTY: ReadonlySet<MineStatus> = new Set([
+  'suspended',
+  'resumption_review',
+  'closing',
+  'closed',
+]);
 const MAX_CHARTS = 4;
 
 /** The mine's standing alarms, live, with the same detail panel (and acknowledge) as the console. */

@@ -26,8 +26,14 @@ export interface Alarm {
   state: AlarmState;
   priority: AlarmPriority;
   conditionActive: boolean;
-  /** When the current activation began (ms), null when not active. */
+  /** When the current activation began (ms, the data's time), null when not active. */
   activeSinceMs: number | null;
+  /**
+   * When the current activation reached Redline (ms, the receiving clock), null when not active.
+   * Escalation counts from here: nobody can acknowledge an alarm before its data arrived, so a late
+   * upload does not escalate at once.
+   */
+  activeSinceReceivedMs: number | null;
   /** When the alarm was last escalated for this activation; null when not yet. */
   escalatedAtMs: number | null;
   /** Escalation level reached in this activation (0 = not escalated). */
@@ -75,6 +81,7 @@ export function newAlarm(priority: AlarmPriority): Alarm {
     priority,
     conditionActive: false,
     activeSinceMs: null,
+    activeSinceReceivedMs: null,
     escalatedAtMs: null,
     escalationLevel: 0,
     shelvedUntilMs: null,
@@ -90,11 +97,17 @@ function visibleStateFor(conditionActive: boolean): AlarmState {
   return conditionActive ? 'unack_active' : 'normal';
 }
 
+/**
+ * `nowMs` is the time of the event — the data's time for activate / clear, the operator's or the
+ * clock's time for the others; `receivedMs` is the receiving clock (default `nowMs`), which shelve
+ * expiry and escalation run on.
+ */
 export function transitionAlarm(
   alarm: Alarm,
   event: AlarmEvent,
   nowMs: number,
   policy: AlarmPolicy = DEFAULT_ALARM_POLICY,
+  receivedMs: number = nowMs,
 ): { alarm: Alarm; effects: AlarmEffect[] } {
   const next: Alarm = { ...alarm };
   const effects: AlarmEffect[] = [];
@@ -108,6 +121,7 @@ export function transitionAlarm(
       if (!next.conditionActive) {
         next.conditionActive = true;
         next.activeSinceMs = nowMs;
+        next.activeSinceReceivedMs = receivedMs;
         next.escalatedAtMs = null;
         next.escalationLevel = 0;
       }
@@ -117,6 +131,7 @@ export function transitionAlarm(
     case 'clear': {
       next.conditionActive = false;
       next.activeSinceMs = null;
+      next.activeSinceReceivedMs = null;
       if (next.state === 'ack_active') moveTo('normal');
       else if (next.state === 'unack_active') moveTo('rtn_unack');
       break;
@@ -188,7 +203,7 @@ export function transitionAlarm(
       break;
     }
     case 'tick': {
-      if (next.state === 'shelved' && next.shelvedUntilMs !== null && nowMs >= next.shelvedUntilMs) {
+      if (next.state === 'shelved' && next.shelvedUntilMs !== null && receivedMs >= next.shelvedUntilMs) {
         next.shelvedUntilMs = null;
         moveTo(visibleStateFor(next.conditionActive));
       }
@@ -197,21 +212,24 @@ export function transitionAlarm(
   }
 
   // Escalation: an active alarm nobody has acknowledged goes up one level per elapsed period.
+  // Counted on the receiving clock from when the activation arrived (stored alarms from before the
+  // receipt time was kept fall back to the data time).
   const after = policy.escalateAfterMs[next.priority];
+  const since = next.activeSinceReceivedMs ?? next.activeSinceMs;
   if (
     next.state === 'unack_active' &&
     after !== null &&
-    next.activeSinceMs !== null &&
+    since !== null &&
     next.escalationLevel < policy.maxEscalationLevel
   ) {
-    const due = Math.floor((nowMs - next.activeSinceMs) / after);
+    const due = Math.floor((receivedMs - since) / after);
     if (due > next.escalationLevel) {
       next.escalationLevel = Math.min(due, policy.maxEscalationLevel);
-      next.escalatedAtMs = nowMs;
+      next.escalatedAtMs = receivedMs;
       effects.push({
         kind: 'escalate',
         level: next.escalationLevel,
-        unacknowledgedForMs: nowMs - next.activeSinceMs,
+        unacknowledgedForMs: receivedMs - since,
       });
     }
   }

@@ -15,9 +15,18 @@ import {
 export class AlarmBook {
   readonly #alarms = new Map<string, AlarmRecord>();
   readonly #policy: AlarmPolicy;
+  #receivedMs = 0;
 
   constructor(policy: AlarmPolicy) {
     this.#policy = policy;
+  }
+
+  /**
+   * Sets the receiving clock for the changes that follow (each engine entry point calls it once):
+   * raise and clear take the data's time as an argument, and the receipt time is kept beside it.
+   */
+  receivedAt(receivedMs: number): void {
+    this.#receivedMs = receivedMs;
   }
 
   load(alarms: Iterable<AlarmRecord>): void {
@@ -46,13 +55,17 @@ export class AlarmBook {
       message: string;
       value: number | null;
     },
-    nowMs: number,
+    atMs: number,
   ): void {
     const id = alarmIdOf(p.mineId, p.rule, p.subject);
     let a = this.#alarms.get(id);
     if (a?.conditionActive) {
       a.value = p.value;
       a.message = p.message;
+      if (p.value !== null && isWorse(p.rule, p.value, a.peakValue)) {
+        a.peakValue = p.value;
+        a.peakMs = atMs;
+      }
       return;
     }
     if (!a) {
@@ -65,15 +78,48 @@ export class AlarmBook {
         rule: p.rule,
         message: p.message,
         value: p.value,
-        firstRaisedMs: nowMs,
-        updatedMs: nowMs,
+        peakValue: null,
+        peakMs: null,
+        firstRaisedMs: atMs,
+        updatedMs: atMs,
+        receivedMs: this.#receivedMs,
         activations: 0,
       };
     }
     a.message = p.message;
     a.value = p.value;
+    a.peakValue = p.value;
+    a.peakMs = p.value === null ? null : atMs;
     a.activations++;
-    this.#apply(out, a, { kind: 'activate' }, nowMs, 'raised', null, null);
+    this.#apply(out, a, { kind: 'activate' }, atMs, 'raised', null, null);
+  }
+
+  /**
+   * A new value for an active condition without a transition (a level still held). When it is worse
+   * than the activation's peak, the alarm takes it as its value and peak and a change without effects
+   * is emitted, so the stored alarm keeps the peak too (no history row, no audit entry).
+   */
+  track(
+    out: AlarmChange[],
+    mineId: string,
+    rule: AlarmRule,
+    subject: string,
+    value: number,
+    atMs: number,
+  ): void {
+    const a = this.#alarms.get(alarmIdOf(mineId, rule, subject));
+    if (!a?.conditionActive || !isWorse(rule, value, a.peakValue)) return;
+    const next: AlarmRecord = { ...a, value, peakValue: value, peakMs: atMs };
+    this.#alarms.set(a.id, next);
+    out.push({
+      alarm: next,
+      effects: [],
+      cause: 'peak',
+      actor: null,
+      comment: null,
+      atMs,
+      receivedMs: this.#receivedMs,
+    });
   }
 
   clear(
@@ -81,13 +127,16 @@ export class AlarmBook {
     mineId: string,
     rule: AlarmRule,
     subject: string,
-    nowMs: number,
+    atMs: number,
     value: number | null,
   ): void {
     const a = this.#alarms.get(alarmIdOf(mineId, rule, subject));
     if (!a?.conditionActive) return;
     a.value = value;
-    this.#apply(out, a, { kind: 'clear' }, nowMs, 'cleared', null, null);
+    // Data that arrives late can end a condition at a time before the one it was raised at (a silence
+    // judged on the receiving clock, then the buffered readings): it ends no earlier than it began.
+    const at = a.activeSinceMs !== null && atMs < a.activeSinceMs ? a.activeSinceMs : atMs;
+    this.#apply(out, a, { kind: 'clear' }, at, 'cleared', null, null);
   }
 
   /** An operator's or the clock's event on an existing alarm. Throws DomainErrors from the lifecycle. */
@@ -114,10 +163,26 @@ export class AlarmBook {
     actor: string | null,
     comment: string | null,
   ): void {
-    const r = transitionAlarm(a, event, nowMs, this.#policy);
-    const next: AlarmRecord = { ...a, ...r.alarm, updatedMs: r.effects.length > 0 ? nowMs : a.updatedMs };
+    const received = this.#receivedMs;
+    const r = transitionAlarm(a, event, nowMs, this.#policy, received);
+    // An escalation is the clock's doing, not a change of the condition: it leaves the data time alone.
+    const changed = r.effects.some((e) => e.kind === 'state-changed');
+    const next: AlarmRecord = {
+      ...a,
+      ...r.alarm,
+      updatedMs: changed ? nowMs : a.updatedMs,
+      receivedMs: r.effects.length > 0 ? received : a.receivedMs,
+    };
     this.#alarms.set(a.id, next);
-    if (r.effects.length > 0)
-      out.push({ alarm: next, effects: r.effects, cause, actor, comment, atMs: nowMs });
+    if (r.effects.length > 0) {
+      const at = changed ? nowMs : received;
+      out.push({ alarm: next, effects: r.effects, cause, actor, comment, atMs: at, receivedMs: received });
+    }
   }
+}
+
+/** Whether `value` is worse than the peak so far: lower for a lower limit, higher for everything else. */
+function isWorse(rule: AlarmRule, value: number, peak: number | null): boolean {
+  if (peak === null || !Number.isFinite(value)) return peak === null && Number.isFinite(value);
+  return rule === 'low_limit' ? value < peak : value > peak;
 }

@@ -2,6 +2,25 @@ import type { GasClass, MineStatus } from '../../registry/types.ts';
 import type { PointThresholds } from '../alarm-evaluator.ts';
 import type { Alarm, AlarmEffect, AlarmPriority } from '../alarms/alarm-lifecycle.ts';
 
+/**
+ * Statuses in which nobody may work underground and nothing may produce. `resumption_review` is
+ * one of them: a suspended mine stays stopped until its resumption acceptance is approved (the
+ * transition to `producing`); applying for acceptance changes the paperwork, not what may happen
+ * underground. Every monitoring rule about stopped mines reads this one set.
+ */
+export const STOPPED_STATUSES: ReadonlySet<MineStatus> = new Set<MineStatus>([
+  'suspended',
+  'resumption_review',
+  'closing',
+  'closed',
+]);
+
+/** Stopped for good: any monitoring data at all (not only production signals) is activity. */
+export const MUST_BE_EMPTY_STATUSES: ReadonlySet<MineStatus> = new Set<MineStatus>(['closing', 'closed']);
+
+/** True when the mine may not have people beyond a watch crew underground, nor produce. */
+export const isStoppedStatus = (status: MineStatus): boolean => STOPPED_STATUSES.has(status);
+
 /** What the monitoring engine knows about a mine. */
 export interface MonitoredMine {
   id: string;
@@ -99,10 +118,20 @@ export interface AlarmRecord extends Alarm {
   subject: string;
   rule: AlarmRule;
   message: string;
-  /** The value that raised (or last updated) the alarm, when it has one. */
+  /** The value at the alarm's last change, or its new peak while active, when it has one. */
   value: number | null;
+  /**
+   * The worst value of the current (or last) activation and the data time it was read: the highest,
+   * or the lowest for a lower limit (`low_limit`). Null for alarms without a value.
+   */
+  peakValue: number | null;
+  peakMs: number | null;
+  /** Data time of the first activation. */
   firstRaisedMs: number;
+  /** Data time of the last change (raise, clear) or the time of the last operator / clock action. */
   updatedMs: number;
+  /** The receiving clock at the last change: how late the data behind it arrived shows here. */
+  receivedMs: number;
   /** How many times the condition became active (chattering shows here). */
   activations: number;
 }
@@ -113,7 +142,10 @@ export interface AlarmChange {
   cause: string;
   actor: string | null;
   comment: string | null;
+  /** When it happened: the data's time for a raise or clear, the clock's for an action. */
   atMs: number;
+  /** When Redline learnt of it (the receiving clock). */
+  receivedMs: number;
 }
 
 export const alarmIdOf = (mineId: string, rule: AlarmRule, subject: string): string =>

@@ -149,6 +149,28 @@ describe('monitoring engine rules', () => {
     ]);
   });
 
+  it.each(['suspended', 'resumption_review'] as const)(
+    'a %s mine stays stopped: a running belt and people underground are critical',
+    (status) => {
+      const e = setUp(status);
+      expect(rules(e.ingestReadings('m1', [reading('BELT', 1, T0)], T0).changes)).toEqual([
+        'activity_in_stopped_mine:',
+      ]);
+      expect(rules(e.personnel.ingest({ ...MINE, status }, [person('c01', null, T0)], T0, T0))).toContain(
+        'people_in_stopped_mine:',
+      );
+    },
+  );
+
+  it('applying for resumption keeps the people-underground alarm active; approval (producing) clears it', () => {
+    const e = setUp('suspended');
+    e.personnel.ingest({ ...MINE, status: 'suspended' }, [person('c01', null, T0)], T0, T0);
+    expect(e.upsertMine({ ...MINE, status: 'resumption_review' }, T0 + 1000)).toEqual([]);
+    expect(e.alarms.isActive('m1', 'people_in_stopped_mine', '')).toBe(true);
+    const approved = e.upsertMine({ ...MINE, status: 'producing' }, T0 + 2000);
+    expect(rules(approved, 'rtn_unack')).toContain('people_in_stopped_mine:');
+  });
+
   it('any data from a closed mine is a production signal', () => {
     expect(rules(setUp('closed').ingestReadings('m1', [reading('CH4-T1', 0.01, T0)], T0).changes)).toEqual([
       'activity_in_stopped_mine:',
@@ -178,9 +200,10 @@ describe('monitoring engine rules', () => {
     const e = setUp();
     const four = ['c01', 'c02', 'c03', 'c04'].map((c) => person(c, null, T0));
     expect(rules(e.personnel.ingest(MINE, four, T0, T0))).toEqual(['headcount_over_limit:']);
-    const out: AlarmChange[] = [];
-    e.personnel.tick(out, T0 + 13 * 3_600_000, () => MINE);
-    expect(rules(out)).toEqual(['overtime_underground:']);
+    // Overtime is judged at the snapshot's own time: the same four people, 13 h later.
+    const later = e.personnel.ingest(MINE, four, T0 + 13 * 3_600_000, T0 + 13 * 3_600_000);
+    expect(rules(later)).toEqual(['overtime_underground:']);
+    expect(later.find((c) => c.alarm.rule === 'overtime_underground')!.atMs).toBe(T0 + 13 * 3_600_000);
     // An older snapshot arriving late changes nothing.
     expect(e.personnel.ingest(MINE, [], T0 - 1000, T0)).toEqual([]);
     expect(e.personnel.underground('m1')).toHaveLength(4);
@@ -201,20 +224,33 @@ describe('monitoring engine rules', () => {
     expect(rules(r).sort()).toEqual(['area_over_limit:A1', 'restricted_area:A2']);
   });
 
-  it('silent points and a silent producing mine', () => {
+  it('a silent producing mine is one alarm (not one per point), dated when the silence began to count', () => {
     const e = setUp();
-    e.ingestReadings('m1', [reading('CH4-T1', 0.2, T0)], T0);
-    const r = rules(e.tick(T0 + 6 * 60_000));
-    expect(r).toEqual(expect.arrayContaining(['point_silent:CH4-T1', 'mine_data_stopped:']));
+    e.ingestReadings('m1', [reading('CH4-T1', 0.2, T0), reading('SMOKE', 0, T0)], T0);
+    const changes = e.tick(T0 + 6 * 60_000);
+    expect(rules(changes)).toEqual(['mine_data_stopped:']);
+    expect(changes[0]!.atMs).toBe(T0 + 5 * 60_000);
+    expect(changes[0]!.receivedMs).toBe(T0 + 6 * 60_000);
+  });
+
+  it('a silent point while the rest of its mine reports', () => {
+    const e = setUp();
+    e.ingestReadings('m1', [reading('CH4-T1', 0.2, T0), reading('SMOKE', 0, T0)], T0);
+    e.ingestReadings('m1', [reading('SMOKE', 0, T0 + 5.5 * 60_000)], T0 + 5.5 * 60_000);
+    const changes = e.tick(T0 + 6 * 60_000);
+    expect(rules(changes)).toEqual(['point_silent:CH4-T1']);
+    expect(changes[0]!.atMs).toBe(T0 + 5 * 60_000);
   });
 
   it('suppresses silence alarms by design while a mine is suspended, and brings them back when it produces', () => {
     const e = setUp();
-    e.ingestReadings('m1', [reading('CH4-T1', 0.2, T0)], T0);
+    e.ingestReadings('m1', [reading('CH4-T1', 0.2, T0), reading('SMOKE', 0, T0)], T0);
+    e.ingestReadings('m1', [reading('SMOKE', 0, T0 + 5.5 * 60_000)], T0 + 5.5 * 60_000);
     e.tick(T0 + 6 * 60_000);
-    const suspended = e.upsertMine({ ...MINE, status: 'suspended' }, T0 + 7 * 60_000);
+    e.tick(T0 + 12 * 60_000);
+    const suspended = e.upsertMine({ ...MINE, status: 'suspended' }, T0 + 13 * 60_000);
     expect(rules(suspended, 'suppressed').sort()).toEqual(['mine_data_stopped:', 'point_silent:CH4-T1']);
-    const back = e.upsertMine({ ...MINE, status: 'producing' }, T0 + 8 * 60_000);
+    const back = e.upsertMine({ ...MINE, status: 'producing' }, T0 + 14 * 60_000);
     expect(rules(back).sort()).toEqual(['mine_data_stopped:', 'point_silent:CH4-T1']);
   });
 
@@ -297,5 +333,94 @@ describe('monitoring engine rules', () => {
         ),
       ).toEqual([]);
     });
+  });
+});
+
+describe('data time drives the rules (issue 12)', () => {
+  const H = 3_600_000;
+
+  it("a buffered upload replayed an hour later raises and clears at the readings' times, received now", () => {
+    const e = setUp();
+    const now = T0 + H;
+    const r = e.ingestReadings(
+      'm1',
+      [reading('CH4-T1', 0.3, T0), reading('CH4-T1', 1.2, T0 + 30_000), reading('CH4-T1', 0.4, T0 + 60_000)],
+      now,
+    );
+    const raised = r.changes.find((c) => c.alarm.rule === 'over_limit' && c.cause === 'raised')!;
+    const cleared = r.changes.find((c) => c.alarm.rule === 'over_limit' && c.cause === 'cleared')!;
+    expect([raised.atMs, cleared.atMs]).toEqual([T0 + 30_000, T0 + 60_000]);
+    expect([raised.receivedMs, cleared.receivedMs]).toEqual([now, now]);
+    expect(r.late).toBe(3);
+    // Escalation counts from receipt: nobody could acknowledge before the data arrived.
+    expect(e.tick(now + 1000).some((c) => c.effects.some((x) => x.kind === 'escalate'))).toBe(false);
+  });
+
+  it('judges an upload in the order of its data times, whatever order it lists them in', () => {
+    const e = setUp();
+    const r = e.ingestReadings(
+      'm1',
+      [reading('CH4-T1', 0.2, T0 + 30_000), reading('CH4-T1', 1.2, T0)],
+      T0 + 30_000,
+    );
+    expect(rules(r.changes)).toContain('over_limit:CH4-T1');
+    expect(rules(r.changes, 'rtn_unack')).toContain('over_limit:CH4-T1');
+    expect(r.batch.length).toBe(2);
+  });
+
+  it('refuses readings dated beyond the clock skew or before the raw retention, with a reason', () => {
+    const e = setUp();
+    const r = e.ingestReadings(
+      'm1',
+      [
+        reading('CH4-T1', 0.2, T0 + 6 * 60_000),
+        reading('CH4-T1', 0.2, T0 - 101 * 24 * H),
+        reading('CH4-T1', 0.2, T0 + 60_000),
+      ],
+      T0,
+    );
+    expect(r.rejected.map((x) => [x.index, x.reason.split(':')[0]])).toEqual([
+      [1, 'READING_TIME_TOO_OLD'],
+      [0, 'READING_TIME_IN_FUTURE'],
+    ]);
+    expect(r.batch.length).toBe(1);
+  });
+
+  it("finds a gap in a point's uploaded history when the files arrive late", () => {
+    const e = setUp();
+    e.ingestReadings('m1', [reading('CH4-T1', 0.2, T0), reading('SMOKE', 0, T0)], T0);
+    // The smoke point kept reporting; the methane point's next reading is 20 minutes later.
+    e.ingestReadings('m1', [reading('SMOKE', 0, T0 + 10 * 60_000)], T0 + 10 * 60_000);
+    const r = e.ingestReadings('m1', [reading('CH4-T1', 0.2, T0 + 20 * 60_000)], T0 + 20 * 60_000);
+    const silent = r.changes.filter((c) => c.alarm.rule === 'point_silent').map((c) => [c.cause, c.atMs]);
+    expect(silent).toEqual([
+      ['raised', T0 + 5 * 60_000],
+      ['cleared', T0 + 20 * 60_000],
+    ]);
+  });
+
+  it('a whole-mine gap in uploaded history is one mine_data_stopped, no point alarms', () => {
+    const e = setUp();
+    e.ingestReadings('m1', [reading('CH4-T1', 0.2, T0), reading('SMOKE', 0, T0)], T0);
+    const r = e.ingestReadings(
+      'm1',
+      [reading('CH4-T1', 0.2, T0 + 30 * 60_000), reading('SMOKE', 0, T0 + 30 * 60_000)],
+      T0 + 31 * 60_000,
+    );
+    expect(r.changes.map((c) => [c.alarm.rule, c.cause, c.atMs])).toEqual([
+      ['mine_data_stopped', 'raised', T0 + 5 * 60_000],
+      ['mine_data_stopped', 'cleared', T0 + 30 * 60_000],
+    ]);
+  });
+
+  it('keeps the peak value of an activation and when it was read', () => {
+    const e = setUp();
+    e.ingestReadings(
+      'm1',
+      [reading('CH4-T1', 1.1, T0), reading('CH4-T1', 1.4, T0 + 30_000), reading('CH4-T1', 1.2, T0 + 60_000)],
+      T0 + 60_000,
+    );
+    const a = e.alarms.get('m1|over_limit|CH4-T1')!;
+    expect([a.peakValue, a.peakMs, a.activeSinceMs]).toEqual([1.4, T0 + 30_000, T0]);
   });
 });

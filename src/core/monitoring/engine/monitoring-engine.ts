@@ -12,6 +12,8 @@ import {
   type AlarmRule,
   type MonitoredMine,
   type PointRecord,
+  MUST_BE_EMPTY_STATUSES,
+  STOPPED_STATUSES,
 } from './engine-types.ts';
 import { MinuteAggregator, type MinuteBucket } from './minute-aggregator.ts';
 import { judgeFlatLines, judgePowerCuts } from './periodic-rules.ts';
@@ -19,6 +21,12 @@ import { PersonnelRules } from './personnel-rules.ts';
 import { CO_WINDOW, onCoReading, onEvaluatorEvents, onSwitch, type CoHistory } from './reading-rules.ts';
 import { configurePoint, isCoSensor, switchRoleOf, type SwitchRole } from './point-config.ts';
 import { ReadingBatch } from './reading-batch.ts';
+import {
+  DEFAULT_READING_TIME_POLICY,
+  judgeReadingTime,
+  readingTimeReason,
+  type ReadingTimePolicy,
+} from './reading-time-policy.ts';
 
 export interface MonitoringEngineOptions {
   /** Point slots (the evaluator's capacity); ids must stay below it. */
@@ -31,18 +39,27 @@ export interface MonitoringEngineOptions {
   mineSilentAfterMs?: number;
   /** Underground longer than this raises overtime_underground (default 12 h). */
   overtimeAfterMs?: number;
+  /** Which reading times are believable (platform policy, default DEFAULT_READING_TIME_POLICY). */
+  readingTime?: ReadingTimePolicy;
+  /** Platform policy, not regulation: a gas pre-alarm at this fraction of the alarm level (default 0.8). */
+  preAlarmFraction?: number;
 }
 
 export interface ReadingsResult {
   batch: ReadingBatch;
   rejected: Array<{ index: number; pointCode: string; reason: string }>;
+  /**
+   * Accepted readings that came late: received more than the policy's lateAfterMs after their own
+   * time, or older than the point's newest reading (stored for the record, not judged).
+   */
+  late: number;
   changes: AlarmChange[];
   flushedMinutes: MinuteBucket[];
 }
 
 /** Statuses in which nobody may be underground and nothing may produce (the Diaoshuidong rule). */
-const STOPPED = new Set(['suspended', 'closing', 'closed']);
-const EMPTY_MINES = new Set(['closing', 'closed']);
+const STOPPED = STOPPED_STATUSES;
+const EMPTY_MINES = MUST_BE_EMPTY_STATUSES;
 
 /** Alarms that only mean something while a mine produces (suppressed by design otherwise). */
 const PRODUCTION_ONLY_RULES: ReadonlySet<AlarmRule> = new Set(['point_silent', 'mine_data_stopped']);
@@ -54,6 +71,14 @@ const LEVEL_RULES: ReadonlyArray<readonly [AlarmRule, number]> = [
   ['pre_alarm', PointStateBit.PRE_ALARM],
   ['sensor_fault', PointStateBit.FAULT],
 ];
+
+/** Level bits whose alarms carry a value worth tracking (not fault or calibration). */
+const HELD_LEVELS =
+  PointStateBit.PRE_ALARM |
+  PointStateBit.ALARM |
+  PointStateBit.POWER_CUT |
+  PointStateBit.LOW_ALARM |
+  PointStateBit.LOW_POWER_CUT;
 
 /**
  * The monitoring engine: per-point thresholds and evaluator state, the alarm book and the rules.
@@ -83,9 +108,14 @@ export class MonitoringEngine {
       mineSilentAfterMs: 5 * 60_000,
       overtimeAfterMs: 12 * 3_600_000,
       policy: DEFAULT_ALARM_POLICY,
+      readingTime: DEFAULT_READING_TIME_POLICY,
+      preAlarmFraction: 0.8,
       ...options,
     };
-    this.#evaluator = createEvaluator({ capacity: options.capacity });
+    this.#evaluator = createEvaluator({
+      capacity: options.capacity,
+      preAlarmFraction: this.#opts.preAlarmFraction,
+    });
     this.#aggregator = new MinuteAggregator(options.capacity);
     this.#sameCount = new Int32Array(options.capacity).fill(-1);
     this.alarms = new AlarmBook(this.#opts.policy);
@@ -96,6 +126,7 @@ export class MonitoringEngine {
 
   /** Adds or updates a mine. A status change re-judges what is already known (people underground). */
   upsertMine(mine: MonitoredMine, nowMs: number): AlarmChange[] {
+    this.alarms.receivedAt(nowMs);
     const before = this.#mines.get(mine.id);
     this.#mines.set(mine.id, mine);
     this.#mineIdByCode.set(mine.code, mine.id);
@@ -228,6 +259,7 @@ export class MonitoringEngine {
   ingestReadings(mineId: string, readings: readonly PointReading[], nowMs: number): ReadingsResult {
     const mine = this.#mines.get(mineId);
     if (!mine) throw notFound('MINE_NOT_FOUND', `No mine "${mineId}".`);
+    this.alarms.receivedAt(nowMs);
     const byCode = this.#pointIds.get(mineId);
     const batch = new ReadingBatch(readings.length);
     const rejected: ReadingsResult['rejected'] = [];
@@ -235,8 +267,20 @@ export class MonitoringEngine {
     const flushed: MinuteBucket[] = [];
     const stopped = STOPPED.has(mine.status);
     const mustBeEmpty = EMPTY_MINES.has(mine.status);
+    const producing = mine.status === 'producing';
+    const timePolicy = this.#opts.readingTime;
+    const silentAfter = this.#opts.pointSilentAfterMs;
+    // The mine's newest data time before this upload: a point's gap that the whole mine shared is the
+    // mine's outage (one mine_data_stopped), not one point_silent per point.
+    const mineLastBefore = this.#lastDataMs.get(mineId) ?? Number.NEGATIVE_INFINITY;
+    // An upload is judged in the order of its data times (a buffered file or a batch of several
+    // minutes may list them in any order); the sort only happens when they are out of order.
+    const order = timeOrder(readings);
     let latest = 0;
-    for (let i = 0; i < readings.length; i++) {
+    let earliest = Number.POSITIVE_INFINITY;
+    let late = 0;
+    for (let k = 0; k < readings.length; k++) {
+      const i = order === null ? k : order[k]!;
       const r = readings[i]!;
       const id = byCode?.get(r.pointCode);
       if (id === undefined) {
@@ -247,28 +291,53 @@ export class MonitoringEngine {
         });
         continue;
       }
+      const t = r.dataTimeMs;
+      const verdict = judgeReadingTime(t, nowMs, timePolicy);
+      if (verdict === 'future' || verdict === 'too_old') {
+        rejected.push({
+          index: i,
+          pointCode: r.pointCode,
+          reason: readingTimeReason(verdict, t, nowMs, timePolicy),
+        });
+        continue;
+      }
       // The same point and time again (a re-sent file, a redelivered message): already stored, skip.
-      if (r.dataTimeMs === this.#evaluator.lastTimestampOf(id)) continue;
+      const prevTs = this.#evaluator.lastTimestampOf(id);
+      if (t === prevTs) continue;
+      if (verdict === 'late') late++;
       const value = r.value ?? Number.NaN;
       const prev = this.#evaluator.lastValueOf(id);
-      const ev = this.#evaluator.evaluate(id, value, r.statusBits, r.dataTimeMs);
+      const ev = this.#evaluator.evaluate(id, value, r.statusBits, t);
       if ((ev & EvaluatorEvent.STALE_READING) !== 0) {
         // Late data (an older reading arriving after a newer one — a gateway's retry, two paths) is kept
         // for the record but not judged: alarms follow the newest state of a point.
-        if (Number.isFinite(value)) batch.push(id, r.dataTimeMs, value, r.statusBits);
+        if (verdict !== 'late') late++;
+        if (Number.isFinite(value)) batch.push(id, t, value, r.statusBits);
         continue;
+      }
+      const p = this.#points[id]!;
+      // A gap in the point's own history, seen from the data (an upload that arrives late, or a
+      // point that came back): silent from prevTs + silentAfter until this reading.
+      if (producing && t - prevTs > silentAfter && prevTs > 0 && mineLastBefore - prevTs >= silentAfter) {
+        this.#pointGap(changes, mine, p, prevTs, t);
       }
       if (Number.isFinite(value)) {
         const same = this.#sameCount[id]!;
         if (same >= 0) this.#sameCount[id] = value === prev ? same + 1 : 0;
-        batch.push(id, r.dataTimeMs, value, r.statusBits);
-        this.#aggregator.add(id, r.dataTimeMs, value, flushed);
+        batch.push(id, t, value, r.statusBits);
+        this.#aggregator.add(id, t, value, flushed);
       }
-      if (r.dataTimeMs > latest) latest = r.dataTimeMs;
-      if (ev !== 0) onEvaluatorEvents(this.alarms, changes, mine, this.#points[id]!, ev, value, nowMs);
+      if (t > latest) latest = t;
+      if (t < earliest) earliest = t;
+      if (ev !== 0) onEvaluatorEvents(this.alarms, changes, mine, p, ev, value, t);
+      else if (Number.isFinite(value)) {
+        // A level still held: keep the alarm's current value and its peak (rare, so the id strings
+        // built here stay off the common path).
+        const st = this.#evaluator.stateOf(id) & HELD_LEVELS;
+        if (st !== 0) this.#trackPeaks(changes, mineId, p.pointCode, st, value, t);
+      }
       const role = this.#roles[id];
-      if (role !== undefined)
-        onSwitch(this.alarms, changes, mine, this.#points[id]!, role, value, stopped, nowMs);
+      if (role !== undefined) onSwitch(this.alarms, changes, mine, p, role, value, stopped, t);
       if (mustBeEmpty) {
         this.alarms.raise(
           changes,
@@ -280,16 +349,21 @@ export class MonitoringEngine {
             message: `Monitoring data from a ${mine.status} mine (point ${r.pointCode}).`,
             value,
           },
-          nowMs,
+          t,
         );
       }
       const co = this.#coHistory.get(id);
       if (co !== undefined && Number.isFinite(value))
-        onCoReading(this.alarms, changes, mine, this.#points[id]!, co, r.dataTimeMs, value, nowMs);
+        onCoReading(this.alarms, changes, mine, p, co, t, value, t);
     }
     if (latest > 0) {
-      this.#lastDataMs.set(mineId, Math.max(latest, this.#lastDataMs.get(mineId) ?? 0));
-      this.alarms.clear(changes, mineId, 'mine_data_stopped', '', nowMs, null);
+      // The mine's own gap, seen from the data: nothing from it between its last upload and this one.
+      const mineSilentAfter = this.#opts.mineSilentAfterMs;
+      if (producing && mineLastBefore > 0 && earliest - mineLastBefore > mineSilentAfter) {
+        this.#mineGap(changes, mine, mineLastBefore, earliest);
+      }
+      this.#lastDataMs.set(mineId, Math.max(latest, mineLastBefore));
+      this.alarms.clear(changes, mineId, 'mine_data_stopped', '', earliest, null);
     }
     // Cheap pre-check (no allocation) before the full identical-timestamp test.
     const stamp =
@@ -307,24 +381,84 @@ export class MonitoringEngine {
           message: `All ${stamp.pointCount} points carry the same time: generated data suspected (domain §1.6).`,
           value: null,
         },
-        nowMs,
+        readings[0]!.dataTimeMs,
       );
     }
-    return { batch, rejected, changes, flushedMinutes: flushed };
+    return { batch, rejected, late, changes, flushedMinutes: flushed };
+  }
+
+  #trackPeaks(
+    out: AlarmChange[],
+    mineId: string,
+    subject: string,
+    state: number,
+    value: number,
+    atMs: number,
+  ): void {
+    for (const [rule, bits] of LEVEL_RULES) {
+      if ((state & bits) !== 0) this.alarms.track(out, mineId, rule, subject, value, atMs);
+    }
+  }
+
+  /** A point's gap found in its uploaded history: raised when the silence began, cleared when it ended. */
+  #pointGap(out: AlarmChange[], mine: MonitoredMine, p: PointRecord, fromMs: number, toMs: number): void {
+    if (!this.alarms.isActive(mine.id, 'point_silent', p.pointCode)) {
+      this.alarms.raise(
+        out,
+        {
+          mineId: mine.id,
+          rule: 'point_silent',
+          subject: p.pointCode,
+          pointId: p.id,
+          message: `No data from ${p.location} (${p.pointCode}) for ${Math.round((toMs - fromMs) / 60_000)} min (a gap in its uploaded history).`,
+          value: null,
+        },
+        fromMs + this.#opts.pointSilentAfterMs,
+      );
+    }
+    this.alarms.clear(out, mine.id, 'point_silent', p.pointCode, toMs, null);
+  }
+
+  /** The mine's gap found in its uploaded history (one alarm for the outage, not one per point). */
+  #mineGap(out: AlarmChange[], mine: MonitoredMine, fromMs: number, toMs: number): void {
+    if (this.alarms.isActive(mine.id, 'mine_data_stopped', '')) return; // the clock already saw it
+    this.alarms.raise(
+      out,
+      {
+        mineId: mine.id,
+        rule: 'mine_data_stopped',
+        subject: '',
+        pointId: null,
+        message: `The producing mine ${mine.name} sent no monitoring data for ${Math.round((toMs - fromMs) / 60_000)} min (a gap in its uploaded history).`,
+        value: null,
+      },
+      fromMs + this.#opts.mineSilentAfterMs,
+    );
   }
 
   // ---- time ----------------------------------------------------------------------------------------
 
-  /** Periodic rules: silent points and mines, timed shelves, escalation. */
+  /**
+   * Periodic rules: silent points and mines, power cuts that did not cut, flat lines, timed shelves,
+   * escalation. Silence is noticed on the receiving clock (`nowMs`: nothing arrives, so the data has no
+   * time to offer) but dated in data time — when the silence began to count, the last reading plus the
+   * allowed interval. The other rules are dated by the readings they judge; shelves and escalation run
+   * on the receiving clock.
+   */
   tick(nowMs: number): AlarmChange[] {
+    this.alarms.receivedAt(nowMs);
     const out: AlarmChange[] = [];
+    const silentAfter = this.#opts.pointSilentAfterMs;
+    const mineSilentAfter = this.#opts.mineSilentAfterMs;
     for (const p of this.#points) {
       if (!p || p.withdrawn) continue;
       const mine = this.#mines.get(p.mineId);
       if (!mine || mine.status !== 'producing') continue;
       const last = this.#evaluator.lastTimestampOf(p.id);
       if (!Number.isFinite(last) || last <= 0) continue;
-      if (nowMs - last > this.#opts.pointSilentAfterMs) {
+      // When the whole mine is silent, that is one outage (mine_data_stopped), not one alarm per point.
+      const mineSilent = nowMs - (this.#lastDataMs.get(mine.id) ?? last) > mineSilentAfter;
+      if (nowMs - last > silentAfter && !mineSilent) {
         this.alarms.raise(
           out,
           {
@@ -332,16 +466,17 @@ export class MonitoringEngine {
             rule: 'point_silent',
             subject: p.pointCode,
             pointId: p.id,
-            message: `No data from ${p.location} (${p.pointCode}) for ${Math.round((nowMs - last) / 60_000)} min.`,
+            message: `No data from ${p.location} (${p.pointCode}) since ${new Date(last).toISOString()}.`,
             value: null,
           },
-          nowMs,
+          last + silentAfter,
         );
-      } else this.alarms.clear(out, mine.id, 'point_silent', p.pointCode, nowMs, null);
+      } else if (nowMs - last <= silentAfter)
+        this.alarms.clear(out, mine.id, 'point_silent', p.pointCode, last, null);
     }
     for (const [mineId, last] of this.#lastDataMs) {
       const mine = this.#mines.get(mineId);
-      if (mine?.status === 'producing' && nowMs - last > this.#opts.mineSilentAfterMs) {
+      if (mine?.status === 'producing' && nowMs - last > mineSilentAfter) {
         this.alarms.raise(
           out,
           {
@@ -349,10 +484,10 @@ export class MonitoringEngine {
             rule: 'mine_data_stopped',
             subject: '',
             pointId: null,
-            message: `The producing mine ${mine.name} has sent no monitoring data for ${Math.round((nowMs - last) / 60_000)} min.`,
+            message: `The producing mine ${mine.name} has sent no monitoring data since ${new Date(last).toISOString()}.`,
             value: null,
           },
-          nowMs,
+          last + mineSilentAfter,
         );
       }
     }
@@ -364,9 +499,8 @@ export class MonitoringEngine {
       mines: this.#mines,
       sameCount: this.#sameCount,
     };
-    judgePowerCuts(ctx, out, nowMs);
-    judgeFlatLines(ctx, out, nowMs);
-    this.personnel.tick(out, nowMs, (id) => this.#mines.get(id));
+    judgePowerCuts(ctx, out);
+    judgeFlatLines(ctx, out);
     for (const a of [...this.alarms.values()]) {
       if (a.state !== 'normal') this.alarms.act(out, a.id, { kind: 'tick' }, nowMs, null, null);
     }
@@ -381,6 +515,7 @@ export class MonitoringEngine {
     actor: string,
     comment: string | null,
   ): AlarmChange[] {
+    this.alarms.receivedAt(nowMs);
     const out: AlarmChange[] = [];
     if (!this.alarms.act(out, alarmId, event, nowMs, actor, comment)) {
       throw notFound('ALARM_NOT_FOUND', `No alarm "${alarmId}".`);
@@ -397,6 +532,7 @@ export class MonitoringEngine {
     last: ReadonlyArray<{ pointId: number; tsMs: number; value: number; status: number }>,
     nowMs: number,
   ): AlarmChange[] {
+    this.alarms.receivedAt(nowMs);
     for (const r of last) {
       if (!this.#points[r.pointId]) continue;
       this.#evaluator.evaluate(r.pointId, r.value, r.status, r.tsMs);
@@ -412,6 +548,8 @@ export class MonitoringEngine {
       const value = this.#evaluator.lastValueOf(p.id);
       const mine = this.#mines.get(p.mineId);
       if (!mine) continue;
+      const ts = this.#evaluator.lastTimestampOf(p.id);
+      const at = Number.isFinite(ts) ? ts : nowMs;
       for (const [rule, bits] of LEVEL_RULES) {
         const held = (state & bits) !== 0;
         const active = this.alarms.isActive(p.mineId, rule, p.pointCode);
@@ -426,9 +564,9 @@ export class MonitoringEngine {
               message: `${rule} at ${p.location} (${p.pointCode}): ${value} ${p.unit}.`,
               value,
             },
-            nowMs,
+            at,
           );
-        } else if (!held && active) this.alarms.clear(out, p.mineId, rule, p.pointCode, nowMs, value);
+        } else if (!held && active) this.alarms.clear(out, p.mineId, rule, p.pointCode, at, value);
       }
     }
     return out;
@@ -437,6 +575,18 @@ export class MonitoringEngine {
   loadAlarms(alarms: Iterable<AlarmRecord>): void {
     this.alarms.load(alarms);
   }
+}
+
+/** Null when the readings are already in data-time order; otherwise their indexes in that order (stable). */
+function timeOrder(readings: readonly PointReading[]): number[] | null {
+  let sorted = true;
+  for (let i = 1; i < readings.length && sorted; i++) {
+    if (readings[i]!.dataTimeMs < readings[i - 1]!.dataTimeMs) sorted = false;
+  }
+  if (sorted) return null;
+  const order = Array.from(readings, (_, i) => i);
+  order.sort((a, b) => readings[a]!.dataTimeMs - readings[b]!.dataTimeMs || a - b);
+  return order;
 }
 
 function allSameTime(readings: readonly PointReading[]): boolean {

@@ -22,19 +22,24 @@ export const FLAT_READINGS = 60;
  * Power-cut ineffective: a point has been at its power-cut level for longer than the grace time while a
  * feed sensor it cuts (CDDY relation D) still reports power on.
  */
-export function judgePowerCuts(ctx: RuleContext, out: AlarmChange[], nowMs: number): void {
+export function judgePowerCuts(ctx: RuleContext, out: AlarmChange[]): void {
   for (const p of ctx.points) {
     if (!p || p.powerCutFeedCodes.length === 0) continue;
     const cut = ctx.alarms.get(alarmIdOf(p.mineId, 'power_cut_level', p.pointCode));
     const since = cut?.conditionActive ? cut.activeSinceMs : null;
     let live: string | null = null;
-    if (since !== null && nowMs - since >= POWER_CUT_GRACE_MS) {
-      const byCode = ctx.pointIds.get(p.mineId);
-      for (const code of p.powerCutFeedCodes) {
-        const feed = byCode?.get(code);
-        if (feed === undefined) continue;
-        const t = ctx.evaluator.lastTimestampOf(feed);
-        if (ctx.evaluator.lastValueOf(feed) === 1 && t >= since + POWER_CUT_GRACE_MS) live = code;
+    // Judged wholly in data time: the feed's own report, dated after the grace, says power is on.
+    let liveAt = 0;
+    let newest = ctx.evaluator.lastTimestampOf(p.id);
+    const byCode = ctx.pointIds.get(p.mineId);
+    for (const code of p.powerCutFeedCodes) {
+      const feed = byCode?.get(code);
+      if (feed === undefined) continue;
+      const t = ctx.evaluator.lastTimestampOf(feed);
+      if (t > newest) newest = t;
+      if (since !== null && ctx.evaluator.lastValueOf(feed) === 1 && t >= since + POWER_CUT_GRACE_MS) {
+        live = code;
+        liveAt = t;
       }
     }
     if (live !== null) {
@@ -48,9 +53,11 @@ export function judgePowerCuts(ctx: RuleContext, out: AlarmChange[], nowMs: numb
           message: `Power-cut level at ${p.location} (${p.pointCode}) but feed ${live} still reports power on.`,
           value: ctx.evaluator.lastValueOf(p.id),
         },
-        nowMs,
+        liveAt,
       );
-    } else ctx.alarms.clear(out, p.mineId, 'power_cut_ineffective', p.pointCode, nowMs, null);
+    } else if (Number.isFinite(newest)) {
+      ctx.alarms.clear(out, p.mineId, 'power_cut_ineffective', p.pointCode, newest, null);
+    }
   }
 }
 
@@ -59,10 +66,14 @@ export function judgePowerCuts(ctx: RuleContext, out: AlarmChange[], nowMs: numb
  * while another point of the same type at the mine varies, or a producing mine whose analog points
  * are all frozen — data that looks generated or replayed, for a regulator to review.
  */
-export function judgeFlatLines(ctx: RuleContext, out: AlarmChange[], nowMs: number): void {
+export function judgeFlatLines(ctx: RuleContext, out: AlarmChange[]): void {
   const byMine = new Map<string, Map<string, { flat: PointRecord[]; varying: number; total: number }>>();
+  // Each mine's newest data time among its analog points: when a whole-mine verdict is dated.
+  const newest = new Map<string, number>();
   for (const p of ctx.points) {
     if (!p || p.withdrawn || ctx.sameCount[p.id]! < 0) continue;
+    const ts = ctx.evaluator.lastTimestampOf(p.id);
+    if (Number.isFinite(ts) && ts > (newest.get(p.mineId) ?? 0)) newest.set(p.mineId, ts);
     let types = byMine.get(p.mineId);
     if (!types) {
       types = new Map();
@@ -88,6 +99,7 @@ export function judgeFlatLines(ctx: RuleContext, out: AlarmChange[], nowMs: numb
     const mine = ctx.mines.get(mineId);
     const allFrozen = mine?.status === 'producing' && analog >= 5 && frozen === analog;
     const subjectAll = 'flat-line:all';
+    const mineAt = newest.get(mineId) ?? 0;
     if (allFrozen) {
       ctx.alarms.raise(
         out,
@@ -99,9 +111,9 @@ export function judgeFlatLines(ctx: RuleContext, out: AlarmChange[], nowMs: numb
           message: `All ${analog} analog points of a producing mine have sent unchanged values for ${FLAT_READINGS}+ uploads.`,
           value: null,
         },
-        nowMs,
+        mineAt,
       );
-    } else ctx.alarms.clear(out, mineId, 'suspected_tampering', subjectAll, nowMs, null);
+    } else ctx.alarms.clear(out, mineId, 'suspected_tampering', subjectAll, mineAt, null);
     for (const g of types.values()) {
       if (allFrozen || g.varying === 0) continue;
       for (const p of g.flat) {
@@ -115,7 +127,7 @@ export function judgeFlatLines(ctx: RuleContext, out: AlarmChange[], nowMs: numb
             message: `${p.location} (${p.pointCode}) has not changed for ${ctx.sameCount[p.id]} uploads while its neighbours vary.`,
             value: ctx.evaluator.lastValueOf(p.id),
           },
-          nowMs,
+          ctx.evaluator.lastTimestampOf(p.id),
         );
       }
     }
@@ -124,7 +136,14 @@ export function judgeFlatLines(ctx: RuleContext, out: AlarmChange[], nowMs: numb
   for (const a of ctx.alarms.values()) {
     if (a.rule !== 'suspected_tampering' || !a.conditionActive || a.pointId === null) continue;
     if (a.subject.startsWith('flat-line:') && ctx.sameCount[a.pointId]! < FLAT_READINGS) {
-      ctx.alarms.clear(out, a.mineId, 'suspected_tampering', a.subject, nowMs, null);
+      ctx.alarms.clear(
+        out,
+        a.mineId,
+        'suspected_tampering',
+        a.subject,
+        ctx.evaluator.lastTimestampOf(a.pointId),
+        null,
+      );
     }
   }
 }

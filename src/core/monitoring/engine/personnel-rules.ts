@@ -1,6 +1,6 @@
 import type { PersonnelArea, PersonPosition } from '../upload-file/personnel-records.ts';
 import type { AlarmBook } from './alarm-book.ts';
-import type { AlarmChange, MonitoredMine } from './engine-types.ts';
+import { STOPPED_STATUSES, type AlarmChange, type MonitoredMine } from './engine-types.ts';
 
 export interface PersonUnderground {
   cardCode: string;
@@ -16,7 +16,7 @@ interface MinePeople {
   people: PersonUnderground[];
 }
 
-const STOPPED = new Set(['suspended', 'closing', 'closed']);
+const STOPPED = STOPPED_STATUSES;
 const RESTRICTED = /限制|禁止|禁入/;
 
 /**
@@ -66,6 +66,7 @@ export class PersonnelRules {
     snapshotMs: number,
     nowMs: number,
   ): AlarmChange[] {
+    this.#alarms.receivedAt(nowMs);
     const out: AlarmChange[] = [];
     const prev = this.#people.get(mine.id);
     if (prev && prev.snapshotMs > snapshotMs) return out;
@@ -80,7 +81,8 @@ export class PersonnelRules {
         isMineLeader: p.isMineLeader,
       }));
     this.#people.set(mine.id, { snapshotMs, people });
-    this.#judge(out, mine, nowMs);
+    // Judged at the snapshot's own time (the data's time), not when it arrived.
+    this.#judge(out, mine, snapshotMs);
     return out;
   }
 
@@ -89,16 +91,12 @@ export class PersonnelRules {
     this.#people.set(mineId, { snapshotMs, people });
   }
 
-  /** Re-applies the rules after the mine's status changed (e.g. a stop order while people are below). */
+  /**
+   * Re-applies the rules after the mine's status changed (e.g. a stop order while people are below):
+   * the change is the event, so it is dated at `nowMs`; overtime stays judged at the snapshot's time.
+   */
   rejudge(out: AlarmChange[], mine: MonitoredMine, nowMs: number): void {
     if (this.#people.has(mine.id)) this.#judge(out, mine, nowMs);
-  }
-
-  tick(out: AlarmChange[], nowMs: number, mineOf: (id: string) => MonitoredMine | undefined): void {
-    for (const mineId of this.#people.keys()) {
-      const mine = mineOf(mineId);
-      if (mine) this.#judgeOvertime(out, mine, nowMs);
-    }
   }
 
   #judge(out: AlarmChange[], mine: MonitoredMine, nowMs: number): void {
@@ -175,12 +173,13 @@ export class PersonnelRules {
         } else this.#alarms.clear(out, mine.id, 'restricted_area', area.areaCode, nowMs, 0);
       }
     }
-    this.#judgeOvertime(out, mine, nowMs);
+    this.#judgeOvertime(out, mine, this.#people.get(mine.id)?.snapshotMs ?? nowMs);
   }
 
-  #judgeOvertime(out: AlarmChange[], mine: MonitoredMine, nowMs: number): void {
+  /** Overtime is judged at a snapshot's time: how long each person had been underground by then. */
+  #judgeOvertime(out: AlarmChange[], mine: MonitoredMine, atMs: number): void {
     const over = this.underground(mine.id).filter(
-      (p) => p.enteredMineAtMs !== null && nowMs - p.enteredMineAtMs > this.#overtimeAfterMs,
+      (p) => p.enteredMineAtMs !== null && atMs - p.enteredMineAtMs > this.#overtimeAfterMs,
     );
     if (over.length > 0) {
       this.#alarms.raise(
@@ -193,8 +192,8 @@ export class PersonnelRules {
           message: `${over.length} people underground for more than ${this.#overtimeAfterMs / 3_600_000} h.`,
           value: over.length,
         },
-        nowMs,
+        atMs,
       );
-    } else this.#alarms.clear(out, mine.id, 'overtime_underground', '', nowMs, 0);
+    } else this.#alarms.clear(out, mine.id, 'overtime_underground', '', atMs, 0);
   }
 }

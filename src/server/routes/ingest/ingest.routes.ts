@@ -29,6 +29,8 @@ const readingsAnswer = z.object({
   /** Every rejected line, listed or not. */
   rejectedCount: z.number().int(),
   alarmsChanged: z.number().int(),
+  /** Accepted readings that came late (received long after their time, or older than a point's newest). */
+  late: z.number().int(),
 });
 
 const fileReport = z.object({
@@ -139,11 +141,13 @@ export function registerIngestRoutes(app: FastifyInstance, deps: AppDeps): void 
         }
         let accepted = 0;
         let alarmsChanged = 0;
+        let late = 0;
         for (const [code, entries] of byMine) {
           try {
             const out = await ingestReadingItems(runtime, code, entries);
             accepted += out.accepted;
             alarmsChanged += out.alarmsChanged;
+            late += out.late;
             for (const x of out.rejected) rejected.push({ line: x.item, point: x.point, reason: x.reason });
           } catch (e) {
             if (!isDomainError(e)) throw e;
@@ -158,6 +162,7 @@ export function registerIngestRoutes(app: FastifyInstance, deps: AppDeps): void 
           rejected: rejected.slice(0, REJECTIONS_LISTED),
           rejectedCount: rejected.length,
           alarmsChanged,
+          late,
         };
       },
     );

@@ -1,0 +1,83 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMonitoringRuntime } from '../../src/cli/monitoring-wiring.ts';
+import { ingestUploadFile } from '../../src/ingest/files/ingest-upload-file.ts';
+import type { MonitoringRuntime } from '../../src/ingest/monitoring-runtime.ts';
+import { argon2Hasher, cryptoSecrets } from '../../src/platform/system.ts';
+import { buildApp, embeddedMonitoring } from '../../src/server/app.ts';
+import { ryssFile } from '../support/national-files.ts';
+import { asSession, createWorld, loginAs, type Session, type World } from '../support/world.ts';
+
+/**
+ * "Stopped" means stopped until acceptance is approved: a mine that applies for resumption
+ * (suspended → resumption_review) must not step out of its watch (issue 12, the resumption loophole).
+ */
+describe('a mine under resumption review is still a stopped mine', () => {
+  let world: World;
+  let runtime: MonitoringRuntime;
+  let app: FastifyInstance;
+  const s: Record<string, Session> = {};
+  const enc = new TextEncoder();
+  const send = (f: { name: string; text: string }) =>
+    ingestUploadFile(
+      { runtime, store: world.ports.monitoring, ids: world.ports.ids, clock: world.clock },
+      f.name,
+      enc.encode(f.text),
+    );
+
+  beforeAll(async () => {
+    world = await createWorld('sqlite', 40);
+    const m = createMonitoringRuntime(world.database, world.ports);
+    runtime = m.runtime;
+    await runtime.start();
+    app = await buildApp({
+      ports: world.ports,
+      hasher: argon2Hasher,
+      secrets: cryptoSecrets,
+      config: { sessionTtlMs: 3_600_000, cookieSecure: false },
+      monitoring: embeddedMonitoring(runtime, m.hub),
+    });
+    for (const u of ['county', 'officer']) s[u] = await loginAs(app, u);
+  });
+  afterAll(async () => {
+    await app.close();
+    await world.dispose();
+  });
+
+  const get = (url: string, who: string) => app.inject({ url, headers: asSession(s[who]!) });
+  const post = (url: string, who: string, payload: unknown) =>
+    app.inject({ method: 'POST', url, headers: asSession(s[who]!), payload: payload as object });
+  type Alarm = { rule: string; priority: string; state: string; conditionActive: boolean };
+  const alarmsOf = async (mineId: string) =>
+    (await get(`/api/alarms?mineId=${mineId}&state=all`, 'county')).json<{ items: Alarm[] }>().items;
+
+  it('people underground stay a critical, active alarm when the suspended mine applies for resumption', async () => {
+    const scope = world.province.users.find((u) => u.username === 'officer')!.scope;
+    const mine = world.province.mines.find((m) => scope.kind === 'mine' && m.id === scope.mineId)!;
+    if (mine.status !== 'suspended') {
+      const suspend = await post(`/api/mines/${mine.id}/transitions`, 'county', {
+        event: 'suspend',
+        reason: '停产整顿',
+        basis: '示安监〔2026〕9号',
+      });
+      expect(suspend.statusCode).toBe(200);
+    }
+    await send(ryssFile(mine.code, '2026-12-05 08:00:20', 19));
+    const before = (await alarmsOf(mine.id)).find((a) => a.rule === 'people_in_stopped_mine');
+    expect(before).toMatchObject({ priority: 'critical', state: 'unack_active', conditionActive: true });
+
+    const applied = await post('/api/orders/resumptions', 'officer', { mineId: mine.id, note: '整改完成' });
+    expect(applied.statusCode).toBe(201);
+    const mineNow = (await get(`/api/mines/${mine.id}`, 'county')).json<{ mine: { status: string } }>();
+    expect(mineNow.mine.status).toBe('resumption_review');
+
+    // Before the fix this alarm went to "returned" (rtn_unack) the moment the mine applied.
+    const after = (await alarmsOf(mine.id)).find((a) => a.rule === 'people_in_stopped_mine');
+    expect(after).toMatchObject({ priority: 'critical', state: 'unack_active', conditionActive: true });
+
+    // A new snapshot while the application is pending is still judged as a stopped mine.
+    await send(ryssFile(mine.code, '2026-12-05 08:01:20', 19));
+    const still = (await alarmsOf(mine.id)).find((a) => a.rule === 'people_in_stopped_mine');
+    expect(still).toMatchObject({ conditionActive: true });
+  });
+});
