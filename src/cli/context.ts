@@ -4,7 +4,8 @@ import type { Config } from '../config.ts';
 import type { Ports } from '../core/ports.ts';
 import { cryptoSecrets, randomIds, systemClock, argon2Hasher } from '../platform/system.ts';
 import { DEFAULT_DEMO_MINE_COUNT, generateDemoProvince, type DemoProvince } from '../sim/demo-province.ts';
-import { loadDemoProvince } from '../sim/load-demo-province.ts';
+import { loadClosureHistory, loadDemoProvince, SEED_ACTOR } from '../sim/load-demo-province.ts';
+import { populationYears, targetsFromHistory } from '../sim/reference/population-history.ts';
 import {
   minesOfYear,
   parseArea,
@@ -117,6 +118,19 @@ export async function seedDemoIfEmpty(
   const plan = planDemoProvince(rt.config, mineCount);
   const passwords = newPasswords(plan.province);
   await loadDemoProvince({ ...rt.ports, hasher: argon2Hasher }, plan.province, passwords);
+  if (plan.reference) {
+    const { population, area, year } = plan.reference;
+    const rows = populationYears(plan.province, population, area);
+    const targets = targetsFromHistory(
+      plan.province,
+      rows,
+      year,
+      rt.ports.clock.nowIso(),
+      () => rt.ports.ids.next('ctg'),
+      SEED_ACTOR,
+    );
+    await loadClosureHistory(rt.ports, rows, targets);
+  }
   const accounts = writeAccounts(rt, plan.province, passwords);
   return { seeded: true, accounts, description: plan.description, mines: plan.province.mines.length };
 }

@@ -4,8 +4,17 @@ import { ROLES } from '../../src/core/access/types.ts';
 import { SMALL_MINE_CAPACITY_T_PER_YEAR } from '../../src/core/registry/types.ts';
 import { createProvinceSimulator } from '../../src/sim/monitoring/province-simulator.ts';
 import { startScenario } from '../../src/sim/monitoring/scenarios.ts';
-import { minesOfYear, parseArea, readMinePopulation, resolveRefdataDir } from '../../src/sim/reference/mine-population.ts';
-import { generateCountry, generateRealDemoProvince, selectSites } from '../../src/sim/reference/real-province.ts';
+import {
+  minesOfYear,
+  parseArea,
+  readMinePopulation,
+  resolveRefdataDir,
+} from '../../src/sim/reference/mine-population.ts';
+import {
+  generateCountry,
+  generateRealDemoProvince,
+  selectSites,
+} from '../../src/sim/reference/real-province.ts';
 
 // The real data file (../shared/refdata, or REDLINE_REFDATA_DIR): these tests check the seeds against it.
 const population = readMinePopulation(resolveRefdataDir(loadConfig(process.env).refdataDir));

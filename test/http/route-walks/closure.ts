@@ -7,6 +7,7 @@ export const CLOSURE_WALKED_ROUTES: readonly string[] = [
   'POST /api/closure/policy-list',
   'GET /api/closure/targets',
   'POST /api/closure/targets',
+  'GET /api/closure/history',
   'GET /api/closure/closures',
   'POST /api/closure/closures',
   'GET /api/closure/closures/:id',
