@@ -8,6 +8,7 @@ import { navigate, useAppLocation } from '../../router/router.ts';
 import { useRegions } from '../../session/regions-context.tsx';
 import { MINE_STATUS_KEYS, type Briefing } from './briefing-api-types.ts';
 import { FactorBar } from './factor-bar.tsx';
+import { PopulationHistoryTable } from '../closure/population-history.tsx';
 
 /** The briefing of a region and period: an HTML preview of the key figures and the PDF/XLSX downloads. */
 export function BriefingPage() {
@@ -129,6 +130,12 @@ export function BriefingPage() {
                   </li>
                 ))}
               </ul>
+            )}
+            {b.closure.history !== null && (
+              <>
+                <h3>{t('closure.history.title')}</h3>
+                <PopulationHistoryTable history={b.closure.history} />
+              </>
             )}
           </div>
           <div className="card" data-testid="briefing-alarms">
