@@ -7,6 +7,10 @@
  * and `cluster_worker_recovery_ms` into bench/results/latest.json.
  *
  *   node bench/cluster.ts [--mines 60] [--points 100] [--steps 60] [--workers 3] [--lanes 6] [--kill]
+ *   node bench/cluster.ts --country 2019 [--points 10] [--steps 20] …
+ *
+ * `--country YEAR` seeds every real mine of that year (`redline seed --country`, ADR 0008) and sends
+ * to every producing one of them (`--mines` caps it), each province's mines under its regulator's token.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -35,15 +39,17 @@ const { values } = parseArgs({
     partitions: { type: 'string', default: '12' },
     kill: { type: 'boolean', default: false },
     'no-save': { type: 'boolean', default: false },
+    country: { type: 'string' },
   },
 });
+const COUNTRY = values.country === undefined ? undefined : Number(values.country);
 const n = (k: keyof typeof values) => Number(values[k]);
-const MINES = n('mines');
+const MINES = COUNTRY === undefined || process.argv.includes('--mines') ? n('mines') : Infinity;
 const POINTS = n('points');
 const STEPS = n('steps');
 const WORKERS = n('workers');
 
-const db = await createClusterDatabase(Math.ceil(MINES * 1.6) + 10);
+const db = await createClusterDatabase(Math.ceil(MINES * 1.6) + 10, { country: COUNTRY });
 const env = clusterEnv(db, n('partitions'));
 const procs: ClusterProcess[] = [];
 try {
@@ -65,8 +71,12 @@ try {
     60_000,
   );
   const mines = db.mines.slice(0, MINES);
-  if (mines.length < MINES) throw new Error(`only ${mines.length} producing mines`);
+  if (COUNTRY === undefined && mines.length < MINES) throw new Error(`only ${mines.length} producing mines`);
+  const defineStarted = performance.now();
   await definePoints(baseUrl, db, mines, POINTS);
+  console.log(
+    `defined ${mines.length} mines × ${POINTS} points in ${Math.round(performance.now() - defineStarted)} ms`,
+  );
   const load = new ReadingLoad({
     mines,
     points: (m) => Array.from({ length: POINTS }, (_, i) => manyPointCode(m, i)),
@@ -77,7 +87,7 @@ try {
   const victim = workers[1];
   let killedAt = 0;
   const started = performance.now();
-  await load.run(baseUrl, db.token, {
+  await load.run(baseUrl, (mine) => db.tokenFor(mine), {
     lanes: n('lanes'),
     stepsPerRequest: n('steps-per-request'),
     onStep: (step) => {
@@ -145,8 +155,9 @@ try {
   if (!values['no-save']) {
     const file = join(import.meta.dirname, 'results/latest.json');
     const latest = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-    const shape = `${MINES} mines × ${POINTS} points × ${STEPS} steps over HTTP NDJSON (${n('lanes')} clients), ${WORKERS} workers, ${n('partitions')} partitions, one gateway, PostgreSQL and NATS JetStream on this 2-core machine`;
-    latest[killedAt ? 'cluster_readings_per_s_with_worker_killed' : 'cluster_readings_per_s'] = {
+    const shape = `${mines.length} ${COUNTRY === undefined ? 'mines' : `real mines of ${COUNTRY} (redline seed --country)`} × ${POINTS} points × ${STEPS} steps over HTTP NDJSON (${n('lanes')} clients), ${WORKERS} workers, ${n('partitions')} partitions, one gateway, PostgreSQL and NATS JetStream on this 2-core machine`;
+    const key = killedAt ? 'cluster_readings_per_s_with_worker_killed' : 'cluster_readings_per_s';
+    latest[COUNTRY === undefined ? key : `${key}_country`] = {
       value: perS,
       unit: 'readings/s',
       note: `${load.ackedCount} readings from first send until all stored (judged, COPY'd, work queue empty) in ${result.storedSeconds} s; ${shape}; gateway acknowledged ${result.gatewayAckPerS}/s, request p99 ${result.requestP99Ms} ms${killedAt ? '; one worker killed mid-run' : ''}`,

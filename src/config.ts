@@ -27,7 +27,16 @@ const schema = z.object({
     .default('false')
     .transform((v) => v === 'true'),
   REDLINE_DEMO_SEED: z.coerce.number().int().default(20201204),
-  REDLINE_DEMO_MINES: z.coerce.number().int().min(1).max(100_000).default(300),
+  REDLINE_DEMO_MINES: z.coerce.number().int().min(2).max(100_000).optional(),
+  REDLINE_DEMO_AREA: z
+    .string()
+    .default('guizhou')
+    .refine(
+      (v) => /^[a-z]+$/.test(v) || /^-?[\d.]+,-?[\d.]+,-?[\d.]+,-?[\d.]+$/.test(v),
+      'expected an area name (guizhou, chongqing, shanxi, heilongjiang, synthetic) or minLon,minLat,maxLon,maxLat',
+    ),
+  REDLINE_DEMO_YEAR: z.coerce.number().int().min(2011).max(2023).default(2019),
+  REDLINE_REFDATA_DIR: z.string().min(1).optional(),
   REDLINE_RAW_RETENTION_DAYS: z.coerce.number().int().min(92).max(3650).default(100),
   REDLINE_AGGREGATE_RETENTION_DAYS: z.coerce.number().int().min(731).max(36500).default(1100),
   REDLINE_ALARM_ESCALATION_MINUTES: z
@@ -97,7 +106,17 @@ export interface Config {
   sessionTtlMs: number;
   cookieSecure: boolean;
   demoSeed: number;
-  demoMines: number;
+  /** At most this many demo mines (a subset with the area's capacity spread); null: all the area's. */
+  demoMines: number | null;
+  /**
+   * Where the demo province's mines come from: a named area or a lon/lat box of the real mine data
+   * (`guizhou`), or `synthetic` for the invented province.
+   */
+  demoArea: string;
+  /** The year of the real mine data the demo province shows (2011–2023). */
+  demoYear: number;
+  /** The reference data folder (holding china-coal-mines-2011-2023/); null: ../shared/refdata. */
+  refdataDir: string | null;
   /** Raw readings are kept this many days (the regulation asks for at least 3 months). */
   rawRetentionDays: number;
   /** Per-minute aggregates are kept this many days (at least 2 years). */
@@ -161,7 +180,10 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
     sessionTtlMs: e.SESSION_TTL_HOURS * 3_600_000,
     cookieSecure: e.COOKIE_SECURE,
     demoSeed: e.REDLINE_DEMO_SEED,
-    demoMines: e.REDLINE_DEMO_MINES,
+    demoMines: e.REDLINE_DEMO_MINES ?? null,
+    demoArea: e.REDLINE_DEMO_AREA,
+    demoYear: e.REDLINE_DEMO_YEAR,
+    refdataDir: e.REDLINE_REFDATA_DIR ?? null,
     simIntervalMs: e.REDLINE_SIM_INTERVAL_MS,
     readingFutureSkewMs: e.REDLINE_READING_FUTURE_SKEW_S * 1000,
     readingLateAfterMs: e.REDLINE_READING_LATE_AFTER_S * 1000,

@@ -28,7 +28,13 @@ import { buildApp, embeddedMonitoring } from '../server/app.ts';
 import { DEFAULT_DAYS_PER_ESCALATION_LEVEL, runDailyReview } from '../core/hazards/hazard-review.ts';
 import { createEquipmentState } from '../server/routes/hazards/equipment-state.ts';
 import { EmbeddedMonitoringView } from '../ingest/monitoring-view.ts';
-import { openRuntime, readDemoAccounts, seedDemoIfEmpty, type Runtime } from './context.ts';
+import {
+  openRuntime,
+  readDemoAccounts,
+  seedCountryIfEmpty,
+  seedDemoIfEmpty,
+  type Runtime,
+} from './context.ts';
 import { startDemoMonitoring, type DemoMonitoring } from './demo-monitoring.ts';
 import { createMonitoringRuntime, readingTimePolicyOf } from './monitoring-wiring.ts';
 import { registerClusterCommands } from './cluster-commands.ts';
@@ -70,7 +76,7 @@ program
     if (opts.demo) {
       const seeded = await seedDemoIfEmpty(rt);
       accounts = seeded.accounts;
-      if (seeded.seeded) console.log(`Seeded the demo province (${config.demoMines} mines).`);
+      if (seeded.seeded) console.log(`Seeded ${seeded.description}.`);
     }
     const { runtime, hub } = createMonitoringRuntime(rt.database, rt.ports, {
       escalationMinutes: config.alarmEscalationMinutes,
@@ -167,18 +173,35 @@ program
 
 program
   .command('seed')
-  .description('Seed the demo province into an empty database')
-  .option('--mines <n>', 'number of mines', (v) => Number.parseInt(v, 10))
-  .action(async (opts: { mines?: number }) => {
+  .description(
+    'Seed an empty database: the demo province (REDLINE_DEMO_AREA, REDLINE_DEMO_YEAR), or with --country every mine of China in a year',
+  )
+  .option('--mines <n>', 'at most this many demo mines', (v) => Number.parseInt(v, 10))
+  .option(
+    '--country <year>',
+    'every mine of that year (2011–2023), grouped into provinces by position',
+    (v) => Number.parseInt(v, 10),
+  )
+  .action(async (opts: { mines?: number; country?: number }) => {
     await withRuntime(async (rt) => {
-      const r = await seedDemoIfEmpty(rt, opts.mines);
+      const started = performance.now();
+      const r =
+        opts.country !== undefined
+          ? await seedCountryIfEmpty(rt, opts.country)
+          : await seedDemoIfEmpty(rt, opts.mines ?? rt.config.demoMines);
       if (!r.seeded) {
         console.error('The database already has regions; nothing seeded. Use an empty DATABASE_URL.');
         process.exitCode = 1;
         return;
       }
       console.log(
-        JSON.stringify({ seeded: true, mines: opts.mines ?? rt.config.demoMines, users: r.accounts.length }),
+        JSON.stringify({
+          seeded: true,
+          ...(opts.country !== undefined ? { country: opts.country } : {}),
+          mines: r.mines,
+          users: r.accounts.length,
+          ms: Math.round(performance.now() - started),
+        }),
       );
     });
   });

@@ -160,7 +160,9 @@ function drawCapacity(random: SeededRandom, small: boolean): number {
 
 /** 30 people for the smallest mine up to 900 for the largest, sub-linear in capacity, ±10 %. */
 function drawMaxUnderground(random: SeededRandom, capacity: number): number {
-  const scaled = ((capacity - MIN_CAPACITY) / (MAX_CAPACITY - MIN_CAPACITY)) ** 0.7;
+  // Real mines run from a few thousand tonnes to tens of millions: held to the drawn range's ends.
+  const held = Math.min(MAX_CAPACITY, Math.max(MIN_CAPACITY, capacity));
+  const scaled = ((held - MIN_CAPACITY) / (MAX_CAPACITY - MIN_CAPACITY)) ** 0.7;
   const base = 30 + 870 * scaled;
   return Math.min(900, Math.max(30, Math.round((base * random.between(0.9, 1.1)) / 5) * 5));
 }
@@ -170,7 +172,7 @@ function isoDate(ms: number): string {
 }
 
 /** Unique place names: two or three syllables (石门, 石门坎); a rare clash falls back to 石门坎二矿. */
-function createPlaceNamer(random: SeededRandom): () => string {
+export function createPlaceNamer(random: SeededRandom): () => string {
   const used = new Set<string>();
   const clashes = new Map<string, number>();
   return () => {
@@ -228,21 +230,33 @@ function buildRegions(): Region[] {
   return [province, ...cities, ...counties];
 }
 
-interface MineDraft {
+export interface MineDraft {
   mine: DemoMine;
   owner: MineOwnershipInput;
 }
 
-function drawMine(
+/** A real mine's approved capacity and position, used instead of drawing them. */
+export interface MineSite {
+  capacityTPerYear: number;
+  latitude: number;
+  longitude: number;
+}
+
+/**
+ * Draws one mine of a county. With a `site`, its capacity and position are the site's (a real mine's)
+ * and only the rest is drawn; without one, they are drawn too.
+ */
+export function drawMine(
   random: SeededRandom,
-  county: DemoCountySpec,
+  county: Pick<DemoCountySpec, 'id' | 'name' | 'latitude' | 'longitude'>,
   code: string,
   place: string,
   small: boolean,
   sequence: number,
   todayMs: number,
+  site?: MineSite,
 ): MineDraft {
-  const capacity = drawCapacity(random, small);
+  const capacity = site ? site.capacityTPerYear : drawCapacity(random, small);
   const gasClass = random.weighted(GAS_CLASS_WEIGHTS);
   const certified = gasClass !== 'low' && random.chance(GAS_CONTROL_CERTIFIED_SHARE);
   const certifiedMs = todayMs - random.int(30, 1500) * DAY_MS;
@@ -275,26 +289,41 @@ function drawMine(
       : null,
     licenceValidUntil: licensed ? isoDate(issuedMs + LICENCE_VALID_DAYS * DAY_MS) : null,
     mechanisation: random.weighted(mechanisationWeights(capacity)),
-    latitude: Math.round((county.latitude + random.between(-0.18, 0.18)) * 1e5) / 1e5,
-    longitude: Math.round((county.longitude + random.between(-0.18, 0.18)) * 1e5) / 1e5,
+    latitude: site ? site.latitude : Math.round((county.latitude + random.between(-0.18, 0.18)) * 1e5) / 1e5,
+    longitude: site
+      ? site.longitude
+      : Math.round((county.longitude + random.between(-0.18, 0.18)) * 1e5) / 1e5,
     status,
     statusSince: new Date(statusSinceMs).toISOString(),
   };
   return { mine, owner: { place, countyId: county.id, countyName: county.name } };
 }
 
-function userCounties(): { county: string; county2: string; city: string } {
+export interface UserRegions {
+  /** The province the province-wide users see. */
+  province: string;
+  city: string;
+  county: string;
+  /** A county in another city. */
+  county2: string;
+}
+
+function userCounties(): UserRegions {
   const [first, second] = DEMO_CITIES;
   const county = first?.counties[0]?.id;
   const county2 = second?.counties[0]?.id;
   if (first === undefined || county === undefined || county2 === undefined) {
     throw new Error('demo province data needs two cities with counties');
   }
-  return { county, county2, city: first.id };
+  return { province: DEMO_PROVINCE_ID, county, county2, city: first.id };
 }
 
-function buildUsers(mines: readonly DemoMine[]): DemoUserSpec[] {
-  const { county, county2, city } = userCounties();
+/** One demo user per role (plus `county2` and `officer2`), scoped to the given regions. */
+export function buildUsers(
+  mines: readonly DemoMine[],
+  regions: UserRegions = userCounties(),
+): DemoUserSpec[] {
+  const { county, county2, city, province } = regions;
   const mineIn = (regionId: string): DemoMine | undefined =>
     mines.find((m) => m.regionId === regionId && m.status === 'producing') ??
     mines.find((m) => m.regionId === regionId);
@@ -312,7 +341,7 @@ function buildUsers(mines: readonly DemoMine[]): DemoUserSpec[] {
     scope,
   });
   return [
-    spec('province', '王建国（省级监管）', 'province_regulator', region(DEMO_PROVINCE_ID)),
+    spec('province', '王建国（省级监管）', 'province_regulator', region(province)),
     spec('city', '李明（市级监管）', 'city_regulator', region(city)),
     spec('county', '张伟（区县监管）', 'county_regulator', region(county)),
     spec('county2', '刘洋（区县监管）', 'county_regulator', region(county2)),
@@ -320,9 +349,29 @@ function buildUsers(mines: readonly DemoMine[]): DemoUserSpec[] {
     spec('group', '赵磊（监管组成员）', 'group_member', region(county)),
     spec('officer', '孙浩（矿井安全员）', 'mine_safety_officer', mine(officerMine.id)),
     spec('officer2', '周杰（矿井安全员）', 'mine_safety_officer', mine(officer2Mine.id)),
-    spec('expert', '吴敏（瓦斯专家）', 'gas_expert', region(DEMO_PROVINCE_ID)),
-    spec('viewer', '郑芳（只读查看）', 'viewer', region(DEMO_PROVINCE_ID)),
+    spec('expert', '吴敏（瓦斯专家）', 'gas_expert', region(province)),
+    spec('viewer', '郑芳（只读查看）', 'viewer', region(province)),
   ];
+}
+
+/** The `officer` demo user needs a producing mine in the `county` user's county: make the first one so. */
+export function ensureProducingMine(drafts: MineDraft[], county: string, todayMs: number): void {
+  // The `officer` demo user needs a producing mine in the `county` user's county.
+  const homeIndex = drafts.findIndex((d) => d.mine.regionId === county);
+  const firstHome = drafts[homeIndex]?.mine;
+  if (
+    firstHome !== undefined &&
+    !drafts.some((d) => d.mine.regionId === county && d.mine.status === 'producing')
+  ) {
+    firstHome.status = 'producing';
+    firstHome.statusSince = new Date(todayMs - 400 * DAY_MS + 3 * 3_600_000).toISOString();
+    if (firstHome.licenceNumber === null) {
+      const issuedMs = todayMs - 200 * DAY_MS;
+      const seq = String(homeIndex + 1).padStart(4, '0');
+      firstHome.licenceNumber = `(${DEMO_PROVINCE_ABBREVIATION})MK安许证字〔${isoDate(issuedMs).slice(0, 4)}〕${seq}`;
+      firstHome.licenceValidUntil = isoDate(issuedMs + LICENCE_VALID_DAYS * DAY_MS);
+    }
+  }
 }
 
 /**
@@ -367,23 +416,7 @@ export function generateDemoProvince(options: DemoProvinceOptions): DemoProvince
     }
   });
 
-  // The `officer` demo user needs a producing mine in the `county` user's county.
-  const { county } = userCounties();
-  const homeIndex = drafts.findIndex((d) => d.mine.regionId === county);
-  const firstHome = drafts[homeIndex]?.mine;
-  if (
-    firstHome !== undefined &&
-    !drafts.some((d) => d.mine.regionId === county && d.mine.status === 'producing')
-  ) {
-    firstHome.status = 'producing';
-    firstHome.statusSince = new Date(todayMs - 400 * DAY_MS + 3 * 3_600_000).toISOString();
-    if (firstHome.licenceNumber === null) {
-      const issuedMs = todayMs - 200 * DAY_MS;
-      const seq = String(homeIndex + 1).padStart(4, '0');
-      firstHome.licenceNumber = `(${DEMO_PROVINCE_ABBREVIATION})MK安许证字〔${isoDate(issuedMs).slice(0, 4)}〕${seq}`;
-      firstHome.licenceValidUntil = isoDate(issuedMs + LICENCE_VALID_DAYS * DAY_MS);
-    }
-  }
+  ensureProducingMine(drafts, userCounties().county, todayMs);
 
   const ownership = assignDemoOwnership(
     random,

@@ -1,4 +1,5 @@
 import { createUser } from '../core/access/accounts.ts';
+import type { ClosureTarget, PopulationYear } from '../core/closure/closure-types.ts';
 import type { PasswordHasher, Ports } from '../core/ports.ts';
 import type { Mine } from '../core/registry/types.ts';
 import type { DemoProvince } from './demo-province.ts';
@@ -45,4 +46,53 @@ export async function loadDemoProvince(
     await createUser(deps, SEED_ACTOR, { ...u, password });
   }
   return { regions: province.regions.length, mines: province.mines.length, users: province.users.length };
+}
+
+/**
+ * Writes the closure programme's history (district populations per year) and its seeded district
+ * targets in one transaction, audited as the seeder: one entry for the history, one per target.
+ */
+export async function loadClosureHistory(
+  deps: Pick<Ports, 'clock' | 'transaction'>,
+  rows: readonly PopulationYear[],
+  targets: readonly ClosureTarget[],
+): Promise<{ rows: number; targets: number }> {
+  const now = deps.clock.nowIso();
+  await deps.transaction(async (tx) => {
+    await tx.closure.putPopulationYears(rows);
+    const years = rows.map((r) => r.year);
+    await tx.audit.append(
+      {
+        actorId: SEED_ACTOR.id,
+        actorName: SEED_ACTOR.name,
+        action: 'closure.history.seed',
+        targetType: 'region',
+        targetId: rows[0]?.regionPath.split('/')[1] ?? '',
+        before: null,
+        after: {
+          rows: rows.length,
+          fromYear: Math.min(...years),
+          toYear: Math.max(...years),
+          source: rows[0]?.source ?? null,
+        },
+      },
+      now,
+    );
+    for (const t of targets) {
+      await tx.closure.insertTarget(t);
+      await tx.audit.append(
+        {
+          actorId: SEED_ACTOR.id,
+          actorName: SEED_ACTOR.name,
+          action: 'closure.target.set',
+          targetType: 'region',
+          targetId: t.regionId,
+          before: null,
+          after: { ...t },
+        },
+        now,
+      );
+    }
+  });
+  return { rows: rows.length, targets: targets.length };
 }

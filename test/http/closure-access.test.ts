@@ -69,6 +69,13 @@ const WALKS: readonly Walk[] = [
     request: (t) => ({ method: 'GET', url: `/api/closure/targets?regionId=${t.regionId}` }),
   },
   {
+    key: 'GET /api/closure/history',
+    permission: 'closure.read',
+    by: 'region',
+    ok: [200],
+    request: (t) => ({ method: 'GET', url: `/api/closure/history?regionId=${t.regionId}` }),
+  },
+  {
     key: 'POST /api/closure/targets',
     permission: 'closure.manage',
     by: 'region',

@@ -15,6 +15,12 @@ import { principalFor, publicUser } from '../../src/core/access/authentication.t
 import { argon2Hasher, cryptoSecrets, randomIds, systemClock } from '../../src/platform/system.ts';
 import { generateDemoProvince } from '../../src/sim/demo-province.ts';
 import { loadDemoProvince } from '../../src/sim/load-demo-province.ts';
+import {
+  minesOfYear,
+  readMinePopulation,
+  resolveRefdataDir,
+} from '../../src/sim/reference/mine-population.ts';
+import { generateCountry } from '../../src/sim/reference/real-province.ts';
 import { createPorts } from '../../src/storage/create-ports.ts';
 import { migrateToLatest, openDatabase } from '../../src/storage/database.ts';
 import { postgresAdminUrl } from './engines.ts';
@@ -39,13 +45,22 @@ export interface ClusterDatabase {
   url: string;
   /** Producing mines (no closed-mine alarms muddle the counts), codes. */
   mines: string[];
+  /** The province regulator's token (the first province's, for a country seed). */
   token: string;
+  /** The token whose scope holds a mine (a country seed has one regulator per province). */
+  tokenFor: (mineCode: string) => string;
   pool: pg.Pool;
   dispose(): Promise<void>;
 }
 
-/** A fresh PostgreSQL database with a seeded province and an ingestion token for the province regulator. */
-export async function createClusterDatabase(mineCount: number): Promise<ClusterDatabase> {
+/**
+ * A fresh PostgreSQL database with a seeded province and an ingestion token for the province regulator;
+ * with `country`, every real mine of that year (`redline seed --country`) and a token per province.
+ */
+export async function createClusterDatabase(
+  mineCount: number,
+  options: { country?: number } = {},
+): Promise<ClusterDatabase> {
   const name = `redline_cluster_${randomBytes(5).toString('hex')}`;
   const admin = new pg.Client({ connectionString: postgresAdminUrl });
   await admin.connect();
@@ -57,23 +72,40 @@ export async function createClusterDatabase(mineCount: number): Promise<ClusterD
   const database = openDatabase(url);
   await migrateToLatest(database.db);
   const ports = createPorts(database.db, systemClock, randomIds);
-  const province = generateDemoProvince({ seed: 11, mineCount, now: systemClock.nowIso() });
+  const province =
+    options.country === undefined
+      ? generateDemoProvince({ seed: 11, mineCount, now: systemClock.nowIso() })
+      : generateCountry({
+          sites: minesOfYear(
+            readMinePopulation(resolveRefdataDir(process.env.REDLINE_REFDATA_DIR ?? null)),
+            options.country,
+          ),
+          seed: 11,
+          now: systemClock.nowIso(),
+        });
   await loadDemoProvince(
     { ...ports, hasher: argon2Hasher },
     province,
     Object.fromEntries(province.users.map((x) => [x.username, `pw-${randomBytes(8).toString('hex')}`])),
   );
-  const user = await ports.users.getByUsername('province');
-  const principal = await principalFor(ports, publicUser(user!), 'token');
-  const { token } = await createApiToken({ ...ports, secrets: cryptoSecrets }, principal, {
-    name: 'cluster test',
-  });
+  // One token per province regulator, keyed by the province's two-digit prefix of the mine codes.
+  const tokens = new Map<string, string>();
+  for (const spec of province.users.filter((x) => x.role === 'province_regulator')) {
+    const user = await ports.users.getByUsername(spec.username);
+    const principal = await principalFor(ports, publicUser(user!), 'token');
+    const { token } = await createApiToken({ ...ports, secrets: cryptoSecrets }, principal, {
+      name: 'cluster test',
+    });
+    if (spec.scope.kind === 'region') tokens.set(spec.scope.regionId.slice(0, 2), token);
+  }
   await database.close();
   const pool = new pg.Pool({ connectionString: url, max: 4 });
+  const first = [...tokens.values()][0]!;
   return {
     url,
     mines: province.mines.filter((m) => m.status === 'producing').map((m) => m.code),
-    token,
+    token: first,
+    tokenFor: (code) => tokens.get(code.slice(0, 2)) ?? first,
     pool,
     async dispose() {
       await pool.end();
@@ -231,22 +263,34 @@ export async function definePoints(
   mines: string[],
   perMine: number,
 ): Promise<void> {
-  for (const code of mines) {
-    const f = cddyManyFile(code, perMine);
-    const r = await fetch(`${baseUrl}/api/ingest/files`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${db.token}`, 'x-file-name': f.name, 'content-type': 'text/plain' },
-      body: f.text,
-    });
-    if (r.status !== 200) throw new Error(`CDDY for ${code}: ${r.status} ${await r.text()}`);
-  }
-  await until(async () => {
-    const r = await db.pool.query<{ n: string }>(
-      'select count(*) as n from monitoring_points p join mines m on m.id = p.mine_id where m.code = any($1)',
-      [mines],
-    );
-    return Number(r.rows[0]!.n) >= mines.length * perMine;
-  }, 60_000);
+  const queue = [...mines];
+  const post = async () => {
+    for (let code = queue.shift(); code !== undefined; code = queue.shift()) {
+      const f = cddyManyFile(code, perMine);
+      const r = await fetch(`${baseUrl}/api/ingest/files`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${db.tokenFor(code)}`,
+          'x-file-name': f.name,
+          'content-type': 'text/plain',
+        },
+        body: f.text,
+      });
+      if (r.status !== 200) throw new Error(`CDDY for ${code}: ${r.status} ${await r.text()}`);
+    }
+  };
+  // A few at a time: a country seed defines thousands of mines.
+  await Promise.all(Array.from({ length: 4 }, post));
+  await until(
+    async () => {
+      const r = await db.pool.query<{ n: string }>(
+        'select count(*) as n from monitoring_points p join mines m on m.id = p.mine_id where m.code = any($1)',
+        [mines],
+      );
+      return Number(r.rows[0]!.n) >= mines.length * perMine;
+    },
+    60_000 + mines.length * 50,
+  );
 }
 
 export async function until(
@@ -304,29 +348,37 @@ export class ReadingLoad {
 
   async run(
     baseUrl: string,
-    token: string,
+    token: string | ((mine: string) => string),
     opts: { lanes: number; stepsPerRequest: number; onStep?: (step: number) => void },
   ): Promise<void> {
+    const tokenOf = typeof token === 'string' ? () => token : token;
     const lanes: string[][] = Array.from({ length: opts.lanes }, () => []);
     this.mines.forEach((m, i) => lanes[i % opts.lanes]!.push(m));
     const progress = new Array<number>(opts.lanes).fill(0);
     await Promise.all(
-      lanes.map(async (mines, lane) => {
+      lanes.map(async (laneMines, lane) => {
+        // One request per token (a regulator sends only the mines of its scope).
+        const byToken = new Map<string, string[]>();
+        for (const m of laneMines) byToken.set(tokenOf(m), [...(byToken.get(tokenOf(m)) ?? []), m]);
         for (let s = 0; s < this.steps; s += opts.stepsPerRequest) {
           const end = Math.min(this.steps, s + opts.stepsPerRequest);
-          const parts: string[] = [];
-          const keys: string[] = [];
-          for (const mine of mines) {
-            const points = this.points(mine);
-            for (let step = s; step < end; step++) {
-              const ts = this.baseMs + step * 1000;
-              points.forEach((point, i) => {
-                parts.push(`{"mine":"${mine}","point":"${point}","value":${this.value(step, i)},"ts":${ts}}`);
-                keys.push(`${point}|${ts}`);
-              });
+          for (const [tok, mines] of byToken) {
+            const parts: string[] = [];
+            const keys: string[] = [];
+            for (const mine of mines) {
+              const points = this.points(mine);
+              for (let step = s; step < end; step++) {
+                const ts = this.baseMs + step * 1000;
+                points.forEach((point, i) => {
+                  parts.push(
+                    `{"mine":"${mine}","point":"${point}","value":${this.value(step, i)},"ts":${ts}}`,
+                  );
+                  keys.push(`${point}|${ts}`);
+                });
+              }
             }
+            await this.#send(baseUrl, tok, `${parts.join('\n')}\n`, keys);
           }
-          await this.#send(baseUrl, token, `${parts.join('\n')}\n`, keys);
           progress[lane] = end;
           opts.onStep?.(Math.min(...progress));
         }

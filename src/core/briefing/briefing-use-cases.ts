@@ -8,6 +8,7 @@ import {
   type MineStatus,
   type Region,
 } from '../registry/types.ts';
+import { summarisePopulation, type PopulationHistory } from '../closure/population-history.ts';
 import { buildCoverage, type CoverageGap } from '../supervision/coverage.ts';
 import type { BriefingMineFilter, HazardPeriodCounts } from './briefing-ports.ts';
 import { rankMines, type AccidentHistorySource, type RiskRow } from './risk-use-cases.ts';
@@ -69,6 +70,11 @@ export interface Briefing {
     closed: number;
     /** Targets of the closure programme in the region; null when the programme holds none. */
     targets: ClosureTargetProgress[] | null;
+    /**
+     * The region's mine population year by year from the reference data, with the mines that
+     * disappeared (net) between years; null when none is held.
+     */
+    history: PopulationHistory | null;
   };
   hazards: HazardPeriodCounts;
   alarms: { total: number; byRule: Array<{ rule: string; priority: string; raised: number }> };
@@ -168,6 +174,16 @@ async function accidentFigures(
   return { current, previousYear };
 }
 
+async function populationHistory(
+  deps: Pick<Ports, 'closure'>,
+  region: Region,
+): Promise<PopulationHistory | null> {
+  const store = deps.closure as Partial<Ports['closure']>;
+  if (typeof store.listPopulationYears !== 'function') return null;
+  const rows = await store.listPopulationYears(region.path);
+  return rows.length === 0 ? null : summarisePopulation(rows);
+}
+
 async function closureTargets(
   deps: Pick<Ports, 'closure'>,
   region: Region,
@@ -208,22 +224,24 @@ export async function buildBriefing(
   const accidents = accidentHistoryOf(deps);
   const prev = previousPeriod(period);
   const { fromIso: prevFromIso, toIso: prevToIso } = validatePeriod(prev);
-  const [before, hazards, byRule, entries, visits, facts, risk, targets, accidentYoY] = await Promise.all([
-    Promise.all([
-      deps.briefing.hazardPeriod(filter, prevFromIso, prevToIso, today),
-      deps.briefing.alarmsByRule(filter, Date.parse(prevFromIso), Date.parse(prevToIso)),
-      deps.briefing.statusEntries(filter, prevFromIso, prevToIso),
-      deps.briefing.visitsInPeriod(filter, prevFromIso, prevToIso),
-    ]),
-    deps.briefing.hazardPeriod(filter, fromIso, toIso, today),
-    deps.briefing.alarmsByRule(filter, Date.parse(fromIso), Date.parse(toIso)),
-    deps.briefing.statusEntries(filter, fromIso, toIso),
-    deps.briefing.visitsInPeriod(filter, fromIso, toIso),
-    deps.supervision.coverageFacts(filter),
-    rankMines(deps, mines, filter, accidents),
-    closureTargets(deps, region),
-    accidentFigures(deps, filter, fromIso, toIso),
-  ]);
+  const [before, hazards, byRule, entries, visits, facts, risk, targets, accidentYoY, history] =
+    await Promise.all([
+      Promise.all([
+        deps.briefing.hazardPeriod(filter, prevFromIso, prevToIso, today),
+        deps.briefing.alarmsByRule(filter, Date.parse(prevFromIso), Date.parse(prevToIso)),
+        deps.briefing.statusEntries(filter, prevFromIso, prevToIso),
+        deps.briefing.visitsInPeriod(filter, prevFromIso, prevToIso),
+      ]),
+      deps.briefing.hazardPeriod(filter, fromIso, toIso, today),
+      deps.briefing.alarmsByRule(filter, Date.parse(fromIso), Date.parse(toIso)),
+      deps.briefing.statusEntries(filter, fromIso, toIso),
+      deps.briefing.visitsInPeriod(filter, fromIso, toIso),
+      deps.supervision.coverageFacts(filter),
+      rankMines(deps, mines, filter, accidents),
+      closureTargets(deps, region),
+      accidentFigures(deps, filter, fromIso, toIso),
+      populationHistory(deps, region),
+    ]);
   const byStatus = Object.fromEntries(MINE_STATUSES.map((s) => [s, 0])) as Record<MineStatus, number>;
   for (const m of mines) byStatus[m.status]++;
   const small = mines.filter((m) => m.approvedCapacityTPerYear < SMALL_MINE_CAPACITY_T_PER_YEAR);
@@ -252,7 +270,7 @@ export async function buildBriefing(
       small: small.length,
       smallNotClosed: small.filter((m) => m.status !== 'closed').length,
     },
-    closure: { enteredClosing: entered('closing'), closed: entered('closed'), targets },
+    closure: { enteredClosing: entered('closing'), closed: entered('closed'), targets, history },
     hazards,
     alarms: { total: alarmTotal(byRule), byRule },
     supervision: {

@@ -5,6 +5,7 @@ import type {
   CrackdownCase,
   OwnershipRecord,
   PolicyListEntry,
+  PopulationYear,
   Transformation,
 } from './closure-types.ts';
 
@@ -32,6 +33,11 @@ export interface ClosureStore {
 
   insertOwnership(r: OwnershipRecord): Promise<void>;
   listOwnership(mineId: string): Promise<OwnershipRecord[]>;
+
+  /** Replaces the population rows of the given districts (a re-seed overwrites, never duplicates). */
+  putPopulationYears(rows: readonly PopulationYear[]): Promise<void>;
+  /** Population rows of the districts under `regionPath`, by year then region. */
+  listPopulationYears(regionPath: string): Promise<PopulationYear[]>;
 
   insertCase(c: CrackdownCase): Promise<void>;
   updateCase(c: CrackdownCase): Promise<void>;

@@ -185,3 +185,20 @@ export interface CrackdownCase {
   openedAt: string;
   updatedAt: string;
 }
+
+/**
+ * The mine population of one district (county) in one year, from a reference data set: how many
+ * mines, how many below 300 kt/yr, and their approved capacity. Seeded, not entered: it is the record
+ * the closure programme's history and year-on-year figures are read from.
+ */
+export interface PopulationYear {
+  regionId: string;
+  regionPath: string;
+  year: number;
+  mines: number;
+  smallMines: number;
+  capacityTPerYear: number;
+  smallCapacityTPerYear: number;
+  /** Where the figures come from (the data set, and how mines were placed in the district). */
+  source: string;
+}

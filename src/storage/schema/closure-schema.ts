@@ -108,4 +108,16 @@ export interface ClosuresDatabase {
   closure_transformations: ClosureTransformationsTable;
   mine_ownership: MineOwnershipTable;
   crackdown_cases: CrackdownCasesTable;
+  mine_population_years: MinePopulationYearsTable;
+}
+
+export interface MinePopulationYearsTable {
+  region_id: string;
+  year: number;
+  region_path: string;
+  mines: number;
+  small_mines: number;
+  capacity_t_per_year: number;
+  small_capacity_t_per_year: number;
+  source: string;
 }

@@ -337,5 +337,47 @@ export function createClosureStore(db: Kysely<Database>): ClosureStore {
       const rows = await q.orderBy('opened_at', 'desc').orderBy('id', 'desc').execute();
       return rows.map(toCase);
     },
+
+    async putPopulationYears(rows) {
+      for (const r of rows) {
+        await db
+          .deleteFrom('mine_population_years')
+          .where('region_id', '=', r.regionId)
+          .where('year', '=', r.year)
+          .execute();
+        await db
+          .insertInto('mine_population_years')
+          .values({
+            region_id: r.regionId,
+            year: r.year,
+            region_path: r.regionPath,
+            mines: r.mines,
+            small_mines: r.smallMines,
+            capacity_t_per_year: r.capacityTPerYear,
+            small_capacity_t_per_year: r.smallCapacityTPerYear,
+            source: r.source,
+          })
+          .execute();
+      }
+    },
+    async listPopulationYears(regionPath) {
+      const rows = await db
+        .selectFrom('mine_population_years')
+        .selectAll()
+        .where('region_path', 'like', `${escapeLike(regionPath)}%`)
+        .orderBy('year')
+        .orderBy('region_id')
+        .execute();
+      return rows.map((r) => ({
+        regionId: r.region_id,
+        regionPath: r.region_path,
+        year: Number(r.year),
+        mines: Number(r.mines),
+        smallMines: Number(r.small_mines),
+        capacityTPerYear: Number(r.capacity_t_per_year),
+        smallCapacityTPerYear: Number(r.small_capacity_t_per_year),
+        source: r.source,
+      }));
+    },
   };
 }

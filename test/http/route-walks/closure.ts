@@ -6,6 +6,7 @@ export const CLOSURE_WALKED_ROUTES: readonly string[] = [
   'GET /api/closure/candidates',
   'POST /api/closure/policy-list',
   'GET /api/closure/targets',
+  'GET /api/closure/history',
   'POST /api/closure/targets',
   'GET /api/closure/closures',
   'POST /api/closure/closures',

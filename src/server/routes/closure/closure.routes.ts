@@ -10,6 +10,7 @@ import {
   listTargets,
   setTarget,
 } from '../../../core/closure/closure-use-cases.ts';
+import { getPopulationHistory } from '../../../core/closure/population-history.ts';
 import { decideStep, recordStep, recordTransformation } from '../../../core/closure/closure-steps.ts';
 import type { AppDeps } from '../../app.ts';
 import { principalOf } from '../../auth.ts';
@@ -70,6 +71,19 @@ export function registerClosureRoutes(app: FastifyInstance, deps: AppDeps): void
       },
     },
     async (req) => ({ targets: await listTargets(ports, principalOf(req), req.query.regionId) }),
+  );
+
+  r.get(
+    '/api/closure/history',
+    {
+      schema: {
+        tags,
+        summary:
+          "The region's mine population year by year from the reference data, and the mines that disappeared (net) between years.",
+        querystring: regionQuery,
+      },
+    },
+    async (req) => getPopulationHistory(ports, principalOf(req), req.query.regionId),
   );
 
   r.post(

@@ -79,6 +79,17 @@ export const closureZh = {
   'closure.caseAction.investigate': '开始调查',
   'closure.caseAction.decide': '作出处理决定',
   'closure.caseAction.close': '结案',
+  'closure.history.title': '关闭退出历程（真实煤矿数据）',
+  'closure.history.none': '本地区没有历年煤矿数据',
+  'closure.history.reduction': '{from}→{to} 年本地区煤矿净减少 {mines} 处，其中 30 万吨/年以下 {small} 处',
+  'closure.history.year': '年份',
+  'closure.history.mines': '煤矿数',
+  'closure.history.small': '30万吨/年以下',
+  'closure.history.capacity': '核定产能（百万吨/年）',
+  'closure.history.closed': '较上年净减少',
+  'closure.history.smallClosed': '其中小煤矿',
+  'closure.history.source':
+    '数据来源：{source}。按矿井位置归入区县；一年在册、次年不在册的矿井计为关闭（按净减少计）。',
 } as const;
 
 export const closureEn: Record<keyof typeof closureZh, string> = {
@@ -158,4 +169,16 @@ export const closureEn: Record<keyof typeof closureZh, string> = {
   'closure.caseAction.investigate': 'Start investigating',
   'closure.caseAction.decide': 'Decide',
   'closure.caseAction.close': 'Close the case',
+  'closure.history.title': 'Closure history (real mine data)',
+  'closure.history.none': 'No yearly mine data for this region',
+  'closure.history.reduction':
+    '{from}→{to}: {mines} fewer mines in this region, {small} of them below 300 kt/yr',
+  'closure.history.year': 'Year',
+  'closure.history.mines': 'Mines',
+  'closure.history.small': 'Below 300 kt/yr',
+  'closure.history.capacity': 'Approved capacity (Mt/yr)',
+  'closure.history.closed': 'Fewer than the year before',
+  'closure.history.smallClosed': 'of them small',
+  'closure.history.source':
+    'Source: {source}. Mines placed in districts by position; a mine listed one year and not the next counts as closed (net decrease).',
 };

@@ -1,3 +1,4 @@
+import type { PopulationHistoryView } from '../closure/closure-types.ts';
 /** The briefing API's answers, as the web client sees them (mirrors src/core/briefing). */
 
 export const RISK_FACTOR_IDS = [
@@ -108,6 +109,7 @@ export interface Briefing {
       closed: number;
       inProgress: number;
     }> | null;
+    history: PopulationHistoryView | null;
   };
   hazards: { found: number; majorFound: number; closed: number; open: number; overdue: number };
   alarms: { total: number; byRule: Array<{ rule: string; priority: string; raised: number }> };

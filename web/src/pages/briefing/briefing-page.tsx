@@ -8,6 +8,7 @@ import { navigate, useAppLocation } from '../../router/router.ts';
 import { useRegions } from '../../session/regions-context.tsx';
 import { BRIEFING_CHANGE_KEYS, MINE_STATUS_KEYS, type Briefing } from './briefing-api-types.ts';
 import { FactorBar } from './factor-bar.tsx';
+import { PopulationHistoryTable } from '../closure/population-history.tsx';
 
 /** The briefing of a region and period: an HTML preview of the key figures and the PDF/XLSX downloads. */
 export function BriefingPage() {
@@ -162,6 +163,12 @@ export function BriefingPage() {
                   </li>
                 ))}
               </ul>
+            )}
+            {b.closure.history !== null && (
+              <>
+                <h3>{t('closure.history.title')}</h3>
+                <PopulationHistoryTable history={b.closure.history} />
+              </>
             )}
           </div>
           <div className="card" data-testid="briefing-alarms">

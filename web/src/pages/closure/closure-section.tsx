@@ -8,7 +8,14 @@ import { useSession } from '../../session/session-context.tsx';
 import { CaseDetail } from './closure-case.tsx';
 import { ClosureDetail } from './closure-detail.tsx';
 import { PolicyListForm, TargetForm } from './closure-forms.tsx';
-import type { Candidate, CaseView, ClosureView, TargetProgressView } from './closure-types.ts';
+import type {
+  Candidate,
+  CaseView,
+  ClosureView,
+  PopulationHistoryView,
+  TargetProgressView,
+} from './closure-types.ts';
+import { PopulationHistoryTable } from './population-history.tsx';
 
 const TABS = ['', 'candidates', 'targets', 'cases'] as const;
 const REGULATORS = ['province_regulator', 'city_regulator', 'county_regulator'];
@@ -144,6 +151,19 @@ function TargetsPanel() {
           ))}
         </tbody>
       </table>
+      <HistoryPanel />
+    </div>
+  );
+}
+
+function HistoryPanel() {
+  const { t } = useI18n();
+  const { data, error, reload } = useApiData<PopulationHistoryView>('/api/closure/history');
+  return (
+    <div className="card" data-testid="closure-history">
+      <h2>{t('closure.history.title')}</h2>
+      {error !== null && <ErrorBox error={error} onRetry={reload} />}
+      {data && <PopulationHistoryTable history={data} />}
     </div>
   );
 }

@@ -106,3 +106,19 @@ export const REGULATOR_ROLES: readonly string[] = [
   'city_regulator',
   'county_regulator',
 ];
+
+/** GET /api/closure/history (and the briefing's closure.history): the mine population year by year. */
+export interface PopulationHistoryView {
+  years: Array<{
+    year: number;
+    mines: number;
+    smallMines: number;
+    capacityTPerYear: number;
+    smallCapacityTPerYear: number;
+    closed: number | null;
+    smallClosed: number | null;
+    smallCapacityWithdrawnTPerYear: number | null;
+  }>;
+  sources: string[];
+  reduction: { fromYear: number; toYear: number; mines: number; smallMines: number } | null;
+}
