@@ -19,6 +19,7 @@ import * as m0008 from './migrations/0008-closure.ts';
 import * as m0009 from './migrations/0009-accidents.ts';
 import * as m0010 from './migrations/0010-briefing.ts';
 import * as m0011 from './migrations/0011-partitioned-readings.ts';
+import * as m0015 from './migrations/0015-workflows.ts';
 import type { Database } from './schema.ts';
 
 export type EngineKind = 'sqlite' | 'postgres';
@@ -46,6 +47,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0009-accidents': m0009,
   '0010-briefing': m0010,
   '0011-partitioned-readings': m0011,
+  '0015-workflows': m0015,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };
