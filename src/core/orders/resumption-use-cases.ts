@@ -35,6 +35,8 @@ export interface ResumptionDeps extends Pick<
 }
 
 export interface ResumptionView extends Resumption {
+  /** The mine's code: users pick and recognise mines by code and name, never by internal id. */
+  mineCode: string;
   checklist: ChecklistItemResult[];
   openItems: string[];
   /** The chain step whose turn it is (its id and the roles that take it); null once decided. */
@@ -176,6 +178,7 @@ async function view(deps: ResumptionDeps, r: Resumption, mine: MineRow | undefin
   const step = r.status === 'pending' ? currentResumptionStep(new Set(signOffs.map((x) => x.item))) : null;
   return {
     ...r,
+    mineCode: mine?.code ?? '',
     checklist,
     openItems: checklist.filter((c) => !c.done && c.how !== 'decide').map((c) => c.id),
     currentStep: step && step.check.how !== 'auto' ? { id: step.id, roles: step.check.roles } : null,
