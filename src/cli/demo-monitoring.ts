@@ -44,6 +44,9 @@ export async function startDemoMonitoring(deps: {
     seed: deps.seed,
     startMs: now,
     intervalMs: deps.intervalMs,
+    // A mine stopped by an order keeps its safety monitoring and positioning online (no production,
+    // nobody underground): resumption acceptance checks exactly that (ADR 0009).
+    standbyStatuses: ['suspended', 'resumption_review'],
   });
   for (const layout of sim.layouts.values()) {
     await deps.runtime.definePoints(layout.mineCode, layout.points);

@@ -222,7 +222,7 @@ describe('demo province generator', () => {
       return s.kind === 'mine' ? demo.mines.find((m) => m.id === s.mineId) : undefined;
     };
 
-    it('has every role, and exactly the ten stable usernames', () => {
+    it('has every role, and exactly the twelve stable usernames', () => {
       expect(new Set(demo.users.map((u) => u.role))).toEqual(new Set(ROLES));
       expect(demo.users.map((u) => u.username)).toEqual([
         'province',
@@ -235,6 +235,8 @@ describe('demo province generator', () => {
         'officer2',
         'expert',
         'viewer',
+        'bureau',
+        'govhead',
       ]);
       expect(demo.users.every((u) => /（.+）$/.test(u.displayName))).toBe(true);
     });

@@ -351,6 +351,8 @@ export function buildUsers(
     spec('officer2', '周杰（矿井安全员）', 'mine_safety_officer', mine(officer2Mine.id)),
     spec('expert', '吴敏（瓦斯专家）', 'gas_expert', region(province)),
     spec('viewer', '郑芳（只读查看）', 'viewer', region(province)),
+    spec('bureau', '黄涛（矿山安全监察局）', 'mine_safety_bureau', region(province)),
+    spec('govhead', '林强（县政府主要负责人）', 'government_head', region(county)),
   ];
 }
 

@@ -38,6 +38,28 @@ export async function loadDemoProvince(
         },
         now,
       );
+      // A mine generated in review has its pending application on file (applied when it entered review),
+      // so the 复产验收 page lists it with its step, as every mine in review must be.
+      if (mine.status === 'resumption_review') {
+        await tx.orders.insertResumption({
+          id: deps.ids.next('res'),
+          mineId: mine.id,
+          mineName: mine.name,
+          regionPath: path,
+          gasClass: mine.gasClass,
+          appliedAt: mine.statusSince,
+          appliedById: SEED_ACTOR.id,
+          appliedByName: SEED_ACTOR.name,
+          status: 'pending',
+          decidedAt: null,
+          decidedById: null,
+          decidedByName: null,
+          decisionReason: null,
+          noticeDate: null,
+          noticeRef: null,
+          resumesTo: 'producing',
+        });
+      }
     }
   });
   for (const u of province.users) {

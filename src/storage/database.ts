@@ -22,6 +22,7 @@ import * as m0011 from './migrations/0011-partitioned-readings.ts';
 import * as m0012 from './migrations/0012-reading-blocks.ts';
 import * as m0013 from './migrations/0013-alarm-data-time.ts';
 import * as m0014 from './migrations/0014-security.ts';
+import * as m0015 from './migrations/0015-workflows.ts';
 import * as m0016 from './migrations/0016-mine-population-history.ts';
 import type { Database } from './schema.ts';
 
@@ -53,6 +54,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0012-reading-blocks': m0012,
   '0013-alarm-data-time': m0013,
   '0014-security': m0014,
+  '0015-workflows': m0015,
   '0016-mine-population-history': m0016,
 };
 

@@ -294,6 +294,12 @@ export interface PeopleUndergroundTable {
   snapshot_ms: number;
 }
 
+/** The latest personnel snapshot of each mine, empty ones included (migration 0015). */
+export interface PersonnelSnapshotsTable {
+  mine_id: string;
+  snapshot_ms: number;
+}
+
 export interface IngestFilesTable {
   id: string;
   file_name: string;
@@ -317,4 +323,5 @@ export interface MonitoringDatabase {
   personnel_areas: PersonnelAreasTable;
   people_underground: PeopleUndergroundTable;
   ingest_files: IngestFilesTable;
+  personnel_snapshots: PersonnelSnapshotsTable;
 }

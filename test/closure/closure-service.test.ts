@@ -116,15 +116,22 @@ describeEachEngine('closure programme', (engine) => {
     await recordStep(world.ports, officer, closure.id, 'production_stopped', { evidence: '新照片' });
 
     const [last, ...rest] = [...CLOSURE_STEP_KINDS].reverse();
+    const city = await world.principal('city');
     for (const step of rest) {
       if (step !== 'production_stopped')
         await recordStep(world.ports, county, closure.id, step, { evidence: `${step} done` });
-      const r = await decideStep(world.ports, county, closure.id, step, 'verify', 'checked on site');
+      if (step === 'power_cut')
+        // Whoever recorded a step may not verify it (separation of duties).
+        await expect(
+          decideStep(world.ports, county, closure.id, step, 'verify', 'my own step'),
+        ).rejects.toMatchObject({ code: 'SEPARATION_OF_DUTIES' });
+      const verifier = step === 'production_stopped' ? county : city;
+      const r = await decideStep(world.ports, verifier, closure.id, step, 'verify', 'checked on site');
       expect(r.mineClosed).toBe(false);
       expect((await world.ports.mines.get(mineId))?.status).toBe('closing');
     }
     await recordStep(world.ports, county, closure.id, last!, { evidence: 'restored' });
-    const done = await decideStep(world.ports, county, closure.id, last!, 'verify', 'checked on site');
+    const done = await decideStep(world.ports, city, closure.id, last!, 'verify', 'checked on site');
     expect(done.mineClosed).toBe(true);
     expect(done.closure.status).toBe('closed');
     expect((await world.ports.mines.get(mineId))?.status).toBe('closed');
@@ -148,8 +155,9 @@ describeEachEngine('closure programme', (engine) => {
     const { closure } = await createClosure(world.ports, county, { mineId: mine.id, reason: 'atomic test' });
     for (const step of CLOSURE_STEP_KINDS)
       await recordStep(world.ports, county, closure.id, step, { evidence: 'done' });
+    const city = await world.principal('city');
     for (const step of CLOSURE_STEP_KINDS.slice(0, -1))
-      await decideStep(world.ports, county, closure.id, step, 'verify', undefined);
+      await decideStep(world.ports, city, closure.id, step, 'verify', undefined);
     const failing: Ports = {
       ...world.ports,
       transaction: (work) =>
@@ -161,7 +169,7 @@ describeEachEngine('closure programme', (engine) => {
         ),
     };
     await expect(
-      decideStep(failing, county, closure.id, CLOSURE_STEP_KINDS.at(-1)!, 'verify', undefined),
+      decideStep(failing, city, closure.id, CLOSURE_STEP_KINDS.at(-1)!, 'verify', undefined),
     ).rejects.toThrow('disk full');
     const after = await getClosure(world.ports, county, closure.id);
     expect(after.status).toBe('in_progress');

@@ -3,6 +3,9 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ROLE_PERMISSIONS, type Permission } from '../../src/core/access/permissions.ts';
 import { ROLES } from '../../src/core/access/types.ts';
+import { SEPARATION_OF_DUTIES } from '../../src/core/access/separation-of-duties.ts';
+import { changeMineStatus } from '../../src/core/registry/mine-use-cases.ts';
+import { GENERAL_PLAN, generalHazard } from '../hazards/hazard-fixtures.ts';
 import type { MineStatus, Region } from '../../src/core/registry/types.ts';
 import type { DemoMine, DemoUserSpec } from '../../src/sim/demo-province.ts';
 import { asSession, createWorld, loginAs, type Session } from '../support/world.ts';
@@ -204,8 +207,6 @@ const storedMine = async (id: string) => {
 /** The next step of a lifecycle round trip, so repeated allowed transitions stay legal. */
 const NEXT_EVENT: Partial<Record<MineStatus, { event: string; to: MineStatus }>> = {
   producing: { event: 'suspend', to: 'suspended' },
-  suspended: { event: 'apply_resumption', to: 'resumption_review' },
-  resumption_review: { event: 'approve_resumption', to: 'producing' },
   construction: { event: 'complete_construction', to: 'producing' },
 };
 
@@ -458,7 +459,18 @@ const MATRIX: Record<string, RouteSpec> = {
     notFoundCode: 'MINE_NOT_FOUND',
     reveals: (x) => x.mine.name,
     async prepare(a) {
-      const before = await storedMine(t(a).mine.id);
+      // A suspended mine returns through its resumption acceptance only; the set-up takes those edges as
+      // the process does (audited), so every cell starts from a mine that can be suspended again.
+      let before = await storedMine(t(a).mine.id);
+      for (const event of ['apply_resumption', 'approve_resumption'] as const) {
+        if (before.status !== (event === 'apply_resumption' ? 'suspended' : 'resumption_review')) continue;
+        await changeMineStatus(world.ports, provinceRegulator, before.id, {
+          event,
+          reason: 'matrix set-up',
+          via: 'resumption',
+        });
+        before = await storedMine(before.id);
+      }
       const next = NEXT_EVENT[before.status];
       if (!next) throw new Error(`no round-trip event from ${before.status}`);
       return {
@@ -1017,4 +1029,156 @@ describe('token scopes', () => {
       expect(errorOf(res).code, key).toBe('TOKEN_SCOPE_FORBIDDEN');
     }
   });
+});
+
+/**
+ * Separation of duties, derived from its table (src/core/access/separation-of-duties.ts) as the cells
+ * above are derived from the permission table: for each rule, one user who holds both the earlier and
+ * the later permission does the earlier act on an item, then the later act on the same item is refused
+ * (403 SEPARATION_OF_DUTIES, nothing changed, the refusal audited), while another user may do it.
+ */
+interface DutyScenario {
+  /** The user who does the earlier act and is refused the later one. */
+  actor: string;
+  /** Another user who may do the later act. */
+  other: string;
+  /** Does the earlier act as `actor` (through the API) and says how to attempt the later one. */
+  setUp(): Promise<{
+    itemId: string;
+    url: string;
+    payload: Record<string, unknown>;
+    state(): Promise<unknown>;
+  }>;
+}
+
+const countyMines = (status: MineStatus) =>
+  world.province.mines.filter(
+    (m) => m.regionId === mineA.regionId && m.id !== mineA.id && m.status === status,
+  );
+const asUser = (username: string) => asSession(sessions.get(username)!);
+const call = async (username: string, url: string, payload: Record<string, unknown> = {}) => {
+  const res = await app.inject({ method: 'POST', url, payload, headers: asUser(username) });
+  if (res.statusCode >= 300) throw new Error(`set-up ${url} as ${username}: ${res.statusCode} ${res.body}`);
+  return res;
+};
+
+const DUTY_SCENARIOS: Record<string, DutyScenario> = {
+  supervision_plan: {
+    actor: 'county',
+    other: 'city',
+    async setUp() {
+      const mine = countyMines('producing')[0]!;
+      const base = `/api/supervision/mines/${mine.id}/plan`;
+      await world.ports.supervision.deletePlan(mine.id);
+      await call('county', base, {
+        documentRef: '县矿安〔2026〕3号',
+        measures: [{ text: '主井皮带机加装烟雾传感器' }],
+      });
+      await call('county', `${base}/submit`);
+      return {
+        itemId: mine.id,
+        url: `${base}/approve`,
+        payload: {},
+        state: async () => (await world.ports.supervision.getPlan(mine.id))?.state,
+      };
+    },
+  },
+  closure_step: {
+    actor: 'county',
+    other: 'city',
+    async setUp() {
+      const mine = countyMines('producing')[1]!;
+      const c = await call('county', '/api/closure/closures', { mineId: mine.id, reason: '职责分离检查' });
+      const closureId = c.json<{ closure: { id: string } }>().closure.id;
+      await call('county', `/api/closure/closures/${closureId}/steps/power_cut/record`, {
+        evidence: '已断电',
+      });
+      return {
+        itemId: `${closureId}/power_cut`,
+        url: `/api/closure/closures/${closureId}/steps/power_cut/verify`,
+        payload: { note: '现场核实' },
+        state: async () =>
+          (await world.ports.closure.listSteps(closureId)).find((x) => x.step === 'power_cut')?.state,
+      };
+    },
+  },
+  hazard: {
+    actor: 'county',
+    other: 'city',
+    async setUp() {
+      const r = await call('county', '/api/hazards', { ...generalHazard(mineA.id), source: 'inspection' });
+      const id = r.json<{ hazard: { id: string } }>().hazard.id;
+      await call('officer', `/api/hazards/${id}/assign`, { ...GENERAL_PLAN });
+      await call('officer', `/api/hazards/${id}/start`);
+      await call('officer', `/api/hazards/${id}/submit`, { note: '已整改' });
+      return {
+        itemId: id,
+        url: `/api/hazards/${id}/verify`,
+        payload: { note: '现场核销' },
+        state: async () => (await world.ports.hazards.get(id))?.state,
+      };
+    },
+  },
+  resumption: {
+    actor: 'county',
+    other: 'city',
+    async setUp() {
+      const mine = countyMines('producing')[2]!;
+      await call('county', '/api/orders', {
+        number: '职责分离停〔2026〕1号',
+        kind: 'suspend_mine',
+        legalBasis: '条例第48条',
+        reason: '职责分离检查',
+        mineIds: [mine.id],
+      });
+      const r = await call('county', '/api/orders/resumptions', { mineId: mine.id, note: '代为申请' });
+      const id = r.json<{ resumption: { id: string } }>().resumption.id;
+      return {
+        itemId: id,
+        url: `/api/orders/resumptions/${id}/decision`,
+        payload: { decision: 'reject', reason: '整改不到位' },
+        state: async () => (await world.ports.orders.getResumption(id))?.status,
+      };
+    },
+  },
+};
+
+describe('separation of duties (a rule of the matrix, derived from its table)', () => {
+  it('every rule of the table has its scenario, and no scenario lacks a rule', () => {
+    expect(Object.keys(DUTY_SCENARIOS).sort()).toEqual(SEPARATION_OF_DUTIES.map((r) => r.item).sort());
+  });
+
+  for (const rule of SEPARATION_OF_DUTIES) {
+    it(`${rule.item}: ${rule.why} — refused with SEPARATION_OF_DUTIES, audited, nothing changed; another user may`, async () => {
+      const scenario = DUTY_SCENARIOS[rule.item]!;
+      const actor = province.user(scenario.actor);
+      // The refusal must come from the rule, not from the permission table: the actor holds both sides.
+      for (const perm of [...rule.earlier.slice(0, 1), ...rule.later.slice(-1)] as Permission[])
+        expect(ROLE_PERMISSIONS[perm], `${actor.role} holds ${perm}`).toContain(actor.role);
+      const item = await scenario.setUp();
+      const before = await item.state();
+      const refused = await app.inject({
+        method: 'POST',
+        url: item.url,
+        payload: item.payload,
+        headers: asUser(scenario.actor),
+      });
+      expect(refused.statusCode, refused.body).toBe(403);
+      expect(errorOf(refused).code).toBe('SEPARATION_OF_DUTIES');
+      expect(await item.state()).toEqual(before);
+      const trail = await world.ports.audit.listByTarget(rule.item, item.itemId);
+      const actorId = (await world.principal(scenario.actor)).userId;
+      expect(trail.filter((e) => e.action === 'separation_of_duties.refused')).toEqual([
+        expect.objectContaining({ actorId, after: expect.objectContaining({ via: 'session' }) }),
+      ]);
+      const allowed = await app.inject({
+        method: 'POST',
+        url: item.url,
+        payload: item.payload,
+        headers: asUser(scenario.other),
+      });
+      expect(allowed.statusCode, allowed.body).toBe(200);
+      expect(await item.state()).not.toEqual(before);
+    });
+  }
 });

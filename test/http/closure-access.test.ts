@@ -267,11 +267,18 @@ describe('closure routes: role × scope', () => {
       if (res.statusCode >= 300) throw new Error(`fixture ${url}: ${res.statusCode} ${res.body}`);
       return res;
     };
-    for (const t of targets) {
+    for (const [i, t] of targets.entries()) {
       const c = await call('POST', '/api/closure/closures', { mineId: t.id, reason: 'fixture' });
       const closure = c.json<{ closure: { id: string } }>().closure.id;
+      // The mine's own officer records, so no walked regulator verifies a step it recorded.
+      const officer = asSession(sessions.get(i === 0 ? 'officer' : 'officer2')!);
       for (const step of ['production_stopped', 'licences_revoked', 'equipment_removed', 'shafts_sealed'])
-        await call('POST', `/api/closure/closures/${closure}/steps/${step}/record`, { evidence: 'fixture' });
+        await call(
+          'POST',
+          `/api/closure/closures/${closure}/steps/${step}/record`,
+          { evidence: 'fixture' },
+          officer,
+        );
       await call(
         'POST',
         `/api/closure/closures/${closure}/steps/equipment_removed/file`,

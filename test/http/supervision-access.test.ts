@@ -41,18 +41,19 @@ for (const [username, role] of [
     passwordHash: 'not-a-login',
   });
 }
-const provincePrincipal = await world.principal('province');
 const visitorOf = async (t: Target) => world.principal(t.label === 'A' ? 'leader' : 'leader2');
 const groupOf = (t: Target) => (t.label === 'A' ? province.user('group') : null);
 
+/** The mine's own officer drafts and submits, so no walked regulator is the plan's author (separation of duties). */
 async function resetPlan(mine: DemoMine, state: 'none' | 'draft' | 'submitted') {
   await world.ports.supervision.deletePlan(mine.id);
   if (state === 'none') return;
-  await createPlan(world.ports, provincePrincipal, mine.id, {
+  const author = await world.principal(mine.id === province.mineOf('officer').id ? 'officer' : 'officer2');
+  await createPlan(world.ports, author, mine.id, {
     documentRef: 'walk',
     measures: [{ text: 'measure' }],
   });
-  if (state === 'submitted') await decidePlan(world.ports, provincePrincipal, mine.id, 'submit');
+  if (state === 'submitted') await decidePlan(world.ports, author, mine.id, 'submit');
 }
 
 async function newVisit(t: Target, withFinding: boolean) {

@@ -9,6 +9,7 @@ import {
   type OrderEvent,
 } from '../../src/core/orders/order-rules.ts';
 import {
+  currentResumptionStep,
   evaluateChecklist,
   longestGapMinutes,
   violatesGasControlRule,
@@ -105,6 +106,7 @@ describe('checklist', () => {
     openHazards: 0,
     dataMinutes: [] as number[],
     periodFromMs: 0,
+    monitoringSinceMs: 0 as number | null,
     nowMs: 60 * 60_000,
     lastPersonnelMs: 60 * 60_000,
     signOffs: [],
@@ -131,6 +133,44 @@ describe('checklist', () => {
         { periodMinutes: 60, maxGapMinutes: 15, personnelMaxAgeMinutes: 15 },
       ).find((c) => c.id === 'monitoring_online')?.done,
     ).toBe(false);
+  });
+  it('monitoring: no point connected, or connected without data, never passes', () => {
+    const online = (f: Partial<typeof base> & { lastReadingMs?: number | null }) =>
+      evaluateChecklist(
+        { ...base, ...f },
+        { periodMinutes: 60, maxGapMinutes: 15, personnelMaxAgeMinutes: 15 },
+      ).find((c) => c.id === 'monitoring_online')!;
+    expect(online({ monitoringSinceMs: null })).toMatchObject({
+      done: false,
+      detail: 'no monitoring points connected',
+    });
+    expect(online({ periodFromMs: 55 * 60_000 }).done).toBe(false);
+    // Connected 5 minutes ago, the newest reading 20 s ago and not aggregated yet: online since connection.
+    expect(online({ periodFromMs: 55 * 60_000, lastReadingMs: 60 * 60_000 - 20_000 })).toMatchObject({
+      done: true,
+      detail: 'data for the last 5 min, longest gap 4 min',
+    });
+  });
+  it('the chain: each step in turn, then the decision', () => {
+    const steps = evaluateChecklist(base)
+      .filter((c) => c.how !== 'auto')
+      .map((c) => [c.id, c.roles]);
+    expect(steps).toEqual([
+      ['group_inspection', ['group_member']],
+      ['leader_signoff', ['leader']],
+      ['department_head', ['province_regulator', 'city_regulator', 'county_regulator']],
+      ['bureau_review', ['mine_safety_bureau']],
+      ['government_approval', ['government_head']],
+    ]);
+    expect(currentResumptionStep(new Set())?.id).toBe('group_inspection');
+    expect(currentResumptionStep(new Set(['group_inspection', 'leader_signoff']))?.id).toBe(
+      'department_head',
+    );
+    expect(
+      currentResumptionStep(
+        new Set(['group_inspection', 'leader_signoff', 'department_head', 'bureau_review']),
+      )?.id,
+    ).toBe('government_approval');
   });
   it('gas-control rule', () => {
     expect(violatesGasControlRule({ gasClass: 'high', hasGasControlCapability: false })).toBe(true);

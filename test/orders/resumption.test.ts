@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { decideResumption } from '../../src/core/orders/resumption-use-cases.ts';
 import { errorOf, mineFacts, createCodeSource } from '../http/http-kit.ts';
 import { describeEachEngine } from '../support/engines.ts';
 import { asSession, buildTestApp, createWorld, loginAs, type Session, type World } from '../support/world.ts';
@@ -9,13 +8,15 @@ import { seedOnlineData } from './orders-support.ts';
 type View = {
   id: string;
   status: string;
+  resumesTo: string;
   openItems: string[];
+  currentStep: { id: string; roles: string[] } | null;
   checklist: Array<{ id: string; done: boolean; detail: string; signedBy: { name: string } | null }>;
   decision: { dueOn: string; daysLeft: number; overdue: boolean };
   notice: { dueOn: string; late: boolean } | null;
 };
 
-describeEachEngine('resumption acceptance and the gas-control rule', (engine) => {
+describeEachEngine('resumption acceptance as the law words it (ADR 0009)', (engine) => {
   let world: World;
   let app: FastifyInstance;
   const s: Record<string, Session> = {};
@@ -24,10 +25,14 @@ describeEachEngine('resumption acceptance and the gas-control rule', (engine) =>
   beforeAll(async () => {
     world = await createWorld(engine, 60);
     app = await buildTestApp(world);
-    for (const u of ['county', 'leader', 'group', 'officer']) s[u] = await loginAs(app, u);
+    for (const u of ['county', 'city', 'leader', 'group', 'officer', 'bureau', 'govhead'])
+      s[u] = await loginAs(app, u);
+    const officer = world.province.users.find((u) => u.username === 'officer')!;
+    if (officer.scope.kind !== 'mine') throw new Error('officer has a mine scope');
+    ids.officer = officer.scope.mineId;
     const code = createCodeSource(world);
     for (const [key, facts, status] of [
-      ['low', { gasClass: 'low', hasGasControlCapability: false }, 'producing'],
+      ['build', { gasClass: 'low', hasGasControlCapability: false }, 'construction'],
       [
         'gas',
         {
@@ -64,100 +69,87 @@ describeEachEngine('resumption acceptance and the gas-control rule', (engine) =>
       headers: asSession(s[who]!),
       payload: payload as Record<string, unknown>,
     });
-
-  it('approval needs the complete checklist; signed by the right roles; 20-day and 5-working-day deadlines', async () => {
+  const sign = (who: string, id: string, item: string) =>
+    post(who, `/api/orders/resumptions/${id}/sign-offs`, { item, note: `${who} 签字` });
+  const suspend = async (mineId: string, number: string) => {
     const order = await post('county', '/api/orders', {
-      number: '县停〔2026〕1号',
+      number,
       kind: 'suspend_mine',
       legalBasis: '条例第48条',
       reason: '重大隐患',
-      mineIds: [ids.low],
+      mineIds: [mineId],
     });
     expect(order.statusCode).toBe(201);
-    const lift = await post('county', '/api/orders', {
-      number: '县解〔2026〕1号',
-      kind: 'lift',
-      legalBasis: '条例第48条',
-      reason: '整改完成',
-      mineIds: [ids.low],
-    });
-    expect(lift.json<{ affectedMineIds: string[] }>().affectedMineIds).toEqual([]);
-    const mineNow = await app.inject({
-      method: 'GET',
-      url: `/api/mines/${ids.low}`,
-      headers: asSession(s.county!),
-    });
-    expect(mineNow.json<{ mine: { status: string } }>().mine.status).toBe('suspended');
+  };
 
-    const applied = await post('county', '/api/orders/resumptions', {
-      mineId: ids.low,
+  it('officer applies → group → leader → department head → bureau → government head; each step refused out of order and to the wrong role', async () => {
+    await suspend(ids.officer!, '县停〔2026〕1号');
+    // The plain status route cannot take the resumption's edges.
+    const shortcut = await post('county', `/api/mines/${ids.officer}/transitions`, {
+      event: 'apply_resumption',
+      reason: '跳过流程',
+    });
+    expect(errorOf(shortcut).code).toBe('MINE_STATUS_NEEDS_PROCESS');
+
+    const applied = await post('officer', '/api/orders/resumptions', {
+      mineId: ids.officer,
       note: '整改完毕，申请验收',
     });
     expect(applied.statusCode).toBe(201);
     const r = applied.json<{ resumption: View }>().resumption;
+    expect(r).toMatchObject({
+      resumesTo: 'producing',
+      currentStep: { id: 'group_inspection', roles: ['group_member'] },
+    });
     expect(r.decision).toEqual({ dueOn: '2026-12-25', daysLeft: 20, overdue: false });
-    expect(r.openItems).toEqual(
-      expect.arrayContaining([
-        'monitoring_online',
-        'personnel_online',
-        'plan_approved',
-        'group_inspection',
-        'leader_signoff',
-      ]),
-    );
 
-    const refused = await post('county', `/api/orders/resumptions/${r.id}/decision`, {
+    const early = await sign('leader', r.id, 'leader_signoff');
+    expect(early.statusCode).toBe(409);
+    expect(errorOf(early)).toMatchObject({
+      code: 'RESUMPTION_STEP_OUT_OF_ORDER',
+      details: { waitingFor: 'group_inspection' },
+    });
+    const wrongRole = await sign('group', r.id, 'leader_signoff');
+    expect(wrongRole.statusCode).toBe(403);
+    expect(errorOf(wrongRole).code).toBe('RESUMPTION_SIGNER_ROLE');
+    const earlyApproval = await post('govhead', `/api/orders/resumptions/${r.id}/decision`, {
       decision: 'approve',
       reason: '同意复产',
     });
-    expect(refused.statusCode).toBe(409);
-    expect(errorOf(refused).code).toBe('RESUMPTION_CHECKLIST_INCOMPLETE');
-    expect((errorOf(refused).details as { openItems: string[] }).openItems).toContain('leader_signoff');
+    expect(errorOf(earlyApproval).code).toBe('RESUMPTION_STEP_OUT_OF_ORDER');
 
-    const wrongRole = await post('group', `/api/orders/resumptions/${r.id}/sign-offs`, {
-      item: 'leader_signoff',
+    expect((await sign('group', r.id, 'group_inspection')).statusCode).toBe(200);
+    expect((await sign('leader', r.id, 'leader_signoff')).statusCode).toBe(200);
+    const bureauTooEarly = await sign('bureau', r.id, 'bureau_review');
+    expect(errorOf(bureauTooEarly)).toMatchObject({
+      code: 'RESUMPTION_STEP_OUT_OF_ORDER',
+      details: { waitingFor: 'department_head' },
     });
-    expect(wrongRole.statusCode).toBe(403);
-    expect(errorOf(wrongRole).code).toBe('RESUMPTION_SIGNER_ROLE');
-    expect(
-      (
-        await post('county', `/api/orders/resumptions/${r.id}/sign-offs`, {
-          item: 'plan_approved',
-          note: '方案已批',
-        })
-      ).statusCode,
-    ).toBe(200);
-    expect(
-      (await post('group', `/api/orders/resumptions/${r.id}/sign-offs`, { item: 'group_inspection' }))
-        .statusCode,
-    ).toBe(200);
-    const signed = await post('leader', `/api/orders/resumptions/${r.id}/sign-offs`, {
-      item: 'leader_signoff',
+    // The department head's signature certifies the acceptance: not before the data says the mine is online.
+    const offline = await sign('county', r.id, 'department_head');
+    expect(offline.statusCode).toBe(409);
+    expect(errorOf(offline).code).toBe('RESUMPTION_CHECKLIST_INCOMPLETE');
+    await seedOnlineData(world, ids.officer!, 990_001);
+    expect((await sign('county', r.id, 'department_head')).statusCode).toBe(200);
+    const regulatorApproves = await post('county', `/api/orders/resumptions/${r.id}/decision`, {
+      decision: 'approve',
+      reason: '同意复产',
     });
-    const v = signed.json<{ resumption: View }>().resumption;
-    expect(v.checklist.find((c) => c.id === 'leader_signoff')?.signedBy?.name).toBe('陈静（包保领导）');
-    await seedOnlineData(world, ids.low!, 990_001);
+    expect(regulatorApproves.statusCode).toBe(403);
+    expect(errorOf(regulatorApproves).code).toBe('RESUMPTION_SIGNER_ROLE');
+    const signed = await sign('bureau', r.id, 'bureau_review');
+    expect(signed.json<{ resumption: View }>().resumption.currentStep?.id).toBe('government_approval');
 
-    world.clock.set('2026-12-20T02:00:00Z');
-    const principal = await world.principal('county');
-    const deps = { ...world.ports, openHazards: { countOpen: () => Promise.resolve(2) } };
-    await expect(
-      decideResumption(deps, principal, r.id, { decision: 'approve', reason: '同意' }),
-    ).rejects.toMatchObject({
-      code: 'RESUMPTION_CHECKLIST_INCOMPLETE',
+    const ok = await post('govhead', `/api/orders/resumptions/${r.id}/decision`, {
+      decision: 'approve',
+      reason: '验收合格，同意复产',
     });
-    await seedOnlineData(world, ids.low!, 990_002);
-    const ok = await decideResumption(
-      { ...deps, openHazards: { countOpen: () => Promise.resolve(0) } },
-      principal,
-      r.id,
-      { decision: 'approve', reason: '验收合格' },
-    );
-    expect(ok.status).toBe('approved');
-    expect(ok.decision).toMatchObject({ dueOn: '2026-12-25', daysLeft: 5, overdue: false });
-    expect(ok.notice).toMatchObject({ dueOn: '2026-12-25', late: false });
-    const mine = await world.ports.mines.get(ids.low!);
-    expect(mine?.status).toBe('producing');
+    expect(ok.statusCode, ok.body).toBe(200);
+    const v = ok.json<{ resumption: View }>().resumption;
+    expect(v.status).toBe('approved');
+    expect(v.checklist.find((c) => c.id === 'government_approval')).toMatchObject({ done: true });
+    expect(v.checklist.find((c) => c.id === 'bureau_review')?.signedBy?.name).toBe('黄涛（矿山安全监察局）');
+    expect((await world.ports.mines.get(ids.officer!))?.status).toBe('producing');
     const orders = await world.database.db
       .selectFrom('orders')
       .select(['number', 'status'])
@@ -165,22 +157,48 @@ describeEachEngine('resumption acceptance and the gas-control rule', (engine) =>
       .execute();
     expect(orders[0]?.status).toBe('lifted');
 
-    world.clock.set('2026-12-28T02:00:00Z');
-    s.county = await loginAs(app, 'county');
-    const late = await post('county', `/api/orders/resumptions/${r.id}/notice`, {
-      noticeDate: '2026-12-28',
+    const notice = await post('county', `/api/orders/resumptions/${r.id}/notice`, {
+      noticeDate: '2026-12-08',
       noticeRef: '县公告〔2026〕9号',
     });
-    expect(late.statusCode).toBe(200);
-    expect(late.json<{ resumption: View }>().resumption.notice).toMatchObject({ late: true });
+    expect(notice.json<{ resumption: View }>().resumption.notice).toMatchObject({ late: false });
   });
 
-  it('an outburst mine without certified gas-control capability can never be approved', async () => {
-    for (const u of ['county', 'leader', 'group']) s[u] = await loginAs(app, u);
+  it('a mine suspended during construction returns to construction; the applicant may not sign or decide (audited)', async () => {
+    await suspend(ids.build!, '县停〔2026〕2号');
+    const applied = await post('county', '/api/orders/resumptions', { mineId: ids.build, note: '代为申请' });
+    const r = applied.json<{ resumption: View }>().resumption;
+    expect(r.resumesTo).toBe('construction');
+    expect((await sign('group', r.id, 'group_inspection')).statusCode).toBe(200);
+    expect((await sign('leader', r.id, 'leader_signoff')).statusCode).toBe(200);
+    await seedOnlineData(world, ids.build!, 990_002);
+    const same = await sign('county', r.id, 'department_head');
+    expect(same.statusCode).toBe(403);
+    expect(errorOf(same)).toMatchObject({
+      code: 'SEPARATION_OF_DUTIES',
+      details: { attempted: 'resumption.sign', earlier: 'resumption.apply' },
+    });
+    const refusals = (await world.ports.audit.listByTarget('resumption', r.id)).filter(
+      (e) => e.action === 'separation_of_duties.refused',
+    );
+    expect(refusals).toHaveLength(1);
+    expect(refusals[0]).toMatchObject({ actorName: '张伟（区县监管）' });
+    expect((await sign('city', r.id, 'department_head')).statusCode).toBe(200);
+    expect((await sign('bureau', r.id, 'bureau_review')).statusCode).toBe(200);
+    const ok = await post('govhead', `/api/orders/resumptions/${r.id}/decision`, {
+      decision: 'approve',
+      reason: '同意恢复建设',
+    });
+    expect(ok.statusCode, ok.body).toBe(200);
+    const mine = await world.ports.mines.get(ids.build!);
+    expect(mine?.status).toBe('construction');
+  });
+
+  it('an outburst mine without certified gas-control capability can never be approved; the department may reject', async () => {
     const applied = await post('county', '/api/orders/resumptions', { mineId: ids.gas, note: '申请' });
     const r = applied.json<{ resumption: View }>().resumption;
     expect(r.decision.daysLeft).toBe(20);
-    const res = await post('county', `/api/orders/resumptions/${r.id}/decision`, {
+    const res = await post('govhead', `/api/orders/resumptions/${r.id}/decision`, {
       decision: 'approve',
       reason: '同意',
     });
@@ -193,9 +211,7 @@ describeEachEngine('resumption acceptance and the gas-control rule', (engine) =>
     });
     const items = list.json<{ items: Array<{ mineId: string; status: string }> }>().items;
     expect(items.map((i) => i.mineId)).toContain(ids.gas);
-    const firstNonProducing = items.findIndex((i) => i.status !== 'producing');
-    expect(items.slice(firstNonProducing).every((i) => i.status !== 'producing')).toBe(true);
-    const rejected = await post('county', `/api/orders/resumptions/${r.id}/decision`, {
+    const rejected = await post('city', `/api/orders/resumptions/${r.id}/decision`, {
       decision: 'reject',
       reason: '无瓦斯治理能力',
     });

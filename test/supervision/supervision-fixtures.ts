@@ -33,7 +33,8 @@ export async function givePlan(
   if (stopAt === 'draft') return;
   await decidePlan(world.ports, officerOrCounty, mine.id, 'submit');
   if (stopAt === 'submitted') return;
-  await decidePlan(world.ports, officerOrCounty, mine.id, 'approve');
+  // Separation of duties: someone other than the plan's author approves it.
+  await decidePlan(world.ports, await world.principal('city'), mine.id, 'approve');
 }
 
 export async function giveResponsible(world: World, mine: DemoMine): Promise<void> {

@@ -123,9 +123,13 @@ describeEachEngine('supervision use cases', (engine) => {
     expect(await codeOf(decidePlan(world.ports, await world.principal('officer'), mine.id, 'approve'))).toBe(
       'FORBIDDEN',
     );
-    expect(await codeOf(decidePlan(world.ports, officerlessCounty, mine.id, 'return', '  '))).toBe(
-      'SUPERVISION_PLAN_RETURN_REASON_REQUIRED',
+    // The author of the plan may not decide it (separation of duties).
+    expect(await codeOf(decidePlan(world.ports, officerlessCounty, mine.id, 'approve'))).toBe(
+      'SEPARATION_OF_DUTIES',
     );
+    expect(
+      await codeOf(decidePlan(world.ports, await world.principal('city'), mine.id, 'return', '  ')),
+    ).toBe('SUPERVISION_PLAN_RETURN_REASON_REQUIRED');
     expect((await getSupervisionCard(world.ports, officerlessCounty, mine.id)).plan?.state).toBe('submitted');
     const returned = await decidePlan(
       world.ports,
@@ -135,7 +139,7 @@ describeEachEngine('supervision use cases', (engine) => {
       '缺资金安排',
     );
     expect(returned).toMatchObject({ state: 'returned', returnReason: '缺资金安排' });
-    expect(await codeOf(decidePlan(world.ports, officerlessCounty, mine.id, 'approve'))).toBe(
+    expect(await codeOf(decidePlan(world.ports, await world.principal('province'), mine.id, 'approve'))).toBe(
       'SUPERVISION_PLAN_TRANSITION_NOT_ALLOWED',
     );
     const edited = await updatePlan(world.ports, officerlessCounty, mine.id, {

@@ -87,6 +87,7 @@ function redirectFor(route: Route, session: Session): string | null {
     route.name !== 'mine' &&
     route.name !== 'alarms' &&
     route.name !== 'hazards' &&
+    route.name !== 'orders' &&
     route.name !== 'directives' &&
     route.name !== 'closure' &&
     route.name !== 'expertise'

@@ -85,7 +85,11 @@ const EVERYONE: readonly Role[] = [
   'mine_safety_officer',
   'gas_expert',
   'viewer',
+  'mine_safety_bureau',
+  'government_head',
 ];
+/** Those who oversee from above the local departments: the state bureau and the government head (ADR 0009). */
+const OVERSIGHT: readonly Role[] = ['mine_safety_bureau', 'government_head'];
 
 export const ROLE_PERMISSIONS: Readonly<Record<Permission, readonly Role[]>> = {
   'region.read': EVERYONE,
@@ -94,7 +98,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Permission, readonly Role[]>> = {
   'mine.update': REGULATORS,
   'mine.transition': REGULATORS,
   'mine.import': REGULATORS,
-  'audit.read': [...REGULATORS, 'leader', 'group_member', 'mine_safety_officer', 'viewer'],
+  'audit.read': [...REGULATORS, 'leader', 'group_member', 'mine_safety_officer', 'viewer', ...OVERSIGHT],
   'audit.verify': ['province_regulator'],
   // A mine's safety officer creates the token its upload gateway uses; regulators create their own.
   'token.create': [...REGULATORS, 'mine_safety_officer'],
@@ -135,9 +139,11 @@ export const ROLE_PERMISSIONS: Readonly<Record<Permission, readonly Role[]>> = {
   'order.issue': REGULATORS,
   // The mine applies for its own resumption acceptance; a regulator may file it on its behalf.
   'resumption.apply': [...REGULATORS, 'mine_safety_officer'],
-  // Each checklist item names the role that signs it (plan: regulators, inspection: group, sign-off: leader).
-  'resumption.sign': [...REGULATORS, 'leader', 'group_member'],
-  'resumption.decide': REGULATORS,
+  // The chain of 2024 Regulation art. 48 (ADR 0009): the group inspects, the leader signs, the department
+  // head (a regulator) signs, the bureau reviews and agrees; each step names its role.
+  'resumption.sign': [...REGULATORS, 'leader', 'group_member', 'mine_safety_bureau'],
+  // Only the government head approves; the department, the bureau and the government head may refuse.
+  'resumption.decide': [...REGULATORS, 'mine_safety_bureau', 'government_head'],
   'campaign.manage': REGULATORS,
   'campaign.progress': [...REGULATORS, 'group_member', 'mine_safety_officer'],
   // Closure programme: everyone in scope reads; regulators open closures, set targets and list mines;
@@ -149,7 +155,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Permission, readonly Role[]>> = {
   'ownership.record': REGULATORS,
   // Crackdown cases (illegal trusteeship, false integration, evasion, tampering) are not shown to the
   // mine under investigation; regulators run them.
-  'case.read': [...REGULATORS, 'leader', 'group_member', 'viewer'],
+  'case.read': [...REGULATORS, 'leader', 'group_member', 'viewer', ...OVERSIGHT],
   'case.manage': REGULATORS,
   // Accidents (Order 493): everyone in scope reads; the mine (the unit) records its own accident and the
   // reports it makes, as do regulators; regulators run the investigation, record accountability and import
@@ -159,12 +165,12 @@ export const ROLE_PERMISSIONS: Readonly<Record<Permission, readonly Role[]>> = {
   'accident.report': [...REGULATORS, 'mine_safety_officer'],
   'accident.investigate': REGULATORS,
   'accident.import': REGULATORS,
-  'accountability.read': [...REGULATORS, 'leader', 'group_member', 'viewer'],
+  'accountability.read': [...REGULATORS, 'leader', 'group_member', 'viewer', ...OVERSIGHT],
   'accountability.record': REGULATORS,
   // Briefing reports and the risk ranking are for the people in charge: regulators, leaders on contact
   // duty, supervision groups and read-only viewers (e.g. a standing committee), each in their scope.
-  'briefing.read': [...REGULATORS, 'leader', 'group_member', 'viewer'],
-  'risk.read': [...REGULATORS, 'leader', 'group_member', 'viewer'],
+  'briefing.read': [...REGULATORS, 'leader', 'group_member', 'viewer', ...OVERSIGHT],
+  'risk.read': [...REGULATORS, 'leader', 'group_member', 'viewer', ...OVERSIGHT],
   // Gas-control expert service team: regulators assign experts and approve their signed capability
   // assessments (which set the registry flag); experts record guidance, training and sign assessments;
   // a regulator turns an expert's finding into a hazard.
@@ -179,7 +185,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Permission, readonly Role[]>> = {
   'upgrade.record': [...REGULATORS, 'mine_safety_officer'],
   'upgrade.manage': REGULATORS,
   // Supervision quality (against formalism): those who supervise the supervisors.
-  'formalism.read': [...REGULATORS, 'viewer'],
+  'formalism.read': [...REGULATORS, 'viewer', 'mine_safety_bureau'],
   // Directives and accident warning notices (通知、事故警示通报): regulators issue them and list late mines
   // for a visit; each recipient mine's safety officer confirms reading and replies; everyone in scope reads.
   'directive.read': EVERYONE,

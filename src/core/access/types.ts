@@ -8,7 +8,9 @@ export type Role =
   | 'group_member'
   | 'mine_safety_officer'
   | 'gas_expert'
-  | 'viewer';
+  | 'viewer'
+  | 'mine_safety_bureau'
+  | 'government_head';
 
 export const ROLES: readonly Role[] = [
   'province_regulator',
@@ -19,6 +21,10 @@ export const ROLES: readonly Role[] = [
   'mine_safety_officer',
   'gas_expert',
   'viewer',
+  // The state's regional mine safety supervision bureau (矿山安全监察局): reviews and agrees resumptions.
+  'mine_safety_bureau',
+  // The head of a local government (政府主要负责人): approves resumptions (2024 Regulation art. 48; ADR 0009).
+  'government_head',
 ];
 
 /** A user sees a region and everything below it, or exactly one mine. */

@@ -1,4 +1,5 @@
 import { requirePermission } from '../access/permissions.ts';
+import { requireSeparateDuties } from '../access/separation-of-duties.ts';
 import type { Principal } from '../access/types.ts';
 import { conflict, invalidInput, notFound } from '../errors.ts';
 import type { Ports, Stores } from '../ports.ts';
@@ -125,6 +126,13 @@ export async function decideStep(
   const text = (note ?? '').trim();
   if (event === 'reject' && text.length < 2)
     throw invalidInput('CLOSURE_STEP_REJECT_REASON_REQUIRED', 'Say why the evidence is rejected.');
+  const recorded = await deps.transaction(async (tx) => (await loadStep(tx, p, closureId, step)).current);
+  await requireSeparateDuties(deps, p, {
+    item: 'closure_step',
+    itemId: `${closureId}/${step}`,
+    act: 'closure.step.verify',
+    earlier: [{ actorId: recorded.recordedById, act: 'closure.step.record' }],
+  });
   const now = deps.clock.nowIso();
   return deps.transaction(async (tx) => {
     const { closure, steps, current } = await loadStep(tx, p, closureId, step);

@@ -1,4 +1,5 @@
 import { requireInScope, requirePermission } from '../access/permissions.ts';
+import { requireSeparateDuties } from '../access/separation-of-duties.ts';
 import type { Principal } from '../access/types.ts';
 import { invalidInput, notFound } from '../errors.ts';
 import type { Ports } from '../ports.ts';
@@ -197,13 +198,38 @@ export const submitForVerification = (
   note: string | null,
 ): Promise<Hazard> => step(deps, p, id, 'hazard.rectify', 'submit_for_verification', clean(note));
 
+/** Whoever reported a hazard may not verify it or write it off (separation of duties, audited). */
+async function requireNotReporter(deps: Deps, p: Principal, id: string): Promise<void> {
+  const h = await deps.transaction((tx) => loadHazard(tx, p, 'hazard.verify', id));
+  await requireSeparateDuties(deps, p, {
+    item: 'hazard',
+    itemId: id,
+    act: 'hazard.verify',
+    earlier: [{ actorId: h.reportedBy, act: 'hazard.report' }],
+  });
+}
+
 /** A regulator in scope rejects the rectification; the reason is required. */
-export const rejectRectification = (deps: Deps, p: Principal, id: string, reason: string): Promise<Hazard> =>
-  step(deps, p, id, 'hazard.verify', 'reject', clean(reason));
+export async function rejectRectification(
+  deps: Deps,
+  p: Principal,
+  id: string,
+  reason: string,
+): Promise<Hazard> {
+  await requireNotReporter(deps, p, id);
+  return step(deps, p, id, 'hazard.verify', 'reject', clean(reason));
+}
 
 /** A regulator in scope verifies on site and writes the hazard off; an active listing closes with it. */
-export const verifyAndClose = (deps: Deps, p: Principal, id: string, note: string | null): Promise<Hazard> =>
-  step(deps, p, id, 'hazard.verify', 'verify_and_close', clean(note));
+export async function verifyAndClose(
+  deps: Deps,
+  p: Principal,
+  id: string,
+  note: string | null,
+): Promise<Hazard> {
+  await requireNotReporter(deps, p, id);
+  return step(deps, p, id, 'hazard.verify', 'verify_and_close', clean(note));
+}
 
 /** A regulator moves the current due date; the original stays; the reason is audited. */
 export async function extendDueDate(

@@ -69,6 +69,11 @@ export interface Resumption {
   /** Date of the public notice (YYYY-MM-DD) and its number or link. */
   noticeDate: string | null;
   noticeRef: string | null;
+  /**
+   * The status an approval returns the mine to: the one it had before its suspension — a mine
+   * suspended during construction goes back to construction until its completion acceptance.
+   */
+  resumesTo: 'producing' | 'construction';
 }
 
 export interface SignOff {
@@ -135,6 +140,10 @@ export interface OrderStore {
   listSignOffs(resumptionId: string): Promise<SignOff[]>;
   /** Distinct minutes with monitoring data of the mine's points in [fromMs, toMs), ascending. */
   dataMinutes(mineId: string, fromMs: number, toMs: number): Promise<number[]>;
+  /** When the mine's first monitoring point was defined (connected to the platform), or null. */
+  monitoringSince(mineId: string): Promise<number | null>;
+  /** Time of the newest raw reading of the mine's points, or null. */
+  lastReadingMs(mineId: string): Promise<number | null>;
   /** Time of the latest personnel snapshot of the mine, or null. */
   lastPersonnelSnapshotMs(mineId: string): Promise<number | null>;
 

@@ -8,7 +8,10 @@ import type { SignOff } from './orders-ports.ts';
  */
 export type ChecklistCheck =
   | { how: 'auto'; rule: 'hazards_closed' | 'monitoring_online' | 'personnel_online' | 'gas_control' }
-  | { how: 'sign'; roles: readonly Role[] };
+  /** A step of the approval chain: signed, in table order, by one of `roles`. */
+  | { how: 'sign'; roles: readonly Role[] }
+  /** The last step: the approval itself (the decision), by one of `roles`. */
+  | { how: 'decide'; roles: readonly Role[] };
 
 export interface ChecklistItemRule {
   id: string;
@@ -20,13 +23,21 @@ export interface ChecklistItemRule {
 }
 
 const REGULATORS: readonly Role[] = ['province_regulator', 'city_regulator', 'county_regulator'];
+const ART_48 = '煤矿安全生产条例 (2024) art. 48';
 
+/**
+ * The checklist and, after the automatic checks, the approval chain in the order the law words it
+ * (ADR 0009): the supervision group inspects, the leader on contact duty signs, the head of the
+ * department with coal-mine safety duties signs the acceptance (a regulator whose scope covers the
+ * mine: county level or higher), the mine safety supervision bureau reviews and agrees, and the
+ * government head approves. A step is signed only after every step before it.
+ */
 export const RESUMPTION_CHECKLIST: readonly ChecklistItemRule[] = [
   {
     id: 'hazards_closed',
     label: 'Every hazard of the mine closed',
     check: { how: 'auto', rule: 'hazards_closed' },
-    source: '煤矿安全生产条例 (2024) art. 48; domain reference §7 checklist item 1',
+    source: `${ART_48}; domain reference §7 checklist item 1`,
   },
   {
     id: 'monitoring_online',
@@ -41,10 +52,11 @@ export const RESUMPTION_CHECKLIST: readonly ChecklistItemRule[] = [
     source: 'NMSA Gansu notice on data networking before resumption [S17]',
   },
   {
-    id: 'plan_approved',
-    label: 'Rectification plan approved by the regulator',
-    check: { how: 'sign', roles: REGULATORS },
-    source: '煤矿安全生产条例 (2024) art. 48 (rectification plan)',
+    id: 'gas_control',
+    label: 'Certified gas-control capability',
+    check: { how: 'auto', rule: 'gas_control' },
+    gasClasses: ['high', 'outburst'],
+    source: 'Guizhou "no gas-control capability, no production" [S48]; PRODUCT capability 9',
   },
   {
     id: 'group_inspection',
@@ -59,13 +71,39 @@ export const RESUMPTION_CHECKLIST: readonly ChecklistItemRule[] = [
     source: 'Chongqing 2020 measures: one leader on contact duty per mine',
   },
   {
-    id: 'gas_control',
-    label: 'Certified gas-control capability',
-    check: { how: 'auto', rule: 'gas_control' },
-    gasClasses: ['high', 'outburst'],
-    source: 'Guizhou "no gas-control capability, no production" [S48]; PRODUCT capability 9',
+    id: 'department_head',
+    label: 'Head of the coal-mine safety department signed the acceptance',
+    check: { how: 'sign', roles: REGULATORS },
+    source: `${ART_48} (acceptance by the county-or-higher department, signed by its head)`,
+  },
+  {
+    id: 'bureau_review',
+    label: 'Mine safety supervision bureau reviewed and agreed',
+    check: { how: 'sign', roles: ['mine_safety_bureau'] },
+    source: `${ART_48} (review and agreement of the local mine safety supervision bureau)`,
+  },
+  {
+    id: 'government_approval',
+    label: 'Government head approved',
+    check: { how: 'decide', roles: ['government_head'] },
+    source: `${ART_48} (approval by the head of the local people's government)`,
   },
 ];
+
+/** The ids of the approval chain's steps, in order (signed steps, then the decision). */
+export const RESUMPTION_STEPS: readonly string[] = RESUMPTION_CHECKLIST.filter(
+  (r) => r.check.how !== 'auto',
+).map((r) => r.id);
+
+/** The chain step whose turn it is: the first one not signed, or null when every signed step is done. */
+export function currentResumptionStep(signed: ReadonlySet<string>): ChecklistItemRule | null {
+  for (const r of RESUMPTION_CHECKLIST) {
+    if (r.check.how === 'auto') continue;
+    if (r.check.how === 'decide') return r;
+    if (!signed.has(r.id)) return r;
+  }
+  return null;
+}
 
 /** Period the monitoring data must be complete before acceptance, and the longest tolerated gap. */
 export interface MonitoringCheckOptions {
@@ -89,16 +127,29 @@ export interface ChecklistFacts {
   openHazards: number | null;
   /** Minutes (epoch ms, ascending, distinct) with data in the period. */
   dataMinutes: readonly number[];
+  /** Start of the judged period: the later of (now − period) and when the mine's points were connected. */
   periodFromMs: number;
+  /** When the mine's first point was connected to the platform; null: none is. */
+  monitoringSinceMs: number | null;
   nowMs: number;
   lastPersonnelMs: number | null;
   signOffs: readonly SignOff[];
+  /** The decision, once taken (shown as the last step of the chain). */
+  decision?: {
+    status: 'approved' | 'rejected';
+    byName: string;
+    byRole: string;
+    at: string;
+    reason: string;
+  } | null;
+  /** Newest raw reading of the mine (covers the minute not yet aggregated), or null. */
+  lastReadingMs?: number | null;
 }
 
 export interface ChecklistItemResult {
   id: string;
   label: string;
-  how: 'auto' | 'sign';
+  how: 'auto' | 'sign' | 'decide';
   roles: readonly Role[];
   done: boolean;
   detail: string;
@@ -131,12 +182,24 @@ function judgeAuto(
         ? { done: true, detail: 'no open hazards' }
         : { done: false, detail: `${f.openHazards} open hazard(s)` };
     case 'monitoring_online': {
-      const gap = longestGapMinutes(f.dataMinutes, f.periodFromMs, f.nowMs);
+      if (f.monitoringSinceMs === null) return { done: false, detail: 'no monitoring points connected' };
+      const minutes = [...f.dataMinutes];
+      const lastMinute = minutes.at(-1);
+      if (f.lastReadingMs !== undefined && f.lastReadingMs !== null && f.lastReadingMs >= f.periodFromMs) {
+        const m = Math.floor(f.lastReadingMs / 60_000) * 60_000;
+        if (lastMinute === undefined || m > lastMinute) minutes.push(m);
+      }
+      if (minutes.length === 0)
+        return { done: false, detail: `no monitoring data in the last ${o.periodMinutes} min` };
+      // The period starts when the mine's points were connected, at most `periodMinutes` ago: before
+      // that the platform had nothing to judge (ADR 0009).
+      const observed = Math.floor((f.nowMs - f.periodFromMs) / 60_000);
+      const gap = longestGapMinutes(minutes, f.periodFromMs, f.nowMs);
       return gap <= o.maxGapMinutes
-        ? { done: true, detail: `data for the last ${o.periodMinutes} min, longest gap ${gap} min` }
+        ? { done: true, detail: `data for the last ${observed} min, longest gap ${gap} min` }
         : {
             done: false,
-            detail: `longest gap ${gap} min in the last ${o.periodMinutes} min (at most ${o.maxGapMinutes})`,
+            detail: `longest gap ${gap} min in the last ${observed} min (at most ${o.maxGapMinutes})`,
           };
     }
     case 'personnel_online': {
@@ -164,6 +227,20 @@ export function evaluateChecklist(
     if (r.check.how === 'auto') {
       const j = judgeAuto(r.check.rule, f, options);
       return { id: r.id, label: r.label, how: 'auto', roles: [], ...j, signedBy: null, source: r.source };
+    }
+    if (r.check.how === 'decide') {
+      const d = f.decision ?? null;
+      return {
+        id: r.id,
+        label: r.label,
+        how: 'decide',
+        roles: r.check.roles,
+        done: d !== null && d.status === 'approved',
+        detail:
+          d === null ? `needs the approval of ${r.check.roles.join(' / ')}` : `${d.status} by ${d.byName}`,
+        signedBy: d === null ? null : { name: d.byName, role: d.byRole, at: d.at, note: d.reason },
+        source: r.source,
+      };
     }
     const s = f.signOffs.find((x) => x.item === r.id);
     return {

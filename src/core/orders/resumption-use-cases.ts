@@ -1,4 +1,5 @@
 import { requirePermission } from '../access/permissions.ts';
+import { requireSeparateDuties } from '../access/separation-of-duties.ts';
 import type { Principal } from '../access/types.ts';
 import { conflict, invalidInput, notAllowed, notFound } from '../errors.ts';
 import type { MineRow, Ports } from '../ports.ts';
@@ -12,10 +13,12 @@ import {
   type DecisionDeadline,
   type NoticeDeadline,
 } from './order-rules.ts';
-import type { OpenHazards, Resumption } from './orders-ports.ts';
+import type { OpenHazards, Resumption, SignOff } from './orders-ports.ts';
+import type { MineStatusChange } from '../registry/types.ts';
 import {
   DEFAULT_MONITORING_CHECK,
   RESUMPTION_CHECKLIST,
+  currentResumptionStep,
   evaluateChecklist,
   violatesGasControlRule,
   type ChecklistItemResult,
@@ -24,7 +27,7 @@ import {
 
 export interface ResumptionDeps extends Pick<
   Ports,
-  'clock' | 'ids' | 'transaction' | 'mines' | 'regions' | 'orders'
+  'clock' | 'ids' | 'transaction' | 'mines' | 'regions' | 'orders' | 'statusChanges'
 > {
   /** The hazards module's open-hazard count; null = not available (the checklist item then blocks). */
   openHazards: OpenHazards | null;
@@ -32,8 +35,12 @@ export interface ResumptionDeps extends Pick<
 }
 
 export interface ResumptionView extends Resumption {
+  /** The mine's code: users pick and recognise mines by code and name, never by internal id. */
+  mineCode: string;
   checklist: ChecklistItemResult[];
   openItems: string[];
+  /** The chain step whose turn it is (its id and the roles that take it); null once decided. */
+  currentStep: { id: string; roles: readonly string[] } | null;
   decision: DecisionDeadline;
   notice: NoticeDeadline | null;
 }
@@ -49,6 +56,21 @@ async function loadInScope(deps: Pick<Ports, 'orders' | 'mines'>, p: Principal, 
   return r;
 }
 
+/**
+ * What the mine was before the suspension it now applies to leave: the `from` of its latest
+ * suspension from construction or production (a rejected review's re-suspension is skipped). Mines
+ * without such a record (registered as suspended) return to production.
+ */
+export function statusBeforeSuspension(changes: readonly MineStatusChange[]): 'producing' | 'construction' {
+  const newestFirst = [...changes].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+  for (const c of newestFirst) {
+    if (c.to !== 'suspended') continue;
+    if (c.from === 'construction') return 'construction';
+    if (c.from === 'producing') return 'producing';
+  }
+  return 'producing';
+}
+
 /** The mine applies for resumption acceptance: suspended → resumption_review. */
 export async function applyResumption(deps: ResumptionDeps, p: Principal, mineId: string, note: string) {
   requirePermission(p, 'resumption.apply');
@@ -59,6 +81,7 @@ export async function applyResumption(deps: ResumptionDeps, p: Principal, mineId
       throw conflict('RESUMPTION_MINE_NOT_SUSPENDED', `${mine.name} is ${mine.status}, not suspended.`);
     if (await tx.orders.pendingResumptionOfMine(mine.id))
       throw conflict('RESUMPTION_ALREADY_PENDING', `${mine.name} already has a pending application.`);
+    const resumesTo = statusBeforeSuspension(await tx.statusChanges.listByMine(mine.id));
     const r: Resumption = {
       id: deps.ids.next('res'),
       mineId: mine.id,
@@ -75,13 +98,18 @@ export async function applyResumption(deps: ResumptionDeps, p: Principal, mineId
       decisionReason: null,
       noticeDate: null,
       noticeRef: null,
+      resumesTo,
     };
     // The officer of the mine may take this one edge: authorised by 'resumption.apply', not 'mine.transition'.
     await changeMineStatus(
       deps,
       p,
       mine.id,
-      { event: 'apply_resumption', reason: note.trim() || 'Application for resumption acceptance' },
+      {
+        event: 'apply_resumption',
+        reason: note.trim() || 'Application for resumption acceptance',
+        via: 'resumption',
+      },
       tx,
       'resumption.apply',
     );
@@ -106,13 +134,22 @@ async function view(deps: ResumptionDeps, r: Resumption, mine: MineRow | undefin
   const now = deps.clock.nowIso();
   const nowMs = deps.clock.nowMs();
   const o = deps.monitoringCheck ?? DEFAULT_MONITORING_CHECK;
-  const fromMs = nowMs - o.periodMinutes * 60_000;
-  const [signOffs, dataMinutes, lastPersonnelMs, openHazards] = await Promise.all([
+  const [signOffs, monitoringSinceMs, lastPersonnelMs, openHazards] = await Promise.all([
     deps.orders.listSignOffs(r.id),
-    deps.orders.dataMinutes(r.mineId, fromMs, nowMs),
+    deps.orders.monitoringSince(r.mineId),
     deps.orders.lastPersonnelSnapshotMs(r.mineId),
     deps.openHazards ? deps.openHazards.countOpen(r.mineId) : Promise.resolve(null),
   ]);
+  // The judged period starts when the mine's points were connected, at most `periodMinutes` ago.
+  const fromMs = Math.max(nowMs - o.periodMinutes * 60_000, monitoringSinceMs ?? nowMs);
+  const dataMinutes =
+    monitoringSinceMs === null ? [] : await deps.orders.dataMinutes(r.mineId, fromMs, nowMs);
+  // The minutes not aggregated yet: the newest raw reading, looked up only when the aggregates lag.
+  const lastMinute = dataMinutes.at(-1);
+  const lastReadingMs =
+    monitoringSinceMs !== null && (lastMinute === undefined || nowMs - lastMinute > o.maxGapMinutes * 60_000)
+      ? await deps.orders.lastReadingMs(r.mineId)
+      : null;
   const checklist = evaluateChecklist(
     {
       gasClass: mine?.gasClass ?? r.gasClass,
@@ -120,19 +157,58 @@ async function view(deps: ResumptionDeps, r: Resumption, mine: MineRow | undefin
       openHazards,
       dataMinutes,
       periodFromMs: fromMs,
+      monitoringSinceMs,
+      lastReadingMs,
       nowMs,
       lastPersonnelMs,
       signOffs,
+      decision:
+        r.status === 'pending' || r.decidedAt === null
+          ? null
+          : {
+              status: r.status,
+              byName: r.decidedByName ?? '',
+              byRole: '',
+              at: r.decidedAt,
+              reason: r.decisionReason ?? '',
+            },
     },
     o,
   );
+  const step = r.status === 'pending' ? currentResumptionStep(new Set(signOffs.map((x) => x.item))) : null;
   return {
     ...r,
+    mineCode: mine?.code ?? '',
     checklist,
-    openItems: checklist.filter((c) => !c.done).map((c) => c.id),
+    openItems: checklist.filter((c) => !c.done && c.how !== 'decide').map((c) => c.id),
+    currentStep: step && step.check.how !== 'auto' ? { id: step.id, roles: step.check.roles } : null,
     decision: decisionDeadline(r.appliedAt, r.decidedAt, now),
     notice: r.decidedAt ? noticeDeadline(r.decidedAt, r.noticeDate, now) : null,
   };
+}
+
+/** Who did what on an application so far: the applicant and each step's signer. */
+function earlierActs(r: Resumption, signOffs: readonly SignOff[]) {
+  return [
+    { actorId: r.appliedById, act: 'resumption.apply' },
+    ...signOffs.map((x) => ({ actorId: x.signerId, act: 'resumption.sign' })),
+  ];
+}
+
+/** Refuses a step taken before the one whose turn it is (409 RESUMPTION_STEP_OUT_OF_ORDER). */
+function requireTurn(stepId: string, signOffs: readonly SignOff[]): void {
+  const signed = new Set(signOffs.map((x) => x.item));
+  if (signed.has(stepId))
+    throw conflict('RESUMPTION_STEP_ALREADY_SIGNED', `"${stepId}" is already signed on this application.`);
+  const current = currentResumptionStep(signed);
+  if (current !== null && current.id !== stepId) {
+    const rule = RESUMPTION_CHECKLIST.find((x) => x.id === stepId);
+    throw conflict(
+      'RESUMPTION_STEP_OUT_OF_ORDER',
+      `"${rule?.label ?? stepId}" comes later: first "${current.label}" (by ${current.check.how === 'auto' ? '' : current.check.roles.join(' / ')}).`,
+      { step: stepId, waitingFor: current.id },
+    );
+  }
 }
 
 export async function getResumption(deps: ResumptionDeps, p: Principal, id: string): Promise<ResumptionView> {
@@ -149,7 +225,11 @@ export async function listResumptions(deps: ResumptionDeps, p: Principal): Promi
   return Promise.all(rows.map(async (r) => view(deps, r, await deps.mines.get(r.mineId))));
 }
 
-/** Signs a manual checklist item; only the roles the item names may sign it. */
+/**
+ * Signs a step of the approval chain: only the roles the step names, only when every step before it
+ * is signed, never by the applicant or by someone who signed another step (ADR 0009). The department
+ * head's signature certifies the acceptance, so the automatic checks must pass first.
+ */
 export async function signChecklistItem(
   deps: ResumptionDeps,
   p: Principal,
@@ -158,10 +238,15 @@ export async function signChecklistItem(
 ): Promise<ResumptionView> {
   requirePermission(p, 'resumption.sign');
   const rule = RESUMPTION_CHECKLIST.find((x) => x.id === input.item);
-  if (!rule || rule.check.how !== 'sign')
+  if (!rule || rule.check.how === 'auto')
     throw invalidInput(
       'RESUMPTION_ITEM_NOT_SIGNABLE',
-      `"${input.item}" is not a checklist item that is signed.`,
+      `"${input.item}" is not a step that is signed (the automatic checks are judged from the data).`,
+    );
+  if (rule.check.how === 'decide')
+    throw invalidInput(
+      'RESUMPTION_ITEM_NOT_SIGNABLE',
+      `"${rule.label}" is the decision itself: POST /api/orders/resumptions/:id/decision.`,
     );
   const roles = rule.check.roles;
   if (!roles.includes(p.role))
@@ -170,11 +255,29 @@ export async function signChecklistItem(
       `"${rule.label}" is signed by ${roles.join(' / ')}, not ${p.role}.`,
       { roles },
     );
+  const r0 = await loadInScope(deps, p, id);
+  await requireSeparateDuties(deps, p, {
+    item: 'resumption',
+    itemId: r0.id,
+    act: 'resumption.sign',
+    earlier: earlierActs(r0, await deps.orders.listSignOffs(r0.id)),
+  });
+  if (rule.id === 'department_head' && r0.status === 'pending') {
+    const v = await view(deps, r0, await deps.mines.get(r0.mineId));
+    const auto = v.checklist.filter((c) => c.how === 'auto' && !c.done);
+    if (auto.length > 0)
+      throw conflict(
+        'RESUMPTION_CHECKLIST_INCOMPLETE',
+        `The acceptance cannot be signed yet: ${auto.map((c) => `${c.label} (${c.detail})`).join('; ')}.`,
+        { openItems: auto.map((c) => c.id) },
+      );
+  }
   const now = deps.clock.nowIso();
   await deps.transaction(async (tx) => {
     const r = await loadInScope(tx, p, id);
     if (r.status !== 'pending')
       throw conflict('RESUMPTION_ALREADY_DECIDED', `The application is already ${r.status}.`);
+    requireTurn(rule.id, await tx.orders.listSignOffs(r.id));
     const s = {
       resumptionId: r.id,
       item: rule.id,
@@ -193,7 +296,7 @@ export async function signChecklistItem(
         targetType: 'resumption',
         targetId: r.id,
         before: null,
-        after: { ...s },
+        after: { ...s, via: p.via },
       },
       now,
     );
@@ -211,7 +314,14 @@ function requireGasControl(mine: MineRow): void {
   }
 }
 
-/** Approves (→ producing, its stop orders lifted) or rejects (→ suspended) an application. */
+const APPROVAL = RESUMPTION_CHECKLIST.find((x) => x.check.how === 'decide');
+
+/**
+ * Approves (→ producing, or construction for a mine suspended while being built; its stop orders
+ * lifted) or rejects (→ suspended) an application. Approval is the last step of the chain: only the
+ * government head, only after every signed step, with the checklist complete and the gas-control
+ * rule met. The department, the bureau and the government head may reject at any step.
+ */
 export async function decideResumption(
   deps: ResumptionDeps,
   p: Principal,
@@ -221,13 +331,27 @@ export async function decideResumption(
   requirePermission(p, 'resumption.decide');
   if (input.reason.trim().length < 2)
     throw invalidInput('RESUMPTION_REASON_REQUIRED', 'A decision needs a reason.');
+  const approvers = APPROVAL && APPROVAL.check.how === 'decide' ? APPROVAL.check.roles : [];
+  if (input.decision === 'approve' && !approvers.includes(p.role))
+    throw notAllowed(
+      'RESUMPTION_SIGNER_ROLE',
+      `Resumption is approved by ${approvers.join(' / ')}, not ${p.role}; you may reject the application.`,
+      { roles: approvers },
+    );
   const r0 = await loadInScope(deps, p, id);
   const mine = await requireMineInScope(deps, p, r0.mineId);
-  if (input.decision === 'approve') {
-    requireGasControl(mine);
+  await requireSeparateDuties(deps, p, {
+    item: 'resumption',
+    itemId: r0.id,
+    act: 'resumption.decide',
+    earlier: earlierActs(r0, await deps.orders.listSignOffs(r0.id)),
+  });
+  if (input.decision === 'approve' && r0.status === 'pending') {
+    if (r0.resumesTo === 'producing') requireGasControl(mine);
+    requireTurn(APPROVAL?.id ?? 'government_approval', await deps.orders.listSignOffs(r0.id));
     const v = await view(deps, r0, mine);
     if (v.openItems.length > 0) {
-      const open = v.checklist.filter((c) => !c.done);
+      const open = v.checklist.filter((c) => !c.done && c.how !== 'decide');
       throw conflict(
         'RESUMPTION_CHECKLIST_INCOMPLETE',
         `The checklist is not complete: ${open.map((c) => `${c.label} (${c.detail})`).join('; ')}.`,
@@ -239,13 +363,24 @@ export async function decideResumption(
   await deps.transaction(async (tx) => {
     const r = await loadInScope(tx, p, id);
     const t = transitionResumption(r.status, input.decision, now);
+    if (input.decision === 'approve')
+      requireTurn(APPROVAL?.id ?? 'government_approval', await tx.orders.listSignOffs(r.id));
     for (const e of t.effects)
       await changeMineStatus(
         deps,
         p,
         r.mineId,
-        { event: e.event, reason: input.reason, basis: `resumption ${r.id}` },
+        {
+          event:
+            e.event === 'approve_resumption' && r.resumesTo === 'construction'
+              ? 'resume_construction'
+              : e.event,
+          reason: input.reason,
+          basis: `resumption ${r.id}`,
+          via: 'resumption',
+        },
         tx,
+        'resumption.decide',
       );
     const next: Resumption = {
       ...r,
@@ -264,7 +399,7 @@ export async function decideResumption(
         targetType: 'resumption',
         targetId: r.id,
         before: { status: r.status },
-        after: { status: next.status, reason: next.decisionReason },
+        after: { status: next.status, reason: next.decisionReason, resumesTo: r.resumesTo, via: p.via },
       },
       now,
     );

@@ -17,6 +17,7 @@ const legal: Array<[MineStatus, MineStatusEvent, MineStatus]> = [
   ['resumption_review', 'suspend', 'suspended'],
   ['suspended', 'apply_resumption', 'resumption_review'],
   ['resumption_review', 'approve_resumption', 'producing'],
+  ['resumption_review', 'resume_construction', 'construction'],
   ['resumption_review', 'reject_resumption', 'suspended'],
   ['producing', 'order_closure', 'closing'],
   ['suspended', 'order_closure', 'closing'],
@@ -25,7 +26,8 @@ const legal: Array<[MineStatus, MineStatusEvent, MineStatus]> = [
 
 describe('mine status machine', () => {
   it.each(legal)('%s --%s--> %s', (from, event, to) => {
-    const r = transitionMineStatus(from, { event, reason: 'order 2026-01', actorId: 'u1' }, now);
+    const via = MINE_STATUS_TRANSITIONS.find((t) => t.event === event)?.via;
+    const r = transitionMineStatus(from, { event, reason: 'order 2026-01', actorId: 'u1', via }, now);
     expect(r.status).toBe(to);
     expect(r.statusSince).toBe(now);
     expect(r.effects).toEqual([{ kind: 'record-status-change', from, to }]);
@@ -39,6 +41,19 @@ describe('mine status machine', () => {
     expect(() => transitionMineStatus(from, { event, reason: 'some reason', actorId: 'u1' }, now)).toThrow(
       expect.objectContaining({ code: 'MINE_STATUS_TRANSITION_NOT_ALLOWED', kind: 'NotAllowed' }),
     );
+  });
+
+  it('the resumption edges are taken only through the resumption acceptance, never as a plain change', () => {
+    for (const [from, event] of [
+      ['suspended', 'apply_resumption'],
+      ['resumption_review', 'approve_resumption'],
+      ['resumption_review', 'resume_construction'],
+      ['resumption_review', 'reject_resumption'],
+    ] as const) {
+      expect(() => transitionMineStatus(from, { event, reason: 'shortcut', actorId: 'u' }, now)).toThrow(
+        expect.objectContaining({ code: 'MINE_STATUS_NEEDS_PROCESS', kind: 'NotAllowed' }),
+      );
+    }
   });
 
   it('a closed mine can take no event at all', () => {

@@ -10,6 +10,7 @@ export type MineStatusEvent =
   | 'suspend'
   | 'apply_resumption'
   | 'approve_resumption'
+  | 'resume_construction'
   | 'reject_resumption'
   | 'order_closure'
   | 'complete_closure';
@@ -20,6 +21,11 @@ export interface MineStatusTransitionRule {
   to: MineStatus;
   /** Why this edge exists, for the UI and the docs. */
   meaning: string;
+  /**
+   * The process that alone may take this edge (ADR 0009): a plain status transition naming this event
+   * is refused with MINE_STATUS_NEEDS_PROCESS.
+   */
+  via?: 'resumption';
 }
 
 export const MINE_STATUS_TRANSITIONS: readonly MineStatusTransitionRule[] = [
@@ -40,18 +46,29 @@ export const MINE_STATUS_TRANSITIONS: readonly MineStatusTransitionRule[] = [
     from: ['suspended'],
     to: 'resumption_review',
     meaning: 'The mine applied for resumption acceptance; decision due within 20 days.',
+    via: 'resumption',
   },
   {
     event: 'approve_resumption',
     from: ['resumption_review'],
     to: 'producing',
     meaning: 'Resumption acceptance passed.',
+    via: 'resumption',
+  },
+  {
+    event: 'resume_construction',
+    from: ['resumption_review'],
+    to: 'construction',
+    meaning:
+      'Resumption acceptance passed for a mine suspended during construction: it builds again until its completion acceptance.',
+    via: 'resumption',
   },
   {
     event: 'reject_resumption',
     from: ['resumption_review'],
     to: 'suspended',
     meaning: 'Resumption acceptance failed; the mine stays suspended.',
+    via: 'resumption',
   },
   {
     event: 'order_closure',
@@ -71,6 +88,8 @@ export const MINE_STATUS_EVENTS: readonly MineStatusEvent[] = MINE_STATUS_TRANSI
 
 export interface MineStatusTransitionInput {
   event: MineStatusEvent;
+  /** The process taking the edge, for edges only a process may take. */
+  via?: 'resumption';
   reason: string;
   basis?: string | null;
   actorId: string;
@@ -112,6 +131,13 @@ export function transitionMineStatus(
       'MINE_STATUS_TRANSITION_NOT_ALLOWED',
       `A mine that is "${current}" cannot take the event "${input.event}" (allowed from ${rule.from.join(', ')}).`,
       { from: current, event: input.event, allowedEvents: allowedMineStatusEvents(current) },
+    );
+  }
+  if (rule.via !== undefined && input.via !== rule.via) {
+    throw notAllowed(
+      'MINE_STATUS_NEEDS_PROCESS',
+      `"${input.event}" is taken only through the ${rule.via} acceptance (复产验收: apply, inspections, sign-offs, approval), not as a plain status change.`,
+      { event: input.event, process: rule.via },
     );
   }
   return {

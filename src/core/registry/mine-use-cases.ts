@@ -231,6 +231,8 @@ export interface ChangeMineStatusInput {
   event: MineStatusEvent;
   reason: string;
   basis?: string | null;
+  /** Set by the process that alone may take the edge (the resumption use cases); never from a request. */
+  via?: 'resumption';
 }
 
 /**

@@ -1,4 +1,5 @@
 import { requirePermission } from '../access/permissions.ts';
+import { requireSeparateDuties } from '../access/separation-of-duties.ts';
 import type { Principal } from '../access/types.ts';
 import { conflict, invalidInput, notFound } from '../errors.ts';
 import type { Ports } from '../ports.ts';
@@ -182,6 +183,22 @@ export async function deletePlan(
 
 type Decision = 'submit' | 'approve' | 'return';
 
+/** Who wrote the plan's current revision: plan writes since its last approval or return (audit trail). */
+async function planAuthors(deps: Deps, mineId: string): Promise<Array<{ actorId: string; act: string }>> {
+  const entries = await deps.transaction((tx) => tx.audit.listByTarget('mine', mineId));
+  const plan = entries.filter((e) => e.action.startsWith('supervision.plan.')).sort((a, b) => a.seq - b.seq);
+  let from = 0;
+  // A decision or a deletion ends a revision; a creation starts a new plan.
+  plan.forEach((e, i) => {
+    if (['approve', 'return', 'delete'].some((x) => e.action === `supervision.plan.${x}`)) from = i + 1;
+    if (e.action === 'supervision.plan.create') from = i;
+  });
+  return plan
+    .slice(from)
+    .filter((e) => ['create', 'edit', 'submit'].some((x) => e.action === `supervision.plan.${x}`))
+    .map((e) => ({ actorId: e.actorId, act: 'supervision.plan.write' }));
+}
+
 /** Submit (writers), approve or return (regulators whose scope covers the mine). */
 export async function decidePlan(
   deps: Deps,
@@ -191,6 +208,18 @@ export async function decidePlan(
   reason?: string,
 ): Promise<MinePlan> {
   requirePermission(principal, decision === 'submit' ? 'supervision.plan.write' : 'supervision.plan.approve');
+  if (decision !== 'submit') {
+    // Whoever drafted, edited or submitted this revision of the plan may not approve or return it.
+    await deps.transaction(async (tx) => {
+      await loadMine(tx, principal, mineId);
+    });
+    await requireSeparateDuties(deps, principal, {
+      item: 'supervision_plan',
+      itemId: mineId,
+      act: 'supervision.plan.approve',
+      earlier: await planAuthors(deps, mineId),
+    });
+  }
   const now = deps.clock.nowIso();
   return deps.transaction(async (tx) => {
     const mine = await loadMine(tx, principal, mineId);

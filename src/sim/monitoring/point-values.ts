@@ -14,8 +14,12 @@ const MIN_MS = 60_000;
 const DAY_MS = 86_400_000;
 const CST_OFFSET_MS = 8 * 3_600_000;
 
-/** Whether the mine is working normally or shut down (closed mine brought to life by a scenario). */
-export type MineMode = 'operating' | 'dormant';
+/**
+ * Whether the mine is working normally, stopped under an order with its safety monitoring and
+ * ventilation running ('standby': fans on, feeds and belts off, nobody underground), or shut down
+ * (a closed mine brought to life by a scenario).
+ */
+export type MineMode = 'operating' | 'standby' | 'dormant';
 
 export interface PointRuntime {
   definition: PointDefinition;
@@ -120,9 +124,10 @@ export function normalValue(p: PointRuntime, tMs: number, production: number, mo
       // Now and then a belt stops for a few minutes (a fault, a blocked chute).
       return unit(hash3(p.key, Math.floor(tMs / (20 * MIN_MS)), 7)) < 0.03 ? 0 : 1;
     case 'feed':
+      return operating ? 1 : 0;
     case 'main-fan':
     case 'local-fan':
-      return operating ? 1 : 0;
+      return mode !== 'dormant' ? 1 : 0;
     case 'standby-fan':
     case 'standby-local-fan':
     case 'belt-protection':
@@ -131,7 +136,7 @@ export function normalValue(p: PointRuntime, tMs: number, production: number, mo
     case 'substation':
       return 1;
     case 'wind': {
-      const level = operating ? ventilationLevel(p.groupKey, tMs) : 0.06;
+      const level = mode !== 'dormant' ? ventilationLevel(p.groupKey, tMs) : 0.06;
       const wobble =
         1 +
         p.groupDrift * valueNoise(p.groupKey, tMs, 30 * MIN_MS) +

@@ -55,6 +55,32 @@ describe('province simulator', () => {
     expect(reporting(cst(10, 2))).toBe(true);
   });
 
+  it('keeps a standby mine (stopped by an order) monitored: fans and wind on, feeds and belts off, nobody underground', () => {
+    const code = someMines.find((m) => m.status === 'producing')!.code;
+    const sim = createProvinceSimulator({
+      mines: someMines,
+      seed: 42,
+      startMs: cst(0),
+      intervalMs: 30_000,
+      standbyStatuses: ['suspended'],
+    });
+    sim.setMineStatus(code, 'suspended');
+    const step = sim.step(cst(10));
+    const readings = step.readings.find((r) => r.mineCode === code)?.readings ?? [];
+    const specs = new Map(
+      sim.layouts.get(code)!.pointSpecs.map((p, i) => [sim.layouts.get(code)!.points[i]!.pointCode, p]),
+    );
+    expect(readings.length).toBe(sim.layouts.get(code)!.points.length);
+    for (const r of readings) {
+      const b = specs.get(r.pointCode)!.behaviour;
+      if (b === 'main-fan') expect(r.value).toBe(1);
+      if (b === 'feed' || b === 'belt-running') expect(r.value).toBe(0);
+    }
+    expect(step.personnel.find((p) => p.mineCode === code)?.positions).toEqual([]);
+    sim.setMineStatus(code, 'closed');
+    expect(sim.step(cst(10, 1)).readings.some((r) => r.mineCode === code)).toBe(false);
+  });
+
   it('polls every point of every producing or construction mine; other mines are silent', () => {
     const sim = simOf();
     const step = sim.step(cst(10));

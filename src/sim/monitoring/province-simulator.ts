@@ -44,6 +44,11 @@ export interface ProvinceSimulatorOptions {
   intervalMs: number;
   /** Statuses whose mines report in normal operation (default: producing and construction). */
   reportingStatuses?: readonly MineStatus[];
+  /**
+   * Statuses whose mines keep their safety monitoring and positioning online without producing
+   * ('standby': fans on, no production, nobody underground), e.g. a suspended mine (default: none).
+   */
+  standbyStatuses?: readonly MineStatus[];
   /** How long people who came out stay in the RYSS snapshot as 'out' (default 1 h). */
   recentExitMs?: number;
 }
@@ -110,6 +115,8 @@ interface MineRuntime {
   /** Minutes by which this mine's production windows are shifted (mines do not start in lockstep). */
   productionOffsetMin: number;
   normallyReporting: boolean;
+  /** Reports standby monitoring (stopped under an order, not shut down). */
+  standby: boolean;
   points: PointRuntime[];
   geometry: CrewGeometry;
   crews: Map<number, CrewMember[]>;
@@ -208,6 +215,7 @@ export function createProvinceSimulator(options: ProvinceSimulatorOptions): Prov
   const { seed, startMs, intervalMs } = options;
   if (!(intervalMs > 0)) throw new RangeError('intervalMs must be positive');
   const reporting = new Set(options.reportingStatuses ?? DEFAULT_REPORTING_STATUSES);
+  const standby = new Set(options.standbyStatuses ?? []);
   const recentExitMs = options.recentExitMs ?? DEFAULT_RECENT_EXIT_MS;
   const layouts = new Map<string, MineLayout>();
   const mines: MineRuntime[] = [];
@@ -221,6 +229,7 @@ export function createProvinceSimulator(options: ProvinceSimulatorOptions): Prov
       key,
       productionOffsetMin: Math.round(15 * signedUnit(hash3(key, 1))),
       normallyReporting: reporting.has(mine.status),
+      standby: standby.has(mine.status),
       points: layout.points.map((d, i) =>
         createPointRuntime(d, layout.pointSpecs[i] ?? missing(d.pointCode), key, i, intervalMs),
       ),
@@ -248,19 +257,20 @@ export function createProvinceSimulator(options: ProvinceSimulatorOptions): Prov
     setMineStatus: (mineCode, status) => {
       const m = runtimeOf(mineCode);
       m.normallyReporting = reporting.has(status);
+      m.standby = standby.has(status);
       m.layout.status = status;
     },
     isReporting: (mineCode, nowMs) => {
       const m = runtimeOf(mineCode);
-      return m.normallyReporting || activeOverlays(m, nowMs).length > 0;
+      return m.normallyReporting || m.standby || activeOverlays(m, nowMs).length > 0;
     },
     step(nowMs) {
       const readings: MineReadings[] = [];
       const personnel: MinePersonnel[] = [];
       for (const m of mines) {
         const overlays = activeOverlays(m, nowMs);
-        if (!m.normallyReporting && overlays.length === 0) continue;
-        const mode: MineMode = m.normallyReporting ? 'operating' : 'dormant';
+        if (!m.normallyReporting && !m.standby && overlays.length === 0) continue;
+        const mode: MineMode = m.normallyReporting ? 'operating' : m.standby ? 'standby' : 'dormant';
         const mineCode = m.layout.mineCode;
         readings.push({ mineCode, readings: pollMine(m, nowMs, mode, overlays) });
         personnel.push({ mineCode, positions: snapshotMine(m, nowMs, mode, overlays, recentExitMs) });

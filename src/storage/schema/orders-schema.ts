@@ -44,6 +44,7 @@ export interface ResumptionsTable {
   decision_reason: string | null;
   notice_date: string | null;
   notice_ref: string | null;
+  resumes_to: string;
 }
 
 export interface ResumptionSignOffsTable {

@@ -90,6 +90,9 @@ function whereFilter(eb: Eb, f: MineFilter): Expression<SqlBool> {
         eb('mines.code', 'like', like),
         eb(eb.fn('lower', ['e.name']), 'like', like),
         eb(eb.fn('lower', ['mines.operator']), 'like', like),
+        // The mine picker searches by region too (issue 15).
+        eb(eb.fn('lower', ['regions.name']), 'like', like),
+        eb(eb.fn('lower', ['regions.name_en']), 'like', like),
       ]),
     );
   }

@@ -446,6 +446,12 @@ export function createMonitoringStore(db: Kysely<Database>): MonitoringStore {
       snapshotMs: number,
     ): Promise<void> {
       await db.deleteFrom('people_underground').where('mine_id', '=', mineId).execute();
+      // The snapshot's time is kept even when nobody is underground: the positioning system is online.
+      await db
+        .insertInto('personnel_snapshots')
+        .values({ mine_id: mineId, snapshot_ms: snapshotMs })
+        .onConflict((oc) => oc.column('mine_id').doUpdateSet({ snapshot_ms: snapshotMs }))
+        .execute();
       for (let i = 0; i < people.length; i += 200) {
         const chunk = people.slice(i, i + 200);
         await db

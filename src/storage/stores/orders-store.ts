@@ -70,6 +70,7 @@ const toResumption = (r: Selectable<ResumptionsTable>): Resumption => ({
   decisionReason: r.decision_reason,
   noticeDate: r.notice_date,
   noticeRef: r.notice_ref,
+  resumesTo: r.resumes_to === 'construction' ? 'construction' : 'producing',
 });
 
 const resumptionColumns = (r: Resumption): ResumptionsTable => ({
@@ -88,6 +89,7 @@ const resumptionColumns = (r: Resumption): ResumptionsTable => ({
   decision_reason: r.decisionReason,
   notice_date: r.noticeDate,
   notice_ref: r.noticeRef,
+  resumes_to: r.resumesTo,
 });
 
 const PERSONNEL_FILE_TYPES = ['RYQY', 'RYJZ', 'JZSS', 'RYXX', 'RYSS'];
@@ -264,8 +266,36 @@ export function createOrderStore(db: Kysely<Database>): OrderStore {
         toMs,
       );
     },
+    async monitoringSince(mineId) {
+      const r = await db
+        .selectFrom('monitoring_points')
+        .select(sql<string | number | null>`min(defined_at)`.as('m'))
+        .where('mine_id', '=', mineId)
+        .executeTakeFirst();
+      return r?.m === null || r?.m === undefined ? null : Number(r.m);
+    },
+    async lastReadingMs(mineId) {
+      // Per point the newest raw reading (the readings key is (point, time)), then the newest of those.
+      const points = await db
+        .selectFrom('monitoring_points')
+        .select('id')
+        .where('mine_id', '=', mineId)
+        .execute();
+      let newest: number | null = null;
+      for (const p of points) {
+        const r = await db
+          .selectFrom('readings')
+          .select('ts_ms')
+          .where('point_id', '=', p.id)
+          .orderBy('ts_ms', 'desc')
+          .limit(1)
+          .executeTakeFirst();
+        if (r !== undefined && (newest === null || Number(r.ts_ms) > newest)) newest = Number(r.ts_ms);
+      }
+      return newest;
+    },
     async lastPersonnelSnapshotMs(mineId) {
-      const [people, files] = await Promise.all([
+      const [people, files, snapshots] = await Promise.all([
         db
           .selectFrom('people_underground')
           .select(sql<string | number | null>`max(snapshot_ms)`.as('m'))
@@ -278,8 +308,15 @@ export function createOrderStore(db: Kysely<Database>): OrderStore {
           .where('mines.id', '=', mineId)
           .where('ingest_files.file_type', 'in', PERSONNEL_FILE_TYPES)
           .executeTakeFirst(),
+        db
+          .selectFrom('personnel_snapshots')
+          .select('snapshot_ms as m')
+          .where('mine_id', '=', mineId)
+          .executeTakeFirst(),
       ]);
-      const vals = [people?.m, files?.m].filter((v) => v !== null && v !== undefined).map(Number);
+      const vals = [people?.m, files?.m, snapshots?.m]
+        .filter((v) => v !== null && v !== undefined)
+        .map(Number);
       return vals.length > 0 ? Math.max(...vals) : null;
     },
 

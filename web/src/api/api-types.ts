@@ -11,7 +11,9 @@ export type Role =
   | 'group_member'
   | 'mine_safety_officer'
   | 'gas_expert'
-  | 'viewer';
+  | 'viewer'
+  | 'mine_safety_bureau'
+  | 'government_head';
 
 export type MineStatus =
   'construction' | 'producing' | 'suspended' | 'resumption_review' | 'closing' | 'closed';

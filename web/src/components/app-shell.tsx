@@ -58,6 +58,8 @@ export function AppShell({ route, children }: { route: Route; children: ReactNod
           },
           alarmsItem,
           section('hazards'),
+          // Its orders and its own application for resumption acceptance (复产验收).
+          section('orders'),
           section('directives'),
           section('closure'),
           section('expertise'),

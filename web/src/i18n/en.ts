@@ -5,6 +5,7 @@ import { directivesEn } from './parts/directives.ts';
 import { expertiseEn } from './parts/expertise.ts';
 import { closureEn } from './parts/closure.ts';
 import { accidentsEn } from './parts/accidents.ts';
+import { workflowsEn } from './parts/workflows.ts';
 import { briefingEn } from './parts/briefing.ts';
 import type { Dictionary } from './zh-cn.ts';
 
@@ -18,6 +19,7 @@ export const en: Dictionary = {
   ...closureEn,
   ...accidentsEn,
   ...briefingEn,
+  ...workflowsEn,
   'app.name': '红线 Redline',
   'app.tagline': 'Coal mine safety supervision · hold the safety red line',
   'app.loading': 'Loading…',

@@ -5,6 +5,7 @@ import { directivesZh } from './parts/directives.ts';
 import { expertiseZh } from './parts/expertise.ts';
 import { closureZh } from './parts/closure.ts';
 import { accidentsZh } from './parts/accidents.ts';
+import { workflowsZh } from './parts/workflows.ts';
 import { briefingZh } from './parts/briefing.ts';
 
 /**
@@ -20,6 +21,7 @@ export const zhCN = {
   ...closureZh,
   ...accidentsZh,
   ...briefingZh,
+  ...workflowsZh,
   'app.name': '红线 Redline',
   'app.tagline': '煤矿安全监管平台 · 守住安全红线和底线',
   'app.loading': '加载中…',

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { request } from '../../api/api-client.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
+import { MinePicker, type PickedMine } from '../../components/mine-picker.tsx';
 import { RegionOptions } from '../../components/region-options.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { useRegions } from '../../session/regions-context.tsx';
@@ -16,7 +17,7 @@ export function IssueOrderForm({ onIssued }: { onIssued: () => void }) {
   const [kind, setKind] = useState<OrderKind>('stop_work');
   const [number, setNumber] = useState('');
   const [regionId, setRegionId] = useState('');
-  const [mineId, setMineId] = useState('');
+  const [mine, setMine] = useState<PickedMine | null>(null);
   const [basis, setBasis] = useState('');
   const [reason, setReason] = useState('');
   const [effective, setEffective] = useState('');
@@ -31,7 +32,7 @@ export function IssueOrderForm({ onIssued }: { onIssued: () => void }) {
     legalBasis: basis,
     reason,
     regionId: kind === 'stop_work' ? regionId || null : null,
-    mineIds: kind === 'stop_work' ? undefined : [mineId],
+    mineIds: kind === 'stop_work' ? undefined : mine === null ? [] : [mine.id],
     effectiveAt: effective ? new Date(effective).toISOString() : null,
   });
   const run = async (what: 'preview' | 'issue') => {
@@ -92,10 +93,7 @@ export function IssueOrderForm({ onIssued }: { onIssued: () => void }) {
           </select>
         </label>
       ) : (
-        <label style={LABEL}>
-          {t('orders.form.mine')}
-          <input value={mineId} onChange={(e) => setMineId(e.target.value)} data-testid="order-mine" />
-        </label>
+        <MinePicker value={mine} onChange={setMine} label={t('orders.form.mine')} testId="order-mine" />
       )}
       <label style={LABEL}>
         {t('orders.form.basis')}

@@ -24,20 +24,26 @@ export interface MinePreview {
 export interface ChecklistItem {
   id: string;
   label: string;
-  how: 'auto' | 'sign';
+  how: 'auto' | 'sign' | 'decide';
+  /** The roles that take this step of the chain (empty for automatic checks). */
+  roles: string[];
   done: boolean;
   detail: string;
-  signedBy: { name: string; role: string; at: string } | null;
+  signedBy: { name: string; role: string; at: string; note: string } | null;
 }
 
 export interface ResumptionView {
   id: string;
   mineId: string;
+  mineCode: string;
   mineName: string;
   appliedAt: string;
+  appliedByName: string;
   status: 'pending' | 'approved' | 'rejected';
+  resumesTo: 'producing' | 'construction';
   checklist: ChecklistItem[];
   openItems: string[];
+  currentStep: { id: string; roles: string[] } | null;
   decision: { dueOn: string; daysLeft: number; overdue: boolean };
   notice: { dueOn: string; recordedOn: string | null; late: boolean } | null;
 }

@@ -1,119 +1,297 @@
-import { useState } from 'react';
+import { useState, type FormEvent } from 'react';
 import { request } from '../../api/api-client.ts';
+import type { MineStatus, Role } from '../../api/api-types.ts';
 import { useApiData } from '../../api/use-api.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
+import { MinePicker, type PickedMine } from '../../components/mine-picker.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import type { MessageKey } from '../../i18n/zh-cn.ts';
 import { useSession } from '../../session/session-context.tsx';
-import type { ResumptionView } from './orders-types.ts';
+import type { ChecklistItem, ResumptionView } from './orders-types.ts';
 
-const SIGNERS: Readonly<Record<string, readonly string[]>> = {
-  plan_approved: ['province_regulator', 'city_regulator', 'county_regulator'],
-  group_inspection: ['group_member'],
-  leader_signoff: ['leader'],
-};
-const REGULATORS = ['province_regulator', 'city_regulator', 'county_regulator'];
+/** Who may file an application (the mine, or a regulator on its behalf) and who may refuse one. */
+const APPLICANTS: readonly Role[] = [
+  'province_regulator',
+  'city_regulator',
+  'county_regulator',
+  'mine_safety_officer',
+];
+const REJECTERS: readonly Role[] = [
+  'province_regulator',
+  'city_regulator',
+  'county_regulator',
+  'mine_safety_bureau',
+  'government_head',
+];
 
-/** Applications with their checklist: who signed what, blocking items in red, days left of the 20. */
+const stepKey = (id: string) => `res.step.${id}` as MessageKey;
+
+/** The mine (or a regulator for it) applies: a suspended mine picked by code or name. */
+function ApplyForm({ onApplied }: { onApplied: () => void }) {
+  const { t } = useI18n();
+  const [mine, setMine] = useState<PickedMine | null>(null);
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [hint, setHint] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setHint(mine === null ? t('res.apply.pickFirst') : null);
+    if (mine === null) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await request('POST', '/api/orders/resumptions', { body: { mineId: mine.id, note } });
+      setMine(null);
+      setNote('');
+      onApplied();
+    } catch (x) {
+      setError(x);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form
+      className="card wf-form"
+      onSubmit={(e) => void submit(e)}
+      data-testid="resumption-apply-form"
+      data-busy={busy ? 'true' : 'false'}
+    >
+      <h2>{t('res.apply.title')}</h2>
+      <MinePicker
+        value={mine}
+        onChange={setMine}
+        statuses={['suspended']}
+        label={t('res.apply.mine')}
+        testId="resumption-mine"
+      />
+      <label className="field">
+        <span className="field-label">{t('res.apply.note')}</span>
+        <textarea
+          className="input wf-textarea"
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+          data-testid="resumption-note"
+        />
+      </label>
+      <div className="wf-actions">
+        <button type="submit" className="btn btn-primary" disabled={busy} data-testid="resumption-apply">
+          {t('res.apply.submit')}
+        </button>
+      </div>
+      {hint !== null && <p className="text-danger">{hint}</p>}
+      {error !== null && <ErrorBox error={error} testId="resumption-apply-error" />}
+    </form>
+  );
+}
+
+function StepRow({
+  item,
+  current,
+  canAct,
+  onSign,
+  onApprove,
+}: {
+  item: ChecklistItem;
+  current: boolean;
+  canAct: boolean;
+  onSign: () => void;
+  onApprove: () => void;
+}) {
+  const { t } = useI18n();
+  const roles = item.roles.map((r) => t(`role.${r as Role}`)).join(' / ');
+  const state = item.done ? 'done' : current ? 'current' : 'waiting';
+  return (
+    <li className={`wf-step wf-step-${state}`} data-testid={`step-${item.id}`} data-state={state}>
+      <span className="wf-step-mark">{item.done ? '✔' : current ? '●' : '○'}</span>
+      <span className="wf-step-body">
+        <span className="strong">{t(stepKey(item.id))}</span>
+        <span className="muted"> — {t('res.by', { roles })}</span>
+        {item.signedBy && (
+          <span className="wf-step-signed" data-testid={`step-${item.id}-signed`}>
+            {item.signedBy.name}（{item.signedBy.at.slice(0, 16).replace('T', ' ')}）
+            {item.signedBy.note ? `：${item.signedBy.note}` : ''}
+          </span>
+        )}
+      </span>
+      {canAct && item.how === 'sign' && (
+        <button
+          type="button"
+          className="btn btn-small btn-primary"
+          onClick={onSign}
+          data-testid={`sign-${item.id}`}
+        >
+          {t('res.sign')}
+        </button>
+      )}
+      {canAct && item.how === 'decide' && (
+        <button
+          type="button"
+          className="btn btn-small btn-primary"
+          onClick={onApprove}
+          data-testid="resumption-approve"
+        >
+          {t('res.approve')}
+        </button>
+      )}
+    </li>
+  );
+}
+
+function ResumptionCard({ r, onChanged }: { r: ResumptionView; onChanged: () => void }) {
+  const { t } = useI18n();
+  const { user } = useSession().session;
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [hint, setHint] = useState<string | null>(null);
+  const act = async (path: string, body: unknown) => {
+    setError(null);
+    setHint(null);
+    try {
+      await request('POST', path, { body });
+      setNote('');
+      onChanged();
+    } catch (e) {
+      setError(e);
+    }
+  };
+  const checks = r.checklist.filter((c) => c.how === 'auto');
+  const chain = r.checklist.filter((c) => c.how !== 'auto');
+  const pending = r.status === 'pending';
+  const current = r.currentStep?.id ?? null;
+  return (
+    <article
+      className="card wf-card"
+      data-testid={`resumption-${r.id}`}
+      data-mine-code={r.mineCode}
+      data-status={r.status}
+      data-step={current ?? ''}
+    >
+      <header className="wf-card-head">
+        <h3>
+          <span className="mono">{r.mineCode}</span> {r.mineName}
+        </h3>
+        <span
+          className={`pill pill-${r.status === 'approved' ? 'producing' : r.status === 'rejected' ? 'suspended' : 'resumption_review'}`}
+        >
+          {t(`orders.res.status.${r.status}`)}
+        </span>
+      </header>
+      <p className="muted">
+        {t('res.resumesTo', { status: t(`status.${r.resumesTo as MineStatus}`) })}
+        {' · '}
+        <span data-testid="resumption-deadline" className={r.decision.overdue ? 'text-danger' : undefined}>
+          {r.decision.overdue
+            ? t('orders.res.overdue', { n: -r.decision.daysLeft, due: r.decision.dueOn })
+            : t('orders.res.daysLeft', { n: r.decision.daysLeft, due: r.decision.dueOn })}
+        </span>
+      </p>
+      {pending && current !== null && (
+        <p className="wf-current" data-testid="resumption-current">
+          {t('res.current', { step: t(stepKey(current)) })}
+        </p>
+      )}
+      <div className="wf-columns">
+        <section>
+          <h4>{t('res.checks')}</h4>
+          <ul className="wf-checks">
+            {checks.map((c) => (
+              <li
+                key={c.id}
+                data-testid={`check-${c.id}`}
+                data-done={c.done ? 'true' : 'false'}
+                className={c.done ? undefined : 'text-danger'}
+              >
+                {c.done ? '✔' : '✘'} {t(stepKey(c.id))} <span className="muted">({c.detail})</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+        <section>
+          <h4>{t('res.chain')}</h4>
+          <ol className="wf-chain">
+            {chain.map((c) => (
+              <StepRow
+                key={c.id}
+                item={c}
+                current={pending && c.id === current}
+                canAct={pending && !c.done && c.roles.includes(user.role)}
+                onSign={() => void act(`/api/orders/resumptions/${r.id}/sign-offs`, { item: c.id, note })}
+                onApprove={() =>
+                  void act(`/api/orders/resumptions/${r.id}/decision`, {
+                    decision: 'approve',
+                    reason: note.trim() || t('res.approveReason'),
+                  })
+                }
+              />
+            ))}
+          </ol>
+        </section>
+      </div>
+      {pending &&
+        (chain.some((c) => !c.done && c.roles.includes(user.role)) || REJECTERS.includes(user.role)) && (
+          <div className="wf-actions">
+            <input
+              className="input wf-note"
+              value={note}
+              placeholder={t('res.note')}
+              onChange={(e) => setNote(e.target.value)}
+              data-testid="resumption-comment"
+            />
+            {REJECTERS.includes(user.role) && (
+              <button
+                type="button"
+                className="btn"
+                data-testid="resumption-reject"
+                onClick={() =>
+                  note.trim().length < 2
+                    ? setError(new Error(t('res.rejectReason')))
+                    : void act(`/api/orders/resumptions/${r.id}/decision`, {
+                        decision: 'reject',
+                        reason: note,
+                      })
+                }
+              >
+                {t('res.reject')}
+              </button>
+            )}
+          </div>
+        )}
+      {hint !== null && <p className="text-danger">{hint}</p>}
+      {error !== null && <ErrorBox error={error} testId="resumption-error" />}
+      {r.notice !== null && (
+        <p data-testid="resumption-notice" className={r.notice.late ? 'text-danger' : undefined}>
+          {r.notice.recordedOn !== null
+            ? `${t('orders.res.notice')}: ${r.notice.recordedOn}`
+            : r.notice.late
+              ? t('orders.res.noticeLate', { due: r.notice.dueOn })
+              : t('orders.res.noticeDue', { due: r.notice.dueOn })}
+        </p>
+      )}
+    </article>
+  );
+}
+
+/**
+ * 复产验收: the application form and every application in scope with its automatic checks and its
+ * approval chain (group → leader → department head → bureau → government head); each user sees the
+ * button of the step their role takes, and the server refuses a step out of order with its reason.
+ */
 export function ResumptionsPanel() {
   const { t } = useI18n();
   const { user } = useSession().session;
   const { data, error, isLoading, reload } = useApiData<{ resumptions: ResumptionView[] }>(
     '/api/orders/resumptions',
   );
-  const [actionError, setActionError] = useState<unknown>(null);
-  const act = async (path: string, body: unknown) => {
-    setActionError(null);
-    try {
-      await request('POST', path, { body });
-      reload();
-    } catch (e) {
-      setActionError(e);
-    }
-  };
   if (error !== null) return <ErrorBox error={error} onRetry={reload} />;
   const items = data?.resumptions ?? [];
   return (
-    <div data-testid="resumptions" data-busy={isLoading ? 'true' : 'false'}>
-      {actionError !== null && <ErrorBox error={actionError} testId="resumption-error" />}
+    <div data-testid="resumptions" data-busy={isLoading ? 'true' : 'false'} className="wf-stack">
+      {APPLICANTS.includes(user.role) && <ApplyForm onApplied={reload} />}
       {items.length === 0 && !isLoading && <p>{t('orders.res.empty')}</p>}
       {items.map((r) => (
-        <article key={r.id} className="panel" data-testid={`resumption-${r.id}`} data-status={r.status}>
-          <h3>
-            {r.mineName} — {t(`orders.res.status.${r.status}`)}
-          </h3>
-          <p data-testid="resumption-deadline" className={r.decision.overdue ? 'bad' : undefined}>
-            {r.decision.overdue
-              ? t('orders.res.overdue', { n: -r.decision.daysLeft, due: r.decision.dueOn })
-              : t('orders.res.daysLeft', { n: r.decision.daysLeft, due: r.decision.dueOn })}
-          </p>
-          <ul className="compact-list">
-            {r.checklist.map((c) => (
-              <li
-                key={c.id}
-                data-testid={`check-${c.id}`}
-                data-done={c.done ? 'true' : 'false'}
-                style={c.done ? undefined : { color: '#c8102e' }}
-              >
-                {c.done ? '✔' : '✘'} {c.label}:{' '}
-                {c.signedBy
-                  ? t('orders.res.signedBy', { name: c.signedBy.name, at: c.signedBy.at.slice(0, 16) })
-                  : c.detail}
-                {r.status === 'pending' &&
-                  c.how === 'sign' &&
-                  !c.done &&
-                  SIGNERS[c.id]?.includes(user.role) && (
-                    <button
-                      type="button"
-                      className="btn btn-small"
-                      data-testid={`sign-${c.id}`}
-                      onClick={() => void act(`/api/orders/resumptions/${r.id}/sign-offs`, { item: c.id })}
-                    >
-                      {t('orders.res.sign')}
-                    </button>
-                  )}
-              </li>
-            ))}
-          </ul>
-          {r.status === 'pending' && REGULATORS.includes(user.role) && (
-            <div className="actions">
-              <button
-                type="button"
-                className="btn btn-primary"
-                data-testid="resumption-approve"
-                onClick={() =>
-                  void act(`/api/orders/resumptions/${r.id}/decision`, {
-                    decision: 'approve',
-                    reason: t('orders.res.approve'),
-                  })
-                }
-              >
-                {t('orders.res.approve')}
-              </button>
-              <button
-                type="button"
-                className="btn"
-                data-testid="resumption-reject"
-                onClick={() =>
-                  void act(`/api/orders/resumptions/${r.id}/decision`, {
-                    decision: 'reject',
-                    reason: t('orders.res.reject'),
-                  })
-                }
-              >
-                {t('orders.res.reject')}
-              </button>
-            </div>
-          )}
-          {r.notice !== null && (
-            <p data-testid="resumption-notice" className={r.notice.late ? 'bad' : undefined}>
-              {r.notice.recordedOn !== null
-                ? `${t('orders.res.notice')}: ${r.notice.recordedOn}`
-                : r.notice.late
-                  ? t('orders.res.noticeLate', { due: r.notice.dueOn })
-                  : t('orders.res.noticeDue', { due: r.notice.dueOn })}
-            </p>
-          )}
-        </article>
+        <ResumptionCard key={r.id} r={r} onChanged={reload} />
       ))}
     </div>
   );
