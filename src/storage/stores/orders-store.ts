@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
-import { minutesWithData } from '../telemetry/block-store.ts';
+import { minutesWithData, newestOf } from '../telemetry/block-store.ts';
 import type {
   Campaign,
   CampaignItem,
@@ -275,24 +275,17 @@ export function createOrderStore(db: Kysely<Database>): OrderStore {
       return r?.m === null || r?.m === undefined ? null : Number(r.m);
     },
     async lastReadingMs(mineId) {
-      // Per point the newest raw reading (the readings key is (point, time)), then the newest of those.
+      // Each point's newest reading (head or newest block), then the newest of those.
       const points = await db
         .selectFrom('monitoring_points')
         .select('id')
         .where('mine_id', '=', mineId)
         .execute();
-      let newest: number | null = null;
-      for (const p of points) {
-        const r = await db
-          .selectFrom('readings')
-          .select('ts_ms')
-          .where('point_id', '=', p.id)
-          .orderBy('ts_ms', 'desc')
-          .limit(1)
-          .executeTakeFirst();
-        if (r !== undefined && (newest === null || Number(r.ts_ms) > newest)) newest = Number(r.ts_ms);
-      }
-      return newest;
+      const newest = await newestOf(
+        db,
+        points.map((p) => p.id),
+      );
+      return newest.length === 0 ? null : Math.max(...newest.map((r) => r.tsMs));
     },
     async lastPersonnelSnapshotMs(mineId) {
       const [people, files, snapshots] = await Promise.all([
