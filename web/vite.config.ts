@@ -11,6 +11,8 @@ export default defineConfig({
   build: {
     outDir: fileURLToPath(new URL('./dist', import.meta.url)),
     emptyOutDir: true,
+    // The largest chunk is the map page's (ECharts, ~540 kB), loaded only when the map is opened.
+    chunkSizeWarningLimit: 600,
   },
   server: {
     proxy: {

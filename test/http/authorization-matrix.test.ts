@@ -368,6 +368,14 @@ const MATRIX: Record<string, RouteSpec> = {
     reveals: (x) => x.mine.name,
     prepare: (a) => ({ url: `/api/mines?regionId=${t(a).region.id}&pageSize=500` }),
   },
+  'GET /api/map/mines': {
+    permissions: ['mine.read'],
+    scope: 'region-read',
+    okStatus: 200,
+    notFoundCode: 'REGION_NOT_FOUND',
+    reveals: (x) => x.mine.name,
+    prepare: (a) => ({ url: `/api/map/mines?regionId=${t(a).region.id}` }),
+  },
   'POST /api/mines': {
     permissions: ['mine.create'],
     scope: 'region-write',

@@ -33,6 +33,7 @@ function lazyPage<P extends object>(load: () => Promise<ComponentType<P>>) {
 }
 
 const MinesPage = lazyPage(async () => (await import('./pages/mines-page.tsx')).MinesPage);
+const MapPage = lazyPage(async () => (await import('./pages/map/map-page.tsx')).MapPage);
 const MinePage = lazyPage(async () => (await import('./pages/mine-page.tsx')).MinePage);
 const AlarmsPage = lazyPage(async () => (await import('./pages/alarms-page.tsx')).AlarmsPage);
 const HazardsSection = lazyPage(
@@ -213,6 +214,8 @@ function RoutePage({ route }: { route: Exclude<Route, { name: 'login' }> }) {
       return <DashboardPage />;
     case 'mines':
       return <MinesPage />;
+    case 'map':
+      return <MapPage />;
     case 'mine':
       // Keyed so that moving between mines starts from a clean page.
       return <MinePage key={route.mineId} mineId={route.mineId} />;

@@ -302,3 +302,52 @@ export async function changeMineStatus(
 }
 
 export type { Region };
+
+/** One mine on the map: where it is and what it is, nothing more (the map draws every mine in scope). */
+export interface MinePosition {
+  id: string;
+  code: string;
+  name: string;
+  status: MineStatus;
+  gasClass: Mine['gasClass'];
+  approvedCapacityTPerYear: number;
+  regionId: string;
+  regionName: string;
+  latitude: number;
+  longitude: number;
+}
+
+/**
+ * Every mine in the caller's scope (optionally narrowed to a region) with a recorded position, and how many
+ * have none (the map says so rather than drop them silently).
+ */
+export async function listMinePositions(
+  deps: Pick<Ports, 'mines' | 'regions'>,
+  principal: Principal,
+  regionId: string | undefined,
+): Promise<{ mines: MinePosition[]; withoutPosition: number }> {
+  requirePermission(principal, 'mine.read');
+  const filter = await scopedMineFilter(deps, principal, regionId);
+  const page = await deps.mines.search(filter, { offset: 0, limit: 1_000_000, sort: 'code', desc: false });
+  const mines: MinePosition[] = [];
+  let withoutPosition = 0;
+  for (const m of page.items) {
+    if (m.latitude === null || m.longitude === null) {
+      withoutPosition++;
+      continue;
+    }
+    mines.push({
+      id: m.id,
+      code: m.code,
+      name: m.name,
+      status: m.status,
+      gasClass: m.gasClass,
+      approvedCapacityTPerYear: m.approvedCapacityTPerYear,
+      regionId: m.regionId,
+      regionName: m.regionName,
+      latitude: m.latitude,
+      longitude: m.longitude,
+    });
+  }
+  return { mines, withoutPosition };
+}

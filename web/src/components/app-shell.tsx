@@ -77,6 +77,12 @@ export function AppShell({ route, children }: { route: Route; children: ReactNod
             testId: 'nav-mines',
             isActive: route.name === 'mines' || route.name === 'mine',
           },
+          {
+            to: '/map',
+            label: t('nav.map'),
+            testId: 'nav-map',
+            isActive: route.name === 'map',
+          },
           alarmsItem,
           section('hazards'),
           section('orders'),

@@ -1,3 +1,4 @@
+import { mapEn } from './parts/map.ts';
 import { hazardsEn } from './parts/hazards.ts';
 import { ordersEn } from './parts/orders.ts';
 import { supervisionEn } from './parts/supervision.ts';
@@ -20,6 +21,7 @@ export const en: Dictionary = {
   ...accidentsEn,
   ...briefingEn,
   ...workflowsEn,
+  ...mapEn,
   'app.name': '红线 Redline',
   'app.tagline': 'Coal mine safety supervision · hold the safety red line',
   'app.loading': 'Loading…',

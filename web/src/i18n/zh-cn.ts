@@ -1,3 +1,4 @@
+import { mapZh } from './parts/map.ts';
 import { hazardsZh } from './parts/hazards.ts';
 import { ordersZh } from './parts/orders.ts';
 import { supervisionZh } from './parts/supervision.ts';
@@ -22,6 +23,7 @@ export const zhCN = {
   ...accidentsZh,
   ...briefingZh,
   ...workflowsZh,
+  ...mapZh,
   'app.name': '红线 Redline',
   'app.tagline': '煤矿安全监管平台 · 守住安全红线和底线',
   'app.loading': '加载中…',

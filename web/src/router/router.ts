@@ -5,6 +5,7 @@ export type Route =
   | { name: 'login' }
   | { name: 'dashboard' }
   | { name: 'mines' }
+  | { name: 'map' }
   | { name: 'mine'; mineId: string }
   | { name: 'alarms' }
   | { name: 'hazards'; sub: string[] }
@@ -59,6 +60,7 @@ export function matchRoute(pathname: string): Route {
   const path = pathname.replace(/\/+$/, '') || '/';
   if (path === '/login') return { name: 'login' };
   if (path === '/mines') return { name: 'mines' };
+  if (path === '/map') return { name: 'map' };
   if (path === '/alarms') return { name: 'alarms' };
   // Section pages own everything below their prefix (e.g. /hazards/<id>); `sub` holds the rest.
   for (const section of [

@@ -9,6 +9,7 @@ import {
   changeMineStatus,
   getMine,
   getMineHistory,
+  listMinePositions,
   listMines,
   registerMine,
   updateMineFacts,
@@ -41,9 +42,59 @@ const listQuery = z.object({
   order: z.enum(['asc', 'desc']).default('asc'),
 });
 
+const PRIORITY_RANK: Readonly<Record<string, number>> = { critical: 3, high: 2, medium: 1, low: 0 };
+
 export function registerMineRoutes(app: FastifyInstance, deps: AppDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { ports } = deps;
+
+  r.get(
+    '/api/map/mines',
+    {
+      schema: {
+        tags: ['registry'],
+        summary:
+          'Every mine in your scope with a position, its status and the highest priority of its open alarms (the map).',
+        querystring: z.object({
+          regionId: z
+            .string()
+            .regex(/^\d{6}$/)
+            .optional(),
+        }),
+      },
+    },
+    async (req) => {
+      const principal = principalOf(req);
+      const { mines, withoutPosition } = await listMinePositions(ports, principal, req.query.regionId);
+      // Open alarms come from monitoring when it runs in this process or over the database.
+      const worst = new Map<string, { priority: string; count: number }>();
+      if (deps.monitoring && mines.length > 0) {
+        const inMap = new Set(mines.map((m) => m.id));
+        const filter =
+          principal.scope.kind === 'mine'
+            ? { mineId: principal.scope.mineId }
+            : { regionPath: principal.scopePath ?? undefined };
+        for (const a of await deps.monitoring.view.openAlarms(filter)) {
+          if (!inMap.has(a.mineId) || !a.conditionActive) continue;
+          const had = worst.get(a.mineId);
+          if (!had) worst.set(a.mineId, { priority: a.priority, count: 1 });
+          else {
+            had.count++;
+            if ((PRIORITY_RANK[a.priority] ?? 0) > (PRIORITY_RANK[had.priority] ?? 0))
+              had.priority = a.priority;
+          }
+        }
+      }
+      return {
+        mines: mines.map((m) => ({
+          ...m,
+          alarmPriority: worst.get(m.id)?.priority ?? null,
+          openAlarms: worst.get(m.id)?.count ?? 0,
+        })),
+        withoutPosition,
+      };
+    },
+  );
 
   r.get(
     '/api/regions',
