@@ -7,6 +7,7 @@ import { ExpertiseSection } from './pages/expertise/expertise-section.tsx';
 import { ClosureSection } from './pages/closure/closure-section.tsx';
 import { AccidentsSection } from './pages/accidents/accidents-section.tsx';
 import { BriefingSection } from './pages/briefing/briefing-section.tsx';
+import { SecuritySection } from './pages/security/security-section.tsx';
 import { ApiError, request, setCsrfToken, setUnauthenticatedHandler } from './api/api-client.ts';
 import type { SessionResponse } from './api/api-types.ts';
 import { AppShell } from './components/app-shell.tsx';
@@ -57,7 +58,8 @@ function redirectFor(route: Route, session: Session): string | null {
     route.name !== 'hazards' &&
     route.name !== 'directives' &&
     route.name !== 'closure' &&
-    route.name !== 'expertise'
+    route.name !== 'expertise' &&
+    route.name !== 'security'
   )
     return homePath(session.user);
   return null;
@@ -190,5 +192,7 @@ function RoutePage({ route }: { route: Exclude<Route, { name: 'login' }> }) {
       return <AccidentsSection sub={route.sub} />;
     case 'briefing':
       return <BriefingSection sub={route.sub} />;
+    case 'security':
+      return <SecuritySection sub={route.sub} />;
   }
 }

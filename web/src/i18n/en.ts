@@ -6,6 +6,7 @@ import { expertiseEn } from './parts/expertise.ts';
 import { closureEn } from './parts/closure.ts';
 import { accidentsEn } from './parts/accidents.ts';
 import { briefingEn } from './parts/briefing.ts';
+import { securityEn } from './parts/security.ts';
 import type { Dictionary } from './zh-cn.ts';
 
 /** The English dictionary; every key of the Chinese one, checked by the type. */
@@ -18,6 +19,7 @@ export const en: Dictionary = {
   ...closureEn,
   ...accidentsEn,
   ...briefingEn,
+  ...securityEn,
   'app.name': '红线 Redline',
   'app.tagline': 'Coal mine safety supervision · hold the safety red line',
   'app.loading': 'Loading…',

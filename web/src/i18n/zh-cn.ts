@@ -6,6 +6,7 @@ import { expertiseZh } from './parts/expertise.ts';
 import { closureZh } from './parts/closure.ts';
 import { accidentsZh } from './parts/accidents.ts';
 import { briefingZh } from './parts/briefing.ts';
+import { securityZh } from './parts/security.ts';
 
 /**
  * The Chinese (zh-CN) dictionary: the default language, and the source of the key set.
@@ -20,6 +21,7 @@ export const zhCN = {
   ...closureZh,
   ...accidentsZh,
   ...briefingZh,
+  ...securityZh,
   'app.name': '红线 Redline',
   'app.tagline': '煤矿安全监管平台 · 守住安全红线和底线',
   'app.loading': '加载中…',
