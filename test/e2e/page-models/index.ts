@@ -13,3 +13,4 @@ export * from './closure-page.ts';
 export * from './accidents-page.ts';
 export * from './briefing-page.ts';
 export * from './expertise-page.ts';
+export * from './security-page.ts';
