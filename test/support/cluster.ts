@@ -67,6 +67,8 @@ export async function createClusterDatabase(mineCount: number): Promise<ClusterD
   const principal = await principalFor(ports, publicUser(user!), 'token');
   const { token } = await createApiToken({ ...ports, secrets: cryptoSecrets }, principal, {
     name: 'cluster test',
+    // Feeds data, watches the live feed and acts on alarms.
+    scopes: ['ingest', 'write'],
   });
   await database.close();
   const pool = new pg.Pool({ connectionString: url, max: 4 });
