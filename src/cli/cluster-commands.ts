@@ -89,7 +89,7 @@ export function registerClusterCommands(program: Command, repoRoot: string): voi
                 ports: rt.ports,
                 mqttUrl: config.mqttUrl,
                 mqttClientId: config.mqttClientId,
-      mqttCredentials: config.mqttCredentials,
+                mqttCredentials: config.mqttCredentials,
                 inboxDir: config.inboxDir,
                 log: {
                   info: (m) => logLine({ event: 'mqtt', level: 'info', message: m }),
@@ -117,7 +117,7 @@ export function registerClusterCommands(program: Command, repoRoot: string): voi
           monitoring,
           evidenceDir: join(config.dataDir, 'evidence'),
         });
-        const close = async () => {
+        const close = async (exitCode = 0) => {
           await doors?.close();
           await scheduler.close();
           await app.close();
@@ -125,11 +125,19 @@ export function registerClusterCommands(program: Command, repoRoot: string): voi
           directory.stop();
           await nats.close();
           await rt.database.close();
-          process.exit(0);
+          process.exit(exitCode);
         };
         process.once('SIGINT', () => void close());
         process.once('SIGTERM', () => void close());
-        const address = await app.listen({ port: config.port, host: config.host });
+        let address: string;
+        try {
+          address = await app.listen({ port: config.port, host: config.host });
+        } catch (e) {
+          // Cannot take the port: stop everything and exit non-zero instead of lingering (issue 13).
+          logLine({ event: `${kind}.listen_failed`, error: e instanceof Error ? e.message : String(e) });
+          await close(1);
+          return;
+        }
         logLine({
           event: `${kind}.listening`,
           url: address,

@@ -148,7 +148,7 @@ program
       monitoring: embeddedMonitoring(runtime, hub, demo?.scenarios),
       evidenceDir: join(config.dataDir, 'evidence'),
     });
-    const close = async () => {
+    const close = async (exitCode = 0) => {
       clearInterval(ticker);
       clearInterval(purger);
       await compactor.stop();
@@ -158,11 +158,20 @@ program
       await ingest.close();
       await app.close();
       await rt.database.close();
-      process.exit(0);
+      process.exit(exitCode);
     };
     process.once('SIGINT', () => void close());
     process.once('SIGTERM', () => void close());
-    await app.listen({ port: config.port, host: config.host });
+    try {
+      await app.listen({ port: config.port, host: config.host });
+    } catch (e) {
+      // A server that cannot take its port must not linger (issue 13): stop everything, exit non-zero.
+      const code = (e as NodeJS.ErrnoException).code ?? '';
+      console.error(
+        `Cannot listen on ${config.host}:${config.port}${code ? ` (${code})` : ''}: ${e instanceof Error ? e.message : String(e)}`,
+      );
+      await close(1);
+    }
     const url = `http://${config.host}:${config.port}`;
     console.log(`\nRedline is running at ${url}  (API docs: ${url}/api/docs, database: ${rt.database.kind})`);
     if (accounts.length > 0) {

@@ -161,6 +161,42 @@ export interface AuditStore {
   /** Every entry in seq order, in pages, for verification and export. */
   iterateAll(pageSize?: number): AsyncIterable<AuditEntry>;
   head(): Promise<{ seq: number; hash: string }>;
+  /** Entries newest first, filtered (the audit and security log page). */
+  search(filter: AuditSearch): Promise<AuditEntry[]>;
+}
+
+/** Filters of the audit and security log: time range (ISO), actor (id or name, substring), kind. */
+export interface AuditSearch {
+  fromIso?: string;
+  toIso?: string;
+  actor?: string;
+  /** An action (`mine.update`) or a prefix of one (`mine.`); for security events, their kind. */
+  kind?: string;
+  limit: number;
+}
+
+/**
+ * A security event (issue 13): a refused request (401/403/429), a failed or a throttled login. Kept
+ * apart from the hash-chained audit log because its recording is rate-limited and may drop.
+ */
+export interface SecurityEvent {
+  id: string;
+  at: string;
+  kind: 'denied' | 'login_failed' | 'login_refused';
+  actorId: string | null;
+  actorName: string | null;
+  actorVia: string | null;
+  method: string | null;
+  route: string | null;
+  target: string | null;
+  status: number | null;
+  reason: string;
+  ip: string | null;
+}
+
+export interface SecurityLogStore {
+  insert(event: SecurityEvent): Promise<void>;
+  search(filter: AuditSearch): Promise<SecurityEvent[]>;
 }
 
 export interface Stores {
@@ -181,6 +217,7 @@ export interface Stores {
   sessions: SessionStore;
   tokens: ApiTokenStore;
   audit: AuditStore;
+  securityLog: SecurityLogStore;
 }
 
 export interface Ports extends Stores {

@@ -17,8 +17,10 @@ import {
   type MonitoringView,
 } from '../ingest/monitoring-view.ts';
 import { StoredMonitoringView } from '../ingest/stored-monitoring-view.ts';
+import { DomainError } from '../core/errors.ts';
 import { isApiPath, registerAuth, routePathOf } from './auth.ts';
 import { registerErrorMapping, registerNotFound } from './error-mapping.ts';
+import { SecurityRecorder } from './security-recorder.ts';
 import { registerAuditRoutes } from './routes/audit.routes.ts';
 import { registerHazardRoutes } from './routes/hazards/hazards.routes.ts';
 import { registerOrderRoutes } from './routes/orders/orders.routes.ts';
@@ -50,6 +52,8 @@ export interface AppDeps {
   monitoring?: MonitoringDeps;
   /** Where hazard evidence files are kept (content-addressed by SHA-256); a temporary directory when absent. */
   evidenceDir?: string;
+  /** Records refused requests and logins, rate-limited (default: 30 a minute per actor, 600 in all). */
+  securityRecorder?: SecurityRecorder;
 }
 
 export interface MonitoringDeps {
@@ -134,6 +138,14 @@ const DOCS_CSP =
 export const HEADERS_TIMEOUT_MS = 15_000;
 export const REQUEST_TIMEOUT_MS = 60_000;
 
+const JSON_CHARSETS: Record<string, string> = {
+  'utf-8': 'utf-8',
+  utf8: 'utf-8',
+  gb18030: 'gb18030',
+  gbk: 'gb18030',
+  gb2312: 'gb18030',
+};
+
 /** Builds the HTTP application without listening, so tests can `inject` requests. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
@@ -147,6 +159,39 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     requestTimeout: REQUEST_TIMEOUT_MS,
   });
   app.server.headersTimeout = HEADERS_TIMEOUT_MS;
+  // JSON bodies are decoded by their declared charset (a gateway on zh-CN Windows may send GB18030);
+  // an unknown charset is refused clearly instead of being read as UTF-8.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (req, body, done) => {
+    const charset = /;\s*charset=("?)([^";\s]+)\1/i
+      .exec(req.headers['content-type'] ?? '')?.[2]
+      ?.toLowerCase();
+    const decoder = charset === undefined ? 'utf-8' : JSON_CHARSETS[charset];
+    if (!decoder) {
+      done(
+        new DomainError(
+          'InvalidInput',
+          'UNSUPPORTED_CHARSET',
+          `The body's charset "${charset}" is not supported; send UTF-8 or GB18030.`,
+          { charset },
+        ),
+      );
+      return;
+    }
+    let text: string;
+    try {
+      text = new TextDecoder(decoder, { fatal: true }).decode(body as Buffer);
+    } catch {
+      done(
+        new DomainError('InvalidInput', 'BODY_NOT_DECODABLE', `The body is not valid ${decoder} text.`, {
+          charset: decoder,
+        }),
+      );
+      return;
+    }
+    void parseJson(req, text, done);
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorMapping(app);
@@ -188,6 +233,29 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   registerAuth(app, deps.ports);
+  const recorder = deps.securityRecorder ?? new SecurityRecorder(deps.ports);
+  app.decorate('securityRecorder', recorder);
+  // Refused requests go to the security log a province regulator reads (logins record their own).
+  app.addHook('onResponse', async (req, reply) => {
+    const status = reply.statusCode;
+    if (status !== 401 && status !== 403 && status !== 429) return;
+    const route = routePathOf(req);
+    if (!isApiPath(route) || route === '/api/session') return;
+    const p = req.principal;
+    const params = req.params as Record<string, unknown> | undefined;
+    recorder.record(p ? `user:${p.userId}` : `ip:${req.ip}`, {
+      kind: 'denied',
+      actorId: p?.userId ?? null,
+      actorName: p?.displayName ?? null,
+      actorVia: p ? (p.token ? `token:${p.token.id}` : 'session') : null,
+      method: req.method,
+      route,
+      target: params && Object.keys(params).length > 0 ? JSON.stringify(params).slice(0, 300) : null,
+      status,
+      reason: req.errorCode ?? `HTTP ${status}`,
+      ip: req.ip,
+    });
+  });
 
   app.get(
     '/api/health',

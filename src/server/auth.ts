@@ -6,10 +6,18 @@ import type { Principal, User } from '../core/access/types.ts';
 import { notAllowed } from '../core/errors.ts';
 import type { Ports } from '../core/ports.ts';
 import { runAsActor } from '../platform/actor-context.ts';
+import type { SecurityRecorder } from './security-recorder.ts';
+import { SessionFeeds } from './session-feeds.ts';
 
 export const SESSION_COOKIE = 'redline_session';
 
 declare module 'fastify' {
+  interface FastifyInstance {
+    /** Live feeds by session, closed at logout and at the session's expiry. */
+    sessionFeeds: SessionFeeds;
+    /** The rate-limited security log (refused requests, failed and throttled logins). */
+    securityRecorder: SecurityRecorder;
+  }
   interface FastifyRequest {
     principal: Principal | null;
     currentUser: User | null;
@@ -70,6 +78,7 @@ const TOUCH_EVERY_MS = 60_000;
  * cookie-authenticated unsafe requests.
  */
 export function registerAuth(app: FastifyInstance, ports: Ports): void {
+  app.decorate('sessionFeeds', new SessionFeeds());
   app.decorateRequest('principal', null);
   app.decorateRequest('currentUser', null);
   app.decorateRequest('csrfToken', null);

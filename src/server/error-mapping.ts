@@ -17,10 +17,19 @@ export interface ErrorBody {
   error: { code: string; message: string; requestId: string; details?: unknown };
 }
 
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The code of the error the request was answered with (the security log records it). */
+    errorCode: string | null;
+  }
+}
+
 export function registerErrorMapping(app: FastifyInstance): void {
+  app.decorateRequest('errorCode', null);
   app.setErrorHandler((err: FastifyError, req, reply) => {
     const requestId = req.id;
     if (isDomainError(err)) {
+      req.errorCode = err.code;
       const body: ErrorBody = { error: { code: err.code, message: err.message, requestId } };
       if (err.details) body.error.details = err.details;
       if (err.kind === 'RateLimited' && typeof err.details?.retryAfterS === 'number') {

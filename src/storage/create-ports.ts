@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Clock, Ids, Ports, Stores } from '../core/ports.ts';
 import type { Database } from './schema.ts';
+import { createSecurityLogStore } from './stores/security-log-store.ts';
 import { createAuditStore } from './stores/audit-store.ts';
 import { createMineStore } from './stores/mine-store.ts';
 import { createMonitoringStore } from './stores/monitoring-store.ts';
@@ -30,6 +31,7 @@ export function createStores(db: Kysely<Database>): Stores {
     sessions: createSessionStore(db),
     tokens: createApiTokenStore(db),
     audit: createAuditStore(db),
+    securityLog: createSecurityLogStore(db),
     monitoring: createMonitoringStore(db),
     hazards: createHazardStore(db),
     orders: createOrderStore(db),

@@ -94,7 +94,7 @@ export async function createHttpFuzz(hooks: FuzzHooks = {}): Promise<HttpFuzz> {
     method: 'POST',
     url: '/api/tokens',
     headers: session,
-    payload: { name: 'fuzz gateway' },
+    payload: { name: 'fuzz gateway', scopes: ['write', 'ingest'] },
   });
   assert.equal(created.statusCode, 201, created.body);
   const auth = { authorization: `Bearer ${created.json<{ token: string }>().token}` };

@@ -340,6 +340,39 @@ const MATRIX: Record<string, RouteSpec> = {
       };
     },
   },
+  'GET /api/audit/entries': {
+    permissions: ['audit.log.read'],
+    scope: 'none',
+    okStatus: 200,
+    prepare: (a) => ({
+      url: '/api/audit/entries?kind=session.&limit=5',
+      check(res) {
+        if (a.expected.allowed) expect(res.json()).toMatchObject({ items: expect.any(Array) });
+      },
+    }),
+  },
+  'GET /api/audit/security-events': {
+    permissions: ['audit.log.read'],
+    scope: 'none',
+    okStatus: 200,
+    prepare: (a) => ({
+      url: '/api/audit/security-events?limit=5',
+      check(res) {
+        if (a.expected.allowed) expect(res.json()).toMatchObject({ items: expect.any(Array) });
+      },
+    }),
+  },
+  'GET /api/audit/export.csv': {
+    permissions: ['audit.log.read'],
+    scope: 'none',
+    okStatus: 200,
+    prepare: (a) => ({
+      url: '/api/audit/export.csv?source=audit&limit=5',
+      check(res) {
+        if (a.expected.allowed) expect(res.body).toContain('seq,at,actor_id');
+      },
+    }),
+  },
   'GET /api/regions': {
     permissions: ['region.read'],
     scope: 'none',

@@ -2,9 +2,11 @@ import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiToken } from '../../src/core/access/tokens.ts';
+import { DEFAULT_TABLE_LIMITS, parseXlsx, TableLimitError } from '../../src/ingest/tabular/read-table.ts';
 import { argon2Hasher, cryptoSecrets } from '../../src/platform/system.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { asSession, createWorld, loginAs, type Session, type World } from '../support/world.ts';
@@ -266,5 +268,37 @@ describe('audit entries name the credential', () => {
     expect(byOperator('by token')?.actorVia).toBe(`token:${t.id}`);
     const listed = await world.ports.tokens.get(t.id);
     expect(listed?.lastUsedAt).not.toBeNull();
+  });
+});
+
+describe('the streaming reader enforces the caps when the sheet lies about its size', () => {
+  /** A workbook whose worksheet claims to be A1:B2 whatever it holds (jszip comes with exceljs). */
+  async function lyingWorkbook(rows: number, columns: number): Promise<Buffer> {
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet('煤矿');
+    for (let r = 1; r <= rows; r++) sheet.addRow(Array.from({ length: columns }, (_, c) => `r${r}c${c}`));
+    const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
+    const path = 'xl/worksheets/sheet1.xml';
+    const xml = await zip.file(path)!.async('string');
+    expect(xml).toMatch(/<dimension ref="[^"]+"/);
+    zip.file(path, xml.replace(/<dimension ref="[^"]+"/, '<dimension ref="A1:B2"'));
+    return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+  }
+  const limits = { ...DEFAULT_TABLE_LIMITS, rows: 10, columns: 8, cells: 60 };
+
+  it.each([
+    ['rows', 30, 3],
+    ['columns', 2, 20],
+    ['cells', 9, 8],
+  ] as const)('a sheet past the %s cap is refused while streaming', async (limit, rows, columns) => {
+    const err = await parseXlsx(await lyingWorkbook(rows, columns), limits).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(TableLimitError);
+    expect((err as TableLimitError).limit).toBe(limit);
+  });
+
+  it('a sheet within the caps is read', async () => {
+    const table = await parseXlsx(await lyingWorkbook(4, 3), limits);
+    expect(table.headers).toEqual(['r1c0', 'r1c1', 'r1c2']);
+    expect(table.rows).toHaveLength(3);
   });
 });

@@ -95,6 +95,8 @@ export async function createClusterDatabase(
     const principal = await principalFor(ports, publicUser(user!), 'token');
     const { token } = await createApiToken({ ...ports, secrets: cryptoSecrets }, principal, {
       name: 'cluster test',
+      // Feeds data, watches the live feed and acts on alarms.
+      scopes: ['ingest', 'write'],
     });
     if (spec.scope.kind === 'region') tokens.set(spec.scope.regionId.slice(0, 2), token);
   }

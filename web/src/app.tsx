@@ -55,6 +55,9 @@ const ClosureSection = lazyPage(
 const AccidentsSection = lazyPage(
   async () => (await import('./pages/accidents/accidents-section.tsx')).AccidentsSection,
 );
+const SecuritySection = lazyPage(
+  async () => (await import('./pages/security/security-section.tsx')).SecuritySection,
+);
 const BriefingSection = lazyPage(
   async () => (await import('./pages/briefing/briefing-section.tsx')).BriefingSection,
 );
@@ -91,7 +94,8 @@ function redirectFor(route: Route, session: Session): string | null {
     route.name !== 'orders' &&
     route.name !== 'directives' &&
     route.name !== 'closure' &&
-    route.name !== 'expertise'
+    route.name !== 'expertise' &&
+    route.name !== 'security'
   )
     return homePath(session.user);
   return null;
@@ -237,5 +241,7 @@ function RoutePage({ route }: { route: Exclude<Route, { name: 'login' }> }) {
       return <AccidentsSection sub={route.sub} />;
     case 'briefing':
       return <BriefingSection sub={route.sub} />;
+    case 'security':
+      return <SecuritySection sub={route.sub} />;
   }
 }

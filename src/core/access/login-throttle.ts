@@ -6,6 +6,12 @@ import { DomainError } from '../errors.ts';
  * last failure. Time comes in as arguments (pure; the caller owns the clock). Memory is bounded: old
  * entries are dropped as they expire.
  */
+/** An attempt counted by `begin`, settled by `succeeded`. */
+export interface LoginAttempt {
+  readonly keys: readonly string[];
+  readonly atMs: number;
+}
+
 export class LoginThrottle {
   readonly #failures = new Map<string, number[]>();
   readonly #maxFailures: (key: string) => number;
@@ -39,6 +45,36 @@ export class LoginThrottle {
           { retryAfterS: Math.max(1, waitS) },
         );
       }
+    }
+  }
+
+  /**
+   * Checks and, in the same synchronous step, counts this attempt against every key (as a failure
+   * until told otherwise), so concurrent guesses cannot all pass the check before any is recorded.
+   * Throws TOO_MANY_LOGIN_ATTEMPTS when a key is locked. Settle the attempt with `succeeded` (or leave
+   * it counted when the password was wrong).
+   */
+  begin(keys: readonly string[], nowMs: number): LoginAttempt {
+    this.check(keys, nowMs);
+    this.recordFailure(keys, nowMs);
+    return { keys, atMs: nowMs };
+  }
+
+  /**
+   * A good login: the username's count starts afresh; for the other keys (the address) only this
+   * attempt is taken back — another user's success never clears an address's failures.
+   */
+  succeeded(attempt: LoginAttempt, userKeyPrefix = 'user:'): void {
+    for (const key of attempt.keys) {
+      if (key.startsWith(userKeyPrefix)) {
+        this.#failures.delete(key);
+        continue;
+      }
+      const list = this.#failures.get(key);
+      if (!list) continue;
+      const i = list.lastIndexOf(attempt.atMs);
+      if (i >= 0) list.splice(i, 1);
+      if (list.length === 0) this.#failures.delete(key);
     }
   }
 

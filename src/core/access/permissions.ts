@@ -73,7 +73,8 @@ export type Permission =
   | 'directive.read'
   | 'directive.issue'
   | 'directive.acknowledge'
-  | 'directive.visit';
+  | 'directive.visit'
+  | 'audit.log.read';
 
 const REGULATORS: readonly Role[] = ['province_regulator', 'city_regulator', 'county_regulator'];
 const EVERYONE: readonly Role[] = [
@@ -192,6 +193,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Permission, readonly Role[]>> = {
   'directive.issue': REGULATORS,
   'directive.acknowledge': ['mine_safety_officer'],
   'directive.visit': REGULATORS,
+  // The audit and security log (who did what, failed logins, refused requests): the province regulator.
+  'audit.log.read': ['province_regulator'],
 };
 
 export function hasPermission(role: Role, permission: Permission): boolean {

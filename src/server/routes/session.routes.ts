@@ -27,9 +27,44 @@ export function registerSessionRoutes(app: FastifyInstance, deps: AppDeps): void
       },
     },
     async (req, reply) => {
-      const keys = [`user:${req.body.username.trim().toLowerCase()}`, `ip:${req.ip}`];
+      const loginEvent = (kind: 'login_failed' | 'login_refused', reason: string) => ({
+        kind,
+        actorId: null,
+        actorName: req.body.username.slice(0, 80),
+        actorVia: null,
+        method: 'POST',
+        route: '/api/session',
+        target: req.body.username.slice(0, 80),
+        status: kind === 'login_failed' ? 401 : 429,
+        reason,
+        ip: req.ip,
+      });
+      const username = req.body.username.trim().toLowerCase().slice(0, 80);
+      const keys = [`user:${username}`, `ip:${req.ip}`];
       const now = ports.clock.nowMs();
-      throttle.check(keys, now);
+      let attempt;
+      try {
+        // Checked and counted in one step: parallel guesses cannot slip past the limit.
+        attempt = throttle.begin(keys, now);
+      } catch (e) {
+        if (isDomainError(e) && e.code === 'TOO_MANY_LOGIN_ATTEMPTS') {
+          // Refused attempts are audited, at most a few a minute per name and address (no flooding).
+          if (app.securityRecorder.record(`login:${username}|${req.ip}`, loginEvent('login_refused', e.code)))
+            await ports.audit.append(
+              {
+                actorId: 'anonymous',
+                actorName: username,
+                action: 'session.login_refused',
+                targetType: 'user',
+                targetId: username,
+                before: null,
+                after: { ip: req.ip, reason: e.code },
+              },
+              ports.clock.nowIso(),
+            );
+        }
+        throw e;
+      }
       let result;
       try {
         result = await login(
@@ -39,7 +74,7 @@ export function registerSessionRoutes(app: FastifyInstance, deps: AppDeps): void
         );
       } catch (e) {
         if (isDomainError(e) && e.code === 'INVALID_CREDENTIALS') {
-          throttle.recordFailure(keys, now);
+          app.securityRecorder.record(`login:${username}|${req.ip}`, loginEvent('login_failed', e.code));
           await ports.audit.append(
             {
               actorId: 'anonymous',
@@ -55,7 +90,7 @@ export function registerSessionRoutes(app: FastifyInstance, deps: AppDeps): void
         }
         throw e;
       }
-      throttle.recordSuccess(keys);
+      throttle.succeeded(attempt);
       // A new session id at every login (no fixation): the old cookie, if any, is simply replaced.
       reply.setCookie(SESSION_COOKIE, result.sessionToken, {
         path: '/',
@@ -97,7 +132,10 @@ export function registerSessionRoutes(app: FastifyInstance, deps: AppDeps): void
 
   r.delete('/api/session', { schema: { tags: ['session'], summary: 'Log out.' } }, async (req, reply) => {
     const cookie = req.cookies[SESSION_COOKIE];
-    if (cookie) await ports.sessions.delete(digestToken(cookie));
+    if (cookie) {
+      await ports.sessions.delete(digestToken(cookie));
+      app.sessionFeeds.closeSession(digestToken(cookie));
+    }
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.status(204).send();
   });

@@ -107,6 +107,25 @@ export function createAuditStore(db: Kysely<Database>): AuditStore {
         after = Number(rows[rows.length - 1]!.seq);
       }
     },
+    async search(f) {
+      let q = db.selectFrom('audit_log').selectAll();
+      if (f.fromIso) q = q.where('at', '>=', f.fromIso);
+      if (f.toIso) q = q.where('at', '<=', f.toIso);
+      if (f.actor) {
+        const like = `%${f.actor.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+        q = q.where((eb) =>
+          eb.or([eb('actor_id', '=', f.actor!), sql<boolean>`actor_name like ${like} escape '\\'`]),
+        );
+      }
+      if (f.kind) {
+        const kind = f.kind;
+        q = kind.endsWith('.')
+          ? q.where(sql<boolean>`substr(action, 1, ${kind.length}) = ${kind}`)
+          : q.where('action', '=', kind);
+      }
+      const rows = await q.orderBy('seq', 'desc').limit(f.limit).execute();
+      return rows.map(toEntry);
+    },
     async head() {
       const r = await db
         .selectFrom('audit_head')

@@ -14,3 +14,4 @@ export * from './accidents-page.ts';
 export * from './briefing-page.ts';
 export * from './expertise-page.ts';
 export * from './resumption-page.ts';
+export * from './security-page.ts';

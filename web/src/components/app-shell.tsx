@@ -7,6 +7,14 @@ import { homePath, useSession } from '../session/session-context.tsx';
 import { regionName } from '../format.ts';
 import { LangSwitch } from './lang-switch.tsx';
 
+/** Who may hold API tokens (the server's `token.create` permission). */
+const TOKEN_OWNER_ROLES: readonly string[] = [
+  'province_regulator',
+  'city_regulator',
+  'county_regulator',
+  'mine_safety_officer',
+];
+
 interface NavItem {
   to: string;
   label: string;
@@ -93,6 +101,23 @@ export function AppShell({ route, children }: { route: Route; children: ReactNod
           section('accidents'),
           section('briefing'),
         ];
+
+  // API tokens for those who may make them; the audit and security log for the province regulator.
+  const isTokenOwner = TOKEN_OWNER_ROLES.includes(user.role);
+  if (isTokenOwner)
+    items.push({
+      to: '/security/tokens',
+      label: t('nav.tokens'),
+      testId: 'nav-tokens',
+      isActive: route.name === 'security' && route.sub[0] !== 'audit' && route.sub[0] !== 'events',
+    });
+  if (user.role === 'province_regulator')
+    items.push({
+      to: '/security/audit',
+      label: t('nav.auditLog'),
+      testId: 'nav-audit-log',
+      isActive: route.name === 'security' && (route.sub[0] === 'audit' || route.sub[0] === 'events'),
+    });
 
   return (
     <div className="app">

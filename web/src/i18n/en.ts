@@ -8,6 +8,7 @@ import { closureEn } from './parts/closure.ts';
 import { accidentsEn } from './parts/accidents.ts';
 import { workflowsEn } from './parts/workflows.ts';
 import { briefingEn } from './parts/briefing.ts';
+import { securityEn } from './parts/security.ts';
 import type { Dictionary } from './zh-cn.ts';
 
 /** The English dictionary; every key of the Chinese one, checked by the type. */
@@ -22,6 +23,7 @@ export const en: Dictionary = {
   ...briefingEn,
   ...workflowsEn,
   ...mapEn,
+  ...securityEn,
   'app.name': '红线 Redline',
   'app.tagline': 'Coal mine safety supervision · hold the safety red line',
   'app.loading': 'Loading…',

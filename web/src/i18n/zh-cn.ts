@@ -8,6 +8,7 @@ import { closureZh } from './parts/closure.ts';
 import { accidentsZh } from './parts/accidents.ts';
 import { workflowsZh } from './parts/workflows.ts';
 import { briefingZh } from './parts/briefing.ts';
+import { securityZh } from './parts/security.ts';
 
 /**
  * The Chinese (zh-CN) dictionary: the default language, and the source of the key set.
@@ -24,6 +25,7 @@ export const zhCN = {
   ...briefingZh,
   ...workflowsZh,
   ...mapZh,
+  ...securityZh,
   'app.name': '红线 Redline',
   'app.tagline': '煤矿安全监管平台 · 守住安全红线和底线',
   'app.loading': '加载中…',

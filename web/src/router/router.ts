@@ -15,7 +15,8 @@ export type Route =
   | { name: 'expertise'; sub: string[] }
   | { name: 'closure'; sub: string[] }
   | { name: 'accidents'; sub: string[] }
-  | { name: 'briefing'; sub: string[] };
+  | { name: 'briefing'; sub: string[] }
+  | { name: 'security'; sub: string[] };
 
 const NAVIGATE_EVENT = 'redline:navigate';
 
@@ -72,6 +73,7 @@ export function matchRoute(pathname: string): Route {
     'closure',
     'accidents',
     'briefing',
+    'security',
   ] as const) {
     if (path === `/${section}` || path.startsWith(`/${section}/`)) {
       return { name: section, sub: path.split('/').slice(2).map(decodeURIComponent) };

@@ -5,7 +5,8 @@ import { isInScope, requirePermission } from '../../../core/access/permissions.t
 import { conflict } from '../../../core/errors.ts';
 import type { LiveEvent } from '../../../ingest/live/live-hub.ts';
 import type { AppDeps } from '../../app.ts';
-import { principalOf } from '../../auth.ts';
+import { digestToken } from '../../../core/access/authentication.ts';
+import { principalOf, SESSION_COOKIE } from '../../auth.ts';
 import { mineInScope, monitoringOf } from './monitoring-access.ts';
 
 const HEARTBEAT_MS = 15_000;
@@ -46,9 +47,18 @@ export function registerLiveRoutes(app: FastifyInstance, deps: AppDeps): void {
       };
       const unsubscribe = m.hub.subscribe({ mineId, deliver: send });
       const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), HEARTBEAT_MS);
+      // A session's feed ends with the session: at logout, or when it expires (issue 13).
+      const cookie = p.via === 'session' ? req.cookies[SESSION_COOKIE] : undefined;
+      const unregister = cookie
+        ? app.sessionFeeds.add(digestToken(cookie), req.sessionExpiresAt, deps.ports.clock.nowMs(), () => {
+            res.write('event: session-ended\ndata: {}\n\n');
+            res.end();
+          })
+        : () => undefined;
       res.on('close', () => {
         clearInterval(heartbeat);
         unsubscribe();
+        unregister();
       });
     },
   );
@@ -61,10 +71,14 @@ export function registerLiveRoutes(app: FastifyInstance, deps: AppDeps): void {
         summary: 'Demo scenarios: whether the simulator runs, what can start, what runs.',
       },
     },
-    (req) => {
-      requirePermission(principalOf(req), 'alarm.read');
+    async (req) => {
+      const p = principalOf(req);
+      requirePermission(p, 'alarm.read');
       const s = deps.monitoring?.scenarios;
-      return { running: s !== undefined, available: s?.available() ?? [], active: s?.active() ?? [] };
+      if (!s) return { running: false, available: [], active: [] };
+      // Running scenarios name their mine: only those of mines in the caller's scope are listed.
+      const inScope = await monitoringOf(deps).view.scopePredicate(p);
+      return { running: true, available: s.available(), active: s.active().filter((a) => inScope(a.mineId)) };
     },
   );
 

@@ -1,0 +1,156 @@
+import { useState, type FormEvent } from 'react';
+import { request } from '../../api/api-client.ts';
+import { useApiData } from '../../api/use-api.ts';
+import { ErrorBox } from '../../components/error-box.tsx';
+import { useDocumentTitle } from '../../components/use-document-title.ts';
+import { formatDateTime, todayIsoDate } from '../../format.ts';
+import { useI18n } from '../../i18n/i18n-context.tsx';
+import { TOKEN_SCOPES, type CreatedToken, type TokenScope, type TokenView } from './security-api-types.ts';
+
+/** The signed-in user's own API tokens: create (scopes, expiry), list, revoke. */
+export function TokensPage() {
+  const { t } = useI18n();
+  useDocumentTitle(t('security.tokens.title'));
+  const list = useApiData<{ items: TokenView[] }>('/api/tokens');
+  const [name, setName] = useState('');
+  const [scopes, setScopes] = useState<TokenScope[]>(['ingest']);
+  const inNinetyDays = todayIsoDate(new Date(Date.now() + 90 * 86_400_000));
+  const [expires, setExpires] = useState(inNinetyDays);
+  const [created, setCreated] = useState<CreatedToken | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  const create = (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    // The end of the chosen day in China Standard Time.
+    const expiresAt = new Date(`${expires}T23:59:59+08:00`).toISOString();
+    request<CreatedToken>('POST', '/api/tokens', { body: { name, scopes, expiresAt } }).then(
+      (c) => {
+        setCreated(c);
+        setName('');
+        setBusy(false);
+        list.reload();
+      },
+      (err: unknown) => {
+        setError(err);
+        setBusy(false);
+      },
+    );
+  };
+  const revoke = (tok: TokenView) => {
+    if (!window.confirm(t('security.tokens.revokeConfirm', { name: tok.name }))) return;
+    request('DELETE', `/api/tokens/${encodeURIComponent(tok.id)}`).then(list.reload, setError);
+  };
+  const toggle = (s: TokenScope) =>
+    setScopes((cur) => (cur.includes(s) ? cur.filter((x) => x !== s) : [...cur, s]));
+
+  return (
+    <section className="page" data-testid="tokens-page" data-busy={list.isLoading ? 'true' : 'false'}>
+      <div className="page-head">
+        <h1>{t('security.tokens.title')}</h1>
+      </div>
+      <p className="muted">{t('security.tokens.intro')}</p>
+      <form className="card sec-form" onSubmit={create} data-testid="token-form">
+        <label className="field">
+          <span className="field-label">{t('security.tokens.name')}</span>
+          <input
+            className="input"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            data-testid="token-name"
+            required
+            minLength={2}
+            maxLength={80}
+          />
+        </label>
+        <fieldset className="field sec-scopes">
+          <legend className="field-label">{t('security.tokens.scopes')}</legend>
+          {TOKEN_SCOPES.map((s) => (
+            <label key={s}>
+              <input
+                type="checkbox"
+                checked={scopes.includes(s)}
+                onChange={() => toggle(s)}
+                data-testid={`token-scope-${s}`}
+              />{' '}
+              {t(`security.tokens.scope.${s}`)}
+            </label>
+          ))}
+        </fieldset>
+        <label className="field">
+          <span className="field-label">{t('security.tokens.expires')}</span>
+          <input
+            className="input"
+            type="date"
+            value={expires}
+            min={todayIsoDate(new Date(Date.now() + 86_400_000))}
+            onChange={(e) => setExpires(e.target.value)}
+            data-testid="token-expires"
+            required
+          />
+        </label>
+        <button type="submit" className="btn btn-primary" disabled={busy} data-testid="token-create">
+          {t('security.tokens.create')}
+        </button>
+      </form>
+      {error !== null && <ErrorBox error={error} />}
+      {created !== null && (
+        <div className="card sec-created" data-testid="token-created">
+          <p>{t('security.tokens.created')}</p>
+          <code data-testid="token-secret">{created.token}</code>
+        </div>
+      )}
+      {list.error !== null && <ErrorBox error={list.error} onRetry={list.reload} />}
+      <div className="card table-wrap">
+        <table className="table" data-testid="token-table">
+          <thead>
+            <tr>
+              <th>{t('security.tokens.name')}</th>
+              <th>{t('security.tokens.scopes')}</th>
+              <th>{t('security.tokens.col.created')}</th>
+              <th>{t('security.tokens.expires')}</th>
+              <th>{t('security.tokens.col.lastUsed')}</th>
+              <th>{t('security.tokens.col.state')}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {list.data?.items.length === 0 && (
+              <tr>
+                <td colSpan={7} className="muted">
+                  {t('security.tokens.none')}
+                </td>
+              </tr>
+            )}
+            {list.data?.items.map((tok) => (
+              <tr key={tok.id} data-testid="token-row" data-token-id={tok.id} data-state={tok.state}>
+                <td>{tok.name}</td>
+                <td>{tok.scopes.map((s) => t(`security.tokens.scope.${s}`)).join('、')}</td>
+                <td>{formatDateTime(tok.createdAt)}</td>
+                <td>{formatDateTime(tok.expiresAt)}</td>
+                <td>
+                  {tok.lastUsedAt === null ? t('security.tokens.never') : formatDateTime(tok.lastUsedAt)}
+                </td>
+                <td>{t(`security.tokens.state.${tok.state}`)}</td>
+                <td>
+                  {tok.state === 'active' && (
+                    <button
+                      type="button"
+                      className="btn btn-small"
+                      onClick={() => revoke(tok)}
+                      data-testid="token-revoke"
+                    >
+                      {t('security.tokens.revoke')}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
