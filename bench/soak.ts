@@ -18,7 +18,8 @@
  * throwaway database created through TEST_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres).
  * `--mines-per-request N` sends N mines' polls per readings request (a concentrator) instead of one.
  * `--country YEAR` seeds every real mine of that year instead (`redline seed --country`, 3,199 mines in
- * 2019, ADR 0008) and sends each province's mines under its own regulator's token.
+ * 2019, ADR 0008) and sends each province's mines under its own regulator's token; `--mines N` then
+ * loads every k-th of them only (the server still holds them all), for a short run.
  * `--cpu-prof` profiles the server during the run (V8 sampling profiler, not the set-up) and adds where
  * its time went to the results.
  */
@@ -42,6 +43,11 @@ import { prepareSoakDatabase } from './support/soak-database.ts';
 import { cpuPressure, printHeader, printRow, type Sample } from './support/soak-report.ts';
 import type { GeneratorPoll, GeneratorPollResult, GeneratorReady } from './support/soak-generator.ts';
 import { ClusterProcess, clusterEnv, deleteStream, streamBacklog, until } from '../test/support/cluster.ts';
+import { openRuntime } from '../src/cli/context.ts';
+import { loadConfig } from '../src/config.ts';
+import { createApiToken } from '../src/core/access/accounts.ts';
+import { principalFor, publicUser } from '../src/core/access/authentication.ts';
+import { cryptoSecrets } from '../src/platform/system.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -135,13 +141,25 @@ log(`seeded: ${seeded.stdout.trim()}`);
 const tokens = new Map<string, string>();
 if (config.country === null) tokens.set('', await createToken(env, 'province', 'soak benchmark gateways'));
 else {
-  const accounts = JSON.parse(
-    readFileSync(join(env.REDLINE_DATA_DIR!, 'demo-accounts.json'), 'utf8'),
-  ) as Array<{
-    username: string;
-  }>;
-  for (const a of accounts)
-    tokens.set(a.username.slice(1), await createToken(env, a.username, 'soak gateways'));
+  // In-process (one CLI run per province would take minutes on a busy machine).
+  const rt = await openRuntime(loadConfig(env));
+  try {
+    const accounts = JSON.parse(
+      readFileSync(join(env.REDLINE_DATA_DIR!, 'demo-accounts.json'), 'utf8'),
+    ) as Array<{
+      username: string;
+    }>;
+    for (const a of accounts) {
+      const user = await rt.ports.users.getByUsername(a.username);
+      const principal = await principalFor(rt.ports, publicUser(user!), 'token');
+      const t = await createApiToken({ ...rt.ports, secrets: cryptoSecrets }, principal, {
+        name: 'soak gateways',
+      });
+      tokens.set(a.username.slice(1), t.token);
+    }
+  } finally {
+    await rt.database.close();
+  }
 }
 const authFor = (mine: string) => ({
   authorization: `Bearer ${tokens.get(config.country === null ? '' : mine.slice(0, 2)) ?? ''}`,
@@ -171,6 +189,7 @@ generator.postMessage({
   seed: config.seed,
   mines: config.mines,
   country: config.country,
+  countryLoadMines: config.country !== null && args.mines ? Math.round(num('mines')) : null,
   refdataDir: process.env.REDLINE_REFDATA_DIR ?? null,
   nowIso: new Date().toISOString(),
   startMs: simStartMs,

@@ -29,6 +29,8 @@ export interface GeneratorInit {
   mines: number;
   /** Every real mine of this year (`redline seed --country`) instead of the invented province. */
   country: number | null;
+  /** With `country`: load only this many of its mines (every k-th by code), null for all. */
+  countryLoadMines: number | null;
   /** The reference data folder (REDLINE_REFDATA_DIR), null for ../shared/refdata. */
   refdataDir: string | null;
   /** The province's "now" (what `redline seed` used is close enough: only dates of records derive from it). */
@@ -114,8 +116,13 @@ function init(m: GeneratorInit): GeneratorReady {
           now: m.nowIso,
         });
   start = m.startMs;
+  const step =
+    m.country !== null && m.countryLoadMines !== null
+      ? Math.max(1, Math.floor(province.mines.length / m.countryLoadMines))
+      : 1;
+  const loaded = province.mines.filter((_, i) => i % step === 0);
   sim = createProvinceSimulator({
-    mines: province.mines,
+    mines: loaded,
     seed: m.seed,
     startMs: m.startMs,
     intervalMs: m.nominalPollMs,
