@@ -1,6 +1,7 @@
 /**
  * `npm run bench:soak -- [--minutes 60] [--rate 60000] [--mines N] [--poll-s 2] [--people-every-s 30]
- *  [--sample-s 10] [--engine sqlite|postgres] [--connections 8] [--mines-per-request 1] [--cpu-prof] [--keep]`
+ *  [--sample-s 10] [--engine sqlite|postgres] [--connections 8] [--mines-per-request 1] [--cpu-prof] [--keep]
+ *  [--country 2019]`
  *
  * Load and soak: the real embedded server (`node src/cli/main.ts serve`, a child process) on a fresh
  * database takes the national load for a while — `--rate` readings/s over HTTP NDJSON, one body per
@@ -16,6 +17,9 @@
  * mines (of ~2,260). `--engine postgres` uses DATABASE_URL when it is a postgres:// URL, otherwise a
  * throwaway database created through TEST_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres).
  * `--mines-per-request N` sends N mines' polls per readings request (a concentrator) instead of one.
+ * `--country YEAR` seeds every real mine of that year instead (`redline seed --country`, 3,199 mines in
+ * 2019, ADR 0008) and sends each province's mines under its own regulator's token; `--mines N` then
+ * loads every k-th of them only (the server still holds them all), for a short run.
  * `--cpu-prof` profiles the server during the run (V8 sampling profiler, not the set-up) and adds where
  * its time went to the results.
  */
@@ -39,6 +43,11 @@ import { prepareSoakDatabase } from './support/soak-database.ts';
 import { cpuPressure, printHeader, printRow, type Sample } from './support/soak-report.ts';
 import type { GeneratorPoll, GeneratorPollResult, GeneratorReady } from './support/soak-generator.ts';
 import { ClusterProcess, clusterEnv, deleteStream, streamBacklog, until } from '../test/support/cluster.ts';
+import { openRuntime } from '../src/cli/context.ts';
+import { loadConfig } from '../src/config.ts';
+import { createApiToken } from '../src/core/access/accounts.ts';
+import { principalFor, publicUser } from '../src/core/access/authentication.ts';
+import { cryptoSecrets } from '../src/platform/system.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -55,6 +64,7 @@ const { values: args } = parseArgs({
     'cpu-prof': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
     workers: { type: 'string', default: '0' },
+    country: { type: 'string' },
   },
 });
 
@@ -81,7 +91,11 @@ const config = {
   cpuProf: args['cpu-prof'] === true,
   /** 0: the embedded server; N: the distributed mode — a gateway and N workers over PostgreSQL and NATS. */
   workers: Math.max(0, Math.round(Number(args.workers) || 0)),
+  /** Every real mine of this year instead of the invented province. */
+  country: args.country === undefined ? null : Math.round(num('country')),
 };
+if (config.country !== null && config.minesPerRequest !== 1)
+  throw new Error('--country sends each province under its own token: --mines-per-request must be 1');
 if (config.workers > 0) config.engine = 'postgres';
 if (args.engine !== 'sqlite' && args.engine !== 'postgres') throw new Error('--engine is sqlite or postgres');
 
@@ -99,6 +113,9 @@ const env: NodeJS.ProcessEnv = {
   DATABASE_URL: database.url,
   REDLINE_DATA_DIR: join(work, 'data'),
   REDLINE_DEMO_SEED: String(config.seed),
+  // Without --country the invented province, whose size --mines sets (the generator rebuilds it).
+  REDLINE_DEMO_AREA: 'synthetic',
+  ...(process.env.REDLINE_REFDATA_DIR ? { REDLINE_REFDATA_DIR: process.env.REDLINE_REFDATA_DIR } : {}),
   LOG_LEVEL: 'warn',
   MQTT_URL: '',
   REDLINE_INBOX: '',
@@ -108,11 +125,45 @@ const env: NodeJS.ProcessEnv = {
 
 const setupStarted = performance.now();
 log(
-  `seeding ${config.mines} mines into ${config.engine} (${config.engine === 'sqlite' ? database.url : 'database'})`,
+  `seeding ${config.country === null ? `${config.mines} mines` : `every mine of ${config.country}`} into ${config.engine} (${config.engine === 'sqlite' ? database.url : 'database'})`,
 );
-const seeded = await runCli(['seed', '--mines', String(config.mines)], env, 600_000);
+const seeded = await runCli(
+  config.country === null
+    ? ['seed', '--mines', String(config.mines)]
+    : ['seed', '--country', String(config.country)],
+  env,
+  600_000,
+);
 if (seeded.code !== 0) throw new Error(`seed failed: ${seeded.stderr}`);
-const token = await createToken(env, 'province', 'soak benchmark gateways');
+log(`seeded: ${seeded.stdout.trim()}`);
+// One token per province regulator (a country seed has one per province: p72, p73, …), keyed by the
+// province's two-digit prefix of the mine codes.
+const tokens = new Map<string, string>();
+if (config.country === null) tokens.set('', await createToken(env, 'province', 'soak benchmark gateways'));
+else {
+  // In-process (one CLI run per province would take minutes on a busy machine).
+  const rt = await openRuntime(loadConfig(env));
+  try {
+    const accounts = JSON.parse(
+      readFileSync(join(env.REDLINE_DATA_DIR!, 'demo-accounts.json'), 'utf8'),
+    ) as Array<{
+      username: string;
+    }>;
+    for (const a of accounts) {
+      const user = await rt.ports.users.getByUsername(a.username);
+      const principal = await principalFor(rt.ports, publicUser(user!), 'token');
+      const t = await createApiToken({ ...rt.ports, secrets: cryptoSecrets }, principal, {
+        name: 'soak gateways',
+      });
+      tokens.set(a.username.slice(1), t.token);
+    }
+  } finally {
+    await rt.database.close();
+  }
+}
+const authFor = (mine: string) => ({
+  authorization: `Bearer ${tokens.get(config.country === null ? '' : mine.slice(0, 2)) ?? ''}`,
+});
 
 // The distributed mode: N workers (each prints JSON events) before the gateway takes data.
 const cluster = config.workers > 0 ? clusterEnv({ url: database.url }, 12) : null;
@@ -137,6 +188,9 @@ generator.postMessage({
   kind: 'init',
   seed: config.seed,
   mines: config.mines,
+  country: config.country,
+  countryLoadMines: config.country !== null && args.mines ? Math.round(num('mines')) : null,
+  refdataDir: process.env.REDLINE_REFDATA_DIR ?? null,
   nowIso: new Date().toISOString(),
   startMs: simStartMs,
   nominalPollMs: config.pollS * 1000,
@@ -178,7 +232,6 @@ process.once('SIGINT', () => {
 });
 
 const poster = createPoster(server.baseUrl, config.connections);
-const auth = { authorization: `Bearer ${token}` };
 {
   const queue = [...ready.definitions];
   let failed = 0;
@@ -187,7 +240,7 @@ const auth = { authorization: `Bearer ${token}` };
       for (let f = queue.shift(); f; f = queue.shift()) {
         const r = await poster.post(
           '/api/ingest/files',
-          { ...auth, 'content-type': 'text/plain; charset=utf-8', 'x-file-name': f.name },
+          { ...authFor(f.name), 'content-type': 'text/plain; charset=utf-8', 'x-file-name': f.name },
           f.text,
         );
         if (r.status !== 200 || (JSON.parse(r.text) as { outcome: string }).outcome !== 'stored') {
@@ -241,8 +294,8 @@ function send(s: GeneratorPollResult['sends'][number], dueMs: number): void {
   const path = s.kind === 'readings' ? '/api/ingest/readings' : '/api/ingest/files';
   const headers =
     s.kind === 'readings'
-      ? { ...auth, 'content-type': 'application/x-ndjson' }
-      : { ...auth, 'content-type': 'text/plain; charset=utf-8', 'x-file-name': s.name };
+      ? { ...authFor(s.mine), 'content-type': 'application/x-ndjson' }
+      : { ...authFor(s.mine), 'content-type': 'text/plain; charset=utf-8', 'x-file-name': s.name };
   void poster.post(path, headers, s.body).then(
     (r) => {
       counters.inFlight--;

@@ -12,6 +12,12 @@ import { parentPort } from 'node:worker_threads';
 import type { PointReading } from '../../src/core/monitoring/upload-file/safety-monitoring-records.ts';
 import { generateDemoProvince } from '../../src/sim/demo-province.ts';
 import {
+  minesOfYear,
+  readMinePopulation,
+  resolveRefdataDir,
+} from '../../src/sim/reference/mine-population.ts';
+import { generateCountry } from '../../src/sim/reference/real-province.ts';
+import {
   createProvinceSimulator,
   type ProvinceSimulator,
 } from '../../src/sim/monitoring/province-simulator.ts';
@@ -21,6 +27,12 @@ export interface GeneratorInit {
   kind: 'init';
   seed: number;
   mines: number;
+  /** Every real mine of this year (`redline seed --country`) instead of the invented province. */
+  country: number | null;
+  /** With `country`: load only this many of its mines (every k-th by code), null for all. */
+  countryLoadMines: number | null;
+  /** The reference data folder (REDLINE_REFDATA_DIR), null for ../shared/refdata. */
+  refdataDir: string | null;
   /** The province's "now" (what `redline seed` used is close enough: only dates of records derive from it). */
   nowIso: string;
   /** Time of poll 0, epoch ms. */
@@ -95,10 +107,22 @@ let start = 0;
 const iso = cstFormatter();
 
 function init(m: GeneratorInit): GeneratorReady {
-  const province = generateDemoProvince({ seed: m.seed, mineCount: m.mines, now: m.nowIso });
+  const province =
+    m.country === null
+      ? generateDemoProvince({ seed: m.seed, mineCount: m.mines, now: m.nowIso })
+      : generateCountry({
+          sites: minesOfYear(readMinePopulation(resolveRefdataDir(m.refdataDir)), m.country),
+          seed: m.seed,
+          now: m.nowIso,
+        });
   start = m.startMs;
+  const step =
+    m.country !== null && m.countryLoadMines !== null
+      ? Math.max(1, Math.floor(province.mines.length / m.countryLoadMines))
+      : 1;
+  const loaded = province.mines.filter((_, i) => i % step === 0);
   sim = createProvinceSimulator({
-    mines: province.mines,
+    mines: loaded,
     seed: m.seed,
     startMs: m.startMs,
     intervalMs: m.nominalPollMs,

@@ -1,5 +1,8 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.ts';
+import { parseArea, readMinePopulation, resolveRefdataDir } from '../../src/sim/reference/mine-population.ts';
+import { populationYears } from '../../src/sim/reference/population-history.ts';
 import { ryssFile } from '../support/national-files.ts';
 import { TEST_PASSWORD } from '../support/world.ts';
 import {
@@ -131,4 +134,24 @@ describeInBrowser('closure in the browser', () => {
     expect(alarm.priority).toBe('critical');
     await screenshot(county, 'closure-people-in-closed-mine');
   });
+
+  it("the targets tab shows the area's real mine population year by year", async () => {
+    // The history as the seeder writes it: the Guizhou area's real mines of 2011–2023, by district.
+    const population = readMinePopulation(resolveRefdataDir(loadConfig(process.env).refdataDir));
+    await server.ports.closure.putPopulationYears(
+      populationYears(server.province, population, parseArea('guizhou')),
+    );
+    const page = await newPage();
+    await login(page, server.baseUrl, 'province', TEST_PASSWORD);
+    await openClosures(page, server.baseUrl);
+    await page.getByTestId('closure-tab-targets').click();
+    const row = (year: number) => page.getByTestId(`population-year-${year}`).locator('td');
+    await page.getByTestId('population-year-2011').waitFor();
+    // SOURCE.md's box: 2,195 mines in 2011 (2,101 below 300 kt/yr), 578 in 2019, 363 in 2020.
+    expect(await row(2011).allInnerTexts()).toEqual(['2011', '2195', '2101', expect.any(String), '—', '—']);
+    expect((await row(2020).allInnerTexts()).slice(0, 3)).toEqual(['2020', '363', '72']);
+    expect((await row(2020).allInnerTexts())[4]).toBe('215');
+    expect(await page.getByTestId('population-history-reduction').innerText()).toContain('1685');
+    await screenshot(page, 'closure-history');
+  }, 90_000);
 });
