@@ -57,7 +57,7 @@ describeInBrowser('closure in the browser', () => {
     const county = await newPage();
     await login(county, server.baseUrl, 'county', TEST_PASSWORD);
     await openClosures(county, server.baseUrl);
-    await startClosure(county, mineId, '核定产能低于30万吨/年，列入关闭名单');
+    await startClosure(county, mine.code, '核定产能低于30万吨/年，列入关闭名单');
     expect((await server.ports.mines.get(mineId))?.status).toBe('closing');
 
     // The mine records that production stopped from its own session (the mine users' shell has no

@@ -1,6 +1,7 @@
 /** Page model for the closure section (`/closure`). */
 import type { Page } from 'playwright-core';
 import { appOrigin } from './app-shell.ts';
+import { pickMine } from './resumption-page.ts';
 
 /** Opens the closures list (with the start form for regulators). */
 export async function openClosures(page: Page, baseUrl?: string): Promise<void> {
@@ -8,9 +9,9 @@ export async function openClosures(page: Page, baseUrl?: string): Promise<void> 
   await page.locator('[data-testid="closure-list"][data-busy="false"]').waitFor();
 }
 
-/** Starts the closure of a mine from the list page and waits for its detail page. */
-export async function startClosure(page: Page, mineId: string, reason: string): Promise<void> {
-  await page.getByTestId('closure-new-mine').fill(mineId);
+/** Starts the closure of a mine (picked by its code) from the list page and waits for its detail page. */
+export async function startClosure(page: Page, mineCode: string, reason: string): Promise<void> {
+  await pickMine(page, 'closure-new-mine', mineCode, mineCode);
   await page.getByTestId('closure-new-reason').fill(reason);
   await page.getByTestId('closure-new-submit').click();
   await page

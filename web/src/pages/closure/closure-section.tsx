@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { request } from '../../api/api-client.ts';
 import { useApiData } from '../../api/use-api.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
+import { MinePicker, type PickedMine } from '../../components/mine-picker.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { navigate } from '../../router/router.ts';
 import { useSession } from '../../session/session-context.tsx';
@@ -15,7 +16,7 @@ const REGULATORS = ['province_regulator', 'city_regulator', 'county_regulator'];
 
 function NewClosureForm({ onCreated }: { onCreated: (id: string) => void }) {
   const { t } = useI18n();
-  const [mineId, setMineId] = useState('');
+  const [mine, setMine] = useState<PickedMine | null>(null);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<unknown>(null);
   const submit = async (e: FormEvent) => {
@@ -23,7 +24,7 @@ function NewClosureForm({ onCreated }: { onCreated: (id: string) => void }) {
     setError(null);
     try {
       const r = await request<{ closure: { id: string } }>('POST', '/api/closure/closures', {
-        body: { mineId: mineId.trim(), reason },
+        body: { mineId: mine?.id ?? '', reason },
       });
       onCreated(r.closure.id);
     } catch (err) {
@@ -35,15 +36,17 @@ function NewClosureForm({ onCreated }: { onCreated: (id: string) => void }) {
       className="card"
       data-testid="closure-new"
       onSubmit={(e) => void submit(e)}
-      style={{ display: 'flex', gap: 8 }}
+      style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'flex-end', padding: 10 }}
     >
-      <input
-        data-testid="closure-new-mine"
-        placeholder={t('closure.mineId')}
-        value={mineId}
-        onChange={(e) => setMineId(e.target.value)}
+      <MinePicker
+        value={mine}
+        onChange={setMine}
+        statuses={['construction', 'producing', 'suspended', 'resumption_review']}
+        label={t('closure.mineId')}
+        testId="closure-new-mine"
       />
       <input
+        className="input"
         data-testid="closure-new-reason"
         placeholder={t('closure.reason')}
         value={reason}
