@@ -45,6 +45,20 @@ export const workflowsZh = {
   'error.RESUMPTION_ALREADY_PENDING': '该煤矿已有待验收的申请',
   'error.SEPARATION_OF_DUTIES': '职责分离：同一事项的申请、报告或记录人不得审核、批准或销号',
   'error.MINE_STATUS_NEEDS_PROCESS': '该状态变更只能通过复产验收流程办理',
+  'closure.col.mine': '煤矿',
+  'closure.col.code': '编号',
+  'closure.col.region': '区县',
+  'closure.col.status': '状态',
+  'closure.col.steps': '已核验步骤',
+  'closure.col.since': '状态起始',
+  'closure.col.capacity': '核定产能（吨/年）',
+  'closure.col.rules': '列入依据',
+  'closure.col.action': '操作',
+  'closure.unfiled.title': '未建关闭档案的关闭中、已关闭煤矿',
+  'closure.unfiled.hint': '台账状态为关闭中或已关闭，但平台上尚无关闭档案（多为平台启用前已列入关闭）',
+  'closure.unfiled.open': '建立关闭档案',
+  'closure.fileReason': '台账状态为关闭中，补建关闭档案',
+  'closure.candidates.empty': '没有符合关闭条件的煤矿',
 } as const;
 
 export const workflowsEn: Record<keyof typeof workflowsZh, string> = {
@@ -91,4 +105,19 @@ export const workflowsEn: Record<keyof typeof workflowsZh, string> = {
   'error.SEPARATION_OF_DUTIES':
     'Separation of duties: whoever applied, reported or recorded an item may not verify, approve or write it off',
   'error.MINE_STATUS_NEEDS_PROCESS': 'This status change goes through the resumption acceptance only',
+  'closure.col.mine': 'Mine',
+  'closure.col.code': 'Code',
+  'closure.col.region': 'District',
+  'closure.col.status': 'Status',
+  'closure.col.steps': 'Steps verified',
+  'closure.col.since': 'Since',
+  'closure.col.capacity': 'Approved capacity (t/yr)',
+  'closure.col.rules': 'Listed because',
+  'closure.col.action': 'Action',
+  'closure.unfiled.title': 'Closing and closed mines without a closure file',
+  'closure.unfiled.hint':
+    'The registry says closing or closed, but the platform holds no closure file (mostly listed before the platform)',
+  'closure.unfiled.open': 'Open the closure file',
+  'closure.fileReason': 'Closing in the registry; closure file opened afterwards',
+  'closure.candidates.empty': 'No mine meets a closure rule',
 };

@@ -9,7 +9,8 @@ import { useSession } from '../../session/session-context.tsx';
 import { CaseDetail } from './closure-case.tsx';
 import { ClosureDetail } from './closure-detail.tsx';
 import { PolicyListForm, TargetForm } from './closure-forms.tsx';
-import type { Candidate, CaseView, ClosureView, TargetProgressView } from './closure-types.ts';
+import type { Candidate, CaseView, ClosureView, TargetProgressView, UnfiledMine } from './closure-types.ts';
+import { StatusPill } from '../../components/status-pill.tsx';
 
 const TABS = ['', 'candidates', 'targets', 'cases'] as const;
 const REGULATORS = ['province_regulator', 'city_regulator', 'county_regulator'];
@@ -60,35 +61,110 @@ function NewClosureForm({ onCreated }: { onCreated: (id: string) => void }) {
   );
 }
 
+/** Opens the closure file of a mine (a closing mine's attaches; others go closing), then shows it. */
+async function openClosureFile(mineId: string, reason: string): Promise<string> {
+  const r = await request<{ closure: { id: string } }>('POST', '/api/closure/closures', {
+    body: { mineId, reason },
+  });
+  return r.closure.id;
+}
+
 function ClosuresList() {
   const { t } = useI18n();
   const { user } = useSession().session;
-  const { data, error, isLoading, reload } = useApiData<{ closures: ClosureView[] }>('/api/closure/closures');
+  const { data, error, isLoading, reload } = useApiData<{ closures: ClosureView[]; unfiled?: UnfiledMine[] }>(
+    '/api/closure/closures',
+  );
+  const [actionError, setActionError] = useState<unknown>(null);
+  const closures = data?.closures ?? [];
+  const unfiled = data?.unfiled ?? [];
+  const isRegulator = REGULATORS.includes(user.role);
+  const file = async (m: UnfiledMine) => {
+    setActionError(null);
+    try {
+      navigate(`/closure/${await openClosureFile(m.mineId, t('closure.fileReason'))}`);
+    } catch (e) {
+      setActionError(e);
+    }
+  };
   return (
     <div data-testid="closure-list" data-busy={isLoading ? 'true' : 'false'}>
-      {REGULATORS.includes(user.role) && <NewClosureForm onCreated={(id) => navigate(`/closure/${id}`)} />}
+      {isRegulator && <NewClosureForm onCreated={(id) => navigate(`/closure/${id}`)} />}
       {error !== null && <ErrorBox error={error} onRetry={reload} />}
-      {(data?.closures ?? []).length === 0 && !isLoading && <p>{t('closure.empty')}</p>}
-      <table className="table">
-        <tbody>
-          {(data?.closures ?? []).map((c) => (
-            <tr key={c.id} data-testid={`closure-row-${c.mineId}`}>
-              <td>
-                <a
-                  href={`/closure/${c.id}`}
-                  onClick={(e) => (e.preventDefault(), navigate(`/closure/${c.id}`))}
-                >
-                  {c.mineName}
-                </a>
-              </td>
-              <td>{t(`closure.status.${c.status}`)}</td>
-              <td>
-                {c.stepsVerified ?? 0}/{c.stepsTotal ?? 6}
-              </td>
+      {actionError !== null && <ErrorBox error={actionError} />}
+      {closures.length === 0 && unfiled.length === 0 && !isLoading && <p>{t('closure.empty')}</p>}
+      {closures.length > 0 && (
+        <table className="table" data-testid="closure-table">
+          <thead>
+            <tr>
+              <th>{t('closure.col.mine')}</th>
+              <th>{t('closure.col.status')}</th>
+              <th>{t('closure.col.steps')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {closures.map((c) => (
+              <tr key={c.id} data-testid={`closure-row-${c.mineId}`}>
+                <td>
+                  <a
+                    href={`/closure/${c.id}`}
+                    onClick={(e) => (e.preventDefault(), navigate(`/closure/${c.id}`))}
+                  >
+                    {c.mineName}
+                  </a>
+                </td>
+                <td>{t(`closure.status.${c.status}`)}</td>
+                <td>
+                  {c.stepsVerified ?? 0}/{c.stepsTotal ?? 0}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {unfiled.length > 0 && (
+        <>
+          <h2>{t('closure.unfiled.title')}</h2>
+          <p className="muted">{t('closure.unfiled.hint')}</p>
+          <table className="table" data-testid="closure-unfiled">
+            <thead>
+              <tr>
+                <th>{t('closure.col.code')}</th>
+                <th>{t('closure.col.mine')}</th>
+                <th>{t('closure.col.region')}</th>
+                <th>{t('closure.col.status')}</th>
+                <th>{t('closure.col.since')}</th>
+                <th>{t('closure.col.action')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {unfiled.map((m) => (
+                <tr key={m.mineId} data-testid={`closure-unfiled-${m.code}`} data-status={m.status}>
+                  <td className="mono">{m.code}</td>
+                  <td>{m.name}</td>
+                  <td>{m.regionName}</td>
+                  <td>
+                    <StatusPill status={m.status} />
+                  </td>
+                  <td>{m.statusSince.slice(0, 10)}</td>
+                  <td>
+                    {isRegulator && m.status === 'closing' && (
+                      <button
+                        type="button"
+                        className="btn btn-small"
+                        onClick={() => void file(m)}
+                        data-testid={`closure-file-${m.code}`}
+                      >
+                        {t('closure.unfiled.open')}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
     </div>
   );
 }
@@ -99,22 +175,59 @@ function CandidatesPanel() {
   const { data, error, isLoading, reload } = useApiData<{ candidates: Candidate[] }>(
     '/api/closure/candidates',
   );
+  const [actionError, setActionError] = useState<unknown>(null);
+  const isRegulator = REGULATORS.includes(user.role);
+  const start = async (c: Candidate) => {
+    setActionError(null);
+    try {
+      const reason = c.rules.map((r) => t(`closure.rule.${r}`)).join('；');
+      navigate(`/closure/${await openClosureFile(c.mineId, reason)}`);
+    } catch (e) {
+      setActionError(e);
+    }
+  };
+  const candidates = data?.candidates ?? [];
   return (
     <div data-testid="closure-candidates" data-busy={isLoading ? 'true' : 'false'}>
-      {REGULATORS.includes(user.role) && <PolicyListForm onDone={reload} />}
+      {isRegulator && <PolicyListForm onDone={reload} />}
       {error !== null && <ErrorBox error={error} onRetry={reload} />}
-      <table className="table">
-        <tbody>
-          {(data?.candidates ?? []).map((c) => (
-            <tr key={c.mineId} data-testid={`candidate-${c.mineId}`}>
-              <td>{c.mineName}</td>
-              <td>{c.regionName}</td>
-              <td>{c.approvedCapacityTPerYear.toLocaleString()}</td>
-              <td>{c.rules.map((r) => t(`closure.rule.${r}`)).join(' · ')}</td>
+      {actionError !== null && <ErrorBox error={actionError} />}
+      {candidates.length === 0 && !isLoading && <p>{t('closure.candidates.empty')}</p>}
+      {candidates.length > 0 && (
+        <table className="table">
+          <thead>
+            <tr>
+              <th>{t('closure.col.mine')}</th>
+              <th>{t('closure.col.region')}</th>
+              <th>{t('closure.col.capacity')}</th>
+              <th>{t('closure.col.rules')}</th>
+              <th>{t('closure.col.action')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {candidates.map((c) => (
+              <tr key={c.mineId} data-testid={`candidate-${c.mineId}`}>
+                <td>{c.mineName}</td>
+                <td>{c.regionName}</td>
+                <td className="num">{c.approvedCapacityTPerYear.toLocaleString()}</td>
+                <td>{c.rules.map((r) => t(`closure.rule.${r}`)).join(' · ')}</td>
+                <td>
+                  {isRegulator && c.status !== 'closing' && c.status !== 'closed' && (
+                    <button
+                      type="button"
+                      className="btn btn-small"
+                      onClick={() => void start(c)}
+                      data-testid={`candidate-start-${c.mineId}`}
+                    >
+                      {t('closure.create')}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
     </div>
   );
 }
