@@ -154,3 +154,15 @@ export async function addCaseEvidenceInUi(
   });
   await page.getByTestId('case-evidence-item').nth(before).waitFor();
 }
+
+/** On the cases tab: opens a case by hand (type, mine picked by code, summary); waits for its page. */
+export async function openNewCaseInUi(
+  page: Page,
+  c: { type: string; mineCode: string; summary: string },
+): Promise<void> {
+  await page.getByTestId('case-new-type').selectOption(c.type);
+  await pickMine(page, 'case-new-mine', c.mineCode, c.mineCode);
+  await page.getByTestId('case-new-summary').fill(c.summary);
+  await page.getByTestId('case-new-submit').click();
+  await page.locator('[data-testid="case-detail"][data-busy="false"] [data-testid="case-status"]').waitFor();
+}

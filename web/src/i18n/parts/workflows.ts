@@ -59,6 +59,11 @@ export const workflowsZh = {
   'closure.unfiled.open': '建立关闭档案',
   'closure.fileReason': '台账状态为关闭中，补建关闭档案',
   'closure.candidates.empty': '没有符合关闭条件的煤矿',
+  'closure.caseNew.title': '立案',
+  'closure.caseNew.type': '案件类型',
+  'closure.caseNew.summary': '案情摘要',
+  'closure.caseNew.submit': '立案',
+  'closure.caseNew.empty': '暂无打击案件',
 } as const;
 
 export const workflowsEn: Record<keyof typeof workflowsZh, string> = {
@@ -120,4 +125,9 @@ export const workflowsEn: Record<keyof typeof workflowsZh, string> = {
   'closure.unfiled.open': 'Open the closure file',
   'closure.fileReason': 'Closing in the registry; closure file opened afterwards',
   'closure.candidates.empty': 'No mine meets a closure rule',
+  'closure.caseNew.title': 'Open a case',
+  'closure.caseNew.type': 'Case type',
+  'closure.caseNew.summary': 'Summary',
+  'closure.caseNew.submit': 'Open the case',
+  'closure.caseNew.empty': 'No crackdown cases',
 };

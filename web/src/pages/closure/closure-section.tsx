@@ -264,35 +264,124 @@ function TargetsPanel() {
   );
 }
 
+const CASE_TYPES = [
+  'illegal_trusteeship',
+  'false_integration',
+  'evasion_of_supervision',
+  'data_tampering',
+] as const;
+/** Roles that read crackdown cases (the mine under investigation and experts do not, by the table). */
+const CASE_READERS = [
+  ...REGULATORS,
+  'leader',
+  'group_member',
+  'viewer',
+  'mine_safety_bureau',
+  'government_head',
+];
+
+/** Opens a crackdown case by hand: its type, the mine (picked by code or name) and what was found. */
+function NewCaseForm() {
+  const { t } = useI18n();
+  const [type, setType] = useState<(typeof CASE_TYPES)[number]>('illegal_trusteeship');
+  const [mine, setMine] = useState<PickedMine | null>(null);
+  const [summary, setSummary] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    try {
+      const r = await request<{ case: { id: string } }>('POST', '/api/closure/cases', {
+        body: { type, mineId: mine?.id ?? '', summary },
+      });
+      navigate(`/closure/cases/${encodeURIComponent(r.case.id)}`);
+    } catch (err) {
+      setError(err);
+    }
+  };
+  return (
+    <form className="card wf-form" data-testid="case-new" onSubmit={(e) => void submit(e)}>
+      <h2>{t('closure.caseNew.title')}</h2>
+      <label className="field">
+        <span className="field-label">{t('closure.caseNew.type')}</span>
+        <select
+          className="select"
+          value={type}
+          onChange={(e) => setType(e.target.value as (typeof CASE_TYPES)[number])}
+          data-testid="case-new-type"
+        >
+          {CASE_TYPES.map((x) => (
+            <option key={x} value={x}>
+              {t(`closure.case.${x}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <MinePicker value={mine} onChange={setMine} label={t('closure.mineId')} testId="case-new-mine" />
+      <label className="field" style={{ gridColumn: '1 / -1' }}>
+        <span className="field-label">{t('closure.caseNew.summary')}</span>
+        <textarea
+          className="input wf-textarea"
+          value={summary}
+          onChange={(e) => setSummary(e.target.value)}
+          data-testid="case-new-summary"
+        />
+      </label>
+      <div className="wf-actions">
+        <button type="submit" className="btn btn-primary" data-testid="case-new-submit">
+          {t('closure.caseNew.submit')}
+        </button>
+      </div>
+      {error !== null && <ErrorBox error={error} />}
+    </form>
+  );
+}
+
 function CasesPanel() {
   const { t } = useI18n();
+  const { user } = useSession().session;
   const { data, error, isLoading, reload } = useApiData<{ cases: CaseView[] }>('/api/closure/cases');
+  const cases = data?.cases ?? [];
   return (
-    <div data-testid="closure-cases" data-busy={isLoading ? 'true' : 'false'}>
+    <div data-testid="closure-cases" data-busy={isLoading ? 'true' : 'false'} className="wf-stack">
+      {REGULATORS.includes(user.role) && <NewCaseForm />}
       {error !== null && <ErrorBox error={error} onRetry={reload} />}
-      <table className="table">
-        <tbody>
-          {(data?.cases ?? []).map((c) => (
-            <tr key={c.id} data-testid={`case-${c.id}`}>
-              <td>
-                <a
-                  href={`/closure/cases/${c.id}`}
-                  data-testid={`case-link-${c.id}`}
-                  onClick={(e) => (
-                    e.preventDefault(),
-                    navigate(`/closure/cases/${encodeURIComponent(c.id)}`)
-                  )}
-                >
-                  {t(`closure.case.${c.type}`)}
-                </a>
-              </td>
-              <td>{c.mineName}</td>
-              <td>{c.summary}</td>
-              <td>{t(`closure.caseStatus.${c.status}`)}</td>
+      {cases.length === 0 && !isLoading && error === null && (
+        <p data-testid="cases-empty">{t('closure.caseNew.empty')}</p>
+      )}
+      {cases.length > 0 && (
+        <table className="table">
+          <thead>
+            <tr>
+              <th>{t('closure.caseNew.type')}</th>
+              <th>{t('closure.col.mine')}</th>
+              <th>{t('closure.caseNew.summary')}</th>
+              <th>{t('closure.col.status')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {cases.map((c) => (
+              <tr key={c.id} data-testid={`case-${c.id}`}>
+                <td>
+                  <a
+                    href={`/closure/cases/${c.id}`}
+                    data-testid={`case-link-${c.id}`}
+                    onClick={(e) => (
+                      e.preventDefault(),
+                      navigate(`/closure/cases/${encodeURIComponent(c.id)}`)
+                    )}
+                  >
+                    {t(`closure.case.${c.type}`)}
+                  </a>
+                </td>
+                <td>{c.mineName}</td>
+                <td>{c.summary}</td>
+                <td>{t(`closure.caseStatus.${c.status}`)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
     </div>
   );
 }
@@ -300,13 +389,14 @@ function CasesPanel() {
 /** The closure section: its pages live under /closure; `sub` is the path below it. */
 export function ClosureSection({ sub }: { sub: string[] }) {
   const { t } = useI18n();
+  const { user } = useSession().session;
   const first = sub[0] ?? '';
   const tab = TABS.find((x) => x === first);
   return (
     <section className="page" data-testid="closure-section" data-busy="false" data-sub={sub.join('/')}>
       <h1>{t('nav.closure')}</h1>
       <nav className="tabs">
-        {TABS.map((x) => (
+        {TABS.filter((x) => x !== 'cases' || CASE_READERS.includes(user.role)).map((x) => (
           <button
             key={x}
             type="button"
