@@ -64,6 +64,11 @@ export const workflowsZh = {
   'closure.caseNew.summary': '案情摘要',
   'closure.caseNew.submit': '立案',
   'closure.caseNew.empty': '暂无打击案件',
+  'orders.detail.mines': '{n} 座煤矿',
+  'orders.detail.before': '指令前状态',
+  'orders.detail.outcome': '结果',
+  'orders.detail.lifted': '解除日期',
+  'orders.detail.back': '返回指令列表',
 } as const;
 
 export const workflowsEn: Record<keyof typeof workflowsZh, string> = {
@@ -130,4 +135,9 @@ export const workflowsEn: Record<keyof typeof workflowsZh, string> = {
   'closure.caseNew.summary': 'Summary',
   'closure.caseNew.submit': 'Open the case',
   'closure.caseNew.empty': 'No crackdown cases',
+  'orders.detail.mines': '{n} mine(s)',
+  'orders.detail.before': 'Status before',
+  'orders.detail.outcome': 'Outcome',
+  'orders.detail.lifted': 'Lifted on',
+  'orders.detail.back': 'Back to the orders',
 };
