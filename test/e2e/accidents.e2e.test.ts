@@ -59,7 +59,7 @@ describeInBrowser(
       await openAccidents(county);
       const occurredAt = new Date(Date.now() - 30 * 60_000);
       await fillAccidentForm(county, {
-        mineId: mine.id,
+        mineCode: mine.code,
         occurredAtLocal: localMinute(occurredAt),
         type: '顶板',
         deaths: 3,

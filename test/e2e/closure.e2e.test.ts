@@ -21,10 +21,14 @@ import { startServer, type RunningServer } from './support/server.ts';
 
 const STEPS = [
   'production_stopped',
+  'explosives_disposed',
   'equipment_removed',
-  'shafts_sealed',
   'power_cut',
+  'shafts_sealed',
   'licences_revoked',
+  'workers_settled',
+  'drawings_handed_over',
+  'public_sign',
   'site_restored',
 ] as const;
 
@@ -34,7 +38,10 @@ describeInBrowser('closure in the browser', () => {
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(300, { monitoring: true }), launchBrowser()]);
+    [server, browser] = await Promise.all([
+      startServer(300, { monitoring: true, simIntervalMs: 10_000 }),
+      launchBrowser(),
+    ]);
   }, 120_000);
   afterAll(async () => {
     for (const c of contexts) await c.close();
@@ -46,7 +53,7 @@ describeInBrowser('closure in the browser', () => {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
     contexts.push(context);
     const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
+    page.setDefaultTimeout(30_000);
     return page;
   }
 
@@ -60,7 +67,7 @@ describeInBrowser('closure in the browser', () => {
     const county = await newPage();
     await login(county, server.baseUrl, 'county', TEST_PASSWORD);
     await openClosures(county, server.baseUrl);
-    await startClosure(county, mineId, '核定产能低于30万吨/年，列入关闭名单');
+    await startClosure(county, mine.code, '核定产能低于30万吨/年，列入关闭名单');
     expect((await server.ports.mines.get(mineId))?.status).toBe('closing');
 
     // The mine records that production stopped from its own session (the mine users' shell has no
@@ -87,19 +94,28 @@ describeInBrowser('closure in the browser', () => {
     });
     expect(selfVerify.status()).toBe(403);
 
+    // The county records the eight legal requirements; the city verifies them (who records does not verify).
     await openClosureOfMine(county, mineId, server.baseUrl);
     for (const step of STEPS) {
       if (step !== 'production_stopped') await recordStep(county, step, `${step} 现场照片与记录`);
-      if (step !== 'site_restored') {
-        await verifyStep(county, step);
-        expect(await closureStatus(county)).toBe('关闭中');
-      }
+    }
+    await county.getByTestId('closure-verify-public_sign').click();
+    await county.getByTestId('error-box').filter({ hasText: '职责分离' }).first().waitFor();
+    const city = await newPage();
+    await login(city, server.baseUrl, 'city', TEST_PASSWORD);
+    await openClosureOfMine(city, mineId, server.baseUrl);
+    for (const step of STEPS) {
+      if (step === 'site_restored') continue;
+      await verifyStep(city, step);
+      expect(await closureStatus(city)).toBe('关闭中');
     }
     expect((await server.ports.mines.get(mineId))?.status).toBe('closing');
-    await verifyStep(county, 'site_restored');
-    await county.locator('[data-testid="closure-status"]', { hasText: '已关闭' }).waitFor();
+    await verifyStep(city, 'site_restored');
+    await city.locator('[data-testid="closure-status"]', { hasText: '已关闭' }).waitFor();
     expect((await server.ports.mines.get(mineId))?.status).toBe('closed');
-    await screenshot(county, 'closure-closed');
+    await screenshot(city, 'closure-closed-1440');
+    await city.setViewportSize({ width: 390, height: 844 });
+    await screenshot(city, 'closure-closed-390');
 
     // Later, the closed mine's personnel system reports people underground.
     await openAlarms(county, { mineId }, server.baseUrl);
@@ -133,7 +149,7 @@ describeInBrowser('closure in the browser', () => {
     const alarm = await waitForAlarm(county, { rule: 'people_in_stopped_mine', mineId });
     expect(alarm.priority).toBe('critical');
     await screenshot(county, 'closure-people-in-closed-mine');
-  });
+  }, 300_000);
 
   it("the targets tab shows the area's real mine population year by year", async () => {
     // The history as the seeder writes it: the Guizhou area's real mines of 2011–2023, by district.

@@ -6,6 +6,7 @@ import {
   canTakeStep,
   currentStep,
   issueSuspension,
+  openIssuedOrder,
   login,
   mineStatus,
   openOrders,
@@ -76,6 +77,9 @@ describeInBrowser('resumption acceptance in the browser (ADR 0009)', () => {
     });
     expect(issued).toContain('1 座');
     await shoot(county, 'resumption-01-county-suspends');
+    // The issued order opens: its basis, reason and the mine it suspended, by code.
+    expect(await openIssuedOrder(county, '示煤安停〔2026〕31号')).toEqual({ [mine.code]: 'affected' });
+    await shoot(county, 'resumption-01b-order-detail');
 
     // The officer applies from 复产验收, picking the mine by its code.
     const officer = await as('officer');

@@ -16,6 +16,7 @@ import { indexProvince } from '../http/http-kit.ts';
 import { describeEachEngine } from '../support/engines.ts';
 import { createWorld, type World } from '../support/world.ts';
 import { beltHazard, GENERAL_PLAN, generalHazard, MAJOR_PLAN } from './hazard-fixtures.ts';
+import { closureOccasions } from '../../src/core/hazards/hazard-rules.ts';
 
 const DAY = 86_400_000;
 const noEquipment: EquipmentState = { isRunning: () => null };
@@ -210,6 +211,34 @@ describeEachEngine('hazards: the 3-month repeat rule and the Songzao equipment r
     const late = await reportHazard(world.ports, county, beltHazard(b));
     expect(late.proposals.map((p) => p.kind)).not.toContain('closure');
     expect(await closureFor(b)).toEqual([]);
+  });
+
+  it('one occasion is not two, a self-check report is not a finding, and a mine that stopped producing is not proposed', async () => {
+    const c = mines[2]!;
+    world.clock.set('2026-09-01T01:00:00.000Z');
+    // Two majors from one inspection on one day: one occasion.
+    await reportHazard(world.ports, county, beltHazard(c));
+    const sameDay = await reportHazard(world.ports, county, beltHazard(c, { title: '主井提升机保护失效' }));
+    expect(sameDay.proposals.map((p) => p.kind)).not.toContain('closure');
+    // The mine's own self-check report on another day does not make a second occasion.
+    world.clock.advance(10 * DAY);
+    const selfReported = await reportHazard(world.ports, county, beltHazard(c, { source: 'self_check' }));
+    expect(selfReported.proposals.map((p) => p.kind)).not.toContain('closure');
+    // A second inspection's finding does.
+    world.clock.advance(10 * DAY);
+    const second = await reportHazard(world.ports, county, beltHazard(c));
+    expect(second.proposals.map((p) => p.kind)).toContain('closure');
+    expect((await closureFor(c))[0]?.hazardIds).toHaveLength(3);
+    // A mine no longer producing (suspended after the first finding) is not proposed for closure.
+    expect(
+      closureOccasions(
+        [
+          { id: 'h1', source: 'inspection', grade: 'major', reportedAt: '2026-09-01T01:00:00Z' },
+          { id: 'h2', source: 'inspection', grade: 'major', reportedAt: '2026-09-20T01:00:00Z' },
+        ],
+        'suspended',
+      ),
+    ).toBeNull();
   });
 
   it('a hazard on running equipment escalates once a day while it runs; stopped or unknown equipment does not', async () => {

@@ -248,9 +248,20 @@ describe('XLSX', () => {
       '瓦斯等级',
       '核定入井人数',
       '许可证有效期至',
+      '状态',
     ]);
-    sheet.addRow([good, '雾岭新井煤矿', '990123', 1_200_000, '高瓦斯', 300, new Date(Date.UTC(2028, 5, 30))]);
-    sheet.addRow([bad, '雾岭小井煤矿', '990123', 5_000, '低瓦斯', 20, null]);
+    // A high-gas mine without certified capability is imported stopped, never producing.
+    sheet.addRow([
+      good,
+      '雾岭新井煤矿',
+      '990123',
+      1_200_000,
+      '高瓦斯',
+      300,
+      new Date(Date.UTC(2028, 5, 30)),
+      '停产整顿',
+    ]);
+    sheet.addRow([bad, '雾岭小井煤矿', '990123', 5_000, '低瓦斯', 20, null, '生产']);
     const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
 
     const report = reportOf(await upload(bytes, XLSX_TYPE, 'city'));

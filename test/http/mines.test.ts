@@ -520,6 +520,39 @@ describe('API surface', () => {
     expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
   });
 
+  it('never registers (or imports) a producing outburst mine without certified gas-control capability', async () => {
+    const code = '990102987651';
+    const refused = await app.inject({
+      method: 'POST',
+      url: '/api/mines',
+      headers: as('county'),
+      payload: {
+        facts: mineFacts({
+          code,
+          name: '突出新登记煤矿',
+          gasClass: 'outburst',
+          hasGasControlCapability: false,
+        }),
+        initialStatus: 'producing',
+      },
+    });
+    expect(refused.statusCode).toBe(409);
+    expect(errorOf(refused).code).toBe('GAS_CONTROL_CAPABILITY_REQUIRED');
+    expect(await world.ports.mines.getByCode(code)).toBeUndefined();
+    const csv = [
+      'code,name,regionId,capacity,gasClass,approvedMaxUnderground,status',
+      `${code},突出导入煤矿,990102,300000,outburst,80,producing`,
+    ].join('\n');
+    const imported = await app.inject({
+      method: 'POST',
+      url: '/api/mines/import',
+      headers: { ...as('county'), 'content-type': 'text/csv' },
+      payload: csv,
+    });
+    expect(imported.json()).toMatchObject({ imported: 0, rejected: 1 });
+    expect(await world.ports.mines.getByCode(code)).toBeUndefined();
+  });
+
   it('never moves a high-gas mine without certified gas-control capability to producing', async () => {
     const code = '990102987650';
     const created = await app.inject({

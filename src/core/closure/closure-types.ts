@@ -5,19 +5,33 @@
 
 export type ClosureStepKind =
   | 'production_stopped'
+  | 'explosives_disposed'
   | 'equipment_removed'
-  | 'shafts_sealed'
   | 'power_cut'
+  | 'shafts_sealed'
   | 'licences_revoked'
+  | 'workers_settled'
+  | 'drawings_handed_over'
+  | 'public_sign'
   | 'site_restored';
 
-/** The steps every closure goes through, in order (2024 Regulation art. 70 closure requirements). */
+/**
+ * The steps every closure goes through, in order: production stopped, then the eight closure
+ * requirements of the 2024 Regulation art. 70 (domain reference §7): licences revoked; explosives
+ * supply stopped and the stock disposed of; power cut and equipment removed; shafts filled and sealed;
+ * land restored; workers' labour relations settled; a public sign set up; reports and drawings handed
+ * over. Power cut and equipment removal are verified separately (two site checks).
+ */
 export const CLOSURE_STEP_KINDS: readonly ClosureStepKind[] = [
   'production_stopped',
+  'explosives_disposed',
   'equipment_removed',
-  'shafts_sealed',
   'power_cut',
+  'shafts_sealed',
   'licences_revoked',
+  'workers_settled',
+  'drawings_handed_over',
+  'public_sign',
   'site_restored',
 ];
 

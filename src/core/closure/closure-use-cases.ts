@@ -231,6 +231,50 @@ export async function listClosures(
   return out;
 }
 
+/** A mine whose registry status is closing or closed but which has no closure file on the platform. */
+export interface UnfiledMine {
+  mineId: string;
+  code: string;
+  name: string;
+  regionName: string;
+  status: 'closing' | 'closed';
+  statusSince: string;
+}
+
+/**
+ * Closing and closed mines of the scope that have no closure file (e.g. registered that way before the
+ * platform): 关闭矿井 lists them too, so it never says "none" while the registry counts them (issue 15).
+ */
+export async function listUnfiledClosures(
+  deps: Pick<Ports, 'closure' | 'mines' | 'regions'>,
+  p: Principal,
+): Promise<UnfiledMine[]> {
+  requirePermission(p, 'closure.read');
+  const scope = await scopedMineFilter(deps, p, undefined);
+  const page = { offset: 0, limit: 100_000, sort: 'code' as const, desc: false };
+  const filed = new Set(
+    (p.scope.kind === 'mine'
+      ? await deps.closure.listClosures({ mineId: p.scope.mineId })
+      : await deps.closure.listClosures({ regionPath: p.scopePath ?? '\u0000' })
+    ).map((c) => c.mineId),
+  );
+  const out: UnfiledMine[] = [];
+  for (const status of ['closing', 'closed'] as const) {
+    const { items } = await deps.mines.search({ ...scope, status }, page);
+    for (const m of items)
+      if (!filed.has(m.id))
+        out.push({
+          mineId: m.id,
+          code: m.code,
+          name: m.name,
+          regionName: m.regionName,
+          status,
+          statusSince: m.statusSince,
+        });
+  }
+  return out;
+}
+
 /**
  * Opens the closure of a mine: the mine goes `closing` (order_closure) unless it already is (a closure
  * order came first), in which case the closure attaches to it. One transaction, audited.

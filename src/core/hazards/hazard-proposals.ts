@@ -1,6 +1,6 @@
 import type { Ports, Stores } from '../ports.ts';
 import type { MineRow } from '../ports.ts';
-import { CLOSABLE, SUSPENDABLE, threeMonthsBefore } from './hazard-rules.ts';
+import { SUSPENDABLE, closureOccasions, threeMonthsBefore } from './hazard-rules.ts';
 import type { Hazard, HazardProposal, ProposalKind } from './hazard-types.ts';
 import type { Actor } from './hazard-support.ts';
 
@@ -10,7 +10,8 @@ import type { Actor } from './hazard-support.ts';
  */
 export const PROPOSAL_BASIS: Readonly<Record<ProposalKind, string>> = {
   suspension: 'A major hazard: the affected mine or area stops at once (2024 Regulation art. 36, 64).',
-  closure: 'Major hazards found twice or more within 3 months (2024 Regulation art. 70).',
+  closure:
+    'Major hazards found on two or more occasions within 3 months while the mine kept producing (2024 Regulation art. 70).',
   stop_work: 'A major hazard past its deadline while the mine produces (2024 Regulation art. 64).',
 };
 
@@ -72,9 +73,9 @@ export async function proposeForMajorHazard(
   const earlier = (await tx.hazards.listMajorSince(mine.id, threeMonthsBefore(now))).filter(
     (h) => h.id !== hazard.id,
   );
-  if (earlier.length > 0 && CLOSABLE.includes(mine.status)) {
-    const ids = [...earlier.map((h) => h.id), hazard.id];
-    const p = await propose(deps, tx, 'closure', mine, ids, actor, now);
+  const repeat = closureOccasions([...earlier, hazard], mine.status);
+  if (repeat !== null) {
+    const p = await propose(deps, tx, 'closure', mine, repeat.hazardIds, actor, now);
     if (p) out.push(p);
   }
   return out;

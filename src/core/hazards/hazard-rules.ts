@@ -110,3 +110,26 @@ export function quarterOf(isoDate: string): string {
   const month = Number(isoDate.slice(5, 7));
   return `${isoDate.slice(0, 4)}Q${Math.ceil(month / 3)}`;
 }
+
+/** Sources that count as a finding by others (the mine's own self-check report does not, ADR 0009). */
+export const CLOSURE_FINDING_SOURCES: readonly string[] = ['inspection', 'alarm', 'public_report'];
+
+/**
+ * 2024 Regulation art. 70: a mine where major hazards were found on two or more occasions within
+ * 3 months while it kept producing is proposed for closure. An occasion is a day (China Standard Time)
+ * with a major hazard found by others; several findings of one inspection on one day are one occasion,
+ * and the mine's own self-check reports do not count. The mine must still be producing at the later
+ * finding. Returns the hazards of the qualifying occasions (oldest first), or null.
+ */
+export function closureOccasions(
+  majorsSinceThreeMonths: ReadonlyArray<{ id: string; source: string; reportedAt: string; grade: string }>,
+  mineStatus: string,
+): { hazardIds: string[]; occasions: string[] } | null {
+  if (mineStatus !== 'producing') return null;
+  const found = majorsSinceThreeMonths
+    .filter((h) => h.grade === 'major' && CLOSURE_FINDING_SOURCES.includes(h.source))
+    .sort((a, b) => (a.reportedAt < b.reportedAt ? -1 : a.reportedAt > b.reportedAt ? 1 : 0));
+  const cstDay = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 10);
+  const occasions = [...new Set(found.map((h) => cstDay(h.reportedAt)))];
+  return occasions.length >= 2 ? { hazardIds: found.map((h) => h.id), occasions } : null;
+}

@@ -310,7 +310,7 @@ export async function getOrder(
   deps: Pick<Ports, 'orders' | 'mines'>,
   p: Principal,
   id: string,
-): Promise<{ order: Order; mines: OrderMine[] }> {
+): Promise<{ order: Order; mines: Array<OrderMine & { mineCode: string }> }> {
   requirePermission(p, 'order.read');
   const order = await deps.orders.getOrder(id);
   const minePath = await mineScopePath(deps, p);
@@ -322,5 +322,9 @@ export async function getOrder(
       ? r.mineId === p.scope.mineId
       : p.scopePath !== null && r.regionPath.startsWith(p.scopePath),
   );
-  return { order, mines };
+  // Users recognise mines by code and name, never by internal id (issue 15).
+  const withCodes = await Promise.all(
+    mines.map(async (r) => ({ ...r, mineCode: (await deps.mines.get(r.mineId))?.code ?? '' })),
+  );
+  return { order, mines: withCodes };
 }

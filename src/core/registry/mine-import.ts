@@ -85,6 +85,7 @@ const NO = new Set(['no', 'n', 'false', '0', '否', '无', '']);
 
 /** The column a registration error is about, so each rejected row names its field. */
 const FIELD_OF_ERROR: Record<string, string> = {
+  GAS_CONTROL_CAPABILITY_REQUIRED: 'hasGasControlCapability',
   REGION_NOT_FOUND: 'regionId',
   MINE_CODE_TAKEN: 'code',
   ENTERPRISE_NOT_FOUND: 'enterprise',

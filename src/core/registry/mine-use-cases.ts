@@ -149,6 +149,15 @@ export async function registerMine(
   if (typeof status !== 'string' || !MINE_STATUSES.includes(status as MineStatus)) {
     throw invalidInput('MINE_INVALID', `The initial status must be one of ${MINE_STATUSES.join(', ')}.`);
   }
+  // Capability 9 holds from registration on: a high-gas or outburst mine without certified gas-control
+  // capability is never registered (or imported) as producing (issue 15).
+  if (status === 'producing' && facts.gasClass !== 'low' && !facts.hasGasControlCapability) {
+    throw conflict(
+      'GAS_CONTROL_CAPABILITY_REQUIRED',
+      `${facts.name} is a ${facts.gasClass === 'high' ? 'high-gas' : 'coal-and-gas outburst'} mine without certified gas-control capability: it may not be registered as producing (register it suspended, then certify its capability through the expert assessment).`,
+      { gasClass: facts.gasClass },
+    );
+  }
   const now = deps.clock.nowIso();
   return deps.transaction(async (tx) => {
     const region = await requireRegionInScope(tx, principal, facts.regionId);

@@ -1,6 +1,7 @@
 /** Page model for the accidents section (`/accidents`). */
 import type { Page } from 'playwright-core';
 import { appOrigin } from './app-shell.ts';
+import { pickMine } from './resumption-page.ts';
 
 /** Opens the accident list (with the record form for regulators and mine officers). */
 export async function openAccidents(page: Page, baseUrl?: string): Promise<void> {
@@ -42,7 +43,8 @@ export async function formGrade(page: Page): Promise<string | null> {
 export async function fillAccidentForm(
   page: Page,
   f: {
-    mineId: string;
+    /** The mine's code: the user picks the mine by code, never by internal id. */
+    mineCode: string;
     occurredAtLocal: string;
     type: string;
     deaths: number;
@@ -51,7 +53,7 @@ export async function fillAccidentForm(
     directLossCny: number;
   },
 ): Promise<void> {
-  await page.getByTestId('accident-form-mine').fill(f.mineId);
+  await pickMine(page, 'accident-form-mine', f.mineCode, f.mineCode);
   await page.getByTestId('accident-form-time').fill(f.occurredAtLocal);
   await page.getByTestId('accident-form-type').fill(f.type);
   await page.getByTestId('accident-form-deaths').fill(String(f.deaths));

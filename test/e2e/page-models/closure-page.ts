@@ -1,6 +1,7 @@
 /** Page model for the closure section (`/closure`). */
 import type { Page } from 'playwright-core';
 import { appOrigin } from './app-shell.ts';
+import { pickMine } from './resumption-page.ts';
 
 /** Opens the closures list (with the start form for regulators). */
 export async function openClosures(page: Page, baseUrl?: string): Promise<void> {
@@ -8,9 +9,9 @@ export async function openClosures(page: Page, baseUrl?: string): Promise<void> 
   await page.locator('[data-testid="closure-list"][data-busy="false"]').waitFor();
 }
 
-/** Starts the closure of a mine from the list page and waits for its detail page. */
-export async function startClosure(page: Page, mineId: string, reason: string): Promise<void> {
-  await page.getByTestId('closure-new-mine').fill(mineId);
+/** Starts the closure of a mine (picked by its code) from the list page and waits for its detail page. */
+export async function startClosure(page: Page, mineCode: string, reason: string): Promise<void> {
+  await pickMine(page, 'closure-new-mine', mineCode, mineCode);
   await page.getByTestId('closure-new-reason').fill(reason);
   await page.getByTestId('closure-new-submit').click();
   await page
@@ -152,4 +153,16 @@ export async function addCaseEvidenceInUi(
     ...(evidence.note ? { note: evidence.note } : {}),
   });
   await page.getByTestId('case-evidence-item').nth(before).waitFor();
+}
+
+/** On the cases tab: opens a case by hand (type, mine picked by code, summary); waits for its page. */
+export async function openNewCaseInUi(
+  page: Page,
+  c: { type: string; mineCode: string; summary: string },
+): Promise<void> {
+  await page.getByTestId('case-new-type').selectOption(c.type);
+  await pickMine(page, 'case-new-mine', c.mineCode, c.mineCode);
+  await page.getByTestId('case-new-summary').fill(c.summary);
+  await page.getByTestId('case-new-submit').click();
+  await page.locator('[data-testid="case-detail"][data-busy="false"] [data-testid="case-status"]').waitFor();
 }

@@ -36,3 +36,15 @@ export async function issueOrderNow(page: Page): Promise<string> {
 export async function listedOrderNumbers(page: Page): Promise<string[]> {
   return page.locator('[data-testid^="order-ord-"] td:first-child').allTextContents();
 }
+
+/** Opens an issued order from the list by its number; returns the outcome shown for each mine code. */
+export async function openIssuedOrder(page: Page, number: string): Promise<Record<string, string>> {
+  await page.locator('[data-testid^="order-link-"]', { hasText: number }).first().click();
+  await page.locator('[data-testid="order-detail"][data-busy="false"]').waitFor();
+  const out: Record<string, string> = {};
+  for (const row of await page.locator('[data-testid^="order-mine-"]').all()) {
+    const code = (await row.getAttribute('data-testid'))!.replace(/^order-mine-/, '');
+    out[code] = (await row.getAttribute('data-outcome')) ?? '';
+  }
+  return out;
+}

@@ -7,6 +7,7 @@ import {
   getClosure,
   listCandidates,
   listClosures,
+  listUnfiledClosures,
   listTargets,
   setTarget,
 } from '../../../core/closure/closure-use-cases.ts';
@@ -107,8 +108,17 @@ export function registerClosureRoutes(app: FastifyInstance, deps: AppDeps): void
 
   r.get(
     '/api/closure/closures',
-    { schema: { tags, summary: 'Closures in your scope with their verified-step counts.' } },
-    async (req) => ({ closures: await listClosures(ports, principalOf(req)) }),
+    {
+      schema: {
+        tags,
+        summary:
+          'Closures in your scope with their verified-step counts, and the closing or closed mines without a closure file.',
+      },
+    },
+    async (req) => ({
+      closures: await listClosures(ports, principalOf(req)),
+      unfiled: await listUnfiledClosures(ports, principalOf(req)),
+    }),
   );
 
   r.post(

@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { request } from '../../api/api-client.ts';
 import { useApiData } from '../../api/use-api.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
+import { MinePicker, type PickedMine } from '../../components/mine-picker.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { navigate } from '../../router/router.ts';
 import { shortTime, type AccidentView, type Grade } from './accidents-types.ts';
@@ -17,7 +18,7 @@ const LABEL = {
 /** The record form; the grade shown is computed by the server from the figures as they are typed. */
 function RecordForm({ onRecorded }: { onRecorded: () => void }) {
   const { t } = useI18n();
-  const [mineId, setMineId] = useState('');
+  const [mine, setMine] = useState<PickedMine | null>(null);
   const [occurredAt, setOccurredAt] = useState('');
   const [type, setType] = useState('');
   const [fig, setFig] = useState({ deaths: 0, seriousInjuries: 0, minorInjuries: 0, directLossCny: 0 });
@@ -40,7 +41,7 @@ function RecordForm({ onRecorded }: { onRecorded: () => void }) {
     try {
       const at = occurredAt ? new Date(occurredAt).toISOString() : '';
       const r = await request<{ accident: { id: string } }>('POST', '/api/accidents', {
-        body: { mineId, occurredAt: at, type, ...fig },
+        body: { mineId: mine?.id ?? '', occurredAt: at, type, ...fig },
       });
       onRecorded();
       navigate(`/accidents/${encodeURIComponent(r.accident.id)}`);
@@ -51,10 +52,12 @@ function RecordForm({ onRecorded }: { onRecorded: () => void }) {
   return (
     <form className="form" data-testid="accident-form" onSubmit={(e) => void submit(e)}>
       <h3>{t('accidents.form.title')}</h3>
-      <label>
-        {t('accidents.form.mineId')}
-        <input data-testid="accident-form-mine" value={mineId} onChange={(e) => setMineId(e.target.value)} />
-      </label>
+      <MinePicker
+        value={mine}
+        onChange={setMine}
+        label={t('accidents.form.mineId')}
+        testId="accident-form-mine"
+      />
       <label>
         {t('accidents.form.occurredAt')}
         <input

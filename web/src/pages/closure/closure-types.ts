@@ -1,10 +1,14 @@
 /** The closure API's shapes as the web UI reads them. */
 export type StepKind =
   | 'production_stopped'
+  | 'explosives_disposed'
   | 'equipment_removed'
-  | 'shafts_sealed'
   | 'power_cut'
+  | 'shafts_sealed'
   | 'licences_revoked'
+  | 'workers_settled'
+  | 'drawings_handed_over'
+  | 'public_sign'
   | 'site_restored';
 export type RuleId = 'capacity_below_300kt' | 'gas_without_capability' | 'policy_list';
 export type CaseType =
@@ -121,4 +125,14 @@ export interface PopulationHistoryView {
   }>;
   sources: string[];
   reduction: { fromYear: number; toYear: number; mines: number; smallMines: number } | null;
+}
+
+/** A closing or closed mine without a closure file on the platform. */
+export interface UnfiledMine {
+  mineId: string;
+  code: string;
+  name: string;
+  regionName: string;
+  status: 'closing' | 'closed';
+  statusSince: string;
 }

@@ -3,6 +3,7 @@ import { request } from '../../api/api-client.ts';
 import type { MessageKey } from '../../i18n/i18n-context.tsx';
 import { useApiData } from '../../api/use-api.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
+import { MinePicker, type PickedMine } from '../../components/mine-picker.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { navigate } from '../../router/router.ts';
 import { useSession } from '../../session/session-context.tsx';
@@ -133,9 +134,7 @@ export function HazardReportPage() {
   const { t } = useI18n();
   const { session } = useSession();
   const ownMine = session.user.scope.kind === 'mine' ? session.user.scope.mineId : null;
-  const mines = useApiData<{ items: Array<{ id: string; name: string }> }>(
-    ownMine ? null : '/api/mines?pageSize=500&sort=name',
-  );
+  const [mine, setMine] = useState<PickedMine | null>(null);
   const criteria = useApiData<{ editions: CriteriaEdition[] }>('/api/hazards/criteria');
   const [form, setForm] = useState({
     mineId: ownMine ?? '',
@@ -172,21 +171,15 @@ export function HazardReportPage() {
       <h1>{t('hazards.report')}</h1>
       <form className="card hazard-form" data-testid="hazard-report-form" onSubmit={submit}>
         {!ownMine && (
-          <Field label={t('hazards.field.mine')}>
-            <select
-              data-testid="hazard-report-mine"
-              value={form.mineId}
-              required
-              onChange={(e) => set('mineId', e.target.value)}
-            >
-              <option value="" />
-              {(mines.data?.items ?? []).map((m) => (
-                <option key={m.id} value={m.id}>
-                  {m.name}
-                </option>
-              ))}
-            </select>
-          </Field>
+          <MinePicker
+            value={mine}
+            onChange={(m) => {
+              setMine(m);
+              set('mineId', m?.id ?? '');
+            }}
+            label={t('hazards.field.mine')}
+            testId="hazard-report-mine"
+          />
         )}
         <Field label={t('hazards.field.source')}>
           <select

@@ -8,6 +8,8 @@ import { regionName } from '../../format.ts';
 import { CampaignsPanel, GasViolationsPanel } from './campaigns-panel.tsx';
 import { IssueOrderForm } from './issue-order-form.tsx';
 import type { OrderView } from './orders-types.ts';
+import type { MineStatus } from '../../api/api-types.ts';
+import { StatusPill } from '../../components/status-pill.tsx';
 import { ResumptionsPanel } from './resumptions-panel.tsx';
 
 const TABS = ['', 'resumptions', 'gas', 'campaigns'] as const;
@@ -49,9 +51,22 @@ function OrdersList() {
           <tbody>
             {orders.map((o) => (
               <tr key={o.id} data-testid={`order-${o.id}`}>
-                <td>{o.number}</td>
+                <td>
+                  <a
+                    href={`/orders/order/${encodeURIComponent(o.id)}`}
+                    onClick={(e) => (
+                      e.preventDefault(),
+                      navigate(`/orders/order/${encodeURIComponent(o.id)}`)
+                    )}
+                    data-testid={`order-link-${o.id}`}
+                  >
+                    {o.number}
+                  </a>
+                </td>
                 <td>{t(`orders.kind.${o.kind}`)}</td>
-                <td>{scopeLabel(o)}</td>
+                <td>
+                  {o.regionId === null ? t('orders.detail.mines', { n: o.mineIds.length }) : scopeLabel(o)}
+                </td>
                 <td>{o.effectiveAt.slice(0, 16).replace('T', ' ')}</td>
                 <td>{t(`orders.status.${o.status}`)}</td>
                 <td>{o.issuerName}</td>
@@ -61,6 +76,86 @@ function OrdersList() {
         </table>
       )}
     </div>
+  );
+}
+
+interface OrderDetailView {
+  order: OrderView & { legalBasis: string; reason: string; createdAt: string; endedAt: string | null };
+  mines: Array<{
+    mineId: string;
+    mineCode: string;
+    mineName: string;
+    outcome: 'affected' | 'unaffected';
+    fromStatus: MineStatus;
+    note: string;
+    liftedAt: string | null;
+  }>;
+}
+
+/** One order after issuing: what, why, on what basis, and each mine it touched. */
+function OrderDetail({ id }: { id: string }) {
+  const { t } = useI18n();
+  const { data, error, isLoading, reload } = useApiData<OrderDetailView>(
+    `/api/orders/${encodeURIComponent(id)}`,
+  );
+  if (error !== null) return <ErrorBox error={error} onRetry={reload} />;
+  if (data === null) return <p data-testid="order-detail" data-busy="true" />;
+  const { order, mines } = data;
+  return (
+    <article className="card wf-card" data-testid="order-detail" data-busy={isLoading ? 'true' : 'false'}>
+      <header className="wf-card-head">
+        <h2 data-testid="order-detail-number">{order.number}</h2>
+        <span className="tag">{t(`orders.kind.${order.kind}`)}</span>
+        <span className="tag" data-testid="order-detail-status" data-value={order.status}>
+          {t(`orders.status.${order.status}`)}
+        </span>
+      </header>
+      <dl className="wf-facts">
+        <dt>{t('orders.form.basis')}</dt>
+        <dd>{order.legalBasis}</dd>
+        <dt>{t('orders.form.reason')}</dt>
+        <dd>{order.reason}</dd>
+        <dt>{t('orders.col.effective')}</dt>
+        <dd>{order.effectiveAt.slice(0, 16).replace('T', ' ')}</dd>
+        <dt>{t('orders.col.issuer')}</dt>
+        <dd>{order.issuerName}</dd>
+      </dl>
+      <table className="table" data-testid="order-detail-mines">
+        <thead>
+          <tr>
+            <th>{t('closure.col.code')}</th>
+            <th>{t('closure.col.mine')}</th>
+            <th>{t('orders.detail.before')}</th>
+            <th>{t('orders.detail.outcome')}</th>
+            <th>{t('orders.detail.lifted')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {mines.map((m) => (
+            <tr key={m.mineId} data-testid={`order-mine-${m.mineCode}`} data-outcome={m.outcome}>
+              <td className="mono">{m.mineCode}</td>
+              <td>{m.mineName}</td>
+              <td>
+                <StatusPill status={m.fromStatus} />
+              </td>
+              <td>
+                {t(`orders.preview.${m.outcome}`)}
+                {m.outcome === 'unaffected' && <span className="muted"> ({m.note})</span>}
+              </td>
+              <td>{m.liftedAt ? m.liftedAt.slice(0, 10) : '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <button
+        type="button"
+        className="btn"
+        onClick={() => navigate('/orders')}
+        data-testid="order-detail-back"
+      >
+        {t('orders.detail.back')}
+      </button>
+    </article>
   );
 }
 
@@ -84,7 +179,10 @@ export function OrdersSection({ sub }: { sub: string[] }) {
           </button>
         ))}
       </nav>
-      {tab === '' && <OrdersList />}
+      {tab === '' && sub[0] === 'order' && sub[1] !== undefined && (
+        <OrderDetail key={sub[1]} id={decodeURIComponent(sub[1])} />
+      )}
+      {tab === '' && sub[0] !== 'order' && <OrdersList />}
       {tab === 'resumptions' && <ResumptionsPanel />}
       {tab === 'gas' && <GasViolationsPanel />}
       {tab === 'campaigns' && <CampaignsPanel />}
