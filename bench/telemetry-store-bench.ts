@@ -62,7 +62,7 @@ async function appendRate(dir: string): Promise<Figures> {
   const database = openDatabase(join(dir, 'append.db'));
   await migrateToLatest(database.db);
   const writer = createTelemetryWriter(database);
-  const segments = quick ? 3 : 10;
+  const segments = quick ? 3 : 6;
   const perSegment = 1_000_000;
   const points = 100_000;
   const batchSize = 2_000;
@@ -106,7 +106,7 @@ async function appendRate(dir: string): Promise<Figures> {
 function demoReadings(hours: number): Array<[number, number, number, number]> {
   const province = generateDemoProvince({
     seed: 1,
-    mineCount: quick ? 10 : 30,
+    mineCount: quick ? 10 : 20,
     now: new Date(T0).toISOString(),
   });
   const sim = createProvinceSimulator({ mines: province.mines, seed: 1, startMs: T0, intervalMs: 10_000 });
@@ -146,7 +146,7 @@ function seismicReadings(): Array<[number, number, number, number]> {
 async function bytesAtRest(
   database: OpenDatabase,
   rows: ReadonlyArray<[number, number, number, number]>,
-): Promise<{ payload: number; disk: number | null; readings: number }> {
+): Promise<{ payload: number; disk: number | null; readings: number; rollupBytes: number }> {
   const writer = createTelemetryWriter(database);
   const store = createMonitoringStore(database.db);
   for (let i = 0; i < rows.length; i += 5_000) {
@@ -163,13 +163,18 @@ async function bytesAtRest(
     s.diskBytes.blocks === null
       ? null
       : (s.diskBytes.blocks + (s.diskBytes.rollups ?? 0)) / s.readingsInBlocks;
-  return { payload: (s.blockBytes + s.rollupBytes) / s.readingsInBlocks, disk, readings: s.readingsInBlocks };
+  return {
+    payload: (s.blockBytes + s.rollupBytes) / s.readingsInBlocks,
+    disk,
+    readings: s.readingsInBlocks,
+    rollupBytes: s.rollupBytes / Math.max(1, s.rollups),
+  };
 }
 
 async function atRest(dir: string): Promise<Figures> {
   const out: Figures = {};
   const sets = {
-    demo: demoReadings(quick ? 2 : 6),
+    demo: demoReadings(quick ? 2 : 4),
     seismic: seismicReadings(),
   };
   for (const [name, rows] of Object.entries(sets)) {
@@ -191,7 +196,7 @@ async function atRest(dir: string): Promise<Figures> {
       out[`telemetry_bytes_per_reading_${engine}_${name}`] = {
         value: Math.round((r.disk ?? r.payload) * 100) / 100,
         unit: 'bytes',
-        note: `${engine === 'sqlite' ? 'SQLite' : 'PostgreSQL'} at rest after compaction, blocks + rollups tables with their indexes on disk (after VACUUM), for ${what}; compressed payload alone ${r.payload.toFixed(2)} B/reading`,
+        note: `${engine === 'sqlite' ? 'SQLite' : 'PostgreSQL'} at rest after compaction, blocks + rollups tables with their indexes on disk (after VACUUM), for ${what}; compressed payload alone ${r.payload.toFixed(2)} B/reading; a per-minute rollup of one point-hour ${r.rollupBytes.toFixed(0)} B of payload`,
       };
     }
   }
@@ -203,7 +208,7 @@ async function curves(dir: string): Promise<Figures> {
   const database = openDatabase(join(dir, 'curves.db'));
   await migrateToLatest(database.db);
   const store = createMonitoringStore(database.db);
-  const points = quick ? 20 : 200;
+  const points = quick ? 10 : 25;
   const days = 100;
   const perWindow = WINDOW_MS / 10_000;
   const started = performance.now();
