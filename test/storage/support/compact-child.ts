@@ -4,10 +4,7 @@
  * random moment in between.
  */
 import { Kysely } from 'kysely';
-import {
-  createNodeSqliteDialect,
-  openNodeSqlite,
-} from '../../../src/storage/dialect/node-sqlite-dialect.ts';
+import { createNodeSqliteDialect, openNodeSqlite } from '../../../src/storage/dialect/node-sqlite-dialect.ts';
 import type { Database } from '../../../src/storage/schema.ts';
 import { compactHead } from '../../../src/storage/telemetry/block-store.ts';
 
