@@ -101,14 +101,19 @@ try {
   await until(async () => (await streamBacklog(env.REDLINE_NATS_PREFIX)) === 0, 600_000, 100);
   const doneMs = performance.now() - started;
   const stored = Number(
-    (await db.pool.query<{ n: string }>('select count(*) as n from readings')).rows[0]!.n,
+    (
+      await db.pool.query<{ n: string }>(
+        'select (select count(*) from readings_head) + (select coalesce(sum(count), 0) from reading_blocks) as n',
+      )
+    ).rows[0]!.n,
   );
   const perS = Math.round(load.ackedCount / (doneMs / 1000));
-  // PostgreSQL's bytes per stored reading: the readings partitions (heap + key index) over the rows.
+  // PostgreSQL's bytes per stored reading: the head (not yet compacted) and the block and rollup
+  // partitions, with their indexes, over the readings.
   const size = await db.pool.query<{ bytes: string }>(
-    `select coalesce(sum(pg_total_relation_size(c.oid)), 0) as bytes
+    `select coalesce(sum(pg_total_relation_size(c.oid)), 0) + pg_total_relation_size('readings_head') as bytes
        from pg_inherits i join pg_class c on c.oid = i.inhrelid join pg_class p on p.oid = i.inhparent
-      where p.relname = 'readings'`,
+      where p.relname in ('reading_blocks', 'reading_rollups')`,
   );
   const bytesPerReading = +(Number(size.rows[0]!.bytes) / Math.max(1, stored)).toFixed(1);
   let recoveryMs: number | null = null;

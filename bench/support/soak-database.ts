@@ -22,6 +22,10 @@ export interface SoakDatabase {
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
+/** Readings in the head (re-sent ones included, until compaction) plus those in blocks (ADR 0005). */
+const STORED_READINGS =
+  'select (select count(*) from readings_head) + (select coalesce(sum(count), 0) from reading_blocks) as n';
+
 export async function prepareSoakDatabase(engine: 'sqlite' | 'postgres', dir: string): Promise<SoakDatabase> {
   if (engine === 'sqlite') {
     const url = join(dir, 'redline.db');
@@ -32,7 +36,7 @@ export async function prepareSoakDatabase(engine: 'sqlite' | 'postgres', dir: st
       countReadings: () => {
         const db = new DatabaseSync(url, { readOnly: true });
         try {
-          return Promise.resolve(Number(db.prepare('select count(*) as n from readings').get()?.n));
+          return Promise.resolve(Number(db.prepare(STORED_READINGS).get()?.n));
         } finally {
           db.close();
         }
@@ -71,7 +75,7 @@ export async function prepareSoakDatabase(engine: 'sqlite' | 'postgres', dir: st
   return {
     url,
     sizeMb: async () => round1((await query('select pg_database_size(current_database()) as n')) / 1_048_576),
-    countReadings: () => query('select count(*) as n from readings'),
+    countReadings: () => query(STORED_READINGS),
     close: async (keep) => {
       await client?.end();
       if (!keep) await drop?.();

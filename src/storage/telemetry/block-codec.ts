@@ -338,17 +338,44 @@ export function mergeReadings(
   base: BlockReadings | null,
   extra: { ts: ArrayLike<number>; values: ArrayLike<number>; statuses: ArrayLike<number>; length: number },
 ): BlockReadings {
+  // Fast path, the usual case: readings arrive in time order, after what the block holds.
+  const baseN = base ? base.ts.length : 0;
+  let ordered = true;
+  let prev = baseN > 0 ? base!.ts[baseN - 1]! : -Infinity;
+  for (let i = 0; i < extra.length && ordered; i++) {
+    const t = extra.ts[i]!;
+    ordered = t > prev;
+    prev = t;
+  }
+  if (ordered) {
+    const n = baseN + extra.length;
+    const out: BlockReadings = {
+      ts: new Float64Array(n),
+      values: new Float64Array(n),
+      statuses: new Int32Array(n),
+    };
+    if (base) {
+      out.ts.set(base.ts);
+      out.values.set(base.values);
+      out.statuses.set(base.statuses);
+    }
+    for (let i = 0; i < extra.length; i++) {
+      out.ts[baseN + i] = extra.ts[i]!;
+      out.values[baseN + i] = extra.values[i]!;
+      out.statuses[baseN + i] = extra.statuses[i]!;
+    }
+    return out;
+  }
   const seen = new Set<number>();
   const ts: number[] = [];
   const values: number[] = [];
   const statuses: number[] = [];
-  if (base)
-    for (let i = 0; i < base.ts.length; i++) {
-      seen.add(base.ts[i]!);
-      ts.push(base.ts[i]!);
-      values.push(base.values[i]!);
-      statuses.push(base.statuses[i]!);
-    }
+  for (let i = 0; i < baseN; i++) {
+    seen.add(base!.ts[i]!);
+    ts.push(base!.ts[i]!);
+    values.push(base!.values[i]!);
+    statuses.push(base!.statuses[i]!);
+  }
   for (let i = 0; i < extra.length; i++) {
     const t = extra.ts[i]!;
     if (seen.has(t)) continue;
@@ -357,7 +384,7 @@ export function mergeReadings(
     values.push(extra.values[i]!);
     statuses.push(extra.statuses[i]!);
   }
-  const order = ts.map((_, i) => i).sort((a, b) => ts[a]! - ts[b]!);
+  const order = Uint32Array.from(ts, (_, i) => i).sort((a, b) => ts[a]! - ts[b]!);
   return {
     ts: Float64Array.from(order, (i) => ts[i]!),
     values: Float64Array.from(order, (i) => values[i]!),

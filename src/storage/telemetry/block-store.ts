@@ -507,6 +507,8 @@ export async function countStoredReadings(db: Kysely<Database>): Promise<number>
 
 /** What `redline storage stats` prints. */
 export interface StorageStats {
+  /** Readings stored: in blocks plus head rows (a re-sent reading counts until compaction merges it). */
+  readings: number;
   readingsInBlocks: number;
   blocks: number;
   blockBytes: number;
@@ -550,6 +552,7 @@ export async function storageStats(db: Kysely<Database>, nowMs: number): Promise
   };
   const oldest = h.oldest === null ? null : Number(h.oldest);
   return {
+    readings: readings + Number(h.rows),
     readingsInBlocks: readings,
     blocks: Number(b.blocks),
     blockBytes: Number(b.bytes ?? 0),

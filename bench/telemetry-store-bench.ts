@@ -1,0 +1,299 @@
+/**
+ * The telemetry block store (ADR 0005) on its own: `node bench/telemetry-store-bench.ts [--quick]`.
+ * - append rate into the durable head on one core (SQLite, the embedded default), per segment of
+ *   1 M readings from an empty store, so a rising cost would show;
+ * - bytes per reading at rest after compaction, SQLite and PostgreSQL, for the demo simulator's
+ *   signals and for a real recorded series (refdata/seismic-bumps);
+ * - curve read latency: blocks generated straight into the store (no head), a 24 h raw curve and a
+ *   100-day per-minute curve of one point.
+ * Prints JSON and merges its figures into bench/results/latest.json (other keys are kept).
+ */
+import { randomBytes } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { createTelemetryWriter } from '../src/cli/monitoring-wiring.ts';
+import { ReadingBatch } from '../src/core/monitoring/engine/reading-batch.ts';
+import { generateDemoProvince } from '../src/sim/demo-province.ts';
+import { createProvinceSimulator } from '../src/sim/monitoring/province-simulator.ts';
+import { migrateToLatest, openDatabase, type OpenDatabase } from '../src/storage/database.ts';
+import { createMonitoringStore } from '../src/storage/stores/monitoring-store.ts';
+import { mergeReadings } from '../src/storage/telemetry/block-codec.ts';
+import {
+  blockRow,
+  rollupRow,
+  storageStats,
+  upsertBlocks,
+  upsertRollups,
+  WINDOW_MS,
+} from '../src/storage/telemetry/block-store.ts';
+
+type Figures = Record<string, { value: number; unit: string; note: string }>;
+const quick = process.argv.includes('--quick');
+const T0 = Date.parse('2026-09-01T00:00:00Z');
+
+async function pgDatabase(): Promise<{ database: OpenDatabase; drop(): Promise<void> }> {
+  const adminUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const name = `redline_bench_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const database = openDatabase(url.toString());
+  await migrateToLatest(database.db);
+  return {
+    database,
+    async drop() {
+      await database.close();
+      const a = new pg.Client({ connectionString: adminUrl });
+      await a.connect();
+      await a.query(`drop database if exists ${name} with (force)`);
+      await a.end();
+    },
+  };
+}
+
+/** Append rate into the SQLite head, batches of one mine's poll (80 readings) as the runtime writes. */
+async function appendRate(dir: string): Promise<Figures> {
+  const database = openDatabase(join(dir, 'append.db'));
+  await migrateToLatest(database.db);
+  const writer = createTelemetryWriter(database);
+  const segments = quick ? 3 : 6;
+  const perSegment = 1_000_000;
+  const points = 100_000;
+  const batchSize = 2_000;
+  const rates: number[] = [];
+  let t = T0;
+  let id = 0;
+  const batch = new ReadingBatch(batchSize);
+  for (let s = 0; s < segments; s++) {
+    const started = performance.now();
+    for (let n = 0; n < perSegment; n += batchSize) {
+      batch.length = 0;
+      for (let k = 0; k < batchSize; k++) {
+        batch.push(1 + id, t, ((id * 7) % 1000) / 100, 0);
+        if (++id === points) {
+          id = 0;
+          t += 10_000;
+        }
+      }
+      await writer.write(batch, []);
+    }
+    rates.push(perSegment / ((performance.now() - started) / 1000));
+  }
+  const bytes = statSync(join(dir, 'append.db')).size;
+  await database.close();
+  const fmt = (r: number) => Math.round(r).toLocaleString('en');
+  return {
+    telemetry_head_append_readings_per_s: {
+      value: Math.round(rates.reduce((a, b) => a + b, 0) / rates.length),
+      unit: 'readings/s',
+      note: `SQLite head (rowid table, no index), ${segments} M readings of ${points.toLocaleString('en')} points in batches of ${batchSize}, one core, WAL synchronous=NORMAL; per 1 M segment from empty: ${rates.map(fmt).join(', ')}; head file ${(bytes / 2 ** 20).toFixed(0)} MiB before compaction`,
+    },
+    telemetry_head_append_last_to_first_ratio: {
+      value: Math.round((rates.at(-1)! / rates[0]!) * 100) / 100,
+      unit: 'ratio',
+      note: 'append rate of the last 1 M segment over the first (1 = flat)',
+    },
+  };
+}
+
+/** The demo simulator's readings for `hours` of data time. */
+function demoReadings(hours: number): Array<[number, number, number, number]> {
+  const province = generateDemoProvince({
+    seed: 1,
+    mineCount: quick ? 10 : 20,
+    now: new Date(T0).toISOString(),
+  });
+  const sim = createProvinceSimulator({ mines: province.mines, seed: 1, startMs: T0, intervalMs: 10_000 });
+  const ids = new Map<string, number>();
+  const out: Array<[number, number, number, number]> = [];
+  for (let i = 0; i < (hours * 3_600_000) / 10_000; i++) {
+    const step = sim.step(sim.timeOfStep(i));
+    for (const m of step.readings)
+      for (const r of m.readings) {
+        if (r.value === null) continue;
+        const key = `${m.mineCode}/${r.pointCode}`;
+        let id = ids.get(key);
+        if (id === undefined) ids.set(key, (id = ids.size + 1));
+        out.push([id, r.dataTimeMs, r.value, r.statusBits]);
+      }
+  }
+  return out;
+}
+
+/** The real series: every numeric column of refdata/seismic-bumps as one point, at a 10 s poll. */
+function seismicReadings(): Array<[number, number, number, number]> {
+  const text = readFileSync('/work/shared/refdata/seismic-bumps/seismic-bumps.csv', 'utf8')
+    .trim()
+    .split('\n');
+  const header = text[0]!.split(',');
+  const numeric = ['genergy', 'gpuls', 'gdenergy', 'gdpuls', 'energy', 'maxenergy'].map((c) =>
+    header.indexOf(c),
+  );
+  const out: Array<[number, number, number, number]> = [];
+  text.slice(1).forEach((line, i) => {
+    const f = line.split(',');
+    numeric.forEach((col, p) => out.push([p + 1, T0 + i * 10_000, Number(f[col]), 0]));
+  });
+  return out;
+}
+
+async function bytesAtRest(
+  database: OpenDatabase,
+  rows: ReadonlyArray<[number, number, number, number]>,
+): Promise<{ payload: number; disk: number | null; readings: number; rollupBytes: number }> {
+  const writer = createTelemetryWriter(database);
+  const store = createMonitoringStore(database.db);
+  for (let i = 0; i < rows.length; i += 5_000) {
+    const chunk = rows.slice(i, i + 5_000);
+    const b = new ReadingBatch(chunk.length);
+    for (const [p, t, v, s] of chunk) b.push(p, t, v, s);
+    await writer.write(b, []);
+  }
+  await store.compactReadings(Date.parse('2100-01-01T00:00:00Z'));
+  if (database.kind === 'postgres') await database.pgPool!.query('vacuum analyze');
+  else database.sqlite!.raw.exec('vacuum');
+  const s = await storageStats(database.db, Date.parse('2100-01-01T00:00:00Z'));
+  const disk =
+    s.diskBytes.blocks === null
+      ? null
+      : (s.diskBytes.blocks + (s.diskBytes.rollups ?? 0)) / s.readingsInBlocks;
+  return {
+    payload: (s.blockBytes + s.rollupBytes) / s.readingsInBlocks,
+    disk,
+    readings: s.readingsInBlocks,
+    rollupBytes: s.rollupBytes / Math.max(1, s.rollups),
+  };
+}
+
+async function atRest(dir: string): Promise<Figures> {
+  const out: Figures = {};
+  const sets = {
+    demo: demoReadings(quick ? 2 : 4),
+    seismic: seismicReadings(),
+  };
+  for (const [name, rows] of Object.entries(sets)) {
+    for (const engine of ['sqlite', 'postgres'] as const) {
+      const made =
+        engine === 'sqlite'
+          ? (() => {
+              const database = openDatabase(join(dir, `${name}.db`));
+              return { database, drop: () => database.close() };
+            })()
+          : await pgDatabase();
+      if (engine === 'sqlite') await migrateToLatest(made.database.db);
+      const r = await bytesAtRest(made.database, rows);
+      await made.drop();
+      const what =
+        name === 'demo'
+          ? `the demo simulator's signals (${rows.length.toLocaleString('en')} readings of ${new Set(rows.map((x) => x[0])).size} points, 10 s poll)`
+          : `a real recorded series (refdata/seismic-bumps: 6 numeric columns × 2,584 shifts as 6 points at a 10 s poll, ${rows.length.toLocaleString('en')} readings)`;
+      out[`telemetry_bytes_per_reading_${engine}_${name}`] = {
+        value: Math.round((r.disk ?? r.payload) * 100) / 100,
+        unit: 'bytes',
+        note: `${engine === 'sqlite' ? 'SQLite' : 'PostgreSQL'} at rest after compaction, blocks + rollups tables with their indexes on disk (after VACUUM), for ${what}; compressed payload alone ${r.payload.toFixed(2)} B/reading; a per-minute rollup of one point-hour ${r.rollupBytes.toFixed(0)} B of payload`,
+      };
+    }
+  }
+  return out;
+}
+
+/** Blocks generated straight into a SQLite store: `points` × `days` of one reading every 10 s. */
+async function curves(dir: string): Promise<Figures> {
+  const database = openDatabase(join(dir, 'curves.db'));
+  await migrateToLatest(database.db);
+  const store = createMonitoringStore(database.db);
+  const points = quick ? 10 : 25;
+  const days = 100;
+  const perWindow = WINDOW_MS / 10_000;
+  const started = performance.now();
+  let readings = 0;
+  for (let w = 0; w < days * 24; w++) {
+    const blocks: Array<ReturnType<typeof blockRow>> = [];
+    const rollups: Array<ReturnType<typeof rollupRow>> = [];
+    for (let p = 1; p <= points; p++) {
+      const ts: number[] = [];
+      const values: number[] = [];
+      const statuses: number[] = [];
+      for (let i = 0; i < perWindow; i++) {
+        const k = w * perWindow + i;
+        ts.push(T0 + k * 10_000);
+        values.push(Math.round((0.3 + 0.1 * Math.sin(k / (200 + p)) + 0.02 * Math.sin(k * 1.7)) * 100) / 100);
+        statuses.push(0);
+      }
+      const r = mergeReadings(null, { length: perWindow, ts, values, statuses });
+      blocks.push(blockRow(p, T0 + w * WINDOW_MS, r));
+      rollups.push(rollupRow(p, T0 + w * WINDOW_MS, r, null));
+      readings += perWindow;
+    }
+    await database.db.transaction().execute(async (trx) => {
+      await upsertBlocks(trx, blocks);
+      await upsertRollups(trx, rollups);
+    });
+  }
+  const genS = (performance.now() - started) / 1000;
+  const end = T0 + days * 86_400_000;
+  const time = async (f: () => Promise<unknown>, n: number) => {
+    const xs: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const s = performance.now();
+      await f();
+      xs.push(performance.now() - s);
+    }
+    xs.sort((a, b) => a - b);
+    return { p50: xs[Math.floor(n / 2)]!, p99: xs[Math.min(n - 1, Math.floor(n * 0.99))]! };
+  };
+  let seed = 3;
+  const rnd = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+  const raw = await time(async () => {
+    const p = 1 + Math.floor(rnd() * points);
+    const to = T0 + 86_400_000 + Math.floor(rnd() * (days - 1) * 86_400_000);
+    const s = await store.series(p, to - 86_400_000, to, 'raw');
+    if (s.t.length < 8_000) throw new Error('short curve');
+  }, 100);
+  const minutes = await time(
+    async () => {
+      const p = 1 + Math.floor(rnd() * points);
+      const s = await store.series(p, T0, end, '1m');
+      if (s.t.length !== days * 1440) throw new Error('short per-minute curve');
+    },
+    quick ? 10 : 30,
+  );
+  const size = statSync(join(dir, 'curves.db')).size;
+  await database.close();
+  const note = `SQLite store of ${points} points × ${days} days at a 10 s poll (${(readings / 1e6).toFixed(0)} M readings in ${(points * days * 24).toLocaleString('en')} blocks, generated straight into blocks in ${genS.toFixed(0)} s, file ${(size / 2 ** 20).toFixed(0)} MiB = ${(size / readings).toFixed(2)} B/reading)`;
+  return {
+    telemetry_curve_24h_raw_p99_ms: {
+      value: Math.round(raw.p99 * 10) / 10,
+      unit: 'ms',
+      note: `one point's 24 h raw curve (8,640 readings, 25 blocks decoded), random point and day, 100 reads; p50 ${raw.p50.toFixed(1)} ms; ${note}`,
+    },
+    telemetry_curve_100d_minutes_p99_ms: {
+      value: Math.round(minutes.p99 * 10) / 10,
+      unit: 'ms',
+      note: `one point's 100-day per-minute curve (144,000 minutes from 2,400 rollups), random point; p50 ${minutes.p50.toFixed(1)} ms; ${note}`,
+    },
+  };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'redline-tsdb-bench-'));
+try {
+  const figures: Figures = {
+    ...(await appendRate(dir)),
+    ...(await atRest(dir)),
+    ...(await curves(dir)),
+  };
+  console.log(JSON.stringify(figures, null, 2));
+  if (!quick) {
+    const file = new URL('./results/latest.json', import.meta.url);
+    const latest = JSON.parse(readFileSync(file, 'utf8')) as Figures;
+    writeFileSync(file, `${JSON.stringify({ ...latest, ...figures }, null, 2)}\n`);
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
