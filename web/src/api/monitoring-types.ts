@@ -32,6 +32,7 @@ export type AlarmRule =
   | 'people_in_stopped_mine'
   | 'activity_in_stopped_mine'
   | 'power_cut_level'
+  | 'stop_work_level'
   | 'power_cut_ineffective'
   | 'over_limit'
   | 'low_limit'
@@ -52,6 +53,7 @@ export const ALARM_RULES: readonly AlarmRule[] = [
   'people_in_stopped_mine',
   'activity_in_stopped_mine',
   'power_cut_level',
+  'stop_work_level',
   'power_cut_ineffective',
   'over_limit',
   'low_limit',

@@ -242,6 +242,7 @@ export const en: Dictionary = {
   'alarmRule.activity_in_stopped_mine': 'Production or power signals in a stopped/closed mine',
   'alarmRule.power_cut_level': 'Power-cut level reached',
   'alarmRule.power_cut_ineffective': 'Power cut ineffective',
+  'alarmRule.stop_work_level': 'Stop-work temperature',
   'alarmRule.over_limit': 'Over limit',
   'alarmRule.low_limit': 'Below lower limit',
   'alarmRule.smoke': 'Smoke',
@@ -262,6 +263,7 @@ export const en: Dictionary = {
   'alarmText.activity_in_stopped_mine.power':
     'Power on / equipment running in a {status} mine: {location} ({point}).',
   'alarmText.power_cut_level': 'Power-cut level reached at {location} ({point}): {value} {unit}.',
+  'alarmText.stop_work_level': 'Stop-work temperature at {location} ({point}): {value} {unit}.',
   'alarmText.over_limit': 'Over the limit at {location} ({point}): {value} {unit}.',
   'alarmText.low_limit': 'Below the limit at {location} ({point}): {value} {unit}.',
   'alarmText.pre_alarm': 'Approaching the limit at {location} ({point}): {value} {unit}.',
