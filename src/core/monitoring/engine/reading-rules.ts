@@ -21,8 +21,8 @@ export interface CoHistory {
 export const CO_WINDOW = 64;
 const CO_SAMPLE_MS = 30_000;
 /** CO early warning: at least this level (ppm) and this slope (ppm/h), still below the 24 ppm alarm. */
-const CO_TREND_FLOOR_PPM = 8;
-const CO_TREND_MIN_SLOPE_PPM_PER_H = 12;
+export const CO_TREND_FLOOR_PPM = 8;
+export const CO_TREND_MIN_SLOPE_PPM_PER_H = 12;
 
 const TRIP_WORDS = /动作|故障|失效|报警|跳闸|打滑|跑偏|堆煤|撕裂|急停|烟雾/;
 
