@@ -305,14 +305,46 @@ describe('monitoring engine rules', () => {
       return e;
     };
 
-    it('flags a point that never changes while its neighbours vary', () => {
+    const setUp = (type: string, location: string) => {
+      const e = new MonitoringEngine({ capacity: 64, thresholds: REGULATIONS_2016_THRESHOLDS });
+      e.upsertMine(MINE, T0);
+      e.definePoints(
+        'm1',
+        ['A', 'B', 'C', 'D', 'E'].map((c) => def(c, type, { location })),
+        T0,
+      );
+      return e;
+    };
+
+    it('a steady temperature is normal: not flagged alone, even while neighbours vary', () => {
       const r = feed(
         setUpTemps(),
         ['TA', 'TB', 'TC', 'TD', 'TE'],
         (c, i) => (c === 'TA' ? 21.3 : 20 + ((i * 7) % 5) / 10),
         61,
       );
-      expect(r).toEqual(['suspected_tampering:flat-line:TA']);
+      expect(r).toEqual([]);
+    });
+
+    it('flags a methane point frozen above its resolution while its neighbours vary', () => {
+      const vary = (c: string, i: number) => (c === 'A' ? 0.23 : 0.2 + ((i * 7) % 5) / 100);
+      expect(feed(setUp('0001', '回风巷T2'), ['A', 'B', 'C', 'D', 'E'], vary, 61)).toEqual([
+        'suspected_tampering:flat-line:A',
+      ]);
+    });
+
+    it.each([
+      ['fresh-air O2 at 20.8 %', '0012', '主要进风大巷', 20.8, (i: number) => 20.7 + (i % 2) / 10],
+      ['CO at 0 ppm', '0004', '皮带巷', 0, (i: number) => i % 3],
+      ['methane at 0.00 % in intake air', '0001', '进风巷', 0, (i: number) => 0.02 + (i % 3) / 100],
+    ])('%s is steady by nature, not flagged', (_label, type, location, steady, varying) => {
+      const r = feed(
+        setUp(type, location),
+        ['A', 'B', 'C', 'D', 'E'],
+        (c, i) => (c === 'A' ? steady : varying(i)),
+        61,
+      );
+      expect(r).toEqual([]);
     });
 
     it('flags a producing mine whose analog points are all frozen', () => {
