@@ -368,6 +368,8 @@ export const en: Dictionary = {
   'alarm.f.activeSince': 'Active since',
   'alarm.f.for': 'for {d}',
   'alarm.f.firstRaised': 'First raised',
+  'alarm.f.peak': 'Peak (data time)',
+  'alarm.history.received': 'received {at} (late data)',
   'alarm.f.escalation': 'Escalation',
   'alarm.f.notEscalated': 'Not escalated',
   'alarm.f.activations': 'Times raised',

@@ -369,6 +369,8 @@ export const zhCN = {
   'alarm.f.activeSince': '本次报警开始',
   'alarm.f.for': '已持续 {d}',
   'alarm.f.firstRaised': '首次报警',
+  'alarm.f.peak': '峰值（数据时间）',
+  'alarm.history.received': '接收于 {at}（迟到数据）',
   'alarm.f.escalation': '升级',
   'alarm.f.notEscalated': '未升级',
   'alarm.f.activations': '触发次数',

@@ -157,7 +157,9 @@ export function checkMineSetting(point: MineThresholdSettings, row: ThresholdRow
     }
   };
   compare(fields.alarm, 'alarm', row.alarmAt);
-  compare(fields.cut, 'power-cut', row.powerCutAt);
+  // A temperature row's second level is the stop-work level (art. 655), for the regulator to watch;
+  // a mine's system has no power cut to set for it.
+  if (row.sensorTypeCode !== '0003') compare(fields.cut, 'power-cut', row.powerCutAt);
   compare(fields.restore, 'restore', row.restoreAt);
 
   const alarm = conv(point[fields.alarm]);
