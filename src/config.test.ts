@@ -20,6 +20,21 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ REDLINE_ALARM_ESCALATION_MINUTES: 'urgent=1' })).toThrow(/priority=minutes/);
   });
 
+  it('reads the reading-time policy and the pre-alarm fraction (platform policy)', () => {
+    expect(loadConfig({})).toMatchObject({
+      readingFutureSkewMs: 300_000,
+      readingLateAfterMs: 300_000,
+      preAlarmFraction: 0.8,
+    });
+    expect(
+      loadConfig({ REDLINE_READING_FUTURE_SKEW_S: '60', REDLINE_PRE_ALARM_FRACTION: '0.7' }),
+    ).toMatchObject({
+      readingFutureSkewMs: 60_000,
+      preAlarmFraction: 0.7,
+    });
+    expect(() => loadConfig({ REDLINE_PRE_ALARM_FRACTION: '1.2' })).toThrow(/REDLINE_PRE_ALARM_FRACTION/);
+  });
+
   it('reports every bad variable at once', () => {
     try {
       loadConfig({ PORT: 'eighty', LOG_LEVEL: 'loud', DATABASE_URL: 'mysql://x' });

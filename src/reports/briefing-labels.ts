@@ -30,6 +30,7 @@ const RULE_ZH: Readonly<Record<string, string>> = {
   activity_in_stopped_mine: '停产/关闭矿井有生产活动',
   power_cut_level: '达到断电值',
   power_cut_ineffective: '断电失效',
+  stop_work_level: '超温停止作业',
   over_limit: '超限',
   low_limit: '低于下限',
   smoke: '烟雾',

@@ -549,6 +549,20 @@ const MATRIX: Record<string, RouteSpec> = {
       },
     }),
   },
+  'GET /api/monitoring/policy': {
+    permissions: ['alarm.read'],
+    scope: 'none',
+    okStatus: 200,
+    prepare: (a) => ({
+      url: '/api/monitoring/policy',
+      check(res) {
+        if (!a.expected.allowed) return;
+        const { policy } = res.json<{ policy: Array<{ id: string; source: string }> }>();
+        expect(policy.map((p) => p.id)).toContain('pre_alarm_fraction');
+        expect(new Set(policy.map((p) => p.source))).toEqual(new Set(['platform policy (no regulation)']));
+      },
+    }),
+  },
   'GET /api/overview/alarms': {
     permissions: ['alarm.read'],
     scope: 'region-read',

@@ -79,6 +79,25 @@ export interface PointThresholds {
   /** Absent: a fraction of the upper alarm (EvaluatorOptions.preAlarmFraction); null: none. */
   upperPreAlarm?: number | null;
   lowerPreAlarm?: number | null;
+  /**
+   * The regulation words the upper levels "must not exceed" (">"): the limit itself is compliant, so
+   * the alarm and power-cut (stop-work) levels raise above it and clear at or below it. Absent/false:
+   * "≥" (art. 498's table).
+   */
+  upperStrict?: boolean;
+  /** The lower levels are worded "at most" ("≤"): the limit itself raises. Absent/false: "<". */
+  lowerInclusive?: boolean;
+}
+
+const F64 = new Float64Array(1);
+const U64 = new BigUint64Array(F64.buffer);
+/** The smallest double above `x` (so `v ≥ nextUp(x)` is exactly `v > x`). */
+export function nextUp(x: number): number {
+  if (!Number.isFinite(x)) return x;
+  if (x === 0) return Number.MIN_VALUE;
+  F64[0] = x;
+  U64[0] = x > 0 ? U64[0]! + 1n : U64[0]! - 1n;
+  return F64[0];
 }
 
 export interface EvaluatorOptions {
@@ -176,19 +195,28 @@ export function createEvaluator(options: EvaluatorOptions): AlarmEvaluator {
   function configurePoint(index: number, t: PointThresholds): void {
     checkIndex(index);
     const o = index * STRIDE;
-    const [alarm, release] = upperPair(t.upperAlarm, t.upperAlarmRelease);
+    // Comparators as worded: "> X" is "≥ nextUp(X)", and its reset at X becomes "< nextUp(X)" (clears
+    // at or below X); "≤ X" for a lower level is "< nextUp(X)". Done here, once, off the hot path.
+    const up = (x: number | null | undefined) => (t.upperStrict === true && isSet(x) ? nextUp(x) : x);
+    const lo = (x: number | null | undefined) => (t.lowerInclusive === true && isSet(x) ? nextUp(x) : x);
+    const upReset = (reset: number | null | undefined, set: number | null | undefined) =>
+      t.upperStrict === true && isSet(reset) && isSet(set) && reset >= set ? nextUp(reset) : reset;
+    const loReset = (reset: number | null | undefined, set: number | null | undefined) =>
+      t.lowerInclusive === true && isSet(reset) && isSet(set) && reset <= set ? nextUp(reset) : reset;
+    const [alarm, release] = upperPair(up(t.upperAlarm), upReset(t.upperAlarmRelease, t.upperAlarm));
     // Absent (undefined): the default fraction of the alarm level; an explicit null: no pre-alarm.
     let pre = t.upperPreAlarm;
-    if (pre === undefined && preAlarmFraction !== null && alarm > 0) pre = alarm * preAlarmFraction;
+    if (pre === undefined && preAlarmFraction !== null && isSet(t.upperAlarm) && t.upperAlarm > 0)
+      pre = t.upperAlarm * preAlarmFraction;
     // The pre-alarm gets the alarm's hysteresis band, so it does not flap around its level.
     const preReset = isSet(pre) ? pre - (alarm - release || 0) : null;
     const pairs: [number, [number, number]][] = [
       [UP_PRE, upperPair(isSet(pre) && !(pre >= alarm) ? pre : null, preReset)],
       [UP_ALARM, [alarm, release]],
-      [UP_CUT, upperPair(t.upperPowerCut, t.upperPowerRestore)],
+      [UP_CUT, upperPair(up(t.upperPowerCut), upReset(t.upperPowerRestore, t.upperPowerCut))],
       [LO_PRE, lowerPair(t.lowerPreAlarm, null)],
-      [LO_ALARM, lowerPair(t.lowerAlarm, t.lowerAlarmRelease)],
-      [LO_CUT, lowerPair(t.lowerPowerCut, t.lowerPowerRestore)],
+      [LO_ALARM, lowerPair(lo(t.lowerAlarm), loReset(t.lowerAlarmRelease, t.lowerAlarm))],
+      [LO_CUT, lowerPair(lo(t.lowerPowerCut), loReset(t.lowerPowerRestore, t.lowerPowerCut))],
     ];
     for (const [k, [set, reset]] of pairs) {
       thresholds[o + k] = set;

@@ -4,7 +4,7 @@
  * tighter limits than the Regulations, never looser ones.
  */
 import type { PointThresholds } from './alarm-evaluator.ts';
-import { convertUnitValue, normaliseUnit } from './thresholds/mine-setting-check.ts';
+import { convertUnitValue, isForeignUnit, normaliseUnit } from './thresholds/mine-setting-check.ts';
 import type { ThresholdRow } from './thresholds/threshold-table.ts';
 
 const NO_THRESHOLDS: PointThresholds = {
@@ -27,6 +27,7 @@ export function thresholdsFromRegulationRows(
   unitText: string,
 ): PointThresholds | null {
   const out: PointThresholds = { ...NO_THRESHOLDS };
+  if (isForeignUnit(unitText)) return null; // a finding (checkMineSetting), never a silent misreading
   const declared = normaliseUnit(unitText);
   for (const row of rows) {
     const to = declared ?? row.unit;
@@ -36,10 +37,12 @@ export function thresholdsFromRegulationRows(
       out.upperAlarm = conv(row.alarmAt);
       out.upperPowerCut = conv(row.powerCutAt);
       out.upperPowerRestore = conv(row.restoreAt);
+      out.upperStrict = row.comparator === '>';
     } else {
       out.lowerAlarm = conv(row.alarmAt);
       out.lowerPowerCut = conv(row.powerCutAt);
       out.lowerPowerRestore = conv(row.restoreAt);
+      out.lowerInclusive = row.comparator === '≤';
     }
   }
   return out;
@@ -51,10 +54,22 @@ const pick = (
   f: (x: number, y: number) => number,
 ) => (a === null || a === undefined ? (b ?? null) : b === null || b === undefined ? a : f(a, b));
 
+/** The pre-alarm of two sets: absent when both are absent (the evaluator's default fraction applies). */
+function pickPre(
+  a: number | null | undefined,
+  b: number | null | undefined,
+  f: (x: number, y: number) => number,
+) {
+  if (a === undefined && b === undefined) return undefined;
+  return pick(a, b, f);
+}
+
 /**
  * The stricter of two threshold sets, level by level: the lower of two upper levels and the higher
  * of two lower levels. A release / restore level is taken the same way and is then kept on the
  * safe side of its (possibly new) set level, so the stricter set level never clears early.
+ * `b` is the regulation: where both set the same alarm level, the regulation's comparator applies
+ * (a mine that writes the legal limit into its system restates the law, it does not tighten it).
  */
 export function stricterThresholds(a: PointThresholds, b: PointThresholds): PointThresholds {
   const upperAlarm = pick(a.upperAlarm, b.upperAlarm, Math.min);
@@ -80,7 +95,34 @@ export function stricterThresholds(a: PointThresholds, b: PointThresholds): Poin
     ),
     lowerPowerCut,
     lowerPowerRestore: above(pick(a.lowerPowerRestore, b.lowerPowerRestore, Math.max), lowerPowerCut),
-    upperPreAlarm: pick(a.upperPreAlarm, b.upperPreAlarm, Math.min),
-    lowerPreAlarm: pick(a.lowerPreAlarm, b.lowerPreAlarm, Math.max),
+    upperPreAlarm: pickPre(a.upperPreAlarm, b.upperPreAlarm, Math.min),
+    lowerPreAlarm: pickPre(a.lowerPreAlarm, b.lowerPreAlarm, Math.max),
+    upperStrict: comparatorOf(
+      a.upperAlarm ?? a.upperPowerCut,
+      b.upperAlarm ?? b.upperPowerCut,
+      a.upperStrict,
+      b.upperStrict,
+      true,
+    ),
+    lowerInclusive: comparatorOf(
+      a.lowerAlarm ?? a.lowerPowerCut,
+      b.lowerAlarm ?? b.lowerPowerCut,
+      a.lowerInclusive,
+      b.lowerInclusive,
+      false,
+    ),
   };
+}
+
+/** The comparator flag of whichever set's level was taken (b's on a tie). */
+function comparatorOf(
+  a: number | null | undefined,
+  b: number | null | undefined,
+  fa: boolean | undefined,
+  fb: boolean | undefined,
+  upper: boolean,
+): boolean {
+  if (b === null || b === undefined) return fa === true;
+  if (a === null || a === undefined || a === b) return fb === true;
+  return (upper ? a < b : a > b) ? fa === true : fb === true;
 }

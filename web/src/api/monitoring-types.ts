@@ -32,6 +32,7 @@ export type AlarmRule =
   | 'people_in_stopped_mine'
   | 'activity_in_stopped_mine'
   | 'power_cut_level'
+  | 'stop_work_level'
   | 'power_cut_ineffective'
   | 'over_limit'
   | 'low_limit'
@@ -52,6 +53,7 @@ export const ALARM_RULES: readonly AlarmRule[] = [
   'people_in_stopped_mine',
   'activity_in_stopped_mine',
   'power_cut_level',
+  'stop_work_level',
   'power_cut_ineffective',
   'over_limit',
   'low_limit',
@@ -86,9 +88,15 @@ export interface AlarmView {
   /** Generated English text. */
   message: string;
   value: number | null;
+  /** The worst value of the activation and its data time (null for alarms without a value). */
+  peakValue: number | null;
+  peakMs: number | null;
+  /** Data times (the reading's own time). */
   activeSinceMs: number | null;
   firstRaisedMs: number;
   updatedMs: number;
+  /** When Redline received the data behind the last change. */
+  receivedMs: number;
   escalationLevel: number;
   shelvedUntilMs: number | null;
   lastActor: string | null;
@@ -115,7 +123,10 @@ export interface AlarmKpis {
 }
 
 export interface AlarmEvent {
+  /** The data's time for a raise or clear; the clock's for an action. */
   atMs: number;
+  /** When Redline learnt of it (null for history kept before receipt times were stored). */
+  receivedMs: number | null;
   kind: string;
   fromState: string | null;
   toState: string | null;

@@ -191,7 +191,10 @@ function AlarmActions({ alarm, onDone }: { alarm: AlarmView; onDone: (alarm: Ala
 function EventHistory({ detail }: { detail: AlarmDetailResponse }) {
   const i18n = useI18n();
   const { t, lang } = i18n;
-  const events = [...detail.events].sort((a, b) => b.atMs - a.atMs);
+  // The server's order: newest first as Redline learnt of them (a late upload's raise, dated by its
+  // data, still comes before the acknowledgement that answered it).
+  const events = detail.events;
+  const LATE_MS = 60_000;
   return (
     <section className="detail-history">
       <h3>{t('alarm.history.title')}</h3>
@@ -222,7 +225,14 @@ function EventHistory({ detail }: { detail: AlarmDetailResponse }) {
                 data-from={e.fromState ?? ''}
                 data-to={e.toState ?? ''}
               >
-                <td className="tabular nowrap">{formatMs(e.atMs)}</td>
+                <td className="tabular nowrap">
+                  {formatMs(e.atMs)}
+                  {e.receivedMs !== null && e.receivedMs - e.atMs > LATE_MS && (
+                    <div className="cell-sub" data-testid="alarm-event-received">
+                      {t('alarm.history.received', { at: formatMs(e.receivedMs) })}
+                    </div>
+                  )}
+                </td>
                 <td>
                   <span className="strong">{eventLabel(e, i18n)}</span>
                   {e.value !== null && (
@@ -357,6 +367,16 @@ export function AlarmDetailPanel(props: {
                       {t('alarm.f.for', { d: formatDuration(props.now - a.activeSinceMs, t) })}
                     </div>
                   </>
+                )}
+              </DetailFact>
+              <DetailFact label={t('alarm.f.peak')}>
+                {a.peakValue === null || a.peakMs === null ? (
+                  t('common.none')
+                ) : (
+                  <span data-testid="alarm-peak">
+                    {formatValue(a.peakValue, lang)}
+                    <div className="cell-sub tabular">{formatMs(a.peakMs)}</div>
+                  </span>
                 )}
               </DetailFact>
               <DetailFact label={t('alarm.f.firstRaised')}>

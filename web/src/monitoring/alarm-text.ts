@@ -101,6 +101,7 @@ const PARSERS: Readonly<Record<string, Parser>> = {
     return null;
   },
   power_cut_level: pointValue('Power-cut level reached', 'alarmText.power_cut_level'),
+  stop_work_level: pointValue('Stop-work temperature', 'alarmText.stop_work_level'),
   over_limit: pointValue('Over the limit', 'alarmText.over_limit'),
   low_limit: pointValue('Below the limit', 'alarmText.low_limit'),
   pre_alarm: pointValue('Approaching the limit', 'alarmText.pre_alarm'),

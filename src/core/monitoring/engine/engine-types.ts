@@ -70,6 +70,7 @@ export type AlarmRule =
   | 'people_in_stopped_mine'
   | 'activity_in_stopped_mine'
   | 'power_cut_level'
+  | 'stop_work_level'
   | 'power_cut_ineffective'
   | 'over_limit'
   | 'low_limit'
@@ -90,6 +91,7 @@ export const ALARM_RULE_PRIORITY: Readonly<Record<AlarmRule, AlarmPriority>> = {
   people_in_stopped_mine: 'critical',
   activity_in_stopped_mine: 'critical',
   power_cut_level: 'critical',
+  stop_work_level: 'critical',
   power_cut_ineffective: 'critical',
   over_limit: 'high',
   low_limit: 'high',
@@ -108,6 +110,13 @@ export const ALARM_RULE_PRIORITY: Readonly<Record<AlarmRule, AlarmPriority>> = {
 };
 
 export const ALARM_RULES = Object.keys(ALARM_RULE_PRIORITY) as AlarmRule[];
+
+/**
+ * The rule a point's upper power-cut level raises: for temperature (0003) that level is the
+ * regulation's stop-work level (art. 655: over 30 ℃ at a face, 34 ℃ in a chamber), not a power cut.
+ */
+export const cutRuleOf = (sensorType: string): 'power_cut_level' | 'stop_work_level' =>
+  sensorType === '0003' ? 'stop_work_level' : 'power_cut_level';
 
 export interface AlarmRecord extends Alarm {
   /** Stable: `<mineId>|<rule>|<subject>`, so a condition has at most one alarm. */

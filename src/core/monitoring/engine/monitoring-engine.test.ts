@@ -305,14 +305,46 @@ describe('monitoring engine rules', () => {
       return e;
     };
 
-    it('flags a point that never changes while its neighbours vary', () => {
+    const setUp = (type: string, location: string) => {
+      const e = new MonitoringEngine({ capacity: 64, thresholds: REGULATIONS_2016_THRESHOLDS });
+      e.upsertMine(MINE, T0);
+      e.definePoints(
+        'm1',
+        ['A', 'B', 'C', 'D', 'E'].map((c) => def(c, type, { location })),
+        T0,
+      );
+      return e;
+    };
+
+    it('a steady temperature is normal: not flagged alone, even while neighbours vary', () => {
       const r = feed(
         setUpTemps(),
         ['TA', 'TB', 'TC', 'TD', 'TE'],
         (c, i) => (c === 'TA' ? 21.3 : 20 + ((i * 7) % 5) / 10),
         61,
       );
-      expect(r).toEqual(['suspected_tampering:flat-line:TA']);
+      expect(r).toEqual([]);
+    });
+
+    it('flags a methane point frozen above its resolution while its neighbours vary', () => {
+      const vary = (c: string, i: number) => (c === 'A' ? 0.23 : 0.2 + ((i * 7) % 5) / 100);
+      expect(feed(setUp('0001', '回风巷T2'), ['A', 'B', 'C', 'D', 'E'], vary, 61)).toEqual([
+        'suspected_tampering:flat-line:A',
+      ]);
+    });
+
+    it.each([
+      ['fresh-air O2 at 20.8 %', '0012', '主要进风大巷', 20.8, (i: number) => 20.7 + (i % 2) / 10],
+      ['CO at 0 ppm', '0004', '皮带巷', 0, (i: number) => i % 3],
+      ['methane at 0.00 % in intake air', '0001', '进风巷', 0, (i: number) => 0.02 + (i % 3) / 100],
+    ])('%s is steady by nature, not flagged', (_label, type, location, steady, varying) => {
+      const r = feed(
+        setUp(type, location),
+        ['A', 'B', 'C', 'D', 'E'],
+        (c, i) => (c === 'A' ? steady : varying(i)),
+        61,
+      );
+      expect(r).toEqual([]);
     });
 
     it('flags a producing mine whose analog points are all frozen', () => {
@@ -422,5 +454,83 @@ describe('data time drives the rules (issue 12)', () => {
     );
     const a = e.alarms.get('m1|over_limit|CH4-T1')!;
     expect([a.peakValue, a.peakMs, a.activeSinceMs]).toEqual([1.4, T0 + 30_000, T0]);
+  });
+});
+
+describe('rules as the regulation words them (issue 12)', () => {
+  function withPoint(d: PointDefinition, gas: MonitoredMine['gasClass'] = 'high') {
+    const e = new MonitoringEngine({ capacity: 8, thresholds: REGULATIONS_2016_THRESHOLDS });
+    e.upsertMine({ ...MINE, gasClass: gas }, T0);
+    const [p] = e.definePoints('m1', [d], T0);
+    return { e, p: p! };
+  }
+  const feed = (e: MonitoringEngine, code: string, values: number[]) =>
+    values.map((v, i) => {
+      const r = e.ingestReadings('m1', [reading(code, v, T0 + (i + 1) * 30_000)], T0 + (i + 1) * 30_000);
+      return [...rules(r.changes), ...rules(r.changes, 'rtn_unack').map((x) => `cleared ${x}`)];
+    });
+
+  // Each case: a point, readings, and what each reading raises or clears — citing its article.
+  it.each([
+    {
+      name: 'art. 655: a face over 26 ℃ (26.0 itself is compliant); stop work over 30 ℃',
+      d: def('T-FACE', '0003', { unit: '℃', upperAlarm: 26, location: '1301工作面' }),
+      values: [26.0, 26.1, 30.0, 30.1, 29.9],
+      expected: [
+        [],
+        ['over_limit:T-FACE'],
+        [],
+        ['stop_work_level:T-FACE'],
+        ['cleared stop_work_level:T-FACE'],
+      ],
+    },
+    {
+      name: 'art. 655: a chamber over 30 ℃, stop work over 34 ℃',
+      d: def('T-ROOM', '0003', { unit: '℃', location: '中央变电所' }),
+      values: [30.0, 30.5, 34.0, 34.2],
+      expected: [[], ['over_limit:T-ROOM'], [], ['stop_work_level:T-ROOM']],
+    },
+    {
+      name: 'art. 135: CO must not exceed 24 ppm (24 itself is compliant)',
+      d: def('CO', '0004', { unit: 'ppm', upperAlarm: 24, location: '主运输皮带巷' }),
+      values: [24, 24.5, 24],
+      expected: [['pre_alarm:CO'], ['over_limit:CO'], ['cleared over_limit:CO']],
+    },
+    {
+      name: 'art. 498: methane alarm ≥ 1.0 (1.0 itself alarms); the 80 % pre-alarm (platform policy) fires',
+      d: def('CH4', '0001', { unit: '%CH4', upperAlarm: 1, upperPowerCut: 1.5, location: '1301工作面T1' }),
+      values: [0.79, 0.8, 1.0],
+      expected: [[], ['pre_alarm:CH4'], ['over_limit:CH4']],
+    },
+    {
+      name: 'art. 498 (issue 12): a trackless vehicle alarms at 0.5 and cuts at 0.7',
+      d: def('CH4-V', '0001', { unit: '%CH4', location: '3号无轨胶轮车' }),
+      values: [0.5, 0.69, 0.7],
+      expected: [['over_limit:CH4-V', 'pre_alarm:CH4-V'], [], ['power_cut_level:CH4-V']],
+    },
+    {
+      name: 'art. 135: O2 in face intake air below 20 % (20.0 itself is compliant)',
+      d: def('O2', '0012', { unit: '%', location: '1301工作面进风巷' }),
+      values: [20.0, 19.9],
+      expected: [[], ['low_limit:O2']],
+    },
+  ])('$name', ({ d, values, expected }) => {
+    const { e } = withPoint(d);
+    expect(feed(e, d.pointCode, values).map((x) => x.sort())).toEqual(expected.map((x) => [...x].sort()));
+  });
+
+  it('stop-work temperature is critical', () => {
+    const { e } = withPoint(def('T-FACE', '0003', { unit: '℃', location: '1301工作面' }));
+    feed(e, 'T-FACE', [31]);
+    expect(e.alarms.get('m1|stop_work_level|T-FACE')?.priority).toBe('critical');
+  });
+
+  it('a methane point declared in %LEL is a finding; its values are not read as % CH4', () => {
+    const { p } = withPoint(
+      def('CH4-LEL', '0001', { unit: '%LEL', upperAlarm: 20, location: '1301工作面T1' }),
+    );
+    expect(p.settingFindings.join('\n')).toMatch(/unit-incompatible/);
+    // Only the mine's own setting (20 %LEL) is enforced; the regulation's 1.0 is not applied to %LEL values.
+    expect(p.effectiveThresholds.upperAlarm).toBe(20);
   });
 });

@@ -12,6 +12,7 @@ import {
   type AlarmRule,
   type MonitoredMine,
   type PointRecord,
+  cutRuleOf,
   MUST_BE_EMPTY_STATUSES,
   STOPPED_STATUSES,
 } from './engine-types.ts';
@@ -334,7 +335,7 @@ export class MonitoringEngine {
         // A level still held: keep the alarm's current value and its peak (rare, so the id strings
         // built here stay off the common path).
         const st = this.#evaluator.stateOf(id) & HELD_LEVELS;
-        if (st !== 0) this.#trackPeaks(changes, mineId, p.pointCode, st, value, t);
+        if (st !== 0) this.#trackPeaks(changes, mineId, p, st, value, t);
       }
       const role = this.#roles[id];
       if (role !== undefined) onSwitch(this.alarms, changes, mine, p, role, value, stopped, t);
@@ -390,13 +391,15 @@ export class MonitoringEngine {
   #trackPeaks(
     out: AlarmChange[],
     mineId: string,
-    subject: string,
+    p: PointRecord,
     state: number,
     value: number,
     atMs: number,
   ): void {
     for (const [rule, bits] of LEVEL_RULES) {
-      if ((state & bits) !== 0) this.alarms.track(out, mineId, rule, subject, value, atMs);
+      if ((state & bits) === 0) continue;
+      const r = rule === 'power_cut_level' ? cutRuleOf(p.sensorType) : rule;
+      this.alarms.track(out, mineId, r, p.pointCode, value, atMs);
     }
   }
 
@@ -410,7 +413,7 @@ export class MonitoringEngine {
           rule: 'point_silent',
           subject: p.pointCode,
           pointId: p.id,
-          message: `No data from ${p.location} (${p.pointCode}) for ${Math.round((toMs - fromMs) / 60_000)} min (a gap in its uploaded history).`,
+          message: `No data from ${p.location} (${p.pointCode}) for ${Math.round((toMs - fromMs) / 60_000)} min.`,
           value: null,
         },
         fromMs + this.#opts.pointSilentAfterMs,
@@ -429,7 +432,7 @@ export class MonitoringEngine {
         rule: 'mine_data_stopped',
         subject: '',
         pointId: null,
-        message: `The producing mine ${mine.name} sent no monitoring data for ${Math.round((toMs - fromMs) / 60_000)} min (a gap in its uploaded history).`,
+        message: `The producing mine ${mine.name} has sent no monitoring data for ${Math.round((toMs - fromMs) / 60_000)} min.`,
         value: null,
       },
       fromMs + this.#opts.mineSilentAfterMs,
@@ -466,7 +469,7 @@ export class MonitoringEngine {
             rule: 'point_silent',
             subject: p.pointCode,
             pointId: p.id,
-            message: `No data from ${p.location} (${p.pointCode}) since ${new Date(last).toISOString()}.`,
+            message: `No data from ${p.location} (${p.pointCode}) for ${Math.round((nowMs - last) / 60_000)} min.`,
             value: null,
           },
           last + silentAfter,
@@ -484,7 +487,7 @@ export class MonitoringEngine {
             rule: 'mine_data_stopped',
             subject: '',
             pointId: null,
-            message: `The producing mine ${mine.name} has sent no monitoring data since ${new Date(last).toISOString()}.`,
+            message: `The producing mine ${mine.name} has sent no monitoring data for ${Math.round((nowMs - last) / 60_000)} min.`,
             value: null,
           },
           last + mineSilentAfter,
@@ -550,7 +553,8 @@ export class MonitoringEngine {
       if (!mine) continue;
       const ts = this.#evaluator.lastTimestampOf(p.id);
       const at = Number.isFinite(ts) ? ts : nowMs;
-      for (const [rule, bits] of LEVEL_RULES) {
+      for (const [levelRule, bits] of LEVEL_RULES) {
+        const rule = levelRule === 'power_cut_level' ? cutRuleOf(p.sensorType) : levelRule;
         const held = (state & bits) !== 0;
         const active = this.alarms.isActive(p.mineId, rule, p.pointCode);
         if (held && !active) {

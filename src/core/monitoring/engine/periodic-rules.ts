@@ -62,12 +62,58 @@ export function judgePowerCuts(ctx: RuleContext, out: AlarmChange[]): void {
 }
 
 /**
+ * What a steady value means per sensor type (platform policy from the sensors' physics, not
+ * regulation). Underground air is often steady at the sensor's resolution: fresh-air O2 reads
+ * 20.8–20.9 % for hours, CO and CO2 sit at zero, ventilation air and rock temperature barely move.
+ * Such a steady reading is normal and never a flat-line finding; a methane point frozen at a reading
+ * above its resolution while other methane points of the mine vary is.
+ * `judged: false` — a steady value of this type is never evidence on its own (it still counts towards
+ * a producing mine whose analog points are all frozen).
+ */
+export const FLAT_LINE_PROFILES: Readonly<
+  Record<string, { judged: boolean; steadyIsNormal: (v: number) => boolean; why: string }>
+> = {
+  '0001': {
+    judged: true,
+    steadyIsNormal: (v) => v <= 0.02,
+    why: 'CH4 at or below 0.02 % (resolution 0.01 %): fresh air',
+  },
+  '0011': { judged: true, steadyIsNormal: (v) => v <= 0.02, why: 'as methane' },
+  '0043': { judged: true, steadyIsNormal: (v) => v <= 0.02, why: 'as methane' },
+  '0004': { judged: true, steadyIsNormal: (v) => v <= 1, why: 'CO at 0–1 ppm (resolution 1 ppm): fresh air' },
+  '0012': {
+    judged: true,
+    steadyIsNormal: (v) => v >= 19.5 && v <= 21.5,
+    why: 'O2 near 20.9 % (resolution 0.1 %): fresh air is steady',
+  },
+  '0013': { judged: true, steadyIsNormal: (v) => v <= 0.1, why: 'CO2 near zero (resolution 0.01 %)' },
+  '0002': {
+    judged: false,
+    steadyIsNormal: () => true,
+    why: 'steady ventilation, still air (resolution 0.1 m/s)',
+  },
+  '0003': {
+    judged: false,
+    steadyIsNormal: () => true,
+    why: 'rock and air temperature change slowly (resolution 0.1 ℃)',
+  },
+};
+const DEFAULT_FLAT_PROFILE = {
+  judged: true,
+  steadyIsNormal: (v: number) => v === 0,
+  why: 'zero is a resting value',
+};
+
+/**
  * Flat lines (domain §1.6): an analog point whose value has not changed for FLAT_READINGS uploads
  * while another point of the same type at the mine varies, or a producing mine whose analog points
  * are all frozen — data that looks generated or replayed, for a regulator to review.
  */
 export function judgeFlatLines(ctx: RuleContext, out: AlarmChange[]): void {
-  const byMine = new Map<string, Map<string, { flat: PointRecord[]; varying: number; total: number }>>();
+  const byMine = new Map<
+    string,
+    Map<string, { flat: PointRecord[]; steadyNormal: number; varying: number; total: number }>
+  >();
   // Each mine's newest data time among its analog points: when a whole-mine verdict is dated.
   const newest = new Map<string, number>();
   for (const p of ctx.points) {
@@ -81,20 +127,24 @@ export function judgeFlatLines(ctx: RuleContext, out: AlarmChange[]): void {
     }
     let g = types.get(p.sensorType);
     if (!g) {
-      g = { flat: [], varying: 0, total: 0 };
+      g = { flat: [], steadyNormal: 0, varying: 0, total: 0 };
       types.set(p.sensorType, g);
     }
     const same = ctx.sameCount[p.id]!;
     g.total++;
-    if (same >= FLAT_READINGS) g.flat.push(p);
-    else if (same < 3) g.varying++;
+    const profile = FLAT_LINE_PROFILES[p.sensorType] ?? DEFAULT_FLAT_PROFILE;
+    if (same >= FLAT_READINGS) {
+      // Steady where steady is normal: counted as frozen for the whole-mine rule, never flagged alone.
+      if (profile.judged && !profile.steadyIsNormal(ctx.evaluator.lastValueOf(p.id))) g.flat.push(p);
+      else g.steadyNormal++;
+    } else if (same < 3) g.varying++;
   }
   for (const [mineId, types] of byMine) {
     let analog = 0;
     let frozen = 0;
     for (const g of types.values()) {
       analog += g.total;
-      frozen += g.flat.length;
+      frozen += g.flat.length + g.steadyNormal;
     }
     const mine = ctx.mines.get(mineId);
     const allFrozen = mine?.status === 'producing' && analog >= 5 && frozen === analog;

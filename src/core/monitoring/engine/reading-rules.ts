@@ -1,7 +1,7 @@
 import { EvaluatorEvent } from '../alarm-evaluator.ts';
 import { detectCoRisingTrend } from '../detectors/co-trend-detector.ts';
 import type { AlarmBook } from './alarm-book.ts';
-import type { AlarmChange, MonitoredMine, PointRecord } from './engine-types.ts';
+import { cutRuleOf, type AlarmChange, type MonitoredMine, type PointRecord } from './engine-types.ts';
 import type { SwitchRole } from './point-config.ts';
 
 /**
@@ -21,8 +21,8 @@ export interface CoHistory {
 export const CO_WINDOW = 64;
 const CO_SAMPLE_MS = 30_000;
 /** CO early warning: at least this level (ppm) and this slope (ppm/h), still below the 24 ppm alarm. */
-const CO_TREND_FLOOR_PPM = 8;
-const CO_TREND_MIN_SLOPE_PPM_PER_H = 12;
+export const CO_TREND_FLOOR_PPM = 8;
+export const CO_TREND_MIN_SLOPE_PPM_PER_H = 12;
 
 const TRIP_WORDS = /动作|故障|失效|报警|跳闸|打滑|跑偏|堆煤|撕裂|急停|烟雾/;
 
@@ -44,19 +44,23 @@ export function onEvaluatorEvents(
   const subject = p.pointCode;
   const base = { mineId: mine.id, subject, pointId: p.id, value };
   const what = `${p.location} (${p.pointCode})`;
+  const cutRule = cutRuleOf(p.sensorType);
   if (ev & EvaluatorEvent.POWER_CUT_RAISED || ev & EvaluatorEvent.LOW_POWER_CUT_RAISED) {
     alarms.raise(
       out,
       {
         ...base,
-        rule: 'power_cut_level',
-        message: `Power-cut level reached at ${what}: ${value} ${p.unit}.`,
+        rule: cutRule,
+        message:
+          cutRule === 'stop_work_level'
+            ? `Stop-work temperature at ${what}: ${value} ${p.unit}.`
+            : `Power-cut level reached at ${what}: ${value} ${p.unit}.`,
       },
       nowMs,
     );
   }
   if (ev & EvaluatorEvent.POWER_CUT_CLEARED || ev & EvaluatorEvent.LOW_POWER_CUT_CLEARED) {
-    alarms.clear(out, mine.id, 'power_cut_level', subject, nowMs, value);
+    alarms.clear(out, mine.id, cutRule, subject, nowMs, value);
   }
   if (ev & EvaluatorEvent.ALARM_RAISED) {
     alarms.raise(

@@ -49,11 +49,18 @@ const TAG_RE = /(?:^|[^A-Z])T([0-8])(?![0-9])/;
 const SHEARER = /采煤机/;
 const HEADING_MACHINE = /掘进机|综掘机|掘锚机|连采机|连续采煤机|锚杆钻车/;
 const BUNKER = /煤仓|栈桥|皮带走廊|输送机走廊/;
+const PREP_PLANT = /选煤厂/;
+const SURFACE_DRAINAGE = /地面.*抽采泵房|地面.*抽放泵房|瓦斯抽采泵房|瓦斯抽放泵房/;
+const TEMP_DRAINAGE = /临时.*(抽采|抽放)泵站|(抽采|抽放)泵站/;
 const CHAMBER = /变电所|变电硐室|配电点|配电硐室|机电硐室|泵房|绞车房|硐室|机房/;
-const VEHICLE = /电机车|机车|胶轮车|无轨|装煤点|装车点/;
+const LOADING_POINT = /装煤点|装车点/;
+const VEHICLE = /蓄电池|柴油|胶轮车|无轨|电机车|机车|梭车/;
+/** A shaft carrying a belt conveyor that also serves as a return (art. 498). */
+const BELT_SHAFT = /(井筒|斜井|立井).*(皮带|胶带|带式输送机)|(皮带|胶带|带式输送机).*(井筒|斜井|立井)/;
 const DRAINAGE = /排瓦斯巷|排放瓦斯巷/;
 const MIXED_RETURN = /混合回风/;
-const MAIN_RETURN = /总回风|主要回风|主回风|翼回风/;
+/** 回风立井 / 回风井 / 回风斜井 are the mine's (or a wing's) return shafts: a main return, not a face return. */
+const MAIN_RETURN = /总回风|主要回风|主回风|翼回风|回风立井|回风斜井|回风井/;
 const DISTRICT_RETURN = /采区回风|盘区回风|带区回风/;
 const HEADING = /掘|迎头/;
 const HEADING_INTAKE = /分风|局部通风机前|局扇前|进风/;
@@ -79,9 +86,15 @@ function faceT1(gasClass: GasClass, why: string): LocationClassification {
 function classifyMethane(t: string, gasClass: GasClass): LocationClassification {
   if (SHEARER.test(t)) return c('shearer', 'mentions 采煤机');
   if (HEADING_MACHINE.test(t)) return c('heading-machine', 'mentions a heading machine');
+  if (PREP_PLANT.test(t)) return c('prep-plant', 'mentions a preparation plant');
   if (BUNKER.test(t)) return c('coal-bunker', 'mentions a coal bunker or belt gallery');
+  if (SURFACE_DRAINAGE.test(t)) return c('surface-drainage-pump-house', 'mentions a gas-drainage pump house');
+  if (TEMP_DRAINAGE.test(t)) return c('temp-drainage-station', 'mentions a gas-drainage pump station');
   if (CHAMBER.test(t)) return c('electrical-chamber', 'mentions an electrical chamber');
+  if (LOADING_POINT.test(t)) return c('trolley-loading-point', 'mentions a loading point');
   if (VEHICLE.test(t)) return c('vehicle', 'mentions locomotives or vehicles');
+  if (BELT_SHAFT.test(t) && t.includes('回风'))
+    return c('belt-shaft-return', 'a belt shaft used as a return');
   const tag = sensorTag(t);
   if (tag === 7 || DRAINAGE.test(t)) return c('drainage-roadway-t7', 'tag T7 or 排瓦斯巷');
   if (tag === 8 || MIXED_RETURN.test(t)) return c('mixed-return-t8', 'tag T8 or 混合回风');
@@ -90,8 +103,11 @@ function classifyMethane(t: string, gasClass: GasClass): LocationClassification 
   if (HEADING.test(t)) {
     if (tag === 2 || (tag === null && t.includes('回风')))
       return c('heading-return-t2', 'heading, tag T2 or 回风');
+    if (SERIAL.test(t) || /局部通风机前|局扇前/.test(t))
+      return c('serial-heading-before-fan', 'serially ventilated heading, before its local fan');
     if (tag === 3 || (tag === null && HEADING_INTAKE.test(t)))
       return c('heading-intake', 'heading, tag T3 or intake');
+    if (t.includes('中部')) return c('heading-middle', 'middle of a heading roadway');
     return c('heading-t1', 'heading face');
   }
   switch (tag) {
@@ -125,7 +141,16 @@ function classifyCo2(t: string): LocationClassification {
   if (MAIN_RETURN.test(t)) return c('main-return', 'mentions a main or wing return');
   if (t.includes('回风') || sensorTag(t) === 2) return c('return', 'mentions 回风 or tag T2');
   if (t.includes('进风')) return c('intake', 'mentions 进风');
+  if (FACE.test(t) || HEADING.test(t) || sensorTag(t) === 1)
+    return c('working-face', 'mentions a working face or heading');
   return c('unclassified', 'no CO2 rule matched');
+}
+
+/** O2: the Regulations set a limit only for the intake air of working faces. */
+function classifyO2(t: string): LocationClassification {
+  if (t.includes('进风') && (FACE.test(t) || HEADING.test(t) || /顺槽|运输巷|进风巷/.test(t)))
+    return c('face-intake', 'intake air of a working face');
+  return c('general', 'no O2 row for this place (only working-face intake air has one)');
 }
 
 function classifyTemperature(t: string): LocationClassification {
@@ -137,9 +162,12 @@ function classifyTemperature(t: string): LocationClassification {
 
 function classifyWind(t: string): LocationClassification {
   if (t.includes('风桥')) return c('air-bridge', 'mentions 风桥');
-  if (/风硐|风井/.test(t)) return c('shaft-no-hoisting', 'mentions a ventilation shaft or fan drift');
-  if (/副井|罐笼|人行井/.test(t)) return c('men-materials-shaft', 'mentions a men-and-materials shaft');
-  if (/主井|箕斗|物料井|材料井/.test(t)) return c('materials-shaft', 'mentions a materials shaft');
+  if (/风硐|风井|回风立井|回风斜井|进风立井/.test(t))
+    return c('shaft-no-hoisting', 'mentions a ventilation shaft or fan drift');
+  if (/副井|副立井|副斜井|罐笼|人行井/.test(t))
+    return c('men-materials-shaft', 'mentions a men-and-materials shaft');
+  if (/主井|主立井|主斜井|箕斗|物料井|材料井/.test(t))
+    return c('materials-shaft', 'mentions a materials shaft');
   if (/电机车|架线/.test(t)) return c('trolley-roadway', 'mentions trolley locomotives');
   if (/总进风|总回风|主要进风|主要回风|翼回风|大巷/.test(t))
     return c('main-roadway', 'mentions a main roadway');
@@ -152,6 +180,7 @@ function classifyWind(t: string): LocationClassification {
   if (/巷|顺槽|运输|皮带|胶带|输送机|采区|盘区/.test(t)) {
     return c('conveyor-or-district-roadway', 'mentions a conveyor or district roadway');
   }
+  if (/综采|综放|综合机械化/.test(t)) return c('fully-mechanised-face', 'a fully mechanised face');
   if (FACE.test(t)) return c('coal-face-or-coal-heading', 'mentions a coal face');
   return c('unclassified', 'no wind-speed rule matched');
 }
@@ -175,6 +204,8 @@ export function classifyLocation(
       return classifyTemperature(t);
     case '0002':
       return classifyWind(t);
+    case '0012':
+      return classifyO2(t);
     default:
       return c('general', 'location-independent limit');
   }
@@ -191,5 +222,20 @@ export function resolveRegulationRows(
   gasClass: GasClass,
 ): { classification: LocationClassification; rows: ThresholdRow[] } {
   const classification = classifyLocation(sensorTypeCode, locationText, gasClass);
-  return { classification, rows: findThresholdRows(table, sensorTypeCode, classification.locationClass) };
+  const rows = findThresholdRows(table, sensorTypeCode, classification.locationClass, gasClass);
+  if (
+    rows.length > 0 ||
+    findThresholdRows(table, sensorTypeCode, classification.locationClass).length === 0
+  ) {
+    return { classification, rows };
+  }
+  // The place has a row, but for other gas classes (T3 is for outburst mines): the family's default.
+  const fallback: LocationClassification = {
+    locationClass: 'unclassified',
+    rule: `${classification.rule}; its row is for other gas classes than this ${gasClass}-gas mine`,
+  };
+  return {
+    classification: fallback,
+    rows: findThresholdRows(table, sensorTypeCode, 'unclassified', gasClass),
+  };
 }

@@ -55,10 +55,19 @@ export interface MineSettingCheck {
   findings: MineSettingFinding[];
 }
 
+/**
+ * A unit that names another quantity than the regulation's, though it looks alike: "%LEL" (percent of
+ * the lower explosive limit; 100 %LEL is 5 % CH4) on a methane point. Read as "%" it would be judged
+ * 20× too lax or too strict — so it is a finding, and the regulation's levels are not applied to it.
+ */
+export function isForeignUnit(text: string): boolean {
+  return /lel/i.test(text.normalize('NFKC'));
+}
+
 /** Reads a unit text as written by mine systems ("%CH4", "％", "ppm", "℃", "m/s", …). */
 export function normaliseUnit(text: string): ThresholdUnit | null {
   const u = text.normalize('NFKC').trim().toLowerCase();
-  if (u === '') return null;
+  if (u === '' || isForeignUnit(u)) return null;
   if (u.includes('ppm')) return 'ppm';
   if (u.startsWith('%') || u === 'vol' || u.includes('ch4')) return '%';
   if (u === '℃' || u === '°c' || u === 'c' || u === '度') return '℃';
@@ -95,7 +104,7 @@ export function checkMineSetting(point: MineThresholdSettings, row: ThresholdRow
   const isUnitAssumed = declared === null;
   const from = declared ?? row.unit;
   const base = { pointCode: point.pointCode, rowId: row.id, isUnitAssumed };
-  if (convertUnitValue(1, from, row.unit) === null) {
+  if (isForeignUnit(point.unit) || convertUnitValue(1, from, row.unit) === null) {
     findings.push({
       kind: 'unit-incompatible',
       field: 'unit',
@@ -148,7 +157,9 @@ export function checkMineSetting(point: MineThresholdSettings, row: ThresholdRow
     }
   };
   compare(fields.alarm, 'alarm', row.alarmAt);
-  compare(fields.cut, 'power-cut', row.powerCutAt);
+  // A temperature row's second level is the stop-work level (art. 655), for the regulator to watch;
+  // a mine's system has no power cut to set for it.
+  if (row.sensorTypeCode !== '0003') compare(fields.cut, 'power-cut', row.powerCutAt);
   compare(fields.restore, 'restore', row.restoreAt);
 
   const alarm = conv(point[fields.alarm]);

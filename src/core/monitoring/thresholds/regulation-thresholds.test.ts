@@ -15,6 +15,10 @@ interface RowCase {
   cut?: number | null;
   restore?: number | null;
   unconfirmed?: boolean;
+  /** The comparator as the regulation words it (default: ≥ upper, < lower). */
+  op?: '≥' | '>' | '<' | '≤';
+  /** The article the row must cite (absent for Redline's derived fallback rows). */
+  article?: string;
 }
 
 /**
@@ -41,7 +45,14 @@ const CASES: readonly RowCase[] = [
     restore: 1.0,
   },
   { id: '0001/face-return-t2/upper', location: '回风巷T2', alarm: 1.0, cut: 1.0, restore: 1.0 },
-  { id: '0001/face-intake-t3/upper', location: '1301工作面进风巷T3', alarm: 0.5, cut: 0.5, restore: 0.5 },
+  {
+    id: '0001/face-intake-t3/upper',
+    location: '1301工作面进风巷T3',
+    gas: 'outburst',
+    alarm: 0.5,
+    cut: 0.5,
+    restore: 0.5,
+  },
   {
     id: '0001/serial-face-intake-t4/upper',
     location: '1302工作面进风巷T4',
@@ -83,6 +94,23 @@ const CASES: readonly RowCase[] = [
     restore: 0.5,
   },
   {
+    id: '0001/serial-heading-before-fan/upper',
+    location: '2106串联掘进工作面局部通风机前',
+    alarm: 0.5,
+    cut: 0.5,
+    restore: 0.5,
+    unconfirmed: true,
+  },
+  {
+    id: '0001/heading-middle/upper',
+    location: '2105掘进巷道中部',
+    gas: 'high',
+    alarm: 1.0,
+    cut: 1.0,
+    restore: 1.0,
+    unconfirmed: true,
+  },
+  {
     id: '0001/heading-machine/upper',
     location: '2105综掘机',
     alarm: 1.0,
@@ -108,11 +136,49 @@ const CASES: readonly RowCase[] = [
     unconfirmed: true,
   },
   {
-    id: '0001/vehicle/upper',
+    id: '0001/trolley-loading-point/upper',
     location: '井底车场电机车装煤点',
     alarm: 0.5,
     cut: 0.5,
     restore: 0.5,
+    unconfirmed: true,
+  },
+  {
+    id: '0001/vehicle/upper',
+    location: '3号无轨胶轮车',
+    alarm: 0.5,
+    cut: 0.7,
+    restore: 0.7,
+    unconfirmed: true,
+  },
+  {
+    id: '0001/belt-shaft-return/upper',
+    location: '主斜井皮带 兼回风井',
+    alarm: 0.7,
+    cut: 0.7,
+    restore: 0.7,
+    unconfirmed: true,
+  },
+  {
+    id: '0001/temp-drainage-station/upper',
+    location: '临时瓦斯抽采泵站下风侧栅栏外',
+    alarm: 1.0,
+    cut: 1.0,
+    restore: 1.0,
+    unconfirmed: true,
+  },
+  {
+    id: '0001/surface-drainage-pump-house/upper',
+    location: '地面瓦斯抽采泵房',
+    alarm: 0.5,
+    unconfirmed: true,
+  },
+  {
+    id: '0001/prep-plant/upper',
+    location: '选煤厂主厂房机房上方',
+    alarm: 1.5,
+    cut: 1.5,
+    restore: 1.5,
     unconfirmed: true,
   },
   {
@@ -124,36 +190,76 @@ const CASES: readonly RowCase[] = [
     unconfirmed: true,
   },
   { id: '0001/unclassified/upper', location: '皮带巷', alarm: 1.0, cut: 1.0, restore: 1.0 },
-  { id: '0004/general/upper', location: '1301皮带巷', alarm: 24 },
-  { id: '0009/general/upper', location: '中央水仓', alarm: 6.6 },
-  { id: '0041/general/upper', location: '2105掘进工作面', alarm: 2.5 },
-  { id: '0042/general/upper', location: '2105掘进工作面', alarm: 5 },
-  { id: '0044/general/upper', location: '1301工作面', alarm: 40 },
-  { id: '0012/general/lower', location: '1301进风巷', alarm: 20 },
-  { id: '0013/intake/upper', location: '1301进风巷', alarm: 0.5 },
-  { id: '0013/return/upper', location: '1301回风巷', alarm: 1.5, unconfirmed: true },
-  { id: '0013/main-return/upper', location: '总回风巷', alarm: 0.75, unconfirmed: true },
-  { id: '0013/unclassified/upper', location: '皮带巷', alarm: 0.5 },
-  { id: '0003/working-face/upper', location: '1301工作面', alarm: 26, unconfirmed: true },
-  { id: '0003/electrical-chamber/upper', location: '中央变电所', alarm: 30, unconfirmed: true },
-  { id: '0003/shaft-bottom-intake/lower', location: '副井井底', alarm: 2 },
-  { id: '0003/unclassified/upper', location: '皮带巷', alarm: 26 },
-  { id: '0002/shaft-no-hoisting/upper', location: '回风井', alarm: 15 },
-  { id: '0002/materials-shaft/upper', location: '主井', alarm: 12 },
-  { id: '0002/air-bridge/upper', location: '1号风桥', alarm: 10 },
-  { id: '0002/men-materials-shaft/upper', location: '副井', alarm: 8 },
-  { id: '0002/main-roadway/upper', location: '主要进风大巷', alarm: 8 },
-  { id: '0002/trolley-roadway/upper', location: '电机车运输巷', alarm: 8 },
-  { id: '0002/trolley-roadway/lower', location: '电机车运输巷', alarm: 1.0 },
-  { id: '0002/conveyor-or-district-roadway/upper', location: '皮带巷', alarm: 6 },
-  { id: '0002/conveyor-or-district-roadway/lower', location: '皮带巷', alarm: 0.25 },
-  { id: '0002/coal-face-or-coal-heading/upper', location: '1301工作面', alarm: 4 },
-  { id: '0002/coal-face-or-coal-heading/lower', location: '1301工作面', alarm: 0.25 },
-  { id: '0002/rock-heading/upper', location: '2105岩巷掘进工作面', alarm: 4 },
-  { id: '0002/rock-heading/lower', location: '2105岩巷掘进工作面', alarm: 0.15 },
-  { id: '0002/other-walkway/lower', location: '行人巷', alarm: 0.15 },
-  { id: '0002/unclassified/upper', location: '地面', alarm: 4 },
-  { id: '0002/unclassified/lower', location: '地面', alarm: 0.25 },
+  { id: '0004/general/upper', location: '1301皮带巷', alarm: 24, op: '>', article: '第135条' },
+  { id: '0009/general/upper', location: '中央水仓', alarm: 6.6, op: '>', article: '第135条' },
+  { id: '0041/general/upper', location: '2105掘进工作面', alarm: 2.5, op: '>', article: '第135条' },
+  { id: '0042/general/upper', location: '2105掘进工作面', alarm: 5, op: '>', article: '第135条' },
+  { id: '0044/general/upper', location: '1301工作面', alarm: 40, op: '>', article: '第135条' },
+  { id: '0012/face-intake/lower', location: '1301工作面进风巷', alarm: 20, op: '<', article: '第135条' },
+  { id: '0013/intake/upper', location: '1301进风巷', alarm: 0.5, op: '>', article: '第135条' },
+  {
+    id: '0013/working-face/upper',
+    location: '1301工作面',
+    alarm: 1.5,
+    op: '≥',
+    article: '第173条',
+    unconfirmed: true,
+  },
+  {
+    id: '0013/return/upper',
+    location: '1301回风巷',
+    alarm: 1.5,
+    op: '>',
+    article: '第172条',
+    unconfirmed: true,
+  },
+  {
+    id: '0013/main-return/upper',
+    location: '总回风巷',
+    alarm: 0.75,
+    op: '>',
+    article: '第171条',
+    unconfirmed: true,
+  },
+  { id: '0013/unclassified/upper', location: '皮带巷', alarm: 0.5, op: '>' },
+  {
+    id: '0003/working-face/upper',
+    location: '1301工作面',
+    alarm: 26,
+    cut: 30,
+    op: '>',
+    article: '第655条',
+    unconfirmed: true,
+  },
+  {
+    id: '0003/electrical-chamber/upper',
+    location: '中央变电所',
+    alarm: 30,
+    cut: 34,
+    op: '>',
+    article: '第655条',
+    unconfirmed: true,
+  },
+  { id: '0003/shaft-bottom-intake/lower', location: '副井井底', alarm: 2, op: '<', article: '第137条' },
+  { id: '0003/unclassified/upper', location: '皮带巷', alarm: 26, cut: 30, op: '>' },
+  { id: '0002/shaft-no-hoisting/upper', location: '回风井', alarm: 15, op: '>' },
+  { id: '0002/materials-shaft/upper', location: '主井', alarm: 12, op: '>' },
+  { id: '0002/air-bridge/upper', location: '1号风桥', alarm: 10, op: '>' },
+  { id: '0002/men-materials-shaft/upper', location: '副井', alarm: 8, op: '>' },
+  { id: '0002/main-roadway/upper', location: '主要进风大巷', alarm: 8, op: '>' },
+  { id: '0002/trolley-roadway/upper', location: '电机车运输巷', alarm: 8, op: '>' },
+  { id: '0002/trolley-roadway/lower', location: '电机车运输巷', alarm: 1.0, op: '<' },
+  { id: '0002/conveyor-or-district-roadway/upper', location: '皮带巷', alarm: 6, op: '>' },
+  { id: '0002/conveyor-or-district-roadway/lower', location: '皮带巷', alarm: 0.25, op: '<' },
+  { id: '0002/coal-face-or-coal-heading/upper', location: '1301工作面', alarm: 4, op: '>' },
+  { id: '0002/coal-face-or-coal-heading/lower', location: '1301工作面', alarm: 0.25, op: '<' },
+  { id: '0002/fully-mechanised-face/upper', location: '1301综采工作面', alarm: 5, op: '>' },
+  { id: '0002/fully-mechanised-face/lower', location: '1301综采工作面', alarm: 0.25, op: '<' },
+  { id: '0002/rock-heading/upper', location: '2105岩巷掘进工作面', alarm: 4, op: '>' },
+  { id: '0002/rock-heading/lower', location: '2105岩巷掘进工作面', alarm: 0.15, op: '<' },
+  { id: '0002/other-walkway/lower', location: '行人巷', alarm: 0.15, op: '<' },
+  { id: '0002/unclassified/upper', location: '地面', alarm: 4, op: '>' },
+  { id: '0002/unclassified/lower', location: '地面', alarm: 0.25, op: '<' },
 ];
 
 const UNIT_TEXT: Record<ThresholdRow['unit'], string> = { '%': '%', ppm: 'ppm', '℃': '℃', 'm/s': 'm/s' };
@@ -195,6 +301,15 @@ describe('the 2016 threshold table, one case per row', () => {
     expect([row.alarmAt, row.powerCutAt, row.restoreAt]).toEqual([c.alarm, c.cut ?? null, c.restore ?? null]);
     expect(row.unconfirmed).toBe(c.unconfirmed ?? false);
     expect(row.source).not.toBe('');
+    expect(row.comparator).toBe(c.op ?? (row.direction === 'upper' ? '≥' : '<'));
+    // Every regulation row cites its article (art. 498 for the methane table); fallbacks cite none.
+    if (row.isDerivedDefault) expect(row.article).toBe('');
+    else {
+      const article =
+        c.article ?? (typeof c.id === 'string' && c.id.startsWith('0002') ? '第136条' : '第498条');
+      expect(row.article).toBe(article);
+      expect(row.source).toContain(article);
+    }
     expect(row.edition).toMatch(/2016/);
     expect(row.effectiveFrom).toBe('2016-10-01');
 
@@ -222,9 +337,33 @@ describe('classifyLocation heuristics', () => {
     ['laser methane too', '0043', '上隅角T0', 'upper-corner-t0'],
     ['a heading return without tag', '0001', '2105掘进回风流', 'heading-return-t2'],
     ['CO anywhere', '0004', '1301工作面T1', 'general'],
+    ['回风立井 is a main return, not a face return', '0001', '回风立井', 'main-return'],
+    ['回风立井 wind speed: a shaft without hoisting', '0002', '回风立井', 'shaft-no-hoisting'],
+    ['副立井 wind speed: a men-and-materials shaft', '0002', '副立井', 'men-materials-shaft'],
+    ['a CO2 sensor at a face is held to the face limit', '0013', '1301工作面T1', 'working-face'],
+    ['a T3 in a low-gas mine: its row is for outburst mines', '0001', '1301工作面进风巷T3', 'unclassified'],
+    ['O2 away from face intake air: no regulation row', '0012', '中央变电所', 'general'],
     ['an unknown sensor type', '0005', '1301工作面', 'general'],
   ])('%s', (_label, type, location, cls) => {
     expect(resolveRegulationRows(TABLE, type, location, 'low').classification.locationClass).toBe(cls);
+  });
+
+  it('O2 is held to 20 % only in the intake air of working faces', () => {
+    expect(resolveRegulationRows(TABLE, '0012', '中央变电所', 'high').rows).toEqual([]);
+    expect(resolveRegulationRows(TABLE, '0012', '1301工作面进风巷', 'high').rows.map((r) => r.id)).toEqual([
+      '0012/face-intake/lower',
+    ]);
+  });
+
+  it("a high-gas mine's T3 gets the default row (1.0), an outburst mine's the T3 row (0.5)", () => {
+    const at = (gas: GasClass) => resolveRegulationRows(TABLE, '0001', '1301工作面进风巷T3', gas).rows[0]?.id;
+    expect(at('high')).toBe('0001/unclassified/upper');
+    expect(at('outburst')).toBe('0001/face-intake-t3/upper');
+  });
+
+  it("the middle of a heading in a high-gas mine is cut at 1.0, not the face row's 1.5", () => {
+    const [row] = resolveRegulationRows(TABLE, '0001', '2105掘进巷道中部', 'high').rows;
+    expect(row?.powerCutAt).toBe(1.0);
   });
 
   it('an unknown sensor type has no rows', () => {
@@ -265,6 +404,12 @@ describe('checkMineSetting details', () => {
     expect([blank.isUnitAssumed, blank.isCompliant]).toEqual([true, true]);
   });
 
+  it('a methane point declared in %LEL is a finding, not read as % CH4', () => {
+    const check = checkMineSetting({ ...settingsAt(t1, 20, 30, 20), unit: '%LEL' }, t1);
+    expect(check.findings.map((f) => f.kind)).toEqual(['unit-incompatible']);
+    expect(check.isCompliant).toBe(false);
+  });
+
   it('refuses to compare incompatible units', () => {
     const check = checkMineSetting({ ...settingsAt(t1, 1, 1.5, 1), unit: '℃' }, t1);
     expect(check.findings.map((f) => f.kind)).toEqual(['unit-incompatible']);
@@ -281,7 +426,7 @@ describe('checkMineSetting details', () => {
   });
 
   it('a lower limit set too low is laxer (O2 at 18.5 %)', () => {
-    const o2 = row('0012/general/lower');
+    const o2 = row('0012/face-intake/lower');
     expect(checkMineSetting(settingsAt(o2, 18.5, null, null), o2).findings[0]?.kind).toBe('alarm-laxer');
   });
 

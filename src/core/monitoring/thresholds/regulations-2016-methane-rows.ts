@@ -13,10 +13,13 @@ export const EFFECTIVE_FROM_2016 = '2016-10-01';
 export const row2016 = createThresholdRowBuilder(EDITION_2016, EFFECTIVE_FROM_2016);
 
 const SOURCE = '煤矿安全规程(2016) 第498条 表; domain §2.1 [S26]';
+/** Rows the issue (12) names from art. 498 that the domain reference's §2.1 table does not list. */
+const SOURCE_ISSUE =
+  '煤矿安全规程(2016) 第498条 表, row as cited in issue 12; not in the domain reference §2.1 (unconfirmed there)';
 const HIGH: readonly GasClass[] = ['high', 'outburst'];
 
-const ch4 = (r: Omit<ThresholdRowInput, 'type' | 'unit' | 'source'>): ThresholdRow =>
-  row2016({ type: '0001', unit: '%', source: SOURCE, ...r });
+const ch4 = (r: Omit<ThresholdRowInput, 'type' | 'unit' | 'source'> & { source?: string }): ThresholdRow =>
+  row2016({ type: '0001', unit: '%', source: SOURCE, article: '第498条', ...r });
 
 export const METHANE_ROWS_2016: readonly ThresholdRow[] = [
   ch4({
@@ -61,13 +64,14 @@ export const METHANE_ROWS_2016: readonly ThresholdRow[] = [
   }),
   ch4({
     cls: 'face-intake-t3',
-    zh: '采煤工作面进风巷 T3 (高瓦斯、突出矿井)',
-    en: 'coal face intake roadway T3, high-gas / outburst mine',
+    zh: '突出矿井采煤工作面进风巷 T3',
+    en: 'coal face intake roadway T3, outburst mine',
     alarm: 0.5,
     cut: 0.5,
     restore: 0.5,
     scope: 'intake roadway',
-    gas: HIGH,
+    gas: ['outburst'],
+    note: 'Art. 498 sets T3 for outburst mines only; a T3 sensor of a low- or high-gas mine falls to the default row.',
   }),
   ch4({
     cls: 'serial-face-intake-t4',
@@ -135,12 +139,37 @@ export const METHANE_ROWS_2016: readonly ThresholdRow[] = [
   }),
   ch4({
     cls: 'heading-intake',
-    zh: '突出矿井掘进进风分风口 / 串联掘进局部通风机前',
-    en: 'outburst-mine heading intake split point / serial heading before local fan',
+    zh: '突出矿井掘进工作面进风分风口',
+    en: 'outburst-mine heading intake split point',
     alarm: 0.5,
     cut: 0.5,
     restore: 0.5,
-    scope: 'heading (the 1.5 cut includes the local fan)',
+    scope: 'all non-IS equipment in the heading',
+    gas: ['outburst'],
+  }),
+  ch4({
+    cls: 'serial-heading-before-fan',
+    zh: '采用串联通风的被串掘进工作面局部通风机前',
+    en: 'serially ventilated heading, before its local fan',
+    alarm: 0.5,
+    cut: 0.5,
+    restore: 0.5,
+    scope: 'the heading, except the local fan',
+    source: SOURCE_ISSUE,
+    unconfirmed: true,
+    note: 'Art. 498 has a second row for this place: alarm ≥ 0.5, cut ≥ 1.5 (restore < 0.5) of everything including the local fan. The evaluator holds the stricter 0.5 cut; the 1.5 level widens the scope.',
+  }),
+  ch4({
+    cls: 'heading-middle',
+    zh: '高瓦斯、突出矿井掘进巷道中部',
+    en: 'middle of a heading roadway, high-gas / outburst mine',
+    alarm: 1.0,
+    cut: 1.0,
+    restore: 1.0,
+    scope: 'all non-IS equipment in the heading',
+    gas: HIGH,
+    source: SOURCE_ISSUE,
+    unconfirmed: true,
   }),
   ch4({
     cls: 'heading-machine',
@@ -181,13 +210,67 @@ export const METHANE_ROWS_2016: readonly ThresholdRow[] = [
     unconfirmed: true,
   }),
   ch4({
-    cls: 'vehicle',
-    zh: '架线电机车装煤点、蓄电池/柴油机车、无轨胶轮车',
-    en: 'loading points with trolley locos; battery / diesel locos; trackless vehicles',
+    cls: 'trolley-loading-point',
+    zh: '使用架线电机车的主要运输巷道内装煤点',
+    en: 'loading point in a main haulage roadway with trolley locos',
     alarm: 0.5,
     cut: 0.5,
     restore: 0.5,
-    scope: 'local',
+    scope: 'trolley wire and non-IS equipment within 100 m upwind and downwind',
+    unconfirmed: true,
+  }),
+  ch4({
+    cls: 'vehicle',
+    zh: '矿用防爆型蓄电池/柴油机车、无轨胶轮车',
+    en: 'battery / diesel locomotives, trackless rubber-tyred vehicles',
+    alarm: 0.5,
+    cut: 0.7,
+    restore: 0.7,
+    scope: 'the vehicle’s power',
+    source: SOURCE_ISSUE,
+    unconfirmed: true,
+    note: 'Issue 12 (arts. 498, 171–173): alarm ≥ 0.5, cut ≥ 0.7, restore < 0.7. The domain reference lists vehicles with chambers at 0.5/0.5/0.5 and marks it unconfirmed.',
+  }),
+  ch4({
+    cls: 'belt-shaft-return',
+    zh: '兼做回风井的装有带式输送机的井筒',
+    en: 'shaft with a belt conveyor that also serves as a return',
+    alarm: 0.7,
+    cut: 0.7,
+    restore: 0.7,
+    scope: 'all non-IS equipment in the shaft',
+    source: SOURCE_ISSUE,
+    unconfirmed: true,
+  }),
+  ch4({
+    cls: 'temp-drainage-station',
+    zh: '井下临时瓦斯抽采泵站下风侧栅栏外',
+    en: 'outside the downwind fence of a temporary underground gas-drainage station',
+    alarm: 1.0,
+    cut: 1.0,
+    restore: 1.0,
+    scope: 'the drainage pump station’s power',
+    source: SOURCE_ISSUE,
+    unconfirmed: true,
+  }),
+  ch4({
+    cls: 'surface-drainage-pump-house',
+    zh: '地面瓦斯抽采泵房内',
+    en: 'inside a surface gas-drainage pump house',
+    alarm: 0.5,
+    source: SOURCE_ISSUE,
+    unconfirmed: true,
+    note: 'Alarm only.',
+  }),
+  ch4({
+    cls: 'prep-plant',
+    zh: '封闭的地面选煤厂机房内上方',
+    en: 'top of an enclosed surface preparation plant machine room',
+    alarm: 1.5,
+    cut: 1.5,
+    restore: 1.5,
+    scope: 'all electrical equipment of the machine room',
+    source: SOURCE_ISSUE,
     unconfirmed: true,
   }),
   ch4({
@@ -210,6 +293,7 @@ export const METHANE_ROWS_2016: readonly ThresholdRow[] = [
     note:
       '1.0 % is where the Regulations require action in any working air and the cut of every return row. ' +
       'Locations allowed 1.5 (T0/T1, headings, machines) are recognised by name; those held to 0.5 ' +
-      '(intake T3/T4, chambers, vehicles) are stricter than this default.',
+      '(intake T3/T4, chambers, vehicles) are stricter than this default. Also the row of a place whose ' +
+      'regulation row is for other gas classes (a T3 sensor in a high-gas mine).',
   }),
 ];

@@ -14,10 +14,21 @@ import {
 } from './regulations-2016-methane-rows.ts';
 import type { LocationClass, ThresholdRow, ThresholdTable, ThresholdUnit } from './threshold-table.ts';
 
-const SRC_CH4_GENERAL = '煤矿安全规程(2016) general gas rules (article unconfirmed); domain §2.1';
-const SRC_GAS = '煤矿安全规程(2016) harmful-gas limits (article unconfirmed); domain §2.2 [S28]';
-const SRC_TEMP = '煤矿安全规程(2016) temperature rules (article unconfirmed); domain §2.2 [S29]';
-const SRC_WIND = '煤矿安全规程(2016) wind-speed table (article unconfirmed); domain §2.2 [S27]';
+/*
+ * Article numbers: arts. 135 (gases, O2), 136 (wind speed), 137 (intake air temperature), 171–173
+ * (returns and faces) and 655 (working temperatures) as cited in issue 12; the domain reference
+ * marks the articles of §2.2 unconfirmed, so every source says so.
+ */
+const srcGeneral = (article: string) =>
+  `煤矿安全规程(2016) ${article} (one of arts. 171–173 as cited in issue 12; unconfirmed in the domain reference); domain §2.1`;
+const SRC_GAS =
+  '煤矿安全规程(2016) 第135条 (article as cited in issue 12; unconfirmed in the domain reference); domain §2.2 [S28]';
+const SRC_TEMP =
+  '煤矿安全规程(2016) 第655条 (article as cited in issue 12; unconfirmed in the domain reference); domain §2.2 [S29]';
+const SRC_TEMP_INTAKE =
+  '煤矿安全规程(2016) 第137条 (article as cited in issue 12; unconfirmed in the domain reference); domain §2.2 [S29]';
+const SRC_WIND =
+  '煤矿安全规程(2016) 第136条 表 (article as cited in issue 12; unconfirmed in the domain reference); domain §2.2 [S27]';
 
 const gas = (
   type: string,
@@ -26,7 +37,8 @@ const gas = (
   unit: ThresholdUnit,
   alarm: number,
   note: string,
-): ThresholdRow => row({ type, cls: 'general', zh, en, unit, alarm, source: SRC_GAS, note });
+): ThresholdRow =>
+  row({ type, cls: 'general', zh, en, unit, alarm, op: '>', source: SRC_GAS, article: '第135条', note });
 
 const GAS_ROWS: readonly ThresholdRow[] = [
   gas(
@@ -43,23 +55,39 @@ const GAS_ROWS: readonly ThresholdRow[] = [
   gas('0044', '氨', 'NH3, any location', 'ppm', 40, '0.004 %.'),
   row({
     type: '0012',
-    cls: 'general',
+    cls: 'face-intake',
     zh: '采掘工作面进风流',
     en: 'O2 in intake air of working faces',
     dir: 'lower',
+    op: '<',
     unit: '%',
     alarm: 20,
     source: SRC_GAS,
-    note: 'O2 must be ≥ 20 %; applied to every O2 sensor as no other location row exists.',
+    article: '第135条',
+    note: 'O2 must not be below 20 % in the intake air of working faces; the Regulations set no O2 row elsewhere, so other O2 points are held to the mine’s own settings only.',
   }),
   row({
     type: '0013',
     cls: 'intake',
-    zh: '进风流',
+    zh: '采掘工作面进风流',
     en: 'CO2 in intake air',
     unit: '%',
     alarm: 0.5,
+    op: '>',
     source: SRC_GAS,
+    article: '第135条',
+  }),
+  row({
+    type: '0013',
+    cls: 'working-face',
+    zh: '采掘工作面风流',
+    en: 'CO2 in the air of a working face',
+    unit: '%',
+    alarm: 1.5,
+    source: srcGeneral('第173条'),
+    article: '第173条',
+    unconfirmed: true,
+    note: 'CO2 reaching 1.5 % at a face: stop work, withdraw, investigate.',
   }),
   row({
     type: '0013',
@@ -68,7 +96,9 @@ const GAS_ROWS: readonly ThresholdRow[] = [
     en: 'CO2 in the return of a district or face',
     unit: '%',
     alarm: 1.5,
-    source: SRC_CH4_GENERAL,
+    op: '>',
+    source: srcGeneral('第172条'),
+    article: '第172条',
     unconfirmed: true,
     note: 'CO2 > 1.5 % in the return: stop work and withdraw.',
   }),
@@ -79,7 +109,9 @@ const GAS_ROWS: readonly ThresholdRow[] = [
     en: 'CO2 in wing / main return',
     unit: '%',
     alarm: 0.75,
-    source: SRC_CH4_GENERAL,
+    op: '>',
+    source: srcGeneral('第171条'),
+    article: '第171条',
     unconfirmed: true,
     note: 'CO2 > 0.75 %: investigate.',
   }),
@@ -90,17 +122,24 @@ const GAS_ROWS: readonly ThresholdRow[] = [
     en: 'unrecognised location',
     unit: '%',
     alarm: 0.5,
+    op: '>',
     source: '',
     derived: true,
     note: 'The intake-air limit, the strictest CO2 row.',
   }),
 ];
 
+/**
+ * Temperature: "over 26 ℃ / 30 ℃" (shorten hours, heat allowance) is the alarm, "over 30 ℃ / 34 ℃"
+ * (stop work) the stop-work level, held in the power-cut slot and raised as `stop_work_level`. Both
+ * worded "超过" — the limit itself is compliant (">").
+ */
 const temp = (
   cls: LocationClass,
   zh: string,
   en: string,
   alarm: number,
+  stopWork: number,
   note: string,
   derived = false,
 ): ThresholdRow =>
@@ -111,7 +150,11 @@ const temp = (
     en,
     unit: '℃',
     alarm,
+    cut: stopWork,
+    op: '>',
+    scope: 'stop work (not a power cut)',
     source: SRC_TEMP,
+    article: '第655条',
     unconfirmed: !derived,
     derived,
     note,
@@ -123,14 +166,16 @@ const TEMPERATURE_ROWS: readonly ThresholdRow[] = [
     '采掘工作面',
     'working face',
     26,
-    'Over 26 ℃: shorten hours, heat allowance; over 30 ℃: stop work (some editions: take cooling measures).',
+    30,
+    'Over 26 ℃: shorten hours, heat allowance; over 30 ℃: stop work. Whether the current edition says "stop work" or "take cooling measures" is unconfirmed (domain §2.2).',
   ),
   temp(
     'electrical-chamber',
     '机电设备硐室',
     'electrical chamber',
     30,
-    'Over 30 ℃: shorten hours; over 34 ℃: stop work (edition-dependent). A 34 ℃ machine-chamber alarm is seen in data [S20].',
+    34,
+    'Over 30 ℃: shorten hours; over 34 ℃: stop work (edition-dependent, unconfirmed). A 34 ℃ machine-chamber alarm is seen in data [S20].',
   ),
   row({
     type: '0003',
@@ -138,17 +183,20 @@ const TEMPERATURE_ROWS: readonly ThresholdRow[] = [
     zh: '进风井口以下空气',
     en: 'intake air below the shaft',
     dir: 'lower',
+    op: '<',
     unit: '℃',
     alarm: 2,
-    source: SRC_TEMP,
-    note: 'Must be ≥ 2 ℃.',
+    source: SRC_TEMP_INTAKE,
+    article: '第137条',
+    note: 'Must be 2 ℃ or above.',
   }),
   temp(
     'unclassified',
     '未识别位置',
     'unrecognised location',
     26,
-    'The working-face limit, the strictest upper temperature row.',
+    30,
+    'The working-face limits, the strictest upper temperature row.',
     true,
   ),
 ];
@@ -163,9 +211,19 @@ function wind(
   derived = false,
 ): ThresholdRow[] {
   const rows: ThresholdRow[] = [];
-  const base = { type: '0002', cls, zh, en, unit: 'm/s' as const, source: SRC_WIND, derived };
-  if (max !== null) rows.push(row({ ...base, dir: 'upper', alarm: max }));
-  if (min !== null) rows.push(row({ ...base, dir: 'lower', alarm: min }));
+  const base = {
+    type: '0002',
+    cls,
+    zh,
+    en,
+    unit: 'm/s' as const,
+    source: SRC_WIND,
+    article: '第136条',
+    derived,
+  };
+  // "Not above the maximum, not below the minimum": both limits themselves are compliant.
+  if (max !== null) rows.push(row({ ...base, dir: 'upper', op: '>', alarm: max }));
+  if (min !== null) rows.push(row({ ...base, dir: 'lower', op: '<', alarm: min }));
   return rows;
 }
 
@@ -189,6 +247,13 @@ const WIND_ROWS: readonly ThresholdRow[] = [
     'coal faces and coal / half-coal headings',
     0.25,
     4,
+  ),
+  ...wind(
+    'fully-mechanised-face',
+    '综合机械化采煤工作面 (采取煤层注水和采煤机喷雾降尘等措施后)',
+    'fully mechanised coal face (with seam infusion and shearer sprays)',
+    0.25,
+    5,
   ),
   ...wind('rock-heading', '掘进中的岩巷', 'rock headings', 0.15, 4),
   ...wind('other-walkway', '其他通风人行巷道', 'other ventilated walkways', 0.15, null),

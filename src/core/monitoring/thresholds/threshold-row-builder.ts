@@ -5,6 +5,7 @@
 import type { GasClass } from '../../registry/types.ts';
 import {
   thresholdRowId,
+  type LimitComparator,
   type LimitDirection,
   type LocationClass,
   type ThresholdRow,
@@ -21,6 +22,10 @@ export interface ThresholdRowInput {
   en: string;
   /** Default 'upper'. */
   dir?: LimitDirection;
+  /** Default: '≥' for an upper limit (art. 498's wording), '<' for a lower one. */
+  op?: LimitComparator;
+  /** The article, e.g. "第498条"; required unless the row is derived. */
+  article?: string;
   unit: ThresholdUnit;
   alarm: number | null;
   cut?: number | null;
@@ -48,6 +53,7 @@ export function createThresholdRowBuilder(
       locationZh: i.zh,
       locationEn: i.en,
       direction,
+      comparator: i.op ?? (direction === 'upper' ? '≥' : '<'),
       unit: i.unit,
       alarmAt: i.alarm,
       powerCutAt: i.cut ?? null,
@@ -55,6 +61,7 @@ export function createThresholdRowBuilder(
       powerCutScope: i.scope ?? null,
       gasClasses: i.gas ?? null,
       source: i.derived === true ? DERIVED_DEFAULT_SOURCE : i.source,
+      article: i.derived === true ? '' : (i.article ?? ''),
       edition,
       effectiveFrom,
       unconfirmed: i.unconfirmed ?? false,

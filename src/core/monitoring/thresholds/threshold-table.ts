@@ -26,10 +26,19 @@ export type LocationClass =
   | 'main-return'
   | 'electrical-chamber'
   | 'vehicle'
+  | 'trolley-loading-point'
+  | 'heading-middle'
+  | 'belt-shaft-return'
+  | 'serial-heading-before-fan'
+  | 'temp-drainage-station'
+  | 'surface-drainage-pump-house'
+  | 'prep-plant'
   | 'coal-bunker'
-  // CO2 (also main-return)
+  // CO2 (also main-return, working-face)
   | 'intake'
   | 'return'
+  // O2: the only location the Regulations set a limit for
+  | 'face-intake'
   // temperature (also electrical-chamber)
   | 'working-face'
   | 'shaft-bottom-intake'
@@ -42,6 +51,7 @@ export type LocationClass =
   | 'trolley-roadway'
   | 'conveyor-or-district-roadway'
   | 'coal-face-or-coal-heading'
+  | 'fully-mechanised-face'
   | 'rock-heading'
   | 'other-walkway'
   // location-independent limits (CO, O2, H2S, NO2, SO2, NH3)
@@ -52,6 +62,12 @@ export type LocationClass =
 /** 'upper': the value must stay below the limit; 'lower': the value must stay at or above it. */
 export type LimitDirection = 'upper' | 'lower';
 export type ThresholdUnit = '%' | 'ppm' | '℃' | 'm/s';
+/**
+ * How the regulation words the limit. Art. 498's table: alarm / power-cut "≥", restore "<". "Must not
+ * exceed X" (不得超过, 超过…时) means X itself is compliant: ">". "Must not be below X" (不得低于): "<";
+ * "at most X" as a lower limit would be "≤".
+ */
+export type LimitComparator = '≥' | '>' | '<' | '≤';
 
 export interface ThresholdRow {
   /** Stable id, `<sensor type code>/<location class>/<direction>`. */
@@ -61,10 +77,15 @@ export interface ThresholdRow {
   locationZh: string;
   locationEn: string;
   direction: LimitDirection;
+  /** The comparator of the alarm and power-cut (or stop-work) levels, as the regulation words them. */
+  comparator: LimitComparator;
   unit: ThresholdUnit;
   /** Alarm at value ≥ this (upper) or < this (lower); null when the regulation sets none. */
   alarmAt: number | null;
-  /** Power-cut at value ≥ this (upper) or < this (lower); null when the regulation sets none. */
+  /**
+   * Power-cut at value ≥ this (upper) or < this (lower); null when the regulation sets none. For
+   * temperature rows this is the stop-work level (work stops, people withdraw), not a power cut.
+   */
   powerCutAt: number | null;
   /** Power may be restored only below this (upper) or at/above it (lower). */
   restoreAt: number | null;
@@ -74,6 +95,8 @@ export interface ThresholdRow {
   gasClasses: readonly GasClass[] | null;
   /** Article / standard and the domain reference section with its source tag. */
   source: string;
+  /** The article the row comes from, e.g. "第498条" (empty for Redline's own fallback rows). */
+  article: string;
   edition: string;
   /** ISO date (YYYY-MM-DD) from which the edition applies. */
   effectiveFrom: string;
@@ -112,14 +135,24 @@ export function selectThresholdTable(
   return best;
 }
 
-/** Rows for a sensor type and location class (an upper and/or a lower limit). */
+/**
+ * Rows for a sensor type and location class (an upper and/or a lower limit). With `gasClass`, a row
+ * the regulation limits to some gas classes (T3: outburst mines; the middle of a return or a heading:
+ * high-gas and outburst mines) applies only to a mine of one of them.
+ */
 export function findThresholdRows(
   table: ThresholdTable,
   sensorTypeCode: string,
   locationClass: LocationClass,
+  gasClass?: GasClass,
 ): ThresholdRow[] {
   const type = thresholdSensorType(sensorTypeCode);
-  return table.rows.filter((r) => r.sensorTypeCode === type && r.locationClass === locationClass);
+  return table.rows.filter(
+    (r) =>
+      r.sensorTypeCode === type &&
+      r.locationClass === locationClass &&
+      (gasClass === undefined || r.gasClasses === null || r.gasClasses.includes(gasClass)),
+  );
 }
 
 /** True when the table has any rows for the sensor type. */

@@ -3,6 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { notFound } from '../../../core/errors.ts';
+import { requirePermission } from '../../../core/access/permissions.ts';
+import { PLATFORM_POLICY } from '../../../core/monitoring/platform-policy.ts';
 import { SENSOR_TYPES } from '../../../core/monitoring/sensor-code-tables.ts';
 import type { ReadingChunk } from '../../../core/monitoring/monitoring-ports.ts';
 import type { AppDeps } from '../../app.ts';
@@ -16,6 +18,36 @@ const RAW_SPAN_MS = 6 * 3_600_000;
 export function registerPointRoutes(app: FastifyInstance, deps: AppDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { ports } = deps;
+
+  r.get(
+    '/api/monitoring/policy',
+    {
+      schema: {
+        tags: ['monitoring'],
+        summary:
+          'The values the monitoring rules use that no regulation sets (platform policy), with the setting that changes each.',
+        response: {
+          200: z.object({
+            policy: z.array(
+              z.object({
+                id: z.string(),
+                value: z.number(),
+                unit: z.string(),
+                meaningEn: z.string(),
+                meaningZh: z.string(),
+                setting: z.string().nullable(),
+                source: z.literal('platform policy (no regulation)'),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    (req) => {
+      requirePermission(principalOf(req), 'alarm.read');
+      return { policy: [...PLATFORM_POLICY] };
+    },
+  );
 
   r.get(
     '/api/mines/:id/points',
