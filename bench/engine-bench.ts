@@ -42,9 +42,9 @@ function definition(code: string, i: number, t0: number): PointDefinition {
   };
 }
 
-export async function runEngineBench(opts: {
+export function runEngineBench(opts: {
   quick: boolean;
-}): Promise<Record<string, { value: number; unit: string; note: string }>> {
+}): Record<string, { value: number; unit: string; note: string }> {
   const mines = opts.quick ? 50 : 250;
   const polls = opts.quick ? 40 : 120;
   const t0 = Date.parse('2026-12-05T00:00:00Z');
@@ -122,6 +122,6 @@ export async function runEngineBench(opts: {
 }
 
 if (import.meta.main) {
-  const result = await runEngineBench({ quick: process.argv.includes('--quick') });
+  const result = runEngineBench({ quick: process.argv.includes('--quick') });
   console.log(JSON.stringify(result, null, 2));
 }

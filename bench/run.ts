@@ -16,7 +16,7 @@ const previous: Figures = existsSync(out) ? (JSON.parse(readFileSync(out, 'utf8'
 const figures: Figures = {
   ...previous,
   ...(await runEvaluatorBench({ quick })),
-  ...(await (await import('./engine-bench.ts')).runEngineBench({ quick })),
+  ...(await import('./engine-bench.ts')).runEngineBench({ quick }),
   ...(await runIngestBench({ quick })),
   ...(await (await import('./ingest-doors-bench.ts')).runIngestDoorsBench({ quick })),
 };
