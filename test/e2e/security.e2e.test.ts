@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { TEST_PASSWORD } from '../support/world.ts';
 import {
   createTokenInUi,
+  ensureLanguage,
   login,
   openAuditTrail,
   openSecurityEvents,
@@ -62,6 +63,10 @@ describeInBrowser(
       const narrow = await newPage('officer', 390);
       await narrow.goto(`${server.baseUrl}/security/tokens`);
       expect((await tokenRows(narrow)).map((r) => r.state)).toContain('revoked');
+      // The same page in English on the phone.
+      await ensureLanguage(narrow, 'en');
+      expect(await narrow.locator('h1').innerText()).toBe('API tokens');
+      expect((await tokenRows(narrow)).map((r) => r.state)).toContain('revoked');
       await screenshot(narrow, 'security-tokens-390');
     }, 120_000);
 
@@ -102,7 +107,12 @@ describeInBrowser(
       expect(await csv.text()).toContain('session.login_failed');
 
       const narrow = await newPage('province', 390);
-      await openSecurityEvents(narrow, 'denied');
+      await ensureLanguage(narrow, 'en');
+      await narrow.getByTestId('nav-audit-log').click();
+      await narrow.locator('[data-testid="audit-log-page"][data-busy="false"]').waitFor();
+      expect(await narrow.locator('h1').innerText()).toBe('Audit & security log');
+      const deniedEn = await openSecurityEvents(narrow, 'denied');
+      expect(deniedEn.some((r) => r.text.includes('PATCH /api/mines/:id'))).toBe(true);
       await screenshot(narrow, 'security-events-390');
     }, 120_000);
   },

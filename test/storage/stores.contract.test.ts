@@ -129,8 +129,9 @@ describeEachEngine('store contract', (engine) => {
     );
     const result = await verifyAuditLog(world.ports);
     expect(result).toMatchObject({ ok: true });
-    // 40 mine registrations + 10 user creations + 25 appends.
-    expect(result.entries).toBe(75);
+    // The world's mine registrations and user creations, then the 25 appends.
+    const seeded = world.province.mines.length + world.province.users.length;
+    expect(result.entries).toBe(seeded + 25);
   });
 
   it('keeps the chain unbroken when batches (appendMany) and single entries are appended at once', async () => {
@@ -159,7 +160,7 @@ describeEachEngine('store contract', (engine) => {
     for (const b of batches) expect(b.map((e) => e.seq)).toEqual(b.map((_, i) => b[0]!.seq + i));
     const result = await verifyAuditLog(world.ports);
     expect(result).toMatchObject({ ok: true });
-    expect(result.entries).toBe(50 + 6 * 4 + 6);
+    expect(result.entries).toBe(world.province.mines.length + world.province.users.length + 6 * 4 + 6);
     expect(await world.ports.audit.appendMany([], at)).toEqual([]);
   });
 
