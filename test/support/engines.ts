@@ -77,18 +77,32 @@ const pgProblem = await probePostgres();
 if (pgProblem && !isCi) console.warn(`[redline tests] skipping PostgreSQL suites: ${pgProblem}`);
 
 /**
+ * Declares a suite that needs a service: `problem` is null when the service is there. In CI a missing
+ * service fails the run (one failing test naming the problem); outside CI the suite is skipped and its
+ * title carries the reason (printed once by the caller at import).
+ */
+export function describeNeeding(
+  service: string,
+  problem: string | null,
+  title: string,
+  body: () => void,
+): void {
+  if (problem === null) describe(title, body);
+  else if (isCi)
+    describe(title, () => {
+      it(`needs ${service} in CI`, () => {
+        throw new Error(problem);
+      });
+    });
+  else describe.skip(`${title} (${problem})`, body);
+}
+
+/**
  * Declares `body` once per available engine. Outside CI an unreachable PostgreSQL is skipped with a
  * printed reason; in CI it fails.
  */
 export function describeEachEngine(title: string, body: (engine: EngineName) => void): void {
   describe(`${title} [sqlite]`, () => body('sqlite'));
-  if (pgProblem === null) {
-    describe(`${title} [postgres]`, () => body('postgres'));
-  } else if (isCi) {
-    describe(`${title} [postgres]`, () => {
-      it('needs PostgreSQL in CI', () => {
-        throw new Error(pgProblem);
-      });
-    });
-  }
+  if (pgProblem === null || isCi)
+    describeNeeding('PostgreSQL', pgProblem, `${title} [postgres]`, () => body('postgres'));
 }

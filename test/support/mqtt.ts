@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { connectAsync, type IClientOptions, type MqttClient } from 'mqtt';
-import { describe, it } from 'vitest';
-import { isCi } from './engines.ts';
+import { describeNeeding, isCi } from './engines.ts';
 
 /**
  * The MQTT broker the suites talk to: a real one (Mosquitto). Outside CI an unreachable broker skips
@@ -24,14 +23,7 @@ if (mqttProblem && !isCi) console.warn(`[redline tests] skipping MQTT suites: ${
 
 /** Declares `body` when the broker answers; skipped with a reason outside CI, failing in CI. */
 export function describeWithBroker(title: string, body: () => void): void {
-  if (mqttProblem === null) describe(title, body);
-  else if (isCi) {
-    describe(title, () => {
-      it('needs the MQTT broker in CI', () => {
-        throw new Error(mqttProblem);
-      });
-    });
-  } else describe.skip(`${title} (${mqttProblem})`, body);
+  describeNeeding('the MQTT broker', mqttProblem, title, body);
 }
 
 /** A topic prefix of its own, so parallel runs and a running server on the same broker do not mix. */

@@ -4,7 +4,6 @@ import { writeFile } from 'node:fs/promises';
 import { createServer, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, it } from 'vitest';
 import {
   createGatewayCredential,
   mosquittoConf,
@@ -12,7 +11,7 @@ import {
   setBrokerCredential,
   type BrokerFiles,
 } from '../../src/ingest/mqtt/broker-credentials.ts';
-import { isCi } from './engines.ts';
+import { describeNeeding, isCi } from './engines.ts';
 
 /**
  * A Mosquitto of the suite's own, started with Redline's configuration (password file + ACL, no
@@ -27,14 +26,7 @@ const problem = missing.length ? `${missing.join(', ')} missing (Debian package 
 if (problem && !isCi) console.warn(`[redline tests] skipping secured-broker suites: ${problem}`);
 
 export function describeWithMosquitto(title: string, body: () => void): void {
-  if (problem === null) describe(title, body);
-  else if (isCi)
-    describe(title, () => {
-      it('needs Mosquitto in CI', () => {
-        throw new Error(problem);
-      });
-    });
-  else describe.skip(`${title} (${problem})`, body);
+  describeNeeding('Mosquitto', problem, title, body);
 }
 
 async function freePort(): Promise<number> {

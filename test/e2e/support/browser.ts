@@ -1,8 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { describe, it } from 'vitest';
-import { isCi } from '../../support/engines.ts';
+import { describeNeeding, isCi } from '../../support/engines.ts';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOT_DIR = join(import.meta.dirname, '../../../test-results/screenshots');
@@ -14,13 +13,7 @@ if (missing && !isCi) console.warn(`[redline tests] skipping browser suites: ${m
 
 /** Browser suites run when Chromium is there; in CI a missing Chromium is a failure, never a skip. */
 export function describeInBrowser(title: string, body: () => void): void {
-  if (missing === null) describe(title, body);
-  else if (isCi)
-    describe(title, () => {
-      it('needs Chromium in CI', () => {
-        throw new Error(missing);
-      });
-    });
+  describeNeeding('Chromium', missing, title, body);
 }
 
 export async function launchBrowser(): Promise<Browser> {
