@@ -59,7 +59,7 @@ describeInBrowser('orders in the browser', () => {
     await screenshot(page, 'orders-preview');
     const issued = await issueOrderNow(page);
     expect(issued).toContain(`${affected} 座`);
-    expect(await listedOrderNumbers(page)).toContain('示煤安停〔2026〕12号');
+    expect(await listedOrderNumbers(page, '示煤安停〔2026〕12号')).toContain('示煤安停〔2026〕12号');
     await screenshot(page, 'orders-issued');
 
     await openDashboard(page, cityId, server.baseUrl);

@@ -32,9 +32,21 @@ export async function issueOrderNow(page: Page): Promise<string> {
   return (await page.getByTestId('order-issued').textContent()) ?? '';
 }
 
-/** The order numbers the list shows. */
-export async function listedOrderNumbers(page: Page): Promise<string[]> {
-  return page.locator('[data-testid^="order-ord-"] td:first-child').allTextContents();
+/**
+ * The order numbers the list shows once it has reloaded. The list refreshes after an issue, so with
+ * `expecting` it first waits (up to the page's default timeout) for a row with that number to appear.
+ */
+export async function listedOrderNumbers(page: Page, expecting?: string): Promise<string[]> {
+  const rows = page.locator('[data-testid^="order-ord-"] td:first-child');
+  if (expecting) {
+    await rows
+      .filter({ hasText: expecting })
+      .first()
+      .waitFor()
+      .catch(() => undefined);
+  }
+  await page.locator('[data-testid="orders-list"][data-busy="false"]').waitFor();
+  return rows.allTextContents();
 }
 
 /** Opens an issued order from the list by its number; returns the outcome shown for each mine code. */
