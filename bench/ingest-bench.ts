@@ -7,7 +7,7 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createMonitoringRuntime } from '../src/cli/monitoring-wiring.ts';
+import { createMonitoringRuntime } from '../src/monitoring/monitoring-wiring.ts';
 import type { PointReading } from '../src/core/monitoring/upload-file/safety-monitoring-records.ts';
 import type { Clock, Ids } from '../src/core/ports.ts';
 import { ingestUploadFile } from '../src/ingest/files/ingest-upload-file.ts';

@@ -20,7 +20,7 @@ import type { AddressInfo } from 'node:net';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connectAsync } from 'mqtt';
-import { createMonitoringRuntime } from '../src/cli/monitoring-wiring.ts';
+import { createMonitoringRuntime } from '../src/monitoring/monitoring-wiring.ts';
 import { createApiToken } from '../src/core/access/accounts.ts';
 import { principalFor, publicUser } from '../src/core/access/authentication.ts';
 import type { PointReading } from '../src/core/monitoring/upload-file/safety-monitoring-records.ts';

@@ -14,7 +14,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { createTelemetryWriter } from '../src/cli/monitoring-wiring.ts';
+import { createTelemetryWriter } from '../src/monitoring/monitoring-wiring.ts';
 import { ReadingBatch } from '../src/core/monitoring/engine/reading-batch.ts';
 import { generateDemoProvince } from '../src/sim/demo-province.ts';
 import { createProvinceSimulator } from '../src/sim/monitoring/province-simulator.ts';

@@ -10,7 +10,7 @@ import { connectCluster, ensureInStream } from '../cluster/nats-connection.ts';
 import { clusterNames } from '../cluster/subjects.ts';
 import { startWorker } from '../cluster/worker.ts';
 import { startScheduler } from '../cluster/scheduler.ts';
-import { LiveHub } from '../ingest/live/live-hub.ts';
+import { LiveHub } from '../monitoring/live-hub.ts';
 import { startIngestAdapters } from '../ingest/mqtt/ingest-adapters.ts';
 import { argon2Hasher, cryptoSecrets } from '../platform/system.ts';
 import { buildApp, storedMonitoring } from '../server/app.ts';

@@ -1,5 +1,5 @@
 import type { Ports } from '../core/ports.ts';
-import type { MonitoringRuntime } from '../ingest/monitoring-runtime.ts';
+import type { MonitoringRuntime } from '../monitoring/monitoring-runtime.ts';
 import type { ScenarioControl } from '../server/app.ts';
 import {
   createProvinceSimulator,

@@ -22,12 +22,12 @@ import { renderBriefingXlsx } from '../reports/briefing-xlsx.ts';
 import { importMines } from '../core/registry/mine-import.ts';
 import { ingestDirectoryOnce, summarizeReports } from '../ingest/files/inbox-watcher.ts';
 import { startIngestAdapters } from '../ingest/mqtt/ingest-adapters.ts';
-import { readTable } from '../ingest/tabular/read-table.ts';
+import { readTable } from '../platform/tabular/read-table.ts';
 import { argon2Hasher, cryptoSecrets } from '../platform/system.ts';
 import { buildApp, embeddedMonitoring } from '../server/app.ts';
 import { DEFAULT_DAYS_PER_ESCALATION_LEVEL, runDailyReview } from '../core/hazards/hazard-review.ts';
 import { createEquipmentState } from '../server/routes/hazards/equipment-state.ts';
-import { EmbeddedMonitoringView } from '../ingest/monitoring-view.ts';
+import { EmbeddedMonitoringView } from '../monitoring/monitoring-view.ts';
 import {
   openRuntime,
   readDemoAccounts,
@@ -36,11 +36,11 @@ import {
   type Runtime,
 } from './context.ts';
 import { startDemoMonitoring, type DemoMonitoring } from './demo-monitoring.ts';
-import { createMonitoringRuntime, readingTimePolicyOf } from './monitoring-wiring.ts';
+import { createMonitoringRuntime, readingTimePolicyOf } from '../monitoring/monitoring-wiring.ts';
 import { registerClusterCommands } from './cluster-commands.ts';
 import { maintainTelemetryPartitions } from '../storage/dialect/telemetry-ddl.ts';
 import { applyDueOrders } from '../core/orders/order-use-cases.ts';
-import { startCompactor } from '../ingest/compactor-job.ts';
+import { startCompactor } from '../monitoring/compactor-job.ts';
 import { registerStorageCommands } from './storage-commands.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');

@@ -3,7 +3,7 @@ import { notFound } from '../core/errors.ts';
 import type { PointDefinition } from '../core/monitoring/upload-file/point-definition-records.ts';
 import type { PersonnelArea, PersonPosition } from '../core/monitoring/upload-file/personnel-records.ts';
 import type { PointReading } from '../core/monitoring/upload-file/safety-monitoring-records.ts';
-import type { IngestOutcome, MonitoringSink, SinkMine } from '../ingest/monitoring-sink.ts';
+import type { IngestOutcome, MonitoringSink, SinkMine } from '../monitoring/monitoring-sink.ts';
 import { encodeJson, encodeReadings, type PersonnelBody } from './codec.ts';
 import type { MineDirectory } from './mine-directory.ts';
 import { partitionOf, type ClusterNames, type InKind } from './subjects.ts';

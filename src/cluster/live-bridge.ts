@@ -1,5 +1,5 @@
 import type { NatsConnection, Subscription } from '@nats-io/transport-node';
-import type { LiveEvent, LiveHub } from '../ingest/live/live-hub.ts';
+import type { LiveEvent, LiveHub } from '../monitoring/live-hub.ts';
 import { decodeJson, encodeJson } from './codec.ts';
 import type { ClusterNames } from './subjects.ts';
 

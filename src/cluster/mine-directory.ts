@@ -1,5 +1,5 @@
 import type { MineStore } from '../core/ports.ts';
-import type { SinkMine } from '../ingest/monitoring-sink.ts';
+import type { SinkMine } from '../monitoring/monitoring-sink.ts';
 
 /**
  * The registry's mines by code and by id, as the stateless processes (gateway, API servers) need them

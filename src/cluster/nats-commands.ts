@@ -1,7 +1,7 @@
 import type { NatsConnection } from '@nats-io/transport-node';
 import { DomainError, notFound, unavailable, type DomainErrorKind } from '../core/errors.ts';
 import type { AlarmRecord } from '../core/monitoring/engine/engine-types.ts';
-import type { MonitoringCommands } from '../ingest/monitoring-view.ts';
+import type { MonitoringCommands } from '../monitoring/monitoring-view.ts';
 import { decodeJson, encodeJson } from './codec.ts';
 import type { JetStreamSink } from './jetstream-sink.ts';
 import type { MineDirectory } from './mine-directory.ts';

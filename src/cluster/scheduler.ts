@@ -4,7 +4,7 @@ import type { Config } from '../config.ts';
 import { DEFAULT_DAYS_PER_ESCALATION_LEVEL, runDailyReview } from '../core/hazards/hazard-review.ts';
 import { applyDueOrders } from '../core/orders/order-use-cases.ts';
 import type { Ports } from '../core/ports.ts';
-import type { MonitoringView } from '../ingest/monitoring-view.ts';
+import type { MonitoringView } from '../monitoring/monitoring-view.ts';
 import { createEquipmentState } from '../server/routes/hazards/equipment-state.ts';
 import { maintainTelemetryPartitions } from '../storage/dialect/telemetry-ddl.ts';
 import type { Database } from '../storage/schema.ts';

@@ -4,8 +4,8 @@ import type pg from 'pg';
 import { isDomainError } from '../core/errors.ts';
 import type { AlarmEvent } from '../core/monitoring/alarms/alarm-lifecycle.ts';
 import type { Ports } from '../core/ports.ts';
-import { createMonitoringRuntime } from '../cli/monitoring-wiring.ts';
-import type { MonitoringRuntime } from '../ingest/monitoring-runtime.ts';
+import { createMonitoringRuntime } from '../monitoring/monitoring-wiring.ts';
+import type { MonitoringRuntime } from '../monitoring/monitoring-runtime.ts';
 import type { OpenDatabase } from '../storage/database.ts';
 import { maintainTelemetryPartitions } from '../storage/dialect/telemetry-ddl.ts';
 import {

@@ -8,15 +8,15 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { LoginThrottle } from '../core/access/login-throttle.ts';
 import type { PasswordHasher, Ports, Secrets } from '../core/ports.ts';
-import type { LiveHub } from '../ingest/live/live-hub.ts';
-import type { MonitoringRuntime } from '../ingest/monitoring-runtime.ts';
-import type { MonitoringSink } from '../ingest/monitoring-sink.ts';
+import type { LiveHub } from '../monitoring/live-hub.ts';
+import type { MonitoringRuntime } from '../monitoring/monitoring-runtime.ts';
+import type { MonitoringSink } from '../monitoring/monitoring-sink.ts';
 import {
   EmbeddedMonitoringView,
   type MonitoringCommands,
   type MonitoringView,
-} from '../ingest/monitoring-view.ts';
-import { StoredMonitoringView } from '../ingest/stored-monitoring-view.ts';
+} from '../monitoring/monitoring-view.ts';
+import { StoredMonitoringView } from '../monitoring/stored-monitoring-view.ts';
 import { DomainError } from '../core/errors.ts';
 import { isApiPath, registerAuth, routePathOf } from './auth.ts';
 import { registerErrorMapping, registerNotFound } from './error-mapping.ts';

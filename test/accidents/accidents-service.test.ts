@@ -12,7 +12,7 @@ import {
 import { importAccidents } from '../../src/core/accidents/import-use-case.ts';
 import { precededBy } from '../../src/core/accidents/preceded-by.ts';
 import type { Hazard } from '../../src/core/hazards/hazard-types.ts';
-import { parseCsv } from '../../src/ingest/tabular/read-table.ts';
+import { parseCsv } from '../../src/platform/tabular/read-table.ts';
 import { describeEachEngine } from '../support/engines.ts';
 import { createWorld, type World } from '../support/world.ts';
 import { indexProvince } from '../http/http-kit.ts';

@@ -17,7 +17,7 @@ import { EXPERTISE_WALKED_ROUTES } from './route-walks/expertise.ts';
 import { CLOSURE_WALKED_ROUTES } from './route-walks/closure.ts';
 import { ACCIDENTS_WALKED_ROUTES } from './route-walks/accidents.ts';
 import { BRIEFING_WALKED_ROUTES } from './route-walks/briefing.ts';
-import { createMonitoringRuntime } from '../../src/cli/monitoring-wiring.ts';
+import { createMonitoringRuntime } from '../../src/monitoring/monitoring-wiring.ts';
 import { argon2Hasher, cryptoSecrets } from '../../src/platform/system.ts';
 import { buildApp, embeddedMonitoring } from '../../src/server/app.ts';
 import { createApiToken } from '../../src/core/access/tokens.ts';

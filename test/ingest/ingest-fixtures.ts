@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import { createMonitoringRuntime } from '../../src/cli/monitoring-wiring.ts';
+import { createMonitoringRuntime } from '../../src/monitoring/monitoring-wiring.ts';
 import { parseUploadFile } from '../../src/core/monitoring/upload-file/upload-file-parser.ts';
-import type { MonitoringRuntime } from '../../src/ingest/monitoring-runtime.ts';
+import type { MonitoringRuntime } from '../../src/monitoring/monitoring-runtime.ts';
 import { argon2Hasher, cryptoSecrets } from '../../src/platform/system.ts';
 import { buildApp, embeddedMonitoring } from '../../src/server/app.ts';
 import type { DemoMine } from '../../src/sim/demo-province.ts';

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMonitoringRuntime } from '../../src/cli/monitoring-wiring.ts';
+import { createMonitoringRuntime } from '../../src/monitoring/monitoring-wiring.ts';
 import { argon2Hasher, cryptoSecrets } from '../../src/platform/system.ts';
 import { buildApp, embeddedMonitoring } from '../../src/server/app.ts';
 import { indexProvince, loginAll } from '../http/http-kit.ts';

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { createMonitoringRuntime } from '../../src/cli/monitoring-wiring.ts';
+import { createMonitoringRuntime } from '../../src/monitoring/monitoring-wiring.ts';
 import { changeMineStatus } from '../../src/core/registry/mine-use-cases.ts';
 import { ingestUploadFile } from '../../src/ingest/files/ingest-upload-file.ts';
-import type { MonitoringRuntime } from '../../src/ingest/monitoring-runtime.ts';
+import type { MonitoringRuntime } from '../../src/monitoring/monitoring-runtime.ts';
 import { describeEachEngine } from '../support/engines.ts';
 import { createWorld, type World } from '../support/world.ts';
 import { cddyFile } from '../support/national-files.ts';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMonitoringRuntime } from '../../src/cli/monitoring-wiring.ts';
-import type { LiveHub } from '../../src/ingest/live/live-hub.ts';
-import type { MonitoringRuntime } from '../../src/ingest/monitoring-runtime.ts';
+import { createMonitoringRuntime } from '../../src/monitoring/monitoring-wiring.ts';
+import type { LiveHub } from '../../src/monitoring/live-hub.ts';
+import type { MonitoringRuntime } from '../../src/monitoring/monitoring-runtime.ts';
 import {
   createProvinceSimulator,
   type ProvinceSimulator,

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMonitoringRuntime } from '../../src/cli/monitoring-wiring.ts';
+import { createMonitoringRuntime } from '../../src/monitoring/monitoring-wiring.ts';
 import { ingestUploadFile } from '../../src/ingest/files/ingest-upload-file.ts';
-import type { MonitoringRuntime } from '../../src/ingest/monitoring-runtime.ts';
+import type { MonitoringRuntime } from '../../src/monitoring/monitoring-runtime.ts';
 import { argon2Hasher, cryptoSecrets } from '../../src/platform/system.ts';
 import { buildApp, embeddedMonitoring } from '../../src/server/app.ts';
 import { ryssFile } from '../support/national-files.ts';

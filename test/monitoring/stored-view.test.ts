@@ -1,10 +1,10 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createMonitoringRuntime } from '../../src/cli/monitoring-wiring.ts';
+import { createMonitoringRuntime } from '../../src/monitoring/monitoring-wiring.ts';
 import { ingestUploadFile } from '../../src/ingest/files/ingest-upload-file.ts';
-import type { MonitoringRuntime } from '../../src/ingest/monitoring-runtime.ts';
-import { EmbeddedMonitoringView, runtimeCommands } from '../../src/ingest/monitoring-view.ts';
-import { StoredMonitoringView } from '../../src/ingest/stored-monitoring-view.ts';
+import type { MonitoringRuntime } from '../../src/monitoring/monitoring-runtime.ts';
+import { EmbeddedMonitoringView, runtimeCommands } from '../../src/monitoring/monitoring-view.ts';
+import { StoredMonitoringView } from '../../src/monitoring/stored-monitoring-view.ts';
 import { argon2Hasher, cryptoSecrets } from '../../src/platform/system.ts';
 import type { DemoMine } from '../../src/sim/demo-province.ts';
 import { buildApp, embeddedMonitoring, storedMonitoring } from '../../src/server/app.ts';

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { createMonitoringRuntime } from '../../src/cli/monitoring-wiring.ts';
-import type { MonitoringRuntime } from '../../src/ingest/monitoring-runtime.ts';
+import { createMonitoringRuntime } from '../../src/monitoring/monitoring-wiring.ts';
+import type { MonitoringRuntime } from '../../src/monitoring/monitoring-runtime.ts';
 import { ingestUploadFile } from '../../src/ingest/files/ingest-upload-file.ts';
 import { cddyFile, methanePoint } from '../support/national-files.ts';
 import { describeEachEngine } from '../support/engines.ts';

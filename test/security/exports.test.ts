@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getBriefing } from '../../src/core/briefing/briefing-use-cases.ts';
 import { csvField, inertText } from '../../src/core/export/safe-cells.ts';
-import { parseCsv } from '../../src/ingest/tabular/read-table.ts';
+import { parseCsv } from '../../src/platform/tabular/read-table.ts';
 import { renderBriefingXlsx } from '../../src/reports/briefing-xlsx.ts';
 import { asSession, buildTestApp, createWorld, loginAs, type World } from '../support/world.ts';
 import { indexProvince } from '../http/http-kit.ts';

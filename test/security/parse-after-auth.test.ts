@@ -6,7 +6,7 @@ import JSZip from 'jszip';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiToken } from '../../src/core/access/tokens.ts';
-import { DEFAULT_TABLE_LIMITS, parseXlsx, TableLimitError } from '../../src/ingest/tabular/read-table.ts';
+import { DEFAULT_TABLE_LIMITS, parseXlsx, TableLimitError } from '../../src/platform/tabular/read-table.ts';
 import { argon2Hasher, cryptoSecrets } from '../../src/platform/system.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { asSession, createWorld, loginAs, type Session, type World } from '../support/world.ts';

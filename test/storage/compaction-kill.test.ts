@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createTelemetryWriter } from '../../src/cli/monitoring-wiring.ts';
+import { createTelemetryWriter } from '../../src/monitoring/monitoring-wiring.ts';
 import { ReadingBatch } from '../../src/core/monitoring/engine/reading-batch.ts';
 import { migrateToLatest, openDatabase } from '../../src/storage/database.ts';
 import { createMonitoringStore } from '../../src/storage/stores/monitoring-store.ts';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { runCli } from '../../bench/support/server-process.ts';
-import { createTelemetryWriter } from '../../src/cli/monitoring-wiring.ts';
+import { createTelemetryWriter } from '../../src/monitoring/monitoring-wiring.ts';
 import { ReadingBatch } from '../../src/core/monitoring/engine/reading-batch.ts';
 import { migrateToLatest, openDatabase } from '../../src/storage/database.ts';
 

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { ReadingBatch } from '../../src/core/monitoring/engine/reading-batch.ts';
 import type { MonitoringStore } from '../../src/core/monitoring/monitoring-ports.ts';
 import type { TelemetryWriter } from '../../src/core/ports.ts';
-import { createTelemetryWriter } from '../../src/cli/monitoring-wiring.ts';
+import { createTelemetryWriter } from '../../src/monitoring/monitoring-wiring.ts';
 import { createMonitoringStore } from '../../src/storage/stores/monitoring-store.ts';
 import { storageStats, WINDOW_MS } from '../../src/storage/telemetry/block-store.ts';
 import { createTestDatabase, describeEachEngine, type TestDatabase } from '../support/engines.ts';

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { decodeUploadBytes } from '../../core/monitoring/upload-file/upload-encoding.ts';
 import type { MonitoringStore } from '../../core/monitoring/monitoring-ports.ts';
 import type { Clock, Ids } from '../../core/ports.ts';
-import type { MonitoringSink } from '../monitoring-sink.ts';
+import type { MonitoringSink } from '../../monitoring/monitoring-sink.ts';
 import { ingestUploadFile, type FileReport } from './ingest-upload-file.ts';
 
 export interface InboxDeps {

@@ -3,7 +3,7 @@ import { parseUploadFile } from '../../core/monitoring/upload-file/upload-file-p
 import { isDomainError } from '../../core/errors.ts';
 import type { Ids, Clock } from '../../core/ports.ts';
 import type { MonitoringStore } from '../../core/monitoring/monitoring-ports.ts';
-import type { MonitoringSink } from '../monitoring-sink.ts';
+import type { MonitoringSink } from '../../monitoring/monitoring-sink.ts';
 
 export interface FileReport {
   file: string;

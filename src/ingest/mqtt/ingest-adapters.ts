@@ -1,6 +1,6 @@
 import type { Ports } from '../../core/ports.ts';
 import { startInboxWatcher, type InboxWatcher } from '../files/inbox-watcher.ts';
-import type { MonitoringSink } from '../monitoring-sink.ts';
+import type { MonitoringSink } from '../../monitoring/monitoring-sink.ts';
 import { startMqttIngest, type MqttIngest, type MqttIngestLog } from './mqtt-ingest.ts';
 
 export interface IngestAdapters {

@@ -10,7 +10,7 @@ import type { PointReading } from '../../core/monitoring/upload-file/safety-moni
 import { parseUploadFileName } from '../../core/monitoring/upload-file/upload-file-name.ts';
 import type { Clock, Ids } from '../../core/ports.ts';
 import { ingestUploadFile, type FileReport } from '../files/ingest-upload-file.ts';
-import type { MonitoringSink } from '../monitoring-sink.ts';
+import type { MonitoringSink } from '../../monitoring/monitoring-sink.ts';
 import { readPointDefinitionItem } from './json-point-definitions.ts';
 import { ingestReadingItems, readReadingItem, splitJsonItems } from './json-readings.ts';
 

@@ -5,7 +5,7 @@
  * rejected on its own with a reason; the good ones go on.
  */
 import type { PointReading } from '../../core/monitoring/upload-file/safety-monitoring-records.ts';
-import type { MonitoringSink } from '../monitoring-sink.ts';
+import type { MonitoringSink } from '../../monitoring/monitoring-sink.ts';
 
 /** A reading taken from one item, or why the item was refused. */
 export type ReadingItem =

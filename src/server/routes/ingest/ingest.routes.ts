@@ -7,7 +7,7 @@ import { invalidInput, isDomainError, notFound } from '../../../core/errors.ts';
 import type { PointReading } from '../../../core/monitoring/upload-file/safety-monitoring-records.ts';
 import { parseUploadFileName } from '../../../core/monitoring/upload-file/upload-file-name.ts';
 import { ingestUploadFile } from '../../../ingest/files/ingest-upload-file.ts';
-import type { MonitoringSink } from '../../../ingest/monitoring-sink.ts';
+import type { MonitoringSink } from '../../../monitoring/monitoring-sink.ts';
 import { ingestReadingItems, readReadingItem, splitJsonItems } from '../../../ingest/mqtt/json-readings.ts';
 import type { AppDeps } from '../../app.ts';
 import { principalOf } from '../../auth.ts';

@@ -8,7 +8,7 @@ import { ALARM_PRIORITIES, type AlarmState } from '../../../core/monitoring/alar
 import { ALARM_RULES } from '../../../core/monitoring/engine/engine-types.ts';
 import type { AlarmView } from '../../../core/monitoring/monitoring-ports.ts';
 import { scopedMineFilter } from '../../../core/registry/mine-use-cases.ts';
-import { shelveUntil } from '../../../ingest/monitoring-runtime.ts';
+import { shelveUntil } from '../../../monitoring/monitoring-runtime.ts';
 import type { AppDeps, MonitoringDeps } from '../../app.ts';
 import { principalOf } from '../../auth.ts';
 import { monitoringOf } from './monitoring-access.ts';

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isInScope, requirePermission } from '../../../core/access/permissions.ts';
 import { conflict } from '../../../core/errors.ts';
-import type { LiveEvent } from '../../../ingest/live/live-hub.ts';
+import type { LiveEvent } from '../../../monitoring/live-hub.ts';
 import type { AppDeps } from '../../app.ts';
 import { digestToken } from '../../../core/access/authentication.ts';
 import { principalOf, SESSION_COOKIE } from '../../auth.ts';

@@ -6,7 +6,7 @@ import {
   readTable,
   TableFormatError,
   TableLimitError,
-} from '../../../ingest/tabular/read-table.ts';
+} from '../../../platform/tabular/read-table.ts';
 import type { AppDeps } from '../../app.ts';
 import { principalOf } from '../../auth.ts';
 import { readBodyCapped, takeBodyAsStream } from '../../upload-body.ts';

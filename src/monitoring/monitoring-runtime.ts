@@ -14,7 +14,7 @@ import type { PointDefinition } from '../core/monitoring/upload-file/point-defin
 import type { PersonnelArea, PersonPosition } from '../core/monitoring/upload-file/personnel-records.ts';
 import type { PointReading } from '../core/monitoring/upload-file/safety-monitoring-records.ts';
 import type { Ports, TelemetryWriter } from '../core/ports.ts';
-import type { LiveHub } from './live/live-hub.ts';
+import type { LiveHub } from './live-hub.ts';
 import type { IngestOutcome, MonitoringSink, SinkMine } from './monitoring-sink.ts';
 
 export const MONITORING_ACTOR = { id: 'system:monitoring', name: 'monitoring' } as const;

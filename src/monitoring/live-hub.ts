@@ -1,4 +1,4 @@
-import type { AlarmView } from '../../core/monitoring/monitoring-ports.ts';
+import type { AlarmView } from '../core/monitoring/monitoring-ports.ts';
 
 /** What the live feed carries. Each event names its mine and the mine's region path, for scope filtering. */
 export type LiveEvent =
