@@ -1,7 +1,7 @@
 import type { Principal } from '../core/access/types.ts';
-import { requireInScope, requirePermission } from '../core/access/permissions.ts';
-import { DomainError, invalidInput, notFound } from '../core/errors.ts';
+import { DomainError, notFound } from '../core/errors.ts';
 import type { AlarmEvent } from '../core/monitoring/alarms/alarm-lifecycle.ts';
+import { actOnAlarm, alarmAuditEntries } from '../core/monitoring/alarms/alarm-use-cases.ts';
 import type { AlarmChange, AlarmRecord, MonitoredMine } from '../core/monitoring/engine/engine-types.ts';
 import type { MinuteBucket } from '../core/monitoring/engine/minute-aggregator.ts';
 import { ReadingBatch } from '../core/monitoring/engine/reading-batch.ts';
@@ -369,20 +369,20 @@ export class MonitoringRuntime implements MonitoringSink {
     });
   }
 
-  /** An operator acknowledges, shelves or unshelves an alarm. */
-  async act(
-    principal: Principal,
-    alarmId: string,
-    event: AlarmEvent,
-    comment: string | null,
-  ): Promise<AlarmView> {
-    requirePermission(principal, 'alarm.act');
-    const alarm = this.engine.alarms.get(alarmId);
-    const mine = alarm && this.engine.mine(alarm.mineId);
-    if (!alarm || !mine) throw notFound('ALARM_NOT_FOUND', `No alarm "${alarmId}" in your scope.`);
-    requireInScope(principal, { regionPath: mine.regionPath, mineId: mine.id }, 'ALARM', alarmId);
-    return this.viewOf(
-      await this.actAs({ id: principal.userId, name: principal.displayName }, alarmId, event, comment),
+  /** An operator acknowledges, shelves or unshelves an alarm (the checks: core/monitoring's actOnAlarm). */
+  act(principal: Principal, alarmId: string, event: AlarmEvent, comment: string | null): Promise<AlarmView> {
+    return actOnAlarm(
+      {
+        mineOfAlarm: (id) => {
+          const alarm = this.engine.alarms.get(id);
+          return Promise.resolve(alarm && this.engine.mine(alarm.mineId));
+        },
+        apply: async (a) => this.viewOf(await this.actAs(a.actor, a.alarmId, a.event, a.comment)),
+      },
+      principal,
+      alarmId,
+      event,
+      comment,
     );
   }
 
@@ -427,26 +427,7 @@ export class MonitoringRuntime implements MonitoringSink {
   ) {
     if (changes.length === 0) return;
     const at = this.#ports.clock.nowIso();
-    const entries = changes.flatMap((c) =>
-      c.effects.map((e) => ({
-        actorId: actor.id,
-        actorName: actor.name,
-        action: e.kind === 'escalate' ? 'alarm.escalate' : `alarm.${c.cause}`,
-        targetType: 'alarm',
-        targetId: c.alarm.id,
-        before: e.kind === 'state-changed' ? { state: e.from } : null,
-        after:
-          e.kind === 'state-changed'
-            ? {
-                state: e.to,
-                rule: c.alarm.rule,
-                mineId: c.alarm.mineId,
-                value: c.alarm.value,
-                comment: c.comment,
-              }
-            : { escalationLevel: e.level, unacknowledgedForMs: e.unacknowledgedForMs },
-      })),
-    );
+    const entries = alarmAuditEntries(changes, actor);
     await this.#ports.transaction(async (tx) => {
       await tx.monitoring.saveAlarmChanges(changes, () => this.#ports.ids.next('ae'));
       // The audit chain's head last and in one go: its lock is held for the shortest time (several
@@ -500,12 +481,4 @@ export class MonitoringRuntime implements MonitoringSink {
     }
     this.#liveReadings.clear();
   }
-}
-
-/** Validates a shelve duration given in minutes. */
-export function shelveUntil(nowMs: number, minutes: number): number {
-  if (!Number.isInteger(minutes) || minutes < 1 || minutes > 480) {
-    throw invalidInput('ALARM_SHELVE_DURATION_INVALID', 'A shelve lasts 1 to 480 minutes.');
-  }
-  return nowMs + minutes * 60_000;
 }

@@ -1,7 +1,8 @@
-import { isInScope, requireInScope, requirePermission } from '../core/access/permissions.ts';
+import { isInScope } from '../core/access/permissions.ts';
 import type { Principal } from '../core/access/types.ts';
 import { notFound } from '../core/errors.ts';
 import type { AlarmEvent } from '../core/monitoring/alarms/alarm-lifecycle.ts';
+import { actOnAlarm } from '../core/monitoring/alarms/alarm-use-cases.ts';
 import type { MonitoredMine, PointRecord } from '../core/monitoring/engine/engine-types.ts';
 import type { AlarmScopeFilter, AlarmView } from '../core/monitoring/monitoring-ports.ts';
 import type { MineRow, Ports } from '../core/ports.ts';
@@ -127,28 +128,26 @@ export class StoredMonitoringView implements MonitoringView {
     return (mineId) => visible.has(mineId);
   }
 
-  async act(
-    principal: Principal,
-    alarmId: string,
-    event: AlarmEvent,
-    comment: string | null,
-  ): Promise<AlarmView> {
-    requirePermission(principal, 'alarm.act');
-    const alarm = await this.#ports.monitoring.getAlarm(alarmId);
-    const mine = alarm && (await this.mine(alarm.mineId));
-    if (!alarm || !mine) throw notFound('ALARM_NOT_FOUND', `No alarm "${alarmId}" in your scope.`);
-    requireInScope(principal, { regionPath: mine.regionPath, mineId: mine.id }, 'ALARM', alarmId);
-    const record = await this.#commands.act({
-      mineId: mine.id,
+  act(principal: Principal, alarmId: string, event: AlarmEvent, comment: string | null): Promise<AlarmView> {
+    return actOnAlarm(
+      {
+        mineOfAlarm: async (id) => {
+          const alarm = await this.#ports.monitoring.getAlarm(id);
+          return alarm && (await this.mine(alarm.mineId));
+        },
+        apply: async (input) => {
+          const record = await this.#commands.act(input);
+          const [stored] = await this.#ports.monitoring.alarmViews({ ids: [alarmId] });
+          if (!stored) throw notFound('ALARM_NOT_FOUND', `No alarm "${alarmId}" in your scope.`);
+          // The state as the owner answered (a later change may already be stored); names from the database.
+          return { ...stored, ...record };
+        },
+      },
+      principal,
       alarmId,
       event,
       comment,
-      actor: { id: principal.userId, name: principal.displayName },
-    });
-    const [stored] = await this.#ports.monitoring.alarmViews({ ids: [alarmId] });
-    if (!stored) throw notFound('ALARM_NOT_FOUND', `No alarm "${alarmId}" in your scope.`);
-    // The state as the owner answered (a later change may already be stored); names from the database.
-    return { ...stored, ...record };
+    );
   }
 
   async refreshMine(mineId: string): Promise<void> {

@@ -4,11 +4,16 @@ import { z } from 'zod';
 import { isInScope, requirePermission } from '../../../core/access/permissions.ts';
 import type { Principal } from '../../../core/access/types.ts';
 import { notFound } from '../../../core/errors.ts';
+import {
+  ALARM_KPI_WINDOW_MS,
+  chatteringAlarmIds,
+  computeAlarmKpis,
+} from '../../../core/monitoring/alarms/alarm-kpis.ts';
 import { ALARM_PRIORITIES, type AlarmState } from '../../../core/monitoring/alarms/alarm-lifecycle.ts';
+import { shelveUntil } from '../../../core/monitoring/alarms/alarm-use-cases.ts';
 import { ALARM_RULES } from '../../../core/monitoring/engine/engine-types.ts';
 import type { AlarmView } from '../../../core/monitoring/monitoring-ports.ts';
 import { scopedMineFilter } from '../../../core/registry/mine-use-cases.ts';
-import { shelveUntil } from '../../../monitoring/monitoring-runtime.ts';
 import type { AppDeps, MonitoringDeps } from '../../app.ts';
 import { principalOf } from '../../auth.ts';
 import { monitoringOf } from './monitoring-access.ts';
@@ -101,64 +106,19 @@ export function registerAlarmRoutes(app: FastifyInstance, deps: AppDeps): void {
       const m = monitoringOf(deps);
       const scope = await scopedMineFilter(ports, p, req.query.regionId);
       const now = ports.clock.nowMs();
-      const alarms = await openAlarmsInScope(m, p, scope);
-      const activeByPriority = { critical: 0, high: 0, medium: 0, low: 0 };
-      let unacknowledged = 0;
-      let shelved = 0;
-      const stale: Array<{ alarmId: string; mineName: string; rule: string; activeSinceMs: number }> = [];
-      for (const a of alarms) {
-        if (a.state === 'unack_active' || a.state === 'ack_active') activeByPriority[a.priority]++;
-        if (a.state === 'unack_active' || a.state === 'rtn_unack') unacknowledged++;
-        if (a.state === 'shelved') shelved++;
-        if (a.conditionActive && a.activeSinceMs !== null && now - a.activeSinceMs > 24 * 3_600_000) {
-          stale.push({ alarmId: a.id, mineName: a.mineName, rule: a.rule, activeSinceMs: a.activeSinceMs });
-        }
-      }
       const events = await ports.monitoring.eventsSince(
-        now - 24 * 3_600_000,
+        now - ALARM_KPI_WINDOW_MS,
         scope.regionPath ?? null,
         scope.mineId ?? null,
       );
-      const raised = events.filter((e) => e.to_state === 'unack_active');
-      const priorityLast24h = { critical: 0, high: 0, medium: 0, low: 0 };
-      for (const e of raised)
-        if (e.priority in priorityLast24h) priorityLast24h[e.priority as keyof typeof priorityLast24h]++;
-      const last10 = raised.filter((e) => Number(e.at_ms) >= now - 600_000);
-      const perMine = new Map<string, { mineName: string; count: number }>();
-      for (const e of last10) {
-        const x = perMine.get(e.mine_id) ?? { mineName: e.mine_name, count: 0 };
-        x.count++;
-        perMine.set(e.mine_id, x);
-      }
-      const perAlarmHour = new Map<string, number>();
-      for (const e of raised)
-        if (Number(e.at_ms) >= now - 3_600_000)
-          perAlarmHour.set(e.alarm_id, (perAlarmHour.get(e.alarm_id) ?? 0) + 1);
-      const chatteringIds = [...perAlarmHour.entries()].filter(([, n]) => n >= 3);
-      const chatteringAlarms = new Map(
-        (await m.view.alarms(chatteringIds.map(([id]) => id))).map((a) => [a.id, a]),
-      );
-      const chattering = chatteringIds
-        .flatMap(([id, n]) => {
-          const a = chatteringAlarms.get(id);
-          return a ? [{ alarmId: id, mineName: a.mineName, rule: a.rule, activations: n }] : [];
-        })
-        .sort((a, b) => b.activations - a.activations || (a.alarmId < b.alarmId ? -1 : 1));
-      // Per mine that has ever alarmed in scope (any state), as the console has always counted.
-      const minesInScope = (await m.view.countMinesWithAlarms(scope)) || 1;
-      return {
-        activeByPriority,
-        unacknowledged,
-        shelved,
-        alarmsPer10MinPerMine: Math.round((last10.length / minesInScope) * 100) / 100,
-        floods: [...perMine.entries()]
-          .filter(([, x]) => x.count >= 10)
-          .map(([mineId, x]) => ({ mineId, mineName: x.mineName, count: x.count }))
-          .sort((a, b) => b.count - a.count),
-        chattering,
-        stale,
-        priorityLast24h,
-      };
+      const chatteringIds = chatteringAlarmIds(events, now).map(([id]) => id);
+      return computeAlarmKpis({
+        nowMs: now,
+        openAlarms: await openAlarmsInScope(m, p, scope),
+        events,
+        chatteringAlarms: new Map((await m.view.alarms(chatteringIds)).map((a) => [a.id, a])),
+        minesWithAlarms: await m.view.countMinesWithAlarms(scope),
+      });
     },
   );
 

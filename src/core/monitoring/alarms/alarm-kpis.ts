@@ -1,0 +1,110 @@
+import type { AlarmPriority } from './alarm-lifecycle.ts';
+import type { AlarmView } from '../monitoring-ports.ts';
+
+const HOUR_MS = 3_600_000;
+/** ISA-18.2: an alarm standing longer than a day is stale. */
+const STALE_AFTER_MS = 24 * HOUR_MS;
+/** ISA-18.2: ten or more alarms raised at one mine within ten minutes is a flood. */
+const FLOOD_WINDOW_MS = 600_000;
+const FLOOD_AT = 10;
+/** Three or more activations of one alarm within an hour: chattering. */
+const CHATTER_WINDOW_MS = HOUR_MS;
+const CHATTER_AT = 3;
+/** How far back the KPIs look at raised alarms. */
+export const ALARM_KPI_WINDOW_MS = 24 * HOUR_MS;
+
+/** One stored alarm transition of the last day (as `MonitoringStore.eventsSince` returns it). */
+export interface AlarmTransitionRow {
+  alarm_id: string;
+  mine_id: string;
+  mine_name: string;
+  at_ms: number;
+  to_state: string | null;
+  priority: string;
+}
+
+export interface AlarmKpis {
+  activeByPriority: Record<AlarmPriority, number>;
+  unacknowledged: number;
+  shelved: number;
+  alarmsPer10MinPerMine: number;
+  floods: Array<{ mineId: string; mineName: string; count: number }>;
+  chattering: Array<{ alarmId: string; mineName: string; rule: string; activations: number }>;
+  stale: Array<{ alarmId: string; mineName: string; rule: string; activeSinceMs: number }>;
+  priorityLast24h: Record<AlarmPriority, number>;
+}
+
+const raisedOf = (events: readonly AlarmTransitionRow[]) =>
+  events.filter((e) => e.to_state === 'unack_active');
+
+/** The alarms raised at least CHATTER_AT times in the last hour, with how often (the KPIs name them). */
+export function chatteringAlarmIds(
+  events: readonly AlarmTransitionRow[],
+  nowMs: number,
+): Array<[alarmId: string, activations: number]> {
+  const perAlarmHour = new Map<string, number>();
+  for (const e of raisedOf(events))
+    if (Number(e.at_ms) >= nowMs - CHATTER_WINDOW_MS)
+      perAlarmHour.set(e.alarm_id, (perAlarmHour.get(e.alarm_id) ?? 0) + 1);
+  return [...perAlarmHour.entries()].filter(([, n]) => n >= CHATTER_AT);
+}
+
+/**
+ * The alarm-system KPIs of ISA-18.2 over a scope: standing alarms by priority, unacknowledged and
+ * shelved counts, stale alarms, the alarm rate per mine in the last ten minutes, floods, chattering
+ * alarms and the priority distribution of the last day. Pure: the caller reads the open alarms, the
+ * last day's transitions, the chattering alarms (by `chatteringAlarmIds`) and the number of mines
+ * that have ever alarmed in the scope (the per-mine basis, as the console has always counted).
+ */
+export function computeAlarmKpis(input: {
+  nowMs: number;
+  openAlarms: readonly AlarmView[];
+  events: readonly AlarmTransitionRow[];
+  chatteringAlarms: ReadonlyMap<string, Pick<AlarmView, 'mineName' | 'rule'>>;
+  minesWithAlarms: number;
+}): AlarmKpis {
+  const now = input.nowMs;
+  const activeByPriority = { critical: 0, high: 0, medium: 0, low: 0 };
+  let unacknowledged = 0;
+  let shelved = 0;
+  const stale: AlarmKpis['stale'] = [];
+  for (const a of input.openAlarms) {
+    if (a.state === 'unack_active' || a.state === 'ack_active') activeByPriority[a.priority]++;
+    if (a.state === 'unack_active' || a.state === 'rtn_unack') unacknowledged++;
+    if (a.state === 'shelved') shelved++;
+    if (a.conditionActive && a.activeSinceMs !== null && now - a.activeSinceMs > STALE_AFTER_MS) {
+      stale.push({ alarmId: a.id, mineName: a.mineName, rule: a.rule, activeSinceMs: a.activeSinceMs });
+    }
+  }
+  const raised = raisedOf(input.events);
+  const priorityLast24h = { critical: 0, high: 0, medium: 0, low: 0 };
+  for (const e of raised)
+    if (e.priority in priorityLast24h) priorityLast24h[e.priority as keyof typeof priorityLast24h]++;
+  const last10 = raised.filter((e) => Number(e.at_ms) >= now - FLOOD_WINDOW_MS);
+  const perMine = new Map<string, { mineName: string; count: number }>();
+  for (const e of last10) {
+    const x = perMine.get(e.mine_id) ?? { mineName: e.mine_name, count: 0 };
+    x.count++;
+    perMine.set(e.mine_id, x);
+  }
+  const chattering = chatteringAlarmIds(input.events, now)
+    .flatMap(([id, n]) => {
+      const a = input.chatteringAlarms.get(id);
+      return a ? [{ alarmId: id, mineName: a.mineName, rule: a.rule, activations: n }] : [];
+    })
+    .sort((a, b) => b.activations - a.activations || (a.alarmId < b.alarmId ? -1 : 1));
+  const minesInScope = input.minesWithAlarms || 1;
+  return {
+    activeByPriority,
+    unacknowledged,
+    shelved,
+    alarmsPer10MinPerMine: Math.round((last10.length / minesInScope) * 100) / 100,
+    floods: [...perMine.entries()]
+      .filter(([, x]) => x.count >= FLOOD_AT)
+      .map(([mineId, x]) => ({ mineId, mineName: x.mineName, count: x.count }))
+      .sort((a, b) => b.count - a.count),
+    chattering,
+    stale,
+    priorityLast24h,
+  };
+}
