@@ -16,6 +16,7 @@ import type { PointReading } from '../core/monitoring/upload-file/safety-monitor
 import type { Ports, TelemetryWriter } from '../core/ports.ts';
 import type { LiveHub } from './live-hub.ts';
 import type { IngestOutcome, MonitoringSink, SinkMine } from './monitoring-sink.ts';
+import { SerialQueue } from './serial-queue.ts';
 
 export const MONITORING_ACTOR = { id: 'system:monitoring', name: 'monitoring' } as const;
 
@@ -42,9 +43,7 @@ export class MonitoringRuntime implements MonitoringSink {
   readonly #liveReadings = new Map<string, Map<number, { id: number; t: number; v: number; s: number }>>();
   readonly #allocatePointIds: ((n: number) => Promise<number[]>) | null;
   #scope: MineScope = () => true;
-  readonly #waiting: Array<() => Promise<void>> = [];
-  readonly #urgent: Array<() => Promise<void>> = [];
-  #running = false;
+  readonly #queue = new SerialQueue();
 
   constructor(deps: {
     ports: RuntimePorts;
@@ -164,31 +163,14 @@ export class MonitoringRuntime implements MonitoringSink {
     }, urgent);
   }
 
-  /**
-   * The one queue: calls run one at a time, in order. An urgent call (an operator's action, a
-   * worker's rebuild after partitions moved) goes ahead of the calls still waiting — never ahead of
-   * the one running — so it does not wait behind seconds of queued data. Data calls keep their order.
-   */
+  /** The one queue (serial-queue.ts): an urgent call goes ahead of the calls waiting. */
   #serial<T>(work: () => Promise<T>, urgent = false): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      (urgent ? this.#urgent : this.#waiting).push(() => work().then(resolve, reject));
-      if (!this.#running) void this.#drain();
-    });
+    return this.#queue.run(work, urgent);
   }
 
   /** Calls waiting in the queue (not counting the one running). */
   get queueDepth(): number {
-    return this.#waiting.length + this.#urgent.length;
-  }
-
-  #next(): (() => Promise<void>) | undefined {
-    return this.#urgent.length > 0 ? this.#urgent.shift() : this.#waiting.shift();
-  }
-
-  async #drain(): Promise<void> {
-    this.#running = true;
-    for (let next = this.#next(); next; next = this.#next()) await next();
-    this.#running = false;
+    return this.#queue.depth;
   }
 
   mineByCode(code: string): SinkMine | undefined {

@@ -21,7 +21,7 @@ const open = (id: string, over: Partial<AlarmView>): AlarmView => ({
   mineId: 'm1',
   pointId: null,
   subject: '',
-  rule: 'threshold',
+  rule: 'stop_work_level',
   message: '',
   value: null,
   peakValue: null,
@@ -47,7 +47,7 @@ const kpis = (events: AlarmTransitionRow[], openAlarms: AlarmView[] = [], minesW
     openAlarms,
     events,
     chatteringAlarms: new Map(
-      events.map((e) => [e.alarm_id, { mineName: e.mine_name, rule: 'threshold' as const }]),
+      events.map((e) => [e.alarm_id, { mineName: e.mine_name, rule: 'stop_work_level' as const }]),
     ),
     minesWithAlarms,
   });
@@ -68,7 +68,7 @@ describe('alarm KPIs (ISA-18.2)', () => {
     expect(chatteringAlarmIds(twice, NOW)).toEqual([]);
     const thrice = [...twice, raised('a', 'm1', 50 * MIN)];
     expect(kpis(thrice).chattering).toEqual([
-      { alarmId: 'a', mineName: '矿 m1', rule: 'threshold', activations: 3 },
+      { alarmId: 'a', mineName: '矿 m1', rule: 'stop_work_level', activations: 3 },
     ]);
   });
 
