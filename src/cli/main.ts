@@ -26,7 +26,7 @@ import { readTable } from '../platform/tabular/read-table.ts';
 import { argon2Hasher, cryptoSecrets } from '../platform/system.ts';
 import { buildApp, embeddedMonitoring } from '../server/app.ts';
 import { DEFAULT_DAYS_PER_ESCALATION_LEVEL, runDailyReview } from '../core/hazards/hazard-review.ts';
-import { createEquipmentState } from '../server/routes/hazards/equipment-state.ts';
+import { createEquipmentState } from '../monitoring/equipment-state.ts';
 import { EmbeddedMonitoringView } from '../monitoring/monitoring-view.ts';
 import {
   openRuntime,

@@ -5,7 +5,7 @@ import { DEFAULT_DAYS_PER_ESCALATION_LEVEL, runDailyReview } from '../core/hazar
 import { applyDueOrders } from '../core/orders/order-use-cases.ts';
 import type { Ports } from '../core/ports.ts';
 import type { MonitoringView } from '../monitoring/monitoring-view.ts';
-import { createEquipmentState } from '../server/routes/hazards/equipment-state.ts';
+import { createEquipmentState } from '../monitoring/equipment-state.ts';
 import { maintainTelemetryPartitions } from '../storage/dialect/telemetry-ddl.ts';
 import type { Database } from '../storage/schema.ts';
 

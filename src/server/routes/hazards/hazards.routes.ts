@@ -25,7 +25,7 @@ import {
 } from '../../../core/hazards/hazard-use-cases.ts';
 import type { AppDeps } from '../../app.ts';
 import { principalOf } from '../../auth.ts';
-import { createEquipmentState } from './equipment-state.ts';
+import { createEquipmentState } from '../../../monitoring/equipment-state.ts';
 import { registerEvidenceRoutes } from './hazard-evidence.routes.ts';
 
 const idParams = z.object({ id: z.string().min(1).max(100) });

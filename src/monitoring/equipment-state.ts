@@ -1,5 +1,5 @@
-import type { EquipmentState } from '../../../core/hazards/hazard-review.ts';
-import type { MonitoringView } from '../../../monitoring/monitoring-view.ts';
+import type { EquipmentState } from '../core/hazards/hazard-review.ts';
+import type { MonitoringView } from './monitoring-view.ts';
 
 /**
  * "Is this equipment running?" from monitoring's last value of the equipment's point (a switch
