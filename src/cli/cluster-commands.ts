@@ -9,15 +9,25 @@ import { NatsCommands } from '../cluster/nats-commands.ts';
 import { connectCluster, ensureInStream } from '../cluster/nats-connection.ts';
 import { clusterNames } from '../cluster/subjects.ts';
 import { startWorker } from '../cluster/worker.ts';
-import { startScheduler } from '../cluster/scheduler.ts';
+import { advisoryLockLeadership } from '../cluster/scheduler.ts';
+import { runJobs } from '../jobs/job-runner.ts';
+import { periodicJobs } from '../jobs/periodic-jobs.ts';
 import { LiveHub } from '../monitoring/live-hub.ts';
+import { withMineChanged } from '../monitoring/monitoring-wiring.ts';
 import { startIngestAdapters } from '../ingest/mqtt/ingest-adapters.ts';
+import { createLogger } from '../platform/logger.ts';
 import { argon2Hasher, cryptoSecrets } from '../platform/system.ts';
 import { buildApp, storedMonitoring } from '../server/app.ts';
 import { openRuntime } from './context.ts';
 
 /** One JSON line per event on stdout (what a log shipper — and the cluster test — reads). */
-const logLine = (e: Record<string, unknown>) => console.log(JSON.stringify({ t: Date.now(), ...e }));
+function eventLog(): {
+  logger: ReturnType<typeof createLogger>;
+  logLine: (e: Record<string, unknown>) => void;
+} {
+  const logger = createLogger();
+  return { logger, logLine: (e) => logger.info(e) };
+}
 
 function requirePostgres(config: Readonly<Config>): void {
   if (!/^postgres(ql)?:\/\//.test(config.databaseUrl)) {
@@ -40,6 +50,7 @@ export function registerClusterCommands(program: Command, repoRoot: string): voi
       const config = loadConfig(process.env);
       requirePostgres(config);
       const rt = await openRuntime(config);
+      const { logLine } = eventLog();
       const worker = await startWorker({
         name: config.workerName ?? `${hostname()}-${process.pid}`,
         database: rt.database,
@@ -73,6 +84,7 @@ export function registerClusterCommands(program: Command, repoRoot: string): voi
         const config = loadConfig(process.env);
         requirePostgres(config);
         const rt = await openRuntime(config);
+        const { logger, logLine } = eventLog();
         const names = clusterNames(config.natsPrefix, config.partitions);
         const nats = await connectCluster(config.natsUrl, `redline-${kind}-${hostname()}-${process.pid}`);
         await ensureInStream(nats.jsm, names);
@@ -99,16 +111,15 @@ export function registerClusterCommands(program: Command, repoRoot: string): voi
               })
             : null;
         const monitoring = storedMonitoring({ ports: rt.ports, commands, hub, sink });
-        const scheduler = startScheduler({
-          databaseUrl: config.databaseUrl,
-          db: rt.database.db,
-          ports: rt.ports,
-          view: monitoring.view,
-          config,
-          log: logLine,
-        });
+        // A mine changed through this server reaches the worker that owns it (ADR 0010).
+        const ports = withMineChanged(rt.ports, monitoring.view);
+        const jobs = runJobs(
+          periodicJobs({ ports, db: rt.database.db, view: monitoring.view, config, log: logger }),
+          advisoryLockLeadership({ databaseUrl: config.databaseUrl, log: logger }),
+          logger,
+        );
         const app = await buildApp({
-          ports: rt.ports,
+          ports,
           hasher: argon2Hasher,
           secrets: cryptoSecrets,
           config,
@@ -119,7 +130,7 @@ export function registerClusterCommands(program: Command, repoRoot: string): voi
         });
         const close = async (exitCode = 0) => {
           await doors?.close();
-          await scheduler.close();
+          await jobs.close();
           await app.close();
           liveIn.close();
           directory.stop();

@@ -25,8 +25,6 @@ import { startIngestAdapters } from '../ingest/mqtt/ingest-adapters.ts';
 import { readTable } from '../platform/tabular/read-table.ts';
 import { argon2Hasher, cryptoSecrets } from '../platform/system.ts';
 import { buildApp, embeddedMonitoring } from '../server/app.ts';
-import { DEFAULT_DAYS_PER_ESCALATION_LEVEL, runDailyReview } from '../core/hazards/hazard-review.ts';
-import { createEquipmentState } from '../monitoring/equipment-state.ts';
 import { EmbeddedMonitoringView } from '../monitoring/monitoring-view.ts';
 import {
   openRuntime,
@@ -36,11 +34,15 @@ import {
   type Runtime,
 } from './context.ts';
 import { startDemoMonitoring, type DemoMonitoring } from './demo-monitoring.ts';
-import { createMonitoringRuntime, readingTimePolicyOf } from '../monitoring/monitoring-wiring.ts';
+import {
+  createMonitoringRuntime,
+  readingTimePolicyOf,
+  withMineChanged,
+} from '../monitoring/monitoring-wiring.ts';
+import { alwaysLeader, runJobs } from '../jobs/job-runner.ts';
+import { periodicJobs } from '../jobs/periodic-jobs.ts';
+import { createLogger } from '../platform/logger.ts';
 import { registerClusterCommands } from './cluster-commands.ts';
-import { maintainTelemetryPartitions } from '../storage/dialect/telemetry-ddl.ts';
-import { applyDueOrders } from '../core/orders/order-use-cases.ts';
-import { startCompactor } from '../monitoring/compactor-job.ts';
 import { registerStorageCommands } from './storage-commands.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -92,39 +94,16 @@ program
       mqttCredentials: config.mqttCredentials,
       inboxDir: config.inboxDir,
     });
-    const ticker = setInterval(() => {
-      runtime.tick().catch((e: unknown) => console.error('monitoring tick failed:', e));
-    }, 1000);
-    // Telemetry upkeep: PostgreSQL's reading partitions for the coming days (now and hourly), and retention.
-    const purge = () =>
-      maintainTelemetryPartitions(rt.database.db, rt.ports.clock.nowMs())
-        .then(() => runtime.purgeOld(config.rawRetentionDays, config.aggregateRetentionDays))
-        .catch((e: unknown) => console.error('retention purge failed:', e));
-    await maintainTelemetryPartitions(rt.database.db, rt.ports.clock.nowMs());
-    const purger = setInterval(() => void purge(), 3_600_000);
-    purger.unref();
-    // Telemetry compaction (ADR 0005): closed windows of the head into blocks, every minute.
-    const compactor = startCompactor(rt.ports.monitoring, rt.ports.clock, (e) =>
-      console.error('telemetry compaction failed:', e),
+    // The periodic jobs (src/jobs/periodic-jobs.ts), this one process always leading; a mine changed
+    // by a use case reaches the engine through the mineChanged port (ADR 0010).
+    const view = new EmbeddedMonitoringView(runtime);
+    const ports = withMineChanged(rt.ports, view);
+    const logger = createLogger();
+    const jobs = runJobs(
+      periodicJobs({ ports, db: rt.database.db, view, runtime, config, log: logger }),
+      alwaysLeader(),
+      logger,
     );
-    // Hazards: overdue escalation and the running-equipment rule, hourly (each acts at most once a day).
-    const equipment = createEquipmentState(new EmbeddedMonitoringView(runtime));
-    const reviewHazards = () =>
-      runDailyReview(rt.ports, equipment, {
-        daysPerEscalationLevel: DEFAULT_DAYS_PER_ESCALATION_LEVEL,
-      }).catch((e: unknown) => console.error('hazard review failed:', e));
-    const reviewer = setInterval(() => void reviewHazards(), 3_600_000);
-    reviewer.unref();
-    // Scheduled stop-work orders come into force when their time comes (checked every minute).
-    const orderTicker = setInterval(() => {
-      applyDueOrders(rt.ports)
-        .then(async (r) => {
-          for (const id of r.affectedMineIds) await runtime.refreshMine(id);
-          for (const f of r.failed) console.error(`order ${f.orderId} could not take effect: ${f.code}`);
-        })
-        .catch((e: unknown) => console.error('applying due orders failed:', e));
-    }, 60_000);
-    orderTicker.unref();
     let demo: DemoMonitoring | null = null;
     if (opts.demo) {
       demo = await startDemoMonitoring({
@@ -139,7 +118,7 @@ program
       );
     }
     const app = await buildApp({
-      ports: rt.ports,
+      ports,
       hasher: argon2Hasher,
       secrets: cryptoSecrets,
       config,
@@ -149,11 +128,7 @@ program
       evidenceDir: join(config.dataDir, 'evidence'),
     });
     const close = async (exitCode = 0) => {
-      clearInterval(ticker);
-      clearInterval(purger);
-      await compactor.stop();
-      clearInterval(reviewer);
-      clearInterval(orderTicker);
+      await jobs.close();
       demo?.stop();
       await ingest.close();
       await app.close();

@@ -218,13 +218,27 @@ export interface Stores {
   tokens: ApiTokenStore;
   audit: AuditStore;
   securityLog: SecurityLogStore;
+  /**
+   * Inside a transaction: runs `effect` once the transaction has committed (never after a rollback),
+   * before `transaction()` resolves. Absent outside a transaction.
+   */
+  afterCommit?(effect: () => Promise<void>): void;
 }
+
+/**
+ * A mine's status or registry facts changed and committed: whoever judges the mine (monitoring)
+ * re-reads it. Called by the registry's use cases (registry/mine-changed.ts); wired once per
+ * composition root.
+ */
+export type MineChanged = (mineId: string) => Promise<void>;
 
 export interface Ports extends Stores {
   clock: Clock;
   ids: Ids;
   /** Runs `work` in one database transaction with stores bound to it. */
   transaction<T>(work: (stores: Stores) => Promise<T>): Promise<T>;
+  /** Absent where nothing judges mines in this process (a CLI import, most tests). */
+  mineChanged?: MineChanged;
 }
 
 export type { Principal, Role, Scope, TokenScope };

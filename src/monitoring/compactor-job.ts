@@ -1,39 +1,22 @@
 import type { MonitoringStore } from '../core/monitoring/monitoring-ports.ts';
 import type { Clock } from '../core/ports.ts';
+import type { Job } from '../jobs/job-runner.ts';
 
 /** How often the compactor looks for closed windows in the head. */
 export const COMPACTION_INTERVAL_MS = 60_000;
 
 /**
- * The periodic telemetry compaction (ADR 0005): every `intervalMs` (and once at start) the closed
- * windows of the durable head become blocks. Runs never overlap; a failed run is reported and the
- * next one retries (compaction is idempotent and crash-safe). Embedded mode: the serving process
- * runs it; distributed mode: the scheduler leader (one process at a time).
+ * The periodic telemetry compaction (ADR 0005): the closed windows of the durable head become blocks.
+ * Compaction is idempotent and crash-safe, so a failed run is simply retried by the next. Run by the
+ * jobs' leader (src/jobs): the serving process in the embedded mode, one gateway or API server in the
+ * distributed mode — one compactor per database.
  */
-export function startCompactor(
-  store: Pick<MonitoringStore, 'compactReadings'>,
-  clock: Clock,
-  onError: (e: unknown) => void,
-  intervalMs = COMPACTION_INTERVAL_MS,
-): { stop(): Promise<void> } {
-  let running: Promise<void> | null = null;
-  const run = () => {
-    if (running) return;
-    running = store
-      .compactReadings(clock.nowMs())
-      .then(() => undefined)
-      .catch(onError)
-      .finally(() => {
-        running = null;
-      });
-  };
-  run();
-  const timer = setInterval(run, intervalMs);
-  timer.unref();
+export function compactionJob(store: Pick<MonitoringStore, 'compactReadings'>, clock: Clock): Job {
   return {
-    async stop() {
-      clearInterval(timer);
-      await running;
+    name: 'compaction',
+    intervalMs: COMPACTION_INTERVAL_MS,
+    run: async () => {
+      await store.compactReadings(clock.nowMs());
     },
   };
 }

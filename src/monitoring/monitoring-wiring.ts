@@ -5,6 +5,7 @@ import { selectThresholdTable } from '../core/monitoring/thresholds/threshold-ta
 import type { ReadingTimePolicy } from '../core/monitoring/engine/reading-time-policy.ts';
 import { LiveHub } from './live-hub.ts';
 import { MonitoringRuntime, type MineScope } from './monitoring-runtime.ts';
+import type { MonitoringView } from './monitoring-view.ts';
 import type { OpenDatabase } from '../storage/database.ts';
 import { createPostgresTelemetryWriter } from '../storage/telemetry/postgres-telemetry-writer.ts';
 import { createSqliteTelemetryWriter } from '../storage/telemetry/sqlite-telemetry-writer.ts';
@@ -72,4 +73,13 @@ export function createMonitoringRuntime(
     },
   });
   return { runtime, hub };
+}
+
+/**
+ * The ports of a process that reaches monitoring, with the `mineChanged` port wired: after a mine's
+ * status or facts change commits, monitoring re-reads and re-judges the mine (the engine in this
+ * process, or — through the stored view — the worker that owns it). Wired once per composition root.
+ */
+export function withMineChanged(ports: Ports, view: Pick<MonitoringView, 'refreshMine'>): Ports {
+  return { ...ports, mineChanged: (mineId) => view.refreshMine(mineId) };
 }

@@ -49,6 +49,12 @@ export function createPorts(db: Kysely<Database>, clock: Clock, ids: Ids): Ports
     ...createStores(db),
     clock,
     ids,
-    transaction: (work) => db.transaction().execute((trx) => work(createStores(trx))),
+    transaction: async (work) => {
+      const effects: Array<() => Promise<void>> = [];
+      const afterCommit = (effect: () => Promise<void>) => void effects.push(effect);
+      const result = await db.transaction().execute((trx) => work({ ...createStores(trx), afterCommit }));
+      for (const effect of effects) await effect();
+      return result;
+    },
   };
 }

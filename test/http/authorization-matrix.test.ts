@@ -17,7 +17,7 @@ import { EXPERTISE_WALKED_ROUTES } from './route-walks/expertise.ts';
 import { CLOSURE_WALKED_ROUTES } from './route-walks/closure.ts';
 import { ACCIDENTS_WALKED_ROUTES } from './route-walks/accidents.ts';
 import { BRIEFING_WALKED_ROUTES } from './route-walks/briefing.ts';
-import { createMonitoringRuntime } from '../../src/monitoring/monitoring-wiring.ts';
+import { createMonitoringRuntime, withMineChanged } from '../../src/monitoring/monitoring-wiring.ts';
 import { argon2Hasher, cryptoSecrets } from '../../src/platform/system.ts';
 import { buildApp, embeddedMonitoring } from '../../src/server/app.ts';
 import { createApiToken } from '../../src/core/access/tokens.ts';
@@ -812,12 +812,13 @@ let sessions: Map<string, Session>;
 
 beforeAll(async () => {
   recorded.length = 0;
+  const monitoringDeps = embeddedMonitoring(monitoring.runtime, monitoring.hub);
   app = await buildApp({
-    ports: world.ports,
+    ports: withMineChanged(world.ports, monitoringDeps.view),
     hasher: argon2Hasher,
     secrets: cryptoSecrets,
     config: { sessionTtlMs: 3_600_000, cookieSecure: false },
-    monitoring: embeddedMonitoring(monitoring.runtime, monitoring.hub),
+    monitoring: monitoringDeps,
   });
   await app.ready();
   sessions = await loginAll(

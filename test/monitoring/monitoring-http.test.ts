@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMonitoringRuntime } from '../../src/monitoring/monitoring-wiring.ts';
+import { createMonitoringRuntime, withMineChanged } from '../../src/monitoring/monitoring-wiring.ts';
 import { ingestUploadFile } from '../../src/ingest/files/ingest-upload-file.ts';
 import type { LiveHub } from '../../src/monitoring/live-hub.ts';
 import type { MonitoringRuntime } from '../../src/monitoring/monitoring-runtime.ts';
@@ -27,12 +27,13 @@ describe('monitoring over HTTP', () => {
     world = await createWorld('sqlite', 40);
     ({ runtime, hub } = createMonitoringRuntime(world.database, world.ports));
     await runtime.start();
+    const monitoring = embeddedMonitoring(runtime, hub);
     app = await buildApp({
-      ports: world.ports,
+      ports: withMineChanged(world.ports, monitoring.view),
       hasher: argon2Hasher,
       secrets: cryptoSecrets,
       config: { sessionTtlMs: 3_600_000, cookieSecure: false },
-      monitoring: embeddedMonitoring(runtime, hub),
+      monitoring,
     });
     for (const u of ['province', 'county', 'county2', 'officer', 'viewer']) s[u] = await loginAs(app, u);
   });

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMonitoringRuntime } from '../../src/monitoring/monitoring-wiring.ts';
+import { createMonitoringRuntime, withMineChanged } from '../../src/monitoring/monitoring-wiring.ts';
 import { ingestUploadFile } from '../../src/ingest/files/ingest-upload-file.ts';
 import type { MonitoringRuntime } from '../../src/monitoring/monitoring-runtime.ts';
 import { argon2Hasher, cryptoSecrets } from '../../src/platform/system.ts';
@@ -30,12 +30,13 @@ describe('a mine under resumption review is still a stopped mine', () => {
     const m = createMonitoringRuntime(world.database, world.ports);
     runtime = m.runtime;
     await runtime.start();
+    const monitoring = embeddedMonitoring(runtime, m.hub);
     app = await buildApp({
-      ports: world.ports,
+      ports: withMineChanged(world.ports, monitoring.view),
       hasher: argon2Hasher,
       secrets: cryptoSecrets,
       config: { sessionTtlMs: 3_600_000, cookieSecure: false },
-      monitoring: embeddedMonitoring(runtime, m.hub),
+      monitoring,
     });
     for (const u of ['county', 'officer']) s[u] = await loginAs(app, u);
   });

@@ -1,6 +1,6 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createMonitoringRuntime } from '../../src/monitoring/monitoring-wiring.ts';
+import { createMonitoringRuntime, withMineChanged } from '../../src/monitoring/monitoring-wiring.ts';
 import { ingestUploadFile } from '../../src/ingest/files/ingest-upload-file.ts';
 import type { MonitoringRuntime } from '../../src/monitoring/monitoring-runtime.ts';
 import { EmbeddedMonitoringView, runtimeCommands } from '../../src/monitoring/monitoring-view.ts';
@@ -54,15 +54,22 @@ describeEachEngine('a stateless API server answers monitoring from the database'
       secrets: cryptoSecrets,
       config: { sessionTtlMs: 3_600_000, cookieSecure: false },
     };
-    embedded = await buildApp({ ...base, monitoring: embeddedMonitoring(runtime, monitoring.hub) });
+    const embeddedDeps = embeddedMonitoring(runtime, monitoring.hub);
+    embedded = await buildApp({
+      ...base,
+      ports: withMineChanged(world.ports, embeddedDeps.view),
+      monitoring: embeddedDeps,
+    });
+    const storedDeps = storedMonitoring({
+      ports: world.ports,
+      commands: runtimeCommands(runtime),
+      hub: monitoring.hub,
+      sink: runtime,
+    });
     stored = await buildApp({
       ...base,
-      monitoring: storedMonitoring({
-        ports: world.ports,
-        commands: runtimeCommands(runtime),
-        hub: monitoring.hub,
-        sink: runtime,
-      }),
+      ports: withMineChanged(world.ports, storedDeps.view),
+      monitoring: storedDeps,
     });
     // Sessions live in the database: one login serves both servers.
     sessions = await loginAll(embedded, users());

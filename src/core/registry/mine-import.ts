@@ -178,7 +178,7 @@ export interface MineImportReport {
  * never undoes another. Enterprises named in the table are matched by name and created when new.
  */
 export async function importMines(
-  deps: Pick<Ports, 'clock' | 'ids' | 'transaction' | 'enterprises'>,
+  deps: Pick<Ports, 'clock' | 'ids' | 'transaction' | 'enterprises' | 'mineChanged'>,
   principal: Principal,
   table: { headers: string[]; rows: string[][] },
 ): Promise<MineImportReport> {

@@ -2,6 +2,7 @@ import { requireInScope, requirePermission, type Permission } from '../access/pe
 import type { Principal } from '../access/types.ts';
 import { conflict, invalidInput, notFound } from '../errors.ts';
 import type { MineFilter, MineRow, MineSort, Ports, Stores } from '../ports.ts';
+import { announceMineChanged } from './mine-changed.ts';
 import { describeIssues, mineFactsSchema, type MineFactsInput } from './mine-facts-schema.ts';
 import { transitionMineStatus, type MineStatusEvent } from './mine-status-machine.ts';
 import { MINE_STATUSES, type Mine, type MineStatus, type MineStatusChange, type Region } from './types.ts';
@@ -139,7 +140,7 @@ async function requireRegionInScope(stores: Pick<Stores, 'regions'>, principal: 
 
 /** Registers a mine as it is found (its present status is recorded, audited as a registration). */
 export async function registerMine(
-  deps: Pick<Ports, 'clock' | 'ids' | 'transaction'>,
+  deps: Pick<Ports, 'clock' | 'ids' | 'transaction' | 'mineChanged'>,
   principal: Principal,
   input: RegisterMineInput,
 ): Promise<Mine> {
@@ -188,13 +189,14 @@ export async function registerMine(
       },
       now,
     );
+    announceMineChanged(deps, tx, mine.id);
     return mine;
   });
 }
 
 /** Edits facts of a mine. The status is not a fact: it changes only through `changeMineStatus`. */
 export async function updateMineFacts(
-  deps: Pick<Ports, 'clock' | 'transaction'>,
+  deps: Pick<Ports, 'clock' | 'transaction' | 'mineChanged'>,
   principal: Principal,
   id: string,
   patch: Record<string, unknown>,
@@ -232,6 +234,7 @@ export async function updateMineFacts(
       },
       now,
     );
+    announceMineChanged(deps, tx, id);
     return after;
   });
 }
@@ -249,7 +252,7 @@ export interface ChangeMineStatusInput {
  * audit entry in the same transaction. Orders and acceptances call this.
  */
 export async function changeMineStatus(
-  deps: Pick<Ports, 'clock' | 'ids' | 'transaction'>,
+  deps: Pick<Ports, 'clock' | 'ids' | 'transaction' | 'mineChanged'>,
   principal: Principal,
   mineId: string,
   input: ChangeMineStatusInput,
@@ -305,6 +308,7 @@ export async function changeMineStatus(
       },
       now,
     );
+    announceMineChanged(deps, stores, mineId);
     return { mine: after, change };
   };
   return tx ? run(tx) : deps.transaction(run);

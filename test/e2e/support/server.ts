@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { startDemoMonitoring, type DemoMonitoring } from '../../../src/cli/demo-monitoring.ts';
-import { createMonitoringRuntime } from '../../../src/monitoring/monitoring-wiring.ts';
+import { createMonitoringRuntime, withMineChanged } from '../../../src/monitoring/monitoring-wiring.ts';
 import type { MonitoringRuntime } from '../../../src/monitoring/monitoring-runtime.ts';
 import type { Ports } from '../../../src/core/ports.ts';
 import { argon2Hasher, cryptoSecrets, randomIds, systemClock } from '../../../src/platform/system.ts';
@@ -130,7 +130,7 @@ export async function startServer(mineCount = 300, options: ServerOptions = {}):
   }
 
   const app = await buildApp({
-    ports,
+    ports: monitoringDeps ? withMineChanged(ports, monitoringDeps.view) : ports,
     hasher: argon2Hasher,
     secrets: cryptoSecrets,
     config: { sessionTtlMs: 3_600_000, cookieSecure: false },

@@ -137,7 +137,6 @@ export function registerClosureRoutes(app: FastifyInstance, deps: AppDeps): void
     },
     async (req, reply) => {
       const result = await createClosure(ports, principalOf(req), req.body);
-      if (result.statusChanged) await deps.monitoring?.view.refreshMine(result.closure.mineId);
       return reply.status(201).send(result);
     },
   );
@@ -180,7 +179,6 @@ export function registerClosureRoutes(app: FastifyInstance, deps: AppDeps): void
       async (req) => {
         const p = principalOf(req);
         const result = await decideStep(ports, p, req.params.id, req.params.step, event, req.body.note);
-        if (result.mineClosed) await deps.monitoring?.view.refreshMine(result.closure.mineId);
         return result;
       },
     );

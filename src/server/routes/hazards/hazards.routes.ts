@@ -252,7 +252,6 @@ export function registerHazardRoutes(app: FastifyInstance, deps: AppDeps): void 
         decision,
         note: req.body.note ?? null,
       });
-      if (decision === 'confirm') await deps.monitoring?.view.refreshMine(proposal.mineId);
       return { proposal };
     };
   r.post(

@@ -40,11 +40,6 @@ export function resumptionDeps(ports: Ports): ResumptionDeps {
   return { ...ports, openHazards: openHazardsOf(ports) };
 }
 
-/** After status changes: monitoring judges the new status of each mine at once. */
-export async function refreshMines(deps: AppDeps, mineIds: readonly string[]): Promise<void> {
-  for (const id of mineIds) await deps.monitoring?.view.refreshMine(id);
-}
-
 export function registerOrderRoutes(app: FastifyInstance, deps: AppDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { ports } = deps;
@@ -90,7 +85,6 @@ export function registerOrderRoutes(app: FastifyInstance, deps: AppDeps): void {
     },
     async (req, reply) => {
       const result = await issueOrder(ports, principalOf(req), req.body);
-      await refreshMines(deps, result.affectedMineIds);
       return reply.status(201).send(result);
     },
   );

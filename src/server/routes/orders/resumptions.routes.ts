@@ -11,7 +11,7 @@ import {
 } from '../../../core/orders/resumption-use-cases.ts';
 import type { AppDeps } from '../../app.ts';
 import { principalOf } from '../../auth.ts';
-import { refreshMines, resumptionDeps } from './orders.routes.ts';
+import { resumptionDeps } from './orders.routes.ts';
 
 const idParams = z.object({ id: z.string().min(1).max(100) });
 
@@ -37,7 +37,6 @@ export function registerResumptionRoutes(app: FastifyInstance, deps: AppDeps): v
     },
     async (req, reply) => {
       const res = await applyResumption(rd(), principalOf(req), req.body.mineId, req.body.note);
-      await refreshMines(deps, [res.mineId]);
       return reply.status(201).send({ resumption: await getResumption(rd(), principalOf(req), res.id) });
     },
   );
@@ -81,7 +80,6 @@ export function registerResumptionRoutes(app: FastifyInstance, deps: AppDeps): v
     },
     async (req) => {
       const resumption = await decideResumption(rd(), principalOf(req), req.params.id, req.body);
-      await refreshMines(deps, [resumption.mineId]);
       return { resumption };
     },
   );

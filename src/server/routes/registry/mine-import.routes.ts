@@ -59,7 +59,6 @@ export function registerMineImportRoutes(app: FastifyInstance, deps: AppDeps): v
           throw tableError(e);
         }
         const report = await importMines(deps.ports, principal, table);
-        for (const r of report.results) if (r.ok) await deps.monitoring?.view.refreshMine(r.mineId);
         return report;
       },
     );

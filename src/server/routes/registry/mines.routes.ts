@@ -169,7 +169,6 @@ export function registerMineRoutes(app: FastifyInstance, deps: AppDeps): void {
     },
     async (req, reply) => {
       const mine = await registerMine(ports, principalOf(req), req.body);
-      await deps.monitoring?.view.refreshMine(mine.id);
       return reply.status(201).send({ mine });
     },
   );
@@ -207,7 +206,6 @@ export function registerMineRoutes(app: FastifyInstance, deps: AppDeps): void {
         );
       }
       const mine = await updateMineFacts(ports, principalOf(req), req.params.id, req.body);
-      await deps.monitoring?.view.refreshMine(mine.id);
       return { mine };
     },
   );
@@ -241,8 +239,6 @@ export function registerMineRoutes(app: FastifyInstance, deps: AppDeps): void {
     },
     async (req) => {
       const result = await changeMineStatus(ports, principalOf(req), req.params.id, req.body);
-      // Monitoring judges people and production signals by status: a stop order takes effect at once.
-      await deps.monitoring?.view.refreshMine(result.mine.id);
       return result;
     },
   );
