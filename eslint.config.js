@@ -3,6 +3,68 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+/**
+ * The layers of src/ (docs/ARCHITECTURE.md) and the folders each may import from; `cli` is the
+ * composition root and imports anything, and only it reads `src/config.ts`.
+ */
+const LAYERS = {
+  core: [],
+  platform: ['core'],
+  storage: ['core', 'platform'],
+  reports: ['core', 'platform'],
+  sim: ['core', 'platform'],
+  ingest: ['core', 'platform', 'monitoring'],
+  monitoring: ['core', 'platform', 'storage'],
+  jobs: ['core', 'platform', 'storage', 'monitoring'],
+  cluster: ['core', 'platform', 'storage', 'monitoring'],
+  server: ['core', 'platform', 'monitoring', 'ingest', 'reports'],
+};
+const CORE_NO_IO = {
+  group: [
+    'node:fs*',
+    'node:net',
+    'node:http*',
+    'node:child_process',
+    'node:sqlite',
+    'pg',
+    'kysely',
+    'fastify*',
+  ],
+  message: 'core does no I/O.',
+};
+
+/**
+ * One no-restricted-imports entry per layer and folder depth: at depth d a relative import reaches
+ * src/ with exactly d `../`, so `^(\.\./){d}server/` names src/server and nothing nested that is
+ * merely called so (core/monitoring, server/routes/monitoring).
+ */
+function layerRules() {
+  const folders = [...Object.keys(LAYERS), 'cli'];
+  return Object.entries(LAYERS).flatMap(([layer, allowed]) => {
+    const denied = folders.filter((f) => f !== layer && !allowed.includes(f));
+    return [1, 2, 3, 4, 5].map((depth) => ({
+      files: [`src/${layer}/${'*/'.repeat(depth - 1)}*.ts`],
+      rules: {
+        'no-restricted-imports': [
+          'error',
+          {
+            patterns: [
+              {
+                regex: `^(\\.\\./){${depth}}(?:(?:${denied.join('|')})/|config\\.ts$)`,
+                message:
+                  layer === 'core'
+                    ? 'core imports nothing outside itself.'
+                    : `${layer} may import only from ${allowed.join(', ')} (docs/ARCHITECTURE.md); composition roots wire the rest.`,
+              },
+              ...(layer === 'core' ? [CORE_NO_IO] : []),
+            ],
+          },
+        ],
+      },
+    }));
+  });
+}
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'data/', 'web/dist/', 'bench/results/', 'test-results/', 'bin/'] },
   js.configs.recommended,
@@ -27,59 +89,16 @@ export default tseslint.config(
       ],
     },
   },
+  ...layerRules(),
   {
-    // The domain core is pure: no I/O, no clock, no environment, no outside layers.
+    // The domain core is pure: no clock, no environment, no randomness (its imports: layerRules).
     files: ['src/core/**/*.ts'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: [
-                '**/storage/**',
-                '**/server/**',
-                '**/ingest/**',
-                '**/cli/**',
-                '**/sim/**',
-                '**/reports/**',
-              ],
-              message: 'core imports nothing outside itself.',
-            },
-            {
-              group: [
-                'node:fs*',
-                'node:net',
-                'node:http*',
-                'node:child_process',
-                'node:sqlite',
-                'pg',
-                'kysely',
-                'fastify*',
-              ],
-              message: 'core does no I/O.',
-            },
-          ],
-        },
-      ],
       'no-restricted-properties': [
         'error',
         { object: 'Date', property: 'now', message: 'Use the Clock port.' },
         { object: 'Math', property: 'random', message: 'Use an injected random source.' },
         { object: 'process', property: 'env', message: 'Config comes through loadConfig.' },
-      ],
-    },
-  },
-  {
-    files: ['src/storage/**/*.ts', 'src/ingest/**/*.ts', 'src/sim/**/*.ts', 'src/reports/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: ['**/server/**', '**/cli/**'], message: 'Only composition roots wire layers.' },
-          ],
-        },
       ],
     },
   },

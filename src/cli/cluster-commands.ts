@@ -10,7 +10,7 @@ import { connectCluster, ensureInStream } from '../cluster/nats-connection.ts';
 import { clusterNames } from '../cluster/subjects.ts';
 import { startWorker } from '../cluster/worker.ts';
 import { advisoryLockLeadership } from '../cluster/scheduler.ts';
-import { runJobs } from '../jobs/job-runner.ts';
+import { runJobs } from '../platform/job-runner.ts';
 import { periodicJobs } from '../jobs/periodic-jobs.ts';
 import { LiveHub } from '../monitoring/live-hub.ts';
 import { withMineChanged } from '../monitoring/monitoring-wiring.ts';

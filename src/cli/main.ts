@@ -39,7 +39,7 @@ import {
   readingTimePolicyOf,
   withMineChanged,
 } from '../monitoring/monitoring-wiring.ts';
-import { alwaysLeader, runJobs } from '../jobs/job-runner.ts';
+import { alwaysLeader, runJobs } from '../platform/job-runner.ts';
 import { periodicJobs } from '../jobs/periodic-jobs.ts';
 import { createLogger } from '../platform/logger.ts';
 import { registerClusterCommands } from './cluster-commands.ts';

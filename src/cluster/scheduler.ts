@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { Leadership } from '../jobs/job-runner.ts';
+import type { Leadership } from '../platform/job-runner.ts';
 import type { Logger } from '../platform/logger.ts';
 
 const SCHEDULER_LOCK = 0x52444c4a; // "RDLJ"

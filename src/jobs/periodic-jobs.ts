@@ -9,7 +9,7 @@ import type { MonitoringView } from '../monitoring/monitoring-view.ts';
 import type { Logger } from '../platform/logger.ts';
 import { maintainTelemetryPartitions } from '../storage/dialect/telemetry-ddl.ts';
 import type { Database } from '../storage/schema.ts';
-import type { Job } from './job-runner.ts';
+import type { Job } from '../platform/job-runner.ts';
 
 const SECOND = 1_000;
 const MINUTE = 60_000;

@@ -1,6 +1,6 @@
 import type { MonitoringStore } from '../core/monitoring/monitoring-ports.ts';
 import type { Clock } from '../core/ports.ts';
-import type { Job } from '../jobs/job-runner.ts';
+import type { Job } from '../platform/job-runner.ts';
 
 /** How often the compactor looks for closed windows in the head. */
 export const COMPACTION_INTERVAL_MS = 60_000;

@@ -1,4 +1,4 @@
-import type { Logger } from '../platform/logger.ts';
+import type { Logger } from './logger.ts';
 
 /** A periodic job, declared as data: it runs when its process starts leading, then every `intervalMs`. */
 export interface Job {
