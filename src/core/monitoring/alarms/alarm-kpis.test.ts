@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { newAlarm } from './alarm-lifecycle.ts';
-import { chatteringAlarmIds, computeAlarmKpis, type AlarmTransitionRow } from './alarm-kpis.ts';
+import {
+  chatteringAlarmIds,
+  computeAlarmKpis,
+  mineAlarmBadges,
+  type AlarmTransitionRow,
+} from './alarm-kpis.ts';
 import type { AlarmView } from '../monitoring-ports.ts';
 
 const NOW = 1_800_000_000_000;
@@ -92,5 +97,19 @@ describe('alarm KPIs (ISA-18.2)', () => {
     expect(result.shelved).toBe(1);
     expect(result.stale.map((s) => s.alarmId)).toEqual(['b']);
     expect(result.priorityLast24h).toEqual({ critical: 1, high: 0, medium: 0, low: 1 });
+  });
+});
+
+describe('console badges', () => {
+  it('counts standing alarms by priority and unacknowledged ones per mine, leaving out shelved-only mines', () => {
+    const badges = mineAlarmBadges([
+      open('a', { state: 'unack_active', priority: 'critical' }),
+      open('b', { state: 'ack_active', priority: 'low' }),
+      open('c', { state: 'rtn_unack', priority: 'high' }),
+      open('d', { state: 'shelved', mineId: 'm2' }),
+    ]);
+    expect(badges).toEqual([
+      { mineId: 'm1', critical: 1, high: 0, medium: 0, low: 1, unacknowledged: 2, underground: 0 },
+    ]);
   });
 });

@@ -108,3 +108,36 @@ export function computeAlarmKpis(input: {
     priorityLast24h,
   };
 }
+
+/** One mine's console badge: standing alarms by priority, unacknowledged ones, people underground. */
+export interface MineAlarmBadge {
+  mineId: string;
+  critical: number;
+  high: number;
+  medium: number;
+  low: number;
+  unacknowledged: number;
+  underground: number;
+}
+
+/**
+ * The console's badges: per mine with a standing or unacknowledged alarm, its standing alarms by
+ * priority and the unacknowledged ones (`underground` left 0 for the caller to fill from the
+ * personnel snapshots).
+ */
+export function mineAlarmBadges(openAlarms: readonly AlarmView[]): MineAlarmBadge[] {
+  const perMine = new Map<string, MineAlarmBadge>();
+  const row = (mineId: string) => {
+    let x = perMine.get(mineId);
+    if (!x) {
+      x = { mineId, critical: 0, high: 0, medium: 0, low: 0, unacknowledged: 0, underground: 0 };
+      perMine.set(mineId, x);
+    }
+    return x;
+  };
+  for (const a of openAlarms) {
+    if (a.state === 'unack_active' || a.state === 'ack_active') row(a.mineId)[a.priority]++;
+    if (a.state === 'unack_active' || a.state === 'rtn_unack') row(a.mineId).unacknowledged++;
+  }
+  return [...perMine.values()];
+}

@@ -8,6 +8,7 @@ import {
   ALARM_KPI_WINDOW_MS,
   chatteringAlarmIds,
   computeAlarmKpis,
+  mineAlarmBadges,
 } from '../../../core/monitoring/alarms/alarm-kpis.ts';
 import { ALARM_PRIORITIES, type AlarmState } from '../../../core/monitoring/alarms/alarm-lifecycle.ts';
 import { shelveUntil } from '../../../core/monitoring/alarms/alarm-use-cases.ts';
@@ -264,33 +265,9 @@ export function registerAlarmRoutes(app: FastifyInstance, deps: AppDeps): void {
       requirePermission(p, 'alarm.read');
       const m = monitoringOf(deps);
       const scope = await scopedMineFilter(ports, p, req.query.regionId);
-      const perMine = new Map<
-        string,
-        {
-          mineId: string;
-          critical: number;
-          high: number;
-          medium: number;
-          low: number;
-          unacknowledged: number;
-          underground: number;
-        }
-      >();
-      const row = (mineId: string) => {
-        let x = perMine.get(mineId);
-        if (!x) {
-          x = { mineId, critical: 0, high: 0, medium: 0, low: 0, unacknowledged: 0, underground: 0 };
-          perMine.set(mineId, x);
-        }
-        return x;
-      };
-      for (const a of await openAlarmsInScope(m, p, scope)) {
-        if (a.state === 'unack_active' || a.state === 'ack_active') row(a.mineId)[a.priority]++;
-        if (a.state === 'unack_active' || a.state === 'rtn_unack') row(a.mineId).unacknowledged++;
-      }
-      const underground = await m.view.undergroundCounts([...perMine.keys()]);
-      for (const x of perMine.values()) x.underground = underground.get(x.mineId) ?? 0;
-      return { mines: [...perMine.values()] };
+      const badges = mineAlarmBadges(await openAlarmsInScope(m, p, scope));
+      const underground = await m.view.undergroundCounts(badges.map((x) => x.mineId));
+      return { mines: badges.map((x) => ({ ...x, underground: underground.get(x.mineId) ?? 0 })) };
     },
   );
 }
