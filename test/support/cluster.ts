@@ -156,9 +156,11 @@ export class ClusterProcess {
         const line = buf.slice(0, nl);
         buf = buf.slice(nl + 1);
         this.output.push(line);
-        if (line.startsWith('{"t":')) {
+        // The process's event lines (pino JSON with `t` and `event`), not Fastify's request log.
+        if (line.startsWith('{')) {
           try {
-            this.events.push(JSON.parse(line) as ClusterEvent);
+            const e = JSON.parse(line) as Partial<ClusterEvent>;
+            if (typeof e.t === 'number' && typeof e.event === 'string') this.events.push(e as ClusterEvent);
           } catch {
             // a partial line of a killed process
           }
