@@ -4,6 +4,7 @@ import type { AlarmEvent } from '../core/monitoring/alarms/alarm-lifecycle.ts';
 import { actOnAlarm, alarmAuditEntries } from '../core/monitoring/alarms/alarm-use-cases.ts';
 import type { AlarmChange, AlarmRecord, MonitoredMine } from '../core/monitoring/engine/engine-types.ts';
 import type { MinuteBucket } from '../core/monitoring/engine/minute-aggregator.ts';
+import { monitoredMineOf } from '../core/monitoring/engine/monitored-mine.ts';
 import { ReadingBatch } from '../core/monitoring/engine/reading-batch.ts';
 import {
   MonitoringEngine,
@@ -100,18 +101,7 @@ export class MonitoringRuntime implements MonitoringSink {
       { offset: 0, limit: 1_000_000, sort: 'code', desc: false },
     );
     for (const m of items) {
-      engine.upsertMine(
-        {
-          id: m.id,
-          code: m.code,
-          name: m.name,
-          status: m.status,
-          approvedMaxUnderground: m.approvedMaxUnderground,
-          gasClass: m.gasClass,
-          regionPath: m.regionPath,
-        },
-        now,
-      );
+      engine.upsertMine(monitoredMineOf(m), now);
     }
     const mine = (mineId: string) => engine.mine(mineId);
     const owned = (mineId: string) => {
@@ -191,18 +181,7 @@ export class MonitoringRuntime implements MonitoringSink {
     return this.#guarded(async () => {
       const m = await this.#ports.mines.get(mineId);
       if (!m) return;
-      const changes = this.engine.upsertMine(
-        {
-          id: m.id,
-          code: m.code,
-          name: m.name,
-          status: m.status,
-          approvedMaxUnderground: m.approvedMaxUnderground,
-          gasClass: m.gasClass,
-          regionPath: m.regionPath,
-        },
-        this.#ports.clock.nowMs(),
-      );
+      const changes = this.engine.upsertMine(monitoredMineOf(m), this.#ports.clock.nowMs());
       await this.#persistChanges(changes);
     });
   }

@@ -4,8 +4,9 @@ import { notFound } from '../core/errors.ts';
 import type { AlarmEvent } from '../core/monitoring/alarms/alarm-lifecycle.ts';
 import { actOnAlarm } from '../core/monitoring/alarms/alarm-use-cases.ts';
 import type { MonitoredMine, PointRecord } from '../core/monitoring/engine/engine-types.ts';
+import { monitoredMineOf } from '../core/monitoring/engine/monitored-mine.ts';
 import type { AlarmScopeFilter, AlarmView } from '../core/monitoring/monitoring-ports.ts';
-import type { MineRow, Ports } from '../core/ports.ts';
+import type { Ports } from '../core/ports.ts';
 import {
   countByArea,
   type MinePersonnel,
@@ -17,16 +18,6 @@ import {
 const MINE_CACHE_MS = 5_000;
 /** Beyond this many cached mines the cache starts over (a province has tens of thousands). */
 const MINE_CACHE_MAX = 50_000;
-
-const monitoredMine = (m: MineRow): MonitoredMine => ({
-  id: m.id,
-  code: m.code,
-  name: m.name,
-  status: m.status,
-  approvedMaxUnderground: m.approvedMaxUnderground,
-  gasClass: m.gasClass,
-  regionPath: m.regionPath,
-});
 
 /**
  * The view of an API server that runs no engine (the distributed mode): every answer comes from the
@@ -69,12 +60,12 @@ export class StoredMonitoringView implements MonitoringView {
       this.#mines.delete(id);
       return undefined;
     }
-    return this.#remember(monitoredMine(row));
+    return this.#remember(monitoredMineOf(row));
   }
 
   async mineByCode(code: string): Promise<MonitoredMine | undefined> {
     const row = await this.#ports.mines.getByCode(code);
-    return row && this.#remember(monitoredMine(row));
+    return row && this.#remember(monitoredMineOf(row));
   }
 
   openAlarms(filter: AlarmScopeFilter): Promise<AlarmView[]> {

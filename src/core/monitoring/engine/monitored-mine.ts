@@ -1,0 +1,15 @@
+import type { MineRow } from '../../ports.ts';
+import type { MonitoredMine } from './engine-types.ts';
+
+/** What monitoring keeps of a registry mine: what its rules judge by (status, headcount, gas class) and scope. */
+export function monitoredMineOf(m: MineRow): MonitoredMine {
+  return {
+    id: m.id,
+    code: m.code,
+    name: m.name,
+    status: m.status,
+    approvedMaxUnderground: m.approvedMaxUnderground,
+    gasClass: m.gasClass,
+    regionPath: m.regionPath,
+  };
+}
