@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { useApiData } from '../../api/use-api.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
+import { useAction } from '../../components/use-action.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { addYears, today } from './expertise-api.ts';
-import { useAction } from './expertise-common.tsx';
 
 interface FindingDraft {
   title: string;

@@ -3,6 +3,7 @@ import { withQuery } from '../../api/api-client.ts';
 import { useApiData } from '../../api/use-api.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
 import { RegionOptions } from '../../components/region-options.tsx';
+import { useAction } from '../../components/use-action.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { Link } from '../../router/link.tsx';
 import { navigate, useAppLocation } from '../../router/router.ts';
@@ -17,7 +18,7 @@ import {
   type ExpertProfile,
   type GapsView,
 } from './expertise-api.ts';
-import { ExpertiseTabs, useAction } from './expertise-common.tsx';
+import { ExpertiseTabs } from './expertise-common.tsx';
 import { useExpertMines, type AssignedMine } from './use-expert-mines.ts';
 
 /** The gas-control expert service: experts and their mines, and the high-gas / outburst mines with gaps. */

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { ErrorBox } from '../../components/error-box.tsx';
+import { useAction } from '../../components/use-action.ts';
 import { formatDateTime } from '../../format.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { Link } from '../../router/link.tsx';
 import type { CapabilityAssessment, GuidanceVisit, MineExpertise } from './expertise-api.ts';
-import { useAction } from './expertise-common.tsx';
 import { AssessmentForm, GuidanceForm, TrainingForm } from './expertise-forms.tsx';
 
 const STATE_BADGE: Record<CapabilityAssessment['state'], string> = {

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useApiData } from '../../api/use-api.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
+import { useAction } from '../../components/use-action.ts';
 import { formatDateTime } from '../../format.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { Link } from '../../router/link.tsx';
@@ -14,7 +15,6 @@ import {
   type ExpertProfile,
   type MineExpertise,
 } from './expertise-api.ts';
-import { useAction } from './expertise-common.tsx';
 import { ProgressForm } from './expertise-forms.tsx';
 import { AssessmentsCard, GuidanceCard, TrainingsCard } from './mine-expertise-cards.tsx';
 

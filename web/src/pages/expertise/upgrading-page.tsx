@@ -3,6 +3,7 @@ import { withQuery } from '../../api/api-client.ts';
 import { useApiData } from '../../api/use-api.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
 import { RegionOptions } from '../../components/region-options.tsx';
+import { useAction } from '../../components/use-action.ts';
 import { formatCount } from '../../format.ts';
 import { useI18n, type Lang } from '../../i18n/i18n-context.tsx';
 import { Link } from '../../router/link.tsx';
@@ -10,7 +11,7 @@ import { minePath, navigate, useAppLocation } from '../../router/router.ts';
 import { useRegions } from '../../session/regions-context.tsx';
 import { useSession } from '../../session/session-context.tsx';
 import { isRegulator, putJson, type UpgradeTarget, type UpgradingView } from './expertise-api.ts';
-import { ExpertiseTabs, useAction } from './expertise-common.tsx';
+import { ExpertiseTabs } from './expertise-common.tsx';
 
 /** Capacity in t/yr: 万吨/年 in Chinese, whole t/yr in English. */
 export function formatTonnes(tPerYear: number, lang: Lang): string {

@@ -1,30 +1,9 @@
 import { useState, type FormEvent } from 'react';
-import { request } from '../../api/api-client.ts';
 import { useApiData } from '../../api/use-api.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
+import { useAction } from '../../components/use-action.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import type { Candidate, SupervisionCard } from './supervision-api-types.ts';
-
-/** Runs one API call for a form: busy flag, error panel, and a callback when it succeeded. */
-export function useAction(onDone: () => void) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const run = async (method: 'POST' | 'PATCH' | 'DELETE', url: string, body?: unknown) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await request(method, url, body === undefined ? {} : { body });
-      onDone();
-      return true;
-    } catch (e) {
-      setError(e);
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { busy, error, run };
-}
 
 /** The plan: its measures and state, and the steps the caller's role may take. */
 export function PlanCard({

@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { useApiData } from '../../api/use-api.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
+import { useAction } from '../../components/use-action.ts';
 import { formatDateTime } from '../../format.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import type { ChecklistResult, SiteVisit } from './supervision-api-types.ts';
-import { useAction } from './supervision-forms.tsx';
 
 const DEFAULT_ITEMS = [
   'supervision.check.gas',

@@ -1,0 +1,126 @@
+import type { CSSProperties, ReactNode } from 'react';
+import { ErrorBox } from './error-box.tsx';
+import type { Action } from './use-action.ts';
+
+/**
+ * A labelled input: the label, then the control (`className="input"`), then the validation message
+ * when there is one. `width` sets the control's width in px.
+ */
+export function Field({
+  label,
+  value,
+  onChange,
+  testId,
+  type = 'text',
+  min,
+  step,
+  width,
+  placeholder,
+  message,
+}: {
+  label: ReactNode;
+  value: string;
+  onChange: (value: string) => void;
+  testId: string;
+  type?: 'text' | 'number' | 'date' | 'datetime-local' | 'tel';
+  min?: number;
+  step?: string;
+  width?: number;
+  placeholder?: string;
+  message?: string | null;
+}) {
+  const style: CSSProperties | undefined = width === undefined ? undefined : { width };
+  return (
+    <label>
+      {label}{' '}
+      <input
+        className="input"
+        type={type}
+        min={min}
+        step={step}
+        style={style}
+        placeholder={placeholder}
+        data-testid={testId}
+        value={value}
+        aria-invalid={message ? true : undefined}
+        onChange={(e) => onChange(e.target.value)}
+      />
+      {message ? (
+        <span className="field-message" role="alert" data-testid={`${testId}-message`}>
+          {message}
+        </span>
+      ) : null}
+    </label>
+  );
+}
+
+/** A labelled checkbox. */
+export function CheckField({
+  label,
+  checked,
+  onChange,
+  testId,
+}: {
+  label: ReactNode;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  testId: string;
+}) {
+  return (
+    <label>
+      <input
+        type="checkbox"
+        data-testid={testId}
+        checked={checked}
+        onChange={(e) => onChange(e.target.checked)}
+      />{' '}
+      {label}
+    </label>
+  );
+}
+
+/** The form's submit button, disabled while its action runs. */
+export function SubmitButton({
+  action,
+  testId,
+  children,
+}: {
+  action: Pick<Action, 'busy'>;
+  testId: string;
+  children: ReactNode;
+}) {
+  return (
+    <button className="btn btn-primary btn-small" type="submit" data-testid={testId} disabled={action.busy}>
+      {children}
+    </button>
+  );
+}
+
+/** The action's error panel, when its last call failed. */
+export function ActionError({ action, testId }: { action: Pick<Action, 'error'>; testId: string }) {
+  return action.error !== null ? <ErrorBox error={action.error} testId={testId} /> : null;
+}
+
+/** The end of a form: a row with the submit button, then the action's error. */
+export function FormFooter({
+  action,
+  submitTestId,
+  errorTestId,
+  children,
+}: {
+  action: Pick<Action, 'busy' | 'error'>;
+  submitTestId: string;
+  errorTestId: string;
+  children: ReactNode;
+}) {
+  return (
+    <>
+      <div className="row">
+        <SubmitButton action={action} testId={submitTestId}>
+          {children}
+        </SubmitButton>
+      </div>
+      <ActionError action={action} testId={errorTestId} />
+    </>
+  );
+}
