@@ -7,11 +7,11 @@ export interface Action {
   /** The last call's error (shown with ErrorBox), or null. */
   error: unknown;
   /** Sends one API call; true when it succeeded (then `onDone` has run). */
-  run(method: 'POST' | 'PATCH' | 'DELETE', url: string, body?: unknown): Promise<boolean>;
+  run: (method: 'POST' | 'PATCH' | 'DELETE', url: string, body?: unknown) => Promise<boolean>;
   /** Runs any async work under the same busy flag and error. */
-  runWith(work: () => Promise<unknown>): Promise<boolean>;
+  runWith: (work: () => Promise<unknown>) => Promise<boolean>;
   /** Shows an error found before any call (e.g. a file that is too big). */
-  fail(error: unknown): void;
+  fail: (error: unknown) => void;
 }
 
 /** Runs one action for a button or form: busy flag, error, and a callback when it succeeded. */
