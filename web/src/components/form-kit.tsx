@@ -2,51 +2,65 @@ import type { CSSProperties, ReactNode } from 'react';
 import { ErrorBox } from './error-box.tsx';
 import type { Action } from './use-action.ts';
 
-/**
- * A labelled input: the label, then the control (`className="input"`), then the validation message
- * when there is one. `width` sets the control's width in px.
- */
-export function Field({
-  label,
-  value,
-  onChange,
-  testId,
-  type = 'text',
-  min,
-  step,
-  width,
-  placeholder,
-  message,
-}: {
-  label: ReactNode;
+export interface InputProps {
   value: string;
   onChange: (value: string) => void;
   testId: string;
   type?: 'text' | 'number' | 'date' | 'datetime-local' | 'tel';
   min?: number;
   step?: string;
+  /** The control's width in px. */
   width?: number;
   placeholder?: string;
-  message?: string | null;
-}) {
+}
+
+/** A text, number or date control (`className="input"`) that hands back its value. */
+export function Input({ value, onChange, testId, type = 'text', min, step, width, placeholder }: InputProps) {
   const style: CSSProperties | undefined = width === undefined ? undefined : { width };
   return (
+    <input
+      className="input"
+      type={type}
+      min={min}
+      step={step}
+      style={style}
+      placeholder={placeholder}
+      data-testid={testId}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+    />
+  );
+}
+
+/** A multi-line text control. */
+export function TextArea({
+  value,
+  onChange,
+  testId,
+  placeholder,
+}: Pick<InputProps, 'value' | 'onChange' | 'testId' | 'placeholder'>) {
+  return (
+    <textarea
+      className="input"
+      data-testid={testId}
+      placeholder={placeholder}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+    />
+  );
+}
+
+/** A labelled input: the label, then the control, then the validation message when there is one. */
+export function Field({
+  label,
+  message,
+  ...input
+}: InputProps & { label: ReactNode; message?: string | null }) {
+  return (
     <label>
-      {label}{' '}
-      <input
-        className="input"
-        type={type}
-        min={min}
-        step={step}
-        style={style}
-        placeholder={placeholder}
-        data-testid={testId}
-        value={value}
-        aria-invalid={message ? true : undefined}
-        onChange={(e) => onChange(e.target.value)}
-      />
+      {label} <Input {...input} />
       {message ? (
-        <span className="field-message" role="alert" data-testid={`${testId}-message`}>
+        <span className="field-message" role="alert" data-testid={`${input.testId}-message`}>
           {message}
         </span>
       ) : null}

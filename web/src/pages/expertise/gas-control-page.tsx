@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { withQuery } from '../../api/api-client.ts';
 import { useApiData } from '../../api/use-api.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
+import { Input } from '../../components/form-kit.tsx';
 import { RegionOptions } from '../../components/region-options.tsx';
 import { useAction } from '../../components/use-action.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
@@ -207,12 +208,11 @@ function ExpertRow({
           ))}
         {editing && (
           <span className="filters">
-            <input
-              className="input"
-              data-testid="expert-specialities-input"
-              value={text}
+            <Input
               placeholder={t('expertise.experts.specialitiesHint')}
-              onChange={(e) => setText(e.target.value)}
+              testId="expert-specialities-input"
+              value={text}
+              onChange={setText}
             />
             <button
               type="button"

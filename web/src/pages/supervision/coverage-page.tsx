@@ -1,6 +1,7 @@
 import { withQuery } from '../../api/api-client.ts';
 import { useApiData } from '../../api/use-api.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
+import { CheckField } from '../../components/form-kit.tsx';
 import { RegionOptions } from '../../components/region-options.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { navigate, useAppLocation } from '../../router/router.ts';
@@ -94,15 +95,12 @@ export function CoveragePage() {
             </option>
           ))}
         </select>
-        <label>
-          <input
-            type="checkbox"
-            data-testid="coverage-filter-mine"
-            checked={onlyMine}
-            onChange={(e) => setFilter('mine', e.target.checked ? 'only' : '')}
-          />{' '}
-          {t('supervision.filter.onlyMine')}
-        </label>
+        <CheckField
+          label={t('supervision.filter.onlyMine')}
+          testId="coverage-filter-mine"
+          checked={onlyMine}
+          onChange={(v) => setFilter('mine', v ? 'only' : '')}
+        />
       </div>
       {view && (
         <p className="muted" data-testid="coverage-excluded">

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useApiData } from '../../api/use-api.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
+import { Input, SubmitButton, TextArea } from '../../components/form-kit.tsx';
 import { useAction } from '../../components/use-action.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import type { Candidate, SupervisionCard } from './supervision-api-types.ts';
@@ -67,29 +68,22 @@ export function PlanCard({
       )}
       {editing && (
         <form className="sv-form" onSubmit={(e) => void save(e)} data-testid="plan-form">
-          <input
-            className="input"
-            data-testid="plan-document-ref"
+          <Input
             placeholder={t('supervision.plan.documentRef')}
+            testId="plan-document-ref"
             value={docRef}
-            onChange={(e) => setDocRef(e.target.value)}
+            onChange={setDocRef}
           />
-          <textarea
-            className="input"
-            data-testid="plan-measures-input"
+          <TextArea
             placeholder={t('supervision.plan.measuresHint')}
+            testId="plan-measures-input"
             value={measures}
-            onChange={(e) => setMeasures(e.target.value)}
+            onChange={setMeasures}
           />
           <div className="row">
-            <button
-              className="btn btn-primary btn-small"
-              type="submit"
-              disabled={action.busy}
-              data-testid="plan-save"
-            >
+            <SubmitButton action={action} testId="plan-save">
               {t('supervision.save')}
-            </button>
+            </SubmitButton>
             <button className="btn btn-small btn-ghost" type="button" onClick={() => setEditing(false)}>
               {t('supervision.cancel')}
             </button>
@@ -130,12 +124,11 @@ export function PlanCard({
               >
                 {t('supervision.plan.approve')}
               </button>
-              <input
-                className="input"
-                data-testid="plan-return-input"
+              <Input
                 placeholder={t('supervision.plan.reason')}
+                testId="plan-return-input"
                 value={reason}
-                onChange={(e) => setReason(e.target.value)}
+                onChange={setReason}
               />
               <button
                 className="btn btn-small"
@@ -197,26 +190,23 @@ export function ResponsibleCard({
           }}
         >
           <div className="row">
-            <input
-              className="input"
-              data-testid="responsible-name-input"
+            <Input
               placeholder={t('supervision.responsible.name')}
+              testId="responsible-name-input"
               value={name}
-              onChange={(e) => setName(e.target.value)}
+              onChange={setName}
             />
-            <input
-              className="input"
-              data-testid="responsible-position-input"
+            <Input
               placeholder={t('supervision.responsible.position')}
+              testId="responsible-position-input"
               value={position}
-              onChange={(e) => setPosition(e.target.value)}
+              onChange={setPosition}
             />
-            <input
-              className="input"
-              data-testid="responsible-phone-input"
+            <Input
               placeholder={t('supervision.responsible.phone')}
+              testId="responsible-phone-input"
               value={phone}
-              onChange={(e) => setPhone(e.target.value)}
+              onChange={setPhone}
             />
             <button
               className="btn btn-small"
