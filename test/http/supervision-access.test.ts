@@ -60,6 +60,26 @@ async function newVisit(t: Target, withFinding: boolean) {
 const m = (t: Target) => `/api/supervision/mines/${t.mine.id}`;
 const region = (t: Target) => t.mine.regionId;
 
+/** A walk of the plan routes: the plan is first put in `state` (author: the mine's own officer). */
+const planWalk = (
+  method: 'POST' | 'PATCH' | 'DELETE',
+  path: '' | '/submit' | '/approve' | '/return',
+  state: 'none' | 'draft' | 'submitted',
+  ok: number,
+  payload?: object,
+): AccessWalk => ({
+  key: `${method} /api/supervision/mines/:mineId/plan${path}`,
+  permission:
+    path === '/approve' || path === '/return' ? 'supervision.plan.approve' : 'supervision.plan.write',
+  scope: 'mine',
+  ok,
+  notFoundCode: 'MINE_NOT_FOUND',
+  call: async (t) => {
+    await resetPlan(t, state);
+    return { url: `${m(t)}/plan${path}`, payload };
+  },
+});
+
 const WALKS: readonly AccessWalk[] = [
   {
     key: 'GET /api/supervision/coverage',
@@ -101,72 +121,12 @@ const WALKS: readonly AccessWalk[] = [
     notFoundCode: 'MINE_NOT_FOUND',
     call: (t) => ({ url: `${m(t)}/candidates` }),
   },
-  {
-    key: 'POST /api/supervision/mines/:mineId/plan',
-    permission: 'supervision.plan.write',
-    scope: 'mine',
-    ok: 201,
-    notFoundCode: 'MINE_NOT_FOUND',
-    call: async (t) => {
-      await resetPlan(t, 'none');
-      return { url: `${m(t)}/plan`, payload: { documentRef: 'D-1', measures: [{ text: '加强通风' }] } };
-    },
-  },
-  {
-    key: 'PATCH /api/supervision/mines/:mineId/plan',
-    permission: 'supervision.plan.write',
-    scope: 'mine',
-    ok: 200,
-    notFoundCode: 'MINE_NOT_FOUND',
-    call: async (t) => {
-      await resetPlan(t, 'draft');
-      return { url: `${m(t)}/plan`, payload: { documentRef: 'D-2', measures: [{ text: '加强通风' }] } };
-    },
-  },
-  {
-    key: 'DELETE /api/supervision/mines/:mineId/plan',
-    permission: 'supervision.plan.write',
-    scope: 'mine',
-    ok: 200,
-    notFoundCode: 'MINE_NOT_FOUND',
-    call: async (t) => {
-      await resetPlan(t, 'draft');
-      return { url: `${m(t)}/plan` };
-    },
-  },
-  {
-    key: 'POST /api/supervision/mines/:mineId/plan/submit',
-    permission: 'supervision.plan.write',
-    scope: 'mine',
-    ok: 200,
-    notFoundCode: 'MINE_NOT_FOUND',
-    call: async (t) => {
-      await resetPlan(t, 'draft');
-      return { url: `${m(t)}/plan/submit` };
-    },
-  },
-  {
-    key: 'POST /api/supervision/mines/:mineId/plan/approve',
-    permission: 'supervision.plan.approve',
-    scope: 'mine',
-    ok: 200,
-    notFoundCode: 'MINE_NOT_FOUND',
-    call: async (t) => {
-      await resetPlan(t, 'submitted');
-      return { url: `${m(t)}/plan/approve` };
-    },
-  },
-  {
-    key: 'POST /api/supervision/mines/:mineId/plan/return',
-    permission: 'supervision.plan.approve',
-    scope: 'mine',
-    ok: 200,
-    notFoundCode: 'MINE_NOT_FOUND',
-    call: async (t) => {
-      await resetPlan(t, 'submitted');
-      return { url: `${m(t)}/plan/return`, payload: { reason: '措施不足' } };
-    },
-  },
+  planWalk('POST', '', 'none', 201, { documentRef: 'D-1', measures: [{ text: '加强通风' }] }),
+  planWalk('PATCH', '', 'draft', 200, { documentRef: 'D-2', measures: [{ text: '加强通风' }] }),
+  planWalk('DELETE', '', 'draft', 200),
+  planWalk('POST', '/submit', 'draft', 200),
+  planWalk('POST', '/approve', 'submitted', 200),
+  planWalk('POST', '/return', 'submitted', 200, { reason: '措施不足' }),
   {
     key: 'POST /api/supervision/mines/:mineId/responsible',
     permission: 'supervision.responsible.set',
