@@ -55,25 +55,7 @@ export function useBrowserSuite(options: BrowserSuiteOptions = {}): BrowserSuite
     await server?.stop();
   }, options.stopTimeoutMs);
 
-  return {
-    get baseUrl() {
-      return started().server.baseUrl;
-    },
-    get province() {
-      return started().server.province;
-    },
-    get app() {
-      return started().server.app;
-    },
-    get ports() {
-      return started().server.ports;
-    },
-    get monitoring() {
-      return started().server.monitoring;
-    },
-    get log() {
-      return started().server.log;
-    },
+  const suite: Pick<BrowserSuite, 'browser' | 'newPage'> = {
     get browser() {
       return started().browser;
     },
@@ -90,4 +72,8 @@ export function useBrowserSuite(options: BrowserSuiteOptions = {}): BrowserSuite
       return p;
     },
   };
+  // The running server's fields, read through once the suite has started.
+  for (const key of ['baseUrl', 'province', 'app', 'ports', 'monitoring', 'log'] as const)
+    Object.defineProperty(suite, key, { get: () => started().server[key] });
+  return suite as BrowserSuite;
 }
