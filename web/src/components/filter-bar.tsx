@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { Select } from './form-kit.tsx';
 
 /** The filters above a list; the reset button shows while any filter is set. */
 export function FilterBar({
@@ -29,12 +30,10 @@ export function FilterBar({
 /** A filter's select: an "all" option (value '') when `allLabel` is given, then one option per value. */
 export function FilterSelect<T extends string>({
   label,
-  value,
-  onChange,
   options,
   optionLabel,
   allLabel,
-  testId,
+  ...rest
 }: {
   label: string;
   value: string;
@@ -44,20 +43,5 @@ export function FilterSelect<T extends string>({
   allLabel?: string;
   testId: string;
 }) {
-  return (
-    <select
-      className="select"
-      aria-label={label}
-      value={value}
-      onChange={(e) => onChange(e.target.value)}
-      data-testid={testId}
-    >
-      {allLabel !== undefined && <option value="">{allLabel}</option>}
-      {options.map((o) => (
-        <option key={o} value={o}>
-          {optionLabel(o)}
-        </option>
-      ))}
-    </select>
-  );
+  return <Select {...rest} label={label} options={options} labelOf={optionLabel} placeholder={allLabel} />;
 }

@@ -68,6 +68,48 @@ export function Field({
   );
 }
 
+/**
+ * A select over `options`: an empty first option (value '') when `placeholder` is given, then one option per
+ * item (`keyOf` defaults to the item itself for string items).
+ */
+export function Select<T>({
+  value,
+  onChange,
+  options,
+  labelOf,
+  keyOf = (o) => String(o),
+  placeholder,
+  label,
+  testId,
+}: {
+  value: string;
+  onChange: (value: string) => void;
+  options: readonly T[] | undefined;
+  labelOf: (option: T) => ReactNode;
+  keyOf?: (option: T) => string;
+  placeholder?: ReactNode;
+  /** The accessible name when no visible label stands next to it. */
+  label?: string;
+  testId: string;
+}) {
+  return (
+    <select
+      className="select"
+      aria-label={label}
+      data-testid={testId}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+    >
+      {placeholder !== undefined && <option value="">{placeholder}</option>}
+      {options?.map((o) => (
+        <option key={keyOf(o)} value={keyOf(o)}>
+          {labelOf(o)}
+        </option>
+      ))}
+    </select>
+  );
+}
+
 /** A labelled checkbox. */
 export function CheckField({
   label,

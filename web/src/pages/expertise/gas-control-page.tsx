@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { withQuery } from '../../api/api-client.ts';
 import { useApiData } from '../../api/use-api.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
-import { Input } from '../../components/form-kit.tsx';
+import { Input, Select } from '../../components/form-kit.tsx';
 import { RegionOptions } from '../../components/region-options.tsx';
 import { useAction } from '../../components/use-action.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
@@ -294,19 +294,15 @@ function GapRow({
       {canAssign && gap.gaps.includes('no_expert') && (
         <td>
           <span className="filters">
-            <select
-              className="select"
-              data-testid="expertise-assign-expert"
+            <Select
+              testId="expertise-assign-expert"
               value={expertId}
-              onChange={(e) => setExpertId(e.target.value)}
-            >
-              <option value="">{t('expertise.assign.choose')}</option>
-              {experts.map((x) => (
-                <option key={x.userId} value={x.userId}>
-                  {x.displayName}
-                </option>
-              ))}
-            </select>
+              onChange={setExpertId}
+              placeholder={t('expertise.assign.choose')}
+              options={experts}
+              keyOf={(x) => x.userId}
+              labelOf={(x) => x.displayName}
+            />
             <button
               type="button"
               className="btn btn-small btn-primary"

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useApiData } from '../../api/use-api.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
-import { Input, SubmitButton, TextArea } from '../../components/form-kit.tsx';
+import { Input, Select, SubmitButton, TextArea } from '../../components/form-kit.tsx';
 import { useAction } from '../../components/use-action.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import type { Candidate, SupervisionCard } from './supervision-api-types.ts';
@@ -270,19 +270,15 @@ export function AssignmentCard({
       {canAssign && candidates.data && (
         <div className="sv-form">
           <div className="row">
-            <select
-              className="select"
-              data-testid="leader-select"
+            <Select
+              testId="leader-select"
               value={leaderId}
-              onChange={(e) => setLeaderId(e.target.value)}
-            >
-              <option value="">{t('supervision.assign.pickLeader')}</option>
-              {candidates.data.leaders.map((u) => (
-                <option key={u.id} value={u.id}>
-                  {u.displayName}
-                </option>
-              ))}
-            </select>
+              onChange={setLeaderId}
+              placeholder={t('supervision.assign.pickLeader')}
+              options={candidates.data.leaders}
+              keyOf={(u) => u.id}
+              labelOf={(u) => u.displayName}
+            />
             <button
               className="btn btn-small"
               type="button"
@@ -308,19 +304,15 @@ export function AssignmentCard({
                 {u.displayName}
               </label>
             ))}
-            <select
-              className="select"
-              data-testid="group-leader-select"
+            <Select
+              testId="group-leader-select"
               value={groupLeader}
-              onChange={(e) => setGroupLeader(e.target.value)}
-            >
-              <option value="">{t('supervision.assign.pickGroupLeader')}</option>
-              {candidates.data.groupMembers.map((u) => (
-                <option key={u.id} value={u.id}>
-                  {u.displayName}
-                </option>
-              ))}
-            </select>
+              onChange={setGroupLeader}
+              placeholder={t('supervision.assign.pickGroupLeader')}
+              options={candidates.data.groupMembers}
+              keyOf={(u) => u.id}
+              labelOf={(u) => u.displayName}
+            />
             <button
               className="btn btn-small"
               type="button"
