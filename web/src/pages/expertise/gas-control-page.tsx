@@ -3,7 +3,7 @@ import { withQuery } from '../../api/api-client.ts';
 import { useApiData } from '../../api/use-api.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
 import { Input, Select } from '../../components/form-kit.tsx';
-import { RegionOptions } from '../../components/region-options.tsx';
+import { RegionFilterSelect } from '../../components/region-options.tsx';
 import { useAction } from '../../components/use-action.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { Link } from '../../router/link.tsx';
@@ -50,15 +50,14 @@ export function GasControlPage() {
       </div>
       <ExpertiseTabs current="gas" />
       <div className="filters">
-        <select
-          className="select"
-          data-testid="expertise-filter-region"
+        <RegionFilterSelect
+          testId="expertise-filter-region"
           value={regionId}
-          onChange={(e) => navigate(withQuery('/expertise', { regionId: e.target.value }), { replace: true })}
-        >
-          <option value="">{t('expertise.filter.allRegions')}</option>
-          <RegionOptions regions={regions} lang={lang} />
-        </select>
+          onChange={(v) => navigate(withQuery('/expertise', { regionId: v }), { replace: true })}
+          regions={regions}
+          lang={lang}
+          allLabel={t('expertise.filter.allRegions')}
+        />
       </div>
       <div className="kpis" data-testid="expertise-kpis">
         <div className="kpi" data-testid="expertise-kpi-mines">

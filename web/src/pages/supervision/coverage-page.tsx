@@ -2,7 +2,7 @@ import { withQuery } from '../../api/api-client.ts';
 import { useApiData } from '../../api/use-api.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
 import { CheckField } from '../../components/form-kit.tsx';
-import { RegionOptions } from '../../components/region-options.tsx';
+import { RegionFilterSelect } from '../../components/region-options.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { navigate, useAppLocation } from '../../router/router.ts';
 import { useRegions } from '../../session/regions-context.tsx';
@@ -73,15 +73,14 @@ export function CoveragePage() {
         </div>
       </div>
       <div className="filters">
-        <select
-          className="select"
-          data-testid="coverage-filter-region"
+        <RegionFilterSelect
+          testId="coverage-filter-region"
           value={regionId}
-          onChange={(e) => setFilter('regionId', e.target.value)}
-        >
-          <option value="">{t('supervision.filter.allRegions')}</option>
-          <RegionOptions regions={regions} lang={lang} />
-        </select>
+          onChange={(v) => setFilter('regionId', v)}
+          regions={regions}
+          lang={lang}
+          allLabel={t('supervision.filter.allRegions')}
+        />
         <select
           className="select"
           data-testid="coverage-filter-gap"
