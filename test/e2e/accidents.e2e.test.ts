@@ -1,20 +1,17 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { TEST_PASSWORD } from '../support/world.ts';
+import { expect, it } from 'vitest';
 import {
   accountabilityRows,
   addAccountabilityInUi,
   fillAccidentForm,
   formGrade,
-  login,
   openAccident,
   openAccidents,
   recordReportNow,
   reportingStatuses,
   saveAccidentForm,
 } from './page-models/index.ts';
-import { describeInBrowser, launchBrowser, screenshot } from './support/browser.ts';
-import { startServer, type RunningServer } from './support/server.ts';
+import { describeInBrowser, screenshot } from './support/browser.ts';
+import { useBrowserSuite } from './support/browser-suite.ts';
 
 /** `YYYY-MM-DDTHH:mm` in local time, as a datetime-local input takes it. */
 function localMinute(d: Date): string {
@@ -25,27 +22,8 @@ function localMinute(d: Date): string {
 describeInBrowser(
   'accidents: a county regulator records an accident, its reporting and accountability',
   () => {
-    let server: RunningServer;
-    let browser: Browser;
-    const contexts: BrowserContext[] = [];
-
-    beforeAll(async () => {
-      [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    }, 120_000);
-    afterAll(async () => {
-      for (const c of contexts) await c.close();
-      await browser?.close();
-      await server?.stop();
-    });
-
-    async function newPage(username: string): Promise<Page> {
-      const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' });
-      contexts.push(context);
-      const page = await context.newPage();
-      page.setDefaultTimeout(10_000);
-      await login(page, server.baseUrl, username, TEST_PASSWORD);
-      return page;
-    }
+    const server = useBrowserSuite({ height: 1000 });
+    const newPage = (username: string) => server.newPage(username);
 
     it('3 deaths grade as 较大 before saving; the unit reports within the hour; accountability is listed', async () => {
       const countyUser = server.province.users.find((u) => u.username === 'county')!;

@@ -1,32 +1,11 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { TEST_PASSWORD } from '../support/world.ts';
-import { briefingPdfUrl, login, openRiskTab, pickBriefingInUi } from './page-models/index.ts';
-import { describeInBrowser, launchBrowser, screenshot } from './support/browser.ts';
-import { startServer, type RunningServer } from './support/server.ts';
+import { expect, it } from 'vitest';
+import { briefingPdfUrl, openRiskTab, pickBriefingInUi } from './page-models/index.ts';
+import { describeInBrowser, screenshot } from './support/browser.ts';
+import { useBrowserSuite } from './support/browser-suite.ts';
 
 describeInBrowser('briefing: the province regulator reads the briefing and the risk ranking', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  }, 120_000);
-  afterAll(async () => {
-    for (const c of contexts) await c.close();
-    await browser?.close();
-    await server?.stop();
-  });
-
-  async function newPage(username: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    await login(page, server.baseUrl, username, TEST_PASSWORD);
-    return page;
-  }
+  const server = useBrowserSuite({ height: 1000, pageTimeoutMs: 15_000 });
+  const newPage = (username: string) => server.newPage(username);
 
   it('previews the province for a period, downloads the PDF, and ranks mines with factor bars', async () => {
     const province = server.province.regions[0]!;

@@ -1,39 +1,12 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { TEST_PASSWORD } from '../support/world.ts';
-import {
-  advanceCaseInUi,
-  closureCaseStatus,
-  login,
-  openClosureTab,
-  openNewCaseInUi,
-} from './page-models/index.ts';
-import { describeInBrowser, launchBrowser, screenshot } from './support/browser.ts';
-import { startServer, type RunningServer } from './support/server.ts';
+import { expect, it } from 'vitest';
+import { advanceCaseInUi, closureCaseStatus, openClosureTab, openNewCaseInUi } from './page-models/index.ts';
+import { describeInBrowser, screenshot } from './support/browser.ts';
+import { useBrowserSuite } from './support/browser-suite.ts';
 
 /** 打击案件 from the UI only: an empty state, the create form with the mine picker, and the case to its decision. */
 describeInBrowser('crackdown cases in the browser', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  }, 180_000);
-  afterAll(async () => {
-    for (const c of contexts) await c.close();
-    await browser?.close();
-    await server?.stop();
-  });
-
-  async function as(username: string, width = 1440): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'zh-CN' });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(30_000);
-    await login(page, server.baseUrl, username, TEST_PASSWORD);
-    return page;
-  }
+  const server = useBrowserSuite({ pageTimeoutMs: 30_000, startTimeoutMs: 180_000 });
+  const as = (username: string, width = 1440) => server.newPage(username, { width });
 
   it('the county opens a case on a mine picked by code and takes it to a decision; the officer has no cases tab', async () => {
     const countyUser = server.province.users.find((u) => u.username === 'county')!;

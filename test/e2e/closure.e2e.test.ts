@@ -1,5 +1,4 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { parseArea, readMinePopulation, resolveRefdataDir } from '../../src/sim/reference/mine-population.ts';
 import { populationYears } from '../../src/sim/reference/population-history.ts';
@@ -16,8 +15,8 @@ import {
   verifyStep,
   waitForAlarm,
 } from './page-models/index.ts';
-import { describeInBrowser, launchBrowser, screenshot } from './support/browser.ts';
-import { startServer, type RunningServer } from './support/server.ts';
+import { describeInBrowser, screenshot } from './support/browser.ts';
+import { useBrowserSuite } from './support/browser-suite.ts';
 
 const STEPS = [
   'production_stopped',
@@ -33,29 +32,11 @@ const STEPS = [
 ] as const;
 
 describeInBrowser('closure in the browser', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([
-      startServer(300, { monitoring: true, simIntervalMs: 10_000 }),
-      launchBrowser(),
-    ]);
-  }, 120_000);
-  afterAll(async () => {
-    for (const c of contexts) await c.close();
-    await browser?.close();
-    await server?.stop();
+  const server = useBrowserSuite({
+    server: { monitoring: true, simIntervalMs: 10_000 },
+    pageTimeoutMs: 30_000,
   });
-
-  async function newPage(): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(30_000);
-    return page;
-  }
+  const newPage = () => server.newPage();
 
   it('a closure goes step by step to closed; a later personnel upload raises the top alarm', async () => {
     const officer = server.province.users.find((u) => u.username === 'officer');

@@ -1,5 +1,4 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { createUser } from '../../src/core/access/accounts.ts';
 import { argon2Hasher } from '../../src/platform/system.ts';
 import { TEST_PASSWORD } from '../support/world.ts';
@@ -12,8 +11,8 @@ import {
   readAndReply,
   waitForOutcomeCount,
 } from './page-models/index.ts';
-import { describeInBrowser, launchBrowser, screenshot } from './support/browser.ts';
-import { startServer, type RunningServer } from './support/server.ts';
+import { describeInBrowser, screenshot } from './support/browser.ts';
+import { useBrowserSuite } from './support/browser-suite.ts';
 
 /** The browser's local time as a datetime-local value (the browser runs on this machine's time zone). */
 function localInput(ms: number): string {
@@ -23,26 +22,8 @@ function localInput(ms: number): string {
 }
 
 describeInBrowser('directives in the browser', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  }, 120_000);
-  afterAll(async () => {
-    for (const c of contexts) await c.close();
-    await browser?.close();
-    await server?.stop();
-  });
-
-  async function newPage(): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
-    return page;
-  }
+  const server = useBrowserSuite({});
+  const newPage = () => server.newPage();
 
   it('a county warning notice: two officers read and reply; the issuer sees them done, the rest outstanding, then late', async () => {
     const users = new Map(server.province.users.map((u) => [u.username, u]));

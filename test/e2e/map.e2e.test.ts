@@ -1,34 +1,17 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { TEST_PASSWORD } from '../support/world.ts';
-import { ensureLanguage, login } from './page-models/index.ts';
-import { describeInBrowser, launchBrowser, screenshot } from './support/browser.ts';
-import { startServer, type RunningServer } from './support/server.ts';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { ensureLanguage } from './page-models/index.ts';
+import { describeInBrowser, screenshot } from './support/browser.ts';
+import { useBrowserSuite } from './support/browser-suite.ts';
 
 describeInBrowser('the mine map', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  }, 120_000);
-  afterAll(async () => {
-    for (const c of contexts) await c.close();
-    await browser?.close();
-    await server?.stop();
-  });
-
+  const server = useBrowserSuite({ pageTimeoutMs: 20_000 });
   async function newPage(
     username: string,
     viewport: { width: number; height: number },
     locale: 'zh-CN' | 'en',
   ): Promise<Page> {
-    const context = await browser.newContext({ viewport, locale });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    await login(page, server.baseUrl, username, TEST_PASSWORD);
+    const page = await server.newPage(username, { ...viewport, locale });
     await ensureLanguage(page, locale);
     return page;
   }

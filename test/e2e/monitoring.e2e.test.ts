@@ -1,5 +1,4 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { TEST_PASSWORD } from '../support/world.ts';
 import {
   acknowledgeAlarm,
@@ -26,8 +25,8 @@ import {
   waitForLive,
   waitForMonitoring,
 } from './page-models/index.ts';
-import { describeInBrowser, launchBrowser, screenshot } from './support/browser.ts';
-import { startServer, type RunningServer } from './support/server.ts';
+import { describeInBrowser, screenshot } from './support/browser.ts';
+import { useBrowserSuite } from './support/browser-suite.ts';
 
 /** What `/api/alarms/:id` answers (the fields checked here). */
 interface AlarmDetailBody {
@@ -80,27 +79,8 @@ const WATCH_SCENARIO_ROWS = `(() => {
 })()`;
 
 describeInBrowser('monitoring in the browser', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(300, { monitoring: true }), launchBrowser()]);
-  }, 120_000);
-  afterAll(async () => {
-    for (const c of contexts) await c.close();
-    await browser?.close();
-    await server?.stop();
-  }, 60_000);
-
-  async function newPage(): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-    contexts.push(context);
-    const page = await context.newPage();
-    // Fail on the locator that did not appear, well before the test's own timeout.
-    page.setDefaultTimeout(10_000);
-    return page;
-  }
+  const server = useBrowserSuite({ server: { monitoring: true }, stopTimeoutMs: 60_000 });
+  const newPage = () => server.newPage();
 
   const user = (username: string) => server.province.users.find((u) => u.username === username)!;
   /** The alarm raised by the scenario, shared with the viewer's test. */

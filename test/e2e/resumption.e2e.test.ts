@@ -1,13 +1,11 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { TEST_PASSWORD } from '../support/world.ts';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
 import {
   applyForResumption,
   canTakeStep,
   currentStep,
   issueSuspension,
   openIssuedOrder,
-  login,
   mineStatus,
   openOrders,
   openResumptions,
@@ -16,8 +14,8 @@ import {
   takeStep,
   waitForMinePage,
 } from './page-models/index.ts';
-import { describeInBrowser, launchBrowser, screenshot } from './support/browser.ts';
-import { startServer, type RunningServer } from './support/server.ts';
+import { describeInBrowser, screenshot } from './support/browser.ts';
+import { useBrowserSuite } from './support/browser-suite.ts';
 
 /**
  * Resumption acceptance as the law words it, from the UI only, on a fresh demo with its simulator
@@ -26,30 +24,12 @@ import { startServer, type RunningServer } from './support/server.ts';
  * head approves. Each user sees the step their role takes; a step taken out of turn is refused.
  */
 describeInBrowser('resumption acceptance in the browser (ADR 0009)', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([
-      startServer(300, { monitoring: true, simIntervalMs: 10_000 }),
-      launchBrowser(),
-    ]);
-  }, 180_000);
-  afterAll(async () => {
-    for (const c of contexts) await c.close();
-    await browser?.close();
-    await server?.stop();
+  const server = useBrowserSuite({
+    server: { monitoring: true, simIntervalMs: 10_000 },
+    pageTimeoutMs: 30_000,
+    startTimeoutMs: 180_000,
   });
-
-  async function as(username: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(30_000);
-    await login(page, server.baseUrl, username, TEST_PASSWORD);
-    return page;
-  }
+  const as = (username: string) => server.newPage(username);
   /** Full-page screenshots at desktop and phone width. */
   async function shoot(page: Page, name: string) {
     await screenshot(page, `${name}-1440`);

@@ -1,45 +1,21 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { TEST_PASSWORD } from '../support/world.ts';
+import { expect, it } from 'vitest';
 import {
   createTokenInUi,
   ensureLanguage,
-  login,
   openAuditTrail,
   openSecurityEvents,
   revokeTokenInUi,
   tokenRows,
 } from './page-models/index.ts';
-import { describeInBrowser, launchBrowser, screenshot } from './support/browser.ts';
-import { startServer, type RunningServer } from './support/server.ts';
+import { describeInBrowser, screenshot } from './support/browser.ts';
+import { useBrowserSuite } from './support/browser-suite.ts';
 
 describeInBrowser(
   'security: tokens a mine officer controls, and the log the province regulator reads',
   () => {
-    let server: RunningServer;
-    let browser: Browser;
-    const contexts: BrowserContext[] = [];
-
-    beforeAll(async () => {
-      [server, browser] = await Promise.all([startServer(60), launchBrowser()]);
-    }, 120_000);
-    afterAll(async () => {
-      for (const c of contexts) await c.close();
-      await browser?.close();
-      await server?.stop();
-    });
-
-    async function newPage(username: string, width = 1440): Promise<Page> {
-      const context = await browser.newContext({
-        viewport: { width, height: width > 600 ? 1000 : 844 },
-        locale: 'zh-CN',
-      });
-      contexts.push(context);
-      const page = await context.newPage();
-      page.setDefaultTimeout(15_000);
-      await login(page, server.baseUrl, username, TEST_PASSWORD);
-      return page;
-    }
+    const server = useBrowserSuite({ mineCount: 60, pageTimeoutMs: 15_000 });
+    const newPage = (username: string, width = 1440) =>
+      server.newPage(username, { width, height: width > 600 ? 1000 : 844 });
 
     it('an officer creates a gateway token (ingest only), sees its last use, and revokes it', async () => {
       const page = await newPage('officer');

@@ -9,14 +9,16 @@ import { GENERAL_PLAN, generalHazard } from '../hazards/hazard-fixtures.ts';
 import type { MineStatus, Region } from '../../src/core/registry/types.ts';
 import type { DemoMine, DemoUserSpec } from '../../src/sim/demo-province.ts';
 import { asSession, createWorld, loginAs, type Session } from '../support/world.ts';
-import { HAZARDS_WALKED_ROUTES } from './route-walks/hazards.ts';
-import { ORDERS_WALKED_ROUTES } from './route-walks/orders.ts';
-import { SUPERVISION_WALKED_ROUTES } from './route-walks/supervision.ts';
-import { DIRECTIVES_WALKED_ROUTES } from './route-walks/directives.ts';
-import { EXPERTISE_WALKED_ROUTES } from './route-walks/expertise.ts';
-import { CLOSURE_WALKED_ROUTES } from './route-walks/closure.ts';
-import { ACCIDENTS_WALKED_ROUTES } from './route-walks/accidents.ts';
-import { BRIEFING_WALKED_ROUTES } from './route-walks/briefing.ts';
+import {
+  ACCIDENTS_WALKED_ROUTES,
+  BRIEFING_WALKED_ROUTES,
+  CLOSURE_WALKED_ROUTES,
+  DIRECTIVES_WALKED_ROUTES,
+  EXPERTISE_WALKED_ROUTES,
+  HAZARDS_WALKED_ROUTES,
+  ORDERS_WALKED_ROUTES,
+  SUPERVISION_WALKED_ROUTES,
+} from './route-walks.ts';
 import { createMonitoringRuntime, withMineChanged } from '../../src/monitoring/monitoring-wiring.ts';
 import { argon2Hasher, cryptoSecrets } from '../../src/platform/system.ts';
 import { buildApp, embeddedMonitoring } from '../../src/server/app.ts';
@@ -769,7 +771,7 @@ const PUBLIC_ROUTES = ['GET /api/health', 'GET /api/openapi.json', 'POST /api/se
  * real socket in test/monitoring/live-access.test.ts.
  */
 const STREAM_ROUTES = ['GET /api/live'];
-/** Routes walked by their module's own access test (test/http/route-walks/). */
+/** Routes walked by their module's own access test (test/http/route-walks.ts). */
 const WALKED_ELSEWHERE = [
   ...HAZARDS_WALKED_ROUTES,
   ...ORDERS_WALKED_ROUTES,

@@ -1,49 +1,32 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasPermission, type Permission } from '../../src/core/access/permissions.ts';
-import { asSession, buildTestApp, createWorld, type Session } from '../support/world.ts';
-import { indexProvince, loginAll } from './http-kit.ts';
-import { DIRECTIVES_WALKED_ROUTES } from './route-walks/directives.ts';
+import { createAccessKit, type AccessWalk, type WalkTarget } from '../support/access-walk.ts';
+import { createWorld } from '../support/world.ts';
+import { DIRECTIVES_WALKED_ROUTES } from './route-walks.ts';
 
 /**
- * Every directives route × every demo user × (a notice to a mine in `county`'s county, one to a mine in
- * `county2`'s): 401 without a session, 403 without the permission, 404 outside the scope, else the business
- * answer. The read-back walk runs before the reply walk, so each officer replies to a notice it has read.
+ * Every directives route × every demo user × a notice to target A's mine and one to B's
+ * (test/support/access-walk.ts). The read-back walk runs before the reply walk, so each officer replies
+ * to a notice it has read.
  */
 const world = await createWorld();
-const province = indexProvince(world);
-const targets = [province.mineOf('officer'), province.mineOf('officer2')] as const;
-type Target = (typeof targets)[number];
+const kit = createAccessKit(world);
 const notices = new Map<string, string>();
+const noticeOf = (t: WalkTarget) => notices.get(t.mine.id)!;
 const deadline = () => new Date(world.clock.nowMs() + 86_400_000).toISOString();
 
-interface Walk {
-  key: string;
-  permission: Permission;
-  /** 'none': no target, everyone in scope; 'mine': judged by the notice's (or body's) mine. */
-  by: 'none' | 'mine';
-  ok: readonly number[];
-  request(
-    t: Target,
-    notice: string,
-  ): { method: 'GET' | 'POST'; url: string; payload?: Record<string, unknown> };
-}
-
-const WALKS: readonly Walk[] = [
+const WALKS: readonly AccessWalk[] = [
   {
     key: 'GET /api/directives',
     permission: 'directive.read',
-    by: 'none',
+    scope: 'none',
     ok: [200],
-    request: () => ({ method: 'GET', url: '/api/directives' }),
+    call: () => ({ url: '/api/directives' }),
   },
   {
     key: 'POST /api/directives',
     permission: 'directive.issue',
-    by: 'mine',
+    scope: 'mine',
     ok: [201],
-    request: (t) => ({
-      method: 'POST',
+    call: (t) => ({
       url: '/api/directives',
       payload: {
         kind: 'directive',
@@ -51,116 +34,60 @@ const WALKS: readonly Walk[] = [
         body: 'walk body',
         deadline: deadline(),
         isReplyRequired: true,
-        mineIds: [t.id],
+        mineIds: [t.mine.id],
       },
     }),
   },
   {
     key: 'GET /api/directives/:id',
     permission: 'directive.read',
-    by: 'mine',
+    scope: 'mine',
     ok: [200],
-    request: (_t, n) => ({ method: 'GET', url: `/api/directives/${n}` }),
+    call: (t) => ({ url: `/api/directives/${noticeOf(t)}` }),
   },
   {
     key: 'POST /api/directives/:id/read',
     permission: 'directive.acknowledge',
-    by: 'mine',
+    scope: 'mine',
     ok: [200],
-    request: (_t, n) => ({ method: 'POST', url: `/api/directives/${n}/read` }),
+    call: (t) => ({ url: `/api/directives/${noticeOf(t)}/read` }),
   },
   {
     key: 'POST /api/directives/:id/reply',
     permission: 'directive.acknowledge',
-    by: 'mine',
+    scope: 'mine',
     ok: [200],
-    request: (_t, n) => ({ method: 'POST', url: `/api/directives/${n}/reply`, payload: { text: '已自查' } }),
+    call: (t) => ({ url: `/api/directives/${noticeOf(t)}/reply`, payload: { text: '已自查' } }),
   },
   {
     key: 'POST /api/directives/:id/visit-requests',
     permission: 'directive.visit',
-    by: 'mine',
+    scope: 'mine',
     ok: [200],
-    request: (_t, n) => ({ method: 'POST', url: `/api/directives/${n}/visit-requests`, payload: {} }),
+    call: (t) => ({ url: `/api/directives/${noticeOf(t)}/visit-requests`, payload: {} }),
   },
 ];
 
-describe('directives routes: role × scope', () => {
-  let app: FastifyInstance;
-  let sessions: Map<string, Session>;
-
-  beforeAll(async () => {
-    app = await buildTestApp(world);
-    sessions = await loginAll(
-      app,
-      world.province.users.map((u) => u.username),
-    );
-    const boss = asSession(sessions.get('province')!);
-    for (const t of targets) {
-      const res = await app.inject({
-        method: 'POST',
+kit.walk({
+  module: 'directives',
+  walks: WALKS,
+  walkedRoutes: DIRECTIVES_WALKED_ROUTES,
+  list: { url: '/api/directives', field: 'directives', idOf: noticeOf },
+  async setup() {
+    for (const t of kit.targets) {
+      const res = await kit.must<{ directive: { id: string } }>('province', 'POST', {
         url: '/api/directives',
-        headers: boss,
         payload: {
           kind: 'accident_warning',
-          title: `fixture ${t.id}`,
+          title: `fixture ${t.mine.id}`,
           body: 'fixture',
           causeSummary: 'fixture cause',
           deadline: deadline(),
           isReplyRequired: true,
-          mineIds: [t.id],
+          mineIds: [t.mine.id],
         },
       });
-      if (res.statusCode !== 201) throw new Error(`fixture: ${res.body}`);
-      notices.set(t.id, res.json<{ directive: { id: string } }>().directive.id);
+      notices.set(t.mine.id, res.directive.id);
     }
-  }, 120_000);
-  afterAll(async () => {
-    await app.close();
-    await world.dispose();
-  });
-
-  it('walks exactly the routes the authorization matrix counts as covered', () => {
-    expect(WALKS.map((w) => w.key)).toEqual([...DIRECTIVES_WALKED_ROUTES]);
-  });
-
-  for (const w of WALKS) {
-    it(`${w.key}: no session → 401`, async () => {
-      const req = w.request(targets[0], 'x');
-      expect((await app.inject({ method: req.method, url: req.url, payload: req.payload })).statusCode).toBe(
-        401,
-      );
-    });
-    for (const user of world.province.users) {
-      for (const t of targets) {
-        const allowed = hasPermission(user.role, w.permission);
-        const sees = w.by === 'none' ? true : province.seesMine(user, t);
-        const expected = !allowed ? [403] : !sees ? [404] : w.ok;
-        it(`${w.key} ${user.username} (${user.role}) on ${t.regionId} → ${expected.join('/')}`, async () => {
-          const req = w.request(t, notices.get(t.id)!);
-          const res = await app.inject({
-            method: req.method,
-            url: req.url,
-            payload: req.payload,
-            headers: asSession(sessions.get(user.username)!),
-          });
-          expect(expected, res.body).toContain(res.statusCode);
-          if (res.statusCode === 404) expect(res.body).not.toContain(t.name);
-        });
-      }
-    }
-  }
-
-  it('lists show only the notices that reach the scope', async () => {
-    for (const user of world.province.users) {
-      const res = await app.inject({
-        method: 'GET',
-        url: '/api/directives',
-        headers: asSession(sessions.get(user.username)!),
-      });
-      const ids = res.json<{ directives: Array<{ id: string }> }>().directives.map((d) => d.id);
-      for (const t of targets)
-        expect(ids.includes(notices.get(t.id)!), `${user.username} ${t.id}`).toBe(province.seesMine(user, t));
-    }
-  });
+  },
 });

@@ -1,6 +1,3 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROLE_PERMISSIONS, type Permission } from '../../src/core/access/permissions.ts';
 import type { Principal } from '../../src/core/access/types.ts';
 import { listUnderSupervision } from '../../src/core/hazards/hazard-oversight.ts';
 import {
@@ -11,46 +8,26 @@ import {
   verifyAndClose,
 } from '../../src/core/hazards/hazard-use-cases.ts';
 import { registerMine } from '../../src/core/registry/mine-use-cases.ts';
-import type { DemoMine, DemoUserSpec } from '../../src/sim/demo-province.ts';
+import type { DemoMine } from '../../src/sim/demo-province.ts';
 import { beltHazard, GENERAL_PLAN, generalHazard, MAJOR_PLAN } from '../hazards/hazard-fixtures.ts';
-import { asSession, buildTestApp, createWorld, type Session } from '../support/world.ts';
-import { createCodeSource, errorOf, indexProvince, loginAll, mineFacts } from './http-kit.ts';
-import { HAZARDS_WALKED_ROUTES } from './route-walks/hazards.ts';
+import { createAccessKit, type AccessWalk } from '../support/access-walk.ts';
+import { createWorld } from '../support/world.ts';
+import { createCodeSource, mineFacts } from './http-kit.ts';
+import { HAZARDS_WALKED_ROUTES } from './route-walks.ts';
 
 /**
- * The hazards rows of the authorization matrix: every hazards route × every demo user × a target in
- * `county`'s county and one in `county2`'s. Expected answers derive from ROLE_PERMISSIONS and scope:
- * no session 401; role lacks the permission 403; target out of scope 404 (body never names it); else 2xx.
+ * The hazards rows of the authorization matrix: every hazards route × every demo user × targets A and B
+ * (test/support/access-walk.ts). Each cell first puts a fresh hazard (or proposal) in the state its call needs.
  */
 const world = await createWorld('sqlite', 30);
-const province = indexProvince(world);
+const kit = createAccessKit(world);
 const codes = createCodeSource(world);
-const TARGETS = [province.mineOf('officer'), province.mineOf('officer2')];
-const OFFICER_OF = new Map([
-  [TARGETS[0]!.id, 'officer'],
-  [TARGETS[1]!.id, 'officer2'],
-]);
+const officerMine = new Map(kit.targets.map((t) => [t.mine.id, t.officer]));
 const P = world.ports;
 let quarterSerial = 1000;
 
-interface Cell {
-  method: 'GET' | 'POST';
-  url: string;
-  payload?: object | Buffer;
-  headers?: Record<string, string>;
-}
-
-interface Walk {
-  key: string;
-  permission: Permission;
-  /** Region-level routes answer 404 out of scope only when they name a target. */
-  scoped: boolean;
-  ok: number;
-  setup(mine: DemoMine): Promise<Cell>;
-}
-
 const principal = (username: string): Promise<Principal> => world.principal(username);
-const officerOf = (mine: DemoMine) => principal(OFFICER_OF.get(mine.id)!);
+const officerOf = (mine: DemoMine) => principal(officerMine.get(mine.id)!);
 const regulator = () => principal('province');
 
 async function hazardIn(
@@ -79,49 +56,48 @@ async function proposalNear(mine: DemoMine): Promise<string> {
   return proposals[0]!.id;
 }
 
-const WALKS: Walk[] = [
+const WALKS: readonly AccessWalk[] = [
   {
     key: 'GET /api/hazards/criteria',
     permission: 'hazard.read',
-    scoped: false,
+    scope: 'none',
     ok: 200,
-    setup: () => Promise.resolve({ method: 'GET', url: '/api/hazards/criteria' }),
+    call: () => ({ url: '/api/hazards/criteria' }),
   },
   {
     key: 'GET /api/hazards',
     permission: 'hazard.read',
-    scoped: true,
+    scope: 'mine',
     ok: 200,
-    setup: (m) => Promise.resolve({ method: 'GET', url: `/api/hazards?regionId=${m.regionId}` }),
+    call: ({ mine: m }) => ({ url: `/api/hazards?regionId=${m.regionId}` }),
   },
   {
     key: 'GET /api/hazards/board',
     permission: 'hazard.read',
-    scoped: true,
+    scope: 'mine',
     ok: 200,
-    setup: (m) => Promise.resolve({ method: 'GET', url: `/api/hazards/board?regionId=${m.regionId}` }),
+    call: ({ mine: m }) => ({ url: `/api/hazards/board?regionId=${m.regionId}` }),
   },
   {
     key: 'GET /api/hazards/:id',
     permission: 'hazard.read',
-    scoped: true,
+    scope: 'mine',
     ok: 200,
-    setup: async (m) => ({ method: 'GET', url: `/api/hazards/${await hazardIn(m, 'reported')}` }),
+    call: async ({ mine: m }) => ({ url: `/api/hazards/${await hazardIn(m, 'reported')}` }),
   },
   {
     key: 'POST /api/hazards',
     permission: 'hazard.report',
-    scoped: true,
+    scope: 'mine',
     ok: 201,
-    setup: (m) => Promise.resolve({ method: 'POST', url: '/api/hazards', payload: generalHazard(m.id) }),
+    call: ({ mine: m }) => ({ url: '/api/hazards', payload: generalHazard(m.id) }),
   },
   {
     key: 'POST /api/hazards/:id/assign',
     permission: 'hazard.rectify',
-    scoped: true,
+    scope: 'mine',
     ok: 200,
-    setup: async (m) => ({
-      method: 'POST',
+    call: async ({ mine: m }) => ({
       url: `/api/hazards/${await hazardIn(m, 'reported')}/assign`,
       payload: GENERAL_PLAN,
     }),
@@ -129,17 +105,16 @@ const WALKS: Walk[] = [
   {
     key: 'POST /api/hazards/:id/start',
     permission: 'hazard.rectify',
-    scoped: true,
+    scope: 'mine',
     ok: 200,
-    setup: async (m) => ({ method: 'POST', url: `/api/hazards/${await hazardIn(m, 'assigned')}/start` }),
+    call: async ({ mine: m }) => ({ url: `/api/hazards/${await hazardIn(m, 'assigned')}/start` }),
   },
   {
     key: 'POST /api/hazards/:id/submit',
     permission: 'hazard.rectify',
-    scoped: true,
+    scope: 'mine',
     ok: 200,
-    setup: async (m) => ({
-      method: 'POST',
+    call: async ({ mine: m }) => ({
       url: `/api/hazards/${await hazardIn(m, 'rectifying')}/submit`,
       payload: {},
     }),
@@ -147,10 +122,9 @@ const WALKS: Walk[] = [
   {
     key: 'POST /api/hazards/:id/verify',
     permission: 'hazard.verify',
-    scoped: true,
+    scope: 'mine',
     ok: 200,
-    setup: async (m) => ({
-      method: 'POST',
+    call: async ({ mine: m }) => ({
       url: `/api/hazards/${await hazardIn(m, 'awaiting')}/verify`,
       payload: {},
     }),
@@ -158,10 +132,9 @@ const WALKS: Walk[] = [
   {
     key: 'POST /api/hazards/:id/reject',
     permission: 'hazard.verify',
-    scoped: true,
+    scope: 'mine',
     ok: 200,
-    setup: async (m) => ({
-      method: 'POST',
+    call: async ({ mine: m }) => ({
       url: `/api/hazards/${await hazardIn(m, 'awaiting')}/reject`,
       payload: { reason: '复查不合格' },
     }),
@@ -169,10 +142,9 @@ const WALKS: Walk[] = [
   {
     key: 'POST /api/hazards/:id/extend',
     permission: 'hazard.extend',
-    scoped: true,
+    scope: 'mine',
     ok: 200,
-    setup: async (m) => ({
-      method: 'POST',
+    call: async ({ mine: m }) => ({
       url: `/api/hazards/${await hazardIn(m, 'assigned')}/extend`,
       payload: { newDueDate: '2027-02-01', reason: '材料未到' },
     }),
@@ -180,10 +152,9 @@ const WALKS: Walk[] = [
   {
     key: 'POST /api/hazards/:id/listing',
     permission: 'hazard.supervise',
-    scoped: true,
+    scope: 'mine',
     ok: 201,
-    setup: async (m) => ({
-      method: 'POST',
+    call: async ({ mine: m }) => ({
       url: `/api/hazards/${await hazardIn(m, 'reported', true)}/listing`,
       payload: { notice: '挂牌督办通知' },
     }),
@@ -191,9 +162,9 @@ const WALKS: Walk[] = [
   {
     key: 'POST /api/hazards/:id/listing/close',
     permission: 'hazard.supervise',
-    scoped: true,
+    scope: 'mine',
     ok: 200,
-    setup: async (m) => {
+    call: async ({ mine: m }) => {
       const id = await hazardIn(m, 'awaiting', true);
       const reg = await regulator();
       await listUnderSupervision(P, reg, id, '挂牌督办通知');
@@ -209,34 +180,33 @@ const WALKS: Walk[] = [
         closedAt: null,
         closedBy: null,
       });
-      return { method: 'POST', url: `/api/hazards/${id}/listing/close` };
+      return { url: `/api/hazards/${id}/listing/close` };
     },
   },
   {
     key: 'POST /api/hazards/:id/progress',
     permission: 'hazard.rectify',
-    scoped: true,
+    scope: 'mine',
     ok: 201,
-    setup: async (m) => {
+    call: async ({ mine: m }) => {
       const id = await hazardIn(m, 'reported', true);
       await listUnderSupervision(P, await regulator(), id, '挂牌督办通知');
-      return { method: 'POST', url: `/api/hazards/${id}/progress`, payload: { text: '已完成传感器更换' } };
+      return { url: `/api/hazards/${id}/progress`, payload: { text: '已完成传感器更换' } };
     },
   },
   {
     key: 'GET /api/hazards/proposals',
     permission: 'hazard.decide',
-    scoped: false,
+    scope: 'none',
     ok: 200,
-    setup: () => Promise.resolve({ method: 'GET', url: '/api/hazards/proposals' }),
+    call: () => ({ url: '/api/hazards/proposals' }),
   },
   {
     key: 'POST /api/hazards/proposals/:id/confirm',
     permission: 'hazard.decide',
-    scoped: true,
+    scope: 'mine',
     ok: 200,
-    setup: async (m) => ({
-      method: 'POST',
+    call: async ({ mine: m }) => ({
       url: `/api/hazards/proposals/${await proposalNear(m)}/confirm`,
       payload: {},
     }),
@@ -244,10 +214,9 @@ const WALKS: Walk[] = [
   {
     key: 'POST /api/hazards/proposals/:id/dismiss',
     permission: 'hazard.decide',
-    scoped: true,
+    scope: 'mine',
     ok: 200,
-    setup: async (m) => ({
-      method: 'POST',
+    call: async ({ mine: m }) => ({
       url: `/api/hazards/proposals/${await proposalNear(m)}/dismiss`,
       payload: { note: '区域已停产' },
     }),
@@ -255,17 +224,16 @@ const WALKS: Walk[] = [
   {
     key: 'POST /api/hazards/daily-review',
     permission: 'hazard.review',
-    scoped: false,
+    scope: 'none',
     ok: 200,
-    setup: () => Promise.resolve({ method: 'POST', url: '/api/hazards/daily-review' }),
+    call: () => ({ url: '/api/hazards/daily-review' }),
   },
   {
     key: 'POST /api/hazards/:id/evidence',
     permission: 'hazard.evidence',
-    scoped: true,
+    scope: 'mine',
     ok: 201,
-    setup: async (m) => ({
-      method: 'POST',
+    call: async ({ mine: m }) => ({
       url: `/api/hazards/${await hazardIn(m, 'reported')}/evidence`,
       payload: Buffer.from('photo'),
       headers: { 'content-type': 'image/jpeg', 'x-file-name': 'p.jpg' },
@@ -274,124 +242,54 @@ const WALKS: Walk[] = [
   {
     key: 'GET /api/hazards/:id/evidence/:evidenceId',
     permission: 'hazard.read',
-    scoped: true,
+    scope: 'mine',
     ok: 200,
-    setup: async (m) => {
+    call: async ({ mine: m }) => {
       const id = await hazardIn(m, 'reported');
       // The bytes are put through the route once, so the file exists on disk.
       const ev = await uploadAsOfficer(m, id);
-      return { method: 'GET', url: `/api/hazards/${id}/evidence/${ev}` };
+      return { url: `/api/hazards/${id}/evidence/${ev}` };
     },
   },
   {
     key: 'POST /api/hazards/self-check-files',
     permission: 'hazard.selfcheck',
-    scoped: true,
+    scope: 'mine',
     ok: 201,
-    setup: (m) =>
-      Promise.resolve({
-        method: 'POST',
-        url: `/api/hazards/self-check-files?mineId=${m.id}`,
-        payload: Buffer.from('scan'),
-        headers: { 'content-type': 'application/pdf', 'x-file-name': 'scan.pdf' },
-      }),
+    call: ({ mine: m }) => ({
+      url: `/api/hazards/self-check-files?mineId=${m.id}`,
+      payload: Buffer.from('scan'),
+      headers: { 'content-type': 'application/pdf', 'x-file-name': 'scan.pdf' },
+    }),
   },
   {
     key: 'POST /api/hazards/self-check-reports',
     permission: 'hazard.selfcheck',
-    scoped: true,
+    scope: 'mine',
     ok: 201,
-    setup: (m) =>
-      Promise.resolve({
-        method: 'POST',
-        url: '/api/hazards/self-check-reports',
-        payload: { mineId: m.id, quarter: `${quarterSerial++}Q1`, signer: '矿长', summary: '无重大隐患' },
-      }),
+    call: ({ mine: m }) => ({
+      url: '/api/hazards/self-check-reports',
+      payload: { mineId: m.id, quarter: `${quarterSerial++}Q1`, signer: '矿长', summary: '无重大隐患' },
+    }),
   },
   {
     key: 'GET /api/hazards/self-check-reports/missing',
     permission: 'hazard.read',
-    scoped: true,
+    scope: 'mine',
     ok: 200,
-    setup: (m) =>
-      Promise.resolve({
-        method: 'GET',
-        url: `/api/hazards/self-check-reports/missing?quarter=2026Q4&regionId=${m.regionId}`,
-      }),
+    call: ({ mine: m }) => ({
+      url: `/api/hazards/self-check-reports/missing?quarter=2026Q4&regionId=${m.regionId}`,
+    }),
   },
 ];
 
-let app: FastifyInstance;
-let sessions: Map<string, Session>;
-
 async function uploadAsOfficer(m: DemoMine, hazardId: string): Promise<string> {
-  const res = await app.inject({
-    method: 'POST',
+  const res = await kit.must<{ evidence: { id: string } }>(officerMine.get(m.id)!, 'POST', {
     url: `/api/hazards/${hazardId}/evidence`,
-    headers: {
-      ...asSession(sessions.get(OFFICER_OF.get(m.id)!)!),
-      'content-type': 'image/jpeg',
-      'x-file-name': 'p.jpg',
-    },
+    headers: { 'content-type': 'image/jpeg', 'x-file-name': 'p.jpg' },
     payload: Buffer.from(`photo ${hazardId}`),
   });
-  if (res.statusCode !== 201) throw new Error(res.body);
-  return res.json<{ evidence: { id: string } }>().evidence.id;
+  return res.evidence.id;
 }
 
-/**
- * Whether the user's scope covers the cell's target. Region-level routes name the target's county;
- * for these two targets "sees the county" and "sees the mine" agree (an officer sees its own county).
- */
-const sees = (user: DemoUserSpec, walk: Walk, mine: DemoMine): boolean =>
-  !walk.scoped || province.seesMine(user, mine);
-
-describe('hazards routes: role × scope', () => {
-  beforeAll(async () => {
-    app = await buildTestApp(world);
-    sessions = await loginAll(
-      app,
-      world.province.users.map((u) => u.username),
-    );
-  });
-  afterAll(async () => {
-    await app.close();
-    await world.dispose();
-  });
-
-  it('walks exactly the routes it lists as walked', () => {
-    expect(WALKS.map((w) => w.key)).toEqual(HAZARDS_WALKED_ROUTES);
-  });
-
-  for (const walk of WALKS) {
-    it(`${walk.key}: no session → 401`, async () => {
-      const cell = await walk.setup(TARGETS[0]!);
-      const res = await app.inject({
-        method: cell.method,
-        url: cell.url,
-        payload: cell.payload,
-        headers: cell.headers,
-      });
-      expect(res.statusCode).toBe(401);
-    });
-    for (const user of world.province.users) {
-      for (const mine of TARGETS) {
-        const allowed = ROLE_PERMISSIONS[walk.permission].includes(user.role);
-        const expected = !allowed ? 403 : !sees(user, walk, mine) ? 404 : walk.ok;
-        it(`${walk.key} as ${user.username} on ${mine.id} → ${expected}`, async () => {
-          const cell = await walk.setup(mine);
-          const session = sessions.get(user.username)!;
-          const res = await app.inject({
-            method: cell.method,
-            url: cell.url,
-            payload: cell.payload,
-            headers: { ...asSession(session), ...cell.headers },
-          });
-          expect(res.statusCode, res.body).toBe(expected);
-          if (expected === 403) expect(errorOf(res).code).toBe('FORBIDDEN');
-          if (expected === 404) expect(res.body).not.toContain(mine.name);
-        });
-      }
-    }
-  }
-});
+kit.walk({ module: 'hazards', walks: WALKS, walkedRoutes: HAZARDS_WALKED_ROUTES });

@@ -1,3 +1,4 @@
+import { recordAudit } from '../audit/record-audit.ts';
 import { invalidInput, conflict } from '../errors.ts';
 import type { PasswordHasher, Ports } from '../ports.ts';
 import { publicUser, validateNewPassword } from './authentication.ts';
@@ -56,14 +57,13 @@ export async function createUser(
       passwordHash,
     };
     await tx.users.insert(user);
-    await tx.audit.append(
+    await recordAudit(
+      tx,
+      actor,
       {
-        actorId: actor.id,
-        actorName: actor.name,
         action: 'user.create',
         targetType: 'user',
         targetId: user.id,
-        before: null,
         after: { username: user.username, role: user.role, scope: user.scope },
       },
       now,

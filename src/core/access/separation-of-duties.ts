@@ -1,3 +1,4 @@
+import { recordAudit } from '../audit/record-audit.ts';
 import { notAllowed } from '../errors.ts';
 import type { Ports } from '../ports.ts';
 import type { Principal } from './types.ts';
@@ -72,14 +73,13 @@ export async function requireSeparateDuties(
   if (!hit) return;
   const now = deps.clock.nowIso();
   await deps.transaction((tx) =>
-    tx.audit.append(
+    recordAudit(
+      tx,
+      p,
       {
-        actorId: p.userId,
-        actorName: p.displayName,
         action: 'separation_of_duties.refused',
         targetType: c.item,
         targetId: c.itemId,
-        before: null,
         after: { attempted: c.act, earlier: hit.act, via: p.via },
       },
       now,

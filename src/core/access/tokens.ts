@@ -1,3 +1,4 @@
+import { recordAudit } from '../audit/record-audit.ts';
 import { invalidInput, notFound } from '../errors.ts';
 import type { ApiToken, Ports, Secrets } from '../ports.ts';
 import { digestToken } from './authentication.ts';
@@ -93,14 +94,13 @@ export async function createApiToken(
       scopes: scopes as TokenScope[],
       lastUsedAt: null,
     });
-    await tx.audit.append(
+    await recordAudit(
+      tx,
+      principal,
       {
-        actorId: principal.userId,
-        actorName: principal.displayName,
         action: 'token.create',
         targetType: 'user',
         targetId: principal.userId,
-        before: null,
         after: { tokenId: id, name, scopes, expiresAt },
       },
       now,
@@ -134,10 +134,10 @@ export async function revokeApiToken(
     }
     if (t.revokedAt === null) {
       await tx.tokens.revoke(t.id, now);
-      await tx.audit.append(
+      await recordAudit(
+        tx,
+        principal,
         {
-          actorId: principal.userId,
-          actorName: principal.displayName,
           action: 'token.revoke',
           targetType: 'user',
           targetId: principal.userId,
@@ -163,10 +163,10 @@ export async function revokeTokenAsOperator(
     if (!t) throw notFound('TOKEN_NOT_FOUND', `No token "${tokenId}".`);
     if (t.revokedAt === null) {
       await tx.tokens.revoke(t.id, now);
-      await tx.audit.append(
+      await recordAudit(
+        tx,
+        operator,
         {
-          actorId: operator.id,
-          actorName: operator.name,
           action: 'token.revoke',
           targetType: 'user',
           targetId: t.userId,

@@ -1,7 +1,7 @@
 import { isInScope, requirePermission, type Permission } from '../access/permissions.ts';
 import type { Principal } from '../access/types.ts';
 import { conflict, notFound } from '../errors.ts';
-import type { MineRow, Ports } from '../ports.ts';
+import type { Ports } from '../ports.ts';
 import type { Accident } from './accident-types.ts';
 
 /** Reference accidents (foreign data, no register mine) are public reading for anyone who reads accidents. */
@@ -32,17 +32,6 @@ export function requireRegisterAccident(a: Accident): Accident & { mineId: strin
       `Accident "${a.id}" is reference data (${a.country}); it has no reporting chain, investigation or accountability here.`,
     );
   return { ...a, mineId: a.mineId, regionPath: a.regionPath };
-}
-
-export async function requireMine(
-  deps: Pick<Ports, 'mines'>,
-  p: Principal,
-  mineId: string,
-): Promise<MineRow> {
-  const m = await deps.mines.get(mineId);
-  if (!m || !isInScope(p, { regionPath: m.regionPath, mineId: m.id }))
-    throw notFound('MINE_NOT_FOUND', `No mine "${mineId}" in your scope.`);
-  return m;
 }
 
 /** The list filter that keeps a principal inside its scope. */

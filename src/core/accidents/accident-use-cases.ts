@@ -1,8 +1,10 @@
 import { requirePermission } from '../access/permissions.ts';
 import type { Principal } from '../access/types.ts';
+import { recordAudit } from '../audit/record-audit.ts';
 import { conflict, invalidInput } from '../errors.ts';
 import type { Ports } from '../ports.ts';
-import { requireAccident, requireMine, requireRegisterAccident, scopeFilter } from './accident-access.ts';
+import { requireMineInScope } from '../registry/mine-scope.ts';
+import { requireAccident, requireRegisterAccident, scopeFilter } from './accident-access.ts';
 import {
   INVESTIGATION_DAYS,
   INVESTIGATION_EXTENSION_DAYS,
@@ -69,7 +71,7 @@ export async function recordAccident(
   requirePermission(p, 'accident.record');
   const now = deps.clock.nowIso();
   const occurredAt = validate(input, now);
-  const mine = await requireMine(deps, p, input.mineId);
+  const mine = await requireMineInScope(deps, p, input.mineId);
   const grade = gradeAccident(input).grade;
   const accident: Accident = {
     id: deps.ids.next('acc'),
@@ -98,16 +100,10 @@ export async function recordAccident(
   };
   await deps.transaction(async (tx) => {
     await tx.accidents.insert(accident);
-    await tx.audit.append(
-      {
-        actorId: p.userId,
-        actorName: p.displayName,
-        action: 'accident.record',
-        targetType: 'accident',
-        targetId: accident.id,
-        before: null,
-        after: { ...accident },
-      },
+    await recordAudit(
+      tx,
+      p,
+      { action: 'accident.record', targetType: 'accident', targetId: accident.id, after: { ...accident } },
       now,
     );
   });
@@ -204,16 +200,10 @@ export async function recordReport(
   };
   await deps.transaction(async (tx) => {
     await tx.accidents.insertReport(report);
-    await tx.audit.append(
-      {
-        actorId: p.userId,
-        actorName: p.displayName,
-        action: 'accident.report',
-        targetType: 'accident',
-        targetId: a.id,
-        before: null,
-        after: { ...report },
-      },
+    await recordAudit(
+      tx,
+      p,
+      { action: 'accident.report', targetType: 'accident', targetId: a.id, after: { ...report } },
       now,
     );
   });
@@ -245,10 +235,10 @@ export async function advanceInvestigation(
   }
   await deps.transaction(async (tx) => {
     await tx.accidents.update(next);
-    await tx.audit.append(
+    await recordAudit(
+      tx,
+      p,
       {
-        actorId: p.userId,
-        actorName: p.displayName,
         action: `accident.investigation.${input.event}`,
         targetType: 'accident',
         targetId: a.id,

@@ -1,5 +1,6 @@
 import { requirePermission } from '../access/permissions.ts';
 import type { Principal } from '../access/types.ts';
+import { recordAudit } from '../audit/record-audit.ts';
 import { invalidInput, notFound } from '../errors.ts';
 import type { Ports } from '../ports.ts';
 import { requireAccident, requireRegisterAccident, scopeFilter } from './accident-access.ts';
@@ -68,16 +69,10 @@ export async function recordAccountability(
   };
   await deps.transaction(async (tx) => {
     await tx.accidents.insertAccountability(record);
-    await tx.audit.append(
-      {
-        actorId: p.userId,
-        actorName: p.displayName,
-        action: 'accountability.record',
-        targetType: 'accident',
-        targetId: a.id,
-        before: null,
-        after: { ...record },
-      },
+    await recordAudit(
+      tx,
+      p,
+      { action: 'accountability.record', targetType: 'accident', targetId: a.id, after: { ...record } },
       now,
     );
   });

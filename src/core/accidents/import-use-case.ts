@@ -1,8 +1,9 @@
 import { requirePermission } from '../access/permissions.ts';
 import type { Principal } from '../access/types.ts';
+import { recordAudit } from '../audit/record-audit.ts';
 import { invalidInput } from '../errors.ts';
 import type { Ports } from '../ports.ts';
-import { requireMine } from './accident-access.ts';
+import { requireMineInScope } from '../registry/mine-scope.ts';
 import { INVESTIGATION_DAYS } from './accident-grading.ts';
 import { gradeOfRow, planImport, type ImportMapping, type RowError } from './accident-import.ts';
 import type { Accident } from './accident-types.ts';
@@ -36,7 +37,7 @@ export async function importAccidents(
   input: ImportInput,
 ): Promise<ImportResult> {
   requirePermission(p, 'accident.import');
-  const mine = input.mineId ? await requireMine(deps, p, input.mineId) : null;
+  const mine = input.mineId ? await requireMineInScope(deps, p, input.mineId) : null;
   const outcome = planImport(input.csv, input.mapping);
   if (!outcome.ok)
     throw invalidInput(
@@ -82,14 +83,13 @@ export async function importAccidents(
   };
   await deps.transaction(async (tx) => {
     await tx.accidents.insertMany(rows);
-    await tx.audit.append(
+    await recordAudit(
+      tx,
+      p,
       {
-        actorId: p.userId,
-        actorName: p.displayName,
         action: 'accident.import',
         targetType: mine ? 'mine' : 'accident-reference',
         targetId: mine?.id ?? input.mapping.dataset,
-        before: null,
         after: { ...result, errors: result.errors.length, dataset: input.mapping.dataset },
       },
       now,

@@ -1,11 +1,11 @@
 import { requirePermission } from '../access/permissions.ts';
 import type { Principal } from '../access/types.ts';
+import { recordAudit } from '../audit/record-audit.ts';
 import { conflict, invalidInput, notFound } from '../errors.ts';
 import type { Ports } from '../ports.ts';
-import { requireMineInScope } from '../orders/order-access.ts';
+import { requireMineInScope } from '../registry/mine-scope.ts';
 import { isIsoDate, needText, requireVisible, seesRecord } from './closure-access.ts';
 import { caseTypeForAlarmRule, transitionCase, type CaseEvent } from './closure-rules.ts';
-import { appendClosureAudit as audit } from './closure-use-cases.ts';
 import {
   CASE_EVIDENCE_KINDS,
   CASE_TYPES,
@@ -79,7 +79,12 @@ export async function recordOwnership(
       recordedAt: now,
     };
     await tx.closure.insertOwnership(r);
-    await audit(tx, p, `ownership.${r.kind}`, 'mine', mine.id, null, { ...r }, now);
+    await recordAudit(
+      tx,
+      p,
+      { action: `ownership.${r.kind}`, targetType: 'mine', targetId: mine.id, after: { ...r } },
+      now,
+    );
     return r;
   });
 }
@@ -165,7 +170,12 @@ export async function openCase(
       updatedAt: now,
     };
     await tx.closure.insertCase(c);
-    await audit(tx, p, 'case.open', 'case', c.id, null, { ...c }, now);
+    await recordAudit(
+      tx,
+      p,
+      { action: 'case.open', targetType: 'case', targetId: c.id, after: { ...c } },
+      now,
+    );
     return c;
   });
 }
@@ -199,7 +209,12 @@ export async function addCaseEvidence(
     };
     const next: CrackdownCase = { ...c, evidence: [...c.evidence, e], updatedAt: now };
     await tx.closure.updateCase(next);
-    await audit(tx, p, 'case.evidence', 'case', id, null, { ...e }, now);
+    await recordAudit(
+      tx,
+      p,
+      { action: 'case.evidence', targetType: 'case', targetId: id, after: { ...e } },
+      now,
+    );
     return next;
   });
 }
@@ -227,14 +242,16 @@ export async function advanceCase(
       : c.decisions;
     const next: CrackdownCase = { ...c, status: t.state, decisions, updatedAt: now };
     await tx.closure.updateCase(next);
-    await audit(
+    await recordAudit(
       tx,
       p,
-      `case.${input.event}`,
-      'case',
-      id,
-      { status: c.status },
-      { status: next.status, text: text || null },
+      {
+        action: `case.${input.event}`,
+        targetType: 'case',
+        targetId: id,
+        before: { status: c.status },
+        after: { status: next.status, text: text || null },
+      },
       now,
     );
     return next;

@@ -1,12 +1,13 @@
 import { requirePermission } from '../access/permissions.ts';
 import { requireSeparateDuties } from '../access/separation-of-duties.ts';
 import type { Principal } from '../access/types.ts';
+import { recordAudit } from '../audit/record-audit.ts';
 import { conflict, invalidInput, notFound } from '../errors.ts';
 import type { Ports, Stores } from '../ports.ts';
 import { changeMineStatus } from '../registry/mine-use-cases.ts';
 import { isIsoDate, needText, requireVisible } from './closure-access.ts';
 import { transitionStep, type StepEvent } from './closure-rules.ts';
-import { appendClosureAudit as audit, type ClosureView } from './closure-use-cases.ts';
+import type { ClosureView } from './closure-use-cases.ts';
 import {
   CLOSURE_STEP_KINDS,
   type Closure,
@@ -72,14 +73,16 @@ export async function recordStep(
       note: null,
     };
     await tx.closure.updateStep(next);
-    await audit(
+    await recordAudit(
       tx,
       p,
-      'closure.step.record',
-      'closure',
-      closureId,
-      { step, state: current.state },
-      { step, state: next.state, evidence, file: next.file },
+      {
+        action: 'closure.step.record',
+        targetType: 'closure',
+        targetId: closureId,
+        before: { step, state: current.state },
+        after: { step, state: next.state, evidence, file: next.file },
+      },
       now,
     );
     return view(tx, closure);
@@ -104,7 +107,12 @@ export async function attachStepFile(
         'Record the step first; a file attaches to recorded, unverified evidence.',
       );
     await tx.closure.updateStep({ ...current, file });
-    await audit(tx, p, 'closure.step.file', 'closure', closureId, null, { step, file }, now);
+    await recordAudit(
+      tx,
+      p,
+      { action: 'closure.step.file', targetType: 'closure', targetId: closureId, after: { step, file } },
+      now,
+    );
     return view(tx, closure);
   });
 }
@@ -150,14 +158,16 @@ export async function decideStep(
       note: text || null,
     };
     await tx.closure.updateStep(next);
-    await audit(
+    await recordAudit(
       tx,
       p,
-      `closure.step.${event}`,
-      'closure',
-      closureId,
-      { step, state: current.state },
-      { step, state: next.state, note: next.note },
+      {
+        action: `closure.step.${event}`,
+        targetType: 'closure',
+        targetId: closureId,
+        before: { step, state: current.state },
+        after: { step, state: next.state, note: next.note },
+      },
       now,
     );
     let mineClosed = false;
@@ -177,14 +187,16 @@ export async function decideStep(
       );
       after = { ...closure, status: 'closed', closedAt: now };
       await tx.closure.updateClosure(after);
-      await audit(
+      await recordAudit(
         tx,
         p,
-        'closure.complete',
-        'closure',
-        closureId,
-        { status: closure.status },
-        { status: 'closed', closedAt: now },
+        {
+          action: 'closure.complete',
+          targetType: 'closure',
+          targetId: closureId,
+          before: { status: closure.status },
+          after: { status: 'closed', closedAt: now },
+        },
         now,
       );
       mineClosed = true;
@@ -228,7 +240,12 @@ export async function recordTransformation(
       recordedAt: now,
     };
     await tx.closure.insertTransformation(t);
-    await audit(tx, p, 'closure.transformation', 'closure', closureId, null, { ...t }, now);
+    await recordAudit(
+      tx,
+      p,
+      { action: 'closure.transformation', targetType: 'closure', targetId: closureId, after: { ...t } },
+      now,
+    );
     return t;
   });
 }

@@ -1,8 +1,10 @@
 import { requirePermission } from '../access/permissions.ts';
 import type { Principal } from '../access/types.ts';
+import { recordAudit } from '../audit/record-audit.ts';
 import { conflict, invalidInput } from '../errors.ts';
-import type { MineRow, Ports, Stores } from '../ports.ts';
-import { requireMineInScope, requireRegionInScope } from '../orders/order-access.ts';
+import type { MineRow, Ports } from '../ports.ts';
+import { requireRegionInScope } from '../orders/order-access.ts';
+import { requireMineInScope } from '../registry/mine-scope.ts';
 import { changeMineStatus, scopedMineFilter } from '../registry/mine-use-cases.ts';
 import { isIsoDate, needText, requireVisible, seesRecord } from './closure-access.ts';
 import {
@@ -22,31 +24,6 @@ import {
 } from './closure-types.ts';
 
 type Deps = Pick<Ports, 'clock' | 'ids' | 'transaction' | 'mines' | 'regions' | 'closure'>;
-
-const audit = (
-  tx: Stores,
-  p: Principal,
-  action: string,
-  targetType: string,
-  targetId: string,
-  before: Record<string, unknown> | null,
-  after: Record<string, unknown> | null,
-  now: string,
-) =>
-  tx.audit.append(
-    {
-      actorId: p.userId,
-      actorName: p.displayName,
-      action,
-      targetType,
-      targetId,
-      before,
-      after,
-    },
-    now,
-  );
-
-export { audit as appendClosureAudit };
 
 export interface Candidate {
   mineId: string;
@@ -119,7 +96,12 @@ export async function addToPolicyList(
       listedAt: now,
     };
     await tx.closure.upsertPolicyEntry(entry);
-    await audit(tx, p, 'closure.policy_list.add', 'mine', mine.id, null, { reason, source }, now);
+    await recordAudit(
+      tx,
+      p,
+      { action: 'closure.policy_list.add', targetType: 'mine', targetId: mine.id, after: { reason, source } },
+      now,
+    );
     return entry;
   });
 }
@@ -164,7 +146,12 @@ export async function setTarget(deps: Deps, p: Principal, input: TargetInput): P
       createdAt: now,
     };
     await tx.closure.insertTarget(target);
-    await audit(tx, p, 'closure.target.set', 'region', region.id, null, { ...target }, now);
+    await recordAudit(
+      tx,
+      p,
+      { action: 'closure.target.set', targetType: 'region', targetId: region.id, after: { ...target } },
+      now,
+    );
     return target;
   });
 }
@@ -335,7 +322,12 @@ export async function createClosure(
     }));
     await tx.closure.insertClosure(closure);
     await tx.closure.insertSteps(steps);
-    await audit(tx, p, 'closure.create', 'closure', closure.id, null, { ...closure }, now);
+    await recordAudit(
+      tx,
+      p,
+      { action: 'closure.create', targetType: 'closure', targetId: closure.id, after: { ...closure } },
+      now,
+    );
     return { closure: { ...closure, steps, transformations: [] }, statusChanged: !attached };
   });
 }

@@ -1,5 +1,6 @@
 import { requirePermission } from '../access/permissions.ts';
 import type { Principal } from '../access/types.ts';
+import { recordAudit } from '../audit/record-audit.ts';
 import { invalidInput, notFound } from '../errors.ts';
 import type { Ports } from '../ports.ts';
 import type { DirectiveRecipient } from './directives-ports.ts';
@@ -46,10 +47,10 @@ async function respond(
     const effect = t.effects[0];
     if (effect === undefined) return before;
     await tx.directives.updateRecipient(after);
-    await tx.audit.append(
+    await recordAudit(
+      tx,
+      p,
       {
-        actorId: p.userId,
-        actorName: p.displayName,
         action: event === 'read' ? 'directive.read' : 'directive.reply',
         targetType: 'directive',
         targetId: id,
@@ -122,10 +123,10 @@ export async function requestVisits(
         visitRequestedById: p.userId,
         visitRequestedByName: p.displayName,
       });
-      await tx.audit.append(
+      await recordAudit(
+        tx,
+        p,
         {
-          actorId: p.userId,
-          actorName: p.displayName,
           action: 'directive.visit_request',
           targetType: 'directive',
           targetId: id,

@@ -1,8 +1,10 @@
 import { isInScope, requirePermission } from '../access/permissions.ts';
 import type { Principal } from '../access/types.ts';
+import { recordAudit } from '../audit/record-audit.ts';
 import { invalidInput, notFound } from '../errors.ts';
 import type { MineRow, Ports, Stores } from '../ports.ts';
-import { commonPath, requireMineInScope, requireRegionInScope } from '../orders/order-access.ts';
+import { requireMineInScope } from '../registry/mine-scope.ts';
+import { commonPath, requireRegionInScope } from '../orders/order-access.ts';
 import { summariseProgress, type DirectiveProgress, type ProgressCounts } from './directive-progress.ts';
 import {
   DIRECTIVE_KINDS,
@@ -133,14 +135,13 @@ export async function issueDirective(
         visitRequestedByName: null,
       })),
     );
-    await tx.audit.append(
+    await recordAudit(
+      tx,
+      p,
       {
-        actorId: p.userId,
-        actorName: p.displayName,
         action: 'directive.issue',
         targetType: 'directive',
         targetId: directive.id,
-        before: null,
         after: { ...directive, mineIds: target.mines.map((m) => m.id) },
       },
       now,

@@ -1,10 +1,11 @@
 import { requirePermission } from '../access/permissions.ts';
 import type { Principal } from '../access/types.ts';
+import { recordAudit } from '../audit/record-audit.ts';
 import { conflict, invalidInput, notFound } from '../errors.ts';
 import type { Ports, Stores } from '../ports.ts';
 import { getMine, updateMineFacts } from '../registry/mine-use-cases.ts';
 import { transitionAssessment, type AssessmentEvent } from './assessment-machine.ts';
-import { audit, dateOf, requireDate, requireText } from './expertise-common.ts';
+import { dateOf, requireDate, requireText } from './expertise-common.ts';
 import type { AssessmentConclusion, CapabilityAssessment } from './expertise-types.ts';
 
 type Deps = Pick<Ports, 'clock' | 'ids' | 'transaction'>;
@@ -60,7 +61,12 @@ export async function signAssessment(
       reason: null,
     };
     await tx.expertise.insertAssessment(a);
-    await audit(tx, principal, 'assessment.sign', { type: 'mine', id: mine.id }, null, a, now);
+    await recordAudit(
+      tx,
+      principal,
+      { action: 'expertise.assessment.sign', targetType: 'mine', targetId: mine.id, after: a },
+      now,
+    );
     return a;
   });
 }
@@ -84,13 +90,16 @@ async function applyTransition(
     reason,
   };
   await tx.expertise.updateAssessment(after);
-  await audit(
+  await recordAudit(
     tx,
     principal,
-    `assessment.${event}`,
-    { type: 'mine', id: a.mineId },
-    { state: a.state },
-    { id: a.id, state: after.state, reason },
+    {
+      action: `expertise.assessment.${event}`,
+      targetType: 'mine',
+      targetId: a.mineId,
+      before: { state: a.state },
+      after: { id: a.id, state: after.state, reason },
+    },
     now,
   );
   // The registry's own use case changes the flag, bound to this transaction (so it audits the facts too).

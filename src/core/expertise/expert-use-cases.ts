@@ -1,9 +1,10 @@
 import { requirePermission } from '../access/permissions.ts';
 import type { Principal } from '../access/types.ts';
+import { recordAudit } from '../audit/record-audit.ts';
 import { conflict, invalidInput, notFound, unavailable } from '../errors.ts';
 import type { Ports, Stores } from '../ports.ts';
 import { getMine } from '../registry/mine-use-cases.ts';
-import { addDays, audit, dateOf, regionFilter, requireDate, requireText } from './expertise-common.ts';
+import { addDays, dateOf, regionFilter, requireDate, requireText } from './expertise-common.ts';
 import type {
   ExpertAssignment,
   ExpertProfile,
@@ -69,13 +70,16 @@ export async function setSpecialities(
       throw notFound('EXPERT_NOT_FOUND', `No gas-control expert "${userId}".`);
     const before = await tx.expertise.getSpecialities(userId);
     await tx.expertise.saveSpecialities(userId, list, now);
-    await audit(
+    await recordAudit(
       tx,
       principal,
-      'expert.specialities',
-      { type: 'user', id: userId },
-      before?.specialities,
-      list,
+      {
+        action: 'expertise.expert.specialities',
+        targetType: 'user',
+        targetId: userId,
+        before: before?.specialities,
+        after: list,
+      },
       now,
     );
     return { userId, displayName: user.displayName, specialities: list, updatedAt: now };
@@ -114,7 +118,12 @@ export async function assignExpert(
       endedAt: null,
     };
     await tx.expertise.insertAssignment(a);
-    await audit(tx, principal, 'assignment.create', { type: 'mine', id: mine.id }, null, a, now);
+    await recordAudit(
+      tx,
+      principal,
+      { action: 'expertise.assignment.create', targetType: 'mine', targetId: mine.id, after: a },
+      now,
+    );
     return a;
   });
 }
@@ -130,7 +139,12 @@ export async function endAssignment(deps: Deps, principal: Principal, id: string
     if (a.endedAt !== null) throw conflict('EXPERTISE_ASSIGNMENT_ENDED', 'The assignment has already ended.');
     const after = { ...a, endedAt: now };
     await tx.expertise.updateAssignment(after);
-    await audit(tx, principal, 'assignment.end', { type: 'mine', id: a.mineId }, a, after, now);
+    await recordAudit(
+      tx,
+      principal,
+      { action: 'expertise.assignment.end', targetType: 'mine', targetId: a.mineId, before: a, after },
+      now,
+    );
     return after;
   });
 }
@@ -186,7 +200,12 @@ export async function recordGuidance(
       createdAt: now,
     };
     await tx.expertise.insertGuidance(v);
-    await audit(tx, principal, 'guidance.record', { type: 'mine', id: mine.id }, null, v, now);
+    await recordAudit(
+      tx,
+      principal,
+      { action: 'expertise.guidance.record', targetType: 'mine', targetId: mine.id, after: v },
+      now,
+    );
     return v;
   });
 }
@@ -223,13 +242,16 @@ export async function reportGuidanceFinding(
       findings: fresh.findings.map((x, i) => (i === index ? { ...x, hazardId: hazard.id } : x)),
     };
     await tx.expertise.updateGuidance(after);
-    await audit(
+    await recordAudit(
       tx,
       principal,
-      'guidance.finding.report',
-      { type: 'mine', id: v.mineId },
-      { visitId, index },
-      { hazardId: hazard.id },
+      {
+        action: 'expertise.guidance.finding.report',
+        targetType: 'mine',
+        targetId: v.mineId,
+        before: { visitId, index },
+        after: { hazardId: hazard.id },
+      },
       now,
     );
     return after;
@@ -263,7 +285,12 @@ export async function recordTraining(
       createdAt: now,
     };
     await tx.expertise.insertTraining(t);
-    await audit(tx, principal, 'training.record', { type: 'mine', id: mine.id }, null, t, now);
+    await recordAudit(
+      tx,
+      principal,
+      { action: 'expertise.training.record', targetType: 'mine', targetId: mine.id, after: t },
+      now,
+    );
     return t;
   });
 }

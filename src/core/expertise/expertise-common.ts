@@ -1,6 +1,5 @@
 import type { Principal } from '../access/types.ts';
 import { invalidInput } from '../errors.ts';
-import type { Stores } from '../ports.ts';
 import { scopedMineFilter } from '../registry/mine-use-cases.ts';
 import type { Ports } from '../ports.ts';
 import type { ExpertiseMineFilter } from './expertise-ports.ts';
@@ -25,30 +24,6 @@ export function requireText(value: string, field: string, code: string, max = 50
   if (v === '') throw invalidInput(code, `${field} must not be empty.`, { field });
   if (v.length > max) throw invalidInput(code, `${field} is longer than ${max} characters.`, { field });
   return v;
-}
-
-/** Appends the audit entry of one expertise change; call inside the transaction that makes it. */
-export async function audit(
-  tx: Stores,
-  principal: Principal,
-  action: string,
-  target: { type: string; id: string },
-  before: unknown,
-  after: unknown,
-  now: string,
-): Promise<void> {
-  await tx.audit.append(
-    {
-      actorId: principal.userId,
-      actorName: principal.displayName,
-      action: `expertise.${action}`,
-      targetType: target.type,
-      targetId: target.id,
-      before: before ?? null,
-      after: after ?? null,
-    },
-    now,
-  );
 }
 
 /** The mines a region query covers for this principal (404 REGION_NOT_FOUND outside the scope). */

@@ -1,10 +1,11 @@
 import { requireInScope, requirePermission } from '../access/permissions.ts';
 import type { Principal } from '../access/types.ts';
+import { recordAudit } from '../audit/record-audit.ts';
 import { conflict, invalidInput, notFound } from '../errors.ts';
 import type { Ports } from '../ports.ts';
 import { getMine } from '../registry/mine-use-cases.ts';
 import { computeCapacityWithdrawn, type CapacityWithdrawn } from './capacity-withdrawn.ts';
-import { audit, dateOf, regionFilter, requireDate, requireText } from './expertise-common.ts';
+import { dateOf, regionFilter, requireDate, requireText } from './expertise-common.ts';
 import type { Merger, ProgressRecord, UpgradeTarget } from './expertise-types.ts';
 import { progressOverTime, type ProgressPoint } from './upgrading-progress.ts';
 
@@ -55,7 +56,12 @@ export async function recordProgress(
       createdAt: now,
     };
     await tx.expertise.insertProgress(p);
-    await audit(tx, principal, 'progress.record', { type: 'mine', id: mine.id }, null, p, now);
+    await recordAudit(
+      tx,
+      principal,
+      { action: 'expertise.progress.record', targetType: 'mine', targetId: mine.id, after: p },
+      now,
+    );
     return p;
   });
 }
@@ -86,7 +92,12 @@ export async function setUpgradeTarget(
     const before = await tx.expertise.getTarget(regionId);
     const t: UpgradeTarget = { regionId, ...input, dueOn, setBy: principal.userId, setAt: now };
     await tx.expertise.saveTarget(t);
-    await audit(tx, principal, 'target.set', { type: 'region', id: regionId }, before, t, now);
+    await recordAudit(
+      tx,
+      principal,
+      { action: 'expertise.target.set', targetType: 'region', targetId: regionId, before, after: t },
+      now,
+    );
     return t;
   });
 }
@@ -120,7 +131,12 @@ export async function recordMerger(
     }
     await tx.expertise.insertMerger(m);
     for (const x of mines)
-      await audit(tx, principal, 'merger.record', { type: 'mine', id: x.id }, null, m, now);
+      await recordAudit(
+        tx,
+        principal,
+        { action: 'expertise.merger.record', targetType: 'mine', targetId: x.id, after: m },
+        now,
+      );
     return m;
   });
 }

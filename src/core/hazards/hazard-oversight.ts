@@ -1,5 +1,6 @@
 import { requireInScope, requirePermission } from '../access/permissions.ts';
 import type { Principal } from '../access/types.ts';
+import { recordAudit } from '../audit/record-audit.ts';
 import { conflict, invalidInput, notFound } from '../errors.ts';
 import type { Ports } from '../ports.ts';
 import { changeMineStatus } from '../registry/mine-use-cases.ts';
@@ -181,10 +182,10 @@ export function decideProposal(
       note,
     };
     await tx.hazards.updateProposal(after);
-    await tx.audit.append(
+    await recordAudit(
+      tx,
+      principal,
       {
-        actorId: principal.userId,
-        actorName: principal.displayName,
         action: `hazard_proposal.${input.decision}`,
         targetType: 'mine',
         targetId: p.mineId,

@@ -1,3 +1,4 @@
+import { recordAudit } from '../audit/record-audit.ts';
 import type { Ports, Stores } from '../ports.ts';
 import type { MineRow } from '../ports.ts';
 import { SUSPENDABLE, closureOccasions, threeMonthsBefore } from './hazard-rules.ts';
@@ -40,14 +41,13 @@ async function propose(
     note: null,
   };
   await tx.hazards.insertProposal(p);
-  await tx.audit.append(
+  await recordAudit(
+    tx,
+    actor,
     {
-      actorId: actor.id,
-      actorName: actor.name,
       action: `hazard_proposal.${kind}`,
       targetType: 'mine',
       targetId: mine.id,
-      before: null,
       after: { proposalId: p.id, kind, hazardIds, basis: p.basis },
     },
     now,

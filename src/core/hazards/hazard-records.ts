@@ -1,7 +1,9 @@
-import { requireInScope, requirePermission } from '../access/permissions.ts';
+import { requirePermission } from '../access/permissions.ts';
 import type { Principal } from '../access/types.ts';
+import { recordAudit } from '../audit/record-audit.ts';
 import { conflict, invalidInput, notFound } from '../errors.ts';
 import type { Ports } from '../ports.ts';
+import { requireMineInScope } from '../registry/mine-scope.ts';
 import { scopedMineFilter } from '../registry/mine-use-cases.ts';
 import { actorOf, clean, loadHazard, recordHazardStep } from './hazard-support.ts';
 import type { HazardEvidence, SelfCheckReport } from './hazard-types.ts';
@@ -109,9 +111,7 @@ export function fileSelfCheckReport(
     throw invalidInput('SELF_CHECK_INVALID', 'A self-check report needs its signer and a summary.');
   const now = deps.clock.nowIso();
   return deps.transaction(async (tx) => {
-    const mine = await tx.mines.get(input.mineId);
-    if (!mine) throw notFound('MINE_NOT_FOUND', `No mine "${input.mineId}" in your scope.`);
-    requireInScope(principal, { regionPath: mine.regionPath, mineId: mine.id }, 'MINE', input.mineId);
+    const mine = await requireMineInScope(tx, principal, input.mineId);
     if (await tx.hazards.getSelfCheck(mine.id, input.quarter)) {
       throw conflict(
         'SELF_CHECK_ALREADY_FILED',
@@ -136,14 +136,13 @@ export function fileSelfCheckReport(
       filedAt: now,
     };
     await tx.hazards.insertSelfCheck(r);
-    await tx.audit.append(
+    await recordAudit(
+      tx,
+      principal,
       {
-        actorId: principal.userId,
-        actorName: principal.displayName,
         action: 'hazard.self_check.file',
         targetType: 'mine',
         targetId: mine.id,
-        before: null,
         after: { reportId: r.id, quarter: r.quarter, signer, summary, evidenceId: r.evidenceId },
       },
       now,
@@ -182,9 +181,7 @@ export async function recordMineFile(
   requirePermission(principal, 'hazard.selfcheck');
   const now = deps.clock.nowIso();
   return deps.transaction(async (tx) => {
-    const mine = await tx.mines.get(mineId);
-    if (!mine) throw notFound('MINE_NOT_FOUND', `No mine "${mineId}" in your scope.`);
-    requireInScope(principal, { regionPath: mine.regionPath, mineId }, 'MINE', mineId);
+    await requireMineInScope(tx, principal, mineId);
     const e: HazardEvidence = {
       id: deps.ids.next('hzv'),
       hazardId: null,
@@ -195,14 +192,13 @@ export async function recordMineFile(
       uploadedAt: now,
     };
     await tx.hazards.insertEvidence(e);
-    await tx.audit.append(
+    await recordAudit(
+      tx,
+      principal,
       {
-        actorId: principal.userId,
-        actorName: principal.displayName,
         action: 'hazard.self_check.file_upload',
         targetType: 'mine',
         targetId: mineId,
-        before: null,
         after: { evidenceId: e.id, sha256: e.sha256, fileName: e.fileName },
       },
       now,
@@ -231,7 +227,5 @@ export async function checkMineFileUpload(
   mineId: string,
 ): Promise<void> {
   requirePermission(principal, 'hazard.selfcheck');
-  const mine = await deps.mines.get(mineId);
-  if (!mine) throw notFound('MINE_NOT_FOUND', `No mine "${mineId}" in your scope.`);
-  requireInScope(principal, { regionPath: mine.regionPath, mineId }, 'MINE', mineId);
+  await requireMineInScope(deps, principal, mineId);
 }

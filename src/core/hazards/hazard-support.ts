@@ -1,5 +1,6 @@
 import { requireInScope, requirePermission, type Permission } from '../access/permissions.ts';
 import type { Principal } from '../access/types.ts';
+import { recordAudit } from '../audit/record-audit.ts';
 import { notFound } from '../errors.ts';
 import type { Ports, Stores } from '../ports.ts';
 import type { Hazard, HazardEvent, HazardState } from './hazard-types.ts';
@@ -74,10 +75,10 @@ export async function recordHazardStep(
     details: r.details ?? null,
   };
   await tx.hazards.insertEvent(event);
-  await tx.audit.append(
+  await recordAudit(
+    tx,
+    r.actor,
     {
-      actorId: r.actor.id,
-      actorName: r.actor.name,
       action: `hazard.${r.kind}`,
       targetType: 'hazard',
       targetId: r.hazard.id,

@@ -1,8 +1,9 @@
-import { requireInScope, requirePermission } from '../access/permissions.ts';
+import { requirePermission } from '../access/permissions.ts';
 import { requireSeparateDuties } from '../access/separation-of-duties.ts';
 import type { Principal } from '../access/types.ts';
-import { invalidInput, notFound } from '../errors.ts';
+import { invalidInput } from '../errors.ts';
 import type { Ports } from '../ports.ts';
+import { requireMineInScope } from '../registry/mine-scope.ts';
 import { findCriteriaItem, selectCriteriaEdition } from './criteria.ts';
 import { transitionHazard, type HazardEvent as LifecycleEvent } from './hazard-lifecycle.ts';
 import { proposeForMajorHazard } from './hazard-proposals.ts';
@@ -63,9 +64,7 @@ export async function reportHazard(
   if (!title) throw invalidInput('HAZARD_INVALID', 'Give the hazard a title.');
   checkGrade(input.grade, input.category, dateOf(now));
   return deps.transaction(async (tx) => {
-    const mine = await tx.mines.get(input.mineId);
-    if (!mine) throw notFound('MINE_NOT_FOUND', `No mine "${input.mineId}" in your scope.`);
-    requireInScope(principal, { regionPath: mine.regionPath, mineId: mine.id }, 'MINE', input.mineId);
+    const mine = await requireMineInScope(tx, principal, input.mineId);
     const actor = actorOf(principal);
     const hazard: Hazard = {
       id: deps.ids.next('hz'),

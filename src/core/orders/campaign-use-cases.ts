@@ -1,8 +1,10 @@
 import { requirePermission } from '../access/permissions.ts';
 import type { Principal } from '../access/types.ts';
+import { recordAudit } from '../audit/record-audit.ts';
 import { invalidInput, notFound } from '../errors.ts';
 import type { MineRow, Ports } from '../ports.ts';
-import { mineScopePath, requireMineInScope, requireRegionInScope } from './order-access.ts';
+import { requireMineInScope } from '../registry/mine-scope.ts';
+import { mineScopePath, requireRegionInScope } from './order-access.ts';
 import type { Campaign, CampaignMark } from './orders-ports.ts';
 import { csvLine } from '../export/safe-cells.ts';
 
@@ -52,16 +54,10 @@ export async function createCampaign(
       createdAt: now,
     };
     await tx.orders.insertCampaign(c);
-    await tx.audit.append(
-      {
-        actorId: p.userId,
-        actorName: p.displayName,
-        action: 'campaign.create',
-        targetType: 'campaign',
-        targetId: c.id,
-        before: null,
-        after: { ...c },
-      },
+    await recordAudit(
+      tx,
+      p,
+      { action: 'campaign.create', targetType: 'campaign', targetId: c.id, after: { ...c } },
       now,
     );
     return c;
@@ -172,10 +168,10 @@ export async function markCampaignItem(
       note: input.note.trim(),
     };
     await tx.orders.upsertMark(mark);
-    await tx.audit.append(
+    await recordAudit(
+      tx,
+      p,
       {
-        actorId: p.userId,
-        actorName: p.displayName,
         action: 'campaign.mark',
         targetType: 'campaign',
         targetId: c.id,

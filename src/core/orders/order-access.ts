@@ -1,7 +1,7 @@
 import { requirePermission, type Permission } from '../access/permissions.ts';
 import type { Principal } from '../access/types.ts';
 import { notFound } from '../errors.ts';
-import type { MineRow, Ports, Stores } from '../ports.ts';
+import type { Ports, Stores } from '../ports.ts';
 import type { Order } from './orders-ports.ts';
 
 /** For a mine-scoped principal: its mine's region path (loaded once per request). */
@@ -22,22 +22,6 @@ export function isOrderVisible(p: Principal, order: Order, minePath: string | nu
   const s = p.scopePath;
   if (s === null) return false;
   return order.regionPath.startsWith(s) || (order.regionId !== null && s.startsWith(order.regionPath));
-}
-
-/** A mine the principal may act on, or NotFound (existence outside the scope does not leak). */
-export async function requireMineInScope(
-  stores: Pick<Ports, 'mines'>,
-  p: Principal,
-  mineId: string,
-): Promise<MineRow> {
-  const mine = await stores.mines.get(mineId);
-  const ok =
-    mine !== undefined &&
-    (p.scope.kind === 'mine'
-      ? p.scope.mineId === mine.id
-      : p.scopePath !== null && mine.regionPath.startsWith(p.scopePath));
-  if (!mine || !ok) throw notFound('MINE_NOT_FOUND', `No mine "${mineId}" in your scope.`);
-  return mine;
 }
 
 export async function requireRegionInScope(stores: Pick<Ports, 'regions'>, p: Principal, regionId: string) {

@@ -1,16 +1,12 @@
 import { principalFor, publicUser } from '../access/authentication.ts';
 import { requirePermission } from '../access/permissions.ts';
 import type { Principal } from '../access/types.ts';
+import { recordAudit } from '../audit/record-audit.ts';
 import { conflict, invalidInput, notFound } from '../errors.ts';
 import type { MineRow, Ports, Stores } from '../ports.ts';
+import { requireMineInScope } from '../registry/mine-scope.ts';
 import { changeMineStatus } from '../registry/mine-use-cases.ts';
-import {
-  commonPath,
-  isOrderVisible,
-  mineScopePath,
-  requireMineInScope,
-  requireRegionInScope,
-} from './order-access.ts';
+import { commonPath, isOrderVisible, mineScopePath, requireRegionInScope } from './order-access.ts';
 import { judgeMineForOrder, orderKindRule, transitionOrder } from './order-rules.ts';
 import { ORDER_KINDS, type Order, type OrderKind, type OrderMine, type OrderStatus } from './orders-ports.ts';
 
@@ -160,10 +156,10 @@ export async function settleOrdersOfMine(
     if (!order || rest.length > 0 || order.status !== 'in_force') continue;
     const t = transitionOrder(order.status, how, now);
     await tx.orders.updateOrder({ ...order, status: t.state, endedAt: now });
-    await tx.audit.append(
+    await recordAudit(
+      tx,
+      p,
       {
-        actorId: p.userId,
-        actorName: p.displayName,
         action: `order.${how}`,
         targetType: 'order',
         targetId: order.id,
@@ -221,16 +217,10 @@ export async function issueOrder(
       endedAt: null,
     };
     await tx.orders.insertOrder(order);
-    await tx.audit.append(
-      {
-        actorId: p.userId,
-        actorName: p.displayName,
-        action: 'order.issue',
-        targetType: 'order',
-        targetId: order.id,
-        before: null,
-        after: { ...order },
-      },
+    await recordAudit(
+      tx,
+      p,
+      { action: 'order.issue', targetType: 'order', targetId: order.id, after: { ...order } },
       now,
     );
     const mines = scheduled ? [] : await applyToMines(deps, tx, p, order, t.mines, now);
@@ -268,10 +258,10 @@ export async function applyDueOrders(deps: Deps & Pick<Ports, 'users'>): Promise
         const t = transitionOrder(order.status, 'take_effect', now);
         const next: Order = { ...order, status: t.state, appliedAt: now };
         await tx.orders.updateOrder(next);
-        await tx.audit.append(
+        await recordAudit(
+          tx,
+          p,
           {
-            actorId: p.userId,
-            actorName: p.displayName,
             action: 'order.take_effect',
             targetType: 'order',
             targetId: order.id,

@@ -1,10 +1,11 @@
 import { requirePermission } from '../access/permissions.ts';
 import { requireSeparateDuties } from '../access/separation-of-duties.ts';
 import type { Principal } from '../access/types.ts';
+import { recordAudit } from '../audit/record-audit.ts';
 import { conflict, invalidInput, notAllowed, notFound } from '../errors.ts';
 import type { MineRow, Ports } from '../ports.ts';
+import { requireMineInScope } from '../registry/mine-scope.ts';
 import { changeMineStatus, scopedMineFilter } from '../registry/mine-use-cases.ts';
-import { requireMineInScope } from './order-access.ts';
 import { settleOrdersOfMine } from './order-use-cases.ts';
 import {
   decisionDeadline,
@@ -114,16 +115,10 @@ export async function applyResumption(deps: ResumptionDeps, p: Principal, mineId
       'resumption.apply',
     );
     await tx.orders.insertResumption(r);
-    await tx.audit.append(
-      {
-        actorId: p.userId,
-        actorName: p.displayName,
-        action: 'resumption.apply',
-        targetType: 'resumption',
-        targetId: r.id,
-        before: null,
-        after: { ...r },
-      },
+    await recordAudit(
+      tx,
+      p,
+      { action: 'resumption.apply', targetType: 'resumption', targetId: r.id, after: { ...r } },
       now,
     );
     return r;
@@ -288,16 +283,10 @@ export async function signChecklistItem(
       note: input.note.trim(),
     };
     await tx.orders.upsertSignOff(s);
-    await tx.audit.append(
-      {
-        actorId: p.userId,
-        actorName: p.displayName,
-        action: 'resumption.sign',
-        targetType: 'resumption',
-        targetId: r.id,
-        before: null,
-        after: { ...s, via: p.via },
-      },
+    await recordAudit(
+      tx,
+      p,
+      { action: 'resumption.sign', targetType: 'resumption', targetId: r.id, after: { ...s, via: p.via } },
       now,
     );
   });
@@ -391,10 +380,10 @@ export async function decideResumption(
       decisionReason: input.reason.trim(),
     };
     await tx.orders.updateResumption(next);
-    await tx.audit.append(
+    await recordAudit(
+      tx,
+      p,
       {
-        actorId: p.userId,
-        actorName: p.displayName,
         action: `resumption.${input.decision}`,
         targetType: 'resumption',
         targetId: r.id,
@@ -429,10 +418,10 @@ export async function recordPublicNotice(
       throw invalidInput('RESUMPTION_NOTICE_INVALID', 'The notice cannot predate the decision.');
     const next = { ...r, noticeDate: input.noticeDate, noticeRef: input.noticeRef.trim() };
     await tx.orders.updateResumption(next);
-    await tx.audit.append(
+    await recordAudit(
+      tx,
+      p,
       {
-        actorId: p.userId,
-        actorName: p.displayName,
         action: 'resumption.notice',
         targetType: 'resumption',
         targetId: r.id,

@@ -1,8 +1,10 @@
-import { requireInScope, requirePermission, type Permission } from '../access/permissions.ts';
+import { requirePermission, type Permission } from '../access/permissions.ts';
 import type { Principal } from '../access/types.ts';
+import { recordAudit } from '../audit/record-audit.ts';
 import { conflict, invalidInput, notFound } from '../errors.ts';
 import type { MineFilter, MineRow, MineSort, Ports, Stores } from '../ports.ts';
 import { announceMineChanged } from './mine-changed.ts';
+import { requireMineInScope } from './mine-scope.ts';
 import { describeIssues, mineFactsSchema, type MineFactsInput } from './mine-facts-schema.ts';
 import { transitionMineStatus, type MineStatusEvent } from './mine-status-machine.ts';
 import { MINE_STATUSES, type Mine, type MineStatus, type MineStatusChange, type Region } from './types.ts';
@@ -24,10 +26,7 @@ export async function getMine(
   id: string,
 ): Promise<MineRow> {
   requirePermission(principal, 'mine.read');
-  const mine = await deps.mines.get(id);
-  if (!mine) throw notFound('MINE_NOT_FOUND', `No mine "${id}" in your scope.`);
-  requireInScope(principal, { regionPath: mine.regionPath, mineId: mine.id }, 'MINE', id);
-  return mine;
+  return requireMineInScope(deps, principal, id);
 }
 
 export interface MineListQuery {
@@ -177,16 +176,10 @@ export async function registerMine(
       updatedAt: now,
     };
     await tx.mines.insert(mine, region.path);
-    await tx.audit.append(
-      {
-        actorId: principal.userId,
-        actorName: principal.displayName,
-        action: 'mine.register',
-        targetType: 'mine',
-        targetId: mine.id,
-        before: null,
-        after: auditView(mine),
-      },
+    await recordAudit(
+      tx,
+      principal,
+      { action: 'mine.register', targetType: 'mine', targetId: mine.id, after: auditView(mine) },
       now,
     );
     announceMineChanged(deps, tx, mine.id);
@@ -222,10 +215,10 @@ export async function updateMineFacts(
     }
     const after: Mine = { ...before, ...(facts as Partial<Mine>), updatedAt: now };
     await tx.mines.update(after, regionPath);
-    await tx.audit.append(
+    await recordAudit(
+      tx,
+      principal,
       {
-        actorId: principal.userId,
-        actorName: principal.displayName,
         action: 'mine.update',
         targetType: 'mine',
         targetId: id,
@@ -291,10 +284,10 @@ export async function changeMineStatus(
     };
     await stores.mines.update(after, row.regionPath);
     await stores.statusChanges.insert(change);
-    await stores.audit.append(
+    await recordAudit(
+      stores,
+      principal,
       {
-        actorId: principal.userId,
-        actorName: principal.displayName,
         action: `mine.status.${input.event}`,
         targetType: 'mine',
         targetId: mineId,

@@ -1,4 +1,5 @@
 import type { Principal } from '../access/types.ts';
+import { recordAudit } from '../audit/record-audit.ts';
 import { conflict, invalidInput } from '../errors.ts';
 import type { MineRow, Ports, Stores } from '../ports.ts';
 import { getMine } from '../registry/mine-use-cases.ts';
@@ -52,10 +53,10 @@ export async function recordChange(
   change: ChangeRecord,
   now: string,
 ): Promise<void> {
-  await tx.audit.append(
+  await recordAudit(
+    tx,
+    principal,
     {
-      actorId: principal.userId,
-      actorName: principal.displayName,
       action: `supervision.${change.action}`,
       targetType: 'mine',
       targetId: change.mineId,

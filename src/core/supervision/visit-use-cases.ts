@@ -1,5 +1,6 @@
 import { isInScope, requirePermission } from '../access/permissions.ts';
 import type { Principal } from '../access/types.ts';
+import { recordAudit } from '../audit/record-audit.ts';
 import { conflict, invalidInput, notFound, unavailable } from '../errors.ts';
 import type { Ports } from '../ports.ts';
 import { scopedMineFilter } from '../registry/mine-use-cases.ts';
@@ -157,14 +158,13 @@ export async function recordVisit(
       findings,
     };
     await tx.supervision.insertVisit(visit);
-    await tx.audit.append(
+    await recordAudit(
+      tx,
+      principal,
       {
-        actorId: principal.userId,
-        actorName: principal.displayName,
         action: 'supervision.visit.record',
         targetType: 'supervision_visit',
         targetId: visit.id,
-        before: null,
         after: {
           mineId: mine.id,
           startedAt: visit.startedAt,
@@ -282,10 +282,10 @@ export async function reportFindingAsHazard(
       reportedBy: principal.userId,
     };
     await tx.supervision.updateFinding(after);
-    await tx.audit.append(
+    await recordAudit(
+      tx,
+      principal,
       {
-        actorId: principal.userId,
-        actorName: principal.displayName,
         action: 'supervision.finding.report',
         targetType: 'supervision_visit',
         targetId: before.visitId,

@@ -35,7 +35,8 @@ export function RegionFilterSelect(props: {
   onChange: (regionId: string) => void;
   regions: readonly Region[];
   lang: Lang;
-  label: string;
+  /** The accessible name when no visible label stands next to it. */
+  label?: string;
   allLabel: string;
   testId: string;
 }) {

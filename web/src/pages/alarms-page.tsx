@@ -10,6 +10,8 @@ import {
 } from '../api/monitoring-types.ts';
 import { useApiData } from '../api/use-api.ts';
 import { ErrorBox } from '../components/error-box.tsx';
+import { FilterBar, FilterSelect } from '../components/filter-bar.tsx';
+import { Pager } from '../components/pager.tsx';
 import { RegionFilterSelect } from '../components/region-options.tsx';
 import { useDocumentTitle } from '../components/use-document-title.ts';
 import { formatCount, formatShare, regionName } from '../format.ts';
@@ -362,7 +364,12 @@ export function AlarmsPage() {
         />
       )}
 
-      <div className="filters" role="search">
+      <FilterBar
+        hasFilters={hasFilters}
+        onReset={() => update({ regionId: '', mineId: '', priority: '', rule: '', state: 'active' })}
+        resetLabel={t('mines.filter.reset')}
+        resetTestId="alarm-filter-reset"
+      >
         {!isMineScoped && (
           <RegionFilterSelect
             value={query.regionId}
@@ -374,47 +381,32 @@ export function AlarmsPage() {
             testId="alarm-filter-region"
           />
         )}
-        <select
-          className="select"
-          aria-label={t('alarms.filter.priority')}
+        <FilterSelect
+          label={t('alarms.filter.priority')}
           value={query.priority}
-          onChange={(e) => update({ priority: parsePriority(e.target.value) })}
-          data-testid="alarm-filter-priority"
-        >
-          <option value="">{t('alarms.filter.priorityAll')}</option>
-          {ALARM_PRIORITIES.map((p) => (
-            <option key={p} value={p}>
-              {t(`priority.${p}`)}
-            </option>
-          ))}
-        </select>
-        <select
-          className="select"
-          aria-label={t('alarms.filter.state')}
+          onChange={(v) => update({ priority: parsePriority(v) })}
+          options={ALARM_PRIORITIES}
+          optionLabel={(p) => t(`priority.${p}`)}
+          allLabel={t('alarms.filter.priorityAll')}
+          testId="alarm-filter-priority"
+        />
+        <FilterSelect
+          label={t('alarms.filter.state')}
           value={query.state}
-          onChange={(e) => update({ state: parseStateFilter(e.target.value) })}
-          data-testid="alarm-filter-state"
-        >
-          {ALARM_STATE_FILTERS.map((s) => (
-            <option key={s} value={s}>
-              {t(`alarms.filter.state.${s}`)}
-            </option>
-          ))}
-        </select>
-        <select
-          className="select"
-          aria-label={t('alarms.filter.rule')}
+          onChange={(v) => update({ state: parseStateFilter(v) })}
+          options={ALARM_STATE_FILTERS}
+          optionLabel={(s) => t(`alarms.filter.state.${s}`)}
+          testId="alarm-filter-state"
+        />
+        <FilterSelect
+          label={t('alarms.filter.rule')}
           value={query.rule}
-          onChange={(e) => update({ rule: parseRule(e.target.value) })}
-          data-testid="alarm-filter-rule"
-        >
-          <option value="">{t('alarms.filter.ruleAll')}</option>
-          {ALARM_RULES.map((r) => (
-            <option key={r} value={r}>
-              {t(`alarmRule.${r}`)}
-            </option>
-          ))}
-        </select>
+          onChange={(v) => update({ rule: parseRule(v) })}
+          options={ALARM_RULES}
+          optionLabel={(r) => t(`alarmRule.${r}`)}
+          allLabel={t('alarms.filter.ruleAll')}
+          testId="alarm-filter-rule"
+        />
         {query.mineId !== '' && (
           <span className="filter-chip" data-testid="alarm-filter-mine" data-mine-id={query.mineId}>
             {t('alarms.filter.mine', { name: mineName })}
@@ -427,17 +419,7 @@ export function AlarmsPage() {
             </button>
           </span>
         )}
-        {hasFilters && (
-          <button
-            type="button"
-            className="btn btn-small btn-ghost"
-            onClick={() => update({ regionId: '', mineId: '', priority: '', rule: '', state: 'active' })}
-            data-testid="alarm-filter-reset"
-          >
-            {t('mines.filter.reset')}
-          </button>
-        )}
-      </div>
+      </FilterBar>
 
       <div className="console-grid">
         <div className="console-main">
@@ -459,35 +441,12 @@ export function AlarmsPage() {
               />
             )}
             {pages > 1 && (
-              <div className="pager">
-                <div className="pager-spacer" />
-                <button
-                  type="button"
-                  className="btn btn-small"
-                  disabled={query.page <= 1}
-                  onClick={() => update({ page: query.page - 1 }, { push: true })}
-                  data-testid="alarm-page-prev"
-                >
-                  {t('mines.prev')}
-                </button>
-                <span
-                  className="tabular"
-                  data-testid="alarm-page-info"
-                  data-page={query.page}
-                  data-pages={pages}
-                >
-                  {t('mines.page', { page: query.page, pages })}
-                </span>
-                <button
-                  type="button"
-                  className="btn btn-small"
-                  disabled={query.page >= pages}
-                  onClick={() => update({ page: query.page + 1 }, { push: true })}
-                  data-testid="alarm-page-next"
-                >
-                  {t('mines.next')}
-                </button>
-              </div>
+              <Pager
+                page={query.page}
+                pages={pages}
+                onPage={(page) => update({ page }, { push: true })}
+                testIdPrefix="alarm-page"
+              />
             )}
           </div>
         </div>

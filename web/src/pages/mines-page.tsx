@@ -9,7 +9,9 @@ import {
 import type { MineAlarmOverview } from '../api/monitoring-types.ts';
 import { useApiData } from '../api/use-api.ts';
 import { ErrorBox } from '../components/error-box.tsx';
+import { FilterBar, FilterSelect } from '../components/filter-bar.tsx';
 import { isSmallMine, lacksGasControl, NoGasControlTag, SmallMineTag } from '../components/mine-tags.tsx';
+import { Pager } from '../components/pager.tsx';
 import { RegionFilterSelect } from '../components/region-options.tsx';
 import { StatusPill } from '../components/status-pill.tsx';
 import { useDocumentTitle } from '../components/use-document-title.ts';
@@ -172,7 +174,12 @@ export function MinesPage() {
         </span>
       </div>
 
-      <div className="filters" role="search">
+      <FilterBar
+        hasFilters={hasFilters}
+        onReset={() => update({ q: '', regionId: '', status: '', gasClass: '', capacity: '' })}
+        resetLabel={t('mines.filter.reset')}
+        resetTestId="filter-reset"
+      >
         <input
           className="input filter-q"
           type="search"
@@ -191,34 +198,24 @@ export function MinesPage() {
           allLabel={t('mines.filter.regionAll')}
           testId="filter-region"
         />
-        <select
-          className="select"
-          aria-label={t('mines.filter.status')}
+        <FilterSelect
+          label={t('mines.filter.status')}
           value={query.status}
-          onChange={(e) => update({ status: parseStatus(e.target.value) })}
-          data-testid="filter-status"
-        >
-          <option value="">{t('mines.filter.statusAll')}</option>
-          {MINE_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {t(`status.${s}`)}
-            </option>
-          ))}
-        </select>
-        <select
-          className="select"
-          aria-label={t('mines.filter.gas')}
+          onChange={(v) => update({ status: parseStatus(v) })}
+          options={MINE_STATUSES}
+          optionLabel={(s) => t(`status.${s}`)}
+          allLabel={t('mines.filter.statusAll')}
+          testId="filter-status"
+        />
+        <FilterSelect
+          label={t('mines.filter.gas')}
           value={query.gasClass}
-          onChange={(e) => update({ gasClass: parseGasClass(e.target.value) })}
-          data-testid="filter-gas"
-        >
-          <option value="">{t('mines.filter.gasAll')}</option>
-          {GAS_CLASSES.map((g) => (
-            <option key={g} value={g}>
-              {t(`gas.${g}`)}
-            </option>
-          ))}
-        </select>
+          onChange={(v) => update({ gasClass: parseGasClass(v) })}
+          options={GAS_CLASSES}
+          optionLabel={(g) => t(`gas.${g}`)}
+          allLabel={t('mines.filter.gasAll')}
+          testId="filter-gas"
+        />
         <select
           className="select"
           aria-label={t('mines.filter.capacity')}
@@ -230,17 +227,7 @@ export function MinesPage() {
           <option value="lt300k">{t('mines.filter.capacityLt300k')}</option>
           <option value="ge300k">{t('mines.filter.capacityGe300k')}</option>
         </select>
-        {hasFilters && (
-          <button
-            type="button"
-            className="btn btn-small btn-ghost"
-            onClick={() => update({ q: '', regionId: '', status: '', gasClass: '', capacity: '' })}
-            data-testid="filter-reset"
-          >
-            {t('mines.filter.reset')}
-          </button>
-        )}
-      </div>
+      </FilterBar>
 
       {mines.error !== null && <ErrorBox error={mines.error} onRetry={mines.reload} />}
 
@@ -287,35 +274,20 @@ export function MinesPage() {
             </tbody>
           </table>
         </div>
-        <div className="pager">
-          {result !== null && (
-            <span className="muted tabular">
-              {formatCount(first, lang)}–{formatCount(last, lang)} / {formatCount(total, lang)}
-            </span>
-          )}
-          <div className="pager-spacer" />
-          <button
-            type="button"
-            className="btn btn-small"
-            disabled={query.page <= 1}
-            onClick={() => update({ page: query.page - 1 }, { push: true })}
-            data-testid="page-prev"
-          >
-            {t('mines.prev')}
-          </button>
-          <span className="tabular" data-testid="page-info" data-page={query.page} data-pages={pages}>
-            {t('mines.page', { page: query.page, pages })}
-          </span>
-          <button
-            type="button"
-            className="btn btn-small"
-            disabled={result === null || query.page >= pages}
-            onClick={() => update({ page: query.page + 1 }, { push: true })}
-            data-testid="page-next"
-          >
-            {t('mines.next')}
-          </button>
-        </div>
+        <Pager
+          page={query.page}
+          pages={pages}
+          onPage={(page) => update({ page }, { push: true })}
+          testIdPrefix="page"
+          isReady={result !== null}
+          summary={
+            result !== null && (
+              <span className="muted tabular">
+                {formatCount(first, lang)}–{formatCount(last, lang)} / {formatCount(total, lang)}
+              </span>
+            )
+          }
+        />
       </div>
     </div>
   );

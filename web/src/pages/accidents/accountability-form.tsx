@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { request } from '../../api/api-client.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
+import { useAction } from '../../components/use-action.ts';
 import { todayIsoDate } from '../../format.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import {
@@ -28,13 +29,10 @@ export function AccountabilityForm({
   const [action, setAction] = useState<AccountabilityAction>('criticism');
   const [decidedOn, setDecidedOn] = useState(todayIsoDate());
   const [note, setNote] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, runWith } = useAction();
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setError(null);
-    setBusy(true);
-    try {
+    await runWith(async () => {
       await request('POST', `/api/accidents/${encodeURIComponent(accidentId)}/accountability`, {
         body: { personName, post, chain, action, decidedOn, ...(note.trim() ? { note } : {}) },
       });
@@ -42,11 +40,7 @@ export function AccountabilityForm({
       setPost('');
       setNote('');
       onRecorded();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <form

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { request, withQuery } from '../../api/api-client.ts';
 import { useApiData } from '../../api/use-api.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
+import { useAction } from '../../components/use-action.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import type { AccountabilityView } from './accidents-types.ts';
 
@@ -110,25 +111,18 @@ export function ImportPanel() {
   const [file, setFile] = useState<File | null>(null);
   const [mapping, setMapping] = useState(MSHA_EXAMPLE);
   const [result, setResult] = useState<ImportResultView | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, runWith } = useAction();
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!file) return;
-    setError(null);
-    setBusy(true);
-    try {
+    await runWith(async () => {
       const parsed: unknown = JSON.parse(mapping);
       setResult(
         await request<ImportResultView>('POST', '/api/accidents/import', {
           body: { fileName: file.name, csv: await file.text(), mapping: parsed },
         }),
       );
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <form

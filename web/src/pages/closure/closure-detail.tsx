@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { request } from '../../api/api-client.ts';
 import { useApiData } from '../../api/use-api.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
+import { useAction } from '../../components/use-action.ts';
 import { formatDateTime } from '../../format.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { useSession } from '../../session/session-context.tsx';
@@ -22,22 +23,15 @@ function StepRow({
   const { t } = useI18n();
   const { user } = useSession().session;
   const [evidence, setEvidence] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, runWith } = useAction();
   const isRegulator = REGULATORS.includes(user.role);
   const canRecord = isRegulator || user.role === 'mine_safety_officer';
   const act = async (what: 'record' | 'verify', body: Record<string, unknown>) => {
-    setBusy(true);
-    setError(null);
-    try {
+    await runWith(async () => {
       await request('POST', `/api/closure/closures/${closureId}/steps/${step.step}/${what}`, { body });
       setEvidence('');
       onChanged();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <tr data-testid={`closure-step-${step.step}`} data-state={step.state}>

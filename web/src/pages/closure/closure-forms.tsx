@@ -2,6 +2,7 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import { request } from '../../api/api-client.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
 import { RegionOptions } from '../../components/region-options.tsx';
+import { useAction } from '../../components/use-action.ts';
 import { useI18n, type MessageKey } from '../../i18n/i18n-context.tsx';
 import { useRegions } from '../../session/regions-context.tsx';
 
@@ -34,8 +35,7 @@ export function PostForm({
   const { t, lang } = useI18n();
   const { regions } = useRegions();
   const [values, setValues] = useState<Record<string, string>>({});
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, runWith } = useAction();
   const set = (name: string, v: string) => setValues({ ...values, [name]: v });
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -45,18 +45,11 @@ export function PostForm({
       if (v === '') continue;
       body[f.name] = f.kind === 'number' ? Number(v) : v;
     }
-    setBusy(true);
-    setError(null);
-    request('POST', url, { body }).then(
-      () => {
-        setBusy(false);
+    void runWith(() =>
+      request('POST', url, { body }).then(() => {
         setValues({});
         onDone();
-      },
-      (err: unknown) => {
-        setBusy(false);
-        setError(err);
-      },
+      }),
     );
   };
   const input = (f: PostFieldSpec): ReactNode => {

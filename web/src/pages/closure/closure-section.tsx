@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { request } from '../../api/api-client.ts';
 import { useApiData } from '../../api/use-api.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
+import { Input } from '../../components/form-kit.tsx';
 import { MinePicker, type PickedMine } from '../../components/mine-picker.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { navigate } from '../../router/router.ts';
@@ -54,12 +55,11 @@ function NewClosureForm({ onCreated }: { onCreated: (id: string) => void }) {
         label={t('closure.mineId')}
         testId="closure-new-mine"
       />
-      <input
-        className="input"
-        data-testid="closure-new-reason"
+      <Input
         placeholder={t('closure.reason')}
+        testId="closure-new-reason"
         value={reason}
-        onChange={(e) => setReason(e.target.value)}
+        onChange={setReason}
       />
       <button type="submit" className="btn btn-primary" data-testid="closure-new-submit">
         {t('closure.create')}

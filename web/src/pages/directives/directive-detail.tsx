@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { request } from '../../api/api-client.ts';
 import { useApiData } from '../../api/use-api.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
+import { useAction } from '../../components/use-action.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { navigate } from '../../router/router.ts';
 import { useSession } from '../../session/session-context.tsx';
@@ -56,19 +57,12 @@ function MineResponse({
 }) {
   const { t } = useI18n();
   const [text, setText] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, runWith } = useAction();
   const act = async (what: 'read' | 'reply') => {
-    setBusy(true);
-    setError(null);
-    try {
+    await runWith(async () => {
       await request('POST', `/api/directives/${id}/${what}`, what === 'reply' ? { body: { text } } : {});
       onDone();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <div

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { request } from '../../api/api-client.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
 import { RegionOptions } from '../../components/region-options.tsx';
+import { useAction } from '../../components/use-action.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { useRegions } from '../../session/regions-context.tsx';
 import type { DirectiveKind } from './directives-types.ts';
@@ -21,15 +22,12 @@ export function IssueDirectiveForm({ onIssued }: { onIssued: () => void }) {
   const [regionId, setRegionId] = useState('');
   const [deadline, setDeadline] = useState('');
   const [isReplyRequired, setReplyRequired] = useState(true);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, runWith } = useAction();
   const [issued, setIssued] = useState<number | null>(null);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await runWith(async () => {
       const r = await request<{ recipients: number }>('POST', '/api/directives', {
         body: {
           kind,
@@ -44,11 +42,7 @@ export function IssueDirectiveForm({ onIssued }: { onIssued: () => void }) {
       });
       setIssued(r.recipients);
       onIssued();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -1,5 +1,3 @@
-import { useState } from 'react';
-import { request } from '../../api/api-client.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { Link } from '../../router/link.tsx';
 import { useSession } from '../../session/session-context.tsx';
@@ -32,39 +30,4 @@ export function ExpertiseTabs({ current }: { current: ExpertiseTab }) {
       ))}
     </nav>
   );
-}
-
-/** Runs one API call for a button or form: busy flag, error, and a callback when it succeeded. */
-export function useAction(onDone: () => void) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const run = async (method: 'POST' | 'DELETE', url: string, body?: unknown): Promise<boolean> => {
-    setBusy(true);
-    setError(null);
-    try {
-      await request(method, url, body === undefined ? {} : { body });
-      onDone();
-      return true;
-    } catch (e) {
-      setError(e);
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  };
-  const runWith = async (work: () => Promise<unknown>): Promise<boolean> => {
-    setBusy(true);
-    setError(null);
-    try {
-      await work();
-      onDone();
-      return true;
-    } catch (e) {
-      setError(e);
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { busy, error, run, runWith };
 }

@@ -1,9 +1,17 @@
 import { useState, type FormEvent } from 'react';
 import { useApiData } from '../../api/use-api.ts';
-import { ErrorBox } from '../../components/error-box.tsx';
+import {
+  ActionError,
+  CheckField,
+  Field,
+  FormFooter,
+  Input,
+  SubmitButton,
+  TextArea,
+} from '../../components/form-kit.tsx';
+import { useAction } from '../../components/use-action.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { addYears, today } from './expertise-api.ts';
-import { useAction } from './expertise-common.tsx';
 
 interface FindingDraft {
   title: string;
@@ -55,22 +63,15 @@ export function GuidanceForm({ mineId, onDone }: { mineId: string; onDone: () =>
       <h3>{t('expertise.guidance.new')}</h3>
       <label className="row">
         {t('expertise.guidance.visitedOn')}
-        <input
-          className="input"
-          type="date"
-          data-testid="guidance-date"
-          value={visitedOn}
-          onChange={(e) => setVisitedOn(e.target.value)}
-        />
+        <Input type="date" testId="guidance-date" value={visitedOn} onChange={setVisitedOn} />
       </label>
       {findings.map((f, i) => (
         <div className="row" key={i} data-testid="guidance-finding-input">
-          <input
-            className="input"
-            data-testid={`guidance-finding-title-${i}`}
+          <Input
             placeholder={t('expertise.guidance.findingTitle')}
+            testId={`guidance-finding-title-${i}`}
             value={f.title}
-            onChange={(e) => setFinding(i, { title: e.target.value })}
+            onChange={(v) => setFinding(i, { title: v })}
           />
           <select
             className="select"
@@ -91,12 +92,11 @@ export function GuidanceForm({ mineId, onDone }: { mineId: string; onDone: () =>
               </option>
             ))}
           </select>
-          <input
-            className="input"
-            data-testid={`guidance-finding-text-${i}`}
+          <Input
             placeholder={t('expertise.guidance.findingText')}
+            testId={`guidance-finding-text-${i}`}
             value={f.description}
-            onChange={(e) => setFinding(i, { description: e.target.value })}
+            onChange={(v) => setFinding(i, { description: v })}
           />
         </div>
       ))}
@@ -110,24 +110,15 @@ export function GuidanceForm({ mineId, onDone }: { mineId: string; onDone: () =>
           + {t('expertise.guidance.addFinding')}
         </button>
       </div>
-      <textarea
-        className="input"
-        data-testid="guidance-recommendations"
+      <TextArea
         placeholder={t('expertise.guidance.recommendations')}
+        testId="guidance-recommendations"
         value={recommendations}
-        onChange={(e) => setRecommendations(e.target.value)}
+        onChange={setRecommendations}
       />
-      <div className="row">
-        <button
-          className="btn btn-primary btn-small"
-          type="submit"
-          data-testid="guidance-save"
-          disabled={action.busy}
-        >
-          {t('expertise.guidance.save')}
-        </button>
-      </div>
-      {action.error !== null && <ErrorBox error={action.error} testId="guidance-error" />}
+      <FormFooter action={action} submitTestId="guidance-save" errorTestId="guidance-error">
+        {t('expertise.guidance.save')}
+      </FormFooter>
     </form>
   );
 }
@@ -159,39 +150,23 @@ export function TrainingForm({ mineId, onDone }: { mineId: string; onDone: () =>
     <form className="ex-form" data-testid="training-form" onSubmit={submit}>
       <h3>{t('expertise.training.new')}</h3>
       <div className="row">
-        <input
-          className="input"
-          data-testid="training-title"
+        <Input
           placeholder={t('expertise.training.titleField')}
+          testId="training-title"
           value={title}
-          onChange={(e) => setTitle(e.target.value)}
+          onChange={setTitle}
         />
-        <input
-          className="input"
-          type="date"
-          data-testid="training-date"
-          value={heldOn}
-          onChange={(e) => setHeldOn(e.target.value)}
-        />
+        <Input type="date" testId="training-date" value={heldOn} onChange={setHeldOn} />
       </div>
-      <textarea
-        className="input"
-        data-testid="training-attendees"
+      <TextArea
         placeholder={t('expertise.training.attendeesHint')}
+        testId="training-attendees"
         value={attendees}
-        onChange={(e) => setAttendees(e.target.value)}
+        onChange={setAttendees}
       />
-      <div className="row">
-        <button
-          className="btn btn-primary btn-small"
-          type="submit"
-          data-testid="training-save"
-          disabled={action.busy}
-        >
-          {t('expertise.training.save')}
-        </button>
-      </div>
-      {action.error !== null && <ErrorBox error={action.error} testId="training-error" />}
+      <FormFooter action={action} submitTestId="training-save" errorTestId="training-error">
+        {t('expertise.training.save')}
+      </FormFooter>
     </form>
   );
 }
@@ -221,26 +196,20 @@ export function AssessmentForm({ mineId, onDone }: { mineId: string; onDone: () 
     <form className="ex-form" data-testid="assessment-form" onSubmit={submit}>
       <h3>{t('expertise.assessment.new')}</h3>
       <div className="row">
-        <label>
-          {t('expertise.assessment.assessedOn')}{' '}
-          <input
-            className="input"
-            type="date"
-            data-testid="assessment-date"
-            value={assessedOn}
-            onChange={(e) => setAssessedOn(e.target.value)}
-          />
-        </label>
-        <label>
-          {t('expertise.assessment.validUntil')}{' '}
-          <input
-            className="input"
-            type="date"
-            data-testid="assessment-valid-until"
-            value={validUntil}
-            onChange={(e) => setValidUntil(e.target.value)}
-          />
-        </label>
+        <Field
+          label={t('expertise.assessment.assessedOn')}
+          type="date"
+          testId="assessment-date"
+          value={assessedOn}
+          onChange={setAssessedOn}
+        />
+        <Field
+          label={t('expertise.assessment.validUntil')}
+          type="date"
+          testId="assessment-valid-until"
+          value={validUntil}
+          onChange={setValidUntil}
+        />
         <select
           className="select"
           data-testid="assessment-conclusion"
@@ -251,24 +220,15 @@ export function AssessmentForm({ mineId, onDone }: { mineId: string; onDone: () 
           <option value="not_capable">{t('expertise.conclusion.not_capable')}</option>
         </select>
       </div>
-      <textarea
-        className="input"
-        data-testid="assessment-summary"
+      <TextArea
         placeholder={t('expertise.assessment.summary')}
+        testId="assessment-summary"
         value={summary}
-        onChange={(e) => setSummary(e.target.value)}
+        onChange={setSummary}
       />
-      <div className="row">
-        <button
-          className="btn btn-primary btn-small"
-          type="submit"
-          data-testid="assessment-sign"
-          disabled={action.busy}
-        >
-          {t('expertise.assessment.sign')}
-        </button>
-      </div>
-      {action.error !== null && <ErrorBox error={action.error} testId="assessment-error" />}
+      <FormFooter action={action} submitTestId="assessment-sign" errorTestId="assessment-error">
+        {t('expertise.assessment.sign')}
+      </FormFooter>
     </form>
   );
 }
@@ -294,56 +254,36 @@ export function ProgressForm({ mineId, onDone }: { mineId: string; onDone: () =>
   return (
     <form className="ex-form" data-testid="progress-form" onSubmit={submit}>
       <div className="row">
-        <input
-          className="input"
-          type="date"
-          data-testid="progress-date"
-          value={recordedOn}
-          onChange={(e) => setRecordedOn(e.target.value)}
+        <Input type="date" testId="progress-date" value={recordedOn} onChange={setRecordedOn} />
+        <Field
+          label={t('expertise.progress.mechanised')}
+          type="number"
+          min={0}
+          width={70}
+          testId="progress-mechanised"
+          value={mechanised}
+          onChange={setMechanised}
         />
-        <label>
-          {t('expertise.progress.mechanised')}{' '}
-          <input
-            className="input"
-            type="number"
-            min={0}
-            style={{ width: 70 }}
-            data-testid="progress-mechanised"
-            value={mechanised}
-            onChange={(e) => setMechanised(e.target.value)}
-          />
-        </label>
-        <label>
-          {t('expertise.progress.intelligent')}{' '}
-          <input
-            className="input"
-            type="number"
-            min={0}
-            style={{ width: 70 }}
-            data-testid="progress-intelligent"
-            value={intelligent}
-            onChange={(e) => setIntelligent(e.target.value)}
-          />
-        </label>
-        <label>
-          <input
-            type="checkbox"
-            data-testid="progress-remote"
-            checked={remote}
-            onChange={(e) => setRemote(e.target.checked)}
-          />{' '}
-          {t('expertise.progress.remote')}
-        </label>
-        <button
-          className="btn btn-primary btn-small"
-          type="submit"
-          data-testid="progress-save"
-          disabled={action.busy}
-        >
+        <Field
+          label={t('expertise.progress.intelligent')}
+          type="number"
+          min={0}
+          width={70}
+          testId="progress-intelligent"
+          value={intelligent}
+          onChange={setIntelligent}
+        />
+        <CheckField
+          label={t('expertise.progress.remote')}
+          testId="progress-remote"
+          checked={remote}
+          onChange={setRemote}
+        />
+        <SubmitButton action={action} testId="progress-save">
           {t('expertise.progress.save')}
-        </button>
+        </SubmitButton>
       </div>
-      {action.error !== null && <ErrorBox error={action.error} testId="progress-error" />}
+      <ActionError action={action} testId="progress-error" />
     </form>
   );
 }

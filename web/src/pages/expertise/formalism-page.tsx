@@ -1,7 +1,7 @@
 import { withQuery } from '../../api/api-client.ts';
 import { useApiData } from '../../api/use-api.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
-import { RegionOptions } from '../../components/region-options.tsx';
+import { RegionFilterSelect } from '../../components/region-options.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { Link } from '../../router/link.tsx';
 import { navigate, useAppLocation } from '../../router/router.ts';
@@ -48,15 +48,14 @@ export function FormalismPage() {
       </div>
       <ExpertiseTabs current="formalism" />
       <div className="filters">
-        <select
-          className="select"
-          data-testid="formalism-filter-region"
+        <RegionFilterSelect
+          testId="formalism-filter-region"
           value={regionId}
-          onChange={(e) => setFilter('regionId', e.target.value)}
-        >
-          <option value="">{t('expertise.filter.allRegions')}</option>
-          <RegionOptions regions={regions} lang={lang} />
-        </select>
+          onChange={(v) => setFilter('regionId', v)}
+          regions={regions}
+          lang={lang}
+          allLabel={t('expertise.filter.allRegions')}
+        />
         <select
           className="select"
           data-testid="formalism-filter-period"

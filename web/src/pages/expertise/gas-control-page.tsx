@@ -2,7 +2,9 @@ import { useState } from 'react';
 import { withQuery } from '../../api/api-client.ts';
 import { useApiData } from '../../api/use-api.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
-import { RegionOptions } from '../../components/region-options.tsx';
+import { Input, Select } from '../../components/form-kit.tsx';
+import { RegionFilterSelect } from '../../components/region-options.tsx';
+import { useAction } from '../../components/use-action.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { Link } from '../../router/link.tsx';
 import { navigate, useAppLocation } from '../../router/router.ts';
@@ -17,7 +19,7 @@ import {
   type ExpertProfile,
   type GapsView,
 } from './expertise-api.ts';
-import { ExpertiseTabs, useAction } from './expertise-common.tsx';
+import { ExpertiseTabs } from './expertise-common.tsx';
 import { useExpertMines, type AssignedMine } from './use-expert-mines.ts';
 
 /** The gas-control expert service: experts and their mines, and the high-gas / outburst mines with gaps. */
@@ -48,15 +50,14 @@ export function GasControlPage() {
       </div>
       <ExpertiseTabs current="gas" />
       <div className="filters">
-        <select
-          className="select"
-          data-testid="expertise-filter-region"
+        <RegionFilterSelect
+          testId="expertise-filter-region"
           value={regionId}
-          onChange={(e) => navigate(withQuery('/expertise', { regionId: e.target.value }), { replace: true })}
-        >
-          <option value="">{t('expertise.filter.allRegions')}</option>
-          <RegionOptions regions={regions} lang={lang} />
-        </select>
+          onChange={(v) => navigate(withQuery('/expertise', { regionId: v }), { replace: true })}
+          regions={regions}
+          lang={lang}
+          allLabel={t('expertise.filter.allRegions')}
+        />
       </div>
       <div className="kpis" data-testid="expertise-kpis">
         <div className="kpi" data-testid="expertise-kpi-mines">
@@ -206,12 +207,11 @@ function ExpertRow({
           ))}
         {editing && (
           <span className="filters">
-            <input
-              className="input"
-              data-testid="expert-specialities-input"
-              value={text}
+            <Input
               placeholder={t('expertise.experts.specialitiesHint')}
-              onChange={(e) => setText(e.target.value)}
+              testId="expert-specialities-input"
+              value={text}
+              onChange={setText}
             />
             <button
               type="button"
@@ -293,19 +293,15 @@ function GapRow({
       {canAssign && gap.gaps.includes('no_expert') && (
         <td>
           <span className="filters">
-            <select
-              className="select"
-              data-testid="expertise-assign-expert"
+            <Select
+              testId="expertise-assign-expert"
               value={expertId}
-              onChange={(e) => setExpertId(e.target.value)}
-            >
-              <option value="">{t('expertise.assign.choose')}</option>
-              {experts.map((x) => (
-                <option key={x.userId} value={x.userId}>
-                  {x.displayName}
-                </option>
-              ))}
-            </select>
+              onChange={setExpertId}
+              placeholder={t('expertise.assign.choose')}
+              options={experts}
+              keyOf={(x) => x.userId}
+              labelOf={(x) => x.displayName}
+            />
             <button
               type="button"
               className="btn btn-small btn-primary"

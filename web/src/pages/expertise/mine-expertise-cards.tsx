@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { ErrorBox } from '../../components/error-box.tsx';
+import { ActionError, Input } from '../../components/form-kit.tsx';
+import { useAction } from '../../components/use-action.ts';
 import { formatDateTime } from '../../format.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { Link } from '../../router/link.tsx';
 import type { CapabilityAssessment, GuidanceVisit, MineExpertise } from './expertise-api.ts';
-import { useAction } from './expertise-common.tsx';
 import { AssessmentForm, GuidanceForm, TrainingForm } from './expertise-forms.tsx';
 
 const STATE_BADGE: Record<CapabilityAssessment['state'], string> = {
@@ -100,12 +100,11 @@ function AssessmentItem({
           )}
           {canWithdraw && (
             <>
-              <input
-                className="input"
-                data-testid="assessment-withdraw-reason"
+              <Input
                 placeholder={t('expertise.assessment.withdrawReason')}
+                testId="assessment-withdraw-reason"
                 value={reason}
-                onChange={(e) => setReason(e.target.value)}
+                onChange={setReason}
               />
               <button
                 type="button"
@@ -120,7 +119,7 @@ function AssessmentItem({
           )}
         </div>
       )}
-      {action.error !== null && <ErrorBox error={action.error} testId="assessment-action-error" />}
+      <ActionError action={action} testId="assessment-action-error" />
     </li>
   );
 }
@@ -207,7 +206,7 @@ function GuidanceItem({
           ))}
         </ol>
       )}
-      {action.error !== null && <ErrorBox error={action.error} testId="guidance-report-error" />}
+      <ActionError action={action} testId="guidance-report-error" />
     </li>
   );
 }

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { useApiData } from '../../api/use-api.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
+import { ActionError } from '../../components/form-kit.tsx';
+import { useAction } from '../../components/use-action.ts';
 import { formatDateTime } from '../../format.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { Link } from '../../router/link.tsx';
@@ -14,7 +16,6 @@ import {
   type ExpertProfile,
   type MineExpertise,
 } from './expertise-api.ts';
-import { useAction } from './expertise-common.tsx';
 import { ProgressForm } from './expertise-forms.tsx';
 import { AssessmentsCard, GuidanceCard, TrainingsCard } from './mine-expertise-cards.tsx';
 
@@ -169,7 +170,7 @@ function AssignmentsCard({
           </div>
         </div>
       )}
-      {action.error !== null && <ErrorBox error={action.error} testId="assignment-error" />}
+      <ActionError action={action} testId="assignment-error" />
     </div>
   );
 }

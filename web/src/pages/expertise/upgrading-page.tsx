@@ -2,7 +2,9 @@ import { useState, type FormEvent } from 'react';
 import { withQuery } from '../../api/api-client.ts';
 import { useApiData } from '../../api/use-api.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
+import { ActionError, Field, SubmitButton } from '../../components/form-kit.tsx';
 import { RegionOptions } from '../../components/region-options.tsx';
+import { useAction } from '../../components/use-action.ts';
 import { formatCount } from '../../format.ts';
 import { useI18n, type Lang } from '../../i18n/i18n-context.tsx';
 import { Link } from '../../router/link.tsx';
@@ -10,7 +12,7 @@ import { minePath, navigate, useAppLocation } from '../../router/router.ts';
 import { useRegions } from '../../session/regions-context.tsx';
 import { useSession } from '../../session/session-context.tsx';
 import { isRegulator, putJson, type UpgradeTarget, type UpgradingView } from './expertise-api.ts';
-import { ExpertiseTabs, useAction } from './expertise-common.tsx';
+import { ExpertiseTabs } from './expertise-common.tsx';
 
 /** Capacity in t/yr: 万吨/年 in Chinese, whole t/yr in English. */
 export function formatTonnes(tPerYear: number, lang: Lang): string {
@@ -318,51 +320,37 @@ function TargetForm({
     <form className="card ex-form" data-testid="target-form" onSubmit={submit}>
       <div className="row">
         <strong>{t('expertise.target.title')}</strong>
-        <label>
-          {t('expertise.progress.intelligent')}{' '}
-          <input
-            className="input"
-            type="number"
-            min={0}
-            style={{ width: 80 }}
-            data-testid="target-intelligent"
-            value={faces}
-            onChange={(e) => setFaces(e.target.value)}
-          />
-        </label>
-        <label>
-          {t('expertise.target.capacityWan')}{' '}
-          <input
-            className="input"
-            type="number"
-            min={0}
-            step="any"
-            style={{ width: 100 }}
-            data-testid="target-capacity"
-            value={capacityWan}
-            onChange={(e) => setCapacityWan(e.target.value)}
-          />
-        </label>
-        <label>
-          {t('expertise.target.dueOn')}{' '}
-          <input
-            className="input"
-            type="date"
-            data-testid="target-due"
-            value={dueOn}
-            onChange={(e) => setDueOn(e.target.value)}
-          />
-        </label>
-        <button
-          className="btn btn-small btn-primary"
-          type="submit"
-          data-testid="target-save"
-          disabled={action.busy}
-        >
+        <Field
+          label={t('expertise.progress.intelligent')}
+          type="number"
+          min={0}
+          width={80}
+          testId="target-intelligent"
+          value={faces}
+          onChange={setFaces}
+        />
+        <Field
+          label={t('expertise.target.capacityWan')}
+          type="number"
+          min={0}
+          step="any"
+          width={100}
+          testId="target-capacity"
+          value={capacityWan}
+          onChange={setCapacityWan}
+        />
+        <Field
+          label={t('expertise.target.dueOn')}
+          type="date"
+          testId="target-due"
+          value={dueOn}
+          onChange={setDueOn}
+        />
+        <SubmitButton action={action} testId="target-save">
           {t('expertise.save')}
-        </button>
+        </SubmitButton>
       </div>
-      {action.error !== null && <ErrorBox error={action.error} testId="target-error" />}
+      <ActionError action={action} testId="target-error" />
     </form>
   );
 }

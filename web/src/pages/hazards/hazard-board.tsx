@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { withQuery } from '../../api/api-client.ts';
 import { useApiData } from '../../api/use-api.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
+import { CheckField } from '../../components/form-kit.tsx';
 import { RegionOptions } from '../../components/region-options.tsx';
 import { formatDateTime } from '../../format.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
@@ -122,15 +123,12 @@ export function HazardBoardPage() {
             <option value="general">{t('hazards.grade.general')}</option>
           </select>
         </label>{' '}
-        <label>
-          <input
-            type="checkbox"
-            data-testid="hazard-filter-overdue"
-            checked={overdue}
-            onChange={(e) => setOverdue(e.target.checked)}
-          />{' '}
-          {t('hazards.filter.overdueOnly')}
-        </label>
+        <CheckField
+          label={t('hazards.filter.overdueOnly')}
+          testId="hazard-filter-overdue"
+          checked={overdue}
+          onChange={setOverdue}
+        />
       </div>
       {list.error !== null && <ErrorBox error={list.error} onRetry={list.reload} />}
       {list.data && list.data.items.length === 0 && (

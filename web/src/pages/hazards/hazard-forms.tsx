@@ -4,6 +4,7 @@ import type { MessageKey } from '../../i18n/i18n-context.tsx';
 import { useApiData } from '../../api/use-api.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
 import { MinePicker, type PickedMine } from '../../components/mine-picker.tsx';
+import { useAction } from '../../components/use-action.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { navigate } from '../../router/router.ts';
 import { useSession } from '../../session/session-context.tsx';
@@ -36,22 +37,14 @@ export function ActionForm({
 }) {
   const { t } = useI18n();
   const [values, setValues] = useState<Record<string, string>>({});
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, runWith } = useAction();
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    request('POST', url, { body: toBody ? toBody(values) : values }).then(
-      () => {
-        setBusy(false);
+    void runWith(() =>
+      request('POST', url, { body: toBody ? toBody(values) : values }).then(() => {
         setValues({});
         onDone();
-      },
-      (err: unknown) => {
-        setBusy(false);
-        setError(err);
-      },
+      }),
     );
   };
   return (
@@ -147,19 +140,15 @@ export function HazardReportPage() {
     equipment: '',
     pointCode: '',
   });
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, runWith } = useAction();
   const set = (k: keyof typeof form, v: string) => setForm({ ...form, [k]: v });
   const items = criteria.data?.editions[0]?.items ?? [];
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    request<{ hazard: { id: string } }>('POST', '/api/hazards', { body: form }).then(
-      (r) => navigate(`/hazards/${r.hazard.id}`),
-      (err: unknown) => {
-        setBusy(false);
-        setError(err);
-      },
+    void runWith(() =>
+      request<{ hazard: { id: string } }>('POST', '/api/hazards', { body: form }).then((r) =>
+        navigate(`/hazards/${r.hazard.id}`),
+      ),
     );
   };
   return (

@@ -3,6 +3,7 @@ import { request, withQuery } from '../../api/api-client.ts';
 import { useApiData } from '../../api/use-api.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
 import { RegionOptions } from '../../components/region-options.tsx';
+import { useAction } from '../../components/use-action.ts';
 import { formatDateTime } from '../../format.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { Link } from '../../router/link.tsx';
@@ -36,26 +37,18 @@ function SelfCheckForm({ mineId }: { mineId: string }) {
   const { t } = useI18n();
   const [form, setForm] = useState({ quarter: quarterOf(new Date()), signer: '', summary: '' });
   const [filed, setFiled] = useState<SelfCheckReport | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, runWith } = useAction();
   const set = (k: keyof typeof form, v: string) => setForm({ ...form, [k]: v });
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
     setFiled(null);
-    request<{ report: SelfCheckReport }>('POST', '/api/hazards/self-check-reports', {
-      body: { mineId, ...form },
-    }).then(
-      (r) => {
-        setBusy(false);
+    void runWith(() =>
+      request<{ report: SelfCheckReport }>('POST', '/api/hazards/self-check-reports', {
+        body: { mineId, ...form },
+      }).then((r) => {
         setFiled(r.report);
         setForm({ ...form, signer: '', summary: '' });
-      },
-      (err: unknown) => {
-        setBusy(false);
-        setError(err);
-      },
+      }),
     );
   };
   return (

@@ -3,6 +3,7 @@ import { request } from '../../api/api-client.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
 import { MinePicker, type PickedMine } from '../../components/mine-picker.tsx';
 import { RegionOptions } from '../../components/region-options.tsx';
+import { useAction } from '../../components/use-action.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { useRegions } from '../../session/regions-context.tsx';
 import type { MinePreview, OrderKind } from './orders-types.ts';
@@ -22,8 +23,7 @@ export function IssueOrderForm({ onIssued }: { onIssued: () => void }) {
   const [reason, setReason] = useState('');
   const [effective, setEffective] = useState('');
   const [preview, setPreview] = useState<MinePreview[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, runWith } = useAction();
   const [issued, setIssued] = useState<number | null>(null);
 
   const body = () => ({
@@ -36,9 +36,7 @@ export function IssueOrderForm({ onIssued }: { onIssued: () => void }) {
     effectiveAt: effective ? new Date(effective).toISOString() : null,
   });
   const run = async (what: 'preview' | 'issue') => {
-    setBusy(true);
-    setError(null);
-    try {
+    await runWith(async () => {
       if (what === 'preview') {
         setPreview(
           (await request<{ mines: MinePreview[] }>('POST', '/api/orders/preview', { body: body() })).mines,
@@ -49,11 +47,7 @@ export function IssueOrderForm({ onIssued }: { onIssued: () => void }) {
         setPreview(null);
         onIssued();
       }
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   const submit = (e: FormEvent) => {
     e.preventDefault();

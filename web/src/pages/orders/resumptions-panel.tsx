@@ -4,6 +4,7 @@ import type { MineStatus, Role } from '../../api/api-types.ts';
 import { useApiData } from '../../api/use-api.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
 import { MinePicker, type PickedMine } from '../../components/mine-picker.tsx';
+import { useAction } from '../../components/use-action.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import type { MessageKey } from '../../i18n/zh-cn.ts';
 import { useSession } from '../../session/session-context.tsx';
@@ -31,25 +32,18 @@ function ApplyForm({ onApplied }: { onApplied: () => void }) {
   const { t } = useI18n();
   const [mine, setMine] = useState<PickedMine | null>(null);
   const [note, setNote] = useState('');
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, runWith } = useAction();
   const [hint, setHint] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setHint(mine === null ? t('res.apply.pickFirst') : null);
     if (mine === null) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await runWith(async () => {
       await request('POST', '/api/orders/resumptions', { body: { mineId: mine.id, note } });
       setMine(null);
       setNote('');
       onApplied();
-    } catch (x) {
-      setError(x);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <form

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { withQuery } from '../../api/api-client.ts';
 import { useApiData } from '../../api/use-api.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
+import { Input } from '../../components/form-kit.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { formatDateTime } from '../../format.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
@@ -80,32 +81,15 @@ export function AuditLogPage({ source }: { source: 'audit' | 'security' }) {
       <form className="filters sec-filters" onSubmit={apply} data-testid="audit-filters">
         <label className="field">
           <span className="field-label">{t('security.audit.from')}</span>
-          <input
-            className="input"
-            type="date"
-            value={from}
-            onChange={(e) => setFrom(e.target.value)}
-            data-testid="audit-from"
-          />
+          <Input type="date" testId="audit-from" value={from} onChange={setFrom} />
         </label>
         <label className="field">
           <span className="field-label">{t('security.audit.to')}</span>
-          <input
-            className="input"
-            type="date"
-            value={to}
-            onChange={(e) => setTo(e.target.value)}
-            data-testid="audit-to"
-          />
+          <Input type="date" testId="audit-to" value={to} onChange={setTo} />
         </label>
         <label className="field">
           <span className="field-label">{t('security.audit.actor')}</span>
-          <input
-            className="input"
-            value={actor}
-            onChange={(e) => setActor(e.target.value)}
-            data-testid="audit-actor"
-          />
+          <Input testId="audit-actor" value={actor} onChange={setActor} />
         </label>
         <label className="field">
           <span className="field-label">{t('security.audit.kind')}</span>
@@ -124,12 +108,11 @@ export function AuditLogPage({ source }: { source: 'audit' | 'security' }) {
               ))}
             </select>
           ) : (
-            <input
-              className="input"
-              value={kind}
+            <Input
               placeholder={t('security.audit.kindPrefix')}
-              onChange={(e) => setKind(e.target.value)}
-              data-testid="audit-kind"
+              testId="audit-kind"
+              value={kind}
+              onChange={setKind}
             />
           )}
         </label>

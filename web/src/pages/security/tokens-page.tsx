@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { request } from '../../api/api-client.ts';
 import { useApiData } from '../../api/use-api.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
+import { useAction } from '../../components/use-action.ts';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { formatDateTime, todayIsoDate } from '../../format.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
@@ -17,31 +18,23 @@ export function TokensPage() {
   const inNinetyDays = todayIsoDate(new Date(Date.now() + 90 * 86_400_000));
   const [expires, setExpires] = useState(inNinetyDays);
   const [created, setCreated] = useState<CreatedToken | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, runWith, fail } = useAction();
 
   const create = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
     // The end of the chosen day in China Standard Time.
     const expiresAt = new Date(`${expires}T23:59:59+08:00`).toISOString();
-    request<CreatedToken>('POST', '/api/tokens', { body: { name, scopes, expiresAt } }).then(
-      (c) => {
+    void runWith(() =>
+      request<CreatedToken>('POST', '/api/tokens', { body: { name, scopes, expiresAt } }).then((c) => {
         setCreated(c);
         setName('');
-        setBusy(false);
         list.reload();
-      },
-      (err: unknown) => {
-        setError(err);
-        setBusy(false);
-      },
+      }),
     );
   };
   const revoke = (tok: TokenView) => {
     if (!window.confirm(t('security.tokens.revokeConfirm', { name: tok.name }))) return;
-    request('DELETE', `/api/tokens/${encodeURIComponent(tok.id)}`).then(list.reload, setError);
+    request('DELETE', `/api/tokens/${encodeURIComponent(tok.id)}`).then(list.reload, fail);
   };
   const toggle = (s: TokenScope) =>
     setScopes((cur) => (cur.includes(s) ? cur.filter((x) => x !== s) : [...cur, s]));

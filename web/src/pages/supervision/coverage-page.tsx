@@ -1,7 +1,8 @@
 import { withQuery } from '../../api/api-client.ts';
 import { useApiData } from '../../api/use-api.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
-import { RegionOptions } from '../../components/region-options.tsx';
+import { CheckField } from '../../components/form-kit.tsx';
+import { RegionFilterSelect } from '../../components/region-options.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { navigate, useAppLocation } from '../../router/router.ts';
 import { useRegions } from '../../session/regions-context.tsx';
@@ -72,15 +73,14 @@ export function CoveragePage() {
         </div>
       </div>
       <div className="filters">
-        <select
-          className="select"
-          data-testid="coverage-filter-region"
+        <RegionFilterSelect
+          testId="coverage-filter-region"
           value={regionId}
-          onChange={(e) => setFilter('regionId', e.target.value)}
-        >
-          <option value="">{t('supervision.filter.allRegions')}</option>
-          <RegionOptions regions={regions} lang={lang} />
-        </select>
+          onChange={(v) => setFilter('regionId', v)}
+          regions={regions}
+          lang={lang}
+          allLabel={t('supervision.filter.allRegions')}
+        />
         <select
           className="select"
           data-testid="coverage-filter-gap"
@@ -94,15 +94,12 @@ export function CoveragePage() {
             </option>
           ))}
         </select>
-        <label>
-          <input
-            type="checkbox"
-            data-testid="coverage-filter-mine"
-            checked={onlyMine}
-            onChange={(e) => setFilter('mine', e.target.checked ? 'only' : '')}
-          />{' '}
-          {t('supervision.filter.onlyMine')}
-        </label>
+        <CheckField
+          label={t('supervision.filter.onlyMine')}
+          testId="coverage-filter-mine"
+          checked={onlyMine}
+          onChange={(v) => setFilter('mine', v ? 'only' : '')}
+        />
       </div>
       {view && (
         <p className="muted" data-testid="coverage-excluded">

@@ -1,30 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { request } from '../../api/api-client.ts';
 import { useApiData } from '../../api/use-api.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
+import { Input, Select, SubmitButton, TextArea } from '../../components/form-kit.tsx';
+import { useAction } from '../../components/use-action.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import type { Candidate, SupervisionCard } from './supervision-api-types.ts';
-
-/** Runs one API call for a form: busy flag, error panel, and a callback when it succeeded. */
-export function useAction(onDone: () => void) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const run = async (method: 'POST' | 'PATCH' | 'DELETE', url: string, body?: unknown) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await request(method, url, body === undefined ? {} : { body });
-      onDone();
-      return true;
-    } catch (e) {
-      setError(e);
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { busy, error, run };
-}
 
 /** The plan: its measures and state, and the steps the caller's role may take. */
 export function PlanCard({
@@ -88,29 +68,22 @@ export function PlanCard({
       )}
       {editing && (
         <form className="sv-form" onSubmit={(e) => void save(e)} data-testid="plan-form">
-          <input
-            className="input"
-            data-testid="plan-document-ref"
+          <Input
             placeholder={t('supervision.plan.documentRef')}
+            testId="plan-document-ref"
             value={docRef}
-            onChange={(e) => setDocRef(e.target.value)}
+            onChange={setDocRef}
           />
-          <textarea
-            className="input"
-            data-testid="plan-measures-input"
+          <TextArea
             placeholder={t('supervision.plan.measuresHint')}
+            testId="plan-measures-input"
             value={measures}
-            onChange={(e) => setMeasures(e.target.value)}
+            onChange={setMeasures}
           />
           <div className="row">
-            <button
-              className="btn btn-primary btn-small"
-              type="submit"
-              disabled={action.busy}
-              data-testid="plan-save"
-            >
+            <SubmitButton action={action} testId="plan-save">
               {t('supervision.save')}
-            </button>
+            </SubmitButton>
             <button className="btn btn-small btn-ghost" type="button" onClick={() => setEditing(false)}>
               {t('supervision.cancel')}
             </button>
@@ -151,12 +124,11 @@ export function PlanCard({
               >
                 {t('supervision.plan.approve')}
               </button>
-              <input
-                className="input"
-                data-testid="plan-return-input"
+              <Input
                 placeholder={t('supervision.plan.reason')}
+                testId="plan-return-input"
                 value={reason}
-                onChange={(e) => setReason(e.target.value)}
+                onChange={setReason}
               />
               <button
                 className="btn btn-small"
@@ -218,26 +190,23 @@ export function ResponsibleCard({
           }}
         >
           <div className="row">
-            <input
-              className="input"
-              data-testid="responsible-name-input"
+            <Input
               placeholder={t('supervision.responsible.name')}
+              testId="responsible-name-input"
               value={name}
-              onChange={(e) => setName(e.target.value)}
+              onChange={setName}
             />
-            <input
-              className="input"
-              data-testid="responsible-position-input"
+            <Input
               placeholder={t('supervision.responsible.position')}
+              testId="responsible-position-input"
               value={position}
-              onChange={(e) => setPosition(e.target.value)}
+              onChange={setPosition}
             />
-            <input
-              className="input"
-              data-testid="responsible-phone-input"
+            <Input
               placeholder={t('supervision.responsible.phone')}
+              testId="responsible-phone-input"
               value={phone}
-              onChange={(e) => setPhone(e.target.value)}
+              onChange={setPhone}
             />
             <button
               className="btn btn-small"
@@ -301,19 +270,15 @@ export function AssignmentCard({
       {canAssign && candidates.data && (
         <div className="sv-form">
           <div className="row">
-            <select
-              className="select"
-              data-testid="leader-select"
+            <Select
+              testId="leader-select"
               value={leaderId}
-              onChange={(e) => setLeaderId(e.target.value)}
-            >
-              <option value="">{t('supervision.assign.pickLeader')}</option>
-              {candidates.data.leaders.map((u) => (
-                <option key={u.id} value={u.id}>
-                  {u.displayName}
-                </option>
-              ))}
-            </select>
+              onChange={setLeaderId}
+              placeholder={t('supervision.assign.pickLeader')}
+              options={candidates.data.leaders}
+              keyOf={(u) => u.id}
+              labelOf={(u) => u.displayName}
+            />
             <button
               className="btn btn-small"
               type="button"
@@ -339,19 +304,15 @@ export function AssignmentCard({
                 {u.displayName}
               </label>
             ))}
-            <select
-              className="select"
-              data-testid="group-leader-select"
+            <Select
+              testId="group-leader-select"
               value={groupLeader}
-              onChange={(e) => setGroupLeader(e.target.value)}
-            >
-              <option value="">{t('supervision.assign.pickGroupLeader')}</option>
-              {candidates.data.groupMembers.map((u) => (
-                <option key={u.id} value={u.id}>
-                  {u.displayName}
-                </option>
-              ))}
-            </select>
+              onChange={setGroupLeader}
+              placeholder={t('supervision.assign.pickGroupLeader')}
+              options={candidates.data.groupMembers}
+              keyOf={(u) => u.id}
+              labelOf={(u) => u.displayName}
+            />
             <button
               className="btn btn-small"
               type="button"

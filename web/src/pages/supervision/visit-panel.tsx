@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { useApiData } from '../../api/use-api.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
+import { CheckField, Field, Input, SubmitButton, TextArea } from '../../components/form-kit.tsx';
+import { useAction } from '../../components/use-action.ts';
 import { formatDateTime } from '../../format.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import type { ChecklistResult, SiteVisit } from './supervision-api-types.ts';
-import { useAction } from './supervision-forms.tsx';
 
 const DEFAULT_ITEMS = [
   'supervision.check.gas',
@@ -62,49 +63,37 @@ export function VisitForm({ mineId, onRecorded }: { mineId: string; onRecorded: 
         <h2>{t('supervision.visit.new')}</h2>
       </div>
       <div className="row">
-        <label>
-          {t('supervision.visit.start')}{' '}
-          <input
-            className="input"
-            type="datetime-local"
-            data-testid="visit-start"
-            value={start}
-            onChange={(e) => setStart(e.target.value)}
-          />
-        </label>
-        <label>
-          {t('supervision.visit.end')}{' '}
-          <input
-            className="input"
-            type="datetime-local"
-            data-testid="visit-end"
-            value={end}
-            onChange={(e) => setEnd(e.target.value)}
-          />
-        </label>
+        <Field
+          label={t('supervision.visit.start')}
+          type="datetime-local"
+          testId="visit-start"
+          value={start}
+          onChange={setStart}
+        />
+        <Field
+          label={t('supervision.visit.end')}
+          type="datetime-local"
+          testId="visit-end"
+          value={end}
+          onChange={setEnd}
+        />
         <span data-testid="visit-duration">
           {duration === null ? '—' : t('supervision.visit.minutes', { n: duration })}
         </span>
       </div>
       <div className="row">
-        <label>
-          <input
-            type="checkbox"
-            data-testid="visit-site"
-            checked={site}
-            onChange={(e) => setSite(e.target.checked)}
-          />{' '}
-          {t('supervision.visit.wentToSite')}
-        </label>
-        <label>
-          <input
-            type="checkbox"
-            data-testid="visit-underground"
-            checked={underground}
-            onChange={(e) => setUnderground(e.target.checked)}
-          />{' '}
-          {t('supervision.visit.wentUnderground')}
-        </label>
+        <CheckField
+          label={t('supervision.visit.wentToSite')}
+          testId="visit-site"
+          checked={site}
+          onChange={setSite}
+        />
+        <CheckField
+          label={t('supervision.visit.wentUnderground')}
+          testId="visit-underground"
+          checked={underground}
+          onChange={setUnderground}
+        />
       </div>
       <table className="table" data-testid="visit-checklist">
         <tbody>
@@ -131,36 +120,28 @@ export function VisitForm({ mineId, onRecorded }: { mineId: string; onRecorded: 
           ))}
         </tbody>
       </table>
-      <textarea
-        className="input"
-        data-testid="visit-notes"
+      <TextArea
         placeholder={t('supervision.visit.notes')}
+        testId="visit-notes"
         value={notes}
-        onChange={(e) => setNotes(e.target.value)}
+        onChange={setNotes}
       />
-      <input
-        className="input"
-        data-testid="visit-finding-title"
+      <Input
         placeholder={t('supervision.visit.findingTitle')}
+        testId="visit-finding-title"
         value={findingTitle}
-        onChange={(e) => setFindingTitle(e.target.value)}
+        onChange={setFindingTitle}
       />
-      <textarea
-        className="input"
-        data-testid="visit-finding-text"
+      <TextArea
         placeholder={t('supervision.visit.findingText')}
+        testId="visit-finding-text"
         value={findingText}
-        onChange={(e) => setFindingText(e.target.value)}
+        onChange={setFindingText}
       />
       <div className="row">
-        <button
-          className="btn btn-primary btn-small"
-          type="submit"
-          disabled={action.busy}
-          data-testid="visit-save"
-        >
+        <SubmitButton action={action} testId="visit-save">
           {t('supervision.visit.record')}
-        </button>
+        </SubmitButton>
       </div>
       {action.error !== null && <ErrorBox error={action.error} />}
     </form>
