@@ -31,6 +31,7 @@ import { registerClosureRoutes } from './routes/closure/closure.routes.ts';
 import { registerAccidentRoutes } from './routes/accidents/accidents.routes.ts';
 import { registerBriefingRoutes } from './routes/briefing/briefing.routes.ts';
 import { registerIngestRoutes } from './routes/ingest/ingest.routes.ts';
+import { registerAlarmConsoleRoutes } from './routes/monitoring/alarm-console.routes.ts';
 import { registerAlarmRoutes } from './routes/monitoring/alarms.routes.ts';
 import { registerLiveRoutes } from './routes/monitoring/live.routes.ts';
 import { registerPointRoutes } from './routes/monitoring/points.routes.ts';
@@ -272,6 +273,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerAuditRoutes(app, deps);
   registerIngestRoutes(app, deps);
   registerAlarmRoutes(app, deps);
+  registerAlarmConsoleRoutes(app, deps);
   registerPointRoutes(app, deps);
   registerLiveRoutes(app, deps);
   registerHazardRoutes(app, deps);

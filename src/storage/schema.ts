@@ -255,6 +255,8 @@ export interface AlarmsTable {
   peak_ms: number | null;
   received_ms: number | null;
   active_since_received_ms: number | null;
+  /** Migration 0018: a correlation incident's evidence (JSON), null for ordinary alarms. */
+  evidence: string | null;
 }
 
 export interface AlarmEventsTable {

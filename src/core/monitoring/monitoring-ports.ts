@@ -45,6 +45,8 @@ export interface AlarmView extends AlarmRecord {
   sensorType: string | null;
   location: string | null;
   unit: string | null;
+  /** The point's substation (分站, the gateway it reports through), when the alarm is about a point. */
+  substationCode: string | null;
 }
 
 export interface IngestFileRecord {

@@ -3,6 +3,7 @@ import type {
   AlarmChange,
   AlarmRecord,
   AlarmRule,
+  EvidenceItem,
   PointRecord,
 } from '../../core/monitoring/engine/engine-types.ts';
 import type { AlarmPriority, AlarmState } from '../../core/monitoring/alarms/alarm-lifecycle.ts';
@@ -80,6 +81,7 @@ const toAlarm = (r: Selectable<AlarmsTable>): AlarmRecord => ({
   peakValue: r.peak_value,
   peakMs: num(r.peak_ms),
   activations: r.activations,
+  evidence: r.evidence === null ? null : (JSON.parse(r.evidence) as EvidenceItem[]),
 });
 
 const alarmColumns = (a: AlarmRecord): AlarmsTable => ({
@@ -106,6 +108,7 @@ const alarmColumns = (a: AlarmRecord): AlarmsTable => ({
   peak_ms: a.peakMs,
   received_ms: a.receivedMs,
   active_since_received_ms: a.activeSinceReceivedMs,
+  evidence: a.evidence ? JSON.stringify(a.evidence) : null,
 });
 
 /** Alarms joined with what an alarm view shows about its mine, county and point. */
@@ -125,6 +128,7 @@ const ALARM_VIEW_COLUMNS = [
   'mp.sensor_type as sensor_type',
   'mp.location as location',
   'mp.unit as unit',
+  'mp.substation_code as substation_code',
 ] as const;
 
 const toAlarmView = (
@@ -137,6 +141,7 @@ const toAlarmView = (
     sensor_type: string | null;
     location: string | null;
     unit: string | null;
+    substation_code: string | null;
   },
 ): AlarmView => ({
   ...toAlarm(r),
@@ -148,6 +153,7 @@ const toAlarmView = (
   sensorType: r.sensor_type,
   location: r.location,
   unit: r.unit,
+  substationCode: r.substation_code,
 });
 
 /** Points, alarms and their history, personnel and the ingest log. */

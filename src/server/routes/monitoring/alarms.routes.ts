@@ -6,11 +6,13 @@ import type { Principal } from '../../../core/access/types.ts';
 import { notFound } from '../../../core/errors.ts';
 import { ALARM_PRIORITIES, type AlarmState } from '../../../core/monitoring/alarms/alarm-lifecycle.ts';
 import { ALARM_RULES } from '../../../core/monitoring/engine/engine-types.ts';
+import { floodKpis } from '../../../core/monitoring/flood/flood-kpis.ts';
 import type { AlarmView } from '../../../core/monitoring/monitoring-ports.ts';
 import { scopedMineFilter } from '../../../core/registry/mine-use-cases.ts';
 import { shelveUntil } from '../../../ingest/monitoring-runtime.ts';
 import type { AppDeps, MonitoringDeps } from '../../app.ts';
 import { principalOf } from '../../auth.ts';
+import { consoleGroupingOf } from './alarm-console.routes.ts';
 import { monitoringOf } from './monitoring-access.ts';
 
 const STATE_FILTERS: Record<string, readonly AlarmState[] | undefined> = {
@@ -101,7 +103,7 @@ export function registerAlarmRoutes(app: FastifyInstance, deps: AppDeps): void {
       const m = monitoringOf(deps);
       const scope = await scopedMineFilter(ports, p, req.query.regionId);
       const now = ports.clock.nowMs();
-      const alarms = await openAlarmsInScope(m, p, scope);
+      const { alarms, grouping } = await consoleGroupingOf(deps, m, p, scope);
       const activeByPriority = { critical: 0, high: 0, medium: 0, low: 0 };
       let unacknowledged = 0;
       let shelved = 0;
@@ -124,12 +126,17 @@ export function registerAlarmRoutes(app: FastifyInstance, deps: AppDeps): void {
       for (const e of raised)
         if (e.priority in priorityLast24h) priorityLast24h[e.priority as keyof typeof priorityLast24h]++;
       const last10 = raised.filter((e) => Number(e.at_ms) >= now - 600_000);
-      const perMine = new Map<string, { mineName: string; count: number }>();
-      for (const e of last10) {
-        const x = perMine.get(e.mine_id) ?? { mineName: e.mine_name, count: 0 };
-        x.count++;
-        perMine.set(e.mine_id, x);
-      }
+      // Flood handling (ADR 0012): each parent counted once, and the panel names what it sees.
+      const flood = floodKpis(
+        raised.map((e) => ({
+          alarmId: e.alarm_id,
+          mineId: e.mine_id,
+          mineName: e.mine_name,
+          atMs: Number(e.at_ms),
+        })),
+        grouping,
+        now,
+      );
       const perAlarmHour = new Map<string, number>();
       for (const e of raised)
         if (Number(e.at_ms) >= now - 3_600_000)
@@ -151,10 +158,7 @@ export function registerAlarmRoutes(app: FastifyInstance, deps: AppDeps): void {
         unacknowledged,
         shelved,
         alarmsPer10MinPerMine: Math.round((last10.length / minesInScope) * 100) / 100,
-        floods: [...perMine.entries()]
-          .filter(([, x]) => x.count >= 10)
-          .map(([mineId, x]) => ({ mineId, mineName: x.mineName, count: x.count }))
-          .sort((a, b) => b.count - a.count),
+        ...flood,
         chattering,
         stale,
         priorityLast24h,
