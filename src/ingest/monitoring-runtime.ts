@@ -419,6 +419,7 @@ export class MonitoringRuntime implements MonitoringSink {
     const point = a.pointId === null ? undefined : this.engine.point(a.pointId);
     return {
       ...a,
+      evidence: a.evidence ?? null,
       mineName: mine?.name ?? a.mineId,
       mineCode: mine?.code ?? '',
       regionName: region?.name ?? '',
