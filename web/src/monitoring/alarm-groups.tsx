@@ -121,7 +121,8 @@ function GroupCard({
       </div>
       {isIncident && g.parent !== null && (
         <div className="incident-body">
-          <p className="incident-text">{alarmText(g.parent, i18n)}</p>
+          {/* The server words incidents in English; in Chinese the title and evidence say it. */}
+          {lang === 'en' && <p className="incident-text">{alarmText(g.parent, i18n)}</p>}
           {g.parent.evidence && g.parent.evidence.length > 0 && (
             <>
               <div className="muted small">{t('alarmGroup.evidence')}</div>

@@ -282,7 +282,8 @@ function stoppedMineWork(m: MineEvidence): IncidentFinding[] {
   const activity = m.alarms.find((a) => a.rule === 'activity_in_stopped_mine');
   if (!people || !activity) return [];
   const point = (a: CorrelationAlarm) => (a.pointId === null ? undefined : m.points.get(a.pointId));
-  const others = m.alarms.filter((a) => a !== people && a !== activity && isFireSign(a, point(a)));
+  // In a mine that must be empty every other signal (fire signs, airflow, faults) is part of the story.
+  const others = m.alarms.filter((a) => a !== people && a !== activity);
   const powered = [...m.points.values()].filter((p) => p.role === 'power_feed' && p.value === 1);
   return [
     finding(
