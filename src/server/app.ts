@@ -23,6 +23,7 @@ import { registerErrorMapping, registerNotFound } from './error-mapping.ts';
 import { SecurityRecorder } from './security-recorder.ts';
 import { registerAuditRoutes } from './routes/audit.routes.ts';
 import { registerHazardRoutes } from './routes/hazards/hazards.routes.ts';
+import { registerMonitoringProposalRoutes } from './routes/hazards/monitoring-proposals.routes.ts';
 import { registerOrderRoutes } from './routes/orders/orders.routes.ts';
 import { registerSupervisionRoutes } from './routes/supervision/supervision.routes.ts';
 import { registerDirectiveRoutes } from './routes/directives/directives.routes.ts';
@@ -277,6 +278,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerPointRoutes(app, deps);
   registerLiveRoutes(app, deps);
   registerHazardRoutes(app, deps);
+  registerMonitoringProposalRoutes(app, deps);
   registerOrderRoutes(app, deps);
   registerSupervisionRoutes(app, deps);
   registerDirectiveRoutes(app, deps);

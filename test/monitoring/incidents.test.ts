@@ -156,6 +156,57 @@ describe('correlation incidents and flood parents through the pipeline and HTTP'
     expect(audit.find((a) => a.action === 'alarm.acknowledge')!.actorName).toBe('王建国（省级监管）');
   });
 
+  it('the Songzao incident proposes a major hazard (art. 18(8)) that a regulator confirms with its evidence, once', async () => {
+    const mine = world.province.mines.find((m) => m.status === 'producing')!;
+    const list = await get<{
+      items: Array<{ key: string; mineId: string; rule: string; category: string; evidence: EvidenceItem[] }>;
+    }>('/api/hazards/monitoring-proposals');
+    const proposal = list.items.find((p) => p.mineId === mine.id && p.rule === 'incident_fire_pattern')!;
+    expect(proposal).toMatchObject({ category: '2020-15-8' });
+    expect(proposal.evidence.map((e) => e.rule)).toEqual(
+      expect.arrayContaining(['belt_protection', 'co_rising']),
+    );
+
+    // A mine's own safety officer may not decide; a dismissal needs a reason.
+    const officer = await loginAs(app, 'officer');
+    const refused = await app.inject({
+      method: 'POST',
+      url: '/api/hazards/monitoring-proposals/confirm',
+      headers: asSession(officer),
+      payload: { key: proposal.key },
+    });
+    expect(refused.statusCode).toBe(403);
+    const noReason = await post('/api/hazards/monitoring-proposals/dismiss', {
+      key: proposal.key,
+      reason: ' ',
+    });
+    expect(noReason.json()).toMatchObject({ error: { code: 'MONITORING_PROPOSAL_REASON_REQUIRED' } });
+
+    const confirmed = await post('/api/hazards/monitoring-proposals/confirm', {
+      key: proposal.key,
+      note: '监测证据属实，列为重大隐患',
+    });
+    expect(confirmed.statusCode, confirmed.body).toBe(201);
+    const hazard = confirmed.json<{
+      hazard: { id: string; grade: string; category: string; source: string; description: string };
+    }>().hazard;
+    expect(hazard).toMatchObject({ grade: 'major', category: '2020-15-8', source: 'alarm', mineId: mine.id });
+    expect(hazard.description).toContain('belt_protection');
+    const audit = await world.ports.audit.listByTarget(
+      'alarm',
+      proposal.key.slice(0, proposal.key.lastIndexOf('@')),
+    );
+    expect(audit.map((a) => a.action)).toContain('monitoring_hazard.confirm');
+
+    // Decided once: it leaves the list, and a second confirmation creates nothing.
+    const after = await get<{ items: Array<{ key: string }> }>('/api/hazards/monitoring-proposals');
+    expect(after.items.map((p) => p.key)).not.toContain(proposal.key);
+    const again = await post('/api/hazards/monitoring-proposals/confirm', { key: proposal.key });
+    expect(again.statusCode).toBe(409);
+    const hazards = await world.ports.hazards.list({ mineId: mine.id }, 100);
+    expect(hazards.filter((h) => h.category === '2020-15-8' && h.source === 'alarm')).toHaveLength(1);
+  });
+
   it('Diaoshuidong: one critical incident for work in a closed mine, in the first poll', async () => {
     const mine = world.province.mines.find((m) => m.status === 'closed')!;
     const start = T0 + 3_600_000;

@@ -76,6 +76,20 @@ export interface AlarmScopeFilter {
   mineId?: string;
 }
 
+/** A regulator's decision on a major hazard proposed from monitoring evidence (migration 0018). */
+export interface MonitoringHazardDecision {
+  proposalKey: string;
+  alarmId: string;
+  mineId: string;
+  category: string;
+  decision: 'confirmed' | 'dismissed';
+  hazardId: string | null;
+  note: string;
+  decidedBy: string;
+  decidedByName: string;
+  decidedAt: string;
+}
+
 export interface MonitoringStore {
   loadPoints(): Promise<PointRecord[]>;
   pointsOfMine(mineId: string): Promise<PointRecord[]>;
@@ -124,6 +138,10 @@ export interface MonitoringStore {
   /** Every mine's stored people-underground snapshot (for rebuilding the engine). */
   loadPeople(): Promise<Array<{ mineId: string; snapshotMs: number; people: PersonUnderground[] }>>;
   logIngestFile(f: IngestFileRecord): Promise<void>;
+  /** Decisions on monitoring hazard proposals, for the keys given (those without one are left out). */
+  hazardDecisions(keys: readonly string[]): Promise<MonitoringHazardDecision[]>;
+  /** Records a decision; false when the proposal was already decided (nothing changed). */
+  insertHazardDecision(d: MonitoringHazardDecision): Promise<boolean>;
   /**
    * Compaction (ADR 0005): every head reading of a window closed at `nowMs` moves into its point's
    * block for that window, merged with what the block holds. Idempotent and crash-safe.
