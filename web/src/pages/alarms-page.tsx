@@ -21,6 +21,7 @@ import { AlarmGroupsPanel, FloodPanel } from '../monitoring/alarm-groups.tsx';
 import { AlarmTable, canStartScenarios, LiveIndicator } from '../monitoring/alarm-table.tsx';
 import { ruleLabel } from '../monitoring/alarm-text.ts';
 import { formatDuration, formatValue } from '../monitoring/monitoring-format.ts';
+import { HazardProposalsPanel } from '../monitoring/hazard-proposals-panel.tsx';
 import { ScenarioPanel } from '../monitoring/scenario-panel.tsx';
 import { stateMatches, useAlarmList, type LiveMatch } from '../monitoring/use-alarm-list.ts';
 import { navigate, useAppLocation } from '../router/router.ts';
@@ -489,6 +490,8 @@ export function AlarmsPage() {
         </div>
         <div className="console-side">
           {canStartScenarios(user.role) && <ScenarioPanel />}
+          {/* Deciding hazards is for the same regulator roles that run scenarios (hazard.decide). */}
+          {canStartScenarios(user.role) && <HazardProposalsPanel regionId={query.regionId} now={now} />}
           {kpis.data !== null && (
             <SidePanels
               kpis={kpis.data}

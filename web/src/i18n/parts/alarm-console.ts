@@ -34,6 +34,14 @@ export const alarmConsoleZh = {
   'alarmFlood.line.gateway_outage': '{mine} 分站 {label} 中断',
   'alarmFlood.line.burst': '{mine} 报警突发',
   'alarmFlood.mines': '{n} 处矿井',
+  'hazardProposal.title': '监测证据提出的重大隐患',
+  'hazardProposal.hint': '由监管人员确认后列为重大隐患（附证据），或说明理由驳回',
+  'hazardProposal.note': '确认意见或驳回理由',
+  'hazardProposal.confirm': '确认为重大隐患',
+  'hazardProposal.dismiss': '驳回',
+  'error.MONITORING_PROPOSAL_NOT_FOUND': '该重大隐患建议不存在或不在您的监管范围内',
+  'error.MONITORING_PROPOSAL_DECIDED': '该重大隐患建议已被处理',
+  'error.MONITORING_PROPOSAL_REASON_REQUIRED': '驳回须说明理由',
 } as const;
 
 export const alarmConsoleEn: Record<keyof typeof alarmConsoleZh, string> = {
@@ -69,4 +77,13 @@ export const alarmConsoleEn: Record<keyof typeof alarmConsoleZh, string> = {
   'alarmFlood.line.gateway_outage': '{mine}: substation {label} down',
   'alarmFlood.line.burst': '{mine}: alarm burst',
   'alarmFlood.mines': '{n} mines',
+  'hazardProposal.title': 'Major hazards proposed by monitoring',
+  'hazardProposal.hint':
+    'A regulator confirms one as a major hazard (evidence attached) or dismisses it with a reason',
+  'hazardProposal.note': 'Note, or the reason to dismiss',
+  'hazardProposal.confirm': 'Confirm as major hazard',
+  'hazardProposal.dismiss': 'Dismiss',
+  'error.MONITORING_PROPOSAL_NOT_FOUND': 'No such proposed major hazard in your scope',
+  'error.MONITORING_PROPOSAL_DECIDED': 'This proposed major hazard has already been decided',
+  'error.MONITORING_PROPOSAL_REASON_REQUIRED': 'Give a reason to dismiss it',
 };
