@@ -222,7 +222,7 @@ export class MonitoringRuntime implements MonitoringSink {
         },
         this.#ports.clock.nowMs(),
       );
-      changes.push(...correlateMines(this.engine, [m.id], this.#ports.clock.nowMs()));
+      changes.push(...correlateMines(this.engine, [m.id], this.#ports.clock.nowMs(), changes));
       await this.#persistChanges(changes);
     });
   }
@@ -299,7 +299,7 @@ export class MonitoringRuntime implements MonitoringSink {
         });
       }
       // Incidents within the poll that completed their evidence (ADR 0012).
-      changes.push(...correlateMines(this.engine, touched, now));
+      changes.push(...correlateMines(this.engine, touched, now, changes));
       // Alarms first: should the readings' write fail after them, the retry re-judges the readings and
       // finds the alarm already raised (never doubled); the other order could lose a raise that only an
       // edge (a trend, a switch) makes.
@@ -318,7 +318,7 @@ export class MonitoringRuntime implements MonitoringSink {
     return this.#guarded(async () => {
       const mine = this.#mine(mineCode);
       const changes = this.engine.personnel.ingest(mine, positions, snapshotMs, this.#ports.clock.nowMs());
-      changes.push(...correlateMines(this.engine, [mine.id], this.#ports.clock.nowMs()));
+      changes.push(...correlateMines(this.engine, [mine.id], this.#ports.clock.nowMs(), changes));
       const people = this.engine.personnel.underground(mine.id);
       // Alarms first: the Diaoshuidong alarm must not wait behind the snapshot write.
       await this.#persistChanges(changes);
@@ -371,7 +371,7 @@ export class MonitoringRuntime implements MonitoringSink {
     return this.#guarded(async () => {
       const changes = this.engine.tick(this.#ports.clock.nowMs());
       const mines = new Set(changes.map((c) => c.alarm.mineId));
-      changes.push(...correlateMines(this.engine, mines, this.#ports.clock.nowMs()));
+      changes.push(...correlateMines(this.engine, mines, this.#ports.clock.nowMs(), changes));
       await this.#persistChanges(changes);
       this.#flushLive();
       return changes.length;

@@ -2,14 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMonitoringRuntime } from '../../src/cli/monitoring-wiring.ts';
 import type { MonitoringRuntime } from '../../src/ingest/monitoring-runtime.ts';
-import { argon2Hasher, cryptoSecrets } from '../../src/platform/system.ts';
-import { buildApp, embeddedMonitoring } from '../../src/server/app.ts';
+import { embeddedMonitoring } from '../../src/server/app.ts';
 import {
   createProvinceSimulator,
   type ProvinceSimulator,
 } from '../../src/sim/monitoring/province-simulator.ts';
 import { startScenario } from '../../src/sim/monitoring/scenarios.ts';
-import { asSession, createWorld, loginAs, type Session, type World } from '../support/world.ts';
+import { asSession, buildTestApp, createWorld, loginAs, type Session, type World } from '../support/world.ts';
 
 interface EvidenceItem {
   kind: string;
@@ -64,12 +63,9 @@ describe('correlation incidents and flood parents through the pipeline and HTTP'
     const m = createMonitoringRuntime(world.database, world.ports);
     runtime = m.runtime;
     await runtime.start();
-    app = await buildApp({
-      ports: world.ports,
-      hasher: argon2Hasher,
-      secrets: cryptoSecrets,
-      config: { sessionTtlMs: 24 * 3_600_000, cookieSecure: false },
+    app = await buildTestApp(world, {
       monitoring: embeddedMonitoring(runtime, m.hub),
+      sessionTtlMs: 24 * 3_600_000,
     });
     for (const u of ['province', 'county']) s[u] = await loginAs(app, u);
     sim = createProvinceSimulator({ mines: world.province.mines, seed: 5, startMs: T0, intervalMs: POLL_MS });

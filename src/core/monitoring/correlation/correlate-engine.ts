@@ -38,18 +38,20 @@ export function correlateMines(
   engine: MonitoringEngine,
   mineIds: Iterable<string>,
   receivedMs: number,
+  changes: readonly AlarmChange[] = [],
   policy: CorrelationPolicy = DEFAULT_CORRELATION_POLICY,
 ): AlarmChange[] {
-  const wanted = new Set(mineIds);
-  if (wanted.size === 0) return [];
+  const index = activeIndexOf(engine, changes);
   const active = new Map<string, AlarmRecord[]>();
   const candidates = new Set<string>();
-  for (const a of engine.alarms.values()) {
-    if (!a.conditionActive || !wanted.has(a.mineId)) continue;
-    const list = active.get(a.mineId) ?? [];
-    list.push(a);
-    active.set(a.mineId, list);
-    if (ANCHOR_RULES.has(a.rule) || isIncidentRule(a.rule)) candidates.add(a.mineId);
+  for (const mineId of new Set(mineIds)) {
+    const list: AlarmRecord[] = [];
+    for (const id of index.get(mineId) ?? []) {
+      const a = engine.alarms.get(id);
+      if (a?.conditionActive) list.push(a);
+    }
+    active.set(mineId, list);
+    if (list.some((a) => ANCHOR_RULES.has(a.rule) || isIncidentRule(a.rule))) candidates.add(mineId);
   }
   const out: AlarmChange[] = [];
   engine.alarms.receivedAt(receivedMs);
@@ -124,5 +126,35 @@ export function correlateMines(
         engine.alarms.clear(out, mineId, a.rule, a.subject, clearAt, null);
     }
   }
+  noteChanges(index, out);
   return out;
+}
+
+/**
+ * Active alarm ids per mine, kept per engine from the changes each call hands in (built once from the
+ * alarm book when an engine is first seen), so a call costs what its mines hold, not every alarm.
+ */
+const ACTIVE_BY_MINE = new WeakMap<MonitoringEngine, Map<string, Set<string>>>();
+
+function activeIndexOf(engine: MonitoringEngine, changes: readonly AlarmChange[]): Map<string, Set<string>> {
+  let index = ACTIVE_BY_MINE.get(engine);
+  if (!index) {
+    index = new Map();
+    for (const a of engine.alarms.values()) if (a.conditionActive) note(index, a);
+    ACTIVE_BY_MINE.set(engine, index);
+  }
+  noteChanges(index, changes);
+  return index;
+}
+
+function noteChanges(index: Map<string, Set<string>>, changes: readonly AlarmChange[]): void {
+  for (const c of changes) note(index, c.alarm);
+}
+
+function note(index: Map<string, Set<string>>, a: AlarmRecord): void {
+  let ids = index.get(a.mineId);
+  if (a.conditionActive) {
+    if (!ids) index.set(a.mineId, (ids = new Set()));
+    ids.add(a.id);
+  } else ids?.delete(a.id);
 }

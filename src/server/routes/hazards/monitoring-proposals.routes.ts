@@ -9,6 +9,7 @@ import {
 import { scopedMineFilter } from '../../../core/registry/mine-use-cases.ts';
 import type { AppDeps } from '../../app.ts';
 import { principalOf } from '../../auth.ts';
+import { regionIdQuery } from '../monitoring/monitoring-access.ts';
 
 const keyBody = { key: z.string().min(3).max(400) };
 
@@ -25,12 +26,7 @@ export function registerMonitoringProposalRoutes(app: FastifyInstance, deps: App
         tags,
         summary:
           'Major hazards proposed by monitoring evidence (2020 criteria art. 5(2), 7(2), 18(6), 18(8), 4(6)), not yet decided, with the evidence.',
-        querystring: z.object({
-          regionId: z
-            .string()
-            .regex(/^\d{6}$/)
-            .optional(),
-        }),
+        querystring: z.object({ regionId: regionIdQuery }),
       },
     },
     async (req) => {

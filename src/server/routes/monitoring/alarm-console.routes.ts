@@ -14,7 +14,7 @@ import type { AlarmView } from '../../../core/monitoring/monitoring-ports.ts';
 import { scopedMineFilter } from '../../../core/registry/mine-use-cases.ts';
 import type { AppDeps, MonitoringDeps } from '../../app.ts';
 import { principalOf } from '../../auth.ts';
-import { monitoringOf } from './monitoring-access.ts';
+import { monitoringOf, regionIdQuery } from './monitoring-access.ts';
 
 /** Stop orders in force that the grouping may attribute alarms to (newest first). */
 async function stopOrdersInForce(deps: AppDeps): Promise<StopOrderRef[]> {
@@ -65,10 +65,7 @@ export function registerAlarmConsoleRoutes(app: FastifyInstance, deps: AppDeps):
         summary:
           'The console’s parents: correlation incidents first (with evidence and articles), then floods grouped by cause (a stop order, an outage, a burst), each with its children.',
         querystring: z.object({
-          regionId: z
-            .string()
-            .regex(/^\d{6}$/)
-            .optional(),
+          regionId: regionIdQuery,
           mineId: z.string().min(1).max(100).optional(),
         }),
       },
