@@ -98,17 +98,21 @@ const CO_TYPE = '0004';
 const TEMPERATURE_TYPE = '0003';
 const ROADWAY_END = /^(.*?(?:工作面|大巷|石门|上山|下山|斜井|立井|平硐|巷|硐室))/;
 
-/** The roadway or working place a location names: its first word, cut after the first place noun. */
+/** The roadway or working place a location names (its first word cut after the first place noun), or ''. */
 export function roadwayOf(location: string): string {
   const first = location.trim().split(/\s+/)[0] ?? '';
-  return ROADWAY_END.exec(first)?.[1] ?? first;
+  return ROADWAY_END.exec(first)?.[1] ?? '';
 }
 
-/** Same roadway or area: one substation (分站) or one named roadway. */
+/**
+ * Same roadway or area: one named roadway when both locations name one; otherwise one substation
+ * (分站), which may serve a whole district, so it is only the fallback.
+ */
 export function isSameArea(a: CorrelationPoint, b: CorrelationPoint): boolean {
-  if (a.substationCode !== '' && a.substationCode === b.substationCode) return true;
   const ra = roadwayOf(a.location);
-  return ra !== '' && ra === roadwayOf(b.location);
+  const rb = roadwayOf(b.location);
+  if (ra !== '' && rb !== '') return ra === rb;
+  return a.substationCode !== '' && a.substationCode === b.substationCode;
 }
 
 /** Signs of fire: smoke, CO rising or over its limit, temperature over its limit or stop-work level. */
