@@ -400,6 +400,56 @@ describeInBrowser('monitoring in the browser', () => {
     await screenshot(page, 'alarm-console-incident-zh-390');
   });
 
+  it('a county-wide stop order over producing mines is one parent alarm on the console and in the flood panel', async () => {
+    const county = user('county');
+    if (county.scope.kind !== 'region') throw new Error('county must be region-scoped');
+    const countyId = county.scope.regionId;
+    const producing = server.province.mines.filter(
+      (m) => m.regionId === countyId && m.status === 'producing',
+    );
+    expect(producing.length).toBeGreaterThanOrEqual(2);
+    const page = await newPage();
+    await login(page, server.baseUrl, 'county', TEST_PASSWORD);
+    await openAlarms(page, {}, server.baseUrl);
+    await waitForLive(page);
+    const session = await page.request.get(`${server.baseUrl}/api/session`);
+    const { csrfToken } = (await session.json()) as { csrfToken: string };
+    const number = '岩监停〔2026〕88号';
+    const issued = await page.request.post(`${server.baseUrl}/api/orders`, {
+      headers: { 'x-csrf-token': csrfToken },
+      data: {
+        number,
+        kind: 'stop_work',
+        legalBasis: '煤矿安全生产条例 第四十八条',
+        reason: '全县停产整顿',
+        regionId: countyId,
+      },
+    });
+    expect(issued.status(), await issued.text()).toBe(201);
+
+    // The console (its parents reload with the live feed) shows the order once, its alarms under it.
+    const parent = page.locator('[data-testid="alarm-group"][data-kind="stop_order"]');
+    await parent.first().waitFor({ timeout: 20_000 });
+    expect(await parent.count()).toBe(1);
+    expect(await parent.innerText()).toContain(number);
+    const children = Number(await parent.getAttribute('data-children'));
+    expect(children).toBeGreaterThanOrEqual(2);
+    await parent.getByTestId('alarm-group-toggle').click();
+    expect(
+      await parent.locator('[data-testid="alarm-row"][data-rule="people_in_stopped_mine"]').count(),
+    ).toBe(children);
+    // Counted once: the flood panel names the order, whatever the number of mines.
+    const floodRow = page.locator('[data-testid="alarm-flood-row"][data-kind="stop_order"]');
+    await expect.poll(() => floodRow.count(), { timeout: 10_000 }).toBe(1);
+    expect(await floodRow.innerText()).toContain(number);
+    // And it says a flood is on, with what grouping made of it.
+    await expect.poll(() => page.getByTestId('alarm-flood-state').innerText()).toMatch(/报警泛滥.*合并后/);
+    await screenshot(page, 'alarm-console-stop-order-zh-1440');
+    await switchLanguage(page);
+    await expect.poll(() => floodRow.innerText()).toContain('Stop order');
+    await screenshot(page, 'alarm-console-stop-order-en-1440');
+  });
+
   it('the simulator and the monitoring tick ran without errors', () => {
     expect(server.log.filter((line) => /failed/i.test(line))).toEqual([]);
     if (scenarioAlarmId !== null)

@@ -180,6 +180,7 @@ export interface AlarmKpis {
   alarmsPerOperatorHour: number;
   rawAlarmsLastHour: number;
   alarmsLast10Min: number;
+  rawAlarmsLast10Min: number;
   isFlood: boolean;
   incidents: number;
   chattering: Array<{ alarmId: string; mineName: string; rule: string; activations: number }>;

@@ -213,6 +213,7 @@ export function FloodPanel({ kpis, onMine }: { kpis: AlarmKpis; onMine: (mineId:
       >
         {t(kpis.isFlood ? 'alarmFlood.active' : 'alarmFlood.calm', {
           n: formatCount(kpis.alarmsLast10Min, lang),
+          raw: formatCount(kpis.rawAlarmsLast10Min, lang),
         })}
         <div
           className="small muted"

@@ -142,6 +142,8 @@ describe('flood KPIs', () => {
     expect(k.rawAlarmsLastHour).toBe(19);
     expect(k.alarmsPerOperatorHour).toBe(2);
     expect(k.isFlood).toBe(true);
+    expect(k.rawAlarmsLast10Min).toBe(19);
+    expect(k.alarmsLast10Min).toBe(2);
     expect(k.floods).toEqual([
       expect.objectContaining({ kind: 'stop_order', label: ORDER.number, mineCount: 18, count: 18 }),
     ]);

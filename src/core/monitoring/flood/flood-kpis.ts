@@ -29,6 +29,8 @@ export interface FloodKpis {
   rawAlarmsLastHour: number;
   /** Raises in the last 10 minutes (each parent once) and whether that is a flood (≥ 10 per 10 min). */
   alarmsLast10Min: number;
+  /** The same 10 minutes counted alarm by alarm. */
+  rawAlarmsLast10Min: number;
   isFlood: boolean;
   floods: FloodLine[];
   incidents: number;
@@ -98,6 +100,7 @@ export function floodKpis(
     alarmsPerOperatorHour: hour.shown,
     rawAlarmsLastHour: hour.raw,
     alarmsLast10Min: tenMin.shown,
+    rawAlarmsLast10Min: tenMin.raw,
     isFlood: tenMin.raw >= FLOOD_RATE_PER_10_MIN,
     floods,
     incidents: grouping.groups.filter((g) => g.kind === 'incident').length,
