@@ -5,6 +5,7 @@ import { actOnAlarm, alarmAuditEntries } from '../core/monitoring/alarms/alarm-u
 import type { AlarmChange, AlarmRecord, MonitoredMine } from '../core/monitoring/engine/engine-types.ts';
 import type { MinuteBucket } from '../core/monitoring/engine/minute-aggregator.ts';
 import { monitoredMineOf } from '../core/monitoring/engine/monitored-mine.ts';
+import { correlateMines } from '../core/monitoring/correlation/correlate-engine.ts';
 import { ReadingBatch } from '../core/monitoring/engine/reading-batch.ts';
 import {
   MonitoringEngine,
@@ -182,6 +183,7 @@ export class MonitoringRuntime implements MonitoringSink {
       const m = await this.#ports.mines.get(mineId);
       if (!m) return;
       const changes = this.engine.upsertMine(monitoredMineOf(m), this.#ports.clock.nowMs());
+      changes.push(...correlateMines(this.engine, [m.id], this.#ports.clock.nowMs(), changes));
       await this.#persistChanges(changes);
     });
   }
@@ -231,6 +233,7 @@ export class MonitoringRuntime implements MonitoringSink {
       const batches: ReadingBatch[] = [];
       const minutes: MinuteBucket[] = [];
       const watched: Array<[string, ReadingBatch]> = [];
+      const touched: string[] = [];
       for (const item of items) {
         let mine: MonitoredMine;
         try {
@@ -243,6 +246,7 @@ export class MonitoringRuntime implements MonitoringSink {
           throw e;
         }
         const r = this.engine.ingestReadings(mine.id, item.readings, now);
+        touched.push(mine.id);
         for (const c of r.changes) changes.push(c);
         for (const m of r.flushedMinutes) minutes.push(m);
         batches.push(r.batch);
@@ -255,6 +259,8 @@ export class MonitoringRuntime implements MonitoringSink {
           late: r.late,
         });
       }
+      // Incidents within the poll that completed their evidence (ADR 0012).
+      changes.push(...correlateMines(this.engine, touched, now, changes));
       // Alarms first: should the readings' write fail after them, the retry re-judges the readings and
       // finds the alarm already raised (never doubled); the other order could lose a raise that only an
       // edge (a trend, a switch) makes.
@@ -273,6 +279,7 @@ export class MonitoringRuntime implements MonitoringSink {
     return this.#guarded(async () => {
       const mine = this.#mine(mineCode);
       const changes = this.engine.personnel.ingest(mine, positions, snapshotMs, this.#ports.clock.nowMs());
+      changes.push(...correlateMines(this.engine, [mine.id], this.#ports.clock.nowMs(), changes));
       const people = this.engine.personnel.underground(mine.id);
       // Alarms first: the Diaoshuidong alarm must not wait behind the snapshot write.
       await this.#persistChanges(changes);
@@ -324,6 +331,8 @@ export class MonitoringRuntime implements MonitoringSink {
   tick(): Promise<number> {
     return this.#guarded(async () => {
       const changes = this.engine.tick(this.#ports.clock.nowMs());
+      const mines = new Set(changes.map((c) => c.alarm.mineId));
+      changes.push(...correlateMines(this.engine, mines, this.#ports.clock.nowMs(), changes));
       await this.#persistChanges(changes);
       this.#flushLive();
       return changes.length;
@@ -371,6 +380,7 @@ export class MonitoringRuntime implements MonitoringSink {
     const point = a.pointId === null ? undefined : this.engine.point(a.pointId);
     return {
       ...a,
+      evidence: a.evidence ?? null,
       mineName: mine?.name ?? a.mineId,
       mineCode: mine?.code ?? '',
       regionName: region?.name ?? '',
@@ -379,6 +389,7 @@ export class MonitoringRuntime implements MonitoringSink {
       sensorType: point?.sensorType ?? null,
       location: point?.location ?? null,
       unit: point?.unit ?? null,
+      substationCode: point?.substationCode ?? null,
     };
   }
 

@@ -255,6 +255,22 @@ export interface AlarmsTable {
   peak_ms: number | null;
   received_ms: number | null;
   active_since_received_ms: number | null;
+  /** Migration 0018: a correlation incident's evidence (JSON), null for ordinary alarms. */
+  evidence: string | null;
+}
+
+/** Migration 0018: a regulator's decision on a major hazard proposed from monitoring evidence. */
+export interface MonitoringHazardDecisionsTable {
+  proposal_key: string;
+  alarm_id: string;
+  mine_id: string;
+  category: string;
+  decision: string;
+  hazard_id: string | null;
+  note: string;
+  decided_by: string;
+  decided_by_name: string;
+  decided_at: string;
 }
 
 export interface AlarmEventsTable {
@@ -320,6 +336,7 @@ export interface MonitoringDatabase {
   reading_rollups: ReadingRollupsTable;
   alarms: AlarmsTable;
   alarm_events: AlarmEventsTable;
+  monitoring_hazard_decisions: MonitoringHazardDecisionsTable;
   personnel_areas: PersonnelAreasTable;
   people_underground: PeopleUndergroundTable;
   ingest_files: IngestFilesTable;

@@ -6,11 +6,14 @@ import {
   alarmActionsAvailable,
   alarmDetailState,
   alarmHistory,
+  alarmGroups,
   alarmKpi,
   alarmRow,
   chartedPoints,
   chartThresholds,
+  expandIncident,
   hasScenarioPanel,
+  incidentCard,
   login,
   openAlarmDetail,
   openAlarms,
@@ -19,6 +22,7 @@ import {
   pointRows,
   shownMineId,
   startScenario,
+  switchLanguage,
   waitForAlarm,
   waitForAlarmState,
   waitForChart,
@@ -73,6 +77,9 @@ const WATCH_SCENARIO_ROWS = `(() => {
     const rows = document.querySelectorAll(
       '[data-testid="alarm-row"][data-rule="people_in_stopped_mine"][data-priority="critical"]');
     for (const row of rows) window.__rowAt[row.getAttribute('data-mine-id') ?? ''] ??= Date.now();
+    // Or the incident that groups it (correlation, ADR 0012), whichever the console shows first.
+    for (const card of document.querySelectorAll('[data-testid="incident-card"]'))
+      window.__rowAt[card.getAttribute('data-mine-id') ?? ''] ??= Date.now();
   };
   seen();
   new MutationObserver(seen).observe(document.body, { subtree: true, childList: true, attributes: true });
@@ -83,8 +90,9 @@ describeInBrowser('monitoring in the browser', () => {
   const newPage = () => server.newPage();
 
   const user = (username: string) => server.province.users.find((u) => u.username === username)!;
-  /** The alarm raised by the scenario, shared with the viewer's test. */
+  /** The alarm raised by the scenario (and its mine), shared with the later tests. */
   let scenarioAlarmId: string | null = null;
+  let scenarioMineId: string | null = null;
 
   it('a county regulator starts diaoshuidong, sees the critical alarm live and acknowledges it', async () => {
     const county = user('county');
@@ -117,6 +125,8 @@ describeInBrowser('monitoring in the browser', () => {
     expect(before[mineId]).toBeUndefined();
     const mine = server.province.mines.find((m) => m.id === mineId)!;
 
+    // People and activity in a closed mine are one incident: its alarms are under it, not in the table.
+    await expandIncident(page, mineId);
     const row = await waitForAlarm(
       page,
       { rule: 'people_in_stopped_mine', priority: 'critical', mineId, state: 'unack_active' },
@@ -139,6 +149,7 @@ describeInBrowser('monitoring in the browser', () => {
     // It came live: the page was not reloaded (what the test put in the page is still there).
     expect(await page.evaluate<boolean>("'__rowAt' in window")).toBe(true);
     scenarioAlarmId = row.id;
+    scenarioMineId = mineId;
     await screenshot(page, 'alarm-console-diaoshuidong');
 
     // The detail: the raise, then the acknowledgement with the comment and who made it.
@@ -299,8 +310,9 @@ describeInBrowser('monitoring in the browser', () => {
 
     // The scenario's alarm (or any alarm, when this test runs alone) opens read-only.
     let id: string;
-    if (scenarioAlarmId !== null) {
+    if (scenarioAlarmId !== null && scenarioMineId !== null) {
       id = scenarioAlarmId;
+      await expandIncident(page, scenarioMineId);
       await alarmRow(page, id).waitFor();
     } else {
       id = (await waitForAlarm(page, {}, 15_000)).id;
@@ -319,6 +331,103 @@ describeInBrowser('monitoring in the browser', () => {
       { headers: { 'x-csrf-token': csrfToken }, data: { comment: '只读用户尝试确认' } },
     );
     expect(refused.status()).toBe(403);
+  });
+
+  it('the console shows the incident first, with its evidence and article, in zh-CN and English at 1440 and 390 px', async () => {
+    const page = await newPage();
+    await login(page, server.baseUrl, 'county', TEST_PASSWORD);
+    let mineId = scenarioMineId;
+    await openAlarms(page, {}, server.baseUrl);
+    if (mineId === null) {
+      await startScenario(page, 'diaoshuidong');
+      mineId = (await activeScenarios(page)).find((s) => s.name === 'diaoshuidong')!.mineId;
+    }
+    const mine = server.province.mines.find((m) => m.id === mineId)!;
+    const card = incidentCard(page, mineId);
+    await card.waitFor({ timeout: 15_000 });
+    // Incidents come before every other parent, and the table lists what no parent stands for.
+    const groups = await alarmGroups(page);
+    const firstOther = groups.findIndex((g) => g.kind !== 'incident');
+    const ours = groups.findIndex((g) => g.kind === 'incident' && g.mineId === mineId);
+    expect(ours).toBeGreaterThanOrEqual(0);
+    if (firstOther !== -1) expect(ours).toBeLessThan(firstOther);
+    expect(groups[ours]!.children).toBeGreaterThanOrEqual(2);
+    const inTable = page.locator(
+      `[data-testid="alarm-table"] [data-testid="alarm-row"][data-alarm-id=${JSON.stringify(`${mineId}|people_in_stopped_mine|`)}]`,
+    );
+    expect(await inTable.count()).toBe(0);
+
+    const cardText = async () => (await card.innerText()).replace(/\s+/g, ' ');
+    expect(await cardText()).toContain('停产/关闭矿井违规作业');
+    expect(await cardText()).toContain(mine.name);
+    expect(await card.getByTestId('incident-articles').innerText()).toContain('第七十四条');
+    expect(await card.locator('[data-testid="incident-evidence"] li').count()).toBeGreaterThanOrEqual(2);
+    await expect.poll(() => page.getByTestId('alarm-flood-state').innerText()).toMatch(/10分钟内/);
+    await screenshot(page, 'alarm-console-incident-zh-1440');
+
+    await switchLanguage(page);
+    await expect.poll(cardText).toContain('Work in a stopped or closed mine');
+    expect(await card.getByTestId('incident-articles').innerText()).toContain('art. 74(3)');
+    await screenshot(page, 'alarm-console-incident-en-1440');
+
+    await page.setViewportSize({ width: 390, height: 844 });
+    const box = await card.boundingBox();
+    expect(box!.x).toBeGreaterThanOrEqual(0);
+    expect(box!.x + box!.width).toBeLessThanOrEqual(390);
+    await screenshot(page, 'alarm-console-incident-en-390');
+    await switchLanguage(page);
+    await expect.poll(cardText).toContain('停产/关闭矿井违规作业');
+    await screenshot(page, 'alarm-console-incident-zh-390');
+  });
+
+  it('a county-wide stop order over producing mines is one parent alarm on the console and in the flood panel', async () => {
+    const county = user('county');
+    if (county.scope.kind !== 'region') throw new Error('county must be region-scoped');
+    const countyId = county.scope.regionId;
+    const producing = server.province.mines.filter(
+      (m) => m.regionId === countyId && m.status === 'producing',
+    );
+    expect(producing.length).toBeGreaterThanOrEqual(2);
+    const page = await newPage();
+    await login(page, server.baseUrl, 'county', TEST_PASSWORD);
+    await openAlarms(page, {}, server.baseUrl);
+    await waitForLive(page);
+    const session = await page.request.get(`${server.baseUrl}/api/session`);
+    const { csrfToken } = (await session.json()) as { csrfToken: string };
+    const number = '岩监停〔2026〕88号';
+    const issued = await page.request.post(`${server.baseUrl}/api/orders`, {
+      headers: { 'x-csrf-token': csrfToken },
+      data: {
+        number,
+        kind: 'stop_work',
+        legalBasis: '煤矿安全生产条例 第四十八条',
+        reason: '全县停产整顿',
+        regionId: countyId,
+      },
+    });
+    expect(issued.status(), await issued.text()).toBe(201);
+
+    // The console (its parents reload with the live feed) shows the order once, its alarms under it.
+    const parent = page.locator('[data-testid="alarm-group"][data-kind="stop_order"]');
+    await parent.first().waitFor({ timeout: 20_000 });
+    expect(await parent.count()).toBe(1);
+    expect(await parent.innerText()).toContain(number);
+    const children = Number(await parent.getAttribute('data-children'));
+    expect(children).toBeGreaterThanOrEqual(2);
+    await parent.getByTestId('alarm-group-toggle').click();
+    expect(
+      await parent.locator('[data-testid="alarm-row"][data-rule="people_in_stopped_mine"]').count(),
+    ).toBe(children);
+    // Counted once: the flood panel names the order, whatever the number of mines.
+    const floodRow = page.locator('[data-testid="alarm-flood-row"][data-kind="stop_order"]');
+    await expect.poll(() => floodRow.count(), { timeout: 10_000 }).toBe(1);
+    expect(await floodRow.innerText()).toContain(number);
+    // And it says a flood is on, with what grouping made of it.
+    await expect.poll(() => page.getByTestId('alarm-flood-state').innerText()).toMatch(/报警泛滥.*合并后/);
+    await screenshot(page, 'alarm-console-stop-order-zh-1440');
+    await switchLanguage(page);
+    await expect.poll(() => floodRow.innerText()).toContain('Stop order');
+    await screenshot(page, 'alarm-console-stop-order-en-1440');
   });
 
   it('the simulator and the monitoring tick ran without errors', () => {

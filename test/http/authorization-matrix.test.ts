@@ -551,6 +551,18 @@ const MATRIX: Record<string, RouteSpec> = {
       },
     }),
   },
+  'GET /api/alarms/console': {
+    permissions: ['alarm.read'],
+    scope: 'region-read',
+    okStatus: 200,
+    notFoundCode: 'REGION_NOT_FOUND',
+    prepare: (a) => ({
+      url: `/api/alarms/console?regionId=${t(a).region.id}`,
+      check(res) {
+        if (a.expected.allowed) expect(res.json()).toHaveProperty('groups');
+      },
+    }),
+  },
   'GET /api/monitoring/policy': {
     permissions: ['alarm.read'],
     scope: 'none',

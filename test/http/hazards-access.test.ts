@@ -7,6 +7,7 @@ import {
   submitForVerification,
   verifyAndClose,
 } from '../../src/core/hazards/hazard-use-cases.ts';
+import { newAlarm } from '../../src/core/monitoring/alarms/alarm-lifecycle.ts';
 import { registerMine } from '../../src/core/registry/mine-use-cases.ts';
 import type { DemoMine } from '../../src/sim/demo-province.ts';
 import { beltHazard, GENERAL_PLAN, generalHazard, MAJOR_PLAN } from '../hazards/hazard-fixtures.ts';
@@ -44,6 +45,40 @@ async function hazardIn(
   if (state === 'rectifying') return hazard.id;
   await submitForVerification(P, reporter, hazard.id, null);
   return hazard.id;
+}
+
+let tamperSerial = 0;
+/** A stored "suspected tampering" alarm at the mine: monitoring proposes a major hazard (art. 18(6)). */
+async function monitoringProposalAt(mine: DemoMine): Promise<string> {
+  const subject = `identical-timestamps-${++tamperSerial}`;
+  const at = Date.parse('2026-12-05T02:00:00Z');
+  const id = `${mine.id}|suspected_tampering|${subject}`;
+  const alarm = {
+    ...newAlarm('medium'),
+    state: 'unack_active' as const,
+    conditionActive: true,
+    activeSinceMs: at,
+    activeSinceReceivedMs: at,
+    id,
+    mineId: mine.id,
+    pointId: null,
+    subject,
+    rule: 'suspected_tampering' as const,
+    message: 'All 40 points carry the same time: generated data suspected (domain §1.6).',
+    value: null,
+    peakValue: null,
+    peakMs: null,
+    firstRaisedMs: at,
+    updatedMs: at,
+    receivedMs: at,
+    activations: 1,
+  };
+  let n = 0;
+  await P.monitoring.saveAlarmChanges(
+    [{ alarm, effects: [], cause: 'raised', actor: null, comment: null, atMs: at, receivedMs: at }],
+    () => `ae-walk-${tamperSerial}-${++n}`,
+  );
+  return `${id}@${at}`;
 }
 
 /** A fresh producing mine next to the target with an open suspension proposal (confirming suspends it). */
@@ -219,6 +254,33 @@ const WALKS: readonly AccessWalk[] = [
     call: async ({ mine: m }) => ({
       url: `/api/hazards/proposals/${await proposalNear(m)}/dismiss`,
       payload: { note: '区域已停产' },
+    }),
+  },
+  {
+    key: 'GET /api/hazards/monitoring-proposals',
+    permission: 'hazard.read',
+    scope: 'none',
+    ok: 200,
+    call: () => ({ url: '/api/hazards/monitoring-proposals' }),
+  },
+  {
+    key: 'POST /api/hazards/monitoring-proposals/confirm',
+    permission: 'hazard.decide',
+    scope: 'mine',
+    ok: 201,
+    call: async ({ mine: m }) => ({
+      url: '/api/hazards/monitoring-proposals/confirm',
+      payload: { key: await monitoringProposalAt(m), note: '数据造假属实' },
+    }),
+  },
+  {
+    key: 'POST /api/hazards/monitoring-proposals/dismiss',
+    permission: 'hazard.decide',
+    scope: 'mine',
+    ok: 200,
+    call: async ({ mine: m }) => ({
+      url: '/api/hazards/monitoring-proposals/dismiss',
+      payload: { key: await monitoringProposalAt(m), reason: '系统校时导致，非造假' },
     }),
   },
   {

@@ -155,6 +155,7 @@ describeEachEngine('a stateless API server answers monitoring from the database'
     );
     for (const who of ['province', 'county', 'county2', 'officer', 'officer2', 'viewer']) {
       await same(who, '/api/alarms/kpis');
+      await same(who, '/api/alarms/console');
       await same(who, '/api/overview/alarms');
       for (const a of list.items) await same(who, `/api/alarms/${encodeURIComponent(a.id)}`);
     }

@@ -3,7 +3,7 @@ import { principalFor, publicUser } from '../../src/core/access/authentication.t
 import type { Principal } from '../../src/core/access/types.ts';
 import type { Ports } from '../../src/core/ports.ts';
 import { argon2Hasher, cryptoSecrets } from '../../src/platform/system.ts';
-import { buildApp } from '../../src/server/app.ts';
+import { buildApp, type MonitoringDeps } from '../../src/server/app.ts';
 import { generateDemoProvince, type DemoProvince } from '../../src/sim/demo-province.ts';
 import { loadDemoProvince } from '../../src/sim/load-demo-province.ts';
 import { createPorts } from '../../src/storage/create-ports.ts';
@@ -52,12 +52,16 @@ export interface Session {
   csrf: string;
 }
 
-export async function buildTestApp(world: World): Promise<FastifyInstance> {
+export async function buildTestApp(
+  world: World,
+  options: { monitoring?: MonitoringDeps; sessionTtlMs?: number } = {},
+): Promise<FastifyInstance> {
   return buildApp({
     ports: world.ports,
     hasher: argon2Hasher,
     secrets: cryptoSecrets,
-    config: { sessionTtlMs: 3_600_000, cookieSecure: false },
+    config: { sessionTtlMs: options.sessionTtlMs ?? 3_600_000, cookieSecure: false },
+    ...(options.monitoring ? { monitoring: options.monitoring } : {}),
   });
 }
 

@@ -45,6 +45,8 @@ export interface AlarmView extends AlarmRecord {
   sensorType: string | null;
   location: string | null;
   unit: string | null;
+  /** The point's substation (分站, the gateway it reports through), when the alarm is about a point. */
+  substationCode: string | null;
 }
 
 export interface IngestFileRecord {
@@ -72,6 +74,20 @@ export interface Series {
 export interface AlarmScopeFilter {
   regionPath?: string;
   mineId?: string;
+}
+
+/** A regulator's decision on a major hazard proposed from monitoring evidence (migration 0018). */
+export interface MonitoringHazardDecision {
+  proposalKey: string;
+  alarmId: string;
+  mineId: string;
+  category: string;
+  decision: 'confirmed' | 'dismissed';
+  hazardId: string | null;
+  note: string;
+  decidedBy: string;
+  decidedByName: string;
+  decidedAt: string;
 }
 
 export interface MonitoringStore {
@@ -122,6 +138,10 @@ export interface MonitoringStore {
   /** Every mine's stored people-underground snapshot (for rebuilding the engine). */
   loadPeople(): Promise<Array<{ mineId: string; snapshotMs: number; people: PersonUnderground[] }>>;
   logIngestFile(f: IngestFileRecord): Promise<void>;
+  /** Decisions on monitoring hazard proposals, for the keys given (those without one are left out). */
+  hazardDecisions(keys: readonly string[]): Promise<MonitoringHazardDecision[]>;
+  /** Records a decision; false when the proposal was already decided (nothing changed). */
+  insertHazardDecision(d: MonitoringHazardDecision): Promise<boolean>;
   /**
    * Compaction (ADR 0005): every head reading of a window closed at `nowMs` moves into its point's
    * block for that window, merged with what the block holds. Idempotent and crash-safe.

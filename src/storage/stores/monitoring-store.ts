@@ -3,6 +3,7 @@ import type {
   AlarmChange,
   AlarmRecord,
   AlarmRule,
+  EvidenceItem,
   PointRecord,
 } from '../../core/monitoring/engine/engine-types.ts';
 import type { AlarmPriority, AlarmState } from '../../core/monitoring/alarms/alarm-lifecycle.ts';
@@ -14,6 +15,7 @@ import type {
   AlarmQuery,
   AlarmView,
   IngestFileRecord,
+  MonitoringHazardDecision,
   MonitoringStore,
 } from '../../core/monitoring/monitoring-ports.ts';
 import type { AlarmsTable, Database, MonitoringPointsTable } from '../schema.ts';
@@ -80,6 +82,7 @@ const toAlarm = (r: Selectable<AlarmsTable>): AlarmRecord => ({
   peakValue: r.peak_value,
   peakMs: num(r.peak_ms),
   activations: r.activations,
+  evidence: r.evidence === null ? null : (JSON.parse(r.evidence) as EvidenceItem[]),
 });
 
 const alarmColumns = (a: AlarmRecord): AlarmsTable => ({
@@ -106,6 +109,7 @@ const alarmColumns = (a: AlarmRecord): AlarmsTable => ({
   peak_ms: a.peakMs,
   received_ms: a.receivedMs,
   active_since_received_ms: a.activeSinceReceivedMs,
+  evidence: a.evidence ? JSON.stringify(a.evidence) : null,
 });
 
 /** Alarms joined with what an alarm view shows about its mine, county and point. */
@@ -125,6 +129,7 @@ const ALARM_VIEW_COLUMNS = [
   'mp.sensor_type as sensor_type',
   'mp.location as location',
   'mp.unit as unit',
+  'mp.substation_code as substation_code',
 ] as const;
 
 const toAlarmView = (
@@ -137,6 +142,7 @@ const toAlarmView = (
     sensor_type: string | null;
     location: string | null;
     unit: string | null;
+    substation_code: string | null;
   },
 ): AlarmView => ({
   ...toAlarm(r),
@@ -148,6 +154,7 @@ const toAlarmView = (
   sensorType: r.sensor_type,
   location: r.location,
   unit: r.unit,
+  substationCode: r.substation_code,
 });
 
 /** Points, alarms and their history, personnel and the ingest log. */
@@ -253,6 +260,47 @@ export function createMonitoringStore(db: Kysely<Database>): MonitoringStore {
             .execute();
         }
       }
+    },
+
+    async hazardDecisions(keys: readonly string[]): Promise<MonitoringHazardDecision[]> {
+      if (keys.length === 0) return [];
+      const rows = await db
+        .selectFrom('monitoring_hazard_decisions')
+        .selectAll()
+        .where('proposal_key', 'in', [...keys])
+        .execute();
+      return rows.map((r) => ({
+        proposalKey: r.proposal_key,
+        alarmId: r.alarm_id,
+        mineId: r.mine_id,
+        category: r.category,
+        decision: r.decision as MonitoringHazardDecision['decision'],
+        hazardId: r.hazard_id,
+        note: r.note,
+        decidedBy: r.decided_by,
+        decidedByName: r.decided_by_name,
+        decidedAt: r.decided_at,
+      }));
+    },
+
+    async insertHazardDecision(d: MonitoringHazardDecision): Promise<boolean> {
+      const r = await db
+        .insertInto('monitoring_hazard_decisions')
+        .values({
+          proposal_key: d.proposalKey,
+          alarm_id: d.alarmId,
+          mine_id: d.mineId,
+          category: d.category,
+          decision: d.decision,
+          hazard_id: d.hazardId,
+          note: d.note,
+          decided_by: d.decidedBy,
+          decided_by_name: d.decidedByName,
+          decided_at: d.decidedAt,
+        })
+        .onConflict((oc) => oc.column('proposal_key').doNothing())
+        .executeTakeFirst();
+      return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
     },
 
     async getAlarm(id: string): Promise<AlarmRecord | undefined> {

@@ -313,3 +313,38 @@ export async function activeScenarios(page: Page): Promise<Array<{ name: string;
   }
   return result;
 }
+
+/** The incident card of a mine on the console (correlation incidents are listed above the table). */
+export function incidentCard(page: Page, mineId: string): Locator {
+  return page.locator(`[data-testid="incident-card"][data-mine-id=${quoted(mineId)}]`).first();
+}
+
+/**
+ * Waits for a mine's incident and opens its children (the alarms in its evidence are shown under it,
+ * not in the table).
+ */
+export async function expandIncident(page: Page, mineId: string, timeoutMs = 15_000): Promise<Locator> {
+  const card = incidentCard(page, mineId);
+  await card.waitFor({ timeout: timeoutMs });
+  const toggle = card.getByTestId('alarm-group-toggle');
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  await card.getByTestId('alarm-group-children').waitFor();
+  return card;
+}
+
+/** The console's parents in order: kind, mine and the number of children. */
+export async function alarmGroups(
+  page: Page,
+): Promise<Array<{ kind: string; mineId: string; children: number; text: string }>> {
+  const out = [];
+  for (const g of await page.locator('[data-testid="alarm-groups"] .alarm-group-list > li').all()) {
+    const [kind, mineId, children, text] = await Promise.all([
+      g.getAttribute('data-kind'),
+      g.getAttribute('data-mine-id'),
+      g.getAttribute('data-children'),
+      g.innerText(),
+    ]);
+    out.push({ kind: kind ?? '', mineId: mineId ?? '', children: Number(children), text });
+  }
+  return out;
+}

@@ -47,9 +47,17 @@ export type AlarmRule =
   | 'sensor_fault'
   | 'point_silent'
   | 'overtime_underground'
-  | 'suspected_tampering';
-/** In the order of the alarm philosophy: critical rules first. */
+  | 'suspected_tampering'
+  | 'incident_fire_pattern'
+  | 'incident_gas_production'
+  | 'incident_power_cut_ineffective'
+  | 'incident_stopped_mine_work';
+/** In the order of the alarm philosophy: correlation incidents, then critical rules first. */
 export const ALARM_RULES: readonly AlarmRule[] = [
+  'incident_fire_pattern',
+  'incident_gas_production',
+  'incident_power_cut_ineffective',
+  'incident_stopped_mine_work',
   'people_in_stopped_mine',
   'activity_in_stopped_mine',
   'power_cut_level',
@@ -102,6 +110,58 @@ export interface AlarmView {
   lastActor: string | null;
   lastComment: string | null;
   activations: number;
+  /** A correlation incident's evidence (null on ordinary alarms). */
+  evidence?: EvidenceItem[] | null;
+}
+
+/** One piece of an incident's evidence at its data time. */
+export interface EvidenceItem {
+  kind: 'alarm' | 'reading' | 'people';
+  alarmId: string | null;
+  rule: string | null;
+  pointCode: string | null;
+  location: string | null;
+  value: number | null;
+  unit: string | null;
+  atMs: number;
+}
+
+export type AlarmGroupKind = 'incident' | 'stop_order' | 'mine_outage' | 'gateway_outage' | 'burst';
+
+/** A parent on the console (`GET /api/alarms/console`): an incident, or many alarms with one cause. */
+export interface AlarmGroup {
+  id: string;
+  kind: AlarmGroupKind;
+  parentAlarmId: string | null;
+  label: string;
+  mineId: string | null;
+  mineName: string | null;
+  mineCount: number;
+  priority: AlarmPriority;
+  childIds: string[];
+  unacknowledged: number;
+  sinceMs: number;
+  parent: AlarmView | null;
+  children: AlarmView[];
+  articles: Array<{ zh: string; en: string }>;
+}
+
+export interface AlarmConsole {
+  groups: AlarmGroup[];
+  groupedIds: string[];
+  openAlarms: number;
+  shown: number;
+}
+
+export interface FloodLine {
+  id: string;
+  kind: Exclude<AlarmGroupKind, 'incident'>;
+  label: string;
+  mineId: string | null;
+  mineName: string | null;
+  mineCount: number;
+  count: number;
+  sinceMs: number;
 }
 
 export interface AlarmsResponse {
@@ -116,7 +176,13 @@ export interface AlarmKpis {
   unacknowledged: number;
   shelved: number;
   alarmsPer10MinPerMine: number;
-  floods: Array<{ mineId: string; mineName: string; count: number }>;
+  floods: FloodLine[];
+  alarmsPerOperatorHour: number;
+  rawAlarmsLastHour: number;
+  alarmsLast10Min: number;
+  rawAlarmsLast10Min: number;
+  isFlood: boolean;
+  incidents: number;
   chattering: Array<{ alarmId: string; mineName: string; rule: string; activations: number }>;
   stale: Array<{ alarmId: string; mineName: string; rule: string; activeSinceMs: number }>;
   priorityLast24h: PriorityCounts;

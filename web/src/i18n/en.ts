@@ -8,6 +8,7 @@ import { closureEn } from './parts/closure.ts';
 import { accidentsEn } from './parts/accidents.ts';
 import { workflowsEn } from './parts/workflows.ts';
 import { briefingEn } from './parts/briefing.ts';
+import { alarmConsoleEn } from './parts/alarm-console.ts';
 import { securityEn } from './parts/security.ts';
 import type { Dictionary } from './zh-cn.ts';
 
@@ -21,6 +22,7 @@ export const en: Dictionary = {
   ...closureEn,
   ...accidentsEn,
   ...briefingEn,
+  ...alarmConsoleEn,
   ...workflowsEn,
   ...mapEn,
   ...securityEn,
@@ -342,7 +344,7 @@ export const en: Dictionary = {
   'alarms.filter.mine': 'Mine: {name}',
   'alarms.filter.clearMine': 'Clear the mine filter',
   'alarms.floods.title': 'Alarm floods',
-  'alarms.floods.hint': 'Mines with too many alarms in 10 min',
+  'alarms.floods.hint': 'Many alarms with one cause (stop order, outage, burst)',
   'alarms.floods.none': 'None',
   'alarms.chattering.title': 'Chattering',
   'alarms.chattering.hint': 'Alarms that keep raising and clearing',

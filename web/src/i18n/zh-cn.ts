@@ -8,6 +8,7 @@ import { closureZh } from './parts/closure.ts';
 import { accidentsZh } from './parts/accidents.ts';
 import { workflowsZh } from './parts/workflows.ts';
 import { briefingZh } from './parts/briefing.ts';
+import { alarmConsoleZh } from './parts/alarm-console.ts';
 import { securityZh } from './parts/security.ts';
 
 /**
@@ -23,6 +24,7 @@ export const zhCN = {
   ...closureZh,
   ...accidentsZh,
   ...briefingZh,
+  ...alarmConsoleZh,
   ...workflowsZh,
   ...mapZh,
   ...securityZh,
@@ -343,7 +345,7 @@ export const zhCN = {
   'alarms.filter.mine': '煤矿：{name}',
   'alarms.filter.clearMine': '取消煤矿筛选',
   'alarms.floods.title': '报警泛滥',
-  'alarms.floods.hint': '10分钟内报警过多的矿井',
+  'alarms.floods.hint': '同一原因的大量报警（停产指令、中断、突发）',
   'alarms.floods.none': '无',
   'alarms.chattering.title': '频繁振荡',
   'alarms.chattering.hint': '反复产生与恢复的报警',

@@ -10,6 +10,7 @@ import { useSession } from '../session/session-context.tsx';
 import { AlarmStatePill, canActOnAlarms, PriorityPill } from './alarm-table.tsx';
 import { alarmText, eventLabel, isUnacknowledged, ruleLabel } from './alarm-text.ts';
 import { formatDuration, formatMs, formatValue } from './monitoring-format.ts';
+import { EvidenceList } from './alarm-groups.tsx';
 
 const SHELVE_PRESETS = [15, 30, 60, 120, 240, 480];
 const MAX_SHELVE_MINUTES = 480;
@@ -404,6 +405,12 @@ export function AlarmDetailPanel(props: {
                 </DetailFact>
               )}
             </dl>
+            {a.evidence && a.evidence.length > 0 && (
+              <div className="incident-evidence">
+                <div className="muted small">{t('alarmGroup.evidence')}</div>
+                <EvidenceList evidence={a.evidence} />
+              </div>
+            )}
             {canActOnAlarms(session.user.role) ? (
               <AlarmActions key={a.id} alarm={a} onDone={onDone} />
             ) : (

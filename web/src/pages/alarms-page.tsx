@@ -4,6 +4,7 @@ import {
   ALARM_PRIORITIES,
   ALARM_RULES,
   ALARM_STATE_FILTERS,
+  type AlarmConsole,
   type AlarmKpis,
   type AlarmPriority,
   type AlarmView,
@@ -18,9 +19,11 @@ import { formatCount, formatShare, regionName } from '../format.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { useLiveFeed, useNow, useThrottled } from '../live/use-live-feed.ts';
 import { AlarmDetailPanel } from '../monitoring/alarm-detail.tsx';
+import { AlarmGroupsPanel, FloodPanel } from '../monitoring/alarm-groups.tsx';
 import { AlarmTable, canStartScenarios, LiveIndicator } from '../monitoring/alarm-table.tsx';
 import { ruleLabel } from '../monitoring/alarm-text.ts';
 import { formatDuration, formatValue } from '../monitoring/monitoring-format.ts';
+import { HazardProposalsPanel } from '../monitoring/hazard-proposals-panel.tsx';
 import { ScenarioPanel } from '../monitoring/scenario-panel.tsx';
 import { stateMatches, useAlarmList, type LiveMatch } from '../monitoring/use-alarm-list.ts';
 import { navigate, useAppLocation } from '../router/router.ts';
@@ -151,32 +154,7 @@ function SidePanels({
   const { t, lang } = i18n;
   return (
     <>
-      <section className="card side-card" data-testid="alarm-floods">
-        <header className="card-head">
-          <h2>{t('alarms.floods.title')}</h2>
-          <span className="muted small">{t('alarms.floods.hint')}</span>
-        </header>
-        {kpis.floods.length === 0 ? (
-          <div className="side-empty">{t('alarms.floods.none')}</div>
-        ) : (
-          <ul className="side-list">
-            {kpis.floods.map((f) => (
-              <li key={f.mineId}>
-                <button
-                  type="button"
-                  className="side-item"
-                  onClick={() => onMine(f.mineId)}
-                  data-testid="alarm-flood-row"
-                  data-mine-id={f.mineId}
-                >
-                  <span className="side-main">{f.mineName}</span>
-                  <span className="side-count text-danger">{formatCount(f.count, lang)}</span>
-                </button>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <FloodPanel kpis={kpis} onMine={onMine} />
       <section className="card side-card" data-testid="alarm-chattering">
         <header className="card-head">
           <h2>{t('alarms.chattering.title')}</h2>
@@ -282,6 +260,13 @@ export function AlarmsPage() {
   const kpiUrl = withQuery('/api/alarms/kpis', { regionId: query.regionId });
   const kpis = useApiData<AlarmKpis>(kpiUrl);
   const reloadKpis = useThrottled(kpis.reload, 5_000);
+  // The console's parents (ADR 0012): incidents first, floods grouped by cause, children on demand.
+  const groups = useApiData<AlarmConsole>(
+    withQuery('/api/alarms/console', { regionId: query.regionId, mineId: query.mineId }),
+  );
+  const reloadGroups = useThrottled(groups.reload, 5_000);
+  const grouped = new Set(groups.data?.groupedIds ?? []);
+  const showsGroups = query.state === 'active' || query.state === 'unacknowledged';
   const [detailRefresh, setDetailRefresh] = useState(0);
   const selectedId = query.alarm === '' ? null : query.alarm;
 
@@ -290,11 +275,13 @@ export function AlarmsPage() {
     onAlarm: (alarm) => {
       apply(alarm);
       reloadKpis();
+      reloadGroups();
       if (alarm.id === selectedId) setDetailRefresh((n) => n + 1);
     },
     onResync: () => {
       reloadList();
       kpis.reload();
+      groups.reload();
     },
   });
 
@@ -314,8 +301,9 @@ export function AlarmsPage() {
     (alarm: AlarmView) => {
       apply(alarm, { flash: false });
       reloadKpis();
+      reloadGroups();
     },
-    [apply, reloadKpis],
+    [apply, reloadKpis, reloadGroups],
   );
 
   const districtRegions = regions.filter((r) => r.id !== scopeRegionId);
@@ -424,12 +412,21 @@ export function AlarmsPage() {
       <div className="console-grid">
         <div className="console-main">
           {list.error !== null && <ErrorBox error={list.error} onRetry={list.reload} />}
+          {showsGroups && groups.data !== null && (
+            <AlarmGroupsPanel
+              data={groups.data}
+              now={now}
+              selectedId={selectedId}
+              showMine={!isMineScoped}
+              onSelect={select}
+            />
+          )}
           <div className={list.isLoading ? 'card table-card busy' : 'card table-card'}>
             {list.items === null && list.error === null ? (
               <div className="muted loading-line pad">{t('app.loading')}</div>
             ) : (
               <AlarmTable
-                alarms={list.items ?? []}
+                alarms={(list.items ?? []).filter((a) => !showsGroups || !grouped.has(a.id))}
                 selectedId={selectedId}
                 flashes={list.flashes}
                 showMine={!isMineScoped}
@@ -452,6 +449,8 @@ export function AlarmsPage() {
         </div>
         <div className="console-side">
           {canStartScenarios(user.role) && <ScenarioPanel />}
+          {/* Deciding hazards is for the same regulator roles that run scenarios (hazard.decide). */}
+          {canStartScenarios(user.role) && <HazardProposalsPanel regionId={query.regionId} now={now} />}
           {kpis.data !== null && (
             <SidePanels
               kpis={kpis.data}

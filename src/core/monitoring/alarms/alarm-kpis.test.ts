@@ -7,6 +7,7 @@ import {
   type AlarmTransitionRow,
 } from './alarm-kpis.ts';
 import type { AlarmView } from '../monitoring-ports.ts';
+import { groupAlarms } from '../flood/alarm-grouping.ts';
 
 const NOW = 1_800_000_000_000;
 const MIN = 60_000;
@@ -43,6 +44,7 @@ const open = (id: string, over: Partial<AlarmView>): AlarmView => ({
   sensorType: null,
   location: null,
   unit: null,
+  substationCode: null,
   ...over,
 });
 
@@ -50,6 +52,7 @@ const kpis = (events: AlarmTransitionRow[], openAlarms: AlarmView[] = [], minesW
   computeAlarmKpis({
     nowMs: NOW,
     openAlarms,
+    grouping: groupAlarms(openAlarms, []),
     events,
     chatteringAlarms: new Map(
       events.map((e) => [e.alarm_id, { mineName: e.mine_name, rule: 'stop_work_level' as const }]),
@@ -62,7 +65,7 @@ describe('alarm KPIs (ISA-18.2)', () => {
     const nine = Array.from({ length: 9 }, (_, i) => raised(`a${i}`, 'm1', i * MIN));
     expect(kpis(nine).floods).toEqual([]);
     const ten = [...nine, raised('a9', 'm1', 9 * MIN)];
-    expect(kpis(ten).floods).toEqual([{ mineId: 'm1', mineName: '矿 m1', count: 10 }]);
+    expect(kpis(ten).floods).toMatchObject([{ kind: 'burst', mineId: 'm1', mineName: '矿 m1', count: 10 }]);
     // The eleventh, raised eleven minutes ago, is outside the window.
     expect(kpis([...ten, raised('a10', 'm1', 11 * MIN)]).floods[0]!.count).toBe(10);
     expect(kpis(ten, [], 4).alarmsPer10MinPerMine).toBe(2.5);

@@ -1,12 +1,13 @@
 import type { AlarmPriority } from './alarm-lifecycle.ts';
 import type { AlarmView } from '../monitoring-ports.ts';
+import type { ConsoleGrouping } from '../flood/alarm-grouping.ts';
+import { floodKpis, type FloodKpis } from '../flood/flood-kpis.ts';
 
 const HOUR_MS = 3_600_000;
 /** ISA-18.2: an alarm standing longer than a day is stale. */
 const STALE_AFTER_MS = 24 * HOUR_MS;
-/** ISA-18.2: ten or more alarms raised at one mine within ten minutes is a flood. */
-const FLOOD_WINDOW_MS = 600_000;
-const FLOOD_AT = 10;
+/** The window of the alarm rate per mine. */
+const RATE_WINDOW_MS = 600_000;
 /** Three or more activations of one alarm within an hour: chattering. */
 const CHATTER_WINDOW_MS = HOUR_MS;
 const CHATTER_AT = 3;
@@ -23,12 +24,11 @@ export interface AlarmTransitionRow {
   priority: string;
 }
 
-export interface AlarmKpis {
+export interface AlarmKpis extends FloodKpis {
   activeByPriority: Record<AlarmPriority, number>;
   unacknowledged: number;
   shelved: number;
   alarmsPer10MinPerMine: number;
-  floods: Array<{ mineId: string; mineName: string; count: number }>;
   chattering: Array<{ alarmId: string; mineName: string; rule: string; activations: number }>;
   stale: Array<{ alarmId: string; mineName: string; rule: string; activeSinceMs: number }>;
   priorityLast24h: Record<AlarmPriority, number>;
@@ -51,14 +51,17 @@ export function chatteringAlarmIds(
 
 /**
  * The alarm-system KPIs of ISA-18.2 over a scope: standing alarms by priority, unacknowledged and
- * shelved counts, stale alarms, the alarm rate per mine in the last ten minutes, floods, chattering
- * alarms and the priority distribution of the last day. Pure: the caller reads the open alarms, the
- * last day's transitions, the chattering alarms (by `chatteringAlarmIds`) and the number of mines
- * that have ever alarmed in the scope (the per-mine basis, as the console has always counted).
+ * shelved counts, stale alarms, the alarm rate per mine in the last ten minutes, the flood panel and
+ * the operator's load with each parent counted once (`floodKpis`, ADR 0012), chattering alarms and the
+ * priority distribution of the last day. Pure: the caller reads the open alarms and the console's
+ * grouping of them, the last day's transitions, the chattering alarms (by `chatteringAlarmIds`) and
+ * the number of mines that have ever alarmed in the scope (the per-mine basis, as the console has
+ * always counted).
  */
 export function computeAlarmKpis(input: {
   nowMs: number;
   openAlarms: readonly AlarmView[];
+  grouping: ConsoleGrouping;
   events: readonly AlarmTransitionRow[];
   chatteringAlarms: ReadonlyMap<string, Pick<AlarmView, 'mineName' | 'rule'>>;
   minesWithAlarms: number;
@@ -80,13 +83,17 @@ export function computeAlarmKpis(input: {
   const priorityLast24h = { critical: 0, high: 0, medium: 0, low: 0 };
   for (const e of raised)
     if (e.priority in priorityLast24h) priorityLast24h[e.priority as keyof typeof priorityLast24h]++;
-  const last10 = raised.filter((e) => Number(e.at_ms) >= now - FLOOD_WINDOW_MS);
-  const perMine = new Map<string, { mineName: string; count: number }>();
-  for (const e of last10) {
-    const x = perMine.get(e.mine_id) ?? { mineName: e.mine_name, count: 0 };
-    x.count++;
-    perMine.set(e.mine_id, x);
-  }
+  const last10 = raised.filter((e) => Number(e.at_ms) >= now - RATE_WINDOW_MS);
+  const flood = floodKpis(
+    raised.map((e) => ({
+      alarmId: e.alarm_id,
+      mineId: e.mine_id,
+      mineName: e.mine_name,
+      atMs: Number(e.at_ms),
+    })),
+    input.grouping,
+    now,
+  );
   const chattering = chatteringAlarmIds(input.events, now)
     .flatMap(([id, n]) => {
       const a = input.chatteringAlarms.get(id);
@@ -99,10 +106,7 @@ export function computeAlarmKpis(input: {
     unacknowledged,
     shelved,
     alarmsPer10MinPerMine: Math.round((last10.length / minesInScope) * 100) / 100,
-    floods: [...perMine.entries()]
-      .filter(([, x]) => x.count >= FLOOD_AT)
-      .map(([mineId, x]) => ({ mineId, mineName: x.mineName, count: x.count }))
-      .sort((a, b) => b.count - a.count),
+    ...flood,
     chattering,
     stale,
     priorityLast24h,

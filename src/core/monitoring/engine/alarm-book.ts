@@ -5,6 +5,7 @@ import {
   type AlarmChange,
   type AlarmRecord,
   type AlarmRule,
+  type EvidenceItem,
 } from './engine-types.ts';
 
 /**
@@ -54,6 +55,8 @@ export class AlarmBook {
       pointId: number | null;
       message: string;
       value: number | null;
+      /** A correlation incident's evidence (kept current while it is active). */
+      evidence?: EvidenceItem[];
     },
     atMs: number,
   ): void {
@@ -62,6 +65,7 @@ export class AlarmBook {
     if (a?.conditionActive) {
       a.value = p.value;
       a.message = p.message;
+      if (p.evidence !== undefined) a.evidence = p.evidence;
       if (p.value !== null && isWorse(p.rule, p.value, a.peakValue)) {
         a.peakValue = p.value;
         a.peakMs = atMs;
@@ -88,6 +92,7 @@ export class AlarmBook {
     }
     a.message = p.message;
     a.value = p.value;
+    if (p.evidence !== undefined) a.evidence = p.evidence;
     a.peakValue = p.value;
     a.peakMs = p.value === null ? null : atMs;
     a.activations++;
@@ -115,6 +120,26 @@ export class AlarmBook {
       alarm: next,
       effects: [],
       cause: 'peak',
+      actor: null,
+      comment: null,
+      atMs,
+      receivedMs: this.#receivedMs,
+    });
+  }
+
+  /**
+   * New evidence for an active incident (a fire sign joined, a reading moved on): stored with the
+   * alarm as a change without effects (no history row, no audit entry), like a new peak.
+   */
+  updateEvidence(out: AlarmChange[], id: string, evidence: EvidenceItem[], atMs: number): void {
+    const a = this.#alarms.get(id);
+    if (!a?.conditionActive || JSON.stringify(a.evidence ?? null) === JSON.stringify(evidence)) return;
+    const next: AlarmRecord = { ...a, evidence };
+    this.#alarms.set(a.id, next);
+    out.push({
+      alarm: next,
+      effects: [],
+      cause: 'evidence',
       actor: null,
       comment: null,
       atMs,

@@ -85,7 +85,42 @@ export type AlarmRule =
   | 'sensor_fault'
   | 'point_silent'
   | 'overtime_underground'
-  | 'suspected_tampering';
+  | 'suspected_tampering'
+  | IncidentRule;
+
+/**
+ * Correlation incidents (ADR 0012): one critical alarm for a pattern that several alarms and readings
+ * show together, with its evidence. Raised by src/core/monitoring/correlation/.
+ */
+export type IncidentRule =
+  | 'incident_fire_pattern'
+  | 'incident_gas_production'
+  | 'incident_power_cut_ineffective'
+  | 'incident_stopped_mine_work';
+
+export const INCIDENT_RULES: readonly IncidentRule[] = [
+  'incident_fire_pattern',
+  'incident_gas_production',
+  'incident_power_cut_ineffective',
+  'incident_stopped_mine_work',
+];
+
+export const isIncidentRule = (rule: string): rule is IncidentRule =>
+  (INCIDENT_RULES as readonly string[]).includes(rule);
+
+/** One piece of an incident's evidence: an alarm, a reading or a personnel count, at its data time. */
+export interface EvidenceItem {
+  kind: 'alarm' | 'reading' | 'people';
+  /** The alarm this item is (kind alarm). */
+  alarmId: string | null;
+  rule: AlarmRule | null;
+  pointCode: string | null;
+  location: string | null;
+  value: number | null;
+  unit: string | null;
+  /** Data time: the alarm's activation, the reading's time or the personnel snapshot's. */
+  atMs: number;
+}
 
 export const ALARM_RULE_PRIORITY: Readonly<Record<AlarmRule, AlarmPriority>> = {
   people_in_stopped_mine: 'critical',
@@ -107,6 +142,10 @@ export const ALARM_RULE_PRIORITY: Readonly<Record<AlarmRule, AlarmPriority>> = {
   point_silent: 'medium',
   overtime_underground: 'low',
   suspected_tampering: 'medium',
+  incident_fire_pattern: 'critical',
+  incident_gas_production: 'critical',
+  incident_power_cut_ineffective: 'critical',
+  incident_stopped_mine_work: 'critical',
 };
 
 export const ALARM_RULES = Object.keys(ALARM_RULE_PRIORITY) as AlarmRule[];
@@ -143,6 +182,8 @@ export interface AlarmRecord extends Alarm {
   receivedMs: number;
   /** How many times the condition became active (chattering shows here). */
   activations: number;
+  /** A correlation incident's evidence (migration 0018); absent on ordinary alarms. */
+  evidence?: EvidenceItem[] | null;
 }
 
 export interface AlarmChange {

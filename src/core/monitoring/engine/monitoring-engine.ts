@@ -234,6 +234,20 @@ export class MonitoringEngine {
     return Number.isFinite(this.#evaluator.lastTimestampOf(pointId)) && !Number.isNaN(v) ? v : null;
   }
 
+  /** A mine's points with their switch role and newest reading (read by the correlators). */
+  pointsOf(
+    mineId: string,
+  ): Array<{ point: PointRecord; role: SwitchRole | null; value: number; tsMs: number }> {
+    const out = [];
+    for (const id of this.#pointIds.get(mineId)?.values() ?? []) {
+      const point = this.#points[id];
+      const tsMs = this.#evaluator.lastTimestampOf(id);
+      if (point && !point.withdrawn && Number.isFinite(tsMs) && tsMs > 0)
+        out.push({ point, role: this.#roles[id] ?? null, value: this.#evaluator.lastValueOf(id), tsMs });
+    }
+    return out;
+  }
+
   #install(p: PointRecord): void {
     this.#points[p.id] = p;
     this.#roles[p.id] = p.valueType === 'KG' ? switchRoleOf(p) : undefined;

@@ -17,6 +17,7 @@ import type { AlarmView } from '../../../core/monitoring/monitoring-ports.ts';
 import { scopedMineFilter } from '../../../core/registry/mine-use-cases.ts';
 import type { AppDeps, MonitoringDeps } from '../../app.ts';
 import { principalOf } from '../../auth.ts';
+import { consoleGroupingOf } from './alarm-console.routes.ts';
 import { monitoringOf } from './monitoring-access.ts';
 
 const STATE_FILTERS: Record<string, readonly AlarmState[] | undefined> = {
@@ -107,6 +108,7 @@ export function registerAlarmRoutes(app: FastifyInstance, deps: AppDeps): void {
       const m = monitoringOf(deps);
       const scope = await scopedMineFilter(ports, p, req.query.regionId);
       const now = ports.clock.nowMs();
+      const { alarms, grouping } = await consoleGroupingOf(deps, m, p, scope);
       const events = await ports.monitoring.eventsSince(
         now - ALARM_KPI_WINDOW_MS,
         scope.regionPath ?? null,
@@ -115,7 +117,8 @@ export function registerAlarmRoutes(app: FastifyInstance, deps: AppDeps): void {
       const chatteringIds = chatteringAlarmIds(events, now).map(([id]) => id);
       return computeAlarmKpis({
         nowMs: now,
-        openAlarms: await openAlarmsInScope(m, p, scope),
+        openAlarms: alarms,
+        grouping,
         events,
         chatteringAlarms: new Map((await m.view.alarms(chatteringIds)).map((a) => [a.id, a])),
         minesWithAlarms: await m.view.countMinesWithAlarms(scope),

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { isInScope, requirePermission, type Permission } from '../../../core/access/permissions.ts';
 import type { Principal } from '../../../core/access/types.ts';
 import { notFound, unavailable } from '../../../core/errors.ts';
@@ -25,3 +26,9 @@ export async function mineInScope(
   }
   return mine;
 }
+
+/** A region filter as the monitoring routes take it: a six-digit region code. */
+export const regionIdQuery = z
+  .string()
+  .regex(/^\d{6}$/)
+  .optional();

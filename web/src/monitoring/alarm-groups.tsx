@@ -1,0 +1,260 @@
+import { useState } from 'react';
+import type {
+  AlarmConsole,
+  AlarmGroup,
+  AlarmKpis,
+  EvidenceItem,
+  FloodLine,
+} from '../api/monitoring-types.ts';
+import { formatCount } from '../format.ts';
+import { useI18n, type I18n } from '../i18n/i18n-context.tsx';
+import './alarm-groups.css';
+import { AlarmTable, PriorityPill } from './alarm-table.tsx';
+import { alarmText, ruleLabel, stateLabel } from './alarm-text.ts';
+import { formatMs, formatShortMs, formatValue } from './monitoring-format.ts';
+
+type Labels = Pick<I18n, 't' | 'has' | 'lang'>;
+
+/** One evidence line: what it is, where, its value, at its data time (China Standard Time). */
+function evidenceText(e: EvidenceItem, i18n: Labels): string {
+  const value = e.value === null ? '' : `${formatValue(e.value, i18n.lang)}${e.unit ? ` ${e.unit}` : ''}`;
+  if (e.kind === 'people') return i18n.t('alarmGroup.evidence.people', { n: e.value ?? 0 });
+  if (e.kind === 'reading')
+    return i18n.t('alarmGroup.evidence.reading', { location: e.location ?? e.pointCode ?? '', value });
+  return [ruleLabel(e.rule ?? '', i18n), e.location ?? '', value].filter((x) => x !== '').join(' · ');
+}
+
+/** An incident's evidence list, oldest first, each with its data time. */
+export function EvidenceList({ evidence }: { evidence: readonly EvidenceItem[] }) {
+  const i18n = useI18n();
+  return (
+    <ol className="evidence-list" data-testid="incident-evidence">
+      {evidence.map((e, i) => (
+        <li key={`${e.kind}-${e.alarmId ?? e.pointCode ?? ''}-${i}`} data-kind={e.kind}>
+          <span className="tabular muted">{formatMs(e.atMs)}</span> <span>{evidenceText(e, i18n)}</span>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function groupTitle(g: AlarmGroup, i18n: Labels): string {
+  const { t } = i18n;
+  switch (g.kind) {
+    case 'incident':
+      return g.parent === null ? t('alarmGroup.kind.incident') : ruleLabel(g.parent.rule, i18n);
+    case 'stop_order':
+      return t('alarmGroup.order', { number: g.label, mines: g.mineCount });
+    case 'gateway_outage':
+      return `${t('alarmGroup.kind.gateway_outage')} · ${t('alarmGroup.gateway', { code: g.label })}`;
+    case 'mine_outage':
+    case 'burst':
+      return t(`alarmGroup.kind.${g.kind}`);
+  }
+}
+
+function GroupCard({
+  group: g,
+  now,
+  selectedId,
+  showMine,
+  onSelect,
+}: {
+  group: AlarmGroup;
+  now: number;
+  selectedId: string | null;
+  showMine: boolean;
+  onSelect: (id: string) => void;
+}) {
+  const i18n = useI18n();
+  const { t, lang } = i18n;
+  const [open, setOpen] = useState(false);
+  const isIncident = g.kind === 'incident';
+  return (
+    <li
+      className={`alarm-group group-${g.kind}`}
+      data-testid={isIncident ? 'incident-card' : 'alarm-group'}
+      data-kind={g.kind}
+      data-group-id={g.id}
+      data-mine-id={g.mineId ?? ''}
+      data-children={g.childIds.length}
+    >
+      <div className="alarm-group-head">
+        <PriorityPill priority={g.priority} />
+        <span className="alarm-group-title">
+          <strong>{groupTitle(g, i18n)}</strong>
+          <span className="cell-sub">
+            {[
+              g.mineName ?? '',
+              g.parent === null ? '' : stateLabel(g.parent.state, i18n),
+              t('alarmGroup.since', { time: formatShortMs(g.sinceMs, now) }),
+              t('alarmGroup.children', { n: formatCount(g.childIds.length, lang) }),
+              g.unacknowledged > 0 ? t('alarmGroup.unack', { n: formatCount(g.unacknowledged, lang) }) : '',
+            ]
+              .filter((x) => x !== '')
+              .join(' · ')}
+          </span>
+        </span>
+        <span className="alarm-group-actions">
+          {g.parent !== null && (
+            <button
+              type="button"
+              className="btn btn-small"
+              onClick={() => onSelect(g.parent!.id)}
+              data-testid="alarm-group-open"
+            >
+              {t('alarmGroup.open')}
+            </button>
+          )}
+          {g.children.length > 0 && (
+            <button
+              type="button"
+              className="btn btn-small btn-ghost"
+              aria-expanded={open}
+              onClick={() => setOpen(!open)}
+              data-testid="alarm-group-toggle"
+            >
+              {open ? t('alarmGroup.collapse') : t('alarmGroup.expand')}
+            </button>
+          )}
+        </span>
+      </div>
+      {isIncident && g.parent !== null && (
+        <div className="incident-body">
+          {/* The server words incidents in English; in Chinese the title and evidence say it. */}
+          {lang === 'en' && <p className="incident-text">{alarmText(g.parent, i18n)}</p>}
+          {g.parent.evidence && g.parent.evidence.length > 0 && (
+            <>
+              <div className="muted small">{t('alarmGroup.evidence')}</div>
+              <EvidenceList evidence={g.parent.evidence} />
+            </>
+          )}
+          {g.articles.length > 0 && (
+            <div className="incident-articles" data-testid="incident-articles">
+              <span className="muted small">{t('alarmGroup.articles')}</span>
+              {g.articles.map((a) => (
+                <div key={a.en}>{lang === 'en' ? a.en : a.zh}</div>
+              ))}
+            </div>
+          )}
+        </div>
+      )}
+      {open && (
+        <div className="alarm-group-children" data-testid="alarm-group-children">
+          <AlarmTable
+            alarms={g.children}
+            selectedId={selectedId}
+            flashes={new Map()}
+            showMine={showMine}
+            now={now}
+            onSelect={onSelect}
+            testId="alarm-group-table"
+            emptyText=""
+          />
+        </div>
+      )}
+    </li>
+  );
+}
+
+/** The console's parents: incidents first, then floods grouped by cause; children on demand. */
+export function AlarmGroupsPanel(props: {
+  data: AlarmConsole;
+  now: number;
+  selectedId: string | null;
+  showMine: boolean;
+  onSelect: (id: string) => void;
+}) {
+  const { t } = useI18n();
+  if (props.data.groups.length === 0) return null;
+  return (
+    <section className="card alarm-groups" data-testid="alarm-groups">
+      <header className="card-head">
+        <h2>{t('alarmGroup.title')}</h2>
+        <span className="muted small">{t('alarmGroup.hint')}</span>
+      </header>
+      <ul className="alarm-group-list">
+        {props.data.groups.map((g) => (
+          <GroupCard
+            key={g.id}
+            group={g}
+            now={props.now}
+            selectedId={props.selectedId}
+            showMine={props.showMine}
+            onSelect={props.onSelect}
+          />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function floodLineText(f: FloodLine, i18n: Labels): string {
+  return i18n.t(`alarmFlood.line.${f.kind}`, { label: f.label, mine: f.mineName ?? '' });
+}
+
+/** The flood panel: whether a flood is on, the operator's load, and each parent it stands for. */
+export function FloodPanel({ kpis, onMine }: { kpis: AlarmKpis; onMine: (mineId: string) => void }) {
+  const i18n = useI18n();
+  const { t, lang } = i18n;
+  return (
+    <section
+      className="card side-card"
+      data-testid="alarm-floods"
+      data-flood={kpis.isFlood ? 'true' : 'false'}
+    >
+      <header className="card-head">
+        <h2>{t('alarms.floods.title')}</h2>
+        <span className="muted small">{t('alarms.floods.hint')}</span>
+      </header>
+      <div
+        className={kpis.isFlood ? 'flood-state text-danger' : 'flood-state muted'}
+        data-testid="alarm-flood-state"
+      >
+        {t(kpis.isFlood ? 'alarmFlood.active' : 'alarmFlood.calm', {
+          n: formatCount(kpis.alarmsLast10Min, lang),
+          raw: formatCount(kpis.rawAlarmsLast10Min, lang),
+        })}
+        <div
+          className="small muted"
+          data-testid="alarm-operator-load"
+          data-value={kpis.alarmsPerOperatorHour}
+        >
+          {t('alarmFlood.load', {
+            shown: formatCount(kpis.alarmsPerOperatorHour, lang),
+            raw: formatCount(kpis.rawAlarmsLastHour, lang),
+          })}
+        </div>
+      </div>
+      {kpis.floods.length === 0 ? (
+        <div className="side-empty">{t('alarms.floods.none')}</div>
+      ) : (
+        <ul className="side-list">
+          {kpis.floods.map((f) => (
+            <li key={f.id}>
+              <button
+                type="button"
+                className="side-item"
+                disabled={f.mineId === null}
+                onClick={() => f.mineId !== null && onMine(f.mineId)}
+                data-testid="alarm-flood-row"
+                data-kind={f.kind}
+                data-mine-id={f.mineId ?? ''}
+              >
+                <span className="side-main">
+                  {floodLineText(f, i18n)}
+                  {f.mineCount > 1 && (
+                    <span className="cell-sub">
+                      {t('alarmFlood.mines', { n: formatCount(f.mineCount, lang) })}
+                    </span>
+                  )}
+                </span>
+                <span className="side-count text-danger">{formatCount(f.count, lang)}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

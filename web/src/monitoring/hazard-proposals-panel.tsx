@@ -1,0 +1,115 @@
+import { useState } from 'react';
+import { request, withQuery } from '../api/api-client.ts';
+import type { EvidenceItem } from '../api/monitoring-types.ts';
+import { useApiData } from '../api/use-api.ts';
+import { ErrorBox } from '../components/error-box.tsx';
+import { useI18n } from '../i18n/i18n-context.tsx';
+import { EvidenceList } from './alarm-groups.tsx';
+import { formatShortMs } from './monitoring-format.ts';
+
+/** `GET /api/hazards/monitoring-proposals` (issue 12 step 6). */
+interface MonitoringProposal {
+  key: string;
+  alarmId: string;
+  mineId: string;
+  mineName: string;
+  rule: string;
+  category: string;
+  titleZh: string;
+  titleEn: string;
+  atMs: number;
+  evidence: EvidenceItem[];
+  criterion: { source: string; textEn: string };
+}
+
+function ProposalItem({ p, now, onDone }: { p: MonitoringProposal; now: number; onDone: () => void }) {
+  const { t, lang } = useI18n();
+  const [text, setText] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const act = async (decision: 'confirm' | 'dismiss') => {
+    setBusy(true);
+    setError(null);
+    try {
+      await request('POST', `/api/hazards/monitoring-proposals/${decision}`, {
+        body: decision === 'confirm' ? { key: p.key, note: text } : { key: p.key, reason: text },
+      });
+      onDone();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <li
+      className="hazard-proposal"
+      data-testid="monitoring-proposal"
+      data-mine-id={p.mineId}
+      data-category={p.category}
+    >
+      <div>
+        <strong>{lang === 'en' ? p.titleEn : p.titleZh}</strong>
+        <span className="cell-sub">
+          {p.mineName} · {formatShortMs(p.atMs, now)} · {p.criterion.source}
+        </span>
+      </div>
+      <EvidenceList evidence={p.evidence} />
+      <input
+        className="input"
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        placeholder={t('hazardProposal.note')}
+        aria-label={t('hazardProposal.note')}
+        data-testid="monitoring-proposal-note"
+      />
+      <div className="alarm-group-actions">
+        <button
+          type="button"
+          className="btn btn-small btn-primary"
+          disabled={busy}
+          onClick={() => void act('confirm')}
+          data-testid="monitoring-proposal-confirm"
+        >
+          {t('hazardProposal.confirm')}
+        </button>
+        <button
+          type="button"
+          className="btn btn-small"
+          disabled={busy}
+          onClick={() => void act('dismiss')}
+          data-testid="monitoring-proposal-dismiss"
+        >
+          {t('hazardProposal.dismiss')}
+        </button>
+      </div>
+      {error !== null && <ErrorBox error={error} />}
+    </li>
+  );
+}
+
+/**
+ * Major hazards proposed by monitoring evidence, for a regulator to confirm (it becomes a major hazard
+ * with the evidence attached) or dismiss with a reason. Shown only when there is something to decide.
+ */
+export function HazardProposalsPanel({ regionId, now }: { regionId: string; now: number }) {
+  const { t } = useI18n();
+  const data = useApiData<{ items: MonitoringProposal[] }>(
+    withQuery('/api/hazards/monitoring-proposals', { regionId }),
+  );
+  if (data.error !== null) return <ErrorBox error={data.error} onRetry={data.reload} />;
+  if (data.data === null || data.data.items.length === 0) return null;
+  return (
+    <section className="card side-card" data-testid="monitoring-proposals">
+      <header className="card-head">
+        <h2>{t('hazardProposal.title')}</h2>
+        <span className="muted small">{t('hazardProposal.hint')}</span>
+      </header>
+      <ul className="side-list">
+        {data.data.items.map((p) => (
+          <ProposalItem key={p.key} p={p} now={now} onDone={data.reload} />
+        ))}
+      </ul>
+    </section>
+  );
+}
