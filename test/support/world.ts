@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { principalFor, publicUser } from '../../src/core/access/authentication.ts';
 import type { Principal } from '../../src/core/access/types.ts';
 import type { Ports } from '../../src/core/ports.ts';
+import { withMineChanged } from '../../src/monitoring/monitoring-wiring.ts';
 import { argon2Hasher, cryptoSecrets } from '../../src/platform/system.ts';
 import { buildApp, type MonitoringDeps } from '../../src/server/app.ts';
 import { generateDemoProvince, type DemoProvince } from '../../src/sim/demo-province.ts';
@@ -56,8 +57,9 @@ export async function buildTestApp(
   world: World,
   options: { monitoring?: MonitoringDeps; sessionTtlMs?: number } = {},
 ): Promise<FastifyInstance> {
+  // With monitoring, a mine's change reaches it as in `serve` (the composition root wires the port).
   return buildApp({
-    ports: world.ports,
+    ports: options.monitoring ? withMineChanged(world.ports, options.monitoring.view) : world.ports,
     hasher: argon2Hasher,
     secrets: cryptoSecrets,
     config: { sessionTtlMs: options.sessionTtlMs ?? 3_600_000, cookieSecure: false },
