@@ -57,17 +57,12 @@ export async function createUser(
       passwordHash,
     };
     await tx.users.insert(user);
-    await recordAudit(
-      tx,
-      actor,
-      {
-        action: 'user.create',
-        targetType: 'user',
-        targetId: user.id,
-        after: { username: user.username, role: user.role, scope: user.scope },
-      },
-      now,
-    );
+    await recordAudit(tx, actor, now, {
+      action: 'user.create',
+      targetType: 'user',
+      targetId: user.id,
+      after: { username: user.username, role: user.role, scope: user.scope },
+    });
     return publicUser(user);
   });
 }

@@ -73,17 +73,12 @@ export async function requireSeparateDuties(
   if (!hit) return;
   const now = deps.clock.nowIso();
   await deps.transaction((tx) =>
-    recordAudit(
-      tx,
-      p,
-      {
-        action: 'separation_of_duties.refused',
-        targetType: c.item,
-        targetId: c.itemId,
-        after: { attempted: c.act, earlier: hit.act, via: p.via },
-      },
-      now,
-    ),
+    recordAudit(tx, p, now, {
+      action: 'separation_of_duties.refused',
+      targetType: c.item,
+      targetId: c.itemId,
+      after: { attempted: c.act, earlier: hit.act, via: p.via },
+    }),
   );
   throw notAllowed(
     'SEPARATION_OF_DUTIES',

@@ -94,17 +94,12 @@ export async function createApiToken(
       scopes: scopes as TokenScope[],
       lastUsedAt: null,
     });
-    await recordAudit(
-      tx,
-      principal,
-      {
-        action: 'token.create',
-        targetType: 'user',
-        targetId: principal.userId,
-        after: { tokenId: id, name, scopes, expiresAt },
-      },
-      now,
-    );
+    await recordAudit(tx, principal, now, {
+      action: 'token.create',
+      targetType: 'user',
+      targetId: principal.userId,
+      after: { tokenId: id, name, scopes, expiresAt },
+    });
   });
   return { id, token, name, scopes: scopes as TokenScope[], expiresAt };
 }
@@ -134,18 +129,13 @@ export async function revokeApiToken(
     }
     if (t.revokedAt === null) {
       await tx.tokens.revoke(t.id, now);
-      await recordAudit(
-        tx,
-        principal,
-        {
-          action: 'token.revoke',
-          targetType: 'user',
-          targetId: principal.userId,
-          before: { tokenId: t.id, name: t.name },
-          after: { tokenId: t.id, revokedAt: now },
-        },
-        now,
-      );
+      await recordAudit(tx, principal, now, {
+        action: 'token.revoke',
+        targetType: 'user',
+        targetId: principal.userId,
+        before: { tokenId: t.id, name: t.name },
+        after: { tokenId: t.id, revokedAt: now },
+      });
     }
     return viewToken({ ...t, revokedAt: t.revokedAt ?? now }, now);
   });
@@ -163,18 +153,13 @@ export async function revokeTokenAsOperator(
     if (!t) throw notFound('TOKEN_NOT_FOUND', `No token "${tokenId}".`);
     if (t.revokedAt === null) {
       await tx.tokens.revoke(t.id, now);
-      await recordAudit(
-        tx,
-        operator,
-        {
-          action: 'token.revoke',
-          targetType: 'user',
-          targetId: t.userId,
-          before: { tokenId: t.id, name: t.name },
-          after: { tokenId: t.id, revokedAt: now },
-        },
-        now,
-      );
+      await recordAudit(tx, operator, now, {
+        action: 'token.revoke',
+        targetType: 'user',
+        targetId: t.userId,
+        before: { tokenId: t.id, name: t.name },
+        after: { tokenId: t.id, revokedAt: now },
+      });
     }
     return viewToken({ ...t, revokedAt: t.revokedAt ?? now }, now);
   });

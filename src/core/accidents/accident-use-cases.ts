@@ -100,12 +100,12 @@ export async function recordAccident(
   };
   await deps.transaction(async (tx) => {
     await tx.accidents.insert(accident);
-    await recordAudit(
-      tx,
-      p,
-      { action: 'accident.record', targetType: 'accident', targetId: accident.id, after: { ...accident } },
-      now,
-    );
+    await recordAudit(tx, p, now, {
+      action: 'accident.record',
+      targetType: 'accident',
+      targetId: accident.id,
+      after: { ...accident },
+    });
   });
   return accident;
 }
@@ -200,12 +200,12 @@ export async function recordReport(
   };
   await deps.transaction(async (tx) => {
     await tx.accidents.insertReport(report);
-    await recordAudit(
-      tx,
-      p,
-      { action: 'accident.report', targetType: 'accident', targetId: a.id, after: { ...report } },
-      now,
-    );
+    await recordAudit(tx, p, now, {
+      action: 'accident.report',
+      targetType: 'accident',
+      targetId: a.id,
+      after: { ...report },
+    });
   });
   return getAccident(deps, p, id);
 }
@@ -235,22 +235,17 @@ export async function advanceInvestigation(
   }
   await deps.transaction(async (tx) => {
     await tx.accidents.update(next);
-    await recordAudit(
-      tx,
-      p,
-      {
-        action: `accident.investigation.${input.event}`,
-        targetType: 'accident',
-        targetId: a.id,
-        before: { investigationState: a.investigationState, investigationDueOn: a.investigationDueOn },
-        after: {
-          investigationState: next.investigationState,
-          investigationDueOn: next.investigationDueOn,
-          findings: next.findings,
-        },
+    await recordAudit(tx, p, now, {
+      action: `accident.investigation.${input.event}`,
+      targetType: 'accident',
+      targetId: a.id,
+      before: { investigationState: a.investigationState, investigationDueOn: a.investigationDueOn },
+      after: {
+        investigationState: next.investigationState,
+        investigationDueOn: next.investigationDueOn,
+        findings: next.findings,
       },
-      now,
-    );
+    });
   });
   return getAccident(deps, p, id);
 }

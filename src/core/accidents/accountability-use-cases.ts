@@ -69,12 +69,12 @@ export async function recordAccountability(
   };
   await deps.transaction(async (tx) => {
     await tx.accidents.insertAccountability(record);
-    await recordAudit(
-      tx,
-      p,
-      { action: 'accountability.record', targetType: 'accident', targetId: a.id, after: { ...record } },
-      now,
-    );
+    await recordAudit(tx, p, now, {
+      action: 'accountability.record',
+      targetType: 'accident',
+      targetId: a.id,
+      after: { ...record },
+    });
   });
   return record;
 }

@@ -83,17 +83,12 @@ export async function importAccidents(
   };
   await deps.transaction(async (tx) => {
     await tx.accidents.insertMany(rows);
-    await recordAudit(
-      tx,
-      p,
-      {
-        action: 'accident.import',
-        targetType: mine ? 'mine' : 'accident-reference',
-        targetId: mine?.id ?? input.mapping.dataset,
-        after: { ...result, errors: result.errors.length, dataset: input.mapping.dataset },
-      },
-      now,
-    );
+    await recordAudit(tx, p, now, {
+      action: 'accident.import',
+      targetType: mine ? 'mine' : 'accident-reference',
+      targetId: mine?.id ?? input.mapping.dataset,
+      after: { ...result, errors: result.errors.length, dataset: input.mapping.dataset },
+    });
   });
   return result;
 }

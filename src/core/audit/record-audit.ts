@@ -25,8 +25,8 @@ export interface AuditActor {
 export function recordAudit(
   tx: Pick<Stores, 'audit'>,
   actor: Pick<Principal, 'userId' | 'displayName'> | AuditActor,
-  change: AuditedChange,
   at: string,
+  change: AuditedChange,
 ): Promise<AuditEntry> {
   return tx.audit.append(
     {

@@ -79,12 +79,12 @@ export async function recordOwnership(
       recordedAt: now,
     };
     await tx.closure.insertOwnership(r);
-    await recordAudit(
-      tx,
-      p,
-      { action: `ownership.${r.kind}`, targetType: 'mine', targetId: mine.id, after: { ...r } },
-      now,
-    );
+    await recordAudit(tx, p, now, {
+      action: `ownership.${r.kind}`,
+      targetType: 'mine',
+      targetId: mine.id,
+      after: { ...r },
+    });
     return r;
   });
 }
@@ -170,12 +170,12 @@ export async function openCase(
       updatedAt: now,
     };
     await tx.closure.insertCase(c);
-    await recordAudit(
-      tx,
-      p,
-      { action: 'case.open', targetType: 'case', targetId: c.id, after: { ...c } },
-      now,
-    );
+    await recordAudit(tx, p, now, {
+      action: 'case.open',
+      targetType: 'case',
+      targetId: c.id,
+      after: { ...c },
+    });
     return c;
   });
 }
@@ -209,12 +209,12 @@ export async function addCaseEvidence(
     };
     const next: CrackdownCase = { ...c, evidence: [...c.evidence, e], updatedAt: now };
     await tx.closure.updateCase(next);
-    await recordAudit(
-      tx,
-      p,
-      { action: 'case.evidence', targetType: 'case', targetId: id, after: { ...e } },
-      now,
-    );
+    await recordAudit(tx, p, now, {
+      action: 'case.evidence',
+      targetType: 'case',
+      targetId: id,
+      after: { ...e },
+    });
     return next;
   });
 }
@@ -242,18 +242,13 @@ export async function advanceCase(
       : c.decisions;
     const next: CrackdownCase = { ...c, status: t.state, decisions, updatedAt: now };
     await tx.closure.updateCase(next);
-    await recordAudit(
-      tx,
-      p,
-      {
-        action: `case.${input.event}`,
-        targetType: 'case',
-        targetId: id,
-        before: { status: c.status },
-        after: { status: next.status, text: text || null },
-      },
-      now,
-    );
+    await recordAudit(tx, p, now, {
+      action: `case.${input.event}`,
+      targetType: 'case',
+      targetId: id,
+      before: { status: c.status },
+      after: { status: next.status, text: text || null },
+    });
     return next;
   });
 }

@@ -73,18 +73,13 @@ export async function recordStep(
       note: null,
     };
     await tx.closure.updateStep(next);
-    await recordAudit(
-      tx,
-      p,
-      {
-        action: 'closure.step.record',
-        targetType: 'closure',
-        targetId: closureId,
-        before: { step, state: current.state },
-        after: { step, state: next.state, evidence, file: next.file },
-      },
-      now,
-    );
+    await recordAudit(tx, p, now, {
+      action: 'closure.step.record',
+      targetType: 'closure',
+      targetId: closureId,
+      before: { step, state: current.state },
+      after: { step, state: next.state, evidence, file: next.file },
+    });
     return view(tx, closure);
   });
 }
@@ -107,12 +102,12 @@ export async function attachStepFile(
         'Record the step first; a file attaches to recorded, unverified evidence.',
       );
     await tx.closure.updateStep({ ...current, file });
-    await recordAudit(
-      tx,
-      p,
-      { action: 'closure.step.file', targetType: 'closure', targetId: closureId, after: { step, file } },
-      now,
-    );
+    await recordAudit(tx, p, now, {
+      action: 'closure.step.file',
+      targetType: 'closure',
+      targetId: closureId,
+      after: { step, file },
+    });
     return view(tx, closure);
   });
 }
@@ -158,18 +153,13 @@ export async function decideStep(
       note: text || null,
     };
     await tx.closure.updateStep(next);
-    await recordAudit(
-      tx,
-      p,
-      {
-        action: `closure.step.${event}`,
-        targetType: 'closure',
-        targetId: closureId,
-        before: { step, state: current.state },
-        after: { step, state: next.state, note: next.note },
-      },
-      now,
-    );
+    await recordAudit(tx, p, now, {
+      action: `closure.step.${event}`,
+      targetType: 'closure',
+      targetId: closureId,
+      before: { step, state: current.state },
+      after: { step, state: next.state, note: next.note },
+    });
     let mineClosed = false;
     let after = closure;
     for (const effect of t.effects) {
@@ -187,18 +177,13 @@ export async function decideStep(
       );
       after = { ...closure, status: 'closed', closedAt: now };
       await tx.closure.updateClosure(after);
-      await recordAudit(
-        tx,
-        p,
-        {
-          action: 'closure.complete',
-          targetType: 'closure',
-          targetId: closureId,
-          before: { status: closure.status },
-          after: { status: 'closed', closedAt: now },
-        },
-        now,
-      );
+      await recordAudit(tx, p, now, {
+        action: 'closure.complete',
+        targetType: 'closure',
+        targetId: closureId,
+        before: { status: closure.status },
+        after: { status: 'closed', closedAt: now },
+      });
       mineClosed = true;
     }
     return { closure: await view(tx, after), mineClosed };
@@ -240,12 +225,12 @@ export async function recordTransformation(
       recordedAt: now,
     };
     await tx.closure.insertTransformation(t);
-    await recordAudit(
-      tx,
-      p,
-      { action: 'closure.transformation', targetType: 'closure', targetId: closureId, after: { ...t } },
-      now,
-    );
+    await recordAudit(tx, p, now, {
+      action: 'closure.transformation',
+      targetType: 'closure',
+      targetId: closureId,
+      after: { ...t },
+    });
     return t;
   });
 }

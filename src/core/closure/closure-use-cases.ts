@@ -96,12 +96,12 @@ export async function addToPolicyList(
       listedAt: now,
     };
     await tx.closure.upsertPolicyEntry(entry);
-    await recordAudit(
-      tx,
-      p,
-      { action: 'closure.policy_list.add', targetType: 'mine', targetId: mine.id, after: { reason, source } },
-      now,
-    );
+    await recordAudit(tx, p, now, {
+      action: 'closure.policy_list.add',
+      targetType: 'mine',
+      targetId: mine.id,
+      after: { reason, source },
+    });
     return entry;
   });
 }
@@ -146,12 +146,12 @@ export async function setTarget(deps: Deps, p: Principal, input: TargetInput): P
       createdAt: now,
     };
     await tx.closure.insertTarget(target);
-    await recordAudit(
-      tx,
-      p,
-      { action: 'closure.target.set', targetType: 'region', targetId: region.id, after: { ...target } },
-      now,
-    );
+    await recordAudit(tx, p, now, {
+      action: 'closure.target.set',
+      targetType: 'region',
+      targetId: region.id,
+      after: { ...target },
+    });
     return target;
   });
 }
@@ -322,12 +322,12 @@ export async function createClosure(
     }));
     await tx.closure.insertClosure(closure);
     await tx.closure.insertSteps(steps);
-    await recordAudit(
-      tx,
-      p,
-      { action: 'closure.create', targetType: 'closure', targetId: closure.id, after: { ...closure } },
-      now,
-    );
+    await recordAudit(tx, p, now, {
+      action: 'closure.create',
+      targetType: 'closure',
+      targetId: closure.id,
+      after: { ...closure },
+    });
     return { closure: { ...closure, steps, transformations: [] }, statusChanged: !attached };
   });
 }

@@ -47,23 +47,18 @@ async function respond(
     const effect = t.effects[0];
     if (effect === undefined) return before;
     await tx.directives.updateRecipient(after);
-    await recordAudit(
-      tx,
-      p,
-      {
-        action: event === 'read' ? 'directive.read' : 'directive.reply',
-        targetType: 'directive',
-        targetId: id,
-        before: { mineId, state: before.state },
-        after: {
-          mineId,
-          state: after.state,
-          isLate: effect.isLate,
-          ...(event === 'reply' ? { replyText } : {}),
-        },
+    await recordAudit(tx, p, now, {
+      action: event === 'read' ? 'directive.read' : 'directive.reply',
+      targetType: 'directive',
+      targetId: id,
+      before: { mineId, state: before.state },
+      after: {
+        mineId,
+        state: after.state,
+        isLate: effect.isLate,
+        ...(event === 'reply' ? { replyText } : {}),
       },
-      now,
-    );
+    });
     return after;
   });
 }
@@ -123,18 +118,13 @@ export async function requestVisits(
         visitRequestedById: p.userId,
         visitRequestedByName: p.displayName,
       });
-      await recordAudit(
-        tx,
-        p,
-        {
-          action: 'directive.visit_request',
-          targetType: 'directive',
-          targetId: id,
-          before: { mineId: r.mineId, visitRequestedAt: null },
-          after: { mineId: r.mineId, visitRequestedAt: now, outcome: recipientOutcome(directive, r, now) },
-        },
-        now,
-      );
+      await recordAudit(tx, p, now, {
+        action: 'directive.visit_request',
+        targetType: 'directive',
+        targetId: id,
+        before: { mineId: r.mineId, visitRequestedAt: null },
+        after: { mineId: r.mineId, visitRequestedAt: now, outcome: recipientOutcome(directive, r, now) },
+      });
     }
     return { requested: picked.map((r) => r.mineId) };
   });

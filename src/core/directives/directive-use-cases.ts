@@ -135,17 +135,12 @@ export async function issueDirective(
         visitRequestedByName: null,
       })),
     );
-    await recordAudit(
-      tx,
-      p,
-      {
-        action: 'directive.issue',
-        targetType: 'directive',
-        targetId: directive.id,
-        after: { ...directive, mineIds: target.mines.map((m) => m.id) },
-      },
-      now,
-    );
+    await recordAudit(tx, p, now, {
+      action: 'directive.issue',
+      targetType: 'directive',
+      targetId: directive.id,
+      after: { ...directive, mineIds: target.mines.map((m) => m.id) },
+    });
     return { directive, recipients: target.mines.length };
   });
 }

@@ -61,12 +61,12 @@ export async function signAssessment(
       reason: null,
     };
     await tx.expertise.insertAssessment(a);
-    await recordAudit(
-      tx,
-      principal,
-      { action: 'expertise.assessment.sign', targetType: 'mine', targetId: mine.id, after: a },
-      now,
-    );
+    await recordAudit(tx, principal, now, {
+      action: 'expertise.assessment.sign',
+      targetType: 'mine',
+      targetId: mine.id,
+      after: a,
+    });
     return a;
   });
 }
@@ -90,18 +90,13 @@ async function applyTransition(
     reason,
   };
   await tx.expertise.updateAssessment(after);
-  await recordAudit(
-    tx,
-    principal,
-    {
-      action: `expertise.assessment.${event}`,
-      targetType: 'mine',
-      targetId: a.mineId,
-      before: { state: a.state },
-      after: { id: a.id, state: after.state, reason },
-    },
-    now,
-  );
+  await recordAudit(tx, principal, now, {
+    action: `expertise.assessment.${event}`,
+    targetType: 'mine',
+    targetId: a.mineId,
+    before: { state: a.state },
+    after: { id: a.id, state: after.state, reason },
+  });
   // The registry's own use case changes the flag, bound to this transaction (so it audits the facts too).
   const inTx = { clock: deps.clock, transaction: <T>(work: (s: Stores) => Promise<T>) => work(tx) };
   for (const effect of result.effects) {

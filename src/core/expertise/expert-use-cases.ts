@@ -70,18 +70,13 @@ export async function setSpecialities(
       throw notFound('EXPERT_NOT_FOUND', `No gas-control expert "${userId}".`);
     const before = await tx.expertise.getSpecialities(userId);
     await tx.expertise.saveSpecialities(userId, list, now);
-    await recordAudit(
-      tx,
-      principal,
-      {
-        action: 'expertise.expert.specialities',
-        targetType: 'user',
-        targetId: userId,
-        before: before?.specialities,
-        after: list,
-      },
-      now,
-    );
+    await recordAudit(tx, principal, now, {
+      action: 'expertise.expert.specialities',
+      targetType: 'user',
+      targetId: userId,
+      before: before?.specialities,
+      after: list,
+    });
     return { userId, displayName: user.displayName, specialities: list, updatedAt: now };
   });
 }
@@ -118,12 +113,12 @@ export async function assignExpert(
       endedAt: null,
     };
     await tx.expertise.insertAssignment(a);
-    await recordAudit(
-      tx,
-      principal,
-      { action: 'expertise.assignment.create', targetType: 'mine', targetId: mine.id, after: a },
-      now,
-    );
+    await recordAudit(tx, principal, now, {
+      action: 'expertise.assignment.create',
+      targetType: 'mine',
+      targetId: mine.id,
+      after: a,
+    });
     return a;
   });
 }
@@ -139,12 +134,13 @@ export async function endAssignment(deps: Deps, principal: Principal, id: string
     if (a.endedAt !== null) throw conflict('EXPERTISE_ASSIGNMENT_ENDED', 'The assignment has already ended.');
     const after = { ...a, endedAt: now };
     await tx.expertise.updateAssignment(after);
-    await recordAudit(
-      tx,
-      principal,
-      { action: 'expertise.assignment.end', targetType: 'mine', targetId: a.mineId, before: a, after },
-      now,
-    );
+    await recordAudit(tx, principal, now, {
+      action: 'expertise.assignment.end',
+      targetType: 'mine',
+      targetId: a.mineId,
+      before: a,
+      after,
+    });
     return after;
   });
 }
@@ -200,12 +196,12 @@ export async function recordGuidance(
       createdAt: now,
     };
     await tx.expertise.insertGuidance(v);
-    await recordAudit(
-      tx,
-      principal,
-      { action: 'expertise.guidance.record', targetType: 'mine', targetId: mine.id, after: v },
-      now,
-    );
+    await recordAudit(tx, principal, now, {
+      action: 'expertise.guidance.record',
+      targetType: 'mine',
+      targetId: mine.id,
+      after: v,
+    });
     return v;
   });
 }
@@ -242,18 +238,13 @@ export async function reportGuidanceFinding(
       findings: fresh.findings.map((x, i) => (i === index ? { ...x, hazardId: hazard.id } : x)),
     };
     await tx.expertise.updateGuidance(after);
-    await recordAudit(
-      tx,
-      principal,
-      {
-        action: 'expertise.guidance.finding.report',
-        targetType: 'mine',
-        targetId: v.mineId,
-        before: { visitId, index },
-        after: { hazardId: hazard.id },
-      },
-      now,
-    );
+    await recordAudit(tx, principal, now, {
+      action: 'expertise.guidance.finding.report',
+      targetType: 'mine',
+      targetId: v.mineId,
+      before: { visitId, index },
+      after: { hazardId: hazard.id },
+    });
     return after;
   });
 }
@@ -285,12 +276,12 @@ export async function recordTraining(
       createdAt: now,
     };
     await tx.expertise.insertTraining(t);
-    await recordAudit(
-      tx,
-      principal,
-      { action: 'expertise.training.record', targetType: 'mine', targetId: mine.id, after: t },
-      now,
-    );
+    await recordAudit(tx, principal, now, {
+      action: 'expertise.training.record',
+      targetType: 'mine',
+      targetId: mine.id,
+      after: t,
+    });
     return t;
   });
 }

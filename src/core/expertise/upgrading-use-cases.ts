@@ -56,12 +56,12 @@ export async function recordProgress(
       createdAt: now,
     };
     await tx.expertise.insertProgress(p);
-    await recordAudit(
-      tx,
-      principal,
-      { action: 'expertise.progress.record', targetType: 'mine', targetId: mine.id, after: p },
-      now,
-    );
+    await recordAudit(tx, principal, now, {
+      action: 'expertise.progress.record',
+      targetType: 'mine',
+      targetId: mine.id,
+      after: p,
+    });
     return p;
   });
 }
@@ -92,12 +92,13 @@ export async function setUpgradeTarget(
     const before = await tx.expertise.getTarget(regionId);
     const t: UpgradeTarget = { regionId, ...input, dueOn, setBy: principal.userId, setAt: now };
     await tx.expertise.saveTarget(t);
-    await recordAudit(
-      tx,
-      principal,
-      { action: 'expertise.target.set', targetType: 'region', targetId: regionId, before, after: t },
-      now,
-    );
+    await recordAudit(tx, principal, now, {
+      action: 'expertise.target.set',
+      targetType: 'region',
+      targetId: regionId,
+      before,
+      after: t,
+    });
     return t;
   });
 }
@@ -131,12 +132,12 @@ export async function recordMerger(
     }
     await tx.expertise.insertMerger(m);
     for (const x of mines)
-      await recordAudit(
-        tx,
-        principal,
-        { action: 'expertise.merger.record', targetType: 'mine', targetId: x.id, after: m },
-        now,
-      );
+      await recordAudit(tx, principal, now, {
+        action: 'expertise.merger.record',
+        targetType: 'mine',
+        targetId: x.id,
+        after: m,
+      });
     return m;
   });
 }

@@ -182,18 +182,13 @@ export function decideProposal(
       note,
     };
     await tx.hazards.updateProposal(after);
-    await recordAudit(
-      tx,
-      principal,
-      {
-        action: `hazard_proposal.${input.decision}`,
-        targetType: 'mine',
-        targetId: p.mineId,
-        before: { proposalId: p.id, state: p.state },
-        after: { proposalId: p.id, state: after.state, kind: p.kind, note },
-      },
-      now,
-    );
+    await recordAudit(tx, principal, now, {
+      action: `hazard_proposal.${input.decision}`,
+      targetType: 'mine',
+      targetId: p.mineId,
+      before: { proposalId: p.id, state: p.state },
+      after: { proposalId: p.id, state: after.state, kind: p.kind, note },
+    });
     return after;
   });
 }

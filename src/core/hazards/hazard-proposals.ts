@@ -41,17 +41,12 @@ async function propose(
     note: null,
   };
   await tx.hazards.insertProposal(p);
-  await recordAudit(
-    tx,
-    actor,
-    {
-      action: `hazard_proposal.${kind}`,
-      targetType: 'mine',
-      targetId: mine.id,
-      after: { proposalId: p.id, kind, hazardIds, basis: p.basis },
-    },
-    now,
-  );
+  await recordAudit(tx, actor, now, {
+    action: `hazard_proposal.${kind}`,
+    targetType: 'mine',
+    targetId: mine.id,
+    after: { proposalId: p.id, kind, hazardIds, basis: p.basis },
+  });
   return p;
 }
 

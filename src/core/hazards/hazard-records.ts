@@ -136,17 +136,12 @@ export function fileSelfCheckReport(
       filedAt: now,
     };
     await tx.hazards.insertSelfCheck(r);
-    await recordAudit(
-      tx,
-      principal,
-      {
-        action: 'hazard.self_check.file',
-        targetType: 'mine',
-        targetId: mine.id,
-        after: { reportId: r.id, quarter: r.quarter, signer, summary, evidenceId: r.evidenceId },
-      },
-      now,
-    );
+    await recordAudit(tx, principal, now, {
+      action: 'hazard.self_check.file',
+      targetType: 'mine',
+      targetId: mine.id,
+      after: { reportId: r.id, quarter: r.quarter, signer, summary, evidenceId: r.evidenceId },
+    });
     return r;
   });
 }
@@ -192,17 +187,12 @@ export async function recordMineFile(
       uploadedAt: now,
     };
     await tx.hazards.insertEvidence(e);
-    await recordAudit(
-      tx,
-      principal,
-      {
-        action: 'hazard.self_check.file_upload',
-        targetType: 'mine',
-        targetId: mineId,
-        after: { evidenceId: e.id, sha256: e.sha256, fileName: e.fileName },
-      },
-      now,
-    );
+    await recordAudit(tx, principal, now, {
+      action: 'hazard.self_check.file_upload',
+      targetType: 'mine',
+      targetId: mineId,
+      after: { evidenceId: e.id, sha256: e.sha256, fileName: e.fileName },
+    });
     return e;
   });
 }

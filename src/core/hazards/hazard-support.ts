@@ -75,18 +75,13 @@ export async function recordHazardStep(
     details: r.details ?? null,
   };
   await tx.hazards.insertEvent(event);
-  await recordAudit(
-    tx,
-    r.actor,
-    {
-      action: `hazard.${r.kind}`,
-      targetType: 'hazard',
-      targetId: r.hazard.id,
-      before: r.before ? hazardAuditView(r.before) : null,
-      after: { ...hazardAuditView(r.hazard), note: event.note, ...(r.details ? { details: r.details } : {}) },
-    },
-    r.at,
-  );
+  await recordAudit(tx, r.actor, r.at, {
+    action: `hazard.${r.kind}`,
+    targetType: 'hazard',
+    targetId: r.hazard.id,
+    before: r.before ? hazardAuditView(r.before) : null,
+    after: { ...hazardAuditView(r.hazard), note: event.note, ...(r.details ? { details: r.details } : {}) },
+  });
   return event;
 }
 

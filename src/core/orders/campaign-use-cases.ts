@@ -54,12 +54,12 @@ export async function createCampaign(
       createdAt: now,
     };
     await tx.orders.insertCampaign(c);
-    await recordAudit(
-      tx,
-      p,
-      { action: 'campaign.create', targetType: 'campaign', targetId: c.id, after: { ...c } },
-      now,
-    );
+    await recordAudit(tx, p, now, {
+      action: 'campaign.create',
+      targetType: 'campaign',
+      targetId: c.id,
+      after: { ...c },
+    });
     return c;
   });
 }
@@ -168,18 +168,13 @@ export async function markCampaignItem(
       note: input.note.trim(),
     };
     await tx.orders.upsertMark(mark);
-    await recordAudit(
-      tx,
-      p,
-      {
-        action: 'campaign.mark',
-        targetType: 'campaign',
-        targetId: c.id,
-        before: before ? { ...before } : null,
-        after: { ...mark },
-      },
-      now,
-    );
+    await recordAudit(tx, p, now, {
+      action: 'campaign.mark',
+      targetType: 'campaign',
+      targetId: c.id,
+      before: before ? { ...before } : null,
+      after: { ...mark },
+    });
     return mark;
   });
 }

@@ -156,18 +156,13 @@ export async function settleOrdersOfMine(
     if (!order || rest.length > 0 || order.status !== 'in_force') continue;
     const t = transitionOrder(order.status, how, now);
     await tx.orders.updateOrder({ ...order, status: t.state, endedAt: now });
-    await recordAudit(
-      tx,
-      p,
-      {
-        action: `order.${how}`,
-        targetType: 'order',
-        targetId: order.id,
-        before: { status: order.status },
-        after: { status: t.state, lastMine: mineId },
-      },
-      now,
-    );
+    await recordAudit(tx, p, now, {
+      action: `order.${how}`,
+      targetType: 'order',
+      targetId: order.id,
+      before: { status: order.status },
+      after: { status: t.state, lastMine: mineId },
+    });
   }
 }
 
@@ -217,12 +212,12 @@ export async function issueOrder(
       endedAt: null,
     };
     await tx.orders.insertOrder(order);
-    await recordAudit(
-      tx,
-      p,
-      { action: 'order.issue', targetType: 'order', targetId: order.id, after: { ...order } },
-      now,
-    );
+    await recordAudit(tx, p, now, {
+      action: 'order.issue',
+      targetType: 'order',
+      targetId: order.id,
+      after: { ...order },
+    });
     const mines = scheduled ? [] : await applyToMines(deps, tx, p, order, t.mines, now);
     return {
       order,
@@ -258,18 +253,13 @@ export async function applyDueOrders(deps: Deps & Pick<Ports, 'users'>): Promise
         const t = transitionOrder(order.status, 'take_effect', now);
         const next: Order = { ...order, status: t.state, appliedAt: now };
         await tx.orders.updateOrder(next);
-        await recordAudit(
-          tx,
-          p,
-          {
-            action: 'order.take_effect',
-            targetType: 'order',
-            targetId: order.id,
-            before: { status: order.status },
-            after: { status: next.status, appliedAt: now },
-          },
-          now,
-        );
+        await recordAudit(tx, p, now, {
+          action: 'order.take_effect',
+          targetType: 'order',
+          targetId: order.id,
+          before: { status: order.status },
+          after: { status: next.status, appliedAt: now },
+        });
         const target = await targetMines(tx, p, order.kind, order.regionId, order.mineIds);
         return applyToMines(deps, tx, p, next, target.mines, now);
       });

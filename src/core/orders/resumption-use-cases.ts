@@ -115,12 +115,12 @@ export async function applyResumption(deps: ResumptionDeps, p: Principal, mineId
       'resumption.apply',
     );
     await tx.orders.insertResumption(r);
-    await recordAudit(
-      tx,
-      p,
-      { action: 'resumption.apply', targetType: 'resumption', targetId: r.id, after: { ...r } },
-      now,
-    );
+    await recordAudit(tx, p, now, {
+      action: 'resumption.apply',
+      targetType: 'resumption',
+      targetId: r.id,
+      after: { ...r },
+    });
     return r;
   });
 }
@@ -283,12 +283,12 @@ export async function signChecklistItem(
       note: input.note.trim(),
     };
     await tx.orders.upsertSignOff(s);
-    await recordAudit(
-      tx,
-      p,
-      { action: 'resumption.sign', targetType: 'resumption', targetId: r.id, after: { ...s, via: p.via } },
-      now,
-    );
+    await recordAudit(tx, p, now, {
+      action: 'resumption.sign',
+      targetType: 'resumption',
+      targetId: r.id,
+      after: { ...s, via: p.via },
+    });
   });
   return getResumption(deps, p, id);
 }
@@ -380,18 +380,13 @@ export async function decideResumption(
       decisionReason: input.reason.trim(),
     };
     await tx.orders.updateResumption(next);
-    await recordAudit(
-      tx,
-      p,
-      {
-        action: `resumption.${input.decision}`,
-        targetType: 'resumption',
-        targetId: r.id,
-        before: { status: r.status },
-        after: { status: next.status, reason: next.decisionReason, resumesTo: r.resumesTo, via: p.via },
-      },
-      now,
-    );
+    await recordAudit(tx, p, now, {
+      action: `resumption.${input.decision}`,
+      targetType: 'resumption',
+      targetId: r.id,
+      before: { status: r.status },
+      after: { status: next.status, reason: next.decisionReason, resumesTo: r.resumesTo, via: p.via },
+    });
     if (input.decision === 'approve') await settleOrdersOfMine(tx, p, r.mineId, 'lift', now);
   });
   return getResumption(deps, p, id);
@@ -418,18 +413,13 @@ export async function recordPublicNotice(
       throw invalidInput('RESUMPTION_NOTICE_INVALID', 'The notice cannot predate the decision.');
     const next = { ...r, noticeDate: input.noticeDate, noticeRef: input.noticeRef.trim() };
     await tx.orders.updateResumption(next);
-    await recordAudit(
-      tx,
-      p,
-      {
-        action: 'resumption.notice',
-        targetType: 'resumption',
-        targetId: r.id,
-        before: { noticeDate: r.noticeDate, noticeRef: r.noticeRef },
-        after: { noticeDate: next.noticeDate, noticeRef: next.noticeRef },
-      },
-      now,
-    );
+    await recordAudit(tx, p, now, {
+      action: 'resumption.notice',
+      targetType: 'resumption',
+      targetId: r.id,
+      before: { noticeDate: r.noticeDate, noticeRef: r.noticeRef },
+      after: { noticeDate: next.noticeDate, noticeRef: next.noticeRef },
+    });
   });
   return getResumption(deps, p, id);
 }

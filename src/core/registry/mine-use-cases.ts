@@ -176,12 +176,12 @@ export async function registerMine(
       updatedAt: now,
     };
     await tx.mines.insert(mine, region.path);
-    await recordAudit(
-      tx,
-      principal,
-      { action: 'mine.register', targetType: 'mine', targetId: mine.id, after: auditView(mine) },
-      now,
-    );
+    await recordAudit(tx, principal, now, {
+      action: 'mine.register',
+      targetType: 'mine',
+      targetId: mine.id,
+      after: auditView(mine),
+    });
     announceMineChanged(deps, tx, mine.id);
     return mine;
   });
@@ -215,18 +215,13 @@ export async function updateMineFacts(
     }
     const after: Mine = { ...before, ...(facts as Partial<Mine>), updatedAt: now };
     await tx.mines.update(after, regionPath);
-    await recordAudit(
-      tx,
-      principal,
-      {
-        action: 'mine.update',
-        targetType: 'mine',
-        targetId: id,
-        before: auditView(before),
-        after: auditView(after),
-      },
-      now,
-    );
+    await recordAudit(tx, principal, now, {
+      action: 'mine.update',
+      targetType: 'mine',
+      targetId: id,
+      before: auditView(before),
+      after: auditView(after),
+    });
     announceMineChanged(deps, tx, id);
     return after;
   });
@@ -284,23 +279,18 @@ export async function changeMineStatus(
     };
     await stores.mines.update(after, row.regionPath);
     await stores.statusChanges.insert(change);
-    await recordAudit(
-      stores,
-      principal,
-      {
-        action: `mine.status.${input.event}`,
-        targetType: 'mine',
-        targetId: mineId,
-        before: { status: before.status, statusSince: before.statusSince },
-        after: {
-          status: after.status,
-          statusSince: after.statusSince,
-          reason: change.reason,
-          basis: change.basis,
-        },
+    await recordAudit(stores, principal, now, {
+      action: `mine.status.${input.event}`,
+      targetType: 'mine',
+      targetId: mineId,
+      before: { status: before.status, statusSince: before.statusSince },
+      after: {
+        status: after.status,
+        statusSince: after.statusSince,
+        reason: change.reason,
+        basis: change.basis,
       },
-      now,
-    );
+    });
     announceMineChanged(deps, stores, mineId);
     return { mine: after, change };
   };

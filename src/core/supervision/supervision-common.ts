@@ -53,18 +53,13 @@ export async function recordChange(
   change: ChangeRecord,
   now: string,
 ): Promise<void> {
-  await recordAudit(
-    tx,
-    principal,
-    {
-      action: `supervision.${change.action}`,
-      targetType: 'mine',
-      targetId: change.mineId,
-      before: change.before ?? null,
-      after: change.after ?? null,
-    },
-    now,
-  );
+  await recordAudit(tx, principal, now, {
+    action: `supervision.${change.action}`,
+    targetType: 'mine',
+    targetId: change.mineId,
+    before: change.before ?? null,
+    after: change.after ?? null,
+  });
   await tx.supervision.appendHistory({
     id: deps.ids.next('sah'),
     mineId: change.mineId,

@@ -158,25 +158,20 @@ export async function recordVisit(
       findings,
     };
     await tx.supervision.insertVisit(visit);
-    await recordAudit(
-      tx,
-      principal,
-      {
-        action: 'supervision.visit.record',
-        targetType: 'supervision_visit',
-        targetId: visit.id,
-        after: {
-          mineId: mine.id,
-          startedAt: visit.startedAt,
-          endedAt: visit.endedAt,
-          wentToSite: visit.wentToSite,
-          wentUnderground: visit.wentUnderground,
-          checklist: checklist.length,
-          findings: findings.map((f) => f.id),
-        },
+    await recordAudit(tx, principal, now, {
+      action: 'supervision.visit.record',
+      targetType: 'supervision_visit',
+      targetId: visit.id,
+      after: {
+        mineId: mine.id,
+        startedAt: visit.startedAt,
+        endedAt: visit.endedAt,
+        wentToSite: visit.wentToSite,
+        wentUnderground: visit.wentUnderground,
+        checklist: checklist.length,
+        findings: findings.map((f) => f.id),
       },
-      now,
-    );
+    });
     return visit;
   });
 }
@@ -282,18 +277,13 @@ export async function reportFindingAsHazard(
       reportedBy: principal.userId,
     };
     await tx.supervision.updateFinding(after);
-    await recordAudit(
-      tx,
-      principal,
-      {
-        action: 'supervision.finding.report',
-        targetType: 'supervision_visit',
-        targetId: before.visitId,
-        before: { findingId: before.id, status: before.status },
-        after: { findingId: before.id, status: after.status, hazardId },
-      },
-      now,
-    );
+    await recordAudit(tx, principal, now, {
+      action: 'supervision.finding.report',
+      targetType: 'supervision_visit',
+      targetId: before.visitId,
+      before: { findingId: before.id, status: before.status },
+      after: { findingId: before.id, status: after.status, hazardId },
+    });
     return { finding: after, hazardId };
   });
 }
