@@ -10,7 +10,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -32,6 +32,13 @@ import {
 
 type Figures = Record<string, { value: number; unit: string; note: string }>;
 const quick = process.argv.includes('--quick');
+/** `--only=append,rest,curves` runs a subset (figures of the others are kept in latest.json). */
+const only = process.argv
+  .find((a) => a.startsWith('--only='))
+  ?.slice(7)
+  .split(',') ?? ['append', 'rest', 'curves'];
+/** `--curves-db=<file>`: keep the generated curve store there and reuse it on the next run. */
+const curvesDb = process.argv.find((a) => a.startsWith('--curves-db='))?.slice(12);
 const T0 = Date.parse('2026-09-01T00:00:00Z');
 
 async function pgDatabase(): Promise<{ database: OpenDatabase; drop(): Promise<void> }> {
@@ -205,15 +212,17 @@ async function atRest(dir: string): Promise<Figures> {
 
 /** Blocks generated straight into a SQLite store: `points` × `days` of one reading every 10 s. */
 async function curves(dir: string): Promise<Figures> {
-  const database = openDatabase(join(dir, 'curves.db'));
+  const file = curvesDb ?? join(dir, 'curves.db');
+  const reuse = curvesDb !== undefined && existsSync(curvesDb);
+  const database = openDatabase(file);
   await migrateToLatest(database.db);
   const store = createMonitoringStore(database.db);
   const points = quick ? 10 : 25;
   const days = 100;
   const perWindow = WINDOW_MS / 10_000;
   const started = performance.now();
-  let readings = 0;
-  for (let w = 0; w < days * 24; w++) {
+  let readings = reuse ? points * days * 24 * perWindow : 0;
+  for (let w = 0; w < (reuse ? 0 : days * 24); w++) {
     const blocks: Array<ReturnType<typeof blockRow>> = [];
     const rollups: Array<ReturnType<typeof rollupRow>> = [];
     for (let p = 1; p <= points; p++) {
@@ -264,7 +273,7 @@ async function curves(dir: string): Promise<Figures> {
     },
     quick ? 10 : 30,
   );
-  const size = statSync(join(dir, 'curves.db')).size;
+  const size = statSync(file).size;
   await database.close();
   const note = `SQLite store of ${points} points × ${days} days at a 10 s poll (${(readings / 1e6).toFixed(0)} M readings in ${(points * days * 24).toLocaleString('en')} blocks, generated straight into blocks in ${genS.toFixed(0)} s, file ${(size / 2 ** 20).toFixed(0)} MiB = ${(size / readings).toFixed(2)} B/reading)`;
   return {
@@ -284,12 +293,12 @@ async function curves(dir: string): Promise<Figures> {
 const dir = mkdtempSync(join(tmpdir(), 'redline-tsdb-bench-'));
 try {
   const figures: Figures = {
-    ...(await appendRate(dir)),
-    ...(await atRest(dir)),
-    ...(await curves(dir)),
+    ...(only.includes('append') ? await appendRate(dir) : {}),
+    ...(only.includes('rest') ? await atRest(dir) : {}),
+    ...(only.includes('curves') ? await curves(dir) : {}),
   };
   console.log(JSON.stringify(figures, null, 2));
-  if (!quick) {
+  if (!quick && !process.argv.includes('--no-write')) {
     const file = new URL('./results/latest.json', import.meta.url);
     const latest = JSON.parse(readFileSync(file, 'utf8')) as Figures;
     writeFileSync(file, `${JSON.stringify({ ...latest, ...figures }, null, 2)}\n`);

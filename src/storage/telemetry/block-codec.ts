@@ -295,39 +295,150 @@ export function encodeRollup(minutes: readonly MinuteRollup[], readings?: BlockR
   return zstdCompressSync(w.bytes(), ZSTD_OPTIONS);
 }
 
-/** Decodes a rollup written by encodeRollup. */
-export function decodeRollup(blob: Uint8Array): MinuteRollup[] {
+/**
+ * A rollup's fields as stored: per minute its time and count, and min/max/sum either as integers at
+ * `d` decimals (`d` ≥ 0) or as floats (`d` = -1).
+ */
+interface RollupFields {
+  d: number;
+  n: number;
+  minuteMs: Float64Array;
+  count: Float64Array;
+  lo: Float64Array;
+  hi: Float64Array;
+  sum: Float64Array;
+}
+
+function rollupFields(blob: Uint8Array): RollupFields {
   const r = new ByteReader(zstdDecompressSync(blob));
   const version = r.byte();
   if (version !== VERSION) throw new Error(`Unknown telemetry rollup version ${version}.`);
   const mode = r.byte();
   const n = r.uvarint();
   const d = mode === MODE_SCALED ? r.byte() : -1;
-  const out: MinuteRollup[] = [];
+  const f: RollupFields = {
+    d,
+    n,
+    minuteMs: new Float64Array(n),
+    count: new Float64Array(n),
+    lo: new Float64Array(n),
+    hi: new Float64Array(n),
+    sum: new Float64Array(n),
+  };
   let minute = 0;
   for (let i = 0; i < n; i++) {
     minute += r.svarint() * 60_000;
-    out.push({ minuteMs: minute, count: r.uvarint(), min: 0, max: 0, sum: 0 });
+    f.minuteMs[i] = minute;
+    f.count[i] = r.uvarint();
   }
   if (d >= 0) {
-    const p = POW10[d]!;
     let prev = 0;
-    for (const m of out) {
+    for (let i = 0; i < n; i++) {
       const lo = prev + r.svarint();
-      const hi = lo + r.uvarint();
-      const sum = lo * m.count + r.svarint();
-      m.min = lo / p;
-      m.max = hi / p;
-      m.sum = sum / p;
+      f.lo[i] = lo;
+      f.hi[i] = lo + r.uvarint();
+      f.sum[i] = lo * f.count[i]! + r.svarint();
       prev = lo;
     }
   } else
-    for (const m of out) {
-      m.min = r.float64();
-      m.max = r.float64();
-      m.sum = r.float64();
+    for (let i = 0; i < n; i++) {
+      f.lo[i] = r.float64();
+      f.hi[i] = r.float64();
+      f.sum[i] = r.float64();
     }
+  return f;
+}
+
+/** Decodes a rollup written by encodeRollup. */
+export function decodeRollup(blob: Uint8Array): MinuteRollup[] {
+  const f = rollupFields(blob);
+  const p = f.d >= 0 ? POW10[f.d]! : 1;
+  const out: MinuteRollup[] = [];
+  for (let i = 0; i < f.n; i++)
+    out.push({
+      minuteMs: f.minuteMs[i]!,
+      count: f.count[i]!,
+      min: f.lo[i]! / p,
+      max: f.hi[i]! / p,
+      sum: f.sum[i]! / p,
+    });
   return out;
+}
+
+/** A per-minute curve in columns: minute start, mean, min, max (what the API answers). */
+export interface MinuteColumns {
+  t: number[];
+  v: number[];
+  min: number[];
+  max: number[];
+}
+
+/**
+ * Appends the minutes of a rollup that start in [fromMs, toMs] to `out`, without building an object
+ * per minute (a 100-day curve is 144,000 minutes).
+ */
+export function decodeRollupInto(blob: Uint8Array, out: MinuteColumns, fromMs: number, toMs: number): void {
+  const f = rollupFields(blob);
+  const p = f.d >= 0 ? POW10[f.d]! : 1;
+  for (let i = 0; i < f.n; i++) {
+    const m = f.minuteMs[i]!;
+    if (m < fromMs || m > toMs) continue;
+    out.t.push(m);
+    out.v.push(f.sum[i]! / p / f.count[i]!);
+    out.min.push(f.lo[i]! / p);
+    out.max.push(f.hi[i]! / p);
+  }
+}
+
+/**
+ * One rollup holding the minutes of several (a day's rollup from its hours), in the order given,
+ * without loss: scaled integers stay integers (rescaled to the largest resolution among them, which
+ * is exact while they stay within MAX_SCALED), else every value is written as a float64.
+ */
+export function concatRollups(blobs: readonly Uint8Array[]): Uint8Array {
+  const parts = blobs.map(rollupFields);
+  let d = 0;
+  for (const f of parts) d = f.d < 0 || d < 0 ? -1 : Math.max(d, f.d);
+  const scale = (f: RollupFields, x: number) => (d < 0 ? x / POW10[Math.max(0, f.d)]! : x * POW10[d - f.d]!);
+  if (d >= 0) {
+    // Rescaling must keep every integer exact and small enough for the deltas.
+    for (const f of parts)
+      for (let i = 0; i < f.n && d >= 0; i++)
+        if (
+          !(Math.abs(scale(f, f.sum[i]!)) <= Number.MAX_SAFE_INTEGER) ||
+          !(Math.abs(scale(f, f.hi[i]!)) <= MAX_SCALED) ||
+          !(Math.abs(scale(f, f.lo[i]!)) <= MAX_SCALED)
+        )
+          d = -1;
+  }
+  const w = new ByteWriter();
+  w.byte(VERSION);
+  w.byte(d < 0 ? MODE_FLOAT : MODE_SCALED);
+  w.uvarint(parts.reduce((n, f) => n + f.n, 0));
+  if (d >= 0) w.byte(d);
+  let prevMinute = 0;
+  for (const f of parts)
+    for (let i = 0; i < f.n; i++) {
+      w.svarint((f.minuteMs[i]! - prevMinute) / 60_000);
+      prevMinute = f.minuteMs[i]!;
+      w.uvarint(f.count[i]!);
+    }
+  let prev = 0;
+  for (const f of parts)
+    for (let i = 0; i < f.n; i++) {
+      if (d >= 0) {
+        const lo = scale(f, f.lo[i]!);
+        w.svarint(lo - prev);
+        w.uvarint(scale(f, f.hi[i]!) - lo);
+        w.svarint(scale(f, f.sum[i]!) - lo * f.count[i]!);
+        prev = lo;
+      } else {
+        w.float64(scale(f, f.lo[i]!));
+        w.float64(scale(f, f.hi[i]!));
+        w.float64(scale(f, f.sum[i]!));
+      }
+    }
+  return zstdCompressSync(w.bytes(), ZSTD_OPTIONS);
 }
 
 /**

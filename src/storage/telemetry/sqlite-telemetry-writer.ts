@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { TelemetryWriter } from '../../core/ports.ts';
 import type { NodeSqliteDatabase } from '../dialect/node-sqlite-dialect.ts';
 import type { Database } from '../schema.ts';
+import { headDirectoryOf } from './head-directory.ts';
 
 /**
  * Multi-row INSERT sizes, largest first: a batch is cut into as few statement executions as possible
@@ -16,13 +17,15 @@ const CHUNK_SIZES = [256, 64, 16, 4, 1] as const;
  * stored (point, time) is appended too; the compactor and every read keep the first one. It holds
  * Kysely's connection for the duration, so no
  * other query can interleave with (or wait on) the transaction; node:sqlite is synchronous, so the
- * whole write runs without yielding.
+ * whole write runs without yielding. The rows' places are then told to the process's head directory
+ * (head-directory.ts), so reads of recent data probe them instead of scanning the head.
  */
 export function createSqliteTelemetryWriter(
   db: Kysely<Database>,
   sqlite: NodeSqliteDatabase,
 ): TelemetryWriter {
   const raw = sqlite.raw;
+  const directory = headDirectoryOf(db);
   const inserts = CHUNK_SIZES.map((n) => ({
     n,
     stmt: raw.prepare(
@@ -36,6 +39,7 @@ export function createSqliteTelemetryWriter(
       if (batch.length === 0) return 0;
       return db.connection().execute(() => {
         let written = 0;
+        let lastSeq = 0;
         raw.exec('begin immediate');
         try {
           const { pointIds, ts, values, statuses } = batch;
@@ -50,7 +54,9 @@ export function createSqliteTelemetryWriter(
                 params[o + 2] = values[j]!;
                 params[o + 3] = statuses[j]!;
               }
-              written += Number(stmt.run(...params).changes);
+              const r = stmt.run(...params);
+              written += Number(r.changes);
+              lastSeq = Number(r.lastInsertRowid);
             }
           }
           raw.exec('commit');
@@ -58,6 +64,8 @@ export function createSqliteTelemetryWriter(
           raw.exec('rollback');
           throw e;
         }
+        // One transaction holding the write lock: the batch's rows have consecutive seq.
+        directory?.appended(lastSeq - written + 1, written, batch.pointIds, batch.ts);
         return Promise.resolve(written);
       });
     },
