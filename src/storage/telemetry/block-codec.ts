@@ -92,14 +92,26 @@ class ByteReader {
     return this.buf[this.pos++]!;
   }
   uvarint(): number {
-    let v = 0;
-    let mul = 1;
+    // Most varints of a block are one byte (regular polls, slow signals): that path has no loop.
+    const buf = this.buf;
+    let pos = this.pos;
+    if (pos >= buf.length) throw new Error('Telemetry block is truncated.');
+    let b = buf[pos++]!;
+    if (b < 128) {
+      this.pos = pos;
+      return b;
+    }
+    let v = b & 127;
+    let mul = 128;
     for (;;) {
-      const b = this.byte();
+      if (pos >= buf.length) throw new Error('Telemetry block is truncated.');
+      b = buf[pos++]!;
       v += (b & 127) * mul;
-      if (b < 128) return v;
+      if (b < 128) break;
       mul *= 128;
     }
+    this.pos = pos;
+    return v;
   }
   svarint(): number {
     const z = this.uvarint();
@@ -310,12 +322,34 @@ interface RollupFields {
 }
 
 function rollupFields(blob: Uint8Array): RollupFields {
-  const r = new ByteReader(zstdDecompressSync(blob));
-  const version = r.byte();
+  // Hot on long curves (a 100-day curve is 144,000 minutes): varints read with local state, not
+  // through ByteReader's methods.
+  const buf = zstdDecompressSync(blob);
+  const len = buf.length;
+  let pos = 0;
+  const uv = (): number => {
+    if (pos >= len) throw new Error('Telemetry rollup is truncated.');
+    let b = buf[pos++]!;
+    if (b < 128) return b;
+    let v = b & 127;
+    let mul = 128;
+    for (;;) {
+      if (pos >= len) throw new Error('Telemetry rollup is truncated.');
+      b = buf[pos++]!;
+      v += (b & 127) * mul;
+      if (b < 128) return v;
+      mul *= 128;
+    }
+  };
+  const sv = (): number => {
+    const z = uv();
+    return z % 2 === 0 ? z / 2 : -(z + 1) / 2;
+  };
+  const version = uv();
   if (version !== VERSION) throw new Error(`Unknown telemetry rollup version ${version}.`);
-  const mode = r.byte();
-  const n = r.uvarint();
-  const d = mode === MODE_SCALED ? r.byte() : -1;
+  const mode = uv();
+  const n = uv();
+  const d = mode === MODE_SCALED ? uv() : -1;
   const f: RollupFields = {
     d,
     n,
@@ -327,25 +361,28 @@ function rollupFields(blob: Uint8Array): RollupFields {
   };
   let minute = 0;
   for (let i = 0; i < n; i++) {
-    minute += r.svarint() * 60_000;
+    minute += sv() * 60_000;
     f.minuteMs[i] = minute;
-    f.count[i] = r.uvarint();
+    f.count[i] = uv();
   }
   if (d >= 0) {
     let prev = 0;
     for (let i = 0; i < n; i++) {
-      const lo = prev + r.svarint();
+      const lo = prev + sv();
       f.lo[i] = lo;
-      f.hi[i] = lo + r.uvarint();
-      f.sum[i] = lo * f.count[i]! + r.svarint();
+      f.hi[i] = lo + uv();
+      f.sum[i] = lo * f.count[i]! + sv();
       prev = lo;
     }
-  } else
+  } else {
+    const r = new ByteReader(buf);
+    r.pos = pos;
     for (let i = 0; i < n; i++) {
       f.lo[i] = r.float64();
       f.hi[i] = r.float64();
       f.sum[i] = r.float64();
     }
+  }
   return f;
 }
 
