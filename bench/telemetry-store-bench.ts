@@ -70,16 +70,22 @@ async function appendRate(dir: string): Promise<Figures> {
   const database = openDatabase(join(dir, 'append.db'));
   await migrateToLatest(database.db);
   const writer = createTelemetryWriter(database);
-  const segments = quick ? 3 : 6;
+  // A read first, as the server does at start: the head directory (SQLite) is then kept by the writer.
+  await createMonitoringStore(database.db).lastReadings([1]);
+  const segments = Number(
+    process.argv.find((a) => a.startsWith('--append-m='))?.slice(11) ?? (quick ? 3 : 6),
+  );
   const perSegment = 1_000_000;
   const points = 100_000;
   const batchSize = 2_000;
   const rates: number[] = [];
+  const cpuRates: number[] = [];
   let t = T0;
   let id = 0;
   const batch = new ReadingBatch(batchSize);
   for (let s = 0; s < segments; s++) {
     const started = performance.now();
+    const cpu0 = process.cpuUsage();
     for (let n = 0; n < perSegment; n += batchSize) {
       batch.length = 0;
       for (let k = 0; k < batchSize; k++) {
@@ -92,6 +98,10 @@ async function appendRate(dir: string): Promise<Figures> {
       await writer.write(batch, []);
     }
     rates.push(perSegment / ((performance.now() - started) / 1000));
+    const cpu = process.cpuUsage(cpu0);
+    cpuRates.push(perSegment / ((cpu.user + cpu.system) / 1e6));
+    if (process.argv.includes('--verbose'))
+      console.error(`segment ${s + 1}: ${Math.round(rates.at(-1)!)} readings/s`);
   }
   const bytes = statSync(join(dir, 'append.db')).size;
   await database.close();
@@ -102,6 +112,11 @@ async function appendRate(dir: string): Promise<Figures> {
       unit: 'readings/s',
       note: `SQLite head (rowid table, no index), ${segments} M readings of ${points.toLocaleString('en')} points in batches of ${batchSize}, one core, WAL synchronous=NORMAL; per 1 M segment from empty: ${rates.map(fmt).join(', ')}; head file ${(bytes / 2 ** 20).toFixed(0)} MiB before compaction`,
     },
+    telemetry_head_append_readings_per_cpu_s: {
+      value: Math.round(median(cpuRates)),
+      unit: 'readings/CPU-s',
+      note: `the same appends per second of this process's CPU time (user + system; what one core sustains, less sensitive to other processes sharing the machine), median of the ${segments} segments; per segment: ${cpuRates.map(fmt).join(', ')}; load average ${loadavg()[0]!.toFixed(1)} at the end`,
+    },
     telemetry_head_append_last_to_first_ratio: {
       value: Math.round((rates.at(-1)! / rates[0]!) * 100) / 100,
       unit: 'ratio',
@@ -109,6 +124,8 @@ async function appendRate(dir: string): Promise<Figures> {
     },
   };
 }
+
+const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /** The demo simulator's readings for `hours` of data time. */
 function demoReadings(hours: number): Array<[number, number, number, number]> {
