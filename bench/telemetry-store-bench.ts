@@ -110,7 +110,7 @@ async function appendRate(dir: string): Promise<Figures> {
     telemetry_head_append_readings_per_s: {
       value: Math.round(rates.reduce((a, b) => a + b, 0) / rates.length),
       unit: 'readings/s',
-      note: `SQLite head (rowid table, no index), ${segments} M readings of ${points.toLocaleString('en')} points in batches of ${batchSize}, one core, WAL synchronous=NORMAL; per 1 M segment from empty: ${rates.map(fmt).join(', ')}; head file ${(bytes / 2 ** 20).toFixed(0)} MiB before compaction`,
+      note: `SQLite head (AUTOINCREMENT rowid table, no index; the writer also records each batch's seq ranges in the head directory), ${segments} M readings of ${points.toLocaleString('en')} points in batches of ${batchSize}, one core, WAL synchronous=NORMAL; per 1 M segment from empty: ${rates.map(fmt).join(', ')}; head file ${(bytes / 2 ** 20).toFixed(0)} MiB before compaction`,
     },
     telemetry_head_append_readings_per_cpu_s: {
       value: Math.round(median(cpuRates)),
