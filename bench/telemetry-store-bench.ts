@@ -4,6 +4,7 @@
  *   1 M readings from an empty store, so a rising cost would show;
  * - bytes per reading at rest after compaction, SQLite and PostgreSQL, for the demo simulator's
  *   signals and for a real recorded series (refdata/seismic-bumps);
+ * - reads of recent data with a full head (a point's last hour, a mine's newest readings);
  * - curve read latency: blocks generated straight into the store (no head), a 24 h raw curve and a
  *   100-day per-minute curve of one point.
  * Prints JSON and merges its figures into bench/results/latest.json (other keys are kept).
@@ -37,7 +38,7 @@ const quick = process.argv.includes('--quick');
 const only = process.argv
   .find((a) => a.startsWith('--only='))
   ?.slice(7)
-  .split(',') ?? ['append', 'rest', 'curves'];
+  .split(',') ?? ['append', 'rest', 'curves', 'head'];
 /** `--curves-db=<file>`: keep the generated curve store there and reuse it on the next run. */
 const curvesDb = process.argv.find((a) => a.startsWith('--curves-db='))?.slice(12);
 const T0 = Date.parse('2026-09-01T00:00:00Z');
@@ -228,6 +229,66 @@ async function atRest(dir: string): Promise<Figures> {
   return out;
 }
 
+/**
+ * Reads of recent data with a full head (no compaction): 100,000 points polled every 10 s for an hour
+ * (36 M readings, about what the head holds at a province's rate between compactions; `--quick` 6 M),
+ * then one point's last-hour raw curve and the newest readings of one mine's 80 points.
+ */
+async function headReads(dir: string): Promise<Figures> {
+  const database = openDatabase(join(dir, 'head.db'));
+  await migrateToLatest(database.db);
+  const writer = createTelemetryWriter(database);
+  const store = createMonitoringStore(database.db);
+  await store.lastReadings([1]);
+  const points = 100_000;
+  const polls = quick ? 60 : 360;
+  const batch = new ReadingBatch(2_000);
+  for (let i = 0; i < polls; i++)
+    for (let p0 = 0; p0 < points; p0 += 2_000) {
+      batch.length = 0;
+      for (let p = p0; p < p0 + 2_000; p++) batch.push(1 + p, T0 + i * 10_000, ((p * 7 + i) % 1000) / 100, 0);
+      await writer.write(batch, []);
+    }
+  const end = T0 + polls * 10_000;
+  const time = async (f: () => Promise<unknown>, n: number) => {
+    const xs: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const s = performance.now();
+      await f();
+      xs.push(performance.now() - s);
+    }
+    xs.sort((a, b) => a - b);
+    return { p50: xs[Math.floor(n / 2)]!, p99: xs[Math.min(n - 1, Math.floor(n * 0.99))]! };
+  };
+  let seed = 5;
+  const rnd = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+  const curve = await time(async () => {
+    const p = 1 + Math.floor(rnd() * points);
+    const s = await store.series(p, end - 3_600_000, end, 'raw');
+    if (s.t.length < Math.min(polls, 360)) throw new Error('short head curve');
+  }, 20);
+  const newest = await time(async () => {
+    const first = 1 + 80 * Math.floor(rnd() * (points / 80 - 1));
+    const ids = Array.from({ length: 80 }, (_, k) => first + k);
+    const m = await store.lastReadings(ids);
+    if (m.size !== 80) throw new Error('missing newest readings');
+  }, 20);
+  await database.close();
+  const what = `SQLite head of ${((polls * points) / 1e6).toFixed(0)} M readings (100,000 points × ${polls} polls, not compacted), 20 reads, load average ${loadavg()[0]!.toFixed(1)}`;
+  return {
+    telemetry_head_curve_1h_p50_ms: {
+      value: Math.round(curve.p50 * 10) / 10,
+      unit: 'ms',
+      note: `one point's last-hour raw curve read from the head; p99 ${curve.p99.toFixed(1)} ms; ${what}`,
+    },
+    telemetry_head_newest_80_points_p50_ms: {
+      value: Math.round(newest.p50 * 10) / 10,
+      unit: 'ms',
+      note: `newest reading of one mine's 80 points (the mine page's point list) with the head full; p99 ${newest.p99.toFixed(1)} ms; ${what}`,
+    },
+  };
+}
+
 /** Blocks generated straight into a SQLite store: `points` × `days` of one reading every 10 s. */
 async function curves(dir: string): Promise<Figures> {
   const file = curvesDb ?? join(dir, 'curves.db');
@@ -330,6 +391,7 @@ try {
     ...(only.includes('append') ? await appendRate(dir) : {}),
     ...(only.includes('rest') ? await atRest(dir) : {}),
     ...(only.includes('curves') ? await curves(dir) : {}),
+    ...(only.includes('head') ? await headReads(dir) : {}),
   };
   console.log(JSON.stringify(figures, null, 2));
   if (!quick && !process.argv.includes('--no-write')) {
