@@ -22,6 +22,7 @@ import {
   windowOf,
 } from './block-store.ts';
 import { headDirectoryOf, type HeadRow } from './head-directory.ts';
+import { keepNewer, type NewestReading } from './reading-partitions.ts';
 
 /**
  * Reads of the telemetry store (ADR 0005): every read merges blocks and head, where the reading stored
@@ -297,12 +298,7 @@ export async function minutesWithData(
   return [...minutes].filter((m) => m >= fromMs && m < toMs).sort((a, b) => a - b);
 }
 
-export interface NewestReading {
-  pointId: number;
-  tsMs: number;
-  value: number;
-  status: number;
-}
+export type { NewestReading };
 
 /** Each point's newest reading, from the head or else its newest block (points with none left out). */
 export async function newestOf(db: Kysely<Database>, pointIds: readonly number[]): Promise<NewestReading[]> {
@@ -311,17 +307,7 @@ export async function newestOf(db: Kysely<Database>, pointIds: readonly number[]
   const newest = new Map<number, NewestReading>();
   for (const r of await newestBlockReadingsOf(db, pointIds)) newest.set(r.pointId, r);
   const wanted = new Set(pointIds);
-  for (const h of head) {
-    if (!wanted.has(h.point_id)) continue;
-    const had = newest.get(h.point_id);
-    if (!had || Number(h.ts_ms) > had.tsMs)
-      newest.set(h.point_id, {
-        pointId: h.point_id,
-        tsMs: Number(h.ts_ms),
-        value: h.value,
-        status: h.status,
-      });
-  }
+  for (const h of head) if (wanted.has(h.point_id)) keepNewer(newest, h);
   return [...newest.values()];
 }
 
