@@ -15,7 +15,7 @@
  * `node bench/ingest-doors-bench.ts [--quick]` prints JSON.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -443,7 +443,12 @@ export async function runIngestDoorsBench(opts: { quick: boolean }): Promise<Fig
 }
 
 if (import.meta.main) {
-  console.log(
-    JSON.stringify(await runIngestDoorsBench({ quick: process.argv.includes('--quick') }), null, 2),
-  );
+  const figures = await runIngestDoorsBench({ quick: process.argv.includes('--quick') });
+  console.log(JSON.stringify(figures, null, 2));
+  // `--write`: merge these figures into bench/results/latest.json (the other keys are kept).
+  if (process.argv.includes('--write')) {
+    const file = new URL('./results/latest.json', import.meta.url);
+    const latest = JSON.parse(readFileSync(file, 'utf8')) as Figures;
+    writeFileSync(file, `${JSON.stringify({ ...latest, ...figures }, null, 2)}\n`);
+  }
 }

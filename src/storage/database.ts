@@ -24,8 +24,10 @@ import * as m0013 from './migrations/0013-alarm-data-time.ts';
 import * as m0014 from './migrations/0014-security.ts';
 import * as m0015 from './migrations/0015-workflows.ts';
 import * as m0016 from './migrations/0016-mine-population-history.ts';
+import * as m0017 from './migrations/0017-day-rollups-head-index.ts';
 import * as m0018 from './migrations/0018-alarm-incidents.ts';
 import type { Database } from './schema.ts';
+import { registerHeadDirectory } from './telemetry/head-directory.ts';
 
 export type EngineKind = 'sqlite' | 'postgres';
 
@@ -57,6 +59,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0014-security': m0014,
   '0015-workflows': m0015,
   '0016-mine-population-history': m0016,
+  '0017-day-rollups-head-index': m0017,
   '0018-alarm-incidents': m0018,
 };
 
@@ -76,6 +79,7 @@ export function openDatabase(url: string): OpenDatabase {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const sqlite = openNodeSqlite(path);
   const db = new Kysely<Database>({ dialect: createNodeSqliteDialect(sqlite) });
+  registerHeadDirectory(db as unknown as Kysely<never>, sqlite.raw);
   return { db, kind: 'sqlite', sqlite, pgPool: null, close: () => db.destroy() };
 }
 

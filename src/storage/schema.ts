@@ -230,6 +230,20 @@ export interface ReadingRollupsTable {
   data: Uint8Array;
 }
 
+/**
+ * The per-minute rollup of one point's closed UTC day (its hour rollups concatenated), so a long
+ * per-minute curve reads one row per day (migration 0017).
+ */
+export interface ReadingDayRollupsTable {
+  point_id: number;
+  day_ms: number;
+  count: number;
+  min_value: number;
+  max_value: number;
+  sum_value: number;
+  data: Uint8Array;
+}
+
 export interface AlarmsTable {
   id: string;
   mine_id: string;
@@ -334,6 +348,7 @@ export interface MonitoringDatabase {
   readings_head: ReadingsHeadTable;
   reading_blocks: ReadingBlocksTable;
   reading_rollups: ReadingRollupsTable;
+  reading_day_rollups: ReadingDayRollupsTable;
   alarms: AlarmsTable;
   alarm_events: AlarmEventsTable;
   monitoring_hazard_decisions: MonitoringHazardDecisionsTable;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/storage/database.ts';
 import { createMonitoringStore } from '../../src/storage/stores/monitoring-store.ts';
-import { readMinutes } from '../../src/storage/telemetry/block-store.ts';
+import { readMinutes } from '../../src/storage/telemetry/block-reads.ts';
 import { isCi, probePostgres } from '../support/engines.ts';
 import { manyPointCode } from '../support/national-files.ts';
 import {

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { expect, it } from 'vitest';
 import { TEST_PASSWORD } from '../support/world.ts';
 import {
@@ -255,6 +256,21 @@ describeInBrowser('monitoring in the browser', () => {
     for (const [key, value] of Object.entries(methane!.thresholds)) {
       if (value !== null) expect(lines[key]).toBe(value);
     }
+
+    // Under the curve, the point's raw readings of a chosen period download as CSV.
+    const exportBox = page
+      .locator(`[data-testid="point-chart"][data-point-id="${methane!.id}"]`)
+      .getByTestId('readings-export');
+    await exportBox.getByRole('combobox', { name: '导出时段' }).selectOption({ label: '最近1小时' });
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      exportBox.getByRole('link', { name: '下载CSV' }).click(),
+    ]);
+    const csv = (await readFile(await download.path(), 'utf8')).trim().split('\n');
+    expect(csv[0]).toBe('ts_ms,time_cst,value,status');
+    const exported = csv.slice(1).map((l) => Number(l.split(',')[0]));
+    expect(exported.length).toBeGreaterThan(0);
+    expect(Math.min(...exported)).toBeGreaterThanOrEqual(Date.now() - 3_600_000 - 60_000);
 
     // People underground: the panel and the API agree (both move with each poll, so read them together).
     let agreed: { ui: number | null; api: number } | null = null;

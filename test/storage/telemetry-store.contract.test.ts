@@ -204,4 +204,55 @@ describeEachEngine('telemetry store contract', (engine) => {
     expect(chunks).toBe(3);
     expect(seen).toEqual(rowsP.filter((r) => r[1] >= T0 + 30 * 60_000).map((r) => r[1]));
   });
+
+  it('answers a multi-day per-minute curve from day rollups that stay equal to the readings through late readings and retention', async () => {
+    const D = 86_400_000;
+    const days = 3;
+    // One reading a minute for three days, 2-decimal values.
+    let rows: Array<readonly [number, number, number]> = Array.from(
+      { length: (days * D) / 60_000 },
+      (_, i) => [P, T0 + i * 60_000, Math.round(500 + 300 * Math.sin(i / 97)) / 100] as const,
+    );
+    for (let i = 0; i < rows.length; i += 1000) await writer.write(batchOf(rows.slice(i, i + 1000)), []);
+    const expectCurve = async (from: number, to: number, step: string) => {
+      const inRange = rows.filter((r) => r[1] >= from && r[1] <= to).sort((a, b) => a[1] - b[1]);
+      const want = minutesOf(
+        inRange.map((r) => r[1]),
+        inRange.map((r) => r[2]),
+      );
+      const got = await store.series(P, from, to, '1m');
+      expect(got.t, step).toEqual(want.t);
+      expect([got.min, got.max], step).toEqual([want.min, want.max]);
+      got.v.forEach((x, k) => expect(x, step).toBeCloseTo(want.v[k]!, 12));
+    };
+    const dayRows = async () =>
+      (await database.db.selectFrom('reading_day_rollups').select('day_ms').orderBy('day_ms').execute()).map(
+        (r) => Number(r.day_ms),
+      );
+    await expectCurve(T0, T0 + days * D, 'all in the head');
+    await store.compactReadings(T0 + days * D + 5 * 60_000);
+    expect(await dayRows()).toEqual([T0, T0 + D, T0 + 2 * D]);
+    await expectCurve(T0, T0 + days * D, 'from day rollups');
+    await expectCurve(T0 + D - 30 * 60_000, T0 + D + 30 * 60_000 - 1, 'across a day boundary');
+
+    // A late reading between two polls and a re-sent one (other value: the stored one wins) reach a
+    // closed day: its curve shows the late one before and after compaction, counted once.
+    const late = [P, T0 + D + 12 * H + 30_000, 9.99] as const;
+    await writer.write(batchOf([late, [P, T0 + D + 12 * H, 1.23]]), []);
+    rows = [...rows, late];
+    await expectCurve(T0, T0 + days * D, 'late reading in the head');
+    await store.compactReadings(T0 + days * D + 5 * 60_000);
+    expect(await dayRows()).toEqual([T0, T0 + D, T0 + 2 * D]);
+    await expectCurve(T0, T0 + days * D, 'late reading merged into its day');
+
+    // Rollup retention: a cutoff at the second day's start removes the first day; one at 01:30 of the
+    // second removes its first hour (the window straddling the cutoff is kept), so that day is read
+    // from its remaining hours.
+    await store.purgeOld([P], T0, T0 + D);
+    expect(await dayRows()).toEqual([T0 + D, T0 + 2 * D]);
+    await store.purgeOld([P], T0, T0 + D + 90 * 60_000);
+    expect(await dayRows()).toEqual([T0 + 2 * D]);
+    rows = rows.filter((r) => r[1] >= T0 + D + H);
+    await expectCurve(T0, T0 + days * D, 'after retention');
+  });
 });

@@ -87,6 +87,53 @@ export async function createBlockTables<DB>(db: Kysely<DB>): Promise<void> {
   }
 }
 
+/**
+ * `reading_day_rollups` (migration 0017): one per-minute rollup per point per closed UTC day. Not
+ * partitioned on PostgreSQL: it has 1/24 of the hour rollups' rows (1/1440 of the readings), and
+ * retention deletes a day's rows (see purgeTelemetryBefore).
+ */
+export async function createDayRollupTable<DB>(db: Kysely<DB>): Promise<void> {
+  const binary = isSqliteEngine(db) ? sql`blob` : sql`bytea`;
+  await sql`create table reading_day_rollups (
+    point_id integer not null,
+    day_ms bigint not null,
+    count integer not null,
+    min_value double precision not null,
+    max_value double precision not null,
+    sum_value double precision not null,
+    data ${binary} not null,
+    primary key (point_id, day_ms)
+  )`.execute(db);
+}
+
+/**
+ * Makes the head readable per point (migration 0017) while its appends stay in arrival order.
+ * - SQLite: the head is rebuilt with `seq integer primary key autoincrement`, so a `seq` is never
+ *   reused after compaction deleted the newest rows; the serving process keeps a directory of the
+ *   head in memory (telemetry/head-directory.ts) and reads a point's rows by `seq` ranges. No index:
+ *   an index keyed by point would make each append a random write again (issue 11).
+ * - PostgreSQL: a B-tree on (point_id, ts_ms). Several processes append, so an in-memory directory
+ *   cannot see every row; the index costs a random insert per reading, bounded because the head holds
+ *   about one window.
+ */
+export async function indexHead<DB>(db: Kysely<DB>): Promise<void> {
+  if (!isSqliteEngine(db)) {
+    await sql`create index readings_head_point_idx on readings_head (point_id, ts_ms)`.execute(db);
+    return;
+  }
+  await sql`create table readings_head_next (
+    seq integer primary key autoincrement,
+    point_id integer not null,
+    ts_ms bigint not null,
+    value double precision not null,
+    status integer not null
+  )`.execute(db);
+  await sql`insert into readings_head_next (seq, point_id, ts_ms, value, status)
+    select seq, point_id, ts_ms, value, status from readings_head order by seq`.execute(db);
+  await sql`drop table readings_head`.execute(db);
+  await sql`alter table readings_head_next rename to readings_head`.execute(db);
+}
+
 /** PostgreSQL: the partitions holding these window starts (migration 0012). SQLite: nothing. */
 export async function createBlockPartitions<DB>(db: Kysely<DB>, timesMs: readonly number[]): Promise<void> {
   if (isSqliteEngine(db)) return;
@@ -153,12 +200,22 @@ export async function purgeTelemetryBefore<DB>(
   if (!isSqliteEngine(db)) {
     const raw = await dropReadingPartitionsBefore(db, rawBeforeMs - windowMs + 1);
     const minutes = await dropAggregatePartitionsBefore(db, aggregatesBeforeMs - windowMs + 1);
+    await purgeDayRollups(db, windowMs, aggregatesBeforeMs);
     return raw.rows + minutes.rows;
   }
   const a = await sql`delete from reading_blocks where window_ms + ${windowMs} <= ${rawBeforeMs}`.execute(db);
   const b =
     await sql`delete from reading_rollups where window_ms + ${windowMs} <= ${aggregatesBeforeMs}`.execute(db);
+  await purgeDayRollups(db, windowMs, aggregatesBeforeMs);
   return Number(a.numAffectedRows ?? 0n) + Number(b.numAffectedRows ?? 0n);
+}
+
+/**
+ * Day rollups of days whose first hour rollup is removed (a row each, both engines): a day straddling
+ * the cutoff is then read from its remaining hours, so both resolutions keep the same minutes.
+ */
+async function purgeDayRollups<DB>(db: Kysely<DB>, windowMs: number, beforeMs: number): Promise<void> {
+  await sql`delete from reading_day_rollups where day_ms + ${windowMs} <= ${beforeMs}`.execute(db);
 }
 
 /**

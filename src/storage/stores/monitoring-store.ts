@@ -20,17 +20,14 @@ import type {
 } from '../../core/monitoring/monitoring-ports.ts';
 import type { AlarmsTable, Database, MonitoringPointsTable } from '../schema.ts';
 import { purgeTelemetryBefore } from '../dialect/telemetry-ddl.ts';
+import { WINDOW_MS, closedBefore, compactHead, windowOf } from '../telemetry/block-store.ts';
 import {
-  WINDOW_MS,
-  closedBefore,
-  compactHead,
   countStoredReadings,
   newestOf,
   rawWindows,
-  readMinutes,
+  readMinuteColumns,
   readRaw,
-  windowOf,
-} from '../telemetry/block-store.ts';
+} from '../telemetry/block-reads.ts';
 
 const toPoint = (r: Selectable<MonitoringPointsTable>): PointRecord => ({
   id: r.id,
@@ -426,14 +423,7 @@ export function createMonitoringStore(db: Kysely<Database>): MonitoringStore {
         const r = await readRaw(db, pointId, fromMs, toMs);
         return { resolution, t: r.t, v: r.v, min: null, max: null };
       }
-      const minutes = await readMinutes(db, pointId, fromMs, toMs);
-      return {
-        resolution,
-        t: minutes.map((m) => m.minuteMs),
-        v: minutes.map((m) => m.sum / m.count),
-        min: minutes.map((m) => m.min),
-        max: minutes.map((m) => m.max),
-      };
+      return { resolution, ...(await readMinuteColumns(db, pointId, fromMs, toMs)) };
     },
 
     async lastReadings(

@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
-import { minutesWithData, newestOf } from '../telemetry/block-store.ts';
+import { minutesWithData, newestOf } from '../telemetry/block-reads.ts';
 import type {
   Campaign,
   CampaignItem,

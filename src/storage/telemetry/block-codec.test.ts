@@ -1,8 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  concatRollups,
   decodeBlock,
   decodeRollup,
+  decodeRollupInto,
   detectDecimals,
   encodeBlock,
   encodeRollup,
@@ -133,5 +135,41 @@ describe('telemetry block codec', () => {
     expect(Array.from(merged.ts)).toEqual([500, 1000, 2000, 3000, 4000]);
     expect(Array.from(merged.values)).toEqual([0.5, 1, 2, 3, 4]);
     expect(Array.from(merged.statuses)).toEqual([1, 0, 0, 0, 0]);
+  });
+
+  it('concatenates hour rollups into a day rollup without changing a minute, at any mix of resolutions', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.oneof(blockArb(decimalValue), blockArb(fc.double({ noNaN: true, min: -1e6, max: 1e6 }))),
+          { minLength: 1, maxLength: 4 },
+        ),
+        (blocks) => {
+          // Each block shifted into its own hour, in order, as a day's windows are.
+          const hours = blocks.map((r, h) => {
+            const shift = h * 3_600_000 * 1000;
+            return encodeRollup(rollupOf({ ...r, ts: r.ts.map((t) => t + shift) }), {
+              ...r,
+              ts: r.ts.map((t) => t + shift),
+            });
+          });
+          const want = hours.flatMap((b) => decodeRollup(b));
+          const day = concatRollups(hours);
+          const back = decodeRollup(day);
+          expect(back.map((m) => [m.minuteMs, m.count, m.min, m.max])).toEqual(
+            want.map((m) => [m.minuteMs, m.count, m.min, m.max]),
+          );
+          back.forEach((m, i) => {
+            const s = want[i]!.sum;
+            expect(Math.abs(m.sum - s)).toBeLessThanOrEqual(Math.abs(s) * 1e-12 + 1e-9);
+          });
+          const cols = { t: [] as number[], v: [] as number[], min: [] as number[], max: [] as number[] };
+          decodeRollupInto(day, cols, -Infinity, Infinity);
+          expect(cols.t).toEqual(want.map((m) => m.minuteMs));
+          expect(cols.min).toEqual(want.map((m) => m.min));
+        },
+      ),
+      { numRuns: 100 },
+    );
   });
 });

@@ -1,7 +1,9 @@
 import { sql, type Kysely } from 'kysely';
-import { lockCompaction, newestBlockReadingsOf, tableBytes } from '../dialect/telemetry-ddl.ts';
+import { lockCompaction, tableBytes } from '../dialect/telemetry-ddl.ts';
 import type { Database } from '../schema.ts';
+import { headDirectoryOf, type HeadRow } from './head-directory.ts';
 import {
+  concatRollups,
   decodeBlock,
   decodeRollup,
   encodeBlock,
@@ -25,21 +27,13 @@ export const WINDOW_MS = 3_600_000;
 /** A window is compacted once it ended this long ago, so readings a little late still go in directly. */
 export const COMPACTION_GRACE_MS = 120_000;
 
-const MINUTE_MS = 60_000;
+export const MINUTE_MS = 60_000;
 export const windowOf = (t: number) => t - (((t % WINDOW_MS) + WINDOW_MS) % WINDOW_MS);
-const minuteOf = (t: number) => t - (((t % MINUTE_MS) + MINUTE_MS) % MINUTE_MS);
-const IN_CHUNK = 500;
-
-interface HeadRow {
-  seq: number;
-  point_id: number;
-  ts_ms: number;
-  value: number;
-  status: number;
-}
+export const minuteOf = (t: number) => t - (((t % MINUTE_MS) + MINUTE_MS) % MINUTE_MS);
+export const IN_CHUNK = 500;
 
 /** Head rows as the merge input (arrival order). */
-function asExtra(rows: readonly HeadRow[]) {
+export function asExtra(rows: readonly HeadRow[]) {
   return {
     length: rows.length,
     ts: rows.map((r) => Number(r.ts_ms)),
@@ -70,7 +64,7 @@ export function closedBefore(nowMs: number): number {
  * crash before the commit leaves the head as it was; a run after a commit finds nothing to redo.
  */
 export async function compactHead(db: Kysely<Database>, beforeMs: number): Promise<CompactionResult> {
-  return db.transaction().execute(async (trx) => {
+  const result = await db.transaction().execute(async (trx) => {
     await lockCompaction<Database>(trx);
     const taken = await sql<HeadRow>`
       delete from readings_head where ts_ms < ${beforeMs}
@@ -110,8 +104,77 @@ export async function compactHead(db: Kysely<Database>, beforeMs: number): Promi
         blocks += chunk.length;
       }
     }
+    const touched: Array<[number, number]> = [];
+    for (const [w, points] of byWindow) for (const id of points.keys()) touched.push([id, dayOf(w)]);
+    await rebuildDayRollups(trx, touched, beforeMs);
     return { headRows: rows.length, blocks, merged };
   });
+  headDirectoryOf(db)?.compacted(beforeMs);
+  return result;
+}
+
+export const DAY_MS = 86_400_000;
+export const dayOf = (t: number) => t - (((t % DAY_MS) + DAY_MS) % DAY_MS);
+
+/**
+ * Keeps `reading_day_rollups` equal to the hour rollups it is made of, for these (point, UTC day)
+ * pairs whose hours changed: a day entirely before `closedBeforeMs` gets its row rebuilt from its hour
+ * rollups (concatenated, lossless); a day still open loses any row it had, so readers use its hours.
+ * In the caller's transaction.
+ */
+export async function rebuildDayRollups(
+  db: Kysely<Database>,
+  pairs: ReadonlyArray<readonly [pointId: number, dayMs: number]>,
+  closedBeforeMs = Infinity,
+): Promise<void> {
+  const byDay = new Map<number, Set<number>>();
+  for (const [id, day] of pairs) {
+    let ids = byDay.get(day);
+    if (!ids) byDay.set(day, (ids = new Set()));
+    ids.add(id);
+  }
+  for (const [day, idSet] of byDay) {
+    const ids = [...idSet];
+    for (let i = 0; i < ids.length; i += IN_CHUNK) {
+      const chunk = ids.slice(i, i + IN_CHUNK);
+      await db
+        .deleteFrom('reading_day_rollups')
+        .where('day_ms', '=', day)
+        .where('point_id', 'in', chunk)
+        .execute();
+      if (day + DAY_MS > closedBeforeMs) continue;
+      const hours = await db
+        .selectFrom('reading_rollups')
+        .select(['point_id', 'count', 'min_value', 'max_value', 'sum_value', 'data'])
+        .where('point_id', 'in', chunk)
+        .where('window_ms', '>=', day)
+        .where('window_ms', '<', day + DAY_MS)
+        .orderBy('point_id')
+        .orderBy('window_ms')
+        .execute();
+      const rows = [];
+      for (let a = 0; a < hours.length;) {
+        let b = a;
+        while (b < hours.length && hours[b]!.point_id === hours[a]!.point_id) b++;
+        const of = hours.slice(a, b);
+        rows.push({
+          point_id: hours[a]!.point_id,
+          day_ms: day,
+          count: of.reduce((n, h) => n + Number(h.count), 0),
+          min_value: Math.min(...of.map((h) => h.min_value)),
+          max_value: Math.max(...of.map((h) => h.max_value)),
+          sum_value: of.reduce((n, h) => n + h.sum_value, 0),
+          data: concatRollups(of.map((h) => h.data)),
+        });
+        a = b;
+      }
+      for (let k = 0; k < rows.length; k += ROWS_PER_INSERT)
+        await db
+          .insertInto('reading_day_rollups')
+          .values(rows.slice(k, k + ROWS_PER_INSERT))
+          .execute();
+    }
+  }
 }
 
 /** The stored block and rollup of these points in window `w`, decoded. */
@@ -173,7 +236,7 @@ export function blockRow(pointId: number, w: number, r: BlockReadings) {
  * carried over from the previous schema after their raw rows had expired) are kept where the raw
  * readings have nothing.
  */
-function minutesOf(r: BlockReadings, carried: readonly MinuteRollup[] | null) {
+export function minutesOf(r: BlockReadings, carried: readonly MinuteRollup[] | null) {
   const minutes = rollupOf(r);
   if (!carried) return { minutes, exact: true };
   const have = new Set(minutes.map((m) => m.minuteMs));
@@ -264,245 +327,6 @@ export async function upsertRollups(
       )
       .execute();
   }
-}
-
-/** A point's head rows with times in [fromMs, toMs], in arrival order. */
-async function headRowsOf(db: Kysely<Database>, pointId: number, fromMs: number, toMs: number) {
-  return db
-    .selectFrom('readings_head')
-    .select(['seq', 'point_id', 'ts_ms', 'value', 'status'])
-    .where('point_id', '=', pointId)
-    .where('ts_ms', '>=', fromMs)
-    .where('ts_ms', '<=', toMs)
-    .orderBy('seq')
-    .execute();
-}
-
-function groupByWindow(rows: readonly HeadRow[]): Map<number, HeadRow[]> {
-  const out = new Map<number, HeadRow[]>();
-  for (const r of rows) {
-    const w = windowOf(Number(r.ts_ms));
-    let list = out.get(w);
-    if (!list) out.set(w, (list = []));
-    list.push(r);
-  }
-  return out;
-}
-
-/** A point's readings with times in [fromMs, toMs], sorted, one per time. */
-export interface RawSeries {
-  t: number[];
-  v: number[];
-  s: number[];
-}
-
-function pushRange(out: RawSeries, r: BlockReadings, fromMs: number, toMs: number) {
-  for (let i = 0; i < r.ts.length; i++) {
-    const t = r.ts[i]!;
-    if (t < fromMs || t > toMs) continue;
-    out.t.push(t);
-    out.v.push(r.values[i]!);
-    out.s.push(r.statuses[i]!);
-  }
-}
-
-/**
- * The windows of a point's raw readings in [fromMs, toMs], oldest first, blocks merged with the head;
- * `pageWindows` blocks are read per query, so a long export never holds more than that in memory.
- */
-export async function* rawWindows(
-  db: Kysely<Database>,
-  pointId: number,
-  fromMs: number,
-  toMs: number,
-  pageWindows = 24,
-): AsyncGenerator<BlockReadings> {
-  const head = groupByWindow(await headRowsOf(db, pointId, fromMs, toMs));
-  const headWindows = [...head.keys()].sort((a, b) => a - b);
-  let hw = 0;
-  const clip = (r: BlockReadings): BlockReadings => {
-    let a = 0;
-    while (a < r.ts.length && r.ts[a]! < fromMs) a++;
-    let b = r.ts.length;
-    while (b > a && r.ts[b - 1]! > toMs) b--;
-    return { ts: r.ts.subarray(a, b), values: r.values.subarray(a, b), statuses: r.statuses.subarray(a, b) };
-  };
-  let after = windowOf(fromMs) - 1;
-  for (;;) {
-    const page = await db
-      .selectFrom('reading_blocks')
-      .select(['window_ms', 'data'])
-      .where('point_id', '=', pointId)
-      .where('window_ms', '>', after)
-      .where('window_ms', '<=', toMs)
-      .orderBy('window_ms')
-      .limit(pageWindows)
-      .execute();
-    for (const b of page) {
-      const w = Number(b.window_ms);
-      for (; hw < headWindows.length && headWindows[hw]! < w; hw++)
-        yield clip(mergeReadings(null, asExtra(head.get(headWindows[hw]!)!)));
-      const block = decodeBlock(b.data);
-      if (hw < headWindows.length && headWindows[hw] === w) {
-        yield clip(mergeReadings(block, asExtra(head.get(w)!)));
-        hw++;
-      } else yield clip(block);
-      after = w;
-    }
-    if (page.length < pageWindows) break;
-  }
-  for (; hw < headWindows.length; hw++) yield clip(mergeReadings(null, asExtra(head.get(headWindows[hw]!)!)));
-}
-
-/** A point's raw readings in [fromMs, toMs]. */
-export async function readRaw(
-  db: Kysely<Database>,
-  pointId: number,
-  fromMs: number,
-  toMs: number,
-): Promise<RawSeries> {
-  const out: RawSeries = { t: [], v: [], s: [] };
-  for await (const r of rawWindows(db, pointId, fromMs, toMs, 1000)) pushRange(out, r, fromMs, toMs);
-  return out;
-}
-
-/**
- * A point's per-minute rollup for the minutes starting in [fromMs, toMs]: the stored rollups, except
- * for windows the head still has readings of, which are recomputed from block + head.
- */
-export async function readMinutes(
-  db: Kysely<Database>,
-  pointId: number,
-  fromMs: number,
-  toMs: number,
-): Promise<MinuteRollup[]> {
-  const firstMinute = minuteOf(fromMs) === fromMs ? fromMs : minuteOf(fromMs) + MINUTE_MS;
-  const head = groupByWindow(await headRowsOf(db, pointId, firstMinute, minuteOf(toMs) + MINUTE_MS - 1));
-  const rollups = await db
-    .selectFrom('reading_rollups')
-    .select(['window_ms', 'data'])
-    .where('point_id', '=', pointId)
-    .where('window_ms', '>', fromMs - WINDOW_MS)
-    .where('window_ms', '<=', toMs)
-    .orderBy('window_ms')
-    .execute();
-  const byWindow = new Map<number, MinuteRollup[]>();
-  for (const r of rollups) byWindow.set(Number(r.window_ms), decodeRollup(r.data));
-  if (head.size > 0) {
-    const blocks = await db
-      .selectFrom('reading_blocks')
-      .select(['window_ms', 'data'])
-      .where('point_id', '=', pointId)
-      .where('window_ms', 'in', [...head.keys()])
-      .execute();
-    const blockOf = new Map(blocks.map((b) => [Number(b.window_ms), decodeBlock(b.data)]));
-    for (const [w, rows] of head) {
-      const merged = mergeReadings(blockOf.get(w) ?? null, asExtra(rows));
-      byWindow.set(w, minutesOf(merged, byWindow.get(w) ?? null).minutes);
-    }
-  }
-  const out: MinuteRollup[] = [];
-  for (const w of [...byWindow.keys()].sort((a, b) => a - b))
-    for (const m of byWindow.get(w)!) if (m.minuteMs >= fromMs && m.minuteMs <= toMs) out.push(m);
-  return out;
-}
-
-/** The minutes in [fromMs, toMs) in which any of these points has a reading, sorted. */
-export async function minutesWithData(
-  db: Kysely<Database>,
-  pointIds: readonly number[],
-  fromMs: number,
-  toMs: number,
-): Promise<number[]> {
-  const minutes = new Set<number>();
-  for (let i = 0; i < pointIds.length; i += IN_CHUNK) {
-    const chunk = pointIds.slice(i, i + IN_CHUNK);
-    const rollups = await db
-      .selectFrom('reading_rollups')
-      .select('data')
-      .where('point_id', 'in', chunk)
-      .where('window_ms', '>', fromMs - WINDOW_MS)
-      .where('window_ms', '<', toMs)
-      .execute();
-    for (const r of rollups) for (const m of decodeRollup(r.data)) minutes.add(m.minuteMs);
-    const head = await db
-      .selectFrom('readings_head')
-      .select('ts_ms')
-      .distinct()
-      .where('point_id', 'in', chunk)
-      .where('ts_ms', '>=', fromMs)
-      .where('ts_ms', '<', toMs)
-      .execute();
-    for (const h of head) minutes.add(minuteOf(Number(h.ts_ms)));
-  }
-  return [...minutes].filter((m) => m >= fromMs && m < toMs).sort((a, b) => a - b);
-}
-
-export interface NewestReading {
-  pointId: number;
-  tsMs: number;
-  value: number;
-  status: number;
-}
-
-/** Each point's newest reading, from the head or else its newest block (points with none left out). */
-export async function newestOf(db: Kysely<Database>, pointIds: readonly number[]): Promise<NewestReading[]> {
-  if (pointIds.length === 0) return [];
-  const newest = new Map<number, NewestReading>();
-  for (const r of await newestBlockReadingsOf(db, pointIds)) newest.set(r.pointId, r);
-  const wanted = new Set(pointIds);
-  const filter = pointIds.length <= IN_CHUNK ? sql`where point_id in (${sql.join([...wanted])})` : sql``;
-  const head = await sql<{ point_id: number; ts_ms: number; value: number; status: number }>`
-    select point_id, ts_ms, value, status from (
-      select point_id, ts_ms, value, status,
-             row_number() over (partition by point_id order by ts_ms desc, seq asc) as rn
-      from readings_head ${filter}) x
-    where rn = 1`.execute(db);
-  for (const h of head.rows) {
-    if (!wanted.has(h.point_id)) continue;
-    const had = newest.get(h.point_id);
-    if (!had || Number(h.ts_ms) > had.tsMs)
-      newest.set(h.point_id, {
-        pointId: h.point_id,
-        tsMs: Number(h.ts_ms),
-        value: h.value,
-        status: h.status,
-      });
-  }
-  return [...newest.values()];
-}
-
-/** Every stored reading, counted once: those in blocks plus the head's that no block has. */
-export async function countStoredReadings(db: Kysely<Database>): Promise<number> {
-  const inBlocks = await db
-    .selectFrom('reading_blocks')
-    .select((eb) => eb.fn.sum<number | string | null>('count').as('n'))
-    .executeTakeFirst();
-  const head = await db.selectFrom('readings_head').select(['point_id', 'ts_ms']).distinct().execute();
-  const pending = new Map<string, number[]>();
-  for (const h of head) {
-    const key = `${h.point_id}:${windowOf(Number(h.ts_ms))}`;
-    let list = pending.get(key);
-    if (!list) pending.set(key, (list = []));
-    list.push(Number(h.ts_ms));
-  }
-  let extra = 0;
-  for (const [key, times] of pending) {
-    const [point, w] = key.split(':').map(Number) as [number, number];
-    const b = await db
-      .selectFrom('reading_blocks')
-      .select('data')
-      .where('point_id', '=', point)
-      .where('window_ms', '=', w)
-      .executeTakeFirst();
-    if (!b) {
-      extra += times.length;
-      continue;
-    }
-    const have = new Set(decodeBlock(b.data).ts);
-    for (const t of times) if (!have.has(t)) extra++;
-  }
-  return Number(inBlocks?.n ?? 0) + extra;
 }
 
 /** What `redline storage stats` prints. */

@@ -298,6 +298,21 @@ export interface NewestReading {
   status: number;
 }
 
+/** Records `row` as its point's newest reading unless one at a later time is there already. */
+export function keepNewer(
+  newest: Map<number, NewestReading>,
+  row: { point_id: number; ts_ms: number | string; value: number; status: number },
+): void {
+  const had = newest.get(row.point_id);
+  if (!had || Number(row.ts_ms) > had.tsMs)
+    newest.set(row.point_id, {
+      pointId: row.point_id,
+      tsMs: Number(row.ts_ms),
+      value: row.value,
+      status: row.status,
+    });
+}
+
 /**
  * Each point's newest reading held in blocks (from the block's `last_*` columns), walking the daily
  * partitions newest first. A plain `order by window_ms desc limit 1` on the partitioned table cannot stop at the newest day (the DEFAULT
@@ -321,16 +336,7 @@ export async function newestReadings<DB>(
         select last_ts, last_value, last_status from only ${sql.table(partition)}
         where point_id = p.id order by window_ms desc limit 1
       ) r`.execute(db);
-    for (const x of r.rows) {
-      const had = newest.get(x.point_id);
-      if (!had || Number(x.ts_ms) > had.tsMs)
-        newest.set(x.point_id, {
-          pointId: x.point_id,
-          tsMs: Number(x.ts_ms),
-          value: x.value,
-          status: x.status,
-        });
-    }
+    for (const x of r.rows) keepNewer(newest, x);
   };
   let missing = [...new Set(pointIds)];
   for (const p of byTime) {

@@ -488,6 +488,16 @@ export const en: Dictionary = {
   'chart.close': 'Remove curve',
   'chart.noData': 'No data in the last 30 minutes',
   'chart.mineSetting': 'mine {what} {v}',
+  'chart.export.label': 'Export raw readings',
+  'chart.export.period': 'Export period',
+  'chart.export.p1h': 'Last hour',
+  'chart.export.p24h': 'Last 24 hours',
+  'chart.export.p7d': 'Last 7 days',
+  'chart.export.p30d': 'Last 30 days',
+  'chart.export.p100d': 'Last 100 days',
+  'chart.export.download': 'Download CSV',
+  'chart.export.hint':
+    'Every raw reading of {point} in the chosen period: time (China Standard Time), value, status',
 
   'finding.upper': 'upper ',
   'finding.lower': 'lower ',

@@ -4,6 +4,7 @@ import type { MonitoringPoint, SeriesResponse, ThresholdKey } from '../api/monit
 import { ErrorBox } from '../components/error-box.tsx';
 import { useI18n, type Lang } from '../i18n/i18n-context.tsx';
 import { formatMs, formatValue, sensorTypeLabel } from './monitoring-format.ts';
+import { ReadingsExport } from './readings-export.tsx';
 
 export const CHART_WINDOW_MS = 30 * 60_000;
 const HEIGHT = 190;
@@ -408,6 +409,7 @@ export function PointChart(props: {
           </div>
         )}
       </div>
+      <ReadingsExport mineId={mineId} pointId={point.id} pointCode={point.pointCode} />
     </div>
   );
 }

@@ -1,0 +1,273 @@
+import type { DatabaseSync, StatementSync } from 'node:sqlite';
+import type { Kysely } from 'kysely';
+
+/**
+ * The SQLite head's directory, in the memory of the process that opened the database (ADR 0005): the
+ * head (`readings_head`) is written in arrival order with no index, and this directory says which
+ * `seq` ranges hold which points and times, so a point's recent readings and its newest one are read
+ * by a few rowid-range probes instead of a scan of the head. The same idea as a time-series database's
+ * in-memory head over its write-ahead log, except that only the layout is held, not the readings.
+ *
+ * A segment is a run of consecutive `seq` whose point ids lie within SPAN of each other (a mine's
+ * poll is usually one segment: its points have neighbouring ids), with its min/max point and time.
+ * The writer of this process adds the segments of each batch it appended (no query); rows appended by
+ * another process are found by a catch-up scan of `seq` above what the directory covers, so the
+ * directory is complete before every read. `seq` is never reused (AUTOINCREMENT, migration 0017).
+ * Segments whose rows were all compacted are dropped (by time after a compaction here, by `seq`
+ * below the head's smallest one otherwise); a stale segment is harmless, as every probe filters by
+ * point.
+ */
+
+const SPAN = 256;
+const MAX_ROWS = 512;
+
+export interface HeadRow {
+  seq: number;
+  point_id: number;
+  ts_ms: number;
+  value: number;
+  status: number;
+}
+
+export class HeadDirectory {
+  readonly #raw: DatabaseSync;
+  #loaded = false;
+  /** The largest `seq` the directory covers. */
+  #through = 0;
+  #n = 0;
+  #first = new Float64Array(1024);
+  #last = new Float64Array(1024);
+  #minPoint = new Int32Array(1024);
+  #maxPoint = new Int32Array(1024);
+  #minTs = new Float64Array(1024);
+  #maxTs = new Float64Array(1024);
+  #stmts: {
+    rowsOfPoint: StatementSync;
+    rowsOfRange: StatementSync;
+    after: StatementSync;
+    bounds: StatementSync;
+  } | null = null;
+
+  constructor(raw: DatabaseSync) {
+    this.#raw = raw;
+  }
+
+  get segments(): number {
+    return this.#n;
+  }
+
+  #statements() {
+    return (this.#stmts ??= {
+      rowsOfPoint: this.#raw.prepare(
+        'select seq, point_id, ts_ms, value, status from readings_head where seq between ? and ? and point_id = ? and ts_ms between ? and ?',
+      ),
+      rowsOfRange: this.#raw.prepare(
+        'select seq, point_id, ts_ms, value, status from readings_head where seq between ? and ?',
+      ),
+      after: this.#raw.prepare('select seq, point_id, ts_ms from readings_head where seq > ? order by seq'),
+      bounds: this.#raw.prepare('select min(seq) as lo, max(seq) as hi from readings_head'),
+    });
+  }
+
+  #grow() {
+    const size = this.#first.length * 2;
+    const f64 = (a: Float64Array) => {
+      const b = new Float64Array(size);
+      b.set(a);
+      return b;
+    };
+    const i32 = (a: Int32Array) => {
+      const b = new Int32Array(size);
+      b.set(a);
+      return b;
+    };
+    this.#first = f64(this.#first);
+    this.#last = f64(this.#last);
+    this.#minPoint = i32(this.#minPoint);
+    this.#maxPoint = i32(this.#maxPoint);
+    this.#minTs = f64(this.#minTs);
+    this.#maxTs = f64(this.#maxTs);
+  }
+
+  /** Adds rows seq, seq+1, … (in that order) of the given points and times, cut into segments. */
+  #add(firstSeq: number, n: number, pointAt: (i: number) => number, tsAt: (i: number) => number) {
+    let i = 0;
+    while (i < n) {
+      if (this.#n === this.#first.length) this.#grow();
+      const s = this.#n++;
+      let lo = pointAt(i);
+      let hi = lo;
+      let t0 = tsAt(i);
+      let t1 = t0;
+      const start = i;
+      for (i++; i < n && i - start < MAX_ROWS; i++) {
+        const p = pointAt(i);
+        const nlo = p < lo ? p : lo;
+        const nhi = p > hi ? p : hi;
+        if (nhi - nlo > SPAN) break;
+        lo = nlo;
+        hi = nhi;
+        const t = tsAt(i);
+        if (t < t0) t0 = t;
+        if (t > t1) t1 = t;
+      }
+      this.#first[s] = firstSeq + start;
+      this.#last[s] = firstSeq + i - 1;
+      this.#minPoint[s] = lo;
+      this.#maxPoint[s] = hi;
+      this.#minTs[s] = t0;
+      this.#maxTs[s] = t1;
+    }
+    if (firstSeq + n - 1 > this.#through) this.#through = firstSeq + n - 1;
+  }
+
+  /** Indexes every head row above what the directory covers (all of them on first use). */
+  #catchUp() {
+    const st = this.#statements();
+    const b = st.bounds.get() as { lo: number | null; hi: number | null };
+    if (b.hi === null) {
+      this.#n = 0;
+      this.#loaded = true;
+      return;
+    }
+    if (this.#loaded && b.lo !== null) this.#dropWhere((s) => this.#last[s]! < b.lo!);
+    this.#loaded = true;
+    if (b.hi <= this.#through) return;
+    const seqs: number[] = [];
+    const points: number[] = [];
+    const times: number[] = [];
+    const flush = () => {
+      // Rows of one run of consecutive seq form segments; a gap (rows deleted) starts a new run.
+      let a = 0;
+      for (let k = 1; k <= seqs.length; k++) {
+        if (k < seqs.length && seqs[k] === seqs[k - 1]! + 1) continue;
+        this.#add(
+          seqs[a]!,
+          k - a,
+          (i) => points[a + i]!,
+          (i) => times[a + i]!,
+        );
+        a = k;
+      }
+      seqs.length = points.length = times.length = 0;
+    };
+    for (const r of st.after.iterate(this.#through) as Iterable<{
+      seq: number;
+      point_id: number;
+      ts_ms: number;
+    }>) {
+      seqs.push(Number(r.seq));
+      points.push(r.point_id);
+      times.push(Number(r.ts_ms));
+      if (seqs.length === 65_536) flush();
+    }
+    flush();
+  }
+
+  #dropWhere(gone: (s: number) => boolean) {
+    let k = 0;
+    for (let s = 0; s < this.#n; s++) {
+      if (gone(s)) continue;
+      if (k !== s) {
+        this.#first[k] = this.#first[s]!;
+        this.#last[k] = this.#last[s]!;
+        this.#minPoint[k] = this.#minPoint[s]!;
+        this.#maxPoint[k] = this.#maxPoint[s]!;
+        this.#minTs[k] = this.#minTs[s]!;
+        this.#maxTs[k] = this.#maxTs[s]!;
+      }
+      k++;
+    }
+    this.#n = k;
+  }
+
+  /**
+   * The writer of this process appended rows `firstSeq…` (committed) with these points and times. Rows
+   * another process appended before them are caught up first, so the directory stays complete.
+   */
+  appended(firstSeq: number, n: number, pointIds: ArrayLike<number>, ts: ArrayLike<number>) {
+    if (!this.#loaded || n === 0) return;
+    if (firstSeq !== this.#through + 1) this.#catchUp();
+    if (firstSeq + n - 1 <= this.#through) return;
+    this.#add(
+      firstSeq,
+      n,
+      (i) => pointIds[i]!,
+      (i) => ts[i]!,
+    );
+  }
+
+  /** After a compaction of every head row older than `beforeMs`: those segments are gone. */
+  compacted(beforeMs: number) {
+    this.#dropWhere((s) => this.#maxTs[s]! < beforeMs);
+  }
+
+  /** A point's head rows with times in [fromMs, toMs], in arrival order. */
+  rowsOf(pointId: number, fromMs: number, toMs: number): HeadRow[] {
+    this.#catchUp();
+    const st = this.#statements().rowsOfPoint;
+    const out: HeadRow[] = [];
+    for (let s = 0; s < this.#n; s++) {
+      if (this.#minPoint[s]! > pointId || this.#maxPoint[s]! < pointId) continue;
+      if (this.#maxTs[s]! < fromMs || this.#minTs[s]! > toMs) continue;
+      for (const r of st.all(this.#first[s]!, this.#last[s]!, pointId, fromMs, toMs) as unknown as HeadRow[])
+        out.push(r);
+    }
+    return out;
+  }
+
+  /** Each point's head reading with the newest time (the first to arrive at that time). */
+  newestOf(pointIds: readonly number[]): Map<number, HeadRow> {
+    this.#catchUp();
+    const wanted = [...new Set(pointIds)].sort((a, b) => a - b);
+    const best = new Map<number, HeadRow>();
+    if (wanted.length === 0) return best;
+    const st = this.#statements().rowsOfRange;
+    const firstAtLeast = (p: number) => {
+      let lo = 0;
+      let hi = wanted.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (wanted[mid]! < p) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
+    };
+    // Newest segments first: once a point has a reading, only segments holding a later time matter.
+    for (let s = this.#n - 1; s >= 0; s--) {
+      const hiP = this.#maxPoint[s]!;
+      let probe = false;
+      for (let k = firstAtLeast(this.#minPoint[s]!); k < wanted.length && wanted[k]! <= hiP; k++) {
+        const had = best.get(wanted[k]!);
+        if (!had || Number(had.ts_ms) < this.#maxTs[s]!) {
+          probe = true;
+          break;
+        }
+      }
+      if (!probe) continue;
+      for (const r of st.all(this.#first[s]!, this.#last[s]!) as unknown as HeadRow[]) {
+        const k = firstAtLeast(r.point_id);
+        if (wanted[k] !== r.point_id) continue;
+        const had = best.get(r.point_id);
+        const t = Number(r.ts_ms);
+        if (!had || t > Number(had.ts_ms) || (t === Number(had.ts_ms) && Number(r.seq) < Number(had.seq)))
+          best.set(r.point_id, r);
+      }
+    }
+    return best;
+  }
+}
+
+const directories = new WeakMap<object, HeadDirectory>();
+
+/** The directory of a SQLite database opened by this process (keyed by its Kysely adapter). */
+export function registerHeadDirectory(db: Kysely<never>, raw: DatabaseSync): HeadDirectory {
+  const dir = new HeadDirectory(raw);
+  directories.set(db.getExecutor().adapter, dir);
+  return dir;
+}
+
+/** The head directory of this database, or undefined (PostgreSQL, or a SQLite database opened elsewhere). */
+export function headDirectoryOf<DB>(db: Kysely<DB>): HeadDirectory | undefined {
+  return directories.get(db.getExecutor().adapter);
+}
