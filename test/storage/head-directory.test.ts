@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTelemetryWriter } from '../../src/cli/monitoring-wiring.ts';
+import { createTelemetryWriter } from '../../src/monitoring/monitoring-wiring.ts';
 import { ReadingBatch } from '../../src/core/monitoring/engine/reading-batch.ts';
 import { migrateToLatest, openDatabase, type OpenDatabase } from '../../src/storage/database.ts';
 import { createMonitoringStore } from '../../src/storage/stores/monitoring-store.ts';
