@@ -1,4 +1,6 @@
 import { mapEn } from './parts/map.ts';
+import { todayEn } from './parts/today.ts';
+import { shellEn } from './parts/shell.ts';
 import { hazardsEn } from './parts/hazards.ts';
 import { ordersEn } from './parts/orders.ts';
 import { supervisionEn } from './parts/supervision.ts';
@@ -23,6 +25,8 @@ export const en: Dictionary = {
   ...briefingEn,
   ...workflowsEn,
   ...mapEn,
+  ...todayEn,
+  ...shellEn,
   ...securityEn,
   'app.name': '红线 Redline',
   'app.tagline': 'Coal mine safety supervision · hold the safety red line',

@@ -1,4 +1,6 @@
 import { mapZh } from './parts/map.ts';
+import { todayZh } from './parts/today.ts';
+import { shellZh } from './parts/shell.ts';
 import { hazardsZh } from './parts/hazards.ts';
 import { ordersZh } from './parts/orders.ts';
 import { supervisionZh } from './parts/supervision.ts';
@@ -25,6 +27,8 @@ export const zhCN = {
   ...briefingZh,
   ...workflowsZh,
   ...mapZh,
+  ...todayZh,
+  ...shellZh,
   ...securityZh,
   'app.name': '红线 Redline',
   'app.tagline': '煤矿安全监管平台 · 守住安全红线和底线',
