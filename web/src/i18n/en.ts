@@ -1,6 +1,7 @@
 import { mapEn } from './parts/map.ts';
 import { todayEn } from './parts/today.ts';
 import { shellEn } from './parts/shell.ts';
+import { errorsEn } from './parts/errors.ts';
 import { hazardsEn } from './parts/hazards.ts';
 import { ordersEn } from './parts/orders.ts';
 import { supervisionEn } from './parts/supervision.ts';
@@ -27,6 +28,7 @@ export const en: Dictionary = {
   ...mapEn,
   ...todayEn,
   ...shellEn,
+  ...errorsEn,
   ...securityEn,
   'app.name': '红线 Redline',
   'app.tagline': 'Coal mine safety supervision · hold the safety red line',

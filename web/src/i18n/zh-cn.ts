@@ -1,6 +1,7 @@
 import { mapZh } from './parts/map.ts';
 import { todayZh } from './parts/today.ts';
 import { shellZh } from './parts/shell.ts';
+import { errorsZh } from './parts/errors.ts';
 import { hazardsZh } from './parts/hazards.ts';
 import { ordersZh } from './parts/orders.ts';
 import { supervisionZh } from './parts/supervision.ts';
@@ -29,6 +30,7 @@ export const zhCN = {
   ...mapZh,
   ...todayZh,
   ...shellZh,
+  ...errorsZh,
   ...securityZh,
   'app.name': '红线 Redline',
   'app.tagline': '煤矿安全监管平台 · 守住安全红线和底线',
