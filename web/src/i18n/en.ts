@@ -1,5 +1,5 @@
 import { mapEn } from './parts/map.ts';
-import { todayEn } from './parts/today.ts';
+import { todayEn, checkReasonEn } from './parts/today.ts';
 import { shellEn } from './parts/shell.ts';
 import { errorsEn } from './parts/errors.ts';
 import { hazardsEn } from './parts/hazards.ts';
@@ -27,6 +27,7 @@ export const en: Dictionary = {
   ...workflowsEn,
   ...mapEn,
   ...todayEn,
+  ...checkReasonEn,
   ...shellEn,
   ...errorsEn,
   ...securityEn,

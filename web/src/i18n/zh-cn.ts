@@ -1,5 +1,5 @@
 import { mapZh } from './parts/map.ts';
-import { todayZh } from './parts/today.ts';
+import { todayZh, checkReasonZh } from './parts/today.ts';
 import { shellZh } from './parts/shell.ts';
 import { errorsZh } from './parts/errors.ts';
 import { hazardsZh } from './parts/hazards.ts';
@@ -29,6 +29,7 @@ export const zhCN = {
   ...workflowsZh,
   ...mapZh,
   ...todayZh,
+  ...checkReasonZh,
   ...shellZh,
   ...errorsZh,
   ...securityZh,

@@ -92,3 +92,48 @@ export const todayEn: Record<keyof typeof todayZh, string> = {
   'today.grade.major': 'Major hazard',
   'today.grade.general': 'General hazard',
 };
+
+/** Why a resumption checklist item is (not) done (`reason` codes of src/core/orders/resumption-checklist.ts). */
+export const checkReasonZh = {
+  'res.reason.hazard_check_unavailable': '无法核查隐患，暂不能批准',
+  'res.reason.no_open_hazards': '无未销号隐患',
+  'res.reason.open_hazards': '{n} 条隐患未销号',
+  'res.reason.no_points': '未接入监控测点',
+  'res.reason.no_data': '最近 {period} 分钟无监控数据',
+  'res.reason.data_complete': '最近 {observed} 分钟数据完整，最长中断 {gap} 分钟',
+  'res.reason.data_gap': '最近 {observed} 分钟内最长中断 {gap} 分钟（不得超过 {max} 分钟）',
+  'res.reason.no_personnel': '未收到人员定位数据',
+  'res.reason.personnel_fresh': '最近一次人员数据在 {age} 分钟前',
+  'res.reason.personnel_stale': '最近一次人员数据在 {age} 分钟前（不得超过 {max} 分钟）',
+  'res.reason.certified': '已认定',
+  'res.reason.not_certified': '{gasClass}矿井，未取得瓦斯防治能力认定',
+  'res.reason.unknown_check': '无法核查',
+  'res.reason.needs_approval': '待审批',
+  'res.reason.approved': '{name} 批准',
+  'res.reason.rejected': '{name} 不予批准',
+  'res.reason.pending': '待审批',
+  'res.reason.signed': '{name} 已签字',
+  'res.reason.needs_signature': '待签字',
+} as const;
+
+export const checkReasonEn: Record<keyof typeof checkReasonZh, string> = {
+  'res.reason.hazard_check_unavailable': 'Hazard check not available: approval is blocked',
+  'res.reason.no_open_hazards': 'No open hazards',
+  'res.reason.open_hazards': '{n} open hazards',
+  'res.reason.no_points': 'No monitoring points connected',
+  'res.reason.no_data': 'No monitoring data in the last {period} min',
+  'res.reason.data_complete': 'Data for the last {observed} min, longest gap {gap} min',
+  'res.reason.data_gap': 'Longest gap {gap} min in the last {observed} min (at most {max})',
+  'res.reason.no_personnel': 'No personnel data received',
+  'res.reason.personnel_fresh': 'Last snapshot {age} min ago',
+  'res.reason.personnel_stale': 'Last snapshot {age} min ago (at most {max})',
+  'res.reason.certified': 'Certified',
+  'res.reason.not_certified': '{gasClass} mine without certified gas-control capability',
+  'res.reason.unknown_check': 'Cannot be checked',
+  'res.reason.needs_approval': 'Awaiting approval',
+  'res.reason.approved': 'Approved by {name}',
+  'res.reason.rejected': 'Rejected by {name}',
+  'res.reason.pending': 'Awaiting approval',
+  'res.reason.signed': 'Signed by {name}',
+  'res.reason.needs_signature': 'Awaiting signature',
+};
