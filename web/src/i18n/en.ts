@@ -2,6 +2,7 @@ import { mapEn } from './parts/map.ts';
 import { todayEn, checkReasonEn } from './parts/today.ts';
 import { shellEn } from './parts/shell.ts';
 import { errorsEn } from './parts/errors.ts';
+import { criteriaEn } from './parts/criteria.ts';
 import { hazardsEn } from './parts/hazards.ts';
 import { ordersEn } from './parts/orders.ts';
 import { supervisionEn } from './parts/supervision.ts';
@@ -30,6 +31,7 @@ export const en: Dictionary = {
   ...checkReasonEn,
   ...shellEn,
   ...errorsEn,
+  ...criteriaEn,
   ...securityEn,
   'app.name': '红线 Redline',
   'app.tagline': 'Coal mine safety supervision · hold the safety red line',

@@ -2,6 +2,7 @@ import { mapZh } from './parts/map.ts';
 import { todayZh, checkReasonZh } from './parts/today.ts';
 import { shellZh } from './parts/shell.ts';
 import { errorsZh } from './parts/errors.ts';
+import { criteriaZh } from './parts/criteria.ts';
 import { hazardsZh } from './parts/hazards.ts';
 import { ordersZh } from './parts/orders.ts';
 import { supervisionZh } from './parts/supervision.ts';
@@ -32,6 +33,7 @@ export const zhCN = {
   ...checkReasonZh,
   ...shellZh,
   ...errorsZh,
+  ...criteriaZh,
   ...securityZh,
   'app.name': '红线 Redline',
   'app.tagline': '煤矿安全监管平台 · 守住安全红线和底线',

@@ -3,6 +3,7 @@ import { useApiData } from '../../api/use-api.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
 import { formatDateTime } from '../../format.ts';
 import { errorText } from '../../components/error-text.ts';
+import { criterionText } from './criterion-text.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { Link } from '../../router/link.tsx';
 import { useSession } from '../../session/session-context.tsx';
@@ -70,7 +71,7 @@ export function HazardPage({ id }: { id: string }) {
             <dt>{t('hazards.col.grade')}</dt>
             <dd data-testid="hazard-grade">{t(`hazards.grade.${h.grade}`)}</dd>
             <dt>{t('hazards.field.category')}</dt>
-            <dd>{d.criterion ? `${d.criterion.source} — ${d.criterion.textEn}` : t('hazards.general')}</dd>
+            <dd>{d.criterion ? criterionText(d.criterion.id, { t, has, lang }) : t('hazards.general')}</dd>
             <dt>{t('hazards.col.state')}</dt>
             <dd data-testid="hazard-state" data-value={h.state}>
               {t(`hazards.state.${h.state}`)}
