@@ -23,7 +23,7 @@ describeInBrowser('language crawl: every page in zh-CN and English', () => {
   let hazardId = '';
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    [server, browser] = await Promise.all([startServer(300, { monitoring: true }), launchBrowser()]);
   }, 120_000);
   afterAll(async () => {
     for (const c of contexts) await c.close();

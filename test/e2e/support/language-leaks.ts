@@ -66,6 +66,7 @@ const LATIN_RUN = /(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9 ,.'’()\/%:;—–-]*[A-Z
 const LATIN_WORD = /(?<![A-Za-z0-9])[A-Za-z]{3,}(?![A-Za-z0-9])/g;
 const SNAKE = /(?<![\w-])[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?![\w-])/g;
 const INTERNAL_ID = /(?<![\w-])(?:hz|m|ord|dir|res|vis)-\d[\w-]*/g;
+const REQUEST_ID = /\breq-[A-Za-z0-9_-]{6,}/g;
 const ISO_TIME = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/g;
 
 function context(text: string, index: number, length: number): string {
@@ -85,7 +86,8 @@ function withoutData(text: string, data: ReadonlySet<string>): string {
 
 /** The leaks in a page's visible text, each with some context; empty when the page is clean. */
 export function findLeaks(pageText: string, lang: Lang, data: ReadonlySet<string>): string[] {
-  const text = withoutData(pageText, data);
+  // A request id under an error is for support, in any language.
+  const text = withoutData(pageText, data).replace(REQUEST_ID, ' ');
   const leaks = new Map<string, string>();
   const add = (kind: string, match: RegExpMatchArray) => {
     const key = `${kind} "${match[0].slice(0, 80)}"`;

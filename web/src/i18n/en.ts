@@ -3,6 +3,7 @@ import { todayEn, checkReasonEn } from './parts/today.ts';
 import { shellEn } from './parts/shell.ts';
 import { errorsEn } from './parts/errors.ts';
 import { criteriaEn } from './parts/criteria.ts';
+import { auditEn } from './parts/audit.ts';
 import { hazardsEn } from './parts/hazards.ts';
 import { ordersEn } from './parts/orders.ts';
 import { supervisionEn } from './parts/supervision.ts';
@@ -32,6 +33,7 @@ export const en: Dictionary = {
   ...shellEn,
   ...errorsEn,
   ...criteriaEn,
+  ...auditEn,
   ...securityEn,
   'app.name': '红线 Redline',
   'app.tagline': 'Coal mine safety supervision · hold the safety red line',

@@ -3,6 +3,7 @@ import { todayZh, checkReasonZh } from './parts/today.ts';
 import { shellZh } from './parts/shell.ts';
 import { errorsZh } from './parts/errors.ts';
 import { criteriaZh } from './parts/criteria.ts';
+import { auditZh } from './parts/audit.ts';
 import { hazardsZh } from './parts/hazards.ts';
 import { ordersZh } from './parts/orders.ts';
 import { supervisionZh } from './parts/supervision.ts';
@@ -34,6 +35,7 @@ export const zhCN = {
   ...shellZh,
   ...errorsZh,
   ...criteriaZh,
+  ...auditZh,
   ...securityZh,
   'app.name': '红线 Redline',
   'app.tagline': '煤矿安全监管平台 · 守住安全红线和底线',

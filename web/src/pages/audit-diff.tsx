@@ -100,11 +100,15 @@ export function AuditDiff({
   /** Names for region ids, so a `regionId` change reads as places. */
   regionNames?: ReadonlyMap<string, string>;
 }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const kind = entry.before === null ? 'create' : entry.after === null ? 'delete' : 'update';
-  const changes = diffSnapshots(entry.before, entry.after);
+  const all = diffSnapshots(entry.before, entry.after);
+  // Fields without a label are system fields (ids, internal codes): counted, not shown raw.
+  const changes = all.filter((c) => i18n.has(`field.${c.field}`));
+  const unlabelled = all.length - changes.length;
   if (entry.before === null && entry.after === null) return <span className="muted">{t('common.none')}</span>;
-  if (changes.length === 0) return <span className="muted">{t('audit.noChanges')}</span>;
+  if (all.length === 0) return <span className="muted">{t('audit.noChanges')}</span>;
   const shown = changes.slice(0, SHOWN_CHANGES);
   const rest = changes.slice(SHOWN_CHANGES);
   return (
@@ -122,6 +126,9 @@ export function AuditDiff({
             <ChangeLine key={c.field} change={c} kind={kind} regionNames={regionNames} />
           ))}
         </details>
+      )}
+      {unlabelled > 0 && (
+        <span className="muted diff-other">{t('audit.otherFields', { n: unlabelled })}</span>
       )}
     </div>
   );

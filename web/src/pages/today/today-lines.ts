@@ -1,17 +1,12 @@
 import { withQuery } from '../../api/api-client.ts';
 import { cstStamp, formatDate } from '../../format.ts';
 import type { I18n, MessageKey } from '../../i18n/i18n-context.tsx';
+import { codeLabel } from '../../i18n/code-label.ts';
 import { ruleLabel } from '../../monitoring/alarm-text.ts';
 import { minePath } from '../../router/router.ts';
 import type { TodayItem, TodayKind } from './today-types.ts';
 
 type Labels = Pick<I18n, 't' | 'has'>;
-
-/** A code translated under `prefix`, or a neutral dash when this client does not know it. */
-function label(prefix: string, code: string | null, i18n: Labels): string {
-  const key = `${prefix}${code ?? ''}`;
-  return i18n.has(key) ? i18n.t(key) : '—';
-}
 
 const DAY_MS = 86_400_000;
 const daysLate = (due: string, today: string) =>
@@ -35,12 +30,12 @@ export function lineText(item: TodayItem, today: string, isMineScope: boolean, i
       return t(key, { time, date, deaths: item.count ?? 0 });
     }
     case 'producing_illegally':
-      return t('today.line.producing', { gas: label('gas.', item.code, i18n) });
+      return t('today.line.producing', { gas: codeLabel('gas.', item.code, i18n) });
     case 'people_under_order':
-      return t('today.line.people', { status: label('status.', item.code, i18n), n: item.count ?? 0 });
+      return t('today.line.people', { status: codeLabel('status.', item.code, i18n), n: item.count ?? 0 });
     case 'hazard_overdue':
     case 'hazard_due_soon': {
-      const grade = label('today.grade.', item.code, i18n);
+      const grade = codeLabel('today.grade.', item.code, i18n);
       if (item.dueOn === null) return `${grade} · ${t('today.line.hazardNoDate')}`;
       return `${grade} · ${
         item.kind === 'hazard_overdue'
@@ -49,7 +44,7 @@ export function lineText(item: TodayItem, today: string, isMineScope: boolean, i
       }`;
     }
     case 'resumption_step':
-      return t('today.line.step', { step: label('res.step.', item.code, i18n) });
+      return t('today.line.step', { step: codeLabel('res.step.', item.code, i18n) });
     case 'resumption_decision_overdue':
       return t('today.line.decision', { date });
     case 'notice_overdue':
@@ -60,7 +55,7 @@ export function lineText(item: TodayItem, today: string, isMineScope: boolean, i
         ? t('today.line.directive.mineLate', { date })
         : t('today.line.directive.mine', { date });
     case 'coverage_gap': {
-      const gap = label('supervision.gap.', item.code, i18n);
+      const gap = codeLabel('supervision.gap.', item.code, i18n);
       return item.count === null
         ? t('today.line.gap.mine', { gap })
         : t('today.line.gap.count', { n: item.count, gap });
