@@ -43,7 +43,7 @@ const DATA_KEYS = new Set([
   'safetyMeasures',
   'decisionReason',
   'text',
-  'licenceNo',
+  'licenceNumber',
   'permitNo',
   'actorName',
   'signerName',
@@ -56,13 +56,24 @@ export function isDataKey(key: string): boolean {
 }
 
 /** Latin words a Chinese page may show: the product's name, the language switch, file formats, units. */
-const LATIN_ALLOWED = new Set(['Redline', 'English', 'XLSX', 'CSV', 'PDF', 'API', 'ppm', 'kPa', 'NDJSON']);
+const LATIN_ALLOWED = new Set([
+  'Redline',
+  'English',
+  'XLSX',
+  'CSV',
+  'PDF',
+  'API',
+  'ppm',
+  'kPa',
+  'MPa',
+  'NDJSON',
+]);
 /** Chinese an English page may show: the brand and the language switch. */
 const HAN_ALLOWED = ['红线', '中文'];
 
 const HAN = /[\u3400-\u9fff]+/g;
 /** A run of Latin text (words with the spaces and punctuation between them), reported as one leak. */
-const LATIN_RUN = /(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9 ,.'’()\/%:;—–-]*[A-Za-z0-9)]/g;
+const LATIN_RUN = /(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9 ,.'’()/%:;—–-]*[A-Za-z0-9)]/g;
 const LATIN_WORD = /(?<![A-Za-z0-9])[A-Za-z]{3,}(?![A-Za-z0-9])/g;
 const SNAKE = /(?<![\w-])[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?![\w-])/g;
 const INTERNAL_ID = /(?<![\w-])(?:hz|m|ord|dir|res|vis)-\d[\w-]*/g;

@@ -24,6 +24,7 @@ export function auditTargetLabel(type: string, id: string, i18n: Labels): string
   const typeKey = `actionObject.${type}`;
   return i18n.t('audit.target', {
     type: i18n.has(typeKey) ? i18n.t(typeKey) : i18n.t('audit.action.unknown'),
-    id: id.replace(/^[a-z]+-/, ''),
+    // Long generated ids (UUIDs) are cut to their first group; the whole id is in the row's title.
+    id: id.replace(/^[a-z]+-/, '').replace(/^([0-9a-f]{8})-[0-9a-f-]{20,}$/, '$1…'),
   });
 }
