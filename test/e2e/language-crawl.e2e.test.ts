@@ -21,6 +21,8 @@ describeInBrowser('language crawl: every page in zh-CN and English', () => {
   let browser: Browser;
   const contexts: BrowserContext[] = [];
   let hazardId = '';
+  /** Data every session may show (read by the test itself, not by a page). */
+  const sharedData = new Set<string>();
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startServer(300, { monitoring: true }), launchBrowser()]);
@@ -94,7 +96,8 @@ describeInBrowser('language crawl: every page in zh-CN and English', () => {
         await ensureLanguage(page, lang);
         await settle(page);
         const text = await page.locator('body').innerText();
-        for (const leak of findLeaks(text, lang, data)) found.push(`${username} ${lang} ${path}: ${leak}`);
+        for (const leak of findLeaks(text, lang, new Set([...data, ...sharedData])))
+          found.push(`${username} ${lang} ${path}: ${leak}`);
         const name = `crawl-${username}-${lang}${path.replace(/[^a-zA-Z0-9]+/g, '-')}`.replace(/-+$/, '');
         await screenshot(page, name);
       }
@@ -116,6 +119,41 @@ describeInBrowser('language crawl: every page in zh-CN and English', () => {
     });
     expect(res.status(), await res.text()).toBe(201);
     hazardId = ((await res.json()) as { hazard: { id: string } }).hazard.id;
+
+    // Two scripted incidents, so the console, the mine pages and today's list show live alarms.
+    const province = await newSession('province');
+    const provinceCsrf = (
+      (await (await province.page.request.get(`${server.baseUrl}/api/session`)).json()) as {
+        csrfToken: string;
+      }
+    ).csrfToken;
+    const scenarioMines: string[] = [];
+    for (const name of ['songzao', 'diaoshuidong']) {
+      const started = await province.page.request.post(`${server.baseUrl}/api/scenarios`, {
+        data: { name },
+        headers: { 'x-csrf-token': provinceCsrf },
+      });
+      expect(started.status(), await started.text()).toBe(201);
+      scenarioMines.push(((await started.json()) as { scenario: { mineId: string } }).scenario.mineId);
+    }
+    await expect
+      .poll(
+        async () =>
+          (
+            (await (await province.page.request.get(`${server.baseUrl}/api/alarms`)).json()) as {
+              total: number;
+            }
+          ).total,
+        { timeout: 60_000 },
+      )
+      .toBeGreaterThan(0);
+
+    // Alarm texts quote the mines' own words: point state texts and the names of people underground.
+    for (const id of scenarioMines)
+      for (const what of ['points', 'personnel']) {
+        const res = await province.page.request.get(`${server.baseUrl}/api/mines/${id}/${what}`);
+        collectData(await res.json(), null, sharedData);
+      }
 
     const mine = encodeURIComponent(officerMine());
     const hazard = encodeURIComponent(hazardId);

@@ -47,6 +47,8 @@ const DATA_KEYS = new Set([
   'permitNo',
   'actorName',
   'signerName',
+  'onText',
+  'offText',
 ]);
 
 /** Whether a field of an API answer holds data (any key ending in `Name` does: mineName, regionName, …). */

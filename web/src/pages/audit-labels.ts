@@ -19,9 +19,20 @@ export function auditActionLabel(code: string, i18n: Labels): string {
   return `${i18n.t(objectKey)}：${words.map((k) => i18n.t(k)).join(' · ')}`;
 }
 
+/** An alarm id `<mineId>|<rule>|<subject>` as "mine code · rule · subject". */
+function alarmTarget(id: string, i18n: Labels): string {
+  const [mine = '', rule = '', subject = ''] = id.split('|');
+  const ruleKey = `alarmRule.${rule}`;
+  return [mine.replace(/^m-/, ''), i18n.has(ruleKey) ? i18n.t(ruleKey) : '—', subject]
+    .filter((x) => x !== '')
+    .join(' · ');
+}
+
 /** An audit target as "type · id", the id without its kind prefix (`hz-`, `m-`, `user-`). */
 export function auditTargetLabel(type: string, id: string, i18n: Labels): string {
   const typeKey = `actionObject.${type}`;
+  if (type === 'alarm' && id.includes('|'))
+    return i18n.t('audit.target', { type: i18n.t(typeKey), id: alarmTarget(id, i18n) });
   return i18n.t('audit.target', {
     type: i18n.has(typeKey) ? i18n.t(typeKey) : i18n.t('audit.action.unknown'),
     // Long generated ids (UUIDs) are cut to their first group; the whole id is in the row's title.
