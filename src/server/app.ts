@@ -39,6 +39,7 @@ import { registerPointRoutes } from './routes/monitoring/points.routes.ts';
 import { registerMineImportRoutes } from './routes/registry/mine-import.routes.ts';
 import { registerMineRoutes } from './routes/registry/mines.routes.ts';
 import { registerSessionRoutes } from './routes/session.routes.ts';
+import { registerTodayRoutes } from './routes/today/today.routes.ts';
 
 export interface AppDeps {
   ports: Ports;
@@ -286,6 +287,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerClosureRoutes(app, deps);
   registerAccidentRoutes(app, deps);
   registerBriefingRoutes(app, deps);
+  registerTodayRoutes(app, deps);
 
   const webRoot = deps.webRoot ? resolve(deps.webRoot) : null;
   const spa = webRoot !== null && existsSync(resolve(webRoot, 'index.html'));

@@ -83,13 +83,15 @@ describeInBrowser('foundation in the browser', () => {
     await screenshot(page, 'county-mine-page');
   });
 
-  it('a mine safety officer lands on its own mine and cannot open another one', async () => {
+  it('a mine safety officer lands on its work list, opens its own mine and cannot open another one', async () => {
     const own = server.province.users.find((u) => u.username === 'officer')!.scope;
     if (own.kind !== 'mine') throw new Error('officer must be mine-scoped');
     const other = countyMines().find((m) => m.id !== own.mineId)!;
 
     const page = await newPage();
     await login(page, server.baseUrl, 'officer', TEST_PASSWORD);
+    await page.getByTestId('today-list').waitFor();
+    await page.getByTestId('nav-my-mine').click();
     await page.getByTestId('mine-page').waitFor();
     expect(await shownMineId(page)).toBe(own.mineId);
     expect(await navItems(page)).not.toContain('nav-mines');

@@ -403,6 +403,27 @@ const MATRIX: Record<string, RouteSpec> = {
     reveals: (x) => x.mine.name,
     prepare: (a) => ({ url: `/api/mines?regionId=${t(a).region.id}&pageSize=500` }),
   },
+  'GET /api/today': {
+    permissions: ['region.read'],
+    scope: 'none',
+    okStatus: 200,
+    prepare: (a) => ({
+      url: '/api/today',
+      check(res) {
+        if (!a.expected.allowed || !a.user) return;
+        const user = a.user;
+        const { sections } = res.json<{
+          sections: Array<{ kind: string; items: Array<{ mineId: string | null }> }>;
+        }>();
+        // Every line names a mine the user sees; a section the role may not read is left out.
+        for (const item of sections.flatMap((x) => x.items))
+          if (item.mineId !== null) expect(province.seesMine(user, province.mine(item.mineId))).toBe(true);
+        const kinds = sections.map((x) => x.kind);
+        expect(kinds).toContain('hazard_overdue');
+        expect(kinds.includes('visit_due')).toBe(user.scope.kind !== 'mine');
+      },
+    }),
+  },
   'GET /api/map/mines': {
     permissions: ['mine.read'],
     scope: 'region-read',

@@ -13,8 +13,8 @@ import type { SessionResponse } from './api/api-types.ts';
 import { AppShell } from './components/app-shell.tsx';
 import { ErrorBox } from './components/error-box.tsx';
 import { useI18n } from './i18n/i18n-context.tsx';
-import { DashboardPage } from './pages/dashboard-page.tsx';
 import { LoginPage } from './pages/login-page.tsx';
+import { HomePage } from './pages/today/today-page.tsx';
 import { matchRoute, navigate, useAppLocation, type Route } from './router/router.ts';
 import { RegionsProvider } from './session/regions-context.tsx';
 import {
@@ -88,6 +88,7 @@ function redirectFor(route: Route, session: Session): string | null {
   // console (which the server scopes to their mine) leads to their mine.
   if (
     scope.kind === 'mine' &&
+    route.name !== 'dashboard' &&
     route.name !== 'mine' &&
     route.name !== 'alarms' &&
     route.name !== 'hazards' &&
@@ -215,7 +216,7 @@ function PageLoading() {
 function RoutePage({ route }: { route: Exclude<Route, { name: 'login' }> }) {
   switch (route.name) {
     case 'dashboard':
-      return <DashboardPage />;
+      return <HomePage />;
     case 'mines':
       return <MinesPage />;
     case 'map':

@@ -152,7 +152,12 @@ export interface ChecklistItemResult {
   how: 'auto' | 'sign' | 'decide';
   roles: readonly Role[];
   done: boolean;
+  /** In English, for logs and the API; clients show `reason` with `values` in their language. */
   detail: string;
+  /** Why the item is (not) done, as a stable code, e.g. `open_hazards`. */
+  reason: string;
+  /** The figures `reason` is worded with (minutes, counts, the gas class). */
+  values: Record<string, string | number>;
   signedBy: { name: string; role: string; at: string; note: string } | null;
   source: string;
 }
@@ -173,16 +178,27 @@ function judgeAuto(
   rule: string,
   f: ChecklistFacts,
   o: MonitoringCheckOptions,
-): { done: boolean; detail: string } {
+): { done: boolean; detail: string; reason: string; values: Record<string, string | number> } {
   switch (rule) {
     case 'hazards_closed':
       if (f.openHazards === null)
-        return { done: false, detail: 'hazard check not available: approval is blocked until it is' };
+        return {
+          done: false,
+          detail: 'hazard check not available: approval is blocked until it is',
+          reason: 'hazard_check_unavailable',
+          values: {},
+        };
       return f.openHazards === 0
-        ? { done: true, detail: 'no open hazards' }
-        : { done: false, detail: `${f.openHazards} open hazard(s)` };
+        ? { done: true, detail: 'no open hazards', reason: 'no_open_hazards', values: {} }
+        : {
+            done: false,
+            detail: `${f.openHazards} open hazard(s)`,
+            reason: 'open_hazards',
+            values: { n: f.openHazards },
+          };
     case 'monitoring_online': {
-      if (f.monitoringSinceMs === null) return { done: false, detail: 'no monitoring points connected' };
+      if (f.monitoringSinceMs === null)
+        return { done: false, detail: 'no monitoring points connected', reason: 'no_points', values: {} };
       const minutes = [...f.dataMinutes];
       const lastMinute = minutes.at(-1);
       if (f.lastReadingMs !== undefined && f.lastReadingMs !== null && f.lastReadingMs >= f.periodFromMs) {
@@ -190,31 +206,54 @@ function judgeAuto(
         if (lastMinute === undefined || m > lastMinute) minutes.push(m);
       }
       if (minutes.length === 0)
-        return { done: false, detail: `no monitoring data in the last ${o.periodMinutes} min` };
+        return {
+          done: false,
+          detail: `no monitoring data in the last ${o.periodMinutes} min`,
+          reason: 'no_data',
+          values: { period: o.periodMinutes },
+        };
       // The period starts when the mine's points were connected, at most `periodMinutes` ago: before
       // that the platform had nothing to judge (ADR 0009).
       const observed = Math.floor((f.nowMs - f.periodFromMs) / 60_000);
       const gap = longestGapMinutes(minutes, f.periodFromMs, f.nowMs);
       return gap <= o.maxGapMinutes
-        ? { done: true, detail: `data for the last ${observed} min, longest gap ${gap} min` }
+        ? {
+            done: true,
+            detail: `data for the last ${observed} min, longest gap ${gap} min`,
+            reason: 'data_complete',
+            values: { observed, gap },
+          }
         : {
             done: false,
             detail: `longest gap ${gap} min in the last ${observed} min (at most ${o.maxGapMinutes})`,
+            reason: 'data_gap',
+            values: { observed, gap, max: o.maxGapMinutes },
           };
     }
     case 'personnel_online': {
-      if (f.lastPersonnelMs === null) return { done: false, detail: 'no personnel data received' };
+      if (f.lastPersonnelMs === null)
+        return { done: false, detail: 'no personnel data received', reason: 'no_personnel', values: {} };
       const age = Math.floor((f.nowMs - f.lastPersonnelMs) / 60_000);
       return age <= o.personnelMaxAgeMinutes
-        ? { done: true, detail: `last snapshot ${age} min ago` }
-        : { done: false, detail: `last snapshot ${age} min ago (at most ${o.personnelMaxAgeMinutes})` };
+        ? { done: true, detail: `last snapshot ${age} min ago`, reason: 'personnel_fresh', values: { age } }
+        : {
+            done: false,
+            detail: `last snapshot ${age} min ago (at most ${o.personnelMaxAgeMinutes})`,
+            reason: 'personnel_stale',
+            values: { age, max: o.personnelMaxAgeMinutes },
+          };
     }
     case 'gas_control':
       return f.hasGasControlCapability
-        ? { done: true, detail: 'certified' }
-        : { done: false, detail: `${f.gasClass}-gas mine without certified gas-control capability` };
+        ? { done: true, detail: 'certified', reason: 'certified', values: {} }
+        : {
+            done: false,
+            detail: `${f.gasClass}-gas mine without certified gas-control capability`,
+            reason: 'not_certified',
+            values: { gasClass: f.gasClass },
+          };
     default:
-      return { done: false, detail: `unknown check ${rule}` };
+      return { done: false, detail: `unknown check ${rule}`, reason: 'unknown_check', values: {} };
   }
 }
 
@@ -238,6 +277,8 @@ export function evaluateChecklist(
         done: d !== null && d.status === 'approved',
         detail:
           d === null ? `needs the approval of ${r.check.roles.join(' / ')}` : `${d.status} by ${d.byName}`,
+        reason: d === null ? 'needs_approval' : d.status,
+        values: d === null ? ({} as Record<string, string>) : { name: d.byName },
         signedBy: d === null ? null : { name: d.byName, role: d.byRole, at: d.at, note: d.reason },
         source: r.source,
       };
@@ -250,6 +291,8 @@ export function evaluateChecklist(
       roles: r.check.roles,
       done: s !== undefined,
       detail: s ? `signed by ${s.signerName}` : `needs a signature by ${r.check.roles.join(' / ')}`,
+      reason: s ? 'signed' : 'needs_signature',
+      values: s ? { name: s.signerName } : ({} as Record<string, string>),
       signedBy: s ? { name: s.signerName, role: s.signerRole, at: s.signedAt, note: s.note } : null,
       source: r.source,
     };

@@ -5,13 +5,22 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly requestId: string | null;
+  /** The error's `details` (e.g. the roles that may sign, the step whose turn it is), when it has any. */
+  readonly details: Record<string, unknown> | null;
 
-  constructor(status: number, code: string, message: string, requestId: string | null) {
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    requestId: string | null,
+    details: Record<string, unknown> | null = null,
+  ) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.requestId = requestId;
+    this.details = details;
   }
 }
 
@@ -79,7 +88,13 @@ export async function request<T>(method: Method, path: string, options: RequestO
   if (!res.ok) {
     if (res.status === 401 && options.isSessionCall !== true) onUnauthenticated?.();
     if (isErrorBody(body)) {
-      throw new ApiError(res.status, body.error.code, body.error.message, body.error.requestId ?? null);
+      throw new ApiError(
+        res.status,
+        body.error.code,
+        body.error.message,
+        body.error.requestId ?? null,
+        body.error.details ?? null,
+      );
     }
     throw new ApiError(res.status, BAD_RESPONSE, `HTTP ${res.status}`, res.headers.get('x-request-id'));
   }

@@ -162,5 +162,5 @@ export interface MineHistoryResponse {
 }
 
 export interface ApiErrorBody {
-  error: { code: string; message: string; requestId?: string };
+  error: { code: string; message: string; requestId?: string; details?: Record<string, unknown> };
 }

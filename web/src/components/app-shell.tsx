@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { Link } from '../router/link.tsx';
 import { minePath, type Route } from '../router/router.ts';
@@ -6,6 +6,7 @@ import { useRegions } from '../session/regions-context.tsx';
 import { homePath, useSession } from '../session/session-context.tsx';
 import { regionName } from '../format.ts';
 import { LangSwitch } from './lang-switch.tsx';
+import { useTableLabels } from './use-table-labels.ts';
 
 /** Who may hold API tokens (the server's `token.create` permission). */
 const TOKEN_OWNER_ROLES: readonly string[] = [
@@ -55,9 +56,16 @@ export function AppShell({ route, children }: { route: Route; children: ReactNod
     testId: `nav-${name}`,
     isActive: route.name === name,
   });
+  const todayItem: NavItem = {
+    to: '/',
+    label: t('nav.today'),
+    testId: 'nav-dashboard',
+    isActive: route.name === 'dashboard',
+  };
   const items: NavItem[] =
     user.scope.kind === 'mine'
       ? [
+          todayItem,
           {
             to: minePath(user.scope.mineId),
             label: t('nav.myMine'),
@@ -73,12 +81,7 @@ export function AppShell({ route, children }: { route: Route; children: ReactNod
           section('expertise'),
         ]
       : [
-          {
-            to: '/',
-            label: t('nav.dashboard'),
-            testId: 'nav-dashboard',
-            isActive: route.name === 'dashboard',
-          },
+          todayItem,
           {
             to: '/mines',
             label: t('nav.mines'),
@@ -119,9 +122,27 @@ export function AppShell({ route, children }: { route: Route; children: ReactNod
       isActive: route.name === 'security' && (route.sub[0] === 'audit' || route.sub[0] === 'events'),
     });
 
+  // On a phone the navigation is a drawer behind a menu button; it closes once a page is chosen.
+  const [isNavOpen, setNavOpen] = useState(false);
+  const routeKey = JSON.stringify(route);
+  useEffect(() => setNavOpen(false), [routeKey]);
+  const contentRef = useRef<HTMLElement>(null);
+  useTableLabels(contentRef);
+
   return (
-    <div className="app">
+    <div className={isNavOpen ? 'app nav-open' : 'app'}>
       <header className="topbar">
+        <button
+          type="button"
+          className="topbar-menu"
+          data-testid="nav-toggle"
+          aria-expanded={isNavOpen}
+          aria-controls="sidenav"
+          aria-label={isNavOpen ? t('nav.close') : t('nav.open')}
+          onClick={() => setNavOpen((open) => !open)}
+        >
+          <span aria-hidden="true" className="topbar-menu-icon" />
+        </button>
         <Link to={homePath(user)} className="brand" data-testid="brand">
           <span className="brand-mark" aria-hidden="true" />
           {t('app.name')}
@@ -144,7 +165,8 @@ export function AppShell({ route, children }: { route: Route; children: ReactNod
         </button>
       </header>
       <div className="frame">
-        <nav className="sidenav" aria-label={t('nav.label')} data-testid="sidenav">
+        {isNavOpen && <div className="nav-backdrop" aria-hidden="true" onClick={() => setNavOpen(false)} />}
+        <nav id="sidenav" className="sidenav" aria-label={t('nav.label')} data-testid="sidenav">
           {items.map((item) => (
             <Link
               key={item.testId}
@@ -157,7 +179,9 @@ export function AppShell({ route, children }: { route: Route; children: ReactNod
             </Link>
           ))}
         </nav>
-        <main className="content">{children}</main>
+        <main className="content" ref={contentRef}>
+          {children}
+        </main>
       </div>
     </div>
   );

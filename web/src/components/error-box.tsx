@@ -1,19 +1,15 @@
 import { ApiError } from '../api/api-client.ts';
 import { useI18n, type I18n } from '../i18n/i18n-context.tsx';
+import { errorText } from './error-text.ts';
 
 export interface ErrorDescription {
   text: string;
   requestId: string | null;
 }
 
-/** A localized message for known error codes; otherwise the server's own (English) message. */
-export function describeError(error: unknown, i18n: Pick<I18n, 't' | 'has'>): ErrorDescription {
-  if (error instanceof ApiError) {
-    const key = `error.${error.code}`;
-    const text = i18n.has(key) ? i18n.t(key) : error.message || i18n.t('error.unknown');
-    return { text, requestId: error.requestId };
-  }
-  return { text: i18n.t('error.unknown'), requestId: null };
+/** A localized message for the error's code (see error-text.ts), with its request id for support. */
+export function describeError(error: unknown, i18n: Pick<I18n, 't' | 'has' | 'lang'>): ErrorDescription {
+  return { text: errorText(error, i18n), requestId: error instanceof ApiError ? error.requestId : null };
 }
 
 /** An inline error panel with the request id (for support) and an optional retry. */

@@ -1,4 +1,9 @@
 import { mapEn } from './parts/map.ts';
+import { todayEn, checkReasonEn } from './parts/today.ts';
+import { shellEn } from './parts/shell.ts';
+import { errorsEn } from './parts/errors.ts';
+import { criteriaEn } from './parts/criteria.ts';
+import { auditEn } from './parts/audit.ts';
 import { hazardsEn } from './parts/hazards.ts';
 import { ordersEn } from './parts/orders.ts';
 import { supervisionEn } from './parts/supervision.ts';
@@ -25,6 +30,12 @@ export const en: Dictionary = {
   ...alarmConsoleEn,
   ...workflowsEn,
   ...mapEn,
+  ...todayEn,
+  ...checkReasonEn,
+  ...shellEn,
+  ...errorsEn,
+  ...criteriaEn,
+  ...auditEn,
   ...securityEn,
   'app.name': '红线 Redline',
   'app.tagline': 'Coal mine safety supervision · hold the safety red line',

@@ -1,4 +1,9 @@
 import { mapZh } from './parts/map.ts';
+import { todayZh, checkReasonZh } from './parts/today.ts';
+import { shellZh } from './parts/shell.ts';
+import { errorsZh } from './parts/errors.ts';
+import { criteriaZh } from './parts/criteria.ts';
+import { auditZh } from './parts/audit.ts';
 import { hazardsZh } from './parts/hazards.ts';
 import { ordersZh } from './parts/orders.ts';
 import { supervisionZh } from './parts/supervision.ts';
@@ -27,6 +32,12 @@ export const zhCN = {
   ...alarmConsoleZh,
   ...workflowsZh,
   ...mapZh,
+  ...todayZh,
+  ...checkReasonZh,
+  ...shellZh,
+  ...errorsZh,
+  ...criteriaZh,
+  ...auditZh,
   ...securityZh,
   'app.name': '红线 Redline',
   'app.tagline': '煤矿安全监管平台 · 守住安全红线和底线',

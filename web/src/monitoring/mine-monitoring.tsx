@@ -12,6 +12,7 @@ import type {
 import { useApiData } from '../api/use-api.ts';
 import { ErrorBox } from '../components/error-box.tsx';
 import { formatCount } from '../format.ts';
+import { areaTypeLabel } from './area-type.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { useNow, useThrottled } from '../live/use-live-feed.ts';
 import { AlarmDetailPanel } from './alarm-detail.tsx';
@@ -354,7 +355,8 @@ function PersonnelPanel({
   live: { underground: number; areas: PersonnelArea[] } | null;
   now: number;
 }) {
-  const { t, lang } = useI18n();
+  const i18n = useI18n();
+  const { t, lang } = i18n;
   const personnel = useApiData<PersonnelResponse>(`/api/mines/${encodeURIComponent(mineId)}/personnel`);
   const { reload } = personnel;
   useEffect(() => {
@@ -444,7 +446,7 @@ function PersonnelPanel({
                 >
                   <td>
                     {a.areaName}
-                    <span className="cell-sub area-type">{a.areaType}</span>
+                    <span className="cell-sub area-type">{areaTypeLabel(a.areaType, i18n)}</span>
                   </td>
                   <td className="num strong">{formatCount(a.count, lang)}</td>
                   <td className="num muted">{a.approved === null ? '—' : formatCount(a.approved, lang)}</td>

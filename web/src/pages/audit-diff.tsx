@@ -91,6 +91,15 @@ function ChangeLine({ change, kind, regionNames }: ChangeLineProps) {
   );
 }
 
+/** A value the server words in English (a hazard proposal's basis) in the page's language. */
+function worded(change: FieldChange, entry: AuditEntry, i18n: Pick<I18n, 't' | 'has'>): FieldChange {
+  const kind = entry.after?.kind;
+  const key = `hazards.proposal.basis.${typeof kind === 'string' ? kind : ''}`;
+  if (change.field !== 'basis' || !entry.action.startsWith('hazard_proposal.') || !i18n.has(key))
+    return change;
+  return { ...change, after: i18n.t(key) };
+}
+
 /** A compact before → after of the changed fields; long lists fold after the first few. */
 export function AuditDiff({
   entry,
@@ -100,11 +109,15 @@ export function AuditDiff({
   /** Names for region ids, so a `regionId` change reads as places. */
   regionNames?: ReadonlyMap<string, string>;
 }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const kind = entry.before === null ? 'create' : entry.after === null ? 'delete' : 'update';
-  const changes = diffSnapshots(entry.before, entry.after);
+  const all = diffSnapshots(entry.before, entry.after);
+  // Fields without a label are system fields (ids, internal codes): counted, not shown raw.
+  const changes = all.filter((c) => i18n.has(`field.${c.field}`)).map((c) => worded(c, entry, i18n));
+  const unlabelled = all.length - changes.length;
   if (entry.before === null && entry.after === null) return <span className="muted">{t('common.none')}</span>;
-  if (changes.length === 0) return <span className="muted">{t('audit.noChanges')}</span>;
+  if (all.length === 0) return <span className="muted">{t('audit.noChanges')}</span>;
   const shown = changes.slice(0, SHOWN_CHANGES);
   const rest = changes.slice(SHOWN_CHANGES);
   return (
@@ -122,6 +135,9 @@ export function AuditDiff({
             <ChangeLine key={c.field} change={c} kind={kind} regionNames={regionNames} />
           ))}
         </details>
+      )}
+      {unlabelled > 0 && (
+        <span className="muted diff-other">{t('audit.otherFields', { n: unlabelled })}</span>
       )}
     </div>
   );

@@ -19,6 +19,7 @@ import { useI18n } from '../i18n/i18n-context.tsx';
 import { MineLiveProvider } from '../monitoring/mine-live.tsx';
 import { MineAlarms, MineMonitoring } from '../monitoring/mine-monitoring.tsx';
 import { Link } from '../router/link.tsx';
+import { auditActionLabel } from './audit-labels.ts';
 import { homePath, useSession } from '../session/session-context.tsx';
 import { AuditDiff } from './audit-diff.tsx';
 
@@ -162,8 +163,7 @@ function useCodeLabels(): { event: (code: string) => string; action: (code: stri
     // Status changes are audited as `mine.status.<event>`.
     if (code.startsWith('mine.status.'))
       return i18n.t('action.mine.status', { event: event(code.slice(12)) });
-    const key = `action.${code}`;
-    return i18n.has(key) ? i18n.t(key) : code;
+    return auditActionLabel(code, i18n);
   };
   return { event, action };
 }

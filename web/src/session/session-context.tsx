@@ -1,6 +1,5 @@
 import { createContext, useContext } from 'react';
 import type { SessionUser } from '../api/api-types.ts';
-import { minePath } from '../router/router.ts';
 
 export interface Session {
   user: SessionUser;
@@ -21,7 +20,7 @@ export function useSession(): SessionContextValue {
   return value;
 }
 
-/** Where a user lands: a mine-scoped user on their own mine, everyone else on the dashboard. */
-export function homePath(user: SessionUser): string {
-  return user.scope.kind === 'mine' ? minePath(user.scope.mineId) : '/';
+/** Where every user lands: today's work list (with the registry figures below it for a region). */
+export function homePath(_user: SessionUser): string {
+  return '/';
 }

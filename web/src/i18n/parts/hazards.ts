@@ -88,6 +88,12 @@ export const hazardsZh = {
   'hazards.proposal.closure': '建议关闭',
   'hazards.proposal.stop_work': '建议责令停产',
   'hazards.proposal.none': '没有待处理的建议',
+  'hazards.proposal.basis.suspension':
+    '存在重大事故隐患：相关矿井或区域立即停产（《煤矿安全生产条例》第三十六条、第六十四条）',
+  'hazards.proposal.basis.closure':
+    '3 个月内 2 次以上发现重大事故隐患仍继续生产（《煤矿安全生产条例》第七十条）',
+  'hazards.proposal.basis.stop_work': '重大事故隐患逾期未整改仍在生产（《煤矿安全生产条例》第六十四条）',
+  'hazards.proposal.hazard': '隐患 {n}',
   'hazards.equipmentDays': '设备带病运行 {n} 天',
   'hazards.action.hazard.report': '上报',
   'hazards.action.hazard.assign': '落实五落实',
@@ -206,6 +212,13 @@ export const hazardsEn: Record<keyof typeof hazardsZh, string> = {
   'hazards.proposal.closure': 'Proposed closure',
   'hazards.proposal.stop_work': 'Proposed stop-work order',
   'hazards.proposal.none': 'No open proposals',
+  'hazards.proposal.basis.suspension':
+    'A major hazard: the affected mine or area stops at once (2024 Regulation art. 36, 64).',
+  'hazards.proposal.basis.closure':
+    'Major hazards found on two or more occasions within 3 months while the mine kept producing (2024 Regulation art. 70).',
+  'hazards.proposal.basis.stop_work':
+    'A major hazard past its deadline while the mine produces (2024 Regulation art. 64).',
+  'hazards.proposal.hazard': 'Hazard {n}',
   'hazards.equipmentDays': 'Equipment ran {n} day(s) with the hazard open',
   'hazards.action.hazard.report': 'Reported',
   'hazards.action.hazard.assign': 'Five implementations set',

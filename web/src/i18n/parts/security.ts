@@ -7,7 +7,7 @@ export const securityZh = {
   'nav.auditLog': '审计与安全日志',
   'security.tokens.title': 'API 令牌',
   'security.tokens.intro':
-    '令牌供上传网关等机器客户端使用。网关令牌只能上传监测数据（ingest），其他权限须明确勾选；令牌必须设置未来的到期时间，可随时吊销。',
+    '令牌供上传网关等机器客户端使用。网关令牌只能上传监测数据，其他权限须明确勾选；令牌必须设置未来的到期时间，可随时吊销。',
   'security.tokens.name': '名称',
   'security.tokens.scopes': '权限范围',
   'security.tokens.scope.ingest': '上传监测数据',

@@ -36,8 +36,8 @@ export const workflowsZh = {
   'res.rejectReason': '请填写不予通过的理由',
   'res.approveReason': '经逐级验收合格，同意复产',
   'res.mine': '煤矿',
-  'error.RESUMPTION_STEP_OUT_OF_ORDER': '未按顺序办理：须先完成当前步骤，再办理本步骤',
-  'error.RESUMPTION_SIGNER_ROLE': '本步骤不由您的角色办理',
+  'error.RESUMPTION_STEP_OUT_OF_ORDER': '未按顺序办理：现在轮到“{waitingFor}”',
+  'error.RESUMPTION_SIGNER_ROLE': '本步骤由{roles}办理，不由您的角色办理',
   'error.RESUMPTION_STEP_ALREADY_SIGNED': '该步骤已签字',
   'error.RESUMPTION_CHECKLIST_INCOMPLETE':
     '自动核查未全部通过（隐患、监控、人员定位、瓦斯治理能力），暂不能签字或批准',
@@ -105,8 +105,8 @@ export const workflowsEn: Record<keyof typeof workflowsZh, string> = {
   'res.rejectReason': 'Give the reason for rejecting',
   'res.approveReason': 'Accepted at every step; resumption approved',
   'res.mine': 'Mine',
-  'error.RESUMPTION_STEP_OUT_OF_ORDER': 'Out of order: the current step must be done before this one',
-  'error.RESUMPTION_SIGNER_ROLE': 'This step is not taken by your role',
+  'error.RESUMPTION_STEP_OUT_OF_ORDER': 'Out of order: it is the turn of “{waitingFor}”',
+  'error.RESUMPTION_SIGNER_ROLE': 'This step is taken by {roles}, not by your role',
   'error.RESUMPTION_STEP_ALREADY_SIGNED': 'This step is already signed',
   'error.RESUMPTION_CHECKLIST_INCOMPLETE':
     'The automatic checks have not all passed (hazards, monitoring, positioning, gas control): no signature or approval yet',

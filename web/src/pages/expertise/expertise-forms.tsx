@@ -10,6 +10,8 @@ import {
   TextArea,
 } from '../../components/form-kit.tsx';
 import { useAction } from '../../components/use-action.ts';
+import { ErrorBox } from '../../components/error-box.tsx';
+import { criterionText } from '../hazards/criterion-text.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { addYears, today } from './expertise-api.ts';
 
@@ -36,7 +38,8 @@ interface Criterion {
 
 /** A gas expert records a guidance visit: date, findings (any number), recommendations. */
 export function GuidanceForm({ mineId, onDone }: { mineId: string; onDone: () => void }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const [visitedOn, setVisitedOn] = useState(today());
   const [recommendations, setRecommendations] = useState('');
   const [findings, setFindings] = useState<FindingDraft[]>([emptyFinding()]);
@@ -88,7 +91,7 @@ export function GuidanceForm({ mineId, onDone }: { mineId: string; onDone: () =>
             <option value="general">{t('expertise.grade.general')}</option>
             {criteria.map((c) => (
               <option key={c.id} value={c.id}>
-                {t('expertise.grade.major')}: {c.source} — {c.textEn}
+                {t('expertise.grade.major')}: {criterionText(c.id, i18n)}
               </option>
             ))}
           </select>

@@ -5,6 +5,7 @@ import { useApiData } from '../../api/use-api.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
 import { MinePicker, type PickedMine } from '../../components/mine-picker.tsx';
 import { useAction } from '../../components/use-action.ts';
+import { criterionText } from './criterion-text.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { navigate } from '../../router/router.ts';
 import { useSession } from '../../session/session-context.tsx';
@@ -124,7 +125,8 @@ export function planBody(values: Record<string, string>): object {
 
 /** Report a hazard: the officer's own mine, or any mine in a regulator's or inspector's scope. */
 export function HazardReportPage() {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const { session } = useSession();
   const ownMine = session.user.scope.kind === 'mine' ? session.user.scope.mineId : null;
   const [mine, setMine] = useState<PickedMine | null>(null);
@@ -198,7 +200,7 @@ export function HazardReportPage() {
             <option value="general">{t('hazards.general')}</option>
             {items.map((i) => (
               <option key={i.id} value={i.id}>
-                {i.source} — {i.textEn}
+                {criterionText(i.id, i18n)}
               </option>
             ))}
           </select>

@@ -2,6 +2,8 @@ import { Fragment, useState, type CSSProperties } from 'react';
 import { useApiData } from '../../api/use-api.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
 import { formatDateTime } from '../../format.ts';
+import { errorText } from '../../components/error-text.ts';
+import { criterionText } from './criterion-text.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { Link } from '../../router/link.tsx';
 import { useSession } from '../../session/session-context.tsx';
@@ -17,7 +19,7 @@ const FACTS_STYLE: CSSProperties = {
 
 /** One hazard: facts, due dates, plan, evidence, the timeline, and the actions this role may take. */
 export function HazardPage({ id }: { id: string }) {
-  const { t, has } = useI18n();
+  const { t, has, lang } = useI18n();
   const { session } = useSession();
   const role = session.user.role;
   const detail = useApiData<HazardDetail>(`/api/hazards/${encodeURIComponent(id)}`);
@@ -69,7 +71,7 @@ export function HazardPage({ id }: { id: string }) {
             <dt>{t('hazards.col.grade')}</dt>
             <dd data-testid="hazard-grade">{t(`hazards.grade.${h.grade}`)}</dd>
             <dt>{t('hazards.field.category')}</dt>
-            <dd>{d.criterion ? `${d.criterion.source} — ${d.criterion.textEn}` : t('hazards.general')}</dd>
+            <dd>{d.criterion ? criterionText(d.criterion.id, { t, has, lang }) : t('hazards.general')}</dd>
             <dt>{t('hazards.col.state')}</dt>
             <dd data-testid="hazard-state" data-value={h.state}>
               {t(`hazards.state.${h.state}`)}
@@ -247,7 +249,7 @@ export function HazardPage({ id }: { id: string }) {
           )}
           {uploadError !== null && (
             <p className="error" data-testid="hazard-evidence-error">
-              {uploadError instanceof Error ? uploadError.message : t('error.unknown')}
+              {errorText(uploadError, { t, has, lang })}
             </p>
           )}
 

@@ -29,12 +29,12 @@ export function HazardProposalsPage() {
           <h3>
             {t(`hazards.proposal.${p.kind}`)} · {p.mineName}
           </h3>
-          <p>{p.basis}</p>
+          <p>{t(`hazards.proposal.basis.${p.kind}`)}</p>
           <p className="muted">
             {formatDateTime(p.createdAt)} ·{' '}
-            {p.hazardIds.map((id) => (
+            {p.hazardIds.map((id, i) => (
               <Link key={id} to={`/hazards/${id}`}>
-                {id}{' '}
+                {t('hazards.proposal.hazard', { n: i + 1 })}{' '}
               </Link>
             ))}
           </p>

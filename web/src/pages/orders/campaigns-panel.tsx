@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useApiData } from '../../api/use-api.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
+import { codeLabel } from '../../i18n/code-label.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import type { CampaignProgress, CampaignView, GasViolation } from './orders-types.ts';
 
@@ -55,7 +56,8 @@ export function CampaignsPanel() {
 
 /** High-gas and outburst mines without certified capability; producing ones first, in red. */
 export function GasViolationsPanel() {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const { data, error, isLoading, reload } = useApiData<{ items: GasViolation[]; producing: number }>(
     '/api/orders/gas-control-violations',
   );
@@ -66,6 +68,14 @@ export function GasViolationsPanel() {
       <p data-testid="gas-summary">{t('orders.gas.summary', { n: items.length, p: data?.producing ?? 0 })}</p>
       {items.length === 0 && !isLoading && <p>{t('orders.gas.empty')}</p>}
       <table className="table">
+        <thead>
+          <tr>
+            <th>{t('mines.col.name')}</th>
+            <th>{t('mines.col.region')}</th>
+            <th>{t('mines.col.gas')}</th>
+            <th>{t('mines.col.status')}</th>
+          </tr>
+        </thead>
         <tbody>
           {items.map((m) => (
             <tr
@@ -77,8 +87,10 @@ export function GasViolationsPanel() {
                 <a href={`/mines/${m.mineId}`}>{m.name}</a>
               </td>
               <td>{m.regionName}</td>
-              <td>{m.gasClass}</td>
-              <td>{m.producingIllegally ? t('orders.gas.producing') : m.status}</td>
+              <td>{codeLabel('gas.', m.gasClass, i18n)}</td>
+              <td>
+                {m.producingIllegally ? t('orders.gas.producing') : codeLabel('status.', m.status, i18n)}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -29,6 +29,9 @@ export interface ChecklistItem {
   roles: string[];
   done: boolean;
   detail: string;
+  /** Why it is (not) done, as a code shown through `res.reason.<code>` with `values`. */
+  reason: string;
+  values: Record<string, string | number>;
   signedBy: { name: string; role: string; at: string; note: string } | null;
 }
 

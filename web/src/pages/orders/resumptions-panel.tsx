@@ -8,6 +8,7 @@ import { useAction } from '../../components/use-action.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import type { MessageKey } from '../../i18n/zh-cn.ts';
 import { useSession } from '../../session/session-context.tsx';
+import { checkReason } from './check-reason.ts';
 import type { ChecklistItem, ResumptionView } from './orders-types.ts';
 
 /** Who may file an application (the mine, or a regulator on its behalf) and who may refuse one. */
@@ -134,7 +135,8 @@ function StepRow({
 }
 
 function ResumptionCard({ r, onChanged }: { r: ResumptionView; onChanged: () => void }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const { user } = useSession().session;
   const [note, setNote] = useState('');
   const [error, setError] = useState<unknown>(null);
@@ -197,7 +199,8 @@ function ResumptionCard({ r, onChanged }: { r: ResumptionView; onChanged: () => 
                 data-done={c.done ? 'true' : 'false'}
                 className={c.done ? undefined : 'text-danger'}
               >
-                {c.done ? '✔' : '✘'} {t(stepKey(c.id))} <span className="muted">({c.detail})</span>
+                {c.done ? '✔' : '✘'} {t(stepKey(c.id))}{' '}
+                <span className="muted">({checkReason(c, i18n)})</span>
               </li>
             ))}
           </ul>

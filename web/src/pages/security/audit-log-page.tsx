@@ -5,6 +5,7 @@ import { ErrorBox } from '../../components/error-box.tsx';
 import { Input } from '../../components/form-kit.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { formatDateTime } from '../../format.ts';
+import { auditActionLabel, auditTargetLabel } from '../audit-labels.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { navigate, useAppLocation } from '../../router/router.ts';
 import { SECURITY_EVENT_KINDS, type AuditEntryView, type SecurityEventView } from './security-api-types.ts';
@@ -19,7 +20,8 @@ const dayEnd = (d: string) => (d ? new Date(`${d}T23:59:59.999+08:00`).toISOStri
  * time, actor and kind, exportable as CSV.
  */
 export function AuditLogPage({ source }: { source: 'audit' | 'security' }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   useDocumentTitle(t('security.audit.title'));
   const { query } = useAppLocation();
   const [from, setFrom] = useState(query.get('from') ?? '');
@@ -154,11 +156,9 @@ export function AuditLogPage({ source }: { source: 'audit' | 'security' }) {
                   <td>{formatDateTime(e.at)}</td>
                   <td>{e.actorName}</td>
                   <td>{via(e.actorVia)}</td>
-                  <td>
-                    <code>{e.action}</code>
-                  </td>
-                  <td>
-                    {e.targetType} {e.targetId}
+                  <td title={e.action}>{auditActionLabel(e.action, i18n)}</td>
+                  <td title={`${e.targetType} ${e.targetId}`}>
+                    {auditTargetLabel(e.targetType, e.targetId, i18n)}
                   </td>
                 </tr>
               ))}

@@ -1,0 +1,41 @@
+import type { I18n } from '../i18n/i18n-context.tsx';
+
+type Labels = Pick<I18n, 't' | 'has'>;
+
+/**
+ * An audit action code (`hazard.verify_and_close`, `hazard_proposal.suspension`) as a reader's words:
+ * its own label when it has one, else "object：verb · verb" from the object and verb labels — never
+ * the raw code.
+ */
+export function auditActionLabel(code: string, i18n: Labels): string {
+  const own = `action.${code}`;
+  if (i18n.has(own)) return i18n.t(own);
+  const [object = '', ...verbs] = code.split('.');
+  const objectKey = `actionObject.${object}`;
+  if (!i18n.has(objectKey)) return i18n.t('audit.action.unknown');
+  const words = verbs.map((v) => `actionVerb.${v}`);
+  if (words.length === 0 || !words.every((k) => i18n.has(k)))
+    return i18n.t('audit.action.other', { object: i18n.t(objectKey) });
+  return `${i18n.t(objectKey)}：${words.map((k) => i18n.t(k)).join(' · ')}`;
+}
+
+/** An alarm id `<mineId>|<rule>|<subject>` as "mine code · rule · subject". */
+function alarmTarget(id: string, i18n: Labels): string {
+  const [mine = '', rule = '', subject = ''] = id.split('|');
+  const ruleKey = `alarmRule.${rule}`;
+  return [mine.replace(/^m-/, ''), i18n.has(ruleKey) ? i18n.t(ruleKey) : '—', subject]
+    .filter((x) => x !== '')
+    .join(' · ');
+}
+
+/** An audit target as "type · id", the id without its kind prefix (`hz-`, `m-`, `user-`). */
+export function auditTargetLabel(type: string, id: string, i18n: Labels): string {
+  const typeKey = `actionObject.${type}`;
+  if (type === 'alarm' && id.includes('|'))
+    return i18n.t('audit.target', { type: i18n.t(typeKey), id: alarmTarget(id, i18n) });
+  return i18n.t('audit.target', {
+    type: i18n.has(typeKey) ? i18n.t(typeKey) : i18n.t('audit.action.unknown'),
+    // Long generated ids (UUIDs) are cut to their first group; the whole id is in the row's title.
+    id: id.replace(/^[a-z]+-/, '').replace(/^([0-9a-f]{8})-[0-9a-f-]{20,}$/, '$1…'),
+  });
+}
