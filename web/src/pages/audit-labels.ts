@@ -32,7 +32,7 @@ function alarmTarget(id: string, i18n: Labels): string {
 export function auditTargetLabel(type: string, id: string, i18n: Labels): string {
   const typeKey = `actionObject.${type}`;
   if (type === 'alarm' && id.includes('|'))
-    return i18n.t('audit.target', { type: i18n.t(typeKey), id: alarmTarget(id, i18n) });
+    return i18n.t('audit.target', { type: i18n.t('actionObject.alarm'), id: alarmTarget(id, i18n) });
   return i18n.t('audit.target', {
     type: i18n.has(typeKey) ? i18n.t(typeKey) : i18n.t('audit.action.unknown'),
     // Long generated ids (UUIDs) are cut to their first group; the whole id is in the row's title.
