@@ -444,6 +444,20 @@ describeInBrowser('monitoring in the browser', () => {
     await switchLanguage(page);
     await expect.poll(() => floodRow.innerText()).toContain('Stop order');
     await screenshot(page, 'alarm-console-stop-order-en-1440');
+
+    // One acknowledgement for the parent: each child is acknowledged, and audited, on its own.
+    const childId = await parent.locator('[data-testid="alarm-row"]').first().getAttribute('data-alarm-id');
+    await parent.getByTestId('alarm-group-ack-comment').fill('已通知全县各矿撤出井下人员');
+    await parent.getByTestId('alarm-group-ack').locator('button').click();
+    await expect
+      .poll(async () => (await server.ports.audit.listByTarget('alarm', childId!)).map((a) => a.action), {
+        timeout: 15_000,
+      })
+      .toContain('alarm.acknowledge');
+    const ack = (await server.ports.audit.listByTarget('alarm', childId!)).find(
+      (a) => a.action === 'alarm.acknowledge',
+    );
+    expect(ack!.actorName).toBe(county.displayName);
   });
 
   it('the simulator and the monitoring tick ran without errors', () => {

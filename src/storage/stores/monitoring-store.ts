@@ -15,12 +15,12 @@ import type {
   AlarmQuery,
   AlarmView,
   IngestFileRecord,
-  MonitoringHazardDecision,
   MonitoringStore,
 } from '../../core/monitoring/monitoring-ports.ts';
 import type { AlarmsTable, Database, MonitoringPointsTable } from '../schema.ts';
 import { purgeTelemetryBefore } from '../dialect/telemetry-ddl.ts';
 import { WINDOW_MS, closedBefore, compactHead, windowOf } from '../telemetry/block-store.ts';
+import { createHazardDecisionStore } from './monitoring-hazard-decision-store.ts';
 import {
   countStoredReadings,
   newestOf,
@@ -157,6 +157,7 @@ const toAlarmView = (
 /** Points, alarms and their history, personnel and the ingest log. */
 export function createMonitoringStore(db: Kysely<Database>): MonitoringStore {
   return {
+    ...createHazardDecisionStore(db),
     async loadPoints(): Promise<PointRecord[]> {
       return (await db.selectFrom('monitoring_points').selectAll().orderBy('id').execute()).map(toPoint);
     },
@@ -257,47 +258,6 @@ export function createMonitoringStore(db: Kysely<Database>): MonitoringStore {
             .execute();
         }
       }
-    },
-
-    async hazardDecisions(keys: readonly string[]): Promise<MonitoringHazardDecision[]> {
-      if (keys.length === 0) return [];
-      const rows = await db
-        .selectFrom('monitoring_hazard_decisions')
-        .selectAll()
-        .where('proposal_key', 'in', [...keys])
-        .execute();
-      return rows.map((r) => ({
-        proposalKey: r.proposal_key,
-        alarmId: r.alarm_id,
-        mineId: r.mine_id,
-        category: r.category,
-        decision: r.decision as MonitoringHazardDecision['decision'],
-        hazardId: r.hazard_id,
-        note: r.note,
-        decidedBy: r.decided_by,
-        decidedByName: r.decided_by_name,
-        decidedAt: r.decided_at,
-      }));
-    },
-
-    async insertHazardDecision(d: MonitoringHazardDecision): Promise<boolean> {
-      const r = await db
-        .insertInto('monitoring_hazard_decisions')
-        .values({
-          proposal_key: d.proposalKey,
-          alarm_id: d.alarmId,
-          mine_id: d.mineId,
-          category: d.category,
-          decision: d.decision,
-          hazard_id: d.hazardId,
-          note: d.note,
-          decided_by: d.decidedBy,
-          decided_by_name: d.decidedByName,
-          decided_at: d.decidedAt,
-        })
-        .onConflict((oc) => oc.column('proposal_key').doNothing())
-        .executeTakeFirst();
-      return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
     },
 
     async getAlarm(id: string): Promise<AlarmRecord | undefined> {

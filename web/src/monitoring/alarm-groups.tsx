@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useState, type FormEvent } from 'react';
+import { request } from '../api/api-client.ts';
 import type {
   AlarmConsole,
   AlarmGroup,
@@ -9,8 +10,9 @@ import type {
 import { formatCount } from '../format.ts';
 import { useI18n, type I18n } from '../i18n/i18n-context.tsx';
 import './alarm-groups.css';
+import { ErrorBox } from '../components/error-box.tsx';
 import { AlarmTable, PriorityPill } from './alarm-table.tsx';
-import { alarmText, ruleLabel, stateLabel } from './alarm-text.ts';
+import { alarmText, isUnacknowledged, ruleLabel, stateLabel } from './alarm-text.ts';
 import { formatMs, formatShortMs, formatValue } from './monitoring-format.ts';
 
 type Labels = Pick<I18n, 't' | 'has' | 'lang'>;
@@ -53,18 +55,71 @@ function groupTitle(g: AlarmGroup, i18n: Labels): string {
   }
 }
 
+/**
+ * Acknowledges a parent and each of its unacknowledged children with one comment (ISA-18.2 group
+ * acknowledgement); every alarm is acknowledged, and audited, on its own.
+ */
+function AcknowledgeGroup({ group, onDone }: { group: AlarmGroup; onDone: () => void }) {
+  const { t, lang } = useI18n();
+  const [comment, setComment] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const pending = [...(group.parent ? [group.parent] : []), ...group.children].filter((a) =>
+    isUnacknowledged(a.state),
+  );
+  if (pending.length === 0) return null;
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (busy || comment.trim() === '') return;
+    setBusy(true);
+    setError(null);
+    try {
+      for (const a of pending)
+        await request('POST', `/api/alarms/${encodeURIComponent(a.id)}/acknowledge`, {
+          body: { comment: comment.trim() },
+        });
+      setComment('');
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+      onDone();
+    }
+  };
+  return (
+    <form className="alarm-group-ack" onSubmit={(e) => void submit(e)} data-testid="alarm-group-ack">
+      <input
+        className="input"
+        value={comment}
+        onChange={(e) => setComment(e.target.value)}
+        placeholder={t('alarmGroup.ackComment')}
+        aria-label={t('alarmGroup.ackComment')}
+        data-testid="alarm-group-ack-comment"
+      />
+      <button type="submit" className="btn btn-small" disabled={busy || comment.trim() === ''}>
+        {t('alarmGroup.ackAll', { n: formatCount(pending.length, lang) })}
+      </button>
+      {error !== null && <ErrorBox error={error} />}
+    </form>
+  );
+}
+
 function GroupCard({
   group: g,
   now,
   selectedId,
   showMine,
+  canAct,
   onSelect,
+  onChanged,
 }: {
   group: AlarmGroup;
   now: number;
   selectedId: string | null;
   showMine: boolean;
+  canAct: boolean;
   onSelect: (id: string) => void;
+  onChanged: () => void;
 }) {
   const i18n = useI18n();
   const { t, lang } = i18n;
@@ -139,6 +194,7 @@ function GroupCard({
           )}
         </div>
       )}
+      {canAct && <AcknowledgeGroup group={g} onDone={onChanged} />}
       {open && (
         <div className="alarm-group-children" data-testid="alarm-group-children">
           <AlarmTable
@@ -163,7 +219,9 @@ export function AlarmGroupsPanel(props: {
   now: number;
   selectedId: string | null;
   showMine: boolean;
+  canAct: boolean;
   onSelect: (id: string) => void;
+  onChanged: () => void;
 }) {
   const { t } = useI18n();
   if (props.data.groups.length === 0) return null;
@@ -181,7 +239,9 @@ export function AlarmGroupsPanel(props: {
             now={props.now}
             selectedId={props.selectedId}
             showMine={props.showMine}
+            canAct={props.canAct}
             onSelect={props.onSelect}
+            onChanged={props.onChanged}
           />
         ))}
       </ul>

@@ -20,7 +20,7 @@ import { useI18n } from '../i18n/i18n-context.tsx';
 import { useLiveFeed, useNow, useThrottled } from '../live/use-live-feed.ts';
 import { AlarmDetailPanel } from '../monitoring/alarm-detail.tsx';
 import { AlarmGroupsPanel, FloodPanel } from '../monitoring/alarm-groups.tsx';
-import { AlarmTable, canStartScenarios, LiveIndicator } from '../monitoring/alarm-table.tsx';
+import { AlarmTable, canActOnAlarms, canStartScenarios, LiveIndicator } from '../monitoring/alarm-table.tsx';
 import { ruleLabel } from '../monitoring/alarm-text.ts';
 import { formatDuration, formatValue } from '../monitoring/monitoring-format.ts';
 import { HazardProposalsPanel } from '../monitoring/hazard-proposals-panel.tsx';
@@ -418,7 +418,13 @@ export function AlarmsPage() {
               now={now}
               selectedId={selectedId}
               showMine={!isMineScoped}
+              canAct={canActOnAlarms(user.role)}
               onSelect={select}
+              onChanged={() => {
+                groups.reload();
+                reloadList();
+                kpis.reload();
+              }}
             />
           )}
           <div className={list.isLoading ? 'card table-card busy' : 'card table-card'}>

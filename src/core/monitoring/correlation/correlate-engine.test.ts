@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { REGULATIONS_2016_THRESHOLDS } from '../thresholds/regulations-2016-threshold-table.ts';
 import { parseSensorRelations, type PointDefinition } from '../upload-file/point-definition-records.ts';
-import type { PointReading } from '../upload-file/safety-monitoring-records.ts';
 import type { AlarmChange, MonitoredMine } from '../engine/engine-types.ts';
+import { def, reading, T0 } from '../engine/engine.test-helper.ts';
 import { MonitoringEngine } from '../engine/monitoring-engine.ts';
 import { correlateMines } from './correlate-engine.ts';
 
-const T0 = Date.parse('2026-12-05T02:00:00Z');
 const MINE: MonitoredMine = {
   id: 'm1',
   code: '990102000001',
@@ -17,47 +16,15 @@ const MINE: MonitoredMine = {
   regionPath: '/990000/990100/990102/',
 };
 
-const def = (
-  code: string,
-  type: string,
-  location: string,
-  over: Partial<PointDefinition> = {},
-): PointDefinition => ({
-  pointCode: code,
-  systemCode: '01',
-  substationCode: '001',
-  sensorTypeCode: type,
-  valueType: type < '1000' ? 'MN' : 'KG',
-  unit: type === '0001' ? '%CH4' : '',
-  rangeHigh: null,
-  rangeLow: null,
-  upperAlarm: null,
-  upperAlarmRelease: null,
-  lowerAlarm: null,
-  lowerAlarmRelease: null,
-  upperPowerCut: null,
-  upperPowerRestore: null,
-  lowerPowerCut: null,
-  lowerPowerRestore: null,
-  onText: type === '1004' ? '运行' : type === '1011' ? '有电' : '',
-  offText: type === '1004' ? '停止' : type === '1011' ? '无电' : '',
-  location,
-  x: null,
-  y: null,
-  z: null,
-  relations: [],
-  dataTimeMs: T0,
-  ...over,
-});
-const r = (pointCode: string, value: number, t: number): PointReading => ({
-  pointCode,
-  sensorTypeName: '',
-  location: '',
-  value,
-  unit: '',
-  statusBits: 0,
-  dataTimeMs: t,
-});
+const point = (code: string, type: string, location: string, over: Partial<PointDefinition> = {}) =>
+  def(code, type, {
+    location,
+    unit: type === '0001' ? '%CH4' : '',
+    onText: type === '1004' ? '运行' : type === '1011' ? '有电' : '',
+    offText: type === '1004' ? '停止' : type === '1011' ? '无电' : '',
+    ...over,
+  });
+const r = (pointCode: string, value: number, t: number) => reading(pointCode, value, t);
 
 /** The engine and the correlator as the runtime drives them: each call's changes, then correlation. */
 function setUp() {
@@ -66,15 +33,15 @@ function setUp() {
   e.definePoints(
     'm1',
     [
-      def('T1', '0001', '1301工作面T1', {
+      point('T1', '0001', '1301工作面T1', {
         upperAlarm: 1,
         upperPowerCut: 1.5,
         upperPowerRestore: 1,
         relations: parseSensorRelations('D-FEED-1301采煤机'),
       }),
-      def('FEED', '1011', '1301工作面 采煤机电源'),
-      def('SHEARER', '1004', '1301工作面 采煤机'),
-      def('T1B', '0001', '1302工作面T1', { upperAlarm: 1 }),
+      point('FEED', '1011', '1301工作面 采煤机电源'),
+      point('SHEARER', '1004', '1301工作面 采煤机'),
+      point('T1B', '0001', '1302工作面T1', { upperAlarm: 1 }),
     ],
     T0,
   );
@@ -84,7 +51,8 @@ function setUp() {
     raised.push(...out);
     return out;
   };
-  const read = (t: number, ...rs: PointReading[]) => run(e.ingestReadings('m1', rs, t).changes, t);
+  const read = (t: number, ...rs: Array<ReturnType<typeof r>>) =>
+    run(e.ingestReadings('m1', rs, t).changes, t);
   const tick = (t: number) => run(e.tick(t), t);
   const incidents = () =>
     raised.filter((c) => c.effects.some((x) => x.kind === 'state-changed' && x.to === 'unack_active'));

@@ -2,11 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { REGULATIONS_2016_THRESHOLDS } from '../thresholds/regulations-2016-threshold-table.ts';
 import { parseSensorRelations, type PointDefinition } from '../upload-file/point-definition-records.ts';
 import type { PersonPosition } from '../upload-file/personnel-records.ts';
-import type { PointReading } from '../upload-file/safety-monitoring-records.ts';
 import type { AlarmChange, MonitoredMine } from './engine-types.ts';
+import { def, reading, T0 } from './engine.test-helper.ts';
 import { MonitoringEngine } from './monitoring-engine.ts';
 
-const T0 = Date.parse('2026-12-05T02:00:00Z');
 const MINE: MonitoredMine = {
   id: 'm1',
   code: '990102000001',
@@ -16,46 +15,6 @@ const MINE: MonitoredMine = {
   gasClass: 'high',
   regionPath: '/990000/990100/990102/',
 };
-
-function def(code: string, type: string, over: Partial<PointDefinition> = {}): PointDefinition {
-  return {
-    pointCode: code,
-    systemCode: '01',
-    substationCode: '001',
-    sensorTypeCode: type,
-    valueType: type < '1000' ? 'MN' : 'KG',
-    unit: '',
-    rangeHigh: null,
-    rangeLow: null,
-    upperAlarm: null,
-    upperAlarmRelease: null,
-    lowerAlarm: null,
-    lowerAlarmRelease: null,
-    upperPowerCut: null,
-    upperPowerRestore: null,
-    lowerPowerCut: null,
-    lowerPowerRestore: null,
-    onText: '',
-    offText: '',
-    location: '1301工作面',
-    x: null,
-    y: null,
-    z: null,
-    relations: [],
-    dataTimeMs: T0,
-    ...over,
-  };
-}
-
-const reading = (pointCode: string, value: number | null, t: number, statusBits = 0): PointReading => ({
-  pointCode,
-  sensorTypeName: '',
-  location: '',
-  value,
-  unit: '',
-  statusBits,
-  dataTimeMs: t,
-});
 
 function person(card: string, area: string | null, entered: number): PersonPosition {
   return {

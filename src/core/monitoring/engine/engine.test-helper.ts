@@ -1,0 +1,51 @@
+/** Builders shared by the engine and correlation tests (test-only). */
+import type { PointDefinition } from '../upload-file/point-definition-records.ts';
+import type { PointReading } from '../upload-file/safety-monitoring-records.ts';
+
+export const T0 = Date.parse('2026-12-05T02:00:00Z');
+
+/** A CDDY point definition without thresholds, at `1301工作面` unless `over` says otherwise. */
+export function def(code: string, type: string, over: Partial<PointDefinition> = {}): PointDefinition {
+  return {
+    pointCode: code,
+    systemCode: '01',
+    substationCode: '001',
+    sensorTypeCode: type,
+    valueType: type < '1000' ? 'MN' : 'KG',
+    unit: '',
+    rangeHigh: null,
+    rangeLow: null,
+    upperAlarm: null,
+    upperAlarmRelease: null,
+    lowerAlarm: null,
+    lowerAlarmRelease: null,
+    upperPowerCut: null,
+    upperPowerRestore: null,
+    lowerPowerCut: null,
+    lowerPowerRestore: null,
+    onText: '',
+    offText: '',
+    location: '1301工作面',
+    x: null,
+    y: null,
+    z: null,
+    relations: [],
+    dataTimeMs: T0,
+    ...over,
+  };
+}
+
+export const reading = (
+  pointCode: string,
+  value: number | null,
+  t: number,
+  statusBits = 0,
+): PointReading => ({
+  pointCode,
+  sensorTypeName: '',
+  location: '',
+  value,
+  unit: '',
+  statusBits,
+  dataTimeMs: t,
+});
