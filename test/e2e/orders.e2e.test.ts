@@ -2,6 +2,14 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { TEST_PASSWORD } from '../support/world.ts';
 import {
+  ensureLanguage,
+  isLicenceSuspendedByOrder,
+  issueSuspension,
+  licenceSuspensionText,
+  openIssuedOrder,
+  openMine,
+  orderNotice,
+  recordOrderNotice,
   issueOrderNow,
   kpiValue,
   listedOrderNumbers,
@@ -34,6 +42,54 @@ describeInBrowser('orders in the browser', () => {
     page.setDefaultTimeout(10_000);
     return page;
   }
+
+  it('a county stops one mine: its licence is suspended, the public notice is due in 5 working days and recorded (zh-CN, English)', async () => {
+    const county = server.province.users.find((u) => u.username === 'county');
+    if (county?.scope.kind !== 'region') throw new Error('no county user');
+    const countyId = county.scope.regionId;
+    const mine = server.province.mines.find(
+      (m) => m.regionId === countyId && m.status === 'producing' && m.licenceNumber !== null,
+    );
+    if (!mine) throw new Error('no licensed producing mine in the county');
+    const page = await newPage();
+    await login(page, server.baseUrl, 'county', TEST_PASSWORD);
+    await openOrders(page, server.baseUrl);
+    const number = '示县停〔2026〕31号';
+    const issued = await issueSuspension(page, {
+      number,
+      mineQuery: mine.name,
+      mineCode: mine.code,
+      basis: '煤矿安全生产条例 第四十八条',
+      reason: '重大事故隐患，责令停产整顿',
+    });
+    expect(issued).toContain('1 座');
+    await listedOrderNumbers(page, number);
+    const outcomes = await openIssuedOrder(page, number);
+    expect(outcomes[mine.code]).toBe('affected');
+    expect(await isLicenceSuspendedByOrder(page, mine.code)).toBe(true);
+    const due = await orderNotice(page);
+    expect(due).toMatchObject({ late: false, recorded: '' });
+    expect(due.text).toMatch(/应于 \d{4}-\d{2}-\d{2} 前/);
+    await screenshot(page, 'order-notice-due-zh');
+
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    await recordOrderNotice(page, today, '示县公告〔2026〕7号');
+    expect((await orderNotice(page)).text).toContain('示县公告〔2026〕7号');
+    await screenshot(page, 'order-notice-recorded-zh');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(page, 'order-notice-recorded-zh-390');
+    await page.setViewportSize({ width: 1440, height: 900 });
+
+    await ensureLanguage(page, 'en');
+    expect((await orderNotice(page)).text).toContain(`Announced on ${today}`);
+    await screenshot(page, 'order-notice-recorded-en');
+
+    await openMine(page, mine.id, server.baseUrl);
+    expect(await licenceSuspensionText(page)).toContain(number);
+    await screenshot(page, 'mine-licence-suspended-en');
+    const audit = await server.ports.audit.listByTarget('mine', mine.id);
+    expect(audit.map((e) => e.action)).toContain('mine.licence_suspend');
+  });
 
   it('the province regulator stops every mine of a city; the dashboard shows it at once', async () => {
     const city = server.province.users.find((u) => u.username === 'city');

@@ -98,6 +98,17 @@ const WALKS: readonly Walk[] = [
     request: (_t, f) => ({ method: 'GET', url: `/api/orders/${f.order}` }),
   },
   {
+    key: 'POST /api/orders/:id/notice',
+    permission: 'order.issue',
+    by: 'mine',
+    ok: [200],
+    request: (_t, f) => ({
+      method: 'POST',
+      url: `/api/orders/${f.order}/notice`,
+      payload: { noticeDate: '2026-12-05', noticeRef: 'N-1' },
+    }),
+  },
+  {
     key: 'GET /api/orders/resumptions',
     permission: 'order.read',
     by: 'none',

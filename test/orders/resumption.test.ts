@@ -80,10 +80,34 @@ describeEachEngine('resumption acceptance as the law words it (ADR 0009)', (engi
       mineIds: [mineId],
     });
     expect(order.statusCode).toBe(201);
+    return order.json<{ order: { id: string } }>().order.id;
   };
+  const licenceOf = async (mineId: string) => (await world.ports.mines.get(mineId))?.licenceSuspension;
 
   it('officer applies → group → leader → department head → bureau → government head; each step refused out of order and to the wrong role', async () => {
-    await suspend(ids.officer!, '县停〔2026〕1号');
+    const before = await world.ports.mines.get(ids.officer!);
+    expect(before?.licenceNumber).not.toBeNull();
+    expect(before?.licenceSuspension).toBeNull();
+    ids.order1 = await suspend(ids.officer!, '县停〔2026〕1号');
+    // The stop order suspends the safety production licence, audited with the order's number.
+    expect(await licenceOf(ids.officer!)).toEqual({
+      orderNumber: '县停〔2026〕1号',
+      since: world.clock.nowIso(),
+    });
+    const suspendedAudit = (await world.ports.audit.listByTarget('mine', ids.officer!)).filter(
+      (e) => e.action === 'mine.licence_suspend',
+    );
+    expect(suspendedAudit).toHaveLength(1);
+    expect(suspendedAudit[0]).toMatchObject({ actorName: '张伟（区县监管）' });
+    // A regulator's PATCH of the facts leaves the suspension alone.
+    const patched = await app.inject({
+      method: 'PATCH',
+      url: `/api/mines/${ids.officer}`,
+      headers: asSession(s.county!),
+      payload: { operator: '托管方甲' },
+    });
+    expect(patched.statusCode, patched.body).toBe(200);
+    expect((await licenceOf(ids.officer!))?.orderNumber).toBe('县停〔2026〕1号');
     // The plain status route cannot take the resumption's edges.
     const shortcut = await post('county', `/api/mines/${ids.officer}/transitions`, {
       event: 'apply_resumption',
@@ -156,6 +180,12 @@ describeEachEngine('resumption acceptance as the law words it (ADR 0009)', (engi
       .where('number', '=', '县停〔2026〕1号')
       .execute();
     expect(orders[0]?.status).toBe('lifted');
+    // Only the approved resumption restores the licence, audited.
+    expect(await licenceOf(ids.officer!)).toBeNull();
+    const restored = (await world.ports.audit.listByTarget('mine', ids.officer!)).filter(
+      (e) => e.action === 'mine.licence_restore',
+    );
+    expect(restored[0]).toMatchObject({ actorName: expect.stringContaining('政府') as string });
 
     const notice = await post('county', `/api/orders/resumptions/${r.id}/notice`, {
       noticeDate: '2026-12-08',
@@ -217,5 +247,50 @@ describeEachEngine('resumption acceptance as the law words it (ADR 0009)', (engi
     });
     expect(rejected.json<{ resumption: View }>().resumption.status).toBe('rejected');
     expect((await world.ports.mines.get(ids.gas!))?.status).toBe('suspended');
+  });
+
+  it('a suspension order is announced within 5 working days of issue (China Standard Time); overdue is flagged', async () => {
+    type Detail = { notice: { dueOn: string; recordedOn: string | null; late: boolean } | null };
+    const detail = async () =>
+      (
+        await app.inject({ method: 'GET', url: `/api/orders/${ids.order1}`, headers: asSession(s.county!) })
+      ).json<Detail>();
+    // Issued Saturday 2026-12-05 08:00 CST: five working days later is Friday 2026-12-11.
+    expect((await detail()).notice).toEqual({ dueOn: '2026-12-11', recordedOn: null, late: false });
+    const start = world.clock.nowIso();
+    try {
+      world.clock.set('2026-12-11T16:30:00.000Z'); // Saturday 00:30 CST: the due day has passed
+      for (const u of ['county', 'officer']) s[u] = await loginAs(app, u); // sessions expired meanwhile
+      expect((await detail()).notice?.late).toBe(true);
+      const listed = await app.inject({ method: 'GET', url: '/api/orders', headers: asSession(s.county!) });
+      const row = listed
+        .json<{ orders: Array<{ id: string; notice: { late: boolean } | null }> }>()
+        .orders.find((o) => o.id === ids.order1);
+      expect(row?.notice?.late).toBe(true);
+
+      const notice = (who: string, body: Record<string, string>) =>
+        post(who, `/api/orders/${ids.order1}/notice`, body);
+      expect((await notice('officer', { noticeDate: '2026-12-10', noticeRef: '公告' })).statusCode).toBe(403);
+      const future = await notice('county', { noticeDate: '2026-12-13', noticeRef: '县公告〔2026〕3号' });
+      expect(errorOf(future)).toMatchObject({ code: 'ORDER_NOTICE_INVALID' });
+      const early = await notice('county', { noticeDate: '2026-12-01', noticeRef: '县公告〔2026〕3号' });
+      expect(errorOf(early).code).toBe('ORDER_NOTICE_INVALID');
+      expect((await detail()).notice?.recordedOn).toBeNull();
+
+      const ok = await notice('county', { noticeDate: '2026-12-10', noticeRef: '县公告〔2026〕3号' });
+      expect(ok.statusCode, ok.body).toBe(200);
+      expect(ok.json<Detail>().notice).toEqual({
+        dueOn: '2026-12-11',
+        recordedOn: '2026-12-10',
+        late: false,
+      });
+      const audit = (await world.ports.audit.listByTarget('order', ids.order1!)).filter(
+        (e) => e.action === 'order.notice',
+      );
+      expect(audit).toHaveLength(1);
+      expect(audit[0]?.after).toMatchObject({ noticeDate: '2026-12-10', via: 'session' });
+    } finally {
+      world.clock.set(start);
+    }
   });
 });

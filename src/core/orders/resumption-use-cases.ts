@@ -1,3 +1,4 @@
+import { restoreLicence } from './licence-effects.ts';
 import { requirePermission } from '../access/permissions.ts';
 import { requireSeparateDuties } from '../access/separation-of-duties.ts';
 import type { Principal } from '../access/types.ts';
@@ -403,7 +404,10 @@ export async function decideResumption(
       },
       now,
     );
-    if (input.decision === 'approve') await settleOrdersOfMine(tx, p, r.mineId, 'lift', now);
+    if (input.decision === 'approve') {
+      await settleOrdersOfMine(tx, p, r.mineId, 'lift', now);
+      await restoreLicence(tx, p, r.mineId, r.id, now);
+    }
   });
   return getResumption(deps, p, id);
 }

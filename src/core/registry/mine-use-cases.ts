@@ -13,7 +13,14 @@ function auditView(m: Mine): Record<string, unknown> {
 }
 
 function stripRow(row: MineRow): Mine {
-  const { regionName: _a, regionNameEn: _b, regionPath: _c, enterpriseName: _d, ...mine } = row;
+  const {
+    regionName: _a,
+    regionNameEn: _b,
+    regionPath: _c,
+    enterpriseName: _d,
+    licenceSuspension: _e,
+    ...mine
+  } = row;
   return mine;
 }
 

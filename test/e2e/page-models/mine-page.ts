@@ -71,6 +71,12 @@ export async function isLicenceExpired(page: Page): Promise<boolean> {
   return (await page.getByTestId('fact-licence').locator('[data-expired="true"]').count()) > 0;
 }
 
+/** The licence-suspension line of the facts grid ('' when the licence is not suspended). */
+export async function licenceSuspensionText(page: Page): Promise<string> {
+  const line = page.getByTestId('fact-licence-suspended');
+  return (await line.count()) > 0 ? ((await line.textContent()) ?? '') : '';
+}
+
 /** Whether the page carries the red "small mine" tag. */
 export async function hasSmallMineTag(page: Page): Promise<boolean> {
   return (await page.getByTestId('mine-page').getByTestId('small-mine-tag').count()) > 0;

@@ -9,6 +9,7 @@ import { accidentsEn } from './parts/accidents.ts';
 import { workflowsEn } from './parts/workflows.ts';
 import { briefingEn } from './parts/briefing.ts';
 import { securityEn } from './parts/security.ts';
+import { statutoryEn } from './parts/statutory.ts';
 import type { Dictionary } from './zh-cn.ts';
 
 /** The English dictionary; every key of the Chinese one, checked by the type. */
@@ -24,6 +25,7 @@ export const en: Dictionary = {
   ...workflowsEn,
   ...mapEn,
   ...securityEn,
+  ...statutoryEn,
   'app.name': '红线 Redline',
   'app.tagline': 'Coal mine safety supervision · hold the safety red line',
   'app.loading': 'Loading…',

@@ -9,6 +9,7 @@ import { accidentsZh } from './parts/accidents.ts';
 import { workflowsZh } from './parts/workflows.ts';
 import { briefingZh } from './parts/briefing.ts';
 import { securityZh } from './parts/security.ts';
+import { statutoryZh } from './parts/statutory.ts';
 
 /**
  * The Chinese (zh-CN) dictionary: the default language, and the source of the key set.
@@ -26,6 +27,7 @@ export const zhCN = {
   ...workflowsZh,
   ...mapZh,
   ...securityZh,
+  ...statutoryZh,
   'app.name': '红线 Redline',
   'app.tagline': '煤矿安全监管平台 · 守住安全红线和底线',
   'app.loading': '加载中…',

@@ -136,6 +136,14 @@ function FactsGrid({ mine }: { mine: MineRow }) {
               {isExpired && <span className="tag tag-danger">{t('fact.licence.expired')}</span>}
             </div>
           )}
+          {mine.licenceSuspension && (
+            <div className="fact-note text-danger strong" data-testid="fact-licence-suspended">
+              {t('fact.licence.suspended', {
+                order: mine.licenceSuspension.orderNumber,
+                date: formatDate(mine.licenceSuspension.since),
+              })}
+            </div>
+          )}
         </Fact>
         <Fact label={t('fact.mechanisation')} testId="fact-mechanisation">
           {t(`mech.${mine.mechanisation}`)}
