@@ -74,14 +74,14 @@ describeEachEngine('store contract', (engine) => {
     await world.ports.mines.setLicenceSuspension(src.id, suspension);
     const row = (await world.ports.mines.get(src.id))!;
     expect(row.licenceSuspension).toEqual(suspension);
-    await world.ports.mines.update({ ...src, operator: '契约托管' }, row.regionPath);
+    await world.ports.mines.update({ ...row, operator: '契约托管' }, row.regionPath);
     expect(await world.ports.mines.get(src.id)).toMatchObject({
       operator: '契约托管',
       licenceSuspension: suspension,
     });
     await world.ports.mines.setLicenceSuspension(src.id, null);
     expect((await world.ports.mines.get(src.id))?.licenceSuspension).toBeNull();
-    await world.ports.mines.update(src, row.regionPath);
+    await world.ports.mines.update(row, row.regionPath);
   });
 
   it('a status change writes the mine, its history and the audit entry together', async () => {

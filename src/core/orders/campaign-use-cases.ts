@@ -4,6 +4,7 @@ import { invalidInput, notFound } from '../errors.ts';
 import type { MineRow, Ports } from '../ports.ts';
 import { mineScopePath, requireMineInScope, requireRegionInScope } from './order-access.ts';
 import type { Campaign, CampaignMark } from './orders-ports.ts';
+import { chinaDateOf } from './order-rules.ts';
 import { csvLine } from '../export/safe-cells.ts';
 
 type Deps = Pick<Ports, 'clock' | 'ids' | 'transaction' | 'mines' | 'regions' | 'orders'>;
@@ -92,6 +93,8 @@ async function loadCampaign(deps: Pick<Ports, 'orders' | 'mines'>, p: Principal,
 
 export interface MineProgress {
   mineId: string;
+  /** Users recognise mines by code and name (issue 15). */
+  mineCode: string;
   mineName: string;
   regionId: string;
   regionName: string;
@@ -114,7 +117,8 @@ export async function getCampaignProgress(deps: Deps, p: Principal, id: string) 
   }
   const marks = await deps.orders.listMarks(c.id);
   const byKey = new Map(marks.map((m) => [`${m.mineId}|${m.itemId}`, m]));
-  const today = deps.clock.nowIso().slice(0, 10);
+  // Due dates are China-Standard-Time dates: an item due today is not overdue until midnight in China.
+  const today = chinaDateOf(deps.clock.nowIso());
   const progress: MineProgress[] = mines
     .filter((m) => m.status !== 'closed')
     .map((m) => {
@@ -131,6 +135,7 @@ export async function getCampaignProgress(deps: Deps, p: Principal, id: string) 
       });
       return {
         mineId: m.id,
+        mineCode: m.code,
         mineName: m.name,
         regionId: m.regionId,
         regionName: m.regionName,
