@@ -2,6 +2,12 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { TEST_PASSWORD } from '../support/world.ts';
 import {
+  campaignDistrict,
+  campaignFormHints,
+  createCampaign,
+  markCampaignItem,
+  openCampaign,
+  openCampaigns,
   ensureLanguage,
   isLicenceSuspendedByOrder,
   issueSuspension,
@@ -122,5 +128,59 @@ describeInBrowser('orders in the browser', () => {
     expect(await kpiValue(page, 'suspended')).toBe(suspendedBefore + affected);
     expect(await kpiValue(page, 'producing')).toBe(0);
     await screenshot(page, 'orders-dashboard-after');
+  });
+
+  it('a county starts a campaign from the UI; the officer ticks the items of the mine; the report shows it (zh-CN, English)', async () => {
+    const county = server.province.users.find((u) => u.username === 'county');
+    const officer = server.province.users.find((u) => u.username === 'officer');
+    if (county?.scope.kind !== 'region' || officer?.scope.kind !== 'mine') throw new Error('demo users');
+    const countyId = county.scope.regionId;
+    const officerMineId = officer.scope.mineId;
+    const mine = server.province.mines.find((m) => m.id === officerMineId)!;
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const later = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
+    const name = '冬春季煤矿安全专项整治';
+
+    const page = await newPage();
+    await login(page, server.baseUrl, 'county', TEST_PASSWORD);
+    await openCampaigns(page, server.baseUrl);
+    await page.getByTestId('campaign-create').click();
+    expect((await campaignFormHints(page)).length).toBeGreaterThan(1);
+    await createCampaign(page, {
+      name,
+      regionId: countyId,
+      startsOn: today,
+      endsOn: later,
+      items: [
+        { text: '瓦斯抽采系统全面检查', dueOn: later },
+        { text: '皮带机保护装置试验', dueOn: later },
+      ],
+    });
+    expect(await page.getByTestId('campaign-detail-name').textContent()).toBe(name);
+    expect(await campaignDistrict(page, mine.regionId)).toMatch(/^0\//);
+    await screenshot(page, 'campaign-created-zh');
+
+    const officerPage = await newPage();
+    await login(officerPage, server.baseUrl, 'officer', TEST_PASSWORD);
+    await openCampaigns(officerPage, server.baseUrl);
+    expect(await officerPage.getByTestId('campaign-form').count()).toBe(0);
+    await openCampaign(officerPage, name);
+    await markCampaignItem(officerPage, mine.code, 'i1', true);
+    await markCampaignItem(officerPage, mine.code, 'i2', true);
+    await screenshot(officerPage, 'campaign-officer-marked-zh');
+
+    await page.reload();
+    await page.locator('[data-testid="campaign-detail"][data-busy="false"]').waitFor();
+    expect(await page.getByTestId(`campaign-mine-${mine.code}`).getAttribute('data-done')).toBe('2');
+    expect(await campaignDistrict(page, mine.regionId)).toMatch(/^1\//);
+    await screenshot(page, 'campaign-report-zh');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(page, 'campaign-report-zh-390');
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await ensureLanguage(page, 'en');
+    expect(await page.getByTestId('campaign-report').locator('h3').textContent()).toContain(
+      'Report by district',
+    );
+    await screenshot(page, 'campaign-report-en');
   });
 });

@@ -222,7 +222,9 @@ export function OrdersSection({ sub }: { sub: string[] }) {
       {tab === '' && sub[0] !== 'order' && <OrdersList />}
       {tab === 'resumptions' && <ResumptionsPanel />}
       {tab === 'gas' && <GasViolationsPanel />}
-      {tab === 'campaigns' && <CampaignsPanel />}
+      {tab === 'campaigns' && (
+        <CampaignsPanel openId={sub[1] === undefined ? undefined : decodeURIComponent(sub[1])} />
+      )}
     </section>
   );
 }

@@ -70,7 +70,9 @@ export interface CampaignProgress {
   campaign: CampaignView;
   mines: Array<{
     mineId: string;
+    mineCode: string;
     mineName: string;
+    regionId: string;
     regionName: string;
     done: number;
     overdue: number;
