@@ -51,6 +51,16 @@ export const statutoryZh = {
   'camp.report.itemsOverdue': '逾期事项',
   'error.CAMPAIGN_MINE_OUTSIDE': '该煤矿不在专项整治范围内',
   'error.CAMPAIGN_ITEM_UNKNOWN': '专项整治没有该事项',
+  'hazards.criteria.standIn':
+    '注意：{inForce}（{from} 起施行）的条文尚未录入本平台，暂按{order}的子项判定；判定结果须对照新标准人工复核',
+  'hazards.proposal.state.open': '待处理',
+  'hazards.proposal.state.confirmed': '已确认',
+  'hazards.proposal.state.dismissed': '已驳回',
+  'hazards.proposal.state.lapsed': '已失效（隐患已销号）',
+  'hazards.proposal.decide': '去处理',
+  'hazards.criteria.edition.2015': '原国家安全监管总局令第85号（2015）',
+  'hazards.criteria.edition.2020': '应急管理部令第4号（2020）',
+  'hazards.criteria.edition.2026': '应急管理部令第21号（2026年修订）',
 };
 
 export const statutoryEn: Record<keyof typeof statutoryZh, string> = {
@@ -103,4 +113,14 @@ export const statutoryEn: Record<keyof typeof statutoryZh, string> = {
   'camp.report.itemsOverdue': 'Items overdue',
   'error.CAMPAIGN_MINE_OUTSIDE': 'This mine is not in the campaign region',
   'error.CAMPAIGN_ITEM_UNKNOWN': 'The campaign has no such item',
+  'hazards.criteria.standIn':
+    'Note: the text of {inForce} (in force from {from}) is not yet encoded here; hazards are graded against the sub-items of {order} — check each grading against the new criteria by hand',
+  'hazards.proposal.state.open': 'Open',
+  'hazards.proposal.state.confirmed': 'Confirmed',
+  'hazards.proposal.state.dismissed': 'Dismissed',
+  'hazards.proposal.state.lapsed': 'Lapsed (hazard written off)',
+  'hazards.proposal.decide': 'Decide',
+  'hazards.criteria.edition.2015': 'SAWS order 85 (2015)',
+  'hazards.criteria.edition.2020': 'MEM order 4 (2020)',
+  'hazards.criteria.edition.2026': 'MEM order 21 (2026 revision)',
 };

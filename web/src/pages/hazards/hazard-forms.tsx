@@ -7,7 +7,8 @@ import { MinePicker, type PickedMine } from '../../components/mine-picker.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { navigate } from '../../router/router.ts';
 import { useSession } from '../../session/session-context.tsx';
-import { HAZARD_SOURCES, type CriteriaEdition, type HazardGrade, type HazardSource } from './hazard-api.ts';
+import { HAZARD_SOURCES, type HazardGrade, type HazardSource } from './hazard-api.ts';
+import { CriteriaEditionNotice, gradingItems, type CriteriaResponse } from './criteria-edition.tsx';
 
 export interface FieldSpec {
   name: string;
@@ -135,7 +136,7 @@ export function HazardReportPage() {
   const { session } = useSession();
   const ownMine = session.user.scope.kind === 'mine' ? session.user.scope.mineId : null;
   const [mine, setMine] = useState<PickedMine | null>(null);
-  const criteria = useApiData<{ editions: CriteriaEdition[] }>('/api/hazards/criteria');
+  const criteria = useApiData<CriteriaResponse>('/api/hazards/criteria');
   const [form, setForm] = useState({
     mineId: ownMine ?? '',
     source: 'self_check' as HazardSource,
@@ -150,7 +151,7 @@ export function HazardReportPage() {
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const set = (k: keyof typeof form, v: string) => setForm({ ...form, [k]: v });
-  const items = criteria.data?.editions[0]?.items ?? [];
+  const items = gradingItems(criteria.data);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
@@ -214,6 +215,7 @@ export function HazardReportPage() {
             ))}
           </select>
         </Field>
+        <CriteriaEditionNotice grading={criteria.data?.grading} />
         <p data-testid="hazard-report-grade">{t(`hazards.grade.${form.grade}`)}</p>
         <Field label={t('hazards.field.title')}>
           <input
