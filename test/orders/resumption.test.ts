@@ -11,7 +11,13 @@ type View = {
   resumesTo: string;
   openItems: string[];
   currentStep: { id: string; roles: string[] } | null;
-  checklist: Array<{ id: string; done: boolean; detail: string; signedBy: { name: string } | null }>;
+  checklist: Array<{
+    id: string;
+    done: boolean;
+    detail: string;
+    detailCode: string;
+    signedBy: { name: string } | null;
+  }>;
   decision: { dueOn: string; daysLeft: number; overdue: boolean };
   notice: { dueOn: string; late: boolean } | null;
 };
@@ -82,6 +88,15 @@ describeEachEngine('resumption acceptance as the law words it (ADR 0009)', (engi
     expect(order.statusCode).toBe(201);
     return order.json<{ order: { id: string } }>().order.id;
   };
+  /** What the page offers `who` on the application now. */
+  const actionsOf = async (who: string, id: string) =>
+    (
+      await app.inject({
+        method: 'GET',
+        url: `/api/orders/resumptions/${id}`,
+        headers: asSession(s[who]!),
+      })
+    ).json<{ resumption: { actions: Record<string, unknown> } }>().resumption.actions;
   const licenceOf = async (mineId: string) => (await world.ports.mines.get(mineId))?.licenceSuspension;
 
   it('officer applies → group → leader → department head → bureau → government head; each step refused out of order and to the wrong role', async () => {
@@ -127,6 +142,11 @@ describeEachEngine('resumption acceptance as the law words it (ADR 0009)', (engi
     });
     expect(r.decision).toEqual({ dueOn: '2026-12-25', daysLeft: 20, overdue: false });
 
+    // Only the user whose step it is now is offered a button; the applicant and later signers are not.
+    expect(await actionsOf('group', r.id)).toMatchObject({ sign: 'group_inspection', approve: false });
+    expect(await actionsOf('leader', r.id)).toMatchObject({ sign: null, approve: false, reject: false });
+    expect(await actionsOf('officer', r.id)).toMatchObject({ sign: null, reject: false });
+    expect(await actionsOf('govhead', r.id)).toMatchObject({ sign: null, approve: false, reject: true });
     const early = await sign('leader', r.id, 'leader_signoff');
     expect(early.statusCode).toBe(409);
     expect(errorOf(early)).toMatchObject({
@@ -150,10 +170,15 @@ describeEachEngine('resumption acceptance as the law words it (ADR 0009)', (engi
       details: { waitingFor: 'department_head' },
     });
     // The department head's signature certifies the acceptance: not before the data says the mine is online.
+    expect(await actionsOf('county', r.id)).toMatchObject({ sign: null, waitingForChecks: true });
     const offline = await sign('county', r.id, 'department_head');
     expect(offline.statusCode).toBe(409);
     expect(errorOf(offline).code).toBe('RESUMPTION_CHECKLIST_INCOMPLETE');
     await seedOnlineData(world, ids.officer!, 990_001);
+    expect(await actionsOf('county', r.id)).toMatchObject({
+      sign: 'department_head',
+      waitingForChecks: false,
+    });
     expect((await sign('county', r.id, 'department_head')).statusCode).toBe(200);
     const regulatorApproves = await post('county', `/api/orders/resumptions/${r.id}/decision`, {
       decision: 'approve',
@@ -161,7 +186,9 @@ describeEachEngine('resumption acceptance as the law words it (ADR 0009)', (engi
     });
     expect(regulatorApproves.statusCode).toBe(403);
     expect(errorOf(regulatorApproves).code).toBe('RESUMPTION_SIGNER_ROLE');
+    expect(await actionsOf('govhead', r.id)).toMatchObject({ approve: false });
     const signed = await sign('bureau', r.id, 'bureau_review');
+    expect(await actionsOf('govhead', r.id)).toMatchObject({ approve: true, reject: true });
     expect(signed.json<{ resumption: View }>().resumption.currentStep?.id).toBe('government_approval');
 
     const ok = await post('govhead', `/api/orders/resumptions/${r.id}/decision`, {
@@ -199,6 +226,11 @@ describeEachEngine('resumption acceptance as the law words it (ADR 0009)', (engi
     const applied = await post('county', '/api/orders/resumptions', { mineId: ids.build, note: '代为申请' });
     const r = applied.json<{ resumption: View }>().resumption;
     expect(r.resumesTo).toBe('construction');
+    expect(r.checklist.find((c) => c.id === 'monitoring_online')).toMatchObject({
+      detailCode: 'monitoring_no_points',
+    });
+    // The county applied: it is offered neither a refusal nor a signature on this application.
+    expect((await actionsOf('county', r.id)).reject).toBe(false);
     expect((await sign('group', r.id, 'group_inspection')).statusCode).toBe(200);
     expect((await sign('leader', r.id, 'leader_signoff')).statusCode).toBe(200);
     await seedOnlineData(world, ids.build!, 990_002);

@@ -152,10 +152,47 @@ export interface ChecklistItemResult {
   how: 'auto' | 'sign' | 'decide';
   roles: readonly Role[];
   done: boolean;
+  /** English, for logs and API users; the UI shows `detailCode` with `detailParams` in its language. */
   detail: string;
+  detailCode: DetailCode;
+  detailParams: Record<string, string | number>;
   signedBy: { name: string; role: string; at: string; note: string } | null;
   source: string;
 }
+
+/** The stable codes of the checklist details (the UI's catalogue keys are `res.detail.<code>`). */
+export type DetailCode =
+  | 'hazards_unavailable'
+  | 'hazards_none'
+  | 'hazards_open'
+  | 'monitoring_no_points'
+  | 'monitoring_no_data'
+  | 'monitoring_ok'
+  | 'monitoring_gap'
+  | 'personnel_none'
+  | 'personnel_ok'
+  | 'personnel_stale'
+  | 'gas_certified'
+  | 'gas_missing'
+  | 'decision_needed'
+  | 'decided'
+  | 'signed'
+  | 'signature_needed'
+  | 'unknown';
+
+interface Judged {
+  done: boolean;
+  detail: string;
+  detailCode: DetailCode;
+  detailParams: Record<string, string | number>;
+}
+
+const judged = (
+  done: boolean,
+  detailCode: DetailCode,
+  detail: string,
+  detailParams: Record<string, string | number> = {},
+): Judged => ({ done, detail, detailCode, detailParams });
 
 /** The longest stretch without data in [fromMs, nowMs], in minutes. */
 export function longestGapMinutes(minutes: readonly number[], fromMs: number, nowMs: number): number {
@@ -169,20 +206,21 @@ export function longestGapMinutes(minutes: readonly number[], fromMs: number, no
   return Math.max(0, Math.floor(gap / 60_000));
 }
 
-function judgeAuto(
-  rule: string,
-  f: ChecklistFacts,
-  o: MonitoringCheckOptions,
-): { done: boolean; detail: string } {
+function judgeAuto(rule: string, f: ChecklistFacts, o: MonitoringCheckOptions): Judged {
   switch (rule) {
     case 'hazards_closed':
       if (f.openHazards === null)
-        return { done: false, detail: 'hazard check not available: approval is blocked until it is' };
+        return judged(
+          false,
+          'hazards_unavailable',
+          'hazard check not available: approval is blocked until it is',
+        );
       return f.openHazards === 0
-        ? { done: true, detail: 'no open hazards' }
-        : { done: false, detail: `${f.openHazards} open hazard(s)` };
+        ? judged(true, 'hazards_none', 'no open hazards')
+        : judged(false, 'hazards_open', `${f.openHazards} open hazard(s)`, { n: f.openHazards });
     case 'monitoring_online': {
-      if (f.monitoringSinceMs === null) return { done: false, detail: 'no monitoring points connected' };
+      if (f.monitoringSinceMs === null)
+        return judged(false, 'monitoring_no_points', 'no monitoring points connected');
       const minutes = [...f.dataMinutes];
       const lastMinute = minutes.at(-1);
       if (f.lastReadingMs !== undefined && f.lastReadingMs !== null && f.lastReadingMs >= f.periodFromMs) {
@@ -190,31 +228,44 @@ function judgeAuto(
         if (lastMinute === undefined || m > lastMinute) minutes.push(m);
       }
       if (minutes.length === 0)
-        return { done: false, detail: `no monitoring data in the last ${o.periodMinutes} min` };
+        return judged(false, 'monitoring_no_data', `no monitoring data in the last ${o.periodMinutes} min`, {
+          period: o.periodMinutes,
+        });
       // The period starts when the mine's points were connected, at most `periodMinutes` ago: before
       // that the platform had nothing to judge (ADR 0009).
       const observed = Math.floor((f.nowMs - f.periodFromMs) / 60_000);
       const gap = longestGapMinutes(minutes, f.periodFromMs, f.nowMs);
+      const params = { observed, gap, max: o.maxGapMinutes };
       return gap <= o.maxGapMinutes
-        ? { done: true, detail: `data for the last ${observed} min, longest gap ${gap} min` }
-        : {
-            done: false,
-            detail: `longest gap ${gap} min in the last ${observed} min (at most ${o.maxGapMinutes})`,
-          };
+        ? judged(true, 'monitoring_ok', `data for the last ${observed} min, longest gap ${gap} min`, params)
+        : judged(
+            false,
+            'monitoring_gap',
+            `longest gap ${gap} min in the last ${observed} min (at most ${o.maxGapMinutes})`,
+            params,
+          );
     }
     case 'personnel_online': {
-      if (f.lastPersonnelMs === null) return { done: false, detail: 'no personnel data received' };
+      if (f.lastPersonnelMs === null) return judged(false, 'personnel_none', 'no personnel data received');
       const age = Math.floor((f.nowMs - f.lastPersonnelMs) / 60_000);
+      const params = { age, max: o.personnelMaxAgeMinutes };
       return age <= o.personnelMaxAgeMinutes
-        ? { done: true, detail: `last snapshot ${age} min ago` }
-        : { done: false, detail: `last snapshot ${age} min ago (at most ${o.personnelMaxAgeMinutes})` };
+        ? judged(true, 'personnel_ok', `last snapshot ${age} min ago`, params)
+        : judged(
+            false,
+            'personnel_stale',
+            `last snapshot ${age} min ago (at most ${o.personnelMaxAgeMinutes})`,
+            params,
+          );
     }
     case 'gas_control':
       return f.hasGasControlCapability
-        ? { done: true, detail: 'certified' }
-        : { done: false, detail: `${f.gasClass}-gas mine without certified gas-control capability` };
+        ? judged(true, 'gas_certified', 'certified')
+        : judged(false, 'gas_missing', `${f.gasClass}-gas mine without certified gas-control capability`, {
+            gasClass: f.gasClass,
+          });
     default:
-      return { done: false, detail: `unknown check ${rule}` };
+      return judged(false, 'unknown', `unknown check ${rule}`, { rule });
   }
 }
 
@@ -238,6 +289,10 @@ export function evaluateChecklist(
         done: d !== null && d.status === 'approved',
         detail:
           d === null ? `needs the approval of ${r.check.roles.join(' / ')}` : `${d.status} by ${d.byName}`,
+        detailCode: d === null ? 'decision_needed' : 'decided',
+        detailParams: (d === null
+          ? { roles: r.check.roles.join(',') }
+          : { status: d.status, name: d.byName }) as Record<string, string>,
         signedBy: d === null ? null : { name: d.byName, role: d.byRole, at: d.at, note: d.reason },
         source: r.source,
       };
@@ -250,6 +305,11 @@ export function evaluateChecklist(
       roles: r.check.roles,
       done: s !== undefined,
       detail: s ? `signed by ${s.signerName}` : `needs a signature by ${r.check.roles.join(' / ')}`,
+      detailCode: s ? 'signed' : 'signature_needed',
+      detailParams: (s ? { name: s.signerName } : { roles: r.check.roles.join(',') }) as Record<
+        string,
+        string
+      >,
       signedBy: s ? { name: s.signerName, role: s.signerRole, at: s.signedAt, note: s.note } : null,
       source: r.source,
     };

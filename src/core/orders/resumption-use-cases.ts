@@ -6,6 +6,12 @@ import { conflict, invalidInput, notAllowed, notFound } from '../errors.ts';
 import type { MineRow, Ports } from '../ports.ts';
 import { changeMineStatus, scopedMineFilter } from '../registry/mine-use-cases.ts';
 import { requireMineInScope } from './order-access.ts';
+import {
+  NO_ACTIONS,
+  resumptionActionsFor,
+  resumptionActs,
+  type ResumptionActions,
+} from './resumption-actions.ts';
 import { settleOrdersOfMine } from './order-use-cases.ts';
 import {
   decisionDeadline,
@@ -44,6 +50,8 @@ export interface ResumptionView extends Resumption {
   currentStep: { id: string; roles: readonly string[] } | null;
   decision: DecisionDeadline;
   notice: NoticeDeadline | null;
+  /** What the viewing user may do on it now (only the buttons that would succeed are offered). */
+  actions: ResumptionActions;
 }
 
 async function loadInScope(deps: Pick<Ports, 'orders' | 'mines'>, p: Principal, id: string) {
@@ -131,7 +139,12 @@ export async function applyResumption(deps: ResumptionDeps, p: Principal, mineId
   });
 }
 
-async function view(deps: ResumptionDeps, r: Resumption, mine: MineRow | undefined): Promise<ResumptionView> {
+async function view(
+  deps: ResumptionDeps,
+  r: Resumption,
+  mine: MineRow | undefined,
+  viewer?: Principal,
+): Promise<ResumptionView> {
   const now = deps.clock.nowIso();
   const nowMs = deps.clock.nowMs();
   const o = deps.monitoringCheck ?? DEFAULT_MONITORING_CHECK;
@@ -185,16 +198,12 @@ async function view(deps: ResumptionDeps, r: Resumption, mine: MineRow | undefin
     currentStep: step && step.check.how !== 'auto' ? { id: step.id, roles: step.check.roles } : null,
     decision: decisionDeadline(r.appliedAt, r.decidedAt, now),
     notice: r.decidedAt ? noticeDeadline(r.decidedAt, r.noticeDate, now) : null,
+    actions: viewer ? resumptionActionsFor(viewer, r, signOffs, step, checklist) : NO_ACTIONS,
   };
 }
 
 /** Who did what on an application so far: the applicant and each step's signer. */
-function earlierActs(r: Resumption, signOffs: readonly SignOff[]) {
-  return [
-    { actorId: r.appliedById, act: 'resumption.apply' },
-    ...signOffs.map((x) => ({ actorId: x.signerId, act: 'resumption.sign' })),
-  ];
-}
+const earlierActs = resumptionActs;
 
 /** Refuses a step taken before the one whose turn it is (409 RESUMPTION_STEP_OUT_OF_ORDER). */
 function requireTurn(stepId: string, signOffs: readonly SignOff[]): void {
@@ -215,7 +224,7 @@ function requireTurn(stepId: string, signOffs: readonly SignOff[]): void {
 export async function getResumption(deps: ResumptionDeps, p: Principal, id: string): Promise<ResumptionView> {
   requirePermission(p, 'order.read');
   const r = await loadInScope(deps, p, id);
-  return view(deps, r, await deps.mines.get(r.mineId));
+  return view(deps, r, await deps.mines.get(r.mineId), p);
 }
 
 export async function listResumptions(deps: ResumptionDeps, p: Principal): Promise<ResumptionView[]> {
@@ -223,7 +232,7 @@ export async function listResumptions(deps: ResumptionDeps, p: Principal): Promi
   const filter =
     p.scope.kind === 'mine' ? { mineId: p.scope.mineId } : { regionPath: p.scopePath ?? '\u0000' };
   const rows = await deps.orders.listResumptions(filter, 200);
-  return Promise.all(rows.map(async (r) => view(deps, r, await deps.mines.get(r.mineId))));
+  return Promise.all(rows.map(async (r) => view(deps, r, await deps.mines.get(r.mineId), p)));
 }
 
 /**

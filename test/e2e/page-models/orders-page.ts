@@ -81,5 +81,5 @@ export async function recordOrderNotice(page: Page, date: string, ref: string): 
 
 /** Whether the open order shows the mine's safety production licence as suspended by it. */
 export async function isLicenceSuspendedByOrder(page: Page, mineCode: string): Promise<boolean> {
-  return (await page.getByTestId(`order-mine-licence-${mineCode}`).getAttribute('data-suspended')) === 'true';
+  return (await page.getByTestId(`order-licence-${mineCode}`).getAttribute('data-suspended')) === 'true';
 }

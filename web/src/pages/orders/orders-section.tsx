@@ -171,7 +171,7 @@ function OrderDetail({ id }: { id: string }) {
               </td>
               <td>{formatDate(m.liftedAt)}</td>
               <td
-                data-testid={`order-mine-licence-${m.mineCode}`}
+                data-testid={`order-licence-${m.mineCode}`}
                 data-suspended={String(m.licenceSuspendedByThis)}
               >
                 {m.licenceSuspendedByThis ? (
