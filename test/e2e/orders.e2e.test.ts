@@ -16,6 +16,7 @@ import {
   openMine,
   orderNotice,
   recordOrderNotice,
+  recordGasClassAppraisal,
   issueOrderNow,
   kpiValue,
   listedOrderNumbers,
@@ -93,8 +94,14 @@ describeInBrowser('orders in the browser', () => {
     await openMine(page, mine.id, server.baseUrl);
     expect(await licenceSuspensionText(page)).toContain(number);
     await screenshot(page, 'mine-licence-suspended-en');
+    // The gas class changes only through its appraisal, recorded on the mine page and audited.
+    await recordGasClassAppraisal(page, 'outburst', '鉴定报告〔2026〕17号');
+    await page.getByTestId('fact-gas-class').filter({ hasText: 'Outburst' }).waitFor();
+    await screenshot(page, 'mine-gas-class-appraised-en');
     const audit = await server.ports.audit.listByTarget('mine', mine.id);
-    expect(audit.map((e) => e.action)).toContain('mine.licence_suspend');
+    expect(audit.map((e) => e.action)).toEqual(
+      expect.arrayContaining(['mine.licence_suspend', 'mine.gas_class_appraisal']),
+    );
   });
 
   it('the province regulator stops every mine of a city; the dashboard shows it at once', async () => {

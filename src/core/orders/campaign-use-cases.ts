@@ -4,7 +4,7 @@ import { invalidInput, notFound } from '../errors.ts';
 import type { MineRow, Ports } from '../ports.ts';
 import { mineScopePath, requireMineInScope, requireRegionInScope } from './order-access.ts';
 import type { Campaign, CampaignMark } from './orders-ports.ts';
-import { chinaDateOf } from './order-rules.ts';
+import { chinaDateOf } from '../china-time.ts';
 import { csvLine } from '../export/safe-cells.ts';
 
 type Deps = Pick<Ports, 'clock' | 'ids' | 'transaction' | 'mines' | 'regions' | 'orders'>;

@@ -1,3 +1,4 @@
+import { chinaDateOf } from '../china-time.ts';
 import { conflict, invalidInput, notAllowed } from '../errors.ts';
 import { allowedMineStatusEvents, type MineStatusEvent } from '../registry/mine-status-machine.ts';
 import type { MineStatus } from '../registry/types.ts';
@@ -149,12 +150,6 @@ const DAY_MS = 86_400_000;
 
 /** The calendar date (UTC) of an ISO time. */
 export const dateOf = (iso: string): string => iso.slice(0, 10);
-
-const CST_OFFSET_MS = 8 * 3_600_000;
-
-/** The calendar date in China Standard Time of an ISO time: working days are Chinese working days. */
-export const chinaDateOf = (iso: string): string =>
-  new Date(Date.parse(iso) + CST_OFFSET_MS).toISOString().slice(0, 10);
 
 export function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);

@@ -12,8 +12,8 @@ import {
   requireRegionInScope,
 } from './order-access.ts';
 import { suspendLicence } from './licence-effects.ts';
+import { chinaDateOf } from '../china-time.ts';
 import {
-  chinaDateOf,
   judgeMineForOrder,
   orderKindRule,
   orderNoticeDeadline,

@@ -269,6 +269,9 @@ function judgeAuto(rule: string, f: ChecklistFacts, o: MonitoringCheckOptions): 
   }
 }
 
+/** Detail parameters that are all text (typed so that either branch of a choice fits). */
+const textParams = (p: Record<string, string>): Record<string, string> => p;
+
 /** Judges every applicable checklist item. */
 export function evaluateChecklist(
   f: ChecklistFacts,
@@ -290,9 +293,9 @@ export function evaluateChecklist(
         detail:
           d === null ? `needs the approval of ${r.check.roles.join(' / ')}` : `${d.status} by ${d.byName}`,
         detailCode: d === null ? 'decision_needed' : 'decided',
-        detailParams: (d === null
-          ? { roles: r.check.roles.join(',') }
-          : { status: d.status, name: d.byName }) as Record<string, string>,
+        detailParams: textParams(
+          d === null ? { roles: r.check.roles.join(',') } : { status: d.status, name: d.byName },
+        ),
         signedBy: d === null ? null : { name: d.byName, role: d.byRole, at: d.at, note: d.reason },
         source: r.source,
       };
@@ -306,10 +309,7 @@ export function evaluateChecklist(
       done: s !== undefined,
       detail: s ? `signed by ${s.signerName}` : `needs a signature by ${r.check.roles.join(' / ')}`,
       detailCode: s ? 'signed' : 'signature_needed',
-      detailParams: (s ? { name: s.signerName } : { roles: r.check.roles.join(',') }) as Record<
-        string,
-        string
-      >,
+      detailParams: textParams(s ? { name: s.signerName } : { roles: r.check.roles.join(',') }),
       signedBy: s ? { name: s.signerName, role: s.signerRole, at: s.signedAt, note: s.note } : null,
       source: r.source,
     };

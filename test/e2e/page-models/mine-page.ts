@@ -242,3 +242,17 @@ export async function mineAlarmIds(page: Page): Promise<string[]> {
   await section.waitFor();
   return attributeOfAll(section.getByTestId('alarm-row'), 'data-alarm-id');
 }
+
+/** Records a gas-class appraisal from the mine page (regulators) and waits for the page to reload. */
+export async function recordGasClassAppraisal(
+  page: Page,
+  gasClass: string,
+  reportRef: string,
+): Promise<void> {
+  await page.getByTestId('keyfacts-appraisal').click();
+  await page.getByTestId('keyfacts-gas-class').selectOption(gasClass);
+  await page.getByTestId('keyfacts-ref').fill(reportRef);
+  await page.getByTestId('keyfacts-submit').click();
+  await page.getByTestId('keyfacts-form-appraisal').waitFor({ state: 'detached' });
+  await waitForMinePage(page);
+}

@@ -74,6 +74,30 @@ export const statutoryZh = {
   'res.detail.personnel_stale': '最近一次上传在 {age} 分钟前（不得超过 {max} 分钟）',
   'res.detail.gas_certified': '已认证',
   'res.detail.gas_missing': '{gasClass}矿井，未取得瓦斯治理能力认证',
+  'keyfacts.title': '关键事实的变更',
+  'keyfacts.hint':
+    '瓦斯等级、核定生产能力和瓦斯治理能力不能直接修改：瓦斯等级依鉴定结果、生产能力依核定文件、瓦斯治理能力依专家评估（专家与升级）记录',
+  'keyfacts.appraisal': '记录瓦斯等级鉴定',
+  'keyfacts.capacity': '记录生产能力核定',
+  'keyfacts.gasClass': '鉴定结果',
+  'keyfacts.capacityValue': '核定生产能力（吨/年）',
+  'keyfacts.reportRef': '鉴定报告编号',
+  'keyfacts.approvalRef': '核定文件文号',
+  'keyfacts.date': '日期',
+  'keyfacts.record': '记录',
+  'keyfacts.cancel': '取消',
+  'error.MINE_GAS_CLASS_NEEDS_APPRAISAL':
+    '瓦斯等级不能直接修改：请在煤矿页面记录瓦斯等级鉴定结果（附鉴定报告编号）',
+  'error.MINE_CAPACITY_NEEDS_APPROVAL':
+    '核定生产能力不能直接修改：请在煤矿页面记录生产能力核定（附核定文件文号）',
+  'error.GAS_CONTROL_FLAG_NOT_EDITABLE':
+    '瓦斯治理能力不能直接修改：须由瓦斯治理专家签署评估并经监管部门批准（专家与升级）',
+  'error.MINE_PROCESS_RECORD_INVALID': '记录不完整：须填写文件编号，日期格式为 YYYY-MM-DD 且不得晚于今天',
+  'action.mine.gas_class_appraisal': '瓦斯等级鉴定',
+  'action.mine.capacity_approval': '生产能力核定',
+  'action.mine.licence_suspend': '暂扣安全生产许可证',
+  'action.mine.licence_restore': '恢复安全生产许可证',
+  'action.hazard_proposal.lapse': '处置建议失效（隐患已销号）',
 };
 
 export const statutoryEn: Record<keyof typeof statutoryZh, string> = {
@@ -149,4 +173,29 @@ export const statutoryEn: Record<keyof typeof statutoryZh, string> = {
   'res.detail.personnel_stale': 'last snapshot {age} min ago (at most {max})',
   'res.detail.gas_certified': 'certified',
   'res.detail.gas_missing': '{gasClass} mine without certified gas-control capability',
+  'keyfacts.title': 'Changing key facts',
+  'keyfacts.hint':
+    'Gas class, approved capacity and gas-control capability cannot be edited: the gas class follows the appraisal, the capacity its approval, the capability the expert assessment (Experts & upgrading)',
+  'keyfacts.appraisal': 'Record a gas-class appraisal',
+  'keyfacts.capacity': 'Record a capacity approval',
+  'keyfacts.gasClass': 'Appraised class',
+  'keyfacts.capacityValue': 'Approved capacity (t/yr)',
+  'keyfacts.reportRef': 'Appraisal report number',
+  'keyfacts.approvalRef': 'Approval document number',
+  'keyfacts.date': 'Date',
+  'keyfacts.record': 'Record',
+  'keyfacts.cancel': 'Cancel',
+  'error.MINE_GAS_CLASS_NEEDS_APPRAISAL':
+    'The gas class cannot be edited: record the gas-class appraisal (with its report number) on the mine page',
+  'error.MINE_CAPACITY_NEEDS_APPROVAL':
+    'The approved capacity cannot be edited: record the capacity approval (with its document number) on the mine page',
+  'error.GAS_CONTROL_FLAG_NOT_EDITABLE':
+    'The gas-control capability cannot be edited: a gas-control expert signs an assessment and a regulator approves it (Experts & upgrading)',
+  'error.MINE_PROCESS_RECORD_INVALID':
+    'The record is incomplete: give the document number, and a date as YYYY-MM-DD not after today',
+  'action.mine.gas_class_appraisal': 'Gas-class appraisal',
+  'action.mine.capacity_approval': 'Capacity approval',
+  'action.mine.licence_suspend': 'Licence suspended',
+  'action.mine.licence_restore': 'Licence restored',
+  'action.hazard_proposal.lapse': 'Proposal lapsed (hazard written off)',
 };
