@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLE_PERMISSIONS, type Permission } from '../../src/core/access/permissions.ts';
 import { signAssessment } from '../../src/core/expertise/assessment-use-cases.ts';
 import { assignExpert, recordGuidance } from '../../src/core/expertise/expert-use-cases.ts';
-import { updateMineFacts } from '../../src/core/registry/mine-use-cases.ts';
+import { recordGasClassAppraisal } from '../../src/core/registry/key-fact-processes.ts';
 import type { DemoUserSpec } from '../../src/sim/demo-province.ts';
 import { asSession, buildTestApp, createWorld, type Session } from '../support/world.ts';
 import { errorOf, indexProvince, loginAll } from './http-kit.ts';
@@ -26,7 +26,11 @@ const provincePrincipal = await world.principal('province');
 const expert = await world.principal('expert');
 // Assessments apply to high-gas mines: make both targets high-gas.
 for (const t of TARGETS)
-  await updateMineFacts(world.ports, provincePrincipal, t.mine.id, { gasClass: 'high' });
+  await recordGasClassAppraisal(world.ports, provincePrincipal, t.mine.id, {
+    gasClass: 'high',
+    reportRef: '鉴定报告（测试准备）',
+    appraisedOn: '2026-12-01',
+  });
 
 const newAssessment = async (t: Target) =>
   signAssessment(world.ports, expert, {
