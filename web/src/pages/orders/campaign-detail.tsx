@@ -137,9 +137,10 @@ export function CampaignDetail({ id }: { id: string }) {
         </span>
       </header>
       <ol className="wf-chain">
-        {campaign.items.map((it) => (
+        {campaign.items.map((it, i) => (
           <li key={it.id}>
-            {it.text} <span className="muted">({t('camp.item.due', { date: it.dueOn })})</span>
+            <strong>{t('camp.col.item', { n: i + 1 })}</strong> {it.text}{' '}
+            <span className="muted">({t('camp.item.due', { date: it.dueOn })})</span>
           </li>
         ))}
       </ol>
