@@ -56,7 +56,15 @@ export interface MineFilter {
   text?: string;
 }
 
+/** A safety production licence suspended by a stop order; lifted only by an approved resumption. */
+export interface LicenceSuspension {
+  orderNumber: string;
+  since: string;
+}
+
 export interface MineRow extends Mine {
+  /** Not a fact a regulator edits: set by a stop order, cleared by resumption approval (issue 15). */
+  licenceSuspension: LicenceSuspension | null;
   regionName: string;
   regionNameEn: string;
   regionPath: string;
@@ -93,8 +101,10 @@ export interface MineStore {
   ): Promise<MinePage>;
   counts(filter: MineFilter): Promise<MineCounts>;
   insert(mine: Mine, regionPath: string): Promise<void>;
-  /** Replaces the stored facts and status of an existing mine. */
+  /** Replaces the stored facts and status of an existing mine (never the licence suspension). */
   update(mine: Mine, regionPath: string): Promise<void>;
+  /** Suspends (or, with null, restores) the mine's safety production licence. */
+  setLicenceSuspension(mineId: string, suspension: LicenceSuspension | null): Promise<void>;
 }
 
 export interface MineStatusChangeStore {

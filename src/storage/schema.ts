@@ -48,6 +48,9 @@ export interface MinesTable {
   status_since: string;
   created_at: string;
   updated_at: string;
+  /** Set only by the orders module: the stop order that suspended the licence (migration 0021). */
+  licence_suspended_by: Generated<string | null>;
+  licence_suspended_at: Generated<string | null>;
 }
 
 export interface MineStatusChangesTable {

@@ -7,6 +7,8 @@ import {
   openHazard,
   openHazardBoard,
   reportHazardInUi,
+  openHazardReportForm,
+  ensureLanguage,
   submitHazardAction,
   uploadHazardEvidence,
 } from './page-models/index.ts';
@@ -21,6 +23,13 @@ describeInBrowser('hazards: the closed loop across the mine and the county regul
 
   it('report → five implementations → rectify with evidence → reject → rectify → verify and close, all on the timeline', async () => {
     const officer = await newPage('officer');
+    // Today the 2026 revision of the criteria is in force but not encoded: the form says so, in both languages.
+    expect(await openHazardReportForm(officer, server.baseUrl)).toContain('应急管理部令第21号');
+    await screenshot(officer, 'hazards-criteria-2026-warning-zh');
+    await ensureLanguage(officer, 'en');
+    expect(await openHazardReportForm(officer, server.baseUrl)).toContain('not yet encoded');
+    await screenshot(officer, 'hazards-criteria-2026-warning-en');
+    await ensureLanguage(officer, 'zh-CN');
     const id = await reportHazardInUi(officer, {
       title: '运输巷皮带托辊损坏',
       description: '3 号托辊卡死，皮带摩擦发热',
@@ -28,6 +37,7 @@ describeInBrowser('hazards: the closed loop across the mine and the county regul
       equipment: '运输巷皮带',
     });
     expect(await hazardState(officer)).toBe('reported');
+    expect(await officer.getByTestId('hazard-area').textContent()).toBe('运输大巷');
     // The mine is offered the mine's steps, never the regulator's.
     const offered = await hazardActionsOffered(officer);
     expect(offered).toContain('hazard-assign');
@@ -41,6 +51,8 @@ describeInBrowser('hazards: the closed loop across the mine and the county regul
       deadline,
     });
     expect(await hazardState(officer)).toBe('assigned');
+    // The five implementations are set: no empty form for them any more.
+    expect(await hazardActionsOffered(officer)).not.toContain('hazard-assign');
     await submitHazardAction(officer, 'hazard-start');
     expect(await hazardState(officer)).toBe('rectifying');
     await uploadHazardEvidence(

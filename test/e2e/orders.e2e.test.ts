@@ -1,6 +1,21 @@
 import { expect, it } from 'vitest';
 import { TEST_PASSWORD } from '../support/world.ts';
 import {
+  campaignDistrict,
+  campaignFormHints,
+  createCampaign,
+  markCampaignItem,
+  openCampaign,
+  openCampaigns,
+  ensureLanguage,
+  isLicenceSuspendedByOrder,
+  issueSuspension,
+  licenceSuspensionText,
+  openIssuedOrder,
+  openMine,
+  orderNotice,
+  recordOrderNotice,
+  recordGasClassAppraisal,
   issueOrderNow,
   kpiValue,
   listedOrderNumbers,
@@ -15,6 +30,60 @@ import { useBrowserSuite } from './support/browser-suite.ts';
 describeInBrowser('orders in the browser', () => {
   const server = useBrowserSuite({});
   const newPage = () => server.newPage();
+
+  it('a county stops one mine: its licence is suspended, the public notice is due in 5 working days and recorded (zh-CN, English)', async () => {
+    const county = server.province.users.find((u) => u.username === 'county');
+    if (county?.scope.kind !== 'region') throw new Error('no county user');
+    const countyId = county.scope.regionId;
+    const mine = server.province.mines.find(
+      (m) => m.regionId === countyId && m.status === 'producing' && m.licenceNumber !== null,
+    );
+    if (!mine) throw new Error('no licensed producing mine in the county');
+    const page = await newPage();
+    await login(page, server.baseUrl, 'county', TEST_PASSWORD);
+    await openOrders(page, server.baseUrl);
+    const number = '示县停〔2026〕31号';
+    const issued = await issueSuspension(page, {
+      number,
+      mineQuery: mine.name,
+      mineCode: mine.code,
+      basis: '煤矿安全生产条例 第四十八条',
+      reason: '重大事故隐患，责令停产整顿',
+    });
+    expect(issued).toContain('1 座');
+    await listedOrderNumbers(page, number);
+    const outcomes = await openIssuedOrder(page, number);
+    expect(outcomes[mine.code]).toBe('affected');
+    expect(await isLicenceSuspendedByOrder(page, mine.code)).toBe(true);
+    const due = await orderNotice(page);
+    expect(due).toMatchObject({ late: false, recorded: '' });
+    expect(due.text).toMatch(/应于 \d{4}-\d{2}-\d{2} 前/);
+    await screenshot(page, 'order-notice-due-zh');
+
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    await recordOrderNotice(page, today, '示县公告〔2026〕7号');
+    expect((await orderNotice(page)).text).toContain('示县公告〔2026〕7号');
+    await screenshot(page, 'order-notice-recorded-zh');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(page, 'order-notice-recorded-zh-390');
+    await page.setViewportSize({ width: 1440, height: 900 });
+
+    await ensureLanguage(page, 'en');
+    expect((await orderNotice(page)).text).toContain(`Announced on ${today}`);
+    await screenshot(page, 'order-notice-recorded-en');
+
+    await openMine(page, mine.id, server.baseUrl);
+    expect(await licenceSuspensionText(page)).toContain(number);
+    await screenshot(page, 'mine-licence-suspended-en');
+    // The gas class changes only through its appraisal, recorded on the mine page and audited.
+    await recordGasClassAppraisal(page, 'outburst', '鉴定报告〔2026〕17号');
+    await page.getByTestId('fact-gas-class').filter({ hasText: 'Outburst' }).waitFor();
+    await screenshot(page, 'mine-gas-class-appraised-en');
+    const audit = await server.ports.audit.listByTarget('mine', mine.id);
+    expect(audit.map((e) => e.action)).toEqual(
+      expect.arrayContaining(['mine.licence_suspend', 'mine.gas_class_appraisal']),
+    );
+  });
 
   it('the province regulator stops every mine of a city; the dashboard shows it at once', async () => {
     const city = server.province.users.find((u) => u.username === 'city');
@@ -47,5 +116,59 @@ describeInBrowser('orders in the browser', () => {
     expect(await kpiValue(page, 'suspended')).toBe(suspendedBefore + affected);
     expect(await kpiValue(page, 'producing')).toBe(0);
     await screenshot(page, 'orders-dashboard-after');
+  });
+
+  it('a county starts a campaign from the UI; the officer ticks the items of the mine; the report shows it (zh-CN, English)', async () => {
+    const county = server.province.users.find((u) => u.username === 'county');
+    const officer = server.province.users.find((u) => u.username === 'officer');
+    if (county?.scope.kind !== 'region' || officer?.scope.kind !== 'mine') throw new Error('demo users');
+    const countyId = county.scope.regionId;
+    const officerMineId = officer.scope.mineId;
+    const mine = server.province.mines.find((m) => m.id === officerMineId)!;
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const later = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
+    const name = '冬春季煤矿安全专项整治';
+
+    const page = await newPage();
+    await login(page, server.baseUrl, 'county', TEST_PASSWORD);
+    await openCampaigns(page, server.baseUrl);
+    await page.getByTestId('campaign-create').click();
+    expect((await campaignFormHints(page)).length).toBeGreaterThan(1);
+    await createCampaign(page, {
+      name,
+      regionId: countyId,
+      startsOn: today,
+      endsOn: later,
+      items: [
+        { text: '瓦斯抽采系统全面检查', dueOn: later },
+        { text: '皮带机保护装置试验', dueOn: later },
+      ],
+    });
+    expect(await page.getByTestId('campaign-detail-name').textContent()).toBe(name);
+    expect(await campaignDistrict(page, mine.regionId)).toMatch(/^0\//);
+    await screenshot(page, 'campaign-created-zh');
+
+    const officerPage = await newPage();
+    await login(officerPage, server.baseUrl, 'officer', TEST_PASSWORD);
+    await openCampaigns(officerPage, server.baseUrl);
+    expect(await officerPage.getByTestId('campaign-form').count()).toBe(0);
+    await openCampaign(officerPage, name);
+    await markCampaignItem(officerPage, mine.code, 'i1', true);
+    await markCampaignItem(officerPage, mine.code, 'i2', true);
+    await screenshot(officerPage, 'campaign-officer-marked-zh');
+
+    await page.reload();
+    await page.locator('[data-testid="campaign-detail"][data-busy="false"]').waitFor();
+    expect(await page.getByTestId(`campaign-mine-${mine.code}`).getAttribute('data-done')).toBe('2');
+    expect(await campaignDistrict(page, mine.regionId)).toMatch(/^1\//);
+    await screenshot(page, 'campaign-report-zh');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(page, 'campaign-report-zh-390');
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await ensureLanguage(page, 'en');
+    expect(await page.getByTestId('campaign-report').locator('h3').textContent()).toContain(
+      'Report by district',
+    );
+    await screenshot(page, 'campaign-report-en');
   });
 });

@@ -3,6 +3,7 @@ import { expect, it } from 'vitest';
 import {
   applyForResumption,
   canTakeStep,
+  ensureLanguage,
   currentStep,
   issueSuspension,
   openIssuedOrder,
@@ -38,7 +39,7 @@ describeInBrowser('resumption acceptance in the browser (ADR 0009)', () => {
     await page.setViewportSize({ width: 1440, height: 900 });
   }
 
-  it('officer applies → group → leader → department head → bureau → government head; out-of-turn steps refused; the mine produces again', async () => {
+  it('officer applies → group → leader → department head → bureau → government head; each step offered only to its signer in turn; the mine produces again', async () => {
     const officerUser = server.province.users.find((u) => u.username === 'officer')!;
     if (officerUser.scope.kind !== 'mine') throw new Error('officer has a mine scope');
     const mineId = officerUser.scope.mineId;
@@ -70,32 +71,38 @@ describeInBrowser('resumption acceptance in the browser (ADR 0009)', () => {
     expect(await currentStep(officer, mine.code)).toBe('group_inspection');
     await shoot(officer, 'resumption-02-officer-applied');
 
-    // The leader tries first: refused, the group has not inspected yet.
+    // The leader comes first: no button yet — the group has not inspected (the server refuses an
+    // out-of-turn step too: test/orders/resumption.test.ts).
     const leader = await as('leader');
     await openResumptions(leader, server.baseUrl);
-    expect(await canTakeStep(leader, mine.code, 'leader_signoff')).toBe(true);
+    expect(await canTakeStep(leader, mine.code, 'leader_signoff')).toBe(false);
     expect(await canTakeStep(leader, mine.code, 'group_inspection')).toBe(false);
-    const refused = await takeStep(leader, mine.code, 'leader_signoff', '同意');
-    expect(refused).toContain('未按顺序办理');
-    await shoot(leader, 'resumption-03-leader-out-of-turn');
+    expect(await currentStep(leader, mine.code)).toBe('group_inspection');
+    await shoot(leader, 'resumption-03-leader-not-yet');
 
     const group = await as('group');
     await openResumptions(group, server.baseUrl);
+    expect(await canTakeStep(group, mine.code, 'group_inspection')).toBe(true);
     expect(await takeStep(group, mine.code, 'group_inspection', '现场检查合格')).toBeNull();
 
     await openResumptions(leader);
+    expect(await canTakeStep(leader, mine.code, 'leader_signoff')).toBe(true);
     expect(await takeStep(leader, mine.code, 'leader_signoff', '同意复产')).toBeNull();
 
-    // The government head cannot approve before the department head and the bureau.
+    // The government head is offered no approval before the department head and the bureau.
     const govhead = await as('govhead');
     await openResumptions(govhead, server.baseUrl);
-    expect(await takeStep(govhead, mine.code, 'government_approval', '同意')).toContain('未按顺序办理');
+    expect(await canTakeStep(govhead, mine.code, 'government_approval')).toBe(false);
 
     // The department head signs: the simulator's monitoring and positioning data count as online.
     await openResumptions(county);
     const card = resumptionCard(county, mine.code);
     expect(await card.getByTestId('check-monitoring_online').getAttribute('data-done')).toBe('true');
     expect(await card.getByTestId('check-personnel_online').getAttribute('data-done')).toBe('true');
+    // The server's details come as codes and numbers, shown from the catalogue in the user's language.
+    expect(await card.getByTestId('check-monitoring_online-detail').textContent()).toMatch(
+      /最近 \d+ 分钟数据完整/,
+    );
     expect(await takeStep(county, mine.code, 'department_head', '验收合格')).toBeNull();
 
     const bureau = await as('bureau');
@@ -104,6 +111,7 @@ describeInBrowser('resumption acceptance in the browser (ADR 0009)', () => {
     await shoot(bureau, 'resumption-04-bureau-agreed');
 
     await openResumptions(govhead);
+    expect(await canTakeStep(govhead, mine.code, 'government_approval')).toBe(true);
     expect(await takeStep(govhead, mine.code, 'government_approval', '同意复产')).toBeNull();
     expect(await stepStates(govhead, mine.code)).toEqual({
       group_inspection: 'done',
@@ -114,6 +122,11 @@ describeInBrowser('resumption acceptance in the browser (ADR 0009)', () => {
     });
     expect(await resumptionCard(govhead, mine.code).getAttribute('data-status')).toBe('approved');
     await shoot(govhead, 'resumption-05-approved');
+    await ensureLanguage(govhead, 'en');
+    expect(
+      await resumptionCard(govhead, mine.code).getByTestId('check-monitoring_online-detail').textContent(),
+    ).toMatch(/data for the last \d+ min/);
+    await shoot(govhead, 'resumption-05-approved-en');
 
     // The officer's own mine page shows it producing again.
     await officer.getByTestId('nav-my-mine').click();

@@ -48,11 +48,13 @@ describeEachEngine('expertise use cases', (engine) => {
     if (!found) throw new Error('no high-gas mine in the county');
     gasMine = found;
     // Start from a mine whose flag is not set, so the assessment is what sets it.
-    await updateMineFacts(world.ports, county, gasMine.id, {
-      hasGasControlCapability: false,
-      gasControlEvidence: null,
-      gasControlCertifiedOn: null,
-    });
+    await updateMineFacts(
+      world.ports,
+      county,
+      gasMine.id,
+      { hasGasControlCapability: false, gasControlEvidence: null, gasControlCertifiedOn: null },
+      { via: 'expert_assessment', basis: 'test set-up' },
+    );
   });
   afterAll(() => world.dispose());
 

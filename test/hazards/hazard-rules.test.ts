@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CRITERIA_2015 } from '../../src/core/hazards/criteria-2015.ts';
 import { CRITERIA_2020 } from '../../src/core/hazards/criteria-2020.ts';
-import { findCriteriaItem, selectCriteriaEdition } from '../../src/core/hazards/criteria.ts';
+import { findCriteriaItem, gradingEdition, selectCriteriaEdition } from '../../src/core/hazards/criteria.ts';
 import {
   HAZARD_TRANSITIONS,
   transitionHazard,
@@ -54,9 +54,29 @@ describe('major-hazard criteria as data', () => {
     ['2015-12-03', '2015'],
     ['2020-12-31', '2015'],
     ['2021-01-01', '2020'],
-    ['2026-12-05', '2020'],
+    ['2026-06-30', '2020'],
+    ['2026-07-01', '2026'],
+    ['2026-12-05', '2026'],
   ])('on %s the edition in force is %s', (date, edition) => {
     expect(selectCriteriaEdition(date)?.edition ?? null).toBe(edition);
+  });
+
+  it.each([
+    ['2020-12-31', '2015', '2015', false],
+    ['2026-06-30', '2020', '2020', false],
+    ['2026-07-01', '2026', '2020', true],
+  ])('on %s %s is in force and %s grades (stand-in: %s)', (date, inForce, grading, standIn) => {
+    expect(gradingEdition(date)).toMatchObject({
+      inForce: { edition: inForce },
+      grading: { edition: grading },
+      standIn,
+    });
+  });
+
+  it('knows the 2026 revision (MEM order 21, in force 2026-07-01) without encoding its unconfirmed text', () => {
+    const e = selectCriteriaEdition('2026-07-01')!;
+    expect(e).toMatchObject({ order: 'MEM order 21 (2026)', coverage: 'not_encoded', items: [] });
+    expect(e.unconfirmed?.length).toBeGreaterThan(0);
   });
 });
 

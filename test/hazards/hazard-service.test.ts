@@ -186,8 +186,9 @@ describeEachEngine('hazards: the 3-month repeat rule and the Songzao equipment r
   beforeAll(async () => {
     world = await createWorld(engine, 40);
     county = await world.principal('province');
+    const own = indexProvince(world).mineOf('officer').id;
     mines = world.province.mines
-      .filter((m) => m.status === 'producing')
+      .filter((m) => m.status === 'producing' && m.id !== own)
       .slice(0, 3)
       .map((m) => m.id);
   });
@@ -268,5 +269,32 @@ describeEachEngine('hazards: the 3-month repeat rule and the Songzao equipment r
     expect(await get(noPoint.id)).toMatchObject({ escalation: 'none', equipmentRunningDays: 0 });
     const trail = await world.ports.audit.listByTarget('hazard', onBelt.id);
     expect(trail.filter((a) => a.action === 'hazard.equipment_running')).toHaveLength(2);
+  });
+
+  it('a suspension proposal shows on its hazard page and lapses when the hazard is written off first', async () => {
+    world.clock.set('2026-12-03T01:00:00.000Z');
+    const officer = await world.principal('officer');
+    const regulator = await world.principal('county');
+    const mineId = indexProvince(world).mineOf('officer').id;
+    const { hazard, proposals } = await reportHazard(world.ports, officer, beltHazard(mineId));
+    expect(proposals.map((p) => p.kind)).toEqual(['suspension']);
+    const shown = await getHazardDetail(world.ports, regulator, hazard.id);
+    expect(shown.proposals).toMatchObject([{ id: proposals[0]!.id, kind: 'suspension', state: 'open' }]);
+    expect(shown.hazard.area).toBe('主斜井');
+    // Proposals are the regulators' to decide: the mine's officer does not see them.
+    expect((await getHazardDetail(world.ports, officer, hazard.id)).proposals).toEqual([]);
+
+    await assignHazard(world.ports, officer, hazard.id, MAJOR_PLAN);
+    await startRectifying(world.ports, officer, hazard.id);
+    await submitForVerification(world.ports, officer, hazard.id, '传感器已更换并试验');
+    await verifyAndClose(world.ports, regulator, hazard.id, '现场复查合格');
+
+    const open = (await listProposals(world.ports, regulator, 'open')).items;
+    expect(open.filter((p) => p.mineId === mineId)).toEqual([]);
+    const after = await getHazardDetail(world.ports, regulator, hazard.id);
+    expect(after.proposals).toMatchObject([{ state: 'lapsed', decidedAt: '2026-12-03T01:00:00.000Z' }]);
+    const trail = await world.ports.audit.listByTarget('mine', mineId);
+    expect(trail.filter((a) => a.action === 'hazard_proposal.lapse')).toHaveLength(1);
+    expect((await world.ports.mines.get(mineId))?.status).toBe('producing');
   });
 });

@@ -508,6 +508,54 @@ const MATRIX: Record<string, RouteSpec> = {
       };
     },
   },
+  'POST /api/mines/:id/gas-class-appraisals': {
+    permissions: ['mine.update'],
+    scope: 'mine',
+    okStatus: 200,
+    notFoundCode: 'MINE_NOT_FOUND',
+    reveals: (x) => x.mine.name,
+    async prepare(a) {
+      const before = await storedMine(t(a).mine.id);
+      const appraisals = async () =>
+        (await world.ports.audit.listByTarget('mine', before.id)).filter(
+          (e) => e.action === 'mine.gas_class_appraisal',
+        ).length;
+      const count = await appraisals();
+      return {
+        url: `/api/mines/${before.id}/gas-class-appraisals`,
+        // The appraisal confirms the class on file: the cell checks who may record one, not a change.
+        payload: {
+          gasClass: before.gasClass,
+          reportRef: `鉴定报告-${++patchCount}`,
+          appraisedOn: '2026-12-01',
+        },
+        async check() {
+          expect(await appraisals()).toBe(a.expected.allowed ? count + 1 : count);
+          expect(await storedMine(before.id)).toMatchObject({ gasClass: before.gasClass });
+        },
+      };
+    },
+  },
+  'POST /api/mines/:id/capacity-approvals': {
+    permissions: ['mine.update'],
+    scope: 'mine',
+    okStatus: 200,
+    notFoundCode: 'MINE_NOT_FOUND',
+    reveals: (x) => x.mine.name,
+    async prepare(a) {
+      const before = await storedMine(t(a).mine.id);
+      const capacity = 300_000 + ++patchCount * 1_000;
+      return {
+        url: `/api/mines/${before.id}/capacity-approvals`,
+        payload: { capacityTPerYear: capacity, approvalRef: `核定-${patchCount}`, approvedOn: '2026-12-01' },
+        async check() {
+          const after = await storedMine(before.id);
+          if (a.expected.allowed) expect(after.approvedCapacityTPerYear).toBe(capacity);
+          else expect(after).toEqual(before);
+        },
+      };
+    },
+  },
   'GET /api/mines/:id/history': {
     permissions: ['mine.read', 'audit.read'],
     scope: 'mine',

@@ -1,6 +1,6 @@
 import { signAssessment } from '../../src/core/expertise/assessment-use-cases.ts';
 import { assignExpert, recordGuidance } from '../../src/core/expertise/expert-use-cases.ts';
-import { updateMineFacts } from '../../src/core/registry/mine-use-cases.ts';
+import { recordGasClassAppraisal } from '../../src/core/registry/key-fact-processes.ts';
 import { createAccessKit, type AccessWalk, type WalkTarget } from '../support/access-walk.ts';
 import { createWorld } from '../support/world.ts';
 import { EXPERTISE_WALKED_ROUTES } from './route-walks.ts';
@@ -17,7 +17,11 @@ const provincePrincipal = await world.principal('province');
 const expert = await world.principal('expert');
 // Assessments apply to high-gas mines: make both targets high-gas.
 for (const t of kit.targets)
-  await updateMineFacts(world.ports, provincePrincipal, t.mine.id, { gasClass: 'high' });
+  await recordGasClassAppraisal(world.ports, provincePrincipal, t.mine.id, {
+    gasClass: 'high',
+    reportRef: '鉴定报告（测试准备）',
+    appraisedOn: '2026-12-01',
+  });
 
 const newAssessment = async (t: Target) =>
   signAssessment(world.ports, expert, {

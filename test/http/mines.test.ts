@@ -321,23 +321,74 @@ describe('changing mines', () => {
     expect(await stored(mine.id)).toEqual(before);
   });
 
-  it('PATCH with an invalid capacity → 400 MINE_INVALID naming the field, nothing stored', async () => {
+  it('key facts are refused as edits, naming their process; an invalid capacity approval → MINE_INVALID, nothing stored', async () => {
     const mine = countyMine('producing', [province.mineOf('officer').id]);
     const before = await stored(mine.id);
-    for (const value of [5, 'abc', 1.5, 60_000_000]) {
-      const res = await patch(mine.id, { approvedCapacityTPerYear: value, operator: 'X' });
+    for (const [payload, code, process] of [
+      [
+        { approvedCapacityTPerYear: 600_000, operator: 'X' },
+        'MINE_CAPACITY_NEEDS_APPROVAL',
+        'capacity approval',
+      ],
+      [{ gasClass: 'outburst' }, 'MINE_GAS_CLASS_NEEDS_APPRAISAL', 'gas-class appraisal'],
+      [{ hasGasControlCapability: true }, 'GAS_CONTROL_FLAG_NOT_EDITABLE', 'assessment'],
+    ] as const) {
+      const res = await patch(mine.id, payload);
+      expect(res.statusCode).toBe(400);
+      expect(errorOf(res).code).toBe(code);
+      expect(errorOf(res).message).toContain(process);
+    }
+    const approve = (body: Record<string, unknown>) =>
+      app.inject({
+        method: 'POST',
+        url: `/api/mines/${mine.id}/capacity-approvals`,
+        headers: as('county'),
+        payload: body,
+      });
+    for (const value of [5, 1.5, 60_000_000]) {
+      const res = await approve({
+        capacityTPerYear: value,
+        approvalRef: '核定〔2026〕1号',
+        approvedOn: '2026-12-01',
+      });
       expect(res.statusCode, String(value)).toBe(400);
       const err = errorOf(res);
       expect(err.code).toBe('MINE_INVALID');
-      expect(err.message).toContain('approvedCapacityTPerYear');
       expect(err.details).toMatchObject({ issues: [{ field: 'approvedCapacityTPerYear' }] });
     }
-    const flag = await patch(mine.id, { hasGasControlCapability: true });
-    expect(errorOf(flag).code).toBe('GAS_CONTROL_FLAG_NOT_EDITABLE');
+    const noRef = await approve({ capacityTPerYear: 600_000, approvalRef: '', approvedOn: '2026-12-01' });
+    expect(errorOf(noRef).code).toBe('MINE_PROCESS_RECORD_INVALID');
     const unknown = await patch(mine.id, { colour: 'red' });
     expect(errorOf(unknown)).toMatchObject({ code: 'MINE_INVALID' });
     expect(errorOf(unknown).message).toContain('colour');
     expect(await stored(mine.id)).toEqual(before);
+
+    // Through its process the fact changes, audited with the document it rests on.
+    const ok = await approve({
+      capacityTPerYear: 600_000,
+      approvalRef: '核定〔2026〕1号',
+      approvedOn: '2026-12-01',
+    });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect((await stored(mine.id)).approvedCapacityTPerYear).toBe(600_000);
+    const appraisal = await app.inject({
+      method: 'POST',
+      url: `/api/mines/${mine.id}/gas-class-appraisals`,
+      headers: as('county'),
+      payload: { gasClass: 'high', reportRef: '鉴定报告〔2026〕8号', appraisedOn: '2026-11-30' },
+    });
+    expect(appraisal.statusCode, appraisal.body).toBe(200);
+    expect((await stored(mine.id)).gasClass).toBe('high');
+    const trail = await world.ports.audit.listByTarget('mine', mine.id);
+    expect(trail.find((e) => e.action === 'mine.capacity_approval')?.after).toMatchObject({
+      approvedCapacityTPerYear: 600_000,
+      process: 'capacity_approval',
+      basis: '核定〔2026〕1号 (2026-12-01)',
+      via: 'session',
+    });
+    expect(trail.find((e) => e.action === 'mine.gas_class_appraisal')?.after).toMatchObject({
+      gasClass: 'high',
+    });
   });
 
   it('an illegal event for the current status → 403 MINE_STATUS_TRANSITION_NOT_ALLOWED, nothing changed', async () => {

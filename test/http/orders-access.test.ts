@@ -91,6 +91,16 @@ const WALKS: readonly AccessWalk[] = [
     call: (t) => ({ url: `/api/orders/${fx(t).order}` }),
   },
   {
+    key: 'POST /api/orders/:id/notice',
+    permission: 'order.issue',
+    scope: 'mine',
+    ok: [200],
+    call: (t) => ({
+      url: `/api/orders/${fx(t).order}/notice`,
+      payload: { noticeDate: '2026-12-05', noticeRef: 'N-1' },
+    }),
+  },
+  {
     key: 'GET /api/orders/resumptions',
     permission: 'order.read',
     scope: 'none',

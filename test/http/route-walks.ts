@@ -114,6 +114,7 @@ export const ORDERS_WALKED_ROUTES: readonly string[] = [
   'POST /api/orders',
   'GET /api/orders/gas-control-violations',
   'GET /api/orders/:id',
+  'POST /api/orders/:id/notice',
   'GET /api/orders/resumptions',
   'POST /api/orders/resumptions',
   'GET /api/orders/resumptions/:id',

@@ -76,10 +76,16 @@ describeEachEngine('special rectification campaigns', (engine) => {
       headers: asSession(county),
     });
     const mines = progress.json<{
-      mines: Array<{ mineId: string; done: number; overdue: number; items: Array<{ by: string | null }> }>;
+      mines: Array<{
+        mineId: string;
+        mineCode: string;
+        done: number;
+        overdue: number;
+        items: Array<{ by: string | null }>;
+      }>;
     }>().mines;
     const mineRow = mines.find((m) => m.mineId === mine.id);
-    expect(mineRow).toMatchObject({ done: 2, overdue: 0 });
+    expect(mineRow).toMatchObject({ mineCode: mine.code, done: 2, overdue: 0 });
     expect(mineRow?.items[0]?.by).toBe('孙浩（矿井安全员）');
     const others = mines.filter((m) => m.mineId !== mine.id);
     expect(others.every((m) => m.overdue === 1)).toBe(true);

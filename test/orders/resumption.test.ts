@@ -11,7 +11,13 @@ type View = {
   resumesTo: string;
   openItems: string[];
   currentStep: { id: string; roles: string[] } | null;
-  checklist: Array<{ id: string; done: boolean; detail: string; signedBy: { name: string } | null }>;
+  checklist: Array<{
+    id: string;
+    done: boolean;
+    detail: string;
+    detailCode: string;
+    signedBy: { name: string } | null;
+  }>;
   decision: { dueOn: string; daysLeft: number; overdue: boolean };
   notice: { dueOn: string; late: boolean } | null;
 };
@@ -80,10 +86,43 @@ describeEachEngine('resumption acceptance as the law words it (ADR 0009)', (engi
       mineIds: [mineId],
     });
     expect(order.statusCode).toBe(201);
+    return order.json<{ order: { id: string } }>().order.id;
   };
+  /** What the page offers `who` on the application now. */
+  const actionsOf = async (who: string, id: string) =>
+    (
+      await app.inject({
+        method: 'GET',
+        url: `/api/orders/resumptions/${id}`,
+        headers: asSession(s[who]!),
+      })
+    ).json<{ resumption: { actions: Record<string, unknown> } }>().resumption.actions;
+  const licenceOf = async (mineId: string) => (await world.ports.mines.get(mineId))?.licenceSuspension;
 
   it('officer applies → group → leader → department head → bureau → government head; each step refused out of order and to the wrong role', async () => {
-    await suspend(ids.officer!, '县停〔2026〕1号');
+    const before = await world.ports.mines.get(ids.officer!);
+    expect(before?.licenceNumber).not.toBeNull();
+    expect(before?.licenceSuspension).toBeNull();
+    ids.order1 = await suspend(ids.officer!, '县停〔2026〕1号');
+    // The stop order suspends the safety production licence, audited with the order's number.
+    expect(await licenceOf(ids.officer!)).toEqual({
+      orderNumber: '县停〔2026〕1号',
+      since: world.clock.nowIso(),
+    });
+    const suspendedAudit = (await world.ports.audit.listByTarget('mine', ids.officer!)).filter(
+      (e) => e.action === 'mine.licence_suspend',
+    );
+    expect(suspendedAudit).toHaveLength(1);
+    expect(suspendedAudit[0]).toMatchObject({ actorName: '张伟（区县监管）' });
+    // A regulator's PATCH of the facts leaves the suspension alone.
+    const patched = await app.inject({
+      method: 'PATCH',
+      url: `/api/mines/${ids.officer}`,
+      headers: asSession(s.county!),
+      payload: { operator: '托管方甲' },
+    });
+    expect(patched.statusCode, patched.body).toBe(200);
+    expect((await licenceOf(ids.officer!))?.orderNumber).toBe('县停〔2026〕1号');
     // The plain status route cannot take the resumption's edges.
     const shortcut = await post('county', `/api/mines/${ids.officer}/transitions`, {
       event: 'apply_resumption',
@@ -103,6 +142,11 @@ describeEachEngine('resumption acceptance as the law words it (ADR 0009)', (engi
     });
     expect(r.decision).toEqual({ dueOn: '2026-12-25', daysLeft: 20, overdue: false });
 
+    // Only the user whose step it is now is offered a button; the applicant and later signers are not.
+    expect(await actionsOf('group', r.id)).toMatchObject({ sign: 'group_inspection', approve: false });
+    expect(await actionsOf('leader', r.id)).toMatchObject({ sign: null, approve: false, reject: false });
+    expect(await actionsOf('officer', r.id)).toMatchObject({ sign: null, reject: false });
+    expect(await actionsOf('govhead', r.id)).toMatchObject({ sign: null, approve: false, reject: true });
     const early = await sign('leader', r.id, 'leader_signoff');
     expect(early.statusCode).toBe(409);
     expect(errorOf(early)).toMatchObject({
@@ -126,10 +170,15 @@ describeEachEngine('resumption acceptance as the law words it (ADR 0009)', (engi
       details: { waitingFor: 'department_head' },
     });
     // The department head's signature certifies the acceptance: not before the data says the mine is online.
+    expect(await actionsOf('county', r.id)).toMatchObject({ sign: null, waitingForChecks: true });
     const offline = await sign('county', r.id, 'department_head');
     expect(offline.statusCode).toBe(409);
     expect(errorOf(offline).code).toBe('RESUMPTION_CHECKLIST_INCOMPLETE');
     await seedOnlineData(world, ids.officer!, 990_001);
+    expect(await actionsOf('county', r.id)).toMatchObject({
+      sign: 'department_head',
+      waitingForChecks: false,
+    });
     expect((await sign('county', r.id, 'department_head')).statusCode).toBe(200);
     const regulatorApproves = await post('county', `/api/orders/resumptions/${r.id}/decision`, {
       decision: 'approve',
@@ -137,7 +186,9 @@ describeEachEngine('resumption acceptance as the law words it (ADR 0009)', (engi
     });
     expect(regulatorApproves.statusCode).toBe(403);
     expect(errorOf(regulatorApproves).code).toBe('RESUMPTION_SIGNER_ROLE');
+    expect(await actionsOf('govhead', r.id)).toMatchObject({ approve: false });
     const signed = await sign('bureau', r.id, 'bureau_review');
+    expect(await actionsOf('govhead', r.id)).toMatchObject({ approve: true, reject: true });
     expect(signed.json<{ resumption: View }>().resumption.currentStep?.id).toBe('government_approval');
 
     const ok = await post('govhead', `/api/orders/resumptions/${r.id}/decision`, {
@@ -156,6 +207,12 @@ describeEachEngine('resumption acceptance as the law words it (ADR 0009)', (engi
       .where('number', '=', '县停〔2026〕1号')
       .execute();
     expect(orders[0]?.status).toBe('lifted');
+    // Only the approved resumption restores the licence, audited.
+    expect(await licenceOf(ids.officer!)).toBeNull();
+    const restored = (await world.ports.audit.listByTarget('mine', ids.officer!)).filter(
+      (e) => e.action === 'mine.licence_restore',
+    );
+    expect(restored[0]).toMatchObject({ actorName: expect.stringContaining('政府') as string });
 
     const notice = await post('county', `/api/orders/resumptions/${r.id}/notice`, {
       noticeDate: '2026-12-08',
@@ -169,6 +226,11 @@ describeEachEngine('resumption acceptance as the law words it (ADR 0009)', (engi
     const applied = await post('county', '/api/orders/resumptions', { mineId: ids.build, note: '代为申请' });
     const r = applied.json<{ resumption: View }>().resumption;
     expect(r.resumesTo).toBe('construction');
+    expect(r.checklist.find((c) => c.id === 'monitoring_online')).toMatchObject({
+      detailCode: 'monitoring_no_points',
+    });
+    // The county applied: it is offered neither a refusal nor a signature on this application.
+    expect((await actionsOf('county', r.id)).reject).toBe(false);
     expect((await sign('group', r.id, 'group_inspection')).statusCode).toBe(200);
     expect((await sign('leader', r.id, 'leader_signoff')).statusCode).toBe(200);
     await seedOnlineData(world, ids.build!, 990_002);
@@ -217,5 +279,50 @@ describeEachEngine('resumption acceptance as the law words it (ADR 0009)', (engi
     });
     expect(rejected.json<{ resumption: View }>().resumption.status).toBe('rejected');
     expect((await world.ports.mines.get(ids.gas!))?.status).toBe('suspended');
+  });
+
+  it('a suspension order is announced within 5 working days of issue (China Standard Time); overdue is flagged', async () => {
+    type Detail = { notice: { dueOn: string; recordedOn: string | null; late: boolean } | null };
+    const detail = async () =>
+      (
+        await app.inject({ method: 'GET', url: `/api/orders/${ids.order1}`, headers: asSession(s.county!) })
+      ).json<Detail>();
+    // Issued Saturday 2026-12-05 08:00 CST: five working days later is Friday 2026-12-11.
+    expect((await detail()).notice).toEqual({ dueOn: '2026-12-11', recordedOn: null, late: false });
+    const start = world.clock.nowIso();
+    try {
+      world.clock.set('2026-12-11T16:30:00.000Z'); // Saturday 00:30 CST: the due day has passed
+      for (const u of ['county', 'officer']) s[u] = await loginAs(app, u); // sessions expired meanwhile
+      expect((await detail()).notice?.late).toBe(true);
+      const listed = await app.inject({ method: 'GET', url: '/api/orders', headers: asSession(s.county!) });
+      const row = listed
+        .json<{ orders: Array<{ id: string; notice: { late: boolean } | null }> }>()
+        .orders.find((o) => o.id === ids.order1);
+      expect(row?.notice?.late).toBe(true);
+
+      const notice = (who: string, body: Record<string, string>) =>
+        post(who, `/api/orders/${ids.order1}/notice`, body);
+      expect((await notice('officer', { noticeDate: '2026-12-10', noticeRef: '公告' })).statusCode).toBe(403);
+      const future = await notice('county', { noticeDate: '2026-12-13', noticeRef: '县公告〔2026〕3号' });
+      expect(errorOf(future)).toMatchObject({ code: 'ORDER_NOTICE_INVALID' });
+      const early = await notice('county', { noticeDate: '2026-12-01', noticeRef: '县公告〔2026〕3号' });
+      expect(errorOf(early).code).toBe('ORDER_NOTICE_INVALID');
+      expect((await detail()).notice?.recordedOn).toBeNull();
+
+      const ok = await notice('county', { noticeDate: '2026-12-10', noticeRef: '县公告〔2026〕3号' });
+      expect(ok.statusCode, ok.body).toBe(200);
+      expect(ok.json<Detail>().notice).toEqual({
+        dueOn: '2026-12-11',
+        recordedOn: '2026-12-10',
+        late: false,
+      });
+      const audit = (await world.ports.audit.listByTarget('order', ids.order1!)).filter(
+        (e) => e.action === 'order.notice',
+      );
+      expect(audit).toHaveLength(1);
+      expect(audit[0]?.after).toMatchObject({ noticeDate: '2026-12-10', via: 'session' });
+    } finally {
+      world.clock.set(start);
+    }
   });
 });

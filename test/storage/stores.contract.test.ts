@@ -68,6 +68,22 @@ describeEachEngine('store contract', (engine) => {
     expect(await world.ports.mines.get('nope')).toBeUndefined();
   });
 
+  it('keeps a licence suspension apart from the facts: an update of the facts leaves it in place', async () => {
+    const src = world.province.mines.find((m) => m.licenceNumber !== null && m.status === 'closing')!;
+    const suspension = { orderNumber: '契约停〔2026〕1号', since: '2026-12-05T00:00:00.000Z' };
+    await world.ports.mines.setLicenceSuspension(src.id, suspension);
+    const row = (await world.ports.mines.get(src.id))!;
+    expect(row.licenceSuspension).toEqual(suspension);
+    await world.ports.mines.update({ ...row, operator: '契约托管' }, row.regionPath);
+    expect(await world.ports.mines.get(src.id)).toMatchObject({
+      operator: '契约托管',
+      licenceSuspension: suspension,
+    });
+    await world.ports.mines.setLicenceSuspension(src.id, null);
+    expect((await world.ports.mines.get(src.id))?.licenceSuspension).toBeNull();
+    await world.ports.mines.update(row, row.regionPath);
+  });
+
   it('a status change writes the mine, its history and the audit entry together', async () => {
     const mine = world.province.mines.find((m) => m.status === 'producing' && m.regionId === '990102')!;
     const county = await world.principal('county');

@@ -101,25 +101,37 @@ async function applyTransition(
   const inTx = { clock: deps.clock, transaction: <T>(work: (s: Stores) => Promise<T>) => work(tx) };
   for (const effect of result.effects) {
     if (effect.kind === 'set-capability') {
-      await updateMineFacts(inTx, principal, a.mineId, {
-        hasGasControlCapability: effect.value,
-        gasControlEvidence:
-          `瓦斯防治能力评估 ${a.id}：${a.expertName} 签字（${a.assessedOn}），有效期至 ${a.validUntil}；${a.conclusion === 'capable' ? '具备' : '不具备'}。`.slice(
-            0,
-            500,
-          ),
-        gasControlCertifiedOn: effect.value ? a.assessedOn : null,
-      });
+      await updateMineFacts(
+        inTx,
+        principal,
+        a.mineId,
+        {
+          hasGasControlCapability: effect.value,
+          gasControlEvidence:
+            `瓦斯防治能力评估 ${a.id}：${a.expertName} 签字（${a.assessedOn}），有效期至 ${a.validUntil}；${a.conclusion === 'capable' ? '具备' : '不具备'}。`.slice(
+              0,
+              500,
+            ),
+          gasControlCertifiedOn: effect.value ? a.assessedOn : null,
+        },
+        { via: 'expert_assessment', basis: a.id },
+      );
     } else {
-      await updateMineFacts(inTx, principal, a.mineId, {
-        hasGasControlCapability: false,
-        gasControlEvidence:
-          `评估 ${a.id} 已${event === 'expire' ? '过期' : '撤销'}（${dateOf(now)}）${reason ? `：${reason}` : ''}`.slice(
-            0,
-            500,
-          ),
-        gasControlCertifiedOn: null,
-      });
+      await updateMineFacts(
+        inTx,
+        principal,
+        a.mineId,
+        {
+          hasGasControlCapability: false,
+          gasControlEvidence:
+            `评估 ${a.id} 已${event === 'expire' ? '过期' : '撤销'}（${dateOf(now)}）${reason ? `：${reason}` : ''}`.slice(
+              0,
+              500,
+            ),
+          gasControlCertifiedOn: null,
+        },
+        { via: 'expert_assessment', basis: a.id },
+      );
     }
   }
   return after;

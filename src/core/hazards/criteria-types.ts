@@ -22,7 +22,7 @@ export interface CriteriaItem {
 }
 
 export interface CriteriaEdition {
-  edition: '2015' | '2020';
+  edition: '2015' | '2020' | '2026';
   name: string;
   /** The order that issued it. */
   order: string;
@@ -30,6 +30,11 @@ export interface CriteriaEdition {
   effectiveFrom: string;
   categories: readonly CriteriaCategory[];
   items: readonly CriteriaItem[];
-  /** What the table holds: the whole edition, or only the rows that differ from the next edition. */
-  coverage: 'complete' | 'differences';
+  /**
+   * What the table holds: the whole edition, only the rows that differ from the next edition, or none
+   * of its text yet (`not_encoded`: known to be in force, its wording not available to encode).
+   */
+  coverage: 'complete' | 'differences' | 'not_encoded';
+  /** Facts about the edition itself that could not be confirmed against its published text. */
+  unconfirmed?: readonly string[];
 }

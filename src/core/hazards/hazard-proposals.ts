@@ -16,6 +16,56 @@ export const PROPOSAL_BASIS: Readonly<Record<ProposalKind, string>> = {
   stop_work: 'A major hazard past its deadline while the mine produces (2024 Regulation art. 64).',
 };
 
+/**
+ * Whether an open proposal lapses once every hazard it rests on is written off (verified on site)
+ * before a regulator decided. A suspension or stop-work proposal answers a hazard that still exists:
+ * once it is eliminated there is nothing left to stop for. A closure proposal answers the repeated
+ * findings themselves (art. 70: two or more occasions within 3 months while producing), which writing
+ * the hazards off does not undo — it stays open for a regulator to decide.
+ */
+export const LAPSES_WHEN_WRITTEN_OFF: Readonly<Record<ProposalKind, boolean>> = {
+  suspension: true,
+  stop_work: true,
+  closure: false,
+};
+
+/**
+ * After `hazard` is written off: each open proposal of its mine that rests on it, whose kind lapses
+ * and whose every hazard is now closed, becomes `lapsed`, audited on the mine (as proposals are).
+ */
+export async function lapseProposalsOfClosedHazard(
+  tx: Pick<Stores, 'hazards' | 'audit'>,
+  hazard: Hazard,
+  actor: Actor,
+  now: string,
+): Promise<string[]> {
+  const lapsed: string[] = [];
+  const open = await tx.hazards.listProposals({ mineId: hazard.mineId, state: 'open' });
+  for (const p of open) {
+    if (!LAPSES_WHEN_WRITTEN_OFF[p.kind] || !p.hazardIds.includes(hazard.id)) continue;
+    const others = await Promise.all(
+      p.hazardIds.filter((id) => id !== hazard.id).map((id) => tx.hazards.get(id)),
+    );
+    if (others.some((h) => h !== undefined && h.state !== 'closed')) continue;
+    const note = `hazard(s) ${p.hazardIds.join(', ')} written off before a decision`;
+    await tx.hazards.updateProposal({ ...p, state: 'lapsed', decidedBy: actor.id, decidedAt: now, note });
+    await tx.audit.append(
+      {
+        actorId: actor.id,
+        actorName: actor.name,
+        action: 'hazard_proposal.lapse',
+        targetType: 'mine',
+        targetId: p.mineId,
+        before: { proposalId: p.id, state: p.state },
+        after: { proposalId: p.id, state: 'lapsed', kind: p.kind, note },
+      },
+      now,
+    );
+    lapsed.push(p.id);
+  }
+  return lapsed;
+}
+
 async function propose(
   deps: Pick<Ports, 'ids'>,
   tx: Pick<Stores, 'hazards' | 'audit'>,

@@ -1,9 +1,9 @@
-import { requirePermission } from '../access/permissions.ts';
+import { hasPermission, requirePermission } from '../access/permissions.ts';
 import type { Principal } from '../access/types.ts';
 import type { AuditEntry } from '../audit/audit-chain.ts';
 import type { Ports } from '../ports.ts';
 import { scopedMineFilter } from '../registry/mine-use-cases.ts';
-import { findCriteriaItem } from './criteria.ts';
+import { CRITERIA_EDITIONS, findCriteriaItem, gradingEdition } from './criteria.ts';
 import type { HazardFilter } from './hazards-ports.ts';
 import { dateOf, isOverdue } from './hazard-rules.ts';
 import { loadHazard } from './hazard-support.ts';
@@ -88,12 +88,16 @@ export async function getHazardDetail(
 ) {
   const h = await loadHazard(deps, principal, 'hazard.read', id);
   const today = dateOf(deps.clock.nowIso());
-  const [history, evidence, listings, progress, audit] = await Promise.all([
+  const [history, evidence, listings, progress, audit, mineProposals] = await Promise.all([
     deps.hazards.listEvents(id),
     deps.hazards.listEvidence(id),
     deps.hazards.listListings(id),
     deps.hazards.listProgress(id),
     deps.audit.listByTarget('hazard', id),
+    // The proposals this hazard raised, for those who decide them (issue 15: they were never shown here).
+    hasPermission(principal.role, 'hazard.decide')
+      ? deps.hazards.listProposals({ mineId: h.mineId })
+      : Promise.resolve([]),
   ]);
   // Oldest first: the timeline reads as the story of the hazard.
   const ordered = [...audit].sort((a, b) => a.seq - b.seq);
@@ -113,6 +117,7 @@ export async function getHazardDetail(
     evidence,
     listings,
     progress,
+    proposals: mineProposals.filter((p) => p.hazardIds.includes(id)),
   };
 }
 
@@ -122,4 +127,30 @@ function noteOf(after: unknown): string | null {
     return typeof n === 'string' ? n : null;
   }
   return null;
+}
+
+/**
+ * The criteria editions, and which one grades a hazard found today: the edition in force, and when its
+ * text is not encoded (the 2026 revision), the edition standing in for it — the UI warns on that.
+ */
+export function listCriteria(deps: Pick<Ports, 'clock'>, principal: Principal) {
+  requirePermission(principal, 'hazard.read');
+  const today = dateOf(deps.clock.nowIso());
+  const g = gradingEdition(today);
+  return {
+    editions: CRITERIA_EDITIONS,
+    grading:
+      g === null
+        ? null
+        : {
+            on: today,
+            inForce: g.inForce.edition,
+            inForceOrder: g.inForce.order,
+            inForceFrom: g.inForce.effectiveFrom,
+            edition: g.grading.edition,
+            order: g.grading.order,
+            standIn: g.standIn,
+            unconfirmed: g.inForce.unconfirmed ?? [],
+          },
+  };
 }

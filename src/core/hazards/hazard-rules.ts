@@ -1,3 +1,4 @@
+import { chinaDateOf } from '../china-time.ts';
 import { invalidInput } from '../errors.ts';
 import type { MineStatus } from '../registry/types.ts';
 import {
@@ -129,7 +130,7 @@ export function closureOccasions(
   const found = majorsSinceThreeMonths
     .filter((h) => h.grade === 'major' && CLOSURE_FINDING_SOURCES.includes(h.source))
     .sort((a, b) => (a.reportedAt < b.reportedAt ? -1 : a.reportedAt > b.reportedAt ? 1 : 0));
-  const cstDay = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 10);
+  const cstDay = chinaDateOf;
   const occasions = [...new Set(found.map((h) => cstDay(h.reportedAt)))];
   return occasions.length >= 2 ? { hazardIds: found.map((h) => h.id), occasions } : null;
 }

@@ -116,7 +116,9 @@ export interface ProgressReport {
 
 export const PROPOSAL_KINDS = ['suspension', 'closure', 'stop_work'] as const;
 export type ProposalKind = (typeof PROPOSAL_KINDS)[number];
-export type ProposalState = 'open' | 'confirmed' | 'dismissed';
+/** `lapsed`: every hazard it rests on was written off before a regulator decided (issue 15). */
+export type ProposalState = 'open' | 'confirmed' | 'dismissed' | 'lapsed';
+export const PROPOSAL_STATES: readonly ProposalState[] = ['open', 'confirmed', 'dismissed', 'lapsed'];
 
 export interface HazardProposal {
   id: string;

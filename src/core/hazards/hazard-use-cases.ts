@@ -4,9 +4,9 @@ import type { Principal } from '../access/types.ts';
 import { invalidInput } from '../errors.ts';
 import type { Ports } from '../ports.ts';
 import { requireMineInScope } from '../registry/mine-scope.ts';
-import { findCriteriaItem, selectCriteriaEdition } from './criteria.ts';
+import { findCriteriaItem, gradingEdition } from './criteria.ts';
 import { transitionHazard, type HazardEvent as LifecycleEvent } from './hazard-lifecycle.ts';
-import { proposeForMajorHazard } from './hazard-proposals.ts';
+import { lapseProposalsOfClosedHazard, proposeForMajorHazard } from './hazard-proposals.ts';
 import { dateOf, requireCompletePlan } from './hazard-rules.ts';
 import { actorOf, clean, loadHazard, recordHazardStep } from './hazard-support.ts';
 import type { Hazard, HazardGrade, HazardProposal, HazardSource, RectificationPlan } from './hazard-types.ts';
@@ -36,12 +36,14 @@ function checkGrade(grade: HazardGrade, category: string, today: string): void {
     }
     return;
   }
-  const edition = selectCriteriaEdition(today);
+  // While the edition in force is not encoded (2026), its predecessor's sub-items stand in for it.
+  const g = gradingEdition(today);
+  const edition = g?.grading ?? null;
   const item = findCriteriaItem(category);
   if (!edition || !item || !edition.items.includes(item)) {
     throw invalidInput(
       'HAZARD_CATEGORY_INVALID',
-      `"${category}" is not a sub-item of the criteria in force on ${today}${edition ? ` (${edition.order})` : ''}; use "general" for a general hazard.`,
+      `"${category}" is not a sub-item of the criteria in force on ${today}${edition ? ` (${edition.order}${g?.standIn ? `, standing in for ${g.inForce.order}, whose text is not encoded` : ''})` : ''}; use "general" for a general hazard.`,
     );
   }
   if (grade !== 'major') {
@@ -142,6 +144,7 @@ async function step(
       toState: after.state,
       note,
     });
+    if (after.state === 'closed') await lapseProposalsOfClosedHazard(tx, after, actorOf(principal), now);
     return after;
   });
 }

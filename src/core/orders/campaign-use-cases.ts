@@ -6,6 +6,7 @@ import type { MineRow, Ports } from '../ports.ts';
 import { requireMineInScope } from '../registry/mine-scope.ts';
 import { mineScopePath, requireRegionInScope } from './order-access.ts';
 import type { Campaign, CampaignMark } from './orders-ports.ts';
+import { chinaDateOf } from '../china-time.ts';
 import { csvLine } from '../export/safe-cells.ts';
 
 type Deps = Pick<Ports, 'clock' | 'ids' | 'transaction' | 'mines' | 'regions' | 'orders'>;
@@ -88,6 +89,8 @@ async function loadCampaign(deps: Pick<Ports, 'orders' | 'mines'>, p: Principal,
 
 export interface MineProgress {
   mineId: string;
+  /** Users recognise mines by code and name (issue 15). */
+  mineCode: string;
   mineName: string;
   regionId: string;
   regionName: string;
@@ -110,7 +113,8 @@ export async function getCampaignProgress(deps: Deps, p: Principal, id: string) 
   }
   const marks = await deps.orders.listMarks(c.id);
   const byKey = new Map(marks.map((m) => [`${m.mineId}|${m.itemId}`, m]));
-  const today = deps.clock.nowIso().slice(0, 10);
+  // Due dates are China-Standard-Time dates: an item due today is not overdue until midnight in China.
+  const today = chinaDateOf(deps.clock.nowIso());
   const progress: MineProgress[] = mines
     .filter((m) => m.status !== 'closed')
     .map((m) => {
@@ -127,6 +131,7 @@ export async function getCampaignProgress(deps: Deps, p: Principal, id: string) 
       });
       return {
         mineId: m.id,
+        mineCode: m.code,
         mineName: m.name,
         regionId: m.regionId,
         regionName: m.regionName,

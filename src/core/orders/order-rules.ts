@@ -1,3 +1,4 @@
+import { chinaDateOf } from '../china-time.ts';
 import { conflict, invalidInput, notAllowed } from '../errors.ts';
 import { allowedMineStatusEvents, type MineStatusEvent } from '../registry/mine-status-machine.ts';
 import type { MineStatus } from '../registry/types.ts';
@@ -10,6 +11,10 @@ export interface OrderKindRule {
   target: 'region' | 'mines';
   /** The mine status event applied to each affected mine; null = no status change. */
   event: MineStatusEvent | null;
+  /** Whether the order must be announced publicly within 5 working days of issue (art. 49). */
+  needsPublicNotice: boolean;
+  /** Whether the order suspends the safety production licence of each affected mine. */
+  suspendsLicence: boolean;
   source: string;
 }
 
@@ -18,14 +23,34 @@ export const ORDER_KIND_RULES: readonly OrderKindRule[] = [
     kind: 'stop_work',
     target: 'region',
     event: 'suspend',
-    source: '煤矿安全生产条例 (2024) art. 48; region-wide stop orders as in the Chongqing Dec 2020 measures',
+    needsPublicNotice: true,
+    suspendsLicence: true,
+    source:
+      '煤矿安全生产条例 (2024) art. 48, 49; 安全生产许可证条例 art. 14 (suspension of the licence); region-wide stop orders as in the Chongqing Dec 2020 measures',
   },
-  { kind: 'suspend_mine', target: 'mines', event: 'suspend', source: '煤矿安全生产条例 (2024) art. 48, 64' },
-  { kind: 'close_mine', target: 'mines', event: 'order_closure', source: '煤矿安全生产条例 (2024) art. 70' },
+  {
+    kind: 'suspend_mine',
+    target: 'mines',
+    event: 'suspend',
+    needsPublicNotice: true,
+    suspendsLicence: true,
+    source: '煤矿安全生产条例 (2024) art. 48, 49, 64; 安全生产许可证条例 art. 14',
+  },
+  {
+    kind: 'close_mine',
+    target: 'mines',
+    event: 'order_closure',
+    needsPublicNotice: true,
+    // Closure revokes the licence: a step of the closure programme (licences_revoked), not a suspension.
+    suspendsLicence: false,
+    source: '煤矿安全生产条例 (2024) art. 49, 70',
+  },
   {
     kind: 'lift',
     target: 'mines',
     event: null,
+    needsPublicNotice: false,
+    suspendsLicence: false,
     source: '煤矿安全生产条例 (2024) art. 48: lifting needs a resumption acceptance, not a status edit',
   },
 ];
@@ -131,8 +156,9 @@ export function addDays(date: string, days: number): string {
 }
 
 /**
- * Adds working days, Monday–Friday. Public holidays and adjusted weekends (调休) are not known to the
- * platform, so a deadline over a holiday is earlier than the legal one: late flags err towards warning.
+ * Adds working days, Monday–Friday. Public holidays and adjusted weekends (调休) are NOT modelled (no
+ * holiday table: the State Council publishes them yearly), so a deadline over a holiday is earlier than
+ * the legal one: late flags err towards warning, never towards silence.
  */
 export function addWorkingDays(date: string, days: number): string {
   let d = date;
@@ -173,4 +199,19 @@ export function noticeDeadline(decidedAt: string, noticeDate: string | null, now
   const dueOn = addWorkingDays(dateOf(decidedAt), PUBLIC_NOTICE_WORKING_DAYS);
   const late = noticeDate !== null ? noticeDate > dueOn : dateOf(now) > dueOn;
   return { dueOn, recordedOn: noticeDate, late };
+}
+
+/**
+ * The public notice of a suspension or closure order: due within 5 working days (China Standard Time)
+ * of issue; late when recorded after that, or not recorded once that day has passed. Null for an order
+ * kind that needs none.
+ */
+export function orderNoticeDeadline(
+  order: { kind: OrderKind; createdAt: string; noticeDate: string | null },
+  now: string,
+): NoticeDeadline | null {
+  if (!orderKindRule(order.kind).needsPublicNotice) return null;
+  const dueOn = addWorkingDays(chinaDateOf(order.createdAt), PUBLIC_NOTICE_WORKING_DAYS);
+  const late = order.noticeDate !== null ? order.noticeDate > dueOn : chinaDateOf(now) > dueOn;
+  return { dueOn, recordedOn: order.noticeDate, late };
 }

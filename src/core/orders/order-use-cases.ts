@@ -7,7 +7,15 @@ import type { MineRow, Ports, Stores } from '../ports.ts';
 import { requireMineInScope } from '../registry/mine-scope.ts';
 import { changeMineStatus } from '../registry/mine-use-cases.ts';
 import { commonPath, isOrderVisible, mineScopePath, requireRegionInScope } from './order-access.ts';
-import { judgeMineForOrder, orderKindRule, transitionOrder } from './order-rules.ts';
+import { suspendLicence } from './licence-effects.ts';
+import { chinaDateOf } from '../china-time.ts';
+import {
+  judgeMineForOrder,
+  orderKindRule,
+  orderNoticeDeadline,
+  transitionOrder,
+  type NoticeDeadline,
+} from './order-rules.ts';
 import { ORDER_KINDS, type Order, type OrderKind, type OrderMine, type OrderStatus } from './orders-ports.ts';
 
 type Deps = Pick<Ports, 'clock' | 'ids' | 'transaction' | 'mines' | 'regions' | 'orders'>;
@@ -120,6 +128,7 @@ async function applyToMines(
         tx,
       );
       if (order.kind === 'close_mine') await settleOrdersOfMine(tx, p, m.id, 'supersede', now);
+      if (orderKindRule(order.kind).suspendsLicence) await suspendLicence(tx, p, m, order.number, now);
     }
     rows.push({
       orderId: order.id,
@@ -210,6 +219,8 @@ export async function issueOrder(
       createdAt: now,
       appliedAt: scheduled ? null : now,
       endedAt: null,
+      noticeDate: null,
+      noticeRef: null,
     };
     await tx.orders.insertOrder(order);
     await recordAudit(tx, p, now, {
@@ -275,22 +286,26 @@ export async function applyDueOrders(deps: Deps & Pick<Ports, 'users'>): Promise
   return out;
 }
 
+/** Orders in or covering the scope, each with its public-notice deadline (null when none is needed). */
 export async function listOrders(
-  deps: Pick<Ports, 'orders' | 'mines'>,
+  deps: Pick<Ports, 'orders' | 'mines' | 'clock'>,
   p: Principal,
   q: { status?: OrderStatus },
-): Promise<Order[]> {
+): Promise<Array<Order & { notice: NoticeDeadline | null }>> {
   requirePermission(p, 'order.read');
   const minePath = await mineScopePath(deps, p);
   const all = await deps.orders.listOrders({ status: q.status }, 2000);
-  return all.filter((o) => isOrderVisible(p, o, minePath));
+  const now = deps.clock.nowIso();
+  return all
+    .filter((o) => isOrderVisible(p, o, minePath))
+    .map((o) => ({ ...o, notice: orderNoticeDeadline(o, now) }));
 }
 
 export async function getOrder(
-  deps: Pick<Ports, 'orders' | 'mines'>,
+  deps: Pick<Ports, 'orders' | 'mines' | 'clock'>,
   p: Principal,
   id: string,
-): Promise<{ order: Order; mines: Array<OrderMine & { mineCode: string }> }> {
+): Promise<OrderDetail> {
   requirePermission(p, 'order.read');
   const order = await deps.orders.getOrder(id);
   const minePath = await mineScopePath(deps, p);
@@ -302,9 +317,74 @@ export async function getOrder(
       ? r.mineId === p.scope.mineId
       : p.scopePath !== null && r.regionPath.startsWith(p.scopePath),
   );
-  // Users recognise mines by code and name, never by internal id (issue 15).
+  // Users recognise mines by code and name, never by internal id (issue 15); the licence column shows
+  // whether this order holds the mine's licence suspended now.
   const withCodes = await Promise.all(
-    mines.map(async (r) => ({ ...r, mineCode: (await deps.mines.get(r.mineId))?.code ?? '' })),
+    mines.map(async (r) => {
+      const mine = await deps.mines.get(r.mineId);
+      return {
+        ...r,
+        mineCode: mine?.code ?? '',
+        licenceSuspendedByThis: mine?.licenceSuspension?.orderNumber === order.number,
+      };
+    }),
   );
-  return { order, mines: withCodes };
+  return { order, mines: withCodes, notice: orderNoticeDeadline(order, deps.clock.nowIso()) };
+}
+
+export interface OrderDetail {
+  order: Order;
+  mines: Array<OrderMine & { mineCode: string; licenceSuspendedByThis: boolean }>;
+  /** Null for a lift order (no public notice needed). */
+  notice: NoticeDeadline | null;
+}
+
+/**
+ * Records the public notice (公告) of a suspension or closure order: date (China Standard Time) and
+ * number or link. Due within 5 working days of issue (煤矿安全生产条例 art. 49); a late date is accepted
+ * and flagged, never refused — the record must say what happened. Audited; a correction is audited too.
+ */
+export async function recordOrderNotice(
+  deps: Pick<Ports, 'orders' | 'mines' | 'clock' | 'transaction'>,
+  p: Principal,
+  id: string,
+  input: { noticeDate: string; noticeRef: string },
+): Promise<OrderDetail> {
+  requirePermission(p, 'order.issue');
+  const now = deps.clock.nowIso();
+  const bad: string[] = [];
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.noticeDate) || Number.isNaN(Date.parse(input.noticeDate)))
+    bad.push('noticeDate must be a date YYYY-MM-DD');
+  else if (input.noticeDate > chinaDateOf(now)) bad.push('noticeDate cannot be in the future');
+  if (input.noticeRef.trim().length < 2) bad.push('noticeRef (the notice number or link) is required');
+  if (bad.length > 0)
+    throw invalidInput('ORDER_NOTICE_INVALID', `The public notice is not valid: ${bad.join('; ')}.`, {
+      issues: bad,
+    });
+  await deps.transaction(async (tx) => {
+    const order = await tx.orders.getOrder(id);
+    // Writing needs the order inside the scope, not merely covering it (a county does not annotate a
+    // province's order).
+    if (!order || p.scopePath === null || !order.regionPath.startsWith(p.scopePath))
+      throw notFound('ORDER_NOT_FOUND', `No order "${id}" in your scope.`);
+    if (!orderKindRule(order.kind).needsPublicNotice)
+      throw conflict('ORDER_NOTICE_NOT_NEEDED', `A ${order.kind} order has no public notice to record.`);
+    if (input.noticeDate < chinaDateOf(order.createdAt))
+      throw invalidInput('ORDER_NOTICE_INVALID', 'The public notice cannot predate the order.');
+    const next: Order = { ...order, noticeDate: input.noticeDate, noticeRef: input.noticeRef.trim() };
+    await tx.orders.updateOrder(next);
+    await tx.audit.append(
+      {
+        actorId: p.userId,
+        actorName: p.displayName,
+        action: 'order.notice',
+        targetType: 'order',
+        targetId: order.id,
+        before: { noticeDate: order.noticeDate, noticeRef: order.noticeRef },
+        after: { noticeDate: next.noticeDate, noticeRef: next.noticeRef, via: p.via },
+      },
+      now,
+    );
+  });
+  return getOrder(deps, p, id);
 }

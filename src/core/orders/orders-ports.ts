@@ -27,6 +27,9 @@ export interface Order {
   createdAt: string;
   appliedAt: string | null;
   endedAt: string | null;
+  /** The public notice of a suspension or closure (YYYY-MM-DD, China Standard Time) and its number or link. */
+  noticeDate: string | null;
+  noticeRef: string | null;
 }
 
 export type OrderMineOutcome = 'affected' | 'unaffected';

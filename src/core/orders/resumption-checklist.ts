@@ -152,15 +152,47 @@ export interface ChecklistItemResult {
   how: 'auto' | 'sign' | 'decide';
   roles: readonly Role[];
   done: boolean;
-  /** In English, for logs and the API; clients show `reason` with `values` in their language. */
+  /** English, for logs and API users; the UI shows `detailCode` with `detailParams` in its language. */
   detail: string;
-  /** Why the item is (not) done, as a stable code, e.g. `open_hazards`. */
-  reason: string;
-  /** The figures `reason` is worded with (minutes, counts, the gas class). */
-  values: Record<string, string | number>;
+  detailCode: DetailCode;
+  detailParams: Record<string, string | number>;
   signedBy: { name: string; role: string; at: string; note: string } | null;
   source: string;
 }
+
+/** The stable codes of the checklist details (the UI's catalogue keys are `res.detail.<code>`). */
+export type DetailCode =
+  | 'hazards_unavailable'
+  | 'hazards_none'
+  | 'hazards_open'
+  | 'monitoring_no_points'
+  | 'monitoring_no_data'
+  | 'monitoring_ok'
+  | 'monitoring_gap'
+  | 'personnel_none'
+  | 'personnel_ok'
+  | 'personnel_stale'
+  | 'gas_certified'
+  | 'gas_missing'
+  | 'decision_needed'
+  | 'decided'
+  | 'signed'
+  | 'signature_needed'
+  | 'unknown';
+
+interface Judged {
+  done: boolean;
+  detail: string;
+  detailCode: DetailCode;
+  detailParams: Record<string, string | number>;
+}
+
+const judged = (
+  done: boolean,
+  detailCode: DetailCode,
+  detail: string,
+  detailParams: Record<string, string | number> = {},
+): Judged => ({ done, detail, detailCode, detailParams });
 
 /** The longest stretch without data in [fromMs, nowMs], in minutes. */
 export function longestGapMinutes(minutes: readonly number[], fromMs: number, nowMs: number): number {
@@ -174,31 +206,21 @@ export function longestGapMinutes(minutes: readonly number[], fromMs: number, no
   return Math.max(0, Math.floor(gap / 60_000));
 }
 
-function judgeAuto(
-  rule: string,
-  f: ChecklistFacts,
-  o: MonitoringCheckOptions,
-): { done: boolean; detail: string; reason: string; values: Record<string, string | number> } {
+function judgeAuto(rule: string, f: ChecklistFacts, o: MonitoringCheckOptions): Judged {
   switch (rule) {
     case 'hazards_closed':
       if (f.openHazards === null)
-        return {
-          done: false,
-          detail: 'hazard check not available: approval is blocked until it is',
-          reason: 'hazard_check_unavailable',
-          values: {},
-        };
+        return judged(
+          false,
+          'hazards_unavailable',
+          'hazard check not available: approval is blocked until it is',
+        );
       return f.openHazards === 0
-        ? { done: true, detail: 'no open hazards', reason: 'no_open_hazards', values: {} }
-        : {
-            done: false,
-            detail: `${f.openHazards} open hazard(s)`,
-            reason: 'open_hazards',
-            values: { n: f.openHazards },
-          };
+        ? judged(true, 'hazards_none', 'no open hazards')
+        : judged(false, 'hazards_open', `${f.openHazards} open hazard(s)`, { n: f.openHazards });
     case 'monitoring_online': {
       if (f.monitoringSinceMs === null)
-        return { done: false, detail: 'no monitoring points connected', reason: 'no_points', values: {} };
+        return judged(false, 'monitoring_no_points', 'no monitoring points connected');
       const minutes = [...f.dataMinutes];
       const lastMinute = minutes.at(-1);
       if (f.lastReadingMs !== undefined && f.lastReadingMs !== null && f.lastReadingMs >= f.periodFromMs) {
@@ -206,56 +228,49 @@ function judgeAuto(
         if (lastMinute === undefined || m > lastMinute) minutes.push(m);
       }
       if (minutes.length === 0)
-        return {
-          done: false,
-          detail: `no monitoring data in the last ${o.periodMinutes} min`,
-          reason: 'no_data',
-          values: { period: o.periodMinutes },
-        };
+        return judged(false, 'monitoring_no_data', `no monitoring data in the last ${o.periodMinutes} min`, {
+          period: o.periodMinutes,
+        });
       // The period starts when the mine's points were connected, at most `periodMinutes` ago: before
       // that the platform had nothing to judge (ADR 0009).
       const observed = Math.floor((f.nowMs - f.periodFromMs) / 60_000);
       const gap = longestGapMinutes(minutes, f.periodFromMs, f.nowMs);
+      const params = { observed, gap, max: o.maxGapMinutes };
       return gap <= o.maxGapMinutes
-        ? {
-            done: true,
-            detail: `data for the last ${observed} min, longest gap ${gap} min`,
-            reason: 'data_complete',
-            values: { observed, gap },
-          }
-        : {
-            done: false,
-            detail: `longest gap ${gap} min in the last ${observed} min (at most ${o.maxGapMinutes})`,
-            reason: 'data_gap',
-            values: { observed, gap, max: o.maxGapMinutes },
-          };
+        ? judged(true, 'monitoring_ok', `data for the last ${observed} min, longest gap ${gap} min`, params)
+        : judged(
+            false,
+            'monitoring_gap',
+            `longest gap ${gap} min in the last ${observed} min (at most ${o.maxGapMinutes})`,
+            params,
+          );
     }
     case 'personnel_online': {
-      if (f.lastPersonnelMs === null)
-        return { done: false, detail: 'no personnel data received', reason: 'no_personnel', values: {} };
+      if (f.lastPersonnelMs === null) return judged(false, 'personnel_none', 'no personnel data received');
       const age = Math.floor((f.nowMs - f.lastPersonnelMs) / 60_000);
+      const params = { age, max: o.personnelMaxAgeMinutes };
       return age <= o.personnelMaxAgeMinutes
-        ? { done: true, detail: `last snapshot ${age} min ago`, reason: 'personnel_fresh', values: { age } }
-        : {
-            done: false,
-            detail: `last snapshot ${age} min ago (at most ${o.personnelMaxAgeMinutes})`,
-            reason: 'personnel_stale',
-            values: { age, max: o.personnelMaxAgeMinutes },
-          };
+        ? judged(true, 'personnel_ok', `last snapshot ${age} min ago`, params)
+        : judged(
+            false,
+            'personnel_stale',
+            `last snapshot ${age} min ago (at most ${o.personnelMaxAgeMinutes})`,
+            params,
+          );
     }
     case 'gas_control':
       return f.hasGasControlCapability
-        ? { done: true, detail: 'certified', reason: 'certified', values: {} }
-        : {
-            done: false,
-            detail: `${f.gasClass}-gas mine without certified gas-control capability`,
-            reason: 'not_certified',
-            values: { gasClass: f.gasClass },
-          };
+        ? judged(true, 'gas_certified', 'certified')
+        : judged(false, 'gas_missing', `${f.gasClass}-gas mine without certified gas-control capability`, {
+            gasClass: f.gasClass,
+          });
     default:
-      return { done: false, detail: `unknown check ${rule}`, reason: 'unknown_check', values: {} };
+      return judged(false, 'unknown', `unknown check ${rule}`, { rule });
   }
 }
+
+/** Detail parameters that are all text (typed so that either branch of a choice fits). */
+const textParams = (p: Record<string, string>): Record<string, string> => p;
 
 /** Judges every applicable checklist item. */
 export function evaluateChecklist(
@@ -277,8 +292,10 @@ export function evaluateChecklist(
         done: d !== null && d.status === 'approved',
         detail:
           d === null ? `needs the approval of ${r.check.roles.join(' / ')}` : `${d.status} by ${d.byName}`,
-        reason: d === null ? 'needs_approval' : d.status,
-        values: d === null ? ({} as Record<string, string>) : { name: d.byName },
+        detailCode: d === null ? 'decision_needed' : 'decided',
+        detailParams: textParams(
+          d === null ? { roles: r.check.roles.join(',') } : { status: d.status, name: d.byName },
+        ),
         signedBy: d === null ? null : { name: d.byName, role: d.byRole, at: d.at, note: d.reason },
         source: r.source,
       };
@@ -291,8 +308,8 @@ export function evaluateChecklist(
       roles: r.check.roles,
       done: s !== undefined,
       detail: s ? `signed by ${s.signerName}` : `needs a signature by ${r.check.roles.join(' / ')}`,
-      reason: s ? 'signed' : 'needs_signature',
-      values: s ? { name: s.signerName } : ({} as Record<string, string>),
+      detailCode: s ? 'signed' : 'signature_needed',
+      detailParams: textParams(s ? { name: s.signerName } : { roles: r.check.roles.join(',') }),
       signedBy: s ? { name: s.signerName, role: s.signerRole, at: s.signedAt, note: s.note } : null,
       source: r.source,
     };

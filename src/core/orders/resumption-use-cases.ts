@@ -1,3 +1,4 @@
+import { restoreLicence } from './licence-effects.ts';
 import { requirePermission } from '../access/permissions.ts';
 import { requireSeparateDuties } from '../access/separation-of-duties.ts';
 import type { Principal } from '../access/types.ts';
@@ -6,6 +7,12 @@ import { conflict, invalidInput, notAllowed, notFound } from '../errors.ts';
 import type { MineRow, Ports } from '../ports.ts';
 import { requireMineInScope } from '../registry/mine-scope.ts';
 import { changeMineStatus, scopedMineFilter } from '../registry/mine-use-cases.ts';
+import {
+  NO_ACTIONS,
+  resumptionActionsFor,
+  resumptionActs,
+  type ResumptionActions,
+} from './resumption-actions.ts';
 import { settleOrdersOfMine } from './order-use-cases.ts';
 import {
   decisionDeadline,
@@ -44,6 +51,8 @@ export interface ResumptionView extends Resumption {
   currentStep: { id: string; roles: readonly string[] } | null;
   decision: DecisionDeadline;
   notice: NoticeDeadline | null;
+  /** What the viewing user may do on it now (only the buttons that would succeed are offered). */
+  actions: ResumptionActions;
 }
 
 async function loadInScope(deps: Pick<Ports, 'orders' | 'mines'>, p: Principal, id: string) {
@@ -125,7 +134,12 @@ export async function applyResumption(deps: ResumptionDeps, p: Principal, mineId
   });
 }
 
-async function view(deps: ResumptionDeps, r: Resumption, mine: MineRow | undefined): Promise<ResumptionView> {
+async function view(
+  deps: ResumptionDeps,
+  r: Resumption,
+  mine: MineRow | undefined,
+  viewer?: Principal,
+): Promise<ResumptionView> {
   const now = deps.clock.nowIso();
   const nowMs = deps.clock.nowMs();
   const o = deps.monitoringCheck ?? DEFAULT_MONITORING_CHECK;
@@ -179,16 +193,12 @@ async function view(deps: ResumptionDeps, r: Resumption, mine: MineRow | undefin
     currentStep: step && step.check.how !== 'auto' ? { id: step.id, roles: step.check.roles } : null,
     decision: decisionDeadline(r.appliedAt, r.decidedAt, now),
     notice: r.decidedAt ? noticeDeadline(r.decidedAt, r.noticeDate, now) : null,
+    actions: viewer ? resumptionActionsFor(viewer, r, signOffs, step, checklist) : NO_ACTIONS,
   };
 }
 
 /** Who did what on an application so far: the applicant and each step's signer. */
-function earlierActs(r: Resumption, signOffs: readonly SignOff[]) {
-  return [
-    { actorId: r.appliedById, act: 'resumption.apply' },
-    ...signOffs.map((x) => ({ actorId: x.signerId, act: 'resumption.sign' })),
-  ];
-}
+const earlierActs = resumptionActs;
 
 /** Refuses a step taken before the one whose turn it is (409 RESUMPTION_STEP_OUT_OF_ORDER). */
 function requireTurn(stepId: string, signOffs: readonly SignOff[]): void {
@@ -209,7 +219,7 @@ function requireTurn(stepId: string, signOffs: readonly SignOff[]): void {
 export async function getResumption(deps: ResumptionDeps, p: Principal, id: string): Promise<ResumptionView> {
   requirePermission(p, 'order.read');
   const r = await loadInScope(deps, p, id);
-  return view(deps, r, await deps.mines.get(r.mineId));
+  return view(deps, r, await deps.mines.get(r.mineId), p);
 }
 
 export async function listResumptions(deps: ResumptionDeps, p: Principal): Promise<ResumptionView[]> {
@@ -217,7 +227,7 @@ export async function listResumptions(deps: ResumptionDeps, p: Principal): Promi
   const filter =
     p.scope.kind === 'mine' ? { mineId: p.scope.mineId } : { regionPath: p.scopePath ?? '\u0000' };
   const rows = await deps.orders.listResumptions(filter, 200);
-  return Promise.all(rows.map(async (r) => view(deps, r, await deps.mines.get(r.mineId))));
+  return Promise.all(rows.map(async (r) => view(deps, r, await deps.mines.get(r.mineId), p)));
 }
 
 /**
@@ -387,7 +397,10 @@ export async function decideResumption(
       before: { status: r.status },
       after: { status: next.status, reason: next.decisionReason, resumesTo: r.resumesTo, via: p.via },
     });
-    if (input.decision === 'approve') await settleOrdersOfMine(tx, p, r.mineId, 'lift', now);
+    if (input.decision === 'approve') {
+      await settleOrdersOfMine(tx, p, r.mineId, 'lift', now);
+      await restoreLicence(tx, p, r.mineId, r.id, now);
+    }
   });
   return getResumption(deps, p, id);
 }

@@ -5,6 +5,7 @@ import { conflict, invalidInput, notFound } from '../errors.ts';
 import type { MineFilter, MineRow, MineSort, Ports, Stores } from '../ports.ts';
 import { announceMineChanged } from './mine-changed.ts';
 import { requireMineInScope } from './mine-scope.ts';
+import { keyFactRule, requireKeyFactsThroughProcess, type KeyFactProcess } from './key-facts.ts';
 import { describeIssues, mineFactsSchema, type MineFactsInput } from './mine-facts-schema.ts';
 import { transitionMineStatus, type MineStatusEvent } from './mine-status-machine.ts';
 import { MINE_STATUSES, type Mine, type MineStatus, type MineStatusChange, type Region } from './types.ts';
@@ -16,7 +17,14 @@ function auditView(m: Mine): Record<string, unknown> {
 }
 
 function stripRow(row: MineRow): Mine {
-  const { regionName: _a, regionNameEn: _b, regionPath: _c, enterpriseName: _d, ...mine } = row;
+  const {
+    regionName: _a,
+    regionNameEn: _b,
+    regionPath: _c,
+    enterpriseName: _d,
+    licenceSuspension: _e,
+    ...mine
+  } = row;
   return mine;
 }
 
@@ -187,12 +195,24 @@ export async function registerMine(
   });
 }
 
-/** Edits facts of a mine. The status is not a fact: it changes only through `changeMineStatus`. */
+/** How a process records its change of a key fact (never from a request). */
+export interface KeyFactChange {
+  via: KeyFactProcess;
+  /** The document the change rests on (appraisal report, approval number), kept in the audit entry. */
+  basis?: string;
+}
+
+/**
+ * Edits facts of a mine. The status is not a fact: it changes only through `changeMineStatus`; the
+ * key facts (gas class, gas-control capability, approved capacity) only through their processes, which
+ * pass `change.via` (`key-facts.ts`).
+ */
 export async function updateMineFacts(
   deps: Pick<Ports, 'clock' | 'transaction' | 'mineChanged'>,
   principal: Principal,
   id: string,
   patch: Record<string, unknown>,
+  change?: KeyFactChange,
 ): Promise<Mine> {
   requirePermission(principal, 'mine.update');
   if ('status' in patch || 'statusSince' in patch) {
@@ -201,6 +221,7 @@ export async function updateMineFacts(
       'The status of a mine cannot be edited; it changes only through an order or an acceptance.',
     );
   }
+  requireKeyFactsThroughProcess(patch, change?.via);
   const now = deps.clock.nowIso();
   return deps.transaction(async (tx) => {
     const row = await getMine(tx, principal, id);
@@ -216,11 +237,13 @@ export async function updateMineFacts(
     const after: Mine = { ...before, ...(facts as Partial<Mine>), updatedAt: now };
     await tx.mines.update(after, regionPath);
     await recordAudit(tx, principal, now, {
-      action: 'mine.update',
+      action: change ? keyFactRule(change.via).action : 'mine.update',
       targetType: 'mine',
       targetId: id,
       before: auditView(before),
-      after: auditView(after),
+      after: change
+        ? { ...auditView(after), process: change.via, basis: change.basis ?? null, via: principal.via }
+        : auditView(after),
     });
     announceMineChanged(deps, tx, id);
     return after;

@@ -15,6 +15,8 @@ export interface OrdersTable {
   created_at: string;
   applied_at: string | null;
   ended_at: string | null;
+  notice_date: string | null;
+  notice_ref: string | null;
 }
 
 export interface OrderMinesTable {

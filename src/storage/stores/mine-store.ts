@@ -1,4 +1,11 @@
-import { type Expression, type ExpressionBuilder, type Kysely, type Selectable, type SqlBool } from 'kysely';
+import {
+  type Expression,
+  type ExpressionBuilder,
+  type Insertable,
+  type Kysely,
+  type Selectable,
+  type SqlBool,
+} from 'kysely';
 import type { MineFilter, MineRow, MineSort, MineStore } from '../../core/ports.ts';
 import type { GasClass, MechanisationLevel, Mine, MineStatus } from '../../core/registry/types.ts';
 import type { Database, MinesTable } from '../schema.ts';
@@ -33,13 +40,17 @@ const toMineRow = (r: Row): MineRow => ({
   statusSince: r.status_since,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
+  licenceSuspension:
+    r.licence_suspended_by === null || r.licence_suspended_at === null
+      ? null
+      : { orderNumber: r.licence_suspended_by, since: r.licence_suspended_at },
   regionName: r.region_name,
   regionNameEn: r.region_name_en,
   regionPath: r.region_path,
   enterpriseName: r.enterprise_name,
 });
 
-const toColumns = (m: Mine, regionPath: string): MinesTable => ({
+const toColumns = (m: Mine, regionPath: string): Insertable<MinesTable> => ({
   id: m.id,
   code: m.code,
   name: m.name,
@@ -184,6 +195,13 @@ export function createMineStore(db: Kysely<Database>): MineStore {
     async update(mine, regionPath) {
       const { id, ...rest } = toColumns(mine, regionPath);
       await db.updateTable('mines').set(rest).where('id', '=', id).execute();
+    },
+    async setLicenceSuspension(mineId, s) {
+      await db
+        .updateTable('mines')
+        .set({ licence_suspended_by: s?.orderNumber ?? null, licence_suspended_at: s?.since ?? null })
+        .where('id', '=', mineId)
+        .execute();
     },
   };
 }

@@ -34,6 +34,8 @@ const toOrder = (r: Selectable<OrdersTable>): Order => ({
   createdAt: r.created_at,
   appliedAt: r.applied_at,
   endedAt: r.ended_at,
+  noticeDate: r.notice_date,
+  noticeRef: r.notice_ref,
 });
 
 const orderColumns = (o: Order): OrdersTable => ({
@@ -52,6 +54,8 @@ const orderColumns = (o: Order): OrdersTable => ({
   created_at: o.createdAt,
   applied_at: o.appliedAt,
   ended_at: o.endedAt,
+  notice_date: o.noticeDate,
+  notice_ref: o.noticeRef,
 });
 
 const toResumption = (r: Selectable<ResumptionsTable>): Resumption => ({

@@ -27,6 +27,14 @@ export interface HazardReport {
   equipment?: string;
 }
 
+/** Opens the report form; returns the warning about a criteria edition not encoded yet ('' when none). */
+export async function openHazardReportForm(page: Page, baseUrl?: string): Promise<string> {
+  await page.goto(`${appOrigin(page, baseUrl)}/hazards/new`);
+  await page.locator('[data-testid="hazard-report-page"][data-busy="false"]').waitFor();
+  const warning = page.getByTestId('criteria-edition-warning');
+  return (await warning.count()) > 0 ? ((await warning.textContent()) ?? '') : '';
+}
+
 /** Reports a hazard through the form (the officer's own mine) and returns the new hazard's id. */
 export async function reportHazardInUi(page: Page, report: HazardReport, baseUrl?: string): Promise<string> {
   await page.goto(`${appOrigin(page, baseUrl)}/hazards/new`);

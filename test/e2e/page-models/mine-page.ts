@@ -71,6 +71,12 @@ export async function isLicenceExpired(page: Page): Promise<boolean> {
   return (await page.getByTestId('fact-licence').locator('[data-expired="true"]').count()) > 0;
 }
 
+/** The licence-suspension line of the facts grid ('' when the licence is not suspended). */
+export async function licenceSuspensionText(page: Page): Promise<string> {
+  const line = page.getByTestId('fact-licence-suspended');
+  return (await line.count()) > 0 ? ((await line.textContent()) ?? '') : '';
+}
+
 /** Whether the page carries the red "small mine" tag. */
 export async function hasSmallMineTag(page: Page): Promise<boolean> {
   return (await page.getByTestId('mine-page').getByTestId('small-mine-tag').count()) > 0;
@@ -235,4 +241,18 @@ export async function mineAlarmIds(page: Page): Promise<string[]> {
   const section = page.locator('[data-testid="mine-alarms"][data-busy="false"]');
   await section.waitFor();
   return attributeOfAll(section.getByTestId('alarm-row'), 'data-alarm-id');
+}
+
+/** Records a gas-class appraisal from the mine page (regulators) and waits for the page to reload. */
+export async function recordGasClassAppraisal(
+  page: Page,
+  gasClass: string,
+  reportRef: string,
+): Promise<void> {
+  await page.getByTestId('keyfacts-appraisal').click();
+  await page.getByTestId('keyfacts-gas-class').selectOption(gasClass);
+  await page.getByTestId('keyfacts-ref').fill(reportRef);
+  await page.getByTestId('keyfacts-submit').click();
+  await page.getByTestId('keyfacts-form-appraisal').waitFor({ state: 'detached' });
+  await waitForMinePage(page);
 }

@@ -60,3 +60,26 @@ export async function openIssuedOrder(page: Page, number: string): Promise<Recor
   }
   return out;
 }
+
+/** The public-notice block of the open order: its text, whether it is late, and the recorded date. */
+export async function orderNotice(page: Page): Promise<{ text: string; late: boolean; recorded: string }> {
+  const block = page.getByTestId('order-notice');
+  return {
+    text: (await page.getByTestId('order-notice-text').textContent()) ?? '',
+    late: (await block.getAttribute('data-late')) === 'true',
+    recorded: (await block.getAttribute('data-recorded')) ?? '',
+  };
+}
+
+/** Records the open order's public notice and waits for the detail to show it. */
+export async function recordOrderNotice(page: Page, date: string, ref: string): Promise<void> {
+  await page.getByTestId('order-notice-date').fill(date);
+  await page.getByTestId('order-notice-ref').fill(ref);
+  await page.getByTestId('order-notice-submit').click();
+  await page.locator(`[data-testid="order-notice"][data-recorded="${date}"]`).waitFor();
+}
+
+/** Whether the open order shows the mine's safety production licence as suspended by it. */
+export async function isLicenceSuspendedByOrder(page: Page, mineCode: string): Promise<boolean> {
+  return (await page.getByTestId(`order-licence-${mineCode}`).getAttribute('data-suspended')) === 'true';
+}

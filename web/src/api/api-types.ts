@@ -112,6 +112,8 @@ export interface Mine {
 }
 
 export interface MineRow extends Mine {
+  /** Set by a stop order, cleared by an approved resumption (never edited directly). */
+  licenceSuspension?: { orderNumber: string; since: string } | null;
   regionName: string;
   regionNameEn: string;
   enterpriseName: string | null;

@@ -1,5 +1,5 @@
 import { mapEn } from './parts/map.ts';
-import { todayEn, checkReasonEn } from './parts/today.ts';
+import { todayEn } from './parts/today.ts';
 import { shellEn } from './parts/shell.ts';
 import { errorsEn } from './parts/errors.ts';
 import { criteriaEn } from './parts/criteria.ts';
@@ -15,6 +15,7 @@ import { workflowsEn } from './parts/workflows.ts';
 import { briefingEn } from './parts/briefing.ts';
 import { alarmConsoleEn } from './parts/alarm-console.ts';
 import { securityEn } from './parts/security.ts';
+import { statutoryEn } from './parts/statutory.ts';
 import type { Dictionary } from './zh-cn.ts';
 
 /** The English dictionary; every key of the Chinese one, checked by the type. */
@@ -31,12 +32,12 @@ export const en: Dictionary = {
   ...workflowsEn,
   ...mapEn,
   ...todayEn,
-  ...checkReasonEn,
   ...shellEn,
   ...errorsEn,
   ...criteriaEn,
   ...auditEn,
   ...securityEn,
+  ...statutoryEn,
   'app.name': '红线 Redline',
   'app.tagline': 'Coal mine safety supervision · hold the safety red line',
   'app.loading': 'Loading…',

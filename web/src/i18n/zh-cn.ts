@@ -1,5 +1,5 @@
 import { mapZh } from './parts/map.ts';
-import { todayZh, checkReasonZh } from './parts/today.ts';
+import { todayZh } from './parts/today.ts';
 import { shellZh } from './parts/shell.ts';
 import { errorsZh } from './parts/errors.ts';
 import { criteriaZh } from './parts/criteria.ts';
@@ -15,6 +15,7 @@ import { workflowsZh } from './parts/workflows.ts';
 import { briefingZh } from './parts/briefing.ts';
 import { alarmConsoleZh } from './parts/alarm-console.ts';
 import { securityZh } from './parts/security.ts';
+import { statutoryZh } from './parts/statutory.ts';
 
 /**
  * The Chinese (zh-CN) dictionary: the default language, and the source of the key set.
@@ -33,12 +34,12 @@ export const zhCN = {
   ...workflowsZh,
   ...mapZh,
   ...todayZh,
-  ...checkReasonZh,
   ...shellZh,
   ...errorsZh,
   ...criteriaZh,
   ...auditZh,
   ...securityZh,
+  ...statutoryZh,
   'app.name': '红线 Redline',
   'app.tagline': '煤矿安全监管平台 · 守住安全红线和底线',
   'app.loading': '加载中…',

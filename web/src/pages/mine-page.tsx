@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { ApiError, withQuery } from '../api/api-client.ts';
 import type { MineHistoryResponse, MineResponse, MineRow, Region } from '../api/api-types.ts';
 import { useApiData } from '../api/use-api.ts';
+import { KeyFactProcesses } from '../components/key-fact-processes.tsx';
 import { ErrorBox } from '../components/error-box.tsx';
 import { isSmallMine, lacksGasControl, NoGasControlTag, SmallMineTag } from '../components/mine-tags.tsx';
 import { StatusPill } from '../components/status-pill.tsx';
@@ -135,6 +136,14 @@ function FactsGrid({ mine }: { mine: MineRow }) {
             >
               {t('fact.licence.until', { date: formatDate(mine.licenceValidUntil) })}
               {isExpired && <span className="tag tag-danger">{t('fact.licence.expired')}</span>}
+            </div>
+          )}
+          {mine.licenceSuspension && (
+            <div className="fact-note text-danger strong" data-testid="fact-licence-suspended">
+              {t('fact.licence.suspended', {
+                order: mine.licenceSuspension.orderNumber,
+                date: formatDate(mine.licenceSuspension.since),
+              })}
             </div>
           )}
         </Fact>
@@ -314,6 +323,7 @@ export function MinePage({ mineId }: { mineId: string }) {
         <MineAlarms mineId={m.id} />
 
         <FactsGrid mine={m} />
+        <KeyFactProcesses mine={m} onChanged={() => (mine.reload(), history.reload())} />
 
         <MineMonitoring mine={m} />
 

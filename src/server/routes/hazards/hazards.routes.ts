@@ -1,8 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { requirePermission } from '../../../core/access/permissions.ts';
-import { CRITERIA_EDITIONS } from '../../../core/hazards/criteria.ts';
 import {
   decideProposal,
   fileProgressReport,
@@ -10,7 +8,12 @@ import {
   listUnderSupervision,
   unlistSupervision,
 } from '../../../core/hazards/hazard-oversight.ts';
-import { getHazardDetail, hazardBoard, listHazards } from '../../../core/hazards/hazard-queries.ts';
+import {
+  getHazardDetail,
+  hazardBoard,
+  listCriteria,
+  listHazards,
+} from '../../../core/hazards/hazard-queries.ts';
 import { fileSelfCheckReport, listMissingSelfChecks } from '../../../core/hazards/hazard-records.ts';
 import { DEFAULT_DAYS_PER_ESCALATION_LEVEL, runDailyReviewAs } from '../../../core/hazards/hazard-review.ts';
 import { HAZARD_GRADES, HAZARD_SOURCES, HAZARD_STATES } from '../../../core/hazards/hazard-types.ts';
@@ -58,11 +61,14 @@ export function registerHazardRoutes(app: FastifyInstance, deps: AppDeps): void 
 
   r.get(
     '/api/hazards/criteria',
-    { schema: { tags, summary: 'The major-hazard criteria editions, each row with its source.' } },
-    (req) => {
-      requirePermission(principalOf(req), 'hazard.read');
-      return { editions: CRITERIA_EDITIONS };
+    {
+      schema: {
+        tags,
+        summary:
+          'The major-hazard criteria editions, each row with its source, and which edition grades a hazard found today (standIn: the edition in force is not encoded yet).',
+      },
     },
+    (req) => listCriteria(ports, principalOf(req)),
   );
 
   r.get(
@@ -237,7 +243,7 @@ export function registerHazardRoutes(app: FastifyInstance, deps: AppDeps): void 
       schema: {
         tags,
         summary: 'Suspension, closure and stop-work proposals in your scope (regulators).',
-        querystring: z.object({ state: z.enum(['open', 'confirmed', 'dismissed']).optional() }),
+        querystring: z.object({ state: z.enum(['open', 'confirmed', 'dismissed', 'lapsed']).optional() }),
       },
     },
     (req) => listProposals(ports, principalOf(req), req.query.state),

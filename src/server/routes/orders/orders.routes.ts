@@ -2,7 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { HazardStore } from '../../../core/hazards/hazards-ports.ts';
-import { getOrder, issueOrder, listOrders, previewOrder } from '../../../core/orders/order-use-cases.ts';
+import {
+  getOrder,
+  issueOrder,
+  listOrders,
+  previewOrder,
+  recordOrderNotice,
+} from '../../../core/orders/order-use-cases.ts';
 import { ORDER_KINDS, type OpenHazards, type OrderKind } from '../../../core/orders/orders-ports.ts';
 import { listGasControlViolations, type ResumptionDeps } from '../../../core/orders/resumption-use-cases.ts';
 import type { Ports } from '../../../core/ports.ts';
@@ -120,5 +126,19 @@ export function registerOrderRoutes(app: FastifyInstance, deps: AppDeps): void {
       },
     },
     async (req) => getOrder(ports, principalOf(req), req.params.id),
+  );
+
+  r.post(
+    '/api/orders/:id/notice',
+    {
+      schema: {
+        tags: ['orders'],
+        summary:
+          'Record the public notice of a suspension or closure order (due within 5 working days of issue; a late one is flagged).',
+        params: z.object({ id: z.string().min(1).max(100) }),
+        body: z.object({ noticeDate: z.string().max(10), noticeRef: z.string().min(1).max(500) }),
+      },
+    },
+    async (req) => recordOrderNotice(ports, principalOf(req), req.params.id, req.body),
   );
 }

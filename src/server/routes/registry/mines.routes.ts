@@ -2,7 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requirePermission } from '../../../core/access/permissions.ts';
-import { invalidInput } from '../../../core/errors.ts';
 import { buildRegionDashboard } from '../../../core/registry/dashboard.ts';
 import { MINE_STATUS_EVENTS, type MineStatusEvent } from '../../../core/registry/mine-status-machine.ts';
 import {
@@ -14,17 +13,15 @@ import {
   registerMine,
   updateMineFacts,
 } from '../../../core/registry/mine-use-cases.ts';
-import { GAS_CLASSES, MINE_STATUSES, type Region } from '../../../core/registry/types.ts';
+import { GAS_CLASSES, MINE_STATUSES, type GasClass, type Region } from '../../../core/registry/types.ts';
+import {
+  recordCapacityApproval,
+  recordGasClassAppraisal,
+} from '../../../core/registry/key-fact-processes.ts';
 import type { AppDeps } from '../../app.ts';
 import { principalOf } from '../../auth.ts';
 
 const mineIdParams = z.object({ id: z.string().min(1).max(100) });
-/** Set only by an approved expert assessment (src/core/expertise), never by editing the mine. */
-const GAS_CONTROL_FIELDS = [
-  'hasGasControlCapability',
-  'gasControlEvidence',
-  'gasControlCertifiedOn',
-] as const;
 
 const listQuery = z.object({
   regionId: z
@@ -192,20 +189,57 @@ export function registerMineRoutes(app: FastifyInstance, deps: AppDeps): void {
       schema: {
         tags: ['registry'],
         summary:
-          'Edit facts of a mine. The status cannot be edited (use a status transition), nor the gas-control capability (it follows the approved expert assessment).',
+          'Edit facts of a mine. The status cannot be edited (use a status transition), nor the key facts: gas class (gas-class appraisal), gas-control capability (expert assessment), approved capacity (capacity approval).',
         params: mineIdParams,
         body: z.record(z.string(), z.unknown()),
       },
     },
     async (req) => {
-      const flagFields = GAS_CONTROL_FIELDS.filter((f) => f in req.body);
-      if (flagFields.length > 0) {
-        throw invalidInput(
-          'GAS_CONTROL_FLAG_NOT_EDITABLE',
-          `${flagFields.join(', ')} cannot be edited: the gas-control capability follows the approved assessment signed by a gas-control expert (/api/expertise/assessments).`,
-        );
-      }
       const mine = await updateMineFacts(ports, principalOf(req), req.params.id, req.body);
+      return { mine };
+    },
+  );
+
+  r.post(
+    '/api/mines/:id/gas-class-appraisals',
+    {
+      schema: {
+        tags: ['registry'],
+        summary:
+          'Record a gas-class appraisal (瓦斯等级鉴定): the only way the gas class changes. Audited with its report.',
+        params: mineIdParams,
+        body: z.object({
+          gasClass: z.enum(GAS_CLASSES as [GasClass, ...GasClass[]]),
+          reportRef: z.string().max(200),
+          appraisedOn: z.string().max(10),
+        }),
+      },
+    },
+    async (req) => {
+      const mine = await recordGasClassAppraisal(ports, principalOf(req), req.params.id, req.body);
+      await deps.monitoring?.view.refreshMine(mine.id);
+      return { mine };
+    },
+  );
+
+  r.post(
+    '/api/mines/:id/capacity-approvals',
+    {
+      schema: {
+        tags: ['registry'],
+        summary:
+          'Record a capacity approval (生产能力核定): the only way the approved capacity changes. Audited with its document.',
+        params: mineIdParams,
+        body: z.object({
+          capacityTPerYear: z.number(),
+          approvalRef: z.string().max(200),
+          approvedOn: z.string().max(10),
+        }),
+      },
+    },
+    async (req) => {
+      const mine = await recordCapacityApproval(ports, principalOf(req), req.params.id, req.body);
+      await deps.monitoring?.view.refreshMine(mine.id);
       return { mine };
     },
   );

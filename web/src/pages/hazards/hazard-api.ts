@@ -41,6 +41,8 @@ export interface HazardView {
 
 export interface HazardDetail {
   hazard: HazardView;
+  /** The proposals this hazard raised; empty for those who do not decide them. */
+  proposals?: Proposal[];
   criterion: { id: string; textEn: string; source: string } | null;
   timeline: Array<{ seq: number; at: string; action: string; actorName: string; note: string | null }>;
   evidence: Array<{
@@ -72,7 +74,7 @@ export interface Proposal {
   mineName: string;
   hazardIds: string[];
   basis: string;
-  state: string;
+  state: 'open' | 'confirmed' | 'dismissed' | 'lapsed';
   createdAt: string;
 }
 

@@ -9,7 +9,8 @@ import { criterionText } from './criterion-text.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { navigate } from '../../router/router.ts';
 import { useSession } from '../../session/session-context.tsx';
-import { HAZARD_SOURCES, type CriteriaEdition, type HazardGrade, type HazardSource } from './hazard-api.ts';
+import { HAZARD_SOURCES, type HazardGrade, type HazardSource } from './hazard-api.ts';
+import { CriteriaEditionNotice, gradingItems, type CriteriaResponse } from './criteria-edition.tsx';
 
 export interface FieldSpec {
   name: string;
@@ -130,7 +131,7 @@ export function HazardReportPage() {
   const { session } = useSession();
   const ownMine = session.user.scope.kind === 'mine' ? session.user.scope.mineId : null;
   const [mine, setMine] = useState<PickedMine | null>(null);
-  const criteria = useApiData<{ editions: CriteriaEdition[] }>('/api/hazards/criteria');
+  const criteria = useApiData<CriteriaResponse>('/api/hazards/criteria');
   const [form, setForm] = useState({
     mineId: ownMine ?? '',
     source: 'self_check' as HazardSource,
@@ -144,7 +145,7 @@ export function HazardReportPage() {
   });
   const { busy, error, runWith } = useAction();
   const set = (k: keyof typeof form, v: string) => setForm({ ...form, [k]: v });
-  const items = criteria.data?.editions[0]?.items ?? [];
+  const items = gradingItems(criteria.data);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void runWith(() =>
@@ -205,6 +206,7 @@ export function HazardReportPage() {
             ))}
           </select>
         </Field>
+        <CriteriaEditionNotice grading={criteria.data?.grading} />
         <p data-testid="hazard-report-grade">{t(`hazards.grade.${form.grade}`)}</p>
         <Field label={t('hazards.field.title')}>
           <input

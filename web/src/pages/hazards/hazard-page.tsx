@@ -9,6 +9,7 @@ import { Link } from '../../router/link.tsx';
 import { useSession } from '../../session/session-context.tsx';
 import { canReport, canRectify, isRegulator, uploadEvidence, type HazardDetail } from './hazard-api.ts';
 import { ActionForm, GENERAL_PLAN_FIELDS, MAJOR_PLAN_FIELDS, planBody } from './hazard-forms.tsx';
+import { HazardProposalsOf } from './criteria-edition.tsx';
 
 const FACTS_STYLE: CSSProperties = {
   display: 'grid',
@@ -92,6 +93,12 @@ export function HazardPage({ id }: { id: string }) {
             <dd>
               {h.reportedByName} · {formatDateTime(h.reportedAt)}
             </dd>
+            {h.area && (
+              <>
+                <dt>{t('hazards.field.area')}</dt>
+                <dd data-testid="hazard-area">{h.area}</dd>
+              </>
+            )}
             {h.equipment && (
               <>
                 <dt>{t('hazards.field.equipment')}</dt>
@@ -121,8 +128,11 @@ export function HazardPage({ id }: { id: string }) {
             </div>
           )}
 
+          <HazardProposalsOf proposals={d.proposals} />
+
           <div className="hazard-actions" data-testid="hazard-actions">
-            {canRectify(role) && (h.state === 'reported' || h.state === 'assigned') && (
+            {/* The five implementations are set once; an empty form after they are set misleads. */}
+            {canRectify(role) && h.plan === null && (h.state === 'reported' || h.state === 'assigned') && (
               <ActionForm
                 testId="hazard-assign"
                 title={h.grade === 'major' ? 'hazards.fiveImplMajor' : 'hazards.fiveImpl'}

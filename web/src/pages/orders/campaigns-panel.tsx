@@ -1,55 +1,67 @@
-import { useState } from 'react';
+import type { Role } from '../../api/api-types.ts';
 import { useApiData } from '../../api/use-api.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
 import { codeLabel } from '../../i18n/code-label.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
-import type { CampaignProgress, CampaignView, GasViolation } from './orders-types.ts';
+import { navigate } from '../../router/router.ts';
+import { useSession } from '../../session/session-context.tsx';
+import { CampaignDetail } from './campaign-detail.tsx';
+import { CampaignForm } from './campaign-form.tsx';
+import type { CampaignView, GasViolation } from './orders-types.ts';
 
-/** Campaigns with per-mine progress and the CSV report. */
-export function CampaignsPanel() {
+const REGULATORS: readonly Role[] = ['province_regulator', 'city_regulator', 'county_regulator'];
+const campaignPath = (id: string) => `/orders/campaigns/${encodeURIComponent(id)}`;
+
+/**
+ * 专项整治: regulators create a campaign; everyone in scope opens one (its own address, so it can be
+ * linked) to see and record each mine's progress and read its report by district.
+ */
+export function CampaignsPanel({ openId }: { openId?: string }) {
   const { t } = useI18n();
+  const { user } = useSession().session;
   const list = useApiData<{ campaigns: CampaignView[] }>('/api/orders/campaigns');
-  const [open, setOpen] = useState<string | null>(null);
-  const detail = useApiData<CampaignProgress>(open === null ? null : `/api/orders/campaigns/${open}`);
   if (list.error !== null) return <ErrorBox error={list.error} onRetry={list.reload} />;
   const campaigns = list.data?.campaigns ?? [];
   return (
-    <div data-testid="campaigns" data-busy={list.isLoading || detail.isLoading ? 'true' : 'false'}>
+    <div className="wf-stack" data-testid="campaigns" data-busy={list.isLoading ? 'true' : 'false'}>
+      {REGULATORS.includes(user.role) && openId === undefined && (
+        <CampaignForm
+          onCreated={(id) => {
+            list.reload();
+            navigate(campaignPath(id));
+          }}
+        />
+      )}
       {campaigns.length === 0 && !list.isLoading && <p>{t('orders.camp.empty')}</p>}
-      <ul className="compact-list">
-        {campaigns.map((c) => (
-          <li key={c.id}>
-            <button
-              type="button"
-              className="btn btn-small"
-              data-testid={`campaign-${c.id}`}
-              onClick={() => setOpen(c.id)}
-            >
-              {c.name}
-            </button>{' '}
-            {t('orders.camp.period', { from: c.startsOn, to: c.endsOn })}{' '}
-            <a href={`/api/orders/campaigns/${c.id}/report?format=csv`}>{t('orders.camp.csv')}</a>
-          </li>
-        ))}
-      </ul>
-      {detail.data !== null && open !== null && (
-        <table className="table" data-testid="campaign-progress">
+      {campaigns.length > 0 && (
+        <table className="table" data-testid="campaign-list">
+          <thead>
+            <tr>
+              <th>{t('camp.form.name')}</th>
+              <th>{t('camp.col.period')}</th>
+              <th>{t('camp.col.items')}</th>
+            </tr>
+          </thead>
           <tbody>
-            {detail.data.mines.map((m) => (
-              <tr key={m.mineId}>
-                <td>{m.mineName}</td>
-                <td>{m.regionName}</td>
+            {campaigns.map((c) => (
+              <tr key={c.id} data-testid={`campaign-${c.id}`} data-open={c.id === openId ? 'true' : 'false'}>
                 <td>
-                  {t('orders.camp.done', { done: m.done, total: detail.data?.campaign.items.length ?? 0 })}
+                  <a
+                    href={campaignPath(c.id)}
+                    onClick={(e) => (e.preventDefault(), navigate(campaignPath(c.id)))}
+                    data-testid={`campaign-link-${c.id}`}
+                  >
+                    {c.name}
+                  </a>
                 </td>
-                <td className={m.overdue > 0 ? 'bad' : undefined}>
-                  {m.overdue > 0 ? t('orders.camp.overdue', { n: m.overdue }) : ''}
-                </td>
+                <td>{t('orders.camp.period', { from: c.startsOn, to: c.endsOn })}</td>
+                <td className="tabular">{c.items.length}</td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
+      {openId !== undefined && <CampaignDetail key={openId} id={openId} />}
     </div>
   );
 }

@@ -11,6 +11,8 @@ import type { OrderView } from './orders-types.ts';
 import type { MineStatus } from '../../api/api-types.ts';
 import { StatusPill } from '../../components/status-pill.tsx';
 import { ResumptionsPanel } from './resumptions-panel.tsx';
+import { NoticeFlag, OrderNoticeBlock, type OrderNotice } from './order-notice.tsx';
+import { formatDate, formatDateTime } from '../../format.ts';
 
 const TABS = ['', 'resumptions', 'gas', 'campaigns'] as const;
 const TAB_LABELS = {
@@ -29,7 +31,9 @@ function OrdersList() {
     const r = o.regionId === null ? undefined : regions.find((x) => x.id === o.regionId);
     return r ? regionName(r, lang) : (o.regionId ?? o.mineIds.join(', '));
   };
-  const { data, error, isLoading, reload } = useApiData<{ orders: OrderView[] }>('/api/orders');
+  const { data, error, isLoading, reload } = useApiData<{
+    orders: Array<OrderView & { notice?: OrderNotice | null }>;
+  }>('/api/orders');
   const orders = data?.orders ?? [];
   return (
     <div data-testid="orders-list" data-busy={isLoading ? 'true' : 'false'}>
@@ -46,6 +50,7 @@ function OrdersList() {
               <th>{t('orders.col.effective')}</th>
               <th>{t('orders.col.status')}</th>
               <th>{t('orders.col.issuer')}</th>
+              <th>{t('order.col.notice')}</th>
             </tr>
           </thead>
           <tbody>
@@ -67,9 +72,12 @@ function OrdersList() {
                 <td>
                   {o.regionId === null ? t('orders.detail.mines', { n: o.mineIds.length }) : scopeLabel(o)}
                 </td>
-                <td>{o.effectiveAt.slice(0, 16).replace('T', ' ')}</td>
+                <td>{formatDateTime(o.effectiveAt)}</td>
                 <td>{t(`orders.status.${o.status}`)}</td>
                 <td>{o.issuerName}</td>
+                <td>
+                  <NoticeFlag notice={o.notice} />
+                </td>
               </tr>
             ))}
           </tbody>
@@ -80,7 +88,14 @@ function OrdersList() {
 }
 
 interface OrderDetailView {
-  order: OrderView & { legalBasis: string; reason: string; createdAt: string; endedAt: string | null };
+  order: OrderView & {
+    legalBasis: string;
+    reason: string;
+    createdAt: string;
+    endedAt: string | null;
+    noticeRef: string | null;
+  };
+  notice: OrderNotice | null;
   mines: Array<{
     mineId: string;
     mineCode: string;
@@ -89,12 +104,14 @@ interface OrderDetailView {
     fromStatus: MineStatus;
     note: string;
     liftedAt: string | null;
+    licenceSuspendedByThis: boolean;
   }>;
 }
 
 /** One order after issuing: what, why, on what basis, and each mine it touched. */
 function OrderDetail({ id }: { id: string }) {
   const { t } = useI18n();
+  const { user } = useSession().session;
   const { data, error, isLoading, reload } = useApiData<OrderDetailView>(
     `/api/orders/${encodeURIComponent(id)}`,
   );
@@ -116,10 +133,19 @@ function OrderDetail({ id }: { id: string }) {
         <dt>{t('orders.form.reason')}</dt>
         <dd>{order.reason}</dd>
         <dt>{t('orders.col.effective')}</dt>
-        <dd>{order.effectiveAt.slice(0, 16).replace('T', ' ')}</dd>
+        <dd>{formatDateTime(order.effectiveAt)}</dd>
         <dt>{t('orders.col.issuer')}</dt>
         <dd>{order.issuerName}</dd>
       </dl>
+      {data.notice !== null && (
+        <OrderNoticeBlock
+          orderId={order.id}
+          notice={data.notice}
+          noticeRef={order.noticeRef}
+          canRecord={REGULATORS.includes(user.role)}
+          onRecorded={reload}
+        />
+      )}
       <table className="table" data-testid="order-detail-mines">
         <thead>
           <tr>
@@ -128,6 +154,7 @@ function OrderDetail({ id }: { id: string }) {
             <th>{t('orders.detail.before')}</th>
             <th>{t('orders.detail.outcome')}</th>
             <th>{t('orders.detail.lifted')}</th>
+            <th>{t('order.col.licence')}</th>
           </tr>
         </thead>
         <tbody>
@@ -142,7 +169,17 @@ function OrderDetail({ id }: { id: string }) {
                 {t(`orders.preview.${m.outcome}`)}
                 {m.outcome === 'unaffected' && <span className="muted"> ({m.note})</span>}
               </td>
-              <td>{m.liftedAt ? m.liftedAt.slice(0, 10) : '—'}</td>
+              <td>{formatDate(m.liftedAt)}</td>
+              <td
+                data-testid={`order-licence-${m.mineCode}`}
+                data-suspended={String(m.licenceSuspendedByThis)}
+              >
+                {m.licenceSuspendedByThis ? (
+                  <span className="tag tag-danger">{t('order.licence.suspendedHere')}</span>
+                ) : (
+                  t('order.licence.notSuspended')
+                )}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -185,7 +222,9 @@ export function OrdersSection({ sub }: { sub: string[] }) {
       {tab === '' && sub[0] !== 'order' && <OrdersList />}
       {tab === 'resumptions' && <ResumptionsPanel />}
       {tab === 'gas' && <GasViolationsPanel />}
-      {tab === 'campaigns' && <CampaignsPanel />}
+      {tab === 'campaigns' && (
+        <CampaignsPanel openId={sub[1] === undefined ? undefined : decodeURIComponent(sub[1])} />
+      )}
     </section>
   );
 }

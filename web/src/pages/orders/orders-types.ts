@@ -28,10 +28,10 @@ export interface ChecklistItem {
   /** The roles that take this step of the chain (empty for automatic checks). */
   roles: string[];
   done: boolean;
+  /** English; the page shows `detailCode` with `detailParams` from the catalogue instead. */
   detail: string;
-  /** Why it is (not) done, as a code shown through `res.reason.<code>` with `values`. */
-  reason: string;
-  values: Record<string, string | number>;
+  detailCode?: string;
+  detailParams?: Record<string, string | number>;
   signedBy: { name: string; role: string; at: string; note: string } | null;
 }
 
@@ -49,6 +49,8 @@ export interface ResumptionView {
   currentStep: { id: string; roles: string[] } | null;
   decision: { dueOn: string; daysLeft: number; overdue: boolean };
   notice: { dueOn: string; recordedOn: string | null; late: boolean } | null;
+  /** What the viewing user may do now, judged by the server with the rules it enforces. */
+  actions?: { sign: string | null; approve: boolean; reject: boolean; waitingForChecks: boolean };
 }
 
 export interface GasViolation {
@@ -73,7 +75,9 @@ export interface CampaignProgress {
   campaign: CampaignView;
   mines: Array<{
     mineId: string;
+    mineCode: string;
     mineName: string;
+    regionId: string;
     regionName: string;
     done: number;
     overdue: number;

@@ -8,22 +8,15 @@ import { useAction } from '../../components/use-action.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import type { MessageKey } from '../../i18n/zh-cn.ts';
 import { useSession } from '../../session/session-context.tsx';
-import { checkReason } from './check-reason.ts';
+
 import type { ChecklistItem, ResumptionView } from './orders-types.ts';
 
-/** Who may file an application (the mine, or a regulator on its behalf) and who may refuse one. */
+/** Who may file an application (the mine, or a regulator on its behalf). */
 const APPLICANTS: readonly Role[] = [
   'province_regulator',
   'city_regulator',
   'county_regulator',
   'mine_safety_officer',
-];
-const REJECTERS: readonly Role[] = [
-  'province_regulator',
-  'city_regulator',
-  'county_regulator',
-  'mine_safety_bureau',
-  'government_head',
 ];
 
 const stepKey = (id: string) => `res.step.${id}` as MessageKey;
@@ -134,10 +127,24 @@ function StepRow({
   );
 }
 
+/**
+ * A checklist detail in the user's language: the server sends a stable code and its numbers
+ * (`detailCode`, `detailParams`); an unknown code falls back to the server's English text.
+ */
+function useCheckDetail(): (c: ChecklistItem) => string {
+  const { t, has } = useI18n();
+  return (c) => {
+    const key = `res.detail.${c.detailCode ?? ''}`;
+    if (!has(key)) return c.detail;
+    const params = { ...(c.detailParams ?? {}) };
+    const gas = `gas.${String(params.gasClass ?? '')}`;
+    if (has(gas)) params.gasClass = t(gas);
+    return t(key, params);
+  };
+}
+
 function ResumptionCard({ r, onChanged }: { r: ResumptionView; onChanged: () => void }) {
-  const i18n = useI18n();
-  const { t } = i18n;
-  const { user } = useSession().session;
+  const { t } = useI18n();
   const [note, setNote] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [hint, setHint] = useState<string | null>(null);
@@ -152,6 +159,8 @@ function ResumptionCard({ r, onChanged }: { r: ResumptionView; onChanged: () => 
       setError(e);
     }
   };
+  const describeCheck = useCheckDetail();
+  const actions = r.actions ?? { sign: null, approve: false, reject: false, waitingForChecks: false };
   const checks = r.checklist.filter((c) => c.how === 'auto');
   const chain = r.checklist.filter((c) => c.how !== 'auto');
   const pending = r.status === 'pending';
@@ -200,7 +209,9 @@ function ResumptionCard({ r, onChanged }: { r: ResumptionView; onChanged: () => 
                 className={c.done ? undefined : 'text-danger'}
               >
                 {c.done ? '✔' : '✘'} {t(stepKey(c.id))}{' '}
-                <span className="muted">({checkReason(c, i18n)})</span>
+                <span className="muted" data-testid={`check-${c.id}-detail`}>
+                  ({describeCheck(c)})
+                </span>
               </li>
             ))}
           </ul>
@@ -213,7 +224,7 @@ function ResumptionCard({ r, onChanged }: { r: ResumptionView; onChanged: () => 
                 key={c.id}
                 item={c}
                 current={pending && c.id === current}
-                canAct={pending && !c.done && c.roles.includes(user.role)}
+                canAct={c.how === 'sign' ? actions.sign === c.id : actions.approve}
                 onSign={() => void act(`/api/orders/resumptions/${r.id}/sign-offs`, { item: c.id, note })}
                 onApprove={() =>
                   void act(`/api/orders/resumptions/${r.id}/decision`, {
@@ -226,35 +237,39 @@ function ResumptionCard({ r, onChanged }: { r: ResumptionView; onChanged: () => 
           </ol>
         </section>
       </div>
-      {pending &&
-        (chain.some((c) => !c.done && c.roles.includes(user.role)) || REJECTERS.includes(user.role)) && (
-          <div className="wf-actions">
-            <input
-              className="input wf-note"
-              value={note}
-              placeholder={t('res.note')}
-              onChange={(e) => setNote(e.target.value)}
-              data-testid="resumption-comment"
-            />
-            {REJECTERS.includes(user.role) && (
-              <button
-                type="button"
-                className="btn"
-                data-testid="resumption-reject"
-                onClick={() =>
-                  note.trim().length < 2
-                    ? setError(new Error(t('res.rejectReason')))
-                    : void act(`/api/orders/resumptions/${r.id}/decision`, {
-                        decision: 'reject',
-                        reason: note,
-                      })
-                }
-              >
-                {t('res.reject')}
-              </button>
-            )}
-          </div>
-        )}
+      {actions.waitingForChecks && (
+        <p className="text-danger" data-testid="resumption-waiting-checks">
+          {t('res.waitingForChecks')}
+        </p>
+      )}
+      {pending && (actions.sign !== null || actions.approve || actions.reject) && (
+        <div className="wf-actions">
+          <input
+            className="input wf-note"
+            value={note}
+            placeholder={t('res.note')}
+            onChange={(e) => setNote(e.target.value)}
+            data-testid="resumption-comment"
+          />
+          {actions.reject && (
+            <button
+              type="button"
+              className="btn"
+              data-testid="resumption-reject"
+              onClick={() =>
+                note.trim().length < 2
+                  ? setError(new Error(t('res.rejectReason')))
+                  : void act(`/api/orders/resumptions/${r.id}/decision`, {
+                      decision: 'reject',
+                      reason: note,
+                    })
+              }
+            >
+              {t('res.reject')}
+            </button>
+          )}
+        </div>
+      )}
       {hint !== null && <p className="text-danger">{hint}</p>}
       {error !== null && <ErrorBox error={error} testId="resumption-error" />}
       {r.notice !== null && (

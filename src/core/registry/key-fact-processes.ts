@@ -1,0 +1,67 @@
+import type { Principal } from '../access/types.ts';
+import { chinaDateOf } from '../china-time.ts';
+import { invalidInput } from '../errors.ts';
+import type { Ports } from '../ports.ts';
+import { updateMineFacts } from './mine-use-cases.ts';
+import type { GasClass, Mine } from './types.ts';
+
+type Deps = Pick<Ports, 'clock' | 'transaction'>;
+
+/** Common checks of a process record: its document number and a date not in the future. */
+function requireDocument(kind: string, ref: string, on: string, today: string): string[] {
+  const bad: string[] = [];
+  if (ref.trim().length < 2) bad.push(`${kind} number is required`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(on) || Number.isNaN(Date.parse(on)))
+    bad.push(`${kind} date must be YYYY-MM-DD`);
+  else if (on > today) bad.push(`${kind} date cannot be in the future`);
+  return bad;
+}
+
+const todayOf = (deps: Deps) => chinaDateOf(deps.clock.nowIso());
+
+/**
+ * Records the result of a gas-class appraisal (瓦斯等级鉴定) by an appraisal body: the mine's gas class
+ * becomes the appraised one, audited as `mine.gas_class_appraisal` with the report. A high-gas or
+ * outburst result for a mine without certified gas-control capability is recorded as found — the
+ * gas-control list then shows the mine (the appraisal is a fact, not a permission).
+ */
+export function recordGasClassAppraisal(
+  deps: Deps,
+  p: Principal,
+  mineId: string,
+  input: { gasClass: GasClass; reportRef: string; appraisedOn: string },
+): Promise<Mine> {
+  const bad = requireDocument('appraisal report', input.reportRef, input.appraisedOn, todayOf(deps));
+  if (bad.length > 0)
+    throw invalidInput('MINE_PROCESS_RECORD_INVALID', `The appraisal is not valid: ${bad.join('; ')}.`, {
+      issues: bad,
+    });
+  return updateMineFacts(
+    deps,
+    p,
+    mineId,
+    { gasClass: input.gasClass },
+    { via: 'gas_class_appraisal', basis: `${input.reportRef.trim()} (${input.appraisedOn})` },
+  );
+}
+
+/** Records a capacity approval (生产能力核定): the approved capacity becomes the approved one, audited. */
+export function recordCapacityApproval(
+  deps: Deps,
+  p: Principal,
+  mineId: string,
+  input: { capacityTPerYear: number; approvalRef: string; approvedOn: string },
+): Promise<Mine> {
+  const bad = requireDocument('approval document', input.approvalRef, input.approvedOn, todayOf(deps));
+  if (bad.length > 0)
+    throw invalidInput('MINE_PROCESS_RECORD_INVALID', `The approval is not valid: ${bad.join('; ')}.`, {
+      issues: bad,
+    });
+  return updateMineFacts(
+    deps,
+    p,
+    mineId,
+    { approvedCapacityTPerYear: input.capacityTPerYear },
+    { via: 'capacity_approval', basis: `${input.approvalRef.trim()} (${input.approvedOn})` },
+  );
+}

@@ -1,0 +1,118 @@
+import { useState, type FormEvent } from 'react';
+import { request } from '../../api/api-client.ts';
+import { ErrorBox } from '../../components/error-box.tsx';
+import { todayIsoDate } from '../../format.ts';
+import { useI18n } from '../../i18n/i18n-context.tsx';
+
+/** The public-notice deadline of a suspension or closure order, as the server computes it. */
+export interface OrderNotice {
+  dueOn: string;
+  recordedOn: string | null;
+  late: boolean;
+}
+
+/** A short flag for the orders list: overdue (red) or pending; nothing once recorded in time. */
+export function NoticeFlag({ notice }: { notice: OrderNotice | null | undefined }) {
+  const { t } = useI18n();
+  if (!notice || (notice.recordedOn !== null && !notice.late)) return null;
+  return notice.late ? (
+    <span className="tag tag-danger" data-testid="notice-flag" data-late="true">
+      {t('order.notice.listOverdue')}
+    </span>
+  ) : (
+    <span className="tag" data-testid="notice-flag" data-late="false">
+      {t('order.notice.listPending')}
+    </span>
+  );
+}
+
+/**
+ * The public notice (公告) of an order: due date (5 working days of issue), what was recorded, overdue
+ * in red; regulators record the date and the notice's number or link.
+ */
+export function OrderNoticeBlock({
+  orderId,
+  notice,
+  noticeRef,
+  canRecord,
+  onRecorded,
+}: {
+  orderId: string;
+  notice: OrderNotice;
+  noticeRef: string | null;
+  canRecord: boolean;
+  onRecorded: () => void;
+}) {
+  const { t } = useI18n();
+  const [date, setDate] = useState(todayIsoDate());
+  const [ref, setRef] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await request('POST', `/api/orders/${encodeURIComponent(orderId)}/notice`, {
+        body: { noticeDate: date, noticeRef: ref },
+      });
+      setRef('');
+      onRecorded();
+    } catch (x) {
+      setError(x);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const recorded = notice.recordedOn;
+  const text =
+    recorded === null
+      ? notice.late
+        ? t('order.notice.overdue', { due: notice.dueOn })
+        : t('order.notice.due', { due: notice.dueOn })
+      : notice.late
+        ? t('order.notice.recordedLate', { due: notice.dueOn, date: recorded })
+        : t('order.notice.recorded', { date: recorded, ref: noticeRef ?? '' });
+  return (
+    <section
+      className="wf-notice"
+      data-testid="order-notice"
+      data-late={notice.late ? 'true' : 'false'}
+      data-recorded={recorded ?? ''}
+      data-busy={busy ? 'true' : 'false'}
+    >
+      <h3>{t('order.notice.title')}</h3>
+      <p className={notice.late ? 'text-danger strong' : undefined} data-testid="order-notice-text">
+        {text}
+      </p>
+      <p className="muted">{t('order.notice.holidays')}</p>
+      {canRecord && (
+        <form className="wf-actions" onSubmit={(e) => void submit(e)}>
+          <label className="field">
+            <span className="field-label">{t('order.notice.date')}</span>
+            <input
+              type="date"
+              className="input"
+              value={date}
+              onChange={(e) => setDate(e.target.value)}
+              data-testid="order-notice-date"
+            />
+          </label>
+          <label className="field">
+            <span className="field-label">{t('order.notice.ref')}</span>
+            <input
+              className="input"
+              value={ref}
+              onChange={(e) => setRef(e.target.value)}
+              data-testid="order-notice-ref"
+            />
+          </label>
+          <button type="submit" className="btn btn-primary" disabled={busy} data-testid="order-notice-submit">
+            {t('order.notice.record')}
+          </button>
+        </form>
+      )}
+      {error !== null && <ErrorBox error={error} testId="order-notice-error" />}
+    </section>
+  );
+}
