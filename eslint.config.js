@@ -4,7 +4,17 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'data/', 'web/dist/', 'bench/results/', 'test-results/', 'bin/'] },
+  {
+    ignores: [
+      'node_modules/',
+      'data/',
+      'web/dist/',
+      'bench/results/',
+      'test-results/',
+      'bin/',
+      'web/src/api/generated/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -15,6 +15,7 @@ import { IMPORT_FIELDS, type ImportField } from '../../../core/accidents/acciden
 import { importAccidents } from '../../../core/accidents/import-use-case.ts';
 import type { AppDeps } from '../../app.ts';
 import { principalOf } from '../../auth.ts';
+import { regionIdSchema } from '../../route-schemas.ts';
 
 const mapping = z.object({
   dataset: z.string().min(1).max(60),
@@ -51,10 +52,7 @@ export function registerAccountabilityRoutes(app: FastifyInstance, deps: AppDeps
         summary:
           'Accountability records in your scope, per official and per chain; filter by region or official.',
         querystring: z.object({
-          regionId: z
-            .string()
-            .regex(/^\d{6}$/)
-            .optional(),
+          regionId: regionIdSchema.optional(),
           person: z.string().min(1).max(100).optional(),
         }),
       },

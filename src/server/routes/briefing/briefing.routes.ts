@@ -7,13 +7,11 @@ import { renderBriefingPdf } from '../../../reports/briefing-pdf.ts';
 import { renderBriefingXlsx } from '../../../reports/briefing-xlsx.ts';
 import type { AppDeps } from '../../app.ts';
 import { principalOf } from '../../auth.ts';
+import { regionIdSchema, isoDateSchema } from '../../route-schemas.ts';
 
 const tags = ['briefing'];
-const regionId = z
-  .string()
-  .regex(/^\d{6}$/)
-  .optional();
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+const regionId = regionIdSchema.optional();
+const date = isoDateSchema;
 const briefingQuery = z.object({ regionId, from: date, to: date });
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -21,9 +21,9 @@ import {
 } from '../../../core/closure/closure-types.ts';
 import type { AppDeps } from '../../app.ts';
 import { principalOf } from '../../auth.ts';
+import { idParams } from '../../route-schemas.ts';
 
 const tags = ['closure'];
-const idParams = z.object({ id: z.string().min(1).max(100) });
 const mineParams = z.object({ mineId: z.string().min(1).max(100) });
 const caseType = z.enum(CASE_TYPES as [CaseType, ...CaseType[]]);
 

@@ -17,15 +17,9 @@ import type { AppDeps } from '../../app.ts';
 import { principalOf } from '../../auth.ts';
 import { registerCaseRoutes } from './cases.routes.ts';
 import { registerClosureFileRoutes } from './closure-files.routes.ts';
+import { idParams, regionIdSchema, regionQuery } from '../../route-schemas.ts';
 
 const tags = ['closure'];
-const regionQuery = z.object({
-  regionId: z
-    .string()
-    .regex(/^\d{6}$/)
-    .optional(),
-});
-const idParams = z.object({ id: z.string().min(1).max(100) });
 const stepParams = z.object({ id: z.string().min(1).max(100), step: z.string().min(1).max(60) });
 
 /** The closure programme: candidates, targets, closures with verified steps, transformations. */
@@ -94,7 +88,7 @@ export function registerClosureRoutes(app: FastifyInstance, deps: AppDeps): void
         tags,
         summary: 'Set a district target: mines to close and capacity to withdraw by a deadline.',
         body: z.object({
-          regionId: z.string().regex(/^\d{6}$/),
+          regionId: regionIdSchema,
           deadline: z.string().max(10),
           minesToClose: z.number().int().min(0).max(100_000),
           capacityToWithdrawTPerYear: z.number().min(0).max(1e10),

@@ -14,8 +14,7 @@ import {
 import { DIRECTIVE_KINDS, type DirectiveKind } from '../../../core/directives/directives-ports.ts';
 import type { AppDeps } from '../../app.ts';
 import { principalOf } from '../../auth.ts';
-
-const idParams = z.object({ id: z.string().min(1).max(100) });
+import { idParams, regionIdSchema } from '../../route-schemas.ts';
 
 const issueBody = z.object({
   kind: z.enum(DIRECTIVE_KINDS as [DirectiveKind, ...DirectiveKind[]]),
@@ -23,11 +22,7 @@ const issueBody = z.object({
   body: z.string().min(1).max(20_000),
   deadline: z.string().min(1).max(40),
   isReplyRequired: z.boolean(),
-  regionId: z
-    .string()
-    .regex(/^\d{6}$/)
-    .nullable()
-    .optional(),
+  regionId: regionIdSchema.nullable().optional(),
   mineIds: z.array(z.string().min(1).max(100)).max(2000).optional(),
   accidentId: z.string().max(100).nullable().optional(),
   causeSummary: z.string().max(5000).nullable().optional(),

@@ -32,15 +32,9 @@ import { reportHazard } from '../../../core/hazards/hazard-use-cases.ts';
 import type { Ports } from '../../../core/ports.ts';
 import type { AppDeps } from '../../app.ts';
 import { principalOf } from '../../auth.ts';
+import { idParams, regionQuery } from '../../route-schemas.ts';
 
 const tags = ['expertise'];
-const regionQuery = z.object({
-  regionId: z
-    .string()
-    .regex(/^\d{6}$/)
-    .optional(),
-});
-const idParams = z.object({ id: z.string().min(1).max(100) });
 const date = z.string().max(10);
 const positive = z.coerce.number().int().optional();
 

@@ -27,14 +27,11 @@ import type { AppDeps } from '../../app.ts';
 import { principalOf } from '../../auth.ts';
 import { createEquipmentState } from './equipment-state.ts';
 import { registerEvidenceRoutes } from './hazard-evidence.routes.ts';
+import { idParams, regionIdSchema, isoDateSchema } from '../../route-schemas.ts';
 
-const idParams = z.object({ id: z.string().min(1).max(100) });
 const text = (max: number) => z.string().max(max);
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
-const regionId = z
-  .string()
-  .regex(/^\d{6}$/)
-  .optional();
+const date = isoDateSchema;
+const regionId = regionIdSchema.optional();
 
 const planBody = z.object({
   responsiblePerson: text(200).optional(),

@@ -11,8 +11,7 @@ import {
 } from '../../../core/orders/campaign-use-cases.ts';
 import type { AppDeps } from '../../app.ts';
 import { principalOf } from '../../auth.ts';
-
-const idParams = z.object({ id: z.string().min(1).max(100) });
+import { idParams, regionIdSchema } from '../../route-schemas.ts';
 
 export function registerCampaignRoutes(app: FastifyInstance, deps: AppDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -32,7 +31,7 @@ export function registerCampaignRoutes(app: FastifyInstance, deps: AppDeps): voi
         summary: 'Start a campaign: a region, a period and a checklist (items with due dates).',
         body: z.object({
           name: z.string().min(1).max(200),
-          regionId: z.string().regex(/^\d{6}$/),
+          regionId: regionIdSchema,
           startsOn: z.string().max(10),
           endsOn: z.string().max(10),
           items: z.array(z.object({ text: z.string().min(1).max(500), dueOn: z.string().max(10) })).max(100),

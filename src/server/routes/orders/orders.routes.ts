@@ -10,17 +10,14 @@ import type { AppDeps } from '../../app.ts';
 import { principalOf } from '../../auth.ts';
 import { registerCampaignRoutes } from './campaigns.routes.ts';
 import { registerResumptionRoutes } from './resumptions.routes.ts';
+import { regionIdSchema } from '../../route-schemas.ts';
 
 const orderBody = z.object({
   number: z.string().min(1).max(100),
   kind: z.enum(ORDER_KINDS as [OrderKind, ...OrderKind[]]),
   legalBasis: z.string().min(1).max(500),
   reason: z.string().min(1).max(2000),
-  regionId: z
-    .string()
-    .regex(/^\d{6}$/)
-    .nullable()
-    .optional(),
+  regionId: regionIdSchema.nullable().optional(),
   mineIds: z.array(z.string().min(1).max(100)).max(500).optional(),
   effectiveAt: z.string().max(40).nullable().optional(),
 });
@@ -103,10 +100,7 @@ export function registerOrderRoutes(app: FastifyInstance, deps: AppDeps): void {
         summary:
           'High-gas and outburst mines without certified gas-control capability; producing ones first.',
         querystring: z.object({
-          regionId: z
-            .string()
-            .regex(/^\d{6}$/)
-            .optional(),
+          regionId: regionIdSchema.optional(),
         }),
       },
     },

@@ -12,8 +12,7 @@ import {
 import type { AppDeps } from '../../app.ts';
 import { principalOf } from '../../auth.ts';
 import { refreshMines, resumptionDeps } from './orders.routes.ts';
-
-const idParams = z.object({ id: z.string().min(1).max(100) });
+import { idParams } from '../../route-schemas.ts';
 
 export function registerResumptionRoutes(app: FastifyInstance, deps: AppDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();

@@ -17,6 +17,7 @@ import {
 import { GAS_CLASSES, MINE_STATUSES, type Region } from '../../../core/registry/types.ts';
 import type { AppDeps } from '../../app.ts';
 import { principalOf } from '../../auth.ts';
+import { regionIdSchema } from '../../route-schemas.ts';
 
 const mineIdParams = z.object({ id: z.string().min(1).max(100) });
 /** Set only by an approved expert assessment (src/core/expertise), never by editing the mine. */
@@ -27,10 +28,7 @@ const GAS_CONTROL_FIELDS = [
 ] as const;
 
 const listQuery = z.object({
-  regionId: z
-    .string()
-    .regex(/^\d{6}$/)
-    .optional(),
+  regionId: regionIdSchema.optional(),
   status: z.enum(MINE_STATUSES as [string, ...string[]]).optional(),
   gasClass: z.enum(GAS_CLASSES as [string, ...string[]]).optional(),
   capacityMin: z.coerce.number().int().min(0).optional(),
@@ -56,10 +54,7 @@ export function registerMineRoutes(app: FastifyInstance, deps: AppDeps): void {
         summary:
           'Every mine in your scope with a position, its status and the highest priority of its open alarms (the map).',
         querystring: z.object({
-          regionId: z
-            .string()
-            .regex(/^\d{6}$/)
-            .optional(),
+          regionId: regionIdSchema.optional(),
         }),
       },
     },
@@ -122,10 +117,7 @@ export function registerMineRoutes(app: FastifyInstance, deps: AppDeps): void {
         tags: ['registry'],
         summary: 'Region dashboard: mines by status, by district, capacity bands and gas classes.',
         querystring: z.object({
-          regionId: z
-            .string()
-            .regex(/^\d{6}$/)
-            .optional(),
+          regionId: regionIdSchema.optional(),
         }),
       },
     },

@@ -21,14 +21,11 @@ import {
 import type { AppDeps } from '../../app.ts';
 import { principalOf } from '../../auth.ts';
 import { createHazardReporter } from './hazard-reporter.ts';
+import { idParams, regionIdSchema } from '../../route-schemas.ts';
 
 const tags = ['supervision'];
-const regionId = z
-  .string()
-  .regex(/^\d{6}$/)
-  .optional();
+const regionId = regionIdSchema.optional();
 const mineParams = z.object({ mineId: z.string().min(1).max(100) });
-const idParams = z.object({ id: z.string().min(1).max(100) });
 
 const planBody = z.object({
   documentRef: z.string().max(200),
