@@ -5,12 +5,7 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import {
-  jsonSchemaTransform,
-  jsonSchemaTransformObject,
-  serializerCompiler,
-  validatorCompiler,
-} from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { LoginThrottle } from '../core/access/login-throttle.ts';
 import type { PasswordHasher, Ports, Secrets } from '../core/ports.ts';
 import type { LiveHub } from '../ingest/live/live-hub.ts';
@@ -27,6 +22,7 @@ import { isApiPath, registerAuth, routePathOf } from './auth.ts';
 import { registerErrorMapping, registerNotFound } from './error-mapping.ts';
 import { SecurityRecorder } from './security-recorder.ts';
 import { errorResponses } from './route-schemas.ts';
+import { transformOpenApiObject } from './openapi-document.ts';
 import { registerAuditRoutes } from './routes/audit.routes.ts';
 import { registerHazardRoutes } from './routes/hazards/hazards.routes.ts';
 import { registerOrderRoutes } from './routes/orders/orders.routes.ts';
@@ -221,7 +217,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
     transform: jsonSchemaTransform,
     // Response schemas named with `.meta({ id })` become components (named types in the web client).
-    transformObject: jsonSchemaTransformObject,
+    transformObject: transformOpenApiObject,
   });
   // Every API route answers errors in one shape: declared once here for all of them.
   app.addHook('onRoute', (route) => {

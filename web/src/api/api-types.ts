@@ -3,18 +3,6 @@
  * so these mirror the JSON contract rather than importing server or core types.
  */
 
-export type Role =
-  | 'province_regulator'
-  | 'city_regulator'
-  | 'county_regulator'
-  | 'leader'
-  | 'group_member'
-  | 'mine_safety_officer'
-  | 'gas_expert'
-  | 'viewer'
-  | 'mine_safety_bureau'
-  | 'government_head';
-
 export type MineStatus =
   'construction' | 'producing' | 'suspended' | 'resumption_review' | 'closing' | 'closed';
 export const MINE_STATUSES: readonly MineStatus[] = [
@@ -36,22 +24,6 @@ export const CAPACITY_BANDS: readonly CapacityBand[] = ['lt300k', '300k_900k', '
 
 /** Approved capacity below this is a "small mine", targeted by the closure programme (t/yr). */
 export const SMALL_MINE_CAPACITY_T_PER_YEAR = 300_000;
-
-export type Scope = { kind: 'region'; regionId: string } | { kind: 'mine'; mineId: string };
-
-export interface SessionUser {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  scope: Scope;
-  scopeName: string;
-}
-
-export interface SessionResponse {
-  user: SessionUser;
-  csrfToken: string;
-}
 
 export type RegionLevel = 'province' | 'city' | 'county';
 
@@ -159,8 +131,4 @@ export interface AuditEntry {
 export interface MineHistoryResponse {
   statusChanges: StatusChange[];
   audit: AuditEntry[];
-}
-
-export interface ApiErrorBody {
-  error: { code: string; message: string; requestId?: string };
 }

@@ -16,14 +16,14 @@ import { formatCount, formatShare, regionName } from '../format.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { useLiveFeed, useNow, useThrottled } from '../live/use-live-feed.ts';
 import { AlarmDetailPanel } from '../monitoring/alarm-detail.tsx';
-import { AlarmTable, canStartScenarios, LiveIndicator } from '../monitoring/alarm-table.tsx';
+import { AlarmTable, LiveIndicator } from '../monitoring/alarm-table.tsx';
 import { ruleLabel } from '../monitoring/alarm-text.ts';
 import { formatDuration, formatValue } from '../monitoring/monitoring-format.ts';
 import { ScenarioPanel } from '../monitoring/scenario-panel.tsx';
 import { stateMatches, useAlarmList, type LiveMatch } from '../monitoring/use-alarm-list.ts';
 import { navigate, useAppLocation } from '../router/router.ts';
 import { useRegions } from '../session/regions-context.tsx';
-import { useSession } from '../session/session-context.tsx';
+import { can, useSession } from '../session/session-context.tsx';
 import {
   ALARM_PAGE_SIZE,
   alarmsApiUrl,
@@ -492,7 +492,7 @@ export function AlarmsPage() {
           </div>
         </div>
         <div className="console-side">
-          {canStartScenarios(user.role) && <ScenarioPanel />}
+          {can(session, 'scenario.start') && <ScenarioPanel />}
           {kpis.data !== null && (
             <SidePanels
               kpis={kpis.data}

@@ -986,18 +986,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                action: string;
-                                actorId: string;
-                                actorName: string;
-                                actorVia?: string;
-                                after: unknown;
-                                at: string;
-                                before: unknown;
-                                seq: number;
-                                targetId: string;
-                                targetType: string;
-                            }[];
+                            items: components["schemas"]["AuditEntry"][];
                         };
                     };
                 };
@@ -1041,7 +1030,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody"];
+                        "text/csv": components["schemas"]["ErrorBody"];
                     };
                 };
                 /** @description Default Response */
@@ -1050,7 +1039,16 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody"];
+                        "text/csv": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description CSV file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
                     };
                 };
             };
@@ -1111,21 +1109,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                actorId: string | null;
-                                actorName: string | null;
-                                actorVia: string | null;
-                                at: string;
-                                id: string;
-                                ip: string | null;
-                                /** @enum {string} */
-                                kind: "denied" | "login_failed" | "login_refused";
-                                method: string | null;
-                                reason: string;
-                                route: string | null;
-                                status: number | null;
-                                target: string | null;
-                            }[];
+                            items: components["schemas"]["SecurityEvent"][];
                         };
                     };
                 };
@@ -1172,6 +1156,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AuditVerification"];
                     };
                 };
             };
@@ -6647,7 +6640,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The logged-in user and the CSRF token of the session. */
+        /** The logged-in user, what their role may do and the CSRF token of the session. */
         get: {
             parameters: {
                 query?: never;
@@ -6673,6 +6666,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SessionResponse"];
                     };
                 };
             };
@@ -6713,6 +6715,15 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SessionResponse"];
+                    };
+                };
             };
         };
         /** Log out. */
@@ -6741,6 +6752,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description No content. */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
                     };
                 };
             };
@@ -7670,17 +7690,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                createdAt: string;
-                                expiresAt: string | null;
-                                id: string;
-                                lastUsedAt: string | null;
-                                name: string;
-                                revokedAt: string | null;
-                                scopes: ("ingest" | "read" | "write")[];
-                                /** @enum {string} */
-                                state: "active" | "expired" | "revoked";
-                            }[];
+                            items: components["schemas"]["TokenView"][];
                         };
                     };
                 };
@@ -7722,6 +7732,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CreatedToken"];
                     };
                 };
             };
@@ -7779,17 +7798,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            token: {
-                                createdAt: string;
-                                expiresAt: string | null;
-                                id: string;
-                                lastUsedAt: string | null;
-                                name: string;
-                                revokedAt: string | null;
-                                scopes: ("ingest" | "read" | "write")[];
-                                /** @enum {string} */
-                                state: "active" | "expired" | "revoked";
-                            };
+                            token: components["schemas"]["TokenView"];
                         };
                     };
                 };
@@ -7804,6 +7813,39 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AuditEntry: {
+            action: string;
+            actorId: string;
+            actorName: string;
+            actorVia?: string;
+            after: unknown;
+            at: string;
+            before: unknown;
+            seq: number;
+            targetId: string;
+            targetType: string;
+        };
+        AuditVerification: {
+            entries: number;
+            headHash: string;
+            /** @constant */
+            ok: true;
+        } | {
+            entries: number;
+            firstBadSeq: number;
+            message: string;
+            /** @constant */
+            ok: false;
+            /** @enum {string} */
+            problem: "hash-mismatch" | "broken-link" | "sequence-gap" | "head-mismatch";
+        };
+        CreatedToken: {
+            expiresAt: string;
+            id: string;
+            name: string;
+            scopes: components["schemas"]["TokenScope"][];
+            token: string;
+        };
         ErrorBody: {
             error: {
                 code: string;
@@ -7812,13 +7854,63 @@ export interface components {
                 requestId: string;
             };
         };
-        ErrorBodyInput: {
-            error: {
-                code: string;
-                details?: unknown;
-                message: string;
-                requestId: string;
-            };
+        /** @enum {string} */
+        Permission: "region.read" | "mine.read" | "mine.create" | "mine.update" | "mine.transition" | "mine.import" | "audit.read" | "audit.verify" | "token.create" | "alarm.read" | "alarm.act" | "monitoring.read" | "scenario.start" | "ingest.write" | "supervision.read" | "supervision.plan.write" | "supervision.plan.approve" | "supervision.responsible.set" | "supervision.assign" | "supervision.visit.record" | "supervision.finding.report" | "hazard.read" | "hazard.report" | "hazard.evidence" | "hazard.rectify" | "hazard.verify" | "hazard.extend" | "hazard.supervise" | "hazard.decide" | "hazard.review" | "hazard.selfcheck" | "order.read" | "order.issue" | "resumption.apply" | "resumption.sign" | "resumption.decide" | "campaign.manage" | "campaign.progress" | "closure.read" | "closure.manage" | "closure.step.record" | "closure.step.verify" | "ownership.record" | "case.read" | "case.manage" | "accident.read" | "accident.record" | "accident.report" | "accident.investigate" | "accident.import" | "accountability.read" | "accountability.record" | "briefing.read" | "risk.read" | "expertise.read" | "expertise.assign" | "expertise.profile" | "expertise.guide" | "expertise.assess" | "expertise.approve" | "expertise.finding.report" | "upgrade.record" | "upgrade.manage" | "formalism.read" | "directive.read" | "directive.issue" | "directive.acknowledge" | "directive.visit" | "audit.log.read";
+        /** @enum {string} */
+        Role: "province_regulator" | "city_regulator" | "county_regulator" | "leader" | "group_member" | "mine_safety_officer" | "gas_expert" | "viewer" | "mine_safety_bureau" | "government_head";
+        Scope: {
+            /** @constant */
+            kind: "region";
+            regionId: string;
+        } | {
+            /** @constant */
+            kind: "mine";
+            mineId: string;
+        };
+        SecurityEvent: {
+            actorId: string | null;
+            actorName: string | null;
+            actorVia: string | null;
+            at: string;
+            id: string;
+            ip: string | null;
+            kind: components["schemas"]["SecurityEventKind"];
+            method: string | null;
+            reason: string;
+            route: string | null;
+            status: number | null;
+            target: string | null;
+        };
+        /** @enum {string} */
+        SecurityEventKind: "denied" | "login_failed" | "login_refused";
+        SessionResponse: {
+            csrfToken: string | null;
+            permissions: components["schemas"]["Permission"][];
+            user: components["schemas"]["SessionUser"];
+        };
+        SessionUser: {
+            createdAt: string;
+            disabled: boolean;
+            displayName: string;
+            id: string;
+            role: components["schemas"]["Role"];
+            scope: components["schemas"]["Scope"];
+            scopeName: string;
+            scopeNameEn: string;
+            username: string;
+        };
+        /** @enum {string} */
+        TokenScope: "ingest" | "read" | "write";
+        TokenView: {
+            createdAt: string;
+            expiresAt: string | null;
+            id: string;
+            lastUsedAt: string | null;
+            name: string;
+            revokedAt: string | null;
+            scopes: components["schemas"]["TokenScope"][];
+            /** @enum {string} */
+            state: "active" | "expired" | "revoked";
         };
     };
     responses: never;
@@ -7827,5 +7919,78 @@ export interface components {
     headers: never;
     pathItems: never;
 }
+export type AuditEntry = components['schemas']['AuditEntry'];
+export type AuditVerification = components['schemas']['AuditVerification'];
+export type CreatedToken = components['schemas']['CreatedToken'];
+export type ErrorBody = components['schemas']['ErrorBody'];
+export type Permission = components['schemas']['Permission'];
+export type Role = components['schemas']['Role'];
+export type Scope = components['schemas']['Scope'];
+export type SecurityEvent = components['schemas']['SecurityEvent'];
+export type SecurityEventKind = components['schemas']['SecurityEventKind'];
+export type SessionResponse = components['schemas']['SessionResponse'];
+export type SessionUser = components['schemas']['SessionUser'];
+export type TokenScope = components['schemas']['TokenScope'];
+export type TokenView = components['schemas']['TokenView'];
 export type $defs = Record<string, never>;
+type FlattenedDeepRequired<T> = {
+    [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
+};
+type ReadonlyArray<T> = [
+    Exclude<T, undefined>
+] extends [
+    unknown[]
+] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
+export const pathsApiAccidentsGetParametersQueryReferenceValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/accidents"]["get"]["parameters"]["query"]["reference"]> = ["true", "false"];
+export const pathsApiAccidentsIdAccountabilityPostRequestBodyContentApplicationJsonActionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/accidents/{id}/accountability"]["post"]["requestBody"]["content"]["application/json"]["action"]> = ["criticism", "warning", "demerit", "major_demerit", "demotion", "dismissal", "expulsion", "fine", "prosecution"];
+export const pathsApiAccidentsIdAccountabilityPostRequestBodyContentApplicationJsonChainValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/accidents/{id}/accountability"]["post"]["requestBody"]["content"]["application/json"]["chain"]> = ["enterprise", "regulator", "party", "government"];
+export const pathsApiAccidentsIdInvestigationPostRequestBodyContentApplicationJsonEventValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/accidents/{id}/investigation"]["post"]["requestBody"]["content"]["application/json"]["event"]> = ["extend", "submit_report", "close"];
+export const pathsApiAccidentsIdReportsPostRequestBodyContentApplicationJsonLevelValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/accidents/{id}/reports"]["post"]["requestBody"]["content"]["application/json"]["level"]> = ["county", "city", "province", "national"];
+export const pathsApiAccidentsImportPostRequestBodyContentApplicationJsonMappingDateFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/accidents/import"]["post"]["requestBody"]["content"]["application/json"]["mapping"]["dateFormat"]> = ["yyyy-mm-dd", "d/m/yyyy", "m/d/yyyy"];
+export const pathsApiAlarmsGetParametersQueryPriorityValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/alarms"]["get"]["parameters"]["query"]["priority"]> = ["critical", "high", "medium", "low"];
+export const pathsApiAlarmsGetParametersQueryRuleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/alarms"]["get"]["parameters"]["query"]["rule"]> = ["people_in_stopped_mine", "activity_in_stopped_mine", "power_cut_level", "stop_work_level", "power_cut_ineffective", "over_limit", "low_limit", "smoke", "belt_protection", "co_rising", "headcount_over_limit", "area_over_limit", "restricted_area", "mine_data_stopped", "pre_alarm", "sensor_fault", "point_silent", "overtime_underground", "suspected_tampering"];
+export const pathsApiAlarmsGetParametersQueryStateValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/alarms"]["get"]["parameters"]["query"]["state"]> = ["active", "unacknowledged", "shelved", "all"];
+export const pathsApiAuditExportCsvGetParametersQuerySourceValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/audit/export.csv"]["get"]["parameters"]["query"]["source"]> = ["audit", "security"];
+export const pathsApiBriefingNextVisitsGetParametersQueryMineValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/briefing/next-visits"]["get"]["parameters"]["query"]["mine"]> = ["only"];
+export const pathsApiClosureCasesPostRequestBodyContentApplicationJsonTypeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/closure/cases"]["post"]["requestBody"]["content"]["application/json"]["type"]> = ["illegal_trusteeship", "false_integration", "evasion_of_supervision", "data_tampering"];
+export const pathsApiClosureCasesIdEventsPostRequestBodyContentApplicationJsonEventValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/closure/cases/{id}/events"]["post"]["requestBody"]["content"]["application/json"]["event"]> = ["investigate", "decide", "close"];
+export const pathsApiClosureCasesIdEvidencePostRequestBodyContentApplicationJsonKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/closure/cases/{id}/evidence"]["post"]["requestBody"]["content"]["application/json"]["kind"]> = ["alarm", "hazard", "visit", "data_gap", "inspection", "document"];
+export const pathsApiClosureMinesMineIdOwnershipPostRequestBodyContentApplicationJsonKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/closure/mines/{mineId}/ownership"]["post"]["requestBody"]["content"]["application/json"]["kind"]> = ["ownership", "trusteeship", "integration", "reorganisation"];
+export const pathsApiDirectivesPostRequestBodyContentApplicationJsonKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/directives"]["post"]["requestBody"]["content"]["application/json"]["kind"]> = ["directive", "accident_warning"];
+export const pathsApiExpertiseAssessmentsPostRequestBodyContentApplicationJsonConclusionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/expertise/assessments"]["post"]["requestBody"]["content"]["application/json"]["conclusion"]> = ["capable", "not_capable"];
+export const pathsApiExpertiseGuidancePostRequestBodyContentApplicationJsonFindingsGradeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/expertise/guidance"]["post"]["requestBody"]["content"]["application/json"]["findings"]["grade"]> = ["major", "general"];
+export const pathsApiHazardsGetParametersQueryGradeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/hazards"]["get"]["parameters"]["query"]["grade"]> = ["major", "general"];
+export const pathsApiHazardsGetParametersQueryOverdueValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/hazards"]["get"]["parameters"]["query"]["overdue"]> = ["true", "false"];
+export const pathsApiHazardsGetParametersQueryStateValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/hazards"]["get"]["parameters"]["query"]["state"]> = ["reported", "assigned", "rectifying", "awaiting_verification", "closed"];
+export const pathsApiHazardsPostRequestBodyContentApplicationJsonGradeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/hazards"]["post"]["requestBody"]["content"]["application/json"]["grade"]> = ["major", "general"];
+export const pathsApiHazardsPostRequestBodyContentApplicationJsonSourceValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/hazards"]["post"]["requestBody"]["content"]["application/json"]["source"]> = ["self_check", "inspection", "alarm", "public_report"];
+export const pathsApiHazardsProposalsGetParametersQueryStateValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/hazards/proposals"]["get"]["parameters"]["query"]["state"]> = ["open", "confirmed", "dismissed"];
+export const pathsApiIngestFilesPostResponses200ContentApplicationJsonEncodingValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/ingest/files"]["post"]["responses"]["200"]["content"]["application/json"]["encoding"]> = ["utf-8", "gb18030"];
+export const pathsApiIngestFilesPostResponses200ContentApplicationJsonOutcomeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/ingest/files"]["post"]["responses"]["200"]["content"]["application/json"]["outcome"]> = ["stored", "rejected", "incomplete"];
+export const pathsApiMinesGetParametersQueryGasClassValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/mines"]["get"]["parameters"]["query"]["gasClass"]> = ["low", "high", "outburst"];
+export const pathsApiMinesGetParametersQueryOrderValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/mines"]["get"]["parameters"]["query"]["order"]> = ["asc", "desc"];
+export const pathsApiMinesGetParametersQuerySortValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/mines"]["get"]["parameters"]["query"]["sort"]> = ["name", "code", "capacity", "status", "region"];
+export const pathsApiMinesGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/mines"]["get"]["parameters"]["query"]["status"]> = ["construction", "producing", "suspended", "resumption_review", "closing", "closed"];
+export const pathsApiMinesIdTransitionsPostRequestBodyContentApplicationJsonEventValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/mines/{id}/transitions"]["post"]["requestBody"]["content"]["application/json"]["event"]> = ["complete_construction", "suspend", "apply_resumption", "approve_resumption", "resume_construction", "reject_resumption", "order_closure", "complete_closure"];
+export const pathsApiMonitoringPolicyGetResponses200ContentApplicationJsonPolicySourceValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/monitoring/policy"]["get"]["responses"]["200"]["content"]["application/json"]["policy"]["source"]> = ["platform policy (no regulation)"];
+export const pathsApiOrdersGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/orders"]["get"]["parameters"]["query"]["status"]> = ["scheduled", "in_force", "lifted", "superseded"];
+export const pathsApiOrdersPostRequestBodyContentApplicationJsonKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/orders"]["post"]["requestBody"]["content"]["application/json"]["kind"]> = ["stop_work", "suspend_mine", "close_mine", "lift"];
+export const pathsApiOrdersCampaignsIdReportGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/orders/campaigns/{id}/report"]["get"]["parameters"]["query"]["format"]> = ["json", "csv"];
+export const pathsApiOrdersPreviewPostRequestBodyContentApplicationJsonKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/orders/preview"]["post"]["requestBody"]["content"]["application/json"]["kind"]> = ["stop_work", "suspend_mine", "close_mine", "lift"];
+export const pathsApiOrdersResumptionsIdDecisionPostRequestBodyContentApplicationJsonDecisionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/orders/resumptions/{id}/decision"]["post"]["requestBody"]["content"]["application/json"]["decision"]> = ["approve", "reject"];
+export const pathsApiScenariosPostRequestBodyContentApplicationJsonNameValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/scenarios"]["post"]["requestBody"]["content"]["application/json"]["name"]> = ["songzao", "diaoshuidong"];
+export const pathsApiSupervisionCoverageGetParametersQueryGapValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/supervision/coverage"]["get"]["parameters"]["query"]["gap"]> = ["plan", "responsible", "group", "leader"];
+export const pathsApiSupervisionCoverageGetParametersQueryMineValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/supervision/coverage"]["get"]["parameters"]["query"]["mine"]> = ["only"];
+export const pathsApiSupervisionCoverageCsvGetParametersQueryGapValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/supervision/coverage.csv"]["get"]["parameters"]["query"]["gap"]> = ["plan", "responsible", "group", "leader"];
+export const pathsApiSupervisionCoverageCsvGetParametersQueryMineValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/supervision/coverage.csv"]["get"]["parameters"]["query"]["mine"]> = ["only"];
+export const pathsApiSupervisionVisitsPostRequestBodyContentApplicationJsonChecklistResultValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/supervision/visits"]["post"]["requestBody"]["content"]["application/json"]["checklist"]["result"]> = ["ok", "problem", "not_checked"];
+export const pathsApiSupervisionVisitsPostRequestBodyContentApplicationJsonFindingsGradeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/supervision/visits"]["post"]["requestBody"]["content"]["application/json"]["findings"]["grade"]> = ["major", "general"];
+export const auditVerificationOneOf1ProblemValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["AuditVerification"], {
+    problem: unknown;
+}>["problem"]> = ["hash-mismatch", "broken-link", "sequence-gap", "head-mismatch"];
+export const permissionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Permission"]> = ["region.read", "mine.read", "mine.create", "mine.update", "mine.transition", "mine.import", "audit.read", "audit.verify", "token.create", "alarm.read", "alarm.act", "monitoring.read", "scenario.start", "ingest.write", "supervision.read", "supervision.plan.write", "supervision.plan.approve", "supervision.responsible.set", "supervision.assign", "supervision.visit.record", "supervision.finding.report", "hazard.read", "hazard.report", "hazard.evidence", "hazard.rectify", "hazard.verify", "hazard.extend", "hazard.supervise", "hazard.decide", "hazard.review", "hazard.selfcheck", "order.read", "order.issue", "resumption.apply", "resumption.sign", "resumption.decide", "campaign.manage", "campaign.progress", "closure.read", "closure.manage", "closure.step.record", "closure.step.verify", "ownership.record", "case.read", "case.manage", "accident.read", "accident.record", "accident.report", "accident.investigate", "accident.import", "accountability.read", "accountability.record", "briefing.read", "risk.read", "expertise.read", "expertise.assign", "expertise.profile", "expertise.guide", "expertise.assess", "expertise.approve", "expertise.finding.report", "upgrade.record", "upgrade.manage", "formalism.read", "directive.read", "directive.issue", "directive.acknowledge", "directive.visit", "audit.log.read"];
+export const roleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Role"]> = ["province_regulator", "city_regulator", "county_regulator", "leader", "group_member", "mine_safety_officer", "gas_expert", "viewer", "mine_safety_bureau", "government_head"];
+export const securityEventKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SecurityEventKind"]> = ["denied", "login_failed", "login_refused"];
+export const tokenScopeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TokenScope"]> = ["ingest", "read", "write"];
+export const tokenViewStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TokenView"]["state"]> = ["active", "expired", "revoked"];
 export type operations = Record<string, never>;

@@ -4,22 +4,14 @@ import { useApiData } from '../../api/use-api.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { navigate } from '../../router/router.ts';
-import { useSession } from '../../session/session-context.tsx';
+import { useCan } from '../../session/session-context.tsx';
 import { AccountabilityForm } from './accountability-form.tsx';
 import { shortTime, type AccidentDetailView, type TimelineView } from './accidents-types.ts';
-
-/** The roles holding `accountability.record` (regulators). */
-const ACCOUNTABILITY_RECORDERS: readonly string[] = [
-  'province_regulator',
-  'city_regulator',
-  'county_regulator',
-];
 
 /** One accident: grade, reporting chain against its deadlines, investigation, accountability, what preceded it. */
 export function AccidentDetail({ id }: { id: string }) {
   const { t } = useI18n();
-  const { role } = useSession().session.user;
-  const canRecordAccountability = ACCOUNTABILITY_RECORDERS.includes(role);
+  const canRecordAccountability = useCan()('accountability.record');
   const detail = useApiData<AccidentDetailView>(`/api/accidents/${encodeURIComponent(id)}`);
   const isReference = detail.data !== null && detail.data.accident.mineId === null;
   const timeline = useApiData<TimelineView>(

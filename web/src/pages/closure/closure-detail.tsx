@@ -4,11 +4,9 @@ import { useApiData } from '../../api/use-api.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
 import { formatDateTime } from '../../format.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
-import { useSession } from '../../session/session-context.tsx';
+import { useCan } from '../../session/session-context.tsx';
 import { TransformationForm } from './closure-forms.tsx';
 import type { ClosureView, StepView } from './closure-types.ts';
-
-const REGULATORS = ['province_regulator', 'city_regulator', 'county_regulator'];
 
 function StepRow({
   closureId,
@@ -20,12 +18,12 @@ function StepRow({
   onChanged: () => void;
 }) {
   const { t } = useI18n();
-  const { user } = useSession().session;
   const [evidence, setEvidence] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const isRegulator = REGULATORS.includes(user.role);
-  const canRecord = isRegulator || user.role === 'mine_safety_officer';
+  const may = useCan();
+  const isRegulator = may('closure.step.verify');
+  const canRecord = may('closure.step.record');
   const act = async (what: 'record' | 'verify', body: Record<string, unknown>) => {
     setBusy(true);
     setError(null);
@@ -89,7 +87,7 @@ function StepRow({
 /** One closure: its six steps with evidence, recorder and verifier, and the actions the user may take. */
 export function ClosureDetail({ id }: { id: string }) {
   const { t } = useI18n();
-  const { user } = useSession().session;
+  const may = useCan();
   const { data, error, isLoading, reload } = useApiData<{ closure: ClosureView }>(
     `/api/closure/closures/${id}`,
   );
@@ -133,7 +131,7 @@ export function ClosureDetail({ id }: { id: string }) {
               </li>
             ))}
           </ul>
-          {REGULATORS.includes(user.role) && <TransformationForm closureId={c.id} onDone={reload} />}
+          {may('closure.manage') && <TransformationForm closureId={c.id} onDone={reload} />}
         </>
       )}
     </div>

@@ -105,12 +105,6 @@ export interface CaseDetailView extends CaseView {
   openedByName: string;
 }
 
-export const REGULATOR_ROLES: readonly string[] = [
-  'province_regulator',
-  'city_regulator',
-  'county_regulator',
-];
-
 /** GET /api/closure/history (and the briefing's closure.history): the mine population year by year. */
 export interface PopulationHistoryView {
   years: Array<{

@@ -4,7 +4,7 @@ import { useApiData } from '../../api/use-api.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { navigate } from '../../router/router.ts';
-import { useSession } from '../../session/session-context.tsx';
+import { useCan, useSession } from '../../session/session-context.tsx';
 import {
   formatTime,
   type DirectiveDetail,
@@ -24,7 +24,6 @@ const COUNT_KEYS = [
   'late',
   'visitRequested',
 ] as const;
-const REGULATORS = ['province_regulator', 'city_regulator', 'county_regulator'];
 
 function Counts({ c, testId }: { c: ProgressCounts; testId: string }) {
   const { t } = useI18n();
@@ -139,6 +138,7 @@ function MineResponse({
 export function DirectiveDetailPage({ id }: { id: string }) {
   const { t } = useI18n();
   const { user } = useSession().session;
+  const may = useCan();
   const { data, error, reload } = useApiData<DirectiveDetail>(`/api/directives/${id}`);
   const [visit, setVisit] = useState<number | null>(null);
   const [visitError, setVisitError] = useState<unknown>(null);
@@ -218,7 +218,7 @@ export function DirectiveDetailPage({ id }: { id: string }) {
           {own && <MineResponse id={id} mine={own} isReplyRequired={d.isReplyRequired} onDone={reload} />}
           <p className="small">{t('directives.detail.live', { s: POLL_MS / 1000 })}</p>
           <Counts c={progress.totals} testId="directive-totals" />
-          {REGULATORS.includes(user.role) && (
+          {may('directive.visit') && (
             <p>
               <button
                 type="button"

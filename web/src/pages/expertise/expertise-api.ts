@@ -1,5 +1,4 @@
 import { ApiError } from '../../api/api-client.ts';
-import type { Role } from '../../api/api-types.ts';
 
 /** The expertise API's answers as the pages read them (mirrors src/core/expertise). */
 
@@ -201,14 +200,6 @@ export interface FormalismView {
   params: FormalismParams;
   rules: Array<{ kind: FormalismKind; weight: number; why: string }>;
 }
-
-const REGULATORS: readonly Role[] = ['province_regulator', 'city_regulator', 'county_regulator'];
-
-/** What the UI offers a role (mirrors ROLE_PERMISSIONS; the server decides, this only hides 403 buttons). */
-export const isRegulator = (r: Role): boolean => REGULATORS.includes(r);
-export const isGasExpert = (r: Role): boolean => r === 'gas_expert';
-export const canRecordProgress = (r: Role): boolean => isRegulator(r) || r === 'mine_safety_officer';
-export const canReadFormalism = (r: Role): boolean => isRegulator(r) || r === 'viewer';
 
 export const expertiseMinePath = (mineId: string): string => `/expertise/mines/${encodeURIComponent(mineId)}`;
 export const mineApi = (mineId: string): string => `/api/expertise/mines/${encodeURIComponent(mineId)}`;

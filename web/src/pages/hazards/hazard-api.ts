@@ -1,5 +1,3 @@
-import type { Role } from '../../api/api-types.ts';
-
 /** The hazards API as the pages see it (mirrors src/core/hazards/hazard-types.ts). */
 
 export const HAZARD_STATES = [
@@ -80,14 +78,6 @@ export interface CriteriaEdition {
   effectiveFrom: string;
   items: Array<{ id: string; textEn: string; source: string }>;
 }
-
-const REGULATORS: readonly Role[] = ['province_regulator', 'city_regulator', 'county_regulator'];
-
-/** What the UI offers a role (the server decides; this only hides buttons that would answer 403). */
-export const canReport = (r: Role) =>
-  [...REGULATORS, 'leader', 'group_member', 'mine_safety_officer'].includes(r);
-export const canRectify = (r: Role) => r === 'mine_safety_officer';
-export const isRegulator = (r: Role) => REGULATORS.includes(r);
 
 /** Uploads one file as the raw body. */
 export async function uploadEvidence(hazardId: string, file: File, csrfToken: string): Promise<void> {

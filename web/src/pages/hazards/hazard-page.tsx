@@ -4,8 +4,8 @@ import { ErrorBox } from '../../components/error-box.tsx';
 import { formatDateTime } from '../../format.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { Link } from '../../router/link.tsx';
-import { useSession } from '../../session/session-context.tsx';
-import { canReport, canRectify, isRegulator, uploadEvidence, type HazardDetail } from './hazard-api.ts';
+import { useCan, useSession } from '../../session/session-context.tsx';
+import { uploadEvidence, type HazardDetail } from './hazard-api.ts';
 import { ActionForm, GENERAL_PLAN_FIELDS, MAJOR_PLAN_FIELDS, planBody } from './hazard-forms.tsx';
 
 const FACTS_STYLE: CSSProperties = {
@@ -19,7 +19,7 @@ const FACTS_STYLE: CSSProperties = {
 export function HazardPage({ id }: { id: string }) {
   const { t, has } = useI18n();
   const { session } = useSession();
-  const role = session.user.role;
+  const may = useCan();
   const detail = useApiData<HazardDetail>(`/api/hazards/${encodeURIComponent(id)}`);
   const [uploading, setUploading] = useState(false);
   const [uploadError, setUploadError] = useState<unknown>(null);
@@ -120,7 +120,7 @@ export function HazardPage({ id }: { id: string }) {
           )}
 
           <div className="hazard-actions" data-testid="hazard-actions">
-            {canRectify(role) && (h.state === 'reported' || h.state === 'assigned') && (
+            {may('hazard.rectify') && (h.state === 'reported' || h.state === 'assigned') && (
               <ActionForm
                 testId="hazard-assign"
                 title={h.grade === 'major' ? 'hazards.fiveImplMajor' : 'hazards.fiveImpl'}
@@ -131,7 +131,7 @@ export function HazardPage({ id }: { id: string }) {
                 toBody={planBody}
               />
             )}
-            {canRectify(role) && h.state === 'assigned' && (
+            {may('hazard.rectify') && h.state === 'assigned' && (
               <ActionForm
                 testId="hazard-start"
                 title="hazards.action.start"
@@ -141,7 +141,7 @@ export function HazardPage({ id }: { id: string }) {
                 onDone={done}
               />
             )}
-            {canRectify(role) && h.state === 'rectifying' && (
+            {may('hazard.rectify') && h.state === 'rectifying' && (
               <ActionForm
                 testId="hazard-submit"
                 title="hazards.action.submit"
@@ -151,7 +151,7 @@ export function HazardPage({ id }: { id: string }) {
                 onDone={done}
               />
             )}
-            {isRegulator(role) && h.state === 'awaiting_verification' && (
+            {may('hazard.verify') && h.state === 'awaiting_verification' && (
               <>
                 <ActionForm
                   testId="hazard-verify"
@@ -173,7 +173,7 @@ export function HazardPage({ id }: { id: string }) {
                 />
               </>
             )}
-            {isRegulator(role) && h.state !== 'closed' && h.currentDueDate !== null && (
+            {may('hazard.extend') && h.state !== 'closed' && h.currentDueDate !== null && (
               <ActionForm
                 testId="hazard-extend"
                 title="hazards.action.extend"
@@ -186,7 +186,7 @@ export function HazardPage({ id }: { id: string }) {
                 onDone={done}
               />
             )}
-            {isRegulator(role) && h.grade === 'major' && h.state !== 'closed' && !listed && (
+            {may('hazard.supervise') && h.grade === 'major' && h.state !== 'closed' && !listed && (
               <ActionForm
                 testId="hazard-list"
                 title="hazards.action.list"
@@ -196,7 +196,7 @@ export function HazardPage({ id }: { id: string }) {
                 onDone={done}
               />
             )}
-            {isRegulator(role) && listed && (
+            {may('hazard.supervise') && listed && (
               <>
                 <ActionForm
                   testId="hazard-unlist"
@@ -213,7 +213,7 @@ export function HazardPage({ id }: { id: string }) {
                 )}
               </>
             )}
-            {canRectify(role) && listed && (
+            {may('hazard.rectify') && listed && (
               <ActionForm
                 testId="hazard-progress"
                 title="hazards.action.progress"
@@ -235,7 +235,7 @@ export function HazardPage({ id }: { id: string }) {
               </li>
             ))}
           </ul>
-          {canReport(role) && h.state !== 'closed' && (
+          {may('hazard.evidence') && h.state !== 'closed' && (
             <label className="field">
               <span>{t('hazards.action.upload')}</span>
               <input

@@ -7,8 +7,7 @@ import { formatDateTime } from '../../format.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { Link } from '../../router/link.tsx';
 import { useRegions } from '../../session/regions-context.tsx';
-import { useSession } from '../../session/session-context.tsx';
-import { canRectify, isRegulator } from './hazard-api.ts';
+import { useCan, useSession } from '../../session/session-context.tsx';
 import { Field } from './hazard-forms.tsx';
 
 interface SelfCheckReport {
@@ -181,6 +180,7 @@ export function HazardSelfCheckPage() {
   const { t } = useI18n();
   const { session } = useSession();
   const { user } = session;
+  const may = useCan();
   const ownMine = user.scope.kind === 'mine' ? user.scope.mineId : null;
   return (
     <section className="page" data-testid="hazard-self-check" data-busy="false">
@@ -189,8 +189,8 @@ export function HazardSelfCheckPage() {
       </p>
       <h1>{t('hazards.selfCheck.title')}</h1>
       <p className="muted">{t('hazards.selfCheck.basis')}</p>
-      {canRectify(user.role) && ownMine !== null && <SelfCheckForm mineId={ownMine} />}
-      {isRegulator(user.role) && <MissingSelfChecksPanel />}
+      {may('hazard.selfcheck') && ownMine !== null && <SelfCheckForm mineId={ownMine} />}
+      {may('hazard.review') && <MissingSelfChecksPanel />}
     </section>
   );
 }

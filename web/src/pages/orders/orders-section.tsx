@@ -3,7 +3,7 @@ import { ErrorBox } from '../../components/error-box.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { navigate } from '../../router/router.ts';
 import { useRegions } from '../../session/regions-context.tsx';
-import { useSession } from '../../session/session-context.tsx';
+import { useCan } from '../../session/session-context.tsx';
 import { regionName } from '../../format.ts';
 import { CampaignsPanel, GasViolationsPanel } from './campaigns-panel.tsx';
 import { IssueOrderForm } from './issue-order-form.tsx';
@@ -19,11 +19,10 @@ const TAB_LABELS = {
   gas: 'orders.tab.gas',
   campaigns: 'orders.tab.campaigns',
 } as const;
-const REGULATORS = ['province_regulator', 'city_regulator', 'county_regulator'];
 
 function OrdersList() {
   const { t, lang } = useI18n();
-  const { user } = useSession().session;
+  const may = useCan();
   const { regions } = useRegions();
   const scopeLabel = (o: OrderView) => {
     const r = o.regionId === null ? undefined : regions.find((x) => x.id === o.regionId);
@@ -33,7 +32,7 @@ function OrdersList() {
   const orders = data?.orders ?? [];
   return (
     <div data-testid="orders-list" data-busy={isLoading ? 'true' : 'false'}>
-      {REGULATORS.includes(user.role) && <IssueOrderForm onIssued={reload} />}
+      {may('order.issue') && <IssueOrderForm onIssued={reload} />}
       {error !== null && <ErrorBox error={error} onRetry={reload} />}
       {orders.length === 0 && !isLoading && <p>{t('orders.list.empty')}</p>}
       {orders.length > 0 && (

@@ -1,28 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import { request } from '../../api/api-client.ts';
-import type { MineStatus, Role } from '../../api/api-types.ts';
+import type { MineStatus } from '../../api/api-types.ts';
+import type { Role } from '../../api/generated/api-schema.ts';
 import { useApiData } from '../../api/use-api.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
 import { MinePicker, type PickedMine } from '../../components/mine-picker.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import type { MessageKey } from '../../i18n/zh-cn.ts';
-import { useSession } from '../../session/session-context.tsx';
+import { useCan, useSession } from '../../session/session-context.tsx';
 import type { ChecklistItem, ResumptionView } from './orders-types.ts';
-
-/** Who may file an application (the mine, or a regulator on its behalf) and who may refuse one. */
-const APPLICANTS: readonly Role[] = [
-  'province_regulator',
-  'city_regulator',
-  'county_regulator',
-  'mine_safety_officer',
-];
-const REJECTERS: readonly Role[] = [
-  'province_regulator',
-  'city_regulator',
-  'county_regulator',
-  'mine_safety_bureau',
-  'government_head',
-];
 
 const stepKey = (id: string) => `res.step.${id}` as MessageKey;
 
@@ -142,6 +128,7 @@ function StepRow({
 function ResumptionCard({ r, onChanged }: { r: ResumptionView; onChanged: () => void }) {
   const { t } = useI18n();
   const { user } = useSession().session;
+  const may = useCan();
   const [note, setNote] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [hint, setHint] = useState<string | null>(null);
@@ -229,35 +216,34 @@ function ResumptionCard({ r, onChanged }: { r: ResumptionView; onChanged: () => 
           </ol>
         </section>
       </div>
-      {pending &&
-        (chain.some((c) => !c.done && c.roles.includes(user.role)) || REJECTERS.includes(user.role)) && (
-          <div className="wf-actions">
-            <input
-              className="input wf-note"
-              value={note}
-              placeholder={t('res.note')}
-              onChange={(e) => setNote(e.target.value)}
-              data-testid="resumption-comment"
-            />
-            {REJECTERS.includes(user.role) && (
-              <button
-                type="button"
-                className="btn"
-                data-testid="resumption-reject"
-                onClick={() =>
-                  note.trim().length < 2
-                    ? setError(new Error(t('res.rejectReason')))
-                    : void act(`/api/orders/resumptions/${r.id}/decision`, {
-                        decision: 'reject',
-                        reason: note,
-                      })
-                }
-              >
-                {t('res.reject')}
-              </button>
-            )}
-          </div>
-        )}
+      {pending && (chain.some((c) => !c.done && c.roles.includes(user.role)) || may('resumption.decide')) && (
+        <div className="wf-actions">
+          <input
+            className="input wf-note"
+            value={note}
+            placeholder={t('res.note')}
+            onChange={(e) => setNote(e.target.value)}
+            data-testid="resumption-comment"
+          />
+          {may('resumption.decide') && (
+            <button
+              type="button"
+              className="btn"
+              data-testid="resumption-reject"
+              onClick={() =>
+                note.trim().length < 2
+                  ? setError(new Error(t('res.rejectReason')))
+                  : void act(`/api/orders/resumptions/${r.id}/decision`, {
+                      decision: 'reject',
+                      reason: note,
+                    })
+              }
+            >
+              {t('res.reject')}
+            </button>
+          )}
+        </div>
+      )}
       {hint !== null && <p className="text-danger">{hint}</p>}
       {error !== null && <ErrorBox error={error} testId="resumption-error" />}
       {r.notice !== null && (
@@ -280,7 +266,7 @@ function ResumptionCard({ r, onChanged }: { r: ResumptionView; onChanged: () => 
  */
 export function ResumptionsPanel() {
   const { t } = useI18n();
-  const { user } = useSession().session;
+  const may = useCan();
   const { data, error, isLoading, reload } = useApiData<{ resumptions: ResumptionView[] }>(
     '/api/orders/resumptions',
   );
@@ -288,7 +274,7 @@ export function ResumptionsPanel() {
   const items = data?.resumptions ?? [];
   return (
     <div data-testid="resumptions" data-busy={isLoading ? 'true' : 'false'} className="wf-stack">
-      {APPLICANTS.includes(user.role) && <ApplyForm onApplied={reload} />}
+      {may('resumption.apply') && <ApplyForm onApplied={reload} />}
       {items.length === 0 && !isLoading && <p>{t('orders.res.empty')}</p>}
       {items.map((r) => (
         <ResumptionCard key={r.id} r={r} onChanged={reload} />
