@@ -43,7 +43,12 @@ async function openApiDocument(): Promise<unknown> {
 }
 
 async function clientTypes(doc: unknown): Promise<string> {
-  const ast = await openapiTS(doc as Parameters<typeof openapiTS>[0], { alphabetize: true, rootTypes: true, rootTypesNoSchemaPrefix: true, enumValues: true });
+  const ast = await openapiTS(doc as Parameters<typeof openapiTS>[0], {
+    alphabetize: true,
+    rootTypes: true,
+    rootTypesNoSchemaPrefix: true,
+    enumValues: true,
+  });
   return `/* ${GENERATED_NOTE} ${OPENAPI_FILE} (openapi-typescript). Do not edit. */\n${astToString(ast)}`;
 }
 
