@@ -35,3 +35,16 @@ export const errorResponses = { '4xx': errorBodySchema, '5xx': errorBodySchema }
 
 /** An answer without a body (204). */
 export const noContent = z.null().meta({ description: 'No content.' });
+
+type Equals<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+
+/**
+ * Ties a response schema to the core type it answers with: it compiles only when the schema's output is
+ * exactly `T`, so the answer neither loses a field (zod strips unknown keys) nor promises one the core
+ * lacks. `shaped<Directive>()(z.object({ ... }))`.
+ */
+export function shaped<T>() {
+  return <S extends z.ZodType>(
+    schema: S & (Equals<z.output<S>, T> extends true ? unknown : { schemaDiffersFrom: T }),
+  ): S => schema;
+}

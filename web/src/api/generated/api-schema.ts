@@ -2494,6 +2494,17 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            directives: components["schemas"]["DirectiveListItem"][];
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -2541,6 +2552,18 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            directive: components["schemas"]["Directive"];
+                            recipients: number;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -2584,6 +2607,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DirectiveDetail"];
                     };
                 };
             };
@@ -2633,6 +2665,17 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            recipient: components["schemas"]["DirectiveRecipient"];
+                        };
                     };
                 };
             };
@@ -2688,6 +2731,17 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            recipient: components["schemas"]["DirectiveRecipient"];
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -2739,6 +2793,17 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            requested: string[];
+                        };
                     };
                 };
             };
@@ -7846,6 +7911,83 @@ export interface components {
             scopes: components["schemas"]["TokenScope"][];
             token: string;
         };
+        Directive: {
+            accidentId: string | null;
+            body: string;
+            causeSummary: string | null;
+            correctsId: string | null;
+            deadline: string;
+            id: string;
+            isReplyRequired: boolean;
+            issuedAt: string;
+            issuerId: string;
+            issuerName: string;
+            kind: components["schemas"]["DirectiveKind"];
+            regionId: string | null;
+            regionPath: string;
+            title: string;
+        };
+        DirectiveDetail: {
+            corrections: components["schemas"]["Directive"][];
+            directive: components["schemas"]["Directive"];
+            progress: components["schemas"]["DirectiveProgress"];
+        };
+        /** @enum {string} */
+        DirectiveKind: "directive" | "accident_warning";
+        DirectiveListItem: {
+            accidentId: string | null;
+            body: string;
+            causeSummary: string | null;
+            correctsId: string | null;
+            deadline: string;
+            id: string;
+            isReplyRequired: boolean;
+            issuedAt: string;
+            issuerId: string;
+            issuerName: string;
+            kind: components["schemas"]["DirectiveKind"];
+            progress: components["schemas"]["ProgressCounts"];
+            regionId: string | null;
+            regionPath: string;
+            title: string;
+        };
+        DirectiveProgress: {
+            districts: components["schemas"]["DistrictProgress"][];
+            mines: components["schemas"]["RecipientView"][];
+            totals: components["schemas"]["ProgressCounts"];
+        };
+        DirectiveRecipient: {
+            directiveId: string;
+            mineId: string;
+            mineName: string;
+            readAt: string | null;
+            readById: string | null;
+            readByName: string | null;
+            regionId: string;
+            regionName: string;
+            regionPath: string;
+            repliedAt: string | null;
+            replyById: string | null;
+            replyByName: string | null;
+            replyText: string | null;
+            /** @enum {string} */
+            state: "unread" | "read" | "replied";
+            visitRequestedAt: string | null;
+            visitRequestedById: string | null;
+            visitRequestedByName: string | null;
+        };
+        DistrictProgress: {
+            done: number;
+            doneLate: number;
+            late: number;
+            outstanding: number;
+            read: number;
+            regionId: string;
+            regionName: string;
+            replied: number;
+            total: number;
+            visitRequested: number;
+        };
         ErrorBody: {
             error: {
                 code: string;
@@ -7856,6 +7998,39 @@ export interface components {
         };
         /** @enum {string} */
         Permission: "region.read" | "mine.read" | "mine.create" | "mine.update" | "mine.transition" | "mine.import" | "audit.read" | "audit.verify" | "token.create" | "alarm.read" | "alarm.act" | "monitoring.read" | "scenario.start" | "ingest.write" | "supervision.read" | "supervision.plan.write" | "supervision.plan.approve" | "supervision.responsible.set" | "supervision.assign" | "supervision.visit.record" | "supervision.finding.report" | "hazard.read" | "hazard.report" | "hazard.evidence" | "hazard.rectify" | "hazard.verify" | "hazard.extend" | "hazard.supervise" | "hazard.decide" | "hazard.review" | "hazard.selfcheck" | "order.read" | "order.issue" | "resumption.apply" | "resumption.sign" | "resumption.decide" | "campaign.manage" | "campaign.progress" | "closure.read" | "closure.manage" | "closure.step.record" | "closure.step.verify" | "ownership.record" | "case.read" | "case.manage" | "accident.read" | "accident.record" | "accident.report" | "accident.investigate" | "accident.import" | "accountability.read" | "accountability.record" | "briefing.read" | "risk.read" | "expertise.read" | "expertise.assign" | "expertise.profile" | "expertise.guide" | "expertise.assess" | "expertise.approve" | "expertise.finding.report" | "upgrade.record" | "upgrade.manage" | "formalism.read" | "directive.read" | "directive.issue" | "directive.acknowledge" | "directive.visit" | "audit.log.read";
+        ProgressCounts: {
+            done: number;
+            doneLate: number;
+            late: number;
+            outstanding: number;
+            read: number;
+            replied: number;
+            total: number;
+            visitRequested: number;
+        };
+        /** @enum {string} */
+        RecipientOutcome: "done" | "done_late" | "outstanding" | "late";
+        RecipientView: {
+            directiveId: string;
+            mineId: string;
+            mineName: string;
+            outcome: components["schemas"]["RecipientOutcome"];
+            readAt: string | null;
+            readById: string | null;
+            readByName: string | null;
+            regionId: string;
+            regionName: string;
+            regionPath: string;
+            repliedAt: string | null;
+            replyById: string | null;
+            replyByName: string | null;
+            replyText: string | null;
+            /** @enum {string} */
+            state: "unread" | "read" | "replied";
+            visitRequestedAt: string | null;
+            visitRequestedById: string | null;
+            visitRequestedByName: string | null;
+        };
         /** @enum {string} */
         Role: "province_regulator" | "city_regulator" | "county_regulator" | "leader" | "group_member" | "mine_safety_officer" | "gas_expert" | "viewer" | "mine_safety_bureau" | "government_head";
         Scope: {
@@ -7922,8 +8097,18 @@ export interface components {
 export type AuditEntry = components['schemas']['AuditEntry'];
 export type AuditVerification = components['schemas']['AuditVerification'];
 export type CreatedToken = components['schemas']['CreatedToken'];
+export type Directive = components['schemas']['Directive'];
+export type DirectiveDetail = components['schemas']['DirectiveDetail'];
+export type DirectiveKind = components['schemas']['DirectiveKind'];
+export type DirectiveListItem = components['schemas']['DirectiveListItem'];
+export type DirectiveProgress = components['schemas']['DirectiveProgress'];
+export type DirectiveRecipient = components['schemas']['DirectiveRecipient'];
+export type DistrictProgress = components['schemas']['DistrictProgress'];
 export type ErrorBody = components['schemas']['ErrorBody'];
 export type Permission = components['schemas']['Permission'];
+export type ProgressCounts = components['schemas']['ProgressCounts'];
+export type RecipientOutcome = components['schemas']['RecipientOutcome'];
+export type RecipientView = components['schemas']['RecipientView'];
 export type Role = components['schemas']['Role'];
 export type Scope = components['schemas']['Scope'];
 export type SecurityEvent = components['schemas']['SecurityEvent'];
@@ -7988,7 +8173,11 @@ export const pathsApiSupervisionVisitsPostRequestBodyContentApplicationJsonFindi
 export const auditVerificationOneOf1ProblemValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["AuditVerification"], {
     problem: unknown;
 }>["problem"]> = ["hash-mismatch", "broken-link", "sequence-gap", "head-mismatch"];
+export const directiveKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DirectiveKind"]> = ["directive", "accident_warning"];
+export const directiveRecipientStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DirectiveRecipient"]["state"]> = ["unread", "read", "replied"];
 export const permissionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Permission"]> = ["region.read", "mine.read", "mine.create", "mine.update", "mine.transition", "mine.import", "audit.read", "audit.verify", "token.create", "alarm.read", "alarm.act", "monitoring.read", "scenario.start", "ingest.write", "supervision.read", "supervision.plan.write", "supervision.plan.approve", "supervision.responsible.set", "supervision.assign", "supervision.visit.record", "supervision.finding.report", "hazard.read", "hazard.report", "hazard.evidence", "hazard.rectify", "hazard.verify", "hazard.extend", "hazard.supervise", "hazard.decide", "hazard.review", "hazard.selfcheck", "order.read", "order.issue", "resumption.apply", "resumption.sign", "resumption.decide", "campaign.manage", "campaign.progress", "closure.read", "closure.manage", "closure.step.record", "closure.step.verify", "ownership.record", "case.read", "case.manage", "accident.read", "accident.record", "accident.report", "accident.investigate", "accident.import", "accountability.read", "accountability.record", "briefing.read", "risk.read", "expertise.read", "expertise.assign", "expertise.profile", "expertise.guide", "expertise.assess", "expertise.approve", "expertise.finding.report", "upgrade.record", "upgrade.manage", "formalism.read", "directive.read", "directive.issue", "directive.acknowledge", "directive.visit", "audit.log.read"];
+export const recipientOutcomeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RecipientOutcome"]> = ["done", "done_late", "outstanding", "late"];
+export const recipientViewStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RecipientView"]["state"]> = ["unread", "read", "replied"];
 export const roleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Role"]> = ["province_regulator", "city_regulator", "county_regulator", "leader", "group_member", "mine_safety_officer", "gas_expert", "viewer", "mine_safety_bureau", "government_head"];
 export const securityEventKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SecurityEventKind"]> = ["denied", "login_failed", "login_refused"];
 export const tokenScopeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TokenScope"]> = ["ingest", "read", "write"];

@@ -1,16 +1,12 @@
 import { useEffect, useState } from 'react';
-import { request } from '../../api/api-client.ts';
+import { answerOf, api, type ApiAnswer } from '../../api/api-client.ts';
 import { useApiData } from '../../api/use-api.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { navigate } from '../../router/router.ts';
 import { useCan, useSession } from '../../session/session-context.tsx';
-import {
-  formatTime,
-  type DirectiveDetail,
-  type ProgressCounts,
-  type RecipientView,
-} from './directives-types.ts';
+import type { ProgressCounts, RecipientView } from '../../api/generated/api-schema.ts';
+import { formatTime } from './directive-time.ts';
 
 /** The issuer's view refreshes itself this often (read-backs arrive while it is open). */
 const POLL_MS = 3000;
@@ -61,7 +57,10 @@ function MineResponse({
     setBusy(true);
     setError(null);
     try {
-      await request('POST', `/api/directives/${id}/${what}`, what === 'reply' ? { body: { text } } : {});
+      const path = { params: { path: { id } } };
+      if (what === 'reply')
+        await answerOf(api.POST('/api/directives/{id}/reply', { ...path, body: { text } }));
+      else await answerOf(api.POST('/api/directives/{id}/read', path));
       onDone();
     } catch (e) {
       setError(e);
@@ -139,7 +138,7 @@ export function DirectiveDetailPage({ id }: { id: string }) {
   const { t } = useI18n();
   const { user } = useSession().session;
   const may = useCan();
-  const { data, error, reload } = useApiData<DirectiveDetail>(`/api/directives/${id}`);
+  const { data, error, reload } = useApiData<ApiAnswer<'/api/directives/{id}'>>(`/api/directives/${id}`);
   const [visit, setVisit] = useState<number | null>(null);
   const [visitError, setVisitError] = useState<unknown>(null);
   useEffect(() => {
@@ -150,9 +149,9 @@ export function DirectiveDetailPage({ id }: { id: string }) {
   const requestVisits = async () => {
     setVisitError(null);
     try {
-      const r = await request<{ requested: string[] }>('POST', `/api/directives/${id}/visit-requests`, {
-        body: {},
-      });
+      const r = await answerOf(
+        api.POST('/api/directives/{id}/visit-requests', { params: { path: { id } }, body: {} }),
+      );
       setVisit(r.requested.length);
       reload();
     } catch (e) {

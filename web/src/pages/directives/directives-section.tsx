@@ -4,15 +4,14 @@ import { useI18n } from '../../i18n/i18n-context.tsx';
 import { navigate } from '../../router/router.ts';
 import { useCan } from '../../session/session-context.tsx';
 import { DirectiveDetailPage } from './directive-detail.tsx';
-import { formatTime, type DirectiveView, type ProgressCounts } from './directives-types.ts';
+import type { ApiAnswer } from '../../api/api-client.ts';
+import { formatTime } from './directive-time.ts';
 import { IssueDirectiveForm } from './issue-directive-form.tsx';
 
 function DirectivesList() {
   const { t } = useI18n();
   const may = useCan();
-  const { data, error, isLoading, reload } = useApiData<{
-    directives: Array<DirectiveView & { progress: ProgressCounts }>;
-  }>('/api/directives');
+  const { data, error, isLoading, reload } = useApiData<ApiAnswer<'/api/directives'>>('/api/directives');
   const list = data?.directives ?? [];
   return (
     <div data-testid="directives-list" data-busy={isLoading ? 'true' : 'false'}>
