@@ -12,6 +12,13 @@ import {
 import type { AppDeps } from '../../app.ts';
 import { principalOf } from '../../auth.ts';
 import { idParams, regionIdSchema } from '../../route-schemas.ts';
+import {
+  campaignMarkSchema,
+  campaignProgressSchema,
+  campaignReportSchema,
+  campaignSchema,
+} from './orders.schemas.ts';
+import { csvFileSchema } from '../session.schemas.ts';
 
 export function registerCampaignRoutes(app: FastifyInstance, deps: AppDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -19,7 +26,13 @@ export function registerCampaignRoutes(app: FastifyInstance, deps: AppDeps): voi
 
   r.get(
     '/api/orders/campaigns',
-    { schema: { tags: ['orders'], summary: 'Special rectification campaigns in or covering your scope.' } },
+    {
+      schema: {
+        tags: ['orders'],
+        summary: 'Special rectification campaigns in or covering your scope.',
+        response: { 200: z.object({ campaigns: z.array(campaignSchema) }) },
+      },
+    },
     async (req) => ({ campaigns: await listCampaigns(ports, principalOf(req)) }),
   );
 
@@ -36,6 +49,7 @@ export function registerCampaignRoutes(app: FastifyInstance, deps: AppDeps): voi
           endsOn: z.string().max(10),
           items: z.array(z.object({ text: z.string().min(1).max(500), dueOn: z.string().max(10) })).max(100),
         }),
+        response: { 201: z.object({ campaign: campaignSchema }) },
       },
     },
     async (req, reply) =>
@@ -44,7 +58,14 @@ export function registerCampaignRoutes(app: FastifyInstance, deps: AppDeps): voi
 
   r.get(
     '/api/orders/campaigns/:id',
-    { schema: { tags: ['orders'], summary: 'A campaign with per-mine progress.', params: idParams } },
+    {
+      schema: {
+        tags: ['orders'],
+        summary: 'A campaign with per-mine progress.',
+        params: idParams,
+        response: { 200: campaignProgressSchema },
+      },
+    },
     async (req) => getCampaignProgress(ports, principalOf(req), req.params.id),
   );
 
@@ -61,6 +82,7 @@ export function registerCampaignRoutes(app: FastifyInstance, deps: AppDeps): voi
           done: z.boolean(),
           note: z.string().max(2000).default(''),
         }),
+        response: { 200: z.object({ mark: campaignMarkSchema }) },
       },
     },
     async (req) => ({ mark: await markCampaignItem(ports, principalOf(req), req.params.id, req.body) }),
@@ -74,6 +96,7 @@ export function registerCampaignRoutes(app: FastifyInstance, deps: AppDeps): voi
         summary: 'Per district: mines done / total and items overdue. JSON, or CSV with ?format=csv.',
         params: idParams,
         querystring: z.object({ format: z.enum(['json', 'csv']).default('json') }),
+        response: { 200: z.union([campaignReportSchema, csvFileSchema]) },
       },
     },
     async (req, reply) => {

@@ -10,7 +10,14 @@ import type { AppDeps } from '../../app.ts';
 import { principalOf } from '../../auth.ts';
 import { registerCampaignRoutes } from './campaigns.routes.ts';
 import { registerResumptionRoutes } from './resumptions.routes.ts';
-import { regionIdSchema } from '../../route-schemas.ts';
+import { idParams, regionIdSchema } from '../../route-schemas.ts';
+import {
+  gasViolationsSchema,
+  issueOrderResultSchema,
+  minePreviewSchema,
+  orderDetailSchema,
+  orderSchema,
+} from './orders.schemas.ts';
 
 const orderBody = z.object({
   number: z.string().min(1).max(100),
@@ -55,6 +62,7 @@ export function registerOrderRoutes(app: FastifyInstance, deps: AppDeps): void {
         querystring: z.object({
           status: z.enum(['scheduled', 'in_force', 'lifted', 'superseded']).optional(),
         }),
+        response: { 200: z.object({ orders: z.array(orderSchema) }) },
       },
     },
     async (req) => ({ orders: await listOrders(ports, principalOf(req), req.query) }),
@@ -67,6 +75,7 @@ export function registerOrderRoutes(app: FastifyInstance, deps: AppDeps): void {
         tags: ['orders'],
         summary: 'The mines an order would affect now, and the ones it would not (with why). Writes nothing.',
         body: orderBody,
+        response: { 200: z.object({ mines: z.array(minePreviewSchema), affected: z.number() }) },
       },
     },
     async (req) => {
@@ -83,6 +92,7 @@ export function registerOrderRoutes(app: FastifyInstance, deps: AppDeps): void {
         summary:
           'Issue an order: stop_work (every mine of a region), suspend_mine, close_mine, lift. In force at once, or scheduled for its effective time.',
         body: orderBody,
+        response: { 201: issueOrderResultSchema },
       },
     },
     async (req, reply) => {
@@ -102,6 +112,7 @@ export function registerOrderRoutes(app: FastifyInstance, deps: AppDeps): void {
         querystring: z.object({
           regionId: regionIdSchema.optional(),
         }),
+        response: { 200: gasViolationsSchema },
       },
     },
     async (req) => listGasControlViolations(ports, principalOf(req), req.query.regionId),
@@ -116,7 +127,8 @@ export function registerOrderRoutes(app: FastifyInstance, deps: AppDeps): void {
       schema: {
         tags: ['orders'],
         summary: 'One order with the mines it affected and the ones it left unaffected.',
-        params: z.object({ id: z.string().min(1).max(100) }),
+        params: idParams,
+        response: { 200: orderDetailSchema },
       },
     },
     async (req) => getOrder(ports, principalOf(req), req.params.id),

@@ -5787,6 +5787,17 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            orders: components["schemas"]["Order"][];
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -5829,6 +5840,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IssueOrderResult"];
                     };
                 };
             };
@@ -5876,6 +5896,15 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrderDetail"];
+                    };
+                };
             };
         };
         put?: never;
@@ -5919,6 +5948,17 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            campaigns: components["schemas"]["Campaign"][];
+                        };
                     };
                 };
             };
@@ -5965,6 +6005,17 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            campaign: components["schemas"]["Campaign"];
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -6008,6 +6059,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CampaignProgress"];
                     };
                 };
             };
@@ -6069,6 +6129,17 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            mark: components["schemas"]["CampaignMark"];
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -6116,6 +6187,15 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CampaignReport"] | string;
+                    };
+                };
             };
         };
         put?: never;
@@ -6161,6 +6241,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GasViolations"];
                     };
                 };
             };
@@ -6223,6 +6312,18 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            affected: number;
+                            mines: components["schemas"]["MinePreview"][];
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -6266,6 +6367,17 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            resumptions: components["schemas"]["ResumptionView"][];
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -6303,6 +6415,17 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            resumption: components["schemas"]["ResumptionView"];
+                        };
                     };
                 };
             };
@@ -6348,6 +6471,17 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            resumption: components["schemas"]["ResumptionView"];
+                        };
                     };
                 };
             };
@@ -6407,6 +6541,17 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            resumption: components["schemas"]["ResumptionView"];
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -6459,6 +6604,17 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            resumption: components["schemas"]["ResumptionView"];
+                        };
                     };
                 };
             };
@@ -6514,6 +6670,17 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            resumption: components["schemas"]["ResumptionView"];
+                        };
                     };
                 };
             };
@@ -7904,6 +8071,82 @@ export interface components {
             /** @enum {string} */
             problem: "hash-mismatch" | "broken-link" | "sequence-gap" | "head-mismatch";
         };
+        Campaign: {
+            createdAt: string;
+            createdById: string;
+            createdByName: string;
+            endsOn: string;
+            id: string;
+            items: {
+                dueOn: string;
+                id: string;
+                text: string;
+            }[];
+            name: string;
+            regionId: string;
+            regionPath: string;
+            startsOn: string;
+        };
+        CampaignMark: {
+            at: string;
+            byId: string;
+            byName: string;
+            campaignId: string;
+            done: boolean;
+            itemId: string;
+            mineId: string;
+            note: string;
+        };
+        CampaignMineProgress: {
+            done: number;
+            items: {
+                at: string | null;
+                by: string | null;
+                done: boolean;
+                itemId: string;
+                overdue: boolean;
+            }[];
+            mineId: string;
+            mineName: string;
+            overdue: number;
+            regionId: string;
+            regionName: string;
+        };
+        CampaignProgress: {
+            campaign: components["schemas"]["Campaign"];
+            mines: components["schemas"]["CampaignMineProgress"][];
+        };
+        CampaignReport: {
+            campaign: {
+                endsOn: string;
+                id: string;
+                name: string;
+                startsOn: string;
+            };
+            districts: {
+                itemsOverdue: number;
+                minesDone: number;
+                minesTotal: number;
+                regionId: string;
+                regionName: string;
+            }[];
+        };
+        ChecklistItem: {
+            detail: string;
+            done: boolean;
+            /** @enum {string} */
+            how: "auto" | "sign" | "decide";
+            id: string;
+            label: string;
+            readonly roles: components["schemas"]["Role"][];
+            signedBy: {
+                at: string;
+                name: string;
+                note: string;
+                role: string;
+            } | null;
+            source: string;
+        };
         CreatedToken: {
             expiresAt: string;
             id: string;
@@ -7997,6 +8240,109 @@ export interface components {
             };
         };
         /** @enum {string} */
+        GasClass: "low" | "high" | "outburst";
+        GasViolation: {
+            code: string;
+            gasClass: components["schemas"]["GasClass"];
+            mineId: string;
+            name: string;
+            producingIllegally: boolean;
+            regionName: string;
+            status: components["schemas"]["MineStatus"];
+        };
+        GasViolations: {
+            items: components["schemas"]["GasViolation"][];
+            producing: number;
+        };
+        IssueOrderResult: {
+            affectedMineIds: string[];
+            mines: components["schemas"]["OrderMine"][];
+            order: components["schemas"]["Order"];
+        };
+        /** @enum {string} */
+        MechanisationLevel: "manual" | "partial" | "mechanised" | "intelligent";
+        Mine: {
+            approvedCapacityTPerYear: number;
+            approvedMaxUnderground: number;
+            code: string;
+            createdAt: string;
+            enterpriseId: string | null;
+            gasClass: components["schemas"]["GasClass"];
+            gasControlCertifiedOn: string | null;
+            gasControlEvidence: string | null;
+            hasGasControlCapability: boolean;
+            id: string;
+            latitude: number | null;
+            licenceNumber: string | null;
+            licenceValidUntil: string | null;
+            longitude: number | null;
+            mechanisation: components["schemas"]["MechanisationLevel"];
+            name: string;
+            operator: string | null;
+            regionId: string;
+            status: components["schemas"]["MineStatus"];
+            statusSince: string;
+            updatedAt: string;
+        };
+        MinePreview: {
+            mineId: string;
+            mineName: string;
+            note: string;
+            /** @enum {string} */
+            outcome: "affected" | "unaffected";
+            regionPath: string;
+            status: string;
+        };
+        /** @enum {string} */
+        MineStatus: "construction" | "producing" | "suspended" | "resumption_review" | "closing" | "closed";
+        Order: {
+            appliedAt: string | null;
+            createdAt: string;
+            effectiveAt: string;
+            endedAt: string | null;
+            id: string;
+            issuerId: string;
+            issuerName: string;
+            kind: components["schemas"]["OrderKind"];
+            legalBasis: string;
+            mineIds: string[];
+            number: string;
+            reason: string;
+            regionId: string | null;
+            regionPath: string;
+            status: components["schemas"]["OrderStatus"];
+        };
+        OrderDetail: {
+            mines: {
+                fromStatus: components["schemas"]["MineStatus"];
+                liftedAt: string | null;
+                mineCode: string;
+                mineId: string;
+                mineName: string;
+                note: string;
+                orderId: string;
+                /** @enum {string} */
+                outcome: "affected" | "unaffected";
+                regionPath: string;
+            }[];
+            order: components["schemas"]["Order"];
+        };
+        /** @enum {string} */
+        OrderKind: "stop_work" | "suspend_mine" | "close_mine" | "lift";
+        OrderMine: {
+            fromStatus: components["schemas"]["MineStatus"];
+            liftedAt: string | null;
+            mineId: string;
+            mineName: string;
+            note: string;
+            orderId: string;
+            /** @enum {string} */
+            outcome: "affected" | "unaffected";
+            regionPath: string;
+        };
+        /** @enum {string} */
+        OrderStatus: "scheduled" | "in_force" | "lifted" | "superseded";
+        /** @enum {string} */
         Permission: "region.read" | "mine.read" | "mine.create" | "mine.update" | "mine.transition" | "mine.import" | "audit.read" | "audit.verify" | "token.create" | "alarm.read" | "alarm.act" | "monitoring.read" | "scenario.start" | "ingest.write" | "supervision.read" | "supervision.plan.write" | "supervision.plan.approve" | "supervision.responsible.set" | "supervision.assign" | "supervision.visit.record" | "supervision.finding.report" | "hazard.read" | "hazard.report" | "hazard.evidence" | "hazard.rectify" | "hazard.verify" | "hazard.extend" | "hazard.supervise" | "hazard.decide" | "hazard.review" | "hazard.selfcheck" | "order.read" | "order.issue" | "resumption.apply" | "resumption.sign" | "resumption.decide" | "campaign.manage" | "campaign.progress" | "closure.read" | "closure.manage" | "closure.step.record" | "closure.step.verify" | "ownership.record" | "case.read" | "case.manage" | "accident.read" | "accident.record" | "accident.report" | "accident.investigate" | "accident.import" | "accountability.read" | "accountability.record" | "briefing.read" | "risk.read" | "expertise.read" | "expertise.assign" | "expertise.profile" | "expertise.guide" | "expertise.assess" | "expertise.approve" | "expertise.finding.report" | "upgrade.record" | "upgrade.manage" | "formalism.read" | "directive.read" | "directive.issue" | "directive.acknowledge" | "directive.visit" | "audit.log.read";
         ProgressCounts: {
             done: number;
@@ -8030,6 +8376,53 @@ export interface components {
             visitRequestedAt: string | null;
             visitRequestedById: string | null;
             visitRequestedByName: string | null;
+        };
+        Region: {
+            id: string;
+            level: components["schemas"]["RegionLevel"];
+            name: string;
+            nameEn: string;
+            parentId: string | null;
+            path: string;
+        };
+        /** @enum {string} */
+        RegionLevel: "province" | "city" | "county";
+        ResumptionView: {
+            appliedAt: string;
+            appliedById: string;
+            appliedByName: string;
+            checklist: components["schemas"]["ChecklistItem"][];
+            currentStep: {
+                id: string;
+                readonly roles: string[];
+            } | null;
+            decidedAt: string | null;
+            decidedById: string | null;
+            decidedByName: string | null;
+            decision: {
+                daysLeft: number;
+                dueOn: string;
+                overdue: boolean;
+            };
+            decisionReason: string | null;
+            gasClass: components["schemas"]["GasClass"];
+            id: string;
+            mineCode: string;
+            mineId: string;
+            mineName: string;
+            notice: {
+                dueOn: string;
+                late: boolean;
+                recordedOn: string | null;
+            } | null;
+            noticeDate: string | null;
+            noticeRef: string | null;
+            openItems: string[];
+            regionPath: string;
+            /** @enum {string} */
+            resumesTo: "producing" | "construction";
+            /** @enum {string} */
+            status: "pending" | "approved" | "rejected";
         };
         /** @enum {string} */
         Role: "province_regulator" | "city_regulator" | "county_regulator" | "leader" | "group_member" | "mine_safety_officer" | "gas_expert" | "viewer" | "mine_safety_bureau" | "government_head";
@@ -8096,6 +8489,12 @@ export interface components {
 }
 export type AuditEntry = components['schemas']['AuditEntry'];
 export type AuditVerification = components['schemas']['AuditVerification'];
+export type Campaign = components['schemas']['Campaign'];
+export type CampaignMark = components['schemas']['CampaignMark'];
+export type CampaignMineProgress = components['schemas']['CampaignMineProgress'];
+export type CampaignProgress = components['schemas']['CampaignProgress'];
+export type CampaignReport = components['schemas']['CampaignReport'];
+export type ChecklistItem = components['schemas']['ChecklistItem'];
 export type CreatedToken = components['schemas']['CreatedToken'];
 export type Directive = components['schemas']['Directive'];
 export type DirectiveDetail = components['schemas']['DirectiveDetail'];
@@ -8105,10 +8504,26 @@ export type DirectiveProgress = components['schemas']['DirectiveProgress'];
 export type DirectiveRecipient = components['schemas']['DirectiveRecipient'];
 export type DistrictProgress = components['schemas']['DistrictProgress'];
 export type ErrorBody = components['schemas']['ErrorBody'];
+export type GasClass = components['schemas']['GasClass'];
+export type GasViolation = components['schemas']['GasViolation'];
+export type GasViolations = components['schemas']['GasViolations'];
+export type IssueOrderResult = components['schemas']['IssueOrderResult'];
+export type MechanisationLevel = components['schemas']['MechanisationLevel'];
+export type Mine = components['schemas']['Mine'];
+export type MinePreview = components['schemas']['MinePreview'];
+export type MineStatus = components['schemas']['MineStatus'];
+export type Order = components['schemas']['Order'];
+export type OrderDetail = components['schemas']['OrderDetail'];
+export type OrderKind = components['schemas']['OrderKind'];
+export type OrderMine = components['schemas']['OrderMine'];
+export type OrderStatus = components['schemas']['OrderStatus'];
 export type Permission = components['schemas']['Permission'];
 export type ProgressCounts = components['schemas']['ProgressCounts'];
 export type RecipientOutcome = components['schemas']['RecipientOutcome'];
 export type RecipientView = components['schemas']['RecipientView'];
+export type Region = components['schemas']['Region'];
+export type RegionLevel = components['schemas']['RegionLevel'];
+export type ResumptionView = components['schemas']['ResumptionView'];
 export type Role = components['schemas']['Role'];
 export type Scope = components['schemas']['Scope'];
 export type SecurityEvent = components['schemas']['SecurityEvent'];
@@ -8173,11 +8588,23 @@ export const pathsApiSupervisionVisitsPostRequestBodyContentApplicationJsonFindi
 export const auditVerificationOneOf1ProblemValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["AuditVerification"], {
     problem: unknown;
 }>["problem"]> = ["hash-mismatch", "broken-link", "sequence-gap", "head-mismatch"];
+export const checklistItemHowValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ChecklistItem"]["how"]> = ["auto", "sign", "decide"];
 export const directiveKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DirectiveKind"]> = ["directive", "accident_warning"];
 export const directiveRecipientStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DirectiveRecipient"]["state"]> = ["unread", "read", "replied"];
+export const gasClassValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["GasClass"]> = ["low", "high", "outburst"];
+export const mechanisationLevelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MechanisationLevel"]> = ["manual", "partial", "mechanised", "intelligent"];
+export const minePreviewOutcomeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MinePreview"]["outcome"]> = ["affected", "unaffected"];
+export const mineStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MineStatus"]> = ["construction", "producing", "suspended", "resumption_review", "closing", "closed"];
+export const orderDetailMinesOutcomeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OrderDetail"]["mines"]["outcome"]> = ["affected", "unaffected"];
+export const orderKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OrderKind"]> = ["stop_work", "suspend_mine", "close_mine", "lift"];
+export const orderMineOutcomeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OrderMine"]["outcome"]> = ["affected", "unaffected"];
+export const orderStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OrderStatus"]> = ["scheduled", "in_force", "lifted", "superseded"];
 export const permissionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Permission"]> = ["region.read", "mine.read", "mine.create", "mine.update", "mine.transition", "mine.import", "audit.read", "audit.verify", "token.create", "alarm.read", "alarm.act", "monitoring.read", "scenario.start", "ingest.write", "supervision.read", "supervision.plan.write", "supervision.plan.approve", "supervision.responsible.set", "supervision.assign", "supervision.visit.record", "supervision.finding.report", "hazard.read", "hazard.report", "hazard.evidence", "hazard.rectify", "hazard.verify", "hazard.extend", "hazard.supervise", "hazard.decide", "hazard.review", "hazard.selfcheck", "order.read", "order.issue", "resumption.apply", "resumption.sign", "resumption.decide", "campaign.manage", "campaign.progress", "closure.read", "closure.manage", "closure.step.record", "closure.step.verify", "ownership.record", "case.read", "case.manage", "accident.read", "accident.record", "accident.report", "accident.investigate", "accident.import", "accountability.read", "accountability.record", "briefing.read", "risk.read", "expertise.read", "expertise.assign", "expertise.profile", "expertise.guide", "expertise.assess", "expertise.approve", "expertise.finding.report", "upgrade.record", "upgrade.manage", "formalism.read", "directive.read", "directive.issue", "directive.acknowledge", "directive.visit", "audit.log.read"];
 export const recipientOutcomeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RecipientOutcome"]> = ["done", "done_late", "outstanding", "late"];
 export const recipientViewStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RecipientView"]["state"]> = ["unread", "read", "replied"];
+export const regionLevelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RegionLevel"]> = ["province", "city", "county"];
+export const resumptionViewResumesToValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ResumptionView"]["resumesTo"]> = ["producing", "construction"];
+export const resumptionViewStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ResumptionView"]["status"]> = ["pending", "approved", "rejected"];
 export const roleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Role"]> = ["province_regulator", "city_regulator", "county_regulator", "leader", "group_member", "mine_safety_officer", "gas_expert", "viewer", "mine_safety_bureau", "government_head"];
 export const securityEventKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SecurityEventKind"]> = ["denied", "login_failed", "login_refused"];
 export const tokenScopeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TokenScope"]> = ["ingest", "read", "write"];

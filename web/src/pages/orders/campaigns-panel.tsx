@@ -2,14 +2,16 @@ import { useState } from 'react';
 import { useApiData } from '../../api/use-api.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
-import type { CampaignProgress, CampaignView, GasViolation } from './orders-types.ts';
+import type { ApiAnswer } from '../../api/api-client.ts';
 
 /** Campaigns with per-mine progress and the CSV report. */
 export function CampaignsPanel() {
   const { t } = useI18n();
-  const list = useApiData<{ campaigns: CampaignView[] }>('/api/orders/campaigns');
+  const list = useApiData<ApiAnswer<'/api/orders/campaigns'>>('/api/orders/campaigns');
   const [open, setOpen] = useState<string | null>(null);
-  const detail = useApiData<CampaignProgress>(open === null ? null : `/api/orders/campaigns/${open}`);
+  const detail = useApiData<ApiAnswer<'/api/orders/campaigns/{id}'>>(
+    open === null ? null : `/api/orders/campaigns/${open}`,
+  );
   if (list.error !== null) return <ErrorBox error={list.error} onRetry={list.reload} />;
   const campaigns = list.data?.campaigns ?? [];
   return (
@@ -56,7 +58,7 @@ export function CampaignsPanel() {
 /** High-gas and outburst mines without certified capability; producing ones first, in red. */
 export function GasViolationsPanel() {
   const { t } = useI18n();
-  const { data, error, isLoading, reload } = useApiData<{ items: GasViolation[]; producing: number }>(
+  const { data, error, isLoading, reload } = useApiData<ApiAnswer<'/api/orders/gas-control-violations'>>(
     '/api/orders/gas-control-violations',
   );
   if (error !== null) return <ErrorBox error={error} onRetry={reload} />;

@@ -7,8 +7,8 @@ import { useCan } from '../../session/session-context.tsx';
 import { regionName } from '../../format.ts';
 import { CampaignsPanel, GasViolationsPanel } from './campaigns-panel.tsx';
 import { IssueOrderForm } from './issue-order-form.tsx';
-import type { OrderView } from './orders-types.ts';
-import type { MineStatus } from '../../api/api-types.ts';
+import type { ApiAnswer } from '../../api/api-client.ts';
+import type { Order } from '../../api/generated/api-schema.ts';
 import { StatusPill } from '../../components/status-pill.tsx';
 import { ResumptionsPanel } from './resumptions-panel.tsx';
 
@@ -24,11 +24,11 @@ function OrdersList() {
   const { t, lang } = useI18n();
   const may = useCan();
   const { regions } = useRegions();
-  const scopeLabel = (o: OrderView) => {
+  const scopeLabel = (o: Order) => {
     const r = o.regionId === null ? undefined : regions.find((x) => x.id === o.regionId);
     return r ? regionName(r, lang) : (o.regionId ?? o.mineIds.join(', '));
   };
-  const { data, error, isLoading, reload } = useApiData<{ orders: OrderView[] }>('/api/orders');
+  const { data, error, isLoading, reload } = useApiData<ApiAnswer<'/api/orders'>>('/api/orders');
   const orders = data?.orders ?? [];
   return (
     <div data-testid="orders-list" data-busy={isLoading ? 'true' : 'false'}>
@@ -78,23 +78,10 @@ function OrdersList() {
   );
 }
 
-interface OrderDetailView {
-  order: OrderView & { legalBasis: string; reason: string; createdAt: string; endedAt: string | null };
-  mines: Array<{
-    mineId: string;
-    mineCode: string;
-    mineName: string;
-    outcome: 'affected' | 'unaffected';
-    fromStatus: MineStatus;
-    note: string;
-    liftedAt: string | null;
-  }>;
-}
-
 /** One order after issuing: what, why, on what basis, and each mine it touched. */
 function OrderDetail({ id }: { id: string }) {
   const { t } = useI18n();
-  const { data, error, isLoading, reload } = useApiData<OrderDetailView>(
+  const { data, error, isLoading, reload } = useApiData<ApiAnswer<'/api/orders/{id}'>>(
     `/api/orders/${encodeURIComponent(id)}`,
   );
   if (error !== null) return <ErrorBox error={error} onRetry={reload} />;

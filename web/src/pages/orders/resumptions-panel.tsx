@@ -1,14 +1,13 @@
 import { useState, type FormEvent } from 'react';
-import { request } from '../../api/api-client.ts';
+import { answerOf, api, request } from '../../api/api-client.ts';
 import type { MineStatus } from '../../api/api-types.ts';
-import type { Role } from '../../api/generated/api-schema.ts';
 import { useApiData } from '../../api/use-api.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
 import { MinePicker, type PickedMine } from '../../components/mine-picker.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import type { MessageKey } from '../../i18n/zh-cn.ts';
 import { useCan, useSession } from '../../session/session-context.tsx';
-import type { ChecklistItem, ResumptionView } from './orders-types.ts';
+import type { ChecklistItem, ResumptionView } from '../../api/generated/api-schema.ts';
 
 const stepKey = (id: string) => `res.step.${id}` as MessageKey;
 
@@ -27,7 +26,7 @@ function ApplyForm({ onApplied }: { onApplied: () => void }) {
     setBusy(true);
     setError(null);
     try {
-      await request('POST', '/api/orders/resumptions', { body: { mineId: mine.id, note } });
+      await answerOf(api.POST('/api/orders/resumptions', { body: { mineId: mine.id, note } }));
       setMine(null);
       setNote('');
       onApplied();
@@ -86,7 +85,7 @@ function StepRow({
   onApprove: () => void;
 }) {
   const { t } = useI18n();
-  const roles = item.roles.map((r) => t(`role.${r as Role}`)).join(' / ');
+  const roles = item.roles.map((r) => t(`role.${r}`)).join(' / ');
   const state = item.done ? 'done' : current ? 'current' : 'waiting';
   return (
     <li className={`wf-step wf-step-${state}`} data-testid={`step-${item.id}`} data-state={state}>
