@@ -151,3 +151,10 @@ export type ApiAnswer<P extends keyof paths> = paths[P] extends {
 }
   ? JsonOf<R>
   : never;
+
+/** The query parameters of a GET path, from the generated types. */
+export type ApiQuery<P extends keyof paths> = paths[P] extends {
+  get: { parameters: { query?: infer Q } };
+}
+  ? NonNullable<Q>
+  : never;

@@ -1,4 +1,4 @@
-import type { AuditEntry } from '../api/api-types.ts';
+import type { AuditEntry } from '../api/generated/api-schema.ts';
 import { formatCount, formatDateTime } from '../format.ts';
 import { useI18n, type I18n } from '../i18n/i18n-context.tsx';
 
@@ -17,6 +17,13 @@ function sameValue(a: unknown, b: unknown): boolean {
 }
 
 /** The fields that differ between two snapshots; a create lists the new values, a delete the old. */
+/** An audit entry's before/after is any JSON; the diff reads it as a record of fields (else none). */
+function asSnapshot(value: unknown): Record<string, unknown> | null {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : null;
+}
+
 export function diffSnapshots(
   before: Record<string, unknown> | null,
   after: Record<string, unknown> | null,
@@ -102,7 +109,7 @@ export function AuditDiff({
 }) {
   const { t } = useI18n();
   const kind = entry.before === null ? 'create' : entry.after === null ? 'delete' : 'update';
-  const changes = diffSnapshots(entry.before, entry.after);
+  const changes = diffSnapshots(asSnapshot(entry.before), asSnapshot(entry.after));
   if (entry.before === null && entry.after === null) return <span className="muted">{t('common.none')}</span>;
   if (changes.length === 0) return <span className="muted">{t('audit.noChanges')}</span>;
   const shown = changes.slice(0, SHOWN_CHANGES);

@@ -18,6 +18,16 @@ import { GAS_CLASSES, MINE_STATUSES, type Region } from '../../../core/registry/
 import type { AppDeps } from '../../app.ts';
 import { principalOf } from '../../auth.ts';
 import { regionIdSchema } from '../../route-schemas.ts';
+import {
+  mapMinesSchema,
+  mineDetailSchema,
+  mineHistorySchema,
+  mineSchema,
+  minesPageSchema,
+  mineTransitionResultSchema,
+  regionDashboardSchema,
+  regionSchema,
+} from './registry.schemas.ts';
 
 const mineIdParams = z.object({ id: z.string().min(1).max(100) });
 /** Set only by an approved expert assessment (src/core/expertise), never by editing the mine. */
@@ -56,6 +66,7 @@ export function registerMineRoutes(app: FastifyInstance, deps: AppDeps): void {
         querystring: z.object({
           regionId: regionIdSchema.optional(),
         }),
+        response: { 200: mapMinesSchema },
       },
     },
     async (req) => {
@@ -97,6 +108,7 @@ export function registerMineRoutes(app: FastifyInstance, deps: AppDeps): void {
       schema: {
         tags: ['registry'],
         summary: 'The regions you can see (your scope and everything below it).',
+        response: { 200: z.object({ regions: z.array(regionSchema) }).meta({ id: 'RegionsResponse' }) },
       },
     },
     async (req) => {
@@ -119,6 +131,7 @@ export function registerMineRoutes(app: FastifyInstance, deps: AppDeps): void {
         querystring: z.object({
           regionId: regionIdSchema.optional(),
         }),
+        response: { 200: regionDashboardSchema },
       },
     },
     async (req) => buildRegionDashboard(ports, principalOf(req), req.query.regionId),
@@ -131,6 +144,7 @@ export function registerMineRoutes(app: FastifyInstance, deps: AppDeps): void {
         tags: ['registry'],
         summary: 'Mines in your scope, filtered and paged.',
         querystring: listQuery,
+        response: { 200: minesPageSchema },
       },
     },
     async (req) => {
@@ -157,6 +171,7 @@ export function registerMineRoutes(app: FastifyInstance, deps: AppDeps): void {
         tags: ['registry'],
         summary: 'Register a mine (regulators, in their scope). The facts are validated field by field.',
         body: z.object({ facts: z.record(z.string(), z.unknown()), initialStatus: z.string().optional() }),
+        response: { 201: z.object({ mine: mineSchema }) },
       },
     },
     async (req, reply) => {
@@ -168,7 +183,14 @@ export function registerMineRoutes(app: FastifyInstance, deps: AppDeps): void {
 
   r.get(
     '/api/mines/:id',
-    { schema: { tags: ['registry'], summary: 'One mine with its region chain.', params: mineIdParams } },
+    {
+      schema: {
+        tags: ['registry'],
+        summary: 'One mine with its region chain.',
+        params: mineIdParams,
+        response: { 200: mineDetailSchema },
+      },
+    },
     async (req) => {
       const mine = await getMine(ports, principalOf(req), req.params.id);
       const ids = mine.regionPath.split('/').filter(Boolean);
@@ -188,6 +210,7 @@ export function registerMineRoutes(app: FastifyInstance, deps: AppDeps): void {
           'Edit facts of a mine. The status cannot be edited (use a status transition), nor the gas-control capability (it follows the approved expert assessment).',
         params: mineIdParams,
         body: z.record(z.string(), z.unknown()),
+        response: { 200: z.object({ mine: mineSchema }) },
       },
     },
     async (req) => {
@@ -211,6 +234,7 @@ export function registerMineRoutes(app: FastifyInstance, deps: AppDeps): void {
         tags: ['registry'],
         summary: 'Status history and audit trail of a mine.',
         params: mineIdParams,
+        response: { 200: mineHistorySchema },
       },
     },
     async (req) => getMineHistory(ports, principalOf(req), req.params.id),
@@ -229,6 +253,7 @@ export function registerMineRoutes(app: FastifyInstance, deps: AppDeps): void {
           reason: z.string().min(1).max(2000),
           basis: z.string().max(200).nullable().optional(),
         }),
+        response: { 200: mineTransitionResultSchema },
       },
     },
     async (req) => {

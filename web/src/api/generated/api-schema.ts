@@ -2449,6 +2449,15 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DashboardResponse"];
+                    };
+                };
             };
         };
         put?: never;
@@ -5153,6 +5162,15 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MapMinesResponse"];
+                    };
+                };
             };
         };
         put?: never;
@@ -5209,6 +5227,15 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MinesResponse"];
+                    };
+                };
             };
         };
         put?: never;
@@ -5247,6 +5274,17 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            mine: components["schemas"]["Mine"];
+                        };
                     };
                 };
             };
@@ -5294,6 +5332,15 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MineResponse"];
+                    };
+                };
             };
         };
         put?: never;
@@ -5337,6 +5384,17 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            mine: components["schemas"]["Mine"];
+                        };
+                    };
+                };
             };
         };
         trace?: never;
@@ -5376,6 +5434,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MineHistoryResponse"];
                     };
                 };
             };
@@ -5632,6 +5699,15 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MineTransitionResult"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -5675,6 +5751,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MineImportReport"];
                     };
                 };
             };
@@ -6771,6 +6856,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RegionsResponse"];
                     };
                 };
             };
@@ -8131,6 +8225,8 @@ export interface components {
                 regionName: string;
             }[];
         };
+        /** @enum {string} */
+        CapacityBand: "lt300k" | "300k_900k" | "900k_3m" | "ge3m";
         ChecklistItem: {
             detail: string;
             done: boolean;
@@ -8153,6 +8249,26 @@ export interface components {
             name: string;
             scopes: components["schemas"]["TokenScope"][];
             token: string;
+        };
+        DashboardResponse: {
+            byDistrict: components["schemas"]["DistrictSummary"][];
+            byGasClass: {
+                high: number;
+                low: number;
+                outburst: number;
+            };
+            byStatus: components["schemas"]["StatusCounts"];
+            capacityBands: {
+                band: components["schemas"]["CapacityBand"];
+                count: number;
+            }[];
+            highGasWithoutCapability: number;
+            region: components["schemas"]["Region"];
+            totals: {
+                capacityTPerYear: number;
+                mines: number;
+                smallMines: number;
+            };
         };
         Directive: {
             accidentId: string | null;
@@ -8231,6 +8347,12 @@ export interface components {
             total: number;
             visitRequested: number;
         };
+        DistrictSummary: {
+            byStatus: components["schemas"]["StatusCounts"];
+            region: components["schemas"]["Region"];
+            smallMines: number;
+            total: number;
+        };
         ErrorBody: {
             error: {
                 code: string;
@@ -8259,6 +8381,24 @@ export interface components {
             mines: components["schemas"]["OrderMine"][];
             order: components["schemas"]["Order"];
         };
+        MapMine: {
+            alarmPriority: string | null;
+            approvedCapacityTPerYear: number;
+            code: string;
+            gasClass: components["schemas"]["GasClass"];
+            id: string;
+            latitude: number;
+            longitude: number;
+            name: string;
+            openAlarms: number;
+            regionId: string;
+            regionName: string;
+            status: components["schemas"]["MineStatus"];
+        };
+        MapMinesResponse: {
+            mines: components["schemas"]["MapMine"][];
+            withoutPosition: number;
+        };
         /** @enum {string} */
         MechanisationLevel: "manual" | "partial" | "mechanised" | "intelligent";
         Mine: {
@@ -8284,6 +8424,42 @@ export interface components {
             statusSince: string;
             updatedAt: string;
         };
+        MineHistoryResponse: {
+            audit: components["schemas"]["AuditEntry"][];
+            statusChanges: {
+                actorId: string;
+                actorName: string;
+                at: string;
+                basis: string | null;
+                event: string;
+                from: components["schemas"]["MineStatus"];
+                id: string;
+                mineId: string;
+                reason: string;
+                to: components["schemas"]["MineStatus"];
+            }[];
+        };
+        MineImportReport: {
+            imported: number;
+            rejected: number;
+            results: ({
+                code: string;
+                mineId: string;
+                /** @constant */
+                ok: true;
+                row: number;
+            } | {
+                errors: {
+                    field: string;
+                    message: string;
+                    row: number;
+                }[];
+                /** @constant */
+                ok: false;
+                row: number;
+            })[];
+            rows: number;
+        };
         MinePreview: {
             mineId: string;
             mineName: string;
@@ -8293,8 +8469,60 @@ export interface components {
             regionPath: string;
             status: string;
         };
+        MineResponse: {
+            mine: components["schemas"]["MineRow"];
+            regionChain: components["schemas"]["Region"][];
+        };
+        MineRow: {
+            approvedCapacityTPerYear: number;
+            approvedMaxUnderground: number;
+            code: string;
+            createdAt: string;
+            enterpriseId: string | null;
+            enterpriseName: string | null;
+            gasClass: components["schemas"]["GasClass"];
+            gasControlCertifiedOn: string | null;
+            gasControlEvidence: string | null;
+            hasGasControlCapability: boolean;
+            id: string;
+            latitude: number | null;
+            licenceNumber: string | null;
+            licenceValidUntil: string | null;
+            longitude: number | null;
+            mechanisation: components["schemas"]["MechanisationLevel"];
+            name: string;
+            operator: string | null;
+            regionId: string;
+            regionName: string;
+            regionNameEn: string;
+            regionPath: string;
+            status: components["schemas"]["MineStatus"];
+            statusSince: string;
+            updatedAt: string;
+        };
+        MinesResponse: {
+            items: components["schemas"]["MineRow"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
         /** @enum {string} */
         MineStatus: "construction" | "producing" | "suspended" | "resumption_review" | "closing" | "closed";
+        MineStatusChange: {
+            actorId: string;
+            at: string;
+            basis: string | null;
+            event: string;
+            from: components["schemas"]["MineStatus"];
+            id: string;
+            mineId: string;
+            reason: string;
+            to: components["schemas"]["MineStatus"];
+        };
+        MineTransitionResult: {
+            change: components["schemas"]["MineStatusChange"];
+            mine: components["schemas"]["Mine"];
+        };
         Order: {
             appliedAt: string | null;
             createdAt: string;
@@ -8387,6 +8615,9 @@ export interface components {
         };
         /** @enum {string} */
         RegionLevel: "province" | "city" | "county";
+        RegionsResponse: {
+            regions: components["schemas"]["Region"][];
+        };
         ResumptionView: {
             appliedAt: string;
             appliedById: string;
@@ -8467,6 +8698,14 @@ export interface components {
             scopeNameEn: string;
             username: string;
         };
+        StatusCounts: {
+            closed: number;
+            closing: number;
+            construction: number;
+            producing: number;
+            resumption_review: number;
+            suspended: number;
+        };
         /** @enum {string} */
         TokenScope: "ingest" | "read" | "write";
         TokenView: {
@@ -8494,8 +8733,10 @@ export type CampaignMark = components['schemas']['CampaignMark'];
 export type CampaignMineProgress = components['schemas']['CampaignMineProgress'];
 export type CampaignProgress = components['schemas']['CampaignProgress'];
 export type CampaignReport = components['schemas']['CampaignReport'];
+export type CapacityBand = components['schemas']['CapacityBand'];
 export type ChecklistItem = components['schemas']['ChecklistItem'];
 export type CreatedToken = components['schemas']['CreatedToken'];
+export type DashboardResponse = components['schemas']['DashboardResponse'];
 export type Directive = components['schemas']['Directive'];
 export type DirectiveDetail = components['schemas']['DirectiveDetail'];
 export type DirectiveKind = components['schemas']['DirectiveKind'];
@@ -8503,15 +8744,25 @@ export type DirectiveListItem = components['schemas']['DirectiveListItem'];
 export type DirectiveProgress = components['schemas']['DirectiveProgress'];
 export type DirectiveRecipient = components['schemas']['DirectiveRecipient'];
 export type DistrictProgress = components['schemas']['DistrictProgress'];
+export type DistrictSummary = components['schemas']['DistrictSummary'];
 export type ErrorBody = components['schemas']['ErrorBody'];
 export type GasClass = components['schemas']['GasClass'];
 export type GasViolation = components['schemas']['GasViolation'];
 export type GasViolations = components['schemas']['GasViolations'];
 export type IssueOrderResult = components['schemas']['IssueOrderResult'];
+export type MapMine = components['schemas']['MapMine'];
+export type MapMinesResponse = components['schemas']['MapMinesResponse'];
 export type MechanisationLevel = components['schemas']['MechanisationLevel'];
 export type Mine = components['schemas']['Mine'];
+export type MineHistoryResponse = components['schemas']['MineHistoryResponse'];
+export type MineImportReport = components['schemas']['MineImportReport'];
 export type MinePreview = components['schemas']['MinePreview'];
+export type MineResponse = components['schemas']['MineResponse'];
+export type MineRow = components['schemas']['MineRow'];
+export type MinesResponse = components['schemas']['MinesResponse'];
 export type MineStatus = components['schemas']['MineStatus'];
+export type MineStatusChange = components['schemas']['MineStatusChange'];
+export type MineTransitionResult = components['schemas']['MineTransitionResult'];
 export type Order = components['schemas']['Order'];
 export type OrderDetail = components['schemas']['OrderDetail'];
 export type OrderKind = components['schemas']['OrderKind'];
@@ -8523,6 +8774,7 @@ export type RecipientOutcome = components['schemas']['RecipientOutcome'];
 export type RecipientView = components['schemas']['RecipientView'];
 export type Region = components['schemas']['Region'];
 export type RegionLevel = components['schemas']['RegionLevel'];
+export type RegionsResponse = components['schemas']['RegionsResponse'];
 export type ResumptionView = components['schemas']['ResumptionView'];
 export type Role = components['schemas']['Role'];
 export type Scope = components['schemas']['Scope'];
@@ -8530,6 +8782,7 @@ export type SecurityEvent = components['schemas']['SecurityEvent'];
 export type SecurityEventKind = components['schemas']['SecurityEventKind'];
 export type SessionResponse = components['schemas']['SessionResponse'];
 export type SessionUser = components['schemas']['SessionUser'];
+export type StatusCounts = components['schemas']['StatusCounts'];
 export type TokenScope = components['schemas']['TokenScope'];
 export type TokenView = components['schemas']['TokenView'];
 export type $defs = Record<string, never>;
@@ -8588,6 +8841,7 @@ export const pathsApiSupervisionVisitsPostRequestBodyContentApplicationJsonFindi
 export const auditVerificationOneOf1ProblemValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["AuditVerification"], {
     problem: unknown;
 }>["problem"]> = ["hash-mismatch", "broken-link", "sequence-gap", "head-mismatch"];
+export const capacityBandValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CapacityBand"]> = ["lt300k", "300k_900k", "900k_3m", "ge3m"];
 export const checklistItemHowValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ChecklistItem"]["how"]> = ["auto", "sign", "decide"];
 export const directiveKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DirectiveKind"]> = ["directive", "accident_warning"];
 export const directiveRecipientStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DirectiveRecipient"]["state"]> = ["unread", "read", "replied"];

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { request, withQuery } from '../../api/api-client.ts';
-import type { MinesResponse } from '../../api/api-types.ts';
+import type { MinesResponse } from '../../api/generated/api-schema.ts';
 import { useApiData } from '../../api/use-api.ts';
 import { mineApi, type ExpertGap, type MineExpertise } from './expertise-api.ts';
 

@@ -4,7 +4,7 @@ import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { withQuery } from '../../api/api-client.ts';
-import type { MineStatus } from '../../api/api-types.ts';
+import type { MineStatus } from '../../api/generated/api-schema.ts';
 import { useApiData } from '../../api/use-api.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
 import { RegionOptions } from '../../components/region-options.tsx';

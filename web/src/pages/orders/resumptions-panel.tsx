@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { answerOf, api, request } from '../../api/api-client.ts';
-import type { MineStatus } from '../../api/api-types.ts';
+import type { MineStatus } from '../../api/generated/api-schema.ts';
 import { useApiData } from '../../api/use-api.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
 import { MinePicker, type PickedMine } from '../../components/mine-picker.tsx';
