@@ -16,6 +16,11 @@ import { importAccidents } from '../../../core/accidents/import-use-case.ts';
 import type { AppDeps } from '../../app.ts';
 import { principalOf } from '../../auth.ts';
 import { regionIdSchema } from '../../route-schemas.ts';
+import {
+  accidentImportResultSchema,
+  accountabilityRecordSchema,
+  accountabilityViewSchema,
+} from './accidents.schemas.ts';
 
 const mapping = z.object({
   dataset: z.string().min(1).max(60),
@@ -55,6 +60,7 @@ export function registerAccountabilityRoutes(app: FastifyInstance, deps: AppDeps
           regionId: regionIdSchema.optional(),
           person: z.string().min(1).max(100).optional(),
         }),
+        response: { 200: accountabilityViewSchema },
       },
     },
     async (req) => viewAccountability(ports, principalOf(req), req.query),
@@ -75,6 +81,7 @@ export function registerAccountabilityRoutes(app: FastifyInstance, deps: AppDeps
           decidedOn: z.string().min(1).max(20),
           note: z.string().max(2000).optional(),
         }),
+        response: { 201: z.object({ record: accountabilityRecordSchema }) },
       },
     },
     async (req, reply) =>
@@ -96,6 +103,7 @@ export function registerAccountabilityRoutes(app: FastifyInstance, deps: AppDeps
           mapping,
           mineId: z.string().min(1).max(100).nullable().optional(),
         }),
+        response: { 200: accidentImportResultSchema },
       },
     },
     async (req) => importAccidents(ports, principalOf(req), req.body),

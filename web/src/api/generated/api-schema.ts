@@ -38,6 +38,18 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            accidents: components["schemas"]["AccidentSummary"][];
+                            total: number;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -80,6 +92,17 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            accident: components["schemas"]["Accident"];
+                        };
                     };
                 };
             };
@@ -125,6 +148,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AccidentDetail"];
                     };
                 };
             };
@@ -189,6 +221,17 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            record: components["schemas"]["AccountabilityRecord"];
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -244,6 +287,15 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AccidentDetail"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -287,6 +339,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PrecedingTimeline"];
                     };
                 };
             };
@@ -347,6 +408,15 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AccidentDetail"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -391,6 +461,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AccountabilityView"];
                     };
                 };
             };
@@ -447,6 +526,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GradeAnswer"];
                     };
                 };
             };
@@ -519,6 +607,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AccidentImportResult"];
                     };
                 };
             };
@@ -8139,6 +8236,131 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        Accident: {
+            closedAt: string | null;
+            country: string;
+            createdAt: string;
+            createdById: string;
+            createdByName: string;
+            deaths: number;
+            description: string;
+            directLossCny: number;
+            externalRef: string | null;
+            findings: string | null;
+            grade: components["schemas"]["AccidentGrade"];
+            id: string;
+            investigationDueOn: string;
+            /** @enum {string} */
+            investigationState: "investigating" | "extended" | "reported" | "closed";
+            mineId: string | null;
+            mineName: string;
+            minorInjuries: number;
+            occurredAt: string;
+            regionPath: string | null;
+            reportSubmittedAt: string | null;
+            seriousInjuries: number;
+            /** @enum {string} */
+            source: "recorded" | "imported";
+            type: string;
+        };
+        AccidentDetail: {
+            accident: components["schemas"]["Accident"];
+            accountability: components["schemas"]["AccountabilityRecord"][];
+            chain: components["schemas"]["ReportingChain"];
+            hasLateReport: boolean;
+            judgement: components["schemas"]["GradeJudgement"];
+            reporting: components["schemas"]["ReportStep"][];
+            reports: {
+                accidentId: string;
+                level: components["schemas"]["ReportLevel"];
+                note: string;
+                recordedAt: string;
+                recordedById: string;
+                recordedByName: string;
+                reportedAt: string;
+            }[];
+        };
+        /** @enum {string} */
+        AccidentGrade: "especially_major" | "major" | "larger" | "general" | "none";
+        AccidentImportResult: {
+            accepted: number;
+            errors: {
+                field: string;
+                line: number;
+                reason: string;
+            }[];
+            fileName: string;
+            rejected: number;
+            rows: number;
+            skipped: number;
+            skippedReasons: {
+                reason: string;
+                rows: number;
+            }[];
+        };
+        AccidentSummary: {
+            closedAt: string | null;
+            country: string;
+            createdAt: string;
+            createdById: string;
+            createdByName: string;
+            deaths: number;
+            description: string;
+            directLossCny: number;
+            externalRef: string | null;
+            findings: string | null;
+            grade: components["schemas"]["AccidentGrade"];
+            hasLateReport: boolean;
+            id: string;
+            investigationDueOn: string;
+            /** @enum {string} */
+            investigationState: "investigating" | "extended" | "reported" | "closed";
+            mineId: string | null;
+            mineName: string;
+            minorInjuries: number;
+            occurredAt: string;
+            regionPath: string | null;
+            reportSubmittedAt: string | null;
+            seriousInjuries: number;
+            /** @enum {string} */
+            source: "recorded" | "imported";
+            type: string;
+        };
+        /** @enum {string} */
+        AccountabilityAction: "criticism" | "warning" | "demerit" | "major_demerit" | "demotion" | "dismissal" | "expulsion" | "fine" | "prosecution";
+        /** @enum {string} */
+        AccountabilityChain: "enterprise" | "regulator" | "party" | "government";
+        AccountabilityRecord: {
+            accidentId: string;
+            action: components["schemas"]["AccountabilityAction"];
+            chain: components["schemas"]["AccountabilityChain"];
+            createdAt: string;
+            createdById: string;
+            createdByName: string;
+            decidedOn: string;
+            id: string;
+            mineId: string;
+            mineName: string;
+            note: string;
+            personName: string;
+            post: string;
+            regionPath: string;
+        };
+        AccountabilityView: {
+            byChain: {
+                enterprise: number;
+                government: number;
+                party: number;
+                regulator: number;
+            };
+            byPerson: {
+                chains: components["schemas"]["AccountabilityChain"][];
+                personName: string;
+                posts: string[];
+                records: number;
+            }[];
+            records: components["schemas"]["AccountabilityRecord"][];
+        };
         AuditEntry: {
             action: string;
             actorId: string;
@@ -8376,6 +8598,16 @@ export interface components {
             items: components["schemas"]["GasViolation"][];
             producing: number;
         };
+        GradeAnswer: {
+            chain: components["schemas"]["ReportingChain"];
+            judgement: components["schemas"]["GradeJudgement"];
+            levels: components["schemas"]["ReportLevel"][];
+        };
+        GradeJudgement: {
+            by: ("deaths" | "seriousInjuries" | "directLossCny")[];
+            grade: components["schemas"]["AccidentGrade"];
+            source: string | null;
+        };
         IssueOrderResult: {
             affectedMineIds: string[];
             mines: components["schemas"]["OrderMine"][];
@@ -8572,6 +8804,20 @@ export interface components {
         OrderStatus: "scheduled" | "in_force" | "lifted" | "superseded";
         /** @enum {string} */
         Permission: "region.read" | "mine.read" | "mine.create" | "mine.update" | "mine.transition" | "mine.import" | "audit.read" | "audit.verify" | "token.create" | "alarm.read" | "alarm.act" | "monitoring.read" | "scenario.start" | "ingest.write" | "supervision.read" | "supervision.plan.write" | "supervision.plan.approve" | "supervision.responsible.set" | "supervision.assign" | "supervision.visit.record" | "supervision.finding.report" | "hazard.read" | "hazard.report" | "hazard.evidence" | "hazard.rectify" | "hazard.verify" | "hazard.extend" | "hazard.supervise" | "hazard.decide" | "hazard.review" | "hazard.selfcheck" | "order.read" | "order.issue" | "resumption.apply" | "resumption.sign" | "resumption.decide" | "campaign.manage" | "campaign.progress" | "closure.read" | "closure.manage" | "closure.step.record" | "closure.step.verify" | "ownership.record" | "case.read" | "case.manage" | "accident.read" | "accident.record" | "accident.report" | "accident.investigate" | "accident.import" | "accountability.read" | "accountability.record" | "briefing.read" | "risk.read" | "expertise.read" | "expertise.assign" | "expertise.profile" | "expertise.guide" | "expertise.assess" | "expertise.approve" | "expertise.finding.report" | "upgrade.record" | "upgrade.manage" | "formalism.read" | "directive.read" | "directive.issue" | "directive.acknowledge" | "directive.visit" | "audit.log.read";
+        PrecedingTimeline: {
+            accidentId: string;
+            counts: {
+                alarm: number;
+                hazard: number;
+                inspection: number;
+                order: number;
+            };
+            from: string;
+            items: components["schemas"]["TimelineItem"][];
+            mineId: string;
+            openHazards: number;
+            to: string;
+        };
         ProgressCounts: {
             done: number;
             doneLate: number;
@@ -8617,6 +8863,25 @@ export interface components {
         RegionLevel: "province" | "city" | "county";
         RegionsResponse: {
             regions: components["schemas"]["Region"][];
+        };
+        ReportingChain: {
+            coalInvestigator: string;
+            grade: components["schemas"]["AccidentGrade"];
+            /** @enum {string} */
+            investigationLead: "State Council" | "province" | "city" | "county";
+            replyDays: number;
+            source: string;
+            topLevel: components["schemas"]["ReportLevel"];
+        };
+        /** @enum {string} */
+        ReportLevel: "county" | "city" | "province" | "national";
+        ReportStep: {
+            deadline: string;
+            level: components["schemas"]["ReportLevel"];
+            minutesLate: number;
+            reportedAt: string | null;
+            /** @enum {string} */
+            status: "on_time" | "late" | "due" | "overdue";
         };
         ResumptionView: {
             appliedAt: string;
@@ -8706,6 +8971,15 @@ export interface components {
             resumption_review: number;
             suspended: number;
         };
+        TimelineItem: {
+            at: string;
+            detail: string;
+            id: string;
+            isOpenAtAccident: boolean;
+            /** @enum {string} */
+            kind: "hazard" | "alarm" | "order" | "inspection";
+            title: string;
+        };
         /** @enum {string} */
         TokenScope: "ingest" | "read" | "write";
         TokenView: {
@@ -8726,6 +9000,15 @@ export interface components {
     headers: never;
     pathItems: never;
 }
+export type Accident = components['schemas']['Accident'];
+export type AccidentDetail = components['schemas']['AccidentDetail'];
+export type AccidentGrade = components['schemas']['AccidentGrade'];
+export type AccidentImportResult = components['schemas']['AccidentImportResult'];
+export type AccidentSummary = components['schemas']['AccidentSummary'];
+export type AccountabilityAction = components['schemas']['AccountabilityAction'];
+export type AccountabilityChain = components['schemas']['AccountabilityChain'];
+export type AccountabilityRecord = components['schemas']['AccountabilityRecord'];
+export type AccountabilityView = components['schemas']['AccountabilityView'];
 export type AuditEntry = components['schemas']['AuditEntry'];
 export type AuditVerification = components['schemas']['AuditVerification'];
 export type Campaign = components['schemas']['Campaign'];
@@ -8749,6 +9032,8 @@ export type ErrorBody = components['schemas']['ErrorBody'];
 export type GasClass = components['schemas']['GasClass'];
 export type GasViolation = components['schemas']['GasViolation'];
 export type GasViolations = components['schemas']['GasViolations'];
+export type GradeAnswer = components['schemas']['GradeAnswer'];
+export type GradeJudgement = components['schemas']['GradeJudgement'];
 export type IssueOrderResult = components['schemas']['IssueOrderResult'];
 export type MapMine = components['schemas']['MapMine'];
 export type MapMinesResponse = components['schemas']['MapMinesResponse'];
@@ -8769,12 +9054,16 @@ export type OrderKind = components['schemas']['OrderKind'];
 export type OrderMine = components['schemas']['OrderMine'];
 export type OrderStatus = components['schemas']['OrderStatus'];
 export type Permission = components['schemas']['Permission'];
+export type PrecedingTimeline = components['schemas']['PrecedingTimeline'];
 export type ProgressCounts = components['schemas']['ProgressCounts'];
 export type RecipientOutcome = components['schemas']['RecipientOutcome'];
 export type RecipientView = components['schemas']['RecipientView'];
 export type Region = components['schemas']['Region'];
 export type RegionLevel = components['schemas']['RegionLevel'];
 export type RegionsResponse = components['schemas']['RegionsResponse'];
+export type ReportingChain = components['schemas']['ReportingChain'];
+export type ReportLevel = components['schemas']['ReportLevel'];
+export type ReportStep = components['schemas']['ReportStep'];
 export type ResumptionView = components['schemas']['ResumptionView'];
 export type Role = components['schemas']['Role'];
 export type Scope = components['schemas']['Scope'];
@@ -8783,6 +9072,7 @@ export type SecurityEventKind = components['schemas']['SecurityEventKind'];
 export type SessionResponse = components['schemas']['SessionResponse'];
 export type SessionUser = components['schemas']['SessionUser'];
 export type StatusCounts = components['schemas']['StatusCounts'];
+export type TimelineItem = components['schemas']['TimelineItem'];
 export type TokenScope = components['schemas']['TokenScope'];
 export type TokenView = components['schemas']['TokenView'];
 export type $defs = Record<string, never>;
@@ -8838,6 +9128,13 @@ export const pathsApiSupervisionCoverageCsvGetParametersQueryGapValues: Readonly
 export const pathsApiSupervisionCoverageCsvGetParametersQueryMineValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/supervision/coverage.csv"]["get"]["parameters"]["query"]["mine"]> = ["only"];
 export const pathsApiSupervisionVisitsPostRequestBodyContentApplicationJsonChecklistResultValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/supervision/visits"]["post"]["requestBody"]["content"]["application/json"]["checklist"]["result"]> = ["ok", "problem", "not_checked"];
 export const pathsApiSupervisionVisitsPostRequestBodyContentApplicationJsonFindingsGradeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/supervision/visits"]["post"]["requestBody"]["content"]["application/json"]["findings"]["grade"]> = ["major", "general"];
+export const accidentInvestigationStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Accident"]["investigationState"]> = ["investigating", "extended", "reported", "closed"];
+export const accidentSourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Accident"]["source"]> = ["recorded", "imported"];
+export const accidentGradeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccidentGrade"]> = ["especially_major", "major", "larger", "general", "none"];
+export const accidentSummaryInvestigationStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccidentSummary"]["investigationState"]> = ["investigating", "extended", "reported", "closed"];
+export const accidentSummarySourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccidentSummary"]["source"]> = ["recorded", "imported"];
+export const accountabilityActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccountabilityAction"]> = ["criticism", "warning", "demerit", "major_demerit", "demotion", "dismissal", "expulsion", "fine", "prosecution"];
+export const accountabilityChainValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccountabilityChain"]> = ["enterprise", "regulator", "party", "government"];
 export const auditVerificationOneOf1ProblemValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["AuditVerification"], {
     problem: unknown;
 }>["problem"]> = ["hash-mismatch", "broken-link", "sequence-gap", "head-mismatch"];
@@ -8846,6 +9143,7 @@ export const checklistItemHowValues: ReadonlyArray<FlattenedDeepRequired<compone
 export const directiveKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DirectiveKind"]> = ["directive", "accident_warning"];
 export const directiveRecipientStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DirectiveRecipient"]["state"]> = ["unread", "read", "replied"];
 export const gasClassValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["GasClass"]> = ["low", "high", "outburst"];
+export const gradeJudgementByValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["GradeJudgement"]["by"]> = ["deaths", "seriousInjuries", "directLossCny"];
 export const mechanisationLevelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MechanisationLevel"]> = ["manual", "partial", "mechanised", "intelligent"];
 export const minePreviewOutcomeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MinePreview"]["outcome"]> = ["affected", "unaffected"];
 export const mineStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MineStatus"]> = ["construction", "producing", "suspended", "resumption_review", "closing", "closed"];
@@ -8857,10 +9155,14 @@ export const permissionValues: ReadonlyArray<FlattenedDeepRequired<components>["
 export const recipientOutcomeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RecipientOutcome"]> = ["done", "done_late", "outstanding", "late"];
 export const recipientViewStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RecipientView"]["state"]> = ["unread", "read", "replied"];
 export const regionLevelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RegionLevel"]> = ["province", "city", "county"];
+export const reportingChainInvestigationLeadValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReportingChain"]["investigationLead"]> = ["State Council", "province", "city", "county"];
+export const reportLevelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReportLevel"]> = ["county", "city", "province", "national"];
+export const reportStepStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReportStep"]["status"]> = ["on_time", "late", "due", "overdue"];
 export const resumptionViewResumesToValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ResumptionView"]["resumesTo"]> = ["producing", "construction"];
 export const resumptionViewStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ResumptionView"]["status"]> = ["pending", "approved", "rejected"];
 export const roleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Role"]> = ["province_regulator", "city_regulator", "county_regulator", "leader", "group_member", "mine_safety_officer", "gas_expert", "viewer", "mine_safety_bureau", "government_head"];
 export const securityEventKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SecurityEventKind"]> = ["denied", "login_failed", "login_refused"];
+export const timelineItemKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TimelineItem"]["kind"]> = ["hazard", "alarm", "order", "inspection"];
 export const tokenScopeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TokenScope"]> = ["ingest", "read", "write"];
 export const tokenViewStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TokenView"]["state"]> = ["active", "expired", "revoked"];
 export type operations = Record<string, never>;
