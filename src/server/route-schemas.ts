@@ -33,6 +33,11 @@ export const errorBodySchema = z
 /** The error answers every API route may give; merged into each route's declared responses. */
 export const errorResponses = { '4xx': errorBodySchema, '5xx': errorBodySchema } as const;
 
+/** A stored file (evidence), sent as its own content type: bytes, never serialised. */
+export const fileBodySchema = z
+  .custom<Uint8Array>((v) => v instanceof Uint8Array)
+  .meta({ type: 'string', format: 'binary', description: 'The file, as uploaded.' });
+
 /** An answer without a body (204). */
 export const noContent = z.null().meta({ description: 'No content.' });
 

@@ -18,6 +18,17 @@ import { principalOf } from '../../auth.ts';
 import { registerCaseRoutes } from './cases.routes.ts';
 import { registerClosureFileRoutes } from './closure-files.routes.ts';
 import { idParams, regionIdSchema, regionQuery } from '../../route-schemas.ts';
+import {
+  candidatesSchema,
+  closureSummarySchema,
+  closureTargetSchema,
+  closureViewSchema,
+  policyListEntrySchema,
+  populationHistorySchema,
+  targetProgressSchema,
+  transformationSchema,
+  unfiledMineSchema,
+} from './closure.schemas.ts';
 
 const tags = ['closure'];
 const stepParams = z.object({ id: z.string().min(1).max(100), step: z.string().min(1).max(60) });
@@ -34,6 +45,7 @@ export function registerClosureRoutes(app: FastifyInstance, deps: AppDeps): void
         tags,
         summary: 'Mines each closure rule targets (below 300 kt/yr, gas without capability, policy list).',
         querystring: regionQuery,
+        response: { 200: candidatesSchema },
       },
     },
     async (req) => listCandidates(ports, principalOf(req), req.query.regionId),
@@ -50,6 +62,7 @@ export function registerClosureRoutes(app: FastifyInstance, deps: AppDeps): void
           reason: z.string().max(2000),
           source: z.string().max(500),
         }),
+        response: { 201: z.object({ entry: policyListEntrySchema }) },
       },
     },
     async (req, reply) =>
@@ -63,6 +76,7 @@ export function registerClosureRoutes(app: FastifyInstance, deps: AppDeps): void
         tags,
         summary: 'District closure targets with progress against each.',
         querystring: regionQuery,
+        response: { 200: z.object({ targets: z.array(targetProgressSchema) }) },
       },
     },
     async (req) => ({ targets: await listTargets(ports, principalOf(req), req.query.regionId) }),
@@ -76,6 +90,7 @@ export function registerClosureRoutes(app: FastifyInstance, deps: AppDeps): void
         summary:
           "The region's mine population year by year from the reference data, and the mines that disappeared (net) between years.",
         querystring: regionQuery,
+        response: { 200: populationHistorySchema },
       },
     },
     async (req) => getPopulationHistory(ports, principalOf(req), req.query.regionId),
@@ -94,6 +109,7 @@ export function registerClosureRoutes(app: FastifyInstance, deps: AppDeps): void
           capacityToWithdrawTPerYear: z.number().min(0).max(1e10),
           note: z.string().max(2000).optional(),
         }),
+        response: { 201: z.object({ target: closureTargetSchema }) },
       },
     },
     async (req, reply) =>
@@ -107,6 +123,9 @@ export function registerClosureRoutes(app: FastifyInstance, deps: AppDeps): void
         tags,
         summary:
           'Closures in your scope with their verified-step counts, and the closing or closed mines without a closure file.',
+        response: {
+          200: z.object({ closures: z.array(closureSummarySchema), unfiled: z.array(unfiledMineSchema) }),
+        },
       },
     },
     async (req) => ({
@@ -127,6 +146,7 @@ export function registerClosureRoutes(app: FastifyInstance, deps: AppDeps): void
           reason: z.string().max(2000),
           basis: z.string().max(500).nullable().optional(),
         }),
+        response: { 201: z.object({ closure: closureViewSchema, statusChanged: z.boolean() }) },
       },
     },
     async (req, reply) => {
@@ -138,7 +158,14 @@ export function registerClosureRoutes(app: FastifyInstance, deps: AppDeps): void
 
   r.get(
     '/api/closure/closures/:id',
-    { schema: { tags, summary: 'One closure with its steps and transformations.', params: idParams } },
+    {
+      schema: {
+        tags,
+        summary: 'One closure with its steps and transformations.',
+        params: idParams,
+        response: { 200: z.object({ closure: closureViewSchema }) },
+      },
+    },
     async (req) => ({ closure: await getClosure(ports, principalOf(req), req.params.id) }),
   );
 
@@ -150,6 +177,7 @@ export function registerClosureRoutes(app: FastifyInstance, deps: AppDeps): void
         summary: 'Record a closure step as done, with evidence (the mine or a regulator).',
         params: stepParams,
         body: z.object({ evidence: z.string().max(4000) }),
+        response: { 200: z.object({ closure: closureViewSchema }) },
       },
     },
     async (req) => ({
@@ -169,6 +197,7 @@ export function registerClosureRoutes(app: FastifyInstance, deps: AppDeps): void
               : 'Reject a recorded step with the reason; it must be recorded again.',
           params: stepParams,
           body: z.object({ note: z.string().max(2000).optional() }),
+          response: { 200: z.object({ closure: closureViewSchema, mineClosed: z.boolean() }) },
         },
       },
       async (req) => {
@@ -193,6 +222,7 @@ export function registerClosureRoutes(app: FastifyInstance, deps: AppDeps): void
           jobs: z.number().int().min(0).max(1_000_000),
           note: z.string().max(2000).optional(),
         }),
+        response: { 201: z.object({ transformation: transformationSchema }) },
       },
     },
     async (req, reply) =>

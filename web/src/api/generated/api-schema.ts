@@ -1554,6 +1554,15 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ClosureCandidates"];
+                    };
+                };
             };
         };
         put?: never;
@@ -1599,6 +1608,17 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            cases: components["schemas"]["CrackdownCase"][];
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -1638,6 +1658,17 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            case: components["schemas"]["CrackdownCase"];
+                        };
                     };
                 };
             };
@@ -1683,6 +1714,17 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            case: components["schemas"]["CrackdownCase"];
+                        };
                     };
                 };
             };
@@ -1742,6 +1784,17 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            case: components["schemas"]["CrackdownCase"];
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -1798,6 +1851,17 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            case: components["schemas"]["CrackdownCase"];
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -1841,6 +1905,18 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            closures: components["schemas"]["ClosureSummary"][];
+                            unfiled: components["schemas"]["UnfiledMine"][];
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -1878,6 +1954,18 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            closure: components["schemas"]["ClosureView"];
+                            statusChanged: boolean;
+                        };
                     };
                 };
             };
@@ -1925,6 +2013,17 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            closure: components["schemas"]["ClosureView"];
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -1961,7 +2060,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody"];
+                        "application/octet-stream": components["schemas"]["ErrorBody"];
                     };
                 };
                 /** @description Default Response */
@@ -1970,7 +2069,16 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody"];
+                        "application/octet-stream": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description The file, as uploaded. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": string;
                     };
                 };
             };
@@ -2005,6 +2113,17 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            closure: components["schemas"]["ClosureView"];
+                        };
                     };
                 };
             };
@@ -2061,6 +2180,17 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            closure: components["schemas"]["ClosureView"];
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -2115,6 +2245,18 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            closure: components["schemas"]["ClosureView"];
+                            mineClosed: boolean;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -2167,6 +2309,18 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            closure: components["schemas"]["ClosureView"];
+                            mineClosed: boolean;
+                        };
                     };
                 };
             };
@@ -2225,6 +2379,17 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            transformation: components["schemas"]["Transformation"];
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -2268,6 +2433,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PopulationHistory"];
                     };
                 };
             };
@@ -2317,6 +2491,17 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            records: components["schemas"]["OwnershipRecord"][];
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -2360,6 +2545,17 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            record: components["schemas"]["OwnershipRecord"];
+                        };
                     };
                 };
             };
@@ -2415,6 +2611,17 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            entry: components["schemas"]["PolicyListEntry"];
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -2460,6 +2667,17 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            targets: components["schemas"]["TargetProgress"][];
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -2499,6 +2717,17 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            target: components["schemas"]["ClosureTarget"];
+                        };
                     };
                 };
             };
@@ -8449,6 +8678,10 @@ export interface components {
         };
         /** @enum {string} */
         CapacityBand: "lt300k" | "300k_900k" | "900k_3m" | "ge3m";
+        /** @enum {string} */
+        CaseEvidenceKind: "alarm" | "hazard" | "visit" | "data_gap" | "inspection" | "document";
+        /** @enum {string} */
+        CaseType: "illegal_trusteeship" | "false_integration" | "evasion_of_supervision" | "data_tampering";
         ChecklistItem: {
             detail: string;
             done: boolean;
@@ -8464,6 +8697,123 @@ export interface components {
                 role: string;
             } | null;
             source: string;
+        };
+        ClosureCandidate: {
+            approvedCapacityTPerYear: number;
+            gasClass: string;
+            hasGasControlCapability: boolean;
+            mineCode: string;
+            mineId: string;
+            mineName: string;
+            regionId: string;
+            regionName: string;
+            rules: components["schemas"]["ClosureRuleId"][];
+            status: string;
+        };
+        ClosureCandidates: {
+            candidates: components["schemas"]["ClosureCandidate"][];
+            readonly rules: {
+                effectiveFrom: string;
+                id: components["schemas"]["ClosureRuleId"];
+                meaning: string;
+                source: string;
+            }[];
+        };
+        /** @enum {string} */
+        ClosureRuleId: "capacity_below_300kt" | "gas_without_capability" | "policy_list";
+        ClosureStep: {
+            closureId: string;
+            evidence: string | null;
+            file: components["schemas"]["EvidenceFileRef"] | null;
+            note: string | null;
+            recordedAt: string | null;
+            recordedById: string | null;
+            recordedByName: string | null;
+            /** @enum {string} */
+            state: "pending" | "recorded" | "verified" | "rejected";
+            step: components["schemas"]["ClosureStepKind"];
+            verifiedAt: string | null;
+            verifiedById: string | null;
+            verifiedByName: string | null;
+        };
+        /** @enum {string} */
+        ClosureStepKind: "production_stopped" | "explosives_disposed" | "equipment_removed" | "power_cut" | "shafts_sealed" | "licences_revoked" | "workers_settled" | "drawings_handed_over" | "public_sign" | "site_restored";
+        ClosureSummary: {
+            attachedToExisting: boolean;
+            basis: string | null;
+            capacityTPerYear: number;
+            closedAt: string | null;
+            createdAt: string;
+            createdById: string;
+            createdByName: string;
+            id: string;
+            mineId: string;
+            mineName: string;
+            reason: string;
+            regionPath: string;
+            /** @enum {string} */
+            status: "in_progress" | "closed";
+            stepsTotal: number;
+            stepsVerified: number;
+        };
+        ClosureTarget: {
+            capacityToWithdrawTPerYear: number;
+            createdAt: string;
+            createdById: string;
+            createdByName: string;
+            deadline: string;
+            id: string;
+            minesToClose: number;
+            note: string;
+            regionId: string;
+            regionName: string;
+            regionPath: string;
+        };
+        ClosureView: {
+            attachedToExisting: boolean;
+            basis: string | null;
+            capacityTPerYear: number;
+            closedAt: string | null;
+            createdAt: string;
+            createdById: string;
+            createdByName: string;
+            id: string;
+            mineId: string;
+            mineName: string;
+            reason: string;
+            regionPath: string;
+            /** @enum {string} */
+            status: "in_progress" | "closed";
+            steps: components["schemas"]["ClosureStep"][];
+            transformations: components["schemas"]["Transformation"][];
+        };
+        CrackdownCase: {
+            decisions: {
+                at: string;
+                byId: string;
+                byName: string;
+                text: string;
+            }[];
+            evidence: {
+                addedAt: string;
+                addedById: string;
+                addedByName: string;
+                kind: components["schemas"]["CaseEvidenceKind"];
+                note: string;
+                ref: string;
+            }[];
+            id: string;
+            mineId: string;
+            mineName: string;
+            openedAt: string;
+            openedById: string;
+            openedByName: string;
+            regionPath: string;
+            /** @enum {string} */
+            status: "open" | "investigating" | "decided" | "closed";
+            summary: string;
+            type: components["schemas"]["CaseType"];
+            updatedAt: string;
         };
         CreatedToken: {
             expiresAt: string;
@@ -8582,6 +8932,12 @@ export interface components {
                 message: string;
                 requestId: string;
             };
+        };
+        EvidenceFileRef: {
+            contentType: string;
+            fileName: string;
+            sha256: string;
+            sizeBytes: number;
         };
         /** @enum {string} */
         GasClass: "low" | "high" | "outburst";
@@ -8803,7 +9159,51 @@ export interface components {
         /** @enum {string} */
         OrderStatus: "scheduled" | "in_force" | "lifted" | "superseded";
         /** @enum {string} */
+        OwnershipKind: "ownership" | "trusteeship" | "integration" | "reorganisation";
+        OwnershipRecord: {
+            contractRef: string | null;
+            fromDate: string;
+            id: string;
+            kind: components["schemas"]["OwnershipKind"];
+            mineId: string;
+            note: string;
+            party: string;
+            recordedAt: string;
+            recordedById: string;
+            recordedByName: string;
+            regionPath: string;
+            toDate: string | null;
+        };
+        /** @enum {string} */
         Permission: "region.read" | "mine.read" | "mine.create" | "mine.update" | "mine.transition" | "mine.import" | "audit.read" | "audit.verify" | "token.create" | "alarm.read" | "alarm.act" | "monitoring.read" | "scenario.start" | "ingest.write" | "supervision.read" | "supervision.plan.write" | "supervision.plan.approve" | "supervision.responsible.set" | "supervision.assign" | "supervision.visit.record" | "supervision.finding.report" | "hazard.read" | "hazard.report" | "hazard.evidence" | "hazard.rectify" | "hazard.verify" | "hazard.extend" | "hazard.supervise" | "hazard.decide" | "hazard.review" | "hazard.selfcheck" | "order.read" | "order.issue" | "resumption.apply" | "resumption.sign" | "resumption.decide" | "campaign.manage" | "campaign.progress" | "closure.read" | "closure.manage" | "closure.step.record" | "closure.step.verify" | "ownership.record" | "case.read" | "case.manage" | "accident.read" | "accident.record" | "accident.report" | "accident.investigate" | "accident.import" | "accountability.read" | "accountability.record" | "briefing.read" | "risk.read" | "expertise.read" | "expertise.assign" | "expertise.profile" | "expertise.guide" | "expertise.assess" | "expertise.approve" | "expertise.finding.report" | "upgrade.record" | "upgrade.manage" | "formalism.read" | "directive.read" | "directive.issue" | "directive.acknowledge" | "directive.visit" | "audit.log.read";
+        PolicyListEntry: {
+            listedAt: string;
+            listedById: string;
+            listedByName: string;
+            mineId: string;
+            reason: string;
+            regionPath: string;
+            source: string;
+        };
+        PopulationHistory: {
+            reduction: {
+                fromYear: number;
+                mines: number;
+                smallMines: number;
+                toYear: number;
+            } | null;
+            sources: string[];
+            years: {
+                capacityTPerYear: number;
+                closed: number | null;
+                mines: number;
+                smallCapacityTPerYear: number;
+                smallCapacityWithdrawnTPerYear: number | null;
+                smallClosed: number | null;
+                smallMines: number;
+                year: number;
+            }[];
+        };
         PrecedingTimeline: {
             accidentId: string;
             counts: {
@@ -8971,6 +9371,16 @@ export interface components {
             resumption_review: number;
             suspended: number;
         };
+        TargetProgress: {
+            capacityPercent: number;
+            capacityWithdrawnTPerYear: number;
+            met: boolean;
+            minesClosed: number;
+            minesInProgress: number;
+            minesPercent: number;
+            overdue: boolean;
+            target: components["schemas"]["ClosureTarget"];
+        };
         TimelineItem: {
             at: string;
             detail: string;
@@ -8992,6 +9402,28 @@ export interface components {
             scopes: components["schemas"]["TokenScope"][];
             /** @enum {string} */
             state: "active" | "expired" | "revoked";
+        };
+        Transformation: {
+            closureId: string;
+            id: string;
+            jobs: number;
+            mineId: string;
+            note: string;
+            recordedAt: string;
+            recordedById: string;
+            recordedByName: string;
+            regionPath: string;
+            startedOn: string;
+            what: string;
+        };
+        UnfiledMine: {
+            code: string;
+            mineId: string;
+            name: string;
+            regionName: string;
+            /** @enum {string} */
+            status: "closing" | "closed";
+            statusSince: string;
         };
     };
     responses: never;
@@ -9017,7 +9449,18 @@ export type CampaignMineProgress = components['schemas']['CampaignMineProgress']
 export type CampaignProgress = components['schemas']['CampaignProgress'];
 export type CampaignReport = components['schemas']['CampaignReport'];
 export type CapacityBand = components['schemas']['CapacityBand'];
+export type CaseEvidenceKind = components['schemas']['CaseEvidenceKind'];
+export type CaseType = components['schemas']['CaseType'];
 export type ChecklistItem = components['schemas']['ChecklistItem'];
+export type ClosureCandidate = components['schemas']['ClosureCandidate'];
+export type ClosureCandidates = components['schemas']['ClosureCandidates'];
+export type ClosureRuleId = components['schemas']['ClosureRuleId'];
+export type ClosureStep = components['schemas']['ClosureStep'];
+export type ClosureStepKind = components['schemas']['ClosureStepKind'];
+export type ClosureSummary = components['schemas']['ClosureSummary'];
+export type ClosureTarget = components['schemas']['ClosureTarget'];
+export type ClosureView = components['schemas']['ClosureView'];
+export type CrackdownCase = components['schemas']['CrackdownCase'];
 export type CreatedToken = components['schemas']['CreatedToken'];
 export type DashboardResponse = components['schemas']['DashboardResponse'];
 export type Directive = components['schemas']['Directive'];
@@ -9029,6 +9472,7 @@ export type DirectiveRecipient = components['schemas']['DirectiveRecipient'];
 export type DistrictProgress = components['schemas']['DistrictProgress'];
 export type DistrictSummary = components['schemas']['DistrictSummary'];
 export type ErrorBody = components['schemas']['ErrorBody'];
+export type EvidenceFileRef = components['schemas']['EvidenceFileRef'];
 export type GasClass = components['schemas']['GasClass'];
 export type GasViolation = components['schemas']['GasViolation'];
 export type GasViolations = components['schemas']['GasViolations'];
@@ -9053,7 +9497,11 @@ export type OrderDetail = components['schemas']['OrderDetail'];
 export type OrderKind = components['schemas']['OrderKind'];
 export type OrderMine = components['schemas']['OrderMine'];
 export type OrderStatus = components['schemas']['OrderStatus'];
+export type OwnershipKind = components['schemas']['OwnershipKind'];
+export type OwnershipRecord = components['schemas']['OwnershipRecord'];
 export type Permission = components['schemas']['Permission'];
+export type PolicyListEntry = components['schemas']['PolicyListEntry'];
+export type PopulationHistory = components['schemas']['PopulationHistory'];
 export type PrecedingTimeline = components['schemas']['PrecedingTimeline'];
 export type ProgressCounts = components['schemas']['ProgressCounts'];
 export type RecipientOutcome = components['schemas']['RecipientOutcome'];
@@ -9072,9 +9520,12 @@ export type SecurityEventKind = components['schemas']['SecurityEventKind'];
 export type SessionResponse = components['schemas']['SessionResponse'];
 export type SessionUser = components['schemas']['SessionUser'];
 export type StatusCounts = components['schemas']['StatusCounts'];
+export type TargetProgress = components['schemas']['TargetProgress'];
 export type TimelineItem = components['schemas']['TimelineItem'];
 export type TokenScope = components['schemas']['TokenScope'];
 export type TokenView = components['schemas']['TokenView'];
+export type Transformation = components['schemas']['Transformation'];
+export type UnfiledMine = components['schemas']['UnfiledMine'];
 export type $defs = Record<string, never>;
 type FlattenedDeepRequired<T> = {
     [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
@@ -9139,7 +9590,15 @@ export const auditVerificationOneOf1ProblemValues: ReadonlyArray<Extract<Flatten
     problem: unknown;
 }>["problem"]> = ["hash-mismatch", "broken-link", "sequence-gap", "head-mismatch"];
 export const capacityBandValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CapacityBand"]> = ["lt300k", "300k_900k", "900k_3m", "ge3m"];
+export const caseEvidenceKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CaseEvidenceKind"]> = ["alarm", "hazard", "visit", "data_gap", "inspection", "document"];
+export const caseTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CaseType"]> = ["illegal_trusteeship", "false_integration", "evasion_of_supervision", "data_tampering"];
 export const checklistItemHowValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ChecklistItem"]["how"]> = ["auto", "sign", "decide"];
+export const closureRuleIdValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ClosureRuleId"]> = ["capacity_below_300kt", "gas_without_capability", "policy_list"];
+export const closureStepStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ClosureStep"]["state"]> = ["pending", "recorded", "verified", "rejected"];
+export const closureStepKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ClosureStepKind"]> = ["production_stopped", "explosives_disposed", "equipment_removed", "power_cut", "shafts_sealed", "licences_revoked", "workers_settled", "drawings_handed_over", "public_sign", "site_restored"];
+export const closureSummaryStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ClosureSummary"]["status"]> = ["in_progress", "closed"];
+export const closureViewStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ClosureView"]["status"]> = ["in_progress", "closed"];
+export const crackdownCaseStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CrackdownCase"]["status"]> = ["open", "investigating", "decided", "closed"];
 export const directiveKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DirectiveKind"]> = ["directive", "accident_warning"];
 export const directiveRecipientStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DirectiveRecipient"]["state"]> = ["unread", "read", "replied"];
 export const gasClassValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["GasClass"]> = ["low", "high", "outburst"];
@@ -9151,6 +9610,7 @@ export const orderDetailMinesOutcomeValues: ReadonlyArray<FlattenedDeepRequired<
 export const orderKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OrderKind"]> = ["stop_work", "suspend_mine", "close_mine", "lift"];
 export const orderMineOutcomeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OrderMine"]["outcome"]> = ["affected", "unaffected"];
 export const orderStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OrderStatus"]> = ["scheduled", "in_force", "lifted", "superseded"];
+export const ownershipKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OwnershipKind"]> = ["ownership", "trusteeship", "integration", "reorganisation"];
 export const permissionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Permission"]> = ["region.read", "mine.read", "mine.create", "mine.update", "mine.transition", "mine.import", "audit.read", "audit.verify", "token.create", "alarm.read", "alarm.act", "monitoring.read", "scenario.start", "ingest.write", "supervision.read", "supervision.plan.write", "supervision.plan.approve", "supervision.responsible.set", "supervision.assign", "supervision.visit.record", "supervision.finding.report", "hazard.read", "hazard.report", "hazard.evidence", "hazard.rectify", "hazard.verify", "hazard.extend", "hazard.supervise", "hazard.decide", "hazard.review", "hazard.selfcheck", "order.read", "order.issue", "resumption.apply", "resumption.sign", "resumption.decide", "campaign.manage", "campaign.progress", "closure.read", "closure.manage", "closure.step.record", "closure.step.verify", "ownership.record", "case.read", "case.manage", "accident.read", "accident.record", "accident.report", "accident.investigate", "accident.import", "accountability.read", "accountability.record", "briefing.read", "risk.read", "expertise.read", "expertise.assign", "expertise.profile", "expertise.guide", "expertise.assess", "expertise.approve", "expertise.finding.report", "upgrade.record", "upgrade.manage", "formalism.read", "directive.read", "directive.issue", "directive.acknowledge", "directive.visit", "audit.log.read"];
 export const recipientOutcomeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RecipientOutcome"]> = ["done", "done_late", "outstanding", "late"];
 export const recipientViewStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RecipientView"]["state"]> = ["unread", "read", "replied"];
@@ -9165,4 +9625,5 @@ export const securityEventKindValues: ReadonlyArray<FlattenedDeepRequired<compon
 export const timelineItemKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TimelineItem"]["kind"]> = ["hazard", "alarm", "order", "inspection"];
 export const tokenScopeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TokenScope"]> = ["ingest", "read", "write"];
 export const tokenViewStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TokenView"]["state"]> = ["active", "expired", "revoked"];
+export const unfiledMineStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UnfiledMine"]["status"]> = ["closing", "closed"];
 export type operations = Record<string, never>;

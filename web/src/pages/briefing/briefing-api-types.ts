@@ -1,4 +1,4 @@
-import type { PopulationHistoryView } from '../closure/closure-types.ts';
+import type { PopulationHistory as PopulationHistoryView } from '../../api/generated/api-schema.ts';
 /** The briefing API's answers, as the web client sees them (mirrors src/core/briefing). */
 
 export const RISK_FACTOR_IDS = [

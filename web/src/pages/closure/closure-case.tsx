@@ -5,7 +5,10 @@ import { useI18n } from '../../i18n/i18n-context.tsx';
 import { navigate } from '../../router/router.ts';
 import { useCan } from '../../session/session-context.tsx';
 import { PostForm } from './closure-forms.tsx';
-import { CASE_EVIDENCE_KINDS, type CaseDetailView } from './closure-types.ts';
+import {
+  caseEvidenceKindValues as CASE_EVIDENCE_KINDS,
+  type CrackdownCase as CaseDetailView,
+} from '../../api/generated/api-schema.ts';
 
 /** One crackdown case: evidence, decisions, and (for regulators) the next step and adding evidence. */
 export function CaseDetail({ id }: { id: string }) {

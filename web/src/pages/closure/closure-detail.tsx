@@ -6,7 +6,7 @@ import { formatDateTime } from '../../format.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { useCan } from '../../session/session-context.tsx';
 import { TransformationForm } from './closure-forms.tsx';
-import type { ClosureView, StepView } from './closure-types.ts';
+import type { ClosureStep as StepView, ClosureView } from '../../api/generated/api-schema.ts';
 
 function StepRow({
   closureId,

@@ -10,13 +10,13 @@ import { CaseDetail } from './closure-case.tsx';
 import { ClosureDetail } from './closure-detail.tsx';
 import { PolicyListForm, TargetForm } from './closure-forms.tsx';
 import type {
-  Candidate,
-  CaseView,
-  ClosureView,
-  PopulationHistoryView,
-  TargetProgressView,
+  ClosureCandidate as Candidate,
+  CrackdownCase as CaseView,
+  ClosureSummary as ClosureView,
+  PopulationHistory as PopulationHistoryView,
+  TargetProgress as TargetProgressView,
   UnfiledMine,
-} from './closure-types.ts';
+} from '../../api/generated/api-schema.ts';
 import { PopulationHistoryTable } from './population-history.tsx';
 import { StatusPill } from '../../components/status-pill.tsx';
 
