@@ -117,7 +117,7 @@ export const mineTransitionResultSchema = z
   .object({ mine: mineSchema, change: mineStatusChangeSchema })
   .meta({ id: 'MineTransitionResult' });
 
-const statusCountsSchema = z
+export const statusCountsSchema = z
   .object(Object.fromEntries(MINE_STATUSES.map((s) => [s, z.number()])) as Record<MineStatus, z.ZodNumber>)
   .meta({ id: 'StatusCounts' });
 

@@ -1312,6 +1312,15 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NextVisitsView"];
+                    };
+                };
             };
         };
         put?: never;
@@ -1349,7 +1358,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody"];
+                        "application/pdf": components["schemas"]["ErrorBody"];
                     };
                 };
                 /** @description Default Response */
@@ -1358,7 +1367,16 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody"];
+                        "application/pdf": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description The file, as uploaded. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
                     };
                 };
             };
@@ -1398,7 +1416,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody"];
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBody"];
                     };
                 };
                 /** @description Default Response */
@@ -1407,7 +1425,16 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody"];
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description The file, as uploaded. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
             };
@@ -1458,6 +1485,15 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RiskRanking"];
+                    };
+                };
             };
         };
         put?: never;
@@ -1505,6 +1541,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Briefing"];
                     };
                 };
             };
@@ -8616,6 +8661,110 @@ export interface components {
             /** @enum {string} */
             problem: "hash-mismatch" | "broken-link" | "sequence-gap" | "head-mismatch";
         };
+        Briefing: {
+            accidents: {
+                current: {
+                    accidents: number;
+                    deaths: number;
+                };
+                previousYear: {
+                    accidents: number;
+                    deaths: number;
+                };
+            } | null;
+            alarms: {
+                byRule: {
+                    priority: string;
+                    raised: number;
+                    rule: string;
+                }[];
+                total: number;
+            };
+            changes: {
+                alarms: {
+                    current: number;
+                    previous: number;
+                };
+                closed: {
+                    current: number;
+                    previous: number;
+                };
+                enteredClosing: {
+                    current: number;
+                    previous: number;
+                };
+                hazardsClosed: {
+                    current: number;
+                    previous: number;
+                };
+                hazardsFound: {
+                    current: number;
+                    previous: number;
+                };
+                majorHazardsFound: {
+                    current: number;
+                    previous: number;
+                };
+                previousPeriod: {
+                    from: string;
+                    to: string;
+                };
+                visits: {
+                    current: number;
+                    previous: number;
+                };
+            };
+            closure: {
+                closed: number;
+                enteredClosing: number;
+                history: components["schemas"]["PopulationHistory"] | null;
+                targets: {
+                    closed: number;
+                    deadline: string;
+                    inProgress: number;
+                    minesToClose: number;
+                    regionName: string;
+                }[] | null;
+            };
+            generatedAt: string;
+            hazards: {
+                closed: number;
+                found: number;
+                majorFound: number;
+                open: number;
+                overdue: number;
+            };
+            mines: {
+                byStatus: components["schemas"]["StatusCounts"];
+                small: number;
+                smallNotClosed: number;
+                total: number;
+            };
+            period: {
+                from: string;
+                to: string;
+            };
+            region: {
+                id: string;
+                level: string;
+                name: string;
+                nameEn: string;
+            };
+            supervision: {
+                complete: number;
+                mines: number;
+                minesVisited: number;
+                missing: {
+                    group: number;
+                    leader: number;
+                    plan: number;
+                    responsible: number;
+                };
+                underground: number;
+                visits: number;
+            };
+            topRisk: components["schemas"]["RiskRow"][];
+        };
         Campaign: {
             createdAt: string;
             createdById: string;
@@ -8939,6 +9088,12 @@ export interface components {
             sha256: string;
             sizeBytes: number;
         };
+        FactorContribution: {
+            id: components["schemas"]["RiskFactorId"];
+            input: number | string | null;
+            noData: boolean;
+            points: number;
+        };
         /** @enum {string} */
         GasClass: "low" | "high" | "outburst";
         GasViolation: {
@@ -9110,6 +9265,25 @@ export interface components {
         MineTransitionResult: {
             change: components["schemas"]["MineStatusChange"];
             mine: components["schemas"]["Mine"];
+        };
+        NextVisit: {
+            code: string;
+            daysSinceVisit: number | null;
+            lastVisitAt: string | null;
+            mineId: string;
+            name: string;
+            rank: number;
+            regionName: string;
+            score: number;
+            topFactors: {
+                id: components["schemas"]["RiskFactorId"];
+                points: number;
+            }[];
+        };
+        NextVisitsView: {
+            asOf: string;
+            groupMembers: components["schemas"]["VisitList"][];
+            leaders: components["schemas"]["VisitList"][];
         };
         Order: {
             appliedAt: string | null;
@@ -9320,6 +9494,58 @@ export interface components {
             /** @enum {string} */
             status: "pending" | "approved" | "rejected";
         };
+        RiskFactorDef: {
+            appliesToClosed: boolean;
+            id: components["schemas"]["RiskFactorId"];
+            rationale: string;
+            rule: {
+                cap: number;
+                /** @constant */
+                kind: "per_unit";
+                perUnit: number;
+            } | {
+                /** @constant */
+                kind: "gas_class";
+                readonly points: {
+                    high: number;
+                    low: number;
+                    outburst: number;
+                };
+            } | {
+                /** @constant */
+                kind: "flag";
+                points: number;
+            } | {
+                cap: number;
+                graceDays: number;
+                /** @constant */
+                kind: "days_over";
+                perDay: number;
+            };
+            source: string;
+        };
+        /** @enum {string} */
+        RiskFactorId: "open_hazards" | "open_major_hazards" | "overdue_hazards" | "alarms_critical_30d" | "alarms_high_30d" | "alarms_medium_30d" | "data_gaps_30d" | "gas_class" | "small_capacity" | "inspection_recency" | "accident_history";
+        RiskRanking: {
+            asOf: string;
+            readonly factors: components["schemas"]["RiskFactorDef"][];
+            hasAccidentData: boolean;
+            items: components["schemas"]["RiskRow"][];
+            total: number;
+            windowDays: number;
+        };
+        RiskRow: {
+            code: string;
+            factors: components["schemas"]["FactorContribution"][];
+            lastVisitAt: string | null;
+            mineId: string;
+            name: string;
+            rank: number;
+            regionId: string;
+            regionName: string;
+            score: number;
+            status: string;
+        };
         /** @enum {string} */
         Role: "province_regulator" | "city_regulator" | "county_regulator" | "leader" | "group_member" | "mine_safety_officer" | "gas_expert" | "viewer" | "mine_safety_bureau" | "government_head";
         Scope: {
@@ -9425,6 +9651,13 @@ export interface components {
             status: "closing" | "closed";
             statusSince: string;
         };
+        VisitList: {
+            /** @enum {string} */
+            kind: "leader" | "group_member";
+            mines: components["schemas"]["NextVisit"][];
+            name: string;
+            userId: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -9443,6 +9676,7 @@ export type AccountabilityRecord = components['schemas']['AccountabilityRecord']
 export type AccountabilityView = components['schemas']['AccountabilityView'];
 export type AuditEntry = components['schemas']['AuditEntry'];
 export type AuditVerification = components['schemas']['AuditVerification'];
+export type Briefing = components['schemas']['Briefing'];
 export type Campaign = components['schemas']['Campaign'];
 export type CampaignMark = components['schemas']['CampaignMark'];
 export type CampaignMineProgress = components['schemas']['CampaignMineProgress'];
@@ -9473,6 +9707,7 @@ export type DistrictProgress = components['schemas']['DistrictProgress'];
 export type DistrictSummary = components['schemas']['DistrictSummary'];
 export type ErrorBody = components['schemas']['ErrorBody'];
 export type EvidenceFileRef = components['schemas']['EvidenceFileRef'];
+export type FactorContribution = components['schemas']['FactorContribution'];
 export type GasClass = components['schemas']['GasClass'];
 export type GasViolation = components['schemas']['GasViolation'];
 export type GasViolations = components['schemas']['GasViolations'];
@@ -9492,6 +9727,8 @@ export type MinesResponse = components['schemas']['MinesResponse'];
 export type MineStatus = components['schemas']['MineStatus'];
 export type MineStatusChange = components['schemas']['MineStatusChange'];
 export type MineTransitionResult = components['schemas']['MineTransitionResult'];
+export type NextVisit = components['schemas']['NextVisit'];
+export type NextVisitsView = components['schemas']['NextVisitsView'];
 export type Order = components['schemas']['Order'];
 export type OrderDetail = components['schemas']['OrderDetail'];
 export type OrderKind = components['schemas']['OrderKind'];
@@ -9513,6 +9750,10 @@ export type ReportingChain = components['schemas']['ReportingChain'];
 export type ReportLevel = components['schemas']['ReportLevel'];
 export type ReportStep = components['schemas']['ReportStep'];
 export type ResumptionView = components['schemas']['ResumptionView'];
+export type RiskFactorDef = components['schemas']['RiskFactorDef'];
+export type RiskFactorId = components['schemas']['RiskFactorId'];
+export type RiskRanking = components['schemas']['RiskRanking'];
+export type RiskRow = components['schemas']['RiskRow'];
 export type Role = components['schemas']['Role'];
 export type Scope = components['schemas']['Scope'];
 export type SecurityEvent = components['schemas']['SecurityEvent'];
@@ -9526,6 +9767,7 @@ export type TokenScope = components['schemas']['TokenScope'];
 export type TokenView = components['schemas']['TokenView'];
 export type Transformation = components['schemas']['Transformation'];
 export type UnfiledMine = components['schemas']['UnfiledMine'];
+export type VisitList = components['schemas']['VisitList'];
 export type $defs = Record<string, never>;
 type FlattenedDeepRequired<T> = {
     [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
@@ -9620,10 +9862,12 @@ export const reportLevelValues: ReadonlyArray<FlattenedDeepRequired<components>[
 export const reportStepStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReportStep"]["status"]> = ["on_time", "late", "due", "overdue"];
 export const resumptionViewResumesToValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ResumptionView"]["resumesTo"]> = ["producing", "construction"];
 export const resumptionViewStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ResumptionView"]["status"]> = ["pending", "approved", "rejected"];
+export const riskFactorIdValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RiskFactorId"]> = ["open_hazards", "open_major_hazards", "overdue_hazards", "alarms_critical_30d", "alarms_high_30d", "alarms_medium_30d", "data_gaps_30d", "gas_class", "small_capacity", "inspection_recency", "accident_history"];
 export const roleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Role"]> = ["province_regulator", "city_regulator", "county_regulator", "leader", "group_member", "mine_safety_officer", "gas_expert", "viewer", "mine_safety_bureau", "government_head"];
 export const securityEventKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SecurityEventKind"]> = ["denied", "login_failed", "login_refused"];
 export const timelineItemKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TimelineItem"]["kind"]> = ["hazard", "alarm", "order", "inspection"];
 export const tokenScopeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TokenScope"]> = ["ingest", "read", "write"];
 export const tokenViewStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TokenView"]["state"]> = ["active", "expired", "revoked"];
 export const unfiledMineStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UnfiledMine"]["status"]> = ["closing", "closed"];
+export const visitListKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["VisitList"]["kind"]> = ["leader", "group_member"];
 export type operations = Record<string, never>;
