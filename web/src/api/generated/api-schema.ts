@@ -7506,6 +7506,15 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CoverageView"];
+                    };
+                };
             };
         };
         put?: never;
@@ -7543,7 +7552,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody"];
+                        "text/csv": components["schemas"]["ErrorBody"];
                     };
                 };
                 /** @description Default Response */
@@ -7552,7 +7561,16 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody"];
+                        "text/csv": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description CSV file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
                     };
                 };
             };
@@ -7604,6 +7622,18 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            finding: components["schemas"]["VisitFinding"];
+                            hazardId: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -7649,6 +7679,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["KpiView"];
                     };
                 };
             };
@@ -7698,6 +7737,15 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SupervisionCard"];
+                    };
+                };
             };
         };
         put?: never;
@@ -7743,6 +7791,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AssignmentCandidates"];
                     };
                 };
             };
@@ -7801,6 +7858,17 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            group: components["schemas"]["SupervisionGroup"];
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -7852,6 +7920,17 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            leader: components["schemas"]["LeaderAssignment"];
+                        };
                     };
                 };
             };
@@ -7912,6 +7991,17 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            plan: components["schemas"]["MinePlan"];
+                        };
+                    };
+                };
             };
         };
         /** Delete a draft plan. */
@@ -7942,6 +8032,18 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            deleted: true;
+                        };
                     };
                 };
             };
@@ -7989,6 +8091,17 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            plan: components["schemas"]["MinePlan"];
+                        };
+                    };
+                };
             };
         };
         trace?: never;
@@ -8030,6 +8143,17 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            plan: components["schemas"]["MinePlan"];
+                        };
                     };
                 };
             };
@@ -8085,6 +8209,17 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            plan: components["schemas"]["MinePlan"];
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -8130,6 +8265,17 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            plan: components["schemas"]["MinePlan"];
+                        };
                     };
                 };
             };
@@ -8187,6 +8333,17 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            responsible: components["schemas"]["ResponsiblePerson"];
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -8232,6 +8389,17 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["SiteVisit"][];
+                        };
                     };
                 };
             };
@@ -8290,6 +8458,17 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            visit: components["schemas"]["SiteVisit"];
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -8333,6 +8512,17 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            visit: components["schemas"]["SiteVisit"];
+                        };
                     };
                 };
             };
@@ -8635,6 +8825,17 @@ export interface components {
             }[];
             records: components["schemas"]["AccountabilityRecord"][];
         };
+        AssignableUser: {
+            disabled: boolean;
+            displayName: string;
+            id: string;
+            role: string;
+            scopePath: string | null;
+        };
+        AssignmentCandidates: {
+            groupMembers: components["schemas"]["AssignableUser"][];
+            leaders: components["schemas"]["AssignableUser"][];
+        };
         AuditEntry: {
             action: string;
             actorId: string;
@@ -8847,6 +9048,8 @@ export interface components {
             } | null;
             source: string;
         };
+        /** @enum {string} */
+        ChecklistResult: "ok" | "problem" | "not_checked";
         ClosureCandidate: {
             approvedCapacityTPerYear: number;
             gasClass: string;
@@ -8935,6 +9138,48 @@ export interface components {
             status: "in_progress" | "closed";
             steps: components["schemas"]["ClosureStep"][];
             transformations: components["schemas"]["Transformation"][];
+        };
+        /** @enum {string} */
+        CoverageGap: "plan" | "responsible" | "group" | "leader";
+        CoverageRow: {
+            code: string;
+            gaps: components["schemas"]["CoverageGap"][];
+            groupLeaderName: string | null;
+            groupSize: number;
+            isMine: boolean;
+            leaderName: string | null;
+            leaderUserId: string | null;
+            mineId: string;
+            name: string;
+            planState: components["schemas"]["PlanState"] | null;
+            regionId: string;
+            regionName: string;
+            responsibleName: string | null;
+            status: string;
+        };
+        CoverageView: {
+            byDistrict: {
+                complete: number;
+                mines: number;
+                missing: {
+                    group: number;
+                    leader: number;
+                    plan: number;
+                    responsible: number;
+                };
+                regionId: string;
+                regionName: string;
+            }[];
+            complete: number;
+            excludedClosed: number;
+            mines: number;
+            missing: {
+                group: number;
+                leader: number;
+                plan: number;
+                responsible: number;
+            };
+            rows: components["schemas"]["CoverageRow"][];
         };
         CrackdownCase: {
             decisions: {
@@ -9095,6 +9340,8 @@ export interface components {
             points: number;
         };
         /** @enum {string} */
+        FindingGrade: "major" | "general";
+        /** @enum {string} */
         GasClass: "low" | "high" | "outburst";
         GasViolation: {
             code: string;
@@ -9123,6 +9370,44 @@ export interface components {
             affectedMineIds: string[];
             mines: components["schemas"]["OrderMine"][];
             order: components["schemas"]["Order"];
+        };
+        KpiRow: {
+            code: string;
+            groupOverdue: boolean;
+            isMine: boolean;
+            lastGroupVisitAt: string | null;
+            lastLeaderVisitAt: string | null;
+            leaderName: string | null;
+            leaderOverdue: boolean;
+            mineId: string;
+            name: string;
+            regionId: string;
+            regionName: string;
+        };
+        KpiView: {
+            asOf: string;
+            byDistrict: {
+                groupOverdue: number;
+                leaderOverdue: number;
+                mines: number;
+                regionId: string;
+                regionName: string;
+            }[];
+            excludedClosed: number;
+            groupDays: number;
+            groupOverdue: number;
+            leaderDays: number;
+            leaderOverdue: number;
+            mines: number;
+            overdue: components["schemas"]["KpiRow"][];
+        };
+        LeaderAssignment: {
+            assignedAt: string;
+            assignedBy: string;
+            assignedByName: string;
+            mineId: string;
+            name: string;
+            userId: string;
         };
         MapMine: {
             alarmPriority: string | null;
@@ -9202,6 +9487,24 @@ export interface components {
                 row: number;
             })[];
             rows: number;
+        };
+        MinePlan: {
+            createdAt: string;
+            decidedAt: string | null;
+            decidedBy: string | null;
+            documentRef: string;
+            measures: {
+                dueOn: string | null;
+                owner: string | null;
+                text: string;
+            }[];
+            mineId: string;
+            returnReason: string | null;
+            revision: number;
+            state: components["schemas"]["PlanState"];
+            submittedAt: string | null;
+            submittedBy: string | null;
+            updatedAt: string;
         };
         MinePreview: {
             mineId: string;
@@ -9350,6 +9653,8 @@ export interface components {
         };
         /** @enum {string} */
         Permission: "region.read" | "mine.read" | "mine.create" | "mine.update" | "mine.transition" | "mine.import" | "audit.read" | "audit.verify" | "token.create" | "alarm.read" | "alarm.act" | "monitoring.read" | "scenario.start" | "ingest.write" | "supervision.read" | "supervision.plan.write" | "supervision.plan.approve" | "supervision.responsible.set" | "supervision.assign" | "supervision.visit.record" | "supervision.finding.report" | "hazard.read" | "hazard.report" | "hazard.evidence" | "hazard.rectify" | "hazard.verify" | "hazard.extend" | "hazard.supervise" | "hazard.decide" | "hazard.review" | "hazard.selfcheck" | "order.read" | "order.issue" | "resumption.apply" | "resumption.sign" | "resumption.decide" | "campaign.manage" | "campaign.progress" | "closure.read" | "closure.manage" | "closure.step.record" | "closure.step.verify" | "ownership.record" | "case.read" | "case.manage" | "accident.read" | "accident.record" | "accident.report" | "accident.investigate" | "accident.import" | "accountability.read" | "accountability.record" | "briefing.read" | "risk.read" | "expertise.read" | "expertise.assign" | "expertise.profile" | "expertise.guide" | "expertise.assess" | "expertise.approve" | "expertise.finding.report" | "upgrade.record" | "upgrade.manage" | "formalism.read" | "directive.read" | "directive.issue" | "directive.acknowledge" | "directive.visit" | "audit.log.read";
+        /** @enum {string} */
+        PlanState: "draft" | "submitted" | "approved" | "returned";
         PolicyListEntry: {
             listedAt: string;
             listedById: string;
@@ -9456,6 +9761,15 @@ export interface components {
             reportedAt: string | null;
             /** @enum {string} */
             status: "on_time" | "late" | "due" | "overdue";
+        };
+        ResponsiblePerson: {
+            assignedAt: string;
+            assignedBy: string;
+            assignedByName: string;
+            mineId: string;
+            name: string;
+            phone: string;
+            position: string;
         };
         ResumptionView: {
             appliedAt: string;
@@ -9589,6 +9903,28 @@ export interface components {
             scopeNameEn: string;
             username: string;
         };
+        SiteVisit: {
+            byAssigned: boolean;
+            checklist: {
+                item: string;
+                note: string | null;
+                result: components["schemas"]["ChecklistResult"];
+            }[];
+            createdAt: string;
+            durationMinutes: number;
+            endedAt: string;
+            findings: components["schemas"]["VisitFinding"][];
+            id: string;
+            mineId: string;
+            notes: string;
+            startedAt: string;
+            visitorId: string;
+            visitorName: string;
+            /** @enum {string} */
+            visitorRole: "leader" | "group_member";
+            wentToSite: boolean;
+            wentUnderground: boolean;
+        };
         StatusCounts: {
             closed: number;
             closing: number;
@@ -9596,6 +9932,41 @@ export interface components {
             producing: number;
             resumption_review: number;
             suspended: number;
+        };
+        SupervisionCard: {
+            group: components["schemas"]["SupervisionGroup"] | null;
+            history: {
+                action: string;
+                actorId: string;
+                actorName: string;
+                at: string;
+                id: string;
+                /** @enum {string} */
+                kind: "plan" | "responsible" | "group" | "leader";
+                mineId: string;
+                summary: string;
+            }[];
+            leader: components["schemas"]["LeaderAssignment"] | null;
+            mine: {
+                code: string;
+                id: string;
+                name: string;
+                regionName: string;
+                status: string;
+            };
+            plan: components["schemas"]["MinePlan"] | null;
+            responsible: components["schemas"]["ResponsiblePerson"] | null;
+        };
+        SupervisionGroup: {
+            assignedAt: string;
+            assignedBy: string;
+            assignedByName: string;
+            members: {
+                isLeader: boolean;
+                name: string;
+                userId: string;
+            }[];
+            mineId: string;
         };
         TargetProgress: {
             capacityPercent: number;
@@ -9651,6 +10022,21 @@ export interface components {
             status: "closing" | "closed";
             statusSince: string;
         };
+        VisitFinding: {
+            category: string;
+            description: string;
+            grade: components["schemas"]["FindingGrade"];
+            hazardId: string | null;
+            id: string;
+            location: string | null;
+            mineId: string;
+            reportedAt: string | null;
+            reportedBy: string | null;
+            /** @enum {string} */
+            status: "pending_hazard" | "reported";
+            title: string;
+            visitId: string;
+        };
         VisitList: {
             /** @enum {string} */
             kind: "leader" | "group_member";
@@ -9674,6 +10060,8 @@ export type AccountabilityAction = components['schemas']['AccountabilityAction']
 export type AccountabilityChain = components['schemas']['AccountabilityChain'];
 export type AccountabilityRecord = components['schemas']['AccountabilityRecord'];
 export type AccountabilityView = components['schemas']['AccountabilityView'];
+export type AssignableUser = components['schemas']['AssignableUser'];
+export type AssignmentCandidates = components['schemas']['AssignmentCandidates'];
 export type AuditEntry = components['schemas']['AuditEntry'];
 export type AuditVerification = components['schemas']['AuditVerification'];
 export type Briefing = components['schemas']['Briefing'];
@@ -9686,6 +10074,7 @@ export type CapacityBand = components['schemas']['CapacityBand'];
 export type CaseEvidenceKind = components['schemas']['CaseEvidenceKind'];
 export type CaseType = components['schemas']['CaseType'];
 export type ChecklistItem = components['schemas']['ChecklistItem'];
+export type ChecklistResult = components['schemas']['ChecklistResult'];
 export type ClosureCandidate = components['schemas']['ClosureCandidate'];
 export type ClosureCandidates = components['schemas']['ClosureCandidates'];
 export type ClosureRuleId = components['schemas']['ClosureRuleId'];
@@ -9694,6 +10083,9 @@ export type ClosureStepKind = components['schemas']['ClosureStepKind'];
 export type ClosureSummary = components['schemas']['ClosureSummary'];
 export type ClosureTarget = components['schemas']['ClosureTarget'];
 export type ClosureView = components['schemas']['ClosureView'];
+export type CoverageGap = components['schemas']['CoverageGap'];
+export type CoverageRow = components['schemas']['CoverageRow'];
+export type CoverageView = components['schemas']['CoverageView'];
 export type CrackdownCase = components['schemas']['CrackdownCase'];
 export type CreatedToken = components['schemas']['CreatedToken'];
 export type DashboardResponse = components['schemas']['DashboardResponse'];
@@ -9708,18 +10100,23 @@ export type DistrictSummary = components['schemas']['DistrictSummary'];
 export type ErrorBody = components['schemas']['ErrorBody'];
 export type EvidenceFileRef = components['schemas']['EvidenceFileRef'];
 export type FactorContribution = components['schemas']['FactorContribution'];
+export type FindingGrade = components['schemas']['FindingGrade'];
 export type GasClass = components['schemas']['GasClass'];
 export type GasViolation = components['schemas']['GasViolation'];
 export type GasViolations = components['schemas']['GasViolations'];
 export type GradeAnswer = components['schemas']['GradeAnswer'];
 export type GradeJudgement = components['schemas']['GradeJudgement'];
 export type IssueOrderResult = components['schemas']['IssueOrderResult'];
+export type KpiRow = components['schemas']['KpiRow'];
+export type KpiView = components['schemas']['KpiView'];
+export type LeaderAssignment = components['schemas']['LeaderAssignment'];
 export type MapMine = components['schemas']['MapMine'];
 export type MapMinesResponse = components['schemas']['MapMinesResponse'];
 export type MechanisationLevel = components['schemas']['MechanisationLevel'];
 export type Mine = components['schemas']['Mine'];
 export type MineHistoryResponse = components['schemas']['MineHistoryResponse'];
 export type MineImportReport = components['schemas']['MineImportReport'];
+export type MinePlan = components['schemas']['MinePlan'];
 export type MinePreview = components['schemas']['MinePreview'];
 export type MineResponse = components['schemas']['MineResponse'];
 export type MineRow = components['schemas']['MineRow'];
@@ -9737,6 +10134,7 @@ export type OrderStatus = components['schemas']['OrderStatus'];
 export type OwnershipKind = components['schemas']['OwnershipKind'];
 export type OwnershipRecord = components['schemas']['OwnershipRecord'];
 export type Permission = components['schemas']['Permission'];
+export type PlanState = components['schemas']['PlanState'];
 export type PolicyListEntry = components['schemas']['PolicyListEntry'];
 export type PopulationHistory = components['schemas']['PopulationHistory'];
 export type PrecedingTimeline = components['schemas']['PrecedingTimeline'];
@@ -9749,6 +10147,7 @@ export type RegionsResponse = components['schemas']['RegionsResponse'];
 export type ReportingChain = components['schemas']['ReportingChain'];
 export type ReportLevel = components['schemas']['ReportLevel'];
 export type ReportStep = components['schemas']['ReportStep'];
+export type ResponsiblePerson = components['schemas']['ResponsiblePerson'];
 export type ResumptionView = components['schemas']['ResumptionView'];
 export type RiskFactorDef = components['schemas']['RiskFactorDef'];
 export type RiskFactorId = components['schemas']['RiskFactorId'];
@@ -9760,13 +10159,17 @@ export type SecurityEvent = components['schemas']['SecurityEvent'];
 export type SecurityEventKind = components['schemas']['SecurityEventKind'];
 export type SessionResponse = components['schemas']['SessionResponse'];
 export type SessionUser = components['schemas']['SessionUser'];
+export type SiteVisit = components['schemas']['SiteVisit'];
 export type StatusCounts = components['schemas']['StatusCounts'];
+export type SupervisionCard = components['schemas']['SupervisionCard'];
+export type SupervisionGroup = components['schemas']['SupervisionGroup'];
 export type TargetProgress = components['schemas']['TargetProgress'];
 export type TimelineItem = components['schemas']['TimelineItem'];
 export type TokenScope = components['schemas']['TokenScope'];
 export type TokenView = components['schemas']['TokenView'];
 export type Transformation = components['schemas']['Transformation'];
 export type UnfiledMine = components['schemas']['UnfiledMine'];
+export type VisitFinding = components['schemas']['VisitFinding'];
 export type VisitList = components['schemas']['VisitList'];
 export type $defs = Record<string, never>;
 type FlattenedDeepRequired<T> = {
@@ -9835,14 +10238,17 @@ export const capacityBandValues: ReadonlyArray<FlattenedDeepRequired<components>
 export const caseEvidenceKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CaseEvidenceKind"]> = ["alarm", "hazard", "visit", "data_gap", "inspection", "document"];
 export const caseTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CaseType"]> = ["illegal_trusteeship", "false_integration", "evasion_of_supervision", "data_tampering"];
 export const checklistItemHowValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ChecklistItem"]["how"]> = ["auto", "sign", "decide"];
+export const checklistResultValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ChecklistResult"]> = ["ok", "problem", "not_checked"];
 export const closureRuleIdValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ClosureRuleId"]> = ["capacity_below_300kt", "gas_without_capability", "policy_list"];
 export const closureStepStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ClosureStep"]["state"]> = ["pending", "recorded", "verified", "rejected"];
 export const closureStepKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ClosureStepKind"]> = ["production_stopped", "explosives_disposed", "equipment_removed", "power_cut", "shafts_sealed", "licences_revoked", "workers_settled", "drawings_handed_over", "public_sign", "site_restored"];
 export const closureSummaryStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ClosureSummary"]["status"]> = ["in_progress", "closed"];
 export const closureViewStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ClosureView"]["status"]> = ["in_progress", "closed"];
+export const coverageGapValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CoverageGap"]> = ["plan", "responsible", "group", "leader"];
 export const crackdownCaseStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CrackdownCase"]["status"]> = ["open", "investigating", "decided", "closed"];
 export const directiveKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DirectiveKind"]> = ["directive", "accident_warning"];
 export const directiveRecipientStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DirectiveRecipient"]["state"]> = ["unread", "read", "replied"];
+export const findingGradeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FindingGrade"]> = ["major", "general"];
 export const gasClassValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["GasClass"]> = ["low", "high", "outburst"];
 export const gradeJudgementByValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["GradeJudgement"]["by"]> = ["deaths", "seriousInjuries", "directLossCny"];
 export const mechanisationLevelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MechanisationLevel"]> = ["manual", "partial", "mechanised", "intelligent"];
@@ -9854,6 +10260,7 @@ export const orderMineOutcomeValues: ReadonlyArray<FlattenedDeepRequired<compone
 export const orderStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OrderStatus"]> = ["scheduled", "in_force", "lifted", "superseded"];
 export const ownershipKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OwnershipKind"]> = ["ownership", "trusteeship", "integration", "reorganisation"];
 export const permissionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Permission"]> = ["region.read", "mine.read", "mine.create", "mine.update", "mine.transition", "mine.import", "audit.read", "audit.verify", "token.create", "alarm.read", "alarm.act", "monitoring.read", "scenario.start", "ingest.write", "supervision.read", "supervision.plan.write", "supervision.plan.approve", "supervision.responsible.set", "supervision.assign", "supervision.visit.record", "supervision.finding.report", "hazard.read", "hazard.report", "hazard.evidence", "hazard.rectify", "hazard.verify", "hazard.extend", "hazard.supervise", "hazard.decide", "hazard.review", "hazard.selfcheck", "order.read", "order.issue", "resumption.apply", "resumption.sign", "resumption.decide", "campaign.manage", "campaign.progress", "closure.read", "closure.manage", "closure.step.record", "closure.step.verify", "ownership.record", "case.read", "case.manage", "accident.read", "accident.record", "accident.report", "accident.investigate", "accident.import", "accountability.read", "accountability.record", "briefing.read", "risk.read", "expertise.read", "expertise.assign", "expertise.profile", "expertise.guide", "expertise.assess", "expertise.approve", "expertise.finding.report", "upgrade.record", "upgrade.manage", "formalism.read", "directive.read", "directive.issue", "directive.acknowledge", "directive.visit", "audit.log.read"];
+export const planStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanState"]> = ["draft", "submitted", "approved", "returned"];
 export const recipientOutcomeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RecipientOutcome"]> = ["done", "done_late", "outstanding", "late"];
 export const recipientViewStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RecipientView"]["state"]> = ["unread", "read", "replied"];
 export const regionLevelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RegionLevel"]> = ["province", "city", "county"];
@@ -9865,9 +10272,12 @@ export const resumptionViewStatusValues: ReadonlyArray<FlattenedDeepRequired<com
 export const riskFactorIdValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RiskFactorId"]> = ["open_hazards", "open_major_hazards", "overdue_hazards", "alarms_critical_30d", "alarms_high_30d", "alarms_medium_30d", "data_gaps_30d", "gas_class", "small_capacity", "inspection_recency", "accident_history"];
 export const roleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Role"]> = ["province_regulator", "city_regulator", "county_regulator", "leader", "group_member", "mine_safety_officer", "gas_expert", "viewer", "mine_safety_bureau", "government_head"];
 export const securityEventKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SecurityEventKind"]> = ["denied", "login_failed", "login_refused"];
+export const siteVisitVisitorRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SiteVisit"]["visitorRole"]> = ["leader", "group_member"];
+export const supervisionCardHistoryKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SupervisionCard"]["history"]["kind"]> = ["plan", "responsible", "group", "leader"];
 export const timelineItemKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TimelineItem"]["kind"]> = ["hazard", "alarm", "order", "inspection"];
 export const tokenScopeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TokenScope"]> = ["ingest", "read", "write"];
 export const tokenViewStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TokenView"]["state"]> = ["active", "expired", "revoked"];
 export const unfiledMineStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UnfiledMine"]["status"]> = ["closing", "closed"];
+export const visitFindingStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["VisitFinding"]["status"]> = ["pending_hazard", "reported"];
 export const visitListKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["VisitList"]["kind"]> = ["leader", "group_member"];
 export type operations = Record<string, never>;

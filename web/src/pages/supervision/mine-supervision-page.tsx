@@ -5,7 +5,7 @@ import { formatDateTime } from '../../format.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { navigate } from '../../router/router.ts';
 import { useCan } from '../../session/session-context.tsx';
-import type { SupervisionCard } from './supervision-api-types.ts';
+import type { SupervisionCard } from '../../api/generated/api-schema.ts';
 import { AssignmentCard, PlanCard, ResponsibleCard } from './supervision-forms.tsx';
 import { VisitForm, VisitList } from './visit-panel.tsx';
 import './supervision.css';

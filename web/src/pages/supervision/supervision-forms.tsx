@@ -3,7 +3,7 @@ import { request } from '../../api/api-client.ts';
 import { useApiData } from '../../api/use-api.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
-import type { Candidate, SupervisionCard } from './supervision-api-types.ts';
+import type { AssignableUser as Candidate, SupervisionCard } from '../../api/generated/api-schema.ts';
 
 /** Runs one API call for a form: busy flag, error panel, and a callback when it succeeded. */
 export function useAction(onDone: () => void) {

@@ -3,7 +3,7 @@ import { useApiData } from '../../api/use-api.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
 import { formatDateTime } from '../../format.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
-import type { ChecklistResult, SiteVisit } from './supervision-api-types.ts';
+import type { ChecklistResult, SiteVisit } from '../../api/generated/api-schema.ts';
 import { useAction } from './supervision-forms.tsx';
 
 const DEFAULT_ITEMS = [
