@@ -42,6 +42,8 @@ export const fileBodySchema = z
 export const noContent = z.null().meta({ description: 'No content.' });
 
 type Equals<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+/** `A & B` read as one object type, so an intersection equals the flat object it describes. */
+type Flat<T> = T extends object ? { [K in keyof T]: T[K] } : T;
 
 /**
  * Ties a response schema to the core type it answers with: it compiles only when the schema's output is
@@ -50,6 +52,6 @@ type Equals<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B 
  */
 export function shaped<T>() {
   return <S extends z.ZodType>(
-    schema: S & (Equals<z.output<S>, T> extends true ? unknown : { schemaDiffersFrom: T }),
+    schema: S & (Equals<Flat<z.output<S>>, Flat<T>> extends true ? unknown : { schemaDiffersFrom: T }),
   ): S => schema;
 }

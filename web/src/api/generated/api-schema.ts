@@ -4155,6 +4155,17 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["HazardView"][];
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -4203,6 +4214,18 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            hazard: components["schemas"]["Hazard"];
+                            proposals: components["schemas"]["HazardProposal"][];
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -4246,6 +4269,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HazardDetail"];
                     };
                 };
             };
@@ -4313,6 +4345,17 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            hazard: components["schemas"]["Hazard"];
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -4360,6 +4403,17 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            evidence: components["schemas"]["HazardEvidence"];
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -4394,7 +4448,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody"];
+                        "application/octet-stream": components["schemas"]["ErrorBody"];
                     };
                 };
                 /** @description Default Response */
@@ -4403,7 +4457,16 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody"];
+                        "application/octet-stream": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description The file, as uploaded. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": string;
                     };
                 };
             };
@@ -4462,6 +4525,17 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            hazard: components["schemas"]["Hazard"];
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -4515,6 +4589,17 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            listing: components["schemas"]["SupervisionListing"];
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -4560,6 +4645,17 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            listing: components["schemas"]["SupervisionListing"];
+                        };
                     };
                 };
             };
@@ -4615,6 +4711,17 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            progress: components["schemas"]["ProgressReport"];
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -4668,6 +4775,17 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            hazard: components["schemas"]["Hazard"];
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -4713,6 +4831,17 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            hazard: components["schemas"]["Hazard"];
+                        };
                     };
                 };
             };
@@ -4768,6 +4897,17 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            hazard: components["schemas"]["Hazard"];
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -4821,6 +4961,17 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            hazard: components["schemas"]["Hazard"];
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -4867,6 +5018,15 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HazardBoard"];
+                    };
+                };
             };
         };
         put?: never;
@@ -4910,6 +5070,17 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            readonly editions: components["schemas"]["CriteriaEdition"][];
+                        };
                     };
                 };
             };
@@ -4959,6 +5130,15 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HazardReviewResult"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -5002,6 +5182,17 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["HazardProposal"][];
+                        };
                     };
                 };
             };
@@ -5059,6 +5250,17 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            proposal: components["schemas"]["HazardProposal"];
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -5112,6 +5314,17 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            proposal: components["schemas"]["HazardProposal"];
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -5157,6 +5370,17 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            evidence: components["schemas"]["HazardEvidence"];
+                        };
                     };
                 };
             };
@@ -5214,6 +5438,17 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            report: components["schemas"]["SelfCheckReport"];
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -5258,6 +5493,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MissingSelfChecks"];
                     };
                 };
             };
@@ -9216,6 +9460,30 @@ export interface components {
             scopes: components["schemas"]["TokenScope"][];
             token: string;
         };
+        CriteriaEdition: {
+            readonly categories: {
+                article: string;
+                no: number;
+                titleEn: string;
+                titleZh: string;
+            }[];
+            /** @enum {string} */
+            coverage: "complete" | "differences";
+            /** @enum {string} */
+            edition: "2015" | "2020";
+            effectiveFrom: string;
+            readonly items: components["schemas"]["CriteriaItem"][];
+            name: string;
+            order: string;
+        };
+        CriteriaItem: {
+            category: number;
+            id: string;
+            item: number;
+            source: string;
+            textEn: string;
+            unconfirmed?: boolean;
+        };
         DashboardResponse: {
             byDistrict: components["schemas"]["DistrictSummary"][];
             byGasClass: {
@@ -9327,6 +9595,8 @@ export interface components {
                 requestId: string;
             };
         };
+        /** @enum {string} */
+        EscalationLevel: "none" | "county" | "city" | "province";
         EvidenceFileRef: {
             contentType: string;
             fileName: string;
@@ -9365,6 +9635,146 @@ export interface components {
             by: ("deaths" | "seriousInjuries" | "directLossCny")[];
             grade: components["schemas"]["AccidentGrade"];
             source: string | null;
+        };
+        Hazard: {
+            area: string | null;
+            category: string;
+            closedAt: string | null;
+            currentDueDate: string | null;
+            description: string;
+            equipment: string | null;
+            equipmentRunningDays: number;
+            escalation: components["schemas"]["EscalationLevel"];
+            grade: components["schemas"]["HazardGrade"];
+            id: string;
+            lastEquipmentCheckOn: string | null;
+            mineId: string;
+            mineName: string;
+            originalDueDate: string | null;
+            plan: components["schemas"]["RectificationPlan"] | null;
+            pointCode: string | null;
+            regionPath: string;
+            reportedAt: string;
+            reportedBy: string;
+            reportedByName: string;
+            source: components["schemas"]["HazardSource"];
+            state: components["schemas"]["HazardState"];
+            title: string;
+            updatedAt: string;
+        };
+        HazardBoard: {
+            columns: {
+                overdue: number;
+                state: components["schemas"]["HazardState"];
+                total: number;
+            }[];
+            overdue: number;
+        };
+        HazardDetail: {
+            criterion: components["schemas"]["CriteriaItem"] | null;
+            evidence: components["schemas"]["HazardEvidence"][];
+            hazard: components["schemas"]["HazardView"];
+            history: components["schemas"]["HazardEvent"][];
+            listings: components["schemas"]["SupervisionListing"][];
+            progress: components["schemas"]["ProgressReport"][];
+            timeline: {
+                action: string;
+                actorId: string;
+                actorName: string;
+                at: string;
+                note: string | null;
+                seq: number;
+            }[];
+        };
+        HazardEvent: {
+            actorId: string;
+            actorName: string;
+            at: string;
+            details: {
+                [key: string]: unknown;
+            } | null;
+            fromState: components["schemas"]["HazardState"] | null;
+            hazardId: string;
+            id: string;
+            kind: string;
+            note: string | null;
+            toState: components["schemas"]["HazardState"] | null;
+        };
+        HazardEvidence: {
+            contentType: string;
+            fileName: string;
+            hazardId: string | null;
+            id: string;
+            mineId: string;
+            sha256: string;
+            sizeBytes: number;
+            uploadedAt: string;
+            uploadedBy: string;
+            uploadedByName: string;
+        };
+        /** @enum {string} */
+        HazardGrade: "major" | "general";
+        HazardProposal: {
+            basis: string;
+            createdAt: string;
+            decidedAt: string | null;
+            decidedBy: string | null;
+            hazardIds: string[];
+            id: string;
+            /** @enum {string} */
+            kind: "suspension" | "closure" | "stop_work";
+            mineId: string;
+            mineName: string;
+            note: string | null;
+            regionPath: string;
+            /** @enum {string} */
+            state: "open" | "confirmed" | "dismissed";
+        };
+        HazardReviewResult: {
+            equipmentRunning: {
+                days: number;
+                escalation: string;
+                hazardId: string;
+                pointCode: string;
+            }[];
+            escalated: {
+                daysOverdue: number;
+                from: string;
+                hazardId: string;
+                to: string;
+            }[];
+            proposals: string[];
+        };
+        /** @enum {string} */
+        HazardSource: "self_check" | "inspection" | "alarm" | "public_report";
+        /** @enum {string} */
+        HazardState: "reported" | "assigned" | "rectifying" | "awaiting_verification" | "closed";
+        HazardView: {
+            area: string | null;
+            category: string;
+            closedAt: string | null;
+            currentDueDate: string | null;
+            description: string;
+            equipment: string | null;
+            equipmentRunningDays: number;
+            escalation: components["schemas"]["EscalationLevel"];
+            grade: components["schemas"]["HazardGrade"];
+            id: string;
+            lastEquipmentCheckOn: string | null;
+            mineId: string;
+            mineName: string;
+            originalDueDate: string | null;
+            overdue: boolean;
+            plan: components["schemas"]["RectificationPlan"] | null;
+            pointCode: string | null;
+            regionPath: string;
+            reportedAt: string;
+            reportedBy: string;
+            reportedByName: string;
+            source: components["schemas"]["HazardSource"];
+            state: components["schemas"]["HazardState"];
+            title: string;
+            updatedAt: string;
         };
         IssueOrderResult: {
             affectedMineIds: string[];
@@ -9569,6 +9979,16 @@ export interface components {
             change: components["schemas"]["MineStatusChange"];
             mine: components["schemas"]["Mine"];
         };
+        MissingSelfChecks: {
+            items: {
+                code: string;
+                mineId: string;
+                name: string;
+                regionName: string;
+                status: string;
+            }[];
+            quarter: string;
+        };
         NextVisit: {
             code: string;
             daysSinceVisit: number | null;
@@ -9707,6 +10127,15 @@ export interface components {
             total: number;
             visitRequested: number;
         };
+        ProgressReport: {
+            at: string;
+            by: string;
+            byName: string;
+            hazardId: string;
+            id: string;
+            listingId: string;
+            text: string;
+        };
         /** @enum {string} */
         RecipientOutcome: "done" | "done_late" | "outstanding" | "late";
         RecipientView: {
@@ -9729,6 +10158,19 @@ export interface components {
             visitRequestedAt: string | null;
             visitRequestedById: string | null;
             visitRequestedByName: string | null;
+        };
+        RectificationPlan: {
+            contingencyPlan: string | null;
+            deadline: string;
+            fundsCny: number | null;
+            materials: string | null;
+            measures: string;
+            methods: string | null;
+            objectives: string | null;
+            requirements: string | null;
+            responsibleBody: string | null;
+            responsiblePerson: string;
+            safetyMeasures: string | null;
         };
         Region: {
             id: string;
@@ -9887,6 +10329,18 @@ export interface components {
         };
         /** @enum {string} */
         SecurityEventKind: "denied" | "login_failed" | "login_refused";
+        SelfCheckReport: {
+            evidenceId: string | null;
+            filedAt: string;
+            filedBy: string;
+            filedByName: string;
+            id: string;
+            mineId: string;
+            quarter: string;
+            regionPath: string;
+            signer: string;
+            summary: string;
+        };
         SessionResponse: {
             csrfToken: string | null;
             permissions: components["schemas"]["Permission"][];
@@ -9967,6 +10421,16 @@ export interface components {
                 userId: string;
             }[];
             mineId: string;
+        };
+        SupervisionListing: {
+            closedAt: string | null;
+            closedBy: string | null;
+            hazardId: string;
+            id: string;
+            issuedAt: string;
+            issuedBy: string;
+            issuedByName: string;
+            notice: string;
         };
         TargetProgress: {
             capacityPercent: number;
@@ -10088,6 +10552,8 @@ export type CoverageRow = components['schemas']['CoverageRow'];
 export type CoverageView = components['schemas']['CoverageView'];
 export type CrackdownCase = components['schemas']['CrackdownCase'];
 export type CreatedToken = components['schemas']['CreatedToken'];
+export type CriteriaEdition = components['schemas']['CriteriaEdition'];
+export type CriteriaItem = components['schemas']['CriteriaItem'];
 export type DashboardResponse = components['schemas']['DashboardResponse'];
 export type Directive = components['schemas']['Directive'];
 export type DirectiveDetail = components['schemas']['DirectiveDetail'];
@@ -10098,6 +10564,7 @@ export type DirectiveRecipient = components['schemas']['DirectiveRecipient'];
 export type DistrictProgress = components['schemas']['DistrictProgress'];
 export type DistrictSummary = components['schemas']['DistrictSummary'];
 export type ErrorBody = components['schemas']['ErrorBody'];
+export type EscalationLevel = components['schemas']['EscalationLevel'];
 export type EvidenceFileRef = components['schemas']['EvidenceFileRef'];
 export type FactorContribution = components['schemas']['FactorContribution'];
 export type FindingGrade = components['schemas']['FindingGrade'];
@@ -10106,6 +10573,17 @@ export type GasViolation = components['schemas']['GasViolation'];
 export type GasViolations = components['schemas']['GasViolations'];
 export type GradeAnswer = components['schemas']['GradeAnswer'];
 export type GradeJudgement = components['schemas']['GradeJudgement'];
+export type Hazard = components['schemas']['Hazard'];
+export type HazardBoard = components['schemas']['HazardBoard'];
+export type HazardDetail = components['schemas']['HazardDetail'];
+export type HazardEvent = components['schemas']['HazardEvent'];
+export type HazardEvidence = components['schemas']['HazardEvidence'];
+export type HazardGrade = components['schemas']['HazardGrade'];
+export type HazardProposal = components['schemas']['HazardProposal'];
+export type HazardReviewResult = components['schemas']['HazardReviewResult'];
+export type HazardSource = components['schemas']['HazardSource'];
+export type HazardState = components['schemas']['HazardState'];
+export type HazardView = components['schemas']['HazardView'];
 export type IssueOrderResult = components['schemas']['IssueOrderResult'];
 export type KpiRow = components['schemas']['KpiRow'];
 export type KpiView = components['schemas']['KpiView'];
@@ -10124,6 +10602,7 @@ export type MinesResponse = components['schemas']['MinesResponse'];
 export type MineStatus = components['schemas']['MineStatus'];
 export type MineStatusChange = components['schemas']['MineStatusChange'];
 export type MineTransitionResult = components['schemas']['MineTransitionResult'];
+export type MissingSelfChecks = components['schemas']['MissingSelfChecks'];
 export type NextVisit = components['schemas']['NextVisit'];
 export type NextVisitsView = components['schemas']['NextVisitsView'];
 export type Order = components['schemas']['Order'];
@@ -10139,8 +10618,10 @@ export type PolicyListEntry = components['schemas']['PolicyListEntry'];
 export type PopulationHistory = components['schemas']['PopulationHistory'];
 export type PrecedingTimeline = components['schemas']['PrecedingTimeline'];
 export type ProgressCounts = components['schemas']['ProgressCounts'];
+export type ProgressReport = components['schemas']['ProgressReport'];
 export type RecipientOutcome = components['schemas']['RecipientOutcome'];
 export type RecipientView = components['schemas']['RecipientView'];
+export type RectificationPlan = components['schemas']['RectificationPlan'];
 export type Region = components['schemas']['Region'];
 export type RegionLevel = components['schemas']['RegionLevel'];
 export type RegionsResponse = components['schemas']['RegionsResponse'];
@@ -10157,12 +10638,14 @@ export type Role = components['schemas']['Role'];
 export type Scope = components['schemas']['Scope'];
 export type SecurityEvent = components['schemas']['SecurityEvent'];
 export type SecurityEventKind = components['schemas']['SecurityEventKind'];
+export type SelfCheckReport = components['schemas']['SelfCheckReport'];
 export type SessionResponse = components['schemas']['SessionResponse'];
 export type SessionUser = components['schemas']['SessionUser'];
 export type SiteVisit = components['schemas']['SiteVisit'];
 export type StatusCounts = components['schemas']['StatusCounts'];
 export type SupervisionCard = components['schemas']['SupervisionCard'];
 export type SupervisionGroup = components['schemas']['SupervisionGroup'];
+export type SupervisionListing = components['schemas']['SupervisionListing'];
 export type TargetProgress = components['schemas']['TargetProgress'];
 export type TimelineItem = components['schemas']['TimelineItem'];
 export type TokenScope = components['schemas']['TokenScope'];
@@ -10246,11 +10729,19 @@ export const closureSummaryStatusValues: ReadonlyArray<FlattenedDeepRequired<com
 export const closureViewStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ClosureView"]["status"]> = ["in_progress", "closed"];
 export const coverageGapValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CoverageGap"]> = ["plan", "responsible", "group", "leader"];
 export const crackdownCaseStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CrackdownCase"]["status"]> = ["open", "investigating", "decided", "closed"];
+export const criteriaEditionCoverageValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CriteriaEdition"]["coverage"]> = ["complete", "differences"];
+export const criteriaEditionEditionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CriteriaEdition"]["edition"]> = ["2015", "2020"];
 export const directiveKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DirectiveKind"]> = ["directive", "accident_warning"];
 export const directiveRecipientStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DirectiveRecipient"]["state"]> = ["unread", "read", "replied"];
+export const escalationLevelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EscalationLevel"]> = ["none", "county", "city", "province"];
 export const findingGradeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FindingGrade"]> = ["major", "general"];
 export const gasClassValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["GasClass"]> = ["low", "high", "outburst"];
 export const gradeJudgementByValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["GradeJudgement"]["by"]> = ["deaths", "seriousInjuries", "directLossCny"];
+export const hazardGradeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["HazardGrade"]> = ["major", "general"];
+export const hazardProposalKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["HazardProposal"]["kind"]> = ["suspension", "closure", "stop_work"];
+export const hazardProposalStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["HazardProposal"]["state"]> = ["open", "confirmed", "dismissed"];
+export const hazardSourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["HazardSource"]> = ["self_check", "inspection", "alarm", "public_report"];
+export const hazardStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["HazardState"]> = ["reported", "assigned", "rectifying", "awaiting_verification", "closed"];
 export const mechanisationLevelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MechanisationLevel"]> = ["manual", "partial", "mechanised", "intelligent"];
 export const minePreviewOutcomeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MinePreview"]["outcome"]> = ["affected", "unaffected"];
 export const mineStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MineStatus"]> = ["construction", "producing", "suspended", "resumption_review", "closing", "closed"];

@@ -8,7 +8,12 @@ import { useI18n } from '../../i18n/i18n-context.tsx';
 import { Link } from '../../router/link.tsx';
 import { useRegions } from '../../session/regions-context.tsx';
 import { useCan, useSession } from '../../session/session-context.tsx';
-import { HAZARD_STATES, type Board, type HazardState, type HazardView } from './hazard-api.ts';
+import {
+  hazardStateValues as HAZARD_STATES,
+  type HazardBoard as Board,
+  type HazardState,
+  type HazardView,
+} from '../../api/generated/api-schema.ts';
 
 /** The board: counts by state with overdue first, then the filtered list (overdue first). */
 export function HazardBoardPage() {

@@ -7,7 +7,12 @@ import { MinePicker, type PickedMine } from '../../components/mine-picker.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { navigate } from '../../router/router.ts';
 import { useSession } from '../../session/session-context.tsx';
-import { HAZARD_SOURCES, type CriteriaEdition, type HazardGrade, type HazardSource } from './hazard-api.ts';
+import {
+  hazardSourceValues as HAZARD_SOURCES,
+  type CriteriaEdition,
+  type HazardGrade,
+  type HazardSource,
+} from '../../api/generated/api-schema.ts';
 
 export interface FieldSpec {
   name: string;

@@ -5,7 +5,8 @@ import { formatDateTime } from '../../format.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { Link } from '../../router/link.tsx';
 import { useCan, useSession } from '../../session/session-context.tsx';
-import { uploadEvidence, type HazardDetail } from './hazard-api.ts';
+import type { HazardDetail } from '../../api/generated/api-schema.ts';
+import { uploadEvidence } from './hazard-api.ts';
 import { ActionForm, GENERAL_PLAN_FIELDS, MAJOR_PLAN_FIELDS, planBody } from './hazard-forms.tsx';
 
 const FACTS_STYLE: CSSProperties = {
