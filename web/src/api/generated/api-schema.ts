@@ -3242,6 +3242,15 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CapabilityAssessment"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -3287,6 +3296,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CapabilityAssessment"];
                     };
                 };
             };
@@ -3342,6 +3360,15 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CapabilityAssessment"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -3387,6 +3414,17 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            expired: string[];
+                        };
                     };
                 };
             };
@@ -3441,6 +3479,15 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ExpertAssignment"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -3489,6 +3536,15 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ExpertAssignment"];
+                    };
+                };
             };
         };
         options?: never;
@@ -3529,6 +3585,17 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ExpertProfile"][];
+                        };
                     };
                 };
             };
@@ -3585,6 +3652,15 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ExpertProfile"];
+                    };
+                };
             };
         };
         post?: never;
@@ -3637,6 +3713,15 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FormalismView"];
+                    };
+                };
             };
         };
         put?: never;
@@ -3682,6 +3767,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ExpertGaps"];
                     };
                 };
             };
@@ -3746,6 +3840,15 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GuidanceVisit"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -3792,6 +3895,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GuidanceVisit"];
                     };
                 };
             };
@@ -3847,6 +3959,15 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Merger"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -3890,6 +4011,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MineExpertise"];
                     };
                 };
             };
@@ -3949,6 +4079,15 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProgressRecord"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -4001,6 +4140,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UpgradeTarget"];
                     };
                 };
             };
@@ -4058,6 +4206,15 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TrainingSession"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -4101,6 +4258,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UpgradingView"];
                     };
                 };
             };
@@ -9270,6 +9436,23 @@ export interface components {
                 regionName: string;
             }[];
         };
+        CapabilityAssessment: {
+            assessedOn: string;
+            /** @enum {string} */
+            conclusion: "capable" | "not_capable";
+            decidedAt: string | null;
+            decidedBy: string | null;
+            expertId: string;
+            expertName: string;
+            id: string;
+            mineId: string;
+            reason: string | null;
+            signedAt: string;
+            /** @enum {string} */
+            state: "signed" | "approved" | "withdrawn" | "expired";
+            summary: string;
+            validUntil: string;
+        };
         /** @enum {string} */
         CapacityBand: "lt300k" | "300k_900k" | "900k_3m" | "ge3m";
         /** @enum {string} */
@@ -9603,6 +9786,35 @@ export interface components {
             sha256: string;
             sizeBytes: number;
         };
+        ExpertAssignment: {
+            assignedAt: string;
+            assignedBy: string;
+            endedAt: string | null;
+            expertId: string;
+            expertName: string;
+            id: string;
+            mineId: string;
+        };
+        ExpertGap: {
+            gaps: ("no_expert" | "no_recent_assessment")[];
+            /** @enum {string} */
+            gasClass: "high" | "outburst";
+            hasExpert: boolean;
+            lastApprovedAssessmentOn: string | null;
+            mineId: string;
+            mineName: string;
+            status: string;
+        };
+        ExpertGaps: {
+            items: components["schemas"]["ExpertGap"][];
+            mines: number;
+        };
+        ExpertProfile: {
+            displayName: string;
+            specialities: string[];
+            updatedAt: string | null;
+            userId: string;
+        };
         FactorContribution: {
             id: components["schemas"]["RiskFactorId"];
             input: number | string | null;
@@ -9611,6 +9823,43 @@ export interface components {
         };
         /** @enum {string} */
         FindingGrade: "major" | "general";
+        FormalismFlag: {
+            explanation: {
+                en: string;
+                zh: string;
+            };
+            id: string;
+            kind: components["schemas"]["FormalismKind"];
+            mineId: string | null;
+            mineName: string | null;
+            records: {
+                alarmIds: string[];
+                hazardIds: string[];
+                visitIds: string[];
+            };
+            score: number;
+            visitorId: string | null;
+            visitorName: string | null;
+        };
+        /** @enum {string} */
+        FormalismKind: "found_nothing" | "leader_absent" | "copied_checklist" | "never_underground" | "short_visit";
+        FormalismParams: {
+            copiedRun: number;
+            leaderDays: number;
+            minVisitsUnderground: number;
+            periodDays: number;
+            quietAlarmThreshold: number;
+            shortVisitMinutes: number;
+        };
+        FormalismView: {
+            flags: components["schemas"]["FormalismFlag"][];
+            params: components["schemas"]["FormalismParams"];
+            readonly rules: {
+                kind: components["schemas"]["FormalismKind"];
+                weight: number;
+                why: string;
+            }[];
+        };
         /** @enum {string} */
         GasClass: "low" | "high" | "outburst";
         GasViolation: {
@@ -9635,6 +9884,23 @@ export interface components {
             by: ("deaths" | "seriousInjuries" | "directLossCny")[];
             grade: components["schemas"]["AccidentGrade"];
             source: string | null;
+        };
+        GuidanceVisit: {
+            createdAt: string;
+            expertId: string;
+            expertName: string;
+            findings: {
+                category: string;
+                description: string;
+                /** @enum {string} */
+                grade: "major" | "general";
+                hazardId: string | null;
+                title: string;
+            }[];
+            id: string;
+            mineId: string;
+            recommendations: string;
+            visitedOn: string;
         };
         Hazard: {
             area: string | null;
@@ -9839,6 +10105,18 @@ export interface components {
         };
         /** @enum {string} */
         MechanisationLevel: "manual" | "partial" | "mechanised" | "intelligent";
+        Merger: {
+            createdAt: string;
+            enterpriseName: string;
+            id: string;
+            mergedOn: string;
+            mines: {
+                mineId: string;
+                oldOperator: string | null;
+            }[];
+            recordedBy: string;
+            recordedByName: string;
+        };
         Mine: {
             approvedCapacityTPerYear: number;
             approvedMaxUnderground: number;
@@ -9861,6 +10139,23 @@ export interface components {
             status: components["schemas"]["MineStatus"];
             statusSince: string;
             updatedAt: string;
+        };
+        MineExpertise: {
+            assessments: components["schemas"]["CapabilityAssessment"][];
+            assignments: components["schemas"]["ExpertAssignment"][];
+            guidance: components["schemas"]["GuidanceVisit"][];
+            mine: {
+                gasClass: components["schemas"]["GasClass"];
+                gasControlCertifiedOn: string | null;
+                gasControlEvidence: string | null;
+                hasGasControlCapability: boolean;
+                id: string;
+                name: string;
+                operator: string | null;
+                status: components["schemas"]["MineStatus"];
+            };
+            progress: components["schemas"]["ProgressRecord"][];
+            trainings: components["schemas"]["TrainingSession"][];
         };
         MineHistoryResponse: {
             audit: components["schemas"]["AuditEntry"][];
@@ -10126,6 +10421,16 @@ export interface components {
             replied: number;
             total: number;
             visitRequested: number;
+        };
+        ProgressRecord: {
+            createdAt: string;
+            id: string;
+            intelligentFaces: number;
+            mechanisedFaces: number;
+            mineId: string;
+            recordedBy: string;
+            recordedOn: string;
+            remoteMonitoring: boolean;
         };
         ProgressReport: {
             at: string;
@@ -10464,6 +10769,16 @@ export interface components {
             /** @enum {string} */
             state: "active" | "expired" | "revoked";
         };
+        TrainingSession: {
+            attendees: string[];
+            createdAt: string;
+            expertId: string;
+            expertName: string;
+            heldOn: string;
+            id: string;
+            mineId: string;
+            title: string;
+        };
         Transformation: {
             closureId: string;
             id: string;
@@ -10485,6 +10800,65 @@ export interface components {
             /** @enum {string} */
             status: "closing" | "closed";
             statusSince: string;
+        };
+        UpgradeTarget: {
+            capacityWithdrawnTPerYear: number | null;
+            dueOn: string;
+            intelligentFaces: number | null;
+            regionId: string;
+            setAt: string;
+            setBy: string;
+        };
+        UpgradingView: {
+            capacity: {
+                districts: {
+                    closedMines: number;
+                    closingMines: number;
+                    closingTPerYear: number;
+                    name: string;
+                    nameEn: string;
+                    regionId: string;
+                    withdrawnTPerYear: number;
+                }[];
+                percentOfTarget: number | null;
+                remainingTPerYear: number | null;
+                targetTPerYear: number | null;
+                total: {
+                    closedMines: number;
+                    closingMines: number;
+                    closingTPerYear: number;
+                    withdrawnTPerYear: number;
+                };
+            };
+            mergers: {
+                createdAt: string;
+                enterpriseName: string;
+                id: string;
+                mergedOn: string;
+                mines: {
+                    mineId: string;
+                    oldOperator: string | null;
+                }[];
+                mineViews: {
+                    falseIntegration: boolean;
+                    mineId: string;
+                    mineName: string;
+                    oldOperator: string | null;
+                    operatorNow: string | null;
+                }[];
+                questionable: boolean;
+                recordedBy: string;
+                recordedByName: string;
+            }[];
+            progress: {
+                intelligentFaces: number;
+                mechanisedFaces: number;
+                mines: number;
+                on: string;
+                remoteMonitoringMines: number;
+            }[];
+            regionId: string | null;
+            target: components["schemas"]["UpgradeTarget"] | null;
         };
         VisitFinding: {
             category: string;
@@ -10534,6 +10908,7 @@ export type CampaignMark = components['schemas']['CampaignMark'];
 export type CampaignMineProgress = components['schemas']['CampaignMineProgress'];
 export type CampaignProgress = components['schemas']['CampaignProgress'];
 export type CampaignReport = components['schemas']['CampaignReport'];
+export type CapabilityAssessment = components['schemas']['CapabilityAssessment'];
 export type CapacityBand = components['schemas']['CapacityBand'];
 export type CaseEvidenceKind = components['schemas']['CaseEvidenceKind'];
 export type CaseType = components['schemas']['CaseType'];
@@ -10566,13 +10941,22 @@ export type DistrictSummary = components['schemas']['DistrictSummary'];
 export type ErrorBody = components['schemas']['ErrorBody'];
 export type EscalationLevel = components['schemas']['EscalationLevel'];
 export type EvidenceFileRef = components['schemas']['EvidenceFileRef'];
+export type ExpertAssignment = components['schemas']['ExpertAssignment'];
+export type ExpertGap = components['schemas']['ExpertGap'];
+export type ExpertGaps = components['schemas']['ExpertGaps'];
+export type ExpertProfile = components['schemas']['ExpertProfile'];
 export type FactorContribution = components['schemas']['FactorContribution'];
 export type FindingGrade = components['schemas']['FindingGrade'];
+export type FormalismFlag = components['schemas']['FormalismFlag'];
+export type FormalismKind = components['schemas']['FormalismKind'];
+export type FormalismParams = components['schemas']['FormalismParams'];
+export type FormalismView = components['schemas']['FormalismView'];
 export type GasClass = components['schemas']['GasClass'];
 export type GasViolation = components['schemas']['GasViolation'];
 export type GasViolations = components['schemas']['GasViolations'];
 export type GradeAnswer = components['schemas']['GradeAnswer'];
 export type GradeJudgement = components['schemas']['GradeJudgement'];
+export type GuidanceVisit = components['schemas']['GuidanceVisit'];
 export type Hazard = components['schemas']['Hazard'];
 export type HazardBoard = components['schemas']['HazardBoard'];
 export type HazardDetail = components['schemas']['HazardDetail'];
@@ -10591,7 +10975,9 @@ export type LeaderAssignment = components['schemas']['LeaderAssignment'];
 export type MapMine = components['schemas']['MapMine'];
 export type MapMinesResponse = components['schemas']['MapMinesResponse'];
 export type MechanisationLevel = components['schemas']['MechanisationLevel'];
+export type Merger = components['schemas']['Merger'];
 export type Mine = components['schemas']['Mine'];
+export type MineExpertise = components['schemas']['MineExpertise'];
 export type MineHistoryResponse = components['schemas']['MineHistoryResponse'];
 export type MineImportReport = components['schemas']['MineImportReport'];
 export type MinePlan = components['schemas']['MinePlan'];
@@ -10618,6 +11004,7 @@ export type PolicyListEntry = components['schemas']['PolicyListEntry'];
 export type PopulationHistory = components['schemas']['PopulationHistory'];
 export type PrecedingTimeline = components['schemas']['PrecedingTimeline'];
 export type ProgressCounts = components['schemas']['ProgressCounts'];
+export type ProgressRecord = components['schemas']['ProgressRecord'];
 export type ProgressReport = components['schemas']['ProgressReport'];
 export type RecipientOutcome = components['schemas']['RecipientOutcome'];
 export type RecipientView = components['schemas']['RecipientView'];
@@ -10650,8 +11037,11 @@ export type TargetProgress = components['schemas']['TargetProgress'];
 export type TimelineItem = components['schemas']['TimelineItem'];
 export type TokenScope = components['schemas']['TokenScope'];
 export type TokenView = components['schemas']['TokenView'];
+export type TrainingSession = components['schemas']['TrainingSession'];
 export type Transformation = components['schemas']['Transformation'];
 export type UnfiledMine = components['schemas']['UnfiledMine'];
+export type UpgradeTarget = components['schemas']['UpgradeTarget'];
+export type UpgradingView = components['schemas']['UpgradingView'];
 export type VisitFinding = components['schemas']['VisitFinding'];
 export type VisitList = components['schemas']['VisitList'];
 export type $defs = Record<string, never>;
@@ -10717,6 +11107,8 @@ export const accountabilityChainValues: ReadonlyArray<FlattenedDeepRequired<comp
 export const auditVerificationOneOf1ProblemValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["AuditVerification"], {
     problem: unknown;
 }>["problem"]> = ["hash-mismatch", "broken-link", "sequence-gap", "head-mismatch"];
+export const capabilityAssessmentConclusionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CapabilityAssessment"]["conclusion"]> = ["capable", "not_capable"];
+export const capabilityAssessmentStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CapabilityAssessment"]["state"]> = ["signed", "approved", "withdrawn", "expired"];
 export const capacityBandValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CapacityBand"]> = ["lt300k", "300k_900k", "900k_3m", "ge3m"];
 export const caseEvidenceKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CaseEvidenceKind"]> = ["alarm", "hazard", "visit", "data_gap", "inspection", "document"];
 export const caseTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CaseType"]> = ["illegal_trusteeship", "false_integration", "evasion_of_supervision", "data_tampering"];
@@ -10734,9 +11126,13 @@ export const criteriaEditionEditionValues: ReadonlyArray<FlattenedDeepRequired<c
 export const directiveKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DirectiveKind"]> = ["directive", "accident_warning"];
 export const directiveRecipientStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DirectiveRecipient"]["state"]> = ["unread", "read", "replied"];
 export const escalationLevelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EscalationLevel"]> = ["none", "county", "city", "province"];
+export const expertGapGapsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ExpertGap"]["gaps"]> = ["no_expert", "no_recent_assessment"];
+export const expertGapGasClassValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ExpertGap"]["gasClass"]> = ["high", "outburst"];
 export const findingGradeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FindingGrade"]> = ["major", "general"];
+export const formalismKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FormalismKind"]> = ["found_nothing", "leader_absent", "copied_checklist", "never_underground", "short_visit"];
 export const gasClassValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["GasClass"]> = ["low", "high", "outburst"];
 export const gradeJudgementByValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["GradeJudgement"]["by"]> = ["deaths", "seriousInjuries", "directLossCny"];
+export const guidanceVisitFindingsGradeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["GuidanceVisit"]["findings"]["grade"]> = ["major", "general"];
 export const hazardGradeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["HazardGrade"]> = ["major", "general"];
 export const hazardProposalKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["HazardProposal"]["kind"]> = ["suspension", "closure", "stop_work"];
 export const hazardProposalStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["HazardProposal"]["state"]> = ["open", "confirmed", "dismissed"];

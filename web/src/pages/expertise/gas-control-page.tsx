@@ -8,13 +8,8 @@ import { Link } from '../../router/link.tsx';
 import { navigate, useAppLocation } from '../../router/router.ts';
 import { useRegions } from '../../session/regions-context.tsx';
 import { useCan, useSession } from '../../session/session-context.tsx';
-import {
-  expertiseMinePath,
-  putJson,
-  type ExpertGap,
-  type ExpertProfile,
-  type GapsView,
-} from './expertise-api.ts';
+import type { ExpertGap, ExpertProfile, ExpertGaps as GapsView } from '../../api/generated/api-schema.ts';
+import { expertiseMinePath, putJson } from './expertise-api.ts';
 import { ExpertiseTabs, useAction } from './expertise-common.tsx';
 import { useExpertMines, type AssignedMine } from './use-expert-mines.ts';
 

@@ -3,7 +3,7 @@ import { ErrorBox } from '../../components/error-box.tsx';
 import { formatDateTime } from '../../format.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { Link } from '../../router/link.tsx';
-import type { CapabilityAssessment, GuidanceVisit, MineExpertise } from './expertise-api.ts';
+import type { CapabilityAssessment, GuidanceVisit, MineExpertise } from '../../api/generated/api-schema.ts';
 import { useAction } from './expertise-common.tsx';
 import { AssessmentForm, GuidanceForm, TrainingForm } from './expertise-forms.tsx';
 

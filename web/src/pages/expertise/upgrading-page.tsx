@@ -9,7 +9,8 @@ import { Link } from '../../router/link.tsx';
 import { minePath, navigate, useAppLocation } from '../../router/router.ts';
 import { useRegions } from '../../session/regions-context.tsx';
 import { useCan, useSession } from '../../session/session-context.tsx';
-import { putJson, type UpgradeTarget, type UpgradingView } from './expertise-api.ts';
+import type { UpgradeTarget, UpgradingView } from '../../api/generated/api-schema.ts';
+import { putJson } from './expertise-api.ts';
 import { ExpertiseTabs, useAction } from './expertise-common.tsx';
 
 /** Capacity in t/yr: 万吨/年 in Chinese, whole t/yr in English. */
