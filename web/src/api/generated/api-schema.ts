@@ -5715,6 +5715,18 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "ok";
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -11077,6 +11089,7 @@ export const pathsApiHazardsGetParametersQueryStateValues: ReadonlyArray<Flatten
 export const pathsApiHazardsPostRequestBodyContentApplicationJsonGradeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/hazards"]["post"]["requestBody"]["content"]["application/json"]["grade"]> = ["major", "general"];
 export const pathsApiHazardsPostRequestBodyContentApplicationJsonSourceValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/hazards"]["post"]["requestBody"]["content"]["application/json"]["source"]> = ["self_check", "inspection", "alarm", "public_report"];
 export const pathsApiHazardsProposalsGetParametersQueryStateValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/hazards/proposals"]["get"]["parameters"]["query"]["state"]> = ["open", "confirmed", "dismissed"];
+export const pathsApiHealthGetResponses200ContentApplicationJsonStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/health"]["get"]["responses"]["200"]["content"]["application/json"]["status"]> = ["ok"];
 export const pathsApiIngestFilesPostResponses200ContentApplicationJsonEncodingValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/ingest/files"]["post"]["responses"]["200"]["content"]["application/json"]["encoding"]> = ["utf-8", "gb18030"];
 export const pathsApiIngestFilesPostResponses200ContentApplicationJsonOutcomeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/ingest/files"]["post"]["responses"]["200"]["content"]["application/json"]["outcome"]> = ["stored", "rejected", "incomplete"];
 export const pathsApiMinesGetParametersQueryGasClassValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/mines"]["get"]["parameters"]["query"]["gasClass"]> = ["low", "high", "outburst"];
