@@ -15,6 +15,15 @@ export const regionIdSchema = z.string().regex(/^\d{6}$/, 'a six-digit region co
 /** `?regionId=` narrowing a list to a region of your scope. */
 export const regionQuery = z.object({ regionId: regionIdSchema.optional() });
 
+/** A mine as the lists of several modules name it: id, code, name and its county. */
+export const mineRefFields = {
+  mineId: z.string(),
+  code: z.string(),
+  name: z.string(),
+  regionId: z.string(),
+  regionName: z.string(),
+};
+
 /** A calendar date written YYYY-MM-DD. */
 export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 

@@ -3,7 +3,7 @@ import type { Briefing } from '../../../core/briefing/briefing-use-cases.ts';
 import type { RiskFactorDef, RiskFactorId } from '../../../core/briefing/risk-factors.ts';
 import type { FactorContribution } from '../../../core/briefing/risk-score.ts';
 import type { NextVisitsView, RiskRanking, RiskRow } from '../../../core/briefing/risk-use-cases.ts';
-import { shaped } from '../../route-schemas.ts';
+import { mineRefFields, shaped } from '../../route-schemas.ts';
 import { populationHistorySchema } from '../closure/closure.schemas.ts';
 import { statusCountsSchema } from '../registry/registry.schemas.ts';
 
@@ -39,11 +39,7 @@ const factorContributionSchema = shaped<FactorContribution>()(
 const riskRowSchema = shaped<RiskRow>()(
   z
     .object({
-      mineId: z.string(),
-      code: z.string(),
-      name: z.string(),
-      regionId: z.string(),
-      regionName: z.string(),
+      ...mineRefFields,
       status: z.string(),
       rank: z.number(),
       score: z.number(),

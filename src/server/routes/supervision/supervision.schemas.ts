@@ -16,7 +16,7 @@ import {
   type SupervisionGroup,
   type VisitFinding,
 } from '../../../core/supervision/supervision-types.ts';
-import { shaped } from '../../route-schemas.ts';
+import { mineRefFields, shaped } from '../../route-schemas.ts';
 
 /** Answers of the supervision routes (plans, assignments, coverage, visits). */
 
@@ -149,11 +149,7 @@ export const coverageViewSchema = shaped<CoverageView>()(
       rows: z.array(
         z
           .object({
-            mineId: z.string(),
-            code: z.string(),
-            name: z.string(),
-            regionId: z.string(),
-            regionName: z.string(),
+            ...mineRefFields,
             status: z.string(),
             planState: planStateSchema.nullable(),
             responsibleName: z.string().nullable(),
@@ -205,11 +201,7 @@ export const kpiViewSchema = shaped<KpiView>()(
       overdue: z.array(
         z
           .object({
-            mineId: z.string(),
-            code: z.string(),
-            name: z.string(),
-            regionId: z.string(),
-            regionName: z.string(),
+            ...mineRefFields,
             leaderName: z.string().nullable(),
             lastLeaderVisitAt: z.string().nullable(),
             lastGroupVisitAt: z.string().nullable(),
