@@ -9,19 +9,7 @@ import { Link } from '../../router/link.tsx';
 import { useRegions } from '../../session/regions-context.tsx';
 import { useCan, useSession } from '../../session/session-context.tsx';
 import { Field } from './hazard-forms.tsx';
-
-interface SelfCheckReport {
-  id: string;
-  quarter: string;
-  signer: string;
-  filedByName: string;
-  filedAt: string;
-}
-
-interface MissingSelfChecks {
-  quarter: string;
-  items: Array<{ mineId: string; code: string; name: string; status: string; regionName: string }>;
-}
+import type { MissingSelfChecks, SelfCheckReport } from '../../api/generated/api-schema.ts';
 
 const QUARTER = /^\d{4}Q[1-4]$/;
 
