@@ -66,7 +66,17 @@ function layerRules() {
 }
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'data/', 'web/dist/', 'bench/results/', 'test-results/', 'bin/'] },
+  {
+    ignores: [
+      'node_modules/',
+      'data/',
+      'web/dist/',
+      'bench/results/',
+      'test-results/',
+      'bin/',
+      'web/src/api/generated/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -1,6 +1,6 @@
 /**
  * Domain errors carry a stable machine code and a kind. They know nothing about HTTP:
- * `server/error-mapping.ts` maps kinds to status codes. The catalogue lives in docs/errors.md.
+ * `server/error-mapping.ts` maps kinds to status codes. The catalogue: `server/error-catalogue.ts` (docs/errors.md is generated from it).
  */
 export type DomainErrorKind =
   'InvalidInput' | 'NotFound' | 'Conflict' | 'NotAllowed' | 'Unauthenticated' | 'Unavailable' | 'RateLimited';

@@ -4,6 +4,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
+import { z } from 'zod';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { LoginThrottle } from '../core/access/login-throttle.ts';
@@ -21,6 +22,8 @@ import { DomainError } from '../core/errors.ts';
 import { isApiPath, registerAuth, routePathOf } from './auth.ts';
 import { registerErrorMapping, registerNotFound } from './error-mapping.ts';
 import { SecurityRecorder } from './security-recorder.ts';
+import { errorResponses } from './route-schemas.ts';
+import { transformOpenApiObject } from './openapi-document.ts';
 import { registerAuditRoutes } from './routes/audit.routes.ts';
 import { registerHazardRoutes } from './routes/hazards/hazards.routes.ts';
 import { registerMonitoringProposalRoutes } from './routes/hazards/monitoring-proposals.routes.ts';
@@ -217,6 +220,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       security: [{ session: [] }, { bearer: [] }],
     },
     transform: jsonSchemaTransform,
+    // Response schemas named with `.meta({ id })` become components (named types in the web client).
+    transformObject: transformOpenApiObject,
+  });
+  // Every API route answers errors in one shape: declared once here for all of them.
+  app.addHook('onRoute', (route) => {
+    if (!isApiPath(route.url) || route.url.startsWith('/api/docs')) return;
+    const schema = route.schema ?? {};
+    if (schema.hide === true) return;
+    route.schema = { ...schema, response: { ...errorResponses, ...(schema.response as object | undefined) } };
   });
   // The browsable API page is public, like the OpenAPI document it renders.
   app.addHook('onRoute', (route) => {
@@ -262,7 +274,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   app.get(
     '/api/health',
-    { config: { public: true }, schema: { tags: ['system'], summary: 'Liveness.' } },
+    {
+      config: { public: true },
+      schema: {
+        tags: ['system'],
+        summary: 'Liveness.',
+        response: { 200: z.object({ status: z.literal('ok') }) },
+      },
+    },
     () => ({
       status: 'ok',
     }),

@@ -128,6 +128,21 @@ describe('the session', () => {
     expect(res.body).not.toMatch(/passwordHash|argon2/);
   });
 
+  it('the session carries what the role may do, from the permission table', async () => {
+    const permissionsOf = async (username: string): Promise<string[]> => {
+      const s = await loginAs(app, username);
+      const res = await app.inject({ url: '/api/session', headers: { cookie: s.cookie } });
+      return res.json<{ permissions: string[] }>().permissions;
+    };
+    const regulator = await permissionsOf('county');
+    expect(regulator).toEqual(expect.arrayContaining(['mine.create', 'order.issue', 'alarm.act']));
+    expect(regulator).not.toContain('hazard.rectify');
+    const viewer = await permissionsOf('viewer');
+    expect(viewer).toContain('mine.read');
+    expect(viewer).not.toContain('mine.create');
+    expect(viewer).not.toContain('alarm.act');
+  });
+
   it('refuses a cookie-authenticated change without or with a wrong x-csrf-token, and takes the right one', async () => {
     const mine = indexProvince(world).mineOf('officer');
     const patch = (headers: Record<string, string>) =>

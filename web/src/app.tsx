@@ -8,8 +8,7 @@ import {
   type ComponentType,
   type ReactNode,
 } from 'react';
-import { ApiError, request, setCsrfToken, setUnauthenticatedHandler } from './api/api-client.ts';
-import type { SessionResponse } from './api/api-types.ts';
+import { answerOf, api, ApiError, setCsrfToken, setUnauthenticatedHandler } from './api/api-client.ts';
 import { AppShell } from './components/app-shell.tsx';
 import { ErrorBox } from './components/error-box.tsx';
 import { useI18n } from './i18n/i18n-context.tsx';
@@ -20,6 +19,7 @@ import { RegionsProvider } from './session/regions-context.tsx';
 import {
   homePath,
   SessionContext,
+  sessionOf,
   type Session,
   type SessionContextValue,
 } from './session/session-context.tsx';
@@ -121,10 +121,10 @@ export function App() {
 
   useEffect(() => {
     const controller = new AbortController();
-    request<SessionResponse>('GET', '/api/session', { isSessionCall: true, signal: controller.signal }).then(
+    answerOf(api.GET('/api/session', { signal: controller.signal }), { isSessionCall: true }).then(
       (res) => {
         setCsrfToken(res.csrfToken);
-        setState({ kind: 'signed-in', session: res });
+        setState({ kind: 'signed-in', session: sessionOf(res) });
       },
       (error: unknown) => {
         if (controller.signal.aborted) return;
@@ -157,7 +157,7 @@ export function App() {
     };
     // Wait for the server to drop the session, so a reload right after cannot find it still alive;
     // if the server cannot be reached, sign out here anyway.
-    request('DELETE', '/api/session', { isSessionCall: true }).then(signOutLocally, signOutLocally);
+    answerOf(api.DELETE('/api/session'), { isSessionCall: true }).then(signOutLocally, signOutLocally);
   }, []);
 
   const sessionValue = useMemo<SessionContextValue | null>(

@@ -1,4 +1,4 @@
-import type { Region } from './api/api-types.ts';
+import type { Region } from './api/generated/api-schema.ts';
 import type { Lang } from './i18n/i18n-context.tsx';
 
 const numberFormats = new Map<string, Intl.NumberFormat>();

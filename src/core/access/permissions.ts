@@ -231,3 +231,11 @@ export function requireInScope(principal: Principal, target: ScopeTarget, what: 
     throw notFound(`${what}_NOT_FOUND`, `No ${what.toLowerCase()} "${id}" in your scope.`);
   }
 }
+
+/** Every permission, in the table's order. */
+export const PERMISSIONS: readonly Permission[] = Object.keys(ROLE_PERMISSIONS) as Permission[];
+
+/** What a role may do (the session tells the web, so it never re-derives roles). */
+export function permissionsOf(role: Role): Permission[] {
+  return PERMISSIONS.filter((p) => ROLE_PERMISSIONS[p].includes(role));
+}

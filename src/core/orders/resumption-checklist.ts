@@ -161,24 +161,26 @@ export interface ChecklistItemResult {
 }
 
 /** The stable codes of the checklist details (the UI's catalogue keys are `res.detail.<code>`). */
-export type DetailCode =
-  | 'hazards_unavailable'
-  | 'hazards_none'
-  | 'hazards_open'
-  | 'monitoring_no_points'
-  | 'monitoring_no_data'
-  | 'monitoring_ok'
-  | 'monitoring_gap'
-  | 'personnel_none'
-  | 'personnel_ok'
-  | 'personnel_stale'
-  | 'gas_certified'
-  | 'gas_missing'
-  | 'decision_needed'
-  | 'decided'
-  | 'signed'
-  | 'signature_needed'
-  | 'unknown';
+export const DETAIL_CODES = [
+  'hazards_unavailable',
+  'hazards_none',
+  'hazards_open',
+  'monitoring_no_points',
+  'monitoring_no_data',
+  'monitoring_ok',
+  'monitoring_gap',
+  'personnel_none',
+  'personnel_ok',
+  'personnel_stale',
+  'gas_certified',
+  'gas_missing',
+  'decision_needed',
+  'decided',
+  'signed',
+  'signature_needed',
+  'unknown',
+] as const;
+export type DetailCode = (typeof DETAIL_CODES)[number];
 
 interface Judged {
   done: boolean;

@@ -13,6 +13,12 @@ import {
 import { verifyAuditLog } from '../../core/audit/verify-audit-log.ts';
 import type { AppDeps } from '../app.ts';
 import { principalOf } from '../auth.ts';
+import {
+  auditEntrySchema,
+  auditVerificationSchema,
+  csvFileSchema,
+  securityEventSchema,
+} from './session.schemas.ts';
 
 const filterQuery = z.object({
   from: z.string().max(40).optional(),
@@ -20,34 +26,6 @@ const filterQuery = z.object({
   actor: z.string().max(80).optional(),
   kind: z.string().max(80).optional(),
   limit: z.coerce.number().int().min(1).max(AUDIT_PAGE_MAX).default(200),
-});
-
-const auditEntry = z.object({
-  seq: z.number(),
-  at: z.string(),
-  actorId: z.string(),
-  actorName: z.string(),
-  actorVia: z.string().optional(),
-  action: z.string(),
-  targetType: z.string(),
-  targetId: z.string(),
-  before: z.unknown(),
-  after: z.unknown(),
-});
-
-const securityEvent = z.object({
-  id: z.string(),
-  at: z.string(),
-  kind: z.enum(['denied', 'login_failed', 'login_refused']),
-  actorId: z.string().nullable(),
-  actorName: z.string().nullable(),
-  actorVia: z.string().nullable(),
-  method: z.string().nullable(),
-  route: z.string().nullable(),
-  target: z.string().nullable(),
-  status: z.number().nullable(),
-  reason: z.string(),
-  ip: z.string().nullable(),
 });
 
 const toSearch = (q: z.infer<typeof filterQuery>, limit: number) => ({
@@ -61,12 +39,13 @@ const toSearch = (q: z.infer<typeof filterQuery>, limit: number) => ({
 export function registerAuditRoutes(app: FastifyInstance, deps: AppDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { ports } = deps;
-  app.get(
+  r.get(
     '/api/audit/verify',
     {
       schema: {
         tags: ['audit'],
         summary: 'Verify the hash chain of the whole audit log (province regulators).',
+        response: { 200: auditVerificationSchema },
       },
     },
     async (req) => {
@@ -83,7 +62,7 @@ export function registerAuditRoutes(app: FastifyInstance, deps: AppDeps): void {
         summary:
           'Audit entries, newest first: who did what, with which credential. Filters: from/to (ISO), actor (id or name), kind (an action, or a prefix ending in ".").',
         querystring: filterQuery,
-        response: { 200: z.object({ items: z.array(auditEntry) }) },
+        response: { 200: z.object({ items: z.array(auditEntrySchema) }) },
       },
     },
     async (req) => ({
@@ -99,7 +78,7 @@ export function registerAuditRoutes(app: FastifyInstance, deps: AppDeps): void {
         summary:
           'Security events, newest first: refused requests (actor, route, target, reason), failed and throttled logins. kind: denied | login_failed | login_refused.',
         querystring: filterQuery,
-        response: { 200: z.object({ items: z.array(securityEvent) }) },
+        response: { 200: z.object({ items: z.array(securityEventSchema) }) },
       },
     },
     async (req) => ({
@@ -114,6 +93,8 @@ export function registerAuditRoutes(app: FastifyInstance, deps: AppDeps): void {
         tags: ['audit'],
         summary: `The audit entries or the security events (source) as CSV, with the same filters (at most ${AUDIT_EXPORT_MAX} rows).`,
         querystring: filterQuery.extend({ source: z.enum(['audit', 'security']).default('audit') }),
+        produces: ['text/csv'],
+        response: { 200: csvFileSchema },
       },
     },
     async (req, reply) => {

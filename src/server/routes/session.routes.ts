@@ -5,10 +5,12 @@ import { digestToken, login } from '../../core/access/authentication.ts';
 import { LoginThrottle } from '../../core/access/login-throttle.ts';
 import { isDomainError } from '../../core/errors.ts';
 import { createApiToken, listApiTokens, revokeApiToken } from '../../core/access/tokens.ts';
-import { TOKEN_SCOPES } from '../../core/access/types.ts';
+import { permissionsOf } from '../../core/access/permissions.ts';
 import type { AppDeps } from '../app.ts';
 import { principalOf, SESSION_COOKIE } from '../auth.ts';
 import { describeScope } from '../scope-name.ts';
+import { idParams, noContent } from '../route-schemas.ts';
+import { createdTokenSchema, sessionSchema, tokenViewSchema } from './session.schemas.ts';
 
 export function registerSessionRoutes(app: FastifyInstance, deps: AppDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -24,6 +26,7 @@ export function registerSessionRoutes(app: FastifyInstance, deps: AppDeps): void
         tags: ['session'],
         summary: 'Log in with a username and password; sets an HTTP-only session cookie.',
         body: z.object({ username: z.string().min(1).max(80), password: z.string().min(1).max(200) }),
+        response: { 200: sessionSchema },
       },
     },
     async (req, reply) => {
@@ -114,42 +117,43 @@ export function registerSessionRoutes(app: FastifyInstance, deps: AppDeps): void
       return {
         user: { ...result.user, ...(await describeScope(ports, result.user.scope)) },
         csrfToken: result.csrfToken,
+        permissions: permissionsOf(result.user.role),
       };
     },
   );
 
   r.get(
     '/api/session',
-    { schema: { tags: ['session'], summary: 'The logged-in user and the CSRF token of the session.' } },
+    {
+      schema: {
+        tags: ['session'],
+        summary: 'The logged-in user, what their role may do and the CSRF token of the session.',
+        response: { 200: sessionSchema },
+      },
+    },
     async (req) => {
       const user = req.currentUser!;
       return {
         user: { ...user, ...(await describeScope(ports, user.scope)) },
         csrfToken: req.csrfToken,
+        permissions: permissionsOf(user.role),
       };
     },
   );
 
-  r.delete('/api/session', { schema: { tags: ['session'], summary: 'Log out.' } }, async (req, reply) => {
-    const cookie = req.cookies[SESSION_COOKIE];
-    if (cookie) {
-      await ports.sessions.delete(digestToken(cookie));
-      app.sessionFeeds.closeSession(digestToken(cookie));
-    }
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return reply.status(204).send();
-  });
-
-  const tokenView = z.object({
-    id: z.string(),
-    name: z.string(),
-    scopes: z.array(z.enum(TOKEN_SCOPES)),
-    createdAt: z.string(),
-    expiresAt: z.string().nullable(),
-    revokedAt: z.string().nullable(),
-    lastUsedAt: z.string().nullable(),
-    state: z.enum(['active', 'expired', 'revoked']),
-  });
+  r.delete(
+    '/api/session',
+    { schema: { tags: ['session'], summary: 'Log out.', response: { 204: noContent } } },
+    async (req, reply) => {
+      const cookie = req.cookies[SESSION_COOKIE];
+      if (cookie) {
+        await ports.sessions.delete(digestToken(cookie));
+        app.sessionFeeds.closeSession(digestToken(cookie));
+      }
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send(null);
+    },
+  );
 
   r.post(
     '/api/tokens',
@@ -164,6 +168,7 @@ export function registerSessionRoutes(app: FastifyInstance, deps: AppDeps): void
           expiresAt: z.iso.datetime().nullable().optional(),
           scopes: z.array(z.string().max(20)).max(5).optional(),
         }),
+        response: { 201: createdTokenSchema },
       },
     },
     async (req, reply) => {
@@ -179,7 +184,7 @@ export function registerSessionRoutes(app: FastifyInstance, deps: AppDeps): void
       schema: {
         tags: ['session'],
         summary: 'Your own API tokens: name, scopes, expiry, last use, state (never the secret).',
-        response: { 200: z.object({ items: z.array(tokenView) }) },
+        response: { 200: z.object({ items: z.array(tokenViewSchema) }) },
       },
     },
     async (req) => ({ items: await listApiTokens(ports, principalOf(req)) }),
@@ -192,8 +197,8 @@ export function registerSessionRoutes(app: FastifyInstance, deps: AppDeps): void
       schema: {
         tags: ['session'],
         summary: 'Revoke one of your API tokens; it stops working at once. Audited.',
-        params: z.object({ id: z.string().min(1).max(100) }),
-        response: { 200: z.object({ token: tokenView }) },
+        params: idParams,
+        response: { 200: z.object({ token: tokenViewSchema }) },
       },
     },
     async (req) => ({ token: await revokeApiToken(ports, principalOf(req), req.params.id) }),

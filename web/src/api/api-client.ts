@@ -1,4 +1,5 @@
-import type { ApiErrorBody } from './api-types.ts';
+import createClient from 'openapi-fetch';
+import type { ErrorBody, paths } from './generated/api-schema.ts';
 
 /** A failed API call: the server's error body, or a synthetic one for network failures. */
 export class ApiError extends Error {
@@ -41,10 +42,20 @@ export function setUnauthenticatedHandler(handler: (() => void) | null): void {
   onUnauthenticated = handler;
 }
 
-function isErrorBody(value: unknown): value is ApiErrorBody {
+function isErrorBody(value: unknown): value is ErrorBody {
   if (typeof value !== 'object' || value === null || !('error' in value)) return false;
   const error = value.error;
   return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string';
+}
+
+/** The ApiError of a server's error body, with its `details` when they are an object. */
+function errorOf(status: number, body: ErrorBody): ApiError {
+  const { details } = body.error;
+  const detailsObject =
+    typeof details === 'object' && details !== null && !Array.isArray(details)
+      ? (details as Record<string, unknown>)
+      : null;
+  return new ApiError(status, body.error.code, body.error.message, body.error.requestId, detailsObject);
 }
 
 async function readJson(res: Response): Promise<unknown> {
@@ -88,13 +99,7 @@ export async function request<T>(method: Method, path: string, options: RequestO
   if (!res.ok) {
     if (res.status === 401 && options.isSessionCall !== true) onUnauthenticated?.();
     if (isErrorBody(body)) {
-      throw new ApiError(
-        res.status,
-        body.error.code,
-        body.error.message,
-        body.error.requestId ?? null,
-        body.error.details ?? null,
-      );
+      throw errorOf(res.status, body);
     }
     throw new ApiError(res.status, BAD_RESPONSE, `HTTP ${res.status}`, res.headers.get('x-request-id'));
   }
@@ -111,3 +116,63 @@ export function withQuery(path: string, query: Record<string, string | number | 
   const qs = params.toString();
   return qs === '' ? path : `${path}?${qs}`;
 }
+
+/**
+ * The typed API client, generated from the server's OpenAPI document (web/src/api/generated): paths,
+ * parameters, bodies and answers are checked against the route schemas at compile time.
+ */
+export const api = createClient<paths>({
+  credentials: 'same-origin',
+  headers: { accept: 'application/json' },
+  // Resolved at call time, so the session's CSRF token and a test's fetch are always the current ones.
+  fetch: (req: Request) => fetch(req),
+});
+api.use({
+  onRequest({ request: req }) {
+    if (req.method !== 'GET' && csrfToken !== null) req.headers.set('x-csrf-token', csrfToken);
+    return req;
+  },
+});
+
+/** The answer of a typed call, or ApiError (as `request` throws) for an error answer or a network failure. */
+export async function answerOf<T>(
+  call: Promise<{ data?: T; error?: unknown; response: Response }>,
+  options: Pick<RequestOptions, 'isSessionCall'> = {},
+): Promise<T> {
+  let result: { data?: T; error?: unknown; response: Response };
+  try {
+    result = await call;
+  } catch (e) {
+    if (e instanceof DOMException && e.name === 'AbortError') throw e;
+    throw new ApiError(0, NETWORK_ERROR, e instanceof Error ? e.message : String(e), null);
+  }
+  const { response } = result;
+  if (!response.ok) {
+    if (response.status === 401 && options.isSessionCall !== true) onUnauthenticated?.();
+    const body = result.error;
+    if (isErrorBody(body)) throw errorOf(response.status, body);
+    throw new ApiError(
+      response.status,
+      BAD_RESPONSE,
+      `HTTP ${response.status}`,
+      response.headers.get('x-request-id'),
+    );
+  }
+  return result.data as T;
+}
+
+type JsonOf<R> = R extends { content: { 'application/json': infer J } } ? J : never;
+
+/** The JSON answer of a GET path (for `useApiData<ApiAnswer<'/api/tokens'>>`), from the generated types. */
+export type ApiAnswer<P extends keyof paths> = paths[P] extends {
+  get: { responses: { 200: infer R } };
+}
+  ? JsonOf<R>
+  : never;
+
+/** The query parameters of a GET path, from the generated types. */
+export type ApiQuery<P extends keyof paths> = paths[P] extends {
+  get: { parameters: { query?: infer Q } };
+}
+  ? NonNullable<Q>
+  : never;

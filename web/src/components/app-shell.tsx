@@ -3,18 +3,10 @@ import { useI18n } from '../i18n/i18n-context.tsx';
 import { Link } from '../router/link.tsx';
 import { minePath, type Route } from '../router/router.ts';
 import { useRegions } from '../session/regions-context.tsx';
-import { homePath, useSession } from '../session/session-context.tsx';
+import { can, homePath, useSession } from '../session/session-context.tsx';
 import { regionName } from '../format.ts';
 import { LangSwitch } from './lang-switch.tsx';
 import { useTableLabels } from './use-table-labels.ts';
-
-/** Who may hold API tokens (the server's `token.create` permission). */
-const TOKEN_OWNER_ROLES: readonly string[] = [
-  'province_regulator',
-  'city_regulator',
-  'county_regulator',
-  'mine_safety_officer',
-];
 
 interface NavItem {
   to: string;
@@ -106,15 +98,14 @@ export function AppShell({ route, children }: { route: Route; children: ReactNod
         ];
 
   // API tokens for those who may make them; the audit and security log for the province regulator.
-  const isTokenOwner = TOKEN_OWNER_ROLES.includes(user.role);
-  if (isTokenOwner)
+  if (can(session, 'token.create'))
     items.push({
       to: '/security/tokens',
       label: t('nav.tokens'),
       testId: 'nav-tokens',
       isActive: route.name === 'security' && route.sub[0] !== 'audit' && route.sub[0] !== 'events',
     });
-  if (user.role === 'province_regulator')
+  if (can(session, 'audit.log.read'))
     items.push({
       to: '/security/audit',
       label: t('nav.auditLog'),

@@ -1,13 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { request } from '../api/api-client.ts';
-import type { GasClass, MineRow } from '../api/api-types.ts';
+import { gasClassValues, type GasClass, type MineRow } from '../api/generated/api-schema.ts';
 import { todayIsoDate } from '../format.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
-import { useSession } from '../session/session-context.tsx';
+import { useCan } from '../session/session-context.tsx';
 import { ErrorBox } from './error-box.tsx';
 
-const REGULATORS = ['province_regulator', 'city_regulator', 'county_regulator'];
-const GAS_CLASSES: readonly GasClass[] = ['low', 'high', 'outburst'];
+const GAS_CLASSES: readonly GasClass[] = gasClassValues;
 
 type Kind = 'appraisal' | 'capacity';
 
@@ -18,7 +17,7 @@ type Kind = 'appraisal' | 'capacity';
  */
 export function KeyFactProcesses({ mine, onChanged }: { mine: MineRow; onChanged: () => void }) {
   const { t } = useI18n();
-  const { user } = useSession().session;
+  const may = useCan();
   const [kind, setKind] = useState<Kind | null>(null);
   const [gasClass, setGasClass] = useState<GasClass>(mine.gasClass);
   const [capacity, setCapacity] = useState(String(mine.approvedCapacityTPerYear));
@@ -26,7 +25,7 @@ export function KeyFactProcesses({ mine, onChanged }: { mine: MineRow; onChanged
   const [on, setOn] = useState(todayIsoDate());
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  if (!REGULATORS.includes(user.role)) return null;
+  if (!may('mine.update')) return null;
   const base = `/api/mines/${encodeURIComponent(mine.id)}`;
   const submit = async (e: FormEvent) => {
     e.preventDefault();

@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from 'react';
-import type { MineRow, MineStatus, MinesResponse } from '../api/api-types.ts';
+import type { MineRow, MineStatus, MinesResponse } from '../api/generated/api-schema.ts';
 import { useApiData } from '../api/use-api.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { StatusPill } from './status-pill.tsx';

@@ -1,4 +1,5 @@
-import { SMALL_MINE_CAPACITY_T_PER_YEAR, type Mine } from '../api/api-types.ts';
+import type { Mine } from '../api/generated/api-schema.ts';
+import { SMALL_MINE_CAPACITY_T_PER_YEAR } from '../domain.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 
 /** Whether the mine is below the closure programme's capacity line. */

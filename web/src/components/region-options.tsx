@@ -1,4 +1,4 @@
-import type { Region } from '../api/api-types.ts';
+import type { Region } from '../api/generated/api-schema.ts';
 import type { Lang } from '../i18n/i18n-context.tsx';
 import { regionName } from '../format.ts';
 

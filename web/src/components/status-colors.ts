@@ -1,4 +1,4 @@
-import type { MineStatus } from '../api/api-types.ts';
+import type { MineStatus } from '../api/generated/api-schema.ts';
 
 /** Bar colours per status; the pills use the same hues (see styles.css). */
 export const STATUS_BAR_COLORS: Record<MineStatus, string> = {

@@ -1,4 +1,4 @@
-import type { MineStatus } from '../api/api-types.ts';
+import type { MineStatus } from '../api/generated/api-schema.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 
 /** A mine status as a coloured pill; the colour class is the status itself. */

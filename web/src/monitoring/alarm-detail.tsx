@@ -6,8 +6,8 @@ import { ErrorBox } from '../components/error-box.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { Link } from '../router/link.tsx';
 import { minePath } from '../router/router.ts';
-import { useSession } from '../session/session-context.tsx';
-import { AlarmStatePill, canActOnAlarms, PriorityPill } from './alarm-table.tsx';
+import { can, useSession } from '../session/session-context.tsx';
+import { AlarmStatePill, PriorityPill } from './alarm-table.tsx';
 import { alarmText, eventLabel, isUnacknowledged, ruleLabel } from './alarm-text.ts';
 import { formatDuration, formatMs, formatValue } from './monitoring-format.ts';
 import { EvidenceList } from './alarm-groups.tsx';
@@ -411,7 +411,7 @@ export function AlarmDetailPanel(props: {
                 <EvidenceList evidence={a.evidence} />
               </div>
             )}
-            {canActOnAlarms(session.user.role) ? (
+            {can(session, 'alarm.act') ? (
               <AlarmActions key={a.id} alarm={a} onDone={onDone} />
             ) : (
               <div className="muted small" data-testid="alarm-readonly">

@@ -1,6 +1,6 @@
 import { useEffect, useMemo } from 'react';
 import { withQuery } from '../api/api-client.ts';
-import type { MineStatus } from '../api/api-types.ts';
+import type { MineStatus } from '../api/generated/api-schema.ts';
 import type { AlarmOverviewResponse, MineAlarmOverview } from '../api/monitoring-types.ts';
 import { useApiData, type ApiData } from '../api/use-api.ts';
 import { formatCount } from '../format.ts';

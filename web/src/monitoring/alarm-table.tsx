@@ -1,27 +1,9 @@
 import { memo, type KeyboardEvent } from 'react';
 import type { AlarmPriority, AlarmView } from '../api/monitoring-types.ts';
-import type { Role } from '../api/api-types.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import type { LiveState } from '../live/use-live-feed.ts';
 import { alarmText, isUnacknowledged, ruleLabel, stateLabel } from './alarm-text.ts';
 import { formatDuration, formatMs, formatShortMs, formatValue } from './monitoring-format.ts';
-
-/** Roles that may acknowledge and shelve alarms (the server answers 403 to the others). */
-const ALARM_ACTORS: ReadonlySet<Role> = new Set([
-  'province_regulator',
-  'city_regulator',
-  'county_regulator',
-  'mine_safety_officer',
-]);
-
-export function canActOnAlarms(role: Role): boolean {
-  return ALARM_ACTORS.has(role);
-}
-
-/** Roles that may start demo scenarios. */
-export function canStartScenarios(role: Role): boolean {
-  return role === 'province_regulator' || role === 'city_regulator' || role === 'county_regulator';
-}
 
 export function PriorityPill({ priority }: { priority: AlarmPriority }) {
   const { t } = useI18n();

@@ -1,26 +1,11 @@
 import { useState } from 'react';
 import { request, withQuery } from '../api/api-client.ts';
-import type { EvidenceItem } from '../api/monitoring-types.ts';
+import type { MonitoringHazardProposal as MonitoringProposal } from '../api/generated/api-schema.ts';
 import { useApiData } from '../api/use-api.ts';
 import { ErrorBox } from '../components/error-box.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { EvidenceList } from './alarm-groups.tsx';
 import { formatShortMs } from './monitoring-format.ts';
-
-/** `GET /api/hazards/monitoring-proposals` (issue 12 step 6). */
-interface MonitoringProposal {
-  key: string;
-  alarmId: string;
-  mineId: string;
-  mineName: string;
-  rule: string;
-  category: string;
-  titleZh: string;
-  titleEn: string;
-  atMs: number;
-  evidence: EvidenceItem[];
-  criterion: { source: string; textEn: string };
-}
 
 function ProposalItem({ p, now, onDone }: { p: MonitoringProposal; now: number; onDone: () => void }) {
   const { t, lang } = useI18n();

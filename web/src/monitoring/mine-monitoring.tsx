@@ -1,6 +1,6 @@
 import { memo, useCallback, useEffect, useMemo, useState, type MouseEvent } from 'react';
 import { withQuery } from '../api/api-client.ts';
-import type { MineRow, MineStatus } from '../api/api-types.ts';
+import type { MineRow, MineStatus } from '../api/generated/api-schema.ts';
 import type {
   AlarmView,
   MonitoringPoint,

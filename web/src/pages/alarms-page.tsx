@@ -20,7 +20,7 @@ import { useI18n } from '../i18n/i18n-context.tsx';
 import { useLiveFeed, useNow, useThrottled } from '../live/use-live-feed.ts';
 import { AlarmDetailPanel } from '../monitoring/alarm-detail.tsx';
 import { AlarmGroupsPanel, FloodPanel } from '../monitoring/alarm-groups.tsx';
-import { AlarmTable, canActOnAlarms, canStartScenarios, LiveIndicator } from '../monitoring/alarm-table.tsx';
+import { AlarmTable, LiveIndicator } from '../monitoring/alarm-table.tsx';
 import { ruleLabel } from '../monitoring/alarm-text.ts';
 import { formatDuration, formatValue } from '../monitoring/monitoring-format.ts';
 import { HazardProposalsPanel } from '../monitoring/hazard-proposals-panel.tsx';
@@ -28,7 +28,7 @@ import { ScenarioPanel } from '../monitoring/scenario-panel.tsx';
 import { stateMatches, useAlarmList, type LiveMatch } from '../monitoring/use-alarm-list.ts';
 import { navigate, useAppLocation } from '../router/router.ts';
 import { useRegions } from '../session/regions-context.tsx';
-import { useSession } from '../session/session-context.tsx';
+import { can, useSession } from '../session/session-context.tsx';
 import {
   ALARM_PAGE_SIZE,
   alarmsApiUrl,
@@ -418,7 +418,7 @@ export function AlarmsPage() {
               now={now}
               selectedId={selectedId}
               showMine={!isMineScoped}
-              canAct={canActOnAlarms(user.role)}
+              canAct={can(session, 'alarm.act')}
               onSelect={select}
               onChanged={() => {
                 groups.reload();
@@ -454,9 +454,8 @@ export function AlarmsPage() {
           </div>
         </div>
         <div className="console-side">
-          {canStartScenarios(user.role) && <ScenarioPanel />}
-          {/* Deciding hazards is for the same regulator roles that run scenarios (hazard.decide). */}
-          {canStartScenarios(user.role) && <HazardProposalsPanel regionId={query.regionId} now={now} />}
+          {can(session, 'scenario.start') && <ScenarioPanel />}
+          {can(session, 'hazard.decide') && <HazardProposalsPanel regionId={query.regionId} now={now} />}
           {kpis.data !== null && (
             <SidePanels
               kpis={kpis.data}

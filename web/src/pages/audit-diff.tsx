@@ -1,4 +1,4 @@
-import type { AuditEntry } from '../api/api-types.ts';
+import type { AuditEntry } from '../api/generated/api-schema.ts';
 import { formatCount, formatDateTime } from '../format.ts';
 import { useI18n, type I18n } from '../i18n/i18n-context.tsx';
 
@@ -17,6 +17,13 @@ function sameValue(a: unknown, b: unknown): boolean {
 }
 
 /** The fields that differ between two snapshots; a create lists the new values, a delete the old. */
+/** An audit entry's before/after is any JSON; the diff reads it as a record of fields (else none). */
+function asSnapshot(value: unknown): Record<string, unknown> | null {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : null;
+}
+
 export function diffSnapshots(
   before: Record<string, unknown> | null,
   after: Record<string, unknown> | null,
@@ -93,7 +100,7 @@ function ChangeLine({ change, kind, regionNames }: ChangeLineProps) {
 
 /** A value the server words in English (a hazard proposal's basis) in the page's language. */
 function worded(change: FieldChange, entry: AuditEntry, i18n: Pick<I18n, 't' | 'has'>): FieldChange {
-  const kind = entry.after?.kind;
+  const kind = asSnapshot(entry.after)?.kind;
   const key = `hazards.proposal.basis.${typeof kind === 'string' ? kind : ''}`;
   if (change.field !== 'basis' || !entry.action.startsWith('hazard_proposal.') || !i18n.has(key))
     return change;
@@ -112,7 +119,7 @@ export function AuditDiff({
   const i18n = useI18n();
   const { t } = i18n;
   const kind = entry.before === null ? 'create' : entry.after === null ? 'delete' : 'update';
-  const all = diffSnapshots(entry.before, entry.after);
+  const all = diffSnapshots(asSnapshot(entry.before), asSnapshot(entry.after));
   // Fields without a label are system fields (ids, internal codes): counted, not shown raw.
   const changes = all.filter((c) => i18n.has(`field.${c.field}`)).map((c) => worded(c, entry, i18n));
   const unlabelled = all.length - changes.length;

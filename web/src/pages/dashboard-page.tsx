@@ -1,12 +1,12 @@
 import { withQuery } from '../api/api-client.ts';
 import {
-  CAPACITY_BANDS,
-  GAS_CLASSES,
-  MINE_STATUSES,
+  capacityBandValues as CAPACITY_BANDS,
+  gasClassValues as GAS_CLASSES,
+  mineStatusValues as MINE_STATUSES,
   type DashboardResponse,
   type DistrictSummary,
   type StatusCounts,
-} from '../api/api-types.ts';
+} from '../api/generated/api-schema.ts';
 import { useApiData } from '../api/use-api.ts';
 import { ErrorBox } from '../components/error-box.tsx';
 import { RegionOptions } from '../components/region-options.tsx';

@@ -1,11 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { request } from '../api/api-client.ts';
-import type { SessionResponse } from '../api/api-types.ts';
+import { answerOf, api } from '../api/api-client.ts';
 import { describeError } from '../components/error-box.tsx';
 import { LangSwitch } from '../components/lang-switch.tsx';
 import { useDocumentTitle } from '../components/use-document-title.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
-import type { Session } from '../session/session-context.tsx';
+import { sessionOf, type Session } from '../session/session-context.tsx';
 
 type LoginError = { kind: 'required' } | { kind: 'api'; error: unknown };
 
@@ -34,11 +33,10 @@ export function LoginPage({
     }
     setIsSubmitting(true);
     setError(null);
-    request<SessionResponse>('POST', '/api/session', {
-      body: { username: username.trim(), password },
+    answerOf(api.POST('/api/session', { body: { username: username.trim(), password } }), {
       isSessionCall: true,
     }).then(
-      (session) => onLogin(session),
+      (session) => onLogin(sessionOf(session)),
       (e: unknown) => {
         setIsSubmitting(false);
         setPassword('');

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { ApiError, withQuery } from '../api/api-client.ts';
-import type { MineHistoryResponse, MineResponse, MineRow, Region } from '../api/api-types.ts';
+import type { MineHistoryResponse, MineResponse, MineRow, Region } from '../api/generated/api-schema.ts';
 import { useApiData } from '../api/use-api.ts';
 import { KeyFactProcesses } from '../components/key-fact-processes.tsx';
 import { ErrorBox } from '../components/error-box.tsx';

@@ -1,11 +1,11 @@
 import { useEffect, useState, type MouseEvent } from 'react';
 import {
-  GAS_CLASSES,
-  MINE_STATUSES,
+  gasClassValues as GAS_CLASSES,
+  mineStatusValues as MINE_STATUSES,
   type MineRow,
-  type MineSortKey,
   type MinesResponse,
-} from '../api/api-types.ts';
+} from '../api/generated/api-schema.ts';
+import type { MineSortKey } from './mines-query.ts';
 import type { MineAlarmOverview } from '../api/monitoring-types.ts';
 import { useApiData } from '../api/use-api.ts';
 import { ErrorBox } from '../components/error-box.tsx';

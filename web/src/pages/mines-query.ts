@@ -1,15 +1,17 @@
-import { withQuery } from '../api/api-client.ts';
+import { withQuery, type ApiQuery } from '../api/api-client.ts';
 import {
-  GAS_CLASSES,
-  MINE_STATUSES,
-  SMALL_MINE_CAPACITY_T_PER_YEAR,
+  gasClassValues as GAS_CLASSES,
+  mineStatusValues as MINE_STATUSES,
   type GasClass,
-  type MineSortKey,
   type MineStatus,
-  type SortOrder,
-} from '../api/api-types.ts';
+} from '../api/generated/api-schema.ts';
+import { SMALL_MINE_CAPACITY_T_PER_YEAR } from '../domain.ts';
 
 export const PAGE_SIZE = 50;
+
+/** The mines list's sort keys and order, as the API takes them. */
+export type MineSortKey = NonNullable<ApiQuery<'/api/mines'>['sort']>;
+export type SortOrder = NonNullable<ApiQuery<'/api/mines'>['order']>;
 
 export type CapacityFilter = '' | 'lt300k' | 'ge300k';
 const SORT_KEYS: readonly MineSortKey[] = ['name', 'code', 'capacity', 'status', 'region'];

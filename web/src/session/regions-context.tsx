@@ -1,5 +1,5 @@
 import { createContext, useContext, type ReactNode } from 'react';
-import type { Region, RegionsResponse } from '../api/api-types.ts';
+import type { Region, RegionsResponse } from '../api/generated/api-schema.ts';
 import { useApiData } from '../api/use-api.ts';
 
 export interface RegionsState {

@@ -1,9 +1,12 @@
 import { createContext, useContext } from 'react';
-import type { SessionUser } from '../api/api-types.ts';
+import type { Permission, SessionResponse, SessionUser } from '../api/generated/api-schema.ts';
 
-export interface Session {
-  user: SessionUser;
-  csrfToken: string;
+/** A browser session: the user, what their role may do, the CSRF token (always present for a cookie). */
+export type Session = Omit<SessionResponse, 'csrfToken'> & { csrfToken: string };
+
+/** The session answer as a browser session (only a bearer token's answer lacks a CSRF token). */
+export function sessionOf(answer: SessionResponse): Session {
+  return { ...answer, csrfToken: answer.csrfToken ?? '' };
 }
 
 export interface SessionContextValue {
@@ -23,4 +26,15 @@ export function useSession(): SessionContextValue {
 /** Where every user lands: today's work list (with the registry figures below it for a region). */
 export function homePath(_user: SessionUser): string {
   return '/';
+}
+
+/** Whether the session's role may do `permission` (the server's table; the web never re-derives roles). */
+export function can(session: Session, permission: Permission): boolean {
+  return session.permissions.includes(permission);
+}
+
+/** `can` for the signed-in session: `const may = useCan(); may('order.issue')`. */
+export function useCan(): (permission: Permission) => boolean {
+  const { session } = useSession();
+  return (permission) => can(session, permission);
 }

@@ -24,6 +24,13 @@ import { requirePermission } from '../../../core/access/permissions.ts';
 import type { AppDeps } from '../../app.ts';
 import { principalOf } from '../../auth.ts';
 import { registerAccountabilityRoutes } from './accountability.routes.ts';
+import {
+  accidentDetailSchema,
+  accidentSchema,
+  accidentSummarySchema,
+  gradeAnswerSchema,
+  precedingTimelineSchema,
+} from './accidents.schemas.ts';
 
 const count = z.number().int().min(0).max(1_000_000);
 const casualties = z.object({
@@ -48,6 +55,7 @@ export function registerAccidentRoutes(app: FastifyInstance, deps: AppDeps): voi
           reference: z.enum(['true', 'false']).optional(),
           limit: z.coerce.number().int().min(1).max(5000).optional(),
         }),
+        response: { 200: z.object({ accidents: z.array(accidentSummarySchema), total: z.number() }) },
       },
     },
     async (req) =>
@@ -65,6 +73,7 @@ export function registerAccidentRoutes(app: FastifyInstance, deps: AppDeps): voi
         summary:
           'The Order 493 grade of casualty figures, its reporting chain and investigation lead. Writes nothing.',
         body: casualties,
+        response: { 200: gradeAnswerSchema },
       },
     },
     (req) => {
@@ -90,6 +99,7 @@ export function registerAccidentRoutes(app: FastifyInstance, deps: AppDeps): voi
           type: z.string().min(1).max(200),
           description: z.string().max(5000).optional(),
         }),
+        response: { 201: z.object({ accident: accidentSchema }) },
       },
     },
     async (req, reply) =>
@@ -106,6 +116,7 @@ export function registerAccidentRoutes(app: FastifyInstance, deps: AppDeps): voi
         summary:
           'One accident: grade and why, reporting chain against its deadlines, investigation, accountability.',
         params: z.object({ id: z.string().min(1).max(100) }),
+        response: { 200: accidentDetailSchema },
       },
     },
     async (req) => getAccident(ports, principalOf(req), req.params.id),
@@ -119,6 +130,7 @@ export function registerAccidentRoutes(app: FastifyInstance, deps: AppDeps): voi
         summary:
           "What preceded it: the mine's hazards, alarms, orders and inspections in the 90 days before.",
         params: z.object({ id: z.string().min(1).max(100) }),
+        response: { 200: precedingTimelineSchema },
       },
     },
     async (req) => precededBy(ports, principalOf(req), req.params.id),
@@ -136,6 +148,7 @@ export function registerAccidentRoutes(app: FastifyInstance, deps: AppDeps): voi
           reportedAt: z.string().min(1).max(40),
           note: z.string().max(2000).optional(),
         }),
+        response: { 200: accidentDetailSchema },
       },
     },
     async (req) => recordReport(ports, principalOf(req), req.params.id, req.body),
@@ -152,6 +165,7 @@ export function registerAccidentRoutes(app: FastifyInstance, deps: AppDeps): voi
           event: z.enum(INVESTIGATION_EVENTS as [InvestigationEvent, ...InvestigationEvent[]]),
           findings: z.string().max(20_000).optional(),
         }),
+        response: { 200: accidentDetailSchema },
       },
     },
     async (req) => advanceInvestigation(ports, principalOf(req), req.params.id, req.body),

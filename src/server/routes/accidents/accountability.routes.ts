@@ -15,6 +15,12 @@ import { IMPORT_FIELDS, type ImportField } from '../../../core/accidents/acciden
 import { importAccidents } from '../../../core/accidents/import-use-case.ts';
 import type { AppDeps } from '../../app.ts';
 import { principalOf } from '../../auth.ts';
+import { regionIdSchema } from '../../route-schemas.ts';
+import {
+  accidentImportResultSchema,
+  accountabilityRecordSchema,
+  accountabilityViewSchema,
+} from './accidents.schemas.ts';
 
 const mapping = z.object({
   dataset: z.string().min(1).max(60),
@@ -51,12 +57,10 @@ export function registerAccountabilityRoutes(app: FastifyInstance, deps: AppDeps
         summary:
           'Accountability records in your scope, per official and per chain; filter by region or official.',
         querystring: z.object({
-          regionId: z
-            .string()
-            .regex(/^\d{6}$/)
-            .optional(),
+          regionId: regionIdSchema.optional(),
           person: z.string().min(1).max(100).optional(),
         }),
+        response: { 200: accountabilityViewSchema },
       },
     },
     async (req) => viewAccountability(ports, principalOf(req), req.query),
@@ -77,6 +81,7 @@ export function registerAccountabilityRoutes(app: FastifyInstance, deps: AppDeps
           decidedOn: z.string().min(1).max(20),
           note: z.string().max(2000).optional(),
         }),
+        response: { 201: z.object({ record: accountabilityRecordSchema }) },
       },
     },
     async (req, reply) =>
@@ -98,6 +103,7 @@ export function registerAccountabilityRoutes(app: FastifyInstance, deps: AppDeps
           mapping,
           mineId: z.string().min(1).max(100).nullable().optional(),
         }),
+        response: { 200: accidentImportResultSchema },
       },
     },
     async (req) => importAccidents(ports, principalOf(req), req.body),

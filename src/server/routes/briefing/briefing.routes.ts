@@ -7,13 +7,12 @@ import { renderBriefingPdf } from '../../../reports/briefing-pdf.ts';
 import { renderBriefingXlsx } from '../../../reports/briefing-xlsx.ts';
 import type { AppDeps } from '../../app.ts';
 import { principalOf } from '../../auth.ts';
+import { fileBodySchema, isoDateSchema, regionIdSchema } from '../../route-schemas.ts';
+import { briefingSchema, nextVisitsSchema, riskRankingSchema } from './briefing.schemas.ts';
 
 const tags = ['briefing'];
-const regionId = z
-  .string()
-  .regex(/^\d{6}$/)
-  .optional();
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+const regionId = regionIdSchema.optional();
+const date = isoDateSchema;
 const briefingQuery = z.object({ regionId, from: date, to: date });
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -33,6 +32,7 @@ export function registerBriefingRoutes(app: FastifyInstance, deps: AppDeps): voi
         summary:
           'The briefing of a region for a period [from, to] (China Standard Time days), as JSON (the preview).',
         querystring: briefingQuery,
+        response: { 200: briefingSchema },
       },
     },
     async (req) => getBriefing(ports, principalOf(req), req.query),
@@ -40,7 +40,15 @@ export function registerBriefingRoutes(app: FastifyInstance, deps: AppDeps): voi
 
   r.get(
     '/api/briefing/report.pdf',
-    { schema: { tags, summary: 'The briefing as a PDF in Chinese.', querystring: briefingQuery } },
+    {
+      schema: {
+        tags,
+        summary: 'The briefing as a PDF in Chinese.',
+        querystring: briefingQuery,
+        response: { 200: fileBodySchema },
+        produces: ['application/pdf'],
+      },
+    },
     async (req, reply) => {
       const principal = principalOf(req);
       const b = await getBriefing(ports, principal, req.query);
@@ -58,7 +66,15 @@ export function registerBriefingRoutes(app: FastifyInstance, deps: AppDeps): voi
 
   r.get(
     '/api/briefing/report.xlsx',
-    { schema: { tags, summary: 'The briefing as an XLSX workbook.', querystring: briefingQuery } },
+    {
+      schema: {
+        tags,
+        summary: 'The briefing as an XLSX workbook.',
+        querystring: briefingQuery,
+        response: { 200: fileBodySchema },
+        produces: [XLSX_TYPE],
+      },
+    },
     async (req, reply) => {
       const b = await getBriefing(ports, principalOf(req), req.query);
       const xlsx = await renderBriefingXlsx(b);
@@ -76,6 +92,7 @@ export function registerBriefingRoutes(app: FastifyInstance, deps: AppDeps): voi
         tags,
         summary: "Every mine in scope ranked by today's explainable risk score, with each factor's points.",
         querystring: z.object({ regionId, limit: z.coerce.number().int().min(1).max(100_000).optional() }),
+        response: { 200: riskRankingSchema },
       },
     },
     async (req) => getRiskRanking(ports, principalOf(req), req.query, accidentHistoryOf(ports)),
@@ -89,6 +106,7 @@ export function registerBriefingRoutes(app: FastifyInstance, deps: AppDeps): voi
         summary:
           'Where to go next: per leader and per group member, their assigned mines, highest risk and longest since the last visit first.',
         querystring: z.object({ regionId, mine: z.enum(['only']).optional() }),
+        response: { 200: nextVisitsSchema },
       },
     },
     async (req) =>

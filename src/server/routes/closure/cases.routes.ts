@@ -21,9 +21,10 @@ import {
 } from '../../../core/closure/closure-types.ts';
 import type { AppDeps } from '../../app.ts';
 import { principalOf } from '../../auth.ts';
+import { idParams } from '../../route-schemas.ts';
+import { crackdownCaseSchema, ownershipRecordSchema } from './closure.schemas.ts';
 
 const tags = ['closure'];
-const idParams = z.object({ id: z.string().min(1).max(100) });
 const mineParams = z.object({ mineId: z.string().min(1).max(100) });
 const caseType = z.enum(CASE_TYPES as [CaseType, ...CaseType[]]);
 
@@ -39,6 +40,7 @@ export function registerCaseRoutes(app: FastifyInstance, deps: AppDeps): void {
         tags,
         summary: "A mine's ownership, trusteeship, integration and reorganisation records.",
         params: mineParams,
+        response: { 200: z.object({ records: z.array(ownershipRecordSchema) }) },
       },
     },
     async (req) => ({ records: await listOwnership(ports, principalOf(req), req.params.mineId) }),
@@ -59,6 +61,7 @@ export function registerCaseRoutes(app: FastifyInstance, deps: AppDeps): void {
           contractRef: z.string().max(200).nullable().optional(),
           note: z.string().max(2000).optional(),
         }),
+        response: { 201: z.object({ record: ownershipRecordSchema }) },
       },
     },
     async (req, reply) =>
@@ -69,7 +72,13 @@ export function registerCaseRoutes(app: FastifyInstance, deps: AppDeps): void {
 
   r.get(
     '/api/closure/cases',
-    { schema: { tags, summary: 'Crackdown cases in your scope, newest first.' } },
+    {
+      schema: {
+        tags,
+        summary: 'Crackdown cases in your scope, newest first.',
+        response: { 200: z.object({ cases: z.array(crackdownCaseSchema) }) },
+      },
+    },
     async (req) => ({ cases: await listCases(ports, principalOf(req)) }),
   );
 
@@ -85,6 +94,7 @@ export function registerCaseRoutes(app: FastifyInstance, deps: AppDeps): void {
           summary: z.string().max(2000).optional(),
           alarmId: z.string().min(1).max(300).optional(),
         }),
+        response: { 201: z.object({ case: crackdownCaseSchema }) },
       },
     },
     async (req, reply) => reply.status(201).send({ case: await openCase(ports, principalOf(req), req.body) }),
@@ -92,7 +102,14 @@ export function registerCaseRoutes(app: FastifyInstance, deps: AppDeps): void {
 
   r.get(
     '/api/closure/cases/:id',
-    { schema: { tags, summary: 'One case with its evidence and decisions.', params: idParams } },
+    {
+      schema: {
+        tags,
+        summary: 'One case with its evidence and decisions.',
+        params: idParams,
+        response: { 200: z.object({ case: crackdownCaseSchema }) },
+      },
+    },
     async (req) => ({ case: await getCase(ports, principalOf(req), req.params.id) }),
   );
 
@@ -108,6 +125,7 @@ export function registerCaseRoutes(app: FastifyInstance, deps: AppDeps): void {
           ref: z.string().max(300),
           note: z.string().max(2000).optional(),
         }),
+        response: { 200: z.object({ case: crackdownCaseSchema }) },
       },
     },
     async (req) => ({ case: await addCaseEvidence(ports, principalOf(req), req.params.id, req.body) }),
@@ -124,6 +142,7 @@ export function registerCaseRoutes(app: FastifyInstance, deps: AppDeps): void {
           event: z.enum(CASE_EVENTS as [CaseEvent, ...CaseEvent[]]),
           text: z.string().max(4000).optional(),
         }),
+        response: { 200: z.object({ case: crackdownCaseSchema }) },
       },
     },
     async (req) => ({ case: await advanceCase(ports, principalOf(req), req.params.id, req.body) }),

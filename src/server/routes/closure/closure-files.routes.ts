@@ -10,6 +10,8 @@ import { principalOf } from '../../auth.ts';
 import { streamToQuarantine, takeBodyAsStream } from '../../upload-body.ts';
 import { createEvidenceFiles } from '../hazards/evidence-files.ts';
 import { EVIDENCE_LIMIT_BYTES } from '../hazards/hazard-evidence.routes.ts';
+import { fileBodySchema } from '../../route-schemas.ts';
+import { closureViewSchema } from './closure.schemas.ts';
 
 const CONTENT_TYPE = /^[a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+-]+$/i;
 const stepParams = z.object({ id: z.string().min(1).max(100), step: z.string().min(1).max(60) });
@@ -44,6 +46,7 @@ export function registerClosureFileRoutes(app: FastifyInstance, deps: AppDeps): 
           tags,
           summary: "Attach a photo or document (raw body, x-file-name) to a recorded step's evidence.",
           params: stepParams,
+          response: { 200: z.object({ closure: closureViewSchema }) },
         },
       },
       async (req) => {
@@ -82,7 +85,13 @@ export function registerClosureFileRoutes(app: FastifyInstance, deps: AppDeps): 
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/closure/closures/:id/steps/:step/file',
     {
-      schema: { tags, summary: "A step's evidence file, checked against its SHA-256.", params: stepParams },
+      schema: {
+        tags,
+        summary: "A step's evidence file, checked against its SHA-256.",
+        params: stepParams,
+        produces: ['application/octet-stream'],
+        response: { 200: fileBodySchema },
+      },
     },
     async (req, reply) => {
       const c = await getClosure(ports, principalOf(req), req.params.id);

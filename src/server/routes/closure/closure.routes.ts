@@ -17,15 +17,20 @@ import type { AppDeps } from '../../app.ts';
 import { principalOf } from '../../auth.ts';
 import { registerCaseRoutes } from './cases.routes.ts';
 import { registerClosureFileRoutes } from './closure-files.routes.ts';
+import { idParams, regionIdSchema, regionQuery } from '../../route-schemas.ts';
+import {
+  candidatesSchema,
+  closureSummarySchema,
+  closureTargetSchema,
+  closureViewSchema,
+  policyListEntrySchema,
+  populationHistorySchema,
+  targetProgressSchema,
+  transformationSchema,
+  unfiledMineSchema,
+} from './closure.schemas.ts';
 
 const tags = ['closure'];
-const regionQuery = z.object({
-  regionId: z
-    .string()
-    .regex(/^\d{6}$/)
-    .optional(),
-});
-const idParams = z.object({ id: z.string().min(1).max(100) });
 const stepParams = z.object({ id: z.string().min(1).max(100), step: z.string().min(1).max(60) });
 
 /** The closure programme: candidates, targets, closures with verified steps, transformations. */
@@ -40,6 +45,7 @@ export function registerClosureRoutes(app: FastifyInstance, deps: AppDeps): void
         tags,
         summary: 'Mines each closure rule targets (below 300 kt/yr, gas without capability, policy list).',
         querystring: regionQuery,
+        response: { 200: candidatesSchema },
       },
     },
     async (req) => listCandidates(ports, principalOf(req), req.query.regionId),
@@ -56,6 +62,7 @@ export function registerClosureRoutes(app: FastifyInstance, deps: AppDeps): void
           reason: z.string().max(2000),
           source: z.string().max(500),
         }),
+        response: { 201: z.object({ entry: policyListEntrySchema }) },
       },
     },
     async (req, reply) =>
@@ -69,6 +76,7 @@ export function registerClosureRoutes(app: FastifyInstance, deps: AppDeps): void
         tags,
         summary: 'District closure targets with progress against each.',
         querystring: regionQuery,
+        response: { 200: z.object({ targets: z.array(targetProgressSchema) }) },
       },
     },
     async (req) => ({ targets: await listTargets(ports, principalOf(req), req.query.regionId) }),
@@ -82,6 +90,7 @@ export function registerClosureRoutes(app: FastifyInstance, deps: AppDeps): void
         summary:
           "The region's mine population year by year from the reference data, and the mines that disappeared (net) between years.",
         querystring: regionQuery,
+        response: { 200: populationHistorySchema },
       },
     },
     async (req) => getPopulationHistory(ports, principalOf(req), req.query.regionId),
@@ -94,12 +103,13 @@ export function registerClosureRoutes(app: FastifyInstance, deps: AppDeps): void
         tags,
         summary: 'Set a district target: mines to close and capacity to withdraw by a deadline.',
         body: z.object({
-          regionId: z.string().regex(/^\d{6}$/),
+          regionId: regionIdSchema,
           deadline: z.string().max(10),
           minesToClose: z.number().int().min(0).max(100_000),
           capacityToWithdrawTPerYear: z.number().min(0).max(1e10),
           note: z.string().max(2000).optional(),
         }),
+        response: { 201: z.object({ target: closureTargetSchema }) },
       },
     },
     async (req, reply) =>
@@ -113,6 +123,9 @@ export function registerClosureRoutes(app: FastifyInstance, deps: AppDeps): void
         tags,
         summary:
           'Closures in your scope with their verified-step counts, and the closing or closed mines without a closure file.',
+        response: {
+          200: z.object({ closures: z.array(closureSummarySchema), unfiled: z.array(unfiledMineSchema) }),
+        },
       },
     },
     async (req) => ({
@@ -133,6 +146,7 @@ export function registerClosureRoutes(app: FastifyInstance, deps: AppDeps): void
           reason: z.string().max(2000),
           basis: z.string().max(500).nullable().optional(),
         }),
+        response: { 201: z.object({ closure: closureViewSchema, statusChanged: z.boolean() }) },
       },
     },
     async (req, reply) => {
@@ -143,7 +157,14 @@ export function registerClosureRoutes(app: FastifyInstance, deps: AppDeps): void
 
   r.get(
     '/api/closure/closures/:id',
-    { schema: { tags, summary: 'One closure with its steps and transformations.', params: idParams } },
+    {
+      schema: {
+        tags,
+        summary: 'One closure with its steps and transformations.',
+        params: idParams,
+        response: { 200: z.object({ closure: closureViewSchema }) },
+      },
+    },
     async (req) => ({ closure: await getClosure(ports, principalOf(req), req.params.id) }),
   );
 
@@ -155,6 +176,7 @@ export function registerClosureRoutes(app: FastifyInstance, deps: AppDeps): void
         summary: 'Record a closure step as done, with evidence (the mine or a regulator).',
         params: stepParams,
         body: z.object({ evidence: z.string().max(4000) }),
+        response: { 200: z.object({ closure: closureViewSchema }) },
       },
     },
     async (req) => ({
@@ -174,6 +196,7 @@ export function registerClosureRoutes(app: FastifyInstance, deps: AppDeps): void
               : 'Reject a recorded step with the reason; it must be recorded again.',
           params: stepParams,
           body: z.object({ note: z.string().max(2000).optional() }),
+          response: { 200: z.object({ closure: closureViewSchema, mineClosed: z.boolean() }) },
         },
       },
       async (req) => {
@@ -197,6 +220,7 @@ export function registerClosureRoutes(app: FastifyInstance, deps: AppDeps): void
           jobs: z.number().int().min(0).max(1_000_000),
           note: z.string().max(2000).optional(),
         }),
+        response: { 201: z.object({ transformation: transformationSchema }) },
       },
     },
     async (req, reply) =>

@@ -14,8 +14,13 @@ import {
 import { DIRECTIVE_KINDS, type DirectiveKind } from '../../../core/directives/directives-ports.ts';
 import type { AppDeps } from '../../app.ts';
 import { principalOf } from '../../auth.ts';
-
-const idParams = z.object({ id: z.string().min(1).max(100) });
+import { idParams, regionIdSchema } from '../../route-schemas.ts';
+import {
+  directiveDetailSchema,
+  directiveListItemSchema,
+  directiveSchema,
+  recipientSchema,
+} from './directives.schemas.ts';
 
 const issueBody = z.object({
   kind: z.enum(DIRECTIVE_KINDS as [DirectiveKind, ...DirectiveKind[]]),
@@ -23,11 +28,7 @@ const issueBody = z.object({
   body: z.string().min(1).max(20_000),
   deadline: z.string().min(1).max(40),
   isReplyRequired: z.boolean(),
-  regionId: z
-    .string()
-    .regex(/^\d{6}$/)
-    .nullable()
-    .optional(),
+  regionId: regionIdSchema.nullable().optional(),
   mineIds: z.array(z.string().min(1).max(100)).max(2000).optional(),
   accidentId: z.string().max(100).nullable().optional(),
   causeSummary: z.string().max(5000).nullable().optional(),
@@ -46,6 +47,7 @@ export function registerDirectiveRoutes(app: FastifyInstance, deps: AppDeps): vo
         tags: ['directives'],
         summary:
           'Notices reaching your scope, newest first, with read-back counts over the mines in your scope.',
+        response: { 200: z.object({ directives: z.array(directiveListItemSchema) }) },
       },
     },
     async (req) => ({ directives: await listDirectives(ports, principalOf(req)) }),
@@ -59,6 +61,7 @@ export function registerDirectiveRoutes(app: FastifyInstance, deps: AppDeps): vo
         summary:
           'Issue a directive or accident warning notice to every non-closed mine of a region, or to named mines. Immutable once issued; a correction is a new notice with correctsId.',
         body: issueBody,
+        response: { 201: z.object({ directive: directiveSchema, recipients: z.number() }) },
       },
     },
     async (req, reply) => reply.status(201).send(await issueDirective(ports, principalOf(req), req.body)),
@@ -72,6 +75,7 @@ export function registerDirectiveRoutes(app: FastifyInstance, deps: AppDeps): vo
         summary:
           'One notice with, for the mines in your scope, who has read, replied and who is late — per district and per mine.',
         params: idParams,
+        response: { 200: directiveDetailSchema },
       },
     },
     async (req) => getDirective(ports, principalOf(req), req.params.id),
@@ -84,6 +88,7 @@ export function registerDirectiveRoutes(app: FastifyInstance, deps: AppDeps): vo
         tags: ['directives'],
         summary: "Your mine's read-back (回执): confirms the mine's safety officer has read the notice.",
         params: idParams,
+        response: { 200: z.object({ recipient: recipientSchema }) },
       },
     },
     async (req) => ({ recipient: await readDirective(ports, principalOf(req), req.params.id) }),
@@ -98,6 +103,7 @@ export function registerDirectiveRoutes(app: FastifyInstance, deps: AppDeps): vo
           "Your mine's written reply (e.g. its self-inspection against the accident's cause). Once only.",
         params: idParams,
         body: z.object({ text: z.string().min(1).max(20_000) }),
+        response: { 200: z.object({ recipient: recipientSchema }) },
       },
     },
     async (req) => ({ recipient: await replyDirective(ports, principalOf(req), req.params.id, req.body) }),
@@ -112,6 +118,7 @@ export function registerDirectiveRoutes(app: FastifyInstance, deps: AppDeps): vo
           'Puts the late mines in your scope (all, or those named) on the visit list, recording who and when.',
         params: idParams,
         body: z.object({ mineIds: z.array(z.string().min(1).max(100)).max(2000).optional() }).optional(),
+        response: { 200: z.object({ requested: z.array(z.string()) }) },
       },
     },
     async (req) => requestVisits(ports, principalOf(req), req.params.id, req.body ?? {}),

@@ -32,15 +32,23 @@ import { reportHazard } from '../../../core/hazards/hazard-use-cases.ts';
 import type { Ports } from '../../../core/ports.ts';
 import type { AppDeps } from '../../app.ts';
 import { principalOf } from '../../auth.ts';
+import { idParams, regionQuery } from '../../route-schemas.ts';
+import {
+  assessmentSchema,
+  expertAssignmentSchema,
+  expertGapsSchema,
+  expertProfileSchema,
+  formalismSchema,
+  guidanceVisitSchema,
+  mergerSchema,
+  mineExpertiseSchema,
+  progressRecordSchema,
+  trainingSessionSchema,
+  upgradeTargetSchema,
+  upgradingViewSchema,
+} from './expertise.schemas.ts';
 
 const tags = ['expertise'];
-const regionQuery = z.object({
-  regionId: z
-    .string()
-    .regex(/^\d{6}$/)
-    .optional(),
-});
-const idParams = z.object({ id: z.string().min(1).max(100) });
 const date = z.string().max(10);
 const positive = z.coerce.number().int().optional();
 
@@ -62,7 +70,13 @@ export function registerExpertiseRoutes(app: FastifyInstance, deps: AppDeps): vo
 
   r.get(
     '/api/expertise/experts',
-    { schema: { tags, summary: 'Gas-control experts and their specialities.' } },
+    {
+      schema: {
+        tags,
+        summary: 'Gas-control experts and their specialities.',
+        response: { 200: z.object({ items: z.array(expertProfileSchema) }) },
+      },
+    },
     async (req) => ({
       items: await listExperts(ports, principalOf(req)),
     }),
@@ -76,6 +90,7 @@ export function registerExpertiseRoutes(app: FastifyInstance, deps: AppDeps): vo
         summary: "Set an expert's specialities (the expert themself, or a regulator).",
         params: idParams,
         body: z.object({ specialities: z.array(z.string().max(100)).max(30) }),
+        response: { 200: expertProfileSchema },
       },
     },
     async (req) => setSpecialities(ports, principalOf(req), req.params.id, req.body.specialities),
@@ -88,6 +103,7 @@ export function registerExpertiseRoutes(app: FastifyInstance, deps: AppDeps): vo
         tags,
         summary: 'Assign an expert to a mine.',
         body: z.object({ mineId: z.string().min(1).max(100), expertId: z.string().min(1).max(100) }),
+        response: { 201: expertAssignmentSchema },
       },
     },
     async (req, reply) => reply.status(201).send(await assignExpert(ports, principalOf(req), req.body)),
@@ -95,7 +111,14 @@ export function registerExpertiseRoutes(app: FastifyInstance, deps: AppDeps): vo
 
   r.delete(
     '/api/expertise/assignments/:id',
-    { schema: { tags, summary: "End an expert's assignment to a mine.", params: idParams } },
+    {
+      schema: {
+        tags,
+        summary: "End an expert's assignment to a mine.",
+        params: idParams,
+        response: { 200: expertAssignmentSchema },
+      },
+    },
     async (req) => endAssignment(ports, principalOf(req), req.params.id),
   );
 
@@ -106,6 +129,7 @@ export function registerExpertiseRoutes(app: FastifyInstance, deps: AppDeps): vo
         tags,
         summary: "A mine's experts, guidance, training, assessments and progress.",
         params: idParams,
+        response: { 200: mineExpertiseSchema },
       },
     },
     async (req) => getMineExpertise(ports, principalOf(req), req.params.id),
@@ -119,6 +143,7 @@ export function registerExpertiseRoutes(app: FastifyInstance, deps: AppDeps): vo
         summary:
           'High-gas and outburst mines without an assigned expert or an approved assessment in the last year.',
         querystring: regionQuery,
+        response: { 200: expertGapsSchema },
       },
     },
     async (req) => listExpertGaps(ports, principalOf(req), req.query.regionId),
@@ -145,6 +170,7 @@ export function registerExpertiseRoutes(app: FastifyInstance, deps: AppDeps): vo
             )
             .max(100),
         }),
+        response: { 201: guidanceVisitSchema },
       },
     },
     async (req, reply) => reply.status(201).send(await recordGuidance(ports, principalOf(req), req.body)),
@@ -157,6 +183,7 @@ export function registerExpertiseRoutes(app: FastifyInstance, deps: AppDeps): vo
         tags,
         summary: 'Turn a guidance finding into a hazard (one step).',
         params: z.object({ id: z.string().min(1).max(100), index: z.coerce.number().int().min(0).max(99) }),
+        response: { 201: guidanceVisitSchema },
       },
     },
     async (req, reply) =>
@@ -179,6 +206,7 @@ export function registerExpertiseRoutes(app: FastifyInstance, deps: AppDeps): vo
           heldOn: date,
           attendees: z.array(z.string().max(100)).max(500),
         }),
+        response: { 201: trainingSessionSchema },
       },
     },
     async (req, reply) => reply.status(201).send(await recordTraining(ports, principalOf(req), req.body)),
@@ -197,6 +225,7 @@ export function registerExpertiseRoutes(app: FastifyInstance, deps: AppDeps): vo
           conclusion: z.enum(['capable', 'not_capable']),
           summary: z.string().max(2000),
         }),
+        response: { 201: assessmentSchema },
       },
     },
     async (req, reply) => reply.status(201).send(await signAssessment(ports, principalOf(req), req.body)),
@@ -210,6 +239,7 @@ export function registerExpertiseRoutes(app: FastifyInstance, deps: AppDeps): vo
         summary:
           "Approve a signed assessment: it becomes the evidence behind the mine's gas-control capability flag.",
         params: idParams,
+        response: { 200: assessmentSchema },
       },
     },
     async (req) => approveAssessment(ports, principalOf(req), req.params.id),
@@ -223,6 +253,7 @@ export function registerExpertiseRoutes(app: FastifyInstance, deps: AppDeps): vo
         summary: "Withdraw an assessment; an approved one's flag is cleared.",
         params: idParams,
         body: z.object({ reason: z.string().max(1000) }),
+        response: { 200: assessmentSchema },
       },
     },
     async (req) => withdrawAssessment(ports, principalOf(req), req.params.id, req.body.reason),
@@ -235,6 +266,7 @@ export function registerExpertiseRoutes(app: FastifyInstance, deps: AppDeps): vo
         tags,
         summary: 'Expire the approved assessments past their validity in a region; their flags are cleared.',
         querystring: regionQuery,
+        response: { 200: z.object({ expired: z.array(z.string()) }) },
       },
     },
     async (req) => {
@@ -258,6 +290,7 @@ export function registerExpertiseRoutes(app: FastifyInstance, deps: AppDeps): vo
           intelligentFaces: z.number().int(),
           remoteMonitoring: z.boolean(),
         }),
+        response: { 201: progressRecordSchema },
       },
     },
     async (req, reply) => reply.status(201).send(await recordProgress(ports, principalOf(req), req.body)),
@@ -275,6 +308,7 @@ export function registerExpertiseRoutes(app: FastifyInstance, deps: AppDeps): vo
           capacityWithdrawnTPerYear: z.number().int().nullable(),
           dueOn: date,
         }),
+        response: { 200: upgradeTargetSchema },
       },
     },
     async (req) => setUpgradeTarget(ports, principalOf(req), req.params.id, req.body),
@@ -291,6 +325,7 @@ export function registerExpertiseRoutes(app: FastifyInstance, deps: AppDeps): vo
           mergedOn: date,
           mineIds: z.array(z.string().min(1).max(100)).min(1).max(200),
         }),
+        response: { 201: mergerSchema },
       },
     },
     async (req, reply) => reply.status(201).send(await recordMerger(ports, principalOf(req), req.body)),
@@ -303,6 +338,7 @@ export function registerExpertiseRoutes(app: FastifyInstance, deps: AppDeps): vo
         tags,
         summary: "A region's upgrading progress and capacity withdrawn against target, and its mergers.",
         querystring: regionQuery,
+        response: { 200: upgradingViewSchema },
       },
     },
     async (req) => getUpgrading(ports, principalOf(req), req.query.regionId),
@@ -322,6 +358,7 @@ export function registerExpertiseRoutes(app: FastifyInstance, deps: AppDeps): vo
           copiedRun: positive,
           minVisitsUnderground: positive,
         }),
+        response: { 200: formalismSchema },
       },
     },
     async (req) => {

@@ -14,6 +14,8 @@ import type { AppDeps } from '../../app.ts';
 import { principalOf } from '../../auth.ts';
 import { streamToQuarantine, takeBodyAsStream } from '../../upload-body.ts';
 import { createEvidenceFiles } from './evidence-files.ts';
+import { fileBodySchema } from '../../route-schemas.ts';
+import { hazardEvidenceSchema } from './hazards.schemas.ts';
 
 /** Evidence uploads are raw bodies up to this size. */
 export const EVIDENCE_LIMIT_BYTES = 10 * 1024 * 1024;
@@ -69,6 +71,7 @@ export function registerEvidenceRoutes(app: FastifyInstance, deps: AppDeps): voi
           tags,
           summary: 'Upload a photo or document as the raw body (x-file-name, content-type; at most 10 MB).',
           params: z.object({ id: z.string().min(1).max(100) }),
+          response: { 201: z.object({ evidence: hazardEvidenceSchema }) },
         },
       },
       async (req, reply) => {
@@ -87,6 +90,7 @@ export function registerEvidenceRoutes(app: FastifyInstance, deps: AppDeps): voi
           summary:
             "Upload the signed scan of a mine's self-check report (raw body); returns its evidence id.",
           querystring: z.object({ mineId: z.string().min(1).max(100) }),
+          response: { 201: z.object({ evidence: hazardEvidenceSchema }) },
         },
       },
       async (req, reply) => {
@@ -107,6 +111,8 @@ export function registerEvidenceRoutes(app: FastifyInstance, deps: AppDeps): voi
         summary:
           'The evidence file, checked against its SHA-256 (409 EVIDENCE_CHECKSUM_MISMATCH if changed).',
         params: z.object({ id: z.string().min(1).max(100), evidenceId: z.string().min(1).max(100) }),
+        response: { 200: fileBodySchema },
+        produces: ['application/octet-stream'],
       },
     },
     async (req, reply) => {

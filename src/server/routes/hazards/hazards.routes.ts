@@ -30,14 +30,24 @@ import type { AppDeps } from '../../app.ts';
 import { principalOf } from '../../auth.ts';
 import { createEquipmentState } from '../../../monitoring/equipment-state.ts';
 import { registerEvidenceRoutes } from './hazard-evidence.routes.ts';
+import { idParams, regionIdSchema, isoDateSchema } from '../../route-schemas.ts';
+import {
+  criteriaListingSchema,
+  hazardBoardSchema,
+  hazardDetailSchema,
+  hazardProposalSchema,
+  hazardSchema,
+  hazardViewSchema,
+  listingSchema,
+  missingSelfChecksSchema,
+  progressReportSchema,
+  reviewResultSchema,
+  selfCheckReportSchema,
+} from './hazards.schemas.ts';
 
-const idParams = z.object({ id: z.string().min(1).max(100) });
 const text = (max: number) => z.string().max(max);
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
-const regionId = z
-  .string()
-  .regex(/^\d{6}$/)
-  .optional();
+const date = isoDateSchema;
+const regionId = regionIdSchema.optional();
 
 const planBody = z.object({
   responsiblePerson: text(200).optional(),
@@ -66,6 +76,7 @@ export function registerHazardRoutes(app: FastifyInstance, deps: AppDeps): void 
         tags,
         summary:
           'The major-hazard criteria editions, each row with its source, and which edition grades a hazard found today (standIn: the edition in force is not encoded yet).',
+        response: { 200: criteriaListingSchema },
       },
     },
     (req) => listCriteria(ports, principalOf(req)),
@@ -85,6 +96,7 @@ export function registerHazardRoutes(app: FastifyInstance, deps: AppDeps): void 
           overdue: z.enum(['true', 'false']).optional(),
           limit: z.coerce.number().int().min(1).max(1000).default(200),
         }),
+        response: { 200: z.object({ items: z.array(hazardViewSchema) }) },
       },
     },
     (req) => listHazards(ports, principalOf(req), { ...req.query, overdue: req.query.overdue === 'true' }),
@@ -97,6 +109,7 @@ export function registerHazardRoutes(app: FastifyInstance, deps: AppDeps): void 
         tags,
         summary: 'Counts by state with the overdue count first.',
         querystring: z.object({ regionId, mineId: z.string().max(100).optional() }),
+        response: { 200: hazardBoardSchema },
       },
     },
     (req) => hazardBoard(ports, principalOf(req), req.query),
@@ -109,6 +122,7 @@ export function registerHazardRoutes(app: FastifyInstance, deps: AppDeps): void 
         tags,
         summary: 'One hazard with its history, timeline, evidence and listings.',
         params: idParams,
+        response: { 200: hazardDetailSchema },
       },
     },
     (req) => getHazardDetail(ports, principalOf(req), req.params.id),
@@ -131,6 +145,7 @@ export function registerHazardRoutes(app: FastifyInstance, deps: AppDeps): void 
           equipment: text(200).nullable().optional(),
           pointCode: text(40).nullable().optional(),
         }),
+        response: { 201: z.object({ hazard: hazardSchema, proposals: z.array(hazardProposalSchema) }) },
       },
     },
     async (req, reply) => reply.status(201).send(await reportHazard(ports, principalOf(req), req.body)),
@@ -144,19 +159,35 @@ export function registerHazardRoutes(app: FastifyInstance, deps: AppDeps): void 
         summary: 'The mine sets the five implementations (and the plan, for a major hazard).',
         params: idParams,
         body: planBody,
+        response: { 200: z.object({ hazard: hazardSchema }) },
       },
     },
     async (req) => ({ hazard: await assignHazard(ports, principalOf(req), req.params.id, req.body) }),
   );
   r.post(
     '/api/hazards/:id/start',
-    { schema: { tags, summary: 'The mine starts rectifying.', params: idParams } },
+    {
+      schema: {
+        tags,
+        summary: 'The mine starts rectifying.',
+        params: idParams,
+        response: { 200: z.object({ hazard: hazardSchema }) },
+      },
+    },
     async (req) => ({ hazard: await startRectifying(ports, principalOf(req), req.params.id) }),
   );
   const noteBody = z.object({ note: text(2000).nullable().optional() }).default({});
   r.post(
     '/api/hazards/:id/submit',
-    { schema: { tags, summary: 'The mine applies for verification.', params: idParams, body: noteBody } },
+    {
+      schema: {
+        tags,
+        summary: 'The mine applies for verification.',
+        params: idParams,
+        body: noteBody,
+        response: { 200: z.object({ hazard: hazardSchema }) },
+      },
+    },
     async (req) => ({
       hazard: await submitForVerification(ports, principalOf(req), req.params.id, req.body.note ?? null),
     }),
@@ -169,6 +200,7 @@ export function registerHazardRoutes(app: FastifyInstance, deps: AppDeps): void 
         summary: 'A regulator verifies on site and closes (writes off) the hazard.',
         params: idParams,
         body: noteBody,
+        response: { 200: z.object({ hazard: hazardSchema }) },
       },
     },
     async (req) => ({
@@ -183,6 +215,7 @@ export function registerHazardRoutes(app: FastifyInstance, deps: AppDeps): void 
         summary: 'A regulator rejects the rectification, with a reason.',
         params: idParams,
         body: z.object({ reason: text(2000) }),
+        response: { 200: z.object({ hazard: hazardSchema }) },
       },
     },
     async (req) => ({
@@ -197,6 +230,7 @@ export function registerHazardRoutes(app: FastifyInstance, deps: AppDeps): void 
         summary: 'A regulator extends the current due date, with a reason (the original stays).',
         params: idParams,
         body: z.object({ newDueDate: date, reason: text(2000) }),
+        response: { 200: z.object({ hazard: hazardSchema }) },
       },
     },
     async (req) => ({ hazard: await extendDueDate(ports, principalOf(req), req.params.id, req.body) }),
@@ -209,6 +243,7 @@ export function registerHazardRoutes(app: FastifyInstance, deps: AppDeps): void 
         summary: 'A regulator lists a major hazard under supervision (挂牌督办).',
         params: idParams,
         body: z.object({ notice: text(5000) }),
+        response: { 201: z.object({ listing: listingSchema }) },
       },
     },
     async (req, reply) =>
@@ -218,7 +253,14 @@ export function registerHazardRoutes(app: FastifyInstance, deps: AppDeps): void 
   );
   r.post(
     '/api/hazards/:id/listing/close',
-    { schema: { tags, summary: 'Close the supervision listing of a closed hazard.', params: idParams } },
+    {
+      schema: {
+        tags,
+        summary: 'Close the supervision listing of a closed hazard.',
+        params: idParams,
+        response: { 200: z.object({ listing: listingSchema }) },
+      },
+    },
     async (req) => ({ listing: await unlistSupervision(ports, principalOf(req), req.params.id) }),
   );
   r.post(
@@ -229,6 +271,7 @@ export function registerHazardRoutes(app: FastifyInstance, deps: AppDeps): void 
         summary: 'The mine reports progress on a listed hazard.',
         params: idParams,
         body: z.object({ text: text(5000) }),
+        response: { 201: z.object({ progress: progressReportSchema }) },
       },
     },
     async (req, reply) =>
@@ -244,6 +287,7 @@ export function registerHazardRoutes(app: FastifyInstance, deps: AppDeps): void 
         tags,
         summary: 'Suspension, closure and stop-work proposals in your scope (regulators).',
         querystring: z.object({ state: z.enum(['open', 'confirmed', 'dismissed', 'lapsed']).optional() }),
+        response: { 200: z.object({ items: z.array(hazardProposalSchema) }) },
       },
     },
     (req) => listProposals(ports, principalOf(req), req.query.state),
@@ -268,13 +312,22 @@ export function registerHazardRoutes(app: FastifyInstance, deps: AppDeps): void 
         summary: 'Confirm a proposal: the mine is suspended or ordered closed.',
         params: idParams,
         body: noteBody,
+        response: { 200: z.object({ proposal: hazardProposalSchema }) },
       },
     },
     (req) => decide('confirm')(req, principalOf(req)),
   );
   r.post(
     '/api/hazards/proposals/:id/dismiss',
-    { schema: { tags, summary: 'Dismiss a proposal, with a reason.', params: idParams, body: noteBody } },
+    {
+      schema: {
+        tags,
+        summary: 'Dismiss a proposal, with a reason.',
+        params: idParams,
+        body: noteBody,
+        response: { 200: z.object({ proposal: hazardProposalSchema }) },
+      },
+    },
     (req) => decide('dismiss')(req, principalOf(req)),
   );
 
@@ -285,6 +338,7 @@ export function registerHazardRoutes(app: FastifyInstance, deps: AppDeps): void 
       schema: {
         tags,
         summary: 'Run overdue escalation and the running-equipment rule now, over your scope.',
+        response: { 200: reviewResultSchema },
       },
     },
     (req) => runDailyReviewAs(ports, principalOf(req), equipment, DEFAULT_DAYS_PER_ESCALATION_LEVEL),
@@ -304,6 +358,7 @@ export function registerHazardRoutes(app: FastifyInstance, deps: AppDeps): void 
           summary: text(10_000),
           evidenceId: z.string().max(100).nullable().optional(),
         }),
+        response: { 201: z.object({ report: selfCheckReportSchema }) },
       },
     },
     async (req, reply) =>
@@ -316,6 +371,7 @@ export function registerHazardRoutes(app: FastifyInstance, deps: AppDeps): void 
         tags,
         summary: 'Producing and building mines in scope without a self-check report for the quarter.',
         querystring: z.object({ quarter: z.string().max(10), regionId }),
+        response: { 200: missingSelfChecksSchema },
       },
     },
     (req) => listMissingSelfChecks(ports, principalOf(req), req.query.quarter, req.query.regionId),

@@ -10,6 +10,7 @@ import { scopedMineFilter } from '../../../core/registry/mine-use-cases.ts';
 import type { AppDeps } from '../../app.ts';
 import { principalOf } from '../../auth.ts';
 import { regionIdQuery } from '../monitoring/monitoring-access.ts';
+import { hazardSchema, monitoringHazardProposalSchema } from './hazards.schemas.ts';
 
 const keyBody = { key: z.string().min(3).max(400) };
 
@@ -27,6 +28,7 @@ export function registerMonitoringProposalRoutes(app: FastifyInstance, deps: App
         summary:
           'Major hazards proposed by monitoring evidence (2020 criteria art. 5(2), 7(2), 18(6), 18(8), 4(6)), not yet decided, with the evidence.',
         querystring: z.object({ regionId: regionIdQuery }),
+        response: { 200: z.object({ items: z.array(monitoringHazardProposalSchema) }) },
       },
     },
     async (req) => {
@@ -44,6 +46,7 @@ export function registerMonitoringProposalRoutes(app: FastifyInstance, deps: App
         summary:
           'Confirm a proposed major hazard: it is reported as a major hazard with the evidence attached.',
         body: z.object({ ...keyBody, note: z.string().max(2000).default('') }),
+        response: { 201: z.object({ hazard: hazardSchema }) },
       },
     },
     async (req, reply) =>
@@ -57,6 +60,7 @@ export function registerMonitoringProposalRoutes(app: FastifyInstance, deps: App
         tags,
         summary: 'Dismiss a proposed major hazard, with a reason.',
         body: z.object({ ...keyBody, reason: z.string().max(2000) }),
+        response: { 200: z.object({ dismissed: z.string() }) },
       },
     },
     async (req) => {

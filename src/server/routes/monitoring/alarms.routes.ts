@@ -19,6 +19,7 @@ import type { AppDeps, MonitoringDeps } from '../../app.ts';
 import { principalOf } from '../../auth.ts';
 import { consoleGroupingOf } from './alarm-console.routes.ts';
 import { monitoringOf } from './monitoring-access.ts';
+import { regionIdSchema, regionQuery } from '../../route-schemas.ts';
 
 const STATE_FILTERS: Record<string, readonly AlarmState[] | undefined> = {
   active: ['unack_active', 'ack_active', 'rtn_unack'],
@@ -27,12 +28,6 @@ const STATE_FILTERS: Record<string, readonly AlarmState[] | undefined> = {
   all: undefined,
 };
 
-const regionQuery = z.object({
-  regionId: z
-    .string()
-    .regex(/^\d{6}$/)
-    .optional(),
-});
 const alarmParams = z.object({ id: z.string().min(1).max(200) });
 
 /** The alarms not back to normal in the filter (derived from the caller's scope) that the caller may see. */
@@ -56,10 +51,7 @@ export function registerAlarmRoutes(app: FastifyInstance, deps: AppDeps): void {
         tags: ['alarms'],
         summary: 'Alarms in your scope: critical first, unacknowledged first, newest first.',
         querystring: z.object({
-          regionId: z
-            .string()
-            .regex(/^\d{6}$/)
-            .optional(),
+          regionId: regionIdSchema.optional(),
           mineId: z.string().min(1).max(100).optional(),
           priority: z.enum(ALARM_PRIORITIES as [string, ...string[]]).optional(),
           state: z.enum(['active', 'unacknowledged', 'shelved', 'all']).default('active'),

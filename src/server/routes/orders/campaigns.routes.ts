@@ -11,8 +11,14 @@ import {
 } from '../../../core/orders/campaign-use-cases.ts';
 import type { AppDeps } from '../../app.ts';
 import { principalOf } from '../../auth.ts';
-
-const idParams = z.object({ id: z.string().min(1).max(100) });
+import { idParams, regionIdSchema } from '../../route-schemas.ts';
+import {
+  campaignMarkSchema,
+  campaignProgressSchema,
+  campaignReportSchema,
+  campaignSchema,
+} from './orders.schemas.ts';
+import { csvFileSchema } from '../session.schemas.ts';
 
 export function registerCampaignRoutes(app: FastifyInstance, deps: AppDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -20,7 +26,13 @@ export function registerCampaignRoutes(app: FastifyInstance, deps: AppDeps): voi
 
   r.get(
     '/api/orders/campaigns',
-    { schema: { tags: ['orders'], summary: 'Special rectification campaigns in or covering your scope.' } },
+    {
+      schema: {
+        tags: ['orders'],
+        summary: 'Special rectification campaigns in or covering your scope.',
+        response: { 200: z.object({ campaigns: z.array(campaignSchema) }) },
+      },
+    },
     async (req) => ({ campaigns: await listCampaigns(ports, principalOf(req)) }),
   );
 
@@ -32,11 +44,12 @@ export function registerCampaignRoutes(app: FastifyInstance, deps: AppDeps): voi
         summary: 'Start a campaign: a region, a period and a checklist (items with due dates).',
         body: z.object({
           name: z.string().min(1).max(200),
-          regionId: z.string().regex(/^\d{6}$/),
+          regionId: regionIdSchema,
           startsOn: z.string().max(10),
           endsOn: z.string().max(10),
           items: z.array(z.object({ text: z.string().min(1).max(500), dueOn: z.string().max(10) })).max(100),
         }),
+        response: { 201: z.object({ campaign: campaignSchema }) },
       },
     },
     async (req, reply) =>
@@ -45,7 +58,14 @@ export function registerCampaignRoutes(app: FastifyInstance, deps: AppDeps): voi
 
   r.get(
     '/api/orders/campaigns/:id',
-    { schema: { tags: ['orders'], summary: 'A campaign with per-mine progress.', params: idParams } },
+    {
+      schema: {
+        tags: ['orders'],
+        summary: 'A campaign with per-mine progress.',
+        params: idParams,
+        response: { 200: campaignProgressSchema },
+      },
+    },
     async (req) => getCampaignProgress(ports, principalOf(req), req.params.id),
   );
 
@@ -62,6 +82,7 @@ export function registerCampaignRoutes(app: FastifyInstance, deps: AppDeps): voi
           done: z.boolean(),
           note: z.string().max(2000).default(''),
         }),
+        response: { 200: z.object({ mark: campaignMarkSchema }) },
       },
     },
     async (req) => ({ mark: await markCampaignItem(ports, principalOf(req), req.params.id, req.body) }),
@@ -75,6 +96,7 @@ export function registerCampaignRoutes(app: FastifyInstance, deps: AppDeps): voi
         summary: 'Per district: mines done / total and items overdue. JSON, or CSV with ?format=csv.',
         params: idParams,
         querystring: z.object({ format: z.enum(['json', 'csv']).default('json') }),
+        response: { 200: z.union([campaignReportSchema, csvFileSchema]) },
       },
     },
     async (req, reply) => {

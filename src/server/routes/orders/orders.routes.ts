@@ -16,17 +16,21 @@ import type { AppDeps } from '../../app.ts';
 import { principalOf } from '../../auth.ts';
 import { registerCampaignRoutes } from './campaigns.routes.ts';
 import { registerResumptionRoutes } from './resumptions.routes.ts';
+import { idParams, regionIdSchema } from '../../route-schemas.ts';
+import {
+  gasViolationsSchema,
+  issueOrderResultSchema,
+  minePreviewSchema,
+  orderDetailSchema,
+  orderListItemSchema,
+} from './orders.schemas.ts';
 
 const orderBody = z.object({
   number: z.string().min(1).max(100),
   kind: z.enum(ORDER_KINDS as [OrderKind, ...OrderKind[]]),
   legalBasis: z.string().min(1).max(500),
   reason: z.string().min(1).max(2000),
-  regionId: z
-    .string()
-    .regex(/^\d{6}$/)
-    .nullable()
-    .optional(),
+  regionId: regionIdSchema.nullable().optional(),
   mineIds: z.array(z.string().min(1).max(100)).max(500).optional(),
   effectiveAt: z.string().max(40).nullable().optional(),
 });
@@ -59,6 +63,7 @@ export function registerOrderRoutes(app: FastifyInstance, deps: AppDeps): void {
         querystring: z.object({
           status: z.enum(['scheduled', 'in_force', 'lifted', 'superseded']).optional(),
         }),
+        response: { 200: z.object({ orders: z.array(orderListItemSchema) }) },
       },
     },
     async (req) => ({ orders: await listOrders(ports, principalOf(req), req.query) }),
@@ -71,6 +76,7 @@ export function registerOrderRoutes(app: FastifyInstance, deps: AppDeps): void {
         tags: ['orders'],
         summary: 'The mines an order would affect now, and the ones it would not (with why). Writes nothing.',
         body: orderBody,
+        response: { 200: z.object({ mines: z.array(minePreviewSchema), affected: z.number() }) },
       },
     },
     async (req) => {
@@ -87,6 +93,7 @@ export function registerOrderRoutes(app: FastifyInstance, deps: AppDeps): void {
         summary:
           'Issue an order: stop_work (every mine of a region), suspend_mine, close_mine, lift. In force at once, or scheduled for its effective time.',
         body: orderBody,
+        response: { 201: issueOrderResultSchema },
       },
     },
     async (req, reply) => {
@@ -103,11 +110,9 @@ export function registerOrderRoutes(app: FastifyInstance, deps: AppDeps): void {
         summary:
           'High-gas and outburst mines without certified gas-control capability; producing ones first.',
         querystring: z.object({
-          regionId: z
-            .string()
-            .regex(/^\d{6}$/)
-            .optional(),
+          regionId: regionIdSchema.optional(),
         }),
+        response: { 200: gasViolationsSchema },
       },
     },
     async (req) => listGasControlViolations(ports, principalOf(req), req.query.regionId),
@@ -122,7 +127,8 @@ export function registerOrderRoutes(app: FastifyInstance, deps: AppDeps): void {
       schema: {
         tags: ['orders'],
         summary: 'One order with the mines it affected and the ones it left unaffected.',
-        params: z.object({ id: z.string().min(1).max(100) }),
+        params: idParams,
+        response: { 200: orderDetailSchema },
       },
     },
     async (req) => getOrder(ports, principalOf(req), req.params.id),
@@ -135,8 +141,9 @@ export function registerOrderRoutes(app: FastifyInstance, deps: AppDeps): void {
         tags: ['orders'],
         summary:
           'Record the public notice of a suspension or closure order (due within 5 working days of issue; a late one is flagged).',
-        params: z.object({ id: z.string().min(1).max(100) }),
+        params: idParams,
         body: z.object({ noticeDate: z.string().max(10), noticeRef: z.string().min(1).max(500) }),
+        response: { 200: orderDetailSchema },
       },
     },
     async (req) => recordOrderNotice(ports, principalOf(req), req.params.id, req.body),

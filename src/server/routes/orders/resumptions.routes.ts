@@ -12,8 +12,8 @@ import {
 import type { AppDeps } from '../../app.ts';
 import { principalOf } from '../../auth.ts';
 import { resumptionDeps } from './orders.routes.ts';
-
-const idParams = z.object({ id: z.string().min(1).max(100) });
+import { idParams } from '../../route-schemas.ts';
+import { resumptionViewSchema } from './orders.schemas.ts';
 
 export function registerResumptionRoutes(app: FastifyInstance, deps: AppDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -21,7 +21,13 @@ export function registerResumptionRoutes(app: FastifyInstance, deps: AppDeps): v
 
   r.get(
     '/api/orders/resumptions',
-    { schema: { tags: ['orders'], summary: 'Resumption applications in your scope with their checklists.' } },
+    {
+      schema: {
+        tags: ['orders'],
+        summary: 'Resumption applications in your scope with their checklists.',
+        response: { 200: z.object({ resumptions: z.array(resumptionViewSchema) }) },
+      },
+    },
     async (req) => ({ resumptions: await listResumptions(rd(), principalOf(req)) }),
   );
 
@@ -33,6 +39,7 @@ export function registerResumptionRoutes(app: FastifyInstance, deps: AppDeps): v
         summary:
           'A suspended mine applies for resumption acceptance (→ resumption_review; decision due in 20 days).',
         body: z.object({ mineId: z.string().min(1).max(100), note: z.string().max(2000).default('') }),
+        response: { 201: z.object({ resumption: resumptionViewSchema }) },
       },
     },
     async (req, reply) => {
@@ -48,6 +55,7 @@ export function registerResumptionRoutes(app: FastifyInstance, deps: AppDeps): v
         tags: ['orders'],
         summary: 'One application: checklist, deadlines, notice.',
         params: idParams,
+        response: { 200: z.object({ resumption: resumptionViewSchema }) },
       },
     },
     async (req) => ({ resumption: await getResumption(rd(), principalOf(req), req.params.id) }),
@@ -62,6 +70,7 @@ export function registerResumptionRoutes(app: FastifyInstance, deps: AppDeps): v
           'Sign a manual checklist item (plan: regulator; group inspection: group member; sign-off: leader).',
         params: idParams,
         body: z.object({ item: z.string().min(1).max(60), note: z.string().max(2000).default('') }),
+        response: { 200: z.object({ resumption: resumptionViewSchema }) },
       },
     },
     async (req) => ({ resumption: await signChecklistItem(rd(), principalOf(req), req.params.id, req.body) }),
@@ -76,6 +85,7 @@ export function registerResumptionRoutes(app: FastifyInstance, deps: AppDeps): v
           'Approve (→ producing; needs the complete checklist and the gas-control rule) or reject (→ suspended).',
         params: idParams,
         body: z.object({ decision: z.enum(['approve', 'reject']), reason: z.string().min(1).max(2000) }),
+        response: { 200: z.object({ resumption: resumptionViewSchema }) },
       },
     },
     async (req) => {
@@ -92,6 +102,7 @@ export function registerResumptionRoutes(app: FastifyInstance, deps: AppDeps): v
         summary: 'Record the public notice of the decision (due within 5 working days).',
         params: idParams,
         body: z.object({ noticeDate: z.string().max(10), noticeRef: z.string().min(1).max(500) }),
+        response: { 200: z.object({ resumption: resumptionViewSchema }) },
       },
     },
     async (req) => ({

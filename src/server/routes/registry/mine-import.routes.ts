@@ -10,6 +10,7 @@ import {
 import type { AppDeps } from '../../app.ts';
 import { principalOf } from '../../auth.ts';
 import { readBodyCapped, takeBodyAsStream } from '../../upload-body.ts';
+import { mineImportReportSchema } from './registry.schemas.ts';
 
 /** A table file's error as the API's: a cap that was hit, or an unreadable file. */
 export function tableError(e: unknown): unknown {
@@ -31,6 +32,7 @@ export function registerMineImportRoutes(app: FastifyInstance, deps: AppDeps): v
           tags: ['registry'],
           summary:
             'Import mines from a CSV (UTF-8 or GB18030) or XLSX body. Good rows are stored; each bad row is reported with its reasons.',
+          response: { 200: mineImportReportSchema },
         },
       },
       async (req) => {

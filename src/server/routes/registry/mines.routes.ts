@@ -20,14 +20,22 @@ import {
 } from '../../../core/registry/key-fact-processes.ts';
 import type { AppDeps } from '../../app.ts';
 import { principalOf } from '../../auth.ts';
+import { regionIdSchema } from '../../route-schemas.ts';
+import {
+  mapMinesSchema,
+  mineDetailSchema,
+  mineHistorySchema,
+  mineSchema,
+  minesPageSchema,
+  mineTransitionResultSchema,
+  regionDashboardSchema,
+  regionSchema,
+} from './registry.schemas.ts';
 
 const mineIdParams = z.object({ id: z.string().min(1).max(100) });
 
 const listQuery = z.object({
-  regionId: z
-    .string()
-    .regex(/^\d{6}$/)
-    .optional(),
+  regionId: regionIdSchema.optional(),
   status: z.enum(MINE_STATUSES as [string, ...string[]]).optional(),
   gasClass: z.enum(GAS_CLASSES as [string, ...string[]]).optional(),
   capacityMin: z.coerce.number().int().min(0).optional(),
@@ -53,11 +61,9 @@ export function registerMineRoutes(app: FastifyInstance, deps: AppDeps): void {
         summary:
           'Every mine in your scope with a position, its status and the highest priority of its open alarms (the map).',
         querystring: z.object({
-          regionId: z
-            .string()
-            .regex(/^\d{6}$/)
-            .optional(),
+          regionId: regionIdSchema.optional(),
         }),
+        response: { 200: mapMinesSchema },
       },
     },
     async (req) => {
@@ -99,6 +105,7 @@ export function registerMineRoutes(app: FastifyInstance, deps: AppDeps): void {
       schema: {
         tags: ['registry'],
         summary: 'The regions you can see (your scope and everything below it).',
+        response: { 200: z.object({ regions: z.array(regionSchema) }).meta({ id: 'RegionsResponse' }) },
       },
     },
     async (req) => {
@@ -119,11 +126,9 @@ export function registerMineRoutes(app: FastifyInstance, deps: AppDeps): void {
         tags: ['registry'],
         summary: 'Region dashboard: mines by status, by district, capacity bands and gas classes.',
         querystring: z.object({
-          regionId: z
-            .string()
-            .regex(/^\d{6}$/)
-            .optional(),
+          regionId: regionIdSchema.optional(),
         }),
+        response: { 200: regionDashboardSchema },
       },
     },
     async (req) => buildRegionDashboard(ports, principalOf(req), req.query.regionId),
@@ -136,6 +141,7 @@ export function registerMineRoutes(app: FastifyInstance, deps: AppDeps): void {
         tags: ['registry'],
         summary: 'Mines in your scope, filtered and paged.',
         querystring: listQuery,
+        response: { 200: minesPageSchema },
       },
     },
     async (req) => {
@@ -162,6 +168,7 @@ export function registerMineRoutes(app: FastifyInstance, deps: AppDeps): void {
         tags: ['registry'],
         summary: 'Register a mine (regulators, in their scope). The facts are validated field by field.',
         body: z.object({ facts: z.record(z.string(), z.unknown()), initialStatus: z.string().optional() }),
+        response: { 201: z.object({ mine: mineSchema }) },
       },
     },
     async (req, reply) => {
@@ -172,7 +179,14 @@ export function registerMineRoutes(app: FastifyInstance, deps: AppDeps): void {
 
   r.get(
     '/api/mines/:id',
-    { schema: { tags: ['registry'], summary: 'One mine with its region chain.', params: mineIdParams } },
+    {
+      schema: {
+        tags: ['registry'],
+        summary: 'One mine with its region chain.',
+        params: mineIdParams,
+        response: { 200: mineDetailSchema },
+      },
+    },
     async (req) => {
       const mine = await getMine(ports, principalOf(req), req.params.id);
       const ids = mine.regionPath.split('/').filter(Boolean);
@@ -192,6 +206,7 @@ export function registerMineRoutes(app: FastifyInstance, deps: AppDeps): void {
           'Edit facts of a mine. The status cannot be edited (use a status transition), nor the key facts: gas class (gas-class appraisal), gas-control capability (expert assessment), approved capacity (capacity approval).',
         params: mineIdParams,
         body: z.record(z.string(), z.unknown()),
+        response: { 200: z.object({ mine: mineSchema }) },
       },
     },
     async (req) => {
@@ -213,6 +228,7 @@ export function registerMineRoutes(app: FastifyInstance, deps: AppDeps): void {
           reportRef: z.string().max(200),
           appraisedOn: z.string().max(10),
         }),
+        response: { 200: z.object({ mine: mineSchema }) },
       },
     },
     async (req) => {
@@ -235,6 +251,7 @@ export function registerMineRoutes(app: FastifyInstance, deps: AppDeps): void {
           approvalRef: z.string().max(200),
           approvedOn: z.string().max(10),
         }),
+        response: { 200: z.object({ mine: mineSchema }) },
       },
     },
     async (req) => {
@@ -251,6 +268,7 @@ export function registerMineRoutes(app: FastifyInstance, deps: AppDeps): void {
         tags: ['registry'],
         summary: 'Status history and audit trail of a mine.',
         params: mineIdParams,
+        response: { 200: mineHistorySchema },
       },
     },
     async (req) => getMineHistory(ports, principalOf(req), req.params.id),
@@ -269,6 +287,7 @@ export function registerMineRoutes(app: FastifyInstance, deps: AppDeps): void {
           reason: z.string().min(1).max(2000),
           basis: z.string().max(200).nullable().optional(),
         }),
+        response: { 200: mineTransitionResultSchema },
       },
     },
     async (req) => {

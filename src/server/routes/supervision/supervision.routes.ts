@@ -21,14 +21,24 @@ import {
 import type { AppDeps } from '../../app.ts';
 import { principalOf } from '../../auth.ts';
 import { createHazardReporter } from './hazard-reporter.ts';
+import { idParams, regionIdSchema } from '../../route-schemas.ts';
+import {
+  assignmentCandidatesSchema,
+  coverageViewSchema,
+  kpiViewSchema,
+  leaderAssignmentSchema,
+  minePlanSchema,
+  responsiblePersonSchema,
+  siteVisitSchema,
+  supervisionCardSchema,
+  supervisionGroupSchema,
+  visitFindingSchema,
+} from './supervision.schemas.ts';
+import { csvFileSchema } from '../session.schemas.ts';
 
 const tags = ['supervision'];
-const regionId = z
-  .string()
-  .regex(/^\d{6}$/)
-  .optional();
+const regionId = regionIdSchema.optional();
 const mineParams = z.object({ mineId: z.string().min(1).max(100) });
-const idParams = z.object({ id: z.string().min(1).max(100) });
 
 const planBody = z.object({
   documentRef: z.string().max(200),
@@ -93,6 +103,7 @@ export function registerSupervisionRoutes(app: FastifyInstance, deps: AppDeps): 
         summary:
           'Which mines lack a plan, a responsible person, a group or a leader (closed mines excluded; gaps first).',
         querystring: coverageQuery,
+        response: { 200: coverageViewSchema },
       },
     },
     async (req) =>
@@ -105,7 +116,15 @@ export function registerSupervisionRoutes(app: FastifyInstance, deps: AppDeps): 
 
   r.get(
     '/api/supervision/coverage.csv',
-    { schema: { tags, summary: 'The coverage view as CSV (UTF-8 with BOM).', querystring: coverageQuery } },
+    {
+      schema: {
+        tags,
+        summary: 'The coverage view as CSV (UTF-8 with BOM).',
+        querystring: coverageQuery,
+        response: { 200: csvFileSchema },
+        produces: ['text/csv'],
+      },
+    },
     async (req, reply) => {
       const view = await getCoverage(ports, principalOf(req), {
         regionId: req.query.regionId,
@@ -131,6 +150,7 @@ export function registerSupervisionRoutes(app: FastifyInstance, deps: AppDeps): 
           leaderDays: z.coerce.number().int().optional(),
           groupDays: z.coerce.number().int().optional(),
         }),
+        response: { 200: kpiViewSchema },
       },
     },
     async (req) => getVisitKpi(ports, principalOf(req), req.query),
@@ -143,6 +163,7 @@ export function registerSupervisionRoutes(app: FastifyInstance, deps: AppDeps): 
         tags,
         summary: "A mine's plan, responsible person, group, leader and their history.",
         params: mineParams,
+        response: { 200: supervisionCardSchema },
       },
     },
     async (req) => getSupervisionCard(ports, principalOf(req), req.params.mineId),
@@ -155,6 +176,7 @@ export function registerSupervisionRoutes(app: FastifyInstance, deps: AppDeps): 
         tags,
         summary: 'Leaders and group members whose region covers the mine.',
         params: mineParams,
+        response: { 200: assignmentCandidatesSchema },
       },
     },
     async (req) => listAssignmentCandidates(ports, principalOf(req), req.params.mineId),
@@ -168,6 +190,7 @@ export function registerSupervisionRoutes(app: FastifyInstance, deps: AppDeps): 
         summary: "Start the mine's plan (一矿一策) as a draft.",
         params: mineParams,
         body: planBody,
+        response: { 201: z.object({ plan: minePlanSchema }) },
       },
     },
     async (req, reply) =>
@@ -184,6 +207,7 @@ export function registerSupervisionRoutes(app: FastifyInstance, deps: AppDeps): 
         summary: 'Edit the plan; a returned or approved plan becomes a draft again.',
         params: mineParams,
         body: planBody,
+        response: { 200: z.object({ plan: minePlanSchema }) },
       },
     },
     async (req) => ({ plan: await updatePlan(ports, principalOf(req), req.params.mineId, req.body) }),
@@ -191,13 +215,27 @@ export function registerSupervisionRoutes(app: FastifyInstance, deps: AppDeps): 
 
   r.delete(
     '/api/supervision/mines/:mineId/plan',
-    { schema: { tags, summary: 'Delete a draft plan.', params: mineParams } },
+    {
+      schema: {
+        tags,
+        summary: 'Delete a draft plan.',
+        params: mineParams,
+        response: { 200: z.object({ deleted: z.literal(true) }) },
+      },
+    },
     async (req) => deletePlan(ports, principalOf(req), req.params.mineId),
   );
 
   r.post(
     '/api/supervision/mines/:mineId/plan/submit',
-    { schema: { tags, summary: 'Submit the draft plan for approval.', params: mineParams } },
+    {
+      schema: {
+        tags,
+        summary: 'Submit the draft plan for approval.',
+        params: mineParams,
+        response: { 200: z.object({ plan: minePlanSchema }) },
+      },
+    },
     async (req) => ({ plan: await decidePlan(ports, principalOf(req), req.params.mineId, 'submit') }),
   );
 
@@ -208,6 +246,7 @@ export function registerSupervisionRoutes(app: FastifyInstance, deps: AppDeps): 
         tags,
         summary: 'Approve a submitted plan (a regulator whose region covers the mine).',
         params: mineParams,
+        response: { 200: z.object({ plan: minePlanSchema }) },
       },
     },
     async (req) => ({ plan: await decidePlan(ports, principalOf(req), req.params.mineId, 'approve') }),
@@ -221,6 +260,7 @@ export function registerSupervisionRoutes(app: FastifyInstance, deps: AppDeps): 
         summary: 'Return a submitted plan with a reason.',
         params: mineParams,
         body: z.object({ reason: z.string().max(2000) }),
+        response: { 200: z.object({ plan: minePlanSchema }) },
       },
     },
     async (req) => ({
@@ -240,6 +280,7 @@ export function registerSupervisionRoutes(app: FastifyInstance, deps: AppDeps): 
           position: z.string().max(100),
           phone: z.string().max(30),
         }),
+        response: { 200: z.object({ responsible: responsiblePersonSchema }) },
       },
     },
     async (req) => ({
@@ -258,6 +299,7 @@ export function registerSupervisionRoutes(app: FastifyInstance, deps: AppDeps): 
           leaderUserId: z.string().min(1).max(100),
           memberUserIds: z.array(z.string().min(1).max(100)).max(30),
         }),
+        response: { 200: z.object({ group: supervisionGroupSchema }) },
       },
     },
     async (req) => ({
@@ -273,6 +315,7 @@ export function registerSupervisionRoutes(app: FastifyInstance, deps: AppDeps): 
         summary: "Assign the mine's leader on contact duty (包保领导).",
         params: mineParams,
         body: z.object({ userId: z.string().min(1).max(100) }),
+        response: { 200: z.object({ leader: leaderAssignmentSchema }) },
       },
     },
     async (req) => ({
@@ -282,7 +325,14 @@ export function registerSupervisionRoutes(app: FastifyInstance, deps: AppDeps): 
 
   r.post(
     '/api/supervision/visits',
-    { schema: { tags, summary: 'Record a site visit by a leader or a group member.', body: visitBody } },
+    {
+      schema: {
+        tags,
+        summary: 'Record a site visit by a leader or a group member.',
+        body: visitBody,
+        response: { 201: z.object({ visit: siteVisitSchema }) },
+      },
+    },
     async (req, reply) =>
       reply.status(201).send({ visit: await recordVisit(ports, principalOf(req), req.body) }),
   );
@@ -298,6 +348,7 @@ export function registerSupervisionRoutes(app: FastifyInstance, deps: AppDeps): 
           mineId: z.string().min(1).max(100).optional(),
           limit: z.coerce.number().int().min(1).max(1000).optional(),
         }),
+        response: { 200: z.object({ items: z.array(siteVisitSchema) }) },
       },
     },
     async (req) => listVisits(ports, principalOf(req), req.query),
@@ -305,7 +356,14 @@ export function registerSupervisionRoutes(app: FastifyInstance, deps: AppDeps): 
 
   r.get(
     '/api/supervision/visits/:id',
-    { schema: { tags, summary: 'One site visit with its checklist and findings.', params: idParams } },
+    {
+      schema: {
+        tags,
+        summary: 'One site visit with its checklist and findings.',
+        params: idParams,
+        response: { 200: z.object({ visit: siteVisitSchema }) },
+      },
+    },
     async (req) => ({ visit: await getVisit(ports, principalOf(req), req.params.id) }),
   );
 
@@ -316,6 +374,7 @@ export function registerSupervisionRoutes(app: FastifyInstance, deps: AppDeps): 
         tags,
         summary: "Turn a visit's finding into a hazard (source: inspection).",
         params: idParams,
+        response: { 201: z.object({ finding: visitFindingSchema, hazardId: z.string() }) },
       },
     },
     async (req, reply) =>

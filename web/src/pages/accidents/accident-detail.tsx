@@ -1,28 +1,20 @@
 import { useState } from 'react';
-import { request } from '../../api/api-client.ts';
+import { request, type ApiAnswer } from '../../api/api-client.ts';
 import { useApiData } from '../../api/use-api.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { navigate } from '../../router/router.ts';
-import { useSession } from '../../session/session-context.tsx';
+import { useCan } from '../../session/session-context.tsx';
 import { AccountabilityForm } from './accountability-form.tsx';
-import { shortTime, type AccidentDetailView, type TimelineView } from './accidents-types.ts';
-
-/** The roles holding `accountability.record` (regulators). */
-const ACCOUNTABILITY_RECORDERS: readonly string[] = [
-  'province_regulator',
-  'city_regulator',
-  'county_regulator',
-];
+import { shortTime } from './accident-time.ts';
 
 /** One accident: grade, reporting chain against its deadlines, investigation, accountability, what preceded it. */
 export function AccidentDetail({ id }: { id: string }) {
   const { t } = useI18n();
-  const { role } = useSession().session.user;
-  const canRecordAccountability = ACCOUNTABILITY_RECORDERS.includes(role);
-  const detail = useApiData<AccidentDetailView>(`/api/accidents/${encodeURIComponent(id)}`);
+  const canRecordAccountability = useCan()('accountability.record');
+  const detail = useApiData<ApiAnswer<'/api/accidents/{id}'>>(`/api/accidents/${encodeURIComponent(id)}`);
   const isReference = detail.data !== null && detail.data.accident.mineId === null;
-  const timeline = useApiData<TimelineView>(
+  const timeline = useApiData<ApiAnswer<'/api/accidents/{id}/preceded'>>(
     detail.data && !isReference ? `/api/accidents/${encodeURIComponent(id)}/preceded` : null,
   );
   const [error, setError] = useState<unknown>(null);

@@ -1,11 +1,12 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { request } from '../../api/api-client.ts';
+import { answerOf, api, type ApiAnswer } from '../../api/api-client.ts';
 import { useApiData } from '../../api/use-api.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
 import { MinePicker, type PickedMine } from '../../components/mine-picker.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { navigate } from '../../router/router.ts';
-import { shortTime, type AccidentView, type Grade } from './accidents-types.ts';
+import type { AccidentGrade as Grade } from '../../api/generated/api-schema.ts';
+import { shortTime } from './accident-time.ts';
 
 const FIGURES = ['deaths', 'seriousInjuries', 'minorInjuries', 'directLossCny'] as const;
 const LABEL = {
@@ -26,10 +27,7 @@ function RecordForm({ onRecorded }: { onRecorded: () => void }) {
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
     const c = new AbortController();
-    request<{ judgement: { grade: Grade } }>('POST', '/api/accidents/grade', {
-      body: fig,
-      signal: c.signal,
-    }).then(
+    answerOf(api.POST('/api/accidents/grade', { body: fig, signal: c.signal })).then(
       (r) => setGrade(r.judgement.grade),
       () => undefined,
     );
@@ -40,9 +38,9 @@ function RecordForm({ onRecorded }: { onRecorded: () => void }) {
     setError(null);
     try {
       const at = occurredAt ? new Date(occurredAt).toISOString() : '';
-      const r = await request<{ accident: { id: string } }>('POST', '/api/accidents', {
-        body: { mineId: mine?.id ?? '', occurredAt: at, type, ...fig },
-      });
+      const r = await answerOf(
+        api.POST('/api/accidents', { body: { mineId: mine?.id ?? '', occurredAt: at, type, ...fig } }),
+      );
       onRecorded();
       navigate(`/accidents/${encodeURIComponent(r.accident.id)}`);
     } catch (err) {
@@ -99,7 +97,7 @@ function RecordForm({ onRecorded }: { onRecorded: () => void }) {
 
 export function AccidentList({ reference, canRecord }: { reference: boolean; canRecord: boolean }) {
   const { t } = useI18n();
-  const { data, error, isLoading, reload } = useApiData<{ accidents: AccidentView[]; total: number }>(
+  const { data, error, isLoading, reload } = useApiData<ApiAnswer<'/api/accidents'>>(
     `/api/accidents?reference=${reference ? 'true' : 'false'}&limit=500`,
   );
   const rows = data?.accidents ?? [];

@@ -1,6 +1,6 @@
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { navigate } from '../../router/router.ts';
-import { useSession } from '../../session/session-context.tsx';
+import { useCan } from '../../session/session-context.tsx';
 import { AccidentDetail } from './accident-detail.tsx';
 import { AccidentList } from './accident-list.tsx';
 import { AccountabilityPanel, ImportPanel } from './accountability-import.tsx';
@@ -12,20 +12,18 @@ const TAB_LABELS = {
   accountability: 'accidents.tab.accountability',
   import: 'accidents.tab.import',
 } as const;
-const REGULATORS = ['province_regulator', 'city_regulator', 'county_regulator'];
 
 /** The accidents section: its pages live under /accidents; `sub` is the path below it. */
 export function AccidentsSection({ sub }: { sub: string[] }) {
   const { t } = useI18n();
-  const { user } = useSession().session;
+  const may = useCan();
   const first = sub[0] ?? '';
   const tab = (TABS as readonly string[]).includes(first) ? (first as (typeof TABS)[number]) : null;
-  const isRegulator = REGULATORS.includes(user.role);
   return (
     <section className="page" data-testid="accidents-section" data-busy="false" data-sub={sub.join('/')}>
       <h1>{t('nav.accidents')}</h1>
       <nav className="tabs">
-        {TABS.filter((x) => (x === 'import' ? isRegulator : true)).map((x) => (
+        {TABS.filter((x) => (x === 'import' ? may('accident.import') : true)).map((x) => (
           <button
             key={x || 'list'}
             type="button"
@@ -37,9 +35,7 @@ export function AccidentsSection({ sub }: { sub: string[] }) {
           </button>
         ))}
       </nav>
-      {tab === '' && (
-        <AccidentList reference={false} canRecord={isRegulator || user.role === 'mine_safety_officer'} />
-      )}
+      {tab === '' && <AccidentList reference={false} canRecord={may('accident.record')} />}
       {tab === 'reference' && <AccidentList reference canRecord={false} />}
       {tab === 'accountability' && <AccountabilityPanel />}
       {tab === 'import' && <ImportPanel />}

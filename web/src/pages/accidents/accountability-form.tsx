@@ -5,11 +5,11 @@ import { useAction } from '../../components/use-action.ts';
 import { todayIsoDate } from '../../format.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import {
-  ACCOUNTABILITY_ACTIONS,
-  ACCOUNTABILITY_CHAINS,
+  accountabilityActionValues as ACCOUNTABILITY_ACTIONS,
+  accountabilityChainValues as ACCOUNTABILITY_CHAINS,
   type AccountabilityAction,
   type AccountabilityChain,
-} from './accidents-types.ts';
+} from '../../api/generated/api-schema.ts';
 
 /**
  * A regulator records an official held to account for the accident (党政同责、一岗双责: enterprise,

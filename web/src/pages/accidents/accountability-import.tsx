@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { request, withQuery } from '../../api/api-client.ts';
+import { request, withQuery, type ApiAnswer } from '../../api/api-client.ts';
 import { useApiData } from '../../api/use-api.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
 import { useAction } from '../../components/use-action.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
-import type { AccountabilityView } from './accidents-types.ts';
+import type { AccidentImportResult } from '../../api/generated/api-schema.ts';
 
 /** Accountability in scope, per official and per region (region code filter). */
 export function AccountabilityPanel() {
@@ -15,11 +15,7 @@ export function AccountabilityPanel() {
     person: person || undefined,
     regionId: /^\d{6}$/.test(regionId) ? regionId : undefined,
   });
-  const { data, error, isLoading, reload } = useApiData<{
-    records: AccountabilityView[];
-    byPerson: Array<{ personName: string; posts: string[]; chains: string[]; records: number }>;
-    byChain: Record<string, number>;
-  }>(url);
+  const { data, error, isLoading, reload } = useApiData<ApiAnswer<'/api/accidents/accountability'>>(url);
   return (
     <div data-testid="accountability-panel" data-busy={isLoading ? 'true' : 'false'}>
       <label>
@@ -97,20 +93,12 @@ const MSHA_EXAMPLE = JSON.stringify(
   2,
 );
 
-interface ImportResultView {
-  rows: number;
-  accepted: number;
-  rejected: number;
-  skipped: number;
-  errors: Array<{ line: number; field: string; reason: string }>;
-}
-
 /** CSV + JSON column mapping → accepted / rejected (per line) / skipped. Rows go to the reference set. */
 export function ImportPanel() {
   const { t } = useI18n();
   const [file, setFile] = useState<File | null>(null);
   const [mapping, setMapping] = useState(MSHA_EXAMPLE);
-  const [result, setResult] = useState<ImportResultView | null>(null);
+  const [result, setResult] = useState<AccidentImportResult | null>(null);
   const { busy, error, runWith } = useAction();
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -118,7 +106,7 @@ export function ImportPanel() {
     await runWith(async () => {
       const parsed: unknown = JSON.parse(mapping);
       setResult(
-        await request<ImportResultView>('POST', '/api/accidents/import', {
+        await request<AccidentImportResult>('POST', '/api/accidents/import', {
           body: { fileName: file.name, csv: await file.text(), mapping: parsed },
         }),
       );

@@ -6,7 +6,18 @@ import { todayIsoDate } from '../../format.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { navigate, useAppLocation } from '../../router/router.ts';
 import { useRegions } from '../../session/regions-context.tsx';
-import { BRIEFING_CHANGE_KEYS, MINE_STATUS_KEYS, type Briefing } from './briefing-api-types.ts';
+import { mineStatusValues as MINE_STATUS_KEYS, type Briefing } from '../../api/generated/api-schema.ts';
+
+/** The period-on-period figures, in the order the briefing shows them. */
+const BRIEFING_CHANGE_KEYS = [
+  'hazardsFound',
+  'majorHazardsFound',
+  'hazardsClosed',
+  'alarms',
+  'visits',
+  'enteredClosing',
+  'closed',
+] as const satisfies ReadonlyArray<Exclude<keyof Briefing['changes'], 'previousPeriod'>>;
 import { FactorBar } from './factor-bar.tsx';
 import { PopulationHistoryTable } from '../closure/population-history.tsx';
 

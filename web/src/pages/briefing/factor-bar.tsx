@@ -1,5 +1,9 @@
 import { useI18n } from '../../i18n/i18n-context.tsx';
-import { RISK_FACTOR_IDS, type FactorContribution, type RiskFactorId } from './briefing-api-types.ts';
+import {
+  riskFactorIdValues as RISK_FACTOR_IDS,
+  type FactorContribution,
+  type RiskFactorId,
+} from '../../api/generated/api-schema.ts';
 
 /** One colour per factor, in the table's order (hazards reds, alarms oranges, static factors blues). */
 export const FACTOR_COLOURS: Readonly<Record<RiskFactorId, string>> = {

@@ -6,7 +6,7 @@ import { formatDateTime } from '../../format.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { navigate, useAppLocation } from '../../router/router.ts';
 import { useRegions } from '../../session/regions-context.tsx';
-import type { NextVisitsView, RiskRanking, VisitList } from './briefing-api-types.ts';
+import type { NextVisitsView, RiskRanking, VisitList } from '../../api/generated/api-schema.ts';
 import { FactorBar, FactorLegend } from './factor-bar.tsx';
 
 /** The explainable risk ranking (factor bars, every factor's points) and the "where to go next" lists. */

@@ -3,18 +3,21 @@ import { ErrorBox } from '../../components/error-box.tsx';
 import { formatDateTime } from '../../format.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { navigate } from '../../router/router.ts';
-import { useSession } from '../../session/session-context.tsx';
+import { useCan } from '../../session/session-context.tsx';
 import { PostForm } from './closure-forms.tsx';
-import { CASE_EVIDENCE_KINDS, REGULATOR_ROLES, type CaseDetailView } from './closure-types.ts';
+import {
+  caseEvidenceKindValues as CASE_EVIDENCE_KINDS,
+  type CrackdownCase as CaseDetailView,
+} from '../../api/generated/api-schema.ts';
 
 /** One crackdown case: evidence, decisions, and (for regulators) the next step and adding evidence. */
 export function CaseDetail({ id }: { id: string }) {
   const { t } = useI18n();
-  const { user } = useSession().session;
+  const may = useCan();
   const base = `/api/closure/cases/${encodeURIComponent(id)}`;
   const { data, error, isLoading, reload } = useApiData<{ case: CaseDetailView }>(base);
   const c = data?.case;
-  const manages = REGULATOR_ROLES.includes(user.role);
+  const manages = may('case.manage');
   return (
     <div data-testid="case-detail" data-busy={isLoading ? 'true' : 'false'} data-status={c?.status ?? ''}>
       <p>

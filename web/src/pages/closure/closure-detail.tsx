@@ -5,11 +5,9 @@ import { ErrorBox } from '../../components/error-box.tsx';
 import { useAction } from '../../components/use-action.ts';
 import { formatDateTime } from '../../format.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
-import { useSession } from '../../session/session-context.tsx';
+import { useCan } from '../../session/session-context.tsx';
 import { TransformationForm } from './closure-forms.tsx';
-import type { ClosureView, StepView } from './closure-types.ts';
-
-const REGULATORS = ['province_regulator', 'city_regulator', 'county_regulator'];
+import type { ClosureStep as StepView, ClosureView } from '../../api/generated/api-schema.ts';
 
 function StepRow({
   closureId,
@@ -21,11 +19,11 @@ function StepRow({
   onChanged: () => void;
 }) {
   const { t } = useI18n();
-  const { user } = useSession().session;
   const [evidence, setEvidence] = useState('');
   const { busy, error, runWith } = useAction();
-  const isRegulator = REGULATORS.includes(user.role);
-  const canRecord = isRegulator || user.role === 'mine_safety_officer';
+  const may = useCan();
+  const isRegulator = may('closure.step.verify');
+  const canRecord = may('closure.step.record');
   const act = async (what: 'record' | 'verify', body: Record<string, unknown>) => {
     await runWith(async () => {
       await request('POST', `/api/closure/closures/${closureId}/steps/${step.step}/${what}`, { body });
@@ -83,7 +81,7 @@ function StepRow({
 /** One closure: its six steps with evidence, recorder and verifier, and the actions the user may take. */
 export function ClosureDetail({ id }: { id: string }) {
   const { t } = useI18n();
-  const { user } = useSession().session;
+  const may = useCan();
   const { data, error, isLoading, reload } = useApiData<{ closure: ClosureView }>(
     `/api/closure/closures/${id}`,
   );
@@ -127,7 +125,7 @@ export function ClosureDetail({ id }: { id: string }) {
               </li>
             ))}
           </ul>
-          {REGULATORS.includes(user.role) && <TransformationForm closureId={c.id} onDone={reload} />}
+          {may('closure.manage') && <TransformationForm closureId={c.id} onDone={reload} />}
         </>
       )}
     </div>

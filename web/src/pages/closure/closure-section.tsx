@@ -6,23 +6,22 @@ import { Input } from '../../components/form-kit.tsx';
 import { MinePicker, type PickedMine } from '../../components/mine-picker.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { navigate } from '../../router/router.ts';
-import { useSession } from '../../session/session-context.tsx';
+import { useCan } from '../../session/session-context.tsx';
 import { CaseDetail } from './closure-case.tsx';
 import { ClosureDetail } from './closure-detail.tsx';
 import { PolicyListForm, TargetForm } from './closure-forms.tsx';
 import type {
-  Candidate,
-  CaseView,
-  ClosureView,
-  PopulationHistoryView,
-  TargetProgressView,
+  ClosureCandidate as Candidate,
+  CrackdownCase as CaseView,
+  ClosureSummary as ClosureView,
+  PopulationHistory as PopulationHistoryView,
+  TargetProgress as TargetProgressView,
   UnfiledMine,
-} from './closure-types.ts';
+} from '../../api/generated/api-schema.ts';
 import { PopulationHistoryTable } from './population-history.tsx';
 import { StatusPill } from '../../components/status-pill.tsx';
 
 const TABS = ['', 'candidates', 'targets', 'cases'] as const;
-const REGULATORS = ['province_regulator', 'city_regulator', 'county_regulator'];
 
 function NewClosureForm({ onCreated }: { onCreated: (id: string) => void }) {
   const { t } = useI18n();
@@ -79,14 +78,14 @@ async function openClosureFile(mineId: string, reason: string): Promise<string> 
 
 function ClosuresList() {
   const { t } = useI18n();
-  const { user } = useSession().session;
+  const may = useCan();
   const { data, error, isLoading, reload } = useApiData<{ closures: ClosureView[]; unfiled?: UnfiledMine[] }>(
     '/api/closure/closures',
   );
   const [actionError, setActionError] = useState<unknown>(null);
   const closures = data?.closures ?? [];
   const unfiled = data?.unfiled ?? [];
-  const isRegulator = REGULATORS.includes(user.role);
+  const isRegulator = may('closure.manage');
   const file = async (m: UnfiledMine) => {
     setActionError(null);
     try {
@@ -179,12 +178,12 @@ function ClosuresList() {
 
 function CandidatesPanel() {
   const { t } = useI18n();
-  const { user } = useSession().session;
+  const may = useCan();
   const { data, error, isLoading, reload } = useApiData<{ candidates: Candidate[] }>(
     '/api/closure/candidates',
   );
   const [actionError, setActionError] = useState<unknown>(null);
-  const isRegulator = REGULATORS.includes(user.role);
+  const isRegulator = may('closure.manage');
   const start = async (c: Candidate) => {
     setActionError(null);
     try {
@@ -242,13 +241,13 @@ function CandidatesPanel() {
 
 function TargetsPanel() {
   const { t } = useI18n();
-  const { user } = useSession().session;
+  const may = useCan();
   const { data, error, isLoading, reload } = useApiData<{ targets: TargetProgressView[] }>(
     '/api/closure/targets',
   );
   return (
     <div data-testid="closure-targets" data-busy={isLoading ? 'true' : 'false'}>
-      {REGULATORS.includes(user.role) && <TargetForm onDone={reload} />}
+      {may('closure.manage') && <TargetForm onDone={reload} />}
       {error !== null && <ErrorBox error={error} onRetry={reload} />}
       <table className="table">
         <tbody>
@@ -291,15 +290,6 @@ const CASE_TYPES = [
   'evasion_of_supervision',
   'data_tampering',
 ] as const;
-/** Roles that read crackdown cases (the mine under investigation and experts do not, by the table). */
-const CASE_READERS = [
-  ...REGULATORS,
-  'leader',
-  'group_member',
-  'viewer',
-  'mine_safety_bureau',
-  'government_head',
-];
 
 /** Opens a crackdown case by hand: its type, the mine (picked by code or name) and what was found. */
 function NewCaseForm() {
@@ -360,12 +350,12 @@ function NewCaseForm() {
 
 function CasesPanel() {
   const { t } = useI18n();
-  const { user } = useSession().session;
+  const may = useCan();
   const { data, error, isLoading, reload } = useApiData<{ cases: CaseView[] }>('/api/closure/cases');
   const cases = data?.cases ?? [];
   return (
     <div data-testid="closure-cases" data-busy={isLoading ? 'true' : 'false'} className="wf-stack">
-      {REGULATORS.includes(user.role) && <NewCaseForm />}
+      {may('case.manage') && <NewCaseForm />}
       {error !== null && <ErrorBox error={error} onRetry={reload} />}
       {cases.length === 0 && !isLoading && error === null && (
         <p data-testid="cases-empty">{t('closure.caseNew.empty')}</p>
@@ -410,14 +400,14 @@ function CasesPanel() {
 /** The closure section: its pages live under /closure; `sub` is the path below it. */
 export function ClosureSection({ sub }: { sub: string[] }) {
   const { t } = useI18n();
-  const { user } = useSession().session;
+  const may = useCan();
   const first = sub[0] ?? '';
   const tab = TABS.find((x) => x === first);
   return (
     <section className="page" data-testid="closure-section" data-busy="false" data-sub={sub.join('/')}>
       <h1>{t('nav.closure')}</h1>
       <nav className="tabs">
-        {TABS.filter((x) => x !== 'cases' || CASE_READERS.includes(user.role)).map((x) => (
+        {TABS.filter((x) => x !== 'cases' || may('case.read')).map((x) => (
           <button
             key={x}
             type="button"

@@ -1,5 +1,5 @@
 import { useI18n } from '../../i18n/i18n-context.tsx';
-import type { PopulationHistoryView } from './closure-types.ts';
+import type { PopulationHistory as PopulationHistoryView } from '../../api/generated/api-schema.ts';
 
 const mt = (t: number) => (t / 1_000_000).toFixed(1);
 

@@ -1,17 +1,13 @@
 import { useEffect, useState } from 'react';
-import { request } from '../../api/api-client.ts';
+import { answerOf, api, type ApiAnswer } from '../../api/api-client.ts';
 import { useApiData } from '../../api/use-api.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
 import { useAction } from '../../components/use-action.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { navigate } from '../../router/router.ts';
-import { useSession } from '../../session/session-context.tsx';
-import {
-  formatTime,
-  type DirectiveDetail,
-  type ProgressCounts,
-  type RecipientView,
-} from './directives-types.ts';
+import { useCan, useSession } from '../../session/session-context.tsx';
+import type { ProgressCounts, RecipientView } from '../../api/generated/api-schema.ts';
+import { formatTime } from './directive-time.ts';
 
 /** The issuer's view refreshes itself this often (read-backs arrive while it is open). */
 const POLL_MS = 3000;
@@ -25,7 +21,6 @@ const COUNT_KEYS = [
   'late',
   'visitRequested',
 ] as const;
-const REGULATORS = ['province_regulator', 'city_regulator', 'county_regulator'];
 
 function Counts({ c, testId }: { c: ProgressCounts; testId: string }) {
   const { t } = useI18n();
@@ -60,7 +55,10 @@ function MineResponse({
   const { busy, error, runWith } = useAction();
   const act = async (what: 'read' | 'reply') => {
     await runWith(async () => {
-      await request('POST', `/api/directives/${id}/${what}`, what === 'reply' ? { body: { text } } : {});
+      const path = { params: { path: { id } } };
+      if (what === 'reply')
+        await answerOf(api.POST('/api/directives/{id}/reply', { ...path, body: { text } }));
+      else await answerOf(api.POST('/api/directives/{id}/read', path));
       onDone();
     });
   };
@@ -133,7 +131,8 @@ function MineResponse({
 export function DirectiveDetailPage({ id }: { id: string }) {
   const { t } = useI18n();
   const { user } = useSession().session;
-  const { data, error, reload } = useApiData<DirectiveDetail>(`/api/directives/${id}`);
+  const may = useCan();
+  const { data, error, reload } = useApiData<ApiAnswer<'/api/directives/{id}'>>(`/api/directives/${id}`);
   const [visit, setVisit] = useState<number | null>(null);
   const [visitError, setVisitError] = useState<unknown>(null);
   useEffect(() => {
@@ -144,9 +143,9 @@ export function DirectiveDetailPage({ id }: { id: string }) {
   const requestVisits = async () => {
     setVisitError(null);
     try {
-      const r = await request<{ requested: string[] }>('POST', `/api/directives/${id}/visit-requests`, {
-        body: {},
-      });
+      const r = await answerOf(
+        api.POST('/api/directives/{id}/visit-requests', { params: { path: { id } }, body: {} }),
+      );
       setVisit(r.requested.length);
       reload();
     } catch (e) {
@@ -212,7 +211,7 @@ export function DirectiveDetailPage({ id }: { id: string }) {
           {own && <MineResponse id={id} mine={own} isReplyRequired={d.isReplyRequired} onDone={reload} />}
           <p className="small">{t('directives.detail.live', { s: POLL_MS / 1000 })}</p>
           <Counts c={progress.totals} testId="directive-totals" />
-          {REGULATORS.includes(user.role) && (
+          {may('directive.visit') && (
             <p>
               <button
                 type="button"

@@ -2,23 +2,20 @@ import { useApiData } from '../../api/use-api.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { navigate } from '../../router/router.ts';
-import { useSession } from '../../session/session-context.tsx';
+import { useCan } from '../../session/session-context.tsx';
 import { DirectiveDetailPage } from './directive-detail.tsx';
-import { formatTime, type DirectiveView, type ProgressCounts } from './directives-types.ts';
+import type { ApiAnswer } from '../../api/api-client.ts';
+import { formatTime } from './directive-time.ts';
 import { IssueDirectiveForm } from './issue-directive-form.tsx';
-
-const REGULATORS = ['province_regulator', 'city_regulator', 'county_regulator'];
 
 function DirectivesList() {
   const { t } = useI18n();
-  const { user } = useSession().session;
-  const { data, error, isLoading, reload } = useApiData<{
-    directives: Array<DirectiveView & { progress: ProgressCounts }>;
-  }>('/api/directives');
+  const may = useCan();
+  const { data, error, isLoading, reload } = useApiData<ApiAnswer<'/api/directives'>>('/api/directives');
   const list = data?.directives ?? [];
   return (
     <div data-testid="directives-list" data-busy={isLoading ? 'true' : 'false'}>
-      {REGULATORS.includes(user.role) && <IssueDirectiveForm onIssued={reload} />}
+      {may('directive.issue') && <IssueDirectiveForm onIssued={reload} />}
       {error !== null && <ErrorBox error={error} onRetry={reload} />}
       {list.length === 0 && !isLoading && <p>{t('directives.list.empty')}</p>}
       {list.length > 0 && (

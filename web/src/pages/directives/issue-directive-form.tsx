@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from 'react';
-import { request } from '../../api/api-client.ts';
+import { answerOf, api } from '../../api/api-client.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
 import { RegionOptions } from '../../components/region-options.tsx';
 import { useAction } from '../../components/use-action.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { useRegions } from '../../session/regions-context.tsx';
-import type { DirectiveKind } from './directives-types.ts';
+import type { DirectiveKind } from '../../api/generated/api-schema.ts';
 
 const LABEL = { display: 'flex', flexDirection: 'column', gap: 4 } as const;
 const WIDE = { ...LABEL, gridColumn: '1 / -1' } as const;
@@ -28,18 +28,20 @@ export function IssueDirectiveForm({ onIssued }: { onIssued: () => void }) {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     await runWith(async () => {
-      const r = await request<{ recipients: number }>('POST', '/api/directives', {
-        body: {
-          kind,
-          title,
-          body,
-          causeSummary: kind === 'accident_warning' ? cause : null,
-          accidentId: kind === 'accident_warning' && accidentId ? accidentId : null,
-          regionId: regionId || null,
-          deadline: deadline ? new Date(deadline).toISOString() : '',
-          isReplyRequired,
-        },
-      });
+      const r = await answerOf(
+        api.POST('/api/directives', {
+          body: {
+            kind,
+            title,
+            body,
+            causeSummary: kind === 'accident_warning' ? cause : null,
+            accidentId: kind === 'accident_warning' && accidentId ? accidentId : null,
+            regionId: regionId || null,
+            deadline: deadline ? new Date(deadline).toISOString() : '',
+            isReplyRequired,
+          },
+        }),
+      );
       setIssued(r.recipients);
       onIssued();
     });

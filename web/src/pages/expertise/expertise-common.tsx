@@ -1,7 +1,6 @@
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { Link } from '../../router/link.tsx';
-import { useSession } from '../../session/session-context.tsx';
-import { canReadFormalism } from './expertise-api.ts';
+import { useCan } from '../../session/session-context.tsx';
 import './expertise.css';
 
 export type ExpertiseTab = 'gas' | 'upgrading' | 'formalism';
@@ -9,12 +8,12 @@ export type ExpertiseTab = 'gas' | 'upgrading' | 'formalism';
 /** The section's tabs; the formalism tab only for roles that may read it. */
 export function ExpertiseTabs({ current }: { current: ExpertiseTab }) {
   const { t } = useI18n();
-  const { session } = useSession();
+  const may = useCan();
   const tabs: Array<{ id: ExpertiseTab; to: string }> = [
     { id: 'gas', to: '/expertise' },
     { id: 'upgrading', to: '/expertise/upgrading' },
   ];
-  if (canReadFormalism(session.user.role)) tabs.push({ id: 'formalism', to: '/expertise/formalism' });
+  if (may('formalism.read')) tabs.push({ id: 'formalism', to: '/expertise/formalism' });
   return (
     <nav className="ex-tabs" data-testid="expertise-tabs">
       {tabs.map((tab) => (

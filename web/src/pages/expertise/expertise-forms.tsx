@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import type { ApiAnswer } from '../../api/api-client.ts';
 import { useApiData } from '../../api/use-api.ts';
 import {
   ActionError,
@@ -10,7 +11,6 @@ import {
   TextArea,
 } from '../../components/form-kit.tsx';
 import { useAction } from '../../components/use-action.ts';
-import { ErrorBox } from '../../components/error-box.tsx';
 import { criterionText } from '../hazards/criterion-text.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { addYears, today } from './expertise-api.ts';
@@ -30,12 +30,6 @@ const emptyFinding = (): FindingDraft => ({
   category: 'general',
 });
 
-interface Criterion {
-  id: string;
-  textEn: string;
-  source: string;
-}
-
 /** A gas expert records a guidance visit: date, findings (any number), recommendations. */
 export function GuidanceForm({ mineId, onDone }: { mineId: string; onDone: () => void }) {
   const i18n = useI18n();
@@ -43,7 +37,7 @@ export function GuidanceForm({ mineId, onDone }: { mineId: string; onDone: () =>
   const [visitedOn, setVisitedOn] = useState(today());
   const [recommendations, setRecommendations] = useState('');
   const [findings, setFindings] = useState<FindingDraft[]>([emptyFinding()]);
-  const criteriaData = useApiData<{ editions: Array<{ items: Criterion[] }> }>('/api/hazards/criteria');
+  const criteriaData = useApiData<ApiAnswer<'/api/hazards/criteria'>>('/api/hazards/criteria');
   const criteria = criteriaData.data?.editions[0]?.items ?? [];
   const action = useAction(() => {
     setRecommendations('');

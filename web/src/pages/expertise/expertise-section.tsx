@@ -1,5 +1,4 @@
-import { useSession } from '../../session/session-context.tsx';
-import { canReadFormalism } from './expertise-api.ts';
+import { useCan } from '../../session/session-context.tsx';
 import { FormalismPage } from './formalism-page.tsx';
 import { GasControlPage } from './gas-control-page.tsx';
 import { MineExpertisePage } from './mine-expertise-page.tsx';
@@ -11,9 +10,9 @@ import { UpgradingPage } from './upgrading-page.tsx';
  * /expertise/formalism the supervision-quality flags (regulators and viewers).
  */
 export function ExpertiseSection({ sub }: { sub: string[] }) {
-  const { session } = useSession();
+  const may = useCan();
   if (sub[0] === 'mines' && sub[1] !== undefined) return <MineExpertisePage mineId={sub[1]} />;
   if (sub[0] === 'upgrading') return <UpgradingPage />;
-  if (sub[0] === 'formalism' && canReadFormalism(session.user.role)) return <FormalismPage />;
+  if (sub[0] === 'formalism' && may('formalism.read')) return <FormalismPage />;
   return <GasControlPage />;
 }

@@ -6,7 +6,7 @@ import { useI18n } from '../../i18n/i18n-context.tsx';
 import { Link } from '../../router/link.tsx';
 import { navigate, useAppLocation } from '../../router/router.ts';
 import { useRegions } from '../../session/regions-context.tsx';
-import type { FormalismFlag, FormalismKind, FormalismView } from './expertise-api.ts';
+import type { FormalismFlag, FormalismKind, FormalismView } from '../../api/generated/api-schema.ts';
 import { ExpertiseTabs } from './expertise-common.tsx';
 
 const KINDS: readonly FormalismKind[] = [

@@ -9,16 +9,9 @@ import { useI18n } from '../../i18n/i18n-context.tsx';
 import { Link } from '../../router/link.tsx';
 import { navigate, useAppLocation } from '../../router/router.ts';
 import { useRegions } from '../../session/regions-context.tsx';
-import { useSession } from '../../session/session-context.tsx';
-import {
-  expertiseMinePath,
-  isGasExpert,
-  isRegulator,
-  putJson,
-  type ExpertGap,
-  type ExpertProfile,
-  type GapsView,
-} from './expertise-api.ts';
+import { useCan, useSession } from '../../session/session-context.tsx';
+import type { ExpertGap, ExpertProfile, ExpertGaps as GapsView } from '../../api/generated/api-schema.ts';
+import { expertiseMinePath, putJson } from './expertise-api.ts';
 import { ExpertiseTabs } from './expertise-common.tsx';
 import { useExpertMines, type AssignedMine } from './use-expert-mines.ts';
 
@@ -29,7 +22,7 @@ export function GasControlPage() {
   const { regions } = useRegions();
   const { query } = useAppLocation();
   const regionId = query.get('regionId') ?? '';
-  const role = session.user.role;
+  const may = useCan();
   const experts = useApiData<{ items: ExpertProfile[] }>('/api/expertise/experts');
   const gaps = useApiData<GapsView>(withQuery('/api/expertise/gaps', { regionId }));
   const [generation, setGeneration] = useState(0);
@@ -105,7 +98,9 @@ export function GasControlPage() {
                 expert={x}
                 mines={assigned.byExpert.get(x.userId) ?? []}
                 loading={assigned.loading}
-                canEdit={isRegulator(role) || (isGasExpert(role) && session.user.id === x.userId)}
+                canEdit={
+                  may('expertise.assign') || (may('expertise.profile') && session.user.id === x.userId)
+                }
                 csrfToken={session.csrfToken}
                 onChanged={experts.reload}
               />
@@ -125,7 +120,7 @@ export function GasControlPage() {
               <th>{t('expertise.col.gasClass')}</th>
               <th>{t('expertise.col.gaps')}</th>
               <th>{t('expertise.col.lastAssessment')}</th>
-              {isRegulator(role) && <th>{t('expertise.col.action')}</th>}
+              {may('expertise.assign') && <th>{t('expertise.col.action')}</th>}
             </tr>
           </thead>
           <tbody>
@@ -141,7 +136,7 @@ export function GasControlPage() {
                 key={g.mineId}
                 gap={g}
                 experts={experts.data?.items ?? []}
-                canAssign={isRegulator(role)}
+                canAssign={may('expertise.assign')}
                 onAssigned={reload}
               />
             ))}

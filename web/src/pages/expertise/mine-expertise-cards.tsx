@@ -4,7 +4,7 @@ import { useAction } from '../../components/use-action.ts';
 import { formatDateTime } from '../../format.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { Link } from '../../router/link.tsx';
-import type { CapabilityAssessment, GuidanceVisit, MineExpertise } from './expertise-api.ts';
+import type { CapabilityAssessment, GuidanceVisit, MineExpertise } from '../../api/generated/api-schema.ts';
 import { AssessmentForm, GuidanceForm, TrainingForm } from './expertise-forms.tsx';
 
 const STATE_BADGE: Record<CapabilityAssessment['state'], string> = {

@@ -7,23 +7,16 @@ import { formatDateTime } from '../../format.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { Link } from '../../router/link.tsx';
 import { minePath } from '../../router/router.ts';
-import { useSession } from '../../session/session-context.tsx';
-import {
-  canRecordProgress,
-  isGasExpert,
-  isRegulator,
-  mineApi,
-  type ExpertProfile,
-  type MineExpertise,
-} from './expertise-api.ts';
+import { useCan } from '../../session/session-context.tsx';
+import type { ExpertProfile, MineExpertise } from '../../api/generated/api-schema.ts';
+import { mineApi } from './expertise-api.ts';
 import { ProgressForm } from './expertise-forms.tsx';
 import { AssessmentsCard, GuidanceCard, TrainingsCard } from './mine-expertise-cards.tsx';
 
 /** One mine's expertise card: capability flag, experts, assessments, guidance, training, progress. */
 export function MineExpertisePage({ mineId }: { mineId: string }) {
   const { t } = useI18n();
-  const { session } = useSession();
-  const role = session.user.role;
+  const may = useCan();
   const card = useApiData<MineExpertise>(mineApi(mineId));
   const c = card.data;
   return (
@@ -64,21 +57,21 @@ export function MineExpertisePage({ mineId }: { mineId: string }) {
               : t('expertise.mine.noEvidence')}
           </p>
           <div className="ex-grid" key={`${c.assessments.length}-${c.guidance.length}-${c.trainings.length}`}>
-            <AssignmentsCard card={c} canAssign={isRegulator(role)} onChanged={card.reload} />
+            <AssignmentsCard card={c} canAssign={may('expertise.assign')} onChanged={card.reload} />
             <AssessmentsCard
               card={c}
-              canSign={isGasExpert(role)}
-              canDecide={isRegulator(role)}
+              canSign={may('expertise.assess')}
+              canDecide={may('expertise.approve')}
               onChanged={card.reload}
             />
             <GuidanceCard
               card={c}
-              canRecord={isGasExpert(role)}
-              canReport={isRegulator(role)}
+              canRecord={may('expertise.guide')}
+              canReport={may('expertise.finding.report')}
               onChanged={card.reload}
             />
-            <TrainingsCard card={c} canRecord={isGasExpert(role)} onChanged={card.reload} />
-            <ProgressCard card={c} canRecord={canRecordProgress(role)} onChanged={card.reload} />
+            <TrainingsCard card={c} canRecord={may('expertise.guide')} onChanged={card.reload} />
+            <ProgressCard card={c} canRecord={may('upgrade.record')} onChanged={card.reload} />
           </div>
         </>
       )}

@@ -10,8 +10,9 @@ import { useI18n, type Lang } from '../../i18n/i18n-context.tsx';
 import { Link } from '../../router/link.tsx';
 import { minePath, navigate, useAppLocation } from '../../router/router.ts';
 import { useRegions } from '../../session/regions-context.tsx';
-import { useSession } from '../../session/session-context.tsx';
-import { isRegulator, putJson, type UpgradeTarget, type UpgradingView } from './expertise-api.ts';
+import { useCan, useSession } from '../../session/session-context.tsx';
+import type { UpgradeTarget, UpgradingView } from '../../api/generated/api-schema.ts';
+import { putJson } from './expertise-api.ts';
 import { ExpertiseTabs } from './expertise-common.tsx';
 
 /** Capacity in t/yr: 万吨/年 in Chinese, whole t/yr in English. */
@@ -35,6 +36,7 @@ function Bar({ percent, testId }: { percent: number | null; testId: string }) {
 export function UpgradingPage() {
   const { t, lang } = useI18n();
   const { session } = useSession();
+  const may = useCan();
   const { regions } = useRegions();
   const { query } = useAppLocation();
   const regionId = query.get('regionId') ?? '';
@@ -114,7 +116,7 @@ export function UpgradingPage() {
           </div>
         </div>
       </div>
-      {v && isRegulator(session.user.role) && v.regionId !== null && (
+      {v && may('upgrade.manage') && v.regionId !== null && (
         <TargetForm
           key={`${v.regionId}-${target?.setAt ?? ''}`}
           regionId={v.regionId}

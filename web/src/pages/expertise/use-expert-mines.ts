@@ -1,8 +1,9 @@
 import { useEffect, useMemo, useState } from 'react';
 import { request, withQuery } from '../../api/api-client.ts';
-import type { MinesResponse } from '../../api/api-types.ts';
+import type { MinesResponse } from '../../api/generated/api-schema.ts';
 import { useApiData } from '../../api/use-api.ts';
-import { mineApi, type ExpertGap, type MineExpertise } from './expertise-api.ts';
+import type { ExpertGap, MineExpertise } from '../../api/generated/api-schema.ts';
+import { mineApi } from './expertise-api.ts';
 
 export interface AssignedMine {
   mineId: string;

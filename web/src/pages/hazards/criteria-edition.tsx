@@ -1,25 +1,16 @@
 import { formatDateTime } from '../../format.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { Link } from '../../router/link.tsx';
-import type { CriteriaEdition, Proposal } from './hazard-api.ts';
+import type {
+  CriteriaEdition,
+  CriteriaListing,
+  HazardProposal as Proposal,
+} from '../../api/generated/api-schema.ts';
 
-/** Which criteria edition grades a hazard found today (from `GET /api/hazards/criteria`). */
-export interface CriteriaGrading {
-  on: string;
-  inForce: string;
-  inForceOrder: string;
-  inForceFrom: string;
-  edition: string;
-  order: string;
-  /** The edition in force is not encoded; `edition` stands in for it. */
-  standIn: boolean;
-  unconfirmed: string[];
-}
-
-export interface CriteriaResponse {
-  editions: CriteriaEdition[];
-  grading: CriteriaGrading | null;
-}
+/** The criteria editions and which one grades a hazard found today (`GET /api/hazards/criteria`). */
+export type CriteriaResponse = CriteriaListing;
+/** Which criteria edition grades a hazard found today; `standIn`: the edition in force is not encoded. */
+export type CriteriaGrading = CriteriaListing['grading'];
 
 /** The sub-items a new hazard may cite: those of the grading edition (not merely the newest). */
 export function gradingItems(c: CriteriaResponse | null): CriteriaEdition['items'] {

@@ -8,21 +8,19 @@ import { formatDateTime } from '../../format.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { Link } from '../../router/link.tsx';
 import { useRegions } from '../../session/regions-context.tsx';
-import { useSession } from '../../session/session-context.tsx';
+import { useCan, useSession } from '../../session/session-context.tsx';
 import {
-  canRectify,
-  canReport,
-  HAZARD_STATES,
-  isRegulator,
-  type Board,
+  hazardStateValues as HAZARD_STATES,
+  type HazardBoard as Board,
   type HazardState,
   type HazardView,
-} from './hazard-api.ts';
+} from '../../api/generated/api-schema.ts';
 
 /** The board: counts by state with overdue first, then the filtered list (overdue first). */
 export function HazardBoardPage() {
   const { t, lang } = useI18n();
   const { session } = useSession();
+  const may = useCan();
   const { regions } = useRegions();
   const [regionId, setRegionId] = useState('');
   const [state, setState] = useState<HazardState | ''>('');
@@ -37,17 +35,17 @@ export function HazardBoardPage() {
     <section className="page" data-testid="hazards-board" data-busy={busy ? 'true' : 'false'}>
       <h1>{t('hazards.board')}</h1>
       <div className="toolbar">
-        {canReport(session.user.role) && (
+        {may('hazard.report') && (
           <Link to="/hazards/new" className="button" data-testid="hazard-report-link">
             {t('hazards.report')}
           </Link>
         )}
-        {isRegulator(session.user.role) && (
+        {may('hazard.decide') && (
           <Link to="/hazards/proposals" className="button" data-testid="hazard-proposals-link">
             {t('hazards.proposals')}
           </Link>
         )}
-        {(isRegulator(session.user.role) || canRectify(session.user.role)) && (
+        {(may('hazard.review') || may('hazard.selfcheck')) && (
           <Link to="/hazards/self-check" className="button" data-testid="hazard-self-check-link">
             {t('hazards.selfCheck.title')}
           </Link>

@@ -9,7 +9,11 @@ import { criterionText } from './criterion-text.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { navigate } from '../../router/router.ts';
 import { useSession } from '../../session/session-context.tsx';
-import { HAZARD_SOURCES, type HazardGrade, type HazardSource } from './hazard-api.ts';
+import {
+  hazardSourceValues as HAZARD_SOURCES,
+  type HazardGrade,
+  type HazardSource,
+} from '../../api/generated/api-schema.ts';
 import { CriteriaEditionNotice, gradingItems, type CriteriaResponse } from './criteria-edition.tsx';
 
 export interface FieldSpec {

@@ -6,8 +6,9 @@ import { errorText } from '../../components/error-text.ts';
 import { criterionText } from './criterion-text.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { Link } from '../../router/link.tsx';
-import { useSession } from '../../session/session-context.tsx';
-import { canReport, canRectify, isRegulator, uploadEvidence, type HazardDetail } from './hazard-api.ts';
+import { useCan, useSession } from '../../session/session-context.tsx';
+import type { HazardDetail } from '../../api/generated/api-schema.ts';
+import { uploadEvidence } from './hazard-api.ts';
 import { ActionForm, GENERAL_PLAN_FIELDS, MAJOR_PLAN_FIELDS, planBody } from './hazard-forms.tsx';
 import { HazardProposalsOf } from './criteria-edition.tsx';
 
@@ -22,7 +23,7 @@ const FACTS_STYLE: CSSProperties = {
 export function HazardPage({ id }: { id: string }) {
   const { t, has, lang } = useI18n();
   const { session } = useSession();
-  const role = session.user.role;
+  const may = useCan();
   const detail = useApiData<HazardDetail>(`/api/hazards/${encodeURIComponent(id)}`);
   const [uploading, setUploading] = useState(false);
   const [uploadError, setUploadError] = useState<unknown>(null);
@@ -132,18 +133,20 @@ export function HazardPage({ id }: { id: string }) {
 
           <div className="hazard-actions" data-testid="hazard-actions">
             {/* The five implementations are set once; an empty form after they are set misleads. */}
-            {canRectify(role) && h.plan === null && (h.state === 'reported' || h.state === 'assigned') && (
-              <ActionForm
-                testId="hazard-assign"
-                title={h.grade === 'major' ? 'hazards.fiveImplMajor' : 'hazards.fiveImpl'}
-                fields={h.grade === 'major' ? MAJOR_PLAN_FIELDS : GENERAL_PLAN_FIELDS}
-                url={`${base}/assign`}
-                submitLabel="hazards.action.assign"
-                onDone={done}
-                toBody={planBody}
-              />
-            )}
-            {canRectify(role) && h.state === 'assigned' && (
+            {may('hazard.rectify') &&
+              h.plan === null &&
+              (h.state === 'reported' || h.state === 'assigned') && (
+                <ActionForm
+                  testId="hazard-assign"
+                  title={h.grade === 'major' ? 'hazards.fiveImplMajor' : 'hazards.fiveImpl'}
+                  fields={h.grade === 'major' ? MAJOR_PLAN_FIELDS : GENERAL_PLAN_FIELDS}
+                  url={`${base}/assign`}
+                  submitLabel="hazards.action.assign"
+                  onDone={done}
+                  toBody={planBody}
+                />
+              )}
+            {may('hazard.rectify') && h.state === 'assigned' && (
               <ActionForm
                 testId="hazard-start"
                 title="hazards.action.start"
@@ -153,7 +156,7 @@ export function HazardPage({ id }: { id: string }) {
                 onDone={done}
               />
             )}
-            {canRectify(role) && h.state === 'rectifying' && (
+            {may('hazard.rectify') && h.state === 'rectifying' && (
               <ActionForm
                 testId="hazard-submit"
                 title="hazards.action.submit"
@@ -163,7 +166,7 @@ export function HazardPage({ id }: { id: string }) {
                 onDone={done}
               />
             )}
-            {isRegulator(role) && h.state === 'awaiting_verification' && (
+            {may('hazard.verify') && h.state === 'awaiting_verification' && (
               <>
                 <ActionForm
                   testId="hazard-verify"
@@ -185,7 +188,7 @@ export function HazardPage({ id }: { id: string }) {
                 />
               </>
             )}
-            {isRegulator(role) && h.state !== 'closed' && h.currentDueDate !== null && (
+            {may('hazard.extend') && h.state !== 'closed' && h.currentDueDate !== null && (
               <ActionForm
                 testId="hazard-extend"
                 title="hazards.action.extend"
@@ -198,7 +201,7 @@ export function HazardPage({ id }: { id: string }) {
                 onDone={done}
               />
             )}
-            {isRegulator(role) && h.grade === 'major' && h.state !== 'closed' && !listed && (
+            {may('hazard.supervise') && h.grade === 'major' && h.state !== 'closed' && !listed && (
               <ActionForm
                 testId="hazard-list"
                 title="hazards.action.list"
@@ -208,7 +211,7 @@ export function HazardPage({ id }: { id: string }) {
                 onDone={done}
               />
             )}
-            {isRegulator(role) && listed && (
+            {may('hazard.supervise') && listed && (
               <>
                 <ActionForm
                   testId="hazard-unlist"
@@ -225,7 +228,7 @@ export function HazardPage({ id }: { id: string }) {
                 )}
               </>
             )}
-            {canRectify(role) && listed && (
+            {may('hazard.rectify') && listed && (
               <ActionForm
                 testId="hazard-progress"
                 title="hazards.action.progress"
@@ -247,7 +250,7 @@ export function HazardPage({ id }: { id: string }) {
               </li>
             ))}
           </ul>
-          {canReport(role) && h.state !== 'closed' && (
+          {may('hazard.evidence') && h.state !== 'closed' && (
             <label className="field">
               <span>{t('hazards.action.upload')}</span>
               <input

@@ -3,7 +3,7 @@ import { ErrorBox } from '../../components/error-box.tsx';
 import { formatDateTime } from '../../format.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { Link } from '../../router/link.tsx';
-import type { Proposal } from './hazard-api.ts';
+import type { HazardProposal as Proposal } from '../../api/generated/api-schema.ts';
 import { ActionForm } from './hazard-forms.tsx';
 
 /** Open proposals (suspension, closure, stop-work) for regulators, each confirmed or dismissed in one step. */

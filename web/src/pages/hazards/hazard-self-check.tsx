@@ -8,22 +8,9 @@ import { formatDateTime } from '../../format.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { Link } from '../../router/link.tsx';
 import { useRegions } from '../../session/regions-context.tsx';
-import { useSession } from '../../session/session-context.tsx';
-import { canRectify, isRegulator } from './hazard-api.ts';
+import { useCan, useSession } from '../../session/session-context.tsx';
 import { Field } from './hazard-forms.tsx';
-
-interface SelfCheckReport {
-  id: string;
-  quarter: string;
-  signer: string;
-  filedByName: string;
-  filedAt: string;
-}
-
-interface MissingSelfChecks {
-  quarter: string;
-  items: Array<{ mineId: string; code: string; name: string; status: string; regionName: string }>;
-}
+import type { MissingSelfChecks, SelfCheckReport } from '../../api/generated/api-schema.ts';
 
 const QUARTER = /^\d{4}Q[1-4]$/;
 
@@ -174,6 +161,7 @@ export function HazardSelfCheckPage() {
   const { t } = useI18n();
   const { session } = useSession();
   const { user } = session;
+  const may = useCan();
   const ownMine = user.scope.kind === 'mine' ? user.scope.mineId : null;
   return (
     <section className="page" data-testid="hazard-self-check" data-busy="false">
@@ -182,8 +170,8 @@ export function HazardSelfCheckPage() {
       </p>
       <h1>{t('hazards.selfCheck.title')}</h1>
       <p className="muted">{t('hazards.selfCheck.basis')}</p>
-      {canRectify(user.role) && ownMine !== null && <SelfCheckForm mineId={ownMine} />}
-      {isRegulator(user.role) && <MissingSelfChecksPanel />}
+      {may('hazard.selfcheck') && ownMine !== null && <SelfCheckForm mineId={ownMine} />}
+      {may('hazard.review') && <MissingSelfChecksPanel />}
     </section>
   );
 }

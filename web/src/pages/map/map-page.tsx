@@ -4,7 +4,7 @@ import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { withQuery } from '../../api/api-client.ts';
-import type { MineStatus } from '../../api/api-types.ts';
+import type { MineStatus } from '../../api/generated/api-schema.ts';
 import { useApiData } from '../../api/use-api.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
 import { RegionOptions } from '../../components/region-options.tsx';
@@ -14,7 +14,8 @@ import { formatCapacity, formatCount } from '../../format.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { minePath, navigate, useAppLocation } from '../../router/router.ts';
 import { useRegions } from '../../session/regions-context.tsx';
-import { regionOutlines, type MapMine, type MapMinesResponse } from './mine-map.ts';
+import type { MapMine, MapMinesResponse } from '../../api/generated/api-schema.ts';
+import { regionOutlines } from './mine-map.ts';
 import './map.css';
 
 echarts.use([ScatterChart, EffectScatterChart, GeoComponent, TooltipComponent, CanvasRenderer]);
@@ -48,7 +49,7 @@ export function MapPage() {
 
   const byStatus = useMemo(() => {
     const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<MineStatus, number>;
-    for (const m of mines) counts[m.status as MineStatus] = (counts[m.status as MineStatus] ?? 0) + 1;
+    for (const m of mines) counts[m.status] = (counts[m.status] ?? 0) + 1;
     return counts;
   }, [mines]);
 
@@ -70,7 +71,7 @@ export function MapPage() {
       const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
       const lines = [
         `<b>${esc(m.name)}</b> ${esc(m.code)}`,
-        `${t('map.tooltip.status')}: ${t(`status.${m.status as MineStatus}`)}`,
+        `${t('map.tooltip.status')}: ${t(`status.${m.status}`)}`,
         `${t('map.tooltip.region')}: ${esc(m.regionName)}`,
         `${t('map.tooltip.capacity')}: ${formatCapacity(m.approvedCapacityTPerYear, lang)}`,
       ];

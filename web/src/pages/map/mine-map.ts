@@ -1,26 +1,9 @@
+import type { MapMine } from '../../api/generated/api-schema.ts';
+
 /**
  * Pure geometry for the offline mine map: no tile server or boundary file is reachable from a regulator's
  * network, so each district/county is drawn as the padded convex hull of its own mines' positions.
  */
-
-export interface MapMine {
-  id: string;
-  code: string;
-  name: string;
-  status: string;
-  approvedCapacityTPerYear: number;
-  regionId: string;
-  regionName: string;
-  latitude: number;
-  longitude: number;
-  alarmPriority: string | null;
-  openAlarms: number;
-}
-
-export interface MapMinesResponse {
-  mines: MapMine[];
-  withoutPosition: number;
-}
 
 type Point = readonly [number, number];
 

@@ -1,34 +1,12 @@
 import { useState } from 'react';
-import { request } from '../../api/api-client.ts';
-import type { Role } from '../../api/api-types.ts';
+import { request, type ApiAnswer } from '../../api/api-client.ts';
 import { useApiData } from '../../api/use-api.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { regionName } from '../../format.ts';
 import { useRegions } from '../../session/regions-context.tsx';
-import { useSession } from '../../session/session-context.tsx';
-import type { CampaignProgress } from './orders-types.ts';
+import { useCan } from '../../session/session-context.tsx';
 
-/** Who records progress (permission `campaign.progress`); the server narrows each to its mines. */
-const MARKERS: readonly Role[] = [
-  'province_regulator',
-  'city_regulator',
-  'county_regulator',
-  'group_member',
-  'mine_safety_officer',
-];
-
-interface CampaignReport {
-  districts: Array<{
-    regionId: string;
-    regionName: string;
-    minesDone: number;
-    minesTotal: number;
-    itemsOverdue: number;
-  }>;
-}
-
-/** The campaign's report: per district, mines with every item done, and items overdue; CSV too. */
 /** A region's name in the user's language (the server's rows carry the Chinese one). */
 function useRegionLabel(): (id: string, fallback: string) => string {
   const { lang } = useI18n();
@@ -39,12 +17,13 @@ function useRegionLabel(): (id: string, fallback: string) => string {
   };
 }
 
+/** The campaign's report: per district, mines with every item done, and items overdue; CSV too. */
 function ReportTable({ id }: { id: string }) {
   const { t } = useI18n();
   const regionLabel = useRegionLabel();
-  const { data, error, isLoading, reload } = useApiData<CampaignReport>(
-    `/api/orders/campaigns/${encodeURIComponent(id)}/report`,
-  );
+  const { data, error, isLoading, reload } = useApiData<
+    Exclude<ApiAnswer<'/api/orders/campaigns/{id}/report'>, string>
+  >(`/api/orders/campaigns/${encodeURIComponent(id)}/report`);
   if (error !== null) return <ErrorBox error={error} onRetry={reload} />;
   return (
     <section data-testid="campaign-report" data-busy={isLoading ? 'true' : 'false'}>
@@ -89,7 +68,7 @@ function ReportTable({ id }: { id: string }) {
 export function CampaignDetail({ id }: { id: string }) {
   const { t } = useI18n();
   const regionLabel = useRegionLabel();
-  const { user } = useSession().session;
+  const may = useCan();
   // The report is re-read (remounted) after each mark: it is derived from the marks.
   const [generation, setGeneration] = useState(0);
   const [error, setError] = useState<unknown>(null);
@@ -101,11 +80,11 @@ export function CampaignDetail({ id }: { id: string }) {
     error: loadError,
     isLoading,
     reload,
-  } = useApiData<CampaignProgress>(`/api/orders/campaigns/${encodeURIComponent(id)}`);
+  } = useApiData<ApiAnswer<'/api/orders/campaigns/{id}'>>(`/api/orders/campaigns/${encodeURIComponent(id)}`);
   if (loadError !== null) return <ErrorBox error={loadError} onRetry={reload} />;
   if (data === null) return <p data-testid="campaign-detail" data-busy="true" />;
   const { campaign, mines } = data;
-  const canMark = MARKERS.includes(user.role);
+  const canMark = may('campaign.progress');
   const mark = async (mineId: string, itemId: string, done: boolean) => {
     const key = `${mineId}|${itemId}`;
     setTicked((x) => ({ ...x, [key]: done }));

@@ -1,15 +1,13 @@
-import type { Role } from '../../api/api-types.ts';
 import { useApiData } from '../../api/use-api.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
 import { codeLabel } from '../../i18n/code-label.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { navigate } from '../../router/router.ts';
-import { useSession } from '../../session/session-context.tsx';
+import { useCan } from '../../session/session-context.tsx';
+import type { ApiAnswer } from '../../api/api-client.ts';
 import { CampaignDetail } from './campaign-detail.tsx';
 import { CampaignForm } from './campaign-form.tsx';
-import type { CampaignView, GasViolation } from './orders-types.ts';
 
-const REGULATORS: readonly Role[] = ['province_regulator', 'city_regulator', 'county_regulator'];
 const campaignPath = (id: string) => `/orders/campaigns/${encodeURIComponent(id)}`;
 
 /**
@@ -18,13 +16,13 @@ const campaignPath = (id: string) => `/orders/campaigns/${encodeURIComponent(id)
  */
 export function CampaignsPanel({ openId }: { openId?: string }) {
   const { t } = useI18n();
-  const { user } = useSession().session;
-  const list = useApiData<{ campaigns: CampaignView[] }>('/api/orders/campaigns');
+  const may = useCan();
+  const list = useApiData<ApiAnswer<'/api/orders/campaigns'>>('/api/orders/campaigns');
   if (list.error !== null) return <ErrorBox error={list.error} onRetry={list.reload} />;
   const campaigns = list.data?.campaigns ?? [];
   return (
     <div className="wf-stack" data-testid="campaigns" data-busy={list.isLoading ? 'true' : 'false'}>
-      {REGULATORS.includes(user.role) && openId === undefined && (
+      {may('campaign.manage') && openId === undefined && (
         <CampaignForm
           onCreated={(id) => {
             list.reload();
@@ -70,7 +68,7 @@ export function CampaignsPanel({ openId }: { openId?: string }) {
 export function GasViolationsPanel() {
   const i18n = useI18n();
   const { t } = i18n;
-  const { data, error, isLoading, reload } = useApiData<{ items: GasViolation[]; producing: number }>(
+  const { data, error, isLoading, reload } = useApiData<ApiAnswer<'/api/orders/gas-control-violations'>>(
     '/api/orders/gas-control-violations',
   );
   if (error !== null) return <ErrorBox error={error} onRetry={reload} />;

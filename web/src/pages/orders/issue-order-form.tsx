@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from 'react';
-import { request } from '../../api/api-client.ts';
+import { answerOf, api } from '../../api/api-client.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
 import { MinePicker, type PickedMine } from '../../components/mine-picker.tsx';
 import { RegionOptions } from '../../components/region-options.tsx';
 import { useAction } from '../../components/use-action.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { useRegions } from '../../session/regions-context.tsx';
-import type { MinePreview, OrderKind } from './orders-types.ts';
+import type { MinePreview, OrderKind } from '../../api/generated/api-schema.ts';
 
 const KINDS: readonly OrderKind[] = ['stop_work', 'suspend_mine', 'close_mine', 'lift'];
 const LABEL = { display: 'flex', flexDirection: 'column', gap: 4 } as const;
@@ -38,11 +38,9 @@ export function IssueOrderForm({ onIssued }: { onIssued: () => void }) {
   const run = async (what: 'preview' | 'issue') => {
     await runWith(async () => {
       if (what === 'preview') {
-        setPreview(
-          (await request<{ mines: MinePreview[] }>('POST', '/api/orders/preview', { body: body() })).mines,
-        );
+        setPreview((await answerOf(api.POST('/api/orders/preview', { body: body() }))).mines);
       } else {
-        const r = await request<{ affectedMineIds: string[] }>('POST', '/api/orders', { body: body() });
+        const r = await answerOf(api.POST('/api/orders', { body: body() }));
         setIssued(r.affectedMineIds.length);
         setPreview(null);
         onIssued();

@@ -1,15 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { request } from '../../api/api-client.ts';
+import type { NoticeDeadline } from '../../api/generated/api-schema.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
 import { todayIsoDate } from '../../format.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 
 /** The public-notice deadline of a suspension or closure order, as the server computes it. */
-export interface OrderNotice {
-  dueOn: string;
-  recordedOn: string | null;
-  late: boolean;
-}
+export type OrderNotice = NoticeDeadline;
 
 /** A short flag for the orders list: overdue (red) or pending; nothing once recorded in time. */
 export function NoticeFlag({ notice }: { notice: OrderNotice | null | undefined }) {

@@ -3,15 +3,15 @@ import { ErrorBox } from '../../components/error-box.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { navigate } from '../../router/router.ts';
 import { useRegions } from '../../session/regions-context.tsx';
-import { useSession } from '../../session/session-context.tsx';
+import { useCan } from '../../session/session-context.tsx';
 import { regionName } from '../../format.ts';
 import { CampaignsPanel, GasViolationsPanel } from './campaigns-panel.tsx';
 import { IssueOrderForm } from './issue-order-form.tsx';
-import type { OrderView } from './orders-types.ts';
-import type { MineStatus } from '../../api/api-types.ts';
+import type { ApiAnswer } from '../../api/api-client.ts';
+import type { Order } from '../../api/generated/api-schema.ts';
 import { StatusPill } from '../../components/status-pill.tsx';
 import { ResumptionsPanel } from './resumptions-panel.tsx';
-import { NoticeFlag, OrderNoticeBlock, type OrderNotice } from './order-notice.tsx';
+import { NoticeFlag, OrderNoticeBlock } from './order-notice.tsx';
 import { formatDate, formatDateTime } from '../../format.ts';
 
 const TABS = ['', 'resumptions', 'gas', 'campaigns'] as const;
@@ -21,23 +21,20 @@ const TAB_LABELS = {
   gas: 'orders.tab.gas',
   campaigns: 'orders.tab.campaigns',
 } as const;
-const REGULATORS = ['province_regulator', 'city_regulator', 'county_regulator'];
 
 function OrdersList() {
   const { t, lang } = useI18n();
-  const { user } = useSession().session;
+  const may = useCan();
   const { regions } = useRegions();
-  const scopeLabel = (o: OrderView) => {
+  const scopeLabel = (o: Order) => {
     const r = o.regionId === null ? undefined : regions.find((x) => x.id === o.regionId);
     return r ? regionName(r, lang) : (o.regionId ?? o.mineIds.join(', '));
   };
-  const { data, error, isLoading, reload } = useApiData<{
-    orders: Array<OrderView & { notice?: OrderNotice | null }>;
-  }>('/api/orders');
+  const { data, error, isLoading, reload } = useApiData<ApiAnswer<'/api/orders'>>('/api/orders');
   const orders = data?.orders ?? [];
   return (
     <div data-testid="orders-list" data-busy={isLoading ? 'true' : 'false'}>
-      {REGULATORS.includes(user.role) && <IssueOrderForm onIssued={reload} />}
+      {may('order.issue') && <IssueOrderForm onIssued={reload} />}
       {error !== null && <ErrorBox error={error} onRetry={reload} />}
       {orders.length === 0 && !isLoading && <p>{t('orders.list.empty')}</p>}
       {orders.length > 0 && (
@@ -87,32 +84,11 @@ function OrdersList() {
   );
 }
 
-interface OrderDetailView {
-  order: OrderView & {
-    legalBasis: string;
-    reason: string;
-    createdAt: string;
-    endedAt: string | null;
-    noticeRef: string | null;
-  };
-  notice: OrderNotice | null;
-  mines: Array<{
-    mineId: string;
-    mineCode: string;
-    mineName: string;
-    outcome: 'affected' | 'unaffected';
-    fromStatus: MineStatus;
-    note: string;
-    liftedAt: string | null;
-    licenceSuspendedByThis: boolean;
-  }>;
-}
-
 /** One order after issuing: what, why, on what basis, and each mine it touched. */
 function OrderDetail({ id }: { id: string }) {
   const { t } = useI18n();
-  const { user } = useSession().session;
-  const { data, error, isLoading, reload } = useApiData<OrderDetailView>(
+  const may = useCan();
+  const { data, error, isLoading, reload } = useApiData<ApiAnswer<'/api/orders/{id}'>>(
     `/api/orders/${encodeURIComponent(id)}`,
   );
   if (error !== null) return <ErrorBox error={error} onRetry={reload} />;
@@ -142,7 +118,7 @@ function OrderDetail({ id }: { id: string }) {
           orderId={order.id}
           notice={data.notice}
           noticeRef={order.noticeRef}
-          canRecord={REGULATORS.includes(user.role)}
+          canRecord={may('order.issue')}
           onRecorded={reload}
         />
       )}

@@ -1,23 +1,14 @@
 import { useState, type FormEvent } from 'react';
-import { request } from '../../api/api-client.ts';
-import type { MineStatus, Role } from '../../api/api-types.ts';
+import { answerOf, api, request } from '../../api/api-client.ts';
+import type { MineStatus } from '../../api/generated/api-schema.ts';
 import { useApiData } from '../../api/use-api.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
 import { MinePicker, type PickedMine } from '../../components/mine-picker.tsx';
 import { useAction } from '../../components/use-action.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import type { MessageKey } from '../../i18n/zh-cn.ts';
-import { useSession } from '../../session/session-context.tsx';
-
-import type { ChecklistItem, ResumptionView } from './orders-types.ts';
-
-/** Who may file an application (the mine, or a regulator on its behalf). */
-const APPLICANTS: readonly Role[] = [
-  'province_regulator',
-  'city_regulator',
-  'county_regulator',
-  'mine_safety_officer',
-];
+import { useCan } from '../../session/session-context.tsx';
+import type { ChecklistItem, ResumptionView } from '../../api/generated/api-schema.ts';
 
 const stepKey = (id: string) => `res.step.${id}` as MessageKey;
 
@@ -33,7 +24,7 @@ function ApplyForm({ onApplied }: { onApplied: () => void }) {
     setHint(mine === null ? t('res.apply.pickFirst') : null);
     if (mine === null) return;
     await runWith(async () => {
-      await request('POST', '/api/orders/resumptions', { body: { mineId: mine.id, note } });
+      await answerOf(api.POST('/api/orders/resumptions', { body: { mineId: mine.id, note } }));
       setMine(null);
       setNote('');
       onApplied();
@@ -88,7 +79,7 @@ function StepRow({
   onApprove: () => void;
 }) {
   const { t } = useI18n();
-  const roles = item.roles.map((r) => t(`role.${r as Role}`)).join(' / ');
+  const roles = item.roles.map((r) => t(`role.${r}`)).join(' / ');
   const state = item.done ? 'done' : current ? 'current' : 'waiting';
   return (
     <li className={`wf-step wf-step-${state}`} data-testid={`step-${item.id}`} data-state={state}>
@@ -160,7 +151,7 @@ function ResumptionCard({ r, onChanged }: { r: ResumptionView; onChanged: () => 
     }
   };
   const describeCheck = useCheckDetail();
-  const actions = r.actions ?? { sign: null, approve: false, reject: false, waitingForChecks: false };
+  const { actions } = r;
   const checks = r.checklist.filter((c) => c.how === 'auto');
   const chain = r.checklist.filter((c) => c.how !== 'auto');
   const pending = r.status === 'pending';
@@ -292,7 +283,7 @@ function ResumptionCard({ r, onChanged }: { r: ResumptionView; onChanged: () => 
  */
 export function ResumptionsPanel() {
   const { t } = useI18n();
-  const { user } = useSession().session;
+  const may = useCan();
   const { data, error, isLoading, reload } = useApiData<{ resumptions: ResumptionView[] }>(
     '/api/orders/resumptions',
   );
@@ -300,7 +291,7 @@ export function ResumptionsPanel() {
   const items = data?.resumptions ?? [];
   return (
     <div data-testid="resumptions" data-busy={isLoading ? 'true' : 'false'} className="wf-stack">
-      {APPLICANTS.includes(user.role) && <ApplyForm onApplied={reload} />}
+      {may('resumption.apply') && <ApplyForm onApplied={reload} />}
       {items.length === 0 && !isLoading && <p>{t('orders.res.empty')}</p>}
       {items.map((r) => (
         <ResumptionCard key={r.id} r={r} onChanged={reload} />

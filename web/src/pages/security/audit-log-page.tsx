@@ -8,7 +8,8 @@ import { formatDateTime } from '../../format.ts';
 import { auditActionLabel, auditTargetLabel } from '../audit-labels.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { navigate, useAppLocation } from '../../router/router.ts';
-import { SECURITY_EVENT_KINDS, type AuditEntryView, type SecurityEventView } from './security-api-types.ts';
+import type { ApiAnswer } from '../../api/api-client.ts';
+import { securityEventKindValues } from '../../api/generated/api-schema.ts';
 
 /** A date (YYYY-MM-DD, China Standard Time) as the start or the end of that day in UTC. */
 const dayStart = (d: string) => (d ? new Date(`${d}T00:00:00+08:00`).toISOString() : '');
@@ -35,10 +36,10 @@ export function AuditLogPage({ source }: { source: 'audit' | 'security' }) {
     kind: query.get('kind') ?? '',
   };
   const base = source === 'audit' ? '/api/audit/entries' : '/api/audit/security-events';
-  const audit = useApiData<{ items: AuditEntryView[] }>(
+  const audit = useApiData<ApiAnswer<'/api/audit/entries'>>(
     source === 'audit' ? withQuery(base, { ...params, limit: 300 }) : null,
   );
-  const security = useApiData<{ items: SecurityEventView[] }>(
+  const security = useApiData<ApiAnswer<'/api/audit/security-events'>>(
     source === 'security' ? withQuery(base, { ...params, limit: 300 }) : null,
   );
   const current = source === 'audit' ? audit : security;
@@ -103,7 +104,7 @@ export function AuditLogPage({ source }: { source: 'audit' | 'security' }) {
               data-testid="audit-kind"
             >
               <option value="">{t('security.audit.kind.all')}</option>
-              {SECURITY_EVENT_KINDS.map((k) => (
+              {securityEventKindValues.map((k) => (
                 <option key={k} value={k}>
                   {t(`security.audit.kind.${k}`)}
                 </option>

@@ -1,18 +1,23 @@
 import { useState, type FormEvent } from 'react';
-import { request } from '../../api/api-client.ts';
+import { answerOf, api, type ApiAnswer } from '../../api/api-client.ts';
 import { useApiData } from '../../api/use-api.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
 import { useAction } from '../../components/use-action.ts';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { formatDateTime, todayIsoDate } from '../../format.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
-import { TOKEN_SCOPES, type CreatedToken, type TokenScope, type TokenView } from './security-api-types.ts';
+import {
+  tokenScopeValues,
+  type CreatedToken,
+  type TokenScope,
+  type TokenView,
+} from '../../api/generated/api-schema.ts';
 
 /** The signed-in user's own API tokens: create (scopes, expiry), list, revoke. */
 export function TokensPage() {
   const { t } = useI18n();
   useDocumentTitle(t('security.tokens.title'));
-  const list = useApiData<{ items: TokenView[] }>('/api/tokens');
+  const list = useApiData<ApiAnswer<'/api/tokens'>>('/api/tokens');
   const [name, setName] = useState('');
   const [scopes, setScopes] = useState<TokenScope[]>(['ingest']);
   const inNinetyDays = todayIsoDate(new Date(Date.now() + 90 * 86_400_000));
@@ -25,7 +30,7 @@ export function TokensPage() {
     // The end of the chosen day in China Standard Time.
     const expiresAt = new Date(`${expires}T23:59:59+08:00`).toISOString();
     void runWith(() =>
-      request<CreatedToken>('POST', '/api/tokens', { body: { name, scopes, expiresAt } }).then((c) => {
+      answerOf(api.POST('/api/tokens', { body: { name, scopes, expiresAt } })).then((c) => {
         setCreated(c);
         setName('');
         list.reload();
@@ -34,7 +39,7 @@ export function TokensPage() {
   };
   const revoke = (tok: TokenView) => {
     if (!window.confirm(t('security.tokens.revokeConfirm', { name: tok.name }))) return;
-    request('DELETE', `/api/tokens/${encodeURIComponent(tok.id)}`).then(list.reload, fail);
+    answerOf(api.DELETE('/api/tokens/{id}', { params: { path: { id: tok.id } } })).then(list.reload, fail);
   };
   const toggle = (s: TokenScope) =>
     setScopes((cur) => (cur.includes(s) ? cur.filter((x) => x !== s) : [...cur, s]));
@@ -60,7 +65,7 @@ export function TokensPage() {
         </label>
         <fieldset className="field sec-scopes">
           <legend className="field-label">{t('security.tokens.scopes')}</legend>
-          {TOKEN_SCOPES.map((s) => (
+          {tokenScopeValues.map((s) => (
             <label key={s}>
               <input
                 type="checkbox"

@@ -8,12 +8,12 @@ import { navigate, useAppLocation } from '../../router/router.ts';
 import { useRegions } from '../../session/regions-context.tsx';
 import './supervision.css';
 import {
-  COVERAGE_GAPS,
-  supervisionMinePath,
+  coverageGapValues as COVERAGE_GAPS,
   type CoverageGap,
   type CoverageView,
   type KpiView,
-} from './supervision-api-types.ts';
+} from '../../api/generated/api-schema.ts';
+import { supervisionMinePath } from './supervision-paths.ts';
 
 const isGap = (v: string | null): v is CoverageGap =>
   v !== null && (COVERAGE_GAPS as readonly string[]).includes(v);

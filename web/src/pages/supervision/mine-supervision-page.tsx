@@ -4,24 +4,18 @@ import { ErrorBox } from '../../components/error-box.tsx';
 import { formatDateTime } from '../../format.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { navigate } from '../../router/router.ts';
-import { useSession } from '../../session/session-context.tsx';
-import type { SupervisionCard } from './supervision-api-types.ts';
+import { useCan } from '../../session/session-context.tsx';
+import type { SupervisionCard } from '../../api/generated/api-schema.ts';
 import { AssignmentCard, PlanCard, ResponsibleCard } from './supervision-forms.tsx';
 import { VisitForm, VisitList } from './visit-panel.tsx';
 import './supervision.css';
 
-const REGULATORS = ['province_regulator', 'city_regulator', 'county_regulator'];
-
 /** One mine's supervision card: plan, responsible person, group, leader, history, site visits. */
 export function MineSupervisionPage({ mineId }: { mineId: string }) {
   const { t } = useI18n();
-  const { session } = useSession();
-  const role = session.user.role;
   const card = useApiData<SupervisionCard>(`/api/supervision/mines/${encodeURIComponent(mineId)}`);
   const [generation, setGeneration] = useState(0);
-  const isRegulator = REGULATORS.includes(role);
-  const isOfficer = role === 'mine_safety_officer';
-  const isVisitor = role === 'leader' || role === 'group_member';
+  const may = useCan();
   const c = card.data;
   return (
     <section
@@ -46,12 +40,12 @@ export function MineSupervisionPage({ mineId }: { mineId: string }) {
         <div className="sv-grid" key={`${c.mine.id}-${c.history.length}`}>
           <PlanCard
             card={c}
-            canWrite={isRegulator || isOfficer}
-            canApprove={isRegulator}
+            canWrite={may('supervision.plan.write')}
+            canApprove={may('supervision.plan.approve')}
             onChanged={card.reload}
           />
-          <ResponsibleCard card={c} canSet={isRegulator || isOfficer} onChanged={card.reload} />
-          <AssignmentCard card={c} canAssign={isRegulator} onChanged={card.reload} />
+          <ResponsibleCard card={c} canSet={may('supervision.responsible.set')} onChanged={card.reload} />
+          <AssignmentCard card={c} canAssign={may('supervision.assign')} onChanged={card.reload} />
           <div className="card" data-testid="supervision-history">
             <div className="card-head">
               <h2>{t('supervision.history')}</h2>
@@ -67,8 +61,12 @@ export function MineSupervisionPage({ mineId }: { mineId: string }) {
           </div>
         </div>
       )}
-      {c && isVisitor && <VisitForm mineId={c.mine.id} onRecorded={() => setGeneration((g) => g + 1)} />}
-      {c && <VisitList mineId={c.mine.id} canReport={isRegulator || isVisitor} generation={generation} />}
+      {c && may('supervision.visit.record') && (
+        <VisitForm mineId={c.mine.id} onRecorded={() => setGeneration((g) => g + 1)} />
+      )}
+      {c && (
+        <VisitList mineId={c.mine.id} canReport={may('supervision.finding.report')} generation={generation} />
+      )}
     </section>
   );
 }

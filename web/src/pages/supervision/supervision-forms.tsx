@@ -4,7 +4,7 @@ import { ErrorBox } from '../../components/error-box.tsx';
 import { Input, Select, SubmitButton, TextArea } from '../../components/form-kit.tsx';
 import { useAction } from '../../components/use-action.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
-import type { Candidate, SupervisionCard } from './supervision-api-types.ts';
+import type { AssignableUser as Candidate, SupervisionCard } from '../../api/generated/api-schema.ts';
 
 /** The plan: its measures and state, and the steps the caller's role may take. */
 export function PlanCard({

@@ -5,7 +5,7 @@ import { CheckField, Field, Input, SubmitButton, TextArea } from '../../componen
 import { useAction } from '../../components/use-action.ts';
 import { formatDateTime } from '../../format.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
-import type { ChecklistResult, SiteVisit } from './supervision-api-types.ts';
+import type { ChecklistResult, SiteVisit } from '../../api/generated/api-schema.ts';
 
 const DEFAULT_ITEMS = [
   'supervision.check.gas',

@@ -4,7 +4,7 @@ import type { I18n, MessageKey } from '../../i18n/i18n-context.tsx';
 import { codeLabel } from '../../i18n/code-label.ts';
 import { ruleLabel } from '../../monitoring/alarm-text.ts';
 import { minePath } from '../../router/router.ts';
-import type { TodayItem, TodayKind } from './today-types.ts';
+import type { TodayItem, TodayKind } from '../../api/generated/api-schema.ts';
 
 type Labels = Pick<I18n, 't' | 'has'>;
 

@@ -7,7 +7,7 @@ import { Link } from '../../router/link.tsx';
 import { useSession } from '../../session/session-context.tsx';
 import { DashboardPage } from '../dashboard-page.tsx';
 import { lineTarget, lineText, sectionTarget } from './today-lines.ts';
-import type { TodayKind, TodayResponse, TodaySection } from './today-types.ts';
+import type { TodayKind, TodayResponse, TodaySection } from '../../api/generated/api-schema.ts';
 import './today.css';
 
 /** Lines shown per section; the rest are behind the section's "more" link. */

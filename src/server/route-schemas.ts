@@ -1,0 +1,66 @@
+import { z } from 'zod';
+
+/**
+ * Schema pieces every route module shares: path ids, region codes, dates and the error body. Response
+ * schemas named with `.meta({ id })` become components of the OpenAPI document (and named types in the
+ * generated web client).
+ */
+
+/** `/:id` path parameters. */
+export const idParams = z.object({ id: z.string().min(1).max(100) });
+
+/** A region's six-digit administrative division code (GB/T 2260), e.g. 520000 for the province. */
+export const regionIdSchema = z.string().regex(/^\d{6}$/, 'a six-digit region code');
+
+/** `?regionId=` narrowing a list to a region of your scope. */
+export const regionQuery = z.object({ regionId: regionIdSchema.optional() });
+
+/** A mine as the lists of several modules name it: id, code, name and its county. */
+export const mineRefFields = {
+  mineId: z.string(),
+  code: z.string(),
+  name: z.string(),
+  regionId: z.string(),
+  regionName: z.string(),
+};
+
+/** A calendar date written YYYY-MM-DD. */
+export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+
+/** Every error answer: `{ error: { code, message, requestId, details? } }` (codes in docs/errors.md). */
+export const errorBodySchema = z
+  .object({
+    error: z.object({
+      code: z.string(),
+      message: z.string(),
+      requestId: z.string(),
+      details: z.unknown().optional(),
+    }),
+  })
+  .meta({ id: 'ErrorBody' });
+
+/** The error answers every API route may give; merged into each route's declared responses. */
+export const errorResponses = { '4xx': errorBodySchema, '5xx': errorBodySchema } as const;
+
+/** A stored file (evidence), sent as its own content type: bytes, never serialised. */
+export const fileBodySchema = z
+  .custom<Uint8Array>((v) => v instanceof Uint8Array)
+  .meta({ type: 'string', format: 'binary', description: 'The file, as uploaded.' });
+
+/** An answer without a body (204). */
+export const noContent = z.null().meta({ description: 'No content.' });
+
+type Equals<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+/** `A & B` read as one object type, so an intersection equals the flat object it describes. */
+type Flat<T> = T extends object ? { [K in keyof T]: T[K] } : T;
+
+/**
+ * Ties a response schema to the core type it answers with: it compiles only when the schema's output is
+ * exactly `T`, so the answer neither loses a field (zod strips unknown keys) nor promises one the core
+ * lacks. `shaped<Directive>()(z.object({ ... }))`.
+ */
+export function shaped<T>() {
+  return <S extends z.ZodType>(
+    schema: S & (Equals<Flat<z.output<S>>, Flat<T>> extends true ? unknown : { schemaDiffersFrom: T }),
+  ): S => schema;
+}

@@ -1,0 +1,225 @@
+import { z } from 'zod';
+import {
+  ACCIDENT_GRADES,
+  REPORT_LEVELS,
+  type AccidentGrade,
+  type ChainRow,
+  type GradeJudgement,
+  type ReportLevel,
+} from '../../../core/accidents/accident-grading.ts';
+import type { RowError } from '../../../core/accidents/accident-import.ts';
+import type { ReportStep } from '../../../core/accidents/accident-reporting.ts';
+import {
+  ACCOUNTABILITY_ACTIONS,
+  ACCOUNTABILITY_CHAINS,
+  type Accident,
+  type AccidentReport,
+  type AccountabilityAction,
+  type AccountabilityChain,
+  type AccountabilityRecord,
+  type TimelineItem,
+} from '../../../core/accidents/accident-types.ts';
+import type { AccidentDetail, AccidentSummary } from '../../../core/accidents/accident-use-cases.ts';
+import type { AccountabilityView } from '../../../core/accidents/accountability-use-cases.ts';
+import type { ImportResult } from '../../../core/accidents/import-use-case.ts';
+import type { PrecedingTimeline } from '../../../core/accidents/preceded-by.ts';
+import { shaped } from '../../route-schemas.ts';
+
+/** Answers of the accident, accountability and reference-import routes. */
+
+export const accidentGradeSchema = z
+  .enum(ACCIDENT_GRADES as [AccidentGrade, ...AccidentGrade[]])
+  .meta({ id: 'AccidentGrade' });
+export const reportLevelSchema = z
+  .enum(REPORT_LEVELS as [ReportLevel, ...ReportLevel[]])
+  .meta({ id: 'ReportLevel' });
+export const accountabilityChainSchema = z
+  .enum(ACCOUNTABILITY_CHAINS as [AccountabilityChain, ...AccountabilityChain[]])
+  .meta({ id: 'AccountabilityChain' });
+export const accountabilityActionSchema = z
+  .enum(ACCOUNTABILITY_ACTIONS as [AccountabilityAction, ...AccountabilityAction[]])
+  .meta({ id: 'AccountabilityAction' });
+
+const accidentFields = {
+  id: z.string(),
+  mineId: z.string().nullable(),
+  mineName: z.string(),
+  regionPath: z.string().nullable(),
+  country: z.string(),
+  occurredAt: z.string(),
+  type: z.string(),
+  deaths: z.number(),
+  seriousInjuries: z.number(),
+  minorInjuries: z.number(),
+  directLossCny: z.number(),
+  grade: accidentGradeSchema,
+  description: z.string(),
+  source: z.enum(['recorded', 'imported']),
+  externalRef: z.string().nullable(),
+  investigationState: z.enum(['investigating', 'extended', 'reported', 'closed']),
+  investigationDueOn: z.string(),
+  findings: z.string().nullable(),
+  reportSubmittedAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  createdAt: z.string(),
+  createdById: z.string(),
+  createdByName: z.string(),
+};
+export const accidentSchema = shaped<Accident>()(z.object(accidentFields).meta({ id: 'Accident' }));
+
+export const accidentSummarySchema = shaped<AccidentSummary>()(
+  z.object({ ...accidentFields, hasLateReport: z.boolean() }).meta({ id: 'AccidentSummary' }),
+);
+
+export const gradeJudgementSchema = shaped<GradeJudgement>()(
+  z
+    .object({
+      grade: accidentGradeSchema,
+      by: z.array(z.enum(['deaths', 'seriousInjuries', 'directLossCny'])),
+      source: z.string().nullable(),
+    })
+    .meta({ id: 'GradeJudgement' }),
+);
+
+export const chainRowSchema = shaped<ChainRow>()(
+  z
+    .object({
+      grade: accidentGradeSchema,
+      topLevel: reportLevelSchema,
+      investigationLead: z.enum(['State Council', 'province', 'city', 'county']),
+      coalInvestigator: z.string(),
+      replyDays: z.number(),
+      source: z.string(),
+    })
+    .meta({ id: 'ReportingChain' }),
+);
+
+const reportStepSchema = shaped<ReportStep>()(
+  z
+    .object({
+      level: reportLevelSchema,
+      deadline: z.string(),
+      reportedAt: z.string().nullable(),
+      status: z.enum(['on_time', 'late', 'due', 'overdue']),
+      minutesLate: z.number(),
+    })
+    .meta({ id: 'ReportStep' }),
+);
+
+const accidentReportSchema = shaped<AccidentReport>()(
+  z.object({
+    accidentId: z.string(),
+    level: reportLevelSchema,
+    reportedAt: z.string(),
+    recordedAt: z.string(),
+    recordedById: z.string(),
+    recordedByName: z.string(),
+    note: z.string(),
+  }),
+);
+
+export const accountabilityRecordSchema = shaped<AccountabilityRecord>()(
+  z
+    .object({
+      id: z.string(),
+      accidentId: z.string(),
+      mineId: z.string(),
+      mineName: z.string(),
+      regionPath: z.string(),
+      personName: z.string(),
+      post: z.string(),
+      chain: accountabilityChainSchema,
+      action: accountabilityActionSchema,
+      decidedOn: z.string(),
+      note: z.string(),
+      createdAt: z.string(),
+      createdById: z.string(),
+      createdByName: z.string(),
+    })
+    .meta({ id: 'AccountabilityRecord' }),
+);
+
+export const accidentDetailSchema = shaped<AccidentDetail>()(
+  z
+    .object({
+      accident: accidentSchema,
+      judgement: gradeJudgementSchema,
+      chain: chainRowSchema,
+      reporting: z.array(reportStepSchema),
+      hasLateReport: z.boolean(),
+      reports: z.array(accidentReportSchema),
+      accountability: z.array(accountabilityRecordSchema),
+    })
+    .meta({ id: 'AccidentDetail' }),
+);
+
+const timelineItemSchema = shaped<TimelineItem>()(
+  z
+    .object({
+      kind: z.enum(['hazard', 'alarm', 'order', 'inspection']),
+      id: z.string(),
+      at: z.string(),
+      title: z.string(),
+      detail: z.string(),
+      isOpenAtAccident: z.boolean(),
+    })
+    .meta({ id: 'TimelineItem' }),
+);
+
+export const precedingTimelineSchema = shaped<PrecedingTimeline>()(
+  z
+    .object({
+      accidentId: z.string(),
+      mineId: z.string(),
+      from: z.string(),
+      to: z.string(),
+      items: z.array(timelineItemSchema),
+      openHazards: z.number(),
+      counts: z.object({ hazard: z.number(), alarm: z.number(), order: z.number(), inspection: z.number() }),
+    })
+    .meta({ id: 'PrecedingTimeline' }),
+);
+
+export const accountabilityViewSchema = shaped<AccountabilityView>()(
+  z
+    .object({
+      records: z.array(accountabilityRecordSchema),
+      byPerson: z.array(
+        z.object({
+          personName: z.string(),
+          posts: z.array(z.string()),
+          chains: z.array(accountabilityChainSchema),
+          records: z.number(),
+        }),
+      ),
+      byChain: z.object({
+        enterprise: z.number(),
+        regulator: z.number(),
+        party: z.number(),
+        government: z.number(),
+      }),
+    })
+    .meta({ id: 'AccountabilityView' }),
+);
+
+const rowErrorSchema = shaped<RowError>()(
+  z.object({ line: z.number(), field: z.string(), reason: z.string() }),
+);
+
+export const accidentImportResultSchema = shaped<ImportResult>()(
+  z
+    .object({
+      fileName: z.string(),
+      rows: z.number(),
+      accepted: z.number(),
+      rejected: z.number(),
+      skipped: z.number(),
+      errors: z.array(rowErrorSchema),
+      skippedReasons: z.array(z.object({ reason: z.string(), rows: z.number() })),
+    })
+    .meta({ id: 'AccidentImportResult' }),
+);
+
+export const gradeAnswerSchema = z
+  .object({ judgement: gradeJudgementSchema, chain: chainRowSchema, levels: z.array(reportLevelSchema) })
+  .meta({ id: 'GradeAnswer' });

@@ -1,0 +1,287 @@
+import { z } from 'zod';
+import type { CapacityWithdrawn } from '../../../core/expertise/capacity-withdrawn.ts';
+import type { ExpertGap } from '../../../core/expertise/expert-use-cases.ts';
+import type {
+  CapabilityAssessment,
+  ExpertAssignment,
+  ExpertProfile,
+  GuidanceVisit,
+  Merger,
+  ProgressRecord,
+  TrainingSession,
+  UpgradeTarget,
+} from '../../../core/expertise/expertise-types.ts';
+import type { FormalismFlag } from '../../../core/expertise/formalism-flags.ts';
+import type { FormalismParams, FormalismRule } from '../../../core/expertise/formalism-rules.ts';
+import type { UpgradingView } from '../../../core/expertise/upgrading-use-cases.ts';
+import { shaped } from '../../route-schemas.ts';
+import { gasClassSchema, mineStatusSchema } from '../registry/registry.schemas.ts';
+
+/** Answers of the gas-control expertise, upgrading and formalism routes. */
+
+export const expertProfileSchema = shaped<ExpertProfile>()(
+  z
+    .object({
+      userId: z.string(),
+      displayName: z.string(),
+      specialities: z.array(z.string()),
+      updatedAt: z.string().nullable(),
+    })
+    .meta({ id: 'ExpertProfile' }),
+);
+
+export const expertAssignmentSchema = shaped<ExpertAssignment>()(
+  z
+    .object({
+      id: z.string(),
+      mineId: z.string(),
+      expertId: z.string(),
+      expertName: z.string(),
+      assignedBy: z.string(),
+      assignedAt: z.string(),
+      endedAt: z.string().nullable(),
+    })
+    .meta({ id: 'ExpertAssignment' }),
+);
+
+export const guidanceVisitSchema = shaped<GuidanceVisit>()(
+  z
+    .object({
+      id: z.string(),
+      mineId: z.string(),
+      expertId: z.string(),
+      expertName: z.string(),
+      visitedOn: z.string(),
+      findings: z.array(
+        z.object({
+          title: z.string(),
+          description: z.string(),
+          grade: z.enum(['major', 'general']),
+          category: z.string(),
+          hazardId: z.string().nullable(),
+        }),
+      ),
+      recommendations: z.string(),
+      createdAt: z.string(),
+    })
+    .meta({ id: 'GuidanceVisit' }),
+);
+
+export const trainingSessionSchema = shaped<TrainingSession>()(
+  z
+    .object({
+      id: z.string(),
+      mineId: z.string(),
+      expertId: z.string(),
+      expertName: z.string(),
+      title: z.string(),
+      heldOn: z.string(),
+      attendees: z.array(z.string()),
+      createdAt: z.string(),
+    })
+    .meta({ id: 'TrainingSession' }),
+);
+
+export const assessmentSchema = shaped<CapabilityAssessment>()(
+  z
+    .object({
+      id: z.string(),
+      mineId: z.string(),
+      expertId: z.string(),
+      expertName: z.string(),
+      signedAt: z.string(),
+      assessedOn: z.string(),
+      validUntil: z.string(),
+      conclusion: z.enum(['capable', 'not_capable']),
+      summary: z.string(),
+      state: z.enum(['signed', 'approved', 'withdrawn', 'expired']),
+      decidedBy: z.string().nullable(),
+      decidedAt: z.string().nullable(),
+      reason: z.string().nullable(),
+    })
+    .meta({ id: 'CapabilityAssessment' }),
+);
+
+export const progressRecordSchema = shaped<ProgressRecord>()(
+  z
+    .object({
+      id: z.string(),
+      mineId: z.string(),
+      recordedOn: z.string(),
+      mechanisedFaces: z.number(),
+      intelligentFaces: z.number(),
+      remoteMonitoring: z.boolean(),
+      recordedBy: z.string(),
+      createdAt: z.string(),
+    })
+    .meta({ id: 'ProgressRecord' }),
+);
+
+export const upgradeTargetSchema = shaped<UpgradeTarget>()(
+  z
+    .object({
+      regionId: z.string(),
+      intelligentFaces: z.number().nullable(),
+      capacityWithdrawnTPerYear: z.number().nullable(),
+      dueOn: z.string(),
+      setBy: z.string(),
+      setAt: z.string(),
+    })
+    .meta({ id: 'UpgradeTarget' }),
+);
+
+const mergerFields = {
+  id: z.string(),
+  enterpriseName: z.string(),
+  mergedOn: z.string(),
+  mines: z.array(z.object({ mineId: z.string(), oldOperator: z.string().nullable() })),
+  recordedBy: z.string(),
+  recordedByName: z.string(),
+  createdAt: z.string(),
+};
+export const mergerSchema = shaped<Merger>()(z.object(mergerFields).meta({ id: 'Merger' }));
+
+export const mineExpertiseSchema = z
+  .object({
+    mine: z.object({
+      id: z.string(),
+      name: z.string(),
+      gasClass: gasClassSchema,
+      status: mineStatusSchema,
+      hasGasControlCapability: z.boolean(),
+      gasControlEvidence: z.string().nullable(),
+      gasControlCertifiedOn: z.string().nullable(),
+      operator: z.string().nullable(),
+    }),
+    assignments: z.array(expertAssignmentSchema),
+    guidance: z.array(guidanceVisitSchema),
+    trainings: z.array(trainingSessionSchema),
+    assessments: z.array(assessmentSchema),
+    progress: z.array(progressRecordSchema),
+  })
+  .meta({ id: 'MineExpertise' });
+
+const expertGapSchema = shaped<ExpertGap>()(
+  z
+    .object({
+      mineId: z.string(),
+      mineName: z.string(),
+      gasClass: z.enum(['high', 'outburst']),
+      status: z.string(),
+      hasExpert: z.boolean(),
+      lastApprovedAssessmentOn: z.string().nullable(),
+      gaps: z.array(z.enum(['no_expert', 'no_recent_assessment'])),
+    })
+    .meta({ id: 'ExpertGap' }),
+);
+
+export const expertGapsSchema = z
+  .object({ items: z.array(expertGapSchema), mines: z.number() })
+  .meta({ id: 'ExpertGaps' });
+
+const capacitySchema = shaped<CapacityWithdrawn>()(
+  z.object({
+    districts: z.array(
+      z.object({
+        regionId: z.string(),
+        name: z.string(),
+        nameEn: z.string(),
+        closedMines: z.number(),
+        withdrawnTPerYear: z.number(),
+        closingMines: z.number(),
+        closingTPerYear: z.number(),
+      }),
+    ),
+    total: z.object({
+      closedMines: z.number(),
+      withdrawnTPerYear: z.number(),
+      closingMines: z.number(),
+      closingTPerYear: z.number(),
+    }),
+    targetTPerYear: z.number().nullable(),
+    percentOfTarget: z.number().nullable(),
+    remainingTPerYear: z.number().nullable(),
+  }),
+);
+
+export const upgradingViewSchema = shaped<UpgradingView>()(
+  z
+    .object({
+      regionId: z.string().nullable(),
+      progress: z.array(
+        z.object({
+          on: z.string(),
+          mines: z.number(),
+          mechanisedFaces: z.number(),
+          intelligentFaces: z.number(),
+          remoteMonitoringMines: z.number(),
+        }),
+      ),
+      target: upgradeTargetSchema.nullable(),
+      capacity: capacitySchema,
+      mergers: z.array(
+        z.object({
+          ...mergerFields,
+          mineViews: z.array(
+            z.object({
+              mineId: z.string(),
+              mineName: z.string(),
+              oldOperator: z.string().nullable(),
+              operatorNow: z.string().nullable(),
+              falseIntegration: z.boolean(),
+            }),
+          ),
+          questionable: z.boolean(),
+        }),
+      ),
+    })
+    .meta({ id: 'UpgradingView' }),
+);
+
+const formalismKindSchema = z
+  .enum(['found_nothing', 'leader_absent', 'copied_checklist', 'never_underground', 'short_visit'])
+  .meta({ id: 'FormalismKind' });
+
+const formalismFlagSchema = shaped<FormalismFlag>()(
+  z
+    .object({
+      id: z.string(),
+      kind: formalismKindSchema,
+      score: z.number(),
+      mineId: z.string().nullable(),
+      mineName: z.string().nullable(),
+      visitorId: z.string().nullable(),
+      visitorName: z.string().nullable(),
+      explanation: z.object({ zh: z.string(), en: z.string() }),
+      records: z.object({
+        visitIds: z.array(z.string()),
+        alarmIds: z.array(z.string()),
+        hazardIds: z.array(z.string()),
+      }),
+    })
+    .meta({ id: 'FormalismFlag' }),
+);
+
+const formalismParamsSchema = z
+  .object({
+    periodDays: z.number(),
+    shortVisitMinutes: z.number(),
+    quietAlarmThreshold: z.number(),
+    leaderDays: z.number(),
+    copiedRun: z.number(),
+    minVisitsUnderground: z.number(),
+  })
+  .meta({ id: 'FormalismParams' });
+shaped<FormalismParams>()(formalismParamsSchema);
+
+const formalismRuleSchema = shaped<FormalismRule>()(
+  z.object({ kind: formalismKindSchema, weight: z.number(), why: z.string() }),
+);
+
+export const formalismSchema = z
+  .object({
+    flags: z.array(formalismFlagSchema),
+    params: formalismParamsSchema,
+    rules: z.array(formalismRuleSchema).readonly(),
+  })
+  .meta({ id: 'FormalismView' });

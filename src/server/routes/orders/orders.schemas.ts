@@ -1,0 +1,252 @@
+import { z } from 'zod';
+import type { MineProgress } from '../../../core/orders/campaign-use-cases.ts';
+import type { DecisionDeadline, NoticeDeadline } from '../../../core/orders/order-rules.ts';
+import type { IssueOrderResult, MinePreview } from '../../../core/orders/order-use-cases.ts';
+import {
+  ORDER_KINDS,
+  type Campaign,
+  type CampaignMark,
+  type Order,
+  type OrderKind,
+  type OrderMine,
+} from '../../../core/orders/orders-ports.ts';
+import { DETAIL_CODES, type ChecklistItemResult } from '../../../core/orders/resumption-checklist.ts';
+import type { ResumptionActions } from '../../../core/orders/resumption-actions.ts';
+import type { ResumptionView } from '../../../core/orders/resumption-use-cases.ts';
+import { shaped } from '../../route-schemas.ts';
+import { gasClassSchema, mineStatusSchema } from '../registry/registry.schemas.ts';
+import { roleSchema } from '../session.schemas.ts';
+
+/** Answers of the orders, resumption and campaign routes. */
+
+export const orderKindSchema = z.enum(ORDER_KINDS as [OrderKind, ...OrderKind[]]).meta({ id: 'OrderKind' });
+export const orderStatusSchema = z
+  .enum(['scheduled', 'in_force', 'lifted', 'superseded'])
+  .meta({ id: 'OrderStatus' });
+
+export const orderSchema = shaped<Order>()(
+  z
+    .object({
+      id: z.string(),
+      number: z.string(),
+      kind: orderKindSchema,
+      issuerId: z.string(),
+      issuerName: z.string(),
+      legalBasis: z.string(),
+      reason: z.string(),
+      regionId: z.string().nullable(),
+      regionPath: z.string(),
+      mineIds: z.array(z.string()),
+      effectiveAt: z.string(),
+      status: orderStatusSchema,
+      createdAt: z.string(),
+      appliedAt: z.string().nullable(),
+      endedAt: z.string().nullable(),
+      noticeDate: z.string().nullable(),
+      noticeRef: z.string().nullable(),
+    })
+    .meta({ id: 'Order' }),
+);
+
+const orderMineFields = {
+  orderId: z.string(),
+  mineId: z.string(),
+  mineName: z.string(),
+  regionPath: z.string(),
+  outcome: z.enum(['affected', 'unaffected']),
+  fromStatus: mineStatusSchema,
+  note: z.string(),
+  liftedAt: z.string().nullable(),
+};
+export const orderMineSchema = shaped<OrderMine>()(z.object(orderMineFields).meta({ id: 'OrderMine' }));
+
+export const issueOrderResultSchema = shaped<IssueOrderResult>()(
+  z
+    .object({ order: orderSchema, mines: z.array(orderMineSchema), affectedMineIds: z.array(z.string()) })
+    .meta({ id: 'IssueOrderResult' }),
+);
+
+export const minePreviewSchema = shaped<MinePreview>()(
+  z
+    .object({
+      mineId: z.string(),
+      mineName: z.string(),
+      regionPath: z.string(),
+      status: z.string(),
+      outcome: z.enum(['affected', 'unaffected']),
+      note: z.string(),
+    })
+    .meta({ id: 'MinePreview' }),
+);
+
+export const gasViolationsSchema = z
+  .object({
+    items: z.array(
+      z
+        .object({
+          mineId: z.string(),
+          name: z.string(),
+          code: z.string(),
+          regionName: z.string(),
+          gasClass: gasClassSchema,
+          status: mineStatusSchema,
+          producingIllegally: z.boolean(),
+        })
+        .meta({ id: 'GasViolation' }),
+    ),
+    producing: z.number(),
+  })
+  .meta({ id: 'GasViolations' });
+
+export const checklistItemSchema = shaped<ChecklistItemResult>()(
+  z
+    .object({
+      id: z.string(),
+      label: z.string(),
+      how: z.enum(['auto', 'sign', 'decide']),
+      roles: z.array(roleSchema).readonly(),
+      done: z.boolean(),
+      detail: z.string(),
+      detailCode: z.enum(DETAIL_CODES),
+      detailParams: z.record(z.string(), z.union([z.string(), z.number()])),
+      signedBy: z.object({ name: z.string(), role: z.string(), at: z.string(), note: z.string() }).nullable(),
+      source: z.string(),
+    })
+    .meta({ id: 'ChecklistItem' }),
+);
+
+const decisionDeadlineSchema = shaped<DecisionDeadline>()(
+  z.object({ dueOn: z.string(), daysLeft: z.number(), overdue: z.boolean() }),
+);
+const noticeDeadlineSchema = shaped<NoticeDeadline>()(
+  z
+    .object({ dueOn: z.string(), recordedOn: z.string().nullable(), late: z.boolean() })
+    .meta({ id: 'NoticeDeadline' }),
+);
+
+/** An order in the list, with its public-notice deadline (null when none is needed). */
+export const orderListItemSchema = orderSchema
+  .extend({ notice: noticeDeadlineSchema.nullable() })
+  .meta({ id: 'OrderListItem' });
+
+/** `OrderDetail` (its mine rows are an intersection `shaped` cannot compare). */
+export const orderDetailSchema = z
+  .object({
+    order: orderSchema,
+    mines: z.array(
+      z.object({ ...orderMineFields, mineCode: z.string(), licenceSuspendedByThis: z.boolean() }),
+    ),
+    notice: noticeDeadlineSchema.nullable(),
+  })
+  .meta({ id: 'OrderDetail' });
+
+export const resumptionViewSchema = shaped<ResumptionView>()(
+  z
+    .object({
+      id: z.string(),
+      mineId: z.string(),
+      mineName: z.string(),
+      regionPath: z.string(),
+      gasClass: gasClassSchema,
+      appliedAt: z.string(),
+      appliedById: z.string(),
+      appliedByName: z.string(),
+      status: z.enum(['pending', 'approved', 'rejected']),
+      decidedAt: z.string().nullable(),
+      decidedById: z.string().nullable(),
+      decidedByName: z.string().nullable(),
+      decisionReason: z.string().nullable(),
+      noticeDate: z.string().nullable(),
+      noticeRef: z.string().nullable(),
+      resumesTo: z.enum(['producing', 'construction']),
+      mineCode: z.string(),
+      checklist: z.array(checklistItemSchema),
+      openItems: z.array(z.string()),
+      currentStep: z.object({ id: z.string(), roles: z.array(z.string()).readonly() }).nullable(),
+      decision: decisionDeadlineSchema,
+      notice: noticeDeadlineSchema.nullable(),
+      actions: shaped<ResumptionActions>()(
+        z.object({
+          sign: z.string().nullable(),
+          approve: z.boolean(),
+          reject: z.boolean(),
+          waitingForChecks: z.boolean(),
+        }),
+      ),
+    })
+    .meta({ id: 'ResumptionView' }),
+);
+
+export const campaignSchema = shaped<Campaign>()(
+  z
+    .object({
+      id: z.string(),
+      name: z.string(),
+      regionId: z.string(),
+      regionPath: z.string(),
+      startsOn: z.string(),
+      endsOn: z.string(),
+      items: z.array(z.object({ id: z.string(), text: z.string(), dueOn: z.string() })),
+      createdById: z.string(),
+      createdByName: z.string(),
+      createdAt: z.string(),
+    })
+    .meta({ id: 'Campaign' }),
+);
+
+export const campaignMarkSchema = shaped<CampaignMark>()(
+  z
+    .object({
+      campaignId: z.string(),
+      mineId: z.string(),
+      itemId: z.string(),
+      done: z.boolean(),
+      byId: z.string(),
+      byName: z.string(),
+      at: z.string(),
+      note: z.string(),
+    })
+    .meta({ id: 'CampaignMark' }),
+);
+
+export const mineProgressSchema = shaped<MineProgress>()(
+  z
+    .object({
+      mineId: z.string(),
+      mineCode: z.string(),
+      mineName: z.string(),
+      regionId: z.string(),
+      regionName: z.string(),
+      items: z.array(
+        z.object({
+          itemId: z.string(),
+          done: z.boolean(),
+          by: z.string().nullable(),
+          at: z.string().nullable(),
+          overdue: z.boolean(),
+        }),
+      ),
+      done: z.number(),
+      overdue: z.number(),
+    })
+    .meta({ id: 'CampaignMineProgress' }),
+);
+
+export const campaignProgressSchema = z
+  .object({ campaign: campaignSchema, mines: z.array(mineProgressSchema) })
+  .meta({ id: 'CampaignProgress' });
+
+export const campaignReportSchema = z
+  .object({
+    campaign: z.object({ id: z.string(), name: z.string(), startsOn: z.string(), endsOn: z.string() }),
+    districts: z.array(
+      z.object({
+        regionId: z.string(),
+        regionName: z.string(),
+        minesDone: z.number(),
+        minesTotal: z.number(),
+        itemsOverdue: z.number(),
+      }),
+    ),
+  })
+  .meta({ id: 'CampaignReport' });

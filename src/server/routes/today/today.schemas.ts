@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import {
+  TODAY_KINDS,
+  type TodayItem,
+  type TodayKind,
+  type TodaySection,
+  type TodayView,
+} from '../../../core/today/today-use-cases.ts';
+import { shaped } from '../../route-schemas.ts';
+
+/** Answers of GET /api/today, tied to the core's types. */
+
+export const todayKindSchema = z.enum(TODAY_KINDS as [TodayKind, ...TodayKind[]]).meta({ id: 'TodayKind' });
+
+export const todayItemSchema = shaped<TodayItem>()(
+  z
+    .object({
+      kind: todayKindSchema,
+      ref: z.string(),
+      mineId: z.string().nullable(),
+      mineName: z.string().nullable(),
+      mineCode: z.string().nullable(),
+      title: z.string().nullable(),
+      dueOn: z.string().nullable(),
+      atMs: z.number().nullable(),
+      code: z.string().nullable(),
+      count: z.number().nullable(),
+    })
+    .meta({ id: 'TodayItem' }),
+);
+
+export const todaySectionSchema = shaped<TodaySection>()(
+  z
+    .object({ kind: todayKindSchema, total: z.number().int(), items: z.array(todayItemSchema) })
+    .meta({ id: 'TodaySection' }),
+);
+
+export const todayViewSchema = shaped<TodayView>()(
+  z
+    .object({ asOf: z.string(), today: z.string(), sections: z.array(todaySectionSchema) })
+    .meta({ id: 'TodayResponse' }),
+);
