@@ -173,6 +173,13 @@ export const errorsZh = {
   'error.status.413': '文件过大',
   'error.status.429': '操作过于频繁，请稍后再试',
   'error.status.503': '服务暂不可用，请稍后再试',
+  'error.ALARM_OOS_REASON_REQUIRED': '将报警退出服务必须填写原因（如传感器检修）',
+  'error.HAZARDS_UNAVAILABLE': '本服务器未运行隐患模块，专家发现的问题暂不能登记为隐患，请稍后重试',
+  'error.BAD_FILE_NAME': '文件名不符合国家格式（<煤矿编码>_<类型>_<yyyyMMddHHmmss>.txt）',
+  'error.EMPTY_FILE': '文件没有文件头记录',
+  'error.BAD_HEADER': '文件头中的煤矿编码、名称或上传时间无法读取',
+  'error.INCOMPLETE_HEADER': '文件头字段不全',
+  'error.MINE_CODE_MISMATCH': '文件头中的煤矿编码与文件名中的编码不一致',
   'error.status.500': '服务器错误，请稍后重试',
 } as const;
 
@@ -354,5 +361,15 @@ export const errorsEn: Record<keyof typeof errorsZh, string> = {
   'error.status.413': 'The file is too large',
   'error.status.429': 'Too many requests; wait a moment',
   'error.status.503': 'The service is not available; try again later',
+  'error.ALARM_OOS_REASON_REQUIRED':
+    'Taking an alarm out of service needs a reason (e.g. the sensor under repair)',
+  'error.HAZARDS_UNAVAILABLE':
+    'Hazard reporting is not running on this server; the finding cannot become a hazard yet — try again later',
+  'error.BAD_FILE_NAME':
+    'The file name is not in the national format (<mineCode>_<TYPE>_<yyyyMMddHHmmss>.txt)',
+  'error.EMPTY_FILE': 'The file has no header record',
+  'error.BAD_HEADER': "The header's mine code, name or upload time cannot be read",
+  'error.INCOMPLETE_HEADER': 'The header lacks fields its file type requires',
+  'error.MINE_CODE_MISMATCH': "The header's mine code differs from the code in the file name",
   'error.status.500': 'A server error; try again',
 };
