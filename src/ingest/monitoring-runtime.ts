@@ -13,6 +13,7 @@ import type { AlarmView } from '../core/monitoring/monitoring-ports.ts';
 import type { PointDefinition } from '../core/monitoring/upload-file/point-definition-records.ts';
 import type { PersonnelArea, PersonPosition } from '../core/monitoring/upload-file/personnel-records.ts';
 import type { PointReading } from '../core/monitoring/upload-file/safety-monitoring-records.ts';
+import { loadExemptions } from '../core/monitoring/stopped/stopped-use-cases.ts';
 import type { Ports, TelemetryWriter } from '../core/ports.ts';
 import type { LiveHub } from './live/live-hub.ts';
 import type { IngestOutcome, MonitoringSink, SinkMine } from './monitoring-sink.ts';
@@ -21,7 +22,10 @@ export const MONITORING_ACTOR = { id: 'system:monitoring', name: 'monitoring' } 
 
 export type { IngestOutcome } from './monitoring-sink.ts';
 
-type RuntimePorts = Pick<Ports, 'mines' | 'regions' | 'monitoring' | 'clock' | 'ids' | 'transaction'>;
+type RuntimePorts = Pick<
+  Ports,
+  'mines' | 'regions' | 'monitoring' | 'stopped' | 'clock' | 'ids' | 'transaction'
+>;
 
 /** Which mines this runtime judges (all of them in one process; a worker's partitions in the cluster). */
 export type MineScope = (mine: { id: string; code: string }) => boolean;
@@ -100,6 +104,7 @@ export class MonitoringRuntime implements MonitoringSink {
       {},
       { offset: 0, limit: 1_000_000, sort: 'code', desc: false },
     );
+    const exemptions = await loadExemptions(this.#ports);
     for (const m of items) {
       engine.upsertMine(
         {
@@ -110,6 +115,7 @@ export class MonitoringRuntime implements MonitoringSink {
           approvedMaxUnderground: m.approvedMaxUnderground,
           gasClass: m.gasClass,
           regionPath: m.regionPath,
+          exemptions: exemptions.get(m.id),
         },
         now,
       );
@@ -209,6 +215,7 @@ export class MonitoringRuntime implements MonitoringSink {
     return this.#guarded(async () => {
       const m = await this.#ports.mines.get(mineId);
       if (!m) return;
+      const exemptions = (await loadExemptions(this.#ports, mineId)).get(mineId);
       const changes = this.engine.upsertMine(
         {
           id: m.id,
@@ -218,6 +225,7 @@ export class MonitoringRuntime implements MonitoringSink {
           approvedMaxUnderground: m.approvedMaxUnderground,
           gasClass: m.gasClass,
           regionPath: m.regionPath,
+          exemptions,
         },
         this.#ports.clock.nowMs(),
       );

@@ -37,6 +37,7 @@ import { registerPointRoutes } from './routes/monitoring/points.routes.ts';
 import { registerMineImportRoutes } from './routes/registry/mine-import.routes.ts';
 import { registerMineRoutes } from './routes/registry/mines.routes.ts';
 import { registerSessionRoutes } from './routes/session.routes.ts';
+import { registerStoppedRoutes } from './routes/stopped/stopped.routes.ts';
 
 export interface AppDeps {
   ports: Ports;
@@ -276,6 +277,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerLiveRoutes(app, deps);
   registerHazardRoutes(app, deps);
   registerOrderRoutes(app, deps);
+  registerStoppedRoutes(app, deps);
   registerSupervisionRoutes(app, deps);
   registerDirectiveRoutes(app, deps);
   registerExpertiseRoutes(app, deps);

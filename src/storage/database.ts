@@ -24,6 +24,7 @@ import * as m0013 from './migrations/0013-alarm-data-time.ts';
 import * as m0014 from './migrations/0014-security.ts';
 import * as m0015 from './migrations/0015-workflows.ts';
 import * as m0016 from './migrations/0016-mine-population-history.ts';
+import * as m0020 from './migrations/0020-stopped-mines.ts';
 import type { Database } from './schema.ts';
 
 export type EngineKind = 'sqlite' | 'postgres';
@@ -56,6 +57,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0014-security': m0014,
   '0015-workflows': m0015,
   '0016-mine-population-history': m0016,
+  '0020-stopped-mines': m0020,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

@@ -1,6 +1,7 @@
 import { mapEn } from './parts/map.ts';
 import { hazardsEn } from './parts/hazards.ts';
 import { ordersEn } from './parts/orders.ts';
+import { stoppedEn } from './parts/stopped.ts';
 import { supervisionEn } from './parts/supervision.ts';
 import { directivesEn } from './parts/directives.ts';
 import { expertiseEn } from './parts/expertise.ts';
@@ -15,6 +16,7 @@ import type { Dictionary } from './zh-cn.ts';
 export const en: Dictionary = {
   ...hazardsEn,
   ...ordersEn,
+  ...stoppedEn,
   ...supervisionEn,
   ...directivesEn,
   ...expertiseEn,

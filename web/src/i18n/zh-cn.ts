@@ -1,6 +1,7 @@
 import { mapZh } from './parts/map.ts';
 import { hazardsZh } from './parts/hazards.ts';
 import { ordersZh } from './parts/orders.ts';
+import { stoppedZh } from './parts/stopped.ts';
 import { supervisionZh } from './parts/supervision.ts';
 import { directivesZh } from './parts/directives.ts';
 import { expertiseZh } from './parts/expertise.ts';
@@ -17,6 +18,7 @@ import { securityZh } from './parts/security.ts';
 export const zhCN = {
   ...hazardsZh,
   ...ordersZh,
+  ...stoppedZh,
   ...supervisionZh,
   ...directivesZh,
   ...expertiseZh,

@@ -77,7 +77,32 @@ function pointValue(prefix: string, key: MessageKey): Parser {
 }
 
 const PARSERS: Readonly<Record<string, Parser>> = {
-  people_in_stopped_mine: (message, _alarm, i18n) => {
+  people_in_stopped_mine: (message, _alarm, i18n): Parsed | null => {
+    const crew =
+      /^(\d+) people underground in a (\w+) mine, (\d+) beyond the approved ([\w+]+) of (\w+), (\d+) outside its areas(?: \((.*)\))?\.$/.exec(
+        message,
+      );
+    if (crew !== null) {
+      const kinds = (crew[4] ?? '')
+        .split('+')
+        .map((k) => {
+          const key = `stopped.kind.${k}`;
+          return i18n.has(key) ? i18n.t(key) : k;
+        })
+        .join(' + ');
+      return {
+        key: 'alarmText.people_beyond_crew',
+        vars: {
+          n: crew[1] ?? '',
+          status: mineStatus(crew[2], i18n),
+          beyond: crew[3] ?? '',
+          kinds,
+          allowed: crew[5] ?? '',
+          outside: crew[6] ?? '',
+          names: crew[7] ?? '—',
+        },
+      };
+    }
     const m = /^(\d+) people underground in a (\w+) mine \((.*)\)\.$/.exec(message);
     if (m === null) return null;
     return {

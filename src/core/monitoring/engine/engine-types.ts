@@ -1,6 +1,7 @@
 import type { GasClass, MineStatus } from '../../registry/types.ts';
 import type { PointThresholds } from '../alarm-evaluator.ts';
 import type { Alarm, AlarmEffect, AlarmPriority } from '../alarms/alarm-lifecycle.ts';
+import type { StoppedExemption } from '../stopped/stopped-exemptions.ts';
 
 /**
  * Statuses in which nobody may work underground and nothing may produce. `resumption_review` is
@@ -30,6 +31,8 @@ export interface MonitoredMine {
   approvedMaxUnderground: number;
   gasClass: GasClass;
   regionPath: string;
+  /** Approved watch crews, dismantling windows and evacuation deadlines (core/monitoring/stopped). */
+  exemptions?: readonly StoppedExemption[];
 }
 
 /** A measuring point as stored: the mine's definition (CDDY) plus what Redline derived from it. */

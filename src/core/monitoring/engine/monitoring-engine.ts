@@ -22,6 +22,8 @@ import { PersonnelRules } from './personnel-rules.ts';
 import { CO_WINDOW, onCoReading, onEvaluatorEvents, onSwitch, type CoHistory } from './reading-rules.ts';
 import { configurePoint, isCoSensor, switchRoleOf, type SwitchRole } from './point-config.ts';
 import { ReadingBatch } from './reading-batch.ts';
+import { isPowerAllowedAt } from '../stopped/stopped-exemptions.ts';
+import { judgeExemptionEdges } from '../stopped/exemption-edges.ts';
 import {
   DEFAULT_READING_TIME_POLICY,
   judgeReadingTime,
@@ -135,7 +137,7 @@ export class MonitoringEngine {
     if (before && before.status !== mine.status) {
       this.personnel.rejudge(out, mine, nowMs);
       this.#suppressByDesign(out, mine, nowMs);
-    }
+    } else if (before && before.exemptions !== mine.exemptions) this.personnel.rejudge(out, mine, nowMs);
     return out;
   }
 
@@ -337,9 +339,12 @@ export class MonitoringEngine {
         const st = this.#evaluator.stateOf(id) & HELD_LEVELS;
         if (st !== 0) this.#trackPeaks(changes, mineId, p, st, value, t);
       }
+      // An approved dismantling window or an evacuation deadline covers powered equipment (data time).
+      const powerAllowed = stopped && isPowerAllowedAt(mine.status, mine.exemptions, t);
       const role = this.#roles[id];
-      if (role !== undefined) onSwitch(this.alarms, changes, mine, p, role, value, stopped, t);
-      if (mustBeEmpty) {
+      if (role !== undefined)
+        onSwitch(this.alarms, changes, mine, p, role, value, stopped && !powerAllowed, t);
+      if (mustBeEmpty && !powerAllowed) {
         this.alarms.raise(
           changes,
           {
@@ -504,6 +509,7 @@ export class MonitoringEngine {
     };
     judgePowerCuts(ctx, out);
     judgeFlatLines(ctx, out);
+    judgeExemptionEdges(this.#mines.values(), this.personnel, out, nowMs);
     for (const a of [...this.alarms.values()]) {
       if (a.state !== 'normal') this.alarms.act(out, a.id, { kind: 'tick' }, nowMs, null, null);
     }

@@ -1,0 +1,210 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMonitoringRuntime } from '../../src/cli/monitoring-wiring.ts';
+import { ingestUploadFile } from '../../src/ingest/files/ingest-upload-file.ts';
+import type { MonitoringRuntime } from '../../src/ingest/monitoring-runtime.ts';
+import { argon2Hasher, cryptoSecrets } from '../../src/platform/system.ts';
+import { buildApp, embeddedMonitoring } from '../../src/server/app.ts';
+import { ryssFileInAreas } from '../support/national-files.ts';
+import { asSession, createWorld, loginAs, type Session, type World } from '../support/world.ts';
+
+/**
+ * Stopped means stopped, with the exceptions the law allows (issue 12 step 4, ADR 0014), through HTTP and
+ * the real monitoring pipeline: a watch crew declared by the mine and approved by a regulator, people
+ * beyond it or outside its areas critical; a stop order's evacuation deadline and its compliance view.
+ */
+describe('watch crews and stop-order compliance', () => {
+  let world: World;
+  let runtime: MonitoringRuntime;
+  let app: FastifyInstance;
+  const s: Record<string, Session> = {};
+  const enc = new TextEncoder();
+  const cst = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
+  const send = async (f: { name: string; text: string }) => {
+    const r = await ingestUploadFile(
+      { runtime, store: world.ports.monitoring, ids: world.ports.ids, clock: world.clock },
+      f.name,
+      enc.encode(f.text),
+    );
+    expect(r.outcome, JSON.stringify(r)).toBe('stored');
+  };
+
+  beforeAll(async () => {
+    world = await createWorld('sqlite', 40);
+    const m = createMonitoringRuntime(world.database, world.ports);
+    runtime = m.runtime;
+    await runtime.start();
+    app = await buildApp({
+      ports: world.ports,
+      hasher: argon2Hasher,
+      secrets: cryptoSecrets,
+      config: { sessionTtlMs: 3_600_000, cookieSecure: false },
+      monitoring: embeddedMonitoring(runtime, m.hub),
+    });
+    for (const u of ['county', 'city', 'officer']) s[u] = await loginAs(app, u);
+  });
+  afterAll(async () => {
+    await app.close();
+    await world.dispose();
+  });
+
+  const get = (url: string, who: string) => app.inject({ url, headers: asSession(s[who]!) });
+  const post = (url: string, who: string, payload: unknown) =>
+    app.inject({ method: 'POST', url, headers: asSession(s[who]!), payload: payload as object });
+  type Alarm = {
+    rule: string;
+    priority: string;
+    conditionActive: boolean;
+    message: string;
+    firstRaisedMs: number;
+  };
+  const peopleAlarm = async (mineId: string) =>
+    (await get(`/api/alarms?mineId=${mineId}&state=all`, 'county'))
+      .json<{ items: Alarm[] }>()
+      .items.find((a) => a.rule === 'people_in_stopped_mine');
+  const officerMine = () => {
+    const scope = world.province.users.find((u) => u.username === 'officer')!.scope;
+    return world.province.mines.find((m) => scope.kind === 'mine' && m.id === scope.mineId)!;
+  };
+
+  it('a watch crew, declared by the mine and approved by a regulator: within it no alarm; beyond it or outside its areas, critical', async () => {
+    const mine = officerMine();
+    const area = `${mine.code}0001`;
+    const issued = await post('/api/orders', 'county', {
+      number: '县停〔2026〕41号',
+      kind: 'suspend_mine',
+      legalBasis: '煤矿安全生产条例第48条',
+      reason: '停产整顿',
+      mineIds: [mine.id],
+    });
+    expect(issued.statusCode, issued.body).toBe(201);
+
+    const declare = await post(`/api/mines/${mine.id}/stopped-allowances`, 'officer', {
+      kind: 'watch_crew',
+      crewSize: 3,
+      roles: ['瓦斯检查工', '主扇司机', '排水工'],
+      areaCodes: [area],
+      systems: ['ventilation', 'drainage', 'monitoring'],
+    });
+    expect(declare.statusCode, declare.body).toBe(201);
+    const id = declare.json<{ allowance: { id: string } }>().allowance.id;
+
+    // Declared is not approved: three people underground are still a critical alarm.
+    const t1 = world.clock.nowMs() + 10_000;
+    await send(ryssFileInAreas(mine.code, cst(t1), { [area]: 3 }));
+    expect(await peopleAlarm(mine.id)).toMatchObject({ priority: 'critical', conditionActive: true });
+
+    // The mine's officer may not approve its own crew; a regulator of the county may.
+    const self = await post(`/api/stopped-allowances/${id}/decision`, 'officer', { decision: 'approve' });
+    expect(self.statusCode).toBe(403);
+    const ok = await post(`/api/stopped-allowances/${id}/decision`, 'county', {
+      decision: 'approve',
+      reason: '值守方案符合要求',
+    });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(await peopleAlarm(mine.id)).toMatchObject({ conditionActive: false });
+
+    const t2 = t1 + 60_000;
+    await send(ryssFileInAreas(mine.code, cst(t2), { [area]: 3 }));
+    expect(await peopleAlarm(mine.id)).toMatchObject({ conditionActive: false });
+
+    const t3 = t2 + 60_000;
+    await send(ryssFileInAreas(mine.code, cst(t3), { [area]: 4 }));
+    const beyond = await peopleAlarm(mine.id);
+    expect(beyond).toMatchObject({ priority: 'critical', conditionActive: true });
+    expect(beyond!.message).toMatch(
+      /^4 people underground in a suspended mine, 1 beyond the approved watch_crew of 3, 0 outside its areas\.$/,
+    );
+
+    // Back within the crew, the alarm clears; then one of three in an area the crew may not be in.
+    await send(ryssFileInAreas(mine.code, cst(t3 + 30_000), { [area]: 3 }));
+    expect(await peopleAlarm(mine.id)).toMatchObject({ conditionActive: false });
+    const t4 = t3 + 60_000;
+    await send(ryssFileInAreas(mine.code, cst(t4), { [area]: 2, [`${mine.code}0009`]: 1 }));
+    const outside = await peopleAlarm(mine.id);
+    expect(outside).toMatchObject({ priority: 'critical', conditionActive: true });
+    expect(outside!.message).toMatch(
+      /, 1 beyond the approved watch_crew of 3, 1 outside its areas \(人员3@\d+0009\)\.$/,
+    );
+
+    const listed = (await get(`/api/mines/${mine.id}/stopped-allowances`, 'officer')).json<{
+      allowances: Array<{ id: string; state: string; decidedByName: string }>;
+    }>();
+    expect(listed.allowances[0]).toMatchObject({ id, state: 'approved' });
+    const trail = await world.ports.audit.listByTarget('stopped_allowance', id);
+    expect(trail.map((e) => e.action).sort()).toEqual([
+      'stopped_allowance.approve',
+      'stopped_allowance.declare',
+    ]);
+    expect(trail.find((e) => e.action === 'stopped_allowance.approve')!.actorId).toBe(
+      (await world.principal('county')).userId,
+    );
+  });
+
+  it('a stop order with an evacuation deadline: evacuating, then all clear; critical only for a mine still manned after the deadline', async () => {
+    const county = officerMine().regionId;
+    const mines = world.province.mines
+      .filter((m) => m.regionId === county && m.status === 'producing' && m.id !== officerMine().id)
+      .slice(0, 2);
+    expect(mines).toHaveLength(2);
+    const [a, b] = mines as [(typeof mines)[0], (typeof mines)[0]];
+    const issued = await post('/api/orders', 'county', {
+      number: '县停〔2026〕42号',
+      kind: 'suspend_mine',
+      legalBasis: '煤矿安全生产条例第48条',
+      reason: '区域停产',
+      mineIds: [a.id, b.id],
+      evacuateWithinMinutes: 30,
+    });
+    expect(issued.statusCode, issued.body).toBe(201);
+    const orderId = issued.json<{ order: { id: string; evacuateBy: string } }>().order.id;
+    const deadline = world.clock.nowMs() + 30 * 60_000;
+
+    const t1 = world.clock.nowMs() + 5_000;
+    await send(ryssFileInAreas(a.code, cst(t1), { [`${a.code}0001`]: 12 }));
+    await send(ryssFileInAreas(b.code, cst(t1), { [`${b.code}0001`]: 5 }));
+    // Before the deadline the people are leaving: no critical alarm.
+    expect((await peopleAlarm(a.id))?.conditionActive ?? false).toBe(false);
+
+    type View = {
+      summary: { isAllClear: boolean; evacuating: number; overdue: number; clear: number };
+      mines: Array<{
+        mineCode: string;
+        state: string;
+        underground: number;
+        timeLeftMs: number;
+        isCritical: boolean;
+      }>;
+    };
+    const view = async () => (await get(`/api/orders/${orderId}/compliance`, 'county')).json<View>();
+    const v1 = await view();
+    expect(v1.summary).toMatchObject({ isAllClear: false, evacuating: 2, overdue: 0 });
+    expect(v1.mines.find((m) => m.mineCode === a.code)).toMatchObject({
+      state: 'evacuating',
+      underground: 12,
+      timeLeftMs: 30 * 60_000,
+      isCritical: false,
+    });
+
+    // b evacuates before the deadline; a is still manned when it passes.
+    world.clock.advance(20 * 60_000);
+    await send(ryssFileInAreas(b.code, cst(world.clock.nowMs()), {}));
+    world.clock.advance(11 * 60_000);
+    await runtime.tick();
+    const late = await peopleAlarm(a.id);
+    expect(late).toMatchObject({ priority: 'critical', conditionActive: true });
+    // Dated at the deadline (data time of the rule's edge), not when the clock noticed it.
+    expect(late!.firstRaisedMs).toBe(deadline);
+    expect((await peopleAlarm(b.id))?.conditionActive ?? false).toBe(false);
+    const v2 = await view();
+    expect(v2.mines.map((m) => [m.mineCode, m.state, m.isCritical])).toEqual([
+      [a.code, 'overdue', true],
+      [b.code, 'clear', false],
+    ]);
+
+    await send(ryssFileInAreas(a.code, cst(world.clock.nowMs()), {}));
+    const v3 = await view();
+    expect(v3.summary).toMatchObject({ isAllClear: true, clear: 2 });
+    expect((await peopleAlarm(a.id))?.conditionActive).toBe(false);
+  });
+});
