@@ -57,8 +57,8 @@ export function judgeMineCompliance(
   nowMs: number,
 ): MineCompliance {
   const crew = e.exemptions.filter((x) => x.kind !== 'evacuation');
-  const atMs = e.snapshotMs ?? nowMs;
-  const verdict = judgeStoppedPeople(e.status, crew, e.people, atMs);
+  // The people last reported, against what is allowed now (as the engine re-judges them at an edge).
+  const verdict = judgeStoppedPeople(e.status, crew, e.people, nowMs);
   const manned = verdict.uncovered > 0;
   const producing = e.productionOn > 0;
   const past = nowMs >= deadlineMs;

@@ -15,3 +15,4 @@ export * from './briefing-page.ts';
 export * from './expertise-page.ts';
 export * from './resumption-page.ts';
 export * from './security-page.ts';
+export * from './stopped-page.ts';

@@ -21,6 +21,7 @@ import { MineAlarms, MineMonitoring } from '../monitoring/mine-monitoring.tsx';
 import { Link } from '../router/link.tsx';
 import { homePath, useSession } from '../session/session-context.tsx';
 import { AuditDiff } from './audit-diff.tsx';
+import { StoppedPanel } from './stopped/stopped-panel.tsx';
 
 /** Whether an error means "not yours or not there": the server answers both the same way on purpose. */
 function isDenied(error: unknown): boolean {
@@ -312,6 +313,8 @@ export function MinePage({ mineId }: { mineId: string }) {
         </div>
 
         <MineAlarms mineId={m.id} />
+
+        <StoppedPanel mineId={m.id} status={m.status} />
 
         <FactsGrid mine={m} />
 

@@ -61,7 +61,7 @@ export const stoppedZh = {
   'stopped.compliance.col.power': '供电',
   'stopped.compliance.col.left': '剩余时间',
   'stopped.compliance.col.snapshot': '人员数据时间',
-  'stopped.compliance.state.clear': '已撤离',
+  'stopped.compliance.state.clear': '合规',
   'stopped.compliance.state.evacuating': '撤离中',
   'stopped.compliance.state.overdue': '逾期未撤（重大）',
   'stopped.compliance.state.no_data': '无数据',

@@ -11,6 +11,8 @@ import type { OrderView } from './orders-types.ts';
 import type { MineStatus } from '../../api/api-types.ts';
 import { StatusPill } from '../../components/status-pill.tsx';
 import { ResumptionsPanel } from './resumptions-panel.tsx';
+import { OrderCompliance } from './order-compliance.tsx';
+import { formatDateTime } from '../../format.ts';
 
 const TABS = ['', 'resumptions', 'gas', 'campaigns'] as const;
 const TAB_LABELS = {
@@ -67,7 +69,7 @@ function OrdersList() {
                 <td>
                   {o.regionId === null ? t('orders.detail.mines', { n: o.mineIds.length }) : scopeLabel(o)}
                 </td>
-                <td>{o.effectiveAt.slice(0, 16).replace('T', ' ')}</td>
+                <td>{formatDateTime(o.effectiveAt)}</td>
                 <td>{t(`orders.status.${o.status}`)}</td>
                 <td>{o.issuerName}</td>
               </tr>
@@ -80,7 +82,13 @@ function OrdersList() {
 }
 
 interface OrderDetailView {
-  order: OrderView & { legalBasis: string; reason: string; createdAt: string; endedAt: string | null };
+  order: OrderView & {
+    legalBasis: string;
+    reason: string;
+    createdAt: string;
+    endedAt: string | null;
+    evacuateBy: string | null;
+  };
   mines: Array<{
     mineId: string;
     mineCode: string;
@@ -116,10 +124,17 @@ function OrderDetail({ id }: { id: string }) {
         <dt>{t('orders.form.reason')}</dt>
         <dd>{order.reason}</dd>
         <dt>{t('orders.col.effective')}</dt>
-        <dd>{order.effectiveAt.slice(0, 16).replace('T', ' ')}</dd>
+        <dd>{formatDateTime(order.effectiveAt)}</dd>
         <dt>{t('orders.col.issuer')}</dt>
         <dd>{order.issuerName}</dd>
+        {order.evacuateBy !== null && (
+          <>
+            <dt>{t('orders.detail.evacuateBy')}</dt>
+            <dd data-testid="order-detail-evacuate-by">{formatDateTime(order.evacuateBy)}</dd>
+          </>
+        )}
       </dl>
+      {order.kind !== 'lift' && order.status === 'in_force' && <OrderCompliance orderId={order.id} />}
       <table className="table" data-testid="order-detail-mines">
         <thead>
           <tr>
