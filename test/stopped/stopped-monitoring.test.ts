@@ -5,7 +5,7 @@ import { ingestUploadFile } from '../../src/ingest/files/ingest-upload-file.ts';
 import type { MonitoringRuntime } from '../../src/ingest/monitoring-runtime.ts';
 import { argon2Hasher, cryptoSecrets } from '../../src/platform/system.ts';
 import { buildApp, embeddedMonitoring } from '../../src/server/app.ts';
-import { ryssFileInAreas } from '../support/national-files.ts';
+import { cddyFile, cdssFile, methanePoint, ryssFileInAreas } from '../support/national-files.ts';
 import { asSession, createWorld, loginAs, type Session, type World } from '../support/world.ts';
 
 /**
@@ -38,10 +38,11 @@ describe('watch crews and stop-order compliance', () => {
       ports: world.ports,
       hasher: argon2Hasher,
       secrets: cryptoSecrets,
-      config: { sessionTtlMs: 3_600_000, cookieSecure: false },
+      // The clock moves hours ahead (evacuation deadlines, dismantling windows): sessions must outlive it.
+      config: { sessionTtlMs: 86_400_000, cookieSecure: false },
       monitoring: embeddedMonitoring(runtime, m.hub),
     });
-    for (const u of ['county', 'city', 'officer']) s[u] = await loginAs(app, u);
+    for (const u of ['county', 'city', 'officer', 'province']) s[u] = await loginAs(app, u);
   });
   afterAll(async () => {
     await app.close();
@@ -58,8 +59,8 @@ describe('watch crews and stop-order compliance', () => {
     message: string;
     firstRaisedMs: number;
   };
-  const peopleAlarm = async (mineId: string) =>
-    (await get(`/api/alarms?mineId=${mineId}&state=all`, 'county'))
+  const peopleAlarm = async (mineId: string, who = 'county') =>
+    (await get(`/api/alarms?mineId=${mineId}&state=all`, who))
       .json<{ items: Alarm[] }>()
       .items.find((a) => a.rule === 'people_in_stopped_mine');
   const officerMine = () => {
@@ -206,5 +207,61 @@ describe('watch crews and stop-order compliance', () => {
     const v3 = await view();
     expect(v3.summary).toMatchObject({ isAllClear: true, clear: 2 });
     expect((await peopleAlarm(a.id))?.conditionActive).toBe(false);
+  });
+
+  it('a dismantling window of a closing mine: inside it the crew and powered equipment are allowed; after it, people and data are critical (Diaoshuidong)', async () => {
+    // A closing mine in the city user's scope: the province declares, the city (another regulator) approves.
+    const city = world.province.users.find((u) => u.username === 'city')!;
+    const cityId = city.scope.kind === 'region' ? city.scope.regionId : '';
+    const mine = world.province.mines.find(
+      (m) =>
+        m.status === 'closing' &&
+        world.province.regions.find((r) => r.id === m.regionId)?.parentId === cityId,
+    )!;
+    expect(mine).toBeDefined();
+    const area = `${mine.code}0001`;
+    const approver = 'city';
+    await send(cddyFile(mine.code, cst(world.clock.nowMs())));
+    const from = world.clock.nowMs();
+    const to = from + 2 * 3_600_000;
+    const declare = await post(`/api/mines/${mine.id}/stopped-allowances`, 'province', {
+      kind: 'dismantling',
+      crewSize: 5,
+      roles: ['回撤工', '电工'],
+      areaCodes: [area],
+      fromAt: new Date(from).toISOString(),
+      toAt: new Date(to).toISOString(),
+      supervisor: '县局驻矿监察员 王强',
+    });
+    expect(declare.statusCode, declare.body).toBe(201);
+    const id = declare.json<{ allowance: { id: string } }>().allowance.id;
+    // The one who declared may not approve, even a province regulator.
+    const self = await post(`/api/stopped-allowances/${id}/decision`, 'province', { decision: 'approve' });
+    expect(self.statusCode).toBe(403);
+    expect(self.json<{ error: { code: string } }>().error.code).toBe('SEPARATION_OF_DUTIES');
+    expect(
+      (await post(`/api/stopped-allowances/${id}/decision`, approver, { decision: 'approve' })).statusCode,
+    ).toBe(200);
+
+    const t1 = from + 60_000;
+    world.clock.set(new Date(t1).toISOString());
+    await send(ryssFileInAreas(mine.code, cst(t1), { [area]: 5 }));
+    await send(cdssFile(mine.code, cst(t1), [[methanePoint(mine.code), 0.2]]));
+    const during = (await get(`/api/alarms?mineId=${mine.id}&state=all`, 'province')).json<{
+      items: Alarm[];
+    }>().items;
+    expect(during.filter((a) => a.conditionActive).map((a) => a.rule)).toEqual([]);
+
+    // The window closes with the crew still reported underground: critical, dated at its end.
+    world.clock.set(new Date(to + 60_000).toISOString());
+    await runtime.tick();
+    const after = await peopleAlarm(mine.id, 'province');
+    expect(after).toMatchObject({ priority: 'critical', conditionActive: true });
+    expect(after!.firstRaisedMs).toBe(to);
+    await send(cdssFile(mine.code, cst(to + 60_000), [[methanePoint(mine.code), 0.2]]));
+    const activity = (await get(`/api/alarms?mineId=${mine.id}&state=all`, 'province'))
+      .json<{ items: Alarm[] }>()
+      .items.find((a) => a.rule === 'activity_in_stopped_mine');
+    expect(activity).toMatchObject({ priority: 'critical', conditionActive: true });
   });
 });
