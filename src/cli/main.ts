@@ -40,6 +40,7 @@ import { createMonitoringRuntime, readingTimePolicyOf } from './monitoring-wirin
 import { registerClusterCommands } from './cluster-commands.ts';
 import { maintainTelemetryPartitions } from '../storage/dialect/telemetry-ddl.ts';
 import { applyDueOrders } from '../core/orders/order-use-cases.ts';
+import { openSilentMineCases } from '../core/monitoring/stopped/silent-mine-cases.ts';
 import { startCompactor } from '../ingest/compactor-job.ts';
 import { registerStorageCommands } from './storage-commands.ts';
 
@@ -115,6 +116,13 @@ program
       }).catch((e: unknown) => console.error('hazard review failed:', e));
     const reviewer = setInterval(() => void reviewHazards(), 3_600_000);
     reviewer.unref();
+    // A mine silent for a day (any status but closed) gets an evasion case (ADR 0014), checked hourly.
+    const silentCases = setInterval(() => {
+      openSilentMineCases(rt.ports, config.silentMineCaseAfterMs).catch((e: unknown) =>
+        console.error('silent-mine cases failed:', e),
+      );
+    }, 3_600_000);
+    silentCases.unref();
     // Scheduled stop-work orders come into force when their time comes (checked every minute).
     const orderTicker = setInterval(() => {
       applyDueOrders(rt.ports)

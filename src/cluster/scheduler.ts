@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Config } from '../config.ts';
 import { DEFAULT_DAYS_PER_ESCALATION_LEVEL, runDailyReview } from '../core/hazards/hazard-review.ts';
 import { applyDueOrders } from '../core/orders/order-use-cases.ts';
+import { openSilentMineCases } from '../core/monitoring/stopped/silent-mine-cases.ts';
 import type { Ports } from '../core/ports.ts';
 import type { MonitoringView } from '../ingest/monitoring-view.ts';
 import { createEquipmentState } from '../server/routes/hazards/equipment-state.ts';
@@ -25,7 +26,7 @@ export function startScheduler(deps: {
   db: Kysely<Database>;
   ports: Ports;
   view: MonitoringView;
-  config: Pick<Readonly<Config>, 'rawRetentionDays' | 'aggregateRetentionDays'>;
+  config: Pick<Readonly<Config>, 'rawRetentionDays' | 'aggregateRetentionDays' | 'silentMineCaseAfterMs'>;
   log: (e: Record<string, unknown> & { event: string }) => void;
   retryMs?: number;
 }): { close(): Promise<void> } {
@@ -80,6 +81,15 @@ export function startScheduler(deps: {
         await runDailyReview(ports, equipment, { daysPerEscalationLevel: DEFAULT_DAYS_PER_ESCALATION_LEVEL });
       },
       'hazard-review',
+    );
+    // A mine silent for a day (any status but closed) gets an evasion case (ADR 0014).
+    every(
+      HOUR,
+      async () => {
+        for (const id of await openSilentMineCases(ports, deps.config.silentMineCaseAfterMs))
+          log({ event: 'case.silent-mine', case: id });
+      },
+      'silent-mine-cases',
     );
   };
 

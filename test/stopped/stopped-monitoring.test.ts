@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMonitoringRuntime } from '../../src/cli/monitoring-wiring.ts';
+import { openSilentMineCases } from '../../src/core/monitoring/stopped/silent-mine-cases.ts';
 import { ingestUploadFile } from '../../src/ingest/files/ingest-upload-file.ts';
 import type { MonitoringRuntime } from '../../src/ingest/monitoring-runtime.ts';
 import { argon2Hasher, cryptoSecrets } from '../../src/platform/system.ts';
@@ -209,7 +210,7 @@ describe('watch crews and stop-order compliance', () => {
     expect((await peopleAlarm(a.id))?.conditionActive).toBe(false);
   });
 
-  it('a dismantling window of a closing mine: inside it the crew and powered equipment are allowed; after it, people and data are critical (Diaoshuidong)', async () => {
+  it('a dismantling window of a closing mine: inside it the crew and powered equipment are allowed; after it, people and powered equipment are critical (Diaoshuidong)', async () => {
     // A closing mine in the city user's scope: the province declares, the city (another regulator) approves.
     const city = world.province.users.find((u) => u.username === 'city')!;
     const cityId = city.scope.kind === 'region' ? city.scope.regionId : '';
@@ -221,7 +222,16 @@ describe('watch crews and stop-order compliance', () => {
     expect(mine).toBeDefined();
     const area = `${mine.code}0001`;
     const approver = 'city';
-    await send(cddyFile(mine.code, cst(world.clock.nowMs())));
+    // Its points: methane, CO, smoke and a feed sensor (1011: power on = 1) at the dismantling face.
+    const defs = cddyFile(mine.code, cst(world.clock.nowMs()));
+    const feed = `${mine.code}01KG101101`;
+    await send({
+      name: defs.name,
+      text: defs.text.replace(
+        /\|\|$/,
+        `${feed};01;001;1011;KG;;;;;;;;;;;;有电;无电;1301回撤工作面 馈电;0;0;0;;${cst(world.clock.nowMs())}~||`,
+      ),
+    });
     const from = world.clock.nowMs();
     const to = from + 2 * 3_600_000;
     const declare = await post(`/api/mines/${mine.id}/stopped-allowances`, 'province', {
@@ -246,7 +256,12 @@ describe('watch crews and stop-order compliance', () => {
     const t1 = from + 60_000;
     world.clock.set(new Date(t1).toISOString());
     await send(ryssFileInAreas(mine.code, cst(t1), { [area]: 5 }));
-    await send(cdssFile(mine.code, cst(t1), [[methanePoint(mine.code), 0.2]]));
+    await send(
+      cdssFile(mine.code, cst(t1), [
+        [methanePoint(mine.code), 0.2],
+        [feed, 1],
+      ]),
+    );
     const during = (await get(`/api/alarms?mineId=${mine.id}&state=all`, 'province')).json<{
       items: Alarm[];
     }>().items;
@@ -258,10 +273,60 @@ describe('watch crews and stop-order compliance', () => {
     const after = await peopleAlarm(mine.id, 'province');
     expect(after).toMatchObject({ priority: 'critical', conditionActive: true });
     expect(after!.firstRaisedMs).toBe(to);
-    await send(cdssFile(mine.code, cst(to + 60_000), [[methanePoint(mine.code), 0.2]]));
+    // Monitoring data alone is what a closing mine must keep sending; powered equipment after the window is not.
+    await send(
+      cdssFile(mine.code, cst(to + 30_000), [
+        [methanePoint(mine.code), 0.2],
+        [feed, 0],
+      ]),
+    );
+    const quiet = (await get(`/api/alarms?mineId=${mine.id}&state=all`, 'province'))
+      .json<{ items: Alarm[] }>()
+      .items.find((a) => a.rule === 'activity_in_stopped_mine');
+    expect(quiet).toBeUndefined();
+    await send(
+      cdssFile(mine.code, cst(to + 60_000), [
+        [methanePoint(mine.code), 0.2],
+        [feed, 1],
+      ]),
+    );
     const activity = (await get(`/api/alarms?mineId=${mine.id}&state=all`, 'province'))
       .json<{ items: Alarm[] }>()
       .items.find((a) => a.rule === 'activity_in_stopped_mine');
     expect(activity).toMatchObject({ priority: 'critical', conditionActive: true });
+  });
+
+  it('a suspended mine that goes silent raises mine_data_stopped; after 24 h a case is opened, once', async () => {
+    const mine = world.province.mines.find(
+      (m) => m.status === 'suspended' && m.regionId !== officerMine().regionId,
+    )!;
+    const t0 = world.clock.nowMs();
+    await send(cddyFile(mine.code, cst(t0)));
+    await send(cdssFile(mine.code, cst(t0), [[methanePoint(mine.code), 0.1]]));
+    world.clock.set(new Date(t0 + 10 * 60_000).toISOString());
+    await runtime.tick();
+    const silent = (await get(`/api/alarms?mineId=${mine.id}&state=all`, 'province'))
+      .json<{ items: Alarm[] }>()
+      .items.find((a) => a.rule === 'mine_data_stopped');
+    expect(silent).toMatchObject({ conditionActive: true, firstRaisedMs: t0 + 5 * 60_000 });
+    expect(silent!.message).toMatch(/^The suspended mine .* must keep monitoring online/);
+
+    const day = 24 * 3_600_000;
+    expect(await openSilentMineCases(world.ports, day)).toEqual([]);
+    world.clock.set(new Date(t0 + 5 * 60_000 + day).toISOString());
+    // Every mine silent that long gets its case (the closing mine above too), each once.
+    const opened = await openSilentMineCases(world.ports, day);
+    expect(await openSilentMineCases(world.ports, day)).toEqual([]);
+    const cases = await world.ports.closure.listCases({ mineId: mine.id });
+    expect(cases).toHaveLength(1);
+    const [c] = cases;
+    expect(opened).toContain(c!.id);
+    expect(c).toMatchObject({
+      type: 'evasion_of_supervision',
+      status: 'open',
+      openedById: 'system:monitoring',
+    });
+    expect(c!.evidence[0]).toMatchObject({ kind: 'alarm', ref: `${mine.id}|mine_data_stopped|` });
+    expect((await world.ports.audit.listByTarget('case', c!.id)).map((e) => e.action)).toEqual(['case.open']);
   });
 });

@@ -259,7 +259,7 @@ export const en: Dictionary = {
   'alarmRule.headcount_over_limit': 'Too many people underground',
   'alarmRule.area_over_limit': 'Too many people in an area',
   'alarmRule.restricted_area': 'Restricted area entered',
-  'alarmRule.mine_data_stopped': 'Producing mine stopped sending data',
+  'alarmRule.mine_data_stopped': 'Mine stopped sending monitoring data',
   'alarmRule.pre_alarm': 'Pre-alarm',
   'alarmRule.sensor_fault': 'Sensor fault',
   'alarmRule.point_silent': 'Point silent',

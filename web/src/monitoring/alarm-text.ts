@@ -160,7 +160,16 @@ const PARSERS: Readonly<Record<string, Parser>> = {
       vars: { location: m[1] ?? '', point: m[2] ?? '', min: m[3] ?? '' },
     };
   },
-  mine_data_stopped: (message) => {
+  mine_data_stopped: (message, _alarm, i18n): Parsed | null => {
+    const stopped =
+      /^The (\w+) mine .* must keep monitoring online and has sent no monitoring data for (\d+) min\.$/.exec(
+        message,
+      );
+    if (stopped !== null)
+      return {
+        key: 'alarmText.mine_data_stopped.stopped',
+        vars: { status: mineStatus(stopped[1], i18n), min: stopped[2] ?? '' },
+      };
     const m = /has sent no monitoring data for (\d+) min\.$/.exec(message);
     return m === null ? null : { key: 'alarmText.mine_data_stopped', vars: { min: m[1] ?? '' } };
   },

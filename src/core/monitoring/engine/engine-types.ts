@@ -16,8 +16,12 @@ export const STOPPED_STATUSES: ReadonlySet<MineStatus> = new Set<MineStatus>([
   'closed',
 ]);
 
-/** Stopped for good: any monitoring data at all (not only production signals) is activity. */
-export const MUST_BE_EMPTY_STATUSES: ReadonlySet<MineStatus> = new Set<MineStatus>(['closing', 'closed']);
+/**
+ * Stopped for good: any monitoring data at all (not only production signals) is activity. A closing mine
+ * is not among them: until it is sealed it must keep its monitoring online (ADR 0014), so there people and
+ * powered equipment outside an approved dismantling window are the activity, not the data itself.
+ */
+export const MUST_BE_EMPTY_STATUSES: ReadonlySet<MineStatus> = new Set<MineStatus>(['closed']);
 
 /** True when the mine may not have people beyond a watch crew underground, nor produce. */
 export const isStoppedStatus = (status: MineStatus): boolean => STOPPED_STATUSES.has(status);

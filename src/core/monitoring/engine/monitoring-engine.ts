@@ -24,6 +24,7 @@ import { configurePoint, isCoSensor, switchRoleOf, type SwitchRole } from './poi
 import { ReadingBatch } from './reading-batch.ts';
 import { isPowerAllowedAt } from '../stopped/stopped-exemptions.ts';
 import { judgeExemptionEdges } from '../stopped/exemption-edges.ts';
+import { mustKeepMonitoring, silentMineMessage } from '../stopped/silent-mine.ts';
 import {
   DEFAULT_READING_TIME_POLICY,
   judgeReadingTime,
@@ -38,7 +39,7 @@ export interface MonitoringEngineOptions {
   policy?: AlarmPolicy;
   /** A point silent for longer than this (ms) raises point_silent (default 5 min). */
   pointSilentAfterMs?: number;
-  /** A producing mine without any data for longer than this raises mine_data_stopped (default 5 min). */
+  /** A mine (any status but closed) without any data for longer than this raises mine_data_stopped (default 5 min). */
   mineSilentAfterMs?: number;
   /** Underground longer than this raises overtime_underground (default 12 h). */
   overtimeAfterMs?: number;
@@ -146,9 +147,11 @@ export class MonitoringEngine {
    * mine is not producing they are suppressed, and they come back when it produces again.
    */
   #suppressByDesign(out: AlarmChange[], mine: MonitoredMine, nowMs: number): void {
-    const producing = mine.status === 'producing';
     for (const a of [...this.alarms.values()]) {
       if (a.mineId !== mine.id || !PRODUCTION_ONLY_RULES.has(a.rule)) continue;
+      // A mine's own silence matters whatever its status but closed (ADR 0014); a point's only in production.
+      const producing =
+        a.rule === 'mine_data_stopped' ? mustKeepMonitoring(mine.status) : mine.status === 'producing';
       if (!producing && a.state !== 'suppressed' && a.state !== 'out_of_service') {
         this.alarms.act(out, a.id, { kind: 'suppress', reason: `mine is ${mine.status}` }, nowMs, null, null);
       } else if (producing && a.state === 'suppressed') {
@@ -365,7 +368,11 @@ export class MonitoringEngine {
     if (latest > 0) {
       // The mine's own gap, seen from the data: nothing from it between its last upload and this one.
       const mineSilentAfter = this.#opts.mineSilentAfterMs;
-      if (producing && mineLastBefore > 0 && earliest - mineLastBefore > mineSilentAfter) {
+      if (
+        mustKeepMonitoring(mine.status) &&
+        mineLastBefore > 0 &&
+        earliest - mineLastBefore > mineSilentAfter
+      ) {
         this.#mineGap(changes, mine, mineLastBefore, earliest);
       }
       this.#lastDataMs.set(mineId, Math.max(latest, mineLastBefore));
@@ -437,7 +444,7 @@ export class MonitoringEngine {
         rule: 'mine_data_stopped',
         subject: '',
         pointId: null,
-        message: `The producing mine ${mine.name} has sent no monitoring data for ${Math.round((toMs - fromMs) / 60_000)} min.`,
+        message: silentMineMessage(mine, Math.round((toMs - fromMs) / 60_000)),
         value: null,
       },
       fromMs + this.#opts.mineSilentAfterMs,
@@ -484,7 +491,7 @@ export class MonitoringEngine {
     }
     for (const [mineId, last] of this.#lastDataMs) {
       const mine = this.#mines.get(mineId);
-      if (mine?.status === 'producing' && nowMs - last > mineSilentAfter) {
+      if (mine !== undefined && mustKeepMonitoring(mine.status) && nowMs - last > mineSilentAfter) {
         this.alarms.raise(
           out,
           {
@@ -492,7 +499,7 @@ export class MonitoringEngine {
             rule: 'mine_data_stopped',
             subject: '',
             pointId: null,
-            message: `The producing mine ${mine.name} has sent no monitoring data for ${Math.round((nowMs - last) / 60_000)} min.`,
+            message: silentMineMessage(mine, Math.round((nowMs - last) / 60_000)),
             value: null,
           },
           last + mineSilentAfter,

@@ -71,6 +71,8 @@ export const stoppedZh = {
   'stopped.compliance.overdueBy': '已超 {h} 小时 {m} 分',
   'stopped.compliance.none': '本指令未停产任何煤矿',
   'stopped.kind.evacuation': '撤人时限',
+  'alarmText.mine_data_stopped.stopped':
+    '{status}矿井已 {min} 分钟未上传监测数据（停产不停监测，须保持在线）',
   'alarmText.people_beyond_crew':
     '{status}矿井井下 {n} 人，超出批准的{kinds}（{allowed} 人）{beyond} 人，其中 {outside} 人不在批准区域（{names}）',
 } as const;
@@ -145,6 +147,8 @@ export const stoppedEn: Record<keyof typeof stoppedZh, string> = {
   'stopped.compliance.overdueBy': '{h} h {m} min over',
   'stopped.compliance.none': 'This order stopped no mine',
   'stopped.kind.evacuation': 'evacuation time',
+  'alarmText.mine_data_stopped.stopped':
+    'The {status} mine has sent no monitoring data for {min} min (a stopped mine must keep monitoring online).',
   'alarmText.people_beyond_crew':
     '{n} people underground in a {status} mine: {beyond} beyond the approved {kinds} of {allowed}, {outside} outside its areas ({names}).',
 };
