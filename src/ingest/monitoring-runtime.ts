@@ -116,6 +116,7 @@ export class MonitoringRuntime implements MonitoringSink {
           gasClass: m.gasClass,
           regionPath: m.regionPath,
           exemptions: exemptions.get(m.id),
+          hasGasControlCapability: m.hasGasControlCapability,
         },
         now,
       );
@@ -226,6 +227,7 @@ export class MonitoringRuntime implements MonitoringSink {
           gasClass: m.gasClass,
           regionPath: m.regionPath,
           exemptions,
+          hasGasControlCapability: m.hasGasControlCapability,
         },
         this.#ports.clock.nowMs(),
       );

@@ -25,6 +25,7 @@ const monitoredMine = (m: MineRow): MonitoredMine => ({
   approvedMaxUnderground: m.approvedMaxUnderground,
   gasClass: m.gasClass,
   regionPath: m.regionPath,
+  hasGasControlCapability: m.hasGasControlCapability,
 });
 
 /**

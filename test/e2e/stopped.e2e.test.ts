@@ -20,7 +20,7 @@ import { startServer, type RunningServer } from './support/server.ts';
  * Stopped means stopped (ADR 0014) in the browser: a stop order with an evacuation deadline over two mines
  * of a county; the mine's officer declares its watch crew and a county regulator approves it; the order's
  * compliance view shows one mine clear (only its crew below) and one evacuating, then all clear — in
- * zh-CN and English, at 1440 and 390 px.
+ * zh-CN and English, at 1440 and 390 px; and the banner of a high-gas mine without gas-control capability.
  */
 describeInBrowser('stopped mines in the browser: watch crew and stop-order compliance', () => {
   let server: RunningServer;
@@ -141,5 +141,20 @@ describeInBrowser('stopped mines in the browser: watch crew and stop-order compl
       states: { [officerMine.code]: 'clear', [other.code]: 'clear' },
     });
     await screenshot(regulator, 'stopped-compliance-all-clear-zh-1440');
+
+    // A high-gas or outburst mine of the county without gas-control capability carries the banner.
+    const lacking = server.province.mines.find(
+      (m) =>
+        m.regionId === server.province.mines.find((x) => x.id === officerMine.id)!.regionId &&
+        m.gasClass !== 'low' &&
+        !m.hasGasControlCapability,
+    )!;
+    await openMine(regulator, lacking.id, server.baseUrl);
+    const banner = regulator.getByTestId('gas-control-banner');
+    expect(await banner.innerText()).toMatch(/不具备瓦斯防治能力：不得生产/);
+    expect(await banner.getAttribute('data-violation')).toBe(
+      lacking.status === 'producing' ? 'true' : 'false',
+    );
+    await screenshot(regulator, 'stopped-gas-control-banner-zh-1440');
   });
 });

@@ -329,4 +329,55 @@ describe('watch crews and stop-order compliance', () => {
     expect(c!.evidence[0]).toMatchObject({ kind: 'alarm', ref: `${mine.id}|mine_data_stopped|` });
     expect((await world.ports.audit.listByTarget('case', c!.id)).map((e) => e.action)).toEqual(['case.open']);
   });
+
+  it('a high-gas or outburst mine without gas-control capability: critical when producing or manned beyond its watch crew', async () => {
+    s.province = await loginAs(app, 'province'); // the clock has moved a day on
+    const lacking = world.province.mines.filter((m) => m.gasClass !== 'low' && !m.hasGasControlCapability);
+    const producing = lacking.find((m) => m.status === 'producing')!;
+    const suspended = lacking.find((m) => m.status === 'suspended')!;
+    expect([producing, suspended].every(Boolean)).toBe(true);
+    const gasAlarm = async (mineId: string) =>
+      (await get(`/api/alarms?mineId=${mineId}&state=all`, 'province'))
+        .json<{ items: Alarm[] }>()
+        .items.find((a) => a.rule === 'gas_control_lacking');
+    const t = world.clock.nowMs();
+
+    await send(ryssFileInAreas(producing.code, cst(t), { [`${producing.code}0001`]: 5 }));
+    const p = await gasAlarm(producing.id);
+    expect(p).toMatchObject({ priority: 'critical', conditionActive: true });
+    expect(p!.message).toMatch(
+      /^A (high|outburst)-gas mine without gas-control capability is producing with 5 people/,
+    );
+
+    // The suspended one has an approved watch crew of 2 (stored as a regulator's approval would be).
+    const area = `${suspended.code}0001`;
+    await world.ports.stopped.insertAllowance({
+      id: 'sta-gas',
+      kind: 'watch_crew',
+      mineId: suspended.id,
+      mineName: suspended.name,
+      regionPath: '/',
+      state: 'approved',
+      crewSize: 2,
+      roles: ['瓦斯检查工'],
+      areaCodes: [area],
+      systems: ['ventilation', 'drainage', 'monitoring'],
+      fromAt: new Date(t - 3_600_000).toISOString(),
+      toAt: null,
+      supervisor: null,
+      note: '',
+      declaredAt: new Date(t - 3_600_000).toISOString(),
+      declaredById: 'u-x',
+      declaredByName: 'x',
+      decidedAt: new Date(t - 3_600_000).toISOString(),
+      decidedById: 'u-y',
+      decidedByName: 'y',
+      decisionReason: null,
+    });
+    await runtime.refreshMine(suspended.id);
+    await send(ryssFileInAreas(suspended.code, cst(t), { [area]: 2 }));
+    expect((await gasAlarm(suspended.id))?.conditionActive ?? false).toBe(false);
+    await send(ryssFileInAreas(suspended.code, cst(t + 60_000), { [area]: 3 }));
+    expect(await gasAlarm(suspended.id)).toMatchObject({ priority: 'critical', conditionActive: true });
+  });
 });

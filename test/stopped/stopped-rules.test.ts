@@ -14,7 +14,8 @@ import {
   summariseCompliance,
   type MineEvidence,
 } from '../../src/core/orders/order-compliance.ts';
-import type { MineStatus } from '../../src/core/registry/types.ts';
+import type { GasClass, MineStatus } from '../../src/core/registry/types.ts';
+import { judgeGasControl } from '../../src/core/monitoring/stopped/gas-control.ts';
 
 const H = 3_600_000;
 const T0 = Date.parse('2026-12-05T00:00:00Z');
@@ -321,4 +322,103 @@ describe('a stop order compliance row (judgeMineCompliance)', () => {
     expect(summariseCompliance([{ state: 'clear' }, { state: 'evacuating' }]).isAllClear).toBe(false);
     expect(summariseCompliance([]).isAllClear).toBe(false);
   });
+});
+
+describe('a high-gas or outburst mine without gas-control capability (judgeGasControl)', () => {
+  const cases: Array<{
+    why: string;
+    gasClass: GasClass;
+    capable: boolean;
+    status: MineStatus;
+    exemptions: StoppedExemption[];
+    people: Record<string, number>;
+    violation: boolean;
+    beyond: number;
+  }> = [
+    {
+      why: 'producing at all is the violation',
+      gasClass: 'high',
+      capable: false,
+      status: 'producing',
+      exemptions: [],
+      people: {},
+      violation: true,
+      beyond: 0,
+    },
+    {
+      why: 'suspended, only its approved watch crew below: allowed',
+      gasClass: 'outburst',
+      capable: false,
+      status: 'suspended',
+      exemptions: [crew(3, ['A'])],
+      people: { A: 3 },
+      violation: false,
+      beyond: 0,
+    },
+    {
+      why: 'suspended, one beyond the watch crew',
+      gasClass: 'high',
+      capable: false,
+      status: 'suspended',
+      exemptions: [crew(3, ['A'])],
+      people: { A: 4 },
+      violation: true,
+      beyond: 1,
+    },
+    {
+      why: 'an evacuation deadline covers nothing for such a mine',
+      gasClass: 'high',
+      capable: false,
+      status: 'suspended',
+      exemptions: [evacuation(T0 + 2 * H)],
+      people: { A: 2 },
+      violation: true,
+      beyond: 2,
+    },
+    {
+      why: 'under construction with people below',
+      gasClass: 'outburst',
+      capable: false,
+      status: 'construction',
+      exemptions: [],
+      people: { A: 1 },
+      violation: true,
+      beyond: 1,
+    },
+    {
+      why: 'with certified capability: not this rule',
+      gasClass: 'high',
+      capable: true,
+      status: 'producing',
+      exemptions: [],
+      people: { A: 50 },
+      violation: false,
+      beyond: 0,
+    },
+    {
+      why: 'a low-gas mine: not this rule',
+      gasClass: 'low',
+      capable: false,
+      status: 'producing',
+      exemptions: [],
+      people: { A: 50 },
+      violation: false,
+      beyond: 0,
+    },
+  ];
+  for (const c of cases) {
+    it(c.why, () => {
+      const v = judgeGasControl(
+        {
+          status: c.status,
+          gasClass: c.gasClass,
+          hasGasControlCapability: c.capable,
+          exemptions: c.exemptions,
+        },
+        people(c.people),
+        T0 + H,
+      );
+      expect([v.isViolation, v.beyondCrew]).toEqual([c.violation, c.beyond]);
+    });
+  }
 });

@@ -47,11 +47,13 @@ export type AlarmRule =
   | 'sensor_fault'
   | 'point_silent'
   | 'overtime_underground'
-  | 'suspected_tampering';
+  | 'suspected_tampering'
+  | 'gas_control_lacking';
 /** In the order of the alarm philosophy: critical rules first. */
 export const ALARM_RULES: readonly AlarmRule[] = [
   'people_in_stopped_mine',
   'activity_in_stopped_mine',
+  'gas_control_lacking',
   'power_cut_level',
   'stop_work_level',
   'power_cut_ineffective',

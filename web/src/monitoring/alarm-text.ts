@@ -160,6 +160,22 @@ const PARSERS: Readonly<Record<string, Parser>> = {
       vars: { location: m[1] ?? '', point: m[2] ?? '', min: m[3] ?? '' },
     };
   },
+  gas_control_lacking: (message, _alarm, i18n): Parsed | null => {
+    const m =
+      /^A (\w+)-gas mine without gas-control capability is (\w+) with (\d+) people underground beyond its watch crew\.$/.exec(
+        message,
+      );
+    if (m === null) return null;
+    const gas = `gas.${m[1] ?? ''}`;
+    return {
+      key: 'alarmText.gas_control_lacking',
+      vars: {
+        gas: i18n.has(gas) ? i18n.t(gas) : (m[1] ?? ''),
+        status: mineStatus(m[2], i18n),
+        n: m[3] ?? '',
+      },
+    };
+  },
   mine_data_stopped: (message, _alarm, i18n): Parsed | null => {
     const stopped =
       /^The (\w+) mine .* must keep monitoring online and has sent no monitoring data for (\d+) min\.$/.exec(

@@ -22,6 +22,8 @@ import { Link } from '../router/link.tsx';
 import { homePath, useSession } from '../session/session-context.tsx';
 import { AuditDiff } from './audit-diff.tsx';
 import { StoppedPanel } from './stopped/stopped-panel.tsx';
+import { GasControlBanner } from './stopped/gas-control-banner.tsx';
+import './stopped/stopped.css';
 
 /** Whether an error means "not yours or not there": the server answers both the same way on purpose. */
 function isDenied(error: unknown): boolean {
@@ -311,6 +313,8 @@ export function MinePage({ mineId }: { mineId: string }) {
             </span>
           </div>
         </div>
+
+        <GasControlBanner mine={m} />
 
         <MineAlarms mineId={m.id} />
 

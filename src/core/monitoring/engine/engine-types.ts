@@ -37,6 +37,8 @@ export interface MonitoredMine {
   regionPath: string;
   /** Approved watch crews, dismantling windows and evacuation deadlines (core/monitoring/stopped). */
   exemptions?: readonly StoppedExemption[];
+  /** Certified gas-control capability (the expertise module's flag); absent: not known to monitoring. */
+  hasGasControlCapability?: boolean;
 }
 
 /** A measuring point as stored: the mine's definition (CDDY) plus what Redline derived from it. */
@@ -76,6 +78,7 @@ export interface PointRecord {
 export type AlarmRule =
   | 'people_in_stopped_mine'
   | 'activity_in_stopped_mine'
+  | 'gas_control_lacking'
   | 'power_cut_level'
   | 'stop_work_level'
   | 'power_cut_ineffective'
@@ -97,6 +100,7 @@ export type AlarmRule =
 export const ALARM_RULE_PRIORITY: Readonly<Record<AlarmRule, AlarmPriority>> = {
   people_in_stopped_mine: 'critical',
   activity_in_stopped_mine: 'critical',
+  gas_control_lacking: 'critical',
   power_cut_level: 'critical',
   stop_work_level: 'critical',
   power_cut_ineffective: 'critical',

@@ -1,6 +1,7 @@
 import type { PersonnelArea, PersonPosition } from '../upload-file/personnel-records.ts';
 import type { AlarmBook } from './alarm-book.ts';
 import { describeStoppedPeople, judgeStoppedPeople } from '../stopped/stopped-exemptions.ts';
+import { gasControlMessage, judgeGasControl } from '../stopped/gas-control.ts';
 import { STOPPED_STATUSES, type AlarmChange, type MonitoredMine } from './engine-types.ts';
 
 export interface PersonUnderground {
@@ -133,6 +134,22 @@ export class PersonnelRules {
         nowMs,
       );
     } else this.#alarms.clear(out, mine.id, 'people_in_stopped_mine', '', nowMs, n);
+
+    const gas = judgeGasControl(mine, people, nowMs);
+    if (gas.isViolation) {
+      this.#alarms.raise(
+        out,
+        {
+          mineId: mine.id,
+          rule: 'gas_control_lacking',
+          subject: '',
+          pointId: null,
+          message: gasControlMessage(mine, gas),
+          value: gas.beyondCrew,
+        },
+        nowMs,
+      );
+    } else this.#alarms.clear(out, mine.id, 'gas_control_lacking', '', nowMs, gas.beyondCrew);
 
     if (mine.approvedMaxUnderground > 0 && n > mine.approvedMaxUnderground) {
       this.#alarms.raise(

@@ -71,6 +71,11 @@ export const stoppedZh = {
   'stopped.compliance.overdueBy': '已超 {h} 小时 {m} 分',
   'stopped.compliance.none': '本指令未停产任何煤矿',
   'stopped.kind.evacuation': '撤人时限',
+  'alarmRule.gas_control_lacking': '无瓦斯防治能力的高瓦斯/突出矿井生产或有人下井',
+  'alarmText.gas_control_lacking': '不具备瓦斯防治能力的{gas}矿井（{status}）井下有值守以外人员 {n} 人',
+  'stopped.gas.banner': '本矿为{gas}矿井，不具备瓦斯防治能力：不得生产，除经批准的值守人员外不得有人下井。',
+  'stopped.gas.violation': '违规：{text}',
+  'stopped.gas.producing': '登记状态为生产',
   'alarmText.mine_data_stopped.stopped':
     '{status}矿井已 {min} 分钟未上传监测数据（停产不停监测，须保持在线）',
   'alarmText.people_beyond_crew':
@@ -147,6 +152,14 @@ export const stoppedEn: Record<keyof typeof stoppedZh, string> = {
   'stopped.compliance.overdueBy': '{h} h {m} min over',
   'stopped.compliance.none': 'This order stopped no mine',
   'stopped.kind.evacuation': 'evacuation time',
+  'alarmRule.gas_control_lacking':
+    'High-gas/outburst mine without gas-control capability producing or manned',
+  'alarmText.gas_control_lacking':
+    'A {gas} mine without gas-control capability ({status}) has {n} people underground beyond its watch crew.',
+  'stopped.gas.banner':
+    'This is a {gas} mine without gas-control capability: it may not produce, and nobody but its approved watch crew may be underground.',
+  'stopped.gas.violation': 'Violation: {text}',
+  'stopped.gas.producing': 'registered as producing',
   'alarmText.mine_data_stopped.stopped':
     'The {status} mine has sent no monitoring data for {min} min (a stopped mine must keep monitoring online).',
   'alarmText.people_beyond_crew':
