@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasPermission, type Permission } from '../../src/core/access/permissions.ts';
 import { asSession, buildTestApp, createWorld, type Session } from '../support/world.ts';
 import { indexProvince, loginAll } from './http-kit.ts';
 import { DIRECTIVES_WALKED_ROUTES } from './route-walks/directives.ts';
+import { walkRoleScopeCells, type RoleScopeWalk } from './route-walk-kit.ts';
 
 /**
  * Every directives route × every demo user × (a notice to a mine in `county`'s county, one to a mine in
@@ -13,23 +13,10 @@ import { DIRECTIVES_WALKED_ROUTES } from './route-walks/directives.ts';
 const world = await createWorld();
 const province = indexProvince(world);
 const targets = [province.mineOf('officer'), province.mineOf('officer2')] as const;
-type Target = (typeof targets)[number];
 const notices = new Map<string, string>();
 const deadline = () => new Date(world.clock.nowMs() + 86_400_000).toISOString();
 
-interface Walk {
-  key: string;
-  permission: Permission;
-  /** 'none': no target, everyone in scope; 'mine': judged by the notice's (or body's) mine. */
-  by: 'none' | 'mine';
-  ok: readonly number[];
-  request(
-    t: Target,
-    notice: string,
-  ): { method: 'GET' | 'POST'; url: string; payload?: Record<string, unknown> };
-}
-
-const WALKS: readonly Walk[] = [
+const WALKS: readonly RoleScopeWalk[] = [
   {
     key: 'GET /api/directives',
     permission: 'directive.read',
@@ -60,28 +47,36 @@ const WALKS: readonly Walk[] = [
     permission: 'directive.read',
     by: 'mine',
     ok: [200],
-    request: (_t, n) => ({ method: 'GET', url: `/api/directives/${n}` }),
+    request: (t) => ({ method: 'GET', url: `/api/directives/${notices.get(t.id)}` }),
   },
   {
     key: 'POST /api/directives/:id/read',
     permission: 'directive.acknowledge',
     by: 'mine',
     ok: [200],
-    request: (_t, n) => ({ method: 'POST', url: `/api/directives/${n}/read` }),
+    request: (t) => ({ method: 'POST', url: `/api/directives/${notices.get(t.id)}/read` }),
   },
   {
     key: 'POST /api/directives/:id/reply',
     permission: 'directive.acknowledge',
     by: 'mine',
     ok: [200],
-    request: (_t, n) => ({ method: 'POST', url: `/api/directives/${n}/reply`, payload: { text: '已自查' } }),
+    request: (t) => ({
+      method: 'POST',
+      url: `/api/directives/${notices.get(t.id)}/reply`,
+      payload: { text: '已自查' },
+    }),
   },
   {
     key: 'POST /api/directives/:id/visit-requests',
     permission: 'directive.visit',
     by: 'mine',
     ok: [200],
-    request: (_t, n) => ({ method: 'POST', url: `/api/directives/${n}/visit-requests`, payload: {} }),
+    request: (t) => ({
+      method: 'POST',
+      url: `/api/directives/${notices.get(t.id)}/visit-requests`,
+      payload: {},
+    }),
   },
 ];
 
@@ -124,32 +119,14 @@ describe('directives routes: role × scope', () => {
     expect(WALKS.map((w) => w.key)).toEqual([...DIRECTIVES_WALKED_ROUTES]);
   });
 
-  for (const w of WALKS) {
-    it(`${w.key}: no session → 401`, async () => {
-      const req = w.request(targets[0], 'x');
-      expect((await app.inject({ method: req.method, url: req.url, payload: req.payload })).statusCode).toBe(
-        401,
-      );
-    });
-    for (const user of world.province.users) {
-      for (const t of targets) {
-        const allowed = hasPermission(user.role, w.permission);
-        const sees = w.by === 'none' ? true : province.seesMine(user, t);
-        const expected = !allowed ? [403] : !sees ? [404] : w.ok;
-        it(`${w.key} ${user.username} (${user.role}) on ${t.regionId} → ${expected.join('/')}`, async () => {
-          const req = w.request(t, notices.get(t.id)!);
-          const res = await app.inject({
-            method: req.method,
-            url: req.url,
-            payload: req.payload,
-            headers: asSession(sessions.get(user.username)!),
-          });
-          expect(expected, res.body).toContain(res.statusCode);
-          if (res.statusCode === 404) expect(res.body).not.toContain(t.name);
-        });
-      }
-    }
-  }
+  walkRoleScopeCells({
+    walks: WALKS,
+    targets,
+    users: world.province.users,
+    seesMine: (user, t) => province.seesMine(user, t),
+    app: () => app,
+    session: (username) => sessions.get(username)!,
+  });
 
   it('lists show only the notices that reach the scope', async () => {
     for (const user of world.province.users) {

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasPermission, type Permission } from '../../src/core/access/permissions.ts';
 import { asSession, buildTestApp, createWorld, type Session } from '../support/world.ts';
 import { indexProvince, loginAll } from './http-kit.ts';
 import { STOPPED_WALKED_ROUTES } from './route-walks/stopped.ts';
+import { walkRoleScopeCells, type RoleScopeWalk } from './route-walk-kit.ts';
 
 /**
  * Every stopped-mine route × every demo user × (the `officer`'s mine in `county`'s county, `officer2`'s in
@@ -29,15 +29,6 @@ const watchCrew = {
   systems: ['ventilation', 'drainage', 'monitoring'],
 };
 
-type Request = { method: 'GET' | 'POST'; url: string; payload?: Record<string, unknown> };
-
-interface Walk {
-  key: string;
-  permission: Permission;
-  ok: readonly number[];
-  request(t: Target): Request | Promise<Request>;
-}
-
 let app: FastifyInstance;
 let sessions: Map<string, Session>;
 const post = async (who: string, url: string, payload: Record<string, unknown>) => {
@@ -51,7 +42,7 @@ const declared = async (t: Target) =>
     allowance: { id: string };
   }>().allowance.id;
 
-const WALKS: readonly Walk[] = [
+const WALKS: readonly RoleScopeWalk[] = [
   {
     key: 'GET /api/mines/:id/stopped-allowances',
     permission: 'mine.read',
@@ -114,28 +105,12 @@ describe('stopped-mine routes: role × scope', () => {
     expect(WALKS.map((w) => w.key)).toEqual([...STOPPED_WALKED_ROUTES]);
   });
 
-  for (const w of WALKS) {
-    it(`${w.key}: no session → 401`, async () => {
-      const req = await w.request(targets[0]);
-      const res = await app.inject({ method: req.method, url: req.url, payload: req.payload });
-      expect(res.statusCode).toBe(401);
-    });
-    for (const user of world.province.users) {
-      for (const t of targets) {
-        const allowed = hasPermission(user.role, w.permission);
-        const expected = !allowed ? [403] : !province.seesMine(user, t) ? [404] : w.ok;
-        it(`${w.key} ${user.username} (${user.role}) on ${t.regionId} → ${expected.join('/')}`, async () => {
-          const req = await w.request(t);
-          const res = await app.inject({
-            method: req.method,
-            url: req.url,
-            payload: req.payload,
-            headers: asSession(sessions.get(user.username)!),
-          });
-          expect(expected, res.body).toContain(res.statusCode);
-          if (res.statusCode === 404) expect(res.body).not.toContain(t.name);
-        });
-      }
-    }
-  }
+  walkRoleScopeCells({
+    walks: WALKS,
+    targets,
+    users: world.province.users,
+    seesMine: (user, t) => province.seesMine(user, t),
+    app: () => app,
+    session: (username) => sessions.get(username)!,
+  });
 });

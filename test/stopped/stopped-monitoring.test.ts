@@ -1,12 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMonitoringRuntime } from '../../src/cli/monitoring-wiring.ts';
 import { openSilentMineCases } from '../../src/core/monitoring/stopped/silent-mine-cases.ts';
-import { ingestUploadFile } from '../../src/ingest/files/ingest-upload-file.ts';
 import type { MonitoringRuntime } from '../../src/ingest/monitoring-runtime.ts';
-import { argon2Hasher, cryptoSecrets } from '../../src/platform/system.ts';
-import { buildApp, embeddedMonitoring } from '../../src/server/app.ts';
 import { cddyFile, cdssFile, methanePoint, ryssFileInAreas } from '../support/national-files.ts';
+import { startMonitoredApp } from '../support/monitored-app.ts';
 import { asSession, createWorld, loginAs, type Session, type World } from '../support/world.ts';
 
 /**
@@ -19,30 +16,18 @@ describe('watch crews and stop-order compliance', () => {
   let runtime: MonitoringRuntime;
   let app: FastifyInstance;
   const s: Record<string, Session> = {};
-  const enc = new TextEncoder();
+  let send: (f: { name: string; text: string }) => Promise<void>;
   const cst = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
-  const send = async (f: { name: string; text: string }) => {
-    const r = await ingestUploadFile(
-      { runtime, store: world.ports.monitoring, ids: world.ports.ids, clock: world.clock },
-      f.name,
-      enc.encode(f.text),
-    );
-    expect(r.outcome, JSON.stringify(r)).toBe('stored');
-  };
 
   beforeAll(async () => {
     world = await createWorld('sqlite', 40);
-    const m = createMonitoringRuntime(world.database, world.ports);
-    runtime = m.runtime;
-    await runtime.start();
-    app = await buildApp({
-      ports: world.ports,
-      hasher: argon2Hasher,
-      secrets: cryptoSecrets,
-      // The clock moves hours ahead (evacuation deadlines, dismantling windows): sessions must outlive it.
-      config: { sessionTtlMs: 86_400_000, cookieSecure: false },
-      monitoring: embeddedMonitoring(runtime, m.hub),
-    });
+    // The clock moves hours ahead (evacuation deadlines, dismantling windows): sessions must outlive it.
+    const m = await startMonitoredApp(world, 86_400_000);
+    ({ runtime, app } = m);
+    send = async (f) => {
+      const r = await m.send(f);
+      expect(r.outcome, JSON.stringify(r)).toBe('stored');
+    };
     for (const u of ['county', 'city', 'officer', 'province']) s[u] = await loginAs(app, u);
   });
   afterAll(async () => {

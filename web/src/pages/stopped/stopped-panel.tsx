@@ -1,4 +1,4 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent } from 'react';
 import { request } from '../../api/api-client.ts';
 import type { MineStatus, Role } from '../../api/api-types.ts';
 import { useApiData } from '../../api/use-api.ts';
@@ -50,6 +50,30 @@ const list = (text: string) =>
 /** `datetime-local` input value (China Standard Time) → ISO instant. */
 const cstInputToIso = (v: string) => (v ? new Date(`${v}:00+08:00`).toISOString() : null);
 
+/** A labelled text input of the declaration form. */
+function TextField(props: {
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  type?: 'datetime-local';
+  inputMode?: 'numeric';
+  testId?: string;
+}) {
+  return (
+    <label className="field">
+      <span className="field-label">{props.label}</span>
+      <input
+        className="input"
+        type={props.type}
+        inputMode={props.inputMode}
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+        data-testid={props.testId}
+      />
+    </label>
+  );
+}
+
 function DeclareForm({ mineId, kind, onDone }: { mineId: string; kind: Kind; onDone: () => void }) {
   const { t } = useI18n();
   const [crew, setCrew] = useState('');
@@ -87,12 +111,7 @@ function DeclareForm({ mineId, kind, onDone }: { mineId: string; kind: Kind; onD
       setBusy(false);
     }
   };
-  const field = (label: string, input: ReactNode) => (
-    <label className="field">
-      <span className="field-label">{label}</span>
-      {input}
-    </label>
-  );
+
   return (
     <form
       className="wf-form"
@@ -100,34 +119,15 @@ function DeclareForm({ mineId, kind, onDone }: { mineId: string; kind: Kind; onD
       data-testid="stopped-form"
       data-busy={busy ? 'true' : 'false'}
     >
-      {field(
-        t('stopped.form.crew'),
-        <input
-          className="input"
-          inputMode="numeric"
-          value={crew}
-          onChange={(e) => setCrew(e.target.value)}
-          data-testid="stopped-crew"
-        />,
-      )}
-      {field(
-        t('stopped.form.roles'),
-        <input
-          className="input"
-          value={roles}
-          onChange={(e) => setRoles(e.target.value)}
-          data-testid="stopped-roles"
-        />,
-      )}
-      {field(
-        t('stopped.form.areas'),
-        <input
-          className="input"
-          value={areas}
-          onChange={(e) => setAreas(e.target.value)}
-          data-testid="stopped-areas"
-        />,
-      )}
+      <TextField
+        label={t('stopped.form.crew')}
+        value={crew}
+        onChange={setCrew}
+        inputMode="numeric"
+        testId="stopped-crew"
+      />
+      <TextField label={t('stopped.form.roles')} value={roles} onChange={setRoles} testId="stopped-roles" />
+      <TextField label={t('stopped.form.areas')} value={areas} onChange={setAreas} testId="stopped-areas" />
       {kind === 'watch_crew' ? (
         <fieldset className="field" data-testid="stopped-systems">
           <legend className="field-label">{t('stopped.form.systems')}</legend>
@@ -146,41 +146,29 @@ function DeclareForm({ mineId, kind, onDone }: { mineId: string; kind: Kind; onD
         </fieldset>
       ) : (
         <>
-          {field(
-            t('stopped.form.from'),
-            <input
-              className="input"
-              type="datetime-local"
-              value={from}
-              onChange={(e) => setFrom(e.target.value)}
-              data-testid="stopped-from"
-            />,
-          )}
-          {field(
-            t('stopped.form.to'),
-            <input
-              className="input"
-              type="datetime-local"
-              value={to}
-              onChange={(e) => setTo(e.target.value)}
-              data-testid="stopped-to"
-            />,
-          )}
-          {field(
-            t('stopped.form.supervisor'),
-            <input
-              className="input"
-              value={supervisor}
-              onChange={(e) => setSupervisor(e.target.value)}
-              data-testid="stopped-supervisor"
-            />,
-          )}
+          <TextField
+            label={t('stopped.form.from')}
+            value={from}
+            onChange={setFrom}
+            type="datetime-local"
+            testId="stopped-from"
+          />
+          <TextField
+            label={t('stopped.form.to')}
+            value={to}
+            onChange={setTo}
+            type="datetime-local"
+            testId="stopped-to"
+          />
+          <TextField
+            label={t('stopped.form.supervisor')}
+            value={supervisor}
+            onChange={setSupervisor}
+            testId="stopped-supervisor"
+          />
         </>
       )}
-      {field(
-        t('stopped.form.note'),
-        <input className="input" value={note} onChange={(e) => setNote(e.target.value)} />,
-      )}
+      <TextField label={t('stopped.form.note')} value={note} onChange={setNote} />
       <div className="wf-actions">
         <button type="submit" className="btn btn-primary" disabled={busy} data-testid="stopped-submit">
           {t('stopped.form.submit')}
