@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { request } from '../../api/api-client.ts';
 import type { MineStatus, Role } from '../../api/api-types.ts';
+import { useAction } from '../../api/use-action.ts';
 import { useApiData } from '../../api/use-api.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
 import { formatDateTime } from '../../format.ts';
@@ -84,13 +85,10 @@ function DeclareForm({ mineId, kind, onDone }: { mineId: string; kind: Kind; onD
   const [to, setTo] = useState('');
   const [supervisor, setSupervisor] = useState('');
   const [note, setNote] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (e: FormEvent) => {
+  const action = useAction();
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    void action.run(async () => {
       await request('POST', `/api/mines/${encodeURIComponent(mineId)}/stopped-allowances`, {
         body: {
           kind,
@@ -105,19 +103,15 @@ function DeclareForm({ mineId, kind, onDone }: { mineId: string; kind: Kind; onD
         },
       });
       onDone();
-    } catch (x) {
-      setError(x);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
     <form
       className="wf-form"
-      onSubmit={(e) => void submit(e)}
+      onSubmit={submit}
       data-testid="stopped-form"
-      data-busy={busy ? 'true' : 'false'}
+      data-busy={action.busy ? 'true' : 'false'}
     >
       <TextField
         label={t('stopped.form.crew')}
@@ -170,11 +164,11 @@ function DeclareForm({ mineId, kind, onDone }: { mineId: string; kind: Kind; onD
       )}
       <TextField label={t('stopped.form.note')} value={note} onChange={setNote} />
       <div className="wf-actions">
-        <button type="submit" className="btn btn-primary" disabled={busy} data-testid="stopped-submit">
+        <button type="submit" className="btn btn-primary" disabled={action.busy} data-testid="stopped-submit">
           {t('stopped.form.submit')}
         </button>
       </div>
-      {error !== null && <ErrorBox error={error} testId="stopped-form-error" />}
+      {action.error !== null && <ErrorBox error={action.error} testId="stopped-form-error" />}
     </form>
   );
 }
@@ -182,22 +176,14 @@ function DeclareForm({ mineId, kind, onDone }: { mineId: string; kind: Kind; onD
 function Decide({ id, onDone }: { id: string; onDone: () => void }) {
   const { t } = useI18n();
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const decide = async (decision: 'approve' | 'reject') => {
-    setBusy(true);
-    setError(null);
-    try {
+  const action = useAction();
+  const decide = (decision: 'approve' | 'reject') =>
+    void action.run(async () => {
       await request('POST', `/api/stopped-allowances/${encodeURIComponent(id)}/decision`, {
         body: { decision, reason },
       });
       onDone();
-    } catch (x) {
-      setError(x);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <div className="wf-actions" data-testid={`stopped-decide-${id}`}>
       <input
@@ -211,8 +197,8 @@ function Decide({ id, onDone }: { id: string; onDone: () => void }) {
       <button
         type="button"
         className="btn btn-primary"
-        disabled={busy}
-        onClick={() => void decide('approve')}
+        disabled={action.busy}
+        onClick={() => decide('approve')}
         data-testid="stopped-approve"
       >
         {t('stopped.decide.approve')}
@@ -220,13 +206,13 @@ function Decide({ id, onDone }: { id: string; onDone: () => void }) {
       <button
         type="button"
         className="btn"
-        disabled={busy}
-        onClick={() => void decide('reject')}
+        disabled={action.busy}
+        onClick={() => decide('reject')}
         data-testid="stopped-reject"
       >
         {t('stopped.decide.reject')}
       </button>
-      {error !== null && <ErrorBox error={error} testId="stopped-decide-error" />}
+      {action.error !== null && <ErrorBox error={action.error} testId="stopped-decide-error" />}
     </div>
   );
 }
