@@ -14,6 +14,7 @@ import {
 } from '../../../core/monitoring/stopped/stopped-use-cases.ts';
 import { getOrderCompliance } from '../../../core/orders/order-compliance.ts';
 import type { AppDeps } from '../../app.ts';
+import { allowanceSchema, complianceSchema, mineAllowancesSchema } from './stopped-schemas.ts';
 import { principalOf } from '../../auth.ts';
 
 const idParams = z.object({ id: z.string().min(1).max(100) });
@@ -54,6 +55,7 @@ export function registerStoppedRoutes(app: FastifyInstance, deps: AppDeps): void
         tags: ['stopped'],
         summary: "A mine's declared watch crews and dismantling windows, newest first, with their approval.",
         params: idParams,
+        response: { 200: mineAllowancesSchema },
       },
     },
     async (req) => listMineAllowances(ports, principalOf(req), req.params.id),
@@ -68,6 +70,7 @@ export function registerStoppedRoutes(app: FastifyInstance, deps: AppDeps): void
           'Declare a watch crew (suspended mine: size, roles, areas, systems kept running) or a dismantling window (closing mine: from, to, areas, crew, supervisor). Allowed only once a regulator approves it.',
         params: idParams,
         body: declareBody,
+        response: { 201: z.object({ allowance: allowanceSchema }) },
       },
     },
     async (req, reply) =>
@@ -85,6 +88,7 @@ export function registerStoppedRoutes(app: FastifyInstance, deps: AppDeps): void
           'Approve or reject a declared watch crew or dismantling window (a regulator who did not declare it). Monitoring judges the mine against it at once.',
         params: idParams,
         body: decisionBody,
+        response: { 200: z.object({ allowance: allowanceSchema }) },
       },
     },
     async (req) => {
@@ -108,6 +112,7 @@ export function registerStoppedRoutes(app: FastifyInstance, deps: AppDeps): void
         summary:
           "A stop order's compliance view: for each mine it stopped, people still underground beyond the watch crew, production signals, power state and time left to the evacuation deadline; overdue (critical) only after it.",
         params: idParams,
+        response: { 200: complianceSchema },
       },
     },
     async (req) => getOrderCompliance(ports, principalOf(req), req.params.id),
