@@ -22,6 +22,7 @@ export function IssueOrderForm({ onIssued }: { onIssued: () => void }) {
   const [basis, setBasis] = useState('');
   const [reason, setReason] = useState('');
   const [effective, setEffective] = useState('');
+  const [evacuate, setEvacuate] = useState('');
   const [preview, setPreview] = useState<MinePreview[] | null>(null);
   const { busy, error, runWith } = useAction();
   const [issued, setIssued] = useState<number | null>(null);
@@ -34,6 +35,7 @@ export function IssueOrderForm({ onIssued }: { onIssued: () => void }) {
     regionId: kind === 'stop_work' ? regionId || null : null,
     mineIds: kind === 'stop_work' ? undefined : mine === null ? [] : [mine.id],
     effectiveAt: effective ? new Date(effective).toISOString() : null,
+    evacuateWithinMinutes: kind === 'lift' || evacuate.trim() === '' ? null : Number(evacuate),
   });
   const run = async (what: 'preview' | 'issue') => {
     await runWith(async () => {
@@ -106,6 +108,17 @@ export function IssueOrderForm({ onIssued }: { onIssued: () => void }) {
           data-testid="order-effective"
         />
       </label>
+      {kind !== 'lift' && (
+        <label style={LABEL}>
+          {t('orders.form.evacuate')}
+          <input
+            inputMode="numeric"
+            value={evacuate}
+            onChange={(e) => setEvacuate(e.target.value)}
+            data-testid="order-evacuate"
+          />
+        </label>
+      )}
       <div className="actions" style={{ gridColumn: '1 / -1', display: 'flex', gap: 8 }}>
         <button
           type="button"

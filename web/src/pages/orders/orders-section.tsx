@@ -13,6 +13,7 @@ import { StatusPill } from '../../components/status-pill.tsx';
 import { ResumptionsPanel } from './resumptions-panel.tsx';
 import { NoticeFlag, OrderNoticeBlock, type OrderNotice } from './order-notice.tsx';
 import { formatDate, formatDateTime } from '../../format.ts';
+import { OrderCompliance } from './order-compliance.tsx';
 
 const TABS = ['', 'resumptions', 'gas', 'campaigns'] as const;
 const TAB_LABELS = {
@@ -94,6 +95,7 @@ interface OrderDetailView {
     createdAt: string;
     endedAt: string | null;
     noticeRef: string | null;
+    evacuateBy: string | null;
   };
   notice: OrderNotice | null;
   mines: Array<{
@@ -136,6 +138,12 @@ function OrderDetail({ id }: { id: string }) {
         <dd>{formatDateTime(order.effectiveAt)}</dd>
         <dt>{t('orders.col.issuer')}</dt>
         <dd>{order.issuerName}</dd>
+        {order.evacuateBy !== null && (
+          <>
+            <dt>{t('orders.detail.evacuateBy')}</dt>
+            <dd data-testid="order-detail-evacuate-by">{formatDateTime(order.evacuateBy)}</dd>
+          </>
+        )}
       </dl>
       {data.notice !== null && (
         <OrderNoticeBlock
@@ -146,6 +154,7 @@ function OrderDetail({ id }: { id: string }) {
           onRecorded={reload}
         />
       )}
+      {order.kind !== 'lift' && order.status === 'in_force' && <OrderCompliance orderId={order.id} />}
       <table className="table" data-testid="order-detail-mines">
         <thead>
           <tr>
