@@ -1,5 +1,6 @@
 import { useApiData } from '../../api/use-api.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
+import { orderNoteText } from '../workflow-labels.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { navigate } from '../../router/router.ts';
 import { useRegions } from '../../session/regions-context.tsx';
@@ -94,7 +95,7 @@ interface OrderDetailView {
 
 /** One order after issuing: what, why, on what basis, and each mine it touched. */
 function OrderDetail({ id }: { id: string }) {
-  const { t } = useI18n();
+  const { t, has } = useI18n();
   const { data, error, isLoading, reload } = useApiData<OrderDetailView>(
     `/api/orders/${encodeURIComponent(id)}`,
   );
@@ -140,7 +141,12 @@ function OrderDetail({ id }: { id: string }) {
               </td>
               <td>
                 {t(`orders.preview.${m.outcome}`)}
-                {m.outcome === 'unaffected' && <span className="muted"> ({m.note})</span>}
+                {m.outcome === 'unaffected' && (
+                  <span className="muted">
+                    {' '}
+                    ({orderNoteText({ ...m, status: m.fromStatus }, { t, has })})
+                  </span>
+                )}
               </td>
               <td>{m.liftedAt ? m.liftedAt.slice(0, 10) : '—'}</td>
             </tr>
