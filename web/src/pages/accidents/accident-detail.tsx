@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { request } from '../../api/api-client.ts';
 import { useApiData } from '../../api/use-api.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
+import { formatDuration } from '../../monitoring/monitoring-format.ts';
+import { investigatorText } from '../workflow-labels.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { navigate } from '../../router/router.ts';
 import { useSession } from '../../session/session-context.tsx';
@@ -17,7 +19,7 @@ const ACCOUNTABILITY_RECORDERS: readonly string[] = [
 
 /** One accident: grade, reporting chain against its deadlines, investigation, accountability, what preceded it. */
 export function AccidentDetail({ id }: { id: string }) {
-  const { t } = useI18n();
+  const { t, has } = useI18n();
   const { role } = useSession().session.user;
   const canRecordAccountability = ACCOUNTABILITY_RECORDERS.includes(role);
   const detail = useApiData<AccidentDetailView>(`/api/accidents/${encodeURIComponent(id)}`);
@@ -79,7 +81,7 @@ export function AccidentDetail({ id }: { id: string }) {
                       <td>{shortTime(s.reportedAt)}</td>
                       <td className={s.status === 'late' || s.status === 'overdue' ? 'danger' : ''}>
                         {t(`accidents.status.${s.status}`)}
-                        {s.minutesLate > 0 ? ` (+${s.minutesLate} min)` : ''}
+                        {s.minutesLate > 0 ? ` (+${formatDuration(s.minutesLate * 60_000, t)})` : ''}
                       </td>
                       <td>
                         {s.reportedAt === null && (
@@ -102,7 +104,7 @@ export function AccidentDetail({ id }: { id: string }) {
               <p data-testid="accident-investigation" data-state={d.accident.investigationState}>
                 {t(`accidents.inv.${d.accident.investigationState}`)} ·{' '}
                 {t('accidents.detail.dueOn', { date: d.accident.investigationDueOn })} ·{' '}
-                {d.chain.investigationLead} ({d.chain.coalInvestigator})
+                {investigatorText(d.chain, { t, has })}
               </p>
               {d.accident.findings && <p>{d.accident.findings}</p>}
               <div>

@@ -1,4 +1,4 @@
-import { ApiError } from '../../api/api-client.ts';
+import { apiErrorOf } from '../../api/api-client.ts';
 import type { Role } from '../../api/api-types.ts';
 
 /** The expertise API's answers as the pages read them (mirrors src/core/expertise). */
@@ -233,17 +233,7 @@ export async function putJson<T>(url: string, body: unknown, csrfToken: string):
     headers: { accept: 'application/json', 'content-type': 'application/json', 'x-csrf-token': csrfToken },
     body: JSON.stringify(body),
   });
-  const data = (await res.json().catch(() => null)) as {
-    error?: { code?: string; message?: string; requestId?: string };
-  } | null;
-  if (!res.ok) {
-    const e = data?.error;
-    throw new ApiError(
-      res.status,
-      e?.code ?? 'BAD_RESPONSE',
-      e?.message ?? `HTTP ${res.status}`,
-      e?.requestId ?? null,
-    );
-  }
+  const data: unknown = await res.json().catch(() => null);
+  if (!res.ok) throw apiErrorOf(res.status, data);
   return data as T;
 }

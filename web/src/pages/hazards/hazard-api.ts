@@ -1,4 +1,4 @@
-import { ApiError } from '../../api/api-client.ts';
+import { apiErrorOf } from '../../api/api-client.ts';
 import type { Role } from '../../api/api-types.ts';
 
 /** The hazards API as the pages see it (mirrors src/core/hazards/hazard-types.ts). */
@@ -105,16 +105,6 @@ export async function uploadEvidence(hazardId: string, file: File, csrfToken: st
     body: file,
   });
   if (!res.ok) {
-    const body = (await res.json().catch(() => null)) as {
-      error?: { code?: string; message?: string; requestId?: string; details?: Record<string, unknown> };
-    } | null;
-    const e = body?.error;
-    throw new ApiError(
-      res.status,
-      e?.code ?? 'BAD_RESPONSE',
-      e?.message ?? `HTTP ${res.status}`,
-      e?.requestId ?? null,
-      e?.details ?? null,
-    );
+    throw apiErrorOf(res.status, await res.json().catch(() => null));
   }
 }

@@ -4,6 +4,7 @@ import { ErrorBox } from '../../components/error-box.tsx';
 import { MinePicker, type PickedMine } from '../../components/mine-picker.tsx';
 import { RegionOptions } from '../../components/region-options.tsx';
 import { useAction } from '../../components/use-action.ts';
+import { orderNoteText } from '../workflow-labels.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { useRegions } from '../../session/regions-context.tsx';
 import type { MinePreview, OrderKind } from './orders-types.ts';
@@ -13,7 +14,7 @@ const LABEL = { display: 'flex', flexDirection: 'column', gap: 4 } as const;
 
 /** The regulator's issue form: region-wide or one mine, with the affected-mines preview. */
 export function IssueOrderForm({ onIssued }: { onIssued: () => void }) {
-  const { t, lang } = useI18n();
+  const { t, lang, has } = useI18n();
   const { regions } = useRegions();
   const [kind, setKind] = useState<OrderKind>('stop_work');
   const [number, setNumber] = useState('');
@@ -147,7 +148,7 @@ export function IssueOrderForm({ onIssued }: { onIssued: () => void }) {
           <ul className="compact-list">
             {preview.map((m) => (
               <li key={m.mineId} data-outcome={m.outcome}>
-                {m.mineName} — {t(`orders.preview.${m.outcome}`)} ({m.note})
+                {m.mineName} — {t(`orders.preview.${m.outcome}`)} ({orderNoteText(m, { t, has })})
               </li>
             ))}
           </ul>

@@ -1,5 +1,6 @@
 import { useApiData } from '../../api/use-api.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
+import { orderNoteText } from '../workflow-labels.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { navigate } from '../../router/router.ts';
 import { useRegions } from '../../session/regions-context.tsx';
@@ -112,7 +113,7 @@ interface OrderDetailView {
 
 /** One order after issuing: what, why, on what basis, and each mine it touched. */
 function OrderDetail({ id }: { id: string }) {
-  const { t } = useI18n();
+  const { t, has } = useI18n();
   const { user } = useSession().session;
   const { data, error, isLoading, reload } = useApiData<OrderDetailView>(
     `/api/orders/${encodeURIComponent(id)}`,
@@ -176,7 +177,12 @@ function OrderDetail({ id }: { id: string }) {
               </td>
               <td>
                 {t(`orders.preview.${m.outcome}`)}
-                {m.outcome === 'unaffected' && <span className="muted"> ({m.note})</span>}
+                {m.outcome === 'unaffected' && (
+                  <span className="muted">
+                    {' '}
+                    ({orderNoteText({ ...m, status: m.fromStatus }, { t, has })})
+                  </span>
+                )}
               </td>
               <td>{formatDate(m.liftedAt)}</td>
               <td
