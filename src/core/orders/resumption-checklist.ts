@@ -278,7 +278,7 @@ export function evaluateChecklist(
         detail:
           d === null ? `needs the approval of ${r.check.roles.join(' / ')}` : `${d.status} by ${d.byName}`,
         reason: d === null ? 'needs_approval' : d.status,
-        values: d === null ? ({} as Record<string, string>) : { name: d.byName },
+        values: d === null ? ({}) : { name: d.byName },
         signedBy: d === null ? null : { name: d.byName, role: d.byRole, at: d.at, note: d.reason },
         source: r.source,
       };
@@ -292,7 +292,7 @@ export function evaluateChecklist(
       done: s !== undefined,
       detail: s ? `signed by ${s.signerName}` : `needs a signature by ${r.check.roles.join(' / ')}`,
       reason: s ? 'signed' : 'needs_signature',
-      values: s ? { name: s.signerName } : ({} as Record<string, string>),
+      values: s ? { name: s.signerName } : ({}),
       signedBy: s ? { name: s.signerName, role: s.signerRole, at: s.signedAt, note: s.note } : null,
       source: r.source,
     };
