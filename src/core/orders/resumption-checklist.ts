@@ -257,6 +257,8 @@ function judgeAuto(
   }
 }
 
+const NO_VALUES: Readonly<Record<string, string | number>> = {};
+
 /** Judges every applicable checklist item. */
 export function evaluateChecklist(
   f: ChecklistFacts,
@@ -278,7 +280,7 @@ export function evaluateChecklist(
         detail:
           d === null ? `needs the approval of ${r.check.roles.join(' / ')}` : `${d.status} by ${d.byName}`,
         reason: d === null ? 'needs_approval' : d.status,
-        values: d === null ? ({}) : { name: d.byName },
+        values: d === null ? NO_VALUES : { name: d.byName },
         signedBy: d === null ? null : { name: d.byName, role: d.byRole, at: d.at, note: d.reason },
         source: r.source,
       };
@@ -292,7 +294,7 @@ export function evaluateChecklist(
       done: s !== undefined,
       detail: s ? `signed by ${s.signerName}` : `needs a signature by ${r.check.roles.join(' / ')}`,
       reason: s ? 'signed' : 'needs_signature',
-      values: s ? { name: s.signerName } : ({}),
+      values: s ? { name: s.signerName } : NO_VALUES,
       signedBy: s ? { name: s.signerName, role: s.signerRole, at: s.signedAt, note: s.note } : null,
       source: r.source,
     };
