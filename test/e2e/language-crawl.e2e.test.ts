@@ -99,7 +99,9 @@ describeInBrowser('language crawl: every page in zh-CN and English', () => {
         const text = await page.locator('body').innerText();
         for (const leak of findLeaks(text, lang, new Set([...data, ...sharedData])))
           found.push(`${username} ${lang} ${path}: ${leak}`);
-        const name = `crawl-${username}-${lang}${path.replace(/[^a-zA-Z0-9]+/g, '-')}`.replace(/-+$/, '');
+        // Stable names (a generated id would leave a new file per run).
+        const named = path.replace(hazardId, 'hazard').replace(officerMine(), 'mine');
+        const name = `crawl-${username}-${lang}${named.replace(/[^a-zA-Z0-9]+/g, '-')}`.replace(/-+$/, '');
         // The visible part only: a full-page shot of the long lists costs more than the check itself.
         mkdirSync(SCREENSHOT_DIR, { recursive: true });
         await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) });
