@@ -65,6 +65,7 @@ const schema = z.object({
   REDLINE_READING_FUTURE_SKEW_S: z.coerce.number().int().min(0).max(86_400).default(300),
   REDLINE_READING_LATE_AFTER_S: z.coerce.number().int().min(1).max(86_400).default(300),
   REDLINE_PRE_ALARM_FRACTION: z.coerce.number().gt(0).lt(1).default(0.8),
+  REDLINE_SILENT_MINE_CASE_AFTER_HOURS: z.coerce.number().int().min(1).max(720).default(24),
   REDLINE_SIM_INTERVAL_MS: z.coerce.number().int().min(1000).max(300_000).default(10_000),
   MQTT_URL: z
     .string()
@@ -131,6 +132,8 @@ export interface Config {
   readingLateAfterMs: number;
   /** Platform policy: a gas pre-alarm at this fraction of the alarm level (default 0.8). */
   preAlarmFraction: number;
+  /** Platform policy: a mine silent this long (any status but closed) gets a case (ADR 0014; default 24 h). */
+  silentMineCaseAfterMs: number;
   /** How often the demo simulator sends one poll of every mine. */
   simIntervalMs: number;
   /** MQTT broker the ingest adapter subscribes to; null when disabled (MQTT_URL empty). */
@@ -188,6 +191,7 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
     readingFutureSkewMs: e.REDLINE_READING_FUTURE_SKEW_S * 1000,
     readingLateAfterMs: e.REDLINE_READING_LATE_AFTER_S * 1000,
     preAlarmFraction: e.REDLINE_PRE_ALARM_FRACTION,
+    silentMineCaseAfterMs: e.REDLINE_SILENT_MINE_CASE_AFTER_HOURS * 3_600_000,
     alarmEscalationMinutes: e.REDLINE_ALARM_ESCALATION_MINUTES,
     rawRetentionDays: e.REDLINE_RAW_RETENTION_DAYS,
     aggregateRetentionDays: e.REDLINE_AGGREGATE_RETENTION_DAYS,

@@ -9,6 +9,7 @@ import type { SupervisionStore } from './supervision/supervision-ports.ts';
 import type { MinuteBucket } from './monitoring/engine/minute-aggregator.ts';
 import type { ReadingBatch } from './monitoring/engine/reading-batch.ts';
 import type { MonitoringStore } from './monitoring/monitoring-ports.ts';
+import type { StoppedStore } from './monitoring/stopped/stopped-ports.ts';
 import type { Principal, Role, Scope, TokenScope, User } from './access/types.ts';
 import type { AuditEntry, AuditEventInput } from './audit/audit-chain.ts';
 import type { Enterprise, GasClass, Mine, MineStatus, MineStatusChange, Region } from './registry/types.ts';
@@ -219,6 +220,8 @@ export interface Stores {
   closure: ClosureStore;
   accidents: AccidentStore;
   briefing: BriefingStore;
+  /** Watch crews, dismantling windows, evacuation deadlines (migration 0020). */
+  stopped: StoppedStore;
   regions: RegionStore;
   enterprises: EnterpriseStore;
   mines: MineStore;

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { DEFAULT_DAYS_PER_ESCALATION_LEVEL, runDailyReview } from '../core/hazards/hazard-review.ts';
+import { openSilentMineCases } from '../core/monitoring/stopped/silent-mine-cases.ts';
 import { applyDueOrders } from '../core/orders/order-use-cases.ts';
 import type { Ports } from '../core/ports.ts';
 import { compactionJob } from '../monitoring/compactor-job.ts';
@@ -28,7 +29,7 @@ export function periodicJobs(deps: {
   view: MonitoringView | undefined;
   /** The monitoring runtime of this process, in the embedded mode (workers tick their own). */
   runtime?: MonitoringRuntime;
-  config: { rawRetentionDays: number; aggregateRetentionDays: number };
+  config: { rawRetentionDays: number; aggregateRetentionDays: number; silentMineCaseAfterMs: number };
   log: Pick<Logger, 'warn'>;
 }): Job[] {
   const { ports, config, log } = deps;
@@ -66,6 +67,15 @@ export function periodicJobs(deps: {
       intervalMs: HOUR,
       run: async () => {
         await runDailyReview(ports, equipment, { daysPerEscalationLevel: DEFAULT_DAYS_PER_ESCALATION_LEVEL });
+      },
+    },
+    {
+      // A mine silent for a day (any status but closed) gets an evasion case (ADR 0014).
+      name: 'silent-mine-cases',
+      intervalMs: HOUR,
+      run: async () => {
+        for (const id of await openSilentMineCases(ports, config.silentMineCaseAfterMs))
+          log.warn({ event: 'case.silent-mine', case: id });
       },
     },
   ];

@@ -15,6 +15,7 @@ import type { AlarmView } from '../core/monitoring/monitoring-ports.ts';
 import type { PointDefinition } from '../core/monitoring/upload-file/point-definition-records.ts';
 import type { PersonnelArea, PersonPosition } from '../core/monitoring/upload-file/personnel-records.ts';
 import type { PointReading } from '../core/monitoring/upload-file/safety-monitoring-records.ts';
+import { loadExemptions } from '../core/monitoring/stopped/stopped-use-cases.ts';
 import type { Ports, TelemetryWriter } from '../core/ports.ts';
 import type { LiveHub } from './live-hub.ts';
 import type { IngestOutcome, MonitoringSink, SinkMine } from './monitoring-sink.ts';
@@ -24,7 +25,10 @@ export const MONITORING_ACTOR = { id: 'system:monitoring', name: 'monitoring' } 
 
 export type { IngestOutcome } from './monitoring-sink.ts';
 
-type RuntimePorts = Pick<Ports, 'mines' | 'regions' | 'monitoring' | 'clock' | 'ids' | 'transaction'>;
+type RuntimePorts = Pick<
+  Ports,
+  'mines' | 'regions' | 'monitoring' | 'stopped' | 'clock' | 'ids' | 'transaction'
+>;
 
 /** Which mines this runtime judges (all of them in one process; a worker's partitions in the cluster). */
 export type MineScope = (mine: { id: string; code: string }) => boolean;
@@ -101,8 +105,9 @@ export class MonitoringRuntime implements MonitoringSink {
       {},
       { offset: 0, limit: 1_000_000, sort: 'code', desc: false },
     );
+    const exemptions = await loadExemptions(this.#ports);
     for (const m of items) {
-      engine.upsertMine(monitoredMineOf(m), now);
+      engine.upsertMine(monitoredMineOf(m, exemptions.get(m.id)), now);
     }
     const mine = (mineId: string) => engine.mine(mineId);
     const owned = (mineId: string) => {
@@ -182,7 +187,8 @@ export class MonitoringRuntime implements MonitoringSink {
     return this.#guarded(async () => {
       const m = await this.#ports.mines.get(mineId);
       if (!m) return;
-      const changes = this.engine.upsertMine(monitoredMineOf(m), this.#ports.clock.nowMs());
+      const exemptions = (await loadExemptions(this.#ports, mineId)).get(mineId);
+      const changes = this.engine.upsertMine(monitoredMineOf(m, exemptions), this.#ports.clock.nowMs());
       changes.push(...correlateMines(this.engine, [m.id], this.#ports.clock.nowMs(), changes));
       await this.#persistChanges(changes);
     });

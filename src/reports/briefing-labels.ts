@@ -44,6 +44,7 @@ const RULE_ZH: Readonly<Record<string, string>> = {
   sensor_fault: '传感器故障',
   point_silent: '测点无数据',
   overtime_underground: '井下超时',
+  gas_control_lacking: '无瓦斯防治能力的高瓦斯/突出矿井生产或有人下井',
   suspected_tampering: '疑似数据造假',
 };
 

@@ -43,6 +43,7 @@ import { registerMineImportRoutes } from './routes/registry/mine-import.routes.t
 import { registerMineRoutes } from './routes/registry/mines.routes.ts';
 import { registerSessionRoutes } from './routes/session.routes.ts';
 import { registerTodayRoutes } from './routes/today/today.routes.ts';
+import { registerStoppedRoutes } from './routes/stopped/stopped.routes.ts';
 
 export interface AppDeps {
   ports: Ports;
@@ -300,6 +301,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerHazardRoutes(app, deps);
   registerMonitoringProposalRoutes(app, deps);
   registerOrderRoutes(app, deps);
+  registerStoppedRoutes(app, deps);
   registerSupervisionRoutes(app, deps);
   registerDirectiveRoutes(app, deps);
   registerExpertiseRoutes(app, deps);

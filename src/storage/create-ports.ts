@@ -13,6 +13,7 @@ import { createExpertiseStore } from './stores/expertise-store.ts';
 import { createClosureStore } from './stores/closure-store.ts';
 import { createAccidentStore } from './stores/accidents-store.ts';
 import { createBriefingStore } from './stores/briefing-store.ts';
+import { createStoppedStore } from './stores/stopped-store.ts';
 import { createEnterpriseStore, createRegionStore } from './stores/region-store.ts';
 import {
   createApiTokenStore,
@@ -41,6 +42,7 @@ export function createStores(db: Kysely<Database>): Stores {
     closure: createClosureStore(db),
     accidents: createAccidentStore(db),
     briefing: createBriefingStore(db),
+    stopped: createStoppedStore(db),
   };
 }
 

@@ -26,6 +26,7 @@ import * as m0015 from './migrations/0015-workflows.ts';
 import * as m0016 from './migrations/0016-mine-population-history.ts';
 import * as m0017 from './migrations/0017-day-rollups-head-index.ts';
 import * as m0018 from './migrations/0018-alarm-incidents.ts';
+import * as m0020 from './migrations/0020-stopped-mines.ts';
 import * as m0021 from './migrations/0021-statutory-followups.ts';
 import type { Database } from './schema.ts';
 import { registerHeadDirectory } from './telemetry/head-directory.ts';
@@ -62,6 +63,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0016-mine-population-history': m0016,
   '0017-day-rollups-head-index': m0017,
   '0018-alarm-incidents': m0018,
+  '0020-stopped-mines': m0020,
   '0021-statutory-followups': m0021,
 };
 

@@ -1,5 +1,6 @@
 import type { Generated } from 'kysely';
 import type { DirectivesDatabase } from './schema/directives-schema.ts';
+import type { StoppedDatabase } from './schema/stopped-schema.ts';
 import type { ExpertisesDatabase } from './schema/expertise-schema.ts';
 import type { ClosuresDatabase } from './schema/closure-schema.ts';
 import type { AccidentsDatabase } from './schema/accidents-schema.ts';
@@ -145,7 +146,8 @@ export interface Database
     ExpertisesDatabase,
     ClosuresDatabase,
     AccidentsDatabase,
-    BriefingsDatabase {
+    BriefingsDatabase,
+    StoppedDatabase {
   regions: RegionsTable;
   enterprises: EnterprisesTable;
   mines: MinesTable;

@@ -3,6 +3,7 @@ import {
   createTokenInUi,
   ensureLanguage,
   openAuditTrail,
+  openNavigation,
   openSecurityEvents,
   revokeTokenInUi,
   tokenRows,
@@ -84,6 +85,7 @@ describeInBrowser(
 
       const narrow = await newPage('province', 390);
       await ensureLanguage(narrow, 'en');
+      await openNavigation(narrow);
       await narrow.getByTestId('nav-audit-log').click();
       await narrow.locator('[data-testid="audit-log-page"][data-busy="false"]').waitFor();
       expect(await narrow.locator('h1').innerText()).toBe('Audit & security log');

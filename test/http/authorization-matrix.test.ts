@@ -17,6 +17,7 @@ import {
   EXPERTISE_WALKED_ROUTES,
   HAZARDS_WALKED_ROUTES,
   ORDERS_WALKED_ROUTES,
+  STOPPED_WALKED_ROUTES,
   SUPERVISION_WALKED_ROUTES,
 } from './route-walks.ts';
 import { createMonitoringRuntime, withMineChanged } from '../../src/monitoring/monitoring-wiring.ts';
@@ -420,7 +421,10 @@ const MATRIX: Record<string, RouteSpec> = {
           if (item.mineId !== null) expect(province.seesMine(user, province.mine(item.mineId))).toBe(true);
         const kinds = sections.map((x) => x.kind);
         expect(kinds).toContain('hazard_overdue');
-        expect(kinds.includes('visit_due')).toBe(user.scope.kind !== 'mine');
+        // Visits due: for those who oversee or make the visits, never for a mine, an expert or a viewer.
+        expect(kinds.includes('visit_due')).toBe(
+          !['mine_safety_officer', 'gas_expert', 'viewer'].includes(user.role),
+        );
       },
     }),
   },
@@ -862,6 +866,7 @@ const WALKED_ELSEWHERE = [
   ...CLOSURE_WALKED_ROUTES,
   ...ACCIDENTS_WALKED_ROUTES,
   ...BRIEFING_WALKED_ROUTES,
+  ...STOPPED_WALKED_ROUTES,
 ];
 /** The Swagger UI and its static assets. */
 const isDocsRoute = (url: string) => url === '/api/docs' || url.startsWith('/api/docs/');
@@ -1277,6 +1282,34 @@ const DUTY_SCENARIOS: Record<string, DutyScenario> = {
         url: `/api/orders/resumptions/${id}/decision`,
         payload: { decision: 'reject', reason: '整改不到位' },
         state: async () => (await world.ports.orders.getResumption(id))?.status,
+      };
+    },
+  },
+  stopped_allowance: {
+    actor: 'county',
+    other: 'city',
+    async setUp() {
+      const mine = countyMines('producing')[3]!;
+      await call('county', '/api/orders', {
+        number: '职责分离停〔2026〕2号',
+        kind: 'suspend_mine',
+        legalBasis: '条例第48条',
+        reason: '职责分离检查',
+        mineIds: [mine.id],
+      });
+      const r = await call('county', `/api/mines/${mine.id}/stopped-allowances`, {
+        kind: 'watch_crew',
+        crewSize: 3,
+        roles: ['瓦斯检查工'],
+        areaCodes: ['A01'],
+        systems: ['ventilation', 'drainage', 'monitoring'],
+      });
+      const id = r.json<{ allowance: { id: string } }>().allowance.id;
+      return {
+        itemId: id,
+        url: `/api/stopped-allowances/${id}/decision`,
+        payload: { decision: 'approve', reason: '核实' },
+        state: async () => (await world.ports.stopped.getAllowance(id))?.state,
       };
     },
   },

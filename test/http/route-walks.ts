@@ -148,3 +148,11 @@ export const SUPERVISION_WALKED_ROUTES: readonly string[] = [
   'GET /api/supervision/visits/:id',
   'POST /api/supervision/findings/:id/hazard',
 ];
+
+/** Walked by test/http/stopped-access.test.ts. */
+export const STOPPED_WALKED_ROUTES: readonly string[] = [
+  'GET /api/mines/:id/stopped-allowances',
+  'POST /api/mines/:id/stopped-allowances',
+  'POST /api/stopped-allowances/:id/decision',
+  'GET /api/orders/:id/compliance',
+];

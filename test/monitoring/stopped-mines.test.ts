@@ -1,11 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMonitoringRuntime, withMineChanged } from '../../src/monitoring/monitoring-wiring.ts';
-import { ingestUploadFile } from '../../src/ingest/files/ingest-upload-file.ts';
-import type { MonitoringRuntime } from '../../src/monitoring/monitoring-runtime.ts';
-import { argon2Hasher, cryptoSecrets } from '../../src/platform/system.ts';
-import { buildApp, embeddedMonitoring } from '../../src/server/app.ts';
 import { ryssFile } from '../support/national-files.ts';
+import { startMonitoredApp, type MonitoredApp } from '../support/monitored-app.ts';
 import { asSession, createWorld, loginAs, type Session, type World } from '../support/world.ts';
 
 /**
@@ -14,30 +10,13 @@ import { asSession, createWorld, loginAs, type Session, type World } from '../su
  */
 describe('a mine under resumption review is still a stopped mine', () => {
   let world: World;
-  let runtime: MonitoringRuntime;
   let app: FastifyInstance;
   const s: Record<string, Session> = {};
-  const enc = new TextEncoder();
-  const send = (f: { name: string; text: string }) =>
-    ingestUploadFile(
-      { runtime, store: world.ports.monitoring, ids: world.ports.ids, clock: world.clock },
-      f.name,
-      enc.encode(f.text),
-    );
+  let send: MonitoredApp['send'];
 
   beforeAll(async () => {
     world = await createWorld('sqlite', 40);
-    const m = createMonitoringRuntime(world.database, world.ports);
-    runtime = m.runtime;
-    await runtime.start();
-    const monitoring = embeddedMonitoring(runtime, m.hub);
-    app = await buildApp({
-      ports: withMineChanged(world.ports, monitoring.view),
-      hasher: argon2Hasher,
-      secrets: cryptoSecrets,
-      config: { sessionTtlMs: 3_600_000, cookieSecure: false },
-      monitoring,
-    });
+    ({ app, send } = await startMonitoredApp(world));
     for (const u of ['county', 'officer']) s[u] = await loginAs(app, u);
   });
   afterAll(async () => {

@@ -150,6 +150,12 @@ describe('checklist', () => {
       done: true,
       detail: 'data for the last 5 min, longest gap 4 min',
     });
+    // The first poll stamped (data time) 1.5 s before the points were registered, read 8 s later: online.
+    expect(
+      online({ periodFromMs: 52 * 60_000 + 1_500, nowMs: 52 * 60_000 + 9_500, lastReadingMs: 52 * 60_000 }),
+    ).toMatchObject({ done: true, detail: 'data for the last 0 min, longest gap 0 min' });
+    // A reading whose minute ended before the period began does not count.
+    expect(online({ periodFromMs: 55 * 60_000, lastReadingMs: 54 * 60_000 - 1 }).done).toBe(false);
   });
   it('the chain: each step in turn, then the decision', () => {
     const steps = evaluateChecklist(base)

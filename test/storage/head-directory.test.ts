@@ -9,14 +9,19 @@ import { migrateToLatest, openDatabase, type OpenDatabase } from '../../src/stor
 import { createMonitoringStore } from '../../src/storage/stores/monitoring-store.ts';
 import { WINDOW_MS } from '../../src/storage/telemetry/block-store.ts';
 import { headDirectoryOf } from '../../src/storage/telemetry/head-directory.ts';
-import { createTestDatabase, describeNeeding, type TestDatabase } from '../support/engines.ts';
-import { probePostgres } from '../support/engines.ts';
+import {
+  createTestDatabase,
+  describeEachEngine,
+  describeNeeding,
+  probePostgres,
+  type TestDatabase,
+} from '../support/engines.ts';
 
 /**
  * Reads of recent data do not scan the head (ADR 0005). SQLite: the serving process's head directory
  * answers a point's recent curve and newest reading from a few seq ranges, stays complete when another
  * process appends or compacts the same file, and `seq` is never reused. PostgreSQL: the head's
- * (point, time) index serves the same queries.
+ * (point, time) index serves the same queries. On both, migration 0017 keeps every head reading.
  */
 const T0 = Date.parse('2026-11-23T00:00:00Z');
 const POINTS = 80;
@@ -25,6 +30,11 @@ const POINTS = 80;
 function poll(t: number, firstPoint = 1): ReadingBatch {
   const b = new ReadingBatch(POINTS);
   for (let p = firstPoint; p < firstPoint + POINTS; p++) b.push(p, t, valueOf(p, t), 0);
+  return b;
+}
+function batchOf(rows: ReadonlyArray<readonly [number, number, number]>): ReadingBatch {
+  const b = new ReadingBatch(rows.length);
+  for (const [p, t, v] of rows) b.push(p, t, v, 0);
   return b;
 }
 const valueOf = (p: number, t: number) => Math.round(p * 10 + ((t / 10_000) % 50)) / 100;
@@ -96,6 +106,28 @@ describe('SQLite head directory', () => {
     expect(await maxSeq()).toBeGreaterThan(before);
     const raw = await store.series(2007, T0, T0 + 2 * WINDOW_MS, 'raw');
     expect(raw.t).toEqual([T0 + WINDOW_MS + 20_000]);
+  });
+});
+
+describeEachEngine('head rows across migration 0017', (engine) => {
+  it('keeps every head reading and its arrival order when the head is rebuilt or indexed', async () => {
+    const database = await createTestDatabase(engine, { migrateUpTo: '0016-mine-population-history' });
+    try {
+      const writer = createTelemetryWriter(database);
+      await writer.write(poll(T0 + 10_000), []);
+      await writer.write(poll(T0), []); // arrives later with an earlier time
+      await writer.write(batchOf([[7, T0, 99]]), []); // re-sent at a stored time: the first one wins
+      await migrateToLatest(database.db);
+      const store = createMonitoringStore(database.db);
+      const raw = await store.series(7, T0, T0 + WINDOW_MS, 'raw');
+      expect(raw.t).toEqual([T0, T0 + 10_000]);
+      expect(raw.v).toEqual([valueOf(7, T0), valueOf(7, T0 + 10_000)]);
+      expect(await store.countReadings()).toBe(2 * POINTS);
+      await writer.write(poll(T0 + 20_000), []);
+      expect((await store.lastReadings([7])).get(7)?.tsMs).toBe(T0 + 20_000);
+    } finally {
+      await database.dispose();
+    }
   });
 });
 

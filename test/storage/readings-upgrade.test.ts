@@ -16,7 +16,7 @@ describeEachEngine('upgrade of stored readings to blocks', (engine) => {
   let database: TestDatabase | undefined;
   afterEach(() => database?.dispose());
 
-  it('keeps every reading and every aggregate across migration 0012', async () => {
+  it('keeps every reading and every aggregate across migrations 0012 and 0017', async () => {
     database = await createTestDatabase(engine, { migrateUpTo: '0011-partitioned-readings' });
     const db = database.db;
     // Three points over three days: 2-decimal sensor values, full doubles, statuses, a gap.
@@ -80,6 +80,17 @@ describeEachEngine('upgrade of stored readings to blocks', (engine) => {
     expect(m4.min).toEqual(expired.map((r) => r[2]));
     expect(m4.max).toEqual(expired.map((r) => r[3]));
     expect(m4.v).toEqual(expired.map((r) => r[4]! / 3));
+    // Migration 0017 built a rollup row per point and UTC day (the curves above were read from them).
+    const dayRows = await sql<{ point_id: number; n: number | string }>`
+      select point_id, count(*) as n from reading_day_rollups group by point_id order by point_id`.execute(
+      db,
+    );
+    const daysOf = (rows: ReadonlyArray<readonly number[]>) =>
+      new Set(rows.map((r) => Math.floor(r[1]! / 86_400_000))).size;
+    expect(dayRows.rows.map((r) => [r.point_id, Number(r.n)])).toEqual([
+      ...[1, 2, 3].map((id) => [id, daysOf(readings.filter((r) => r[0] === id))]),
+      [4, daysOf(expired)],
+    ]);
     const old = await sql<{ n: number }>`
       select count(*) as n from information_schema.tables where table_name in ('readings', 'readings_1m')`
       .execute(db)

@@ -71,3 +71,20 @@ export function ryssFile(
 }
 
 const compact = (time: string) => time.replace(/[-: ]/g, '');
+
+/** A personnel snapshot with people in the given areas (area code → how many), entered at `time`. */
+export function ryssFileInAreas(
+  mineCode: string,
+  time: string,
+  perArea: Readonly<Record<string, number>>,
+): { name: string; text: string } {
+  let body = `${mineCode};测试煤矿;${time}~`;
+  let i = 0;
+  for (const [area, n] of Object.entries(perArea)) {
+    for (let k = 0; k < n; k++) {
+      const card = `${mineCode}${String(++i).padStart(5, '0')}`;
+      body += `${card};人员${i};1;${time};;${area};${time};;;三八制;;正常;0;0;~`;
+    }
+  }
+  return { name: `${mineCode}_RYSS_${compact(time)}.txt`, text: `${body}||` };
+}

@@ -74,7 +74,9 @@ export type Permission =
   | 'directive.issue'
   | 'directive.acknowledge'
   | 'directive.visit'
-  | 'audit.log.read';
+  | 'audit.log.read'
+  | 'stopped.declare'
+  | 'stopped.approve';
 
 const REGULATORS: readonly Role[] = ['province_regulator', 'city_regulator', 'county_regulator'];
 const EVERYONE: readonly Role[] = [
@@ -195,6 +197,10 @@ export const ROLE_PERMISSIONS: Readonly<Record<Permission, readonly Role[]>> = {
   'directive.visit': REGULATORS,
   // The audit and security log (who did what, failed logins, refused requests): the province regulator.
   'audit.log.read': ['province_regulator'],
+  // Stopped mines (ADR 0014): the mine's safety officer declares its watch crew or dismantling window (a
+  // regulator may declare on its behalf); a regulator approves — never the one who declared.
+  'stopped.declare': [...REGULATORS, 'mine_safety_officer'],
+  'stopped.approve': REGULATORS,
 };
 
 export function hasPermission(role: Role, permission: Permission): boolean {

@@ -41,6 +41,12 @@ export const SEPARATION_OF_DUTIES: readonly DutyRule[] = [
     later: ['resumption.sign', 'resumption.decide'],
     why: 'whoever applies for resumption may not sign or approve it, and one person signs one step',
   },
+  {
+    item: 'stopped_allowance',
+    earlier: ['stopped.declare'],
+    later: ['stopped.approve'],
+    why: 'whoever declares a watch crew or a dismantling window may not approve it',
+  },
 ];
 
 export interface DutyCheck {

@@ -131,7 +131,7 @@ export interface MonitoringStore {
   replacePeople(mineId: string, people: readonly PersonUnderground[], snapshotMs: number): Promise<void>;
   /** One mine's personnel areas, by area code. */
   areasOfMine(mineId: string): Promise<PersonnelArea[]>;
-  /** One mine's stored people-underground snapshot, by card code (snapshotMs null when nobody is stored). */
+  /** One mine's stored people-underground snapshot, by card code (snapshotMs null before its first snapshot). */
   peopleOfMine(mineId: string): Promise<{ snapshotMs: number | null; people: PersonUnderground[] }>;
   /** People underground per mine, for the mines given (a mine with nobody is left out). */
   countPeople(mineIds: readonly string[]): Promise<Map<string, number>>;

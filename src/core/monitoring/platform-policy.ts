@@ -7,6 +7,7 @@
 import { CO_TREND_FLOOR_PPM, CO_TREND_MIN_SLOPE_PPM_PER_H } from './engine/reading-rules.ts';
 import { FLAT_READINGS } from './engine/periodic-rules.ts';
 import { DEFAULT_READING_TIME_POLICY } from './engine/reading-time-policy.ts';
+import { DEFAULT_SILENT_MINE_CASE_AFTER_HOURS } from './stopped/silent-mine.ts';
 
 export interface PlatformPolicyValue {
   id: string;
@@ -82,5 +83,14 @@ export const PLATFORM_POLICY: readonly PlatformPolicyValue[] = [
     meaningEn: 'A producing mine’s point or the whole mine sending nothing this long raises a silence alarm',
     meaningZh: '生产矿井测点或整矿无数据达到该时长即报警',
     setting: null,
+  }),
+  policy({
+    id: 'silent_mine_case_after',
+    value: DEFAULT_SILENT_MINE_CASE_AFTER_HOURS,
+    unit: 'h',
+    meaningEn:
+      'A mine that must keep monitoring online (any status but closed) and stays silent this long gets an evasion case',
+    meaningZh: '除已关闭外的矿井监测数据中断达到该时长，自动立案（逃避监管）',
+    setting: 'REDLINE_SILENT_MINE_CASE_AFTER_HOURS',
   }),
 ];

@@ -29,6 +29,8 @@ export interface IssueOrderInput {
   mineIds?: string[];
   /** ISO time; absent = now. */
   effectiveAt?: string | null;
+  /** Stop orders: minutes after the effective time by which everyone must be out; absent = at once. */
+  evacuateWithinMinutes?: number | null;
 }
 
 export interface MinePreview {
@@ -40,7 +42,10 @@ export interface MinePreview {
   note: string;
 }
 
-function validate(input: IssueOrderInput, now: string): { effectiveAt: string } {
+/** Platform policy, not regulation: the longest evacuation time an order may give (one day). */
+export const MAX_EVACUATION_MINUTES = 1440;
+
+function validate(input: IssueOrderInput, now: string): { effectiveAt: string; evacuateBy: string | null } {
   const bad: string[] = [];
   if (!ORDER_KINDS.includes(input.kind)) bad.push(`kind must be one of ${ORDER_KINDS.join(', ')}`);
   if (input.number.trim().length < 2) bad.push('number is required');
@@ -56,9 +61,19 @@ function validate(input: IssueOrderInput, now: string): { effectiveAt: string } 
     if (input.kind === 'lift' && Date.parse(effectiveAt) > Date.parse(now))
       bad.push('a lift order cannot be scheduled');
   }
+  const minutes = input.evacuateWithinMinutes ?? null;
+  if (minutes !== null) {
+    if (input.kind === 'lift') bad.push('a lift order has no evacuation deadline');
+    if (!Number.isInteger(minutes) || minutes < 0 || minutes > MAX_EVACUATION_MINUTES)
+      bad.push(`evacuateWithinMinutes must be a whole number from 0 to ${MAX_EVACUATION_MINUTES}`);
+  }
   if (bad.length > 0)
     throw invalidInput('ORDER_INVALID', `The order is not valid: ${bad.join('; ')}.`, { issues: bad });
-  return { effectiveAt: new Date(Date.parse(effectiveAt)).toISOString() };
+  const effectiveMs = Date.parse(effectiveAt);
+  return {
+    effectiveAt: new Date(effectiveMs).toISOString(),
+    evacuateBy: minutes === null ? null : new Date(effectiveMs + minutes * 60_000).toISOString(),
+  };
 }
 
 /** The mines an order targets, checked against the issuer's scope. */
@@ -189,7 +204,7 @@ export async function issueOrder(
 ): Promise<IssueOrderResult> {
   requirePermission(p, 'order.issue');
   const now = deps.clock.nowIso();
-  const { effectiveAt } = validate(input, now);
+  const { effectiveAt, evacuateBy } = validate(input, now);
   return deps.transaction(async (tx) => {
     const t = await targetMines(tx, p, input.kind, input.regionId, input.mineIds ?? []);
     if (input.kind === 'lift') {
@@ -215,6 +230,7 @@ export async function issueOrder(
       regionPath: t.regionPath,
       mineIds: t.regionId === null ? t.mines.map((m) => m.id) : [],
       effectiveAt,
+      evacuateBy,
       status: scheduled ? 'scheduled' : 'in_force',
       createdAt: now,
       appliedAt: scheduled ? null : now,

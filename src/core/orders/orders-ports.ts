@@ -23,6 +23,11 @@ export interface Order {
   /** Mine orders: the mines named by the order. */
   mineIds: string[];
   effectiveAt: string;
+  /**
+   * Stop orders: by when everyone must be out (ISO time, migration 0020). Until then people still
+   * underground are leaving; after it, a mine still manned is critical. Null: at once.
+   */
+  evacuateBy: string | null;
   status: OrderStatus;
   createdAt: string;
   appliedAt: string | null;

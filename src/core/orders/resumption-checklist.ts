@@ -225,9 +225,14 @@ function judgeAuto(rule: string, f: ChecklistFacts, o: MonitoringCheckOptions): 
         return judged(false, 'monitoring_no_points', 'no monitoring points connected');
       const minutes = [...f.dataMinutes];
       const lastMinute = minutes.at(-1);
-      if (f.lastReadingMs !== undefined && f.lastReadingMs !== null && f.lastReadingMs >= f.periodFromMs) {
-        const m = Math.floor(f.lastReadingMs / 60_000) * 60_000;
-        if (lastMinute === undefined || m > lastMinute) minutes.push(m);
+      // The newest reading counts when its minute reaches into the period: a mine's first poll may be
+      // stamped (data time) a moment before its points were registered.
+      const readingMinute =
+        f.lastReadingMs === undefined || f.lastReadingMs === null
+          ? null
+          : Math.floor(f.lastReadingMs / 60_000) * 60_000;
+      if (readingMinute !== null && readingMinute + 60_000 > f.periodFromMs) {
+        if (lastMinute === undefined || readingMinute > lastMinute) minutes.push(readingMinute);
       }
       if (minutes.length === 0)
         return judged(false, 'monitoring_no_data', `no monitoring data in the last ${o.periodMinutes} min`, {

@@ -1,6 +1,6 @@
 import { listAccidents } from '../accidents/accident-use-cases.ts';
 import { hasPermission } from '../access/permissions.ts';
-import type { Principal } from '../access/types.ts';
+import type { Principal, Role } from '../access/types.ts';
 import { listDirectives } from '../directives/directive-use-cases.ts';
 import { isOverdue } from '../hazards/hazard-rules.ts';
 import type { AlarmScopeFilter, AlarmView } from '../monitoring/monitoring-ports.ts';
@@ -101,6 +101,14 @@ export const DUE_SOON_DAYS = 7;
 /** An accident stays on the list this long after it happened, and longer while its reports are late. */
 export const RECENT_ACCIDENT_DAYS = 7;
 const DAY_MS = 86_400_000;
+/** Who is shown how many mines their leaders and groups have not visited. */
+const OVERSEES_VISITS: readonly Role[] = [
+  'province_regulator',
+  'city_regulator',
+  'county_regulator',
+  'mine_safety_bureau',
+  'government_head',
+];
 /** Statuses in which nobody may work underground. */
 const STOPPED: readonly MineStatus[] = ['suspended', 'closing', 'closed'];
 
@@ -291,11 +299,15 @@ async function supervisionLines(deps: TodayDeps, p: Principal, out: Lines): Prom
       );
     return;
   }
-  out.coverage_gap = COVERAGE_GAPS.filter((gap) => coverage.missing[gap] > 0).map((gap) =>
-    line('coverage_gap', { ref: gap, code: gap, count: coverage.missing[gap] }),
-  );
+  // Gaps are closed by whoever assigns (the regulators); leaders and groups see their own visits due.
+  const isLeaderOrGroup = p.role === 'leader' || p.role === 'group_member';
+  if (!isLeaderOrGroup && !OVERSEES_VISITS.includes(p.role)) return;
+  if (hasPermission(p.role, 'supervision.assign'))
+    out.coverage_gap = COVERAGE_GAPS.filter((gap) => coverage.missing[gap] > 0).map((gap) =>
+      line('coverage_gap', { ref: gap, code: gap, count: coverage.missing[gap] }),
+    );
   const kpi = await getVisitKpi(deps, p, {});
-  if (p.role === 'leader' || p.role === 'group_member') {
+  if (isLeaderOrGroup) {
     // Their own mines, on their own count (a leader's 30 days, a group's 14).
     const isDue = (r: (typeof kpi.overdue)[number]) =>
       p.role === 'leader' ? r.leaderOverdue : r.groupOverdue;

@@ -11,6 +11,8 @@ export interface OrdersTable {
   region_path: string;
   mine_ids_json: string;
   effective_at: string;
+  /** Migration 0020. */
+  evacuate_by: string | null;
   status: string;
   created_at: string;
   applied_at: string | null;

@@ -492,8 +492,17 @@ export function createMonitoringStore(db: Kysely<Database>): MonitoringStore {
         .where('mine_id', '=', mineId)
         .orderBy('card_code')
         .execute();
+      // An empty snapshot (everyone out) is evidence too: its time is kept in personnel_snapshots.
+      const empty =
+        rows.length > 0
+          ? undefined
+          : await db
+              .selectFrom('personnel_snapshots')
+              .select('snapshot_ms')
+              .where('mine_id', '=', mineId)
+              .executeTakeFirst();
       return {
-        snapshotMs: rows.length === 0 ? null : Number(rows[0]!.snapshot_ms),
+        snapshotMs: rows.length > 0 ? Number(rows[0]!.snapshot_ms) : empty ? Number(empty.snapshot_ms) : null,
         people: rows.map((r) => ({
           cardCode: r.card_code,
           name: r.name,

@@ -65,7 +65,11 @@ export class HeadDirectory {
         'select seq, point_id, ts_ms, value, status from readings_head where seq between ? and ?',
       ),
       after: this.#raw.prepare('select seq, point_id, ts_ms from readings_head where seq > ? order by seq'),
-      bounds: this.#raw.prepare('select min(seq) as lo, max(seq) as hi from readings_head'),
+      // Two subqueries: SQLite answers a lone min() or max() of the rowid from the B-tree's ends, but
+      // scans the table for both in one select.
+      bounds: this.#raw.prepare(
+        'select (select min(seq) from readings_head) as lo, (select max(seq) from readings_head) as hi',
+      ),
     });
   }
 

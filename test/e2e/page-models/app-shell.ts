@@ -50,8 +50,16 @@ export async function currentUser(page: Page): Promise<{ name: string; role: str
 
 /** The test ids of the navigation items shown (`nav-dashboard`, `nav-mines`, `nav-my-mine`). */
 export async function navItems(page: Page): Promise<string[]> {
-  await page.getByTestId('sidenav').waitFor();
+  await page.getByTestId('sidenav').waitFor({ state: 'attached' });
   return attributeOfAll(page.getByTestId('sidenav').locator('[data-testid^="nav-"]'), 'data-testid');
+}
+
+/** Opens the navigation drawer when the menu button shows (a phone); a no-op on a wide screen. */
+export async function openNavigation(page: Page): Promise<void> {
+  const toggle = page.getByTestId('nav-toggle');
+  if ((await toggle.isVisible()) && (await toggle.getAttribute('aria-expanded')) !== 'true')
+    await toggle.click();
+  await page.getByTestId('sidenav').waitFor();
 }
 
 /** Logs out from the header and waits for the login form. */

@@ -16,3 +16,4 @@ export * from './expertise-page.ts';
 export * from './resumption-page.ts';
 export * from './security-page.ts';
 export * from './campaigns-page.ts';
+export * from './stopped-page.ts';

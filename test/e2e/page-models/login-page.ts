@@ -22,7 +22,8 @@ export async function submitLogin(page: Page, username: string, password: string
 export async function login(page: Page, baseUrl: string, username: string, password: string): Promise<void> {
   await openLogin(page, baseUrl);
   await submitLogin(page, username, password);
-  await page.getByTestId('sidenav').waitFor();
+  // Attached, not visible: on a phone the navigation is a closed drawer.
+  await page.getByTestId('sidenav').waitFor({ state: 'attached' });
 }
 
 /** Tries to log in with credentials expected to fail; returns the error shown. */

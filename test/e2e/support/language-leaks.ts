@@ -48,6 +48,7 @@ const DATA_KEYS = new Set([
   'actorName',
   'signerName',
   'onText',
+  'gasControlEvidence',
   'offText',
 ]);
 

@@ -106,6 +106,12 @@ export async function request<T>(method: Method, path: string, options: RequestO
   return body as T;
 }
 
+/** The ApiError for a failed answer's parsed body (for the few calls that do not go through `request`). */
+export function apiErrorOf(status: number, body: unknown): ApiError {
+  if (isErrorBody(body)) return errorOf(status, body);
+  return new ApiError(status, BAD_RESPONSE, `HTTP ${status}`, null);
+}
+
 /** Builds `path?query` from the non-empty values. */
 export function withQuery(path: string, query: Record<string, string | number | null | undefined>): string {
   const params = new URLSearchParams();

@@ -51,7 +51,8 @@ export type AlarmRule =
   | 'incident_fire_pattern'
   | 'incident_gas_production'
   | 'incident_power_cut_ineffective'
-  | 'incident_stopped_mine_work';
+  | 'incident_stopped_mine_work'
+  | 'gas_control_lacking';
 /** In the order of the alarm philosophy: correlation incidents, then critical rules first. */
 export const ALARM_RULES: readonly AlarmRule[] = [
   'incident_fire_pattern',
@@ -60,6 +61,7 @@ export const ALARM_RULES: readonly AlarmRule[] = [
   'incident_stopped_mine_work',
   'people_in_stopped_mine',
   'activity_in_stopped_mine',
+  'gas_control_lacking',
   'power_cut_level',
   'stop_work_level',
   'power_cut_ineffective',

@@ -6,6 +6,7 @@ import { criteriaEn } from './parts/criteria.ts';
 import { auditEn } from './parts/audit.ts';
 import { hazardsEn } from './parts/hazards.ts';
 import { ordersEn } from './parts/orders.ts';
+import { stoppedEn } from './parts/stopped.ts';
 import { supervisionEn } from './parts/supervision.ts';
 import { directivesEn } from './parts/directives.ts';
 import { expertiseEn } from './parts/expertise.ts';
@@ -22,6 +23,7 @@ import type { Dictionary } from './zh-cn.ts';
 export const en: Dictionary = {
   ...hazardsEn,
   ...ordersEn,
+  ...stoppedEn,
   ...supervisionEn,
   ...directivesEn,
   ...expertiseEn,
@@ -271,7 +273,7 @@ export const en: Dictionary = {
   'alarmRule.headcount_over_limit': 'Too many people underground',
   'alarmRule.area_over_limit': 'Too many people in an area',
   'alarmRule.restricted_area': 'Restricted area entered',
-  'alarmRule.mine_data_stopped': 'Producing mine stopped sending data',
+  'alarmRule.mine_data_stopped': 'Mine stopped sending monitoring data',
   'alarmRule.pre_alarm': 'Pre-alarm',
   'alarmRule.sensor_fault': 'Sensor fault',
   'alarmRule.point_silent': 'Point silent',

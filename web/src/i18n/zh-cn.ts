@@ -6,6 +6,7 @@ import { criteriaZh } from './parts/criteria.ts';
 import { auditZh } from './parts/audit.ts';
 import { hazardsZh } from './parts/hazards.ts';
 import { ordersZh } from './parts/orders.ts';
+import { stoppedZh } from './parts/stopped.ts';
 import { supervisionZh } from './parts/supervision.ts';
 import { directivesZh } from './parts/directives.ts';
 import { expertiseZh } from './parts/expertise.ts';
@@ -24,6 +25,7 @@ import { statutoryZh } from './parts/statutory.ts';
 export const zhCN = {
   ...hazardsZh,
   ...ordersZh,
+  ...stoppedZh,
   ...supervisionZh,
   ...directivesZh,
   ...expertiseZh,
@@ -273,7 +275,7 @@ export const zhCN = {
   'alarmRule.headcount_over_limit': '井下超员',
   'alarmRule.area_over_limit': '区域超员',
   'alarmRule.restricted_area': '进入限制区域',
-  'alarmRule.mine_data_stopped': '生产矿井数据中断',
+  'alarmRule.mine_data_stopped': '矿井监测数据中断',
   'alarmRule.pre_alarm': '预警',
   'alarmRule.sensor_fault': '传感器故障',
   'alarmRule.point_silent': '测点无数据',

@@ -77,7 +77,32 @@ function pointValue(prefix: string, key: MessageKey): Parser {
 }
 
 const PARSERS: Readonly<Record<string, Parser>> = {
-  people_in_stopped_mine: (message, _alarm, i18n) => {
+  people_in_stopped_mine: (message, _alarm, i18n): Parsed | null => {
+    const crew =
+      /^(\d+) people underground in a (\w+) mine, (\d+) beyond the approved ([\w+]+) of (\w+), (\d+) outside its areas(?: \((.*)\))?\.$/.exec(
+        message,
+      );
+    if (crew !== null) {
+      const kinds = (crew[4] ?? '')
+        .split('+')
+        .map((k) => {
+          const key = `stopped.kind.${k}`;
+          return i18n.has(key) ? i18n.t(key) : k;
+        })
+        .join(' + ');
+      return {
+        key: 'alarmText.people_beyond_crew',
+        vars: {
+          n: crew[1] ?? '',
+          status: mineStatus(crew[2], i18n),
+          beyond: crew[3] ?? '',
+          kinds,
+          allowed: crew[5] ?? '',
+          outside: crew[6] ?? '',
+          names: crew[7] ?? '—',
+        },
+      };
+    }
     const m = /^(\d+) people underground in a (\w+) mine \((.*)\)\.$/.exec(message);
     if (m === null) return null;
     return {
@@ -135,7 +160,32 @@ const PARSERS: Readonly<Record<string, Parser>> = {
       vars: { location: m[1] ?? '', point: m[2] ?? '', min: m[3] ?? '' },
     };
   },
-  mine_data_stopped: (message) => {
+  gas_control_lacking: (message, _alarm, i18n): Parsed | null => {
+    const m =
+      /^A (\w+)-gas mine without gas-control capability is (\w+) with (\d+) people underground beyond its watch crew\.$/.exec(
+        message,
+      );
+    if (m === null) return null;
+    const gas = `gas.${m[1] ?? ''}`;
+    return {
+      key: 'alarmText.gas_control_lacking',
+      vars: {
+        gas: i18n.has(gas) ? i18n.t(gas) : (m[1] ?? ''),
+        status: mineStatus(m[2], i18n),
+        n: m[3] ?? '',
+      },
+    };
+  },
+  mine_data_stopped: (message, _alarm, i18n): Parsed | null => {
+    const stopped =
+      /^The (\w+) mine .* must keep monitoring online and has sent no monitoring data for (\d+) min\.$/.exec(
+        message,
+      );
+    if (stopped !== null)
+      return {
+        key: 'alarmText.mine_data_stopped.stopped',
+        vars: { status: mineStatus(stopped[1], i18n), min: stopped[2] ?? '' },
+      };
     const m = /has sent no monitoring data for (\d+) min\.$/.exec(message);
     return m === null ? null : { key: 'alarmText.mine_data_stopped', vars: { min: m[1] ?? '' } };
   },

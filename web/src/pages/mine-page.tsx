@@ -23,6 +23,9 @@ import { Link } from '../router/link.tsx';
 import { auditActionLabel } from './audit-labels.ts';
 import { homePath, useSession } from '../session/session-context.tsx';
 import { AuditDiff } from './audit-diff.tsx';
+import { StoppedPanel } from './stopped/stopped-panel.tsx';
+import { GasControlBanner } from './stopped/gas-control-banner.tsx';
+import './stopped/stopped.css';
 
 /** Whether an error means "not yours or not there": the server answers both the same way on purpose. */
 function isDenied(error: unknown): boolean {
@@ -320,7 +323,11 @@ export function MinePage({ mineId }: { mineId: string }) {
           </div>
         </div>
 
+        <GasControlBanner mine={m} />
+
         <MineAlarms mineId={m.id} />
+
+        <StoppedPanel mineId={m.id} status={m.status} />
 
         <FactsGrid mine={m} />
         <KeyFactProcesses mine={m} onChanged={() => (mine.reload(), history.reload())} />

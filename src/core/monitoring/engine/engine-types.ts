@@ -1,6 +1,7 @@
 import type { GasClass, MineStatus } from '../../registry/types.ts';
 import type { PointThresholds } from '../alarm-evaluator.ts';
 import type { Alarm, AlarmEffect, AlarmPriority } from '../alarms/alarm-lifecycle.ts';
+import type { StoppedExemption } from '../stopped/stopped-exemptions.ts';
 
 /**
  * Statuses in which nobody may work underground and nothing may produce. `resumption_review` is
@@ -15,8 +16,12 @@ export const STOPPED_STATUSES: ReadonlySet<MineStatus> = new Set<MineStatus>([
   'closed',
 ]);
 
-/** Stopped for good: any monitoring data at all (not only production signals) is activity. */
-export const MUST_BE_EMPTY_STATUSES: ReadonlySet<MineStatus> = new Set<MineStatus>(['closing', 'closed']);
+/**
+ * Stopped for good: any monitoring data at all (not only production signals) is activity. A closing mine
+ * is not among them: until it is sealed it must keep its monitoring online (ADR 0014), so there people and
+ * powered equipment outside an approved dismantling window are the activity, not the data itself.
+ */
+export const MUST_BE_EMPTY_STATUSES: ReadonlySet<MineStatus> = new Set<MineStatus>(['closed']);
 
 /** True when the mine may not have people beyond a watch crew underground, nor produce. */
 export const isStoppedStatus = (status: MineStatus): boolean => STOPPED_STATUSES.has(status);
@@ -30,6 +35,10 @@ export interface MonitoredMine {
   approvedMaxUnderground: number;
   gasClass: GasClass;
   regionPath: string;
+  /** Approved watch crews, dismantling windows and evacuation deadlines (core/monitoring/stopped). */
+  exemptions?: readonly StoppedExemption[];
+  /** Certified gas-control capability (the expertise module's flag); absent: not known to monitoring. */
+  hasGasControlCapability?: boolean;
 }
 
 /** A measuring point as stored: the mine's definition (CDDY) plus what Redline derived from it. */
@@ -69,6 +78,7 @@ export interface PointRecord {
 export type AlarmRule =
   | 'people_in_stopped_mine'
   | 'activity_in_stopped_mine'
+  | 'gas_control_lacking'
   | 'power_cut_level'
   | 'stop_work_level'
   | 'power_cut_ineffective'
@@ -125,6 +135,7 @@ export interface EvidenceItem {
 export const ALARM_RULE_PRIORITY: Readonly<Record<AlarmRule, AlarmPriority>> = {
   people_in_stopped_mine: 'critical',
   activity_in_stopped_mine: 'critical',
+  gas_control_lacking: 'critical',
   power_cut_level: 'critical',
   stop_work_level: 'critical',
   power_cut_ineffective: 'critical',

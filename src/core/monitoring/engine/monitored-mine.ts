@@ -1,8 +1,11 @@
 import type { MineRow } from '../../ports.ts';
 import type { MonitoredMine } from './engine-types.ts';
 
-/** What monitoring keeps of a registry mine: what its rules judge by (status, headcount, gas class) and scope. */
-export function monitoredMineOf(m: MineRow): MonitoredMine {
+/**
+ * What monitoring keeps of a registry mine: what its rules judge by (status, headcount, gas class,
+ * gas-control capability, the approved watch crew or dismantling window of a stopped mine) and scope.
+ */
+export function monitoredMineOf(m: MineRow, exemptions?: MonitoredMine['exemptions']): MonitoredMine {
   return {
     id: m.id,
     code: m.code,
@@ -11,5 +14,7 @@ export function monitoredMineOf(m: MineRow): MonitoredMine {
     approvedMaxUnderground: m.approvedMaxUnderground,
     gasClass: m.gasClass,
     regionPath: m.regionPath,
+    hasGasControlCapability: m.hasGasControlCapability,
+    ...(exemptions === undefined ? {} : { exemptions }),
   };
 }

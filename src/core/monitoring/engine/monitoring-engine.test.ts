@@ -201,16 +201,37 @@ describe('monitoring engine rules', () => {
     expect(changes[0]!.atMs).toBe(T0 + 5 * 60_000);
   });
 
-  it('suppresses silence alarms by design while a mine is suspended, and brings them back when it produces', () => {
+  it('suppresses a point\u2019s silence by design while a mine is suspended, never the mine\u2019s own (it must keep monitoring online)', () => {
     const e = setUp();
     e.ingestReadings('m1', [reading('CH4-T1', 0.2, T0), reading('SMOKE', 0, T0)], T0);
     e.ingestReadings('m1', [reading('SMOKE', 0, T0 + 5.5 * 60_000)], T0 + 5.5 * 60_000);
     e.tick(T0 + 6 * 60_000);
     e.tick(T0 + 12 * 60_000);
     const suspended = e.upsertMine({ ...MINE, status: 'suspended' }, T0 + 13 * 60_000);
-    expect(rules(suspended, 'suppressed').sort()).toEqual(['mine_data_stopped:', 'point_silent:CH4-T1']);
+    expect(rules(suspended, 'suppressed').sort()).toEqual(['point_silent:CH4-T1']);
     const back = e.upsertMine({ ...MINE, status: 'producing' }, T0 + 14 * 60_000);
-    expect(rules(back).sort()).toEqual(['mine_data_stopped:', 'point_silent:CH4-T1']);
+    expect(rules(back).sort()).toEqual(['point_silent:CH4-T1']);
+    const closed = e.upsertMine({ ...MINE, status: 'closed' }, T0 + 15 * 60_000);
+    expect(rules(closed, 'suppressed').sort()).toEqual(['mine_data_stopped:', 'point_silent:CH4-T1']);
+  });
+
+  it('a silent mine raises mine_data_stopped whatever its status but closed, dated when the silence began to count', () => {
+    for (const status of ['suspended', 'resumption_review', 'closing', 'construction', 'closed'] as const) {
+      const e = setUp();
+      e.upsertMine({ ...MINE, status }, T0);
+      e.ingestReadings('m1', [reading('CH4-T1', 0.2, T0), reading('SMOKE', 0, T0)], T0);
+      const changes = e.tick(T0 + 6 * 60_000).filter((c) => c.alarm.rule === 'mine_data_stopped');
+      if (status === 'closed') expect(changes, status).toEqual([]);
+      else {
+        expect(
+          changes.map((c) => [c.alarm.rule, c.atMs]),
+          status,
+        ).toEqual([['mine_data_stopped', T0 + 5 * 60_000]]);
+        expect(changes[0]!.alarm.message).toMatch(
+          new RegExp(`^The ${status} mine .* must keep monitoring online`),
+        );
+      }
+    }
   });
 
   it('flags an upload whose points all carry one timestamp', () => {

@@ -22,6 +22,9 @@ import { PersonnelRules } from './personnel-rules.ts';
 import { CO_WINDOW, onCoReading, onEvaluatorEvents, onSwitch, type CoHistory } from './reading-rules.ts';
 import { configurePoint, isCoSensor, switchRoleOf, type SwitchRole } from './point-config.ts';
 import { ReadingBatch } from './reading-batch.ts';
+import { isPowerAllowedAt } from '../stopped/stopped-exemptions.ts';
+import { judgeExemptionEdges } from '../stopped/exemption-edges.ts';
+import { mustKeepMonitoring, silentMineMessage } from '../stopped/silent-mine.ts';
 import {
   DEFAULT_READING_TIME_POLICY,
   judgeReadingTime,
@@ -36,7 +39,7 @@ export interface MonitoringEngineOptions {
   policy?: AlarmPolicy;
   /** A point silent for longer than this (ms) raises point_silent (default 5 min). */
   pointSilentAfterMs?: number;
-  /** A producing mine without any data for longer than this raises mine_data_stopped (default 5 min). */
+  /** A mine (any status but closed) without any data for longer than this raises mine_data_stopped (default 5 min). */
   mineSilentAfterMs?: number;
   /** Underground longer than this raises overtime_underground (default 12 h). */
   overtimeAfterMs?: number;
@@ -135,7 +138,7 @@ export class MonitoringEngine {
     if (before && before.status !== mine.status) {
       this.personnel.rejudge(out, mine, nowMs);
       this.#suppressByDesign(out, mine, nowMs);
-    }
+    } else if (before && before.exemptions !== mine.exemptions) this.personnel.rejudge(out, mine, nowMs);
     return out;
   }
 
@@ -144,9 +147,11 @@ export class MonitoringEngine {
    * mine is not producing they are suppressed, and they come back when it produces again.
    */
   #suppressByDesign(out: AlarmChange[], mine: MonitoredMine, nowMs: number): void {
-    const producing = mine.status === 'producing';
     for (const a of [...this.alarms.values()]) {
       if (a.mineId !== mine.id || !PRODUCTION_ONLY_RULES.has(a.rule)) continue;
+      // A mine's own silence matters whatever its status but closed (ADR 0014); a point's only in production.
+      const producing =
+        a.rule === 'mine_data_stopped' ? mustKeepMonitoring(mine.status) : mine.status === 'producing';
       if (!producing && a.state !== 'suppressed' && a.state !== 'out_of_service') {
         this.alarms.act(out, a.id, { kind: 'suppress', reason: `mine is ${mine.status}` }, nowMs, null, null);
       } else if (producing && a.state === 'suppressed') {
@@ -351,9 +356,12 @@ export class MonitoringEngine {
         const st = this.#evaluator.stateOf(id) & HELD_LEVELS;
         if (st !== 0) this.#trackPeaks(changes, mineId, p, st, value, t);
       }
+      // An approved dismantling window or an evacuation deadline covers powered equipment (data time).
+      const powerAllowed = stopped && isPowerAllowedAt(mine.status, mine.exemptions, t);
       const role = this.#roles[id];
-      if (role !== undefined) onSwitch(this.alarms, changes, mine, p, role, value, stopped, t);
-      if (mustBeEmpty) {
+      if (role !== undefined)
+        onSwitch(this.alarms, changes, mine, p, role, value, stopped && !powerAllowed, t);
+      if (mustBeEmpty && !powerAllowed) {
         this.alarms.raise(
           changes,
           {
@@ -374,7 +382,11 @@ export class MonitoringEngine {
     if (latest > 0) {
       // The mine's own gap, seen from the data: nothing from it between its last upload and this one.
       const mineSilentAfter = this.#opts.mineSilentAfterMs;
-      if (producing && mineLastBefore > 0 && earliest - mineLastBefore > mineSilentAfter) {
+      if (
+        mustKeepMonitoring(mine.status) &&
+        mineLastBefore > 0 &&
+        earliest - mineLastBefore > mineSilentAfter
+      ) {
         this.#mineGap(changes, mine, mineLastBefore, earliest);
       }
       this.#lastDataMs.set(mineId, Math.max(latest, mineLastBefore));
@@ -446,7 +458,7 @@ export class MonitoringEngine {
         rule: 'mine_data_stopped',
         subject: '',
         pointId: null,
-        message: `The producing mine ${mine.name} has sent no monitoring data for ${Math.round((toMs - fromMs) / 60_000)} min.`,
+        message: silentMineMessage(mine, Math.round((toMs - fromMs) / 60_000)),
         value: null,
       },
       fromMs + this.#opts.mineSilentAfterMs,
@@ -493,7 +505,7 @@ export class MonitoringEngine {
     }
     for (const [mineId, last] of this.#lastDataMs) {
       const mine = this.#mines.get(mineId);
-      if (mine?.status === 'producing' && nowMs - last > mineSilentAfter) {
+      if (mine !== undefined && mustKeepMonitoring(mine.status) && nowMs - last > mineSilentAfter) {
         this.alarms.raise(
           out,
           {
@@ -501,7 +513,7 @@ export class MonitoringEngine {
             rule: 'mine_data_stopped',
             subject: '',
             pointId: null,
-            message: `The producing mine ${mine.name} has sent no monitoring data for ${Math.round((nowMs - last) / 60_000)} min.`,
+            message: silentMineMessage(mine, Math.round((nowMs - last) / 60_000)),
             value: null,
           },
           last + mineSilentAfter,
@@ -518,6 +530,7 @@ export class MonitoringEngine {
     };
     judgePowerCuts(ctx, out);
     judgeFlatLines(ctx, out);
+    judgeExemptionEdges(this.#mines.values(), this.personnel, out, nowMs);
     for (const a of [...this.alarms.values()]) {
       if (a.state !== 'normal') this.alarms.act(out, a.id, { kind: 'tick' }, nowMs, null, null);
     }

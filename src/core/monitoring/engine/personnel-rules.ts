@@ -1,5 +1,7 @@
 import type { PersonnelArea, PersonPosition } from '../upload-file/personnel-records.ts';
 import type { AlarmBook } from './alarm-book.ts';
+import { describeStoppedPeople, judgeStoppedPeople } from '../stopped/stopped-exemptions.ts';
+import { gasControlMessage, judgeGasControl } from '../stopped/gas-control.ts';
 import { STOPPED_STATUSES, type AlarmChange, type MonitoredMine } from './engine-types.ts';
 
 export interface PersonUnderground {
@@ -32,6 +34,8 @@ export class PersonnelRules {
   readonly #overtimeAfterMs: number;
   readonly #people = new Map<string, MinePeople>();
   readonly #areas = new Map<string, Map<string, PersonnelArea>>();
+  /** The data time each mine's people were last judged at (exemption edges are judged after it). */
+  readonly #judgedMs = new Map<string, number>();
 
   constructor(alarms: AlarmBook, overtimeAfterMs: number) {
     this.#alarms = alarms;
@@ -49,6 +53,11 @@ export class PersonnelRules {
 
   areas(mineId: string): PersonnelArea[] {
     return [...(this.#areas.get(mineId)?.values() ?? [])];
+  }
+
+  /** The data time the mine's people were last judged at, or null. */
+  judgedMs(mineId: string): number | null {
+    return this.#judgedMs.get(mineId) ?? null;
   }
 
   snapshotMs(mineId: string): number | null {
@@ -102,7 +111,12 @@ export class PersonnelRules {
   #judge(out: AlarmChange[], mine: MonitoredMine, nowMs: number): void {
     const people = this.underground(mine.id);
     const n = people.length;
-    if (STOPPED.has(mine.status) && n > 0) {
+    // Within an approved watch crew, dismantling window or evacuation deadline nobody is uncovered.
+    const stopped = STOPPED.has(mine.status)
+      ? judgeStoppedPeople(mine.status, mine.exemptions, people, nowMs)
+      : null;
+    this.#judgedMs.set(mine.id, nowMs);
+    if (stopped !== null && stopped.uncovered > 0) {
       const names = people
         .slice(0, 5)
         .map((p) => p.name)
@@ -114,12 +128,28 @@ export class PersonnelRules {
           rule: 'people_in_stopped_mine',
           subject: '',
           pointId: null,
-          message: `${n} people underground in a ${mine.status} mine (${names}${n > 5 ? ' …' : ''}).`,
-          value: n,
+          message: describeStoppedPeople(mine.status, stopped, `${names}${n > 5 ? ' …' : ''}`),
+          value: stopped.uncovered,
         },
         nowMs,
       );
     } else this.#alarms.clear(out, mine.id, 'people_in_stopped_mine', '', nowMs, n);
+
+    const gas = judgeGasControl(mine, people, nowMs);
+    if (gas.isViolation) {
+      this.#alarms.raise(
+        out,
+        {
+          mineId: mine.id,
+          rule: 'gas_control_lacking',
+          subject: '',
+          pointId: null,
+          message: gasControlMessage(mine, gas),
+          value: gas.beyondCrew,
+        },
+        nowMs,
+      );
+    } else this.#alarms.clear(out, mine.id, 'gas_control_lacking', '', nowMs, gas.beyondCrew);
 
     if (mine.approvedMaxUnderground > 0 && n > mine.approvedMaxUnderground) {
       this.#alarms.raise(

@@ -33,6 +33,8 @@ const orderBody = z.object({
   regionId: regionIdSchema.nullable().optional(),
   mineIds: z.array(z.string().min(1).max(100)).max(500).optional(),
   effectiveAt: z.string().max(40).nullable().optional(),
+  /** Stop orders: minutes after the effective time by which everyone must be out (absent: at once). */
+  evacuateWithinMinutes: z.number().int().min(0).max(1440).nullable().optional(),
 });
 
 /**

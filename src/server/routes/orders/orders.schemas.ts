@@ -38,6 +38,7 @@ export const orderSchema = shaped<Order>()(
       regionPath: z.string(),
       mineIds: z.array(z.string()),
       effectiveAt: z.string(),
+      evacuateBy: z.string().nullable(),
       status: orderStatusSchema,
       createdAt: z.string(),
       appliedAt: z.string().nullable(),

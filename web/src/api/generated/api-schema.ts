@@ -642,7 +642,7 @@ export interface paths {
                     pageSize?: number;
                     priority?: "critical" | "high" | "medium" | "low";
                     regionId?: string;
-                    rule?: "people_in_stopped_mine" | "activity_in_stopped_mine" | "power_cut_level" | "stop_work_level" | "power_cut_ineffective" | "over_limit" | "low_limit" | "smoke" | "belt_protection" | "co_rising" | "headcount_over_limit" | "area_over_limit" | "restricted_area" | "mine_data_stopped" | "pre_alarm" | "sensor_fault" | "point_silent" | "overtime_underground" | "suspected_tampering" | "incident_fire_pattern" | "incident_gas_production" | "incident_power_cut_ineffective" | "incident_stopped_mine_work";
+                    rule?: "people_in_stopped_mine" | "activity_in_stopped_mine" | "gas_control_lacking" | "power_cut_level" | "stop_work_level" | "power_cut_ineffective" | "over_limit" | "low_limit" | "smoke" | "belt_protection" | "co_rising" | "headcount_over_limit" | "area_over_limit" | "restricted_area" | "mine_data_stopped" | "pre_alarm" | "sensor_fault" | "point_silent" | "overtime_underground" | "suspected_tampering" | "incident_fire_pattern" | "incident_gas_production" | "incident_power_cut_ineffective" | "incident_stopped_mine_work";
                     state?: "active" | "unacknowledged" | "shelved" | "all";
                 };
                 header?: never;
@@ -6808,6 +6808,176 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/mines/{id}/stopped-allowances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A mine's declared watch crews and dismantling windows, newest first, with their approval. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowances: {
+                                areaCodes: string[];
+                                crewSize: number;
+                                decidedAt: string | null;
+                                decidedById: string | null;
+                                decidedByName: string | null;
+                                decisionReason: string | null;
+                                declaredAt: string;
+                                declaredById: string;
+                                declaredByName: string;
+                                fromAt: string;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "watch_crew" | "dismantling";
+                                mineId: string;
+                                mineName: string;
+                                note: string;
+                                regionPath: string;
+                                roles: string[];
+                                /** @enum {string} */
+                                state: "declared" | "approved" | "rejected" | "superseded";
+                                supervisor: string | null;
+                                systems: ("ventilation" | "drainage" | "monitoring")[];
+                                toAt: string | null;
+                            }[];
+                            mine: {
+                                code: string;
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                status: "construction" | "producing" | "suspended" | "resumption_review" | "closing" | "closed";
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Declare a watch crew (suspended mine: size, roles, areas, systems kept running) or a dismantling window (closing mine: from, to, areas, crew, supervisor). Allowed only once a regulator approves it. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        areaCodes: string[];
+                        crewSize: number;
+                        fromAt?: string | null;
+                        /** @enum {string} */
+                        kind: "watch_crew" | "dismantling";
+                        note?: string | null;
+                        roles: string[];
+                        supervisor?: string | null;
+                        systems?: ("ventilation" | "drainage" | "monitoring")[];
+                        toAt?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowance: {
+                                areaCodes: string[];
+                                crewSize: number;
+                                decidedAt: string | null;
+                                decidedById: string | null;
+                                decidedByName: string | null;
+                                decisionReason: string | null;
+                                declaredAt: string;
+                                declaredById: string;
+                                declaredByName: string;
+                                fromAt: string;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "watch_crew" | "dismantling";
+                                mineId: string;
+                                mineName: string;
+                                note: string;
+                                regionPath: string;
+                                roles: string[];
+                                /** @enum {string} */
+                                state: "declared" | "approved" | "rejected" | "superseded";
+                                supervisor: string | null;
+                                systems: ("ventilation" | "drainage" | "monitoring")[];
+                                toAt: string | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/mines/{id}/transitions": {
         parameters: {
             query?: never;
@@ -7055,6 +7225,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         effectiveAt?: string | null;
+                        evacuateWithinMinutes?: number | null;
                         /** @enum {string} */
                         kind: "stop_work" | "suspend_mine" | "close_mine" | "lift";
                         legalBasis: string;
@@ -7145,6 +7316,100 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["OrderDetail"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders/{id}/compliance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A stop order's compliance view: for each mine it stopped, people still underground beyond the watch crew, production signals, power state and time left to the evacuation deadline; overdue (critical) only after it. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            deadline: string;
+                            mines: {
+                                beyondCrew: number;
+                                crewAllowed: number;
+                                isCritical: boolean;
+                                mineCode: string;
+                                mineId: string;
+                                mineName: string;
+                                powerOn: number;
+                                powerPoints: number;
+                                productionOn: number;
+                                productionPoints: number;
+                                snapshotMs: number | null;
+                                /** @enum {string} */
+                                state: "clear" | "evacuating" | "overdue" | "no_data";
+                                /** @enum {string} */
+                                status: "construction" | "producing" | "suspended" | "resumption_review" | "closing" | "closed";
+                                timeLeftMs: number | null;
+                                underground: number;
+                            }[];
+                            nowMs: number;
+                            order: {
+                                effectiveAt: string;
+                                evacuateBy: string | null;
+                                id: string;
+                                kind: string;
+                                number: string;
+                                status: string;
+                            };
+                            summary: {
+                                clear: number;
+                                evacuating: number;
+                                isAllClear: boolean;
+                                mines: number;
+                                noData: number;
+                                overdue: number;
+                            };
+                        };
                     };
                 };
             };
@@ -7588,6 +7853,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         effectiveAt?: string | null;
+                        evacuateWithinMinutes?: number | null;
                         /** @enum {string} */
                         kind: "stop_work" | "suspend_mine" | "close_mine" | "lift";
                         legalBasis: string;
@@ -8311,6 +8577,96 @@ export interface paths {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stopped-allowances/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve or reject a declared watch crew or dismantling window (a regulator who did not declare it). Monitoring judges the mine against it at once. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        decision: "approve" | "reject";
+                        reason?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowance: {
+                                areaCodes: string[];
+                                crewSize: number;
+                                decidedAt: string | null;
+                                decidedById: string | null;
+                                decidedByName: string | null;
+                                decisionReason: string | null;
+                                declaredAt: string;
+                                declaredById: string;
+                                declaredByName: string;
+                                fromAt: string;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "watch_crew" | "dismantling";
+                                mineId: string;
+                                mineName: string;
+                                note: string;
+                                regionPath: string;
+                                roles: string[];
+                                /** @enum {string} */
+                                state: "declared" | "approved" | "rejected" | "superseded";
+                                supervisor: string | null;
+                                systems: ("ventilation" | "drainage" | "monitoring")[];
+                                toAt: string | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -9729,7 +10085,7 @@ export interface components {
             records: components["schemas"]["AccountabilityRecord"][];
         };
         /** @enum {string} */
-        AlarmRule: "people_in_stopped_mine" | "activity_in_stopped_mine" | "power_cut_level" | "stop_work_level" | "power_cut_ineffective" | "over_limit" | "low_limit" | "smoke" | "belt_protection" | "co_rising" | "headcount_over_limit" | "area_over_limit" | "restricted_area" | "mine_data_stopped" | "pre_alarm" | "sensor_fault" | "point_silent" | "overtime_underground" | "suspected_tampering" | "incident_fire_pattern" | "incident_gas_production" | "incident_power_cut_ineffective" | "incident_stopped_mine_work";
+        AlarmRule: "people_in_stopped_mine" | "activity_in_stopped_mine" | "gas_control_lacking" | "power_cut_level" | "stop_work_level" | "power_cut_ineffective" | "over_limit" | "low_limit" | "smoke" | "belt_protection" | "co_rising" | "headcount_over_limit" | "area_over_limit" | "restricted_area" | "mine_data_stopped" | "pre_alarm" | "sensor_fault" | "point_silent" | "overtime_underground" | "suspected_tampering" | "incident_fire_pattern" | "incident_gas_production" | "incident_power_cut_ineffective" | "incident_stopped_mine_work";
         AssignableUser: {
             disabled: boolean;
             displayName: string;
@@ -10863,6 +11219,7 @@ export interface components {
             createdAt: string;
             effectiveAt: string;
             endedAt: string | null;
+            evacuateBy: string | null;
             id: string;
             issuerId: string;
             issuerName: string;
@@ -10901,6 +11258,7 @@ export interface components {
             createdAt: string;
             effectiveAt: string;
             endedAt: string | null;
+            evacuateBy: string | null;
             id: string;
             issuerId: string;
             issuerName: string;
@@ -10946,7 +11304,7 @@ export interface components {
             toDate: string | null;
         };
         /** @enum {string} */
-        Permission: "region.read" | "mine.read" | "mine.create" | "mine.update" | "mine.transition" | "mine.import" | "audit.read" | "audit.verify" | "token.create" | "alarm.read" | "alarm.act" | "monitoring.read" | "scenario.start" | "ingest.write" | "supervision.read" | "supervision.plan.write" | "supervision.plan.approve" | "supervision.responsible.set" | "supervision.assign" | "supervision.visit.record" | "supervision.finding.report" | "hazard.read" | "hazard.report" | "hazard.evidence" | "hazard.rectify" | "hazard.verify" | "hazard.extend" | "hazard.supervise" | "hazard.decide" | "hazard.review" | "hazard.selfcheck" | "order.read" | "order.issue" | "resumption.apply" | "resumption.sign" | "resumption.decide" | "campaign.manage" | "campaign.progress" | "closure.read" | "closure.manage" | "closure.step.record" | "closure.step.verify" | "ownership.record" | "case.read" | "case.manage" | "accident.read" | "accident.record" | "accident.report" | "accident.investigate" | "accident.import" | "accountability.read" | "accountability.record" | "briefing.read" | "risk.read" | "expertise.read" | "expertise.assign" | "expertise.profile" | "expertise.guide" | "expertise.assess" | "expertise.approve" | "expertise.finding.report" | "upgrade.record" | "upgrade.manage" | "formalism.read" | "directive.read" | "directive.issue" | "directive.acknowledge" | "directive.visit" | "audit.log.read";
+        Permission: "region.read" | "mine.read" | "mine.create" | "mine.update" | "mine.transition" | "mine.import" | "audit.read" | "audit.verify" | "token.create" | "alarm.read" | "alarm.act" | "monitoring.read" | "scenario.start" | "ingest.write" | "supervision.read" | "supervision.plan.write" | "supervision.plan.approve" | "supervision.responsible.set" | "supervision.assign" | "supervision.visit.record" | "supervision.finding.report" | "hazard.read" | "hazard.report" | "hazard.evidence" | "hazard.rectify" | "hazard.verify" | "hazard.extend" | "hazard.supervise" | "hazard.decide" | "hazard.review" | "hazard.selfcheck" | "order.read" | "order.issue" | "resumption.apply" | "resumption.sign" | "resumption.decide" | "campaign.manage" | "campaign.progress" | "closure.read" | "closure.manage" | "closure.step.record" | "closure.step.verify" | "ownership.record" | "case.read" | "case.manage" | "accident.read" | "accident.record" | "accident.report" | "accident.investigate" | "accident.import" | "accountability.read" | "accountability.record" | "briefing.read" | "risk.read" | "expertise.read" | "expertise.assign" | "expertise.profile" | "expertise.guide" | "expertise.assess" | "expertise.approve" | "expertise.finding.report" | "upgrade.record" | "upgrade.manage" | "formalism.read" | "directive.read" | "directive.issue" | "directive.acknowledge" | "directive.visit" | "audit.log.read" | "stopped.declare" | "stopped.approve";
         /** @enum {string} */
         PlanState: "draft" | "submitted" | "approved" | "returned";
         PolicyListEntry: {
@@ -11675,7 +12033,7 @@ export const pathsApiAccidentsIdInvestigationPostRequestBodyContentApplicationJs
 export const pathsApiAccidentsIdReportsPostRequestBodyContentApplicationJsonLevelValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/accidents/{id}/reports"]["post"]["requestBody"]["content"]["application/json"]["level"]> = ["county", "city", "province", "national"];
 export const pathsApiAccidentsImportPostRequestBodyContentApplicationJsonMappingDateFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/accidents/import"]["post"]["requestBody"]["content"]["application/json"]["mapping"]["dateFormat"]> = ["yyyy-mm-dd", "d/m/yyyy", "m/d/yyyy"];
 export const pathsApiAlarmsGetParametersQueryPriorityValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/alarms"]["get"]["parameters"]["query"]["priority"]> = ["critical", "high", "medium", "low"];
-export const pathsApiAlarmsGetParametersQueryRuleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/alarms"]["get"]["parameters"]["query"]["rule"]> = ["people_in_stopped_mine", "activity_in_stopped_mine", "power_cut_level", "stop_work_level", "power_cut_ineffective", "over_limit", "low_limit", "smoke", "belt_protection", "co_rising", "headcount_over_limit", "area_over_limit", "restricted_area", "mine_data_stopped", "pre_alarm", "sensor_fault", "point_silent", "overtime_underground", "suspected_tampering", "incident_fire_pattern", "incident_gas_production", "incident_power_cut_ineffective", "incident_stopped_mine_work"];
+export const pathsApiAlarmsGetParametersQueryRuleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/alarms"]["get"]["parameters"]["query"]["rule"]> = ["people_in_stopped_mine", "activity_in_stopped_mine", "gas_control_lacking", "power_cut_level", "stop_work_level", "power_cut_ineffective", "over_limit", "low_limit", "smoke", "belt_protection", "co_rising", "headcount_over_limit", "area_over_limit", "restricted_area", "mine_data_stopped", "pre_alarm", "sensor_fault", "point_silent", "overtime_underground", "suspected_tampering", "incident_fire_pattern", "incident_gas_production", "incident_power_cut_ineffective", "incident_stopped_mine_work"];
 export const pathsApiAlarmsGetParametersQueryStateValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/alarms"]["get"]["parameters"]["query"]["state"]> = ["active", "unacknowledged", "shelved", "all"];
 export const pathsApiAuditExportCsvGetParametersQuerySourceValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/audit/export.csv"]["get"]["parameters"]["query"]["source"]> = ["audit", "security"];
 export const pathsApiBriefingNextVisitsGetParametersQueryMineValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/briefing/next-visits"]["get"]["parameters"]["query"]["mine"]> = ["only"];
@@ -11700,14 +12058,29 @@ export const pathsApiMinesGetParametersQueryOrderValues: ReadonlyArray<Flattened
 export const pathsApiMinesGetParametersQuerySortValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/mines"]["get"]["parameters"]["query"]["sort"]> = ["name", "code", "capacity", "status", "region"];
 export const pathsApiMinesGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/mines"]["get"]["parameters"]["query"]["status"]> = ["construction", "producing", "suspended", "resumption_review", "closing", "closed"];
 export const pathsApiMinesIdGasClassAppraisalsPostRequestBodyContentApplicationJsonGasClassValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/mines/{id}/gas-class-appraisals"]["post"]["requestBody"]["content"]["application/json"]["gasClass"]> = ["low", "high", "outburst"];
+export const pathsApiMinesIdStoppedAllowancesGetResponses200ContentApplicationJsonAllowancesKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/mines/{id}/stopped-allowances"]["get"]["responses"]["200"]["content"]["application/json"]["allowances"]["kind"]> = ["watch_crew", "dismantling"];
+export const pathsApiMinesIdStoppedAllowancesGetResponses200ContentApplicationJsonAllowancesStateValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/mines/{id}/stopped-allowances"]["get"]["responses"]["200"]["content"]["application/json"]["allowances"]["state"]> = ["declared", "approved", "rejected", "superseded"];
+export const pathsApiMinesIdStoppedAllowancesGetResponses200ContentApplicationJsonAllowancesSystemsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/mines/{id}/stopped-allowances"]["get"]["responses"]["200"]["content"]["application/json"]["allowances"]["systems"]> = ["ventilation", "drainage", "monitoring"];
+export const pathsApiMinesIdStoppedAllowancesGetResponses200ContentApplicationJsonMineStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/mines/{id}/stopped-allowances"]["get"]["responses"]["200"]["content"]["application/json"]["mine"]["status"]> = ["construction", "producing", "suspended", "resumption_review", "closing", "closed"];
+export const pathsApiMinesIdStoppedAllowancesPostRequestBodyContentApplicationJsonKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/mines/{id}/stopped-allowances"]["post"]["requestBody"]["content"]["application/json"]["kind"]> = ["watch_crew", "dismantling"];
+export const pathsApiMinesIdStoppedAllowancesPostRequestBodyContentApplicationJsonSystemsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/mines/{id}/stopped-allowances"]["post"]["requestBody"]["content"]["application/json"]["systems"]> = ["ventilation", "drainage", "monitoring"];
+export const pathsApiMinesIdStoppedAllowancesPostResponses201ContentApplicationJsonAllowanceKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/mines/{id}/stopped-allowances"]["post"]["responses"]["201"]["content"]["application/json"]["allowance"]["kind"]> = ["watch_crew", "dismantling"];
+export const pathsApiMinesIdStoppedAllowancesPostResponses201ContentApplicationJsonAllowanceStateValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/mines/{id}/stopped-allowances"]["post"]["responses"]["201"]["content"]["application/json"]["allowance"]["state"]> = ["declared", "approved", "rejected", "superseded"];
+export const pathsApiMinesIdStoppedAllowancesPostResponses201ContentApplicationJsonAllowanceSystemsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/mines/{id}/stopped-allowances"]["post"]["responses"]["201"]["content"]["application/json"]["allowance"]["systems"]> = ["ventilation", "drainage", "monitoring"];
 export const pathsApiMinesIdTransitionsPostRequestBodyContentApplicationJsonEventValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/mines/{id}/transitions"]["post"]["requestBody"]["content"]["application/json"]["event"]> = ["complete_construction", "suspend", "apply_resumption", "approve_resumption", "resume_construction", "reject_resumption", "order_closure", "complete_closure"];
 export const pathsApiMonitoringPolicyGetResponses200ContentApplicationJsonPolicySourceValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/monitoring/policy"]["get"]["responses"]["200"]["content"]["application/json"]["policy"]["source"]> = ["platform policy (no regulation)"];
 export const pathsApiOrdersGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/orders"]["get"]["parameters"]["query"]["status"]> = ["scheduled", "in_force", "lifted", "superseded"];
 export const pathsApiOrdersPostRequestBodyContentApplicationJsonKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/orders"]["post"]["requestBody"]["content"]["application/json"]["kind"]> = ["stop_work", "suspend_mine", "close_mine", "lift"];
+export const pathsApiOrdersIdComplianceGetResponses200ContentApplicationJsonMinesStateValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/orders/{id}/compliance"]["get"]["responses"]["200"]["content"]["application/json"]["mines"]["state"]> = ["clear", "evacuating", "overdue", "no_data"];
+export const pathsApiOrdersIdComplianceGetResponses200ContentApplicationJsonMinesStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/orders/{id}/compliance"]["get"]["responses"]["200"]["content"]["application/json"]["mines"]["status"]> = ["construction", "producing", "suspended", "resumption_review", "closing", "closed"];
 export const pathsApiOrdersCampaignsIdReportGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/orders/campaigns/{id}/report"]["get"]["parameters"]["query"]["format"]> = ["json", "csv"];
 export const pathsApiOrdersPreviewPostRequestBodyContentApplicationJsonKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/orders/preview"]["post"]["requestBody"]["content"]["application/json"]["kind"]> = ["stop_work", "suspend_mine", "close_mine", "lift"];
 export const pathsApiOrdersResumptionsIdDecisionPostRequestBodyContentApplicationJsonDecisionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/orders/resumptions/{id}/decision"]["post"]["requestBody"]["content"]["application/json"]["decision"]> = ["approve", "reject"];
 export const pathsApiScenariosPostRequestBodyContentApplicationJsonNameValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/scenarios"]["post"]["requestBody"]["content"]["application/json"]["name"]> = ["songzao", "diaoshuidong"];
+export const pathsApiStoppedAllowancesIdDecisionPostRequestBodyContentApplicationJsonDecisionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/stopped-allowances/{id}/decision"]["post"]["requestBody"]["content"]["application/json"]["decision"]> = ["approve", "reject"];
+export const pathsApiStoppedAllowancesIdDecisionPostResponses200ContentApplicationJsonAllowanceKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/stopped-allowances/{id}/decision"]["post"]["responses"]["200"]["content"]["application/json"]["allowance"]["kind"]> = ["watch_crew", "dismantling"];
+export const pathsApiStoppedAllowancesIdDecisionPostResponses200ContentApplicationJsonAllowanceStateValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/stopped-allowances/{id}/decision"]["post"]["responses"]["200"]["content"]["application/json"]["allowance"]["state"]> = ["declared", "approved", "rejected", "superseded"];
+export const pathsApiStoppedAllowancesIdDecisionPostResponses200ContentApplicationJsonAllowanceSystemsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/stopped-allowances/{id}/decision"]["post"]["responses"]["200"]["content"]["application/json"]["allowance"]["systems"]> = ["ventilation", "drainage", "monitoring"];
 export const pathsApiSupervisionCoverageGetParametersQueryGapValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/supervision/coverage"]["get"]["parameters"]["query"]["gap"]> = ["plan", "responsible", "group", "leader"];
 export const pathsApiSupervisionCoverageGetParametersQueryMineValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/supervision/coverage"]["get"]["parameters"]["query"]["mine"]> = ["only"];
 export const pathsApiSupervisionCoverageCsvGetParametersQueryGapValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/supervision/coverage.csv"]["get"]["parameters"]["query"]["gap"]> = ["plan", "responsible", "group", "leader"];
@@ -11721,7 +12094,7 @@ export const accidentSummaryInvestigationStateValues: ReadonlyArray<FlattenedDee
 export const accidentSummarySourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccidentSummary"]["source"]> = ["recorded", "imported"];
 export const accountabilityActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccountabilityAction"]> = ["criticism", "warning", "demerit", "major_demerit", "demotion", "dismissal", "expulsion", "fine", "prosecution"];
 export const accountabilityChainValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccountabilityChain"]> = ["enterprise", "regulator", "party", "government"];
-export const alarmRuleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AlarmRule"]> = ["people_in_stopped_mine", "activity_in_stopped_mine", "power_cut_level", "stop_work_level", "power_cut_ineffective", "over_limit", "low_limit", "smoke", "belt_protection", "co_rising", "headcount_over_limit", "area_over_limit", "restricted_area", "mine_data_stopped", "pre_alarm", "sensor_fault", "point_silent", "overtime_underground", "suspected_tampering", "incident_fire_pattern", "incident_gas_production", "incident_power_cut_ineffective", "incident_stopped_mine_work"];
+export const alarmRuleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AlarmRule"]> = ["people_in_stopped_mine", "activity_in_stopped_mine", "gas_control_lacking", "power_cut_level", "stop_work_level", "power_cut_ineffective", "over_limit", "low_limit", "smoke", "belt_protection", "co_rising", "headcount_over_limit", "area_over_limit", "restricted_area", "mine_data_stopped", "pre_alarm", "sensor_fault", "point_silent", "overtime_underground", "suspected_tampering", "incident_fire_pattern", "incident_gas_production", "incident_power_cut_ineffective", "incident_stopped_mine_work"];
 export const auditVerificationOneOf1ProblemValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["AuditVerification"], {
     problem: unknown;
 }>["problem"]> = ["hash-mismatch", "broken-link", "sequence-gap", "head-mismatch"];
@@ -11772,7 +12145,7 @@ export const orderKindValues: ReadonlyArray<FlattenedDeepRequired<components>["s
 export const orderMineOutcomeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OrderMine"]["outcome"]> = ["affected", "unaffected"];
 export const orderStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OrderStatus"]> = ["scheduled", "in_force", "lifted", "superseded"];
 export const ownershipKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OwnershipKind"]> = ["ownership", "trusteeship", "integration", "reorganisation"];
-export const permissionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Permission"]> = ["region.read", "mine.read", "mine.create", "mine.update", "mine.transition", "mine.import", "audit.read", "audit.verify", "token.create", "alarm.read", "alarm.act", "monitoring.read", "scenario.start", "ingest.write", "supervision.read", "supervision.plan.write", "supervision.plan.approve", "supervision.responsible.set", "supervision.assign", "supervision.visit.record", "supervision.finding.report", "hazard.read", "hazard.report", "hazard.evidence", "hazard.rectify", "hazard.verify", "hazard.extend", "hazard.supervise", "hazard.decide", "hazard.review", "hazard.selfcheck", "order.read", "order.issue", "resumption.apply", "resumption.sign", "resumption.decide", "campaign.manage", "campaign.progress", "closure.read", "closure.manage", "closure.step.record", "closure.step.verify", "ownership.record", "case.read", "case.manage", "accident.read", "accident.record", "accident.report", "accident.investigate", "accident.import", "accountability.read", "accountability.record", "briefing.read", "risk.read", "expertise.read", "expertise.assign", "expertise.profile", "expertise.guide", "expertise.assess", "expertise.approve", "expertise.finding.report", "upgrade.record", "upgrade.manage", "formalism.read", "directive.read", "directive.issue", "directive.acknowledge", "directive.visit", "audit.log.read"];
+export const permissionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Permission"]> = ["region.read", "mine.read", "mine.create", "mine.update", "mine.transition", "mine.import", "audit.read", "audit.verify", "token.create", "alarm.read", "alarm.act", "monitoring.read", "scenario.start", "ingest.write", "supervision.read", "supervision.plan.write", "supervision.plan.approve", "supervision.responsible.set", "supervision.assign", "supervision.visit.record", "supervision.finding.report", "hazard.read", "hazard.report", "hazard.evidence", "hazard.rectify", "hazard.verify", "hazard.extend", "hazard.supervise", "hazard.decide", "hazard.review", "hazard.selfcheck", "order.read", "order.issue", "resumption.apply", "resumption.sign", "resumption.decide", "campaign.manage", "campaign.progress", "closure.read", "closure.manage", "closure.step.record", "closure.step.verify", "ownership.record", "case.read", "case.manage", "accident.read", "accident.record", "accident.report", "accident.investigate", "accident.import", "accountability.read", "accountability.record", "briefing.read", "risk.read", "expertise.read", "expertise.assign", "expertise.profile", "expertise.guide", "expertise.assess", "expertise.approve", "expertise.finding.report", "upgrade.record", "upgrade.manage", "formalism.read", "directive.read", "directive.issue", "directive.acknowledge", "directive.visit", "audit.log.read", "stopped.declare", "stopped.approve"];
 export const planStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanState"]> = ["draft", "submitted", "approved", "returned"];
 export const recipientOutcomeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RecipientOutcome"]> = ["done", "done_late", "outstanding", "late"];
 export const recipientViewStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RecipientView"]["state"]> = ["unread", "read", "replied"];

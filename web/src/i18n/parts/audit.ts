@@ -110,6 +110,11 @@ export const auditZh = {
   'audit.action.unknown': '其他操作',
   'audit.otherFields': '另有 {n} 项系统字段未列出',
   'audit.target': '{type} · {id}',
+  'orders.note.unaffected': '当前状态：{status}，不受影响',
+  'accidents.investigator.stateCouncil': '国务院',
+  'accidents.investigator.stateCouncilOrDelegate': '国务院或其授权部门',
+  'accidents.investigator.nmsa': '国家矿山安全监察机构',
+  'accidents.investigator.nmsaProvince': '国家矿山安全监察机构省级局',
 } as const;
 
 export const auditEn: Record<keyof typeof auditZh, string> = {
@@ -220,4 +225,9 @@ export const auditEn: Record<keyof typeof auditZh, string> = {
   'audit.action.unknown': 'Other action',
   'audit.otherFields': '{n} system fields not listed',
   'audit.target': '{type} · {id}',
+  'orders.note.unaffected': 'Status {status}: not affected',
+  'accidents.investigator.stateCouncil': 'State Council',
+  'accidents.investigator.stateCouncilOrDelegate': 'State Council or its delegate',
+  'accidents.investigator.nmsa': 'National Mine Safety Administration',
+  'accidents.investigator.nmsaProvince': 'Provincial bureau of the National Mine Safety Administration',
 };

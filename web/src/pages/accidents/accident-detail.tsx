@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { request, type ApiAnswer } from '../../api/api-client.ts';
 import { useApiData } from '../../api/use-api.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
+import { formatDuration } from '../../monitoring/monitoring-format.ts';
+import { investigatorText } from '../workflow-labels.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { navigate } from '../../router/router.ts';
 import { useCan } from '../../session/session-context.tsx';
@@ -10,7 +12,7 @@ import { shortTime } from './accident-time.ts';
 
 /** One accident: grade, reporting chain against its deadlines, investigation, accountability, what preceded it. */
 export function AccidentDetail({ id }: { id: string }) {
-  const { t } = useI18n();
+  const { t, has } = useI18n();
   const canRecordAccountability = useCan()('accountability.record');
   const detail = useApiData<ApiAnswer<'/api/accidents/{id}'>>(`/api/accidents/${encodeURIComponent(id)}`);
   const isReference = detail.data !== null && detail.data.accident.mineId === null;
@@ -71,7 +73,7 @@ export function AccidentDetail({ id }: { id: string }) {
                       <td>{shortTime(s.reportedAt)}</td>
                       <td className={s.status === 'late' || s.status === 'overdue' ? 'danger' : ''}>
                         {t(`accidents.status.${s.status}`)}
-                        {s.minutesLate > 0 ? ` (+${s.minutesLate} min)` : ''}
+                        {s.minutesLate > 0 ? ` (+${formatDuration(s.minutesLate * 60_000, t)})` : ''}
                       </td>
                       <td>
                         {s.reportedAt === null && (
@@ -94,7 +96,7 @@ export function AccidentDetail({ id }: { id: string }) {
               <p data-testid="accident-investigation" data-state={d.accident.investigationState}>
                 {t(`accidents.inv.${d.accident.investigationState}`)} ·{' '}
                 {t('accidents.detail.dueOn', { date: d.accident.investigationDueOn })} ·{' '}
-                {d.chain.investigationLead} ({d.chain.coalInvestigator})
+                {investigatorText(d.chain, { t, has })}
               </p>
               {d.accident.findings && <p>{d.accident.findings}</p>}
               <div>

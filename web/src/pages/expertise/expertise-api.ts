@@ -1,4 +1,4 @@
-import { ApiError } from '../../api/api-client.ts';
+import { apiErrorOf } from '../../api/api-client.ts';
 
 /** The expertise pages' paths, date helpers and JSON PUT (the answers' types are generated: api/generated). */
 
@@ -25,17 +25,7 @@ export async function putJson<T>(url: string, body: unknown, csrfToken: string):
     headers: { accept: 'application/json', 'content-type': 'application/json', 'x-csrf-token': csrfToken },
     body: JSON.stringify(body),
   });
-  const data = (await res.json().catch(() => null)) as {
-    error?: { code?: string; message?: string; requestId?: string };
-  } | null;
-  if (!res.ok) {
-    const e = data?.error;
-    throw new ApiError(
-      res.status,
-      e?.code ?? 'BAD_RESPONSE',
-      e?.message ?? `HTTP ${res.status}`,
-      e?.requestId ?? null,
-    );
-  }
+  const data: unknown = await res.json().catch(() => null);
+  if (!res.ok) throw apiErrorOf(res.status, data);
   return data as T;
 }

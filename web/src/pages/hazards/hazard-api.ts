@@ -1,3 +1,5 @@
+import { apiErrorOf } from '../../api/api-client.ts';
+
 /** Uploads one file as the raw body. */
 export async function uploadEvidence(hazardId: string, file: File, csrfToken: string): Promise<void> {
   const res = await fetch(`/api/hazards/${encodeURIComponent(hazardId)}/evidence`, {
@@ -11,7 +13,6 @@ export async function uploadEvidence(hazardId: string, file: File, csrfToken: st
     body: file,
   });
   if (!res.ok) {
-    const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
-    throw new Error(body?.error?.message ?? `HTTP ${res.status}`);
+    throw apiErrorOf(res.status, await res.json().catch(() => null));
   }
 }

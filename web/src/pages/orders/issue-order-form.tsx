@@ -4,6 +4,7 @@ import { ErrorBox } from '../../components/error-box.tsx';
 import { MinePicker, type PickedMine } from '../../components/mine-picker.tsx';
 import { RegionOptions } from '../../components/region-options.tsx';
 import { useAction } from '../../components/use-action.ts';
+import { orderNoteText } from '../workflow-labels.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { useRegions } from '../../session/regions-context.tsx';
 import type { MinePreview, OrderKind } from '../../api/generated/api-schema.ts';
@@ -13,7 +14,7 @@ const LABEL = { display: 'flex', flexDirection: 'column', gap: 4 } as const;
 
 /** The regulator's issue form: region-wide or one mine, with the affected-mines preview. */
 export function IssueOrderForm({ onIssued }: { onIssued: () => void }) {
-  const { t, lang } = useI18n();
+  const { t, lang, has } = useI18n();
   const { regions } = useRegions();
   const [kind, setKind] = useState<OrderKind>('stop_work');
   const [number, setNumber] = useState('');
@@ -22,6 +23,7 @@ export function IssueOrderForm({ onIssued }: { onIssued: () => void }) {
   const [basis, setBasis] = useState('');
   const [reason, setReason] = useState('');
   const [effective, setEffective] = useState('');
+  const [evacuate, setEvacuate] = useState('');
   const [preview, setPreview] = useState<MinePreview[] | null>(null);
   const { busy, error, runWith } = useAction();
   const [issued, setIssued] = useState<number | null>(null);
@@ -34,6 +36,7 @@ export function IssueOrderForm({ onIssued }: { onIssued: () => void }) {
     regionId: kind === 'stop_work' ? regionId || null : null,
     mineIds: kind === 'stop_work' ? undefined : mine === null ? [] : [mine.id],
     effectiveAt: effective ? new Date(effective).toISOString() : null,
+    evacuateWithinMinutes: kind === 'lift' || evacuate.trim() === '' ? null : Number(evacuate),
   });
   const run = async (what: 'preview' | 'issue') => {
     await runWith(async () => {
@@ -104,6 +107,17 @@ export function IssueOrderForm({ onIssued }: { onIssued: () => void }) {
           data-testid="order-effective"
         />
       </label>
+      {kind !== 'lift' && (
+        <label style={LABEL}>
+          {t('orders.form.evacuate')}
+          <input
+            inputMode="numeric"
+            value={evacuate}
+            onChange={(e) => setEvacuate(e.target.value)}
+            data-testid="order-evacuate"
+          />
+        </label>
+      )}
       <div className="actions" style={{ gridColumn: '1 / -1', display: 'flex', gap: 8 }}>
         <button
           type="button"
@@ -132,7 +146,7 @@ export function IssueOrderForm({ onIssued }: { onIssued: () => void }) {
           <ul className="compact-list">
             {preview.map((m) => (
               <li key={m.mineId} data-outcome={m.outcome}>
-                {m.mineName} — {t(`orders.preview.${m.outcome}`)} ({m.note})
+                {m.mineName} — {t(`orders.preview.${m.outcome}`)} ({orderNoteText(m, { t, has })})
               </li>
             ))}
           </ul>

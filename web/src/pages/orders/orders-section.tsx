@@ -1,5 +1,6 @@
 import { useApiData } from '../../api/use-api.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
+import { orderNoteText } from '../workflow-labels.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { navigate } from '../../router/router.ts';
 import { useRegions } from '../../session/regions-context.tsx';
@@ -13,6 +14,7 @@ import { StatusPill } from '../../components/status-pill.tsx';
 import { ResumptionsPanel } from './resumptions-panel.tsx';
 import { NoticeFlag, OrderNoticeBlock } from './order-notice.tsx';
 import { formatDate, formatDateTime } from '../../format.ts';
+import { OrderCompliance } from './order-compliance.tsx';
 
 const TABS = ['', 'resumptions', 'gas', 'campaigns'] as const;
 const TAB_LABELS = {
@@ -86,7 +88,7 @@ function OrdersList() {
 
 /** One order after issuing: what, why, on what basis, and each mine it touched. */
 function OrderDetail({ id }: { id: string }) {
-  const { t } = useI18n();
+  const { t, has } = useI18n();
   const may = useCan();
   const { data, error, isLoading, reload } = useApiData<ApiAnswer<'/api/orders/{id}'>>(
     `/api/orders/${encodeURIComponent(id)}`,
@@ -112,6 +114,12 @@ function OrderDetail({ id }: { id: string }) {
         <dd>{formatDateTime(order.effectiveAt)}</dd>
         <dt>{t('orders.col.issuer')}</dt>
         <dd>{order.issuerName}</dd>
+        {order.evacuateBy !== null && (
+          <>
+            <dt>{t('orders.detail.evacuateBy')}</dt>
+            <dd data-testid="order-detail-evacuate-by">{formatDateTime(order.evacuateBy)}</dd>
+          </>
+        )}
       </dl>
       {data.notice !== null && (
         <OrderNoticeBlock
@@ -122,6 +130,7 @@ function OrderDetail({ id }: { id: string }) {
           onRecorded={reload}
         />
       )}
+      {order.kind !== 'lift' && order.status === 'in_force' && <OrderCompliance orderId={order.id} />}
       <table className="table" data-testid="order-detail-mines">
         <thead>
           <tr>
@@ -143,7 +152,12 @@ function OrderDetail({ id }: { id: string }) {
               </td>
               <td>
                 {t(`orders.preview.${m.outcome}`)}
-                {m.outcome === 'unaffected' && <span className="muted"> ({m.note})</span>}
+                {m.outcome === 'unaffected' && (
+                  <span className="muted">
+                    {' '}
+                    ({orderNoteText({ ...m, status: m.fromStatus }, { t, has })})
+                  </span>
+                )}
               </td>
               <td>{formatDate(m.liftedAt)}</td>
               <td

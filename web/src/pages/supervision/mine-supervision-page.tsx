@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useApiData } from '../../api/use-api.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
 import { formatDateTime } from '../../format.ts';
+import { supervisionChangeText } from '../workflow-labels.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { navigate } from '../../router/router.ts';
 import { useCan } from '../../session/session-context.tsx';
@@ -12,7 +13,7 @@ import './supervision.css';
 
 /** One mine's supervision card: plan, responsible person, group, leader, history, site visits. */
 export function MineSupervisionPage({ mineId }: { mineId: string }) {
-  const { t } = useI18n();
+  const { t, has } = useI18n();
   const card = useApiData<SupervisionCard>(`/api/supervision/mines/${encodeURIComponent(mineId)}`);
   const [generation, setGeneration] = useState(0);
   const may = useCan();
@@ -53,8 +54,8 @@ export function MineSupervisionPage({ mineId }: { mineId: string }) {
             <ul>
               {c.history.map((h) => (
                 <li key={h.id}>
-                  <span className="tabular">{formatDateTime(h.at)}</span> {h.actorName}: {h.action} —{' '}
-                  {h.summary}
+                  <span className="tabular">{formatDateTime(h.at)}</span> {h.actorName}:{' '}
+                  {supervisionChangeText(h.action, h.summary, { t, has })}
                 </li>
               ))}
             </ul>

@@ -1,0 +1,120 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  ALLOWANCE_KINDS,
+  WATCH_SYSTEMS,
+  type AllowanceKind,
+  type WatchSystem,
+} from '../../../core/monitoring/stopped/stopped-allowances.ts';
+import {
+  declareAllowance,
+  decideMineAllowance,
+  listMineAllowances,
+} from '../../../core/monitoring/stopped/stopped-use-cases.ts';
+import { getOrderCompliance } from '../../../core/orders/order-compliance.ts';
+import type { AppDeps } from '../../app.ts';
+import { allowanceSchema, complianceSchema, mineAllowancesSchema } from './stopped-schemas.ts';
+import { principalOf } from '../../auth.ts';
+
+const idParams = z.object({ id: z.string().min(1).max(100) });
+const shortText = z.string().min(1).max(100);
+
+const declareBody = z.object({
+  kind: z.enum(ALLOWANCE_KINDS as [AllowanceKind, ...AllowanceKind[]]),
+  crewSize: z.number().int(),
+  roles: z.array(shortText).max(50),
+  areaCodes: z.array(shortText).max(200),
+  systems: z
+    .array(z.enum(WATCH_SYSTEMS as [WatchSystem, ...WatchSystem[]]))
+    .max(3)
+    .optional(),
+  fromAt: z.string().max(40).nullable().optional(),
+  toAt: z.string().max(40).nullable().optional(),
+  supervisor: z.string().max(100).nullable().optional(),
+  note: z.string().max(2000).nullable().optional(),
+});
+
+const decisionBody = z.object({
+  decision: z.enum(['approve', 'reject']),
+  reason: z.string().max(2000).nullable().optional(),
+});
+
+/**
+ * Stopped means stopped (ADR 0014): watch crews of suspended mines, dismantling windows of closing mines
+ * (declared by the mine, approved by a regulator who did not declare), and a stop order's compliance view.
+ */
+export function registerStoppedRoutes(app: FastifyInstance, deps: AppDeps): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { ports } = deps;
+
+  r.get(
+    '/api/mines/:id/stopped-allowances',
+    {
+      schema: {
+        tags: ['stopped'],
+        summary: "A mine's declared watch crews and dismantling windows, newest first, with their approval.",
+        params: idParams,
+        response: { 200: mineAllowancesSchema },
+      },
+    },
+    async (req) => listMineAllowances(ports, principalOf(req), req.params.id),
+  );
+
+  r.post(
+    '/api/mines/:id/stopped-allowances',
+    {
+      schema: {
+        tags: ['stopped'],
+        summary:
+          'Declare a watch crew (suspended mine: size, roles, areas, systems kept running) or a dismantling window (closing mine: from, to, areas, crew, supervisor). Allowed only once a regulator approves it.',
+        params: idParams,
+        body: declareBody,
+        response: { 201: z.object({ allowance: allowanceSchema }) },
+      },
+    },
+    async (req, reply) =>
+      reply
+        .status(201)
+        .send({ allowance: await declareAllowance(ports, principalOf(req), req.params.id, req.body) }),
+  );
+
+  r.post(
+    '/api/stopped-allowances/:id/decision',
+    {
+      schema: {
+        tags: ['stopped'],
+        summary:
+          'Approve or reject a declared watch crew or dismantling window (a regulator who did not declare it). Monitoring judges the mine against it at once.',
+        params: idParams,
+        body: decisionBody,
+        response: { 200: z.object({ allowance: allowanceSchema }) },
+      },
+    },
+    async (req) => {
+      const allowance = await decideMineAllowance(
+        ports,
+        principalOf(req),
+        req.params.id,
+        req.body.decision,
+        req.body.reason ?? null,
+      );
+      await deps.monitoring?.view.refreshMine(allowance.mineId);
+      return { allowance };
+    },
+  );
+
+  r.get(
+    '/api/orders/:id/compliance',
+    {
+      schema: {
+        tags: ['orders'],
+        summary:
+          "A stop order's compliance view: for each mine it stopped, people still underground beyond the watch crew, production signals, power state and time left to the evacuation deadline; overdue (critical) only after it.",
+        params: idParams,
+        response: { 200: complianceSchema },
+      },
+    },
+    async (req) => getOrderCompliance(ports, principalOf(req), req.params.id),
+  );
+}

@@ -1,0 +1,85 @@
+import { createAccessKit, type AccessWalk, type WalkTarget } from '../support/access-walk.ts';
+import { createWorld } from '../support/world.ts';
+import { STOPPED_WALKED_ROUTES } from './route-walks.ts';
+
+/**
+ * Every stopped-mine route × every demo user × targets A and B (test/support/access-walk.ts), both
+ * suspended by a stop order. Who may declare (the mine's officer, regulators) and who may approve
+ * (regulators, never the declarer) is derived from the permission and separation-of-duties tables.
+ */
+const world = await createWorld();
+const kit = createAccessKit(world);
+const orders = new Map<string, string>();
+
+const watchCrew = {
+  kind: 'watch_crew',
+  crewSize: 4,
+  roles: ['瓦斯检查工', '主扇司机', '排水工'],
+  areaCodes: ['A01'],
+  systems: ['ventilation', 'drainage', 'monitoring'],
+};
+
+/** A fresh declaration of the target's own officer, for a decision cell. */
+const declared = async (t: WalkTarget) =>
+  (
+    await kit.must<{ allowance: { id: string } }>(t.officer, 'POST', {
+      url: `/api/mines/${t.mine.id}/stopped-allowances`,
+      payload: watchCrew,
+    })
+  ).allowance.id;
+
+const WALKS: readonly AccessWalk[] = [
+  {
+    key: 'GET /api/mines/:id/stopped-allowances',
+    permission: 'mine.read',
+    scope: 'mine',
+    ok: [200],
+    call: (t) => ({ url: `/api/mines/${t.mine.id}/stopped-allowances` }),
+  },
+  {
+    key: 'POST /api/mines/:id/stopped-allowances',
+    permission: 'stopped.declare',
+    scope: 'mine',
+    ok: [201],
+    call: (t) => ({ url: `/api/mines/${t.mine.id}/stopped-allowances`, payload: watchCrew }),
+  },
+  {
+    key: 'POST /api/stopped-allowances/:id/decision',
+    permission: 'stopped.approve',
+    scope: 'mine',
+    ok: [200],
+    call: async (t) => ({
+      url: `/api/stopped-allowances/${await declared(t)}/decision`,
+      payload: { decision: 'approve', reason: '核实值守方案' },
+    }),
+  },
+  {
+    key: 'GET /api/orders/:id/compliance',
+    permission: 'order.read',
+    scope: 'mine',
+    ok: [200],
+    call: (t) => ({ url: `/api/orders/${orders.get(t.mine.id)}/compliance` }),
+  },
+];
+
+kit.walk({
+  module: 'stopped-mine',
+  walks: WALKS,
+  walkedRoutes: STOPPED_WALKED_ROUTES,
+  async setup() {
+    for (const t of kit.targets) {
+      const res = await kit.must<{ order: { id: string } }>('province', 'POST', {
+        url: '/api/orders',
+        payload: {
+          number: `停产〔2026〕${t.mine.code}`,
+          kind: 'suspend_mine',
+          legalBasis: '煤矿安全生产条例第48条',
+          reason: '访问检查',
+          mineIds: [t.mine.id],
+          evacuateWithinMinutes: 60,
+        },
+      });
+      orders.set(t.mine.id, res.order.id);
+    }
+  },
+});

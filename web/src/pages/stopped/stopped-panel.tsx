@@ -1,0 +1,341 @@
+import { useState, type FormEvent } from 'react';
+import { request } from '../../api/api-client.ts';
+import type { MineStatus } from '../../api/generated/api-schema.ts';
+import { useAction } from '../../components/use-action.ts';
+import { useApiData } from '../../api/use-api.ts';
+import { ErrorBox } from '../../components/error-box.tsx';
+import { formatDateTime } from '../../format.ts';
+import { useI18n } from '../../i18n/i18n-context.tsx';
+import { useCan, useSession } from '../../session/session-context.tsx';
+import './stopped.css';
+
+type Kind = 'watch_crew' | 'dismantling';
+type System = 'ventilation' | 'drainage' | 'monitoring';
+
+/** A declaration as GET /api/mines/:id/stopped-allowances returns it. */
+export interface AllowanceView {
+  id: string;
+  kind: Kind;
+  state: 'declared' | 'approved' | 'rejected' | 'superseded';
+  crewSize: number;
+  roles: string[];
+  areaCodes: string[];
+  systems: System[];
+  fromAt: string;
+  toAt: string | null;
+  supervisor: string | null;
+  note: string;
+  declaredAt: string;
+  declaredById: string;
+  declaredByName: string;
+  decidedAt: string | null;
+  decidedByName: string | null;
+  decisionReason: string | null;
+}
+
+const SYSTEMS: readonly System[] = ['ventilation', 'drainage', 'monitoring'];
+/** The kind a mine of this status may declare (ADR 0014). */
+const KIND_OF: Partial<Record<MineStatus, Kind>> = {
+  suspended: 'watch_crew',
+  resumption_review: 'watch_crew',
+  closing: 'dismantling',
+};
+const list = (text: string) =>
+  text
+    .split(/[,，、\s]+/)
+    .map((x) => x.trim())
+    .filter(Boolean);
+
+/** `datetime-local` input value (China Standard Time) → ISO instant. */
+const cstInputToIso = (v: string) => (v ? new Date(`${v}:00+08:00`).toISOString() : null);
+
+/** A labelled text input of the declaration form. */
+function TextField(props: {
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  type?: 'datetime-local';
+  inputMode?: 'numeric';
+  testId?: string;
+}) {
+  return (
+    <label className="field">
+      <span className="field-label">{props.label}</span>
+      <input
+        className="input"
+        type={props.type}
+        inputMode={props.inputMode}
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+        data-testid={props.testId}
+      />
+    </label>
+  );
+}
+
+function DeclareForm({ mineId, kind, onDone }: { mineId: string; kind: Kind; onDone: () => void }) {
+  const { t } = useI18n();
+  const [crew, setCrew] = useState('');
+  const [roles, setRoles] = useState('');
+  const [areas, setAreas] = useState('');
+  const [systems, setSystems] = useState<System[]>([...SYSTEMS]);
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [supervisor, setSupervisor] = useState('');
+  const [note, setNote] = useState('');
+  const action = useAction();
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void action.runWith(async () => {
+      await request('POST', `/api/mines/${encodeURIComponent(mineId)}/stopped-allowances`, {
+        body: {
+          kind,
+          crewSize: Number(crew),
+          roles: list(roles),
+          areaCodes: list(areas),
+          systems: kind === 'watch_crew' ? systems : [],
+          fromAt: cstInputToIso(from),
+          toAt: kind === 'dismantling' ? cstInputToIso(to) : null,
+          supervisor: kind === 'dismantling' ? supervisor : null,
+          note,
+        },
+      });
+      onDone();
+    });
+  };
+
+  return (
+    <form
+      className="wf-form"
+      onSubmit={submit}
+      data-testid="stopped-form"
+      data-busy={action.busy ? 'true' : 'false'}
+    >
+      <TextField
+        label={t('stopped.form.crew')}
+        value={crew}
+        onChange={setCrew}
+        inputMode="numeric"
+        testId="stopped-crew"
+      />
+      <TextField label={t('stopped.form.roles')} value={roles} onChange={setRoles} testId="stopped-roles" />
+      <TextField label={t('stopped.form.areas')} value={areas} onChange={setAreas} testId="stopped-areas" />
+      {kind === 'watch_crew' ? (
+        <fieldset className="field" data-testid="stopped-systems">
+          <legend className="field-label">{t('stopped.form.systems')}</legend>
+          {SYSTEMS.map((s) => (
+            <label key={s} style={{ marginRight: 12 }}>
+              <input
+                type="checkbox"
+                checked={systems.includes(s)}
+                onChange={(e) =>
+                  setSystems(e.target.checked ? [...systems, s] : systems.filter((x) => x !== s))
+                }
+              />{' '}
+              {t(`stopped.system.${s}`)}
+            </label>
+          ))}
+        </fieldset>
+      ) : (
+        <>
+          <TextField
+            label={t('stopped.form.from')}
+            value={from}
+            onChange={setFrom}
+            type="datetime-local"
+            testId="stopped-from"
+          />
+          <TextField
+            label={t('stopped.form.to')}
+            value={to}
+            onChange={setTo}
+            type="datetime-local"
+            testId="stopped-to"
+          />
+          <TextField
+            label={t('stopped.form.supervisor')}
+            value={supervisor}
+            onChange={setSupervisor}
+            testId="stopped-supervisor"
+          />
+        </>
+      )}
+      <TextField label={t('stopped.form.note')} value={note} onChange={setNote} />
+      <div className="wf-actions">
+        <button type="submit" className="btn btn-primary" disabled={action.busy} data-testid="stopped-submit">
+          {t('stopped.form.submit')}
+        </button>
+      </div>
+      {action.error !== null && <ErrorBox error={action.error} testId="stopped-form-error" />}
+    </form>
+  );
+}
+
+function Decide({ id, onDone }: { id: string; onDone: () => void }) {
+  const { t } = useI18n();
+  const [reason, setReason] = useState('');
+  const action = useAction();
+  const decide = (decision: 'approve' | 'reject') =>
+    void action.runWith(async () => {
+      await request('POST', `/api/stopped-allowances/${encodeURIComponent(id)}/decision`, {
+        body: { decision, reason },
+      });
+      onDone();
+    });
+  return (
+    <div className="wf-actions" data-testid={`stopped-decide-${id}`}>
+      <input
+        className="input wf-note"
+        placeholder={t('stopped.decide.reason')}
+        aria-label={t('stopped.decide.reason')}
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+        data-testid="stopped-reason"
+      />
+      <button
+        type="button"
+        className="btn btn-primary"
+        disabled={action.busy}
+        onClick={() => decide('approve')}
+        data-testid="stopped-approve"
+      >
+        {t('stopped.decide.approve')}
+      </button>
+      <button
+        type="button"
+        className="btn"
+        disabled={action.busy}
+        onClick={() => decide('reject')}
+        data-testid="stopped-reject"
+      >
+        {t('stopped.decide.reject')}
+      </button>
+      {action.error !== null && <ErrorBox error={action.error} testId="stopped-decide-error" />}
+    </div>
+  );
+}
+
+function AllowanceCard({
+  a,
+  canDecide,
+  onChanged,
+}: {
+  a: AllowanceView;
+  canDecide: boolean;
+  onChanged: () => void;
+}) {
+  const { t } = useI18n();
+  const window =
+    a.toAt === null
+      ? t('stopped.window.open', { from: formatDateTime(a.fromAt) })
+      : t('stopped.window.range', { from: formatDateTime(a.fromAt), to: formatDateTime(a.toAt) });
+  return (
+    <article
+      className="wf-card"
+      data-testid={`stopped-allowance-${a.id}`}
+      data-state={a.state}
+      data-kind={a.kind}
+    >
+      <header className="wf-card-head">
+        <h3>{t(`stopped.kind.${a.kind}`)}</h3>
+        <span className={a.state === 'approved' ? 'tag' : 'tag tag-danger'} data-testid="stopped-state">
+          {t(`stopped.state.${a.state}`)}
+        </span>
+      </header>
+      <dl className="wf-facts">
+        <dt>{t('stopped.col.crew')}</dt>
+        <dd data-testid="stopped-crew-size">{a.crewSize}</dd>
+        <dt>{t('stopped.col.roles')}</dt>
+        <dd>{a.roles.join('、')}</dd>
+        <dt>{t('stopped.col.areas')}</dt>
+        <dd className="mono">{a.areaCodes.join(', ')}</dd>
+        {a.kind === 'watch_crew' ? (
+          <>
+            <dt>{t('stopped.col.systems')}</dt>
+            <dd>{a.systems.map((s) => t(`stopped.system.${s}`)).join('、')}</dd>
+          </>
+        ) : (
+          <>
+            <dt>{t('stopped.col.supervisor')}</dt>
+            <dd>{a.supervisor}</dd>
+          </>
+        )}
+        <dt>{t('stopped.col.window')}</dt>
+        <dd>{window}</dd>
+        <dt>{t('stopped.col.declared')}</dt>
+        <dd>{t('stopped.by', { name: a.declaredByName, at: formatDateTime(a.declaredAt) })}</dd>
+        {a.decidedAt !== null && (
+          <>
+            <dt>{t('stopped.col.decided')}</dt>
+            <dd data-testid="stopped-decided">
+              {t('stopped.by', { name: a.decidedByName ?? '', at: formatDateTime(a.decidedAt) })}
+              {a.decisionReason ? ` — ${a.decisionReason}` : ''}
+            </dd>
+          </>
+        )}
+      </dl>
+      {canDecide && a.state === 'declared' && <Decide id={a.id} onDone={onChanged} />}
+    </article>
+  );
+}
+
+/**
+ * The mine page's watch-crew and dismantling panel (ADR 0014): shown for a stopped mine, or whenever the
+ * mine has declarations. The mine (or a regulator) declares; a regulator who did not declare approves.
+ */
+export function StoppedPanel({ mineId, status }: { mineId: string; status: MineStatus }) {
+  const { t } = useI18n();
+  const { user } = useSession().session;
+  const may = useCan();
+  const { data, error, isLoading, reload } = useApiData<{ allowances: AllowanceView[] }>(
+    `/api/mines/${encodeURIComponent(mineId)}/stopped-allowances`,
+  );
+  const [declared, setDeclared] = useState(false);
+  const kind = KIND_OF[status];
+  const items = data?.allowances ?? [];
+  if (kind === undefined && items.length === 0) return null;
+  return (
+    <section className="card" data-testid="stopped-panel" data-busy={isLoading ? 'true' : 'false'}>
+      <header className="card-head">
+        <h2>{t('stopped.panel.title')}</h2>
+      </header>
+      <div className="stopped-body">
+        <p className="muted">
+          {t(kind === 'dismantling' ? 'stopped.panel.hint.dismantle' : 'stopped.panel.hint.watch')}
+        </p>
+        {error !== null && <ErrorBox error={error} onRetry={reload} />}
+        {items.length === 0 && !isLoading && <p>{t('stopped.panel.empty')}</p>}
+        {declared && (
+          <p className="tag" data-testid="stopped-declared">
+            {t('stopped.form.done')}
+          </p>
+        )}
+        <div className="wf-stack">
+          {items.map((a) => (
+            <AllowanceCard
+              key={a.id}
+              a={a}
+              canDecide={may('stopped.approve') && a.declaredById !== user.id}
+              onChanged={reload}
+            />
+          ))}
+        </div>
+        {kind !== undefined && may('stopped.declare') && (
+          <details className="stopped-declare" open={items.length === 0}>
+            <summary data-testid="stopped-declare-open">
+              {t('stopped.form.title')}: {t(`stopped.kind.${kind}`)}
+            </summary>
+            <DeclareForm
+              mineId={mineId}
+              kind={kind}
+              onDone={() => {
+                setDeclared(true);
+                reload();
+              }}
+            />
+          </details>
+        )}
+      </div>
+    </section>
+  );
+}
