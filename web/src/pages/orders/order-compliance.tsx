@@ -1,3 +1,4 @@
+import type { ApiAnswer } from '../../api/api-client.ts';
 import { useApiData } from '../../api/use-api.ts';
 import type { MineStatus } from '../../api/generated/api-schema.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
@@ -8,34 +9,8 @@ import '../stopped/stopped.css';
 
 type ComplianceState = 'clear' | 'evacuating' | 'overdue' | 'no_data';
 
-/** GET /api/orders/:id/compliance as the page reads it. */
-interface ComplianceView {
-  deadline: string;
-  summary: {
-    mines: number;
-    clear: number;
-    evacuating: number;
-    overdue: number;
-    noData: number;
-    isAllClear: boolean;
-  };
-  mines: Array<{
-    mineId: string;
-    mineCode: string;
-    mineName: string;
-    status: MineStatus;
-    state: ComplianceState;
-    underground: number;
-    beyondCrew: number;
-    productionOn: number;
-    productionPoints: number;
-    powerOn: number;
-    powerPoints: number;
-    snapshotMs: number | null;
-    timeLeftMs: number | null;
-    isCritical: boolean;
-  }>;
-}
+/** GET /api/orders/:id/compliance, from the generated API types. */
+type ComplianceView = ApiAnswer<'/api/orders/{id}/compliance'>;
 
 const hm = (ms: number) => {
   const min = Math.floor(Math.abs(ms) / 60_000);

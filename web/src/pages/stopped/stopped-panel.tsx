@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { request } from '../../api/api-client.ts';
+import { request, type ApiAnswer } from '../../api/api-client.ts';
 import type { MineStatus } from '../../api/generated/api-schema.ts';
 import { useAction } from '../../components/use-action.ts';
 import { useApiData } from '../../api/use-api.ts';
@@ -12,26 +12,8 @@ import './stopped.css';
 type Kind = 'watch_crew' | 'dismantling';
 type System = 'ventilation' | 'drainage' | 'monitoring';
 
-/** A declaration as GET /api/mines/:id/stopped-allowances returns it. */
-export interface AllowanceView {
-  id: string;
-  kind: Kind;
-  state: 'declared' | 'approved' | 'rejected' | 'superseded';
-  crewSize: number;
-  roles: string[];
-  areaCodes: string[];
-  systems: System[];
-  fromAt: string;
-  toAt: string | null;
-  supervisor: string | null;
-  note: string;
-  declaredAt: string;
-  declaredById: string;
-  declaredByName: string;
-  decidedAt: string | null;
-  decidedByName: string | null;
-  decisionReason: string | null;
-}
+/** A declaration as GET /api/mines/:id/stopped-allowances returns it (generated API types). */
+export type AllowanceView = ApiAnswer<'/api/mines/{id}/stopped-allowances'>['allowances'][number];
 
 const SYSTEMS: readonly System[] = ['ventilation', 'drainage', 'monitoring'];
 /** The kind a mine of this status may declare (ADR 0014). */
