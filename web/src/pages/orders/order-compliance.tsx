@@ -1,13 +1,10 @@
 import type { ApiAnswer } from '../../api/api-client.ts';
 import { useApiData } from '../../api/use-api.ts';
-import type { MineStatus } from '../../api/generated/api-schema.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
 import { StatusPill } from '../../components/status-pill.tsx';
 import { cstStamp, formatDateTime } from '../../format.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import '../stopped/stopped.css';
-
-type ComplianceState = 'clear' | 'evacuating' | 'overdue' | 'no_data';
 
 /** GET /api/orders/:id/compliance, from the generated API types. */
 type ComplianceView = ApiAnswer<'/api/orders/{id}/compliance'>;
