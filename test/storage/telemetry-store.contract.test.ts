@@ -234,6 +234,8 @@ describeEachEngine('telemetry store contract', (engine) => {
     expect(await dayRows()).toEqual([T0, T0 + D, T0 + 2 * D]);
     await expectCurve(T0, T0 + days * D, 'from day rollups');
     await expectCurve(T0 + D - 30 * 60_000, T0 + D + 30 * 60_000 - 1, 'across a day boundary');
+    // The whole time axis costs what the stored days cost, not what the range spans.
+    await expectCurve(0, 8.64e15, 'whole time axis');
 
     // A late reading between two polls and a re-sent one (other value: the stored one wins) reach a
     // closed day: its curve shows the late one before and after compaction, counted once.

@@ -184,14 +184,15 @@ async function minuteParts(
     covered.add(day);
     parts.push({ start: day, data: d.data });
   }
-  // Hour rollups for the stretches of days without a usable day row.
+  // Hour rollups for the stretches without a usable day row: the gaps between covered days (as many
+  // as there are day rows, whatever the range's length).
   const spans: Array<[number, number]> = [];
-  for (let day = dayOf(fromMs); day <= toMs; day += DAY_MS) {
-    if (covered.has(day)) continue;
-    const last = spans.at(-1);
-    if (last && last[1] === day) last[1] = day + DAY_MS;
-    else spans.push([day, day + DAY_MS]);
+  let gapFrom = dayOf(fromMs);
+  for (const day of [...covered].sort((a, b) => a - b)) {
+    if (day > gapFrom) spans.push([gapFrom, day]);
+    gapFrom = day + DAY_MS;
   }
+  if (gapFrom <= toMs) spans.push([gapFrom, toMs + 1]);
   const byWindow = new Map<number, MinuteRollup[]>();
   for (const [from, to] of spans) {
     const rollups = await db

@@ -70,6 +70,10 @@ export const errorsZh = {
   'error.ORDER_NUMBER_TAKEN': '已有相同文号的指令',
   'error.ORDER_LIFT_MINE_NOT_SUSPENDED': '解除指令只能针对停产整顿或复产验收中的煤矿',
   'error.ORDER_NOT_FOUND': '没有这份指令',
+  'error.STOPPED_ALLOWANCE_INVALID':
+    '值守或拆除申报不符合要求：请核对矿井状态、人数、岗位、区域、须保持运行的系统、时段和现场监督人',
+  'error.STOPPED_ALLOWANCE_DECIDED': '该申报已批准或驳回，如需变更请重新申报',
+  'error.STOPPED_ALLOWANCE_NOT_FOUND': '您的范围内没有这项申报',
   'error.ORDER_TRANSITION_NOT_ALLOWED': '指令当前状态不允许此操作',
   'error.RESUMPTION_NOT_FOUND': '没有这份复产验收申请',
   'error.RESUMPTION_ITEM_NOT_SIGNABLE': '该项不需签字（自动检查项或最终审批）',
@@ -258,6 +262,11 @@ export const errorsEn: Record<keyof typeof errorsZh, string> = {
   'error.ORDER_NUMBER_TAKEN': 'An order with this number exists',
   'error.ORDER_LIFT_MINE_NOT_SUSPENDED': 'A lift names only suspended mines or mines under review',
   'error.ORDER_NOT_FOUND': 'No such order',
+  'error.STOPPED_ALLOWANCE_INVALID':
+    'The watch crew or dismantling declaration is not valid: check the mine status, crew size, roles, areas, systems kept running, dates and supervisor',
+  'error.STOPPED_ALLOWANCE_DECIDED':
+    'This declaration has already been approved or rejected; declare a new one to change it',
+  'error.STOPPED_ALLOWANCE_NOT_FOUND': 'No such declaration in your scope',
   'error.ORDER_TRANSITION_NOT_ALLOWED': "The order's status does not allow this step",
   'error.RESUMPTION_NOT_FOUND': 'No such resumption application',
   'error.RESUMPTION_ITEM_NOT_SIGNABLE': 'This item is not signed (an automatic check or the approval)',
