@@ -184,9 +184,6 @@ export const errorsZh = {
   'error.BAD_HEADER': '文件头中的煤矿编码、名称或上传时间无法读取',
   'error.INCOMPLETE_HEADER': '文件头字段不全',
   'error.MINE_CODE_MISMATCH': '文件头中的煤矿编码与文件名中的编码不一致',
-  'error.STOPPED_ALLOWANCE_INVALID': '值守人员或拆除时段申报有误，请按提示逐项改正',
-  'error.STOPPED_ALLOWANCE_DECIDED': '该申报已审批或驳回；如需变更请重新申报',
-  'error.STOPPED_ALLOWANCE_NOT_FOUND': '您的管辖范围内没有这条申报',
   'error.status.500': '服务器错误，请稍后重试',
 } as const;
 
@@ -383,10 +380,5 @@ export const errorsEn: Record<keyof typeof errorsZh, string> = {
   'error.BAD_HEADER': "The header's mine code, name or upload time cannot be read",
   'error.INCOMPLETE_HEADER': 'The header lacks fields its file type requires',
   'error.MINE_CODE_MISMATCH': "The header's mine code differs from the code in the file name",
-  'error.STOPPED_ALLOWANCE_INVALID':
-    'The watch crew or dismantling window declaration is not valid; correct the listed fields',
-  'error.STOPPED_ALLOWANCE_DECIDED':
-    'The declaration was already approved or rejected; declare a new one to change it',
-  'error.STOPPED_ALLOWANCE_NOT_FOUND': 'No such declaration in your area',
   'error.status.500': 'A server error; try again',
 };
