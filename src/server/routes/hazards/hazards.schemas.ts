@@ -287,9 +287,9 @@ export const missingSelfChecksSchema = z
   })
   .meta({ id: 'MissingSelfChecks' });
 
-const alarmRuleSchema = z.enum(ALARM_RULES as [AlarmRule, ...AlarmRule[]]).meta({ id: 'AlarmRule' });
+export const alarmRuleSchema = z.enum(ALARM_RULES as [AlarmRule, ...AlarmRule[]]).meta({ id: 'AlarmRule' });
 
-const evidenceItemSchema = shaped<EvidenceItem>()(
+export const evidenceItemSchema = shaped<EvidenceItem>()(
   z
     .object({
       kind: z.enum(['alarm', 'reading', 'people']),

@@ -15,6 +15,7 @@ import { scopedMineFilter } from '../../../core/registry/mine-use-cases.ts';
 import type { AppDeps, MonitoringDeps } from '../../app.ts';
 import { principalOf } from '../../auth.ts';
 import { monitoringOf, regionIdQuery } from './monitoring-access.ts';
+import { alarmConsoleSchema } from './monitoring.schemas.ts';
 
 /** Stop orders in force that the grouping may attribute alarms to (newest first). */
 async function stopOrdersInForce(deps: AppDeps): Promise<StopOrderRef[]> {
@@ -68,6 +69,7 @@ export function registerAlarmConsoleRoutes(app: FastifyInstance, deps: AppDeps):
           regionId: regionIdQuery,
           mineId: z.string().min(1).max(100).optional(),
         }),
+        response: { 200: alarmConsoleSchema },
       },
     },
     async (req) => {

@@ -1026,6 +1026,15 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AlarmConsole"];
+                    };
+                };
             };
         };
         put?: never;
@@ -10084,8 +10093,73 @@ export interface components {
             }[];
             records: components["schemas"]["AccountabilityRecord"][];
         };
+        AlarmConsole: {
+            groupedIds: string[];
+            groups: components["schemas"]["AlarmConsoleGroup"][];
+            openAlarms: number;
+            shown: number;
+        };
+        AlarmConsoleGroup: {
+            readonly articles: {
+                en: string;
+                zh: string;
+            }[];
+            childIds: string[];
+            children: components["schemas"]["AlarmView"][];
+            id: string;
+            /** @enum {string} */
+            kind: "incident" | "stop_order" | "mine_outage" | "gateway_outage" | "burst";
+            label: string;
+            mineCount: number;
+            mineId: string | null;
+            mineName: string | null;
+            parent: components["schemas"]["AlarmView"] | null;
+            parentAlarmId: string | null;
+            priority: components["schemas"]["AlarmPriority"];
+            sinceMs: number;
+            unacknowledged: number;
+        };
+        /** @enum {string} */
+        AlarmPriority: "critical" | "high" | "medium" | "low";
         /** @enum {string} */
         AlarmRule: "people_in_stopped_mine" | "activity_in_stopped_mine" | "gas_control_lacking" | "power_cut_level" | "stop_work_level" | "power_cut_ineffective" | "over_limit" | "low_limit" | "smoke" | "belt_protection" | "co_rising" | "headcount_over_limit" | "area_over_limit" | "restricted_area" | "mine_data_stopped" | "pre_alarm" | "sensor_fault" | "point_silent" | "overtime_underground" | "suspected_tampering" | "incident_fire_pattern" | "incident_gas_production" | "incident_power_cut_ineffective" | "incident_stopped_mine_work";
+        /** @enum {string} */
+        AlarmState: "normal" | "unack_active" | "ack_active" | "rtn_unack" | "shelved" | "suppressed" | "out_of_service";
+        AlarmView: {
+            activations: number;
+            activeSinceMs: number | null;
+            activeSinceReceivedMs: number | null;
+            conditionActive: boolean;
+            escalatedAtMs: number | null;
+            escalationLevel: number;
+            evidence?: components["schemas"]["EvidenceItem"][] | null;
+            firstRaisedMs: number;
+            id: string;
+            lastActor: string | null;
+            lastComment: string | null;
+            location: string | null;
+            message: string;
+            mineCode: string;
+            mineId: string;
+            mineName: string;
+            peakMs: number | null;
+            peakValue: number | null;
+            pointId: number | null;
+            priority: components["schemas"]["AlarmPriority"];
+            receivedMs: number;
+            regionName: string;
+            regionNameEn: string;
+            regionPath: string;
+            rule: components["schemas"]["AlarmRule"];
+            sensorType: string | null;
+            shelvedUntilMs: number | null;
+            state: components["schemas"]["AlarmState"];
+            subject: string;
+            substationCode: string | null;
+            unit: string | null;
+            updatedMs: number;
+            value: number | null;
+        };
         AssignableUser: {
             disabled: boolean;
             displayName: string;
@@ -11861,7 +11935,12 @@ export type AccountabilityAction = components['schemas']['AccountabilityAction']
 export type AccountabilityChain = components['schemas']['AccountabilityChain'];
 export type AccountabilityRecord = components['schemas']['AccountabilityRecord'];
 export type AccountabilityView = components['schemas']['AccountabilityView'];
+export type AlarmConsole = components['schemas']['AlarmConsole'];
+export type AlarmConsoleGroup = components['schemas']['AlarmConsoleGroup'];
+export type AlarmPriority = components['schemas']['AlarmPriority'];
 export type AlarmRule = components['schemas']['AlarmRule'];
+export type AlarmState = components['schemas']['AlarmState'];
+export type AlarmView = components['schemas']['AlarmView'];
 export type AssignableUser = components['schemas']['AssignableUser'];
 export type AssignmentCandidates = components['schemas']['AssignmentCandidates'];
 export type AuditEntry = components['schemas']['AuditEntry'];
@@ -12094,7 +12173,10 @@ export const accidentSummaryInvestigationStateValues: ReadonlyArray<FlattenedDee
 export const accidentSummarySourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccidentSummary"]["source"]> = ["recorded", "imported"];
 export const accountabilityActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccountabilityAction"]> = ["criticism", "warning", "demerit", "major_demerit", "demotion", "dismissal", "expulsion", "fine", "prosecution"];
 export const accountabilityChainValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccountabilityChain"]> = ["enterprise", "regulator", "party", "government"];
+export const alarmConsoleGroupKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AlarmConsoleGroup"]["kind"]> = ["incident", "stop_order", "mine_outage", "gateway_outage", "burst"];
+export const alarmPriorityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AlarmPriority"]> = ["critical", "high", "medium", "low"];
 export const alarmRuleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AlarmRule"]> = ["people_in_stopped_mine", "activity_in_stopped_mine", "gas_control_lacking", "power_cut_level", "stop_work_level", "power_cut_ineffective", "over_limit", "low_limit", "smoke", "belt_protection", "co_rising", "headcount_over_limit", "area_over_limit", "restricted_area", "mine_data_stopped", "pre_alarm", "sensor_fault", "point_silent", "overtime_underground", "suspected_tampering", "incident_fire_pattern", "incident_gas_production", "incident_power_cut_ineffective", "incident_stopped_mine_work"];
+export const alarmStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AlarmState"]> = ["normal", "unack_active", "ack_active", "rtn_unack", "shelved", "suppressed", "out_of_service"];
 export const auditVerificationOneOf1ProblemValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["AuditVerification"], {
     problem: unknown;
 }>["problem"]> = ["hash-mismatch", "broken-link", "sequence-gap", "head-mismatch"];
