@@ -10,7 +10,6 @@ import {
   TextArea,
 } from '../../components/form-kit.tsx';
 import { useAction } from '../../components/use-action.ts';
-import { ErrorBox } from '../../components/error-box.tsx';
 import { criterionText } from '../hazards/criterion-text.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { addYears, today } from './expertise-api.ts';
