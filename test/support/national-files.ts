@@ -54,18 +54,22 @@ export function cdssFile(
   };
 }
 
-/** A personnel snapshot with `n` people underground since `entered`. */
+/**
+ * A personnel snapshot with `n` people underground since `entered` (no exit time). `flag` is the
+ * 出入井标志 the mine writes: 1 underground by default; 2 or 0 is a mine writing something else.
+ */
 export function ryssFile(
   mineCode: string,
   time: string,
   n: number,
   entered = time,
+  flag: '0' | '1' | '2' = '1',
 ): { name: string; text: string } {
   const area = `${mineCode}0001`;
   let body = `${mineCode};测试煤矿;${time}~`;
   for (let i = 1; i <= n; i++) {
     const card = `${mineCode}${String(i).padStart(5, '0')}`;
-    body += `${card};人员${i};1;${entered};;${area};${entered};;;三八制;;正常;0;0;~`;
+    body += `${card};人员${i};${flag};${entered};;${area};${entered};;;三八制;;正常;0;0;~`;
   }
   return { name: `${mineCode}_RYSS_${compact(time)}.txt`, text: `${body}||` };
 }
