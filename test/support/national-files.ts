@@ -92,3 +92,52 @@ export function ryssFileInAreas(
   }
   return { name: `${mineCode}_RYSS_${compact(time)}.txt`, text: `${body}||` };
 }
+
+/** One YCBJ (the mine's own alarm record) row: what the mine says happened at a point and what it did. */
+export interface YcbjRow {
+  pointCode: string;
+  /** 异常类型, e.g. 001 over-limit, 004 sensor disconnected. */
+  code: string;
+  start: string;
+  end?: string;
+  max?: number;
+  measures?: string;
+  enteredAt?: string;
+  enteredBy?: string;
+}
+
+/** A YCBJ file: the mine's own alarm records (domain §1.2, 17 fields a record). */
+export function ycbjFile(
+  mineCode: string,
+  time: string,
+  rows: readonly YcbjRow[],
+): { name: string; text: string } {
+  let text = `${mineCode};测试煤矿;${time}~`;
+  for (const r of rows) {
+    const max = r.max === undefined ? '' : String(r.max);
+    text +=
+      `${r.pointCode};传感器;位置;单位;${r.code};${r.start};${r.end ?? ''};${max};${r.start};;;;原因;` +
+      `${r.measures ?? ''};${r.enteredAt ?? ''};${r.enteredBy ?? ''};${time}~`;
+  }
+  return { name: `${mineCode}_YCBJ_${compact(time)}.txt`, text: `${text}||` };
+}
+
+/** An FZDY file: substations and where they are installed. */
+export function fzdyFile(
+  mineCode: string,
+  time: string,
+  substations: ReadonlyArray<[code: string, location: string]>,
+): { name: string; text: string } {
+  const body = substations.map(([code, loc]) => `${code};${loc};0;0;0;${time}~`).join('');
+  return { name: `${mineCode}_FZDY_${compact(time)}.txt`, text: `${mineCode};测试煤矿;${time}~${body}||` };
+}
+
+/** An FZSS file: each substation's run state (0 communicating …) and power state (0 DC battery, 1 AC …). */
+export function fzssFile(
+  mineCode: string,
+  time: string,
+  states: ReadonlyArray<[code: string, run: '0' | '1' | '2' | '9', power: '0' | '1' | '2' | '9']>,
+): { name: string; text: string } {
+  const body = states.map(([code, run, power]) => `${code};${run};${power};${time}~`).join('');
+  return { name: `${mineCode}_FZSS_${compact(time)}.txt`, text: `${mineCode};测试煤矿;${time}~${body}||` };
+}
