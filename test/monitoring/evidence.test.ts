@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachEngine } from '../support/engines.ts';
 import { createMonitoringRuntime, withMineChanged } from '../../src/monitoring/monitoring-wiring.ts';
 import { ingestUploadFile } from '../../src/ingest/files/ingest-upload-file.ts';
 import type { MonitoringRuntime } from '../../src/monitoring/monitoring-runtime.ts';
@@ -17,7 +18,7 @@ import {
 import { asSession, createWorld, loginAs, type Session, type World } from '../support/world.ts';
 
 /** Evidence beyond the mine's word (issue 12 step 5): the files Redline used to parse and throw away. */
-describe('evidence files: the mine’s own alarms, its feeds, its personnel alarms', () => {
+describeEachEngine('evidence files: the mine’s own alarms, its feeds, its personnel alarms', (engine) => {
   let world: World;
   let runtime: MonitoringRuntime;
   let app: FastifyInstance;
@@ -31,7 +32,7 @@ describe('evidence files: the mine’s own alarms, its feeds, its personnel alar
     );
 
   beforeAll(async () => {
-    world = await createWorld('sqlite', 30);
+    world = await createWorld(engine, 30);
     world.clock.set('2026-12-05T01:00:00Z'); // 09:00 CST: the files of 08:00–08:20 are all in
     const built = createMonitoringRuntime(world.database, world.ports);
     runtime = built.runtime;
