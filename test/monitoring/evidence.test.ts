@@ -13,6 +13,7 @@ import {
   fzdyFile,
   fzssFile,
   methanePoint,
+  personnelAlarmFile,
   ycbjFile,
 } from '../support/national-files.ts';
 import { asSession, createWorld, loginAs, type Session, type World } from '../support/world.ts';
@@ -160,5 +161,22 @@ describeEachEngine('evidence files: the mine’s own alarms, its feeds, its pers
       powerState: 'ac',
       dataTimeMs: Date.parse('2026-12-05T08:10:00+08:00'),
     });
+  });
+
+  it('personnel alarm files (RYCS, RYCY, RYXZ, RYQJ) are accepted and kept, a re-sent one not doubled', async () => {
+    const mine = officerMine();
+    for (const type of ['RYCS', 'RYCY', 'RYXZ', 'RYQJ'] as const) {
+      const f = personnelAlarmFile(mine.code, type, '2026-12-05 08:30:00', [1, 2]);
+      expect(await send(f)).toMatchObject({ outcome: 'stored', type, accepted: 2, rejected: [] });
+    }
+    await send(personnelAlarmFile(mine.code, 'RYQJ', '2026-12-05 08:30:00', [1, 2]));
+    const kept = await world.ports.monitoring.personnelAlarmRecords(mine.id, 100);
+    expect(kept).toHaveLength(8);
+    expect(
+      kept
+        .filter((r) => r.fileType === 'RYQJ')
+        .map((r) => r.cardCode)
+        .sort(),
+    ).toEqual([`${mine.code}00001`, `${mine.code}00002`]);
   });
 });

@@ -141,3 +141,16 @@ export function fzssFile(
   const body = states.map(([code, run, power]) => `${code};${run};${power};${time}~`).join('');
   return { name: `${mineCode}_FZSS_${compact(time)}.txt`, text: `${mineCode};测试煤矿;${time}~${body}||` };
 }
+
+/** A personnel alarm file (RYCS over-time, RYCY over-capacity, RYXZ restricted area, RYQJ distress), one person a record. */
+export function personnelAlarmFile(
+  mineCode: string,
+  type: 'RYCS' | 'RYCY' | 'RYXZ' | 'RYQJ',
+  time: string,
+  cards: readonly number[],
+): { name: string; text: string } {
+  const body = cards
+    .map((i) => `${mineCode}${String(i).padStart(5, '0')};人员${i};${mineCode}0001;${time}~`)
+    .join('');
+  return { name: `${mineCode}_${type}_${compact(time)}.txt`, text: `${mineCode};测试煤矿;${time}~${body}||` };
+}

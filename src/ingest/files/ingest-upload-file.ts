@@ -2,6 +2,7 @@ import { decodeUploadBytes } from '../../core/monitoring/upload-file/upload-enco
 import { parseUploadFile } from '../../core/monitoring/upload-file/upload-file-parser.ts';
 import { isDomainError, notFound } from '../../core/errors.ts';
 import type { UploadFile } from '../../core/monitoring/upload-file/upload-file-parser.ts';
+import { PERSONNEL_ALARM_FILE_TYPES } from '../../core/monitoring/evidence/evidence-records.ts';
 import type { Ids, Clock } from '../../core/ports.ts';
 import type { MonitoringStore } from '../../core/monitoring/monitoring-ports.ts';
 import type { MonitoringSink } from '../../monitoring/monitoring-sink.ts';
@@ -26,9 +27,18 @@ export type FileDoorStore = Pick<
 
 /**
  * File types Redline stores: the engine's (CDDY, CDSS, RYQY, RYSS) through the runtime, the evidence
- * files (YCBJ, FZDY, FZSS) straight to storage. The others are parsed (bad lines are reported) but not kept.
+ * files (YCBJ, FZDY, FZSS, RYCS, RYCY, RYXZ, RYQJ) straight to storage. The others are parsed (bad lines are reported) but not kept.
  */
-const STORED_TYPES = new Set(['CDDY', 'CDSS', 'RYQY', 'RYSS', 'YCBJ', 'FZDY', 'FZSS']);
+const STORED_TYPES = new Set([
+  'CDDY',
+  'CDSS',
+  'RYQY',
+  'RYSS',
+  'YCBJ',
+  'FZDY',
+  'FZSS',
+  ...PERSONNEL_ALARM_FILE_TYPES,
+]);
 
 /** Stores an evidence file (no rule reads it as it arrives); returns how many records were kept. */
 async function storeEvidence(
@@ -79,6 +89,18 @@ async function storeEvidence(
         runState: r.runState,
         powerState: r.powerState,
         dataTimeMs: r.dataTimeMs,
+        receivedMs,
+      })),
+    );
+  } else if (f.type === 'RYCS' || f.type === 'RYCY' || f.type === 'RYXZ' || f.type === 'RYQJ') {
+    const fileType = f.type;
+    await deps.store.savePersonnelAlarmRecords(
+      f.records.map((r) => ({
+        mineId: mine.id,
+        fileType,
+        cardCode: r.cardCode,
+        fields: r.fields,
+        uploadedAtMs: f.header.uploadedAtMs,
         receivedMs,
       })),
     );
