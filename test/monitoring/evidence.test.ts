@@ -1,11 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../support/engines.ts';
-import { createMonitoringRuntime, withMineChanged } from '../../src/monitoring/monitoring-wiring.ts';
-import { ingestUploadFile } from '../../src/ingest/files/ingest-upload-file.ts';
-import type { MonitoringRuntime } from '../../src/monitoring/monitoring-runtime.ts';
-import { argon2Hasher, cryptoSecrets } from '../../src/platform/system.ts';
-import { buildApp, embeddedMonitoring } from '../../src/server/app.ts';
 import {
   cddyFile,
   cdssFile,
@@ -16,36 +11,20 @@ import {
   personnelAlarmFile,
   ycbjFile,
 } from '../support/national-files.ts';
+import { startMonitoredApp, type MonitoredApp } from '../support/monitored-app.ts';
 import { asSession, createWorld, loginAs, type Session, type World } from '../support/world.ts';
 
 /** Evidence beyond the mine's word (issue 12 step 5): the files Redline used to parse and throw away. */
 describeEachEngine('evidence files: the mine’s own alarms, its feeds, its personnel alarms', (engine) => {
   let world: World;
-  let runtime: MonitoringRuntime;
   let app: FastifyInstance;
+  let send: MonitoredApp['send'];
   const s: Record<string, Session> = {};
-  const enc = new TextEncoder();
-  const send = (f: { name: string; text: string }) =>
-    ingestUploadFile(
-      { runtime, store: world.ports.monitoring, ids: world.ports.ids, clock: world.clock },
-      f.name,
-      enc.encode(f.text),
-    );
 
   beforeAll(async () => {
     world = await createWorld(engine, 30);
     world.clock.set('2026-12-05T01:00:00Z'); // 09:00 CST: the files of 08:00–08:20 are all in
-    const built = createMonitoringRuntime(world.database, world.ports);
-    runtime = built.runtime;
-    await runtime.start();
-    const monitoring = embeddedMonitoring(runtime, built.hub);
-    app = await buildApp({
-      ports: withMineChanged(world.ports, monitoring.view),
-      hasher: argon2Hasher,
-      secrets: cryptoSecrets,
-      config: { sessionTtlMs: 3_600_000, cookieSecure: false },
-      monitoring,
-    });
+    ({ app, send } = await startMonitoredApp(world));
     for (const u of ['county', 'county2']) s[u] = await loginAs(app, u);
   });
   afterAll(async () => {

@@ -1,30 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { isUnderground } from './personnel-rules.ts';
-import type { InOutFlag, PersonPosition } from '../upload-file/personnel-records.ts';
+import type { InOutFlag } from '../upload-file/personnel-records.ts';
+import { person } from './engine.test-helper.ts';
 
 const T = Date.parse('2026-12-05T00:00:00Z');
 const H = 3_600_000;
 
-function record(inOut: InOutFlag, enteredMineAtMs: number | null, exitedMineAtMs: number | null) {
-  const p: PersonPosition = {
-    cardCode: '99010200000100001',
-    name: '张三',
-    inOut,
-    enteredMineAtMs,
-    exitedMineAtMs,
-    areaCode: null,
-    enteredAreaAtMs: null,
-    stationCode: null,
-    enteredStationAtMs: null,
-    shiftPattern: '三八制',
-    distanceToStationM: null,
-    workState: '正常',
-    isMineLeader: false,
-    isSpecialWorker: false,
-    track: [],
-  };
-  return p;
-}
+const record = (inOut: InOutFlag, entered: number | null, exited: number | null) =>
+  person('99010200000100001', null, entered, { inOut, exitedMineAtMs: exited });
 
 describe('who an RYSS record puts underground', () => {
   it.each<[string, InOutFlag, number | null, number | null, boolean]>([
