@@ -56,17 +56,17 @@ export function AlarmEvidencePanel({ mineId }: { mineId: string }) {
           </select>
         </label>
       </header>
-      <p className="muted small">{t('evidence.hint', { min: d?.slackMinutes ?? 5 })}</p>
+      <p className="muted small alarm-evidence-hint">{t('evidence.hint', { min: d?.slackMinutes ?? 5 })}</p>
       {evidence.error !== null && <ErrorBox error={evidence.error} onRetry={evidence.reload} />}
       <div className="table-wrap">
         <table className="table" data-testid="alarm-evidence-table">
           <thead>
             <tr>
-              <th>{t('evidence.redline')}</th>
-              <th>{t('evidence.mine')}</th>
-              <th>{t('evidence.hidden')}</th>
-              <th>{t('evidence.unhandled')}</th>
-              <th>{t('evidence.rate')}</th>
+              <th className="num">{t('evidence.redline')}</th>
+              <th className="num">{t('evidence.mine')}</th>
+              <th className="num">{t('evidence.hidden')}</th>
+              <th className="num">{t('evidence.unhandled')}</th>
+              <th className="num">{t('evidence.rate')}</th>
             </tr>
           </thead>
           <tbody>
