@@ -39,6 +39,7 @@ import { registerAlarmConsoleRoutes } from './routes/monitoring/alarm-console.ro
 import { registerAlarmRoutes } from './routes/monitoring/alarms.routes.ts';
 import { registerLiveRoutes } from './routes/monitoring/live.routes.ts';
 import { registerPointRoutes } from './routes/monitoring/points.routes.ts';
+import { registerEvidenceRoutes } from './routes/monitoring/evidence.routes.ts';
 import { registerMineImportRoutes } from './routes/registry/mine-import.routes.ts';
 import { registerMineRoutes } from './routes/registry/mines.routes.ts';
 import { registerSessionRoutes } from './routes/session.routes.ts';
@@ -297,6 +298,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerAlarmRoutes(app, deps);
   registerAlarmConsoleRoutes(app, deps);
   registerPointRoutes(app, deps);
+  registerEvidenceRoutes(app, deps);
   registerLiveRoutes(app, deps);
   registerHazardRoutes(app, deps);
   registerMonitoringProposalRoutes(app, deps);

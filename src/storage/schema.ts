@@ -348,6 +348,47 @@ export interface IngestFilesTable {
   received_ms: number;
 }
 
+/** Migration 0022: a mine's own alarm records (YCBJ). */
+export interface MineAlarmRecordsTable {
+  mine_id: string;
+  point_code: string;
+  anomaly_code: string;
+  start_ms: number;
+  end_ms: number | null;
+  sensor_type_name: string;
+  location: string;
+  unit: string;
+  max_value: number | null;
+  cause: string;
+  measures: string;
+  entered_at_ms: number | null;
+  entered_by: string;
+  data_time_ms: number;
+  received_ms: number;
+}
+
+/** Migration 0022: the latest state of each substation's feed (FZDY/FZSS). */
+export interface FeedStatesTable {
+  mine_id: string;
+  substation_code: string;
+  location: string | null;
+  run_state: string | null;
+  power_state: string | null;
+  data_time_ms: number | null;
+  received_ms: number;
+}
+
+/** Migration 0022: personnel alarm file records (RYCS/RYCY/RYXZ/RYQJ), kept as their fields. */
+export interface PersonnelAlarmRecordsTable {
+  mine_id: string;
+  file_type: string;
+  record_key: string;
+  card_code: string | null;
+  fields_json: string;
+  uploaded_at_ms: number;
+  received_ms: number;
+}
+
 export interface MonitoringDatabase {
   monitoring_points: MonitoringPointsTable;
   readings_head: ReadingsHeadTable;
@@ -361,4 +402,7 @@ export interface MonitoringDatabase {
   people_underground: PeopleUndergroundTable;
   ingest_files: IngestFilesTable;
   personnel_snapshots: PersonnelSnapshotsTable;
+  mine_alarm_records: MineAlarmRecordsTable;
+  feed_states: FeedStatesTable;
+  personnel_alarm_records: PersonnelAlarmRecordsTable;
 }

@@ -312,6 +312,53 @@ describeInBrowser('monitoring in the browser', () => {
     await screenshot(page, 'mine-live-monitoring');
   });
 
+  it('the mine page compares Redline’s alarms with the mine’s own records, in zh-CN and English at 1440 and 390 px', async () => {
+    const officer = user('officer');
+    if (officer.scope.kind !== 'mine') throw new Error('officer must be mine-scoped');
+    const mineId = officer.scope.mineId;
+    const mine = server.province.mines.find((m) => m.id === mineId)!;
+    // The mine reported one alarm an hour ago and entered no handling measure for it.
+    const start = Date.now() - 3_600_000;
+    await server.ports.monitoring.saveMineAlarmRecords([
+      {
+        mineId,
+        pointCode: `${mine.code}01MN000101`,
+        sensorTypeName: '甲烷',
+        location: '1301工作面',
+        unit: '%CH4',
+        anomalyCode: '001',
+        startMs: start,
+        endMs: start + 600_000,
+        maxValue: 1.1,
+        cause: '',
+        measures: '',
+        enteredAtMs: null,
+        enteredBy: '',
+        dataTimeMs: start,
+        receivedMs: start,
+      },
+    ]);
+    const page = await newPage();
+    await login(page, server.baseUrl, 'officer', TEST_PASSWORD);
+    await openMine(page, mineId);
+    const panel = page.locator('[data-testid="alarm-evidence"][data-busy="false"]');
+    await panel.waitFor();
+    expect(await panel.getByTestId('alarm-evidence-mine').innerText()).toBe('1');
+    expect(await panel.getByTestId('alarm-evidence-unhandled').innerText()).toBe('1');
+    expect(await panel.getByTestId('alarm-evidence-rate').innerText()).toMatch(/^0(\.0)?%$/);
+    expect(await panel.locator('h2').innerText()).toContain('报警核验');
+    await panel.scrollIntoViewIfNeeded();
+    await screenshot(page, 'mine-alarm-evidence-zh-1440');
+    await switchLanguage(page);
+    await expect.poll(() => panel.locator('h2').innerText()).toContain('Alarm check');
+    await page.setViewportSize({ width: 390, height: 844 });
+    const box = await page.getByTestId('alarm-evidence').boundingBox();
+    expect(box!.x).toBeGreaterThanOrEqual(0);
+    expect(box!.x + box!.width).toBeLessThanOrEqual(390);
+    await screenshot(page, 'mine-alarm-evidence-en-390');
+    await switchLanguage(page);
+  });
+
   it('a viewer sees the alarm console but cannot act and has no scenario panel', async () => {
     const page = await newPage();
     await login(page, server.baseUrl, 'viewer', TEST_PASSWORD);

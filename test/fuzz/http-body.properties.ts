@@ -352,7 +352,7 @@ export async function createHttpFuzz(hooks: FuzzHooks = {}): Promise<HttpFuzz> {
       .constantFrom(mine.code, world.otherMine.code, '620823009203')
       .chain((code) =>
         fc
-          .constantFrom('CDSS', 'CDDY', 'RYSS', 'RYQY', 'TJSJ', 'RYCS')
+          .constantFrom('CDSS', 'CDDY', 'RYSS', 'RYQY', 'TJSJ', 'RYYJCS')
           .map((t) => `${code}_${t}_20261205080000.txt`),
       ),
     fc.string({ maxLength: 40 }).filter((s) => /^[\x20-\x7e]*$/.test(s)),

@@ -87,7 +87,7 @@ export async function createMqttFuzz(hooks: FuzzHooks = {}): Promise<MqttFuzz> {
     fc.oneof(
       fc
         .tuple(
-          fc.constantFrom('CDSS', 'CDDY', 'RYSS', 'RYQY', 'YCBJ', 'RYCS', 'XXXX'),
+          fc.constantFrom('CDSS', 'CDDY', 'RYSS', 'RYQY', 'YCBJ', 'RYYJCS', 'XXXX'),
           fc.constantFrom(mineCode, '620823009203'),
         )
         .map(([type, m]) => `${m}_${type}_20261205080000.txt`),

@@ -51,7 +51,7 @@ export function assertWellFormedParse(result: UploadFileParseResult): void {
 }
 
 const anyTypeName = fc
-  .tuple(digits(12), fc.constantFrom(...UPLOAD_FILE_TYPES, 'RYCS', 'XXXX', 'cdss'), cstInstant)
+  .tuple(digits(12), fc.constantFrom(...UPLOAD_FILE_TYPES, 'RYYJCS', 'XXXX', 'cdss'), cstInstant)
   .map(([mine, type, at]) => `${mine}_${type}_${formatCst(at).replace(/\D/g, '')}.txt`);
 
 const anyName = fc.oneof(

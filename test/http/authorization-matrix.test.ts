@@ -812,6 +812,18 @@ const MATRIX: Record<string, RouteSpec> = {
       },
     }),
   },
+  'GET /api/mines/:id/alarm-evidence': {
+    permissions: ['monitoring.read'],
+    scope: 'mine',
+    okStatus: 200,
+    notFoundCode: 'MINE_NOT_FOUND',
+    prepare: (a) => ({
+      url: `/api/mines/${t(a).mine.id}/alarm-evidence`,
+      check(res) {
+        if (a.expected.allowed) expect(res.json()).toMatchObject({ mineId: t(a).mine.id, mineCount: 0 });
+      },
+    }),
+  },
   'GET /api/scenarios': {
     permissions: ['alarm.read'],
     scope: 'none',

@@ -5,7 +5,7 @@ import { ingestUploadFile } from '../../src/ingest/files/ingest-upload-file.ts';
 import type { MonitoringRuntime } from '../../src/monitoring/monitoring-runtime.ts';
 import { describeEachEngine } from '../support/engines.ts';
 import { createWorld, type World } from '../support/world.ts';
-import { cddyFile } from '../support/national-files.ts';
+import { cddyFile, ryssFile } from '../support/national-files.ts';
 
 const cddy = (mineCode: string) => cddyFile(mineCode).text;
 const cdss = (mineCode: string, time: string, rows: Array<[string, string, number, number]>) =>
@@ -119,6 +119,15 @@ describeEachEngine('monitoring pipeline', (engine) => {
     });
     const audit = await world.ports.audit.listByTarget('alarm', items[0]!.id);
     expect(audit[0]).toMatchObject({ action: 'alarm.raised', actorName: 'monitoring' });
+  });
+
+  it('people who entered and never exited count as underground whatever the flag the mine writes', async () => {
+    const mine = world.province.mines.find((m) => m.status === 'closed')!;
+    const f = ryssFile(mine.code, '2026-12-05 08:00:00', 3, '2026-12-05 07:50:00', '2');
+    expect(await ingest(f.name, f.text)).toMatchObject({ outcome: 'stored', accepted: 3 });
+    const { items } = await world.ports.monitoring.searchAlarms({ mineId: mine.id, offset: 0, limit: 10 });
+    expect(items[0]).toMatchObject({ rule: 'people_in_stopped_mine', priority: 'critical', value: 3 });
+    expect(runtime.engine.personnel.underground(mine.id)).toHaveLength(3);
   });
 
   it('a stop order on a mine with people underground raises the alarm without new data', async () => {

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSilentMineCases } from '../../src/core/monitoring/stopped/silent-mine-cases.ts';
 import type { MonitoringRuntime } from '../../src/monitoring/monitoring-runtime.ts';
-import { cddyFile, cdssFile, methanePoint, ryssFileInAreas } from '../support/national-files.ts';
+import { cddyFile, cdssFile, fzssFile, methanePoint, ryssFileInAreas } from '../support/national-files.ts';
 import { startMonitoredApp } from '../support/monitored-app.ts';
 import { asSession, createWorld, loginAs, type Session, type World } from '../support/world.ts';
 
@@ -150,6 +150,13 @@ describe('watch crews and stop-order compliance', () => {
     const t1 = world.clock.nowMs() + 5_000;
     await send(ryssFileInAreas(a.code, cst(t1), { [`${a.code}0001`]: 12 }));
     await send(ryssFileInAreas(b.code, cst(t1), { [`${b.code}0001`]: 5 }));
+    // a's own monitoring files say one of its two substations still runs on AC mains (evidence, shown).
+    await send(
+      fzssFile(a.code, cst(t1), [
+        [`${a.code}01DT4001001`, '0', '1'],
+        [`${a.code}01DT4001002`, '0', '0'],
+      ]),
+    );
     // Before the deadline the people are leaving: no critical alarm.
     expect((await peopleAlarm(a.id))?.conditionActive ?? false).toBe(false);
 
@@ -161,6 +168,8 @@ describe('watch crews and stop-order compliance', () => {
         underground: number;
         timeLeftMs: number;
         isCritical: boolean;
+        mainsFeeds: number;
+        feedsKnown: number;
       }>;
     };
     const view = async () => (await get(`/api/orders/${orderId}/compliance`, 'county')).json<View>();
@@ -171,7 +180,10 @@ describe('watch crews and stop-order compliance', () => {
       underground: 12,
       timeLeftMs: 30 * 60_000,
       isCritical: false,
+      mainsFeeds: 1,
+      feedsKnown: 2,
     });
+    expect(v1.mines.find((m) => m.mineCode === b.code)).toMatchObject({ mainsFeeds: 0, feedsKnown: 0 });
 
     // b evacuates before the deadline; a is still manned when it passes.
     world.clock.advance(20 * 60_000);

@@ -263,6 +263,8 @@ describe('a stop order compliance row (judgeMineCompliance)', () => {
     powerOn: 0,
     powerPoints: 1,
     switchesMs: T0 + H,
+    mainsFeeds: 0,
+    feedsKnown: 0,
     ...over,
   });
   const cases: Array<{ why: string; e: MineEvidence; nowMs: number; state: string; critical: boolean }> = [

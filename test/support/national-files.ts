@@ -54,18 +54,22 @@ export function cdssFile(
   };
 }
 
-/** A personnel snapshot with `n` people underground since `entered`. */
+/**
+ * A personnel snapshot with `n` people underground since `entered` (no exit time). `flag` is the
+ * 出入井标志 the mine writes: 1 underground by default; 2 or 0 is a mine writing something else.
+ */
 export function ryssFile(
   mineCode: string,
   time: string,
   n: number,
   entered = time,
+  flag: '0' | '1' | '2' = '1',
 ): { name: string; text: string } {
   const area = `${mineCode}0001`;
   let body = `${mineCode};测试煤矿;${time}~`;
   for (let i = 1; i <= n; i++) {
     const card = `${mineCode}${String(i).padStart(5, '0')}`;
-    body += `${card};人员${i};1;${entered};;${area};${entered};;;三八制;;正常;0;0;~`;
+    body += `${card};人员${i};${flag};${entered};;${area};${entered};;;三八制;;正常;0;0;~`;
   }
   return { name: `${mineCode}_RYSS_${compact(time)}.txt`, text: `${body}||` };
 }
@@ -87,4 +91,66 @@ export function ryssFileInAreas(
     }
   }
   return { name: `${mineCode}_RYSS_${compact(time)}.txt`, text: `${body}||` };
+}
+
+/** One YCBJ (the mine's own alarm record) row: what the mine says happened at a point and what it did. */
+export interface YcbjRow {
+  pointCode: string;
+  /** 异常类型, e.g. 001 over-limit, 004 sensor disconnected. */
+  code: string;
+  start: string;
+  end?: string;
+  max?: number;
+  measures?: string;
+  enteredAt?: string;
+  enteredBy?: string;
+}
+
+/** A YCBJ file: the mine's own alarm records (domain §1.2, 17 fields a record). */
+export function ycbjFile(
+  mineCode: string,
+  time: string,
+  rows: readonly YcbjRow[],
+): { name: string; text: string } {
+  let text = `${mineCode};测试煤矿;${time}~`;
+  for (const r of rows) {
+    const max = r.max === undefined ? '' : String(r.max);
+    text +=
+      `${r.pointCode};传感器;位置;单位;${r.code};${r.start};${r.end ?? ''};${max};${r.start};;;;原因;` +
+      `${r.measures ?? ''};${r.enteredAt ?? ''};${r.enteredBy ?? ''};${time}~`;
+  }
+  return { name: `${mineCode}_YCBJ_${compact(time)}.txt`, text: `${text}||` };
+}
+
+/** An FZDY file: substations and where they are installed. */
+export function fzdyFile(
+  mineCode: string,
+  time: string,
+  substations: ReadonlyArray<[code: string, location: string]>,
+): { name: string; text: string } {
+  const body = substations.map(([code, loc]) => `${code};${loc};0;0;0;${time}~`).join('');
+  return { name: `${mineCode}_FZDY_${compact(time)}.txt`, text: `${mineCode};测试煤矿;${time}~${body}||` };
+}
+
+/** An FZSS file: each substation's run state (0 communicating …) and power state (0 DC battery, 1 AC …). */
+export function fzssFile(
+  mineCode: string,
+  time: string,
+  states: ReadonlyArray<[code: string, run: '0' | '1' | '2' | '9', power: '0' | '1' | '2' | '9']>,
+): { name: string; text: string } {
+  const body = states.map(([code, run, power]) => `${code};${run};${power};${time}~`).join('');
+  return { name: `${mineCode}_FZSS_${compact(time)}.txt`, text: `${mineCode};测试煤矿;${time}~${body}||` };
+}
+
+/** A personnel alarm file (RYCS over-time, RYCY over-capacity, RYXZ restricted area, RYQJ distress), one person a record. */
+export function personnelAlarmFile(
+  mineCode: string,
+  type: 'RYCS' | 'RYCY' | 'RYXZ' | 'RYQJ',
+  time: string,
+  cards: readonly number[],
+): { name: string; text: string } {
+  const body = cards
+    .map((i) => `${mineCode}${String(i).padStart(5, '0')};人员${i};${mineCode}0001;${time}~`)
+    .join('');
+  return { name: `${mineCode}_${type}_${compact(time)}.txt`, text: `${mineCode};测试煤矿;${time}~${body}||` };
 }

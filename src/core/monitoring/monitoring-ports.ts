@@ -2,6 +2,8 @@ import type { AlarmPriority, AlarmState } from './alarms/alarm-lifecycle.ts';
 import type { AlarmChange, AlarmRecord, AlarmRule, PointRecord } from './engine/engine-types.ts';
 import type { PersonUnderground } from './engine/personnel-rules.ts';
 import type { PersonnelArea } from './upload-file/personnel-records.ts';
+import type { RedlineAlarmEdge } from './evidence/alarm-evidence.ts';
+import type { FeedState, MineAlarmRecord, PersonnelAlarmRecord } from './evidence/evidence-records.ts';
 
 /** What monitoring needs from storage (implemented in src/storage/stores/monitoring-store.ts). */
 
@@ -138,6 +140,18 @@ export interface MonitoringStore {
   /** Every mine's stored people-underground snapshot (for rebuilding the engine). */
   loadPeople(): Promise<Array<{ mineId: string; snapshotMs: number; people: PersonUnderground[] }>>;
   logIngestFile(f: IngestFileRecord): Promise<void>;
+  /** Evidence beyond the mine's word (migration 0022). A re-sent YCBJ record updates the stored one. */
+  saveMineAlarmRecords(records: readonly MineAlarmRecord[]): Promise<void>;
+  /** A mine's YCBJ records that started within [startFromMs, startToMs], oldest first. */
+  mineAlarmRecords(mineId: string, startFromMs: number, startToMs: number): Promise<MineAlarmRecord[]>;
+  /** Raises and clears of a mine's alarms with data time in [fromMs, toMs]. */
+  alarmEdges(mineId: string, fromMs: number, toMs: number): Promise<RedlineAlarmEdge[]>;
+  /** FZDY (dataTimeMs null: the location only) and FZSS states; an older state never overwrites a newer one. */
+  saveFeedStates(states: readonly FeedState[]): Promise<void>;
+  feedStates(mineIds: readonly string[]): Promise<FeedState[]>;
+  savePersonnelAlarmRecords(records: readonly PersonnelAlarmRecord[]): Promise<void>;
+  /** A mine's personnel alarm records, newest upload first. */
+  personnelAlarmRecords(mineId: string, limit: number): Promise<PersonnelAlarmRecord[]>;
   /** Decisions on monitoring hazard proposals, for the keys given (those without one are left out). */
   hazardDecisions(keys: readonly string[]): Promise<MonitoringHazardDecision[]>;
   /** Records a decision; false when the proposal was already decided (nothing changed). */

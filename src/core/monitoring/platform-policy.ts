@@ -8,6 +8,7 @@ import { CO_TREND_FLOOR_PPM, CO_TREND_MIN_SLOPE_PPM_PER_H } from './engine/readi
 import { FLAT_READINGS } from './engine/periodic-rules.ts';
 import { DEFAULT_READING_TIME_POLICY } from './engine/reading-time-policy.ts';
 import { DEFAULT_SILENT_MINE_CASE_AFTER_HOURS } from './stopped/silent-mine.ts';
+import { ALARM_EVIDENCE_SLACK_MS } from './evidence/alarm-evidence.ts';
 
 export interface PlatformPolicyValue {
   id: string;
@@ -92,5 +93,14 @@ export const PLATFORM_POLICY: readonly PlatformPolicyValue[] = [
       'A mine that must keep monitoring online (any status but closed) and stays silent this long gets an evasion case',
     meaningZh: '除已关闭外的矿井监测数据中断达到该时长，自动立案（逃避监管）',
     setting: 'REDLINE_SILENT_MINE_CASE_AFTER_HOURS',
+  }),
+  policy({
+    id: 'alarm_evidence_slack',
+    value: ALARM_EVIDENCE_SLACK_MS / 60_000,
+    unit: 'min',
+    meaningEn:
+      'A mine’s own alarm record (YCBJ) this far apart in time from Redline’s alarm on the same point still reports it',
+    meaningZh: '矿井自报报警记录（YCBJ）与本平台同一测点报警相差不超过该时长，即视为已上报',
+    setting: null,
   }),
 ];

@@ -1,5 +1,6 @@
 import type { Principal } from '../access/types.ts';
 import { switchRoleOf } from '../monitoring/engine/point-config.ts';
+import { isMainsPowered } from '../monitoring/evidence/evidence-records.ts';
 import { judgeStoppedPeople, type StoppedExemption } from '../monitoring/stopped/stopped-exemptions.ts';
 import { loadExemptions } from '../monitoring/stopped/stopped-use-cases.ts';
 import type { MineStatus } from '../registry/types.ts';
@@ -31,6 +32,13 @@ export interface MineEvidence {
   powerPoints: number;
   /** Data time of the newest switch reading, or null. */
   switchesMs: number | null;
+  /**
+   * Substations whose latest FZSS state says AC mains, and how many substations report a state: the
+   * mine's own monitoring files saying its underground supply is live (evidence shown beside the
+   * switches; it does not change the state on its own).
+   */
+  mainsFeeds: number;
+  feedsKnown: number;
 }
 
 export interface MineCompliance {
@@ -43,6 +51,8 @@ export interface MineCompliance {
   productionPoints: number;
   powerOn: number;
   powerPoints: number;
+  mainsFeeds: number;
+  feedsKnown: number;
   snapshotMs: number | null;
   /** Evacuation deadline minus now (ms; negative once past), or null for an order without a deadline. */
   timeLeftMs: number | null;
@@ -79,6 +89,8 @@ export function judgeMineCompliance(
     productionPoints: e.productionPoints,
     powerOn: e.powerOn,
     powerPoints: e.powerPoints,
+    mainsFeeds: e.mainsFeeds,
+    feedsKnown: e.feedsKnown,
     snapshotMs: e.snapshotMs,
     timeLeftMs: hasDeadline ? deadlineMs - nowMs : null,
     isCritical: state === 'overdue',
@@ -143,7 +155,14 @@ async function evidenceOf(
     powerOn: 0,
     powerPoints: 0,
     switchesMs: null,
+    mainsFeeds: 0,
+    feedsKnown: 0,
   };
+  for (const f of await deps.monitoring.feedStates([mineId])) {
+    if (f.powerState === null) continue;
+    e.feedsKnown++;
+    if (isMainsPowered(f)) e.mainsFeeds++;
+  }
   for (const [id, role] of roles) {
     const r = last.get(id);
     const on = r?.value === 1;

@@ -10,14 +10,13 @@ import { watch, type FSWatcher } from 'node:fs';
 import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { decodeUploadBytes } from '../../core/monitoring/upload-file/upload-encoding.ts';
-import type { MonitoringStore } from '../../core/monitoring/monitoring-ports.ts';
 import type { Clock, Ids } from '../../core/ports.ts';
 import type { MonitoringSink } from '../../monitoring/monitoring-sink.ts';
-import { ingestUploadFile, type FileReport } from './ingest-upload-file.ts';
+import { ingestUploadFile, type FileDoorStore, type FileReport } from './ingest-upload-file.ts';
 
 export interface InboxDeps {
   runtime: MonitoringSink;
-  store: Pick<MonitoringStore, 'logIngestFile'>;
+  store: FileDoorStore;
   ids: Ids;
   clock: Clock;
 }

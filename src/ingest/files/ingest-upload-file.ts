@@ -1,6 +1,8 @@
 import { decodeUploadBytes } from '../../core/monitoring/upload-file/upload-encoding.ts';
 import { parseUploadFile } from '../../core/monitoring/upload-file/upload-file-parser.ts';
-import { isDomainError } from '../../core/errors.ts';
+import { isDomainError, notFound } from '../../core/errors.ts';
+import type { UploadFile } from '../../core/monitoring/upload-file/upload-file-parser.ts';
+import { PERSONNEL_ALARM_FILE_TYPES } from '../../core/monitoring/evidence/evidence-records.ts';
 import type { Ids, Clock } from '../../core/ports.ts';
 import type { MonitoringStore } from '../../core/monitoring/monitoring-ports.ts';
 import type { MonitoringSink } from '../../monitoring/monitoring-sink.ts';
@@ -17,8 +19,94 @@ export interface FileReport {
   reason?: string;
 }
 
-/** File types Redline stores today; the others are parsed (so bad lines are reported) but not kept. */
-const STORED_TYPES = new Set(['CDDY', 'CDSS', 'RYQY', 'RYSS']);
+/** What the file door needs from storage: the ingest log and the evidence files it keeps itself. */
+export type FileDoorStore = Pick<
+  MonitoringStore,
+  'logIngestFile' | 'saveMineAlarmRecords' | 'saveFeedStates' | 'savePersonnelAlarmRecords'
+>;
+
+/**
+ * File types Redline stores: the engine's (CDDY, CDSS, RYQY, RYSS) through the runtime, the evidence
+ * files (YCBJ, FZDY, FZSS, RYCS, RYCY, RYXZ, RYQJ) straight to storage. The others are parsed (bad lines are reported) but not kept.
+ */
+const STORED_TYPES = new Set([
+  'CDDY',
+  'CDSS',
+  'RYQY',
+  'RYSS',
+  'YCBJ',
+  'FZDY',
+  'FZSS',
+  ...PERSONNEL_ALARM_FILE_TYPES,
+]);
+
+/** Stores an evidence file (no rule reads it as it arrives); returns how many records were kept. */
+async function storeEvidence(
+  deps: { runtime: MonitoringSink; store: FileDoorStore },
+  f: UploadFile,
+  receivedMs: number,
+): Promise<number> {
+  const mine = deps.runtime.mineByCode(f.mineCode);
+  if (!mine) throw notFound('MINE_NOT_FOUND', `No mine with the code ${f.mineCode} is registered.`);
+  if (f.type === 'YCBJ') {
+    await deps.store.saveMineAlarmRecords(
+      f.records.map((r) => ({
+        mineId: mine.id,
+        pointCode: r.pointCode,
+        sensorTypeName: r.sensorTypeName,
+        location: r.location,
+        unit: r.unit,
+        anomalyCode: r.anomalyCode,
+        startMs: r.startMs,
+        endMs: r.endMs,
+        maxValue: r.maxValue,
+        cause: r.cause,
+        measures: r.measures,
+        enteredAtMs: r.enteredAtMs,
+        enteredBy: r.enteredBy,
+        dataTimeMs: r.dataTimeMs,
+        receivedMs,
+      })),
+    );
+  } else if (f.type === 'FZDY') {
+    await deps.store.saveFeedStates(
+      f.records.map((r) => ({
+        mineId: mine.id,
+        substationCode: r.substationCode,
+        location: r.location,
+        runState: null,
+        powerState: null,
+        dataTimeMs: null,
+        receivedMs,
+      })),
+    );
+  } else if (f.type === 'FZSS') {
+    await deps.store.saveFeedStates(
+      f.records.map((r) => ({
+        mineId: mine.id,
+        substationCode: r.substationCode,
+        location: null,
+        runState: r.runState,
+        powerState: r.powerState,
+        dataTimeMs: r.dataTimeMs,
+        receivedMs,
+      })),
+    );
+  } else if (f.type === 'RYCS' || f.type === 'RYCY' || f.type === 'RYXZ' || f.type === 'RYQJ') {
+    const fileType = f.type;
+    await deps.store.savePersonnelAlarmRecords(
+      f.records.map((r) => ({
+        mineId: mine.id,
+        fileType,
+        cardCode: r.cardCode,
+        fields: r.fields,
+        uploadedAtMs: f.header.uploadedAtMs,
+        receivedMs,
+      })),
+    );
+  } else return 0;
+  return f.records.length;
+}
 
 /**
  * One national upload file through the pipeline: decode (UTF-8 or GB18030), parse (bad lines are
@@ -26,7 +114,7 @@ const STORED_TYPES = new Set(['CDDY', 'CDSS', 'RYQY', 'RYSS']);
  * only once they are stored. The outcome is logged in `ingest_files`.
  */
 export async function ingestUploadFile(
-  deps: { runtime: MonitoringSink; store: Pick<MonitoringStore, 'logIngestFile'>; ids: Ids; clock: Clock },
+  deps: { runtime: MonitoringSink; store: FileDoorStore; ids: Ids; clock: Clock },
   name: string,
   bytes: Uint8Array,
 ): Promise<FileReport> {
@@ -84,6 +172,8 @@ export async function ingestUploadFile(
       } else if (f.type === 'RYSS') {
         accepted = (await deps.runtime.ingestPersonnel(f.mineCode, f.records, f.header.uploadedAtMs))
           .accepted;
+      } else {
+        accepted = await storeEvidence(deps, f, deps.clock.nowMs());
       }
       report = {
         file: name,

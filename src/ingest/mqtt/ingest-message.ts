@@ -5,18 +5,17 @@
  * an error: redelivery cannot fix it. Only failures that a retry may fix (storage) are thrown.
  */
 import { isDomainError } from '../../core/errors.ts';
-import type { MonitoringStore } from '../../core/monitoring/monitoring-ports.ts';
 import type { PointReading } from '../../core/monitoring/upload-file/safety-monitoring-records.ts';
 import { parseUploadFileName } from '../../core/monitoring/upload-file/upload-file-name.ts';
 import type { Clock, Ids } from '../../core/ports.ts';
-import { ingestUploadFile, type FileReport } from '../files/ingest-upload-file.ts';
+import { ingestUploadFile, type FileDoorStore, type FileReport } from '../files/ingest-upload-file.ts';
 import type { MonitoringSink } from '../../monitoring/monitoring-sink.ts';
 import { readPointDefinitionItem } from './json-point-definitions.ts';
 import { ingestReadingItems, readReadingItem, splitJsonItems } from './json-readings.ts';
 
 export interface IngestMessageDeps {
   runtime: MonitoringSink;
-  store: Pick<MonitoringStore, 'logIngestFile'>;
+  store: FileDoorStore;
   ids: Ids;
   clock: Clock;
 }

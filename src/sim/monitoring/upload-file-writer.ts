@@ -171,6 +171,10 @@ const RECORD_FIELDS: { [K in UploadFileType]: (r: UploadRecordByType[K]) => Fiel
     r.isSpecialWorker,
     r.track.map((p) => `${p.stationCode}&${formatChinaStandardTime(p.atMs)}`).join(','),
   ],
+  RYCS: (r) => r.fields.map(text),
+  RYCY: (r) => r.fields.map(text),
+  RYXZ: (r) => r.fields.map(text),
+  RYQJ: (r) => r.fields.map(text),
 };
 
 function headerFields(type: UploadFileType, h: UploadHeaderInput): Field[] {

@@ -21,6 +21,7 @@ import type { AlarmsTable, Database, MonitoringPointsTable } from '../schema.ts'
 import { purgeTelemetryBefore } from '../dialect/telemetry-ddl.ts';
 import { WINDOW_MS, closedBefore, compactHead, windowOf } from '../telemetry/block-store.ts';
 import { createHazardDecisionStore } from './monitoring-hazard-decision-store.ts';
+import { createEvidenceStore } from './evidence-store.ts';
 import {
   countStoredReadings,
   newestOf,
@@ -158,6 +159,7 @@ const toAlarmView = (
 export function createMonitoringStore(db: Kysely<Database>): MonitoringStore {
   return {
     ...createHazardDecisionStore(db),
+    ...createEvidenceStore(db),
     async loadPoints(): Promise<PointRecord[]> {
       return (await db.selectFrom('monitoring_points').selectAll().orderBy('id').execute()).map(toPoint);
     },

@@ -341,3 +341,34 @@ export interface ScenariosResponse {
 export interface ScenarioStartResponse {
   scenario: ActiveScenario & { timeline: ScenarioStep[] };
 }
+
+/** GET /api/mines/:id/alarm-evidence: Redline's alarms against the mine's own (YCBJ). */
+export interface AlarmEvidenceResponse {
+  mineId: string;
+  fromMs: number;
+  toMs: number;
+  redlineCount: number;
+  mineCount: number;
+  hiddenCount: number;
+  unhandledCount: number;
+  /** 0–1; null when the mine reported no alarm in the period. */
+  handlingRate: number | null;
+  slackMinutes: number;
+  hidden: Array<{
+    alarmId: string;
+    rule: string;
+    pointCode: string;
+    raisedMs: number;
+    clearedMs: number | null;
+  }>;
+  unhandled: Array<{
+    pointCode: string;
+    anomalyCode: string;
+    sensorTypeName: string;
+    location: string;
+    startMs: number;
+    endMs: number | null;
+    cause: string;
+    measures: string;
+  }>;
+}

@@ -7,6 +7,7 @@ import { auditEn } from './parts/audit.ts';
 import { hazardsEn } from './parts/hazards.ts';
 import { ordersEn } from './parts/orders.ts';
 import { stoppedEn } from './parts/stopped.ts';
+import { evidenceEn } from './parts/evidence.ts';
 import { supervisionEn } from './parts/supervision.ts';
 import { directivesEn } from './parts/directives.ts';
 import { expertiseEn } from './parts/expertise.ts';
@@ -24,6 +25,7 @@ export const en: Dictionary = {
   ...hazardsEn,
   ...ordersEn,
   ...stoppedEn,
+  ...evidenceEn,
   ...supervisionEn,
   ...directivesEn,
   ...expertiseEn,

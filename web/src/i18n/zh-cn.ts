@@ -7,6 +7,7 @@ import { auditZh } from './parts/audit.ts';
 import { hazardsZh } from './parts/hazards.ts';
 import { ordersZh } from './parts/orders.ts';
 import { stoppedZh } from './parts/stopped.ts';
+import { evidenceZh } from './parts/evidence.ts';
 import { supervisionZh } from './parts/supervision.ts';
 import { directivesZh } from './parts/directives.ts';
 import { expertiseZh } from './parts/expertise.ts';
@@ -26,6 +27,7 @@ export const zhCN = {
   ...hazardsZh,
   ...ordersZh,
   ...stoppedZh,
+  ...evidenceZh,
   ...supervisionZh,
   ...directivesZh,
   ...expertiseZh,

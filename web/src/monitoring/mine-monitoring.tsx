@@ -16,6 +16,7 @@ import { areaTypeLabel } from './area-type.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { useNow, useThrottled } from '../live/use-live-feed.ts';
 import { AlarmDetailPanel } from './alarm-detail.tsx';
+import { AlarmEvidencePanel } from './alarm-evidence-panel.tsx';
 import { AlarmTable, LiveIndicator } from './alarm-table.tsx';
 import { findingText } from './alarm-text.ts';
 import { useMineLive } from './mine-live.tsx';
@@ -615,6 +616,7 @@ export function MineMonitoring({ mine }: { mine: MineRow }) {
           onToggle={toggle}
         />
       )}
+      <AlarmEvidencePanel mineId={mine.id} />
     </section>
   );
 }

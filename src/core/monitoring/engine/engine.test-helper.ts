@@ -1,6 +1,7 @@
 /** Builders shared by the engine and correlation tests (test-only). */
 import type { PointDefinition } from '../upload-file/point-definition-records.ts';
 import type { PointReading } from '../upload-file/safety-monitoring-records.ts';
+import type { PersonPosition } from '../upload-file/personnel-records.ts';
 
 export const T0 = Date.parse('2026-12-05T02:00:00Z');
 
@@ -49,3 +50,30 @@ export const reading = (
   statusBits,
   dataTimeMs: t,
 });
+
+/** An RYSS record of someone underground since `entered`; `over` changes any field. */
+export function person(
+  card: string,
+  area: string | null,
+  entered: number | null,
+  over: Partial<PersonPosition> = {},
+): PersonPosition {
+  return {
+    cardCode: card,
+    name: `人员${card.slice(-2)}`,
+    inOut: 'underground',
+    enteredMineAtMs: entered,
+    exitedMineAtMs: null,
+    areaCode: area,
+    enteredAreaAtMs: entered,
+    stationCode: null,
+    enteredStationAtMs: null,
+    shiftPattern: '三八制',
+    distanceToStationM: null,
+    workState: '正常',
+    isMineLeader: false,
+    isSpecialWorker: false,
+    track: [],
+    ...over,
+  };
+}

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { REGULATIONS_2016_THRESHOLDS } from '../thresholds/regulations-2016-threshold-table.ts';
 import { parseSensorRelations, type PointDefinition } from '../upload-file/point-definition-records.ts';
-import type { PersonPosition } from '../upload-file/personnel-records.ts';
 import type { AlarmChange, MonitoredMine } from './engine-types.ts';
-import { def, reading, T0 } from './engine.test-helper.ts';
+import { def, person, reading, T0 } from './engine.test-helper.ts';
 import { MonitoringEngine } from './monitoring-engine.ts';
 
 const MINE: MonitoredMine = {
@@ -15,26 +14,6 @@ const MINE: MonitoredMine = {
   gasClass: 'high',
   regionPath: '/990000/990100/990102/',
 };
-
-function person(card: string, area: string | null, entered: number): PersonPosition {
-  return {
-    cardCode: card,
-    name: `人员${card.slice(-2)}`,
-    inOut: 'underground',
-    enteredMineAtMs: entered,
-    exitedMineAtMs: null,
-    areaCode: area,
-    enteredAreaAtMs: entered,
-    stationCode: null,
-    enteredStationAtMs: null,
-    shiftPattern: '三八制',
-    distanceToStationM: null,
-    workState: '正常',
-    isMineLeader: false,
-    isSpecialWorker: false,
-    track: [],
-  };
-}
 
 function setUp(status: MonitoredMine['status'] = 'producing') {
   const e = new MonitoringEngine({ capacity: 64, thresholds: REGULATIONS_2016_THRESHOLDS });

@@ -19,10 +19,23 @@ interface MinePeople {
 }
 
 const STOPPED = STOPPED_STATUSES;
+
+/**
+ * Whether an RYSS record puts the person underground. The flag is the mine's word; the times are the
+ * card reader's: an entry time with no exit time means the person went down and has not come up,
+ * whatever the flag says (a mine cannot hide people by writing 2 or 0). An exit earlier than the
+ * entry is an older exit followed by a new descent.
+ */
+export function isUnderground(p: PersonPosition): boolean {
+  if (p.inOut === 'underground') return true;
+  if (p.enteredMineAtMs === null) return false;
+  return p.exitedMineAtMs === null || p.exitedMineAtMs < p.enteredMineAtMs;
+}
 const RESTRICTED = /限制|禁止|禁入/;
 
 /**
- * Personnel rules over RYSS snapshots (each one is the full list for a mine):
+ * Personnel rules over RYSS snapshots (each one is the full list for a mine; who is underground is
+ * decided by {@link isUnderground}, not by the flag alone):
  * - anyone underground in a suspended, closing or closed mine → critical (the Diaoshuidong pattern);
  * - more people underground than the mine's approved maximum → high;
  * - more people in an area than its approved headcount (RYQY) → high;
@@ -79,16 +92,18 @@ export class PersonnelRules {
     const out: AlarmChange[] = [];
     const prev = this.#people.get(mine.id);
     if (prev && prev.snapshotMs > snapshotMs) return out;
-    const people = positions
-      .filter((p) => p.inOut === 'underground')
-      .map((p) => ({
+    const people: PersonUnderground[] = [];
+    for (const p of positions) {
+      if (!isUnderground(p)) continue;
+      people.push({
         cardCode: p.cardCode,
         name: p.name,
         areaCode: p.areaCode,
         stationCode: p.stationCode,
         enteredMineAtMs: p.enteredMineAtMs,
         isMineLeader: p.isMineLeader,
-      }));
+      });
+    }
     this.#people.set(mine.id, { snapshotMs, people });
     // Judged at the snapshot's own time (the data's time), not when it arrived.
     this.#judge(out, mine, snapshotMs);

@@ -284,3 +284,31 @@ export const RYSS_SPEC: RecordSpec<BasicHeader, PersonPosition> = {
     track: parseTrackField(r, 14),
   }),
 };
+
+/**
+ * RYCS (over-time), RYCY (over-capacity), RYXZ (restricted area), RYQJ (distress call) records. Their
+ * field lists are not confirmed (domain reference §1.3), so a record is kept as its fields; the first
+ * is read as the person's card when it is a 17-digit code. No rule reads them: Redline judges the
+ * same conditions from RYSS itself, and these are the mine's own word kept beside it.
+ */
+export interface PersonnelAlarmFileRecord {
+  cardCode: string | null;
+  fields: string[];
+}
+
+/** At most this many fields a record (a sanity bound; real records have about ten). */
+const PERSONNEL_ALARM_MAX_FIELDS = 64;
+const CARD_RE = new RegExp(`^\\d{${PERSON_CARD_DIGITS}}$`);
+
+export const PERSONNEL_ALARM_SPEC: RecordSpec<BasicHeader, PersonnelAlarmFileRecord> = {
+  headerFields: BASIC_HEADER_FIELDS,
+  recordFields: { min: 2, max: PERSONNEL_ALARM_MAX_FIELDS },
+  recordFieldNames: ['fields (unconfirmed list)'],
+  parseHeader: parseBasicHeader,
+  parseRecord: (r) => {
+    const fields: string[] = [];
+    for (let i = 0; i < r.count; i++) fields.push(r.text(i));
+    const first = fields[0] ?? '';
+    return { cardCode: CARD_RE.test(first) ? first : null, fields };
+  },
+};

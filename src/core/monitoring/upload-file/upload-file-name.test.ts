@@ -27,7 +27,7 @@ describe('parseUploadFileName', () => {
     ['another extension', '620823009203_CDSS_20260923101319.csv', /does not match/],
     ['an impossible timestamp', '620823009203_CDSS_20260230101319.txt', /not a valid time/],
     ['an unknown type', '620823009203_ABCD_20260923101319.txt', /not a known upload file type/],
-    ['a type whose fields are unconfirmed', '620823009203_RYCS_20260923101319.txt', /not confirmed/],
+    ['a type whose fields are unconfirmed', '620823009203_RYYJCS_20260923101319.txt', /not confirmed/],
   ])('rejects %s with a reason', (_label, name, reason) => {
     const r = parseUploadFileName(name);
     expect(r.ok).toBe(false);

@@ -3,7 +3,17 @@ import { parseChinaStandardTime } from './upload-field-reader.ts';
 /** Safety-monitoring (aqjk) file types the parser understands. */
 export const SAFETY_MONITORING_FILE_TYPES = ['CDDY', 'CDSS', 'YCBJ', 'TJSJ', 'FZDY', 'FZSS'] as const;
 /** Personnel-position (rydw) file types the parser understands. */
-export const PERSONNEL_FILE_TYPES = ['RYQY', 'RYJZ', 'JZSS', 'RYXX', 'RYSS'] as const;
+export const PERSONNEL_FILE_TYPES = [
+  'RYQY',
+  'RYJZ',
+  'JZSS',
+  'RYXX',
+  'RYSS',
+  'RYCS',
+  'RYCY',
+  'RYXZ',
+  'RYQJ',
+] as const;
 export type UploadFileType =
   (typeof SAFETY_MONITORING_FILE_TYPES)[number] | (typeof PERSONNEL_FILE_TYPES)[number];
 export const UPLOAD_FILE_TYPES: readonly UploadFileType[] = [
@@ -12,7 +22,7 @@ export const UPLOAD_FILE_TYPES: readonly UploadFileType[] = [
 ];
 
 /** Types seen in the wild whose field lists are not confirmed; named so the refusal can say so. */
-const KNOWN_UNSUPPORTED_TYPES = ['RYCS', 'RYCY', 'RYXZ', 'RYQJ', 'RYYJCS'];
+const KNOWN_UNSUPPORTED_TYPES = ['RYYJCS'];
 
 export function isUploadFileType(s: string): s is UploadFileType {
   return (UPLOAD_FILE_TYPES as readonly string[]).includes(s);

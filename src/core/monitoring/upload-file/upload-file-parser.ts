@@ -19,6 +19,7 @@ import {
 } from './safety-monitoring-records.ts';
 import {
   JZSS_SPEC,
+  PERSONNEL_ALARM_SPEC,
   RYJZ_SPEC,
   RYQY_SPEC,
   RYSS_SPEC,
@@ -27,6 +28,7 @@ import {
   type BaseStationStatus,
   type Person,
   type PersonPosition,
+  type PersonnelAlarmFileRecord,
   type PersonnelArea,
   type PersonnelSystemHeader,
 } from './personnel-records.ts';
@@ -46,6 +48,10 @@ export interface UploadRecordByType {
   JZSS: BaseStationStatus;
   RYXX: Person;
   RYSS: PersonPosition;
+  RYCS: PersonnelAlarmFileRecord;
+  RYCY: PersonnelAlarmFileRecord;
+  RYXZ: PersonnelAlarmFileRecord;
+  RYQJ: PersonnelAlarmFileRecord;
 }
 
 export type UploadHeaderByType = { [K in UploadFileType]: BasicHeader } & {
@@ -101,6 +107,10 @@ const SPECS: { [K in UploadFileType]: RecordSpec<UploadHeaderByType[K], UploadRe
   JZSS: JZSS_SPEC,
   RYXX: RYXX_SPEC,
   RYSS: RYSS_SPEC,
+  RYCS: PERSONNEL_ALARM_SPEC,
+  RYCY: PERSONNEL_ALARM_SPEC,
+  RYXZ: PERSONNEL_ALARM_SPEC,
+  RYQJ: PERSONNEL_ALARM_SPEC,
 };
 
 const END_OF_FILE = '||';

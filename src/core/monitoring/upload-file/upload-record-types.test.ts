@@ -101,6 +101,20 @@ describe('safety-monitoring files', () => {
     });
   });
 
+  it.each(['RYCS', 'RYCY', 'RYXZ', 'RYQJ'] as const)(
+    '%s (a personnel alarm file): accepted, each record kept as its fields, the card read when first',
+    (type) => {
+      const card = `${MINE}00007`;
+      const records = [`${card};张三;2026-09-23 06:00:00;2026-09-23 10:13:00`, `其它;2`];
+      const file = expectFile(parseUploadFile(fileName(type), build(HEADER, records)), type);
+      expect(file.records).toEqual([
+        { cardCode: card, fields: [card, '张三', '2026-09-23 06:00:00', '2026-09-23 10:13:00'] },
+        { cardCode: null, fields: ['其它', '2'] },
+      ]);
+      expect(file.rejected).toEqual([]);
+    },
+  );
+
   it('TJSJ statistics parse', () => {
     const record =
       'P1;环境瓦斯;回风巷T2;%CH4;2026-09-23 10:00:00;2026-09-23 10:05:00;0.2;2026-09-23 10:01:00;0.1;2026-09-23 10:03:00;0.15;2026-09-23 10:05:00';

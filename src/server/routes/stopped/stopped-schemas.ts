@@ -67,6 +67,9 @@ export const complianceSchema = z.object({
       productionPoints: z.number().int(),
       powerOn: z.number().int(),
       powerPoints: z.number().int(),
+      /** Substations on AC mains (FZSS) and how many report a power state. */
+      mainsFeeds: z.number().int(),
+      feedsKnown: z.number().int(),
       snapshotMs: z.number().nullable(),
       timeLeftMs: z.number().nullable(),
       isCritical: z.boolean(),

@@ -42,6 +42,7 @@ export const errorsZh = {
   'error.ALARM_ALREADY_HIDDEN': '该报警已搁置或停用',
   'error.ALARM_NOT_OUT_OF_SERVICE': '该报警未停用',
   'error.POINT_NOT_FOUND': '该煤矿没有这个测点',
+  'error.EVIDENCE_RANGE_INVALID': '时段无效：开始不能晚于结束，且不超过 92 天',
   'error.SCENARIO_NO_MINE': '管辖范围内没有适合该演示场景的煤矿',
   'error.SCENARIO_UNKNOWN': '未知的演示场景',
   'error.TOO_MANY_LOGIN_ATTEMPTS': '登录失败次数过多，请稍后再试',
@@ -230,6 +231,8 @@ export const errorsEn: Record<keyof typeof errorsZh, string> = {
   'error.ALARM_ALREADY_HIDDEN': 'The alarm is already shelved or out of service',
   'error.ALARM_NOT_OUT_OF_SERVICE': 'The alarm is not out of service',
   'error.POINT_NOT_FOUND': 'No such measuring point at this mine',
+  'error.EVIDENCE_RANGE_INVALID':
+    'Invalid period: the start may not be after the end, and it may span at most 92 days',
   'error.SCENARIO_NO_MINE': 'No suitable mine in your scope for this scenario',
   'error.SCENARIO_UNKNOWN': 'Unknown scenario',
   'error.TOO_MANY_LOGIN_ATTEMPTS': 'Too many failed logins; wait and try again',

@@ -85,6 +85,15 @@ export function OrderCompliance({ orderId }: { orderId: string }) {
                 <dd>{t('stopped.compliance.onOf', { on: m.productionOn, of: m.productionPoints })}</dd>
                 <dt>{t('stopped.compliance.col.power')}</dt>
                 <dd>{t('stopped.compliance.powerOnOf', { on: m.powerOn, of: m.powerPoints })}</dd>
+                <dt>{t('stopped.compliance.col.feeds')}</dt>
+                <dd
+                  className={m.mainsFeeds > 0 ? 'text-danger' : undefined}
+                  data-testid="compliance-mains-feeds"
+                >
+                  {m.feedsKnown === 0
+                    ? '—'
+                    : t('stopped.compliance.feedsOnOf', { on: m.mainsFeeds, of: m.feedsKnown })}
+                </dd>
                 <dt>{t('stopped.compliance.col.left')}</dt>
                 <dd>
                   {m.timeLeftMs === null
