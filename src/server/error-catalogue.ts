@@ -71,6 +71,7 @@ export const ERROR_CATALOGUE: readonly ErrorSection[] = [
       ['ALARM_NOT_UNACKNOWLEDGED', 'the alarm is already acknowledged (or normal, shelved …)', '409', 'reload the console'],
       ['ALARM_SHELVE_REASON_REQUIRED', 'shelving without a reason', '400', 'give the reason (e.g. calibration)'],
       ['ALARM_OOS_REASON_REQUIRED', 'taking an alarm out of service without a reason', '400', 'give the reason (e.g. the sensor under repair)'],
+      ['EVIDENCE_RANGE_INVALID', 'the alarm-evidence period has `from` after `to`, or spans more than 92 days', '400', 'pick a shorter period'],
       ['ALARM_SHELVE_DURATION_INVALID', 'a shelve must last 1–480 minutes', '400', 'pick a shorter period'],
       ['`ALARM_ALREADY_HIDDEN` / `ALARM_NOT_SHELVED` / `ALARM_NOT_OUT_OF_SERVICE`', 'the action does not fit the alarm\'s state', '409', 'reload the console'],
       ['POINT_NOT_FOUND', 'no such measuring point at this mine', '404', 'check the point id'],

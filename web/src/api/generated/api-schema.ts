@@ -6432,6 +6432,92 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/mines/{id}/alarm-evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Redline's alarms against the mine's own alarm records (YCBJ) over a period: alarms the mine never reported (hidden), records without a handling measure, and the mine's alarm-handling rate. */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            fromMs: number;
+                            handlingRate: number | null;
+                            hidden: {
+                                alarmId: string;
+                                clearedMs: number | null;
+                                pointCode: string;
+                                raisedMs: number;
+                                rule: string;
+                            }[];
+                            hiddenCount: number;
+                            mineCount: number;
+                            mineId: string;
+                            redlineCount: number;
+                            slackMinutes: number;
+                            toMs: number;
+                            unhandled: {
+                                anomalyCode: string;
+                                cause: string;
+                                endMs: number | null;
+                                location: string;
+                                measures: string;
+                                pointCode: string;
+                                sensorTypeName: string;
+                                startMs: number;
+                            }[];
+                            unhandledCount: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/mines/{id}/capacity-approvals": {
         parameters: {
             query?: never;
@@ -7385,7 +7471,9 @@ export interface paths {
                             mines: {
                                 beyondCrew: number;
                                 crewAllowed: number;
+                                feedsKnown: number;
                                 isCritical: boolean;
+                                mainsFeeds: number;
                                 mineCode: string;
                                 mineId: string;
                                 mineName: string;
