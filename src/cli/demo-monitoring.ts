@@ -117,7 +117,9 @@ export async function startDemoMonitoring(deps: {
           isAllowed(m.id) &&
           !busyMines.has(m.code),
       );
-      const mine = candidates[0];
+      // Diaoshuidong happened in a closed mine: prefer one, then a closing one (whose data alone is no
+      // activity until power comes back in the scenario's timeline, ADR 0014).
+      const mine = [...candidates].sort((a, b) => wanted.indexOf(a.status) - wanted.indexOf(b.status))[0];
       if (!mine) {
         throw conflict(
           'SCENARIO_NO_MINE',

@@ -33,9 +33,9 @@ export function auditTargetLabel(type: string, id: string, i18n: Labels): string
   const typeKey = `actionObject.${type}`;
   if (type === 'alarm' && id.includes('|'))
     return i18n.t('audit.target', { type: i18n.t('actionObject.alarm'), id: alarmTarget(id, i18n) });
-  return i18n.t('audit.target', {
-    type: i18n.has(typeKey) ? i18n.t(typeKey) : i18n.t('audit.action.unknown'),
-    // Long generated ids (UUIDs) are cut to their first group; the whole id is in the row's title.
-    id: id.replace(/^[a-z]+-/, '').replace(/^([0-9a-f]{8})-[0-9a-f-]{20,}$/, '$1…'),
-  });
+  const typeLabel = i18n.has(typeKey) ? i18n.t(typeKey) : i18n.t('audit.action.unknown');
+  const bare = id.replace(/^[a-z]+-/, '');
+  // A generated id (UUID) means nothing to a reader: the type alone, the whole id in the row's title.
+  if (/^[0-9a-f]{8}-[0-9a-f-]{20,}$/.test(bare)) return typeLabel;
+  return i18n.t('audit.target', { type: typeLabel, id: bare });
 }

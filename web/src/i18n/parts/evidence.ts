@@ -7,7 +7,7 @@ export const evidenceZh = {
   'evidence.period': '时段',
   'evidence.days': '近 {n} 天',
   'evidence.hint':
-    '对比本平台检测到的测点报警与矿井上传的异常报警记录（YCBJ）：矿井从未上报的为“未上报”；同一测点相差 {min} 分钟以内视为已上报（平台策略）。处置率＝填写了处理措施的记录占比。',
+    '对比本平台检测到的测点报警与矿井上传的异常报警记录：矿井从未上报的为“未上报”；同一测点相差 {min} 分钟以内视为已上报（平台策略）。处置率＝填写了处理措施的记录占比。',
   'evidence.redline': '平台检测报警',
   'evidence.mine': '矿井自报报警',
   'evidence.hidden': '未上报',

@@ -55,7 +55,7 @@ export function HazardProposalsOf({ proposals }: { proposals: Proposal[] | undef
           <li key={p.id} data-testid={`hazard-proposal-${p.kind}`} data-state={p.state}>
             <strong>{t(`hazards.proposal.${p.kind}`)}</strong> ·{' '}
             <span>{t(`hazards.proposal.state.${p.state}`)}</span> · {formatDateTime(p.createdAt)}
-            <div className="muted">{p.basis}</div>
+            <div className="muted">{t(`hazards.proposal.basis.${p.kind}`)}</div>
             {p.state === 'open' && <Link to="/hazards/proposals">{t('hazards.proposal.decide')}</Link>}
           </li>
         ))}
