@@ -4,11 +4,13 @@ import type { MonitoringHazardProposal as MonitoringProposal } from '../api/gene
 import { useApiData } from '../api/use-api.ts';
 import { ErrorBox } from '../components/error-box.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
+import { criterionText } from '../pages/hazards/criterion-text.ts';
 import { EvidenceList } from './alarm-groups.tsx';
 import { formatShortMs } from './monitoring-format.ts';
 
 function ProposalItem({ p, now, onDone }: { p: MonitoringProposal; now: number; onDone: () => void }) {
-  const { t, lang } = useI18n();
+  const i18n = useI18n();
+  const { t, lang } = i18n;
   const [text, setText] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -36,8 +38,12 @@ function ProposalItem({ p, now, onDone }: { p: MonitoringProposal; now: number; 
       <div>
         <strong>{lang === 'en' ? p.titleEn : p.titleZh}</strong>
         <span className="cell-sub">
-          {p.mineName} · {formatShortMs(p.atMs, now)} · {p.criterion.source}
+          {p.mineName} · {formatShortMs(p.atMs, now)}
         </span>
+      </div>
+      {/* The criterion as the page's language cites it (the API's `criterion.source` is English). */}
+      <div className="small" data-testid="monitoring-proposal-criterion">
+        {criterionText(p.category, i18n)}
       </div>
       <EvidenceList evidence={p.evidence} />
       <input
