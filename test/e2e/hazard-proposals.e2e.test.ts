@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest';
+import { person } from '../../src/core/monitoring/engine/engine.test-helper.ts';
 import { TEST_PASSWORD } from '../support/world.ts';
 import { login, openAlarms, openHazard, switchLanguage } from './page-models/index.ts';
 import { describeInBrowser, screenshot } from './support/browser.ts';
@@ -32,24 +33,13 @@ describeInBrowser('major hazards proposed by monitoring, in the browser', () => 
     expect(first).toBeDefined();
     expect(second).toBeDefined();
     const now = Date.now();
+    // The people as a positioning snapshot (RYSS) lists them: underground for half an hour.
     const crew = (mineCode: string, n: number) =>
-      Array.from({ length: n }, (_, i) => ({
-        cardCode: `${mineCode.slice(-4)}${String(i).padStart(5, '0')}`,
-        name: `测试人员${i + 1}`,
-        inOut: 'underground' as const,
-        enteredMineAtMs: now - 30 * 60_000,
-        exitedMineAtMs: null,
-        areaCode: null,
-        enteredAreaAtMs: null,
-        stationCode: null,
-        enteredStationAtMs: null,
-        shiftPattern: '三八制',
-        distanceToStationM: null,
-        workState: '正常',
-        isMineLeader: false,
-        isSpecialWorker: false,
-        track: [],
-      }));
+      Array.from({ length: n }, (_, i) =>
+        person(`${mineCode.slice(-4)}${String(i).padStart(5, '0')}`, null, now - 30 * 60_000, {
+          name: `测试人员${i + 1}`,
+        }),
+      );
     const counts = new Map<string, number>();
     for (const m of [first!, second!]) {
       const n = Math.ceil(m.approvedMaxUnderground * 1.2) + 1;
