@@ -7,22 +7,8 @@ import { buildOpenApiDocument } from '../../src/server/openapi-build.ts';
  * listed here; the list may only shrink (a listed route that gains its schema fails until removed).
  */
 const PENDING_SUCCESS_SCHEMAS = new Set([
-  'GET /api/alarms',
-  'GET /api/alarms/kpis',
-  'GET /api/alarms/{id}',
-  'POST /api/alarms/{id}/acknowledge',
-  'POST /api/alarms/{id}/shelve',
-  'POST /api/alarms/{id}/unshelve',
-  'POST /api/alarms/{id}/out-of-service',
-  'POST /api/alarms/{id}/return-to-service',
-  'GET /api/overview/alarms',
-  'GET /api/mines/{id}/points',
-  'GET /api/mines/{id}/points/{pointId}/series',
   'GET /api/mines/{id}/points/{pointId}/readings.csv',
-  'GET /api/mines/{id}/personnel',
   'GET /api/live',
-  'GET /api/scenarios',
-  'POST /api/scenarios',
 ]);
 
 interface Operation {

@@ -176,6 +176,17 @@ export type ApiAnswer<P extends keyof paths> = paths[P] extends {
   ? JsonOf<R>
   : never;
 
+/** The JSON answer of a POST path (201 or 200), from the generated types. */
+export type ApiPostAnswer<P extends keyof paths> = paths[P] extends {
+  post: { responses: infer Rs };
+}
+  ? Rs extends { 201: infer R }
+    ? JsonOf<R>
+    : Rs extends { 200: infer R }
+      ? JsonOf<R>
+      : never
+  : never;
+
 /** The query parameters of a GET path, from the generated types. */
 export type ApiQuery<P extends keyof paths> = paths[P] extends {
   get: { parameters: { query?: infer Q } };

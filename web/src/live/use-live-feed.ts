@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import type { AlarmView, LivePersonnel, LiveReadings } from '../api/monitoring-types.ts';
+import type { LivePersonnel, LiveReadings } from '../api/monitoring-types.ts';
+import type { AlarmView } from '../api/generated/api-schema.ts';
 
 /** Whether the live feed is connected: pages show it, since a silent console is not a quiet mine. */
 export type LiveState = 'connecting' | 'open' | 'reconnecting';

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { ApiError, request } from '../api/api-client.ts';
-import type { AlarmActionResponse, AlarmDetailResponse, AlarmView } from '../api/monitoring-types.ts';
+import { ApiError, request, type ApiAnswer, type ApiPostAnswer } from '../api/api-client.ts';
+import type { AlarmView } from '../api/generated/api-schema.ts';
 import { useApiData } from '../api/use-api.ts';
 import { ErrorBox } from '../components/error-box.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
@@ -11,6 +11,9 @@ import { AlarmStatePill, PriorityPill } from './alarm-table.tsx';
 import { alarmText, eventLabel, isUnacknowledged, ruleLabel } from './alarm-text.ts';
 import { formatDuration, formatMs, formatValue } from './monitoring-format.ts';
 import { EvidenceList } from './alarm-groups.tsx';
+
+type AlarmActionResponse = ApiPostAnswer<'/api/alarms/{id}/acknowledge'>;
+type AlarmDetailResponse = ApiAnswer<'/api/alarms/{id}'>;
 
 const SHELVE_PRESETS = [15, 30, 60, 120, 240, 480];
 const MAX_SHELVE_MINUTES = 480;

@@ -1,12 +1,13 @@
 import { useMemo, useState } from 'react';
-import { withQuery } from '../api/api-client.ts';
-import type { AlarmEvidenceResponse } from '../api/monitoring-types.ts';
+import { withQuery, type ApiAnswer } from '../api/api-client.ts';
 import { useApiData } from '../api/use-api.ts';
 import { ErrorBox } from '../components/error-box.tsx';
 import { formatCount, formatShare } from '../format.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { ruleLabel } from './alarm-text.ts';
 import { formatMs } from './monitoring-format.ts';
+
+type AlarmEvidenceResponse = ApiAnswer<'/api/mines/{id}/alarm-evidence'>;
 
 const DAY_MS = 86_400_000;
 const PERIODS = [1, 7, 30] as const;

@@ -2,11 +2,11 @@ import { useState, type FormEvent } from 'react';
 import { request } from '../api/api-client.ts';
 import type {
   AlarmConsole,
-  AlarmGroup,
+  AlarmConsoleGroup as AlarmGroup,
   AlarmKpis,
   EvidenceItem,
   FloodLine,
-} from '../api/monitoring-types.ts';
+} from '../api/generated/api-schema.ts';
 import { formatCount } from '../format.ts';
 import { useI18n, type I18n } from '../i18n/i18n-context.tsx';
 import './alarm-groups.css';

@@ -1,11 +1,12 @@
 import { useEffect, useMemo } from 'react';
-import { withQuery } from '../api/api-client.ts';
-import type { MineStatus } from '../api/generated/api-schema.ts';
-import type { AlarmOverviewResponse, MineAlarmOverview } from '../api/monitoring-types.ts';
+import { withQuery, type ApiAnswer } from '../api/api-client.ts';
+import type { MineAlarmBadge as MineAlarmOverview, MineStatus } from '../api/generated/api-schema.ts';
 import { useApiData, type ApiData } from '../api/use-api.ts';
 import { formatCount } from '../format.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { Link } from '../router/link.tsx';
+
+type AlarmOverviewResponse = ApiAnswer<'/api/overview/alarms'>;
 
 const POLL_MS = 30_000;
 

@@ -1,5 +1,5 @@
 import { memo, type KeyboardEvent } from 'react';
-import type { AlarmPriority, AlarmView } from '../api/monitoring-types.ts';
+import type { AlarmPriority, AlarmView } from '../api/generated/api-schema.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import type { LiveState } from '../live/use-live-feed.ts';
 import { alarmText, isUnacknowledged, ruleLabel, stateLabel } from './alarm-text.ts';

@@ -1,4 +1,4 @@
-import type { AlarmPriority, AlarmState, AlarmView } from '../api/monitoring-types.ts';
+import type { AlarmPriority, AlarmState, AlarmView } from '../api/generated/api-schema.ts';
 import type { I18n, MessageKey } from '../i18n/i18n-context.tsx';
 import { formatValue } from './monitoring-format.ts';
 

@@ -1,14 +1,12 @@
 import { memo, useCallback, useEffect, useMemo, useState, type MouseEvent } from 'react';
-import { withQuery } from '../api/api-client.ts';
-import type { MineRow, MineStatus } from '../api/generated/api-schema.ts';
+import { withQuery, type ApiAnswer } from '../api/api-client.ts';
 import type {
   AlarmView,
+  MineRow,
+  MineStatus,
   MonitoringPoint,
   PersonnelArea,
-  PersonnelResponse,
-  PointsResponse,
-  PointThresholds,
-} from '../api/monitoring-types.ts';
+} from '../api/generated/api-schema.ts';
 import { useApiData } from '../api/use-api.ts';
 import { ErrorBox } from '../components/error-box.tsx';
 import { formatCount } from '../format.ts';
@@ -32,6 +30,9 @@ import {
 } from './monitoring-format.ts';
 import { PointChart, valueTone, type LiveSample } from './point-chart.tsx';
 import { stateMatches, useAlarmList } from './use-alarm-list.ts';
+
+type PersonnelResponse = ApiAnswer<'/api/mines/{id}/personnel'>;
+type PointsResponse = ApiAnswer<'/api/mines/{id}/points'>;
 
 /** Statuses in which nobody may be underground (capability 3). */
 const MUST_BE_EMPTY: ReadonlySet<MineStatus> = new Set([
@@ -110,7 +111,7 @@ export function MineAlarms({ mineId }: { mineId: string }) {
   );
 }
 
-function Thresholds({ th }: { th: PointThresholds }) {
+function Thresholds({ th }: { th: MonitoringPoint['thresholds'] }) {
   const { lang } = useI18n();
   const f = (v: number | null, op: string) => (v === null ? '' : `${op}${formatValue(v, lang)}`);
   return (

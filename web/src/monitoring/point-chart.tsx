@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState, type MouseEvent, type RefObject } from 'react';
 import { request, withQuery } from '../api/api-client.ts';
-import type { MonitoringPoint, SeriesResponse, ThresholdKey } from '../api/monitoring-types.ts';
+import type { ThresholdKey } from '../api/monitoring-types.ts';
+import type { MonitoringPoint, PointSeries as SeriesResponse } from '../api/generated/api-schema.ts';
 import { ErrorBox } from '../components/error-box.tsx';
 import { useI18n, type Lang } from '../i18n/i18n-context.tsx';
 import { formatMs, formatValue, sensorTypeLabel } from './monitoring-format.ts';

@@ -1,12 +1,7 @@
 import { useState } from 'react';
-import { request } from '../api/api-client.ts';
-import {
-  SCENARIO_NAMES,
-  type ActiveScenario,
-  type ScenarioStartResponse,
-  type ScenarioStep,
-  type ScenariosResponse,
-} from '../api/monitoring-types.ts';
+import { request, type ApiAnswer, type ApiPostAnswer } from '../api/api-client.ts';
+import { SCENARIO_NAMES } from '../api/monitoring-types.ts';
+import type { ActiveScenario, ScenarioStep } from '../api/generated/api-schema.ts';
 import { useApiData } from '../api/use-api.ts';
 import { ErrorBox } from '../components/error-box.tsx';
 import { useI18n, type I18n, type Lang } from '../i18n/i18n-context.tsx';
@@ -14,6 +9,11 @@ import { Link } from '../router/link.tsx';
 import { minePath } from '../router/router.ts';
 import { useNow } from '../live/use-live-feed.ts';
 import { formatShortMs } from './monitoring-format.ts';
+
+type ScenarioStartResponse = ApiPostAnswer<'/api/scenarios'>;
+type ScenariosResponse = ApiAnswer<'/api/scenarios'>;
+/** A running scenario; one started from this panel carries its timeline until the server lists it. */
+type ShownScenario = ActiveScenario & { timeline?: ScenarioStep[] };
 
 function scenarioLabel(name: string, i18n: Pick<I18n, 't' | 'has'>): string {
   const key = `scenario.${name}`;
@@ -70,7 +70,7 @@ export function ScenarioPanel() {
   const scenarios = useApiData<ScenariosResponse>('/api/scenarios');
   const [starting, setStarting] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const [started, setStarted] = useState<ActiveScenario[]>([]);
+  const [started, setStarted] = useState<ShownScenario[]>([]);
 
   const data = scenarios.data;
   if (data === null || !data.running) return null;
@@ -98,7 +98,7 @@ export function ScenarioPanel() {
     ...data.active,
   ];
   const available = SCENARIO_NAMES.filter((n) => data.available.some((a) => a.name === n));
-  const timelineOf = (s: ActiveScenario): readonly ScenarioStep[] =>
+  const timelineOf = (s: ShownScenario): readonly ScenarioStep[] =>
     s.timeline ?? data.available.find((a) => a.name === s.name)?.timeline ?? [];
 
   return (

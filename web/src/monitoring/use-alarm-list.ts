@@ -1,8 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { request } from '../api/api-client.ts';
-import type { AlarmStateFilter, AlarmView, AlarmsResponse } from '../api/monitoring-types.ts';
+import { request, type ApiAnswer } from '../api/api-client.ts';
+import type { AlarmStateFilter } from '../api/monitoring-types.ts';
+import type { AlarmView } from '../api/generated/api-schema.ts';
 import { useThrottled } from '../live/use-live-feed.ts';
 import { compareAlarms, isUnacknowledged } from './alarm-text.ts';
+
+type AlarmsResponse = ApiAnswer<'/api/alarms'>;
 
 /** Whether an alarm in `state` belongs in a list filtered by `filter` (mirrors the server's `state=`). */
 export function stateMatches(filter: AlarmStateFilter, state: AlarmView['state']): boolean {

@@ -1,14 +1,7 @@
 import { useCallback, useState } from 'react';
 import { withQuery } from '../api/api-client.ts';
-import {
-  ALARM_PRIORITIES,
-  ALARM_RULES,
-  ALARM_STATE_FILTERS,
-  type AlarmConsole,
-  type AlarmKpis,
-  type AlarmPriority,
-  type AlarmView,
-} from '../api/monitoring-types.ts';
+import { ALARM_PRIORITIES, ALARM_RULES, ALARM_STATE_FILTERS } from '../api/monitoring-types.ts';
+import type { AlarmConsole, AlarmKpis, AlarmPriority, AlarmView } from '../api/generated/api-schema.ts';
 import { useApiData } from '../api/use-api.ts';
 import { ErrorBox } from '../components/error-box.tsx';
 import { FilterBar, FilterSelect } from '../components/filter-bar.tsx';

@@ -3,10 +3,9 @@ import {
   ALARM_PRIORITIES,
   ALARM_RULES,
   ALARM_STATE_FILTERS,
-  type AlarmPriority,
-  type AlarmRule,
   type AlarmStateFilter,
 } from '../api/monitoring-types.ts';
+import type { AlarmPriority, AlarmRule } from '../api/generated/api-schema.ts';
 
 export const ALARM_PAGE_SIZE = 50;
 

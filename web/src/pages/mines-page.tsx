@@ -6,7 +6,7 @@ import {
   type MinesResponse,
 } from '../api/generated/api-schema.ts';
 import type { MineSortKey } from './mines-query.ts';
-import type { MineAlarmOverview } from '../api/monitoring-types.ts';
+import type { MineAlarmBadge as MineAlarmOverview } from '../api/generated/api-schema.ts';
 import { useApiData } from '../api/use-api.ts';
 import { ErrorBox } from '../components/error-box.tsx';
 import { FilterBar, FilterSelect } from '../components/filter-bar.tsx';

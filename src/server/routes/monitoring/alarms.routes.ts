@@ -20,6 +20,13 @@ import { principalOf } from '../../auth.ts';
 import { consoleGroupingOf } from './alarm-console.routes.ts';
 import { monitoringOf } from './monitoring-access.ts';
 import { regionIdSchema, regionQuery } from '../../route-schemas.ts';
+import {
+  alarmActionSchema,
+  alarmDetailSchema,
+  alarmKpisSchema,
+  alarmOverviewSchema,
+  alarmPageSchema,
+} from './monitoring.schemas.ts';
 
 const STATE_FILTERS: Record<string, readonly AlarmState[] | undefined> = {
   active: ['unack_active', 'ack_active', 'rtn_unack'],
@@ -59,6 +66,7 @@ export function registerAlarmRoutes(app: FastifyInstance, deps: AppDeps): void {
           page: z.coerce.number().int().min(1).default(1),
           pageSize: z.coerce.number().int().min(1).max(500).default(50),
         }),
+        response: { 200: alarmPageSchema },
       },
     },
     async (req) => {
@@ -92,6 +100,7 @@ export function registerAlarmRoutes(app: FastifyInstance, deps: AppDeps): void {
         summary:
           'Alarm-system KPIs (ISA-18.2): load per mine, floods, chattering and stale alarms, priorities.',
         querystring: regionQuery,
+        response: { 200: alarmKpisSchema },
       },
     },
     async (req) => {
@@ -125,6 +134,7 @@ export function registerAlarmRoutes(app: FastifyInstance, deps: AppDeps): void {
         tags: ['alarms'],
         summary: 'One alarm with the full history of its transitions.',
         params: alarmParams,
+        response: { 200: alarmDetailSchema },
       },
     },
     async (req) => {
@@ -147,6 +157,7 @@ export function registerAlarmRoutes(app: FastifyInstance, deps: AppDeps): void {
         summary: 'Acknowledge an alarm with a comment (what was done).',
         params: alarmParams,
         body: z.object({ comment: z.string().max(2000) }),
+        response: { 200: alarmActionSchema },
       },
     },
     async (req) => {
@@ -169,6 +180,7 @@ export function registerAlarmRoutes(app: FastifyInstance, deps: AppDeps): void {
         summary: 'Shelve an alarm for 1–480 minutes with a reason; it returns by itself.',
         params: alarmParams,
         body: z.object({ reason: z.string().max(2000), minutes: z.number().int() }),
+        response: { 200: alarmActionSchema },
       },
     },
     async (req) => {
@@ -193,6 +205,7 @@ export function registerAlarmRoutes(app: FastifyInstance, deps: AppDeps): void {
         summary: 'Return a shelved alarm to the console.',
         params: alarmParams,
         body: z.object({}).optional(),
+        response: { 200: alarmActionSchema },
       },
     },
     async (req) => {
@@ -212,6 +225,7 @@ export function registerAlarmRoutes(app: FastifyInstance, deps: AppDeps): void {
         summary: 'Take an alarm out of service (e.g. a sensor being replaced), with a reason.',
         params: alarmParams,
         body: z.object({ reason: z.string().max(2000) }),
+        response: { 200: alarmActionSchema },
       },
     },
     async (req) => {
@@ -235,6 +249,7 @@ export function registerAlarmRoutes(app: FastifyInstance, deps: AppDeps): void {
         summary: 'Return an alarm to service; it re-enters the state of its condition.',
         params: alarmParams,
         body: z.object({}).optional(),
+        response: { 200: alarmActionSchema },
       },
     },
     async (req) => {
@@ -253,6 +268,7 @@ export function registerAlarmRoutes(app: FastifyInstance, deps: AppDeps): void {
         tags: ['alarms'],
         summary: 'Per mine: active alarms by priority, unacknowledged, people underground (for badges).',
         querystring: regionQuery,
+        response: { 200: alarmOverviewSchema },
       },
     },
     async (req) => {

@@ -8,6 +8,7 @@ import type { AppDeps } from '../../app.ts';
 import { digestToken } from '../../../core/access/authentication.ts';
 import { principalOf, SESSION_COOKIE } from '../../auth.ts';
 import { mineInScope, monitoringOf } from './monitoring-access.ts';
+import { scenarioStartSchema, scenariosSchema } from './monitoring.schemas.ts';
 
 const HEARTBEAT_MS = 15_000;
 
@@ -69,6 +70,7 @@ export function registerLiveRoutes(app: FastifyInstance, deps: AppDeps): void {
       schema: {
         tags: ['monitoring'],
         summary: 'Demo scenarios: whether the simulator runs, what can start, what runs.',
+        response: { 200: scenariosSchema },
       },
     },
     async (req) => {
@@ -93,6 +95,7 @@ export function registerLiveRoutes(app: FastifyInstance, deps: AppDeps): void {
           name: z.enum(['songzao', 'diaoshuidong']),
           mineId: z.string().min(1).max(100).optional(),
         }),
+        response: { 201: scenarioStartSchema },
       },
     },
     async (req, reply) => {

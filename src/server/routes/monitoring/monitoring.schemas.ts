@@ -5,11 +5,21 @@ import {
   type AlarmState,
 } from '../../../core/monitoring/alarms/alarm-lifecycle.ts';
 import type { AlarmGroup, AlarmGroupKind } from '../../../core/monitoring/flood/alarm-grouping.ts';
-import type { AlarmView } from '../../../core/monitoring/monitoring-ports.ts';
+import type { AlarmKpis, MineAlarmBadge } from '../../../core/monitoring/alarms/alarm-kpis.ts';
+import type { PointThresholds } from '../../../core/monitoring/alarm-evaluator.ts';
+import type { PointRecord } from '../../../core/monitoring/engine/engine-types.ts';
+import type { PersonUnderground } from '../../../core/monitoring/engine/personnel-rules.ts';
+import type { FloodLine } from '../../../core/monitoring/flood/flood-kpis.ts';
+import type { AlarmEventRow, AlarmView, Series } from '../../../core/monitoring/monitoring-ports.ts';
+import type { PersonnelAreaCount } from '../../../monitoring/monitoring-view.ts';
+import type { ScenarioControl } from '../../app.ts';
 import { shaped } from '../../route-schemas.ts';
 import { alarmRuleSchema, evidenceItemSchema } from '../hazards/hazards.schemas.ts';
 
-/** Answers of the monitoring routes (the alarm console so far; the other monitoring routes are pending). */
+/**
+ * Answers of the monitoring routes: alarms, measuring points, personnel and the demo scenarios (the
+ * live feed is Server-Sent Events and the readings export CSV, neither JSON).
+ */
 
 const ALARM_STATES = [
   'normal',
@@ -107,3 +117,265 @@ export const alarmConsoleSchema = z
     shown: z.number(),
   })
   .meta({ id: 'AlarmConsole' });
+
+/** GET /api/alarms: one page of alarms and how many match in all. */
+export const alarmPageSchema = z.object({ items: z.array(alarmViewSchema), total: z.number() });
+
+export const alarmEventSchema = shaped<AlarmEventRow>()(
+  z
+    .object({
+      id: z.string(),
+      alarmId: z.string(),
+      mineId: z.string(),
+      atMs: z.number(),
+      receivedMs: z.number().nullable(),
+      kind: z.string(),
+      fromState: z.string().nullable(),
+      toState: z.string().nullable(),
+      cause: z.string(),
+      actor: z.string().nullable(),
+      comment: z.string().nullable(),
+      value: z.number().nullable(),
+      priority: z.string(),
+      escalationLevel: z.number().nullable(),
+    })
+    .meta({ id: 'AlarmEvent' }),
+);
+
+/** GET /api/alarms/:id: the alarm with every transition. */
+export const alarmDetailSchema = z.object({ alarm: alarmViewSchema, events: z.array(alarmEventSchema) });
+
+/** The alarm actions (acknowledge, shelve, …): the alarm as it now stands. */
+export const alarmActionSchema = z.object({ alarm: alarmViewSchema });
+
+const priorityCountsSchema = z.object({
+  critical: z.number(),
+  high: z.number(),
+  medium: z.number(),
+  low: z.number(),
+});
+
+const floodLineSchema = shaped<FloodLine>()(
+  z
+    .object({
+      id: z.string(),
+      kind: z.enum(['stop_order', 'mine_outage', 'gateway_outage', 'burst']),
+      label: z.string(),
+      mineId: z.string().nullable(),
+      mineName: z.string().nullable(),
+      mineCount: z.number(),
+      count: z.number(),
+      sinceMs: z.number(),
+    })
+    .meta({ id: 'FloodLine' }),
+);
+
+/** GET /api/alarms/kpis. */
+export const alarmKpisSchema = shaped<AlarmKpis>()(
+  z
+    .object({
+      alarmsPerOperatorHour: z.number(),
+      rawAlarmsLastHour: z.number(),
+      alarmsLast10Min: z.number(),
+      rawAlarmsLast10Min: z.number(),
+      isFlood: z.boolean(),
+      floods: z.array(floodLineSchema),
+      incidents: z.number(),
+      activeByPriority: priorityCountsSchema,
+      unacknowledged: z.number(),
+      shelved: z.number(),
+      alarmsPer10MinPerMine: z.number(),
+      chattering: z.array(
+        z.object({ alarmId: z.string(), mineName: z.string(), rule: z.string(), activations: z.number() }),
+      ),
+      stale: z.array(
+        z.object({ alarmId: z.string(), mineName: z.string(), rule: z.string(), activeSinceMs: z.number() }),
+      ),
+      priorityLast24h: priorityCountsSchema,
+    })
+    .meta({ id: 'AlarmKpis' }),
+);
+
+/** GET /api/overview/alarms: a badge per mine with standing or unacknowledged alarms. */
+export const alarmOverviewSchema = z.object({
+  mines: z.array(
+    shaped<MineAlarmBadge>()(
+      z
+        .object({
+          mineId: z.string(),
+          critical: z.number(),
+          high: z.number(),
+          medium: z.number(),
+          low: z.number(),
+          unacknowledged: z.number(),
+          underground: z.number(),
+        })
+        .meta({ id: 'MineAlarmBadge' }),
+    ),
+  ),
+});
+
+const nullableNumber = z.number().nullable();
+const pointThresholdsSchema = shaped<PointThresholds>()(
+  z
+    .object({
+      upperAlarm: nullableNumber,
+      upperAlarmRelease: nullableNumber,
+      upperPowerCut: nullableNumber,
+      upperPowerRestore: nullableNumber,
+      lowerAlarm: nullableNumber,
+      lowerAlarmRelease: nullableNumber,
+      lowerPowerCut: nullableNumber,
+      lowerPowerRestore: nullableNumber,
+      upperPreAlarm: nullableNumber.optional(),
+      lowerPreAlarm: nullableNumber.optional(),
+      upperStrict: z.boolean().optional(),
+      lowerInclusive: z.boolean().optional(),
+    })
+    .meta({ id: 'PointThresholds' }),
+);
+
+/** A measuring point as GET /api/mines/:id/points lists it. */
+export type PointAnswer = Pick<
+  PointRecord,
+  | 'id'
+  | 'pointCode'
+  | 'sensorType'
+  | 'valueType'
+  | 'unit'
+  | 'location'
+  | 'locationClass'
+  | 'onText'
+  | 'offText'
+  | 'mineThresholds'
+  | 'regulationRowIds'
+  | 'settingFindings'
+> & {
+  sensorTypeName: string;
+  sensorTypeNameEn: string;
+  /** What Redline enforces (the six levels of the effective thresholds). */
+  thresholds: Pick<
+    PointThresholds,
+    | 'upperAlarm'
+    | 'upperPowerCut'
+    | 'upperPowerRestore'
+    | 'lowerAlarm'
+    | 'lowerPowerCut'
+    | 'lowerPowerRestore'
+  >;
+  lastValue: number | null;
+  lastTsMs: number | null;
+  lastStatus: number | null;
+};
+
+/** GET /api/mines/:id/points. */
+export const pointsSchema = z.object({
+  points: z.array(
+    shaped<PointAnswer>()(
+      z
+        .object({
+          id: z.number(),
+          pointCode: z.string(),
+          sensorType: z.string(),
+          sensorTypeName: z.string(),
+          sensorTypeNameEn: z.string(),
+          valueType: z.string(),
+          unit: z.string(),
+          location: z.string(),
+          locationClass: z.string().nullable(),
+          onText: z.string(),
+          offText: z.string(),
+          thresholds: pointThresholdsSchema.pick({
+            upperAlarm: true,
+            upperPowerCut: true,
+            upperPowerRestore: true,
+            lowerAlarm: true,
+            lowerPowerCut: true,
+            lowerPowerRestore: true,
+          }),
+          mineThresholds: pointThresholdsSchema,
+          regulationRowIds: z.array(z.string()),
+          settingFindings: z.array(z.string()),
+          lastValue: nullableNumber,
+          lastTsMs: nullableNumber,
+          lastStatus: nullableNumber,
+        })
+        .meta({ id: 'MonitoringPoint' }),
+    ),
+  ),
+});
+
+/** GET /api/mines/:id/points/:pointId/series. */
+export const seriesSchema = shaped<Series>()(
+  z
+    .object({
+      resolution: z.enum(['raw', '1m']),
+      t: z.array(z.number()),
+      v: z.array(z.number()),
+      min: z.array(z.number()).nullable(),
+      max: z.array(z.number()).nullable(),
+    })
+    .meta({ id: 'PointSeries' }),
+);
+
+export const personnelAreaSchema = shaped<PersonnelAreaCount>()(
+  z
+    .object({
+      areaCode: z.string(),
+      areaName: z.string(),
+      areaType: z.string(),
+      approved: z.number(),
+      count: z.number(),
+    })
+    .meta({ id: 'PersonnelArea' }),
+);
+
+/** GET /api/mines/:id/personnel. */
+export const personnelSchema = z.object({
+  snapshotMs: nullableNumber,
+  underground: z.number(),
+  approvedMax: z.number(),
+  areas: z.array(personnelAreaSchema),
+  people: z.array(
+    shaped<PersonUnderground>()(
+      z.object({
+        cardCode: z.string(),
+        name: z.string(),
+        areaCode: z.string().nullable(),
+        stationCode: z.string().nullable(),
+        enteredMineAtMs: nullableNumber,
+        isMineLeader: z.boolean(),
+      }),
+    ),
+  ),
+});
+
+const scenarioStepSchema = z.object({ offsetMs: z.number(), what: z.string() }).meta({ id: 'ScenarioStep' });
+const activeScenarioFields = {
+  name: z.string(),
+  mineId: z.string(),
+  mineName: z.string(),
+  startedAtMs: z.number(),
+};
+
+/** GET /api/scenarios. */
+export const scenariosSchema = z.object({
+  running: z.boolean(),
+  available: z.array(
+    shaped<ReturnType<ScenarioControl['available']>[number]>()(
+      z.object({ name: z.string(), timeline: z.array(scenarioStepSchema) }),
+    ),
+  ),
+  active: z.array(
+    shaped<ReturnType<ScenarioControl['active']>[number]>()(
+      z.object(activeScenarioFields).meta({ id: 'ActiveScenario' }),
+    ),
+  ),
+});
+
+/** POST /api/scenarios: what started. */
+export const scenarioStartSchema = z.object({
+  scenario: shaped<Awaited<ReturnType<ScenarioControl['start']>>>()(
+    z.object({ ...activeScenarioFields, timeline: z.array(scenarioStepSchema) }),
+  ),
+});

@@ -10,6 +10,7 @@ import type { ReadingChunk } from '../../../core/monitoring/monitoring-ports.ts'
 import type { AppDeps } from '../../app.ts';
 import { principalOf } from '../../auth.ts';
 import { mineInScope, monitoringOf } from './monitoring-access.ts';
+import { personnelSchema, pointsSchema, seriesSchema, type PointAnswer } from './monitoring.schemas.ts';
 
 const mineParams = z.object({ id: z.string().min(1).max(100) });
 /** Spans longer than this are answered from the per-minute aggregates. */
@@ -57,6 +58,7 @@ export function registerPointRoutes(app: FastifyInstance, deps: AppDeps): void {
         summary:
           "A mine's measuring points with the thresholds enforced, its own settings and the latest value.",
         params: mineParams,
+        response: { 200: pointsSchema },
       },
     },
     async (req) => {
@@ -65,7 +67,7 @@ export function registerPointRoutes(app: FastifyInstance, deps: AppDeps): void {
       const points = await ports.monitoring.pointsOfMine(mine.id);
       const last = await ports.monitoring.lastReadings(points.map((p) => p.id));
       return {
-        points: points.map((p) => {
+        points: points.map((p): PointAnswer => {
           const l = last.get(p.id);
           const t = p.effectiveThresholds;
           return {
@@ -111,6 +113,7 @@ export function registerPointRoutes(app: FastifyInstance, deps: AppDeps): void {
           fromMs: z.coerce.number().int().optional(),
           toMs: z.coerce.number().int().optional(),
         }),
+        response: { 200: seriesSchema },
       },
     },
     async (req) => {
@@ -163,6 +166,7 @@ export function registerPointRoutes(app: FastifyInstance, deps: AppDeps): void {
         tags: ['monitoring'],
         summary: 'People underground now, by area, against the approved headcounts.',
         params: mineParams,
+        response: { 200: personnelSchema },
       },
     },
     async (req) => {

@@ -669,6 +669,18 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["AlarmView"][];
+                            total: number;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -714,6 +726,18 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            alarm: components["schemas"]["AlarmView"];
+                            events: components["schemas"]["AlarmEvent"][];
+                        };
                     };
                 };
             };
@@ -771,6 +795,17 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            alarm: components["schemas"]["AlarmView"];
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -824,6 +859,17 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            alarm: components["schemas"]["AlarmView"];
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -873,6 +919,17 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            alarm: components["schemas"]["AlarmView"];
+                        };
                     };
                 };
             };
@@ -929,6 +986,17 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            alarm: components["schemas"]["AlarmView"];
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -978,6 +1046,17 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            alarm: components["schemas"]["AlarmView"];
+                        };
                     };
                 };
             };
@@ -1080,6 +1159,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AlarmKpis"];
                     };
                 };
             };
@@ -6744,6 +6832,28 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            approvedMax: number;
+                            areas: components["schemas"]["PersonnelArea"][];
+                            people: {
+                                areaCode: string | null;
+                                cardCode: string;
+                                enteredMineAtMs: number | null;
+                                isMineLeader: boolean;
+                                name: string;
+                                stationCode: string | null;
+                            }[];
+                            snapshotMs: number | null;
+                            underground: number;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -6789,6 +6899,17 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            points: components["schemas"]["MonitoringPoint"][];
+                        };
                     };
                 };
             };
@@ -6891,6 +7012,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PointSeries"];
                     };
                 };
             };
@@ -8396,6 +8526,17 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            mines: components["schemas"]["MineAlarmBadge"][];
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -8495,6 +8636,22 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: components["schemas"]["ActiveScenario"][];
+                            available: {
+                                name: string;
+                                timeline: components["schemas"]["ScenarioStep"][];
+                            }[];
+                            running: boolean;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -8532,6 +8689,23 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            scenario: {
+                                mineId: string;
+                                mineName: string;
+                                name: string;
+                                startedAtMs: number;
+                                timeline: components["schemas"]["ScenarioStep"][];
+                            };
+                        };
                     };
                 };
             };
@@ -10181,6 +10355,12 @@ export interface components {
             }[];
             records: components["schemas"]["AccountabilityRecord"][];
         };
+        ActiveScenario: {
+            mineId: string;
+            mineName: string;
+            name: string;
+            startedAtMs: number;
+        };
         AlarmConsole: {
             groupedIds: string[];
             groups: components["schemas"]["AlarmConsoleGroup"][];
@@ -10205,6 +10385,58 @@ export interface components {
             parentAlarmId: string | null;
             priority: components["schemas"]["AlarmPriority"];
             sinceMs: number;
+            unacknowledged: number;
+        };
+        AlarmEvent: {
+            actor: string | null;
+            alarmId: string;
+            atMs: number;
+            cause: string;
+            comment: string | null;
+            escalationLevel: number | null;
+            fromState: string | null;
+            id: string;
+            kind: string;
+            mineId: string;
+            priority: string;
+            receivedMs: number | null;
+            toState: string | null;
+            value: number | null;
+        };
+        AlarmKpis: {
+            activeByPriority: {
+                critical: number;
+                high: number;
+                low: number;
+                medium: number;
+            };
+            alarmsLast10Min: number;
+            alarmsPer10MinPerMine: number;
+            alarmsPerOperatorHour: number;
+            chattering: {
+                activations: number;
+                alarmId: string;
+                mineName: string;
+                rule: string;
+            }[];
+            floods: components["schemas"]["FloodLine"][];
+            incidents: number;
+            isFlood: boolean;
+            priorityLast24h: {
+                critical: number;
+                high: number;
+                low: number;
+                medium: number;
+            };
+            rawAlarmsLast10Min: number;
+            rawAlarmsLastHour: number;
+            shelved: number;
+            stale: {
+                activeSinceMs: number;
+                alarmId: string;
+                mineName: string;
+                rule: string;
+            }[];
             unacknowledged: number;
         };
         /** @enum {string} */
@@ -10869,6 +11101,17 @@ export interface components {
         };
         /** @enum {string} */
         FindingGrade: "major" | "general";
+        FloodLine: {
+            count: number;
+            id: string;
+            /** @enum {string} */
+            kind: "stop_order" | "mine_outage" | "gateway_outage" | "burst";
+            label: string;
+            mineCount: number;
+            mineId: string | null;
+            mineName: string | null;
+            sinceMs: number;
+        };
         FormalismFlag: {
             explanation: {
                 en: string;
@@ -11187,6 +11430,15 @@ export interface components {
             statusSince: string;
             updatedAt: string;
         };
+        MineAlarmBadge: {
+            critical: number;
+            high: number;
+            low: number;
+            medium: number;
+            mineId: string;
+            unacknowledged: number;
+            underground: number;
+        };
         MineExpertise: {
             assessments: components["schemas"]["CapabilityAssessment"][];
             assignments: components["schemas"]["ExpertAssignment"][];
@@ -11352,6 +11604,33 @@ export interface components {
             titleEn: string;
             titleZh: string;
         };
+        MonitoringPoint: {
+            id: number;
+            lastStatus: number | null;
+            lastTsMs: number | null;
+            lastValue: number | null;
+            location: string;
+            locationClass: string | null;
+            mineThresholds: components["schemas"]["PointThresholds"];
+            offText: string;
+            onText: string;
+            pointCode: string;
+            regulationRowIds: string[];
+            sensorType: string;
+            sensorTypeName: string;
+            sensorTypeNameEn: string;
+            settingFindings: string[];
+            thresholds: {
+                lowerAlarm: number | null;
+                lowerPowerCut: number | null;
+                lowerPowerRestore: number | null;
+                upperAlarm: number | null;
+                upperPowerCut: number | null;
+                upperPowerRestore: number | null;
+            };
+            unit: string;
+            valueType: string;
+        };
         NextVisit: {
             code: string;
             daysSinceVisit: number | null;
@@ -11467,8 +11746,37 @@ export interface components {
         };
         /** @enum {string} */
         Permission: "region.read" | "mine.read" | "mine.create" | "mine.update" | "mine.transition" | "mine.import" | "audit.read" | "audit.verify" | "token.create" | "alarm.read" | "alarm.act" | "monitoring.read" | "scenario.start" | "ingest.write" | "supervision.read" | "supervision.plan.write" | "supervision.plan.approve" | "supervision.responsible.set" | "supervision.assign" | "supervision.visit.record" | "supervision.finding.report" | "hazard.read" | "hazard.report" | "hazard.evidence" | "hazard.rectify" | "hazard.verify" | "hazard.extend" | "hazard.supervise" | "hazard.decide" | "hazard.review" | "hazard.selfcheck" | "order.read" | "order.issue" | "resumption.apply" | "resumption.sign" | "resumption.decide" | "campaign.manage" | "campaign.progress" | "closure.read" | "closure.manage" | "closure.step.record" | "closure.step.verify" | "ownership.record" | "case.read" | "case.manage" | "accident.read" | "accident.record" | "accident.report" | "accident.investigate" | "accident.import" | "accountability.read" | "accountability.record" | "briefing.read" | "risk.read" | "expertise.read" | "expertise.assign" | "expertise.profile" | "expertise.guide" | "expertise.assess" | "expertise.approve" | "expertise.finding.report" | "upgrade.record" | "upgrade.manage" | "formalism.read" | "directive.read" | "directive.issue" | "directive.acknowledge" | "directive.visit" | "audit.log.read" | "stopped.declare" | "stopped.approve";
+        PersonnelArea: {
+            approved: number;
+            areaCode: string;
+            areaName: string;
+            areaType: string;
+            count: number;
+        };
         /** @enum {string} */
         PlanState: "draft" | "submitted" | "approved" | "returned";
+        PointSeries: {
+            max: number[] | null;
+            min: number[] | null;
+            /** @enum {string} */
+            resolution: "raw" | "1m";
+            t: number[];
+            v: number[];
+        };
+        PointThresholds: {
+            lowerAlarm: number | null;
+            lowerAlarmRelease: number | null;
+            lowerInclusive?: boolean;
+            lowerPowerCut: number | null;
+            lowerPowerRestore: number | null;
+            lowerPreAlarm?: number | null;
+            upperAlarm: number | null;
+            upperAlarmRelease: number | null;
+            upperPowerCut: number | null;
+            upperPowerRestore: number | null;
+            upperPreAlarm?: number | null;
+            upperStrict?: boolean;
+        };
         PolicyListEntry: {
             listedAt: string;
             listedById: string;
@@ -11710,6 +12018,10 @@ export interface components {
         };
         /** @enum {string} */
         Role: "province_regulator" | "city_regulator" | "county_regulator" | "leader" | "group_member" | "mine_safety_officer" | "gas_expert" | "viewer" | "mine_safety_bureau" | "government_head";
+        ScenarioStep: {
+            offsetMs: number;
+            what: string;
+        };
         Scope: {
             /** @constant */
             kind: "region";
@@ -12023,8 +12335,11 @@ export type AccountabilityAction = components['schemas']['AccountabilityAction']
 export type AccountabilityChain = components['schemas']['AccountabilityChain'];
 export type AccountabilityRecord = components['schemas']['AccountabilityRecord'];
 export type AccountabilityView = components['schemas']['AccountabilityView'];
+export type ActiveScenario = components['schemas']['ActiveScenario'];
 export type AlarmConsole = components['schemas']['AlarmConsole'];
 export type AlarmConsoleGroup = components['schemas']['AlarmConsoleGroup'];
+export type AlarmEvent = components['schemas']['AlarmEvent'];
+export type AlarmKpis = components['schemas']['AlarmKpis'];
 export type AlarmPriority = components['schemas']['AlarmPriority'];
 export type AlarmRule = components['schemas']['AlarmRule'];
 export type AlarmState = components['schemas']['AlarmState'];
@@ -12080,6 +12395,7 @@ export type ExpertGaps = components['schemas']['ExpertGaps'];
 export type ExpertProfile = components['schemas']['ExpertProfile'];
 export type FactorContribution = components['schemas']['FactorContribution'];
 export type FindingGrade = components['schemas']['FindingGrade'];
+export type FloodLine = components['schemas']['FloodLine'];
 export type FormalismFlag = components['schemas']['FormalismFlag'];
 export type FormalismKind = components['schemas']['FormalismKind'];
 export type FormalismParams = components['schemas']['FormalismParams'];
@@ -12110,6 +12426,7 @@ export type MapMinesResponse = components['schemas']['MapMinesResponse'];
 export type MechanisationLevel = components['schemas']['MechanisationLevel'];
 export type Merger = components['schemas']['Merger'];
 export type Mine = components['schemas']['Mine'];
+export type MineAlarmBadge = components['schemas']['MineAlarmBadge'];
 export type MineExpertise = components['schemas']['MineExpertise'];
 export type MineHistoryResponse = components['schemas']['MineHistoryResponse'];
 export type MineImportReport = components['schemas']['MineImportReport'];
@@ -12123,6 +12440,7 @@ export type MineStatusChange = components['schemas']['MineStatusChange'];
 export type MineTransitionResult = components['schemas']['MineTransitionResult'];
 export type MissingSelfChecks = components['schemas']['MissingSelfChecks'];
 export type MonitoringHazardProposal = components['schemas']['MonitoringHazardProposal'];
+export type MonitoringPoint = components['schemas']['MonitoringPoint'];
 export type NextVisit = components['schemas']['NextVisit'];
 export type NextVisitsView = components['schemas']['NextVisitsView'];
 export type NoticeDeadline = components['schemas']['NoticeDeadline'];
@@ -12135,7 +12453,10 @@ export type OrderStatus = components['schemas']['OrderStatus'];
 export type OwnershipKind = components['schemas']['OwnershipKind'];
 export type OwnershipRecord = components['schemas']['OwnershipRecord'];
 export type Permission = components['schemas']['Permission'];
+export type PersonnelArea = components['schemas']['PersonnelArea'];
 export type PlanState = components['schemas']['PlanState'];
+export type PointSeries = components['schemas']['PointSeries'];
+export type PointThresholds = components['schemas']['PointThresholds'];
 export type PolicyListEntry = components['schemas']['PolicyListEntry'];
 export type PopulationHistory = components['schemas']['PopulationHistory'];
 export type PrecedingTimeline = components['schemas']['PrecedingTimeline'];
@@ -12158,6 +12479,7 @@ export type RiskFactorId = components['schemas']['RiskFactorId'];
 export type RiskRanking = components['schemas']['RiskRanking'];
 export type RiskRow = components['schemas']['RiskRow'];
 export type Role = components['schemas']['Role'];
+export type ScenarioStep = components['schemas']['ScenarioStep'];
 export type Scope = components['schemas']['Scope'];
 export type SecurityEvent = components['schemas']['SecurityEvent'];
 export type SecurityEventKind = components['schemas']['SecurityEventKind'];
@@ -12298,6 +12620,7 @@ export const evidenceItemKindValues: ReadonlyArray<FlattenedDeepRequired<compone
 export const expertGapGapsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ExpertGap"]["gaps"]> = ["no_expert", "no_recent_assessment"];
 export const expertGapGasClassValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ExpertGap"]["gasClass"]> = ["high", "outburst"];
 export const findingGradeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FindingGrade"]> = ["major", "general"];
+export const floodLineKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FloodLine"]["kind"]> = ["stop_order", "mine_outage", "gateway_outage", "burst"];
 export const formalismKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FormalismKind"]> = ["found_nothing", "leader_absent", "copied_checklist", "never_underground", "short_visit"];
 export const gasClassValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["GasClass"]> = ["low", "high", "outburst"];
 export const gradeJudgementByValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["GradeJudgement"]["by"]> = ["deaths", "seriousInjuries", "directLossCny"];
@@ -12317,6 +12640,7 @@ export const orderStatusValues: ReadonlyArray<FlattenedDeepRequired<components>[
 export const ownershipKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OwnershipKind"]> = ["ownership", "trusteeship", "integration", "reorganisation"];
 export const permissionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Permission"]> = ["region.read", "mine.read", "mine.create", "mine.update", "mine.transition", "mine.import", "audit.read", "audit.verify", "token.create", "alarm.read", "alarm.act", "monitoring.read", "scenario.start", "ingest.write", "supervision.read", "supervision.plan.write", "supervision.plan.approve", "supervision.responsible.set", "supervision.assign", "supervision.visit.record", "supervision.finding.report", "hazard.read", "hazard.report", "hazard.evidence", "hazard.rectify", "hazard.verify", "hazard.extend", "hazard.supervise", "hazard.decide", "hazard.review", "hazard.selfcheck", "order.read", "order.issue", "resumption.apply", "resumption.sign", "resumption.decide", "campaign.manage", "campaign.progress", "closure.read", "closure.manage", "closure.step.record", "closure.step.verify", "ownership.record", "case.read", "case.manage", "accident.read", "accident.record", "accident.report", "accident.investigate", "accident.import", "accountability.read", "accountability.record", "briefing.read", "risk.read", "expertise.read", "expertise.assign", "expertise.profile", "expertise.guide", "expertise.assess", "expertise.approve", "expertise.finding.report", "upgrade.record", "upgrade.manage", "formalism.read", "directive.read", "directive.issue", "directive.acknowledge", "directive.visit", "audit.log.read", "stopped.declare", "stopped.approve"];
 export const planStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanState"]> = ["draft", "submitted", "approved", "returned"];
+export const pointSeriesResolutionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PointSeries"]["resolution"]> = ["raw", "1m"];
 export const recipientOutcomeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RecipientOutcome"]> = ["done", "done_late", "outstanding", "late"];
 export const recipientViewStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RecipientView"]["state"]> = ["unread", "read", "replied"];
 export const regionLevelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RegionLevel"]> = ["province", "city", "county"];

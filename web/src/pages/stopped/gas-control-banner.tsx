@@ -1,6 +1,5 @@
 import { withQuery } from '../../api/api-client.ts';
-import type { Mine } from '../../api/generated/api-schema.ts';
-import type { AlarmView } from '../../api/monitoring-types.ts';
+import type { AlarmView, Mine } from '../../api/generated/api-schema.ts';
 import { useApiData } from '../../api/use-api.ts';
 import { lacksGasControl } from '../../components/mine-tags.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
