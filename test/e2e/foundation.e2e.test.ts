@@ -3,6 +3,7 @@ import { TEST_PASSWORD } from '../support/world.ts';
 import {
   auditTrail,
   clickMineRow,
+  contentBelowTabs,
   isMineDenied,
   languageSwitchLabel,
   login,
@@ -10,8 +11,12 @@ import {
   mineStatus,
   mineTotal,
   navItems,
+  notForRoleMessage,
+  offeredSectionPaths,
+  offeredTabs,
   openMine,
   openMines,
+  settled,
   shownMineId,
   statusHistory,
   switchLanguage,
@@ -104,5 +109,50 @@ describeInBrowser('foundation in the browser', () => {
     const api = await page.request.get(`${server.baseUrl}/api/mines/${other.id}`);
     expect(api.status()).toBe(404);
     expect(await api.text()).not.toContain(other.name);
+  });
+
+  it('a mine safety officer is offered no tab it may not use, and a regulator-only page says so', async () => {
+    const page = await server.newPage('officer', { width: 390 });
+    const sections = await offeredSectionPaths(page);
+    expect(sections).toEqual(expect.arrayContaining(['/orders', '/closure', '/expertise', '/hazards']));
+    expect(sections).not.toContain('/briefing');
+    expect(sections).not.toContain('/security/audit');
+    const offered: string[] = [];
+    for (const path of sections) {
+      await page.goto(server.baseUrl + path);
+      await settled(page);
+      const tabs = await offeredTabs(page);
+      for (const tab of tabs.length === 0 ? [null] : tabs) {
+        if (tab !== null) await page.getByTestId(tab).click();
+        await settled(page);
+        // A tab offered is a tab that works: something below the tab bar, never the refusal.
+        await expect.poll(() => contentBelowTabs(page)).not.toBe('');
+        expect(await notForRoleMessage(page)).toBeNull();
+        offered.push(tab ?? path);
+      }
+    }
+    expect(offered).toEqual(expect.arrayContaining(['orders-tab-resumptions', 'closure-tab-candidates']));
+    for (const regulatorOnly of ['orders-tab-gas', 'closure-tab-cases', 'expertise-tab-formalism'])
+      expect(offered).not.toContain(regulatorOnly);
+
+    // Opened by URL, each regulator-only page tells the officer it is not for its role.
+    for (const path of [
+      '/closure/cases',
+      '/orders/gas',
+      '/expertise/formalism',
+      '/hazards/proposals',
+      '/briefing/risk',
+      '/security/audit',
+    ]) {
+      await page.goto(server.baseUrl + path);
+      await page.getByTestId('not-for-role').waitFor();
+      expect(await notForRoleMessage(page), path).toContain('此页面不对您的角色开放');
+      expect(await notForRoleMessage(page)).toContain('煤矿安全员');
+    }
+    await screenshot(page, 'officer-not-for-role-zh-390');
+    expect(await switchLanguage(page)).toBe('en');
+    expect(await notForRoleMessage(page)).toContain('Not available for your role');
+    expect(await notForRoleMessage(page)).toContain('Mine safety officer');
+    await screenshot(page, 'officer-not-for-role-en-390');
   });
 });

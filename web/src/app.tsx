@@ -85,7 +85,8 @@ function safeNext(next: string | null): string | null {
 function redirectFor(route: Route, session: Session): string | null {
   const { scope } = session.user;
   // A mine safety officer has no province-wide views: everything but a mine page and the alarm
-  // console (which the server scopes to their mine) leads to their mine.
+  // console (which the server scopes to their mine) leads to their mine. The briefing opens, to say it
+  // is not for their role rather than bounce without a word.
   if (
     scope.kind === 'mine' &&
     route.name !== 'dashboard' &&
@@ -96,7 +97,8 @@ function redirectFor(route: Route, session: Session): string | null {
     route.name !== 'directives' &&
     route.name !== 'closure' &&
     route.name !== 'expertise' &&
-    route.name !== 'security'
+    route.name !== 'security' &&
+    route.name !== 'briefing'
   )
     return homePath(session.user);
   return null;

@@ -17,3 +17,4 @@ export * from './resumption-page.ts';
 export * from './security-page.ts';
 export * from './campaigns-page.ts';
 export * from './stopped-page.ts';
+export * from './role-tabs.ts';

@@ -94,7 +94,8 @@ export function AppShell({ route, children }: { route: Route; children: ReactNod
           section('expertise'),
           section('closure'),
           section('accidents'),
-          section('briefing'),
+          // The briefing report and the risk ranking are for the people in charge only.
+          ...(can(session, 'briefing.read') || can(session, 'risk.read') ? [section('briefing')] : []),
         ];
 
   // API tokens for those who may make them; the audit and security log for the province regulator.

@@ -242,6 +242,9 @@ export const en: Dictionary = {
   'denied.body': 'You are not allowed to see this mine, or it does not exist.',
   'denied.back': 'Back to mines',
   'denied.home': 'Back to start',
+  'notForRole.title': 'Not available for your role',
+  'notForRole.body':
+    'This page is not available for your role ({role}). Ask your regulator if you need what it shows.',
 
   'nav.alarms': 'Alarms',
 

@@ -244,6 +244,8 @@ export const zhCN = {
   'denied.body': '您无权查看此煤矿，或该煤矿不存在。',
   'denied.back': '返回煤矿台账',
   'denied.home': '返回首页',
+  'notForRole.title': '此页面不对您的角色开放',
+  'notForRole.body': '此页面不对您的角色（{role}）开放。如需其中内容，请联系监管部门。',
 
   'nav.alarms': '报警',
 

@@ -1,3 +1,5 @@
+import type { Permission } from '../../api/generated/api-schema.ts';
+import { NotForRole } from '../../components/not-for-role.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { navigate } from '../../router/router.ts';
 import { useCan } from '../../session/session-context.tsx';
@@ -6,6 +8,11 @@ import { AccidentList } from './accident-list.tsx';
 import { AccountabilityPanel, ImportPanel } from './accountability-import.tsx';
 
 const TABS = ['', 'reference', 'accountability', 'import'] as const;
+/** What each tab needs: accountability is read by regulators and those above the mine; import by regulators. */
+const TAB_PERMISSION: Partial<Record<(typeof TABS)[number], Permission>> = {
+  accountability: 'accountability.read',
+  import: 'accident.import',
+};
 const TAB_LABELS = {
   '': 'accidents.tab.list',
   reference: 'accidents.tab.reference',
@@ -19,11 +26,15 @@ export function AccidentsSection({ sub }: { sub: string[] }) {
   const may = useCan();
   const first = sub[0] ?? '';
   const tab = (TABS as readonly string[]).includes(first) ? (first as (typeof TABS)[number]) : null;
+  const offered = (x: (typeof TABS)[number]) => {
+    const needs = TAB_PERMISSION[x];
+    return needs === undefined || may(needs);
+  };
   return (
     <section className="page" data-testid="accidents-section" data-busy="false" data-sub={sub.join('/')}>
       <h1>{t('nav.accidents')}</h1>
       <nav className="tabs">
-        {TABS.filter((x) => (x === 'import' ? may('accident.import') : true)).map((x) => (
+        {TABS.filter(offered).map((x) => (
           <button
             key={x || 'list'}
             type="button"
@@ -37,8 +48,9 @@ export function AccidentsSection({ sub }: { sub: string[] }) {
       </nav>
       {tab === '' && <AccidentList reference={false} canRecord={may('accident.record')} />}
       {tab === 'reference' && <AccidentList reference canRecord={false} />}
-      {tab === 'accountability' && <AccountabilityPanel />}
-      {tab === 'import' && <ImportPanel />}
+      {tab !== null && !offered(tab) && <NotForRole />}
+      {tab === 'accountability' && offered(tab) && <AccountabilityPanel />}
+      {tab === 'import' && offered(tab) && <ImportPanel />}
       {tab === null && <AccidentDetail id={first} />}
     </section>
   );

@@ -1,3 +1,4 @@
+import { NotForRole } from '../../components/not-for-role.tsx';
 import { useState, type FormEvent } from 'react';
 import { request } from '../../api/api-client.ts';
 import { useApiData } from '../../api/use-api.ts';
@@ -422,8 +423,11 @@ export function ClosureSection({ sub }: { sub: string[] }) {
       {tab === '' && <ClosuresList />}
       {tab === 'candidates' && <CandidatesPanel />}
       {tab === 'targets' && <TargetsPanel />}
-      {tab === 'cases' && sub[1] === undefined && <CasesPanel />}
-      {tab === 'cases' && sub[1] !== undefined && <CaseDetail key={sub[1]} id={decodeURIComponent(sub[1])} />}
+      {tab === 'cases' && !may('case.read') && <NotForRole />}
+      {tab === 'cases' && may('case.read') && sub[1] === undefined && <CasesPanel />}
+      {tab === 'cases' && may('case.read') && sub[1] !== undefined && (
+        <CaseDetail key={sub[1]} id={decodeURIComponent(sub[1])} />
+      )}
       {tab === undefined && <ClosureDetail id={first} />}
     </section>
   );

@@ -1,4 +1,4 @@
-import { useCan } from '../../session/session-context.tsx';
+import { ForRole } from '../../components/not-for-role.tsx';
 import { FormalismPage } from './formalism-page.tsx';
 import { GasControlPage } from './gas-control-page.tsx';
 import { MineExpertisePage } from './mine-expertise-page.tsx';
@@ -10,9 +10,13 @@ import { UpgradingPage } from './upgrading-page.tsx';
  * /expertise/formalism the supervision-quality flags (regulators and viewers).
  */
 export function ExpertiseSection({ sub }: { sub: string[] }) {
-  const may = useCan();
   if (sub[0] === 'mines' && sub[1] !== undefined) return <MineExpertisePage mineId={sub[1]} />;
   if (sub[0] === 'upgrading') return <UpgradingPage />;
-  if (sub[0] === 'formalism' && may('formalism.read')) return <FormalismPage />;
+  if (sub[0] === 'formalism')
+    return (
+      <ForRole permissions={['formalism.read']} page>
+        <FormalismPage />
+      </ForRole>
+    );
   return <GasControlPage />;
 }

@@ -1,3 +1,6 @@
+import type { ReactNode } from 'react';
+import type { Permission } from '../../api/generated/api-schema.ts';
+import { ForRole } from '../../components/not-for-role.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { HazardBoardPage } from './hazard-board.tsx';
@@ -12,8 +15,13 @@ export function HazardsSection({ sub }: { sub: string[] }) {
   useDocumentTitle(t('hazards.title'));
   const [first] = sub;
   if (first === undefined) return <HazardBoardPage />;
-  if (first === 'new') return <HazardReportPage />;
-  if (first === 'proposals') return <HazardProposalsPage />;
-  if (first === 'self-check') return <HazardSelfCheckPage />;
+  const guarded = (permissions: Permission[], page: ReactNode) => (
+    <ForRole permissions={permissions} page>
+      {page}
+    </ForRole>
+  );
+  if (first === 'new') return guarded(['hazard.report'], <HazardReportPage />);
+  if (first === 'proposals') return guarded(['hazard.decide'], <HazardProposalsPage />);
+  if (first === 'self-check') return guarded(['hazard.review', 'hazard.selfcheck'], <HazardSelfCheckPage />);
   return <HazardPage key={first} id={decodeURIComponent(first)} />;
 }

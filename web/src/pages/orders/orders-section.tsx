@@ -9,7 +9,8 @@ import { regionName } from '../../format.ts';
 import { CampaignsPanel, GasViolationsPanel } from './campaigns-panel.tsx';
 import { IssueOrderForm } from './issue-order-form.tsx';
 import type { ApiAnswer } from '../../api/api-client.ts';
-import type { Order } from '../../api/generated/api-schema.ts';
+import type { Order, Permission } from '../../api/generated/api-schema.ts';
+import { NotForRole } from '../../components/not-for-role.tsx';
 import { StatusPill } from '../../components/status-pill.tsx';
 import { ResumptionsPanel } from './resumptions-panel.tsx';
 import { NoticeFlag, OrderNoticeBlock } from './order-notice.tsx';
@@ -17,6 +18,14 @@ import { formatDate, formatDateTime } from '../../format.ts';
 import { OrderCompliance } from './order-compliance.tsx';
 
 const TABS = ['', 'resumptions', 'gas', 'campaigns'] as const;
+/**
+ * What each tab needs: the gas-control violations list is the regulators' enforcement list (those who
+ * issue orders); campaigns are for those who run them or record a mine's progress in them.
+ */
+const TAB_PERMISSIONS: Partial<Record<(typeof TABS)[number], readonly Permission[]>> = {
+  gas: ['order.issue'],
+  campaigns: ['campaign.manage', 'campaign.progress'],
+};
 const TAB_LABELS = {
   '': 'orders.tab.orders',
   resumptions: 'orders.tab.resumptions',
@@ -189,12 +198,17 @@ function OrderDetail({ id }: { id: string }) {
 /** The orders section: its pages live under /orders; `sub` is the path below it. */
 export function OrdersSection({ sub }: { sub: string[] }) {
   const { t } = useI18n();
+  const may = useCan();
   const tab = TABS.find((x) => x === (sub[0] ?? '')) ?? '';
+  const offered = (x: (typeof TABS)[number]) => {
+    const needs = TAB_PERMISSIONS[x];
+    return needs === undefined || needs.some((p) => may(p));
+  };
   return (
     <section className="page" data-testid="orders-section" data-busy="false" data-sub={sub.join('/')}>
       <h1>{t('nav.orders')}</h1>
       <nav className="tabs">
-        {TABS.map((x) => (
+        {TABS.filter(offered).map((x) => (
           <button
             key={x}
             type="button"
@@ -210,9 +224,10 @@ export function OrdersSection({ sub }: { sub: string[] }) {
         <OrderDetail key={sub[1]} id={decodeURIComponent(sub[1])} />
       )}
       {tab === '' && sub[0] !== 'order' && <OrdersList />}
+      {!offered(tab) && <NotForRole />}
       {tab === 'resumptions' && <ResumptionsPanel />}
-      {tab === 'gas' && <GasViolationsPanel />}
-      {tab === 'campaigns' && (
+      {tab === 'gas' && offered(tab) && <GasViolationsPanel />}
+      {tab === 'campaigns' && offered(tab) && (
         <CampaignsPanel openId={sub[1] === undefined ? undefined : decodeURIComponent(sub[1])} />
       )}
     </section>
