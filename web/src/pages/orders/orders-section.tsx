@@ -4,7 +4,7 @@ import { orderNoteText } from '../workflow-labels.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { navigate } from '../../router/router.ts';
 import { useRegions } from '../../session/regions-context.tsx';
-import { useCan } from '../../session/session-context.tsx';
+import { useCan, useSession } from '../../session/session-context.tsx';
 import { regionName } from '../../format.ts';
 import { CampaignsPanel, GasViolationsPanel } from './campaigns-panel.tsx';
 import { IssueOrderForm } from './issue-order-form.tsx';
@@ -19,13 +19,15 @@ import { OrderCompliance } from './order-compliance.tsx';
 
 const TABS = ['', 'resumptions', 'gas', 'campaigns'] as const;
 /**
- * What each tab needs: the gas-control violations list is the regulators' enforcement list (those who
- * issue orders); campaigns are for those who run them or record a mine's progress in them.
+ * What each tab needs: campaigns are for those who run them or record a mine's progress in them. The
+ * gas-control violations list is a region's list: everyone who reads orders over a region (regulators,
+ * the bureau, the government head, leaders, groups, viewers), not a mine's own officer.
  */
 const TAB_PERMISSIONS: Partial<Record<(typeof TABS)[number], readonly Permission[]>> = {
-  gas: ['order.issue'],
+  gas: ['order.read'],
   campaigns: ['campaign.manage', 'campaign.progress'],
 };
+const REGION_TABS: ReadonlySet<(typeof TABS)[number]> = new Set(['gas']);
 const TAB_LABELS = {
   '': 'orders.tab.orders',
   resumptions: 'orders.tab.resumptions',
@@ -199,8 +201,10 @@ function OrderDetail({ id }: { id: string }) {
 export function OrdersSection({ sub }: { sub: string[] }) {
   const { t } = useI18n();
   const may = useCan();
+  const { scope } = useSession().session.user;
   const tab = TABS.find((x) => x === (sub[0] ?? '')) ?? '';
   const offered = (x: (typeof TABS)[number]) => {
+    if (REGION_TABS.has(x) && scope.kind !== 'region') return false;
     const needs = TAB_PERMISSIONS[x];
     return needs === undefined || needs.some((p) => may(p));
   };
