@@ -25,30 +25,7 @@ export const FACTOR_ZH: Readonly<Record<RiskFactorId, string>> = {
   accident_history: '三年内事故',
 };
 
-const RULE_ZH: Readonly<Record<string, string>> = {
-  people_in_stopped_mine: '停产/关闭矿井有人下井',
-  activity_in_stopped_mine: '停产/关闭矿井有生产活动',
-  power_cut_level: '达到断电值',
-  power_cut_ineffective: '断电失效',
-  stop_work_level: '超温停止作业',
-  over_limit: '超限',
-  low_limit: '低于下限',
-  smoke: '烟雾',
-  belt_protection: '皮带保护',
-  co_rising: '一氧化碳持续上升',
-  headcount_over_limit: '井下超员',
-  area_over_limit: '区域超员',
-  restricted_area: '进入限制区域',
-  mine_data_stopped: '矿井数据中断',
-  pre_alarm: '预警',
-  sensor_fault: '传感器故障',
-  point_silent: '测点无数据',
-  overtime_underground: '井下超时',
-  gas_control_lacking: '无瓦斯防治能力的高瓦斯/突出矿井生产或有人下井',
-  suspected_tampering: '疑似数据造假',
-};
-
-export const ruleZh = (rule: string): string => RULE_ZH[rule] ?? rule;
+export { ruleZh } from '../core/monitoring/alarm-rule-labels.ts';
 
 export const PRIORITY_ZH: Readonly<Record<string, string>> = {
   critical: '紧急',

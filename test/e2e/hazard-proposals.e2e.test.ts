@@ -112,6 +112,18 @@ describeInBrowser('major hazards proposed by monitoring, in the browser', () => 
     );
     expect(await page.getByTestId('hazard-grade').innerText()).toBe('重大隐患');
     expect(await page.getByTestId('hazard-page').innerText()).toContain(first!.name);
+    // Its stored description is the official record in Chinese: the rule, the criterion, the count.
+    const pageText = await page.getByTestId('hazard-page').innerText();
+    expect(pageText).toContain(
+      '监测证据提请：井下超员（报警 ' +
+        alarmId +
+        '；《煤矿重大事故隐患判定标准》（应急管理部令第4号）第四条第（六）项）。',
+    );
+    // One evidence item a line (the stored line breaks are kept on screen).
+    expect(pageText).toMatch(
+      new RegExp(`\\n- \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} · 井下人数：${counts.get(first!.id)}人`),
+    );
+    expect(pageText).not.toContain('Proposed from monitoring');
     await screenshot(page, 'hazard-from-monitoring-proposal-zh-1440');
 
     // Dismissed: refused without a reason (the proposal stays), then dismissed with one, audited.

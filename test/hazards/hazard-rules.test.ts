@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { CRITERIA_2015 } from '../../src/core/hazards/criteria-2015.ts';
 import { CRITERIA_2020 } from '../../src/core/hazards/criteria-2020.ts';
-import { findCriteriaItem, gradingEdition, selectCriteriaEdition } from '../../src/core/hazards/criteria.ts';
+import {
+  citeCriteriaItemZh,
+  findCriteriaItem,
+  gradingEdition,
+  selectCriteriaEdition,
+} from '../../src/core/hazards/criteria.ts';
 import {
   HAZARD_TRANSITIONS,
   transitionHazard,
@@ -40,6 +45,18 @@ describe('major-hazard criteria as data', () => {
     const item = findCriteriaItem(id);
     expect(item?.source).toBe(source);
     expect(item?.textEn).toMatch(text);
+  });
+
+  it.each([
+    ['2020-1-6', '《煤矿重大事故隐患判定标准》（应急管理部令第4号）第四条第（六）项'],
+    ['2020-15-8', '《煤矿重大事故隐患判定标准》（应急管理部令第4号）第十八条第（八）项'],
+    ['2020-5-9', '《煤矿重大事故隐患判定标准》（应急管理部令第4号）第八条第（九）项'],
+    [
+      '2015-13-1',
+      '《煤矿重大生产安全事故隐患判定标准》（国家安全生产监督管理总局令第85号）第十六条第（一）项',
+    ],
+  ])('%s is cited in Chinese as %s', (id, cite) => {
+    expect(citeCriteriaItemZh(findCriteriaItem(id)!)).toBe(cite);
   });
 
   it('every row cites its source; only art. 18(11) is marked unconfirmed', () => {

@@ -187,7 +187,11 @@ describe('correlation incidents and flood parents through the pipeline and HTTP'
       hazard: { id: string; grade: string; category: string; source: string; description: string };
     }>().hazard;
     expect(hazard).toMatchObject({ grade: 'major', category: '2020-15-8', source: 'alarm', mineId: mine.id });
-    expect(hazard.description).toContain('belt_protection');
+    // The stored record is in Chinese: the rule by name, the criterion as cited, data times in CST.
+    expect(hazard.description).toMatch(
+      /^监测证据提请：火灾征兆事件（报警 .+；《煤矿重大事故隐患判定标准》（应急管理部令第4号）第十八条第（八）项）。\n证据（数据时间，北京时间）：\n- \d{4}-\d{2}-\d{2} \d{2}:\d{2} · 皮带保护/,
+    );
+    expect(hazard.description).not.toMatch(/belt_protection|Proposed|Evidence/);
     const audit = await world.ports.audit.listByTarget(
       'alarm',
       proposal.key.slice(0, proposal.key.lastIndexOf('@')),

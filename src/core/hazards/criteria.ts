@@ -42,4 +42,34 @@ export function findCriteriaItem(id: string): CriteriaItem | undefined {
   return undefined;
 }
 
+/** The order that issued each edition, in Chinese (`order` holds it in English). */
+const ORDER_ZH: Readonly<Record<CriteriaEdition['edition'], string>> = {
+  '2015': '国家安全生产监督管理总局令第85号',
+  '2020': '应急管理部令第4号',
+  '2026': '应急管理部令第21号',
+};
+
+const DIGITS_ZH = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+/** 1–99 in Chinese numerals, as articles and items are numbered (4 → 四, 18 → 十八, 21 → 二十一). */
+export function numeralZh(n: number): string {
+  const tens = Math.floor(n / 10);
+  const ones = DIGITS_ZH[n % 10] ?? '';
+  if (tens === 0) return ones;
+  return `${tens === 1 ? '' : (DIGITS_ZH[tens] ?? '')}十${ones}`;
+}
+
+/**
+ * A sub-item cited as the regulator writes it:
+ * 《煤矿重大事故隐患判定标准》（应急管理部令第4号）第四条第（六）项.
+ */
+export function citeCriteriaItemZh(item: CriteriaItem): string {
+  const edition = CRITERIA_EDITIONS.find((e) => e.items.includes(item));
+  const article = Number(
+    /\d+/.exec(edition?.categories.find((c) => c.no === item.category)?.article ?? '')?.[0],
+  );
+  if (!edition || !Number.isInteger(article)) return item.source;
+  return `《${edition.name}》（${ORDER_ZH[edition.edition]}）第${numeralZh(article)}条第（${numeralZh(item.item)}）项`;
+}
+
 export type { CriteriaCategory, CriteriaEdition, CriteriaItem } from './criteria-types.ts';

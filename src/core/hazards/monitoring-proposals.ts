@@ -9,7 +9,8 @@ import {
 } from '../monitoring/correlation/major-hazard-proposals.ts';
 import type { AlarmView } from '../monitoring/monitoring-ports.ts';
 import type { MineFilter, Ports } from '../ports.ts';
-import { findCriteriaItem } from './criteria.ts';
+import { ruleZh } from '../monitoring/alarm-rule-labels.ts';
+import { citeCriteriaItemZh, findCriteriaItem } from './criteria.ts';
 import { reportHazard } from './hazard-use-cases.ts';
 import type { Hazard } from './hazard-types.ts';
 
@@ -82,22 +83,29 @@ async function loadProposal(deps: Deps, principal: Principal, key: string): Prom
   return p;
 }
 
-const cst = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
+/** Data time in China Standard Time, `YYYY-MM-DD HH:mm`. */
+const cst = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 
-/** The evidence as the hazard's description keeps it (China Standard Time, data times). */
+/**
+ * The evidence as the hazard's description keeps it: in Chinese (the stored hazard is the
+ * regulators' official record), the rule by its Chinese name, the criterion as cited, data times in
+ * China Standard Time.
+ */
 function describeEvidence(p: ListedProposal): string {
   const line = (e: EvidenceItem) =>
     [
       cst(e.atMs),
-      e.kind === 'people' ? `people underground: ${e.value ?? ''}` : (e.rule ?? 'reading'),
+      e.kind === 'people' ? `井下人数：${e.value ?? ''}人` : e.rule ? ruleZh(e.rule) : '测点读数',
       e.location ?? e.pointCode ?? '',
       e.value === null || e.kind === 'people' ? '' : `${e.value}${e.unit ? ` ${e.unit}` : ''}`,
     ]
       .filter((x) => x !== '')
       .join(' · ');
+  const item = findCriteriaItem(p.category);
+  const cite = item ? citeCriteriaItemZh(item) : p.criterion.source;
   return [
-    `Proposed from monitoring: ${p.rule} (alarm ${p.alarmId}, ${p.criterion.source}).`,
-    'Evidence (data time, CST):',
+    `监测证据提请：${ruleZh(p.rule)}（报警 ${p.alarmId}；${cite}）。`,
+    '证据（数据时间，北京时间）：',
     ...p.evidence.map((e) => `- ${line(e)}`),
   ].join('\n');
 }

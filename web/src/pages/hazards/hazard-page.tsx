@@ -109,7 +109,7 @@ export function HazardPage({ id }: { id: string }) {
               </>
             )}
           </dl>
-          {h.description && <p>{h.description}</p>}
+          {h.description && <p style={{ whiteSpace: 'pre-line' }}>{h.description}</p>}
           {h.plan && (
             <div className="card" data-testid="hazard-plan">
               <h3>{t('hazards.plan')}</h3>
