@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { useAction } from './use-action.ts';
 import { request } from '../api/api-client.ts';
 import { gasClassValues, type GasClass, type MineRow } from '../api/generated/api-schema.ts';
 import { todayIsoDate } from '../format.ts';
@@ -23,15 +24,12 @@ export function KeyFactProcesses({ mine, onChanged }: { mine: MineRow; onChanged
   const [capacity, setCapacity] = useState(String(mine.approvedCapacityTPerYear));
   const [ref, setRef] = useState('');
   const [on, setOn] = useState(todayIsoDate());
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const action = useAction();
   if (!may('mine.update')) return null;
   const base = `/api/mines/${encodeURIComponent(mine.id)}`;
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await action.runWith(async () => {
       if (kind === 'appraisal')
         await request('POST', `${base}/gas-class-appraisals`, {
           body: { gasClass, reportRef: ref, appraisedOn: on },
@@ -43,14 +41,14 @@ export function KeyFactProcesses({ mine, onChanged }: { mine: MineRow; onChanged
       setKind(null);
       setRef('');
       onChanged();
-    } catch (x) {
-      setError(x);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
-    <section className="card wf-card" data-testid="key-fact-processes" data-busy={busy ? 'true' : 'false'}>
+    <section
+      className="card wf-card"
+      data-testid="key-fact-processes"
+      data-busy={action.busy ? 'true' : 'false'}
+    >
       <h2>{t('keyfacts.title')}</h2>
       <p className="muted">{t('keyfacts.hint')}</p>
       <div className="wf-actions">
@@ -123,14 +121,19 @@ export function KeyFactProcesses({ mine, onChanged }: { mine: MineRow; onChanged
             />
           </label>
           <div className="wf-actions">
-            <button type="submit" className="btn btn-primary" disabled={busy} data-testid="keyfacts-submit">
+            <button
+              type="submit"
+              className="btn btn-primary"
+              disabled={action.busy}
+              data-testid="keyfacts-submit"
+            >
               {t('keyfacts.record')}
             </button>
             <button type="button" className="btn" onClick={() => setKind(null)}>
               {t('keyfacts.cancel')}
             </button>
           </div>
-          {error !== null && <ErrorBox error={error} testId="keyfacts-error" />}
+          {action.error !== null && <ErrorBox error={action.error} testId="keyfacts-error" />}
         </form>
       )}
     </section>

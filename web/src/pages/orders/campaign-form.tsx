@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { useAction } from '../../components/use-action.ts';
 import { request } from '../../api/api-client.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
 import { RegionOptions } from '../../components/region-options.tsx';
@@ -24,8 +25,7 @@ export function CampaignForm({ onCreated }: { onCreated: (id: string) => void })
   const [startsOn, setStartsOn] = useState(today);
   const [endsOn, setEndsOn] = useState('');
   const [items, setItems] = useState<ItemDraft[]>([{ text: '', dueOn: '' }]);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const action = useAction();
   const setItem = (i: number, patch: Partial<ItemDraft>) =>
     setItems((xs) => xs.map((x, j) => (j === i ? { ...x, ...patch } : x)));
   const [hints, setHints] = useState<string[]>([]);
@@ -47,27 +47,21 @@ export function CampaignForm({ onCreated }: { onCreated: (id: string) => void })
     const found = check();
     setHints(found);
     if (found.length > 0) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await action.runWith(async () => {
       const out = await request<{ campaign: { id: string } }>('POST', '/api/orders/campaigns', {
         body: { name, regionId, startsOn, endsOn, items },
       });
       setName('');
       setItems([{ text: '', dueOn: '' }]);
       onCreated(out.campaign.id);
-    } catch (x) {
-      setError(x);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <form
       className="card wf-form"
       onSubmit={(e) => void submit(e)}
       data-testid="campaign-form"
-      data-busy={busy ? 'true' : 'false'}
+      data-busy={action.busy ? 'true' : 'false'}
     >
       <h2>{t('camp.form.title')}</h2>
       <label className="field">
@@ -152,7 +146,12 @@ export function CampaignForm({ onCreated }: { onCreated: (id: string) => void })
         </button>
       </fieldset>
       <div className="wf-actions">
-        <button type="submit" className="btn btn-primary" disabled={busy} data-testid="campaign-create">
+        <button
+          type="submit"
+          className="btn btn-primary"
+          disabled={action.busy}
+          data-testid="campaign-create"
+        >
           {t('camp.form.submit')}
         </button>
       </div>
@@ -163,7 +162,7 @@ export function CampaignForm({ onCreated }: { onCreated: (id: string) => void })
           ))}
         </ul>
       )}
-      {error !== null && <ErrorBox error={error} testId="campaign-form-error" />}
+      {action.error !== null && <ErrorBox error={action.error} testId="campaign-form-error" />}
     </form>
   );
 }

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { useAction } from '../../components/use-action.ts';
 import { request } from '../../api/api-client.ts';
 import type { NoticeDeadline } from '../../api/generated/api-schema.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
@@ -43,23 +44,16 @@ export function OrderNoticeBlock({
   const { t } = useI18n();
   const [date, setDate] = useState(todayIsoDate());
   const [ref, setRef] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const action = useAction();
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await action.runWith(async () => {
       await request('POST', `/api/orders/${encodeURIComponent(orderId)}/notice`, {
         body: { noticeDate: date, noticeRef: ref },
       });
       setRef('');
       onRecorded();
-    } catch (x) {
-      setError(x);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   const recorded = notice.recordedOn;
   const text =
@@ -76,7 +70,7 @@ export function OrderNoticeBlock({
       data-testid="order-notice"
       data-late={notice.late ? 'true' : 'false'}
       data-recorded={recorded ?? ''}
-      data-busy={busy ? 'true' : 'false'}
+      data-busy={action.busy ? 'true' : 'false'}
     >
       <h3>{t('order.notice.title')}</h3>
       <p className={notice.late ? 'text-danger strong' : undefined} data-testid="order-notice-text">
@@ -104,12 +98,17 @@ export function OrderNoticeBlock({
               data-testid="order-notice-ref"
             />
           </label>
-          <button type="submit" className="btn btn-primary" disabled={busy} data-testid="order-notice-submit">
+          <button
+            type="submit"
+            className="btn btn-primary"
+            disabled={action.busy}
+            data-testid="order-notice-submit"
+          >
             {t('order.notice.record')}
           </button>
         </form>
       )}
-      {error !== null && <ErrorBox error={error} testId="order-notice-error" />}
+      {action.error !== null && <ErrorBox error={action.error} testId="order-notice-error" />}
     </section>
   );
 }
