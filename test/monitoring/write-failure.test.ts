@@ -86,7 +86,7 @@ describeEachEngine('a failed write and its retry', (engine) => {
     expect(again).toMatchObject({ accepted: 0, alarmsChanged: 0 });
   });
 
-  it('clears on rebuild an alarm whose level the stored readings no longer hold', async () => {
+  it('keeps on rebuild an alarm stored before its reading failed: the retry does not raise it twice', async () => {
     const mine = world.province.mines.find((m) => m.status === 'producing')!;
     const f = cddyFile(mine.code);
     await ingestUploadFile(
@@ -100,9 +100,17 @@ describeEachEngine('a failed write and its retry', (engine) => {
     await breakReadings(true);
     await expect(runtime.ingestReadings(mine.code, [reading(mine.code, 1.4, t + 20_000)])).rejects.toThrow();
     await breakReadings(false);
-    // The failed 1.4 was never stored: the rebuilt engine judges from 0.2, and the alarm is not active.
-    expect(
-      runtime.engine.alarms.get(`${mine.id}|over_limit|${methanePoint(mine.code)}`)?.conditionActive,
-    ).toBe(false);
+    // The alarm of the failed 1.4 was stored (alarm changes go first); the rebuilt engine keeps it
+    // rather than clearing it from the older 0.2 and raising it again on the retry.
+    const alarmId = `${mine.id}|over_limit|${methanePoint(mine.code)}`;
+    expect(runtime.engine.alarms.get(alarmId)).toMatchObject({ conditionActive: true, activations: 2 });
+    const retry = await runtime.ingestReadings(mine.code, [reading(mine.code, 1.4, t + 20_000)]);
+    expect(retry.accepted).toBe(1);
+    expect(runtime.engine.alarms.get(alarmId)).toMatchObject({ conditionActive: true, activations: 2 });
+    const id = runtime.engine.pointId(mine.id, methanePoint(mine.code))!;
+    expect((await world.ports.monitoring.series(id, 0, t + 30_000, 'raw')).v).toEqual([1.3, 0.2, 1.4]);
+    // The next reading under the limit clears it as usual.
+    await runtime.ingestReadings(mine.code, [reading(mine.code, 0.3, t + 30_000)]);
+    expect(runtime.engine.alarms.get(alarmId)?.conditionActive).toBe(false);
   });
 });

@@ -22,6 +22,7 @@ import { PersonnelRules } from './personnel-rules.ts';
 import { CO_WINDOW, onCoReading, onEvaluatorEvents, onSwitch, type CoHistory } from './reading-rules.ts';
 import { configurePoint, isCoSensor, switchRoleOf, type SwitchRole } from './point-config.ts';
 import { ReadingBatch } from './reading-batch.ts';
+import { restoredLevels } from './restored-levels.ts';
 import { isPowerAllowedAt } from '../stopped/stopped-exemptions.ts';
 import { judgeExemptionEdges } from '../stopped/exemption-edges.ts';
 import { mustKeepMonitoring, silentMineMessage } from '../stopped/silent-mine.ts';
@@ -563,7 +564,7 @@ export class MonitoringEngine {
     nowMs: number,
   ): AlarmChange[] {
     this.alarms.receivedAt(nowMs);
-    for (const r of last) {
+    for (const r of restoredLevels(last, this.alarms.values())) {
       if (!this.#points[r.pointId]) continue;
       this.#evaluator.evaluate(r.pointId, r.value, r.status, r.tsMs);
       this.#lastDataMs.set(
