@@ -1,6 +1,5 @@
 import type { JsMsg, ConsumerMessages } from '@nats-io/jetstream';
 import type { Subscription } from '@nats-io/transport-node';
-import type pg from 'pg';
 import { isDomainError } from '../core/errors.ts';
 import type { AlarmEvent } from '../core/monitoring/alarms/alarm-lifecycle.ts';
 import type { Ports } from '../core/ports.ts';
@@ -73,7 +72,6 @@ interface OwnedPartition {
   stopping: boolean;
 }
 
-const SEQUENCE_LOCK = 0x52444c53;
 /** Stream messages a worker takes as one run (one per mine and door call; ≤ 4,000 readings each). */
 const RUN_MESSAGES = 8;
 
@@ -90,7 +88,6 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
   const { names, log } = opts;
   const pool = opts.database.pgPool;
   if (!pool) throw new Error('A worker needs PostgreSQL (DATABASE_URL=postgres://…).');
-  await preparePointIdSequence(pool);
   // Today's and the coming days' reading partitions exist before the first write (also kept hourly
   // by the scheduler of a gateway or API server).
   await maintainTelemetryPartitions(opts.database.db, opts.ports.clock.nowMs());
@@ -105,7 +102,6 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
     pointCapacity: opts.pointCapacity,
     hub: live,
     ...(opts.escalationMinutes ? { escalationMinutes: opts.escalationMinutes } : {}),
-    allocatePointIds: (n) => allocatePointIds(pool, n),
     scope,
   });
   await runtime.start();
@@ -379,35 +375,6 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
       log({ event: 'worker.stopped', worker: opts.name });
     },
   };
-}
-
-/** Point ids come from one sequence, so workers never hand out the same id; it starts above every stored id. */
-async function preparePointIdSequence(pool: pg.Pool): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query('begin');
-    await client.query('select pg_advisory_xact_lock($1)', [SEQUENCE_LOCK]);
-    await client.query('create sequence if not exists redline_point_ids');
-    await client.query(
-      `select setval('redline_point_ids', greatest(
-         (select coalesce(max(id), 0) from monitoring_points),
-         (select last_value from redline_point_ids)), true)`,
-    );
-    await client.query('commit');
-  } catch (e) {
-    await client.query('rollback').catch(() => undefined);
-    throw e;
-  } finally {
-    client.release();
-  }
-}
-
-async function allocatePointIds(pool: pg.Pool, n: number): Promise<number[]> {
-  const r = await pool.query<{ id: number }>(
-    "select nextval('redline_point_ids')::int as id from generate_series(1, $1)",
-    [n],
-  );
-  return r.rows.map((x) => x.id);
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

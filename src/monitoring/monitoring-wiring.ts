@@ -9,6 +9,7 @@ import type { MonitoringView } from './monitoring-view.ts';
 import type { OpenDatabase } from '../storage/database.ts';
 import { createPostgresTelemetryWriter } from '../storage/telemetry/postgres-telemetry-writer.ts';
 import { createSqliteTelemetryWriter } from '../storage/telemetry/sqlite-telemetry-writer.ts';
+import { allocatePointIds } from '../storage/telemetry/point-ids.ts';
 
 /** The telemetry writer for the open engine: prepared statements on SQLite, COPY on PostgreSQL. */
 export function createTelemetryWriter(database: OpenDatabase): TelemetryWriter {
@@ -55,7 +56,12 @@ export function createMonitoringRuntime(
     ports,
     writer: createTelemetryWriter(database),
     hub: options.hub ?? hub,
-    ...(options.allocatePointIds ? { allocatePointIds: options.allocatePointIds } : {}),
+    // PostgreSQL: ids from the database's sequence (migration 0028), so processes sharing it never clash.
+    ...(options.allocatePointIds
+      ? { allocatePointIds: options.allocatePointIds }
+      : database.pgPool
+        ? { allocatePointIds: (n: number) => allocatePointIds(database.pgPool!, n) }
+        : {}),
     ...(options.scope ? { scope: options.scope } : {}),
     engine: {
       capacity: options.pointCapacity ?? 200_000,

@@ -1,6 +1,6 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { col } from '../dialect/column-types.ts';
-import { createReadingsTable } from '../dialect/telemetry-ddl.ts';
+import { isSqliteEngine } from '../dialect/telemetry-ddl.ts';
 
 /** Monitoring: measuring points, readings, per-minute aggregates, alarms and their history, personnel. */
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -137,4 +137,21 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('received_ms', col.bigint, (c) => c.notNull())
     .execute();
   await db.schema.createIndex('ingest_files_received_idx').on('ingest_files').column('received_ms').execute();
+}
+
+/**
+ * The readings table: (point_id, ts_ms) is the key, so a re-sent file or a redelivered message never
+ * duplicates a reading. On SQLite it is a WITHOUT ROWID table (one B-tree, clustered by point and
+ * time: curve queries read contiguous pages). On PostgreSQL it is created as a plain table here and
+ * partitioned by day by migration 0011.
+ */
+async function createReadingsTable(db: Kysely<unknown>): Promise<void> {
+  const isSqlite = isSqliteEngine(db);
+  await sql`create table readings (
+    point_id integer not null,
+    ts_ms bigint not null,
+    value double precision not null,
+    status integer not null,
+    primary key (point_id, ts_ms)
+  )${isSqlite ? sql` without rowid` : sql``}`.execute(db);
 }

@@ -8,7 +8,7 @@ import { sql, type Kysely } from 'kysely';
  * each with a DEFAULT partition that takes whatever no partition covers — a device with a wrong
  * clock, a day nobody created — so a reading is never refused. Retention drops whole partitions (no
  * row deletes, no vacuum debt) and deletes old rows from DEFAULT. The previous schema's `readings` and
- * `readings_1m` (migration 0011) were partitioned the same way; their conversion is kept for upgrades.
+ * `readings_1m` were partitioned the same way by migration 0011, which keeps its own copy of that code.
  * PostgreSQL only: SQLite keeps one table each (see dialect/telemetry-ddl.ts).
  */
 
@@ -42,27 +42,6 @@ const MINUTES: PartitionedTable = {
   period: 'month',
   prefix: 'reading_rollups_p',
   defaultName: 'reading_rollups_default',
-  convertLimit: 48,
-};
-
-/** The tables of the previous schema, for migration 0011 on a database being upgraded. */
-const LEGACY_RAW: PartitionedTable = {
-  table: 'readings',
-  column: 'ts_ms',
-  key: ['point_id', 'ts_ms'],
-  period: 'day',
-  prefix: 'readings_p',
-  defaultName: 'readings_default',
-  convertLimit: 400,
-};
-
-const LEGACY_MINUTES: PartitionedTable = {
-  table: 'readings_1m',
-  column: 'minute_ms',
-  key: ['point_id', 'minute_ms'],
-  period: 'month',
-  prefix: 'readings_1m_p',
-  defaultName: 'readings_1m_default',
   convertLimit: 48,
 };
 
@@ -346,65 +325,6 @@ export async function newestReadings<DB>(
   }
   if (parts.some((p) => p.name === RAW.defaultName)) await probe(RAW.defaultName, [...new Set(pointIds)]);
   return [...newest.values()];
-}
-
-/**
- * Turns an existing plain telemetry table into a partitioned one, keeping every row: rename the old
- * table, create the partitioned table with its DEFAULT partition and one partition per period that
- * holds data (the newest `convertLimit` of them; older rows go to DEFAULT, where retention finds
- * them), copy the rows over, drop the old table. A table already partitioned is left alone.
- */
-async function convertTable<DB>(db: Kysely<DB>, spec: PartitionedTable): Promise<void> {
-  const kind = await sql<{ relkind: string }>`
-    select relkind from pg_class where oid = to_regclass(${spec.table})`.execute(db);
-  if (kind.rows[0]?.relkind === 'p') return;
-  if (kind.rows.length === 0) throw new Error(`Table ${spec.table} does not exist.`);
-  const parent = sql.table(spec.table);
-  const oldName = `${spec.table}_unpartitioned`;
-  const old = sql.table(oldName);
-  const pk = await sql<{ conname: string }>`
-    select conname from pg_constraint where conrelid = to_regclass(${spec.table}) and contype = 'p'`.execute(
-    db,
-  );
-  const pkName = pk.rows[0]?.conname ?? `${spec.table}_pkey`;
-  await sql`alter table ${parent} rename to ${old}`.execute(db);
-  // The new table's primary key takes the old name; the old index must give it up first.
-  if (pk.rows.length > 0)
-    await sql`alter table ${old} rename constraint ${sql.id(pkName)} to ${sql.id(`${oldName}_pkey`)}`.execute(
-      db,
-    );
-  await sql`create table ${parent} (like ${old} including defaults) partition by range (${sql.ref(spec.column)})`.execute(
-    db,
-  );
-  await sql`alter table ${parent} add constraint ${sql.id(pkName)} primary key (${sql.join(spec.key.map((k) => sql.ref(k)))})`.execute(
-    db,
-  );
-  await sql`create table ${sql.table(spec.defaultName)} partition of ${parent} default`.execute(db);
-  const col = sql.ref(spec.column);
-  const days = await sql<{ d: number }>`
-    select distinct ${col} - ((${col} % ${sql.lit(DAY_MS)}) + ${sql.lit(DAY_MS)}) % ${sql.lit(DAY_MS)} as d from ${old}`.execute(
-    db,
-  );
-  const starts = [...new Set(days.rows.map((r) => periodStart(spec.period, Number(r.d))))]
-    .sort((a, b) => b - a)
-    .slice(0, spec.convertLimit);
-  for (const s of starts) {
-    await sql`create table ${sql.table(partitionName(spec, s))} partition of ${parent}
-      for values from (${sql.lit(s)}) to (${sql.lit(nextPeriod(spec.period, s))})`.execute(db);
-  }
-  await sql`insert into ${parent} select * from ${old}`.execute(db);
-  await sql`drop table ${old}`.execute(db);
-}
-
-/**
- * Migration 0011 of the previous schema: converts `readings` (by day) and `readings_1m` (by month) to
- * partitioned tables. PostgreSQL only.
- */
-export function partitionReadingTables<DB>(db: Kysely<DB>): Promise<void> {
-  return inTransaction(db, async (trx) => {
-    await convertTable(trx, LEGACY_RAW);
-    await convertTable(trx, LEGACY_MINUTES);
-  });
 }
 
 /**
