@@ -45,8 +45,8 @@ export async function getFormalismFlags(
     visits,
     leaders: [...coverage.leaders.values()].filter((l) => live.has(l.mineId)),
     alarms: events
-      .filter((e) => e.to_state === 'unack_active')
-      .map((e) => ({ alarmId: e.alarm_id, mineId: e.mine_id, atMs: Number(e.at_ms) })),
+      .filter((e) => e.toState === 'unack_active')
+      .map((e) => ({ alarmId: e.alarmId, mineId: e.mineId, atMs: e.atMs })),
     hazards: hazards.map((h) => ({
       id: h.id,
       mineId: h.mineId,

@@ -4,8 +4,7 @@ import type { PersonUnderground } from './engine/personnel-rules.ts';
 import type { PersonnelArea } from './upload-file/personnel-records.ts';
 import type { RedlineAlarmEdge } from './evidence/alarm-evidence.ts';
 import type { FeedState, MineAlarmRecord, PersonnelAlarmRecord } from './evidence/evidence-records.ts';
-
-/** What monitoring needs from storage (implemented in src/storage/stores/monitoring-store.ts). */
+import type { AlarmTransitionRow } from './alarms/alarm-kpis.ts';
 
 export interface AlarmEventRow {
   id: string;
@@ -92,12 +91,17 @@ export interface MonitoringHazardDecision {
   decidedAt: string;
 }
 
-export interface MonitoringStore {
+/** Measuring points. */
+export interface MonitoringPointsStore {
   loadPoints(): Promise<PointRecord[]>;
   pointsOfMine(mineId: string): Promise<PointRecord[]>;
   getPoint(id: number): Promise<PointRecord | undefined>;
   pointByCode(mineId: string, pointCode: string): Promise<PointRecord | undefined>;
   upsertPoints(points: readonly PointRecord[]): Promise<void>;
+}
+
+/** Alarms and their history. */
+export interface MonitoringAlarmsStore {
   loadAlarms(): Promise<AlarmRecord[]>;
   saveAlarmChanges(changes: readonly AlarmChange[], nextId: () => string): Promise<void>;
   getAlarm(id: string): Promise<AlarmRecord | undefined>;
@@ -106,16 +110,7 @@ export interface MonitoringStore {
     sinceMs: number,
     regionPath: string | null,
     mineId: string | null,
-  ): Promise<
-    Array<{
-      alarm_id: string;
-      mine_id: string;
-      at_ms: number;
-      to_state: string | null;
-      priority: string;
-      mine_name: string;
-    }>
-  >;
+  ): Promise<AlarmTransitionRow[]>;
   searchAlarms(q: AlarmQuery): Promise<{ total: number; items: AlarmView[] }>;
   /**
    * Alarms as views (with their mine, region and point), ordered by id: the ones named by `ids`, or
@@ -124,10 +119,10 @@ export interface MonitoringStore {
   alarmViews(q: AlarmScopeFilter & { ids?: readonly string[]; openOnly?: boolean }): Promise<AlarmView[]>;
   /** How many mines in the filter have any alarm record, whatever its state. */
   countMinesWithAlarms(filter: AlarmScopeFilter): Promise<number>;
-  series(pointId: number, fromMs: number, toMs: number, resolution: 'raw' | '1m'): Promise<Series>;
-  lastReadings(
-    pointIds: readonly number[],
-  ): Promise<Map<number, { tsMs: number; value: number; status: number }>>;
+}
+
+/** Personnel areas and people underground. */
+export interface PersonnelStore {
   replaceAreas(mineId: string, areas: readonly PersonnelArea[]): Promise<void>;
   loadAreas(): Promise<Array<PersonnelArea & { mineId: string }>>;
   replacePeople(mineId: string, people: readonly PersonUnderground[], snapshotMs: number): Promise<void>;
@@ -139,7 +134,32 @@ export interface MonitoringStore {
   countPeople(mineIds: readonly string[]): Promise<Map<string, number>>;
   /** Every mine's stored people-underground snapshot (for rebuilding the engine). */
   loadPeople(): Promise<Array<{ mineId: string; snapshotMs: number; people: PersonUnderground[] }>>;
-  logIngestFile(f: IngestFileRecord): Promise<void>;
+}
+
+/** Readings (ADR 0005). */
+export interface TelemetryStore {
+  series(pointId: number, fromMs: number, toMs: number, resolution: 'raw' | '1m'): Promise<Series>;
+  lastReadings(
+    pointIds: readonly number[],
+  ): Promise<Map<number, { tsMs: number; value: number; status: number }>>;
+  /**
+   * Compaction (ADR 0005): every head reading of a window closed at `nowMs` moves into its point's
+   * block for that window, merged with what the block holds. Idempotent and crash-safe.
+   */
+  compactReadings(nowMs: number): Promise<{ headRows: number; blocks: number; merged: number }>;
+  /** A point's raw readings in [fromMs, toMs], oldest first, a window at a time (for exports). */
+  rawReadingChunks(pointId: number, fromMs: number, toMs: number): AsyncIterable<ReadingChunk>;
+  /**
+   * Retention: removes raw blocks entirely older than `rawBeforeMs` and per-minute rollups entirely
+   * older than `aggregatesBeforeMs` (whole partitions on PostgreSQL). Returns the blocks and rollups
+   * removed (on PostgreSQL, the dropped partitions' row estimate).
+   */
+  purgeOld(pointIds: readonly number[], rawBeforeMs: number, aggregatesBeforeMs: number): Promise<number>;
+  countReadings(): Promise<number>;
+}
+
+/** Evidence beyond the alarms (migration 0022) and decisions on monitoring hazard proposals (0018). */
+export interface MonitoringEvidenceStore {
   /** Evidence beyond the mine's word (migration 0022). A re-sent YCBJ record updates the stored one. */
   saveMineAlarmRecords(records: readonly MineAlarmRecord[]): Promise<void>;
   /** A mine's YCBJ records that started within [startFromMs, startToMs], oldest first. */
@@ -156,20 +176,21 @@ export interface MonitoringStore {
   hazardDecisions(keys: readonly string[]): Promise<MonitoringHazardDecision[]>;
   /** Records a decision; false when the proposal was already decided (nothing changed). */
   insertHazardDecision(d: MonitoringHazardDecision): Promise<boolean>;
-  /**
-   * Compaction (ADR 0005): every head reading of a window closed at `nowMs` moves into its point's
-   * block for that window, merged with what the block holds. Idempotent and crash-safe.
-   */
-  compactReadings(nowMs: number): Promise<{ headRows: number; blocks: number; merged: number }>;
-  /** A point's raw readings in [fromMs, toMs], oldest first, a window at a time (for exports). */
-  rawReadingChunks(pointId: number, fromMs: number, toMs: number): AsyncIterable<ReadingChunk>;
-  /**
-   * Retention: removes raw blocks entirely older than `rawBeforeMs` and per-minute rollups entirely
-   * older than `aggregatesBeforeMs` (whole partitions on PostgreSQL). Returns the blocks and rollups
-   * removed (on PostgreSQL, the dropped partitions' row estimate).
-   */
-  purgeOld(pointIds: readonly number[], rawBeforeMs: number, aggregatesBeforeMs: number): Promise<number>;
-  countReadings(): Promise<number>;
+}
+
+/**
+ * What monitoring needs from storage, one part per aggregate (implemented in
+ * src/storage/stores/monitoring-store.ts and the stores it composes); a use case that needs one part
+ * takes that part's type.
+ */
+export interface MonitoringStore
+  extends
+    MonitoringPointsStore,
+    MonitoringAlarmsStore,
+    PersonnelStore,
+    TelemetryStore,
+    MonitoringEvidenceStore {
+  logIngestFile(f: IngestFileRecord): Promise<void>;
 }
 
 /** Readings of one point, sorted by time, as parallel arrays. */

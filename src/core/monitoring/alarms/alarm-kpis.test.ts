@@ -13,11 +13,11 @@ const NOW = 1_800_000_000_000;
 const MIN = 60_000;
 
 const raised = (alarmId: string, mineId: string, agoMs: number, priority = 'high'): AlarmTransitionRow => ({
-  alarm_id: alarmId,
-  mine_id: mineId,
-  mine_name: `矿 ${mineId}`,
-  at_ms: NOW - agoMs,
-  to_state: 'unack_active',
+  alarmId,
+  mineId,
+  mineName: `矿 ${mineId}`,
+  atMs: NOW - agoMs,
+  toState: 'unack_active',
   priority,
 });
 
@@ -55,7 +55,7 @@ const kpis = (events: AlarmTransitionRow[], openAlarms: AlarmView[] = [], minesW
     grouping: groupAlarms(openAlarms, []),
     events,
     chatteringAlarms: new Map(
-      events.map((e) => [e.alarm_id, { mineName: e.mine_name, rule: 'stop_work_level' as const }]),
+      events.map((e) => [e.alarmId, { mineName: e.mineName, rule: 'stop_work_level' as const }]),
     ),
     minesWithAlarms,
   });

@@ -16,11 +16,11 @@ export const ALARM_KPI_WINDOW_MS = 24 * HOUR_MS;
 
 /** One stored alarm transition of the last day (as `MonitoringStore.eventsSince` returns it). */
 export interface AlarmTransitionRow {
-  alarm_id: string;
-  mine_id: string;
-  mine_name: string;
-  at_ms: number;
-  to_state: string | null;
+  alarmId: string;
+  mineId: string;
+  mineName: string;
+  atMs: number;
+  toState: string | null;
   priority: string;
 }
 
@@ -35,7 +35,7 @@ export interface AlarmKpis extends FloodKpis {
 }
 
 const raisedOf = (events: readonly AlarmTransitionRow[]) =>
-  events.filter((e) => e.to_state === 'unack_active');
+  events.filter((e) => e.toState === 'unack_active');
 
 /** The alarms raised at least CHATTER_AT times in the last hour, with how often (the KPIs name them). */
 export function chatteringAlarmIds(
@@ -44,8 +44,8 @@ export function chatteringAlarmIds(
 ): Array<[alarmId: string, activations: number]> {
   const perAlarmHour = new Map<string, number>();
   for (const e of raisedOf(events))
-    if (Number(e.at_ms) >= nowMs - CHATTER_WINDOW_MS)
-      perAlarmHour.set(e.alarm_id, (perAlarmHour.get(e.alarm_id) ?? 0) + 1);
+    if (e.atMs >= nowMs - CHATTER_WINDOW_MS)
+      perAlarmHour.set(e.alarmId, (perAlarmHour.get(e.alarmId) ?? 0) + 1);
   return [...perAlarmHour.entries()].filter(([, n]) => n >= CHATTER_AT);
 }
 
@@ -83,13 +83,13 @@ export function computeAlarmKpis(input: {
   const priorityLast24h = { critical: 0, high: 0, medium: 0, low: 0 };
   for (const e of raised)
     if (e.priority in priorityLast24h) priorityLast24h[e.priority as keyof typeof priorityLast24h]++;
-  const last10 = raised.filter((e) => Number(e.at_ms) >= now - RATE_WINDOW_MS);
+  const last10 = raised.filter((e) => e.atMs >= now - RATE_WINDOW_MS);
   const flood = floodKpis(
     raised.map((e) => ({
-      alarmId: e.alarm_id,
-      mineId: e.mine_id,
-      mineName: e.mine_name,
-      atMs: Number(e.at_ms),
+      alarmId: e.alarmId,
+      mineId: e.mineId,
+      mineName: e.mineName,
+      atMs: e.atMs,
     })),
     input.grouping,
     now,
