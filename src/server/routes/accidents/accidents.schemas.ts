@@ -9,11 +9,13 @@ import {
 } from '../../../core/accidents/accident-grading.ts';
 import type { RowError } from '../../../core/accidents/accident-import.ts';
 import type { ReportStep } from '../../../core/accidents/accident-reporting.ts';
+import type { SupplementWindowView } from '../../../core/accidents/accident-supplements.ts';
 import {
   ACCOUNTABILITY_ACTIONS,
   ACCOUNTABILITY_CHAINS,
   type Accident,
   type AccidentReport,
+  type AccidentSupplement,
   type AccountabilityAction,
   type AccountabilityChain,
   type AccountabilityRecord,
@@ -49,10 +51,12 @@ const accidentFields = {
   occurredAt: z.string(),
   type: z.string(),
   deaths: z.number(),
+  missing: z.number(),
   seriousInjuries: z.number(),
   minorInjuries: z.number(),
   directLossCny: z.number(),
   grade: accidentGradeSchema,
+  regradedAt: z.string().nullable(),
   description: z.string(),
   source: z.enum(['recorded', 'imported']),
   externalRef: z.string().nullable(),
@@ -139,6 +143,43 @@ export const accountabilityRecordSchema = shaped<AccountabilityRecord>()(
     .meta({ id: 'AccountabilityRecord' }),
 );
 
+const supplementFiguresSchema = z.object({
+  deaths: z.number(),
+  missing: z.number(),
+  seriousInjuries: z.number(),
+  directLossCny: z.number(),
+});
+
+export const accidentSupplementSchema = shaped<AccidentSupplement>()(
+  z
+    .object({
+      id: z.string(),
+      accidentId: z.string(),
+      changedAt: z.string(),
+      before: supplementFiguresSchema,
+      after: supplementFiguresSchema,
+      gradeBefore: accidentGradeSchema,
+      gradeAfter: accidentGradeSchema,
+      reason: z.string(),
+      recordedAt: z.string(),
+      recordedById: z.string(),
+      recordedByName: z.string(),
+    })
+    .meta({ id: 'AccidentSupplement' }),
+);
+
+const supplementWindowSchema = shaped<SupplementWindowView>()(
+  z
+    .object({
+      days: z.number(),
+      lastDay: z.string(),
+      closesAt: z.string(),
+      source: z.string(),
+      isOpen: z.boolean(),
+    })
+    .meta({ id: 'SupplementWindow' }),
+);
+
 export const accidentDetailSchema = shaped<AccidentDetail>()(
   z
     .object({
@@ -149,6 +190,8 @@ export const accidentDetailSchema = shaped<AccidentDetail>()(
       hasLateReport: z.boolean(),
       reports: z.array(accidentReportSchema),
       accountability: z.array(accountabilityRecordSchema),
+      supplements: z.array(accidentSupplementSchema),
+      supplementWindow: supplementWindowSchema.nullable(),
     })
     .meta({ id: 'AccidentDetail' }),
 );
