@@ -161,6 +161,11 @@ export async function listAccidents(
   return { accidents, total: await deps.accidents.count(filter) };
 }
 
+export interface SupplementView extends AccidentSupplement {
+  chainBefore: ChainRow;
+  chainAfter: ChainRow;
+}
+
 export interface AccidentDetail {
   accident: Accident;
   judgement: GradeJudgement;
@@ -169,8 +174,8 @@ export interface AccidentDetail {
   hasLateReport: boolean;
   reports: AccidentReport[];
   accountability: AccountabilityRecord[];
-  /** Supplementary reports (补报), oldest change first; empty for reference data. */
-  supplements: AccidentSupplement[];
+  /** Supplementary reports (补报), oldest change first, each with who investigated before and after it. */
+  supplements: SupplementView[];
   /** The window for supplements (Order 493 art. 13) and whether it is still open now; null for reference data. */
   supplementWindow: SupplementWindowView | null;
 }
@@ -194,7 +199,14 @@ export async function getAccident(
     reports,
     accountability:
       a.mineId === null ? [] : await deps.accidents.listAccountability({ accidentId: a.id }, 1000),
-    supplements: a.mineId === null ? [] : await deps.accidents.listSupplements(a.id),
+    supplements:
+      a.mineId === null
+        ? []
+        : (await deps.accidents.listSupplements(a.id)).map((x) => ({
+            ...x,
+            chainBefore: chainOf(x.gradeBefore),
+            chainAfter: chainOf(x.gradeAfter),
+          })),
     supplementWindow: window === null ? null : { ...window, isOpen: isWindowOpen(window, now) },
   };
 }

@@ -15,13 +15,16 @@ import {
   ACCOUNTABILITY_CHAINS,
   type Accident,
   type AccidentReport,
-  type AccidentSupplement,
   type AccountabilityAction,
   type AccountabilityChain,
   type AccountabilityRecord,
   type TimelineItem,
 } from '../../../core/accidents/accident-types.ts';
-import type { AccidentDetail, AccidentSummary } from '../../../core/accidents/accident-use-cases.ts';
+import type {
+  AccidentDetail,
+  AccidentSummary,
+  SupplementView,
+} from '../../../core/accidents/accident-use-cases.ts';
 import type { AccountabilityView } from '../../../core/accidents/accountability-use-cases.ts';
 import type { ImportResult } from '../../../core/accidents/import-use-case.ts';
 import type { PrecedingTimeline } from '../../../core/accidents/preceded-by.ts';
@@ -150,21 +153,22 @@ const supplementFiguresSchema = z.object({
   directLossCny: z.number(),
 });
 
-export const accidentSupplementSchema = shaped<AccidentSupplement>()(
+const supplementFields = {
+  id: z.string(),
+  accidentId: z.string(),
+  changedAt: z.string(),
+  before: supplementFiguresSchema,
+  after: supplementFiguresSchema,
+  gradeBefore: accidentGradeSchema,
+  gradeAfter: accidentGradeSchema,
+  reason: z.string(),
+  recordedAt: z.string(),
+  recordedById: z.string(),
+  recordedByName: z.string(),
+};
+export const accidentSupplementSchema = shaped<SupplementView>()(
   z
-    .object({
-      id: z.string(),
-      accidentId: z.string(),
-      changedAt: z.string(),
-      before: supplementFiguresSchema,
-      after: supplementFiguresSchema,
-      gradeBefore: accidentGradeSchema,
-      gradeAfter: accidentGradeSchema,
-      reason: z.string(),
-      recordedAt: z.string(),
-      recordedById: z.string(),
-      recordedByName: z.string(),
-    })
+    .object({ ...supplementFields, chainBefore: chainRowSchema, chainAfter: chainRowSchema })
     .meta({ id: 'AccidentSupplement' }),
 );
 

@@ -10410,6 +10410,8 @@ export interface components {
                 missing: number;
                 seriousInjuries: number;
             };
+            chainAfter: components["schemas"]["ReportingChain"];
+            chainBefore: components["schemas"]["ReportingChain"];
             changedAt: string;
             gradeAfter: components["schemas"]["AccidentGrade"];
             gradeBefore: components["schemas"]["AccidentGrade"];

@@ -44,7 +44,7 @@ export function AccountabilityForm({
   };
   return (
     <form
-      className="form"
+      className="card acc-form"
       data-testid="acct-form"
       data-busy={busy ? 'true' : 'false'}
       onSubmit={(e) => void submit(e)}
@@ -110,7 +110,7 @@ export function AccountabilityForm({
           onChange={(e) => setDecidedOn(e.target.value)}
         />
       </label>
-      <label>
+      <label className="acc-wide">
         {t('accidents.acct.note')}
         <textarea
           rows={2}
@@ -120,10 +120,17 @@ export function AccountabilityForm({
           onChange={(e) => setNote(e.target.value)}
         />
       </label>
-      {error !== null && <ErrorBox error={error} />}
-      <button type="submit" data-testid="acct-form-submit" disabled={busy}>
-        {t('accidents.acct.submit')}
-      </button>
+      <div className="acc-wide">
+        {error !== null && <ErrorBox error={error} />}
+        <button
+          className="btn btn-primary btn-small"
+          type="submit"
+          data-testid="acct-form-submit"
+          disabled={busy}
+        >
+          {t('accidents.acct.submit')}
+        </button>
+      </div>
     </form>
   );
 }
