@@ -4,24 +4,10 @@ import { Field, FormFooter, TextArea } from '../../components/form-kit.tsx';
 import { MinePicker, type PickedMine } from '../../components/mine-picker.tsx';
 import { useAction } from '../../components/use-action.ts';
 import { cstInputToIso, cstInputValue } from '../../format.ts';
-import { useI18n, type MessageKey } from '../../i18n/i18n-context.tsx';
+import { useI18n } from '../../i18n/i18n-context.tsx';
 import { navigate } from '../../router/router.ts';
+import { FigureFields, countOf, figureProblems, gradedFigures } from './figure-fields.tsx';
 import { GradePreview } from './grade-preview.tsx';
-
-/** The casualty and loss fields of the accident and supplement forms, with their labels. */
-export const COUNT_FIELDS = [
-  ['deaths', 'accidents.col.deaths'],
-  ['missing', 'accidents.col.missing'],
-  ['seriousInjuries', 'accidents.col.serious'],
-] as const satisfies ReadonlyArray<readonly [string, MessageKey]>;
-
-/** A whole number ≥ 0 typed in a field, or null. */
-export const countOf = (v: string): number | null => (/^\d+$/.test(v.trim()) ? Number(v.trim()) : null);
-/** An amount ≥ 0 typed in a field, or null. */
-export const amountOf = (v: string): number | null => {
-  const n = Number(v.trim());
-  return v.trim() !== '' && Number.isFinite(n) && n >= 0 ? n : null;
-};
 
 type Values = Record<
   | 'time'
@@ -63,16 +49,9 @@ export function AccidentForm({ onRecorded }: { onRecorded: () => void }) {
   if (v.time === '') problems.time = t('accidents.form.needTime');
   else if (v.time > nowInput) problems.time = t('accidents.form.futureTime');
   if (v.type.trim() === '') problems.type = t('accidents.form.needType');
-  for (const k of ['deaths', 'missing', 'seriousInjuries', 'minorInjuries'] as const)
-    if (countOf(v[k]) === null) problems[k] = t('accidents.form.needCount');
-  if (amountOf(v.directLossCny) === null) problems.directLossCny = t('accidents.form.needAmount');
+  Object.assign(problems, figureProblems(v, t));
   const message = (k: keyof typeof problems) => (checked ? (problems[k] ?? null) : null);
-  const figures = {
-    deaths: countOf(v.deaths) ?? 0,
-    missing: countOf(v.missing) ?? 0,
-    seriousInjuries: countOf(v.seriousInjuries) ?? 0,
-    directLossCny: amountOf(v.directLossCny) ?? 0,
-  };
+  const figures = gradedFigures(v);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -133,29 +112,7 @@ export function AccidentForm({ onRecorded }: { onRecorded: () => void }) {
         testId="accident-form-type"
         message={message('type')}
       />
-      {[...COUNT_FIELDS, ['minorInjuries', 'accidents.col.minor'] as const].map(([k, label]) => (
-        <Field
-          key={k}
-          label={t(label)}
-          type="number"
-          min={0}
-          step="1"
-          value={v[k]}
-          onChange={set(k)}
-          testId={`accident-form-${k}`}
-          message={message(k)}
-        />
-      ))}
-      <Field
-        label={t('accidents.col.loss')}
-        type="number"
-        min={0}
-        step="any"
-        value={v.directLossCny}
-        onChange={set('directLossCny')}
-        testId="accident-form-directLossCny"
-        message={message('directLossCny')}
-      />
+      <FigureFields values={v} onChange={(k, x) => set(k)(x)} message={message} prefix="accident-form" />
       <label className="acc-wide">
         {t('accidents.form.description')}
         <TextArea value={v.description} onChange={set('description')} testId="accident-form-description" />

@@ -5,7 +5,7 @@ import { useAction } from '../../components/use-action.ts';
 import { cstInputToIso, cstInputValue, formatDateTime } from '../../format.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { investigatorText } from '../workflow-labels.ts';
-import { COUNT_FIELDS, amountOf, countOf } from './accident-form.tsx';
+import { FigureFields, figureProblems, gradedFigures, type FigureValues } from './figure-fields.tsx';
 import { GradePreview } from './grade-preview.tsx';
 
 type Figure = keyof AccidentSupplement['after'];
@@ -73,7 +73,7 @@ export function SupplementTimeline({ supplements }: { supplements: readonly Acci
   );
 }
 
-type Values = Record<Figure | 'time' | 'reason', string>;
+type Values = FigureValues & { time: string; reason: string };
 
 /**
  * The 补报 form: the figures as they now stand (prefilled with the recorded ones), when they changed
@@ -97,16 +97,10 @@ export function SupplementForm({ detail, onDone }: { detail: AccidentDetail; onD
   const set = (k: keyof Values) => (value: string) => setV({ ...v, [k]: value });
   const problems: Partial<Record<keyof Values, string>> = {};
   if (v.time === '') problems.time = t('accidents.form.needTime');
-  for (const [k] of COUNT_FIELDS) if (countOf(v[k]) === null) problems[k] = t('accidents.form.needCount');
-  if (amountOf(v.directLossCny) === null) problems.directLossCny = t('accidents.form.needAmount');
+  Object.assign(problems, figureProblems(v, t));
   if (v.reason.trim().length < 2) problems.reason = t('accidents.sup.needReason');
   const message = (k: keyof Values) => (checked ? (problems[k] ?? null) : null);
-  const figures = {
-    deaths: countOf(v.deaths) ?? 0,
-    missing: countOf(v.missing) ?? 0,
-    seriousInjuries: countOf(v.seriousInjuries) ?? 0,
-    directLossCny: amountOf(v.directLossCny) ?? 0,
-  };
+  const figures = gradedFigures(v);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setChecked(true);
@@ -140,29 +134,7 @@ export function SupplementForm({ detail, onDone }: { detail: AccidentDetail; onD
         testId="supplement-form-time"
         message={message('time')}
       />
-      {COUNT_FIELDS.map(([k, label]) => (
-        <Field
-          key={k}
-          label={t(label)}
-          type="number"
-          min={0}
-          step="1"
-          value={v[k]}
-          onChange={set(k)}
-          testId={`supplement-form-${k}`}
-          message={message(k)}
-        />
-      ))}
-      <Field
-        label={t('accidents.col.loss')}
-        type="number"
-        min={0}
-        step="any"
-        value={v.directLossCny}
-        onChange={set('directLossCny')}
-        testId="supplement-form-directLossCny"
-        message={message('directLossCny')}
-      />
+      <FigureFields values={v} onChange={(k, x) => set(k)(x)} message={message} prefix="supplement-form" />
       <label className="acc-wide">
         {t('accidents.sup.reasonLabel')}
         <TextArea value={v.reason} onChange={set('reason')} testId="supplement-form-reason" />

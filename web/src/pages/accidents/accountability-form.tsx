@@ -53,6 +53,7 @@ export function AccountabilityForm({
       <label>
         {t('accidents.acct.person')}
         <input
+          className="input"
           data-testid="acct-form-person"
           required
           maxLength={100}
@@ -63,6 +64,7 @@ export function AccountabilityForm({
       <label>
         {t('accidents.acct.post')}
         <input
+          className="input"
           data-testid="acct-form-post"
           required
           maxLength={200}
@@ -104,6 +106,7 @@ export function AccountabilityForm({
         {t('accidents.acct.decidedOn')}
         <input
           type="date"
+          className="input"
           data-testid="acct-form-decidedOn"
           required
           value={decidedOn}
@@ -113,6 +116,7 @@ export function AccountabilityForm({
       <label className="acc-wide">
         {t('accidents.acct.note')}
         <textarea
+          className="input"
           rows={2}
           data-testid="acct-form-note"
           maxLength={2000}
