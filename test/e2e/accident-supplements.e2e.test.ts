@@ -11,6 +11,7 @@ import {
   saveAccidentForm,
   submitSupplement,
   supplementRows,
+  todayAccidentLines,
 } from './page-models/index.ts';
 import { describeInBrowser, screenshot } from './support/browser.ts';
 import { useBrowserSuite } from './support/browser-suite.ts';
@@ -128,10 +129,17 @@ describeInBrowser(
       await screenshot(page, 'accident-supplement-regraded-zh-390');
       await page.setViewportSize({ width: 1440, height: 1000 });
 
-      // An accident 40 days ago: a change today is past its 30-day window, refused in Chinese with its last day.
+      // Today lists the re-graded accident for the county.
+      expect(await todayAccidentLines(page)).toContainEqual(
+        expect.stringContaining('经补报重新定级（死亡 3 人），调查层级随之调整'),
+      );
+
+      // An accident 40 days ago: a change today is past its 30-day window, refused in Chinese with its last
+      // day. This time the mine is picked by typing its full code and pressing Enter.
       await openAccidents(page);
       const longAgo = Date.now() - 40 * DAY_MS;
       await fillAccidentForm(page, {
+        pickByEnter: true,
         mineCode: mine.code,
         occurredAtLocal: cstMinute(longAgo),
         type: '运输',

@@ -63,12 +63,15 @@ export async function fillAccidentForm(
     type: string;
     deaths: number;
     missing?: number;
+    /** Pick by typing the full code and pressing Enter instead of clicking the option. */
+    pickByEnter?: boolean;
     seriousInjuries: number;
     minorInjuries?: number;
     directLossCny: number;
   },
 ): Promise<void> {
-  await pickMine(page, 'accident-form-mine', f.mineCode, f.mineCode);
+  if (f.pickByEnter === true) await pickMineByTypedCode(page, 'accident-form-mine', f.mineCode);
+  else await pickMine(page, 'accident-form-mine', f.mineCode, f.mineCode);
   await page.getByTestId('accident-form-time').fill(f.occurredAtLocal);
   await page.getByTestId('accident-form-type').fill(f.type);
   await page.getByTestId('accident-form-deaths').fill(String(f.deaths));
@@ -186,4 +189,22 @@ export async function supplementRows(
       text: (await li.innerText()).trim(),
     });
   return out;
+}
+
+/** Opens Today (the first page) and returns the texts of its accident lines. */
+export async function todayAccidentLines(page: Page, baseUrl?: string): Promise<string[]> {
+  await page.goto(`${appOrigin(page, baseUrl)}/`);
+  await page.locator('[data-testid="today-list"][data-busy="false"]').waitFor();
+  const lines = page.locator('[data-testid="today-accident"] [data-testid="today-line"]');
+  return (await lines.allInnerTexts()).map((x) => x.trim());
+}
+
+/** Types a mine's full 12-digit code in the picker and presses Enter (no click on the list). */
+export async function pickMineByTypedCode(page: Page, testId: string, code: string): Promise<void> {
+  const input = page.getByTestId(`${testId}-input`);
+  await input.click();
+  await input.fill(code);
+  await page.getByTestId(`${testId}-option-${code}`).waitFor();
+  await input.press('Enter');
+  await page.locator(`[data-testid="${testId}-chosen"][data-code="${code}"]`).waitFor();
 }
