@@ -21,6 +21,7 @@ describeInBrowser('language crawl: every page in zh-CN and English', () => {
   let browser: Browser;
   const contexts: BrowserContext[] = [];
   let hazardId = '';
+  let accidentId = '\u0000';
   /** Data every session may show (read by the test itself, not by a page). */
   const sharedData = new Set<string>();
 
@@ -100,7 +101,10 @@ describeInBrowser('language crawl: every page in zh-CN and English', () => {
         for (const leak of findLeaks(text, lang, new Set([...data, ...sharedData])))
           found.push(`${username} ${lang} ${path}: ${leak}`);
         // Stable names (a generated id would leave a new file per run).
-        const named = path.replace(hazardId, 'hazard').replace(officerMine(), 'mine');
+        const named = path
+          .replace(hazardId, 'hazard')
+          .replace(officerMine(), 'mine')
+          .replace(accidentId, 'accident');
         const name = `crawl-${username}-${lang}${named.replace(/[^a-zA-Z0-9]+/g, '-')}`.replace(/-+$/, '');
         // The visible part only: a full-page shot of the long lists costs more than the check itself.
         mkdirSync(SCREENSHOT_DIR, { recursive: true });
@@ -160,8 +164,35 @@ describeInBrowser('language crawl: every page in zh-CN and English', () => {
         collectData(await res.json(), null, sharedData);
       }
 
+    // An accident re-graded by a supplementary report, so its page shows the figures, levels and history.
+    const post = async (url: string, data: object) => {
+      const r = await province.page.request.post(`${server.baseUrl}${url}`, {
+        data,
+        headers: { 'x-csrf-token': provinceCsrf },
+      });
+      expect(r.status(), await r.text()).toBe(201);
+      return r.json() as Promise<{ accident: { id: string } }>;
+    };
+    const figures = { deaths: 1, missing: 1, seriousInjuries: 0, minorInjuries: 0, directLossCny: 500_000 };
+    const { accident } = await post('/api/accidents', {
+      ...figures,
+      mineId: officerMine(),
+      occurredAt: new Date(Date.now() - 86_400_000).toISOString(),
+      type: '顶板',
+    });
+    await post(`/api/accidents/${accident.id}/supplements`, {
+      ...figures,
+      deaths: 3,
+      missing: 0,
+      changedAt: new Date(Date.now() - 3_600_000).toISOString(),
+      reason: '失踪人员遇难',
+    });
+    sharedData.add('顶板');
+    accidentId = accident.id;
+
     const mine = encodeURIComponent(officerMine());
     const hazard = encodeURIComponent(hazardId);
+    const accidentPath = `/accidents/${encodeURIComponent(accident.id)}`;
     const leaks = [
       ...(await crawl('province', [
         '/',
@@ -191,6 +222,7 @@ describeInBrowser('language crawl: every page in zh-CN and English', () => {
         '/accidents',
         '/accidents/reference',
         '/accidents/accountability',
+        accidentPath,
         '/briefing',
         '/briefing/risk',
         '/security/tokens',

@@ -1,4 +1,6 @@
+import { expect, it } from 'vitest';
 import { createAccessKit, type AccessWalk, type WalkTarget } from '../support/access-walk.ts';
+import { errorOf } from './http-kit.ts';
 import { createWorld } from '../support/world.ts';
 import { ACCIDENTS_WALKED_ROUTES } from './route-walks.ts';
 
@@ -11,6 +13,8 @@ const kit = createAccessKit(await createWorld());
 const accidents = new Map<string, string>();
 const accidentOf = (t: WalkTarget) => accidents.get(t.mine.id)!;
 const figures = { deaths: 1, seriousInjuries: 0, minorInjuries: 2, directLossCny: 100_000 };
+/** Each supplement raises the loss, so a repeated cell never repeats the figures. */
+let lossCny = 100_000;
 
 const WALKS: readonly AccessWalk[] = [
   {
@@ -66,6 +70,23 @@ const WALKS: readonly AccessWalk[] = [
     call: (t) => ({
       url: `/api/accidents/${accidentOf(t)}/reports`,
       payload: { level: 'county', reportedAt: '2026-12-04T10:30:00.000Z' },
+    }),
+  },
+  {
+    key: 'POST /api/accidents/:id/supplements',
+    permission: 'accident.supplement',
+    scope: 'mine',
+    ok: [201],
+    call: (t) => ({
+      url: `/api/accidents/${accidentOf(t)}/supplements`,
+      payload: {
+        changedAt: '2026-12-04T12:00:00.000Z',
+        deaths: 1,
+        missing: 0,
+        seriousInjuries: 0,
+        directLossCny: (lossCny += 1000),
+        reason: '损失核定',
+      },
     }),
   },
   {
@@ -128,5 +149,56 @@ kit.walk({
       });
       accidents.set(t.mine.id, res.accident.id);
     }
+  },
+  more() {
+    it('records by the 12-digit mine code, and refuses a supplement after the window with its last day', async () => {
+      const [a] = kit.targets;
+      const recorded = await kit.app.inject({
+        method: 'POST',
+        url: '/api/accidents',
+        headers: kit.as('county'),
+        payload: {
+          ...figures,
+          missing: 2,
+          mineCode: a.mine.code,
+          occurredAt: '2026-10-01T02:00:00.000Z',
+          type: '火灾',
+        },
+      });
+      expect(recorded.statusCode).toBe(201);
+      const accident = recorded.json<{ accident: { id: string; mineId: string; grade: string } }>().accident;
+      expect(accident).toMatchObject({ mineId: a.mine.id, grade: 'larger' });
+      const late = await kit.app.inject({
+        method: 'POST',
+        url: `/api/accidents/${accident.id}/supplements`,
+        headers: kit.as('county'),
+        payload: {
+          changedAt: '2026-10-08T16:00:00.000Z',
+          deaths: 4,
+          missing: 0,
+          seriousInjuries: 0,
+          directLossCny: 100_000,
+          reason: '伤员死亡',
+        },
+      });
+      expect(late.statusCode).toBe(409);
+      expect(errorOf(late)).toMatchObject({
+        code: 'ACCIDENT_SUPPLEMENT_WINDOW_CLOSED',
+        details: { windowDays: 7, lastDay: '2026-10-08' },
+      });
+      const unknown = await kit.app.inject({
+        method: 'POST',
+        url: '/api/accidents',
+        headers: kit.as('county'),
+        payload: {
+          ...figures,
+          mineCode: '999999999999',
+          occurredAt: '2026-10-01T02:00:00.000Z',
+          type: '顶板',
+        },
+      });
+      expect(unknown.statusCode).toBe(404);
+      expect(errorOf(unknown).code).toBe('MINE_NOT_FOUND');
+    });
   },
 });

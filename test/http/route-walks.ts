@@ -12,6 +12,7 @@ export const ACCIDENTS_WALKED_ROUTES: readonly string[] = [
   'GET /api/accidents/:id',
   'GET /api/accidents/:id/preceded',
   'POST /api/accidents/:id/reports',
+  'POST /api/accidents/:id/supplements',
   'POST /api/accidents/:id/investigation',
   'POST /api/accidents/:id/accountability',
   'POST /api/accidents/import',

@@ -70,6 +70,17 @@ export function formatDateTime(iso: string | null): string {
   return cstStamp(ms).slice(0, 16);
 }
 
+/** A `datetime-local` value read as China Standard Time (whatever the browser's zone) → ISO instant; '' stays ''. */
+export function cstInputToIso(value: string): string {
+  const ms = Date.parse(`${value}:00+08:00`);
+  return value === '' || Number.isNaN(ms) ? '' : new Date(ms).toISOString();
+}
+
+/** An instant as a `datetime-local` value in China Standard Time (`YYYY-MM-DDTHH:mm`). */
+export function cstInputValue(ms: number): string {
+  return cstStamp(ms).slice(0, 16).replace(' ', 'T');
+}
+
 /** Today's date in China Standard Time as `YYYY-MM-DD`. */
 export function todayIsoDate(now: Date = new Date()): string {
   return cstStamp(now.getTime()).slice(0, 10);

@@ -54,6 +54,7 @@ export type Permission =
   | 'accident.read'
   | 'accident.record'
   | 'accident.report'
+  | 'accident.supplement'
   | 'accident.investigate'
   | 'accident.import'
   | 'accountability.read'
@@ -166,6 +167,9 @@ export const ROLE_PERMISSIONS: Readonly<Record<Permission, readonly Role[]>> = {
   'accident.read': EVERYONE,
   'accident.record': [...REGULATORS, 'mine_safety_officer'],
   'accident.report': [...REGULATORS, 'mine_safety_officer'],
+  // Supplementary reports (补报) of changed casualties, which may re-grade the accident: regulators whose
+  // scope covers the accident (whoever recorded it, or any regulator of its region).
+  'accident.supplement': REGULATORS,
   'accident.investigate': REGULATORS,
   'accident.import': REGULATORS,
   'accountability.read': [...REGULATORS, 'leader', 'group_member', 'viewer', ...OVERSIGHT],

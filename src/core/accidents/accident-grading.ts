@@ -69,6 +69,12 @@ export const ORDER_493_GRADES: readonly GradeRow[] = [
 
 export interface Casualties {
   deaths: number;
+  /**
+   * Missing persons (失踪). Order 493 art. 12 has a report give the casualties "包括下落不明的人数", and
+   * grading counts them with the dead (死亡(含失踪)): a missing person is not presumed alive. Absent = 0
+   * (imported reference data has no such column).
+   */
+  missing?: number;
   /** Serious injuries including acute industrial poisoning. */
   seriousInjuries: number;
   directLossCny: number;
@@ -76,16 +82,21 @@ export interface Casualties {
 
 export interface GradeJudgement {
   grade: AccidentGrade;
-  /** Which measures reached the grade's bound (empty for 'none'). */
+  /** Which measures reached the grade's bound (empty for 'none'); 'deaths' counts the missing too. */
   by: Array<'deaths' | 'seriousInjuries' | 'directLossCny'>;
   source: string | null;
 }
 
-/** The grade set by whichever of the three measures reaches the highest row. */
+/** The deaths a grade is judged on: the dead and the missing. */
+export const deathsForGrading = (c: Pick<Casualties, 'deaths' | 'missing'>): number =>
+  c.deaths + (c.missing ?? 0);
+
+/** The grade set by whichever of the three measures reaches the highest row (deaths counting the missing). */
 export function gradeAccident(c: Casualties, table: readonly GradeRow[] = ORDER_493_GRADES): GradeJudgement {
+  const deaths = deathsForGrading(c);
   for (const row of table) {
     const by: GradeJudgement['by'] = [];
-    if (c.deaths >= row.deathsMin) by.push('deaths');
+    if (deaths >= row.deathsMin) by.push('deaths');
     if (c.seriousInjuries >= row.seriousInjuriesMin) by.push('seriousInjuries');
     if (c.directLossCny >= row.directLossCnyMin) by.push('directLossCny');
     if (by.length > 0) return { grade: row.grade, by, source: row.source };

@@ -14,10 +14,15 @@ export interface Accident {
   occurredAt: string;
   type: string;
   deaths: number;
+  /** Missing persons (失踪), graded with the dead. */
+  missing: number;
   seriousInjuries: number;
   minorInjuries: number;
   directLossCny: number;
+  /** The grade of the latest figures (a supplement may re-grade). */
   grade: AccidentGrade;
+  /** When a supplement last moved the grade (the recording time), else null. */
+  regradedAt: string | null;
   description: string;
   source: 'recorded' | 'imported';
   /** The dataset and the row's own id/line for imported rows. */
@@ -31,6 +36,33 @@ export interface Accident {
   createdAt: string;
   createdById: string;
   createdByName: string;
+}
+
+/** The figures a supplementary report (补报) may change. */
+export interface SupplementFigures {
+  deaths: number;
+  missing: number;
+  seriousInjuries: number;
+  directLossCny: number;
+}
+
+/**
+ * A supplementary report (补报, Order 493 art. 13): the casualty figures as they changed, when the change
+ * happened (data time, judged against the window), who recorded it and when, and the grade before and after.
+ */
+export interface AccidentSupplement {
+  id: string;
+  accidentId: string;
+  /** When the change happened (e.g. an injured miner died): the time the window is judged on. */
+  changedAt: string;
+  before: SupplementFigures;
+  after: SupplementFigures;
+  gradeBefore: AccidentGrade;
+  gradeAfter: AccidentGrade;
+  reason: string;
+  recordedAt: string;
+  recordedById: string;
+  recordedByName: string;
 }
 
 export interface AccidentReport {

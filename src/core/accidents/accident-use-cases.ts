@@ -16,16 +16,21 @@ import {
   type ReportLevel,
 } from './accident-grading.ts';
 import { hasLateReport, reportingSteps, type ReportStep } from './accident-reporting.ts';
-import type { Accident, AccidentReport, AccountabilityRecord } from './accident-types.ts';
+import { isWindowOpen, supplementWindow, type SupplementWindowView } from './accident-supplements.ts';
+import type { Accident, AccidentReport, AccidentSupplement, AccountabilityRecord } from './accident-types.ts';
 import { transitionInvestigation, type InvestigationEvent } from './investigation-machine.ts';
 
 type Deps = Pick<Ports, 'clock' | 'ids' | 'transaction' | 'mines' | 'accidents'>;
 
 export interface RecordAccidentInput {
-  mineId: string;
+  /** The mine: its id, or (as a user knows it) its 12-digit code in `mineCode`. */
+  mineId?: string;
+  mineCode?: string;
   occurredAt: string;
   type: string;
   deaths: number;
+  /** Missing persons (失踪); 0 when not given. */
+  missing?: number;
   seriousInjuries: number;
   minorInjuries: number;
   directLossCny: number;
@@ -39,6 +44,7 @@ export const addDays = (isoDate: string, days: number): string =>
 /** Problems with the casualty figures, as readable sentences (empty when they are valid). */
 export function casualtyIssues(c: {
   deaths: number;
+  missing?: number;
   seriousInjuries: number;
   minorInjuries: number;
   directLossCny: number;
@@ -46,6 +52,8 @@ export function casualtyIssues(c: {
   const bad: string[] = [];
   for (const k of ['deaths', 'seriousInjuries', 'minorInjuries'] as const)
     if (!Number.isInteger(c[k]) || c[k] < 0) bad.push(`${k} must be a whole number ≥ 0`);
+  if (c.missing !== undefined && (!Number.isInteger(c.missing) || c.missing < 0))
+    bad.push('missing must be a whole number ≥ 0');
   if (!Number.isFinite(c.directLossCny) || c.directLossCny < 0)
     bad.push('directLossCny must be a number ≥ 0');
   return bad;
@@ -62,6 +70,21 @@ function validate(input: RecordAccidentInput, now: string): string {
   return new Date(t).toISOString();
 }
 
+/** The mine id of the input: the id as given, else the mine with the 12-digit code (unknown: ""). */
+async function mineIdOf(deps: Pick<Ports, 'mines'>, input: RecordAccidentInput): Promise<string> {
+  if (input.mineId !== undefined && input.mineId !== '') return input.mineId;
+  const code = input.mineCode?.trim() ?? '';
+  if (!/^\d{12}$/.test(code))
+    throw invalidInput(
+      'ACCIDENT_INVALID',
+      'The accident is not valid: mineId or a 12-digit mineCode is required.',
+      {
+        issues: ["mineCode must be the mine's 12-digit code"],
+      },
+    );
+  return (await deps.mines.getByCode(code))?.id ?? code;
+}
+
 /** Records an accident at a mine in scope; the grade is computed, never entered. */
 export async function recordAccident(
   deps: Deps,
@@ -71,8 +94,9 @@ export async function recordAccident(
   requirePermission(p, 'accident.record');
   const now = deps.clock.nowIso();
   const occurredAt = validate(input, now);
-  const mine = await requireMineInScope(deps, p, input.mineId);
-  const grade = gradeAccident(input).grade;
+  const mine = await requireMineInScope(deps, p, await mineIdOf(deps, input));
+  const missing = input.missing ?? 0;
+  const grade = gradeAccident({ ...input, missing }).grade;
   const accident: Accident = {
     id: deps.ids.next('acc'),
     mineId: mine.id,
@@ -82,10 +106,12 @@ export async function recordAccident(
     occurredAt,
     type: input.type.trim(),
     deaths: input.deaths,
+    missing,
     seriousInjuries: input.seriousInjuries,
     minorInjuries: input.minorInjuries,
     directLossCny: input.directLossCny,
     grade,
+    regradedAt: null,
     description: input.description?.trim() ?? '',
     source: 'recorded',
     externalRef: null,
@@ -135,6 +161,11 @@ export async function listAccidents(
   return { accidents, total: await deps.accidents.count(filter) };
 }
 
+export interface SupplementView extends AccidentSupplement {
+  chainBefore: ChainRow;
+  chainAfter: ChainRow;
+}
+
 export interface AccidentDetail {
   accident: Accident;
   judgement: GradeJudgement;
@@ -143,6 +174,10 @@ export interface AccidentDetail {
   hasLateReport: boolean;
   reports: AccidentReport[];
   accountability: AccountabilityRecord[];
+  /** Supplementary reports (补报), oldest change first, each with who investigated before and after it. */
+  supplements: SupplementView[];
+  /** The window for supplements (Order 493 art. 13) and whether it is still open now; null for reference data. */
+  supplementWindow: SupplementWindowView | null;
 }
 
 export async function getAccident(
@@ -152,8 +187,9 @@ export async function getAccident(
 ): Promise<AccidentDetail> {
   const a = await requireAccident(deps, p, id, 'accident.read');
   const reports = await deps.accidents.listReports(a.id);
-  const reporting =
-    a.mineId === null ? [] : reportingSteps(a.grade, a.occurredAt, reports, deps.clock.nowIso());
+  const now = deps.clock.nowIso();
+  const reporting = a.mineId === null ? [] : reportingSteps(a.grade, a.occurredAt, reports, now);
+  const window = a.mineId === null ? null : supplementWindow(a.occurredAt, a.type);
   return {
     accident: a,
     judgement: gradeAccident(a),
@@ -163,6 +199,15 @@ export async function getAccident(
     reports,
     accountability:
       a.mineId === null ? [] : await deps.accidents.listAccountability({ accidentId: a.id }, 1000),
+    supplements:
+      a.mineId === null
+        ? []
+        : (await deps.accidents.listSupplements(a.id)).map((x) => ({
+            ...x,
+            chainBefore: chainOf(x.gradeBefore),
+            chainAfter: chainOf(x.gradeAfter),
+          })),
+    supplementWindow: window === null ? null : { ...window, isOpen: isWindowOpen(window, now) },
   };
 }
 

@@ -1,4 +1,4 @@
-import type { Accident, AccidentReport, AccountabilityRecord } from './accident-types.ts';
+import type { Accident, AccidentReport, AccidentSupplement, AccountabilityRecord } from './accident-types.ts';
 
 export interface AccidentFilter {
   regionPath?: string;
@@ -51,6 +51,9 @@ export interface AccidentStore {
   count(filter: AccidentFilter): Promise<number>;
   insertReport(r: AccidentReport): Promise<void>;
   listReports(accidentId: string): Promise<AccidentReport[]>;
+  insertSupplement(s: AccidentSupplement): Promise<void>;
+  /** The accident's supplements, oldest change first. */
+  listSupplements(accidentId: string): Promise<AccidentSupplement[]>;
   insertAccountability(r: AccountabilityRecord): Promise<void>;
   listAccountability(filter: AccountabilityFilter, limit: number): Promise<AccountabilityRecord[]>;
   /**

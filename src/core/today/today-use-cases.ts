@@ -98,7 +98,10 @@ export type TodayDeps = Pick<
 export const ITEMS_PER_SECTION = 20;
 /** "Due this week": due today or within this many days. */
 export const DUE_SOON_DAYS = 7;
-/** An accident stays on the list this long after it happened, and longer while its reports are late. */
+/**
+ * An accident stays on the list this long after it happened (or a supplement re-graded it), and longer while
+ * its reports are late.
+ */
 export const RECENT_ACCIDENT_DAYS = 7;
 const DAY_MS = 86_400_000;
 /** Who is shown how many mines their leaders and groups have not visited. */
@@ -154,13 +157,17 @@ async function accidentLines(deps: TodayDeps, p: Principal, today: string, out: 
   out.accident = accidents
     .filter((a) => a.investigationState !== 'closed')
     .map((a) => {
-      const reason = a.hasLateReport
-        ? 'late_report'
-        : a.investigationDueOn < today
-          ? 'investigation_overdue'
-          : Date.parse(a.occurredAt) >= sinceMs
-            ? 'recent'
-            : null;
+      // A re-grade is news for a week (its page shows the reports the new grade owes, late or not).
+      const reason =
+        a.regradedAt !== null && Date.parse(a.regradedAt) >= sinceMs
+          ? 'regraded'
+          : a.hasLateReport
+            ? 'late_report'
+            : a.investigationDueOn < today
+              ? 'investigation_overdue'
+              : Date.parse(a.occurredAt) >= sinceMs
+                ? 'recent'
+                : null;
       return { a, reason };
     })
     .filter((x) => x.reason !== null)

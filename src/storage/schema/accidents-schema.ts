@@ -8,10 +8,12 @@ export interface AccidentsTable {
   occurred_at: string;
   type: string;
   deaths: number;
+  missing: number;
   serious_injuries: number;
   minor_injuries: number;
   direct_loss_cny: number;
   grade: string;
+  regraded_at: string | null;
   description: string;
   source: string;
   external_ref: string | null;
@@ -35,6 +37,27 @@ export interface AccidentReportsTable {
   note: string;
 }
 
+/** Supplementary reports (补报, migration 0023): the figures before and after, the grade before and after. */
+export interface AccidentSupplementsTable {
+  id: string;
+  accident_id: string;
+  changed_at: string;
+  deaths_before: number;
+  missing_before: number;
+  serious_injuries_before: number;
+  direct_loss_cny_before: number;
+  deaths_after: number;
+  missing_after: number;
+  serious_injuries_after: number;
+  direct_loss_cny_after: number;
+  grade_before: string;
+  grade_after: string;
+  reason: string;
+  recorded_at: string;
+  recorded_by_id: string;
+  recorded_by_name: string;
+}
+
 export interface AccountabilityTable {
   id: string;
   accident_id: string;
@@ -55,5 +78,6 @@ export interface AccountabilityTable {
 export interface AccidentsDatabase {
   accidents: AccidentsTable;
   accident_reports: AccidentReportsTable;
+  accident_supplements: AccidentSupplementsTable;
   accountability_records: AccountabilityTable;
 }

@@ -3,6 +3,7 @@ import type { AccidentGrade, ReportLevel } from '../../core/accidents/accident-g
 import type {
   Accident,
   AccidentReport,
+  AccidentSupplement,
   AccountabilityAction,
   AccountabilityChain,
   AccountabilityRecord,
@@ -10,7 +11,11 @@ import type {
 import type { AccidentFilter, AccidentStore } from '../../core/accidents/accidents-ports.ts';
 import type { InvestigationState } from '../../core/accidents/investigation-machine.ts';
 import type { Database } from '../schema.ts';
-import type { AccidentsTable, AccountabilityTable } from '../schema/accidents-schema.ts';
+import type {
+  AccidentSupplementsTable,
+  AccidentsTable,
+  AccountabilityTable,
+} from '../schema/accidents-schema.ts';
 import { precedingFacts } from './accidents-preceding-store.ts';
 import { escapeLike } from './region-store.ts';
 
@@ -23,10 +28,12 @@ const toAccident = (r: Selectable<AccidentsTable>): Accident => ({
   occurredAt: r.occurred_at,
   type: r.type,
   deaths: Number(r.deaths),
+  missing: Number(r.missing),
   seriousInjuries: Number(r.serious_injuries),
   minorInjuries: Number(r.minor_injuries),
   directLossCny: Number(r.direct_loss_cny),
   grade: r.grade as AccidentGrade,
+  regradedAt: r.regraded_at,
   description: r.description,
   source: r.source as Accident['source'],
   externalRef: r.external_ref,
@@ -49,10 +56,12 @@ const fromAccident = (a: Accident): AccidentsTable => ({
   occurred_at: a.occurredAt,
   type: a.type,
   deaths: a.deaths,
+  missing: a.missing,
   serious_injuries: a.seriousInjuries,
   minor_injuries: a.minorInjuries,
   direct_loss_cny: a.directLossCny,
   grade: a.grade,
+  regraded_at: a.regradedAt,
   description: a.description,
   source: a.source,
   external_ref: a.externalRef,
@@ -81,6 +90,50 @@ const toAccountability = (r: Selectable<AccountabilityTable>): AccountabilityRec
   createdAt: r.created_at,
   createdById: r.created_by_id,
   createdByName: r.created_by_name,
+});
+
+const toSupplement = (r: Selectable<AccidentSupplementsTable>): AccidentSupplement => ({
+  id: r.id,
+  accidentId: r.accident_id,
+  changedAt: r.changed_at,
+  before: {
+    deaths: Number(r.deaths_before),
+    missing: Number(r.missing_before),
+    seriousInjuries: Number(r.serious_injuries_before),
+    directLossCny: Number(r.direct_loss_cny_before),
+  },
+  after: {
+    deaths: Number(r.deaths_after),
+    missing: Number(r.missing_after),
+    seriousInjuries: Number(r.serious_injuries_after),
+    directLossCny: Number(r.direct_loss_cny_after),
+  },
+  gradeBefore: r.grade_before as AccidentGrade,
+  gradeAfter: r.grade_after as AccidentGrade,
+  reason: r.reason,
+  recordedAt: r.recorded_at,
+  recordedById: r.recorded_by_id,
+  recordedByName: r.recorded_by_name,
+});
+
+const fromSupplement = (s: AccidentSupplement): AccidentSupplementsTable => ({
+  id: s.id,
+  accident_id: s.accidentId,
+  changed_at: s.changedAt,
+  deaths_before: s.before.deaths,
+  missing_before: s.before.missing,
+  serious_injuries_before: s.before.seriousInjuries,
+  direct_loss_cny_before: s.before.directLossCny,
+  deaths_after: s.after.deaths,
+  missing_after: s.after.missing,
+  serious_injuries_after: s.after.seriousInjuries,
+  direct_loss_cny_after: s.after.directLossCny,
+  grade_before: s.gradeBefore,
+  grade_after: s.gradeAfter,
+  reason: s.reason,
+  recorded_at: s.recordedAt,
+  recorded_by_id: s.recordedById,
+  recorded_by_name: s.recordedByName,
 });
 
 export function createAccidentStore(db: Kysely<Database>): AccidentStore {
@@ -159,6 +212,20 @@ export function createAccidentStore(db: Kysely<Database>): AccidentStore {
         recordedByName: r.recorded_by_name,
         note: r.note,
       }));
+    },
+    async insertSupplement(x) {
+      await db.insertInto('accident_supplements').values(fromSupplement(x)).execute();
+    },
+    async listSupplements(accidentId) {
+      const rows = await db
+        .selectFrom('accident_supplements')
+        .selectAll()
+        .where('accident_id', '=', accidentId)
+        .orderBy('changed_at')
+        .orderBy('recorded_at')
+        .orderBy('id')
+        .execute();
+      return rows.map(toSupplement);
     },
     async insertAccountability(r) {
       await db

@@ -83,6 +83,16 @@ export function MinePicker({ value, onChange, statuses, label, testId }: MinePic
           setText(e.target.value);
           setOpen(true);
         }}
+        onKeyDown={(e) => {
+          // Enter picks the mine whose code was typed in full (or the only match); it never submits the form.
+          if (e.key !== 'Enter') return;
+          e.preventDefault();
+          const typed = text.trim();
+          const exact = items.find((m) => m.code === typed);
+          const only = items.length === 1 && debounced === typed ? items[0] : undefined;
+          const hit = exact ?? only;
+          if (hit) pick(hit);
+        }}
         data-testid={`${testId}-input`}
       />
       {open && (

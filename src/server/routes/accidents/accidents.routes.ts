@@ -20,6 +20,7 @@ import {
   type InvestigationEvent,
 } from '../../../core/accidents/investigation-machine.ts';
 import { precededBy } from '../../../core/accidents/preceded-by.ts';
+import { supplementAccident } from '../../../core/accidents/supplement-use-cases.ts';
 import { requirePermission } from '../../../core/access/permissions.ts';
 import type { AppDeps } from '../../app.ts';
 import { principalOf } from '../../auth.ts';
@@ -35,6 +36,7 @@ import {
 const count = z.number().int().min(0).max(1_000_000);
 const casualties = z.object({
   deaths: count,
+  missing: count.optional(),
   seriousInjuries: count,
   minorInjuries: count,
   directLossCny: z.number().min(0).max(1e13),
@@ -92,9 +94,11 @@ export function registerAccidentRoutes(app: FastifyInstance, deps: AppDeps): voi
     {
       schema: {
         tags: ['accidents'],
-        summary: 'Record an accident at a mine; the grade is computed by Order 493.',
+        summary:
+          'Record an accident at a mine (by id, or by its 12-digit code); the grade is computed by Order 493 (deaths counting the missing).',
         body: casualties.extend({
-          mineId: z.string().min(1).max(100),
+          mineId: z.string().min(1).max(100).optional(),
+          mineCode: z.string().min(1).max(40).optional(),
           occurredAt: z.string().min(1).max(40),
           type: z.string().min(1).max(200),
           description: z.string().max(5000).optional(),
@@ -152,6 +156,29 @@ export function registerAccidentRoutes(app: FastifyInstance, deps: AppDeps): voi
       },
     },
     async (req) => recordReport(ports, principalOf(req), req.params.id, req.body),
+  );
+
+  r.post(
+    '/api/accidents/:id/supplements',
+    {
+      schema: {
+        tags: ['accidents'],
+        summary:
+          'A supplementary report (补报, Order 493 art. 13): the changed figures and when they changed; refused after the 30-day (7 for road and fire) window; may re-grade the accident.',
+        params: z.object({ id: z.string().min(1).max(100) }),
+        body: z.object({
+          changedAt: z.string().min(1).max(40),
+          deaths: count,
+          missing: count,
+          seriousInjuries: count,
+          directLossCny: z.number().min(0).max(1e13),
+          reason: z.string().min(1).max(2000),
+        }),
+        response: { 201: accidentDetailSchema },
+      },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await supplementAccident(ports, principalOf(req), req.params.id, req.body)),
   );
 
   r.post(

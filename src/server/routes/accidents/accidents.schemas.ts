@@ -9,6 +9,7 @@ import {
 } from '../../../core/accidents/accident-grading.ts';
 import type { RowError } from '../../../core/accidents/accident-import.ts';
 import type { ReportStep } from '../../../core/accidents/accident-reporting.ts';
+import type { SupplementWindowView } from '../../../core/accidents/accident-supplements.ts';
 import {
   ACCOUNTABILITY_ACTIONS,
   ACCOUNTABILITY_CHAINS,
@@ -19,7 +20,11 @@ import {
   type AccountabilityRecord,
   type TimelineItem,
 } from '../../../core/accidents/accident-types.ts';
-import type { AccidentDetail, AccidentSummary } from '../../../core/accidents/accident-use-cases.ts';
+import type {
+  AccidentDetail,
+  AccidentSummary,
+  SupplementView,
+} from '../../../core/accidents/accident-use-cases.ts';
 import type { AccountabilityView } from '../../../core/accidents/accountability-use-cases.ts';
 import type { ImportResult } from '../../../core/accidents/import-use-case.ts';
 import type { PrecedingTimeline } from '../../../core/accidents/preceded-by.ts';
@@ -49,10 +54,12 @@ const accidentFields = {
   occurredAt: z.string(),
   type: z.string(),
   deaths: z.number(),
+  missing: z.number(),
   seriousInjuries: z.number(),
   minorInjuries: z.number(),
   directLossCny: z.number(),
   grade: accidentGradeSchema,
+  regradedAt: z.string().nullable(),
   description: z.string(),
   source: z.enum(['recorded', 'imported']),
   externalRef: z.string().nullable(),
@@ -139,6 +146,44 @@ export const accountabilityRecordSchema = shaped<AccountabilityRecord>()(
     .meta({ id: 'AccountabilityRecord' }),
 );
 
+const supplementFiguresSchema = z.object({
+  deaths: z.number(),
+  missing: z.number(),
+  seriousInjuries: z.number(),
+  directLossCny: z.number(),
+});
+
+const supplementFields = {
+  id: z.string(),
+  accidentId: z.string(),
+  changedAt: z.string(),
+  before: supplementFiguresSchema,
+  after: supplementFiguresSchema,
+  gradeBefore: accidentGradeSchema,
+  gradeAfter: accidentGradeSchema,
+  reason: z.string(),
+  recordedAt: z.string(),
+  recordedById: z.string(),
+  recordedByName: z.string(),
+};
+export const accidentSupplementSchema = shaped<SupplementView>()(
+  z
+    .object({ ...supplementFields, chainBefore: chainRowSchema, chainAfter: chainRowSchema })
+    .meta({ id: 'AccidentSupplement' }),
+);
+
+const supplementWindowSchema = shaped<SupplementWindowView>()(
+  z
+    .object({
+      days: z.number(),
+      lastDay: z.string(),
+      closesAt: z.string(),
+      source: z.string(),
+      isOpen: z.boolean(),
+    })
+    .meta({ id: 'SupplementWindow' }),
+);
+
 export const accidentDetailSchema = shaped<AccidentDetail>()(
   z
     .object({
@@ -149,6 +194,8 @@ export const accidentDetailSchema = shaped<AccidentDetail>()(
       hasLateReport: z.boolean(),
       reports: z.array(accidentReportSchema),
       accountability: z.array(accountabilityRecordSchema),
+      supplements: z.array(accidentSupplementSchema),
+      supplementWindow: supplementWindowSchema.nullable(),
     })
     .meta({ id: 'AccidentDetail' }),
 );

@@ -53,7 +53,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Record an accident at a mine; the grade is computed by Order 493. */
+        /** Record an accident at a mine (by id, or by its 12-digit code); the grade is computed by Order 493 (deaths counting the missing). */
         post: {
             parameters: {
                 query?: never;
@@ -67,8 +67,10 @@ export interface paths {
                         deaths: number;
                         description?: string;
                         directLossCny: number;
-                        mineId: string;
+                        mineCode?: string;
+                        mineId?: string;
                         minorInjuries: number;
+                        missing?: number;
                         occurredAt: string;
                         seriousInjuries: number;
                         type: string;
@@ -425,6 +427,73 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/accidents/{id}/supplements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A supplementary report (补报, Order 493 art. 13): the changed figures and when they changed; refused after the 30-day (7 for road and fire) window; may re-grade the accident. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        changedAt: string;
+                        deaths: number;
+                        directLossCny: number;
+                        missing: number;
+                        reason: string;
+                        seriousInjuries: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AccidentDetail"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/accidents/accountability": {
         parameters: {
             query?: never;
@@ -505,6 +574,7 @@ export interface paths {
                         deaths: number;
                         directLossCny: number;
                         minorInjuries: number;
+                        missing?: number;
                         seriousInjuries: number;
                     };
                 };
@@ -10249,8 +10319,10 @@ export interface components {
             mineId: string | null;
             mineName: string;
             minorInjuries: number;
+            missing: number;
             occurredAt: string;
             regionPath: string | null;
+            regradedAt: string | null;
             reportSubmittedAt: string | null;
             seriousInjuries: number;
             /** @enum {string} */
@@ -10273,6 +10345,8 @@ export interface components {
                 recordedByName: string;
                 reportedAt: string;
             }[];
+            supplements: components["schemas"]["AccidentSupplement"][];
+            supplementWindow: components["schemas"]["SupplementWindow"] | null;
         };
         /** @enum {string} */
         AccidentGrade: "especially_major" | "major" | "larger" | "general" | "none";
@@ -10312,13 +10386,40 @@ export interface components {
             mineId: string | null;
             mineName: string;
             minorInjuries: number;
+            missing: number;
             occurredAt: string;
             regionPath: string | null;
+            regradedAt: string | null;
             reportSubmittedAt: string | null;
             seriousInjuries: number;
             /** @enum {string} */
             source: "recorded" | "imported";
             type: string;
+        };
+        AccidentSupplement: {
+            accidentId: string;
+            after: {
+                deaths: number;
+                directLossCny: number;
+                missing: number;
+                seriousInjuries: number;
+            };
+            before: {
+                deaths: number;
+                directLossCny: number;
+                missing: number;
+                seriousInjuries: number;
+            };
+            chainAfter: components["schemas"]["ReportingChain"];
+            chainBefore: components["schemas"]["ReportingChain"];
+            changedAt: string;
+            gradeAfter: components["schemas"]["AccidentGrade"];
+            gradeBefore: components["schemas"]["AccidentGrade"];
+            id: string;
+            reason: string;
+            recordedAt: string;
+            recordedById: string;
+            recordedByName: string;
         };
         /** @enum {string} */
         AccountabilityAction: "criticism" | "warning" | "demerit" | "major_demerit" | "demotion" | "dismissal" | "expulsion" | "fine" | "prosecution";
@@ -11745,7 +11846,7 @@ export interface components {
             toDate: string | null;
         };
         /** @enum {string} */
-        Permission: "region.read" | "mine.read" | "mine.create" | "mine.update" | "mine.transition" | "mine.import" | "audit.read" | "audit.verify" | "token.create" | "alarm.read" | "alarm.act" | "monitoring.read" | "scenario.start" | "ingest.write" | "supervision.read" | "supervision.plan.write" | "supervision.plan.approve" | "supervision.responsible.set" | "supervision.assign" | "supervision.visit.record" | "supervision.finding.report" | "hazard.read" | "hazard.report" | "hazard.evidence" | "hazard.rectify" | "hazard.verify" | "hazard.extend" | "hazard.supervise" | "hazard.decide" | "hazard.review" | "hazard.selfcheck" | "order.read" | "order.issue" | "resumption.apply" | "resumption.sign" | "resumption.decide" | "campaign.manage" | "campaign.progress" | "closure.read" | "closure.manage" | "closure.step.record" | "closure.step.verify" | "ownership.record" | "case.read" | "case.manage" | "accident.read" | "accident.record" | "accident.report" | "accident.investigate" | "accident.import" | "accountability.read" | "accountability.record" | "briefing.read" | "risk.read" | "expertise.read" | "expertise.assign" | "expertise.profile" | "expertise.guide" | "expertise.assess" | "expertise.approve" | "expertise.finding.report" | "upgrade.record" | "upgrade.manage" | "formalism.read" | "directive.read" | "directive.issue" | "directive.acknowledge" | "directive.visit" | "audit.log.read" | "stopped.declare" | "stopped.approve";
+        Permission: "region.read" | "mine.read" | "mine.create" | "mine.update" | "mine.transition" | "mine.import" | "audit.read" | "audit.verify" | "token.create" | "alarm.read" | "alarm.act" | "monitoring.read" | "scenario.start" | "ingest.write" | "supervision.read" | "supervision.plan.write" | "supervision.plan.approve" | "supervision.responsible.set" | "supervision.assign" | "supervision.visit.record" | "supervision.finding.report" | "hazard.read" | "hazard.report" | "hazard.evidence" | "hazard.rectify" | "hazard.verify" | "hazard.extend" | "hazard.supervise" | "hazard.decide" | "hazard.review" | "hazard.selfcheck" | "order.read" | "order.issue" | "resumption.apply" | "resumption.sign" | "resumption.decide" | "campaign.manage" | "campaign.progress" | "closure.read" | "closure.manage" | "closure.step.record" | "closure.step.verify" | "ownership.record" | "case.read" | "case.manage" | "accident.read" | "accident.record" | "accident.report" | "accident.supplement" | "accident.investigate" | "accident.import" | "accountability.read" | "accountability.record" | "briefing.read" | "risk.read" | "expertise.read" | "expertise.assign" | "expertise.profile" | "expertise.guide" | "expertise.assess" | "expertise.approve" | "expertise.finding.report" | "upgrade.record" | "upgrade.manage" | "formalism.read" | "directive.read" | "directive.issue" | "directive.acknowledge" | "directive.visit" | "audit.log.read" | "stopped.declare" | "stopped.approve";
         PersonnelArea: {
             approved: number;
             areaCode: string;
@@ -12150,6 +12251,13 @@ export interface components {
             issuedByName: string;
             notice: string;
         };
+        SupplementWindow: {
+            closesAt: string;
+            days: number;
+            isOpen: boolean;
+            lastDay: string;
+            source: string;
+        };
         TargetProgress: {
             capacityPercent: number;
             capacityWithdrawnTPerYear: number;
@@ -12331,6 +12439,7 @@ export type AccidentDetail = components['schemas']['AccidentDetail'];
 export type AccidentGrade = components['schemas']['AccidentGrade'];
 export type AccidentImportResult = components['schemas']['AccidentImportResult'];
 export type AccidentSummary = components['schemas']['AccidentSummary'];
+export type AccidentSupplement = components['schemas']['AccidentSupplement'];
 export type AccountabilityAction = components['schemas']['AccountabilityAction'];
 export type AccountabilityChain = components['schemas']['AccountabilityChain'];
 export type AccountabilityRecord = components['schemas']['AccountabilityRecord'];
@@ -12491,6 +12600,7 @@ export type StatusCounts = components['schemas']['StatusCounts'];
 export type SupervisionCard = components['schemas']['SupervisionCard'];
 export type SupervisionGroup = components['schemas']['SupervisionGroup'];
 export type SupervisionListing = components['schemas']['SupervisionListing'];
+export type SupplementWindow = components['schemas']['SupplementWindow'];
 export type TargetProgress = components['schemas']['TargetProgress'];
 export type TimelineItem = components['schemas']['TimelineItem'];
 export type TodayItem = components['schemas']['TodayItem'];
@@ -12638,7 +12748,7 @@ export const orderKindValues: ReadonlyArray<FlattenedDeepRequired<components>["s
 export const orderMineOutcomeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OrderMine"]["outcome"]> = ["affected", "unaffected"];
 export const orderStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OrderStatus"]> = ["scheduled", "in_force", "lifted", "superseded"];
 export const ownershipKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OwnershipKind"]> = ["ownership", "trusteeship", "integration", "reorganisation"];
-export const permissionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Permission"]> = ["region.read", "mine.read", "mine.create", "mine.update", "mine.transition", "mine.import", "audit.read", "audit.verify", "token.create", "alarm.read", "alarm.act", "monitoring.read", "scenario.start", "ingest.write", "supervision.read", "supervision.plan.write", "supervision.plan.approve", "supervision.responsible.set", "supervision.assign", "supervision.visit.record", "supervision.finding.report", "hazard.read", "hazard.report", "hazard.evidence", "hazard.rectify", "hazard.verify", "hazard.extend", "hazard.supervise", "hazard.decide", "hazard.review", "hazard.selfcheck", "order.read", "order.issue", "resumption.apply", "resumption.sign", "resumption.decide", "campaign.manage", "campaign.progress", "closure.read", "closure.manage", "closure.step.record", "closure.step.verify", "ownership.record", "case.read", "case.manage", "accident.read", "accident.record", "accident.report", "accident.investigate", "accident.import", "accountability.read", "accountability.record", "briefing.read", "risk.read", "expertise.read", "expertise.assign", "expertise.profile", "expertise.guide", "expertise.assess", "expertise.approve", "expertise.finding.report", "upgrade.record", "upgrade.manage", "formalism.read", "directive.read", "directive.issue", "directive.acknowledge", "directive.visit", "audit.log.read", "stopped.declare", "stopped.approve"];
+export const permissionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Permission"]> = ["region.read", "mine.read", "mine.create", "mine.update", "mine.transition", "mine.import", "audit.read", "audit.verify", "token.create", "alarm.read", "alarm.act", "monitoring.read", "scenario.start", "ingest.write", "supervision.read", "supervision.plan.write", "supervision.plan.approve", "supervision.responsible.set", "supervision.assign", "supervision.visit.record", "supervision.finding.report", "hazard.read", "hazard.report", "hazard.evidence", "hazard.rectify", "hazard.verify", "hazard.extend", "hazard.supervise", "hazard.decide", "hazard.review", "hazard.selfcheck", "order.read", "order.issue", "resumption.apply", "resumption.sign", "resumption.decide", "campaign.manage", "campaign.progress", "closure.read", "closure.manage", "closure.step.record", "closure.step.verify", "ownership.record", "case.read", "case.manage", "accident.read", "accident.record", "accident.report", "accident.supplement", "accident.investigate", "accident.import", "accountability.read", "accountability.record", "briefing.read", "risk.read", "expertise.read", "expertise.assign", "expertise.profile", "expertise.guide", "expertise.assess", "expertise.approve", "expertise.finding.report", "upgrade.record", "upgrade.manage", "formalism.read", "directive.read", "directive.issue", "directive.acknowledge", "directive.visit", "audit.log.read", "stopped.declare", "stopped.approve"];
 export const planStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanState"]> = ["draft", "submitted", "approved", "returned"];
 export const pointSeriesResolutionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PointSeries"]["resolution"]> = ["raw", "1m"];
 export const recipientOutcomeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RecipientOutcome"]> = ["done", "done_late", "outstanding", "late"];

@@ -161,6 +161,11 @@ export const errorsZh = {
   'error.ACCIDENT_REPORT_TIME_INVALID': '报告时间不能早于事故，也不能晚于现在',
   'error.ACCIDENT_REPORT_LEVEL_INVALID': '该级别不在此等级事故的报告链上',
   'error.ACCIDENT_REPORT_EXISTS': '向该级别的报告已记录',
+  'error.ACCIDENT_SUPPLEMENT_INVALID': '补报信息填写有误：人数须为不小于0的整数，并写明补报原因',
+  'error.ACCIDENT_SUPPLEMENT_TIME_INVALID': '变化时间不能早于事故发生（或上一次补报），也不能晚于现在',
+  'error.ACCIDENT_SUPPLEMENT_WINDOW_CLOSED':
+    '已超过补报期限：事故发生之日起{windowDays}日内伤亡人数发生变化的方可补报，本起事故的补报期限为 {lastDay}（北京时间）',
+  'error.ACCIDENT_SUPPLEMENT_NO_CHANGE': '补报的数字与已登记的相同',
   'error.INVESTIGATION_TRANSITION_NOT_ALLOWED': '事故调查须按 调查→（延期一次）→提交报告→结案 依次办理',
   'error.INVESTIGATION_FINDINGS_REQUIRED': '提交调查报告须写明调查结论',
   'error.ACCOUNTABILITY_INVALID': '问责记录填写有误',
@@ -355,6 +360,13 @@ export const errorsEn: Record<keyof typeof errorsZh, string> = {
   'error.ACCIDENT_REPORT_TIME_INVALID': 'The report time lies before the accident or after now',
   'error.ACCIDENT_REPORT_LEVEL_INVALID': "The level is not on this grade's reporting chain",
   'error.ACCIDENT_REPORT_EXISTS': 'The report to that level is already recorded',
+  'error.ACCIDENT_SUPPLEMENT_INVALID':
+    'The supplement is not valid: counts are whole numbers of at least 0, and a reason is required',
+  'error.ACCIDENT_SUPPLEMENT_TIME_INVALID':
+    'The change cannot be dated before the accident (or the last supplement) or after now',
+  'error.ACCIDENT_SUPPLEMENT_WINDOW_CLOSED':
+    'The supplement window has closed: casualty changes are supplemented within {windowDays} days of the accident; for this accident the last day was {lastDay} (China Standard Time)',
+  'error.ACCIDENT_SUPPLEMENT_NO_CHANGE': 'The supplement repeats the figures already recorded',
   'error.INVESTIGATION_TRANSITION_NOT_ALLOWED':
     'An investigation moves investigating → (extended once) → reported → closed',
   'error.INVESTIGATION_FINDINGS_REQUIRED': 'Write the findings',

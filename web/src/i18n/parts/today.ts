@@ -24,6 +24,7 @@ export const todayZh = {
   'today.line.accident.recent': '{time} 发生事故（死亡 {deaths} 人）',
   'today.line.accident.late_report': '{time} 发生的事故报告逾期',
   'today.line.accident.investigation_overdue': '事故调查应于 {date} 前完成，已逾期',
+  'today.line.accident.regraded': '{time} 发生的事故经补报重新定级（死亡 {deaths} 人），调查层级随之调整',
   'today.line.producing': '{gas}矿井，未取得瓦斯防治能力评估认定，仍在生产',
   'today.line.people': '状态为“{status}”，井下仍有 {n} 人',
   'today.line.hazardOverdue': '应于 {date} 整改完成，已逾期 {days} 天',
@@ -71,6 +72,8 @@ export const todayEn: Record<keyof typeof todayZh, string> = {
   'today.line.accident.recent': 'Accident on {time} ({deaths} deaths)',
   'today.line.accident.late_report': 'Reports of the accident on {time} are late',
   'today.line.accident.investigation_overdue': 'Investigation was due by {date}',
+  'today.line.accident.regraded':
+    'Accident on {time} re-graded by a supplementary report ({deaths} deaths); the investigation level moved with it',
   'today.line.producing': '{gas} mine without certified gas-control capability, producing',
   'today.line.people': 'Status “{status}”, {n} people still underground',
   'today.line.hazardOverdue': 'Due {date}, {days} days overdue',

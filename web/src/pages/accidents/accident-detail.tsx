@@ -1,57 +1,51 @@
 import { useState } from 'react';
-import { request, type ApiAnswer } from '../../api/api-client.ts';
+import type { ApiAnswer } from '../../api/api-client.ts';
 import { useApiData } from '../../api/use-api.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
+import { ActionError } from '../../components/form-kit.tsx';
+import { useAction } from '../../components/use-action.ts';
 import { formatDuration } from '../../monitoring/monitoring-format.ts';
 import { investigatorText } from '../workflow-labels.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { navigate } from '../../router/router.ts';
 import { useCan } from '../../session/session-context.tsx';
 import { AccountabilityForm } from './accountability-form.tsx';
+import { AccidentFacts } from './accident-facts.tsx';
+import { SupplementForm, SupplementTimeline } from './accident-supplements.tsx';
 import { shortTime } from './accident-time.ts';
 
 /** One accident: grade, reporting chain against its deadlines, investigation, accountability, what preceded it. */
 export function AccidentDetail({ id }: { id: string }) {
   const { t, has } = useI18n();
-  const canRecordAccountability = useCan()('accountability.record');
+  const may = useCan();
+  const canRecordAccountability = may('accountability.record');
   const detail = useApiData<ApiAnswer<'/api/accidents/{id}'>>(`/api/accidents/${encodeURIComponent(id)}`);
   const isReference = detail.data !== null && detail.data.accident.mineId === null;
   const timeline = useApiData<ApiAnswer<'/api/accidents/{id}/preceded'>>(
     detail.data && !isReference ? `/api/accidents/${encodeURIComponent(id)}/preceded` : null,
   );
-  const [error, setError] = useState<unknown>(null);
   const [findings, setFindings] = useState('');
-  const act = async (path: string, body: unknown) => {
-    setError(null);
-    try {
-      await request('POST', `/api/accidents/${encodeURIComponent(id)}/${path}`, { body });
-      detail.reload();
-    } catch (e) {
-      setError(e);
-    }
-  };
+  const action = useAction(detail.reload);
+  const act = (path: string, body: unknown) =>
+    action.run('POST', `/api/accidents/${encodeURIComponent(id)}/${path}`, body);
   const d = detail.data;
   const busy = detail.isLoading || timeline.isLoading;
   return (
     <div data-testid="accident-detail" data-busy={busy ? 'true' : 'false'}>
-      <button type="button" onClick={() => navigate('/accidents')}>
+      <button type="button" className="btn btn-small btn-ghost" onClick={() => navigate('/accidents')}>
         {t('accidents.back')}
       </button>
       {detail.error !== null && <ErrorBox error={detail.error} onRetry={detail.reload} />}
-      {error !== null && <ErrorBox error={error} />}
+      <ActionError action={action} testId="accident-action-error" />
       {d && (
         <>
-          <h2 data-testid="accident-title">
+          <h2 className="acc-title" data-testid="accident-title">
             {d.accident.mineName} · {d.accident.type} ·{' '}
             <span data-testid="accident-grade" data-grade={d.accident.grade}>
               {t(`accidents.grade.${d.accident.grade}`)}
             </span>
           </h2>
-          <p>
-            {shortTime(d.accident.occurredAt)} · {t('accidents.col.deaths')} {d.accident.deaths} ·{' '}
-            {t('accidents.col.serious')} {d.accident.seriousInjuries} · {t('accidents.col.loss')}{' '}
-            {d.accident.directLossCny.toLocaleString()}
-          </p>
+          <AccidentFacts detail={d} />
           {!isReference && (
             <>
               <h3>{t('accidents.detail.reporting')}</h3>
@@ -76,9 +70,10 @@ export function AccidentDetail({ id }: { id: string }) {
                         {s.minutesLate > 0 ? ` (+${formatDuration(s.minutesLate * 60_000, t)})` : ''}
                       </td>
                       <td>
-                        {s.reportedAt === null && (
+                        {s.reportedAt === null && may('accident.report') && (
                           <button
                             type="button"
+                            className="btn btn-small"
                             data-testid={`report-${s.level}-record`}
                             onClick={() =>
                               void act('reports', { level: s.level, reportedAt: new Date().toISOString() })
@@ -92,6 +87,9 @@ export function AccidentDetail({ id }: { id: string }) {
                   ))}
                 </tbody>
               </table>
+              <h3>{t('accidents.sup.title')}</h3>
+              <SupplementTimeline supplements={d.supplements} />
+              {may('accident.supplement') && <SupplementForm detail={d} onDone={detail.reload} />}
               <h3>{t('accidents.detail.investigation')}</h3>
               <p data-testid="accident-investigation" data-state={d.accident.investigationState}>
                 {t(`accidents.inv.${d.accident.investigationState}`)} ·{' '}
@@ -99,35 +97,41 @@ export function AccidentDetail({ id }: { id: string }) {
                 {investigatorText(d.chain, { t, has })}
               </p>
               {d.accident.findings && <p>{d.accident.findings}</p>}
-              <div>
-                <button
-                  type="button"
-                  data-testid="inv-extend"
-                  onClick={() => void act('investigation', { event: 'extend' })}
-                >
-                  {t('accidents.inv.extend')}
-                </button>
-                <input
-                  data-testid="inv-findings"
-                  placeholder={t('accidents.detail.findings')}
-                  value={findings}
-                  onChange={(e) => setFindings(e.target.value)}
-                />
-                <button
-                  type="button"
-                  data-testid="inv-submit"
-                  onClick={() => void act('investigation', { event: 'submit_report', findings })}
-                >
-                  {t('accidents.inv.submit_report')}
-                </button>
-                <button
-                  type="button"
-                  data-testid="inv-close"
-                  onClick={() => void act('investigation', { event: 'close' })}
-                >
-                  {t('accidents.inv.close')}
-                </button>
-              </div>
+              {may('accident.investigate') && (
+                <div className="acc-actions">
+                  <button
+                    type="button"
+                    className="btn btn-small"
+                    data-testid="inv-extend"
+                    onClick={() => void act('investigation', { event: 'extend' })}
+                  >
+                    {t('accidents.inv.extend')}
+                  </button>
+                  <input
+                    className="input"
+                    data-testid="inv-findings"
+                    placeholder={t('accidents.detail.findings')}
+                    value={findings}
+                    onChange={(e) => setFindings(e.target.value)}
+                  />
+                  <button
+                    type="button"
+                    className="btn btn-small"
+                    data-testid="inv-submit"
+                    onClick={() => void act('investigation', { event: 'submit_report', findings })}
+                  >
+                    {t('accidents.inv.submit_report')}
+                  </button>
+                  <button
+                    type="button"
+                    className="btn btn-small"
+                    data-testid="inv-close"
+                    onClick={() => void act('investigation', { event: 'close' })}
+                  >
+                    {t('accidents.inv.close')}
+                  </button>
+                </div>
+              )}
               <h3>{t('accidents.tab.accountability')}</h3>
               {d.accountability.length === 0 && <p className="muted">{t('accidents.acct.none')}</p>}
               <ul data-testid="accident-accountability">

@@ -1,2 +1,4 @@
-/** A stored ISO time as "YYYY-MM-DD HH:mm" (as recorded). */
-export const shortTime = (iso: string | null): string => (iso ? iso.slice(0, 16).replace('T', ' ') : '—');
+import { formatDateTime } from '../../format.ts';
+
+/** A stored ISO time as China Standard Time "YYYY-MM-DD HH:mm" (— when absent). */
+export const shortTime = (iso: string | null): string => formatDateTime(iso);

@@ -1,3 +1,4 @@
+import './accidents.css';
 import type { Permission } from '../../api/generated/api-schema.ts';
 import { NotForRole } from '../../components/not-for-role.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';

@@ -44,7 +44,7 @@ export function AccountabilityForm({
   };
   return (
     <form
-      className="form"
+      className="card acc-form"
       data-testid="acct-form"
       data-busy={busy ? 'true' : 'false'}
       onSubmit={(e) => void submit(e)}
@@ -53,6 +53,7 @@ export function AccountabilityForm({
       <label>
         {t('accidents.acct.person')}
         <input
+          className="input"
           data-testid="acct-form-person"
           required
           maxLength={100}
@@ -63,6 +64,7 @@ export function AccountabilityForm({
       <label>
         {t('accidents.acct.post')}
         <input
+          className="input"
           data-testid="acct-form-post"
           required
           maxLength={200}
@@ -104,15 +106,17 @@ export function AccountabilityForm({
         {t('accidents.acct.decidedOn')}
         <input
           type="date"
+          className="input"
           data-testid="acct-form-decidedOn"
           required
           value={decidedOn}
           onChange={(e) => setDecidedOn(e.target.value)}
         />
       </label>
-      <label>
+      <label className="acc-wide">
         {t('accidents.acct.note')}
         <textarea
+          className="input"
           rows={2}
           data-testid="acct-form-note"
           maxLength={2000}
@@ -120,10 +124,17 @@ export function AccountabilityForm({
           onChange={(e) => setNote(e.target.value)}
         />
       </label>
-      {error !== null && <ErrorBox error={error} />}
-      <button type="submit" data-testid="acct-form-submit" disabled={busy}>
-        {t('accidents.acct.submit')}
-      </button>
+      <div className="acc-wide">
+        {error !== null && <ErrorBox error={error} />}
+        <button
+          className="btn btn-primary btn-small"
+          type="submit"
+          data-testid="acct-form-submit"
+          disabled={busy}
+        >
+          {t('accidents.acct.submit')}
+        </button>
+      </div>
     </form>
   );
 }

@@ -26,7 +26,9 @@ export function lineText(item: TodayItem, today: string, isMineScope: boolean, i
           ? 'today.line.accident.late_report'
           : item.code === 'investigation_overdue'
             ? 'today.line.accident.investigation_overdue'
-            : 'today.line.accident.recent';
+            : item.code === 'regraded'
+              ? 'today.line.accident.regraded'
+              : 'today.line.accident.recent';
       return t(key, { time, date, deaths: item.count ?? 0 });
     }
     case 'producing_illegally':
