@@ -202,15 +202,23 @@ function firePatterns(m: MineEvidence): IncidentFinding[] {
       ...running.map(readingItem),
       peopleItem(m.people),
     ];
-    const what = [...new Set([...signs].map((s) => s.rule))].join(', ');
+    const what = [...new Set([...signs].map((s) => FIRE_SIGN_EN[s.rule] ?? 'a sign of fire'))].join(', ');
     return finding(
       'incident_fire_pattern',
       roadway,
-      `Belt protection failed in ${roadway} with ${what} in the same roadway and ${m.people.count} people underground.`,
+      `Belt protection failed in ${roadway || 'a belt roadway'} with ${what} in the same roadway and ${m.people.count} people underground.`,
       items,
     );
   });
 }
+
+/** The fire signs in the incident's English message (the web words it from the rule in zh-CN). */
+const FIRE_SIGN_EN: Readonly<Partial<Record<string, string>>> = {
+  smoke: 'smoke',
+  co_rising: 'CO rising',
+  over_limit: 'CO or temperature over the limit',
+  stop_work_level: 'temperature at the stop-work level',
+};
 
 /**
  * Gas over the limit while production continues: a methane alarm or power-cut level held, and
