@@ -33,7 +33,7 @@ import { readPayloadReadings } from '../src/ingest/mqtt/reading-lines.ts';
 import { ingestNdjsonReadings } from '../src/ingest/mqtt/readings-body.ts';
 import { createTelemetryWriter } from '../src/monitoring/monitoring-wiring.ts';
 import { createApiToken } from '../src/core/access/accounts.ts';
-import { principalFor, publicUser } from '../src/core/access/authentication.ts';
+import { authenticateToken, principalFor, publicUser } from '../src/core/access/authentication.ts';
 import { cryptoSecrets } from '../src/platform/system.ts';
 import { buildApp, embeddedMonitoring } from '../src/server/app.ts';
 import { setUp } from './ingest-bench.ts';
@@ -188,6 +188,14 @@ async function httpInject(env: Env, count: number, from: number, shape: 'quarter
     config: { sessionTtlMs: 3_600_000, cookieSecure: false },
     monitoring: embeddedMonitoring(env.runtime, env.hub),
   });
+  // What resolving the caller costs per request (the onRequest hook: token digest, token, user and
+  // scope reads), apart from the rest of the request.
+  const auth = new Stage();
+  for (let k = 0; k < 300; k++) {
+    auth.start();
+    await authenticateToken(env.ports, token);
+    auth.stop();
+  }
   const stage = new Stage();
   let readings = 0;
   let requests = 0;
@@ -219,7 +227,7 @@ async function httpInject(env: Env, count: number, from: number, shape: 'quarter
   } finally {
     await app.close();
   }
-  return { readings, requests, stage };
+  return { readings, requests, stage, authCpuUsPerRequest: Math.round(auth.cpuUs / 300) };
 }
 
 /** The MQTT door's whole in-process path: `ingestMessage` per message (decode, parse, validate, runtime). */
@@ -295,7 +303,10 @@ export async function runIngestStagesBench(opts: { quick: boolean; profile: read
         `~${Math.round(n / count / HTTP_BODIES)} lines) taken through readPayloadReadings + grouping by mine → ` +
         `MonitoringEngine.ingestReadings + correlateMines → ReadingBatch.concat + telemetry write (SQLite, WAL); alarm changes are ` +
         `counted, not stored, in the staged run. Doors: the same shapes through ingestNdjsonReadings (the HTTP route's path, without ` +
-        `HTTP) and ingestMessage (the MQTT adapter's path, one mine's poll per message, without the broker), runtime included.`,
+        `HTTP) and ingestMessage (the MQTT adapter's path, one mine's poll per message, without the broker), runtime included; ` +
+        `httpInject*: the real route through Fastify's inject (no socket) with an API token, bodies of a quarter of the mines ` +
+        `(ingest-doors-bench's shape) or of one mine (the soak's and a mine gateway's shape), and what authenticateToken alone costs ` +
+        `per request.`,
       readings: n,
       alarmChanges: staged.alarmChanges,
       stages,
@@ -312,6 +323,7 @@ export async function runIngestStagesBench(opts: { quick: boolean; profile: read
         readingsPerRequest: Math.round(injectOne.readings / injectOne.requests),
         ...injectOne.stage.per(injectOne.readings),
         cpuUsPerRequest: Math.round(injectOne.stage.cpuUs / injectOne.requests),
+        authenticateTokenCpuUsPerRequest: injectOne.authCpuUsPerRequest,
       },
       ...(Object.keys(profiles).length > 0 ? { profiles } : {}),
     };
