@@ -1,31 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readReadingItem, splitJsonItems } from './json-readings.ts';
-import { readPayloadReadings, type PayloadReadings } from './reading-lines.ts';
+import { readPayloadReadings, readPayloadReadingsGenerally as generally } from './reading-lines.ts';
 
 const NOW_MS = Date.parse('2026-12-05T02:00:00Z');
-
-/** What the general path (JSON.parse of every item, then readReadingItem) makes of a payload. */
-function generally(text: string, options: { mineRequired: boolean; nowMs: number }): PayloadReadings {
-  const out: PayloadReadings = { count: 0, items: [], mines: [], readings: [], rejected: [] };
-  for (const raw of splitJsonItems(text)) {
-    out.count++;
-    const r = readReadingItem(raw, options);
-    if (r.ok) {
-      out.items.push(raw.item);
-      out.mines.push(r.mineCode);
-      out.readings.push(r.reading);
-    } else {
-      out.rejected.push({
-        item: raw.item,
-        reason: r.reason,
-        ...(r.mineCode === undefined ? {} : { mineCode: r.mineCode }),
-        ...(r.pointCode === undefined ? {} : { pointCode: r.pointCode }),
-      });
-    }
-  }
-  return out;
-}
 
 // Tokens as a gateway (or a broken one) writes them: the usual forms and the near misses the
 // scanner must leave to the general path.

@@ -48,10 +48,7 @@ export function readPayloadReadings(
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const head = body.trimStart();
   if (head === '') return out;
-  if (head.startsWith('[')) {
-    for (const raw of splitJsonItems(text)) readGenerally(out, raw, options);
-    return out;
-  }
+  if (head.startsWith('[')) return readPayloadReadingsGenerally(text, options);
   const scanner = new LineScanner(body, options);
   let line = 0;
   for (let pos = 0; pos <= body.length;) {
@@ -77,6 +74,16 @@ export function readPayloadReadings(
     }
     pos = end + 1;
   }
+  return out;
+}
+
+/** The same, every item through `JSON.parse` and `readReadingItem` (JSON arrays; the reference for the scanner). */
+export function readPayloadReadingsGenerally(
+  text: string,
+  options: { mineRequired: boolean; nowMs: number },
+): PayloadReadings {
+  const out: PayloadReadings = { count: 0, items: [], mines: [], readings: [], rejected: [] };
+  for (const raw of splitJsonItems(text)) readGenerally(out, raw, options);
   return out;
 }
 
