@@ -323,6 +323,39 @@ export async function runIngestStagesBench(opts: { quick: boolean; profile: read
   }
 }
 
+/** The headline figures for bench/results/latest.json (`npm run bench`). */
+export function stageFigures(
+  r: Awaited<ReturnType<typeof runIngestStagesBench>>,
+): Record<string, { value: number; unit: string; note: string }> {
+  const cpu = (value: number, note: string) => ({
+    value,
+    unit: 'CPU µs/reading',
+    note: `${note}; ${r.readings} readings, see bench/results/ingest-stages-latest.json`,
+  });
+  return {
+    ingest_read_cpu_us_per_reading: cpu(
+      r.stages.read!.cpuUsPerReading,
+      'HTTP NDJSON body → checked readings grouped by mine (readPayloadReadings)',
+    ),
+    ingest_judge_cpu_us_per_reading: cpu(
+      r.stages.judge!.cpuUsPerReading,
+      'MonitoringEngine.ingestReadings + correlateMines',
+    ),
+    ingest_write_cpu_us_per_reading: cpu(
+      r.stages.write!.cpuUsPerReading,
+      'ReadingBatch.concat + SQLite head append',
+    ),
+    ingest_http_door_cpu_us_per_reading: cpu(
+      r.httpDoorInProcess.cpuUsPerReading,
+      'ingestNdjsonReadings over the runtime, bodies of a quarter of the mines, without HTTP',
+    ),
+    ingest_mqtt_door_cpu_us_per_reading: cpu(
+      r.mqttDoorInProcess.cpuUsPerReading,
+      "ingestMessage over the runtime, one mine's poll a message, without the broker",
+    ),
+  };
+}
+
 if (import.meta.main) {
   const args = process.argv;
   const result = await runIngestStagesBench({
