@@ -28,7 +28,8 @@ function benchClock(startMs: number): Clock & { set(ms: number): void } {
 let idn = 0;
 const ids: Ids = { next: (p) => `${p}-${++idn}` };
 
-async function setUp(mineCount: number) {
+/** The 300-mine demo province on a fresh SQLite file with the monitoring runtime started (shared by the ingest benches). */
+export async function setUp(mineCount: number) {
   const dir = mkdtempSync(join(tmpdir(), 'redline-bench-'));
   const database = openDatabase(join(dir, 'bench.db'));
   await migrateToLatest(database.db);
@@ -58,6 +59,8 @@ async function setUp(mineCount: number) {
     sim,
     t0,
     points,
+    ids,
+    province,
     close: async () => {
       await database.close();
       rmSync(dir, { recursive: true, force: true });

@@ -60,7 +60,8 @@ const ids: Ids = { next: (p) => `${p}-${++idn}` };
 const isoCst = (ms: number): string =>
   `${new Date(ms + 8 * 3_600_000).toISOString().slice(0, ms % 1000 === 0 ? 19 : 23)}+08:00`;
 
-const line = (mine: string | null, r: PointReading): string =>
+/** One NDJSON line of a reading as a gateway sends it (`mine` omitted on MQTT, where the topic names it). */
+export const line = (mine: string | null, r: PointReading): string =>
   JSON.stringify({
     ...(mine === null ? {} : { mine }),
     point: r.pointCode,

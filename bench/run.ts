@@ -21,5 +21,14 @@ const figures: Figures = {
   ...(await (await import('./ingest-doors-bench.ts')).runIngestDoorsBench({ quick })),
 };
 mkdirSync(join(import.meta.dirname, 'results'), { recursive: true });
+{
+  const stages = await import('./ingest-stages-bench.ts');
+  const result = await stages.runIngestStagesBench({ quick, profile: [] });
+  writeFileSync(
+    join(import.meta.dirname, 'results', 'ingest-stages-latest.json'),
+    `${JSON.stringify({ measuredAt: new Date().toISOString(), ...result }, null, 2)}\n`,
+  );
+  Object.assign(figures, stages.stageFigures(result));
+}
 writeFileSync(out, `${JSON.stringify(figures, null, 2)}\n`);
 console.log(JSON.stringify(figures, null, 2));

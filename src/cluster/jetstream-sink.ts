@@ -1,5 +1,5 @@
 import type { JetStreamClient } from '@nats-io/jetstream';
-import { notFound } from '../core/errors.ts';
+import { DomainError, notFound } from '../core/errors.ts';
 import type { PointDefinition } from '../core/monitoring/upload-file/point-definition-records.ts';
 import type { PersonnelArea, PersonPosition } from '../core/monitoring/upload-file/personnel-records.ts';
 import type { PointReading } from '../core/monitoring/upload-file/safety-monitoring-records.ts';
@@ -66,6 +66,20 @@ export class JetStreamSink implements MonitoringSink {
     }
     await Promise.all(sends);
     return { mineCode, accepted: readings.length, rejected: [], alarmsChanged: 0 };
+  }
+
+  /** Each mine's readings go to its own subject as ingestReadings sends them; a refused mine answers its DomainError. */
+  ingestReadingsMany(
+    items: ReadonlyArray<{ mineCode: string; readings: readonly PointReading[] }>,
+  ): Promise<Array<IngestOutcome | DomainError>> {
+    return Promise.all(
+      items.map((i) =>
+        this.ingestReadings(i.mineCode, i.readings).catch((e: unknown) => {
+          if (e instanceof DomainError) return e;
+          throw e;
+        }),
+      ),
+    );
   }
 
   async ingestPersonnel(

@@ -1,3 +1,4 @@
+import type { DomainError } from '../core/errors.ts';
 import type { PointDefinition } from '../core/monitoring/upload-file/point-definition-records.ts';
 import type { PersonnelArea, PersonPosition } from '../core/monitoring/upload-file/personnel-records.ts';
 import type { PointReading } from '../core/monitoring/upload-file/safety-monitoring-records.ts';
@@ -33,6 +34,14 @@ export interface MonitoringSink {
   definePoints(mineCode: string, defs: readonly PointDefinition[]): Promise<IngestOutcome>;
   defineAreas(mineCode: string, areas: readonly PersonnelArea[]): Promise<IngestOutcome>;
   ingestReadings(mineCode: string, readings: readonly PointReading[]): Promise<IngestOutcome>;
+  /**
+   * Several mines' readings at once (a concentrator's body): one outcome per item in order, a refused
+   * mine's DomainError in its place; the embedded runtime judges them in one go and stores them in one
+   * write.
+   */
+  ingestReadingsMany(
+    items: ReadonlyArray<{ mineCode: string; readings: readonly PointReading[] }>,
+  ): Promise<Array<IngestOutcome | DomainError>>;
   ingestPersonnel(
     mineCode: string,
     positions: readonly PersonPosition[],

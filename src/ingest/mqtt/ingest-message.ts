@@ -5,13 +5,13 @@
  * an error: redelivery cannot fix it. Only failures that a retry may fix (storage) are thrown.
  */
 import { isDomainError } from '../../core/errors.ts';
-import type { PointReading } from '../../core/monitoring/upload-file/safety-monitoring-records.ts';
 import { parseUploadFileName } from '../../core/monitoring/upload-file/upload-file-name.ts';
 import type { Clock, Ids } from '../../core/ports.ts';
 import { ingestUploadFile, type FileDoorStore, type FileReport } from '../files/ingest-upload-file.ts';
 import type { MonitoringSink } from '../../monitoring/monitoring-sink.ts';
 import { readPointDefinitionItem } from './json-point-definitions.ts';
-import { ingestReadingItems, readReadingItem, splitJsonItems } from './json-readings.ts';
+import { ingestReadingItems, splitJsonItems } from './json-readings.ts';
+import { readPayloadReadings } from './reading-lines.ts';
 
 export interface IngestMessageDeps {
   runtime: MonitoringSink;
@@ -133,36 +133,41 @@ export async function ingestMessage(
       case 'readings': {
         const text = decodeUtf8(payload);
         if (text === null) return refuse('the payload is not UTF-8 text');
-        const nowMs = deps.clock.nowMs();
-        const rejected: IngestResult['rejected'] = [];
-        const good: Array<{ item: number; reading: PointReading }> = [];
-        const raws = splitJsonItems(text);
-        if (raws.length === 0)
+        const read = readPayloadReadings(text, { mineRequired: false, nowMs: deps.clock.nowMs() });
+        if (read.count === 0)
           return refuse('the payload holds no readings (an empty array or only blank lines)');
-        for (const raw of raws) {
-          const r = readReadingItem(raw, { mineRequired: false, nowMs });
-          if (!r.ok) {
-            rejected.push({
-              item: raw.item,
-              ...(r.pointCode ? { point: r.pointCode } : {}),
-              reason: r.reason,
-            });
-          } else if (r.mineCode !== null && r.mineCode !== route.mine) {
-            rejected.push({
-              item: raw.item,
-              point: r.reading.pointCode,
-              reason: `"mine" ${r.mineCode} differs from the topic's mine ${route.mine}`,
-            });
-          } else {
-            good.push({ item: raw.item, reading: r.reading });
+        const rejected: IngestResult['rejected'] = read.rejected.map((r) => ({
+          item: r.item,
+          ...(r.pointCode ? { point: r.pointCode } : {}),
+          reason: r.reason,
+        }));
+        // Items naming another mine than the topic's are refused; the rest go on (the arrays as read
+        // when every item agrees, the usual case).
+        let items = read.items;
+        let readings = read.readings;
+        if (read.mines.some((m) => m !== null && m !== route.mine)) {
+          items = [];
+          readings = [];
+          for (let i = 0; i < read.readings.length; i++) {
+            const m = read.mines[i];
+            if (m !== null && m !== route.mine) {
+              rejected.push({
+                item: read.items[i]!,
+                point: read.readings[i]!.pointCode,
+                reason: `"mine" ${m} differs from the topic's mine ${route.mine}`,
+              });
+            } else {
+              items.push(read.items[i]!);
+              readings.push(read.readings[i]!);
+            }
           }
         }
-        const out = await ingestReadingItems(deps.runtime, route.mine, good);
+        const out = await ingestReadingItems(deps.runtime, route.mine, items, readings);
         rejected.push(...out.rejected);
         rejected.sort((a, b) => a.item - b.item);
         // Readings the runtime took without storing a row (already stored: a redelivery; or no value)
         // are not refused: the message is stored as far as the gateway is concerned.
-        const taken = out.accepted > 0 || good.length > out.rejected.length;
+        const taken = out.accepted > 0 || readings.length > out.rejected.length;
         return {
           ...base,
           outcome: taken ? 'stored' : 'rejected',

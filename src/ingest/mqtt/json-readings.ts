@@ -5,7 +5,7 @@
  * rejected on its own with a reason; the good ones go on.
  */
 import type { PointReading } from '../../core/monitoring/upload-file/safety-monitoring-records.ts';
-import type { MonitoringSink } from '../../monitoring/monitoring-sink.ts';
+import type { IngestOutcome, MonitoringSink } from '../../monitoring/monitoring-sink.ts';
 
 /** A reading taken from one item, or why the item was refused. */
 export type ReadingItem =
@@ -23,7 +23,7 @@ export interface RawItem {
 /** Readings more than this far ahead of the server clock are refused: one would block the point. */
 export const MAX_FUTURE_MS = 10 * 60_000;
 /** Epoch milliseconds before 2000-01-01 are certainly a mistake (often epoch seconds). */
-const MIN_EPOCH_MS = Date.UTC(2000, 0, 1);
+export const MIN_EPOCH_MS = Date.UTC(2000, 0, 1);
 
 const MINE_CODE_RE = /^\d{12}$/;
 const POINT_CODE_RE = /^[A-Za-z0-9]{1,64}$/;
@@ -37,6 +37,11 @@ function isCalendarDay(iso: string): boolean {
   const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
   const days = m === 2 ? (leap ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
   return d <= days;
+}
+
+/** Whether a `ts` text is an ISO-8601 time with its offset on a day the calendar has (Date.parse may still refuse it). */
+export function isIsoReadingTime(ts: string): boolean {
+  return ISO_WITH_OFFSET_RE.test(ts) && isCalendarDay(ts);
 }
 
 const SHOW_CHARS = 60;
@@ -112,7 +117,7 @@ export function parseReadingTime(ts: unknown, nowMs: number): { ms: number } | {
     }
     ms = ts;
   } else if (typeof ts === 'string') {
-    ms = ISO_WITH_OFFSET_RE.test(ts) && isCalendarDay(ts) ? Date.parse(ts) : Number.NaN;
+    ms = isIsoReadingTime(ts) ? Date.parse(ts) : Number.NaN;
     if (!Number.isFinite(ms)) {
       return {
         reason: `"ts" must be an ISO-8601 time with its offset (e.g. 2026-12-05T08:00:10+08:00) or epoch milliseconds, got ${show(ts)}`,
@@ -203,22 +208,24 @@ export interface ReadingsOutcome {
 
 /**
  * Hands one mine's readings to the runtime (resolving once they are durably stored) and maps the
- * runtime's per-reading rejections back to item numbers.
+ * runtime's per-reading rejections back to item numbers (`items[i]` is the item of `readings[i]`).
  */
 export async function ingestReadingItems(
   runtime: Pick<MonitoringSink, 'ingestReadings'>,
   mineCode: string,
-  entries: ReadonlyArray<{ item: number; reading: PointReading }>,
+  items: readonly number[],
+  readings: readonly PointReading[],
 ): Promise<ReadingsOutcome> {
-  if (entries.length === 0) return { accepted: 0, rejected: [], alarmsChanged: 0, late: 0 };
-  const out = await runtime.ingestReadings(
-    mineCode,
-    entries.map((e) => e.reading),
-  );
+  if (readings.length === 0) return { accepted: 0, rejected: [], alarmsChanged: 0, late: 0 };
+  return readingsOutcome(await runtime.ingestReadings(mineCode, readings), items);
+}
+
+/** The runtime's outcome for one mine's readings, its rejections numbered by item. */
+export function readingsOutcome(out: IngestOutcome, items: readonly number[]): ReadingsOutcome {
   return {
     accepted: out.accepted,
     rejected: out.rejected.map((r) => ({
-      item: entries[r.index]?.item ?? 0,
+      item: items[r.index] ?? 0,
       ...(r.pointCode === undefined ? {} : { point: r.pointCode }),
       reason: r.reason,
     })),

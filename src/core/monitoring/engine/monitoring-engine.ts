@@ -17,11 +17,13 @@ import {
   STOPPED_STATUSES,
 } from './engine-types.ts';
 import { MinuteAggregator, type MinuteBucket } from './minute-aggregator.ts';
-import { judgeFlatLines, judgePowerCuts } from './periodic-rules.ts';
+import { judgeFlatLines, judgePowerCuts, judgeSilence } from './periodic-rules.ts';
 import { PersonnelRules } from './personnel-rules.ts';
 import { CO_WINDOW, onCoReading, onEvaluatorEvents, onSwitch, type CoHistory } from './reading-rules.ts';
 import { configurePoint, isCoSensor, switchRoleOf, type SwitchRole } from './point-config.ts';
 import { ReadingBatch } from './reading-batch.ts';
+import { allSameTime, timeOrder } from './reading-order.ts';
+import { UploadPointIds } from './upload-point-ids.ts';
 import { restoredLevels } from './restored-levels.ts';
 import { isPowerAllowedAt } from '../stopped/stopped-exemptions.ts';
 import { judgeExemptionEdges } from '../stopped/exemption-edges.ts';
@@ -98,6 +100,7 @@ export class MonitoringEngine {
   readonly #points: Array<PointRecord | undefined> = [];
   readonly #roles: Array<SwitchRole | undefined> = [];
   readonly #pointIds = new Map<string, Map<string, number>>();
+  readonly #uploadIds = new UploadPointIds();
   readonly #lastDataMs = new Map<string, number>();
   readonly #coHistory = new Map<number, CoHistory>();
   readonly #aggregator: MinuteAggregator;
@@ -263,6 +266,7 @@ export class MonitoringEngine {
       this.#pointIds.set(p.mineId, byCode);
     }
     byCode.set(p.pointCode, p.id);
+    this.#uploadIds.forget(p.mineId);
     if (p.id >= this.#nextPointId) this.#nextPointId = p.id + 1;
     this.#evaluator.configurePoint(p.id, p.effectiveThresholds);
     this.#sameCount[p.id] = p.valueType === 'MN' ? 0 : -1;
@@ -297,14 +301,15 @@ export class MonitoringEngine {
     // An upload is judged in the order of its data times (a buffered file or a batch of several
     // minutes may list them in any order); the sort only happens when they are out of order.
     const order = timeOrder(readings);
+    const ids = this.#uploadIds.resolve(mineId, readings, byCode);
     let latest = 0;
     let earliest = Number.POSITIVE_INFINITY;
     let late = 0;
     for (let k = 0; k < readings.length; k++) {
       const i = order === null ? k : order[k]!;
       const r = readings[i]!;
-      const id = byCode?.get(r.pointCode);
-      if (id === undefined) {
+      const id = ids[i]!;
+      if (id < 0) {
         rejected.push({
           index: i,
           pointCode: r.pointCode,
@@ -478,49 +483,6 @@ export class MonitoringEngine {
   tick(nowMs: number): AlarmChange[] {
     this.alarms.receivedAt(nowMs);
     const out: AlarmChange[] = [];
-    const silentAfter = this.#opts.pointSilentAfterMs;
-    const mineSilentAfter = this.#opts.mineSilentAfterMs;
-    for (const p of this.#points) {
-      if (!p || p.withdrawn) continue;
-      const mine = this.#mines.get(p.mineId);
-      if (!mine || mine.status !== 'producing') continue;
-      const last = this.#evaluator.lastTimestampOf(p.id);
-      if (!Number.isFinite(last) || last <= 0) continue;
-      // When the whole mine is silent, that is one outage (mine_data_stopped), not one alarm per point.
-      const mineSilent = nowMs - (this.#lastDataMs.get(mine.id) ?? last) > mineSilentAfter;
-      if (nowMs - last > silentAfter && !mineSilent) {
-        this.alarms.raise(
-          out,
-          {
-            mineId: mine.id,
-            rule: 'point_silent',
-            subject: p.pointCode,
-            pointId: p.id,
-            message: `No data from ${p.location} (${p.pointCode}) for ${Math.round((nowMs - last) / 60_000)} min.`,
-            value: null,
-          },
-          last + silentAfter,
-        );
-      } else if (nowMs - last <= silentAfter)
-        this.alarms.clear(out, mine.id, 'point_silent', p.pointCode, last, null);
-    }
-    for (const [mineId, last] of this.#lastDataMs) {
-      const mine = this.#mines.get(mineId);
-      if (mine !== undefined && mustKeepMonitoring(mine.status) && nowMs - last > mineSilentAfter) {
-        this.alarms.raise(
-          out,
-          {
-            mineId,
-            rule: 'mine_data_stopped',
-            subject: '',
-            pointId: null,
-            message: silentMineMessage(mine, Math.round((nowMs - last) / 60_000)),
-            value: null,
-          },
-          last + mineSilentAfter,
-        );
-      }
-    }
     const ctx = {
       points: this.#points,
       evaluator: this.#evaluator,
@@ -529,6 +491,11 @@ export class MonitoringEngine {
       mines: this.#mines,
       sameCount: this.#sameCount,
     };
+    judgeSilence(ctx, out, nowMs, {
+      lastDataMs: this.#lastDataMs,
+      pointSilentAfterMs: this.#opts.pointSilentAfterMs,
+      mineSilentAfterMs: this.#opts.mineSilentAfterMs,
+    });
     judgePowerCuts(ctx, out);
     judgeFlatLines(ctx, out);
     judgeExemptionEdges(this.#mines.values(), this.personnel, out, nowMs);
@@ -607,22 +574,4 @@ export class MonitoringEngine {
   loadAlarms(alarms: Iterable<AlarmRecord>): void {
     this.alarms.load(alarms);
   }
-}
-
-/** Null when the readings are already in data-time order; otherwise their indexes in that order (stable). */
-function timeOrder(readings: readonly PointReading[]): number[] | null {
-  let sorted = true;
-  for (let i = 1; i < readings.length && sorted; i++) {
-    if (readings[i]!.dataTimeMs < readings[i - 1]!.dataTimeMs) sorted = false;
-  }
-  if (sorted) return null;
-  const order = Array.from(readings, (_, i) => i);
-  order.sort((a, b) => readings[a]!.dataTimeMs - readings[b]!.dataTimeMs || a - b);
-  return order;
-}
-
-function allSameTime(readings: readonly PointReading[]): boolean {
-  const t = readings[0]!.dataTimeMs;
-  for (let i = 1; i < readings.length; i++) if (readings[i]!.dataTimeMs !== t) return false;
-  return true;
 }

@@ -1,5 +1,6 @@
 import type { AlarmEvaluator } from '../alarm-evaluator.ts';
 import type { AlarmBook } from './alarm-book.ts';
+import { mustKeepMonitoring, silentMineMessage } from '../stopped/silent-mine.ts';
 import { alarmIdOf, type AlarmChange, type MonitoredMine, type PointRecord } from './engine-types.ts';
 
 /** The engine state the periodic rules read (owned by MonitoringEngine). */
@@ -17,6 +18,64 @@ export interface RuleContext {
 const POWER_CUT_GRACE_MS = 30_000;
 /** Unchanged uploads before an analog point counts as flat-lined (about 30 min at 30 s). */
 export const FLAT_READINGS = 60;
+
+/**
+ * Silence noticed on the receiving clock (nothing arrives, so the data has no time to offer) but dated
+ * in data time, when the silence began to count: a producing mine's point silent past
+ * `pointSilentAfterMs` (point_silent, cleared once it reports again), and a mine of any status but
+ * closed without data past `mineSilentAfterMs` (one mine_data_stopped for the outage, not one alarm per
+ * point).
+ */
+export function judgeSilence(
+  ctx: RuleContext,
+  out: AlarmChange[],
+  nowMs: number,
+  opts: { lastDataMs: ReadonlyMap<string, number>; pointSilentAfterMs: number; mineSilentAfterMs: number },
+): void {
+  const silentAfter = opts.pointSilentAfterMs;
+  const mineSilentAfter = opts.mineSilentAfterMs;
+  for (const p of ctx.points) {
+    if (!p || p.withdrawn) continue;
+    const mine = ctx.mines.get(p.mineId);
+    if (!mine || mine.status !== 'producing') continue;
+    const last = ctx.evaluator.lastTimestampOf(p.id);
+    if (!Number.isFinite(last) || last <= 0) continue;
+    // When the whole mine is silent, that is one outage (mine_data_stopped), not one alarm per point.
+    const mineSilent = nowMs - (opts.lastDataMs.get(mine.id) ?? last) > mineSilentAfter;
+    if (nowMs - last > silentAfter && !mineSilent) {
+      ctx.alarms.raise(
+        out,
+        {
+          mineId: mine.id,
+          rule: 'point_silent',
+          subject: p.pointCode,
+          pointId: p.id,
+          message: `No data from ${p.location} (${p.pointCode}) for ${Math.round((nowMs - last) / 60_000)} min.`,
+          value: null,
+        },
+        last + silentAfter,
+      );
+    } else if (nowMs - last <= silentAfter)
+      ctx.alarms.clear(out, mine.id, 'point_silent', p.pointCode, last, null);
+  }
+  for (const [mineId, last] of opts.lastDataMs) {
+    const mine = ctx.mines.get(mineId);
+    if (mine !== undefined && mustKeepMonitoring(mine.status) && nowMs - last > mineSilentAfter) {
+      ctx.alarms.raise(
+        out,
+        {
+          mineId,
+          rule: 'mine_data_stopped',
+          subject: '',
+          pointId: null,
+          message: silentMineMessage(mine, Math.round((nowMs - last) / 60_000)),
+          value: null,
+        },
+        last + mineSilentAfter,
+      );
+    }
+  }
+}
 
 /**
  * Power-cut ineffective: a point has been at its power-cut level for longer than the grace time while a

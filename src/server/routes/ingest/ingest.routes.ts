@@ -3,12 +3,11 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isInScope, requirePermission } from '../../../core/access/permissions.ts';
 import type { Principal } from '../../../core/access/types.ts';
-import { invalidInput, isDomainError, notFound } from '../../../core/errors.ts';
-import type { PointReading } from '../../../core/monitoring/upload-file/safety-monitoring-records.ts';
+import { invalidInput, notFound } from '../../../core/errors.ts';
 import { parseUploadFileName } from '../../../core/monitoring/upload-file/upload-file-name.ts';
 import { ingestUploadFile } from '../../../ingest/files/ingest-upload-file.ts';
 import type { MonitoringSink } from '../../../monitoring/monitoring-sink.ts';
-import { ingestReadingItems, readReadingItem, splitJsonItems } from '../../../ingest/mqtt/json-readings.ts';
+import { ingestNdjsonReadings } from '../../../ingest/mqtt/readings-body.ts';
 import type { AppDeps } from '../../app.ts';
 import { principalOf } from '../../auth.ts';
 import { readBodyCapped, takeBodyAsStream } from '../../upload-body.ts';
@@ -20,8 +19,6 @@ const NDJSON_TYPES = ['application/x-ndjson', 'application/jsonl', 'application/
 export const REJECTIONS_LISTED = 100;
 /** A national upload file is at most this big. */
 export const INGEST_FILE_LIMIT_BYTES = 20 * 1024 * 1024;
-/** A readings request holds at most this many lines; a bigger batch is split by the sender. */
-export const MAX_INGEST_LINES = 100_000;
 
 const readingsAnswer = z.object({
   accepted: z.number().int(),
@@ -46,12 +43,6 @@ const fileReport = z.object({
 });
 
 type ReadingsAnswer = z.infer<typeof readingsAnswer>;
-
-function countLines(text: string): number {
-  let n = 1;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
-  return n;
-}
 
 /** The mine with this code when the caller may send data for it; otherwise undefined (not told apart). */
 function mineFor(sink: MonitoringSink, principal: Principal, code: string) {
@@ -85,78 +76,10 @@ export function registerIngestRoutes(app: FastifyInstance, deps: AppDeps): void 
         requirePermission(principal, 'ingest.write');
         const { sink: runtime } = monitoringOf(deps);
         const text = typeof req.body === 'string' ? req.body : '';
-        if (text.trim() === '') {
-          throw invalidInput('INGEST_EMPTY', 'Send the readings as the body, one JSON object a line.');
-        }
-        const nowMs = deps.ports.clock.nowMs();
-        const rejected: ReadingsAnswer['rejected'] = [];
-        const byMine = new Map<string, Array<{ item: number; reading: PointReading }>>();
-        const allowed = new Map<string, boolean>();
-        const lineCount = countLines(text);
-        if (lineCount > MAX_INGEST_LINES) {
-          throw invalidInput(
-            'INGEST_TOO_MANY_LINES',
-            `A request holds at most ${MAX_INGEST_LINES} lines; this one has ${lineCount}. Send it in parts.`,
-            { limit: MAX_INGEST_LINES, lines: lineCount },
-          );
-        }
-        const raws = splitJsonItems(text);
-        if (raws.length > MAX_INGEST_LINES) {
-          throw invalidInput(
-            'INGEST_TOO_MANY_LINES',
-            `A request holds at most ${MAX_INGEST_LINES} readings; this one has ${raws.length}. Send it in parts.`,
-            { limit: MAX_INGEST_LINES, lines: raws.length },
-          );
-        }
-        if (raws.length === 0) {
-          throw invalidInput('INGEST_EMPTY', 'The body holds no readings (an empty JSON array).');
-        }
-        for (const raw of raws) {
-          const r = readReadingItem(raw, { mineRequired: true, nowMs });
-          if (!r.ok) {
-            rejected.push({
-              line: raw.item,
-              ...(r.pointCode ? { point: r.pointCode } : {}),
-              reason: r.reason,
-            });
-            continue;
-          }
-          const code = r.mineCode ?? '';
-          let ok = allowed.get(code);
-          if (ok === undefined) {
-            ok = mineFor(runtime, principal, code) !== undefined;
-            allowed.set(code, ok);
-          }
-          if (!ok) {
-            rejected.push({
-              line: raw.item,
-              point: r.reading.pointCode,
-              reason: `no mine ${code} in your scope`,
-            });
-            continue;
-          }
-          const list = byMine.get(code) ?? [];
-          list.push({ item: raw.item, reading: r.reading });
-          byMine.set(code, list);
-        }
-        let accepted = 0;
-        let alarmsChanged = 0;
-        let late = 0;
-        for (const [code, entries] of byMine) {
-          try {
-            const out = await ingestReadingItems(runtime, code, entries);
-            accepted += out.accepted;
-            alarmsChanged += out.alarmsChanged;
-            late += out.late;
-            for (const x of out.rejected) rejected.push({ line: x.item, point: x.point, reason: x.reason });
-          } catch (e) {
-            if (!isDomainError(e)) throw e;
-            for (const x of entries) {
-              rejected.push({ line: x.item, point: x.reading.pointCode, reason: `${e.code}: ${e.message}` });
-            }
-          }
-        }
-        rejected.sort((a, b) => a.line - b.line);
+        const { accepted, rejected, alarmsChanged, late } = await ingestNdjsonReadings(runtime, text, {
+          nowMs: deps.ports.clock.nowMs(),
+          mayFeed: (code) => mineFor(runtime, principal, code) !== undefined,
+        });
         return {
           accepted,
           rejected: rejected.slice(0, REJECTIONS_LISTED),
