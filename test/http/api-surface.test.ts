@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { asSession, buildTestApp, createWorld, type World } from '../support/world.ts';
-import { errorOf, loginAll, type Response } from './http-kit.ts';
+import type { World } from '../support/world.ts';
+import { errorOf, type Response } from './http-kit.ts';
+import { setUpSmall } from './mines-kit.ts';
 
 /** The API's surface over HTTP: unknown routes, the OpenAPI document and its docs page, error bodies and headers. */
 
@@ -11,10 +12,7 @@ describe('API surface', () => {
   let as: (username: string) => Record<string, string>;
 
   beforeAll(async () => {
-    world = await createWorld(undefined, 4);
-    app = await buildTestApp(world);
-    const sessions = await loginAll(app, ['county']);
-    as = (u) => asSession(sessions.get(u)!);
+    ({ world, app, as } = await setUpSmall());
   });
   afterAll(async () => {
     await app.close();

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { asSession, buildTestApp, createWorld, type World } from '../support/world.ts';
-import { errorOf, loginAll, mineFacts, type ProvinceIndex } from './http-kit.ts';
-import { setUp, type MineItem } from './mines-kit.ts';
+import type { World } from '../support/world.ts';
+import { errorOf, mineFacts, type ProvinceIndex } from './http-kit.ts';
+import { setUp, setUpSmall, type MineItem } from './mines-kit.ts';
 
 /**
  * The mine registry over HTTP: edits of facts, status transitions with their history and audit,
@@ -266,10 +266,7 @@ describe('gas-control capability', () => {
   let as: (username: string) => Record<string, string>;
 
   beforeAll(async () => {
-    world = await createWorld(undefined, 4);
-    app = await buildTestApp(world);
-    const sessions = await loginAll(app, ['county']);
-    as = (u) => asSession(sessions.get(u)!);
+    ({ world, app, as } = await setUpSmall());
   });
   afterAll(async () => {
     await app.close();

@@ -27,3 +27,12 @@ export async function setUp() {
   const as = (username: string) => asSession(sessions.get(username)!);
   return { world, app, as, province: indexProvince(world) };
 }
+
+/** A small world (four mines) with the county user's session, for tests that need no whole province. */
+export async function setUpSmall() {
+  const world = await createWorld(undefined, 4);
+  const app = await buildTestApp(world);
+  const sessions = await loginAll(app, ['county']);
+  const as = (username: string) => asSession(sessions.get(username)!);
+  return { world, app, as };
+}
