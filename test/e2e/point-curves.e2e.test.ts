@@ -105,5 +105,5 @@ describeInBrowser('live point curves, in the browser', () => {
     await expect.poll(async () => (await curveState(curve)).resolutionLabel).toBe('原始读数');
     await screenshot(page, 'point-curve-live-zh-390');
     await page.close();
-  });
+  }, 120_000);
 });

@@ -127,7 +127,14 @@ export function createPlot(el: HTMLElement, width: number, settings: () => PlotS
       y: { range: yRange(settings) },
     },
     axes: [
-      { stroke: c.axis, font, grid: { stroke: c.grid, width: 1 }, ticks: { show: false }, values: cstTicks },
+      {
+        stroke: c.axis,
+        font,
+        grid: { stroke: c.grid, width: 1 },
+        ticks: { show: false },
+        values: cstTicks,
+        size: 30,
+      },
       { stroke: c.axis, font, grid: { stroke: c.grid, width: 1 }, ticks: { show: false }, size: 44 },
     ],
     series: [
