@@ -14,13 +14,13 @@ const DAY_MS = 24 * HOUR_MS;
 
 /**
  * Issue 16: a point's live curve drawn by uPlot, with its thresholds and legend; a longer period reads
- * the per-minute aggregates, a range dragged across the plot reads the raw readings again.
+ * the per-minute or per-hour aggregates, a range dragged across the plot reads the raw readings again.
  */
 describeInBrowser('live point curves, in the browser', () => {
   const server = useBrowserSuite({ server: { monitoring: true }, stopTimeoutMs: 60_000 });
   const user = (username: string) => server.province.users.find((u) => u.username === username)!;
 
-  it('a mine safety officer zooms a methane curve out to a day and into a few hours, in zh-CN and English at 1440 and 390 px', async () => {
+  it('a mine safety officer zooms a methane curve out to a month and a day and into a few hours, in zh-CN and English at 1440 and 390 px', async () => {
     const officer = user('officer');
     if (officer.scope.kind !== 'mine') throw new Error('officer must be mine-scoped');
     const mineId = officer.scope.mineId;
@@ -50,6 +50,12 @@ describeInBrowser('live point curves, in the browser', () => {
     expect(await curve.getByTestId('chart-readout').innerText()).toContain('（北京时间）');
     await curve.scrollIntoViewIfNeeded();
     await screenshot(page, 'point-curve-live-zh-1440');
+
+    // A month: per-hour aggregates.
+    expect(seriesSpan(await chooseCurveSpan(curve, 30 * DAY_MS))).toBe(30 * DAY_MS);
+    const month = await curveState(curve);
+    expect(month).toMatchObject({ resolution: '1h', isLive: true, resolutionLabel: '每小时汇总' });
+    expect(month.legend.slice(0, 2)).toEqual(['每小时均值', '每小时最小–最大']);
 
     // A day: the request spans a day and the answer is the per-minute aggregates, with their band.
     const dayRequest = await chooseCurveSpan(curve, DAY_MS);

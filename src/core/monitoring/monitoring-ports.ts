@@ -64,8 +64,11 @@ export interface IngestFileRecord {
   receivedMs: number;
 }
 
+/** A curve's resolution: raw readings, per-minute or per-hour aggregates (mean, min, max). */
+export type SeriesResolution = 'raw' | '1m' | '1h';
+
 export interface Series {
-  resolution: 'raw' | '1m';
+  resolution: SeriesResolution;
   t: number[];
   v: number[];
   min: number[] | null;
@@ -124,7 +127,7 @@ export interface MonitoringStore {
   alarmViews(q: AlarmScopeFilter & { ids?: readonly string[]; openOnly?: boolean }): Promise<AlarmView[]>;
   /** How many mines in the filter have any alarm record, whatever its state. */
   countMinesWithAlarms(filter: AlarmScopeFilter): Promise<number>;
-  series(pointId: number, fromMs: number, toMs: number, resolution: 'raw' | '1m'): Promise<Series>;
+  series(pointId: number, fromMs: number, toMs: number, resolution: SeriesResolution): Promise<Series>;
   lastReadings(
     pointIds: readonly number[],
   ): Promise<Map<number, { tsMs: number; value: number; status: number }>>;

@@ -16,6 +16,7 @@ import type {
   AlarmView,
   IngestFileRecord,
   MonitoringStore,
+  SeriesResolution,
 } from '../../core/monitoring/monitoring-ports.ts';
 import type { AlarmsTable, Database, MonitoringPointsTable } from '../schema.ts';
 import { purgeTelemetryBefore } from '../dialect/telemetry-ddl.ts';
@@ -26,6 +27,7 @@ import {
   countStoredReadings,
   newestOf,
   rawWindows,
+  readHourColumns,
   readMinuteColumns,
   readRaw,
 } from '../telemetry/block-reads.ts';
@@ -380,11 +382,12 @@ export function createMonitoringStore(db: Kysely<Database>): MonitoringStore {
     },
 
     /** Blocks merged with the head (storage/telemetry/block-store.ts). */
-    async series(pointId: number, fromMs: number, toMs: number, resolution: 'raw' | '1m') {
+    async series(pointId: number, fromMs: number, toMs: number, resolution: SeriesResolution) {
       if (resolution === 'raw') {
         const r = await readRaw(db, pointId, fromMs, toMs);
         return { resolution, t: r.t, v: r.v, min: null, max: null };
       }
+      if (resolution === '1h') return { resolution, ...(await readHourColumns(db, pointId, fromMs, toMs)) };
       return { resolution, ...(await readMinuteColumns(db, pointId, fromMs, toMs)) };
     },
 

@@ -23,7 +23,7 @@ import './point-chart.css';
 
 /** The shortest range a drag can zoom into. */
 const MIN_SPAN_MS = 60_000;
-/** Above this span the server answers per-minute aggregates (points.routes.ts); a live one is reloaded each minute. */
+/** Above this span the server answers aggregates (points.routes.ts); a live curve of them is reloaded each minute. */
 const RAW_SPAN_MS = 6 * 3_600_000;
 
 const LINE_KIND: Readonly<Record<ThresholdKey, CurveLine['kind']>> = {
@@ -56,7 +56,7 @@ function linesOf(point: MonitoringPoint): CurveLine[] {
   return [...enforced, ...mine];
 }
 
-/** Loads the view's range from the series endpoint (raw readings or per-minute aggregates, by span). */
+/** Loads the view's range from the series endpoint (raw readings or aggregates, by span). */
 function useCurve(mineId: string, pointId: number, view: CurveView, reloadKey: string) {
   const [data, setData] = useState<CurveData | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -89,8 +89,8 @@ function useCurve(mineId: string, pointId: number, view: CurveView, reloadKey: s
 /**
  * A point's curve drawn by uPlot: by default the last 30 minutes, extended by the live readings; a
  * longer period, a range dragged across the plot, or a step earlier/later loads that range at the
- * resolution the server picks (raw readings up to 6 h, per-minute aggregates with their min–max band
- * beyond). The enforced alarm / power-cut / restore thresholds are lines with a legend; times are
+ * resolution the server picks (raw readings up to 6 h, per-minute aggregates up to 3 days, per-hour
+ * beyond, the aggregates with their min–max band). The enforced alarm / power-cut / restore thresholds are lines with a legend; times are
  * China Standard Time.
  */
 export function PointChart(props: {

@@ -8,10 +8,11 @@ const SPANS: ReadonlyArray<{ key: MessageKey; ms: number }> = [
   { key: 'curve.span.h6', ms: 6 * 3_600_000 },
   { key: 'curve.span.d1', ms: 86_400_000 },
   { key: 'curve.span.d7', ms: 7 * 86_400_000 },
+  { key: 'curve.span.d30', ms: 30 * 86_400_000 },
 ];
 
 /**
- * Above a curve: the live periods (30 min to 7 days ending now), a step earlier or later by half the
+ * Above a curve: the live periods (30 min to 30 days ending now), a step earlier or later by half the
  * period shown, back to live, and the resolution the shown data have.
  */
 export function CurveTools(props: {
@@ -87,6 +88,12 @@ export function CurveTools(props: {
   );
 }
 
+const LEGEND: Readonly<Record<Resolution, { line: MessageKey; band: MessageKey }>> = {
+  raw: { line: 'curve.legend.raw', band: 'curve.legend.band' },
+  '1m': { line: 'curve.legend.mean', band: 'curve.legend.band' },
+  '1h': { line: 'curve.legend.hourMean', band: 'curve.legend.hourBand' },
+};
+
 /** Under a curve: what each line is — the reading (or minute mean and min–max band) and each threshold. */
 export function CurveLegend(props: { lines: readonly CurveLine[]; resolution: Resolution; unit: string }) {
   const { t, lang } = useI18n();
@@ -95,12 +102,12 @@ export function CurveLegend(props: { lines: readonly CurveLine[]; resolution: Re
     <ul className="chart-legend" data-testid="curve-legend">
       <li className="curve-legend-series">
         <span className="curve-swatch curve-swatch-line" aria-hidden="true" />
-        {t(isAggregated ? 'curve.legend.mean' : 'curve.legend.raw')}
+        {t(LEGEND[props.resolution].line)}
       </li>
       {isAggregated && (
         <li className="curve-legend-band">
           <span className="curve-swatch curve-swatch-band" aria-hidden="true" />
-          {t('curve.legend.band')}
+          {t(LEGEND[props.resolution].band)}
         </li>
       )}
       {props.lines.map((line) =>

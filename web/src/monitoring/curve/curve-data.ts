@@ -27,7 +27,11 @@ export interface CurveData {
 }
 
 /** A silence longer than this breaks the line: a few reporting periods, or a few aggregates. */
-const GAP_MS: Readonly<Record<Resolution, number>> = { raw: 2 * 60_000, '1m': 3 * 60_000 };
+const GAP_MS: Readonly<Record<Resolution, number>> = {
+  raw: 2 * 60_000,
+  '1m': 3 * 60_000,
+  '1h': 3 * 3_600_000,
+};
 
 /** The series endpoint's answer as a curve, with its gaps marked. */
 export function curveOf(res: PointSeries): CurveData {
