@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { World } from '../support/world.ts';
 import { errorOf, mineFacts, type ProvinceIndex } from './http-kit.ts';
-import { setUp, setUpSmall, type MineItem } from './mines-kit.ts';
+import { setUp, type MineItem } from './mines-kit.ts';
 
 /**
  * The mine registry over HTTP: edits of facts, status transitions with their history and audit,
@@ -257,20 +257,6 @@ describe('changing mines', () => {
     });
     expect(taken.statusCode).toBe(409);
     expect(errorOf(taken).code).toBe('MINE_CODE_TAKEN');
-  });
-});
-
-describe('gas-control capability', () => {
-  let world: World;
-  let app: FastifyInstance;
-  let as: (username: string) => Record<string, string>;
-
-  beforeAll(async () => {
-    ({ world, app, as } = await setUpSmall());
-  });
-  afterAll(async () => {
-    await app.close();
-    await world.dispose();
   });
 
   it('never registers (or imports) a producing outburst mine without certified gas-control capability', async () => {
