@@ -147,8 +147,19 @@ describe('monitoring over HTTP', () => {
         `/api/mines/${mine.id}/points/${ch4.id}/series?fromMs=0&toMs=${Date.parse('2026-12-06')}`,
         'officer',
       )
-    ).json<{ resolution: string; v: number[] }>();
-    expect(series.resolution).toBe('1m');
+    ).json<{ resolution: string; v: number[]; min: number[]; max: number[] }>();
+    // Decades: per hour (the readings of 08:00 CST in one hour: their mean, min and max).
+    expect(series).toMatchObject({ resolution: '1h', min: [0.4], max: [1.6] });
+    expect(series.v[0]).toBeCloseTo(1, 12);
+    const days = (
+      await get(
+        `/api/mines/${mine.id}/points/${ch4.id}/series?fromMs=${Date.parse('2026-12-04T00:00:00Z')}&toMs=${Date.parse('2026-12-06T00:00:00Z')}`,
+        'officer',
+      )
+    ).json<{ resolution: string; min: number[]; max: number[] }>();
+    expect(days).toMatchObject({ resolution: '1m' });
+    expect(Math.min(...days.min)).toBe(0.4);
+    expect(Math.max(...days.max)).toBe(1.6);
     const raw = (
       await get(
         `/api/mines/${mine.id}/points/${ch4.id}/series?fromMs=${Date.parse('2026-12-05T00:00:00Z')}&toMs=${Date.parse('2026-12-05T01:00:00Z')}`,

@@ -79,6 +79,20 @@ describeEachEngine('telemetry store contract', (engine) => {
         rowsQ.map((r) => r[2]),
       ),
     );
+    // Per hour: the mean of the hour's readings (not of its minutes' means), its min and max.
+    const hourBefore = await store.series(P, span[0], span[1], '1h');
+    const hourly = Array.from({ length: hours }, (_, h) =>
+      rowsP.filter((r) => r[1] >= T0 + h * H && r[1] < T0 + (h + 1) * H).map((r) => r[2]),
+    );
+    expect(hourBefore).toMatchObject({
+      resolution: '1h',
+      t: hourly.map((_, h) => T0 + h * H),
+      min: hourly.map((vs) => Math.min(...vs)),
+      max: hourly.map((vs) => Math.max(...vs)),
+    });
+    hourBefore.v.forEach((x, h) =>
+      expect(x).toBeCloseTo(hourly[h]!.reduce((a, b) => a + b, 0) / hourly[h]!.length, 12),
+    );
     const total = rowsP.length + rowsQ.length;
     expect(await store.countReadings()).toBe(total);
 
@@ -107,6 +121,13 @@ describeEachEngine('telemetry store contract', (engine) => {
 
     expect(await store.series(P, span[0], span[1], 'raw')).toEqual(rawBefore);
     expect(await store.series(Q, span[0], span[1], '1m')).toEqual(minBefore);
+    const hourAfter = await store.series(P, span[0], span[1], '1h');
+    expect([hourAfter.t, hourAfter.min, hourAfter.max]).toEqual([
+      hourBefore.t,
+      hourBefore.min,
+      hourBefore.max,
+    ]);
+    hourAfter.v.forEach((x, h) => expect(x).toBeCloseTo(hourBefore.v[h]!, 12));
     expect(await store.countReadings()).toBe(total);
     // Bounds are inclusive and cut inside blocks.
     const cut = await store.series(P, T0 + 35 * 60_000, T0 + H + 20 * 60_000, 'raw');

@@ -2,8 +2,16 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app.tsx';
 import { I18nProvider } from './i18n/i18n-context.tsx';
-import './styles.css';
-import './monitoring.css';
+import './styles/base.css';
+import './styles/shell.css';
+import './styles/controls.css';
+import './styles/cards-tables.css';
+import './styles/pills-errors.css';
+import './styles/login.css';
+import './styles/dashboard.css';
+import './styles/mines.css';
+import './common.css';
+import './monitoring/alarm-console.css';
 import './workflows.css';
 import './phone.css';
 

@@ -63,8 +63,11 @@ export interface IngestFileRecord {
   receivedMs: number;
 }
 
+/** A curve's resolution: raw readings, per-minute or per-hour aggregates (mean, min, max). */
+export type SeriesResolution = 'raw' | '1m' | '1h';
+
 export interface Series {
-  resolution: 'raw' | '1m';
+  resolution: SeriesResolution;
   t: number[];
   v: number[];
   min: number[] | null;
@@ -138,7 +141,7 @@ export interface PersonnelStore {
 
 /** Readings (ADR 0005). */
 export interface TelemetryStore {
-  series(pointId: number, fromMs: number, toMs: number, resolution: 'raw' | '1m'): Promise<Series>;
+  series(pointId: number, fromMs: number, toMs: number, resolution: SeriesResolution): Promise<Series>;
   lastReadings(
     pointIds: readonly number[],
   ): Promise<Map<number, { tsMs: number; value: number; status: number }>>;

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { TelemetryStore } from '../../core/monitoring/monitoring-ports.ts';
+import type { SeriesResolution, TelemetryStore } from '../../core/monitoring/monitoring-ports.ts';
 import type { Database } from '../schema.ts';
 import { purgeTelemetryBefore } from '../dialect/telemetry-ddl.ts';
 import { WINDOW_MS, closedBefore, compactHead, windowOf } from '../telemetry/block-store.ts';
@@ -7,6 +7,7 @@ import {
   countStoredReadings,
   newestOf,
   rawWindows,
+  readHourColumns,
   readMinuteColumns,
   readRaw,
 } from '../telemetry/block-reads.ts';
@@ -15,11 +16,12 @@ import {
 export function createTelemetryStore(db: Kysely<Database>): TelemetryStore {
   return {
     /** Blocks merged with the head (storage/telemetry/block-store.ts). */
-    async series(pointId: number, fromMs: number, toMs: number, resolution: 'raw' | '1m') {
+    async series(pointId: number, fromMs: number, toMs: number, resolution: SeriesResolution) {
       if (resolution === 'raw') {
         const r = await readRaw(db, pointId, fromMs, toMs);
         return { resolution, t: r.t, v: r.v, min: null, max: null };
       }
+      if (resolution === '1h') return { resolution, ...(await readHourColumns(db, pointId, fromMs, toMs)) };
       return { resolution, ...(await readMinuteColumns(db, pointId, fromMs, toMs)) };
     },
 

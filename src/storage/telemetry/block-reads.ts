@@ -263,6 +263,51 @@ export async function readMinuteColumns(
   return out;
 }
 
+const HOUR_MS = 60 * MINUTE_MS;
+
+/**
+ * The curve per hour (hour start, mean, min, max) for the minutes starting in [fromMs, toMs], folded
+ * from the per-minute rollup (the mean weighted by each minute's readings): a month is 720 points,
+ * not 43,200. Hours are UTC hours, which are China Standard Time hours too.
+ */
+export async function readHourColumns(
+  db: Kysely<Database>,
+  pointId: number,
+  fromMs: number,
+  toMs: number,
+): Promise<MinuteColumns> {
+  const out: MinuteColumns = { t: [], v: [], min: [], max: [] };
+  let hour = Number.NaN;
+  let sum = 0;
+  let count = 0;
+  let lo = Infinity;
+  let hi = -Infinity;
+  const flush = () => {
+    if (count === 0) return;
+    out.t.push(hour);
+    out.v.push(sum / count);
+    out.min.push(lo);
+    out.max.push(hi);
+  };
+  for (const m of await readMinutes(db, pointId, fromMs, toMs)) {
+    const h = m.minuteMs - (((m.minuteMs % HOUR_MS) + HOUR_MS) % HOUR_MS);
+    if (h !== hour) {
+      flush();
+      hour = h;
+      sum = 0;
+      count = 0;
+      lo = Infinity;
+      hi = -Infinity;
+    }
+    sum += m.sum;
+    count += m.count;
+    lo = Math.min(lo, m.min);
+    hi = Math.max(hi, m.max);
+  }
+  flush();
+  return out;
+}
+
 /** The minutes in [fromMs, toMs) in which any of these points has a reading, sorted. */
 export async function minutesWithData(
   db: Kysely<Database>,

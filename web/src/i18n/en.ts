@@ -1,4 +1,5 @@
 import { mapEn } from './parts/map.ts';
+import { curvesEn } from './parts/curves.ts';
 import { todayEn } from './parts/today.ts';
 import { shellEn } from './parts/shell.ts';
 import { errorsEn } from './parts/errors.ts';
@@ -42,6 +43,7 @@ export const en: Dictionary = {
   ...auditEn,
   ...securityEn,
   ...statutoryEn,
+  ...curvesEn,
   'app.name': '红线 Redline',
   'app.tagline': 'Coal mine safety supervision · hold the safety red line',
   'app.loading': 'Loading…',
@@ -503,9 +505,7 @@ export const en: Dictionary = {
   'threshold.short.lowerPowerCut': 'Low cut',
   'threshold.short.lowerPowerRestore': 'Low restore',
 
-  'chart.aria': 'Last 30 minutes of {point} at {location}',
   'chart.close': 'Remove curve',
-  'chart.noData': 'No data in the last 30 minutes',
   'chart.mineSetting': 'mine {what} {v}',
   'chart.export.label': 'Export raw readings',
   'chart.export.period': 'Export period',

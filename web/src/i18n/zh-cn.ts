@@ -1,4 +1,5 @@
 import { mapZh } from './parts/map.ts';
+import { curvesZh } from './parts/curves.ts';
 import { todayZh } from './parts/today.ts';
 import { shellZh } from './parts/shell.ts';
 import { errorsZh } from './parts/errors.ts';
@@ -44,6 +45,7 @@ export const zhCN = {
   ...auditZh,
   ...securityZh,
   ...statutoryZh,
+  ...curvesZh,
   'app.name': '红线 Redline',
   'app.tagline': '煤矿安全监管平台 · 守住安全红线和底线',
   'app.loading': '加载中…',
@@ -502,9 +504,7 @@ export const zhCN = {
   'threshold.short.lowerPowerCut': '下限断电',
   'threshold.short.lowerPowerRestore': '下限复电',
 
-  'chart.aria': '{point} {location} 最近30分钟曲线',
   'chart.close': '移除曲线',
-  'chart.noData': '最近30分钟没有数据',
   'chart.mineSetting': '矿方{what} {v}',
   'chart.export.label': '导出原始读数',
   'chart.export.period': '导出时段',

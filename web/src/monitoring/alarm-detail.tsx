@@ -11,6 +11,7 @@ import { AlarmStatePill, PriorityPill } from './alarm-table.tsx';
 import { alarmText, eventLabel, isUnacknowledged, ruleLabel } from './alarm-text.ts';
 import { formatDuration, formatMs, formatValue } from './monitoring-format.ts';
 import { EvidenceList } from './alarm-groups.tsx';
+import './alarm-detail.css';
 
 type AlarmActionResponse = ApiPostAnswer<'/api/alarms/{id}/acknowledge'>;
 type AlarmDetailResponse = ApiAnswer<'/api/alarms/{id}'>;

@@ -5,6 +5,7 @@ import { useApiData, type ApiData } from '../api/use-api.ts';
 import { formatCount } from '../format.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { Link } from '../router/link.tsx';
+import './alarm-overview.css';
 
 type AlarmOverviewResponse = ApiAnswer<'/api/overview/alarms'>;
 

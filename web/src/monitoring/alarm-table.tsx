@@ -4,6 +4,7 @@ import { useI18n } from '../i18n/i18n-context.tsx';
 import type { LiveState } from '../live/use-live-feed.ts';
 import { alarmText, isUnacknowledged, ruleLabel, stateLabel } from './alarm-text.ts';
 import { formatDuration, formatMs, formatShortMs, formatValue } from './monitoring-format.ts';
+import './alarm-table.css';
 
 export function PriorityPill({ priority }: { priority: AlarmPriority }) {
   const { t } = useI18n();

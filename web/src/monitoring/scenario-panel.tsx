@@ -9,6 +9,7 @@ import { Link } from '../router/link.tsx';
 import { minePath } from '../router/router.ts';
 import { useNow } from '../live/use-live-feed.ts';
 import { formatShortMs } from './monitoring-format.ts';
+import './scenario-panel.css';
 
 type ScenarioStartResponse = ApiPostAnswer<'/api/scenarios'>;
 type ScenariosResponse = ApiAnswer<'/api/scenarios'>;

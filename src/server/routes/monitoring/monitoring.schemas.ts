@@ -309,7 +309,7 @@ export const pointsSchema = z.object({
 export const seriesSchema = shaped<Series>()(
   z
     .object({
-      resolution: z.enum(['raw', '1m']),
+      resolution: z.enum(['raw', '1m', '1h']),
       t: z.array(z.number()),
       v: z.array(z.number()),
       min: z.array(z.number()).nullable(),

@@ -13,8 +13,10 @@ import { mineInScope, monitoringOf } from './monitoring-access.ts';
 import { personnelSchema, pointsSchema, seriesSchema, type PointAnswer } from './monitoring.schemas.ts';
 
 const mineParams = z.object({ id: z.string().min(1).max(100) });
-/** Spans longer than this are answered from the per-minute aggregates. */
+/** Spans longer than this are answered from the per-minute aggregates… */
 const RAW_SPAN_MS = 6 * 3_600_000;
+/** …and longer than this from the per-hour ones (a week is 168 points). */
+const MINUTE_SPAN_MS = 3 * 86_400_000;
 
 export function registerPointRoutes(app: FastifyInstance, deps: AppDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -107,7 +109,8 @@ export function registerPointRoutes(app: FastifyInstance, deps: AppDeps): void {
     {
       schema: {
         tags: ['monitoring'],
-        summary: 'A curve: raw readings for spans up to 6 h, per-minute min/mean/max beyond.',
+        summary:
+          'A curve: raw readings for spans up to 6 h, per-minute min/mean/max up to 3 days, per-hour beyond.',
         params: z.object({ id: z.string().min(1).max(100), pointId: z.coerce.number().int().min(0) }),
         querystring: z.object({
           fromMs: z.coerce.number().int().optional(),
@@ -124,7 +127,9 @@ export function registerPointRoutes(app: FastifyInstance, deps: AppDeps): void {
         throw notFound('POINT_NOT_FOUND', `No point ${req.params.pointId} at this mine.`);
       const toMs = req.query.toMs ?? ports.clock.nowMs();
       const fromMs = req.query.fromMs ?? toMs - 30 * 60_000;
-      return ports.monitoring.series(point.id, fromMs, toMs, toMs - fromMs > RAW_SPAN_MS ? '1m' : 'raw');
+      const span = toMs - fromMs;
+      const resolution = span > MINUTE_SPAN_MS ? '1h' : span > RAW_SPAN_MS ? '1m' : 'raw';
+      return ports.monitoring.series(point.id, fromMs, toMs, resolution);
     },
   );
 

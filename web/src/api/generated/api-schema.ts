@@ -7050,7 +7050,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A curve: raw readings for spans up to 6 h, per-minute min/mean/max beyond. */
+        /** A curve: raw readings for spans up to 6 h, per-minute min/mean/max up to 3 days, per-hour beyond. */
         get: {
             parameters: {
                 query?: {
@@ -11860,7 +11860,7 @@ export interface components {
             max: number[] | null;
             min: number[] | null;
             /** @enum {string} */
-            resolution: "raw" | "1m";
+            resolution: "raw" | "1m" | "1h";
             t: number[];
             v: number[];
         };
@@ -12750,7 +12750,7 @@ export const orderStatusValues: ReadonlyArray<FlattenedDeepRequired<components>[
 export const ownershipKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OwnershipKind"]> = ["ownership", "trusteeship", "integration", "reorganisation"];
 export const permissionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Permission"]> = ["region.read", "mine.read", "mine.create", "mine.update", "mine.transition", "mine.import", "audit.read", "audit.verify", "token.create", "alarm.read", "alarm.act", "monitoring.read", "scenario.start", "ingest.write", "supervision.read", "supervision.plan.write", "supervision.plan.approve", "supervision.responsible.set", "supervision.assign", "supervision.visit.record", "supervision.finding.report", "hazard.read", "hazard.report", "hazard.evidence", "hazard.rectify", "hazard.verify", "hazard.extend", "hazard.supervise", "hazard.decide", "hazard.review", "hazard.selfcheck", "order.read", "order.issue", "resumption.apply", "resumption.sign", "resumption.decide", "campaign.manage", "campaign.progress", "closure.read", "closure.manage", "closure.step.record", "closure.step.verify", "ownership.record", "case.read", "case.manage", "accident.read", "accident.record", "accident.report", "accident.supplement", "accident.investigate", "accident.import", "accountability.read", "accountability.record", "briefing.read", "risk.read", "expertise.read", "expertise.assign", "expertise.profile", "expertise.guide", "expertise.assess", "expertise.approve", "expertise.finding.report", "upgrade.record", "upgrade.manage", "formalism.read", "directive.read", "directive.issue", "directive.acknowledge", "directive.visit", "audit.log.read", "stopped.declare", "stopped.approve"];
 export const planStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanState"]> = ["draft", "submitted", "approved", "returned"];
-export const pointSeriesResolutionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PointSeries"]["resolution"]> = ["raw", "1m"];
+export const pointSeriesResolutionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PointSeries"]["resolution"]> = ["raw", "1m", "1h"];
 export const recipientOutcomeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RecipientOutcome"]> = ["done", "done_late", "outstanding", "late"];
 export const recipientViewStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RecipientView"]["state"]> = ["unread", "read", "replied"];
 export const regionLevelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RegionLevel"]> = ["province", "city", "county"];
