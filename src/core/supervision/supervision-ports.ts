@@ -11,10 +11,11 @@ import type {
   VisitFinding,
 } from './supervision-types.ts';
 
-/** Which mines a query covers: those under a region path, or exactly one mine. */
+/** Which mines a query covers: those under a region path (narrowed to `mineIds` when given), or exactly one mine. */
 export interface SupervisionMineFilter {
   regionPath?: string;
   mineId?: string;
+  mineIds?: readonly string[];
 }
 
 /** The four assignments of many mines at once, for the coverage view. */
@@ -48,6 +49,8 @@ export interface SupervisionStore {
   appendHistory(entry: AssignmentHistoryEntry): Promise<void>;
   listHistory(mineId: string): Promise<AssignmentHistoryEntry[]>;
   coverageFacts(filter: SupervisionMineFilter): Promise<CoverageFacts>;
+  /** The mines where the user is the leader on contact duty or a member of the supervision group. */
+  assignedMineIds(userId: string): Promise<string[]>;
   /** Users with one of the roles (for assignment choices and checks). */
   listAssignableUsers(roles: readonly string[]): Promise<AssignableUser[]>;
   insertVisit(visit: SiteVisit): Promise<void>;

@@ -132,7 +132,9 @@ async function alarmLines(deps: TodayDeps, p: Principal, out: Lines): Promise<vo
   const filter =
     p.scope.kind === 'mine' ? { mineId: p.scope.mineId } : { regionPath: p.scopePath ?? '\u0000' };
   const alarms = await deps.monitoring.openAlarms(filter);
+  const assigned = p.assignedMineIds;
   out.critical_alarm = alarms
+    .filter((a) => assigned === undefined || assigned.includes(a.mineId))
     .filter((a) => a.priority === 'critical' && (a.state === 'unack_active' || a.state === 'rtn_unack'))
     .sort((a, b) => (a.activeSinceMs ?? a.updatedMs) - (b.activeSinceMs ?? b.updatedMs))
     .map((a) =>

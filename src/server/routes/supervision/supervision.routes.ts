@@ -21,6 +21,7 @@ import {
 import type { AppDeps } from '../../app.ts';
 import { principalOf } from '../../auth.ts';
 import { createHazardReporter } from './hazard-reporter.ts';
+import { registerSupervisionBulkRoutes } from './supervision-bulk.routes.ts';
 import { idParams, regionIdSchema } from '../../route-schemas.ts';
 import {
   assignmentCandidatesSchema,
@@ -94,6 +95,7 @@ export function registerSupervisionRoutes(app: FastifyInstance, deps: AppDeps): 
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { ports } = deps;
   const hazards: HazardReporter = createHazardReporter(ports);
+  registerSupervisionBulkRoutes(app, deps);
 
   r.get(
     '/api/supervision/coverage',
