@@ -10,12 +10,14 @@ export const SEED_ACTOR = { id: 'system:seed', name: 'seed' } as const;
 
 /**
  * Writes a generated province through the stores: regions, enterprises and mines in one transaction
- * (each mine's registration audited), then the demo users with the given passwords.
+ * (each mine's registration audited), then the demo users with the given passwords, then (unless told not
+ * to) the demo's leader and group assignments.
  */
 export async function loadDemoProvince(
   deps: Pick<Ports, 'clock' | 'ids' | 'transaction'> & { hasher: PasswordHasher },
   province: DemoProvince,
   passwords: Readonly<Record<string, string>>,
+  options: { withoutAssignments?: boolean } = {},
 ): Promise<{ regions: number; mines: number; users: number }> {
   const now = deps.clock.nowIso();
   const pathOf = new Map(province.regions.map((r) => [r.id, r.path]));
@@ -68,7 +70,7 @@ export async function loadDemoProvince(
     if (password === undefined) throw new Error(`No password given for demo user ${u.username}.`);
     await createUser(deps, SEED_ACTOR, { ...u, password });
   }
-  await loadDemoAssignments(deps, province);
+  if (!options.withoutAssignments) await loadDemoAssignments(deps, province);
   return { regions: province.regions.length, mines: province.mines.length, users: province.users.length };
 }
 

@@ -147,6 +147,8 @@ export const SUPERVISION_WALKED_ROUTES: readonly string[] = [
   'GET /api/supervision/visits',
   'GET /api/supervision/visits/:id',
   'POST /api/supervision/findings/:id/hazard',
+  'GET /api/supervision/mines/:mineId/leader-shifts',
+  'POST /api/supervision/users/:userId/card',
   'GET /api/supervision/bulk-candidates',
   'POST /api/supervision/bulk-assignments',
 ];

@@ -217,6 +217,26 @@ const WALKS: readonly AccessWalk[] = [
     }),
   },
   {
+    key: 'GET /api/supervision/mines/:mineId/leader-shifts',
+    permission: 'supervision.read',
+    scope: 'mine',
+    ok: 200,
+    notFoundCode: 'MINE_NOT_FOUND',
+    call: (t) => ({ url: `${m(t)}/leader-shifts` }),
+  },
+  {
+    // The card's user (a group member in the target's county) must lie in a region that meets the regulator's.
+    key: 'POST /api/supervision/users/:userId/card',
+    permission: 'supervision.assign',
+    scope: 'region',
+    ok: 200,
+    notFoundCode: 'SUPERVISION_CARD_USER_NOT_FOUND',
+    call: async (t) => ({
+      url: `/api/supervision/users/${(await world.principal(t.label === 'A' ? 'group' : 'group2')).userId}/card`,
+      payload: { cardCode: `CARD-${t.label}` },
+    }),
+  },
+  {
     key: 'GET /api/supervision/bulk-candidates',
     permission: 'supervision.assign',
     scope: 'none',

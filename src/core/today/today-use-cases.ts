@@ -285,7 +285,7 @@ async function directiveLines(deps: TodayDeps, p: Principal, out: Lines): Promis
 
 async function supervisionLines(deps: TodayDeps, p: Principal, out: Lines): Promise<void> {
   if (!hasPermission(p.role, 'supervision.read')) return;
-  const coverage = await getCoverage(deps, p, {});
+  const coverage = await getCoverage(deps, p, { withoutPresence: true });
   if (p.scope.kind === 'mine') {
     // The mine closes its own plan and responsible person; groups and leaders are assigned above it.
     const row = coverage.rows[0];

@@ -22,6 +22,7 @@ import { purgeTelemetryBefore } from '../dialect/telemetry-ddl.ts';
 import { WINDOW_MS, closedBefore, compactHead, windowOf } from '../telemetry/block-store.ts';
 import { createHazardDecisionStore } from './monitoring-hazard-decision-store.ts';
 import { createEvidenceStore } from './evidence-store.ts';
+import { recordUndergroundStays } from './presence-store.ts';
 import {
   countStoredReadings,
   newestOf,
@@ -452,6 +453,8 @@ export function createMonitoringStore(db: Kysely<Database>): MonitoringStore {
         .values({ mine_id: mineId, snapshot_ms: snapshotMs })
         .onConflict((oc) => oc.column('mine_id').doUpdateSet({ snapshot_ms: snapshotMs }))
         .execute();
+      // Who was underground when (migration 0024): the supervision checks read it.
+      await recordUndergroundStays(db, mineId, people, snapshotMs);
       for (let i = 0; i < people.length; i += 200) {
         const chunk = people.slice(i, i + 200);
         await db

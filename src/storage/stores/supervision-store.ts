@@ -24,6 +24,7 @@ import type {
   SupervisionVisitsTable,
 } from '../schema/supervision-schema.ts';
 import { mineIdsOrNone } from './mine-ids.ts';
+import { createPresenceStore } from './presence-store.ts';
 import { escapeLike } from './region-store.ts';
 
 const toPlan = (r: Selectable<SupervisionPlansTable>): MinePlan => ({
@@ -121,6 +122,7 @@ export function createSupervisionStore(db: Kysely<Database>): SupervisionStore {
   };
 
   return {
+    ...createPresenceStore(db),
     async getPlan(mineId) {
       const r = await db
         .selectFrom('supervision_plans')

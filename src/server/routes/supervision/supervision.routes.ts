@@ -20,8 +20,10 @@ import {
 } from '../../../core/supervision/visit-use-cases.ts';
 import type { AppDeps } from '../../app.ts';
 import { principalOf } from '../../auth.ts';
+import { withUndergroundChecks } from '../../../core/supervision/visit-checks.ts';
 import { createHazardReporter } from './hazard-reporter.ts';
 import { registerSupervisionBulkRoutes } from './supervision-bulk.routes.ts';
+import { registerSupervisionPresenceRoutes } from './supervision-presence.routes.ts';
 import { idParams, regionIdSchema } from '../../route-schemas.ts';
 import {
   assignmentCandidatesSchema,
@@ -96,6 +98,7 @@ export function registerSupervisionRoutes(app: FastifyInstance, deps: AppDeps): 
   const { ports } = deps;
   const hazards: HazardReporter = createHazardReporter(ports);
   registerSupervisionBulkRoutes(app, deps);
+  registerSupervisionPresenceRoutes(app, deps);
 
   r.get(
     '/api/supervision/coverage',
@@ -336,7 +339,11 @@ export function registerSupervisionRoutes(app: FastifyInstance, deps: AppDeps): 
       },
     },
     async (req, reply) =>
-      reply.status(201).send({ visit: await recordVisit(ports, principalOf(req), req.body) }),
+      reply.status(201).send({
+        visit: (
+          await withUndergroundChecks(ports, [await recordVisit(ports, principalOf(req), req.body)])
+        )[0]!,
+      }),
   );
 
   r.get(
