@@ -8,6 +8,7 @@ import { navigate } from '../../router/router.ts';
 import { useCan } from '../../session/session-context.tsx';
 import type { SupervisionCard } from '../../api/generated/api-schema.ts';
 import { AssignmentCard, PlanCard, ResponsibleCard } from './supervision-forms.tsx';
+import { LeaderShiftsCard } from './leader-shifts-card.tsx';
 import { VisitForm, VisitList } from './visit-panel.tsx';
 import './supervision.css';
 
@@ -47,6 +48,7 @@ export function MineSupervisionPage({ mineId }: { mineId: string }) {
           />
           <ResponsibleCard card={c} canSet={may('supervision.responsible.set')} onChanged={card.reload} />
           <AssignmentCard card={c} canAssign={may('supervision.assign')} onChanged={card.reload} />
+          <LeaderShiftsCard mineId={c.mine.id} />
           <div className="card" data-testid="supervision-history">
             <div className="card-head">
               <h2>{t('supervision.history')}</h2>
