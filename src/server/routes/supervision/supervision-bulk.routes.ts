@@ -4,27 +4,14 @@ import { z } from 'zod';
 import { bulkAssign, listBulkCandidates, MAX_BULK_MINES } from '../../../core/supervision/bulk-assignment.ts';
 import type { AppDeps } from '../../app.ts';
 import { principalOf } from '../../auth.ts';
-import { assignmentCandidatesSchema } from './supervision.schemas.ts';
+import { assignmentCandidatesSchema, planBody } from './supervision.schemas.ts';
 
 const tags = ['supervision'];
 const id = z.string().min(1).max(100);
 
 const bulkBody = z.object({
   mineIds: z.array(id).min(1).max(MAX_BULK_MINES),
-  planTemplate: z
-    .object({
-      documentRef: z.string().max(200),
-      measures: z
-        .array(
-          z.object({
-            text: z.string().max(1000),
-            owner: z.string().max(100).nullish(),
-            dueOn: z.string().max(10).nullish(),
-          }),
-        )
-        .max(200),
-    })
-    .optional(),
+  planTemplate: planBody.optional(),
   responsible: z
     .object({ name: z.string().max(100), position: z.string().max(100), phone: z.string().max(30) })
     .optional(),

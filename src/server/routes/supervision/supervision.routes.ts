@@ -31,6 +31,7 @@ import {
   kpiViewSchema,
   leaderAssignmentSchema,
   minePlanSchema,
+  planBody,
   responsiblePersonSchema,
   siteVisitSchema,
   supervisionCardSchema,
@@ -42,19 +43,6 @@ import { csvFileSchema } from '../session.schemas.ts';
 const tags = ['supervision'];
 const regionId = regionIdSchema.optional();
 const mineParams = z.object({ mineId: z.string().min(1).max(100) });
-
-const planBody = z.object({
-  documentRef: z.string().max(200),
-  measures: z
-    .array(
-      z.object({
-        text: z.string().max(1000),
-        owner: z.string().max(100).nullish(),
-        dueOn: z.string().max(10).nullish(),
-      }),
-    )
-    .max(200),
-});
 
 const coverageQuery = z.object({
   regionId,

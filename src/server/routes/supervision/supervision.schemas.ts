@@ -272,3 +272,17 @@ export const siteVisitSchema = shaped<VisitView>()(
     })
     .meta({ id: 'SiteVisit' }),
 );
+
+/** A plan's document number and measures, as a mine's plan and a bulk assignment's template take them. */
+export const planBody = z.object({
+  documentRef: z.string().max(200),
+  measures: z
+    .array(
+      z.object({
+        text: z.string().max(1000),
+        owner: z.string().max(100).nullish(),
+        dueOn: z.string().max(10).nullish(),
+      }),
+    )
+    .max(200),
+});

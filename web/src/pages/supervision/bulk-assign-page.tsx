@@ -13,9 +13,9 @@ import { CheckField, Field, FormFooter, Select, TextArea } from '../../component
 import { RegionFilterSelect } from '../../components/region-options.tsx';
 import { useAction } from '../../components/use-action.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
-import { navigate } from '../../router/router.ts';
 import { useRegions } from '../../session/regions-context.tsx';
 import { BulkResult } from './bulk-result.tsx';
+import { CoverageLink } from './coverage-link.tsx';
 import './supervision.css';
 
 type Candidate = AssignmentCandidates['leaders'][number];
@@ -81,15 +81,7 @@ export function BulkAssignPage() {
   return (
     <section className="page" data-testid="bulk-assign-page" data-busy={mines.isLoading ? 'true' : 'false'}>
       <div className="page-head">
-        <a
-          href="/supervision"
-          onClick={(e) => {
-            e.preventDefault();
-            navigate('/supervision');
-          }}
-        >
-          ← {t('supervision.coverage.title')}
-        </a>
+        <CoverageLink />
         <h1>{t('supervision.bulk.title')}</h1>
       </div>
       <p className="muted">{t('supervision.bulk.intro')}</p>
