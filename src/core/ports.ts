@@ -48,6 +48,8 @@ export interface MineFilter {
   regionPath?: string;
   /** Only this mine (for mine-scoped users). */
   mineId?: string;
+  /** Only these mines (a leader's or group member's assigned mines). */
+  mineIds?: readonly string[];
   status?: MineStatus;
   gasClass?: GasClass;
   /** Inclusive bounds in t/yr. */

@@ -3,18 +3,21 @@ import type { ClosureTarget, PopulationYear } from '../core/closure/closure-type
 import type { PasswordHasher, Ports } from '../core/ports.ts';
 import type { Mine } from '../core/registry/types.ts';
 import type { DemoProvince } from './demo-province.ts';
+import { demoAssignments } from './demo-supervision.ts';
 
 /** The actor recorded in the audit trail for what the seeder writes. */
 export const SEED_ACTOR = { id: 'system:seed', name: 'seed' } as const;
 
 /**
  * Writes a generated province through the stores: regions, enterprises and mines in one transaction
- * (each mine's registration audited), then the demo users with the given passwords.
+ * (each mine's registration audited), then the demo users with the given passwords, then (unless told not
+ * to) the demo's leader and group assignments.
  */
 export async function loadDemoProvince(
   deps: Pick<Ports, 'clock' | 'ids' | 'transaction'> & { hasher: PasswordHasher },
   province: DemoProvince,
   passwords: Readonly<Record<string, string>>,
+  options: { withoutAssignments?: boolean } = {},
 ): Promise<{ regions: number; mines: number; users: number }> {
   const now = deps.clock.nowIso();
   const pathOf = new Map(province.regions.map((r) => [r.id, r.path]));
@@ -67,7 +70,85 @@ export async function loadDemoProvince(
     if (password === undefined) throw new Error(`No password given for demo user ${u.username}.`);
     await createUser(deps, SEED_ACTOR, { ...u, password });
   }
+  if (!options.withoutAssignments) await loadDemoAssignments(deps, province);
   return { regions: province.regions.length, mines: province.mines.length, users: province.users.length };
+}
+
+/**
+ * Assigns the demo's leaders and group members to their mines (demoAssignments), each mine's leader and
+ * group audited as the seeder and written to the mine's supervision history.
+ */
+async function loadDemoAssignments(
+  deps: Pick<Ports, 'clock' | 'ids' | 'transaction'>,
+  province: DemoProvince,
+): Promise<void> {
+  const now = deps.clock.nowIso();
+  const byMine = new Map<string, { leader: string | null; group: string[] }>();
+  for (const a of demoAssignments(province)) {
+    const m = byMine.get(a.mineId) ?? { leader: null, group: [] };
+    if (a.role === 'leader') m.leader ??= a.username;
+    else m.group.push(a.username);
+    byMine.set(a.mineId, m);
+  }
+  await deps.transaction(async (tx) => {
+    const users = new Map<string, { id: string; name: string }>();
+    const user = async (username: string) => {
+      const known = users.get(username);
+      if (known) return known;
+      const u = await tx.users.getByUsername(username);
+      if (!u) throw new Error(`Demo user ${username} was not created.`);
+      const v = { id: u.id, name: u.displayName };
+      users.set(username, v);
+      return v;
+    };
+    const seeded = { assignedBy: SEED_ACTOR.id, assignedByName: SEED_ACTOR.name, assignedAt: now };
+    for (const [mineId, m] of byMine) {
+      const changes: Array<{ kind: 'leader' | 'group'; summary: string; after: unknown }> = [];
+      if (m.leader !== null) {
+        const u = await user(m.leader);
+        await tx.supervision.saveLeader({ mineId, userId: u.id, name: u.name, ...seeded });
+        changes.push({ kind: 'leader', summary: u.name, after: { userId: u.id } });
+      }
+      if (m.group.length > 0) {
+        const members = await Promise.all(m.group.map(user));
+        await tx.supervision.saveGroup({
+          mineId,
+          members: members.map((u, i) => ({ userId: u.id, name: u.name, isLeader: i === 0 })),
+          ...seeded,
+        });
+        changes.push({
+          kind: 'group',
+          summary: `${members[0]?.name ?? ''} +${members.length - 1}`,
+          after: { leader: members[0]?.id ?? null, members: members.map((u) => u.id) },
+        });
+      }
+      for (const c of changes) {
+        const action = `${c.kind}.set`;
+        await tx.audit.append(
+          {
+            actorId: SEED_ACTOR.id,
+            actorName: SEED_ACTOR.name,
+            action: `supervision.${action}`,
+            targetType: 'mine',
+            targetId: mineId,
+            before: null,
+            after: c.after,
+          },
+          now,
+        );
+        await tx.supervision.appendHistory({
+          id: deps.ids.next('sah'),
+          mineId,
+          kind: c.kind,
+          action,
+          summary: c.summary,
+          actorId: SEED_ACTOR.id,
+          actorName: SEED_ACTOR.name,
+          at: now,
+        });
+      }
+    }
+  });
 }
 
 /**

@@ -210,6 +210,7 @@ describeInBrowser('language crawl: every page in zh-CN and English', () => {
         '/orders/campaigns',
         '/supervision',
         `/supervision/mines/${mine}`,
+        '/supervision/bulk',
         '/directives',
         '/expertise',
         `/expertise/mines/${mine}`,

@@ -8,6 +8,7 @@ import { changeMineStatus } from '../../src/core/registry/mine-use-cases.ts';
 import { GENERAL_PLAN, generalHazard } from '../hazards/hazard-fixtures.ts';
 import type { MineStatus, Region } from '../../src/core/registry/types.ts';
 import type { DemoMine, DemoUserSpec } from '../../src/sim/demo-province.ts';
+import { demoAssignments } from '../../src/sim/demo-supervision.ts';
 import { asSession, createWorld, loginAs, type Session } from '../support/world.ts';
 import {
   ACCIDENTS_WALKED_ROUTES,
@@ -1093,6 +1094,37 @@ describe('scope lines the issue insists on', () => {
     const list = await app.inject({ url: '/api/mines?pageSize=500', headers: officer });
     expect(list.json()).toMatchObject({ total: 1, items: [{ id: mineA.id }] });
     expect(list.body).not.toContain(neighbour.name);
+  });
+
+  it('a leader on contact duty cannot read a mine of his own county that is not assigned to him', async () => {
+    const assigned = new Set(
+      demoAssignments(world.province)
+        .filter((a) => a.username === 'leader')
+        .map((a) => a.mineId),
+    );
+    const leader = province.user('leader');
+    const unassigned = world.province.mines.find(
+      (m) => province.seesRegion(leader, province.region(m.regionId)) && !assigned.has(m.id),
+    )!;
+    expect(unassigned, 'the demo leaves a mine of the county unassigned').toBeDefined();
+    expect(assigned.has(mineA.id)).toBe(true);
+    const headers = asSession(sessions.get('leader')!);
+    for (const url of [`/api/mines/${unassigned.id}`, `/api/supervision/mines/${unassigned.id}`]) {
+      const res = await app.inject({ url, headers });
+      expect(res.statusCode, url).toBe(404);
+      expect(errorOf(res).code).toBe('MINE_NOT_FOUND');
+      expect(res.body).not.toContain(unassigned.name);
+    }
+    expect((await app.inject({ url: `/api/mines/${mineA.id}`, headers })).statusCode).toBe(200);
+    const list = await app.inject({ url: '/api/mines?pageSize=500', headers });
+    expect(list.body).toContain(mineA.name);
+    expect(list.body).not.toContain(unassigned.name);
+    // The county regulator still sees the whole county.
+    const county = await app.inject({
+      url: `/api/mines/${unassigned.id}`,
+      headers: asSession(sessions.get('county')!),
+    });
+    expect(county.statusCode).toBe(200);
   });
 
   it('listings without a filter show each user exactly the mines of their scope', async () => {

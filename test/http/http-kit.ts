@@ -1,6 +1,7 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { Region } from '../../src/core/registry/types.ts';
 import type { DemoMine, DemoUserSpec } from '../../src/sim/demo-province.ts';
+import { demoAssignments } from '../../src/sim/demo-supervision.ts';
 import { loginAs, type Session, type World } from '../support/world.ts';
 
 /** Shared helpers for the HTTP suites: error bodies, valid mine facts, fresh codes, encodings. */
@@ -122,7 +123,10 @@ export interface ProvinceIndex {
   mine(id: string): DemoMine;
   /** The mine a mine safety officer is scoped to. */
   mineOf(username: string): DemoMine;
-  /** True when `user`'s scope covers the mine (its region subtree, or exactly its own mine). */
+  /**
+   * True when `user`'s scope covers the mine (its region subtree, or exactly its own mine); a leader's or
+   * group member's only when the mine is assigned to them.
+   */
   seesMine(user: DemoUserSpec, mine: Pick<DemoMine, 'id' | 'regionId'>): boolean;
   /** Region-scoped users: the region lies in their subtree. Mine-scoped: the region holds their mine. */
   seesRegion(user: DemoUserSpec, region: Region): boolean;
@@ -141,10 +145,14 @@ export function indexProvince(world: World): ProvinceIndex {
   };
   const region = (id: string) => get(regions, id, 'region');
   const mine = (id: string) => get(mines, id, 'mine');
+  // Leaders and group members see only the mines assigned to them (the demo's assignments).
+  const assigned = new Set(demoAssignments(world.province).map((a) => `${a.username} ${a.mineId}`));
+  const narrowed = (user: DemoUserSpec) => user.role === 'leader' || user.role === 'group_member';
   const seesMine = (user: DemoUserSpec, m: Pick<DemoMine, 'id' | 'regionId'>) =>
     user.scope.kind === 'mine'
       ? user.scope.mineId === m.id
-      : region(m.regionId).path.startsWith(region(user.scope.regionId).path);
+      : region(m.regionId).path.startsWith(region(user.scope.regionId).path) &&
+        (!narrowed(user) || assigned.has(`${user.username} ${m.id}`));
   return {
     region,
     mine,

@@ -148,6 +148,10 @@ export const SUPERVISION_WALKED_ROUTES: readonly string[] = [
   'GET /api/supervision/visits',
   'GET /api/supervision/visits/:id',
   'POST /api/supervision/findings/:id/hazard',
+  'GET /api/supervision/mines/:mineId/leader-shifts',
+  'POST /api/supervision/users/:userId/card',
+  'GET /api/supervision/bulk-candidates',
+  'POST /api/supervision/bulk-assignments',
 ];
 
 /** Walked by test/http/stopped-access.test.ts. */

@@ -1,3 +1,4 @@
+import { expect, it } from 'vitest';
 import { createPlan, decidePlan } from '../../src/core/supervision/plan-use-cases.ts';
 import { recordVisit } from '../../src/core/supervision/visit-use-cases.ts';
 import { createAccessKit, type AccessWalk, type WalkTarget } from '../support/access-walk.ts';
@@ -30,6 +31,20 @@ for (const [username, role] of [
     passwordHash: 'not-a-login',
   });
 }
+// Leaders and group members see only their assigned mines: leader2 and group2 supervise B.
+const assignedB = { assignedBy: 'system:test', assignedByName: 'test', assignedAt: world.clock.nowIso() };
+const mineB = province.mineOf('officer2');
+await world.ports.supervision.saveLeader({
+  mineId: mineB.id,
+  userId: 'user-leader2',
+  name: 'leader2',
+  ...assignedB,
+});
+await world.ports.supervision.saveGroup({
+  mineId: mineB.id,
+  members: [{ userId: 'user-group2', name: 'group2', isLeader: true }],
+  ...assignedB,
+});
 const visitorOf = async (t: Target) => world.principal(t.label === 'A' ? 'leader' : 'leader2');
 const groupOf = (t: Target) => (t.label === 'A' ? province.user('group') : null);
 
@@ -201,6 +216,72 @@ const WALKS: readonly AccessWalk[] = [
       url: `/api/supervision/findings/${(await newVisit(t, true)).findings[0]!.id}/hazard`,
     }),
   },
+  {
+    key: 'GET /api/supervision/mines/:mineId/leader-shifts',
+    permission: 'supervision.read',
+    scope: 'mine',
+    ok: 200,
+    notFoundCode: 'MINE_NOT_FOUND',
+    call: (t) => ({ url: `${m(t)}/leader-shifts` }),
+  },
+  {
+    // The card's user (a group member in the target's county) must lie in a region that meets the regulator's.
+    key: 'POST /api/supervision/users/:userId/card',
+    permission: 'supervision.assign',
+    scope: 'region',
+    ok: 200,
+    notFoundCode: 'SUPERVISION_CARD_USER_NOT_FOUND',
+    call: async (t) => ({
+      url: `/api/supervision/users/${(await world.principal(t.label === 'A' ? 'group' : 'group2')).userId}/card`,
+      payload: { cardCode: `CARD-${t.label}` },
+    }),
+  },
+  {
+    key: 'GET /api/supervision/bulk-candidates',
+    permission: 'supervision.assign',
+    scope: 'none',
+    ok: 200,
+    call: () => ({ url: '/api/supervision/bulk-candidates' }),
+  },
+  {
+    // Out-of-scope mines are refused per mine inside a 200 (checked below), so the walk is scope-less.
+    key: 'POST /api/supervision/bulk-assignments',
+    permission: 'supervision.assign',
+    scope: 'none',
+    ok: 200,
+    call: async () => ({
+      url: '/api/supervision/bulk-assignments',
+      payload: { mineIds: [kit.targets[0].mine.id], leaderUserId: (await world.principal('leader')).userId },
+    }),
+  },
 ];
 
-kit.walk({ module: 'supervision', walks: WALKS, walkedRoutes: SUPERVISION_WALKED_ROUTES });
+kit.walk({
+  module: 'supervision',
+  walks: WALKS,
+  walkedRoutes: SUPERVISION_WALKED_ROUTES,
+  more: () => {
+    it("a bulk assignment refuses, mine by mine, what lies outside the regulator's county, and changes nothing there", async () => {
+      const [a, b] = kit.targets;
+      const before = await world.ports.supervision.getLeader(b.mine.id);
+      const leader = (await world.principal('leader')).userId;
+      const res = await kit.app.inject({
+        method: 'POST',
+        url: '/api/supervision/bulk-assignments',
+        headers: kit.as('county'),
+        payload: { mineIds: [a.mine.id, b.mine.id], leaderUserId: leader },
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json()).toMatchObject({
+        done: 1,
+        refused: 1,
+        mines: [
+          { mineId: a.mine.id, parts: [{ part: 'leader', ok: true, code: null }] },
+          { mineId: b.mine.id, parts: [{ part: 'leader', ok: false, code: 'MINE_NOT_FOUND' }] },
+        ],
+      });
+      expect(res.body).not.toContain(b.mine.name);
+      expect(await world.ports.supervision.getLeader(b.mine.id)).toEqual(before);
+    });
+  },
+});

@@ -62,6 +62,22 @@ describeEachEngine('resumption acceptance as the law words it (ADR 0009)', (engi
       expect(res.statusCode).toBe(201);
       ids[key] = res.json<{ mine: { id: string } }>().mine.id;
     }
+    // The group and the leader who sign are those of the mine: the county assigns them to the new mines.
+    const [leader, group] = [
+      (await world.principal('leader')).userId,
+      (await world.principal('group')).userId,
+    ];
+    const assigned = await app.inject({
+      method: 'POST',
+      url: '/api/supervision/bulk-assignments',
+      headers: asSession(s.county!),
+      payload: {
+        mineIds: [ids.build, ids.gas],
+        leaderUserId: leader,
+        group: { leaderUserId: group, memberUserIds: [group] },
+      },
+    });
+    expect(assigned.json()).toMatchObject({ done: 4, refused: 0 });
   }, 120_000);
   afterAll(async () => {
     await app.close();

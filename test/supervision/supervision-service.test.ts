@@ -39,7 +39,8 @@ const DAY = 86_400_000;
 describeEachEngine('supervision use cases', (engine) => {
   let world: World;
   beforeAll(async () => {
-    world = await createWorld(engine, 40);
+    // Every assignment here is made by the test itself.
+    world = await createWorld(engine, 40, { withoutAssignments: true });
   });
   afterAll(() => world.dispose());
 

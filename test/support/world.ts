@@ -23,8 +23,15 @@ export interface World {
   dispose(): Promise<void>;
 }
 
-/** A fresh database on `engine` holding a small demo province (real stores, fixed clock). */
-export async function createWorld(engine: EngineName = 'sqlite', mineCount = 60): Promise<World> {
+/**
+ * A fresh database on `engine` holding a small demo province (real stores, fixed clock), with the demo's
+ * supervision assignments unless `withoutAssignments` (for tests that make every assignment themselves).
+ */
+export async function createWorld(
+  engine: EngineName = 'sqlite',
+  mineCount = 60,
+  options: { withoutAssignments?: boolean } = {},
+): Promise<World> {
   const database = await createTestDatabase(engine);
   const clock = createFixedClock();
   const ports = createPorts(database.db, clock, createSequentialIds());
@@ -33,6 +40,7 @@ export async function createWorld(engine: EngineName = 'sqlite', mineCount = 60)
     { ...ports, hasher: argon2Hasher },
     province,
     Object.fromEntries(province.users.map((u) => [u.username, TEST_PASSWORD])),
+    { withoutAssignments: options.withoutAssignments ?? false },
   );
   return {
     database,

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { DomainError, invalidInput } from '../errors.ts';
 import type { PasswordHasher, Ports, Secrets, StoredUser } from '../ports.ts';
+import { ASSIGNED_MINE_ROLES } from './permissions.ts';
 import type { Principal, User } from './types.ts';
 
 /** Sessions and API tokens are stored only as SHA-256 digests: a leaked table grants nothing. */
@@ -16,9 +17,13 @@ export function publicUser(u: StoredUser): User {
   return user;
 }
 
-/** Resolves what the access checks need: the scope region's path (region scopes). */
+/**
+ * Resolves what the access checks need: the scope region's path (region scopes) and, for leaders on
+ * contact duty and supervision group members, the mines assigned to them (read per request, so a new
+ * assignment counts at once).
+ */
 export async function principalFor(
-  deps: Pick<Ports, 'regions' | 'mines'>,
+  deps: Pick<Ports, 'regions' | 'mines' | 'supervision'>,
   user: User,
   via: Principal['via'],
 ): Promise<Principal> {
@@ -36,6 +41,9 @@ export async function principalFor(
     role: user.role,
     scope: user.scope,
     scopePath,
+    ...(ASSIGNED_MINE_ROLES.includes(user.role)
+      ? { assignedMineIds: await deps.supervision.assignedMineIds(user.id) }
+      : {}),
     via,
   };
 }
@@ -82,7 +90,7 @@ export async function login(
 
 /** A session token → its user and CSRF token, or an Unauthenticated error. */
 export async function authenticateSession(
-  deps: Pick<Ports, 'users' | 'sessions' | 'clock' | 'regions' | 'mines'>,
+  deps: Pick<Ports, 'users' | 'sessions' | 'clock' | 'regions' | 'mines' | 'supervision'>,
   sessionToken: string,
 ): Promise<{ principal: Principal; user: User; csrfToken: string; expiresAt: string }> {
   const session = await deps.sessions.get(digestToken(sessionToken));
@@ -101,7 +109,7 @@ export async function authenticateSession(
 }
 
 export async function authenticateToken(
-  deps: Pick<Ports, 'users' | 'tokens' | 'clock' | 'regions' | 'mines'>,
+  deps: Pick<Ports, 'users' | 'tokens' | 'clock' | 'regions' | 'mines' | 'supervision'>,
   token: string,
 ): Promise<{ principal: Principal; user: User; lastUsedAt: string | null }> {
   const t = await deps.tokens.getByHash(digestToken(token));

@@ -224,12 +224,21 @@ export interface ScopeTarget {
   mineId?: string;
 }
 
-/** True when the principal's scope covers the target (a region and everything below it, or one mine). */
+/** Roles whose scope is narrowed to the mines assigned to them (PRODUCT.md: "assigned mines"). */
+export const ASSIGNED_MINE_ROLES: readonly Role[] = ['leader', 'group_member'];
+
+/**
+ * True when the principal's scope covers the target (a region and everything below it, or one mine).
+ * A leader's or group member's mine target must also be one of their assigned mines; their region-level
+ * targets (a region's order, the region list) stay bounded by the region.
+ */
 export function isInScope(principal: Principal, target: ScopeTarget): boolean {
   if (principal.scope.kind === 'mine') {
     return target.mineId !== undefined && target.mineId === principal.scope.mineId;
   }
-  return principal.scopePath !== null && target.regionPath.startsWith(principal.scopePath);
+  if (principal.scopePath === null || !target.regionPath.startsWith(principal.scopePath)) return false;
+  const assigned = principal.assignedMineIds;
+  return assigned === undefined || target.mineId === undefined || assigned.includes(target.mineId);
 }
 
 /**

@@ -50,6 +50,12 @@ export interface Principal {
   scope: Scope;
   /** The scope region's materialised path, resolved once at authentication (region scopes only). */
   scopePath: string | null;
+  /**
+   * Leaders on contact duty and supervision group members see only the mines assigned to them (PRODUCT.md:
+   * "the mines assigned to them"), inside their region: resolved at authentication from the supervision
+   * assignments. Absent for every other role (a regulator's scope stays the whole region).
+   */
+  assignedMineIds?: readonly string[];
   /** For mine scopes: the mine's own region path, so region-level reads can be checked. */
   via: 'session' | 'token';
   /** For a token: which one and what it may do (ADR 0007); absent for a session. */

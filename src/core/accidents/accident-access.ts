@@ -35,7 +35,12 @@ export function requireRegisterAccident(a: Accident): Accident & { mineId: strin
 }
 
 /** The list filter that keeps a principal inside its scope. */
-export function scopeFilter(p: Principal): { regionPath?: string; mineId?: string } {
+export function scopeFilter(p: Principal): {
+  regionPath?: string;
+  mineId?: string;
+  mineIds?: readonly string[];
+} {
   if (p.scope.kind === 'mine') return { mineId: p.scope.mineId };
-  return { regionPath: p.scopePath ?? '\u0000' };
+  const assigned = p.assignedMineIds === undefined ? {} : { mineIds: p.assignedMineIds };
+  return { regionPath: p.scopePath ?? '\u0000', ...assigned };
 }

@@ -3,6 +3,8 @@ import type { Accident, AccidentReport, AccidentSupplement, AccountabilityRecord
 export interface AccidentFilter {
   regionPath?: string;
   mineId?: string;
+  /** Only these mines (a leader's or group member's assigned mines). */
+  mineIds?: readonly string[];
   /** true: only the reference set (no register mine); false: only register accidents. */
   reference?: boolean;
   /** Inclusive ISO bounds on the accident time. */

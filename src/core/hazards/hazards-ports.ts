@@ -15,6 +15,8 @@ import type {
 export interface HazardFilter {
   regionPath?: string;
   mineId?: string;
+  /** Only these mines (a leader's or group member's assigned mines). */
+  mineIds?: readonly string[];
   state?: HazardState;
   grade?: HazardGrade;
   /** Only hazards past their current due date on `today` and not closed. */

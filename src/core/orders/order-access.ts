@@ -21,7 +21,12 @@ export function isOrderVisible(p: Principal, order: Order, minePath: string | nu
   }
   const s = p.scopePath;
   if (s === null) return false;
-  return order.regionPath.startsWith(s) || (order.regionId !== null && s.startsWith(order.regionPath));
+  const inRegion =
+    order.regionPath.startsWith(s) || (order.regionId !== null && s.startsWith(order.regionPath));
+  // Leaders and group members: a region's order in their region, a mine's order only for a mine of theirs.
+  const assigned = p.assignedMineIds;
+  if (!inRegion || assigned === undefined || order.regionId !== null) return inRegion;
+  return order.mineIds.some((id) => assigned.includes(id));
 }
 
 export async function requireRegionInScope(stores: Pick<Ports, 'regions'>, p: Principal, regionId: string) {

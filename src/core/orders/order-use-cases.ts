@@ -1,5 +1,5 @@
 import { principalFor, publicUser } from '../access/authentication.ts';
-import { requirePermission } from '../access/permissions.ts';
+import { isInScope, requirePermission } from '../access/permissions.ts';
 import type { Principal } from '../access/types.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { conflict, invalidInput, notFound } from '../errors.ts';
@@ -258,7 +258,7 @@ export async function issueOrder(
  * Brings scheduled orders whose time has come into force, each in its own transaction, acting as the
  * issuer (whose scope still bounds what the order may touch). Returns the mines whose status changed.
  */
-export async function applyDueOrders(deps: Deps & Pick<Ports, 'users'>): Promise<{
+export async function applyDueOrders(deps: Deps & Pick<Ports, 'users' | 'supervision'>): Promise<{
   applied: string[];
   affectedMineIds: string[];
   failed: Array<{ orderId: string; code: string }>;
@@ -328,11 +328,7 @@ export async function getOrder(
   if (!order || !isOrderVisible(p, order, minePath))
     throw notFound('ORDER_NOT_FOUND', `No order "${id}" in your scope.`);
   const rows = await deps.orders.listOrderMines(id);
-  const mines = rows.filter((r) =>
-    p.scope.kind === 'mine'
-      ? r.mineId === p.scope.mineId
-      : p.scopePath !== null && r.regionPath.startsWith(p.scopePath),
-  );
+  const mines = rows.filter((r) => isInScope(p, { regionPath: r.regionPath, mineId: r.mineId }));
   // Users recognise mines by code and name, never by internal id (issue 15); the licence column shows
   // whether this order holds the mine's licence suspended now.
   const withCodes = await Promise.all(

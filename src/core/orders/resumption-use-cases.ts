@@ -1,5 +1,5 @@
 import { restoreLicence } from './licence-effects.ts';
-import { requirePermission } from '../access/permissions.ts';
+import { isInScope, requirePermission } from '../access/permissions.ts';
 import { requireSeparateDuties } from '../access/separation-of-duties.ts';
 import type { Principal } from '../access/types.ts';
 import { recordAudit } from '../audit/record-audit.ts';
@@ -57,11 +57,7 @@ export interface ResumptionView extends Resumption {
 
 async function loadInScope(deps: Pick<Ports, 'orders' | 'mines'>, p: Principal, id: string) {
   const r = await deps.orders.getResumption(id);
-  const ok =
-    r !== undefined &&
-    (p.scope.kind === 'mine'
-      ? p.scope.mineId === r.mineId
-      : p.scopePath !== null && r.regionPath.startsWith(p.scopePath));
+  const ok = r !== undefined && isInScope(p, { regionPath: r.regionPath, mineId: r.mineId });
   if (!r || !ok) throw notFound('RESUMPTION_NOT_FOUND', `No resumption application "${id}" in your scope.`);
   return r;
 }
@@ -226,7 +222,9 @@ export async function listResumptions(deps: ResumptionDeps, p: Principal): Promi
   requirePermission(p, 'order.read');
   const filter =
     p.scope.kind === 'mine' ? { mineId: p.scope.mineId } : { regionPath: p.scopePath ?? '\u0000' };
-  const rows = await deps.orders.listResumptions(filter, 200);
+  const rows = (await deps.orders.listResumptions(filter, 200)).filter((r) =>
+    isInScope(p, { regionPath: r.regionPath, mineId: r.mineId }),
+  );
   return Promise.all(rows.map(async (r) => view(deps, r, await deps.mines.get(r.mineId), p)));
 }
 

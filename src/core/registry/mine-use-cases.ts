@@ -68,12 +68,14 @@ export async function scopedMineFilter(
     }
     return { mineId: principal.scope.mineId };
   }
-  if (regionId === undefined) return { regionPath: principal.scopePath ?? '\u0000' };
+  // Leaders and group members: their region, narrowed to the mines assigned to them.
+  const assigned = principal.assignedMineIds === undefined ? {} : { mineIds: principal.assignedMineIds };
+  if (regionId === undefined) return { regionPath: principal.scopePath ?? '\u0000', ...assigned };
   const region = await deps.regions.get(regionId);
   if (!region || !principal.scopePath || !region.path.startsWith(principal.scopePath)) {
     throw notFound('REGION_NOT_FOUND', `No region "${regionId}" in your scope.`);
   }
-  return { regionPath: region.path };
+  return { regionPath: region.path, ...assigned };
 }
 
 export async function listMines(

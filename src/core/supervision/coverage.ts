@@ -6,6 +6,7 @@ import { scopedMineFilter } from '../registry/mine-use-cases.ts';
 import type { CoverageFacts, LastVisit } from './supervision-ports.ts';
 import type { PlanState } from './supervision-types.ts';
 import { csvField, csvLine } from '../export/safe-cells.ts';
+import { presenceSummary, type PresenceSummary } from './presence-use-cases.ts';
 
 /** The four things every mine must have (一矿一策、一名责任人、一个督导组、一名包保领导). */
 export type CoverageGap = 'plan' | 'responsible' | 'group' | 'leader';
@@ -28,6 +29,8 @@ export interface CoverageRow {
   gaps: CoverageGap[];
   /** The caller is this mine's leader or in its group ("my mines"). */
   isMine: boolean;
+  /** Shifts of the last seven days with people underground and no mine leader (矿领导带班下井). */
+  leaderlessShifts: number;
 }
 
 export interface DistrictCount {
@@ -86,6 +89,7 @@ export function buildCoverage(mines: readonly MineRow[], facts: CoverageFacts, u
       leaderName: leader?.name ?? null,
       gaps,
       isMine: leader?.userId === userId || (group?.members.some((x) => x.userId === userId) ?? false),
+      leaderlessShifts: 0,
     });
   }
   rows.sort(
@@ -123,32 +127,48 @@ export interface CoverageQuery {
   gap?: CoverageGap;
   /** Only the caller's own mines (as leader or group member). */
   onlyMine?: boolean;
+  /** Leave out the positioning checks (the Today list needs only the gaps). */
+  withoutPresence?: boolean;
 }
+
+/** The coverage view with what the positioning data says (null when left out). */
+export type CoverageReport = CoverageView & { presence: PresenceSummary | null };
 
 async function minesInScope(
   deps: Pick<Ports, 'mines' | 'regions'>,
   principal: Principal,
   regionId: string | undefined,
-): Promise<{ mines: MineRow[]; filter: { regionPath?: string; mineId?: string } }> {
+): Promise<{
+  mines: MineRow[];
+  filter: { regionPath?: string; mineId?: string; mineIds?: readonly string[] };
+}> {
   const filter = await scopedMineFilter(deps, principal, regionId);
   const page = await deps.mines.search(filter, { offset: 0, limit: 100_000, sort: 'code', desc: false });
-  return { mines: page.items, filter: { regionPath: filter.regionPath, mineId: filter.mineId } };
+  return {
+    mines: page.items,
+    filter: { regionPath: filter.regionPath, mineId: filter.mineId, mineIds: filter.mineIds },
+  };
 }
 
-/** The coverage view of the caller's scope, or of a region inside it. */
+/**
+ * The coverage view of the caller's scope, or of a region inside it, with what the positioning data says
+ * over the last seven days: unconfirmed "went underground" claims and shifts without a mine leader
+ * underground (each row's `leaderlessShifts`).
+ */
 export async function getCoverage(
-  deps: Pick<Ports, 'mines' | 'regions' | 'supervision'>,
+  deps: Pick<Ports, 'mines' | 'regions' | 'supervision' | 'clock'>,
   principal: Principal,
   q: CoverageQuery,
-): Promise<CoverageView> {
+): Promise<CoverageReport> {
   requirePermission(principal, 'supervision.read');
   const { mines, filter } = await minesInScope(deps, principal, q.regionId);
   const facts = await deps.supervision.coverageFacts(filter);
   const view = buildCoverage(mines, facts, principal.userId);
-  const rows = view.rows.filter(
-    (r) => (q.gap === undefined || r.gaps.includes(q.gap)) && (!q.onlyMine || r.isMine),
-  );
-  return { ...view, rows };
+  const presence = q.withoutPresence ? null : await presenceSummary(deps, mines, filter);
+  const rows = view.rows
+    .filter((r) => (q.gap === undefined || r.gaps.includes(q.gap)) && (!q.onlyMine || r.isMine))
+    .map((r) => ({ ...r, leaderlessShifts: presence?.leaderlessShifts[r.mineId] ?? 0 }));
+  return { ...view, rows, presence };
 }
 
 /** The coverage rows as RFC 4180 CSV (header first), one line per mine. */

@@ -10,11 +10,13 @@ import type {
   SupervisionGroup,
   VisitFinding,
 } from './supervision-types.ts';
+import type { UndergroundStay } from './underground-presence.ts';
 
-/** Which mines a query covers: those under a region path, or exactly one mine. */
+/** Which mines a query covers: those under a region path (narrowed to `mineIds` when given), or exactly one mine. */
 export interface SupervisionMineFilter {
   regionPath?: string;
   mineId?: string;
+  mineIds?: readonly string[];
 }
 
 /** The four assignments of many mines at once, for the coverage view. */
@@ -32,8 +34,44 @@ export interface LastVisit {
   lastStartedAt: string;
 }
 
+/** A stay underground at a mine (migration 0024). */
+export interface StayRow extends UndergroundStay {
+  mineId: string;
+}
+
+/** Who was underground when, and the positioning cards that visitors carry. */
+export interface PresenceStore {
+  /** Stretches the stays a personnel snapshot shows (written with every snapshot). */
+  recordStays(
+    mineId: string,
+    people: ReadonlyArray<{
+      cardCode: string;
+      name: string;
+      enteredMineAtMs: number | null;
+      isMineLeader: boolean;
+    }>,
+    snapshotMs: number,
+  ): Promise<void>;
+  /** The stays at these mines that overlap [fromMs, toMs], optionally of these cards only. */
+  staysOf(
+    mineIds: readonly string[],
+    fromMs: number,
+    toMs: number,
+    cardCodes?: readonly string[],
+  ): Promise<StayRow[]>;
+  /** The card code of each user that has one. */
+  cardsOf(userIds: readonly string[]): Promise<Map<string, string>>;
+  setCard(card: {
+    userId: string;
+    cardCode: string;
+    setById: string;
+    setByName: string;
+    setAt: string;
+  }): Promise<void>;
+}
+
 /** What the supervision module needs from storage (implemented in src/storage/stores/supervision-store.ts). */
-export interface SupervisionStore {
+export interface SupervisionStore extends PresenceStore {
   getPlan(mineId: string): Promise<MinePlan | undefined>;
   /** Inserts or replaces the mine's plan. */
   savePlan(plan: MinePlan): Promise<void>;
@@ -48,6 +86,8 @@ export interface SupervisionStore {
   appendHistory(entry: AssignmentHistoryEntry): Promise<void>;
   listHistory(mineId: string): Promise<AssignmentHistoryEntry[]>;
   coverageFacts(filter: SupervisionMineFilter): Promise<CoverageFacts>;
+  /** The mines where the user is the leader on contact duty or a member of the supervision group. */
+  assignedMineIds(userId: string): Promise<string[]>;
   /** Users with one of the roles (for assignment choices and checks). */
   listAssignableUsers(roles: readonly string[]): Promise<AssignableUser[]>;
   insertVisit(visit: SiteVisit): Promise<void>;

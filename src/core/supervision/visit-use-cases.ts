@@ -6,6 +6,7 @@ import type { Ports } from '../ports.ts';
 import { scopedMineFilter } from '../registry/mine-use-cases.ts';
 import { loadMine, requireText } from './supervision-common.ts';
 import type { HazardReporter } from './supervision-ports.ts';
+import { withUndergroundChecks, type VisitView } from './visit-checks.ts';
 import {
   CHECKLIST_RESULTS,
   FINDING_GRADES,
@@ -181,22 +182,18 @@ export async function listVisits(
   deps: Pick<Ports, 'mines' | 'regions' | 'supervision'>,
   principal: Principal,
   q: { regionId?: string; mineId?: string; limit?: number },
-): Promise<{ items: SiteVisit[] }> {
+): Promise<{ items: VisitView[] }> {
   requirePermission(principal, 'supervision.read');
   const limit = q.limit ?? 200;
   if (q.mineId !== undefined) {
     const mine = await loadMine(deps, principal, q.mineId);
-    return { items: await deps.supervision.listVisits({ mineId: mine.id }, limit) };
+    const visits = await deps.supervision.listVisits({ mineId: mine.id }, limit);
+    return { items: await withUndergroundChecks(deps, visits) };
   }
   const filter = await scopedMineFilter(deps, principal, q.regionId);
-  const items = await deps.supervision.listVisits(
-    { regionPath: filter.regionPath, mineId: filter.mineId },
-    limit,
-  );
-  const facts = await deps.supervision.coverageFacts({
-    regionPath: filter.regionPath,
-    mineId: filter.mineId,
-  });
+  const scope = { regionPath: filter.regionPath, mineId: filter.mineId, mineIds: filter.mineIds };
+  const items = await withUndergroundChecks(deps, await deps.supervision.listVisits(scope, limit));
+  const facts = await deps.supervision.coverageFacts(scope);
   const mine = (mineId: string) =>
     facts.leaders.get(mineId)?.userId === principal.userId ||
     (facts.groups.get(mineId)?.members.some((m) => m.userId === principal.userId) ?? false);
@@ -211,14 +208,15 @@ export async function getVisit(
   deps: Pick<Ports, 'mines' | 'supervision'>,
   principal: Principal,
   id: string,
-): Promise<SiteVisit> {
+): Promise<VisitView> {
   requirePermission(principal, 'supervision.read');
   const visit = await deps.supervision.getVisit(id);
   const mine = visit && (await deps.mines.get(visit.mineId));
   if (!visit || !mine || !isInScope(principal, { regionPath: mine.regionPath, mineId: mine.id })) {
     throw notFound('SUPERVISION_VISIT_NOT_FOUND', `No visit "${id}" in your scope.`);
   }
-  return visit;
+  const [view] = await withUndergroundChecks(deps, [visit]);
+  return view!;
 }
 
 /**

@@ -135,7 +135,9 @@ async function alarmLines(deps: TodayDeps, p: Principal, out: Lines): Promise<vo
   const filter =
     p.scope.kind === 'mine' ? { mineId: p.scope.mineId } : { regionPath: p.scopePath ?? '\u0000' };
   const alarms = await deps.monitoring.openAlarms(filter);
+  const assigned = p.assignedMineIds;
   out.critical_alarm = alarms
+    .filter((a) => assigned === undefined || assigned.includes(a.mineId))
     .filter((a) => a.priority === 'critical' && (a.state === 'unack_active' || a.state === 'rtn_unack'))
     .sort((a, b) => (a.activeSinceMs ?? a.updatedMs) - (b.activeSinceMs ?? b.updatedMs))
     .map((a) =>
@@ -290,7 +292,7 @@ async function directiveLines(deps: TodayDeps, p: Principal, out: Lines): Promis
 
 async function supervisionLines(deps: TodayDeps, p: Principal, out: Lines): Promise<void> {
   if (!hasPermission(p.role, 'supervision.read')) return;
-  const coverage = await getCoverage(deps, p, {});
+  const coverage = await getCoverage(deps, p, { withoutPresence: true });
   if (p.scope.kind === 'mine') {
     // The mine closes its own plan and responsible person; groups and leaders are assigned above it.
     const row = coverage.rows[0];

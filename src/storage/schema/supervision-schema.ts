@@ -87,7 +87,28 @@ export interface SupervisionFindingsTable {
   reported_by: string | null;
 }
 
+/** Migration 0024: one stay underground of one positioning card, from the personnel snapshots. */
+export interface UndergroundStaysTable {
+  mine_id: string;
+  card_code: string;
+  entered_ms: number;
+  last_seen_ms: number;
+  name: string;
+  is_mine_leader: number;
+}
+
+/** Migration 0024: the positioning card a leader or group member carries on visits. */
+export interface PositioningCardsTable {
+  user_id: string;
+  card_code: string;
+  set_by_id: string;
+  set_by_name: string;
+  set_at: string;
+}
+
 export interface SupervisionDatabase {
+  underground_stays: UndergroundStaysTable;
+  positioning_cards: PositioningCardsTable;
   supervision_plans: SupervisionPlansTable;
   supervision_responsible: SupervisionResponsibleTable;
   supervision_group_members: SupervisionGroupMembersTable;

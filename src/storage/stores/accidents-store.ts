@@ -17,6 +17,7 @@ import type {
   AccountabilityTable,
 } from '../schema/accidents-schema.ts';
 import { precedingFacts } from './accidents-preceding-store.ts';
+import { mineIdsOrNone } from './mine-ids.ts';
 import { escapeLike } from './region-store.ts';
 
 const toAccident = (r: Selectable<AccidentsTable>): Accident => ({
@@ -143,6 +144,7 @@ export function createAccidentStore(db: Kysely<Database>): AccidentStore {
     if (f.reference === false) q = q.where('mine_id', 'is not', null);
     if (f.regionPath !== undefined) q = q.where('region_path', 'like', `${escapeLike(f.regionPath)}%`);
     if (f.mineId !== undefined) q = q.where('mine_id', '=', f.mineId);
+    if (f.mineIds !== undefined) q = q.where('mine_id', 'in', mineIdsOrNone(f.mineIds));
     if (f.fromIso !== undefined) q = q.where('occurred_at', '>=', f.fromIso);
     if (f.toIso !== undefined) q = q.where('occurred_at', '<=', f.toIso);
     return q;

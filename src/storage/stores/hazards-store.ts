@@ -16,6 +16,7 @@ import type {
 } from '../../core/hazards/hazard-types.ts';
 import type { Database } from '../schema.ts';
 import type { HazardProposalsTable, HazardsTable } from '../schema/hazards-schema.ts';
+import { mineIdsOrNone } from './mine-ids.ts';
 import { escapeLike } from './region-store.ts';
 
 const toHazard = (r: Selectable<HazardsTable>): Hazard => ({
@@ -108,6 +109,7 @@ function whereFilter(eb: Eb, f: HazardFilter): Expression<SqlBool> {
   const parts: Expression<SqlBool>[] = [];
   if (f.regionPath !== undefined) parts.push(eb('region_path', 'like', `${escapeLike(f.regionPath)}%`));
   if (f.mineId !== undefined) parts.push(eb('mine_id', '=', f.mineId));
+  if (f.mineIds !== undefined) parts.push(eb('mine_id', 'in', mineIdsOrNone(f.mineIds)));
   if (f.state !== undefined) parts.push(eb('state', '=', f.state));
   if (f.grade !== undefined) parts.push(eb('grade', '=', f.grade));
   if (f.openOnly || f.overdueOn !== undefined) parts.push(eb('state', '<>', 'closed'));

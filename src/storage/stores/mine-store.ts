@@ -10,6 +10,7 @@ import type { MineFilter, MineRow, MineSort, MineStore } from '../../core/ports.
 import type { GasClass, MechanisationLevel, Mine, MineStatus } from '../../core/registry/types.ts';
 import type { Database, MinesTable } from '../schema.ts';
 import { capacityBandOf } from '../../core/registry/capacity-band.ts';
+import { mineIdsOrNone } from './mine-ids.ts';
 import { escapeLike } from './region-store.ts';
 
 type Row = Selectable<MinesTable> & {
@@ -89,6 +90,7 @@ function whereFilter(eb: Eb, f: MineFilter): Expression<SqlBool> {
   const parts: Expression<SqlBool>[] = [];
   if (f.regionPath !== undefined) parts.push(eb('mines.region_path', 'like', `${escapeLike(f.regionPath)}%`));
   if (f.mineId !== undefined) parts.push(eb('mines.id', '=', f.mineId));
+  if (f.mineIds !== undefined) parts.push(eb('mines.id', 'in', mineIdsOrNone(f.mineIds)));
   if (f.status !== undefined) parts.push(eb('mines.status', '=', f.status));
   if (f.gasClass !== undefined) parts.push(eb('mines.gas_class', '=', f.gasClass));
   if (f.capacityMin !== undefined) parts.push(eb('mines.approved_capacity_t_per_year', '>=', f.capacityMin));

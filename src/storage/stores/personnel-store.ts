@@ -3,6 +3,7 @@ import type { PersonUnderground } from '../../core/monitoring/engine/personnel-r
 import type { PersonnelArea } from '../../core/monitoring/upload-file/personnel-records.ts';
 import type { PersonnelStore } from '../../core/monitoring/monitoring-ports.ts';
 import type { Database } from '../schema.ts';
+import { recordUndergroundStays } from './presence-store.ts';
 
 /** Personnel areas and the people-underground snapshot of each mine. */
 export function createPersonnelStore(db: Kysely<Database>): PersonnelStore {
@@ -53,6 +54,8 @@ export function createPersonnelStore(db: Kysely<Database>): PersonnelStore {
         .values({ mine_id: mineId, snapshot_ms: snapshotMs })
         .onConflict((oc) => oc.column('mine_id').doUpdateSet({ snapshot_ms: snapshotMs }))
         .execute();
+      // Who was underground when (migration 0024): the supervision checks read it.
+      await recordUndergroundStays(db, mineId, people, snapshotMs);
       for (let i = 0; i < people.length; i += 200) {
         const chunk = people.slice(i, i + 200);
         await db

@@ -23,6 +23,8 @@ import type {
   SupervisionPlansTable,
   SupervisionVisitsTable,
 } from '../schema/supervision-schema.ts';
+import { mineIdsOrNone } from './mine-ids.ts';
+import { createPresenceStore } from './presence-store.ts';
 import { escapeLike } from './region-store.ts';
 
 const toPlan = (r: Selectable<SupervisionPlansTable>): MinePlan => ({
@@ -80,6 +82,7 @@ export function createSupervisionStore(db: Kysely<Database>): SupervisionStore {
     if (filter.regionPath !== undefined)
       q = q.where('mines.region_path', 'like', `${escapeLike(filter.regionPath)}%`);
     if (filter.mineId !== undefined) q = q.where('mines.id', '=', filter.mineId);
+    if (filter.mineIds !== undefined) q = q.where('mines.id', 'in', mineIdsOrNone(filter.mineIds));
     return q;
   }
 
@@ -119,6 +122,7 @@ export function createSupervisionStore(db: Kysely<Database>): SupervisionStore {
   };
 
   return {
+    ...createPresenceStore(db),
     async getPlan(mineId) {
       const r = await db
         .selectFrom('supervision_plans')
@@ -322,6 +326,15 @@ export function createSupervisionStore(db: Kysely<Database>): SupervisionStore {
           ]),
         ),
       };
+    },
+    async assignedMineIds(userId) {
+      const rows = await db
+        .selectFrom('supervision_leaders')
+        .select('mine_id')
+        .where('user_id', '=', userId)
+        .union(db.selectFrom('supervision_group_members').select('mine_id').where('user_id', '=', userId))
+        .execute();
+      return rows.map((r) => r.mine_id).sort();
     },
     async listAssignableUsers(roles) {
       if (roles.length === 0) return [];

@@ -10,6 +10,7 @@ import { ordersEn } from './parts/orders.ts';
 import { stoppedEn } from './parts/stopped.ts';
 import { evidenceEn } from './parts/evidence.ts';
 import { supervisionEn } from './parts/supervision.ts';
+import { supervisionBulkEn } from './parts/supervision-bulk.ts';
 import { directivesEn } from './parts/directives.ts';
 import { expertiseEn } from './parts/expertise.ts';
 import { closureEn } from './parts/closure.ts';
@@ -28,6 +29,7 @@ export const en: Dictionary = {
   ...stoppedEn,
   ...evidenceEn,
   ...supervisionEn,
+  ...supervisionBulkEn,
   ...directivesEn,
   ...expertiseEn,
   ...closureEn,

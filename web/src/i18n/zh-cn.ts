@@ -10,6 +10,7 @@ import { ordersZh } from './parts/orders.ts';
 import { stoppedZh } from './parts/stopped.ts';
 import { evidenceZh } from './parts/evidence.ts';
 import { supervisionZh } from './parts/supervision.ts';
+import { supervisionBulkZh } from './parts/supervision-bulk.ts';
 import { directivesZh } from './parts/directives.ts';
 import { expertiseZh } from './parts/expertise.ts';
 import { closureZh } from './parts/closure.ts';
@@ -30,6 +31,7 @@ export const zhCN = {
   ...stoppedZh,
   ...evidenceZh,
   ...supervisionZh,
+  ...supervisionBulkZh,
   ...directivesZh,
   ...expertiseZh,
   ...closureZh,

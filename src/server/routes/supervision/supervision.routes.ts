@@ -20,7 +20,10 @@ import {
 } from '../../../core/supervision/visit-use-cases.ts';
 import type { AppDeps } from '../../app.ts';
 import { principalOf } from '../../auth.ts';
+import { withUndergroundChecks } from '../../../core/supervision/visit-checks.ts';
 import { createHazardReporter } from './hazard-reporter.ts';
+import { registerSupervisionBulkRoutes } from './supervision-bulk.routes.ts';
+import { registerSupervisionPresenceRoutes } from './supervision-presence.routes.ts';
 import { idParams, regionIdSchema } from '../../route-schemas.ts';
 import {
   assignmentCandidatesSchema,
@@ -28,6 +31,7 @@ import {
   kpiViewSchema,
   leaderAssignmentSchema,
   minePlanSchema,
+  planBody,
   responsiblePersonSchema,
   siteVisitSchema,
   supervisionCardSchema,
@@ -39,19 +43,6 @@ import { csvFileSchema } from '../session.schemas.ts';
 const tags = ['supervision'];
 const regionId = regionIdSchema.optional();
 const mineParams = z.object({ mineId: z.string().min(1).max(100) });
-
-const planBody = z.object({
-  documentRef: z.string().max(200),
-  measures: z
-    .array(
-      z.object({
-        text: z.string().max(1000),
-        owner: z.string().max(100).nullish(),
-        dueOn: z.string().max(10).nullish(),
-      }),
-    )
-    .max(200),
-});
 
 const coverageQuery = z.object({
   regionId,
@@ -94,6 +85,8 @@ export function registerSupervisionRoutes(app: FastifyInstance, deps: AppDeps): 
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { ports } = deps;
   const hazards: HazardReporter = createHazardReporter(ports);
+  registerSupervisionBulkRoutes(app, deps);
+  registerSupervisionPresenceRoutes(app, deps);
 
   r.get(
     '/api/supervision/coverage',
@@ -334,7 +327,11 @@ export function registerSupervisionRoutes(app: FastifyInstance, deps: AppDeps): 
       },
     },
     async (req, reply) =>
-      reply.status(201).send({ visit: await recordVisit(ports, principalOf(req), req.body) }),
+      reply.status(201).send({
+        visit: (
+          await withUndergroundChecks(ports, [await recordVisit(ports, principalOf(req), req.body)])
+        )[0]!,
+      }),
   );
 
   r.get(

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { SupervisionCard } from '../../../core/supervision/assignment-use-cases.ts';
-import type { CoverageView, KpiView } from '../../../core/supervision/coverage.ts';
+import type { CoverageReport, KpiView } from '../../../core/supervision/coverage.ts';
 import {
   CHECKLIST_RESULTS,
   FINDING_GRADES,
@@ -12,10 +12,11 @@ import {
   type MinePlan,
   type PlanState,
   type ResponsiblePerson,
-  type SiteVisit,
   type SupervisionGroup,
   type VisitFinding,
 } from '../../../core/supervision/supervision-types.ts';
+import { UNDERGROUND_CHECKS, type UndergroundCheck } from '../../../core/supervision/underground-presence.ts';
+import type { VisitView } from '../../../core/supervision/visit-checks.ts';
 import { mineRefFields, shaped } from '../../route-schemas.ts';
 
 /** Answers of the supervision routes (plans, assignments, coverage, visits). */
@@ -143,7 +144,7 @@ export const assignmentCandidatesSchema = z
   .object({ leaders: z.array(assignableUserSchema), groupMembers: z.array(assignableUserSchema) })
   .meta({ id: 'AssignmentCandidates' });
 
-export const coverageViewSchema = shaped<CoverageView>()(
+export const coverageViewSchema = shaped<CoverageReport>()(
   z
     .object({
       rows: z.array(
@@ -159,6 +160,7 @@ export const coverageViewSchema = shaped<CoverageView>()(
             leaderName: z.string().nullable(),
             gaps: z.array(coverageGapSchema),
             isMine: z.boolean(),
+            leaderlessShifts: z.number().int(),
           })
           .meta({ id: 'CoverageRow' }),
       ),
@@ -175,6 +177,18 @@ export const coverageViewSchema = shaped<CoverageView>()(
           missing: gapCounts,
         }),
       ),
+      presence: z
+        .object({
+          days: z.number().int(),
+          claims: z.object({
+            confirmed: z.number().int(),
+            notConfirmed: z.number().int(),
+            noCard: z.number().int(),
+          }),
+          leaderlessShifts: z.record(z.string(), z.number().int()),
+          leaderlessMines: z.number().int(),
+        })
+        .nullable(),
     })
     .meta({ id: 'CoverageView' }),
 );
@@ -234,7 +248,7 @@ export const visitFindingSchema = shaped<VisitFinding>()(
     .meta({ id: 'VisitFinding' }),
 );
 
-export const siteVisitSchema = shaped<SiteVisit>()(
+export const siteVisitSchema = shaped<VisitView>()(
   z
     .object({
       id: z.string(),
@@ -254,6 +268,21 @@ export const siteVisitSchema = shaped<SiteVisit>()(
       byAssigned: z.boolean(),
       createdAt: z.string(),
       findings: z.array(visitFindingSchema),
+      undergroundCheck: z.enum(UNDERGROUND_CHECKS as [UndergroundCheck, ...UndergroundCheck[]]).nullable(),
     })
     .meta({ id: 'SiteVisit' }),
 );
+
+/** A plan's document number and measures, as a mine's plan and a bulk assignment's template take them. */
+export const planBody = z.object({
+  documentRef: z.string().max(200),
+  measures: z
+    .array(
+      z.object({
+        text: z.string().max(1000),
+        owner: z.string().max(100).nullish(),
+        dueOn: z.string().max(10).nullish(),
+      }),
+    )
+    .max(200),
+});

@@ -9013,6 +9013,138 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/supervision/bulk-assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Assign a plan template, a responsible person, a group and a leader to many mines at once; each mine is audited and answered on its own. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        group?: {
+                            leaderUserId: string;
+                            memberUserIds: string[];
+                        };
+                        leaderUserId?: string;
+                        mineIds: string[];
+                        planTemplate?: {
+                            documentRef: string;
+                            measures: {
+                                dueOn?: string | null;
+                                owner?: string | null;
+                                text: string;
+                            }[];
+                        };
+                        responsible?: {
+                            name: string;
+                            phone: string;
+                            position: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BulkAssignmentResult"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/supervision/bulk-candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The leaders and group members a bulk assignment may name (their region meets yours). */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AssignmentCandidates"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/supervision/coverage": {
         parameters: {
             query?: never;
@@ -9487,6 +9619,62 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/supervision/mines/{mineId}/leader-shifts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The mine's shifts of the last seven days (三八制, CST) from its positioning data: people underground, mine leaders among them, and the shifts without one (矿领导带班下井). */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mineId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LeaderShifts"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/supervision/mines/{mineId}/plan": {
         parameters: {
             query?: never;
@@ -9887,6 +10075,71 @@ export interface paths {
                     content: {
                         "application/json": {
                             responsible: components["schemas"]["ResponsiblePerson"];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/supervision/users/{userId}/card": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the personnel positioning card a leader or group member carries, which confirms (or not) their visits underground. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    userId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        cardCode: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            cardCode: string;
+                            userId: string;
                         };
                     };
                 };
@@ -10722,6 +10975,19 @@ export interface components {
             };
             topRisk: components["schemas"]["RiskRow"][];
         };
+        BulkAssignmentResult: {
+            done: number;
+            mines: {
+                mineId: string;
+                parts: {
+                    code: string | null;
+                    ok: boolean;
+                    /** @enum {string} */
+                    part: "plan" | "responsible" | "group" | "leader";
+                }[];
+            }[];
+            refused: number;
+        };
         Campaign: {
             createdAt: string;
             createdById: string;
@@ -10926,6 +11192,7 @@ export interface components {
             groupLeaderName: string | null;
             groupSize: number;
             isMine: boolean;
+            leaderlessShifts: number;
             leaderName: string | null;
             leaderUserId: string | null;
             mineId: string;
@@ -10958,6 +11225,18 @@ export interface components {
                 plan: number;
                 responsible: number;
             };
+            presence: {
+                claims: {
+                    confirmed: number;
+                    noCard: number;
+                    notConfirmed: number;
+                };
+                days: number;
+                leaderlessMines: number;
+                leaderlessShifts: {
+                    [key: string]: number;
+                };
+            } | null;
             rows: components["schemas"]["CoverageRow"][];
         };
         CrackdownCase: {
@@ -11475,6 +11754,19 @@ export interface components {
             mineId: string;
             name: string;
             userId: string;
+        };
+        LeaderShifts: {
+            fromMs: number;
+            leaderless: number;
+            shifts: {
+                endMs: number;
+                leaderless: boolean;
+                leaders: number;
+                people: number;
+                startMs: number;
+            }[];
+            shiftStartHoursCst: number[];
+            toMs: number;
         };
         MapMine: {
             alarmPriority: string | null;
@@ -12191,6 +12483,7 @@ export interface components {
             mineId: string;
             notes: string;
             startedAt: string;
+            undergroundCheck: ("confirmed" | "not_confirmed" | "no_card") | null;
             visitorId: string;
             visitorName: string;
             /** @enum {string} */
@@ -12458,6 +12751,7 @@ export type AssignmentCandidates = components['schemas']['AssignmentCandidates']
 export type AuditEntry = components['schemas']['AuditEntry'];
 export type AuditVerification = components['schemas']['AuditVerification'];
 export type Briefing = components['schemas']['Briefing'];
+export type BulkAssignmentResult = components['schemas']['BulkAssignmentResult'];
 export type Campaign = components['schemas']['Campaign'];
 export type CampaignMark = components['schemas']['CampaignMark'];
 export type CampaignMineProgress = components['schemas']['CampaignMineProgress'];
@@ -12530,6 +12824,7 @@ export type IssueOrderResult = components['schemas']['IssueOrderResult'];
 export type KpiRow = components['schemas']['KpiRow'];
 export type KpiView = components['schemas']['KpiView'];
 export type LeaderAssignment = components['schemas']['LeaderAssignment'];
+export type LeaderShifts = components['schemas']['LeaderShifts'];
 export type MapMine = components['schemas']['MapMine'];
 export type MapMinesResponse = components['schemas']['MapMinesResponse'];
 export type MechanisationLevel = components['schemas']['MechanisationLevel'];
@@ -12700,6 +12995,7 @@ export const alarmStateValues: ReadonlyArray<FlattenedDeepRequired<components>["
 export const auditVerificationOneOf1ProblemValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["AuditVerification"], {
     problem: unknown;
 }>["problem"]> = ["hash-mismatch", "broken-link", "sequence-gap", "head-mismatch"];
+export const bulkAssignmentResultMinesPartsPartValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BulkAssignmentResult"]["mines"]["parts"]["part"]> = ["plan", "responsible", "group", "leader"];
 export const capabilityAssessmentConclusionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CapabilityAssessment"]["conclusion"]> = ["capable", "not_capable"];
 export const capabilityAssessmentStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CapabilityAssessment"]["state"]> = ["signed", "approved", "withdrawn", "expired"];
 export const capacityBandValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CapacityBand"]> = ["lt300k", "300k_900k", "900k_3m", "ge3m"];
@@ -12762,6 +13058,7 @@ export const resumptionViewStatusValues: ReadonlyArray<FlattenedDeepRequired<com
 export const riskFactorIdValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RiskFactorId"]> = ["open_hazards", "open_major_hazards", "overdue_hazards", "alarms_critical_30d", "alarms_high_30d", "alarms_medium_30d", "data_gaps_30d", "gas_class", "small_capacity", "inspection_recency", "accident_history"];
 export const roleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Role"]> = ["province_regulator", "city_regulator", "county_regulator", "leader", "group_member", "mine_safety_officer", "gas_expert", "viewer", "mine_safety_bureau", "government_head"];
 export const securityEventKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SecurityEventKind"]> = ["denied", "login_failed", "login_refused"];
+export const siteVisitUndergroundCheckAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SiteVisit"]["undergroundCheck"]> = ["confirmed", "not_confirmed", "no_card"];
 export const siteVisitVisitorRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SiteVisit"]["visitorRole"]> = ["leader", "group_member"];
 export const supervisionCardHistoryKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SupervisionCard"]["history"]["kind"]> = ["plan", "responsible", "group", "leader"];
 export const timelineItemKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TimelineItem"]["kind"]> = ["hazard", "alarm", "order", "inspection"];

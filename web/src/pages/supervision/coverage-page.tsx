@@ -6,6 +6,7 @@ import { RegionFilterSelect } from '../../components/region-options.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { navigate, useAppLocation } from '../../router/router.ts';
 import { useRegions } from '../../session/regions-context.tsx';
+import { useCan } from '../../session/session-context.tsx';
 import './supervision.css';
 import {
   coverageGapValues as COVERAGE_GAPS,
@@ -33,12 +34,27 @@ export function CoveragePage() {
   const setFilter = (key: string, value: string) =>
     navigate(withQuery('/supervision', { ...params, [key]: value }), { replace: true });
   const view = coverage.data;
+  const presence = view?.presence ?? null;
+  const may = useCan();
   const busy = coverage.isLoading || kpi.isLoading;
 
   return (
     <section className="page" data-testid="supervision-section" data-busy={busy ? 'true' : 'false'}>
       <div className="page-head">
         <h1>{t('supervision.coverage.title')}</h1>
+        {may('supervision.assign') && (
+          <a
+            className="btn btn-small btn-primary"
+            data-testid="coverage-bulk"
+            href="/supervision/bulk"
+            onClick={(e) => {
+              e.preventDefault();
+              navigate('/supervision/bulk');
+            }}
+          >
+            {t('supervision.bulk.open')}
+          </a>
+        )}
         <a
           className="btn btn-small"
           data-testid="coverage-csv"
@@ -71,6 +87,18 @@ export function CoveragePage() {
           </div>
           <div className="kpi-value">{kpi.data ? kpi.data.groupOverdue : '—'}</div>
         </div>
+        {presence && (
+          <>
+            <div className="kpi" data-testid="kpi-unconfirmed">
+              <div className="kpi-label">{t('supervision.kpi.unconfirmed', { days: presence.days })}</div>
+              <div className="kpi-value">{presence.claims.notConfirmed + presence.claims.noCard}</div>
+            </div>
+            <div className="kpi" data-testid="kpi-leaderless">
+              <div className="kpi-label">{t('supervision.kpi.leaderless', { days: presence.days })}</div>
+              <div className="kpi-value">{presence.leaderlessMines}</div>
+            </div>
+          </>
+        )}
       </div>
       <div className="filters">
         <RegionFilterSelect
@@ -117,12 +145,13 @@ export function CoveragePage() {
               <th>{t('supervision.col.responsible')}</th>
               <th>{t('supervision.col.group')}</th>
               <th>{t('supervision.col.leader')}</th>
+              <th className="num">{t('supervision.col.leaderless')}</th>
             </tr>
           </thead>
           <tbody>
             {view?.rows.length === 0 && (
               <tr>
-                <td colSpan={7} className="empty">
+                <td colSpan={8} className="empty">
                   {t('supervision.coverage.empty')}
                 </td>
               </tr>
@@ -165,6 +194,13 @@ export function CoveragePage() {
                 <td>{r.responsibleName ?? '—'}</td>
                 <td>{r.groupLeaderName ? `${r.groupLeaderName} (${r.groupSize})` : '—'}</td>
                 <td>{r.leaderName ?? '—'}</td>
+                <td className="num" data-testid="coverage-leaderless">
+                  {r.leaderlessShifts > 0 ? (
+                    <span className="sv-badge sv-badge-gap">{r.leaderlessShifts}</span>
+                  ) : (
+                    '—'
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -4,11 +4,12 @@ import { ErrorBox } from '../../components/error-box.tsx';
 import { formatDateTime } from '../../format.ts';
 import { supervisionChangeText } from '../workflow-labels.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
-import { navigate } from '../../router/router.ts';
 import { useCan } from '../../session/session-context.tsx';
 import type { SupervisionCard } from '../../api/generated/api-schema.ts';
 import { AssignmentCard, PlanCard, ResponsibleCard } from './supervision-forms.tsx';
+import { LeaderShiftsCard } from './leader-shifts-card.tsx';
 import { VisitForm, VisitList } from './visit-panel.tsx';
+import { CoverageLink } from './coverage-link.tsx';
 import './supervision.css';
 
 /** One mine's supervision card: plan, responsible person, group, leader, history, site visits. */
@@ -25,15 +26,7 @@ export function MineSupervisionPage({ mineId }: { mineId: string }) {
       data-busy={card.isLoading ? 'true' : 'false'}
     >
       <div className="page-head">
-        <a
-          href="/supervision"
-          onClick={(e) => {
-            e.preventDefault();
-            navigate('/supervision');
-          }}
-        >
-          ← {t('supervision.coverage.title')}
-        </a>
+        <CoverageLink />
         <h1 data-testid="supervision-mine-name">{c ? `${c.mine.name} · ${c.mine.regionName}` : '…'}</h1>
       </div>
       {card.error !== null && <ErrorBox error={card.error} onRetry={card.reload} />}
@@ -47,6 +40,7 @@ export function MineSupervisionPage({ mineId }: { mineId: string }) {
           />
           <ResponsibleCard card={c} canSet={may('supervision.responsible.set')} onChanged={card.reload} />
           <AssignmentCard card={c} canAssign={may('supervision.assign')} onChanged={card.reload} />
+          <LeaderShiftsCard mineId={c.mine.id} />
           <div className="card" data-testid="supervision-history">
             <div className="card-head">
               <h2>{t('supervision.history')}</h2>

@@ -201,6 +201,17 @@ export function VisitList({
                   : v.wentToSite
                     ? t('supervision.visit.siteOnly')
                     : t('supervision.no')}
+                {v.undergroundCheck !== null && (
+                  <div>
+                    <span
+                      className={`sv-badge ${v.undergroundCheck === 'confirmed' ? 'sv-badge-ok' : 'sv-badge-gap'}`}
+                      data-testid="visit-card-check"
+                      data-check={v.undergroundCheck}
+                    >
+                      {t(`supervision.check.${v.undergroundCheck}`)}
+                    </span>
+                  </div>
+                )}
               </td>
               <td>
                 {v.findings.map((f) => (

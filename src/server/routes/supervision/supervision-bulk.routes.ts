@@ -1,0 +1,71 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { bulkAssign, listBulkCandidates, MAX_BULK_MINES } from '../../../core/supervision/bulk-assignment.ts';
+import type { AppDeps } from '../../app.ts';
+import { principalOf } from '../../auth.ts';
+import { assignmentCandidatesSchema, planBody } from './supervision.schemas.ts';
+
+const tags = ['supervision'];
+const id = z.string().min(1).max(100);
+
+const bulkBody = z.object({
+  mineIds: z.array(id).min(1).max(MAX_BULK_MINES),
+  planTemplate: planBody.optional(),
+  responsible: z
+    .object({ name: z.string().max(100), position: z.string().max(100), phone: z.string().max(30) })
+    .optional(),
+  group: z.object({ leaderUserId: id, memberUserIds: z.array(id).max(30) }).optional(),
+  leaderUserId: id.optional(),
+});
+
+const bulkResultSchema = z
+  .object({
+    mines: z.array(
+      z.object({
+        mineId: z.string(),
+        parts: z.array(
+          z.object({
+            part: z.enum(['plan', 'responsible', 'group', 'leader']),
+            ok: z.boolean(),
+            code: z.string().nullable(),
+          }),
+        ),
+      }),
+    ),
+    done: z.number().int(),
+    refused: z.number().int(),
+  })
+  .meta({ id: 'BulkAssignmentResult' });
+
+/** Bulk assignment: many mines, one plan template / responsible person / group / leader, one action. */
+export function registerSupervisionBulkRoutes(app: FastifyInstance, deps: AppDeps): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { ports } = deps;
+
+  r.get(
+    '/api/supervision/bulk-candidates',
+    {
+      schema: {
+        tags,
+        summary: 'The leaders and group members a bulk assignment may name (their region meets yours).',
+        response: { 200: assignmentCandidatesSchema },
+      },
+    },
+    async (req) => listBulkCandidates(ports, principalOf(req)),
+  );
+
+  r.post(
+    '/api/supervision/bulk-assignments',
+    {
+      schema: {
+        tags,
+        summary:
+          'Assign a plan template, a responsible person, a group and a leader to many mines at once; each mine is audited and answered on its own.',
+        body: bulkBody,
+        response: { 200: bulkResultSchema },
+      },
+    },
+    async (req) => bulkAssign(ports, principalOf(req), req.body),
+  );
+}
