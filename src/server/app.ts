@@ -62,6 +62,8 @@ export interface AppDeps {
   evidenceDir?: string;
   /** Records refused requests and logins, rate-limited (default: 30 a minute per actor, 600 in all). */
   securityRecorder?: SecurityRecorder;
+  /** Rows one list export may hold (default EXPORT_ROW_CAP in list-export-route.ts). */
+  exportRowCap?: number;
 }
 
 export interface MonitoringDeps {
