@@ -452,6 +452,21 @@ const MATRIX: Record<string, RouteSpec> = {
     okStatus: 200,
     prepare: () => ({ url: '/api/accidents/export?format=csv' }),
   },
+  // The top bar's search (issue 16): anyone signed in; a mine outside the scope is never found.
+  'GET /api/search': {
+    permissions: ['region.read'],
+    scope: 'none',
+    okStatus: 200,
+    prepare: (a) => ({
+      url: `/api/search?q=${encodeURIComponent('煤矿')}`,
+      check(res) {
+        if (!a.expected.allowed || !a.user) return;
+        const user = a.user;
+        for (const m of res.json<{ mines: Array<{ id: string }> }>().mines)
+          expect(province.seesMine(user, province.mine(m.id))).toBe(true);
+      },
+    }),
+  },
   'GET /api/today': {
     permissions: ['region.read'],
     scope: 'none',

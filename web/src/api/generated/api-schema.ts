@@ -9096,6 +9096,98 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Mines by code or name, people (responsible person, leader, group member) by name, hazards by title, orders by number and crackdown cases by summary or mine — grouped, at most 8 each, only within your scope. */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            cases: {
+                                id: string;
+                                mineName: string;
+                                status: string;
+                                summary: string;
+                                type: string;
+                            }[];
+                            hazards: {
+                                grade: string;
+                                id: string;
+                                mineName: string;
+                                state: string;
+                                title: string;
+                            }[];
+                            mines: {
+                                code: string;
+                                id: string;
+                                name: string;
+                                regionName: string;
+                                regionNameEn: string;
+                            }[];
+                            orders: {
+                                id: string;
+                                kind: string;
+                                number: string;
+                                status: string;
+                            }[];
+                            people: {
+                                mineId: string;
+                                mineName: string;
+                                name: string;
+                                /** @enum {string} */
+                                role: "responsible" | "leader" | "group_member";
+                            }[];
+                            query: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/session": {
         parameters: {
             query?: never;
@@ -13032,6 +13124,7 @@ export const pathsApiOrdersExportGetParametersQueryStatusValues: ReadonlyArray<F
 export const pathsApiOrdersPreviewPostRequestBodyContentApplicationJsonKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/orders/preview"]["post"]["requestBody"]["content"]["application/json"]["kind"]> = ["stop_work", "suspend_mine", "close_mine", "lift"];
 export const pathsApiOrdersResumptionsIdDecisionPostRequestBodyContentApplicationJsonDecisionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/orders/resumptions/{id}/decision"]["post"]["requestBody"]["content"]["application/json"]["decision"]> = ["approve", "reject"];
 export const pathsApiScenariosPostRequestBodyContentApplicationJsonNameValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/scenarios"]["post"]["requestBody"]["content"]["application/json"]["name"]> = ["songzao", "diaoshuidong"];
+export const pathsApiSearchGetResponses200ContentApplicationJsonPeopleRoleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/search"]["get"]["responses"]["200"]["content"]["application/json"]["people"]["role"]> = ["responsible", "leader", "group_member"];
 export const pathsApiStoppedAllowancesIdDecisionPostRequestBodyContentApplicationJsonDecisionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/stopped-allowances/{id}/decision"]["post"]["requestBody"]["content"]["application/json"]["decision"]> = ["approve", "reject"];
 export const pathsApiStoppedAllowancesIdDecisionPostResponses200ContentApplicationJsonAllowanceKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/stopped-allowances/{id}/decision"]["post"]["responses"]["200"]["content"]["application/json"]["allowance"]["kind"]> = ["watch_crew", "dismantling"];
 export const pathsApiStoppedAllowancesIdDecisionPostResponses200ContentApplicationJsonAllowanceStateValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/stopped-allowances/{id}/decision"]["post"]["responses"]["200"]["content"]["application/json"]["allowance"]["state"]> = ["declared", "approved", "rejected", "superseded"];
