@@ -31,7 +31,7 @@ export const exportsZh = {
   'search.person.group_member': '督导组成员',
   'print.printedAt': '打印时间：{time}（北京时间）',
   'print.region': '地区：{region}',
-  'print.button': '打印',
+  'print.period': '统计期间：{from} 至 {to}',
 };
 
 export const exportsEn: Record<keyof typeof exportsZh, string> = {
@@ -63,5 +63,5 @@ export const exportsEn: Record<keyof typeof exportsZh, string> = {
   'search.person.group_member': 'Supervision group member',
   'print.printedAt': 'Printed {time} (China Standard Time)',
   'print.region': 'Region: {region}',
-  'print.button': 'Print',
+  'print.period': 'Period: {from} to {to}',
 };
