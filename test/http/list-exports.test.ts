@@ -2,13 +2,10 @@ import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inertText } from '../../src/core/export/safe-cells.ts';
-import { createMonitoringRuntime, withMineChanged } from '../../src/monitoring/monitoring-wiring.ts';
-import { ingestUploadFile } from '../../src/ingest/files/ingest-upload-file.ts';
-import { argon2Hasher, cryptoSecrets } from '../../src/platform/system.ts';
 import { parseCsv } from '../../src/platform/tabular/read-table.ts';
-import { buildApp, embeddedMonitoring } from '../../src/server/app.ts';
 import { generalHazard } from '../hazards/hazard-fixtures.ts';
 import { describeEachEngine } from '../support/engines.ts';
+import { startMonitoredApp } from '../support/monitored-app.ts';
 import { cddyFile, cdssFile, methanePoint } from '../support/national-files.ts';
 import { asSession, createWorld, loginAs, type Session, type World } from '../support/world.ts';
 import { indexProvince, XLSX_TYPE, type Response } from './http-kit.ts';
@@ -125,23 +122,18 @@ describeEachEngine('list exports', (engine) => {
 
   beforeAll(async () => {
     world = await createWorld(engine);
-    const m = createMonitoringRuntime(world.database, world.ports);
-    await m.runtime.start();
-    const monitoring = embeddedMonitoring(m.runtime, m.hub);
-    app = await buildApp({
-      ports: withMineChanged(world.ports, monitoring.view),
-      hasher: argon2Hasher,
-      secrets: cryptoSecrets,
-      config: { sessionTtlMs: 3_600_000, cookieSecure: false },
-      monitoring,
-      exportRowCap: 40,
-    });
+    const monitored = await startMonitoredApp(world, 3_600_000, { exportRowCap: 40 });
+    app = monitored.app;
+    const send = monitored.send;
     const province = indexProvince(world);
     const inside = province.mineOf('officer');
     const outside = province.mineOf('officer2');
     const sessions = Object.fromEntries(
       await Promise.all(
-        ['province', 'county', 'county2', 'leader', 'officer', 'officer2'].map(async (u) => [u, await loginAs(app, u)]),
+        ['province', 'county', 'county2', 'leader', 'officer', 'officer2'].map(async (u) => [
+          u,
+          await loginAs(app, u),
+        ]),
       ),
     ) as Record<string, Session>;
     county = sessions.county!;
@@ -149,13 +141,6 @@ describeEachEngine('list exports', (engine) => {
       const res = await app.inject({ method, url, headers: asSession(sessions[user]!), payload });
       expect(res.statusCode, `${method} ${url}: ${res.body}`).toBeLessThan(300);
     };
-    const enc = new TextEncoder();
-    const send = (f: { name: string; text: string }) =>
-      ingestUploadFile(
-        { runtime: m.runtime, store: world.ports.monitoring, ids: world.ports.ids, clock: world.clock },
-        f.name,
-        enc.encode(f.text),
-      );
     for (const [mine, mark, county, officer] of [
       [inside, PLANT('x'), 'county', 'officer'],
       [outside, OUTSIDE, 'county2', 'officer2'],
