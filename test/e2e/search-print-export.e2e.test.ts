@@ -115,6 +115,21 @@ describeInBrowser('search, export and print, in the browser', () => {
     expect(lines[0]).toContain('煤矿编码,煤矿名称,所属区域');
     expect(lines).toHaveLength(total + 1);
     for (const line of lines.slice(1)) expect(line).toContain(',生产,');
+
+    // The control in English and on a phone: the same export, its words in the page's language.
+    await switchLanguage(page);
+    await screenshot(page, 'mines-export-en-1440');
+    const en = await exportList(page, 'csv');
+    expect(en.bytes.toString('utf8')).toContain('Mine code,Mine,Region');
+    for (const lang of ['zh-CN', 'en'] as const) {
+      const phone = await server.newPage('county', { width: 390, height: 844, locale: lang });
+      if (lang === 'en') await switchLanguage(phone);
+      await phone.goto(`${server.baseUrl}/mines?status=producing`);
+      await phone.locator('[data-testid="mines-page"][data-busy="false"]').waitFor();
+      const box = await phone.getByTestId('export-xlsx').boundingBox();
+      expect(box!.x + box!.width).toBeLessThanOrEqual(390);
+      await screenshot(phone, `mines-export-${lang === 'en' ? 'en' : 'zh'}-390`);
+    }
   });
 
   const printChecks = async (page: Page, name: string, expected: readonly string[]) => {

@@ -4,7 +4,7 @@
  */
 export const exportsZh = {
   'export.label': '导出',
-  'export.xlsx': 'Excel',
+  'export.xlsx': 'XLSX',
   'export.csv': 'CSV',
   'export.busy': '正在导出…',
   'export.list.mines': '煤矿列表',
@@ -36,7 +36,7 @@ export const exportsZh = {
 
 export const exportsEn: Record<keyof typeof exportsZh, string> = {
   'export.label': 'Export',
-  'export.xlsx': 'Excel',
+  'export.xlsx': 'XLSX',
   'export.csv': 'CSV',
   'export.busy': 'Exporting…',
   'export.list.mines': 'Mines',
