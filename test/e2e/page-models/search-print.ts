@@ -1,7 +1,6 @@
 /** Page model for the top bar's global search, a list's export control and printing a page to PDF. */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 
@@ -55,7 +54,10 @@ export async function exportList(
 /** Prints the page to an A4 PDF with Chromium and returns the PDF's text (pdftotext) and page count. */
 export async function printedText(page: Page, name: string): Promise<{ text: string; pages: number }> {
   const pdf = await page.pdf({ format: 'A4' });
-  const file = join(mkdtempSync(join(tmpdir(), 'redline-print-')), `${name}.pdf`);
+  // Kept with the screenshots (test-results/prints/) so a reviewer can look at the printed pages.
+  const dir = join(import.meta.dirname, '../../../test-results/prints');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `${name}.pdf`);
   writeFileSync(file, pdf);
   const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
   const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
