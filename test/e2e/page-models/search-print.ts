@@ -17,7 +17,7 @@ export async function searchFor(page: Page, text: string): Promise<SearchHit[]> 
   // Settled: the hits, or "nothing matches", for this text (not a previous one's).
   await page.locator('[data-testid="global-search-results"][data-busy="false"]').waitFor();
   const hits: SearchHit[] = [];
-  for (const hit of await page.locator('[role="option"]').all()) {
+  for (const hit of await page.locator('[data-testid="global-search-results"] [role="option"]').all()) {
     hits.push({
       group: ((await hit.getAttribute('data-testid')) ?? '').replace('search-hit-', ''),
       text: (await hit.innerText()).replace(/\s+/g, ' '),
