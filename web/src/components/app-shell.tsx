@@ -159,6 +159,7 @@ export function AppShell({ route, children }: { route: Route; children: ReactNod
           {t('header.logout')}
         </button>
       </header>
+      <PrintHeader region={scopeName} />
       <div className="frame">
         {isNavOpen && <div className="nav-backdrop" aria-hidden="true" onClick={() => setNavOpen(false)} />}
         <nav id="sidenav" className="sidenav" aria-label={t('nav.label')} data-testid="sidenav">
@@ -175,7 +176,6 @@ export function AppShell({ route, children }: { route: Route; children: ReactNod
           ))}
         </nav>
         <main className="content" ref={contentRef}>
-          <PrintHeader region={scopeName} />
           {children}
         </main>
       </div>
