@@ -44,6 +44,7 @@ import { registerMineImportRoutes } from './routes/registry/mine-import.routes.t
 import { registerMineRoutes } from './routes/registry/mines.routes.ts';
 import { registerSessionRoutes } from './routes/session.routes.ts';
 import { registerTodayRoutes } from './routes/today/today.routes.ts';
+import { registerSearchRoutes } from './routes/search/search.routes.ts';
 import { registerStoppedRoutes } from './routes/stopped/stopped.routes.ts';
 
 export interface AppDeps {
@@ -62,6 +63,8 @@ export interface AppDeps {
   evidenceDir?: string;
   /** Records refused requests and logins, rate-limited (default: 30 a minute per actor, 600 in all). */
   securityRecorder?: SecurityRecorder;
+  /** Rows one list export may hold (default EXPORT_ROW_CAP in list-export-route.ts). */
+  exportRowCap?: number;
 }
 
 export interface MonitoringDeps {
@@ -311,6 +314,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerAccidentRoutes(app, deps);
   registerBriefingRoutes(app, deps);
   registerTodayRoutes(app, deps);
+  registerSearchRoutes(app, deps);
 
   const webRoot = deps.webRoot ? resolve(deps.webRoot) : null;
   const spa = webRoot !== null && existsSync(resolve(webRoot, 'index.html'));

@@ -57,6 +57,7 @@ export const ERROR_CATALOGUE: readonly ErrorSection[] = [
       ['TOKEN_EXPIRY_INVALID', 'a token\'s expiry is not in the future, or more than a year ahead', '400', 'choose a date within the coming year'],
       ['TOKEN_NOT_FOUND', 'no such token of yours', '404', 'list your tokens (`/security/tokens`, `redline token list`)'],
       ['TABLE_LIMIT_EXCEEDED', 'an imported CSV/XLSX passes a cap; `details.limit` is `bytes`, `rows`, `columns`, `cells`, `unzippedBytes` or `dimension` (the sheet\'s declared range)', '400', 'split the file or remove the stray far-away cells'],
+      ['EXPORT_TOO_LARGE', 'a list export would hold more rows than its cap (`details.limit`)', '400', 'narrow the list\'s filters (a region, a status) and export again'],
       ['BODY_TOO_LARGE', 'an upload\'s body passes its size cap (`details.limitBytes`)', '400', 'send a smaller file'],
       ['INGEST_TOO_MANY_LINES', 'a readings request holds more than 100,000 lines or items', '400', 'send the batch in parts'],
       ['UNSUPPORTED_CHARSET', 'a JSON body declares a charset other than UTF-8 or GB18030', '400', 'send UTF-8 (or GB18030)'],

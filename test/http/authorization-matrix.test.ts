@@ -405,6 +405,69 @@ const MATRIX: Record<string, RouteSpec> = {
     reveals: (x) => x.mine.name,
     prepare: (a) => ({ url: `/api/mines?regionId=${t(a).region.id}&pageSize=500` }),
   },
+  // The list exports (issue 16): the list's permission and scope; CSV so a body can be searched.
+  'GET /api/mines/export': {
+    permissions: ['mine.read'],
+    scope: 'region-read',
+    okStatus: 200,
+    notFoundCode: 'REGION_NOT_FOUND',
+    reveals: (x) => x.mine.name,
+    prepare: (a) => ({ url: `/api/mines/export?regionId=${t(a).region.id}&format=csv` }),
+  },
+  'GET /api/alarms/export': {
+    permissions: ['alarm.read'],
+    scope: 'region-read',
+    okStatus: 200,
+    notFoundCode: 'REGION_NOT_FOUND',
+    prepare: (a) => ({ url: `/api/alarms/export?regionId=${t(a).region.id}&state=all&format=csv` }),
+  },
+  'GET /api/hazards/export': {
+    permissions: ['hazard.read'],
+    scope: 'region-read',
+    okStatus: 200,
+    notFoundCode: 'REGION_NOT_FOUND',
+    prepare: (a) => ({ url: `/api/hazards/export?regionId=${t(a).region.id}&format=csv` }),
+  },
+  'GET /api/supervision/visits/export': {
+    permissions: ['supervision.read'],
+    scope: 'region-read',
+    okStatus: 200,
+    notFoundCode: 'REGION_NOT_FOUND',
+    prepare: (a) => ({ url: `/api/supervision/visits/export?regionId=${t(a).region.id}&format=csv` }),
+  },
+  'GET /api/orders/export': {
+    permissions: ['order.read'],
+    scope: 'none',
+    okStatus: 200,
+    prepare: () => ({ url: '/api/orders/export?format=xlsx' }),
+  },
+  'GET /api/closure/cases/export': {
+    permissions: ['case.read'],
+    scope: 'none',
+    okStatus: 200,
+    prepare: () => ({ url: '/api/closure/cases/export?format=csv' }),
+  },
+  'GET /api/accidents/export': {
+    permissions: ['accident.read'],
+    scope: 'none',
+    okStatus: 200,
+    prepare: () => ({ url: '/api/accidents/export?format=csv' }),
+  },
+  // The top bar's search (issue 16): anyone signed in; a mine outside the scope is never found.
+  'GET /api/search': {
+    permissions: ['region.read'],
+    scope: 'none',
+    okStatus: 200,
+    prepare: (a) => ({
+      url: `/api/search?q=${encodeURIComponent('煤矿')}`,
+      check(res) {
+        if (!a.expected.allowed || !a.user) return;
+        const user = a.user;
+        for (const m of res.json<{ mines: Array<{ id: string }> }>().mines)
+          expect(province.seesMine(user, province.mine(m.id))).toBe(true);
+      },
+    }),
+  },
   'GET /api/today': {
     permissions: ['region.read'],
     scope: 'none',

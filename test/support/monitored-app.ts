@@ -3,7 +3,7 @@ import { createMonitoringRuntime, withMineChanged } from '../../src/monitoring/m
 import { ingestUploadFile } from '../../src/ingest/files/ingest-upload-file.ts';
 import type { MonitoringRuntime } from '../../src/monitoring/monitoring-runtime.ts';
 import { argon2Hasher, cryptoSecrets } from '../../src/platform/system.ts';
-import { buildApp, embeddedMonitoring } from '../../src/server/app.ts';
+import { buildApp, embeddedMonitoring, type AppDeps } from '../../src/server/app.ts';
 import type { World } from './world.ts';
 
 export interface MonitoredApp {
@@ -17,7 +17,11 @@ export interface MonitoredApp {
  * The app of `world` with the monitoring pipeline running in-process (the embedded mode), as `serve`
  * wires it: for tests that send national files and read the outcome over HTTP.
  */
-export async function startMonitoredApp(world: World, sessionTtlMs = 3_600_000): Promise<MonitoredApp> {
+export async function startMonitoredApp(
+  world: World,
+  sessionTtlMs = 3_600_000,
+  options: Pick<AppDeps, 'exportRowCap'> = {},
+): Promise<MonitoredApp> {
   const m = createMonitoringRuntime(world.database, world.ports);
   await m.runtime.start();
   const monitoring = embeddedMonitoring(m.runtime, m.hub);
@@ -27,6 +31,7 @@ export async function startMonitoredApp(world: World, sessionTtlMs = 3_600_000):
     secrets: cryptoSecrets,
     config: { sessionTtlMs, cookieSecure: false },
     monitoring,
+    ...options,
   });
   const enc = new TextEncoder();
   return {

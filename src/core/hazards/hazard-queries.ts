@@ -15,6 +15,8 @@ export interface HazardListQuery {
   state?: HazardState;
   grade?: HazardGrade;
   overdue?: boolean;
+  /** Only hazards whose title holds this text (the top bar's search). */
+  text?: string;
   limit: number;
 }
 
@@ -49,6 +51,7 @@ export async function listHazards(
     state: q.state,
     grade: q.grade,
     overdueOn: q.overdue ? today : undefined,
+    text: q.text,
   };
   const items = (await deps.hazards.list(filter, q.limit)).map((h) => view(h, today));
   items.sort((a, b) => Number(b.overdue) - Number(a.overdue) || b.reportedAt.localeCompare(a.reportedAt));

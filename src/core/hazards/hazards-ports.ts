@@ -23,6 +23,8 @@ export interface HazardFilter {
   overdueOn?: string;
   /** Only hazards not closed. */
   openOnly?: boolean;
+  /** Only hazards whose title holds this text (case-insensitive). */
+  text?: string;
 }
 
 export interface HazardStore {

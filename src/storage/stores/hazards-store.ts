@@ -114,6 +114,10 @@ function whereFilter(eb: Eb, f: HazardFilter): Expression<SqlBool> {
   if (f.grade !== undefined) parts.push(eb('grade', '=', f.grade));
   if (f.openOnly || f.overdueOn !== undefined) parts.push(eb('state', '<>', 'closed'));
   if (f.overdueOn !== undefined) parts.push(eb('current_due_date', '<', f.overdueOn));
+  if (f.text !== undefined && f.text.trim() !== '') {
+    const like = `%${escapeLike(f.text.trim().toLowerCase())}%`;
+    parts.push(eb(eb.fn('lower', ['title']), 'like', like));
+  }
   return eb.and(parts);
 }
 

@@ -5,7 +5,9 @@ import { minePath, type Route } from '../router/router.ts';
 import { useRegions } from '../session/regions-context.tsx';
 import { can, homePath, useSession } from '../session/session-context.tsx';
 import { regionName } from '../format.ts';
+import { GlobalSearch } from './global-search.tsx';
 import { LangSwitch } from './lang-switch.tsx';
+import { PrintHeader } from './print-header.tsx';
 import { useTableLabels } from './use-table-labels.ts';
 
 interface NavItem {
@@ -140,6 +142,7 @@ export function AppShell({ route, children }: { route: Route; children: ReactNod
           {t('app.name')}
         </Link>
         <div className="topbar-spacer" />
+        <GlobalSearch />
         <div className="topbar-user" data-testid="user-info" aria-label={t('header.user')}>
           <span className="topbar-user-name" data-testid="user-name">
             {user.displayName}
@@ -156,6 +159,7 @@ export function AppShell({ route, children }: { route: Route; children: ReactNod
           {t('header.logout')}
         </button>
       </header>
+      <PrintHeader region={scopeName} />
       <div className="frame">
         {isNavOpen && <div className="nav-backdrop" aria-hidden="true" onClick={() => setNavOpen(false)} />}
         <nav id="sidenav" className="sidenav" aria-label={t('nav.label')} data-testid="sidenav">

@@ -20,6 +20,7 @@ import { briefingEn } from './parts/briefing.ts';
 import { alarmConsoleEn } from './parts/alarm-console.ts';
 import { securityEn } from './parts/security.ts';
 import { statutoryEn } from './parts/statutory.ts';
+import { exportsEn } from './parts/exports.ts';
 import type { Dictionary } from './zh-cn.ts';
 
 /** The English dictionary; every key of the Chinese one, checked by the type. */
@@ -46,6 +47,7 @@ export const en: Dictionary = {
   ...securityEn,
   ...statutoryEn,
   ...curvesEn,
+  ...exportsEn,
   'app.name': '红线 Redline',
   'app.tagline': 'Coal mine safety supervision · hold the safety red line',
   'app.loading': 'Loading…',

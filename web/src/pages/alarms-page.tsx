@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'react';
+import { ExportControl } from '../components/export-control.tsx';
 import { withQuery } from '../api/api-client.ts';
 import { ALARM_PRIORITIES, ALARM_RULES, ALARM_STATE_FILTERS } from '../api/monitoring-types.ts';
 import type { AlarmConsole, AlarmKpis, AlarmPriority, AlarmView } from '../api/generated/api-schema.ts';
@@ -334,6 +335,7 @@ export function AlarmsPage() {
         >
           {list.items === null ? '' : t('alarms.total', { n: formatCount(list.total, lang) })}
         </span>
+        <ExportControl listUrl={alarmsApiUrl(query)} />
       </div>
 
       {kpis.error !== null && <ErrorBox error={kpis.error} onRetry={kpis.reload} />}

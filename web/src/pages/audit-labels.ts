@@ -33,6 +33,10 @@ export function auditTargetLabel(type: string, id: string, i18n: Labels): string
   const typeKey = `actionObject.${type}`;
   if (type === 'alarm' && id.includes('|'))
     return i18n.t('audit.target', { type: i18n.t('actionObject.alarm'), id: alarmTarget(id, i18n) });
+  // An export's target is the list exported (`mines`, `hazards`, …), named as its page is.
+  const listKey = `export.list.${id}`;
+  if (type === 'list' && i18n.has(listKey))
+    return i18n.t('audit.target', { type: i18n.t('actionObject.list'), id: i18n.t(listKey) });
   const typeLabel = i18n.has(typeKey) ? i18n.t(typeKey) : i18n.t('audit.action.unknown');
   const bare = id.replace(/^[a-z]+-/, '');
   // A generated id (UUID) means nothing to a reader: the type alone, the whole id in the row's title.

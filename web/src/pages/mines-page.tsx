@@ -1,4 +1,5 @@
 import { useEffect, useState, type MouseEvent } from 'react';
+import { ExportControl } from '../components/export-control.tsx';
 import {
   gasClassValues as GAS_CLASSES,
   mineStatusValues as MINE_STATUSES,
@@ -172,6 +173,7 @@ export function MinesPage() {
         <span className="muted" data-testid="mine-total" data-value={result === null ? undefined : total}>
           {result === null ? '' : t('mines.total', { n: formatCount(total, lang) })}
         </span>
+        <ExportControl listUrl={minesApiUrl(query)} />
       </div>
 
       <FilterBar

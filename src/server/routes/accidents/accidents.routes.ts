@@ -22,7 +22,9 @@ import {
 import { precededBy } from '../../../core/accidents/preceded-by.ts';
 import { supplementAccident } from '../../../core/accidents/supplement-use-cases.ts';
 import { requirePermission } from '../../../core/access/permissions.ts';
+import { ACCIDENT_COLUMNS } from '../../../reports/list-export/list-columns.ts';
 import type { AppDeps } from '../../app.ts';
+import { registerListExport } from '../../list-export-route.ts';
 import { principalOf } from '../../auth.ts';
 import { registerAccountabilityRoutes } from './accountability.routes.ts';
 import {
@@ -33,6 +35,7 @@ import {
   precedingTimelineSchema,
 } from './accidents.schemas.ts';
 
+const accidentFilters = z.object({ reference: z.enum(['true', 'false']).optional() });
 const count = z.number().int().min(0).max(1_000_000);
 const casualties = z.object({
   deaths: count,
@@ -53,8 +56,7 @@ export function registerAccidentRoutes(app: FastifyInstance, deps: AppDeps): voi
         tags: ['accidents'],
         summary:
           'Accidents in your scope (or, with reference=true, the imported reference set), newest first.',
-        querystring: z.object({
-          reference: z.enum(['true', 'false']).optional(),
+        querystring: accidentFilters.extend({
           limit: z.coerce.number().int().min(1).max(5000).optional(),
         }),
         response: { 200: z.object({ accidents: z.array(accidentSummarySchema), total: z.number() }) },
@@ -66,6 +68,16 @@ export function registerAccidentRoutes(app: FastifyInstance, deps: AppDeps): voi
         ...(req.query.limit !== undefined ? { limit: req.query.limit } : {}),
       }),
   );
+
+  registerListExport(app, deps, {
+    url: '/api/accidents/export',
+    list: 'accidents',
+    tags: ['accidents'],
+    filters: accidentFilters,
+    columns: ACCIDENT_COLUMNS,
+    load: async (p, f, limit) =>
+      (await listAccidents(ports, p, { reference: f.reference === 'true', limit })).accidents,
+  });
 
   r.post(
     '/api/accidents/grade',

@@ -19,7 +19,9 @@ import {
   type CaseType,
   type OwnershipKind,
 } from '../../../core/closure/closure-types.ts';
+import { CASE_COLUMNS } from '../../../reports/list-export/list-columns.ts';
 import type { AppDeps } from '../../app.ts';
+import { registerListExport } from '../../list-export-route.ts';
 import { principalOf } from '../../auth.ts';
 import { idParams } from '../../route-schemas.ts';
 import { crackdownCaseSchema, ownershipRecordSchema } from './closure.schemas.ts';
@@ -81,6 +83,15 @@ export function registerCaseRoutes(app: FastifyInstance, deps: AppDeps): void {
     },
     async (req) => ({ cases: await listCases(ports, principalOf(req)) }),
   );
+
+  registerListExport(app, deps, {
+    url: '/api/closure/cases/export',
+    list: 'cases',
+    tags,
+    filters: z.object({}),
+    columns: CASE_COLUMNS,
+    load: async (p, _f, limit) => (await listCases(ports, p)).slice(0, limit),
+  });
 
   r.post(
     '/api/closure/cases',

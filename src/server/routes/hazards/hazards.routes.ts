@@ -26,7 +26,9 @@ import {
   submitForVerification,
   verifyAndClose,
 } from '../../../core/hazards/hazard-use-cases.ts';
+import { HAZARD_COLUMNS } from '../../../reports/list-export/list-columns.ts';
 import type { AppDeps } from '../../app.ts';
+import { registerListExport } from '../../list-export-route.ts';
 import { principalOf } from '../../auth.ts';
 import { createEquipmentState } from '../../../monitoring/equipment-state.ts';
 import { registerEvidenceRoutes } from './hazard-evidence.routes.ts';
@@ -48,6 +50,13 @@ import {
 const text = (max: number) => z.string().max(max);
 const date = isoDateSchema;
 const regionId = regionIdSchema.optional();
+const hazardFilters = z.object({
+  regionId,
+  mineId: z.string().max(100).optional(),
+  state: z.enum(HAZARD_STATES).optional(),
+  grade: z.enum(HAZARD_GRADES).optional(),
+  overdue: z.enum(['true', 'false']).optional(),
+});
 
 const planBody = z.object({
   responsiblePerson: text(200).optional(),
@@ -88,12 +97,7 @@ export function registerHazardRoutes(app: FastifyInstance, deps: AppDeps): void 
       schema: {
         tags,
         summary: 'Hazards in your scope (overdue first), filtered by region, mine, state, grade, overdue.',
-        querystring: z.object({
-          regionId,
-          mineId: z.string().max(100).optional(),
-          state: z.enum(HAZARD_STATES).optional(),
-          grade: z.enum(HAZARD_GRADES).optional(),
-          overdue: z.enum(['true', 'false']).optional(),
+        querystring: hazardFilters.extend({
           limit: z.coerce.number().int().min(1).max(1000).default(200),
         }),
         response: { 200: z.object({ items: z.array(hazardViewSchema) }) },
@@ -101,6 +105,16 @@ export function registerHazardRoutes(app: FastifyInstance, deps: AppDeps): void 
     },
     (req) => listHazards(ports, principalOf(req), { ...req.query, overdue: req.query.overdue === 'true' }),
   );
+
+  registerListExport(app, deps, {
+    url: '/api/hazards/export',
+    list: 'hazards',
+    tags,
+    filters: hazardFilters,
+    columns: HAZARD_COLUMNS,
+    load: async (p, f, limit) =>
+      (await listHazards(ports, p, { ...f, overdue: f.overdue === 'true', limit })).items,
+  });
 
   r.get(
     '/api/hazards/board',

@@ -15,7 +15,10 @@ import { shelveUntil } from '../../../core/monitoring/alarms/alarm-use-cases.ts'
 import { ALARM_RULES } from '../../../core/monitoring/engine/engine-types.ts';
 import type { AlarmView } from '../../../core/monitoring/monitoring-ports.ts';
 import { scopedMineFilter } from '../../../core/registry/mine-use-cases.ts';
+import type { Ports } from '../../../core/ports.ts';
+import { ALARM_COLUMNS } from '../../../reports/list-export/list-columns.ts';
 import type { AppDeps, MonitoringDeps } from '../../app.ts';
+import { registerListExport } from '../../list-export-route.ts';
 import { principalOf } from '../../auth.ts';
 import { consoleGroupingOf } from './alarm-console.routes.ts';
 import { monitoringOf } from './monitoring-access.ts';
@@ -37,6 +40,39 @@ const STATE_FILTERS: Record<string, readonly AlarmState[] | undefined> = {
 
 const alarmParams = z.object({ id: z.string().min(1).max(200) });
 
+const alarmFilters = z.object({
+  regionId: regionIdSchema.optional(),
+  mineId: z.string().min(1).max(100).optional(),
+  priority: z.enum(ALARM_PRIORITIES as [string, ...string[]]).optional(),
+  state: z.enum(['active', 'unacknowledged', 'shelved', 'all']).default('active'),
+  rule: z.enum(ALARM_RULES as [string, ...string[]]).optional(),
+});
+
+/** The alarm list (and its export): the filters within the caller's scope, critical first. */
+async function searchAlarmsInScope(
+  ports: Ports,
+  p: Principal,
+  q: z.infer<typeof alarmFilters>,
+  page: { offset: number; limit: number },
+) {
+  requirePermission(p, 'alarm.read');
+  const scope = await scopedMineFilter(ports, p, q.regionId);
+  if (q.mineId !== undefined) {
+    const mine = await ports.mines.get(q.mineId);
+    if (!mine || !isInScope(p, { regionPath: mine.regionPath, mineId: mine.id })) {
+      throw notFound('MINE_NOT_FOUND', `No mine "${q.mineId}" in your scope.`);
+    }
+  }
+  return ports.monitoring.searchAlarms({
+    regionPath: scope.regionPath,
+    mineId: q.mineId ?? scope.mineId,
+    priority: q.priority as never,
+    rule: q.rule as never,
+    states: STATE_FILTERS[q.state],
+    ...page,
+  });
+}
+
 /** The alarms not back to normal in the filter (derived from the caller's scope) that the caller may see. */
 async function openAlarmsInScope(
   m: MonitoringDeps,
@@ -57,40 +93,28 @@ export function registerAlarmRoutes(app: FastifyInstance, deps: AppDeps): void {
       schema: {
         tags: ['alarms'],
         summary: 'Alarms in your scope: critical first, unacknowledged first, newest first.',
-        querystring: z.object({
-          regionId: regionIdSchema.optional(),
-          mineId: z.string().min(1).max(100).optional(),
-          priority: z.enum(ALARM_PRIORITIES as [string, ...string[]]).optional(),
-          state: z.enum(['active', 'unacknowledged', 'shelved', 'all']).default('active'),
-          rule: z.enum(ALARM_RULES as [string, ...string[]]).optional(),
+        querystring: alarmFilters.extend({
           page: z.coerce.number().int().min(1).default(1),
           pageSize: z.coerce.number().int().min(1).max(500).default(50),
         }),
         response: { 200: alarmPageSchema },
       },
     },
-    async (req) => {
-      const p = principalOf(req);
-      requirePermission(p, 'alarm.read');
-      const q = req.query;
-      const scope = await scopedMineFilter(ports, p, q.regionId);
-      if (q.mineId !== undefined) {
-        const mine = await ports.mines.get(q.mineId);
-        if (!mine || !isInScope(p, { regionPath: mine.regionPath, mineId: mine.id })) {
-          throw notFound('MINE_NOT_FOUND', `No mine "${q.mineId}" in your scope.`);
-        }
-      }
-      return ports.monitoring.searchAlarms({
-        regionPath: scope.regionPath,
-        mineId: q.mineId ?? scope.mineId,
-        priority: q.priority as never,
-        rule: q.rule as never,
-        states: STATE_FILTERS[q.state],
-        offset: (q.page - 1) * q.pageSize,
-        limit: q.pageSize,
-      });
-    },
+    async (req) =>
+      searchAlarmsInScope(ports, principalOf(req), req.query, {
+        offset: (req.query.page - 1) * req.query.pageSize,
+        limit: req.query.pageSize,
+      }),
   );
+
+  registerListExport(app, deps, {
+    url: '/api/alarms/export',
+    list: 'alarms',
+    tags: ['alarms'],
+    filters: alarmFilters,
+    columns: ALARM_COLUMNS,
+    load: async (p, f, limit) => (await searchAlarmsInScope(ports, p, f, { offset: 0, limit })).items,
+  });
 
   r.get(
     '/api/alarms/kpis',

@@ -12,7 +12,9 @@ import {
 import { ORDER_KINDS, type OpenHazards, type OrderKind } from '../../../core/orders/orders-ports.ts';
 import { listGasControlViolations, type ResumptionDeps } from '../../../core/orders/resumption-use-cases.ts';
 import type { Ports } from '../../../core/ports.ts';
+import { ORDER_COLUMNS } from '../../../reports/list-export/list-columns.ts';
 import type { AppDeps } from '../../app.ts';
+import { registerListExport } from '../../list-export-route.ts';
 import { principalOf } from '../../auth.ts';
 import { registerCampaignRoutes } from './campaigns.routes.ts';
 import { registerResumptionRoutes } from './resumptions.routes.ts';
@@ -24,6 +26,10 @@ import {
   orderDetailSchema,
   orderListItemSchema,
 } from './orders.schemas.ts';
+
+const orderFilters = z.object({
+  status: z.enum(['scheduled', 'in_force', 'lifted', 'superseded']).optional(),
+});
 
 const orderBody = z.object({
   number: z.string().min(1).max(100),
@@ -62,14 +68,21 @@ export function registerOrderRoutes(app: FastifyInstance, deps: AppDeps): void {
       schema: {
         tags: ['orders'],
         summary: 'Orders in or covering your scope, newest first.',
-        querystring: z.object({
-          status: z.enum(['scheduled', 'in_force', 'lifted', 'superseded']).optional(),
-        }),
+        querystring: orderFilters,
         response: { 200: z.object({ orders: z.array(orderListItemSchema) }) },
       },
     },
     async (req) => ({ orders: await listOrders(ports, principalOf(req), req.query) }),
   );
+
+  registerListExport(app, deps, {
+    url: '/api/orders/export',
+    list: 'orders',
+    tags: ['orders'],
+    filters: orderFilters,
+    columns: ORDER_COLUMNS,
+    load: async (p, f, limit) => (await listOrders(ports, p, f)).slice(0, limit),
+  });
 
   r.post(
     '/api/orders/preview',

@@ -18,7 +18,9 @@ import {
   recordCapacityApproval,
   recordGasClassAppraisal,
 } from '../../../core/registry/key-fact-processes.ts';
+import { MINE_COLUMNS } from '../../../reports/list-export/list-columns.ts';
 import type { AppDeps } from '../../app.ts';
+import { registerListExport } from '../../list-export-route.ts';
 import { principalOf } from '../../auth.ts';
 import { regionIdSchema } from '../../route-schemas.ts';
 import {
@@ -34,17 +36,33 @@ import {
 
 const mineIdParams = z.object({ id: z.string().min(1).max(100) });
 
-const listQuery = z.object({
+const mineFilters = z.object({
   regionId: regionIdSchema.optional(),
   status: z.enum(MINE_STATUSES as [string, ...string[]]).optional(),
   gasClass: z.enum(GAS_CLASSES as [string, ...string[]]).optional(),
   capacityMin: z.coerce.number().int().min(0).optional(),
   capacityMax: z.coerce.number().int().min(0).optional(),
   q: z.string().max(100).optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(500).default(50),
   sort: z.enum(['name', 'code', 'capacity', 'status', 'region']).default('code'),
   order: z.enum(['asc', 'desc']).default('asc'),
+});
+const listQuery = mineFilters.extend({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(50),
+});
+
+/** The list's filters and page as listMines takes them (the list and its export share it). */
+const mineQuery = (q: z.infer<typeof mineFilters>, page: number, pageSize: number) => ({
+  regionId: q.regionId,
+  status: q.status as never,
+  gasClass: q.gasClass as never,
+  capacityMin: q.capacityMin,
+  capacityMax: q.capacityMax,
+  q: q.q,
+  page,
+  pageSize,
+  sort: q.sort,
+  desc: q.order === 'desc',
 });
 
 const PRIORITY_RANK: Readonly<Record<string, number>> = { critical: 3, high: 2, medium: 1, low: 0 };
@@ -144,22 +162,18 @@ export function registerMineRoutes(app: FastifyInstance, deps: AppDeps): void {
         response: { 200: minesPageSchema },
       },
     },
-    async (req) => {
-      const q = req.query;
-      return listMines(ports, principalOf(req), {
-        regionId: q.regionId,
-        status: q.status as never,
-        gasClass: q.gasClass as never,
-        capacityMin: q.capacityMin,
-        capacityMax: q.capacityMax,
-        q: q.q,
-        page: q.page,
-        pageSize: q.pageSize,
-        sort: q.sort,
-        desc: q.order === 'desc',
-      });
-    },
+    async (req) =>
+      listMines(ports, principalOf(req), mineQuery(req.query, req.query.page, req.query.pageSize)),
   );
+
+  registerListExport(app, deps, {
+    url: '/api/mines/export',
+    list: 'mines',
+    tags: ['registry'],
+    filters: mineFilters,
+    columns: MINE_COLUMNS,
+    load: async (p, f, limit) => (await listMines(ports, p, mineQuery(f, 1, limit))).items,
+  });
 
   r.post(
     '/api/mines',

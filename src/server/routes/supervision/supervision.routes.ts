@@ -18,7 +18,11 @@ import {
   recordVisit,
   reportFindingAsHazard,
 } from '../../../core/supervision/visit-use-cases.ts';
+import type { Ports } from '../../../core/ports.ts';
+import type { SiteVisit } from '../../../core/supervision/supervision-types.ts';
+import { VISIT_COLUMNS, type VisitRow } from '../../../reports/list-export/list-columns.ts';
 import type { AppDeps } from '../../app.ts';
+import { registerListExport } from '../../list-export-route.ts';
 import { principalOf } from '../../auth.ts';
 import { withUndergroundChecks } from '../../../core/supervision/visit-checks.ts';
 import { createHazardReporter } from './hazard-reporter.ts';
@@ -43,6 +47,22 @@ import { csvFileSchema } from '../session.schemas.ts';
 const tags = ['supervision'];
 const regionId = regionIdSchema.optional();
 const mineParams = z.object({ mineId: z.string().min(1).max(100) });
+
+const visitFilters = z.object({ regionId, mineId: z.string().min(1).max(100).optional() });
+
+/** Site visits name their mine by id; the export shows its code and name. */
+async function withMineNames(ports: Pick<Ports, 'mines'>, visits: SiteVisit[]): Promise<VisitRow[]> {
+  const mines = new Map<string, { code: string; name: string }>();
+  for (const id of new Set(visits.map((v) => v.mineId))) {
+    const m = await ports.mines.get(id);
+    if (m) mines.set(id, m);
+  }
+  return visits.map((v) => ({
+    ...v,
+    mineCode: mines.get(v.mineId)?.code ?? '',
+    mineName: mines.get(v.mineId)?.name ?? '',
+  }));
+}
 
 const coverageQuery = z.object({
   regionId,
@@ -340,9 +360,7 @@ export function registerSupervisionRoutes(app: FastifyInstance, deps: AppDeps): 
       schema: {
         tags,
         summary: 'Site visits in your scope: visits to your own mines first, newest first.',
-        querystring: z.object({
-          regionId,
-          mineId: z.string().min(1).max(100).optional(),
+        querystring: visitFilters.extend({
           limit: z.coerce.number().int().min(1).max(1000).optional(),
         }),
         response: { 200: z.object({ items: z.array(siteVisitSchema) }) },
@@ -350,6 +368,15 @@ export function registerSupervisionRoutes(app: FastifyInstance, deps: AppDeps): 
     },
     async (req) => listVisits(ports, principalOf(req), req.query),
   );
+
+  registerListExport(app, deps, {
+    url: '/api/supervision/visits/export',
+    list: 'visits',
+    tags,
+    filters: visitFilters,
+    columns: VISIT_COLUMNS,
+    load: async (p, f, limit) => withMineNames(ports, (await listVisits(ports, p, { ...f, limit })).items),
+  });
 
   r.get(
     '/api/supervision/visits/:id',

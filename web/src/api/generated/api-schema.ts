@@ -551,6 +551,67 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/accidents/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The list with its filters as an XLSX or CSV file (headers and codes in the language asked for, times in China Standard Time, at most 20000 rows). */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "xlsx" | "csv";
+                    lang?: "zh-CN" | "en";
+                    reference?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBody"];
+                        "text/csv": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBody"];
+                        "text/csv": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description The file, as uploaded. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                        "text/csv": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/accidents/grade": {
         parameters: {
             query?: never;
@@ -1182,6 +1243,71 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["AlarmConsole"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/alarms/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The list with its filters as an XLSX or CSV file (headers and codes in the language asked for, times in China Standard Time, at most 20000 rows). */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "xlsx" | "csv";
+                    lang?: "zh-CN" | "en";
+                    mineId?: string;
+                    priority?: "critical" | "high" | "medium" | "low";
+                    regionId?: string;
+                    rule?: "people_in_stopped_mine" | "activity_in_stopped_mine" | "gas_control_lacking" | "power_cut_level" | "stop_work_level" | "power_cut_ineffective" | "over_limit" | "low_limit" | "smoke" | "belt_protection" | "co_rising" | "headcount_over_limit" | "area_over_limit" | "restricted_area" | "mine_data_stopped" | "pre_alarm" | "sensor_fault" | "point_silent" | "overtime_underground" | "suspected_tampering" | "incident_fire_pattern" | "incident_gas_production" | "incident_power_cut_ineffective" | "incident_stopped_mine_work";
+                    state?: "active" | "unacknowledged" | "shelved" | "all";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBody"];
+                        "text/csv": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBody"];
+                        "text/csv": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description The file, as uploaded. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                        "text/csv": string;
                     };
                 };
             };
@@ -2124,6 +2250,66 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/closure/cases/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The list with its filters as an XLSX or CSV file (headers and codes in the language asked for, times in China Standard Time, at most 20000 rows). */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "xlsx" | "csv";
+                    lang?: "zh-CN" | "en";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBody"];
+                        "text/csv": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBody"];
+                        "text/csv": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description The file, as uploaded. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                        "text/csv": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -5526,6 +5712,71 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/hazards/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The list with its filters as an XLSX or CSV file (headers and codes in the language asked for, times in China Standard Time, at most 20000 rows). */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "xlsx" | "csv";
+                    grade?: "major" | "general";
+                    lang?: "zh-CN" | "en";
+                    mineId?: string;
+                    overdue?: "true" | "false";
+                    regionId?: string;
+                    state?: "reported" | "assigned" | "rectifying" | "awaiting_verification" | "closed";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBody"];
+                        "text/csv": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBody"];
+                        "text/csv": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description The file, as uploaded. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                        "text/csv": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/hazards/monitoring-proposals": {
         parameters: {
             query?: never;
@@ -7338,6 +7589,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/mines/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The list with its filters as an XLSX or CSV file (headers and codes in the language asked for, times in China Standard Time, at most 20000 rows). */
+        get: {
+            parameters: {
+                query?: {
+                    capacityMax?: number;
+                    capacityMin?: number;
+                    format?: "xlsx" | "csv";
+                    gasClass?: "low" | "high" | "outburst";
+                    lang?: "zh-CN" | "en";
+                    order?: "asc" | "desc";
+                    q?: string;
+                    regionId?: string;
+                    sort?: "name" | "code" | "capacity" | "status" | "region";
+                    status?: "construction" | "producing" | "suspended" | "resumption_review" | "closing" | "closed";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBody"];
+                        "text/csv": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBody"];
+                        "text/csv": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description The file, as uploaded. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                        "text/csv": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/mines/import": {
         parameters: {
             query?: never;
@@ -8073,6 +8392,67 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/orders/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The list with its filters as an XLSX or CSV file (headers and codes in the language asked for, times in China Standard Time, at most 20000 rows). */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "xlsx" | "csv";
+                    lang?: "zh-CN" | "en";
+                    status?: "scheduled" | "in_force" | "lifted" | "superseded";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBody"];
+                        "text/csv": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBody"];
+                        "text/csv": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description The file, as uploaded. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                        "text/csv": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/orders/gas-control-violations": {
         parameters: {
             query?: never;
@@ -8780,6 +9160,98 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Mines by code or name, people (responsible person, leader, group member) by name, hazards by title, orders by number and crackdown cases by summary or mine — grouped, at most 8 each, only within your scope. */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            cases: {
+                                id: string;
+                                mineName: string;
+                                status: string;
+                                summary: string;
+                                type: string;
+                            }[];
+                            hazards: {
+                                grade: string;
+                                id: string;
+                                mineName: string;
+                                state: string;
+                                title: string;
+                            }[];
+                            mines: {
+                                code: string;
+                                id: string;
+                                name: string;
+                                regionName: string;
+                                regionNameEn: string;
+                            }[];
+                            orders: {
+                                id: string;
+                                kind: string;
+                                number: string;
+                                status: string;
+                            }[];
+                            people: {
+                                mineId: string;
+                                mineName: string;
+                                name: string;
+                                /** @enum {string} */
+                                role: "responsible" | "leader" | "group_member";
+                            }[];
+                            query: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -10322,6 +10794,68 @@ export interface paths {
                         "application/json": {
                             visit: components["schemas"]["SiteVisit"];
                         };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/supervision/visits/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The list with its filters as an XLSX or CSV file (headers and codes in the language asked for, times in China Standard Time, at most 20000 rows). */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "xlsx" | "csv";
+                    lang?: "zh-CN" | "en";
+                    mineId?: string;
+                    regionId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBody"];
+                        "text/csv": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBody"];
+                        "text/csv": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description The file, as uploaded. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                        "text/csv": string;
                     };
                 };
             };
@@ -12925,15 +13459,25 @@ export const pathsApiAccidentsIdAccountabilityPostRequestBodyContentApplicationJ
 export const pathsApiAccidentsIdAccountabilityPostRequestBodyContentApplicationJsonChainValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/accidents/{id}/accountability"]["post"]["requestBody"]["content"]["application/json"]["chain"]> = ["enterprise", "regulator", "party", "government"];
 export const pathsApiAccidentsIdInvestigationPostRequestBodyContentApplicationJsonEventValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/accidents/{id}/investigation"]["post"]["requestBody"]["content"]["application/json"]["event"]> = ["extend", "submit_report", "close"];
 export const pathsApiAccidentsIdReportsPostRequestBodyContentApplicationJsonLevelValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/accidents/{id}/reports"]["post"]["requestBody"]["content"]["application/json"]["level"]> = ["county", "city", "province", "national"];
+export const pathsApiAccidentsExportGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/accidents/export"]["get"]["parameters"]["query"]["format"]> = ["xlsx", "csv"];
+export const pathsApiAccidentsExportGetParametersQueryLangValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/accidents/export"]["get"]["parameters"]["query"]["lang"]> = ["zh-CN", "en"];
+export const pathsApiAccidentsExportGetParametersQueryReferenceValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/accidents/export"]["get"]["parameters"]["query"]["reference"]> = ["true", "false"];
 export const pathsApiAccidentsImportPostRequestBodyContentApplicationJsonMappingDateFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/accidents/import"]["post"]["requestBody"]["content"]["application/json"]["mapping"]["dateFormat"]> = ["yyyy-mm-dd", "d/m/yyyy", "m/d/yyyy"];
 export const pathsApiAlarmsGetParametersQueryPriorityValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/alarms"]["get"]["parameters"]["query"]["priority"]> = ["critical", "high", "medium", "low"];
 export const pathsApiAlarmsGetParametersQueryRuleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/alarms"]["get"]["parameters"]["query"]["rule"]> = ["people_in_stopped_mine", "activity_in_stopped_mine", "gas_control_lacking", "power_cut_level", "stop_work_level", "power_cut_ineffective", "over_limit", "low_limit", "smoke", "belt_protection", "co_rising", "headcount_over_limit", "area_over_limit", "restricted_area", "mine_data_stopped", "pre_alarm", "sensor_fault", "point_silent", "overtime_underground", "suspected_tampering", "incident_fire_pattern", "incident_gas_production", "incident_power_cut_ineffective", "incident_stopped_mine_work"];
 export const pathsApiAlarmsGetParametersQueryStateValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/alarms"]["get"]["parameters"]["query"]["state"]> = ["active", "unacknowledged", "shelved", "all"];
+export const pathsApiAlarmsExportGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/alarms/export"]["get"]["parameters"]["query"]["format"]> = ["xlsx", "csv"];
+export const pathsApiAlarmsExportGetParametersQueryLangValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/alarms/export"]["get"]["parameters"]["query"]["lang"]> = ["zh-CN", "en"];
+export const pathsApiAlarmsExportGetParametersQueryPriorityValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/alarms/export"]["get"]["parameters"]["query"]["priority"]> = ["critical", "high", "medium", "low"];
+export const pathsApiAlarmsExportGetParametersQueryRuleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/alarms/export"]["get"]["parameters"]["query"]["rule"]> = ["people_in_stopped_mine", "activity_in_stopped_mine", "gas_control_lacking", "power_cut_level", "stop_work_level", "power_cut_ineffective", "over_limit", "low_limit", "smoke", "belt_protection", "co_rising", "headcount_over_limit", "area_over_limit", "restricted_area", "mine_data_stopped", "pre_alarm", "sensor_fault", "point_silent", "overtime_underground", "suspected_tampering", "incident_fire_pattern", "incident_gas_production", "incident_power_cut_ineffective", "incident_stopped_mine_work"];
+export const pathsApiAlarmsExportGetParametersQueryStateValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/alarms/export"]["get"]["parameters"]["query"]["state"]> = ["active", "unacknowledged", "shelved", "all"];
 export const pathsApiAuditExportCsvGetParametersQuerySourceValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/audit/export.csv"]["get"]["parameters"]["query"]["source"]> = ["audit", "security"];
 export const pathsApiBriefingNextVisitsGetParametersQueryMineValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/briefing/next-visits"]["get"]["parameters"]["query"]["mine"]> = ["only"];
 export const pathsApiClosureCasesPostRequestBodyContentApplicationJsonTypeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/closure/cases"]["post"]["requestBody"]["content"]["application/json"]["type"]> = ["illegal_trusteeship", "false_integration", "evasion_of_supervision", "data_tampering"];
 export const pathsApiClosureCasesIdEventsPostRequestBodyContentApplicationJsonEventValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/closure/cases/{id}/events"]["post"]["requestBody"]["content"]["application/json"]["event"]> = ["investigate", "decide", "close"];
 export const pathsApiClosureCasesIdEvidencePostRequestBodyContentApplicationJsonKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/closure/cases/{id}/evidence"]["post"]["requestBody"]["content"]["application/json"]["kind"]> = ["alarm", "hazard", "visit", "data_gap", "inspection", "document"];
+export const pathsApiClosureCasesExportGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/closure/cases/export"]["get"]["parameters"]["query"]["format"]> = ["xlsx", "csv"];
+export const pathsApiClosureCasesExportGetParametersQueryLangValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/closure/cases/export"]["get"]["parameters"]["query"]["lang"]> = ["zh-CN", "en"];
 export const pathsApiClosureMinesMineIdOwnershipPostRequestBodyContentApplicationJsonKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/closure/mines/{mineId}/ownership"]["post"]["requestBody"]["content"]["application/json"]["kind"]> = ["ownership", "trusteeship", "integration", "reorganisation"];
 export const pathsApiDirectivesPostRequestBodyContentApplicationJsonKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/directives"]["post"]["requestBody"]["content"]["application/json"]["kind"]> = ["directive", "accident_warning"];
 export const pathsApiExpertiseAssessmentsPostRequestBodyContentApplicationJsonConclusionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/expertise/assessments"]["post"]["requestBody"]["content"]["application/json"]["conclusion"]> = ["capable", "not_capable"];
@@ -12943,6 +13487,11 @@ export const pathsApiHazardsGetParametersQueryOverdueValues: ReadonlyArray<Flatt
 export const pathsApiHazardsGetParametersQueryStateValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/hazards"]["get"]["parameters"]["query"]["state"]> = ["reported", "assigned", "rectifying", "awaiting_verification", "closed"];
 export const pathsApiHazardsPostRequestBodyContentApplicationJsonGradeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/hazards"]["post"]["requestBody"]["content"]["application/json"]["grade"]> = ["major", "general"];
 export const pathsApiHazardsPostRequestBodyContentApplicationJsonSourceValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/hazards"]["post"]["requestBody"]["content"]["application/json"]["source"]> = ["self_check", "inspection", "alarm", "public_report"];
+export const pathsApiHazardsExportGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/hazards/export"]["get"]["parameters"]["query"]["format"]> = ["xlsx", "csv"];
+export const pathsApiHazardsExportGetParametersQueryGradeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/hazards/export"]["get"]["parameters"]["query"]["grade"]> = ["major", "general"];
+export const pathsApiHazardsExportGetParametersQueryLangValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/hazards/export"]["get"]["parameters"]["query"]["lang"]> = ["zh-CN", "en"];
+export const pathsApiHazardsExportGetParametersQueryOverdueValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/hazards/export"]["get"]["parameters"]["query"]["overdue"]> = ["true", "false"];
+export const pathsApiHazardsExportGetParametersQueryStateValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/hazards/export"]["get"]["parameters"]["query"]["state"]> = ["reported", "assigned", "rectifying", "awaiting_verification", "closed"];
 export const pathsApiHazardsProposalsGetParametersQueryStateValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/hazards/proposals"]["get"]["parameters"]["query"]["state"]> = ["open", "confirmed", "dismissed", "lapsed"];
 export const pathsApiHealthGetResponses200ContentApplicationJsonStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/health"]["get"]["responses"]["200"]["content"]["application/json"]["status"]> = ["ok"];
 export const pathsApiIngestFilesPostResponses200ContentApplicationJsonEncodingValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/ingest/files"]["post"]["responses"]["200"]["content"]["application/json"]["encoding"]> = ["utf-8", "gb18030"];
@@ -12962,15 +13511,25 @@ export const pathsApiMinesIdStoppedAllowancesPostResponses201ContentApplicationJ
 export const pathsApiMinesIdStoppedAllowancesPostResponses201ContentApplicationJsonAllowanceStateValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/mines/{id}/stopped-allowances"]["post"]["responses"]["201"]["content"]["application/json"]["allowance"]["state"]> = ["declared", "approved", "rejected", "superseded"];
 export const pathsApiMinesIdStoppedAllowancesPostResponses201ContentApplicationJsonAllowanceSystemsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/mines/{id}/stopped-allowances"]["post"]["responses"]["201"]["content"]["application/json"]["allowance"]["systems"]> = ["ventilation", "drainage", "monitoring"];
 export const pathsApiMinesIdTransitionsPostRequestBodyContentApplicationJsonEventValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/mines/{id}/transitions"]["post"]["requestBody"]["content"]["application/json"]["event"]> = ["complete_construction", "suspend", "apply_resumption", "approve_resumption", "resume_construction", "reject_resumption", "order_closure", "complete_closure"];
+export const pathsApiMinesExportGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/mines/export"]["get"]["parameters"]["query"]["format"]> = ["xlsx", "csv"];
+export const pathsApiMinesExportGetParametersQueryGasClassValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/mines/export"]["get"]["parameters"]["query"]["gasClass"]> = ["low", "high", "outburst"];
+export const pathsApiMinesExportGetParametersQueryLangValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/mines/export"]["get"]["parameters"]["query"]["lang"]> = ["zh-CN", "en"];
+export const pathsApiMinesExportGetParametersQueryOrderValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/mines/export"]["get"]["parameters"]["query"]["order"]> = ["asc", "desc"];
+export const pathsApiMinesExportGetParametersQuerySortValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/mines/export"]["get"]["parameters"]["query"]["sort"]> = ["name", "code", "capacity", "status", "region"];
+export const pathsApiMinesExportGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/mines/export"]["get"]["parameters"]["query"]["status"]> = ["construction", "producing", "suspended", "resumption_review", "closing", "closed"];
 export const pathsApiMonitoringPolicyGetResponses200ContentApplicationJsonPolicySourceValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/monitoring/policy"]["get"]["responses"]["200"]["content"]["application/json"]["policy"]["source"]> = ["platform policy (no regulation)"];
 export const pathsApiOrdersGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/orders"]["get"]["parameters"]["query"]["status"]> = ["scheduled", "in_force", "lifted", "superseded"];
 export const pathsApiOrdersPostRequestBodyContentApplicationJsonKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/orders"]["post"]["requestBody"]["content"]["application/json"]["kind"]> = ["stop_work", "suspend_mine", "close_mine", "lift"];
 export const pathsApiOrdersIdComplianceGetResponses200ContentApplicationJsonMinesStateValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/orders/{id}/compliance"]["get"]["responses"]["200"]["content"]["application/json"]["mines"]["state"]> = ["clear", "evacuating", "overdue", "no_data"];
 export const pathsApiOrdersIdComplianceGetResponses200ContentApplicationJsonMinesStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/orders/{id}/compliance"]["get"]["responses"]["200"]["content"]["application/json"]["mines"]["status"]> = ["construction", "producing", "suspended", "resumption_review", "closing", "closed"];
 export const pathsApiOrdersCampaignsIdReportGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/orders/campaigns/{id}/report"]["get"]["parameters"]["query"]["format"]> = ["json", "csv"];
+export const pathsApiOrdersExportGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/orders/export"]["get"]["parameters"]["query"]["format"]> = ["xlsx", "csv"];
+export const pathsApiOrdersExportGetParametersQueryLangValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/orders/export"]["get"]["parameters"]["query"]["lang"]> = ["zh-CN", "en"];
+export const pathsApiOrdersExportGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/orders/export"]["get"]["parameters"]["query"]["status"]> = ["scheduled", "in_force", "lifted", "superseded"];
 export const pathsApiOrdersPreviewPostRequestBodyContentApplicationJsonKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/orders/preview"]["post"]["requestBody"]["content"]["application/json"]["kind"]> = ["stop_work", "suspend_mine", "close_mine", "lift"];
 export const pathsApiOrdersResumptionsIdDecisionPostRequestBodyContentApplicationJsonDecisionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/orders/resumptions/{id}/decision"]["post"]["requestBody"]["content"]["application/json"]["decision"]> = ["approve", "reject"];
 export const pathsApiScenariosPostRequestBodyContentApplicationJsonNameValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/scenarios"]["post"]["requestBody"]["content"]["application/json"]["name"]> = ["songzao", "diaoshuidong"];
+export const pathsApiSearchGetResponses200ContentApplicationJsonPeopleRoleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/search"]["get"]["responses"]["200"]["content"]["application/json"]["people"]["role"]> = ["responsible", "leader", "group_member"];
 export const pathsApiStoppedAllowancesIdDecisionPostRequestBodyContentApplicationJsonDecisionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/stopped-allowances/{id}/decision"]["post"]["requestBody"]["content"]["application/json"]["decision"]> = ["approve", "reject"];
 export const pathsApiStoppedAllowancesIdDecisionPostResponses200ContentApplicationJsonAllowanceKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/stopped-allowances/{id}/decision"]["post"]["responses"]["200"]["content"]["application/json"]["allowance"]["kind"]> = ["watch_crew", "dismantling"];
 export const pathsApiStoppedAllowancesIdDecisionPostResponses200ContentApplicationJsonAllowanceStateValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/stopped-allowances/{id}/decision"]["post"]["responses"]["200"]["content"]["application/json"]["allowance"]["state"]> = ["declared", "approved", "rejected", "superseded"];
@@ -12981,6 +13540,8 @@ export const pathsApiSupervisionCoverageCsvGetParametersQueryGapValues: Readonly
 export const pathsApiSupervisionCoverageCsvGetParametersQueryMineValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/supervision/coverage.csv"]["get"]["parameters"]["query"]["mine"]> = ["only"];
 export const pathsApiSupervisionVisitsPostRequestBodyContentApplicationJsonChecklistResultValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/supervision/visits"]["post"]["requestBody"]["content"]["application/json"]["checklist"]["result"]> = ["ok", "problem", "not_checked"];
 export const pathsApiSupervisionVisitsPostRequestBodyContentApplicationJsonFindingsGradeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/supervision/visits"]["post"]["requestBody"]["content"]["application/json"]["findings"]["grade"]> = ["major", "general"];
+export const pathsApiSupervisionVisitsExportGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/supervision/visits/export"]["get"]["parameters"]["query"]["format"]> = ["xlsx", "csv"];
+export const pathsApiSupervisionVisitsExportGetParametersQueryLangValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/supervision/visits/export"]["get"]["parameters"]["query"]["lang"]> = ["zh-CN", "en"];
 export const accidentInvestigationStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Accident"]["investigationState"]> = ["investigating", "extended", "reported", "closed"];
 export const accidentSourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Accident"]["source"]> = ["recorded", "imported"];
 export const accidentGradeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccidentGrade"]> = ["especially_major", "major", "larger", "general", "none"];

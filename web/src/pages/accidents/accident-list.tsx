@@ -1,3 +1,4 @@
+import { ExportControl } from '../../components/export-control.tsx';
 import type { ApiAnswer } from '../../api/api-client.ts';
 import { useApiData } from '../../api/use-api.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
@@ -18,6 +19,7 @@ export function AccidentList({ reference, canRecord }: { reference: boolean; can
       data-busy={isLoading ? 'true' : 'false'}
     >
       {canRecord && !reference && <AccidentForm onRecorded={reload} />}
+      <ExportControl listUrl={`/api/accidents?reference=${reference ? 'true' : 'false'}`} />
       {error !== null && <ErrorBox error={error} onRetry={reload} />}
       {rows.length === 0 && !isLoading && <p>{t('accidents.empty')}</p>}
       {rows.length > 0 && (

@@ -2,7 +2,7 @@ import { withQuery } from '../../api/api-client.ts';
 import { useApiData } from '../../api/use-api.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
 import { RegionOptions } from '../../components/region-options.tsx';
-import { todayIsoDate } from '../../format.ts';
+import { regionName, todayIsoDate } from '../../format.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { navigate, useAppLocation } from '../../router/router.ts';
 import { useRegions } from '../../session/regions-context.tsx';
@@ -88,6 +88,12 @@ export function BriefingPage() {
           />
         </label>
       </div>
+      {b && (
+        <p className="print-only" data-testid="briefing-print-period">
+          {t('print.region', { region: regionName(b.region, lang) })} ·{' '}
+          {t('print.period', { from: b.period.from, to: b.period.to })}
+        </p>
+      )}
       {data.error !== null && <ErrorBox error={data.error} onRetry={data.reload} testId="briefing-error" />}
       {b && (
         <div className="bf-grid" data-testid="briefing-preview" data-region-id={b.region.id}>

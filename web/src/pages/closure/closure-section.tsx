@@ -1,4 +1,5 @@
 import { NotForRole } from '../../components/not-for-role.tsx';
+import { ExportControl } from '../../components/export-control.tsx';
 import { useState, type FormEvent } from 'react';
 import { request } from '../../api/api-client.ts';
 import { useApiData } from '../../api/use-api.ts';
@@ -357,6 +358,7 @@ function CasesPanel() {
   return (
     <div data-testid="closure-cases" data-busy={isLoading ? 'true' : 'false'} className="wf-stack">
       {may('case.manage') && <NewCaseForm />}
+      <ExportControl listUrl="/api/closure/cases" />
       {error !== null && <ErrorBox error={error} onRetry={reload} />}
       {cases.length === 0 && !isLoading && error === null && (
         <p data-testid="cases-empty">{t('closure.caseNew.empty')}</p>

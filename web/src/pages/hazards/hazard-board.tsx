@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { ExportControl } from '../../components/export-control.tsx';
 import { withQuery } from '../../api/api-client.ts';
 import { useApiData } from '../../api/use-api.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
@@ -27,9 +28,8 @@ export function HazardBoardPage() {
   const [grade, setGrade] = useState<'major' | 'general' | ''>('');
   const [overdue, setOverdue] = useState(false);
   const board = useApiData<Board>(withQuery('/api/hazards/board', { regionId }));
-  const list = useApiData<{ items: HazardView[] }>(
-    withQuery('/api/hazards', { regionId, state, grade, overdue: overdue ? 'true' : '' }),
-  );
+  const listUrl = withQuery('/api/hazards', { regionId, state, grade, overdue: overdue ? 'true' : '' });
+  const list = useApiData<{ items: HazardView[] }>(listUrl);
   const busy = board.isLoading || list.isLoading;
   return (
     <section className="page" data-testid="hazards-board" data-busy={busy ? 'true' : 'false'}>
@@ -50,6 +50,7 @@ export function HazardBoardPage() {
             {t('hazards.selfCheck.title')}
           </Link>
         )}
+        <ExportControl listUrl={listUrl} />
       </div>
       {board.error !== null && <ErrorBox error={board.error} onRetry={board.reload} />}
       {board.data && (

@@ -1,4 +1,5 @@
 import { useApiData } from '../../api/use-api.ts';
+import { ExportControl } from '../../components/export-control.tsx';
 import { ErrorBox } from '../../components/error-box.tsx';
 import { orderNoteText } from '../workflow-labels.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
@@ -48,6 +49,7 @@ function OrdersList() {
   return (
     <div data-testid="orders-list" data-busy={isLoading ? 'true' : 'false'}>
       {may('order.issue') && <IssueOrderForm onIssued={reload} />}
+      <ExportControl listUrl="/api/orders" />
       {error !== null && <ErrorBox error={error} onRetry={reload} />}
       {orders.length === 0 && !isLoading && <p>{t('orders.list.empty')}</p>}
       {orders.length > 0 && (

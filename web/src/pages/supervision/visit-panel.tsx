@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { ExportControl } from '../../components/export-control.tsx';
 import { useApiData } from '../../api/use-api.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
 import { CheckField, Field, Input, SubmitButton, TextArea } from '../../components/form-kit.tsx';
@@ -167,6 +168,7 @@ export function VisitList({
     <div className="card table-wrap" data-testid="visit-list" data-busy={visits.isLoading ? 'true' : 'false'}>
       <div className="card-head">
         <h2>{t('supervision.visit.list')}</h2>
+        <ExportControl listUrl={`/api/supervision/visits?mineId=${encodeURIComponent(mineId)}`} />
       </div>
       {visits.error !== null && <ErrorBox error={visits.error} onRetry={visits.reload} />}
       {action.error !== null && <ErrorBox error={action.error} />}

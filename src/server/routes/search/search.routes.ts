@@ -1,0 +1,64 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { searchEverything } from '../../../core/search/global-search.ts';
+import type { AppDeps } from '../../app.ts';
+import { principalOf } from '../../auth.ts';
+
+const searchResultsSchema = z.object({
+  query: z.string(),
+  mines: z.array(
+    z.object({
+      id: z.string(),
+      code: z.string(),
+      name: z.string(),
+      regionName: z.string(),
+      regionNameEn: z.string(),
+    }),
+  ),
+  people: z.array(
+    z.object({
+      name: z.string(),
+      role: z.enum(['responsible', 'leader', 'group_member']),
+      mineId: z.string(),
+      mineName: z.string(),
+    }),
+  ),
+  hazards: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      mineName: z.string(),
+      state: z.string(),
+      grade: z.string(),
+    }),
+  ),
+  orders: z.array(z.object({ id: z.string(), number: z.string(), kind: z.string(), status: z.string() })),
+  cases: z.array(
+    z.object({
+      id: z.string(),
+      summary: z.string(),
+      mineName: z.string(),
+      type: z.string(),
+      status: z.string(),
+    }),
+  ),
+});
+
+/** GET /api/search: the top bar's search over mines, people, hazards, orders and cases, in your scope. */
+export function registerSearchRoutes(app: FastifyInstance, deps: AppDeps): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get(
+    '/api/search',
+    {
+      schema: {
+        tags: ['search'],
+        summary:
+          'Mines by code or name, people (responsible person, leader, group member) by name, hazards by title, orders by number and crackdown cases by summary or mine — grouped, at most 8 each, only within your scope.',
+        querystring: z.object({ q: z.string().max(100).default('') }),
+        response: { 200: searchResultsSchema },
+      },
+    },
+    async (req) => searchEverything(deps.ports, principalOf(req), req.query.q),
+  );
+}
