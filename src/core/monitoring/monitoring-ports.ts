@@ -1,3 +1,4 @@
+import type { AlarmLink } from './alarm-links.ts';
 import type { AlarmPriority, AlarmState } from './alarms/alarm-lifecycle.ts';
 import type { AlarmChange, AlarmRecord, AlarmRule, PointRecord } from './engine/engine-types.ts';
 import type { PersonUnderground } from './engine/personnel-rules.ts';
@@ -156,6 +157,9 @@ export interface MonitoringStore {
   hazardDecisions(keys: readonly string[]): Promise<MonitoringHazardDecision[]>;
   /** Records a decision; false when the proposal was already decided (nothing changed). */
   insertHazardDecision(d: MonitoringHazardDecision): Promise<boolean>;
+  /** The hazards, orders and cases made from an alarm (migration 0025), oldest first. */
+  alarmLinks(alarmId: string): Promise<AlarmLink[]>;
+  insertAlarmLink(link: AlarmLink): Promise<void>;
   /**
    * Compaction (ADR 0005): every head reading of a window closed at `nowMs` moves into its point's
    * block for that window, merged with what the block holds. Idempotent and crash-safe.
