@@ -132,6 +132,7 @@ export function caseTypeOfAlarmRule(rule: string): CaseType | null {
       return 'data_tampering';
     case 'people_in_stopped_mine':
     case 'activity_in_stopped_mine':
+    case 'incident_stopped_mine_work':
     case 'mine_data_stopped':
       return 'evasion_of_supervision';
     default:

@@ -53,6 +53,7 @@ export function describeAlarmZh(a: AlarmView): string {
       : []),
   ];
   const evidence = a.evidence ?? [];
-  if (evidence.length > 0) lines.push('证据（数据时间，北京时间）：', ...evidence.map((e) => `- ${evidenceLineZh(e)}`));
+  if (evidence.length > 0)
+    lines.push('证据（数据时间，北京时间）：', ...evidence.map((e) => `- ${evidenceLineZh(e)}`));
   return lines.join('\n');
 }

@@ -199,20 +199,17 @@ async function ordersOf(
     effectiveAt: o.effectiveAt,
     evacuateBy: o.evacuateBy,
   });
-  const rows = await deps.orders.listOpenOrderMinesOfMine(mine.id);
-  const inForce: OverviewOrder[] = [];
-  for (const orderId of new Set(rows.map((r) => r.orderId))) {
-    const o = await deps.orders.getOrder(orderId);
-    if (o) inForce.push(view(o));
-  }
-  // A scheduled order has no mine rows yet: it names the mine, or covers the region the mine lies in.
-  const scheduled = (await deps.orders.listOrders({ status: 'scheduled' }, 2000))
-    .filter((o) =>
-      o.regionId === null ? o.mineIds.includes(mine.id) : mine.regionPath.startsWith(o.regionPath),
-    )
-    .map(view);
+  // An order is over the mine when it names it or covers the region the mine lies in (whether or not it
+  // changed the mine's status: an order naming a mine already stopped stays in force over it).
+  const covers = (o: { regionId: string | null; regionPath: string; mineIds: string[] }) =>
+    o.regionId === null ? o.mineIds.includes(mine.id) : mine.regionPath.startsWith(o.regionPath);
+  const [inForce, scheduled] = await Promise.all(
+    (['in_force', 'scheduled'] as const).map(async (status) =>
+      (await deps.orders.listOrders({ status }, 2000)).filter(covers).map(view),
+    ),
+  );
   const byTime = (a: OverviewOrder, b: OverviewOrder) => b.effectiveAt.localeCompare(a.effectiveAt);
-  return { inForce: inForce.sort(byTime), scheduled: scheduled.sort(byTime) };
+  return { inForce: (inForce ?? []).sort(byTime), scheduled: (scheduled ?? []).sort(byTime) };
 }
 
 async function supervisionOf(

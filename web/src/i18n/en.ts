@@ -19,6 +19,7 @@ import { alarmConsoleEn } from './parts/alarm-console.ts';
 import { securityEn } from './parts/security.ts';
 import { statutoryEn } from './parts/statutory.ts';
 import type { Dictionary } from './zh-cn.ts';
+import { mineOverviewEn } from './parts/mine-overview.ts';
 
 /** The English dictionary; every key of the Chinese one, checked by the type. */
 export const en: Dictionary = {
@@ -36,6 +37,7 @@ export const en: Dictionary = {
   ...workflowsEn,
   ...mapEn,
   ...todayEn,
+  ...mineOverviewEn,
   ...shellEn,
   ...errorsEn,
   ...criteriaEn,

@@ -18,6 +18,7 @@ import { briefingZh } from './parts/briefing.ts';
 import { alarmConsoleZh } from './parts/alarm-console.ts';
 import { securityZh } from './parts/security.ts';
 import { statutoryZh } from './parts/statutory.ts';
+import { mineOverviewZh } from './parts/mine-overview.ts';
 
 /**
  * The Chinese (zh-CN) dictionary: the default language, and the source of the key set.
@@ -38,6 +39,7 @@ export const zhCN = {
   ...workflowsZh,
   ...mapZh,
   ...todayZh,
+  ...mineOverviewZh,
   ...shellZh,
   ...errorsZh,
   ...criteriaZh,
