@@ -100,7 +100,10 @@ describeInBrowser('language crawl: every page in zh-CN and English', () => {
         for (const leak of findLeaks(text, lang, new Set([...data, ...sharedData])))
           found.push(`${username} ${lang} ${path}: ${leak}`);
         // Stable names (a generated id would leave a new file per run).
-        const named = path.replace(hazardId, 'hazard').replace(officerMine(), 'mine');
+        const named = path
+          .replace(hazardId, 'hazard')
+          .replace(officerMine(), 'mine')
+          .replace(/alarm=[^&]*/, 'alarm');
         const name = `crawl-${username}-${lang}${named.replace(/[^a-zA-Z0-9]+/g, '-')}`.replace(/-+$/, '');
         // The visible part only: a full-page shot of the long lists costs more than the check itself.
         mkdirSync(SCREENSHOT_DIR, { recursive: true });
@@ -162,6 +165,15 @@ describeInBrowser('language crawl: every page in zh-CN and English', () => {
 
     const mine = encodeURIComponent(officerMine());
     const hazard = encodeURIComponent(hazardId);
+    // An alarm of a scenario mine: the hazard, order and case forms pre-filled from it.
+    const scenarioAlarm = (
+      (await (
+        await province.page.request.get(`${server.baseUrl}/api/alarms?mineId=${scenarioMines[1]}`)
+      ).json()) as {
+        items: Array<{ id: string }>;
+      }
+    ).items[0]!.id;
+    const fromAlarm = `alarm=${encodeURIComponent(scenarioAlarm)}`;
     const leaks = [
       ...(await crawl('province', [
         '/',
@@ -196,6 +208,9 @@ describeInBrowser('language crawl: every page in zh-CN and English', () => {
         '/security/tokens',
         '/security/audit',
         '/security/events',
+        `/hazards/new?${fromAlarm}`,
+        `/orders?${fromAlarm}`,
+        `/closure/cases?${fromAlarm}`,
       ])),
       ...(await crawl('officer', [
         '/',

@@ -137,21 +137,25 @@ describeEachEngine('mine overview and alarm links', (engine) => {
     expect(o.orders.inForce.map((x) => x.id)).toContain(orderId);
   });
 
-  it('refuses to link an alarm to a hazard of another mine, and stores nothing', async () => {
-    const res = await app.inject({
+  /** Reports a general hazard at mine B with alarm A (of mine A) as its reference. */
+  const hazardFromAlarmA = (user: string, title: string) =>
+    app.inject({
       method: 'POST',
       url: '/api/hazards',
-      headers: as('province'),
+      headers: as(user),
       payload: {
         mineId: mineB.id,
         source: 'alarm',
         grade: 'general',
         category: 'general',
-        title: '错矿',
+        title,
         description: '',
         alarmId: alarmA,
       },
     });
+
+  it('refuses to link an alarm to a hazard of another mine, and stores nothing', async () => {
+    const res = await hazardFromAlarmA('province', '错矿');
     expect(res.statusCode).toBe(400);
     expect(errorOf(res).code).toBe('ALARM_LINK_OTHER_MINE');
     const hazards = await get(`/api/hazards?mineId=${mineB.id}`, 'province');
@@ -159,20 +163,7 @@ describeEachEngine('mine overview and alarm links', (engine) => {
   });
 
   it('does not let a regulator outside the region use the alarm as a reference', async () => {
-    const res = await app.inject({
-      method: 'POST',
-      url: '/api/hazards',
-      headers: as('county2'),
-      payload: {
-        mineId: mineB.id,
-        source: 'alarm',
-        grade: 'general',
-        category: 'general',
-        title: '越权',
-        description: '',
-        alarmId: alarmA,
-      },
-    });
+    const res = await hazardFromAlarmA('county2', '越权');
     expect(res.statusCode).toBe(404);
     expect(errorOf(res).code).toBe('ALARM_NOT_FOUND');
     expect(res.body).not.toContain(mineA.name);

@@ -11,7 +11,7 @@ import type { AlarmPriority, AlarmState } from '../monitoring/alarms/alarm-lifec
 import type { AlarmRule } from '../monitoring/engine/engine-types.ts';
 import type { AlarmScopeFilter, AlarmView } from '../monitoring/monitoring-ports.ts';
 import { dateOf } from '../orders/order-rules.ts';
-import type { OrderKind, OrderStatus } from '../orders/orders-ports.ts';
+import type { Order, OrderKind, OrderStatus } from '../orders/orders-ports.ts';
 import type { Ports } from '../ports.ts';
 import { requireMineInScope } from '../registry/mine-scope.ts';
 import { buildCoverage, type CoverageGap } from '../supervision/coverage.ts';
@@ -184,14 +184,7 @@ async function ordersOf(
   deps: OverviewDeps,
   mine: { id: string; regionPath: string },
 ): Promise<NonNullable<MineOverview['orders']>> {
-  const view = (o: {
-    id: string;
-    number: string;
-    kind: OrderKind;
-    status: OrderStatus;
-    effectiveAt: string;
-    evacuateBy: string | null;
-  }): OverviewOrder => ({
+  const view = (o: Order): OverviewOrder => ({
     id: o.id,
     number: o.number,
     kind: o.kind,
@@ -201,7 +194,7 @@ async function ordersOf(
   });
   // An order is over the mine when it names it or covers the region the mine lies in (whether or not it
   // changed the mine's status: an order naming a mine already stopped stays in force over it).
-  const covers = (o: { regionId: string | null; regionPath: string; mineIds: string[] }) =>
+  const covers = (o: Order) =>
     o.regionId === null ? o.mineIds.includes(mine.id) : mine.regionPath.startsWith(o.regionPath);
   const [inForce, scheduled] = await Promise.all(
     (['in_force', 'scheduled'] as const).map(async (status) =>
