@@ -45,6 +45,8 @@ import { registerMineRoutes } from './routes/registry/mines.routes.ts';
 import { registerSessionRoutes } from './routes/session.routes.ts';
 import { registerTodayRoutes } from './routes/today/today.routes.ts';
 import { registerSearchRoutes } from './routes/search/search.routes.ts';
+import { registerMineOverviewRoutes } from './routes/registry/mine-overview.routes.ts';
+import { registerAlarmLinkRoutes } from './routes/monitoring/alarm-links.routes.ts';
 import { registerStoppedRoutes } from './routes/stopped/stopped.routes.ts';
 
 export interface AppDeps {
@@ -315,6 +317,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerBriefingRoutes(app, deps);
   registerTodayRoutes(app, deps);
   registerSearchRoutes(app, deps);
+  registerMineOverviewRoutes(app, deps);
+  registerAlarmLinkRoutes(app, deps);
 
   const webRoot = deps.webRoot ? resolve(deps.webRoot) : null;
   const spa = webRoot !== null && existsSync(resolve(webRoot, 'index.html'));

@@ -71,6 +71,7 @@ export const ERROR_CATALOGUE: readonly ErrorSection[] = [
       ['ALARM_ACK_COMMENT_REQUIRED', 'an acknowledgement without a comment (say what was done)', '400', 'write what was done or ordered'],
       ['ALARM_NOT_UNACKNOWLEDGED', 'the alarm is already acknowledged (or normal, shelved …)', '409', 'reload the console'],
       ['ALARM_SHELVE_REASON_REQUIRED', 'shelving without a reason', '400', 'give the reason (e.g. calibration)'],
+      ['ALARM_LINK_OTHER_MINE', 'a hazard, order or case made from an alarm must concern the alarm\'s mine', '400', 'pick the alarm\'s mine (the form opened from the alarm does)'],
       ['ALARM_OOS_REASON_REQUIRED', 'taking an alarm out of service without a reason', '400', 'give the reason (e.g. the sensor under repair)'],
       ['EVIDENCE_RANGE_INVALID', 'the alarm-evidence period has `from` after `to`, or spans more than 92 days', '400', 'pick a shorter period'],
       ['ALARM_SHELVE_DURATION_INVALID', 'a shelve must last 1–480 minutes', '400', 'pick a shorter period'],

@@ -292,6 +292,18 @@ export interface MonitoringHazardDecisionsTable {
   decided_at: string;
 }
 
+/** Migration 0025: a hazard, order or case made from an alarm. */
+export interface AlarmLinksTable {
+  alarm_id: string;
+  kind: string;
+  target_id: string;
+  title: string;
+  mine_id: string;
+  created_by: string;
+  created_by_name: string;
+  created_at: string;
+}
+
 export interface AlarmEventsTable {
   id: string;
   alarm_id: string;
@@ -398,6 +410,7 @@ export interface MonitoringDatabase {
   alarms: AlarmsTable;
   alarm_events: AlarmEventsTable;
   monitoring_hazard_decisions: MonitoringHazardDecisionsTable;
+  alarm_links: AlarmLinksTable;
   personnel_areas: PersonnelAreasTable;
   people_underground: PeopleUndergroundTable;
   ingest_files: IngestFilesTable;

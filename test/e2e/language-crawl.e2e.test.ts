@@ -104,7 +104,8 @@ describeInBrowser('language crawl: every page in zh-CN and English', () => {
         const named = path
           .replace(hazardId, 'hazard')
           .replace(officerMine(), 'mine')
-          .replace(accidentId, 'accident');
+          .replace(accidentId, 'accident')
+          .replace(/alarm=[^&]*/, 'alarm');
         const name = `crawl-${username}-${lang}${named.replace(/[^a-zA-Z0-9]+/g, '-')}`.replace(/-+$/, '');
         // The visible part only: a full-page shot of the long lists costs more than the check itself.
         mkdirSync(SCREENSHOT_DIR, { recursive: true });
@@ -193,6 +194,15 @@ describeInBrowser('language crawl: every page in zh-CN and English', () => {
     const mine = encodeURIComponent(officerMine());
     const hazard = encodeURIComponent(hazardId);
     const accidentPath = `/accidents/${encodeURIComponent(accident.id)}`;
+    // An alarm of a scenario mine: the hazard, order and case forms pre-filled from it.
+    const scenarioAlarm = (
+      (await (
+        await province.page.request.get(`${server.baseUrl}/api/alarms?mineId=${scenarioMines[1]}`)
+      ).json()) as {
+        items: Array<{ id: string }>;
+      }
+    ).items[0]!.id;
+    const fromAlarm = `alarm=${encodeURIComponent(scenarioAlarm)}`;
     const leaks = [
       ...(await crawl('province', [
         '/',
@@ -229,6 +239,9 @@ describeInBrowser('language crawl: every page in zh-CN and English', () => {
         '/security/tokens',
         '/security/audit',
         '/security/events',
+        `/hazards/new?${fromAlarm}`,
+        `/orders?${fromAlarm}`,
+        `/closure/cases?${fromAlarm}`,
       ])),
       ...(await crawl('officer', [
         '/',

@@ -632,6 +632,14 @@ const MATRIX: Record<string, RouteSpec> = {
     reveals: (x) => x.mine.name,
     prepare: (a) => ({ url: `/api/mines/${t(a).mine.id}/history` }),
   },
+  'GET /api/mines/:id/overview': {
+    permissions: ['mine.read'],
+    scope: 'mine',
+    okStatus: 200,
+    notFoundCode: 'MINE_NOT_FOUND',
+    reveals: (x) => x.mine.id,
+    prepare: (a) => ({ url: `/api/mines/${t(a).mine.id}/overview` }),
+  },
   'POST /api/mines/:id/transitions': {
     permissions: ['mine.transition'],
     scope: 'mine',
@@ -729,6 +737,21 @@ const MATRIX: Record<string, RouteSpec> = {
     notFoundCode: 'ALARM_NOT_FOUND',
     reveals: (x) => x.mine.name,
     prepare: (a) => ({ url: `/api/alarms/${encodeURIComponent(alarmOf(t(a).mine, 'over_limit'))}` }),
+  },
+  'GET /api/alarms/:id/links': {
+    permissions: ['alarm.read'],
+    scope: 'mine',
+    okStatus: 200,
+    notFoundCode: 'ALARM_NOT_FOUND',
+    prepare: (a) => ({ url: `/api/alarms/${encodeURIComponent(alarmOf(t(a).mine, 'over_limit'))}/links` }),
+  },
+  'GET /api/alarms/:id/draft': {
+    permissions: ['alarm.read'],
+    scope: 'mine',
+    okStatus: 200,
+    notFoundCode: 'ALARM_NOT_FOUND',
+    reveals: (x) => x.mine.name,
+    prepare: (a) => ({ url: `/api/alarms/${encodeURIComponent(alarmOf(t(a).mine, 'over_limit'))}/draft` }),
   },
   'POST /api/alarms/:id/acknowledge': {
     permissions: ['alarm.act'],

@@ -3,6 +3,7 @@ import type { Principal } from '../access/types.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { conflict, invalidInput, notFound } from '../errors.ts';
 import type { Ports } from '../ports.ts';
+import { linkAlarm } from '../monitoring/alarm-links.ts';
 import { requireMineInScope } from '../registry/mine-scope.ts';
 import { isIsoDate, needText, requireVisible, seesRecord } from './closure-access.ts';
 import { caseTypeForAlarmRule, transitionCase, type CaseEvent } from './closure-rules.ts';
@@ -176,6 +177,14 @@ export async function openCase(
       targetId: c.id,
       after: { ...c },
     });
+    if (input.alarmId)
+      await linkAlarm(tx, p, now, {
+        alarmId: input.alarmId,
+        kind: 'case',
+        targetId: c.id,
+        title: c.summary.length > 80 ? `${c.summary.slice(0, 79)}…` : c.summary,
+        mineIds: [c.mineId],
+      });
     return c;
   });
 }

@@ -123,8 +123,8 @@ export function transitionCase(status: CaseStatus, event: CaseEvent): { state: C
   return { state: edge.to };
 }
 
-/** The case type an alarm rule points to, for opening a case in one step from an alarm. */
-export function caseTypeForAlarmRule(rule: string): CaseType {
+/** The case type an alarm rule is evidence of (tampering or evasion), or null when it is evidence of neither. */
+export function caseTypeOfAlarmRule(rule: string): CaseType | null {
   switch (rule) {
     case 'suspected_tampering':
     case 'point_silent':
@@ -132,14 +132,23 @@ export function caseTypeForAlarmRule(rule: string): CaseType {
       return 'data_tampering';
     case 'people_in_stopped_mine':
     case 'activity_in_stopped_mine':
+    case 'incident_stopped_mine_work':
     case 'mine_data_stopped':
       return 'evasion_of_supervision';
     default:
-      throw invalidInput(
-        'CASE_ALARM_NOT_EVIDENCE',
-        `An alarm of the rule "${rule}" is not evidence of tampering or evasion; open the case by hand with its type.`,
-      );
+      return null;
   }
+}
+
+/** The case type an alarm rule points to, for opening a case in one step from an alarm. */
+export function caseTypeForAlarmRule(rule: string): CaseType {
+  const type = caseTypeOfAlarmRule(rule);
+  if (type === null)
+    throw invalidInput(
+      'CASE_ALARM_NOT_EVIDENCE',
+      `An alarm of the rule "${rule}" is not evidence of tampering or evasion; open the case by hand with its type.`,
+    );
+  return type;
 }
 
 // ---- progress against targets ----

@@ -10,6 +10,7 @@ import { lapseProposalsOfClosedHazard, proposeForMajorHazard } from './hazard-pr
 import { dateOf, requireCompletePlan } from './hazard-rules.ts';
 import { actorOf, clean, loadHazard, recordHazardStep } from './hazard-support.ts';
 import type { Hazard, HazardGrade, HazardProposal, HazardSource, RectificationPlan } from './hazard-types.ts';
+import { linkAlarm } from '../monitoring/alarm-links.ts';
 
 type Deps = Pick<Ports, 'clock' | 'ids' | 'transaction'>;
 
@@ -23,6 +24,8 @@ export interface ReportHazardInput {
   area?: string | null;
   equipment?: string | null;
   pointCode?: string | null;
+  /** The alarm the hazard is reported from (the console's one click); the link is stored and audited. */
+  alarmId?: string | null;
 }
 
 /** Checks the grade against the criteria edition in force on `today`. */
@@ -104,6 +107,14 @@ export async function reportHazard(
       toState: 'reported',
       details: { source: hazard.source, title: hazard.title, mineName: mine.name },
     });
+    if (input.alarmId)
+      await linkAlarm(tx, principal, now, {
+        alarmId: input.alarmId,
+        kind: 'hazard',
+        targetId: hazard.id,
+        title: hazard.title,
+        mineIds: [mine.id],
+      });
     const proposals = await proposeForMajorHazard(deps, tx, hazard, mine, actor, now);
     return { hazard, proposals };
   });

@@ -1,7 +1,8 @@
 import { isInScope, requirePermission } from '../access/permissions.ts';
 import type { Principal } from '../access/types.ts';
 import { conflict, invalidInput, notFound } from '../errors.ts';
-import type { AlarmRule, EvidenceItem } from '../monitoring/engine/engine-types.ts';
+import type { AlarmRule } from '../monitoring/engine/engine-types.ts';
+import { evidenceLineZh } from '../monitoring/alarm-description.ts';
 import {
   MONITORING_HAZARD_RULES,
   proposalOf,
@@ -12,6 +13,7 @@ import type { MineFilter, Ports } from '../ports.ts';
 import { ruleZh } from '../monitoring/alarm-rule-labels.ts';
 import { citeCriteriaItemZh, findCriteriaItem } from './criteria.ts';
 import { reportHazard } from './hazard-use-cases.ts';
+import { linkAlarm } from '../monitoring/alarm-links.ts';
 import type { Hazard } from './hazard-types.ts';
 
 type Deps = Pick<Ports, 'clock' | 'ids' | 'transaction' | 'monitoring' | 'mines'>;
@@ -83,30 +85,18 @@ async function loadProposal(deps: Deps, principal: Principal, key: string): Prom
   return p;
 }
 
-/** Data time in China Standard Time, `YYYY-MM-DD HH:mm`. */
-const cst = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
-
 /**
  * The evidence as the hazard's description keeps it: in Chinese (the stored hazard is the
  * regulators' official record), the rule by its Chinese name, the criterion as cited, data times in
  * China Standard Time.
  */
 function describeEvidence(p: ListedProposal): string {
-  const line = (e: EvidenceItem) =>
-    [
-      cst(e.atMs),
-      e.kind === 'people' ? `井下人数：${e.value ?? ''}人` : e.rule ? ruleZh(e.rule) : '测点读数',
-      e.location ?? e.pointCode ?? '',
-      e.value === null || e.kind === 'people' ? '' : `${e.value}${e.unit ? ` ${e.unit}` : ''}`,
-    ]
-      .filter((x) => x !== '')
-      .join(' · ');
   const item = findCriteriaItem(p.category);
   const cite = item ? citeCriteriaItemZh(item) : p.criterion.source;
   return [
     `监测证据提请：${ruleZh(p.rule)}（报警 ${p.alarmId}；${cite}）。`,
     '证据（数据时间，北京时间）：',
-    ...p.evidence.map((e) => `- ${line(e)}`),
+    ...p.evidence.map((e) => `- ${evidenceLineZh(e)}`),
   ].join('\n');
 }
 
@@ -190,6 +180,14 @@ async function record(
   });
   if (!inserted)
     throw conflict('MONITORING_PROPOSAL_DECIDED', 'This proposed major hazard is already decided.');
+  if (hazardId !== null)
+    await linkAlarm(tx, principal, now, {
+      alarmId: p.alarmId,
+      kind: 'hazard',
+      targetId: hazardId,
+      title: p.titleZh,
+      mineIds: [p.mineId],
+    });
   await tx.audit.append(
     {
       actorId: principal.userId,

@@ -1,3 +1,4 @@
+import type { AlarmLink } from './alarm-links.ts';
 import type { AlarmPriority, AlarmState } from './alarms/alarm-lifecycle.ts';
 import type { AlarmChange, AlarmRecord, AlarmRule, PointRecord } from './engine/engine-types.ts';
 import type { PersonUnderground } from './engine/personnel-rules.ts';
@@ -179,6 +180,9 @@ export interface MonitoringEvidenceStore {
   hazardDecisions(keys: readonly string[]): Promise<MonitoringHazardDecision[]>;
   /** Records a decision; false when the proposal was already decided (nothing changed). */
   insertHazardDecision(d: MonitoringHazardDecision): Promise<boolean>;
+  /** The hazards, orders and cases made from an alarm (migration 0025), oldest first. */
+  alarmLinks(alarmId: string): Promise<AlarmLink[]>;
+  insertAlarmLink(link: AlarmLink): Promise<void>;
 }
 
 /**

@@ -17,6 +17,7 @@ import {
   type NoticeDeadline,
 } from './order-rules.ts';
 import { ORDER_KINDS, type Order, type OrderKind, type OrderMine, type OrderStatus } from './orders-ports.ts';
+import { linkAlarm } from '../monitoring/alarm-links.ts';
 
 type Deps = Pick<Ports, 'clock' | 'ids' | 'transaction' | 'mines' | 'regions' | 'orders'>;
 
@@ -31,6 +32,8 @@ export interface IssueOrderInput {
   effectiveAt?: string | null;
   /** Stop orders: minutes after the effective time by which everyone must be out; absent = at once. */
   evacuateWithinMinutes?: number | null;
+  /** The alarm the order is issued from (the console's one click); the link is stored and audited. */
+  alarmId?: string | null;
 }
 
 export interface MinePreview {
@@ -245,6 +248,14 @@ export async function issueOrder(
       targetId: order.id,
       after: { ...order },
     });
+    if (input.alarmId)
+      await linkAlarm(tx, p, now, {
+        alarmId: input.alarmId,
+        kind: 'order',
+        targetId: order.id,
+        title: order.number,
+        mineIds: t.mines.map((m) => m.id),
+      });
     const mines = scheduled ? [] : await applyToMines(deps, tx, p, order, t.mines, now);
     return {
       order,

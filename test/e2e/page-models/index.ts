@@ -19,3 +19,4 @@ export * from './campaigns-page.ts';
 export * from './stopped-page.ts';
 export * from './role-tabs.ts';
 export * from './search-print.ts';
+export * from './mine-overview-page.ts';

@@ -22,6 +22,7 @@ import { securityEn } from './parts/security.ts';
 import { statutoryEn } from './parts/statutory.ts';
 import { exportsEn } from './parts/exports.ts';
 import type { Dictionary } from './zh-cn.ts';
+import { mineOverviewEn } from './parts/mine-overview.ts';
 
 /** The English dictionary; every key of the Chinese one, checked by the type. */
 export const en: Dictionary = {
@@ -40,6 +41,7 @@ export const en: Dictionary = {
   ...workflowsEn,
   ...mapEn,
   ...todayEn,
+  ...mineOverviewEn,
   ...shellEn,
   ...errorsEn,
   ...criteriaEn,

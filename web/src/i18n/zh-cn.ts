@@ -21,6 +21,7 @@ import { alarmConsoleZh } from './parts/alarm-console.ts';
 import { securityZh } from './parts/security.ts';
 import { statutoryZh } from './parts/statutory.ts';
 import { exportsZh } from './parts/exports.ts';
+import { mineOverviewZh } from './parts/mine-overview.ts';
 
 /**
  * The Chinese (zh-CN) dictionary: the default language, and the source of the key set.
@@ -42,6 +43,7 @@ export const zhCN = {
   ...workflowsZh,
   ...mapZh,
   ...todayZh,
+  ...mineOverviewZh,
   ...shellZh,
   ...errorsZh,
   ...criteriaZh,

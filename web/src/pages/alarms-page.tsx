@@ -20,6 +20,7 @@ import { formatDuration, formatValue } from '../monitoring/monitoring-format.ts'
 import { HazardProposalsPanel } from '../monitoring/hazard-proposals-panel.tsx';
 import { ScenarioPanel } from '../monitoring/scenario-panel.tsx';
 import { stateMatches, useAlarmList, type LiveMatch } from '../monitoring/use-alarm-list.ts';
+import { AlarmFollowUp } from './follow-up/alarm-follow-up.tsx';
 import { navigate, useAppLocation } from '../router/router.ts';
 import { useRegions } from '../session/regions-context.tsx';
 import { can, useSession } from '../session/session-context.tsx';
@@ -472,6 +473,7 @@ export function AlarmsPage() {
           onAlarmChanged={onAlarmChanged}
         />
       )}
+      {selectedId !== null && <AlarmFollowUp key={`follow-up-${selectedId}`} alarmId={selectedId} />}
     </div>
   );
 }

@@ -23,6 +23,7 @@ import { Link } from '../router/link.tsx';
 import { auditActionLabel } from './audit-labels.ts';
 import { homePath, useSession } from '../session/session-context.tsx';
 import { AuditDiff } from './audit-diff.tsx';
+import { MineOverviewPanel, MinePageNav } from './mine-overview/mine-overview.tsx';
 import { StoppedPanel } from './stopped/stopped-panel.tsx';
 import { GasControlBanner } from './stopped/gas-control-banner.tsx';
 import './stopped/stopped.css';
@@ -279,7 +280,11 @@ function AuditTrail({ history, regions }: { history: MineHistoryResponse; region
   );
 }
 
-/** One mine: identity and status, facts, status history and audit trail. */
+/**
+ * One mine's 360° page: identity and status, key facts, the overview of every module with the actions
+ * the role may take, then monitoring (live alarms, stopped-mine panel, points) and the records (key-fact
+ * processes, status history, audit trail).
+ */
 export function MinePage({ mineId }: { mineId: string }) {
   const { t } = useI18n();
   const { session } = useSession();
@@ -323,27 +328,36 @@ export function MinePage({ mineId }: { mineId: string }) {
           </div>
         </div>
 
+        <MinePageNav />
+
         <GasControlBanner mine={m} />
 
-        <MineAlarms mineId={m.id} />
-
-        <StoppedPanel mineId={m.id} status={m.status} />
-
         <FactsGrid mine={m} />
-        <KeyFactProcesses mine={m} onChanged={() => (mine.reload(), history.reload())} />
 
-        <MineMonitoring mine={m} />
+        <MineOverviewPanel mine={m} />
 
-        {history.error !== null && <ErrorBox error={history.error} onRetry={history.reload} />}
-        {history.data === null && history.error === null && (
-          <div className="muted loading-line">{t('app.loading')}</div>
-        )}
-        {history.data !== null && (
-          <>
-            <StatusHistory history={history.data} />
-            <AuditTrail history={history.data} regions={mine.data.regionChain} />
-          </>
-        )}
+        <div id="monitoring" className="mine-part">
+          <MineAlarms mineId={m.id} />
+
+          <StoppedPanel mineId={m.id} status={m.status} />
+
+          <MineMonitoring mine={m} />
+        </div>
+
+        <div id="records" className="mine-part">
+          <KeyFactProcesses mine={m} onChanged={() => (mine.reload(), history.reload())} />
+
+          {history.error !== null && <ErrorBox error={history.error} onRetry={history.reload} />}
+          {history.data === null && history.error === null && (
+            <div className="muted loading-line">{t('app.loading')}</div>
+          )}
+          {history.data !== null && (
+            <>
+              <StatusHistory history={history.data} />
+              <AuditTrail history={history.data} regions={mine.data.regionChain} />
+            </>
+          )}
+        </div>
       </MineLiveProvider>
     </div>
   );

@@ -25,7 +25,7 @@ const RISK_FACTOR_IDS = [
 export const riskFactorIdSchema = z.enum(RISK_FACTOR_IDS).meta({ id: 'RiskFactorId' });
 shaped<RiskFactorId>()(riskFactorIdSchema);
 
-const factorContributionSchema = shaped<FactorContribution>()(
+export const factorContributionSchema = shaped<FactorContribution>()(
   z
     .object({
       id: riskFactorIdSchema,

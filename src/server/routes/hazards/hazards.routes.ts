@@ -158,6 +158,8 @@ export function registerHazardRoutes(app: FastifyInstance, deps: AppDeps): void 
           area: text(200).nullable().optional(),
           equipment: text(200).nullable().optional(),
           pointCode: text(40).nullable().optional(),
+          /** The alarm the hazard is reported from; the alarm then shows the hazard. */
+          alarmId: z.string().min(1).max(300).nullable().optional(),
         }),
         response: { 201: z.object({ hazard: hazardSchema, proposals: z.array(hazardProposalSchema) }) },
       },

@@ -41,6 +41,8 @@ const orderBody = z.object({
   effectiveAt: z.string().max(40).nullable().optional(),
   /** Stop orders: minutes after the effective time by which everyone must be out (absent: at once). */
   evacuateWithinMinutes: z.number().int().min(0).max(1440).nullable().optional(),
+  /** The alarm the order is issued from; the alarm then shows the order. */
+  alarmId: z.string().min(1).max(300).nullable().optional(),
 });
 
 /**

@@ -945,6 +945,120 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/alarms/{id}/draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What a hazard, order or case made from this alarm is pre-filled with: its mine, a Chinese title, summary and description (rule by name, data times in China Standard Time, the alarm id as reference), the point and the case type. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AlarmDraft"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/alarms/{id}/links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The hazards, orders and cases made from an alarm in your scope, oldest first. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["AlarmLink"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/alarms/{id}/out-of-service": {
         parameters: {
             query?: never;
@@ -4747,6 +4861,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        alarmId?: string | null;
                         area?: string | null;
                         category: string;
                         /** @default  */
@@ -7116,6 +7231,62 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/mines/{id}/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One mine's 360° view in your scope: open and overdue hazards, orders in force, supervision (plan, responsible person, group, leader, last visits, gaps), its risk score and rank with the factors, live alarms and incidents, closure, accidents and cases. A section your role may not read is null. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MineOverview"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/mines/{id}/personnel": {
         parameters: {
             query?: never;
@@ -7838,6 +8009,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        alarmId?: string | null;
                         effectiveAt?: string | null;
                         evacuateWithinMinutes?: number | null;
                         /** @enum {string} */
@@ -8529,6 +8701,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        alarmId?: string | null;
                         effectiveAt?: string | null;
                         evacuateWithinMinutes?: number | null;
                         /** @enum {string} */
@@ -11275,6 +11448,17 @@ export interface components {
             sinceMs: number;
             unacknowledged: number;
         };
+        AlarmDraft: {
+            alarmId: string;
+            caseType: components["schemas"]["CaseType"] | null;
+            description: string;
+            mineCode: string;
+            mineId: string;
+            mineName: string;
+            pointCode: string | null;
+            summary: string;
+            title: string;
+        };
         AlarmEvent: {
             actor: string | null;
             alarmId: string;
@@ -11326,6 +11510,17 @@ export interface components {
                 rule: string;
             }[];
             unacknowledged: number;
+        };
+        AlarmLink: {
+            alarmId: string;
+            createdAt: string;
+            createdBy: string;
+            createdByName: string;
+            /** @enum {string} */
+            kind: "hazard" | "order" | "case";
+            mineId: string;
+            targetId: string;
+            title: string;
         };
         /** @enum {string} */
         AlarmPriority: "critical" | "high" | "medium" | "low";
@@ -12419,6 +12614,119 @@ export interface components {
             })[];
             rows: number;
         };
+        MineOverview: {
+            accidents: {
+                items: {
+                    deaths: number;
+                    grade: components["schemas"]["AccidentGrade"];
+                    id: string;
+                    /** @enum {string} */
+                    investigationState: "investigating" | "extended" | "reported" | "closed";
+                    occurredAt: string;
+                    type: string;
+                }[];
+                total: number;
+            } | null;
+            alarms: {
+                byPriority: {
+                    critical: number;
+                    high: number;
+                    low: number;
+                    medium: number;
+                };
+                incidents: number;
+                items: {
+                    atMs: number;
+                    id: string;
+                    isIncident: boolean;
+                    location: string | null;
+                    priority: components["schemas"]["AlarmPriority"];
+                    rule: components["schemas"]["AlarmRule"];
+                    state: components["schemas"]["AlarmState"];
+                }[];
+                open: number;
+                unacknowledged: number;
+            } | null;
+            asOf: string;
+            cases: {
+                items: {
+                    id: string;
+                    openedAt: string;
+                    /** @enum {string} */
+                    status: "open" | "investigating" | "decided" | "closed";
+                    summary: string;
+                    type: components["schemas"]["CaseType"];
+                }[];
+                open: number;
+            } | null;
+            closure: {
+                current: {
+                    createdAt: string;
+                    id: string;
+                    /** @enum {string} */
+                    status: "in_progress" | "closed";
+                    stepsTotal: number;
+                    stepsVerified: number;
+                } | null;
+            } | null;
+            hazards: {
+                items: {
+                    dueOn: string | null;
+                    grade: components["schemas"]["HazardGrade"];
+                    id: string;
+                    isOverdue: boolean;
+                    state: components["schemas"]["HazardState"];
+                    title: string;
+                }[];
+                open: number;
+                openMajor: number;
+                overdue: number;
+            } | null;
+            mineId: string;
+            orders: {
+                inForce: {
+                    effectiveAt: string;
+                    evacuateBy: string | null;
+                    id: string;
+                    kind: components["schemas"]["OrderKind"];
+                    number: string;
+                    status: components["schemas"]["OrderStatus"];
+                }[];
+                scheduled: {
+                    effectiveAt: string;
+                    evacuateBy: string | null;
+                    id: string;
+                    kind: components["schemas"]["OrderKind"];
+                    number: string;
+                    status: components["schemas"]["OrderStatus"];
+                }[];
+            } | null;
+            risk: {
+                factors: components["schemas"]["FactorContribution"][];
+                hasAccidentData: boolean;
+                of: number;
+                rank: number;
+                score: number;
+                windowDays: number;
+            } | null;
+            supervision: {
+                gaps: components["schemas"]["CoverageGap"][];
+                groupLeaderName: string | null;
+                groupSize: number;
+                leaderName: string | null;
+                planState: components["schemas"]["PlanState"] | null;
+                responsibleName: string | null;
+                visits: {
+                    findings: number;
+                    id: string;
+                    startedAt: string;
+                    visitorName: string;
+                    /** @enum {string} */
+                    visitorRole: "leader" | "group_member";
+                    wentUnderground: boolean;
+                }[];
+            } | null;
+        };
         MinePlan: {
             createdAt: string;
             decidedAt: string | null;
@@ -13274,8 +13582,10 @@ export type AccountabilityView = components['schemas']['AccountabilityView'];
 export type ActiveScenario = components['schemas']['ActiveScenario'];
 export type AlarmConsole = components['schemas']['AlarmConsole'];
 export type AlarmConsoleGroup = components['schemas']['AlarmConsoleGroup'];
+export type AlarmDraft = components['schemas']['AlarmDraft'];
 export type AlarmEvent = components['schemas']['AlarmEvent'];
 export type AlarmKpis = components['schemas']['AlarmKpis'];
+export type AlarmLink = components['schemas']['AlarmLink'];
 export type AlarmPriority = components['schemas']['AlarmPriority'];
 export type AlarmRule = components['schemas']['AlarmRule'];
 export type AlarmState = components['schemas']['AlarmState'];
@@ -13368,6 +13678,7 @@ export type MineAlarmBadge = components['schemas']['MineAlarmBadge'];
 export type MineExpertise = components['schemas']['MineExpertise'];
 export type MineHistoryResponse = components['schemas']['MineHistoryResponse'];
 export type MineImportReport = components['schemas']['MineImportReport'];
+export type MineOverview = components['schemas']['MineOverview'];
 export type MinePlan = components['schemas']['MinePlan'];
 export type MinePreview = components['schemas']['MinePreview'];
 export type MineResponse = components['schemas']['MineResponse'];
@@ -13550,6 +13861,7 @@ export const accidentSummarySourceValues: ReadonlyArray<FlattenedDeepRequired<co
 export const accountabilityActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccountabilityAction"]> = ["criticism", "warning", "demerit", "major_demerit", "demotion", "dismissal", "expulsion", "fine", "prosecution"];
 export const accountabilityChainValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccountabilityChain"]> = ["enterprise", "regulator", "party", "government"];
 export const alarmConsoleGroupKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AlarmConsoleGroup"]["kind"]> = ["incident", "stop_order", "mine_outage", "gateway_outage", "burst"];
+export const alarmLinkKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AlarmLink"]["kind"]> = ["hazard", "order", "case"];
 export const alarmPriorityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AlarmPriority"]> = ["critical", "high", "medium", "low"];
 export const alarmRuleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AlarmRule"]> = ["people_in_stopped_mine", "activity_in_stopped_mine", "gas_control_lacking", "power_cut_level", "stop_work_level", "power_cut_ineffective", "over_limit", "low_limit", "smoke", "belt_protection", "co_rising", "headcount_over_limit", "area_over_limit", "restricted_area", "mine_data_stopped", "pre_alarm", "sensor_fault", "point_silent", "overtime_underground", "suspected_tampering", "incident_fire_pattern", "incident_gas_production", "incident_power_cut_ineffective", "incident_stopped_mine_work"];
 export const alarmStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AlarmState"]> = ["normal", "unack_active", "ack_active", "rtn_unack", "shelved", "suppressed", "out_of_service"];
@@ -13598,6 +13910,26 @@ export const hazardProposalStateValues: ReadonlyArray<FlattenedDeepRequired<comp
 export const hazardSourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["HazardSource"]> = ["self_check", "inspection", "alarm", "public_report"];
 export const hazardStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["HazardState"]> = ["reported", "assigned", "rectifying", "awaiting_verification", "closed"];
 export const mechanisationLevelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MechanisationLevel"]> = ["manual", "partial", "mechanised", "intelligent"];
+export const mineOverviewAccidentsAnyOf0ItemsInvestigationStateValues: ReadonlyArray<Extract<Extract<FlattenedDeepRequired<components>["schemas"]["MineOverview"]["accidents"], {
+    items: unknown;
+}>["items"], {
+    investigationState: unknown;
+}>["investigationState"]> = ["investigating", "extended", "reported", "closed"];
+export const mineOverviewCasesAnyOf0ItemsStatusValues: ReadonlyArray<Extract<Extract<FlattenedDeepRequired<components>["schemas"]["MineOverview"]["cases"], {
+    items: unknown;
+}>["items"], {
+    status: unknown;
+}>["status"]> = ["open", "investigating", "decided", "closed"];
+export const mineOverviewClosureAnyOf0CurrentAnyOf0StatusValues: ReadonlyArray<Extract<Extract<FlattenedDeepRequired<components>["schemas"]["MineOverview"]["closure"], {
+    current: unknown;
+}>["current"], {
+    status: unknown;
+}>["status"]> = ["in_progress", "closed"];
+export const mineOverviewSupervisionAnyOf0VisitsVisitorRoleValues: ReadonlyArray<Extract<Extract<FlattenedDeepRequired<components>["schemas"]["MineOverview"]["supervision"], {
+    visits: unknown;
+}>["visits"], {
+    visitorRole: unknown;
+}>["visitorRole"]> = ["leader", "group_member"];
 export const minePreviewOutcomeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MinePreview"]["outcome"]> = ["affected", "unaffected"];
 export const mineStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MineStatus"]> = ["construction", "producing", "suspended", "resumption_review", "closing", "closed"];
 export const orderDetailMinesOutcomeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OrderDetail"]["mines"]["outcome"]> = ["affected", "unaffected"];

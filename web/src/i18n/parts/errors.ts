@@ -188,6 +188,7 @@ export const errorsZh = {
   'error.status.429': '操作过于频繁，请稍后再试',
   'error.status.503': '服务暂不可用，请稍后再试',
   'error.ALARM_OOS_REASON_REQUIRED': '将报警退出服务必须填写原因（如传感器检修）',
+  'error.ALARM_LINK_OTHER_MINE': '据报警办理的隐患、指令或案件必须针对该报警所在的煤矿',
   'error.HAZARDS_UNAVAILABLE': '本服务器未运行隐患模块，专家发现的问题暂不能登记为隐患，请稍后重试',
   'error.BAD_FILE_NAME': '文件名不符合国家格式（<煤矿编码>_<类型>_<yyyyMMddHHmmss>.txt）',
   'error.EMPTY_FILE': '文件没有文件头记录',
@@ -395,6 +396,7 @@ export const errorsEn: Record<keyof typeof errorsZh, string> = {
   'error.status.503': 'The service is not available; try again later',
   'error.ALARM_OOS_REASON_REQUIRED':
     'Taking an alarm out of service needs a reason (e.g. the sensor under repair)',
+  'error.ALARM_LINK_OTHER_MINE': 'A hazard, order or case made from an alarm must concern the alarm’s mine',
   'error.HAZARDS_UNAVAILABLE':
     'Hazard reporting is not running on this server; the finding cannot become a hazard yet — try again later',
   'error.BAD_FILE_NAME':

@@ -22,6 +22,9 @@ import type {
 } from '../../api/generated/api-schema.ts';
 import { PopulationHistoryTable } from './population-history.tsx';
 import { StatusPill } from '../../components/status-pill.tsx';
+import { afterCreate } from '../follow-up/after-create.ts';
+import type { Prefill } from '../follow-up/prefill.ts';
+import { PrefillGate } from '../follow-up/prefill-gate.tsx';
 
 const TABS = ['', 'candidates', 'targets', 'cases'] as const;
 
@@ -294,20 +297,26 @@ const CASE_TYPES = [
 ] as const;
 
 /** Opens a crackdown case by hand: its type, the mine (picked by code or name) and what was found. */
-function NewCaseForm() {
+function NewCaseForm({ prefill }: { prefill: Prefill }) {
   const { t } = useI18n();
-  const [type, setType] = useState<(typeof CASE_TYPES)[number]>('illegal_trusteeship');
-  const [mine, setMine] = useState<PickedMine | null>(null);
-  const [summary, setSummary] = useState('');
+  const draft = prefill.draft;
+  const [type, setType] = useState<(typeof CASE_TYPES)[number]>(draft?.caseType ?? 'illegal_trusteeship');
+  const [mine, setMine] = useState<PickedMine | null>(prefill.mine);
+  const [summary, setSummary] = useState(draft?.summary ?? '');
   const [error, setError] = useState<unknown>(null);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setError(null);
     try {
       const r = await request<{ case: { id: string } }>('POST', '/api/closure/cases', {
-        body: { type, mineId: mine?.id ?? '', summary },
+        body: {
+          type,
+          mineId: mine?.id ?? '',
+          summary,
+          ...(draft === null ? {} : { alarmId: draft.alarmId }),
+        },
       });
-      navigate(`/closure/cases/${encodeURIComponent(r.case.id)}`);
+      afterCreate(prefill, `/closure/cases/${encodeURIComponent(r.case.id)}`);
     } catch (err) {
       setError(err);
     }
@@ -357,7 +366,7 @@ function CasesPanel() {
   const cases = data?.cases ?? [];
   return (
     <div data-testid="closure-cases" data-busy={isLoading ? 'true' : 'false'} className="wf-stack">
-      {may('case.manage') && <NewCaseForm />}
+      {may('case.manage') && <PrefillGate>{(prefill) => <NewCaseForm prefill={prefill} />}</PrefillGate>}
       <ExportControl listUrl="/api/closure/cases" />
       {error !== null && <ErrorBox error={error} onRetry={reload} />}
       {cases.length === 0 && !isLoading && error === null && (

@@ -7,7 +7,6 @@ import { MinePicker, type PickedMine } from '../../components/mine-picker.tsx';
 import { useAction } from '../../components/use-action.ts';
 import { criterionText } from './criterion-text.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
-import { navigate } from '../../router/router.ts';
 import { useSession } from '../../session/session-context.tsx';
 import {
   hazardSourceValues as HAZARD_SOURCES,
@@ -15,6 +14,8 @@ import {
   type HazardSource,
 } from '../../api/generated/api-schema.ts';
 import { CriteriaEditionNotice, gradingItems, type CriteriaResponse } from './criteria-edition.tsx';
+import { afterCreate } from '../follow-up/after-create.ts';
+import type { Prefill } from '../follow-up/prefill.ts';
 
 export interface FieldSpec {
   name: string;
@@ -129,23 +130,24 @@ export function planBody(values: Record<string, string>): object {
 }
 
 /** Report a hazard: the officer's own mine, or any mine in a regulator's or inspector's scope. */
-export function HazardReportPage() {
+export function HazardReportPage({ prefill }: { prefill?: Prefill }) {
   const i18n = useI18n();
   const { t } = i18n;
   const { session } = useSession();
   const ownMine = session.user.scope.kind === 'mine' ? session.user.scope.mineId : null;
-  const [mine, setMine] = useState<PickedMine | null>(null);
+  const draft = prefill?.draft ?? null;
+  const [mine, setMine] = useState<PickedMine | null>(prefill?.mine ?? null);
   const criteria = useApiData<CriteriaResponse>('/api/hazards/criteria');
   const [form, setForm] = useState({
-    mineId: ownMine ?? '',
-    source: 'self_check' as HazardSource,
+    mineId: ownMine ?? prefill?.mine?.id ?? '',
+    source: (draft === null ? 'self_check' : 'alarm') as HazardSource,
     grade: 'general' as HazardGrade,
     category: 'general',
-    title: '',
-    description: '',
+    title: draft?.title ?? '',
+    description: draft?.description ?? '',
     area: '',
     equipment: '',
-    pointCode: '',
+    pointCode: draft?.pointCode ?? '',
   });
   const { busy, error, runWith } = useAction();
   const set = (k: keyof typeof form, v: string) => setForm({ ...form, [k]: v });
@@ -153,9 +155,9 @@ export function HazardReportPage() {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void runWith(() =>
-      request<{ hazard: { id: string } }>('POST', '/api/hazards', { body: form }).then((r) =>
-        navigate(`/hazards/${r.hazard.id}`),
-      ),
+      request<{ hazard: { id: string } }>('POST', '/api/hazards', {
+        body: { ...form, alarmId: draft?.alarmId ?? null },
+      }).then((r) => afterCreate(prefill, `/hazards/${r.hazard.id}`)),
     );
   };
   return (

@@ -4,6 +4,7 @@ import { ForRole } from '../../components/not-for-role.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { HazardBoardPage } from './hazard-board.tsx';
+import { PrefillGate } from '../follow-up/prefill-gate.tsx';
 import { HazardReportPage } from './hazard-forms.tsx';
 import { HazardPage } from './hazard-page.tsx';
 import { HazardProposalsPage } from './hazard-proposals.tsx';
@@ -20,7 +21,11 @@ export function HazardsSection({ sub }: { sub: string[] }) {
       {page}
     </ForRole>
   );
-  if (first === 'new') return guarded(['hazard.report'], <HazardReportPage />);
+  if (first === 'new')
+    return guarded(
+      ['hazard.report'],
+      <PrefillGate>{(prefill) => <HazardReportPage prefill={prefill} />}</PrefillGate>,
+    );
   if (first === 'proposals') return guarded(['hazard.decide'], <HazardProposalsPage />);
   if (first === 'self-check') return guarded(['hazard.review', 'hazard.selfcheck'], <HazardSelfCheckPage />);
   return <HazardPage key={first} id={decodeURIComponent(first)} />;

@@ -8,20 +8,24 @@ import { orderNoteText } from '../workflow-labels.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { useRegions } from '../../session/regions-context.tsx';
 import type { MinePreview, OrderKind } from '../../api/generated/api-schema.ts';
+import { afterCreate } from '../follow-up/after-create.ts';
+import type { Prefill } from '../follow-up/prefill.ts';
 
 const KINDS: readonly OrderKind[] = ['stop_work', 'suspend_mine', 'close_mine', 'lift'];
 const LABEL = { display: 'flex', flexDirection: 'column', gap: 4 } as const;
 
 /** The regulator's issue form: region-wide or one mine, with the affected-mines preview. */
-export function IssueOrderForm({ onIssued }: { onIssued: () => void }) {
+export function IssueOrderForm({ onIssued, prefill }: { onIssued: () => void; prefill?: Prefill }) {
   const { t, lang, has } = useI18n();
   const { regions } = useRegions();
-  const [kind, setKind] = useState<OrderKind>('stop_work');
+  const draft = prefill?.draft ?? null;
+  // Opened for a mine (from its page or an alarm): a suspension of that mine, the alarm as the reason.
+  const [kind, setKind] = useState<OrderKind>(prefill?.mine ? 'suspend_mine' : 'stop_work');
   const [number, setNumber] = useState('');
   const [regionId, setRegionId] = useState('');
-  const [mine, setMine] = useState<PickedMine | null>(null);
+  const [mine, setMine] = useState<PickedMine | null>(prefill?.mine ?? null);
   const [basis, setBasis] = useState('');
-  const [reason, setReason] = useState('');
+  const [reason, setReason] = useState(draft?.summary ?? '');
   const [effective, setEffective] = useState('');
   const [evacuate, setEvacuate] = useState('');
   const [preview, setPreview] = useState<MinePreview[] | null>(null);
@@ -37,6 +41,7 @@ export function IssueOrderForm({ onIssued }: { onIssued: () => void }) {
     mineIds: kind === 'stop_work' ? undefined : mine === null ? [] : [mine.id],
     effectiveAt: effective ? new Date(effective).toISOString() : null,
     evacuateWithinMinutes: kind === 'lift' || evacuate.trim() === '' ? null : Number(evacuate),
+    alarmId: draft?.alarmId ?? null,
   });
   const run = async (what: 'preview' | 'issue') => {
     await runWith(async () => {
@@ -47,6 +52,7 @@ export function IssueOrderForm({ onIssued }: { onIssued: () => void }) {
         setIssued(r.affectedMineIds.length);
         setPreview(null);
         onIssued();
+        afterCreate(prefill, null);
       }
     });
   };

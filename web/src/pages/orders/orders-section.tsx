@@ -8,6 +8,7 @@ import { useRegions } from '../../session/regions-context.tsx';
 import { useCan, useSession } from '../../session/session-context.tsx';
 import { regionName } from '../../format.ts';
 import { CampaignsPanel, GasViolationsPanel } from './campaigns-panel.tsx';
+import { PrefillGate } from '../follow-up/prefill-gate.tsx';
 import { IssueOrderForm } from './issue-order-form.tsx';
 import type { ApiAnswer } from '../../api/api-client.ts';
 import type { Order, Permission } from '../../api/generated/api-schema.ts';
@@ -48,7 +49,9 @@ function OrdersList() {
   const orders = data?.orders ?? [];
   return (
     <div data-testid="orders-list" data-busy={isLoading ? 'true' : 'false'}>
-      {may('order.issue') && <IssueOrderForm onIssued={reload} />}
+      {may('order.issue') && (
+        <PrefillGate>{(prefill) => <IssueOrderForm onIssued={reload} prefill={prefill} />}</PrefillGate>
+      )}
       <ExportControl listUrl="/api/orders" />
       {error !== null && <ErrorBox error={error} onRetry={reload} />}
       {orders.length === 0 && !isLoading && <p>{t('orders.list.empty')}</p>}
