@@ -44,6 +44,7 @@ import { registerMineImportRoutes } from './routes/registry/mine-import.routes.t
 import { registerMineRoutes } from './routes/registry/mines.routes.ts';
 import { registerSessionRoutes } from './routes/session.routes.ts';
 import { registerTodayRoutes } from './routes/today/today.routes.ts';
+import { registerNotificationRoutes } from './routes/notifications/notifications.routes.ts';
 import { registerStoppedRoutes } from './routes/stopped/stopped.routes.ts';
 
 export interface AppDeps {
@@ -311,6 +312,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerAccidentRoutes(app, deps);
   registerBriefingRoutes(app, deps);
   registerTodayRoutes(app, deps);
+  registerNotificationRoutes(app, deps);
 
   const webRoot = deps.webRoot ? resolve(deps.webRoot) : null;
   const spa = webRoot !== null && existsSync(resolve(webRoot, 'index.html'));

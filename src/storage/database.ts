@@ -29,6 +29,7 @@ import * as m0018 from './migrations/0018-alarm-incidents.ts';
 import * as m0020 from './migrations/0020-stopped-mines.ts';
 import * as m0021 from './migrations/0021-statutory-followups.ts';
 import * as m0022 from './migrations/0022-evidence.ts';
+import * as m0027 from './migrations/0027-notification-reads.ts';
 import type { Database } from './schema.ts';
 import { registerHeadDirectory } from './telemetry/head-directory.ts';
 
@@ -67,6 +68,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0020-stopped-mines': m0020,
   '0021-statutory-followups': m0021,
   '0022-evidence': m0022,
+  '0027-notification-reads': m0027,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

@@ -7387,6 +7387,120 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your notification bell: directives reaching your scope, alarms escalated to your level, and overdue work (hazards past deadline, orders past their notice or evacuation deadline), each marked read or not, with the unread count. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NotificationsResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark notifications read for you (by their keys); a key already read stays read. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        keys: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description No content. */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/orders": {
         parameters: {
             query?: never;
@@ -11655,6 +11769,27 @@ export interface components {
             late: boolean;
             recordedOn: string | null;
         };
+        NotificationItem: {
+            atMs: number | null;
+            code: string | null;
+            count: number | null;
+            dueOn: string | null;
+            isRead: boolean;
+            key: string;
+            kind: components["schemas"]["NotificationKind"];
+            level: number | null;
+            mineId: string | null;
+            mineName: string | null;
+            ref: string;
+            title: string | null;
+        };
+        /** @enum {string} */
+        NotificationKind: "directive" | "escalation" | "hazard_overdue" | "notice_overdue" | "resumption_decision_overdue" | "people_under_order";
+        NotificationsResponse: {
+            asOf: string;
+            items: components["schemas"]["NotificationItem"][];
+            unread: number;
+        };
         Order: {
             appliedAt: string | null;
             createdAt: string;
@@ -12444,6 +12579,9 @@ export type MonitoringPoint = components['schemas']['MonitoringPoint'];
 export type NextVisit = components['schemas']['NextVisit'];
 export type NextVisitsView = components['schemas']['NextVisitsView'];
 export type NoticeDeadline = components['schemas']['NoticeDeadline'];
+export type NotificationItem = components['schemas']['NotificationItem'];
+export type NotificationKind = components['schemas']['NotificationKind'];
+export type NotificationsResponse = components['schemas']['NotificationsResponse'];
 export type Order = components['schemas']['Order'];
 export type OrderDetail = components['schemas']['OrderDetail'];
 export type OrderKind = components['schemas']['OrderKind'];
@@ -12633,6 +12771,7 @@ export const hazardStateValues: ReadonlyArray<FlattenedDeepRequired<components>[
 export const mechanisationLevelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MechanisationLevel"]> = ["manual", "partial", "mechanised", "intelligent"];
 export const minePreviewOutcomeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MinePreview"]["outcome"]> = ["affected", "unaffected"];
 export const mineStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MineStatus"]> = ["construction", "producing", "suspended", "resumption_review", "closing", "closed"];
+export const notificationKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NotificationKind"]> = ["directive", "escalation", "hazard_overdue", "notice_overdue", "resumption_decision_overdue", "people_under_order"];
 export const orderDetailMinesOutcomeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OrderDetail"]["mines"]["outcome"]> = ["affected", "unaffected"];
 export const orderKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OrderKind"]> = ["stop_work", "suspend_mine", "close_mine", "lift"];
 export const orderMineOutcomeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OrderMine"]["outcome"]> = ["affected", "unaffected"];
