@@ -18,3 +18,4 @@ export * from './security-page.ts';
 export * from './campaigns-page.ts';
 export * from './stopped-page.ts';
 export * from './role-tabs.ts';
+export * from './bell.ts';

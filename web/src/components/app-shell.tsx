@@ -6,6 +6,7 @@ import { useRegions } from '../session/regions-context.tsx';
 import { can, homePath, useSession } from '../session/session-context.tsx';
 import { regionName } from '../format.ts';
 import { LangSwitch } from './lang-switch.tsx';
+import { NotificationBell } from './notification-bell.tsx';
 import { useTableLabels } from './use-table-labels.ts';
 
 interface NavItem {
@@ -151,6 +152,7 @@ export function AppShell({ route, children }: { route: Route; children: ReactNod
             {scopeName}
           </span>
         </div>
+        <NotificationBell />
         <LangSwitch />
         <button type="button" className="topbar-btn" data-testid="logout" onClick={logout}>
           {t('header.logout')}

@@ -9,6 +9,8 @@ export interface LiveHandlers {
   onAlarm?: (alarm: AlarmView) => void;
   onReadings?: (readings: LiveReadings) => void;
   onPersonnel?: (personnel: LivePersonnel) => void;
+  /** Something for the notification bell changed in your scope (a directive issued): re-read the bell. */
+  onNotifications?: () => void;
   /** Called when the feed comes back after a break: events may have been missed, so reload. */
   onResync?: () => void;
 }
@@ -68,6 +70,7 @@ export function useLiveFeed(mineId: string | null, handlers: LiveHandlers): Live
         const alarm = parse<AlarmView>(e);
         if (alarm !== null) handlersRef.current.onAlarm?.(alarm);
       });
+      source.addEventListener('notifications', () => handlersRef.current.onNotifications?.());
       source.addEventListener('readings', (e) => {
         const readings = parse<LiveReadings>(e);
         if (readings !== null) handlersRef.current.onReadings?.(readings);
