@@ -35,7 +35,7 @@ describeInBrowser('notification bell in the browser', () => {
     await expect.poll(() => page.getByTestId('bell').getAttribute('data-unread')).not.toBeNull();
     const before = await bellCount(page);
     // A marker on the window: it is gone if the page reloads.
-    await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
+    await page.evaluate(() => ((globalThis as unknown as { stayed: boolean }).stayed = true));
 
     const title = '关于立即开展皮带运输系统防灭火排查的警示通报';
     await openDirectives(issuer, server.baseUrl);
@@ -49,7 +49,7 @@ describeInBrowser('notification bell in the browser', () => {
 
     await expect.poll(() => bellCount(page), { timeout: 15_000 }).toBe(before + 1);
     expect(await page.title()).toMatch(new RegExp(`^\\(${before + 1}\\) .*红线 Redline$`));
-    expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
+    expect(await page.evaluate(() => (globalThis as unknown as { stayed?: boolean }).stayed)).toBe(true);
 
     await openBell(page);
     const item = bellItem(page, title);

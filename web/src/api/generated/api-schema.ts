@@ -11489,6 +11489,11 @@ export interface components {
             name: string;
             userId: string;
         };
+        LiveIncident: {
+            alarmId: string;
+            rule: string;
+            sinceMs: number | null;
+        };
         MapMine: {
             alarmPriority: string | null;
             approvedCapacityTPerYear: number;
@@ -12130,7 +12135,7 @@ export interface components {
             source: string;
         };
         /** @enum {string} */
-        RiskFactorId: "open_hazards" | "open_major_hazards" | "overdue_hazards" | "alarms_critical_30d" | "alarms_high_30d" | "alarms_medium_30d" | "data_gaps_30d" | "gas_class" | "small_capacity" | "inspection_recency" | "accident_history";
+        RiskFactorId: "live_incident" | "unacknowledged_critical" | "open_hazards" | "open_major_hazards" | "overdue_hazards" | "alarms_critical_30d" | "alarms_high_30d" | "alarms_medium_30d" | "data_gaps_30d" | "gas_class" | "small_capacity" | "inspection_recency" | "accident_history";
         RiskRanking: {
             asOf: string;
             readonly factors: components["schemas"]["RiskFactorDef"][];
@@ -12142,6 +12147,7 @@ export interface components {
         RiskRow: {
             code: string;
             factors: components["schemas"]["FactorContribution"][];
+            incidents: components["schemas"]["LiveIncident"][];
             lastVisitAt: string | null;
             mineId: string;
             name: string;
@@ -12150,7 +12156,10 @@ export interface components {
             regionName: string;
             score: number;
             status: string;
+            urgency: components["schemas"]["RiskUrgency"];
         };
+        /** @enum {string} */
+        RiskUrgency: "live_incident" | "unacknowledged_critical" | "none";
         /** @enum {string} */
         Role: "province_regulator" | "city_regulator" | "county_regulator" | "leader" | "group_member" | "mine_safety_officer" | "gas_expert" | "viewer" | "mine_safety_bureau" | "government_head";
         ScenarioStep: {
@@ -12556,6 +12565,7 @@ export type IssueOrderResult = components['schemas']['IssueOrderResult'];
 export type KpiRow = components['schemas']['KpiRow'];
 export type KpiView = components['schemas']['KpiView'];
 export type LeaderAssignment = components['schemas']['LeaderAssignment'];
+export type LiveIncident = components['schemas']['LiveIncident'];
 export type MapMine = components['schemas']['MapMine'];
 export type MapMinesResponse = components['schemas']['MapMinesResponse'];
 export type MechanisationLevel = components['schemas']['MechanisationLevel'];
@@ -12616,6 +12626,7 @@ export type RiskFactorDef = components['schemas']['RiskFactorDef'];
 export type RiskFactorId = components['schemas']['RiskFactorId'];
 export type RiskRanking = components['schemas']['RiskRanking'];
 export type RiskRow = components['schemas']['RiskRow'];
+export type RiskUrgency = components['schemas']['RiskUrgency'];
 export type Role = components['schemas']['Role'];
 export type ScenarioStep = components['schemas']['ScenarioStep'];
 export type Scope = components['schemas']['Scope'];
@@ -12788,7 +12799,8 @@ export const reportLevelValues: ReadonlyArray<FlattenedDeepRequired<components>[
 export const reportStepStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReportStep"]["status"]> = ["on_time", "late", "due", "overdue"];
 export const resumptionViewResumesToValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ResumptionView"]["resumesTo"]> = ["producing", "construction"];
 export const resumptionViewStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ResumptionView"]["status"]> = ["pending", "approved", "rejected"];
-export const riskFactorIdValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RiskFactorId"]> = ["open_hazards", "open_major_hazards", "overdue_hazards", "alarms_critical_30d", "alarms_high_30d", "alarms_medium_30d", "data_gaps_30d", "gas_class", "small_capacity", "inspection_recency", "accident_history"];
+export const riskFactorIdValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RiskFactorId"]> = ["live_incident", "unacknowledged_critical", "open_hazards", "open_major_hazards", "overdue_hazards", "alarms_critical_30d", "alarms_high_30d", "alarms_medium_30d", "data_gaps_30d", "gas_class", "small_capacity", "inspection_recency", "accident_history"];
+export const riskUrgencyValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RiskUrgency"]> = ["live_incident", "unacknowledged_critical", "none"];
 export const roleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Role"]> = ["province_regulator", "city_regulator", "county_regulator", "leader", "group_member", "mine_safety_officer", "gas_expert", "viewer", "mine_safety_bureau", "government_head"];
 export const securityEventKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SecurityEventKind"]> = ["denied", "login_failed", "login_refused"];
 export const siteVisitVisitorRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SiteVisit"]["visitorRole"]> = ["leader", "group_member"];
