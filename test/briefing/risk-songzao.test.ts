@@ -3,8 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMonitoringRuntime } from '../../src/monitoring/monitoring-wiring.ts';
 import type { MonitoringRuntime } from '../../src/monitoring/monitoring-runtime.ts';
 import { embeddedMonitoring } from '../../src/server/app.ts';
-import { createProvinceSimulator } from '../../src/sim/monitoring/province-simulator.ts';
-import { startScenario } from '../../src/sim/monitoring/scenarios.ts';
+import { runSongzao } from '../support/songzao.ts';
 import { asSession, buildTestApp, createWorld, loginAs, type Session, type World } from '../support/world.ts';
 
 interface RiskAnswer {
@@ -29,7 +28,6 @@ describe('risk ranking with the Songzao scenario running', () => {
   let app: FastifyInstance;
   let session: Session;
   const T0 = Date.parse('2026-12-05T02:00:00Z'); // 10:00 CST, a production shift
-  const POLL_MS = 30_000;
 
   beforeAll(async () => {
     world = await createWorld('sqlite', 40);
@@ -63,21 +61,7 @@ describe('risk ranking with the Songzao scenario running', () => {
     expect(quiet.urgency).toBe('none');
     const mine = world.province.mines.find((m) => m.id === quiet.mineId)!;
 
-    const sim = createProvinceSimulator({ mines: [mine], seed: 5, startMs: T0, intervalMs: POLL_MS });
-    const layout = sim.layouts.get(mine.code)!;
-    await runtime.definePoints(mine.code, layout.points);
-    await runtime.defineAreas(mine.code, layout.areas);
-    const run = async (fromMs: number, minutes: number) => {
-      for (let t = fromMs; t <= fromMs + minutes * 60_000; t += POLL_MS) {
-        world.clock.set(new Date(t).toISOString());
-        const step = sim.step(t);
-        for (const r of step.readings) await runtime.ingestReadings(r.mineCode, r.readings);
-        for (const p of step.personnel) await runtime.ingestPersonnel(p.mineCode, p.positions, t);
-      }
-    };
-    await run(T0 - 5 * 60_000, 4.5);
-    startScenario(sim, 'songzao', mine.code, T0);
-    await run(T0, 6);
+    await runSongzao(world, runtime, mine, T0);
 
     const after = await ranking();
     const top = after.items[0]!;
