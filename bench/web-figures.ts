@@ -90,13 +90,15 @@ interface NavTiming {
   loadMs: number;
   firstContentfulPaintMs: number | null;
   transferredBytes: number;
+  /** How long the first page's API reads took (resource timing: request to last byte), by path. */
+  apiMs: Record<string, number>;
 }
 
 /** The document's navigation timing and the bytes it and its resources took, read from the page. */
 const navTiming = (page: Page): Promise<NavTiming> =>
   page.evaluate(() => {
     // Runs in the page (the bench is typed without the DOM library): the entries' fields used here.
-    type Entry = { name: string; startTime: number; transferSize: number };
+    type Entry = { name: string; startTime: number; duration: number; transferSize: number };
     type Nav = Entry & { responseStart: number; domContentLoadedEventEnd: number; loadEventEnd: number };
     const entries = (type: string) =>
       (performance.getEntriesByType as unknown as (t: string) => Entry[])(type);
@@ -108,6 +110,12 @@ const navTiming = (page: Page): Promise<NavTiming> =>
       loadMs: nav.loadEventEnd,
       firstContentfulPaintMs: fcp === undefined ? null : fcp.startTime,
       transferredBytes: nav.transferSize + entries('resource').reduce((s, r) => s + r.transferSize, 0),
+      apiMs: Object.fromEntries(
+        ['/api/session', '/api/today', '/api/notifications', '/api/dashboard'].flatMap((path) => {
+          const hit = entries('resource').filter((r) => new URL(r.name).pathname === path);
+          return hit.length === 0 ? [] : [[path, Math.round(hit.at(-1)!.duration)]];
+        }),
+      ),
     };
   });
 
@@ -134,6 +142,8 @@ interface Run {
   loginToTodayMs: number;
   /** Bytes transferred from opening /login to the work list shown. */
   loginToTodayBytes: number;
+  /** The API reads of the first page after logging in, by path. */
+  loginApiMs: Record<string, number>;
   /** Signed in, warm cache: reloading / until the work list shows its data (from the navigation's start). */
   reload: NavTiming & { todayReadyMs: number };
 }
@@ -156,7 +166,7 @@ async function measureRun(baseUrl: string, username: string, password: string): 
     );
     const [submitAt, todayAt] = [await readMark(page, '__submitAt'), await readMark(page, '__todayAt')];
     if (submitAt === null || todayAt === null) throw new Error('the page did not record its marks');
-    const { transferredBytes } = await navTiming(page);
+    const { transferredBytes, apiMs } = await navTiming(page);
 
     await page.goto(`${baseUrl}/`, { waitUntil: 'load' });
     await page.locator('[data-testid="today-list"][data-busy="false"]').waitFor({ timeout: 60_000 });
@@ -165,7 +175,13 @@ async function measureRun(baseUrl: string, username: string, password: string): 
     );
     const reload = { ...(await navTiming(page)), todayReadyMs: (await readMark(page, '__todayAt'))! };
     await context.close();
-    return { login, loginToTodayMs: todayAt - submitAt, loginToTodayBytes: transferredBytes, reload };
+    return {
+      login,
+      loginToTodayMs: todayAt - submitAt,
+      loginToTodayBytes: transferredBytes,
+      loginApiMs: apiMs,
+      reload,
+    };
   } finally {
     await browser.close();
   }
@@ -214,6 +230,8 @@ async function main(): Promise<void> {
           loginToTodayKb: m((r) => r.loginToTodayBytes / 1024),
           reloadDomContentLoadedMs: m((r) => r.reload.domContentLoadedMs),
           reloadTodayReadyMs: m((r) => r.reload.todayReadyMs),
+          apiTodayMs: m((r) => r.loginApiMs['/api/today'] ?? Number.NaN),
+          apiNotificationsMs: m((r) => r.loginApiMs['/api/notifications'] ?? Number.NaN),
         },
         runs,
       };
