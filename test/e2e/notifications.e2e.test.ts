@@ -8,6 +8,7 @@ import {
   switchLanguage,
 } from './page-models/index.ts';
 import { describeInBrowser, screenshot } from './support/browser.ts';
+import { findLeaks } from './support/language-leaks.ts';
 import { useBrowserSuite } from './support/browser-suite.ts';
 
 /** The browser's local time as a datetime-local value (the browser runs on this machine's time zone). */
@@ -53,12 +54,22 @@ describeInBrowser('notification bell in the browser', () => {
 
     await openBell(page);
     const item = bellItem(page, title);
+    // The panel is wholly in the chosen language: only the data (titles, mine names) may be Chinese.
+    const data = await page.evaluate(async () => {
+      const r = await fetch('/api/notifications');
+      const body = (await r.json()) as { items: Array<{ title: string | null; mineName: string | null }> };
+      return body.items.flatMap((i) => [i.title, i.mineName]).filter((x): x is string => x !== null);
+    });
+    const leaks = async (lang: 'zh-CN' | 'en') =>
+      findLeaks(await page.getByTestId('bell-panel').innerText(), lang, new Set(data));
+    expect(await leaks('zh-CN')).toEqual([]);
     expect(await item.getAttribute('data-read')).toBe('false');
     expect(await item.innerText()).toContain('事故警示通报');
     await screenshot(page, 'bell-open-zh-1440');
     await switchLanguage(page); // a click outside the panel closes it
     await openBell(page);
     await expect.poll(() => item.innerText()).toContain('Accident warning notice');
+    expect(await leaks('en')).toEqual([]);
     await screenshot(page, 'bell-open-en-1440');
     await page.setViewportSize({ width: 390, height: 844 });
     await openBell(page);
