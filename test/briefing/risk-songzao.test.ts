@@ -1,10 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMonitoringRuntime } from '../../src/monitoring/monitoring-wiring.ts';
 import type { MonitoringRuntime } from '../../src/monitoring/monitoring-runtime.ts';
-import { embeddedMonitoring } from '../../src/server/app.ts';
-import { runSongzao } from '../support/songzao.ts';
-import { asSession, buildTestApp, createWorld, loginAs, type Session, type World } from '../support/world.ts';
+import { createMonitoredWorld, runSongzao } from '../support/songzao.ts';
+import { asSession, loginAs, type Session, type World } from '../support/world.ts';
 
 interface RiskAnswer {
   items: Array<{
@@ -30,15 +28,7 @@ describe('risk ranking with the Songzao scenario running', () => {
   const T0 = Date.parse('2026-12-05T02:00:00Z'); // 10:00 CST, a production shift
 
   beforeAll(async () => {
-    world = await createWorld('sqlite', 40);
-    world.clock.set(new Date(T0 - 600_000).toISOString());
-    const m = createMonitoringRuntime(world.database, world.ports);
-    runtime = m.runtime;
-    await runtime.start();
-    app = await buildTestApp(world, {
-      monitoring: embeddedMonitoring(runtime, m.hub),
-      sessionTtlMs: 24 * 3_600_000,
-    });
+    ({ world, runtime, app } = await createMonitoredWorld(40, T0));
     session = await loginAs(app, 'province');
   });
   afterAll(async () => {

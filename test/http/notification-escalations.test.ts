@@ -1,10 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMonitoringRuntime } from '../../src/monitoring/monitoring-wiring.ts';
 import type { MonitoringRuntime } from '../../src/monitoring/monitoring-runtime.ts';
-import { embeddedMonitoring } from '../../src/server/app.ts';
-import { runSongzao } from '../support/songzao.ts';
-import { asSession, buildTestApp, createWorld, type Session, type World } from '../support/world.ts';
+import { createMonitoredWorld, runSongzao } from '../support/songzao.ts';
+import { asSession, type Session, type World } from '../support/world.ts';
 import { indexProvince, loginAll } from './http-kit.ts';
 
 interface Bell {
@@ -31,15 +29,7 @@ describe('notification bell: alarms escalated to my level', () => {
   const T0 = Date.parse('2026-12-05T02:00:00Z');
 
   beforeAll(async () => {
-    world = await createWorld('sqlite', 24);
-    world.clock.set(new Date(T0 - 600_000).toISOString());
-    const m = createMonitoringRuntime(world.database, world.ports);
-    runtime = m.runtime;
-    await runtime.start();
-    app = await buildTestApp(world, {
-      monitoring: embeddedMonitoring(runtime, m.hub),
-      sessionTtlMs: 24 * 3_600_000,
-    });
+    ({ world, runtime, app } = await createMonitoredWorld(24, T0));
     sessions = await loginAll(app, ['province', 'city', 'county', 'county2']);
   });
   afterAll(async () => {

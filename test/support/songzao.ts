@@ -1,8 +1,11 @@
+import type { FastifyInstance } from 'fastify';
 import type { MonitoringRuntime } from '../../src/monitoring/monitoring-runtime.ts';
+import { createMonitoringRuntime } from '../../src/monitoring/monitoring-wiring.ts';
+import { embeddedMonitoring } from '../../src/server/app.ts';
 import type { DemoMine } from '../../src/sim/demo-province.ts';
 import { createProvinceSimulator } from '../../src/sim/monitoring/province-simulator.ts';
 import { startScenario } from '../../src/sim/monitoring/scenarios.ts';
-import type { World } from './world.ts';
+import { buildTestApp, createWorld, type World } from './world.ts';
 
 /** The simulator's poll interval the scenario runs at. */
 const POLL_MS = 30_000;
@@ -33,4 +36,23 @@ export async function runSongzao(
   await run(t0Ms - 5 * 60_000, 4.5);
   startScenario(sim, 'songzao', mine.code, t0Ms);
   await run(t0Ms, 6);
+}
+
+/**
+ * A SQLite world whose app runs the monitoring pipeline in-process (as `serve` does), its clock ten
+ * minutes before `t0Ms`, sessions living a day (the scenario moves the clock on).
+ */
+export async function createMonitoredWorld(
+  mineCount: number,
+  t0Ms: number,
+): Promise<{ world: World; runtime: MonitoringRuntime; app: FastifyInstance }> {
+  const world = await createWorld('sqlite', mineCount);
+  world.clock.set(new Date(t0Ms - 600_000).toISOString());
+  const { runtime, hub } = createMonitoringRuntime(world.database, world.ports);
+  await runtime.start();
+  const app = await buildTestApp(world, {
+    monitoring: embeddedMonitoring(runtime, hub),
+    sessionTtlMs: 24 * 3_600_000,
+  });
+  return { world, runtime, app };
 }
