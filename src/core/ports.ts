@@ -10,6 +10,7 @@ import type { MinuteBucket } from './monitoring/engine/minute-aggregator.ts';
 import type { ReadingBatch } from './monitoring/engine/reading-batch.ts';
 import type { MonitoringStore } from './monitoring/monitoring-ports.ts';
 import type { StoppedStore } from './monitoring/stopped/stopped-ports.ts';
+import type { NotificationReadStore } from './notifications/notification-ports.ts';
 import type { Principal, Role, Scope, TokenScope, User } from './access/types.ts';
 import type { AuditEntry, AuditEventInput } from './audit/audit-chain.ts';
 import type { Enterprise, GasClass, Mine, MineStatus, MineStatusChange, Region } from './registry/types.ts';
@@ -224,6 +225,8 @@ export interface Stores {
   briefing: BriefingStore;
   /** Watch crews, dismantling windows, evacuation deadlines (migration 0020). */
   stopped: StoppedStore;
+  /** Which bell notifications each user has marked read (migration 0027). */
+  notificationReads: NotificationReadStore;
   regions: RegionStore;
   enterprises: EnterpriseStore;
   mines: MineStore;

@@ -21,7 +21,12 @@ export type LiveEvent =
         approved: number | null;
         count: number;
       }>;
-    };
+    }
+  /**
+   * Something for the notification bell changed under `regionPath` (a directive issued): a hint without
+   * content, sent to every session whose scope overlaps the path, which then re-reads its bell.
+   */
+  | { kind: 'notifications'; mineId: null; regionPath: string };
 
 export interface LiveSubscription {
   /** Only events of this mine's readings/personnel are wanted (alarms always come). */
@@ -63,7 +68,7 @@ export class LiveHub {
 
   publish(e: LiveEvent): void {
     for (const s of this.#subs) {
-      if (e.kind !== 'alarm' && s.mineId !== e.mineId) continue;
+      if ((e.kind === 'readings' || e.kind === 'personnel') && s.mineId !== e.mineId) continue;
       try {
         s.deliver(e);
       } catch {

@@ -12,6 +12,8 @@ export const STATUS_ZH: Readonly<Record<MineStatus, string>> = {
 };
 
 export const FACTOR_ZH: Readonly<Record<RiskFactorId, string>> = {
+  live_incident: '进行中的事件',
+  unacknowledged_critical: '未确认紧急报警',
   open_hazards: '未整改隐患',
   open_major_hazards: '未整改重大隐患',
   overdue_hazards: '逾期隐患',

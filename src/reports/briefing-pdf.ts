@@ -202,12 +202,14 @@ export async function renderBriefingPdf(b: Briefing, opts: PdfOptions = {}): Pro
       r.regionName,
       STATUS_ZH[r.status as keyof typeof STATUS_ZH] ?? r.status,
       r.score,
-      r.factors
-        .filter((f) => f.points > 0)
-        .sort((x, y) => y.points - x.points)
-        .slice(0, 2)
-        .map((f) => `${FACTOR_ZH[f.id]} ${f.points}`)
-        .join('；'),
+      [
+        ...r.incidents.map((i) => `进行中：${ruleZh(i.rule)}`),
+        ...r.factors
+          .filter((f) => f.points > 0 && f.id !== 'live_incident')
+          .sort((x, y) => y.points - x.points)
+          .slice(0, 2)
+          .map((f) => `${FACTOR_ZH[f.id]} ${f.points}`),
+      ].join('；'),
     ]),
     [0.06, 0.2, 0.12, 0.12, 0.08, 0.42],
   );

@@ -47,6 +47,7 @@ import { registerTodayRoutes } from './routes/today/today.routes.ts';
 import { registerSearchRoutes } from './routes/search/search.routes.ts';
 import { registerMineOverviewRoutes } from './routes/registry/mine-overview.routes.ts';
 import { registerAlarmLinkRoutes } from './routes/monitoring/alarm-links.routes.ts';
+import { registerNotificationRoutes } from './routes/notifications/notifications.routes.ts';
 import { registerStoppedRoutes } from './routes/stopped/stopped.routes.ts';
 
 export interface AppDeps {
@@ -319,6 +320,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerSearchRoutes(app, deps);
   registerMineOverviewRoutes(app, deps);
   registerAlarmLinkRoutes(app, deps);
+  registerNotificationRoutes(app, deps);
 
   const webRoot = deps.webRoot ? resolve(deps.webRoot) : null;
   const spa = webRoot !== null && existsSync(resolve(webRoot, 'index.html'));

@@ -176,6 +176,7 @@ export const ERROR_CATALOGUE: readonly ErrorSection[] = [
       ['DIRECTIVE_NO_RECIPIENTS', 'the region has no mine that is not closed', '400', 'choose another region or name the mines'],
       ['DIRECTIVE_NOT_FOUND', 'no such notice reaching your scope (or, for a mine\'s officer, sent to your mine)', '404', 'check the id and your scope'],
       ['DIRECTIVE_RECIPIENT_NOT_FOUND', 'a visit request names a mine that is not a recipient in your scope', '404', 'name recipient mines of the notice'],
+      ['NOTIFICATION_KEYS_INVALID', 'marking bell notifications read without keys, with more than 200, or with a key over 200 characters', '400', 'send the keys of the notifications shown'],
       ['DIRECTIVE_NOT_READ', 'a reply before the mine confirmed reading the notice', '409', 'confirm reading first, then reply'],
       ['DIRECTIVE_ALREADY_REPLIED', 'the mine has replied already; replies cannot be changed', '409', 'send a follow-up through the issuer'],
       ['DIRECTIVE_TRANSITION_NOT_ALLOWED', 'the mine\'s read-back or reply does not follow from its current state', '409', 'reload the notice'],

@@ -14,6 +14,7 @@ import { createClosureStore } from './stores/closure-store.ts';
 import { createAccidentStore } from './stores/accidents-store.ts';
 import { createBriefingStore } from './stores/briefing-store.ts';
 import { createStoppedStore } from './stores/stopped-store.ts';
+import { createNotificationReadStore } from './stores/notification-read-store.ts';
 import { createEnterpriseStore, createRegionStore } from './stores/region-store.ts';
 import {
   createApiTokenStore,
@@ -43,6 +44,7 @@ export function createStores(db: Kysely<Database>): Stores {
     accidents: createAccidentStore(db),
     briefing: createBriefingStore(db),
     stopped: createStoppedStore(db),
+    notificationReads: createNotificationReadStore(db),
   };
 }
 

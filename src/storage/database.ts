@@ -32,6 +32,7 @@ import * as m0022 from './migrations/0022-evidence.ts';
 import * as m0023 from './migrations/0023-accident-supplements.ts';
 import * as m0024 from './migrations/0024-underground-presence.ts';
 import * as m0025 from './migrations/0025-alarm-links.ts';
+import * as m0027 from './migrations/0027-notification-reads.ts';
 import * as m0028 from './migrations/0028-point-id-sequence.ts';
 import type { Database } from './schema.ts';
 import { registerHeadDirectory } from './telemetry/head-directory.ts';
@@ -74,6 +75,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0023-accident-supplements': m0023,
   '0024-underground-presence': m0024,
   '0025-alarm-links': m0025,
+  '0027-notification-reads': m0027,
   '0028-point-id-sequence': m0028,
 };
 

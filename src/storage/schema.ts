@@ -1,6 +1,7 @@
 import type { Generated } from 'kysely';
 import type { DirectivesDatabase } from './schema/directives-schema.ts';
 import type { StoppedDatabase } from './schema/stopped-schema.ts';
+import type { NotificationsDatabase } from './schema/notifications-schema.ts';
 import type { ExpertisesDatabase } from './schema/expertise-schema.ts';
 import type { ClosuresDatabase } from './schema/closure-schema.ts';
 import type { AccidentsDatabase } from './schema/accidents-schema.ts';
@@ -147,7 +148,8 @@ export interface Database
     ClosuresDatabase,
     AccidentsDatabase,
     BriefingsDatabase,
-    StoppedDatabase {
+    StoppedDatabase,
+    NotificationsDatabase {
   regions: RegionsTable;
   enterprises: EnterprisesTable;
   mines: MinesTable;

@@ -3,6 +3,8 @@ import { RISK_FACTORS_2026, type RiskFactorId } from '../../src/core/briefing/ri
 import { scoreMine, type RiskInputs } from '../../src/core/briefing/risk-score.ts';
 
 const BASE: RiskInputs = {
+  liveIncidents: [],
+  unacknowledgedCritical: 0,
   openHazards: 3,
   openMajorHazards: 1,
   overdueHazards: 1,
@@ -54,6 +56,13 @@ describe('risk score: explainable', () => {
     ['visited 4 days later', { daysSinceVisit: 44 }, 'inspection_recency', 1],
     ['never visited', { daysSinceVisit: null }, 'inspection_recency', 15 - 6.5],
     ['one more accident', { accidents3y: 2 }, 'accident_history', 10],
+    [
+      'a belt fire in progress',
+      { liveIncidents: [{ alarmId: 'a1', rule: 'incident_fire_pattern', sinceMs: 0 }] },
+      'live_incident',
+      60,
+    ],
+    ['an unacknowledged critical alarm', { unacknowledgedCritical: 1 }, 'unacknowledged_critical', 15],
   ];
   it.each(cases)('%s moves only its factor', (_label, change, factor, delta) => {
     const before = points(BASE);

@@ -492,6 +492,27 @@ const MATRIX: Record<string, RouteSpec> = {
       },
     }),
   },
+  'GET /api/notifications': {
+    permissions: ['region.read'],
+    scope: 'none',
+    okStatus: 200,
+    prepare: (a) => ({
+      url: '/api/notifications',
+      check(res) {
+        if (!a.expected.allowed || !a.user) return;
+        const user = a.user;
+        // Every item naming a mine names one the user sees.
+        for (const item of res.json<{ items: Array<{ mineId: string | null }> }>().items)
+          if (item.mineId !== null) expect(province.seesMine(user, province.mine(item.mineId))).toBe(true);
+      },
+    }),
+  },
+  'POST /api/notifications/read': {
+    permissions: ['region.read'],
+    scope: 'none',
+    okStatus: 204,
+    prepare: () => ({ url: '/api/notifications/read', payload: { keys: ['matrix:read'] } }),
+  },
   'GET /api/map/mines': {
     permissions: ['mine.read'],
     scope: 'region-read',

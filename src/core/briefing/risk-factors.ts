@@ -5,6 +5,8 @@ import type { GasClass } from '../registry/types.ts';
  * cap, and why (a one-line rationale and its source). A new weighting is a new table, not a code change.
  */
 export type RiskFactorId =
+  | 'live_incident'
+  | 'unacknowledged_critical'
   | 'open_hazards'
   | 'open_major_hazards'
   | 'overdue_hazards'
@@ -39,6 +41,22 @@ export interface RiskFactorDef {
 
 /** The table in force. Contributions are rounded to 0.1 point; the score is their sum. */
 export const RISK_FACTORS_2026: readonly RiskFactorDef[] = [
+  {
+    id: 'live_incident',
+    rule: { kind: 'per_unit', perUnit: 60, cap: 120 },
+    appliesToClosed: true,
+    rationale:
+      'An incident in progress now (belt fire pattern, gas with production, a power cut that did not cut, work in a stopped mine): the accident is forming — such a mine ranks above every mine without one.',
+    source: 'Songzao 2020 (belt fire with protection failed, people underground); ADR 0012 correlation',
+  },
+  {
+    id: 'unacknowledged_critical',
+    rule: { kind: 'per_unit', perUnit: 15, cap: 45 },
+    appliesToClosed: true,
+    rationale:
+      'A critical alarm nobody has acknowledged: nobody is acting on it yet — such a mine ranks above every mine without an incident or one.',
+    source: 'Alarm philosophy docs/alarms.md (ISA-18.2: critical = act at once)',
+  },
   {
     id: 'open_hazards',
     rule: { kind: 'per_unit', perUnit: 2, cap: 20 },

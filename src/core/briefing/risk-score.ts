@@ -3,6 +3,10 @@ import { RISK_FACTORS_2026, type RiskFactorDef, type RiskFactorId } from './risk
 
 /** What the score is computed from, for one mine on one day. */
 export interface RiskInputs {
+  /** Correlation incidents open and active at the mine now (their rules, e.g. incident_fire_pattern). */
+  liveIncidents: readonly LiveIncident[];
+  /** Critical alarms at the mine that nobody has acknowledged (incidents not counted). */
+  unacknowledgedCritical: number;
   openHazards: number;
   openMajorHazards: number;
   overdueHazards: number;
@@ -20,6 +24,26 @@ export interface RiskInputs {
   status: MineStatus;
 }
 
+/** An incident in progress at a mine (src/core/monitoring/correlation), named in the explanation. */
+export interface LiveIncident {
+  alarmId: string;
+  rule: string;
+  /** When it began (epoch ms, the data's time). */
+  sinceMs: number | null;
+}
+
+/**
+ * Why a mine ranks above every mine scored by points alone: an incident in progress, else critical
+ * alarms nobody acknowledged, else nothing (the points decide). "A mine with a belt fire in progress
+ * cannot rank 139th."
+ */
+export type RiskUrgency = 'live_incident' | 'unacknowledged_critical' | 'none';
+const URGENCY_ORDER: Readonly<Record<RiskUrgency, number>> = {
+  live_incident: 2,
+  unacknowledged_critical: 1,
+  none: 0,
+};
+
 export interface FactorContribution {
   id: RiskFactorId;
   /** The factor's input as shown to a user (a count, a class, days, yes/no). */
@@ -32,12 +56,19 @@ export interface FactorContribution {
 export interface RiskScore {
   score: number;
   factors: FactorContribution[];
+  urgency: RiskUrgency;
+  /** The incidents in progress (empty unless urgency is live_incident), for the explanation. */
+  incidents: LiveIncident[];
 }
 
 const round1 = (x: number): number => Math.round(x * 10) / 10;
 
 function inputOf(id: RiskFactorId, i: RiskInputs): number | string | null {
   switch (id) {
+    case 'live_incident':
+      return i.liveIncidents.length;
+    case 'unacknowledged_critical':
+      return i.unacknowledgedCritical;
     case 'open_hazards':
       return i.openHazards;
     case 'open_major_hazards':
@@ -96,5 +127,30 @@ export function scoreMine(
     const { points, noData } = pointsOf(def, input);
     return { id: def.id, input, points: round1(points), noData };
   });
-  return { score: round1(factors.reduce((s, f) => s + f.points, 0)), factors };
+  const urgency: RiskUrgency =
+    inputs.liveIncidents.length > 0
+      ? 'live_incident'
+      : inputs.unacknowledgedCritical > 0
+        ? 'unacknowledged_critical'
+        : 'none';
+  return {
+    score: round1(factors.reduce((s, f) => s + f.points, 0)),
+    factors,
+    urgency,
+    incidents: [...inputs.liveIncidents],
+  };
+}
+
+/**
+ * The ranking order: urgency first (an incident in progress, then unacknowledged critical alarms),
+ * then the score, then the mine code — so no weighting of the static factors can push a mine with a
+ * fire in progress below a quiet one.
+ */
+export function compareRisk(
+  a: { urgency: RiskUrgency; score: number; code: string },
+  b: { urgency: RiskUrgency; score: number; code: string },
+): number {
+  return (
+    URGENCY_ORDER[b.urgency] - URGENCY_ORDER[a.urgency] || b.score - a.score || a.code.localeCompare(b.code)
+  );
 }

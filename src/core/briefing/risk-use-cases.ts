@@ -6,7 +6,14 @@ import { SMALL_MINE_CAPACITY_T_PER_YEAR } from '../registry/types.ts';
 import type { CoverageFacts, LastVisit } from '../supervision/supervision-ports.ts';
 import type { BriefingMineFilter } from './briefing-ports.ts';
 import { RISK_FACTORS_2026, type RiskFactorDef, type RiskFactorId } from './risk-factors.ts';
-import { scoreMine, type FactorContribution } from './risk-score.ts';
+import type { AlarmScopeFilter, AlarmView } from '../monitoring/monitoring-ports.ts';
+import {
+  compareRisk,
+  scoreMine,
+  type FactorContribution,
+  type LiveIncident,
+  type RiskUrgency,
+} from './risk-score.ts';
 
 const DAY_MS = 86_400_000;
 /** The alarm history window of the score. */
@@ -15,6 +22,39 @@ export const RISK_WINDOW_DAYS = 30;
 /** Accidents per mine in a period, when an accident register exists (null otherwise: "no accident data"). */
 export interface AccidentHistorySource {
   accidentsByMine(filter: BriefingMineFilter, fromIso: string, toIso: string): Promise<Map<string, number>>;
+}
+
+/** The alarms open now (the monitoring engine or the database), when monitoring runs. */
+export interface LiveAlarmSource {
+  openAlarms(filter: AlarmScopeFilter): Promise<AlarmView[]>;
+}
+
+/** What is happening at each mine now: incidents in progress and critical alarms nobody acknowledged. */
+export interface LiveRisk {
+  incidents: LiveIncident[];
+  unacknowledgedCritical: number;
+}
+
+const ACTIVE_STATES: ReadonlySet<string> = new Set(['unack_active', 'ack_active']);
+const UNACKNOWLEDGED_STATES: ReadonlySet<string> = new Set(['unack_active', 'rtn_unack']);
+
+/** Groups open alarms into each mine's live risk (pure): active incident_* alarms, unacknowledged critical ones. */
+export function liveRiskByMine(alarms: readonly AlarmView[]): Map<string, LiveRisk> {
+  const out = new Map<string, LiveRisk>();
+  const of = (mineId: string) => {
+    let r = out.get(mineId);
+    if (!r) out.set(mineId, (r = { incidents: [], unacknowledgedCritical: 0 }));
+    return r;
+  };
+  for (const a of alarms) {
+    if (a.rule.startsWith('incident_')) {
+      if (ACTIVE_STATES.has(a.state))
+        of(a.mineId).incidents.push({ alarmId: a.id, rule: a.rule, sinceMs: a.activeSinceMs });
+    } else if (a.priority === 'critical' && UNACKNOWLEDGED_STATES.has(a.state)) {
+      of(a.mineId).unacknowledgedCritical++;
+    }
+  }
+  return out;
 }
 
 export interface RiskRow {
@@ -27,6 +67,10 @@ export interface RiskRow {
   rank: number;
   score: number;
   factors: FactorContribution[];
+  /** What puts the mine above the points order (an incident in progress, unacknowledged critical alarms). */
+  urgency: RiskUrgency;
+  /** The incidents in progress at the mine, named in the explanation. */
+  incidents: LiveIncident[];
   lastVisitAt: string | null;
 }
 
@@ -39,7 +83,10 @@ export interface RiskRanking {
   items: RiskRow[];
 }
 
-export type RiskDeps = Pick<Ports, 'mines' | 'regions' | 'supervision' | 'briefing' | 'clock'>;
+export type RiskDeps = Pick<Ports, 'mines' | 'regions' | 'supervision' | 'briefing' | 'clock'> & {
+  /** Open alarms now; absent or null where monitoring does not run (the live factors then add nothing). */
+  liveAlarms?: LiveAlarmSource | null;
+};
 
 /** The latest visit to each mine by anyone (leader or group) in the list. */
 export function latestVisitByMine(visits: readonly LastVisit[]): Map<string, string> {
@@ -61,12 +108,14 @@ export async function rankMines(
   const nowIso = deps.clock.nowIso();
   const nowMs = Date.parse(nowIso);
   const today = nowIso.slice(0, 10);
-  const [hazards, alarms, visits, accidentMap] = await Promise.all([
+  const [hazards, alarms, visits, accidentMap, open] = await Promise.all([
     deps.briefing.hazardCountsByMine(filter, today),
     deps.briefing.alarmCountsByMine(filter, nowMs - RISK_WINDOW_DAYS * DAY_MS, nowMs + 1),
     deps.supervision.lastVisits(filter),
     accidents?.accidentsByMine(filter, new Date(nowMs - 3 * 365 * DAY_MS).toISOString(), nowIso) ?? null,
+    deps.liveAlarms?.openAlarms(filter) ?? [],
   ]);
+  const live = liveRiskByMine(open);
   const hz = new Map(hazards.map((h) => [h.mineId, h]));
   const al = new Map(alarms.map((a) => [a.mineId, a]));
   const last = latestVisitByMine(visits);
@@ -74,7 +123,10 @@ export async function rankMines(
     const h = hz.get(m.id);
     const a = al.get(m.id);
     const lastVisitAt = last.get(m.id) ?? null;
-    const { score, factors } = scoreMine({
+    const now = live.get(m.id);
+    const { score, factors, urgency, incidents } = scoreMine({
+      liveIncidents: now?.incidents ?? [],
+      unacknowledgedCritical: now?.unacknowledgedCritical ?? 0,
       openHazards: h?.open ?? 0,
       openMajorHazards: h?.openMajor ?? 0,
       overdueHazards: h?.overdue ?? 0,
@@ -99,10 +151,12 @@ export async function rankMines(
       rank: 0,
       score,
       factors,
+      urgency,
+      incidents,
       lastVisitAt,
     };
   });
-  rows.sort((x, y) => y.score - x.score || x.code.localeCompare(y.code));
+  rows.sort(compareRisk);
   rows.forEach((r, i) => (r.rank = i + 1));
   return {
     ranking: {

@@ -345,23 +345,41 @@ async function supervisionLines(deps: TodayDeps, p: Principal, out: Lines): Prom
   ];
 }
 
-/** The caller's work list for today, in their scope. */
-export async function getToday(deps: TodayDeps, p: Principal): Promise<TodayView> {
+/** Which sections each builder fills, so a caller wanting a few kinds runs only their builders. */
+const BUILDERS: ReadonlyArray<{
+  kinds: readonly TodayKind[];
+  run: (deps: TodayDeps, p: Principal, today: string, out: Lines) => Promise<void>;
+}> = [
+  { kinds: ['critical_alarm'], run: (d, p, _t, o) => alarmLines(d, p, o) },
+  { kinds: ['accident'], run: accidentLines },
+  { kinds: ['producing_illegally', 'people_under_order'], run: (d, p, _t, o) => mineLines(d, p, o) },
+  { kinds: ['hazard_overdue', 'hazard_due_soon'], run: hazardLines },
+  {
+    kinds: ['resumption_step', 'resumption_decision_overdue', 'notice_overdue'],
+    run: (d, p, _t, o) => resumptionLines(d, p, o),
+  },
+  { kinds: ['directive_open'], run: (d, p, _t, o) => directiveLines(d, p, o) },
+  { kinds: ['coverage_gap', 'visit_due'], run: (d, p, _t, o) => supervisionLines(d, p, o) },
+];
+
+/**
+ * The caller's work list for today, in their scope; with `only`, just those sections (the
+ * notification bell reads the overdue ones this way).
+ */
+export async function getToday(
+  deps: TodayDeps,
+  p: Principal,
+  only: readonly TodayKind[] = TODAY_KINDS,
+): Promise<TodayView> {
   const asOf = deps.clock.nowIso();
   const today = dateOf(asOf);
   const out: Lines = {};
-  await Promise.all([
-    alarmLines(deps, p, out),
-    accidentLines(deps, p, today, out),
-    mineLines(deps, p, out),
-    hazardLines(deps, p, today, out),
-    resumptionLines(deps, p, out),
-    directiveLines(deps, p, out),
-    supervisionLines(deps, p, out),
-  ]);
+  await Promise.all(
+    BUILDERS.filter((b) => b.kinds.some((k) => only.includes(k))).map((b) => b.run(deps, p, today, out)),
+  );
   const sections = TODAY_KINDS.flatMap((kind): TodaySection[] => {
     const items = out[kind];
-    if (items === undefined) return [];
+    if (items === undefined || !only.includes(kind)) return [];
     return [{ kind, total: items.length, items: items.slice(0, ITEMS_PER_SECTION) }];
   });
   return { asOf, today, sections };

@@ -20,3 +20,4 @@ export * from './stopped-page.ts';
 export * from './role-tabs.ts';
 export * from './search-print.ts';
 export * from './mine-overview-page.ts';
+export * from './bell.ts';

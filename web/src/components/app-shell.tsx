@@ -8,6 +8,7 @@ import { regionName } from '../format.ts';
 import { GlobalSearch } from './global-search.tsx';
 import { LangSwitch } from './lang-switch.tsx';
 import { PrintHeader } from './print-header.tsx';
+import { NotificationBell } from './notification-bell.tsx';
 import { useTableLabels } from './use-table-labels.ts';
 
 interface NavItem {
@@ -154,6 +155,7 @@ export function AppShell({ route, children }: { route: Route; children: ReactNod
             {scopeName}
           </span>
         </div>
+        <NotificationBell />
         <LangSwitch />
         <button type="button" className="topbar-btn" data-testid="logout" onClick={logout}>
           {t('header.logout')}

@@ -21,6 +21,7 @@ import { alarmConsoleEn } from './parts/alarm-console.ts';
 import { securityEn } from './parts/security.ts';
 import { statutoryEn } from './parts/statutory.ts';
 import { exportsEn } from './parts/exports.ts';
+import { bellEn } from './parts/bell.ts';
 import type { Dictionary } from './zh-cn.ts';
 import { mineOverviewEn } from './parts/mine-overview.ts';
 
@@ -50,6 +51,7 @@ export const en: Dictionary = {
   ...statutoryEn,
   ...curvesEn,
   ...exportsEn,
+  ...bellEn,
   'app.name': '红线 Redline',
   'app.tagline': 'Coal mine safety supervision · hold the safety red line',
   'app.loading': 'Loading…',

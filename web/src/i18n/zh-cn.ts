@@ -22,6 +22,7 @@ import { securityZh } from './parts/security.ts';
 import { statutoryZh } from './parts/statutory.ts';
 import { exportsZh } from './parts/exports.ts';
 import { mineOverviewZh } from './parts/mine-overview.ts';
+import { bellZh } from './parts/bell.ts';
 
 /**
  * The Chinese (zh-CN) dictionary: the default language, and the source of the key set.
@@ -52,6 +53,7 @@ export const zhCN = {
   ...statutoryZh,
   ...curvesZh,
   ...exportsZh,
+  ...bellZh,
   'app.name': '红线 Redline',
   'app.tagline': '煤矿安全监管平台 · 守住安全红线和底线',
   'app.loading': '加载中…',

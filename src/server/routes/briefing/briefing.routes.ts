@@ -22,7 +22,8 @@ const fileName = (b: Briefing, ext: string) =>
 /** The briefing report (JSON preview, PDF, XLSX), the risk ranking and "where to go next". */
 export function registerBriefingRoutes(app: FastifyInstance, deps: AppDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const ports = deps.ports;
+  // The ranking weighs what is happening now: incidents and unacknowledged critical alarms (monitoring).
+  const ports = { ...deps.ports, liveAlarms: deps.monitoring?.view ?? null };
 
   r.get(
     '/api/briefing/summary',

@@ -10,6 +10,8 @@ import { statusCountsSchema } from '../registry/registry.schemas.ts';
 /** Answers of the briefing, risk ranking and next-visits routes. */
 
 const RISK_FACTOR_IDS = [
+  'live_incident',
+  'unacknowledged_critical',
   'open_hazards',
   'open_major_hazards',
   'overdue_hazards',
@@ -44,6 +46,12 @@ const riskRowSchema = shaped<RiskRow>()(
       rank: z.number(),
       score: z.number(),
       factors: z.array(factorContributionSchema),
+      urgency: z.enum(['live_incident', 'unacknowledged_critical', 'none']).meta({ id: 'RiskUrgency' }),
+      incidents: z.array(
+        z
+          .object({ alarmId: z.string(), rule: z.string(), sinceMs: z.number().nullable() })
+          .meta({ id: 'LiveIncident' }),
+      ),
       lastVisitAt: z.string().nullable(),
     })
     .meta({ id: 'RiskRow' }),

@@ -64,7 +64,16 @@ export function registerDirectiveRoutes(app: FastifyInstance, deps: AppDeps): vo
         response: { 201: z.object({ directive: directiveSchema, recipients: z.number() }) },
       },
     },
-    async (req, reply) => reply.status(201).send(await issueDirective(ports, principalOf(req), req.body)),
+    async (req, reply) => {
+      const issued = await issueDirective(ports, principalOf(req), req.body);
+      // The recipients' bells ring at once (the live feed's notification hint; ADR 0019).
+      deps.monitoring?.hub.publish({
+        kind: 'notifications',
+        mineId: null,
+        regionPath: issued.directive.regionPath,
+      });
+      return reply.status(201).send(issued);
+    },
   );
 
   r.get(

@@ -31,6 +31,11 @@ export function registerLiveRoutes(app: FastifyInstance, deps: AppDeps): void {
       const m = monitoringOf(deps);
       const mineId = req.query.mineId ?? null;
       if (mineId !== null) await mineInScope(m, p, mineId, 'monitoring.read');
+      // A notification hint goes to every session whose scope overlaps its region (a mine's own path).
+      const ownPath =
+        p.scope.kind === 'mine'
+          ? ((await deps.ports.mines.get(p.scope.mineId))?.regionPath ?? null)
+          : p.scopePath;
       reply.hijack();
       const res = reply.raw;
       res.writeHead(200, {
@@ -42,8 +47,11 @@ export function registerLiveRoutes(app: FastifyInstance, deps: AppDeps): void {
       });
       res.write(`retry: 3000\n: connected\n\n`);
       const send = (e: LiveEvent) => {
-        if (!isInScope(p, { regionPath: e.regionPath, mineId: e.mineId })) return;
-        const data = e.kind === 'alarm' ? e.alarm : e;
+        if (e.kind === 'notifications') {
+          if (ownPath === null || !(ownPath.startsWith(e.regionPath) || e.regionPath.startsWith(ownPath)))
+            return;
+        } else if (!isInScope(p, { regionPath: e.regionPath, mineId: e.mineId })) return;
+        const data = e.kind === 'alarm' ? e.alarm : e.kind === 'notifications' ? {} : e;
         res.write(`event: ${e.kind}\ndata: ${JSON.stringify(data)}\n\n`);
       };
       const unsubscribe = m.hub.subscribe({ mineId, deliver: send });

@@ -18,7 +18,7 @@ const BRIEFING_CHANGE_KEYS = [
   'enteredClosing',
   'closed',
 ] as const satisfies ReadonlyArray<Exclude<keyof Briefing['changes'], 'previousPeriod'>>;
-import { FactorBar } from './factor-bar.tsx';
+import { FactorBar, RiskUrgencyNote } from './factor-bar.tsx';
 import { PopulationHistoryTable } from '../closure/population-history.tsx';
 
 /** The briefing of a region and period: an HTML preview of the key figures and the PDF/XLSX downloads. */
@@ -242,6 +242,7 @@ export function BriefingPage() {
                     <td>{r.rank}</td>
                     <td>
                       <a href={`/mines/${encodeURIComponent(r.mineId)}`}>{r.name}</a>
+                      <RiskUrgencyNote row={r} />
                     </td>
                     <td>{r.regionName}</td>
                     <td>{r.score}</td>

@@ -7,7 +7,7 @@ import { useI18n } from '../../i18n/i18n-context.tsx';
 import { navigate, useAppLocation } from '../../router/router.ts';
 import { useRegions } from '../../session/regions-context.tsx';
 import type { NextVisitsView, RiskRanking, VisitList } from '../../api/generated/api-schema.ts';
-import { FactorBar, FactorLegend } from './factor-bar.tsx';
+import { FactorBar, FactorLegend, RiskUrgencyNote } from './factor-bar.tsx';
 
 /** The explainable risk ranking (factor bars, every factor's points) and the "where to go next" lists. */
 export function RiskPage() {
@@ -95,6 +95,7 @@ export function RiskPage() {
                 <td>{row.rank}</td>
                 <td>
                   <a href={`/mines/${encodeURIComponent(row.mineId)}`}>{row.name}</a>
+                  <RiskUrgencyNote row={row} />
                 </td>
                 <td>{row.regionName}</td>
                 <td>{row.score}</td>
