@@ -53,7 +53,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Record an accident at a mine; the grade is computed by Order 493. */
+        /** Record an accident at a mine (by id, or by its 12-digit code); the grade is computed by Order 493 (deaths counting the missing). */
         post: {
             parameters: {
                 query?: never;
@@ -67,8 +67,10 @@ export interface paths {
                         deaths: number;
                         description?: string;
                         directLossCny: number;
-                        mineId: string;
+                        mineCode?: string;
+                        mineId?: string;
                         minorInjuries: number;
+                        missing?: number;
                         occurredAt: string;
                         seriousInjuries: number;
                         type: string;
@@ -425,6 +427,73 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/accidents/{id}/supplements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A supplementary report (补报, Order 493 art. 13): the changed figures and when they changed; refused after the 30-day (7 for road and fire) window; may re-grade the accident. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        changedAt: string;
+                        deaths: number;
+                        directLossCny: number;
+                        missing: number;
+                        reason: string;
+                        seriousInjuries: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AccidentDetail"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/accidents/accountability": {
         parameters: {
             query?: never;
@@ -482,6 +551,67 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/accidents/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The list with its filters as an XLSX or CSV file (headers and codes in the language asked for, times in China Standard Time, at most 20000 rows). */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "xlsx" | "csv";
+                    lang?: "zh-CN" | "en";
+                    reference?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBody"];
+                        "text/csv": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBody"];
+                        "text/csv": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description The file, as uploaded. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                        "text/csv": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/accidents/grade": {
         parameters: {
             query?: never;
@@ -505,6 +635,7 @@ export interface paths {
                         deaths: number;
                         directLossCny: number;
                         minorInjuries: number;
+                        missing?: number;
                         seriousInjuries: number;
                     };
                 };
@@ -814,6 +945,120 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/alarms/{id}/draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What a hazard, order or case made from this alarm is pre-filled with: its mine, a Chinese title, summary and description (rule by name, data times in China Standard Time, the alarm id as reference), the point and the case type. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AlarmDraft"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/alarms/{id}/links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The hazards, orders and cases made from an alarm in your scope, oldest first. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["AlarmLink"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/alarms/{id}/out-of-service": {
         parameters: {
             query?: never;
@@ -1112,6 +1357,71 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["AlarmConsole"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/alarms/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The list with its filters as an XLSX or CSV file (headers and codes in the language asked for, times in China Standard Time, at most 20000 rows). */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "xlsx" | "csv";
+                    lang?: "zh-CN" | "en";
+                    mineId?: string;
+                    priority?: "critical" | "high" | "medium" | "low";
+                    regionId?: string;
+                    rule?: "people_in_stopped_mine" | "activity_in_stopped_mine" | "gas_control_lacking" | "power_cut_level" | "stop_work_level" | "power_cut_ineffective" | "over_limit" | "low_limit" | "smoke" | "belt_protection" | "co_rising" | "headcount_over_limit" | "area_over_limit" | "restricted_area" | "mine_data_stopped" | "pre_alarm" | "sensor_fault" | "point_silent" | "overtime_underground" | "suspected_tampering" | "incident_fire_pattern" | "incident_gas_production" | "incident_power_cut_ineffective" | "incident_stopped_mine_work";
+                    state?: "active" | "unacknowledged" | "shelved" | "all";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBody"];
+                        "text/csv": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBody"];
+                        "text/csv": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description The file, as uploaded. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                        "text/csv": string;
                     };
                 };
             };
@@ -2054,6 +2364,66 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/closure/cases/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The list with its filters as an XLSX or CSV file (headers and codes in the language asked for, times in China Standard Time, at most 20000 rows). */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "xlsx" | "csv";
+                    lang?: "zh-CN" | "en";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBody"];
+                        "text/csv": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBody"];
+                        "text/csv": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description The file, as uploaded. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                        "text/csv": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -4491,6 +4861,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        alarmId?: string | null;
                         area?: string | null;
                         category: string;
                         /** @default  */
@@ -5450,6 +5821,71 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hazards/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The list with its filters as an XLSX or CSV file (headers and codes in the language asked for, times in China Standard Time, at most 20000 rows). */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "xlsx" | "csv";
+                    grade?: "major" | "general";
+                    lang?: "zh-CN" | "en";
+                    mineId?: string;
+                    overdue?: "true" | "false";
+                    regionId?: string;
+                    state?: "reported" | "assigned" | "rectifying" | "awaiting_verification" | "closed";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBody"];
+                        "text/csv": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBody"];
+                        "text/csv": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description The file, as uploaded. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                        "text/csv": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -6795,6 +7231,62 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/mines/{id}/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One mine's 360° view in your scope: open and overdue hazards, orders in force, supervision (plan, responsible person, group, leader, last visits, gaps), its risk score and rank with the factors, live alarms and incidents, closure, accidents and cases. A section your role may not read is null. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MineOverview"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/mines/{id}/personnel": {
         parameters: {
             query?: never;
@@ -6980,7 +7472,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A curve: raw readings for spans up to 6 h, per-minute min/mean/max beyond. */
+        /** A curve: raw readings for spans up to 6 h, per-minute min/mean/max up to 3 days, per-hour beyond. */
         get: {
             parameters: {
                 query?: {
@@ -7262,6 +7754,74 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mines/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The list with its filters as an XLSX or CSV file (headers and codes in the language asked for, times in China Standard Time, at most 20000 rows). */
+        get: {
+            parameters: {
+                query?: {
+                    capacityMax?: number;
+                    capacityMin?: number;
+                    format?: "xlsx" | "csv";
+                    gasClass?: "low" | "high" | "outburst";
+                    lang?: "zh-CN" | "en";
+                    order?: "asc" | "desc";
+                    q?: string;
+                    regionId?: string;
+                    sort?: "name" | "code" | "capacity" | "status" | "region";
+                    status?: "construction" | "producing" | "suspended" | "resumption_review" | "closing" | "closed";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBody"];
+                        "text/csv": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBody"];
+                        "text/csv": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description The file, as uploaded. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                        "text/csv": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -7563,6 +8123,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        alarmId?: string | null;
                         effectiveAt?: string | null;
                         evacuateWithinMinutes?: number | null;
                         /** @enum {string} */
@@ -8117,6 +8678,67 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/orders/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The list with its filters as an XLSX or CSV file (headers and codes in the language asked for, times in China Standard Time, at most 20000 rows). */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "xlsx" | "csv";
+                    lang?: "zh-CN" | "en";
+                    status?: "scheduled" | "in_force" | "lifted" | "superseded";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBody"];
+                        "text/csv": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBody"];
+                        "text/csv": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description The file, as uploaded. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                        "text/csv": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/orders/gas-control-violations": {
         parameters: {
             query?: never;
@@ -8193,6 +8815,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        alarmId?: string | null;
                         effectiveAt?: string | null;
                         evacuateWithinMinutes?: number | null;
                         /** @enum {string} */
@@ -8830,6 +9453,98 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Mines by code or name, people (responsible person, leader, group member) by name, hazards by title, orders by number and crackdown cases by summary or mine — grouped, at most 8 each, only within your scope. */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            cases: {
+                                id: string;
+                                mineName: string;
+                                status: string;
+                                summary: string;
+                                type: string;
+                            }[];
+                            hazards: {
+                                grade: string;
+                                id: string;
+                                mineName: string;
+                                state: string;
+                                title: string;
+                            }[];
+                            mines: {
+                                code: string;
+                                id: string;
+                                name: string;
+                                regionName: string;
+                                regionNameEn: string;
+                            }[];
+                            orders: {
+                                id: string;
+                                kind: string;
+                                number: string;
+                                status: string;
+                            }[];
+                            people: {
+                                mineId: string;
+                                mineName: string;
+                                name: string;
+                                /** @enum {string} */
+                                role: "responsible" | "leader" | "group_member";
+                            }[];
+                            query: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/session": {
         parameters: {
             query?: never;
@@ -9051,6 +9766,138 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/supervision/bulk-assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Assign a plan template, a responsible person, a group and a leader to many mines at once; each mine is audited and answered on its own. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        group?: {
+                            leaderUserId: string;
+                            memberUserIds: string[];
+                        };
+                        leaderUserId?: string;
+                        mineIds: string[];
+                        planTemplate?: {
+                            documentRef: string;
+                            measures: {
+                                dueOn?: string | null;
+                                owner?: string | null;
+                                text: string;
+                            }[];
+                        };
+                        responsible?: {
+                            name: string;
+                            phone: string;
+                            position: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BulkAssignmentResult"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/supervision/bulk-candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The leaders and group members a bulk assignment may name (their region meets yours). */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AssignmentCandidates"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -9531,6 +10378,62 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/supervision/mines/{mineId}/leader-shifts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The mine's shifts of the last seven days (三八制, CST) from its positioning data: people underground, mine leaders among them, and the shifts without one (矿领导带班下井). */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mineId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LeaderShifts"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/supervision/mines/{mineId}/plan": {
         parameters: {
             query?: never;
@@ -9942,6 +10845,71 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/supervision/users/{userId}/card": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the personnel positioning card a leader or group member carries, which confirms (or not) their visits underground. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    userId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        cardCode: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            cardCode: string;
+                            userId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/supervision/visits": {
         parameters: {
             query?: never;
@@ -10113,6 +11081,68 @@ export interface paths {
                         "application/json": {
                             visit: components["schemas"]["SiteVisit"];
                         };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/supervision/visits/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The list with its filters as an XLSX or CSV file (headers and codes in the language asked for, times in China Standard Time, at most 20000 rows). */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "xlsx" | "csv";
+                    lang?: "zh-CN" | "en";
+                    mineId?: string;
+                    regionId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBody"];
+                        "text/csv": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBody"];
+                        "text/csv": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description The file, as uploaded. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                        "text/csv": string;
                     };
                 };
             };
@@ -10363,8 +11393,10 @@ export interface components {
             mineId: string | null;
             mineName: string;
             minorInjuries: number;
+            missing: number;
             occurredAt: string;
             regionPath: string | null;
+            regradedAt: string | null;
             reportSubmittedAt: string | null;
             seriousInjuries: number;
             /** @enum {string} */
@@ -10387,6 +11419,8 @@ export interface components {
                 recordedByName: string;
                 reportedAt: string;
             }[];
+            supplements: components["schemas"]["AccidentSupplement"][];
+            supplementWindow: components["schemas"]["SupplementWindow"] | null;
         };
         /** @enum {string} */
         AccidentGrade: "especially_major" | "major" | "larger" | "general" | "none";
@@ -10426,13 +11460,40 @@ export interface components {
             mineId: string | null;
             mineName: string;
             minorInjuries: number;
+            missing: number;
             occurredAt: string;
             regionPath: string | null;
+            regradedAt: string | null;
             reportSubmittedAt: string | null;
             seriousInjuries: number;
             /** @enum {string} */
             source: "recorded" | "imported";
             type: string;
+        };
+        AccidentSupplement: {
+            accidentId: string;
+            after: {
+                deaths: number;
+                directLossCny: number;
+                missing: number;
+                seriousInjuries: number;
+            };
+            before: {
+                deaths: number;
+                directLossCny: number;
+                missing: number;
+                seriousInjuries: number;
+            };
+            chainAfter: components["schemas"]["ReportingChain"];
+            chainBefore: components["schemas"]["ReportingChain"];
+            changedAt: string;
+            gradeAfter: components["schemas"]["AccidentGrade"];
+            gradeBefore: components["schemas"]["AccidentGrade"];
+            id: string;
+            reason: string;
+            recordedAt: string;
+            recordedById: string;
+            recordedByName: string;
         };
         /** @enum {string} */
         AccountabilityAction: "criticism" | "warning" | "demerit" | "major_demerit" | "demotion" | "dismissal" | "expulsion" | "fine" | "prosecution";
@@ -10501,6 +11562,17 @@ export interface components {
             sinceMs: number;
             unacknowledged: number;
         };
+        AlarmDraft: {
+            alarmId: string;
+            caseType: components["schemas"]["CaseType"] | null;
+            description: string;
+            mineCode: string;
+            mineId: string;
+            mineName: string;
+            pointCode: string | null;
+            summary: string;
+            title: string;
+        };
         AlarmEvent: {
             actor: string | null;
             alarmId: string;
@@ -10552,6 +11624,17 @@ export interface components {
                 rule: string;
             }[];
             unacknowledged: number;
+        };
+        AlarmLink: {
+            alarmId: string;
+            createdAt: string;
+            createdBy: string;
+            createdByName: string;
+            /** @enum {string} */
+            kind: "hazard" | "order" | "case";
+            mineId: string;
+            targetId: string;
+            title: string;
         };
         /** @enum {string} */
         AlarmPriority: "critical" | "high" | "medium" | "low";
@@ -10734,6 +11817,19 @@ export interface components {
                 visits: number;
             };
             topRisk: components["schemas"]["RiskRow"][];
+        };
+        BulkAssignmentResult: {
+            done: number;
+            mines: {
+                mineId: string;
+                parts: {
+                    code: string | null;
+                    ok: boolean;
+                    /** @enum {string} */
+                    part: "plan" | "responsible" | "group" | "leader";
+                }[];
+            }[];
+            refused: number;
         };
         Campaign: {
             createdAt: string;
@@ -10939,6 +12035,7 @@ export interface components {
             groupLeaderName: string | null;
             groupSize: number;
             isMine: boolean;
+            leaderlessShifts: number;
             leaderName: string | null;
             leaderUserId: string | null;
             mineId: string;
@@ -10971,6 +12068,18 @@ export interface components {
                 plan: number;
                 responsible: number;
             };
+            presence: {
+                claims: {
+                    confirmed: number;
+                    noCard: number;
+                    notConfirmed: number;
+                };
+                days: number;
+                leaderlessMines: number;
+                leaderlessShifts: {
+                    [key: string]: number;
+                };
+            } | null;
             rows: components["schemas"]["CoverageRow"][];
         };
         CrackdownCase: {
@@ -11489,6 +12598,19 @@ export interface components {
             name: string;
             userId: string;
         };
+        LeaderShifts: {
+            fromMs: number;
+            leaderless: number;
+            shifts: {
+                endMs: number;
+                leaderless: boolean;
+                leaders: number;
+                people: number;
+                startMs: number;
+            }[];
+            shiftStartHoursCst: number[];
+            toMs: number;
+        };
         LiveIncident: {
             alarmId: string;
             rule: string;
@@ -11610,6 +12732,119 @@ export interface components {
                 row: number;
             })[];
             rows: number;
+        };
+        MineOverview: {
+            accidents: {
+                items: {
+                    deaths: number;
+                    grade: components["schemas"]["AccidentGrade"];
+                    id: string;
+                    /** @enum {string} */
+                    investigationState: "investigating" | "extended" | "reported" | "closed";
+                    occurredAt: string;
+                    type: string;
+                }[];
+                total: number;
+            } | null;
+            alarms: {
+                byPriority: {
+                    critical: number;
+                    high: number;
+                    low: number;
+                    medium: number;
+                };
+                incidents: number;
+                items: {
+                    atMs: number;
+                    id: string;
+                    isIncident: boolean;
+                    location: string | null;
+                    priority: components["schemas"]["AlarmPriority"];
+                    rule: components["schemas"]["AlarmRule"];
+                    state: components["schemas"]["AlarmState"];
+                }[];
+                open: number;
+                unacknowledged: number;
+            } | null;
+            asOf: string;
+            cases: {
+                items: {
+                    id: string;
+                    openedAt: string;
+                    /** @enum {string} */
+                    status: "open" | "investigating" | "decided" | "closed";
+                    summary: string;
+                    type: components["schemas"]["CaseType"];
+                }[];
+                open: number;
+            } | null;
+            closure: {
+                current: {
+                    createdAt: string;
+                    id: string;
+                    /** @enum {string} */
+                    status: "in_progress" | "closed";
+                    stepsTotal: number;
+                    stepsVerified: number;
+                } | null;
+            } | null;
+            hazards: {
+                items: {
+                    dueOn: string | null;
+                    grade: components["schemas"]["HazardGrade"];
+                    id: string;
+                    isOverdue: boolean;
+                    state: components["schemas"]["HazardState"];
+                    title: string;
+                }[];
+                open: number;
+                openMajor: number;
+                overdue: number;
+            } | null;
+            mineId: string;
+            orders: {
+                inForce: {
+                    effectiveAt: string;
+                    evacuateBy: string | null;
+                    id: string;
+                    kind: components["schemas"]["OrderKind"];
+                    number: string;
+                    status: components["schemas"]["OrderStatus"];
+                }[];
+                scheduled: {
+                    effectiveAt: string;
+                    evacuateBy: string | null;
+                    id: string;
+                    kind: components["schemas"]["OrderKind"];
+                    number: string;
+                    status: components["schemas"]["OrderStatus"];
+                }[];
+            } | null;
+            risk: {
+                factors: components["schemas"]["FactorContribution"][];
+                hasAccidentData: boolean;
+                of: number;
+                rank: number;
+                score: number;
+                windowDays: number;
+            } | null;
+            supervision: {
+                gaps: components["schemas"]["CoverageGap"][];
+                groupLeaderName: string | null;
+                groupSize: number;
+                leaderName: string | null;
+                planState: components["schemas"]["PlanState"] | null;
+                responsibleName: string | null;
+                visits: {
+                    findings: number;
+                    id: string;
+                    startedAt: string;
+                    visitorName: string;
+                    /** @enum {string} */
+                    visitorRole: "leader" | "group_member";
+                    wentUnderground: boolean;
+                }[];
+            } | null;
         };
         MinePlan: {
             createdAt: string;
@@ -11885,7 +13120,7 @@ export interface components {
             toDate: string | null;
         };
         /** @enum {string} */
-        Permission: "region.read" | "mine.read" | "mine.create" | "mine.update" | "mine.transition" | "mine.import" | "audit.read" | "audit.verify" | "token.create" | "alarm.read" | "alarm.act" | "monitoring.read" | "scenario.start" | "ingest.write" | "supervision.read" | "supervision.plan.write" | "supervision.plan.approve" | "supervision.responsible.set" | "supervision.assign" | "supervision.visit.record" | "supervision.finding.report" | "hazard.read" | "hazard.report" | "hazard.evidence" | "hazard.rectify" | "hazard.verify" | "hazard.extend" | "hazard.supervise" | "hazard.decide" | "hazard.review" | "hazard.selfcheck" | "order.read" | "order.issue" | "resumption.apply" | "resumption.sign" | "resumption.decide" | "campaign.manage" | "campaign.progress" | "closure.read" | "closure.manage" | "closure.step.record" | "closure.step.verify" | "ownership.record" | "case.read" | "case.manage" | "accident.read" | "accident.record" | "accident.report" | "accident.investigate" | "accident.import" | "accountability.read" | "accountability.record" | "briefing.read" | "risk.read" | "expertise.read" | "expertise.assign" | "expertise.profile" | "expertise.guide" | "expertise.assess" | "expertise.approve" | "expertise.finding.report" | "upgrade.record" | "upgrade.manage" | "formalism.read" | "directive.read" | "directive.issue" | "directive.acknowledge" | "directive.visit" | "audit.log.read" | "stopped.declare" | "stopped.approve";
+        Permission: "region.read" | "mine.read" | "mine.create" | "mine.update" | "mine.transition" | "mine.import" | "audit.read" | "audit.verify" | "token.create" | "alarm.read" | "alarm.act" | "monitoring.read" | "scenario.start" | "ingest.write" | "supervision.read" | "supervision.plan.write" | "supervision.plan.approve" | "supervision.responsible.set" | "supervision.assign" | "supervision.visit.record" | "supervision.finding.report" | "hazard.read" | "hazard.report" | "hazard.evidence" | "hazard.rectify" | "hazard.verify" | "hazard.extend" | "hazard.supervise" | "hazard.decide" | "hazard.review" | "hazard.selfcheck" | "order.read" | "order.issue" | "resumption.apply" | "resumption.sign" | "resumption.decide" | "campaign.manage" | "campaign.progress" | "closure.read" | "closure.manage" | "closure.step.record" | "closure.step.verify" | "ownership.record" | "case.read" | "case.manage" | "accident.read" | "accident.record" | "accident.report" | "accident.supplement" | "accident.investigate" | "accident.import" | "accountability.read" | "accountability.record" | "briefing.read" | "risk.read" | "expertise.read" | "expertise.assign" | "expertise.profile" | "expertise.guide" | "expertise.assess" | "expertise.approve" | "expertise.finding.report" | "upgrade.record" | "upgrade.manage" | "formalism.read" | "directive.read" | "directive.issue" | "directive.acknowledge" | "directive.visit" | "audit.log.read" | "stopped.declare" | "stopped.approve";
         PersonnelArea: {
             approved: number;
             areaCode: string;
@@ -11899,7 +13134,7 @@ export interface components {
             max: number[] | null;
             min: number[] | null;
             /** @enum {string} */
-            resolution: "raw" | "1m";
+            resolution: "raw" | "1m" | "1h";
             t: number[];
             v: number[];
         };
@@ -12234,6 +13469,7 @@ export interface components {
             mineId: string;
             notes: string;
             startedAt: string;
+            undergroundCheck: ("confirmed" | "not_confirmed" | "no_card") | null;
             visitorId: string;
             visitorName: string;
             /** @enum {string} */
@@ -12293,6 +13529,13 @@ export interface components {
             issuedBy: string;
             issuedByName: string;
             notice: string;
+        };
+        SupplementWindow: {
+            closesAt: string;
+            days: number;
+            isOpen: boolean;
+            lastDay: string;
+            source: string;
         };
         TargetProgress: {
             capacityPercent: number;
@@ -12475,6 +13718,7 @@ export type AccidentDetail = components['schemas']['AccidentDetail'];
 export type AccidentGrade = components['schemas']['AccidentGrade'];
 export type AccidentImportResult = components['schemas']['AccidentImportResult'];
 export type AccidentSummary = components['schemas']['AccidentSummary'];
+export type AccidentSupplement = components['schemas']['AccidentSupplement'];
 export type AccountabilityAction = components['schemas']['AccountabilityAction'];
 export type AccountabilityChain = components['schemas']['AccountabilityChain'];
 export type AccountabilityRecord = components['schemas']['AccountabilityRecord'];
@@ -12482,8 +13726,10 @@ export type AccountabilityView = components['schemas']['AccountabilityView'];
 export type ActiveScenario = components['schemas']['ActiveScenario'];
 export type AlarmConsole = components['schemas']['AlarmConsole'];
 export type AlarmConsoleGroup = components['schemas']['AlarmConsoleGroup'];
+export type AlarmDraft = components['schemas']['AlarmDraft'];
 export type AlarmEvent = components['schemas']['AlarmEvent'];
 export type AlarmKpis = components['schemas']['AlarmKpis'];
+export type AlarmLink = components['schemas']['AlarmLink'];
 export type AlarmPriority = components['schemas']['AlarmPriority'];
 export type AlarmRule = components['schemas']['AlarmRule'];
 export type AlarmState = components['schemas']['AlarmState'];
@@ -12493,6 +13739,7 @@ export type AssignmentCandidates = components['schemas']['AssignmentCandidates']
 export type AuditEntry = components['schemas']['AuditEntry'];
 export type AuditVerification = components['schemas']['AuditVerification'];
 export type Briefing = components['schemas']['Briefing'];
+export type BulkAssignmentResult = components['schemas']['BulkAssignmentResult'];
 export type Campaign = components['schemas']['Campaign'];
 export type CampaignMark = components['schemas']['CampaignMark'];
 export type CampaignMineProgress = components['schemas']['CampaignMineProgress'];
@@ -12565,6 +13812,7 @@ export type IssueOrderResult = components['schemas']['IssueOrderResult'];
 export type KpiRow = components['schemas']['KpiRow'];
 export type KpiView = components['schemas']['KpiView'];
 export type LeaderAssignment = components['schemas']['LeaderAssignment'];
+export type LeaderShifts = components['schemas']['LeaderShifts'];
 export type LiveIncident = components['schemas']['LiveIncident'];
 export type MapMine = components['schemas']['MapMine'];
 export type MapMinesResponse = components['schemas']['MapMinesResponse'];
@@ -12575,6 +13823,7 @@ export type MineAlarmBadge = components['schemas']['MineAlarmBadge'];
 export type MineExpertise = components['schemas']['MineExpertise'];
 export type MineHistoryResponse = components['schemas']['MineHistoryResponse'];
 export type MineImportReport = components['schemas']['MineImportReport'];
+export type MineOverview = components['schemas']['MineOverview'];
 export type MinePlan = components['schemas']['MinePlan'];
 export type MinePreview = components['schemas']['MinePreview'];
 export type MineResponse = components['schemas']['MineResponse'];
@@ -12640,6 +13889,7 @@ export type StatusCounts = components['schemas']['StatusCounts'];
 export type SupervisionCard = components['schemas']['SupervisionCard'];
 export type SupervisionGroup = components['schemas']['SupervisionGroup'];
 export type SupervisionListing = components['schemas']['SupervisionListing'];
+export type SupplementWindow = components['schemas']['SupplementWindow'];
 export type TargetProgress = components['schemas']['TargetProgress'];
 export type TimelineItem = components['schemas']['TimelineItem'];
 export type TodayItem = components['schemas']['TodayItem'];
@@ -12669,15 +13919,25 @@ export const pathsApiAccidentsIdAccountabilityPostRequestBodyContentApplicationJ
 export const pathsApiAccidentsIdAccountabilityPostRequestBodyContentApplicationJsonChainValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/accidents/{id}/accountability"]["post"]["requestBody"]["content"]["application/json"]["chain"]> = ["enterprise", "regulator", "party", "government"];
 export const pathsApiAccidentsIdInvestigationPostRequestBodyContentApplicationJsonEventValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/accidents/{id}/investigation"]["post"]["requestBody"]["content"]["application/json"]["event"]> = ["extend", "submit_report", "close"];
 export const pathsApiAccidentsIdReportsPostRequestBodyContentApplicationJsonLevelValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/accidents/{id}/reports"]["post"]["requestBody"]["content"]["application/json"]["level"]> = ["county", "city", "province", "national"];
+export const pathsApiAccidentsExportGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/accidents/export"]["get"]["parameters"]["query"]["format"]> = ["xlsx", "csv"];
+export const pathsApiAccidentsExportGetParametersQueryLangValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/accidents/export"]["get"]["parameters"]["query"]["lang"]> = ["zh-CN", "en"];
+export const pathsApiAccidentsExportGetParametersQueryReferenceValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/accidents/export"]["get"]["parameters"]["query"]["reference"]> = ["true", "false"];
 export const pathsApiAccidentsImportPostRequestBodyContentApplicationJsonMappingDateFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/accidents/import"]["post"]["requestBody"]["content"]["application/json"]["mapping"]["dateFormat"]> = ["yyyy-mm-dd", "d/m/yyyy", "m/d/yyyy"];
 export const pathsApiAlarmsGetParametersQueryPriorityValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/alarms"]["get"]["parameters"]["query"]["priority"]> = ["critical", "high", "medium", "low"];
 export const pathsApiAlarmsGetParametersQueryRuleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/alarms"]["get"]["parameters"]["query"]["rule"]> = ["people_in_stopped_mine", "activity_in_stopped_mine", "gas_control_lacking", "power_cut_level", "stop_work_level", "power_cut_ineffective", "over_limit", "low_limit", "smoke", "belt_protection", "co_rising", "headcount_over_limit", "area_over_limit", "restricted_area", "mine_data_stopped", "pre_alarm", "sensor_fault", "point_silent", "overtime_underground", "suspected_tampering", "incident_fire_pattern", "incident_gas_production", "incident_power_cut_ineffective", "incident_stopped_mine_work"];
 export const pathsApiAlarmsGetParametersQueryStateValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/alarms"]["get"]["parameters"]["query"]["state"]> = ["active", "unacknowledged", "shelved", "all"];
+export const pathsApiAlarmsExportGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/alarms/export"]["get"]["parameters"]["query"]["format"]> = ["xlsx", "csv"];
+export const pathsApiAlarmsExportGetParametersQueryLangValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/alarms/export"]["get"]["parameters"]["query"]["lang"]> = ["zh-CN", "en"];
+export const pathsApiAlarmsExportGetParametersQueryPriorityValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/alarms/export"]["get"]["parameters"]["query"]["priority"]> = ["critical", "high", "medium", "low"];
+export const pathsApiAlarmsExportGetParametersQueryRuleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/alarms/export"]["get"]["parameters"]["query"]["rule"]> = ["people_in_stopped_mine", "activity_in_stopped_mine", "gas_control_lacking", "power_cut_level", "stop_work_level", "power_cut_ineffective", "over_limit", "low_limit", "smoke", "belt_protection", "co_rising", "headcount_over_limit", "area_over_limit", "restricted_area", "mine_data_stopped", "pre_alarm", "sensor_fault", "point_silent", "overtime_underground", "suspected_tampering", "incident_fire_pattern", "incident_gas_production", "incident_power_cut_ineffective", "incident_stopped_mine_work"];
+export const pathsApiAlarmsExportGetParametersQueryStateValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/alarms/export"]["get"]["parameters"]["query"]["state"]> = ["active", "unacknowledged", "shelved", "all"];
 export const pathsApiAuditExportCsvGetParametersQuerySourceValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/audit/export.csv"]["get"]["parameters"]["query"]["source"]> = ["audit", "security"];
 export const pathsApiBriefingNextVisitsGetParametersQueryMineValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/briefing/next-visits"]["get"]["parameters"]["query"]["mine"]> = ["only"];
 export const pathsApiClosureCasesPostRequestBodyContentApplicationJsonTypeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/closure/cases"]["post"]["requestBody"]["content"]["application/json"]["type"]> = ["illegal_trusteeship", "false_integration", "evasion_of_supervision", "data_tampering"];
 export const pathsApiClosureCasesIdEventsPostRequestBodyContentApplicationJsonEventValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/closure/cases/{id}/events"]["post"]["requestBody"]["content"]["application/json"]["event"]> = ["investigate", "decide", "close"];
 export const pathsApiClosureCasesIdEvidencePostRequestBodyContentApplicationJsonKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/closure/cases/{id}/evidence"]["post"]["requestBody"]["content"]["application/json"]["kind"]> = ["alarm", "hazard", "visit", "data_gap", "inspection", "document"];
+export const pathsApiClosureCasesExportGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/closure/cases/export"]["get"]["parameters"]["query"]["format"]> = ["xlsx", "csv"];
+export const pathsApiClosureCasesExportGetParametersQueryLangValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/closure/cases/export"]["get"]["parameters"]["query"]["lang"]> = ["zh-CN", "en"];
 export const pathsApiClosureMinesMineIdOwnershipPostRequestBodyContentApplicationJsonKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/closure/mines/{mineId}/ownership"]["post"]["requestBody"]["content"]["application/json"]["kind"]> = ["ownership", "trusteeship", "integration", "reorganisation"];
 export const pathsApiDirectivesPostRequestBodyContentApplicationJsonKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/directives"]["post"]["requestBody"]["content"]["application/json"]["kind"]> = ["directive", "accident_warning"];
 export const pathsApiExpertiseAssessmentsPostRequestBodyContentApplicationJsonConclusionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/expertise/assessments"]["post"]["requestBody"]["content"]["application/json"]["conclusion"]> = ["capable", "not_capable"];
@@ -12687,6 +13947,11 @@ export const pathsApiHazardsGetParametersQueryOverdueValues: ReadonlyArray<Flatt
 export const pathsApiHazardsGetParametersQueryStateValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/hazards"]["get"]["parameters"]["query"]["state"]> = ["reported", "assigned", "rectifying", "awaiting_verification", "closed"];
 export const pathsApiHazardsPostRequestBodyContentApplicationJsonGradeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/hazards"]["post"]["requestBody"]["content"]["application/json"]["grade"]> = ["major", "general"];
 export const pathsApiHazardsPostRequestBodyContentApplicationJsonSourceValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/hazards"]["post"]["requestBody"]["content"]["application/json"]["source"]> = ["self_check", "inspection", "alarm", "public_report"];
+export const pathsApiHazardsExportGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/hazards/export"]["get"]["parameters"]["query"]["format"]> = ["xlsx", "csv"];
+export const pathsApiHazardsExportGetParametersQueryGradeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/hazards/export"]["get"]["parameters"]["query"]["grade"]> = ["major", "general"];
+export const pathsApiHazardsExportGetParametersQueryLangValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/hazards/export"]["get"]["parameters"]["query"]["lang"]> = ["zh-CN", "en"];
+export const pathsApiHazardsExportGetParametersQueryOverdueValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/hazards/export"]["get"]["parameters"]["query"]["overdue"]> = ["true", "false"];
+export const pathsApiHazardsExportGetParametersQueryStateValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/hazards/export"]["get"]["parameters"]["query"]["state"]> = ["reported", "assigned", "rectifying", "awaiting_verification", "closed"];
 export const pathsApiHazardsProposalsGetParametersQueryStateValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/hazards/proposals"]["get"]["parameters"]["query"]["state"]> = ["open", "confirmed", "dismissed", "lapsed"];
 export const pathsApiHealthGetResponses200ContentApplicationJsonStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/health"]["get"]["responses"]["200"]["content"]["application/json"]["status"]> = ["ok"];
 export const pathsApiIngestFilesPostResponses200ContentApplicationJsonEncodingValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/ingest/files"]["post"]["responses"]["200"]["content"]["application/json"]["encoding"]> = ["utf-8", "gb18030"];
@@ -12706,15 +13971,25 @@ export const pathsApiMinesIdStoppedAllowancesPostResponses201ContentApplicationJ
 export const pathsApiMinesIdStoppedAllowancesPostResponses201ContentApplicationJsonAllowanceStateValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/mines/{id}/stopped-allowances"]["post"]["responses"]["201"]["content"]["application/json"]["allowance"]["state"]> = ["declared", "approved", "rejected", "superseded"];
 export const pathsApiMinesIdStoppedAllowancesPostResponses201ContentApplicationJsonAllowanceSystemsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/mines/{id}/stopped-allowances"]["post"]["responses"]["201"]["content"]["application/json"]["allowance"]["systems"]> = ["ventilation", "drainage", "monitoring"];
 export const pathsApiMinesIdTransitionsPostRequestBodyContentApplicationJsonEventValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/mines/{id}/transitions"]["post"]["requestBody"]["content"]["application/json"]["event"]> = ["complete_construction", "suspend", "apply_resumption", "approve_resumption", "resume_construction", "reject_resumption", "order_closure", "complete_closure"];
+export const pathsApiMinesExportGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/mines/export"]["get"]["parameters"]["query"]["format"]> = ["xlsx", "csv"];
+export const pathsApiMinesExportGetParametersQueryGasClassValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/mines/export"]["get"]["parameters"]["query"]["gasClass"]> = ["low", "high", "outburst"];
+export const pathsApiMinesExportGetParametersQueryLangValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/mines/export"]["get"]["parameters"]["query"]["lang"]> = ["zh-CN", "en"];
+export const pathsApiMinesExportGetParametersQueryOrderValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/mines/export"]["get"]["parameters"]["query"]["order"]> = ["asc", "desc"];
+export const pathsApiMinesExportGetParametersQuerySortValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/mines/export"]["get"]["parameters"]["query"]["sort"]> = ["name", "code", "capacity", "status", "region"];
+export const pathsApiMinesExportGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/mines/export"]["get"]["parameters"]["query"]["status"]> = ["construction", "producing", "suspended", "resumption_review", "closing", "closed"];
 export const pathsApiMonitoringPolicyGetResponses200ContentApplicationJsonPolicySourceValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/monitoring/policy"]["get"]["responses"]["200"]["content"]["application/json"]["policy"]["source"]> = ["platform policy (no regulation)"];
 export const pathsApiOrdersGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/orders"]["get"]["parameters"]["query"]["status"]> = ["scheduled", "in_force", "lifted", "superseded"];
 export const pathsApiOrdersPostRequestBodyContentApplicationJsonKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/orders"]["post"]["requestBody"]["content"]["application/json"]["kind"]> = ["stop_work", "suspend_mine", "close_mine", "lift"];
 export const pathsApiOrdersIdComplianceGetResponses200ContentApplicationJsonMinesStateValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/orders/{id}/compliance"]["get"]["responses"]["200"]["content"]["application/json"]["mines"]["state"]> = ["clear", "evacuating", "overdue", "no_data"];
 export const pathsApiOrdersIdComplianceGetResponses200ContentApplicationJsonMinesStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/orders/{id}/compliance"]["get"]["responses"]["200"]["content"]["application/json"]["mines"]["status"]> = ["construction", "producing", "suspended", "resumption_review", "closing", "closed"];
 export const pathsApiOrdersCampaignsIdReportGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/orders/campaigns/{id}/report"]["get"]["parameters"]["query"]["format"]> = ["json", "csv"];
+export const pathsApiOrdersExportGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/orders/export"]["get"]["parameters"]["query"]["format"]> = ["xlsx", "csv"];
+export const pathsApiOrdersExportGetParametersQueryLangValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/orders/export"]["get"]["parameters"]["query"]["lang"]> = ["zh-CN", "en"];
+export const pathsApiOrdersExportGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/orders/export"]["get"]["parameters"]["query"]["status"]> = ["scheduled", "in_force", "lifted", "superseded"];
 export const pathsApiOrdersPreviewPostRequestBodyContentApplicationJsonKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/orders/preview"]["post"]["requestBody"]["content"]["application/json"]["kind"]> = ["stop_work", "suspend_mine", "close_mine", "lift"];
 export const pathsApiOrdersResumptionsIdDecisionPostRequestBodyContentApplicationJsonDecisionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/orders/resumptions/{id}/decision"]["post"]["requestBody"]["content"]["application/json"]["decision"]> = ["approve", "reject"];
 export const pathsApiScenariosPostRequestBodyContentApplicationJsonNameValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/scenarios"]["post"]["requestBody"]["content"]["application/json"]["name"]> = ["songzao", "diaoshuidong"];
+export const pathsApiSearchGetResponses200ContentApplicationJsonPeopleRoleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/search"]["get"]["responses"]["200"]["content"]["application/json"]["people"]["role"]> = ["responsible", "leader", "group_member"];
 export const pathsApiStoppedAllowancesIdDecisionPostRequestBodyContentApplicationJsonDecisionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/stopped-allowances/{id}/decision"]["post"]["requestBody"]["content"]["application/json"]["decision"]> = ["approve", "reject"];
 export const pathsApiStoppedAllowancesIdDecisionPostResponses200ContentApplicationJsonAllowanceKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/stopped-allowances/{id}/decision"]["post"]["responses"]["200"]["content"]["application/json"]["allowance"]["kind"]> = ["watch_crew", "dismantling"];
 export const pathsApiStoppedAllowancesIdDecisionPostResponses200ContentApplicationJsonAllowanceStateValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/stopped-allowances/{id}/decision"]["post"]["responses"]["200"]["content"]["application/json"]["allowance"]["state"]> = ["declared", "approved", "rejected", "superseded"];
@@ -12725,6 +14000,8 @@ export const pathsApiSupervisionCoverageCsvGetParametersQueryGapValues: Readonly
 export const pathsApiSupervisionCoverageCsvGetParametersQueryMineValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/supervision/coverage.csv"]["get"]["parameters"]["query"]["mine"]> = ["only"];
 export const pathsApiSupervisionVisitsPostRequestBodyContentApplicationJsonChecklistResultValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/supervision/visits"]["post"]["requestBody"]["content"]["application/json"]["checklist"]["result"]> = ["ok", "problem", "not_checked"];
 export const pathsApiSupervisionVisitsPostRequestBodyContentApplicationJsonFindingsGradeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/supervision/visits"]["post"]["requestBody"]["content"]["application/json"]["findings"]["grade"]> = ["major", "general"];
+export const pathsApiSupervisionVisitsExportGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/supervision/visits/export"]["get"]["parameters"]["query"]["format"]> = ["xlsx", "csv"];
+export const pathsApiSupervisionVisitsExportGetParametersQueryLangValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/supervision/visits/export"]["get"]["parameters"]["query"]["lang"]> = ["zh-CN", "en"];
 export const accidentInvestigationStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Accident"]["investigationState"]> = ["investigating", "extended", "reported", "closed"];
 export const accidentSourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Accident"]["source"]> = ["recorded", "imported"];
 export const accidentGradeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccidentGrade"]> = ["especially_major", "major", "larger", "general", "none"];
@@ -12733,12 +14010,14 @@ export const accidentSummarySourceValues: ReadonlyArray<FlattenedDeepRequired<co
 export const accountabilityActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccountabilityAction"]> = ["criticism", "warning", "demerit", "major_demerit", "demotion", "dismissal", "expulsion", "fine", "prosecution"];
 export const accountabilityChainValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccountabilityChain"]> = ["enterprise", "regulator", "party", "government"];
 export const alarmConsoleGroupKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AlarmConsoleGroup"]["kind"]> = ["incident", "stop_order", "mine_outage", "gateway_outage", "burst"];
+export const alarmLinkKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AlarmLink"]["kind"]> = ["hazard", "order", "case"];
 export const alarmPriorityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AlarmPriority"]> = ["critical", "high", "medium", "low"];
 export const alarmRuleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AlarmRule"]> = ["people_in_stopped_mine", "activity_in_stopped_mine", "gas_control_lacking", "power_cut_level", "stop_work_level", "power_cut_ineffective", "over_limit", "low_limit", "smoke", "belt_protection", "co_rising", "headcount_over_limit", "area_over_limit", "restricted_area", "mine_data_stopped", "pre_alarm", "sensor_fault", "point_silent", "overtime_underground", "suspected_tampering", "incident_fire_pattern", "incident_gas_production", "incident_power_cut_ineffective", "incident_stopped_mine_work"];
 export const alarmStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AlarmState"]> = ["normal", "unack_active", "ack_active", "rtn_unack", "shelved", "suppressed", "out_of_service"];
 export const auditVerificationOneOf1ProblemValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["AuditVerification"], {
     problem: unknown;
 }>["problem"]> = ["hash-mismatch", "broken-link", "sequence-gap", "head-mismatch"];
+export const bulkAssignmentResultMinesPartsPartValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BulkAssignmentResult"]["mines"]["parts"]["part"]> = ["plan", "responsible", "group", "leader"];
 export const capabilityAssessmentConclusionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CapabilityAssessment"]["conclusion"]> = ["capable", "not_capable"];
 export const capabilityAssessmentStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CapabilityAssessment"]["state"]> = ["signed", "approved", "withdrawn", "expired"];
 export const capacityBandValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CapacityBand"]> = ["lt300k", "300k_900k", "900k_3m", "ge3m"];
@@ -12780,6 +14059,26 @@ export const hazardProposalStateValues: ReadonlyArray<FlattenedDeepRequired<comp
 export const hazardSourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["HazardSource"]> = ["self_check", "inspection", "alarm", "public_report"];
 export const hazardStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["HazardState"]> = ["reported", "assigned", "rectifying", "awaiting_verification", "closed"];
 export const mechanisationLevelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MechanisationLevel"]> = ["manual", "partial", "mechanised", "intelligent"];
+export const mineOverviewAccidentsAnyOf0ItemsInvestigationStateValues: ReadonlyArray<Extract<Extract<FlattenedDeepRequired<components>["schemas"]["MineOverview"]["accidents"], {
+    items: unknown;
+}>["items"], {
+    investigationState: unknown;
+}>["investigationState"]> = ["investigating", "extended", "reported", "closed"];
+export const mineOverviewCasesAnyOf0ItemsStatusValues: ReadonlyArray<Extract<Extract<FlattenedDeepRequired<components>["schemas"]["MineOverview"]["cases"], {
+    items: unknown;
+}>["items"], {
+    status: unknown;
+}>["status"]> = ["open", "investigating", "decided", "closed"];
+export const mineOverviewClosureAnyOf0CurrentAnyOf0StatusValues: ReadonlyArray<Extract<Extract<FlattenedDeepRequired<components>["schemas"]["MineOverview"]["closure"], {
+    current: unknown;
+}>["current"], {
+    status: unknown;
+}>["status"]> = ["in_progress", "closed"];
+export const mineOverviewSupervisionAnyOf0VisitsVisitorRoleValues: ReadonlyArray<Extract<Extract<FlattenedDeepRequired<components>["schemas"]["MineOverview"]["supervision"], {
+    visits: unknown;
+}>["visits"], {
+    visitorRole: unknown;
+}>["visitorRole"]> = ["leader", "group_member"];
 export const minePreviewOutcomeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MinePreview"]["outcome"]> = ["affected", "unaffected"];
 export const mineStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MineStatus"]> = ["construction", "producing", "suspended", "resumption_review", "closing", "closed"];
 export const notificationKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NotificationKind"]> = ["directive", "escalation", "hazard_overdue", "notice_overdue", "resumption_decision_overdue", "people_under_order"];
@@ -12788,9 +14087,9 @@ export const orderKindValues: ReadonlyArray<FlattenedDeepRequired<components>["s
 export const orderMineOutcomeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OrderMine"]["outcome"]> = ["affected", "unaffected"];
 export const orderStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OrderStatus"]> = ["scheduled", "in_force", "lifted", "superseded"];
 export const ownershipKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OwnershipKind"]> = ["ownership", "trusteeship", "integration", "reorganisation"];
-export const permissionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Permission"]> = ["region.read", "mine.read", "mine.create", "mine.update", "mine.transition", "mine.import", "audit.read", "audit.verify", "token.create", "alarm.read", "alarm.act", "monitoring.read", "scenario.start", "ingest.write", "supervision.read", "supervision.plan.write", "supervision.plan.approve", "supervision.responsible.set", "supervision.assign", "supervision.visit.record", "supervision.finding.report", "hazard.read", "hazard.report", "hazard.evidence", "hazard.rectify", "hazard.verify", "hazard.extend", "hazard.supervise", "hazard.decide", "hazard.review", "hazard.selfcheck", "order.read", "order.issue", "resumption.apply", "resumption.sign", "resumption.decide", "campaign.manage", "campaign.progress", "closure.read", "closure.manage", "closure.step.record", "closure.step.verify", "ownership.record", "case.read", "case.manage", "accident.read", "accident.record", "accident.report", "accident.investigate", "accident.import", "accountability.read", "accountability.record", "briefing.read", "risk.read", "expertise.read", "expertise.assign", "expertise.profile", "expertise.guide", "expertise.assess", "expertise.approve", "expertise.finding.report", "upgrade.record", "upgrade.manage", "formalism.read", "directive.read", "directive.issue", "directive.acknowledge", "directive.visit", "audit.log.read", "stopped.declare", "stopped.approve"];
+export const permissionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Permission"]> = ["region.read", "mine.read", "mine.create", "mine.update", "mine.transition", "mine.import", "audit.read", "audit.verify", "token.create", "alarm.read", "alarm.act", "monitoring.read", "scenario.start", "ingest.write", "supervision.read", "supervision.plan.write", "supervision.plan.approve", "supervision.responsible.set", "supervision.assign", "supervision.visit.record", "supervision.finding.report", "hazard.read", "hazard.report", "hazard.evidence", "hazard.rectify", "hazard.verify", "hazard.extend", "hazard.supervise", "hazard.decide", "hazard.review", "hazard.selfcheck", "order.read", "order.issue", "resumption.apply", "resumption.sign", "resumption.decide", "campaign.manage", "campaign.progress", "closure.read", "closure.manage", "closure.step.record", "closure.step.verify", "ownership.record", "case.read", "case.manage", "accident.read", "accident.record", "accident.report", "accident.supplement", "accident.investigate", "accident.import", "accountability.read", "accountability.record", "briefing.read", "risk.read", "expertise.read", "expertise.assign", "expertise.profile", "expertise.guide", "expertise.assess", "expertise.approve", "expertise.finding.report", "upgrade.record", "upgrade.manage", "formalism.read", "directive.read", "directive.issue", "directive.acknowledge", "directive.visit", "audit.log.read", "stopped.declare", "stopped.approve"];
 export const planStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanState"]> = ["draft", "submitted", "approved", "returned"];
-export const pointSeriesResolutionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PointSeries"]["resolution"]> = ["raw", "1m"];
+export const pointSeriesResolutionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PointSeries"]["resolution"]> = ["raw", "1m", "1h"];
 export const recipientOutcomeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RecipientOutcome"]> = ["done", "done_late", "outstanding", "late"];
 export const recipientViewStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RecipientView"]["state"]> = ["unread", "read", "replied"];
 export const regionLevelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RegionLevel"]> = ["province", "city", "county"];
@@ -12803,6 +14102,7 @@ export const riskFactorIdValues: ReadonlyArray<FlattenedDeepRequired<components>
 export const riskUrgencyValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RiskUrgency"]> = ["live_incident", "unacknowledged_critical", "none"];
 export const roleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Role"]> = ["province_regulator", "city_regulator", "county_regulator", "leader", "group_member", "mine_safety_officer", "gas_expert", "viewer", "mine_safety_bureau", "government_head"];
 export const securityEventKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SecurityEventKind"]> = ["denied", "login_failed", "login_refused"];
+export const siteVisitUndergroundCheckAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SiteVisit"]["undergroundCheck"]> = ["confirmed", "not_confirmed", "no_card"];
 export const siteVisitVisitorRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SiteVisit"]["visitorRole"]> = ["leader", "group_member"];
 export const supervisionCardHistoryKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SupervisionCard"]["history"]["kind"]> = ["plan", "responsible", "group", "leader"];
 export const timelineItemKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TimelineItem"]["kind"]> = ["hazard", "alarm", "order", "inspection"];
