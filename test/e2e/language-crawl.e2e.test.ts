@@ -8,6 +8,7 @@ import { ensureLanguage, login } from './page-models/index.ts';
 import { describeInBrowser, launchBrowser, SCREENSHOT_DIR } from './support/browser.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 import { findLeaks, isDataKey } from './support/language-leaks.ts';
+import { settle } from './support/settle.ts';
 
 /**
  * The language crawl: every page a province regulator and a mine safety officer can open, in Chinese
@@ -67,24 +68,6 @@ describeInBrowser('language crawl: every page in zh-CN and English', () => {
     if (Array.isArray(value)) for (const v of value) collectData(v, key, into);
     else if (typeof value === 'object' && value !== null)
       for (const [k, v] of Object.entries(value)) collectData(v, k, into);
-  }
-
-  /** Waits until no part of the page is still loading. */
-  async function settle(page: Page): Promise<void> {
-    const loading = page.locator(
-      '[data-busy="true"], [data-testid="page-loading"], [data-testid="app-loading"], .loading-line',
-    );
-    await expect.poll(async () => loading.count(), { timeout: 15_000 }).toBe(0);
-    await expect
-      .poll(
-        async () =>
-          page
-            .locator('main')
-            .getByText(/^(加载中…|Loading…)$/)
-            .count(),
-        { timeout: 15_000 },
-      )
-      .toBe(0);
   }
 
   async function crawl(username: string, paths: readonly string[]): Promise<string[]> {

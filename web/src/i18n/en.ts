@@ -18,6 +18,7 @@ import { briefingEn } from './parts/briefing.ts';
 import { alarmConsoleEn } from './parts/alarm-console.ts';
 import { securityEn } from './parts/security.ts';
 import { statutoryEn } from './parts/statutory.ts';
+import { kitEn } from './parts/kit.ts';
 import type { Dictionary } from './zh-cn.ts';
 
 /** The English dictionary; every key of the Chinese one, checked by the type. */
@@ -42,6 +43,7 @@ export const en: Dictionary = {
   ...auditEn,
   ...securityEn,
   ...statutoryEn,
+  ...kitEn,
   'app.name': '红线 Redline',
   'app.tagline': 'Coal mine safety supervision · hold the safety red line',
   'app.loading': 'Loading…',

@@ -18,6 +18,7 @@ import { briefingZh } from './parts/briefing.ts';
 import { alarmConsoleZh } from './parts/alarm-console.ts';
 import { securityZh } from './parts/security.ts';
 import { statutoryZh } from './parts/statutory.ts';
+import { kitZh } from './parts/kit.ts';
 
 /**
  * The Chinese (zh-CN) dictionary: the default language, and the source of the key set.
@@ -44,6 +45,7 @@ export const zhCN = {
   ...auditZh,
   ...securityZh,
   ...statutoryZh,
+  ...kitZh,
   'app.name': '红线 Redline',
   'app.tagline': '煤矿安全监管平台 · 守住安全红线和底线',
   'app.loading': '加载中…',

@@ -1,10 +1,9 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { Fragment, useState, type FormEvent, type ReactNode } from 'react';
 import { request } from '../../api/api-client.ts';
-import { ErrorBox } from '../../components/error-box.tsx';
-import { RegionOptions } from '../../components/region-options.tsx';
+import { Field, FormFooter, SelectField, TextAreaField } from '../../components/form-kit.tsx';
+import { RegionField } from '../../components/region-field.tsx';
 import { useAction } from '../../components/use-action.ts';
 import { useI18n, type MessageKey } from '../../i18n/i18n-context.tsx';
-import { useRegions } from '../../session/regions-context.tsx';
 
 export interface PostFieldSpec {
   name: string;
@@ -32,10 +31,9 @@ export function PostForm({
   onDone: () => void;
   extra?: Record<string, string>;
 }) {
-  const { t, lang } = useI18n();
-  const { regions } = useRegions();
+  const { t } = useI18n();
   const [values, setValues] = useState<Record<string, string>>({});
-  const { busy, error, runWith } = useAction();
+  const action = useAction();
   const set = (name: string, v: string) => setValues({ ...values, [name]: v });
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -45,67 +43,55 @@ export function PostForm({
       if (v === '') continue;
       body[f.name] = f.kind === 'number' ? Number(v) : v;
     }
-    void runWith(() =>
+    void action.runWith(() =>
       request('POST', url, { body }).then(() => {
         setValues({});
         onDone();
       }),
     );
   };
-  const input = (f: PostFieldSpec): ReactNode => {
+  const field = (f: PostFieldSpec): ReactNode => {
     const common = {
-      name: f.name,
-      'data-testid': `${testId}-${f.name}`,
+      label: t(f.label),
+      testId: `${testId}-${f.name}`,
       required: f.required,
+      onChange: (v: string) => set(f.name, v),
     };
-    if (f.kind === 'textarea')
-      return (
-        <textarea {...common} value={values[f.name] ?? ''} onChange={(e) => set(f.name, e.target.value)} />
-      );
-    if (f.kind === 'region')
-      return (
-        <select {...common} value={values[f.name] ?? ''} onChange={(e) => set(f.name, e.target.value)}>
-          <option value="" />
-          <RegionOptions regions={regions} lang={lang} />
-        </select>
-      );
+    if (f.kind === 'textarea') return <TextAreaField {...common} value={values[f.name] ?? ''} />;
+    if (f.kind === 'region') return <RegionField {...common} value={values[f.name] ?? ''} />;
     if (f.kind === 'select')
       return (
-        <select
+        <SelectField
           {...common}
           value={values[f.name] ?? f.options?.[0]?.value ?? ''}
-          onChange={(e) => set(f.name, e.target.value)}
-        >
-          {(f.options ?? []).map((o) => (
-            <option key={o.value} value={o.value}>
-              {t(o.label)}
-            </option>
-          ))}
-        </select>
+          options={f.options ?? []}
+          keyOf={(o) => o.value}
+          labelOf={(o) => t(o.label)}
+        />
       );
     return (
-      <input
+      <Field
         {...common}
         type={f.kind ?? 'text'}
         min={f.kind === 'number' ? 0 : undefined}
         value={values[f.name] ?? ''}
-        onChange={(e) => set(f.name, e.target.value)}
       />
     );
   };
   return (
-    <form className="card" data-testid={testId} data-busy={busy ? 'true' : 'false'} onSubmit={submit}>
-      <h3>{t(title)}</h3>
+    <form
+      className="card wf-form"
+      data-testid={testId}
+      data-busy={action.busy ? 'true' : 'false'}
+      onSubmit={submit}
+    >
+      <h2>{t(title)}</h2>
       {fields.map((f) => (
-        <label key={f.name} className="field">
-          <span>{t(f.label)}</span>
-          {input(f)}
-        </label>
+        <Fragment key={f.name}>{field(f)}</Fragment>
       ))}
-      {error !== null && <ErrorBox error={error} testId={`${testId}-error`} />}
-      <button type="submit" className="btn btn-primary" disabled={busy} data-testid={`${testId}-submit`}>
+      <FormFooter action={action} submitTestId={`${testId}-submit`} errorTestId={`${testId}-error`}>
         {t(submitLabel)}
-      </button>
+      </FormFooter>
     </form>
   );
 }

@@ -1,0 +1,37 @@
+import { useI18n } from '../i18n/i18n-context.tsx';
+import { useRegions } from '../session/regions-context.tsx';
+import { SelectField } from './form-kit.tsx';
+import { RegionOptions } from './region-options.tsx';
+
+/** A labelled select of the regions in the user's scope (tree order), with an empty first choice. */
+export function RegionField({
+  label,
+  value,
+  onChange,
+  testId,
+  required,
+  message,
+}: {
+  label: string;
+  value: string;
+  onChange: (regionId: string) => void;
+  testId: string;
+  required?: boolean;
+  message?: string | null;
+}) {
+  const { lang } = useI18n();
+  const { regions } = useRegions();
+  return (
+    <SelectField
+      label={label}
+      message={message}
+      value={value}
+      onChange={onChange}
+      testId={testId}
+      required={required}
+      placeholder=""
+    >
+      <RegionOptions regions={regions} lang={lang} />
+    </SelectField>
+  );
+}
