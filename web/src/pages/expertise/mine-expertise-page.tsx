@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useApiData } from '../../api/use-api.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
-import { ActionError } from '../../components/form-kit.tsx';
+import { Button } from '../../components/button.tsx';
+import { ActionError, Select } from '../../components/form-kit.tsx';
 import { useAction } from '../../components/use-action.ts';
 import { formatDateTime } from '../../format.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
@@ -112,17 +113,17 @@ function AssignmentsCard({
               {t('expertise.assignment.since', { at: formatDateTime(a.assignedAt) })}
             </span>{' '}
             {canAssign && (
-              <button
-                type="button"
-                className="btn btn-small btn-ghost"
-                data-testid="assignment-end"
+              <Button
+                variant="ghost"
+                size="small"
+                testId="assignment-end"
                 disabled={action.busy}
                 onClick={() =>
                   void action.run('DELETE', `/api/expertise/assignments/${encodeURIComponent(a.id)}`)
                 }
               >
                 {t('expertise.assignment.end')}
-              </button>
+              </Button>
             )}
           </li>
         ))}
@@ -135,31 +136,28 @@ function AssignmentsCard({
       {canAssign && (
         <div className="ex-form">
           <div className="row">
-            <select
-              className="select"
-              data-testid="assignment-expert"
+            <Select
+              testId="assignment-expert"
               value={expertId}
-              onChange={(e) => setExpertId(e.target.value)}
-            >
-              <option value="">{t('expertise.assign.choose')}</option>
-              {experts.data?.items.map((x) => (
-                <option key={x.userId} value={x.userId}>
-                  {x.displayName}
-                  {x.specialities.length > 0 ? ` (${x.specialities.join('、')})` : ''}
-                </option>
-              ))}
-            </select>
-            <button
-              type="button"
-              className="btn btn-small btn-primary"
-              data-testid="assignment-add"
+              onChange={setExpertId}
+              placeholder={t('expertise.assign.choose')}
+              options={experts.data?.items}
+              keyOf={(x) => x.userId}
+              labelOf={(x) =>
+                x.specialities.length > 0 ? `${x.displayName} (${x.specialities.join('、')})` : x.displayName
+              }
+            />
+            <Button
+              variant="primary"
+              size="small"
+              testId="assignment-add"
               disabled={action.busy || expertId === ''}
               onClick={() =>
                 void action.run('POST', '/api/expertise/assignments', { mineId: card.mine.id, expertId })
               }
             >
               {t('expertise.assign.action')}
-            </button>
+            </Button>
           </div>
         </div>
       )}
