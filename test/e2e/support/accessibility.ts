@@ -14,33 +14,26 @@ export interface A11yViolation {
   targets: string[];
 }
 
+/** Runs in the page (a string: the tests' TypeScript has no DOM library). */
+const RUN_AXE = `axe.run(document, { resultTypes: ['violations'] }).then((result) =>
+  result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({
+      rule: v.id,
+      impact: v.impact,
+      help: v.help,
+      targets: v.nodes.slice(0, 5).map((n) => n.target.map(String).join(' ')),
+    })),
+)`;
+
 /**
  * Runs axe-core (WCAG 2.1 A/AA rules and axe's best practices) over the page as it stands and returns the
  * serious and critical violations. The page's context must be opened with `bypassCSP` (the app's policy
  * allows no inline script, and axe comes in as one).
  */
 export async function seriousA11yViolations(page: Page): Promise<A11yViolation[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE_SOURCE });
-  return page.evaluate(async () => {
-    interface AxeResult {
-      violations: {
-        id: string;
-        impact?: string | null;
-        help: string;
-        nodes: { target: unknown[] }[];
-      }[];
-    }
-    const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<AxeResult> } }).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => ({
-        rule: v.id,
-        impact: v.impact ?? '',
-        help: v.help,
-        targets: v.nodes.slice(0, 5).map((n) => n.target.map(String).join(' ')),
-      }));
-  });
+  if (!(await page.evaluate<boolean>(`'axe' in window`))) await page.addScriptTag({ content: AXE_SOURCE });
+  return page.evaluate<A11yViolation[]>(RUN_AXE);
 }
 
 /** Fails (naming the page as `label`) when axe finds a serious or critical violation on the page. */

@@ -84,6 +84,7 @@ export function DataTable<T>({
               <th
                 key={c.key}
                 scope="col"
+                data-label={c.header}
                 className={c.isNumeric === true ? 'num' : undefined}
                 aria-sort={sort?.key === c.key ? (sort.isDescending ? 'descending' : 'ascending') : undefined}
               >

@@ -11,6 +11,7 @@ export function RegionField({
   testId,
   required,
   message,
+  placeholder = '',
 }: {
   label: string;
   value: string;
@@ -18,6 +19,8 @@ export function RegionField({
   testId: string;
   required?: boolean;
   message?: string | null;
+  /** The first, empty choice's text (blank unless told, e.g. "all"). */
+  placeholder?: string;
 }) {
   const { lang } = useI18n();
   const { regions } = useRegions();
@@ -29,7 +32,7 @@ export function RegionField({
       onChange={onChange}
       testId={testId}
       required={required}
-      placeholder=""
+      placeholder={placeholder}
     >
       <RegionOptions regions={regions} lang={lang} />
     </SelectField>
