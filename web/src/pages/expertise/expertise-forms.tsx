@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { Button } from '../../components/button.tsx';
 import type { ApiAnswer } from '../../api/api-client.ts';
 import { useApiData } from '../../api/use-api.ts';
 import {
@@ -100,14 +101,14 @@ export function GuidanceForm({ mineId, onDone }: { mineId: string; onDone: () =>
         </div>
       ))}
       <div className="row">
-        <button
-          type="button"
-          className="btn btn-small btn-ghost"
-          data-testid="guidance-add-finding"
+        <Button
+          variant="ghost"
+          size="small"
+          testId="guidance-add-finding"
           onClick={() => setFindings([...findings, emptyFinding()])}
         >
           + {t('expertise.guidance.addFinding')}
-        </button>
+        </Button>
       </div>
       <TextArea
         placeholder={t('expertise.guidance.recommendations')}

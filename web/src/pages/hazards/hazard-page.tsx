@@ -9,6 +9,7 @@ import { Link } from '../../router/link.tsx';
 import { useCan, useSession } from '../../session/session-context.tsx';
 import type { HazardDetail } from '../../api/generated/api-schema.ts';
 import { uploadEvidence } from './hazard-api.ts';
+import { FieldShell } from '../../components/form-kit.tsx';
 import { PostForm } from '../../components/post-form.tsx';
 import { GENERAL_PLAN_FIELDS, MAJOR_PLAN_FIELDS, planBody } from './hazard-forms.tsx';
 import { HazardProposalsOf } from './criteria-edition.tsx';
@@ -252,14 +253,14 @@ export function HazardPage({ id }: { id: string }) {
             ))}
           </ul>
           {may('hazard.evidence') && h.state !== 'closed' && (
-            <label className="field">
-              <span>{t('hazards.action.upload')}</span>
+            <FieldShell label={t('hazards.action.upload')} testId="hazard-evidence-input">
               <input
                 type="file"
+                className="input"
                 data-testid="hazard-evidence-input"
                 onChange={(e) => onFile(e.target.files?.[0])}
               />
-            </label>
+            </FieldShell>
           )}
           {uploadError !== null && (
             <p className="error" data-testid="hazard-evidence-error">
