@@ -1,4 +1,4 @@
-import type { CSSProperties, ReactNode } from 'react';
+import { useState, type CSSProperties, type ReactNode } from 'react';
 import { Button } from './button.tsx';
 import { ErrorBox } from './error-box.tsx';
 import type { Action } from './use-action.ts';
@@ -255,4 +255,31 @@ export function FormFooter({
       <ActionError action={action} testId={errorTestId} />
     </>
   );
+}
+
+/** A form's text values, and the props that bind one of them to its control. */
+export interface FormFields<T extends Record<string, string>> {
+  values: T;
+  /** `value`, `onChange` and `testId` for the control of `name`. */
+  bind: (
+    name: keyof T & string,
+    testId: string,
+  ) => { value: string; onChange: (v: string) => void; testId: string };
+  /** Changes some values (e.g. clears them after a successful submit). */
+  set: (patch: Partial<T>) => void;
+}
+
+/** The state of a form's text fields in one place, instead of one `useState` per field. */
+export function useFormFields<T extends Record<string, string>>(initial: T): FormFields<T> {
+  const [values, setValues] = useState<T>(initial);
+  const set = (patch: Partial<T>) => setValues((v) => ({ ...v, ...patch }));
+  return {
+    values,
+    set,
+    bind: (name, testId) => ({
+      value: values[name] ?? '',
+      onChange: (v: string) => set({ [name]: v } as Partial<T>),
+      testId,
+    }),
+  };
 }

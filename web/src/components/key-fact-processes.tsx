@@ -6,7 +6,7 @@ import { todayIsoDate } from '../format.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { useCan } from '../session/session-context.tsx';
 import { Button } from './button.tsx';
-import { ActionError, Field, SelectField, SubmitButton } from './form-kit.tsx';
+import { ActionError, Field, SelectField, SubmitButton, useFormFields } from './form-kit.tsx';
 
 const GAS_CLASSES: readonly GasClass[] = gasClassValues;
 
@@ -22,9 +22,8 @@ export function KeyFactProcesses({ mine, onChanged }: { mine: MineRow; onChanged
   const may = useCan();
   const [kind, setKind] = useState<Kind | null>(null);
   const [gasClass, setGasClass] = useState<GasClass>(mine.gasClass);
-  const [capacity, setCapacity] = useState(String(mine.approvedCapacityTPerYear));
-  const [ref, setRef] = useState('');
-  const [on, setOn] = useState(todayIsoDate());
+  const f = useFormFields({ capacity: String(mine.approvedCapacityTPerYear), ref: '', on: todayIsoDate() });
+  const { capacity, ref, on } = f.values;
   const action = useAction();
   if (!may('mine.update')) return null;
   const base = `/api/mines/${encodeURIComponent(mine.id)}`;
@@ -40,7 +39,7 @@ export function KeyFactProcesses({ mine, onChanged }: { mine: MineRow; onChanged
           body: { capacityTPerYear: Number(capacity), approvalRef: ref, approvedOn: on },
         });
       setKind(null);
-      setRef('');
+      f.set({ ref: '' });
       onChanged();
     });
   };
@@ -79,18 +78,14 @@ export function KeyFactProcesses({ mine, onChanged }: { mine: MineRow; onChanged
             <Field
               label={t('keyfacts.capacityValue')}
               inputMode="numeric"
-              value={capacity}
-              onChange={setCapacity}
-              testId="keyfacts-capacity-value"
+              {...f.bind('capacity', 'keyfacts-capacity-value')}
             />
           )}
           <Field
             label={t(kind === 'appraisal' ? 'keyfacts.reportRef' : 'keyfacts.approvalRef')}
-            value={ref}
-            onChange={setRef}
-            testId="keyfacts-ref"
+            {...f.bind('ref', 'keyfacts-ref')}
           />
-          <Field label={t('keyfacts.date')} type="date" value={on} onChange={setOn} testId="keyfacts-date" />
+          <Field label={t('keyfacts.date')} type="date" {...f.bind('on', 'keyfacts-date')} />
           <div className="form-actions">
             <SubmitButton action={action} testId="keyfacts-submit">
               {t('keyfacts.record')}

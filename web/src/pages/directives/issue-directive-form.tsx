@@ -1,6 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { answerOf, api } from '../../api/api-client.ts';
-import { CheckField, Field, FormFooter, SelectField, TextAreaField } from '../../components/form-kit.tsx';
+import {
+  CheckField,
+  Field,
+  FormFooter,
+  SelectField,
+  TextAreaField,
+  useFormFields,
+} from '../../components/form-kit.tsx';
 import { RegionField } from '../../components/region-field.tsx';
 import { useAction } from '../../components/use-action.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
@@ -11,13 +18,17 @@ const KINDS: readonly DirectiveKind[] = ['accident_warning', 'directive'];
 /** The regulator's form: a notice to every non-closed mine of a region, with its deadline. */
 export function IssueDirectiveForm({ onIssued }: { onIssued: () => void }) {
   const { t } = useI18n();
-  const [kind, setKind] = useState<DirectiveKind>('accident_warning');
-  const [title, setTitle] = useState('');
-  const [body, setBody] = useState('');
-  const [cause, setCause] = useState('');
-  const [accidentId, setAccidentId] = useState('');
-  const [regionId, setRegionId] = useState('');
-  const [deadline, setDeadline] = useState('');
+  const f = useFormFields({
+    kind: 'accident_warning',
+    title: '',
+    body: '',
+    cause: '',
+    accidentId: '',
+    regionId: '',
+    deadline: '',
+  });
+  const { title, body, cause, accidentId, regionId, deadline } = f.values;
+  const kind: DirectiveKind = f.values.kind === 'directive' ? 'directive' : 'accident_warning';
   const [isReplyRequired, setReplyRequired] = useState(true);
   const action = useAction();
   const [issued, setIssued] = useState<number | null>(null);
@@ -54,52 +65,23 @@ export function IssueDirectiveForm({ onIssued }: { onIssued: () => void }) {
       <h2>{t('directives.form.title')}</h2>
       <SelectField
         label={t('directives.form.kind')}
-        value={kind}
-        onChange={(v) => setKind(v === 'directive' ? 'directive' : 'accident_warning')}
         options={KINDS}
         labelOf={(k) => t(`directives.kind.${k}`)}
-        testId="directive-kind"
+        {...f.bind('kind', 'directive-kind')}
       />
-      <RegionField
-        label={t('directives.form.region')}
-        value={regionId}
-        onChange={setRegionId}
-        testId="directive-region"
-      />
+      <RegionField label={t('directives.form.region')} {...f.bind('regionId', 'directive-region')} />
       <Field
         label={t('directives.form.deadline')}
         type="datetime-local"
         step="1"
-        value={deadline}
-        onChange={setDeadline}
-        testId="directive-deadline"
+        {...f.bind('deadline', 'directive-deadline')}
       />
-      <Field
-        label={t('directives.form.heading')}
-        value={title}
-        onChange={setTitle}
-        testId="directive-title"
-      />
-      <TextAreaField
-        label={t('directives.form.body')}
-        value={body}
-        onChange={setBody}
-        testId="directive-body"
-      />
+      <Field label={t('directives.form.heading')} {...f.bind('title', 'directive-title')} />
+      <TextAreaField label={t('directives.form.body')} {...f.bind('body', 'directive-body')} />
       {kind === 'accident_warning' && (
         <>
-          <Field
-            label={t('directives.form.cause')}
-            value={cause}
-            onChange={setCause}
-            testId="directive-cause"
-          />
-          <Field
-            label={t('directives.form.accident')}
-            value={accidentId}
-            onChange={setAccidentId}
-            testId="directive-accident"
-          />
+          <Field label={t('directives.form.cause')} {...f.bind('cause', 'directive-cause')} />
+          <Field label={t('directives.form.accident')} {...f.bind('accidentId', 'directive-accident')} />
         </>
       )}
       <CheckField

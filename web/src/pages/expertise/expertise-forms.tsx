@@ -3,15 +3,15 @@ import { Button } from '../../components/button.tsx';
 import type { ApiAnswer } from '../../api/api-client.ts';
 import { useApiData } from '../../api/use-api.ts';
 import {
-  ActionError,
   CheckField,
   Field,
   FormFooter,
   Input,
   Select,
   SelectField,
-  SubmitButton,
   TextArea,
+  TextAreaField,
+  useFormFields,
 } from '../../components/form-kit.tsx';
 import { useAction } from '../../components/use-action.ts';
 import { criterionText } from '../hazards/criterion-text.ts';
@@ -127,44 +127,31 @@ export function GuidanceForm({ mineId, onDone }: { mineId: string; onDone: () =>
 /** A gas expert records a training session and its attendees (one per line). */
 export function TrainingForm({ mineId, onDone }: { mineId: string; onDone: () => void }) {
   const { t } = useI18n();
-  const [title, setTitle] = useState('');
-  const [heldOn, setHeldOn] = useState(today());
-  const [attendees, setAttendees] = useState('');
+  const f = useFormFields({ title: '', heldOn: today(), attendees: '' });
   const action = useAction(() => {
-    setTitle('');
-    setAttendees('');
+    f.set({ title: '', attendees: '' });
     onDone();
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void action.run('POST', '/api/expertise/trainings', {
       mineId,
-      title,
-      heldOn,
-      attendees: attendees
+      title: f.values.title,
+      heldOn: f.values.heldOn,
+      attendees: f.values.attendees
         .split(/[\n,，、]/)
         .map((a) => a.trim())
         .filter((a) => a !== ''),
     });
   };
   return (
-    <form className="ex-form" data-testid="training-form" onSubmit={submit}>
+    <form className="ex-form wf-form" data-testid="training-form" onSubmit={submit}>
       <h3>{t('expertise.training.new')}</h3>
-      <div className="row">
-        <Input
-          placeholder={t('expertise.training.titleField')}
-          testId="training-title"
-          value={title}
-          onChange={setTitle}
-        />
-        <Input type="date" testId="training-date" value={heldOn} onChange={setHeldOn} />
-      </div>
-      <TextArea
-        placeholder={t('expertise.training.attendeesHint')}
+      <Field label={t('expertise.training.titleField')} {...f.bind('title', 'training-title')} />
+      <Field label={t('expertise.col.date')} type="date" {...f.bind('heldOn', 'training-date')} />
+      <TextAreaField
         label={t('expertise.training.attendeesHint')}
-        testId="training-attendees"
-        value={attendees}
-        onChange={setAttendees}
+        {...f.bind('attendees', 'training-attendees')}
       />
       <FormFooter action={action} submitTestId="training-save" errorTestId="training-error">
         {t('expertise.training.save')}
@@ -176,58 +163,40 @@ export function TrainingForm({ mineId, onDone }: { mineId: string; onDone: () =>
 /** A gas expert signs a capability assessment (it counts once a regulator approves it). */
 export function AssessmentForm({ mineId, onDone }: { mineId: string; onDone: () => void }) {
   const { t } = useI18n();
-  const [assessedOn, setAssessedOn] = useState(today());
-  const [validUntil, setValidUntil] = useState(addYears(today(), 1));
-  const [conclusion, setConclusion] = useState<'capable' | 'not_capable'>('capable');
-  const [summary, setSummary] = useState('');
+  const f = useFormFields({
+    assessedOn: today(),
+    validUntil: addYears(today(), 1),
+    conclusion: 'capable',
+    summary: '',
+  });
   const action = useAction(() => {
-    setSummary('');
+    f.set({ summary: '' });
     onDone();
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    void action.run('POST', '/api/expertise/assessments', {
-      mineId,
-      assessedOn,
-      validUntil,
-      conclusion,
-      summary,
-    });
+    void action.run('POST', '/api/expertise/assessments', { mineId, ...f.values });
   };
   return (
-    <form className="ex-form" data-testid="assessment-form" onSubmit={submit}>
+    <form className="ex-form wf-form wf-form-3" data-testid="assessment-form" onSubmit={submit}>
       <h3>{t('expertise.assessment.new')}</h3>
-      <div className="row">
-        <Field
-          label={t('expertise.assessment.assessedOn')}
-          type="date"
-          testId="assessment-date"
-          value={assessedOn}
-          onChange={setAssessedOn}
-        />
-        <Field
-          label={t('expertise.assessment.validUntil')}
-          type="date"
-          testId="assessment-valid-until"
-          value={validUntil}
-          onChange={setValidUntil}
-        />
-        <SelectField
-          label={t('expertise.assessment.conclusion')}
-          testId="assessment-conclusion"
-          value={conclusion}
-          onChange={(v) => setConclusion(v === 'not_capable' ? 'not_capable' : 'capable')}
-          options={['capable', 'not_capable'] as const}
-          labelOf={(c) => t(`expertise.conclusion.${c}`)}
-        />
-      </div>
-      <TextArea
-        placeholder={t('expertise.assessment.summary')}
-        label={t('expertise.assessment.summary')}
-        testId="assessment-summary"
-        value={summary}
-        onChange={setSummary}
+      <Field
+        label={t('expertise.assessment.assessedOn')}
+        type="date"
+        {...f.bind('assessedOn', 'assessment-date')}
       />
+      <Field
+        label={t('expertise.assessment.validUntil')}
+        type="date"
+        {...f.bind('validUntil', 'assessment-valid-until')}
+      />
+      <SelectField
+        label={t('expertise.assessment.conclusion')}
+        options={['capable', 'not_capable'] as const}
+        labelOf={(c) => t(`expertise.conclusion.${c}`)}
+        {...f.bind('conclusion', 'assessment-conclusion')}
+      />
+      <TextAreaField label={t('expertise.assessment.summary')} {...f.bind('summary', 'assessment-summary')} />
       <FormFooter action={action} submitTestId="assessment-sign" errorTestId="assessment-error">
         {t('expertise.assessment.sign')}
       </FormFooter>
@@ -238,60 +207,43 @@ export function AssessmentForm({ mineId, onDone }: { mineId: string; onDone: () 
 /** The mine's officer or a regulator records mechanised / intelligent faces and remote monitoring. */
 export function ProgressForm({ mineId, onDone }: { mineId: string; onDone: () => void }) {
   const { t } = useI18n();
-  const [recordedOn, setRecordedOn] = useState(today());
-  const [mechanised, setMechanised] = useState('0');
-  const [intelligent, setIntelligent] = useState('0');
+  const f = useFormFields({ recordedOn: today(), mechanised: '0', intelligent: '0' });
   const [remote, setRemote] = useState(false);
   const action = useAction(onDone);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void action.run('POST', '/api/expertise/progress', {
       mineId,
-      recordedOn,
-      mechanisedFaces: Number(mechanised),
-      intelligentFaces: Number(intelligent),
+      recordedOn: f.values.recordedOn,
+      mechanisedFaces: Number(f.values.mechanised),
+      intelligentFaces: Number(f.values.intelligent),
       remoteMonitoring: remote,
     });
   };
   return (
-    <form className="ex-form" data-testid="progress-form" onSubmit={submit}>
-      <div className="row">
-        <Field
-          label={t('expertise.col.date')}
-          type="date"
-          testId="progress-date"
-          value={recordedOn}
-          onChange={setRecordedOn}
-        />
-        <Field
-          label={t('expertise.progress.mechanised')}
-          type="number"
-          min={0}
-          width={70}
-          testId="progress-mechanised"
-          value={mechanised}
-          onChange={setMechanised}
-        />
-        <Field
-          label={t('expertise.progress.intelligent')}
-          type="number"
-          min={0}
-          width={70}
-          testId="progress-intelligent"
-          value={intelligent}
-          onChange={setIntelligent}
-        />
-        <CheckField
-          label={t('expertise.progress.remote')}
-          testId="progress-remote"
-          checked={remote}
-          onChange={setRemote}
-        />
-        <SubmitButton action={action} testId="progress-save">
-          {t('expertise.progress.save')}
-        </SubmitButton>
-      </div>
-      <ActionError action={action} testId="progress-error" />
+    <form className="ex-form form-row" data-testid="progress-form" onSubmit={submit}>
+      <Field label={t('expertise.col.date')} type="date" {...f.bind('recordedOn', 'progress-date')} />
+      <Field
+        label={t('expertise.progress.mechanised')}
+        type="number"
+        min={0}
+        {...f.bind('mechanised', 'progress-mechanised')}
+      />
+      <Field
+        label={t('expertise.progress.intelligent')}
+        type="number"
+        min={0}
+        {...f.bind('intelligent', 'progress-intelligent')}
+      />
+      <CheckField
+        label={t('expertise.progress.remote')}
+        testId="progress-remote"
+        checked={remote}
+        onChange={setRemote}
+      />
+      <FormFooter action={action} submitTestId="progress-save" errorTestId="progress-error">
+        {t('expertise.progress.save')}
+      </FormFooter>
     </form>
   );
 }

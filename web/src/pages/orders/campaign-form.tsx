@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useAction } from '../../components/use-action.ts';
 import { request } from '../../api/api-client.ts';
 import { Button } from '../../components/button.tsx';
-import { Field, FormFooter, Input } from '../../components/form-kit.tsx';
+import { Field, FormFooter, Input, useFormFields } from '../../components/form-kit.tsx';
 import { RegionField } from '../../components/region-field.tsx';
 import { todayIsoDate } from '../../format.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
@@ -19,10 +19,8 @@ interface ItemDraft {
 export function CampaignForm({ onCreated }: { onCreated: (id: string) => void }) {
   const { t } = useI18n();
   const today = todayIsoDate();
-  const [name, setName] = useState('');
-  const [regionId, setRegionId] = useState('');
-  const [startsOn, setStartsOn] = useState(today);
-  const [endsOn, setEndsOn] = useState('');
+  const f = useFormFields({ name: '', regionId: '', startsOn: today, endsOn: '' });
+  const { name, regionId, startsOn, endsOn } = f.values;
   const [items, setItems] = useState<ItemDraft[]>([{ text: '', dueOn: '' }]);
   const action = useAction();
   const setItem = (i: number, patch: Partial<ItemDraft>) =>
@@ -50,7 +48,7 @@ export function CampaignForm({ onCreated }: { onCreated: (id: string) => void })
       const out = await request<{ campaign: { id: string } }>('POST', '/api/orders/campaigns', {
         body: { name, regionId, startsOn, endsOn, items },
       });
-      setName('');
+      f.set({ name: '' });
       setItems([{ text: '', dueOn: '' }]);
       onCreated(out.campaign.id);
     });
@@ -63,27 +61,10 @@ export function CampaignForm({ onCreated }: { onCreated: (id: string) => void })
       data-busy={action.busy ? 'true' : 'false'}
     >
       <h2>{t('camp.form.title')}</h2>
-      <Field label={t('camp.form.name')} value={name} onChange={setName} testId="campaign-name" />
-      <RegionField
-        label={t('camp.form.region')}
-        value={regionId}
-        onChange={setRegionId}
-        testId="campaign-region"
-      />
-      <Field
-        label={t('camp.form.startsOn')}
-        type="date"
-        value={startsOn}
-        onChange={setStartsOn}
-        testId="campaign-starts"
-      />
-      <Field
-        label={t('camp.form.endsOn')}
-        type="date"
-        value={endsOn}
-        onChange={setEndsOn}
-        testId="campaign-ends"
-      />
+      <Field label={t('camp.form.name')} {...f.bind('name', 'campaign-name')} />
+      <RegionField label={t('camp.form.region')} {...f.bind('regionId', 'campaign-region')} />
+      <Field label={t('camp.form.startsOn')} type="date" {...f.bind('startsOn', 'campaign-starts')} />
+      <Field label={t('camp.form.endsOn')} type="date" {...f.bind('endsOn', 'campaign-ends')} />
       <fieldset className="wf-items" data-testid="campaign-items">
         <legend>{t('camp.form.items')}</legend>
         {items.map((it, i) => (

@@ -6,7 +6,14 @@ import { useApiData } from '../../api/use-api.ts';
 import { Button } from '../../components/button.tsx';
 import { StatusChip, type ChipTone } from '../../components/chip.tsx';
 import { ErrorBox } from '../../components/error-box.tsx';
-import { ActionError, CheckField, Field, FormFooter, Input } from '../../components/form-kit.tsx';
+import {
+  ActionError,
+  CheckField,
+  Field,
+  FormFooter,
+  Input,
+  useFormFields,
+} from '../../components/form-kit.tsx';
 import { formatDateTime } from '../../format.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { useCan, useSession } from '../../session/session-context.tsx';
@@ -42,14 +49,9 @@ const cstInputToIso = (v: string) => (v ? new Date(`${v}:00+08:00`).toISOString(
 
 function DeclareForm({ mineId, kind, onDone }: { mineId: string; kind: Kind; onDone: () => void }) {
   const { t } = useI18n();
-  const [crew, setCrew] = useState('');
-  const [roles, setRoles] = useState('');
-  const [areas, setAreas] = useState('');
+  const f = useFormFields({ crew: '', roles: '', areas: '', from: '', to: '', supervisor: '', note: '' });
+  const { crew, roles, areas, from, to, supervisor, note } = f.values;
   const [systems, setSystems] = useState<System[]>([...SYSTEMS]);
-  const [from, setFrom] = useState('');
-  const [to, setTo] = useState('');
-  const [supervisor, setSupervisor] = useState('');
-  const [note, setNote] = useState('');
   const action = useAction();
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -78,15 +80,9 @@ function DeclareForm({ mineId, kind, onDone }: { mineId: string; kind: Kind; onD
       data-testid="stopped-form"
       data-busy={action.busy ? 'true' : 'false'}
     >
-      <Field
-        label={t('stopped.form.crew')}
-        value={crew}
-        onChange={setCrew}
-        inputMode="numeric"
-        testId="stopped-crew"
-      />
-      <Field label={t('stopped.form.roles')} value={roles} onChange={setRoles} testId="stopped-roles" />
-      <Field label={t('stopped.form.areas')} value={areas} onChange={setAreas} testId="stopped-areas" />
+      <Field label={t('stopped.form.crew')} inputMode="numeric" {...f.bind('crew', 'stopped-crew')} />
+      <Field label={t('stopped.form.roles')} {...f.bind('roles', 'stopped-roles')} />
+      <Field label={t('stopped.form.areas')} {...f.bind('areas', 'stopped-areas')} />
       {kind === 'watch_crew' ? (
         <fieldset className="field" data-testid="stopped-systems">
           <legend className="field-label">{t('stopped.form.systems')}</legend>
@@ -104,29 +100,12 @@ function DeclareForm({ mineId, kind, onDone }: { mineId: string; kind: Kind; onD
         </fieldset>
       ) : (
         <>
-          <Field
-            label={t('stopped.form.from')}
-            value={from}
-            onChange={setFrom}
-            type="datetime-local"
-            testId="stopped-from"
-          />
-          <Field
-            label={t('stopped.form.to')}
-            value={to}
-            onChange={setTo}
-            type="datetime-local"
-            testId="stopped-to"
-          />
-          <Field
-            label={t('stopped.form.supervisor')}
-            value={supervisor}
-            onChange={setSupervisor}
-            testId="stopped-supervisor"
-          />
+          <Field label={t('stopped.form.from')} type="datetime-local" {...f.bind('from', 'stopped-from')} />
+          <Field label={t('stopped.form.to')} type="datetime-local" {...f.bind('to', 'stopped-to')} />
+          <Field label={t('stopped.form.supervisor')} {...f.bind('supervisor', 'stopped-supervisor')} />
         </>
       )}
-      <Field label={t('stopped.form.note')} value={note} onChange={setNote} testId="stopped-note" />
+      <Field label={t('stopped.form.note')} {...f.bind('note', 'stopped-note')} />
       <FormFooter action={action} submitTestId="stopped-submit" errorTestId="stopped-form-error">
         {t('stopped.form.submit')}
       </FormFooter>
