@@ -1,9 +1,8 @@
 import { expect, it } from 'vitest';
-import { ensureLanguage } from './page-models/index.ts';
 import { describeInBrowser, screenshot } from './support/browser.ts';
 import { useBrowserSuite } from './support/browser-suite.ts';
 import { layoutFaults, phoneCellLabel } from './support/layout-checks.ts';
-import { settle } from './support/settle.ts';
+import { walkPages } from './support/page-walk.ts';
 
 /**
  * One design system (web/src/components): the pages moved onto it show every table with its headers and an
@@ -24,23 +23,15 @@ describeInBrowser('design system: the restyled pages at 1440 and 390 px, in zh-C
   async function walk(username: string, paths: readonly string[]): Promise<string[]> {
     const page = await server.newPage(username, { height: 1000 });
     const faults: string[] = [];
-    for (const lang of ['zh-CN', 'en'] as const)
-      for (const width of [1440, 390]) {
-        await page.setViewportSize({ width, height: width > 600 ? 1000 : 844 });
-        for (const path of paths) {
-          await page.goto(`${server.baseUrl}${path}`);
-          await page.getByTestId('sidenav').waitFor({ state: 'attached' });
-          await ensureLanguage(page, lang);
-          await settle(page);
-          for (const fault of await layoutFaults(page))
-            faults.push(`${username} ${lang} ${width} ${path}: ${fault}`);
-          const name = path
-            .replace(officerMine(), 'mine')
-            .replace(/[^a-zA-Z0-9]+/g, '-')
-            .replace(/-+$/, '');
-          await screenshot(page, `design-${username}${name}-${lang === 'en' ? 'en' : 'zh'}-${width}`);
-        }
-      }
+    await walkPages(page, server.baseUrl, paths, async ({ lang, width, path }) => {
+      for (const fault of await layoutFaults(page))
+        faults.push(`${username} ${lang} ${width} ${path}: ${fault}`);
+      const name = path
+        .replace(officerMine(), 'mine')
+        .replace(/[^a-zA-Z0-9]+/g, '-')
+        .replace(/-+$/, '');
+      await screenshot(page, `design-${username}${name}-${lang === 'en' ? 'en' : 'zh'}-${width}`);
+    });
     return faults;
   }
 

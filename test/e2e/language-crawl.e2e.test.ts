@@ -8,7 +8,7 @@ import { ensureLanguage, login } from './page-models/index.ts';
 import { describeInBrowser, launchBrowser, SCREENSHOT_DIR } from './support/browser.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 import { findLeaks, isDataKey } from './support/language-leaks.ts';
-import { settle } from './support/settle.ts';
+import { officerPaths, provincePaths, settle } from './support/page-walk.ts';
 
 /**
  * The language crawl: every page a province regulator and a mine safety officer can open, in Chinese
@@ -146,54 +146,8 @@ describeInBrowser('language crawl: every page in zh-CN and English', () => {
     const mine = encodeURIComponent(officerMine());
     const hazard = encodeURIComponent(hazardId);
     const leaks = [
-      ...(await crawl('province', [
-        '/',
-        '/mines',
-        `/mines/${mine}`,
-        '/map',
-        '/alarms',
-        '/hazards',
-        `/hazards/${hazard}`,
-        '/hazards/new',
-        '/hazards/proposals',
-        '/orders',
-        '/orders/resumptions',
-        '/orders/gas',
-        '/orders/campaigns',
-        '/supervision',
-        `/supervision/mines/${mine}`,
-        '/directives',
-        '/expertise',
-        `/expertise/mines/${mine}`,
-        '/expertise/upgrading',
-        '/expertise/formalism',
-        '/closure',
-        '/closure/candidates',
-        '/closure/targets',
-        '/closure/cases',
-        '/accidents',
-        '/accidents/reference',
-        '/accidents/accountability',
-        '/briefing',
-        '/briefing/risk',
-        '/security/tokens',
-        '/security/audit',
-        '/security/events',
-      ])),
-      ...(await crawl('officer', [
-        '/',
-        `/mines/${mine}`,
-        '/alarms',
-        '/hazards',
-        `/hazards/${hazard}`,
-        '/hazards/self-check',
-        '/orders',
-        '/orders/resumptions',
-        '/directives',
-        '/closure',
-        '/expertise',
-        '/security/tokens',
-      ])),
+      ...(await crawl('province', provincePaths(mine, hazard))),
+      ...(await crawl('officer', officerPaths(mine, hazard))),
     ];
     // The whole list is kept beside the screenshots (the assertion's diff is cut short).
     writeFileSync(join(SCREENSHOT_DIR, '..', 'language-leaks.txt'), `${leaks.join('\n')}\n`);

@@ -5,6 +5,7 @@ import { I18nProvider } from './i18n/i18n-context.tsx';
 import './styles.css';
 import './monitoring.css';
 import './workflows.css';
+import './design-system.css';
 import './phone.css';
 
 const container = document.getElementById('root');
