@@ -8,6 +8,7 @@ import { ensureLanguage, login } from './page-models/index.ts';
 import { describeInBrowser, launchBrowser, SCREENSHOT_DIR } from './support/browser.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 import { findLeaks, isDataKey } from './support/language-leaks.ts';
+import { officerPaths, provincePaths, settle } from './support/page-walk.ts';
 
 /**
  * The language crawl: every page a province regulator and a mine safety officer can open, in Chinese
@@ -68,24 +69,6 @@ describeInBrowser('language crawl: every page in zh-CN and English', () => {
     if (Array.isArray(value)) for (const v of value) collectData(v, key, into);
     else if (typeof value === 'object' && value !== null)
       for (const [k, v] of Object.entries(value)) collectData(v, k, into);
-  }
-
-  /** Waits until no part of the page is still loading. */
-  async function settle(page: Page): Promise<void> {
-    const loading = page.locator(
-      '[data-busy="true"], [data-testid="page-loading"], [data-testid="app-loading"], .loading-line',
-    );
-    await expect.poll(async () => loading.count(), { timeout: 15_000 }).toBe(0);
-    await expect
-      .poll(
-        async () =>
-          page
-            .locator('main')
-            .getByText(/^(加载中…|Loading…)$/)
-            .count(),
-        { timeout: 15_000 },
-      )
-      .toBe(0);
   }
 
   async function crawl(username: string, paths: readonly string[]): Promise<string[]> {
@@ -205,58 +188,14 @@ describeInBrowser('language crawl: every page in zh-CN and English', () => {
     const fromAlarm = `alarm=${encodeURIComponent(scenarioAlarm)}`;
     const leaks = [
       ...(await crawl('province', [
-        '/',
-        '/mines',
-        `/mines/${mine}`,
-        '/map',
-        '/alarms',
-        '/hazards',
-        `/hazards/${hazard}`,
-        '/hazards/new',
-        '/hazards/proposals',
-        '/orders',
-        '/orders/resumptions',
-        '/orders/gas',
-        '/orders/campaigns',
-        '/supervision',
-        `/supervision/mines/${mine}`,
+        ...provincePaths(mine, hazard),
         '/supervision/bulk',
-        '/directives',
-        '/expertise',
-        `/expertise/mines/${mine}`,
-        '/expertise/upgrading',
-        '/expertise/formalism',
-        '/closure',
-        '/closure/candidates',
-        '/closure/targets',
-        '/closure/cases',
-        '/accidents',
-        '/accidents/reference',
-        '/accidents/accountability',
         accidentPath,
-        '/briefing',
-        '/briefing/risk',
-        '/security/tokens',
-        '/security/audit',
-        '/security/events',
         `/hazards/new?${fromAlarm}`,
         `/orders?${fromAlarm}`,
         `/closure/cases?${fromAlarm}`,
       ])),
-      ...(await crawl('officer', [
-        '/',
-        `/mines/${mine}`,
-        '/alarms',
-        '/hazards',
-        `/hazards/${hazard}`,
-        '/hazards/self-check',
-        '/orders',
-        '/orders/resumptions',
-        '/directives',
-        '/closure',
-        '/expertise',
-        '/security/tokens',
-      ])),
+      ...(await crawl('officer', officerPaths(mine, hazard))),
     ];
     // The whole list is kept beside the screenshots (the assertion's diff is cut short).
     writeFileSync(join(SCREENSHOT_DIR, '..', 'language-leaks.txt'), `${leaks.join('\n')}\n`);

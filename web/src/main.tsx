@@ -13,6 +13,7 @@ import './styles/mines.css';
 import './common.css';
 import './monitoring/alarm-console.css';
 import './workflows.css';
+import './design-system.css';
 import './phone.css';
 
 const container = document.getElementById('root');

@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
 import { attributeOfAll } from './app-shell.ts';
 
-/** Every tab bar a section page draws (plain tabs, the expertise tabs, the briefing tabs). */
-const TAB_BARS = 'main nav.tabs button, main nav.ex-tabs a, main nav.bf-tabs a';
+/** Every tab bar a section page draws (plain tabs, SectionTabs, the expertise and briefing tabs). */
+const TAB_BARS = 'main nav.tabs button, main nav.section-tabs a, main nav.ex-tabs a, main nav.bf-tabs a';
 
 /** The sections the navigation offers, as paths (`/orders`, `/closure`, …), the start page left out. */
 export async function offeredSectionPaths(page: Page): Promise<string[]> {

@@ -32,11 +32,13 @@ export async function tokenRows(page: Page): Promise<Array<{ id: string; name: s
   return out;
 }
 
-/** Revokes the token of that name (accepting the confirmation). */
+/** Revokes the token of that name (confirming in the dialog, which names the token). */
 export async function revokeTokenInUi(page: Page, name: string): Promise<void> {
-  page.once('dialog', (d) => void d.accept());
   const row = page.getByTestId('token-row').filter({ hasText: name });
   await row.getByTestId('token-revoke').click();
+  const dialog = page.getByRole('dialog');
+  await dialog.filter({ hasText: name }).waitFor();
+  await dialog.getByTestId('token-revoke-dialog-confirm').click();
   await page.locator(`[data-testid="token-row"][data-state="revoked"]`).filter({ hasText: name }).waitFor();
 }
 

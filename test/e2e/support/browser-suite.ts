@@ -20,6 +20,8 @@ export interface PageOptions {
   width?: number;
   height?: number;
   locale?: 'zh-CN' | 'en';
+  /** Lets a test inject a script (axe-core, test/e2e/support/accessibility.ts) past the app's CSP. */
+  bypassCsp?: boolean;
 }
 
 export interface BrowserSuiteOptions {
@@ -64,6 +66,7 @@ export function useBrowserSuite(options: BrowserSuiteOptions = {}): BrowserSuite
       const context = await s.browser.newContext({
         viewport: { width: page.width ?? 1440, height: page.height ?? options.height ?? 900 },
         locale: page.locale ?? 'zh-CN',
+        bypassCSP: page.bypassCsp ?? false,
       });
       contexts.push(context);
       const p = await context.newPage();

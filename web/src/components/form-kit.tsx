@@ -1,4 +1,5 @@
-import type { CSSProperties, ReactNode } from 'react';
+import { useState, type CSSProperties, type ReactNode } from 'react';
+import { Button } from './button.tsx';
 import { ErrorBox } from './error-box.tsx';
 import type { Action } from './use-action.ts';
 
@@ -6,25 +7,31 @@ export interface InputProps {
   value: string;
   onChange: (value: string) => void;
   testId: string;
-  type?: 'text' | 'number' | 'date' | 'datetime-local' | 'tel';
-  min?: number;
+  type?: 'text' | 'number' | 'date' | 'datetime-local' | 'tel' | 'url';
+  min?: number | string;
+  max?: number | string;
   step?: string;
   /** The control's width in px. */
   width?: number;
   placeholder?: string;
+  /** The accessible name when no visible label stands next to it (Field gives one). */
+  label?: string;
+  inputMode?: 'numeric' | 'decimal' | 'text';
+  required?: boolean;
+  minLength?: number;
+  maxLength?: number;
 }
 
 /** A text, number or date control (`className="input"`) that hands back its value. */
-export function Input({ value, onChange, testId, type = 'text', min, step, width, placeholder }: InputProps) {
+export function Input({ value, onChange, testId, type = 'text', width, label, ...rest }: InputProps) {
   const style: CSSProperties | undefined = width === undefined ? undefined : { width };
   return (
     <input
+      {...rest}
       className="input"
       type={type}
-      min={min}
-      step={step}
       style={style}
-      placeholder={placeholder}
+      aria-label={label}
       data-testid={testId}
       value={value}
       onChange={(e) => onChange(e.target.value)}
@@ -38,10 +45,14 @@ export function TextArea({
   onChange,
   testId,
   placeholder,
-}: Pick<InputProps, 'value' | 'onChange' | 'testId' | 'placeholder'>) {
+  label,
+  required,
+}: Pick<InputProps, 'value' | 'onChange' | 'testId' | 'placeholder' | 'label' | 'required'>) {
   return (
     <textarea
-      className="input"
+      className="input wf-textarea"
+      aria-label={label}
+      required={required}
       data-testid={testId}
       placeholder={placeholder}
       value={value}
@@ -50,22 +61,93 @@ export function TextArea({
   );
 }
 
-/** A labelled input: the label, then the control, then the validation message when there is one. */
-export function Field({
+/**
+ * One form field: its label above the control, then its validation message when there is one (announced,
+ * `${testId}-message`). The label element wraps the control, so the control is named by it.
+ */
+export function FieldShell({
   label,
   message,
-  ...input
-}: InputProps & { label: ReactNode; message?: string | null }) {
+  testId,
+  wide,
+  children,
+}: {
+  label: ReactNode;
+  message?: string | null;
+  /** The control's test id (the message's is `${testId}-message`). */
+  testId: string;
+  /** Spans the whole row of a form grid (a long text). */
+  wide?: boolean;
+  children: ReactNode;
+}) {
   return (
-    <label>
-      {label} <Input {...input} />
+    <label className={wide === true ? 'field field-wide' : 'field'}>
+      <span className="field-label">{label}</span>
+      {children}
       {message ? (
-        <span className="field-message" role="alert" data-testid={`${input.testId}-message`}>
+        <span className="field-message" role="alert" data-testid={`${testId}-message`}>
           {message}
         </span>
       ) : null}
     </label>
   );
+}
+
+/** A labelled input: the label, then the control, then the validation message when there is one. */
+export function Field({
+  label,
+  message,
+  ...input
+}: Omit<InputProps, 'label'> & { label: ReactNode; message?: string | null }) {
+  return (
+    <FieldShell label={label} message={message} testId={input.testId}>
+      <Input {...input} />
+    </FieldShell>
+  );
+}
+
+/** A labelled multi-line text, across the whole form row. */
+export function TextAreaField({
+  label,
+  message,
+  ...input
+}: Pick<InputProps, 'value' | 'onChange' | 'testId' | 'placeholder' | 'required'> & {
+  label: ReactNode;
+  message?: string | null;
+}) {
+  return (
+    <FieldShell label={label} message={message} testId={input.testId} wide>
+      <TextArea {...input} />
+    </FieldShell>
+  );
+}
+
+/** A labelled select (see Select); `children` stand after the options (e.g. RegionOptions). */
+export function SelectField<T>({
+  label,
+  message,
+  ...select
+}: Omit<SelectProps<T>, 'label'> & { label: ReactNode; message?: string | null }) {
+  return (
+    <FieldShell label={label} message={message} testId={select.testId}>
+      <Select {...select} />
+    </FieldShell>
+  );
+}
+
+export interface SelectProps<T> {
+  value: string;
+  onChange: (value: string) => void;
+  options?: readonly T[] | undefined;
+  labelOf?: (option: T) => ReactNode;
+  keyOf?: (option: T) => string;
+  placeholder?: ReactNode;
+  /** The accessible name when no visible label stands next to it (else a text placeholder names it). */
+  label?: string;
+  testId: string;
+  required?: boolean;
+  /** Options after `options` (e.g. a tree of regions). */
+  children?: ReactNode;
 }
 
 /**
@@ -76,27 +158,20 @@ export function Select<T>({
   value,
   onChange,
   options,
-  labelOf,
+  labelOf = (o) => String(o),
   keyOf = (o) => String(o),
   placeholder,
   label,
   testId,
-}: {
-  value: string;
-  onChange: (value: string) => void;
-  options: readonly T[] | undefined;
-  labelOf: (option: T) => ReactNode;
-  keyOf?: (option: T) => string;
-  placeholder?: ReactNode;
-  /** The accessible name when no visible label stands next to it. */
-  label?: string;
-  testId: string;
-}) {
+  required,
+  children,
+}: SelectProps<T>) {
   return (
     <select
       className="select"
-      aria-label={label}
+      aria-label={label ?? (typeof placeholder === 'string' && placeholder !== '' ? placeholder : undefined)}
       data-testid={testId}
+      required={required}
       value={value}
       onChange={(e) => onChange(e.target.value)}
     >
@@ -106,6 +181,7 @@ export function Select<T>({
           {labelOf(o)}
         </option>
       ))}
+      {children}
     </select>
   );
 }
@@ -123,7 +199,7 @@ export function CheckField({
   testId: string;
 }) {
   return (
-    <label>
+    <label className="check-field">
       <input
         type="checkbox"
         data-testid={testId}
@@ -146,9 +222,9 @@ export function SubmitButton({
   children: ReactNode;
 }) {
   return (
-    <button className="btn btn-primary btn-small" type="submit" data-testid={testId} disabled={action.busy}>
+    <Button variant="primary" type="submit" testId={testId} disabled={action.busy}>
       {children}
-    </button>
+    </Button>
   );
 }
 
@@ -171,7 +247,7 @@ export function FormFooter({
 }) {
   return (
     <>
-      <div className="row">
+      <div className="form-actions">
         <SubmitButton action={action} testId={submitTestId}>
           {children}
         </SubmitButton>
@@ -179,4 +255,31 @@ export function FormFooter({
       <ActionError action={action} testId={errorTestId} />
     </>
   );
+}
+
+/** A form's text values, and the props that bind one of them to its control. */
+export interface FormFields<T extends Record<string, string>> {
+  values: T;
+  /** `value`, `onChange` and `testId` for the control of `name`. */
+  bind: (
+    name: keyof T & string,
+    testId: string,
+  ) => { value: string; onChange: (v: string) => void; testId: string };
+  /** Changes some values (e.g. clears them after a successful submit). */
+  set: (patch: Partial<T>) => void;
+}
+
+/** The state of a form's text fields in one place, instead of one `useState` per field. */
+export function useFormFields<T extends Record<string, string>>(initial: T): FormFields<T> {
+  const [values, setValues] = useState<T>(initial);
+  const set = (patch: Partial<T>) => setValues((v) => ({ ...v, ...patch }));
+  return {
+    values,
+    set,
+    bind: (name, testId) => ({
+      value: values[name] ?? '',
+      onChange: (v: string) => set({ [name]: v } as Partial<T>),
+      testId,
+    }),
+  };
 }

@@ -5,7 +5,8 @@ import { gasClassValues, type GasClass, type MineRow } from '../api/generated/ap
 import { todayIsoDate } from '../format.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { useCan } from '../session/session-context.tsx';
-import { ErrorBox } from './error-box.tsx';
+import { Button } from './button.tsx';
+import { ActionError, Field, SelectField, SubmitButton, useFormFields } from './form-kit.tsx';
 
 const GAS_CLASSES: readonly GasClass[] = gasClassValues;
 
@@ -21,9 +22,8 @@ export function KeyFactProcesses({ mine, onChanged }: { mine: MineRow; onChanged
   const may = useCan();
   const [kind, setKind] = useState<Kind | null>(null);
   const [gasClass, setGasClass] = useState<GasClass>(mine.gasClass);
-  const [capacity, setCapacity] = useState(String(mine.approvedCapacityTPerYear));
-  const [ref, setRef] = useState('');
-  const [on, setOn] = useState(todayIsoDate());
+  const f = useFormFields({ capacity: String(mine.approvedCapacityTPerYear), ref: '', on: todayIsoDate() });
+  const { capacity, ref, on } = f.values;
   const action = useAction();
   if (!may('mine.update')) return null;
   const base = `/api/mines/${encodeURIComponent(mine.id)}`;
@@ -39,7 +39,7 @@ export function KeyFactProcesses({ mine, onChanged }: { mine: MineRow; onChanged
           body: { capacityTPerYear: Number(capacity), approvalRef: ref, approvedOn: on },
         });
       setKind(null);
-      setRef('');
+      f.set({ ref: '' });
       onChanged();
     });
   };
@@ -52,88 +52,47 @@ export function KeyFactProcesses({ mine, onChanged }: { mine: MineRow; onChanged
       <h2>{t('keyfacts.title')}</h2>
       <p className="muted">{t('keyfacts.hint')}</p>
       <div className="wf-actions">
-        <button
-          type="button"
-          className="btn"
+        <Button
           onClick={() => setKind('appraisal')}
-          data-testid="keyfacts-appraisal"
+          testId="keyfacts-appraisal"
+          pressed={kind === 'appraisal'}
         >
           {t('keyfacts.appraisal')}
-        </button>
-        <button
-          type="button"
-          className="btn"
-          onClick={() => setKind('capacity')}
-          data-testid="keyfacts-capacity"
-        >
+        </Button>
+        <Button onClick={() => setKind('capacity')} testId="keyfacts-capacity" pressed={kind === 'capacity'}>
           {t('keyfacts.capacity')}
-        </button>
+        </Button>
       </div>
       {kind !== null && (
         <form className="wf-form" onSubmit={(e) => void submit(e)} data-testid={`keyfacts-form-${kind}`}>
           {kind === 'appraisal' ? (
-            <label className="field">
-              <span className="field-label">{t('keyfacts.gasClass')}</span>
-              <select
-                className="select"
-                value={gasClass}
-                onChange={(e) => setGasClass(e.target.value as GasClass)}
-                data-testid="keyfacts-gas-class"
-              >
-                {GAS_CLASSES.map((g) => (
-                  <option key={g} value={g}>
-                    {t(`gas.${g}`)}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <SelectField
+              label={t('keyfacts.gasClass')}
+              value={gasClass}
+              onChange={(v) => setGasClass(v as GasClass)}
+              options={GAS_CLASSES}
+              labelOf={(g) => t(`gas.${g}`)}
+              testId="keyfacts-gas-class"
+            />
           ) : (
-            <label className="field">
-              <span className="field-label">{t('keyfacts.capacityValue')}</span>
-              <input
-                className="input"
-                inputMode="numeric"
-                value={capacity}
-                onChange={(e) => setCapacity(e.target.value)}
-                data-testid="keyfacts-capacity-value"
-              />
-            </label>
+            <Field
+              label={t('keyfacts.capacityValue')}
+              inputMode="numeric"
+              {...f.bind('capacity', 'keyfacts-capacity-value')}
+            />
           )}
-          <label className="field">
-            <span className="field-label">
-              {t(kind === 'appraisal' ? 'keyfacts.reportRef' : 'keyfacts.approvalRef')}
-            </span>
-            <input
-              className="input"
-              value={ref}
-              onChange={(e) => setRef(e.target.value)}
-              data-testid="keyfacts-ref"
-            />
-          </label>
-          <label className="field">
-            <span className="field-label">{t('keyfacts.date')}</span>
-            <input
-              type="date"
-              className="input"
-              value={on}
-              onChange={(e) => setOn(e.target.value)}
-              data-testid="keyfacts-date"
-            />
-          </label>
-          <div className="wf-actions">
-            <button
-              type="submit"
-              className="btn btn-primary"
-              disabled={action.busy}
-              data-testid="keyfacts-submit"
-            >
+          <Field
+            label={t(kind === 'appraisal' ? 'keyfacts.reportRef' : 'keyfacts.approvalRef')}
+            {...f.bind('ref', 'keyfacts-ref')}
+          />
+          <Field label={t('keyfacts.date')} type="date" {...f.bind('on', 'keyfacts-date')} />
+          <div className="form-actions">
+            <SubmitButton action={action} testId="keyfacts-submit">
               {t('keyfacts.record')}
-            </button>
-            <button type="button" className="btn" onClick={() => setKind(null)}>
-              {t('keyfacts.cancel')}
-            </button>
+            </SubmitButton>
+            <Button onClick={() => setKind(null)}>{t('keyfacts.cancel')}</Button>
           </div>
-          {action.error !== null && <ErrorBox error={action.error} testId="keyfacts-error" />}
+          <ActionError action={action} testId="keyfacts-error" />
         </form>
       )}
     </section>

@@ -35,7 +35,7 @@ export function RegionFilterSelect(props: {
   onChange: (regionId: string) => void;
   regions: readonly Region[];
   lang: Lang;
-  /** The accessible name when no visible label stands next to it. */
+  /** The accessible name when no visible label stands next to it (else the "all" choice names it). */
   label?: string;
   allLabel: string;
   testId: string;
@@ -44,7 +44,7 @@ export function RegionFilterSelect(props: {
   return (
     <select
       className="select"
-      aria-label={props.label}
+      aria-label={props.label ?? props.allLabel}
       value={value}
       onChange={(e) => props.onChange(e.target.value)}
       data-testid={props.testId}

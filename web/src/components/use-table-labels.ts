@@ -14,7 +14,7 @@ export function useTableLabels(root: RefObject<HTMLElement | null>): void {
       scheduled = false;
       for (const table of el.querySelectorAll('table')) {
         const heads = [...table.querySelectorAll(':scope > thead > tr:last-child > th')].flatMap((th) =>
-          Array<string>((th as HTMLTableCellElement).colSpan || 1).fill((th.textContent ?? '').trim()),
+          Array<string>((th as HTMLTableCellElement).colSpan || 1).fill(headerText(th)),
         );
         if (heads.length === 0) continue;
         for (const row of table.querySelectorAll(':scope > tbody > tr, :scope > tfoot > tr')) {
@@ -38,4 +38,13 @@ export function useTableLabels(root: RefObject<HTMLElement | null>): void {
     observer.observe(el, { childList: true, subtree: true, characterData: true });
     return () => observer.disconnect();
   }, [root]);
+}
+
+/** A header's words: its `data-label` when it has one, else its text without decoration (sort arrows). */
+function headerText(th: Element): string {
+  const label = th.getAttribute('data-label');
+  if (label !== null) return label;
+  const copy = th.cloneNode(true) as Element;
+  for (const hidden of copy.querySelectorAll('[aria-hidden="true"]')) hidden.remove();
+  return (copy.textContent ?? '').trim();
 }

@@ -22,6 +22,7 @@ import { securityEn } from './parts/security.ts';
 import { statutoryEn } from './parts/statutory.ts';
 import { exportsEn } from './parts/exports.ts';
 import { bellEn } from './parts/bell.ts';
+import { kitEn } from './parts/kit.ts';
 import type { Dictionary } from './zh-cn.ts';
 import { mineOverviewEn } from './parts/mine-overview.ts';
 
@@ -52,6 +53,7 @@ export const en: Dictionary = {
   ...curvesEn,
   ...exportsEn,
   ...bellEn,
+  ...kitEn,
   'app.name': '红线 Redline',
   'app.tagline': 'Coal mine safety supervision · hold the safety red line',
   'app.loading': 'Loading…',

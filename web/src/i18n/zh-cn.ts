@@ -23,6 +23,7 @@ import { statutoryZh } from './parts/statutory.ts';
 import { exportsZh } from './parts/exports.ts';
 import { mineOverviewZh } from './parts/mine-overview.ts';
 import { bellZh } from './parts/bell.ts';
+import { kitZh } from './parts/kit.ts';
 
 /**
  * The Chinese (zh-CN) dictionary: the default language, and the source of the key set.
@@ -54,6 +55,7 @@ export const zhCN = {
   ...curvesZh,
   ...exportsZh,
   ...bellZh,
+  ...kitZh,
   'app.name': '红线 Redline',
   'app.tagline': '煤矿安全监管平台 · 守住安全红线和底线',
   'app.loading': '加载中…',

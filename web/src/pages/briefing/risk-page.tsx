@@ -1,7 +1,7 @@
 import { withQuery } from '../../api/api-client.ts';
 import { useApiData } from '../../api/use-api.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
-import { RegionOptions } from '../../components/region-options.tsx';
+import { RegionFilterSelect } from '../../components/region-options.tsx';
 import { formatDateTime } from '../../format.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { navigate, useAppLocation } from '../../router/router.ts';
@@ -55,17 +55,15 @@ export function RiskPage() {
         <h1>{t('briefing.risk.title')}</h1>
       </div>
       <div className="filters">
-        <select
-          className="select"
-          data-testid="risk-region"
+        <RegionFilterSelect
+          testId="risk-region"
+          label={t('briefing.region')}
+          allLabel="—"
           value={regionId}
-          onChange={(e) =>
-            navigate(withQuery('/briefing/risk', { regionId: e.target.value }), { replace: true })
-          }
-        >
-          <option value="">—</option>
-          <RegionOptions regions={regions} lang={lang} />
-        </select>
+          onChange={(v) => navigate(withQuery('/briefing/risk', { regionId: v }), { replace: true })}
+          regions={regions}
+          lang={lang}
+        />
       </div>
       {ranking.error !== null && <ErrorBox error={ranking.error} onRetry={ranking.reload} />}
       {r && (

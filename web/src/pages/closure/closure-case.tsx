@@ -4,7 +4,7 @@ import { formatDateTime } from '../../format.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { navigate } from '../../router/router.ts';
 import { useCan } from '../../session/session-context.tsx';
-import { PostForm } from './closure-forms.tsx';
+import { PostForm } from '../../components/post-form.tsx';
 import {
   caseEvidenceKindValues as CASE_EVIDENCE_KINDS,
   type CrackdownCase as CaseDetailView,

@@ -1,7 +1,10 @@
 import { useState } from 'react';
 import { request } from '../../api/api-client.ts';
 import { useApiData } from '../../api/use-api.ts';
+import { Button } from '../../components/button.tsx';
+import { DataTable } from '../../components/data-table.tsx';
 import { ErrorBox } from '../../components/error-box.tsx';
+import { ActionError, Input } from '../../components/form-kit.tsx';
 import { useAction } from '../../components/use-action.ts';
 import { formatDateTime } from '../../format.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
@@ -9,7 +12,8 @@ import { useCan } from '../../session/session-context.tsx';
 import { TransformationForm } from './closure-forms.tsx';
 import type { ClosureStep as StepView, ClosureView } from '../../api/generated/api-schema.ts';
 
-function StepRow({
+/** What the user may do with a step: record its evidence (the mine), verify it (a regulator). */
+function StepActions({
   closureId,
   step,
   onChanged,
@@ -20,61 +24,47 @@ function StepRow({
 }) {
   const { t } = useI18n();
   const [evidence, setEvidence] = useState('');
-  const { busy, error, runWith } = useAction();
+  const action = useAction();
   const may = useCan();
-  const isRegulator = may('closure.step.verify');
-  const canRecord = may('closure.step.record');
   const act = async (what: 'record' | 'verify', body: Record<string, unknown>) => {
-    await runWith(async () => {
+    await action.runWith(async () => {
       await request('POST', `/api/closure/closures/${closureId}/steps/${step.step}/${what}`, { body });
       setEvidence('');
       onChanged();
     });
   };
   return (
-    <tr data-testid={`closure-step-${step.step}`} data-state={step.state}>
-      <td>{t(`closure.step.${step.step}`)}</td>
-      <td data-testid={`closure-step-state-${step.step}`}>{t(`closure.state.${step.state}`)}</td>
-      <td>
-        {step.evidence ?? ''}
-        {step.recordedByName ? ` — ${step.recordedByName}` : ''}
-        {step.note ? ` (${step.note})` : ''}
-      </td>
-      <td>{step.verifiedByName ?? ''}</td>
-      <td>
-        {canRecord && (step.state === 'pending' || step.state === 'rejected') && (
-          <span style={{ display: 'flex', gap: 4 }}>
-            <input
-              data-testid={`closure-evidence-${step.step}`}
-              value={evidence}
-              placeholder={t('closure.evidence')}
-              onChange={(e) => setEvidence(e.target.value)}
-            />
-            <button
-              type="button"
-              className="btn"
-              disabled={busy || evidence.trim().length < 2}
-              data-testid={`closure-record-${step.step}`}
-              onClick={() => void act('record', { evidence })}
-            >
-              {t('closure.record')}
-            </button>
-          </span>
-        )}
-        {isRegulator && step.state === 'recorded' && (
-          <button
-            type="button"
-            className="btn btn-primary"
-            disabled={busy}
-            data-testid={`closure-verify-${step.step}`}
-            onClick={() => void act('verify', {})}
+    <>
+      {may('closure.step.record') && (step.state === 'pending' || step.state === 'rejected') && (
+        <span className="wf-actions">
+          <Input
+            testId={`closure-evidence-${step.step}`}
+            value={evidence}
+            placeholder={t('closure.evidence')}
+            label={t('closure.evidence')}
+            onChange={setEvidence}
+          />
+          <Button
+            disabled={action.busy || evidence.trim().length < 2}
+            testId={`closure-record-${step.step}`}
+            onClick={() => void act('record', { evidence })}
           >
-            {t('closure.verify')}
-          </button>
-        )}
-        {error !== null && <ErrorBox error={error} />}
-      </td>
-    </tr>
+            {t('closure.record')}
+          </Button>
+        </span>
+      )}
+      {may('closure.step.verify') && step.state === 'recorded' && (
+        <Button
+          variant="primary"
+          disabled={action.busy}
+          testId={`closure-verify-${step.step}`}
+          onClick={() => void act('verify', {})}
+        >
+          {t('closure.verify')}
+        </Button>
+      )}
+      <ActionError action={action} testId={`closure-step-error-${step.step}`} />
+    </>
   );
 }
 
@@ -87,7 +77,7 @@ export function ClosureDetail({ id }: { id: string }) {
   );
   const c = data?.closure;
   return (
-    <div data-testid="closure-detail" data-busy={isLoading ? 'true' : 'false'}>
+    <div data-testid="closure-detail" data-busy={isLoading ? 'true' : 'false'} className="wf-stack">
       {error !== null && <ErrorBox error={error} onRetry={reload} />}
       {c && (
         <>
@@ -98,22 +88,36 @@ export function ClosureDetail({ id }: { id: string }) {
             {c.reason}
             {c.attachedToExisting ? ` · ${t('closure.attached')}` : ''}
           </p>
-          <table className="table">
-            <thead>
-              <tr>
-                <th>{t('closure.col.step')}</th>
-                <th>{t('closure.col.state')}</th>
-                <th>{t('closure.evidence')}</th>
-                <th>{t('closure.col.verifier')}</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {c.steps.map((s) => (
-                <StepRow key={s.step} closureId={c.id} step={s} onChanged={reload} />
-              ))}
-            </tbody>
-          </table>
+          <div className="card">
+            <DataTable
+              columns={[
+                { key: 'step', header: t('closure.col.step'), cell: (x) => t(`closure.step.${x.step}`) },
+                {
+                  key: 'state',
+                  header: t('closure.col.state'),
+                  cell: (x) => (
+                    <span data-testid={`closure-step-state-${x.step}`}>{t(`closure.state.${x.state}`)}</span>
+                  ),
+                },
+                {
+                  key: 'evidence',
+                  header: t('closure.evidence'),
+                  cell: (x) =>
+                    `${x.evidence ?? ''}${x.recordedByName ? ` — ${x.recordedByName}` : ''}${x.note ? ` (${x.note})` : ''}`,
+                },
+                { key: 'verifier', header: t('closure.col.verifier'), cell: (x) => x.verifiedByName ?? '' },
+                {
+                  key: 'action',
+                  header: t('kit.table.actions'),
+                  isHeaderHidden: true,
+                  cell: (x) => <StepActions closureId={c.id} step={x} onChanged={reload} />,
+                },
+              ]}
+              rows={c.steps}
+              rowKey={(x) => x.step}
+              rowAttributes={(x) => ({ 'data-testid': `closure-step-${x.step}`, 'data-state': x.state })}
+            />
+          </div>
           <h3>{t('closure.transformations')}</h3>
           {(c.transformations ?? []).length === 0 && <p>{t('closure.transformation.none')}</p>}
           <ul data-testid="closure-transformations">

@@ -1,10 +1,15 @@
 import { NotForRole } from '../../components/not-for-role.tsx';
 import { ExportControl } from '../../components/export-control.tsx';
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { request } from '../../api/api-client.ts';
 import { useApiData } from '../../api/use-api.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
-import { Input } from '../../components/form-kit.tsx';
+import { ActionError, Field, FormFooter, SelectField, TextAreaField } from '../../components/form-kit.tsx';
+import { Button } from '../../components/button.tsx';
+import { StatusChip } from '../../components/chip.tsx';
+import { DataTable, type Column } from '../../components/data-table.tsx';
+import { SectionTabs } from '../../components/section-tabs.tsx';
+import { useAction } from '../../components/use-action.ts';
 import { MinePicker, type PickedMine } from '../../components/mine-picker.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { navigate } from '../../router/router.ts';
@@ -32,26 +37,13 @@ function NewClosureForm({ onCreated }: { onCreated: (id: string) => void }) {
   const { t } = useI18n();
   const [mine, setMine] = useState<PickedMine | null>(null);
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const submit = async (e: FormEvent) => {
+  const action = useAction();
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setError(null);
-    try {
-      const r = await request<{ closure: { id: string } }>('POST', '/api/closure/closures', {
-        body: { mineId: mine?.id ?? '', reason },
-      });
-      onCreated(r.closure.id);
-    } catch (err) {
-      setError(err);
-    }
+    void action.runWith(async () => onCreated(await openClosureFile(mine?.id ?? '', reason)));
   };
   return (
-    <form
-      className="card"
-      data-testid="closure-new"
-      onSubmit={(e) => void submit(e)}
-      style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'flex-end', padding: 10 }}
-    >
+    <form className="card form-row" data-testid="closure-new" onSubmit={submit}>
       <MinePicker
         value={mine}
         onChange={setMine}
@@ -59,16 +51,10 @@ function NewClosureForm({ onCreated }: { onCreated: (id: string) => void }) {
         label={t('closure.mineId')}
         testId="closure-new-mine"
       />
-      <Input
-        placeholder={t('closure.reason')}
-        testId="closure-new-reason"
-        value={reason}
-        onChange={setReason}
-      />
-      <button type="submit" className="btn btn-primary" data-testid="closure-new-submit">
+      <Field label={t('closure.reason')} testId="closure-new-reason" value={reason} onChange={setReason} />
+      <FormFooter action={action} submitTestId="closure-new-submit" errorTestId="closure-new-error">
         {t('closure.create')}
-      </button>
-      {error !== null && <ErrorBox error={error} />}
+      </FormFooter>
     </form>
   );
 }
@@ -81,101 +67,102 @@ async function openClosureFile(mineId: string, reason: string): Promise<string> 
   return r.closure.id;
 }
 
+/** A link inside the app (no page load). */
+function AppLink({ to, testId, children }: { to: string; testId?: string; children: ReactNode }) {
+  return (
+    <a href={to} data-testid={testId} onClick={(e) => (e.preventDefault(), navigate(to))}>
+      {children}
+    </a>
+  );
+}
+
 function ClosuresList() {
   const { t } = useI18n();
   const may = useCan();
   const { data, error, isLoading, reload } = useApiData<{ closures: ClosureView[]; unfiled?: UnfiledMine[] }>(
     '/api/closure/closures',
   );
-  const [actionError, setActionError] = useState<unknown>(null);
-  const closures = data?.closures ?? [];
+  const action = useAction();
   const unfiled = data?.unfiled ?? [];
   const isRegulator = may('closure.manage');
-  const file = async (m: UnfiledMine) => {
-    setActionError(null);
-    try {
-      navigate(`/closure/${await openClosureFile(m.mineId, t('closure.fileReason'))}`);
-    } catch (e) {
-      setActionError(e);
-    }
-  };
+  const file = (m: UnfiledMine) =>
+    void action.runWith(async () =>
+      navigate(`/closure/${await openClosureFile(m.mineId, t('closure.fileReason'))}`),
+    );
+  const columns: Column<ClosureView>[] = [
+    {
+      key: 'mine',
+      header: t('closure.col.mine'),
+      cell: (c) => <AppLink to={`/closure/${c.id}`}>{c.mineName}</AppLink>,
+      sortValue: (c) => c.mineName,
+    },
+    {
+      key: 'status',
+      header: t('closure.col.status'),
+      cell: (c) => t(`closure.status.${c.status}`),
+      sortValue: (c) => c.status,
+    },
+    {
+      key: 'steps',
+      header: t('closure.col.steps'),
+      cell: (c) => `${c.stepsVerified ?? 0}/${c.stepsTotal ?? 0}`,
+      isNumeric: true,
+    },
+  ];
+  const unfiledColumns: Column<UnfiledMine>[] = [
+    { key: 'code', header: t('closure.col.code'), cell: (m) => m.code, className: 'mono' },
+    { key: 'mine', header: t('closure.col.mine'), cell: (m) => m.name, sortValue: (m) => m.name },
+    { key: 'region', header: t('closure.col.region'), cell: (m) => m.regionName },
+    { key: 'status', header: t('closure.col.status'), cell: (m) => <StatusPill status={m.status} /> },
+    {
+      key: 'since',
+      header: t('closure.col.since'),
+      cell: (m) => m.statusSince.slice(0, 10),
+      sortValue: (m) => m.statusSince,
+    },
+    {
+      key: 'action',
+      header: t('closure.col.action'),
+      isHeaderHidden: true,
+      cell: (m) =>
+        isRegulator &&
+        m.status === 'closing' && (
+          <Button size="small" onClick={() => file(m)} testId={`closure-file-${m.code}`}>
+            {t('closure.unfiled.open')}
+          </Button>
+        ),
+    },
+  ];
   return (
-    <div data-testid="closure-list" data-busy={isLoading ? 'true' : 'false'}>
+    <div data-testid="closure-list" data-busy={isLoading ? 'true' : 'false'} className="wf-stack">
       {isRegulator && <NewClosureForm onCreated={(id) => navigate(`/closure/${id}`)} />}
       {error !== null && <ErrorBox error={error} onRetry={reload} />}
-      {actionError !== null && <ErrorBox error={actionError} />}
-      {closures.length === 0 && unfiled.length === 0 && !isLoading && <p>{t('closure.empty')}</p>}
-      {closures.length > 0 && (
-        <table className="table" data-testid="closure-table">
-          <thead>
-            <tr>
-              <th>{t('closure.col.mine')}</th>
-              <th>{t('closure.col.status')}</th>
-              <th>{t('closure.col.steps')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {closures.map((c) => (
-              <tr key={c.id} data-testid={`closure-row-${c.mineId}`}>
-                <td>
-                  <a
-                    href={`/closure/${c.id}`}
-                    onClick={(e) => (e.preventDefault(), navigate(`/closure/${c.id}`))}
-                  >
-                    {c.mineName}
-                  </a>
-                </td>
-                <td>{t(`closure.status.${c.status}`)}</td>
-                <td>
-                  {c.stepsVerified ?? 0}/{c.stepsTotal ?? 0}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <ActionError action={action} testId="closure-file-error" />
+      <div className="card">
+        <DataTable
+          columns={columns}
+          rows={data?.closures}
+          rowKey={(c) => c.id}
+          rowAttributes={(c) => ({ 'data-testid': `closure-row-${c.mineId}` })}
+          empty={t('closure.empty')}
+          caption={t('nav.closure')}
+          testId="closure-table"
+          pageSize={50}
+        />
+      </div>
       {unfiled.length > 0 && (
-        <>
+        <div className="card wf-card">
           <h2>{t('closure.unfiled.title')}</h2>
           <p className="muted">{t('closure.unfiled.hint')}</p>
-          <table className="table" data-testid="closure-unfiled">
-            <thead>
-              <tr>
-                <th>{t('closure.col.code')}</th>
-                <th>{t('closure.col.mine')}</th>
-                <th>{t('closure.col.region')}</th>
-                <th>{t('closure.col.status')}</th>
-                <th>{t('closure.col.since')}</th>
-                <th>{t('closure.col.action')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {unfiled.map((m) => (
-                <tr key={m.mineId} data-testid={`closure-unfiled-${m.code}`} data-status={m.status}>
-                  <td className="mono">{m.code}</td>
-                  <td>{m.name}</td>
-                  <td>{m.regionName}</td>
-                  <td>
-                    <StatusPill status={m.status} />
-                  </td>
-                  <td>{m.statusSince.slice(0, 10)}</td>
-                  <td>
-                    {isRegulator && m.status === 'closing' && (
-                      <button
-                        type="button"
-                        className="btn btn-small"
-                        onClick={() => void file(m)}
-                        data-testid={`closure-file-${m.code}`}
-                      >
-                        {t('closure.unfiled.open')}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </>
+          <DataTable
+            columns={unfiledColumns}
+            rows={unfiled}
+            rowKey={(m) => m.mineId}
+            rowAttributes={(m) => ({ 'data-testid': `closure-unfiled-${m.code}`, 'data-status': m.status })}
+            testId="closure-unfiled"
+            pageSize={50}
+          />
+        </div>
       )}
     </div>
   );
@@ -187,59 +174,63 @@ function CandidatesPanel() {
   const { data, error, isLoading, reload } = useApiData<{ candidates: Candidate[] }>(
     '/api/closure/candidates',
   );
-  const [actionError, setActionError] = useState<unknown>(null);
+  const action = useAction();
   const isRegulator = may('closure.manage');
-  const start = async (c: Candidate) => {
-    setActionError(null);
-    try {
+  const start = (c: Candidate) =>
+    void action.runWith(async () => {
       const reason = c.rules.map((r) => t(`closure.rule.${r}`)).join('；');
       navigate(`/closure/${await openClosureFile(c.mineId, reason)}`);
-    } catch (e) {
-      setActionError(e);
-    }
-  };
-  const candidates = data?.candidates ?? [];
+    });
+  const columns: Column<Candidate>[] = [
+    { key: 'mine', header: t('closure.col.mine'), cell: (c) => c.mineName, sortValue: (c) => c.mineName },
+    {
+      key: 'region',
+      header: t('closure.col.region'),
+      cell: (c) => c.regionName,
+      sortValue: (c) => c.regionName,
+    },
+    {
+      key: 'capacity',
+      header: t('closure.col.capacity'),
+      cell: (c) => c.approvedCapacityTPerYear.toLocaleString(),
+      sortValue: (c) => c.approvedCapacityTPerYear,
+      isNumeric: true,
+    },
+    {
+      key: 'rules',
+      header: t('closure.col.rules'),
+      cell: (c) => c.rules.map((r) => t(`closure.rule.${r}`)).join(' · '),
+    },
+    {
+      key: 'action',
+      header: t('closure.col.action'),
+      isHeaderHidden: true,
+      cell: (c) =>
+        isRegulator &&
+        c.status !== 'closing' &&
+        c.status !== 'closed' && (
+          <Button size="small" onClick={() => start(c)} testId={`candidate-start-${c.mineId}`}>
+            {t('closure.create')}
+          </Button>
+        ),
+    },
+  ];
   return (
-    <div data-testid="closure-candidates" data-busy={isLoading ? 'true' : 'false'}>
+    <div data-testid="closure-candidates" data-busy={isLoading ? 'true' : 'false'} className="wf-stack">
       {isRegulator && <PolicyListForm onDone={reload} />}
       {error !== null && <ErrorBox error={error} onRetry={reload} />}
-      {actionError !== null && <ErrorBox error={actionError} />}
-      {candidates.length === 0 && !isLoading && <p>{t('closure.candidates.empty')}</p>}
-      {candidates.length > 0 && (
-        <table className="table">
-          <thead>
-            <tr>
-              <th>{t('closure.col.mine')}</th>
-              <th>{t('closure.col.region')}</th>
-              <th>{t('closure.col.capacity')}</th>
-              <th>{t('closure.col.rules')}</th>
-              <th>{t('closure.col.action')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {candidates.map((c) => (
-              <tr key={c.mineId} data-testid={`candidate-${c.mineId}`}>
-                <td>{c.mineName}</td>
-                <td>{c.regionName}</td>
-                <td className="num">{c.approvedCapacityTPerYear.toLocaleString()}</td>
-                <td>{c.rules.map((r) => t(`closure.rule.${r}`)).join(' · ')}</td>
-                <td>
-                  {isRegulator && c.status !== 'closing' && c.status !== 'closed' && (
-                    <button
-                      type="button"
-                      className="btn btn-small"
-                      onClick={() => void start(c)}
-                      data-testid={`candidate-start-${c.mineId}`}
-                    >
-                      {t('closure.create')}
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <ActionError action={action} testId="candidate-start-error" />
+      <div className="card">
+        <DataTable
+          columns={columns}
+          rows={data?.candidates}
+          rowKey={(c) => c.mineId}
+          rowAttributes={(c) => ({ 'data-testid': `candidate-${c.mineId}` })}
+          empty={t('closure.candidates.empty')}
+          caption={t('closure.tab.candidates')}
+          pageSize={50}
+        />
+      </div>
     </div>
   );
 }
@@ -250,28 +241,51 @@ function TargetsPanel() {
   const { data, error, isLoading, reload } = useApiData<{ targets: TargetProgressView[] }>(
     '/api/closure/targets',
   );
+  const columns: Column<TargetProgressView>[] = [
+    { key: 'region', header: t('closure.target.region'), cell: (p) => p.target.regionName },
+    {
+      key: 'deadline',
+      header: t('closure.target.deadline'),
+      cell: (p) => p.target.deadline,
+      sortValue: (p) => p.target.deadline,
+    },
+    {
+      key: 'mines',
+      header: t('closure.target.mines'),
+      cell: (p) => `${p.minesClosed}/${p.target.minesToClose} (${p.minesPercent}%)`,
+      isNumeric: true,
+    },
+    {
+      key: 'capacity',
+      header: t('closure.target.capacity'),
+      cell: (p) =>
+        `${p.capacityWithdrawnTPerYear.toLocaleString()}/${p.target.capacityToWithdrawTPerYear.toLocaleString()} t/a (${p.capacityPercent}%)`,
+      isNumeric: true,
+    },
+    {
+      key: 'state',
+      header: t('closure.col.status'),
+      cell: (p) =>
+        p.met ? (
+          <StatusChip tone="ok">{t('closure.target.met')}</StatusChip>
+        ) : p.overdue ? (
+          <StatusChip tone="danger">{t('closure.target.overdue')}</StatusChip>
+        ) : null,
+    },
+  ];
   return (
-    <div data-testid="closure-targets" data-busy={isLoading ? 'true' : 'false'}>
+    <div data-testid="closure-targets" data-busy={isLoading ? 'true' : 'false'} className="wf-stack">
       {may('closure.manage') && <TargetForm onDone={reload} />}
       {error !== null && <ErrorBox error={error} onRetry={reload} />}
-      <table className="table">
-        <tbody>
-          {(data?.targets ?? []).map((p) => (
-            <tr key={p.target.id} data-testid={`target-${p.target.id}`}>
-              <td>{p.target.regionName}</td>
-              <td>{p.target.deadline}</td>
-              <td>
-                {p.minesClosed}/{p.target.minesToClose} ({p.minesPercent}%)
-              </td>
-              <td>
-                {p.capacityWithdrawnTPerYear.toLocaleString()}/
-                {p.target.capacityToWithdrawTPerYear.toLocaleString()} t/a ({p.capacityPercent}%)
-              </td>
-              <td>{p.met ? t('closure.target.met') : p.overdue ? t('closure.target.overdue') : ''}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <div className="card">
+        <DataTable
+          columns={columns}
+          rows={data?.targets}
+          rowKey={(p) => p.target.id}
+          rowAttributes={(p) => ({ 'data-testid': `target-${p.target.id}` })}
+          caption={t('closure.tab.targets')}
+        />
+      </div>
       <HistoryPanel />
     </div>
   );
@@ -281,7 +295,7 @@ function HistoryPanel() {
   const { t } = useI18n();
   const { data, error, reload } = useApiData<PopulationHistoryView>('/api/closure/history');
   return (
-    <div className="card" data-testid="closure-history">
+    <div className="card wf-card" data-testid="closure-history">
       <h2>{t('closure.history.title')}</h2>
       {error !== null && <ErrorBox error={error} onRetry={reload} />}
       {data && <PopulationHistoryTable history={data} />}
@@ -300,14 +314,13 @@ const CASE_TYPES = [
 function NewCaseForm({ prefill }: { prefill: Prefill }) {
   const { t } = useI18n();
   const draft = prefill.draft;
-  const [type, setType] = useState<(typeof CASE_TYPES)[number]>(draft?.caseType ?? 'illegal_trusteeship');
+  const [type, setType] = useState<string>(draft?.caseType ?? 'illegal_trusteeship');
   const [mine, setMine] = useState<PickedMine | null>(prefill.mine);
   const [summary, setSummary] = useState(draft?.summary ?? '');
-  const [error, setError] = useState<unknown>(null);
-  const submit = async (e: FormEvent) => {
+  const action = useAction();
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setError(null);
-    try {
+    void action.runWith(async () => {
       const r = await request<{ case: { id: string } }>('POST', '/api/closure/cases', {
         body: {
           type,
@@ -317,44 +330,29 @@ function NewCaseForm({ prefill }: { prefill: Prefill }) {
         },
       });
       afterCreate(prefill, `/closure/cases/${encodeURIComponent(r.case.id)}`);
-    } catch (err) {
-      setError(err);
-    }
+    });
   };
   return (
-    <form className="card wf-form" data-testid="case-new" onSubmit={(e) => void submit(e)}>
+    <form className="card wf-form" data-testid="case-new" onSubmit={submit}>
       <h2>{t('closure.caseNew.title')}</h2>
-      <label className="field">
-        <span className="field-label">{t('closure.caseNew.type')}</span>
-        <select
-          className="select"
-          value={type}
-          onChange={(e) => setType(e.target.value as (typeof CASE_TYPES)[number])}
-          data-testid="case-new-type"
-        >
-          {CASE_TYPES.map((x) => (
-            <option key={x} value={x}>
-              {t(`closure.case.${x}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SelectField
+        label={t('closure.caseNew.type')}
+        value={type}
+        onChange={setType}
+        options={CASE_TYPES}
+        labelOf={(x) => t(`closure.case.${x}`)}
+        testId="case-new-type"
+      />
       <MinePicker value={mine} onChange={setMine} label={t('closure.mineId')} testId="case-new-mine" />
-      <label className="field" style={{ gridColumn: '1 / -1' }}>
-        <span className="field-label">{t('closure.caseNew.summary')}</span>
-        <textarea
-          className="input wf-textarea"
-          value={summary}
-          onChange={(e) => setSummary(e.target.value)}
-          data-testid="case-new-summary"
-        />
-      </label>
-      <div className="wf-actions">
-        <button type="submit" className="btn btn-primary" data-testid="case-new-submit">
-          {t('closure.caseNew.submit')}
-        </button>
-      </div>
-      {error !== null && <ErrorBox error={error} />}
+      <TextAreaField
+        label={t('closure.caseNew.summary')}
+        value={summary}
+        onChange={setSummary}
+        testId="case-new-summary"
+      />
+      <FormFooter action={action} submitTestId="case-new-submit" errorTestId="case-new-error">
+        {t('closure.caseNew.submit')}
+      </FormFooter>
     </form>
   );
 }
@@ -363,48 +361,37 @@ function CasesPanel() {
   const { t } = useI18n();
   const may = useCan();
   const { data, error, isLoading, reload } = useApiData<{ cases: CaseView[] }>('/api/closure/cases');
-  const cases = data?.cases ?? [];
+  const columns: Column<CaseView>[] = [
+    {
+      key: 'type',
+      header: t('closure.caseNew.type'),
+      cell: (c) => (
+        <AppLink to={`/closure/cases/${encodeURIComponent(c.id)}`} testId={`case-link-${c.id}`}>
+          {t(`closure.case.${c.type}`)}
+        </AppLink>
+      ),
+    },
+    { key: 'mine', header: t('closure.col.mine'), cell: (c) => c.mineName, sortValue: (c) => c.mineName },
+    { key: 'summary', header: t('closure.caseNew.summary'), cell: (c) => c.summary },
+    { key: 'status', header: t('closure.col.status'), cell: (c) => t(`closure.caseStatus.${c.status}`) },
+  ];
   return (
     <div data-testid="closure-cases" data-busy={isLoading ? 'true' : 'false'} className="wf-stack">
       {may('case.manage') && <PrefillGate>{(prefill) => <NewCaseForm prefill={prefill} />}</PrefillGate>}
       <ExportControl listUrl="/api/closure/cases" />
       {error !== null && <ErrorBox error={error} onRetry={reload} />}
-      {cases.length === 0 && !isLoading && error === null && (
-        <p data-testid="cases-empty">{t('closure.caseNew.empty')}</p>
-      )}
-      {cases.length > 0 && (
-        <table className="table">
-          <thead>
-            <tr>
-              <th>{t('closure.caseNew.type')}</th>
-              <th>{t('closure.col.mine')}</th>
-              <th>{t('closure.caseNew.summary')}</th>
-              <th>{t('closure.col.status')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {cases.map((c) => (
-              <tr key={c.id} data-testid={`case-${c.id}`}>
-                <td>
-                  <a
-                    href={`/closure/cases/${c.id}`}
-                    data-testid={`case-link-${c.id}`}
-                    onClick={(e) => (
-                      e.preventDefault(),
-                      navigate(`/closure/cases/${encodeURIComponent(c.id)}`)
-                    )}
-                  >
-                    {t(`closure.case.${c.type}`)}
-                  </a>
-                </td>
-                <td>{c.mineName}</td>
-                <td>{c.summary}</td>
-                <td>{t(`closure.caseStatus.${c.status}`)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <div className="card">
+        <DataTable
+          columns={columns}
+          rows={error === null ? data?.cases : undefined}
+          rowKey={(c) => c.id}
+          rowAttributes={(c) => ({ 'data-testid': `case-${c.id}` })}
+          empty={t('closure.caseNew.empty')}
+          emptyTestId="cases-empty"
+          caption={t('closure.tab.cases')}
+          pageSize={50}
+        />
+      </div>
     </div>
   );
 }
@@ -418,19 +405,15 @@ export function ClosureSection({ sub }: { sub: string[] }) {
   return (
     <section className="page" data-testid="closure-section" data-busy="false" data-sub={sub.join('/')}>
       <h1>{t('nav.closure')}</h1>
-      <nav className="tabs">
-        {TABS.filter((x) => x !== 'cases' || may('case.read')).map((x) => (
-          <button
-            key={x}
-            type="button"
-            className={x === tab ? 'btn btn-primary' : 'btn'}
-            data-testid={`closure-tab-${x || 'closures'}`}
-            onClick={() => navigate(x ? `/closure/${x}` : '/closure')}
-          >
-            {t(`closure.tab.${x || 'closures'}`)}
-          </button>
-        ))}
-      </nav>
+      <SectionTabs
+        label={t('nav.closure')}
+        tabs={TABS.filter((x) => x !== 'cases' || may('case.read')).map((x) => ({
+          to: x ? `/closure/${x}` : '/closure',
+          label: t(`closure.tab.${x || 'closures'}`),
+          testId: `closure-tab-${x || 'closures'}`,
+          isCurrent: x === tab,
+        }))}
+      />
       {tab === '' && <ClosuresList />}
       {tab === 'candidates' && <CandidatesPanel />}
       {tab === 'targets' && <TargetsPanel />}

@@ -1,3 +1,4 @@
+import { DataTable } from '../../components/data-table.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import type { PopulationHistory as PopulationHistoryView } from '../../api/generated/api-schema.ts';
 
@@ -23,30 +24,34 @@ export function PopulationHistoryTable({ history }: { history: PopulationHistory
           })}
         </p>
       )}
-      <table className="table">
-        <thead>
-          <tr>
-            <th>{t('closure.history.year')}</th>
-            <th>{t('closure.history.mines')}</th>
-            <th>{t('closure.history.small')}</th>
-            <th>{t('closure.history.capacity')}</th>
-            <th>{t('closure.history.closed')}</th>
-            <th>{t('closure.history.smallClosed')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {history.years.map((y) => (
-            <tr key={y.year} data-testid={`population-year-${y.year}`}>
-              <td>{y.year}</td>
-              <td>{y.mines}</td>
-              <td>{y.smallMines}</td>
-              <td>{mt(y.capacityTPerYear)}</td>
-              <td>{y.closed ?? '—'}</td>
-              <td>{y.smallClosed ?? '—'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        columns={[
+          { key: 'year', header: t('closure.history.year'), cell: (y) => y.year },
+          { key: 'mines', header: t('closure.history.mines'), cell: (y) => y.mines, isNumeric: true },
+          { key: 'small', header: t('closure.history.small'), cell: (y) => y.smallMines, isNumeric: true },
+          {
+            key: 'capacity',
+            header: t('closure.history.capacity'),
+            cell: (y) => mt(y.capacityTPerYear),
+            isNumeric: true,
+          },
+          {
+            key: 'closed',
+            header: t('closure.history.closed'),
+            cell: (y) => y.closed ?? '—',
+            isNumeric: true,
+          },
+          {
+            key: 'smallClosed',
+            header: t('closure.history.smallClosed'),
+            cell: (y) => y.smallClosed ?? '—',
+            isNumeric: true,
+          },
+        ]}
+        rows={history.years}
+        rowKey={(y) => String(y.year)}
+        rowAttributes={(y) => ({ 'data-testid': `population-year-${y.year}` })}
+      />
       <p className="muted">{t('closure.history.source', { source: history.sources.join('; ') })}</p>
     </div>
   );

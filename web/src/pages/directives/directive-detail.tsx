@@ -1,12 +1,18 @@
 import { useEffect, useState } from 'react';
 import { answerOf, api, type ApiAnswer } from '../../api/api-client.ts';
 import { useApiData } from '../../api/use-api.ts';
+import { Button } from '../../components/button.tsx';
+import { StatusChip, type ChipTone } from '../../components/chip.tsx';
+import { DataTable, type Column } from '../../components/data-table.tsx';
 import { ErrorBox } from '../../components/error-box.tsx';
+import { ActionError, TextAreaField } from '../../components/form-kit.tsx';
 import { useAction } from '../../components/use-action.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
-import { navigate } from '../../router/router.ts';
+import { Link } from '../../router/link.tsx';
 import { useCan, useSession } from '../../session/session-context.tsx';
 import type { ProgressCounts, RecipientView } from '../../api/generated/api-schema.ts';
+
+type Progress = ApiAnswer<'/api/directives/{id}'>['progress'];
 import { formatTime } from './directive-time.ts';
 
 /** The issuer's view refreshes itself this often (read-backs arrive while it is open). */
@@ -38,6 +44,23 @@ function Counts({ c, testId }: { c: ProgressCounts; testId: string }) {
   );
 }
 
+const OUTCOME_TONE: Record<RecipientView['outcome'], ChipTone> = {
+  done: 'ok',
+  done_late: 'warn',
+  outstanding: 'neutral',
+  late: 'danger',
+};
+
+/** How a mine answered the notice, as a chip (`data-outcome` for tests). */
+function OutcomeChip({ outcome, testId }: { outcome: RecipientView['outcome']; testId?: string }) {
+  const { t } = useI18n();
+  return (
+    <span data-outcome={outcome} data-testid={testId}>
+      <StatusChip tone={OUTCOME_TONE[outcome]}>{t(`directives.outcome.${outcome}`)}</StatusChip>
+    </span>
+  );
+}
+
 /** The mine safety officer's read-back and reply for its own mine. */
 function MineResponse({
   id,
@@ -52,9 +75,9 @@ function MineResponse({
 }) {
   const { t } = useI18n();
   const [text, setText] = useState('');
-  const { busy, error, runWith } = useAction();
+  const action = useAction();
   const act = async (what: 'read' | 'reply') => {
-    await runWith(async () => {
+    await action.runWith(async () => {
       const path = { params: { path: { id } } };
       if (what === 'reply')
         await answerOf(api.POST('/api/directives/{id}/reply', { ...path, body: { text } }));
@@ -64,48 +87,45 @@ function MineResponse({
   };
   return (
     <div
-      className="panel"
+      className="card wf-card wf-stack"
       data-testid="directive-my-response"
       data-state={mine.state}
-      data-busy={busy ? 'true' : 'false'}
+      data-busy={action.busy ? 'true' : 'false'}
     >
       <h2>{t('directives.mine.title')}</h2>
       {mine.state === 'unread' ? (
-        <button
-          type="button"
-          className="btn btn-primary"
-          disabled={busy}
-          onClick={() => void act('read')}
-          data-testid="directive-read"
-        >
-          {t('directives.mine.read')}
-        </button>
+        <div className="form-actions">
+          <Button
+            variant="primary"
+            disabled={action.busy}
+            onClick={() => void act('read')}
+            testId="directive-read"
+          >
+            {t('directives.mine.read')}
+          </Button>
+        </div>
       ) : (
         <p data-testid="directive-read-at">{t('directives.mine.readAt', { at: formatTime(mine.readAt) })}</p>
       )}
       {mine.state === 'read' && (
-        <div style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
-          <label style={{ display: 'flex', flexDirection: 'column', gap: 4 }}>
-            {t('directives.mine.replyLabel')}
-            <textarea
-              className="textarea"
-              value={text}
-              onChange={(e) => setText(e.target.value)}
-              data-testid="directive-reply-text"
-            />
-          </label>
-          <div>
-            <button
-              type="button"
-              className={isReplyRequired ? 'btn btn-primary' : 'btn'}
-              disabled={busy}
+        <>
+          <TextAreaField
+            label={t('directives.mine.replyLabel')}
+            value={text}
+            onChange={setText}
+            testId="directive-reply-text"
+          />
+          <div className="form-actions">
+            <Button
+              variant={isReplyRequired ? 'primary' : 'secondary'}
+              disabled={action.busy}
               onClick={() => void act('reply')}
-              data-testid="directive-reply-submit"
+              testId="directive-reply-submit"
             >
               {t('directives.mine.reply')}
-            </button>
+            </Button>
           </div>
-        </div>
+        </>
       )}
       {mine.state === 'replied' && (
         <p data-testid="directive-replied">
@@ -114,15 +134,9 @@ function MineResponse({
         </p>
       )}
       <p>
-        <span
-          className={`chip outcome-${mine.outcome}`}
-          data-testid="directive-my-outcome"
-          data-outcome={mine.outcome}
-        >
-          {t(`directives.outcome.${mine.outcome}`)}
-        </span>
+        <OutcomeChip outcome={mine.outcome} testId="directive-my-outcome" />
       </p>
-      {error !== null && <ErrorBox error={error} testId="directive-response-error" />}
+      <ActionError action={action} testId="directive-response-error" />
     </div>
   );
 }
@@ -134,25 +148,58 @@ export function DirectiveDetailPage({ id }: { id: string }) {
   const may = useCan();
   const { data, error, reload } = useApiData<ApiAnswer<'/api/directives/{id}'>>(`/api/directives/${id}`);
   const [visit, setVisit] = useState<number | null>(null);
-  const [visitError, setVisitError] = useState<unknown>(null);
+  const visitAction = useAction(reload);
   useEffect(() => {
     const timer = window.setInterval(reload, POLL_MS);
     return () => window.clearInterval(timer);
   }, [reload]);
 
-  const requestVisits = async () => {
-    setVisitError(null);
-    try {
+  const requestVisits = () =>
+    void visitAction.runWith(async () => {
       const r = await answerOf(
         api.POST('/api/directives/{id}/visit-requests', { params: { path: { id } }, body: {} }),
       );
       setVisit(r.requested.length);
-      reload();
-    } catch (e) {
-      setVisitError(e);
-    }
-  };
+    });
 
+  const districtColumns: Column<Progress['districts'][number]>[] = [
+    { key: 'region', header: t('directives.districts.region'), cell: (x) => x.regionName },
+    ...COUNT_KEYS.map((k): Column<Progress['districts'][number]> => ({
+      key: k,
+      header: t(`directives.totals.${k}`),
+      cell: (x) => <span data-key={k}>{x[k]}</span>,
+      sortValue: (x) => x[k],
+      isNumeric: true,
+    })),
+  ];
+  const mineColumns: Column<Progress['mines'][number]>[] = [
+    {
+      key: 'mine',
+      header: t('directives.mines.mine'),
+      cell: (m) => m.mineName,
+      sortValue: (m) => m.mineName,
+    },
+    { key: 'region', header: t('directives.districts.region'), cell: (m) => m.regionName },
+    {
+      key: 'outcome',
+      header: t('directives.mines.outcome'),
+      cell: (m) => <OutcomeChip outcome={m.outcome} />,
+      sortValue: (m) => m.outcome,
+    },
+    { key: 'readAt', header: t('directives.mines.readAt'), cell: (m) => formatTime(m.readAt) },
+    { key: 'repliedAt', header: t('directives.mines.repliedAt'), cell: (m) => formatTime(m.repliedAt) },
+    { key: 'reply', header: t('directives.mines.reply'), cell: (m) => m.replyText ?? '' },
+    {
+      key: 'visit',
+      header: t('directives.mines.visit'),
+      cell: (m) =>
+        m.visitRequestedAt !== null &&
+        t('directives.visit.flag', {
+          name: m.visitRequestedByName ?? '',
+          at: formatTime(m.visitRequestedAt),
+        }),
+    },
+  ];
   const d = data?.directive;
   const progress = data?.progress;
   const own =
@@ -166,21 +213,14 @@ export function DirectiveDetailPage({ id }: { id: string }) {
       data-id={id}
     >
       <p>
-        <a
-          href="/directives"
-          onClick={(e) => {
-            e.preventDefault();
-            navigate('/directives');
-          }}
-          data-testid="directive-back"
-        >
+        <Link to="/directives" data-testid="directive-back">
           {t('directives.back')}
-        </a>
+        </Link>
       </p>
       {error !== null && <ErrorBox error={error} onRetry={reload} />}
       {d && progress && (
         <>
-          <article className="panel">
+          <article className="card wf-card">
             <h2 data-testid="directive-title-text">
               [{t(`directives.kind.${d.kind}`)}] {d.title}
             </h2>
@@ -213,80 +253,39 @@ export function DirectiveDetailPage({ id }: { id: string }) {
           <Counts c={progress.totals} testId="directive-totals" />
           {may('directive.visit') && (
             <p>
-              <button
-                type="button"
-                className="btn"
-                onClick={() => void requestVisits()}
-                data-testid="directive-visit-request"
-              >
+              <Button onClick={requestVisits} disabled={visitAction.busy} testId="directive-visit-request">
                 {t('directives.visit.request')}
-              </button>{' '}
+              </Button>{' '}
               {visit !== null && (
                 <span data-testid="directive-visit-result">{t('directives.visit.done', { n: visit })}</span>
               )}
             </p>
           )}
-          {visitError !== null && <ErrorBox error={visitError} testId="directive-visit-error" />}
+          <ActionError action={visitAction} testId="directive-visit-error" />
           <h3>{t('directives.districts.title')}</h3>
-          <table className="table" data-testid="directive-districts">
-            <thead>
-              <tr>
-                <th>{t('directives.districts.region')}</th>
-                {COUNT_KEYS.map((k) => (
-                  <th key={k}>{t(`directives.totals.${k}`)}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {progress.districts.map((x) => (
-                <tr key={x.regionId} data-testid={`directive-district-${x.regionId}`}>
-                  <td>{x.regionName}</td>
-                  {COUNT_KEYS.map((k) => (
-                    <td key={k} data-key={k}>
-                      {x[k]}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <div className="card">
+            <DataTable
+              testId="directive-districts"
+              columns={districtColumns}
+              rows={progress.districts}
+              rowKey={(x) => x.regionId}
+              rowAttributes={(x) => ({ 'data-testid': `directive-district-${x.regionId}` })}
+            />
+          </div>
           <h3>{t('directives.mines.title')}</h3>
-          <table className="table" data-testid="directive-mines">
-            <thead>
-              <tr>
-                <th>{t('directives.mines.mine')}</th>
-                <th>{t('directives.districts.region')}</th>
-                <th>{t('directives.mines.outcome')}</th>
-                <th>{t('directives.mines.readAt')}</th>
-                <th>{t('directives.mines.repliedAt')}</th>
-                <th>{t('directives.mines.reply')}</th>
-                <th>{t('directives.mines.visit')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {progress.mines.map((m) => (
-                <tr key={m.mineId} data-testid={`directive-mine-${m.mineId}`} data-outcome={m.outcome}>
-                  <td>{m.mineName}</td>
-                  <td>{m.regionName}</td>
-                  <td>
-                    <span className={`chip outcome-${m.outcome}`}>
-                      {t(`directives.outcome.${m.outcome}`)}
-                    </span>
-                  </td>
-                  <td>{formatTime(m.readAt)}</td>
-                  <td>{formatTime(m.repliedAt)}</td>
-                  <td>{m.replyText ?? ''}</td>
-                  <td>
-                    {m.visitRequestedAt !== null &&
-                      t('directives.visit.flag', {
-                        name: m.visitRequestedByName ?? '',
-                        at: formatTime(m.visitRequestedAt),
-                      })}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <div className="card">
+            <DataTable
+              testId="directive-mines"
+              columns={mineColumns}
+              rows={progress.mines}
+              rowKey={(m) => m.mineId}
+              rowAttributes={(m) => ({
+                'data-testid': `directive-mine-${m.mineId}`,
+                'data-outcome': m.outcome,
+              })}
+              pageSize={100}
+            />
+          </div>
         </>
       )}
     </div>

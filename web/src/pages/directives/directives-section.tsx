@@ -1,10 +1,13 @@
 import { useApiData } from '../../api/use-api.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
-import { navigate } from '../../router/router.ts';
+import { DataTable, type Column } from '../../components/data-table.tsx';
+import { Link } from '../../router/link.tsx';
 import { useCan } from '../../session/session-context.tsx';
 import { DirectiveDetailPage } from './directive-detail.tsx';
 import type { ApiAnswer } from '../../api/api-client.ts';
+
+type Directive = ApiAnswer<'/api/directives'>['directives'][number];
 import { formatTime } from './directive-time.ts';
 import { IssueDirectiveForm } from './issue-directive-form.tsx';
 
@@ -12,53 +15,59 @@ function DirectivesList() {
   const { t } = useI18n();
   const may = useCan();
   const { data, error, isLoading, reload } = useApiData<ApiAnswer<'/api/directives'>>('/api/directives');
-  const list = data?.directives ?? [];
+  const columns: Column<Directive>[] = [
+    {
+      key: 'title',
+      header: t('directives.col.title'),
+      cell: (d) => (
+        <Link to={`/directives/${d.id}`} data-testid={`directive-open-${d.id}`}>
+          {d.title}
+        </Link>
+      ),
+    },
+    { key: 'kind', header: t('directives.col.kind'), cell: (d) => t(`directives.kind.${d.kind}`) },
+    { key: 'issuer', header: t('directives.col.issuer'), cell: (d) => d.issuerName },
+    {
+      key: 'issued',
+      header: t('directives.col.issued'),
+      cell: (d) => formatTime(d.issuedAt),
+      sortValue: (d) => d.issuedAt,
+    },
+    {
+      key: 'deadline',
+      header: t('directives.col.deadline'),
+      cell: (d) => formatTime(d.deadline),
+      sortValue: (d) => d.deadline,
+    },
+    {
+      key: 'progress',
+      header: t('directives.col.progress'),
+      cell: (d) => `${d.progress.done + d.progress.doneLate} / ${d.progress.total}`,
+      isNumeric: true,
+    },
+    {
+      key: 'late',
+      header: t('directives.col.late'),
+      cell: (d) => d.progress.late,
+      sortValue: (d) => d.progress.late,
+      isNumeric: true,
+    },
+  ];
   return (
-    <div data-testid="directives-list" data-busy={isLoading ? 'true' : 'false'}>
+    <div data-testid="directives-list" data-busy={isLoading ? 'true' : 'false'} className="wf-stack">
       {may('directive.issue') && <IssueDirectiveForm onIssued={reload} />}
       {error !== null && <ErrorBox error={error} onRetry={reload} />}
-      {list.length === 0 && !isLoading && <p>{t('directives.list.empty')}</p>}
-      {list.length > 0 && (
-        <table className="table">
-          <thead>
-            <tr>
-              <th>{t('directives.col.title')}</th>
-              <th>{t('directives.col.kind')}</th>
-              <th>{t('directives.col.issuer')}</th>
-              <th>{t('directives.col.issued')}</th>
-              <th>{t('directives.col.deadline')}</th>
-              <th>{t('directives.col.progress')}</th>
-              <th>{t('directives.col.late')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.map((d) => (
-              <tr key={d.id} data-testid={`directive-row-${d.id}`} data-title={d.title}>
-                <td>
-                  <a
-                    href={`/directives/${d.id}`}
-                    data-testid={`directive-open-${d.id}`}
-                    onClick={(e) => {
-                      e.preventDefault();
-                      navigate(`/directives/${d.id}`);
-                    }}
-                  >
-                    {d.title}
-                  </a>
-                </td>
-                <td>{t(`directives.kind.${d.kind}`)}</td>
-                <td>{d.issuerName}</td>
-                <td>{formatTime(d.issuedAt)}</td>
-                <td>{formatTime(d.deadline)}</td>
-                <td>
-                  {d.progress.done + d.progress.doneLate} / {d.progress.total}
-                </td>
-                <td>{d.progress.late}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <div className="card">
+        <DataTable
+          columns={columns}
+          rows={data?.directives}
+          rowKey={(d) => d.id}
+          rowAttributes={(d) => ({ 'data-testid': `directive-row-${d.id}`, 'data-title': d.title })}
+          empty={t('directives.list.empty')}
+          caption={t('nav.directives')}
+          pageSize={50}
+        />
+      </div>
     </div>
   );
 }

@@ -1,14 +1,17 @@
 import { useState, type FormEvent } from 'react';
+import { Button } from '../../components/button.tsx';
 import type { ApiAnswer } from '../../api/api-client.ts';
 import { useApiData } from '../../api/use-api.ts';
 import {
-  ActionError,
   CheckField,
   Field,
   FormFooter,
   Input,
-  SubmitButton,
+  Select,
+  SelectField,
   TextArea,
+  TextAreaField,
+  useFormFields,
 } from '../../components/form-kit.tsx';
 import { useAction } from '../../components/use-action.ts';
 import { criterionText } from '../hazards/criterion-text.ts';
@@ -58,39 +61,39 @@ export function GuidanceForm({ mineId, onDone }: { mineId: string; onDone: () =>
   return (
     <form className="ex-form" data-testid="guidance-form" onSubmit={submit}>
       <h3>{t('expertise.guidance.new')}</h3>
-      <label className="row">
-        {t('expertise.guidance.visitedOn')}
-        <Input type="date" testId="guidance-date" value={visitedOn} onChange={setVisitedOn} />
-      </label>
+      <div className="row">
+        <Field
+          label={t('expertise.guidance.visitedOn')}
+          type="date"
+          testId="guidance-date"
+          value={visitedOn}
+          onChange={setVisitedOn}
+        />
+      </div>
       {findings.map((f, i) => (
         <div className="row" key={i} data-testid="guidance-finding-input">
           <Input
             placeholder={t('expertise.guidance.findingTitle')}
+            label={t('expertise.guidance.findingTitle')}
             testId={`guidance-finding-title-${i}`}
             value={f.title}
             onChange={(v) => setFinding(i, { title: v })}
           />
-          <select
-            className="select"
-            style={{ maxWidth: 260 }}
-            data-testid={`guidance-finding-category-${i}`}
+          <Select
+            label={t('expertise.guidance.findingGrade')}
+            testId={`guidance-finding-category-${i}`}
             value={f.category}
-            onChange={(e) =>
-              setFinding(i, {
-                category: e.target.value,
-                grade: e.target.value === 'general' ? 'general' : 'major',
-              })
+            onChange={(v) => setFinding(i, { category: v, grade: v === 'general' ? 'general' : 'major' })}
+            options={['general', ...criteria.map((c) => c.id)]}
+            labelOf={(id) =>
+              id === 'general'
+                ? t('expertise.grade.general')
+                : `${t('expertise.grade.major')}: ${criterionText(id, i18n)}`
             }
-          >
-            <option value="general">{t('expertise.grade.general')}</option>
-            {criteria.map((c) => (
-              <option key={c.id} value={c.id}>
-                {t('expertise.grade.major')}: {criterionText(c.id, i18n)}
-              </option>
-            ))}
-          </select>
+          />
           <Input
             placeholder={t('expertise.guidance.findingText')}
+            label={t('expertise.guidance.findingText')}
             testId={`guidance-finding-text-${i}`}
             value={f.description}
             onChange={(v) => setFinding(i, { description: v })}
@@ -98,17 +101,18 @@ export function GuidanceForm({ mineId, onDone }: { mineId: string; onDone: () =>
         </div>
       ))}
       <div className="row">
-        <button
-          type="button"
-          className="btn btn-small btn-ghost"
-          data-testid="guidance-add-finding"
+        <Button
+          variant="ghost"
+          size="small"
+          testId="guidance-add-finding"
           onClick={() => setFindings([...findings, emptyFinding()])}
         >
           + {t('expertise.guidance.addFinding')}
-        </button>
+        </Button>
       </div>
       <TextArea
         placeholder={t('expertise.guidance.recommendations')}
+        label={t('expertise.guidance.recommendations')}
         testId="guidance-recommendations"
         value={recommendations}
         onChange={setRecommendations}
@@ -123,43 +127,31 @@ export function GuidanceForm({ mineId, onDone }: { mineId: string; onDone: () =>
 /** A gas expert records a training session and its attendees (one per line). */
 export function TrainingForm({ mineId, onDone }: { mineId: string; onDone: () => void }) {
   const { t } = useI18n();
-  const [title, setTitle] = useState('');
-  const [heldOn, setHeldOn] = useState(today());
-  const [attendees, setAttendees] = useState('');
+  const f = useFormFields({ title: '', heldOn: today(), attendees: '' });
   const action = useAction(() => {
-    setTitle('');
-    setAttendees('');
+    f.set({ title: '', attendees: '' });
     onDone();
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void action.run('POST', '/api/expertise/trainings', {
       mineId,
-      title,
-      heldOn,
-      attendees: attendees
+      title: f.values.title,
+      heldOn: f.values.heldOn,
+      attendees: f.values.attendees
         .split(/[\n,，、]/)
         .map((a) => a.trim())
         .filter((a) => a !== ''),
     });
   };
   return (
-    <form className="ex-form" data-testid="training-form" onSubmit={submit}>
+    <form className="ex-form wf-form" data-testid="training-form" onSubmit={submit}>
       <h3>{t('expertise.training.new')}</h3>
-      <div className="row">
-        <Input
-          placeholder={t('expertise.training.titleField')}
-          testId="training-title"
-          value={title}
-          onChange={setTitle}
-        />
-        <Input type="date" testId="training-date" value={heldOn} onChange={setHeldOn} />
-      </div>
-      <TextArea
-        placeholder={t('expertise.training.attendeesHint')}
-        testId="training-attendees"
-        value={attendees}
-        onChange={setAttendees}
+      <Field label={t('expertise.training.titleField')} {...f.bind('title', 'training-title')} />
+      <Field label={t('expertise.col.date')} type="date" {...f.bind('heldOn', 'training-date')} />
+      <TextAreaField
+        label={t('expertise.training.attendeesHint')}
+        {...f.bind('attendees', 'training-attendees')}
       />
       <FormFooter action={action} submitTestId="training-save" errorTestId="training-error">
         {t('expertise.training.save')}
@@ -171,58 +163,40 @@ export function TrainingForm({ mineId, onDone }: { mineId: string; onDone: () =>
 /** A gas expert signs a capability assessment (it counts once a regulator approves it). */
 export function AssessmentForm({ mineId, onDone }: { mineId: string; onDone: () => void }) {
   const { t } = useI18n();
-  const [assessedOn, setAssessedOn] = useState(today());
-  const [validUntil, setValidUntil] = useState(addYears(today(), 1));
-  const [conclusion, setConclusion] = useState<'capable' | 'not_capable'>('capable');
-  const [summary, setSummary] = useState('');
+  const f = useFormFields({
+    assessedOn: today(),
+    validUntil: addYears(today(), 1),
+    conclusion: 'capable',
+    summary: '',
+  });
   const action = useAction(() => {
-    setSummary('');
+    f.set({ summary: '' });
     onDone();
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    void action.run('POST', '/api/expertise/assessments', {
-      mineId,
-      assessedOn,
-      validUntil,
-      conclusion,
-      summary,
-    });
+    void action.run('POST', '/api/expertise/assessments', { mineId, ...f.values });
   };
   return (
-    <form className="ex-form" data-testid="assessment-form" onSubmit={submit}>
+    <form className="ex-form wf-form wf-form-3" data-testid="assessment-form" onSubmit={submit}>
       <h3>{t('expertise.assessment.new')}</h3>
-      <div className="row">
-        <Field
-          label={t('expertise.assessment.assessedOn')}
-          type="date"
-          testId="assessment-date"
-          value={assessedOn}
-          onChange={setAssessedOn}
-        />
-        <Field
-          label={t('expertise.assessment.validUntil')}
-          type="date"
-          testId="assessment-valid-until"
-          value={validUntil}
-          onChange={setValidUntil}
-        />
-        <select
-          className="select"
-          data-testid="assessment-conclusion"
-          value={conclusion}
-          onChange={(e) => setConclusion(e.target.value === 'not_capable' ? 'not_capable' : 'capable')}
-        >
-          <option value="capable">{t('expertise.conclusion.capable')}</option>
-          <option value="not_capable">{t('expertise.conclusion.not_capable')}</option>
-        </select>
-      </div>
-      <TextArea
-        placeholder={t('expertise.assessment.summary')}
-        testId="assessment-summary"
-        value={summary}
-        onChange={setSummary}
+      <Field
+        label={t('expertise.assessment.assessedOn')}
+        type="date"
+        {...f.bind('assessedOn', 'assessment-date')}
       />
+      <Field
+        label={t('expertise.assessment.validUntil')}
+        type="date"
+        {...f.bind('validUntil', 'assessment-valid-until')}
+      />
+      <SelectField
+        label={t('expertise.assessment.conclusion')}
+        options={['capable', 'not_capable'] as const}
+        labelOf={(c) => t(`expertise.conclusion.${c}`)}
+        {...f.bind('conclusion', 'assessment-conclusion')}
+      />
+      <TextAreaField label={t('expertise.assessment.summary')} {...f.bind('summary', 'assessment-summary')} />
       <FormFooter action={action} submitTestId="assessment-sign" errorTestId="assessment-error">
         {t('expertise.assessment.sign')}
       </FormFooter>
@@ -233,54 +207,43 @@ export function AssessmentForm({ mineId, onDone }: { mineId: string; onDone: () 
 /** The mine's officer or a regulator records mechanised / intelligent faces and remote monitoring. */
 export function ProgressForm({ mineId, onDone }: { mineId: string; onDone: () => void }) {
   const { t } = useI18n();
-  const [recordedOn, setRecordedOn] = useState(today());
-  const [mechanised, setMechanised] = useState('0');
-  const [intelligent, setIntelligent] = useState('0');
+  const f = useFormFields({ recordedOn: today(), mechanised: '0', intelligent: '0' });
   const [remote, setRemote] = useState(false);
   const action = useAction(onDone);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void action.run('POST', '/api/expertise/progress', {
       mineId,
-      recordedOn,
-      mechanisedFaces: Number(mechanised),
-      intelligentFaces: Number(intelligent),
+      recordedOn: f.values.recordedOn,
+      mechanisedFaces: Number(f.values.mechanised),
+      intelligentFaces: Number(f.values.intelligent),
       remoteMonitoring: remote,
     });
   };
   return (
-    <form className="ex-form" data-testid="progress-form" onSubmit={submit}>
-      <div className="row">
-        <Input type="date" testId="progress-date" value={recordedOn} onChange={setRecordedOn} />
-        <Field
-          label={t('expertise.progress.mechanised')}
-          type="number"
-          min={0}
-          width={70}
-          testId="progress-mechanised"
-          value={mechanised}
-          onChange={setMechanised}
-        />
-        <Field
-          label={t('expertise.progress.intelligent')}
-          type="number"
-          min={0}
-          width={70}
-          testId="progress-intelligent"
-          value={intelligent}
-          onChange={setIntelligent}
-        />
-        <CheckField
-          label={t('expertise.progress.remote')}
-          testId="progress-remote"
-          checked={remote}
-          onChange={setRemote}
-        />
-        <SubmitButton action={action} testId="progress-save">
-          {t('expertise.progress.save')}
-        </SubmitButton>
-      </div>
-      <ActionError action={action} testId="progress-error" />
+    <form className="ex-form form-row" data-testid="progress-form" onSubmit={submit}>
+      <Field label={t('expertise.col.date')} type="date" {...f.bind('recordedOn', 'progress-date')} />
+      <Field
+        label={t('expertise.progress.mechanised')}
+        type="number"
+        min={0}
+        {...f.bind('mechanised', 'progress-mechanised')}
+      />
+      <Field
+        label={t('expertise.progress.intelligent')}
+        type="number"
+        min={0}
+        {...f.bind('intelligent', 'progress-intelligent')}
+      />
+      <CheckField
+        label={t('expertise.progress.remote')}
+        testId="progress-remote"
+        checked={remote}
+        onChange={setRemote}
+      />
+      <FormFooter action={action} submitTestId="progress-save" errorTestId="progress-error">
+        {t('expertise.progress.save')}
+      </FormFooter>
     </form>
   );
 }

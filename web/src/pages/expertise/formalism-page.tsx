@@ -1,6 +1,9 @@
 import { withQuery } from '../../api/api-client.ts';
 import { useApiData } from '../../api/use-api.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
+import { Select } from '../../components/form-kit.tsx';
+import { StatusChip } from '../../components/chip.tsx';
+import { DataTable, type Column } from '../../components/data-table.tsx';
 import { RegionFilterSelect } from '../../components/region-options.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { Link } from '../../router/link.tsx';
@@ -36,6 +39,67 @@ export function FormalismPage() {
   const setFilter = (key: string, value: string) =>
     navigate(withQuery('/expertise/formalism', { ...params, [key]: value }), { replace: true });
   const flags = (view.data?.flags ?? []).filter((f) => kind === '' || f.kind === kind);
+  const ranked = flags.map((flag, i) => ({ flag, rank: i + 1 }));
+  const flagColumns: Column<{ flag: FormalismFlag; rank: number }>[] = [
+    { key: 'rank', header: '#', cell: (r) => r.rank, isNumeric: true },
+    {
+      key: 'kind',
+      header: t('expertise.formalism.col.kind'),
+      cell: ({ flag }) => <StatusChip tone="danger">{t(`expertise.formalism.kind.${flag.kind}`)}</StatusChip>,
+    },
+    {
+      key: 'score',
+      header: t('expertise.formalism.col.score'),
+      cell: ({ flag }) => flag.score,
+      isNumeric: true,
+    },
+    {
+      key: 'subject',
+      header: t('expertise.formalism.col.subject'),
+      cell: ({ flag }) => (
+        <>
+          {flag.visitorName && <div>{flag.visitorName}</div>}
+          {flag.mineId && flag.mineName && (
+            <Link to={`/expertise/mines/${encodeURIComponent(flag.mineId)}`} className="muted">
+              {flag.mineName}
+            </Link>
+          )}
+        </>
+      ),
+    },
+    {
+      key: 'why',
+      header: t('expertise.formalism.col.why'),
+      cell: ({ flag }) => (
+        <span data-testid="formalism-explanation">
+          {lang === 'zh-CN' ? flag.explanation.zh : flag.explanation.en}
+        </span>
+      ),
+    },
+    {
+      key: 'records',
+      header: t('expertise.formalism.col.records'),
+      cell: ({ flag }) => <FlagRecords flag={flag} />,
+    },
+  ];
+  const ruleColumns: Column<FormalismView['rules'][number]>[] = [
+    {
+      key: 'kind',
+      header: t('expertise.formalism.col.kind'),
+      cell: (r) => t(`expertise.formalism.kind.${r.kind}`),
+    },
+    {
+      key: 'weight',
+      header: t('expertise.formalism.col.weight'),
+      cell: (r) => `×${r.weight}`,
+      isNumeric: true,
+    },
+    {
+      key: 'why',
+      header: t('expertise.formalism.col.why'),
+      cell: (r) => t(`expertise.formalism.why.${r.kind}`),
+    },
+  ];
 
   return (
     <section
@@ -56,32 +120,24 @@ export function FormalismPage() {
           lang={lang}
           allLabel={t('expertise.filter.allRegions')}
         />
-        <select
-          className="select"
-          data-testid="formalism-filter-period"
+        <Select
+          label={t('expertise.formalism.periodLabel')}
+          testId="formalism-filter-period"
           value={periodDays}
-          onChange={(e) => setFilter('periodDays', e.target.value)}
-        >
-          <option value="">{t('expertise.formalism.periodDefault', { n: 90 })}</option>
-          {PERIODS.map((p) => (
-            <option key={p} value={p}>
-              {t('expertise.formalism.period', { n: p })}
-            </option>
-          ))}
-        </select>
-        <select
-          className="select"
-          data-testid="formalism-filter-kind"
+          onChange={(v) => setFilter('periodDays', v)}
+          placeholder={t('expertise.formalism.periodDefault', { n: 90 })}
+          options={PERIODS}
+          labelOf={(p) => t('expertise.formalism.period', { n: p })}
+        />
+        <Select
+          label={t('expertise.formalism.col.kind')}
+          testId="formalism-filter-kind"
           value={kind}
-          onChange={(e) => setFilter('kind', e.target.value)}
-        >
-          <option value="">{t('expertise.formalism.anyKind')}</option>
-          {KINDS.map((k) => (
-            <option key={k} value={k}>
-              {t(`expertise.formalism.kind.${k}`)}
-            </option>
-          ))}
-        </select>
+          onChange={(v) => setFilter('kind', v)}
+          placeholder={t('expertise.formalism.anyKind')}
+          options={KINDS}
+          labelOf={(k) => t(`expertise.formalism.kind.${k}`)}
+        />
         {view.data && (
           <span className="muted" data-testid="formalism-count">
             {t('expertise.formalism.count', { n: flags.length })}
@@ -89,34 +145,25 @@ export function FormalismPage() {
         )}
       </div>
       {view.error !== null && <ErrorBox error={view.error} onRetry={view.reload} />}
-      <div className="card table-wrap">
-        <table className="table" data-testid="formalism-table">
-          <thead>
-            <tr>
-              <th className="num">#</th>
-              <th>{t('expertise.formalism.col.kind')}</th>
-              <th className="num">{t('expertise.formalism.col.score')}</th>
-              <th>{t('expertise.formalism.col.subject')}</th>
-              <th>{t('expertise.formalism.col.why')}</th>
-              <th>{t('expertise.formalism.col.records')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {view.data && flags.length === 0 && (
-              <tr>
-                <td colSpan={6} className="empty" data-testid="formalism-empty">
-                  {t('expertise.formalism.empty')}
-                </td>
-              </tr>
-            )}
-            {flags.map((f, i) => (
-              <FlagRow key={f.id} flag={f} rank={i + 1} />
-            ))}
-          </tbody>
-        </table>
+      <div className="card">
+        <DataTable
+          testId="formalism-table"
+          columns={flagColumns}
+          rows={view.data ? ranked : undefined}
+          rowKey={(r) => r.flag.id}
+          rowAttributes={({ flag }) => ({
+            'data-testid': 'formalism-row',
+            'data-flag-id': flag.id,
+            'data-kind': flag.kind,
+            'data-score': String(flag.score),
+          })}
+          empty={t('expertise.formalism.empty')}
+          emptyTestId="formalism-empty"
+          isCompact
+        />
       </div>
       {view.data && (
-        <div className="card table-wrap">
+        <div className="card">
           <div className="card-head">
             <h2>{t('expertise.formalism.rules')}</h2>
             <span className="muted" data-testid="formalism-params">
@@ -129,88 +176,66 @@ export function FormalismPage() {
               })}
             </span>
           </div>
-          <table className="table" data-testid="formalism-rules">
-            <tbody>
-              {view.data.rules.map((r) => (
-                <tr key={r.kind}>
-                  <td>{t(`expertise.formalism.kind.${r.kind}`)}</td>
-                  <td className="num">×{r.weight}</td>
-                  <td>{t(`expertise.formalism.why.${r.kind}`)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            testId="formalism-rules"
+            columns={ruleColumns}
+            rows={view.data.rules}
+            rowKey={(r) => r.kind}
+          />
         </div>
       )}
     </section>
   );
 }
 
-function FlagRow({ flag, rank }: { flag: FormalismFlag; rank: number }) {
-  const { t, lang } = useI18n();
+/** The records a flag rests on: the visits, alarms and hazards, each a link where it can be opened. */
+function FlagRecords({ flag }: { flag: FormalismFlag }) {
+  const { t } = useI18n();
   const visitTarget = flag.mineId === null ? null : `/supervision/mines/${encodeURIComponent(flag.mineId)}`;
   return (
-    <tr data-testid="formalism-row" data-flag-id={flag.id} data-kind={flag.kind} data-score={flag.score}>
-      <td className="num">{rank}</td>
-      <td>
-        <span className="ex-badge ex-badge-bad">{t(`expertise.formalism.kind.${flag.kind}`)}</span>
-      </td>
-      <td className="num">{flag.score}</td>
-      <td>
-        {flag.visitorName && <div>{flag.visitorName}</div>}
-        {flag.mineId && flag.mineName && (
-          <Link to={`/expertise/mines/${encodeURIComponent(flag.mineId)}`} className="muted">
-            {flag.mineName}
-          </Link>
-        )}
-      </td>
-      <td data-testid="formalism-explanation">
-        {lang === 'zh-CN' ? flag.explanation.zh : flag.explanation.en}
-      </td>
-      <td className="ex-flag-records" data-testid="formalism-records">
-        {flag.records.visitIds.map((id) =>
-          visitTarget === null ? (
-            <span key={id} className="mono" title={id} data-testid="formalism-visit" data-visit-id={id}>
-              {t('expertise.formalism.visit', { id: shortId(id) })}
-            </span>
-          ) : (
-            <Link
-              key={id}
-              to={visitTarget}
-              className="mono"
-              title={id}
-              data-testid="formalism-visit"
-              data-visit-id={id}
-            >
-              {t('expertise.formalism.visit', { id: shortId(id) })}
-            </Link>
-          ),
-        )}
-        {flag.records.alarmIds.map((id) => (
+    <span className="ex-flag-records" data-testid="formalism-records">
+      {flag.records.visitIds.map((id) =>
+        visitTarget === null ? (
+          <span key={id} className="mono" title={id} data-testid="formalism-visit" data-visit-id={id}>
+            {t('expertise.formalism.visit', { id: shortId(id) })}
+          </span>
+        ) : (
           <Link
             key={id}
-            to={withQuery('/alarms', { alarm: id })}
+            to={visitTarget}
             className="mono"
             title={id}
-            data-testid="formalism-alarm"
-            data-alarm-id={id}
+            data-testid="formalism-visit"
+            data-visit-id={id}
           >
-            {t('expertise.formalism.alarm', { id: shortId(id) })}
+            {t('expertise.formalism.visit', { id: shortId(id) })}
           </Link>
-        ))}
-        {flag.records.hazardIds.map((id) => (
-          <Link
-            key={id}
-            to={`/hazards/${encodeURIComponent(id)}`}
-            className="mono"
-            title={id}
-            data-testid="formalism-hazard"
-            data-hazard-id={id}
-          >
-            {t('expertise.formalism.hazard', { id: shortId(id) })}
-          </Link>
-        ))}
-      </td>
-    </tr>
+        ),
+      )}
+      {flag.records.alarmIds.map((id) => (
+        <Link
+          key={id}
+          to={withQuery('/alarms', { alarm: id })}
+          className="mono"
+          title={id}
+          data-testid="formalism-alarm"
+          data-alarm-id={id}
+        >
+          {t('expertise.formalism.alarm', { id: shortId(id) })}
+        </Link>
+      ))}
+      {flag.records.hazardIds.map((id) => (
+        <Link
+          key={id}
+          to={`/hazards/${encodeURIComponent(id)}`}
+          className="mono"
+          title={id}
+          data-testid="formalism-hazard"
+          data-hazard-id={id}
+        >
+          {t('expertise.formalism.hazard', { id: shortId(id) })}
+        </Link>
+      ))}
+    </span>
   );
 }

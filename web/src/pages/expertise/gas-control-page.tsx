@@ -2,7 +2,9 @@ import { useState } from 'react';
 import { withQuery } from '../../api/api-client.ts';
 import { useApiData } from '../../api/use-api.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
-import { Input, Select } from '../../components/form-kit.tsx';
+import { Button } from '../../components/button.tsx';
+import { DataTable, type Column } from '../../components/data-table.tsx';
+import { ActionError, Input, Select } from '../../components/form-kit.tsx';
 import { RegionFilterSelect } from '../../components/region-options.tsx';
 import { useAction } from '../../components/use-action.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
@@ -35,6 +37,78 @@ export function GasControlPage() {
   const items = gaps.data?.items ?? [];
   const busy = experts.isLoading || gaps.isLoading || assigned.loading;
   const count = (g: 'no_expert' | 'no_recent_assessment') => items.filter((i) => i.gaps.includes(g)).length;
+
+  const canAssign = may('expertise.assign');
+  const expertColumns: Column<ExpertProfile>[] = [
+    {
+      key: 'name',
+      header: t('expertise.col.expert'),
+      cell: (x) => x.displayName,
+      sortValue: (x) => x.displayName,
+    },
+    {
+      key: 'specialities',
+      header: t('expertise.col.specialities'),
+      cell: (x) => (
+        <Specialities
+          expert={x}
+          canEdit={canAssign || (may('expertise.profile') && session.user.id === x.userId)}
+          csrfToken={session.csrfToken}
+          onChanged={experts.reload}
+        />
+      ),
+    },
+    {
+      key: 'mines',
+      header: t('expertise.col.assignedMines'),
+      cell: (x) => <AssignedMines mines={assigned.byExpert.get(x.userId) ?? []} loading={assigned.loading} />,
+    },
+  ];
+  const gapColumns: Column<ExpertGap>[] = [
+    {
+      key: 'mine',
+      header: t('expertise.col.mine'),
+      cell: (g) => (
+        <Link to={expertiseMinePath(g.mineId)} data-testid="expertise-gap-mine">
+          {g.mineName}
+        </Link>
+      ),
+      sortValue: (g) => g.mineName,
+    },
+    {
+      key: 'gasClass',
+      header: t('expertise.col.gasClass'),
+      cell: (g) => t(`expertise.gasClass.${g.gasClass}`),
+    },
+    {
+      key: 'gaps',
+      header: t('expertise.col.gaps'),
+      cell: (g) =>
+        g.gaps.map((x) => (
+          <span key={x} className="ex-badge ex-badge-bad" data-testid={`expertise-gap-${x}`}>
+            {t(`expertise.gap.${x}`)}
+          </span>
+        )),
+    },
+    {
+      key: 'assessment',
+      header: t('expertise.col.lastAssessment'),
+      cell: (g) => g.lastApprovedAssessmentOn ?? '—',
+      sortValue: (g) => g.lastApprovedAssessmentOn ?? '',
+      className: 'tabular',
+    },
+    ...(canAssign
+      ? [
+          {
+            key: 'action',
+            header: t('expertise.col.action'),
+            cell: (g: ExpertGap) => (
+              <AssignCell gap={g} experts={experts.data?.items ?? []} onAssigned={reload} />
+            ),
+          },
+        ]
+      : []),
+  ];
 
   return (
     <section className="page" data-testid="expertise-gas-page" data-busy={busy ? 'true' : 'false'}>
@@ -71,93 +145,56 @@ export function GasControlPage() {
         </div>
       </div>
       {experts.error !== null && <ErrorBox error={experts.error} onRetry={experts.reload} />}
-      <div className="card table-wrap">
+      <div className="card">
         <div className="card-head">
           <h2>{t('expertise.experts.title')}</h2>
           {assigned.truncated && <span className="muted">{t('expertise.experts.truncated')}</span>}
         </div>
-        <table className="table" data-testid="experts-table">
-          <thead>
-            <tr>
-              <th>{t('expertise.col.expert')}</th>
-              <th>{t('expertise.col.specialities')}</th>
-              <th>{t('expertise.col.assignedMines')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {experts.data?.items.length === 0 && (
-              <tr>
-                <td colSpan={3} className="empty">
-                  {t('expertise.experts.empty')}
-                </td>
-              </tr>
-            )}
-            {experts.data?.items.map((x) => (
-              <ExpertRow
-                key={x.userId}
-                expert={x}
-                mines={assigned.byExpert.get(x.userId) ?? []}
-                loading={assigned.loading}
-                canEdit={
-                  may('expertise.assign') || (may('expertise.profile') && session.user.id === x.userId)
-                }
-                csrfToken={session.csrfToken}
-                onChanged={experts.reload}
-              />
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          testId="experts-table"
+          columns={expertColumns}
+          rows={experts.data?.items}
+          rowKey={(x) => x.userId}
+          rowAttributes={(x) => ({
+            'data-testid': 'expert-row',
+            'data-expert-id': x.userId,
+            'data-mines': (assigned.byExpert.get(x.userId) ?? []).map((m) => m.mineId).join(' '),
+          })}
+          empty={t('expertise.experts.empty')}
+        />
       </div>
       {gaps.error !== null && <ErrorBox error={gaps.error} onRetry={gaps.reload} />}
-      <div className="card table-wrap">
+      <div className="card">
         <div className="card-head">
           <h2>{t('expertise.gaps.title')}</h2>
         </div>
-        <table className="table" data-testid="expertise-gaps-table">
-          <thead>
-            <tr>
-              <th>{t('expertise.col.mine')}</th>
-              <th>{t('expertise.col.gasClass')}</th>
-              <th>{t('expertise.col.gaps')}</th>
-              <th>{t('expertise.col.lastAssessment')}</th>
-              {may('expertise.assign') && <th>{t('expertise.col.action')}</th>}
-            </tr>
-          </thead>
-          <tbody>
-            {gaps.data?.items.length === 0 && (
-              <tr>
-                <td colSpan={5} className="empty" data-testid="expertise-gaps-empty">
-                  {t('expertise.gaps.empty')}
-                </td>
-              </tr>
-            )}
-            {items.map((g) => (
-              <GapRow
-                key={g.mineId}
-                gap={g}
-                experts={experts.data?.items ?? []}
-                canAssign={may('expertise.assign')}
-                onAssigned={reload}
-              />
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          testId="expertise-gaps-table"
+          columns={gapColumns}
+          rows={gaps.data?.items}
+          rowKey={(g) => g.mineId}
+          rowAttributes={(g) => ({
+            'data-testid': 'expertise-gap-row',
+            'data-mine-id': g.mineId,
+            'data-gaps': g.gaps.join(' '),
+          })}
+          empty={t('expertise.gaps.empty')}
+          emptyTestId="expertise-gaps-empty"
+          pageSize={50}
+        />
       </div>
     </section>
   );
 }
 
-function ExpertRow({
+/** An expert's specialities, edited in place by the expert or a regulator who assigns. */
+function Specialities({
   expert,
-  mines,
-  loading,
   canEdit,
   csrfToken,
   onChanged,
 }: {
   expert: ExpertProfile;
-  mines: AssignedMine[];
-  loading: boolean;
   canEdit: boolean;
   csrfToken: string;
   onChanged: () => void;
@@ -183,135 +220,114 @@ function ExpertRow({
       ),
     );
   return (
-    <tr
-      data-testid="expert-row"
-      data-expert-id={expert.userId}
-      data-mines={mines.map((m) => m.mineId).join(' ')}
-    >
-      <td>{expert.displayName}</td>
-      <td data-testid="expert-specialities">
-        {!editing &&
-          (expert.specialities.length === 0 ? (
-            <span className="muted">—</span>
-          ) : (
-            expert.specialities.map((s) => (
-              <span key={s} className="ex-badge">
-                {s}
-              </span>
-            ))
-          ))}
-        {editing && (
-          <span className="filters">
-            <Input
-              placeholder={t('expertise.experts.specialitiesHint')}
-              testId="expert-specialities-input"
-              value={text}
-              onChange={setText}
-            />
-            <button
-              type="button"
-              className="btn btn-small btn-primary"
-              data-testid="expert-specialities-save"
-              disabled={action.busy}
-              onClick={save}
-            >
-              {t('expertise.save')}
-            </button>
-            <button type="button" className="btn btn-small btn-ghost" onClick={() => setEditing(false)}>
-              {t('expertise.cancel')}
-            </button>
-          </span>
-        )}
-        {canEdit && !editing && (
-          <button
-            type="button"
-            className="btn btn-small btn-ghost"
-            data-testid="expert-specialities-edit"
-            onClick={() => setEditing(true)}
-          >
-            {t('expertise.edit')}
-          </button>
-        )}
-        {action.error !== null && <ErrorBox error={action.error} />}
-      </td>
-      <td data-testid="expert-mines">
-        {mines.length === 0 && (
-          <span className="muted">{loading ? '…' : t('expertise.experts.noMines')}</span>
-        )}
-        {mines.map((m) => (
-          <Link key={m.assignmentId} to={expertiseMinePath(m.mineId)} className="ex-badge">
-            {m.mineName}
-          </Link>
+    <span data-testid="expert-specialities">
+      {!editing &&
+        (expert.specialities.length === 0 ? (
+          <span className="muted">—</span>
+        ) : (
+          expert.specialities.map((s) => (
+            <span key={s} className="ex-badge">
+              {s}
+            </span>
+          ))
         ))}
-      </td>
-    </tr>
+      {editing && (
+        <span className="filters">
+          <Input
+            placeholder={t('expertise.experts.specialitiesHint')}
+            label={t('expertise.col.specialities')}
+            testId="expert-specialities-input"
+            value={text}
+            onChange={setText}
+          />
+          <Button
+            variant="primary"
+            size="small"
+            testId="expert-specialities-save"
+            disabled={action.busy}
+            onClick={save}
+          >
+            {t('expertise.save')}
+          </Button>
+          <Button variant="ghost" size="small" onClick={() => setEditing(false)}>
+            {t('expertise.cancel')}
+          </Button>
+        </span>
+      )}
+      {canEdit && !editing && (
+        <Button
+          variant="ghost"
+          size="small"
+          testId="expert-specialities-edit"
+          onClick={() => setEditing(true)}
+        >
+          {t('expertise.edit')}
+        </Button>
+      )}
+      <ActionError action={action} testId="expert-specialities-error" />
+    </span>
   );
 }
 
-function GapRow({
+/** The mines an expert is assigned to, each a link to its expertise card. */
+function AssignedMines({ mines, loading }: { mines: AssignedMine[]; loading: boolean }) {
+  const { t } = useI18n();
+  return (
+    <span data-testid="expert-mines">
+      {mines.length === 0 && <span className="muted">{loading ? '…' : t('expertise.experts.noMines')}</span>}
+      {mines.map((m) => (
+        <Link key={m.assignmentId} to={expertiseMinePath(m.mineId)} className="ex-badge">
+          {m.mineName}
+        </Link>
+      ))}
+    </span>
+  );
+}
+
+/** A regulator assigns an expert to a mine that has none (or opens the mine's card). */
+function AssignCell({
   gap,
   experts,
-  canAssign,
   onAssigned,
 }: {
   gap: ExpertGap;
   experts: ExpertProfile[];
-  canAssign: boolean;
   onAssigned: () => void;
 }) {
   const { t } = useI18n();
   const [expertId, setExpertId] = useState('');
   const action = useAction(onAssigned);
+  if (!gap.gaps.includes('no_expert'))
+    return (
+      <Link to={expertiseMinePath(gap.mineId)} className="muted">
+        {t('expertise.gaps.openCard')}
+      </Link>
+    );
   return (
-    <tr data-testid="expertise-gap-row" data-mine-id={gap.mineId} data-gaps={gap.gaps.join(' ')}>
-      <td>
-        <Link to={expertiseMinePath(gap.mineId)} data-testid="expertise-gap-mine">
-          {gap.mineName}
-        </Link>
-      </td>
-      <td>{t(`expertise.gasClass.${gap.gasClass}`)}</td>
-      <td>
-        {gap.gaps.map((g) => (
-          <span key={g} className="ex-badge ex-badge-bad" data-testid={`expertise-gap-${g}`}>
-            {t(`expertise.gap.${g}`)}
-          </span>
-        ))}
-      </td>
-      <td className="tabular">{gap.lastApprovedAssessmentOn ?? '—'}</td>
-      {canAssign && !gap.gaps.includes('no_expert') && (
-        <td>
-          <Link to={expertiseMinePath(gap.mineId)} className="muted">
-            {t('expertise.gaps.openCard')}
-          </Link>
-        </td>
-      )}
-      {canAssign && gap.gaps.includes('no_expert') && (
-        <td>
-          <span className="filters">
-            <Select
-              testId="expertise-assign-expert"
-              value={expertId}
-              onChange={setExpertId}
-              placeholder={t('expertise.assign.choose')}
-              options={experts}
-              keyOf={(x) => x.userId}
-              labelOf={(x) => x.displayName}
-            />
-            <button
-              type="button"
-              className="btn btn-small btn-primary"
-              data-testid="expertise-assign"
-              disabled={action.busy || expertId === ''}
-              onClick={() =>
-                void action.run('POST', '/api/expertise/assignments', { mineId: gap.mineId, expertId })
-              }
-            >
-              {t('expertise.assign.action')}
-            </button>
-          </span>
-          {action.error !== null && <ErrorBox error={action.error} />}
-        </td>
-      )}
-    </tr>
+    <>
+      <span className="filters">
+        <Select
+          testId="expertise-assign-expert"
+          value={expertId}
+          onChange={setExpertId}
+          placeholder={t('expertise.assign.choose')}
+          options={experts}
+          keyOf={(x) => x.userId}
+          labelOf={(x) => x.displayName}
+        />
+        <Button
+          variant="primary"
+          size="small"
+          testId="expertise-assign"
+          disabled={action.busy || expertId === ''}
+          onClick={() =>
+            void action.run('POST', '/api/expertise/assignments', { mineId: gap.mineId, expertId })
+          }
+        >
+          {t('expertise.assign.action')}
+        </Button>
+      </span>
+      <ActionError action={action} testId="expertise-assign-error" />
+    </>
   );
 }

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Button } from '../../components/button.tsx';
 import { ActionError, Input } from '../../components/form-kit.tsx';
 import { useAction } from '../../components/use-action.ts';
 import { formatDateTime } from '../../format.ts';
@@ -88,33 +89,33 @@ function AssessmentItem({
       {(canWithdraw || (canDecide && a.state === 'signed')) && (
         <div className="filters">
           {canDecide && a.state === 'signed' && (
-            <button
-              type="button"
-              className="btn btn-small btn-primary"
-              data-testid="assessment-approve"
+            <Button
+              variant="primary"
+              size="small"
+              testId="assessment-approve"
               disabled={action.busy}
               onClick={() => void action.run('POST', `${base}/approve`)}
             >
               {t('expertise.assessment.approve')}
-            </button>
+            </Button>
           )}
           {canWithdraw && (
             <>
               <Input
                 placeholder={t('expertise.assessment.withdrawReason')}
+                label={t('expertise.assessment.withdrawReason')}
                 testId="assessment-withdraw-reason"
                 value={reason}
                 onChange={setReason}
               />
-              <button
-                type="button"
-                className="btn btn-small"
-                data-testid="assessment-withdraw"
+              <Button
+                size="small"
+                testId="assessment-withdraw"
                 disabled={action.busy}
                 onClick={() => void action.run('POST', `${base}/withdraw`, { reason })}
               >
                 {t('expertise.assessment.withdraw')}
-              </button>
+              </Button>
             </>
           )}
         </div>
@@ -186,10 +187,9 @@ function GuidanceItem({
                 </Link>
               ) : (
                 canReport && (
-                  <button
-                    type="button"
-                    className="btn btn-small"
-                    data-testid="guidance-finding-report"
+                  <Button
+                    size="small"
+                    testId="guidance-finding-report"
                     disabled={action.busy}
                     onClick={() =>
                       void action.run(
@@ -199,7 +199,7 @@ function GuidanceItem({
                     }
                   >
                     {t('expertise.guidance.makeHazard')}
-                  </button>
+                  </Button>
                 )
               )}
             </li>

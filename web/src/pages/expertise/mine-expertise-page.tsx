@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { useApiData } from '../../api/use-api.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
-import { ActionError } from '../../components/form-kit.tsx';
+import { Button } from '../../components/button.tsx';
+import { ActionError, Select } from '../../components/form-kit.tsx';
+import { DataTable } from '../../components/data-table.tsx';
 import { useAction } from '../../components/use-action.ts';
 import { formatDateTime } from '../../format.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
@@ -112,17 +114,17 @@ function AssignmentsCard({
               {t('expertise.assignment.since', { at: formatDateTime(a.assignedAt) })}
             </span>{' '}
             {canAssign && (
-              <button
-                type="button"
-                className="btn btn-small btn-ghost"
-                data-testid="assignment-end"
+              <Button
+                variant="ghost"
+                size="small"
+                testId="assignment-end"
                 disabled={action.busy}
                 onClick={() =>
                   void action.run('DELETE', `/api/expertise/assignments/${encodeURIComponent(a.id)}`)
                 }
               >
                 {t('expertise.assignment.end')}
-              </button>
+              </Button>
             )}
           </li>
         ))}
@@ -135,31 +137,28 @@ function AssignmentsCard({
       {canAssign && (
         <div className="ex-form">
           <div className="row">
-            <select
-              className="select"
-              data-testid="assignment-expert"
+            <Select
+              testId="assignment-expert"
               value={expertId}
-              onChange={(e) => setExpertId(e.target.value)}
-            >
-              <option value="">{t('expertise.assign.choose')}</option>
-              {experts.data?.items.map((x) => (
-                <option key={x.userId} value={x.userId}>
-                  {x.displayName}
-                  {x.specialities.length > 0 ? ` (${x.specialities.join('、')})` : ''}
-                </option>
-              ))}
-            </select>
-            <button
-              type="button"
-              className="btn btn-small btn-primary"
-              data-testid="assignment-add"
+              onChange={setExpertId}
+              placeholder={t('expertise.assign.choose')}
+              options={experts.data?.items}
+              keyOf={(x) => x.userId}
+              labelOf={(x) =>
+                x.specialities.length > 0 ? `${x.displayName} (${x.specialities.join('、')})` : x.displayName
+              }
+            />
+            <Button
+              variant="primary"
+              size="small"
+              testId="assignment-add"
               disabled={action.busy || expertId === ''}
               onClick={() =>
                 void action.run('POST', '/api/expertise/assignments', { mineId: card.mine.id, expertId })
               }
             >
               {t('expertise.assign.action')}
-            </button>
+            </Button>
           </div>
         </div>
       )}
@@ -182,37 +181,37 @@ function ProgressCard({
     (a, b) => b.recordedOn.localeCompare(a.recordedOn) || b.createdAt.localeCompare(a.createdAt),
   );
   return (
-    <div className="card table-wrap" data-testid="mine-progress-card">
+    <div className="card" data-testid="mine-progress-card">
       <div className="card-head">
         <h2>{t('expertise.progress.title')}</h2>
       </div>
-      <table className="table">
-        <thead>
-          <tr>
-            <th>{t('expertise.col.date')}</th>
-            <th className="num">{t('expertise.progress.mechanised')}</th>
-            <th className="num">{t('expertise.progress.intelligent')}</th>
-            <th>{t('expertise.progress.remote')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {list.length === 0 && (
-            <tr>
-              <td colSpan={4} className="empty">
-                {t('expertise.progress.none')}
-              </td>
-            </tr>
-          )}
-          {list.map((p) => (
-            <tr key={p.id} data-testid="mine-progress-row">
-              <td className="tabular">{p.recordedOn}</td>
-              <td className="num">{p.mechanisedFaces}</td>
-              <td className="num">{p.intelligentFaces}</td>
-              <td>{p.remoteMonitoring ? '✓' : '—'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        columns={[
+          { key: 'on', header: t('expertise.col.date'), cell: (p) => p.recordedOn, className: 'tabular' },
+          {
+            key: 'mech',
+            header: t('expertise.progress.mechanised'),
+            cell: (p) => p.mechanisedFaces,
+            isNumeric: true,
+          },
+          {
+            key: 'intel',
+            header: t('expertise.progress.intelligent'),
+            cell: (p) => p.intelligentFaces,
+            isNumeric: true,
+          },
+          {
+            key: 'remote',
+            header: t('expertise.progress.remote'),
+            cell: (p) => (p.remoteMonitoring ? '✓' : '—'),
+          },
+        ]}
+        rows={list}
+        rowKey={(p) => p.id}
+        rowAttributes={() => ({ 'data-testid': 'mine-progress-row' })}
+        empty={t('expertise.progress.none')}
+        pageSize={20}
+      />
       {canRecord && <ProgressForm mineId={card.mine.id} onDone={onChanged} />}
     </div>
   );

@@ -2,8 +2,10 @@ import { useState, type FormEvent } from 'react';
 import { withQuery } from '../../api/api-client.ts';
 import { useApiData } from '../../api/use-api.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
-import { ActionError, Field, SubmitButton } from '../../components/form-kit.tsx';
-import { RegionOptions } from '../../components/region-options.tsx';
+import { Field, FormFooter } from '../../components/form-kit.tsx';
+import { RegionFilterSelect } from '../../components/region-options.tsx';
+import { StatusChip } from '../../components/chip.tsx';
+import { DataTable, type Column } from '../../components/data-table.tsx';
 import { useAction } from '../../components/use-action.ts';
 import { formatCount } from '../../format.ts';
 import { useI18n, type Lang } from '../../i18n/i18n-context.tsx';
@@ -49,6 +51,96 @@ export function UpgradingPage() {
       ? Math.round((latest.intelligentFaces / target.intelligentFaces) * 1000) / 10
       : null;
   const cap = v?.capacity;
+  const capacityColumns: Column<NonNullable<UpgradingView['capacity']>['districts'][number]>[] = [
+    {
+      key: 'district',
+      header: t('expertise.col.district'),
+      cell: (d) => (lang === 'zh-CN' ? d.name : d.nameEn),
+    },
+    {
+      key: 'closed',
+      header: t('expertise.capacity.closedMines'),
+      cell: (d) => d.closedMines,
+      isNumeric: true,
+    },
+    {
+      key: 'withdrawn',
+      header: t('expertise.capacity.withdrawn'),
+      cell: (d) => formatTonnes(d.withdrawnTPerYear, lang),
+      sortValue: (d) => d.withdrawnTPerYear,
+      isNumeric: true,
+    },
+    {
+      key: 'closingMines',
+      header: t('expertise.capacity.closingMines'),
+      cell: (d) => d.closingMines,
+      isNumeric: true,
+    },
+    {
+      key: 'closing',
+      header: t('expertise.capacity.closing'),
+      cell: (d) => formatTonnes(d.closingTPerYear, lang),
+      isNumeric: true,
+    },
+  ];
+  const progressColumns: Column<UpgradingView['progress'][number]>[] = [
+    { key: 'on', header: t('expertise.col.date'), cell: (p) => p.on, className: 'tabular' },
+    { key: 'mines', header: t('expertise.upgrading.mines'), cell: (p) => p.mines, isNumeric: true },
+    {
+      key: 'mech',
+      header: t('expertise.progress.mechanised'),
+      cell: (p) => p.mechanisedFaces,
+      isNumeric: true,
+    },
+    {
+      key: 'intel',
+      header: t('expertise.progress.intelligent'),
+      cell: (p) => p.intelligentFaces,
+      isNumeric: true,
+    },
+    {
+      key: 'remote',
+      header: t('expertise.progress.remote'),
+      cell: (p) => p.remoteMonitoringMines,
+      isNumeric: true,
+    },
+  ];
+  const mergerColumns: Column<UpgradingView['mergers'][number]>[] = [
+    { key: 'enterprise', header: t('expertise.merger.enterprise'), cell: (m) => m.enterpriseName },
+    { key: 'on', header: t('expertise.col.date'), cell: (m) => m.mergedOn, className: 'tabular' },
+    {
+      key: 'mines',
+      header: t('expertise.merger.mines'),
+      cell: (m) =>
+        m.mineViews.map((x) => (
+          <div
+            key={x.mineId}
+            data-testid="merger-mine"
+            data-false-integration={x.falseIntegration ? 'true' : 'false'}
+          >
+            <Link to={minePath(x.mineId)}>{x.mineName}</Link>{' '}
+            <span className="muted">
+              {t('expertise.merger.operators', { old: x.oldOperator ?? '—', now: x.operatorNow ?? '—' })}
+            </span>{' '}
+            {x.falseIntegration && (
+              <StatusChip tone="danger">{t('expertise.merger.sameOperator')}</StatusChip>
+            )}
+          </div>
+        )),
+    },
+    {
+      key: 'flag',
+      header: t('expertise.merger.flag'),
+      cell: (m) =>
+        m.questionable ? (
+          <StatusChip tone="danger" testId="merger-false-integration">
+            {t('expertise.merger.falseIntegration')}
+          </StatusChip>
+        ) : (
+          <StatusChip tone="ok">{t('expertise.merger.ok')}</StatusChip>
+        ),
+    },
+  ];
 
   return (
     <section
@@ -61,17 +153,15 @@ export function UpgradingPage() {
       </div>
       <ExpertiseTabs current="upgrading" />
       <div className="filters">
-        <select
-          className="select"
-          data-testid="upgrading-filter-region"
+        <RegionFilterSelect
+          testId="upgrading-filter-region"
+          label={t('briefing.region')}
+          allLabel={t('expertise.filter.myRegion')}
           value={regionId}
-          onChange={(e) =>
-            navigate(withQuery('/expertise/upgrading', { regionId: e.target.value }), { replace: true })
-          }
-        >
-          <option value="">{t('expertise.filter.myRegion')}</option>
-          <RegionOptions regions={regions} lang={lang} />
-        </select>
+          onChange={(v) => navigate(withQuery('/expertise/upgrading', { regionId: v }), { replace: true })}
+          regions={regions}
+          lang={lang}
+        />
       </div>
       {view.error !== null && <ErrorBox error={view.error} onRetry={view.reload} />}
       <div className="kpis" data-testid="upgrading-kpis">
@@ -126,45 +216,23 @@ export function UpgradingPage() {
         />
       )}
       <div className="grid-2">
-        <div className="card table-wrap">
+        <div className="card">
           <div className="card-head">
             <h2>{t('expertise.capacity.title')}</h2>
           </div>
-          <table className="table" data-testid="capacity-table">
-            <thead>
-              <tr>
-                <th>{t('expertise.col.district')}</th>
-                <th className="num">{t('expertise.capacity.closedMines')}</th>
-                <th className="num">{t('expertise.capacity.withdrawn')}</th>
-                <th className="num">{t('expertise.capacity.closingMines')}</th>
-                <th className="num">{t('expertise.capacity.closing')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {cap?.districts.length === 0 && (
-                <tr>
-                  <td colSpan={5} className="empty">
-                    {t('expertise.capacity.noDistricts')}
-                  </td>
-                </tr>
-              )}
-              {cap?.districts.map((d) => (
-                <tr
-                  key={d.regionId}
-                  data-testid="capacity-row"
-                  data-region-id={d.regionId}
-                  data-withdrawn={d.withdrawnTPerYear}
-                >
-                  <td>{lang === 'zh-CN' ? d.name : d.nameEn}</td>
-                  <td className="num">{d.closedMines}</td>
-                  <td className="num">{formatTonnes(d.withdrawnTPerYear, lang)}</td>
-                  <td className="num">{d.closingMines}</td>
-                  <td className="num">{formatTonnes(d.closingTPerYear, lang)}</td>
-                </tr>
-              ))}
-            </tbody>
-            {cap && (
-              <tfoot>
+          <DataTable
+            testId="capacity-table"
+            columns={capacityColumns}
+            rows={cap?.districts}
+            rowKey={(d) => d.regionId}
+            rowAttributes={(d) => ({
+              'data-testid': 'capacity-row',
+              'data-region-id': d.regionId,
+              'data-withdrawn': String(d.withdrawnTPerYear),
+            })}
+            empty={t('expertise.capacity.noDistricts')}
+            footer={
+              cap && (
                 <tr data-testid="capacity-total" data-withdrawn={cap.total.withdrawnTPerYear}>
                   <td>{t('expertise.capacity.total')}</td>
                   <td className="num">{cap.total.closedMines}</td>
@@ -172,111 +240,41 @@ export function UpgradingPage() {
                   <td className="num">{cap.total.closingMines}</td>
                   <td className="num">{formatTonnes(cap.total.closingTPerYear, lang)}</td>
                 </tr>
-              </tfoot>
-            )}
-          </table>
+              )
+            }
+          />
         </div>
-        <div className="card table-wrap">
+        <div className="card">
           <div className="card-head">
             <h2>{t('expertise.progress.overTime')}</h2>
           </div>
-          <table className="table" data-testid="progress-table">
-            <thead>
-              <tr>
-                <th>{t('expertise.col.date')}</th>
-                <th className="num">{t('expertise.upgrading.mines')}</th>
-                <th className="num">{t('expertise.progress.mechanised')}</th>
-                <th className="num">{t('expertise.progress.intelligent')}</th>
-                <th className="num">{t('expertise.progress.remote')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {v?.progress.length === 0 && (
-                <tr>
-                  <td colSpan={5} className="empty">
-                    {t('expertise.progress.none')}
-                  </td>
-                </tr>
-              )}
-              {[...(v?.progress ?? [])]
-                .reverse()
-                .slice(0, 24)
-                .map((p) => (
-                  <tr key={p.on} data-testid="progress-row" data-on={p.on}>
-                    <td className="tabular">{p.on}</td>
-                    <td className="num">{p.mines}</td>
-                    <td className="num">{p.mechanisedFaces}</td>
-                    <td className="num">{p.intelligentFaces}</td>
-                    <td className="num">{p.remoteMonitoringMines}</td>
-                  </tr>
-                ))}
-            </tbody>
-          </table>
+          <DataTable
+            testId="progress-table"
+            columns={progressColumns}
+            rows={v ? [...v.progress].reverse().slice(0, 24) : undefined}
+            rowKey={(p) => p.on}
+            rowAttributes={(p) => ({ 'data-testid': 'progress-row', 'data-on': p.on })}
+            empty={t('expertise.progress.none')}
+          />
         </div>
       </div>
-      <div className="card table-wrap">
+      <div className="card">
         <div className="card-head">
           <h2>{t('expertise.merger.title')}</h2>
         </div>
-        <table className="table" data-testid="mergers-table">
-          <thead>
-            <tr>
-              <th>{t('expertise.merger.enterprise')}</th>
-              <th>{t('expertise.col.date')}</th>
-              <th>{t('expertise.merger.mines')}</th>
-              <th>{t('expertise.merger.flag')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {v?.mergers.length === 0 && (
-              <tr>
-                <td colSpan={4} className="empty">
-                  {t('expertise.merger.none')}
-                </td>
-              </tr>
-            )}
-            {v?.mergers.map((m) => (
-              <tr
-                key={m.id}
-                data-testid="merger-row"
-                data-merger-id={m.id}
-                data-questionable={m.questionable ? 'true' : 'false'}
-              >
-                <td>{m.enterpriseName}</td>
-                <td className="tabular">{m.mergedOn}</td>
-                <td>
-                  {m.mineViews.map((x) => (
-                    <div
-                      key={x.mineId}
-                      data-testid="merger-mine"
-                      data-false-integration={x.falseIntegration ? 'true' : 'false'}
-                    >
-                      <Link to={minePath(x.mineId)}>{x.mineName}</Link>{' '}
-                      <span className="muted">
-                        {t('expertise.merger.operators', {
-                          old: x.oldOperator ?? '—',
-                          now: x.operatorNow ?? '—',
-                        })}
-                      </span>{' '}
-                      {x.falseIntegration && (
-                        <span className="ex-badge ex-badge-bad">{t('expertise.merger.sameOperator')}</span>
-                      )}
-                    </div>
-                  ))}
-                </td>
-                <td>
-                  {m.questionable ? (
-                    <span className="ex-badge ex-badge-bad" data-testid="merger-false-integration">
-                      {t('expertise.merger.falseIntegration')}
-                    </span>
-                  ) : (
-                    <span className="ex-badge ex-badge-ok">{t('expertise.merger.ok')}</span>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          testId="mergers-table"
+          columns={mergerColumns}
+          rows={v?.mergers}
+          rowKey={(m) => m.id}
+          rowAttributes={(m) => ({
+            'data-testid': 'merger-row',
+            'data-merger-id': m.id,
+            'data-questionable': m.questionable ? 'true' : 'false',
+          })}
+          empty={t('expertise.merger.none')}
+          isCompact
+        />
       </div>
     </section>
   );
@@ -319,40 +317,37 @@ function TargetForm({
     );
   };
   return (
-    <form className="card ex-form" data-testid="target-form" onSubmit={submit}>
-      <div className="row">
-        <strong>{t('expertise.target.title')}</strong>
-        <Field
-          label={t('expertise.progress.intelligent')}
-          type="number"
-          min={0}
-          width={80}
-          testId="target-intelligent"
-          value={faces}
-          onChange={setFaces}
-        />
-        <Field
-          label={t('expertise.target.capacityWan')}
-          type="number"
-          min={0}
-          step="any"
-          width={100}
-          testId="target-capacity"
-          value={capacityWan}
-          onChange={setCapacityWan}
-        />
-        <Field
-          label={t('expertise.target.dueOn')}
-          type="date"
-          testId="target-due"
-          value={dueOn}
-          onChange={setDueOn}
-        />
-        <SubmitButton action={action} testId="target-save">
-          {t('expertise.save')}
-        </SubmitButton>
-      </div>
-      <ActionError action={action} testId="target-error" />
+    <form className="card form-row" data-testid="target-form" onSubmit={submit}>
+      <h2>{t('expertise.target.title')}</h2>
+      <Field
+        label={t('expertise.progress.intelligent')}
+        type="number"
+        min={0}
+        width={80}
+        testId="target-intelligent"
+        value={faces}
+        onChange={setFaces}
+      />
+      <Field
+        label={t('expertise.target.capacityWan')}
+        type="number"
+        min={0}
+        step="any"
+        width={100}
+        testId="target-capacity"
+        value={capacityWan}
+        onChange={setCapacityWan}
+      />
+      <Field
+        label={t('expertise.target.dueOn')}
+        type="date"
+        testId="target-due"
+        value={dueOn}
+        onChange={setDueOn}
+      />
+      <FormFooter action={action} submitTestId="target-save" errorTestId="target-error">
+        {t('expertise.save')}
+      </FormFooter>
     </form>
   );
 }

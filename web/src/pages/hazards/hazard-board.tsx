@@ -3,8 +3,11 @@ import { ExportControl } from '../../components/export-control.tsx';
 import { withQuery } from '../../api/api-client.ts';
 import { useApiData } from '../../api/use-api.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
-import { CheckField } from '../../components/form-kit.tsx';
-import { RegionOptions } from '../../components/region-options.tsx';
+import { buttonClass } from '../../components/button.tsx';
+import { StatusChip } from '../../components/chip.tsx';
+import { DataTable, type Column } from '../../components/data-table.tsx';
+import { CheckField, SelectField } from '../../components/form-kit.tsx';
+import { RegionField } from '../../components/region-field.tsx';
 import { formatDateTime } from '../../format.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { Link } from '../../router/link.tsx';
@@ -19,7 +22,7 @@ import {
 
 /** The board: counts by state with overdue first, then the filtered list (overdue first). */
 export function HazardBoardPage() {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const { session } = useSession();
   const may = useCan();
   const { regions } = useRegions();
@@ -31,22 +34,73 @@ export function HazardBoardPage() {
   const listUrl = withQuery('/api/hazards', { regionId, state, grade, overdue: overdue ? 'true' : '' });
   const list = useApiData<{ items: HazardView[] }>(listUrl);
   const busy = board.isLoading || list.isLoading;
+  const columns: Column<HazardView>[] = [
+    {
+      key: 'title',
+      header: t('hazards.col.title'),
+      cell: (h) => (
+        <>
+          <Link to={`/hazards/${h.id}`} data-testid="hazard-link">
+            {h.title}
+          </Link>
+          <div className="muted">{formatDateTime(h.reportedAt)}</div>
+        </>
+      ),
+      sortValue: (h) => h.reportedAt,
+    },
+    { key: 'mine', header: t('hazards.col.mine'), cell: (h) => h.mineName, sortValue: (h) => h.mineName },
+    {
+      key: 'grade',
+      header: t('hazards.col.grade'),
+      cell: (h) => (
+        <StatusChip tone={h.grade === 'major' ? 'danger' : 'neutral'}>
+          {t(`hazards.grade.${h.grade}`)}
+        </StatusChip>
+      ),
+      sortValue: (h) => h.grade,
+    },
+    {
+      key: 'state',
+      header: t('hazards.col.state'),
+      cell: (h) => (
+        <>
+          {t(`hazards.state.${h.state}`)}
+          {h.overdue && (
+            <StatusChip tone="danger" testId="hazard-overdue">
+              {t('hazards.overdue')}
+            </StatusChip>
+          )}
+        </>
+      ),
+    },
+    {
+      key: 'due',
+      header: t('hazards.col.due'),
+      cell: (h) => h.currentDueDate ?? '—',
+      sortValue: (h) => h.currentDueDate ?? '',
+    },
+    {
+      key: 'escalation',
+      header: t('hazards.col.escalation'),
+      cell: (h) => t(`hazards.escalation.${h.escalation}`),
+    },
+  ];
   return (
     <section className="page" data-testid="hazards-board" data-busy={busy ? 'true' : 'false'}>
       <h1>{t('hazards.board')}</h1>
-      <div className="toolbar">
+      <div className="wf-actions">
         {may('hazard.report') && (
-          <Link to="/hazards/new" className="button" data-testid="hazard-report-link">
+          <Link to="/hazards/new" className={buttonClass('primary')} data-testid="hazard-report-link">
             {t('hazards.report')}
           </Link>
         )}
         {may('hazard.decide') && (
-          <Link to="/hazards/proposals" className="button" data-testid="hazard-proposals-link">
+          <Link to="/hazards/proposals" className={buttonClass()} data-testid="hazard-proposals-link">
             {t('hazards.proposals')}
           </Link>
         )}
         {(may('hazard.review') || may('hazard.selfcheck')) && (
-          <Link to="/hazards/self-check" className="button" data-testid="hazard-self-check-link">
+          <Link to="/hazards/self-check" className={buttonClass()} data-testid="hazard-self-check-link">
             {t('hazards.selfCheck.title')}
           </Link>
         )}
@@ -79,49 +133,34 @@ export function HazardBoardPage() {
           ))}
         </div>
       )}
-      <div className="filters">
+      <div className="form-row" role="search">
         {session.user.scope.kind !== 'mine' && regions.length > 0 && (
-          <>
-            <label>
-              {t('hazards.filter.region')}{' '}
-              <select
-                data-testid="hazard-filter-region"
-                value={regionId}
-                onChange={(e) => setRegionId(e.target.value)}
-              >
-                <option value="">{t('hazards.filter.all')}</option>
-                <RegionOptions regions={regions} lang={lang} />
-              </select>
-            </label>{' '}
-          </>
+          <RegionField
+            label={t('hazards.filter.region')}
+            placeholder={t('hazards.filter.all')}
+            testId="hazard-filter-region"
+            value={regionId}
+            onChange={setRegionId}
+          />
         )}
-        <label>
-          {t('hazards.filter.state')}{' '}
-          <select
-            data-testid="hazard-filter-state"
-            value={state}
-            onChange={(e) => setState(e.target.value as HazardState | '')}
-          >
-            <option value="">{t('hazards.filter.all')}</option>
-            {HAZARD_STATES.map((s) => (
-              <option key={s} value={s}>
-                {t(`hazards.state.${s}`)}
-              </option>
-            ))}
-          </select>
-        </label>{' '}
-        <label>
-          {t('hazards.filter.grade')}{' '}
-          <select
-            data-testid="hazard-filter-grade"
-            value={grade}
-            onChange={(e) => setGrade(e.target.value as 'major' | 'general' | '')}
-          >
-            <option value="">{t('hazards.filter.all')}</option>
-            <option value="major">{t('hazards.grade.major')}</option>
-            <option value="general">{t('hazards.grade.general')}</option>
-          </select>
-        </label>{' '}
+        <SelectField
+          label={t('hazards.filter.state')}
+          testId="hazard-filter-state"
+          value={state}
+          onChange={(v) => setState(v as HazardState | '')}
+          options={HAZARD_STATES}
+          labelOf={(s) => t(`hazards.state.${s}`)}
+          placeholder={t('hazards.filter.all')}
+        />
+        <SelectField
+          label={t('hazards.filter.grade')}
+          testId="hazard-filter-grade"
+          value={grade}
+          onChange={(v) => setGrade(v === 'major' || v === 'general' ? v : '')}
+          options={['major', 'general'] as const}
+          labelOf={(g) => t(`hazards.grade.${g}`)}
+          placeholder={t('hazards.filter.all')}
+        />
         <CheckField
           label={t('hazards.filter.overdueOnly')}
           testId="hazard-filter-overdue"
@@ -130,54 +169,23 @@ export function HazardBoardPage() {
         />
       </div>
       {list.error !== null && <ErrorBox error={list.error} onRetry={list.reload} />}
-      {list.data && list.data.items.length === 0 && (
-        <p data-testid="hazard-list-empty">{t('hazards.empty')}</p>
-      )}
-      {list.data && list.data.items.length > 0 && (
-        <table className="table" data-testid="hazard-list">
-          <thead>
-            <tr>
-              <th>{t('hazards.col.title')}</th>
-              <th>{t('hazards.col.mine')}</th>
-              <th>{t('hazards.col.grade')}</th>
-              <th>{t('hazards.col.state')}</th>
-              <th>{t('hazards.col.due')}</th>
-              <th>{t('hazards.col.escalation')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.data.items.map((h) => (
-              <tr
-                key={h.id}
-                data-testid="hazard-row"
-                data-hazard-id={h.id}
-                data-state={h.state}
-                data-overdue={h.overdue ? 'true' : 'false'}
-              >
-                <td>
-                  <Link to={`/hazards/${h.id}`} data-testid="hazard-link">
-                    {h.title}
-                  </Link>
-                  <div className="muted">{formatDateTime(h.reportedAt)}</div>
-                </td>
-                <td>{h.mineName}</td>
-                <td>{t(`hazards.grade.${h.grade}`)}</td>
-                <td>
-                  {t(`hazards.state.${h.state}`)}
-                  {h.overdue && (
-                    <strong className="overdue" data-testid="hazard-overdue">
-                      {' '}
-                      {t('hazards.overdue')}
-                    </strong>
-                  )}
-                </td>
-                <td>{h.currentDueDate ?? '—'}</td>
-                <td>{t(`hazards.escalation.${h.escalation}`)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <div className="card">
+        <DataTable
+          testId="hazard-list"
+          columns={columns}
+          rows={list.data?.items}
+          rowKey={(h) => h.id}
+          rowAttributes={(h) => ({
+            'data-testid': 'hazard-row',
+            'data-hazard-id': h.id,
+            'data-state': h.state,
+            'data-overdue': h.overdue ? 'true' : 'false',
+          })}
+          empty={t('hazards.empty')}
+          emptyTestId="hazard-list-empty"
+          pageSize={50}
+        />
+      </div>
     </section>
   );
 }

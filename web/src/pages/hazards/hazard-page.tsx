@@ -9,7 +9,9 @@ import { Link } from '../../router/link.tsx';
 import { useCan, useSession } from '../../session/session-context.tsx';
 import type { HazardDetail } from '../../api/generated/api-schema.ts';
 import { uploadEvidence } from './hazard-api.ts';
-import { ActionForm, GENERAL_PLAN_FIELDS, MAJOR_PLAN_FIELDS, planBody } from './hazard-forms.tsx';
+import { FieldShell } from '../../components/form-kit.tsx';
+import { PostForm } from '../../components/post-form.tsx';
+import { GENERAL_PLAN_FIELDS, MAJOR_PLAN_FIELDS, planBody } from './hazard-forms.tsx';
 import { HazardProposalsOf } from './criteria-edition.tsx';
 
 const FACTS_STYLE: CSSProperties = {
@@ -136,7 +138,7 @@ export function HazardPage({ id }: { id: string }) {
             {may('hazard.rectify') &&
               h.plan === null &&
               (h.state === 'reported' || h.state === 'assigned') && (
-                <ActionForm
+                <PostForm
                   testId="hazard-assign"
                   title={h.grade === 'major' ? 'hazards.fiveImplMajor' : 'hazards.fiveImpl'}
                   fields={h.grade === 'major' ? MAJOR_PLAN_FIELDS : GENERAL_PLAN_FIELDS}
@@ -147,7 +149,7 @@ export function HazardPage({ id }: { id: string }) {
                 />
               )}
             {may('hazard.rectify') && h.state === 'assigned' && (
-              <ActionForm
+              <PostForm
                 testId="hazard-start"
                 title="hazards.action.start"
                 fields={[]}
@@ -157,7 +159,7 @@ export function HazardPage({ id }: { id: string }) {
               />
             )}
             {may('hazard.rectify') && h.state === 'rectifying' && (
-              <ActionForm
+              <PostForm
                 testId="hazard-submit"
                 title="hazards.action.submit"
                 fields={[{ name: 'note', label: 'hazards.field.note', kind: 'textarea' }]}
@@ -168,7 +170,7 @@ export function HazardPage({ id }: { id: string }) {
             )}
             {may('hazard.verify') && h.state === 'awaiting_verification' && (
               <>
-                <ActionForm
+                <PostForm
                   testId="hazard-verify"
                   title="hazards.action.verify"
                   fields={[{ name: 'note', label: 'hazards.field.note', kind: 'textarea' }]}
@@ -176,7 +178,7 @@ export function HazardPage({ id }: { id: string }) {
                   submitLabel="hazards.action.verify"
                   onDone={done}
                 />
-                <ActionForm
+                <PostForm
                   testId="hazard-reject"
                   title="hazards.action.reject"
                   fields={[
@@ -189,7 +191,7 @@ export function HazardPage({ id }: { id: string }) {
               </>
             )}
             {may('hazard.extend') && h.state !== 'closed' && h.currentDueDate !== null && (
-              <ActionForm
+              <PostForm
                 testId="hazard-extend"
                 title="hazards.action.extend"
                 fields={[
@@ -202,7 +204,7 @@ export function HazardPage({ id }: { id: string }) {
               />
             )}
             {may('hazard.supervise') && h.grade === 'major' && h.state !== 'closed' && !listed && (
-              <ActionForm
+              <PostForm
                 testId="hazard-list"
                 title="hazards.action.list"
                 fields={[{ name: 'notice', label: 'hazards.field.notice', kind: 'textarea', required: true }]}
@@ -213,7 +215,7 @@ export function HazardPage({ id }: { id: string }) {
             )}
             {may('hazard.supervise') && listed && (
               <>
-                <ActionForm
+                <PostForm
                   testId="hazard-unlist"
                   title="hazards.action.unlist"
                   fields={[]}
@@ -229,7 +231,7 @@ export function HazardPage({ id }: { id: string }) {
               </>
             )}
             {may('hazard.rectify') && listed && (
-              <ActionForm
+              <PostForm
                 testId="hazard-progress"
                 title="hazards.action.progress"
                 fields={[{ name: 'text', label: 'hazards.field.note', kind: 'textarea', required: true }]}
@@ -251,14 +253,14 @@ export function HazardPage({ id }: { id: string }) {
             ))}
           </ul>
           {may('hazard.evidence') && h.state !== 'closed' && (
-            <label className="field">
-              <span>{t('hazards.action.upload')}</span>
+            <FieldShell label={t('hazards.action.upload')} testId="hazard-evidence-input">
               <input
                 type="file"
+                className="input"
                 data-testid="hazard-evidence-input"
                 onChange={(e) => onFile(e.target.files?.[0])}
               />
-            </label>
+            </FieldShell>
           )}
           {uploadError !== null && (
             <p className="error" data-testid="hazard-evidence-error">

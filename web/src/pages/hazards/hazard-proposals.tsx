@@ -4,7 +4,7 @@ import { formatDateTime } from '../../format.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { Link } from '../../router/link.tsx';
 import type { HazardProposal as Proposal } from '../../api/generated/api-schema.ts';
-import { ActionForm } from './hazard-forms.tsx';
+import { PostForm } from '../../components/post-form.tsx';
 
 /** Open proposals (suspension, closure, stop-work) for regulators, each confirmed or dismissed in one step. */
 export function HazardProposalsPage() {
@@ -17,11 +17,11 @@ export function HazardProposalsPage() {
       </p>
       <h1>{t('hazards.proposals')}</h1>
       {list.error !== null && <ErrorBox error={list.error} onRetry={list.reload} />}
-      {list.data?.items.length === 0 && <p>{t('hazards.proposal.none')}</p>}
+      {list.data?.items.length === 0 && <p className="card wf-card muted">{t('hazards.proposal.none')}</p>}
       {list.data?.items.map((p) => (
         <div
           key={p.id}
-          className="card"
+          className="card wf-card wf-stack"
           data-testid="hazard-proposal"
           data-kind={p.kind}
           data-mine-id={p.mineId}
@@ -38,7 +38,7 @@ export function HazardProposalsPage() {
               </Link>
             ))}
           </p>
-          <ActionForm
+          <PostForm
             testId={`proposal-confirm-${p.id}`}
             title="hazards.action.confirm"
             fields={[{ name: 'note', label: 'hazards.field.note', kind: 'textarea' }]}
@@ -46,7 +46,7 @@ export function HazardProposalsPage() {
             submitLabel="hazards.action.confirm"
             onDone={list.reload}
           />
-          <ActionForm
+          <PostForm
             testId={`proposal-dismiss-${p.id}`}
             title="hazards.action.dismiss"
             fields={[{ name: 'note', label: 'hazards.field.reason', kind: 'textarea', required: true }]}

@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { useAction } from '../../components/use-action.ts';
 import { request } from '../../api/api-client.ts';
-import { ErrorBox } from '../../components/error-box.tsx';
-import { RegionOptions } from '../../components/region-options.tsx';
+import { Button } from '../../components/button.tsx';
+import { Field, FormFooter, Input, useFormFields } from '../../components/form-kit.tsx';
+import { RegionField } from '../../components/region-field.tsx';
 import { todayIsoDate } from '../../format.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
-import { useRegions } from '../../session/regions-context.tsx';
 
 interface ItemDraft {
   text: string;
@@ -17,13 +17,10 @@ interface ItemDraft {
  * mine works through (each item with its due date inside the period). The server checks the rest.
  */
 export function CampaignForm({ onCreated }: { onCreated: (id: string) => void }) {
-  const { t, lang } = useI18n();
-  const { regions } = useRegions();
+  const { t } = useI18n();
   const today = todayIsoDate();
-  const [name, setName] = useState('');
-  const [regionId, setRegionId] = useState('');
-  const [startsOn, setStartsOn] = useState(today);
-  const [endsOn, setEndsOn] = useState('');
+  const f = useFormFields({ name: '', regionId: '', startsOn: today, endsOn: '' });
+  const { name, regionId, startsOn, endsOn } = f.values;
   const [items, setItems] = useState<ItemDraft[]>([{ text: '', dueOn: '' }]);
   const action = useAction();
   const setItem = (i: number, patch: Partial<ItemDraft>) =>
@@ -51,7 +48,7 @@ export function CampaignForm({ onCreated }: { onCreated: (id: string) => void })
       const out = await request<{ campaign: { id: string } }>('POST', '/api/orders/campaigns', {
         body: { name, regionId, startsOn, endsOn, items },
       });
-      setName('');
+      f.set({ name: '' });
       setItems([{ text: '', dueOn: '' }]);
       onCreated(out.campaign.id);
     });
@@ -64,97 +61,47 @@ export function CampaignForm({ onCreated }: { onCreated: (id: string) => void })
       data-busy={action.busy ? 'true' : 'false'}
     >
       <h2>{t('camp.form.title')}</h2>
-      <label className="field">
-        <span className="field-label">{t('camp.form.name')}</span>
-        <input
-          className="input"
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-          data-testid="campaign-name"
-        />
-      </label>
-      <label className="field">
-        <span className="field-label">{t('camp.form.region')}</span>
-        <select
-          className="select"
-          value={regionId}
-          onChange={(e) => setRegionId(e.target.value)}
-          data-testid="campaign-region"
-        >
-          <option value="" />
-          <RegionOptions regions={regions} lang={lang} />
-        </select>
-      </label>
-      <label className="field">
-        <span className="field-label">{t('camp.form.startsOn')}</span>
-        <input
-          type="date"
-          className="input"
-          value={startsOn}
-          onChange={(e) => setStartsOn(e.target.value)}
-          data-testid="campaign-starts"
-        />
-      </label>
-      <label className="field">
-        <span className="field-label">{t('camp.form.endsOn')}</span>
-        <input
-          type="date"
-          className="input"
-          value={endsOn}
-          onChange={(e) => setEndsOn(e.target.value)}
-          data-testid="campaign-ends"
-        />
-      </label>
+      <Field label={t('camp.form.name')} {...f.bind('name', 'campaign-name')} />
+      <RegionField label={t('camp.form.region')} {...f.bind('regionId', 'campaign-region')} />
+      <Field label={t('camp.form.startsOn')} type="date" {...f.bind('startsOn', 'campaign-starts')} />
+      <Field label={t('camp.form.endsOn')} type="date" {...f.bind('endsOn', 'campaign-ends')} />
       <fieldset className="wf-items" data-testid="campaign-items">
         <legend>{t('camp.form.items')}</legend>
         {items.map((it, i) => (
           <div className="wf-item-row" key={i}>
-            <input
-              className="input"
+            <Input
               value={it.text}
               placeholder={t('camp.form.itemText')}
-              aria-label={t('camp.form.itemText')}
-              onChange={(e) => setItem(i, { text: e.target.value })}
-              data-testid={`campaign-item-text-${i}`}
+              label={t('camp.form.itemText')}
+              onChange={(v) => setItem(i, { text: v })}
+              testId={`campaign-item-text-${i}`}
             />
-            <input
+            <Input
               type="date"
-              className="input"
               value={it.dueOn}
-              aria-label={t('camp.form.itemDue')}
-              onChange={(e) => setItem(i, { dueOn: e.target.value })}
-              data-testid={`campaign-item-due-${i}`}
+              label={t('camp.form.itemDue')}
+              onChange={(v) => setItem(i, { dueOn: v })}
+              testId={`campaign-item-due-${i}`}
             />
             {items.length > 1 && (
-              <button
-                type="button"
-                className="btn btn-small"
+              <Button
+                size="small"
+                variant="ghost"
                 onClick={() => setItems((xs) => xs.filter((_, j) => j !== i))}
               >
                 {t('camp.form.removeItem')}
-              </button>
+              </Button>
             )}
           </div>
         ))}
-        <button
-          type="button"
-          className="btn btn-small"
+        <Button
+          size="small"
           onClick={() => setItems((xs) => [...xs, { text: '', dueOn: endsOn }])}
-          data-testid="campaign-add-item"
+          testId="campaign-add-item"
         >
           {t('camp.form.addItem')}
-        </button>
+        </Button>
       </fieldset>
-      <div className="wf-actions">
-        <button
-          type="submit"
-          className="btn btn-primary"
-          disabled={action.busy}
-          data-testid="campaign-create"
-        >
-          {t('camp.form.submit')}
-        </button>
-      </div>
       {hints.length > 0 && (
         <ul className="text-danger" data-testid="campaign-form-hints">
           {hints.map((h) => (
@@ -162,7 +109,9 @@ export function CampaignForm({ onCreated }: { onCreated: (id: string) => void })
           ))}
         </ul>
       )}
-      {action.error !== null && <ErrorBox error={action.error} testId="campaign-form-error" />}
+      <FormFooter action={action} submitTestId="campaign-create" errorTestId="campaign-form-error">
+        {t('camp.form.submit')}
+      </FormFooter>
     </form>
   );
 }

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useAction } from '../../components/use-action.ts';
 import { request } from '../../api/api-client.ts';
 import type { NoticeDeadline } from '../../api/generated/api-schema.ts';
-import { ErrorBox } from '../../components/error-box.tsx';
+import { ActionError, Field, SubmitButton } from '../../components/form-kit.tsx';
 import { todayIsoDate } from '../../format.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 
@@ -78,37 +78,23 @@ export function OrderNoticeBlock({
       </p>
       <p className="muted">{t('order.notice.holidays')}</p>
       {canRecord && (
-        <form className="wf-actions" onSubmit={(e) => void submit(e)}>
-          <label className="field">
-            <span className="field-label">{t('order.notice.date')}</span>
-            <input
-              type="date"
-              className="input"
-              value={date}
-              onChange={(e) => setDate(e.target.value)}
-              data-testid="order-notice-date"
-            />
-          </label>
-          <label className="field">
-            <span className="field-label">{t('order.notice.ref')}</span>
-            <input
-              className="input"
-              value={ref}
-              onChange={(e) => setRef(e.target.value)}
-              data-testid="order-notice-ref"
-            />
-          </label>
-          <button
-            type="submit"
-            className="btn btn-primary"
-            disabled={action.busy}
-            data-testid="order-notice-submit"
-          >
-            {t('order.notice.record')}
-          </button>
+        <form className="form-row" onSubmit={(e) => void submit(e)}>
+          <Field
+            label={t('order.notice.date')}
+            type="date"
+            value={date}
+            onChange={setDate}
+            testId="order-notice-date"
+          />
+          <Field label={t('order.notice.ref')} value={ref} onChange={setRef} testId="order-notice-ref" />
+          <div className="form-actions">
+            <SubmitButton action={action} testId="order-notice-submit">
+              {t('order.notice.record')}
+            </SubmitButton>
+          </div>
         </form>
       )}
-      {action.error !== null && <ErrorBox error={action.error} testId="order-notice-error" />}
+      <ActionError action={action} testId="order-notice-error" />
     </section>
   );
 }

@@ -2,7 +2,9 @@ import { useState, type FormEvent } from 'react';
 import { withQuery } from '../../api/api-client.ts';
 import { useApiData } from '../../api/use-api.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
-import { Input } from '../../components/form-kit.tsx';
+import { Button, buttonClass } from '../../components/button.tsx';
+import { DataTable, type Column } from '../../components/data-table.tsx';
+import { Field, SelectField } from '../../components/form-kit.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { formatDateTime } from '../../format.ts';
 import { auditActionLabel, auditTargetLabel } from '../audit-labels.ts';
@@ -10,6 +12,9 @@ import { useI18n } from '../../i18n/i18n-context.tsx';
 import { navigate, useAppLocation } from '../../router/router.ts';
 import type { ApiAnswer } from '../../api/api-client.ts';
 import { securityEventKindValues } from '../../api/generated/api-schema.ts';
+
+type AuditEntry = ApiAnswer<'/api/audit/entries'>['items'][number];
+type SecurityEvent = ApiAnswer<'/api/audit/security-events'>['items'][number];
 
 /** A date (YYYY-MM-DD, China Standard Time) as the start or the end of that day in UTC. */
 const dayStart = (d: string) => (d ? new Date(`${d}T00:00:00+08:00`).toISOString() : '');
@@ -55,6 +60,58 @@ export function AuditLogPage({ source }: { source: 'audit' | 'security' }) {
         ? t('security.audit.via.session')
         : t('security.audit.via.token', { id: v.replace(/^token:/, '') });
 
+  const auditColumns: Column<AuditEntry>[] = [
+    { key: 'time', header: t('security.audit.col.time'), cell: (e) => formatDateTime(e.at) },
+    { key: 'actor', header: t('security.audit.col.actor'), cell: (e) => e.actorName },
+    { key: 'via', header: t('security.audit.col.credential'), cell: (e) => via(e.actorVia) },
+    {
+      key: 'action',
+      header: t('security.audit.col.action'),
+      cell: (e) => <span title={e.action}>{auditActionLabel(e.action, i18n)}</span>,
+    },
+    {
+      key: 'target',
+      header: t('security.audit.col.target'),
+      cell: (e) => (
+        <span title={`${e.targetType} ${e.targetId}`}>
+          {auditTargetLabel(e.targetType, e.targetId, i18n)}
+        </span>
+      ),
+    },
+  ];
+  const securityColumns: Column<SecurityEvent>[] = [
+    { key: 'time', header: t('security.audit.col.time'), cell: (e) => formatDateTime(e.at) },
+    { key: 'kind', header: t('security.audit.kind'), cell: (e) => t(`security.audit.kind.${e.kind}`) },
+    {
+      key: 'actor',
+      header: t('security.audit.col.actor'),
+      cell: (e) => (
+        <>
+          {e.actorName ?? t('security.audit.anonymous')}
+          {e.actorVia ? <span className="muted"> · {via(e.actorVia)}</span> : null}
+        </>
+      ),
+    },
+    {
+      key: 'route',
+      header: t('security.audit.col.route'),
+      cell: (e) => (
+        <code>
+          {e.method} {e.route}
+        </code>
+      ),
+    },
+    {
+      key: 'target',
+      header: t('security.audit.col.target'),
+      cell: (e) => e.target ?? '—',
+      className: 'sec-target',
+    },
+    { key: 'status', header: t('security.audit.col.status'), cell: (e) => e.status ?? '—' },
+    { key: 'reason', header: t('security.audit.col.reason'), cell: (e) => <code>{e.reason}</code> },
+    { key: 'ip', header: t('security.audit.col.address'), cell: (e) => e.ip ?? '—' },
+  ];
+
   return (
     <section
       className="page"
@@ -82,48 +139,39 @@ export function AuditLogPage({ source }: { source: 'audit' | 'security' }) {
         </a>
       </nav>
       <form className="filters sec-filters" onSubmit={apply} data-testid="audit-filters">
-        <label className="field">
-          <span className="field-label">{t('security.audit.from')}</span>
-          <Input type="date" testId="audit-from" value={from} onChange={setFrom} />
-        </label>
-        <label className="field">
-          <span className="field-label">{t('security.audit.to')}</span>
-          <Input type="date" testId="audit-to" value={to} onChange={setTo} />
-        </label>
-        <label className="field">
-          <span className="field-label">{t('security.audit.actor')}</span>
-          <Input testId="audit-actor" value={actor} onChange={setActor} />
-        </label>
-        <label className="field">
-          <span className="field-label">{t('security.audit.kind')}</span>
-          {source === 'security' ? (
-            <select
-              className="select"
-              value={kind}
-              onChange={(e) => setKind(e.target.value)}
-              data-testid="audit-kind"
-            >
-              <option value="">{t('security.audit.kind.all')}</option>
-              {securityEventKindValues.map((k) => (
-                <option key={k} value={k}>
-                  {t(`security.audit.kind.${k}`)}
-                </option>
-              ))}
-            </select>
-          ) : (
-            <Input
-              placeholder={t('security.audit.kindPrefix')}
-              testId="audit-kind"
-              value={kind}
-              onChange={setKind}
-            />
-          )}
-        </label>
-        <button type="submit" className="btn btn-primary" data-testid="audit-apply">
+        <Field
+          label={t('security.audit.from')}
+          type="date"
+          testId="audit-from"
+          value={from}
+          onChange={setFrom}
+        />
+        <Field label={t('security.audit.to')} type="date" testId="audit-to" value={to} onChange={setTo} />
+        <Field label={t('security.audit.actor')} testId="audit-actor" value={actor} onChange={setActor} />
+        {source === 'security' ? (
+          <SelectField
+            label={t('security.audit.kind')}
+            testId="audit-kind"
+            value={kind}
+            onChange={setKind}
+            placeholder={t('security.audit.kind.all')}
+            options={securityEventKindValues}
+            labelOf={(k) => t(`security.audit.kind.${k}`)}
+          />
+        ) : (
+          <Field
+            label={t('security.audit.kind')}
+            placeholder={t('security.audit.kindPrefix')}
+            testId="audit-kind"
+            value={kind}
+            onChange={setKind}
+          />
+        )}
+        <Button variant="primary" type="submit" testId="audit-apply">
           {t('security.audit.apply')}
-        </button>
+        </Button>
         <a
-          className="btn"
+          className={buttonClass()}
           href={withQuery('/api/audit/export.csv', { ...params, source })}
           data-testid="audit-export"
           download
@@ -132,84 +180,29 @@ export function AuditLogPage({ source }: { source: 'audit' | 'security' }) {
         </a>
       </form>
       {current.error !== null && <ErrorBox error={current.error} onRetry={current.reload} />}
-      <div className="card table-wrap">
+      <div className="card">
         {source === 'audit' ? (
-          <table className="table" data-testid="audit-table">
-            <thead>
-              <tr>
-                <th>{t('security.audit.col.time')}</th>
-                <th>{t('security.audit.col.actor')}</th>
-                <th>{t('security.audit.col.credential')}</th>
-                <th>{t('security.audit.col.action')}</th>
-                <th>{t('security.audit.col.target')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {audit.data?.items.length === 0 && (
-                <tr>
-                  <td colSpan={5} className="muted">
-                    {t('security.audit.none')}
-                  </td>
-                </tr>
-              )}
-              {audit.data?.items.map((e) => (
-                <tr key={e.seq} data-testid="audit-row" data-action={e.action}>
-                  <td>{formatDateTime(e.at)}</td>
-                  <td>{e.actorName}</td>
-                  <td>{via(e.actorVia)}</td>
-                  <td title={e.action}>{auditActionLabel(e.action, i18n)}</td>
-                  <td title={`${e.targetType} ${e.targetId}`}>
-                    {auditTargetLabel(e.targetType, e.targetId, i18n)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            testId="audit-table"
+            columns={auditColumns}
+            rows={audit.data?.items}
+            rowKey={(e) => String(e.seq)}
+            rowAttributes={(e) => ({ 'data-testid': 'audit-row', 'data-action': e.action })}
+            empty={t('security.audit.none')}
+            caption={t('security.audit.tab.audit')}
+            pageSize={50}
+          />
         ) : (
-          <table className="table" data-testid="security-table">
-            <thead>
-              <tr>
-                <th>{t('security.audit.col.time')}</th>
-                <th>{t('security.audit.kind')}</th>
-                <th>{t('security.audit.col.actor')}</th>
-                <th>{t('security.audit.col.route')}</th>
-                <th>{t('security.audit.col.target')}</th>
-                <th>{t('security.audit.col.status')}</th>
-                <th>{t('security.audit.col.reason')}</th>
-                <th>{t('security.audit.col.address')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {security.data?.items.length === 0 && (
-                <tr>
-                  <td colSpan={8} className="muted">
-                    {t('security.audit.none')}
-                  </td>
-                </tr>
-              )}
-              {security.data?.items.map((e) => (
-                <tr key={e.id} data-testid="security-row" data-kind={e.kind}>
-                  <td>{formatDateTime(e.at)}</td>
-                  <td>{t(`security.audit.kind.${e.kind}`)}</td>
-                  <td>
-                    {e.actorName ?? t('security.audit.anonymous')}
-                    {e.actorVia ? <span className="muted"> · {via(e.actorVia)}</span> : null}
-                  </td>
-                  <td>
-                    <code>
-                      {e.method} {e.route}
-                    </code>
-                  </td>
-                  <td className="sec-target">{e.target ?? '—'}</td>
-                  <td>{e.status ?? '—'}</td>
-                  <td>
-                    <code>{e.reason}</code>
-                  </td>
-                  <td>{e.ip ?? '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            testId="security-table"
+            columns={securityColumns}
+            rows={security.data?.items}
+            rowKey={(e) => e.id}
+            rowAttributes={(e) => ({ 'data-testid': 'security-row', 'data-kind': e.kind })}
+            empty={t('security.audit.none')}
+            caption={t('security.audit.tab.security')}
+            pageSize={50}
+          />
         )}
       </div>
     </section>

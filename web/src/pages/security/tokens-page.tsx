@@ -1,7 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { answerOf, api, type ApiAnswer } from '../../api/api-client.ts';
 import { useApiData } from '../../api/use-api.ts';
+import { Button } from '../../components/button.tsx';
+import { StatusChip, type ChipTone } from '../../components/chip.tsx';
+import { DataTable, type Column } from '../../components/data-table.tsx';
+import { ConfirmDialog } from '../../components/dialog.tsx';
 import { ErrorBox } from '../../components/error-box.tsx';
+import { ActionError, CheckField, Field, SubmitButton } from '../../components/form-kit.tsx';
 import { useAction } from '../../components/use-action.ts';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { formatDateTime, todayIsoDate } from '../../format.ts';
@@ -13,6 +18,12 @@ import {
   type TokenView,
 } from '../../api/generated/api-schema.ts';
 
+const TOKEN_TONE: Record<TokenView['state'], ChipTone> = {
+  active: 'ok',
+  expired: 'neutral',
+  revoked: 'neutral',
+};
+
 /** The signed-in user's own API tokens: create (scopes, expiry), list, revoke. */
 export function TokensPage() {
   const { t } = useI18n();
@@ -23,7 +34,12 @@ export function TokensPage() {
   const inNinetyDays = todayIsoDate(new Date(Date.now() + 90 * 86_400_000));
   const [expires, setExpires] = useState(inNinetyDays);
   const [created, setCreated] = useState<CreatedToken | null>(null);
-  const { busy, error, runWith, fail } = useAction();
+  const { busy, error, runWith } = useAction();
+  const [revoking, setRevoking] = useState<TokenView | null>(null);
+  const revoke = useAction(() => {
+    setRevoking(null);
+    list.reload();
+  });
 
   const create = (e: FormEvent) => {
     e.preventDefault();
@@ -37,12 +53,54 @@ export function TokensPage() {
       }),
     );
   };
-  const revoke = (tok: TokenView) => {
-    if (!window.confirm(t('security.tokens.revokeConfirm', { name: tok.name }))) return;
-    answerOf(api.DELETE('/api/tokens/{id}', { params: { path: { id: tok.id } } })).then(list.reload, fail);
-  };
+  const confirmRevoke = (tok: TokenView) =>
+    void revoke.runWith(() => answerOf(api.DELETE('/api/tokens/{id}', { params: { path: { id: tok.id } } })));
   const toggle = (s: TokenScope) =>
     setScopes((cur) => (cur.includes(s) ? cur.filter((x) => x !== s) : [...cur, s]));
+
+  const columns: Column<TokenView>[] = [
+    { key: 'name', header: t('security.tokens.name'), cell: (tok) => tok.name, sortValue: (tok) => tok.name },
+    {
+      key: 'scopes',
+      header: t('security.tokens.scopes'),
+      cell: (tok) => tok.scopes.map((s) => t(`security.tokens.scope.${s}`)).join('、'),
+    },
+    {
+      key: 'created',
+      header: t('security.tokens.col.created'),
+      cell: (tok) => formatDateTime(tok.createdAt),
+      sortValue: (tok) => tok.createdAt,
+    },
+    {
+      key: 'expires',
+      header: t('security.tokens.expires'),
+      cell: (tok) => formatDateTime(tok.expiresAt),
+      sortValue: (tok) => tok.expiresAt ?? '',
+    },
+    {
+      key: 'lastUsed',
+      header: t('security.tokens.col.lastUsed'),
+      cell: (tok) => (tok.lastUsedAt === null ? t('security.tokens.never') : formatDateTime(tok.lastUsedAt)),
+    },
+    {
+      key: 'state',
+      header: t('security.tokens.col.state'),
+      cell: (tok) => (
+        <StatusChip tone={TOKEN_TONE[tok.state]}>{t(`security.tokens.state.${tok.state}`)}</StatusChip>
+      ),
+    },
+    {
+      key: 'action',
+      header: t('kit.table.actions'),
+      isHeaderHidden: true,
+      cell: (tok) =>
+        tok.state === 'active' && (
+          <Button variant="danger" size="small" onClick={() => setRevoking(tok)} testId="token-revoke">
+            {t('security.tokens.revoke')}
+          </Button>
+        ),
+    },
+  ];
 
   return (
     <section className="page" data-testid="tokens-page" data-busy={list.isLoading ? 'true' : 'false'}>
@@ -51,49 +109,42 @@ export function TokensPage() {
       </div>
       <p className="muted">{t('security.tokens.intro')}</p>
       <form className="card sec-form" onSubmit={create} data-testid="token-form">
-        <label className="field">
-          <span className="field-label">{t('security.tokens.name')}</span>
-          <input
-            className="input"
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            data-testid="token-name"
-            required
-            minLength={2}
-            maxLength={80}
-          />
-        </label>
+        <Field
+          label={t('security.tokens.name')}
+          value={name}
+          onChange={setName}
+          testId="token-name"
+          required
+          minLength={2}
+          maxLength={80}
+        />
         <fieldset className="field sec-scopes">
           <legend className="field-label">{t('security.tokens.scopes')}</legend>
           {tokenScopeValues.map((s) => (
-            <label key={s}>
-              <input
-                type="checkbox"
-                checked={scopes.includes(s)}
-                onChange={() => toggle(s)}
-                data-testid={`token-scope-${s}`}
-              />{' '}
-              {t(`security.tokens.scope.${s}`)}
-            </label>
+            <CheckField
+              key={s}
+              label={t(`security.tokens.scope.${s}`)}
+              checked={scopes.includes(s)}
+              onChange={() => toggle(s)}
+              testId={`token-scope-${s}`}
+            />
           ))}
         </fieldset>
-        <label className="field">
-          <span className="field-label">{t('security.tokens.expires')}</span>
-          <input
-            className="input"
-            type="date"
-            value={expires}
-            min={todayIsoDate(new Date(Date.now() + 86_400_000))}
-            onChange={(e) => setExpires(e.target.value)}
-            data-testid="token-expires"
-            required
-          />
-        </label>
-        <button type="submit" className="btn btn-primary" disabled={busy} data-testid="token-create">
+        <Field
+          label={t('security.tokens.expires')}
+          type="date"
+          value={expires}
+          min={todayIsoDate(new Date(Date.now() + 86_400_000))}
+          onChange={setExpires}
+          testId="token-expires"
+          required
+        />
+        <SubmitButton action={{ busy }} testId="token-create">
           {t('security.tokens.create')}
-        </button>
+        </SubmitButton>
       </form>
       {error !== null && <ErrorBox error={error} />}
+      <ActionError action={revoke} testId="token-revoke-error" />
       {created !== null && (
         <div className="card sec-created" data-testid="token-created">
           <p>{t('security.tokens.created')}</p>
@@ -101,54 +152,31 @@ export function TokensPage() {
         </div>
       )}
       {list.error !== null && <ErrorBox error={list.error} onRetry={list.reload} />}
-      <div className="card table-wrap">
-        <table className="table" data-testid="token-table">
-          <thead>
-            <tr>
-              <th>{t('security.tokens.name')}</th>
-              <th>{t('security.tokens.scopes')}</th>
-              <th>{t('security.tokens.col.created')}</th>
-              <th>{t('security.tokens.expires')}</th>
-              <th>{t('security.tokens.col.lastUsed')}</th>
-              <th>{t('security.tokens.col.state')}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {list.data?.items.length === 0 && (
-              <tr>
-                <td colSpan={7} className="muted">
-                  {t('security.tokens.none')}
-                </td>
-              </tr>
-            )}
-            {list.data?.items.map((tok) => (
-              <tr key={tok.id} data-testid="token-row" data-token-id={tok.id} data-state={tok.state}>
-                <td>{tok.name}</td>
-                <td>{tok.scopes.map((s) => t(`security.tokens.scope.${s}`)).join('、')}</td>
-                <td>{formatDateTime(tok.createdAt)}</td>
-                <td>{formatDateTime(tok.expiresAt)}</td>
-                <td>
-                  {tok.lastUsedAt === null ? t('security.tokens.never') : formatDateTime(tok.lastUsedAt)}
-                </td>
-                <td>{t(`security.tokens.state.${tok.state}`)}</td>
-                <td>
-                  {tok.state === 'active' && (
-                    <button
-                      type="button"
-                      className="btn btn-small"
-                      onClick={() => revoke(tok)}
-                      data-testid="token-revoke"
-                    >
-                      {t('security.tokens.revoke')}
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      <div className="card">
+        <DataTable
+          testId="token-table"
+          columns={columns}
+          rows={list.data?.items}
+          rowKey={(tok) => tok.id}
+          rowAttributes={(tok) => ({
+            'data-testid': 'token-row',
+            'data-token-id': tok.id,
+            'data-state': tok.state,
+          })}
+          empty={t('security.tokens.none')}
+          caption={t('security.tokens.title')}
+        />
       </div>
+      <ConfirmDialog
+        isOpen={revoking !== null}
+        title={t('security.tokens.revoke')}
+        message={t('security.tokens.revokeConfirm', { name: revoking?.name ?? '' })}
+        confirmLabel={t('security.tokens.revoke')}
+        onConfirm={() => revoking !== null && confirmRevoke(revoking)}
+        onCancel={() => setRevoking(null)}
+        isBusy={revoke.busy}
+        testId="token-revoke-dialog"
+      />
     </section>
   );
 }

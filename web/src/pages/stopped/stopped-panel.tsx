@@ -3,7 +3,17 @@ import { request, type ApiAnswer } from '../../api/api-client.ts';
 import type { MineStatus } from '../../api/generated/api-schema.ts';
 import { useAction } from '../../components/use-action.ts';
 import { useApiData } from '../../api/use-api.ts';
+import { Button } from '../../components/button.tsx';
+import { StatusChip, type ChipTone } from '../../components/chip.tsx';
 import { ErrorBox } from '../../components/error-box.tsx';
+import {
+  ActionError,
+  CheckField,
+  Field,
+  FormFooter,
+  Input,
+  useFormFields,
+} from '../../components/form-kit.tsx';
 import { formatDateTime } from '../../format.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { useCan, useSession } from '../../session/session-context.tsx';
@@ -15,6 +25,12 @@ type System = 'ventilation' | 'drainage' | 'monitoring';
 /** A declaration as GET /api/mines/:id/stopped-allowances returns it (generated API types). */
 export type AllowanceView = ApiAnswer<'/api/mines/{id}/stopped-allowances'>['allowances'][number];
 
+const STATE_TONE: Record<AllowanceView['state'], ChipTone> = {
+  declared: 'warn',
+  approved: 'ok',
+  rejected: 'danger',
+  superseded: 'neutral',
+};
 const SYSTEMS: readonly System[] = ['ventilation', 'drainage', 'monitoring'];
 /** The kind a mine of this status may declare (ADR 0014). */
 const KIND_OF: Partial<Record<MineStatus, Kind>> = {
@@ -31,40 +47,11 @@ const list = (text: string) =>
 /** `datetime-local` input value (China Standard Time) → ISO instant. */
 const cstInputToIso = (v: string) => (v ? new Date(`${v}:00+08:00`).toISOString() : null);
 
-/** A labelled text input of the declaration form. */
-function TextField(props: {
-  label: string;
-  value: string;
-  onChange: (v: string) => void;
-  type?: 'datetime-local';
-  inputMode?: 'numeric';
-  testId?: string;
-}) {
-  return (
-    <label className="field">
-      <span className="field-label">{props.label}</span>
-      <input
-        className="input"
-        type={props.type}
-        inputMode={props.inputMode}
-        value={props.value}
-        onChange={(e) => props.onChange(e.target.value)}
-        data-testid={props.testId}
-      />
-    </label>
-  );
-}
-
 function DeclareForm({ mineId, kind, onDone }: { mineId: string; kind: Kind; onDone: () => void }) {
   const { t } = useI18n();
-  const [crew, setCrew] = useState('');
-  const [roles, setRoles] = useState('');
-  const [areas, setAreas] = useState('');
+  const f = useFormFields({ crew: '', roles: '', areas: '', from: '', to: '', supervisor: '', note: '' });
+  const { crew, roles, areas, from, to, supervisor, note } = f.values;
   const [systems, setSystems] = useState<System[]>([...SYSTEMS]);
-  const [from, setFrom] = useState('');
-  const [to, setTo] = useState('');
-  const [supervisor, setSupervisor] = useState('');
-  const [note, setNote] = useState('');
   const action = useAction();
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -93,62 +80,35 @@ function DeclareForm({ mineId, kind, onDone }: { mineId: string; kind: Kind; onD
       data-testid="stopped-form"
       data-busy={action.busy ? 'true' : 'false'}
     >
-      <TextField
-        label={t('stopped.form.crew')}
-        value={crew}
-        onChange={setCrew}
-        inputMode="numeric"
-        testId="stopped-crew"
-      />
-      <TextField label={t('stopped.form.roles')} value={roles} onChange={setRoles} testId="stopped-roles" />
-      <TextField label={t('stopped.form.areas')} value={areas} onChange={setAreas} testId="stopped-areas" />
+      <Field label={t('stopped.form.crew')} inputMode="numeric" {...f.bind('crew', 'stopped-crew')} />
+      <Field label={t('stopped.form.roles')} {...f.bind('roles', 'stopped-roles')} />
+      <Field label={t('stopped.form.areas')} {...f.bind('areas', 'stopped-areas')} />
       {kind === 'watch_crew' ? (
         <fieldset className="field" data-testid="stopped-systems">
           <legend className="field-label">{t('stopped.form.systems')}</legend>
-          {SYSTEMS.map((s) => (
-            <label key={s} style={{ marginRight: 12 }}>
-              <input
-                type="checkbox"
+          <div className="wf-actions">
+            {SYSTEMS.map((s) => (
+              <CheckField
+                key={s}
+                label={t(`stopped.system.${s}`)}
                 checked={systems.includes(s)}
-                onChange={(e) =>
-                  setSystems(e.target.checked ? [...systems, s] : systems.filter((x) => x !== s))
-                }
-              />{' '}
-              {t(`stopped.system.${s}`)}
-            </label>
-          ))}
+                onChange={(on) => setSystems(on ? [...systems, s] : systems.filter((x) => x !== s))}
+                testId={`stopped-system-${s}`}
+              />
+            ))}
+          </div>
         </fieldset>
       ) : (
         <>
-          <TextField
-            label={t('stopped.form.from')}
-            value={from}
-            onChange={setFrom}
-            type="datetime-local"
-            testId="stopped-from"
-          />
-          <TextField
-            label={t('stopped.form.to')}
-            value={to}
-            onChange={setTo}
-            type="datetime-local"
-            testId="stopped-to"
-          />
-          <TextField
-            label={t('stopped.form.supervisor')}
-            value={supervisor}
-            onChange={setSupervisor}
-            testId="stopped-supervisor"
-          />
+          <Field label={t('stopped.form.from')} type="datetime-local" {...f.bind('from', 'stopped-from')} />
+          <Field label={t('stopped.form.to')} type="datetime-local" {...f.bind('to', 'stopped-to')} />
+          <Field label={t('stopped.form.supervisor')} {...f.bind('supervisor', 'stopped-supervisor')} />
         </>
       )}
-      <TextField label={t('stopped.form.note')} value={note} onChange={setNote} />
-      <div className="wf-actions">
-        <button type="submit" className="btn btn-primary" disabled={action.busy} data-testid="stopped-submit">
-          {t('stopped.form.submit')}
-        </button>
-      </div>
-      {action.error !== null && <ErrorBox error={action.error} testId="stopped-form-error" />}
+      <Field label={t('stopped.form.note')} {...f.bind('note', 'stopped-note')} />
+      <FormFooter action={action} submitTestId="stopped-submit" errorTestId="stopped-form-error">
+        {t('stopped.form.submit')}
+      </FormFooter>
     </form>
   );
 }
@@ -166,33 +126,32 @@ function Decide({ id, onDone }: { id: string; onDone: () => void }) {
     });
   return (
     <div className="wf-actions" data-testid={`stopped-decide-${id}`}>
-      <input
-        className="input wf-note"
-        placeholder={t('stopped.decide.reason')}
-        aria-label={t('stopped.decide.reason')}
-        value={reason}
-        onChange={(e) => setReason(e.target.value)}
-        data-testid="stopped-reason"
-      />
-      <button
-        type="button"
-        className="btn btn-primary"
+      <span className="wf-note">
+        <Input
+          placeholder={t('stopped.decide.reason')}
+          label={t('stopped.decide.reason')}
+          value={reason}
+          onChange={setReason}
+          testId="stopped-reason"
+        />
+      </span>
+      <Button
+        variant="primary"
         disabled={action.busy}
         onClick={() => decide('approve')}
-        data-testid="stopped-approve"
+        testId="stopped-approve"
       >
         {t('stopped.decide.approve')}
-      </button>
-      <button
-        type="button"
-        className="btn"
+      </Button>
+      <Button
+        variant="danger"
         disabled={action.busy}
         onClick={() => decide('reject')}
-        data-testid="stopped-reject"
+        testId="stopped-reject"
       >
         {t('stopped.decide.reject')}
-      </button>
-      {action.error !== null && <ErrorBox error={action.error} testId="stopped-decide-error" />}
+      </Button>
+      <ActionError action={action} testId="stopped-decide-error" />
     </div>
   );
 }
@@ -220,9 +179,9 @@ function AllowanceCard({
     >
       <header className="wf-card-head">
         <h3>{t(`stopped.kind.${a.kind}`)}</h3>
-        <span className={a.state === 'approved' ? 'tag' : 'tag tag-danger'} data-testid="stopped-state">
+        <StatusChip tone={STATE_TONE[a.state]} testId="stopped-state" state={a.state}>
           {t(`stopped.state.${a.state}`)}
-        </span>
+        </StatusChip>
       </header>
       <dl className="wf-facts">
         <dt>{t('stopped.col.crew')}</dt>

@@ -1,0 +1,100 @@
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { ensureLanguage, type Lang } from '../page-models/index.ts';
+
+/** Waits until no part of the page is still loading (busy markers, loading lines, "Loading…" text). */
+export async function settle(page: Page): Promise<void> {
+  const loading = page.locator(
+    '[data-busy="true"], [data-testid="page-loading"], [data-testid="app-loading"], .loading-line',
+  );
+  await expect.poll(async () => loading.count(), { timeout: 15_000 }).toBe(0);
+  await expect
+    .poll(
+      async () =>
+        page
+          .locator('main')
+          .getByText(/^(加载中…|Loading…)$/)
+          .count(),
+      { timeout: 15_000 },
+    )
+    .toBe(0);
+}
+
+/**
+ * Opens each path in zh-CN and English, at 1440 and at 390 px, waits until it has settled and hands it to
+ * `visit` (the accessibility walk and the design-system checks go through every page this way).
+ */
+export async function walkPages(
+  page: Page,
+  baseUrl: string,
+  paths: readonly string[],
+  visit: (where: { lang: Lang; width: number; path: string }) => Promise<void>,
+): Promise<void> {
+  for (const lang of ['zh-CN', 'en'] as const)
+    for (const width of [1440, 390]) {
+      await page.setViewportSize({ width, height: width > 600 ? 1000 : 844 });
+      for (const path of paths) {
+        await page.goto(`${baseUrl}${path}`);
+        await page.getByTestId('sidenav').waitFor({ state: 'attached' });
+        await ensureLanguage(page, lang);
+        await settle(page);
+        await visit({ lang, width, path });
+      }
+    }
+}
+
+/** Every page the province regulator can open (ids URI-encoded): the language crawl and the a11y walk. */
+export function provincePaths(mine: string, hazard: string): string[] {
+  return [
+    '/',
+    '/mines',
+    `/mines/${mine}`,
+    '/map',
+    '/alarms',
+    '/hazards',
+    `/hazards/${hazard}`,
+    '/hazards/new',
+    '/hazards/proposals',
+    '/orders',
+    '/orders/resumptions',
+    '/orders/gas',
+    '/orders/campaigns',
+    '/supervision',
+    `/supervision/mines/${mine}`,
+    '/directives',
+    '/expertise',
+    `/expertise/mines/${mine}`,
+    '/expertise/upgrading',
+    '/expertise/formalism',
+    '/closure',
+    '/closure/candidates',
+    '/closure/targets',
+    '/closure/cases',
+    '/accidents',
+    '/accidents/reference',
+    '/accidents/accountability',
+    '/briefing',
+    '/briefing/risk',
+    '/security/tokens',
+    '/security/audit',
+    '/security/events',
+  ];
+}
+
+/** Every page a mine safety officer can open, at its own mine. */
+export function officerPaths(mine: string, hazard: string): string[] {
+  return [
+    '/',
+    `/mines/${mine}`,
+    '/alarms',
+    '/hazards',
+    `/hazards/${hazard}`,
+    '/hazards/self-check',
+    '/orders',
+    '/orders/resumptions',
+    '/directives',
+    '/closure',
+    '/expertise',
+    '/security/tokens',
+  ];
+}
