@@ -81,7 +81,11 @@ describeInBrowser('closure in the browser', () => {
       if (step !== 'production_stopped') await recordStep(county, step, `${step} 现场照片与记录`);
     }
     await county.getByTestId('closure-verify-public_sign').click();
-    await county.getByTestId('closure-step-error-public_sign').filter({ hasText: '职责分离' }).first().waitFor();
+    await county
+      .getByTestId('closure-step-error-public_sign')
+      .filter({ hasText: '职责分离' })
+      .first()
+      .waitFor();
     const city = await newPage();
     await login(city, server.baseUrl, 'city', TEST_PASSWORD);
     await openClosureOfMine(city, mineId, server.baseUrl);
