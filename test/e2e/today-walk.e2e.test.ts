@@ -22,7 +22,11 @@ const ROLES = [
 ] as const;
 
 describeInBrowser("each role's day from the work list", () => {
-  const server = useBrowserSuite({ pageTimeoutMs: 20_000 });
+  const server = useBrowserSuite({
+    pageTimeoutMs: 20_000,
+    server: { monitoring: true },
+    stopTimeoutMs: 60_000,
+  });
 
   for (const [lang, width, height] of [
     ['zh-CN', 1440, 1000],
@@ -53,7 +57,8 @@ describeInBrowser("each role's day from the work list", () => {
         await lines.first().click();
         await expect.poll(() => new URL(page.url()).pathname, { timeout: 15_000 }).not.toBe('/');
         await settle(page);
-        expect(await page.getByTestId('error-box').count(), `${role} ${kind} ${page.url()}`).toBe(0);
+        const errors = await page.getByTestId('error-box').allInnerTexts();
+        expect(errors, `${role} ${kind} ${page.url()}`).toEqual([]);
         opened.push(`${role}:${kind}`);
         await page.context().close();
       }

@@ -20,27 +20,35 @@ export async function settle(page: Page): Promise<void> {
     .toBe(0);
 }
 
+/** Both languages at both widths. */
+export const EVERY_VIEW: ReadonlyArray<readonly [Lang, number]> = [
+  ['zh-CN', 1440],
+  ['zh-CN', 390],
+  ['en', 1440],
+  ['en', 390],
+];
+
 /**
- * Opens each path in zh-CN and English, at 1440 and at 390 px, waits until it has settled and hands it to
- * `visit` (the accessibility walk and the design-system checks go through every page this way).
+ * Opens each path in zh-CN and English, at 1440 and at 390 px (or the `views` given), waits until it
+ * has settled and hands it to `visit` (the accessibility walk and the design-system checks go through every page this way).
  */
 export async function walkPages(
   page: Page,
   baseUrl: string,
   paths: readonly string[],
   visit: (where: { lang: Lang; width: number; path: string }) => Promise<void>,
+  views: ReadonlyArray<readonly [Lang, number]> = EVERY_VIEW,
 ): Promise<void> {
-  for (const lang of ['zh-CN', 'en'] as const)
-    for (const width of [1440, 390]) {
-      await page.setViewportSize({ width, height: width > 600 ? 1000 : 844 });
-      for (const path of paths) {
-        await page.goto(`${baseUrl}${path}`);
-        await page.getByTestId('sidenav').waitFor({ state: 'attached' });
-        await ensureLanguage(page, lang);
-        await settle(page);
-        await visit({ lang, width, path });
-      }
+  for (const [lang, width] of views) {
+    await page.setViewportSize({ width, height: width > 600 ? 1000 : 844 });
+    for (const path of paths) {
+      await page.goto(`${baseUrl}${path}`);
+      await page.getByTestId('sidenav').waitFor({ state: 'attached' });
+      await ensureLanguage(page, lang);
+      await settle(page);
+      await visit({ lang, width, path });
     }
+  }
 }
 
 /** Every page the province regulator can open (ids URI-encoded): the language crawl and the a11y walk. */
