@@ -43,6 +43,12 @@ describeInBrowser("each role's day from the work list", () => {
         const title = (await page.locator('h1').first().innerText()).trim();
         expect(title, role).toBe(lang === 'zh-CN' ? '今日待办' : 'Today');
         await screenshot(page, `today-${role}-${lang}-${width}`);
+        if (role === 'county') {
+          // The registry figures below the list name the county once (it has no districts below it).
+          const names = await page.getByTestId('district-table').locator('td:first-child').allInnerTexts();
+          expect(names.length, 'county district rows').toBeGreaterThan(0);
+          expect(new Set(names).size, names.join(' / ')).toBe(names.length);
+        }
         const lines = page.getByTestId('today-line');
         const count = await lines.count();
         // The regulators over the demo region always have work: unacknowledged critical alarms at least.

@@ -121,23 +121,25 @@ function DistrictTable({ data }: { data: DashboardResponse }) {
               </tr>
             ))}
           </tbody>
-          {districts.length > 0 && (
-            <tfoot>
-              <tr>
-                <td>{regionName(data.region, lang)}</td>
-                <td className="col-bar">
-                  <StatusBar counts={data.byStatus} scaleMax={data.totals.mines} />
-                </td>
-                <td className="num strong">{formatCount(data.totals.mines, lang)}</td>
-                {MINE_STATUSES.map((s) => (
-                  <td key={s} className="num">
-                    {formatCount(data.byStatus[s], lang)}
+          {/* The total row, unless the only row is the region itself (a county has no districts below it). */}
+          {districts.length > 0 &&
+            !(districts.length === 1 && districts[0]!.region.id === data.region.id) && (
+              <tfoot>
+                <tr>
+                  <td>{regionName(data.region, lang)}</td>
+                  <td className="col-bar">
+                    <StatusBar counts={data.byStatus} scaleMax={data.totals.mines} />
                   </td>
-                ))}
-                <td className="num">{formatCount(data.totals.smallMines, lang)}</td>
-              </tr>
-            </tfoot>
-          )}
+                  <td className="num strong">{formatCount(data.totals.mines, lang)}</td>
+                  {MINE_STATUSES.map((s) => (
+                    <td key={s} className="num">
+                      {formatCount(data.byStatus[s], lang)}
+                    </td>
+                  ))}
+                  <td className="num">{formatCount(data.totals.smallMines, lang)}</td>
+                </tr>
+              </tfoot>
+            )}
         </table>
       </div>
     </section>
