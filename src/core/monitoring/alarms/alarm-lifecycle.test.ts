@@ -1,6 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  DEFAULT_ALARM_POLICY,
   newAlarm,
+  tickIsDue,
   transitionAlarm,
   type Alarm,
   type AlarmEvent,
@@ -145,5 +148,47 @@ describe('alarm lifecycle (ISA-18.2)', () => {
   it('never escalates a low-priority alarm', () => {
     const a = run([[{ kind: 'activate' }, T0]], 'low').alarm;
     expect(transitionAlarm(a, { kind: 'tick' }, T0 + 86_400_000).effects).toEqual([]);
+  });
+});
+
+describe('tickIsDue (the engine skips the clock tick for alarms it cannot change)', () => {
+  const STATES: AlarmState[] = [
+    'normal',
+    'unack_active',
+    'ack_active',
+    'rtn_unack',
+    'shelved',
+    'suppressed',
+    'out_of_service',
+  ];
+  it('agrees with transitionAlarm: when it says no, the tick changes nothing; when yes, it does', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...STATES),
+        fc.constantFrom<Alarm['priority']>('critical', 'high', 'medium', 'low'),
+        fc.boolean(),
+        fc.option(fc.integer({ min: 0, max: 4 * 3_600_000 }), { nil: null }),
+        fc.option(fc.integer({ min: 0, max: 4 * 3_600_000 }), { nil: null }),
+        fc.integer({ min: 0, max: 3 }),
+        fc.option(fc.integer({ min: 0, max: 9 * 3_600_000 }), { nil: null }),
+        fc.integer({ min: 0, max: 9 * 3_600_000 }),
+        (state, priority, active, since, sinceReceived, level, shelvedFor, elapsed) => {
+          const alarm: Alarm = {
+            ...newAlarm(priority),
+            state,
+            conditionActive: active,
+            activeSinceMs: since === null ? null : T0 - since,
+            activeSinceReceivedMs: sinceReceived === null ? null : T0 - sinceReceived,
+            escalationLevel: level,
+            shelvedUntilMs: shelvedFor === null ? null : T0 + shelvedFor,
+          };
+          const now = T0 + elapsed;
+          const r = transitionAlarm(alarm, { kind: 'tick' }, now, DEFAULT_ALARM_POLICY, now);
+          const changed = r.effects.length > 0 || JSON.stringify(r.alarm) !== JSON.stringify(alarm);
+          expect(tickIsDue(alarm, now, DEFAULT_ALARM_POLICY)).toBe(changed);
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 });

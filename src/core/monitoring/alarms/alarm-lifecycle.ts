@@ -236,6 +236,24 @@ export function transitionAlarm(
   return { alarm: next, effects };
 }
 
+/**
+ * Whether the clock's `tick` can change this alarm at `receivedMs`: a shelve that has run out, or an
+ * unacknowledged active alarm due one more escalation level. The same conditions as `transitionAlarm`'s
+ * tick, so a caller may skip the others (most alarms, every second) without changing any outcome.
+ */
+export function tickIsDue(
+  alarm: Alarm,
+  receivedMs: number,
+  policy: AlarmPolicy = DEFAULT_ALARM_POLICY,
+): boolean {
+  if (alarm.state === 'shelved') return alarm.shelvedUntilMs !== null && receivedMs >= alarm.shelvedUntilMs;
+  if (alarm.state !== 'unack_active') return false;
+  const after = policy.escalateAfterMs[alarm.priority];
+  const since = alarm.activeSinceReceivedMs ?? alarm.activeSinceMs;
+  if (after === null || since === null || alarm.escalationLevel >= policy.maxEscalationLevel) return false;
+  return Math.floor((receivedMs - since) / after) > alarm.escalationLevel;
+}
+
 function requireComment(text: string, code: string, message: string): void {
   if (text.trim().length < 2) throw invalidInput(code, message);
 }

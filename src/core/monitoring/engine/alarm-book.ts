@@ -1,4 +1,10 @@
-import { newAlarm, transitionAlarm, type AlarmEvent, type AlarmPolicy } from '../alarms/alarm-lifecycle.ts';
+import {
+  newAlarm,
+  tickIsDue,
+  transitionAlarm,
+  type AlarmEvent,
+  type AlarmPolicy,
+} from '../alarms/alarm-lifecycle.ts';
 import {
   ALARM_RULE_PRIORITY,
   alarmIdOf,
@@ -155,13 +161,28 @@ export class AlarmBook {
     atMs: number,
     value: number | null,
   ): void {
-    const a = this.#alarms.get(alarmIdOf(mineId, rule, subject));
+    this.clearId(out, alarmIdOf(mineId, rule, subject), atMs, value);
+  }
+
+  /** `clear` by the alarm's id (callers that keep ids, such as the periodic sweep). */
+  clearId(out: AlarmChange[], id: string, atMs: number, value: number | null): void {
+    const a = this.#alarms.get(id);
     if (!a?.conditionActive) return;
     a.value = value;
     // Data that arrives late can end a condition at a time before the one it was raised at (a silence
     // judged on the receiving clock, then the buffered readings): it ends no earlier than it began.
     const at = a.activeSinceMs !== null && atMs < a.activeSinceMs ? a.activeSinceMs : atMs;
     this.#apply(out, a, { kind: 'clear' }, at, 'cleared', null, null);
+  }
+
+  /**
+   * The clock's tick on every alarm it can change (shelves run out, escalations due); the others are
+   * left alone, so a province's standing alarms cost nothing per second.
+   */
+  tickAll(out: AlarmChange[], nowMs: number): void {
+    const due: string[] = [];
+    for (const a of this.#alarms.values()) if (tickIsDue(a, this.#receivedMs, this.#policy)) due.push(a.id);
+    for (const id of due) this.act(out, id, { kind: 'tick' }, nowMs, null, null);
   }
 
   /** An operator's or the clock's event on an existing alarm. Throws DomainErrors from the lifecycle. */

@@ -211,3 +211,29 @@ export interface AlarmChange {
 
 export const alarmIdOf = (mineId: string, rule: AlarmRule, subject: string): string =>
   `${mineId}|${rule}|${subject}`;
+
+/** The per-point rules the periodic sweep asks about every second, whose subject is the point's code. */
+export type PointRule = 'point_silent' | 'power_cut_level' | 'power_cut_ineffective';
+
+/**
+ * Alarm ids of the per-point rules, built once per point and kept: the periodic sweep looks a province's
+ * 100,000+ points up every second, and building the id string each time was most of its cost. A point's
+ * id, mine and code never change once defined, so neither does its alarm id.
+ */
+export class PointAlarmIds {
+  readonly #byRule: Record<PointRule, Array<string | undefined>> = {
+    point_silent: [],
+    power_cut_level: [],
+    power_cut_ineffective: [],
+  };
+
+  of(p: PointRecord, rule: PointRule): string {
+    const ids = this.#byRule[rule];
+    let id = ids[p.id];
+    if (id === undefined) {
+      id = alarmIdOf(p.mineId, rule, p.pointCode);
+      ids[p.id] = id;
+    }
+    return id;
+  }
+}

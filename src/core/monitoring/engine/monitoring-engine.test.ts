@@ -3,7 +3,7 @@ import { REGULATIONS_2016_THRESHOLDS } from '../thresholds/regulations-2016-thre
 import { parseSensorRelations, type PointDefinition } from '../upload-file/point-definition-records.ts';
 import type { AlarmChange, MonitoredMine } from './engine-types.ts';
 import { def, person, reading, T0 } from './engine.test-helper.ts';
-import { MonitoringEngine } from './monitoring-engine.ts';
+import { MonitoringEngine, SWEEP_EVERY_MS } from './monitoring-engine.ts';
 
 const MINE: MonitoredMine = {
   id: 'm1',
@@ -178,6 +178,19 @@ describe('monitoring engine rules', () => {
     const changes = e.tick(T0 + 6 * 60_000);
     expect(rules(changes)).toEqual(['point_silent:CH4-T1']);
     expect(changes[0]!.atMs).toBe(T0 + 5 * 60_000);
+  });
+
+  it('sweeps for silence every few seconds of the receiving clock, not every tick; the alarm keeps its data time', () => {
+    const e = setUp();
+    e.ingestReadings('m1', [reading('CH4-T1', 0.2, T0), reading('SMOKE', 0, T0)], T0);
+    e.ingestReadings('m1', [reading('SMOKE', 0, T0 + 4.9 * 60_000)], T0 + 4.9 * 60_000);
+    // A sweep just before the point's silence counts: nothing yet.
+    expect(rules(e.tick(T0 + 5 * 60_000 - 500))).toEqual([]);
+    // Within SWEEP_EVERY_MS of that sweep the point is not re-judged, although it is now past its limit.
+    expect(rules(e.tick(T0 + 5 * 60_000 + 1_000))).toEqual([]);
+    const swept = e.tick(T0 + 5 * 60_000 - 500 + SWEEP_EVERY_MS);
+    expect(rules(swept)).toEqual(['point_silent:CH4-T1']);
+    expect(swept[0]!.atMs).toBe(T0 + 5 * 60_000);
   });
 
   it('suppresses a point\u2019s silence by design while a mine is suspended, never the mine\u2019s own (it must keep monitoring online)', () => {

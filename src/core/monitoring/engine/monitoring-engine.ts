@@ -15,6 +15,7 @@ import {
   cutRuleOf,
   MUST_BE_EMPTY_STATUSES,
   STOPPED_STATUSES,
+  PointAlarmIds,
 } from './engine-types.ts';
 import { MinuteAggregator, type MinuteBucket } from './minute-aggregator.ts';
 import { judgeFlatLines, judgePowerCuts, judgeSilence } from './periodic-rules.ts';
@@ -92,6 +93,9 @@ const HELD_LEVELS =
  * Pure and synchronous (time comes in as arguments); the runtime in src/ingest persists what it
  * returns before acknowledging the data.
  */
+/** How often the point sweeps run (receiving clock); see `tick`. */
+export const SWEEP_EVERY_MS = 5_000;
+
 export class MonitoringEngine {
   readonly #opts: Required<Omit<MonitoringEngineOptions, 'policy'>> & { policy: AlarmPolicy };
   readonly #evaluator: AlarmEvaluator;
@@ -106,6 +110,11 @@ export class MonitoringEngine {
   readonly #aggregator: MinuteAggregator;
   /** Consecutive identical values per analog point (flat-line detection); -1 for switch points. */
   readonly #sameCount: Int32Array;
+  readonly #alarmIds = new PointAlarmIds();
+  /** Points that cut power through a feed sensor (CDDY relation D): the only ones the power-cut rule reads. */
+  readonly #cutPoints = new Set<number>();
+  /** When the point sweeps (silence, flat lines) last ran, on the receiving clock. */
+  #lastSweepMs = Number.NEGATIVE_INFINITY;
   readonly alarms: AlarmBook;
   readonly personnel: PersonnelRules;
   #nextPointId = 1;
@@ -266,6 +275,8 @@ export class MonitoringEngine {
       this.#pointIds.set(p.mineId, byCode);
     }
     byCode.set(p.pointCode, p.id);
+    if (p.powerCutFeedCodes.length > 0) this.#cutPoints.add(p.id);
+    else this.#cutPoints.delete(p.id);
     this.#uploadIds.forget(p.mineId);
     if (p.id >= this.#nextPointId) this.#nextPointId = p.id + 1;
     this.#evaluator.configurePoint(p.id, p.effectiveThresholds);
@@ -485,23 +496,29 @@ export class MonitoringEngine {
     const out: AlarmChange[] = [];
     const ctx = {
       points: this.#points,
+      cutPoints: this.#cutPoints,
       evaluator: this.#evaluator,
       alarms: this.alarms,
       pointIds: this.#pointIds,
       mines: this.#mines,
       sameCount: this.#sameCount,
+      ids: this.#alarmIds,
     };
-    judgeSilence(ctx, out, nowMs, {
-      lastDataMs: this.#lastDataMs,
-      pointSilentAfterMs: this.#opts.pointSilentAfterMs,
-      mineSilentAfterMs: this.#opts.mineSilentAfterMs,
-    });
-    judgePowerCuts(ctx, out);
-    judgeFlatLines(ctx, out);
-    judgeExemptionEdges(this.#mines.values(), this.personnel, out, nowMs);
-    for (const a of [...this.alarms.values()]) {
-      if (a.state !== 'normal') this.alarms.act(out, a.id, { kind: 'tick' }, nowMs, null, null);
+    // The sweeps over every point (minutes-long silence, half-hour flat lines) run every few seconds, not
+    // every tick: a province's 100,000+ points cost tens of ms a sweep. Their alarms are dated in data
+    // time either way; only when they are noticed moves, by at most SWEEP_EVERY_MS.
+    if (nowMs - this.#lastSweepMs >= SWEEP_EVERY_MS || nowMs < this.#lastSweepMs) {
+      this.#lastSweepMs = nowMs;
+      judgeSilence(ctx, out, nowMs, {
+        lastDataMs: this.#lastDataMs,
+        pointSilentAfterMs: this.#opts.pointSilentAfterMs,
+        mineSilentAfterMs: this.#opts.mineSilentAfterMs,
+      });
+      judgeFlatLines(ctx, out);
     }
+    judgePowerCuts(ctx, out);
+    judgeExemptionEdges(this.#mines.values(), this.personnel, out, nowMs);
+    this.alarms.tickAll(out, nowMs);
     return out;
   }
 

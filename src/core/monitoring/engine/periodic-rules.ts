@@ -1,17 +1,21 @@
 import type { AlarmEvaluator } from '../alarm-evaluator.ts';
 import type { AlarmBook } from './alarm-book.ts';
 import { mustKeepMonitoring, silentMineMessage } from '../stopped/silent-mine.ts';
-import { alarmIdOf, type AlarmChange, type MonitoredMine, type PointRecord } from './engine-types.ts';
+import type { AlarmChange, MonitoredMine, PointAlarmIds, PointRecord } from './engine-types.ts';
 
 /** The engine state the periodic rules read (owned by MonitoringEngine). */
 export interface RuleContext {
   points: ReadonlyArray<PointRecord | undefined>;
+  /** The points with feed sensors to cut (CDDY relation D), kept by the engine. */
+  cutPoints: ReadonlySet<number>;
   evaluator: AlarmEvaluator;
   alarms: AlarmBook;
   pointIds: ReadonlyMap<string, ReadonlyMap<string, number>>;
   mines: ReadonlyMap<string, MonitoredMine>;
   /** Consecutive identical values per analog point; -1 for switch points. */
   sameCount: Int32Array;
+  /** The per-point rules' alarm ids, kept (the sweep runs every second over every point). */
+  ids: PointAlarmIds;
 }
 
 /** How long power may take to go off after the power-cut level is reached (one upload cycle). */
@@ -56,7 +60,7 @@ export function judgeSilence(
         last + silentAfter,
       );
     } else if (nowMs - last <= silentAfter)
-      ctx.alarms.clear(out, mine.id, 'point_silent', p.pointCode, last, null);
+      ctx.alarms.clearId(out, ctx.ids.of(p, 'point_silent'), last, null);
   }
   for (const [mineId, last] of opts.lastDataMs) {
     const mine = ctx.mines.get(mineId);
@@ -82,10 +86,15 @@ export function judgeSilence(
  * feed sensor it cuts (CDDY relation D) still reports power on.
  */
 export function judgePowerCuts(ctx: RuleContext, out: AlarmChange[]): void {
-  for (const p of ctx.points) {
+  for (const id of ctx.cutPoints) {
+    const p = ctx.points[id];
     if (!p || p.powerCutFeedCodes.length === 0) continue;
-    const cut = ctx.alarms.get(alarmIdOf(p.mineId, 'power_cut_level', p.pointCode));
+    const cut = ctx.alarms.get(ctx.ids.of(p, 'power_cut_level'));
     const since = cut?.conditionActive ? cut.activeSinceMs : null;
+    // Without a held power-cut level nothing can be raised, and only an active finding has to clear:
+    // the usual case, skipped without reading the feeds.
+    const ineffectiveId = ctx.ids.of(p, 'power_cut_ineffective');
+    if (since === null && ctx.alarms.get(ineffectiveId)?.conditionActive !== true) continue;
     let live: string | null = null;
     // Judged wholly in data time: the feed's own report, dated after the grace, says power is on.
     let liveAt = 0;
@@ -115,7 +124,7 @@ export function judgePowerCuts(ctx: RuleContext, out: AlarmChange[]): void {
         liveAt,
       );
     } else if (Number.isFinite(newest)) {
-      ctx.alarms.clear(out, p.mineId, 'power_cut_ineffective', p.pointCode, newest, null);
+      ctx.alarms.clearId(out, ineffectiveId, newest, null);
     }
   }
 }
@@ -169,78 +178,7 @@ const DEFAULT_FLAT_PROFILE = {
  * are all frozen — data that looks generated or replayed, for a regulator to review.
  */
 export function judgeFlatLines(ctx: RuleContext, out: AlarmChange[]): void {
-  const byMine = new Map<
-    string,
-    Map<string, { flat: PointRecord[]; steadyNormal: number; varying: number; total: number }>
-  >();
-  // Each mine's newest data time among its analog points: when a whole-mine verdict is dated.
-  const newest = new Map<string, number>();
-  for (const p of ctx.points) {
-    if (!p || p.withdrawn || ctx.sameCount[p.id]! < 0) continue;
-    const ts = ctx.evaluator.lastTimestampOf(p.id);
-    if (Number.isFinite(ts) && ts > (newest.get(p.mineId) ?? 0)) newest.set(p.mineId, ts);
-    let types = byMine.get(p.mineId);
-    if (!types) {
-      types = new Map();
-      byMine.set(p.mineId, types);
-    }
-    let g = types.get(p.sensorType);
-    if (!g) {
-      g = { flat: [], steadyNormal: 0, varying: 0, total: 0 };
-      types.set(p.sensorType, g);
-    }
-    const same = ctx.sameCount[p.id]!;
-    g.total++;
-    const profile = FLAT_LINE_PROFILES[p.sensorType] ?? DEFAULT_FLAT_PROFILE;
-    if (same >= FLAT_READINGS) {
-      // Steady where steady is normal: counted as frozen for the whole-mine rule, never flagged alone.
-      if (profile.judged && !profile.steadyIsNormal(ctx.evaluator.lastValueOf(p.id))) g.flat.push(p);
-      else g.steadyNormal++;
-    } else if (same < 3) g.varying++;
-  }
-  for (const [mineId, types] of byMine) {
-    let analog = 0;
-    let frozen = 0;
-    for (const g of types.values()) {
-      analog += g.total;
-      frozen += g.flat.length + g.steadyNormal;
-    }
-    const mine = ctx.mines.get(mineId);
-    const allFrozen = mine?.status === 'producing' && analog >= 5 && frozen === analog;
-    const subjectAll = 'flat-line:all';
-    const mineAt = newest.get(mineId) ?? 0;
-    if (allFrozen) {
-      ctx.alarms.raise(
-        out,
-        {
-          mineId,
-          rule: 'suspected_tampering',
-          subject: subjectAll,
-          pointId: null,
-          message: `All ${analog} analog points of a producing mine have sent unchanged values for ${FLAT_READINGS}+ uploads.`,
-          value: null,
-        },
-        mineAt,
-      );
-    } else ctx.alarms.clear(out, mineId, 'suspected_tampering', subjectAll, mineAt, null);
-    for (const g of types.values()) {
-      if (allFrozen || g.varying === 0) continue;
-      for (const p of g.flat) {
-        ctx.alarms.raise(
-          out,
-          {
-            mineId,
-            rule: 'suspected_tampering',
-            subject: `flat-line:${p.pointCode}`,
-            pointId: p.id,
-            message: `${p.location} (${p.pointCode}) has not changed for ${ctx.sameCount[p.id]} uploads while its neighbours vary.`,
-            value: ctx.evaluator.lastValueOf(p.id),
-          },
-          ctx.evaluator.lastTimestampOf(p.id),
-        );
-      }
-    }
-  }
+  for (const [mineId, byCode] of ctx.pointIds) judgeMineFlatLines(ctx, out, mineId, byCode.values());
   // A flat-lined point that moves again clears its alarm.
   for (const a of ctx.alarms.values()) {
     if (a.rule !== 'suspected_tampering' || !a.conditionActive || a.pointId === null) continue;
@@ -252,6 +190,93 @@ export function judgeFlatLines(ctx: RuleContext, out: AlarmChange[]): void {
         a.subject,
         ctx.evaluator.lastTimestampOf(a.pointId),
         null,
+      );
+    }
+  }
+}
+
+/** One sensor type's analog points at a mine, for the flat-line rule (reused between sweeps). */
+interface FlatGroup {
+  flat: PointRecord[];
+  steadyNormal: number;
+  varying: number;
+  total: number;
+}
+
+/** Scratch groups by sensor type, reset per mine: the sweep allocates nothing in the steady state. */
+const scratchGroups = new Map<string, FlatGroup>();
+
+function judgeMineFlatLines(
+  ctx: RuleContext,
+  out: AlarmChange[],
+  mineId: string,
+  ids: Iterable<number>,
+): void {
+  for (const g of scratchGroups.values()) {
+    g.flat.length = 0;
+    g.steadyNormal = 0;
+    g.varying = 0;
+    g.total = 0;
+  }
+  // The mine's newest data time among its analog points: when a whole-mine verdict is dated.
+  let mineAt = 0;
+  let analog = 0;
+  let frozen = 0;
+  for (const id of ids) {
+    const p = ctx.points[id];
+    if (!p || p.withdrawn || ctx.sameCount[id]! < 0) continue;
+    const ts = ctx.evaluator.lastTimestampOf(id);
+    if (Number.isFinite(ts) && ts > mineAt) mineAt = ts;
+    let g = scratchGroups.get(p.sensorType);
+    if (!g) {
+      g = { flat: [], steadyNormal: 0, varying: 0, total: 0 };
+      scratchGroups.set(p.sensorType, g);
+    }
+    const same = ctx.sameCount[id]!;
+    g.total++;
+    analog++;
+    const profile = FLAT_LINE_PROFILES[p.sensorType] ?? DEFAULT_FLAT_PROFILE;
+    if (same >= FLAT_READINGS) {
+      frozen++;
+      // Steady where steady is normal: counted as frozen for the whole-mine rule, never flagged alone.
+      if (profile.judged && !profile.steadyIsNormal(ctx.evaluator.lastValueOf(id))) g.flat.push(p);
+      else g.steadyNormal++;
+    } else if (same < 3) g.varying++;
+  }
+  if (analog === 0) return;
+  const mine = ctx.mines.get(mineId);
+  const allFrozen = mine?.status === 'producing' && analog >= 5 && frozen === analog;
+  const subjectAll = 'flat-line:all';
+  if (allFrozen) {
+    ctx.alarms.raise(
+      out,
+      {
+        mineId,
+        rule: 'suspected_tampering',
+        subject: subjectAll,
+        pointId: null,
+        message: `All ${analog} analog points of a producing mine have sent unchanged values for ${FLAT_READINGS}+ uploads.`,
+        value: null,
+      },
+      mineAt,
+    );
+    return;
+  }
+  ctx.alarms.clear(out, mineId, 'suspected_tampering', subjectAll, mineAt, null);
+  for (const g of scratchGroups.values()) {
+    if (g.varying === 0) continue;
+    for (const p of g.flat) {
+      ctx.alarms.raise(
+        out,
+        {
+          mineId,
+          rule: 'suspected_tampering',
+          subject: `flat-line:${p.pointCode}`,
+          pointId: p.id,
+          message: `${p.location} (${p.pointCode}) has not changed for ${ctx.sameCount[p.id]} uploads while its neighbours vary.`,
+          value: ctx.evaluator.lastValueOf(p.id),
+        },
+        ctx.evaluator.lastTimestampOf(p.id),
       );
     }
   }
