@@ -116,6 +116,8 @@ export interface PersonPosition {
   track: TrackPoint[];
 }
 
+const STATION_CODE_RE = new RegExp(`^\\d{${STATION_CODE_DIGITS}}$`);
+
 /** `基站编码&时刻,基站编码&时刻,…`; returns a reason string for the first bad item. */
 export function parseTrack(text: string): TrackPoint[] | string {
   if (text.trim() === '') return [];
@@ -124,11 +126,7 @@ export function parseTrack(text: string): TrackPoint[] | string {
   for (const [i, item] of items.entries()) {
     const [station = '', time = '', ...more] = item.trim().split('&');
     const atMs = parseChinaStandardTime(time.trim());
-    if (
-      more.length > 0 ||
-      !new RegExp(`^\\d{${STATION_CODE_DIGITS}}$`).test(station.trim()) ||
-      atMs === null
-    ) {
+    if (more.length > 0 || !STATION_CODE_RE.test(station.trim()) || atMs === null) {
       return `item ${i + 1} "${item}": expected <${STATION_CODE_DIGITS}-digit station code>&<yyyy-MM-dd HH:mm:ss>`;
     }
     track.push({ stationCode: station.trim(), atMs });
