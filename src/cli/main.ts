@@ -25,6 +25,7 @@ import { startIngestAdapters } from '../ingest/mqtt/ingest-adapters.ts';
 import { readTable } from '../platform/tabular/read-table.ts';
 import { argon2Hasher, cryptoSecrets } from '../platform/system.ts';
 import { buildApp, embeddedMonitoring } from '../server/app.ts';
+import { startWalCheckpointer } from '../storage/dialect/wal-checkpointer.ts';
 import { EmbeddedMonitoringView } from '../monitoring/monitoring-view.ts';
 import {
   openRuntime,
@@ -74,6 +75,12 @@ program
   .action(async (opts: { demo: boolean }) => {
     const config = loadConfig(process.env);
     const rt = await openRuntime(config);
+    // WAL checkpoints off the event loop (ADR 0005, amendment 4).
+    const checkpointer = rt.database.sqlite
+      ? startWalCheckpointer(rt.database.sqlite, config.databaseUrl.replace(/^sqlite:/, ''), (m) =>
+          console.error(`WAL checkpoint: ${m}`),
+        )
+      : null;
     let accounts = readDemoAccounts(config);
     if (opts.demo) {
       const seeded = await seedDemoIfEmpty(rt);
@@ -132,6 +139,7 @@ program
       demo?.stop();
       await ingest.close();
       await app.close();
+      await checkpointer?.close();
       await rt.database.close();
       process.exit(exitCode);
     };

@@ -3,6 +3,7 @@ import type { PointRecord } from '../../core/monitoring/engine/engine-types.ts';
 import type { PointThresholds } from '../../core/monitoring/alarm-evaluator.ts';
 import type { MonitoringPointsStore } from '../../core/monitoring/monitoring-ports.ts';
 import type { Database, MonitoringPointsTable } from '../schema.ts';
+import { inOneTransaction } from '../one-transaction.ts';
 
 const toPoint = (r: Selectable<MonitoringPointsTable>): PointRecord => ({
   id: r.id,
@@ -61,38 +62,40 @@ export function createMonitoringPointsStore(db: Kysely<Database>): MonitoringPoi
       return r && toPoint(r);
     },
 
-    async upsertPoints(points: readonly PointRecord[]): Promise<void> {
-      for (const p of points) {
-        const row: MonitoringPointsTable = {
-          id: p.id,
-          mine_id: p.mineId,
-          point_code: p.pointCode,
-          system_code: p.systemCode,
-          substation_code: p.substationCode,
-          sensor_type: p.sensorType,
-          value_type: p.valueType,
-          unit: p.unit,
-          location: p.location,
-          location_class: p.locationClass,
-          on_text: p.onText,
-          off_text: p.offText,
-          range_low: p.rangeLow,
-          range_high: p.rangeHigh,
-          mine_thresholds_json: JSON.stringify(p.mineThresholds),
-          effective_thresholds_json: JSON.stringify(p.effectiveThresholds),
-          regulation_row_ids: p.regulationRowIds.join(','),
-          setting_findings_json: JSON.stringify(p.settingFindings),
-          power_cut_feeds: p.powerCutFeedCodes.join(','),
-          defined_at: p.definedAt,
-          withdrawn: p.withdrawn ? 1 : 0,
-        };
-        const { id: _id, ...rest } = row;
-        await db
-          .insertInto('monitoring_points')
-          .values(row)
-          .onConflict((oc) => oc.column('id').doUpdateSet(rest))
-          .execute();
-      }
+    upsertPoints(points: readonly PointRecord[]): Promise<void> {
+      return inOneTransaction(db, async (db) => {
+        for (const p of points) {
+          const row: MonitoringPointsTable = {
+            id: p.id,
+            mine_id: p.mineId,
+            point_code: p.pointCode,
+            system_code: p.systemCode,
+            substation_code: p.substationCode,
+            sensor_type: p.sensorType,
+            value_type: p.valueType,
+            unit: p.unit,
+            location: p.location,
+            location_class: p.locationClass,
+            on_text: p.onText,
+            off_text: p.offText,
+            range_low: p.rangeLow,
+            range_high: p.rangeHigh,
+            mine_thresholds_json: JSON.stringify(p.mineThresholds),
+            effective_thresholds_json: JSON.stringify(p.effectiveThresholds),
+            regulation_row_ids: p.regulationRowIds.join(','),
+            setting_findings_json: JSON.stringify(p.settingFindings),
+            power_cut_feeds: p.powerCutFeedCodes.join(','),
+            defined_at: p.definedAt,
+            withdrawn: p.withdrawn ? 1 : 0,
+          };
+          const { id: _id, ...rest } = row;
+          await db
+            .insertInto('monitoring_points')
+            .values(row)
+            .onConflict((oc) => oc.column('id').doUpdateSet(rest))
+            .execute();
+        }
+      });
     },
   };
 }

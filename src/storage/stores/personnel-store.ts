@@ -3,31 +3,34 @@ import type { PersonUnderground } from '../../core/monitoring/engine/personnel-r
 import type { PersonnelArea } from '../../core/monitoring/upload-file/personnel-records.ts';
 import type { PersonnelStore } from '../../core/monitoring/monitoring-ports.ts';
 import type { Database } from '../schema.ts';
+import { fixedChunks, inOneTransaction } from '../one-transaction.ts';
 import { recordUndergroundStays } from './presence-store.ts';
 
 /** Personnel areas and the people-underground snapshot of each mine. */
 export function createPersonnelStore(db: Kysely<Database>): PersonnelStore {
   return {
-    async replaceAreas(mineId: string, areas: readonly PersonnelArea[]): Promise<void> {
-      for (const a of areas) {
-        await db
-          .insertInto('personnel_areas')
-          .values({
-            mine_id: mineId,
-            area_code: a.areaCode,
-            area_type: a.areaType,
-            name: a.areaName,
-            approved_headcount: a.approvedHeadcount,
-          })
-          .onConflict((oc) =>
-            oc.columns(['mine_id', 'area_code']).doUpdateSet({
+    replaceAreas(mineId: string, areas: readonly PersonnelArea[]): Promise<void> {
+      return inOneTransaction(db, async (db) => {
+        for (const a of areas) {
+          await db
+            .insertInto('personnel_areas')
+            .values({
+              mine_id: mineId,
+              area_code: a.areaCode,
               area_type: a.areaType,
               name: a.areaName,
               approved_headcount: a.approvedHeadcount,
-            }),
-          )
-          .execute();
-      }
+            })
+            .onConflict((oc) =>
+              oc.columns(['mine_id', 'area_code']).doUpdateSet({
+                area_type: a.areaType,
+                name: a.areaName,
+                approved_headcount: a.approvedHeadcount,
+              }),
+            )
+            .execute();
+        }
+      });
     },
 
     async loadAreas(): Promise<Array<PersonnelArea & { mineId: string }>> {
@@ -47,33 +50,34 @@ export function createPersonnelStore(db: Kysely<Database>): PersonnelStore {
       people: readonly PersonUnderground[],
       snapshotMs: number,
     ): Promise<void> {
-      await db.deleteFrom('people_underground').where('mine_id', '=', mineId).execute();
-      // The snapshot's time is kept even when nobody is underground: the positioning system is online.
-      await db
-        .insertInto('personnel_snapshots')
-        .values({ mine_id: mineId, snapshot_ms: snapshotMs })
-        .onConflict((oc) => oc.column('mine_id').doUpdateSet({ snapshot_ms: snapshotMs }))
-        .execute();
-      // Who was underground when (migration 0024): the supervision checks read it.
-      await recordUndergroundStays(db, mineId, people, snapshotMs);
-      for (let i = 0; i < people.length; i += 200) {
-        const chunk = people.slice(i, i + 200);
+      return inOneTransaction(db, async (db) => {
+        await db.deleteFrom('people_underground').where('mine_id', '=', mineId).execute();
+        // The snapshot's time is kept even when nobody is underground: the positioning system is online.
         await db
-          .insertInto('people_underground')
-          .values(
-            chunk.map((p) => ({
-              mine_id: mineId,
-              card_code: p.cardCode,
-              name: p.name,
-              area_code: p.areaCode,
-              station_code: p.stationCode,
-              entered_mine_ms: p.enteredMineAtMs,
-              is_mine_leader: p.isMineLeader ? 1 : 0,
-              snapshot_ms: snapshotMs,
-            })),
-          )
+          .insertInto('personnel_snapshots')
+          .values({ mine_id: mineId, snapshot_ms: snapshotMs })
+          .onConflict((oc) => oc.column('mine_id').doUpdateSet({ snapshot_ms: snapshotMs }))
           .execute();
-      }
+        // Who was underground when (migration 0024): the supervision checks read it.
+        await recordUndergroundStays(db, mineId, people, snapshotMs);
+        for (const chunk of fixedChunks(people)) {
+          await db
+            .insertInto('people_underground')
+            .values(
+              chunk.map((p) => ({
+                mine_id: mineId,
+                card_code: p.cardCode,
+                name: p.name,
+                area_code: p.areaCode,
+                station_code: p.stationCode,
+                entered_mine_ms: p.enteredMineAtMs,
+                is_mine_leader: p.isMineLeader ? 1 : 0,
+                snapshot_ms: snapshotMs,
+              })),
+            )
+            .execute();
+        }
+      });
     },
 
     async areasOfMine(mineId: string): Promise<PersonnelArea[]> {

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { fixedChunks } from '../one-transaction.ts';
 import type { PresenceStore, StayRow } from '../../core/supervision/supervision-ports.ts';
 import type { Database } from '../schema.ts';
 import { mineIdsOrNone } from './mine-ids.ts';
@@ -32,10 +33,10 @@ export async function recordUndergroundStays(
       name: p.name,
       is_mine_leader: p.isMineLeader ? 1 : 0,
     }));
-  for (let i = 0; i < rows.length; i += 200) {
+  for (const chunk of fixedChunks(rows)) {
     await db
       .insertInto('underground_stays')
-      .values(rows.slice(i, i + 200))
+      .values(chunk)
       .onConflict((oc) =>
         oc.columns(['mine_id', 'card_code', 'entered_ms']).doUpdateSet((eb) => ({
           last_seen_ms: eb.ref('excluded.last_seen_ms'),
