@@ -21,7 +21,8 @@
  * 2019, ADR 0008) and sends each province's mines under its own regulator's token; `--mines N` then
  * loads every k-th of them only (the server still holds them all), for a short run.
  * `--cpu-prof` profiles the server during the run (V8 sampling profiler, not the set-up) and adds where
- * its time went to the results.
+ * its time went to the results. `SOAK_SERVER_NODE_OPTIONS` in the environment becomes the server's
+ * NODE_OPTIONS (a V8 flag to try, or `--import` of a probe such as a per-statement SQL timer).
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -117,6 +118,7 @@ const env: NodeJS.ProcessEnv = {
   REDLINE_DEMO_AREA: 'synthetic',
   ...(process.env.REDLINE_REFDATA_DIR ? { REDLINE_REFDATA_DIR: process.env.REDLINE_REFDATA_DIR } : {}),
   LOG_LEVEL: 'warn',
+  ...(process.env.SOAK_SERVER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.SOAK_SERVER_NODE_OPTIONS } : {}),
   MQTT_URL: '',
   REDLINE_INBOX: '',
 };
