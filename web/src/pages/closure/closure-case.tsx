@@ -2,13 +2,28 @@ import { useApiData } from '../../api/use-api.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
 import { formatDateTime } from '../../format.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
-import { navigate } from '../../router/router.ts';
+import { Link } from '../../router/link.tsx';
 import { useCan } from '../../session/session-context.tsx';
-import { PostForm } from '../../components/post-form.tsx';
+import { PostForm, type PostFieldSpec } from '../../components/post-form.tsx';
 import {
   caseEvidenceKindValues as CASE_EVIDENCE_KINDS,
   type CrackdownCase as CaseDetailView,
 } from '../../api/generated/api-schema.ts';
+
+/** The step a case takes next from each status (a closed case takes none), and what it asks for. */
+const NEXT_STEP: Partial<
+  Record<
+    CaseDetailView['status'],
+    { event: 'investigate' | 'decide' | 'close'; fields: readonly PostFieldSpec[] }
+  >
+> = {
+  open: { event: 'investigate', fields: [] },
+  investigating: {
+    event: 'decide',
+    fields: [{ name: 'text', label: 'closure.decisionText', kind: 'textarea', required: true }],
+  },
+  decided: { event: 'close', fields: [] },
+};
 
 /** One crackdown case: evidence, decisions, and (for regulators) the next step and adding evidence. */
 export function CaseDetail({ id }: { id: string }) {
@@ -18,16 +33,13 @@ export function CaseDetail({ id }: { id: string }) {
   const { data, error, isLoading, reload } = useApiData<{ case: CaseDetailView }>(base);
   const c = data?.case;
   const manages = may('case.manage');
+  const step = c === undefined ? undefined : NEXT_STEP[c.status];
   return (
     <div data-testid="case-detail" data-busy={isLoading ? 'true' : 'false'} data-status={c?.status ?? ''}>
       <p>
-        <a
-          href="/closure/cases"
-          onClick={(e) => (e.preventDefault(), navigate('/closure/cases'))}
-          data-testid="case-back"
-        >
+        <Link to="/closure/cases" data-testid="case-back">
           {t('closure.tab.cases')}
-        </a>
+        </Link>
       </p>
       {error !== null && <ErrorBox error={error} onRetry={reload} testId="case-error" />}
       {c && (
@@ -65,36 +77,15 @@ export function CaseDetail({ id }: { id: string }) {
 
           {manages && (
             <div data-testid="case-actions">
-              {c.status === 'open' && (
+              {step !== undefined && (
                 <PostForm
-                  testId="case-investigate"
-                  title="closure.caseAction.investigate"
+                  key={step.event}
+                  testId={`case-${step.event}`}
+                  title={`closure.caseAction.${step.event}`}
                   url={`${base}/events`}
-                  extra={{ event: 'investigate' }}
-                  fields={[]}
-                  submitLabel="closure.caseAction.investigate"
-                  onDone={reload}
-                />
-              )}
-              {c.status === 'investigating' && (
-                <PostForm
-                  testId="case-decide"
-                  title="closure.caseAction.decide"
-                  url={`${base}/events`}
-                  extra={{ event: 'decide' }}
-                  fields={[{ name: 'text', label: 'closure.decisionText', kind: 'textarea', required: true }]}
-                  submitLabel="closure.caseAction.decide"
-                  onDone={reload}
-                />
-              )}
-              {c.status === 'decided' && (
-                <PostForm
-                  testId="case-close"
-                  title="closure.caseAction.close"
-                  url={`${base}/events`}
-                  extra={{ event: 'close' }}
-                  fields={[]}
-                  submitLabel="closure.caseAction.close"
+                  extra={{ event: step.event }}
+                  fields={step.fields}
+                  submitLabel={`closure.caseAction.${step.event}`}
                   onDone={reload}
                 />
               )}

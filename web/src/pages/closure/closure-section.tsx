@@ -1,17 +1,20 @@
 import { NotForRole } from '../../components/not-for-role.tsx';
 import { ExportControl } from '../../components/export-control.tsx';
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState } from 'react';
 import { request } from '../../api/api-client.ts';
 import { useApiData } from '../../api/use-api.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
-import { ActionError, Field, FormFooter, SelectField, TextAreaField } from '../../components/form-kit.tsx';
+import { FormCard } from '../../components/form-card.tsx';
+import { ActionError, Field, SelectField, TextAreaField } from '../../components/form-kit.tsx';
 import { Button } from '../../components/button.tsx';
 import { StatusChip } from '../../components/chip.tsx';
 import { DataTable, type Column } from '../../components/data-table.tsx';
+import { sortedColumn } from '../../components/table-columns.ts';
 import { SectionTabs } from '../../components/section-tabs.tsx';
 import { useAction } from '../../components/use-action.ts';
 import { MinePicker, type PickedMine } from '../../components/mine-picker.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import { Link } from '../../router/link.tsx';
 import { navigate } from '../../router/router.ts';
 import { useCan } from '../../session/session-context.tsx';
 import { CaseDetail } from './closure-case.tsx';
@@ -38,12 +41,18 @@ function NewClosureForm({ onCreated }: { onCreated: (id: string) => void }) {
   const [mine, setMine] = useState<PickedMine | null>(null);
   const [reason, setReason] = useState('');
   const action = useAction();
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const submit = () =>
     void action.runWith(async () => onCreated(await openClosureFile(mine?.id ?? '', reason)));
-  };
   return (
-    <form className="card form-row" data-testid="closure-new" onSubmit={submit}>
+    <FormCard
+      testId="closure-new"
+      className="card form-row"
+      action={action}
+      onSubmit={submit}
+      submitLabel={t('closure.create')}
+      submitTestId="closure-new-submit"
+      errorTestId="closure-new-error"
+    >
       <MinePicker
         value={mine}
         onChange={setMine}
@@ -52,10 +61,7 @@ function NewClosureForm({ onCreated }: { onCreated: (id: string) => void }) {
         testId="closure-new-mine"
       />
       <Field label={t('closure.reason')} testId="closure-new-reason" value={reason} onChange={setReason} />
-      <FormFooter action={action} submitTestId="closure-new-submit" errorTestId="closure-new-error">
-        {t('closure.create')}
-      </FormFooter>
-    </form>
+    </FormCard>
   );
 }
 
@@ -65,15 +71,6 @@ async function openClosureFile(mineId: string, reason: string): Promise<string> 
     body: { mineId, reason },
   });
   return r.closure.id;
-}
-
-/** A link inside the app (no page load). */
-function AppLink({ to, testId, children }: { to: string; testId?: string; children: ReactNode }) {
-  return (
-    <a href={to} data-testid={testId} onClick={(e) => (e.preventDefault(), navigate(to))}>
-      {children}
-    </a>
-  );
 }
 
 function ClosuresList() {
@@ -93,7 +90,7 @@ function ClosuresList() {
     {
       key: 'mine',
       header: t('closure.col.mine'),
-      cell: (c) => <AppLink to={`/closure/${c.id}`}>{c.mineName}</AppLink>,
+      cell: (c) => <Link to={`/closure/${c.id}`}>{c.mineName}</Link>,
       sortValue: (c) => c.mineName,
     },
     {
@@ -111,7 +108,7 @@ function ClosuresList() {
   ];
   const unfiledColumns: Column<UnfiledMine>[] = [
     { key: 'code', header: t('closure.col.code'), cell: (m) => m.code, className: 'mono' },
-    { key: 'mine', header: t('closure.col.mine'), cell: (m) => m.name, sortValue: (m) => m.name },
+    sortedColumn('mine', t('closure.col.mine'), (m) => m.name),
     { key: 'region', header: t('closure.col.region'), cell: (m) => m.regionName },
     { key: 'status', header: t('closure.col.status'), cell: (m) => <StatusPill status={m.status} /> },
     {
@@ -182,13 +179,8 @@ function CandidatesPanel() {
       navigate(`/closure/${await openClosureFile(c.mineId, reason)}`);
     });
   const columns: Column<Candidate>[] = [
-    { key: 'mine', header: t('closure.col.mine'), cell: (c) => c.mineName, sortValue: (c) => c.mineName },
-    {
-      key: 'region',
-      header: t('closure.col.region'),
-      cell: (c) => c.regionName,
-      sortValue: (c) => c.regionName,
-    },
+    sortedColumn('mine', t('closure.col.mine'), (c) => c.mineName),
+    sortedColumn('region', t('closure.col.region'), (c) => c.regionName),
     {
       key: 'capacity',
       header: t('closure.col.capacity'),
@@ -243,12 +235,7 @@ function TargetsPanel() {
   );
   const columns: Column<TargetProgressView>[] = [
     { key: 'region', header: t('closure.target.region'), cell: (p) => p.target.regionName },
-    {
-      key: 'deadline',
-      header: t('closure.target.deadline'),
-      cell: (p) => p.target.deadline,
-      sortValue: (p) => p.target.deadline,
-    },
+    sortedColumn('deadline', t('closure.target.deadline'), (p) => p.target.deadline),
     {
       key: 'mines',
       header: t('closure.target.mines'),
@@ -318,8 +305,7 @@ function NewCaseForm({ prefill }: { prefill: Prefill }) {
   const [mine, setMine] = useState<PickedMine | null>(prefill.mine);
   const [summary, setSummary] = useState(draft?.summary ?? '');
   const action = useAction();
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const submit = () =>
     void action.runWith(async () => {
       const r = await request<{ case: { id: string } }>('POST', '/api/closure/cases', {
         body: {
@@ -331,10 +317,16 @@ function NewCaseForm({ prefill }: { prefill: Prefill }) {
       });
       afterCreate(prefill, `/closure/cases/${encodeURIComponent(r.case.id)}`);
     });
-  };
   return (
-    <form className="card wf-form" data-testid="case-new" onSubmit={submit}>
-      <h2>{t('closure.caseNew.title')}</h2>
+    <FormCard
+      testId="case-new"
+      title={t('closure.caseNew.title')}
+      action={action}
+      onSubmit={submit}
+      submitLabel={t('closure.caseNew.submit')}
+      submitTestId="case-new-submit"
+      errorTestId="case-new-error"
+    >
       <SelectField
         label={t('closure.caseNew.type')}
         value={type}
@@ -350,10 +342,7 @@ function NewCaseForm({ prefill }: { prefill: Prefill }) {
         onChange={setSummary}
         testId="case-new-summary"
       />
-      <FormFooter action={action} submitTestId="case-new-submit" errorTestId="case-new-error">
-        {t('closure.caseNew.submit')}
-      </FormFooter>
-    </form>
+    </FormCard>
   );
 }
 
@@ -366,12 +355,12 @@ function CasesPanel() {
       key: 'type',
       header: t('closure.caseNew.type'),
       cell: (c) => (
-        <AppLink to={`/closure/cases/${encodeURIComponent(c.id)}`} testId={`case-link-${c.id}`}>
+        <Link to={`/closure/cases/${encodeURIComponent(c.id)}`} data-testid={`case-link-${c.id}`}>
           {t(`closure.case.${c.type}`)}
-        </AppLink>
+        </Link>
       ),
     },
-    { key: 'mine', header: t('closure.col.mine'), cell: (c) => c.mineName, sortValue: (c) => c.mineName },
+    sortedColumn('mine', t('closure.col.mine'), (c) => c.mineName),
     { key: 'summary', header: t('closure.caseNew.summary'), cell: (c) => c.summary },
     { key: 'status', header: t('closure.col.status'), cell: (c) => t(`closure.caseStatus.${c.status}`) },
   ];

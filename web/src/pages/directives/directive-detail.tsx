@@ -4,6 +4,7 @@ import { useApiData } from '../../api/use-api.ts';
 import { Button } from '../../components/button.tsx';
 import { StatusChip, type ChipTone } from '../../components/chip.tsx';
 import { DataTable, type Column } from '../../components/data-table.tsx';
+import { sortedColumn } from '../../components/table-columns.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
 import { ActionError, TextAreaField } from '../../components/form-kit.tsx';
 import { useAction } from '../../components/use-action.ts';
@@ -85,6 +86,8 @@ function MineResponse({
       onDone();
     });
   };
+  // The one step open to the mine: read the notice, then (once read) reply to it.
+  const step = mine.state === 'unread' ? 'read' : mine.state === 'read' ? 'reply' : null;
   return (
     <div
       className="card wf-card wf-stack"
@@ -93,39 +96,28 @@ function MineResponse({
       data-busy={action.busy ? 'true' : 'false'}
     >
       <h2>{t('directives.mine.title')}</h2>
-      {mine.state === 'unread' ? (
-        <div className="form-actions">
-          <Button
-            variant="primary"
-            disabled={action.busy}
-            onClick={() => void act('read')}
-            testId="directive-read"
-          >
-            {t('directives.mine.read')}
-          </Button>
-        </div>
-      ) : (
+      {mine.state !== 'unread' && (
         <p data-testid="directive-read-at">{t('directives.mine.readAt', { at: formatTime(mine.readAt) })}</p>
       )}
       {mine.state === 'read' && (
-        <>
-          <TextAreaField
-            label={t('directives.mine.replyLabel')}
-            value={text}
-            onChange={setText}
-            testId="directive-reply-text"
-          />
-          <div className="form-actions">
-            <Button
-              variant={isReplyRequired ? 'primary' : 'secondary'}
-              disabled={action.busy}
-              onClick={() => void act('reply')}
-              testId="directive-reply-submit"
-            >
-              {t('directives.mine.reply')}
-            </Button>
-          </div>
-        </>
+        <TextAreaField
+          label={t('directives.mine.replyLabel')}
+          value={text}
+          onChange={setText}
+          testId="directive-reply-text"
+        />
+      )}
+      {step !== null && (
+        <div className="form-actions">
+          <Button
+            variant={step === 'read' || isReplyRequired ? 'primary' : 'secondary'}
+            disabled={action.busy}
+            onClick={() => void act(step)}
+            testId={step === 'read' ? 'directive-read' : 'directive-reply-submit'}
+          >
+            {t(step === 'read' ? 'directives.mine.read' : 'directives.mine.reply')}
+          </Button>
+        </div>
       )}
       {mine.state === 'replied' && (
         <p data-testid="directive-replied">
@@ -173,12 +165,7 @@ export function DirectiveDetailPage({ id }: { id: string }) {
     })),
   ];
   const mineColumns: Column<Progress['mines'][number]>[] = [
-    {
-      key: 'mine',
-      header: t('directives.mines.mine'),
-      cell: (m) => m.mineName,
-      sortValue: (m) => m.mineName,
-    },
+    sortedColumn('mine', t('directives.mines.mine'), (m) => m.mineName),
     { key: 'region', header: t('directives.districts.region'), cell: (m) => m.regionName },
     {
       key: 'outcome',

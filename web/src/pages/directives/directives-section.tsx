@@ -2,6 +2,7 @@ import { useApiData } from '../../api/use-api.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { DataTable, type Column } from '../../components/data-table.tsx';
+import { sortedColumn } from '../../components/table-columns.ts';
 import { Link } from '../../router/link.tsx';
 import { useCan } from '../../session/session-context.tsx';
 import { DirectiveDetailPage } from './directive-detail.tsx';
@@ -45,13 +46,7 @@ function DirectivesList() {
       cell: (d) => `${d.progress.done + d.progress.doneLate} / ${d.progress.total}`,
       isNumeric: true,
     },
-    {
-      key: 'late',
-      header: t('directives.col.late'),
-      cell: (d) => d.progress.late,
-      sortValue: (d) => d.progress.late,
-      isNumeric: true,
-    },
+    sortedColumn('late', t('directives.col.late'), (d) => d.progress.late, { isNumeric: true }),
   ];
   return (
     <div data-testid="directives-list" data-busy={isLoading ? 'true' : 'false'} className="wf-stack">

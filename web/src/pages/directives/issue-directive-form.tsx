@@ -1,13 +1,7 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { answerOf, api } from '../../api/api-client.ts';
-import {
-  CheckField,
-  Field,
-  FormFooter,
-  SelectField,
-  TextAreaField,
-  useFormFields,
-} from '../../components/form-kit.tsx';
+import { CheckField, Field, SelectField, TextAreaField, useFormFields } from '../../components/form-kit.tsx';
+import { FormCard } from '../../components/form-card.tsx';
 import { RegionField } from '../../components/region-field.tsx';
 import { useAction } from '../../components/use-action.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
@@ -33,9 +27,8 @@ export function IssueDirectiveForm({ onIssued }: { onIssued: () => void }) {
   const action = useAction();
   const [issued, setIssued] = useState<number | null>(null);
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    await action.runWith(async () => {
+  const submit = () =>
+    void action.runWith(async () => {
       const r = await answerOf(
         api.POST('/api/directives', {
           body: {
@@ -53,16 +46,25 @@ export function IssueDirectiveForm({ onIssued }: { onIssued: () => void }) {
       setIssued(r.recipients);
       onIssued();
     });
-  };
 
   return (
-    <form
+    <FormCard
+      testId="directive-form"
+      title={t('directives.form.title')}
       className="card wf-form wf-form-3"
-      onSubmit={(e) => void submit(e)}
-      data-testid="directive-form"
-      data-busy={action.busy ? 'true' : 'false'}
+      action={action}
+      onSubmit={submit}
+      submitLabel={t('directives.form.issue')}
+      submitTestId="directive-issue"
+      errorTestId="directive-error"
+      after={
+        issued !== null && (
+          <p data-testid="directive-issued" className="field-wide">
+            {t('directives.form.issued', { n: issued })}
+          </p>
+        )
+      }
     >
-      <h2>{t('directives.form.title')}</h2>
       <SelectField
         label={t('directives.form.kind')}
         options={KINDS}
@@ -90,14 +92,6 @@ export function IssueDirectiveForm({ onIssued }: { onIssued: () => void }) {
         onChange={setReplyRequired}
         testId="directive-reply-required"
       />
-      <FormFooter action={action} submitTestId="directive-issue" errorTestId="directive-error">
-        {t('directives.form.issue')}
-      </FormFooter>
-      {issued !== null && (
-        <p data-testid="directive-issued" className="field-wide">
-          {t('directives.form.issued', { n: issued })}
-        </p>
-      )}
-    </form>
+    </FormCard>
   );
 }

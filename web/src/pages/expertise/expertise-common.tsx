@@ -1,7 +1,19 @@
-import { useI18n } from '../../i18n/i18n-context.tsx';
+import type { ReactNode } from 'react';
+import type { MineExpertise } from '../../api/generated/api-schema.ts';
+import type { Column } from '../../components/data-table.tsx';
+import { PageFrame } from '../../components/page-frame.tsx';
+import { RegionFilterSelect } from '../../components/region-options.tsx';
+import { useI18n, type I18n } from '../../i18n/i18n-context.tsx';
+import { useRegions } from '../../session/regions-context.tsx';
 import { Link } from '../../router/link.tsx';
 import { useCan } from '../../session/session-context.tsx';
 import './expertise.css';
+
+/** What every card of a mine's expertise page is given: the mine's record, and what to call after a change. */
+export interface MineCardProps {
+  card: MineExpertise;
+  onChanged: () => void;
+}
 
 export type ExpertiseTab = 'gas' | 'upgrading' | 'formalism';
 
@@ -28,5 +40,100 @@ export function ExpertiseTabs({ current }: { current: ExpertiseTab }) {
         </Link>
       ))}
     </nav>
+  );
+}
+
+/** The region filter every expertise tab opens with. */
+export interface ExpertiseRegionFilter {
+  testId: string;
+  value: string;
+  onChange: (regionId: string) => void;
+  allLabel: string;
+  label?: string;
+}
+
+/**
+ * A tab of the expertise section: the page with its heading, the section's tabs, and the filters row
+ * (the region first, then `filters`).
+ */
+export function ExpertiseTabPage({
+  tab,
+  testId,
+  isBusy,
+  title,
+  region,
+  filters,
+  children,
+}: {
+  tab: ExpertiseTab;
+  testId: string;
+  isBusy: boolean;
+  title: ReactNode;
+  region: ExpertiseRegionFilter;
+  filters?: ReactNode;
+  children: ReactNode;
+}) {
+  const { lang } = useI18n();
+  const { regions } = useRegions();
+  return (
+    <PageFrame testId={testId} isBusy={isBusy} title={title}>
+      <ExpertiseTabs current={tab} />
+      <div className="filters">
+        <RegionFilterSelect {...region} regions={regions} lang={lang} />
+        {filters}
+      </div>
+      {children}
+    </PageFrame>
+  );
+}
+
+/** The columns of mechanised and intelligent faces, shared by a mine's progress and a region's. */
+export function facesColumns<T extends { mechanisedFaces: number; intelligentFaces: number }>(
+  t: I18n['t'],
+): Column<T>[] {
+  return [
+    {
+      key: 'mech',
+      header: t('expertise.progress.mechanised'),
+      cell: (p) => p.mechanisedFaces,
+      isNumeric: true,
+    },
+    {
+      key: 'intel',
+      header: t('expertise.progress.intelligent'),
+      cell: (p) => p.intelligentFaces,
+      isNumeric: true,
+    },
+  ];
+}
+
+/**
+ * A card of a mine's expertise records: its heading, "none yet" while empty, the records as a list, then
+ * what may be added (a form).
+ */
+export function RecordsCard<T>({
+  testId,
+  title,
+  none,
+  records,
+  renderRecord,
+  children,
+}: {
+  testId: string;
+  title: ReactNode;
+  none: ReactNode;
+  records: readonly T[];
+  renderRecord: (record: T) => ReactNode;
+  children?: ReactNode;
+}) {
+  return (
+    <div className="card" data-testid={testId}>
+      <div className="card-head">
+        <h2>{title}</h2>
+      </div>
+      {records.length === 0 && <p className="muted ex-pad">{none}</p>}
+      <ul className="ex-list">{records.map(renderRecord)}</ul>
+      {children}
+    </div>
   );
 }

@@ -1,11 +1,10 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Button } from '../../components/button.tsx';
 import type { ApiAnswer } from '../../api/api-client.ts';
 import { useApiData } from '../../api/use-api.ts';
 import {
   CheckField,
   Field,
-  FormFooter,
   Input,
   Select,
   SelectField,
@@ -13,6 +12,7 @@ import {
   TextAreaField,
   useFormFields,
 } from '../../components/form-kit.tsx';
+import { FormCard } from '../../components/form-card.tsx';
 import { useAction } from '../../components/use-action.ts';
 import { criterionText } from '../hazards/criterion-text.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
@@ -49,8 +49,7 @@ export function GuidanceForm({ mineId, onDone }: { mineId: string; onDone: () =>
   });
   const setFinding = (i: number, patch: Partial<FindingDraft>) =>
     setFindings(findings.map((f, j) => (j === i ? { ...f, ...patch } : f)));
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
     void action.run('POST', '/api/expertise/guidance', {
       mineId,
       visitedOn,
@@ -59,8 +58,17 @@ export function GuidanceForm({ mineId, onDone }: { mineId: string; onDone: () =>
     });
   };
   return (
-    <form className="ex-form" data-testid="guidance-form" onSubmit={submit}>
-      <h3>{t('expertise.guidance.new')}</h3>
+    <FormCard
+      testId="guidance-form"
+      title={t('expertise.guidance.new')}
+      isSubheading
+      className="ex-form"
+      action={action}
+      onSubmit={submit}
+      submitLabel={t('expertise.guidance.save')}
+      submitTestId="guidance-save"
+      errorTestId="guidance-error"
+    >
       <div className="row">
         <Field
           label={t('expertise.guidance.visitedOn')}
@@ -117,10 +125,7 @@ export function GuidanceForm({ mineId, onDone }: { mineId: string; onDone: () =>
         value={recommendations}
         onChange={setRecommendations}
       />
-      <FormFooter action={action} submitTestId="guidance-save" errorTestId="guidance-error">
-        {t('expertise.guidance.save')}
-      </FormFooter>
-    </form>
+    </FormCard>
   );
 }
 
@@ -132,8 +137,7 @@ export function TrainingForm({ mineId, onDone }: { mineId: string; onDone: () =>
     f.set({ title: '', attendees: '' });
     onDone();
   });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
     void action.run('POST', '/api/expertise/trainings', {
       mineId,
       title: f.values.title,
@@ -145,18 +149,24 @@ export function TrainingForm({ mineId, onDone }: { mineId: string; onDone: () =>
     });
   };
   return (
-    <form className="ex-form wf-form" data-testid="training-form" onSubmit={submit}>
-      <h3>{t('expertise.training.new')}</h3>
+    <FormCard
+      testId="training-form"
+      title={t('expertise.training.new')}
+      isSubheading
+      className="ex-form wf-form"
+      action={action}
+      onSubmit={submit}
+      submitLabel={t('expertise.training.save')}
+      submitTestId="training-save"
+      errorTestId="training-error"
+    >
       <Field label={t('expertise.training.titleField')} {...f.bind('title', 'training-title')} />
       <Field label={t('expertise.col.date')} type="date" {...f.bind('heldOn', 'training-date')} />
       <TextAreaField
         label={t('expertise.training.attendeesHint')}
         {...f.bind('attendees', 'training-attendees')}
       />
-      <FormFooter action={action} submitTestId="training-save" errorTestId="training-error">
-        {t('expertise.training.save')}
-      </FormFooter>
-    </form>
+    </FormCard>
   );
 }
 
@@ -173,13 +183,21 @@ export function AssessmentForm({ mineId, onDone }: { mineId: string; onDone: () 
     f.set({ summary: '' });
     onDone();
   });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
     void action.run('POST', '/api/expertise/assessments', { mineId, ...f.values });
   };
   return (
-    <form className="ex-form wf-form wf-form-3" data-testid="assessment-form" onSubmit={submit}>
-      <h3>{t('expertise.assessment.new')}</h3>
+    <FormCard
+      testId="assessment-form"
+      title={t('expertise.assessment.new')}
+      isSubheading
+      className="ex-form wf-form wf-form-3"
+      action={action}
+      onSubmit={submit}
+      submitLabel={t('expertise.assessment.sign')}
+      submitTestId="assessment-sign"
+      errorTestId="assessment-error"
+    >
       <Field
         label={t('expertise.assessment.assessedOn')}
         type="date"
@@ -197,10 +215,7 @@ export function AssessmentForm({ mineId, onDone }: { mineId: string; onDone: () 
         {...f.bind('conclusion', 'assessment-conclusion')}
       />
       <TextAreaField label={t('expertise.assessment.summary')} {...f.bind('summary', 'assessment-summary')} />
-      <FormFooter action={action} submitTestId="assessment-sign" errorTestId="assessment-error">
-        {t('expertise.assessment.sign')}
-      </FormFooter>
-    </form>
+    </FormCard>
   );
 }
 
@@ -210,8 +225,7 @@ export function ProgressForm({ mineId, onDone }: { mineId: string; onDone: () =>
   const f = useFormFields({ recordedOn: today(), mechanised: '0', intelligent: '0' });
   const [remote, setRemote] = useState(false);
   const action = useAction(onDone);
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
     void action.run('POST', '/api/expertise/progress', {
       mineId,
       recordedOn: f.values.recordedOn,
@@ -221,7 +235,15 @@ export function ProgressForm({ mineId, onDone }: { mineId: string; onDone: () =>
     });
   };
   return (
-    <form className="ex-form form-row" data-testid="progress-form" onSubmit={submit}>
+    <FormCard
+      testId="progress-form"
+      className="ex-form form-row"
+      action={action}
+      onSubmit={submit}
+      submitLabel={t('expertise.progress.save')}
+      submitTestId="progress-save"
+      errorTestId="progress-error"
+    >
       <Field label={t('expertise.col.date')} type="date" {...f.bind('recordedOn', 'progress-date')} />
       <Field
         label={t('expertise.progress.mechanised')}
@@ -241,9 +263,6 @@ export function ProgressForm({ mineId, onDone }: { mineId: string; onDone: () =>
         checked={remote}
         onChange={setRemote}
       />
-      <FormFooter action={action} submitTestId="progress-save" errorTestId="progress-error">
-        {t('expertise.progress.save')}
-      </FormFooter>
-    </form>
+    </FormCard>
   );
 }

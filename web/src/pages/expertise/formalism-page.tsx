@@ -1,16 +1,14 @@
 import { withQuery } from '../../api/api-client.ts';
 import { useApiData } from '../../api/use-api.ts';
-import { ErrorBox } from '../../components/error-box.tsx';
+import { TableCard } from '../../components/table-card.tsx';
 import { Select } from '../../components/form-kit.tsx';
 import { StatusChip } from '../../components/chip.tsx';
-import { DataTable, type Column } from '../../components/data-table.tsx';
-import { RegionFilterSelect } from '../../components/region-options.tsx';
+import { type Column } from '../../components/data-table.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { Link } from '../../router/link.tsx';
 import { navigate, useAppLocation } from '../../router/router.ts';
-import { useRegions } from '../../session/regions-context.tsx';
 import type { FormalismFlag, FormalismKind, FormalismView } from '../../api/generated/api-schema.ts';
-import { ExpertiseTabs } from './expertise-common.tsx';
+import { ExpertiseTabPage } from './expertise-common.tsx';
 
 const KINDS: readonly FormalismKind[] = [
   'found_nothing',
@@ -28,7 +26,6 @@ const shortId = (id: string): string => (id.length > 16 ? `${id.slice(0, 12)}…
 /** Supervision on paper only: the region's ranked formalism flags, their reasons and their records. */
 export function FormalismPage() {
   const { t, lang } = useI18n();
-  const { regions } = useRegions();
   const { query } = useAppLocation();
   const regionId = query.get('regionId') ?? '';
   const periodDays = query.get('periodDays') ?? '';
@@ -102,70 +99,66 @@ export function FormalismPage() {
   ];
 
   return (
-    <section
-      className="page"
-      data-testid="expertise-formalism-page"
-      data-busy={view.isLoading ? 'true' : 'false'}
+    <ExpertiseTabPage
+      tab="formalism"
+      testId="expertise-formalism-page"
+      isBusy={view.isLoading}
+      title={t('expertise.formalism.title')}
+      region={{
+        testId: 'formalism-filter-region',
+        value: regionId,
+        onChange: (v) => setFilter('regionId', v),
+        allLabel: t('expertise.filter.allRegions'),
+      }}
+      filters={
+        <>
+          <Select
+            label={t('expertise.formalism.periodLabel')}
+            testId="formalism-filter-period"
+            value={periodDays}
+            onChange={(v) => setFilter('periodDays', v)}
+            placeholder={t('expertise.formalism.periodDefault', { n: 90 })}
+            options={PERIODS}
+            labelOf={(p) => t('expertise.formalism.period', { n: p })}
+          />
+          <Select
+            label={t('expertise.formalism.col.kind')}
+            testId="formalism-filter-kind"
+            value={kind}
+            onChange={(v) => setFilter('kind', v)}
+            placeholder={t('expertise.formalism.anyKind')}
+            options={KINDS}
+            labelOf={(k) => t(`expertise.formalism.kind.${k}`)}
+          />
+          {view.data && (
+            <span className="muted" data-testid="formalism-count">
+              {t('expertise.formalism.count', { n: flags.length })}
+            </span>
+          )}
+        </>
+      }
     >
-      <div className="page-head">
-        <h1>{t('expertise.formalism.title')}</h1>
-      </div>
-      <ExpertiseTabs current="formalism" />
-      <div className="filters">
-        <RegionFilterSelect
-          testId="formalism-filter-region"
-          value={regionId}
-          onChange={(v) => setFilter('regionId', v)}
-          regions={regions}
-          lang={lang}
-          allLabel={t('expertise.filter.allRegions')}
-        />
-        <Select
-          label={t('expertise.formalism.periodLabel')}
-          testId="formalism-filter-period"
-          value={periodDays}
-          onChange={(v) => setFilter('periodDays', v)}
-          placeholder={t('expertise.formalism.periodDefault', { n: 90 })}
-          options={PERIODS}
-          labelOf={(p) => t('expertise.formalism.period', { n: p })}
-        />
-        <Select
-          label={t('expertise.formalism.col.kind')}
-          testId="formalism-filter-kind"
-          value={kind}
-          onChange={(v) => setFilter('kind', v)}
-          placeholder={t('expertise.formalism.anyKind')}
-          options={KINDS}
-          labelOf={(k) => t(`expertise.formalism.kind.${k}`)}
-        />
-        {view.data && (
-          <span className="muted" data-testid="formalism-count">
-            {t('expertise.formalism.count', { n: flags.length })}
-          </span>
-        )}
-      </div>
-      {view.error !== null && <ErrorBox error={view.error} onRetry={view.reload} />}
-      <div className="card">
-        <DataTable
-          testId="formalism-table"
-          columns={flagColumns}
-          rows={view.data ? ranked : undefined}
-          rowKey={(r) => r.flag.id}
-          rowAttributes={({ flag }) => ({
-            'data-testid': 'formalism-row',
-            'data-flag-id': flag.id,
-            'data-kind': flag.kind,
-            'data-score': String(flag.score),
-          })}
-          empty={t('expertise.formalism.empty')}
-          emptyTestId="formalism-empty"
-          isCompact
-        />
-      </div>
+      <TableCard
+        loadError={view.error}
+        onRetry={view.reload}
+        testId="formalism-table"
+        columns={flagColumns}
+        rows={view.data ? ranked : undefined}
+        rowKey={(r) => r.flag.id}
+        rowAttributes={({ flag }) => ({
+          'data-testid': 'formalism-row',
+          'data-flag-id': flag.id,
+          'data-kind': flag.kind,
+          'data-score': String(flag.score),
+        })}
+        empty={t('expertise.formalism.empty')}
+        emptyTestId="formalism-empty"
+        isCompact
+      />
       {view.data && (
-        <div className="card">
-          <div className="card-head">
-            <h2>{t('expertise.formalism.rules')}</h2>
+        <TableCard
+          title={t('expertise.formalism.rules')}
+          headExtra={
             <span className="muted" data-testid="formalism-params">
               {t('expertise.formalism.params', {
                 period: view.data.params.periodDays,
@@ -175,16 +168,14 @@ export function FormalismPage() {
                 run: view.data.params.copiedRun,
               })}
             </span>
-          </div>
-          <DataTable
-            testId="formalism-rules"
-            columns={ruleColumns}
-            rows={view.data.rules}
-            rowKey={(r) => r.kind}
-          />
-        </div>
+          }
+          testId="formalism-rules"
+          columns={ruleColumns}
+          rows={view.data.rules}
+          rowKey={(r) => r.kind}
+        />
       )}
-    </section>
+    </ExpertiseTabPage>
   );
 }
 
@@ -192,50 +183,35 @@ export function FormalismPage() {
 function FlagRecords({ flag }: { flag: FormalismFlag }) {
   const { t } = useI18n();
   const visitTarget = flag.mineId === null ? null : `/supervision/mines/${encodeURIComponent(flag.mineId)}`;
+  // The records by kind, each with where one opens (a visit opens its mine's supervision card, if known).
+  const kinds = [
+    { kind: 'visit', ids: flag.records.visitIds, to: () => visitTarget },
+    { kind: 'alarm', ids: flag.records.alarmIds, to: (id: string) => withQuery('/alarms', { alarm: id }) },
+    { kind: 'hazard', ids: flag.records.hazardIds, to: (id: string) => `/hazards/${encodeURIComponent(id)}` },
+  ] as const;
   return (
     <span className="ex-flag-records" data-testid="formalism-records">
-      {flag.records.visitIds.map((id) =>
-        visitTarget === null ? (
-          <span key={id} className="mono" title={id} data-testid="formalism-visit" data-visit-id={id}>
-            {t('expertise.formalism.visit', { id: shortId(id) })}
-          </span>
-        ) : (
-          <Link
-            key={id}
-            to={visitTarget}
-            className="mono"
-            title={id}
-            data-testid="formalism-visit"
-            data-visit-id={id}
-          >
-            {t('expertise.formalism.visit', { id: shortId(id) })}
-          </Link>
-        ),
+      {kinds.map(({ kind, ids, to }) =>
+        ids.map((id) => {
+          const attributes = {
+            className: 'mono',
+            title: id,
+            'data-testid': `formalism-${kind}`,
+            [`data-${kind}-id`]: id,
+          };
+          const text = t(`expertise.formalism.${kind}`, { id: shortId(id) });
+          const target = to(id);
+          return target === null ? (
+            <span key={id} {...attributes}>
+              {text}
+            </span>
+          ) : (
+            <Link key={id} to={target} {...attributes}>
+              {text}
+            </Link>
+          );
+        }),
       )}
-      {flag.records.alarmIds.map((id) => (
-        <Link
-          key={id}
-          to={withQuery('/alarms', { alarm: id })}
-          className="mono"
-          title={id}
-          data-testid="formalism-alarm"
-          data-alarm-id={id}
-        >
-          {t('expertise.formalism.alarm', { id: shortId(id) })}
-        </Link>
-      ))}
-      {flag.records.hazardIds.map((id) => (
-        <Link
-          key={id}
-          to={`/hazards/${encodeURIComponent(id)}`}
-          className="mono"
-          title={id}
-          data-testid="formalism-hazard"
-          data-hazard-id={id}
-        >
-          {t('expertise.formalism.hazard', { id: shortId(id) })}
-        </Link>
-      ))}
     </span>
   );
 }

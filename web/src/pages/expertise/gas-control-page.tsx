@@ -1,27 +1,26 @@
 import { useState } from 'react';
 import { withQuery } from '../../api/api-client.ts';
 import { useApiData } from '../../api/use-api.ts';
-import { ErrorBox } from '../../components/error-box.tsx';
 import { Button } from '../../components/button.tsx';
-import { DataTable, type Column } from '../../components/data-table.tsx';
+import { type Column } from '../../components/data-table.tsx';
+import { sortedColumn } from '../../components/table-columns.ts';
+import { KpiTiles } from '../../components/kpi-tiles.tsx';
+import { TableCard } from '../../components/table-card.tsx';
 import { ActionError, Input, Select } from '../../components/form-kit.tsx';
-import { RegionFilterSelect } from '../../components/region-options.tsx';
 import { useAction } from '../../components/use-action.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { Link } from '../../router/link.tsx';
 import { navigate, useAppLocation } from '../../router/router.ts';
-import { useRegions } from '../../session/regions-context.tsx';
 import { useCan, useSession } from '../../session/session-context.tsx';
 import type { ExpertGap, ExpertProfile, ExpertGaps as GapsView } from '../../api/generated/api-schema.ts';
 import { expertiseMinePath, putJson } from './expertise-api.ts';
-import { ExpertiseTabs } from './expertise-common.tsx';
+import { ExpertiseTabPage } from './expertise-common.tsx';
 import { useExpertMines, type AssignedMine } from './use-expert-mines.ts';
 
 /** The gas-control expert service: experts and their mines, and the high-gas / outburst mines with gaps. */
 export function GasControlPage() {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const { session } = useSession();
-  const { regions } = useRegions();
   const { query } = useAppLocation();
   const regionId = query.get('regionId') ?? '';
   const may = useCan();
@@ -40,12 +39,7 @@ export function GasControlPage() {
 
   const canAssign = may('expertise.assign');
   const expertColumns: Column<ExpertProfile>[] = [
-    {
-      key: 'name',
-      header: t('expertise.col.expert'),
-      cell: (x) => x.displayName,
-      sortValue: (x) => x.displayName,
-    },
+    sortedColumn('name', t('expertise.col.expert'), (x) => x.displayName),
     {
       key: 'specialities',
       header: t('expertise.col.specialities'),
@@ -111,82 +105,75 @@ export function GasControlPage() {
   ];
 
   return (
-    <section className="page" data-testid="expertise-gas-page" data-busy={busy ? 'true' : 'false'}>
-      <div className="page-head">
-        <h1>{t('expertise.gas.title')}</h1>
-      </div>
-      <ExpertiseTabs current="gas" />
-      <div className="filters">
-        <RegionFilterSelect
-          testId="expertise-filter-region"
-          value={regionId}
-          onChange={(v) => navigate(withQuery('/expertise', { regionId: v }), { replace: true })}
-          regions={regions}
-          lang={lang}
-          allLabel={t('expertise.filter.allRegions')}
-        />
-      </div>
-      <div className="kpis" data-testid="expertise-kpis">
-        <div className="kpi" data-testid="expertise-kpi-mines">
-          <div className="kpi-label">{t('expertise.kpi.mines')}</div>
-          <div className="kpi-value">{gaps.data ? gaps.data.mines : '—'}</div>
-        </div>
-        <div className="kpi" data-testid="expertise-kpi-no-expert">
-          <div className="kpi-label">{t('expertise.gap.no_expert')}</div>
-          <div className="kpi-value">{gaps.data ? count('no_expert') : '—'}</div>
-        </div>
-        <div className="kpi" data-testid="expertise-kpi-no-assessment">
-          <div className="kpi-label">{t('expertise.gap.no_recent_assessment')}</div>
-          <div className="kpi-value">{gaps.data ? count('no_recent_assessment') : '—'}</div>
-        </div>
-        <div className="kpi" data-testid="expertise-kpi-experts">
-          <div className="kpi-label">{t('expertise.kpi.experts')}</div>
-          <div className="kpi-value">{experts.data ? experts.data.items.length : '—'}</div>
-        </div>
-      </div>
-      {experts.error !== null && <ErrorBox error={experts.error} onRetry={experts.reload} />}
-      <div className="card">
-        <div className="card-head">
-          <h2>{t('expertise.experts.title')}</h2>
-          {assigned.truncated && <span className="muted">{t('expertise.experts.truncated')}</span>}
-        </div>
-        <DataTable
-          testId="experts-table"
-          columns={expertColumns}
-          rows={experts.data?.items}
-          rowKey={(x) => x.userId}
-          rowAttributes={(x) => ({
-            'data-testid': 'expert-row',
-            'data-expert-id': x.userId,
-            'data-mines': (assigned.byExpert.get(x.userId) ?? []).map((m) => m.mineId).join(' '),
-          })}
-          empty={t('expertise.experts.empty')}
-        />
-      </div>
-      {gaps.error !== null && <ErrorBox error={gaps.error} onRetry={gaps.reload} />}
-      <div className="card">
-        <div className="card-head">
-          <h2>{t('expertise.gaps.title')}</h2>
-        </div>
-        <DataTable
-          testId="expertise-gaps-table"
-          columns={gapColumns}
-          rows={gaps.data?.items}
-          rowKey={(g) => g.mineId}
-          rowAttributes={(g) => ({
-            'data-testid': 'expertise-gap-row',
-            'data-mine-id': g.mineId,
-            'data-gaps': g.gaps.join(' '),
-          })}
-          empty={t('expertise.gaps.empty')}
-          emptyTestId="expertise-gaps-empty"
-          pageSize={50}
-        />
-      </div>
-    </section>
+    <ExpertiseTabPage
+      tab="gas"
+      testId="expertise-gas-page"
+      isBusy={busy}
+      title={t('expertise.gas.title')}
+      region={{
+        testId: 'expertise-filter-region',
+        value: regionId,
+        onChange: (v) => navigate(withQuery('/expertise', { regionId: v }), { replace: true }),
+        allLabel: t('expertise.filter.allRegions'),
+      }}
+    >
+      <KpiTiles
+        testId="expertise-kpis"
+        tiles={[
+          { testId: 'expertise-kpi-mines', label: t('expertise.kpi.mines'), value: gaps.data?.mines },
+          {
+            testId: 'expertise-kpi-no-expert',
+            label: t('expertise.gap.no_expert'),
+            value: gaps.data && count('no_expert'),
+          },
+          {
+            testId: 'expertise-kpi-no-assessment',
+            label: t('expertise.gap.no_recent_assessment'),
+            value: gaps.data && count('no_recent_assessment'),
+          },
+          {
+            testId: 'expertise-kpi-experts',
+            label: t('expertise.kpi.experts'),
+            value: experts.data?.items.length,
+          },
+        ]}
+      />
+      <TableCard
+        title={t('expertise.experts.title')}
+        headExtra={assigned.truncated && <span className="muted">{t('expertise.experts.truncated')}</span>}
+        loadError={experts.error}
+        onRetry={experts.reload}
+        testId="experts-table"
+        columns={expertColumns}
+        rows={experts.data?.items}
+        rowKey={(x) => x.userId}
+        rowAttributes={(x) => ({
+          'data-testid': 'expert-row',
+          'data-expert-id': x.userId,
+          'data-mines': (assigned.byExpert.get(x.userId) ?? []).map((m) => m.mineId).join(' '),
+        })}
+        empty={t('expertise.experts.empty')}
+      />
+      <TableCard
+        title={t('expertise.gaps.title')}
+        loadError={gaps.error}
+        onRetry={gaps.reload}
+        testId="expertise-gaps-table"
+        columns={gapColumns}
+        rows={gaps.data?.items}
+        rowKey={(g) => g.mineId}
+        rowAttributes={(g) => ({
+          'data-testid': 'expertise-gap-row',
+          'data-mine-id': g.mineId,
+          'data-gaps': g.gaps.join(' '),
+        })}
+        empty={t('expertise.gaps.empty')}
+        emptyTestId="expertise-gaps-empty"
+        pageSize={50}
+      />
+    </ExpertiseTabPage>
   );
 }
-
 /** An expert's specialities, edited in place by the expert or a regulator who assigns. */
 function Specialities({
   expert,

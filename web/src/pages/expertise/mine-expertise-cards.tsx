@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Button } from '../../components/button.tsx';
+import { ActionButton } from '../../components/action-button.tsx';
 import { ActionError, Input } from '../../components/form-kit.tsx';
 import { useAction } from '../../components/use-action.ts';
 import { formatDateTime } from '../../format.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { Link } from '../../router/link.tsx';
-import type { CapabilityAssessment, GuidanceVisit, MineExpertise } from '../../api/generated/api-schema.ts';
+import type { CapabilityAssessment, GuidanceVisit } from '../../api/generated/api-schema.ts';
+import { RecordsCard, type MineCardProps } from './expertise-common.tsx';
 import { AssessmentForm, GuidanceForm, TrainingForm } from './expertise-forms.tsx';
 
 const STATE_BADGE: Record<CapabilityAssessment['state'], string> = {
@@ -21,30 +22,22 @@ export function AssessmentsCard({
   canSign,
   canDecide,
   onChanged,
-}: {
-  card: MineExpertise;
-  canSign: boolean;
-  canDecide: boolean;
-  onChanged: () => void;
-}) {
+}: MineCardProps & { canSign: boolean; canDecide: boolean }) {
   const { t } = useI18n();
   const list = [...card.assessments].sort((a, b) => b.signedAt.localeCompare(a.signedAt));
   return (
-    <div className="card" data-testid="assessments-card">
-      <div className="card-head">
-        <h2>{t('expertise.assessment.title')}</h2>
-      </div>
-      {list.length === 0 && <p className="muted ex-pad">{t('expertise.assessment.none')}</p>}
-      <ul className="ex-list">
-        {list.map((a) => (
-          <AssessmentItem key={a.id} a={a} canDecide={canDecide} onChanged={onChanged} />
-        ))}
-      </ul>
+    <RecordsCard
+      testId="assessments-card"
+      title={t('expertise.assessment.title')}
+      none={t('expertise.assessment.none')}
+      records={list}
+      renderRecord={(a) => <AssessmentItem key={a.id} a={a} canDecide={canDecide} onChanged={onChanged} />}
+    >
       {canSign && card.mine.gasClass !== 'low' && <AssessmentForm mineId={card.mine.id} onDone={onChanged} />}
       {canSign && card.mine.gasClass === 'low' && (
         <p className="muted ex-pad">{t('expertise.assessment.lowGas')}</p>
       )}
-    </div>
+    </RecordsCard>
   );
 }
 
@@ -89,15 +82,14 @@ function AssessmentItem({
       {(canWithdraw || (canDecide && a.state === 'signed')) && (
         <div className="filters">
           {canDecide && a.state === 'signed' && (
-            <Button
+            <ActionButton
+              action={action}
+              url={`${base}/approve`}
               variant="primary"
-              size="small"
               testId="assessment-approve"
-              disabled={action.busy}
-              onClick={() => void action.run('POST', `${base}/approve`)}
             >
               {t('expertise.assessment.approve')}
-            </Button>
+            </ActionButton>
           )}
           {canWithdraw && (
             <>
@@ -108,14 +100,14 @@ function AssessmentItem({
                 value={reason}
                 onChange={setReason}
               />
-              <Button
-                size="small"
+              <ActionButton
+                action={action}
+                url={`${base}/withdraw`}
+                body={{ reason }}
                 testId="assessment-withdraw"
-                disabled={action.busy}
-                onClick={() => void action.run('POST', `${base}/withdraw`, { reason })}
               >
                 {t('expertise.assessment.withdraw')}
-              </Button>
+              </ActionButton>
             </>
           )}
         </div>
@@ -131,27 +123,19 @@ export function GuidanceCard({
   canRecord,
   canReport,
   onChanged,
-}: {
-  card: MineExpertise;
-  canRecord: boolean;
-  canReport: boolean;
-  onChanged: () => void;
-}) {
+}: MineCardProps & { canRecord: boolean; canReport: boolean }) {
   const { t } = useI18n();
   const list = [...card.guidance].sort((a, b) => b.visitedOn.localeCompare(a.visitedOn));
   return (
-    <div className="card" data-testid="guidance-card">
-      <div className="card-head">
-        <h2>{t('expertise.guidance.title')}</h2>
-      </div>
-      {list.length === 0 && <p className="muted ex-pad">{t('expertise.guidance.none')}</p>}
-      <ul className="ex-list">
-        {list.map((v) => (
-          <GuidanceItem key={v.id} v={v} canReport={canReport} onChanged={onChanged} />
-        ))}
-      </ul>
+    <RecordsCard
+      testId="guidance-card"
+      title={t('expertise.guidance.title')}
+      none={t('expertise.guidance.none')}
+      records={list}
+      renderRecord={(v) => <GuidanceItem key={v.id} v={v} canReport={canReport} onChanged={onChanged} />}
+    >
       {canRecord && <GuidanceForm mineId={card.mine.id} onDone={onChanged} />}
-    </div>
+    </RecordsCard>
   );
 }
 
@@ -187,19 +171,13 @@ function GuidanceItem({
                 </Link>
               ) : (
                 canReport && (
-                  <Button
-                    size="small"
+                  <ActionButton
+                    action={action}
+                    url={`/api/expertise/guidance/${encodeURIComponent(v.id)}/findings/${i}/hazard`}
                     testId="guidance-finding-report"
-                    disabled={action.busy}
-                    onClick={() =>
-                      void action.run(
-                        'POST',
-                        `/api/expertise/guidance/${encodeURIComponent(v.id)}/findings/${i}/hazard`,
-                      )
-                    }
                   >
                     {t('expertise.guidance.makeHazard')}
-                  </Button>
+                  </ActionButton>
                 )
               )}
             </li>
@@ -212,34 +190,25 @@ function GuidanceItem({
 }
 
 /** Training sessions held at the mine and who attended. */
-export function TrainingsCard({
-  card,
-  canRecord,
-  onChanged,
-}: {
-  card: MineExpertise;
-  canRecord: boolean;
-  onChanged: () => void;
-}) {
+export function TrainingsCard({ card, canRecord, onChanged }: MineCardProps & { canRecord: boolean }) {
   const { t } = useI18n();
   const list = [...card.trainings].sort((a, b) => b.heldOn.localeCompare(a.heldOn));
   return (
-    <div className="card" data-testid="trainings-card">
-      <div className="card-head">
-        <h2>{t('expertise.training.title')}</h2>
-      </div>
-      {list.length === 0 && <p className="muted ex-pad">{t('expertise.training.none')}</p>}
-      <ul className="ex-list">
-        {list.map((x) => (
-          <li key={x.id} data-testid="training-row" data-training-id={x.id}>
-            <strong className="tabular">{x.heldOn}</strong> {x.title} · {x.expertName}
-            <div className="muted">
-              {t('expertise.training.attendees', { n: x.attendees.length })}: {x.attendees.join('、')}
-            </div>
-          </li>
-        ))}
-      </ul>
+    <RecordsCard
+      testId="trainings-card"
+      title={t('expertise.training.title')}
+      none={t('expertise.training.none')}
+      records={list}
+      renderRecord={(x) => (
+        <li key={x.id} data-testid="training-row" data-training-id={x.id}>
+          <strong className="tabular">{x.heldOn}</strong> {x.title} · {x.expertName}
+          <div className="muted">
+            {t('expertise.training.attendees', { n: x.attendees.length })}: {x.attendees.join('、')}
+          </div>
+        </li>
+      )}
+    >
       {canRecord && <TrainingForm mineId={card.mine.id} onDone={onChanged} />}
-    </div>
+    </RecordsCard>
   );
 }

@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { useApiData } from '../../api/use-api.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
-import { Button } from '../../components/button.tsx';
+import { ActionButton } from '../../components/action-button.tsx';
+import { KpiTiles } from '../../components/kpi-tiles.tsx';
+import { PageFrame } from '../../components/page-frame.tsx';
 import { ActionError, Select } from '../../components/form-kit.tsx';
 import { DataTable } from '../../components/data-table.tsx';
 import { useAction } from '../../components/use-action.ts';
@@ -10,8 +12,9 @@ import { useI18n } from '../../i18n/i18n-context.tsx';
 import { Link } from '../../router/link.tsx';
 import { minePath } from '../../router/router.ts';
 import { useCan } from '../../session/session-context.tsx';
-import type { ExpertProfile, MineExpertise } from '../../api/generated/api-schema.ts';
+import type { ExpertProfile, MineExpertise, ProgressRecord } from '../../api/generated/api-schema.ts';
 import { mineApi } from './expertise-api.ts';
+import { facesColumns, type MineCardProps } from './expertise-common.tsx';
 import { ProgressForm } from './expertise-forms.tsx';
 import { AssessmentsCard, GuidanceCard, TrainingsCard } from './mine-expertise-cards.tsx';
 
@@ -22,34 +25,37 @@ export function MineExpertisePage({ mineId }: { mineId: string }) {
   const card = useApiData<MineExpertise>(mineApi(mineId));
   const c = card.data;
   return (
-    <section className="page" data-testid="expertise-mine-page" data-busy={card.isLoading ? 'true' : 'false'}>
-      <div className="page-head">
-        <Link to="/expertise">← {t('expertise.gas.title')}</Link>
-        <h1 data-testid="expertise-mine-name">{c ? c.mine.name : '…'}</h1>
-        {c && <Link to={minePath(c.mine.id)}>{t('expertise.mine.registry')}</Link>}
-      </div>
+    <PageFrame
+      testId="expertise-mine-page"
+      isBusy={card.isLoading}
+      before={<Link to="/expertise">← {t('expertise.gas.title')}</Link>}
+      title={c ? c.mine.name : '…'}
+      titleTestId="expertise-mine-name"
+      actions={c && <Link to={minePath(c.mine.id)}>{t('expertise.mine.registry')}</Link>}
+    >
       {card.error !== null && <ErrorBox error={card.error} onRetry={card.reload} />}
       {c && (
         <>
-          <div className="kpis" data-testid="expertise-mine-summary">
-            <div
-              className={`kpi ${c.mine.hasGasControlCapability ? 'kpi-green' : 'kpi-danger'}`}
-              data-testid="expertise-capability"
-              data-value={c.mine.hasGasControlCapability ? 'true' : 'false'}
-            >
-              <div className="kpi-label">{t('expertise.mine.capability')}</div>
-              <div className="kpi-value">
-                {c.mine.hasGasControlCapability
+          <KpiTiles
+            testId="expertise-mine-summary"
+            tiles={[
+              {
+                testId: 'expertise-capability',
+                label: t('expertise.mine.capability'),
+                value: c.mine.hasGasControlCapability
                   ? t('expertise.mine.capable')
-                  : t('expertise.mine.notCapable')}
-              </div>
-            </div>
-            <div className="kpi" data-testid="expertise-mine-gas-class">
-              <div className="kpi-label">{t('expertise.col.gasClass')}</div>
-              <div className="kpi-value">{t(`expertise.gasClass.${c.mine.gasClass}`)}</div>
-              <div className="kpi-sub">{c.mine.operator ?? ''}</div>
-            </div>
-          </div>
+                  : t('expertise.mine.notCapable'),
+                tone: c.mine.hasGasControlCapability ? 'kpi-green' : 'kpi-danger',
+                attributes: { 'data-value': c.mine.hasGasControlCapability ? 'true' : 'false' },
+              },
+              {
+                testId: 'expertise-mine-gas-class',
+                label: t('expertise.col.gasClass'),
+                value: t(`expertise.gasClass.${c.mine.gasClass}`),
+                sub: <div className="kpi-sub">{c.mine.operator ?? ''}</div>,
+              },
+            ]}
+          />
           <p className="muted" data-testid="expertise-capability-evidence">
             {c.mine.gasControlEvidence
               ? t('expertise.mine.evidence', {
@@ -77,19 +83,11 @@ export function MineExpertisePage({ mineId }: { mineId: string }) {
           </div>
         </>
       )}
-    </section>
+    </PageFrame>
   );
 }
 
-function AssignmentsCard({
-  card,
-  canAssign,
-  onChanged,
-}: {
-  card: MineExpertise;
-  canAssign: boolean;
-  onChanged: () => void;
-}) {
+function AssignmentsCard({ card, canAssign, onChanged }: MineCardProps & { canAssign: boolean }) {
   const { t } = useI18n();
   const experts = useApiData<{ items: ExpertProfile[] }>(canAssign ? '/api/expertise/experts' : null);
   const [expertId, setExpertId] = useState('');
@@ -114,17 +112,15 @@ function AssignmentsCard({
               {t('expertise.assignment.since', { at: formatDateTime(a.assignedAt) })}
             </span>{' '}
             {canAssign && (
-              <Button
+              <ActionButton
+                action={action}
+                method="DELETE"
+                url={`/api/expertise/assignments/${encodeURIComponent(a.id)}`}
                 variant="ghost"
-                size="small"
                 testId="assignment-end"
-                disabled={action.busy}
-                onClick={() =>
-                  void action.run('DELETE', `/api/expertise/assignments/${encodeURIComponent(a.id)}`)
-                }
               >
                 {t('expertise.assignment.end')}
-              </Button>
+              </ActionButton>
             )}
           </li>
         ))}
@@ -148,17 +144,16 @@ function AssignmentsCard({
                 x.specialities.length > 0 ? `${x.displayName} (${x.specialities.join('、')})` : x.displayName
               }
             />
-            <Button
+            <ActionButton
+              action={action}
+              url="/api/expertise/assignments"
+              body={{ mineId: card.mine.id, expertId }}
+              isBlocked={expertId === ''}
               variant="primary"
-              size="small"
               testId="assignment-add"
-              disabled={action.busy || expertId === ''}
-              onClick={() =>
-                void action.run('POST', '/api/expertise/assignments', { mineId: card.mine.id, expertId })
-              }
             >
               {t('expertise.assign.action')}
-            </Button>
+            </ActionButton>
           </div>
         </div>
       )}
@@ -167,15 +162,7 @@ function AssignmentsCard({
   );
 }
 
-function ProgressCard({
-  card,
-  canRecord,
-  onChanged,
-}: {
-  card: MineExpertise;
-  canRecord: boolean;
-  onChanged: () => void;
-}) {
+function ProgressCard({ card, canRecord, onChanged }: MineCardProps & { canRecord: boolean }) {
   const { t } = useI18n();
   const list = [...card.progress].sort(
     (a, b) => b.recordedOn.localeCompare(a.recordedOn) || b.createdAt.localeCompare(a.createdAt),
@@ -188,18 +175,7 @@ function ProgressCard({
       <DataTable
         columns={[
           { key: 'on', header: t('expertise.col.date'), cell: (p) => p.recordedOn, className: 'tabular' },
-          {
-            key: 'mech',
-            header: t('expertise.progress.mechanised'),
-            cell: (p) => p.mechanisedFaces,
-            isNumeric: true,
-          },
-          {
-            key: 'intel',
-            header: t('expertise.progress.intelligent'),
-            cell: (p) => p.intelligentFaces,
-            isNumeric: true,
-          },
+          ...facesColumns<ProgressRecord>(t),
           {
             key: 'remote',
             header: t('expertise.progress.remote'),

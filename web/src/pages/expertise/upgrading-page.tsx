@@ -1,21 +1,21 @@
-import { useState, type FormEvent } from 'react';
 import { withQuery } from '../../api/api-client.ts';
 import { useApiData } from '../../api/use-api.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
-import { Field, FormFooter } from '../../components/form-kit.tsx';
-import { RegionFilterSelect } from '../../components/region-options.tsx';
+import { FormCard } from '../../components/form-card.tsx';
+import { Field, useFormFields } from '../../components/form-kit.tsx';
+import { KpiTiles } from '../../components/kpi-tiles.tsx';
+import { TableCard } from '../../components/table-card.tsx';
 import { StatusChip } from '../../components/chip.tsx';
-import { DataTable, type Column } from '../../components/data-table.tsx';
+import { type Column } from '../../components/data-table.tsx';
 import { useAction } from '../../components/use-action.ts';
 import { formatCount } from '../../format.ts';
 import { useI18n, type Lang } from '../../i18n/i18n-context.tsx';
 import { Link } from '../../router/link.tsx';
 import { minePath, navigate, useAppLocation } from '../../router/router.ts';
-import { useRegions } from '../../session/regions-context.tsx';
 import { useCan, useSession } from '../../session/session-context.tsx';
 import type { UpgradeTarget, UpgradingView } from '../../api/generated/api-schema.ts';
 import { putJson } from './expertise-api.ts';
-import { ExpertiseTabs } from './expertise-common.tsx';
+import { ExpertiseTabPage, facesColumns } from './expertise-common.tsx';
 
 /** Capacity in t/yr: 万吨/年 in Chinese, whole t/yr in English. */
 export function formatTonnes(tPerYear: number, lang: Lang): string {
@@ -39,7 +39,6 @@ export function UpgradingPage() {
   const { t, lang } = useI18n();
   const { session } = useSession();
   const may = useCan();
-  const { regions } = useRegions();
   const { query } = useAppLocation();
   const regionId = query.get('regionId') ?? '';
   const view = useApiData<UpgradingView>(withQuery('/api/expertise/upgrading', { regionId }));
@@ -86,18 +85,7 @@ export function UpgradingPage() {
   const progressColumns: Column<UpgradingView['progress'][number]>[] = [
     { key: 'on', header: t('expertise.col.date'), cell: (p) => p.on, className: 'tabular' },
     { key: 'mines', header: t('expertise.upgrading.mines'), cell: (p) => p.mines, isNumeric: true },
-    {
-      key: 'mech',
-      header: t('expertise.progress.mechanised'),
-      cell: (p) => p.mechanisedFaces,
-      isNumeric: true,
-    },
-    {
-      key: 'intel',
-      header: t('expertise.progress.intelligent'),
-      cell: (p) => p.intelligentFaces,
-      isNumeric: true,
-    },
+    ...facesColumns<UpgradingView['progress'][number]>(t),
     {
       key: 'remote',
       header: t('expertise.progress.remote'),
@@ -143,69 +131,81 @@ export function UpgradingPage() {
   ];
 
   return (
-    <section
-      className="page"
-      data-testid="expertise-upgrading-page"
-      data-busy={view.isLoading ? 'true' : 'false'}
+    <ExpertiseTabPage
+      tab="upgrading"
+      testId="expertise-upgrading-page"
+      isBusy={view.isLoading}
+      title={t('expertise.upgrading.title')}
+      region={{
+        testId: 'upgrading-filter-region',
+        label: t('briefing.region'),
+        allLabel: t('expertise.filter.myRegion'),
+        value: regionId,
+        onChange: (v) => navigate(withQuery('/expertise/upgrading', { regionId: v }), { replace: true }),
+      }}
     >
-      <div className="page-head">
-        <h1>{t('expertise.upgrading.title')}</h1>
-      </div>
-      <ExpertiseTabs current="upgrading" />
-      <div className="filters">
-        <RegionFilterSelect
-          testId="upgrading-filter-region"
-          label={t('briefing.region')}
-          allLabel={t('expertise.filter.myRegion')}
-          value={regionId}
-          onChange={(v) => navigate(withQuery('/expertise/upgrading', { regionId: v }), { replace: true })}
-          regions={regions}
-          lang={lang}
-        />
-      </div>
       {view.error !== null && <ErrorBox error={view.error} onRetry={view.reload} />}
-      <div className="kpis" data-testid="upgrading-kpis">
-        <div className="kpi" data-testid="upgrading-kpi-mechanised">
-          <div className="kpi-label">{t('expertise.progress.mechanised')}</div>
-          <div className="kpi-value">{latest ? latest.mechanisedFaces : '—'}</div>
-          <div className="kpi-sub">
-            {latest ? t('expertise.upgrading.reportingMines', { n: latest.mines }) : ''}
-          </div>
-        </div>
-        <div className="kpi" data-testid="upgrading-kpi-intelligent">
-          <div className="kpi-label">{t('expertise.progress.intelligent')}</div>
-          <div className="kpi-value">
-            {latest ? latest.intelligentFaces : '—'}
-            {target !== null && target.intelligentFaces !== null && ` / ${target.intelligentFaces}`}
-          </div>
-          <Bar percent={intelligentPct} testId="upgrading-intelligent-bar" />
-          <div className="kpi-sub">
-            {target ? t('expertise.upgrading.due', { on: target.dueOn }) : t('expertise.upgrading.noTarget')}
-          </div>
-        </div>
-        <div className="kpi" data-testid="upgrading-kpi-remote">
-          <div className="kpi-label">{t('expertise.progress.remote')}</div>
-          <div className="kpi-value">
-            {latest ? `${latest.remoteMonitoringMines} / ${latest.mines}` : '—'}
-          </div>
-        </div>
-        <div className="kpi" data-testid="upgrading-kpi-capacity">
-          <div className="kpi-label">{t('expertise.capacity.withdrawn')}</div>
-          <div className="kpi-value ex-kpi-text" data-testid="upgrading-capacity-total">
-            {cap ? formatTonnes(cap.total.withdrawnTPerYear, lang) : '—'}
-          </div>
-          <Bar percent={cap?.percentOfTarget ?? null} testId="upgrading-capacity-bar" />
-          <div className="kpi-sub ex-wrap" data-testid="upgrading-capacity-target">
-            {cap !== undefined && cap.targetTPerYear !== null
-              ? t('expertise.capacity.ofTarget', {
-                  target: formatTonnes(cap.targetTPerYear, lang),
-                  pct: cap.percentOfTarget ?? 0,
-                  remaining: formatTonnes(cap.remainingTPerYear ?? 0, lang),
-                })
-              : t('expertise.upgrading.noTarget')}
-          </div>
-        </div>
-      </div>
+      <KpiTiles
+        testId="upgrading-kpis"
+        tiles={[
+          {
+            testId: 'upgrading-kpi-mechanised',
+            label: t('expertise.progress.mechanised'),
+            value: latest?.mechanisedFaces,
+            sub: (
+              <div className="kpi-sub">
+                {latest ? t('expertise.upgrading.reportingMines', { n: latest.mines }) : ''}
+              </div>
+            ),
+          },
+          {
+            testId: 'upgrading-kpi-intelligent',
+            label: t('expertise.progress.intelligent'),
+            value: (
+              <>
+                {latest ? latest.intelligentFaces : '—'}
+                {target !== null && target.intelligentFaces !== null && ` / ${target.intelligentFaces}`}
+              </>
+            ),
+            sub: (
+              <>
+                <Bar percent={intelligentPct} testId="upgrading-intelligent-bar" />
+                <div className="kpi-sub">
+                  {target
+                    ? t('expertise.upgrading.due', { on: target.dueOn })
+                    : t('expertise.upgrading.noTarget')}
+                </div>
+              </>
+            ),
+          },
+          {
+            testId: 'upgrading-kpi-remote',
+            label: t('expertise.progress.remote'),
+            value: latest && `${latest.remoteMonitoringMines} / ${latest.mines}`,
+          },
+          {
+            testId: 'upgrading-kpi-capacity',
+            label: t('expertise.capacity.withdrawn'),
+            value: cap && formatTonnes(cap.total.withdrawnTPerYear, lang),
+            valueClassName: 'ex-kpi-text',
+            valueTestId: 'upgrading-capacity-total',
+            sub: (
+              <>
+                <Bar percent={cap?.percentOfTarget ?? null} testId="upgrading-capacity-bar" />
+                <div className="kpi-sub ex-wrap" data-testid="upgrading-capacity-target">
+                  {cap !== undefined && cap.targetTPerYear !== null
+                    ? t('expertise.capacity.ofTarget', {
+                        target: formatTonnes(cap.targetTPerYear, lang),
+                        pct: cap.percentOfTarget ?? 0,
+                        remaining: formatTonnes(cap.remainingTPerYear ?? 0, lang),
+                      })
+                    : t('expertise.upgrading.noTarget')}
+                </div>
+              </>
+            ),
+          },
+        ]}
+      />
       {v && may('upgrade.manage') && v.regionId !== null && (
         <TargetForm
           key={`${v.regionId}-${target?.setAt ?? ''}`}
@@ -216,67 +216,55 @@ export function UpgradingPage() {
         />
       )}
       <div className="grid-2">
-        <div className="card">
-          <div className="card-head">
-            <h2>{t('expertise.capacity.title')}</h2>
-          </div>
-          <DataTable
-            testId="capacity-table"
-            columns={capacityColumns}
-            rows={cap?.districts}
-            rowKey={(d) => d.regionId}
-            rowAttributes={(d) => ({
-              'data-testid': 'capacity-row',
-              'data-region-id': d.regionId,
-              'data-withdrawn': String(d.withdrawnTPerYear),
-            })}
-            empty={t('expertise.capacity.noDistricts')}
-            footer={
-              cap && (
-                <tr data-testid="capacity-total" data-withdrawn={cap.total.withdrawnTPerYear}>
-                  <td>{t('expertise.capacity.total')}</td>
-                  <td className="num">{cap.total.closedMines}</td>
-                  <td className="num">{formatTonnes(cap.total.withdrawnTPerYear, lang)}</td>
-                  <td className="num">{cap.total.closingMines}</td>
-                  <td className="num">{formatTonnes(cap.total.closingTPerYear, lang)}</td>
-                </tr>
-              )
-            }
-          />
-        </div>
-        <div className="card">
-          <div className="card-head">
-            <h2>{t('expertise.progress.overTime')}</h2>
-          </div>
-          <DataTable
-            testId="progress-table"
-            columns={progressColumns}
-            rows={v ? [...v.progress].reverse().slice(0, 24) : undefined}
-            rowKey={(p) => p.on}
-            rowAttributes={(p) => ({ 'data-testid': 'progress-row', 'data-on': p.on })}
-            empty={t('expertise.progress.none')}
-          />
-        </div>
-      </div>
-      <div className="card">
-        <div className="card-head">
-          <h2>{t('expertise.merger.title')}</h2>
-        </div>
-        <DataTable
-          testId="mergers-table"
-          columns={mergerColumns}
-          rows={v?.mergers}
-          rowKey={(m) => m.id}
-          rowAttributes={(m) => ({
-            'data-testid': 'merger-row',
-            'data-merger-id': m.id,
-            'data-questionable': m.questionable ? 'true' : 'false',
+        <TableCard
+          title={t('expertise.capacity.title')}
+          testId="capacity-table"
+          columns={capacityColumns}
+          rows={cap?.districts}
+          rowKey={(d) => d.regionId}
+          rowAttributes={(d) => ({
+            'data-testid': 'capacity-row',
+            'data-region-id': d.regionId,
+            'data-withdrawn': String(d.withdrawnTPerYear),
           })}
-          empty={t('expertise.merger.none')}
-          isCompact
+          empty={t('expertise.capacity.noDistricts')}
+          footer={
+            cap && (
+              <tr data-testid="capacity-total" data-withdrawn={cap.total.withdrawnTPerYear}>
+                <td>{t('expertise.capacity.total')}</td>
+                <td className="num">{cap.total.closedMines}</td>
+                <td className="num">{formatTonnes(cap.total.withdrawnTPerYear, lang)}</td>
+                <td className="num">{cap.total.closingMines}</td>
+                <td className="num">{formatTonnes(cap.total.closingTPerYear, lang)}</td>
+              </tr>
+            )
+          }
+        />
+        <TableCard
+          title={t('expertise.progress.overTime')}
+          testId="progress-table"
+          columns={progressColumns}
+          rows={v ? [...v.progress].reverse().slice(0, 24) : undefined}
+          rowKey={(p) => p.on}
+          rowAttributes={(p) => ({ 'data-testid': 'progress-row', 'data-on': p.on })}
+          empty={t('expertise.progress.none')}
         />
       </div>
-    </section>
+      <TableCard
+        title={t('expertise.merger.title')}
+        testId="mergers-table"
+        columns={mergerColumns}
+        rows={v?.mergers}
+        rowKey={(m) => m.id}
+        rowAttributes={(m) => ({
+          'data-testid': 'merger-row',
+          'data-merger-id': m.id,
+          'data-questionable': m.questionable ? 'true' : 'false',
+        })}
+        empty={t('expertise.merger.none')}
+        isCompact
+      />
+    </ExpertiseTabPage>
   );
 }
 
@@ -293,16 +281,17 @@ function TargetForm({
   onDone: () => void;
 }) {
   const { t } = useI18n();
-  const [faces, setFaces] = useState(target?.intelligentFaces?.toString() ?? '');
-  const [capacityWan, setCapacityWan] = useState(
-    target === null || target.capacityWithdrawnTPerYear === null
-      ? ''
-      : String(target.capacityWithdrawnTPerYear / 10_000),
-  );
-  const [dueOn, setDueOn] = useState(target?.dueOn ?? `${new Date().getFullYear()}-12-31`);
+  const f = useFormFields({
+    faces: target?.intelligentFaces?.toString() ?? '',
+    capacityWan:
+      target === null || target.capacityWithdrawnTPerYear === null
+        ? ''
+        : String(target.capacityWithdrawnTPerYear / 10_000),
+    dueOn: target?.dueOn ?? `${new Date().getFullYear()}-12-31`,
+  });
+  const { faces, capacityWan, dueOn } = f.values;
   const action = useAction(onDone);
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
     void action.runWith(() =>
       putJson(
         `/api/expertise/targets/${encodeURIComponent(regionId)}`,
@@ -317,16 +306,22 @@ function TargetForm({
     );
   };
   return (
-    <form className="card form-row" data-testid="target-form" onSubmit={submit}>
-      <h2>{t('expertise.target.title')}</h2>
+    <FormCard
+      testId="target-form"
+      title={t('expertise.target.title')}
+      className="card form-row"
+      action={action}
+      onSubmit={submit}
+      submitLabel={t('expertise.save')}
+      submitTestId="target-save"
+      errorTestId="target-error"
+    >
       <Field
         label={t('expertise.progress.intelligent')}
         type="number"
         min={0}
         width={80}
-        testId="target-intelligent"
-        value={faces}
-        onChange={setFaces}
+        {...f.bind('faces', 'target-intelligent')}
       />
       <Field
         label={t('expertise.target.capacityWan')}
@@ -334,20 +329,9 @@ function TargetForm({
         min={0}
         step="any"
         width={100}
-        testId="target-capacity"
-        value={capacityWan}
-        onChange={setCapacityWan}
+        {...f.bind('capacityWan', 'target-capacity')}
       />
-      <Field
-        label={t('expertise.target.dueOn')}
-        type="date"
-        testId="target-due"
-        value={dueOn}
-        onChange={setDueOn}
-      />
-      <FormFooter action={action} submitTestId="target-save" errorTestId="target-error">
-        {t('expertise.save')}
-      </FormFooter>
-    </form>
+      <Field label={t('expertise.target.dueOn')} type="date" {...f.bind('dueOn', 'target-due')} />
+    </FormCard>
   );
 }

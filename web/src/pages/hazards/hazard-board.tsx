@@ -3,9 +3,11 @@ import { ExportControl } from '../../components/export-control.tsx';
 import { withQuery } from '../../api/api-client.ts';
 import { useApiData } from '../../api/use-api.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
+import { TableCard } from '../../components/table-card.tsx';
 import { buttonClass } from '../../components/button.tsx';
 import { StatusChip } from '../../components/chip.tsx';
-import { DataTable, type Column } from '../../components/data-table.tsx';
+import { type Column } from '../../components/data-table.tsx';
+import { sortedColumn } from '../../components/table-columns.ts';
 import { CheckField, SelectField } from '../../components/form-kit.tsx';
 import { RegionField } from '../../components/region-field.tsx';
 import { formatDateTime } from '../../format.ts';
@@ -48,7 +50,7 @@ export function HazardBoardPage() {
       ),
       sortValue: (h) => h.reportedAt,
     },
-    { key: 'mine', header: t('hazards.col.mine'), cell: (h) => h.mineName, sortValue: (h) => h.mineName },
+    sortedColumn('mine', t('hazards.col.mine'), (h) => h.mineName),
     {
       key: 'grade',
       header: t('hazards.col.grade'),
@@ -168,24 +170,23 @@ export function HazardBoardPage() {
           onChange={setOverdue}
         />
       </div>
-      {list.error !== null && <ErrorBox error={list.error} onRetry={list.reload} />}
-      <div className="card">
-        <DataTable
-          testId="hazard-list"
-          columns={columns}
-          rows={list.data?.items}
-          rowKey={(h) => h.id}
-          rowAttributes={(h) => ({
-            'data-testid': 'hazard-row',
-            'data-hazard-id': h.id,
-            'data-state': h.state,
-            'data-overdue': h.overdue ? 'true' : 'false',
-          })}
-          empty={t('hazards.empty')}
-          emptyTestId="hazard-list-empty"
-          pageSize={50}
-        />
-      </div>
+      <TableCard
+        loadError={list.error}
+        onRetry={list.reload}
+        testId="hazard-list"
+        columns={columns}
+        rows={list.data?.items}
+        rowKey={(h) => h.id}
+        rowAttributes={(h) => ({
+          'data-testid': 'hazard-row',
+          'data-hazard-id': h.id,
+          'data-state': h.state,
+          'data-overdue': h.overdue ? 'true' : 'false',
+        })}
+        empty={t('hazards.empty')}
+        emptyTestId="hazard-list-empty"
+        pageSize={50}
+      />
     </section>
   );
 }

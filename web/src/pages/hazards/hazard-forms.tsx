@@ -1,7 +1,8 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { request } from '../../api/api-client.ts';
 import { useApiData } from '../../api/use-api.ts';
-import { Field, FormFooter, SelectField, TextAreaField } from '../../components/form-kit.tsx';
+import { FormCard } from '../../components/form-card.tsx';
+import { Field, SelectField, TextAreaField } from '../../components/form-kit.tsx';
 import type { PostFieldSpec } from '../../components/post-form.tsx';
 import { MinePicker, type PickedMine } from '../../components/mine-picker.tsx';
 import { useAction } from '../../components/use-action.ts';
@@ -45,6 +46,15 @@ export function planBody(values: Record<string, string>): object {
   return out;
 }
 
+/** The report's text fields in order: the title (required), the description (a long text), where and what. */
+const REPORT_TEXT_FIELDS = [
+  { name: 'title', label: 'hazards.field.title', testId: 'hazard-report-title' },
+  { name: 'description', label: 'hazards.field.description', testId: 'hazard-report-description' },
+  { name: 'area', label: 'hazards.field.area', testId: 'hazard-report-area' },
+  { name: 'equipment', label: 'hazards.field.equipment', testId: 'hazard-report-equipment' },
+  { name: 'pointCode', label: 'hazards.field.pointCode', testId: 'hazard-report-point' },
+] as const;
+
 /** Report a hazard: the officer's own mine, or any mine in a regulator's or inspector's scope. */
 export function HazardReportPage({ prefill }: { prefill?: Prefill }) {
   const i18n = useI18n();
@@ -68,8 +78,7 @@ export function HazardReportPage({ prefill }: { prefill?: Prefill }) {
   const action = useAction();
   const set = (k: keyof typeof form, v: string) => setForm({ ...form, [k]: v });
   const items = gradingItems(criteria.data);
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
     void action.runWith(() =>
       request<{ hazard: { id: string } }>('POST', '/api/hazards', {
         body: { ...form, alarmId: draft?.alarmId ?? null },
@@ -83,7 +92,14 @@ export function HazardReportPage({ prefill }: { prefill?: Prefill }) {
       data-busy={action.busy || criteria.isLoading ? 'true' : 'false'}
     >
       <h1>{t('hazards.report')}</h1>
-      <form className="card wf-form" data-testid="hazard-report-form" onSubmit={submit}>
+      <FormCard
+        testId="hazard-report-form"
+        action={action}
+        onSubmit={submit}
+        submitLabel={t('hazards.submit')}
+        submitTestId="hazard-report-submit"
+        errorTestId="hazard-report-error"
+      >
         {!ownMine && (
           <MinePicker
             value={mine}
@@ -113,41 +129,21 @@ export function HazardReportPage({ prefill }: { prefill?: Prefill }) {
         />
         <CriteriaEditionNotice grading={criteria.data?.grading} />
         <p data-testid="hazard-report-grade">{t(`hazards.grade.${form.grade}`)}</p>
-        <Field
-          label={t('hazards.field.title')}
-          testId="hazard-report-title"
-          value={form.title}
-          required
-          onChange={(v) => set('title', v)}
-        />
-        <TextAreaField
-          label={t('hazards.field.description')}
-          testId="hazard-report-description"
-          value={form.description}
-          onChange={(v) => set('description', v)}
-        />
-        <Field
-          label={t('hazards.field.area')}
-          testId="hazard-report-area"
-          value={form.area}
-          onChange={(v) => set('area', v)}
-        />
-        <Field
-          label={t('hazards.field.equipment')}
-          testId="hazard-report-equipment"
-          value={form.equipment}
-          onChange={(v) => set('equipment', v)}
-        />
-        <Field
-          label={t('hazards.field.pointCode')}
-          testId="hazard-report-point"
-          value={form.pointCode}
-          onChange={(v) => set('pointCode', v)}
-        />
-        <FormFooter action={action} submitTestId="hazard-report-submit" errorTestId="hazard-report-error">
-          {t('hazards.submit')}
-        </FormFooter>
-      </form>
+        {REPORT_TEXT_FIELDS.map((f) => {
+          const props = {
+            label: t(f.label),
+            testId: f.testId,
+            value: form[f.name],
+            required: f.name === 'title',
+            onChange: (v: string) => set(f.name, v),
+          };
+          return f.name === 'description' ? (
+            <TextAreaField key={f.name} {...props} />
+          ) : (
+            <Field key={f.name} {...props} />
+          );
+        })}
+      </FormCard>
     </section>
   );
 }

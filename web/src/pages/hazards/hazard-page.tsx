@@ -1,16 +1,17 @@
-import { Fragment, useState, type CSSProperties } from 'react';
+import { Fragment, useState, type CSSProperties, type ReactNode } from 'react';
 import { useApiData } from '../../api/use-api.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
 import { formatDateTime } from '../../format.ts';
 import { errorText } from '../../components/error-text.ts';
 import { criterionText } from './criterion-text.ts';
-import { useI18n } from '../../i18n/i18n-context.tsx';
+import { useI18n, type MessageKey } from '../../i18n/i18n-context.tsx';
 import { Link } from '../../router/link.tsx';
 import { useCan, useSession } from '../../session/session-context.tsx';
 import type { HazardDetail } from '../../api/generated/api-schema.ts';
 import { uploadEvidence } from './hazard-api.ts';
+import { FactList } from '../../components/fact-list.tsx';
 import { FieldShell } from '../../components/form-kit.tsx';
-import { PostForm } from '../../components/post-form.tsx';
+import { PostForm, type PostFieldSpec } from '../../components/post-form.tsx';
 import { GENERAL_PLAN_FIELDS, MAJOR_PLAN_FIELDS, planBody } from './hazard-forms.tsx';
 import { HazardProposalsOf } from './criteria-edition.tsx';
 
@@ -19,6 +20,28 @@ const FACTS_STYLE: CSSProperties = {
   gridTemplateColumns: 'max-content 1fr',
   gap: '4px 16px',
   margin: '8px 0',
+};
+
+/** A step of the hazard's lifecycle that this role may take now: a form posting to `${base}/${path}`. */
+interface HazardStep {
+  id: string;
+  isShown: boolean;
+  /** The form's heading; the submit label unless told. */
+  title?: MessageKey;
+  fields?: readonly PostFieldSpec[];
+  path: string;
+  submitLabel: MessageKey;
+  toBody?: (values: Record<string, string>) => object;
+  /** What stands under the form (a hint). */
+  after?: ReactNode;
+}
+
+const NOTE_FIELD: PostFieldSpec = { name: 'note', label: 'hazards.field.note', kind: 'textarea' };
+const REASON_FIELD: PostFieldSpec = {
+  name: 'reason',
+  label: 'hazards.field.reason',
+  kind: 'textarea',
+  required: true,
 };
 
 /** One hazard: facts, due dates, plan, evidence, the timeline, and the actions this role may take. */
@@ -56,6 +79,83 @@ export function HazardPage({ id }: { id: string }) {
       },
     );
   };
+  const steps: HazardStep[] = h
+    ? [
+        {
+          // The five implementations are set once; an empty form after they are set misleads.
+          id: 'assign',
+          isShown:
+            may('hazard.rectify') && h.plan === null && (h.state === 'reported' || h.state === 'assigned'),
+          title: h.grade === 'major' ? 'hazards.fiveImplMajor' : 'hazards.fiveImpl',
+          fields: h.grade === 'major' ? MAJOR_PLAN_FIELDS : GENERAL_PLAN_FIELDS,
+          path: 'assign',
+          submitLabel: 'hazards.action.assign',
+          toBody: planBody,
+        },
+        {
+          id: 'start',
+          isShown: may('hazard.rectify') && h.state === 'assigned',
+          path: 'start',
+          submitLabel: 'hazards.action.start',
+        },
+        {
+          id: 'submit',
+          isShown: may('hazard.rectify') && h.state === 'rectifying',
+          fields: [NOTE_FIELD],
+          path: 'submit',
+          submitLabel: 'hazards.action.submit',
+        },
+        {
+          id: 'verify',
+          isShown: may('hazard.verify') && h.state === 'awaiting_verification',
+          fields: [NOTE_FIELD],
+          path: 'verify',
+          submitLabel: 'hazards.action.verify',
+        },
+        {
+          id: 'reject',
+          isShown: may('hazard.verify') && h.state === 'awaiting_verification',
+          fields: [REASON_FIELD],
+          path: 'reject',
+          submitLabel: 'hazards.action.reject',
+        },
+        {
+          id: 'extend',
+          isShown: may('hazard.extend') && h.state !== 'closed' && h.currentDueDate !== null,
+          fields: [
+            { name: 'newDueDate', label: 'hazards.field.newDueDate', kind: 'date', required: true },
+            REASON_FIELD,
+          ],
+          path: 'extend',
+          submitLabel: 'hazards.action.extend',
+        },
+        {
+          id: 'list',
+          isShown: may('hazard.supervise') && h.grade === 'major' && h.state !== 'closed' && !listed,
+          fields: [{ name: 'notice', label: 'hazards.field.notice', kind: 'textarea', required: true }],
+          path: 'listing',
+          submitLabel: 'hazards.action.list',
+        },
+        {
+          id: 'unlist',
+          isShown: may('hazard.supervise') && listed,
+          path: 'listing/close',
+          submitLabel: 'hazards.action.unlist',
+          after: h.state !== 'closed' && (
+            <p className="muted" data-testid="hazard-unlist-hint">
+              {t('hazards.unlistHint')}
+            </p>
+          ),
+        },
+        {
+          id: 'progress',
+          isShown: may('hazard.rectify') && listed,
+          fields: [{ name: 'text', label: 'hazards.field.note', kind: 'textarea', required: true }],
+          path: 'progress',
+          submitLabel: 'hazards.action.progress',
+        },
+      ]
+    : [];
   return (
     <section
       className="page"
@@ -69,177 +169,100 @@ export function HazardPage({ id }: { id: string }) {
       {h && d && (
         <>
           <h1 data-testid="hazard-title">{h.title}</h1>
-          <dl className="hazard-facts" style={FACTS_STYLE}>
-            <dt>{t('hazards.col.mine')}</dt>
-            <dd>{h.mineName}</dd>
-            <dt>{t('hazards.col.grade')}</dt>
-            <dd data-testid="hazard-grade">{t(`hazards.grade.${h.grade}`)}</dd>
-            <dt>{t('hazards.field.category')}</dt>
-            <dd>{d.criterion ? criterionText(d.criterion.id, { t, has, lang }) : t('hazards.general')}</dd>
-            <dt>{t('hazards.col.state')}</dt>
-            <dd data-testid="hazard-state" data-value={h.state}>
-              {t(`hazards.state.${h.state}`)}
-              {h.overdue && <strong className="overdue"> {t('hazards.overdue')}</strong>}
-              {listed && <strong data-testid="hazard-listed"> · {t('hazards.listed')}</strong>}
-            </dd>
-            <dt>{t('hazards.dueOriginal')}</dt>
-            <dd data-testid="hazard-due-original">{h.originalDueDate ?? '—'}</dd>
-            <dt>{t('hazards.dueCurrent')}</dt>
-            <dd data-testid="hazard-due-current">{h.currentDueDate ?? '—'}</dd>
-            <dt>{t('hazards.col.escalation')}</dt>
-            <dd data-testid="hazard-escalation">
-              {t(`hazards.escalation.${h.escalation}`)}
-              {h.equipmentRunningDays > 0 &&
-                ` · ${t('hazards.equipmentDays', { n: h.equipmentRunningDays })}`}
-            </dd>
-            <dt>{t('hazards.reportedBy')}</dt>
-            <dd>
-              {h.reportedByName} · {formatDateTime(h.reportedAt)}
-            </dd>
-            {h.area && (
-              <>
-                <dt>{t('hazards.field.area')}</dt>
-                <dd data-testid="hazard-area">{h.area}</dd>
-              </>
-            )}
-            {h.equipment && (
-              <>
-                <dt>{t('hazards.field.equipment')}</dt>
-                <dd>
-                  {h.equipment} {h.pointCode && `(${h.pointCode})`}
-                </dd>
-              </>
-            )}
-          </dl>
+          <FactList
+            className="hazard-facts"
+            style={FACTS_STYLE}
+            facts={[
+              { label: t('hazards.col.mine'), value: h.mineName },
+              { label: t('hazards.col.grade'), value: t(`hazards.grade.${h.grade}`), testId: 'hazard-grade' },
+              {
+                label: t('hazards.field.category'),
+                value: d.criterion ? criterionText(d.criterion.id, { t, has, lang }) : t('hazards.general'),
+              },
+              {
+                label: t('hazards.col.state'),
+                testId: 'hazard-state',
+                attributes: { 'data-value': h.state },
+                value: (
+                  <>
+                    {t(`hazards.state.${h.state}`)}
+                    {h.overdue && <strong className="overdue"> {t('hazards.overdue')}</strong>}
+                    {listed && <strong data-testid="hazard-listed"> · {t('hazards.listed')}</strong>}
+                  </>
+                ),
+              },
+              {
+                label: t('hazards.dueOriginal'),
+                value: h.originalDueDate ?? '—',
+                testId: 'hazard-due-original',
+              },
+              {
+                label: t('hazards.dueCurrent'),
+                value: h.currentDueDate ?? '—',
+                testId: 'hazard-due-current',
+              },
+              {
+                label: t('hazards.col.escalation'),
+                testId: 'hazard-escalation',
+                value: `${t(`hazards.escalation.${h.escalation}`)}${
+                  h.equipmentRunningDays > 0
+                    ? ` · ${t('hazards.equipmentDays', { n: h.equipmentRunningDays })}`
+                    : ''
+                }`,
+              },
+              {
+                label: t('hazards.reportedBy'),
+                value: `${h.reportedByName} · ${formatDateTime(h.reportedAt)}`,
+              },
+              {
+                label: t('hazards.field.area'),
+                value: h.area,
+                testId: 'hazard-area',
+                isShown: Boolean(h.area),
+              },
+              {
+                label: t('hazards.field.equipment'),
+                value: `${h.equipment} ${h.pointCode ? `(${h.pointCode})` : ''}`,
+                isShown: Boolean(h.equipment),
+              },
+            ]}
+          />
           {h.description && <p style={{ whiteSpace: 'pre-line' }}>{h.description}</p>}
           {h.plan && (
             <div className="card" data-testid="hazard-plan">
               <h3>{t('hazards.plan')}</h3>
-              <dl className="hazard-facts" style={FACTS_STYLE}>
-                {Object.entries(h.plan)
+              <FactList
+                className="hazard-facts"
+                style={FACTS_STYLE}
+                facts={Object.entries(h.plan)
                   .filter(([, v]) => v !== null && v !== '')
                   .map(([k, v]) => {
                     const key = `hazards.field.${k}`;
-                    return (
-                      <Fragment key={k}>
-                        <dt>{has(key) ? t(key) : k}</dt>
-                        <dd>{String(v)}</dd>
-                      </Fragment>
-                    );
+                    return { label: has(key) ? t(key) : k, value: String(v) };
                   })}
-              </dl>
+              />
             </div>
           )}
 
           <HazardProposalsOf proposals={d.proposals} />
 
           <div className="hazard-actions" data-testid="hazard-actions">
-            {/* The five implementations are set once; an empty form after they are set misleads. */}
-            {may('hazard.rectify') &&
-              h.plan === null &&
-              (h.state === 'reported' || h.state === 'assigned') && (
-                <PostForm
-                  testId="hazard-assign"
-                  title={h.grade === 'major' ? 'hazards.fiveImplMajor' : 'hazards.fiveImpl'}
-                  fields={h.grade === 'major' ? MAJOR_PLAN_FIELDS : GENERAL_PLAN_FIELDS}
-                  url={`${base}/assign`}
-                  submitLabel="hazards.action.assign"
-                  onDone={done}
-                  toBody={planBody}
-                />
-              )}
-            {may('hazard.rectify') && h.state === 'assigned' && (
-              <PostForm
-                testId="hazard-start"
-                title="hazards.action.start"
-                fields={[]}
-                url={`${base}/start`}
-                submitLabel="hazards.action.start"
-                onDone={done}
-              />
-            )}
-            {may('hazard.rectify') && h.state === 'rectifying' && (
-              <PostForm
-                testId="hazard-submit"
-                title="hazards.action.submit"
-                fields={[{ name: 'note', label: 'hazards.field.note', kind: 'textarea' }]}
-                url={`${base}/submit`}
-                submitLabel="hazards.action.submit"
-                onDone={done}
-              />
-            )}
-            {may('hazard.verify') && h.state === 'awaiting_verification' && (
-              <>
-                <PostForm
-                  testId="hazard-verify"
-                  title="hazards.action.verify"
-                  fields={[{ name: 'note', label: 'hazards.field.note', kind: 'textarea' }]}
-                  url={`${base}/verify`}
-                  submitLabel="hazards.action.verify"
-                  onDone={done}
-                />
-                <PostForm
-                  testId="hazard-reject"
-                  title="hazards.action.reject"
-                  fields={[
-                    { name: 'reason', label: 'hazards.field.reason', kind: 'textarea', required: true },
-                  ]}
-                  url={`${base}/reject`}
-                  submitLabel="hazards.action.reject"
-                  onDone={done}
-                />
-              </>
-            )}
-            {may('hazard.extend') && h.state !== 'closed' && h.currentDueDate !== null && (
-              <PostForm
-                testId="hazard-extend"
-                title="hazards.action.extend"
-                fields={[
-                  { name: 'newDueDate', label: 'hazards.field.newDueDate', kind: 'date', required: true },
-                  { name: 'reason', label: 'hazards.field.reason', kind: 'textarea', required: true },
-                ]}
-                url={`${base}/extend`}
-                submitLabel="hazards.action.extend"
-                onDone={done}
-              />
-            )}
-            {may('hazard.supervise') && h.grade === 'major' && h.state !== 'closed' && !listed && (
-              <PostForm
-                testId="hazard-list"
-                title="hazards.action.list"
-                fields={[{ name: 'notice', label: 'hazards.field.notice', kind: 'textarea', required: true }]}
-                url={`${base}/listing`}
-                submitLabel="hazards.action.list"
-                onDone={done}
-              />
-            )}
-            {may('hazard.supervise') && listed && (
-              <>
-                <PostForm
-                  testId="hazard-unlist"
-                  title="hazards.action.unlist"
-                  fields={[]}
-                  url={`${base}/listing/close`}
-                  submitLabel="hazards.action.unlist"
-                  onDone={done}
-                />
-                {h.state !== 'closed' && (
-                  <p className="muted" data-testid="hazard-unlist-hint">
-                    {t('hazards.unlistHint')}
-                  </p>
-                )}
-              </>
-            )}
-            {may('hazard.rectify') && listed && (
-              <PostForm
-                testId="hazard-progress"
-                title="hazards.action.progress"
-                fields={[{ name: 'text', label: 'hazards.field.note', kind: 'textarea', required: true }]}
-                url={`${base}/progress`}
-                submitLabel="hazards.action.progress"
-                onDone={done}
-              />
-            )}
+            {steps
+              .filter((step) => step.isShown)
+              .map((step) => (
+                <Fragment key={step.id}>
+                  <PostForm
+                    testId={`hazard-${step.id}`}
+                    title={step.title ?? step.submitLabel}
+                    fields={step.fields ?? []}
+                    url={`${base}/${step.path}`}
+                    submitLabel={step.submitLabel}
+                    onDone={done}
+                    toBody={step.toBody}
+                  />
+                  {step.after}
+                </Fragment>
+              ))}
           </div>
 
           <h2>{t('hazards.evidence')}</h2>

@@ -1,9 +1,11 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { request, withQuery } from '../../api/api-client.ts';
 import { useApiData } from '../../api/use-api.ts';
 import { DataTable, type Column } from '../../components/data-table.tsx';
+import { sortedColumn } from '../../components/table-columns.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
-import { Field, FormFooter, TextAreaField } from '../../components/form-kit.tsx';
+import { FormCard } from '../../components/form-card.tsx';
+import { Field, TextAreaField } from '../../components/form-kit.tsx';
 import { RegionField } from '../../components/region-field.tsx';
 import { useAction } from '../../components/use-action.ts';
 import { formatDateTime } from '../../format.ts';
@@ -13,6 +15,8 @@ import { useCan, useSession } from '../../session/session-context.tsx';
 import type { MissingSelfChecks, SelfCheckReport } from '../../api/generated/api-schema.ts';
 
 const QUARTER = /^\d{4}Q[1-4]$/;
+/** Who signed the report and what it says, after its quarter. */
+const SIGNED_FIELDS = ['signer', 'summary'] as const;
 
 /** The quarter a date falls in, written like 2026Q4. */
 function quarterOf(d: Date): string {
@@ -26,8 +30,7 @@ function SelfCheckForm({ mineId }: { mineId: string }) {
   const [filed, setFiled] = useState<SelfCheckReport | null>(null);
   const action = useAction();
   const set = (k: keyof typeof form, v: string) => setForm({ ...form, [k]: v });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
     setFiled(null);
     void action.runWith(() =>
       request<{ report: SelfCheckReport }>('POST', '/api/hazards/self-check-reports', {
@@ -39,13 +42,16 @@ function SelfCheckForm({ mineId }: { mineId: string }) {
     );
   };
   return (
-    <form
+    <FormCard
+      testId="self-check-form"
+      title={t('hazards.selfCheck.file')}
       className="card wf-form"
-      data-testid="self-check-form"
-      data-busy={action.busy ? 'true' : 'false'}
+      action={action}
       onSubmit={submit}
+      submitLabel={t('hazards.submit')}
+      submitTestId="self-check-submit"
+      errorTestId="self-check-error"
     >
-      <h2>{t('hazards.selfCheck.file')}</h2>
       <Field
         label={t('hazards.selfCheck.quarter')}
         testId="self-check-quarter"
@@ -54,20 +60,16 @@ function SelfCheckForm({ mineId }: { mineId: string }) {
         placeholder="2026Q4"
         onChange={(v) => set('quarter', v.trim().toUpperCase())}
       />
-      <Field
-        label={t('hazards.selfCheck.signer')}
-        testId="self-check-signer"
-        value={form.signer}
-        required
-        onChange={(v) => set('signer', v)}
-      />
-      <TextAreaField
-        label={t('hazards.selfCheck.summary')}
-        testId="self-check-summary"
-        value={form.summary}
-        required
-        onChange={(v) => set('summary', v)}
-      />
+      {SIGNED_FIELDS.map((name) => {
+        const props = {
+          label: t(`hazards.selfCheck.${name}`),
+          testId: `self-check-${name}`,
+          value: form[name],
+          required: true,
+          onChange: (v: string) => set(name, v),
+        };
+        return name === 'summary' ? <TextAreaField key={name} {...props} /> : <Field key={name} {...props} />;
+      })}
       {filed && (
         <p
           className="field-wide"
@@ -79,10 +81,7 @@ function SelfCheckForm({ mineId }: { mineId: string }) {
           {formatDateTime(filed.filedAt)}
         </p>
       )}
-      <FormFooter action={action} submitTestId="self-check-submit" errorTestId="self-check-error">
-        {t('hazards.submit')}
-      </FormFooter>
-    </form>
+    </FormCard>
   );
 }
 
@@ -107,12 +106,7 @@ function MissingSelfChecksPanel() {
       cell: (m) => <Link to={`/mines/${encodeURIComponent(m.mineId)}`}>{m.name}</Link>,
       sortValue: (m) => m.name,
     },
-    {
-      key: 'region',
-      header: t('hazards.selfCheck.region'),
-      cell: (m) => m.regionName,
-      sortValue: (m) => m.regionName,
-    },
+    sortedColumn('region', t('hazards.selfCheck.region'), (m) => m.regionName),
     {
       key: 'status',
       header: t('hazards.selfCheck.status'),

@@ -1,11 +1,14 @@
 import { useState } from 'react';
 import { request, type ApiAnswer } from '../../api/api-client.ts';
 import { useApiData } from '../../api/use-api.ts';
+import { DataTable, type Column } from '../../components/data-table.tsx';
 import { ErrorBox } from '../../components/error-box.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { regionName } from '../../format.ts';
 import { useRegions } from '../../session/regions-context.tsx';
 import { useCan } from '../../session/session-context.tsx';
+
+type CampaignMine = ApiAnswer<'/api/orders/campaigns/{id}'>['mines'][number];
 
 /** A region's name in the user's language (the server's rows carry the Chinese one). */
 function useRegionLabel(): (id: string, fallback: string) => string {
@@ -37,26 +40,35 @@ function ReportTable({ id }: { id: string }) {
           {t('orders.camp.csv')}
         </a>
       </h3>
-      <table className="table">
-        <thead>
-          <tr>
-            <th>{t('camp.report.district')}</th>
-            <th>{t('camp.report.minesDone')}</th>
-            <th>{t('camp.report.itemsOverdue')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {(data?.districts ?? []).map((d) => (
-            <tr key={d.regionId} data-testid={`campaign-district-${d.regionId}`} data-done={d.minesDone}>
-              <td>{regionLabel(d.regionId, d.regionName)}</td>
-              <td className="tabular">
-                {d.minesDone}/{d.minesTotal}
-              </td>
-              <td className={d.itemsOverdue > 0 ? 'text-danger tabular' : 'tabular'}>{d.itemsOverdue}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        columns={[
+          {
+            key: 'district',
+            header: t('camp.report.district'),
+            cell: (d) => regionLabel(d.regionId, d.regionName),
+          },
+          {
+            key: 'done',
+            header: t('camp.report.minesDone'),
+            cell: (d) => `${d.minesDone}/${d.minesTotal}`,
+            className: 'tabular',
+          },
+          {
+            key: 'overdue',
+            header: t('camp.report.itemsOverdue'),
+            cell: (d) => (
+              <span className={d.itemsOverdue > 0 ? 'text-danger' : undefined}>{d.itemsOverdue}</span>
+            ),
+            className: 'tabular',
+          },
+        ]}
+        rows={data?.districts}
+        rowKey={(d) => d.regionId}
+        rowAttributes={(d) => ({
+          'data-testid': `campaign-district-${d.regionId}`,
+          'data-done': String(d.minesDone),
+        })}
+      />
     </section>
   );
 }
@@ -103,6 +115,40 @@ export function CampaignDetail({ id }: { id: string }) {
       setBusy(false);
     }
   };
+  const progressColumns: Column<CampaignMine>[] = [
+    { key: 'code', header: t('closure.col.code'), cell: (m) => m.mineCode, className: 'mono' },
+    { key: 'mine', header: t('closure.col.mine'), cell: (m) => m.mineName },
+    { key: 'region', header: t('closure.col.region'), cell: (m) => regionLabel(m.regionId, m.regionName) },
+    ...campaign.items.map((item, i): Column<CampaignMine> => ({
+      key: `item-${item.id}`,
+      header: t('camp.col.item', { n: i + 1 }),
+      cell: (m) => {
+        const it = m.items.find((x) => x.itemId === item.id);
+        return it === undefined ? null : (
+          <label className={it.overdue ? 'wf-check text-danger' : 'wf-check'} title={it.by ?? undefined}>
+            <input
+              type="checkbox"
+              checked={ticked[`${m.mineId}|${it.itemId}`] ?? it.done}
+              disabled={!canMark || busy}
+              onChange={(e) => void mark(m.mineId, it.itemId, e.target.checked)}
+              data-testid={`campaign-mark-${m.mineCode}-${it.itemId}`}
+            />
+            {it.done ? (it.by ?? '') : it.overdue ? t('camp.item.overdue') : ''}
+          </label>
+        );
+      },
+    })),
+    {
+      key: 'progress',
+      header: t('camp.col.progress'),
+      cell: (m) => (
+        <span className={m.overdue > 0 ? 'text-danger' : undefined}>
+          {t('orders.camp.done', { done: m.done, total: campaign.items.length })}
+          {m.overdue > 0 ? ` · ${t('orders.camp.overdue', { n: m.overdue })}` : ''}
+        </span>
+      ),
+    },
+  ];
   return (
     <article
       className="card wf-card"
@@ -124,50 +170,13 @@ export function CampaignDetail({ id }: { id: string }) {
         ))}
       </ol>
       {error !== null && <ErrorBox error={error} testId="campaign-mark-error" />}
-      <div className="table-wrap">
-        <table className="table" data-testid="campaign-progress">
-          <thead>
-            <tr>
-              <th>{t('closure.col.code')}</th>
-              <th>{t('closure.col.mine')}</th>
-              <th>{t('closure.col.region')}</th>
-              {campaign.items.map((it, i) => (
-                <th key={it.id} title={it.text}>
-                  {t('camp.col.item', { n: i + 1 })}
-                </th>
-              ))}
-              <th>{t('camp.col.progress')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {mines.map((m) => (
-              <tr key={m.mineId} data-testid={`campaign-mine-${m.mineCode}`} data-done={m.done}>
-                <td className="mono">{m.mineCode}</td>
-                <td>{m.mineName}</td>
-                <td>{regionLabel(m.regionId, m.regionName)}</td>
-                {m.items.map((it) => (
-                  <td key={it.itemId} className={it.overdue ? 'text-danger' : undefined}>
-                    <label className="wf-check" title={it.by ?? undefined}>
-                      <input
-                        type="checkbox"
-                        checked={ticked[`${m.mineId}|${it.itemId}`] ?? it.done}
-                        disabled={!canMark || busy}
-                        onChange={(e) => void mark(m.mineId, it.itemId, e.target.checked)}
-                        data-testid={`campaign-mark-${m.mineCode}-${it.itemId}`}
-                      />
-                      {it.done ? (it.by ?? '') : it.overdue ? t('camp.item.overdue') : ''}
-                    </label>
-                  </td>
-                ))}
-                <td className={m.overdue > 0 ? 'text-danger' : undefined}>
-                  {t('orders.camp.done', { done: m.done, total: campaign.items.length })}
-                  {m.overdue > 0 ? ` · ${t('orders.camp.overdue', { n: m.overdue })}` : ''}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        testId="campaign-progress"
+        columns={progressColumns}
+        rows={mines}
+        rowKey={(m) => m.mineId}
+        rowAttributes={(m) => ({ 'data-testid': `campaign-mine-${m.mineCode}`, 'data-done': String(m.done) })}
+      />
       <ReportTable key={generation} id={id} />
     </article>
   );

@@ -1,8 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useAction } from '../../components/use-action.ts';
 import { request } from '../../api/api-client.ts';
 import { Button } from '../../components/button.tsx';
-import { Field, FormFooter, Input, useFormFields } from '../../components/form-kit.tsx';
+import { FormCard } from '../../components/form-card.tsx';
+import { Field, Input, useFormFields } from '../../components/form-kit.tsx';
 import { RegionField } from '../../components/region-field.tsx';
 import { todayIsoDate } from '../../format.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
@@ -39,8 +40,7 @@ export function CampaignForm({ onCreated }: { onCreated: (id: string) => void })
     });
     return out;
   };
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = async () => {
     const found = check();
     setHints(found);
     if (found.length > 0) return;
@@ -54,13 +54,15 @@ export function CampaignForm({ onCreated }: { onCreated: (id: string) => void })
     });
   };
   return (
-    <form
-      className="card wf-form"
-      onSubmit={(e) => void submit(e)}
-      data-testid="campaign-form"
-      data-busy={action.busy ? 'true' : 'false'}
+    <FormCard
+      testId="campaign-form"
+      title={t('camp.form.title')}
+      action={action}
+      onSubmit={() => void submit()}
+      submitLabel={t('camp.form.submit')}
+      submitTestId="campaign-create"
+      errorTestId="campaign-form-error"
     >
-      <h2>{t('camp.form.title')}</h2>
       <Field label={t('camp.form.name')} {...f.bind('name', 'campaign-name')} />
       <RegionField label={t('camp.form.region')} {...f.bind('regionId', 'campaign-region')} />
       <Field label={t('camp.form.startsOn')} type="date" {...f.bind('startsOn', 'campaign-starts')} />
@@ -109,9 +111,6 @@ export function CampaignForm({ onCreated }: { onCreated: (id: string) => void })
           ))}
         </ul>
       )}
-      <FormFooter action={action} submitTestId="campaign-create" errorTestId="campaign-form-error">
-        {t('camp.form.submit')}
-      </FormFooter>
-    </form>
+    </FormCard>
   );
 }

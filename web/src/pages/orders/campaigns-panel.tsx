@@ -1,8 +1,11 @@
 import { useApiData } from '../../api/use-api.ts';
+import { DataTable } from '../../components/data-table.tsx';
 import { ErrorBox } from '../../components/error-box.tsx';
 import { codeLabel } from '../../i18n/code-label.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import { Link } from '../../router/link.tsx';
 import { navigate } from '../../router/router.ts';
+import './orders.css';
 import { useCan } from '../../session/session-context.tsx';
 import type { ApiAnswer } from '../../api/api-client.ts';
 import { CampaignDetail } from './campaign-detail.tsx';
@@ -19,7 +22,6 @@ export function CampaignsPanel({ openId }: { openId?: string }) {
   const may = useCan();
   const list = useApiData<ApiAnswer<'/api/orders/campaigns'>>('/api/orders/campaigns');
   if (list.error !== null) return <ErrorBox error={list.error} onRetry={list.reload} />;
-  const campaigns = list.data?.campaigns ?? [];
   return (
     <div className="wf-stack" data-testid="campaigns" data-busy={list.isLoading ? 'true' : 'false'}>
       {may('campaign.manage') && openId === undefined && (
@@ -30,35 +32,33 @@ export function CampaignsPanel({ openId }: { openId?: string }) {
           }}
         />
       )}
-      {campaigns.length === 0 && !list.isLoading && <p>{t('orders.camp.empty')}</p>}
-      {campaigns.length > 0 && (
-        <table className="table" data-testid="campaign-list">
-          <thead>
-            <tr>
-              <th>{t('camp.form.name')}</th>
-              <th>{t('camp.col.period')}</th>
-              <th>{t('camp.col.items')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {campaigns.map((c) => (
-              <tr key={c.id} data-testid={`campaign-${c.id}`} data-open={c.id === openId ? 'true' : 'false'}>
-                <td>
-                  <a
-                    href={campaignPath(c.id)}
-                    onClick={(e) => (e.preventDefault(), navigate(campaignPath(c.id)))}
-                    data-testid={`campaign-link-${c.id}`}
-                  >
-                    {c.name}
-                  </a>
-                </td>
-                <td>{t('orders.camp.period', { from: c.startsOn, to: c.endsOn })}</td>
-                <td className="tabular">{c.items.length}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        testId="campaign-list"
+        columns={[
+          {
+            key: 'name',
+            header: t('camp.form.name'),
+            cell: (c) => (
+              <Link to={campaignPath(c.id)} data-testid={`campaign-link-${c.id}`}>
+                {c.name}
+              </Link>
+            ),
+          },
+          {
+            key: 'period',
+            header: t('camp.col.period'),
+            cell: (c) => t('orders.camp.period', { from: c.startsOn, to: c.endsOn }),
+          },
+          { key: 'items', header: t('camp.col.items'), cell: (c) => c.items.length, className: 'tabular' },
+        ]}
+        rows={list.data?.campaigns}
+        rowKey={(c) => c.id}
+        rowAttributes={(c) => ({
+          'data-testid': `campaign-${c.id}`,
+          'data-open': c.id === openId ? 'true' : 'false',
+        })}
+        empty={t('orders.camp.empty')}
+      />
       {openId !== undefined && <CampaignDetail key={openId} id={openId} />}
     </div>
   );
@@ -76,35 +76,30 @@ export function GasViolationsPanel() {
   return (
     <div data-testid="gas-violations" data-busy={isLoading ? 'true' : 'false'}>
       <p data-testid="gas-summary">{t('orders.gas.summary', { n: items.length, p: data?.producing ?? 0 })}</p>
-      {items.length === 0 && !isLoading && <p>{t('orders.gas.empty')}</p>}
-      <table className="table">
-        <thead>
-          <tr>
-            <th>{t('mines.col.name')}</th>
-            <th>{t('mines.col.region')}</th>
-            <th>{t('mines.col.gas')}</th>
-            <th>{t('mines.col.status')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((m) => (
-            <tr
-              key={m.mineId}
-              data-testid={`gas-${m.mineId}`}
-              style={m.producingIllegally ? { color: '#c8102e' } : undefined}
-            >
-              <td>
-                <a href={`/mines/${m.mineId}`}>{m.name}</a>
-              </td>
-              <td>{m.regionName}</td>
-              <td>{codeLabel('gas.', m.gasClass, i18n)}</td>
-              <td>
-                {m.producingIllegally ? t('orders.gas.producing') : codeLabel('status.', m.status, i18n)}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        columns={[
+          {
+            key: 'name',
+            header: t('mines.col.name'),
+            cell: (m) => <a href={`/mines/${m.mineId}`}>{m.name}</a>,
+          },
+          { key: 'region', header: t('mines.col.region'), cell: (m) => m.regionName },
+          { key: 'gas', header: t('mines.col.gas'), cell: (m) => codeLabel('gas.', m.gasClass, i18n) },
+          {
+            key: 'status',
+            header: t('mines.col.status'),
+            cell: (m) =>
+              m.producingIllegally ? t('orders.gas.producing') : codeLabel('status.', m.status, i18n),
+          },
+        ]}
+        rows={data?.items}
+        rowKey={(m) => m.mineId}
+        rowAttributes={(m) => ({
+          'data-testid': `gas-${m.mineId}`,
+          'data-illegal': m.producingIllegally ? 'true' : undefined,
+        })}
+        empty={t('orders.gas.empty')}
+      />
     </div>
   );
 }

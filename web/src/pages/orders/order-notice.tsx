@@ -1,8 +1,8 @@
-import { useState, type FormEvent } from 'react';
 import { useAction } from '../../components/use-action.ts';
 import { request } from '../../api/api-client.ts';
 import type { NoticeDeadline } from '../../api/generated/api-schema.ts';
-import { ActionError, Field, SubmitButton } from '../../components/form-kit.tsx';
+import { FormCard } from '../../components/form-card.tsx';
+import { Field, useFormFields } from '../../components/form-kit.tsx';
 import { todayIsoDate } from '../../format.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 
@@ -42,19 +42,17 @@ export function OrderNoticeBlock({
   onRecorded: () => void;
 }) {
   const { t } = useI18n();
-  const [date, setDate] = useState(todayIsoDate());
-  const [ref, setRef] = useState('');
+  const f = useFormFields({ date: todayIsoDate(), ref: '' });
+  const { date, ref } = f.values;
   const action = useAction();
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    await action.runWith(async () => {
+  const submit = () =>
+    void action.runWith(async () => {
       await request('POST', `/api/orders/${encodeURIComponent(orderId)}/notice`, {
         body: { noticeDate: date, noticeRef: ref },
       });
-      setRef('');
+      f.set({ ref: '' });
       onRecorded();
     });
-  };
   const recorded = notice.recordedOn;
   const text =
     recorded === null
@@ -78,23 +76,19 @@ export function OrderNoticeBlock({
       </p>
       <p className="muted">{t('order.notice.holidays')}</p>
       {canRecord && (
-        <form className="form-row" onSubmit={(e) => void submit(e)}>
-          <Field
-            label={t('order.notice.date')}
-            type="date"
-            value={date}
-            onChange={setDate}
-            testId="order-notice-date"
-          />
-          <Field label={t('order.notice.ref')} value={ref} onChange={setRef} testId="order-notice-ref" />
-          <div className="form-actions">
-            <SubmitButton action={action} testId="order-notice-submit">
-              {t('order.notice.record')}
-            </SubmitButton>
-          </div>
-        </form>
+        <FormCard
+          testId="order-notice-form"
+          className="form-row"
+          action={action}
+          onSubmit={submit}
+          submitLabel={t('order.notice.record')}
+          submitTestId="order-notice-submit"
+          errorTestId="order-notice-error"
+        >
+          <Field label={t('order.notice.date')} type="date" {...f.bind('date', 'order-notice-date')} />
+          <Field label={t('order.notice.ref')} {...f.bind('ref', 'order-notice-ref')} />
+        </FormCard>
       )}
-      <ActionError action={action} testId="order-notice-error" />
     </section>
   );
 }

@@ -1,4 +1,7 @@
 import { useApiData } from '../../api/use-api.ts';
+import { DataTable, type Column } from '../../components/data-table.tsx';
+import { Link } from '../../router/link.tsx';
+import { FactList } from '../../components/fact-list.tsx';
 import { ExportControl } from '../../components/export-control.tsx';
 import { ErrorBox } from '../../components/error-box.tsx';
 import { orderNoteText } from '../workflow-labels.ts';
@@ -13,6 +16,7 @@ import { IssueOrderForm } from './issue-order-form.tsx';
 import type { ApiAnswer } from '../../api/api-client.ts';
 import type { Order, Permission } from '../../api/generated/api-schema.ts';
 import { NotForRole } from '../../components/not-for-role.tsx';
+import { SectionTabs } from '../../components/section-tabs.tsx';
 import { StatusPill } from '../../components/status-pill.tsx';
 import { ResumptionsPanel } from './resumptions-panel.tsx';
 import { NoticeFlag, OrderNoticeBlock } from './order-notice.tsx';
@@ -47,6 +51,27 @@ function OrdersList() {
   };
   const { data, error, isLoading, reload } = useApiData<ApiAnswer<'/api/orders'>>('/api/orders');
   const orders = data?.orders ?? [];
+  const columns: Column<ListedOrder>[] = [
+    {
+      key: 'number',
+      header: t('orders.col.number'),
+      cell: (o) => (
+        <Link to={`/orders/order/${encodeURIComponent(o.id)}`} data-testid={`order-link-${o.id}`}>
+          {o.number}
+        </Link>
+      ),
+    },
+    { key: 'kind', header: t('orders.col.kind'), cell: (o) => t(`orders.kind.${o.kind}`) },
+    {
+      key: 'scope',
+      header: t('orders.col.scope'),
+      cell: (o) => (o.regionId === null ? t('orders.detail.mines', { n: o.mineIds.length }) : scopeLabel(o)),
+    },
+    { key: 'effective', header: t('orders.col.effective'), cell: (o) => formatDateTime(o.effectiveAt) },
+    { key: 'status', header: t('orders.col.status'), cell: (o) => t(`orders.status.${o.status}`) },
+    { key: 'issuer', header: t('orders.col.issuer'), cell: (o) => o.issuerName },
+    { key: 'notice', header: t('order.col.notice'), cell: (o) => <NoticeFlag notice={o.notice} /> },
+  ];
   return (
     <div data-testid="orders-list" data-busy={isLoading ? 'true' : 'false'}>
       {may('order.issue') && (
@@ -54,55 +79,21 @@ function OrdersList() {
       )}
       <ExportControl listUrl="/api/orders" />
       {error !== null && <ErrorBox error={error} onRetry={reload} />}
-      {orders.length === 0 && !isLoading && <p>{t('orders.list.empty')}</p>}
-      {orders.length > 0 && (
-        <table className="table">
-          <thead>
-            <tr>
-              <th>{t('orders.col.number')}</th>
-              <th>{t('orders.col.kind')}</th>
-              <th>{t('orders.col.scope')}</th>
-              <th>{t('orders.col.effective')}</th>
-              <th>{t('orders.col.status')}</th>
-              <th>{t('orders.col.issuer')}</th>
-              <th>{t('order.col.notice')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {orders.map((o) => (
-              <tr key={o.id} data-testid={`order-${o.id}`}>
-                <td>
-                  <a
-                    href={`/orders/order/${encodeURIComponent(o.id)}`}
-                    onClick={(e) => (
-                      e.preventDefault(),
-                      navigate(`/orders/order/${encodeURIComponent(o.id)}`)
-                    )}
-                    data-testid={`order-link-${o.id}`}
-                  >
-                    {o.number}
-                  </a>
-                </td>
-                <td>{t(`orders.kind.${o.kind}`)}</td>
-                <td>
-                  {o.regionId === null ? t('orders.detail.mines', { n: o.mineIds.length }) : scopeLabel(o)}
-                </td>
-                <td>{formatDateTime(o.effectiveAt)}</td>
-                <td>{t(`orders.status.${o.status}`)}</td>
-                <td>{o.issuerName}</td>
-                <td>
-                  <NoticeFlag notice={o.notice} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        columns={columns}
+        rows={isLoading && data === null ? undefined : orders}
+        rowKey={(o) => o.id}
+        rowAttributes={(o) => ({ 'data-testid': `order-${o.id}` })}
+        empty={t('orders.list.empty')}
+      />
     </div>
   );
 }
 
 /** One order after issuing: what, why, on what basis, and each mine it touched. */
+type ListedOrder = ApiAnswer<'/api/orders'>['orders'][number];
+type OrderMine = ApiAnswer<'/api/orders/{id}'>['mines'][number];
+
 function OrderDetail({ id }: { id: string }) {
   const { t, has } = useI18n();
   const may = useCan();
@@ -112,6 +103,37 @@ function OrderDetail({ id }: { id: string }) {
   if (error !== null) return <ErrorBox error={error} onRetry={reload} />;
   if (data === null) return <p data-testid="order-detail" data-busy="true" />;
   const { order, mines } = data;
+  const mineColumns: Column<OrderMine>[] = [
+    { key: 'code', header: t('closure.col.code'), cell: (m) => m.mineCode, className: 'mono' },
+    { key: 'mine', header: t('closure.col.mine'), cell: (m) => m.mineName },
+    { key: 'before', header: t('orders.detail.before'), cell: (m) => <StatusPill status={m.fromStatus} /> },
+    {
+      key: 'outcome',
+      header: t('orders.detail.outcome'),
+      cell: (m) => (
+        <>
+          {t(`orders.preview.${m.outcome}`)}
+          {m.outcome === 'unaffected' && (
+            <span className="muted"> ({orderNoteText({ ...m, status: m.fromStatus }, { t, has })})</span>
+          )}
+        </>
+      ),
+    },
+    { key: 'lifted', header: t('orders.detail.lifted'), cell: (m) => formatDate(m.liftedAt) },
+    {
+      key: 'licence',
+      header: t('order.col.licence'),
+      cell: (m) => (
+        <span data-testid={`order-licence-${m.mineCode}`} data-suspended={String(m.licenceSuspendedByThis)}>
+          {m.licenceSuspendedByThis ? (
+            <span className="tag tag-danger">{t('order.licence.suspendedHere')}</span>
+          ) : (
+            t('order.licence.notSuspended')
+          )}
+        </span>
+      ),
+    },
+  ];
   return (
     <article className="card wf-card" data-testid="order-detail" data-busy={isLoading ? 'true' : 'false'}>
       <header className="wf-card-head">
@@ -121,22 +143,21 @@ function OrderDetail({ id }: { id: string }) {
           {t(`orders.status.${order.status}`)}
         </span>
       </header>
-      <dl className="wf-facts">
-        <dt>{t('orders.form.basis')}</dt>
-        <dd>{order.legalBasis}</dd>
-        <dt>{t('orders.form.reason')}</dt>
-        <dd>{order.reason}</dd>
-        <dt>{t('orders.col.effective')}</dt>
-        <dd>{formatDateTime(order.effectiveAt)}</dd>
-        <dt>{t('orders.col.issuer')}</dt>
-        <dd>{order.issuerName}</dd>
-        {order.evacuateBy !== null && (
-          <>
-            <dt>{t('orders.detail.evacuateBy')}</dt>
-            <dd data-testid="order-detail-evacuate-by">{formatDateTime(order.evacuateBy)}</dd>
-          </>
-        )}
-      </dl>
+      <FactList
+        className="wf-facts"
+        facts={[
+          { label: t('orders.form.basis'), value: order.legalBasis },
+          { label: t('orders.form.reason'), value: order.reason },
+          { label: t('orders.col.effective'), value: formatDateTime(order.effectiveAt) },
+          { label: t('orders.col.issuer'), value: order.issuerName },
+          {
+            label: t('orders.detail.evacuateBy'),
+            value: formatDateTime(order.evacuateBy),
+            testId: 'order-detail-evacuate-by',
+            isShown: order.evacuateBy !== null,
+          },
+        ]}
+      />
       {data.notice !== null && (
         <OrderNoticeBlock
           orderId={order.id}
@@ -147,49 +168,13 @@ function OrderDetail({ id }: { id: string }) {
         />
       )}
       {order.kind !== 'lift' && order.status === 'in_force' && <OrderCompliance orderId={order.id} />}
-      <table className="table" data-testid="order-detail-mines">
-        <thead>
-          <tr>
-            <th>{t('closure.col.code')}</th>
-            <th>{t('closure.col.mine')}</th>
-            <th>{t('orders.detail.before')}</th>
-            <th>{t('orders.detail.outcome')}</th>
-            <th>{t('orders.detail.lifted')}</th>
-            <th>{t('order.col.licence')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {mines.map((m) => (
-            <tr key={m.mineId} data-testid={`order-mine-${m.mineCode}`} data-outcome={m.outcome}>
-              <td className="mono">{m.mineCode}</td>
-              <td>{m.mineName}</td>
-              <td>
-                <StatusPill status={m.fromStatus} />
-              </td>
-              <td>
-                {t(`orders.preview.${m.outcome}`)}
-                {m.outcome === 'unaffected' && (
-                  <span className="muted">
-                    {' '}
-                    ({orderNoteText({ ...m, status: m.fromStatus }, { t, has })})
-                  </span>
-                )}
-              </td>
-              <td>{formatDate(m.liftedAt)}</td>
-              <td
-                data-testid={`order-licence-${m.mineCode}`}
-                data-suspended={String(m.licenceSuspendedByThis)}
-              >
-                {m.licenceSuspendedByThis ? (
-                  <span className="tag tag-danger">{t('order.licence.suspendedHere')}</span>
-                ) : (
-                  t('order.licence.notSuspended')
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        testId="order-detail-mines"
+        columns={mineColumns}
+        rows={mines}
+        rowKey={(m) => m.mineId}
+        rowAttributes={(m) => ({ 'data-testid': `order-mine-${m.mineCode}`, 'data-outcome': m.outcome })}
+      />
       <button
         type="button"
         className="btn"
@@ -216,19 +201,15 @@ export function OrdersSection({ sub }: { sub: string[] }) {
   return (
     <section className="page" data-testid="orders-section" data-busy="false" data-sub={sub.join('/')}>
       <h1>{t('nav.orders')}</h1>
-      <nav className="tabs">
-        {TABS.filter(offered).map((x) => (
-          <button
-            key={x}
-            type="button"
-            className={x === tab ? 'btn btn-primary' : 'btn'}
-            data-testid={`orders-tab-${x || 'orders'}`}
-            onClick={() => navigate(x ? `/orders/${x}` : '/orders')}
-          >
-            {t(TAB_LABELS[x])}
-          </button>
-        ))}
-      </nav>
+      <SectionTabs
+        label={t('nav.orders')}
+        tabs={TABS.filter(offered).map((x) => ({
+          to: x ? `/orders/${x}` : '/orders',
+          label: t(TAB_LABELS[x]),
+          testId: `orders-tab-${x || 'orders'}`,
+          isCurrent: x === tab,
+        }))}
+      />
       {tab === '' && sub[0] === 'order' && sub[1] !== undefined && (
         <OrderDetail key={sub[1]} id={decodeURIComponent(sub[1])} />
       )}

@@ -1,8 +1,11 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { answerOf, api, request } from '../../api/api-client.ts';
 import type { MineStatus } from '../../api/generated/api-schema.ts';
 import { useApiData } from '../../api/use-api.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
+import { Button } from '../../components/button.tsx';
+import { FormCard } from '../../components/form-card.tsx';
+import { TextAreaField } from '../../components/form-kit.tsx';
 import { MinePicker, type PickedMine } from '../../components/mine-picker.tsx';
 import { useAction } from '../../components/use-action.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
@@ -17,13 +20,12 @@ function ApplyForm({ onApplied }: { onApplied: () => void }) {
   const { t } = useI18n();
   const [mine, setMine] = useState<PickedMine | null>(null);
   const [note, setNote] = useState('');
-  const { busy, error, runWith } = useAction();
+  const action = useAction();
   const [hint, setHint] = useState<string | null>(null);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = async () => {
     setHint(mine === null ? t('res.apply.pickFirst') : null);
     if (mine === null) return;
-    await runWith(async () => {
+    await action.runWith(async () => {
       await answerOf(api.POST('/api/orders/resumptions', { body: { mineId: mine.id, note } }));
       setMine(null);
       setNote('');
@@ -31,13 +33,15 @@ function ApplyForm({ onApplied }: { onApplied: () => void }) {
     });
   };
   return (
-    <form
-      className="card wf-form"
-      onSubmit={(e) => void submit(e)}
-      data-testid="resumption-apply-form"
-      data-busy={busy ? 'true' : 'false'}
+    <FormCard
+      testId="resumption-apply-form"
+      title={t('res.apply.title')}
+      action={action}
+      onSubmit={() => void submit()}
+      submitLabel={t('res.apply.submit')}
+      submitTestId="resumption-apply"
+      errorTestId="resumption-apply-error"
     >
-      <h2>{t('res.apply.title')}</h2>
       <MinePicker
         value={mine}
         onChange={setMine}
@@ -45,23 +49,9 @@ function ApplyForm({ onApplied }: { onApplied: () => void }) {
         label={t('res.apply.mine')}
         testId="resumption-mine"
       />
-      <label className="field">
-        <span className="field-label">{t('res.apply.note')}</span>
-        <textarea
-          className="input wf-textarea"
-          value={note}
-          onChange={(e) => setNote(e.target.value)}
-          data-testid="resumption-note"
-        />
-      </label>
-      <div className="wf-actions">
-        <button type="submit" className="btn btn-primary" disabled={busy} data-testid="resumption-apply">
-          {t('res.apply.submit')}
-        </button>
-      </div>
+      <TextAreaField label={t('res.apply.note')} value={note} onChange={setNote} testId="resumption-note" />
       {hint !== null && <p className="text-danger">{hint}</p>}
-      {error !== null && <ErrorBox error={error} testId="resumption-apply-error" />}
-    </form>
+    </FormCard>
   );
 }
 
@@ -94,25 +84,15 @@ function StepRow({
           </span>
         )}
       </span>
-      {canAct && item.how === 'sign' && (
-        <button
-          type="button"
-          className="btn btn-small btn-primary"
-          onClick={onSign}
-          data-testid={`sign-${item.id}`}
+      {canAct && (item.how === 'sign' || item.how === 'decide') && (
+        <Button
+          variant="primary"
+          size="small"
+          onClick={item.how === 'sign' ? onSign : onApprove}
+          testId={item.how === 'sign' ? `sign-${item.id}` : 'resumption-approve'}
         >
-          {t('res.sign')}
-        </button>
-      )}
-      {canAct && item.how === 'decide' && (
-        <button
-          type="button"
-          className="btn btn-small btn-primary"
-          onClick={onApprove}
-          data-testid="resumption-approve"
-        >
-          {t('res.approve')}
-        </button>
+          {t(item.how === 'sign' ? 'res.sign' : 'res.approve')}
+        </Button>
       )}
     </li>
   );

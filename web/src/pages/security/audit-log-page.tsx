@@ -1,10 +1,11 @@
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { withQuery } from '../../api/api-client.ts';
 import { useApiData } from '../../api/use-api.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
 import { Button, buttonClass } from '../../components/button.tsx';
 import { DataTable, type Column } from '../../components/data-table.tsx';
-import { Field, SelectField } from '../../components/form-kit.tsx';
+import { Field, SelectField, useFormFields } from '../../components/form-kit.tsx';
+import { PageFrame } from '../../components/page-frame.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { formatDateTime } from '../../format.ts';
 import { auditActionLabel, auditTargetLabel } from '../audit-labels.ts';
@@ -15,6 +16,12 @@ import { securityEventKindValues } from '../../api/generated/api-schema.ts';
 
 type AuditEntry = ApiAnswer<'/api/audit/entries'>['items'][number];
 type SecurityEvent = ApiAnswer<'/api/audit/security-events'>['items'][number];
+
+const SOURCES = ['audit', 'security'] as const;
+const SOURCE_PATHS: Record<(typeof SOURCES)[number], string> = {
+  audit: '/security/audit',
+  security: '/security/events',
+};
 
 /** A date (YYYY-MM-DD, China Standard Time) as the start or the end of that day in UTC. */
 const dayStart = (d: string) => (d ? new Date(`${d}T00:00:00+08:00`).toISOString() : '');
@@ -30,10 +37,12 @@ export function AuditLogPage({ source }: { source: 'audit' | 'security' }) {
   const { t } = i18n;
   useDocumentTitle(t('security.audit.title'));
   const { query } = useAppLocation();
-  const [from, setFrom] = useState(query.get('from') ?? '');
-  const [to, setTo] = useState(query.get('to') ?? '');
-  const [actor, setActor] = useState(query.get('actor') ?? '');
-  const [kind, setKind] = useState(query.get('kind') ?? '');
+  const filters = useFormFields({
+    from: query.get('from') ?? '',
+    to: query.get('to') ?? '',
+    actor: query.get('actor') ?? '',
+    kind: query.get('kind') ?? '',
+  });
   const params = {
     from: dayStart(query.get('from') ?? ''),
     to: dayEnd(query.get('to') ?? ''),
@@ -48,10 +57,10 @@ export function AuditLogPage({ source }: { source: 'audit' | 'security' }) {
     source === 'security' ? withQuery(base, { ...params, limit: 300 }) : null,
   );
   const current = source === 'audit' ? audit : security;
-  const path = source === 'audit' ? '/security/audit' : '/security/events';
+  const path = SOURCE_PATHS[source];
   const apply = (e: FormEvent) => {
     e.preventDefault();
-    navigate(withQuery(path, { from, to, actor, kind }), { replace: true });
+    navigate(withQuery(path, filters.values), { replace: true });
   };
   const via = (v: string | null | undefined) =>
     !v
@@ -113,58 +122,41 @@ export function AuditLogPage({ source }: { source: 'audit' | 'security' }) {
   ];
 
   return (
-    <section
-      className="page"
-      data-testid="audit-log-page"
-      data-source={source}
-      data-busy={current.isLoading ? 'true' : 'false'}
+    <PageFrame
+      testId="audit-log-page"
+      isBusy={current.isLoading}
+      title={t('security.audit.title')}
+      attributes={{ 'data-source': source }}
     >
-      <div className="page-head">
-        <h1>{t('security.audit.title')}</h1>
-      </div>
       <nav className="sec-tabs" data-testid="audit-tabs">
-        <a
-          href="/security/audit"
-          className={source === 'audit' ? 'active' : ''}
-          data-testid="audit-tab-audit"
-        >
-          {t('security.audit.tab.audit')}
-        </a>
-        <a
-          href="/security/events"
-          className={source === 'security' ? 'active' : ''}
-          data-testid="audit-tab-security"
-        >
-          {t('security.audit.tab.security')}
-        </a>
+        {SOURCES.map((x) => (
+          <a
+            key={x}
+            href={SOURCE_PATHS[x]}
+            className={source === x ? 'active' : ''}
+            data-testid={`audit-tab-${x}`}
+          >
+            {t(`security.audit.tab.${x}`)}
+          </a>
+        ))}
       </nav>
       <form className="filters sec-filters" onSubmit={apply} data-testid="audit-filters">
-        <Field
-          label={t('security.audit.from')}
-          type="date"
-          testId="audit-from"
-          value={from}
-          onChange={setFrom}
-        />
-        <Field label={t('security.audit.to')} type="date" testId="audit-to" value={to} onChange={setTo} />
-        <Field label={t('security.audit.actor')} testId="audit-actor" value={actor} onChange={setActor} />
+        <Field label={t('security.audit.from')} type="date" {...filters.bind('from', 'audit-from')} />
+        <Field label={t('security.audit.to')} type="date" {...filters.bind('to', 'audit-to')} />
+        <Field label={t('security.audit.actor')} {...filters.bind('actor', 'audit-actor')} />
         {source === 'security' ? (
           <SelectField
             label={t('security.audit.kind')}
-            testId="audit-kind"
-            value={kind}
-            onChange={setKind}
             placeholder={t('security.audit.kind.all')}
             options={securityEventKindValues}
             labelOf={(k) => t(`security.audit.kind.${k}`)}
+            {...filters.bind('kind', 'audit-kind')}
           />
         ) : (
           <Field
             label={t('security.audit.kind')}
             placeholder={t('security.audit.kindPrefix')}
-            testId="audit-kind"
-            value={kind}
-            onChange={setKind}
+            {...filters.bind('kind', 'audit-kind')}
           />
         )}
         <Button variant="primary" type="submit" testId="audit-apply">
@@ -205,6 +197,6 @@ export function AuditLogPage({ source }: { source: 'audit' | 'security' }) {
           />
         )}
       </div>
-    </section>
+    </PageFrame>
   );
 }

@@ -3,9 +3,10 @@ import { answerOf, api, type ApiAnswer } from '../../api/api-client.ts';
 import { useApiData } from '../../api/use-api.ts';
 import { Button } from '../../components/button.tsx';
 import { StatusChip, type ChipTone } from '../../components/chip.tsx';
-import { DataTable, type Column } from '../../components/data-table.tsx';
+import { type Column } from '../../components/data-table.tsx';
 import { ConfirmDialog } from '../../components/dialog.tsx';
 import { ErrorBox } from '../../components/error-box.tsx';
+import { TableCard } from '../../components/table-card.tsx';
 import { ActionError, CheckField, Field, SubmitButton } from '../../components/form-kit.tsx';
 import { useAction } from '../../components/use-action.ts';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
@@ -151,22 +152,21 @@ export function TokensPage() {
           <code data-testid="token-secret">{created.token}</code>
         </div>
       )}
-      {list.error !== null && <ErrorBox error={list.error} onRetry={list.reload} />}
-      <div className="card">
-        <DataTable
-          testId="token-table"
-          columns={columns}
-          rows={list.data?.items}
-          rowKey={(tok) => tok.id}
-          rowAttributes={(tok) => ({
-            'data-testid': 'token-row',
-            'data-token-id': tok.id,
-            'data-state': tok.state,
-          })}
-          empty={t('security.tokens.none')}
-          caption={t('security.tokens.title')}
-        />
-      </div>
+      <TableCard
+        loadError={list.error}
+        onRetry={list.reload}
+        testId="token-table"
+        columns={columns}
+        rows={list.data?.items}
+        rowKey={(tok) => tok.id}
+        rowAttributes={(tok) => ({
+          'data-testid': 'token-row',
+          'data-token-id': tok.id,
+          'data-state': tok.state,
+        })}
+        empty={t('security.tokens.none')}
+        caption={t('security.tokens.title')}
+      />
       <ConfirmDialog
         isOpen={revoking !== null}
         title={t('security.tokens.revoke')}

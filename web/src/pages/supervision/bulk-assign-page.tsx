@@ -8,6 +8,7 @@ import {
   type MinesResponse,
 } from '../../api/generated/api-schema.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
+import { PageFrame } from '../../components/page-frame.tsx';
 import { FilterBar, FilterSelect } from '../../components/filter-bar.tsx';
 import { CheckField, Field, FormFooter, Select, TextArea } from '../../components/form-kit.tsx';
 import { RegionFilterSelect } from '../../components/region-options.tsx';
@@ -77,13 +78,31 @@ export function BulkAssignPage() {
     );
   };
   const person = (c: Candidate) => c.displayName;
+  // The two people picked for every selected mine (empty keeps each mine's own).
+  const personPicks = [
+    {
+      testId: 'bulk-leader',
+      label: t('supervision.col.leader'),
+      value: leader,
+      onChange: setLeader,
+      options: candidates.data?.leaders,
+    },
+    {
+      testId: 'bulk-group-leader',
+      label: t('supervision.bulk.groupLeader'),
+      value: groupLeader,
+      onChange: setGroupLeader,
+      options: candidates.data?.groupMembers,
+    },
+  ];
 
   return (
-    <section className="page" data-testid="bulk-assign-page" data-busy={mines.isLoading ? 'true' : 'false'}>
-      <div className="page-head">
-        <CoverageLink />
-        <h1>{t('supervision.bulk.title')}</h1>
-      </div>
+    <PageFrame
+      testId="bulk-assign-page"
+      isBusy={mines.isLoading}
+      before={<CoverageLink />}
+      title={t('supervision.bulk.title')}
+    >
       <p className="muted">{t('supervision.bulk.intro')}</p>
       <FilterBar
         hasFilters={regionId !== '' || status !== ''}
@@ -165,30 +184,20 @@ export function BulkAssignPage() {
         <div className="card-head">
           <h2>{t('supervision.bulk.what', { n: selected.size })}</h2>
         </div>
-        <label>
-          {t('supervision.col.leader')}{' '}
-          <Select
-            testId="bulk-leader"
-            value={leader}
-            onChange={setLeader}
-            options={candidates.data?.leaders}
-            keyOf={(c) => c.id}
-            labelOf={person}
-            placeholder={t('supervision.bulk.keep')}
-          />
-        </label>
-        <label>
-          {t('supervision.bulk.groupLeader')}{' '}
-          <Select
-            testId="bulk-group-leader"
-            value={groupLeader}
-            onChange={setGroupLeader}
-            options={candidates.data?.groupMembers}
-            keyOf={(c) => c.id}
-            labelOf={person}
-            placeholder={t('supervision.bulk.keep')}
-          />
-        </label>
+        {personPicks.map((pick) => (
+          <label key={pick.testId}>
+            {pick.label}{' '}
+            <Select
+              testId={pick.testId}
+              value={pick.value}
+              onChange={pick.onChange}
+              options={pick.options}
+              keyOf={(c) => c.id}
+              labelOf={person}
+              placeholder={t('supervision.bulk.keep')}
+            />
+          </label>
+        ))}
         {groupLeader !== '' && (
           <div className="row" data-testid="bulk-group-members">
             {candidates.data?.groupMembers
@@ -237,6 +246,6 @@ export function BulkAssignPage() {
         </FormFooter>
       </form>
       {result && <BulkResult result={result} mines={mines.data?.items ?? []} />}
-    </section>
+    </PageFrame>
   );
 }

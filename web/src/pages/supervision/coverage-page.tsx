@@ -1,7 +1,11 @@
 import { withQuery } from '../../api/api-client.ts';
 import { useApiData } from '../../api/use-api.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
+import { DataTable, type Column } from '../../components/data-table.tsx';
+import { FilterSelect } from '../../components/filter-bar.tsx';
 import { CheckField } from '../../components/form-kit.tsx';
+import { KpiTiles } from '../../components/kpi-tiles.tsx';
+import { Link } from '../../router/link.tsx';
 import { RegionFilterSelect } from '../../components/region-options.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { navigate, useAppLocation } from '../../router/router.ts';
@@ -37,23 +41,67 @@ export function CoveragePage() {
   const presence = view?.presence ?? null;
   const may = useCan();
   const busy = coverage.isLoading || kpi.isLoading;
+  const coverageColumns: Column<CoverageView['rows'][number]>[] = [
+    {
+      key: 'mine',
+      header: t('supervision.col.mine'),
+      cell: (r) => (
+        <>
+          <Link className="mine-link" to={supervisionMinePath(r.mineId)}>
+            {r.name}
+          </Link>{' '}
+          {r.isMine && <span className="sv-badge sv-badge-mine">{t('supervision.myMine')}</span>}
+          <div className="muted mono">{r.code}</div>
+        </>
+      ),
+    },
+    { key: 'district', header: t('supervision.col.district'), cell: (r) => r.regionName },
+    {
+      key: 'gaps',
+      header: t('supervision.col.gaps'),
+      cell: (r) =>
+        r.gaps.length === 0 ? (
+          <span className="sv-badge sv-badge-ok">{t('supervision.gap.none')}</span>
+        ) : (
+          r.gaps.map((g) => (
+            <span key={g} className="sv-badge sv-badge-gap" data-testid={`gap-${g}`}>
+              {t(`supervision.gap.${g}`)}
+            </span>
+          ))
+        ),
+    },
+    {
+      key: 'plan',
+      header: t('supervision.col.plan'),
+      cell: (r) => (r.planState ? t(`supervision.plan.state.${r.planState}`) : '—'),
+    },
+    { key: 'responsible', header: t('supervision.col.responsible'), cell: (r) => r.responsibleName ?? '—' },
+    {
+      key: 'group',
+      header: t('supervision.col.group'),
+      cell: (r) => (r.groupLeaderName ? `${r.groupLeaderName} (${r.groupSize})` : '—'),
+    },
+    { key: 'leader', header: t('supervision.col.leader'), cell: (r) => r.leaderName ?? '—' },
+    {
+      key: 'leaderless',
+      header: t('supervision.col.leaderless'),
+      isNumeric: true,
+      cell: (r) => (
+        <span data-testid="coverage-leaderless">
+          {r.leaderlessShifts > 0 ? <span className="sv-badge sv-badge-gap">{r.leaderlessShifts}</span> : '—'}
+        </span>
+      ),
+    },
+  ];
 
   return (
     <section className="page" data-testid="supervision-section" data-busy={busy ? 'true' : 'false'}>
       <div className="page-head">
         <h1>{t('supervision.coverage.title')}</h1>
         {may('supervision.assign') && (
-          <a
-            className="btn btn-small btn-primary"
-            data-testid="coverage-bulk"
-            href="/supervision/bulk"
-            onClick={(e) => {
-              e.preventDefault();
-              navigate('/supervision/bulk');
-            }}
-          >
+          <Link className="btn btn-small btn-primary" data-testid="coverage-bulk" to="/supervision/bulk">
             {t('supervision.bulk.open')}
-          </a>
+          </Link>
         )}
         <a
           className="btn btn-small"
@@ -64,42 +112,45 @@ export function CoveragePage() {
         </a>
       </div>
       {coverage.error !== null && <ErrorBox error={coverage.error} onRetry={coverage.reload} />}
-      <div className="kpis" data-testid="supervision-kpis">
-        <div className="kpi" data-testid="kpi-complete">
-          <div className="kpi-label">{t('supervision.kpi.complete')}</div>
-          <div className="kpi-value">{view ? `${view.complete} / ${view.mines}` : '—'}</div>
-        </div>
-        {COVERAGE_GAPS.map((g) => (
-          <div className="kpi" key={g} data-testid={`kpi-missing-${g}`}>
-            <div className="kpi-label">{t(`supervision.missing.${g}`)}</div>
-            <div className="kpi-value">{view ? view.missing[g] : '—'}</div>
-          </div>
-        ))}
-        <div className="kpi" data-testid="kpi-leader-overdue">
-          <div className="kpi-label">
-            {t('supervision.kpi.leaderOverdue', { days: kpi.data?.leaderDays ?? 30 })}
-          </div>
-          <div className="kpi-value">{kpi.data ? kpi.data.leaderOverdue : '—'}</div>
-        </div>
-        <div className="kpi" data-testid="kpi-group-overdue">
-          <div className="kpi-label">
-            {t('supervision.kpi.groupOverdue', { days: kpi.data?.groupDays ?? 14 })}
-          </div>
-          <div className="kpi-value">{kpi.data ? kpi.data.groupOverdue : '—'}</div>
-        </div>
-        {presence && (
-          <>
-            <div className="kpi" data-testid="kpi-unconfirmed">
-              <div className="kpi-label">{t('supervision.kpi.unconfirmed', { days: presence.days })}</div>
-              <div className="kpi-value">{presence.claims.notConfirmed + presence.claims.noCard}</div>
-            </div>
-            <div className="kpi" data-testid="kpi-leaderless">
-              <div className="kpi-label">{t('supervision.kpi.leaderless', { days: presence.days })}</div>
-              <div className="kpi-value">{presence.leaderlessMines}</div>
-            </div>
-          </>
-        )}
-      </div>
+      <KpiTiles
+        testId="supervision-kpis"
+        tiles={[
+          {
+            testId: 'kpi-complete',
+            label: t('supervision.kpi.complete'),
+            value: view && `${view.complete} / ${view.mines}`,
+          },
+          ...COVERAGE_GAPS.map((g) => ({
+            testId: `kpi-missing-${g}`,
+            label: t(`supervision.missing.${g}`),
+            value: view?.missing[g],
+          })),
+          {
+            testId: 'kpi-leader-overdue',
+            label: t('supervision.kpi.leaderOverdue', { days: kpi.data?.leaderDays ?? 30 }),
+            value: kpi.data?.leaderOverdue,
+          },
+          {
+            testId: 'kpi-group-overdue',
+            label: t('supervision.kpi.groupOverdue', { days: kpi.data?.groupDays ?? 14 }),
+            value: kpi.data?.groupOverdue,
+          },
+          ...(presence
+            ? [
+                {
+                  testId: 'kpi-unconfirmed',
+                  label: t('supervision.kpi.unconfirmed', { days: presence.days }),
+                  value: presence.claims.notConfirmed + presence.claims.noCard,
+                },
+                {
+                  testId: 'kpi-leaderless',
+                  label: t('supervision.kpi.leaderless', { days: presence.days }),
+                  value: presence.leaderlessMines,
+                },
+              ]
+            : []),
+        ]}
+      />
       <div className="filters">
         <RegionFilterSelect
           testId="coverage-filter-region"
@@ -109,19 +160,15 @@ export function CoveragePage() {
           lang={lang}
           allLabel={t('supervision.filter.allRegions')}
         />
-        <select
-          className="select"
-          data-testid="coverage-filter-gap"
+        <FilterSelect
+          label={t('supervision.col.gaps')}
+          testId="coverage-filter-gap"
           value={gap}
-          onChange={(e) => setFilter('gap', e.target.value)}
-        >
-          <option value="">{t('supervision.filter.anyGap')}</option>
-          {COVERAGE_GAPS.map((g) => (
-            <option key={g} value={g}>
-              {t(`supervision.missing.${g}`)}
-            </option>
-          ))}
-        </select>
+          onChange={(v) => setFilter('gap', v)}
+          options={COVERAGE_GAPS}
+          optionLabel={(g) => t(`supervision.missing.${g}`)}
+          allLabel={t('supervision.filter.anyGap')}
+        />
         <CheckField
           label={t('supervision.filter.onlyMine')}
           testId="coverage-filter-mine"
@@ -134,108 +181,44 @@ export function CoveragePage() {
           {t('supervision.coverage.excludedClosed', { n: view.excludedClosed })}
         </p>
       )}
-      <div className="card table-wrap">
-        <table className="table" data-testid="coverage-table">
-          <thead>
-            <tr>
-              <th>{t('supervision.col.mine')}</th>
-              <th>{t('supervision.col.district')}</th>
-              <th>{t('supervision.col.gaps')}</th>
-              <th>{t('supervision.col.plan')}</th>
-              <th>{t('supervision.col.responsible')}</th>
-              <th>{t('supervision.col.group')}</th>
-              <th>{t('supervision.col.leader')}</th>
-              <th className="num">{t('supervision.col.leaderless')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {view?.rows.length === 0 && (
-              <tr>
-                <td colSpan={8} className="empty">
-                  {t('supervision.coverage.empty')}
-                </td>
-              </tr>
-            )}
-            {view?.rows.map((r) => (
-              <tr
-                key={r.mineId}
-                data-testid="coverage-row"
-                data-mine-id={r.mineId}
-                data-gaps={r.gaps.join(' ')}
-                data-mine={r.isMine ? 'true' : 'false'}
-              >
-                <td>
-                  <a
-                    className="mine-link"
-                    href={supervisionMinePath(r.mineId)}
-                    onClick={(e) => {
-                      e.preventDefault();
-                      navigate(supervisionMinePath(r.mineId));
-                    }}
-                  >
-                    {r.name}
-                  </a>{' '}
-                  {r.isMine && <span className="sv-badge sv-badge-mine">{t('supervision.myMine')}</span>}
-                  <div className="muted mono">{r.code}</div>
-                </td>
-                <td>{r.regionName}</td>
-                <td>
-                  {r.gaps.length === 0 ? (
-                    <span className="sv-badge sv-badge-ok">{t('supervision.gap.none')}</span>
-                  ) : (
-                    r.gaps.map((g) => (
-                      <span key={g} className="sv-badge sv-badge-gap" data-testid={`gap-${g}`}>
-                        {t(`supervision.gap.${g}`)}
-                      </span>
-                    ))
-                  )}
-                </td>
-                <td>{r.planState ? t(`supervision.plan.state.${r.planState}`) : '—'}</td>
-                <td>{r.responsibleName ?? '—'}</td>
-                <td>{r.groupLeaderName ? `${r.groupLeaderName} (${r.groupSize})` : '—'}</td>
-                <td>{r.leaderName ?? '—'}</td>
-                <td className="num" data-testid="coverage-leaderless">
-                  {r.leaderlessShifts > 0 ? (
-                    <span className="sv-badge sv-badge-gap">{r.leaderlessShifts}</span>
-                  ) : (
-                    '—'
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      <div className="card">
+        <DataTable
+          testId="coverage-table"
+          columns={coverageColumns}
+          rows={view?.rows}
+          rowKey={(r) => r.mineId}
+          rowAttributes={(r) => ({
+            'data-testid': 'coverage-row',
+            'data-mine-id': r.mineId,
+            'data-gaps': r.gaps.join(' '),
+            'data-mine': r.isMine ? 'true' : 'false',
+          })}
+          empty={t('supervision.coverage.empty')}
+        />
       </div>
       {view && view.byDistrict.length > 1 && (
-        <div className="card table-wrap">
-          <table className="table" data-testid="coverage-districts">
-            <thead>
-              <tr>
-                <th>{t('supervision.col.district')}</th>
-                <th className="num">{t('supervision.col.mines')}</th>
-                <th className="num">{t('supervision.kpi.complete')}</th>
-                {COVERAGE_GAPS.map((g) => (
-                  <th key={g} className="num">
-                    {t(`supervision.missing.${g}`)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {view.byDistrict.map((d) => (
-                <tr key={d.regionId}>
-                  <td>{d.regionName}</td>
-                  <td className="num">{d.mines}</td>
-                  <td className="num">{d.complete}</td>
-                  {COVERAGE_GAPS.map((g) => (
-                    <td key={g} className="num">
-                      {d.missing[g]}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+        <div className="card">
+          <DataTable
+            testId="coverage-districts"
+            columns={[
+              { key: 'district', header: t('supervision.col.district'), cell: (d) => d.regionName },
+              { key: 'mines', header: t('supervision.col.mines'), cell: (d) => d.mines, isNumeric: true },
+              {
+                key: 'complete',
+                header: t('supervision.kpi.complete'),
+                cell: (d) => d.complete,
+                isNumeric: true,
+              },
+              ...COVERAGE_GAPS.map((g): Column<CoverageView['byDistrict'][number]> => ({
+                key: g,
+                header: t(`supervision.missing.${g}`),
+                cell: (d) => d.missing[g],
+                isNumeric: true,
+              })),
+            ]}
+            rows={view.byDistrict}
+            rowKey={(d) => d.regionId}
+          />
         </div>
       )}
     </section>

@@ -1,5 +1,6 @@
 import { useApiData } from '../../api/use-api.ts';
 import type { LeaderShifts } from '../../api/generated/api-schema.ts';
+import { DataTable } from '../../components/data-table.tsx';
 import { ErrorBox } from '../../components/error-box.tsx';
 import { formatDateTime } from '../../format.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
@@ -25,27 +26,32 @@ export function LeaderShiftsCard({ mineId }: { mineId: string }) {
       {missing.length > 0 && (
         <>
           <p className="sv-badge sv-badge-gap">{t('supervision.shifts.missing', { n: missing.length })}</p>
-          <table className="table">
-            <thead>
-              <tr>
-                <th>{t('supervision.shifts.shift')}</th>
-                <th className="num">{t('supervision.shifts.people')}</th>
-                <th className="num">{t('supervision.shifts.leaders')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {missing.map((s) => (
-                <tr key={s.startMs} data-testid="leader-shift-missing">
-                  <td className="tabular nowrap">
-                    {formatDateTime(new Date(s.startMs).toISOString())} –{' '}
-                    {formatDateTime(new Date(s.endMs).toISOString())}
-                  </td>
-                  <td className="num">{s.people}</td>
-                  <td className="num">{s.leaders}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            columns={[
+              {
+                key: 'shift',
+                header: t('supervision.shifts.shift'),
+                className: 'tabular nowrap',
+                cell: (s) =>
+                  `${formatDateTime(new Date(s.startMs).toISOString())} – ${formatDateTime(new Date(s.endMs).toISOString())}`,
+              },
+              {
+                key: 'people',
+                header: t('supervision.shifts.people'),
+                cell: (s) => s.people,
+                isNumeric: true,
+              },
+              {
+                key: 'leaders',
+                header: t('supervision.shifts.leaders'),
+                cell: (s) => s.leaders,
+                isNumeric: true,
+              },
+            ]}
+            rows={missing}
+            rowKey={(s) => String(s.startMs)}
+            rowAttributes={() => ({ 'data-testid': 'leader-shift-missing' })}
+          />
         </>
       )}
     </div>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useApiData } from '../../api/use-api.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
+import { PageFrame } from '../../components/page-frame.tsx';
 import { formatDateTime } from '../../format.ts';
 import { supervisionChangeText } from '../workflow-labels.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
@@ -20,15 +21,13 @@ export function MineSupervisionPage({ mineId }: { mineId: string }) {
   const may = useCan();
   const c = card.data;
   return (
-    <section
-      className="page"
-      data-testid="supervision-mine-page"
-      data-busy={card.isLoading ? 'true' : 'false'}
+    <PageFrame
+      testId="supervision-mine-page"
+      isBusy={card.isLoading}
+      before={<CoverageLink />}
+      title={c ? `${c.mine.name} · ${c.mine.regionName}` : '…'}
+      titleTestId="supervision-mine-name"
     >
-      <div className="page-head">
-        <CoverageLink />
-        <h1 data-testid="supervision-mine-name">{c ? `${c.mine.name} · ${c.mine.regionName}` : '…'}</h1>
-      </div>
       {card.error !== null && <ErrorBox error={card.error} onRetry={card.reload} />}
       {c && (
         <div className="sv-grid" key={`${c.mine.id}-${c.history.length}`}>
@@ -62,6 +61,6 @@ export function MineSupervisionPage({ mineId }: { mineId: string }) {
       {c && (
         <VisitList mineId={c.mine.id} canReport={may('supervision.finding.report')} generation={generation} />
       )}
-    </section>
+    </PageFrame>
   );
 }

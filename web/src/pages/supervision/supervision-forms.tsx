@@ -1,10 +1,24 @@
 import { useState, type FormEvent } from 'react';
 import { useApiData } from '../../api/use-api.ts';
-import { ErrorBox } from '../../components/error-box.tsx';
-import { Input, Select, SubmitButton, TextArea } from '../../components/form-kit.tsx';
+import { ActionButton } from '../../components/action-button.tsx';
+import { Button } from '../../components/button.tsx';
+import {
+  ActionError,
+  Input,
+  Select,
+  SubmitButton,
+  TextArea,
+  useFormFields,
+} from '../../components/form-kit.tsx';
 import { useAction } from '../../components/use-action.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import type { AssignableUser as Candidate, SupervisionCard } from '../../api/generated/api-schema.ts';
+
+/** What every card of a mine's supervision page is given: the mine's card, and what to call after a change. */
+interface SupervisionCardProps {
+  card: SupervisionCard;
+  onChanged: () => void;
+}
 
 /** The plan: its measures and state, and the steps the caller's role may take. */
 export function PlanCard({
@@ -12,12 +26,7 @@ export function PlanCard({
   canWrite,
   canApprove,
   onChanged,
-}: {
-  card: SupervisionCard;
-  canWrite: boolean;
-  canApprove: boolean;
-  onChanged: () => void;
-}) {
+}: SupervisionCardProps & { canWrite: boolean; canApprove: boolean }) {
   const { t } = useI18n();
   const plan = card.plan;
   const base = `/api/supervision/mines/${encodeURIComponent(card.mine.id)}/plan`;
@@ -103,67 +112,41 @@ export function PlanCard({
             </button>
           )}
           {canWrite && plan?.state === 'draft' && (
-            <button
-              className="btn btn-small"
-              type="button"
-              data-testid="plan-submit"
-              disabled={action.busy}
-              onClick={() => void action.run('POST', `${base}/submit`)}
-            >
+            <ActionButton action={action} url={`${base}/submit`} testId="plan-submit">
               {t('supervision.plan.submit')}
-            </button>
+            </ActionButton>
           )}
           {canApprove && plan?.state === 'submitted' && (
             <>
-              <button
-                className="btn btn-small btn-primary"
-                type="button"
-                data-testid="plan-approve"
-                disabled={action.busy}
-                onClick={() => void action.run('POST', `${base}/approve`)}
-              >
+              <ActionButton action={action} url={`${base}/approve`} variant="primary" testId="plan-approve">
                 {t('supervision.plan.approve')}
-              </button>
+              </ActionButton>
               <Input
                 placeholder={t('supervision.plan.reason')}
                 testId="plan-return-input"
                 value={reason}
                 onChange={setReason}
               />
-              <button
-                className="btn btn-small"
-                type="button"
-                data-testid="plan-return"
-                disabled={action.busy}
-                onClick={() => void action.run('POST', `${base}/return`, { reason })}
-              >
+              <ActionButton action={action} url={`${base}/return`} body={{ reason }} testId="plan-return">
                 {t('supervision.plan.return')}
-              </button>
+              </ActionButton>
             </>
           )}
         </div>
       </div>
-      {action.error !== null && <ErrorBox error={action.error} />}
+      <ActionError action={action} testId="error-box" />
     </div>
   );
 }
 
+const RESPONSIBLE_FIELDS = ['name', 'position', 'phone'] as const;
+
 /** The responsible person: shown to all; editable by the mine's officer and regulators. */
-export function ResponsibleCard({
-  card,
-  canSet,
-  onChanged,
-}: {
-  card: SupervisionCard;
-  canSet: boolean;
-  onChanged: () => void;
-}) {
+export function ResponsibleCard({ card, canSet, onChanged }: SupervisionCardProps & { canSet: boolean }) {
   const { t } = useI18n();
   const r = card.responsible;
   const action = useAction(onChanged);
-  const [name, setName] = useState(r?.name ?? '');
-  const [position, setPosition] = useState(r?.position ?? '');
-  const [phone, setPhone] = useState(r?.phone ?? '');
+  const f = useFormFields({ name: r?.name ?? '', position: r?.position ?? '', phone: r?.phone ?? '' });
   return (
     <div className="card" data-testid="responsible-card">
       <div className="card-head">
@@ -185,55 +168,42 @@ export function ResponsibleCard({
             void action.run(
               'POST',
               `/api/supervision/mines/${encodeURIComponent(card.mine.id)}/responsible`,
-              { name, position, phone },
+              f.values,
             );
           }}
         >
           <div className="row">
-            <Input
-              placeholder={t('supervision.responsible.name')}
-              testId="responsible-name-input"
-              value={name}
-              onChange={setName}
-            />
-            <Input
-              placeholder={t('supervision.responsible.position')}
-              testId="responsible-position-input"
-              value={position}
-              onChange={setPosition}
-            />
-            <Input
-              placeholder={t('supervision.responsible.phone')}
-              testId="responsible-phone-input"
-              value={phone}
-              onChange={setPhone}
-            />
-            <button
-              className="btn btn-small"
-              type="submit"
-              disabled={action.busy}
-              data-testid="responsible-save"
-            >
+            {RESPONSIBLE_FIELDS.map((name) => (
+              <Input
+                key={name}
+                placeholder={t(`supervision.responsible.${name}`)}
+                {...f.bind(name, `responsible-${name}-input`)}
+              />
+            ))}
+            <Button type="submit" size="small" disabled={action.busy} testId="responsible-save">
               {t('supervision.save')}
-            </button>
+            </Button>
           </div>
         </form>
       )}
-      {action.error !== null && <ErrorBox error={action.error} />}
+      <ActionError action={action} testId="error-box" />
     </div>
   );
 }
+
+/** The options of a select of people: one per person, by id, named by display name. */
+const personOptions = (people: readonly Candidate[]) => ({
+  options: people,
+  keyOf: (u: Candidate) => u.id,
+  labelOf: (u: Candidate) => u.displayName,
+});
 
 /** The group and the leader on contact duty, with assignment forms for regulators. */
 export function AssignmentCard({
   card,
   canAssign,
   onChanged,
-}: {
-  card: SupervisionCard;
-  canAssign: boolean;
-  onChanged: () => void;
-}) {
+}: SupervisionCardProps & { canAssign: boolean }) {
   const { t } = useI18n();
   const id = encodeURIComponent(card.mine.id);
   const candidates = useApiData<{ leaders: Candidate[]; groupMembers: Candidate[] }>(
@@ -271,25 +241,21 @@ export function AssignmentCard({
         <div className="sv-form">
           <div className="row">
             <Select
+              {...personOptions(candidates.data.leaders)}
               testId="leader-select"
               value={leaderId}
               onChange={setLeaderId}
               placeholder={t('supervision.assign.pickLeader')}
-              options={candidates.data.leaders}
-              keyOf={(u) => u.id}
-              labelOf={(u) => u.displayName}
             />
-            <button
-              className="btn btn-small"
-              type="button"
-              data-testid="leader-save"
-              disabled={action.busy || leaderId === ''}
-              onClick={() =>
-                void action.run('POST', `/api/supervision/mines/${id}/leader`, { userId: leaderId })
-              }
+            <ActionButton
+              action={action}
+              url={`/api/supervision/mines/${id}/leader`}
+              body={{ userId: leaderId }}
+              isBlocked={leaderId === ''}
+              testId="leader-save"
             >
               {t('supervision.assign.leader')}
-            </button>
+            </ActionButton>
           </div>
           <div className="row" data-testid="group-form">
             {candidates.data.groupMembers.map((u) => (
@@ -305,32 +271,25 @@ export function AssignmentCard({
               </label>
             ))}
             <Select
+              {...personOptions(candidates.data.groupMembers)}
               testId="group-leader-select"
               value={groupLeader}
               onChange={setGroupLeader}
               placeholder={t('supervision.assign.pickGroupLeader')}
-              options={candidates.data.groupMembers}
-              keyOf={(u) => u.id}
-              labelOf={(u) => u.displayName}
             />
-            <button
-              className="btn btn-small"
-              type="button"
-              data-testid="group-save"
-              disabled={action.busy || groupLeader === ''}
-              onClick={() =>
-                void action.run('POST', `/api/supervision/mines/${id}/group`, {
-                  leaderUserId: groupLeader,
-                  memberUserIds: members,
-                })
-              }
+            <ActionButton
+              action={action}
+              url={`/api/supervision/mines/${id}/group`}
+              body={{ leaderUserId: groupLeader, memberUserIds: members }}
+              isBlocked={groupLeader === ''}
+              testId="group-save"
             >
               {t('supervision.assign.group')}
-            </button>
+            </ActionButton>
           </div>
         </div>
       )}
-      {action.error !== null && <ErrorBox error={action.error} />}
+      <ActionError action={action} testId="error-box" />
     </div>
   );
 }

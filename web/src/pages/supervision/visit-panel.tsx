@@ -2,7 +2,18 @@ import { useState, type FormEvent } from 'react';
 import { ExportControl } from '../../components/export-control.tsx';
 import { useApiData } from '../../api/use-api.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
-import { CheckField, Field, Input, SubmitButton, TextArea } from '../../components/form-kit.tsx';
+import { ActionButton } from '../../components/action-button.tsx';
+import { DataTable, type Column } from '../../components/data-table.tsx';
+import {
+  ActionError,
+  CheckField,
+  Field,
+  Input,
+  Select,
+  SubmitButton,
+  TextArea,
+  useFormFields,
+} from '../../components/form-kit.tsx';
 import { useAction } from '../../components/use-action.ts';
 import { formatDateTime } from '../../format.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
@@ -14,6 +25,11 @@ const DEFAULT_ITEMS = [
   'supervision.check.belt',
   'supervision.check.personnel',
   'supervision.check.hazards',
+] as const;
+const VISIT_TIMES = ['start', 'end'] as const;
+const VISIT_CHECKS = [
+  { key: 'site', label: 'supervision.visit.wentToSite' },
+  { key: 'underground', label: 'supervision.visit.wentUnderground' },
 ] as const;
 const RESULTS: readonly ChecklistResult[] = ['ok', 'problem', 'not_checked'];
 
@@ -28,14 +44,12 @@ function minutesBetween(start: string, end: string): number | null {
 export function VisitForm({ mineId, onRecorded }: { mineId: string; onRecorded: () => void }) {
   const { t } = useI18n();
   const action = useAction(onRecorded);
-  const [start, setStart] = useState('');
-  const [end, setEnd] = useState('');
-  const [site, setSite] = useState(true);
-  const [underground, setUnderground] = useState(false);
+  const times = useFormFields({ start: '', end: '' });
+  const { start, end } = times.values;
+  const [went, setWent] = useState({ site: true, underground: false });
   const [results, setResults] = useState<ChecklistResult[]>(DEFAULT_ITEMS.map(() => 'not_checked'));
-  const [notes, setNotes] = useState('');
-  const [findingTitle, setFindingTitle] = useState('');
-  const [findingText, setFindingText] = useState('');
+  const texts = useFormFields({ notes: '', findingTitle: '', findingText: '' });
+  const { notes, findingTitle, findingText } = texts.values;
   const duration = minutesBetween(start, end);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -43,8 +57,8 @@ export function VisitForm({ mineId, onRecorded }: { mineId: string; onRecorded: 
       mineId,
       startedAt: start === '' ? '' : new Date(start).toISOString(),
       endedAt: end === '' ? '' : new Date(end).toISOString(),
-      wentToSite: site,
-      wentUnderground: underground,
+      wentToSite: went.site,
+      wentUnderground: went.underground,
       checklist: DEFAULT_ITEMS.map((key, i) => ({ item: t(key), result: results[i] ?? 'not_checked' })),
       notes,
       findings:
@@ -52,11 +66,7 @@ export function VisitForm({ mineId, onRecorded }: { mineId: string; onRecorded: 
           ? []
           : [{ title: findingTitle, description: findingText || findingTitle, grade: 'general' }],
     });
-    if (ok) {
-      setFindingTitle('');
-      setFindingText('');
-      setNotes('');
-    }
+    if (ok) texts.set({ notes: '', findingTitle: '', findingText: '' });
   };
   return (
     <form className="card sv-form" data-testid="visit-form" onSubmit={(e) => void submit(e)}>
@@ -64,37 +74,28 @@ export function VisitForm({ mineId, onRecorded }: { mineId: string; onRecorded: 
         <h2>{t('supervision.visit.new')}</h2>
       </div>
       <div className="row">
-        <Field
-          label={t('supervision.visit.start')}
-          type="datetime-local"
-          testId="visit-start"
-          value={start}
-          onChange={setStart}
-        />
-        <Field
-          label={t('supervision.visit.end')}
-          type="datetime-local"
-          testId="visit-end"
-          value={end}
-          onChange={setEnd}
-        />
+        {VISIT_TIMES.map((k) => (
+          <Field
+            key={k}
+            label={t(`supervision.visit.${k}`)}
+            type="datetime-local"
+            {...times.bind(k, `visit-${k}`)}
+          />
+        ))}
         <span data-testid="visit-duration">
           {duration === null ? '—' : t('supervision.visit.minutes', { n: duration })}
         </span>
       </div>
       <div className="row">
-        <CheckField
-          label={t('supervision.visit.wentToSite')}
-          testId="visit-site"
-          checked={site}
-          onChange={setSite}
-        />
-        <CheckField
-          label={t('supervision.visit.wentUnderground')}
-          testId="visit-underground"
-          checked={underground}
-          onChange={setUnderground}
-        />
+        {VISIT_CHECKS.map(({ key, label }) => (
+          <CheckField
+            key={key}
+            label={t(label)}
+            testId={`visit-${key}`}
+            checked={went[key]}
+            onChange={(on) => setWent({ ...went, [key]: on })}
+          />
+        ))}
       </div>
       <table className="table" data-testid="visit-checklist">
         <tbody>
@@ -102,49 +103,34 @@ export function VisitForm({ mineId, onRecorded }: { mineId: string; onRecorded: 
             <tr key={key}>
               <td>{t(key)}</td>
               <td>
-                <select
-                  className="select"
-                  data-testid={`visit-check-${i}`}
-                  value={results[i]}
-                  onChange={(e) =>
-                    setResults(results.map((r, j) => (j === i ? (e.target.value as ChecklistResult) : r)))
-                  }
-                >
-                  {RESULTS.map((r) => (
-                    <option key={r} value={r}>
-                      {t(`supervision.result.${r}`)}
-                    </option>
-                  ))}
-                </select>
+                <Select
+                  label={t(key)}
+                  testId={`visit-check-${i}`}
+                  value={results[i] ?? 'not_checked'}
+                  onChange={(v) => setResults(results.map((r, j) => (j === i ? (v as ChecklistResult) : r)))}
+                  options={RESULTS}
+                  labelOf={(r) => t(`supervision.result.${r}`)}
+                />
               </td>
             </tr>
           ))}
         </tbody>
       </table>
-      <TextArea
-        placeholder={t('supervision.visit.notes')}
-        testId="visit-notes"
-        value={notes}
-        onChange={setNotes}
-      />
+      <TextArea placeholder={t('supervision.visit.notes')} {...texts.bind('notes', 'visit-notes')} />
       <Input
         placeholder={t('supervision.visit.findingTitle')}
-        testId="visit-finding-title"
-        value={findingTitle}
-        onChange={setFindingTitle}
+        {...texts.bind('findingTitle', 'visit-finding-title')}
       />
       <TextArea
         placeholder={t('supervision.visit.findingText')}
-        testId="visit-finding-text"
-        value={findingText}
-        onChange={setFindingText}
+        {...texts.bind('findingText', 'visit-finding-text')}
       />
       <div className="row">
         <SubmitButton action={action} testId="visit-save">
           {t('supervision.visit.record')}
         </SubmitButton>
       </div>
-      {action.error !== null && <ErrorBox error={action.error} />}
+      <ActionError action={action} testId="error-box" />
     </form>
   );
 }
@@ -164,88 +150,90 @@ export function VisitList({
     `/api/supervision/visits?mineId=${encodeURIComponent(mineId)}&g=${generation}`,
   );
   const action = useAction(visits.reload);
+  const columns: Column<SiteVisit>[] = [
+    { key: 'visitor', header: t('supervision.visit.visitor'), cell: (v) => v.visitorName },
+    {
+      key: 'start',
+      header: t('supervision.visit.start'),
+      cell: (v) => formatDateTime(v.startedAt),
+      className: 'tabular nowrap',
+    },
+    {
+      key: 'duration',
+      header: t('supervision.visit.duration'),
+      isNumeric: true,
+      cell: (v) => (
+        <span data-testid="visit-row-duration">
+          {t('supervision.visit.minutes', { n: v.durationMinutes })}
+        </span>
+      ),
+    },
+    {
+      key: 'underground',
+      header: t('supervision.visit.wentUnderground'),
+      cell: (v) => (
+        <>
+          {v.wentUnderground
+            ? t('supervision.yes')
+            : v.wentToSite
+              ? t('supervision.visit.siteOnly')
+              : t('supervision.no')}
+          {v.undergroundCheck !== null && (
+            <div>
+              <span
+                className={`sv-badge ${v.undergroundCheck === 'confirmed' ? 'sv-badge-ok' : 'sv-badge-gap'}`}
+                data-testid="visit-card-check"
+                data-check={v.undergroundCheck}
+              >
+                {t(`supervision.check.${v.undergroundCheck}`)}
+              </span>
+            </div>
+          )}
+        </>
+      ),
+    },
+    {
+      key: 'findings',
+      header: t('supervision.visit.findings'),
+      cell: (v) =>
+        v.findings.map((f) => (
+          <div key={f.id} data-testid="finding" data-status={f.status}>
+            {f.title}{' '}
+            {f.status === 'reported' ? (
+              <span className="muted mono">{f.hazardId}</span>
+            ) : canReport ? (
+              <ActionButton
+                action={action}
+                url={`/api/supervision/findings/${encodeURIComponent(f.id)}/hazard`}
+                testId="finding-report"
+              >
+                {t('supervision.finding.toHazard')}
+              </ActionButton>
+            ) : (
+              <span className="muted">{t('supervision.finding.pending')}</span>
+            )}
+          </div>
+        )),
+    },
+  ];
   return (
-    <div className="card table-wrap" data-testid="visit-list" data-busy={visits.isLoading ? 'true' : 'false'}>
+    <div className="card" data-testid="visit-list" data-busy={visits.isLoading ? 'true' : 'false'}>
       <div className="card-head">
         <h2>{t('supervision.visit.list')}</h2>
         <ExportControl listUrl={`/api/supervision/visits?mineId=${encodeURIComponent(mineId)}`} />
       </div>
       {visits.error !== null && <ErrorBox error={visits.error} onRetry={visits.reload} />}
-      {action.error !== null && <ErrorBox error={action.error} />}
-      <table className="table">
-        <thead>
-          <tr>
-            <th>{t('supervision.visit.visitor')}</th>
-            <th>{t('supervision.visit.start')}</th>
-            <th className="num">{t('supervision.visit.duration')}</th>
-            <th>{t('supervision.visit.wentUnderground')}</th>
-            <th>{t('supervision.visit.findings')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {visits.data?.items.length === 0 && (
-            <tr>
-              <td colSpan={5} className="empty">
-                {t('supervision.visit.none')}
-              </td>
-            </tr>
-          )}
-          {visits.data?.items.map((v) => (
-            <tr key={v.id} data-testid="visit-row" data-underground={v.wentUnderground ? 'true' : 'false'}>
-              <td>{v.visitorName}</td>
-              <td className="tabular nowrap">{formatDateTime(v.startedAt)}</td>
-              <td className="num" data-testid="visit-row-duration">
-                {t('supervision.visit.minutes', { n: v.durationMinutes })}
-              </td>
-              <td>
-                {v.wentUnderground
-                  ? t('supervision.yes')
-                  : v.wentToSite
-                    ? t('supervision.visit.siteOnly')
-                    : t('supervision.no')}
-                {v.undergroundCheck !== null && (
-                  <div>
-                    <span
-                      className={`sv-badge ${v.undergroundCheck === 'confirmed' ? 'sv-badge-ok' : 'sv-badge-gap'}`}
-                      data-testid="visit-card-check"
-                      data-check={v.undergroundCheck}
-                    >
-                      {t(`supervision.check.${v.undergroundCheck}`)}
-                    </span>
-                  </div>
-                )}
-              </td>
-              <td>
-                {v.findings.map((f) => (
-                  <div key={f.id} data-testid="finding" data-status={f.status}>
-                    {f.title}{' '}
-                    {f.status === 'reported' ? (
-                      <span className="muted mono">{f.hazardId}</span>
-                    ) : canReport ? (
-                      <button
-                        className="btn btn-small"
-                        type="button"
-                        data-testid="finding-report"
-                        disabled={action.busy}
-                        onClick={() =>
-                          void action.run(
-                            'POST',
-                            `/api/supervision/findings/${encodeURIComponent(f.id)}/hazard`,
-                          )
-                        }
-                      >
-                        {t('supervision.finding.toHazard')}
-                      </button>
-                    ) : (
-                      <span className="muted">{t('supervision.finding.pending')}</span>
-                    )}
-                  </div>
-                ))}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ActionError action={action} testId="error-box" />
+      <DataTable
+        columns={columns}
+        rows={visits.data?.items}
+        rowKey={(v) => v.id}
+        rowAttributes={(v) => ({
+          'data-testid': 'visit-row',
+          'data-underground': v.wentUnderground ? 'true' : 'false',
+        })}
+        empty={t('supervision.visit.none')}
+      />
     </div>
   );
 }

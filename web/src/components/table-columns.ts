@@ -1,0 +1,15 @@
+import type { ReactNode } from 'react';
+import type { Column } from './data-table.tsx';
+
+/**
+ * A sortable column whose cell shows the value it sorts by (a name, a region, a count): the accessor is
+ * written once.
+ */
+export function sortedColumn<T>(
+  key: string,
+  header: string,
+  value: (row: T) => string | number,
+  more: Omit<Column<T>, 'key' | 'header' | 'cell' | 'sortValue'> = {},
+): Column<T> {
+  return { key, header, cell: (row): ReactNode => value(row), sortValue: value, ...more };
+}
