@@ -117,7 +117,7 @@ async function setUp() {
   await migrateToLatest(database.db);
   const t0 = Date.parse('2026-12-05T02:00:00Z');
   const clock = benchClock(t0);
-  const { ports, province } = await loadBenchProvince(database, clock, ids, MINES);
+  const { ports, province, hasher } = await loadBenchProvince(database, clock, ids, MINES);
   const { runtime, hub } = createMonitoringRuntime(database, ports);
   await runtime.start();
   const sim = createProvinceSimulator({ mines: province.mines, seed: 1, startMs: t0, intervalMs: POLL_MS });

@@ -1,4 +1,4 @@
-import type { Clock, Ids, Ports } from '../../src/core/ports.ts';
+import type { Clock, Ids, PasswordHasher, Ports } from '../../src/core/ports.ts';
 import { generateDemoProvince, type DemoProvince } from '../../src/sim/demo-province.ts';
 import { loadDemoProvince } from '../../src/sim/load-demo-province.ts';
 import { createPorts } from '../../src/storage/create-ports.ts';
@@ -13,14 +13,14 @@ export async function loadBenchProvince(
   clock: Clock,
   ids: Ids,
   mineCount: number,
-): Promise<{ ports: Ports; province: DemoProvince }> {
+): Promise<{ ports: Ports; province: DemoProvince; hasher: PasswordHasher }> {
   const ports = createPorts(database.db, clock, ids);
   const province = generateDemoProvince({ seed: 1, mineCount, now: clock.nowIso() });
-  const hasher = { hash: (p: string) => Promise.resolve(`plain:${p}`), verify: () => Promise.resolve(false) };
+  const hasher: PasswordHasher = { hash: (p: string) => Promise.resolve(`plain:${p}`), verify: () => Promise.resolve(false) };
   await loadDemoProvince(
     { ...ports, hasher },
     province,
     Object.fromEntries(province.users.map((u) => [u.username, 'bench-password'])),
   );
-  return { ports, province };
+  return { ports, province, hasher };
 }

@@ -79,11 +79,8 @@ export const HTTP_PROPERTY_NAMES = [
   'HTTP: the ingest routes answer any body with a report or a 4xx JSON error, never a 500',
 ] as const;
 
-/** The HTTP properties over their world. */
-export type HttpFuzz = FuzzSuite;
-
 /** Builds the world, the app, a session and an API token, and the HTTP properties over them. */
-export async function createHttpFuzz(hooks: FuzzHooks = {}): Promise<HttpFuzz> {
+export async function createHttpFuzz(hooks: FuzzHooks = {}): Promise<FuzzSuite> {
   const world = await createIngestFuzzWorld();
   const app: FastifyInstance = await world.ingest.buildApp();
   // A bearer token of the county regulator: sessions expire on the clock the runs move forward.

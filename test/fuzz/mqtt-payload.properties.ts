@@ -55,11 +55,8 @@ export const MQTT_PROPERTY_NAMES = [
   'MQTT: a CDSS file stores its good records and names each bad record; without "||" nothing is stored',
 ] as const;
 
-/** The MQTT properties over their world. */
-export type MqttFuzz = FuzzSuite;
-
 /** Builds the world and the MQTT payload properties over it. */
-export async function createMqttFuzz(hooks: FuzzHooks = {}): Promise<MqttFuzz> {
+export async function createMqttFuzz(hooks: FuzzHooks = {}): Promise<FuzzSuite> {
   const world = await createIngestFuzzWorld();
   const { mine } = world;
   const deps: IngestMessageDeps = {
