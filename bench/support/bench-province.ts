@@ -16,7 +16,10 @@ export async function loadBenchProvince(
 ): Promise<{ ports: Ports; province: DemoProvince; hasher: PasswordHasher }> {
   const ports = createPorts(database.db, clock, ids);
   const province = generateDemoProvince({ seed: 1, mineCount, now: clock.nowIso() });
-  const hasher: PasswordHasher = { hash: (p: string) => Promise.resolve(`plain:${p}`), verify: () => Promise.resolve(false) };
+  const hasher: PasswordHasher = {
+    hash: (p: string) => Promise.resolve(`plain:${p}`),
+    verify: () => Promise.resolve(false),
+  };
   await loadDemoProvince(
     { ...ports, hasher },
     province,
