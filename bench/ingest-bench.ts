@@ -11,12 +11,10 @@ import { createMonitoringRuntime } from '../src/monitoring/monitoring-wiring.ts'
 import type { PointReading } from '../src/core/monitoring/upload-file/safety-monitoring-records.ts';
 import type { Clock, Ids } from '../src/core/ports.ts';
 import { ingestUploadFile } from '../src/ingest/files/ingest-upload-file.ts';
-import { generateDemoProvince } from '../src/sim/demo-province.ts';
-import { loadDemoProvince } from '../src/sim/load-demo-province.ts';
 import { createProvinceSimulator } from '../src/sim/monitoring/province-simulator.ts';
 import { renderUploadFile } from '../src/sim/monitoring/upload-file-writer.ts';
-import { createPorts } from '../src/storage/create-ports.ts';
 import { migrateToLatest, openDatabase } from '../src/storage/database.ts';
+import { loadBenchProvince } from './support/bench-province.ts';
 
 type Figures = Record<string, { value: number; unit: string; note: string }>;
 
@@ -35,15 +33,7 @@ export async function setUp(mineCount: number) {
   await migrateToLatest(database.db);
   const t0 = Date.parse('2026-12-05T02:00:00Z');
   const clock = benchClock(t0);
-  const ports = createPorts(database.db, clock, ids);
-  const province = generateDemoProvince({ seed: 1, mineCount, now: clock.nowIso() });
-  // Cheap password hashing: the accounts are not what is measured.
-  const hasher = { hash: (p: string) => Promise.resolve(`plain:${p}`), verify: () => Promise.resolve(false) };
-  await loadDemoProvince(
-    { ...ports, hasher },
-    province,
-    Object.fromEntries(province.users.map((u) => [u.username, 'bench-password'])),
-  );
+  const { ports, province } = await loadBenchProvince(database, clock, ids, mineCount);
   const { runtime, hub } = createMonitoringRuntime(database, ports);
   await runtime.start();
   const sim = createProvinceSimulator({ mines: province.mines, seed: 1, startMs: t0, intervalMs: 10_000 });

@@ -28,11 +28,9 @@ import type { Clock, Ids } from '../src/core/ports.ts';
 import { startMqttIngest } from '../src/ingest/mqtt/mqtt-ingest.ts';
 import { cryptoSecrets } from '../src/platform/system.ts';
 import { buildApp, embeddedMonitoring } from '../src/server/app.ts';
-import { generateDemoProvince } from '../src/sim/demo-province.ts';
-import { loadDemoProvince } from '../src/sim/load-demo-province.ts';
 import { createProvinceSimulator } from '../src/sim/monitoring/province-simulator.ts';
-import { createPorts } from '../src/storage/create-ports.ts';
 import { migrateToLatest, openDatabase } from '../src/storage/database.ts';
+import { loadBenchProvince } from './support/bench-province.ts';
 
 type Figures = Record<string, { value: number; unit: string; note: string }>;
 
@@ -119,15 +117,7 @@ async function setUp() {
   await migrateToLatest(database.db);
   const t0 = Date.parse('2026-12-05T02:00:00Z');
   const clock = benchClock(t0);
-  const ports = createPorts(database.db, clock, ids);
-  const province = generateDemoProvince({ seed: 1, mineCount: MINES, now: clock.nowIso() });
-  // Cheap password hashing: the accounts are not what is measured (the bench uses an API token).
-  const hasher = { hash: (p: string) => Promise.resolve(`plain:${p}`), verify: () => Promise.resolve(false) };
-  await loadDemoProvince(
-    { ...ports, hasher },
-    province,
-    Object.fromEntries(province.users.map((u) => [u.username, 'bench-password'])),
-  );
+  const { ports, province, hasher } = await loadBenchProvince(database, clock, ids, MINES);
   const { runtime, hub } = createMonitoringRuntime(database, ports);
   await runtime.start();
   const sim = createProvinceSimulator({ mines: province.mines, seed: 1, startMs: t0, intervalMs: POLL_MS });

@@ -1,19 +1,16 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { getAccident, recordAccident } from '../../src/core/accidents/accident-use-cases.ts';
 import { supplementAccident } from '../../src/core/accidents/supplement-use-cases.ts';
 import { getToday } from '../../src/core/today/today-use-cases.ts';
 import { resumptionDeps } from '../../src/server/routes/orders/orders.routes.ts';
 import { indexProvince } from '../http/http-kit.ts';
+import { accidentAt } from './accident-fixtures.ts';
 import { describeEachEngine } from '../support/engines.ts';
-import { createWorld, type World } from '../support/world.ts';
+import { useWorld } from '../support/world.ts';
 
 /** Missing persons and supplementary reports (migration 0023) through real stores, on every engine. */
 describeEachEngine('accident supplements', (engine) => {
-  let world: World;
-  beforeAll(async () => {
-    world = await createWorld(engine, 20);
-  }, 120_000);
-  afterAll(() => world.dispose());
+  const world = useWorld(engine, 20);
 
   it('records by the 12-digit code with missing persons, re-grades on a supplement, audits both, lists it on Today', async () => {
     const county = await world.principal('county');
@@ -128,15 +125,11 @@ describeEachEngine('accident supplements', (engine) => {
     const county = await world.principal('county');
     const mine = indexProvince(world).mineOf('officer');
     world.clock.set('2026-12-01T02:00:00.000Z');
-    const a = await recordAccident(world.ports, county, {
-      mineId: mine.id,
-      occurredAt: '2026-11-30T01:00:00.000Z',
-      type: '运输',
-      deaths: 1,
-      seriousInjuries: 0,
-      minorInjuries: 0,
-      directLossCny: 0,
-    });
+    const a = await recordAccident(
+      world.ports,
+      county,
+      accidentAt(mine, { occurredAt: '2026-11-30T01:00:00.000Z', type: '运输', deaths: 1 }),
+    );
     const input = {
       changedAt: '2026-12-01T01:00:00.000Z',
       deaths: 2,

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import {
   advanceInvestigation,
   getAccident,
@@ -14,8 +14,9 @@ import { precededBy } from '../../src/core/accidents/preceded-by.ts';
 import type { Hazard } from '../../src/core/hazards/hazard-types.ts';
 import { parseCsv } from '../../src/platform/tabular/read-table.ts';
 import { describeEachEngine } from '../support/engines.ts';
-import { createWorld, type World } from '../support/world.ts';
+import { useWorld } from '../support/world.ts';
 import { indexProvince } from '../http/http-kit.ts';
+import { accidentAt } from './accident-fixtures.ts';
 import { MSHA_MAPPING, NIOSH_MAPPING, mshaCsv, nioshCsv } from './accident-mappings.ts';
 
 const hazard = (mine: { id: string; name: string }, path: string, over: Partial<Hazard>): Hazard => ({
@@ -47,25 +48,24 @@ const hazard = (mine: { id: string; name: string }, path: string, over: Partial<
 });
 
 describeEachEngine('accidents service', (engine) => {
-  let world: World;
-  beforeAll(async () => {
-    world = await createWorld(engine, 40);
-  }, 120_000);
-  afterAll(() => world.dispose());
+  const world = useWorld(engine, 40);
 
   it('records an accident with its computed grade, tracks the deadlines on the clock and flags the late level', async () => {
     const county = await world.principal('county');
     const mine = indexProvince(world).mineOf('officer');
     world.clock.set('2026-12-05T08:00:00.000Z');
-    const a = await recordAccident(world.ports, county, {
-      mineId: mine.id,
-      occurredAt: '2026-12-05T07:30:00.000Z',
-      type: 'gas explosion',
-      deaths: 3,
-      seriousInjuries: 2,
-      minorInjuries: 4,
-      directLossCny: 2_000_000,
-    });
+    const a = await recordAccident(
+      world.ports,
+      county,
+      accidentAt(mine, {
+        occurredAt: '2026-12-05T07:30:00.000Z',
+        type: 'gas explosion',
+        deaths: 3,
+        seriousInjuries: 2,
+        minorInjuries: 4,
+        directLossCny: 2_000_000,
+      }),
+    );
     expect(a.grade).toBe('larger');
     expect(a.investigationDueOn).toBe('2027-02-03');
     let d = await getAccident(world.ports, county, a.id);
@@ -143,15 +143,11 @@ describeEachEngine('accidents service', (engine) => {
       }),
     );
     world.clock.set('2026-12-06T00:00:00.000Z');
-    const a = await recordAccident(world.ports, county, {
-      mineId: mine.id,
-      occurredAt: '2026-12-05T20:00:00.000Z',
-      type: 'roof fall',
-      deaths: 1,
-      seriousInjuries: 0,
-      minorInjuries: 0,
-      directLossCny: 0,
-    });
+    const a = await recordAccident(
+      world.ports,
+      county,
+      accidentAt(mine, { occurredAt: '2026-12-05T20:00:00.000Z', type: 'roof fall', deaths: 1 }),
+    );
     const t = await precededBy(world.ports, county, a.id);
     const hazards = t.items.filter((i) => i.kind === 'hazard');
     expect(hazards.map((h) => [h.id, h.isOpenAtAccident])).toEqual([
@@ -165,15 +161,11 @@ describeEachEngine('accidents service', (engine) => {
     const county = await world.principal('county');
     const p = indexProvince(world);
     const mine = p.mineOf('officer');
-    const a = await recordAccident(world.ports, county, {
-      mineId: mine.id,
-      occurredAt: '2026-12-04T20:00:00.000Z',
-      type: 'flooding',
-      deaths: 0,
-      seriousInjuries: 12,
-      minorInjuries: 0,
-      directLossCny: 0,
-    });
+    const a = await recordAccident(
+      world.ports,
+      county,
+      accidentAt(mine, { occurredAt: '2026-12-04T20:00:00.000Z', type: 'flooding', seriousInjuries: 12 }),
+    );
     const base = { decidedOn: '2026-12-10', post: '', note: '' };
     await recordAccountability(world.ports, county, a.id, {
       ...base,

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { getBriefing, previousPeriod, validatePeriod } from '../../src/core/briefing/briefing-use-cases.ts';
 import { getNextVisits, getRiskRanking } from '../../src/core/briefing/risk-use-cases.ts';
 import { reportHazard } from '../../src/core/hazards/hazard-use-cases.ts';
@@ -15,7 +15,7 @@ import { renderBriefingXlsx } from '../../src/reports/briefing-xlsx.ts';
 import { beltHazard, generalHazard } from '../hazards/hazard-fixtures.ts';
 import { indexProvince } from '../http/http-kit.ts';
 import { describeEachEngine } from '../support/engines.ts';
-import { createWorld, type World } from '../support/world.ts';
+import { useWorld } from '../support/world.ts';
 
 const PERIOD = { from: '2026-12-01', to: '2026-12-31' };
 
@@ -30,13 +30,12 @@ function pdfText(pdf: Buffer): string {
 }
 
 describeEachEngine('briefing report and risk ranking', (engine) => {
-  let world: World;
+  const world = useWorld(engine, 40);
   let countyId: string;
   let mineId: string;
   let otherMineId: string;
 
   beforeAll(async () => {
-    world = await createWorld(engine, 40);
     const province = indexProvince(world);
     const officer = await world.principal('officer');
     mineId = province.mineOf('officer').id;
@@ -49,7 +48,6 @@ describeEachEngine('briefing report and risk ranking', (engine) => {
     }
     await reportHazard(world.ports, officer, beltHazard(mineId));
   }, 120_000);
-  afterAll(() => world.dispose());
 
   it('counts the hazards found in the period and the mines by status', async () => {
     const b = await getBriefing(world.ports, await world.principal('county'), {

@@ -1,43 +1,16 @@
-import { execFile, execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-const run = promisify(execFile);
-const main = resolve(import.meta.dirname, '../../src/cli/main.ts');
+import { describe, expect, it } from 'vitest';
+import { useSeededCli } from '../support/cli-runner.ts';
 
 describe('redline report --region R --from D --to D --format pdf|xlsx', () => {
-  let tmp: string;
-  let env: NodeJS.ProcessEnv;
-  const redline = (...args: string[]) =>
-    run(process.execPath, [main, ...args], { env, timeout: 60_000 }).then(
-      (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
-      (e: { code: number; stdout: string; stderr: string }) => ({
-        code: e.code,
-        stdout: e.stdout,
-        stderr: e.stderr,
-      }),
-    );
-
-  beforeAll(async () => {
-    tmp = mkdtempSync(join(tmpdir(), 'redline-report-'));
-    env = {
-      PATH: process.env.PATH,
-      DATABASE_URL: join(tmp, 'redline.db'),
-      REDLINE_DATA_DIR: join(tmp, 'data'),
-      LOG_LEVEL: 'silent',
-    };
-    const seeded = await redline('seed', '--mines', '30');
-    expect(seeded.code, seeded.stderr).toBe(0);
-  }, 120_000);
-  afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-
-  it('writes a PDF of the province with its name and 30 mines', async () => {
-    const out = join(tmp, 'b.pdf');
-    const r = await redline(
+  const cli = useSeededCli('redline-report-', 30);
+  const { redline } = cli;
+  /** The province's briefing for 2026, written to `out` (further options before `--out`). */
+  const reportProvince2026 = (out: string, ...options: string[]) =>
+    redline(
       'report',
       '--region',
       '990000',
@@ -45,9 +18,14 @@ describe('redline report --region R --from D --to D --format pdf|xlsx', () => {
       '2026-01-01',
       '--to',
       '2026-12-31',
+      ...options,
       '--out',
       out,
     );
+
+  it('writes a PDF of the province with its name and 30 mines', async () => {
+    const out = join(cli.tmp, 'b.pdf');
+    const r = await reportProvince2026(out);
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ file: out, mines: 30, region: '示范省' });
     const text = execFileSync('pdftotext', ['-layout', out, '-'], { encoding: 'utf8' });
@@ -56,20 +34,8 @@ describe('redline report --region R --from D --to D --format pdf|xlsx', () => {
   }, 60_000);
 
   it('writes an XLSX that reads back', async () => {
-    const out = join(tmp, 'b.xlsx');
-    const r = await redline(
-      'report',
-      '--region',
-      '990000',
-      '--from',
-      '2026-01-01',
-      '--to',
-      '2026-12-31',
-      '--format',
-      'xlsx',
-      '--out',
-      out,
-    );
+    const out = join(cli.tmp, 'b.xlsx');
+    const r = await reportProvince2026(out, '--format', 'xlsx');
     expect(r.code, r.stderr).toBe(0);
     const wb = new ExcelJS.Workbook();
     const bytes = readFileSync(out);

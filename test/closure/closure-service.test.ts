@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import {
   addCaseEvidence,
   advanceCase,
@@ -19,14 +19,10 @@ import {
 import { issueOrder } from '../../src/core/orders/order-use-cases.ts';
 import type { Ports } from '../../src/core/ports.ts';
 import { describeEachEngine } from '../support/engines.ts';
-import { createWorld, type World } from '../support/world.ts';
+import { useWorld } from '../support/world.ts';
 
 describeEachEngine('closure programme', (engine) => {
-  let world: World;
-  beforeAll(async () => {
-    world = await createWorld(engine, 60);
-  }, 120_000);
-  afterAll(() => world.dispose());
+  const world = useWorld(engine, 60);
 
   const producingCountyMine = async () => {
     const { items } = await world.ports.mines.search(

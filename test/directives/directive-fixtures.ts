@@ -1,4 +1,5 @@
 import { createUser } from '../../src/core/access/accounts.ts';
+import type { Ports } from '../../src/core/ports.ts';
 import type { DemoMine } from '../../src/sim/demo-province.ts';
 import { argon2Hasher } from '../../src/platform/system.ts';
 import { indexProvince } from '../http/http-kit.ts';
@@ -27,16 +28,21 @@ export async function createSecondOfficer(world: World): Promise<DemoMine> {
   const taken = indexProvince(world).mineOf('officer');
   const mine = countyOf(world).mines.find((m) => m.id !== taken.id);
   if (!mine) throw new Error('the county has only one open mine');
-  await createUser(
-    { ...world.ports, hasher: argon2Hasher },
-    { id: 'test', name: 'test' },
-    {
-      username: 'officer-b',
-      displayName: '第二安全员',
-      role: 'mine_safety_officer',
-      scope: { kind: 'mine', mineId: mine.id },
-      password: TEST_PASSWORD,
-    },
-  );
+  await createOfficerB(world.ports, mine.id, { id: 'test', name: 'test' });
   return mine;
+}
+
+/** Creates "officer-b" (第二安全员, password TEST_PASSWORD), the mine safety officer of `mineId`. */
+export async function createOfficerB(
+  ports: Ports,
+  mineId: string,
+  actor: { id: string; name: string },
+): Promise<void> {
+  await createUser({ ...ports, hasher: argon2Hasher }, actor, {
+    username: 'officer-b',
+    displayName: '第二安全员',
+    role: 'mine_safety_officer',
+    scope: { kind: 'mine', mineId },
+    password: TEST_PASSWORD,
+  });
 }

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import {
   readDirective,
   replyDirective,
@@ -13,7 +13,7 @@ import { isDomainError } from '../../src/core/errors.ts';
 import type { DemoMine } from '../../src/sim/demo-province.ts';
 import { indexProvince } from '../http/http-kit.ts';
 import { describeEachEngine } from '../support/engines.ts';
-import { createWorld, type World } from '../support/world.ts';
+import { useWorld } from '../support/world.ts';
 import { HOUR_MS, countyOf, createSecondOfficer } from './directive-fixtures.ts';
 
 async function codeOf(work: Promise<unknown>): Promise<string> {
@@ -27,17 +27,15 @@ async function codeOf(work: Promise<unknown>): Promise<string> {
 }
 
 describeEachEngine('directives: read-back, replies, lateness, visit list', (engine) => {
-  let world: World;
+  const world = useWorld(engine);
   let mineA: DemoMine;
   let mineB: DemoMine;
   let noticeId = '';
 
   beforeAll(async () => {
-    world = await createWorld(engine);
     mineA = indexProvince(world).mineOf('officer');
     mineB = await createSecondOfficer(world);
   }, 60_000);
-  afterAll(async () => world.dispose());
 
   const deadline = () => new Date(world.clock.nowMs() + 48 * HOUR_MS).toISOString();
 

@@ -1,6 +1,5 @@
 import { expect, it } from 'vitest';
-import { createUser } from '../../src/core/access/accounts.ts';
-import { argon2Hasher } from '../../src/platform/system.ts';
+import { createOfficerB } from '../directives/directive-fixtures.ts';
 import { TEST_PASSWORD } from '../support/world.ts';
 import {
   issueWarningNotice,
@@ -11,19 +10,18 @@ import {
   readAndReply,
   waitForOutcomeCount,
 } from './page-models/index.ts';
-import { describeInBrowser, screenshot } from './support/browser.ts';
+import { describeInBrowser, localInput, screenshot } from './support/browser.ts';
 import { useBrowserSuite } from './support/browser-suite.ts';
-
-/** The browser's local time as a datetime-local value (the browser runs on this machine's time zone). */
-function localInput(ms: number): string {
-  const d = new Date(ms);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
-}
 
 describeInBrowser('directives in the browser', () => {
   const server = useBrowserSuite({});
   const newPage = () => server.newPage();
+  /** The mines whose outcome on the issuer's page is `outcome`, sorted. */
+  const minesWith = (outcomes: Map<string, string>, outcome: string) =>
+    [...outcomes]
+      .filter(([, o]) => o === outcome)
+      .map(([id]) => id)
+      .sort();
 
   it('a county warning notice: two officers read and reply; the issuer sees them done, the rest outstanding, then late', async () => {
     const users = new Map(server.province.users.map((u) => [u.username, u]));
@@ -35,17 +33,7 @@ describeInBrowser('directives in the browser', () => {
     const mineA = officer.scope.mineId;
     const mineB = recipients.find((m) => m.id !== mineA)?.id;
     if (!mineB || recipients.length < 3) throw new Error('the county needs at least three open mines');
-    await createUser(
-      { ...server.ports, hasher: argon2Hasher },
-      { id: 'e2e', name: 'e2e' },
-      {
-        username: 'officer-b',
-        displayName: '第二安全员',
-        role: 'mine_safety_officer',
-        scope: { kind: 'mine', mineId: mineB },
-        password: TEST_PASSWORD,
-      },
-    );
+    await createOfficerB(server.ports, mineB, { id: 'e2e', name: 'e2e' });
 
     const [issuer, pageA, pageB] = await Promise.all([newPage(), newPage(), newPage()]);
     await Promise.all([
@@ -80,26 +68,16 @@ describeInBrowser('directives in the browser', () => {
     expect(Date.now()).toBeLessThan(deadlineMs);
     const before = await mineOutcomes(issuer);
     expect(before.size).toBe(recipients.length);
-    expect(
-      [...before]
-        .filter(([, o]) => o === 'done')
-        .map(([id]) => id)
-        .sort(),
-    ).toEqual([mineA, mineB].sort());
-    expect([...before].filter(([, o]) => o === 'outstanding')).toHaveLength(recipients.length - 2);
+    expect(minesWith(before, 'done')).toEqual([mineA, mineB].sort());
+    expect(minesWith(before, 'outstanding')).toHaveLength(recipients.length - 2);
     expect(await issuer.getByTestId('directive-totals-done').textContent()).toBe('2');
     await screenshot(issuer, 'directives-issuer-before-deadline');
 
     // The view polls: once the deadline passes, the same mines turn late without a reload.
     await waitForOutcomeCount(issuer, 'late', recipients.length - 2, 60_000);
     const after = await mineOutcomes(issuer);
-    expect(
-      [...after]
-        .filter(([, o]) => o === 'done')
-        .map(([id]) => id)
-        .sort(),
-    ).toEqual([mineA, mineB].sort());
-    expect([...after].filter(([, o]) => o === 'outstanding')).toHaveLength(0);
+    expect(minesWith(after, 'done')).toEqual([mineA, mineB].sort());
+    expect(minesWith(after, 'outstanding')).toHaveLength(0);
     expect(await issuer.getByTestId('directive-totals-late').textContent()).toBe(
       String(recipients.length - 2),
     );

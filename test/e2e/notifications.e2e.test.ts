@@ -7,16 +7,9 @@ import {
   openDirectives,
   switchLanguage,
 } from './page-models/index.ts';
-import { describeInBrowser, screenshot } from './support/browser.ts';
+import { describeInBrowser, localInput, screenshot } from './support/browser.ts';
 import { findLeaks } from './support/language-leaks.ts';
 import { useBrowserSuite } from './support/browser-suite.ts';
-
-/** The browser's local time as a datetime-local value (the browser runs on this machine's time zone). */
-function localInput(ms: number): string {
-  const d = new Date(ms);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
-}
 
 /**
  * The notification bell (issue 16) in the browser: a province regulator issues a notice to a county;

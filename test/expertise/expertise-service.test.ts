@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import {
   approveAssessment,
   expireDueAssessments,
@@ -7,23 +7,14 @@ import {
 } from '../../src/core/expertise/assessment-use-cases.ts';
 import { assignExpert, listExpertGaps } from '../../src/core/expertise/expert-use-cases.ts';
 import { getUpgrading, recordMerger } from '../../src/core/expertise/upgrading-use-cases.ts';
-import { isDomainError } from '../../src/core/errors.ts';
 import type { MineRow } from '../../src/core/ports.ts';
 import { updateMineFacts } from '../../src/core/registry/mine-use-cases.ts';
+import { codeOf } from '../support/domain-errors.ts';
 import { describeEachEngine } from '../support/engines.ts';
-import { createWorld, type World } from '../support/world.ts';
-
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (e) {
-    return isDomainError(e) ? e.code : `unexpected ${String(e)}`;
-  }
-  return 'no error';
-}
+import { useWorld } from '../support/world.ts';
 
 describeEachEngine('expertise use cases', (engine) => {
-  let world: World;
+  const world = useWorld(engine);
   let gasMine: MineRow;
   const signed = (conclusion = 'capable', validUntil = '2027-12-01') => ({
     mineId: gasMine.id,
@@ -38,7 +29,6 @@ describeEachEngine('expertise use cases', (engine) => {
   };
 
   beforeAll(async () => {
-    world = await createWorld(engine);
     const county = await world.principal('county');
     const page = await world.ports.mines.search(
       { regionPath: county.scopePath ?? '' },
@@ -56,7 +46,6 @@ describeEachEngine('expertise use cases', (engine) => {
       { via: 'expert_assessment', basis: 'test set-up' },
     );
   });
-  afterAll(() => world.dispose());
 
   it('sets the flag with evidence only when a regulator approves an expert-signed capable assessment', async () => {
     const expert = await world.principal('expert');

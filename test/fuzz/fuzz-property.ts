@@ -14,6 +14,12 @@ export interface FuzzProperty {
   property: fc.IRawProperty<unknown>;
 }
 
+/** Properties built over one world (an app, a runtime), with the way to dispose of it. */
+export interface FuzzSuite {
+  properties: FuzzProperty[];
+  dispose(): Promise<void>;
+}
+
 /** Called at the start of every run, so a watchdog can tell a hang from slow progress. */
 export interface FuzzHooks {
   onRun?: (property: string) => void;

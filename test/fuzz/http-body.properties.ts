@@ -12,7 +12,7 @@ import { MINE_STATUS_EVENTS } from '../../src/core/registry/mine-status-machine.
 import { asSession, loginAs } from '../support/world.ts';
 import { anyBytes, contentType, digits, jsonishText, structuredSoup } from './arbitraries.ts';
 import { materialiseReadings, readingsPayloadSpec } from './reading-arbitraries.ts';
-import { assertReason, type FuzzHooks, type FuzzProperty } from './fuzz-property.ts';
+import { assertReason, type FuzzHooks, type FuzzProperty, type FuzzSuite } from './fuzz-property.ts';
 import { createIngestFuzzWorld } from './ingest-fuzz-world.ts';
 import { anyUploadFile } from './upload-file-arbitraries.ts';
 
@@ -79,13 +79,8 @@ export const HTTP_PROPERTY_NAMES = [
   'HTTP: the ingest routes answer any body with a report or a 4xx JSON error, never a 500',
 ] as const;
 
-export interface HttpFuzz {
-  properties: FuzzProperty[];
-  dispose(): Promise<void>;
-}
-
 /** Builds the world, the app, a session and an API token, and the HTTP properties over them. */
-export async function createHttpFuzz(hooks: FuzzHooks = {}): Promise<HttpFuzz> {
+export async function createHttpFuzz(hooks: FuzzHooks = {}): Promise<FuzzSuite> {
   const world = await createIngestFuzzWorld();
   const app: FastifyInstance = await world.ingest.buildApp();
   // A bearer token of the county regulator: sessions expire on the clock the runs move forward.

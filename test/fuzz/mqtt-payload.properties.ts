@@ -22,7 +22,7 @@ import {
   structuredSoup,
 } from './arbitraries.ts';
 import { materialiseReadings, readingsPayloadSpec, type ReadingsPayloadSpec } from './reading-arbitraries.ts';
-import { assertReason, type FuzzHooks, type FuzzProperty } from './fuzz-property.ts';
+import { assertReason, type FuzzHooks, type FuzzProperty, type FuzzSuite } from './fuzz-property.ts';
 import { createIngestFuzzWorld, type RunTimes } from './ingest-fuzz-world.ts';
 import { anyUploadFile, garbageRecord, type GeneratedFile } from './upload-file-arbitraries.ts';
 
@@ -55,13 +55,8 @@ export const MQTT_PROPERTY_NAMES = [
   'MQTT: a CDSS file stores its good records and names each bad record; without "||" nothing is stored',
 ] as const;
 
-export interface MqttFuzz {
-  properties: FuzzProperty[];
-  dispose(): Promise<void>;
-}
-
 /** Builds the world and the MQTT payload properties over it. */
-export async function createMqttFuzz(hooks: FuzzHooks = {}): Promise<MqttFuzz> {
+export async function createMqttFuzz(hooks: FuzzHooks = {}): Promise<FuzzSuite> {
   const world = await createIngestFuzzWorld();
   const { mine } = world;
   const deps: IngestMessageDeps = {

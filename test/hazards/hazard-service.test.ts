@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import type { Principal } from '../../src/core/access/types.ts';
 import { decideProposal, listProposals } from '../../src/core/hazards/hazard-oversight.ts';
 import { getHazardDetail } from '../../src/core/hazards/hazard-queries.ts';
@@ -14,7 +14,7 @@ import {
 } from '../../src/core/hazards/hazard-use-cases.ts';
 import { indexProvince } from '../http/http-kit.ts';
 import { describeEachEngine } from '../support/engines.ts';
-import { createWorld, type World } from '../support/world.ts';
+import { useWorld } from '../support/world.ts';
 import { beltHazard, GENERAL_PLAN, generalHazard, MAJOR_PLAN } from './hazard-fixtures.ts';
 import { closureOccasions } from '../../src/core/hazards/hazard-rules.ts';
 
@@ -22,17 +22,15 @@ const DAY = 86_400_000;
 const noEquipment: EquipmentState = { isRunning: () => null };
 
 describeEachEngine('hazards: closed loop, gates, escalation, proposals', (engine) => {
-  let world: World;
+  const world = useWorld(engine, 20);
   let officer: Principal;
   let county: Principal;
   let mineId: string;
   beforeAll(async () => {
-    world = await createWorld(engine, 20);
     officer = await world.principal('officer');
     county = await world.principal('county');
     mineId = indexProvince(world).mineOf('officer').id;
   });
-  afterAll(() => world.dispose());
   const at = (iso: string) => world.clock.set(iso);
 
   it('walks the loop with one rejection; every step is in the history and the audit trail', async () => {
@@ -86,24 +84,17 @@ describeEachEngine('hazards: closed loop, gates, escalation, proposals', (engine
   });
 
   it('a major hazard must cite a major-hazard sub-item, and a sub-item makes it major', async () => {
-    await expect(
-      reportHazard(world.ports, officer, beltHazard(mineId, { category: 'general' })),
-    ).rejects.toMatchObject({
-      code: 'HAZARD_MAJOR_NEEDS_CRITERION',
-    });
-    await expect(
-      reportHazard(world.ports, officer, beltHazard(mineId, { category: '2020-15-99' })),
-    ).rejects.toMatchObject({
-      code: 'HAZARD_CATEGORY_INVALID',
-    });
-    await expect(
-      reportHazard(world.ports, officer, beltHazard(mineId, { category: '2015-13-1' })),
-    ).rejects.toMatchObject({
-      code: 'HAZARD_CATEGORY_INVALID',
-    });
-    await expect(
-      reportHazard(world.ports, officer, beltHazard(mineId, { grade: 'general' })),
-    ).rejects.toMatchObject({ code: 'HAZARD_GRADE_MISMATCH' });
+    const refused = [
+      [{ category: 'general' }, 'HAZARD_MAJOR_NEEDS_CRITERION'],
+      [{ category: '2020-15-99' }, 'HAZARD_CATEGORY_INVALID'],
+      [{ category: '2015-13-1' }, 'HAZARD_CATEGORY_INVALID'],
+      [{ grade: 'general' }, 'HAZARD_GRADE_MISMATCH'],
+    ] as const;
+    for (const [over, code] of refused)
+      await expect(
+        reportHazard(world.ports, officer, beltHazard(mineId, over)),
+        JSON.stringify(over),
+      ).rejects.toMatchObject({ code });
   });
 
   it('overdue hazards escalate county → city → province with the clock; extensions keep the original date', async () => {
@@ -180,11 +171,10 @@ describeEachEngine('hazards: closed loop, gates, escalation, proposals', (engine
 });
 
 describeEachEngine('hazards: the 3-month repeat rule and the Songzao equipment rule', (engine) => {
-  let world: World;
+  const world = useWorld(engine, 40);
   let county: Principal;
   let mines: string[];
   beforeAll(async () => {
-    world = await createWorld(engine, 40);
     county = await world.principal('province');
     const own = indexProvince(world).mineOf('officer').id;
     mines = world.province.mines
@@ -192,7 +182,6 @@ describeEachEngine('hazards: the 3-month repeat rule and the Songzao equipment r
       .slice(0, 3)
       .map((m) => m.id);
   });
-  afterAll(() => world.dispose());
 
   const closureFor = async (mineId: string) =>
     (await listProposals(world.ports, county, 'open')).items.filter(

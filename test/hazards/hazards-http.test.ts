@@ -4,10 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { argon2Hasher, cryptoSecrets } from '../../src/platform/system.ts';
-import { buildApp } from '../../src/server/app.ts';
 import { errorOf, indexProvince } from '../http/http-kit.ts';
-import { asSession, createWorld, loginAs, type Session } from '../support/world.ts';
+import { asSession, createWorld, loginAs, type Session, buildTestApp } from '../support/world.ts';
 import { GENERAL_PLAN, generalHazard } from './hazard-fixtures.ts';
 
 const world = await createWorld('sqlite', 20);
@@ -20,13 +18,7 @@ describe('hazards over HTTP: who may verify, extend and close; evidence checksum
   let county: Session;
   let county2: Session;
   beforeAll(async () => {
-    app = await buildApp({
-      ports: world.ports,
-      hasher: argon2Hasher,
-      secrets: cryptoSecrets,
-      config: { sessionTtlMs: 3_600_000, cookieSecure: false },
-      evidenceDir,
-    });
+    app = await buildTestApp(world, { evidenceDir });
     [officer, county, county2] = await Promise.all([
       loginAs(app, 'officer'),
       loginAs(app, 'county'),

@@ -1,8 +1,7 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { generalHazard } from '../hazards/hazard-fixtures.ts';
 import { describeEachEngine } from '../support/engines.ts';
-import { asSession, buildTestApp, createWorld, loginAs, type Session, type World } from '../support/world.ts';
+import { asSession, loginAs, type Session, useTestApp, useWorld } from '../support/world.ts';
 import { indexProvince } from './http-kit.ts';
 
 /** Issue 16: the top bar's search finds mines, people, hazards, orders and cases — never past the scope. */
@@ -16,12 +15,10 @@ interface Results {
 }
 
 describeEachEngine('global search', (engine) => {
-  let world: World;
-  let app: FastifyInstance;
+  const world = useWorld(engine);
+  const app = useTestApp(world);
   let sessions: Record<string, Session>;
   beforeAll(async () => {
-    world = await createWorld(engine);
-    app = await buildTestApp(world);
     sessions = {};
     for (const u of ['province', 'county', 'county2', 'officer', 'officer2', 'viewer'])
       sessions[u] = await loginAs(app, u);
@@ -54,10 +51,6 @@ describeEachEngine('global search', (engine) => {
         summary: `案情${tag}搜索`,
       });
     }
-  });
-  afterAll(async () => {
-    await app.close();
-    await world.dispose();
   });
 
   const search = async (user: string, q: string): Promise<Results> => {

@@ -1,7 +1,6 @@
 import ExcelJS from 'exceljs';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { asSession, buildTestApp, createWorld, type World } from '../support/world.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { asSession, useTestApp, useWorld } from '../support/world.ts';
 import {
   createCodeSource,
   encodeGb18030,
@@ -25,21 +24,15 @@ interface ImportReport {
   >;
 }
 
-let world: World;
-let app: FastifyInstance;
+const world = useWorld();
+const app = useTestApp(world);
 let as: (username: string) => Record<string, string>;
 let freshCode: (regionId: string) => string;
 
 beforeAll(async () => {
-  world = await createWorld();
-  app = await buildTestApp(world);
   const sessions = await loginAll(app, ['county', 'city', 'viewer']);
   as = (u) => asSession(sessions.get(u)!);
   freshCode = createCodeSource(world);
-});
-afterAll(async () => {
-  await app.close();
-  await world.dispose();
 });
 
 const upload = (body: string | Uint8Array, contentType: string, user = 'county') =>

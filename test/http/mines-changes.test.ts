@@ -35,6 +35,8 @@ describe('changing mines', () => {
     app.inject({ method: 'PATCH', url: `/api/mines/${id}`, headers: as(user), payload });
   const transition = (id: string, payload: Record<string, unknown>, user = 'county') =>
     app.inject({ method: 'POST', url: `/api/mines/${id}/transitions`, headers: as(user), payload });
+  const registerAsCounty = (payload: Record<string, unknown>) =>
+    app.inject({ method: 'POST', url: '/api/mines', headers: as('county'), payload });
 
   it('PATCH of a fact stores it and audits before/after', async () => {
     const mine = province.mineOf('officer');
@@ -237,43 +239,28 @@ describe('changing mines', () => {
       latitude: null,
       longitude: null,
     };
-    const res = await app.inject({
-      method: 'POST',
-      url: '/api/mines',
-      headers: as('county'),
-      payload: { facts },
-    });
+    const res = await registerAsCounty({ facts });
     expect(res.statusCode, res.body).toBe(201);
     const { mine } = res.json<{ mine: MineItem }>();
     const get = await app.inject({ url: `/api/mines/${mine.id}`, headers: as('county') });
     expect(get.json()).toMatchObject({
       mine: { code: '990102777777', name: '新登记煤矿', status: 'producing' },
     });
-    const taken = await app.inject({
-      method: 'POST',
-      url: '/api/mines',
-      headers: as('county'),
-      payload: { facts: { ...facts, name: '重复煤矿' } },
-    });
+    const taken = await registerAsCounty({ facts: { ...facts, name: '重复煤矿' } });
     expect(taken.statusCode).toBe(409);
     expect(errorOf(taken).code).toBe('MINE_CODE_TAKEN');
   });
 
   it('never registers (or imports) a producing outburst mine without certified gas-control capability', async () => {
     const code = '990102987651';
-    const refused = await app.inject({
-      method: 'POST',
-      url: '/api/mines',
-      headers: as('county'),
-      payload: {
-        facts: mineFacts({
-          code,
-          name: '突出新登记煤矿',
-          gasClass: 'outburst',
-          hasGasControlCapability: false,
-        }),
-        initialStatus: 'producing',
-      },
+    const refused = await registerAsCounty({
+      facts: mineFacts({
+        code,
+        name: '突出新登记煤矿',
+        gasClass: 'outburst',
+        hasGasControlCapability: false,
+      }),
+      initialStatus: 'producing',
     });
     expect(refused.statusCode).toBe(409);
     expect(errorOf(refused).code).toBe('GAS_CONTROL_CAPABILITY_REQUIRED');
@@ -294,23 +281,13 @@ describe('changing mines', () => {
 
   it('never moves a high-gas mine without certified gas-control capability to producing', async () => {
     const code = '990102987650';
-    const created = await app.inject({
-      method: 'POST',
-      url: '/api/mines',
-      headers: as('county'),
-      payload: {
-        facts: mineFacts({ code, name: '高瓦斯新井煤矿', gasClass: 'high', hasGasControlCapability: false }),
-        initialStatus: 'construction',
-      },
+    const created = await registerAsCounty({
+      facts: mineFacts({ code, name: '高瓦斯新井煤矿', gasClass: 'high', hasGasControlCapability: false }),
+      initialStatus: 'construction',
     });
     expect(created.statusCode).toBe(201);
     const id = created.json<{ mine: { id: string } }>().mine.id;
-    const done = await app.inject({
-      method: 'POST',
-      url: `/api/mines/${id}/transitions`,
-      headers: as('county'),
-      payload: { event: 'complete_construction', reason: '竣工验收' },
-    });
+    const done = await transition(id, { event: 'complete_construction', reason: '竣工验收' });
     expect(done.statusCode).toBe(409);
     expect(errorOf(done).code).toBe('GAS_CONTROL_CAPABILITY_REQUIRED');
     expect((await world.ports.mines.get(id))!.status).toBe('construction');

@@ -1,29 +1,15 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  asSession,
-  buildTestApp,
-  createWorld,
-  loginAs,
-  TEST_PASSWORD,
-  type Session,
-  type World,
-} from '../support/world.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { asSession, loginAs, type Session, TEST_PASSWORD, useTestApp, useWorld } from '../support/world.ts';
 import { errorOf, indexProvince } from './http-kit.ts';
 
 /** Logging in and out, CSRF, session fixation and API tokens, as a browser or a gateway sees them. */
 
-let world: World;
-let app: FastifyInstance;
+const world = useWorld();
+const app = useTestApp(world);
 
-beforeAll(async () => {
-  world = await createWorld();
-  app = await buildTestApp(world);
-});
-afterAll(async () => {
-  await app.close();
-  await world.dispose();
-});
+/** `POST /api/tokens` in a browser session. */
+const createToken = (s: Session, payload: { name: string; scopes?: string[] }) =>
+  app.inject({ method: 'POST', url: '/api/tokens', headers: asSession(s), payload });
 
 const login = (username: string, password: string, cookie?: string) =>
   app.inject({
@@ -221,12 +207,7 @@ describe('logging out', () => {
 describe('API tokens', () => {
   it('a token created with POST /api/tokens works as Bearer, without CSRF', async () => {
     const officer = await loginAs(app, 'officer');
-    const created = await app.inject({
-      method: 'POST',
-      url: '/api/tokens',
-      headers: asSession(officer),
-      payload: { name: 'upload gateway 1', scopes: ['read', 'ingest'] },
-    });
+    const created = await createToken(officer, { name: 'upload gateway 1', scopes: ['read', 'ingest'] });
     expect(created.statusCode, created.body).toBe(201);
     const { token, name, id } = created.json<{ token: string; name: string; id: string }>();
     expect(name).toBe('upload gateway 1');
@@ -247,12 +228,7 @@ describe('API tokens', () => {
     expect(again.statusCode, again.body).toBe(403);
     expect(errorOf(again).code).toBe('TOKEN_SCOPE_FORBIDDEN');
     // An unsafe method with the bearer token and no CSRF header: allowed (not a browser session).
-    const second = await app.inject({
-      method: 'POST',
-      url: '/api/tokens',
-      headers: asSession(officer),
-      payload: { name: 'upload gateway 2' },
-    });
+    const second = await createToken(officer, { name: 'upload gateway 2' });
     expect(second.statusCode, second.body).toBe(201);
     const ingest = await app.inject({
       method: 'POST',
@@ -272,14 +248,9 @@ describe('API tokens', () => {
 
   it('a bearer token acts with its owner’s rights and scope', async () => {
     const county = await loginAs(app, 'county');
-    const { token } = (
-      await app.inject({
-        method: 'POST',
-        url: '/api/tokens',
-        headers: asSession(county),
-        payload: { name: 'script', scopes: ['write'] },
-      })
-    ).json<{ token: string }>();
+    const { token } = (await createToken(county, { name: 'script', scopes: ['write'] })).json<{
+      token: string;
+    }>();
     const inScope = indexProvince(world).mineOf('officer');
     const outOfScope = indexProvince(world).mineOf('officer2');
     const auth = { authorization: `Bearer ${token}` };
@@ -314,21 +285,11 @@ describe('API tokens', () => {
 
   it('a viewer may not create tokens; a token without a usable name is refused', async () => {
     const viewer = await loginAs(app, 'viewer');
-    const res = await app.inject({
-      method: 'POST',
-      url: '/api/tokens',
-      headers: asSession(viewer),
-      payload: { name: 'x1' },
-    });
+    const res = await createToken(viewer, { name: 'x1' });
     expect(res.statusCode).toBe(403);
     expect(errorOf(res).code).toBe('FORBIDDEN');
     const county = await loginAs(app, 'county');
-    const blank = await app.inject({
-      method: 'POST',
-      url: '/api/tokens',
-      headers: asSession(county),
-      payload: { name: ' x ' },
-    });
+    const blank = await createToken(county, { name: ' x ' });
     expect(blank.statusCode).toBe(400);
     expect(errorOf(blank).code).toBe('TOKEN_NAME_INVALID');
   });

@@ -10,27 +10,18 @@ import {
 } from '../../src/ingest/files/inbox-watcher.ts';
 import { encodeGb18030 } from '../../src/core/monitoring/upload-file/gb18030-encoder.test-helper.ts';
 import type { DemoMine } from '../../src/sim/demo-province.ts';
-import {
-  cdssText,
-  coPoint,
-  createIngestWorld,
-  fileName,
-  methanePoint,
-  type IngestWorld,
-} from './ingest-fixtures.ts';
+import { cdssText, coPoint, fileName, methanePoint, quietLog, useIngestWorld } from './ingest-fixtures.ts';
 
-const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
 const GRACE_MS = 60_000;
 
 describe('inbox watcher', () => {
-  let w: IngestWorld;
+  const w = useIngestWorld({ each: true });
   let dir: string;
   let inbox: InboxWatcher;
   let mine: DemoMine;
   const reports: FileReport[] = [];
 
   beforeEach(async () => {
-    w = await createIngestWorld();
     mine = w.officerMine;
     await w.definePoints(mine);
     dir = mkdtempSync(join(tmpdir(), 'redline-inbox-'));
@@ -44,13 +35,12 @@ describe('inbox watcher', () => {
       clock: w.world.clock,
       pollMs: 60_000,
       incompleteGraceMs: GRACE_MS,
-      log: quiet,
+      log: quietLog,
       onReport: (r) => reports.push(r),
     });
   });
   afterEach(async () => {
     await inbox.close();
-    await w.dispose();
     rmSync(dir, { recursive: true, force: true });
   });
 

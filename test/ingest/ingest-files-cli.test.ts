@@ -1,44 +1,17 @@
 import { createMonitoringStore } from '../../src/storage/stores/monitoring-store.ts';
-import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/storage/database.ts';
+import { useSeededCli } from '../support/cli-runner.ts';
 import { cddyText, cdssText, coPoint, fileName, methanePoint } from './ingest-fixtures.ts';
 
-const run = promisify(execFile);
-const main = resolve(import.meta.dirname, '../../src/cli/main.ts');
-
 describe('redline ingest-files DIR', () => {
-  let tmp: string;
-  let env: NodeJS.ProcessEnv;
-  const redline = (...args: string[]) =>
-    run(process.execPath, [main, ...args], { env, timeout: 60_000 }).then(
-      (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
-      (e: { code: number; stdout: string; stderr: string }) => ({
-        code: e.code,
-        stdout: e.stdout,
-        stderr: e.stderr,
-      }),
-    );
-
-  beforeAll(async () => {
-    tmp = mkdtempSync(join(tmpdir(), 'redline-cli-'));
-    env = {
-      PATH: process.env.PATH,
-      DATABASE_URL: join(tmp, 'redline.db'),
-      REDLINE_DATA_DIR: join(tmp, 'data'),
-      LOG_LEVEL: 'silent',
-    };
-    const seeded = await redline('seed', '--mines', '20');
-    expect(seeded.code, seeded.stderr).toBe(0);
-  }, 120_000);
-  afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+  const cli = useSeededCli('redline-cli-', 20);
+  const { redline } = cli;
 
   it('takes a directory once and prints the summary', async () => {
-    const db = openDatabase(join(tmp, 'redline.db'));
+    const db = openDatabase(join(cli.tmp, 'redline.db'));
     const { code } = await db.db
       .selectFrom('mines')
       .select('code')
@@ -47,7 +20,7 @@ describe('redline ingest-files DIR', () => {
       .executeTakeFirstOrThrow();
     await db.close();
 
-    const inbox = join(tmp, 'inbox');
+    const inbox = join(cli.tmp, 'inbox');
     mkdirSync(inbox);
     const t1 = '2026-12-05 08:00:10';
     const t2 = '2026-12-05 08:00:20';
@@ -80,7 +53,7 @@ describe('redline ingest-files DIR', () => {
     expect(readdirSync(join(inbox, 'rejected')).sort()).toEqual(['notes.txt', 'notes.txt.reason.json']);
     expect(existsSync(join(inbox, incomplete))).toBe(true);
 
-    const after = openDatabase(join(tmp, 'redline.db'));
+    const after = openDatabase(join(cli.tmp, 'redline.db'));
     const n = await createMonitoringStore(after.db).countReadings();
     await after.close();
     expect(Number(n)).toBe(2);

@@ -5,6 +5,7 @@ import type { MonitoringRuntime } from '../../src/monitoring/monitoring-runtime.
 import { argon2Hasher, cryptoSecrets } from '../../src/platform/system.ts';
 import { buildApp, embeddedMonitoring } from '../../src/server/app.ts';
 import type { DemoMine } from '../../src/sim/demo-province.ts';
+import { useFixture } from '../support/suite-fixture.ts';
 import { createWorld, type World } from '../support/world.ts';
 
 /** National-format files written by hand, as a mine's KJ system sends them (domain reference §1). */
@@ -102,4 +103,16 @@ export async function createIngestWorld(mineCount = 30): Promise<IngestWorld> {
       await world.dispose();
     },
   };
+}
+
+/** A log for the doors under test that says nothing. */
+export const quietLog = { info: () => undefined, warn: () => undefined, error: () => undefined };
+
+/** The ingest world of a describe block: one for all its tests, or a fresh one for each (`each`). */
+export function useIngestWorld(options: { each?: boolean } = {}): IngestWorld {
+  return useFixture(
+    () => createIngestWorld(),
+    (w) => w.dispose(),
+    options,
+  );
 }

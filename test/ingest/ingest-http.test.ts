@@ -1,16 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { encodeGb18030 } from '../../src/core/monitoring/upload-file/gb18030-encoder.test-helper.ts';
 import { errorOf } from '../http/http-kit.ts';
 import { asSession, loginAs } from '../support/world.ts';
-import {
-  cdssText,
-  coPoint,
-  createIngestWorld,
-  fileName,
-  methanePoint,
-  type IngestWorld,
-} from './ingest-fixtures.ts';
+import { cdssText, coPoint, fileName, methanePoint, useIngestWorld } from './ingest-fixtures.ts';
 
 const NDJSON = { 'content-type': 'application/x-ndjson' };
 const ndjson = (...lines: Array<string | Record<string, unknown>>) =>
@@ -22,7 +15,7 @@ interface ReadingsAnswer {
   alarmsChanged: number;
 }
 
-let w: IngestWorld;
+const w = useIngestWorld();
 let app: FastifyInstance;
 let county: Record<string, string>;
 let officerToken: string;
@@ -31,7 +24,6 @@ let minute = 0;
 const at = () => `2026-12-05T08:${String(++minute).padStart(2, '0')}:00+08:00`;
 
 beforeAll(async () => {
-  w = await createIngestWorld();
   for (const m of [w.officerMine, w.neighbour, w.farMine]) await w.definePoints(m);
   app = await w.buildApp();
   county = asSession(await loginAs(app, 'county'));
@@ -44,7 +36,6 @@ beforeAll(async () => {
   });
   officerToken = created.json<{ token: string }>().token;
 });
-afterAll(() => w.dispose());
 
 const series = async (mineId: string, point: string) => {
   const id = w.runtime.engine.pointId(mineId, point);

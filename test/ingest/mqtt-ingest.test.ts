@@ -3,34 +3,20 @@ import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import type { IngestResult } from '../../src/ingest/mqtt/ingest-message.ts';
 import { startMqttIngest, type MqttIngest } from '../../src/ingest/mqtt/mqtt-ingest.ts';
 import type { DemoMine } from '../../src/sim/demo-province.ts';
+import { eventually } from '../support/eventually.ts';
 import { connectTestClient, describeWithBroker, testMqttUrl, uniqueTopicPrefix } from '../support/mqtt.ts';
 import {
   cddyText,
   cdssText,
   coPoint,
-  createIngestWorld,
   fileName,
   methanePoint,
-  type IngestWorld,
+  quietLog,
+  useIngestWorld,
 } from './ingest-fixtures.ts';
 
-const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
-
-/** Polls `check` until it stops throwing (or gives up after `ms`). */
-async function eventually<T>(check: () => T | Promise<T>, ms = 5000): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    try {
-      return await check();
-    } catch (e) {
-      if (Date.now() > until) throw e;
-      await new Promise((r) => setTimeout(r, 25));
-    }
-  }
-}
-
 describeWithBroker('MQTT ingest against the real broker', () => {
-  let w: IngestWorld;
+  const w = useIngestWorld({ each: true });
   let prefix: string;
   let clientId: string;
   let adapter: MqttIngest;
@@ -49,7 +35,7 @@ describeWithBroker('MQTT ingest against the real broker', () => {
       clientId,
       topicPrefix: prefix,
       retryDelayMs: 50,
-      log: quiet,
+      log: quietLog,
       onResult: (r) => results.push(r),
     });
     await adapter.ready;
@@ -61,7 +47,6 @@ describeWithBroker('MQTT ingest against the real broker', () => {
   const stored = () => w.world.ports.monitoring.countReadings();
 
   beforeEach(async () => {
-    w = await createIngestWorld();
     mine = w.world.province.mines.find((m) => m.status === 'producing')!;
     prefix = uniqueTopicPrefix();
     clientId = `${prefix}-ingest`;
@@ -81,7 +66,6 @@ describeWithBroker('MQTT ingest against the real broker', () => {
     // Drop the adapter's persistent session from the broker.
     const cleaner = await connectTestClient({ clientId, clean: true });
     await cleaner.endAsync();
-    await w.dispose();
   });
 
   it('stores point definitions and readings and raises the methane over-limit alarm', async () => {

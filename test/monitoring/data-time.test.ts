@@ -1,12 +1,7 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMonitoringRuntime } from '../../src/monitoring/monitoring-wiring.ts';
-import { ingestUploadFile } from '../../src/ingest/files/ingest-upload-file.ts';
-import type { MonitoringRuntime } from '../../src/monitoring/monitoring-runtime.ts';
-import { argon2Hasher, cryptoSecrets } from '../../src/platform/system.ts';
-import { buildApp, embeddedMonitoring } from '../../src/server/app.ts';
+import { describe, expect, it } from 'vitest';
 import { cddyFile, cdssFile, coPoint, methanePoint } from '../support/national-files.ts';
-import { asSession, createWorld, loginAs, type Session, type World } from '../support/world.ts';
+import { useWorld } from '../support/world.ts';
+import { useMonitoredApp } from '../support/monitored-app.ts';
 
 /**
  * A mine's buffered upload, replayed an hour after the fact through the national files: every alarm is
@@ -14,38 +9,11 @@ import { asSession, createWorld, loginAs, type Session, type World } from '../su
  * and the console's KPIs (data time) do not count the replay as a flood happening now (issue 12).
  */
 describe('alarm times are the data’s times', () => {
-  let world: World;
-  let runtime: MonitoringRuntime;
-  let app: FastifyInstance;
-  const s: Record<string, Session> = {};
-  const enc = new TextEncoder();
-  const send = (f: { name: string; text: string }) =>
-    ingestUploadFile(
-      { runtime, store: world.ports.monitoring, ids: world.ports.ids, clock: world.clock },
-      f.name,
-      enc.encode(f.text),
-    );
+  const world = useWorld('sqlite', 40);
+  const suite = useMonitoredApp(world, { users: ['county'], sessionTtlMs: 12 * 3_600_000 });
+  const { send } = suite;
   const cst = (hhmmss: string) => Date.parse(`2026-12-05T${hhmmss}+08:00`);
-
-  beforeAll(async () => {
-    world = await createWorld('sqlite', 40);
-    const m = createMonitoringRuntime(world.database, world.ports);
-    runtime = m.runtime;
-    await runtime.start();
-    app = await buildApp({
-      ports: world.ports,
-      hasher: argon2Hasher,
-      secrets: cryptoSecrets,
-      config: { sessionTtlMs: 12 * 3_600_000, cookieSecure: false },
-      monitoring: embeddedMonitoring(runtime, m.hub),
-    });
-    s.county = await loginAs(app, 'county');
-  });
-  afterAll(async () => {
-    await app.close();
-    await world.dispose();
-  });
-  const get = (url: string) => app.inject({ url, headers: asSession(s.county!) });
+  const get = (url: string) => suite.get(url, 'county');
 
   it('a replayed hour: raise, peak and clear at the readings’ times; received now; no flood now', async () => {
     const mine = world.province.mines.find((m) => m.status === 'producing' && m.regionId === '990102')!;

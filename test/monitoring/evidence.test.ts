@@ -1,5 +1,4 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../support/engines.ts';
 import {
   cddyFile,
@@ -11,32 +10,17 @@ import {
   personnelAlarmFile,
   ycbjFile,
 } from '../support/national-files.ts';
-import { startMonitoredApp, type MonitoredApp } from '../support/monitored-app.ts';
-import { asSession, createWorld, loginAs, type Session, type World } from '../support/world.ts';
+import { useMonitoredApp } from '../support/monitored-app.ts';
+import { useWorld } from '../support/world.ts';
+import { indexProvince } from '../http/http-kit.ts';
 
 /** Evidence beyond the mine's word (issue 12 step 5): the files Redline used to parse and throw away. */
 describeEachEngine('evidence files: the mine’s own alarms, its feeds, its personnel alarms', (engine) => {
-  let world: World;
-  let app: FastifyInstance;
-  let send: MonitoredApp['send'];
-  const s: Record<string, Session> = {};
-
-  beforeAll(async () => {
-    world = await createWorld(engine, 30);
-    world.clock.set('2026-12-05T01:00:00Z'); // 09:00 CST: the files of 08:00–08:20 are all in
-    ({ app, send } = await startMonitoredApp(world));
-    for (const u of ['county', 'county2']) s[u] = await loginAs(app, u);
-  });
-  afterAll(async () => {
-    await app.close();
-    await world.dispose();
-  });
-
-  const officerMine = () => {
-    const scope = world.province.users.find((u) => u.username === 'officer')!.scope;
-    return world.province.mines.find((m) => scope.kind === 'mine' && m.id === scope.mineId)!;
-  };
-  const get = (url: string, who: string) => app.inject({ url, headers: asSession(s[who]!) });
+  const world = useWorld(engine, 30);
+  // 09:00 CST: the files of 08:00–08:20 are all in.
+  beforeAll(() => world.clock.set('2026-12-05T01:00:00Z'));
+  const { send, get } = useMonitoredApp(world, { users: ['county', 'county2'] });
+  const officerMine = () => indexProvince(world).mineOf('officer');
   const PERIOD = 'from=2026-12-05T07:00:00%2B08:00&to=2026-12-05T09:00:00%2B08:00';
 
   it('YCBJ: stored; an alarm the mine never reported is hidden; a record without handling lowers its rate', async () => {

@@ -1,54 +1,16 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMonitoringRuntime, withMineChanged } from '../../src/monitoring/monitoring-wiring.ts';
-import { ingestUploadFile } from '../../src/ingest/files/ingest-upload-file.ts';
-import type { LiveHub } from '../../src/monitoring/live-hub.ts';
-import type { MonitoringRuntime } from '../../src/monitoring/monitoring-runtime.ts';
-import { argon2Hasher, cryptoSecrets } from '../../src/platform/system.ts';
-import { buildApp, embeddedMonitoring } from '../../src/server/app.ts';
+import { describe, expect, it } from 'vitest';
 import { cddyFile, cdssFile, coPoint, methanePoint, ryssFile } from '../support/national-files.ts';
-import { asSession, createWorld, loginAs, type Session, type World } from '../support/world.ts';
+import { useWorld } from '../support/world.ts';
+import { useMonitoredApp } from '../support/monitored-app.ts';
+import { indexProvince } from '../http/http-kit.ts';
 
 describe('monitoring over HTTP', () => {
-  let world: World;
-  let runtime: MonitoringRuntime;
-  let hub: LiveHub;
-  let app: FastifyInstance;
-  const s: Record<string, Session> = {};
-  const enc = new TextEncoder();
-  const send = (f: { name: string; text: string }) =>
-    ingestUploadFile(
-      { runtime, store: world.ports.monitoring, ids: world.ports.ids, clock: world.clock },
-      f.name,
-      enc.encode(f.text),
-    );
-
-  beforeAll(async () => {
-    world = await createWorld('sqlite', 40);
-    ({ runtime, hub } = createMonitoringRuntime(world.database, world.ports));
-    await runtime.start();
-    const monitoring = embeddedMonitoring(runtime, hub);
-    app = await buildApp({
-      ports: withMineChanged(world.ports, monitoring.view),
-      hasher: argon2Hasher,
-      secrets: cryptoSecrets,
-      config: { sessionTtlMs: 3_600_000, cookieSecure: false },
-      monitoring,
-    });
-    for (const u of ['province', 'county', 'county2', 'officer', 'viewer']) s[u] = await loginAs(app, u);
-  });
-  afterAll(async () => {
-    await app.close();
-    await world.dispose();
-  });
-
-  const officerMine = () => {
-    const scope = world.province.users.find((u) => u.username === 'officer')!.scope;
-    return world.province.mines.find((m) => scope.kind === 'mine' && m.id === scope.mineId)!;
-  };
-  const get = (url: string, who: string) => app.inject({ url, headers: asSession(s[who]!) });
-  const post = (url: string, who: string, payload: unknown) =>
-    app.inject({ method: 'POST', url, headers: asSession(s[who]!), payload: payload as object });
+  const world = useWorld('sqlite', 40);
+  const suite = useMonitoredApp(world, { users: ['province', 'county', 'county2', 'officer', 'viewer'] });
+  const { app, send, get, post } = suite;
+  const officerMine = () => indexProvince(world).mineOf('officer');
+  const acknowledge = (alarmId: string, who: string, comment: string) =>
+    post(`/api/alarms/${encodeURIComponent(alarmId)}/acknowledge`, who, { comment });
 
   it('lists a raised alarm to the county and the mine, never to another county', async () => {
     const mine = officerMine();
@@ -76,17 +38,11 @@ describe('monitoring over HTTP', () => {
       items: Array<{ id: string }>;
     }>();
     const id = items[0]!.id;
-    const noComment = await post(`/api/alarms/${encodeURIComponent(id)}/acknowledge`, 'officer', {
-      comment: '',
-    });
+    const noComment = await acknowledge(id, 'officer', '');
     expect(noComment.json<{ error: { code: string } }>().error.code).toBe('ALARM_ACK_COMMENT_REQUIRED');
-    const denied = await post(`/api/alarms/${encodeURIComponent(id)}/acknowledge`, 'viewer', {
-      comment: '看到了',
-    });
+    const denied = await acknowledge(id, 'viewer', '看到了');
     expect(denied.statusCode).toBe(403);
-    const ok = await post(`/api/alarms/${encodeURIComponent(id)}/acknowledge`, 'officer', {
-      comment: '已撤出工作面人员，加强通风',
-    });
+    const ok = await acknowledge(id, 'officer', '已撤出工作面人员，加强通风');
     expect(ok.statusCode).toBe(200);
     expect(ok.json()).toMatchObject({
       alarm: { state: 'ack_active', lastComment: '已撤出工作面人员，加强通风' },
@@ -96,13 +52,9 @@ describe('monitoring over HTTP', () => {
     }>();
     expect(detail.events[0]).toMatchObject({ toState: 'ack_active', comment: '已撤出工作面人员，加强通风' });
     expect(detail.events.at(-1)).toMatchObject({ toState: 'unack_active', actor: null });
-    const twice = await post(`/api/alarms/${encodeURIComponent(id)}/acknowledge`, 'county', {
-      comment: 'again',
-    });
+    const twice = await acknowledge(id, 'county', 'again');
     expect(twice.statusCode).toBe(409);
-    const out = await post(`/api/alarms/${encodeURIComponent(id)}/acknowledge`, 'county2', {
-      comment: '越权',
-    });
+    const out = await acknowledge(id, 'county2', '越权');
     expect(out.statusCode).toBe(404);
   });
 
@@ -209,7 +161,7 @@ describe('monitoring over HTTP', () => {
     const ctrl = new AbortController();
     const open = async (who: string) => {
       const res = await fetch(`http://127.0.0.1:${port}/api/live`, {
-        headers: { cookie: s[who]!.cookie },
+        headers: { cookie: suite.as(who).cookie },
         signal: ctrl.signal,
       });
       expect(res.headers.get('content-type')).toContain('text/event-stream');

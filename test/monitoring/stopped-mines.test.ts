@@ -1,39 +1,22 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { indexProvince } from '../http/http-kit.ts';
 import { ryssFile } from '../support/national-files.ts';
-import { startMonitoredApp, type MonitoredApp } from '../support/monitored-app.ts';
-import { asSession, createWorld, loginAs, type Session, type World } from '../support/world.ts';
+import { useMonitoredApp } from '../support/monitored-app.ts';
+import { useWorld } from '../support/world.ts';
 
 /**
  * "Stopped" means stopped until acceptance is approved: a mine that applies for resumption
  * (suspended → resumption_review) must not step out of its watch (issue 12, the resumption loophole).
  */
 describe('a mine under resumption review is still a stopped mine', () => {
-  let world: World;
-  let app: FastifyInstance;
-  const s: Record<string, Session> = {};
-  let send: MonitoredApp['send'];
-
-  beforeAll(async () => {
-    world = await createWorld('sqlite', 40);
-    ({ app, send } = await startMonitoredApp(world));
-    for (const u of ['county', 'officer']) s[u] = await loginAs(app, u);
-  });
-  afterAll(async () => {
-    await app.close();
-    await world.dispose();
-  });
-
-  const get = (url: string, who: string) => app.inject({ url, headers: asSession(s[who]!) });
-  const post = (url: string, who: string, payload: unknown) =>
-    app.inject({ method: 'POST', url, headers: asSession(s[who]!), payload: payload as object });
+  const world = useWorld('sqlite', 40);
+  const { send, get, post } = useMonitoredApp(world, { users: ['county', 'officer'] });
   type Alarm = { rule: string; priority: string; state: string; conditionActive: boolean };
   const alarmsOf = async (mineId: string) =>
     (await get(`/api/alarms?mineId=${mineId}&state=all`, 'county')).json<{ items: Alarm[] }>().items;
 
   it('people underground stay a critical, active alarm when the suspended mine applies for resumption', async () => {
-    const scope = world.province.users.find((u) => u.username === 'officer')!.scope;
-    const mine = world.province.mines.find((m) => scope.kind === 'mine' && m.id === scope.mineId)!;
+    const mine = indexProvince(world).mineOf('officer');
     if (mine.status !== 'suspended') {
       const suspend = await post(`/api/mines/${mine.id}/transitions`, 'county', {
         event: 'suspend',

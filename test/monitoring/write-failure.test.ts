@@ -51,14 +51,19 @@ describeEachEngine('a failed write and its retry', (engine) => {
     }
   }
 
-  it('keeps the alarm of an over-limit reading that first failed to store', async () => {
-    const mine = world.province.mines.find((m) => m.status === 'producing')!;
-    const f = cddyFile(mine.code);
+  /** The mine's points, defined through its CDDY file on the real ingest path. */
+  const definePoints = async (mineCode: string) => {
+    const f = cddyFile(mineCode);
     await ingestUploadFile(
       { runtime, store: world.ports.monitoring, ids: world.ports.ids, clock: world.clock },
       f.name,
       new TextEncoder().encode(f.text),
     );
+  };
+
+  it('keeps the alarm of an over-limit reading that first failed to store', async () => {
+    const mine = world.province.mines.find((m) => m.status === 'producing')!;
+    await definePoints(mine.code);
     const t = world.clock.nowMs() - 60_000;
     await runtime.ingestReadings(mine.code, [reading(mine.code, 0.2, t)]);
 
@@ -88,12 +93,7 @@ describeEachEngine('a failed write and its retry', (engine) => {
 
   it('keeps on rebuild an alarm stored before its reading failed: the retry does not raise it twice', async () => {
     const mine = world.province.mines.find((m) => m.status === 'producing')!;
-    const f = cddyFile(mine.code);
-    await ingestUploadFile(
-      { runtime, store: world.ports.monitoring, ids: world.ports.ids, clock: world.clock },
-      f.name,
-      new TextEncoder().encode(f.text),
-    );
+    await definePoints(mine.code);
     const t = world.clock.nowMs() - 60_000;
     await runtime.ingestReadings(mine.code, [reading(mine.code, 1.3, t)]);
     await runtime.ingestReadings(mine.code, [reading(mine.code, 0.2, t + 10_000)]);

@@ -1,31 +1,18 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { errorOf, indexProvince } from '../http/http-kit.ts';
 import { describeEachEngine } from '../support/engines.ts';
-import { asSession, buildTestApp, createWorld, loginAs, type Session, type World } from '../support/world.ts';
+import { useTestApp, useWorld, useSessions } from '../support/world.ts';
 
 describeEachEngine('special rectification campaigns', (engine) => {
-  let world: World;
-  let app: FastifyInstance;
-  let county: Session;
-  let officer: Session;
-
-  beforeAll(async () => {
-    world = await createWorld(engine, 60);
-    app = await buildTestApp(world);
-    county = await loginAs(app, 'county');
-    officer = await loginAs(app, 'officer');
-  }, 120_000);
-  afterAll(async () => {
-    await app.close();
-    await world.dispose();
-  });
+  const world = useWorld(engine, 60);
+  const app = useTestApp(world);
+  const as = useSessions(app, ['county', 'officer']);
 
   it('per-mine progress with who and when, and the per-district report in JSON and CSV', async () => {
     const bad = await app.inject({
       method: 'POST',
       url: '/api/orders/campaigns',
-      headers: asSession(county),
+      headers: as('county'),
       payload: {
         name: '冬春季专项整治',
         regionId: '990102',
@@ -38,7 +25,7 @@ describeEachEngine('special rectification campaigns', (engine) => {
     const res = await app.inject({
       method: 'POST',
       url: '/api/orders/campaigns',
-      headers: asSession(county),
+      headers: as('county'),
       payload: {
         name: '2026–2027 冬春季专项整治',
         regionId: '990102',
@@ -57,7 +44,7 @@ describeEachEngine('special rectification campaigns', (engine) => {
       const m = await app.inject({
         method: 'POST',
         url: `/api/orders/campaigns/${id}/marks`,
-        headers: asSession(officer),
+        headers: as('officer'),
         payload: { mineId: mine.id, itemId, done: true },
       });
       expect(m.statusCode).toBe(200);
@@ -65,7 +52,7 @@ describeEachEngine('special rectification campaigns', (engine) => {
     const other = await app.inject({
       method: 'POST',
       url: `/api/orders/campaigns/${id}/marks`,
-      headers: asSession(officer),
+      headers: as('officer'),
       payload: { mineId: indexProvince(world).mineOf('officer2').id, itemId: 'i1', done: true },
     });
     expect(other.statusCode).toBe(404);
@@ -73,7 +60,7 @@ describeEachEngine('special rectification campaigns', (engine) => {
     const progress = await app.inject({
       method: 'GET',
       url: `/api/orders/campaigns/${id}`,
-      headers: asSession(county),
+      headers: as('county'),
     });
     const mines = progress.json<{
       mines: Array<{
@@ -93,7 +80,7 @@ describeEachEngine('special rectification campaigns', (engine) => {
     const report = await app.inject({
       method: 'GET',
       url: `/api/orders/campaigns/${id}/report`,
-      headers: asSession(county),
+      headers: as('county'),
     });
     const districts = report.json<{
       districts: Array<{ regionId: string; minesDone: number; minesTotal: number; itemsOverdue: number }>;
@@ -110,7 +97,7 @@ describeEachEngine('special rectification campaigns', (engine) => {
     const csv = await app.inject({
       method: 'GET',
       url: `/api/orders/campaigns/${id}/report?format=csv`,
-      headers: asSession(county),
+      headers: as('county'),
     });
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.body.split('\n')[1]).toMatch(new RegExp(`^990102,.*,1,${mines.length},${mines.length - 1}$`));

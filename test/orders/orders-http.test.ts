@@ -1,30 +1,23 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import type { MineStatus } from '../../src/core/registry/types.ts';
 import { errorOf, indexProvince } from '../http/http-kit.ts';
 import { describeEachEngine } from '../support/engines.ts';
-import { asSession, buildTestApp, createWorld, loginAs, type Session, type World } from '../support/world.ts';
+import { asSession, loginAs, type Session, useTestApp, useWorld } from '../support/world.ts';
 
 type Dash = { byStatus: Record<MineStatus, number>; totals: { mines: number } };
 
 describeEachEngine('region-wide stop-work orders', (engine) => {
-  let world: World;
-  let app: FastifyInstance;
+  const world = useWorld(engine, 300);
+  const app = useTestApp(world);
   let province: Session;
   let cityId: string;
 
   beforeAll(async () => {
-    world = await createWorld(engine, 300);
-    app = await buildTestApp(world);
     province = await loginAs(app, 'province');
     const city = indexProvince(world).user('city');
     if (city.scope.kind !== 'region') throw new Error('city user not region-scoped');
     cityId = city.scope.regionId;
   }, 120_000);
-  afterAll(async () => {
-    await app.close();
-    await world.dispose();
-  });
 
   const dashboard = async (regionId: string) => {
     const res = await app.inject({

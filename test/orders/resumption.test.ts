@@ -1,8 +1,7 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { errorOf, mineFacts, createCodeSource } from '../http/http-kit.ts';
 import { describeEachEngine } from '../support/engines.ts';
-import { asSession, buildTestApp, createWorld, loginAs, type Session, type World } from '../support/world.ts';
+import { asSession, loginAs, type Session, useTestApp, useWorld } from '../support/world.ts';
 import { seedOnlineData } from './orders-support.ts';
 
 type View = {
@@ -23,14 +22,12 @@ type View = {
 };
 
 describeEachEngine('resumption acceptance as the law words it (ADR 0009)', (engine) => {
-  let world: World;
-  let app: FastifyInstance;
+  const world = useWorld(engine, 60);
+  const app = useTestApp(world);
   const s: Record<string, Session> = {};
   const ids: Record<string, string> = {};
 
   beforeAll(async () => {
-    world = await createWorld(engine, 60);
-    app = await buildTestApp(world);
     for (const u of ['county', 'city', 'leader', 'group', 'officer', 'bureau', 'govhead'])
       s[u] = await loginAs(app, u);
     const officer = world.province.users.find((u) => u.username === 'officer')!;
@@ -79,10 +76,6 @@ describeEachEngine('resumption acceptance as the law words it (ADR 0009)', (engi
     });
     expect(assigned.json()).toMatchObject({ done: 4, refused: 0 });
   }, 120_000);
-  afterAll(async () => {
-    await app.close();
-    await world.dispose();
-  });
 
   const post = (who: string, url: string, payload: unknown) =>
     app.inject({

@@ -1,11 +1,10 @@
 import ExcelJS from 'exceljs';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getBriefing } from '../../src/core/briefing/briefing-use-cases.ts';
 import { csvField, inertText } from '../../src/core/export/safe-cells.ts';
 import { parseCsv } from '../../src/platform/tabular/read-table.ts';
 import { renderBriefingXlsx } from '../../src/reports/briefing-xlsx.ts';
-import { asSession, buildTestApp, createWorld, loginAs, type World } from '../support/world.ts';
+import { asSession, loginAs, useTestApp, useWorld } from '../support/world.ts';
 import { indexProvince } from '../http/http-kit.ts';
 
 /** Issue 13, finding 6: exports must not carry live formulas or characters that break a workbook. */
@@ -35,16 +34,8 @@ describe('the one cell helper', () => {
 });
 
 describe('exports', () => {
-  let world: World;
-  let app: FastifyInstance;
-  beforeAll(async () => {
-    world = await createWorld();
-    app = await buildTestApp(world);
-  });
-  afterAll(async () => {
-    await app.close();
-    await world.dispose();
-  });
+  const world = useWorld();
+  const app = useTestApp(world);
 
   it("coverage.csv: a mine officer's planted formula arrives as inert text", async () => {
     const mine = indexProvince(world).mineOf('officer');

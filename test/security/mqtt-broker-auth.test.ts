@@ -3,29 +3,22 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { IngestResult } from '../../src/ingest/mqtt/ingest-message.ts';
 import { startMqttIngest, type MqttIngest } from '../../src/ingest/mqtt/mqtt-ingest.ts';
 import type { DemoMine } from '../../src/sim/demo-province.ts';
+import { eventually } from '../support/eventually.ts';
 import { uniqueTopicPrefix } from '../support/mqtt.ts';
 import { describeWithMosquitto, startSecuredBroker, type SecuredBroker } from '../support/secured-broker.ts';
-import { cddyText, createIngestWorld, methanePoint, type IngestWorld } from '../ingest/ingest-fixtures.ts';
+import {
+  cddyText,
+  createIngestWorld,
+  methanePoint,
+  type IngestWorld,
+  quietLog,
+} from '../ingest/ingest-fixtures.ts';
 
 /**
  * Issue 13, finding 4: the MQTT door checked nobody. Now the suite's own Mosquitto runs Redline's
  * configuration (no anonymous clients, one password per gateway, an ACL per mine) and Redline's adapter
  * authenticates too.
  */
-
-const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
-
-async function eventually<T>(check: () => T | Promise<T>, ms = 5000): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    try {
-      return await check();
-    } catch (e) {
-      if (Date.now() > until) throw e;
-      await new Promise((r) => setTimeout(r, 25));
-    }
-  }
-}
 
 describeWithMosquitto("MQTT behind the broker's authentication", () => {
   let broker: SecuredBroker;
@@ -76,7 +69,7 @@ describeWithMosquitto("MQTT behind the broker's authentication", () => {
       clientId: `${prefix}-ingest`,
       topicPrefix: prefix,
       retryDelayMs: 50,
-      log: quiet,
+      log: quietLog,
       onResult: (r) => results.push(r),
     });
     await adapter.ready;

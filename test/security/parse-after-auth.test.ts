@@ -7,9 +7,8 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiToken } from '../../src/core/access/tokens.ts';
 import { DEFAULT_TABLE_LIMITS, parseXlsx, TableLimitError } from '../../src/platform/tabular/read-table.ts';
-import { argon2Hasher, cryptoSecrets } from '../../src/platform/system.ts';
-import { buildApp } from '../../src/server/app.ts';
-import { asSession, createWorld, loginAs, type Session, type World } from '../support/world.ts';
+import { cryptoSecrets } from '../../src/platform/system.ts';
+import { asSession, createWorld, loginAs, type Session, type World, buildTestApp } from '../support/world.ts';
 import { errorOf, indexProvince, toCsv, XLSX_TYPE } from '../http/http-kit.ts';
 
 /**
@@ -47,13 +46,7 @@ function filesUnder(dir: string): string[] {
 beforeAll(async () => {
   world = await createWorld();
   evidenceDir = mkdtempSync(join(tmpdir(), 'redline-sec-evidence-'));
-  app = await buildApp({
-    ports: world.ports,
-    hasher: argon2Hasher,
-    secrets: cryptoSecrets,
-    config: { sessionTtlMs: 3_600_000, cookieSecure: false },
-    evidenceDir,
-  });
+  app = await buildTestApp(world, { evidenceDir });
   await app.ready();
   county = await loginAs(app, 'county');
 });

@@ -1,10 +1,9 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openSilentMineCases } from '../../src/core/monitoring/stopped/silent-mine-cases.ts';
-import type { MonitoringRuntime } from '../../src/monitoring/monitoring-runtime.ts';
+import { indexProvince } from '../http/http-kit.ts';
 import { cddyFile, cdssFile, fzssFile, methanePoint, ryssFileInAreas } from '../support/national-files.ts';
-import { startMonitoredApp } from '../support/monitored-app.ts';
-import { asSession, createWorld, loginAs, type Session, type World } from '../support/world.ts';
+import { useMonitoredApp } from '../support/monitored-app.ts';
+import { useWorld } from '../support/world.ts';
 
 /**
  * Stopped means stopped, with the exceptions the law allows (issue 12 step 4, ADR 0014), through HTTP and
@@ -12,32 +11,19 @@ import { asSession, createWorld, loginAs, type Session, type World } from '../su
  * beyond it or outside its areas critical; a stop order's evacuation deadline and its compliance view.
  */
 describe('watch crews and stop-order compliance', () => {
-  let world: World;
-  let runtime: MonitoringRuntime;
-  let app: FastifyInstance;
-  const s: Record<string, Session> = {};
-  let send: (f: { name: string; text: string }) => Promise<void>;
+  const world = useWorld('sqlite', 40);
+  // The clock moves hours ahead (evacuation deadlines, dismantling windows): sessions must outlive it.
+  const suite = useMonitoredApp(world, {
+    users: ['county', 'city', 'officer', 'province'],
+    sessionTtlMs: 86_400_000,
+  });
+  const { runtime, get, post } = suite;
+  const send = async (f: { name: string; text: string }) => {
+    const r = await suite.send(f);
+    expect(r.outcome, JSON.stringify(r)).toBe('stored');
+  };
   const cst = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
 
-  beforeAll(async () => {
-    world = await createWorld('sqlite', 40);
-    // The clock moves hours ahead (evacuation deadlines, dismantling windows): sessions must outlive it.
-    const m = await startMonitoredApp(world, 86_400_000);
-    ({ runtime, app } = m);
-    send = async (f) => {
-      const r = await m.send(f);
-      expect(r.outcome, JSON.stringify(r)).toBe('stored');
-    };
-    for (const u of ['county', 'city', 'officer', 'province']) s[u] = await loginAs(app, u);
-  });
-  afterAll(async () => {
-    await app.close();
-    await world.dispose();
-  });
-
-  const get = (url: string, who: string) => app.inject({ url, headers: asSession(s[who]!) });
-  const post = (url: string, who: string, payload: unknown) =>
-    app.inject({ method: 'POST', url, headers: asSession(s[who]!), payload: payload as object });
   type Alarm = {
     rule: string;
     priority: string;
@@ -45,14 +31,13 @@ describe('watch crews and stop-order compliance', () => {
     message: string;
     firstRaisedMs: number;
   };
-  const peopleAlarm = async (mineId: string, who = 'county') =>
+  /** The mine's alarm of `rule` (raised or cleared) as `who` sees it. */
+  const alarmOf = async (mineId: string, rule: string, who: string) =>
     (await get(`/api/alarms?mineId=${mineId}&state=all`, who))
       .json<{ items: Alarm[] }>()
-      .items.find((a) => a.rule === 'people_in_stopped_mine');
-  const officerMine = () => {
-    const scope = world.province.users.find((u) => u.username === 'officer')!.scope;
-    return world.province.mines.find((m) => scope.kind === 'mine' && m.id === scope.mineId)!;
-  };
+      .items.find((a) => a.rule === rule);
+  const peopleAlarm = (mineId: string, who = 'county') => alarmOf(mineId, 'people_in_stopped_mine', who);
+  const officerMine = () => indexProvince(world).mineOf('officer');
 
   it('a watch crew, declared by the mine and approved by a regulator: within it no alarm; beyond it or outside its areas, critical', async () => {
     const mine = officerMine();
@@ -277,9 +262,7 @@ describe('watch crews and stop-order compliance', () => {
         [feed, 0],
       ]),
     );
-    const quiet = (await get(`/api/alarms?mineId=${mine.id}&state=all`, 'province'))
-      .json<{ items: Alarm[] }>()
-      .items.find((a) => a.rule === 'activity_in_stopped_mine');
+    const quiet = await alarmOf(mine.id, 'activity_in_stopped_mine', 'province');
     expect(quiet).toBeUndefined();
     await send(
       cdssFile(mine.code, cst(to + 60_000), [
@@ -287,9 +270,7 @@ describe('watch crews and stop-order compliance', () => {
         [feed, 1],
       ]),
     );
-    const activity = (await get(`/api/alarms?mineId=${mine.id}&state=all`, 'province'))
-      .json<{ items: Alarm[] }>()
-      .items.find((a) => a.rule === 'activity_in_stopped_mine');
+    const activity = await alarmOf(mine.id, 'activity_in_stopped_mine', 'province');
     expect(activity).toMatchObject({ priority: 'critical', conditionActive: true });
   });
 
@@ -328,7 +309,7 @@ describe('watch crews and stop-order compliance', () => {
   });
 
   it('a high-gas or outburst mine without gas-control capability: critical when producing or manned beyond its watch crew', async () => {
-    s.province = await loginAs(app, 'province'); // the clock has moved a day on
+    await suite.login('province'); // the clock has moved a day on
     const lacking = world.province.mines.filter((m) => m.gasClass !== 'low' && !m.hasGasControlCapability);
     const producing = lacking.find((m) => m.status === 'producing')!;
     const suspended = lacking.find((m) => m.status === 'suspended')!;

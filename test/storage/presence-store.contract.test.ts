@@ -1,16 +1,10 @@
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { describeEachEngine } from '../support/engines.ts';
-import { createWorld, type World } from '../support/world.ts';
+import { useWorld } from '../support/world.ts';
 
 /** Who was underground when, and the visitors' positioning cards (migration 0024), on every engine. */
 describeEachEngine('presence store contract', (engine) => {
-  let world: World;
-  beforeEach(async () => {
-    world = await createWorld(engine, 20);
-  });
-  afterEach(async () => {
-    await world.dispose();
-  });
+  const world = useWorld(engine, 20, { each: true });
 
   const person = (cardCode: string, enteredMineAtMs: number | null, isMineLeader = false) => ({
     cardCode,

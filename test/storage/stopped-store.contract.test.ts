@@ -1,18 +1,12 @@
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { StoppedAllowance } from '../../src/core/monitoring/stopped/stopped-allowances.ts';
 import type { Order } from '../../src/core/orders/orders-ports.ts';
 import { describeEachEngine } from '../support/engines.ts';
-import { createWorld, type World } from '../support/world.ts';
+import { useWorld } from '../support/world.ts';
 
 /** The stopped-mine store (migration 0020) and the orders' evacuation deadline, on every engine. */
 describeEachEngine('stopped-mine store contract', (engine) => {
-  let world: World;
-  beforeEach(async () => {
-    world = await createWorld(engine, 20);
-  });
-  afterEach(async () => {
-    await world.dispose();
-  });
+  const world = useWorld(engine, 20, { each: true });
 
   const allowance = (id: string, mineId: string, over: Partial<StoppedAllowance> = {}): StoppedAllowance => ({
     id,

@@ -1,19 +1,13 @@
 import { sql } from 'kysely';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { verifyAuditLog } from '../../src/core/audit/verify-audit-log.ts';
 import { changeMineStatus } from '../../src/core/registry/mine-use-cases.ts';
 import { describeEachEngine } from '../support/engines.ts';
-import { createWorld, type World } from '../support/world.ts';
+import { useWorld } from '../support/world.ts';
 
 /** The same behaviour is required of every storage engine. */
 describeEachEngine('store contract', (engine) => {
-  let world: World;
-  beforeEach(async () => {
-    world = await createWorld(engine, 40);
-  });
-  afterEach(async () => {
-    await world.dispose();
-  });
+  const world = useWorld(engine, 40, { each: true });
 
   it('lists a region subtree by path, and not its siblings', async () => {
     const county = world.province.regions.find((r) => r.id === '990102')!;
@@ -126,24 +120,22 @@ describeEachEngine('store contract', (engine) => {
     expect(await world.ports.audit.head()).toEqual(headBefore);
   });
 
+  /** The i-th audit entry of a test that only counts entries. */
+  const entry = (i: number) => ({
+    actorId: 'u',
+    actorName: 'u',
+    action: 'test',
+    targetType: 't',
+    targetId: `t${i}`,
+    before: null,
+    after: { i },
+  });
+
   it('keeps one unbroken audit chain under concurrent appends', async () => {
     // The world's seed (mine registrations, user creations, the demo's supervision assignments).
     const seeded = (await verifyAuditLog(world.ports)).entries;
     await Promise.all(
-      Array.from({ length: 25 }, (_, i) =>
-        world.ports.audit.append(
-          {
-            actorId: 'u',
-            actorName: 'u',
-            action: 'test',
-            targetType: 't',
-            targetId: `t${i}`,
-            before: null,
-            after: { i },
-          },
-          world.clock.nowIso(),
-        ),
-      ),
+      Array.from({ length: 25 }, (_, i) => world.ports.audit.append(entry(i), world.clock.nowIso())),
     );
     const result = await verifyAuditLog(world.ports);
     expect(result).toMatchObject({ ok: true });
@@ -151,15 +143,6 @@ describeEachEngine('store contract', (engine) => {
   });
 
   it('keeps the chain unbroken when batches (appendMany) and single entries are appended at once', async () => {
-    const entry = (i: number) => ({
-      actorId: 'u',
-      actorName: 'u',
-      action: 'test',
-      targetType: 't',
-      targetId: `t${i}`,
-      before: null,
-      after: { i },
-    });
     const at = world.clock.nowIso();
     const seeded = (await verifyAuditLog(world.ports)).entries;
     const batches = await Promise.all([

@@ -1,8 +1,7 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { errorOf } from '../http/http-kit.ts';
 import { describeEachEngine } from '../support/engines.ts';
-import { asSession, buildTestApp, createWorld, loginAs, type Session, type World } from '../support/world.ts';
+import { asSession, loginAs, type Session, useTestApp, useWorld } from '../support/world.ts';
 
 /**
  * Supervision not only on paper, over HTTP: a visit's "went underground" checked against the visitor's
@@ -10,8 +9,8 @@ import { asSession, buildTestApp, createWorld, loginAs, type Session, type World
  * underground (矿领导带班下井) from the mine's positioning snapshots.
  */
 describeEachEngine('supervision checked against the positioning data', (engine) => {
-  let world: World;
-  let app: FastifyInstance;
+  const world = useWorld(engine, 40);
+  const app = useTestApp(world);
   const s: Record<string, Session> = {};
   let mineA = '';
   const at = (hhmm: string) => Date.parse(`2026-12-04T${hhmm}:00Z`);
@@ -25,8 +24,6 @@ describeEachEngine('supervision checked against the positioning data', (engine) 
   });
 
   beforeAll(async () => {
-    world = await createWorld(engine, 40);
-    app = await buildTestApp(world);
     for (const u of ['county', 'county2', 'leader', 'group']) s[u] = await loginAs(app, u);
     const officer = world.province.users.find((u) => u.username === 'officer')!;
     if (officer.scope.kind !== 'mine') throw new Error('officer has a mine scope');
@@ -42,10 +39,6 @@ describeEachEngine('supervision checked against the positioning data', (engine) 
     await m.replacePeople(mineA, [person('W1', '01:00'), person('L1', '01:00', true)], at('07:00'));
     await m.replacePeople(mineA, [person('W2', '09:00')], at('14:00'));
   }, 120_000);
-  afterAll(async () => {
-    await app.close();
-    await world.dispose();
-  });
 
   const post = (who: string, url: string, payload: object) =>
     app.inject({ method: 'POST', url, headers: asSession(s[who]!), payload });

@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { isDomainError } from '../../src/core/errors.ts';
+import { expect, it } from 'vitest';
 import {
   getSupervisionCard,
   setContactLeader,
@@ -13,8 +12,9 @@ import {
   reportFindingAsHazard,
 } from '../../src/core/supervision/visit-use-cases.ts';
 import { createHazardReporter } from '../../src/server/routes/supervision/hazard-reporter.ts';
+import { codeOf } from '../support/domain-errors.ts';
 import { describeEachEngine } from '../support/engines.ts';
-import { createWorld, type World } from '../support/world.ts';
+import { useWorld } from '../support/world.ts';
 import {
   countyMines,
   givePlan,
@@ -25,24 +25,11 @@ import {
   userId,
 } from './supervision-fixtures.ts';
 
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (e) {
-    return isDomainError(e) ? e.code : `unexpected ${String(e)}`;
-  }
-  return 'no error';
-}
-
 const DAY = 86_400_000;
 
 describeEachEngine('supervision use cases', (engine) => {
-  let world: World;
-  beforeAll(async () => {
-    // Every assignment here is made by the test itself.
-    world = await createWorld(engine, 40, { withoutAssignments: true });
-  });
-  afterAll(() => world.dispose());
+  // Every assignment here is made by the test itself.
+  const world = useWorld(engine, 40, { withoutAssignments: true });
 
   it('coverage lists exactly the mines missing each of the four, gaps first, closed mines left out', async () => {
     const { all, open } = countyMines(world);
@@ -228,45 +215,29 @@ describeEachEngine('supervision use cases', (engine) => {
     expect(listed[0]?.checklist.map((c) => c.result)).toEqual(['problem', 'ok', 'not_checked']);
     expect(listed[0]?.findings[0]).toMatchObject({ status: 'pending_hazard', hazardId: null });
 
-    const base = { mineId: mine.id, wentToSite: true, wentUnderground: false, checklist: [] };
-    expect(
-      await codeOf(
-        recordVisit(world.ports, leader, {
-          ...base,
-          startedAt: '2026-12-04T10:00:00Z',
-          endedAt: '2026-12-04T09:00:00Z',
-        }),
-      ),
-    ).toBe('SUPERVISION_VISIT_TIMES_INVALID');
-    expect(
-      await codeOf(
-        recordVisit(world.ports, leader, {
-          ...base,
-          startedAt: '2026-12-05T10:00:00Z',
-          endedAt: '2026-12-05T11:00:00Z',
-        }),
-      ),
-    ).toBe('SUPERVISION_VISIT_IN_FUTURE');
-    expect(
-      await codeOf(
-        recordVisit(world.ports, leader, {
-          ...base,
-          wentToSite: false,
-          wentUnderground: true,
-          startedAt: '2026-12-04T10:00:00Z',
-          endedAt: '2026-12-04T11:00:00Z',
-        }),
-      ),
-    ).toBe('SUPERVISION_VISIT_INVALID');
-    expect(
-      await codeOf(
-        recordVisit(world.ports, await world.principal('county'), {
-          ...base,
-          startedAt: '2026-12-04T10:00:00Z',
-          endedAt: '2026-12-04T11:00:00Z',
-        }),
-      ),
-    ).toBe('FORBIDDEN');
+    // Refused visits, each with the one thing wrong with it (an hour on 2026-12-04 at the site otherwise).
+    const refusedVisits = [
+      { by: leader, over: { endedAt: '2026-12-04T09:00:00Z' }, code: 'SUPERVISION_VISIT_TIMES_INVALID' },
+      {
+        by: leader,
+        over: { startedAt: '2026-12-05T10:00:00Z', endedAt: '2026-12-05T11:00:00Z' },
+        code: 'SUPERVISION_VISIT_IN_FUTURE',
+      },
+      { by: leader, over: { wentToSite: false, wentUnderground: true }, code: 'SUPERVISION_VISIT_INVALID' },
+      { by: await world.principal('county'), over: {}, code: 'FORBIDDEN' },
+    ];
+    for (const { by, over, code } of refusedVisits) {
+      const visitInput = {
+        mineId: mine.id,
+        wentToSite: true,
+        wentUnderground: false,
+        checklist: [],
+        startedAt: '2026-12-04T10:00:00Z',
+        endedAt: '2026-12-04T11:00:00Z',
+        ...over,
+      };
+      expect(await codeOf(recordVisit(world.ports, by, visitInput)), JSON.stringify(over)).toBe(code);
+    }
   });
 
   it('KPI: mines not visited by their leader within N days or their group within M days, on the fixed clock', async () => {

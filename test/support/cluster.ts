@@ -5,7 +5,6 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { connect } from '@nats-io/transport-node';
 import { jetstreamManager } from '@nats-io/jetstream';
@@ -23,8 +22,10 @@ import {
 import { generateCountry } from '../../src/sim/reference/real-province.ts';
 import { createPorts } from '../../src/storage/create-ports.ts';
 import { migrateToLatest, openDatabase } from '../../src/storage/database.ts';
-import { postgresAdminUrl } from './engines.ts';
+import { createScratchPostgres } from './engines.ts';
 import { cddyManyFile } from './national-files.ts';
+
+export { freePort } from './free-port.ts';
 
 const REPO = join(import.meta.dirname, '../..');
 export const NATS_URL = process.env.TEST_NATS_URL ?? 'nats://127.0.0.1:4222';
@@ -61,14 +62,8 @@ export async function createClusterDatabase(
   mineCount: number,
   options: { country?: number } = {},
 ): Promise<ClusterDatabase> {
-  const name = `redline_cluster_${randomBytes(5).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: postgresAdminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const u = new URL(postgresAdminUrl);
-  u.pathname = `/${name}`;
-  const url = u.toString();
+  const scratch = await createScratchPostgres('redline_cluster');
+  const url = scratch.url;
   const database = openDatabase(url);
   await migrateToLatest(database.db);
   const ports = createPorts(database.db, systemClock, randomIds);
@@ -111,23 +106,9 @@ export async function createClusterDatabase(
     pool,
     async dispose() {
       await pool.end();
-      const a = new pg.Client({ connectionString: postgresAdminUrl });
-      await a.connect();
-      await a.query(`drop database if exists ${name} with (force)`);
-      await a.end();
+      await scratch.drop();
     },
   };
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 export type ClusterEvent = Record<string, unknown> & { event: string; t: number };

@@ -52,25 +52,34 @@ export async function createTestDatabase(
     await migrate(open.db);
     return { ...open, dispose: () => open.close() };
   }
-  const name = `redline_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: postgresAdminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(postgresAdminUrl);
-  url.pathname = `/${name}`;
-  const open = openDatabase(url.toString());
+  const scratch = await createScratchPostgres('redline_test');
+  const open = openDatabase(scratch.url);
   await migrate(open.db);
   return {
     ...open,
     dispose: async () => {
       await open.close();
-      const a = new pg.Client({ connectionString: postgresAdminUrl });
-      await a.connect();
-      await a.query(`drop database if exists ${name} with (force)`);
-      await a.end();
+      await scratch.drop();
     },
   };
+}
+
+/** A new, empty PostgreSQL database named `<prefix>_<random>` on the test server: its URL, and its drop. */
+export async function createScratchPostgres(prefix: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
+  const admin = async (statement: string) => {
+    const client = new pg.Client({ connectionString: postgresAdminUrl });
+    await client.connect();
+    try {
+      await client.query(statement);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`create database ${name}`);
+  const url = new URL(postgresAdminUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => admin(`drop database if exists ${name} with (force)`) };
 }
 
 const pgProblem = await probePostgres();

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { createServer, Socket } from 'node:net';
+import { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -12,6 +12,7 @@ import {
   type BrokerFiles,
 } from '../../src/ingest/mqtt/broker-credentials.ts';
 import { describeNeeding, isCi } from './engines.ts';
+import { freePort } from './free-port.ts';
 
 /**
  * A Mosquitto of the suite's own, started with Redline's configuration (password file + ACL, no
@@ -27,17 +28,6 @@ if (problem && !isCi) console.warn(`[redline tests] skipping secured-broker suit
 
 export function describeWithMosquitto(title: string, body: () => void): void {
   describeNeeding('Mosquitto', problem, title, body);
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 async function waitForPort(port: number, ms: number): Promise<void> {

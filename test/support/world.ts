@@ -10,6 +10,8 @@ import { loadDemoProvince } from '../../src/sim/load-demo-province.ts';
 import { createPorts } from '../../src/storage/create-ports.ts';
 import { createTestDatabase, type EngineName, type TestDatabase } from './engines.ts';
 import { createFixedClock, createSequentialIds } from './fixed-clock.ts';
+import { useFixture } from './suite-fixture.ts';
+import { beforeAll } from 'vitest';
 
 /** Every demo user's password in tests. */
 export const TEST_PASSWORD = 'correct-horse-battery';
@@ -61,10 +63,14 @@ export interface Session {
   csrf: string;
 }
 
-export async function buildTestApp(
-  world: World,
-  options: { monitoring?: MonitoringDeps; sessionTtlMs?: number } = {},
-): Promise<FastifyInstance> {
+/** What a test may set of the app: monitoring, the session life, where uploaded evidence goes. */
+export interface TestAppOptions {
+  monitoring?: MonitoringDeps;
+  sessionTtlMs?: number;
+  evidenceDir?: string;
+}
+
+export async function buildTestApp(world: World, options: TestAppOptions = {}): Promise<FastifyInstance> {
   // With monitoring, a mine's change reaches it as in `serve` (the composition root wires the port).
   return buildApp({
     ports: options.monitoring ? withMineChanged(world.ports, options.monitoring.view) : world.ports,
@@ -72,6 +78,7 @@ export async function buildTestApp(
     secrets: cryptoSecrets,
     config: { sessionTtlMs: options.sessionTtlMs ?? 3_600_000, cookieSecure: false },
     ...(options.monitoring ? { monitoring: options.monitoring } : {}),
+    ...(options.evidenceDir ? { evidenceDir: options.evidenceDir } : {}),
   });
 }
 
@@ -89,3 +96,44 @@ export async function loginAs(
 
 /** Headers for an authenticated request from a browser session. */
 export const asSession = (s: Session) => ({ cookie: s.cookie, 'x-csrf-token': s.csrf });
+
+/**
+ * The world of a describe block: made before its tests (a fresh one before each with `each`), disposed
+ * after them (test/support/suite-fixture.ts).
+ */
+export function useWorld(
+  engine: EngineName = 'sqlite',
+  mineCount = 60,
+  options: { withoutAssignments?: boolean; each?: boolean } = {},
+): World {
+  const { each, ...worldOptions } = options;
+  return useFixture(
+    () => createWorld(engine, mineCount, worldOptions),
+    (world) => world.dispose(),
+    { each },
+  );
+}
+
+/** The app over a suite's world (`useWorld`): built before its tests, closed after them. */
+export function useTestApp(world: World, options: TestAppOptions = {}): FastifyInstance {
+  return useFixture(
+    () => buildTestApp(world, options),
+    (app) => app.close(),
+  );
+}
+
+/** Logs `users` in to a suite's app (`useTestApp`) before its tests; returns their session headers by name. */
+export function useSessions(
+  app: FastifyInstance,
+  users: readonly string[],
+): (username: string) => Record<string, string> {
+  const sessions = new Map<string, Session>();
+  beforeAll(async () => {
+    for (const u of users) sessions.set(u, await loginAs(app, u));
+  });
+  return (username) => {
+    const s = sessions.get(username);
+    if (!s) throw new Error(`${username} is not logged in`);
+    return asSession(s);
+  };
+}

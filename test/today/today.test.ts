@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import type { Principal } from '../../src/core/access/types.ts';
 import { assignHazard, reportHazard } from '../../src/core/hazards/hazard-use-cases.ts';
 import { getToday, type TodayDeps, type TodayView } from '../../src/core/today/today-use-cases.ts';
@@ -6,26 +6,24 @@ import { resumptionDeps } from '../../src/server/routes/orders/orders.routes.ts'
 import { GENERAL_PLAN, generalHazard } from '../hazards/hazard-fixtures.ts';
 import { indexProvince } from '../http/http-kit.ts';
 import { describeEachEngine } from '../support/engines.ts';
-import { createWorld, type World } from '../support/world.ts';
+import { useWorld } from '../support/world.ts';
 
 const section = (v: TodayView, kind: string) => v.sections.find((s) => s.kind === kind);
 
 describeEachEngine('today: the work list per role', (engine) => {
-  let world: World;
+  const world = useWorld(engine, 20);
   let deps: TodayDeps;
   let officer: Principal;
   let officer2: Principal;
   let county: Principal;
   let mineId: string;
   beforeAll(async () => {
-    world = await createWorld(engine, 20);
     deps = { ...world.ports, ...resumptionDeps(world.ports), monitoring: null };
     officer = await world.principal('officer');
     officer2 = await world.principal('officer2');
     county = await world.principal('county');
     mineId = indexProvince(world).mineOf('officer').id;
   });
-  afterAll(() => world.dispose());
 
   it('an overdue hazard is on the list of its mine and its county, never of another mine', async () => {
     world.clock.set('2026-12-05T01:00:00.000Z');
