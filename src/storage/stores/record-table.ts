@@ -2,7 +2,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { RowCodec } from '../row-codec.ts';
 import type { Database } from '../schema.ts';
 
-type TableName = keyof Database & string;
+type TableName = Extract<keyof Database, string>;
 type Column<N extends TableName> = keyof Database[N] & string;
 
 /** Equality on columns; a `null` value matches SQL NULL. */
