@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely } from 'kysely';
 import type {
   Directive,
   DirectiveKind,
@@ -8,92 +8,53 @@ import type {
 } from '../../core/directives/directives-ports.ts';
 import type { Database } from '../schema.ts';
 import type { DirectiveRecipientsTable, DirectivesTable } from '../schema/directives-schema.ts';
+import { bool, defineCodec, text } from '../row-codec.ts';
+import { recordTable } from './record-table.ts';
 import { escapeLike } from './region-store.ts';
 
-const toDirective = (r: Selectable<DirectivesTable>): Directive => ({
-  id: r.id,
-  kind: r.kind as DirectiveKind,
-  title: r.title,
-  body: r.body,
-  accidentId: r.accident_id,
-  causeSummary: r.cause_summary,
-  correctsId: r.corrects_id,
-  regionId: r.region_id,
-  regionPath: r.region_path,
-  deadline: r.deadline,
-  isReplyRequired: Number(r.is_reply_required) === 1,
-  issuerId: r.issuer_id,
-  issuerName: r.issuer_name,
-  issuedAt: r.issued_at,
+const directiveCodec = defineCodec<Directive, DirectivesTable>()({
+  id: 'id',
+  kind: ['kind', text<DirectiveKind>()],
+  title: 'title',
+  body: 'body',
+  accidentId: 'accident_id',
+  causeSummary: 'cause_summary',
+  correctsId: 'corrects_id',
+  regionId: 'region_id',
+  regionPath: 'region_path',
+  deadline: 'deadline',
+  isReplyRequired: ['is_reply_required', bool],
+  issuerId: 'issuer_id',
+  issuerName: 'issuer_name',
+  issuedAt: 'issued_at',
 });
 
-const toRecipient = (r: Selectable<DirectiveRecipientsTable>): DirectiveRecipient => ({
-  directiveId: r.directive_id,
-  mineId: r.mine_id,
-  mineName: r.mine_name,
-  regionId: r.region_id,
-  regionName: r.region_name,
-  regionPath: r.region_path,
-  state: r.state as RecipientState,
-  readAt: r.read_at,
-  readById: r.read_by_id,
-  readByName: r.read_by_name,
-  repliedAt: r.replied_at,
-  replyText: r.reply_text,
-  replyById: r.reply_by_id,
-  replyByName: r.reply_by_name,
-  visitRequestedAt: r.visit_requested_at,
-  visitRequestedById: r.visit_requested_by_id,
-  visitRequestedByName: r.visit_requested_by_name,
-});
-
-const recipientColumns = (r: DirectiveRecipient): DirectiveRecipientsTable => ({
-  directive_id: r.directiveId,
-  mine_id: r.mineId,
-  mine_name: r.mineName,
-  region_id: r.regionId,
-  region_name: r.regionName,
-  region_path: r.regionPath,
-  state: r.state,
-  read_at: r.readAt,
-  read_by_id: r.readById,
-  read_by_name: r.readByName,
-  replied_at: r.repliedAt,
-  reply_text: r.replyText,
-  reply_by_id: r.replyById,
-  reply_by_name: r.replyByName,
-  visit_requested_at: r.visitRequestedAt,
-  visit_requested_by_id: r.visitRequestedById,
-  visit_requested_by_name: r.visitRequestedByName,
+const recipientCodec = defineCodec<DirectiveRecipient, DirectiveRecipientsTable>()({
+  directiveId: 'directive_id',
+  mineId: 'mine_id',
+  mineName: 'mine_name',
+  regionId: 'region_id',
+  regionName: 'region_name',
+  regionPath: 'region_path',
+  state: ['state', text<RecipientState>()],
+  readAt: 'read_at',
+  readById: 'read_by_id',
+  readByName: 'read_by_name',
+  repliedAt: 'replied_at',
+  replyText: 'reply_text',
+  replyById: 'reply_by_id',
+  replyByName: 'reply_by_name',
+  visitRequestedAt: 'visit_requested_at',
+  visitRequestedById: 'visit_requested_by_id',
+  visitRequestedByName: 'visit_requested_by_name',
 });
 
 export function createDirectiveStore(db: Kysely<Database>): DirectiveStore {
+  const directives = recordTable(db, 'directives', directiveCodec);
+  const recipients = recordTable(db, 'directive_recipients', recipientCodec, ['directive_id', 'mine_id']);
   return {
-    async insertDirective(d) {
-      await db
-        .insertInto('directives')
-        .values({
-          id: d.id,
-          kind: d.kind,
-          title: d.title,
-          body: d.body,
-          accident_id: d.accidentId,
-          cause_summary: d.causeSummary,
-          corrects_id: d.correctsId,
-          region_id: d.regionId,
-          region_path: d.regionPath,
-          deadline: d.deadline,
-          is_reply_required: d.isReplyRequired ? 1 : 0,
-          issuer_id: d.issuerId,
-          issuer_name: d.issuerName,
-          issued_at: d.issuedAt,
-        })
-        .execute();
-    },
-    async getDirective(id) {
-      const r = await db.selectFrom('directives').selectAll().where('id', '=', id).executeTakeFirst();
-      return r ? toDirective(r) : undefined;
-    },
+    insertDirective: directives.insert,
+    getDirective: directives.get,
     async listDirectives(filter, limit) {
       let q = db.selectFrom('directives').selectAll();
       if (filter.mineId !== undefined) {
@@ -109,34 +70,11 @@ export function createDirectiveStore(db: Kysely<Database>): DirectiveStore {
         );
       }
       const rows = await q.orderBy('issued_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
-      return rows.map(toDirective);
+      return rows.map(directiveCodec.decode);
     },
-    async insertRecipients(rows) {
-      for (let i = 0; i < rows.length; i += 100) {
-        await db
-          .insertInto('directive_recipients')
-          .values(rows.slice(i, i + 100).map(recipientColumns))
-          .execute();
-      }
-    },
-    async updateRecipient(r) {
-      const { directive_id, mine_id, ...rest } = recipientColumns(r);
-      await db
-        .updateTable('directive_recipients')
-        .set(rest)
-        .where('directive_id', '=', directive_id)
-        .where('mine_id', '=', mine_id)
-        .execute();
-    },
-    async getRecipient(directiveId, mineId) {
-      const r = await db
-        .selectFrom('directive_recipients')
-        .selectAll()
-        .where('directive_id', '=', directiveId)
-        .where('mine_id', '=', mineId)
-        .executeTakeFirst();
-      return r ? toRecipient(r) : undefined;
-    },
+    insertRecipients: (rows) => recipients.insertMany(rows, 100),
+    updateRecipient: recipients.update,
+    getRecipient: (directiveId, mineId) => recipients.find({ directive_id: directiveId, mine_id: mineId }),
     async listRecipients(directiveIds) {
       const out: DirectiveRecipient[] = [];
       for (let i = 0; i < directiveIds.length; i += 200) {
@@ -148,7 +86,7 @@ export function createDirectiveStore(db: Kysely<Database>): DirectiveStore {
           .orderBy('mine_name')
           .orderBy('mine_id')
           .execute();
-        out.push(...rows.map(toRecipient));
+        out.push(...rows.map(recipientCodec.decode));
       }
       return out;
     },
@@ -160,7 +98,7 @@ export function createDirectiveStore(db: Kysely<Database>): DirectiveStore {
         .where('visit_requested_at', 'is not', null)
         .orderBy('visit_requested_at', 'desc')
         .execute();
-      return rows.map(toRecipient);
+      return rows.map(recipientCodec.decode);
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { ExpertiseMineFilter, ExpertiseStore } from '../../core/expertise/expertise-ports.ts';
 import type {
   AssessmentConclusion,
@@ -10,69 +10,88 @@ import type {
   Merger,
   ProgressRecord,
   TrainingSession,
+  UpgradeTarget,
 } from '../../core/expertise/expertise-types.ts';
 import type { Database } from '../schema.ts';
 import type {
   ExpertiseAssessmentsTable,
   ExpertiseAssignmentsTable,
   ExpertiseGuidanceTable,
+  ExpertiseProgressTable,
+  ExpertiseTargetsTable,
+  ExpertiseTrainingsTable,
 } from '../schema/expertise-schema.ts';
+import { bool, defineCodec, json, num, numOrNull, text } from '../row-codec.ts';
+import { recordTable } from './record-table.ts';
 import { escapeLike } from './region-store.ts';
 
-const toAssignment = (r: Selectable<ExpertiseAssignmentsTable>): ExpertAssignment => ({
-  id: r.id,
-  mineId: r.mine_id,
-  expertId: r.expert_id,
-  expertName: r.expert_name,
-  assignedBy: r.assigned_by,
-  assignedAt: r.assigned_at,
-  endedAt: r.ended_at,
+const assignmentCodec = defineCodec<ExpertAssignment, ExpertiseAssignmentsTable>()({
+  id: 'id',
+  mineId: 'mine_id',
+  expertId: 'expert_id',
+  expertName: 'expert_name',
+  assignedBy: 'assigned_by',
+  assignedAt: 'assigned_at',
+  endedAt: 'ended_at',
 });
 
-const toGuidance = (r: Selectable<ExpertiseGuidanceTable>): GuidanceVisit => ({
-  id: r.id,
-  mineId: r.mine_id,
-  expertId: r.expert_id,
-  expertName: r.expert_name,
-  visitedOn: r.visited_on,
-  findings: JSON.parse(r.findings_json) as GuidanceFinding[],
-  recommendations: r.recommendations,
-  createdAt: r.created_at,
+const guidanceCodec = defineCodec<GuidanceVisit, ExpertiseGuidanceTable>()({
+  id: 'id',
+  mineId: 'mine_id',
+  expertId: 'expert_id',
+  expertName: 'expert_name',
+  visitedOn: 'visited_on',
+  findings: ['findings_json', json<GuidanceFinding[]>()],
+  recommendations: 'recommendations',
+  createdAt: 'created_at',
 });
 
-const toAssessment = (r: Selectable<ExpertiseAssessmentsTable>): CapabilityAssessment => ({
-  id: r.id,
-  mineId: r.mine_id,
-  expertId: r.expert_id,
-  expertName: r.expert_name,
-  signedAt: r.signed_at,
-  assessedOn: r.assessed_on,
-  validUntil: r.valid_until,
-  conclusion: r.conclusion as AssessmentConclusion,
-  summary: r.summary,
-  state: r.state as AssessmentState,
-  decidedBy: r.decided_by,
-  decidedAt: r.decided_at,
-  reason: r.reason,
+const trainingCodec = defineCodec<TrainingSession, ExpertiseTrainingsTable>()({
+  id: 'id',
+  mineId: 'mine_id',
+  expertId: 'expert_id',
+  expertName: 'expert_name',
+  title: 'title',
+  heldOn: 'held_on',
+  attendees: ['attendees_json', json<string[]>()],
+  createdAt: 'created_at',
 });
 
-const assessmentRow = (a: CapabilityAssessment): ExpertiseAssessmentsTable => ({
-  id: a.id,
-  mine_id: a.mineId,
-  expert_id: a.expertId,
-  expert_name: a.expertName,
-  signed_at: a.signedAt,
-  assessed_on: a.assessedOn,
-  valid_until: a.validUntil,
-  conclusion: a.conclusion,
-  summary: a.summary,
-  state: a.state,
-  decided_by: a.decidedBy,
-  decided_at: a.decidedAt,
-  reason: a.reason,
+const assessmentCodec = defineCodec<CapabilityAssessment, ExpertiseAssessmentsTable>()({
+  id: 'id',
+  mineId: 'mine_id',
+  expertId: 'expert_id',
+  expertName: 'expert_name',
+  signedAt: 'signed_at',
+  assessedOn: 'assessed_on',
+  validUntil: 'valid_until',
+  conclusion: ['conclusion', text<AssessmentConclusion>()],
+  summary: 'summary',
+  state: ['state', text<AssessmentState>()],
+  decidedBy: 'decided_by',
+  decidedAt: 'decided_at',
+  reason: 'reason',
 });
 
-const numberOrNull = (v: number | string | null): number | null => (v === null ? null : Number(v));
+const progressCodec = defineCodec<ProgressRecord, ExpertiseProgressTable>()({
+  id: 'id',
+  mineId: 'mine_id',
+  recordedOn: 'recorded_on',
+  mechanisedFaces: ['mechanised_faces', num],
+  intelligentFaces: ['intelligent_faces', num],
+  remoteMonitoring: ['remote_monitoring', bool],
+  recordedBy: 'recorded_by',
+  createdAt: 'created_at',
+});
+
+const targetCodec = defineCodec<UpgradeTarget, ExpertiseTargetsTable>()({
+  regionId: 'region_id',
+  intelligentFaces: ['intelligent_faces', numOrNull],
+  capacityWithdrawnTPerYear: ['capacity_withdrawn_t_per_year', numOrNull],
+  dueOn: 'due_on',
+  setBy: 'set_by',
+  setAt: 'set_at',
+});
 
 export function createExpertiseStore(db: Kysely<Database>): ExpertiseStore {
   function mineIds(filter: ExpertiseMineFilter) {
@@ -83,6 +102,12 @@ export function createExpertiseStore(db: Kysely<Database>): ExpertiseStore {
     return q;
   }
 
+  const assignments = recordTable(db, 'expertise_assignments', assignmentCodec);
+  const guidance = recordTable(db, 'expertise_guidance', guidanceCodec);
+  const trainings = recordTable(db, 'expertise_trainings', trainingCodec);
+  const assessments = recordTable(db, 'expertise_assessments', assessmentCodec);
+  const progress = recordTable(db, 'expertise_progress', progressCodec);
+  const targets = recordTable(db, 'expertise_targets', targetCodec, ['region_id']);
   return {
     async getSpecialities(userId) {
       const r = await db
@@ -100,20 +125,7 @@ export function createExpertiseStore(db: Kysely<Database>): ExpertiseStore {
         .execute();
     },
 
-    async insertAssignment(a) {
-      await db
-        .insertInto('expertise_assignments')
-        .values({
-          id: a.id,
-          mine_id: a.mineId,
-          expert_id: a.expertId,
-          expert_name: a.expertName,
-          assigned_by: a.assignedBy,
-          assigned_at: a.assignedAt,
-          ended_at: a.endedAt,
-        })
-        .execute();
-    },
+    insertAssignment: assignments.insert,
     async updateAssignment(a) {
       await db
         .updateTable('expertise_assignments')
@@ -121,36 +133,15 @@ export function createExpertiseStore(db: Kysely<Database>): ExpertiseStore {
         .where('id', '=', a.id)
         .execute();
     },
-    async getAssignment(id) {
-      const r = await db
-        .selectFrom('expertise_assignments')
-        .selectAll()
-        .where('id', '=', id)
-        .executeTakeFirst();
-      return r && toAssignment(r);
-    },
+    getAssignment: assignments.get,
     async listAssignments(filter, includeEnded) {
       let q = db.selectFrom('expertise_assignments').selectAll().where('mine_id', 'in', mineIds(filter));
       if (!includeEnded) q = q.where('ended_at', 'is', null);
       const rows = await q.orderBy('assigned_at').orderBy('id').execute();
-      return rows.map(toAssignment);
+      return rows.map(assignmentCodec.decode);
     },
 
-    async insertGuidance(v) {
-      await db
-        .insertInto('expertise_guidance')
-        .values({
-          id: v.id,
-          mine_id: v.mineId,
-          expert_id: v.expertId,
-          expert_name: v.expertName,
-          visited_on: v.visitedOn,
-          findings_json: JSON.stringify(v.findings),
-          recommendations: v.recommendations,
-          created_at: v.createdAt,
-        })
-        .execute();
-    },
+    insertGuidance: guidance.insert,
     async updateGuidance(v) {
       await db
         .updateTable('expertise_guidance')
@@ -158,10 +149,7 @@ export function createExpertiseStore(db: Kysely<Database>): ExpertiseStore {
         .where('id', '=', v.id)
         .execute();
     },
-    async getGuidance(id) {
-      const r = await db.selectFrom('expertise_guidance').selectAll().where('id', '=', id).executeTakeFirst();
-      return r && toGuidance(r);
-    },
+    getGuidance: guidance.get,
     async listGuidance(filter) {
       const rows = await db
         .selectFrom('expertise_guidance')
@@ -170,24 +158,10 @@ export function createExpertiseStore(db: Kysely<Database>): ExpertiseStore {
         .orderBy('visited_on', 'desc')
         .orderBy('id', 'desc')
         .execute();
-      return rows.map(toGuidance);
+      return rows.map(guidanceCodec.decode);
     },
 
-    async insertTraining(t) {
-      await db
-        .insertInto('expertise_trainings')
-        .values({
-          id: t.id,
-          mine_id: t.mineId,
-          expert_id: t.expertId,
-          expert_name: t.expertName,
-          title: t.title,
-          held_on: t.heldOn,
-          attendees_json: JSON.stringify(t.attendees),
-          created_at: t.createdAt,
-        })
-        .execute();
-    },
+    insertTraining: trainings.insert,
     async listTrainings(filter) {
       const rows = await db
         .selectFrom('expertise_trainings')
@@ -196,33 +170,12 @@ export function createExpertiseStore(db: Kysely<Database>): ExpertiseStore {
         .orderBy('held_on', 'desc')
         .orderBy('id', 'desc')
         .execute();
-      return rows.map((r): TrainingSession => ({
-        id: r.id,
-        mineId: r.mine_id,
-        expertId: r.expert_id,
-        expertName: r.expert_name,
-        title: r.title,
-        heldOn: r.held_on,
-        attendees: JSON.parse(r.attendees_json) as string[],
-        createdAt: r.created_at,
-      }));
+      return rows.map(trainingCodec.decode);
     },
 
-    async insertAssessment(a) {
-      await db.insertInto('expertise_assessments').values(assessmentRow(a)).execute();
-    },
-    async updateAssessment(a) {
-      const { id: _id, ...rest } = assessmentRow(a);
-      await db.updateTable('expertise_assessments').set(rest).where('id', '=', a.id).execute();
-    },
-    async getAssessment(id) {
-      const r = await db
-        .selectFrom('expertise_assessments')
-        .selectAll()
-        .where('id', '=', id)
-        .executeTakeFirst();
-      return r && toAssessment(r);
-    },
+    insertAssessment: assessments.insert,
+    updateAssessment: assessments.update,
+    getAssessment: assessments.get,
     async listAssessments(filter) {
       const rows = await db
         .selectFrom('expertise_assessments')
@@ -231,24 +184,10 @@ export function createExpertiseStore(db: Kysely<Database>): ExpertiseStore {
         .orderBy('signed_at', 'desc')
         .orderBy('id', 'desc')
         .execute();
-      return rows.map(toAssessment);
+      return rows.map(assessmentCodec.decode);
     },
 
-    async insertProgress(p) {
-      await db
-        .insertInto('expertise_progress')
-        .values({
-          id: p.id,
-          mine_id: p.mineId,
-          recorded_on: p.recordedOn,
-          mechanised_faces: p.mechanisedFaces,
-          intelligent_faces: p.intelligentFaces,
-          remote_monitoring: p.remoteMonitoring ? 1 : 0,
-          recorded_by: p.recordedBy,
-          created_at: p.createdAt,
-        })
-        .execute();
-    },
+    insertProgress: progress.insert,
     async listProgress(filter) {
       const rows = await db
         .selectFrom('expertise_progress')
@@ -258,48 +197,13 @@ export function createExpertiseStore(db: Kysely<Database>): ExpertiseStore {
         .orderBy('created_at')
         .orderBy('id')
         .execute();
-      return rows.map((r): ProgressRecord => ({
-        id: r.id,
-        mineId: r.mine_id,
-        recordedOn: r.recorded_on,
-        mechanisedFaces: Number(r.mechanised_faces),
-        intelligentFaces: Number(r.intelligent_faces),
-        remoteMonitoring: Number(r.remote_monitoring) === 1,
-        recordedBy: r.recorded_by,
-        createdAt: r.created_at,
-      }));
+      return rows.map(progressCodec.decode);
     },
 
-    async getTarget(regionId) {
-      const r = await db
-        .selectFrom('expertise_targets')
-        .selectAll()
-        .where('region_id', '=', regionId)
-        .executeTakeFirst();
-      return (
-        r && {
-          regionId: r.region_id,
-          intelligentFaces: numberOrNull(r.intelligent_faces),
-          capacityWithdrawnTPerYear: numberOrNull(r.capacity_withdrawn_t_per_year),
-          dueOn: r.due_on,
-          setBy: r.set_by,
-          setAt: r.set_at,
-        }
-      );
-    },
+    getTarget: (regionId) => targets.find({ region_id: regionId }),
     async saveTarget(t) {
       await db.deleteFrom('expertise_targets').where('region_id', '=', t.regionId).execute();
-      await db
-        .insertInto('expertise_targets')
-        .values({
-          region_id: t.regionId,
-          intelligent_faces: t.intelligentFaces,
-          capacity_withdrawn_t_per_year: t.capacityWithdrawnTPerYear,
-          due_on: t.dueOn,
-          set_by: t.setBy,
-          set_at: t.setAt,
-        })
-        .execute();
+      await targets.insert(t);
     },
 
     async insertMerger(m) {

@@ -1,4 +1,4 @@
-import { type Expression, type ExpressionBuilder, type Kysely, type Selectable, type SqlBool } from 'kysely';
+import type { Expression, ExpressionBuilder, Kysely, SqlBool } from 'kysely';
 import type { HazardFilter, HazardStore } from '../../core/hazards/hazards-ports.ts';
 import type {
   EscalationLevel,
@@ -9,98 +9,128 @@ import type {
   HazardProposal,
   HazardSource,
   HazardState,
+  ProgressReport,
   ProposalKind,
+  ProposalState,
   RectificationPlan,
   SelfCheckReport,
   SupervisionListing,
 } from '../../core/hazards/hazard-types.ts';
 import type { Database } from '../schema.ts';
-import type { HazardProposalsTable, HazardsTable } from '../schema/hazards-schema.ts';
+import type {
+  HazardEventsTable,
+  HazardEvidenceTable,
+  HazardListingsTable,
+  HazardProgressTable,
+  HazardProposalsTable,
+  HazardSelfChecksTable,
+  HazardsTable,
+} from '../schema/hazards-schema.ts';
+import { defineCodec, json, jsonOrNull, num, text, textOrNull } from '../row-codec.ts';
+import { recordTable } from './record-table.ts';
 import { mineIdsOrNone } from './mine-ids.ts';
 import { escapeLike } from './region-store.ts';
 
-const toHazard = (r: Selectable<HazardsTable>): Hazard => ({
-  id: r.id,
-  mineId: r.mine_id,
-  mineName: r.mine_name,
-  regionPath: r.region_path,
-  source: r.source as HazardSource,
-  grade: r.grade as HazardGrade,
-  category: r.category,
-  title: r.title,
-  description: r.description,
-  area: r.area,
-  equipment: r.equipment,
-  pointCode: r.point_code,
-  state: r.state as HazardState,
-  reportedAt: r.reported_at,
-  reportedBy: r.reported_by,
-  reportedByName: r.reported_by_name,
-  plan: r.plan_json === null ? null : (JSON.parse(r.plan_json) as RectificationPlan),
-  originalDueDate: r.original_due_date,
-  currentDueDate: r.current_due_date,
-  escalation: r.escalation as EscalationLevel,
-  equipmentRunningDays: Number(r.equipment_running_days),
-  lastEquipmentCheckOn: r.last_equipment_check_on,
-  closedAt: r.closed_at,
-  updatedAt: r.updated_at,
+const hazardCodec = defineCodec<Hazard, HazardsTable>()({
+  id: 'id',
+  mineId: 'mine_id',
+  mineName: 'mine_name',
+  regionPath: 'region_path',
+  source: ['source', text<HazardSource>()],
+  grade: ['grade', text<HazardGrade>()],
+  category: 'category',
+  title: 'title',
+  description: 'description',
+  area: 'area',
+  equipment: 'equipment',
+  pointCode: 'point_code',
+  state: ['state', text<HazardState>()],
+  reportedAt: 'reported_at',
+  reportedBy: 'reported_by',
+  reportedByName: 'reported_by_name',
+  plan: ['plan_json', jsonOrNull<RectificationPlan>()],
+  originalDueDate: 'original_due_date',
+  currentDueDate: 'current_due_date',
+  escalation: ['escalation', text<EscalationLevel>()],
+  equipmentRunningDays: ['equipment_running_days', num],
+  lastEquipmentCheckOn: 'last_equipment_check_on',
+  closedAt: 'closed_at',
+  updatedAt: 'updated_at',
 });
 
-const hazardColumns = (h: Hazard): HazardsTable => ({
-  id: h.id,
-  mine_id: h.mineId,
-  mine_name: h.mineName,
-  region_path: h.regionPath,
-  source: h.source,
-  grade: h.grade,
-  category: h.category,
-  title: h.title,
-  description: h.description,
-  area: h.area,
-  equipment: h.equipment,
-  point_code: h.pointCode,
-  state: h.state,
-  reported_at: h.reportedAt,
-  reported_by: h.reportedBy,
-  reported_by_name: h.reportedByName,
-  plan_json: h.plan === null ? null : JSON.stringify(h.plan),
-  original_due_date: h.originalDueDate,
-  current_due_date: h.currentDueDate,
-  escalation: h.escalation,
-  equipment_running_days: h.equipmentRunningDays,
-  last_equipment_check_on: h.lastEquipmentCheckOn,
-  closed_at: h.closedAt,
-  updated_at: h.updatedAt,
+const eventCodec = defineCodec<HazardEvent, HazardEventsTable>()({
+  id: 'id',
+  hazardId: 'hazard_id',
+  at: 'at',
+  kind: 'kind',
+  fromState: ['from_state', textOrNull<HazardState>()],
+  toState: ['to_state', textOrNull<HazardState>()],
+  actorId: 'actor_id',
+  actorName: 'actor_name',
+  note: 'note',
+  details: ['details_json', jsonOrNull<Record<string, unknown>>()],
 });
 
-const toProposal = (r: Selectable<HazardProposalsTable>): HazardProposal => ({
-  id: r.id,
-  kind: r.kind as ProposalKind,
-  mineId: r.mine_id,
-  mineName: r.mine_name,
-  regionPath: r.region_path,
-  hazardIds: JSON.parse(r.hazard_ids_json) as string[],
-  basis: r.basis,
-  state: r.state as HazardProposal['state'],
-  createdAt: r.created_at,
-  decidedBy: r.decided_by,
-  decidedAt: r.decided_at,
-  note: r.note,
+const evidenceCodec = defineCodec<HazardEvidence, HazardEvidenceTable>()({
+  id: 'id',
+  hazardId: 'hazard_id',
+  mineId: 'mine_id',
+  sha256: 'sha256',
+  fileName: 'file_name',
+  contentType: 'content_type',
+  sizeBytes: ['size_bytes', num],
+  uploadedBy: 'uploaded_by',
+  uploadedByName: 'uploaded_by_name',
+  uploadedAt: 'uploaded_at',
 });
 
-const proposalColumns = (p: HazardProposal): HazardProposalsTable => ({
-  id: p.id,
-  kind: p.kind,
-  mine_id: p.mineId,
-  mine_name: p.mineName,
-  region_path: p.regionPath,
-  hazard_ids_json: JSON.stringify(p.hazardIds),
-  basis: p.basis,
-  state: p.state,
-  created_at: p.createdAt,
-  decided_by: p.decidedBy,
-  decided_at: p.decidedAt,
-  note: p.note,
+const listingCodec = defineCodec<SupervisionListing, HazardListingsTable>()({
+  id: 'id',
+  hazardId: 'hazard_id',
+  notice: 'notice',
+  issuedBy: 'issued_by',
+  issuedByName: 'issued_by_name',
+  issuedAt: 'issued_at',
+  closedAt: 'closed_at',
+  closedBy: 'closed_by',
+});
+
+const progressCodec = defineCodec<ProgressReport, HazardProgressTable>()({
+  id: 'id',
+  listingId: 'listing_id',
+  hazardId: 'hazard_id',
+  text: 'text',
+  by: 'by_id',
+  byName: 'by_name',
+  at: 'at',
+});
+
+const proposalCodec = defineCodec<HazardProposal, HazardProposalsTable>()({
+  id: 'id',
+  kind: ['kind', text<ProposalKind>()],
+  mineId: 'mine_id',
+  mineName: 'mine_name',
+  regionPath: 'region_path',
+  hazardIds: ['hazard_ids_json', json<string[]>()],
+  basis: 'basis',
+  state: ['state', text<ProposalState>()],
+  createdAt: 'created_at',
+  decidedBy: 'decided_by',
+  decidedAt: 'decided_at',
+  note: 'note',
+});
+
+const selfCheckCodec = defineCodec<SelfCheckReport, HazardSelfChecksTable>()({
+  id: 'id',
+  mineId: 'mine_id',
+  regionPath: 'region_path',
+  quarter: 'quarter',
+  signer: 'signer',
+  summary: 'summary',
+  evidenceId: 'evidence_id',
+  filedBy: 'filed_by',
+  filedByName: 'filed_by_name',
+  filedAt: 'filed_at',
 });
 
 type Eb = ExpressionBuilder<Database, 'hazards'>;
@@ -122,18 +152,17 @@ function whereFilter(eb: Eb, f: HazardFilter): Expression<SqlBool> {
 }
 
 export function createHazardStore(db: Kysely<Database>): HazardStore {
+  const hazards = recordTable(db, 'hazards', hazardCodec);
+  const events = recordTable(db, 'hazard_events', eventCodec);
+  const evidence = recordTable(db, 'hazard_evidence', evidenceCodec);
+  const listings = recordTable(db, 'hazard_listings', listingCodec);
+  const progress = recordTable(db, 'hazard_progress', progressCodec);
+  const proposals = recordTable(db, 'hazard_proposals', proposalCodec);
+  const selfChecks = recordTable(db, 'hazard_self_checks', selfCheckCodec);
   return {
-    async insert(h) {
-      await db.insertInto('hazards').values(hazardColumns(h)).execute();
-    },
-    async update(h) {
-      const { id: _id, ...rest } = hazardColumns(h);
-      await db.updateTable('hazards').set(rest).where('id', '=', h.id).execute();
-    },
-    async get(id) {
-      const r = await db.selectFrom('hazards').selectAll().where('id', '=', id).executeTakeFirst();
-      return r && toHazard(r);
-    },
+    insert: hazards.insert,
+    update: hazards.update,
+    get: hazards.get,
     async list(filter, limit) {
       const rows = await db
         .selectFrom('hazards')
@@ -143,7 +172,7 @@ export function createHazardStore(db: Kysely<Database>): HazardStore {
         .orderBy('id', 'desc')
         .limit(limit)
         .execute();
-      return rows.map(toHazard);
+      return rows.map(hazardCodec.decode);
     },
     async countByState(filter, today) {
       const rows = await db
@@ -180,83 +209,17 @@ export function createHazardStore(db: Kysely<Database>): HazardStore {
         .where('reported_at', '>=', sinceIso)
         .orderBy('reported_at')
         .execute();
-      return rows.map(toHazard);
+      return rows.map(hazardCodec.decode);
     },
 
-    async insertEvent(e) {
-      await db
-        .insertInto('hazard_events')
-        .values({
-          id: e.id,
-          hazard_id: e.hazardId,
-          at: e.at,
-          kind: e.kind,
-          from_state: e.fromState,
-          to_state: e.toState,
-          actor_id: e.actorId,
-          actor_name: e.actorName,
-          note: e.note,
-          details_json: e.details === null ? null : JSON.stringify(e.details),
-        })
-        .execute();
-    },
-    async listEvents(hazardId) {
-      const rows = await db
-        .selectFrom('hazard_events')
-        .selectAll()
-        .where('hazard_id', '=', hazardId)
-        .orderBy('at')
-        .orderBy('id')
-        .execute();
-      return rows.map((r): HazardEvent => ({
-        id: r.id,
-        hazardId: r.hazard_id,
-        at: r.at,
-        kind: r.kind,
-        fromState: r.from_state as HazardState | null,
-        toState: r.to_state as HazardState | null,
-        actorId: r.actor_id,
-        actorName: r.actor_name,
-        note: r.note,
-        details: r.details_json === null ? null : (JSON.parse(r.details_json) as Record<string, unknown>),
-      }));
-    },
+    insertEvent: events.insert,
+    listEvents: (hazardId) => events.list({ hazard_id: hazardId }, ['at', 'id']),
 
-    async insertEvidence(e) {
-      await db
-        .insertInto('hazard_evidence')
-        .values({
-          id: e.id,
-          hazard_id: e.hazardId,
-          mine_id: e.mineId,
-          sha256: e.sha256,
-          file_name: e.fileName,
-          content_type: e.contentType,
-          size_bytes: e.sizeBytes,
-          uploaded_by: e.uploadedBy,
-          uploaded_by_name: e.uploadedByName,
-          uploaded_at: e.uploadedAt,
-        })
-        .execute();
-    },
-    async getEvidence(id) {
-      const r = await db.selectFrom('hazard_evidence').selectAll().where('id', '=', id).executeTakeFirst();
-      return r && toEvidence(r);
-    },
-    async listEvidence(hazardId) {
-      const rows = await db
-        .selectFrom('hazard_evidence')
-        .selectAll()
-        .where('hazard_id', '=', hazardId)
-        .orderBy('uploaded_at')
-        .orderBy('id')
-        .execute();
-      return rows.map(toEvidence);
-    },
+    insertEvidence: evidence.insert,
+    getEvidence: evidence.get,
+    listEvidence: (hazardId) => evidence.list({ hazard_id: hazardId }, ['uploaded_at', 'id']),
 
-    async insertListing(l) {
-      await db.insertInto('hazard_listings').values(listingColumns(l)).execute();
-    },
+    insertListing: listings.insert,
     async updateListing(l) {
       await db
         .updateTable('hazard_listings')
@@ -264,126 +227,26 @@ export function createHazardStore(db: Kysely<Database>): HazardStore {
         .where('id', '=', l.id)
         .execute();
     },
-    async activeListing(hazardId) {
-      const r = await db
-        .selectFrom('hazard_listings')
-        .selectAll()
-        .where('hazard_id', '=', hazardId)
-        .where('closed_at', 'is', null)
-        .executeTakeFirst();
-      return r && toListing(r);
-    },
-    async listListings(hazardId) {
-      const rows = await db
-        .selectFrom('hazard_listings')
-        .selectAll()
-        .where('hazard_id', '=', hazardId)
-        .orderBy('issued_at')
-        .execute();
-      return rows.map(toListing);
-    },
-    async insertProgress(p) {
-      await db
-        .insertInto('hazard_progress')
-        .values({
-          id: p.id,
-          listing_id: p.listingId,
-          hazard_id: p.hazardId,
-          text: p.text,
-          by_id: p.by,
-          by_name: p.byName,
-          at: p.at,
-        })
-        .execute();
-    },
-    async listProgress(hazardId) {
-      const rows = await db
-        .selectFrom('hazard_progress')
-        .selectAll()
-        .where('hazard_id', '=', hazardId)
-        .orderBy('at')
-        .orderBy('id')
-        .execute();
-      return rows.map((r) => ({
-        id: r.id,
-        listingId: r.listing_id,
-        hazardId: r.hazard_id,
-        text: r.text,
-        by: r.by_id,
-        byName: r.by_name,
-        at: r.at,
-      }));
-    },
+    activeListing: (hazardId) => listings.find({ hazard_id: hazardId, closed_at: null }),
+    listListings: (hazardId) => listings.list({ hazard_id: hazardId }, ['issued_at']),
+    insertProgress: progress.insert,
+    listProgress: (hazardId) => progress.list({ hazard_id: hazardId }, ['at', 'id']),
 
-    async insertProposal(p) {
-      await db.insertInto('hazard_proposals').values(proposalColumns(p)).execute();
-    },
-    async updateProposal(p) {
-      const { id: _id, ...rest } = proposalColumns(p);
-      await db.updateTable('hazard_proposals').set(rest).where('id', '=', p.id).execute();
-    },
-    async getProposal(id) {
-      const r = await db.selectFrom('hazard_proposals').selectAll().where('id', '=', id).executeTakeFirst();
-      return r && toProposal(r);
-    },
+    insertProposal: proposals.insert,
+    updateProposal: proposals.update,
+    getProposal: proposals.get,
     async listProposals(f) {
       let q = db.selectFrom('hazard_proposals').selectAll();
       if (f.regionPath !== undefined) q = q.where('region_path', 'like', `${escapeLike(f.regionPath)}%`);
       if (f.mineId !== undefined) q = q.where('mine_id', '=', f.mineId);
       if (f.state !== undefined) q = q.where('state', '=', f.state);
       const rows = await q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(1000).execute();
-      return rows.map(toProposal);
+      return rows.map(proposalCodec.decode);
     },
-    async openProposal(mineId, kind) {
-      const r = await db
-        .selectFrom('hazard_proposals')
-        .selectAll()
-        .where('mine_id', '=', mineId)
-        .where('kind', '=', kind)
-        .where('state', '=', 'open')
-        .executeTakeFirst();
-      return r && toProposal(r);
-    },
+    openProposal: (mineId, kind) => proposals.find({ mine_id: mineId, kind, state: 'open' }),
 
-    async insertSelfCheck(r) {
-      await db
-        .insertInto('hazard_self_checks')
-        .values({
-          id: r.id,
-          mine_id: r.mineId,
-          region_path: r.regionPath,
-          quarter: r.quarter,
-          signer: r.signer,
-          summary: r.summary,
-          evidence_id: r.evidenceId,
-          filed_by: r.filedBy,
-          filed_by_name: r.filedByName,
-          filed_at: r.filedAt,
-        })
-        .execute();
-    },
-    async getSelfCheck(mineId, quarter) {
-      const r = await db
-        .selectFrom('hazard_self_checks')
-        .selectAll()
-        .where('mine_id', '=', mineId)
-        .where('quarter', '=', quarter)
-        .executeTakeFirst();
-      if (!r) return undefined;
-      const out: SelfCheckReport = {
-        id: r.id,
-        mineId: r.mine_id,
-        regionPath: r.region_path,
-        quarter: r.quarter,
-        signer: r.signer,
-        summary: r.summary,
-        evidenceId: r.evidence_id,
-        filedBy: r.filed_by,
-        filedByName: r.filed_by_name,
-        filedAt: r.filed_at,
-      };
-      return out;
-    },
+    insertSelfCheck: selfChecks.insert,
+    getSelfCheck: (mineId, quarter) => selfChecks.find({ mine_id: mineId, quarter }),
     async listSelfCheckMineIds(quarter, regionPath) {
       const rows = await db
         .selectFrom('hazard_self_checks')
@@ -393,46 +256,5 @@ export function createHazardStore(db: Kysely<Database>): HazardStore {
         .execute();
       return rows.map((r) => r.mine_id);
     },
-  };
-}
-
-function toEvidence(r: Selectable<Database['hazard_evidence']>): HazardEvidence {
-  return {
-    id: r.id,
-    hazardId: r.hazard_id,
-    mineId: r.mine_id,
-    sha256: r.sha256,
-    fileName: r.file_name,
-    contentType: r.content_type,
-    sizeBytes: Number(r.size_bytes),
-    uploadedBy: r.uploaded_by,
-    uploadedByName: r.uploaded_by_name,
-    uploadedAt: r.uploaded_at,
-  };
-}
-
-function toListing(r: Selectable<Database['hazard_listings']>): SupervisionListing {
-  return {
-    id: r.id,
-    hazardId: r.hazard_id,
-    notice: r.notice,
-    issuedBy: r.issued_by,
-    issuedByName: r.issued_by_name,
-    issuedAt: r.issued_at,
-    closedAt: r.closed_at,
-    closedBy: r.closed_by,
-  };
-}
-
-function listingColumns(l: SupervisionListing): Database['hazard_listings'] {
-  return {
-    id: l.id,
-    hazard_id: l.hazardId,
-    notice: l.notice,
-    issued_by: l.issuedBy,
-    issued_by_name: l.issuedByName,
-    issued_at: l.issuedAt,
-    closed_at: l.closedAt,
-    closed_by: l.closedBy,
   };
 }

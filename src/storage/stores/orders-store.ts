@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { minutesWithData, newestOf } from '../telemetry/block-reads.ts';
 import type {
   Campaign,
@@ -15,115 +15,130 @@ import type {
 } from '../../core/orders/orders-ports.ts';
 import type { GasClass, MineStatus } from '../../core/registry/types.ts';
 import type { Database } from '../schema.ts';
-import type { OrdersTable, ResumptionsTable } from '../schema/orders-schema.ts';
+import type {
+  CampaignMarksTable,
+  CampaignsTable,
+  OrderMinesTable,
+  OrdersTable,
+  ResumptionSignOffsTable,
+  ResumptionsTable,
+} from '../schema/orders-schema.ts';
+import { bool, defineCodec, json, text, type Conversion } from '../row-codec.ts';
+import { recordTable } from './record-table.ts';
 import { escapeLike } from './region-store.ts';
 
-const toOrder = (r: Selectable<OrdersTable>): Order => ({
-  id: r.id,
-  number: r.number,
-  kind: r.kind as OrderKind,
-  issuerId: r.issuer_id,
-  issuerName: r.issuer_name,
-  legalBasis: r.legal_basis,
-  reason: r.reason,
-  regionId: r.region_id,
-  regionPath: r.region_path,
-  mineIds: JSON.parse(r.mine_ids_json) as string[],
-  effectiveAt: r.effective_at,
-  evacuateBy: r.evacuate_by,
-  status: r.status as OrderStatus,
-  createdAt: r.created_at,
-  appliedAt: r.applied_at,
-  endedAt: r.ended_at,
-  noticeDate: r.notice_date,
-  noticeRef: r.notice_ref,
+const orderCodec = defineCodec<Order, OrdersTable>()({
+  id: 'id',
+  number: 'number',
+  kind: ['kind', text<OrderKind>()],
+  issuerId: 'issuer_id',
+  issuerName: 'issuer_name',
+  legalBasis: 'legal_basis',
+  reason: 'reason',
+  regionId: 'region_id',
+  regionPath: 'region_path',
+  mineIds: ['mine_ids_json', json<string[]>()],
+  effectiveAt: 'effective_at',
+  evacuateBy: 'evacuate_by',
+  status: ['status', text<OrderStatus>()],
+  createdAt: 'created_at',
+  appliedAt: 'applied_at',
+  endedAt: 'ended_at',
+  noticeDate: 'notice_date',
+  noticeRef: 'notice_ref',
 });
 
-const orderColumns = (o: Order): OrdersTable => ({
-  id: o.id,
-  number: o.number,
-  kind: o.kind,
-  issuer_id: o.issuerId,
-  issuer_name: o.issuerName,
-  legal_basis: o.legalBasis,
-  reason: o.reason,
-  region_id: o.regionId,
-  region_path: o.regionPath,
-  mine_ids_json: JSON.stringify(o.mineIds),
-  effective_at: o.effectiveAt,
-  evacuate_by: o.evacuateBy,
-  status: o.status,
-  created_at: o.createdAt,
-  applied_at: o.appliedAt,
-  ended_at: o.endedAt,
-  notice_date: o.noticeDate,
-  notice_ref: o.noticeRef,
+const orderMineCodec = defineCodec<OrderMine, OrderMinesTable>()({
+  orderId: 'order_id',
+  mineId: 'mine_id',
+  mineName: 'mine_name',
+  regionPath: 'region_path',
+  outcome: ['outcome', text<OrderMine['outcome']>()],
+  fromStatus: ['from_status', text<MineStatus>()],
+  note: 'note',
+  liftedAt: 'lifted_at',
 });
 
-const toResumption = (r: Selectable<ResumptionsTable>): Resumption => ({
-  id: r.id,
-  mineId: r.mine_id,
-  mineName: r.mine_name,
-  regionPath: r.region_path,
-  gasClass: r.gas_class as GasClass,
-  appliedAt: r.applied_at,
-  appliedById: r.applied_by_id,
-  appliedByName: r.applied_by_name,
-  status: r.status as ResumptionStatus,
-  decidedAt: r.decided_at,
-  decidedById: r.decided_by_id,
-  decidedByName: r.decided_by_name,
-  decisionReason: r.decision_reason,
-  noticeDate: r.notice_date,
-  noticeRef: r.notice_ref,
-  resumesTo: r.resumes_to === 'construction' ? 'construction' : 'producing',
+/** Rows from before the column had a value resume to producing. */
+const resumesTo: Conversion<Resumption['resumesTo'], string> = {
+  decode: (c) => (c === 'construction' ? 'construction' : 'producing'),
+  encode: (f) => f,
+};
+
+const resumptionCodec = defineCodec<Resumption, ResumptionsTable>()({
+  id: 'id',
+  mineId: 'mine_id',
+  mineName: 'mine_name',
+  regionPath: 'region_path',
+  gasClass: ['gas_class', text<GasClass>()],
+  appliedAt: 'applied_at',
+  appliedById: 'applied_by_id',
+  appliedByName: 'applied_by_name',
+  status: ['status', text<ResumptionStatus>()],
+  decidedAt: 'decided_at',
+  decidedById: 'decided_by_id',
+  decidedByName: 'decided_by_name',
+  decisionReason: 'decision_reason',
+  noticeDate: 'notice_date',
+  noticeRef: 'notice_ref',
+  resumesTo: ['resumes_to', resumesTo],
 });
 
-const resumptionColumns = (r: Resumption): ResumptionsTable => ({
-  id: r.id,
-  mine_id: r.mineId,
-  mine_name: r.mineName,
-  region_path: r.regionPath,
-  gas_class: r.gasClass,
-  applied_at: r.appliedAt,
-  applied_by_id: r.appliedById,
-  applied_by_name: r.appliedByName,
-  status: r.status,
-  decided_at: r.decidedAt,
-  decided_by_id: r.decidedById,
-  decided_by_name: r.decidedByName,
-  decision_reason: r.decisionReason,
-  notice_date: r.noticeDate,
-  notice_ref: r.noticeRef,
-  resumes_to: r.resumesTo,
+const signOffCodec = defineCodec<SignOff, ResumptionSignOffsTable>()({
+  resumptionId: 'resumption_id',
+  item: 'item',
+  signerId: 'signer_id',
+  signerName: 'signer_name',
+  signerRole: 'signer_role',
+  signedAt: 'signed_at',
+  note: 'note',
+});
+
+const campaignCodec = defineCodec<Campaign, CampaignsTable>()({
+  id: 'id',
+  name: 'name',
+  regionId: 'region_id',
+  regionPath: 'region_path',
+  startsOn: 'starts_on',
+  endsOn: 'ends_on',
+  items: ['items_json', json<CampaignItem[]>()],
+  createdById: 'created_by_id',
+  createdByName: 'created_by_name',
+  createdAt: 'created_at',
+});
+
+const markCodec = defineCodec<CampaignMark, CampaignMarksTable>()({
+  campaignId: 'campaign_id',
+  mineId: 'mine_id',
+  itemId: 'item_id',
+  done: ['done', bool],
+  byId: 'by_id',
+  byName: 'by_name',
+  at: 'at',
+  note: 'note',
 });
 
 const PERSONNEL_FILE_TYPES = ['RYQY', 'RYJZ', 'JZSS', 'RYXX', 'RYSS'];
 
 export function createOrderStore(db: Kysely<Database>): OrderStore {
+  const orders = recordTable(db, 'orders', orderCodec);
+  const orderMines = recordTable(db, 'order_mines', orderMineCodec);
+  const resumptions = recordTable(db, 'resumptions', resumptionCodec);
+  const signOffs = recordTable(db, 'resumption_sign_offs', signOffCodec, ['resumption_id', 'item']);
+  const campaigns = recordTable(db, 'campaigns', campaignCodec);
+  const marks = recordTable(db, 'campaign_marks', markCodec, ['campaign_id', 'mine_id', 'item_id']);
   return {
-    async insertOrder(o) {
-      await db.insertInto('orders').values(orderColumns(o)).execute();
-    },
-    async updateOrder(o) {
-      const { id, ...rest } = orderColumns(o);
-      await db.updateTable('orders').set(rest).where('id', '=', id).execute();
-    },
-    async getOrder(id) {
-      const r = await db.selectFrom('orders').selectAll().where('id', '=', id).executeTakeFirst();
-      return r ? toOrder(r) : undefined;
-    },
-    async getOrderByNumber(number) {
-      const r = await db.selectFrom('orders').selectAll().where('number', '=', number).executeTakeFirst();
-      return r ? toOrder(r) : undefined;
-    },
+    insertOrder: orders.insert,
+    updateOrder: orders.update,
+    getOrder: orders.get,
+    getOrderByNumber: (number) => orders.find({ number }),
     async listOrders(filter, limit) {
       let q = db.selectFrom('orders').selectAll();
       if (filter.status) q = q.where('status', '=', filter.status);
       if (filter.regionPath) q = q.where('region_path', 'like', `${escapeLike(filter.regionPath)}%`);
       const rows = await q.orderBy('effective_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
-      const orders = rows.map(toOrder);
-      return filter.mineId ? orders.filter((o) => o.mineIds.includes(filter.mineId ?? '')) : orders;
+      const found = rows.map(orderCodec.decode);
+      return filter.mineId ? found.filter((o) => o.mineIds.includes(filter.mineId ?? '')) : found;
     },
     async listDueOrders(nowIso) {
       const rows = await db
@@ -133,42 +148,10 @@ export function createOrderStore(db: Kysely<Database>): OrderStore {
         .where('effective_at', '<=', nowIso)
         .orderBy('effective_at')
         .execute();
-      return rows.map(toOrder);
+      return rows.map(orderCodec.decode);
     },
-    async insertOrderMines(rows) {
-      for (let i = 0; i < rows.length; i += 200) {
-        const chunk = rows.slice(i, i + 200).map((r) => ({
-          order_id: r.orderId,
-          mine_id: r.mineId,
-          mine_name: r.mineName,
-          region_path: r.regionPath,
-          outcome: r.outcome,
-          from_status: r.fromStatus,
-          note: r.note,
-          lifted_at: r.liftedAt,
-        }));
-        if (chunk.length > 0) await db.insertInto('order_mines').values(chunk).execute();
-      }
-    },
-    async listOrderMines(orderId) {
-      const rows = await db
-        .selectFrom('order_mines')
-        .selectAll()
-        .where('order_id', '=', orderId)
-        .orderBy('region_path')
-        .orderBy('mine_name')
-        .execute();
-      return rows.map((r): OrderMine => ({
-        orderId: r.order_id,
-        mineId: r.mine_id,
-        mineName: r.mine_name,
-        regionPath: r.region_path,
-        outcome: r.outcome as OrderMine['outcome'],
-        fromStatus: r.from_status as MineStatus,
-        note: r.note,
-        liftedAt: r.lifted_at,
-      }));
-    },
+    insertOrderMines: (rows) => orderMines.insertMany(rows),
+    listOrderMines: (orderId) => orderMines.list({ order_id: orderId }, ['region_path', 'mine_name']),
     async listOpenOrderMinesOfMine(mineId) {
       const rows = await db
         .selectFrom('order_mines')
@@ -179,16 +162,7 @@ export function createOrderStore(db: Kysely<Database>): OrderStore {
         .where('order_mines.lifted_at', 'is', null)
         .where('orders.status', '=', 'in_force')
         .execute();
-      return rows.map((r) => ({
-        orderId: r.order_id,
-        mineId: r.mine_id,
-        mineName: r.mine_name,
-        regionPath: r.region_path,
-        outcome: r.outcome as OrderMine['outcome'],
-        fromStatus: r.from_status as MineStatus,
-        note: r.note,
-        liftedAt: r.lifted_at,
-      }));
+      return rows.map(orderMineCodec.decode);
     },
     async liftOrderMine(orderId, mineId, at) {
       await db
@@ -199,66 +173,19 @@ export function createOrderStore(db: Kysely<Database>): OrderStore {
         .execute();
     },
 
-    async insertResumption(r) {
-      await db.insertInto('resumptions').values(resumptionColumns(r)).execute();
-    },
-    async updateResumption(r) {
-      const { id, ...rest } = resumptionColumns(r);
-      await db.updateTable('resumptions').set(rest).where('id', '=', id).execute();
-    },
-    async getResumption(id) {
-      const r = await db.selectFrom('resumptions').selectAll().where('id', '=', id).executeTakeFirst();
-      return r ? toResumption(r) : undefined;
-    },
-    async pendingResumptionOfMine(mineId) {
-      const r = await db
-        .selectFrom('resumptions')
-        .selectAll()
-        .where('mine_id', '=', mineId)
-        .where('status', '=', 'pending')
-        .executeTakeFirst();
-      return r ? toResumption(r) : undefined;
-    },
+    insertResumption: resumptions.insert,
+    updateResumption: resumptions.update,
+    getResumption: resumptions.get,
+    pendingResumptionOfMine: (mineId) => resumptions.find({ mine_id: mineId, status: 'pending' }),
     async listResumptions(filter, limit) {
       let q = db.selectFrom('resumptions').selectAll();
       if (filter.mineId) q = q.where('mine_id', '=', filter.mineId);
       if (filter.regionPath) q = q.where('region_path', 'like', `${escapeLike(filter.regionPath)}%`);
       const rows = await q.orderBy('applied_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
-      return rows.map(toResumption);
+      return rows.map(resumptionCodec.decode);
     },
-    async upsertSignOff(s) {
-      const values = {
-        resumption_id: s.resumptionId,
-        item: s.item,
-        signer_id: s.signerId,
-        signer_name: s.signerName,
-        signer_role: s.signerRole,
-        signed_at: s.signedAt,
-        note: s.note,
-      };
-      const { resumption_id: _r, item: _i, ...rest } = values;
-      await db
-        .insertInto('resumption_sign_offs')
-        .values(values)
-        .onConflict((oc) => oc.columns(['resumption_id', 'item']).doUpdateSet(rest))
-        .execute();
-    },
-    async listSignOffs(resumptionId) {
-      const rows = await db
-        .selectFrom('resumption_sign_offs')
-        .selectAll()
-        .where('resumption_id', '=', resumptionId)
-        .execute();
-      return rows.map((r): SignOff => ({
-        resumptionId: r.resumption_id,
-        item: r.item,
-        signerId: r.signer_id,
-        signerName: r.signer_name,
-        signerRole: r.signer_role,
-        signedAt: r.signed_at,
-        note: r.note,
-      }));
-    },
+    upsertSignOff: (s) => signOffs.upsert(s),
+    listSignOffs: (resumptionId) => signOffs.list({ resumption_id: resumptionId }, []),
     async dataMinutes(mineId, fromMs, toMs) {
       const points = await db
         .selectFrom('monitoring_points')
@@ -319,27 +246,8 @@ export function createOrderStore(db: Kysely<Database>): OrderStore {
       return vals.length > 0 ? Math.max(...vals) : null;
     },
 
-    async insertCampaign(c) {
-      await db
-        .insertInto('campaigns')
-        .values({
-          id: c.id,
-          name: c.name,
-          region_id: c.regionId,
-          region_path: c.regionPath,
-          starts_on: c.startsOn,
-          ends_on: c.endsOn,
-          items_json: JSON.stringify(c.items),
-          created_by_id: c.createdById,
-          created_by_name: c.createdByName,
-          created_at: c.createdAt,
-        })
-        .execute();
-    },
-    async getCampaign(id) {
-      const r = await db.selectFrom('campaigns').selectAll().where('id', '=', id).executeTakeFirst();
-      return r ? toCampaign(r) : undefined;
-    },
+    insertCampaign: campaigns.insert,
+    getCampaign: campaigns.get,
     async listCampaigns(regionPath) {
       const rows = await db
         .selectFrom('campaigns')
@@ -347,57 +255,9 @@ export function createOrderStore(db: Kysely<Database>): OrderStore {
         .where('region_path', 'like', `${escapeLike(regionPath)}%`)
         .orderBy('starts_on', 'desc')
         .execute();
-      return rows.map(toCampaign);
+      return rows.map(campaignCodec.decode);
     },
-    async upsertMark(m) {
-      const values = {
-        campaign_id: m.campaignId,
-        mine_id: m.mineId,
-        item_id: m.itemId,
-        done: m.done ? 1 : 0,
-        by_id: m.byId,
-        by_name: m.byName,
-        at: m.at,
-        note: m.note,
-      };
-      const { campaign_id: _c, mine_id: _m, item_id: _i, ...rest } = values;
-      await db
-        .insertInto('campaign_marks')
-        .values(values)
-        .onConflict((oc) => oc.columns(['campaign_id', 'mine_id', 'item_id']).doUpdateSet(rest))
-        .execute();
-    },
-    async listMarks(campaignId) {
-      const rows = await db
-        .selectFrom('campaign_marks')
-        .selectAll()
-        .where('campaign_id', '=', campaignId)
-        .execute();
-      return rows.map((r): CampaignMark => ({
-        campaignId: r.campaign_id,
-        mineId: r.mine_id,
-        itemId: r.item_id,
-        done: r.done === 1,
-        byId: r.by_id,
-        byName: r.by_name,
-        at: r.at,
-        note: r.note,
-      }));
-    },
-  };
-}
-
-function toCampaign(r: Selectable<Database['campaigns']>): Campaign {
-  return {
-    id: r.id,
-    name: r.name,
-    regionId: r.region_id,
-    regionPath: r.region_path,
-    startsOn: r.starts_on,
-    endsOn: r.ends_on,
-    items: JSON.parse(r.items_json) as CampaignItem[],
-    createdById: r.created_by_id,
-    createdByName: r.created_by_name,
-    createdAt: r.created_at,
+    upsertMark: (m) => marks.upsert(m),
+    listMarks: (campaignId) => marks.list({ campaign_id: campaignId }, []),
   };
 }

@@ -1,44 +1,29 @@
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { SecurityEvent, SecurityLogStore } from '../../core/ports.ts';
+import { defineCodec, numOrNull, text } from '../row-codec.ts';
 import type { Database, SecurityEventsTable } from '../schema.ts';
+import { recordTable } from './record-table.ts';
 
-const toEvent = (r: Selectable<SecurityEventsTable>): SecurityEvent => ({
-  id: r.id,
-  at: r.at,
-  kind: r.kind as SecurityEvent['kind'],
-  actorId: r.actor_id,
-  actorName: r.actor_name,
-  actorVia: r.actor_via,
-  method: r.method,
-  route: r.route,
-  target: r.target,
-  status: r.status === null ? null : Number(r.status),
-  reason: r.reason,
-  ip: r.ip,
+const eventCodec = defineCodec<SecurityEvent, SecurityEventsTable>()({
+  id: 'id',
+  at: 'at',
+  kind: ['kind', text<SecurityEvent['kind']>()],
+  actorId: 'actor_id',
+  actorName: 'actor_name',
+  actorVia: 'actor_via',
+  method: 'method',
+  route: 'route',
+  target: 'target',
+  status: ['status', numOrNull],
+  reason: 'reason',
+  ip: 'ip',
 });
 
 /** The security log (migration 0014): refused requests and logins, newest first. */
 export function createSecurityLogStore(db: Kysely<Database>): SecurityLogStore {
+  const events = recordTable(db, 'security_events', eventCodec);
   return {
-    async insert(e) {
-      await db
-        .insertInto('security_events')
-        .values({
-          id: e.id,
-          at: e.at,
-          kind: e.kind,
-          actor_id: e.actorId,
-          actor_name: e.actorName,
-          actor_via: e.actorVia,
-          method: e.method,
-          route: e.route,
-          target: e.target,
-          status: e.status,
-          reason: e.reason,
-          ip: e.ip,
-        })
-        .execute();
-    },
+    insert: events.insert,
     async search(f) {
       let q = db.selectFrom('security_events').selectAll();
       if (f.fromIso) q = q.where('at', '>=', f.fromIso);
@@ -51,7 +36,7 @@ export function createSecurityLogStore(db: Kysely<Database>): SecurityLogStore {
       }
       if (f.kind) q = q.where('kind', '=', f.kind);
       const rows = await q.orderBy('at', 'desc').orderBy('id', 'desc').limit(f.limit).execute();
-      return rows.map(toEvent);
+      return rows.map(eventCodec.decode);
     },
   };
 }

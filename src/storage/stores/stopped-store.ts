@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely } from 'kysely';
 import type {
   AllowanceKind,
   AllowanceState,
@@ -8,83 +8,48 @@ import type {
 import type { StoppedStore } from '../../core/monitoring/stopped/stopped-ports.ts';
 import type { Database } from '../schema.ts';
 import type { StoppedAllowancesTable } from '../schema/stopped-schema.ts';
+import { defineCodec, json, num, text } from '../row-codec.ts';
+import { recordTable } from './record-table.ts';
 
-const toAllowance = (r: Selectable<StoppedAllowancesTable>): StoppedAllowance => ({
-  id: r.id,
-  kind: r.kind as AllowanceKind,
-  mineId: r.mine_id,
-  mineName: r.mine_name,
-  regionPath: r.region_path,
-  state: r.state as AllowanceState,
-  crewSize: Number(r.crew_size),
-  roles: JSON.parse(r.roles_json) as string[],
-  areaCodes: JSON.parse(r.area_codes_json) as string[],
-  systems: JSON.parse(r.systems_json) as WatchSystem[],
-  fromAt: r.from_at,
-  toAt: r.to_at,
-  supervisor: r.supervisor,
-  note: r.note,
-  declaredAt: r.declared_at,
-  declaredById: r.declared_by_id,
-  declaredByName: r.declared_by_name,
-  decidedAt: r.decided_at,
-  decidedById: r.decided_by_id,
-  decidedByName: r.decided_by_name,
-  decisionReason: r.decision_reason,
-});
-
-const columns = (a: StoppedAllowance): StoppedAllowancesTable => ({
-  id: a.id,
-  kind: a.kind,
-  mine_id: a.mineId,
-  mine_name: a.mineName,
-  region_path: a.regionPath,
-  state: a.state,
-  crew_size: a.crewSize,
-  roles_json: JSON.stringify(a.roles),
-  area_codes_json: JSON.stringify(a.areaCodes),
-  systems_json: JSON.stringify(a.systems),
-  from_at: a.fromAt,
-  to_at: a.toAt,
-  supervisor: a.supervisor,
-  note: a.note,
-  declared_at: a.declaredAt,
-  declared_by_id: a.declaredById,
-  declared_by_name: a.declaredByName,
-  decided_at: a.decidedAt,
-  decided_by_id: a.decidedById,
-  decided_by_name: a.decidedByName,
-  decision_reason: a.decisionReason,
+const allowanceCodec = defineCodec<StoppedAllowance, StoppedAllowancesTable>()({
+  id: 'id',
+  kind: ['kind', text<AllowanceKind>()],
+  mineId: 'mine_id',
+  mineName: 'mine_name',
+  regionPath: 'region_path',
+  state: ['state', text<AllowanceState>()],
+  crewSize: ['crew_size', num],
+  roles: ['roles_json', json<string[]>()],
+  areaCodes: ['area_codes_json', json<string[]>()],
+  systems: ['systems_json', json<WatchSystem[]>()],
+  fromAt: 'from_at',
+  toAt: 'to_at',
+  supervisor: 'supervisor',
+  note: 'note',
+  declaredAt: 'declared_at',
+  declaredById: 'declared_by_id',
+  declaredByName: 'declared_by_name',
+  decidedAt: 'decided_at',
+  decidedById: 'decided_by_id',
+  decidedByName: 'decided_by_name',
+  decisionReason: 'decision_reason',
 });
 
 export function createStoppedStore(db: Kysely<Database>): StoppedStore {
+  const allowances = recordTable(db, 'stopped_allowances', allowanceCodec);
   return {
-    async insertAllowance(a) {
-      await db.insertInto('stopped_allowances').values(columns(a)).execute();
-    },
-    async updateAllowance(a) {
-      const { id, ...rest } = columns(a);
-      await db.updateTable('stopped_allowances').set(rest).where('id', '=', id).execute();
-    },
-    async getAllowance(id) {
-      const r = await db.selectFrom('stopped_allowances').selectAll().where('id', '=', id).executeTakeFirst();
-      return r ? toAllowance(r) : undefined;
-    },
-    async listAllowancesOfMine(mineId) {
-      const rows = await db
-        .selectFrom('stopped_allowances')
-        .selectAll()
-        .where('mine_id', '=', mineId)
-        .orderBy('declared_at', 'desc')
-        .orderBy('id', 'desc')
-        .execute();
-      return rows.map(toAllowance);
-    },
-    async listApproved(mineId) {
-      let q = db.selectFrom('stopped_allowances').selectAll().where('state', '=', 'approved');
-      if (mineId !== undefined) q = q.where('mine_id', '=', mineId);
-      return (await q.orderBy('id').execute()).map(toAllowance);
-    },
+    insertAllowance: allowances.insert,
+    updateAllowance: allowances.update,
+    getAllowance: allowances.get,
+    listAllowancesOfMine: (mineId) =>
+      allowances.list({ mine_id: mineId }, [
+        ['declared_at', 'desc'],
+        ['id', 'desc'],
+      ]),
+    listApproved: (mineId) =>
+      allowances.list(mineId === undefined ? { state: 'approved' } : { state: 'approved', mine_id: mineId }, [
+        'id',
+      ]),
     async listEvacuations(mineId) {
       let q = db
         .selectFrom('order_mines as om')

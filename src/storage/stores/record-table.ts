@@ -1,0 +1,103 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { RowCodec } from '../row-codec.ts';
+import type { Database } from '../schema.ts';
+
+type TableName = Extract<keyof Database, string>;
+type Column<N extends TableName> = keyof Database[N] & string;
+
+/** Equality on columns; a `null` value matches SQL NULL. */
+export type Match<N extends TableName> = Partial<Selectable<Database[N]>>;
+
+/** A column to sort by, ascending unless given as `[column, 'desc']`. */
+export type OrderBy<N extends TableName> = Column<N> | readonly [Column<N>, 'asc' | 'desc'];
+
+/** The store shapes every record table repeats, over its codec. */
+export interface RecordTable<N extends TableName, R> {
+  insert: (record: R) => Promise<void>;
+  /** Inserts in chunks (each one statement) so no statement exceeds the engines' parameter limits. */
+  insertMany: (records: readonly R[], chunkSize?: number) => Promise<void>;
+  /** Rewrites every column but the key of the record's row. */
+  update: (record: R) => Promise<void>;
+  /** Inserts the record, or rewrites the row with its key if there is one. */
+  upsert: (record: R) => Promise<void>;
+  /** The row whose `id` is given, if any. */
+  get: (id: string) => Promise<R | undefined>;
+  /** The first row matching, if any. */
+  find: (match: Match<N>) => Promise<R | undefined>;
+  /** The rows matching, in the order given. */
+  list: (match: Match<N>, orderBy: readonly OrderBy<N>[], limit?: number) => Promise<R[]>;
+}
+
+/**
+ * The kit a store builds per table from the table's codec (`storage/row-codec.ts`). `key` names the
+ * columns an update finds its row by (default `id`). Queries with their own filters stay in the store
+ * and decode with the codec.
+ */
+export function recordTable<N extends TableName, R>(
+  db: Kysely<Database>,
+  table: N,
+  codec: RowCodec<R, Database[N]>,
+  key: readonly Column<N>[] = ['id' as Column<N>],
+): RecordTable<N, R> {
+  // Kysely cannot type a query over a table chosen by a type parameter; the typed surface above is
+  // checked at each call site, so the queries run on an untyped view of the same connection.
+  const loose = db as unknown as Kysely<Record<string, Record<string, unknown>>>;
+  const name: string = table;
+  const decode = (row: Record<string, unknown>) => codec.decode(row as Selectable<Database[N]>);
+
+  function splitKey(record: R) {
+    const rest: Record<string, unknown> = { ...codec.encode(record) };
+    const where = key.map((column): [string, unknown] => [column, rest[column]]);
+    for (const column of key) delete rest[column];
+    return { where, rest };
+  }
+
+  function select(match: Match<N>) {
+    let q = loose.selectFrom(name).selectAll();
+    for (const [column, value] of Object.entries(match)) {
+      q = value === null ? q.where(column, 'is', null) : q.where(column, '=', value);
+    }
+    return q;
+  }
+
+  return {
+    async insert(record) {
+      await loose.insertInto(name).values(codec.encode(record)).execute();
+    },
+    async insertMany(records, chunkSize = 200) {
+      for (let i = 0; i < records.length; i += chunkSize) {
+        const rows = records.slice(i, i + chunkSize).map((r) => codec.encode(r));
+        await loose.insertInto(name).values(rows).execute();
+      }
+    },
+    async update(record) {
+      const { where, rest } = splitKey(record);
+      let q = loose.updateTable(name).set(rest);
+      for (const [column, value] of where) q = q.where(column, '=', value);
+      await q.execute();
+    },
+    async upsert(record) {
+      const { rest } = splitKey(record);
+      await loose
+        .insertInto(name)
+        .values(codec.encode(record))
+        .onConflict((oc) => oc.columns(key).doUpdateSet(rest))
+        .execute();
+    },
+    async get(id) {
+      const r = await select({ id } as Match<N>).executeTakeFirst();
+      return r && decode(r);
+    },
+    async find(match) {
+      const r = await select(match).executeTakeFirst();
+      return r && decode(r);
+    },
+    async list(match, orderBy, limit) {
+      let q = select(match);
+      for (const o of orderBy) q = typeof o === 'string' ? q.orderBy(o) : q.orderBy(o[0], o[1]);
+      if (limit !== undefined) q = q.limit(limit);
+      const rows = await q.execute();
+      return rows.map(decode);
+    },
+  };
+}
