@@ -236,12 +236,25 @@ export interface Stores {
   tokens: ApiTokenStore;
   audit: AuditStore;
   securityLog: SecurityLogStore;
-  /**
-   * Inside a transaction: runs `effect` once the transaction has committed (never after a rollback),
-   * before `transaction()` resolves. Absent outside a transaction.
-   */
-  afterCommit?(effect: () => Promise<void>): void;
 }
+
+/** What only the inside of a transaction has. */
+export interface TxContext {
+  /** Runs `effect` once the transaction has committed (never after a rollback), before `transaction()` resolves. */
+  afterCommit(effect: () => Promise<void>): void;
+}
+
+/** What a transaction's work receives: the stores it named, bound to the transaction, and `afterCommit`. */
+export type TxStores<K extends keyof Stores> = Pick<Stores, K> & TxContext;
+
+/**
+ * Runs `work` in one database transaction with only the named stores bound to it (issue 14 item 5: a
+ * use case says which stores it writes, e.g. `transaction(['hazards', 'audit'], async (tx) => …)`).
+ */
+export type Transaction = <K extends keyof Stores, T>(
+  stores: readonly K[],
+  work: (tx: TxStores<K>) => Promise<T>,
+) => Promise<T>;
 
 /**
  * A mine's status or registry facts changed and committed: whoever judges the mine (monitoring)
@@ -253,8 +266,8 @@ export type MineChanged = (mineId: string) => Promise<void>;
 export interface Ports extends Stores {
   clock: Clock;
   ids: Ids;
-  /** Runs `work` in one database transaction with stores bound to it. */
-  transaction<T>(work: (stores: Stores) => Promise<T>): Promise<T>;
+  /** Runs `work` in one database transaction with the stores it names bound to it. */
+  transaction: Transaction;
   /** Absent where nothing judges mines in this process (a CLI import, most tests). */
   mineChanged?: MineChanged;
 }

@@ -406,7 +406,7 @@ export class MonitoringRuntime implements MonitoringSink {
     if (changes.length === 0) return;
     const at = this.#ports.clock.nowIso();
     const entries = alarmAuditEntries(changes, actor);
-    await this.#ports.transaction(async (tx) => {
+    await this.#ports.transaction(['monitoring', 'audit'], async (tx) => {
       await tx.monitoring.saveAlarmChanges(changes, () => this.#ports.ids.next('ae'));
       // The audit chain's head last and in one go: its lock is held for the shortest time (several
       // workers append to one chain).

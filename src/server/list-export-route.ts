@@ -76,7 +76,7 @@ export function registerListExport<F extends z.ZodRawShape, Row>(
         );
       }
       const at = ports.clock.nowIso();
-      await ports.transaction((tx) =>
+      await ports.transaction(['audit'], (tx) =>
         recordAudit(tx, p, at, {
           action: 'list.export',
           targetType: 'list',

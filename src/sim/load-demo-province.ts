@@ -21,7 +21,7 @@ export async function loadDemoProvince(
 ): Promise<{ regions: number; mines: number; users: number }> {
   const now = deps.clock.nowIso();
   const pathOf = new Map(province.regions.map((r) => [r.id, r.path]));
-  await deps.transaction(async (tx) => {
+  await deps.transaction(['mines', 'regions', 'enterprises', 'orders', 'audit'], async (tx) => {
     for (const r of province.regions) await tx.regions.insert(r);
     for (const e of province.enterprises) await tx.enterprises.insert(e);
     for (const m of province.mines) {
@@ -90,7 +90,7 @@ async function loadDemoAssignments(
     else m.group.push(a.username);
     byMine.set(a.mineId, m);
   }
-  await deps.transaction(async (tx) => {
+  await deps.transaction(['users', 'supervision', 'audit'], async (tx) => {
     const users = new Map<string, { id: string; name: string }>();
     const user = async (username: string) => {
       const known = users.get(username);
@@ -161,7 +161,7 @@ export async function loadClosureHistory(
   targets: readonly ClosureTarget[],
 ): Promise<{ rows: number; targets: number }> {
   const now = deps.clock.nowIso();
-  await deps.transaction(async (tx) => {
+  await deps.transaction(['closure', 'audit'], async (tx) => {
     await tx.closure.putPopulationYears(rows);
     const years = rows.map((r) => r.year);
     await tx.audit.append(

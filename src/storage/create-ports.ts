@@ -23,29 +23,42 @@ import {
   createUserStore,
 } from './stores/user-store.ts';
 
+/** How each store is made over a connection or a transaction. */
+const STORE_FACTORIES: { [K in keyof Stores]: (db: Kysely<Database>) => Stores[K] } = {
+  regions: createRegionStore,
+  enterprises: createEnterpriseStore,
+  mines: createMineStore,
+  statusChanges: createMineStatusChangeStore,
+  users: createUserStore,
+  sessions: createSessionStore,
+  tokens: createApiTokenStore,
+  audit: createAuditStore,
+  securityLog: createSecurityLogStore,
+  monitoring: createMonitoringStore,
+  hazards: createHazardStore,
+  orders: createOrderStore,
+  supervision: createSupervisionStore,
+  directives: createDirectiveStore,
+  expertise: createExpertiseStore,
+  closure: createClosureStore,
+  accidents: createAccidentStore,
+  briefing: createBriefingStore,
+  stopped: createStoppedStore,
+  notificationReads: createNotificationReadStore,
+};
+
+/** The named stores, bound to `db` (a connection or a transaction). */
+export function bindStores<K extends keyof Stores>(
+  db: Kysely<Database>,
+  names: readonly K[],
+): Pick<Stores, K> {
+  const stores: Partial<Pick<Stores, K>> = {};
+  for (const name of names) stores[name] = STORE_FACTORIES[name](db);
+  return stores as Pick<Stores, K>;
+}
+
 export function createStores(db: Kysely<Database>): Stores {
-  return {
-    regions: createRegionStore(db),
-    enterprises: createEnterpriseStore(db),
-    mines: createMineStore(db),
-    statusChanges: createMineStatusChangeStore(db),
-    users: createUserStore(db),
-    sessions: createSessionStore(db),
-    tokens: createApiTokenStore(db),
-    audit: createAuditStore(db),
-    securityLog: createSecurityLogStore(db),
-    monitoring: createMonitoringStore(db),
-    hazards: createHazardStore(db),
-    orders: createOrderStore(db),
-    supervision: createSupervisionStore(db),
-    directives: createDirectiveStore(db),
-    expertise: createExpertiseStore(db),
-    closure: createClosureStore(db),
-    accidents: createAccidentStore(db),
-    briefing: createBriefingStore(db),
-    stopped: createStoppedStore(db),
-    notificationReads: createNotificationReadStore(db),
-  };
+  return bindStores(db, Object.keys(STORE_FACTORIES) as Array<keyof Stores>);
 }
 
 export function createPorts(db: Kysely<Database>, clock: Clock, ids: Ids): Ports {
@@ -53,10 +66,12 @@ export function createPorts(db: Kysely<Database>, clock: Clock, ids: Ids): Ports
     ...createStores(db),
     clock,
     ids,
-    transaction: async (work) => {
+    transaction: async (names, work) => {
       const effects: Array<() => Promise<void>> = [];
       const afterCommit = (effect: () => Promise<void>) => void effects.push(effect);
-      const result = await db.transaction().execute((trx) => work({ ...createStores(trx), afterCommit }));
+      const result = await db
+        .transaction()
+        .execute((trx) => work({ ...bindStores(trx, names), afterCommit }));
       for (const effect of effects) await effect();
       return result;
     },

@@ -17,7 +17,7 @@ import {
   setTarget,
 } from '../../src/core/closure/closure-use-cases.ts';
 import { issueOrder } from '../../src/core/orders/order-use-cases.ts';
-import type { Ports } from '../../src/core/ports.ts';
+import type { Ports, Stores } from '../../src/core/ports.ts';
 import { describeEachEngine } from '../support/engines.ts';
 import { useWorld } from '../support/world.ts';
 
@@ -156,11 +156,14 @@ describeEachEngine('closure programme', (engine) => {
       await decideStep(world.ports, city, closure.id, step, 'verify', undefined);
     const failing: Ports = {
       ...world.ports,
-      transaction: (work) =>
-        world.ports.transaction((tx) =>
+      transaction: (names, work) =>
+        world.ports.transaction(names, (tx) =>
           work({
             ...tx,
-            statusChanges: { ...tx.statusChanges, insert: () => Promise.reject(new Error('disk full')) },
+            statusChanges: {
+              ...(tx as Partial<Stores>).statusChanges!,
+              insert: () => Promise.reject(new Error('disk full')),
+            },
           }),
         ),
     };

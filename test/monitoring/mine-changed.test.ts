@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Ports } from '../../src/core/ports.ts';
+import type { Ports, Stores } from '../../src/core/ports.ts';
 import { issueOrder } from '../../src/core/orders/order-use-cases.ts';
 import { changeMineStatus, updateMineFacts } from '../../src/core/registry/mine-use-cases.ts';
 import { createWorld, type World } from '../support/world.ts';
@@ -68,11 +68,14 @@ describe('mineChanged', () => {
     heard.length = 0;
     const failing: Ports = {
       ...ports,
-      transaction: (work) =>
-        ports.transaction((tx) =>
+      transaction: (names, work) =>
+        ports.transaction(names, (tx) =>
           work({
             ...tx,
-            statusChanges: { ...tx.statusChanges, insert: () => Promise.reject(new Error('disk full')) },
+            statusChanges: {
+              ...(tx as Partial<Stores>).statusChanges!,
+              insert: () => Promise.reject(new Error('disk full')),
+            },
           }),
         ),
     };

@@ -98,7 +98,7 @@ describeEachEngine('store contract', (engine) => {
     const mine = world.province.mines.find((m) => m.status === 'producing')!;
     const headBefore = await world.ports.audit.head();
     await expect(
-      world.ports.transaction(async (tx) => {
+      world.ports.transaction(['mines', 'audit'], async (tx) => {
         const row = (await tx.mines.get(mine.id))!;
         await tx.mines.update({ ...row, status: 'suspended' }, row.regionPath);
         await tx.audit.append(
@@ -147,7 +147,7 @@ describeEachEngine('store contract', (engine) => {
     const seeded = (await verifyAuditLog(world.ports)).entries;
     const batches = await Promise.all([
       ...Array.from({ length: 6 }, (_, b) =>
-        world.ports.transaction((tx) =>
+        world.ports.transaction(['audit'], (tx) =>
           tx.audit.appendMany(
             Array.from({ length: 4 }, (_, i) => entry(b * 10 + i)),
             at,

@@ -1,4 +1,4 @@
-import { recordAudit } from '../audit/record-audit.ts';
+import { writeAudited } from '../audit/record-audit.ts';
 import { invalidInput, conflict } from '../errors.ts';
 import type { PasswordHasher, Ports } from '../ports.ts';
 import { publicUser, validateNewPassword } from './authentication.ts';
@@ -36,7 +36,7 @@ export async function createUser(
   checkRoleScope(input.role, input.scope);
   const passwordHash = await deps.hasher.hash(input.password);
   const now = deps.clock.nowIso();
-  return deps.transaction(async (tx) => {
+  return deps.transaction(['mines', 'regions', 'users', 'audit'], async (tx) => {
     if (await tx.users.getByUsername(input.username)) {
       throw conflict('USERNAME_TAKEN', `The username "${input.username}" is taken.`);
     }
@@ -56,8 +56,7 @@ export async function createUser(
       createdAt: now,
       passwordHash,
     };
-    await tx.users.insert(user);
-    await recordAudit(tx, actor, now, {
+    await writeAudited(tx, actor, now, user, (r) => tx.users.insert(r), {
       action: 'user.create',
       targetType: 'user',
       targetId: user.id,

@@ -78,7 +78,7 @@ export async function requireSeparateDuties(
   const hit = conflictingDuty(p, c);
   if (!hit) return;
   const now = deps.clock.nowIso();
-  await deps.transaction((tx) =>
+  await deps.transaction(['audit'], (tx) =>
     recordAudit(tx, p, now, {
       action: 'separation_of_duties.refused',
       targetType: c.item,

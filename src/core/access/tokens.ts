@@ -82,7 +82,7 @@ export async function createApiToken(
   const expiresAt = new Date(expiresMs).toISOString();
   const token = `rl_${deps.secrets.newToken()}`;
   const id = deps.ids.next('tok');
-  await deps.transaction(async (tx) => {
+  await deps.transaction(['tokens', 'audit'], async (tx) => {
     await tx.tokens.insert({
       id,
       tokenHash: digestToken(token),
@@ -122,7 +122,7 @@ export async function revokeApiToken(
 ): Promise<TokenView> {
   requirePermission(principal, 'token.create');
   const now = deps.clock.nowIso();
-  return deps.transaction(async (tx) => {
+  return deps.transaction(['tokens', 'audit'], async (tx) => {
     const t = await tx.tokens.get(tokenId);
     if (!t || t.userId !== principal.userId) {
       throw notFound('TOKEN_NOT_FOUND', `No token "${tokenId}" of yours.`);
@@ -148,7 +148,7 @@ export async function revokeTokenAsOperator(
   tokenId: string,
 ): Promise<TokenView> {
   const now = deps.clock.nowIso();
-  return deps.transaction(async (tx) => {
+  return deps.transaction(['tokens', 'audit'], async (tx) => {
     const t = await tx.tokens.get(tokenId);
     if (!t) throw notFound('TOKEN_NOT_FOUND', `No token "${tokenId}".`);
     if (t.revokedAt === null) {

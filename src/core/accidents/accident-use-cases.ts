@@ -1,6 +1,6 @@
 import { requirePermission } from '../access/permissions.ts';
 import type { Principal } from '../access/types.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import { writeAudited } from '../audit/record-audit.ts';
 import { conflict, invalidInput } from '../errors.ts';
 import type { Ports } from '../ports.ts';
 import { requireMineInScope } from '../registry/mine-scope.ts';
@@ -124,13 +124,11 @@ export async function recordAccident(
     createdById: p.userId,
     createdByName: p.displayName,
   };
-  await deps.transaction(async (tx) => {
-    await tx.accidents.insert(accident);
-    await recordAudit(tx, p, now, {
+  await deps.transaction(['accidents', 'audit'], async (tx) => {
+    await writeAudited(tx, p, now, accident, (r) => tx.accidents.insert(r), {
       action: 'accident.record',
       targetType: 'accident',
       targetId: accident.id,
-      after: { ...accident },
     });
   });
   return accident;
@@ -243,13 +241,11 @@ export async function recordReport(
     recordedByName: p.displayName,
     note: input.note?.trim() ?? '',
   };
-  await deps.transaction(async (tx) => {
-    await tx.accidents.insertReport(report);
-    await recordAudit(tx, p, now, {
+  await deps.transaction(['accidents', 'audit'], async (tx) => {
+    await writeAudited(tx, p, now, report, (r) => tx.accidents.insertReport(r), {
       action: 'accident.report',
       targetType: 'accident',
       targetId: a.id,
-      after: { ...report },
     });
   });
   return getAccident(deps, p, id);
@@ -278,9 +274,8 @@ export async function advanceInvestigation(
     }
     if (e.kind === 'record-reply') next = { ...next, closedAt: e.at };
   }
-  await deps.transaction(async (tx) => {
-    await tx.accidents.update(next);
-    await recordAudit(tx, p, now, {
+  await deps.transaction(['accidents', 'audit'], async (tx) => {
+    await writeAudited(tx, p, now, next, (r) => tx.accidents.update(r), {
       action: `accident.investigation.${input.event}`,
       targetType: 'accident',
       targetId: a.id,

@@ -1,6 +1,6 @@
 import { requirePermission } from '../access/permissions.ts';
 import type { Principal } from '../access/types.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import { writeAudited } from '../audit/record-audit.ts';
 import { invalidInput, notFound } from '../errors.ts';
 import type { Ports } from '../ports.ts';
 import { requireAccident, requireRegisterAccident, scopeFilter } from './accident-access.ts';
@@ -67,13 +67,11 @@ export async function recordAccountability(
     createdById: p.userId,
     createdByName: p.displayName,
   };
-  await deps.transaction(async (tx) => {
-    await tx.accidents.insertAccountability(record);
-    await recordAudit(tx, p, now, {
+  await deps.transaction(['accidents', 'audit'], async (tx) => {
+    await writeAudited(tx, p, now, record, (r) => tx.accidents.insertAccountability(r), {
       action: 'accountability.record',
       targetType: 'accident',
       targetId: a.id,
-      after: { ...record },
     });
   });
   return record;

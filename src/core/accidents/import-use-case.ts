@@ -1,6 +1,6 @@
 import { requirePermission } from '../access/permissions.ts';
 import type { Principal } from '../access/types.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import { writeAudited } from '../audit/record-audit.ts';
 import { invalidInput } from '../errors.ts';
 import type { Ports } from '../ports.ts';
 import { requireMineInScope } from '../registry/mine-scope.ts';
@@ -83,9 +83,8 @@ export async function importAccidents(
     errors: plan.errors,
     skippedReasons: plan.skippedReasons,
   };
-  await deps.transaction(async (tx) => {
-    await tx.accidents.insertMany(rows);
-    await recordAudit(tx, p, now, {
+  await deps.transaction(['accidents', 'audit'], async (tx) => {
+    await writeAudited(tx, p, now, rows, (r) => tx.accidents.insertMany(r), {
       action: 'accident.import',
       targetType: mine ? 'mine' : 'accident-reference',
       targetId: mine?.id ?? input.mapping.dataset,

@@ -32,7 +32,7 @@ export async function supplementAccident(
     recordedById: p.userId,
     recordedByName: p.displayName,
   };
-  await deps.transaction(async (tx) => {
+  await deps.transaction(['accidents', 'audit'], async (tx) => {
     await tx.accidents.insertSupplement(supplement);
     await tx.accidents.update(plan.accident);
     await recordAudit(tx, p, now, {

@@ -41,3 +41,33 @@ export function recordAudit(
     at,
   );
 }
+
+/**
+ * Writes a record (`write`: its store's insert, update or save) and audits the change, in the caller's
+ * transaction: the audit entry's `after` is the record itself unless the change names what to show.
+ * Returns the record.
+ */
+export async function writeAudited<R>(
+  tx: Pick<Stores, 'audit'>,
+  actor: Pick<Principal, 'userId' | 'displayName'> | AuditActor,
+  at: string,
+  record: R,
+  write: (record: R) => Promise<unknown>,
+  change: AuditedChange,
+): Promise<R> {
+  await write(record);
+  await recordAudit(tx, actor, at, { after: record, ...change });
+  return record;
+}
+
+/** The three fields naming who did an act and when, e.g. `recordedById`, `recordedByName`, `recordedAt`. */
+export type ActStamp<A extends string> = Record<`${A}ById` | `${A}ByName` | `${A}At`, string>;
+
+/** Who did `act` and when, as a record stores it: `actStamp('created', p, now)`. */
+export function actStamp<A extends string>(
+  act: A,
+  p: Pick<Principal, 'userId' | 'displayName'>,
+  at: string,
+): ActStamp<A> {
+  return { [`${act}ById`]: p.userId, [`${act}ByName`]: p.displayName, [`${act}At`]: at } as ActStamp<A>;
+}

@@ -1,6 +1,6 @@
 import { requirePermission } from '../access/permissions.ts';
 import type { Principal } from '../access/types.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import { actStamp, writeAudited } from '../audit/record-audit.ts';
 import { conflict, invalidInput, notFound } from '../errors.ts';
 import type { Ports } from '../ports.ts';
 import { linkAlarm } from '../monitoring/alarm-links.ts';
@@ -63,7 +63,7 @@ export async function recordOwnership(
       issues: bad,
     });
   const now = deps.clock.nowIso();
-  return deps.transaction(async (tx) => {
+  return deps.transaction(['mines', 'closure', 'audit'], async (tx) => {
     const mine = await requireMineInScope(tx, p, mineId);
     const r: OwnershipRecord = {
       id: deps.ids.next('own'),
@@ -75,18 +75,13 @@ export async function recordOwnership(
       toDate,
       contractRef,
       note: (input.note ?? '').trim(),
-      recordedById: p.userId,
-      recordedByName: p.displayName,
-      recordedAt: now,
+      ...actStamp('recorded', p, now),
     };
-    await tx.closure.insertOwnership(r);
-    await recordAudit(tx, p, now, {
+    return writeAudited(tx, p, now, r, (r) => tx.closure.insertOwnership(r), {
       action: `ownership.${r.kind}`,
       targetType: 'mine',
       targetId: mine.id,
-      after: { ...r },
     });
-    return r;
   });
 }
 
@@ -140,9 +135,7 @@ export async function openCase(
       kind: 'alarm',
       ref: alarm.id,
       note: `${alarm.rule}: ${alarm.message}`,
-      addedById: p.userId,
-      addedByName: p.displayName,
-      addedAt: now,
+      ...actStamp('added', p, now),
     });
   }
   const bad: string[] = [];
@@ -153,7 +146,7 @@ export async function openCase(
     throw invalidInput('CASE_INVALID', `The case is not valid: ${bad.join('; ')}.`, { issues: bad });
   const caseType = type;
   const forMine = mineId;
-  return deps.transaction(async (tx) => {
+  return deps.transaction(['mines', 'monitoring', 'closure', 'audit'], async (tx) => {
     const mine = await requireMineInScope(tx, p, forMine);
     const c: CrackdownCase = {
       id: deps.ids.next('case'),
@@ -165,17 +158,13 @@ export async function openCase(
       status: 'open',
       evidence,
       decisions: [],
-      openedById: p.userId,
-      openedByName: p.displayName,
-      openedAt: now,
+      ...actStamp('opened', p, now),
       updatedAt: now,
     };
-    await tx.closure.insertCase(c);
-    await recordAudit(tx, p, now, {
+    await writeAudited(tx, p, now, c, (r) => tx.closure.insertCase(r), {
       action: 'case.open',
       targetType: 'case',
       targetId: c.id,
-      after: { ...c },
     });
     if (input.alarmId)
       await linkAlarm(tx, p, now, {
@@ -204,7 +193,7 @@ export async function addCaseEvidence(
   if (bad.length)
     throw invalidInput('CASE_EVIDENCE_INVALID', `The evidence is not valid: ${bad.join('; ')}.`);
   const now = deps.clock.nowIso();
-  return deps.transaction(async (tx) => {
+  return deps.transaction(['closure', 'audit'], async (tx) => {
     const c = requireVisible(p, await tx.closure.getCase(id), 'CASE', id);
     if (c.status === 'closed')
       throw conflict('CASE_CLOSED', 'The case is closed; it takes no more evidence.');
@@ -212,19 +201,15 @@ export async function addCaseEvidence(
       kind: input.kind,
       ref,
       note: (input.note ?? '').trim(),
-      addedById: p.userId,
-      addedByName: p.displayName,
-      addedAt: now,
+      ...actStamp('added', p, now),
     };
     const next: CrackdownCase = { ...c, evidence: [...c.evidence, e], updatedAt: now };
-    await tx.closure.updateCase(next);
-    await recordAudit(tx, p, now, {
+    return writeAudited(tx, p, now, next, (r) => tx.closure.updateCase(r), {
       action: 'case.evidence',
       targetType: 'case',
       targetId: id,
       after: { ...e },
     });
-    return next;
   });
 }
 
@@ -243,21 +228,19 @@ export async function advanceCase(
       'A decision needs its text (what was decided and on what basis).',
     );
   const now = deps.clock.nowIso();
-  return deps.transaction(async (tx) => {
+  return deps.transaction(['closure', 'audit'], async (tx) => {
     const c = requireVisible(p, await tx.closure.getCase(id), 'CASE', id);
     const t = transitionCase(c.status, input.event);
     const decisions = text
       ? [...c.decisions, { text, byId: p.userId, byName: p.displayName, at: now }]
       : c.decisions;
     const next: CrackdownCase = { ...c, status: t.state, decisions, updatedAt: now };
-    await tx.closure.updateCase(next);
-    await recordAudit(tx, p, now, {
+    return writeAudited(tx, p, now, next, (r) => tx.closure.updateCase(r), {
       action: `case.${input.event}`,
       targetType: 'case',
       targetId: id,
       before: { status: c.status },
       after: { status: next.status, text: text || null },
     });
-    return next;
   });
 }

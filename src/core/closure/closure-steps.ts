@@ -1,7 +1,7 @@
 import { requirePermission } from '../access/permissions.ts';
 import { requireSeparateDuties } from '../access/separation-of-duties.ts';
 import type { Principal } from '../access/types.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import { actStamp, recordAudit, writeAudited } from '../audit/record-audit.ts';
 import { conflict, invalidInput, notFound } from '../errors.ts';
 import type { Ports, Stores } from '../ports.ts';
 import { changeMineStatus } from '../registry/mine-use-cases.ts';
@@ -20,7 +20,7 @@ import {
 type Deps = Pick<Ports, 'clock' | 'ids' | 'transaction'>;
 
 async function loadStep(
-  tx: Stores,
+  tx: Pick<Stores, 'closure'>,
   p: Principal,
   closureId: string,
   step: string,
@@ -37,7 +37,7 @@ async function loadStep(
   return { closure, steps, current };
 }
 
-async function view(tx: Stores, closure: Closure): Promise<ClosureView> {
+async function view(tx: Pick<Stores, 'closure'>, closure: Closure): Promise<ClosureView> {
   return {
     ...closure,
     steps: await tx.closure.listSteps(closure.id),
@@ -59,7 +59,7 @@ export async function recordStep(
   if (bad.length)
     throw invalidInput('CLOSURE_STEP_EVIDENCE_REQUIRED', 'Describe the evidence that the step is done.');
   const now = deps.clock.nowIso();
-  return deps.transaction(async (tx) => {
+  return deps.transaction(['closure', 'audit'], async (tx) => {
     const { closure, current } = await loadStep(tx, p, closureId, step);
     const t = transitionStep(current.state, 'record', []);
     const next: ClosureStep = {
@@ -67,13 +67,10 @@ export async function recordStep(
       state: t.state,
       evidence,
       file: input.file ?? current.file,
-      recordedById: p.userId,
-      recordedByName: p.displayName,
-      recordedAt: now,
+      ...actStamp('recorded', p, now),
       note: null,
     };
-    await tx.closure.updateStep(next);
-    await recordAudit(tx, p, now, {
+    await writeAudited(tx, p, now, next, (r) => tx.closure.updateStep(r), {
       action: 'closure.step.record',
       targetType: 'closure',
       targetId: closureId,
@@ -94,7 +91,7 @@ export async function attachStepFile(
 ): Promise<ClosureView> {
   requirePermission(p, 'closure.step.record');
   const now = deps.clock.nowIso();
-  return deps.transaction(async (tx) => {
+  return deps.transaction(['closure', 'audit'], async (tx) => {
     const { closure, current } = await loadStep(tx, p, closureId, step);
     if (current.state !== 'recorded')
       throw conflict(
@@ -129,7 +126,10 @@ export async function decideStep(
   const text = (note ?? '').trim();
   if (event === 'reject' && text.length < 2)
     throw invalidInput('CLOSURE_STEP_REJECT_REASON_REQUIRED', 'Say why the evidence is rejected.');
-  const recorded = await deps.transaction(async (tx) => (await loadStep(tx, p, closureId, step)).current);
+  const recorded = await deps.transaction(
+    ['closure'],
+    async (tx) => (await loadStep(tx, p, closureId, step)).current,
+  );
   await requireSeparateDuties(deps, p, {
     item: 'closure_step',
     itemId: `${closureId}/${step}`,
@@ -137,7 +137,7 @@ export async function decideStep(
     earlier: [{ actorId: recorded.recordedById, act: 'closure.step.record' }],
   });
   const now = deps.clock.nowIso();
-  return deps.transaction(async (tx) => {
+  return deps.transaction(['mines', 'statusChanges', 'closure', 'audit'], async (tx) => {
     const { closure, steps, current } = await loadStep(tx, p, closureId, step);
     const t = transitionStep(
       current.state,
@@ -152,8 +152,7 @@ export async function decideStep(
       verifiedAt: event === 'verify' ? now : null,
       note: text || null,
     };
-    await tx.closure.updateStep(next);
-    await recordAudit(tx, p, now, {
+    await writeAudited(tx, p, now, next, (r) => tx.closure.updateStep(r), {
       action: `closure.step.${event}`,
       targetType: 'closure',
       targetId: closureId,
@@ -176,8 +175,7 @@ export async function decideStep(
         tx,
       );
       after = { ...closure, status: 'closed', closedAt: now };
-      await tx.closure.updateClosure(after);
-      await recordAudit(tx, p, now, {
+      await writeAudited(tx, p, now, after, (r) => tx.closure.updateClosure(r), {
         action: 'closure.complete',
         targetType: 'closure',
         targetId: closureId,
@@ -209,7 +207,7 @@ export async function recordTransformation(
       { issues: bad },
     );
   const now = deps.clock.nowIso();
-  return deps.transaction(async (tx) => {
+  return deps.transaction(['closure', 'audit'], async (tx) => {
     const closure = requireVisible(p, await tx.closure.getClosure(closureId), 'CLOSURE', closureId);
     const t: Transformation = {
       id: deps.ids.next('ctf'),
@@ -220,17 +218,12 @@ export async function recordTransformation(
       startedOn: input.startedOn,
       jobs: input.jobs,
       note: (input.note ?? '').trim(),
-      recordedById: p.userId,
-      recordedByName: p.displayName,
-      recordedAt: now,
+      ...actStamp('recorded', p, now),
     };
-    await tx.closure.insertTransformation(t);
-    await recordAudit(tx, p, now, {
+    return writeAudited(tx, p, now, t, (r) => tx.closure.insertTransformation(r), {
       action: 'closure.transformation',
       targetType: 'closure',
       targetId: closureId,
-      after: { ...t },
     });
-    return t;
   });
 }

@@ -1,6 +1,6 @@
 import { requirePermission } from '../access/permissions.ts';
 import type { Principal } from '../access/types.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import { actStamp, writeAudited } from '../audit/record-audit.ts';
 import { conflict, invalidInput } from '../errors.ts';
 import type { MineRow, Ports } from '../ports.ts';
 import { requireRegionInScope } from '../orders/order-access.ts';
@@ -84,25 +84,21 @@ export async function addToPolicyList(
   if (bad.length)
     throw invalidInput('CLOSURE_POLICY_ENTRY_INVALID', `The entry is not valid: ${bad.join('; ')}.`);
   const now = deps.clock.nowIso();
-  return deps.transaction(async (tx) => {
+  return deps.transaction(['mines', 'closure', 'audit'], async (tx) => {
     const mine = await requireMineInScope(tx, p, input.mineId);
     const entry: PolicyListEntry = {
       mineId: mine.id,
       regionPath: mine.regionPath,
       reason,
       source,
-      listedById: p.userId,
-      listedByName: p.displayName,
-      listedAt: now,
+      ...actStamp('listed', p, now),
     };
-    await tx.closure.upsertPolicyEntry(entry);
-    await recordAudit(tx, p, now, {
+    return writeAudited(tx, p, now, entry, (r) => tx.closure.upsertPolicyEntry(r), {
       action: 'closure.policy_list.add',
       targetType: 'mine',
       targetId: mine.id,
       after: { reason, source },
     });
-    return entry;
   });
 }
 
@@ -130,7 +126,7 @@ export async function setTarget(deps: Deps, p: Principal, input: TargetInput): P
       issues: bad,
     });
   const now = deps.clock.nowIso();
-  return deps.transaction(async (tx) => {
+  return deps.transaction(['regions', 'closure', 'audit'], async (tx) => {
     const region = await requireRegionInScope(tx, p, input.regionId);
     const target: ClosureTarget = {
       id: deps.ids.next('ctg'),
@@ -141,18 +137,13 @@ export async function setTarget(deps: Deps, p: Principal, input: TargetInput): P
       minesToClose: input.minesToClose,
       capacityToWithdrawTPerYear: input.capacityToWithdrawTPerYear,
       note: (input.note ?? '').trim(),
-      createdById: p.userId,
-      createdByName: p.displayName,
-      createdAt: now,
+      ...actStamp('created', p, now),
     };
-    await tx.closure.insertTarget(target);
-    await recordAudit(tx, p, now, {
+    return writeAudited(tx, p, now, target, (r) => tx.closure.insertTarget(r), {
       action: 'closure.target.set',
       targetType: 'region',
       targetId: region.id,
-      after: { ...target },
     });
-    return target;
   });
 }
 
@@ -276,7 +267,7 @@ export async function createClosure(
   const reason = needText(bad, 'reason', input.reason);
   if (bad.length) throw invalidInput('CLOSURE_INVALID', `The closure is not valid: ${bad.join('; ')}.`);
   const now = deps.clock.nowIso();
-  return deps.transaction(async (tx) => {
+  return deps.transaction(['mines', 'statusChanges', 'closure', 'audit'], async (tx) => {
     const mine: MineRow = await requireMineInScope(tx, p, input.mineId);
     if (mine.status === 'closed')
       throw conflict('CLOSURE_MINE_ALREADY_CLOSED', `${mine.name} is closed already.`);
@@ -301,9 +292,7 @@ export async function createClosure(
       basis: input.basis?.trim() || null,
       attachedToExisting: attached,
       status: 'in_progress',
-      createdById: p.userId,
-      createdByName: p.displayName,
-      createdAt: now,
+      ...actStamp('created', p, now),
       closedAt: null,
     };
     const steps: ClosureStep[] = CLOSURE_STEP_KINDS.map((step) => ({
@@ -321,8 +310,7 @@ export async function createClosure(
       note: null,
     }));
     await tx.closure.insertClosure(closure);
-    await tx.closure.insertSteps(steps);
-    await recordAudit(tx, p, now, {
+    await writeAudited(tx, p, now, steps, (r) => tx.closure.insertSteps(r), {
       action: 'closure.create',
       targetType: 'closure',
       targetId: closure.id,

@@ -1,6 +1,6 @@
 import { requirePermission } from '../access/permissions.ts';
 import type { Principal } from '../access/types.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import { writeAudited, recordAudit } from '../audit/record-audit.ts';
 import { invalidInput, notFound } from '../errors.ts';
 import type { Ports } from '../ports.ts';
 import type { DirectiveRecipient } from './directives-ports.ts';
@@ -26,7 +26,7 @@ async function respond(
   requirePermission(p, 'directive.acknowledge');
   const mineId = ownMineId(p, id);
   const now = deps.clock.nowIso();
-  return deps.transaction(async (tx) => {
+  return deps.transaction(['directives', 'audit'], async (tx) => {
     const { directive } = await requireVisibleDirective(tx, p, id);
     const before = await tx.directives.getRecipient(id, mineId);
     if (!before) throw notFound('DIRECTIVE_NOT_FOUND', `No notice "${id}" for your mine.`);
@@ -46,8 +46,7 @@ async function respond(
     }
     const effect = t.effects[0];
     if (effect === undefined) return before;
-    await tx.directives.updateRecipient(after);
-    await recordAudit(tx, p, now, {
+    return writeAudited(tx, p, now, after, (r) => tx.directives.updateRecipient(r), {
       action: event === 'read' ? 'directive.read' : 'directive.reply',
       targetType: 'directive',
       targetId: id,
@@ -59,7 +58,6 @@ async function respond(
         ...(event === 'reply' ? { replyText } : {}),
       },
     });
-    return after;
   });
 }
 
@@ -93,7 +91,7 @@ export async function requestVisits(
 ): Promise<{ requested: string[] }> {
   requirePermission(p, 'directive.visit');
   const now = deps.clock.nowIso();
-  return deps.transaction(async (tx) => {
+  return deps.transaction(['directives', 'audit'], async (tx) => {
     const { directive, recipients } = await requireVisibleDirective(tx, p, id);
     const named = input.mineIds === undefined ? null : new Set(input.mineIds);
     if (named) {

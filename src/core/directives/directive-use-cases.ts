@@ -92,7 +92,7 @@ export async function issueDirective(
   requirePermission(p, 'directive.issue');
   const now = deps.clock.nowIso();
   const { deadline } = validate(input, now);
-  return deps.transaction(async (tx) => {
+  return deps.transaction(['mines', 'regions', 'directives', 'audit'], async (tx) => {
     if (input.correctsId) await requireVisibleDirective(tx, p, input.correctsId);
     const target = await recipientMines(tx, p, input);
     if (target.mines.length === 0)

@@ -1,8 +1,9 @@
 import { requirePermission } from '../access/permissions.ts';
 import type { Principal } from '../access/types.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import { writeAudited } from '../audit/record-audit.ts';
 import { conflict, invalidInput, notFound } from '../errors.ts';
-import type { Ports, Stores } from '../ports.ts';
+import { joinTransaction } from '../join-transaction.ts';
+import type { Ports, Stores, TxStores } from '../ports.ts';
 import { getMine, updateMineFacts } from '../registry/mine-use-cases.ts';
 import { transitionAssessment, type AssessmentEvent } from './assessment-machine.ts';
 import { dateOf, requireDate, requireText } from './expertise-common.ts';
@@ -37,7 +38,7 @@ export async function signAssessment(
   const summary = requireText(input.summary, 'summary', code, 2000);
   const now = deps.clock.nowIso();
   if (assessedOn > dateOf(now)) throw invalidInput(code, 'An assessment cannot be dated in the future.');
-  return deps.transaction(async (tx) => {
+  return deps.transaction(['mines', 'expertise', 'audit'], async (tx) => {
     const mine = await getMine(tx, principal, input.mineId);
     if (mine.gasClass === 'low') {
       throw conflict(
@@ -60,21 +61,18 @@ export async function signAssessment(
       decidedAt: null,
       reason: null,
     };
-    await tx.expertise.insertAssessment(a);
-    await recordAudit(tx, principal, now, {
+    return writeAudited(tx, principal, now, a, (r) => tx.expertise.insertAssessment(r), {
       action: 'expertise.assessment.sign',
       targetType: 'mine',
       targetId: mine.id,
-      after: a,
     });
-    return a;
   });
 }
 
 /** Runs one transition and carries out its effect on the mine's flag, inside `tx`. */
 async function applyTransition(
   deps: Deps,
-  tx: Stores,
+  tx: TxStores<'expertise' | 'audit' | 'mines' | 'regions'>,
   principal: Principal,
   a: CapabilityAssessment,
   event: AssessmentEvent,
@@ -89,8 +87,7 @@ async function applyTransition(
     decidedAt: now,
     reason,
   };
-  await tx.expertise.updateAssessment(after);
-  await recordAudit(tx, principal, now, {
+  await writeAudited(tx, principal, now, after, (r) => tx.expertise.updateAssessment(r), {
     action: `expertise.assessment.${event}`,
     targetType: 'mine',
     targetId: a.mineId,
@@ -98,7 +95,7 @@ async function applyTransition(
     after: { id: a.id, state: after.state, reason },
   });
   // The registry's own use case changes the flag, bound to this transaction (so it audits the facts too).
-  const inTx = { clock: deps.clock, transaction: <T>(work: (s: Stores) => Promise<T>) => work(tx) };
+  const inTx = { clock: deps.clock, transaction: joinTransaction(tx) };
   for (const effect of result.effects) {
     if (effect.kind === 'set-capability') {
       await updateMineFacts(
@@ -137,7 +134,11 @@ async function applyTransition(
   return after;
 }
 
-async function loadAssessment(tx: Stores, principal: Principal, id: string): Promise<CapabilityAssessment> {
+async function loadAssessment(
+  tx: Pick<Stores, 'expertise' | 'mines'>,
+  principal: Principal,
+  id: string,
+): Promise<CapabilityAssessment> {
   const a = await tx.expertise.getAssessment(id);
   if (!a) throw notFound('EXPERTISE_ASSESSMENT_NOT_FOUND', `No assessment "${id}" in your scope.`);
   try {
@@ -160,7 +161,7 @@ export async function approveAssessment(
   requirePermission(principal, 'expertise.approve');
   requirePermission(principal, 'mine.update');
   const now = deps.clock.nowIso();
-  return deps.transaction(async (tx) => {
+  return deps.transaction(['mines', 'regions', 'users', 'expertise', 'audit'], async (tx) => {
     const a = await loadAssessment(tx, principal, id);
     // The signature must be a gas-control expert's: nothing else may set the flag.
     const signer = await tx.users.get(a.expertId);
@@ -193,7 +194,7 @@ export async function withdrawAssessment(
   requirePermission(principal, 'mine.update');
   const why = requireText(reason, 'reason', 'EXPERTISE_ASSESSMENT_INVALID', 1000);
   const now = deps.clock.nowIso();
-  return deps.transaction(async (tx) => {
+  return deps.transaction(['mines', 'regions', 'expertise', 'audit'], async (tx) => {
     const a = await loadAssessment(tx, principal, id);
     return applyTransition(deps, tx, principal, a, 'withdraw', why, now);
   });
@@ -209,7 +210,7 @@ export async function expireDueAssessments(
   requirePermission(principal, 'mine.update');
   const now = deps.clock.nowIso();
   const today = dateOf(now);
-  return deps.transaction(async (tx) => {
+  return deps.transaction(['mines', 'regions', 'expertise', 'audit'], async (tx) => {
     const due = (await tx.expertise.listAssessments(filter)).filter(
       (a) => a.state === 'approved' && a.validUntil <= today,
     );

@@ -1,6 +1,6 @@
 import { requirePermission } from '../access/permissions.ts';
 import type { Principal } from '../access/types.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import { writeAudited, recordAudit } from '../audit/record-audit.ts';
 import { conflict, invalidInput, notFound, unavailable } from '../errors.ts';
 import type { Ports, Stores } from '../ports.ts';
 import { getMine } from '../registry/mine-use-cases.ts';
@@ -64,7 +64,7 @@ export async function setSpecialities(
     ...new Set(specialities.map((s, i) => requireText(s, `specialities.${i}`, 'EXPERTISE_INVALID', 100))),
   ];
   const now = deps.clock.nowIso();
-  return deps.transaction(async (tx) => {
+  return deps.transaction(['users', 'expertise', 'audit'], async (tx) => {
     const user = await tx.users.get(userId);
     if (!user || user.role !== 'gas_expert')
       throw notFound('EXPERT_NOT_FOUND', `No gas-control expert "${userId}".`);
@@ -89,7 +89,7 @@ export async function assignExpert(
 ): Promise<ExpertAssignment> {
   requirePermission(principal, 'expertise.assign');
   const now = deps.clock.nowIso();
-  return deps.transaction(async (tx) => {
+  return deps.transaction(['mines', 'users', 'expertise', 'audit'], async (tx) => {
     const mine = await getMine(tx, principal, input.mineId);
     if (mine.status === 'closed') throw conflict('EXPERTISE_MINE_CLOSED', `${mine.name} is closed.`);
     const expert = await tx.users.get(input.expertId);
@@ -112,14 +112,11 @@ export async function assignExpert(
       assignedAt: now,
       endedAt: null,
     };
-    await tx.expertise.insertAssignment(a);
-    await recordAudit(tx, principal, now, {
+    return writeAudited(tx, principal, now, a, (r) => tx.expertise.insertAssignment(r), {
       action: 'expertise.assignment.create',
       targetType: 'mine',
       targetId: mine.id,
-      after: a,
     });
-    return a;
   });
 }
 
@@ -127,25 +124,29 @@ export async function assignExpert(
 export async function endAssignment(deps: Deps, principal: Principal, id: string): Promise<ExpertAssignment> {
   requirePermission(principal, 'expertise.assign');
   const now = deps.clock.nowIso();
-  return deps.transaction(async (tx) => {
+  return deps.transaction(['mines', 'expertise', 'audit'], async (tx) => {
     const a = await tx.expertise.getAssignment(id);
     if (!a) throw notFound('EXPERTISE_ASSIGNMENT_NOT_FOUND', `No assignment "${id}" in your scope.`);
     await inScopeOr404(tx, principal, a.mineId, 'EXPERTISE_ASSIGNMENT_NOT_FOUND', id);
     if (a.endedAt !== null) throw conflict('EXPERTISE_ASSIGNMENT_ENDED', 'The assignment has already ended.');
     const after = { ...a, endedAt: now };
-    await tx.expertise.updateAssignment(after);
-    await recordAudit(tx, principal, now, {
+    return writeAudited(tx, principal, now, after, (r) => tx.expertise.updateAssignment(r), {
       action: 'expertise.assignment.end',
       targetType: 'mine',
       targetId: a.mineId,
       before: a,
       after,
     });
-    return after;
   });
 }
 
-async function inScopeOr404(tx: Stores, principal: Principal, mineId: string, code: string, id: string) {
+async function inScopeOr404(
+  tx: Pick<Stores, 'mines'>,
+  principal: Principal,
+  mineId: string,
+  code: string,
+  id: string,
+) {
   try {
     return await getMine(tx, principal, mineId);
   } catch {
@@ -183,7 +184,7 @@ export async function recordGuidance(
     };
   });
   const recommendations = requireText(input.recommendations, 'recommendations', code, 5000);
-  return deps.transaction(async (tx) => {
+  return deps.transaction(['mines', 'expertise', 'audit'], async (tx) => {
     const mine = await getMine(tx, principal, input.mineId);
     const v: GuidanceVisit = {
       id: deps.ids.next('exg'),
@@ -195,14 +196,11 @@ export async function recordGuidance(
       recommendations,
       createdAt: now,
     };
-    await tx.expertise.insertGuidance(v);
-    await recordAudit(tx, principal, now, {
+    return writeAudited(tx, principal, now, v, (r) => tx.expertise.insertGuidance(r), {
       action: 'expertise.guidance.record',
       targetType: 'mine',
       targetId: mine.id,
-      after: v,
     });
-    return v;
   });
 }
 
@@ -217,7 +215,7 @@ export async function reportGuidanceFinding(
   requirePermission(principal, 'expertise.finding.report');
   const v = await deps.expertise.getGuidance(visitId);
   if (!v) throw notFound('EXPERTISE_GUIDANCE_NOT_FOUND', `No guidance visit "${visitId}" in your scope.`);
-  await inScopeOr404(deps as unknown as Stores, principal, v.mineId, 'EXPERTISE_GUIDANCE_NOT_FOUND', visitId);
+  await inScopeOr404(deps, principal, v.mineId, 'EXPERTISE_GUIDANCE_NOT_FOUND', visitId);
   const f = v.findings[index];
   if (!f) throw notFound('EXPERTISE_FINDING_NOT_FOUND', `The visit has no finding ${index}.`);
   if (f.hazardId !== null)
@@ -231,21 +229,19 @@ export async function reportGuidanceFinding(
     category: f.category,
   });
   const now = deps.clock.nowIso();
-  return deps.transaction(async (tx) => {
+  return deps.transaction(['expertise', 'audit'], async (tx) => {
     const fresh = (await tx.expertise.getGuidance(visitId)) ?? v;
     const after: GuidanceVisit = {
       ...fresh,
       findings: fresh.findings.map((x, i) => (i === index ? { ...x, hazardId: hazard.id } : x)),
     };
-    await tx.expertise.updateGuidance(after);
-    await recordAudit(tx, principal, now, {
+    return writeAudited(tx, principal, now, after, (r) => tx.expertise.updateGuidance(r), {
       action: 'expertise.guidance.finding.report',
       targetType: 'mine',
       targetId: v.mineId,
       before: { visitId, index },
       after: { hazardId: hazard.id },
     });
-    return after;
   });
 }
 
@@ -263,7 +259,7 @@ export async function recordTraining(
   if (attendees.length === 0) throw invalidInput(code, 'Name at least one attendee.');
   const now = deps.clock.nowIso();
   if (heldOn > dateOf(now)) throw invalidInput(code, 'A training is recorded after it is held.');
-  return deps.transaction(async (tx) => {
+  return deps.transaction(['mines', 'expertise', 'audit'], async (tx) => {
     const mine = await getMine(tx, principal, input.mineId);
     const t: TrainingSession = {
       id: deps.ids.next('ext'),
@@ -275,14 +271,11 @@ export async function recordTraining(
       attendees,
       createdAt: now,
     };
-    await tx.expertise.insertTraining(t);
-    await recordAudit(tx, principal, now, {
+    return writeAudited(tx, principal, now, t, (r) => tx.expertise.insertTraining(r), {
       action: 'expertise.training.record',
       targetType: 'mine',
       targetId: mine.id,
-      after: t,
     });
-    return t;
   });
 }
 

@@ -1,6 +1,6 @@
 import { requireInScope, requirePermission } from '../access/permissions.ts';
 import type { Principal } from '../access/types.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import { writeAudited, recordAudit } from '../audit/record-audit.ts';
 import { conflict, invalidInput, notFound } from '../errors.ts';
 import type { Ports } from '../ports.ts';
 import { getMine } from '../registry/mine-use-cases.ts';
@@ -43,7 +43,7 @@ export async function recordProgress(
   const now = deps.clock.nowIso();
   if (recordedOn > dateOf(now))
     throw invalidInput('EXPERTISE_PROGRESS_INVALID', 'recordedOn lies in the future.');
-  return deps.transaction(async (tx) => {
+  return deps.transaction(['mines', 'expertise', 'audit'], async (tx) => {
     const mine = await getMine(tx, principal, input.mineId);
     const p: ProgressRecord = {
       id: deps.ids.next('exp'),
@@ -55,14 +55,11 @@ export async function recordProgress(
       recordedBy: principal.userId,
       createdAt: now,
     };
-    await tx.expertise.insertProgress(p);
-    await recordAudit(tx, principal, now, {
+    return writeAudited(tx, principal, now, p, (r) => tx.expertise.insertProgress(r), {
       action: 'expertise.progress.record',
       targetType: 'mine',
       targetId: mine.id,
-      after: p,
     });
-    return p;
   });
 }
 
@@ -84,22 +81,19 @@ export async function setUpgradeTarget(
     }
   }
   const now = deps.clock.nowIso();
-  return deps.transaction(async (tx) => {
+  return deps.transaction(['regions', 'expertise', 'audit'], async (tx) => {
     const region = await tx.regions.get(regionId);
     if (!region || principal.scope.kind === 'mine')
       throw notFound('REGION_NOT_FOUND', `No region "${regionId}" in your scope.`);
     requireInScope(principal, { regionPath: region.path }, 'REGION', regionId);
     const before = await tx.expertise.getTarget(regionId);
     const t: UpgradeTarget = { regionId, ...input, dueOn, setBy: principal.userId, setAt: now };
-    await tx.expertise.saveTarget(t);
-    await recordAudit(tx, principal, now, {
+    return writeAudited(tx, principal, now, t, (r) => tx.expertise.saveTarget(r), {
       action: 'expertise.target.set',
       targetType: 'region',
       targetId: regionId,
       before,
-      after: t,
     });
-    return t;
   });
 }
 
@@ -115,7 +109,7 @@ export async function recordMerger(
   const ids = [...new Set(input.mineIds)];
   if (ids.length === 0) throw invalidInput('EXPERTISE_MERGER_INVALID', 'A merger names at least one mine.');
   const now = deps.clock.nowIso();
-  return deps.transaction(async (tx) => {
+  return deps.transaction(['mines', 'expertise', 'audit'], async (tx) => {
     const mines = [];
     for (const id of ids) mines.push(await getMine(tx, principal, id));
     const m: Merger = {

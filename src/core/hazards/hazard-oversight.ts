@@ -1,11 +1,11 @@
 import { requireInScope, requirePermission } from '../access/permissions.ts';
 import type { Principal } from '../access/types.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import { writeAudited } from '../audit/record-audit.ts';
 import { conflict, invalidInput, notFound } from '../errors.ts';
 import type { Ports } from '../ports.ts';
 import { changeMineStatus } from '../registry/mine-use-cases.ts';
 import type { MineStatusEvent } from '../registry/mine-status-machine.ts';
-import { actorOf, clean, loadHazard, recordHazardStep } from './hazard-support.ts';
+import { clean, recordBesideHazard } from './hazard-support.ts';
 import type { HazardProposal, ProgressReport, ProposalKind, SupervisionListing } from './hazard-types.ts';
 
 type Deps = Pick<Ports, 'clock' | 'ids' | 'transaction'>;
@@ -17,11 +17,9 @@ export function listUnderSupervision(
   hazardId: string,
   noticeText: string,
 ): Promise<SupervisionListing> {
-  const now = deps.clock.nowIso();
   const notice = clean(noticeText);
   if (!notice) throw invalidInput('HAZARD_NOTICE_REQUIRED', 'A supervision listing needs its notice text.');
-  return deps.transaction(async (tx) => {
-    const h = await loadHazard(tx, principal, 'hazard.supervise', hazardId);
+  return recordBesideHazard(deps, principal, 'hazard.supervise', hazardId, async (tx, h, now) => {
     if (h.grade !== 'major') {
       throw invalidInput('HAZARD_LISTING_NOT_MAJOR', 'Only a major hazard is listed under supervision.');
     }
@@ -40,16 +38,14 @@ export function listUnderSupervision(
       closedBy: null,
     };
     await tx.hazards.insertListing(listing);
-    await recordHazardStep(deps, tx, {
-      hazard: h,
-      before: h,
-      kind: 'list',
-      actor: actorOf(principal),
-      at: now,
-      note: notice,
-      details: { listingId: listing.id },
-    });
-    return listing;
+    return {
+      result: listing,
+      step: {
+        kind: 'list',
+        note: notice,
+        details: { listingId: listing.id },
+      },
+    };
   });
 }
 
@@ -59,9 +55,7 @@ export function unlistSupervision(
   principal: Principal,
   hazardId: string,
 ): Promise<SupervisionListing> {
-  const now = deps.clock.nowIso();
-  return deps.transaction(async (tx) => {
-    const h = await loadHazard(tx, principal, 'hazard.supervise', hazardId);
+  return recordBesideHazard(deps, principal, 'hazard.supervise', hazardId, async (tx, h, now) => {
     const listing = await tx.hazards.activeListing(hazardId);
     if (!listing) throw conflict('HAZARD_NOT_LISTED', 'The hazard is not listed under supervision.');
     if (h.state !== 'closed') {
@@ -72,15 +66,13 @@ export function unlistSupervision(
     }
     const closed: SupervisionListing = { ...listing, closedAt: now, closedBy: principal.userId };
     await tx.hazards.updateListing(closed);
-    await recordHazardStep(deps, tx, {
-      hazard: h,
-      before: h,
-      kind: 'unlist',
-      actor: actorOf(principal),
-      at: now,
-      details: { listingId: listing.id },
-    });
-    return closed;
+    return {
+      result: closed,
+      step: {
+        kind: 'unlist',
+        details: { listingId: listing.id },
+      },
+    };
   });
 }
 
@@ -91,11 +83,9 @@ export function fileProgressReport(
   hazardId: string,
   text: string,
 ): Promise<ProgressReport> {
-  const now = deps.clock.nowIso();
   const body = clean(text);
   if (!body) throw invalidInput('HAZARD_PROGRESS_EMPTY', 'Write what has been done.');
-  return deps.transaction(async (tx) => {
-    const h = await loadHazard(tx, principal, 'hazard.rectify', hazardId);
+  return recordBesideHazard(deps, principal, 'hazard.rectify', hazardId, async (tx, h, now) => {
     const listing = await tx.hazards.activeListing(hazardId);
     if (!listing) throw conflict('HAZARD_NOT_LISTED', 'The hazard is not listed under supervision.');
     const report: ProgressReport = {
@@ -108,15 +98,13 @@ export function fileProgressReport(
       at: now,
     };
     await tx.hazards.insertProgress(report);
-    await recordHazardStep(deps, tx, {
-      hazard: h,
-      before: h,
-      kind: 'progress',
-      actor: actorOf(principal),
-      at: now,
-      note: body,
-    });
-    return report;
+    return {
+      result: report,
+      step: {
+        kind: 'progress',
+        note: body,
+      },
+    };
   });
 }
 
@@ -152,7 +140,7 @@ export function decideProposal(
 ): Promise<HazardProposal> {
   const now = deps.clock.nowIso();
   const note = clean(input.note);
-  return deps.transaction(async (tx) => {
+  return deps.transaction(['mines', 'statusChanges', 'hazards', 'audit'], async (tx) => {
     requirePermission(principal, 'hazard.decide');
     const p = await tx.hazards.getProposal(id);
     if (!p) throw notFound('PROPOSAL_NOT_FOUND', `No proposal "${id}" in your scope.`);
@@ -181,14 +169,12 @@ export function decideProposal(
       decidedAt: now,
       note,
     };
-    await tx.hazards.updateProposal(after);
-    await recordAudit(tx, principal, now, {
+    return writeAudited(tx, principal, now, after, (r) => tx.hazards.updateProposal(r), {
       action: `hazard_proposal.${input.decision}`,
       targetType: 'mine',
       targetId: p.mineId,
       before: { proposalId: p.id, state: p.state },
       after: { proposalId: p.id, state: after.state, kind: p.kind, note },
     });
-    return after;
   });
 }

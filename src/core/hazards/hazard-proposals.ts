@@ -1,4 +1,4 @@
-import { recordAudit } from '../audit/record-audit.ts';
+import { writeAudited } from '../audit/record-audit.ts';
 import type { Ports, Stores } from '../ports.ts';
 import type { MineRow } from '../ports.ts';
 import { SUSPENDABLE, closureOccasions, threeMonthsBefore } from './hazard-rules.ts';
@@ -90,14 +90,12 @@ async function propose(
     decidedAt: null,
     note: null,
   };
-  await tx.hazards.insertProposal(p);
-  await recordAudit(tx, actor, now, {
+  return writeAudited(tx, actor, now, p, (r) => tx.hazards.insertProposal(r), {
     action: `hazard_proposal.${kind}`,
     targetType: 'mine',
     targetId: mine.id,
     after: { proposalId: p.id, kind, hazardIds, basis: p.basis },
   });
-  return p;
 }
 
 /** On a new major hazard: suspension at a producing (or building) mine; closure on a repeat within 3 months. */

@@ -1,11 +1,11 @@
 import { requirePermission } from '../access/permissions.ts';
 import type { Principal } from '../access/types.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import { writeAudited } from '../audit/record-audit.ts';
 import { conflict, invalidInput, notFound } from '../errors.ts';
 import type { Ports } from '../ports.ts';
 import { requireMineInScope } from '../registry/mine-scope.ts';
 import { scopedMineFilter } from '../registry/mine-use-cases.ts';
-import { actorOf, clean, loadHazard, recordHazardStep } from './hazard-support.ts';
+import { clean, loadHazard, recordBesideHazard } from './hazard-support.ts';
 import type { HazardEvidence, SelfCheckReport } from './hazard-types.ts';
 
 /** Evidence metadata and quarterly self-check reports. The bytes live outside the core (routes). */
@@ -44,9 +44,7 @@ export function recordHazardEvidence(
   file: EvidenceFile,
 ): Promise<HazardEvidence> {
   checkFile(file);
-  const now = deps.clock.nowIso();
-  return deps.transaction(async (tx) => {
-    const h = await loadHazard(tx, principal, 'hazard.evidence', hazardId);
+  return recordBesideHazard(deps, principal, 'hazard.evidence', hazardId, async (tx, h, now) => {
     if (h.state === 'closed') throw conflict('HAZARD_CLOSED', 'The hazard is closed; its evidence is final.');
     const e: HazardEvidence = {
       id: deps.ids.next('hzv'),
@@ -59,16 +57,14 @@ export function recordHazardEvidence(
       uploadedAt: now,
     };
     await tx.hazards.insertEvidence(e);
-    await recordHazardStep(deps, tx, {
-      hazard: h,
-      before: h,
-      kind: 'evidence',
-      actor: actorOf(principal),
-      at: now,
-      note: e.fileName,
-      details: { evidenceId: e.id, sha256: e.sha256, sizeBytes: e.sizeBytes },
-    });
-    return e;
+    return {
+      result: e,
+      step: {
+        kind: 'evidence',
+        note: e.fileName,
+        details: { evidenceId: e.id, sha256: e.sha256, sizeBytes: e.sizeBytes },
+      },
+    };
   });
 }
 
@@ -110,7 +106,7 @@ export function fileSelfCheckReport(
   if (!signer || !summary)
     throw invalidInput('SELF_CHECK_INVALID', 'A self-check report needs its signer and a summary.');
   const now = deps.clock.nowIso();
-  return deps.transaction(async (tx) => {
+  return deps.transaction(['mines', 'hazards', 'audit'], async (tx) => {
     const mine = await requireMineInScope(tx, principal, input.mineId);
     if (await tx.hazards.getSelfCheck(mine.id, input.quarter)) {
       throw conflict(
@@ -135,14 +131,12 @@ export function fileSelfCheckReport(
       filedByName: principal.displayName,
       filedAt: now,
     };
-    await tx.hazards.insertSelfCheck(r);
-    await recordAudit(tx, principal, now, {
+    return writeAudited(tx, principal, now, r, (r) => tx.hazards.insertSelfCheck(r), {
       action: 'hazard.self_check.file',
       targetType: 'mine',
       targetId: mine.id,
       after: { reportId: r.id, quarter: r.quarter, signer, summary, evidenceId: r.evidenceId },
     });
-    return r;
   });
 }
 
@@ -175,7 +169,7 @@ export async function recordMineFile(
   checkFile(file);
   requirePermission(principal, 'hazard.selfcheck');
   const now = deps.clock.nowIso();
-  return deps.transaction(async (tx) => {
+  return deps.transaction(['mines', 'hazards', 'audit'], async (tx) => {
     await requireMineInScope(tx, principal, mineId);
     const e: HazardEvidence = {
       id: deps.ids.next('hzv'),
@@ -186,14 +180,12 @@ export async function recordMineFile(
       uploadedByName: principal.displayName,
       uploadedAt: now,
     };
-    await tx.hazards.insertEvidence(e);
-    await recordAudit(tx, principal, now, {
+    return writeAudited(tx, principal, now, e, (r) => tx.hazards.insertEvidence(r), {
       action: 'hazard.self_check.file_upload',
       targetType: 'mine',
       targetId: mineId,
       after: { evidenceId: e.id, sha256: e.sha256, fileName: e.fileName },
     });
-    return e;
   });
 }
 

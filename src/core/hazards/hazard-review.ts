@@ -45,7 +45,7 @@ export async function escalateOverdueHazards(
   for (const h of overdue) {
     const daysOverdue = daysBetween(h.currentDueDate ?? today, today);
     const target = overdueEscalation(daysOverdue, options.daysPerEscalationLevel);
-    await deps.transaction(async (tx) => {
+    await deps.transaction(['mines', 'hazards', 'audit'], async (tx) => {
       const fresh = await tx.hazards.get(h.id);
       if (!fresh) return;
       if (escalationRank(target) > escalationRank(fresh.escalation)) {
@@ -89,7 +89,7 @@ export async function escalateRunningEquipment(
     if (h.pointCode === null || h.lastEquipmentCheckOn === today) continue;
     if ((await equipment.isRunning(h.mineId, h.pointCode)) !== true) continue;
     const pointCode = h.pointCode;
-    await deps.transaction(async (tx) => {
+    await deps.transaction(['hazards', 'audit'], async (tx) => {
       const fresh = await tx.hazards.get(h.id);
       if (!fresh || fresh.state === 'closed' || fresh.lastEquipmentCheckOn === today) return;
       const after: Hazard = {

@@ -2,7 +2,7 @@ import { requireInScope, requirePermission, type Permission } from '../access/pe
 import type { Principal } from '../access/types.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { notFound } from '../errors.ts';
-import type { Ports, Stores } from '../ports.ts';
+import type { Ports, Stores, TxStores } from '../ports.ts';
 import type { Hazard, HazardEvent, HazardState } from './hazard-types.ts';
 
 /** Helpers the hazards use cases share: scoped loading, the actor, history and audit writing. */
@@ -90,3 +90,30 @@ export const clean = (s: string | null | undefined): string | null => {
   const t = (s ?? '').trim();
   return t === '' ? null : t;
 };
+
+/** What `recordBesideHazard`'s work stored: the use case's answer and the step it adds to the history. */
+export interface StepBeside<T> {
+  result: T;
+  step: Pick<RecordInput, 'kind' | 'note' | 'details'>;
+}
+
+/**
+ * A record kept beside a hazard without changing its state (evidence, a supervision listing, a
+ * progress report), in one transaction: the hazard loaded with `permission` in scope, `write` stores
+ * the record, and its step is written to the hazard's history and the audit.
+ */
+export function recordBesideHazard<T>(
+  deps: Pick<Ports, 'clock' | 'ids' | 'transaction'>,
+  principal: Principal,
+  permission: Permission,
+  hazardId: string,
+  write: (tx: TxStores<'hazards' | 'audit'>, h: Hazard, now: string) => Promise<StepBeside<T>>,
+): Promise<T> {
+  const now = deps.clock.nowIso();
+  return deps.transaction(['hazards', 'audit'], async (tx) => {
+    const h = await loadHazard(tx, principal, permission, hazardId);
+    const { result, step } = await write(tx, h, now);
+    await recordHazardStep(deps, tx, { hazard: h, before: h, actor: actorOf(principal), at: now, ...step });
+    return result;
+  });
+}

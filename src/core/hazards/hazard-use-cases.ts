@@ -11,6 +11,7 @@ import { dateOf, requireCompletePlan } from './hazard-rules.ts';
 import { actorOf, clean, loadHazard, recordHazardStep } from './hazard-support.ts';
 import type { Hazard, HazardGrade, HazardProposal, HazardSource, RectificationPlan } from './hazard-types.ts';
 import { linkAlarm } from '../monitoring/alarm-links.ts';
+import { joinTransaction } from '../join-transaction.ts';
 
 type Deps = Pick<Ports, 'clock' | 'ids' | 'transaction'>;
 
@@ -68,7 +69,7 @@ export async function reportHazard(
   const title = clean(input.title);
   if (!title) throw invalidInput('HAZARD_INVALID', 'Give the hazard a title.');
   checkGrade(input.grade, input.category, dateOf(now));
-  return deps.transaction(async (tx) => {
+  return deps.transaction(['mines', 'monitoring', 'hazards', 'audit'], async (tx) => {
     const mine = await requireMineInScope(tx, principal, input.mineId);
     const actor = actorOf(principal);
     const hazard: Hazard = {
@@ -131,7 +132,7 @@ async function step(
   change?: (h: Hazard, now: string) => Hazard,
 ): Promise<Hazard> {
   const now = deps.clock.nowIso();
-  return deps.transaction(async (tx) => {
+  return deps.transaction(['hazards', 'audit'], async (tx) => {
     const before = await loadHazard(tx, principal, permission, id);
     const result = transitionHazard(before.state, { event, reason: note }, now);
     let after: Hazard = { ...before, state: result.state, updatedAt: now };
@@ -167,7 +168,7 @@ export function assignHazard(
   id: string,
   plan: Partial<RectificationPlan>,
 ): Promise<Hazard> {
-  return deps.transaction(async (tx) => {
+  return deps.transaction(['hazards', 'audit'], async (tx) => {
     const h = await loadHazard(tx, principal, 'hazard.rectify', id);
     requireCompletePlan(h.grade, plan, dateOf(deps.clock.nowIso()));
     const full: RectificationPlan = {
@@ -184,7 +185,7 @@ export function assignHazard(
       safetyMeasures: clean(plan.safetyMeasures),
     };
     return step(
-      { ...deps, transaction: (w) => w(tx) },
+      { ...deps, transaction: joinTransaction(tx) },
       principal,
       id,
       'hazard.rectify',
@@ -213,7 +214,7 @@ export const submitForVerification = (
 
 /** Whoever reported a hazard may not verify it or write it off (separation of duties, audited). */
 async function requireNotReporter(deps: Deps, p: Principal, id: string): Promise<void> {
-  const h = await deps.transaction((tx) => loadHazard(tx, p, 'hazard.verify', id));
+  const h = await deps.transaction(['hazards'], (tx) => loadHazard(tx, p, 'hazard.verify', id));
   await requireSeparateDuties(deps, p, {
     item: 'hazard',
     itemId: id,
@@ -254,7 +255,7 @@ export async function extendDueDate(
   const now = deps.clock.nowIso();
   const reason = clean(input.reason);
   if (!reason) throw invalidInput('HAZARD_REASON_REQUIRED', 'An extension needs a reason.');
-  return deps.transaction(async (tx) => {
+  return deps.transaction(['hazards', 'audit'], async (tx) => {
     const before = await loadHazard(tx, principal, 'hazard.extend', id);
     if (before.state === 'closed' || before.currentDueDate === null) {
       throw invalidInput(

@@ -9,7 +9,7 @@ import {
   type MonitoringHazardProposal,
 } from '../monitoring/correlation/major-hazard-proposals.ts';
 import type { AlarmView } from '../monitoring/monitoring-ports.ts';
-import type { MineFilter, Ports } from '../ports.ts';
+import type { MineFilter, Ports, Stores } from '../ports.ts';
 import { ruleZh } from '../monitoring/alarm-rule-labels.ts';
 import { citeCriteriaItemZh, findCriteriaItem } from './criteria.ts';
 import { reportHazard } from './hazard-use-cases.ts';
@@ -117,8 +117,8 @@ export async function confirmMonitoringHazard(
     {
       ...deps,
       // The hazard, the decision and both audit entries commit together (or not at all).
-      transaction: (work) =>
-        deps.transaction(async (tx) => {
+      transaction: (names, work) =>
+        deps.transaction([...names, 'monitoring', 'audit'], async (tx) => {
           const out = await work(tx);
           const created = (out as unknown as { hazard: Hazard }).hazard;
           await record(tx, principal, p, 'confirmed', created.id, input.note.trim(), now);
@@ -154,11 +154,13 @@ export async function dismissMonitoringHazard(
     );
   const p = await loadProposal(deps, principal, input.key);
   const now = deps.clock.nowIso();
-  await deps.transaction((tx) => record(tx, principal, p, 'dismissed', null, reason, now));
+  await deps.transaction(['monitoring', 'audit'], (tx) =>
+    record(tx, principal, p, 'dismissed', null, reason, now),
+  );
 }
 
 async function record(
-  tx: Parameters<Parameters<Deps['transaction']>[0]>[0],
+  tx: Pick<Stores, 'monitoring' | 'audit'>,
   principal: Principal,
   p: ListedProposal,
   decision: 'confirmed' | 'dismissed',

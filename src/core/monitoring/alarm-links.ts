@@ -1,6 +1,6 @@
 import { isInScope, requirePermission } from '../access/permissions.ts';
 import type { Principal } from '../access/types.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import { writeAudited } from '../audit/record-audit.ts';
 import { caseTypeOfAlarmRule } from '../closure/closure-rules.ts';
 import type { CaseType } from '../closure/closure-types.ts';
 import { invalidInput, notFound } from '../errors.ts';
@@ -67,14 +67,12 @@ export async function linkAlarm(
     createdByName: p.displayName,
     createdAt: now,
   };
-  await tx.monitoring.insertAlarmLink(row);
-  await recordAudit(tx, p, now, {
+  return writeAudited(tx, p, now, row, (r) => tx.monitoring.insertAlarmLink(r), {
     action: 'alarm.link',
     targetType: 'alarm',
     targetId: alarm.id,
     after: { kind: row.kind, targetId: row.targetId, title: row.title, mineId: row.mineId },
   });
-  return row;
 }
 
 /** The hazards, orders and cases made from an alarm in the caller's scope, oldest first. */

@@ -1,6 +1,6 @@
 import { requirePermission } from '../access/permissions.ts';
 import type { Principal } from '../access/types.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import { actStamp, writeAudited } from '../audit/record-audit.ts';
 import { invalidInput, notFound } from '../errors.ts';
 import type { MineRow, Ports } from '../ports.ts';
 import { requireMineInScope } from '../registry/mine-scope.ts';
@@ -40,7 +40,7 @@ export async function createCampaign(
   if (bad.length > 0)
     throw invalidInput('CAMPAIGN_INVALID', `The campaign is not valid: ${bad.join('; ')}.`, { issues: bad });
   const now = deps.clock.nowIso();
-  return deps.transaction(async (tx) => {
+  return deps.transaction(['regions', 'orders', 'audit'], async (tx) => {
     const region = await requireRegionInScope(tx, p, input.regionId);
     const c: Campaign = {
       id: deps.ids.next('cmp'),
@@ -50,18 +50,13 @@ export async function createCampaign(
       startsOn: input.startsOn,
       endsOn: input.endsOn,
       items: input.items.map((it, i) => ({ id: `i${i + 1}`, text: it.text.trim(), dueOn: it.dueOn })),
-      createdById: p.userId,
-      createdByName: p.displayName,
-      createdAt: now,
+      ...actStamp('created', p, now),
     };
-    await tx.orders.insertCampaign(c);
-    await recordAudit(tx, p, now, {
+    return writeAudited(tx, p, now, c, (r) => tx.orders.insertCampaign(r), {
       action: 'campaign.create',
       targetType: 'campaign',
       targetId: c.id,
-      after: { ...c },
     });
-    return c;
   });
 }
 
@@ -152,7 +147,7 @@ export async function markCampaignItem(
 ): Promise<CampaignMark> {
   requirePermission(p, 'campaign.progress');
   const now = deps.clock.nowIso();
-  return deps.transaction(async (tx) => {
+  return deps.transaction(['mines', 'orders', 'audit'], async (tx) => {
     const c = await loadCampaign(tx, p, id);
     const mine = await requireMineInScope(tx, p, input.mineId);
     if (!mine.regionPath.startsWith(c.regionPath))
@@ -172,15 +167,12 @@ export async function markCampaignItem(
       at: now,
       note: input.note.trim(),
     };
-    await tx.orders.upsertMark(mark);
-    await recordAudit(tx, p, now, {
+    return writeAudited(tx, p, now, mark, (r) => tx.orders.upsertMark(r), {
       action: 'campaign.mark',
       targetType: 'campaign',
       targetId: c.id,
       before: before ? { ...before } : null,
-      after: { ...mark },
     });
-    return mark;
   });
 }
 

@@ -1,11 +1,11 @@
 import { principalFor, publicUser } from '../access/authentication.ts';
 import { isInScope, requirePermission } from '../access/permissions.ts';
 import type { Principal } from '../access/types.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import { writeAudited, recordAudit } from '../audit/record-audit.ts';
 import { conflict, invalidInput, notFound } from '../errors.ts';
-import type { MineRow, Ports, Stores } from '../ports.ts';
+import type { MineRow, Ports, Stores, TxStores } from '../ports.ts';
 import { requireMineInScope } from '../registry/mine-scope.ts';
-import { changeMineStatus } from '../registry/mine-use-cases.ts';
+import { changeMineStatus, type StatusChangeStores } from '../registry/mine-use-cases.ts';
 import { commonPath, isOrderVisible, mineScopePath, requireRegionInScope } from './order-access.ts';
 import { suspendLicence } from './licence-effects.ts';
 import { chinaDateOf } from '../china-time.ts';
@@ -128,7 +128,7 @@ export async function previewOrder(deps: Deps, p: Principal, input: IssueOrderIn
  */
 async function applyToMines(
   deps: Deps,
-  tx: Stores,
+  tx: TxStores<StatusChangeStores | 'orders'>,
   p: Principal,
   order: Order,
   mines: readonly MineRow[],
@@ -168,7 +168,7 @@ async function applyToMines(
  * order); an order whose every affected mine is settled changes status, audited.
  */
 export async function settleOrdersOfMine(
-  tx: Stores,
+  tx: Pick<Stores, 'orders' | 'audit'>,
   p: Principal,
   mineId: string,
   how: 'lift' | 'supersede',
@@ -208,61 +208,62 @@ export async function issueOrder(
   requirePermission(p, 'order.issue');
   const now = deps.clock.nowIso();
   const { effectiveAt, evacuateBy } = validate(input, now);
-  return deps.transaction(async (tx) => {
-    const t = await targetMines(tx, p, input.kind, input.regionId, input.mineIds ?? []);
-    if (input.kind === 'lift') {
-      const bad = t.mines.filter((m) => m.status !== 'suspended' && m.status !== 'resumption_review');
-      if (bad.length > 0)
-        throw invalidInput(
-          'ORDER_LIFT_MINE_NOT_SUSPENDED',
-          `Not under a stop order: ${bad.map((m) => m.name).join(', ')}.`,
-        );
-    }
-    if (await tx.orders.getOrderByNumber(input.number.trim()))
-      throw conflict('ORDER_NUMBER_TAKEN', `An order numbered ${input.number.trim()} exists already.`);
-    const scheduled = Date.parse(effectiveAt) > Date.parse(now);
-    const order: Order = {
-      id: deps.ids.next('ord'),
-      number: input.number.trim(),
-      kind: input.kind,
-      issuerId: p.userId,
-      issuerName: p.displayName,
-      legalBasis: input.legalBasis.trim(),
-      reason: input.reason.trim(),
-      regionId: t.regionId,
-      regionPath: t.regionPath,
-      mineIds: t.regionId === null ? t.mines.map((m) => m.id) : [],
-      effectiveAt,
-      evacuateBy,
-      status: scheduled ? 'scheduled' : 'in_force',
-      createdAt: now,
-      appliedAt: scheduled ? null : now,
-      endedAt: null,
-      noticeDate: null,
-      noticeRef: null,
-    };
-    await tx.orders.insertOrder(order);
-    await recordAudit(tx, p, now, {
-      action: 'order.issue',
-      targetType: 'order',
-      targetId: order.id,
-      after: { ...order },
-    });
-    if (input.alarmId)
-      await linkAlarm(tx, p, now, {
-        alarmId: input.alarmId,
-        kind: 'order',
+  return deps.transaction(
+    ['mines', 'regions', 'statusChanges', 'monitoring', 'orders', 'audit'],
+    async (tx) => {
+      const t = await targetMines(tx, p, input.kind, input.regionId, input.mineIds ?? []);
+      if (input.kind === 'lift') {
+        const bad = t.mines.filter((m) => m.status !== 'suspended' && m.status !== 'resumption_review');
+        if (bad.length > 0)
+          throw invalidInput(
+            'ORDER_LIFT_MINE_NOT_SUSPENDED',
+            `Not under a stop order: ${bad.map((m) => m.name).join(', ')}.`,
+          );
+      }
+      if (await tx.orders.getOrderByNumber(input.number.trim()))
+        throw conflict('ORDER_NUMBER_TAKEN', `An order numbered ${input.number.trim()} exists already.`);
+      const scheduled = Date.parse(effectiveAt) > Date.parse(now);
+      const order: Order = {
+        id: deps.ids.next('ord'),
+        number: input.number.trim(),
+        kind: input.kind,
+        issuerId: p.userId,
+        issuerName: p.displayName,
+        legalBasis: input.legalBasis.trim(),
+        reason: input.reason.trim(),
+        regionId: t.regionId,
+        regionPath: t.regionPath,
+        mineIds: t.regionId === null ? t.mines.map((m) => m.id) : [],
+        effectiveAt,
+        evacuateBy,
+        status: scheduled ? 'scheduled' : 'in_force',
+        createdAt: now,
+        appliedAt: scheduled ? null : now,
+        endedAt: null,
+        noticeDate: null,
+        noticeRef: null,
+      };
+      await writeAudited(tx, p, now, order, (r) => tx.orders.insertOrder(r), {
+        action: 'order.issue',
+        targetType: 'order',
         targetId: order.id,
-        title: order.number,
-        mineIds: t.mines.map((m) => m.id),
       });
-    const mines = scheduled ? [] : await applyToMines(deps, tx, p, order, t.mines, now);
-    return {
-      order,
-      mines,
-      affectedMineIds: mines.filter((m) => m.outcome === 'affected').map((m) => m.mineId),
-    };
-  });
+      if (input.alarmId)
+        await linkAlarm(tx, p, now, {
+          alarmId: input.alarmId,
+          kind: 'order',
+          targetId: order.id,
+          title: order.number,
+          mineIds: t.mines.map((m) => m.id),
+        });
+      const mines = scheduled ? [] : await applyToMines(deps, tx, p, order, t.mines, now);
+      return {
+        order,
+        mines,
+        affectedMineIds: mines.filter((m) => m.outcome === 'affected').map((m) => m.mineId),
+      };
+    },
+  );
 }
 
 /**
@@ -285,22 +286,24 @@ export async function applyDueOrders(deps: Deps & Pick<Ports, 'users' | 'supervi
       const user = await deps.users.get(due.issuerId);
       if (!user) throw notFound('ORDER_ISSUER_MISSING', `The issuer of ${due.number} no longer exists.`);
       const p = await principalFor(deps, publicUser(user), 'session');
-      const rows = await deps.transaction(async (tx) => {
-        const order = await tx.orders.getOrder(due.id);
-        if (!order || order.status !== 'scheduled') return [];
-        const t = transitionOrder(order.status, 'take_effect', now);
-        const next: Order = { ...order, status: t.state, appliedAt: now };
-        await tx.orders.updateOrder(next);
-        await recordAudit(tx, p, now, {
-          action: 'order.take_effect',
-          targetType: 'order',
-          targetId: order.id,
-          before: { status: order.status },
-          after: { status: next.status, appliedAt: now },
-        });
-        const target = await targetMines(tx, p, order.kind, order.regionId, order.mineIds);
-        return applyToMines(deps, tx, p, next, target.mines, now);
-      });
+      const rows = await deps.transaction(
+        ['mines', 'regions', 'statusChanges', 'orders', 'audit'],
+        async (tx) => {
+          const order = await tx.orders.getOrder(due.id);
+          if (!order || order.status !== 'scheduled') return [];
+          const t = transitionOrder(order.status, 'take_effect', now);
+          const next: Order = { ...order, status: t.state, appliedAt: now };
+          await writeAudited(tx, p, now, next, (r) => tx.orders.updateOrder(r), {
+            action: 'order.take_effect',
+            targetType: 'order',
+            targetId: order.id,
+            before: { status: order.status },
+            after: { status: next.status, appliedAt: now },
+          });
+          const target = await targetMines(tx, p, order.kind, order.regionId, order.mineIds);
+          return applyToMines(deps, tx, p, next, target.mines, now);
+        },
+      );
       out.applied.push(due.id);
       out.affectedMineIds.push(...rows.filter((r) => r.outcome === 'affected').map((r) => r.mineId));
     } catch (e) {
@@ -384,7 +387,7 @@ export async function recordOrderNotice(
     throw invalidInput('ORDER_NOTICE_INVALID', `The public notice is not valid: ${bad.join('; ')}.`, {
       issues: bad,
     });
-  await deps.transaction(async (tx) => {
+  await deps.transaction(['orders', 'audit'], async (tx) => {
     const order = await tx.orders.getOrder(id);
     // Writing needs the order inside the scope, not merely covering it (a county does not annotate a
     // province's order).

@@ -2,7 +2,7 @@ import { restoreLicence } from './licence-effects.ts';
 import { isInScope, requirePermission } from '../access/permissions.ts';
 import { requireSeparateDuties } from '../access/separation-of-duties.ts';
 import type { Principal } from '../access/types.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import { writeAudited } from '../audit/record-audit.ts';
 import { conflict, invalidInput, notAllowed, notFound } from '../errors.ts';
 import type { MineRow, Ports } from '../ports.ts';
 import { requireMineInScope } from '../registry/mine-scope.ts';
@@ -81,7 +81,7 @@ export function statusBeforeSuspension(changes: readonly MineStatusChange[]): 'p
 export async function applyResumption(deps: ResumptionDeps, p: Principal, mineId: string, note: string) {
   requirePermission(p, 'resumption.apply');
   const now = deps.clock.nowIso();
-  return deps.transaction(async (tx) => {
+  return deps.transaction(['mines', 'statusChanges', 'orders', 'audit'], async (tx) => {
     const mine = await requireMineInScope(tx, p, mineId);
     if (mine.status !== 'suspended')
       throw conflict('RESUMPTION_MINE_NOT_SUSPENDED', `${mine.name} is ${mine.status}, not suspended.`);
@@ -119,14 +119,11 @@ export async function applyResumption(deps: ResumptionDeps, p: Principal, mineId
       tx,
       'resumption.apply',
     );
-    await tx.orders.insertResumption(r);
-    await recordAudit(tx, p, now, {
+    return writeAudited(tx, p, now, r, (r) => tx.orders.insertResumption(r), {
       action: 'resumption.apply',
       targetType: 'resumption',
       targetId: r.id,
-      after: { ...r },
     });
-    return r;
   });
 }
 
@@ -276,7 +273,7 @@ export async function signChecklistItem(
       );
   }
   const now = deps.clock.nowIso();
-  await deps.transaction(async (tx) => {
+  await deps.transaction(['mines', 'orders', 'audit'], async (tx) => {
     const r = await loadInScope(tx, p, id);
     if (r.status !== 'pending')
       throw conflict('RESUMPTION_ALREADY_DECIDED', `The application is already ${r.status}.`);
@@ -290,8 +287,7 @@ export async function signChecklistItem(
       signedAt: now,
       note: input.note.trim(),
     };
-    await tx.orders.upsertSignOff(s);
-    await recordAudit(tx, p, now, {
+    await writeAudited(tx, p, now, s, (r) => tx.orders.upsertSignOff(r), {
       action: 'resumption.sign',
       targetType: 'resumption',
       targetId: r.id,
@@ -357,7 +353,7 @@ export async function decideResumption(
     }
   }
   const now = deps.clock.nowIso();
-  await deps.transaction(async (tx) => {
+  await deps.transaction(['mines', 'statusChanges', 'orders', 'audit'], async (tx) => {
     const r = await loadInScope(tx, p, id);
     const t = transitionResumption(r.status, input.decision, now);
     if (input.decision === 'approve')
@@ -387,8 +383,7 @@ export async function decideResumption(
       decidedByName: p.displayName,
       decisionReason: input.reason.trim(),
     };
-    await tx.orders.updateResumption(next);
-    await recordAudit(tx, p, now, {
+    await writeAudited(tx, p, now, next, (r) => tx.orders.updateResumption(r), {
       action: `resumption.${input.decision}`,
       targetType: 'resumption',
       targetId: r.id,
@@ -416,15 +411,14 @@ export async function recordPublicNotice(
   if (input.noticeRef.trim().length < 2)
     throw invalidInput('RESUMPTION_NOTICE_INVALID', 'noticeRef (number or link) is required.');
   const now = deps.clock.nowIso();
-  await deps.transaction(async (tx) => {
+  await deps.transaction(['mines', 'orders', 'audit'], async (tx) => {
     const r = await loadInScope(tx, p, id);
     if (r.decidedAt === null)
       throw conflict('RESUMPTION_NOT_DECIDED', 'A notice follows a decision; none is recorded yet.');
     if (input.noticeDate < r.decidedAt.slice(0, 10))
       throw invalidInput('RESUMPTION_NOTICE_INVALID', 'The notice cannot predate the decision.');
     const next = { ...r, noticeDate: input.noticeDate, noticeRef: input.noticeRef.trim() };
-    await tx.orders.updateResumption(next);
-    await recordAudit(tx, p, now, {
+    await writeAudited(tx, p, now, next, (r) => tx.orders.updateResumption(r), {
       action: 'resumption.notice',
       targetType: 'resumption',
       targetId: r.id,

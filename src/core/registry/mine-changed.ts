@@ -1,4 +1,4 @@
-import type { Ports, Stores } from '../ports.ts';
+import type { Ports, TxContext } from '../ports.ts';
 
 /**
  * Announces through the `mineChanged` port that a mine's status or facts changed — once the
@@ -6,9 +6,8 @@ import type { Ports, Stores } from '../ports.ts';
  * committed mine. A use case that calls `changeMineStatus` inside its own transaction needs no call of
  * its own: the announcement waits for that outer transaction.
  */
-export function announceMineChanged(deps: Pick<Ports, 'mineChanged'>, tx: Stores, mineId: string): void {
+export function announceMineChanged(deps: Pick<Ports, 'mineChanged'>, tx: TxContext, mineId: string): void {
   const mineChanged = deps.mineChanged;
   if (!mineChanged) return;
-  if (!tx.afterCommit) throw new Error('A mine change is announced only from inside its transaction.');
   tx.afterCommit(() => mineChanged(mineId));
 }

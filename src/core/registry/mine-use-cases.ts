@@ -2,7 +2,7 @@ import { requirePermission, type Permission } from '../access/permissions.ts';
 import type { Principal } from '../access/types.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { conflict, invalidInput, notFound } from '../errors.ts';
-import type { MineFilter, MineRow, MineSort, Ports, Stores } from '../ports.ts';
+import type { MineFilter, MineRow, MineSort, Ports, Stores, TxStores } from '../ports.ts';
 import { announceMineChanged } from './mine-changed.ts';
 import { requireMineInScope } from './mine-scope.ts';
 import { keyFactRule, requireKeyFactsThroughProcess, type KeyFactProcess } from './key-facts.ts';
@@ -169,7 +169,7 @@ export async function registerMine(
     );
   }
   const now = deps.clock.nowIso();
-  return deps.transaction(async (tx) => {
+  return deps.transaction(['mines', 'regions', 'enterprises', 'audit'], async (tx) => {
     const region = await requireRegionInScope(tx, principal, facts.regionId);
     if (await tx.mines.getByCode(facts.code)) {
       throw conflict('MINE_CODE_TAKEN', `A mine with the code ${facts.code} is already registered.`);
@@ -225,7 +225,7 @@ export async function updateMineFacts(
   }
   requireKeyFactsThroughProcess(patch, change?.via);
   const now = deps.clock.nowIso();
-  return deps.transaction(async (tx) => {
+  return deps.transaction(['mines', 'regions', 'audit'], async (tx) => {
     const row = await getMine(tx, principal, id);
     const before = stripRow(row);
     const { id: _id, status: _s, statusSince: _ss, createdAt: _c, updatedAt: _u, ...currentFacts } = before;
@@ -260,6 +260,10 @@ export interface ChangeMineStatusInput {
   via?: 'resumption';
 }
 
+/** The stores a status change writes: a caller passing its own transaction names them too. */
+export const STATUS_CHANGE_STORES = ['mines', 'statusChanges', 'audit'] as const;
+export type StatusChangeStores = (typeof STATUS_CHANGE_STORES)[number];
+
 /**
  * The one way a mine's status changes: a table-checked transition, recorded as a status change and an
  * audit entry in the same transaction. Orders and acceptances call this.
@@ -269,7 +273,7 @@ export async function changeMineStatus(
   principal: Principal,
   mineId: string,
   input: ChangeMineStatusInput,
-  tx?: Stores,
+  tx?: TxStores<StatusChangeStores>,
   /**
    * The permission that authorises this change. Regulators change statuses ('mine.transition'); a
    * workflow that lets another role take one edge passes its own permission (a mine's safety officer
@@ -279,7 +283,7 @@ export async function changeMineStatus(
 ): Promise<{ mine: Mine; change: MineStatusChange }> {
   requirePermission(principal, permission);
   const now = deps.clock.nowIso();
-  const run = async (stores: Stores) => {
+  const run = async (stores: TxStores<StatusChangeStores>) => {
     const row = await getMine(stores, principal, mineId);
     const before = stripRow(row);
     const result = transitionMineStatus(before.status, { ...input, actorId: principal.userId }, now);
@@ -319,7 +323,7 @@ export async function changeMineStatus(
     announceMineChanged(deps, stores, mineId);
     return { mine: after, change };
   };
-  return tx ? run(tx) : deps.transaction(run);
+  return tx ? run(tx) : deps.transaction(STATUS_CHANGE_STORES, run);
 }
 
 export type { Region };

@@ -2,7 +2,7 @@ import { requirePermission } from '../access/permissions.ts';
 import type { Principal } from '../access/types.ts';
 import { invalidInput } from '../errors.ts';
 import type { MineRow, Ports, Stores } from '../ports.ts';
-import { loadMine, recordChange, requireNotClosed, requireText } from './supervision-common.ts';
+import { assignedStamp, changeMineSupervision, loadMine, requireText } from './supervision-common.ts';
 import type {
   AssignableUser,
   AssignmentHistoryEntry,
@@ -43,38 +43,28 @@ export async function setResponsiblePerson(
       },
     );
   }
-  const now = deps.clock.nowIso();
-  return deps.transaction(async (tx) => {
-    const mine = await loadMine(tx, principal, mineId);
-    requireNotClosed(mine);
+  return changeMineSupervision(deps, principal, mineId, async (tx, mine, now) => {
     const before = await tx.supervision.getResponsible(mine.id);
     const after: ResponsiblePerson = {
       mineId: mine.id,
       name,
       position,
       phone,
-      assignedBy: principal.userId,
-      assignedByName: principal.displayName,
-      assignedAt: now,
+      ...assignedStamp(principal, now),
     };
     await tx.supervision.saveResponsible(after);
     const v = (p: ResponsiblePerson | undefined) =>
       p ? { name: p.name, position: p.position, phone: p.phone } : null;
-    await recordChange(
-      tx,
-      deps,
-      principal,
-      {
-        mineId: mine.id,
+    return {
+      result: after,
+      record: {
         kind: 'responsible',
         action: 'responsible.set',
         summary: `${name} (${position})`,
         before: v(before),
         after: v(after),
       },
-      now,
-    );
-    return after;
+    };
   });
 }
 
@@ -109,7 +99,7 @@ function requireAssignable(
   return user;
 }
 
-async function assignableById(stores: Stores): Promise<Map<string, AssignableUser>> {
+async function assignableById(stores: Pick<Stores, 'supervision'>): Promise<Map<string, AssignableUser>> {
   const users = await stores.supervision.listAssignableUsers(['leader', 'group_member']);
   return new Map(users.map((u) => [u.id, u]));
 }
@@ -131,23 +121,14 @@ export async function setSupervisionGroup(
   if (ids.length > MAX_GROUP) {
     throw invalidInput('SUPERVISION_GROUP_INVALID', `A group has at most ${MAX_GROUP} members.`);
   }
-  const now = deps.clock.nowIso();
-  return deps.transaction(async (tx) => {
-    const mine = await loadMine(tx, principal, mineId);
-    requireNotClosed(mine);
+  return changeMineSupervision(deps, principal, mineId, async (tx, mine, now) => {
     const users = await assignableById(tx);
     const members = ids.map((id) => {
       const u = requireAssignable(users, id, 'group_member', mine);
       return { userId: u.id, name: u.displayName, isLeader: u.id === input.leaderUserId };
     });
     const before = await tx.supervision.getGroup(mine.id);
-    const after: SupervisionGroup = {
-      mineId: mine.id,
-      members,
-      assignedBy: principal.userId,
-      assignedByName: principal.displayName,
-      assignedAt: now,
-    };
+    const after: SupervisionGroup = { mineId: mine.id, members, ...assignedStamp(principal, now) };
     await tx.supervision.saveGroup(after);
     const v = (g: SupervisionGroup | undefined) =>
       g
@@ -157,21 +138,16 @@ export async function setSupervisionGroup(
           }
         : null;
     const leaderName = members.find((m) => m.isLeader)?.name ?? '';
-    await recordChange(
-      tx,
-      deps,
-      principal,
-      {
-        mineId: mine.id,
+    return {
+      result: after,
+      record: {
         kind: 'group',
         action: 'group.set',
         summary: `${leaderName} +${members.length - 1}`,
         before: v(before),
         after: v(after),
       },
-      now,
-    );
-    return after;
+    };
   });
 }
 
@@ -183,36 +159,26 @@ export async function setContactLeader(
   userId: string,
 ): Promise<LeaderAssignment> {
   requirePermission(principal, 'supervision.assign');
-  const now = deps.clock.nowIso();
-  return deps.transaction(async (tx) => {
-    const mine = await loadMine(tx, principal, mineId);
-    requireNotClosed(mine);
+  return changeMineSupervision(deps, principal, mineId, async (tx, mine, now) => {
     const user = requireAssignable(await assignableById(tx), userId, 'leader', mine);
     const before = await tx.supervision.getLeader(mine.id);
     const after: LeaderAssignment = {
       mineId: mine.id,
       userId: user.id,
       name: user.displayName,
-      assignedBy: principal.userId,
-      assignedByName: principal.displayName,
-      assignedAt: now,
+      ...assignedStamp(principal, now),
     };
     await tx.supervision.saveLeader(after);
-    await recordChange(
-      tx,
-      deps,
-      principal,
-      {
-        mineId: mine.id,
+    return {
+      result: after,
+      record: {
         kind: 'leader',
         action: 'leader.set',
         summary: user.displayName,
         before: before ? { userId: before.userId } : null,
         after: { userId: after.userId },
       },
-      now,
-    );
-    return after;
+    };
   });
 }
 

@@ -2,9 +2,9 @@ import { requirePermission } from '../access/permissions.ts';
 import { requireSeparateDuties } from '../access/separation-of-duties.ts';
 import type { Principal } from '../access/types.ts';
 import { conflict, invalidInput, notFound } from '../errors.ts';
-import type { Ports } from '../ports.ts';
+import type { Ports, Stores } from '../ports.ts';
 import { transitionPlan, type PlanEvent } from './plan-machine.ts';
-import { loadMine, recordChange, requireNotClosed, requireText } from './supervision-common.ts';
+import { changeMineSupervision, loadMine, requireText } from './supervision-common.ts';
 import type { MinePlan, PlanMeasure } from './supervision-types.ts';
 
 type Deps = Pick<Ports, 'clock' | 'ids' | 'transaction'>;
@@ -51,10 +51,7 @@ export async function createPlan(
 ): Promise<MinePlan> {
   requirePermission(principal, 'supervision.plan.write');
   const parsed = parsePlanInput(input);
-  const now = deps.clock.nowIso();
-  return deps.transaction(async (tx) => {
-    const mine = await loadMine(tx, principal, mineId);
-    requireNotClosed(mine);
+  return changeMineSupervision(deps, principal, mineId, async (tx, mine, now) => {
     if (await tx.supervision.getPlan(mine.id)) {
       throw conflict('SUPERVISION_PLAN_EXISTS', 'This mine already has a plan; edit it instead.');
     }
@@ -72,28 +69,19 @@ export async function createPlan(
       updatedAt: now,
     };
     await tx.supervision.savePlan(plan);
-    await recordChange(
-      tx,
-      deps,
-      principal,
-      {
-        mineId: mine.id,
-        kind: 'plan',
-        action: 'plan.create',
-        summary: `draft ${plan.documentRef}`,
-        before: null,
-        after: view(plan),
-      },
-      now,
-    );
-    return plan;
+    return {
+      result: plan,
+      record: planRecord('create', `draft ${plan.documentRef}`, undefined, view(plan)),
+    };
   });
 }
 
-async function requirePlan(
-  tx: Parameters<Parameters<Deps['transaction']>[0]>[0],
-  mineId: string,
-): Promise<MinePlan> {
+/** The record of a change to a mine's plan. */
+function planRecord(action: string, summary: string, before: MinePlan | undefined, after: unknown) {
+  return { kind: 'plan' as const, action: `plan.${action}`, summary, before: view(before), after };
+}
+
+async function requirePlan(tx: Pick<Stores, 'supervision'>, mineId: string): Promise<MinePlan> {
   const plan = await tx.supervision.getPlan(mineId);
   if (!plan) throw notFound('SUPERVISION_PLAN_NOT_FOUND', 'This mine has no plan yet.');
   return plan;
@@ -108,10 +96,7 @@ export async function updatePlan(
 ): Promise<MinePlan> {
   requirePermission(principal, 'supervision.plan.write');
   const parsed = parsePlanInput(input);
-  const now = deps.clock.nowIso();
-  return deps.transaction(async (tx) => {
-    const mine = await loadMine(tx, principal, mineId);
-    requireNotClosed(mine);
+  return changeMineSupervision(deps, principal, mineId, async (tx, mine, now) => {
     const before = await requirePlan(tx, mine.id);
     const t = transitionPlan(before.state, { kind: 'edit' }, now);
     const after: MinePlan = {
@@ -127,21 +112,10 @@ export async function updatePlan(
       updatedAt: now,
     };
     await tx.supervision.savePlan(after);
-    await recordChange(
-      tx,
-      deps,
-      principal,
-      {
-        mineId: mine.id,
-        kind: 'plan',
-        action: 'plan.edit',
-        summary: `${after.state} ${after.documentRef}`,
-        before: view(before),
-        after: view(after),
-      },
-      now,
-    );
-    return after;
+    return {
+      result: after,
+      record: planRecord('edit', `${after.state} ${after.documentRef}`, before, view(after)),
+    };
   });
 }
 
@@ -152,40 +126,30 @@ export async function deletePlan(
   mineId: string,
 ): Promise<{ deleted: true }> {
   requirePermission(principal, 'supervision.plan.write');
-  const now = deps.clock.nowIso();
-  return deps.transaction(async (tx) => {
-    const mine = await loadMine(tx, principal, mineId);
-    const before = await requirePlan(tx, mine.id);
-    if (before.state !== 'draft') {
-      throw conflict(
-        'SUPERVISION_PLAN_NOT_DRAFT',
-        `Only a draft plan can be deleted; this one is "${before.state}".`,
-      );
-    }
-    await tx.supervision.deletePlan(mine.id);
-    await recordChange(
-      tx,
-      deps,
-      principal,
-      {
-        mineId: mine.id,
-        kind: 'plan',
-        action: 'plan.delete',
-        summary: 'deleted',
-        before: view(before),
-        after: null,
-      },
-      now,
-    );
-    return { deleted: true };
-  });
+  return changeMineSupervision(
+    deps,
+    principal,
+    mineId,
+    async (tx, mine) => {
+      const before = await requirePlan(tx, mine.id);
+      if (before.state !== 'draft') {
+        throw conflict(
+          'SUPERVISION_PLAN_NOT_DRAFT',
+          `Only a draft plan can be deleted; this one is "${before.state}".`,
+        );
+      }
+      await tx.supervision.deletePlan(mine.id);
+      return { result: { deleted: true as const }, record: planRecord('delete', 'deleted', before, null) };
+    },
+    { allowClosed: true },
+  );
 }
 
 type Decision = 'submit' | 'approve' | 'return';
 
 /** Who wrote the plan's current revision: plan writes since its last approval or return (audit trail). */
 async function planAuthors(deps: Deps, mineId: string): Promise<Array<{ actorId: string; act: string }>> {
-  const entries = await deps.transaction((tx) => tx.audit.listByTarget('mine', mineId));
+  const entries = await deps.transaction(['audit'], (tx) => tx.audit.listByTarget('mine', mineId));
   const plan = entries.filter((e) => e.action.startsWith('supervision.plan.')).sort((a, b) => a.seq - b.seq);
   let from = 0;
   // A decision or a deletion ends a revision; a creation starts a new plan.
@@ -210,7 +174,7 @@ export async function decidePlan(
   requirePermission(principal, decision === 'submit' ? 'supervision.plan.write' : 'supervision.plan.approve');
   if (decision !== 'submit') {
     // Whoever drafted, edited or submitted this revision of the plan may not approve or return it.
-    await deps.transaction(async (tx) => {
+    await deps.transaction(['mines'], async (tx) => {
       await loadMine(tx, principal, mineId);
     });
     await requireSeparateDuties(deps, principal, {
@@ -220,10 +184,7 @@ export async function decidePlan(
       earlier: await planAuthors(deps, mineId),
     });
   }
-  const now = deps.clock.nowIso();
-  return deps.transaction(async (tx) => {
-    const mine = await loadMine(tx, principal, mineId);
-    requireNotClosed(mine);
+  return changeMineSupervision(deps, principal, mineId, async (tx, mine, now) => {
     const before = await requirePlan(tx, mine.id);
     const event: PlanEvent =
       decision === 'submit'
@@ -243,20 +204,10 @@ export async function decidePlan(
         : { decidedAt: now, decidedBy: principal.userId }),
     };
     await tx.supervision.savePlan(after);
-    await recordChange(
-      tx,
-      deps,
-      principal,
-      {
-        mineId: mine.id,
-        kind: 'plan',
-        action: `plan.${decision}`,
-        summary: t.returnReason ? `${after.state}: ${t.returnReason}` : after.state,
-        before: view(before),
-        after: { ...view(after), returnReason: after.returnReason },
-      },
-      now,
-    );
-    return after;
+    const summary = t.returnReason ? `${after.state}: ${t.returnReason}` : after.state;
+    return {
+      result: after,
+      record: planRecord(decision, summary, before, { ...view(after), returnReason: after.returnReason }),
+    };
   });
 }

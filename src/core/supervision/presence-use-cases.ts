@@ -1,6 +1,6 @@
 import { requirePermission } from '../access/permissions.ts';
 import type { Principal } from '../access/types.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import { actStamp, recordAudit } from '../audit/record-audit.ts';
 import { invalidInput, notFound } from '../errors.ts';
 import type { MineRow, Ports } from '../ports.ts';
 import { loadMine } from './supervision-common.ts';
@@ -114,7 +114,7 @@ export async function setPositioningCard(
     });
   }
   const now = deps.clock.nowIso();
-  return deps.transaction(async (tx) => {
+  return deps.transaction(['supervision', 'audit'], async (tx) => {
     const user = (await tx.supervision.listAssignableUsers(['leader', 'group_member'])).find(
       (u) => u.id === userId,
     );
@@ -131,9 +131,7 @@ export async function setPositioningCard(
     await tx.supervision.setCard({
       userId: user.id,
       cardCode: code,
-      setById: principal.userId,
-      setByName: principal.displayName,
-      setAt: now,
+      ...actStamp('set', principal, now),
     });
     await recordAudit(tx, principal, now, {
       action: 'supervision.card.set',

@@ -1,7 +1,7 @@
 import type { Principal } from '../access/types.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { conflict, invalidInput } from '../errors.ts';
-import type { MineRow, Ports, Stores } from '../ports.ts';
+import type { MineRow, Ports, Stores, TxStores } from '../ports.ts';
 import { getMine } from '../registry/mine-use-cases.ts';
 import type { AssignmentKind } from './supervision-types.ts';
 
@@ -47,7 +47,7 @@ export interface ChangeRecord {
  * inside the transaction that makes the change.
  */
 export async function recordChange(
-  tx: Stores,
+  tx: Pick<Stores, 'audit' | 'supervision'>,
   deps: Pick<Ports, 'ids'>,
   principal: Principal,
   change: ChangeRecord,
@@ -70,4 +70,44 @@ export async function recordChange(
     actorName: principal.displayName,
     at: now,
   });
+}
+
+/** The stores a supervision change of a mine binds. */
+const SUPERVISION_CHANGE_STORES = ['mines', 'supervision', 'audit'] as const;
+type SupervisionChangeTx = TxStores<(typeof SUPERVISION_CHANGE_STORES)[number]>;
+
+/** What a supervision change wrote: the use case's answer and the record of the change. */
+export interface SupervisionChange<T> {
+  result: T;
+  record: Omit<ChangeRecord, 'mineId'>;
+}
+
+/**
+ * One supervision change of a mine, in one transaction: the mine loaded in the principal's scope (a
+ * closed mine refused unless `allowClosed`), `write` makes the change and says what it was, and the
+ * change is audited with the mine's history line. Every plan and assignment use case runs through it.
+ */
+export async function changeMineSupervision<T>(
+  deps: Pick<Ports, 'clock' | 'ids' | 'transaction'>,
+  principal: Principal,
+  mineId: string,
+  write: (tx: SupervisionChangeTx, mine: MineRow, now: string) => Promise<SupervisionChange<T>>,
+  options: { allowClosed?: boolean } = {},
+): Promise<T> {
+  const now = deps.clock.nowIso();
+  return deps.transaction(SUPERVISION_CHANGE_STORES, async (tx) => {
+    const mine = await loadMine(tx, principal, mineId);
+    if (!options.allowClosed) requireNotClosed(mine);
+    const { result, record } = await write(tx, mine, now);
+    await recordChange(tx, deps, principal, { mineId: mine.id, ...record }, now);
+    return result;
+  });
+}
+
+/** Who assigned and when, as every assignment stores it. */
+export function assignedStamp(
+  principal: Principal,
+  now: string,
+): { assignedBy: string; assignedByName: string; assignedAt: string } {
+  return { assignedBy: principal.userId, assignedByName: principal.displayName, assignedAt: now };
 }

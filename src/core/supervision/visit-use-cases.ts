@@ -1,6 +1,6 @@
 import { isInScope, requirePermission } from '../access/permissions.ts';
 import type { Principal } from '../access/types.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import { writeAudited } from '../audit/record-audit.ts';
 import { conflict, invalidInput, notFound, unavailable } from '../errors.ts';
 import type { Ports } from '../ports.ts';
 import { scopedMineFilter } from '../registry/mine-use-cases.ts';
@@ -106,7 +106,7 @@ export async function recordVisit(
   if (notes.length > 5000)
     throw invalidInput('SUPERVISION_VISIT_INVALID', 'notes are longer than 5000 characters.');
   const now = deps.clock.nowIso();
-  return deps.transaction(async (tx) => {
+  return deps.transaction(['mines', 'supervision', 'audit'], async (tx) => {
     const mine = await loadMine(tx, principal, input.mineId);
     const visitId = deps.ids.next('svv');
     const findings: VisitFinding[] = (input.findings ?? []).map((f, i) => {
@@ -158,8 +158,7 @@ export async function recordVisit(
       createdAt: now,
       findings,
     };
-    await tx.supervision.insertVisit(visit);
-    await recordAudit(tx, principal, now, {
+    return writeAudited(tx, principal, now, visit, (r) => tx.supervision.insertVisit(r), {
       action: 'supervision.visit.record',
       targetType: 'supervision_visit',
       targetId: visit.id,
@@ -173,7 +172,6 @@ export async function recordVisit(
         findings: findings.map((f) => f.id),
       },
     });
-    return visit;
   });
 }
 
@@ -265,7 +263,7 @@ export async function reportFindingAsHazard(
     sourceRef: { visitId: finding.visitId, findingId: finding.id },
   });
   const now = deps.clock.nowIso();
-  return deps.transaction(async (tx) => {
+  return deps.transaction(['mines', 'supervision', 'audit'], async (tx) => {
     const before = await loadPending(tx);
     const after: VisitFinding = {
       ...before,
@@ -274,8 +272,7 @@ export async function reportFindingAsHazard(
       reportedAt: now,
       reportedBy: principal.userId,
     };
-    await tx.supervision.updateFinding(after);
-    await recordAudit(tx, principal, now, {
+    await writeAudited(tx, principal, now, after, (r) => tx.supervision.updateFinding(r), {
       action: 'supervision.finding.report',
       targetType: 'supervision_visit',
       targetId: before.visitId,

@@ -56,7 +56,7 @@ export async function openSilentMineCases(
       openedAt: now,
       updatedAt: now,
     };
-    await deps.transaction(async (tx) => {
+    await deps.transaction(['closure', 'audit'], async (tx) => {
       await tx.closure.insertCase(c);
       await tx.audit.append(
         {

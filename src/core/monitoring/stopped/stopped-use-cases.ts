@@ -45,7 +45,7 @@ export async function declareAllowance(
 ): Promise<StoppedAllowance> {
   requirePermission(p, 'stopped.declare');
   const now = deps.clock.nowIso();
-  return deps.transaction(async (tx) => {
+  return deps.transaction(['mines', 'stopped', 'audit'], async (tx) => {
     const mine = await requireMineInScope(tx, p, mineId);
     const fields = validateDeclaration(input, mine.status, now);
     const a: StoppedAllowance = {
@@ -105,7 +105,7 @@ export async function decideMineAllowance(
     earlier: [{ actorId: a0.declaredById, act: 'stopped.declare' }],
   });
   const now = deps.clock.nowIso();
-  return deps.transaction(async (tx) => {
+  return deps.transaction(['stopped', 'audit'], async (tx) => {
     const a = (await tx.stopped.getAllowance(id))!;
     const next: StoppedAllowance = {
       ...a,

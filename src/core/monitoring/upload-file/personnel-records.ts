@@ -13,8 +13,10 @@ import {
 import { parseChinaStandardTime, type FieldReader } from './upload-field-reader.ts';
 import {
   BASIC_HEADER_FIELDS,
+  basicRecordSpec,
   exactly,
   parseBasicHeader,
+  readSystemFields,
   type BasicHeader,
   type RecordSpec,
 } from './upload-record-spec.ts';
@@ -136,18 +138,12 @@ export function parseTrack(text: string): TrackPoint[] | string {
 
 const RYQY_FIELDS = ['areaType', 'areaCode', 'approvedHeadcount', 'areaName'] as const;
 
-export const RYQY_SPEC: RecordSpec<BasicHeader, PersonnelArea> = {
-  headerFields: BASIC_HEADER_FIELDS,
-  recordFields: exactly(RYQY_FIELDS),
-  recordFieldNames: RYQY_FIELDS,
-  parseHeader: parseBasicHeader,
-  parseRecord: (r) => ({
-    areaType: r.text(0),
-    areaCode: r.digits(1, 'areaCode', AREA_CODE_DIGITS),
-    approvedHeadcount: r.integer(2, 'approvedHeadcount', 0, 1_000_000),
-    areaName: r.text(3),
-  }),
-};
+export const RYQY_SPEC = basicRecordSpec<PersonnelArea>(RYQY_FIELDS, (r) => ({
+  areaType: r.text(0),
+  areaCode: r.digits(1, 'areaCode', AREA_CODE_DIGITS),
+  approvedHeadcount: r.integer(2, 'approvedHeadcount', 0, 1_000_000),
+  areaName: r.text(3),
+}));
 
 const RYJZ_FIELDS = [
   'stationCode',
@@ -158,37 +154,25 @@ const RYJZ_FIELDS = [
   'description',
 ];
 
-export const RYJZ_SPEC: RecordSpec<BasicHeader, BaseStation> = {
-  headerFields: BASIC_HEADER_FIELDS,
-  recordFields: exactly(RYJZ_FIELDS),
-  recordFieldNames: RYJZ_FIELDS,
-  parseHeader: parseBasicHeader,
-  parseRecord: (r) => {
-    const stationCode = r.digits(0, 'stationCode', STATION_CODE_DIGITS);
-    return {
-      stationCode,
-      areaCode: stationCode.slice(0, AREA_CODE_DIGITS),
-      stationName: r.text(1),
-      unconfirmedFields: [r.text(2), r.text(3), r.text(4)],
-      description: r.text(5),
-    };
-  },
-};
+export const RYJZ_SPEC = basicRecordSpec<BaseStation>(RYJZ_FIELDS, (r) => {
+  const stationCode = r.digits(0, 'stationCode', STATION_CODE_DIGITS);
+  return {
+    stationCode,
+    areaCode: stationCode.slice(0, AREA_CODE_DIGITS),
+    stationName: r.text(1),
+    unconfirmedFields: [r.text(2), r.text(3), r.text(4)],
+    description: r.text(5),
+  };
+});
 
 const JZSS_FIELDS = ['stationCode', 'runState', 'powerState', 'dataTime'] as const;
 
-export const JZSS_SPEC: RecordSpec<BasicHeader, BaseStationStatus> = {
-  headerFields: BASIC_HEADER_FIELDS,
-  recordFields: exactly(JZSS_FIELDS),
-  recordFieldNames: JZSS_FIELDS,
-  parseHeader: parseBasicHeader,
-  parseRecord: (r) => ({
-    stationCode: r.digits(0, 'stationCode', STATION_CODE_DIGITS),
-    runState: r.mapped(1, 'runState', SUBSTATION_RUN_STATES),
-    powerState: r.mapped(2, 'powerState', SUBSTATION_POWER_STATES),
-    dataTimeMs: r.time(3, 'dataTime'),
-  }),
-};
+export const JZSS_SPEC = basicRecordSpec<BaseStationStatus>(JZSS_FIELDS, (r) => ({
+  stationCode: r.digits(0, 'stationCode', STATION_CODE_DIGITS),
+  runState: r.mapped(1, 'runState', SUBSTATION_RUN_STATES),
+  powerState: r.mapped(2, 'powerState', SUBSTATION_POWER_STATES),
+  dataTimeMs: r.time(3, 'dataTime'),
+}));
 
 const RYXX_FIELDS = [
   'cardCode',
@@ -210,10 +194,7 @@ export const RYXX_SPEC: RecordSpec<PersonnelSystemHeader, Person> = {
     mineCode: r.digits(0, 'mineCode', 12),
     mineName: r.text(1),
     headerNumber: r.optionalNumber(2, 'headerNumber'),
-    systemModel: r.text(3),
-    systemName: r.text(4),
-    manufacturer: r.text(5),
-    certificateDateText: r.text(6),
+    ...readSystemFields(r, 3),
     uploadedAtMs: r.time(7, 'uploadedAt'),
   }),
   parseRecord: (r) => {
@@ -259,29 +240,23 @@ function parseTrackField(r: FieldReader, i: number): TrackPoint[] {
   return track;
 }
 
-export const RYSS_SPEC: RecordSpec<BasicHeader, PersonPosition> = {
-  headerFields: BASIC_HEADER_FIELDS,
-  recordFields: exactly(RYSS_FIELDS),
-  recordFieldNames: RYSS_FIELDS,
-  parseHeader: parseBasicHeader,
-  parseRecord: (r) => ({
-    cardCode: r.digits(0, 'cardCode', PERSON_CARD_DIGITS),
-    name: r.text(1),
-    inOut: r.mapped(2, 'inOut', IN_OUT_FLAGS),
-    enteredMineAtMs: r.optionalTime(3, 'enteredMineAt'),
-    exitedMineAtMs: r.optionalTime(4, 'exitedMineAt'),
-    areaCode: r.optionalDigits(5, 'areaCode', AREA_CODE_DIGITS),
-    enteredAreaAtMs: r.optionalTime(6, 'enteredAreaAt'),
-    stationCode: r.optionalDigits(7, 'stationCode', STATION_CODE_DIGITS),
-    enteredStationAtMs: r.optionalTime(8, 'enteredStationAt'),
-    shiftPattern: r.text(9),
-    distanceToStationM: r.optionalNumber(10, 'distanceToStation'),
-    workState: r.text(11),
-    isMineLeader: r.flag(12, 'isMineLeader'),
-    isSpecialWorker: r.flag(13, 'isSpecialWorker'),
-    track: parseTrackField(r, 14),
-  }),
-};
+export const RYSS_SPEC = basicRecordSpec<PersonPosition>(RYSS_FIELDS, (r) => ({
+  cardCode: r.digits(0, 'cardCode', PERSON_CARD_DIGITS),
+  name: r.text(1),
+  inOut: r.mapped(2, 'inOut', IN_OUT_FLAGS),
+  enteredMineAtMs: r.optionalTime(3, 'enteredMineAt'),
+  exitedMineAtMs: r.optionalTime(4, 'exitedMineAt'),
+  areaCode: r.optionalDigits(5, 'areaCode', AREA_CODE_DIGITS),
+  enteredAreaAtMs: r.optionalTime(6, 'enteredAreaAt'),
+  stationCode: r.optionalDigits(7, 'stationCode', STATION_CODE_DIGITS),
+  enteredStationAtMs: r.optionalTime(8, 'enteredStationAt'),
+  shiftPattern: r.text(9),
+  distanceToStationM: r.optionalNumber(10, 'distanceToStation'),
+  workState: r.text(11),
+  isMineLeader: r.flag(12, 'isMineLeader'),
+  isSpecialWorker: r.flag(13, 'isSpecialWorker'),
+  track: parseTrackField(r, 14),
+}));
 
 /**
  * RYCS (over-time), RYCY (over-capacity), RYXZ (restricted area), RYQJ (distress call) records. Their

@@ -9,7 +9,7 @@ import {
   type RelationKind,
   type ValueType,
 } from '../sensor-code-tables.ts';
-import { exactly, type BasicHeader, type RecordSpec } from './upload-record-spec.ts';
+import { exactly, readSystemFields, type BasicHeader, type RecordSpec } from './upload-record-spec.ts';
 
 /** CDDY header: `煤矿编码;煤矿名称;系统型号;系统名称;生产厂家;<date>;上传时间`. */
 export interface MonitoringSystemHeader extends BasicHeader {
@@ -142,10 +142,7 @@ export const CDDY_SPEC: RecordSpec<MonitoringSystemHeader, PointDefinition> = {
   parseHeader: (r) => ({
     mineCode: r.digits(0, 'mineCode', 12),
     mineName: r.text(1),
-    systemModel: r.text(2),
-    systemName: r.text(3),
-    manufacturer: r.text(4),
-    certificateDateText: r.text(5),
+    ...readSystemFields(r, 2),
     uploadedAtMs: r.time(6, 'uploadedAt'),
   }),
   parseRecord: (r) => {

@@ -13,9 +13,10 @@ import {
   type SubstationPowerState,
   type SubstationRunState,
 } from '../sensor-code-tables.ts';
+import type { FieldReader } from './upload-field-reader.ts';
 import {
   BASIC_HEADER_FIELDS,
-  exactly,
+  basicRecordSpec,
   parseBasicHeader,
   type BasicHeader,
   type RecordSpec,
@@ -96,6 +97,22 @@ export interface SubstationStatus {
   dataTimeMs: number;
 }
 
+/** The extremes of a period (YCBJ, TJSJ): maximum and minimum with their times, and the average. */
+const EXTREME_FIELDS = ['maxValue', 'maxAt', 'minValue', 'minAt', 'averageValue'] as const;
+
+function readExtremes(
+  r: FieldReader,
+  from: number,
+): Pick<PointStatistics, 'maxValue' | 'maxAtMs' | 'minValue' | 'minAtMs' | 'averageValue'> {
+  return {
+    maxValue: r.optionalNumber(from, 'maxValue'),
+    maxAtMs: r.optionalTime(from + 1, 'maxAt'),
+    minValue: r.optionalNumber(from + 2, 'minValue'),
+    minAtMs: r.optionalTime(from + 3, 'minAt'),
+    averageValue: r.optionalNumber(from + 4, 'averageValue'),
+  };
+}
+
 const CDSS_FIELDS = [
   'pointCode',
   'sensorTypeName',
@@ -106,21 +123,15 @@ const CDSS_FIELDS = [
   'dataTime',
 ] as const;
 
-export const CDSS_SPEC: RecordSpec<BasicHeader, PointReading> = {
-  headerFields: BASIC_HEADER_FIELDS,
-  recordFields: exactly(CDSS_FIELDS),
-  recordFieldNames: CDSS_FIELDS,
-  parseHeader: parseBasicHeader,
-  parseRecord: (r) => ({
-    pointCode: r.code(0, 'pointCode'),
-    sensorTypeName: r.text(1),
-    location: r.text(2),
-    value: r.optionalNumber(3, 'value'),
-    unit: r.text(4),
-    statusBits: r.integer(5, 'status', 0, 0xffff),
-    dataTimeMs: r.time(6, 'dataTime'),
-  }),
-};
+export const CDSS_SPEC = basicRecordSpec<PointReading>(CDSS_FIELDS, (r) => ({
+  pointCode: r.code(0, 'pointCode'),
+  sensorTypeName: r.text(1),
+  location: r.text(2),
+  value: r.optionalNumber(3, 'value'),
+  unit: r.text(4),
+  statusBits: r.integer(5, 'status', 0, 0xffff),
+  dataTimeMs: r.time(6, 'dataTime'),
+}));
 
 const YCBJ_FIELDS = [
   'pointCode',
@@ -130,11 +141,7 @@ const YCBJ_FIELDS = [
   'anomalyType',
   'start',
   'end',
-  'maxValue',
-  'maxAt',
-  'minValue',
-  'minAt',
-  'averageValue',
+  ...EXTREME_FIELDS,
   'cause',
   'measures',
   'enteredAt',
@@ -142,35 +149,25 @@ const YCBJ_FIELDS = [
   'dataTime',
 ] as const;
 
-export const YCBJ_SPEC: RecordSpec<BasicHeader, AnomalyRecord> = {
-  headerFields: BASIC_HEADER_FIELDS,
-  recordFields: exactly(YCBJ_FIELDS),
-  recordFieldNames: YCBJ_FIELDS,
-  parseHeader: parseBasicHeader,
-  parseRecord: (r) => {
-    const anomalyCode = r.digits(4, 'anomalyType', 3);
-    return {
-      pointCode: r.code(0, 'pointCode'),
-      sensorTypeName: r.text(1),
-      location: r.text(2),
-      unit: r.text(3),
-      anomalyCode,
-      anomaly: lookupCode(ANOMALY_TYPES, anomalyCode),
-      startMs: r.time(5, 'start'),
-      endMs: r.optionalTime(6, 'end'),
-      maxValue: r.optionalNumber(7, 'maxValue'),
-      maxAtMs: r.optionalTime(8, 'maxAt'),
-      minValue: r.optionalNumber(9, 'minValue'),
-      minAtMs: r.optionalTime(10, 'minAt'),
-      averageValue: r.optionalNumber(11, 'averageValue'),
-      cause: r.text(12),
-      measures: r.text(13),
-      enteredAtMs: r.optionalTime(14, 'enteredAt'),
-      enteredBy: r.text(15),
-      dataTimeMs: r.time(16, 'dataTime'),
-    };
-  },
-};
+export const YCBJ_SPEC = basicRecordSpec<AnomalyRecord>(YCBJ_FIELDS, (r) => {
+  const anomalyCode = r.digits(4, 'anomalyType', 3);
+  return {
+    pointCode: r.code(0, 'pointCode'),
+    sensorTypeName: r.text(1),
+    location: r.text(2),
+    unit: r.text(3),
+    anomalyCode,
+    anomaly: lookupCode(ANOMALY_TYPES, anomalyCode),
+    startMs: r.time(5, 'start'),
+    endMs: r.optionalTime(6, 'end'),
+    ...readExtremes(r, 7),
+    cause: r.text(12),
+    measures: r.text(13),
+    enteredAtMs: r.optionalTime(14, 'enteredAt'),
+    enteredBy: r.text(15),
+    dataTimeMs: r.time(16, 'dataTime'),
+  };
+});
 
 const TJSJ_FIELDS = [
   'pointCode',
@@ -179,34 +176,20 @@ const TJSJ_FIELDS = [
   'unit',
   'start',
   'end',
-  'maxValue',
-  'maxAt',
-  'minValue',
-  'minAt',
-  'averageValue',
+  ...EXTREME_FIELDS,
   'dataTime',
 ] as const;
 
-export const TJSJ_SPEC: RecordSpec<BasicHeader, PointStatistics> = {
-  headerFields: BASIC_HEADER_FIELDS,
-  recordFields: exactly(TJSJ_FIELDS),
-  recordFieldNames: TJSJ_FIELDS,
-  parseHeader: parseBasicHeader,
-  parseRecord: (r) => ({
-    pointCode: r.code(0, 'pointCode'),
-    sensorTypeName: r.text(1),
-    location: r.text(2),
-    unit: r.text(3),
-    startMs: r.time(4, 'start'),
-    endMs: r.time(5, 'end'),
-    maxValue: r.optionalNumber(6, 'maxValue'),
-    maxAtMs: r.optionalTime(7, 'maxAt'),
-    minValue: r.optionalNumber(8, 'minValue'),
-    minAtMs: r.optionalTime(9, 'minAt'),
-    averageValue: r.optionalNumber(10, 'averageValue'),
-    dataTimeMs: r.time(11, 'dataTime'),
-  }),
-};
+export const TJSJ_SPEC = basicRecordSpec<PointStatistics>(TJSJ_FIELDS, (r) => ({
+  pointCode: r.code(0, 'pointCode'),
+  sensorTypeName: r.text(1),
+  location: r.text(2),
+  unit: r.text(3),
+  startMs: r.time(4, 'start'),
+  endMs: r.time(5, 'end'),
+  ...readExtremes(r, 6),
+  dataTimeMs: r.time(11, 'dataTime'),
+}));
 
 const FZDY_FIELDS = ['substationCode', 'location', 'x', 'y', 'z', 'dataTime'] as const;
 
@@ -233,15 +216,9 @@ export const FZDY_SPEC: RecordSpec<BasicHeader, SubstationDefinition> = {
 
 const FZSS_FIELDS = ['substationCode', 'runState', 'powerState', 'dataTime'] as const;
 
-export const FZSS_SPEC: RecordSpec<BasicHeader, SubstationStatus> = {
-  headerFields: BASIC_HEADER_FIELDS,
-  recordFields: exactly(FZSS_FIELDS),
-  recordFieldNames: FZSS_FIELDS,
-  parseHeader: parseBasicHeader,
-  parseRecord: (r) => ({
-    substationCode: r.code(0, 'substationCode'),
-    runState: r.mapped(1, 'runState', SUBSTATION_RUN_STATES),
-    powerState: r.mapped(2, 'powerState', SUBSTATION_POWER_STATES),
-    dataTimeMs: r.time(3, 'dataTime'),
-  }),
-};
+export const FZSS_SPEC = basicRecordSpec<SubstationStatus>(FZSS_FIELDS, (r) => ({
+  substationCode: r.code(0, 'substationCode'),
+  runState: r.mapped(1, 'runState', SUBSTATION_RUN_STATES),
+  powerState: r.mapped(2, 'powerState', SUBSTATION_POWER_STATES),
+  dataTimeMs: r.time(3, 'dataTime'),
+}));

@@ -37,3 +37,30 @@ export function parseBasicHeader(r: FieldReader): BasicHeader {
 export function exactly(names: readonly string[]): { min: number; max: number } {
   return { min: names.length, max: names.length };
 }
+
+/** The spec of a file with the basic header and exactly the named record fields. */
+export function basicRecordSpec<R>(
+  recordFieldNames: readonly string[],
+  parseRecord: (r: FieldReader) => R,
+): RecordSpec<BasicHeader, R> {
+  return {
+    headerFields: BASIC_HEADER_FIELDS,
+    recordFields: exactly(recordFieldNames),
+    recordFieldNames,
+    parseHeader: parseBasicHeader,
+    parseRecord,
+  };
+}
+
+/** The header fields that name the mine's system (CDDY and RYXX), read from field `from` on. */
+export function readSystemFields(
+  r: FieldReader,
+  from: number,
+): { systemModel: string; systemName: string; manufacturer: string; certificateDateText: string } {
+  return {
+    systemModel: r.text(from),
+    systemName: r.text(from + 1),
+    manufacturer: r.text(from + 2),
+    certificateDateText: r.text(from + 3),
+  };
+}
