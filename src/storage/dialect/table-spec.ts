@@ -29,7 +29,10 @@ export interface TableSpec {
   indexes?: Record<string, ColumnList | `unique ${ColumnList}`>;
 }
 
-/** Creates `table` with its columns (in order) and table constraints, then its indexes. */
+/**
+ * Creates `table` with its columns (in order) and table constraints, then its indexes. The whole spec
+ * is read first: one it cannot read creates nothing.
+ */
 export async function createTable(db: Kysely<unknown>, table: string, spec: TableSpec): Promise<void> {
   const names = Object.keys(spec.columns);
   let builder: CreateTableBuilder<string, string> = db.schema.createTable(table);
@@ -41,13 +44,15 @@ export async function createTable(db: Kysely<unknown>, table: string, spec: Tabl
     builder = builder.addPrimaryKeyConstraint(`${table}_pk`, columnsOf(table, spec.primaryKey, names));
   for (const [name, list] of Object.entries(spec.unique ?? {}))
     builder = builder.addUniqueConstraint(name, columnsOf(table, list, names));
+  const indexes = Object.entries(spec.indexes ?? {}).map(([name, index]) => {
+    const created = db.schema
+      .createIndex(name)
+      .on(table)
+      .columns(columnsOf(table, index.replace(/^unique /, ''), names));
+    return index.startsWith('unique ') ? created.unique() : created;
+  });
   await builder.execute();
-  for (const [name, index] of Object.entries(spec.indexes ?? {})) {
-    const isUnique = index.startsWith('unique ');
-    const list = columnsOf(table, index.replace(/^unique /, ''), names);
-    const builder = db.schema.createIndex(name).on(table).columns(list);
-    await (isUnique ? builder.unique() : builder).execute();
-  }
+  for (const index of indexes) await index.execute();
 }
 
 /** Adds columns to an existing table, one `alter table` each (SQLite adds one column per statement). */
