@@ -1,6 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type OpenDatabase } from '../../src/storage/database.ts';
-import { addColumns, createTable, type ColumnSpec } from '../../src/storage/dialect/table-spec.ts';
+import {
+  addColumns,
+  createTable,
+  type ColumnSpec,
+  type TableSpec,
+} from '../../src/storage/dialect/table-spec.ts';
 
 /**
  * The migrations' table specs (dialect/table-spec.ts). What they build on both engines is pinned by
@@ -54,7 +59,7 @@ describe('table specs', () => {
     ['an index that is not a column list', { a: 'text' }, 'a, b', /not a column list/],
   ])('refuse %s', async (_, columns, index, message) => {
     const d = db();
-    const indexes = index === undefined ? {} : { t_idx: index as `(${string})` };
+    const indexes: TableSpec['indexes'] = index === undefined ? {} : { t_idx: index as `(${string})` };
     await expect(createTable(d, 't', { columns, indexes })).rejects.toThrow(message);
     const tables = await d
       .selectFrom('sqlite_master' as never)
