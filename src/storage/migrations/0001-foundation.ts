@@ -1,134 +1,137 @@
 import { sql, type Kysely } from 'kysely';
-import { col } from '../dialect/column-types.ts';
+import { createTable } from '../dialect/table-spec.ts';
 
 /** Registry, access and audit: the foundation tables. */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await db.schema
-    .createTable('regions')
-    .addColumn('id', col.id, (c) => c.primaryKey())
-    .addColumn('name', col.text, (c) => c.notNull())
-    .addColumn('name_en', col.text, (c) => c.notNull())
-    .addColumn('level', col.text, (c) => c.notNull())
-    .addColumn('parent_id', col.id, (c) => c.references('regions.id'))
-    .addColumn('path', col.text, (c) => c.notNull())
-    .execute();
-  await db.schema.createIndex('regions_path_idx').on('regions').column('path').execute();
+  await createTable(db, 'regions', {
+    columns: {
+      id: 'id primary key',
+      name: 'text not null',
+      name_en: 'text not null',
+      level: 'text not null',
+      parent_id: 'id references regions.id',
+      path: 'text not null',
+    },
+    indexes: { regions_path_idx: '(path)' },
+  });
 
-  await db.schema
-    .createTable('enterprises')
-    .addColumn('id', col.id, (c) => c.primaryKey())
-    .addColumn('name', col.text, (c) => c.notNull())
-    .addColumn('credit_code', col.text)
-    .addColumn('parent_id', col.id, (c) => c.references('enterprises.id'))
-    .execute();
-  await db.schema.createIndex('enterprises_name_idx').on('enterprises').column('name').execute();
+  await createTable(db, 'enterprises', {
+    columns: {
+      id: 'id primary key',
+      name: 'text not null',
+      credit_code: 'text',
+      parent_id: 'id references enterprises.id',
+    },
+    indexes: { enterprises_name_idx: '(name)' },
+  });
 
-  await db.schema
-    .createTable('mines')
-    .addColumn('id', col.id, (c) => c.primaryKey())
-    .addColumn('code', col.text, (c) => c.notNull().unique())
-    .addColumn('name', col.text, (c) => c.notNull())
-    .addColumn('region_id', col.id, (c) => c.notNull().references('regions.id'))
-    .addColumn('region_path', col.text, (c) => c.notNull())
-    .addColumn('enterprise_id', col.id, (c) => c.references('enterprises.id'))
-    .addColumn('approved_capacity_t_per_year', col.int, (c) => c.notNull())
-    .addColumn('gas_class', col.text, (c) => c.notNull())
-    .addColumn('has_gas_control_capability', col.bool, (c) => c.notNull())
-    .addColumn('gas_control_evidence', col.text)
-    .addColumn('gas_control_certified_on', col.isoDate)
-    .addColumn('approved_max_underground', col.int, (c) => c.notNull())
-    .addColumn('operator', col.text)
-    .addColumn('licence_number', col.text)
-    .addColumn('licence_valid_until', col.isoDate)
-    .addColumn('mechanisation', col.text, (c) => c.notNull())
-    .addColumn('latitude', col.float)
-    .addColumn('longitude', col.float)
-    .addColumn('status', col.text, (c) => c.notNull())
-    .addColumn('status_since', col.isoTime, (c) => c.notNull())
-    .addColumn('created_at', col.isoTime, (c) => c.notNull())
-    .addColumn('updated_at', col.isoTime, (c) => c.notNull())
-    .execute();
-  await db.schema.createIndex('mines_region_path_idx').on('mines').column('region_path').execute();
-  await db.schema.createIndex('mines_status_idx').on('mines').column('status').execute();
-  await db.schema.createIndex('mines_name_idx').on('mines').column('name').execute();
+  await createTable(db, 'mines', {
+    columns: {
+      id: 'id primary key',
+      code: 'text not null unique',
+      name: 'text not null',
+      region_id: 'id not null references regions.id',
+      region_path: 'text not null',
+      enterprise_id: 'id references enterprises.id',
+      approved_capacity_t_per_year: 'int not null',
+      gas_class: 'text not null',
+      has_gas_control_capability: 'bool not null',
+      gas_control_evidence: 'text',
+      gas_control_certified_on: 'isoDate',
+      approved_max_underground: 'int not null',
+      operator: 'text',
+      licence_number: 'text',
+      licence_valid_until: 'isoDate',
+      mechanisation: 'text not null',
+      latitude: 'float',
+      longitude: 'float',
+      status: 'text not null',
+      status_since: 'isoTime not null',
+      created_at: 'isoTime not null',
+      updated_at: 'isoTime not null',
+    },
+    indexes: {
+      mines_region_path_idx: '(region_path)',
+      mines_status_idx: '(status)',
+      mines_name_idx: '(name)',
+    },
+  });
 
-  await db.schema
-    .createTable('mine_status_changes')
-    .addColumn('id', col.id, (c) => c.primaryKey())
-    .addColumn('mine_id', col.id, (c) => c.notNull().references('mines.id'))
-    .addColumn('from_status', col.text, (c) => c.notNull())
-    .addColumn('to_status', col.text, (c) => c.notNull())
-    .addColumn('event', col.text, (c) => c.notNull())
-    .addColumn('reason', col.text, (c) => c.notNull())
-    .addColumn('basis', col.text)
-    .addColumn('actor_id', col.id, (c) => c.notNull())
-    .addColumn('at', col.isoTime, (c) => c.notNull())
-    .execute();
-  await db.schema
-    .createIndex('mine_status_changes_mine_idx')
-    .on('mine_status_changes')
-    .columns(['mine_id', 'at'])
-    .execute();
+  await createTable(db, 'mine_status_changes', {
+    columns: {
+      id: 'id primary key',
+      mine_id: 'id not null references mines.id',
+      from_status: 'text not null',
+      to_status: 'text not null',
+      event: 'text not null',
+      reason: 'text not null',
+      basis: 'text',
+      actor_id: 'id not null',
+      at: 'isoTime not null',
+    },
+    indexes: { mine_status_changes_mine_idx: '(mine_id, at)' },
+  });
 
-  await db.schema
-    .createTable('users')
-    .addColumn('id', col.id, (c) => c.primaryKey())
-    .addColumn('username', col.text, (c) => c.notNull().unique())
-    .addColumn('display_name', col.text, (c) => c.notNull())
-    .addColumn('role', col.text, (c) => c.notNull())
-    .addColumn('scope_kind', col.text, (c) => c.notNull())
-    .addColumn('scope_region_id', col.id, (c) => c.references('regions.id'))
-    .addColumn('scope_mine_id', col.id, (c) => c.references('mines.id'))
-    .addColumn('password_hash', col.text, (c) => c.notNull())
-    .addColumn('disabled', col.bool, (c) => c.notNull())
-    .addColumn('created_at', col.isoTime, (c) => c.notNull())
-    .execute();
+  await createTable(db, 'users', {
+    columns: {
+      id: 'id primary key',
+      username: 'text not null unique',
+      display_name: 'text not null',
+      role: 'text not null',
+      scope_kind: 'text not null',
+      scope_region_id: 'id references regions.id',
+      scope_mine_id: 'id references mines.id',
+      password_hash: 'text not null',
+      disabled: 'bool not null',
+      created_at: 'isoTime not null',
+    },
+  });
 
-  await db.schema
-    .createTable('sessions')
-    .addColumn('id', col.id, (c) => c.primaryKey())
-    .addColumn('user_id', col.id, (c) => c.notNull().references('users.id'))
-    .addColumn('csrf_token', col.text, (c) => c.notNull())
-    .addColumn('created_at', col.isoTime, (c) => c.notNull())
-    .addColumn('expires_at', col.isoTime, (c) => c.notNull())
-    .execute();
+  await createTable(db, 'sessions', {
+    columns: {
+      id: 'id primary key',
+      user_id: 'id not null references users.id',
+      csrf_token: 'text not null',
+      created_at: 'isoTime not null',
+      expires_at: 'isoTime not null',
+    },
+  });
 
-  await db.schema
-    .createTable('api_tokens')
-    .addColumn('id', col.id, (c) => c.primaryKey())
-    .addColumn('token_hash', col.text, (c) => c.notNull().unique())
-    .addColumn('user_id', col.id, (c) => c.notNull().references('users.id'))
-    .addColumn('name', col.text, (c) => c.notNull())
-    .addColumn('created_at', col.isoTime, (c) => c.notNull())
-    .addColumn('expires_at', col.isoTime)
-    .addColumn('revoked_at', col.isoTime)
-    .execute();
+  await createTable(db, 'api_tokens', {
+    columns: {
+      id: 'id primary key',
+      token_hash: 'text not null unique',
+      user_id: 'id not null references users.id',
+      name: 'text not null',
+      created_at: 'isoTime not null',
+      expires_at: 'isoTime',
+      revoked_at: 'isoTime',
+    },
+  });
 
-  await db.schema
-    .createTable('audit_log')
-    .addColumn('seq', col.bigint, (c) => c.primaryKey())
-    .addColumn('at', col.isoTime, (c) => c.notNull())
-    .addColumn('actor_id', col.id, (c) => c.notNull())
-    .addColumn('actor_name', col.text, (c) => c.notNull())
-    .addColumn('action', col.text, (c) => c.notNull())
-    .addColumn('target_type', col.text, (c) => c.notNull())
-    .addColumn('target_id', col.text, (c) => c.notNull())
-    .addColumn('before_json', col.json)
-    .addColumn('after_json', col.json)
-    .addColumn('prev_hash', col.text, (c) => c.notNull())
-    .addColumn('hash', col.text, (c) => c.notNull())
-    .execute();
-  await db.schema
-    .createIndex('audit_log_target_idx')
-    .on('audit_log')
-    .columns(['target_type', 'target_id'])
-    .execute();
+  await createTable(db, 'audit_log', {
+    columns: {
+      seq: 'bigint primary key',
+      at: 'isoTime not null',
+      actor_id: 'id not null',
+      actor_name: 'text not null',
+      action: 'text not null',
+      target_type: 'text not null',
+      target_id: 'text not null',
+      before_json: 'json',
+      after_json: 'json',
+      prev_hash: 'text not null',
+      hash: 'text not null',
+    },
+    indexes: { audit_log_target_idx: '(target_type, target_id)' },
+  });
 
-  await db.schema
-    .createTable('audit_head')
-    .addColumn('id', col.int, (c) => c.primaryKey())
-    .addColumn('seq', col.bigint, (c) => c.notNull())
-    .addColumn('hash', col.text, (c) => c.notNull())
-    .execute();
+  await createTable(db, 'audit_head', {
+    columns: {
+      id: 'int primary key',
+      seq: 'bigint not null',
+      hash: 'text not null',
+    },
+  });
   await sql`insert into audit_head (id, seq, hash) values (1, 0, ${'0'.repeat(64)})`.execute(db);
 }

@@ -1,142 +1,133 @@
 import { sql, type Kysely } from 'kysely';
-import { col } from '../dialect/column-types.ts';
+import { createTable } from '../dialect/table-spec.ts';
 import { isSqliteEngine } from '../dialect/telemetry-ddl.ts';
 
 /** Monitoring: measuring points, readings, per-minute aggregates, alarms and their history, personnel. */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await db.schema
-    .createTable('monitoring_points')
-    .addColumn('id', col.int, (c) => c.primaryKey())
-    .addColumn('mine_id', col.id, (c) => c.notNull().references('mines.id'))
-    .addColumn('point_code', col.text, (c) => c.notNull())
-    .addColumn('system_code', col.text, (c) => c.notNull())
-    .addColumn('substation_code', col.text, (c) => c.notNull())
-    .addColumn('sensor_type', col.text, (c) => c.notNull())
-    .addColumn('value_type', col.text, (c) => c.notNull())
-    .addColumn('unit', col.text, (c) => c.notNull())
-    .addColumn('location', col.text, (c) => c.notNull())
-    .addColumn('location_class', col.text)
-    .addColumn('on_text', col.text, (c) => c.notNull())
-    .addColumn('off_text', col.text, (c) => c.notNull())
-    .addColumn('range_low', col.float)
-    .addColumn('range_high', col.float)
-    .addColumn('mine_thresholds_json', col.json, (c) => c.notNull())
-    .addColumn('effective_thresholds_json', col.json, (c) => c.notNull())
-    .addColumn('regulation_row_ids', col.text, (c) => c.notNull())
-    .addColumn('setting_findings_json', col.json, (c) => c.notNull())
-    .addColumn('power_cut_feeds', col.text, (c) => c.notNull())
-    .addColumn('defined_at', col.bigint, (c) => c.notNull())
-    .addColumn('withdrawn', col.bool, (c) => c.notNull())
-    .execute();
-  await db.schema
-    .createIndex('monitoring_points_code_idx')
-    .on('monitoring_points')
-    .columns(['mine_id', 'point_code'])
-    .unique()
-    .execute();
-
+  await createTable(db, 'monitoring_points', {
+    columns: {
+      id: 'int primary key',
+      mine_id: 'id not null references mines.id',
+      point_code: 'text not null',
+      system_code: 'text not null',
+      substation_code: 'text not null',
+      sensor_type: 'text not null',
+      value_type: 'text not null',
+      unit: 'text not null',
+      location: 'text not null',
+      location_class: 'text',
+      on_text: 'text not null',
+      off_text: 'text not null',
+      range_low: 'float',
+      range_high: 'float',
+      mine_thresholds_json: 'json not null',
+      effective_thresholds_json: 'json not null',
+      regulation_row_ids: 'text not null',
+      setting_findings_json: 'json not null',
+      power_cut_feeds: 'text not null',
+      defined_at: 'bigint not null',
+      withdrawn: 'bool not null',
+    },
+    indexes: { monitoring_points_code_idx: 'unique (mine_id, point_code)' },
+  });
   await createReadingsTable(db);
 
-  await db.schema
-    .createTable('readings_1m')
-    .addColumn('point_id', col.int, (c) => c.notNull())
-    .addColumn('minute_ms', col.bigint, (c) => c.notNull())
-    .addColumn('min_value', col.float, (c) => c.notNull())
-    .addColumn('max_value', col.float, (c) => c.notNull())
-    .addColumn('sum_value', col.float, (c) => c.notNull())
-    .addColumn('count', col.int, (c) => c.notNull())
-    .addPrimaryKeyConstraint('readings_1m_pk', ['point_id', 'minute_ms'])
-    .execute();
+  await createTable(db, 'readings_1m', {
+    columns: {
+      point_id: 'int not null',
+      minute_ms: 'bigint not null',
+      min_value: 'float not null',
+      max_value: 'float not null',
+      sum_value: 'float not null',
+      count: 'int not null',
+    },
+    primaryKey: '(point_id, minute_ms)',
+  });
 
-  await db.schema
-    .createTable('alarms')
-    .addColumn('id', col.id, (c) => c.primaryKey())
-    .addColumn('mine_id', col.id, (c) => c.notNull().references('mines.id'))
-    .addColumn('point_id', col.int)
-    .addColumn('subject', col.text, (c) => c.notNull())
-    .addColumn('rule', col.text, (c) => c.notNull())
-    .addColumn('priority', col.text, (c) => c.notNull())
-    .addColumn('state', col.text, (c) => c.notNull())
-    .addColumn('condition_active', col.bool, (c) => c.notNull())
-    .addColumn('active_since_ms', col.bigint)
-    .addColumn('escalation_level', col.int, (c) => c.notNull())
-    .addColumn('escalated_at_ms', col.bigint)
-    .addColumn('shelved_until_ms', col.bigint)
-    .addColumn('last_actor', col.text)
-    .addColumn('last_comment', col.text)
-    .addColumn('message', col.text, (c) => c.notNull())
-    .addColumn('value', col.float)
-    .addColumn('first_raised_ms', col.bigint, (c) => c.notNull())
-    .addColumn('updated_ms', col.bigint, (c) => c.notNull())
-    .addColumn('activations', col.int, (c) => c.notNull())
-    .execute();
-  await db.schema.createIndex('alarms_mine_idx').on('alarms').columns(['mine_id', 'state']).execute();
-  await db.schema.createIndex('alarms_state_idx').on('alarms').columns(['state', 'priority']).execute();
+  await createTable(db, 'alarms', {
+    columns: {
+      id: 'id primary key',
+      mine_id: 'id not null references mines.id',
+      point_id: 'int',
+      subject: 'text not null',
+      rule: 'text not null',
+      priority: 'text not null',
+      state: 'text not null',
+      condition_active: 'bool not null',
+      active_since_ms: 'bigint',
+      escalation_level: 'int not null',
+      escalated_at_ms: 'bigint',
+      shelved_until_ms: 'bigint',
+      last_actor: 'text',
+      last_comment: 'text',
+      message: 'text not null',
+      value: 'float',
+      first_raised_ms: 'bigint not null',
+      updated_ms: 'bigint not null',
+      activations: 'int not null',
+    },
+    indexes: { alarms_mine_idx: '(mine_id, state)', alarms_state_idx: '(state, priority)' },
+  });
 
-  await db.schema
-    .createTable('alarm_events')
-    .addColumn('id', col.id, (c) => c.primaryKey())
-    .addColumn('alarm_id', col.id, (c) => c.notNull().references('alarms.id'))
-    .addColumn('mine_id', col.id, (c) => c.notNull())
-    .addColumn('at_ms', col.bigint, (c) => c.notNull())
-    .addColumn('kind', col.text, (c) => c.notNull())
-    .addColumn('from_state', col.text)
-    .addColumn('to_state', col.text)
-    .addColumn('cause', col.text, (c) => c.notNull())
-    .addColumn('actor', col.text)
-    .addColumn('comment', col.text)
-    .addColumn('value', col.float)
-    .addColumn('priority', col.text, (c) => c.notNull())
-    .addColumn('escalation_level', col.int)
-    .execute();
-  await db.schema
-    .createIndex('alarm_events_alarm_idx')
-    .on('alarm_events')
-    .columns(['alarm_id', 'at_ms'])
-    .execute();
-  await db.schema
-    .createIndex('alarm_events_mine_idx')
-    .on('alarm_events')
-    .columns(['mine_id', 'at_ms'])
-    .execute();
+  await createTable(db, 'alarm_events', {
+    columns: {
+      id: 'id primary key',
+      alarm_id: 'id not null references alarms.id',
+      mine_id: 'id not null',
+      at_ms: 'bigint not null',
+      kind: 'text not null',
+      from_state: 'text',
+      to_state: 'text',
+      cause: 'text not null',
+      actor: 'text',
+      comment: 'text',
+      value: 'float',
+      priority: 'text not null',
+      escalation_level: 'int',
+    },
+    indexes: { alarm_events_alarm_idx: '(alarm_id, at_ms)', alarm_events_mine_idx: '(mine_id, at_ms)' },
+  });
 
-  await db.schema
-    .createTable('personnel_areas')
-    .addColumn('mine_id', col.id, (c) => c.notNull().references('mines.id'))
-    .addColumn('area_code', col.text, (c) => c.notNull())
-    .addColumn('area_type', col.text, (c) => c.notNull())
-    .addColumn('name', col.text, (c) => c.notNull())
-    .addColumn('approved_headcount', col.int)
-    .addPrimaryKeyConstraint('personnel_areas_pk', ['mine_id', 'area_code'])
-    .execute();
+  await createTable(db, 'personnel_areas', {
+    columns: {
+      mine_id: 'id not null references mines.id',
+      area_code: 'text not null',
+      area_type: 'text not null',
+      name: 'text not null',
+      approved_headcount: 'int',
+    },
+    primaryKey: '(mine_id, area_code)',
+  });
 
-  await db.schema
-    .createTable('people_underground')
-    .addColumn('mine_id', col.id, (c) => c.notNull().references('mines.id'))
-    .addColumn('card_code', col.text, (c) => c.notNull())
-    .addColumn('name', col.text, (c) => c.notNull())
-    .addColumn('area_code', col.text)
-    .addColumn('station_code', col.text)
-    .addColumn('entered_mine_ms', col.bigint)
-    .addColumn('is_mine_leader', col.bool, (c) => c.notNull())
-    .addColumn('snapshot_ms', col.bigint, (c) => c.notNull())
-    .addPrimaryKeyConstraint('people_underground_pk', ['mine_id', 'card_code'])
-    .execute();
+  await createTable(db, 'people_underground', {
+    columns: {
+      mine_id: 'id not null references mines.id',
+      card_code: 'text not null',
+      name: 'text not null',
+      area_code: 'text',
+      station_code: 'text',
+      entered_mine_ms: 'bigint',
+      is_mine_leader: 'bool not null',
+      snapshot_ms: 'bigint not null',
+    },
+    primaryKey: '(mine_id, card_code)',
+  });
 
-  await db.schema
-    .createTable('ingest_files')
-    .addColumn('id', col.id, (c) => c.primaryKey())
-    .addColumn('file_name', col.text, (c) => c.notNull())
-    .addColumn('mine_code', col.text)
-    .addColumn('file_type', col.text)
-    .addColumn('encoding', col.text)
-    .addColumn('outcome', col.text, (c) => c.notNull())
-    .addColumn('accepted', col.int, (c) => c.notNull())
-    .addColumn('rejected', col.int, (c) => c.notNull())
-    .addColumn('rejections_json', col.json, (c) => c.notNull())
-    .addColumn('received_ms', col.bigint, (c) => c.notNull())
-    .execute();
-  await db.schema.createIndex('ingest_files_received_idx').on('ingest_files').column('received_ms').execute();
+  await createTable(db, 'ingest_files', {
+    columns: {
+      id: 'id primary key',
+      file_name: 'text not null',
+      mine_code: 'text',
+      file_type: 'text',
+      encoding: 'text',
+      outcome: 'text not null',
+      accepted: 'int not null',
+      rejected: 'int not null',
+      rejections_json: 'json not null',
+      received_ms: 'bigint not null',
+    },
+    indexes: { ingest_files_received_idx: '(received_ms)' },
+  });
 }
 
 /**

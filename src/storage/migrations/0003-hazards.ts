@@ -1,157 +1,136 @@
 import type { Kysely } from 'kysely';
-import { col } from '../dialect/column-types.ts';
+import { createTable } from '../dialect/table-spec.ts';
 
 /** The hazards module's tables: hazards, their history, evidence, listings, proposals, self-checks. */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await db.schema
-    .createTable('hazards')
-    .addColumn('id', col.id, (c) => c.primaryKey())
-    .addColumn('mine_id', col.id, (c) => c.notNull().references('mines.id'))
-    .addColumn('mine_name', col.text, (c) => c.notNull())
-    .addColumn('region_path', col.text, (c) => c.notNull())
-    .addColumn('source', col.text, (c) => c.notNull())
-    .addColumn('grade', col.text, (c) => c.notNull())
-    .addColumn('category', col.text, (c) => c.notNull())
-    .addColumn('title', col.text, (c) => c.notNull())
-    .addColumn('description', col.text, (c) => c.notNull())
-    .addColumn('area', col.text)
-    .addColumn('equipment', col.text)
-    .addColumn('point_code', col.text)
-    .addColumn('state', col.text, (c) => c.notNull())
-    .addColumn('reported_at', col.isoTime, (c) => c.notNull())
-    .addColumn('reported_by', col.id, (c) => c.notNull())
-    .addColumn('reported_by_name', col.text, (c) => c.notNull())
-    .addColumn('plan_json', col.json)
-    .addColumn('original_due_date', col.isoDate)
-    .addColumn('current_due_date', col.isoDate)
-    .addColumn('escalation', col.text, (c) => c.notNull())
-    .addColumn('equipment_running_days', col.int, (c) => c.notNull())
-    .addColumn('last_equipment_check_on', col.isoDate)
-    .addColumn('closed_at', col.isoTime)
-    .addColumn('updated_at', col.isoTime, (c) => c.notNull())
-    .execute();
-  await db.schema.createIndex('hazards_region_idx').on('hazards').column('region_path').execute();
-  await db.schema.createIndex('hazards_mine_idx').on('hazards').columns(['mine_id', 'reported_at']).execute();
-  await db.schema
-    .createIndex('hazards_state_idx')
-    .on('hazards')
-    .columns(['state', 'current_due_date'])
-    .execute();
+  await createTable(db, 'hazards', {
+    columns: {
+      id: 'id primary key',
+      mine_id: 'id not null references mines.id',
+      mine_name: 'text not null',
+      region_path: 'text not null',
+      source: 'text not null',
+      grade: 'text not null',
+      category: 'text not null',
+      title: 'text not null',
+      description: 'text not null',
+      area: 'text',
+      equipment: 'text',
+      point_code: 'text',
+      state: 'text not null',
+      reported_at: 'isoTime not null',
+      reported_by: 'id not null',
+      reported_by_name: 'text not null',
+      plan_json: 'json',
+      original_due_date: 'isoDate',
+      current_due_date: 'isoDate',
+      escalation: 'text not null',
+      equipment_running_days: 'int not null',
+      last_equipment_check_on: 'isoDate',
+      closed_at: 'isoTime',
+      updated_at: 'isoTime not null',
+    },
+    indexes: {
+      hazards_region_idx: '(region_path)',
+      hazards_mine_idx: '(mine_id, reported_at)',
+      hazards_state_idx: '(state, current_due_date)',
+    },
+  });
 
-  await db.schema
-    .createTable('hazard_events')
-    .addColumn('id', col.id, (c) => c.primaryKey())
-    .addColumn('hazard_id', col.id, (c) => c.notNull().references('hazards.id'))
-    .addColumn('at', col.isoTime, (c) => c.notNull())
-    .addColumn('kind', col.text, (c) => c.notNull())
-    .addColumn('from_state', col.text)
-    .addColumn('to_state', col.text)
-    .addColumn('actor_id', col.id, (c) => c.notNull())
-    .addColumn('actor_name', col.text, (c) => c.notNull())
-    .addColumn('note', col.text)
-    .addColumn('details_json', col.json)
-    .execute();
-  await db.schema
-    .createIndex('hazard_events_hazard_idx')
-    .on('hazard_events')
-    .columns(['hazard_id', 'at'])
-    .execute();
+  await createTable(db, 'hazard_events', {
+    columns: {
+      id: 'id primary key',
+      hazard_id: 'id not null references hazards.id',
+      at: 'isoTime not null',
+      kind: 'text not null',
+      from_state: 'text',
+      to_state: 'text',
+      actor_id: 'id not null',
+      actor_name: 'text not null',
+      note: 'text',
+      details_json: 'json',
+    },
+    indexes: { hazard_events_hazard_idx: '(hazard_id, at)' },
+  });
 
-  await db.schema
-    .createTable('hazard_evidence')
-    .addColumn('id', col.id, (c) => c.primaryKey())
-    .addColumn('hazard_id', col.id, (c) => c.references('hazards.id'))
-    .addColumn('mine_id', col.id, (c) => c.notNull().references('mines.id'))
-    .addColumn('sha256', col.text, (c) => c.notNull())
-    .addColumn('file_name', col.text, (c) => c.notNull())
-    .addColumn('content_type', col.text, (c) => c.notNull())
-    .addColumn('size_bytes', col.bigint, (c) => c.notNull())
-    .addColumn('uploaded_by', col.id, (c) => c.notNull())
-    .addColumn('uploaded_by_name', col.text, (c) => c.notNull())
-    .addColumn('uploaded_at', col.isoTime, (c) => c.notNull())
-    .execute();
-  await db.schema
-    .createIndex('hazard_evidence_hazard_idx')
-    .on('hazard_evidence')
-    .column('hazard_id')
-    .execute();
+  await createTable(db, 'hazard_evidence', {
+    columns: {
+      id: 'id primary key',
+      hazard_id: 'id references hazards.id',
+      mine_id: 'id not null references mines.id',
+      sha256: 'text not null',
+      file_name: 'text not null',
+      content_type: 'text not null',
+      size_bytes: 'bigint not null',
+      uploaded_by: 'id not null',
+      uploaded_by_name: 'text not null',
+      uploaded_at: 'isoTime not null',
+    },
+    indexes: { hazard_evidence_hazard_idx: '(hazard_id)' },
+  });
 
-  await db.schema
-    .createTable('hazard_listings')
-    .addColumn('id', col.id, (c) => c.primaryKey())
-    .addColumn('hazard_id', col.id, (c) => c.notNull().references('hazards.id'))
-    .addColumn('notice', col.text, (c) => c.notNull())
-    .addColumn('issued_by', col.id, (c) => c.notNull())
-    .addColumn('issued_by_name', col.text, (c) => c.notNull())
-    .addColumn('issued_at', col.isoTime, (c) => c.notNull())
-    .addColumn('closed_at', col.isoTime)
-    .addColumn('closed_by', col.id)
-    .execute();
-  await db.schema
-    .createIndex('hazard_listings_hazard_idx')
-    .on('hazard_listings')
-    .column('hazard_id')
-    .execute();
+  await createTable(db, 'hazard_listings', {
+    columns: {
+      id: 'id primary key',
+      hazard_id: 'id not null references hazards.id',
+      notice: 'text not null',
+      issued_by: 'id not null',
+      issued_by_name: 'text not null',
+      issued_at: 'isoTime not null',
+      closed_at: 'isoTime',
+      closed_by: 'id',
+    },
+    indexes: { hazard_listings_hazard_idx: '(hazard_id)' },
+  });
 
-  await db.schema
-    .createTable('hazard_progress')
-    .addColumn('id', col.id, (c) => c.primaryKey())
-    .addColumn('listing_id', col.id, (c) => c.notNull().references('hazard_listings.id'))
-    .addColumn('hazard_id', col.id, (c) => c.notNull().references('hazards.id'))
-    .addColumn('text', col.text, (c) => c.notNull())
-    .addColumn('by_id', col.id, (c) => c.notNull())
-    .addColumn('by_name', col.text, (c) => c.notNull())
-    .addColumn('at', col.isoTime, (c) => c.notNull())
-    .execute();
-  await db.schema
-    .createIndex('hazard_progress_hazard_idx')
-    .on('hazard_progress')
-    .column('hazard_id')
-    .execute();
+  await createTable(db, 'hazard_progress', {
+    columns: {
+      id: 'id primary key',
+      listing_id: 'id not null references hazard_listings.id',
+      hazard_id: 'id not null references hazards.id',
+      text: 'text not null',
+      by_id: 'id not null',
+      by_name: 'text not null',
+      at: 'isoTime not null',
+    },
+    indexes: { hazard_progress_hazard_idx: '(hazard_id)' },
+  });
 
-  await db.schema
-    .createTable('hazard_proposals')
-    .addColumn('id', col.id, (c) => c.primaryKey())
-    .addColumn('kind', col.text, (c) => c.notNull())
-    .addColumn('mine_id', col.id, (c) => c.notNull().references('mines.id'))
-    .addColumn('mine_name', col.text, (c) => c.notNull())
-    .addColumn('region_path', col.text, (c) => c.notNull())
-    .addColumn('hazard_ids_json', col.json, (c) => c.notNull())
-    .addColumn('basis', col.text, (c) => c.notNull())
-    .addColumn('state', col.text, (c) => c.notNull())
-    .addColumn('created_at', col.isoTime, (c) => c.notNull())
-    .addColumn('decided_by', col.id)
-    .addColumn('decided_at', col.isoTime)
-    .addColumn('note', col.text)
-    .execute();
-  await db.schema
-    .createIndex('hazard_proposals_mine_idx')
-    .on('hazard_proposals')
-    .columns(['mine_id', 'kind', 'state'])
-    .execute();
-  await db.schema
-    .createIndex('hazard_proposals_region_idx')
-    .on('hazard_proposals')
-    .column('region_path')
-    .execute();
+  await createTable(db, 'hazard_proposals', {
+    columns: {
+      id: 'id primary key',
+      kind: 'text not null',
+      mine_id: 'id not null references mines.id',
+      mine_name: 'text not null',
+      region_path: 'text not null',
+      hazard_ids_json: 'json not null',
+      basis: 'text not null',
+      state: 'text not null',
+      created_at: 'isoTime not null',
+      decided_by: 'id',
+      decided_at: 'isoTime',
+      note: 'text',
+    },
+    indexes: {
+      hazard_proposals_mine_idx: '(mine_id, kind, state)',
+      hazard_proposals_region_idx: '(region_path)',
+    },
+  });
 
-  await db.schema
-    .createTable('hazard_self_checks')
-    .addColumn('id', col.id, (c) => c.primaryKey())
-    .addColumn('mine_id', col.id, (c) => c.notNull().references('mines.id'))
-    .addColumn('region_path', col.text, (c) => c.notNull())
-    .addColumn('quarter', col.text, (c) => c.notNull())
-    .addColumn('signer', col.text, (c) => c.notNull())
-    .addColumn('summary', col.text, (c) => c.notNull())
-    .addColumn('evidence_id', col.id, (c) => c.references('hazard_evidence.id'))
-    .addColumn('filed_by', col.id, (c) => c.notNull())
-    .addColumn('filed_by_name', col.text, (c) => c.notNull())
-    .addColumn('filed_at', col.isoTime, (c) => c.notNull())
-    .addUniqueConstraint('hazard_self_checks_mine_quarter', ['mine_id', 'quarter'])
-    .execute();
-  await db.schema
-    .createIndex('hazard_self_checks_quarter_idx')
-    .on('hazard_self_checks')
-    .column('quarter')
-    .execute();
+  await createTable(db, 'hazard_self_checks', {
+    columns: {
+      id: 'id primary key',
+      mine_id: 'id not null references mines.id',
+      region_path: 'text not null',
+      quarter: 'text not null',
+      signer: 'text not null',
+      summary: 'text not null',
+      evidence_id: 'id references hazard_evidence.id',
+      filed_by: 'id not null',
+      filed_by_name: 'text not null',
+      filed_at: 'isoTime not null',
+    },
+    unique: { hazard_self_checks_mine_quarter: '(mine_id, quarter)' },
+    indexes: { hazard_self_checks_quarter_idx: '(quarter)' },
+  });
 }

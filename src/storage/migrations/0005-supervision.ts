@@ -1,125 +1,112 @@
 import type { Kysely } from 'kysely';
-import { col } from '../dialect/column-types.ts';
+import { createTable } from '../dialect/table-spec.ts';
 
 /** The supervision module's tables: the four assignments per mine, their history, site visits and findings. */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await db.schema
-    .createTable('supervision_plans')
-    .addColumn('mine_id', col.id, (c) => c.primaryKey().references('mines.id'))
-    .addColumn('document_ref', col.text, (c) => c.notNull())
-    .addColumn('measures_json', col.json, (c) => c.notNull())
-    .addColumn('state', col.text, (c) => c.notNull())
-    .addColumn('return_reason', col.text)
-    .addColumn('revision', col.int, (c) => c.notNull())
-    .addColumn('submitted_at', col.isoTime)
-    .addColumn('submitted_by', col.id)
-    .addColumn('decided_at', col.isoTime)
-    .addColumn('decided_by', col.id)
-    .addColumn('created_at', col.isoTime, (c) => c.notNull())
-    .addColumn('updated_at', col.isoTime, (c) => c.notNull())
-    .execute();
+  await createTable(db, 'supervision_plans', {
+    columns: {
+      mine_id: 'id primary key references mines.id',
+      document_ref: 'text not null',
+      measures_json: 'json not null',
+      state: 'text not null',
+      return_reason: 'text',
+      revision: 'int not null',
+      submitted_at: 'isoTime',
+      submitted_by: 'id',
+      decided_at: 'isoTime',
+      decided_by: 'id',
+      created_at: 'isoTime not null',
+      updated_at: 'isoTime not null',
+    },
+  });
 
-  await db.schema
-    .createTable('supervision_responsible')
-    .addColumn('mine_id', col.id, (c) => c.primaryKey().references('mines.id'))
-    .addColumn('name', col.text, (c) => c.notNull())
-    .addColumn('position', col.text, (c) => c.notNull())
-    .addColumn('phone', col.text, (c) => c.notNull())
-    .addColumn('assigned_by', col.id, (c) => c.notNull())
-    .addColumn('assigned_by_name', col.text, (c) => c.notNull())
-    .addColumn('assigned_at', col.isoTime, (c) => c.notNull())
-    .execute();
+  await createTable(db, 'supervision_responsible', {
+    columns: {
+      mine_id: 'id primary key references mines.id',
+      name: 'text not null',
+      position: 'text not null',
+      phone: 'text not null',
+      assigned_by: 'id not null',
+      assigned_by_name: 'text not null',
+      assigned_at: 'isoTime not null',
+    },
+  });
 
-  await db.schema
-    .createTable('supervision_group_members')
-    .addColumn('mine_id', col.id, (c) => c.notNull().references('mines.id'))
-    .addColumn('user_id', col.id, (c) => c.notNull().references('users.id'))
-    .addColumn('user_name', col.text, (c) => c.notNull())
-    .addColumn('is_leader', col.bool, (c) => c.notNull())
-    .addColumn('assigned_by', col.id, (c) => c.notNull())
-    .addColumn('assigned_by_name', col.text, (c) => c.notNull())
-    .addColumn('assigned_at', col.isoTime, (c) => c.notNull())
-    .addPrimaryKeyConstraint('supervision_group_members_pk', ['mine_id', 'user_id'])
-    .execute();
-  await db.schema
-    .createIndex('supervision_group_members_user_idx')
-    .on('supervision_group_members')
-    .column('user_id')
-    .execute();
+  await createTable(db, 'supervision_group_members', {
+    columns: {
+      mine_id: 'id not null references mines.id',
+      user_id: 'id not null references users.id',
+      user_name: 'text not null',
+      is_leader: 'bool not null',
+      assigned_by: 'id not null',
+      assigned_by_name: 'text not null',
+      assigned_at: 'isoTime not null',
+    },
+    primaryKey: '(mine_id, user_id)',
+    indexes: { supervision_group_members_user_idx: '(user_id)' },
+  });
 
-  await db.schema
-    .createTable('supervision_leaders')
-    .addColumn('mine_id', col.id, (c) => c.primaryKey().references('mines.id'))
-    .addColumn('user_id', col.id, (c) => c.notNull().references('users.id'))
-    .addColumn('user_name', col.text, (c) => c.notNull())
-    .addColumn('assigned_by', col.id, (c) => c.notNull())
-    .addColumn('assigned_by_name', col.text, (c) => c.notNull())
-    .addColumn('assigned_at', col.isoTime, (c) => c.notNull())
-    .execute();
-  await db.schema
-    .createIndex('supervision_leaders_user_idx')
-    .on('supervision_leaders')
-    .column('user_id')
-    .execute();
+  await createTable(db, 'supervision_leaders', {
+    columns: {
+      mine_id: 'id primary key references mines.id',
+      user_id: 'id not null references users.id',
+      user_name: 'text not null',
+      assigned_by: 'id not null',
+      assigned_by_name: 'text not null',
+      assigned_at: 'isoTime not null',
+    },
+    indexes: { supervision_leaders_user_idx: '(user_id)' },
+  });
 
-  await db.schema
-    .createTable('supervision_history')
-    .addColumn('id', col.id, (c) => c.primaryKey())
-    .addColumn('mine_id', col.id, (c) => c.notNull().references('mines.id'))
-    .addColumn('kind', col.text, (c) => c.notNull())
-    .addColumn('action', col.text, (c) => c.notNull())
-    .addColumn('summary', col.text, (c) => c.notNull())
-    .addColumn('actor_id', col.id, (c) => c.notNull())
-    .addColumn('actor_name', col.text, (c) => c.notNull())
-    .addColumn('at', col.isoTime, (c) => c.notNull())
-    .execute();
-  await db.schema
-    .createIndex('supervision_history_mine_idx')
-    .on('supervision_history')
-    .columns(['mine_id', 'at'])
-    .execute();
+  await createTable(db, 'supervision_history', {
+    columns: {
+      id: 'id primary key',
+      mine_id: 'id not null references mines.id',
+      kind: 'text not null',
+      action: 'text not null',
+      summary: 'text not null',
+      actor_id: 'id not null',
+      actor_name: 'text not null',
+      at: 'isoTime not null',
+    },
+    indexes: { supervision_history_mine_idx: '(mine_id, at)' },
+  });
 
-  await db.schema
-    .createTable('supervision_visits')
-    .addColumn('id', col.id, (c) => c.primaryKey())
-    .addColumn('mine_id', col.id, (c) => c.notNull().references('mines.id'))
-    .addColumn('visitor_id', col.id, (c) => c.notNull().references('users.id'))
-    .addColumn('visitor_name', col.text, (c) => c.notNull())
-    .addColumn('visitor_role', col.text, (c) => c.notNull())
-    .addColumn('started_at', col.isoTime, (c) => c.notNull())
-    .addColumn('ended_at', col.isoTime, (c) => c.notNull())
-    .addColumn('duration_minutes', col.int, (c) => c.notNull())
-    .addColumn('went_to_site', col.bool, (c) => c.notNull())
-    .addColumn('went_underground', col.bool, (c) => c.notNull())
-    .addColumn('checklist_json', col.json, (c) => c.notNull())
-    .addColumn('notes', col.text, (c) => c.notNull())
-    .addColumn('by_assigned', col.bool, (c) => c.notNull())
-    .addColumn('created_at', col.isoTime, (c) => c.notNull())
-    .execute();
-  await db.schema
-    .createIndex('supervision_visits_mine_idx')
-    .on('supervision_visits')
-    .columns(['mine_id', 'started_at'])
-    .execute();
+  await createTable(db, 'supervision_visits', {
+    columns: {
+      id: 'id primary key',
+      mine_id: 'id not null references mines.id',
+      visitor_id: 'id not null references users.id',
+      visitor_name: 'text not null',
+      visitor_role: 'text not null',
+      started_at: 'isoTime not null',
+      ended_at: 'isoTime not null',
+      duration_minutes: 'int not null',
+      went_to_site: 'bool not null',
+      went_underground: 'bool not null',
+      checklist_json: 'json not null',
+      notes: 'text not null',
+      by_assigned: 'bool not null',
+      created_at: 'isoTime not null',
+    },
+    indexes: { supervision_visits_mine_idx: '(mine_id, started_at)' },
+  });
 
-  await db.schema
-    .createTable('supervision_findings')
-    .addColumn('id', col.id, (c) => c.primaryKey())
-    .addColumn('visit_id', col.id, (c) => c.notNull().references('supervision_visits.id'))
-    .addColumn('mine_id', col.id, (c) => c.notNull().references('mines.id'))
-    .addColumn('title', col.text, (c) => c.notNull())
-    .addColumn('description', col.text, (c) => c.notNull())
-    .addColumn('grade', col.text, (c) => c.notNull())
-    .addColumn('category', col.text, (c) => c.notNull())
-    .addColumn('location', col.text)
-    .addColumn('status', col.text, (c) => c.notNull())
-    .addColumn('hazard_id', col.id)
-    .addColumn('reported_at', col.isoTime)
-    .addColumn('reported_by', col.id)
-    .execute();
-  await db.schema
-    .createIndex('supervision_findings_visit_idx')
-    .on('supervision_findings')
-    .column('visit_id')
-    .execute();
+  await createTable(db, 'supervision_findings', {
+    columns: {
+      id: 'id primary key',
+      visit_id: 'id not null references supervision_visits.id',
+      mine_id: 'id not null references mines.id',
+      title: 'text not null',
+      description: 'text not null',
+      grade: 'text not null',
+      category: 'text not null',
+      location: 'text',
+      status: 'text not null',
+      hazard_id: 'id',
+      reported_at: 'isoTime',
+      reported_by: 'id',
+    },
+    indexes: { supervision_findings_visit_idx: '(visit_id)' },
+  });
 }

@@ -1,56 +1,49 @@
 import type { Kysely } from 'kysely';
-import { col } from '../dialect/column-types.ts';
+import { createTable } from '../dialect/table-spec.ts';
 
 /** The directives module's tables: notices (immutable once issued) and each recipient mine's read-back. */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await db.schema
-    .createTable('directives')
-    .addColumn('id', col.id, (c) => c.primaryKey())
-    .addColumn('kind', col.text, (c) => c.notNull())
-    .addColumn('title', col.text, (c) => c.notNull())
-    .addColumn('body', col.text, (c) => c.notNull())
-    .addColumn('accident_id', col.id)
-    .addColumn('cause_summary', col.text)
-    .addColumn('corrects_id', col.id, (c) => c.references('directives.id'))
-    .addColumn('region_id', col.id)
-    .addColumn('region_path', col.text, (c) => c.notNull())
-    .addColumn('deadline', col.isoTime, (c) => c.notNull())
-    .addColumn('is_reply_required', col.bool, (c) => c.notNull())
-    .addColumn('issuer_id', col.id, (c) => c.notNull())
-    .addColumn('issuer_name', col.text, (c) => c.notNull())
-    .addColumn('issued_at', col.isoTime, (c) => c.notNull())
-    .execute();
-  await db.schema.createIndex('directives_issued_idx').on('directives').column('issued_at').execute();
+  await createTable(db, 'directives', {
+    columns: {
+      id: 'id primary key',
+      kind: 'text not null',
+      title: 'text not null',
+      body: 'text not null',
+      accident_id: 'id',
+      cause_summary: 'text',
+      corrects_id: 'id references directives.id',
+      region_id: 'id',
+      region_path: 'text not null',
+      deadline: 'isoTime not null',
+      is_reply_required: 'bool not null',
+      issuer_id: 'id not null',
+      issuer_name: 'text not null',
+      issued_at: 'isoTime not null',
+    },
+    indexes: { directives_issued_idx: '(issued_at)' },
+  });
 
-  await db.schema
-    .createTable('directive_recipients')
-    .addColumn('directive_id', col.id, (c) => c.notNull().references('directives.id'))
-    .addColumn('mine_id', col.id, (c) => c.notNull().references('mines.id'))
-    .addColumn('mine_name', col.text, (c) => c.notNull())
-    .addColumn('region_id', col.id, (c) => c.notNull())
-    .addColumn('region_name', col.text, (c) => c.notNull())
-    .addColumn('region_path', col.text, (c) => c.notNull())
-    .addColumn('state', col.text, (c) => c.notNull())
-    .addColumn('read_at', col.isoTime)
-    .addColumn('read_by_id', col.id)
-    .addColumn('read_by_name', col.text)
-    .addColumn('replied_at', col.isoTime)
-    .addColumn('reply_text', col.text)
-    .addColumn('reply_by_id', col.id)
-    .addColumn('reply_by_name', col.text)
-    .addColumn('visit_requested_at', col.isoTime)
-    .addColumn('visit_requested_by_id', col.id)
-    .addColumn('visit_requested_by_name', col.text)
-    .addPrimaryKeyConstraint('directive_recipients_pk', ['directive_id', 'mine_id'])
-    .execute();
-  await db.schema
-    .createIndex('directive_recipients_mine_idx')
-    .on('directive_recipients')
-    .column('mine_id')
-    .execute();
-  await db.schema
-    .createIndex('directive_recipients_path_idx')
-    .on('directive_recipients')
-    .column('region_path')
-    .execute();
+  await createTable(db, 'directive_recipients', {
+    columns: {
+      directive_id: 'id not null references directives.id',
+      mine_id: 'id not null references mines.id',
+      mine_name: 'text not null',
+      region_id: 'id not null',
+      region_name: 'text not null',
+      region_path: 'text not null',
+      state: 'text not null',
+      read_at: 'isoTime',
+      read_by_id: 'id',
+      read_by_name: 'text',
+      replied_at: 'isoTime',
+      reply_text: 'text',
+      reply_by_id: 'id',
+      reply_by_name: 'text',
+      visit_requested_at: 'isoTime',
+      visit_requested_by_id: 'id',
+      visit_requested_by_name: 'text',
+    },
+    primaryKey: '(directive_id, mine_id)',
+    indexes: { directive_recipients_mine_idx: '(mine_id)', directive_recipients_path_idx: '(region_path)' },
+  });
 }

@@ -1,122 +1,124 @@
 import type { Kysely } from 'kysely';
-import { col } from '../dialect/column-types.ts';
+import { createTable } from '../dialect/table-spec.ts';
 
 /** The closure module's tables: closures and steps, targets, policy list, transformations, ownership, cases. */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await db.schema
-    .createTable('closures')
-    .addColumn('id', col.id, (c) => c.primaryKey())
-    .addColumn('mine_id', col.id, (c) => c.notNull().references('mines.id'))
-    .addColumn('mine_name', col.text, (c) => c.notNull())
-    .addColumn('region_path', col.text, (c) => c.notNull())
-    .addColumn('capacity_t_per_year', col.int, (c) => c.notNull())
-    .addColumn('reason', col.text, (c) => c.notNull())
-    .addColumn('basis', col.text)
-    .addColumn('attached_to_existing', col.bool, (c) => c.notNull())
-    .addColumn('status', col.text, (c) => c.notNull())
-    .addColumn('created_by_id', col.id, (c) => c.notNull())
-    .addColumn('created_by_name', col.text, (c) => c.notNull())
-    .addColumn('created_at', col.isoTime, (c) => c.notNull())
-    .addColumn('closed_at', col.isoTime)
-    .execute();
-  await db.schema.createIndex('closures_mine_idx').on('closures').columns(['mine_id', 'status']).execute();
-  await db.schema.createIndex('closures_region_idx').on('closures').column('region_path').execute();
+  await createTable(db, 'closures', {
+    columns: {
+      id: 'id primary key',
+      mine_id: 'id not null references mines.id',
+      mine_name: 'text not null',
+      region_path: 'text not null',
+      capacity_t_per_year: 'int not null',
+      reason: 'text not null',
+      basis: 'text',
+      attached_to_existing: 'bool not null',
+      status: 'text not null',
+      created_by_id: 'id not null',
+      created_by_name: 'text not null',
+      created_at: 'isoTime not null',
+      closed_at: 'isoTime',
+    },
+    indexes: { closures_mine_idx: '(mine_id, status)', closures_region_idx: '(region_path)' },
+  });
 
-  await db.schema
-    .createTable('closure_steps')
-    .addColumn('closure_id', col.id, (c) => c.notNull().references('closures.id'))
-    .addColumn('step', col.text, (c) => c.notNull())
-    .addColumn('seq', col.int, (c) => c.notNull())
-    .addColumn('state', col.text, (c) => c.notNull())
-    .addColumn('evidence', col.text)
-    .addColumn('file_json', col.json)
-    .addColumn('recorded_by_id', col.id)
-    .addColumn('recorded_by_name', col.text)
-    .addColumn('recorded_at', col.isoTime)
-    .addColumn('verified_by_id', col.id)
-    .addColumn('verified_by_name', col.text)
-    .addColumn('verified_at', col.isoTime)
-    .addColumn('note', col.text)
-    .addPrimaryKeyConstraint('closure_steps_pk', ['closure_id', 'step'])
-    .execute();
+  await createTable(db, 'closure_steps', {
+    columns: {
+      closure_id: 'id not null references closures.id',
+      step: 'text not null',
+      seq: 'int not null',
+      state: 'text not null',
+      evidence: 'text',
+      file_json: 'json',
+      recorded_by_id: 'id',
+      recorded_by_name: 'text',
+      recorded_at: 'isoTime',
+      verified_by_id: 'id',
+      verified_by_name: 'text',
+      verified_at: 'isoTime',
+      note: 'text',
+    },
+    primaryKey: '(closure_id, step)',
+  });
 
-  await db.schema
-    .createTable('closure_targets')
-    .addColumn('id', col.id, (c) => c.primaryKey())
-    .addColumn('region_id', col.id, (c) => c.notNull())
-    .addColumn('region_path', col.text, (c) => c.notNull())
-    .addColumn('region_name', col.text, (c) => c.notNull())
-    .addColumn('deadline', col.isoDate, (c) => c.notNull())
-    .addColumn('mines_to_close', col.int, (c) => c.notNull())
-    .addColumn('capacity_to_withdraw_t_per_year', col.int, (c) => c.notNull())
-    .addColumn('note', col.text, (c) => c.notNull())
-    .addColumn('created_by_id', col.id, (c) => c.notNull())
-    .addColumn('created_by_name', col.text, (c) => c.notNull())
-    .addColumn('created_at', col.isoTime, (c) => c.notNull())
-    .execute();
+  await createTable(db, 'closure_targets', {
+    columns: {
+      id: 'id primary key',
+      region_id: 'id not null',
+      region_path: 'text not null',
+      region_name: 'text not null',
+      deadline: 'isoDate not null',
+      mines_to_close: 'int not null',
+      capacity_to_withdraw_t_per_year: 'int not null',
+      note: 'text not null',
+      created_by_id: 'id not null',
+      created_by_name: 'text not null',
+      created_at: 'isoTime not null',
+    },
+  });
 
-  await db.schema
-    .createTable('closure_policy_list')
-    .addColumn('mine_id', col.id, (c) => c.primaryKey().references('mines.id'))
-    .addColumn('region_path', col.text, (c) => c.notNull())
-    .addColumn('reason', col.text, (c) => c.notNull())
-    .addColumn('source', col.text, (c) => c.notNull())
-    .addColumn('listed_by_id', col.id, (c) => c.notNull())
-    .addColumn('listed_by_name', col.text, (c) => c.notNull())
-    .addColumn('listed_at', col.isoTime, (c) => c.notNull())
-    .execute();
+  await createTable(db, 'closure_policy_list', {
+    columns: {
+      mine_id: 'id primary key references mines.id',
+      region_path: 'text not null',
+      reason: 'text not null',
+      source: 'text not null',
+      listed_by_id: 'id not null',
+      listed_by_name: 'text not null',
+      listed_at: 'isoTime not null',
+    },
+  });
 
-  await db.schema
-    .createTable('closure_transformations')
-    .addColumn('id', col.id, (c) => c.primaryKey())
-    .addColumn('closure_id', col.id, (c) => c.notNull().references('closures.id'))
-    .addColumn('mine_id', col.id, (c) => c.notNull())
-    .addColumn('region_path', col.text, (c) => c.notNull())
-    .addColumn('what', col.text, (c) => c.notNull())
-    .addColumn('started_on', col.isoDate, (c) => c.notNull())
-    .addColumn('jobs', col.int, (c) => c.notNull())
-    .addColumn('note', col.text, (c) => c.notNull())
-    .addColumn('recorded_by_id', col.id, (c) => c.notNull())
-    .addColumn('recorded_by_name', col.text, (c) => c.notNull())
-    .addColumn('recorded_at', col.isoTime, (c) => c.notNull())
-    .execute();
+  await createTable(db, 'closure_transformations', {
+    columns: {
+      id: 'id primary key',
+      closure_id: 'id not null references closures.id',
+      mine_id: 'id not null',
+      region_path: 'text not null',
+      what: 'text not null',
+      started_on: 'isoDate not null',
+      jobs: 'int not null',
+      note: 'text not null',
+      recorded_by_id: 'id not null',
+      recorded_by_name: 'text not null',
+      recorded_at: 'isoTime not null',
+    },
+  });
 
-  await db.schema
-    .createTable('mine_ownership')
-    .addColumn('id', col.id, (c) => c.primaryKey())
-    .addColumn('mine_id', col.id, (c) => c.notNull().references('mines.id'))
-    .addColumn('region_path', col.text, (c) => c.notNull())
-    .addColumn('kind', col.text, (c) => c.notNull())
-    .addColumn('party', col.text, (c) => c.notNull())
-    .addColumn('from_date', col.isoDate, (c) => c.notNull())
-    .addColumn('to_date', col.isoDate)
-    .addColumn('contract_ref', col.text)
-    .addColumn('note', col.text, (c) => c.notNull())
-    .addColumn('recorded_by_id', col.id, (c) => c.notNull())
-    .addColumn('recorded_by_name', col.text, (c) => c.notNull())
-    .addColumn('recorded_at', col.isoTime, (c) => c.notNull())
-    .execute();
-  await db.schema.createIndex('mine_ownership_mine_idx').on('mine_ownership').column('mine_id').execute();
+  await createTable(db, 'mine_ownership', {
+    columns: {
+      id: 'id primary key',
+      mine_id: 'id not null references mines.id',
+      region_path: 'text not null',
+      kind: 'text not null',
+      party: 'text not null',
+      from_date: 'isoDate not null',
+      to_date: 'isoDate',
+      contract_ref: 'text',
+      note: 'text not null',
+      recorded_by_id: 'id not null',
+      recorded_by_name: 'text not null',
+      recorded_at: 'isoTime not null',
+    },
+    indexes: { mine_ownership_mine_idx: '(mine_id)' },
+  });
 
-  await db.schema
-    .createTable('crackdown_cases')
-    .addColumn('id', col.id, (c) => c.primaryKey())
-    .addColumn('type', col.text, (c) => c.notNull())
-    .addColumn('mine_id', col.id, (c) => c.notNull().references('mines.id'))
-    .addColumn('mine_name', col.text, (c) => c.notNull())
-    .addColumn('region_path', col.text, (c) => c.notNull())
-    .addColumn('summary', col.text, (c) => c.notNull())
-    .addColumn('status', col.text, (c) => c.notNull())
-    .addColumn('evidence_json', col.json, (c) => c.notNull())
-    .addColumn('decisions_json', col.json, (c) => c.notNull())
-    .addColumn('opened_by_id', col.id, (c) => c.notNull())
-    .addColumn('opened_by_name', col.text, (c) => c.notNull())
-    .addColumn('opened_at', col.isoTime, (c) => c.notNull())
-    .addColumn('updated_at', col.isoTime, (c) => c.notNull())
-    .execute();
-  await db.schema
-    .createIndex('crackdown_cases_region_idx')
-    .on('crackdown_cases')
-    .column('region_path')
-    .execute();
+  await createTable(db, 'crackdown_cases', {
+    columns: {
+      id: 'id primary key',
+      type: 'text not null',
+      mine_id: 'id not null references mines.id',
+      mine_name: 'text not null',
+      region_path: 'text not null',
+      summary: 'text not null',
+      status: 'text not null',
+      evidence_json: 'json not null',
+      decisions_json: 'json not null',
+      opened_by_id: 'id not null',
+      opened_by_name: 'text not null',
+      opened_at: 'isoTime not null',
+      updated_at: 'isoTime not null',
+    },
+    indexes: { crackdown_cases_region_idx: '(region_path)' },
+  });
 }

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { col } from '../dialect/column-types.ts';
+import { addColumns } from '../dialect/table-spec.ts';
 
 /**
  * Alarms keep the data's time and the receiving clock apart (issue 12): `at_ms`, `active_since_ms`,
@@ -8,9 +8,13 @@ import { col } from '../dialect/column-types.ts';
  * the worst value of its activation and when it was read (`peak_value`, `peak_ms`).
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await db.schema.alterTable('alarms').addColumn('peak_value', col.float).execute();
-  await db.schema.alterTable('alarms').addColumn('peak_ms', col.bigint).execute();
-  await db.schema.alterTable('alarms').addColumn('received_ms', col.bigint).execute();
-  await db.schema.alterTable('alarms').addColumn('active_since_received_ms', col.bigint).execute();
-  await db.schema.alterTable('alarm_events').addColumn('received_ms', col.bigint).execute();
+  await addColumns(db, 'alarms', {
+    peak_value: 'float',
+    peak_ms: 'bigint',
+    received_ms: 'bigint',
+    active_since_received_ms: 'bigint',
+  });
+  await addColumns(db, 'alarm_events', {
+    received_ms: 'bigint',
+  });
 }

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { col } from '../dialect/column-types.ts';
+import { addColumns, createTable } from '../dialect/table-spec.ts';
 
 /**
  * Security hardening (issue 13, ADR 0007): API tokens get scopes and a last-used time; audit entries
@@ -7,23 +7,28 @@ import { col } from '../dialect/column-types.ts';
  * to a security log a province regulator reads (not hash-chained: it is rate-limited and may drop).
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await db.schema.alterTable('api_tokens').addColumn('scopes', col.json).execute();
-  await db.schema.alterTable('api_tokens').addColumn('last_used_at', col.isoTime).execute();
-  await db.schema.alterTable('audit_log').addColumn('actor_via', col.text).execute();
-  await db.schema
-    .createTable('security_events')
-    .addColumn('id', col.id, (c) => c.primaryKey())
-    .addColumn('at', col.isoTime, (c) => c.notNull())
-    .addColumn('kind', col.text, (c) => c.notNull())
-    .addColumn('actor_id', col.id)
-    .addColumn('actor_name', col.text)
-    .addColumn('actor_via', col.text)
-    .addColumn('method', col.text)
-    .addColumn('route', col.text)
-    .addColumn('target', col.text)
-    .addColumn('status', col.int)
-    .addColumn('reason', col.text, (c) => c.notNull())
-    .addColumn('ip', col.text)
-    .execute();
-  await db.schema.createIndex('security_events_at').on('security_events').column('at').execute();
+  await addColumns(db, 'api_tokens', {
+    scopes: 'json',
+    last_used_at: 'isoTime',
+  });
+  await addColumns(db, 'audit_log', {
+    actor_via: 'text',
+  });
+  await createTable(db, 'security_events', {
+    columns: {
+      id: 'id primary key',
+      at: 'isoTime not null',
+      kind: 'text not null',
+      actor_id: 'id',
+      actor_name: 'text',
+      actor_via: 'text',
+      method: 'text',
+      route: 'text',
+      target: 'text',
+      status: 'int',
+      reason: 'text not null',
+      ip: 'text',
+    },
+    indexes: { security_events_at: '(at)' },
+  });
 }

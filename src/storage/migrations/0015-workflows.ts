@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { col } from '../dialect/column-types.ts';
+import { addColumns, createTable } from '../dialect/table-spec.ts';
 
 /**
  * Statutory workflows (issue 15, ADR 0009): what a resumption returns the mine to (a mine suspended
@@ -7,13 +7,13 @@ import { col } from '../dialect/column-types.ts';
  * snapshot, empty ones included (a suspended mine with nobody underground still reports).
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await db.schema
-    .alterTable('resumptions')
-    .addColumn('resumes_to', col.text, (c) => c.notNull().defaultTo('producing'))
-    .execute();
-  await db.schema
-    .createTable('personnel_snapshots')
-    .addColumn('mine_id', col.id, (c) => c.primaryKey().references('mines.id'))
-    .addColumn('snapshot_ms', col.bigint, (c) => c.notNull())
-    .execute();
+  await addColumns(db, 'resumptions', {
+    resumes_to: "text not null default 'producing'",
+  });
+  await createTable(db, 'personnel_snapshots', {
+    columns: {
+      mine_id: 'id primary key references mines.id',
+      snapshot_ms: 'bigint not null',
+    },
+  });
 }

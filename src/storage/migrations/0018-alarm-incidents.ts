@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { col } from '../dialect/column-types.ts';
+import { addColumns, createTable } from '../dialect/table-spec.ts';
 
 /**
  * Correlation incidents (issue 12 step 3, ADR 0012) are alarms whose rule is an `incident_*` rule; each
@@ -7,21 +7,24 @@ import { col } from '../dialect/column-types.ts';
  * times) as JSON in `evidence`. Ordinary alarms leave it null.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await db.schema.alterTable('alarms').addColumn('evidence', col.json).execute();
+  await addColumns(db, 'alarms', {
+    evidence: 'json',
+  });
   // A regulator's decision on a major hazard proposed from monitoring evidence (issue 12 step 6), one
   // per alarm activation (`<alarm id>@<activation data time>`): confirmed (the hazard it became) or
   // dismissed (with the reason).
-  await db.schema
-    .createTable('monitoring_hazard_decisions')
-    .addColumn('proposal_key', col.text, (c) => c.primaryKey())
-    .addColumn('alarm_id', col.id, (c) => c.notNull())
-    .addColumn('mine_id', col.id, (c) => c.notNull())
-    .addColumn('category', col.text, (c) => c.notNull())
-    .addColumn('decision', col.text, (c) => c.notNull())
-    .addColumn('hazard_id', col.id)
-    .addColumn('note', col.text, (c) => c.notNull())
-    .addColumn('decided_by', col.id, (c) => c.notNull())
-    .addColumn('decided_by_name', col.text, (c) => c.notNull())
-    .addColumn('decided_at', col.isoTime, (c) => c.notNull())
-    .execute();
+  await createTable(db, 'monitoring_hazard_decisions', {
+    columns: {
+      proposal_key: 'text primary key',
+      alarm_id: 'id not null',
+      mine_id: 'id not null',
+      category: 'text not null',
+      decision: 'text not null',
+      hazard_id: 'id',
+      note: 'text not null',
+      decided_by: 'id not null',
+      decided_by_name: 'text not null',
+      decided_at: 'isoTime not null',
+    },
+  });
 }

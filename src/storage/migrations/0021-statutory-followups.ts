@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { col } from '../dialect/column-types.ts';
+import { addColumns } from '../dialect/table-spec.ts';
 
 /**
  * Statutory workflows, second part (issue 15, ADR 0009): the public notice of a suspension or closure
@@ -8,8 +8,12 @@ import { col } from '../dialect/column-types.ts';
  * resumption.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await db.schema.alterTable('orders').addColumn('notice_date', col.isoDate).execute();
-  await db.schema.alterTable('orders').addColumn('notice_ref', col.text).execute();
-  await db.schema.alterTable('mines').addColumn('licence_suspended_by', col.text).execute();
-  await db.schema.alterTable('mines').addColumn('licence_suspended_at', col.isoTime).execute();
+  await addColumns(db, 'orders', {
+    notice_date: 'isoDate',
+    notice_ref: 'text',
+  });
+  await addColumns(db, 'mines', {
+    licence_suspended_by: 'text',
+    licence_suspended_at: 'isoTime',
+  });
 }

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { col } from '../dialect/column-types.ts';
+import { createTable } from '../dialect/table-spec.ts';
 
 /**
  * Who was underground when (issue 15, supervision not only on paper): each stay underground that the
@@ -9,27 +9,25 @@ import { col } from '../dialect/column-types.ts';
  * (矿领导带班下井) can be counted.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await db.schema
-    .createTable('underground_stays')
-    .addColumn('mine_id', col.id, (c) => c.notNull().references('mines.id'))
-    .addColumn('card_code', col.text, (c) => c.notNull())
-    .addColumn('entered_ms', col.bigint, (c) => c.notNull())
-    .addColumn('last_seen_ms', col.bigint, (c) => c.notNull())
-    .addColumn('name', col.text, (c) => c.notNull())
-    .addColumn('is_mine_leader', col.bool, (c) => c.notNull())
-    .addPrimaryKeyConstraint('underground_stays_pk', ['mine_id', 'card_code', 'entered_ms'])
-    .execute();
-  await db.schema
-    .createIndex('underground_stays_time_idx')
-    .on('underground_stays')
-    .columns(['mine_id', 'last_seen_ms'])
-    .execute();
-  await db.schema
-    .createTable('positioning_cards')
-    .addColumn('user_id', col.id, (c) => c.notNull().primaryKey().references('users.id'))
-    .addColumn('card_code', col.text, (c) => c.notNull())
-    .addColumn('set_by_id', col.id, (c) => c.notNull())
-    .addColumn('set_by_name', col.text, (c) => c.notNull())
-    .addColumn('set_at', col.isoTime, (c) => c.notNull())
-    .execute();
+  await createTable(db, 'underground_stays', {
+    columns: {
+      mine_id: 'id not null references mines.id',
+      card_code: 'text not null',
+      entered_ms: 'bigint not null',
+      last_seen_ms: 'bigint not null',
+      name: 'text not null',
+      is_mine_leader: 'bool not null',
+    },
+    primaryKey: '(mine_id, card_code, entered_ms)',
+    indexes: { underground_stays_time_idx: '(mine_id, last_seen_ms)' },
+  });
+  await createTable(db, 'positioning_cards', {
+    columns: {
+      user_id: 'id not null primary key references users.id',
+      card_code: 'text not null',
+      set_by_id: 'id not null',
+      set_by_name: 'text not null',
+      set_at: 'isoTime not null',
+    },
+  });
 }

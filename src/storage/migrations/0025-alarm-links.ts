@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { col } from '../dialect/column-types.ts';
+import { createTable } from '../dialect/table-spec.ts';
 
 /**
  * What was made from an alarm (issue 15): the hazard, order or crackdown case a user created from an
@@ -7,16 +7,17 @@ import { col } from '../dialect/column-types.ts';
  * on the alarm).
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await db.schema
-    .createTable('alarm_links')
-    .addColumn('alarm_id', col.id, (c) => c.notNull())
-    .addColumn('kind', col.text, (c) => c.notNull())
-    .addColumn('target_id', col.id, (c) => c.notNull())
-    .addColumn('title', col.text, (c) => c.notNull())
-    .addColumn('mine_id', col.id, (c) => c.notNull().references('mines.id'))
-    .addColumn('created_by', col.id, (c) => c.notNull())
-    .addColumn('created_by_name', col.text, (c) => c.notNull())
-    .addColumn('created_at', col.isoTime, (c) => c.notNull())
-    .addPrimaryKeyConstraint('alarm_links_pk', ['alarm_id', 'kind', 'target_id'])
-    .execute();
+  await createTable(db, 'alarm_links', {
+    columns: {
+      alarm_id: 'id not null',
+      kind: 'text not null',
+      target_id: 'id not null',
+      title: 'text not null',
+      mine_id: 'id not null references mines.id',
+      created_by: 'id not null',
+      created_by_name: 'text not null',
+      created_at: 'isoTime not null',
+    },
+    primaryKey: '(alarm_id, kind, target_id)',
+  });
 }
