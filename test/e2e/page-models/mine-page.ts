@@ -163,22 +163,33 @@ export interface PointRow {
   text: string;
 }
 
-/** The measuring-point rows of the monitoring table, in table order (grouped by sensor type). */
+/** What `pointRows` reads of a row in the page (the DOM types are not in the tests' compilation). */
+interface RowElement {
+  getAttribute(name: string): string | null;
+  querySelector(selector: string): RowElement | null;
+  innerText: string;
+}
+
+/**
+ * The measuring-point rows of the monitoring table, in table order (grouped by sensor type), read in
+ * one pass: the table updates live every second, so the rows are one snapshot of it (and ~80 rows read
+ * attribute by attribute took longer than a test may).
+ */
 export async function pointRows(page: Page): Promise<PointRow[]> {
   await waitForMonitoring(page);
-  const result: PointRow[] = [];
-  for (const row of await page.getByTestId('point-row').all()) {
-    const value = await row.locator('[data-value]').first().getAttribute('data-value');
-    result.push({
-      pointId: Number(await row.getAttribute('data-point-id')),
-      sensorType: (await row.getAttribute('data-sensor-type')) ?? '',
-      tone: (await row.getAttribute('data-tone')) ?? '',
-      value: value === null || value === '' ? null : Number(value),
-      hasSettingFinding: (await row.getByTestId('setting-finding').count()) > 0,
-      text: (await row.innerText()).replace(/\s+/g, ' ').trim(),
-    });
-  }
-  return result;
+  return page.getByTestId('point-row').evaluateAll((rows: RowElement[]) =>
+    rows.map((row) => {
+      const value = row.querySelector('[data-value]')?.getAttribute('data-value') ?? null;
+      return {
+        pointId: Number(row.getAttribute('data-point-id')),
+        sensorType: row.getAttribute('data-sensor-type') ?? '',
+        tone: row.getAttribute('data-tone') ?? '',
+        value: value === null || value === '' ? null : Number(value),
+        hasSettingFinding: row.querySelector('[data-testid="setting-finding"]') !== null,
+        text: row.innerText.replace(/\s+/g, ' ').trim(),
+      };
+    }),
+  );
 }
 
 /** The setting findings of one point (opens its badge), in the UI's language. */
