@@ -64,6 +64,10 @@ export function startWalCheckpointer(
   return {
     close() {
       closed ??= new Promise<void>((resolve) => {
+        // The worker is unref'd while it serves; closing, it must hold the process until it has
+        // exited, or a process with nothing else left (a port that could not be taken) ends while
+        // close() is awaited — with exit code 0 instead of the code its caller was about to set.
+        worker.ref();
         worker.once('exit', () => resolve());
         worker.postMessage('close');
         // A checkpoint stuck behind a long reader must not hold the process's shutdown.
