@@ -6,7 +6,9 @@
  *   signals and for a real recorded series (refdata/seismic-bumps);
  * - reads of recent data with a full head (a point's last hour, a mine's newest readings);
  * - curve read latency: blocks generated straight into the store (no head), a 24 h raw curve and a
- *   100-day per-minute curve of one point.
+ *   100-day per-minute curve of one point;
+ * - compaction of a closed hour at the national density (a reading per point every 2 s), slice by
+ *   slice: readings compacted per second, the longest slice transaction, the memory it took.
  * Prints JSON and merges its figures into bench/results/latest.json (other keys are kept).
  */
 import { randomBytes } from 'node:crypto';
@@ -24,6 +26,7 @@ import { createMonitoringStore } from '../src/storage/stores/monitoring-store.ts
 import { mergeReadings } from '../src/storage/telemetry/block-codec.ts';
 import {
   blockRow,
+  compactHead,
   rebuildDayRollups,
   rollupRow,
   storageStats,
@@ -38,7 +41,7 @@ const quick = process.argv.includes('--quick');
 const only = process.argv
   .find((a) => a.startsWith('--only='))
   ?.slice(7)
-  .split(',') ?? ['append', 'rest', 'curves', 'head'];
+  .split(',') ?? ['append', 'rest', 'curves', 'head', 'compact'];
 /** `--curves-db=<file>`: keep the generated curve store there and reuse it on the next run. */
 const curvesDb = process.argv.find((a) => a.startsWith('--curves-db='))?.slice(12);
 const T0 = Date.parse('2026-09-01T00:00:00Z');
@@ -385,6 +388,69 @@ async function curves(dir: string): Promise<Figures> {
   };
 }
 
+/**
+ * Compaction of one closed hour at the national density: mines of 80 neighbouring points each polled
+ * every 2 s (1,800 readings a point an hour, as 60,000 readings/s over 124,000 points), written
+ * through the runtime's writer, then compacted as the serving process does (head directory, slices).
+ */
+async function compaction(dir: string): Promise<Figures> {
+  const database = openDatabase(join(dir, 'compact.db'));
+  await migrateToLatest(database.db);
+  const writer = createTelemetryWriter(database);
+  await createMonitoringStore(database.db).lastReadings([1]);
+  const mines = quick ? 20 : 50;
+  const perMine = 80;
+  const batch = new ReadingBatch(perMine);
+  for (let t = T0; t < T0 + WINDOW_MS; t += 2_000)
+    for (let m = 0; m < mines; m++) {
+      batch.length = 0;
+      for (let k = 0; k < perMine; k++) {
+        const id = 1 + m * perMine + k;
+        batch.push(id, t + (m % 20) * 50, Math.round(50 + 20 * Math.sin(t / 600_000 + id)) / 100, 0);
+      }
+      await writer.write(batch, []);
+    }
+  const rows = (mines * perMine * WINDOW_MS) / 2_000;
+  const slices: number[] = [];
+  let rssPeak = 0;
+  const rss0 = process.memoryUsage().rss;
+  const started = performance.now();
+  const cpu0 = process.cpuUsage();
+  const minSlicePoints = Number(
+    process.argv.find((a) => a.startsWith('--min-slice-points='))?.slice(19) ?? NaN,
+  );
+  const r = await compactHead(database.db, T0 + WINDOW_MS, {
+    ...(Number.isFinite(minSlicePoints) ? { minSlicePoints } : {}),
+    onSlice: (_, ms) => {
+      slices.push(ms);
+      rssPeak = Math.max(rssPeak, process.memoryUsage().rss);
+    },
+  });
+  const wall = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  await database.close();
+  if (r.headRows !== rows) throw new Error(`compacted ${r.headRows} of ${rows} readings`);
+  const sorted = [...slices].sort((a, b) => a - b);
+  const what = `one closed hour of ${((mines * perMine) / 1000).toFixed(1)}k points at a reading every 2 s (${(rows / 1e6).toFixed(1)} M readings, ${slices.length} slices), SQLite head directory, load average ${loadavg()[0]!.toFixed(1)}`;
+  return {
+    telemetry_compaction_readings_per_cpu_s: {
+      value: Math.round(rows / ((cpu.user + cpu.system) / 1e6)),
+      unit: 'readings/CPU-s',
+      note: `${what}; wall ${wall.toFixed(1)} s`,
+    },
+    telemetry_compaction_longest_slice_ms: {
+      value: Math.round(sorted.at(-1)!),
+      unit: 'ms',
+      note: `the longest slice transaction (the write lock held, the event loop busy); median ${sorted[Math.floor(sorted.length / 2)]!.toFixed(0)} ms; ${what}`,
+    },
+    telemetry_compaction_rss_growth_mb: {
+      value: Math.round((rssPeak - rss0) / 2 ** 20),
+      unit: 'MB',
+      note: `RSS at the end of the largest slice over RSS before the compaction; ${what}`,
+    },
+  };
+}
+
 const dir = mkdtempSync(join(tmpdir(), 'redline-tsdb-bench-'));
 try {
   const figures: Figures = {
@@ -392,6 +458,7 @@ try {
     ...(only.includes('rest') ? await atRest(dir) : {}),
     ...(only.includes('curves') ? await curves(dir) : {}),
     ...(only.includes('head') ? await headReads(dir) : {}),
+    ...(only.includes('compact') ? await compaction(dir) : {}),
   };
   console.log(JSON.stringify(figures, null, 2));
   if (!quick && !process.argv.includes('--no-write')) {

@@ -4,7 +4,8 @@ import type { MonitoringStore } from '../../src/core/monitoring/monitoring-ports
 import type { TelemetryWriter } from '../../src/core/ports.ts';
 import { createTelemetryWriter } from '../../src/monitoring/monitoring-wiring.ts';
 import { createMonitoringStore } from '../../src/storage/stores/monitoring-store.ts';
-import { storageStats, WINDOW_MS } from '../../src/storage/telemetry/block-store.ts';
+import { compactHead, storageStats, WINDOW_MS } from '../../src/storage/telemetry/block-store.ts';
+import { headDirectoryOf } from '../../src/storage/telemetry/head-directory.ts';
 import { createTestDatabase, describeEachEngine, type TestDatabase } from '../support/engines.ts';
 
 /**
@@ -184,6 +185,52 @@ describeEachEngine('telemetry store contract', (engine) => {
     await store.compactReadings(T0 + 2 * H);
     await check('after a second merge');
     expect((await storageStats(database.db, T0 + 2 * H)).readingsInBlocks).toBe(410);
+  });
+
+  it('compacts a large head slice by slice: every reading once, late ones arriving meanwhile kept for the next run', async () => {
+    // 600 points (8 "mines" of 75 neighbouring ids) polled every 60 s for an hour, compacted in
+    // transactions of ~2,000 rows, so one window is cut into ~20 slices.
+    const points = 600;
+    const value = (p: number, t: number) => Math.round(p + (t - T0) / 60_000) / 10;
+    for (let t = T0; t < T0 + H; t += 60_000)
+      for (let m = 0; m < points / 75; m++) {
+        const b = new ReadingBatch(75);
+        for (let p = 1 + m * 75; p <= (m + 1) * 75; p++) b.push(p, t, value(p, t), 0);
+        await writer.write(b, []);
+      }
+    // SQLite plans the slices from its head directory: each a bounded share of the hour's rows.
+    const slicing = { rowsPerSlice: 2_000, minSlicePoints: 8 };
+    const slices = headDirectoryOf(database.db)?.closedSlices(T0 + H, 2_000, 8);
+    if (slices) {
+      // ~36,000 rows in slices of ~2,000 (33 points), which follow one another over every point.
+      expect(slices.length).toBeGreaterThanOrEqual(15);
+      expect(slices[0]!.fromPoint).toBe(1);
+      expect(slices[slices.length - 1]!.toPoint).toBe(points + 1);
+      slices.slice(1).forEach((sl, i) => expect(sl.fromPoint).toBe(slices[i]!.toPoint));
+      for (const sl of slices) expect(sl.toPoint - sl.fromPoint).toBeLessThanOrEqual(40);
+    }
+    // A late reading into the closed hour is appended between two slices (the compactor yields).
+    const late = new Promise<unknown>((resolve, reject) =>
+      setImmediate(() => void writer.write(batchOf([[points, T0 + 30_500, 99]]), []).then(resolve, reject)),
+    );
+    const r = await compactHead(database.db, T0 + H, slicing);
+    await late;
+    expect(r.blocks).toBe(points);
+    expect(r.headRows).toBeGreaterThanOrEqual(points * 60);
+    expect(r.headRows).toBeLessThanOrEqual(points * 60 + 1);
+    // Whatever the slices left (the late reading, if it came after its slice) goes in the next run.
+    const again = await compactHead(database.db, T0 + H, slicing);
+    expect(r.headRows + again.headRows).toBe(points * 60 + 1);
+    expect(await compactHead(database.db, T0 + H, slicing)).toEqual({ headRows: 0, blocks: 0, merged: 0 });
+    expect(await store.countReadings()).toBe(points * 60 + 1);
+    for (const p of [1, 75, 76, 300, points]) {
+      const curve = await store.series(p, T0, T0 + H, 'raw');
+      const expected = Array.from({ length: 60 }, (_, i) => value(p, T0 + i * 60_000));
+      if (p === points) {
+        expect(curve.t).toContain(T0 + 30_500);
+        expect(curve.v.filter((_, i) => curve.t[i] !== T0 + 30_500)).toEqual(expected);
+      } else expect(curve.v).toEqual(expected);
+    }
   });
 
   it("knows each point's newest reading in the head or in its newest block", async () => {

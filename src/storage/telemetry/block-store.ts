@@ -56,20 +56,106 @@ export function closedBefore(nowMs: number): number {
   return windowOf(nowMs - COMPACTION_GRACE_MS);
 }
 
+/** About this many head rows are compacted per transaction (ADR 0005, amendment 5). */
+export const ROWS_PER_SLICE = 50_000;
+/** Without a head directory (PostgreSQL): point ids per transaction, found through the head's index. */
+export const POINTS_PER_SLICE = 256;
+
+/** How a compaction cuts its work (defaults for serving; tests and benches cut finer or watch). */
+export interface CompactionSlicing {
+  /** About this many head rows per transaction (with a head directory). */
+  rowsPerSlice?: number;
+  /** With a head directory, no slice narrower than this many point ids. */
+  minSlicePoints?: number;
+  /** Without a head directory, point ids per transaction. */
+  pointsPerSlice?: number;
+  /** Told of each slice's result and how long its transaction took. */
+  onSlice?: (slice: CompactionResult, ms: number) => void;
+}
+
 /**
- * Moves every head reading older than `beforeMs` into blocks, in one transaction: the head rows are
- * deleted and returned by one statement (so a reading appended meanwhile is either taken or left for
- * the next run, never lost), merged with the block already stored for the (point, window) — a late
- * or re-sent reading at a time the block has is dropped — and written with the window's rollup. A
- * crash before the commit leaves the head as it was; a run after a commit finds nothing to redo.
+ * Moves every head reading older than `beforeMs` into blocks, one slice of neighbouring point ids per
+ * transaction: a slice's head rows are deleted and returned by one statement per `seq` range (so a
+ * reading appended meanwhile is either taken or left for the next run, never lost), merged with the
+ * block already stored for each (point, window) — a late or re-sent reading at a time the block has is
+ * dropped — and written with the window's rollup. A crash before a slice's commit leaves its rows in
+ * the head; a run after a commit finds nothing to redo. Slices keep memory and the longest transaction
+ * bounded at any rate (ADR 0005, amendment 5): the national rate puts ~200 M readings in an hour.
  */
-export async function compactHead(db: Kysely<Database>, beforeMs: number): Promise<CompactionResult> {
-  const result = await db.transaction().execute(async (trx) => {
+export async function compactHead(
+  db: Kysely<Database>,
+  beforeMs: number,
+  slicing: CompactionSlicing = {},
+): Promise<CompactionResult> {
+  const total: CompactionResult = { headRows: 0, blocks: 0, merged: 0 };
+  const add = (r: CompactionResult, ms: number) => {
+    total.headRows += r.headRows;
+    total.blocks += r.blocks;
+    total.merged += r.merged;
+    slicing.onSlice?.(r, ms);
+  };
+  const directory = headDirectoryOf(db);
+  if (directory) {
+    const slices = directory.closedSlices(
+      beforeMs,
+      slicing.rowsPerSlice ?? ROWS_PER_SLICE,
+      slicing.minSlicePoints,
+    );
+    const planned = directory.coveredThrough;
+    for (const slice of slices) {
+      const t0 = performance.now();
+      const r = await compactSlice(db, beforeMs, slice.fromPoint, slice.toPoint, slice.seqRanges);
+      add(r, performance.now() - t0);
+      await yieldToEventLoop();
+    }
+    directory.compacted(beforeMs, planned);
+  } else {
+    for (let from = await nextHeadPoint(db, beforeMs, -Infinity); from !== null;) {
+      const to = from + (slicing.pointsPerSlice ?? POINTS_PER_SLICE);
+      const t0 = performance.now();
+      add(await compactSlice(db, beforeMs, from, to, null), performance.now() - t0);
+      from = await nextHeadPoint(db, beforeMs, to);
+      await yieldToEventLoop();
+    }
+  }
+  return total;
+}
+
+/** Lets requests and ingestion run between two compaction transactions. */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** The smallest point id at or above `from` with a head reading older than `beforeMs` (the head's index). */
+async function nextHeadPoint(db: Kysely<Database>, beforeMs: number, from: number): Promise<number | null> {
+  const r = await db
+    .selectFrom('readings_head')
+    .select((eb) => eb.fn.min('point_id').as('p'))
+    .where('ts_ms', '<', beforeMs)
+    .$if(from !== -Infinity, (q) => q.where('point_id', '>=', from))
+    .executeTakeFirst();
+  return r?.p === null || r?.p === undefined ? null : Number(r.p);
+}
+
+/** One slice: head rows of points [fromPoint, toPoint) older than `beforeMs`, into blocks, in one transaction. */
+async function compactSlice(
+  db: Kysely<Database>,
+  beforeMs: number,
+  fromPoint: number,
+  toPoint: number,
+  seqRanges: ReadonlyArray<readonly [number, number]> | null,
+): Promise<CompactionResult> {
+  return db.transaction().execute(async (trx) => {
     await lockCompaction<Database>(trx);
-    const taken = await sql<HeadRow>`
-      delete from readings_head where ts_ms < ${beforeMs}
-      returning seq, point_id, ts_ms, value, status`.execute(trx);
-    const rows = taken.rows;
+    const rows: HeadRow[] = [];
+    const take = async (range: readonly [number, number] | null) => {
+      const taken = await sql<HeadRow>`
+        delete from readings_head
+        where ts_ms < ${beforeMs} and point_id >= ${fromPoint} and point_id < ${toPoint}
+          ${range ? sql`and seq between ${range[0]} and ${range[1]}` : sql``}
+        returning seq, point_id, ts_ms, value, status`.execute(trx);
+      for (const r of taken.rows) rows.push(r);
+    };
+    if (seqRanges) for (const range of seqRanges) await take(range);
+    else await take(null);
     if (rows.length === 0) return { headRows: 0, blocks: 0, merged: 0 };
     rows.sort((a, b) => Number(a.seq) - Number(b.seq));
     // window → point → rows (arrival order)
@@ -95,8 +181,7 @@ export async function compactHead(db: Kysely<Database>, beforeMs: number): Promi
           const before = old.get(id);
           if (before?.block) merged++;
           const readings = mergeReadings(before?.block ?? null, asExtra(points.get(id)!));
-          const block = blockRow(id, w, readings);
-          blockRows.push(block);
+          blockRows.push(blockRow(id, w, readings));
           rollupRows.push(rollupRow(id, w, readings, before?.rollup ?? null));
         }
         await upsertBlocks(trx, blockRows);
@@ -109,8 +194,6 @@ export async function compactHead(db: Kysely<Database>, beforeMs: number): Promi
     await rebuildDayRollups(trx, touched, beforeMs);
     return { headRows: rows.length, blocks, merged };
   });
-  headDirectoryOf(db)?.compacted(beforeMs);
-  return result;
 }
 
 export const DAY_MS = 86_400_000;
