@@ -26,6 +26,8 @@ import { readTable } from '../platform/tabular/read-table.ts';
 import { argon2Hasher, cryptoSecrets } from '../platform/system.ts';
 import { buildApp, embeddedMonitoring } from '../server/app.ts';
 import { startWalCheckpointer } from '../storage/dialect/wal-checkpointer.ts';
+import { closedBefore } from '../storage/telemetry/block-store.ts';
+import { startCompactionWorker } from '../storage/telemetry/compaction-worker.ts';
 import { EmbeddedMonitoringView } from '../monitoring/monitoring-view.ts';
 import {
   openRuntime,
@@ -81,6 +83,9 @@ program
           console.error(`WAL checkpoint: ${m}`),
         )
       : null;
+    // Compaction on a thread of its own for a SQLite file (ADR 0005, amendment 5).
+    const sqlitePath = rt.database.sqlite ? config.databaseUrl.replace(/^sqlite:/, '') : '';
+    const compaction = sqlitePath && sqlitePath !== ':memory:' ? startCompactionWorker(sqlitePath) : null;
     let accounts = readDemoAccounts(config);
     if (opts.demo) {
       const seeded = await seedDemoIfEmpty(rt);
@@ -107,7 +112,17 @@ program
     const ports = withMineChanged(rt.ports, view);
     const logger = createLogger();
     const jobs = runJobs(
-      periodicJobs({ ports, db: rt.database.db, view, runtime, config, log: logger }),
+      periodicJobs({
+        ports,
+        db: rt.database.db,
+        view,
+        runtime,
+        config,
+        log: logger,
+        ...(compaction
+          ? { compactor: { compactReadings: (nowMs: number) => compaction.compact(closedBefore(nowMs)) } }
+          : {}),
+      }),
       alwaysLeader(),
       logger,
     );
@@ -139,6 +154,7 @@ program
       demo?.stop();
       await ingest.close();
       await app.close();
+      await compaction?.close();
       await checkpointer?.close();
       await rt.database.close();
       process.exit(exitCode);

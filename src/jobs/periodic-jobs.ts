@@ -3,6 +3,7 @@ import { DEFAULT_DAYS_PER_ESCALATION_LEVEL, runDailyReview } from '../core/hazar
 import { openSilentMineCases } from '../core/monitoring/stopped/silent-mine-cases.ts';
 import { applyDueOrders } from '../core/orders/order-use-cases.ts';
 import type { Ports } from '../core/ports.ts';
+import type { MonitoringStore } from '../core/monitoring/monitoring-ports.ts';
 import { compactionJob } from '../monitoring/compactor-job.ts';
 import { createEquipmentState } from '../monitoring/equipment-state.ts';
 import type { MonitoringRuntime } from '../monitoring/monitoring-runtime.ts';
@@ -31,6 +32,8 @@ export function periodicJobs(deps: {
   runtime?: MonitoringRuntime;
   config: { rawRetentionDays: number; aggregateRetentionDays: number; silentMineCaseAfterMs: number };
   log: Pick<Logger, 'warn'>;
+  /** Who compacts the head (default the monitoring store on this thread; the serving process of a SQLite file passes its compaction thread). */
+  compactor?: Pick<MonitoringStore, 'compactReadings'>;
 }): Job[] {
   const { ports, config, log } = deps;
   const equipment = createEquipmentState(deps.view);
@@ -50,7 +53,7 @@ export function periodicJobs(deps: {
         );
       },
     },
-    compactionJob(ports.monitoring, ports.clock),
+    compactionJob(deps.compactor ?? ports.monitoring, ports.clock),
     {
       // Scheduled orders come into force when their time comes; their mines reach monitoring through
       // the mineChanged port.

@@ -44,7 +44,12 @@ export class NodeSqliteDatabase implements SqliteDatabase {
     this.raw = raw;
   }
 
-  prepare(sql: string): SqliteStatement {
+  prepare(text: string): SqliteStatement {
+    // Kysely opens a transaction with a deferred `begin`. Another connection writes to the same file
+    // (the compaction thread), so a transaction that read first could not upgrade to writing after
+    // that connection committed (SQLITE_BUSY_SNAPSHOT, which no busy timeout retries). An immediate
+    // begin takes the write lock first, waiting under the busy timeout as any write does.
+    const sql = text === 'begin' ? 'begin immediate' : text;
     let stmt = this.#cache.get(sql);
     if (stmt) {
       // Refresh LRU position.

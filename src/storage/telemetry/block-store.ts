@@ -70,7 +70,13 @@ export interface CompactionSlicing {
   /** Without a head directory, point ids per transaction. */
   pointsPerSlice?: number;
   /** Told of each slice's result and how long its transaction took. */
-  onSlice?: (slice: CompactionResult, ms: number) => void;
+  onSlice?: (slice: CompactionResult, timing: SliceTiming) => void;
+}
+
+/** How long a slice took in all, and how long of that its write transaction (the write lock) was open. */
+export interface SliceTiming {
+  ms: number;
+  writeMs: number;
 }
 
 /**
@@ -88,11 +94,14 @@ export async function compactHead(
   slicing: CompactionSlicing = {},
 ): Promise<CompactionResult> {
   const total: CompactionResult = { headRows: 0, blocks: 0, merged: 0 };
-  const add = (r: CompactionResult, ms: number) => {
+  const add = (r: CompactionResult & { writeMs: number }, t0: number) => {
     total.headRows += r.headRows;
     total.blocks += r.blocks;
     total.merged += r.merged;
-    slicing.onSlice?.(r, ms);
+    slicing.onSlice?.(
+      { headRows: r.headRows, blocks: r.blocks, merged: r.merged },
+      { ms: performance.now() - t0, writeMs: r.writeMs },
+    );
   };
   const directory = headDirectoryOf(db);
   if (directory) {
@@ -104,8 +113,7 @@ export async function compactHead(
     const planned = directory.coveredThrough;
     for (const slice of slices) {
       const t0 = performance.now();
-      const r = await compactSlice(db, beforeMs, slice.fromPoint, slice.toPoint, slice.seqRanges);
-      add(r, performance.now() - t0);
+      add(await compactSlice(db, beforeMs, slice.fromPoint, slice.toPoint, slice.seqRanges), t0);
       await yieldToEventLoop();
     }
     directory.compacted(beforeMs, planned);
@@ -113,7 +121,7 @@ export async function compactHead(
     for (let from = await nextHeadPoint(db, beforeMs, -Infinity); from !== null;) {
       const to = from + (slicing.pointsPerSlice ?? POINTS_PER_SLICE);
       const t0 = performance.now();
-      add(await compactSlice(db, beforeMs, from, to, null), performance.now() - t0);
+      add(await compactSlice(db, beforeMs, from, to, null), t0);
       from = await nextHeadPoint(db, beforeMs, to);
       await yieldToEventLoop();
     }
@@ -135,65 +143,108 @@ async function nextHeadPoint(db: Kysely<Database>, beforeMs: number, from: numbe
   return r?.p === null || r?.p === undefined ? null : Number(r.p);
 }
 
-/** One slice: head rows of points [fromPoint, toPoint) older than `beforeMs`, into blocks, in one transaction. */
+/**
+ * One slice: the head rows of points [fromPoint, toPoint) older than `beforeMs`, into blocks.
+ *
+ * With `seq` ranges from a head directory (SQLite: one writer, so `seq` order is commit order and the
+ * ranges hold only rows committed when they were planned), the rows and the stored blocks are read and
+ * merged before the write transaction, which then only deletes the planned rows and writes the
+ * blocks: the write lock is held for the writes, not for the reading and encoding. Without ranges
+ * (PostgreSQL, where a lower `seq` may commit later) the rows are deleted and returned in the write
+ * transaction itself, so that exactly the rows taken are removed.
+ */
 async function compactSlice(
   db: Kysely<Database>,
   beforeMs: number,
   fromPoint: number,
   toPoint: number,
   seqRanges: ReadonlyArray<readonly [number, number]> | null,
-): Promise<CompactionResult> {
-  return db.transaction().execute(async (trx) => {
-    await lockCompaction<Database>(trx);
+): Promise<CompactionResult & { writeMs: number }> {
+  const none = { headRows: 0, blocks: 0, merged: 0, writeMs: 0 };
+  const timed = async (write: () => Promise<CompactionResult>) => {
+    const t0 = performance.now();
+    const r = await write();
+    return { ...r, writeMs: performance.now() - t0 };
+  };
+  const where = (range: readonly [number, number] | null) =>
+    sql`ts_ms < ${beforeMs} and point_id >= ${fromPoint} and point_id < ${toPoint}
+      ${range ? sql`and seq between ${range[0]} and ${range[1]}` : sql``}`;
+  if (seqRanges) {
     const rows: HeadRow[] = [];
-    const take = async (range: readonly [number, number] | null) => {
-      const taken = await sql<HeadRow>`
-        delete from readings_head
-        where ts_ms < ${beforeMs} and point_id >= ${fromPoint} and point_id < ${toPoint}
-          ${range ? sql`and seq between ${range[0]} and ${range[1]}` : sql``}
-        returning seq, point_id, ts_ms, value, status`.execute(trx);
-      for (const r of taken.rows) rows.push(r);
-    };
-    if (seqRanges) for (const range of seqRanges) await take(range);
-    else await take(null);
-    if (rows.length === 0) return { headRows: 0, blocks: 0, merged: 0 };
-    rows.sort((a, b) => Number(a.seq) - Number(b.seq));
-    // window → point → rows (arrival order)
-    const byWindow = new Map<number, Map<number, HeadRow[]>>();
-    for (const r of rows) {
-      const w = windowOf(Number(r.ts_ms));
-      let points = byWindow.get(w);
-      if (!points) byWindow.set(w, (points = new Map<number, HeadRow[]>()));
-      let list = points.get(r.point_id);
-      if (!list) points.set(r.point_id, (list = []));
-      list.push(r);
+    for (const range of seqRanges) {
+      const found = await sql<HeadRow>`
+        select seq, point_id, ts_ms, value, status from readings_head where ${where(range)}`.execute(db);
+      for (const r of found.rows) rows.push(r);
     }
-    let blocks = 0;
-    let merged = 0;
-    for (const [w, points] of byWindow) {
-      const ids = [...points.keys()];
-      for (let i = 0; i < ids.length; i += IN_CHUNK) {
-        const chunk = ids.slice(i, i + IN_CHUNK);
-        const old = await existingOf(trx, w, chunk);
-        const blockRows = [];
-        const rollupRows = [];
-        for (const id of chunk) {
-          const before = old.get(id);
-          if (before?.block) merged++;
-          const readings = mergeReadings(before?.block ?? null, asExtra(points.get(id)!));
-          blockRows.push(blockRow(id, w, readings));
-          rollupRows.push(rollupRow(id, w, readings, before?.rollup ?? null));
-        }
-        await upsertBlocks(trx, blockRows);
-        await upsertRollups(trx, rollupRows);
-        blocks += chunk.length;
+    if (rows.length === 0) return none;
+    const merge = await mergeSlice(db, rows);
+    return timed(() =>
+      db.transaction().execute(async (trx) => {
+        await lockCompaction<Database>(trx);
+        for (const range of seqRanges)
+          await sql`delete from readings_head where ${where(range)}`.execute(trx);
+        return writeSlice(trx, merge, beforeMs);
+      }),
+    );
+  }
+  return timed(() =>
+    db.transaction().execute(async (trx) => {
+      await lockCompaction<Database>(trx);
+      const taken = await sql<HeadRow>`
+        delete from readings_head where ${where(null)}
+        returning seq, point_id, ts_ms, value, status`.execute(trx);
+      if (taken.rows.length === 0) return none;
+      return writeSlice(trx, await mergeSlice(trx, taken.rows), beforeMs);
+    }),
+  );
+}
+
+/** A slice's head rows merged into the blocks stored for their (point, window): what to write. */
+interface SliceMerge {
+  headRows: number;
+  merged: number;
+  blockRows: Array<ReturnType<typeof blockRow>>;
+  rollupRows: Array<ReturnType<typeof rollupRowOf>>;
+  touched: Array<[pointId: number, dayMs: number]>;
+}
+
+async function mergeSlice(db: Kysely<Database>, rows: HeadRow[]): Promise<SliceMerge> {
+  rows.sort((a, b) => Number(a.seq) - Number(b.seq));
+  // window → point → rows (arrival order)
+  const byWindow = new Map<number, Map<number, HeadRow[]>>();
+  for (const r of rows) {
+    const w = windowOf(Number(r.ts_ms));
+    let points = byWindow.get(w);
+    if (!points) byWindow.set(w, (points = new Map<number, HeadRow[]>()));
+    let list = points.get(r.point_id);
+    if (!list) points.set(r.point_id, (list = []));
+    list.push(r);
+  }
+  const out: SliceMerge = { headRows: rows.length, merged: 0, blockRows: [], rollupRows: [], touched: [] };
+  for (const [w, points] of byWindow) {
+    const ids = [...points.keys()];
+    for (let i = 0; i < ids.length; i += IN_CHUNK) {
+      const chunk = ids.slice(i, i + IN_CHUNK);
+      const old = await existingOf(db, w, chunk);
+      for (const id of chunk) {
+        const before = old.get(id);
+        if (before?.block) out.merged++;
+        const readings = mergeReadings(before?.block ?? null, asExtra(points.get(id)!));
+        out.blockRows.push(blockRow(id, w, readings));
+        out.rollupRows.push(rollupRow(id, w, readings, before?.rollup ?? null));
+        out.touched.push([id, dayOf(w)]);
       }
     }
-    const touched: Array<[number, number]> = [];
-    for (const [w, points] of byWindow) for (const id of points.keys()) touched.push([id, dayOf(w)]);
-    await rebuildDayRollups(trx, touched, beforeMs);
-    return { headRows: rows.length, blocks, merged };
-  });
+  }
+  return out;
+}
+
+/** Writes a slice's blocks, rollups and day rollups, in the caller's transaction. */
+async function writeSlice(trx: Kysely<Database>, m: SliceMerge, beforeMs: number): Promise<CompactionResult> {
+  await upsertBlocks(trx, m.blockRows);
+  await upsertRollups(trx, m.rollupRows);
+  await rebuildDayRollups(trx, m.touched, beforeMs);
+  return { headRows: m.headRows, blocks: m.blockRows.length, merged: m.merged };
 }
 
 export const DAY_MS = 86_400_000;
