@@ -108,14 +108,13 @@ export async function reportHazard(
       toState: 'reported',
       details: { source: hazard.source, title: hazard.title, mineName: mine.name },
     });
-    if (input.alarmId)
-      await linkAlarm(tx, principal, now, {
-        alarmId: input.alarmId,
-        kind: 'hazard',
-        targetId: hazard.id,
-        title: hazard.title,
-        mineIds: [mine.id],
-      });
+    await linkAlarm(tx, principal, now, {
+      alarmId: input.alarmId,
+      kind: 'hazard',
+      targetId: hazard.id,
+      title: hazard.title,
+      mineIds: [mine.id],
+    });
     const proposals = await proposeForMajorHazard(deps, tx, hazard, mine, actor, now);
     return { hazard, proposals };
   });

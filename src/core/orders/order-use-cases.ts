@@ -17,7 +17,7 @@ import {
   type NoticeDeadline,
 } from './order-rules.ts';
 import { ORDER_KINDS, type Order, type OrderKind, type OrderMine, type OrderStatus } from './orders-ports.ts';
-import { linkAlarm } from '../monitoring/alarm-links.ts';
+import { writeMadeFromAlarm } from '../monitoring/alarm-links.ts';
 
 type Deps = Pick<Ports, 'clock' | 'ids' | 'transaction' | 'mines' | 'regions' | 'orders'>;
 
@@ -243,19 +243,13 @@ export async function issueOrder(
         noticeDate: null,
         noticeRef: null,
       };
-      await writeAudited(tx, p, now, order, (r) => tx.orders.insertOrder(r), {
+      await writeMadeFromAlarm(tx, p, now, order, (r) => tx.orders.insertOrder(r), {
+        kind: 'order',
         action: 'order.issue',
-        targetType: 'order',
-        targetId: order.id,
+        alarmId: input.alarmId,
+        title: order.number,
+        mineIds: t.mines.map((m) => m.id),
       });
-      if (input.alarmId)
-        await linkAlarm(tx, p, now, {
-          alarmId: input.alarmId,
-          kind: 'order',
-          targetId: order.id,
-          title: order.number,
-          mineIds: t.mines.map((m) => m.id),
-        });
       const mines = scheduled ? [] : await applyToMines(deps, tx, p, order, t.mines, now);
       return {
         order,
