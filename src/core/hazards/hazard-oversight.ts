@@ -5,7 +5,7 @@ import { conflict, invalidInput, notFound } from '../errors.ts';
 import type { Ports } from '../ports.ts';
 import { changeMineStatus } from '../registry/mine-use-cases.ts';
 import type { MineStatusEvent } from '../registry/mine-status-machine.ts';
-import { clean, recordBesideHazard } from './hazard-support.ts';
+import { clean, besideStep, recordBesideHazard } from './hazard-support.ts';
 import type { HazardProposal, ProgressReport, ProposalKind, SupervisionListing } from './hazard-types.ts';
 
 type Deps = Pick<Ports, 'clock' | 'ids' | 'transaction'>;
@@ -38,14 +38,7 @@ export function listUnderSupervision(
       closedBy: null,
     };
     await tx.hazards.insertListing(listing);
-    return {
-      result: listing,
-      step: {
-        kind: 'list',
-        note: notice,
-        details: { listingId: listing.id },
-      },
-    };
+    return besideStep(listing, 'list', notice, { listingId: listing.id });
   });
 }
 
@@ -66,13 +59,7 @@ export function unlistSupervision(
     }
     const closed: SupervisionListing = { ...listing, closedAt: now, closedBy: principal.userId };
     await tx.hazards.updateListing(closed);
-    return {
-      result: closed,
-      step: {
-        kind: 'unlist',
-        details: { listingId: listing.id },
-      },
-    };
+    return besideStep(closed, 'unlist', null, { listingId: listing.id });
   });
 }
 
@@ -98,13 +85,7 @@ export function fileProgressReport(
       at: now,
     };
     await tx.hazards.insertProgress(report);
-    return {
-      result: report,
-      step: {
-        kind: 'progress',
-        note: body,
-      },
-    };
+    return besideStep(report, 'progress', body);
   });
 }
 

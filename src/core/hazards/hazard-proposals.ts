@@ -98,14 +98,19 @@ async function propose(
   });
 }
 
+/** What a proposal is made on: a hazard at its mine, by whom (a user or the daily review) and when. */
+export interface ProposalOccasion {
+  hazard: Hazard;
+  mine: MineRow;
+  actor: Actor;
+  now: string;
+}
+
 /** On a new major hazard: suspension at a producing (or building) mine; closure on a repeat within 3 months. */
 export async function proposeForMajorHazard(
   deps: Pick<Ports, 'ids'>,
   tx: Pick<Stores, 'hazards' | 'audit'>,
-  hazard: Hazard,
-  mine: MineRow,
-  actor: Actor,
-  now: string,
+  { hazard, mine, actor, now }: ProposalOccasion,
 ): Promise<HazardProposal[]> {
   const out: HazardProposal[] = [];
   if (hazard.grade !== 'major') return out;
@@ -128,10 +133,7 @@ export async function proposeForMajorHazard(
 export function proposeStopWork(
   deps: Pick<Ports, 'ids'>,
   tx: Pick<Stores, 'hazards' | 'audit'>,
-  hazard: Hazard,
-  mine: MineRow,
-  actor: Actor,
-  now: string,
+  { hazard, mine, actor, now }: ProposalOccasion,
 ): Promise<HazardProposal | null> {
   if (hazard.grade !== 'major' || mine.status !== 'producing') return Promise.resolve(null);
   return propose(deps, tx, 'stop_work', mine, [hazard.id], actor, now);
