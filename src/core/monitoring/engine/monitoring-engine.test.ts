@@ -2,18 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { REGULATIONS_2016_THRESHOLDS } from '../thresholds/regulations-2016-threshold-table.ts';
 import { parseSensorRelations, type PointDefinition } from '../upload-file/point-definition-records.ts';
 import type { AlarmChange, MonitoredMine } from './engine-types.ts';
-import { def, person, reading, T0 } from './engine.test-helper.ts';
+import { def, MINE, person, reading, T0 } from './engine.test-helper.ts';
 import { MonitoringEngine, SWEEP_EVERY_MS } from './monitoring-engine.ts';
-
-const MINE: MonitoredMine = {
-  id: 'm1',
-  code: '990102000001',
-  name: '测试煤矿',
-  status: 'producing',
-  approvedMaxUnderground: 3,
-  gasClass: 'high',
-  regionPath: '/990000/990100/990102/',
-};
 
 function setUp(status: MonitoredMine['status'] = 'producing') {
   const e = new MonitoringEngine({ capacity: 64, thresholds: REGULATIONS_2016_THRESHOLDS });
