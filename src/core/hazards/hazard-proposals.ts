@@ -1,4 +1,4 @@
-import { writeAudited } from '../audit/record-audit.ts';
+import { recordAudit, writeAudited } from '../audit/record-audit.ts';
 import type { Ports, Stores } from '../ports.ts';
 import type { MineRow } from '../ports.ts';
 import { SUSPENDABLE, closureOccasions, threeMonthsBefore } from './hazard-rules.ts';
@@ -49,18 +49,13 @@ export async function lapseProposalsOfClosedHazard(
     if (others.some((h) => h !== undefined && h.state !== 'closed')) continue;
     const note = `hazard(s) ${p.hazardIds.join(', ')} written off before a decision`;
     await tx.hazards.updateProposal({ ...p, state: 'lapsed', decidedBy: actor.id, decidedAt: now, note });
-    await tx.audit.append(
-      {
-        actorId: actor.id,
-        actorName: actor.name,
-        action: 'hazard_proposal.lapse',
-        targetType: 'mine',
-        targetId: p.mineId,
-        before: { proposalId: p.id, state: p.state },
-        after: { proposalId: p.id, state: 'lapsed', kind: p.kind, note },
-      },
-      now,
-    );
+    await recordAudit(tx, actor, now, {
+      action: 'hazard_proposal.lapse',
+      targetType: 'mine',
+      targetId: p.mineId,
+      before: { proposalId: p.id, state: p.state },
+      after: { proposalId: p.id, state: 'lapsed', kind: p.kind, note },
+    });
     lapsed.push(p.id);
   }
   return lapsed;

@@ -392,19 +392,13 @@ export async function recordOrderNotice(
     if (input.noticeDate < chinaDateOf(order.createdAt))
       throw invalidInput('ORDER_NOTICE_INVALID', 'The public notice cannot predate the order.');
     const next: Order = { ...order, noticeDate: input.noticeDate, noticeRef: input.noticeRef.trim() };
-    await tx.orders.updateOrder(next);
-    await tx.audit.append(
-      {
-        actorId: p.userId,
-        actorName: p.displayName,
-        action: 'order.notice',
-        targetType: 'order',
-        targetId: order.id,
-        before: { noticeDate: order.noticeDate, noticeRef: order.noticeRef },
-        after: { noticeDate: next.noticeDate, noticeRef: next.noticeRef, via: p.via },
-      },
-      now,
-    );
+    await writeAudited(tx, p, now, next, (r) => tx.orders.updateOrder(r), {
+      action: 'order.notice',
+      targetType: 'order',
+      targetId: order.id,
+      before: { noticeDate: order.noticeDate, noticeRef: order.noticeRef },
+      after: { noticeDate: next.noticeDate, noticeRef: next.noticeRef, via: p.via },
+    });
   });
   return getOrder(deps, p, id);
 }
