@@ -33,6 +33,14 @@ function setUp(status: MonitoredMine['status'] = 'producing') {
   return e;
 }
 
+/** The engine after CH4-T1 and SMOKE both reported at T0 and then only SMOKE, `smokeAgainMin` minutes later. */
+function withSilentMethane(smokeAgainMin: number) {
+  const e = setUp();
+  e.ingestReadings('m1', [reading('CH4-T1', 0.2, T0), reading('SMOKE', 0, T0)], T0);
+  e.ingestReadings('m1', [reading('SMOKE', 0, T0 + smokeAgainMin * 60_000)], T0 + smokeAgainMin * 60_000);
+  return e;
+}
+
 const rules = (changes: AlarmChange[], to = 'unack_active') =>
   changes
     .filter((c) => c.effects.some((x) => x.kind === 'state-changed' && x.to === to))
@@ -162,18 +170,14 @@ describe('monitoring engine rules', () => {
   });
 
   it('a silent point while the rest of its mine reports', () => {
-    const e = setUp();
-    e.ingestReadings('m1', [reading('CH4-T1', 0.2, T0), reading('SMOKE', 0, T0)], T0);
-    e.ingestReadings('m1', [reading('SMOKE', 0, T0 + 5.5 * 60_000)], T0 + 5.5 * 60_000);
+    const e = withSilentMethane(5.5);
     const changes = e.tick(T0 + 6 * 60_000);
     expect(rules(changes)).toEqual(['point_silent:CH4-T1']);
     expect(changes[0]!.atMs).toBe(T0 + 5 * 60_000);
   });
 
   it('sweeps for silence every few seconds of the receiving clock, not every tick; the alarm keeps its data time', () => {
-    const e = setUp();
-    e.ingestReadings('m1', [reading('CH4-T1', 0.2, T0), reading('SMOKE', 0, T0)], T0);
-    e.ingestReadings('m1', [reading('SMOKE', 0, T0 + 4.9 * 60_000)], T0 + 4.9 * 60_000);
+    const e = withSilentMethane(4.9);
     // A sweep just before the point's silence counts: nothing yet.
     expect(rules(e.tick(T0 + 5 * 60_000 - 500))).toEqual([]);
     // Within SWEEP_EVERY_MS of that sweep the point is not re-judged, although it is now past its limit.
@@ -184,9 +188,7 @@ describe('monitoring engine rules', () => {
   });
 
   it('suppresses a point\u2019s silence by design while a mine is suspended, never the mine\u2019s own (it must keep monitoring online)', () => {
-    const e = setUp();
-    e.ingestReadings('m1', [reading('CH4-T1', 0.2, T0), reading('SMOKE', 0, T0)], T0);
-    e.ingestReadings('m1', [reading('SMOKE', 0, T0 + 5.5 * 60_000)], T0 + 5.5 * 60_000);
+    const e = withSilentMethane(5.5);
     e.tick(T0 + 6 * 60_000);
     e.tick(T0 + 12 * 60_000);
     const suspended = e.upsertMine({ ...MINE, status: 'suspended' }, T0 + 13 * 60_000);
