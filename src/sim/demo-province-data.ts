@@ -3,6 +3,7 @@
  * Everything here is fictional. Ids use the 99xxxx range, which no real division uses, so demo rows
  * can never be mistaken for real data.
  */
+import type { Region } from '../core/registry/types.ts';
 
 export interface DemoCountySpec {
   id: string;
@@ -25,6 +26,17 @@ export interface DemoCitySpec {
 export const DEMO_PROVINCE_ID = '990000';
 export const DEMO_PROVINCE_NAME = '示范省';
 export const DEMO_PROVINCE_NAME_EN = 'Demo Province';
+/** The demo province's region row (the root of every demo region path). */
+export function demoProvinceRegion(): Region {
+  return {
+    id: DEMO_PROVINCE_ID,
+    name: DEMO_PROVINCE_NAME,
+    nameEn: DEMO_PROVINCE_NAME_EN,
+    level: 'province',
+    parentId: null,
+    path: `/${DEMO_PROVINCE_ID}/`,
+  };
+}
 /** Short form used in licence numbers, like 黔 for Guizhou. */
 export const DEMO_PROVINCE_ABBREVIATION = '示';
 

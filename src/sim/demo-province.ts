@@ -21,7 +21,7 @@ import {
   DEMO_PROVINCE_ABBREVIATION,
   DEMO_PROVINCE_ID,
   DEMO_PROVINCE_NAME,
-  DEMO_PROVINCE_NAME_EN,
+  demoProvinceRegion,
   DEMO_TRUSTEES,
   PLACE_FIRST,
   PLACE_LAST,
@@ -201,14 +201,7 @@ export function createPlaceNamer(random: SeededRandom): () => string {
 }
 
 function buildRegions(): Region[] {
-  const province: Region = {
-    id: DEMO_PROVINCE_ID,
-    name: DEMO_PROVINCE_NAME,
-    nameEn: DEMO_PROVINCE_NAME_EN,
-    level: 'province',
-    parentId: null,
-    path: `/${DEMO_PROVINCE_ID}/`,
-  };
+  const province = demoProvinceRegion();
   const cities: Region[] = DEMO_CITIES.map((c) => ({
     id: c.id,
     name: c.name,

@@ -2,24 +2,31 @@ import { describe, expect, it } from 'vitest';
 import { hasPermission, isInScope, requireInScope, requirePermission } from './permissions.ts';
 import type { Principal } from './types.ts';
 
-const county: Principal = {
-  userId: 'u1',
-  username: 'county',
-  displayName: 'County',
-  role: 'county_regulator',
-  scope: { kind: 'region', regionId: '990102' },
-  scopePath: '/990000/990100/990102/',
+/** A signed-in user of the given role and scope. */
+const principal = (
+  userId: string,
+  displayName: string,
+  role: Principal['role'],
+  scope: Principal['scope'],
+  scopePath: string | null,
+): Principal => ({
+  userId,
+  username: displayName.toLowerCase(),
+  displayName,
+  role,
+  scope,
+  scopePath,
   via: 'session',
-};
-const officer: Principal = {
-  userId: 'u2',
-  username: 'officer',
-  displayName: 'Officer',
-  role: 'mine_safety_officer',
-  scope: { kind: 'mine', mineId: 'm-1' },
-  scopePath: null,
-  via: 'session',
-};
+});
+
+const county = principal(
+  'u1',
+  'County',
+  'county_regulator',
+  { kind: 'region', regionId: '990102' },
+  '/990000/990100/990102/',
+);
+const officer = principal('u2', 'Officer', 'mine_safety_officer', { kind: 'mine', mineId: 'm-1' }, null);
 
 describe('scope', () => {
   it.each([

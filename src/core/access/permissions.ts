@@ -1,5 +1,5 @@
 import { notAllowed, notFound } from '../errors.ts';
-import type { Principal, Role } from './types.ts';
+import { ROLES, type Principal, type Role } from './types.ts';
 
 /**
  * What each role may do, as data. A permission says nothing about *where*: the scope check
@@ -80,18 +80,7 @@ export type Permission =
   | 'stopped.approve';
 
 const REGULATORS: readonly Role[] = ['province_regulator', 'city_regulator', 'county_regulator'];
-const EVERYONE: readonly Role[] = [
-  'province_regulator',
-  'city_regulator',
-  'county_regulator',
-  'leader',
-  'group_member',
-  'mine_safety_officer',
-  'gas_expert',
-  'viewer',
-  'mine_safety_bureau',
-  'government_head',
-];
+const EVERYONE: readonly Role[] = ROLES;
 /** Those who oversee from above the local departments: the state bureau and the government head (ADR 0009). */
 const OVERSIGHT: readonly Role[] = ['mine_safety_bureau', 'government_head'];
 

@@ -1,6 +1,6 @@
-import { recordAudit } from '../audit/record-audit.ts';
+import { recordAudit, type AuditActor } from '../audit/record-audit.ts';
 import { invalidInput, notFound } from '../errors.ts';
-import type { ApiToken, Ports, Secrets } from '../ports.ts';
+import type { ApiToken, Ports, Secrets, TxStores } from '../ports.ts';
 import { digestToken } from './authentication.ts';
 import { requirePermission } from './permissions.ts';
 import { TOKEN_SCOPES, type Principal, type TokenScope } from './types.ts';
@@ -127,17 +127,7 @@ export async function revokeApiToken(
     if (!t || t.userId !== principal.userId) {
       throw notFound('TOKEN_NOT_FOUND', `No token "${tokenId}" of yours.`);
     }
-    if (t.revokedAt === null) {
-      await tx.tokens.revoke(t.id, now);
-      await recordAudit(tx, principal, now, {
-        action: 'token.revoke',
-        targetType: 'user',
-        targetId: principal.userId,
-        before: { tokenId: t.id, name: t.name },
-        after: { tokenId: t.id, revokedAt: now },
-      });
-    }
-    return viewToken({ ...t, revokedAt: t.revokedAt ?? now }, now);
+    return revokeInTx(tx, principal, t, now);
   });
 }
 
@@ -151,16 +141,26 @@ export async function revokeTokenAsOperator(
   return deps.transaction(['tokens', 'audit'], async (tx) => {
     const t = await tx.tokens.get(tokenId);
     if (!t) throw notFound('TOKEN_NOT_FOUND', `No token "${tokenId}".`);
-    if (t.revokedAt === null) {
-      await tx.tokens.revoke(t.id, now);
-      await recordAudit(tx, operator, now, {
-        action: 'token.revoke',
-        targetType: 'user',
-        targetId: t.userId,
-        before: { tokenId: t.id, name: t.name },
-        after: { tokenId: t.id, revokedAt: now },
-      });
-    }
-    return viewToken({ ...t, revokedAt: t.revokedAt ?? now }, now);
+    return revokeInTx(tx, operator, t, now);
   });
+}
+
+/** Revokes a token found in `tx` (an already revoked one is left as it is), audited on its account. */
+async function revokeInTx(
+  tx: TxStores<'tokens' | 'audit'>,
+  actor: Principal | AuditActor,
+  t: ApiToken,
+  now: string,
+): Promise<TokenView> {
+  if (t.revokedAt === null) {
+    await tx.tokens.revoke(t.id, now);
+    await recordAudit(tx, actor, now, {
+      action: 'token.revoke',
+      targetType: 'user',
+      targetId: t.userId,
+      before: { tokenId: t.id, name: t.name },
+      after: { tokenId: t.id, revokedAt: now },
+    });
+  }
+  return viewToken({ ...t, revokedAt: t.revokedAt ?? now }, now);
 }

@@ -1,18 +1,7 @@
 /** Users, roles and scopes. */
 
-export type Role =
-  | 'province_regulator'
-  | 'city_regulator'
-  | 'county_regulator'
-  | 'leader'
-  | 'group_member'
-  | 'mine_safety_officer'
-  | 'gas_expert'
-  | 'viewer'
-  | 'mine_safety_bureau'
-  | 'government_head';
-
-export const ROLES: readonly Role[] = [
+/** Every role, in the order the role pickers list them. */
+const ROLE_LIST = [
   'province_regulator',
   'city_regulator',
   'county_regulator',
@@ -25,7 +14,10 @@ export const ROLES: readonly Role[] = [
   'mine_safety_bureau',
   // The head of a local government (政府主要负责人): approves resumptions (2024 Regulation art. 48; ADR 0009).
   'government_head',
-];
+] as const;
+
+export type Role = (typeof ROLE_LIST)[number];
+export const ROLES: readonly Role[] = ROLE_LIST;
 
 /** A user sees a region and everything below it, or exactly one mine. */
 export type Scope = { kind: 'region'; regionId: string } | { kind: 'mine'; mineId: string };

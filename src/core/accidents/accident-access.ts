@@ -1,7 +1,8 @@
 import { isInScope, requirePermission, type Permission } from '../access/permissions.ts';
 import type { Principal } from '../access/types.ts';
+import { writeAudited, type AuditedChange } from '../audit/record-audit.ts';
 import { conflict, notFound } from '../errors.ts';
-import type { Ports } from '../ports.ts';
+import type { Ports, Stores } from '../ports.ts';
 import type { Accident } from './accident-types.ts';
 
 /** Reference accidents (foreign data, no register mine) are public reading for anyone who reads accidents. */
@@ -43,4 +44,21 @@ export function scopeFilter(p: Principal): {
   if (p.scope.kind === 'mine') return { mineId: p.scope.mineId };
   const assigned = p.assignedMineIds === undefined ? {} : { mineIds: p.assignedMineIds };
   return { regionPath: p.scopePath ?? '\u0000', ...assigned };
+}
+
+/**
+ * Writes `record` to the accident register (`write`: one of its store's inserts or updates) and audits
+ * the change, in one transaction. Returns the record.
+ */
+export function writeAccidentAudited<R>(
+  deps: Pick<Ports, 'transaction'>,
+  p: Principal,
+  now: string,
+  record: R,
+  write: (accidents: Stores['accidents'], record: R) => Promise<unknown>,
+  change: AuditedChange,
+): Promise<R> {
+  return deps.transaction(['accidents', 'audit'], (tx) =>
+    writeAudited(tx, p, now, record, (r) => write(tx.accidents, r), change),
+  );
 }

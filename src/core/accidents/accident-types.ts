@@ -1,8 +1,9 @@
+import type { ActStamp } from '../audit/record-audit.ts';
 import type { AccidentGrade, ReportLevel } from './accident-grading.ts';
 import type { InvestigationState } from './investigation-machine.ts';
 
 /** A recorded accident (a Chinese mine's) or a reference accident imported from foreign data. */
-export interface Accident {
+export interface Accident extends ActStamp<'created'> {
   id: string;
   /** Null for the reference set (foreign data with no mine in the register). */
   mineId: string | null;
@@ -33,9 +34,6 @@ export interface Accident {
   findings: string | null;
   reportSubmittedAt: string | null;
   closedAt: string | null;
-  createdAt: string;
-  createdById: string;
-  createdByName: string;
 }
 
 /** The figures a supplementary report (补报) may change. */
@@ -50,7 +48,7 @@ export interface SupplementFigures {
  * A supplementary report (补报, Order 493 art. 13): the casualty figures as they changed, when the change
  * happened (data time, judged against the window), who recorded it and when, and the grade before and after.
  */
-export interface AccidentSupplement {
+export interface AccidentSupplement extends ActStamp<'recorded'> {
   id: string;
   accidentId: string;
   /** When the change happened (e.g. an injured miner died): the time the window is judged on. */
@@ -60,18 +58,12 @@ export interface AccidentSupplement {
   gradeBefore: AccidentGrade;
   gradeAfter: AccidentGrade;
   reason: string;
-  recordedAt: string;
-  recordedById: string;
-  recordedByName: string;
 }
 
-export interface AccidentReport {
+export interface AccidentReport extends ActStamp<'recorded'> {
   accidentId: string;
   level: ReportLevel;
   reportedAt: string;
-  recordedAt: string;
-  recordedById: string;
-  recordedByName: string;
   note: string;
 }
 
@@ -106,7 +98,7 @@ export const ACCOUNTABILITY_ACTIONS: readonly AccountabilityAction[] = [
   'prosecution',
 ];
 
-export interface AccountabilityRecord {
+export interface AccountabilityRecord extends ActStamp<'created'> {
   id: string;
   accidentId: string;
   mineId: string;
@@ -119,9 +111,6 @@ export interface AccountabilityRecord {
   /** YYYY-MM-DD. */
   decidedOn: string;
   note: string;
-  createdAt: string;
-  createdById: string;
-  createdByName: string;
 }
 
 /** One item of the "what preceded it" timeline. */

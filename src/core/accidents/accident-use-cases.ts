@@ -1,10 +1,15 @@
 import { requirePermission } from '../access/permissions.ts';
 import type { Principal } from '../access/types.ts';
-import { writeAudited } from '../audit/record-audit.ts';
+import { actStamp } from '../audit/record-audit.ts';
 import { conflict, invalidInput } from '../errors.ts';
 import type { Ports } from '../ports.ts';
 import { requireMineInScope } from '../registry/mine-scope.ts';
-import { requireAccident, requireRegisterAccident, scopeFilter } from './accident-access.ts';
+import {
+  requireAccident,
+  requireRegisterAccident,
+  scopeFilter,
+  writeAccidentAudited,
+} from './accident-access.ts';
 import {
   INVESTIGATION_DAYS,
   INVESTIGATION_EXTENSION_DAYS,
@@ -40,6 +45,22 @@ export interface RecordAccidentInput {
 const DAY_MS = 86_400_000;
 export const addDays = (isoDate: string, days: number): string =>
   new Date(Date.parse(`${isoDate.slice(0, 10)}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+
+/**
+ * What every new accident, recorded or imported, starts with: not regraded, its investigation open and
+ * due INVESTIGATION_DAYS after the accident, created by `p` at `now`.
+ */
+export function newAccidentState(occurredAt: string, p: Principal, now: string) {
+  return {
+    regradedAt: null,
+    investigationState: 'investigating',
+    investigationDueOn: addDays(occurredAt, INVESTIGATION_DAYS),
+    findings: null,
+    reportSubmittedAt: null,
+    closedAt: null,
+    ...actStamp('created', p, now),
+  } satisfies Partial<Accident>;
+}
 
 /** Problems with the casualty figures, as readable sentences (empty when they are valid). */
 export function casualtyIssues(c: {
@@ -111,25 +132,15 @@ export async function recordAccident(
     minorInjuries: input.minorInjuries,
     directLossCny: input.directLossCny,
     grade,
-    regradedAt: null,
     description: input.description?.trim() ?? '',
     source: 'recorded',
     externalRef: null,
-    investigationState: 'investigating',
-    investigationDueOn: addDays(occurredAt, INVESTIGATION_DAYS),
-    findings: null,
-    reportSubmittedAt: null,
-    closedAt: null,
-    createdAt: now,
-    createdById: p.userId,
-    createdByName: p.displayName,
+    ...newAccidentState(occurredAt, p, now),
   };
-  await deps.transaction(['accidents', 'audit'], async (tx) => {
-    await writeAudited(tx, p, now, accident, (r) => tx.accidents.insert(r), {
-      action: 'accident.record',
-      targetType: 'accident',
-      targetId: accident.id,
-    });
+  await writeAccidentAudited(deps, p, now, accident, (s, r) => s.insert(r), {
+    action: 'accident.record',
+    targetType: 'accident',
+    targetId: accident.id,
   });
   return accident;
 }
@@ -241,12 +252,10 @@ export async function recordReport(
     recordedByName: p.displayName,
     note: input.note?.trim() ?? '',
   };
-  await deps.transaction(['accidents', 'audit'], async (tx) => {
-    await writeAudited(tx, p, now, report, (r) => tx.accidents.insertReport(r), {
-      action: 'accident.report',
-      targetType: 'accident',
-      targetId: a.id,
-    });
+  await writeAccidentAudited(deps, p, now, report, (s, r) => s.insertReport(r), {
+    action: 'accident.report',
+    targetType: 'accident',
+    targetId: a.id,
   });
   return getAccident(deps, p, id);
 }
@@ -274,18 +283,16 @@ export async function advanceInvestigation(
     }
     if (e.kind === 'record-reply') next = { ...next, closedAt: e.at };
   }
-  await deps.transaction(['accidents', 'audit'], async (tx) => {
-    await writeAudited(tx, p, now, next, (r) => tx.accidents.update(r), {
-      action: `accident.investigation.${input.event}`,
-      targetType: 'accident',
-      targetId: a.id,
-      before: { investigationState: a.investigationState, investigationDueOn: a.investigationDueOn },
-      after: {
-        investigationState: next.investigationState,
-        investigationDueOn: next.investigationDueOn,
-        findings: next.findings,
-      },
-    });
+  await writeAccidentAudited(deps, p, now, next, (s, r) => s.update(r), {
+    action: `accident.investigation.${input.event}`,
+    targetType: 'accident',
+    targetId: a.id,
+    before: { investigationState: a.investigationState, investigationDueOn: a.investigationDueOn },
+    after: {
+      investigationState: next.investigationState,
+      investigationDueOn: next.investigationDueOn,
+      findings: next.findings,
+    },
   });
   return getAccident(deps, p, id);
 }

@@ -1,9 +1,14 @@
 import { requirePermission } from '../access/permissions.ts';
 import type { Principal } from '../access/types.ts';
-import { writeAudited } from '../audit/record-audit.ts';
+import { actStamp } from '../audit/record-audit.ts';
 import { invalidInput, notFound } from '../errors.ts';
 import type { Ports } from '../ports.ts';
-import { requireAccident, requireRegisterAccident, scopeFilter } from './accident-access.ts';
+import {
+  requireAccident,
+  requireRegisterAccident,
+  scopeFilter,
+  writeAccidentAudited,
+} from './accident-access.ts';
 import {
   ACCOUNTABILITY_ACTIONS,
   ACCOUNTABILITY_CHAINS,
@@ -63,16 +68,12 @@ export async function recordAccountability(
     action: input.action,
     decidedOn: input.decidedOn,
     note: input.note?.trim() ?? '',
-    createdAt: now,
-    createdById: p.userId,
-    createdByName: p.displayName,
+    ...actStamp('created', p, now),
   };
-  await deps.transaction(['accidents', 'audit'], async (tx) => {
-    await writeAudited(tx, p, now, record, (r) => tx.accidents.insertAccountability(r), {
-      action: 'accountability.record',
-      targetType: 'accident',
-      targetId: a.id,
-    });
+  await writeAccidentAudited(deps, p, now, record, (s, r) => s.insertAccountability(r), {
+    action: 'accountability.record',
+    targetType: 'accident',
+    targetId: a.id,
   });
   return record;
 }

@@ -1,13 +1,12 @@
 import { requirePermission } from '../access/permissions.ts';
+import { writeAccidentAudited } from './accident-access.ts';
 import type { Principal } from '../access/types.ts';
-import { writeAudited } from '../audit/record-audit.ts';
 import { invalidInput } from '../errors.ts';
 import type { Ports } from '../ports.ts';
 import { requireMineInScope } from '../registry/mine-scope.ts';
-import { INVESTIGATION_DAYS } from './accident-grading.ts';
 import { gradeOfRow, planImport, type ImportMapping, type RowError } from './accident-import.ts';
 import type { Accident } from './accident-types.ts';
-import { addDays } from './accident-use-cases.ts';
+import { newAccidentState } from './accident-use-cases.ts';
 
 export interface ImportInput {
   fileName: string;
@@ -61,18 +60,10 @@ export async function importAccidents(
     minorInjuries: r.minorInjuries,
     directLossCny: r.directLossCny,
     grade: gradeOfRow(r),
-    regradedAt: null,
     description: r.description,
     source: 'imported',
     externalRef: r.externalRef,
-    investigationState: 'investigating',
-    investigationDueOn: addDays(r.occurredAt, INVESTIGATION_DAYS),
-    findings: null,
-    reportSubmittedAt: null,
-    closedAt: null,
-    createdAt: now,
-    createdById: p.userId,
-    createdByName: p.displayName,
+    ...newAccidentState(r.occurredAt, p, now),
   }));
   const result: ImportResult = {
     fileName: input.fileName,
@@ -83,13 +74,11 @@ export async function importAccidents(
     errors: plan.errors,
     skippedReasons: plan.skippedReasons,
   };
-  await deps.transaction(['accidents', 'audit'], async (tx) => {
-    await writeAudited(tx, p, now, rows, (r) => tx.accidents.insertMany(r), {
-      action: 'accident.import',
-      targetType: mine ? 'mine' : 'accident-reference',
-      targetId: mine?.id ?? input.mapping.dataset,
-      after: { ...result, errors: result.errors.length, dataset: input.mapping.dataset },
-    });
+  await writeAccidentAudited(deps, p, now, rows, (s, r) => s.insertMany(r), {
+    action: 'accident.import',
+    targetType: mine ? 'mine' : 'accident-reference',
+    targetId: mine?.id ?? input.mapping.dataset,
+    after: { ...result, errors: result.errors.length, dataset: input.mapping.dataset },
   });
   return result;
 }

@@ -63,36 +63,22 @@ export interface RiskScore {
 
 const round1 = (x: number): number => Math.round(x * 10) / 10;
 
-function inputOf(id: RiskFactorId, i: RiskInputs): number | string | null {
-  switch (id) {
-    case 'live_incident':
-      return i.liveIncidents.length;
-    case 'unacknowledged_critical':
-      return i.unacknowledgedCritical;
-    case 'open_hazards':
-      return i.openHazards;
-    case 'open_major_hazards':
-      return i.openMajorHazards;
-    case 'overdue_hazards':
-      return i.overdueHazards;
-    case 'alarms_critical_30d':
-      return i.alarmsCritical30d;
-    case 'alarms_high_30d':
-      return i.alarmsHigh30d;
-    case 'alarms_medium_30d':
-      return i.alarmsMedium30d;
-    case 'data_gaps_30d':
-      return i.dataGaps30d;
-    case 'gas_class':
-      return i.gasClass;
-    case 'small_capacity':
-      return i.isSmall ? 1 : 0;
-    case 'inspection_recency':
-      return i.daysSinceVisit;
-    case 'accident_history':
-      return i.accidents3y;
-  }
-}
+/** What each factor reads from a mine's inputs. */
+const INPUT_OF: Readonly<Record<RiskFactorId, (i: RiskInputs) => number | string | null>> = {
+  live_incident: (i) => i.liveIncidents.length,
+  unacknowledged_critical: (i) => i.unacknowledgedCritical,
+  open_hazards: (i) => i.openHazards,
+  open_major_hazards: (i) => i.openMajorHazards,
+  overdue_hazards: (i) => i.overdueHazards,
+  alarms_critical_30d: (i) => i.alarmsCritical30d,
+  alarms_high_30d: (i) => i.alarmsHigh30d,
+  alarms_medium_30d: (i) => i.alarmsMedium30d,
+  data_gaps_30d: (i) => i.dataGaps30d,
+  gas_class: (i) => i.gasClass,
+  small_capacity: (i) => (i.isSmall ? 1 : 0),
+  inspection_recency: (i) => i.daysSinceVisit,
+  accident_history: (i) => i.accidents3y,
+};
 
 function pointsOf(def: RiskFactorDef, input: number | string | null): { points: number; noData: boolean } {
   const rule = def.rule;
@@ -120,7 +106,7 @@ export function scoreMine(
   table: readonly RiskFactorDef[] = RISK_FACTORS_2026,
 ): RiskScore {
   const factors = table.map((def): FactorContribution => {
-    const input = inputOf(def.id, inputs);
+    const input = INPUT_OF[def.id](inputs);
     if (inputs.status === 'closed' && !def.appliesToClosed) {
       return { id: def.id, input, points: 0, noData: false };
     }

@@ -1,4 +1,5 @@
 import { requirePermission } from '../access/permissions.ts';
+import { mineListing, type MineListing } from '../registry/mine-listing.ts';
 import type { Principal } from '../access/types.ts';
 import type { MineRow, Ports } from '../ports.ts';
 import { scopedMineFilter } from '../registry/mine-use-cases.ts';
@@ -57,12 +58,7 @@ export function liveRiskByMine(alarms: readonly AlarmView[]): Map<string, LiveRi
   return out;
 }
 
-export interface RiskRow {
-  mineId: string;
-  code: string;
-  name: string;
-  regionId: string;
-  regionName: string;
+export interface RiskRow extends MineListing {
   status: string;
   rank: number;
   score: number;
@@ -142,11 +138,7 @@ export async function rankMines(
       status: m.status,
     });
     return {
-      mineId: m.id,
-      code: m.code,
-      name: m.name,
-      regionId: m.regionId,
-      regionName: m.regionName,
+      ...mineListing(m),
       status: m.status,
       rank: 0,
       score,

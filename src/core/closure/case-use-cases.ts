@@ -3,7 +3,7 @@ import type { Principal } from '../access/types.ts';
 import { actStamp, writeAudited } from '../audit/record-audit.ts';
 import { conflict, invalidInput, notFound } from '../errors.ts';
 import type { Ports } from '../ports.ts';
-import { linkAlarm } from '../monitoring/alarm-links.ts';
+import { writeMadeFromAlarm } from '../monitoring/alarm-links.ts';
 import { requireMineInScope } from '../registry/mine-scope.ts';
 import { isIsoDate, needText, requireVisible, seesRecord } from './closure-access.ts';
 import { caseTypeForAlarmRule, transitionCase, type CaseEvent } from './closure-rules.ts';
@@ -161,20 +161,14 @@ export async function openCase(
       ...actStamp('opened', p, now),
       updatedAt: now,
     };
-    await writeAudited(tx, p, now, c, (r) => tx.closure.insertCase(r), {
+    const title = c.summary.length > 80 ? `${c.summary.slice(0, 79)}…` : c.summary;
+    return writeMadeFromAlarm(tx, p, now, c, (r) => tx.closure.insertCase(r), {
+      kind: 'case',
       action: 'case.open',
-      targetType: 'case',
-      targetId: c.id,
+      alarmId: input.alarmId,
+      title,
+      mineIds: [c.mineId],
     });
-    if (input.alarmId)
-      await linkAlarm(tx, p, now, {
-        alarmId: input.alarmId,
-        kind: 'case',
-        targetId: c.id,
-        title: c.summary.length > 80 ? `${c.summary.slice(0, 79)}…` : c.summary,
-        mineIds: [c.mineId],
-      });
-    return c;
   });
 }
 

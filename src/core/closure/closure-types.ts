@@ -3,6 +3,8 @@
  * transformations of exited mines, ownership/trusteeship records and crackdown cases. Plain data.
  */
 
+import type { ActStamp } from '../audit/record-audit.ts';
+
 export type ClosureStepKind =
   | 'production_stopped'
   | 'explosives_disposed'
@@ -62,7 +64,7 @@ export interface ClosureStep {
 
 export type ClosureStatus = 'in_progress' | 'closed';
 
-export interface Closure {
+export interface Closure extends ActStamp<'created'> {
   id: string;
   mineId: string;
   mineName: string;
@@ -74,13 +76,10 @@ export interface Closure {
   /** True when the mine was already `closing` (e.g. from a closure order) and the closure attached to it. */
   attachedToExisting: boolean;
   status: ClosureStatus;
-  createdById: string;
-  createdByName: string;
-  createdAt: string;
   closedAt: string | null;
 }
 
-export interface ClosureTarget {
+export interface ClosureTarget extends ActStamp<'created'> {
   id: string;
   regionId: string;
   regionPath: string;
@@ -90,23 +89,17 @@ export interface ClosureTarget {
   minesToClose: number;
   capacityToWithdrawTPerYear: number;
   note: string;
-  createdById: string;
-  createdByName: string;
-  createdAt: string;
 }
 
-export interface PolicyListEntry {
+export interface PolicyListEntry extends ActStamp<'listed'> {
   mineId: string;
   regionPath: string;
   reason: string;
   /** The document that names the mine (number or link). */
   source: string;
-  listedById: string;
-  listedByName: string;
-  listedAt: string;
 }
 
-export interface Transformation {
+export interface Transformation extends ActStamp<'recorded'> {
   id: string;
   closureId: string;
   mineId: string;
@@ -117,9 +110,6 @@ export interface Transformation {
   startedOn: string;
   jobs: number;
   note: string;
-  recordedById: string;
-  recordedByName: string;
-  recordedAt: string;
 }
 
 export type OwnershipKind = 'ownership' | 'trusteeship' | 'integration' | 'reorganisation';
@@ -130,7 +120,7 @@ export const OWNERSHIP_KINDS: readonly OwnershipKind[] = [
   'reorganisation',
 ];
 
-export interface OwnershipRecord {
+export interface OwnershipRecord extends ActStamp<'recorded'> {
   id: string;
   mineId: string;
   regionPath: string;
@@ -142,9 +132,6 @@ export interface OwnershipRecord {
   toDate: string | null;
   contractRef: string | null;
   note: string;
-  recordedById: string;
-  recordedByName: string;
-  recordedAt: string;
 }
 
 export type CaseType =
@@ -168,13 +155,10 @@ export const CASE_EVIDENCE_KINDS: readonly CaseEvidenceKind[] = [
   'document',
 ];
 
-export interface CaseEvidence {
+export interface CaseEvidence extends ActStamp<'added'> {
   kind: CaseEvidenceKind;
   ref: string;
   note: string;
-  addedById: string;
-  addedByName: string;
-  addedAt: string;
 }
 
 export interface CaseDecision {
@@ -184,7 +168,7 @@ export interface CaseDecision {
   at: string;
 }
 
-export interface CrackdownCase {
+export interface CrackdownCase extends ActStamp<'opened'> {
   id: string;
   type: CaseType;
   mineId: string;
@@ -194,9 +178,6 @@ export interface CrackdownCase {
   status: CaseStatus;
   evidence: CaseEvidence[];
   decisions: CaseDecision[];
-  openedById: string;
-  openedByName: string;
-  openedAt: string;
   updatedAt: string;
 }
 

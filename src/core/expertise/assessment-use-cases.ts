@@ -6,7 +6,7 @@ import { joinTransaction } from '../join-transaction.ts';
 import type { Ports, Stores, TxStores } from '../ports.ts';
 import { getMine, updateMineFacts } from '../registry/mine-use-cases.ts';
 import { transitionAssessment, type AssessmentEvent } from './assessment-machine.ts';
-import { dateOf, requireDate, requireText } from './expertise-common.ts';
+import { dateOf, recordExpertWork, requireDate, requireText } from './expertise-common.ts';
 import type { AssessmentConclusion, CapabilityAssessment } from './expertise-types.ts';
 
 type Deps = Pick<Ports, 'clock' | 'ids' | 'transaction'>;
@@ -38,35 +38,33 @@ export async function signAssessment(
   const summary = requireText(input.summary, 'summary', code, 2000);
   const now = deps.clock.nowIso();
   if (assessedOn > dateOf(now)) throw invalidInput(code, 'An assessment cannot be dated in the future.');
-  return deps.transaction(['mines', 'expertise', 'audit'], async (tx) => {
-    const mine = await getMine(tx, principal, input.mineId);
-    if (mine.gasClass === 'low') {
-      throw conflict(
-        'EXPERTISE_ASSESSMENT_NOT_NEEDED',
-        `${mine.name} is a low-gas mine; the gas-control capability rule applies to high-gas and outburst mines.`,
-      );
-    }
-    const a: CapabilityAssessment = {
-      id: deps.ids.next('gca'),
-      mineId: mine.id,
-      expertId: principal.userId,
-      expertName: principal.displayName,
-      signedAt: now,
-      assessedOn,
-      validUntil,
-      conclusion: input.conclusion as AssessmentConclusion,
-      summary,
-      state: 'signed',
-      decidedBy: null,
-      decidedAt: null,
-      reason: null,
-    };
-    return writeAudited(tx, principal, now, a, (r) => tx.expertise.insertAssessment(r), {
-      action: 'expertise.assessment.sign',
-      targetType: 'mine',
-      targetId: mine.id,
-    });
-  });
+  return recordExpertWork(
+    deps,
+    principal,
+    now,
+    { mineId: input.mineId, idPrefix: 'gca', action: 'expertise.assessment.sign' },
+    (base, mine): CapabilityAssessment => {
+      if (mine.gasClass === 'low') {
+        throw conflict(
+          'EXPERTISE_ASSESSMENT_NOT_NEEDED',
+          `${mine.name} is a low-gas mine; the gas-control capability rule applies to high-gas and outburst mines.`,
+        );
+      }
+      return {
+        ...base,
+        signedAt: now,
+        assessedOn,
+        validUntil,
+        conclusion: input.conclusion as AssessmentConclusion,
+        summary,
+        state: 'signed',
+        decidedBy: null,
+        decidedAt: null,
+        reason: null,
+      };
+    },
+    (store, a) => store.insertAssessment(a),
+  );
 }
 
 /** Runs one transition and carries out its effect on the mine's flag, inside `tx`. */

@@ -4,7 +4,14 @@ import { writeAudited, recordAudit } from '../audit/record-audit.ts';
 import { conflict, invalidInput, notFound, unavailable } from '../errors.ts';
 import type { Ports, Stores } from '../ports.ts';
 import { getMine } from '../registry/mine-use-cases.ts';
-import { addDays, dateOf, regionFilter, requireDate, requireText } from './expertise-common.ts';
+import {
+  addDays,
+  dateOf,
+  recordExpertWork,
+  regionFilter,
+  requireDate,
+  requireText,
+} from './expertise-common.ts';
 import type {
   ExpertAssignment,
   ExpertProfile,
@@ -184,24 +191,14 @@ export async function recordGuidance(
     };
   });
   const recommendations = requireText(input.recommendations, 'recommendations', code, 5000);
-  return deps.transaction(['mines', 'expertise', 'audit'], async (tx) => {
-    const mine = await getMine(tx, principal, input.mineId);
-    const v: GuidanceVisit = {
-      id: deps.ids.next('exg'),
-      mineId: mine.id,
-      expertId: principal.userId,
-      expertName: principal.displayName,
-      visitedOn,
-      findings,
-      recommendations,
-      createdAt: now,
-    };
-    return writeAudited(tx, principal, now, v, (r) => tx.expertise.insertGuidance(r), {
-      action: 'expertise.guidance.record',
-      targetType: 'mine',
-      targetId: mine.id,
-    });
-  });
+  return recordExpertWork(
+    deps,
+    principal,
+    now,
+    { mineId: input.mineId, idPrefix: 'exg', action: 'expertise.guidance.record' },
+    (base): GuidanceVisit => ({ ...base, visitedOn, findings, recommendations, createdAt: now }),
+    (store, v) => store.insertGuidance(v),
+  );
 }
 
 /** A regulator turns one finding of a guidance visit into a hazard, in one step. */
@@ -259,24 +256,14 @@ export async function recordTraining(
   if (attendees.length === 0) throw invalidInput(code, 'Name at least one attendee.');
   const now = deps.clock.nowIso();
   if (heldOn > dateOf(now)) throw invalidInput(code, 'A training is recorded after it is held.');
-  return deps.transaction(['mines', 'expertise', 'audit'], async (tx) => {
-    const mine = await getMine(tx, principal, input.mineId);
-    const t: TrainingSession = {
-      id: deps.ids.next('ext'),
-      mineId: mine.id,
-      expertId: principal.userId,
-      expertName: principal.displayName,
-      title,
-      heldOn,
-      attendees,
-      createdAt: now,
-    };
-    return writeAudited(tx, principal, now, t, (r) => tx.expertise.insertTraining(r), {
-      action: 'expertise.training.record',
-      targetType: 'mine',
-      targetId: mine.id,
-    });
-  });
+  return recordExpertWork(
+    deps,
+    principal,
+    now,
+    { mineId: input.mineId, idPrefix: 'ext', action: 'expertise.training.record' },
+    (base): TrainingSession => ({ ...base, title, heldOn, attendees, createdAt: now }),
+    (store, t) => store.insertTraining(t),
+  );
 }
 
 /** Everything the expert service holds about one mine. */

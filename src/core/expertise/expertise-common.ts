@@ -1,7 +1,8 @@
 import type { Principal } from '../access/types.ts';
 import { invalidInput } from '../errors.ts';
-import { scopedMineFilter } from '../registry/mine-use-cases.ts';
-import type { Ports } from '../ports.ts';
+import { writeAudited } from '../audit/record-audit.ts';
+import { getMine, scopedMineFilter } from '../registry/mine-use-cases.ts';
+import type { MineRow, Ports, Stores } from '../ports.ts';
 import type { ExpertiseMineFilter } from './expertise-ports.ts';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -41,4 +42,41 @@ export const dateOf = (iso: string): string => iso.slice(0, 10);
 /** `date` plus `days` (may be negative), as 'YYYY-MM-DD'. */
 export function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** What every expert record (guidance visit, training, capability assessment) starts with. */
+export interface ExpertRecordBase {
+  id: string;
+  mineId: string;
+  expertId: string;
+  expertName: string;
+}
+
+/**
+ * Records an expert's work at a mine in the principal's scope, in one transaction: `make` builds the
+ * record on its id (`idPrefix`), mine and expert (and may refuse the mine), `write` stores it, and it is
+ * audited on the mine as `action`. Returns the record.
+ */
+export function recordExpertWork<R extends ExpertRecordBase>(
+  deps: Pick<Ports, 'ids' | 'transaction'>,
+  principal: Principal,
+  now: string,
+  at: { mineId: string; idPrefix: string; action: string },
+  make: (base: ExpertRecordBase, mine: MineRow) => R,
+  write: (expertise: Stores['expertise'], record: R) => Promise<unknown>,
+): Promise<R> {
+  return deps.transaction(['mines', 'expertise', 'audit'], async (tx) => {
+    const mine = await getMine(tx, principal, at.mineId);
+    const base = {
+      id: deps.ids.next(at.idPrefix),
+      mineId: mine.id,
+      expertId: principal.userId,
+      expertName: principal.displayName,
+    };
+    return writeAudited(tx, principal, now, make(base, mine), (r) => write(tx.expertise, r), {
+      action: at.action,
+      targetType: 'mine',
+      targetId: mine.id,
+    });
+  });
 }

@@ -2,10 +2,10 @@ import { requireInScope, requirePermission } from '../access/permissions.ts';
 import type { Principal } from '../access/types.ts';
 import { writeAudited } from '../audit/record-audit.ts';
 import { conflict, invalidInput, notFound } from '../errors.ts';
-import type { Ports } from '../ports.ts';
+import type { Ports, Stores } from '../ports.ts';
 import { changeMineStatus } from '../registry/mine-use-cases.ts';
 import type { MineStatusEvent } from '../registry/mine-status-machine.ts';
-import { clean, recordBesideHazard } from './hazard-support.ts';
+import { clean, besideStep, recordBesideHazard } from './hazard-support.ts';
 import type { HazardProposal, ProgressReport, ProposalKind, SupervisionListing } from './hazard-types.ts';
 
 type Deps = Pick<Ports, 'clock' | 'ids' | 'transaction'>;
@@ -38,15 +38,18 @@ export function listUnderSupervision(
       closedBy: null,
     };
     await tx.hazards.insertListing(listing);
-    return {
-      result: listing,
-      step: {
-        kind: 'list',
-        note: notice,
-        details: { listingId: listing.id },
-      },
-    };
+    return besideStep(listing, 'list', notice, { listingId: listing.id });
   });
+}
+
+/** The hazard's active supervision listing; Conflict HAZARD_NOT_LISTED when there is none. */
+async function requireActiveListing(
+  tx: Pick<Stores, 'hazards'>,
+  hazardId: string,
+): Promise<SupervisionListing> {
+  const listing = await tx.hazards.activeListing(hazardId);
+  if (!listing) throw conflict('HAZARD_NOT_LISTED', 'The hazard is not listed under supervision.');
+  return listing;
 }
 
 /** The issuer closes the listing once the hazard is closed (accept and write off). */
@@ -56,8 +59,7 @@ export function unlistSupervision(
   hazardId: string,
 ): Promise<SupervisionListing> {
   return recordBesideHazard(deps, principal, 'hazard.supervise', hazardId, async (tx, h, now) => {
-    const listing = await tx.hazards.activeListing(hazardId);
-    if (!listing) throw conflict('HAZARD_NOT_LISTED', 'The hazard is not listed under supervision.');
+    const listing = await requireActiveListing(tx, hazardId);
     if (h.state !== 'closed') {
       throw conflict(
         'HAZARD_NOT_CLOSED',
@@ -66,13 +68,7 @@ export function unlistSupervision(
     }
     const closed: SupervisionListing = { ...listing, closedAt: now, closedBy: principal.userId };
     await tx.hazards.updateListing(closed);
-    return {
-      result: closed,
-      step: {
-        kind: 'unlist',
-        details: { listingId: listing.id },
-      },
-    };
+    return besideStep(closed, 'unlist', null, { listingId: listing.id });
   });
 }
 
@@ -86,8 +82,7 @@ export function fileProgressReport(
   const body = clean(text);
   if (!body) throw invalidInput('HAZARD_PROGRESS_EMPTY', 'Write what has been done.');
   return recordBesideHazard(deps, principal, 'hazard.rectify', hazardId, async (tx, h, now) => {
-    const listing = await tx.hazards.activeListing(hazardId);
-    if (!listing) throw conflict('HAZARD_NOT_LISTED', 'The hazard is not listed under supervision.');
+    const listing = await requireActiveListing(tx, hazardId);
     const report: ProgressReport = {
       id: deps.ids.next('hzr'),
       listingId: listing.id,
@@ -98,13 +93,7 @@ export function fileProgressReport(
       at: now,
     };
     await tx.hazards.insertProgress(report);
-    return {
-      result: report,
-      step: {
-        kind: 'progress',
-        note: body,
-      },
-    };
+    return besideStep(report, 'progress', body);
   });
 }
 

@@ -1,4 +1,4 @@
-import { writeAudited } from '../audit/record-audit.ts';
+import { recordAudit, writeAudited } from '../audit/record-audit.ts';
 import type { Ports, Stores } from '../ports.ts';
 import type { MineRow } from '../ports.ts';
 import { SUSPENDABLE, closureOccasions, threeMonthsBefore } from './hazard-rules.ts';
@@ -49,18 +49,13 @@ export async function lapseProposalsOfClosedHazard(
     if (others.some((h) => h !== undefined && h.state !== 'closed')) continue;
     const note = `hazard(s) ${p.hazardIds.join(', ')} written off before a decision`;
     await tx.hazards.updateProposal({ ...p, state: 'lapsed', decidedBy: actor.id, decidedAt: now, note });
-    await tx.audit.append(
-      {
-        actorId: actor.id,
-        actorName: actor.name,
-        action: 'hazard_proposal.lapse',
-        targetType: 'mine',
-        targetId: p.mineId,
-        before: { proposalId: p.id, state: p.state },
-        after: { proposalId: p.id, state: 'lapsed', kind: p.kind, note },
-      },
-      now,
-    );
+    await recordAudit(tx, actor, now, {
+      action: 'hazard_proposal.lapse',
+      targetType: 'mine',
+      targetId: p.mineId,
+      before: { proposalId: p.id, state: p.state },
+      after: { proposalId: p.id, state: 'lapsed', kind: p.kind, note },
+    });
     lapsed.push(p.id);
   }
   return lapsed;
@@ -98,14 +93,19 @@ async function propose(
   });
 }
 
+/** What a proposal is made on: a hazard at its mine, by whom (a user or the daily review) and when. */
+export interface ProposalOccasion {
+  hazard: Hazard;
+  mine: MineRow;
+  actor: Actor;
+  now: string;
+}
+
 /** On a new major hazard: suspension at a producing (or building) mine; closure on a repeat within 3 months. */
 export async function proposeForMajorHazard(
   deps: Pick<Ports, 'ids'>,
   tx: Pick<Stores, 'hazards' | 'audit'>,
-  hazard: Hazard,
-  mine: MineRow,
-  actor: Actor,
-  now: string,
+  { hazard, mine, actor, now }: ProposalOccasion,
 ): Promise<HazardProposal[]> {
   const out: HazardProposal[] = [];
   if (hazard.grade !== 'major') return out;
@@ -128,10 +128,7 @@ export async function proposeForMajorHazard(
 export function proposeStopWork(
   deps: Pick<Ports, 'ids'>,
   tx: Pick<Stores, 'hazards' | 'audit'>,
-  hazard: Hazard,
-  mine: MineRow,
-  actor: Actor,
-  now: string,
+  { hazard, mine, actor, now }: ProposalOccasion,
 ): Promise<HazardProposal | null> {
   if (hazard.grade !== 'major' || mine.status !== 'producing') return Promise.resolve(null);
   return propose(deps, tx, 'stop_work', mine, [hazard.id], actor, now);

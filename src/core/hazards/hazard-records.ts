@@ -5,7 +5,7 @@ import { conflict, invalidInput, notFound } from '../errors.ts';
 import type { Ports } from '../ports.ts';
 import { requireMineInScope } from '../registry/mine-scope.ts';
 import { scopedMineFilter } from '../registry/mine-use-cases.ts';
-import { clean, loadHazard, recordBesideHazard } from './hazard-support.ts';
+import { clean, loadHazard, besideStep, recordBesideHazard } from './hazard-support.ts';
 import type { HazardEvidence, SelfCheckReport } from './hazard-types.ts';
 
 /** Evidence metadata and quarterly self-check reports. The bytes live outside the core (routes). */
@@ -57,14 +57,11 @@ export function recordHazardEvidence(
       uploadedAt: now,
     };
     await tx.hazards.insertEvidence(e);
-    return {
-      result: e,
-      step: {
-        kind: 'evidence',
-        note: e.fileName,
-        details: { evidenceId: e.id, sha256: e.sha256, sizeBytes: e.sizeBytes },
-      },
-    };
+    return besideStep(e, 'evidence', e.fileName, {
+      evidenceId: e.id,
+      sha256: e.sha256,
+      sizeBytes: e.sizeBytes,
+    });
   });
 }
 

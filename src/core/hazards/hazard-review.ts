@@ -1,9 +1,9 @@
 import { requirePermission } from '../access/permissions.ts';
 import type { Principal } from '../access/types.ts';
-import type { Ports } from '../ports.ts';
+import type { Ports, Stores } from '../ports.ts';
 import { proposeStopWork } from './hazard-proposals.ts';
 import { dateOf, daysBetween, escalationRank, overdueEscalation, raiseEscalation } from './hazard-rules.ts';
-import { recordHazardStep, SYSTEM_ACTOR } from './hazard-support.ts';
+import { recordHazardStep, SYSTEM_ACTOR, type RecordInput } from './hazard-support.ts';
 import type { Hazard } from './hazard-types.ts';
 
 /** Whether monitoring shows a piece of equipment (by its measuring point) running: null when unknown. */
@@ -50,13 +50,8 @@ export async function escalateOverdueHazards(
       if (!fresh) return;
       if (escalationRank(target) > escalationRank(fresh.escalation)) {
         const after: Hazard = { ...fresh, escalation: target, updatedAt: now };
-        await tx.hazards.update(after);
-        await recordHazardStep(deps, tx, {
-          hazard: after,
-          before: fresh,
+        await saveReviewStep(deps, tx, fresh, after, {
           kind: 'escalate',
-          actor: SYSTEM_ACTOR,
-          at: now,
           note: `${daysOverdue} day(s) overdue`,
           details: { from: fresh.escalation, to: target, daysOverdue, dueDate: fresh.currentDueDate },
         });
@@ -64,7 +59,7 @@ export async function escalateOverdueHazards(
       }
       const mine = await tx.mines.get(h.mineId);
       if (mine) {
-        const p = await proposeStopWork(deps, tx, fresh, mine, SYSTEM_ACTOR, now);
+        const p = await proposeStopWork(deps, tx, { hazard: fresh, mine, actor: SYSTEM_ACTOR, now });
         if (p) result.proposals.push(p.id);
       }
     });
@@ -99,13 +94,8 @@ export async function escalateRunningEquipment(
         escalation: raiseEscalation(fresh.escalation),
         updatedAt: now,
       };
-      await tx.hazards.update(after);
-      await recordHazardStep(deps, tx, {
-        hazard: after,
-        before: fresh,
+      await saveReviewStep(deps, tx, fresh, after, {
         kind: 'equipment_running',
-        actor: SYSTEM_ACTOR,
-        at: now,
         note: `${fresh.equipment ?? pointCode} is running with this hazard open`,
         details: {
           pointCode,
@@ -118,6 +108,24 @@ export async function escalateRunningEquipment(
     });
   }
   return out;
+}
+
+/** Saves the review's change to a hazard (`before` → `after`) and records it as the review's step. */
+async function saveReviewStep(
+  deps: Pick<Ports, 'ids'>,
+  tx: Pick<Stores, 'hazards' | 'audit'>,
+  before: Hazard,
+  after: Hazard,
+  step: Pick<RecordInput, 'kind' | 'note' | 'details'>,
+): Promise<void> {
+  await tx.hazards.update(after);
+  await recordHazardStep(deps, tx, {
+    hazard: after,
+    before,
+    actor: SYSTEM_ACTOR,
+    at: after.updatedAt,
+    ...step,
+  });
 }
 
 /** The daily review: overdue escalation and the equipment rule (the server runs it hourly). */

@@ -97,6 +97,16 @@ export interface StepBeside<T> {
   step: Pick<RecordInput, 'kind' | 'note' | 'details'>;
 }
 
+/** A `recordBesideHazard` write's answer: `result`, added to the history as a `kind` step. */
+export function besideStep<T>(
+  result: T,
+  kind: string,
+  note: string | null,
+  details?: Record<string, unknown>,
+): StepBeside<T> {
+  return { result, step: { kind, note, details } };
+}
+
 /**
  * A record kept beside a hazard without changing its state (evidence, a supervision listing, a
  * progress report), in one transaction: the hazard loaded with `permission` in scope, `write` stores

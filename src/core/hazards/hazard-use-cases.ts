@@ -108,15 +108,14 @@ export async function reportHazard(
       toState: 'reported',
       details: { source: hazard.source, title: hazard.title, mineName: mine.name },
     });
-    if (input.alarmId)
-      await linkAlarm(tx, principal, now, {
-        alarmId: input.alarmId,
-        kind: 'hazard',
-        targetId: hazard.id,
-        title: hazard.title,
-        mineIds: [mine.id],
-      });
-    const proposals = await proposeForMajorHazard(deps, tx, hazard, mine, actor, now);
+    await linkAlarm(tx, principal, now, {
+      alarmId: input.alarmId,
+      kind: 'hazard',
+      targetId: hazard.id,
+      title: hazard.title,
+      mineIds: [mine.id],
+    });
+    const proposals = await proposeForMajorHazard(deps, tx, { hazard, mine, actor, now });
     return { hazard, proposals };
   });
 }
@@ -213,7 +212,17 @@ export const submitForVerification = (
 ): Promise<Hazard> => step(deps, p, id, 'hazard.rectify', 'submit_for_verification', clean(note));
 
 /** Whoever reported a hazard may not verify it or write it off (separation of duties, audited). */
-async function requireNotReporter(deps: Deps, p: Principal, id: string): Promise<void> {
+/**
+ * A regulator's verdict on the rectification (`hazard.verify`), never given by the hazard's own
+ * reporter (separation of duties).
+ */
+async function verifierStep(
+  deps: Deps,
+  p: Principal,
+  id: string,
+  event: 'reject' | 'verify_and_close',
+  note: string | null,
+): Promise<Hazard> {
   const h = await deps.transaction(['hazards'], (tx) => loadHazard(tx, p, 'hazard.verify', id));
   await requireSeparateDuties(deps, p, {
     item: 'hazard',
@@ -221,28 +230,17 @@ async function requireNotReporter(deps: Deps, p: Principal, id: string): Promise
     act: 'hazard.verify',
     earlier: [{ actorId: h.reportedBy, act: 'hazard.report' }],
   });
+  return step(deps, p, id, 'hazard.verify', event, clean(note));
 }
 
 /** A regulator in scope rejects the rectification; the reason is required. */
-export async function rejectRectification(
-  deps: Deps,
-  p: Principal,
-  id: string,
-  reason: string,
-): Promise<Hazard> {
-  await requireNotReporter(deps, p, id);
-  return step(deps, p, id, 'hazard.verify', 'reject', clean(reason));
+export function rejectRectification(deps: Deps, p: Principal, id: string, reason: string): Promise<Hazard> {
+  return verifierStep(deps, p, id, 'reject', reason);
 }
 
 /** A regulator in scope verifies on site and writes the hazard off; an active listing closes with it. */
-export async function verifyAndClose(
-  deps: Deps,
-  p: Principal,
-  id: string,
-  note: string | null,
-): Promise<Hazard> {
-  await requireNotReporter(deps, p, id);
-  return step(deps, p, id, 'hazard.verify', 'verify_and_close', clean(note));
+export function verifyAndClose(deps: Deps, p: Principal, id: string, note: string | null): Promise<Hazard> {
+  return verifierStep(deps, p, id, 'verify_and_close', note);
 }
 
 /** A regulator moves the current due date; the original stays; the reason is audited. */

@@ -1,3 +1,4 @@
+import { recordAudit } from '../audit/record-audit.ts';
 import { isInScope, requirePermission } from '../access/permissions.ts';
 import type { Principal } from '../access/types.ts';
 import { conflict, invalidInput, notFound } from '../errors.ts';
@@ -190,16 +191,10 @@ async function record(
       title: p.titleZh,
       mineIds: [p.mineId],
     });
-  await tx.audit.append(
-    {
-      actorId: principal.userId,
-      actorName: principal.displayName,
-      action: `monitoring_hazard.${decision === 'confirmed' ? 'confirm' : 'dismiss'}`,
-      targetType: 'alarm',
-      targetId: p.alarmId,
-      before: null,
-      after: { proposalKey: p.key, mineId: p.mineId, category: p.category, decision, hazardId, note },
-    },
-    now,
-  );
+  await recordAudit(tx, principal, now, {
+    action: `monitoring_hazard.${decision === 'confirmed' ? 'confirm' : 'dismiss'}`,
+    targetType: 'alarm',
+    targetId: p.alarmId,
+    after: { proposalKey: p.key, mineId: p.mineId, category: p.category, decision, hazardId, note },
+  });
 }

@@ -6,29 +6,19 @@ import {
   PointStateBit,
   type PointThresholds,
 } from './alarm-evaluator.ts';
-import { stricterThresholds, thresholdsFromRegulationRows } from './evaluator-thresholds.ts';
+import { NO_THRESHOLDS, stricterThresholds, thresholdsFromRegulationRows } from './evaluator-thresholds.ts';
 import { REGULATIONS_2016_THRESHOLDS } from './thresholds/regulations-2016-threshold-table.ts';
 
-const NONE: PointThresholds = {
-  upperAlarm: null,
-  upperAlarmRelease: null,
-  upperPowerCut: null,
-  upperPowerRestore: null,
-  lowerAlarm: null,
-  lowerAlarmRelease: null,
-  lowerPowerCut: null,
-  lowerPowerRestore: null,
-};
 /** Methane at a face T1: alarm 1.0 (release 0.9), cut 1.5, restore below 1.0. */
 const T1: PointThresholds = {
-  ...NONE,
+  ...NO_THRESHOLDS,
   upperAlarm: 1.0,
   upperAlarmRelease: 0.9,
   upperPowerCut: 1.5,
   upperPowerRestore: 1.0,
 };
 /** Oxygen: alarm below 18.5, release at 19.0. */
-const O2: PointThresholds = { ...NONE, lowerAlarm: 18.5, lowerAlarmRelease: 19.0 };
+const O2: PointThresholds = { ...NO_THRESHOLDS, lowerAlarm: 18.5, lowerAlarmRelease: 19.0 };
 
 type Step = [value: number, status: number, events: number];
 
@@ -73,7 +63,7 @@ describe('upper limits with hysteresis', () => {
   });
 
   it('without a release threshold the alarm clears just below the alarm level', () => {
-    run({ ...NONE, upperAlarm: 24 }, [
+    run({ ...NO_THRESHOLDS, upperAlarm: 24 }, [
       [24, 0, E.PRE_ALARM_RAISED | E.ALARM_RAISED],
       [23.99, 0, E.ALARM_CLEARED],
     ]);
@@ -81,7 +71,7 @@ describe('upper limits with hysteresis', () => {
 
   it('a release threshold above the alarm threshold is clamped, so the alarm does not flap', () => {
     run(
-      { ...NONE, upperAlarm: 1.0, upperAlarmRelease: 1.2 },
+      { ...NO_THRESHOLDS, upperAlarm: 1.0, upperAlarmRelease: 1.2 },
       [
         [1.1, 0, E.ALARM_RAISED],
         [1.1, 0, E.NONE],
@@ -212,9 +202,9 @@ describe('evaluator thresholds', () => {
   });
 
   it('a mine laxer than the regulation is held to the regulation; a stricter mine keeps its own', () => {
-    const reg = thresholdsFromRegulationRows(row('0001/face-t1/upper'), '%CH4') ?? NONE;
+    const reg = thresholdsFromRegulationRows(row('0001/face-t1/upper'), '%CH4') ?? NO_THRESHOLDS;
     const lax = {
-      ...NONE,
+      ...NO_THRESHOLDS,
       upperAlarm: 1.2,
       upperAlarmRelease: 1.1,
       upperPowerCut: 2.0,
@@ -227,14 +217,14 @@ describe('evaluator thresholds', () => {
       upperPowerRestore: 1.0,
     });
     const strict = {
-      ...NONE,
+      ...NO_THRESHOLDS,
       upperAlarm: 0.8,
       upperAlarmRelease: 0.7,
       upperPowerCut: 1.2,
       upperPowerRestore: 0.8,
     };
     expect(stricterThresholds(strict, reg)).toMatchObject(strict);
-    const o2 = stricterThresholds(O2, { ...NONE, lowerAlarm: 20 });
+    const o2 = stricterThresholds(O2, { ...NO_THRESHOLDS, lowerAlarm: 20 });
     expect([o2.lowerAlarm, o2.lowerAlarmRelease]).toEqual([20, 20]);
   });
 });

@@ -41,16 +41,26 @@ export async function requireAlarmInScope(
   return alarm;
 }
 
+/** What an item made from an alarm links to it; no `alarmId`: the item was made by hand, nothing to link. */
+export interface AlarmLinkInput {
+  alarmId: string | null | undefined;
+  kind: AlarmLinkKind;
+  targetId: string;
+  title: string;
+  mineIds: readonly string[];
+}
+
 /**
  * Inside the creating transaction: checks the alarm (in scope, of one of the item's mines), stores the
- * link and audits it on the alarm.
+ * link and audits it on the alarm. Null (nothing done) when the item was not made from an alarm.
  */
 export async function linkAlarm(
   tx: Pick<Stores, 'monitoring' | 'audit'>,
   p: Principal,
   now: string,
-  link: { alarmId: string; kind: AlarmLinkKind; targetId: string; title: string; mineIds: readonly string[] },
-): Promise<AlarmLink> {
+  link: AlarmLinkInput,
+): Promise<AlarmLink | null> {
+  if (!link.alarmId) return null;
   const alarm = await requireAlarmInScope(tx, p, link.alarmId);
   if (!link.mineIds.includes(alarm.mineId))
     throw invalidInput(
@@ -73,6 +83,24 @@ export async function linkAlarm(
     targetId: alarm.id,
     after: { kind: row.kind, targetId: row.targetId, title: row.title, mineId: row.mineId },
   });
+}
+
+/**
+ * Writes a new order or case (`write`: its store's insert) audited as `action`, and links the alarm it
+ * was made from, if any, in the same transaction. Returns the record.
+ */
+export async function writeMadeFromAlarm<R extends { id: string }>(
+  tx: Pick<Stores, 'monitoring' | 'audit'>,
+  p: Principal,
+  now: string,
+  record: R,
+  write: (record: R) => Promise<unknown>,
+  made: Omit<AlarmLinkInput, 'targetId'> & { action: string },
+): Promise<R> {
+  const { action, ...link } = made;
+  await writeAudited(tx, p, now, record, write, { action, targetType: link.kind, targetId: record.id });
+  await linkAlarm(tx, p, now, { ...link, targetId: record.id });
+  return record;
 }
 
 /** The hazards, orders and cases made from an alarm in the caller's scope, oldest first. */

@@ -7,7 +7,8 @@ import type { PointThresholds } from './alarm-evaluator.ts';
 import { convertUnitValue, isForeignUnit, normaliseUnit } from './thresholds/mine-setting-check.ts';
 import type { ThresholdRow } from './thresholds/threshold-table.ts';
 
-const NO_THRESHOLDS: PointThresholds = {
+/** A point with no limit set: every level null. */
+export const NO_THRESHOLDS: PointThresholds = {
   upperAlarm: null,
   upperAlarmRelease: null,
   upperPowerCut: null,

@@ -1,3 +1,4 @@
+import { recordAudit, type AuditedChange } from '../audit/record-audit.ts';
 import type { Principal } from '../access/types.ts';
 import type { MineRow, Stores } from '../ports.ts';
 
@@ -18,19 +19,11 @@ export async function suspendLicence(
   // A mine under construction holds no licence yet; one already suspended keeps its first order.
   if (mine.licenceNumber === null || mine.licenceSuspension !== null) return false;
   const suspension = { orderNumber, since: now };
-  await tx.mines.setLicenceSuspension(mine.id, suspension);
-  await tx.audit.append(
-    {
-      actorId: p.userId,
-      actorName: p.displayName,
-      action: 'mine.licence_suspend',
-      targetType: 'mine',
-      targetId: mine.id,
-      before: { licenceNumber: mine.licenceNumber, licenceSuspension: null },
-      after: { licenceNumber: mine.licenceNumber, licenceSuspension: suspension, via: p.via },
-    },
-    now,
-  );
+  await setSuspension(tx, p, now, mine, suspension, {
+    action: 'mine.licence_suspend',
+    before: { licenceNumber: mine.licenceNumber, licenceSuspension: null },
+    after: { licenceNumber: mine.licenceNumber, licenceSuspension: suspension, via: p.via },
+  });
   return true;
 }
 
@@ -44,17 +37,22 @@ export async function restoreLicence(
 ): Promise<void> {
   const mine = await tx.mines.get(mineId);
   if (!mine || mine.licenceSuspension === null) return;
-  await tx.mines.setLicenceSuspension(mine.id, null);
-  await tx.audit.append(
-    {
-      actorId: p.userId,
-      actorName: p.displayName,
-      action: 'mine.licence_restore',
-      targetType: 'mine',
-      targetId: mine.id,
-      before: { licenceSuspension: mine.licenceSuspension },
-      after: { licenceSuspension: null, resumptionId, via: p.via },
-    },
-    now,
-  );
+  await setSuspension(tx, p, now, mine, null, {
+    action: 'mine.licence_restore',
+    before: { licenceSuspension: mine.licenceSuspension },
+    after: { licenceSuspension: null, resumptionId, via: p.via },
+  });
+}
+
+/** Stores a mine's licence suspension (null: lifted) and audits the change on the mine. */
+async function setSuspension(
+  tx: Pick<Stores, 'mines' | 'audit'>,
+  p: Principal,
+  now: string,
+  mine: MineRow,
+  suspension: MineRow['licenceSuspension'],
+  change: Pick<AuditedChange, 'action' | 'before' | 'after'>,
+): Promise<void> {
+  await tx.mines.setLicenceSuspension(mine.id, suspension);
+  await recordAudit(tx, p, now, { targetType: 'mine', targetId: mine.id, ...change });
 }

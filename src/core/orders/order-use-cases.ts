@@ -17,7 +17,7 @@ import {
   type NoticeDeadline,
 } from './order-rules.ts';
 import { ORDER_KINDS, type Order, type OrderKind, type OrderMine, type OrderStatus } from './orders-ports.ts';
-import { linkAlarm } from '../monitoring/alarm-links.ts';
+import { writeMadeFromAlarm } from '../monitoring/alarm-links.ts';
 
 type Deps = Pick<Ports, 'clock' | 'ids' | 'transaction' | 'mines' | 'regions' | 'orders'>;
 
@@ -243,19 +243,13 @@ export async function issueOrder(
         noticeDate: null,
         noticeRef: null,
       };
-      await writeAudited(tx, p, now, order, (r) => tx.orders.insertOrder(r), {
+      await writeMadeFromAlarm(tx, p, now, order, (r) => tx.orders.insertOrder(r), {
+        kind: 'order',
         action: 'order.issue',
-        targetType: 'order',
-        targetId: order.id,
+        alarmId: input.alarmId,
+        title: order.number,
+        mineIds: t.mines.map((m) => m.id),
       });
-      if (input.alarmId)
-        await linkAlarm(tx, p, now, {
-          alarmId: input.alarmId,
-          kind: 'order',
-          targetId: order.id,
-          title: order.number,
-          mineIds: t.mines.map((m) => m.id),
-        });
       const mines = scheduled ? [] : await applyToMines(deps, tx, p, order, t.mines, now);
       return {
         order,
@@ -398,19 +392,13 @@ export async function recordOrderNotice(
     if (input.noticeDate < chinaDateOf(order.createdAt))
       throw invalidInput('ORDER_NOTICE_INVALID', 'The public notice cannot predate the order.');
     const next: Order = { ...order, noticeDate: input.noticeDate, noticeRef: input.noticeRef.trim() };
-    await tx.orders.updateOrder(next);
-    await tx.audit.append(
-      {
-        actorId: p.userId,
-        actorName: p.displayName,
-        action: 'order.notice',
-        targetType: 'order',
-        targetId: order.id,
-        before: { noticeDate: order.noticeDate, noticeRef: order.noticeRef },
-        after: { noticeDate: next.noticeDate, noticeRef: next.noticeRef, via: p.via },
-      },
-      now,
-    );
+    await writeAudited(tx, p, now, next, (r) => tx.orders.updateOrder(r), {
+      action: 'order.notice',
+      targetType: 'order',
+      targetId: order.id,
+      before: { noticeDate: order.noticeDate, noticeRef: order.noticeRef },
+      after: { noticeDate: next.noticeDate, noticeRef: next.noticeRef, via: p.via },
+    });
   });
   return getOrder(deps, p, id);
 }

@@ -1,3 +1,4 @@
+import type { ActStamp } from '../audit/record-audit.ts';
 import type { GasClass, MineStatus } from '../registry/types.ts';
 
 /** What the orders module needs from storage (implemented in src/storage/stores/orders-store.ts). */
@@ -60,15 +61,12 @@ export interface OrderFilter {
 
 export type ResumptionStatus = 'pending' | 'approved' | 'rejected';
 
-export interface Resumption {
+export interface Resumption extends ActStamp<'applied'> {
   id: string;
   mineId: string;
   mineName: string;
   regionPath: string;
   gasClass: GasClass;
-  appliedAt: string;
-  appliedById: string;
-  appliedByName: string;
   status: ResumptionStatus;
   decidedAt: string | null;
   decidedById: string | null;
@@ -101,7 +99,7 @@ export interface CampaignItem {
   dueOn: string;
 }
 
-export interface Campaign {
+export interface Campaign extends ActStamp<'created'> {
   id: string;
   name: string;
   regionId: string;
@@ -109,9 +107,6 @@ export interface Campaign {
   startsOn: string;
   endsOn: string;
   items: CampaignItem[];
-  createdById: string;
-  createdByName: string;
-  createdAt: string;
 }
 
 export interface CampaignMark {

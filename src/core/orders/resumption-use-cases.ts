@@ -55,6 +55,17 @@ export interface ResumptionView extends Resumption {
   actions: ResumptionActions;
 }
 
+/** Separation of duties: `p` has not acted on the application before (applied, signed, decided). */
+async function requireOwnStep(
+  deps: Parameters<typeof requireSeparateDuties>[0] & Pick<Ports, 'orders'>,
+  p: Principal,
+  r: Resumption,
+  act: 'resumption.sign' | 'resumption.decide',
+): Promise<void> {
+  const earlier = earlierActs(r, await deps.orders.listSignOffs(r.id));
+  await requireSeparateDuties(deps, p, { item: 'resumption', itemId: r.id, act, earlier });
+}
+
 async function loadInScope(deps: Pick<Ports, 'orders' | 'mines'>, p: Principal, id: string) {
   const r = await deps.orders.getResumption(id);
   const ok = r !== undefined && isInScope(p, { regionPath: r.regionPath, mineId: r.mineId });
@@ -256,12 +267,7 @@ export async function signChecklistItem(
       { roles },
     );
   const r0 = await loadInScope(deps, p, id);
-  await requireSeparateDuties(deps, p, {
-    item: 'resumption',
-    itemId: r0.id,
-    act: 'resumption.sign',
-    earlier: earlierActs(r0, await deps.orders.listSignOffs(r0.id)),
-  });
+  await requireOwnStep(deps, p, r0, 'resumption.sign');
   if (rule.id === 'department_head' && r0.status === 'pending') {
     const v = await view(deps, r0, await deps.mines.get(r0.mineId));
     const auto = v.checklist.filter((c) => c.how === 'auto' && !c.done);
@@ -333,12 +339,7 @@ export async function decideResumption(
     );
   const r0 = await loadInScope(deps, p, id);
   const mine = await requireMineInScope(deps, p, r0.mineId);
-  await requireSeparateDuties(deps, p, {
-    item: 'resumption',
-    itemId: r0.id,
-    act: 'resumption.decide',
-    earlier: earlierActs(r0, await deps.orders.listSignOffs(r0.id)),
-  });
+  await requireOwnStep(deps, p, r0, 'resumption.decide');
   if (input.decision === 'approve' && r0.status === 'pending') {
     if (r0.resumesTo === 'producing') requireGasControl(mine);
     requireTurn(APPROVAL?.id ?? 'government_approval', await deps.orders.listSignOffs(r0.id));

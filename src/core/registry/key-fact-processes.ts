@@ -3,6 +3,7 @@ import { chinaDateOf } from '../china-time.ts';
 import { invalidInput } from '../errors.ts';
 import type { Ports } from '../ports.ts';
 import { updateMineFacts } from './mine-use-cases.ts';
+import type { KeyFactProcess } from './key-facts.ts';
 import type { GasClass, Mine } from './types.ts';
 
 type Deps = Pick<Ports, 'clock' | 'transaction'>;
@@ -20,6 +21,28 @@ function requireDocument(kind: string, ref: string, on: string, today: string): 
 const todayOf = (deps: Deps) => chinaDateOf(deps.clock.nowIso());
 
 /**
+ * Changes a mine's key facts on the strength of a document (`kind`, its number `ref` and date `on`),
+ * audited `via` the process with the document as the basis; InvalidInput names the `record` refused.
+ */
+function recordByDocument(
+  deps: Deps,
+  p: Principal,
+  mineId: string,
+  facts: Record<string, unknown>,
+  via: KeyFactProcess,
+  document: { kind: string; ref: string; on: string; record: string },
+): Promise<Mine> {
+  const bad = requireDocument(document.kind, document.ref, document.on, todayOf(deps));
+  if (bad.length > 0)
+    throw invalidInput(
+      'MINE_PROCESS_RECORD_INVALID',
+      `The ${document.record} is not valid: ${bad.join('; ')}.`,
+      { issues: bad },
+    );
+  return updateMineFacts(deps, p, mineId, facts, { via, basis: `${document.ref.trim()} (${document.on})` });
+}
+
+/**
  * Records the result of a gas-class appraisal (瓦斯等级鉴定) by an appraisal body: the mine's gas class
  * becomes the appraised one, audited as `mine.gas_class_appraisal` with the report. A high-gas or
  * outburst result for a mine without certified gas-control capability is recorded as found — the
@@ -31,18 +54,12 @@ export function recordGasClassAppraisal(
   mineId: string,
   input: { gasClass: GasClass; reportRef: string; appraisedOn: string },
 ): Promise<Mine> {
-  const bad = requireDocument('appraisal report', input.reportRef, input.appraisedOn, todayOf(deps));
-  if (bad.length > 0)
-    throw invalidInput('MINE_PROCESS_RECORD_INVALID', `The appraisal is not valid: ${bad.join('; ')}.`, {
-      issues: bad,
-    });
-  return updateMineFacts(
-    deps,
-    p,
-    mineId,
-    { gasClass: input.gasClass },
-    { via: 'gas_class_appraisal', basis: `${input.reportRef.trim()} (${input.appraisedOn})` },
-  );
+  return recordByDocument(deps, p, mineId, { gasClass: input.gasClass }, 'gas_class_appraisal', {
+    kind: 'appraisal report',
+    ref: input.reportRef,
+    on: input.appraisedOn,
+    record: 'appraisal',
+  });
 }
 
 /** Records a capacity approval (生产能力核定): the approved capacity becomes the approved one, audited. */
@@ -52,16 +69,11 @@ export function recordCapacityApproval(
   mineId: string,
   input: { capacityTPerYear: number; approvalRef: string; approvedOn: string },
 ): Promise<Mine> {
-  const bad = requireDocument('approval document', input.approvalRef, input.approvedOn, todayOf(deps));
-  if (bad.length > 0)
-    throw invalidInput('MINE_PROCESS_RECORD_INVALID', `The approval is not valid: ${bad.join('; ')}.`, {
-      issues: bad,
-    });
-  return updateMineFacts(
-    deps,
-    p,
-    mineId,
-    { approvedCapacityTPerYear: input.capacityTPerYear },
-    { via: 'capacity_approval', basis: `${input.approvalRef.trim()} (${input.approvedOn})` },
-  );
+  const facts = { approvedCapacityTPerYear: input.capacityTPerYear };
+  return recordByDocument(deps, p, mineId, facts, 'capacity_approval', {
+    kind: 'approval document',
+    ref: input.approvalRef,
+    on: input.approvedOn,
+    record: 'approval',
+  });
 }

@@ -2,6 +2,7 @@ import { requirePermission } from '../access/permissions.ts';
 import type { Principal } from '../access/types.ts';
 import { invalidInput } from '../errors.ts';
 import type { MineRow, Ports } from '../ports.ts';
+import { mineListing, supervisedMines, type MineListing } from '../registry/mine-listing.ts';
 import { scopedMineFilter } from '../registry/mine-use-cases.ts';
 import type { CoverageFacts, LastVisit } from './supervision-ports.ts';
 import type { PlanState } from './supervision-types.ts';
@@ -12,12 +13,7 @@ import { presenceSummary, type PresenceSummary } from './presence-use-cases.ts';
 export type CoverageGap = 'plan' | 'responsible' | 'group' | 'leader';
 export const COVERAGE_GAPS: readonly CoverageGap[] = ['plan', 'responsible', 'group', 'leader'];
 
-export interface CoverageRow {
-  mineId: string;
-  code: string;
-  name: string;
-  regionId: string;
-  regionName: string;
+export interface CoverageRow extends MineListing {
   status: string;
   /** The plan's state; only an approved plan closes the "plan" gap. */
   planState: PlanState | null;
@@ -53,18 +49,23 @@ export interface CoverageView {
 
 const noGaps = (): Record<CoverageGap, number> => ({ plan: 0, responsible: 0, group: 0, leader: 0 });
 
+/** The caller is the mine's leader or in its group ("my mines"). */
+function isCallersMine(
+  leader: { userId: string } | undefined,
+  group: { members: ReadonlyArray<{ userId: string }> } | undefined,
+  userId: string,
+): boolean {
+  return leader?.userId === userId || (group?.members.some((x) => x.userId === userId) ?? false);
+}
+
 /**
  * The coverage of a set of mines: per mine which of the four it lacks; closed mines are left out
  * (and counted). Rows: the caller's own mines first, then the mines with most gaps, then by code.
  */
 export function buildCoverage(mines: readonly MineRow[], facts: CoverageFacts, userId: string): CoverageView {
   const rows: CoverageRow[] = [];
-  let excludedClosed = 0;
-  for (const m of mines) {
-    if (m.status === 'closed') {
-      excludedClosed++;
-      continue;
-    }
+  const { open, excludedClosed } = supervisedMines(mines);
+  for (const m of open) {
     const plan = facts.plans.get(m.id);
     const responsible = facts.responsible.get(m.id);
     const group = facts.groups.get(m.id);
@@ -75,11 +76,7 @@ export function buildCoverage(mines: readonly MineRow[], facts: CoverageFacts, u
     if (!group || group.members.length === 0) gaps.push('group');
     if (!leader) gaps.push('leader');
     rows.push({
-      mineId: m.id,
-      code: m.code,
-      name: m.name,
-      regionId: m.regionId,
-      regionName: m.regionName,
+      ...mineListing(m),
       status: m.status,
       planState: plan?.state ?? null,
       responsibleName: responsible?.name ?? null,
@@ -88,7 +85,7 @@ export function buildCoverage(mines: readonly MineRow[], facts: CoverageFacts, u
       leaderUserId: leader?.userId ?? null,
       leaderName: leader?.name ?? null,
       gaps,
-      isMine: leader?.userId === userId || (group?.members.some((x) => x.userId === userId) ?? false),
+      isMine: isCallersMine(leader, group, userId),
       leaderlessShifts: 0,
     });
   }
@@ -204,12 +201,7 @@ export function coverageCsv(view: CoverageView): string {
   return [csvLine(header), ...lines].join('\r\n') + '\r\n';
 }
 
-export interface KpiRow {
-  mineId: string;
-  code: string;
-  name: string;
-  regionId: string;
-  regionName: string;
+export interface KpiRow extends MineListing {
   /** Null when the mine has no leader (then it is overdue by definition). */
   leaderName: string | null;
   lastLeaderVisitAt: string | null;
@@ -256,12 +248,8 @@ export function buildKpi(
   const latest = (a: string | null, b: string | undefined) =>
     b !== undefined && (a === null || b > a) ? b : a;
   const rows: KpiRow[] = [];
-  let excludedClosed = 0;
-  for (const m of mines) {
-    if (m.status === 'closed') {
-      excludedClosed++;
-      continue;
-    }
+  const { open, excludedClosed } = supervisedMines(mines);
+  for (const m of open) {
     const leader = facts.leaders.get(m.id);
     const group = facts.groups.get(m.id);
     const lastLeader = leader ? (last.get(`${m.id}|${leader.userId}`) ?? null) : null;
@@ -271,18 +259,13 @@ export function buildKpi(
     const within = (at: string | null, days: number) =>
       at !== null && nowMs - Date.parse(at) <= days * DAY_MS;
     rows.push({
-      mineId: m.id,
-      code: m.code,
-      name: m.name,
-      regionId: m.regionId,
-      regionName: m.regionName,
+      ...mineListing(m),
       leaderName: leader?.name ?? null,
       lastLeaderVisitAt: lastLeader,
       lastGroupVisitAt: lastGroup,
       leaderOverdue: !within(lastLeader, opts.leaderDays),
       groupOverdue: !within(lastGroup, opts.groupDays),
-      isMine:
-        leader?.userId === opts.userId || (group?.members.some((x) => x.userId === opts.userId) ?? false),
+      isMine: isCallersMine(leader, group, opts.userId),
     });
   }
   const districts = new Map<string, KpiView['byDistrict'][number]>();

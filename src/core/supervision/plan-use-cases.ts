@@ -49,42 +49,12 @@ export async function createPlan(
   mineId: string,
   input: PlanInput,
 ): Promise<MinePlan> {
-  requirePermission(principal, 'supervision.plan.write');
-  const parsed = parsePlanInput(input);
-  return changeMineSupervision(deps, principal, mineId, async (tx, mine, now) => {
-    if (await tx.supervision.getPlan(mine.id)) {
+  return writePlanContent(deps, principal, mineId, input, 'create', (before, now) => {
+    if (before) {
       throw conflict('SUPERVISION_PLAN_EXISTS', 'This mine already has a plan; edit it instead.');
     }
-    const plan: MinePlan = {
-      mineId: mine.id,
-      ...parsed,
-      state: 'draft',
-      returnReason: null,
-      revision: 1,
-      submittedAt: null,
-      submittedBy: null,
-      decidedAt: null,
-      decidedBy: null,
-      createdAt: now,
-      updatedAt: now,
-    };
-    await tx.supervision.savePlan(plan);
-    return {
-      result: plan,
-      record: planRecord('create', `draft ${plan.documentRef}`, undefined, view(plan)),
-    };
+    return { mineId, state: 'draft', returnReason: null, revision: 1, createdAt: now };
   });
-}
-
-/** The record of a change to a mine's plan. */
-function planRecord(action: string, summary: string, before: MinePlan | undefined, after: unknown) {
-  return { kind: 'plan' as const, action: `plan.${action}`, summary, before: view(before), after };
-}
-
-async function requirePlan(tx: Pick<Stores, 'supervision'>, mineId: string): Promise<MinePlan> {
-  const plan = await tx.supervision.getPlan(mineId);
-  if (!plan) throw notFound('SUPERVISION_PLAN_NOT_FOUND', 'This mine has no plan yet.');
-  return plan;
 }
 
 /** Edits a plan's content. Editing a returned or approved plan makes it a draft again. */
@@ -94,29 +64,65 @@ export async function updatePlan(
   mineId: string,
   input: PlanInput,
 ): Promise<MinePlan> {
+  return writePlanContent(deps, principal, mineId, input, 'edit', (before, now) => {
+    const plan = existingPlan(before);
+    const t = transitionPlan(plan.state, { kind: 'edit' }, now);
+    return { ...plan, state: t.state, returnReason: t.returnReason, revision: plan.revision + 1 };
+  });
+}
+
+/** What a plan's content, written anew, leaves unset: it is neither submitted nor decided. */
+type PlanBase = Omit<
+  MinePlan,
+  'documentRef' | 'measures' | 'submittedAt' | 'submittedBy' | 'decidedAt' | 'decidedBy' | 'updatedAt'
+>;
+
+/**
+ * Writes a plan's content (created or edited): `base` checks the plan as it was (none when new) and
+ * gives its state and revision; the plan goes back to not submitted, not decided.
+ */
+async function writePlanContent(
+  deps: Deps,
+  principal: Principal,
+  mineId: string,
+  input: PlanInput,
+  action: 'create' | 'edit',
+  base: (before: MinePlan | undefined, now: string) => PlanBase,
+): Promise<MinePlan> {
   requirePermission(principal, 'supervision.plan.write');
   const parsed = parsePlanInput(input);
   return changeMineSupervision(deps, principal, mineId, async (tx, mine, now) => {
-    const before = await requirePlan(tx, mine.id);
-    const t = transitionPlan(before.state, { kind: 'edit' }, now);
-    const after: MinePlan = {
-      ...before,
+    const before = await tx.supervision.getPlan(mine.id);
+    const plan: MinePlan = {
+      ...base(before, now),
+      mineId: mine.id,
       ...parsed,
-      state: t.state,
-      returnReason: t.returnReason,
-      revision: before.revision + 1,
       submittedAt: null,
       submittedBy: null,
       decidedAt: null,
       decidedBy: null,
       updatedAt: now,
     };
-    await tx.supervision.savePlan(after);
+    await tx.supervision.savePlan(plan);
     return {
-      result: after,
-      record: planRecord('edit', `${after.state} ${after.documentRef}`, before, view(after)),
+      result: plan,
+      record: planRecord(action, `${plan.state} ${plan.documentRef}`, before, view(plan)),
     };
   });
+}
+
+/** The record of a change to a mine's plan. */
+function planRecord(action: string, summary: string, before: MinePlan | undefined, after: unknown) {
+  return { kind: 'plan' as const, action: `plan.${action}`, summary, before: view(before), after };
+}
+
+function existingPlan(plan: MinePlan | undefined): MinePlan {
+  if (!plan) throw notFound('SUPERVISION_PLAN_NOT_FOUND', 'This mine has no plan yet.');
+  return plan;
+}
+
+async function requirePlan(tx: Pick<Stores, 'supervision'>, mineId: string): Promise<MinePlan> {
+  return existingPlan(await tx.supervision.getPlan(mineId));
 }
 
 /** Removes a draft plan (a submitted or decided plan stays on record). */

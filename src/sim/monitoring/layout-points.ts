@@ -116,6 +116,13 @@ const NO_THRESHOLDS: Required<Thresholds> = {
   lowerPowerRestore: null,
 };
 
+/** What a point's kind sets in its definition; the rest is the substation's, the place's and the time's. */
+type PointFields = Pick<
+  PointDefinition,
+  'unit' | 'rangeHigh' | 'rangeLow' | 'onText' | 'offText' | 'relations'
+> &
+  Thresholds;
+
 /** Collects points for one mine; device numbers run 001, 002, … in creation order. */
 export class PointCollector {
   readonly points: PointDefinition[] = [];
@@ -144,7 +151,32 @@ export class PointCollector {
     return [Math.round(x + r.between(-120, 120)), Math.round(y + r.between(-120, 120)), Math.round(z)];
   }
 
-  #push(definition: PointDefinition, spec: Omit<PointSpec, 'pointCode'>): string {
+  /**
+   * Defines a point of the current substation, placed near its origin, and how the simulator drives
+   * it (`spec`): `fields` are what its kind sets (unit, range, texts, thresholds, relations).
+   */
+  #define(
+    valueType: ValueType,
+    sensorTypeCode: string,
+    location: string,
+    fields: PointFields,
+    spec: Omit<PointSpec, 'pointCode'>,
+  ): string {
+    const [x, y, z] = this.#coordinates();
+    const definition: PointDefinition = {
+      pointCode: this.#code(valueType, sensorTypeCode),
+      systemCode: '01',
+      substationCode: this.substationCode,
+      sensorTypeCode,
+      valueType,
+      ...NO_THRESHOLDS,
+      ...fields,
+      location,
+      x,
+      y,
+      z,
+      dataTimeMs: this.#definedAtMs,
+    };
     this.points.push(definition);
     this.specs.push({ pointCode: definition.pointCode, ...spec });
     return definition.pointCode;
@@ -159,27 +191,11 @@ export class PointCollector {
     this.#group = group;
     const code = this.#code('DT', '4001');
     this.substationCode = code;
-    const [x, y, z] = this.#coordinates();
-    return this.#push(
-      {
-        pointCode: code,
-        systemCode: '01',
-        substationCode: code,
-        sensorTypeCode: '4001',
-        valueType: 'DT',
-        unit: '',
-        rangeHigh: null,
-        rangeLow: null,
-        ...NO_THRESHOLDS,
-        onText: '正常',
-        offText: '故障',
-        location: `${location} 分站`,
-        x,
-        y,
-        z,
-        relations: [],
-        dataTimeMs: this.#definedAtMs,
-      },
+    return this.#define(
+      'DT',
+      '4001',
+      `${location} 分站`,
+      { unit: '', rangeHigh: null, rangeLow: null, onText: '正常', offText: '故障', relations: [] },
       { behaviour: 'substation', nominal: 1, productionRise: 0, group: code, decimals: 0, laxSetting: false },
     );
   }
@@ -198,27 +214,18 @@ export class PointCollector {
     if (info === undefined) throw new Error(`no analog settings for sensor type ${type}`);
     const settings = SETTINGS[setting];
     const laxSetting = this.#random.chance(LAX_SETTING_SHARE);
-    const [x, y, z] = this.#coordinates();
-    return this.#push(
+    return this.#define(
+      'MN',
+      type,
+      location,
       {
-        pointCode: this.#code('MN', type),
-        systemCode: '01',
-        substationCode: this.substationCode,
-        sensorTypeCode: type,
-        valueType: 'MN',
         unit: info.unit,
         rangeHigh: info.range[1],
         rangeLow: info.range[0],
-        ...NO_THRESHOLDS,
         ...(laxSetting ? settings.lax : settings.normal),
         onText: '',
         offText: '',
-        location,
-        x,
-        y,
-        z,
         relations: parseSensorRelations(relations),
-        dataTimeMs: this.#definedAtMs,
       },
       { behaviour, nominal, productionRise: rise, group: this.#group, decimals: info.decimals, laxSetting },
     );
@@ -233,27 +240,11 @@ export class PointCollector {
     offText: string,
     nominal: 0 | 1,
   ): string {
-    const [x, y, z] = this.#coordinates();
-    return this.#push(
-      {
-        pointCode: this.#code('KG', type),
-        systemCode: '01',
-        substationCode: this.substationCode,
-        sensorTypeCode: type,
-        valueType: 'KG',
-        unit: '',
-        rangeHigh: null,
-        rangeLow: null,
-        ...NO_THRESHOLDS,
-        onText,
-        offText,
-        location,
-        x,
-        y,
-        z,
-        relations: [],
-        dataTimeMs: this.#definedAtMs,
-      },
+    return this.#define(
+      'KG',
+      type,
+      location,
+      { unit: '', rangeHigh: null, rangeLow: null, onText, offText, relations: [] },
       { behaviour, nominal, productionRise: 0, group: this.#group, decimals: 0, laxSetting: false },
     );
   }

@@ -17,7 +17,10 @@ import { formatChinaStandardTime } from '../../core/monitoring/upload-file/uploa
 import type { UploadFileType } from '../../core/monitoring/upload-file/upload-file-name.ts';
 import type { UploadRecordByType } from '../../core/monitoring/upload-file/upload-file-parser.ts';
 import type { PersonPosition } from '../../core/monitoring/upload-file/personnel-records.ts';
-import type { PointReading } from '../../core/monitoring/upload-file/safety-monitoring-records.ts';
+import type {
+  AnomalyRecord,
+  PointReading,
+} from '../../core/monitoring/upload-file/safety-monitoring-records.ts';
 import type { MineLayout } from './mine-layout.ts';
 
 export interface UploadHeaderInput {
@@ -59,6 +62,22 @@ function invert<T extends string>(table: Readonly<Record<string, T>>): (value: T
 const runCode: (v: SubstationRunState) => string = invert(SUBSTATION_RUN_STATES);
 const powerCode: (v: SubstationPowerState) => string = invert(SUBSTATION_POWER_STATES);
 const IN_OUT_CODES: Readonly<Record<InOutFlag, string>> = { unspecified: '0', underground: '1', out: '2' };
+
+/** A period's fields (YCBJ, TJSJ), in file order: start, end, maximum and minimum with their times, average. */
+const periodFields = (
+  r: Pick<
+    AnomalyRecord,
+    'startMs' | 'endMs' | 'maxValue' | 'maxAtMs' | 'minValue' | 'minAtMs' | 'averageValue'
+  >,
+): Field[] => [
+  time(r.startMs),
+  time(r.endMs),
+  num(r.maxValue),
+  time(r.maxAtMs),
+  num(r.minValue),
+  time(r.minAtMs),
+  num(r.averageValue),
+];
 
 /** Fields of one record, in file order. Strings are text (sanitised); times are pre-formatted. */
 const RECORD_FIELDS: { [K in UploadFileType]: (r: UploadRecordByType[K]) => Field[] } = {
@@ -103,13 +122,7 @@ const RECORD_FIELDS: { [K in UploadFileType]: (r: UploadRecordByType[K]) => Fiel
     text(r.location),
     text(r.unit),
     r.anomalyCode,
-    time(r.startMs),
-    time(r.endMs),
-    num(r.maxValue),
-    time(r.maxAtMs),
-    num(r.minValue),
-    time(r.minAtMs),
-    num(r.averageValue),
+    ...periodFields(r),
     text(r.cause),
     text(r.measures),
     time(r.enteredAtMs),
@@ -121,13 +134,7 @@ const RECORD_FIELDS: { [K in UploadFileType]: (r: UploadRecordByType[K]) => Fiel
     text(r.sensorTypeName),
     text(r.location),
     text(r.unit),
-    time(r.startMs),
-    time(r.endMs),
-    num(r.maxValue),
-    time(r.maxAtMs),
-    num(r.minValue),
-    time(r.minAtMs),
-    num(r.averageValue),
+    ...periodFields(r),
     time(r.dataTimeMs),
   ],
   FZDY: (r) => [

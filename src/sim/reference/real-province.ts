@@ -21,7 +21,7 @@ import {
   type MineDraft,
   type MineSite,
 } from '../demo-province.ts';
-import { DEMO_PROVINCE_ID, DEMO_PROVINCE_NAME, DEMO_PROVINCE_NAME_EN } from '../demo-province-data.ts';
+import { demoProvinceRegion } from '../demo-province-data.ts';
 import { createSeededRandom, type SeededRandom } from '../seeded-random.ts';
 import {
   clusterPositions,
@@ -181,14 +181,7 @@ export function generateRealDemoProvince(options: RealDemoProvinceOptions): Demo
   // Two mines at least, in two cities: the two demo mine safety officers sit in different cities.
   if (sites.length < 2) throw new RangeError(`the area holds ${sites.length} mines; the demo needs 2`);
   const random = createSeededRandom(seed);
-  const province: Region = {
-    id: DEMO_PROVINCE_ID,
-    name: DEMO_PROVINCE_NAME,
-    nameEn: DEMO_PROVINCE_NAME_EN,
-    level: 'province',
-    parentId: null,
-    path: `/${DEMO_PROVINCE_ID}/`,
-  };
+  const province = demoProvinceRegion();
   const layout = layoutProvince(province, sites, {
     cities: clamp(Math.round(sites.length / MINES_PER_CITY), 2, MAX_CITIES),
     seed,

@@ -51,15 +51,7 @@ export function clusterPositions(points: readonly Position[], k: number, seed: n
   for (let iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
     let changed = false;
     const next = points.map((p, i) => {
-      let best = 0;
-      let bestD = Infinity;
-      centres.forEach((c, j) => {
-        const d = distance2(p, c, lonScale);
-        if (d < bestD) {
-          bestD = d;
-          best = j;
-        }
-      });
+      const best = nearestIndex(p, centres, lonScale);
       if (best !== assignment[i]) changed = true;
       return best;
     });
@@ -109,7 +101,11 @@ function seedCentres(
 
 /** The index of the nearest centre (equirectangular distance at the position's latitude). */
 export function nearestCentre(p: Position, centres: readonly Position[]): number {
-  const lonScale = Math.cos((p.latitude * Math.PI) / 180);
+  return nearestIndex(p, centres, Math.cos((p.latitude * Math.PI) / 180));
+}
+
+/** The index of the centre nearest `p` (-1 when there is none), longitudes scaled by `lonScale`. */
+function nearestIndex(p: Position, centres: readonly Position[], lonScale: number): number {
   let best = -1;
   let bestD = Infinity;
   centres.forEach((c, j) => {

@@ -2,8 +2,20 @@
 import type { PointDefinition } from '../upload-file/point-definition-records.ts';
 import type { PointReading } from '../upload-file/safety-monitoring-records.ts';
 import type { PersonPosition } from '../upload-file/personnel-records.ts';
+import type { MonitoredMine } from './engine-types.ts';
 
 export const T0 = Date.parse('2026-12-05T02:00:00Z');
+
+/** The producing high-gas mine (id m1) the engine tests monitor. */
+export const MINE: MonitoredMine = {
+  id: 'm1',
+  code: '990102000001',
+  name: '测试煤矿',
+  status: 'producing',
+  approvedMaxUnderground: 3,
+  gasClass: 'high',
+  regionPath: '/990000/990100/990102/',
+};
 
 /** A CDDY point definition without thresholds, at `1301工作面` unless `over` says otherwise. */
 export function def(code: string, type: string, over: Partial<PointDefinition> = {}): PointDefinition {

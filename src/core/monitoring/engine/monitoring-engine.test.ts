@@ -2,18 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { REGULATIONS_2016_THRESHOLDS } from '../thresholds/regulations-2016-threshold-table.ts';
 import { parseSensorRelations, type PointDefinition } from '../upload-file/point-definition-records.ts';
 import type { AlarmChange, MonitoredMine } from './engine-types.ts';
-import { def, person, reading, T0 } from './engine.test-helper.ts';
+import { def, MINE, person, reading, T0 } from './engine.test-helper.ts';
 import { MonitoringEngine, SWEEP_EVERY_MS } from './monitoring-engine.ts';
-
-const MINE: MonitoredMine = {
-  id: 'm1',
-  code: '990102000001',
-  name: '测试煤矿',
-  status: 'producing',
-  approvedMaxUnderground: 3,
-  gasClass: 'high',
-  regionPath: '/990000/990100/990102/',
-};
 
 function setUp(status: MonitoredMine['status'] = 'producing') {
   const e = new MonitoringEngine({ capacity: 64, thresholds: REGULATIONS_2016_THRESHOLDS });
@@ -40,6 +30,14 @@ function setUp(status: MonitoredMine['status'] = 'producing') {
     ],
     T0,
   );
+  return e;
+}
+
+/** The engine after CH4-T1 and SMOKE both reported at T0 and then only SMOKE, `smokeAgainMin` minutes later. */
+function withSilentMethane(smokeAgainMin: number) {
+  const e = setUp();
+  e.ingestReadings('m1', [reading('CH4-T1', 0.2, T0), reading('SMOKE', 0, T0)], T0);
+  e.ingestReadings('m1', [reading('SMOKE', 0, T0 + smokeAgainMin * 60_000)], T0 + smokeAgainMin * 60_000);
   return e;
 }
 
@@ -172,18 +170,14 @@ describe('monitoring engine rules', () => {
   });
 
   it('a silent point while the rest of its mine reports', () => {
-    const e = setUp();
-    e.ingestReadings('m1', [reading('CH4-T1', 0.2, T0), reading('SMOKE', 0, T0)], T0);
-    e.ingestReadings('m1', [reading('SMOKE', 0, T0 + 5.5 * 60_000)], T0 + 5.5 * 60_000);
+    const e = withSilentMethane(5.5);
     const changes = e.tick(T0 + 6 * 60_000);
     expect(rules(changes)).toEqual(['point_silent:CH4-T1']);
     expect(changes[0]!.atMs).toBe(T0 + 5 * 60_000);
   });
 
   it('sweeps for silence every few seconds of the receiving clock, not every tick; the alarm keeps its data time', () => {
-    const e = setUp();
-    e.ingestReadings('m1', [reading('CH4-T1', 0.2, T0), reading('SMOKE', 0, T0)], T0);
-    e.ingestReadings('m1', [reading('SMOKE', 0, T0 + 4.9 * 60_000)], T0 + 4.9 * 60_000);
+    const e = withSilentMethane(4.9);
     // A sweep just before the point's silence counts: nothing yet.
     expect(rules(e.tick(T0 + 5 * 60_000 - 500))).toEqual([]);
     // Within SWEEP_EVERY_MS of that sweep the point is not re-judged, although it is now past its limit.
@@ -194,9 +188,7 @@ describe('monitoring engine rules', () => {
   });
 
   it('suppresses a point\u2019s silence by design while a mine is suspended, never the mine\u2019s own (it must keep monitoring online)', () => {
-    const e = setUp();
-    e.ingestReadings('m1', [reading('CH4-T1', 0.2, T0), reading('SMOKE', 0, T0)], T0);
-    e.ingestReadings('m1', [reading('SMOKE', 0, T0 + 5.5 * 60_000)], T0 + 5.5 * 60_000);
+    const e = withSilentMethane(5.5);
     e.tick(T0 + 6 * 60_000);
     e.tick(T0 + 12 * 60_000);
     const suspended = e.upsertMine({ ...MINE, status: 'suspended' }, T0 + 13 * 60_000);

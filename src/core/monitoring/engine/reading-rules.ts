@@ -1,7 +1,13 @@
 import { EvaluatorEvent } from '../alarm-evaluator.ts';
 import { detectCoRisingTrend } from '../detectors/co-trend-detector.ts';
 import type { AlarmBook } from './alarm-book.ts';
-import { cutRuleOf, type AlarmChange, type MonitoredMine, type PointRecord } from './engine-types.ts';
+import {
+  cutRuleOf,
+  type AlarmChange,
+  type AlarmRule,
+  type MonitoredMine,
+  type PointRecord,
+} from './engine-types.ts';
 import type { SwitchRole } from './point-config.ts';
 
 /**
@@ -31,6 +37,39 @@ export function isProtectionTripped(value: number, onText: string, offText: stri
   if (TRIP_WORDS.test(offText) && !TRIP_WORDS.test(onText)) return value === 0;
   return value === 1;
 }
+
+/** The evaluator's level events that raise and clear one alarm each, in the order they are applied. */
+const LEVEL_ALARMS: ReadonlyArray<{
+  raised: number;
+  cleared: number;
+  rule: AlarmRule;
+  message: (what: string, value: number, unit: string) => string;
+}> = [
+  {
+    raised: EvaluatorEvent.ALARM_RAISED,
+    cleared: EvaluatorEvent.ALARM_CLEARED,
+    rule: 'over_limit',
+    message: (what, value, unit) => `Over the limit at ${what}: ${value} ${unit}.`,
+  },
+  {
+    raised: EvaluatorEvent.LOW_ALARM_RAISED,
+    cleared: EvaluatorEvent.LOW_ALARM_CLEARED,
+    rule: 'low_limit',
+    message: (what, value, unit) => `Below the limit at ${what}: ${value} ${unit}.`,
+  },
+  {
+    raised: EvaluatorEvent.PRE_ALARM_RAISED,
+    cleared: EvaluatorEvent.PRE_ALARM_CLEARED,
+    rule: 'pre_alarm',
+    message: (what, value, unit) => `Approaching the limit at ${what}: ${value} ${unit}.`,
+  },
+  {
+    raised: EvaluatorEvent.FAULT_RAISED,
+    cleared: EvaluatorEvent.FAULT_CLEARED,
+    rule: 'sensor_fault',
+    message: (what) => `Sensor fault reported by ${what}.`,
+  },
+];
 
 export function onEvaluatorEvents(
   alarms: AlarmBook,
@@ -62,34 +101,11 @@ export function onEvaluatorEvents(
   if (ev & EvaluatorEvent.POWER_CUT_CLEARED || ev & EvaluatorEvent.LOW_POWER_CUT_CLEARED) {
     alarms.clear(out, mine.id, cutRule, subject, nowMs, value);
   }
-  if (ev & EvaluatorEvent.ALARM_RAISED) {
-    alarms.raise(
-      out,
-      { ...base, rule: 'over_limit', message: `Over the limit at ${what}: ${value} ${p.unit}.` },
-      nowMs,
-    );
+  for (const level of LEVEL_ALARMS) {
+    if (ev & level.raised)
+      alarms.raise(out, { ...base, rule: level.rule, message: level.message(what, value, p.unit) }, nowMs);
+    if (ev & level.cleared) alarms.clear(out, mine.id, level.rule, subject, nowMs, value);
   }
-  if (ev & EvaluatorEvent.ALARM_CLEARED) alarms.clear(out, mine.id, 'over_limit', subject, nowMs, value);
-  if (ev & EvaluatorEvent.LOW_ALARM_RAISED) {
-    alarms.raise(
-      out,
-      { ...base, rule: 'low_limit', message: `Below the limit at ${what}: ${value} ${p.unit}.` },
-      nowMs,
-    );
-  }
-  if (ev & EvaluatorEvent.LOW_ALARM_CLEARED) alarms.clear(out, mine.id, 'low_limit', subject, nowMs, value);
-  if (ev & EvaluatorEvent.PRE_ALARM_RAISED) {
-    alarms.raise(
-      out,
-      { ...base, rule: 'pre_alarm', message: `Approaching the limit at ${what}: ${value} ${p.unit}.` },
-      nowMs,
-    );
-  }
-  if (ev & EvaluatorEvent.PRE_ALARM_CLEARED) alarms.clear(out, mine.id, 'pre_alarm', subject, nowMs, value);
-  if (ev & EvaluatorEvent.FAULT_RAISED) {
-    alarms.raise(out, { ...base, rule: 'sensor_fault', message: `Sensor fault reported by ${what}.` }, nowMs);
-  }
-  if (ev & EvaluatorEvent.FAULT_CLEARED) alarms.clear(out, mine.id, 'sensor_fault', subject, nowMs, value);
 }
 
 export function onSwitch(

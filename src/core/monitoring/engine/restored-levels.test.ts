@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { REGULATIONS_2016_THRESHOLDS } from '../thresholds/regulations-2016-threshold-table.ts';
-import type { AlarmChange, AlarmRecord, MonitoredMine } from './engine-types.ts';
-import { def, reading, T0 } from './engine.test-helper.ts';
+import type { AlarmChange, AlarmRecord } from './engine-types.ts';
+import { def, MINE, reading, T0 } from './engine.test-helper.ts';
 import { MonitoringEngine } from './monitoring-engine.ts';
-
-const MINE: MonitoredMine = {
-  id: 'm1',
-  code: '990102000001',
-  name: '测试煤矿',
-  status: 'producing',
-  approvedMaxUnderground: 3,
-  gasClass: 'high',
-  regionPath: '/990000/990100/990102/',
-};
 
 function engine(): MonitoringEngine {
   const e = new MonitoringEngine({ capacity: 16, thresholds: REGULATIONS_2016_THRESHOLDS });

@@ -1,3 +1,4 @@
+import { writeAudited } from '../../audit/record-audit.ts';
 import type { CrackdownCase } from '../../closure/closure-types.ts';
 import type { Ports } from '../../ports.ts';
 import { silencesDueForCase } from './silent-mine.ts';
@@ -57,19 +58,12 @@ export async function openSilentMineCases(
       updatedAt: now,
     };
     await deps.transaction(['closure', 'audit'], async (tx) => {
-      await tx.closure.insertCase(c);
-      await tx.audit.append(
-        {
-          actorId: SILENT_MINE_CASE_ACTOR.id,
-          actorName: SILENT_MINE_CASE_ACTOR.name,
-          action: 'case.open',
-          targetType: 'case',
-          targetId: c.id,
-          before: null,
-          after: { ...c, cause: 'silent_mine', silentForMs: nowMs - alarm.activeSinceMs! },
-        },
-        now,
-      );
+      await writeAudited(tx, SILENT_MINE_CASE_ACTOR, now, c, (r) => tx.closure.insertCase(r), {
+        action: 'case.open',
+        targetType: 'case',
+        targetId: c.id,
+        after: { ...c, cause: 'silent_mine', silentForMs: nowMs - alarm.activeSinceMs! },
+      });
     });
     opened.push(c.id);
   }

@@ -1,3 +1,4 @@
+import type { ActStamp } from '../../audit/record-audit.ts';
 import { conflict, invalidInput } from '../../errors.ts';
 import type { MineStatus } from '../../registry/types.ts';
 import type { StoppedExemption } from './stopped-exemptions.ts';
@@ -19,7 +20,7 @@ export type AllowanceState = 'declared' | 'approved' | 'rejected' | 'superseded'
 export type WatchSystem = 'ventilation' | 'drainage' | 'monitoring';
 export const WATCH_SYSTEMS: readonly WatchSystem[] = ['ventilation', 'drainage', 'monitoring'];
 
-export interface StoppedAllowance {
+export interface StoppedAllowance extends ActStamp<'declared'> {
   id: string;
   kind: AllowanceKind;
   mineId: string;
@@ -39,9 +40,6 @@ export interface StoppedAllowance {
   /** Dismantling windows: who supervises on site. */
   supervisor: string | null;
   note: string;
-  declaredAt: string;
-  declaredById: string;
-  declaredByName: string;
   decidedAt: string | null;
   decidedById: string | null;
   decidedByName: string | null;

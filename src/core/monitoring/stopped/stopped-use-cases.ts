@@ -1,3 +1,4 @@
+import { actStamp, writeAudited } from '../../audit/record-audit.ts';
 import { requirePermission } from '../../access/permissions.ts';
 import { requireSeparateDuties } from '../../access/separation-of-duties.ts';
 import type { Principal } from '../../access/types.ts';
@@ -56,28 +57,18 @@ export async function declareAllowance(
       regionPath: mine.regionPath,
       state: 'declared',
       ...fields,
-      declaredAt: now,
-      declaredById: p.userId,
-      declaredByName: p.displayName,
+      ...actStamp('declared', p, now),
       decidedAt: null,
       decidedById: null,
       decidedByName: null,
       decisionReason: null,
     };
-    await tx.stopped.insertAllowance(a);
-    await tx.audit.append(
-      {
-        actorId: p.userId,
-        actorName: p.displayName,
-        action: 'stopped_allowance.declare',
-        targetType: 'stopped_allowance',
-        targetId: a.id,
-        before: null,
-        after: { ...a, via: p.via },
-      },
-      now,
-    );
-    return a;
+    return writeAudited(tx, p, now, a, (r) => tx.stopped.insertAllowance(r), {
+      action: 'stopped_allowance.declare',
+      targetType: 'stopped_allowance',
+      targetId: a.id,
+      after: { ...a, via: p.via },
+    });
   });
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { GasClass } from '../../registry/types.ts';
+import { NO_THRESHOLDS } from '../evaluator-thresholds.ts';
 import { resolveRegulationRows } from './location-classifier.ts';
 import { checkMineSetting, type MineThresholdSettings } from './mine-setting-check.ts';
 import { REGULATIONS_2016_THRESHOLDS, THRESHOLD_TABLES } from './regulations-2016-threshold-table.ts';
@@ -270,21 +271,17 @@ function settingsAt(
   cut: number | null,
   restore: number | null,
 ): MineThresholdSettings {
-  const none = {
-    upperAlarm: null,
-    upperAlarmRelease: null,
-    upperPowerCut: null,
-    upperPowerRestore: null,
-    lowerAlarm: null,
-    lowerAlarmRelease: null,
-    lowerPowerCut: null,
-    lowerPowerRestore: null,
-  };
   const side =
     row.direction === 'upper'
       ? { upperAlarm: alarm, upperAlarmRelease: alarm, upperPowerCut: cut, upperPowerRestore: restore }
       : { lowerAlarm: alarm, lowerAlarmRelease: alarm, lowerPowerCut: cut, lowerPowerRestore: restore };
-  return { pointCode: 'P1', sensorTypeCode: row.sensorTypeCode, unit: UNIT_TEXT[row.unit], ...none, ...side };
+  return {
+    pointCode: 'P1',
+    sensorTypeCode: row.sensorTypeCode,
+    unit: UNIT_TEXT[row.unit],
+    ...NO_THRESHOLDS,
+    ...side,
+  };
 }
 
 describe('the 2016 threshold table, one case per row', () => {

@@ -1,6 +1,6 @@
 /** Builders shared by the upload-file parser tests (test-only). */
 import { expect } from 'vitest';
-import type { UploadFile, UploadFileParseResult } from './upload-file-parser.ts';
+import { parseUploadFile, type UploadFile, type UploadFileParseResult } from './upload-file-parser.ts';
 import type { UploadFileType } from './upload-file-name.ts';
 
 export const MINE = '620823009203';
@@ -20,4 +20,13 @@ export function expectFile<K extends UploadFileType>(
   if (!result.ok) throw new Error(`expected a parsed file, got ${result.code}: ${result.reason}`);
   expect(result.file.type).toBe(type);
   return result.file as Extract<UploadFile, { type: K }>;
+}
+
+/** Parses a `type` file of `records` (under `header`) and expects it to parse. */
+export function parseRecords<K extends UploadFileType>(
+  type: K,
+  records: readonly string[],
+  header = HEADER,
+): Extract<UploadFile, { type: K }> {
+  return expectFile(parseUploadFile(fileName(type), build(header, records)), type);
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseUploadFile } from './upload-file-parser.ts';
-import { build, cst, expectFile, fileName, HEADER, MINE } from './upload-file.test-helper.ts';
+import { cst, MINE, parseRecords } from './upload-file.test-helper.ts';
 
 describe('safety-monitoring files', () => {
   it('CDDY: a methane point definition with thresholds, "not set" values and relations', () => {
@@ -8,7 +7,7 @@ describe('safety-monitoring files', () => {
     const record =
       '6208230092030101MN0001;01;620823009203DT4001;0001;MN;%CH4;4;0;1.0;0.99;;;1.5;1.0;-0.01;;;;1301工作面T1;12.5;30.0;-250.3;' +
       'D-6208230092030101KG1011-馈电传感器:D-6208230092030101KG1009◇B-6208230092030101KG1001;2026-09-23 10:00:00';
-    const file = expectFile(parseUploadFile(fileName('CDDY'), build(header, [record])), 'CDDY');
+    const file = parseRecords('CDDY', [record], header);
     expect(file.header).toMatchObject({ systemModel: 'KJ95X', certificateDateText: '2028-01-01' });
     expect(file.rejected).toEqual([]);
     expect(file.records[0]).toEqual({
@@ -71,13 +70,7 @@ describe('safety-monitoring files', () => {
     const header = `${MINE};测试煤矿;KJ95X;煤矿安全监控系统;XX科技;2028-01-01;2026-09-23 10:13:19`;
     const base = (type: string, vt: string): string =>
       `P1;01;S1;${type};${vt};%;4;0;1;1;;;;;;;;;loc;;;;;2026-09-23 10:00:00`;
-    const file = expectFile(
-      parseUploadFile(
-        fileName('CDDY'),
-        build(header, [base('0001', 'XX'), base('01', 'MN'), base('0004', 'MN')]),
-      ),
-      'CDDY',
-    );
+    const file = parseRecords('CDDY', [base('0001', 'XX'), base('01', 'MN'), base('0004', 'MN')], header);
     expect(file.records.map((r) => r.sensorTypeCode)).toEqual(['0004']);
     expect(file.rejected.map((r) => [r.line, r.field])).toEqual([
       [2, 'valueType'],
@@ -89,7 +82,7 @@ describe('safety-monitoring files', () => {
   it('YCBJ: an open alarm has a null end time and a known anomaly kind', () => {
     const record =
       '6208230092030101MN0001;环境瓦斯;1301工作面T1;%CH4;001;2026-09-23 10:05:00;;1.12;2026-09-23 10:06:00;1.01;2026-09-23 10:05:00;1.05;;;;;2026-09-23 10:13:00';
-    const file = expectFile(parseUploadFile(fileName('YCBJ'), build(HEADER, [record])), 'YCBJ');
+    const file = parseRecords('YCBJ', [record]);
     expect(file.records[0]).toMatchObject({
       anomalyCode: '001',
       anomaly: 'over-limit-alarm',
@@ -106,7 +99,7 @@ describe('safety-monitoring files', () => {
     (type) => {
       const card = `${MINE}00007`;
       const records = [`${card};张三;2026-09-23 06:00:00;2026-09-23 10:13:00`, `其它;2`];
-      const file = expectFile(parseUploadFile(fileName(type), build(HEADER, records)), type);
+      const file = parseRecords(type, records);
       expect(file.records).toEqual([
         { cardCode: card, fields: [card, '张三', '2026-09-23 06:00:00', '2026-09-23 10:13:00'] },
         { cardCode: null, fields: ['其它', '2'] },
@@ -118,7 +111,7 @@ describe('safety-monitoring files', () => {
   it('TJSJ statistics parse', () => {
     const record =
       'P1;环境瓦斯;回风巷T2;%CH4;2026-09-23 10:00:00;2026-09-23 10:05:00;0.2;2026-09-23 10:01:00;0.1;2026-09-23 10:03:00;0.15;2026-09-23 10:05:00';
-    const file = expectFile(parseUploadFile(fileName('TJSJ'), build(HEADER, [record])), 'TJSJ');
+    const file = parseRecords('TJSJ', [record]);
     expect(file.records[0]).toMatchObject({
       maxValue: 0.2,
       minValue: 0.1,
@@ -128,16 +121,10 @@ describe('safety-monitoring files', () => {
   });
 
   it('FZDY: code and location first, coordinates and time last, extra middle fields kept', () => {
-    const file = expectFile(
-      parseUploadFile(
-        fileName('FZDY'),
-        build(HEADER, [
-          '620823009203DT4001;1301工作面;1.0;2.0;3.0;2026-09-23 10:00:00',
-          '620823009203DT4002;中央变电所;KJ95-F;备注;4;5;6;2026-09-23 10:00:00',
-        ]),
-      ),
-      'FZDY',
-    );
+    const file = parseRecords('FZDY', [
+      '620823009203DT4001;1301工作面;1.0;2.0;3.0;2026-09-23 10:00:00',
+      '620823009203DT4002;中央变电所;KJ95-F;备注;4;5;6;2026-09-23 10:00:00',
+    ]);
     expect(file.records).toEqual([
       {
         substationCode: '620823009203DT4001',
@@ -161,16 +148,10 @@ describe('safety-monitoring files', () => {
   });
 
   it('FZSS: run and power states map through 表B.8/B.9; an unknown state is rejected', () => {
-    const file = expectFile(
-      parseUploadFile(
-        fileName('FZSS'),
-        build(HEADER, [
-          '620823009203DT4001;1;0;2026-09-23 10:13:00',
-          '620823009203DT4002;5;1;2026-09-23 10:13:00',
-        ]),
-      ),
-      'FZSS',
-    );
+    const file = parseRecords('FZSS', [
+      '620823009203DT4001;1;0;2026-09-23 10:13:00',
+      '620823009203DT4002;5;1;2026-09-23 10:13:00',
+    ]);
     expect(file.records).toEqual([
       {
         substationCode: '620823009203DT4001',
@@ -185,10 +166,7 @@ describe('safety-monitoring files', () => {
 
 describe('personnel files', () => {
   it('RYQY areas carry the approved headcount', () => {
-    const file = expectFile(
-      parseUploadFile(fileName('RYQY'), build(HEADER, ['其它区域;6208230092030008;50;1301综采工作面'])),
-      'RYQY',
-    );
+    const file = parseRecords('RYQY', ['其它区域;6208230092030008;50;1301综采工作面']);
     expect(file.records).toEqual([
       {
         areaType: '其它区域',
@@ -200,13 +178,7 @@ describe('personnel files', () => {
   });
 
   it('RYJZ base stations know their area from the code', () => {
-    const file = expectFile(
-      parseUploadFile(
-        fileName('RYJZ'),
-        build(HEADER, ['6208230092030008000012;1301运输巷口;0;0;0;运输巷口基站']),
-      ),
-      'RYJZ',
-    );
+    const file = parseRecords('RYJZ', ['6208230092030008000012;1301运输巷口;0;0;0;运输巷口基站']);
     expect(file.records[0]).toMatchObject({
       areaCode: '6208230092030008',
       unconfirmedFields: ['0', '0', '0'],
@@ -214,10 +186,7 @@ describe('personnel files', () => {
   });
 
   it('JZSS station status', () => {
-    const file = expectFile(
-      parseUploadFile(fileName('JZSS'), build(HEADER, ['6208230092030008000012;0;1;2026-09-23 10:13:00'])),
-      'JZSS',
-    );
+    const file = parseRecords('JZSS', ['6208230092030008000012;0;1;2026-09-23 10:13:00']);
     expect(file.records[0]).toEqual({
       stationCode: '6208230092030008000012',
       runState: 'communicating',
@@ -228,12 +197,10 @@ describe('personnel files', () => {
 
   it('RYXX persons with an 8-field header; "未设置" position is null', () => {
     const header = `${MINE};测试煤矿;500;KJ133;人员定位系统;XX科技;2028-01-01;2026-09-23 10:13:19`;
-    const file = expectFile(
-      parseUploadFile(
-        fileName('RYXX'),
-        build(header, ['62082300920390001;测试1;采煤工;未设置;综采一队;1985-03-02;;0;1']),
-      ),
+    const file = parseRecords(
       'RYXX',
+      ['62082300920390001;测试1;采煤工;未设置;综采一队;1985-03-02;;0;1'],
+      header,
     );
     expect(file.header.headerNumber).toBe(500);
     expect(file.records[0]).toMatchObject({ position: null, isMineLeader: false, isSpecialWorker: true });
@@ -244,10 +211,7 @@ describe('personnel files', () => {
     const badTrack =
       '62082300920390003;测试3;1;2026-09-23 06:30:00;;6208230092030008;;6208230092030008000012;;三八制;0;正常;0;0;6208230092030008000012@2026-09-23 06:33:52';
     const badCard = '6208230092039000;测试4;1;;;;;;;三八制;;正常;0;0;';
-    const file = expectFile(
-      parseUploadFile(fileName('RYSS'), build(HEADER, [ok, badTrack, badCard])),
-      'RYSS',
-    );
+    const file = parseRecords('RYSS', [ok, badTrack, badCard]);
     expect(file.records).toHaveLength(1);
     expect(file.records[0]).toMatchObject({ inOut: 'out', areaCode: null, stationCode: null, track: [] });
     expect(file.rejected.map((r) => [r.line, r.field])).toEqual([
