@@ -23,7 +23,7 @@ const WALKS: readonly AccessWalk[] = [
     payload: (t) => ({ ...figures, mineId: t.mine.id, occurredAt: '2026-12-04T10:00:00.000Z', type: 'walk' }),
   }),
   routeWalk('GET /api/accidents/accountability', 'accountability.read', 'region', [200], {
-    query: (t) => `regionId=${t.mine.regionId}`,
+    query: 'region',
   }),
   routeWalk('GET /api/accidents/:id', 'accident.read', 'mine', [200], { params: { id: accidentOf } }),
   routeWalk('GET /api/accidents/:id/preceded', 'accident.read', 'mine', [200], {

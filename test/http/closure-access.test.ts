@@ -21,16 +21,16 @@ const stepOf = (step: string) => ({ id: (t: WalkTarget) => fx(t).closure, step: 
 
 const WALKS: readonly AccessWalk[] = [
   routeWalk('GET /api/closure/candidates', 'closure.read', 'region', [200], {
-    query: (t) => `regionId=${t.mine.regionId}`,
+    query: 'region',
   }),
   routeWalk('POST /api/closure/policy-list', 'closure.manage', 'mine', [201], {
     payload: (t) => ({ mineId: t.mine.id, reason: 'walk', source: 'doc 1' }),
   }),
   routeWalk('GET /api/closure/targets', 'closure.read', 'region', [200], {
-    query: (t) => `regionId=${t.mine.regionId}`,
+    query: 'region',
   }),
   routeWalk('GET /api/closure/history', 'closure.read', 'region', [200], {
-    query: (t) => `regionId=${t.mine.regionId}`,
+    query: 'region',
   }),
   routeWalk('POST /api/closure/targets', 'closure.manage', 'region', [201], {
     payload: (t) => ({

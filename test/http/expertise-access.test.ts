@@ -75,7 +75,7 @@ const WALKS: readonly AccessWalk[] = [
     notFoundCode: 'MINE_NOT_FOUND',
   }),
   routeWalk('GET /api/expertise/gaps', 'expertise.read', 'region', 200, {
-    query: (t) => `regionId=${region(t)}`,
+    query: 'region',
     notFoundCode: 'REGION_NOT_FOUND',
   }),
   routeWalk('POST /api/expertise/guidance', 'expertise.guide', 'mine', 201, {
@@ -127,7 +127,7 @@ const WALKS: readonly AccessWalk[] = [
     notFoundCode: 'EXPERTISE_ASSESSMENT_NOT_FOUND',
   }),
   routeWalk('POST /api/expertise/assessments/expire', 'expertise.approve', 'region', 200, {
-    query: (t) => `regionId=${region(t)}`,
+    query: 'region',
     notFoundCode: 'REGION_NOT_FOUND',
   }),
   routeWalk('POST /api/expertise/progress', 'upgrade.record', 'mine', 201, {
@@ -150,11 +150,11 @@ const WALKS: readonly AccessWalk[] = [
     notFoundCode: 'MINE_NOT_FOUND',
   }),
   routeWalk('GET /api/expertise/upgrading', 'expertise.read', 'region', 200, {
-    query: (t) => `regionId=${region(t)}`,
+    query: 'region',
     notFoundCode: 'REGION_NOT_FOUND',
   }),
   routeWalk('GET /api/expertise/formalism', 'formalism.read', 'region', 200, {
-    query: (t) => `regionId=${region(t)}`,
+    query: 'region',
     notFoundCode: 'REGION_NOT_FOUND',
   }),
 ];

@@ -91,13 +91,40 @@ async function proposalNear(mine: DemoMine): Promise<string> {
   return proposals[0]!.id;
 }
 
+/** A fresh major hazard at the mine, listed for supervision by the province. */
+async function listedHazard(mine: DemoMine): Promise<string> {
+  const id = await hazardIn(mine, 'reported', true);
+  await listUnderSupervision(P, await regulator(), id, '挂牌督办通知');
+  return id;
+}
+
+/** A listed major hazard verified and closed, with a listing row open again (closing one needs it). */
+async function closedHazardWithOpenListing(mine: DemoMine): Promise<string> {
+  const id = await hazardIn(mine, 'awaiting', true);
+  const reg = await regulator();
+  await listUnderSupervision(P, reg, id, '挂牌督办通知');
+  await verifyAndClose(P, reg, id, null);
+  // Verification closed the listing with the hazard; list again is refused, so re-open a listing row.
+  await P.hazards.insertListing({
+    id: `hzl-walk-${id}`,
+    hazardId: id,
+    notice: 'n',
+    issuedBy: reg.userId,
+    issuedByName: reg.displayName,
+    issuedAt: P.clock.nowIso(),
+    closedAt: null,
+    closedBy: null,
+  });
+  return id;
+}
+
 const WALKS: readonly AccessWalk[] = [
   routeWalk('GET /api/hazards/criteria', 'hazard.read', 'none', 200),
   routeWalk('GET /api/hazards', 'hazard.read', 'mine', 200, {
-    query: ({ mine: m }) => `regionId=${m.regionId}`,
+    query: 'region',
   }),
   routeWalk('GET /api/hazards/board', 'hazard.read', 'mine', 200, {
-    query: ({ mine: m }) => `regionId=${m.regionId}`,
+    query: 'region',
   }),
   routeWalk('GET /api/hazards/:id', 'hazard.read', 'mine', 200, {
     params: { id: ({ mine: m }) => hazardIn(m, 'reported') },
@@ -132,41 +159,13 @@ const WALKS: readonly AccessWalk[] = [
     params: { id: ({ mine: m }) => hazardIn(m, 'reported', true) },
     payload: () => ({ notice: '挂牌督办通知' }),
   }),
-  {
-    key: 'POST /api/hazards/:id/listing/close',
-    permission: 'hazard.supervise',
-    scope: 'mine',
-    ok: 200,
-    call: async ({ mine: m }) => {
-      const id = await hazardIn(m, 'awaiting', true);
-      const reg = await regulator();
-      await listUnderSupervision(P, reg, id, '挂牌督办通知');
-      await verifyAndClose(P, reg, id, null);
-      // Verification closed the listing with the hazard; list again is refused, so re-open a listing row.
-      await P.hazards.insertListing({
-        id: `hzl-walk-${id}`,
-        hazardId: id,
-        notice: 'n',
-        issuedBy: reg.userId,
-        issuedByName: reg.displayName,
-        issuedAt: P.clock.nowIso(),
-        closedAt: null,
-        closedBy: null,
-      });
-      return { url: `/api/hazards/${id}/listing/close` };
-    },
-  },
-  {
-    key: 'POST /api/hazards/:id/progress',
-    permission: 'hazard.rectify',
-    scope: 'mine',
-    ok: 201,
-    call: async ({ mine: m }) => {
-      const id = await hazardIn(m, 'reported', true);
-      await listUnderSupervision(P, await regulator(), id, '挂牌督办通知');
-      return { url: `/api/hazards/${id}/progress`, payload: { text: '已完成传感器更换' } };
-    },
-  },
+  routeWalk('POST /api/hazards/:id/listing/close', 'hazard.supervise', 'mine', 200, {
+    params: { id: ({ mine: m }) => closedHazardWithOpenListing(m) },
+  }),
+  routeWalk('POST /api/hazards/:id/progress', 'hazard.rectify', 'mine', 201, {
+    params: { id: ({ mine: m }) => listedHazard(m) },
+    payload: () => ({ text: '已完成传感器更换' }),
+  }),
   routeWalk('GET /api/hazards/proposals', 'hazard.decide', 'none', 200),
   routeWalk('POST /api/hazards/proposals/:id/confirm', 'hazard.decide', 'mine', 200, {
     params: { id: ({ mine: m }) => proposalNear(m) },

@@ -57,7 +57,7 @@ const WALKS: readonly AccessWalk[] = [
     }),
   }),
   routeWalk('GET /api/orders/gas-control-violations', 'order.read', 'region', [200], {
-    query: (t) => `regionId=${t.mine.regionId}`,
+    query: 'region',
   }),
   routeWalk('GET /api/orders/:id', 'order.read', 'mine', [200], { params: { id: (t) => fx(t).order } }),
   routeWalk('POST /api/orders/:id/notice', 'order.issue', 'mine', [200], {

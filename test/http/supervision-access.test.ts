@@ -97,11 +97,11 @@ const planWalk = (
 
 const WALKS: readonly AccessWalk[] = [
   routeWalk('GET /api/supervision/coverage', 'supervision.read', 'region', 200, {
-    query: (t) => `regionId=${region(t)}`,
+    query: 'region',
     notFoundCode: 'REGION_NOT_FOUND',
   }),
   routeWalk('GET /api/supervision/coverage.csv', 'supervision.read', 'region', 200, {
-    query: (t) => `regionId=${region(t)}`,
+    query: 'region',
     notFoundCode: 'REGION_NOT_FOUND',
   }),
   routeWalk('GET /api/supervision/kpi', 'supervision.read', 'region', 200, {

@@ -50,8 +50,8 @@ export interface AccessWalk {
 export interface RouteWalkParts {
   /** The value of each `:name` in the key's path, for the target (may put the target in a state first). */
   params?: Record<string, (t: WalkTarget) => string | Promise<string>>;
-  /** The query string (without `?`) for the target. */
-  query?: (t: WalkTarget) => string;
+  /** The query string (without `?`) for the target; `'region'`: `regionId=` the target mine's county. */
+  query?: 'region' | ((t: WalkTarget) => string);
   payload?: (t: WalkTarget) => object | Buffer | Promise<object | Buffer>;
   headers?: Record<string, string>;
   notFoundCode?: string;
@@ -84,7 +84,7 @@ export function routeWalk(
         if (segment.startsWith(':') && !fill) throw new Error(`${key}: no value for ${segment}`);
         url += `/${fill ? await fill(t) : segment}`;
       }
-      if (query) url += `?${query(t)}`;
+      if (query) url += `?${query === 'region' ? `regionId=${t.mine.regionId}` : query(t)}`;
       return { url, ...(payload && { payload: await payload(t) }), ...(headers && { headers }) };
     },
   };
