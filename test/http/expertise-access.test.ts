@@ -34,6 +34,9 @@ const newAssessment = async (t: Target) =>
 
 const region = (t: Target) => t.mine.regionId;
 
+/** A region-filtered route: the target's county in the query; a county out of scope is not found. */
+const inRegion = { query: 'region', notFoundCode: 'REGION_NOT_FOUND' } as const;
+
 const WALKS: readonly AccessWalk[] = [
   routeWalk('GET /api/expertise/experts', 'expertise.read', 'none', 200),
   routeWalk('PUT /api/expertise/experts/:id/specialities', 'expertise.profile', 'none', 200, {
@@ -74,10 +77,7 @@ const WALKS: readonly AccessWalk[] = [
     params: { id: (t) => t.mine.id },
     notFoundCode: 'MINE_NOT_FOUND',
   }),
-  routeWalk('GET /api/expertise/gaps', 'expertise.read', 'region', 200, {
-    query: 'region',
-    notFoundCode: 'REGION_NOT_FOUND',
-  }),
+  routeWalk('GET /api/expertise/gaps', 'expertise.read', 'region', 200, inRegion),
   routeWalk('POST /api/expertise/guidance', 'expertise.guide', 'mine', 201, {
     payload: (t) => ({
       mineId: t.mine.id,
@@ -126,10 +126,7 @@ const WALKS: readonly AccessWalk[] = [
     payload: () => ({ reason: '材料不全' }),
     notFoundCode: 'EXPERTISE_ASSESSMENT_NOT_FOUND',
   }),
-  routeWalk('POST /api/expertise/assessments/expire', 'expertise.approve', 'region', 200, {
-    query: 'region',
-    notFoundCode: 'REGION_NOT_FOUND',
-  }),
+  routeWalk('POST /api/expertise/assessments/expire', 'expertise.approve', 'region', 200, inRegion),
   routeWalk('POST /api/expertise/progress', 'upgrade.record', 'mine', 201, {
     payload: (t) => ({
       mineId: t.mine.id,
@@ -149,14 +146,8 @@ const WALKS: readonly AccessWalk[] = [
     payload: (t) => ({ enterpriseName: '黔北能源集团', mergedOn: '2026-11-01', mineIds: [t.mine.id] }),
     notFoundCode: 'MINE_NOT_FOUND',
   }),
-  routeWalk('GET /api/expertise/upgrading', 'expertise.read', 'region', 200, {
-    query: 'region',
-    notFoundCode: 'REGION_NOT_FOUND',
-  }),
-  routeWalk('GET /api/expertise/formalism', 'formalism.read', 'region', 200, {
-    query: 'region',
-    notFoundCode: 'REGION_NOT_FOUND',
-  }),
+  routeWalk('GET /api/expertise/upgrading', 'expertise.read', 'region', 200, inRegion),
+  routeWalk('GET /api/expertise/formalism', 'formalism.read', 'region', 200, inRegion),
 ];
 
 kit.walk({ module: 'expertise', walks: WALKS, walkedRoutes: EXPERTISE_WALKED_ROUTES });

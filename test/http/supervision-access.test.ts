@@ -95,15 +95,12 @@ const planWalk = (
   },
 });
 
+/** A region-filtered route: the target's county in the query; a county out of scope is not found. */
+const inRegion = { query: 'region', notFoundCode: 'REGION_NOT_FOUND' } as const;
+
 const WALKS: readonly AccessWalk[] = [
-  routeWalk('GET /api/supervision/coverage', 'supervision.read', 'region', 200, {
-    query: 'region',
-    notFoundCode: 'REGION_NOT_FOUND',
-  }),
-  routeWalk('GET /api/supervision/coverage.csv', 'supervision.read', 'region', 200, {
-    query: 'region',
-    notFoundCode: 'REGION_NOT_FOUND',
-  }),
+  routeWalk('GET /api/supervision/coverage', 'supervision.read', 'region', 200, inRegion),
+  routeWalk('GET /api/supervision/coverage.csv', 'supervision.read', 'region', 200, inRegion),
   routeWalk('GET /api/supervision/kpi', 'supervision.read', 'region', 200, {
     query: (t) => `regionId=${region(t)}&leaderDays=30&groupDays=14`,
     notFoundCode: 'REGION_NOT_FOUND',
