@@ -34,6 +34,20 @@ const newAssessment = async (t: Target) =>
 
 const region = (t: Target) => t.mine.regionId;
 
+/** Ends every open expert assignment at the target's mine, so a new one may be made. */
+async function endAssignments(t: Target): Promise<void> {
+  for (const a of await world.ports.expertise.listAssignments({ mineId: t.mine.id }, false))
+    await world.ports.expertise.updateAssignment({ ...a, endedAt: world.clock.nowIso() });
+}
+
+/** A guidance visit to the target's mine with these findings. */
+const guidance = <F>(t: Target, findings: F[]) => ({
+  mineId: t.mine.id,
+  visitedOn: '2026-12-01',
+  recommendations: '加强抽采',
+  findings,
+});
+
 /** A region-filtered route: the target's county in the query; a county out of scope is not found. */
 const inRegion = { query: 'region', notFoundCode: 'REGION_NOT_FOUND' } as const;
 
@@ -43,66 +57,55 @@ const WALKS: readonly AccessWalk[] = [
     params: { id: () => expert.userId },
     payload: () => ({ specialities: ['抽采'] }),
   }),
-  {
-    key: 'POST /api/expertise/assignments',
-    permission: 'expertise.assign',
-    scope: 'mine',
-    ok: 201,
+  routeWalk('POST /api/expertise/assignments', 'expertise.assign', 'mine', 201, {
+    payload: async (t) => {
+      await endAssignments(t);
+      return { mineId: t.mine.id, expertId: expert.userId };
+    },
     notFoundCode: 'MINE_NOT_FOUND',
-    call: async (t) => {
-      for (const a of await world.ports.expertise.listAssignments({ mineId: t.mine.id }, false)) {
-        await world.ports.expertise.updateAssignment({ ...a, endedAt: world.clock.nowIso() });
-      }
-      return { url: '/api/expertise/assignments', payload: { mineId: t.mine.id, expertId: expert.userId } };
+  }),
+  routeWalk('DELETE /api/expertise/assignments/:id', 'expertise.assign', 'mine', 200, {
+    params: {
+      id: async (t) => {
+        await endAssignments(t);
+        const a = await assignExpert(world.ports, provincePrincipal, {
+          mineId: t.mine.id,
+          expertId: expert.userId,
+        });
+        return a.id;
+      },
     },
-  },
-  {
-    key: 'DELETE /api/expertise/assignments/:id',
-    permission: 'expertise.assign',
-    scope: 'mine',
-    ok: 200,
     notFoundCode: 'EXPERTISE_ASSIGNMENT_NOT_FOUND',
-    call: async (t) => {
-      for (const a of await world.ports.expertise.listAssignments({ mineId: t.mine.id }, false)) {
-        await world.ports.expertise.updateAssignment({ ...a, endedAt: world.clock.nowIso() });
-      }
-      const a = await assignExpert(world.ports, provincePrincipal, {
-        mineId: t.mine.id,
-        expertId: expert.userId,
-      });
-      return { url: `/api/expertise/assignments/${a.id}` };
-    },
-  },
+  }),
   routeWalk('GET /api/expertise/mines/:id', 'expertise.read', 'mine', 200, {
     params: { id: (t) => t.mine.id },
     notFoundCode: 'MINE_NOT_FOUND',
   }),
   routeWalk('GET /api/expertise/gaps', 'expertise.read', 'region', 200, inRegion),
   routeWalk('POST /api/expertise/guidance', 'expertise.guide', 'mine', 201, {
-    payload: (t) => ({
-      mineId: t.mine.id,
-      visitedOn: '2026-12-01',
-      recommendations: '加强抽采',
-      findings: [],
-    }),
+    payload: (t) => guidance(t, []),
     notFoundCode: 'MINE_NOT_FOUND',
   }),
-  {
-    key: 'POST /api/expertise/guidance/:id/findings/:index/hazard',
-    permission: 'expertise.finding.report',
-    scope: 'mine',
-    ok: 201,
-    notFoundCode: 'EXPERTISE_GUIDANCE_NOT_FOUND',
-    call: async (t) => {
-      const v = await recordGuidance(world.ports, expert, {
-        mineId: t.mine.id,
-        visitedOn: '2026-12-01',
-        recommendations: '加强抽采',
-        findings: [{ title: '抽采钻孔不足', description: '工作面抽采钻孔间距过大', grade: 'general' }],
-      });
-      return { url: `/api/expertise/guidance/${v.id}/findings/0/hazard` };
+  routeWalk(
+    'POST /api/expertise/guidance/:id/findings/:index/hazard',
+    'expertise.finding.report',
+    'mine',
+    201,
+    {
+      params: {
+        id: async (t) => {
+          const finding = {
+            title: '抽采钻孔不足',
+            description: '工作面抽采钻孔间距过大',
+            grade: 'general',
+          } as const;
+          return (await recordGuidance(world.ports, expert, guidance(t, [finding]))).id;
+        },
+        index: () => '0',
+      },
+      notFoundCode: 'EXPERTISE_GUIDANCE_NOT_FOUND',
     },
-  },
+  ),
   routeWalk('POST /api/expertise/trainings', 'expertise.guide', 'mine', 201, {
     payload: (t) => ({ mineId: t.mine.id, title: '瓦斯防治培训', heldOn: '2026-12-01', attendees: ['李四'] }),
     notFoundCode: 'MINE_NOT_FOUND',
