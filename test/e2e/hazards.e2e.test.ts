@@ -18,9 +18,6 @@ import { useBrowserSuite } from './support/browser-suite.ts';
 
 describeInBrowser('hazards: the closed loop across the mine and the county regulator', () => {
   const server = useBrowserSuite({ height: 1000 });
-  const newPage = (username: string) => server.newPage(username);
-
-  const user = (username: string) => server.province.users.find((u) => u.username === username)!;
 
   /** The mine uploads a photo of the repair and submits the hazard for verification. */
   async function submitWithPhoto(page: Page, fileName: string, bytes: string, note: string): Promise<void> {
@@ -30,7 +27,7 @@ describeInBrowser('hazards: the closed loop across the mine and the county regul
   }
 
   it('report → five implementations → rectify with evidence → reject → rectify → verify and close, all on the timeline', async () => {
-    const officer = await newPage('officer');
+    const officer = await server.newPage('officer');
     // Today the 2026 revision of the criteria is in force but not encoded: the form says so, in both languages.
     expect(await openHazardReportForm(officer, server.baseUrl)).toContain('应急管理部令第21号');
     await screenshot(officer, 'hazards-criteria-2026-warning-zh');
@@ -68,7 +65,7 @@ describeInBrowser('hazards: the closed loop across the mine and the county regul
     expect(await hazardActionsOffered(officer)).not.toContain('hazard-verify');
     await screenshot(officer, 'hazards-officer-submitted');
 
-    const county = await newPage('county');
+    const county = await server.newPage('county');
     await openHazardBoard(county);
     expect(
       await county.locator(`[data-testid="hazard-row"][data-hazard-id="${id}"]`).getAttribute('data-state'),
@@ -87,8 +84,8 @@ describeInBrowser('hazards: the closed loop across the mine and the county regul
     expect(await hazardState(county)).toBe('closed');
     expect(await hazardActionsOffered(county)).toEqual([]);
 
-    const officerName = user('officer').displayName;
-    const countyName = user('county').displayName;
+    const officerName = server.user('officer').displayName;
+    const countyName = server.user('county').displayName;
     const timeline = await hazardTimeline(county);
     expect(timeline.map((e) => [e.action, e.actor])).toEqual([
       ['hazard.report', officerName],
