@@ -43,6 +43,38 @@ function definition(code: string, i: number, t0: number): PointDefinition {
   };
 }
 
+/** An engine sized for `mines` mines of PER_MINE points each, with the 2016 regulation thresholds. */
+function provinceEngine(mines: number): MonitoringEngine {
+  return new MonitoringEngine({
+    capacity: mines * PER_MINE + 1,
+    thresholds: REGULATIONS_2016_THRESHOLDS,
+  });
+}
+
+/** Mine number `m` of the bench province (a producing high-gas mine) with its PER_MINE points defined. */
+function addMine(engine: MonitoringEngine, m: number, t0: number): { mineId: string; codes: string[] } {
+  const mineId = `m${m}`;
+  engine.upsertMine(
+    {
+      id: mineId,
+      code: String(990102000000 + m),
+      name: mineId,
+      status: 'producing',
+      approvedMaxUnderground: 100,
+      gasClass: 'high',
+      regionPath: '/990000/990100/990102/',
+    },
+    t0,
+  );
+  const codes = Array.from({ length: PER_MINE }, (_, i) => `${mineId}P${i}`);
+  engine.definePoints(
+    mineId,
+    codes.map((c, i) => definition(c, i, t0)),
+    t0,
+  );
+  return { mineId, codes };
+}
+
 export function runEngineBench(opts: {
   quick: boolean;
 }): Record<string, { value: number; unit: string; note: string }> {
@@ -73,31 +105,10 @@ function runOnce(quick: boolean, correlate: boolean): { perS: number; what: stri
   const mines = opts.quick ? 50 : 250;
   const polls = opts.quick ? 40 : 120;
   const t0 = Date.parse('2026-12-05T00:00:00Z');
-  const engine = new MonitoringEngine({
-    capacity: mines * PER_MINE + 1,
-    thresholds: REGULATIONS_2016_THRESHOLDS,
-  });
+  const engine = provinceEngine(mines);
   const batches: Array<{ mineId: string; codes: string[] }> = [];
   for (let m = 0; m < mines; m++) {
-    const mineId = `m${m}`;
-    engine.upsertMine(
-      {
-        id: mineId,
-        code: String(990102000000 + m),
-        name: mineId,
-        status: 'producing',
-        approvedMaxUnderground: 100,
-        gasClass: 'high',
-        regionPath: '/990000/990100/990102/',
-      },
-      t0,
-    );
-    const codes = Array.from({ length: PER_MINE }, (_, i) => `${mineId}P${i}`);
-    engine.definePoints(
-      mineId,
-      codes.map((c, i) => definition(c, i, t0)),
-      t0,
-    );
+    const { mineId, codes } = addMine(engine, m, t0);
     batches.push({ mineId, codes });
   }
   // One poll's readings per mine, rebuilt per poll with fresh times (the allocation is the caller's).
@@ -149,30 +160,9 @@ function runOnce(quick: boolean, correlate: boolean): { perS: number; what: stri
 export function runTicks(quick: boolean): { ms: number; what: string } {
   const mines = quick ? 400 : 1550;
   const t0 = Date.parse('2026-12-05T00:00:00Z');
-  const engine = new MonitoringEngine({
-    capacity: mines * PER_MINE + 1,
-    thresholds: REGULATIONS_2016_THRESHOLDS,
-  });
+  const engine = provinceEngine(mines);
   for (let m = 0; m < mines; m++) {
-    const mineId = `m${m}`;
-    engine.upsertMine(
-      {
-        id: mineId,
-        code: String(990102000000 + m),
-        name: mineId,
-        status: 'producing',
-        approvedMaxUnderground: 100,
-        gasClass: 'high',
-        regionPath: '/990000/990100/990102/',
-      },
-      t0,
-    );
-    const codes = Array.from({ length: PER_MINE }, (_, i) => `${mineId}P${i}`);
-    engine.definePoints(
-      mineId,
-      codes.map((c, i) => definition(c, i, t0)),
-      t0,
-    );
+    const { mineId, codes } = addMine(engine, m, t0);
     for (let p = 0; p < 3; p++) {
       const t = t0 + (p + 1) * INTERVAL_MS;
       engine.ingestReadings(

@@ -71,6 +71,20 @@ export const line = (mine: string | null, r: PointReading): string =>
 const round1 = (x: number) => Math.round(x * 10) / 10;
 const fmt = (x: number) => x.toLocaleString('en-US');
 
+/** A door's throughput figure: readings accepted per second, the note opening with what was sent and stored. */
+function readingsRate(
+  n: { accepted: number; sent: number; rejected: number; stored: number; secs: number },
+  how: string,
+): Figures[string] {
+  return {
+    value: Math.round(n.accepted / n.secs),
+    unit: 'readings/s',
+    note:
+      `${fmt(n.accepted)} readings accepted (${fmt(n.sent)} sent, ${n.rejected} rejected, ${fmt(n.stored)} rows stored) ` +
+      `in ${round1(n.secs)} s: ${how}`,
+  };
+}
+
 function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? Number.NaN;
 }
@@ -228,18 +242,15 @@ async function httpThroughput(env: Env, polls: number): Promise<Figures> {
   latencies.sort((a, b) => a - b);
   const requests = polls * HTTP_CLIENTS;
   return {
-    ingest_http_readings_per_s: {
-      value: Math.round(accepted / secs),
-      unit: 'readings/s',
-      note:
-        `${fmt(accepted)} readings accepted (${fmt(sent)} sent, ${rejected} rejected, ${fmt(stored)} rows stored) in ${round1(secs)} s: ` +
-        `${requests} POST /api/ingest/readings NDJSON bodies (${polls} polls of ${mineCount} reporting mines, ` +
+    ingest_http_readings_per_s: readingsRate(
+      { accepted, sent, rejected, stored, secs },
+      `${requests} POST /api/ingest/readings NDJSON bodies (${polls} polls of ${mineCount} reporting mines, ` +
         `~${fmt(Math.round(sent / requests))} lines / ${Math.round(bytes / requests / 1024)} KiB each, ISO-8601 ts) ` +
         `from ${HTTP_CLIENTS} concurrent fetch clients each owning a quarter of the mines, loopback, API token; ` +
         `parsed, evaluated and durably stored in SQLite (${fmt(before)} readings stored before) before the answer; ` +
         `request p50 ${round1(percentile(latencies, 50))} ms, max ${round1(latencies[latencies.length - 1] ?? Number.NaN)} ms; ` +
         `null values (sensor faults) are taken but not stored or counted; ${others}`,
-    },
+    ),
   };
 }
 
@@ -405,18 +416,15 @@ async function mqttThroughput(env: Env, polls: number): Promise<Figures> {
   }
   const stored = (await env.ports.monitoring.countReadings()) - before;
   return {
-    ingest_mqtt_readings_per_s: {
-      value: Math.round(accepted / secs),
-      unit: 'readings/s',
-      note:
-        `${fmt(accepted)} readings accepted (${fmt(sent)} sent, ${rejected} rejected, ${fmt(stored)} rows stored) in ${round1(secs)} s: ` +
-        `${messages.length} QoS 1 messages on <prefix>/<mineCode>/readings (${polls} polls of ${mineCount} reporting mines, one mine's poll ` +
+    ingest_mqtt_readings_per_s: readingsRate(
+      { accepted, sent, rejected, stored, secs },
+      `${messages.length} QoS 1 messages on <prefix>/<mineCode>/readings (${polls} polls of ${mineCount} reporting mines, one mine's poll ` +
         `per message, ~${Math.round(sent / messages.length)} NDJSON lines / ${round1(bytes / messages.length / 1024)} KiB each) from one ` +
         `mqtt.js publisher through Mosquitto (${url}) to the MQTT adapter, at most ${MQTT_WINDOW} unstored at a time; ` +
         `timed until the adapter had durably stored and acknowledged the last one (it takes one message at a time); ` +
         `${fmt(before)} readings stored before; ${others.replace('other processes', 'other processes (Mosquitto included)')}` +
         (problems.length > 0 ? `; adapter said: ${problems.slice(0, 3).join('; ')}` : ''),
-    },
+    ),
   };
 }
 

@@ -17,9 +17,9 @@ import {
   setTarget,
 } from '../../src/core/closure/closure-use-cases.ts';
 import { issueOrder } from '../../src/core/orders/order-use-cases.ts';
-import type { Ports, Stores } from '../../src/core/ports.ts';
 import { describeEachEngine } from '../support/engines.ts';
 import { useWorld } from '../support/world.ts';
+import { failingStatusChanges } from '../support/failing-ports.ts';
 
 describeEachEngine('closure programme', (engine) => {
   const world = useWorld(engine, 60);
@@ -154,19 +154,7 @@ describeEachEngine('closure programme', (engine) => {
     const city = await world.principal('city');
     for (const step of CLOSURE_STEP_KINDS.slice(0, -1))
       await decideStep(world.ports, city, closure.id, step, 'verify', undefined);
-    const failing: Ports = {
-      ...world.ports,
-      transaction: (names, work) =>
-        world.ports.transaction(names, (tx) =>
-          work({
-            ...tx,
-            statusChanges: {
-              ...(tx as Partial<Stores>).statusChanges!,
-              insert: () => Promise.reject(new Error('disk full')),
-            },
-          }),
-        ),
-    };
+    const failing = failingStatusChanges(world.ports);
     await expect(
       decideStep(failing, city, closure.id, CLOSURE_STEP_KINDS.at(-1)!, 'verify', undefined),
     ).rejects.toThrow('disk full');

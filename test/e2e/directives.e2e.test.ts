@@ -15,7 +15,6 @@ import { useBrowserSuite } from './support/browser-suite.ts';
 
 describeInBrowser('directives in the browser', () => {
   const server = useBrowserSuite({});
-  const newPage = () => server.newPage();
   /** The mines whose outcome on the issuer's page is `outcome`, sorted. */
   const minesWith = (outcomes: Map<string, string>, outcome: string) =>
     [...outcomes]
@@ -35,7 +34,7 @@ describeInBrowser('directives in the browser', () => {
     if (!mineB || recipients.length < 3) throw new Error('the county needs at least three open mines');
     await createOfficerB(server.ports, mineB, { id: 'e2e', name: 'e2e' });
 
-    const [issuer, pageA, pageB] = await Promise.all([newPage(), newPage(), newPage()]);
+    const [issuer, pageA, pageB] = await Promise.all([server.newPage(), server.newPage(), server.newPage()]);
     await Promise.all([
       login(issuer, server.baseUrl, 'county', TEST_PASSWORD),
       login(pageA, server.baseUrl, 'officer', TEST_PASSWORD),

@@ -28,13 +28,12 @@ import { useBrowserSuite } from './support/browser-suite.ts';
 
 describeInBrowser('foundation in the browser', () => {
   const server = useBrowserSuite({});
-  const newPage = () => server.newPage();
 
   const countyId = '990102';
   const countyMines = () => server.province.mines.filter((m) => m.regionId === countyId);
 
   it('a county regulator sees only the mines of its county, in Chinese and in English', async () => {
-    const page = await newPage();
+    const page = await server.newPage();
     await login(page, server.baseUrl, 'county', TEST_PASSWORD);
     await screenshot(page, 'county-dashboard-zh');
 
@@ -63,7 +62,7 @@ describeInBrowser('foundation in the browser', () => {
   it('a county regulator opens a mine and sees its status history from the audit trail', async () => {
     const mine = countyMines().find((m) => m.status === 'producing')!;
     // A status change made through the API (as an order would) must show on the mine page.
-    const page = await newPage();
+    const page = await server.newPage();
     await login(page, server.baseUrl, 'county', TEST_PASSWORD);
     const session = await page.request.get(`${server.baseUrl}/api/session`);
     const { csrfToken } = (await session.json()) as { csrfToken: string };
@@ -93,7 +92,7 @@ describeInBrowser('foundation in the browser', () => {
     if (own.kind !== 'mine') throw new Error('officer must be mine-scoped');
     const other = countyMines().find((m) => m.id !== own.mineId)!;
 
-    const page = await newPage();
+    const page = await server.newPage();
     await login(page, server.baseUrl, 'officer', TEST_PASSWORD);
     await page.getByTestId('today-list').waitFor();
     await page.getByTestId('nav-my-mine').click();

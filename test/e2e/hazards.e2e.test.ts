@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import {
   hazardActionsOffered,
@@ -17,12 +18,16 @@ import { useBrowserSuite } from './support/browser-suite.ts';
 
 describeInBrowser('hazards: the closed loop across the mine and the county regulator', () => {
   const server = useBrowserSuite({ height: 1000 });
-  const newPage = (username: string) => server.newPage(username);
 
-  const user = (username: string) => server.province.users.find((u) => u.username === username)!;
+  /** The mine uploads a photo of the repair and submits the hazard for verification. */
+  async function submitWithPhoto(page: Page, fileName: string, bytes: string, note: string): Promise<void> {
+    await uploadHazardEvidence(page, fileName, 'image/jpeg', Buffer.from(bytes));
+    await submitHazardAction(page, 'hazard-submit', { note });
+    expect(await hazardState(page)).toBe('awaiting_verification');
+  }
 
   it('report → five implementations → rectify with evidence → reject → rectify → verify and close, all on the timeline', async () => {
-    const officer = await newPage('officer');
+    const officer = await server.newPage('officer');
     // Today the 2026 revision of the criteria is in force but not encoded: the form says so, in both languages.
     expect(await openHazardReportForm(officer, server.baseUrl)).toContain('应急管理部令第21号');
     await screenshot(officer, 'hazards-criteria-2026-warning-zh');
@@ -55,19 +60,12 @@ describeInBrowser('hazards: the closed loop across the mine and the county regul
     expect(await hazardActionsOffered(officer)).not.toContain('hazard-assign');
     await submitHazardAction(officer, 'hazard-start');
     expect(await hazardState(officer)).toBe('rectifying');
-    await uploadHazardEvidence(
-      officer,
-      '整改后托辊.jpg',
-      'image/jpeg',
-      Buffer.from('jpeg bytes of new rollers'),
-    );
+    await submitWithPhoto(officer, '整改后托辊.jpg', 'jpeg bytes of new rollers', '已更换托辊');
     expect((await hazardEvidence(officer))[0]?.text).toContain('整改后托辊.jpg');
-    await submitHazardAction(officer, 'hazard-submit', { note: '已更换托辊' });
-    expect(await hazardState(officer)).toBe('awaiting_verification');
     expect(await hazardActionsOffered(officer)).not.toContain('hazard-verify');
     await screenshot(officer, 'hazards-officer-submitted');
 
-    const county = await newPage('county');
+    const county = await server.newPage('county');
     await openHazardBoard(county);
     expect(
       await county.locator(`[data-testid="hazard-row"][data-hazard-id="${id}"]`).getAttribute('data-state'),
@@ -79,22 +77,15 @@ describeInBrowser('hazards: the closed loop across the mine and the county regul
 
     await openHazard(officer, id);
     expect(await hazardState(officer)).toBe('rectifying');
-    await uploadHazardEvidence(
-      officer,
-      '4号托辊更换.jpg',
-      'image/jpeg',
-      Buffer.from('jpeg bytes of roller 4'),
-    );
-    await submitHazardAction(officer, 'hazard-submit', { note: '3、4 号托辊均已更换' });
-    expect(await hazardState(officer)).toBe('awaiting_verification');
+    await submitWithPhoto(officer, '4号托辊更换.jpg', 'jpeg bytes of roller 4', '3、4 号托辊均已更换');
 
     await openHazard(county, id);
     await submitHazardAction(county, 'hazard-verify', { note: '现场复查合格，予以销号' });
     expect(await hazardState(county)).toBe('closed');
     expect(await hazardActionsOffered(county)).toEqual([]);
 
-    const officerName = user('officer').displayName;
-    const countyName = user('county').displayName;
+    const officerName = server.user('officer').displayName;
+    const countyName = server.user('county').displayName;
     const timeline = await hazardTimeline(county);
     expect(timeline.map((e) => [e.action, e.actor])).toEqual([
       ['hazard.report', officerName],

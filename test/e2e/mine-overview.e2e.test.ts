@@ -30,17 +30,12 @@ import { useBrowserSuite } from './support/browser-suite.ts';
  */
 describeInBrowser('the mine 360° page and one-click follow-up of an alarm, in the browser', () => {
   const server = useBrowserSuite({ server: { monitoring: true }, stopTimeoutMs: 60_000 });
-  const mineOf = (username: string) => {
-    const scope = server.province.users.find((u) => u.username === username)?.scope;
-    if (scope?.kind !== 'mine') throw new Error(`${username} must be mine-scoped`);
-    return server.province.mines.find((m) => m.id === scope.mineId)!;
-  };
   /** Nothing sticks out sideways at a phone's width. */
   const fitsWidth = async (page: Page) =>
     page.evaluate<boolean>('document.documentElement.scrollWidth <= window.innerWidth');
 
   it('a county regulator opens a mine from the list by its code, sees every section and reports a hazard from it (zh-CN and English, 1440 and 390 px)', async () => {
-    const mine = mineOf('officer');
+    const mine = server.mineOf('officer');
     const page = await server.newPage('county');
     await openMines(page, {}, server.baseUrl);
     await filterByText(page, mine.code);
@@ -86,7 +81,7 @@ describeInBrowser('the mine 360° page and one-click follow-up of an alarm, in t
   }, 180_000);
 
   it("shows a mine safety officer their own mine's page without the sections and actions their role may not use", async () => {
-    const mine = mineOf('officer');
+    const mine = server.mineOf('officer');
     const page = await server.newPage('officer');
     await openMine(page, mine.id, server.baseUrl);
     await waitForOverview(page);

@@ -29,7 +29,6 @@ import { useBrowserSuite } from './support/browser-suite.ts';
 
 describeInBrowser('orders in the browser', () => {
   const server = useBrowserSuite({});
-  const newPage = () => server.newPage();
 
   it('a county stops one mine: its licence is suspended, the public notice is due in 5 working days and recorded (zh-CN, English)', async () => {
     const county = server.province.users.find((u) => u.username === 'county');
@@ -39,7 +38,7 @@ describeInBrowser('orders in the browser', () => {
       (m) => m.regionId === countyId && m.status === 'producing' && m.licenceNumber !== null,
     );
     if (!mine) throw new Error('no licensed producing mine in the county');
-    const page = await newPage();
+    const page = await server.newPage();
     await login(page, server.baseUrl, 'county', TEST_PASSWORD);
     await openOrders(page, server.baseUrl);
     const number = '示县停〔2026〕31号';
@@ -89,7 +88,7 @@ describeInBrowser('orders in the browser', () => {
     const city = server.province.users.find((u) => u.username === 'city');
     if (city?.scope.kind !== 'region') throw new Error('no city user');
     const cityId = city.scope.regionId;
-    const page = await newPage();
+    const page = await server.newPage();
     await login(page, server.baseUrl, 'province', TEST_PASSWORD);
     await openDashboard(page, cityId, server.baseUrl);
     const suspendedBefore = await kpiValue(page, 'suspended');
@@ -129,7 +128,7 @@ describeInBrowser('orders in the browser', () => {
     const later = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
     const name = '冬春季煤矿安全专项整治';
 
-    const page = await newPage();
+    const page = await server.newPage();
     await login(page, server.baseUrl, 'county', TEST_PASSWORD);
     await openCampaigns(page, server.baseUrl);
     await page.getByTestId('campaign-create').click();
@@ -148,7 +147,7 @@ describeInBrowser('orders in the browser', () => {
     expect(await campaignDistrict(page, mine.regionId)).toMatch(/^0\//);
     await screenshot(page, 'campaign-created-zh');
 
-    const officerPage = await newPage();
+    const officerPage = await server.newPage();
     await login(officerPage, server.baseUrl, 'officer', TEST_PASSWORD);
     await openCampaigns(officerPage, server.baseUrl);
     expect(await officerPage.getByTestId('campaign-form').count()).toBe(0);

@@ -23,12 +23,6 @@ import { useBrowserSuite } from './support/browser-suite.ts';
  */
 describeInBrowser('search, export and print, in the browser', () => {
   const server = useBrowserSuite({ mineCount: 120 });
-  const user = (username: string) => server.province.users.find((u) => u.username === username)!;
-  const mineOf = (username: string) => {
-    const scope = user(username).scope;
-    if (scope.kind !== 'mine') throw new Error(`${username} is not mine-scoped`);
-    return server.province.mines.find((m) => m.id === scope.mineId)!;
-  };
   const post = async (username: string, url: string, payload: object) => {
     const s = await loginAs(server.app, username);
     const res = await server.app.inject({ method: 'POST', url, headers: asSession(s), payload });
@@ -39,8 +33,8 @@ describeInBrowser('search, export and print, in the browser', () => {
   const NAV_LABELS = ['退出登录', '煤矿台账', '矿井分布图', '今日待办', '审计与安全日志', 'English'];
 
   it('a county regulator finds a mine by part of its name and by its code, and an order by its number; an out-of-scope mine is not found', async () => {
-    const mine = mineOf('officer');
-    const other = mineOf('officer2');
+    const mine = server.mineOf('officer');
+    const other = server.mineOf('officer2');
     const order = await post('province', '/api/orders', {
       number: '示煤安停〔2026〕816号',
       kind: 'suspend_mine',
@@ -144,7 +138,7 @@ describeInBrowser('search, export and print, in the browser', () => {
   };
 
   it('prints the mine page, an order, a hazard and the briefing as A4 without navigation', async () => {
-    const mine = mineOf('officer');
+    const mine = server.mineOf('officer');
     const hazard = await post('officer', '/api/hazards', generalHazard(mine.id, { title: '回风巷积水待排' }));
     const order = await post('province', '/api/orders', {
       number: '示煤安停〔2026〕817号',
@@ -166,7 +160,7 @@ describeInBrowser('search, export and print, in the browser', () => {
     await printChecks(county, 'order', ['示煤安停〔2026〕817号', '打印测试']);
 
     const province = await server.newPage('province');
-    const scope = user('province').scope;
+    const scope = server.user('province').scope;
     if (scope.kind !== 'region') throw new Error('province must be region-scoped');
     await openBriefing(
       province,

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { createAccessKit, type AccessWalk, type WalkTarget } from '../support/access-walk.ts';
+import { createAccessKit, routeWalk, type AccessWalk, type WalkTarget } from '../support/access-walk.ts';
 import { errorOf } from './http-kit.ts';
 import { createWorld } from '../support/world.ts';
 import { ACCIDENTS_WALKED_ROUTES } from './route-walks.ts';
@@ -17,123 +17,59 @@ const figures = { deaths: 1, seriousInjuries: 0, minorInjuries: 2, directLossCny
 let lossCny = 100_000;
 
 const WALKS: readonly AccessWalk[] = [
-  {
-    key: 'GET /api/accidents',
-    permission: 'accident.read',
-    scope: 'none',
-    ok: [200],
-    call: () => ({ url: '/api/accidents' }),
-  },
-  {
-    key: 'POST /api/accidents/grade',
-    permission: 'accident.read',
-    scope: 'none',
-    ok: [200],
-    call: () => ({ url: '/api/accidents/grade', payload: { ...figures } }),
-  },
-  {
-    key: 'POST /api/accidents',
-    permission: 'accident.record',
-    scope: 'mine',
-    ok: [201],
-    call: (t) => ({
-      url: '/api/accidents',
-      payload: { ...figures, mineId: t.mine.id, occurredAt: '2026-12-04T10:00:00.000Z', type: 'walk' },
+  routeWalk('GET /api/accidents', 'accident.read', 'none', [200]),
+  routeWalk('POST /api/accidents/grade', 'accident.read', 'none', [200], { payload: () => ({ ...figures }) }),
+  routeWalk('POST /api/accidents', 'accident.record', 'mine', [201], {
+    payload: (t) => ({ ...figures, mineId: t.mine.id, occurredAt: '2026-12-04T10:00:00.000Z', type: 'walk' }),
+  }),
+  routeWalk('GET /api/accidents/accountability', 'accountability.read', 'region', [200], {
+    query: 'region',
+  }),
+  routeWalk('GET /api/accidents/:id', 'accident.read', 'mine', [200], { params: { id: accidentOf } }),
+  routeWalk('GET /api/accidents/:id/preceded', 'accident.read', 'mine', [200], {
+    params: { id: accidentOf },
+  }),
+  routeWalk('POST /api/accidents/:id/reports', 'accident.report', 'mine', [200, 409], {
+    params: { id: accidentOf },
+    payload: () => ({ level: 'county', reportedAt: '2026-12-04T10:30:00.000Z' }),
+  }),
+  routeWalk('POST /api/accidents/:id/supplements', 'accident.supplement', 'mine', [201], {
+    params: { id: accidentOf },
+    payload: () => ({
+      changedAt: '2026-12-04T12:00:00.000Z',
+      deaths: 1,
+      missing: 0,
+      seriousInjuries: 0,
+      directLossCny: (lossCny += 1000),
+      reason: '损失核定',
     }),
-  },
-  {
-    key: 'GET /api/accidents/accountability',
-    permission: 'accountability.read',
-    scope: 'region',
-    ok: [200],
-    call: (t) => ({ url: `/api/accidents/accountability?regionId=${t.mine.regionId}` }),
-  },
-  {
-    key: 'GET /api/accidents/:id',
-    permission: 'accident.read',
-    scope: 'mine',
-    ok: [200],
-    call: (t) => ({ url: `/api/accidents/${accidentOf(t)}` }),
-  },
-  {
-    key: 'GET /api/accidents/:id/preceded',
-    permission: 'accident.read',
-    scope: 'mine',
-    ok: [200],
-    call: (t) => ({ url: `/api/accidents/${accidentOf(t)}/preceded` }),
-  },
-  {
-    key: 'POST /api/accidents/:id/reports',
-    permission: 'accident.report',
-    scope: 'mine',
-    ok: [200, 409],
-    call: (t) => ({
-      url: `/api/accidents/${accidentOf(t)}/reports`,
-      payload: { level: 'county', reportedAt: '2026-12-04T10:30:00.000Z' },
+  }),
+  routeWalk('POST /api/accidents/:id/investigation', 'accident.investigate', 'mine', [200, 409], {
+    params: { id: accidentOf },
+    payload: () => ({ event: 'extend' }),
+  }),
+  routeWalk('POST /api/accidents/:id/accountability', 'accountability.record', 'mine', [201], {
+    params: { id: accidentOf },
+    payload: () => ({
+      personName: '张三',
+      post: '矿长',
+      chain: 'enterprise',
+      action: 'warning',
+      decidedOn: '2026-12-05',
     }),
-  },
-  {
-    key: 'POST /api/accidents/:id/supplements',
-    permission: 'accident.supplement',
-    scope: 'mine',
-    ok: [201],
-    call: (t) => ({
-      url: `/api/accidents/${accidentOf(t)}/supplements`,
-      payload: {
-        changedAt: '2026-12-04T12:00:00.000Z',
-        deaths: 1,
-        missing: 0,
-        seriousInjuries: 0,
-        directLossCny: (lossCny += 1000),
-        reason: '损失核定',
+  }),
+  routeWalk('POST /api/accidents/import', 'accident.import', 'none', [200], {
+    payload: () => ({
+      fileName: 'walk.csv',
+      csv: 'Date,Type,Killed\n2001-01-01,Explosion,5\n',
+      mapping: {
+        dataset: 'WALK',
+        country: 'US',
+        columns: { occurredOn: 'Date', type: 'Type', deaths: 'Killed' },
+        dateFormat: 'yyyy-mm-dd',
       },
     }),
-  },
-  {
-    key: 'POST /api/accidents/:id/investigation',
-    permission: 'accident.investigate',
-    scope: 'mine',
-    ok: [200, 409],
-    call: (t) => ({
-      url: `/api/accidents/${accidentOf(t)}/investigation`,
-      payload: { event: 'extend' },
-    }),
-  },
-  {
-    key: 'POST /api/accidents/:id/accountability',
-    permission: 'accountability.record',
-    scope: 'mine',
-    ok: [201],
-    call: (t) => ({
-      url: `/api/accidents/${accidentOf(t)}/accountability`,
-      payload: {
-        personName: '张三',
-        post: '矿长',
-        chain: 'enterprise',
-        action: 'warning',
-        decidedOn: '2026-12-05',
-      },
-    }),
-  },
-  {
-    key: 'POST /api/accidents/import',
-    permission: 'accident.import',
-    scope: 'none',
-    ok: [200],
-    call: () => ({
-      url: '/api/accidents/import',
-      payload: {
-        fileName: 'walk.csv',
-        csv: 'Date,Type,Killed\n2001-01-01,Explosion,5\n',
-        mapping: {
-          dataset: 'WALK',
-          country: 'US',
-          columns: { occurredOn: 'Date', type: 'Type', deaths: 'Killed' },
-          dateFormat: 'yyyy-mm-dd',
-        },
-      },
-    }),
-  },
+  }),
 ];
 
 kit.walk({

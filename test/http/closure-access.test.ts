@@ -1,4 +1,4 @@
-import { createAccessKit, type AccessWalk, type WalkTarget } from '../support/access-walk.ts';
+import { createAccessKit, routeWalk, type AccessWalk, type WalkTarget } from '../support/access-walk.ts';
 import { createWorld } from '../support/world.ts';
 import { CLOSURE_WALKED_ROUTES } from './route-walks.ts';
 
@@ -16,199 +16,81 @@ interface Fixture {
 const fixtures = new Map<string, Fixture>();
 const fx = (t: WalkTarget) => fixtures.get(t.mine.id)!;
 
-const steps = (t: WalkTarget, step: string, what: string) =>
-  `/api/closure/closures/${fx(t).closure}/steps/${step}/${what}`;
+/** The path of one step of the target's fixture closure. */
+const stepOf = (step: string) => ({ id: (t: WalkTarget) => fx(t).closure, step: () => step });
 
 const WALKS: readonly AccessWalk[] = [
-  {
-    key: 'GET /api/closure/candidates',
-    permission: 'closure.read',
-    scope: 'region',
-    ok: [200],
-    call: (t) => ({ url: `/api/closure/candidates?regionId=${t.mine.regionId}` }),
-  },
-  {
-    key: 'POST /api/closure/policy-list',
-    permission: 'closure.manage',
-    scope: 'mine',
-    ok: [201],
-    call: (t) => ({
-      url: '/api/closure/policy-list',
-      payload: { mineId: t.mine.id, reason: 'walk', source: 'doc 1' },
+  routeWalk('GET /api/closure/candidates', 'closure.read', 'region', [200], {
+    query: 'region',
+  }),
+  routeWalk('POST /api/closure/policy-list', 'closure.manage', 'mine', [201], {
+    payload: (t) => ({ mineId: t.mine.id, reason: 'walk', source: 'doc 1' }),
+  }),
+  routeWalk('GET /api/closure/targets', 'closure.read', 'region', [200], {
+    query: 'region',
+  }),
+  routeWalk('GET /api/closure/history', 'closure.read', 'region', [200], {
+    query: 'region',
+  }),
+  routeWalk('POST /api/closure/targets', 'closure.manage', 'region', [201], {
+    payload: (t) => ({
+      regionId: t.mine.regionId,
+      deadline: '2027-12-31',
+      minesToClose: 2,
+      capacityToWithdrawTPerYear: 300_000,
     }),
-  },
-  {
-    key: 'GET /api/closure/targets',
-    permission: 'closure.read',
-    scope: 'region',
-    ok: [200],
-    call: (t) => ({ url: `/api/closure/targets?regionId=${t.mine.regionId}` }),
-  },
-  {
-    key: 'GET /api/closure/history',
-    permission: 'closure.read',
-    scope: 'region',
-    ok: [200],
-    call: (t) => ({ url: `/api/closure/history?regionId=${t.mine.regionId}` }),
-  },
-  {
-    key: 'POST /api/closure/targets',
-    permission: 'closure.manage',
-    scope: 'region',
-    ok: [201],
-    call: (t) => ({
-      url: '/api/closure/targets',
-      payload: {
-        regionId: t.mine.regionId,
-        deadline: '2027-12-31',
-        minesToClose: 2,
-        capacityToWithdrawTPerYear: 300_000,
-      },
-    }),
-  },
-  {
-    key: 'GET /api/closure/closures',
-    permission: 'closure.read',
-    scope: 'none',
-    ok: [200],
-    call: () => ({ url: '/api/closure/closures' }),
-  },
-  {
-    key: 'POST /api/closure/closures',
-    permission: 'closure.manage',
-    scope: 'mine',
-    ok: [409],
-    call: (t) => ({
-      url: '/api/closure/closures',
-      payload: { mineId: t.mine.id, reason: 'walk' },
-    }),
-  },
-  {
-    key: 'GET /api/closure/closures/:id',
-    permission: 'closure.read',
-    scope: 'mine',
-    ok: [200],
-    call: (t) => ({ url: `/api/closure/closures/${fx(t).closure}` }),
-  },
-  {
-    key: 'POST /api/closure/closures/:id/steps/:step/record',
-    permission: 'closure.step.record',
-    scope: 'mine',
-    ok: [200, 409],
-    call: (t) => ({
-      url: steps(t, 'power_cut', 'record'),
-      payload: { evidence: 'cut at the substation' },
-    }),
-  },
-  {
-    key: 'POST /api/closure/closures/:id/steps/:step/file',
-    permission: 'closure.step.record',
-    scope: 'mine',
-    ok: [200],
-    call: (t) => ({
-      url: steps(t, 'shafts_sealed', 'file'),
-      payload: Buffer.from('photo'),
-      headers: { 'content-type': 'image/jpeg', 'x-file-name': 'seal.jpg' },
-    }),
-  },
-  {
-    key: 'GET /api/closure/closures/:id/steps/:step/file',
-    permission: 'closure.read',
-    scope: 'mine',
-    ok: [200],
-    call: (t) => ({ url: steps(t, 'equipment_removed', 'file') }),
-  },
-  {
-    key: 'POST /api/closure/closures/:id/steps/:step/verify',
-    permission: 'closure.step.verify',
-    scope: 'mine',
-    ok: [200, 409],
-    call: (t) => ({
-      url: steps(t, 'production_stopped', 'verify'),
-      payload: { note: 'seen' },
-    }),
-  },
-  {
-    key: 'POST /api/closure/closures/:id/steps/:step/reject',
-    permission: 'closure.step.verify',
-    scope: 'mine',
-    ok: [200, 409],
-    call: (t) => ({
-      url: steps(t, 'licences_revoked', 'reject'),
-      payload: { note: 'no document' },
-    }),
-  },
-  {
-    key: 'POST /api/closure/closures/:id/transformations',
-    permission: 'closure.manage',
-    scope: 'mine',
-    ok: [201],
-    call: (t) => ({
-      url: `/api/closure/closures/${fx(t).closure}/transformations`,
-      payload: { what: 'farm', startedOn: '2027-01-01', jobs: 3 },
-    }),
-  },
-  {
-    key: 'GET /api/closure/mines/:mineId/ownership',
-    permission: 'closure.read',
-    scope: 'mine',
-    ok: [200],
-    call: (t) => ({ url: `/api/closure/mines/${t.mine.id}/ownership` }),
-  },
-  {
-    key: 'POST /api/closure/mines/:mineId/ownership',
-    permission: 'ownership.record',
-    scope: 'mine',
-    ok: [201],
-    call: (t) => ({
-      url: `/api/closure/mines/${t.mine.id}/ownership`,
-      payload: { kind: 'trusteeship', party: 'X Co', fromDate: '2024-01-01', contractRef: 'TG-1' },
-    }),
-  },
-  {
-    key: 'GET /api/closure/cases',
-    permission: 'case.read',
-    scope: 'none',
-    ok: [200],
-    call: () => ({ url: '/api/closure/cases' }),
-  },
-  {
-    key: 'POST /api/closure/cases',
-    permission: 'case.manage',
-    scope: 'mine',
-    ok: [201],
-    call: (t) => ({
-      url: '/api/closure/cases',
-      payload: { type: 'false_integration', mineId: t.mine.id, summary: 'walk' },
-    }),
-  },
-  {
-    key: 'GET /api/closure/cases/:id',
-    permission: 'case.read',
-    scope: 'mine',
-    ok: [200],
-    call: (t) => ({ url: `/api/closure/cases/${fx(t).case}` }),
-  },
-  {
-    key: 'POST /api/closure/cases/:id/evidence',
-    permission: 'case.manage',
-    scope: 'mine',
-    ok: [200],
-    call: (t) => ({
-      url: `/api/closure/cases/${fx(t).case}/evidence`,
-      payload: { kind: 'hazard', ref: 'hz-1' },
-    }),
-  },
-  {
-    key: 'POST /api/closure/cases/:id/events',
-    permission: 'case.manage',
-    scope: 'mine',
-    ok: [200, 409],
-    call: (t) => ({
-      url: `/api/closure/cases/${fx(t).case}/events`,
-      payload: { event: 'investigate' },
-    }),
-  },
+  }),
+  routeWalk('GET /api/closure/closures', 'closure.read', 'none', [200]),
+  routeWalk('POST /api/closure/closures', 'closure.manage', 'mine', [409], {
+    payload: (t) => ({ mineId: t.mine.id, reason: 'walk' }),
+  }),
+  routeWalk('GET /api/closure/closures/:id', 'closure.read', 'mine', [200], {
+    params: { id: (t) => fx(t).closure },
+  }),
+  routeWalk('POST /api/closure/closures/:id/steps/:step/record', 'closure.step.record', 'mine', [200, 409], {
+    params: stepOf('power_cut'),
+    payload: () => ({ evidence: 'cut at the substation' }),
+  }),
+  routeWalk('POST /api/closure/closures/:id/steps/:step/file', 'closure.step.record', 'mine', [200], {
+    params: stepOf('shafts_sealed'),
+    payload: () => Buffer.from('photo'),
+    headers: { 'content-type': 'image/jpeg', 'x-file-name': 'seal.jpg' },
+  }),
+  routeWalk('GET /api/closure/closures/:id/steps/:step/file', 'closure.read', 'mine', [200], {
+    params: stepOf('equipment_removed'),
+  }),
+  routeWalk('POST /api/closure/closures/:id/steps/:step/verify', 'closure.step.verify', 'mine', [200, 409], {
+    params: stepOf('production_stopped'),
+    payload: () => ({ note: 'seen' }),
+  }),
+  routeWalk('POST /api/closure/closures/:id/steps/:step/reject', 'closure.step.verify', 'mine', [200, 409], {
+    params: stepOf('licences_revoked'),
+    payload: () => ({ note: 'no document' }),
+  }),
+  routeWalk('POST /api/closure/closures/:id/transformations', 'closure.manage', 'mine', [201], {
+    params: { id: (t) => fx(t).closure },
+    payload: () => ({ what: 'farm', startedOn: '2027-01-01', jobs: 3 }),
+  }),
+  routeWalk('GET /api/closure/mines/:mineId/ownership', 'closure.read', 'mine', [200], {
+    params: { mineId: (t) => t.mine.id },
+  }),
+  routeWalk('POST /api/closure/mines/:mineId/ownership', 'ownership.record', 'mine', [201], {
+    params: { mineId: (t) => t.mine.id },
+    payload: () => ({ kind: 'trusteeship', party: 'X Co', fromDate: '2024-01-01', contractRef: 'TG-1' }),
+  }),
+  routeWalk('GET /api/closure/cases', 'case.read', 'none', [200]),
+  routeWalk('POST /api/closure/cases', 'case.manage', 'mine', [201], {
+    payload: (t) => ({ type: 'false_integration', mineId: t.mine.id, summary: 'walk' }),
+  }),
+  routeWalk('GET /api/closure/cases/:id', 'case.read', 'mine', [200], { params: { id: (t) => fx(t).case } }),
+  routeWalk('POST /api/closure/cases/:id/evidence', 'case.manage', 'mine', [200], {
+    params: { id: (t) => fx(t).case },
+    payload: () => ({ kind: 'hazard', ref: 'hz-1' }),
+  }),
+  routeWalk('POST /api/closure/cases/:id/events', 'case.manage', 'mine', [200, 409], {
+    params: { id: (t) => fx(t).case },
+    payload: () => ({ event: 'investigate' }),
+  }),
 ];
 
 kit.walk({

@@ -1,4 +1,4 @@
-import { createAccessKit, type AccessWalk, type WalkTarget } from '../support/access-walk.ts';
+import { createAccessKit, routeWalk, type AccessWalk, type WalkTarget } from '../support/access-walk.ts';
 import { createWorld } from '../support/world.ts';
 import { DIRECTIVES_WALKED_ROUTES } from './route-walks.ts';
 
@@ -14,58 +14,29 @@ const noticeOf = (t: WalkTarget) => notices.get(t.mine.id)!;
 const deadline = () => new Date(world.clock.nowMs() + 86_400_000).toISOString();
 
 const WALKS: readonly AccessWalk[] = [
-  {
-    key: 'GET /api/directives',
-    permission: 'directive.read',
-    scope: 'none',
-    ok: [200],
-    call: () => ({ url: '/api/directives' }),
-  },
-  {
-    key: 'POST /api/directives',
-    permission: 'directive.issue',
-    scope: 'mine',
-    ok: [201],
-    call: (t) => ({
-      url: '/api/directives',
-      payload: {
-        kind: 'directive',
-        title: 'walk',
-        body: 'walk body',
-        deadline: deadline(),
-        isReplyRequired: true,
-        mineIds: [t.mine.id],
-      },
+  routeWalk('GET /api/directives', 'directive.read', 'none', [200]),
+  routeWalk('POST /api/directives', 'directive.issue', 'mine', [201], {
+    payload: (t) => ({
+      kind: 'directive',
+      title: 'walk',
+      body: 'walk body',
+      deadline: deadline(),
+      isReplyRequired: true,
+      mineIds: [t.mine.id],
     }),
-  },
-  {
-    key: 'GET /api/directives/:id',
-    permission: 'directive.read',
-    scope: 'mine',
-    ok: [200],
-    call: (t) => ({ url: `/api/directives/${noticeOf(t)}` }),
-  },
-  {
-    key: 'POST /api/directives/:id/read',
-    permission: 'directive.acknowledge',
-    scope: 'mine',
-    ok: [200],
-    call: (t) => ({ url: `/api/directives/${noticeOf(t)}/read` }),
-  },
-  {
-    key: 'POST /api/directives/:id/reply',
-    permission: 'directive.acknowledge',
-    scope: 'mine',
-    ok: [200],
-    call: (t) => ({ url: `/api/directives/${noticeOf(t)}/reply`, payload: { text: '已自查' } }),
-  },
-  {
-    key: 'POST /api/directives/:id/visit-requests',
-    permission: 'directive.visit',
-    scope: 'mine',
-    ok: [200],
-    call: (t) => ({ url: `/api/directives/${noticeOf(t)}/visit-requests`, payload: {} }),
-  },
+  }),
+  routeWalk('GET /api/directives/:id', 'directive.read', 'mine', [200], { params: { id: noticeOf } }),
+  routeWalk('POST /api/directives/:id/read', 'directive.acknowledge', 'mine', [200], {
+    params: { id: noticeOf },
+  }),
+  routeWalk('POST /api/directives/:id/reply', 'directive.acknowledge', 'mine', [200], {
+    params: { id: noticeOf },
+    payload: () => ({ text: '已自查' }),
+  }),
+  routeWalk('POST /api/directives/:id/visit-requests', 'directive.visit', 'mine', [200], {
+    params: { id: noticeOf },
+    payload: () => ({}),
+  }),
 ];
 
 kit.walk({

@@ -11,7 +11,7 @@ import { newAlarm } from '../../src/core/monitoring/alarms/alarm-lifecycle.ts';
 import { registerMine } from '../../src/core/registry/mine-use-cases.ts';
 import type { DemoMine } from '../../src/sim/demo-province.ts';
 import { beltHazard, GENERAL_PLAN, generalHazard, MAJOR_PLAN } from '../hazards/hazard-fixtures.ts';
-import { createAccessKit, type AccessWalk } from '../support/access-walk.ts';
+import { createAccessKit, routeWalk, type AccessWalk } from '../support/access-walk.ts';
 import { createWorld } from '../support/world.ts';
 import { createCodeSource, mineFacts } from './http-kit.ts';
 import { HAZARDS_WALKED_ROUTES } from './route-walks.ts';
@@ -91,216 +91,103 @@ async function proposalNear(mine: DemoMine): Promise<string> {
   return proposals[0]!.id;
 }
 
+/** A fresh major hazard at the mine, listed for supervision by the province. */
+async function listedHazard(mine: DemoMine): Promise<string> {
+  const id = await hazardIn(mine, 'reported', true);
+  await listUnderSupervision(P, await regulator(), id, '挂牌督办通知');
+  return id;
+}
+
+/** A listed major hazard verified and closed, with a listing row open again (closing one needs it). */
+async function closedHazardWithOpenListing(mine: DemoMine): Promise<string> {
+  const id = await hazardIn(mine, 'awaiting', true);
+  const reg = await regulator();
+  await listUnderSupervision(P, reg, id, '挂牌督办通知');
+  await verifyAndClose(P, reg, id, null);
+  // Verification closed the listing with the hazard; list again is refused, so re-open a listing row.
+  await P.hazards.insertListing({
+    id: `hzl-walk-${id}`,
+    hazardId: id,
+    notice: 'n',
+    issuedBy: reg.userId,
+    issuedByName: reg.displayName,
+    issuedAt: P.clock.nowIso(),
+    closedAt: null,
+    closedBy: null,
+  });
+  return id;
+}
+
 const WALKS: readonly AccessWalk[] = [
-  {
-    key: 'GET /api/hazards/criteria',
-    permission: 'hazard.read',
-    scope: 'none',
-    ok: 200,
-    call: () => ({ url: '/api/hazards/criteria' }),
-  },
-  {
-    key: 'GET /api/hazards',
-    permission: 'hazard.read',
-    scope: 'mine',
-    ok: 200,
-    call: ({ mine: m }) => ({ url: `/api/hazards?regionId=${m.regionId}` }),
-  },
-  {
-    key: 'GET /api/hazards/board',
-    permission: 'hazard.read',
-    scope: 'mine',
-    ok: 200,
-    call: ({ mine: m }) => ({ url: `/api/hazards/board?regionId=${m.regionId}` }),
-  },
-  {
-    key: 'GET /api/hazards/:id',
-    permission: 'hazard.read',
-    scope: 'mine',
-    ok: 200,
-    call: async ({ mine: m }) => ({ url: `/api/hazards/${await hazardIn(m, 'reported')}` }),
-  },
-  {
-    key: 'POST /api/hazards',
-    permission: 'hazard.report',
-    scope: 'mine',
-    ok: 201,
-    call: ({ mine: m }) => ({ url: '/api/hazards', payload: generalHazard(m.id) }),
-  },
-  {
-    key: 'POST /api/hazards/:id/assign',
-    permission: 'hazard.rectify',
-    scope: 'mine',
-    ok: 200,
-    call: async ({ mine: m }) => ({
-      url: `/api/hazards/${await hazardIn(m, 'reported')}/assign`,
-      payload: GENERAL_PLAN,
-    }),
-  },
-  {
-    key: 'POST /api/hazards/:id/start',
-    permission: 'hazard.rectify',
-    scope: 'mine',
-    ok: 200,
-    call: async ({ mine: m }) => ({ url: `/api/hazards/${await hazardIn(m, 'assigned')}/start` }),
-  },
-  {
-    key: 'POST /api/hazards/:id/submit',
-    permission: 'hazard.rectify',
-    scope: 'mine',
-    ok: 200,
-    call: async ({ mine: m }) => ({
-      url: `/api/hazards/${await hazardIn(m, 'rectifying')}/submit`,
-      payload: {},
-    }),
-  },
-  {
-    key: 'POST /api/hazards/:id/verify',
-    permission: 'hazard.verify',
-    scope: 'mine',
-    ok: 200,
-    call: async ({ mine: m }) => ({
-      url: `/api/hazards/${await hazardIn(m, 'awaiting')}/verify`,
-      payload: {},
-    }),
-  },
-  {
-    key: 'POST /api/hazards/:id/reject',
-    permission: 'hazard.verify',
-    scope: 'mine',
-    ok: 200,
-    call: async ({ mine: m }) => ({
-      url: `/api/hazards/${await hazardIn(m, 'awaiting')}/reject`,
-      payload: { reason: '复查不合格' },
-    }),
-  },
-  {
-    key: 'POST /api/hazards/:id/extend',
-    permission: 'hazard.extend',
-    scope: 'mine',
-    ok: 200,
-    call: async ({ mine: m }) => ({
-      url: `/api/hazards/${await hazardIn(m, 'assigned')}/extend`,
-      payload: { newDueDate: '2027-02-01', reason: '材料未到' },
-    }),
-  },
-  {
-    key: 'POST /api/hazards/:id/listing',
-    permission: 'hazard.supervise',
-    scope: 'mine',
-    ok: 201,
-    call: async ({ mine: m }) => ({
-      url: `/api/hazards/${await hazardIn(m, 'reported', true)}/listing`,
-      payload: { notice: '挂牌督办通知' },
-    }),
-  },
-  {
-    key: 'POST /api/hazards/:id/listing/close',
-    permission: 'hazard.supervise',
-    scope: 'mine',
-    ok: 200,
-    call: async ({ mine: m }) => {
-      const id = await hazardIn(m, 'awaiting', true);
-      const reg = await regulator();
-      await listUnderSupervision(P, reg, id, '挂牌督办通知');
-      await verifyAndClose(P, reg, id, null);
-      // Verification closed the listing with the hazard; list again is refused, so re-open a listing row.
-      await P.hazards.insertListing({
-        id: `hzl-walk-${id}`,
-        hazardId: id,
-        notice: 'n',
-        issuedBy: reg.userId,
-        issuedByName: reg.displayName,
-        issuedAt: P.clock.nowIso(),
-        closedAt: null,
-        closedBy: null,
-      });
-      return { url: `/api/hazards/${id}/listing/close` };
-    },
-  },
-  {
-    key: 'POST /api/hazards/:id/progress',
-    permission: 'hazard.rectify',
-    scope: 'mine',
-    ok: 201,
-    call: async ({ mine: m }) => {
-      const id = await hazardIn(m, 'reported', true);
-      await listUnderSupervision(P, await regulator(), id, '挂牌督办通知');
-      return { url: `/api/hazards/${id}/progress`, payload: { text: '已完成传感器更换' } };
-    },
-  },
-  {
-    key: 'GET /api/hazards/proposals',
-    permission: 'hazard.decide',
-    scope: 'none',
-    ok: 200,
-    call: () => ({ url: '/api/hazards/proposals' }),
-  },
-  {
-    key: 'POST /api/hazards/proposals/:id/confirm',
-    permission: 'hazard.decide',
-    scope: 'mine',
-    ok: 200,
-    call: async ({ mine: m }) => ({
-      url: `/api/hazards/proposals/${await proposalNear(m)}/confirm`,
-      payload: {},
-    }),
-  },
-  {
-    key: 'POST /api/hazards/proposals/:id/dismiss',
-    permission: 'hazard.decide',
-    scope: 'mine',
-    ok: 200,
-    call: async ({ mine: m }) => ({
-      url: `/api/hazards/proposals/${await proposalNear(m)}/dismiss`,
-      payload: { note: '区域已停产' },
-    }),
-  },
-  {
-    key: 'GET /api/hazards/monitoring-proposals',
-    permission: 'hazard.read',
-    scope: 'none',
-    ok: 200,
-    call: () => ({ url: '/api/hazards/monitoring-proposals' }),
-  },
-  {
-    key: 'POST /api/hazards/monitoring-proposals/confirm',
-    permission: 'hazard.decide',
-    scope: 'mine',
-    ok: 201,
-    call: async ({ mine: m }) => ({
-      url: '/api/hazards/monitoring-proposals/confirm',
-      payload: { key: await monitoringProposalAt(m), note: '数据造假属实' },
-    }),
-  },
-  {
-    key: 'POST /api/hazards/monitoring-proposals/dismiss',
-    permission: 'hazard.decide',
-    scope: 'mine',
-    ok: 200,
-    call: async ({ mine: m }) => ({
-      url: '/api/hazards/monitoring-proposals/dismiss',
-      payload: { key: await monitoringProposalAt(m), reason: '系统校时导致，非造假' },
-    }),
-  },
-  {
-    key: 'POST /api/hazards/daily-review',
-    permission: 'hazard.review',
-    scope: 'none',
-    ok: 200,
-    call: () => ({ url: '/api/hazards/daily-review' }),
-  },
-  {
-    key: 'POST /api/hazards/:id/evidence',
-    permission: 'hazard.evidence',
-    scope: 'mine',
-    ok: 201,
-    call: async ({ mine: m }) => ({
-      url: `/api/hazards/${await hazardIn(m, 'reported')}/evidence`,
-      payload: Buffer.from('photo'),
-      headers: { 'content-type': 'image/jpeg', 'x-file-name': 'p.jpg' },
-    }),
-  },
+  routeWalk('GET /api/hazards/criteria', 'hazard.read', 'none', 200),
+  routeWalk('GET /api/hazards', 'hazard.read', 'mine', 200, {
+    query: 'region',
+  }),
+  routeWalk('GET /api/hazards/board', 'hazard.read', 'mine', 200, {
+    query: 'region',
+  }),
+  routeWalk('GET /api/hazards/:id', 'hazard.read', 'mine', 200, {
+    params: { id: ({ mine: m }) => hazardIn(m, 'reported') },
+  }),
+  routeWalk('POST /api/hazards', 'hazard.report', 'mine', 201, {
+    payload: ({ mine: m }) => generalHazard(m.id),
+  }),
+  routeWalk('POST /api/hazards/:id/assign', 'hazard.rectify', 'mine', 200, {
+    params: { id: ({ mine: m }) => hazardIn(m, 'reported') },
+    payload: () => GENERAL_PLAN,
+  }),
+  routeWalk('POST /api/hazards/:id/start', 'hazard.rectify', 'mine', 200, {
+    params: { id: ({ mine: m }) => hazardIn(m, 'assigned') },
+  }),
+  routeWalk('POST /api/hazards/:id/submit', 'hazard.rectify', 'mine', 200, {
+    params: { id: ({ mine: m }) => hazardIn(m, 'rectifying') },
+    payload: () => ({}),
+  }),
+  routeWalk('POST /api/hazards/:id/verify', 'hazard.verify', 'mine', 200, {
+    params: { id: ({ mine: m }) => hazardIn(m, 'awaiting') },
+    payload: () => ({}),
+  }),
+  routeWalk('POST /api/hazards/:id/reject', 'hazard.verify', 'mine', 200, {
+    params: { id: ({ mine: m }) => hazardIn(m, 'awaiting') },
+    payload: () => ({ reason: '复查不合格' }),
+  }),
+  routeWalk('POST /api/hazards/:id/extend', 'hazard.extend', 'mine', 200, {
+    params: { id: ({ mine: m }) => hazardIn(m, 'assigned') },
+    payload: () => ({ newDueDate: '2027-02-01', reason: '材料未到' }),
+  }),
+  routeWalk('POST /api/hazards/:id/listing', 'hazard.supervise', 'mine', 201, {
+    params: { id: ({ mine: m }) => hazardIn(m, 'reported', true) },
+    payload: () => ({ notice: '挂牌督办通知' }),
+  }),
+  routeWalk('POST /api/hazards/:id/listing/close', 'hazard.supervise', 'mine', 200, {
+    params: { id: ({ mine: m }) => closedHazardWithOpenListing(m) },
+  }),
+  routeWalk('POST /api/hazards/:id/progress', 'hazard.rectify', 'mine', 201, {
+    params: { id: ({ mine: m }) => listedHazard(m) },
+    payload: () => ({ text: '已完成传感器更换' }),
+  }),
+  routeWalk('GET /api/hazards/proposals', 'hazard.decide', 'none', 200),
+  routeWalk('POST /api/hazards/proposals/:id/confirm', 'hazard.decide', 'mine', 200, {
+    params: { id: ({ mine: m }) => proposalNear(m) },
+    payload: () => ({}),
+  }),
+  routeWalk('POST /api/hazards/proposals/:id/dismiss', 'hazard.decide', 'mine', 200, {
+    params: { id: ({ mine: m }) => proposalNear(m) },
+    payload: () => ({ note: '区域已停产' }),
+  }),
+  routeWalk('GET /api/hazards/monitoring-proposals', 'hazard.read', 'none', 200),
+  routeWalk('POST /api/hazards/monitoring-proposals/confirm', 'hazard.decide', 'mine', 201, {
+    payload: async ({ mine: m }) => ({ key: await monitoringProposalAt(m), note: '数据造假属实' }),
+  }),
+  routeWalk('POST /api/hazards/monitoring-proposals/dismiss', 'hazard.decide', 'mine', 200, {
+    payload: async ({ mine: m }) => ({ key: await monitoringProposalAt(m), reason: '系统校时导致，非造假' }),
+  }),
+  routeWalk('POST /api/hazards/daily-review', 'hazard.review', 'none', 200),
+  routeWalk('POST /api/hazards/:id/evidence', 'hazard.evidence', 'mine', 201, {
+    params: { id: ({ mine: m }) => hazardIn(m, 'reported') },
+    payload: () => Buffer.from('photo'),
+    headers: { 'content-type': 'image/jpeg', 'x-file-name': 'p.jpg' },
+  }),
   {
     key: 'GET /api/hazards/:id/evidence/:evidenceId',
     permission: 'hazard.read',
@@ -313,36 +200,22 @@ const WALKS: readonly AccessWalk[] = [
       return { url: `/api/hazards/${id}/evidence/${ev}` };
     },
   },
-  {
-    key: 'POST /api/hazards/self-check-files',
-    permission: 'hazard.selfcheck',
-    scope: 'mine',
-    ok: 201,
-    call: ({ mine: m }) => ({
-      url: `/api/hazards/self-check-files?mineId=${m.id}`,
-      payload: Buffer.from('scan'),
-      headers: { 'content-type': 'application/pdf', 'x-file-name': 'scan.pdf' },
+  routeWalk('POST /api/hazards/self-check-files', 'hazard.selfcheck', 'mine', 201, {
+    query: ({ mine: m }) => `mineId=${m.id}`,
+    payload: () => Buffer.from('scan'),
+    headers: { 'content-type': 'application/pdf', 'x-file-name': 'scan.pdf' },
+  }),
+  routeWalk('POST /api/hazards/self-check-reports', 'hazard.selfcheck', 'mine', 201, {
+    payload: ({ mine: m }) => ({
+      mineId: m.id,
+      quarter: `${quarterSerial++}Q1`,
+      signer: '矿长',
+      summary: '无重大隐患',
     }),
-  },
-  {
-    key: 'POST /api/hazards/self-check-reports',
-    permission: 'hazard.selfcheck',
-    scope: 'mine',
-    ok: 201,
-    call: ({ mine: m }) => ({
-      url: '/api/hazards/self-check-reports',
-      payload: { mineId: m.id, quarter: `${quarterSerial++}Q1`, signer: '矿长', summary: '无重大隐患' },
-    }),
-  },
-  {
-    key: 'GET /api/hazards/self-check-reports/missing',
-    permission: 'hazard.read',
-    scope: 'mine',
-    ok: 200,
-    call: ({ mine: m }) => ({
-      url: `/api/hazards/self-check-reports/missing?quarter=2026Q4&regionId=${m.regionId}`,
-    }),
-  },
+  }),
+  routeWalk('GET /api/hazards/self-check-reports/missing', 'hazard.read', 'mine', 200, {
+    query: ({ mine: m }) => `quarter=2026Q4&regionId=${m.regionId}`,
+  }),
 ];
 
 async function uploadAsOfficer(m: DemoMine, hazardId: string): Promise<string> {

@@ -1,13 +1,12 @@
 import ExcelJS from 'exceljs';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { inertText } from '../../src/core/export/safe-cells.ts';
 import { parseCsv } from '../../src/platform/tabular/read-table.ts';
 import { generalHazard } from '../hazards/hazard-fixtures.ts';
 import { describeEachEngine } from '../support/engines.ts';
-import { startMonitoredApp } from '../support/monitored-app.ts';
+import { useMonitoredApp } from '../support/monitored-app.ts';
 import { cddyFile, cdssFile, methanePoint } from '../support/national-files.ts';
-import { asSession, createWorld, loginAs, type Session, type World } from '../support/world.ts';
+import { asSession, loginAs, useWorld } from '../support/world.ts';
 import { indexProvince, XLSX_TYPE, type Response } from './http-kit.ts';
 
 /**
@@ -116,29 +115,19 @@ async function xlsxRows(res: Response): Promise<string[][]> {
 }
 
 describeEachEngine('list exports', (engine) => {
-  let world: World;
-  let app: FastifyInstance;
-  let county: Session;
+  const world = useWorld(engine);
+  const { app, send, as } = useMonitoredApp(world, {
+    users: ['province', 'county', 'county2', 'leader', 'officer', 'officer2'],
+    sessionTtlMs: 3_600_000,
+    exportRowCap: 40,
+  });
 
   beforeAll(async () => {
-    world = await createWorld(engine);
-    const monitored = await startMonitoredApp(world, 3_600_000, { exportRowCap: 40 });
-    app = monitored.app;
-    const send = monitored.send;
     const province = indexProvince(world);
     const inside = province.mineOf('officer');
     const outside = province.mineOf('officer2');
-    const sessions = Object.fromEntries(
-      await Promise.all(
-        ['province', 'county', 'county2', 'leader', 'officer', 'officer2'].map(async (u) => [
-          u,
-          await loginAs(app, u),
-        ]),
-      ),
-    ) as Record<string, Session>;
-    county = sessions.county!;
     const must = async (user: string, method: 'POST' | 'PATCH', url: string, payload: object) => {
-      const res = await app.inject({ method, url, headers: asSession(sessions[user]!), payload });
+      const res = await app.inject({ method, url, headers: as(user), payload });
       expect(res.statusCode, `${method} ${url}: ${res.body}`).toBeLessThan(300);
     };
     for (const [mine, mark, county, officer] of [
@@ -204,12 +193,7 @@ describeEachEngine('list exports', (engine) => {
       });
     }
   });
-  afterAll(async () => {
-    await app.close();
-    await world.dispose();
-  });
-
-  const get = (url: string, s: Session = county) => app.inject({ url, headers: asSession(s) });
+  const get = (url: string, headers = as('county')) => app.inject({ url, headers });
 
   describe.each(LISTS)('$name', (l) => {
     it('CSV: the filtered list’s rows, Chinese headers, formula text inert, nothing out of scope', async () => {
@@ -276,7 +260,7 @@ describeEachEngine('list exports', (engine) => {
   });
 
   it('refuses past the cap with a clear error, and an out-of-scope region like the list does', async () => {
-    const tooMany = await get('/api/mines/export?format=csv', await loginAs(app, 'province'));
+    const tooMany = await get('/api/mines/export?format=csv', asSession(await loginAs(app, 'province')));
     expect(tooMany.statusCode).toBe(400);
     expect(tooMany.json()).toMatchObject({ error: { code: 'EXPORT_TOO_LARGE', details: { limit: 40 } } });
     const region2 = indexProvince(world).user('county2').scope;

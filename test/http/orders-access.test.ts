@@ -1,5 +1,5 @@
 import type { Role } from '../../src/core/access/types.ts';
-import { createAccessKit, type AccessWalk, type WalkTarget } from '../support/access-walk.ts';
+import { createAccessKit, routeWalk, type AccessWalk, type WalkTarget } from '../support/access-walk.ts';
 import { createWorld } from '../support/world.ts';
 import { ORDERS_WALKED_ROUTES } from './route-walks.ts';
 
@@ -37,90 +37,40 @@ const campaign = (name: string, t: WalkTarget) => ({
 });
 
 const WALKS: readonly AccessWalk[] = [
-  {
-    key: 'GET /api/orders',
-    permission: 'order.read',
-    scope: 'none',
-    ok: [200],
-    call: () => ({ url: '/api/orders' }),
-  },
-  {
-    key: 'POST /api/orders/preview',
-    permission: 'order.issue',
-    scope: 'mine',
-    ok: [200],
-    call: (t) => ({
-      url: '/api/orders/preview',
-      payload: {
-        number: 'P-1',
-        kind: 'suspend_mine',
-        legalBasis: 'art 48',
-        reason: 'walk',
-        mineIds: [t.mine.id],
-      },
+  routeWalk('GET /api/orders', 'order.read', 'none', [200]),
+  routeWalk('POST /api/orders/preview', 'order.issue', 'mine', [200], {
+    payload: (t) => ({
+      number: 'P-1',
+      kind: 'suspend_mine',
+      legalBasis: 'art 48',
+      reason: 'walk',
+      mineIds: [t.mine.id],
     }),
-  },
-  {
-    key: 'POST /api/orders',
-    permission: 'order.issue',
-    scope: 'mine',
-    ok: [201],
-    call: (t) => ({
-      url: '/api/orders',
-      payload: {
-        number: `W-${++serial}`,
-        kind: 'lift',
-        legalBasis: 'art 48',
-        reason: 'walk',
-        mineIds: [t.mine.id],
-      },
+  }),
+  routeWalk('POST /api/orders', 'order.issue', 'mine', [201], {
+    payload: (t) => ({
+      number: `W-${++serial}`,
+      kind: 'lift',
+      legalBasis: 'art 48',
+      reason: 'walk',
+      mineIds: [t.mine.id],
     }),
-  },
-  {
-    key: 'GET /api/orders/gas-control-violations',
-    permission: 'order.read',
-    scope: 'region',
-    ok: [200],
-    call: (t) => ({ url: `/api/orders/gas-control-violations?regionId=${t.mine.regionId}` }),
-  },
-  {
-    key: 'GET /api/orders/:id',
-    permission: 'order.read',
-    scope: 'mine',
-    ok: [200],
-    call: (t) => ({ url: `/api/orders/${fx(t).order}` }),
-  },
-  {
-    key: 'POST /api/orders/:id/notice',
-    permission: 'order.issue',
-    scope: 'mine',
-    ok: [200],
-    call: (t) => ({
-      url: `/api/orders/${fx(t).order}/notice`,
-      payload: { noticeDate: '2026-12-05', noticeRef: 'N-1' },
-    }),
-  },
-  {
-    key: 'GET /api/orders/resumptions',
-    permission: 'order.read',
-    scope: 'none',
-    ok: [200],
-    call: () => ({ url: '/api/orders/resumptions' }),
-  },
-  {
-    key: 'POST /api/orders/resumptions',
-    permission: 'resumption.apply',
-    scope: 'mine',
-    ok: [409],
-    call: (t) => ({ url: '/api/orders/resumptions', payload: { mineId: t.mine.id } }),
-  },
-  {
-    key: 'GET /api/orders/resumptions/:id',
-    permission: 'order.read',
-    scope: 'mine',
-    ok: [200],
-    call: (t) => ({ url: `/api/orders/resumptions/${fx(t).resumption}` }),
-  },
+  }),
+  routeWalk('GET /api/orders/gas-control-violations', 'order.read', 'region', [200], {
+    query: 'region',
+  }),
+  routeWalk('GET /api/orders/:id', 'order.read', 'mine', [200], { params: { id: (t) => fx(t).order } }),
+  routeWalk('POST /api/orders/:id/notice', 'order.issue', 'mine', [200], {
+    params: { id: (t) => fx(t).order },
+    payload: () => ({ noticeDate: '2026-12-05', noticeRef: 'N-1' }),
+  }),
+  routeWalk('GET /api/orders/resumptions', 'order.read', 'none', [200]),
+  routeWalk('POST /api/orders/resumptions', 'resumption.apply', 'mine', [409], {
+    payload: (t) => ({ mineId: t.mine.id }),
+  }),
+  routeWalk('GET /api/orders/resumptions/:id', 'order.read', 'mine', [200], {
+    params: { id: (t) => fx(t).resumption },
+  }),
   {
     key: 'POST /api/orders/resumptions/:id/sign-offs',
     permission: 'resumption.sign',
@@ -132,67 +82,28 @@ const WALKS: readonly AccessWalk[] = [
       payload: { item: signItem(user?.role ?? 'viewer') },
     }),
   },
-  {
-    key: 'POST /api/orders/resumptions/:id/decision',
-    permission: 'resumption.decide',
-    scope: 'mine',
-    ok: [200, 409],
-    call: (t) => ({
-      url: `/api/orders/resumptions/${fx(t).resumption}/decision`,
-      payload: { decision: 'reject', reason: 'walk' },
-    }),
-  },
-  {
-    key: 'POST /api/orders/resumptions/:id/notice',
-    permission: 'resumption.decide',
-    scope: 'mine',
-    ok: [200],
-    call: (t) => ({
-      url: `/api/orders/resumptions/${fx(t).resumption}/notice`,
-      payload: { noticeDate: '2026-12-07', noticeRef: 'N-1' },
-    }),
-  },
-  {
-    key: 'GET /api/orders/campaigns',
-    permission: 'order.read',
-    scope: 'none',
-    ok: [200],
-    call: () => ({ url: '/api/orders/campaigns' }),
-  },
-  {
-    key: 'POST /api/orders/campaigns',
-    permission: 'campaign.manage',
-    scope: 'region',
-    ok: [201],
-    call: (t) => ({
-      url: '/api/orders/campaigns',
-      payload: campaign('walk', t),
-    }),
-  },
-  {
-    key: 'GET /api/orders/campaigns/:id',
-    permission: 'order.read',
-    scope: 'region',
-    ok: [200],
-    call: (t) => ({ url: `/api/orders/campaigns/${fx(t).campaign}` }),
-  },
-  {
-    key: 'POST /api/orders/campaigns/:id/marks',
-    permission: 'campaign.progress',
-    scope: 'mine',
-    ok: [200],
-    call: (t) => ({
-      url: `/api/orders/campaigns/${fx(t).campaign}/marks`,
-      payload: { mineId: t.mine.id, itemId: 'i1', done: true },
-    }),
-  },
-  {
-    key: 'GET /api/orders/campaigns/:id/report',
-    permission: 'order.read',
-    scope: 'region',
-    ok: [200],
-    call: (t) => ({ url: `/api/orders/campaigns/${fx(t).campaign}/report` }),
-  },
+  routeWalk('POST /api/orders/resumptions/:id/decision', 'resumption.decide', 'mine', [200, 409], {
+    params: { id: (t) => fx(t).resumption },
+    payload: () => ({ decision: 'reject', reason: 'walk' }),
+  }),
+  routeWalk('POST /api/orders/resumptions/:id/notice', 'resumption.decide', 'mine', [200], {
+    params: { id: (t) => fx(t).resumption },
+    payload: () => ({ noticeDate: '2026-12-07', noticeRef: 'N-1' }),
+  }),
+  routeWalk('GET /api/orders/campaigns', 'order.read', 'none', [200]),
+  routeWalk('POST /api/orders/campaigns', 'campaign.manage', 'region', [201], {
+    payload: (t) => campaign('walk', t),
+  }),
+  routeWalk('GET /api/orders/campaigns/:id', 'order.read', 'region', [200], {
+    params: { id: (t) => fx(t).campaign },
+  }),
+  routeWalk('POST /api/orders/campaigns/:id/marks', 'campaign.progress', 'mine', [200], {
+    params: { id: (t) => fx(t).campaign },
+    payload: (t) => ({ mineId: t.mine.id, itemId: 'i1', done: true }),
+  }),
+  routeWalk('GET /api/orders/campaigns/:id/report', 'order.read', 'region', [200], {
+    params: { id: (t) => fx(t).campaign },
+  }),
 ];
 
 kit.walk({

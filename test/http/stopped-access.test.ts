@@ -1,4 +1,4 @@
-import { createAccessKit, type AccessWalk, type WalkTarget } from '../support/access-walk.ts';
+import { createAccessKit, routeWalk, type AccessWalk, type WalkTarget } from '../support/access-walk.ts';
 import { createWorld } from '../support/world.ts';
 import { STOPPED_WALKED_ROUTES } from './route-walks.ts';
 
@@ -29,37 +29,20 @@ const declared = async (t: WalkTarget) =>
   ).allowance.id;
 
 const WALKS: readonly AccessWalk[] = [
-  {
-    key: 'GET /api/mines/:id/stopped-allowances',
-    permission: 'mine.read',
-    scope: 'mine',
-    ok: [200],
-    call: (t) => ({ url: `/api/mines/${t.mine.id}/stopped-allowances` }),
-  },
-  {
-    key: 'POST /api/mines/:id/stopped-allowances',
-    permission: 'stopped.declare',
-    scope: 'mine',
-    ok: [201],
-    call: (t) => ({ url: `/api/mines/${t.mine.id}/stopped-allowances`, payload: watchCrew }),
-  },
-  {
-    key: 'POST /api/stopped-allowances/:id/decision',
-    permission: 'stopped.approve',
-    scope: 'mine',
-    ok: [200],
-    call: async (t) => ({
-      url: `/api/stopped-allowances/${await declared(t)}/decision`,
-      payload: { decision: 'approve', reason: '核实值守方案' },
-    }),
-  },
-  {
-    key: 'GET /api/orders/:id/compliance',
-    permission: 'order.read',
-    scope: 'mine',
-    ok: [200],
-    call: (t) => ({ url: `/api/orders/${orders.get(t.mine.id)}/compliance` }),
-  },
+  routeWalk('GET /api/mines/:id/stopped-allowances', 'mine.read', 'mine', [200], {
+    params: { id: (t) => t.mine.id },
+  }),
+  routeWalk('POST /api/mines/:id/stopped-allowances', 'stopped.declare', 'mine', [201], {
+    params: { id: (t) => t.mine.id },
+    payload: () => watchCrew,
+  }),
+  routeWalk('POST /api/stopped-allowances/:id/decision', 'stopped.approve', 'mine', [200], {
+    params: { id: declared },
+    payload: () => ({ decision: 'approve', reason: '核实值守方案' }),
+  }),
+  routeWalk('GET /api/orders/:id/compliance', 'order.read', 'mine', [200], {
+    params: { id: (t) => orders.get(t.mine.id)! },
+  }),
 ];
 
 kit.walk({

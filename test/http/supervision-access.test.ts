@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { createPlan, decidePlan } from '../../src/core/supervision/plan-use-cases.ts';
 import { recordVisit } from '../../src/core/supervision/visit-use-cases.ts';
-import { createAccessKit, type AccessWalk, type WalkTarget } from '../support/access-walk.ts';
+import { createAccessKit, routeWalk, type AccessWalk, type WalkTarget } from '../support/access-walk.ts';
 import { createWorld } from '../support/world.ts';
 import { SUPERVISION_WALKED_ROUTES } from './route-walks.ts';
 
@@ -95,31 +95,16 @@ const planWalk = (
   },
 });
 
+/** A region-filtered route: the target's county in the query; a county out of scope is not found. */
+const inRegion = { query: 'region', notFoundCode: 'REGION_NOT_FOUND' } as const;
+
 const WALKS: readonly AccessWalk[] = [
-  {
-    key: 'GET /api/supervision/coverage',
-    permission: 'supervision.read',
-    scope: 'region',
-    ok: 200,
+  routeWalk('GET /api/supervision/coverage', 'supervision.read', 'region', 200, inRegion),
+  routeWalk('GET /api/supervision/coverage.csv', 'supervision.read', 'region', 200, inRegion),
+  routeWalk('GET /api/supervision/kpi', 'supervision.read', 'region', 200, {
+    query: (t) => `regionId=${region(t)}&leaderDays=30&groupDays=14`,
     notFoundCode: 'REGION_NOT_FOUND',
-    call: (t) => ({ url: `/api/supervision/coverage?regionId=${region(t)}` }),
-  },
-  {
-    key: 'GET /api/supervision/coverage.csv',
-    permission: 'supervision.read',
-    scope: 'region',
-    ok: 200,
-    notFoundCode: 'REGION_NOT_FOUND',
-    call: (t) => ({ url: `/api/supervision/coverage.csv?regionId=${region(t)}` }),
-  },
-  {
-    key: 'GET /api/supervision/kpi',
-    permission: 'supervision.read',
-    scope: 'region',
-    ok: 200,
-    notFoundCode: 'REGION_NOT_FOUND',
-    call: (t) => ({ url: `/api/supervision/kpi?regionId=${region(t)}&leaderDays=30&groupDays=14` }),
-  },
+  }),
   {
     key: 'GET /api/supervision/mines/:mineId',
     permission: 'supervision.read',
@@ -172,50 +157,29 @@ const WALKS: readonly AccessWalk[] = [
     notFoundCode: 'MINE_NOT_FOUND',
     call: async (t) => ({ url: `${m(t)}/leader`, payload: { userId: (await visitorOf(t)).userId } }),
   },
-  {
-    key: 'POST /api/supervision/visits',
-    permission: 'supervision.visit.record',
-    scope: 'mine',
-    ok: 201,
-    notFoundCode: 'MINE_NOT_FOUND',
-    call: (t) => ({
-      url: '/api/supervision/visits',
-      payload: {
-        mineId: t.mine.id,
-        startedAt: '2026-12-04T08:00:00+08:00',
-        endedAt: '2026-12-04T10:30:00+08:00',
-        wentToSite: true,
-        wentUnderground: true,
-        checklist: [{ item: '瓦斯', result: 'ok' }],
-      },
+  routeWalk('POST /api/supervision/visits', 'supervision.visit.record', 'mine', 201, {
+    payload: (t) => ({
+      mineId: t.mine.id,
+      startedAt: '2026-12-04T08:00:00+08:00',
+      endedAt: '2026-12-04T10:30:00+08:00',
+      wentToSite: true,
+      wentUnderground: true,
+      checklist: [{ item: '瓦斯', result: 'ok' }],
     }),
-  },
-  {
-    key: 'GET /api/supervision/visits',
-    permission: 'supervision.read',
-    scope: 'mine',
-    ok: 200,
     notFoundCode: 'MINE_NOT_FOUND',
-    call: (t) => ({ url: `/api/supervision/visits?mineId=${t.mine.id}` }),
-  },
-  {
-    key: 'GET /api/supervision/visits/:id',
-    permission: 'supervision.read',
-    scope: 'mine',
-    ok: 200,
+  }),
+  routeWalk('GET /api/supervision/visits', 'supervision.read', 'mine', 200, {
+    query: (t) => `mineId=${t.mine.id}`,
+    notFoundCode: 'MINE_NOT_FOUND',
+  }),
+  routeWalk('GET /api/supervision/visits/:id', 'supervision.read', 'mine', 200, {
+    params: { id: async (t) => (await newVisit(t, false)).id },
     notFoundCode: 'SUPERVISION_VISIT_NOT_FOUND',
-    call: async (t) => ({ url: `/api/supervision/visits/${(await newVisit(t, false)).id}` }),
-  },
-  {
-    key: 'POST /api/supervision/findings/:id/hazard',
-    permission: 'supervision.finding.report',
-    scope: 'mine',
-    ok: 201,
+  }),
+  routeWalk('POST /api/supervision/findings/:id/hazard', 'supervision.finding.report', 'mine', 201, {
+    params: { id: async (t) => (await newVisit(t, true)).findings[0]!.id },
     notFoundCode: 'SUPERVISION_FINDING_NOT_FOUND',
-    call: async (t) => ({
-      url: `/api/supervision/findings/${(await newVisit(t, true)).findings[0]!.id}/hazard`,
-    }),
-  },
+  }),
   {
     key: 'GET /api/supervision/mines/:mineId/leader-shifts',
     permission: 'supervision.read',
@@ -236,13 +200,7 @@ const WALKS: readonly AccessWalk[] = [
       payload: { cardCode: `CARD-${t.label}` },
     }),
   },
-  {
-    key: 'GET /api/supervision/bulk-candidates',
-    permission: 'supervision.assign',
-    scope: 'none',
-    ok: 200,
-    call: () => ({ url: '/api/supervision/bulk-candidates' }),
-  },
+  routeWalk('GET /api/supervision/bulk-candidates', 'supervision.assign', 'none', 200),
   {
     // Out-of-scope mines are refused per mine inside a 200 (checked below), so the walk is scope-less.
     key: 'POST /api/supervision/bulk-assignments',

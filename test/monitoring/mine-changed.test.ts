@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Ports, Stores } from '../../src/core/ports.ts';
+import type { Ports } from '../../src/core/ports.ts';
 import { issueOrder } from '../../src/core/orders/order-use-cases.ts';
 import { changeMineStatus, updateMineFacts } from '../../src/core/registry/mine-use-cases.ts';
 import { createWorld, type World } from '../support/world.ts';
+import { failingStatusChanges } from '../support/failing-ports.ts';
 
 /**
  * The mineChanged port (ADR 0010): the registry's use cases announce a changed mine after its
@@ -66,19 +67,7 @@ describe('mineChanged', () => {
     expect(heard).toEqual([{ mineId: mine!.id, status: 'producing' }]);
 
     heard.length = 0;
-    const failing: Ports = {
-      ...ports,
-      transaction: (names, work) =>
-        ports.transaction(names, (tx) =>
-          work({
-            ...tx,
-            statusChanges: {
-              ...(tx as Partial<Stores>).statusChanges!,
-              insert: () => Promise.reject(new Error('disk full')),
-            },
-          }),
-        ),
-    };
+    const failing = failingStatusChanges(ports);
     await expect(
       changeMineStatus(failing, await world.principal('province'), mine!.id, {
         event: 'suspend',

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { itTransitions } from '../support/transition-table.ts';
 import {
   addWorkingDays,
   decisionDeadline,
@@ -52,12 +53,7 @@ describe('order status machine', () => {
     ['in_force', 'take_effect', 'error'],
     ['superseded', 'lift', 'error'],
   ];
-  for (const [from, event, to] of cases) {
-    it(`${from} --${event}--> ${to}`, () => {
-      if (to === 'error') expect(() => transitionOrder(from, event, NOW)).toThrow(/cannot take/);
-      else expect(transitionOrder(from, event, NOW).state).toBe(to);
-    });
-  }
+  itTransitions(cases, (from, event) => transitionOrder(from, event, NOW).state, /cannot take/);
   it('taking effect asks for the order to be applied to its mines', () => {
     expect(transitionOrder('scheduled', 'take_effect', NOW).effects[0]).toEqual({ kind: 'apply-to-mines' });
   });

@@ -57,140 +57,74 @@ const people = (perArea: Record<string, number>) =>
   );
 
 describe('who may be underground in a stopped mine (judgeStoppedPeople), table-driven', () => {
-  const cases: Array<{
-    why: string;
-    status: MineStatus;
-    exemptions: StoppedExemption[];
-    people: Record<string, number>;
-    atMs: number;
-    uncovered: number;
-    outside: number;
-  }> = [
-    {
-      why: 'no watch crew: everyone is uncovered',
-      status: 'suspended',
-      exemptions: [],
-      people: { A: 3 },
-      atMs: T0,
-      uncovered: 3,
-      outside: 0,
-    },
-    {
-      why: 'within the approved crew: no alarm',
-      status: 'suspended',
-      exemptions: [crew(5, ['A', 'B'])],
-      people: { A: 3, B: 2 },
-      atMs: T0 + H,
-      uncovered: 0,
-      outside: 0,
-    },
-    {
-      why: 'one beyond the crew size',
-      status: 'suspended',
-      exemptions: [crew(5, ['A', 'B'])],
-      people: { A: 4, B: 2 },
-      atMs: T0 + H,
-      uncovered: 1,
-      outside: 0,
-    },
-    {
-      why: 'in an area outside the crew\u2019s areas',
-      status: 'suspended',
-      exemptions: [crew(5, ['A'])],
-      people: { A: 2, C: 1 },
-      atMs: T0 + H,
-      uncovered: 1,
-      outside: 1,
-    },
-    {
-      why: 'the crew applies while the mine applies for resumption',
-      status: 'resumption_review',
-      exemptions: [crew(2, ['A'])],
-      people: { A: 2 },
-      atMs: T0 + H,
-      uncovered: 0,
-      outside: 0,
-    },
-    {
-      why: 'a watch crew means nothing to a closing mine',
-      status: 'closing',
-      exemptions: [crew(5, ['A'])],
-      people: { A: 1 },
-      atMs: T0 + H,
-      uncovered: 1,
-      outside: 0,
-    },
-    {
-      why: 'inside the dismantling window',
-      status: 'closing',
-      exemptions: [window(6, ['W'], T0, T0 + 8 * H)],
-      people: { W: 6 },
-      atMs: T0 + H,
-      uncovered: 0,
-      outside: 0,
-    },
-    {
-      why: 'after the dismantling window: everyone (Diaoshuidong)',
-      status: 'closing',
-      exemptions: [window(6, ['W'], T0, T0 + 8 * H)],
-      people: { W: 2 },
-      atMs: T0 + 9 * H,
-      uncovered: 2,
-      outside: 0,
-    },
-    {
-      why: 'before the dismantling window opens',
-      status: 'closing',
-      exemptions: [window(6, ['W'], T0 + 2 * H, T0 + 8 * H)],
-      people: { W: 1 },
-      atMs: T0 + H,
-      uncovered: 1,
-      outside: 0,
-    },
-    {
-      why: 'inside the window but beyond its crew',
-      status: 'closing',
-      exemptions: [window(2, ['W'], T0, T0 + 8 * H)],
-      people: { W: 3 },
-      atMs: T0 + H,
-      uncovered: 1,
-      outside: 0,
-    },
-    {
-      why: 'before the evacuation deadline: leaving, not violating',
-      status: 'suspended',
-      exemptions: [evacuation(T0 + 2 * H)],
-      people: { A: 40 },
-      atMs: T0 + H,
-      uncovered: 0,
-      outside: 0,
-    },
-    {
-      why: 'after the evacuation deadline, only the crew may stay',
-      status: 'suspended',
-      exemptions: [evacuation(T0 + 2 * H), crew(3, ['A'])],
-      people: { A: 5 },
-      atMs: T0 + 3 * H,
-      uncovered: 2,
-      outside: 0,
-    },
-    {
-      why: 'a closed mine allows nobody',
-      status: 'closed',
-      exemptions: [window(6, ['W'], T0, T0 + 8 * H)],
-      people: { W: 1 },
-      atMs: T0 + H,
-      uncovered: 1,
-      outside: 0,
-    },
-  ];
-  for (const c of cases) {
-    it(c.why, () => {
-      const v = judgeStoppedPeople(c.status, c.exemptions, people(c.people), c.atMs);
-      expect(v.uncovered).toBe(c.uncovered);
-      expect(v.outsideAreas).toHaveLength(c.outside);
-    });
-  }
+  // why, status, exemptions, people per area, at, uncovered, outside the areas
+  it.each<[string, MineStatus, StoppedExemption[], Record<string, number>, number, number, number]>([
+    ['no watch crew: everyone is uncovered', 'suspended', [], { A: 3 }, T0, 3, 0],
+    ['within the approved crew: no alarm', 'suspended', [crew(5, ['A', 'B'])], { A: 3, B: 2 }, T0 + H, 0, 0],
+    ['one beyond the crew size', 'suspended', [crew(5, ['A', 'B'])], { A: 4, B: 2 }, T0 + H, 1, 0],
+    ['in an area outside the crew\u2019s areas', 'suspended', [crew(5, ['A'])], { A: 2, C: 1 }, T0 + H, 1, 1],
+    [
+      'the crew applies while the mine applies for resumption',
+      'resumption_review',
+      [crew(2, ['A'])],
+      { A: 2 },
+      T0 + H,
+      0,
+      0,
+    ],
+    ['a watch crew means nothing to a closing mine', 'closing', [crew(5, ['A'])], { A: 1 }, T0 + H, 1, 0],
+    ['inside the dismantling window', 'closing', [window(6, ['W'], T0, T0 + 8 * H)], { W: 6 }, T0 + H, 0, 0],
+    [
+      'after the dismantling window: everyone (Diaoshuidong)',
+      'closing',
+      [window(6, ['W'], T0, T0 + 8 * H)],
+      { W: 2 },
+      T0 + 9 * H,
+      2,
+      0,
+    ],
+    [
+      'before the dismantling window opens',
+      'closing',
+      [window(6, ['W'], T0 + 2 * H, T0 + 8 * H)],
+      { W: 1 },
+      T0 + H,
+      1,
+      0,
+    ],
+    [
+      'inside the window but beyond its crew',
+      'closing',
+      [window(2, ['W'], T0, T0 + 8 * H)],
+      { W: 3 },
+      T0 + H,
+      1,
+      0,
+    ],
+    [
+      'before the evacuation deadline: leaving, not violating',
+      'suspended',
+      [evacuation(T0 + 2 * H)],
+      { A: 40 },
+      T0 + H,
+      0,
+      0,
+    ],
+    [
+      'after the evacuation deadline, only the crew may stay',
+      'suspended',
+      [evacuation(T0 + 2 * H), crew(3, ['A'])],
+      { A: 5 },
+      T0 + 3 * H,
+      2,
+      0,
+    ],
+    ['a closed mine allows nobody', 'closed', [window(6, ['W'], T0, T0 + 8 * H)], { W: 1 }, T0 + H, 1, 0],
+  ])('%s', (_why, status, exemptions, perArea, atMs, uncovered, outside) => {
+    const v = judgeStoppedPeople(status, exemptions, people(perArea), atMs);
+    expect(v.uncovered).toBe(uncovered);
+    expect(v.outsideAreas).toHaveLength(outside);
+  });
 
   it('powered equipment only inside a dismantling window or an evacuation', () => {
     const w = [window(6, ['W'], T0, T0 + 8 * H)];
@@ -267,58 +201,50 @@ describe('a stop order compliance row (judgeMineCompliance)', () => {
     feedsKnown: 0,
     ...over,
   });
-  const cases: Array<{ why: string; e: MineEvidence; nowMs: number; state: string; critical: boolean }> = [
-    {
-      why: 'people still underground before the deadline: evacuating',
-      e: ev({ people: people({ A: 12 }) }),
-      nowMs: T0 + H,
-      state: 'evacuating',
-      critical: false,
-    },
-    {
-      why: 'people still underground after the deadline: overdue, critical',
-      e: ev({ people: people({ A: 12 }) }),
-      nowMs: deadline,
-      state: 'overdue',
-      critical: true,
-    },
-    {
-      why: 'only the approved watch crew: clear',
-      e: ev({ people: people({ A: 3 }), exemptions: [crew(3, ['A'])] }),
-      nowMs: deadline + H,
-      state: 'clear',
-      critical: false,
-    },
-    {
-      why: 'a belt still running after the deadline: overdue',
-      e: ev({ productionOn: 1 }),
-      nowMs: deadline + H,
-      state: 'overdue',
-      critical: true,
-    },
-    {
-      why: 'nobody, nothing running: clear',
-      e: ev({}),
-      nowMs: deadline + H,
-      state: 'clear',
-      critical: false,
-    },
-    {
-      why: 'no monitoring data at all proves nothing',
-      e: ev({ snapshotMs: null, switchesMs: null }),
-      nowMs: deadline + H,
-      state: 'no_data',
-      critical: false,
-    },
-  ];
-  for (const c of cases) {
-    it(c.why, () => {
-      const r = judgeMineCompliance(c.e, deadline, true, c.nowMs);
-      expect(r.state).toBe(c.state);
-      expect(r.isCritical).toBe(c.critical);
-      expect(r.timeLeftMs).toBe(deadline - c.nowMs);
-    });
-  }
+  // why, evidence, now, state, critical
+  it.each<[string, MineEvidence, number, string, boolean]>([
+    [
+      'people still underground before the deadline: evacuating',
+      ev({ people: people({ A: 12 }) }),
+      T0 + H,
+      'evacuating',
+      false,
+    ],
+    [
+      'people still underground after the deadline: overdue, critical',
+      ev({ people: people({ A: 12 }) }),
+      deadline,
+      'overdue',
+      true,
+    ],
+    [
+      'only the approved watch crew: clear',
+      ev({ people: people({ A: 3 }), exemptions: [crew(3, ['A'])] }),
+      deadline + H,
+      'clear',
+      false,
+    ],
+    [
+      'a belt still running after the deadline: overdue',
+      ev({ productionOn: 1 }),
+      deadline + H,
+      'overdue',
+      true,
+    ],
+    ['nobody, nothing running: clear', ev({}), deadline + H, 'clear', false],
+    [
+      'no monitoring data at all proves nothing',
+      ev({ snapshotMs: null, switchesMs: null }),
+      deadline + H,
+      'no_data',
+      false,
+    ],
+  ])('%s', (_why, e, nowMs, state, critical) => {
+    const r = judgeMineCompliance(e, deadline, true, nowMs);
+    expect(r.state).toBe(state);
+    expect(r.isCritical).toBe(critical);
+    expect(r.timeLeftMs).toBe(deadline - nowMs);
+  });
   it('all clear only when every mine is clear', () => {
     expect(summariseCompliance([{ state: 'clear' }, { state: 'clear' }]).isAllClear).toBe(true);
     expect(summariseCompliance([{ state: 'clear' }, { state: 'evacuating' }]).isAllClear).toBe(false);
@@ -327,100 +253,41 @@ describe('a stop order compliance row (judgeMineCompliance)', () => {
 });
 
 describe('a high-gas or outburst mine without gas-control capability (judgeGasControl)', () => {
-  const cases: Array<{
-    why: string;
-    gasClass: GasClass;
-    capable: boolean;
-    status: MineStatus;
-    exemptions: StoppedExemption[];
-    people: Record<string, number>;
-    violation: boolean;
-    beyond: number;
-  }> = [
-    {
-      why: 'producing at all is the violation',
-      gasClass: 'high',
-      capable: false,
-      status: 'producing',
-      exemptions: [],
-      people: {},
-      violation: true,
-      beyond: 0,
-    },
-    {
-      why: 'suspended, only its approved watch crew below: allowed',
-      gasClass: 'outburst',
-      capable: false,
-      status: 'suspended',
-      exemptions: [crew(3, ['A'])],
-      people: { A: 3 },
-      violation: false,
-      beyond: 0,
-    },
-    {
-      why: 'suspended, one beyond the watch crew',
-      gasClass: 'high',
-      capable: false,
-      status: 'suspended',
-      exemptions: [crew(3, ['A'])],
-      people: { A: 4 },
-      violation: true,
-      beyond: 1,
-    },
-    {
-      why: 'an evacuation deadline covers nothing for such a mine',
-      gasClass: 'high',
-      capable: false,
-      status: 'suspended',
-      exemptions: [evacuation(T0 + 2 * H)],
-      people: { A: 2 },
-      violation: true,
-      beyond: 2,
-    },
-    {
-      why: 'under construction with people below',
-      gasClass: 'outburst',
-      capable: false,
-      status: 'construction',
-      exemptions: [],
-      people: { A: 1 },
-      violation: true,
-      beyond: 1,
-    },
-    {
-      why: 'with certified capability: not this rule',
-      gasClass: 'high',
-      capable: true,
-      status: 'producing',
-      exemptions: [],
-      people: { A: 50 },
-      violation: false,
-      beyond: 0,
-    },
-    {
-      why: 'a low-gas mine: not this rule',
-      gasClass: 'low',
-      capable: false,
-      status: 'producing',
-      exemptions: [],
-      people: { A: 50 },
-      violation: false,
-      beyond: 0,
-    },
-  ];
-  for (const c of cases) {
-    it(c.why, () => {
-      const v = judgeGasControl(
-        {
-          status: c.status,
-          gasClass: c.gasClass,
-          hasGasControlCapability: c.capable,
-          exemptions: c.exemptions,
-        },
-        people(c.people),
-        T0 + H,
-      );
-      expect([v.isViolation, v.beyondCrew]).toEqual([c.violation, c.beyond]);
-    });
-  }
+  // why, gas class, certified capability, status, exemptions, people per area, violation, beyond the crew
+  it.each<
+    [string, GasClass, boolean, MineStatus, StoppedExemption[], Record<string, number>, boolean, number]
+  >([
+    ['producing at all is the violation', 'high', false, 'producing', [], {}, true, 0],
+    [
+      'suspended, only its approved watch crew below: allowed',
+      'outburst',
+      false,
+      'suspended',
+      [crew(3, ['A'])],
+      { A: 3 },
+      false,
+      0,
+    ],
+    ['suspended, one beyond the watch crew', 'high', false, 'suspended', [crew(3, ['A'])], { A: 4 }, true, 1],
+    [
+      'an evacuation deadline covers nothing for such a mine',
+      'high',
+      false,
+      'suspended',
+      [evacuation(T0 + 2 * H)],
+      { A: 2 },
+      true,
+      2,
+    ],
+    ['under construction with people below', 'outburst', false, 'construction', [], { A: 1 }, true, 1],
+    ['with certified capability: not this rule', 'high', true, 'producing', [], { A: 50 }, false, 0],
+    ['a low-gas mine: not this rule', 'low', false, 'producing', [], { A: 50 }, false, 0],
+  ])('%s', (_why, gasClass, capable, status, exemptions, perArea, violation, beyond) => {
+    const v = judgeGasControl(
+      { status, gasClass, hasGasControlCapability: capable, exemptions },
+      people(perArea),
+      T0 + H,
+    );
+    expect([v.isViolation, v.beyondCrew]).toEqual([violation, beyond]);
+  });
 });

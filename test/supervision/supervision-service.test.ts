@@ -9,6 +9,7 @@ import { createPlan, decidePlan, updatePlan } from '../../src/core/supervision/p
 import {
   listVisits,
   recordVisit,
+  type VisitInput,
   reportFindingAsHazard,
 } from '../../src/core/supervision/visit-use-cases.ts';
 import { createHazardReporter } from '../../src/server/routes/supervision/hazard-reporter.ts';
@@ -26,6 +27,16 @@ import {
 } from './supervision-fixtures.ts';
 
 const DAY = 86_400_000;
+
+/** A visit to the mine's site between two times, not underground, with an empty checklist. */
+const siteVisit = (mineId: string, startedAt: string, endedAt: string): VisitInput => ({
+  mineId,
+  startedAt,
+  endedAt,
+  wentToSite: true,
+  wentUnderground: false,
+  checklist: [],
+});
 
 describeEachEngine('supervision use cases', (engine) => {
   // Every assignment here is made by the test itself.
@@ -186,10 +197,7 @@ describeEachEngine('supervision use cases', (engine) => {
     const mine = countyMines(world).open[0]!;
     const leader = await world.principal('leader');
     const visit = await recordVisit(world.ports, leader, {
-      mineId: mine.id,
-      startedAt: '2026-12-04T09:00:00+08:00',
-      endedAt: '2026-12-04T11:45:00+08:00',
-      wentToSite: true,
+      ...siteVisit(mine.id, '2026-12-04T09:00:00+08:00', '2026-12-04T11:45:00+08:00'),
       wentUnderground: true,
       checklist: [
         { item: '皮带机保护装置', result: 'problem', note: '烟雾保护未接入' },
@@ -227,15 +235,7 @@ describeEachEngine('supervision use cases', (engine) => {
       { by: await world.principal('county'), over: {}, code: 'FORBIDDEN' },
     ];
     for (const { by, over, code } of refusedVisits) {
-      const visitInput = {
-        mineId: mine.id,
-        wentToSite: true,
-        wentUnderground: false,
-        checklist: [],
-        startedAt: '2026-12-04T10:00:00Z',
-        endedAt: '2026-12-04T11:00:00Z',
-        ...over,
-      };
+      const visitInput = { ...siteVisit(mine.id, '2026-12-04T10:00:00Z', '2026-12-04T11:00:00Z'), ...over };
       expect(await codeOf(recordVisit(world.ports, by, visitInput)), JSON.stringify(over)).toBe(code);
     }
   });
@@ -245,14 +245,7 @@ describeEachEngine('supervision use cases', (engine) => {
     // a has leader and group (from the coverage test) and a leader visit on 2026-12-04.
     const county = await world.principal('county');
     const group = await world.principal('group');
-    await recordVisit(world.ports, group, {
-      mineId: a.id,
-      startedAt: '2026-11-20T01:00:00Z',
-      endedAt: '2026-11-20T03:00:00Z',
-      wentToSite: true,
-      wentUnderground: false,
-      checklist: [],
-    });
+    await recordVisit(world.ports, group, siteVisit(a.id, '2026-11-20T01:00:00Z', '2026-11-20T03:00:00Z'));
     let kpi = await getVisitKpi(world.ports, county, {});
     expect(kpi).toMatchObject({ leaderDays: 30, groupDays: 14 });
     const rowA = () => kpi.overdue.find((r) => r.mineId === a.id);
@@ -281,11 +274,7 @@ describeEachEngine('supervision use cases', (engine) => {
     const mine = countyMines(world).open[1]!;
     const group = await world.principal('group');
     const visit = await recordVisit(world.ports, group, {
-      mineId: mine.id,
-      startedAt: '2026-12-03T01:00:00Z',
-      endedAt: '2026-12-03T01:40:00Z',
-      wentToSite: true,
-      wentUnderground: false,
+      ...siteVisit(mine.id, '2026-12-03T01:00:00Z', '2026-12-03T01:40:00Z'),
       checklist: [{ item: '消防器材', result: 'problem' }],
       findings: [
         { title: '灭火器过期', description: '井口灭火器 3 具过期', grade: 'general', location: '主井口' },

@@ -46,6 +46,50 @@ export interface AccessWalk {
   call(t: WalkTarget, user: DemoUserSpec | null): WalkCall | Promise<WalkCall>;
 }
 
+/** What a walk built by `routeWalk` adds to its route: how to fill the path, the query and the body. */
+export interface RouteWalkParts {
+  /** The value of each `:name` in the key's path, for the target (may put the target in a state first). */
+  params?: Record<string, (t: WalkTarget) => string | Promise<string>>;
+  /** The query string (without `?`) for the target; `'region'`: `regionId=` the target mine's county. */
+  query?: 'region' | ((t: WalkTarget) => string);
+  payload?: (t: WalkTarget) => object | Buffer | Promise<object | Buffer>;
+  headers?: Record<string, string>;
+  notFoundCode?: string;
+  type?: string;
+}
+
+/**
+ * A walk whose URL is its key's own path: each `:name` filled from `parts.params` (in path order), then
+ * `?query`; the body from `parts.payload`, built after the path.
+ */
+export function routeWalk(
+  key: string,
+  permission: Permission,
+  scope: AccessWalk['scope'],
+  ok: AccessWalk['ok'],
+  parts: RouteWalkParts = {},
+): AccessWalk {
+  const { params = {}, query, payload, headers, ...checks } = parts;
+  const path = key.slice(key.indexOf(' ') + 1);
+  return {
+    key,
+    permission,
+    scope,
+    ok,
+    ...checks,
+    async call(t) {
+      let url = '';
+      for (const segment of path.split('/').slice(1)) {
+        const fill = segment.startsWith(':') ? params[segment.slice(1)] : undefined;
+        if (segment.startsWith(':') && !fill) throw new Error(`${key}: no value for ${segment}`);
+        url += `/${fill ? await fill(t) : segment}`;
+      }
+      if (query) url += `?${query === 'region' ? `regionId=${t.mine.regionId}` : query(t)}`;
+      return { url, ...(payload && { payload: await payload(t) }), ...(headers && { headers }) };
+    },
+  };
+}
+
 export interface AccessTable {
   /** The module, for the suite's title. */
   module: string;

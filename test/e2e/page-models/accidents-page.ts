@@ -1,12 +1,11 @@
 /** Page model for the accidents section (`/accidents`). */
 import type { Page } from 'playwright-core';
-import { appOrigin } from './app-shell.ts';
+import { waitUntilIdle, openSection, readEach, attr } from './app-shell.ts';
 import { pickMine } from './resumption-page.ts';
 
 /** Opens the accident list (with the record form for regulators and mine officers). */
 export async function openAccidents(page: Page, baseUrl?: string): Promise<void> {
-  await page.goto(`${appOrigin(page, baseUrl)}/accidents`);
-  await page.locator('[data-testid="accidents-list"][data-busy="false"]').waitFor();
+  await openSection(page, '/accidents', 'accidents-list', baseUrl);
 }
 
 /** Types casualty figures into the record form and returns the grade the page computed (data-grade). */
@@ -23,8 +22,7 @@ export async function typeCasualties(
 
 /** Opens one accident and waits for its timeline; returns the ids of hazards flagged as never rectified. */
 export async function openAccident(page: Page, id: string, baseUrl?: string): Promise<string[]> {
-  await page.goto(`${appOrigin(page, baseUrl)}/accidents/${id}`);
-  await page.locator('[data-testid="accident-detail"][data-busy="false"]').waitFor();
+  await openSection(page, `/accidents/${id}`, 'accident-detail', baseUrl);
   const flagged = page.locator('[data-testid="preceded-timeline"] li[data-open="true"]');
   const ids: string[] = [];
   for (const el of await flagged.all()) ids.push((await el.getAttribute('data-testid')) ?? '');
@@ -85,7 +83,7 @@ export async function fillAccidentForm(
 export async function saveAccidentForm(page: Page): Promise<string> {
   await page.getByTestId('accident-form-submit').click();
   await page.waitForURL(/\/accidents\/(?!reference|accountability|import)[^/?#]+$/);
-  await page.locator('[data-testid="accident-detail"][data-busy="false"]').waitFor();
+  await waitUntilIdle(page, 'accident-detail');
   return decodeURIComponent(new URL(page.url()).pathname.split('/').pop() ?? '');
 }
 
@@ -126,14 +124,11 @@ export async function addAccountabilityInUi(
 export async function accountabilityRows(
   page: Page,
 ): Promise<Array<{ chain: string; action: string; text: string }>> {
-  const out: Array<{ chain: string; action: string; text: string }> = [];
-  for (const li of await page.getByTestId('accountability-row').all())
-    out.push({
-      chain: (await li.getAttribute('data-chain')) ?? '',
-      action: (await li.getAttribute('data-action')) ?? '',
-      text: (await li.innerText()).trim(),
-    });
-  return out;
+  return readEach(page.getByTestId('accountability-row'), async (li) => ({
+    chain: await attr(li, 'data-chain'),
+    action: await attr(li, 'data-action'),
+    text: (await li.innerText()).trim(),
+  }));
 }
 
 /** The accident's facts as shown (grade, investigation level, figures, windows), by key. */
@@ -181,20 +176,16 @@ export async function submitSupplement(page: Page): Promise<{ listed: number } |
 export async function supplementRows(
   page: Page,
 ): Promise<Array<{ gradeBefore: string; gradeAfter: string; text: string }>> {
-  const out: Array<{ gradeBefore: string; gradeAfter: string; text: string }> = [];
-  for (const li of await page.getByTestId('supplement').all())
-    out.push({
-      gradeBefore: (await li.getAttribute('data-grade-before')) ?? '',
-      gradeAfter: (await li.getAttribute('data-grade-after')) ?? '',
-      text: (await li.innerText()).trim(),
-    });
-  return out;
+  return readEach(page.getByTestId('supplement'), async (li) => ({
+    gradeBefore: await attr(li, 'data-grade-before'),
+    gradeAfter: await attr(li, 'data-grade-after'),
+    text: (await li.innerText()).trim(),
+  }));
 }
 
 /** Opens Today (the first page) and returns the texts of its accident lines. */
 export async function todayAccidentLines(page: Page, baseUrl?: string): Promise<string[]> {
-  await page.goto(`${appOrigin(page, baseUrl)}/`);
-  await page.locator('[data-testid="today-list"][data-busy="false"]').waitFor();
+  await openSection(page, '/', 'today-list', baseUrl);
   const lines = page.locator('[data-testid="today-accident"] [data-testid="today-line"]');
   return (await lines.allInnerTexts()).map((x) => x.trim());
 }

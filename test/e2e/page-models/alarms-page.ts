@@ -3,7 +3,7 @@
  * Alarm ids contain `|` (`<mineId>|<rule>|<subject>`), so rows are found by attribute value.
  */
 import type { Locator, Page } from 'playwright-core';
-import { appOrigin } from './app-shell.ts';
+import { waitUntilIdle, sectionOpener } from './app-shell.ts';
 
 export type AlarmPriority = 'critical' | 'high' | 'medium' | 'low';
 export type AlarmStateFilter = 'active' | 'unacknowledged' | 'shelved' | 'all';
@@ -48,7 +48,7 @@ export function alarmRow(page: Page, id: string): Locator {
 
 /** Waits until the console shows the answer for its filters. */
 export async function waitForAlarms(page: Page): Promise<void> {
-  await page.locator('[data-testid="alarms-page"][data-busy="false"]').waitFor();
+  await waitUntilIdle(page, 'alarms-page');
   await page.getByTestId('alarm-table').waitFor();
 }
 
@@ -56,15 +56,7 @@ export async function waitForAlarms(page: Page): Promise<void> {
  * Opens the alarm console, optionally with URL filters (`regionId`, `mineId`, `priority`, `state`,
  * `rule`, `page`, `alarm`), and waits for the table.
  */
-export async function openAlarms(
-  page: Page,
-  query: Record<string, string> = {},
-  baseUrl?: string,
-): Promise<void> {
-  const qs = new URLSearchParams(query).toString();
-  await page.goto(`${appOrigin(page, baseUrl)}/alarms${qs === '' ? '' : `?${qs}`}`);
-  await waitForAlarms(page);
-}
+export const openAlarms = sectionOpener('/alarms', waitForAlarms);
 
 /** Waits until the live feed is connected (the console shows "live"). */
 export async function waitForLive(page: Page, timeoutMs = 10_000): Promise<void> {
@@ -229,7 +221,7 @@ async function waitForAction(page: Page, action: string): Promise<void> {
   const error = await alarmActionError(page);
   if (error !== null) throw new Error(`alarm ${action} failed: ${error}`);
   // The history reloads after the action.
-  await page.locator('[data-testid="alarm-detail"][data-busy="false"]').waitFor();
+  await waitUntilIdle(page, 'alarm-detail');
 }
 
 /** Opens the alarm's detail, acknowledges it with `comment` and waits for the answer and the new history. */

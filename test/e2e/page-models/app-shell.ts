@@ -73,3 +73,64 @@ export async function attributeOfAll(locator: Locator, name: string): Promise<st
   const values = await Promise.all((await locator.all()).map((el) => el.getAttribute(name)));
   return values.filter((v): v is string => v !== null);
 }
+
+/** Goes to `path` in the app, with `query` as its URL filters (no `?` when there are none). */
+export async function gotoApp(
+  page: Page,
+  path: string,
+  query: Record<string, string> = {},
+  baseUrl?: string,
+): Promise<void> {
+  const qs = new URLSearchParams(query).toString();
+  await page.goto(`${appOrigin(page, baseUrl)}${path}${qs === '' ? '' : `?${qs}`}`);
+}
+
+/** Waits until the element with `testId` has its data (`data-busy="false"`). */
+export async function waitUntilIdle(page: Page, testId: string): Promise<void> {
+  await page.locator(`[data-testid="${testId}"][data-busy="false"]`).waitFor();
+}
+
+/** Goes to `path` in the app and waits until the element with `testId` has its data. */
+export async function openSection(page: Page, path: string, testId: string, baseUrl?: string): Promise<void> {
+  await gotoApp(page, path, {}, baseUrl);
+  await waitUntilIdle(page, testId);
+}
+
+/**
+ * The `open…(page, query?, baseUrl?)` of a section with URL filters: goes to `path` with the filters and
+ * waits until `ready` says the section shows their answer.
+ */
+export function sectionOpener(
+  path: string,
+  ready: (page: Page) => Promise<void>,
+): (page: Page, query?: Record<string, string>, baseUrl?: string) => Promise<void> {
+  return async (page, query = {}, baseUrl) => {
+    await gotoApp(page, path, query, baseUrl);
+    await ready(page);
+  };
+}
+
+/** Sets form fields by test id, in the order given: picks the option of a `<select>`, types into any other. */
+export async function setFields(page: Page, fields: Record<string, string>): Promise<void> {
+  for (const [testId, value] of Object.entries(fields)) {
+    const field = page.getByTestId(testId);
+    if ((await field.evaluate((el: { tagName: string }) => el.tagName)) === 'SELECT')
+      await field.selectOption(value);
+    else await field.fill(value);
+  }
+}
+
+/** The text content of the element with `testId` ('' when it has none). */
+export async function textOf(page: Page, testId: string): Promise<string> {
+  return (await page.getByTestId(testId).textContent()) ?? '';
+}
+
+/** One value read from each element `locator` matches, in document order. */
+export async function readEach<T>(locator: Locator, read: (el: Locator) => Promise<T>): Promise<T[]> {
+  return Promise.all((await locator.all()).map(read));
+}
+
+/** An attribute of the element, '' when it has none. */
+export async function attr(el: Locator, name: string): Promise<string> {
+  return (await el.getAttribute(name)) ?? '';
+}

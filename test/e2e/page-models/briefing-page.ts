@@ -1,6 +1,6 @@
 /** Page model for the briefing section (`/briefing`, `/briefing/risk`). */
 import type { Page } from 'playwright-core';
-import { appOrigin } from './app-shell.ts';
+import { waitUntilIdle, openSection } from './app-shell.ts';
 
 /** Opens the briefing of a region and period; returns the preview's mine total and hazards found. */
 export async function openBriefing(
@@ -9,8 +9,7 @@ export async function openBriefing(
   baseUrl?: string,
 ): Promise<{ totalMines: string; hazardsFound: string }> {
   const qs = new URLSearchParams(q).toString();
-  await page.goto(`${appOrigin(page, baseUrl)}/briefing?${qs}`);
-  await page.locator('[data-testid="briefing-section"][data-busy="false"]').waitFor();
+  await openSection(page, `/briefing?${qs}`, 'briefing-section', baseUrl);
   await page.getByTestId('briefing-preview').waitFor();
   const cell = (testId: string) => page.locator(`[data-testid="${testId}"] td`).nth(1).innerText();
   return {
@@ -22,8 +21,7 @@ export async function openBriefing(
 /** Opens the risk ranking; returns the mine ids in rank order. */
 export async function openRiskRanking(page: Page, regionId?: string, baseUrl?: string): Promise<string[]> {
   const qs = regionId ? `?regionId=${regionId}` : '';
-  await page.goto(`${appOrigin(page, baseUrl)}/briefing/risk${qs}`);
-  await page.locator('[data-testid="risk-page"][data-busy="false"]').waitFor();
+  await openSection(page, `/briefing/risk${qs}`, 'risk-page', baseUrl);
   const ids: string[] = [];
   for (const row of await page.getByTestId('risk-row').all())
     ids.push((await row.getAttribute('data-mine-id')) ?? '');
@@ -39,13 +37,12 @@ export async function pickBriefingInUi(
   q: { regionId: string; from: string; to: string },
   baseUrl?: string,
 ): Promise<{ totalMines: string; hazardsFound: string }> {
-  await page.goto(`${appOrigin(page, baseUrl)}/briefing`);
-  await page.locator('[data-testid="briefing-section"][data-busy="false"]').waitFor();
+  await openSection(page, '/briefing', 'briefing-section', baseUrl);
   await page.getByTestId('briefing-region').selectOption(q.regionId);
   await page.getByTestId('briefing-from').fill(q.from);
   await page.getByTestId('briefing-to').fill(q.to);
   await page.waitForURL((u) => u.searchParams.get('from') === q.from && u.searchParams.get('to') === q.to);
-  await page.locator('[data-testid="briefing-section"][data-busy="false"]').waitFor();
+  await waitUntilIdle(page, 'briefing-section');
   await page.locator(`[data-testid="briefing-preview"][data-region-id="${q.regionId}"]`).waitFor();
   const cell = (testId: string) => page.locator(`[data-testid="${testId}"] td`).nth(1).innerText();
   return {
@@ -66,7 +63,7 @@ export async function openRiskTab(
   page: Page,
 ): Promise<Array<{ mineId: string; rank: number; score: number; segments: number; segmentPoints: number }>> {
   await page.getByTestId('briefing-tab-risk').click();
-  await page.locator('[data-testid="risk-page"][data-busy="false"]').waitFor();
+  await waitUntilIdle(page, 'risk-page');
   await page.getByTestId('risk-row').first().waitFor();
   const out: Array<{ mineId: string; rank: number; score: number; segments: number; segmentPoints: number }> =
     [];

@@ -1,10 +1,9 @@
 /** Page model for 专项整治 (`/orders/campaigns`): create, open, tick progress, read the report. */
 import type { Page } from 'playwright-core';
-import { appOrigin } from './app-shell.ts';
+import { waitUntilIdle, openSection } from './app-shell.ts';
 
 export async function openCampaigns(page: Page, baseUrl?: string): Promise<void> {
-  await page.goto(`${appOrigin(page, baseUrl)}/orders/campaigns`);
-  await page.locator('[data-testid="campaigns"][data-busy="false"]').waitFor();
+  await openSection(page, '/orders/campaigns', 'campaigns', baseUrl);
 }
 
 export interface CampaignDraft {
@@ -27,7 +26,7 @@ export async function createCampaign(page: Page, d: CampaignDraft): Promise<void
     await page.getByTestId(`campaign-item-due-${i}`).fill(it.dueOn);
   }
   await page.getByTestId('campaign-create').click();
-  await page.locator('[data-testid="campaign-detail"][data-busy="false"]').waitFor();
+  await waitUntilIdle(page, 'campaign-detail');
 }
 
 /** The hints the create form shows before sending ([] when none). */
@@ -39,14 +38,14 @@ export async function campaignFormHints(page: Page): Promise<string[]> {
 /** Opens a campaign from the list by its name. */
 export async function openCampaign(page: Page, name: string): Promise<void> {
   await page.locator('[data-testid^="campaign-link-"]', { hasText: name }).first().click();
-  await page.locator('[data-testid="campaign-detail"][data-busy="false"]').waitFor();
+  await waitUntilIdle(page, 'campaign-detail');
 }
 
 /** Ticks (or unticks) one item of one mine and waits for the progress to be stored and shown. */
 export async function markCampaignItem(page: Page, mineCode: string, itemId: string, done: boolean) {
   const box = page.getByTestId(`campaign-mark-${mineCode}-${itemId}`);
   await box.setChecked(done);
-  await page.locator('[data-testid="campaign-detail"][data-busy="false"]').waitFor();
+  await waitUntilIdle(page, 'campaign-detail');
   await page
     .locator(`[data-testid="campaign-mark-${mineCode}-${itemId}"]${done ? ':checked' : ':not(:checked)'}`)
     .waitFor();
@@ -55,6 +54,6 @@ export async function markCampaignItem(page: Page, mineCode: string, itemId: str
 /** The report row of a district: mines with every item done / mines. */
 export async function campaignDistrict(page: Page, regionId: string): Promise<string> {
   const row = page.getByTestId(`campaign-district-${regionId}`);
-  await page.locator('[data-testid="campaign-report"][data-busy="false"]').waitFor();
+  await waitUntilIdle(page, 'campaign-report');
   return (await row.locator('td').nth(1).textContent()) ?? '';
 }

@@ -1,12 +1,11 @@
 /** Page model for the closure section (`/closure`). */
 import type { Page } from 'playwright-core';
-import { appOrigin } from './app-shell.ts';
+import { appOrigin, waitUntilIdle, openSection } from './app-shell.ts';
 import { pickMine } from './resumption-page.ts';
 
 /** Opens the closures list (with the start form for regulators). */
 export async function openClosures(page: Page, baseUrl?: string): Promise<void> {
-  await page.goto(`${appOrigin(page, baseUrl)}/closure`);
-  await page.locator('[data-testid="closure-list"][data-busy="false"]').waitFor();
+  await openSection(page, '/closure', 'closure-list', baseUrl);
 }
 
 /** Starts the closure of a mine (picked by its code) from the list page and waits for its detail page. */
@@ -92,7 +91,7 @@ export async function addClosureTarget(
     capacityToWithdrawTPerYear: String(target.capacity),
     ...(target.note ? { note: target.note } : {}),
   });
-  await page.locator('[data-testid="closure-targets"][data-busy="false"]').waitFor();
+  await waitUntilIdle(page, 'closure-targets');
 }
 
 /** Names a mine on the policy closure list from the candidates tab (regulators). */

@@ -1,12 +1,12 @@
 /** Page model for the region dashboard (`/`). */
 import type { Page } from 'playwright-core';
-import { appOrigin } from './app-shell.ts';
+import { appOrigin, waitUntilIdle } from './app-shell.ts';
 
 export type Kpi = 'mines' | 'producing' | 'suspended' | 'closing' | 'small' | 'gas-risk';
 
 /** Waits until the dashboard shows the answer for the region in the URL. */
 export async function waitForDashboard(page: Page): Promise<void> {
-  await page.locator('[data-testid="dashboard-page"][data-busy="false"]').waitFor();
+  await waitUntilIdle(page, 'dashboard-page');
   await page.getByTestId('kpi-mines').waitFor();
 }
 

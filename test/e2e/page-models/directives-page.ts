@@ -1,11 +1,10 @@
 /** Page model for the directives section (`/directives`, `/directives/:id`). */
 import type { Page } from 'playwright-core';
-import { appOrigin } from './app-shell.ts';
+import { waitUntilIdle, openSection, setFields, textOf } from './app-shell.ts';
 
 /** Opens the notices list (with the issue form for regulators). */
 export async function openDirectives(page: Page, baseUrl?: string): Promise<void> {
-  await page.goto(`${appOrigin(page, baseUrl)}/directives`);
-  await page.locator('[data-testid="directives-list"][data-busy="false"]').waitFor();
+  await openSection(page, '/directives', 'directives-list', baseUrl);
 }
 
 export interface NoticeDraft {
@@ -19,15 +18,17 @@ export interface NoticeDraft {
 
 /** Issues an accident warning notice (written reply required) to a region; returns the confirmation line. */
 export async function issueWarningNotice(page: Page, d: NoticeDraft): Promise<string> {
-  await page.getByTestId('directive-kind').selectOption('accident_warning');
-  await page.getByTestId('directive-region').selectOption(d.regionId);
-  await page.getByTestId('directive-deadline').fill(d.deadlineLocal);
-  await page.getByTestId('directive-title').fill(d.title);
-  await page.getByTestId('directive-body').fill(d.body);
-  await page.getByTestId('directive-cause').fill(d.cause);
+  await setFields(page, {
+    'directive-kind': 'accident_warning',
+    'directive-region': d.regionId,
+    'directive-deadline': d.deadlineLocal,
+    'directive-title': d.title,
+    'directive-body': d.body,
+    'directive-cause': d.cause,
+  });
   await page.getByTestId('directive-reply-required').check();
   await page.getByTestId('directive-issue').click();
-  return (await page.getByTestId('directive-issued').textContent()) ?? '';
+  return textOf(page, 'directive-issued');
 }
 
 /** Opens the notice with this title from the list; returns its id. */
@@ -36,7 +37,7 @@ export async function openDirectiveByTitle(page: Page, title: string, baseUrl?: 
   const row = page.locator(`[data-testid^="directive-row-"][data-title="${title}"]`);
   const id = ((await row.getAttribute('data-testid')) ?? '').replace('directive-row-', '');
   await page.getByTestId(`directive-open-${id}`).click();
-  await page.locator('[data-testid="directive-detail"][data-busy="false"]').waitFor();
+  await waitUntilIdle(page, 'directive-detail');
   await page.getByTestId('directive-totals').waitFor();
   return id;
 }

@@ -3,56 +3,35 @@
  * (a mine's expertise card), `/expertise/upgrading` and `/expertise/formalism`.
  */
 import type { Page } from 'playwright-core';
-import { appOrigin } from './app-shell.ts';
+import { attr, openSection, readEach, waitUntilIdle, sectionOpener } from './app-shell.ts';
 
 type ExpertisePageId =
   'expertise-gas-page' | 'expertise-mine-page' | 'expertise-upgrading-page' | 'expertise-formalism-page';
 
 /** Waits until one of the expertise pages has its data. */
 export async function waitForExpertisePage(page: Page, testId: ExpertisePageId): Promise<void> {
-  await page.locator(`[data-testid="${testId}"][data-busy="false"]`).waitFor();
-}
-
-async function open(
-  page: Page,
-  path: string,
-  query: Record<string, string>,
-  baseUrl?: string,
-): Promise<void> {
-  const qs = new URLSearchParams(query).toString();
-  await page.goto(`${appOrigin(page, baseUrl)}${path}${qs === '' ? '' : `?${qs}`}`);
+  await waitUntilIdle(page, testId);
 }
 
 /** Opens the gas-control page (experts, gaps), optionally for one region. */
-export async function openGasControl(
-  page: Page,
-  query: Record<string, string> = {},
-  baseUrl?: string,
-): Promise<void> {
-  await open(page, '/expertise', query, baseUrl);
-  await waitForExpertisePage(page, 'expertise-gas-page');
-}
+export const openGasControl = sectionOpener('/expertise', (page) =>
+  waitForExpertisePage(page, 'expertise-gas-page'),
+);
 
 /** The gaps table: high-gas / outburst mines lacking an expert or a recent approved assessment. */
 export async function expertiseGapRows(page: Page): Promise<Array<{ mineId: string; gaps: string[] }>> {
-  const rows = await page.getByTestId('expertise-gap-row').all();
-  return Promise.all(
-    rows.map(async (r) => ({
-      mineId: (await r.getAttribute('data-mine-id')) ?? '',
-      gaps: ((await r.getAttribute('data-gaps')) ?? '').split(' ').filter(Boolean),
-    })),
-  );
+  return readEach(page.getByTestId('expertise-gap-row'), async (r) => ({
+    mineId: await attr(r, 'data-mine-id'),
+    gaps: (await attr(r, 'data-gaps')).split(' ').filter(Boolean),
+  }));
 }
 
 /** The experts table: each expert and the mines they are assigned to. */
 export async function expertRows(page: Page): Promise<Array<{ expertId: string; mineIds: string[] }>> {
-  const rows = await page.getByTestId('expert-row').all();
-  return Promise.all(
-    rows.map(async (r) => ({
-      expertId: (await r.getAttribute('data-expert-id')) ?? '',
-      mineIds: ((await r.getAttribute('data-mines')) ?? '').split(' ').filter(Boolean),
-    })),
-  );
+  return readEach(page.getByTestId('expert-row'), async (r) => ({
+    expertId: await attr(r, 'data-expert-id'),
+    mineIds: (await attr(r, 'data-mines')).split(' ').filter(Boolean),
+  }));
 }
 
 /** A regulator assigns an expert to a mine from its gaps row; waits until the row no longer lacks an expert. */
@@ -68,8 +47,7 @@ export async function assignExpertFromGaps(page: Page, mineId: string, expertId:
 
 /** Opens a mine's expertise card. */
 export async function openMineExpertise(page: Page, mineId: string, baseUrl?: string): Promise<void> {
-  await open(page, `/expertise/mines/${encodeURIComponent(mineId)}`, {}, baseUrl);
-  await waitForExpertisePage(page, 'expertise-mine-page');
+  await openSection(page, `/expertise/mines/${encodeURIComponent(mineId)}`, 'expertise-mine-page', baseUrl);
 }
 
 /** The mine's gas-control capability flag as the card shows it. */
@@ -81,14 +59,11 @@ export async function capabilityFlag(page: Page): Promise<boolean> {
 export async function assessmentRows(
   page: Page,
 ): Promise<Array<{ id: string; state: string; conclusion: string }>> {
-  const rows = await page.getByTestId('assessment-row').all();
-  return Promise.all(
-    rows.map(async (r) => ({
-      id: (await r.getAttribute('data-assessment-id')) ?? '',
-      state: (await r.getAttribute('data-state')) ?? '',
-      conclusion: (await r.getAttribute('data-conclusion')) ?? '',
-    })),
-  );
+  return readEach(page.getByTestId('assessment-row'), async (r) => ({
+    id: await attr(r, 'data-assessment-id'),
+    state: await attr(r, 'data-state'),
+    conclusion: await attr(r, 'data-conclusion'),
+  }));
 }
 
 /** A gas expert signs an assessment on the open card; returns the new assessment's id. */
@@ -186,14 +161,9 @@ export async function recordTrainingInUi(
 }
 
 /** Opens the upgrading page, optionally for one region. */
-export async function openUpgrading(
-  page: Page,
-  query: Record<string, string> = {},
-  baseUrl?: string,
-): Promise<void> {
-  await open(page, '/expertise/upgrading', query, baseUrl);
-  await waitForExpertisePage(page, 'expertise-upgrading-page');
-}
+export const openUpgrading = sectionOpener('/expertise/upgrading', (page) =>
+  waitForExpertisePage(page, 'expertise-upgrading-page'),
+);
 
 /** Capacity withdrawn per district (t/yr) and the total, as the table's data attributes hold them. */
 export async function capacityWithdrawn(
@@ -202,7 +172,7 @@ export async function capacityWithdrawn(
   const rows = await page.getByTestId('capacity-row').all();
   const districts = await Promise.all(
     rows.map(async (r) => ({
-      regionId: (await r.getAttribute('data-region-id')) ?? '',
+      regionId: await attr(r, 'data-region-id'),
       withdrawn: Number(await r.getAttribute('data-withdrawn')),
     })),
   );
@@ -212,36 +182,25 @@ export async function capacityWithdrawn(
 
 /** The mergers, with whether each is flagged as a possible false integration. */
 export async function mergerRows(page: Page): Promise<Array<{ id: string; questionable: boolean }>> {
-  const rows = await page.getByTestId('merger-row').all();
-  return Promise.all(
-    rows.map(async (r) => ({
-      id: (await r.getAttribute('data-merger-id')) ?? '',
-      questionable: (await r.getAttribute('data-questionable')) === 'true',
-    })),
-  );
+  return readEach(page.getByTestId('merger-row'), async (r) => ({
+    id: await attr(r, 'data-merger-id'),
+    questionable: (await r.getAttribute('data-questionable')) === 'true',
+  }));
 }
 
 /** Opens the formalism page (`regionId`, `periodDays`, `kind` filters). */
-export async function openFormalism(
-  page: Page,
-  query: Record<string, string> = {},
-  baseUrl?: string,
-): Promise<void> {
-  await open(page, '/expertise/formalism', query, baseUrl);
-  await waitForExpertisePage(page, 'expertise-formalism-page');
-}
+export const openFormalism = sectionOpener('/expertise/formalism', (page) =>
+  waitForExpertisePage(page, 'expertise-formalism-page'),
+);
 
 /** The ranked formalism flags in display order. */
 export async function formalismRows(
   page: Page,
 ): Promise<Array<{ id: string; kind: string; score: number; explanation: string }>> {
-  const rows = await page.getByTestId('formalism-row').all();
-  return Promise.all(
-    rows.map(async (r) => ({
-      id: (await r.getAttribute('data-flag-id')) ?? '',
-      kind: (await r.getAttribute('data-kind')) ?? '',
-      score: Number(await r.getAttribute('data-score')),
-      explanation: (await r.getByTestId('formalism-explanation').innerText()).trim(),
-    })),
-  );
+  return readEach(page.getByTestId('formalism-row'), async (r) => ({
+    id: await attr(r, 'data-flag-id'),
+    kind: await attr(r, 'data-kind'),
+    score: Number(await r.getAttribute('data-score')),
+    explanation: (await r.getByTestId('formalism-explanation').innerText()).trim(),
+  }));
 }

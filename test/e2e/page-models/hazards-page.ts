@@ -1,16 +1,15 @@
 /** Page model for the hazards section (`/hazards`, `/hazards/new`, `/hazards/:id`, `/hazards/proposals`). */
 import type { Page } from 'playwright-core';
-import { appOrigin } from './app-shell.ts';
+import { appOrigin, waitUntilIdle, openSection } from './app-shell.ts';
 
 /** Waits until the hazard page has loaded its data and no action or upload is running. */
 export async function waitForHazardPage(page: Page): Promise<void> {
-  await page.locator('[data-testid="hazard-page"][data-busy="false"]').waitFor();
+  await waitUntilIdle(page, 'hazard-page');
 }
 
 /** Opens the hazard board and waits for its counts. */
 export async function openHazardBoard(page: Page, baseUrl?: string): Promise<void> {
-  await page.goto(`${appOrigin(page, baseUrl)}/hazards`);
-  await page.locator('[data-testid="hazards-board"][data-busy="false"]').waitFor();
+  await openSection(page, '/hazards', 'hazards-board', baseUrl);
 }
 
 /** Opens one hazard's page. */
@@ -29,16 +28,14 @@ export interface HazardReport {
 
 /** Opens the report form; returns the warning about a criteria edition not encoded yet ('' when none). */
 export async function openHazardReportForm(page: Page, baseUrl?: string): Promise<string> {
-  await page.goto(`${appOrigin(page, baseUrl)}/hazards/new`);
-  await page.locator('[data-testid="hazard-report-page"][data-busy="false"]').waitFor();
+  await openSection(page, '/hazards/new', 'hazard-report-page', baseUrl);
   const warning = page.getByTestId('criteria-edition-warning');
   return (await warning.count()) > 0 ? ((await warning.textContent()) ?? '') : '';
 }
 
 /** Reports a hazard through the form (the officer's own mine) and returns the new hazard's id. */
 export async function reportHazardInUi(page: Page, report: HazardReport, baseUrl?: string): Promise<string> {
-  await page.goto(`${appOrigin(page, baseUrl)}/hazards/new`);
-  await page.locator('[data-testid="hazard-report-page"][data-busy="false"]').waitFor();
+  await openSection(page, '/hazards/new', 'hazard-report-page', baseUrl);
   if (report.category) await page.getByTestId('hazard-report-category').selectOption(report.category);
   await page.getByTestId('hazard-report-title').fill(report.title);
   if (report.description) await page.getByTestId('hazard-report-description').fill(report.description);
@@ -143,13 +140,12 @@ export async function closeHazardListing(page: Page): Promise<void> {
 /** Picks a region on the hazard board (empty string = all) and waits for the board to reload. */
 export async function filterHazardBoardByRegion(page: Page, regionId: string): Promise<void> {
   await page.getByTestId('hazard-filter-region').selectOption(regionId);
-  await page.locator('[data-testid="hazards-board"][data-busy="false"]').waitFor();
+  await waitUntilIdle(page, 'hazards-board');
 }
 
 /** Opens the quarterly self-check page. */
 export async function openSelfCheck(page: Page, baseUrl?: string): Promise<void> {
-  await page.goto(`${appOrigin(page, baseUrl)}/hazards/self-check`);
-  await page.locator('[data-testid="hazard-self-check"][data-busy="false"]').waitFor();
+  await openSection(page, '/hazards/self-check', 'hazard-self-check', baseUrl);
 }
 
 /** Files the officer's quarterly self-check report; returns the filed quarter, or throws the error shown. */

@@ -1,6 +1,6 @@
 /** Page model for the mine's 360° overview (on `/mines/<id>`) and an alarm's follow-up on the console. */
 import type { Page } from 'playwright-core';
-import { attributeOfAll } from './app-shell.ts';
+import { attributeOfAll, waitUntilIdle } from './app-shell.ts';
 
 export const OVERVIEW_SECTIONS = [
   'alarms',
@@ -16,7 +16,7 @@ export type OverviewSection = (typeof OVERVIEW_SECTIONS)[number];
 
 /** Waits until the overview cards have loaded. */
 export async function waitForOverview(page: Page): Promise<void> {
-  await page.locator('[data-testid="mine-overview"][data-busy="false"]').waitFor();
+  await waitUntilIdle(page, 'mine-overview');
   await page.getByTestId('mine-overview-cards').waitFor();
 }
 
@@ -62,7 +62,7 @@ export async function followUpAlarm(page: Page, kind: 'hazard' | 'order' | 'case
 export async function alarmLinks(
   page: Page,
 ): Promise<Array<{ kind: string; targetId: string; text: string }>> {
-  await page.locator('[data-testid="alarm-follow-up"][data-busy="false"]').waitFor();
+  await waitUntilIdle(page, 'alarm-follow-up');
   const out = [];
   for (const li of await page.getByTestId('alarm-link').all()) {
     out.push({

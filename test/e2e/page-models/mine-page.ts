@@ -1,6 +1,6 @@
 /** Page model for one mine's page (`/mines/:id`). */
 import type { Page } from 'playwright-core';
-import { appOrigin, attributeOfAll } from './app-shell.ts';
+import { appOrigin, attributeOfAll, waitUntilIdle } from './app-shell.ts';
 
 /** Waits until the mine page has loaded, or the "cannot open this mine" page is shown. */
 export async function waitForMinePage(page: Page): Promise<void> {
@@ -111,7 +111,7 @@ export async function auditTrail(page: Page): Promise<Array<{ action: string; te
 
 /** Waits until the live monitoring section has its points (or has failed to load them). */
 export async function waitForMonitoring(page: Page): Promise<void> {
-  await page.locator('[data-testid="mine-monitoring"][data-busy="false"]').waitFor();
+  await waitUntilIdle(page, 'mine-monitoring');
 }
 
 /** The number of people underground shown in the personnel panel (live), or null before it is known. */

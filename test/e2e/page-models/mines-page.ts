@@ -1,25 +1,17 @@
 /** Page model for the mines table (`/mines`). */
 import type { Page } from 'playwright-core';
-import { appOrigin, attributeOfAll } from './app-shell.ts';
+import { attributeOfAll, waitUntilIdle, sectionOpener } from './app-shell.ts';
 
 export type MineSortColumn = 'name' | 'code' | 'capacity' | 'status' | 'region';
 export type CapacityFilter = '' | 'lt300k' | 'ge300k';
 
 /** Waits until the table shows the answer for the current filters (debounce and request done). */
 export async function waitForMines(page: Page): Promise<void> {
-  await page.locator('[data-testid="mines-page"][data-busy="false"]').waitFor();
+  await waitUntilIdle(page, 'mines-page');
 }
 
 /** Opens the mines table, optionally with URL filters (`q`, `regionId`, `status`, `gasClass`, `capacity`, `page`, `sort`, `order`). */
-export async function openMines(
-  page: Page,
-  query: Record<string, string> = {},
-  baseUrl?: string,
-): Promise<void> {
-  const qs = new URLSearchParams(query).toString();
-  await page.goto(`${appOrigin(page, baseUrl)}/mines${qs === '' ? '' : `?${qs}`}`);
-  await waitForMines(page);
-}
+export const openMines = sectionOpener('/mines', waitForMines);
 
 /** Types into the search box and waits for the debounced search to land in the URL and the table. */
 export async function filterByText(page: Page, text: string): Promise<void> {

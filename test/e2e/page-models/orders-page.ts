@@ -1,11 +1,10 @@
 /** Page model for the orders section (`/orders`). */
 import type { Page } from 'playwright-core';
-import { appOrigin } from './app-shell.ts';
+import { waitUntilIdle, openSection, setFields, textOf } from './app-shell.ts';
 
 /** Opens the orders list (with the issue form for regulators). */
 export async function openOrders(page: Page, baseUrl?: string): Promise<void> {
-  await page.goto(`${appOrigin(page, baseUrl)}/orders`);
-  await page.locator('[data-testid="orders-list"][data-busy="false"]').waitFor();
+  await openSection(page, '/orders', 'orders-list', baseUrl);
 }
 
 export interface OrderDraft {
@@ -17,19 +16,21 @@ export interface OrderDraft {
 
 /** Fills the issue form for a region-wide stop-work order and previews it; returns the summary line. */
 export async function previewStopWork(page: Page, d: OrderDraft): Promise<string> {
-  await page.getByTestId('order-kind').selectOption('stop_work');
-  await page.getByTestId('order-number').fill(d.number);
-  await page.getByTestId('order-region').selectOption(d.regionId);
-  await page.getByTestId('order-basis').fill(d.basis);
-  await page.getByTestId('order-reason').fill(d.reason);
+  await setFields(page, {
+    'order-kind': 'stop_work',
+    'order-number': d.number,
+    'order-region': d.regionId,
+    'order-basis': d.basis,
+    'order-reason': d.reason,
+  });
   await page.getByTestId('order-preview').click();
-  return (await page.getByTestId('order-preview-summary').textContent()) ?? '';
+  return textOf(page, 'order-preview-summary');
 }
 
 /** Issues the filled order; returns the confirmation line. */
 export async function issueOrderNow(page: Page): Promise<string> {
   await page.getByTestId('order-issue').click();
-  return (await page.getByTestId('order-issued').textContent()) ?? '';
+  return textOf(page, 'order-issued');
 }
 
 /**
@@ -45,14 +46,14 @@ export async function listedOrderNumbers(page: Page, expecting?: string): Promis
       .waitFor()
       .catch(() => undefined);
   }
-  await page.locator('[data-testid="orders-list"][data-busy="false"]').waitFor();
+  await waitUntilIdle(page, 'orders-list');
   return rows.allTextContents();
 }
 
 /** Opens an issued order from the list by its number; returns the outcome shown for each mine code. */
 export async function openIssuedOrder(page: Page, number: string): Promise<Record<string, string>> {
   await page.locator('[data-testid^="order-link-"]', { hasText: number }).first().click();
-  await page.locator('[data-testid="order-detail"][data-busy="false"]').waitFor();
+  await waitUntilIdle(page, 'order-detail');
   const out: Record<string, string> = {};
   for (const row of await page.locator('[data-testid^="order-mine-"]').all()) {
     const code = (await row.getAttribute('data-testid'))!.replace(/^order-mine-/, '');

@@ -1,6 +1,6 @@
 /** Page model for 复产验收 (`/orders/resumptions`), the mine picker and issuing a suspension to one mine. */
 import type { Locator, Page } from 'playwright-core';
-import { appOrigin } from './app-shell.ts';
+import { openSection, setFields, textOf } from './app-shell.ts';
 
 /** Types into a mine picker and picks the row with `code` (the user never sees an internal id). */
 export async function pickMine(page: Page, testId: string, query: string, code: string): Promise<void> {
@@ -21,19 +21,16 @@ export interface MineOrderDraft {
 
 /** On the orders page: issues a suspension (停产整顿) to one mine picked by code or name. */
 export async function issueSuspension(page: Page, d: MineOrderDraft): Promise<string> {
-  await page.getByTestId('order-kind').selectOption('suspend_mine');
-  await page.getByTestId('order-number').fill(d.number);
+  await setFields(page, { 'order-kind': 'suspend_mine', 'order-number': d.number });
   await pickMine(page, 'order-mine', d.mineQuery, d.mineCode);
-  await page.getByTestId('order-basis').fill(d.basis);
-  await page.getByTestId('order-reason').fill(d.reason);
+  await setFields(page, { 'order-basis': d.basis, 'order-reason': d.reason });
   await page.getByTestId('order-issue').click();
-  return (await page.getByTestId('order-issued').textContent()) ?? '';
+  return textOf(page, 'order-issued');
 }
 
 /** Opens 复产验收 and waits for the list. */
 export async function openResumptions(page: Page, baseUrl?: string): Promise<void> {
-  await page.goto(`${appOrigin(page, baseUrl)}/orders/resumptions`);
-  await page.locator('[data-testid="resumptions"][data-busy="false"]').waitFor();
+  await openSection(page, '/orders/resumptions', 'resumptions', baseUrl);
 }
 
 /** The application card of a mine (by its code). */

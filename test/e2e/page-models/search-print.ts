@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { waitUntilIdle } from './app-shell.ts';
 
 export interface SearchHit {
   group: string;
@@ -15,7 +16,7 @@ export async function searchFor(page: Page, text: string): Promise<SearchHit[]> 
   if (!(await input.isVisible())) await page.getByTestId('global-search-toggle').click();
   await input.fill(text);
   // Settled: the hits, or "nothing matches", for this text (not a previous one's).
-  await page.locator('[data-testid="global-search-results"][data-busy="false"]').waitFor();
+  await waitUntilIdle(page, 'global-search-results');
   const hits: SearchHit[] = [];
   for (const hit of await page.locator('[data-testid="global-search-results"] [role="option"]').all()) {
     hits.push({

@@ -1,6 +1,6 @@
 /** Page model for the security section (`/security/tokens`, `/security/audit`, `/security/events`). */
 import type { Page } from 'playwright-core';
-import { appOrigin } from './app-shell.ts';
+import { waitUntilIdle, openSection } from './app-shell.ts';
 
 /** Creates a token on the tokens page; returns the secret shown once. */
 export async function createTokenInUi(
@@ -8,8 +8,7 @@ export async function createTokenInUi(
   input: { name: string; scopes: Array<'ingest' | 'read' | 'write'> },
   baseUrl?: string,
 ): Promise<string> {
-  await page.goto(`${appOrigin(page, baseUrl)}/security/tokens`);
-  await page.locator('[data-testid="tokens-page"][data-busy="false"]').waitFor();
+  await openSection(page, '/security/tokens', 'tokens-page', baseUrl);
   await page.getByTestId('token-name').fill(input.name);
   for (const s of ['ingest', 'read', 'write'] as const) {
     const box = page.getByTestId(`token-scope-${s}`);
@@ -21,7 +20,7 @@ export async function createTokenInUi(
 
 /** The token rows: name and state. */
 export async function tokenRows(page: Page): Promise<Array<{ id: string; name: string; state: string }>> {
-  await page.locator('[data-testid="tokens-page"][data-busy="false"]').waitFor();
+  await waitUntilIdle(page, 'tokens-page');
   const out = [];
   for (const row of await page.getByTestId('token-row').all())
     out.push({
@@ -48,12 +47,11 @@ export async function openSecurityEvents(
   kind: string,
   baseUrl?: string,
 ): Promise<Array<{ kind: string; text: string }>> {
-  await page.goto(`${appOrigin(page, baseUrl)}/security/events`);
-  await page.locator('[data-testid="audit-log-page"][data-busy="false"]').waitFor();
+  await openSection(page, '/security/events', 'audit-log-page', baseUrl);
   await page.getByTestId('audit-kind').selectOption(kind);
   await page.getByTestId('audit-apply').click();
   await page.waitForURL(/kind=/);
-  await page.locator('[data-testid="audit-log-page"][data-busy="false"]').waitFor();
+  await waitUntilIdle(page, 'audit-log-page');
   const out = [];
   for (const row of await page.getByTestId('security-row').all())
     out.push({ kind: (await row.getAttribute('data-kind')) ?? '', text: await row.innerText() });
@@ -66,8 +64,7 @@ export async function openAuditTrail(
   kind: string,
   baseUrl?: string,
 ): Promise<Array<{ action: string; text: string }>> {
-  await page.goto(`${appOrigin(page, baseUrl)}/security/audit?kind=${encodeURIComponent(kind)}`);
-  await page.locator('[data-testid="audit-log-page"][data-busy="false"]').waitFor();
+  await openSection(page, `/security/audit?kind=${encodeURIComponent(kind)}`, 'audit-log-page', baseUrl);
   const out = [];
   for (const row of await page.getByTestId('audit-row').all())
     out.push({ action: (await row.getAttribute('data-action')) ?? '', text: await row.innerText() });

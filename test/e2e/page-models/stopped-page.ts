@@ -1,6 +1,6 @@
 /** Page model for the stopped-mine panel of a mine page and the compliance view of an order (ADR 0014). */
 import type { Page } from 'playwright-core';
-import { appOrigin } from './app-shell.ts';
+import { waitUntilIdle, openSection } from './app-shell.ts';
 
 export interface WatchCrewDraft {
   crew: number;
@@ -20,7 +20,7 @@ export async function declareWatchCrew(page: Page, d: WatchCrewDraft): Promise<v
 
 /** The declarations on the panel as [kind, state, crew size], once it has loaded. */
 export async function declarations(page: Page): Promise<Array<[string, string, string]>> {
-  await page.locator('[data-testid="stopped-panel"][data-busy="false"]').waitFor();
+  await waitUntilIdle(page, 'stopped-panel');
   const out: Array<[string, string, string]> = [];
   for (const card of await page.locator('[data-testid^="stopped-allowance-"]').all()) {
     out.push([
@@ -43,8 +43,7 @@ export async function approveFirstDeclaration(page: Page, reason: string): Promi
 
 /** Opens an order's detail page and waits for its compliance view. */
 export async function openOrderCompliance(page: Page, orderId: string, baseUrl?: string): Promise<void> {
-  await page.goto(`${appOrigin(page, baseUrl)}/orders/order/${encodeURIComponent(orderId)}`);
-  await page.locator('[data-testid="order-compliance"][data-busy="false"]').waitFor();
+  await openSection(page, `/orders/order/${encodeURIComponent(orderId)}`, 'order-compliance', baseUrl);
 }
 
 /** The compliance rows as mine code → state, and whether the view says "all clear". */
@@ -64,5 +63,5 @@ export async function complianceStates(
 /** Reloads the compliance view in place and waits for the new answer. */
 export async function reloadCompliance(page: Page): Promise<void> {
   await page.getByTestId('order-compliance-reload').click();
-  await page.locator('[data-testid="order-compliance"][data-busy="false"]').waitFor();
+  await waitUntilIdle(page, 'order-compliance');
 }

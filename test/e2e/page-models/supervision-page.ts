@@ -1,25 +1,17 @@
 /** Page model for the supervision coverage view (`/supervision`). */
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { appOrigin } from './app-shell.ts';
+import { waitUntilIdle, sectionOpener } from './app-shell.ts';
 
 export type CoverageGapName = 'plan' | 'responsible' | 'group' | 'leader';
 
 /** Waits until the coverage table and KPI tiles show the answer for the current filters. */
 export async function waitForCoverage(page: Page): Promise<void> {
-  await page.locator('[data-testid="supervision-section"][data-busy="false"]').waitFor();
+  await waitUntilIdle(page, 'supervision-section');
 }
 
 /** Opens the coverage view, optionally with URL filters (`regionId`, `gap`, `mine=only`). */
-export async function openCoverage(
-  page: Page,
-  query: Record<string, string> = {},
-  baseUrl?: string,
-): Promise<void> {
-  const qs = new URLSearchParams(query).toString();
-  await page.goto(`${appOrigin(page, baseUrl)}/supervision${qs === '' ? '' : `?${qs}`}`);
-  await waitForCoverage(page);
-}
+export const openCoverage = sectionOpener('/supervision', waitForCoverage);
 
 /** The rows of the coverage table in display order: mine id, its gaps, and whether it is the user's own. */
 export async function coverageRows(
@@ -50,14 +42,14 @@ export async function coverageKpi(page: Page, tile: string): Promise<string> {
 export async function openBulkAssignment(page: Page, baseUrl?: string): Promise<void> {
   await openCoverage(page, {}, baseUrl);
   await page.getByTestId('coverage-bulk').click();
-  await page.locator('[data-testid="bulk-assign-page"][data-busy="false"]').waitFor();
+  await waitUntilIdle(page, 'bulk-assign-page');
 }
 
 /** Filters the bulk list by region and status, then selects every mine shown; returns their ids. */
 export async function selectAllMinesBy(page: Page, regionId: string, status: string): Promise<string[]> {
   await page.getByTestId('bulk-filter-region').selectOption(regionId);
   await page.getByTestId('bulk-filter-status').selectOption(status);
-  await page.locator('[data-testid="bulk-assign-page"][data-busy="false"]').waitFor();
+  await waitUntilIdle(page, 'bulk-assign-page');
   await page.getByTestId('bulk-select-all').check();
   const rows = await page.getByTestId('bulk-mine-row').all();
   return Promise.all(rows.map(async (r) => (await r.getAttribute('data-mine-id')) ?? ''));

@@ -1,4 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { DemoMine, DemoUserSpec } from '../../../src/sim/demo-province.ts';
 import { afterAll, beforeAll } from 'vitest';
 import { TEST_PASSWORD } from '../../support/world.ts';
 import { login } from '../page-models/index.ts';
@@ -14,6 +15,10 @@ export interface BrowserSuite extends Omit<RunningServer, 'stop'> {
   readonly browser: Browser;
   /** A page in a fresh context; logged in when `username` is given. */
   newPage(username?: string, options?: PageOptions): Promise<Page>;
+  /** The demo user with this username. */
+  user(username: string): DemoUserSpec;
+  /** The mine of a mine-scoped demo user (a safety officer). */
+  mineOf(username: string): DemoMine;
 }
 
 export interface PageOptions {
@@ -57,7 +62,7 @@ export function useBrowserSuite(options: BrowserSuiteOptions = {}): BrowserSuite
     await server?.stop();
   }, options.stopTimeoutMs);
 
-  const suite: Pick<BrowserSuite, 'browser' | 'newPage'> = {
+  const suite: Pick<BrowserSuite, 'browser' | 'newPage' | 'user' | 'mineOf'> = {
     get browser() {
       return started().browser;
     },
@@ -73,6 +78,16 @@ export function useBrowserSuite(options: BrowserSuiteOptions = {}): BrowserSuite
       p.setDefaultTimeout(options.pageTimeoutMs ?? 10_000);
       if (username !== undefined) await login(p, s.server.baseUrl, username, TEST_PASSWORD);
       return p;
+    },
+    user(username) {
+      const found = started().server.province.users.find((u) => u.username === username);
+      if (!found) throw new Error(`no demo user ${username}`);
+      return found;
+    },
+    mineOf(username) {
+      const scope = suite.user(username).scope;
+      if (scope.kind !== 'mine') throw new Error(`${username} is not mine-scoped`);
+      return started().server.province.mines.find((m) => m.id === scope.mineId)!;
     },
   };
   // The running server's fields, read through once the suite has started.
