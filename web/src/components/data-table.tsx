@@ -14,8 +14,8 @@ export interface Column<T> {
   isNumeric?: boolean;
   /** Hides the header text from sight (an actions column), keeping it for screen readers and cards. */
   isHeaderHidden?: boolean;
-  /** Extra classes of the column's cells (`nowrap`, `mono`), and of its header. */
-  className?: string;
+  /** Extra classes of the column's cells (`nowrap`, `mono`; or by the row: `zero`), and of its header. */
+  className?: string | ((row: T) => string | undefined);
   headerClassName?: string;
 }
 
@@ -144,7 +144,10 @@ export function DataTable<T>({
               {columns.map((c) => (
                 <td
                   key={c.key}
-                  className={classes(c.isNumeric === true ? 'num' : '', c.className)}
+                  className={classes(
+                    c.isNumeric === true ? 'num' : '',
+                    typeof c.className === 'function' ? c.className(row) : c.className,
+                  )}
                   data-label={c.header}
                 >
                   {c.cell(row)}

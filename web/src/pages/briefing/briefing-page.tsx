@@ -1,6 +1,9 @@
 import { withQuery } from '../../api/api-client.ts';
 import { useApiData } from '../../api/use-api.ts';
+import { ButtonLink } from '../../components/button.tsx';
+import { DataTable } from '../../components/data-table.tsx';
 import { ErrorBox } from '../../components/error-box.tsx';
+import { PageFrame } from '../../components/page-frame.tsx';
 import { RegionOptions } from '../../components/region-options.tsx';
 import { regionName, todayIsoDate } from '../../format.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
@@ -38,24 +41,21 @@ export function BriefingPage() {
   const maxScore = Math.max(1, ...(b?.topRisk.map((r) => r.score) ?? []));
 
   return (
-    <section className="page" data-testid="briefing-section" data-busy={data.isLoading ? 'true' : 'false'}>
-      <div className="page-head">
-        <h1>{t('briefing.title')}</h1>
-        <a
-          className="btn btn-small"
-          data-testid="briefing-pdf"
-          href={withQuery('/api/briefing/report.pdf', params)}
-        >
-          {t('briefing.pdf')}
-        </a>
-        <a
-          className="btn btn-small"
-          data-testid="briefing-xlsx"
-          href={withQuery('/api/briefing/report.xlsx', params)}
-        >
-          {t('briefing.xlsx')}
-        </a>
-      </div>
+    <PageFrame
+      testId="briefing-section"
+      isBusy={data.isLoading}
+      title={t('briefing.title')}
+      actions={
+        <>
+          <ButtonLink testId="briefing-pdf" href={withQuery('/api/briefing/report.pdf', params)}>
+            {t('briefing.pdf')}
+          </ButtonLink>
+          <ButtonLink testId="briefing-xlsx" href={withQuery('/api/briefing/report.xlsx', params)}>
+            {t('briefing.xlsx')}
+          </ButtonLink>
+        </>
+      }
+    >
       <div className="filters">
         <label>
           {t('briefing.region')}{' '}
@@ -69,24 +69,17 @@ export function BriefingPage() {
             <RegionOptions regions={regions} lang={lang} />
           </select>
         </label>
-        <label>
-          {t('briefing.from')}{' '}
-          <input
-            type="date"
-            data-testid="briefing-from"
-            value={from}
-            onChange={(e) => set('from', e.target.value)}
-          />
-        </label>
-        <label>
-          {t('briefing.to')}{' '}
-          <input
-            type="date"
-            data-testid="briefing-to"
-            value={to}
-            onChange={(e) => set('to', e.target.value)}
-          />
-        </label>
+        {(['from', 'to'] as const).map((key) => (
+          <label key={key}>
+            {t(`briefing.${key}`)}{' '}
+            <input
+              type="date"
+              data-testid={`briefing-${key}`}
+              value={params[key]}
+              onChange={(e) => set(key, e.target.value)}
+            />
+          </label>
+        ))}
       </div>
       {b && (
         <p className="print-only" data-testid="briefing-print-period">
@@ -105,30 +98,24 @@ export function BriefingPage() {
                 to: b.changes.previousPeriod.to,
               })}
             </p>
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('briefing.changes.item')}</th>
-                  <th scope="col">{t('briefing.changes.current')}</th>
-                  <th scope="col">{t('briefing.changes.before')}</th>
-                  <th scope="col">{t('briefing.changes.delta')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {BRIEFING_CHANGE_KEYS.map((k) => {
-                  const { current, previous } = b.changes[k];
-                  const d = current - previous;
-                  return (
-                    <tr key={k} data-testid={`briefing-change-${k}`}>
-                      <td>{t(`briefing.changes.${k}`)}</td>
-                      <td>{current}</td>
-                      <td>{previous}</td>
-                      <td>{d === 0 ? t('briefing.changes.same') : d > 0 ? `+${d}` : `−${-d}`}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
+            <DataTable
+              columns={[
+                { key: 'item', header: t('briefing.changes.item'), cell: (k) => t(`briefing.changes.${k}`) },
+                { key: 'current', header: t('briefing.changes.current'), cell: (k) => b.changes[k].current },
+                { key: 'before', header: t('briefing.changes.before'), cell: (k) => b.changes[k].previous },
+                {
+                  key: 'delta',
+                  header: t('briefing.changes.delta'),
+                  cell: (k) => {
+                    const d = b.changes[k].current - b.changes[k].previous;
+                    return d === 0 ? t('briefing.changes.same') : d > 0 ? `+${d}` : `−${-d}`;
+                  },
+                },
+              ]}
+              rows={BRIEFING_CHANGE_KEYS}
+              rowKey={(k) => k}
+              rowAttributes={(k) => ({ 'data-testid': `briefing-change-${k}` })}
+            />
           </div>
           <div className="card">
             <h2>{t('briefing.mines')}</h2>
@@ -256,6 +243,6 @@ export function BriefingPage() {
           </div>
         </div>
       )}
-    </section>
+    </PageFrame>
   );
 }

@@ -1,6 +1,7 @@
 import { withQuery } from '../../api/api-client.ts';
 import { useApiData } from '../../api/use-api.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
+import { PageFrame } from '../../components/page-frame.tsx';
 import { TableCard } from '../../components/table-card.tsx';
 import { RegionFilterSelect } from '../../components/region-options.tsx';
 import { formatDateTime } from '../../format.ts';
@@ -51,10 +52,7 @@ export function RiskPage() {
   );
 
   return (
-    <section className="page" data-testid="risk-page" data-busy={busy ? 'true' : 'false'}>
-      <div className="page-head">
-        <h1>{t('briefing.risk.title')}</h1>
-      </div>
+    <PageFrame testId="risk-page" isBusy={busy} title={t('briefing.risk.title')}>
       <div className="filters">
         <RegionFilterSelect
           testId="risk-region"
@@ -107,7 +105,7 @@ export function RiskPage() {
           'data-score': String(row.score),
         })}
       />
-    </section>
+    </PageFrame>
   );
 }
 

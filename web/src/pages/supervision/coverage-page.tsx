@@ -1,6 +1,8 @@
 import { withQuery } from '../../api/api-client.ts';
 import { useApiData } from '../../api/use-api.ts';
+import { ButtonLink } from '../../components/button.tsx';
 import { ErrorBox } from '../../components/error-box.tsx';
+import { PageFrame } from '../../components/page-frame.tsx';
 import { DataTable, type Column } from '../../components/data-table.tsx';
 import { FilterSelect } from '../../components/filter-bar.tsx';
 import { CheckField } from '../../components/form-kit.tsx';
@@ -95,22 +97,23 @@ export function CoveragePage() {
   ];
 
   return (
-    <section className="page" data-testid="supervision-section" data-busy={busy ? 'true' : 'false'}>
-      <div className="page-head">
-        <h1>{t('supervision.coverage.title')}</h1>
-        {may('supervision.assign') && (
-          <Link className="btn btn-small btn-primary" data-testid="coverage-bulk" to="/supervision/bulk">
-            {t('supervision.bulk.open')}
-          </Link>
-        )}
-        <a
-          className="btn btn-small"
-          data-testid="coverage-csv"
-          href={withQuery('/api/supervision/coverage.csv', params)}
-        >
-          {t('supervision.coverage.csv')}
-        </a>
-      </div>
+    <PageFrame
+      testId="supervision-section"
+      isBusy={busy}
+      title={t('supervision.coverage.title')}
+      actions={
+        <>
+          {may('supervision.assign') && (
+            <Link className="btn btn-small btn-primary" data-testid="coverage-bulk" to="/supervision/bulk">
+              {t('supervision.bulk.open')}
+            </Link>
+          )}
+          <ButtonLink testId="coverage-csv" href={withQuery('/api/supervision/coverage.csv', params)}>
+            {t('supervision.coverage.csv')}
+          </ButtonLink>
+        </>
+      }
+    >
       {coverage.error !== null && <ErrorBox error={coverage.error} onRetry={coverage.reload} />}
       <KpiTiles
         testId="supervision-kpis"
@@ -221,6 +224,6 @@ export function CoveragePage() {
           />
         </div>
       )}
-    </section>
+    </PageFrame>
   );
 }
