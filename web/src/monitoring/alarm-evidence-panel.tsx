@@ -1,6 +1,7 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import { withQuery, type ApiAnswer } from '../api/api-client.ts';
 import { useApiData } from '../api/use-api.ts';
+import { CardSection } from '../components/card-section.tsx';
 import { DataTable, type Column } from '../components/data-table.tsx';
 import { ErrorBox } from '../components/error-box.tsx';
 import { formatCount, formatShare } from '../format.ts';
@@ -77,13 +78,12 @@ export function AlarmEvidencePanel({ mineId }: { mineId: string }) {
   ];
 
   return (
-    <section
+    <CardSection
       className="card alarm-evidence"
-      data-testid="alarm-evidence"
-      data-busy={evidence.isLoading ? 'true' : 'false'}
-    >
-      <header className="card-head">
-        <h2>{t('evidence.title')}</h2>
+      testId="alarm-evidence"
+      isBusy={evidence.isLoading}
+      title={t('evidence.title')}
+      headExtra={
         <label className="muted small">
           {t('evidence.period')}{' '}
           <select
@@ -98,7 +98,8 @@ export function AlarmEvidencePanel({ mineId }: { mineId: string }) {
             ))}
           </select>
         </label>
-      </header>
+      }
+    >
       <p className="muted small alarm-evidence-hint">{t('evidence.hint', { min: d?.slackMinutes ?? 5 })}</p>
       {evidence.error !== null && <ErrorBox error={evidence.error} onRetry={evidence.reload} />}
       <DataTable testId="alarm-evidence-table" columns={countColumns} rows={[d]} rowKey={() => 'counts'} />
@@ -108,6 +109,6 @@ export function AlarmEvidencePanel({ mineId }: { mineId: string }) {
           <DataTable columns={hiddenColumns} rows={d.hidden} rowKey={(h) => `${h.alarmId}@${h.raisedMs}`} />
         </details>
       )}
-    </section>
+    </CardSection>
   );
 }

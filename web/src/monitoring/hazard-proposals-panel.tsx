@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { request, withQuery } from '../api/api-client.ts';
 import type { MonitoringHazardProposal as MonitoringProposal } from '../api/generated/api-schema.ts';
 import { useApiData } from '../api/use-api.ts';
+import { CardSection } from '../components/card-section.tsx';
 import { ErrorBox } from '../components/error-box.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { criterionText } from '../pages/hazards/criterion-text.ts';
@@ -91,16 +92,17 @@ export function HazardProposalsPanel({ regionId, now }: { regionId: string; now:
   if (data.error !== null) return <ErrorBox error={data.error} onRetry={data.reload} />;
   if (data.data === null || data.data.items.length === 0) return null;
   return (
-    <section className="card side-card" data-testid="monitoring-proposals">
-      <header className="card-head">
-        <h2>{t('hazardProposal.title')}</h2>
-        <span className="muted small">{t('hazardProposal.hint')}</span>
-      </header>
+    <CardSection
+      className="card side-card"
+      testId="monitoring-proposals"
+      title={t('hazardProposal.title')}
+      hint={t('hazardProposal.hint')}
+    >
       <ul className="side-list">
         {data.data.items.map((p) => (
           <ProposalItem key={p.key} p={p} now={now} onDone={data.reload} />
         ))}
       </ul>
-    </section>
+    </CardSection>
   );
 }

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import type { ApiAnswer } from '../api/api-client.ts';
 import type { MineStatus, PersonnelArea } from '../api/generated/api-schema.ts';
 import { useApiData } from '../api/use-api.ts';
+import { CardSection } from '../components/card-section.tsx';
 import { DataTable, type Column } from '../components/data-table.tsx';
 import { ErrorBox } from '../components/error-box.tsx';
 import { formatCount } from '../format.ts';
@@ -123,19 +124,17 @@ export function PersonnelPanel({
   ];
 
   return (
-    <section
+    <CardSection
       className={isCritical ? 'card personnel critical' : isOver ? 'card personnel over' : 'card personnel'}
-      data-testid="personnel-panel"
-      data-busy={personnel.isLoading ? 'true' : 'false'}
+      testId="personnel-panel"
+      isBusy={personnel.isLoading}
+      title={t('mineMon.people.title')}
+      hint={
+        data !== null &&
+        data.snapshotMs !== null &&
+        t('mineMon.people.snapshot', { time: formatShortMs(data.snapshotMs, now) })
+      }
     >
-      <header className="card-head">
-        <h2>{t('mineMon.people.title')}</h2>
-        {data !== null && data.snapshotMs !== null && (
-          <span className="muted small">
-            {t('mineMon.people.snapshot', { time: formatShortMs(data.snapshotMs, now) })}
-          </span>
-        )}
-      </header>
       {personnel.error !== null && <ErrorBox error={personnel.error} onRetry={reload} />}
       <div className="people-total">
         <span
@@ -182,6 +181,6 @@ export function PersonnelPanel({
           />
         </details>
       )}
-    </section>
+    </CardSection>
   );
 }

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 export interface SideItem {
   key: string;
   main: ReactNode;
+  /** The line under it; none when undefined. */
   sub?: ReactNode;
   count: ReactNode;
   countClassName?: string;
@@ -29,7 +30,7 @@ export function SideList({ items, empty }: { items: readonly SideItem[]; empty: 
           >
             <span className="side-main">
               {item.main}
-              {item.sub}
+              {item.sub !== undefined && <span className="cell-sub">{item.sub}</span>}
             </span>
             <span className={item.countClassName ? `side-count ${item.countClassName}` : 'side-count'}>
               {item.count}

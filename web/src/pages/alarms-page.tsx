@@ -4,6 +4,7 @@ import { withQuery } from '../api/api-client.ts';
 import { ALARM_PRIORITIES, ALARM_RULES, ALARM_STATE_FILTERS } from '../api/monitoring-types.ts';
 import type { AlarmConsole, AlarmKpis, AlarmPriority, AlarmView } from '../api/generated/api-schema.ts';
 import { useApiData } from '../api/use-api.ts';
+import { CardSection } from '../components/card-section.tsx';
 import { ErrorBox } from '../components/error-box.tsx';
 import { FilterBar, FilterSelect } from '../components/filter-bar.tsx';
 import { Pager } from '../components/pager.tsx';
@@ -18,6 +19,7 @@ import { AlarmTable, LiveIndicator } from '../monitoring/alarm-table.tsx';
 import { ruleLabel } from '../monitoring/alarm-text.ts';
 import { formatDuration, formatValue } from '../monitoring/monitoring-format.ts';
 import { HazardProposalsPanel } from '../monitoring/hazard-proposals-panel.tsx';
+import { SideList } from '../monitoring/side-list.tsx';
 import { ScenarioPanel } from '../monitoring/scenario-panel.tsx';
 import { stateMatches, useAlarmList, type LiveMatch } from '../monitoring/use-alarm-list.ts';
 import { AlarmFollowUp } from './follow-up/alarm-follow-up.tsx';
@@ -150,64 +152,42 @@ function SidePanels({
   return (
     <>
       <FloodPanel kpis={kpis} onMine={onMine} />
-      <section className="card side-card" data-testid="alarm-chattering">
-        <header className="card-head">
-          <h2>{t('alarms.chattering.title')}</h2>
-          <span className="muted small">{t('alarms.chattering.hint')}</span>
-        </header>
-        {kpis.chattering.length === 0 ? (
-          <div className="side-empty">{t('alarms.chattering.none')}</div>
-        ) : (
-          <ul className="side-list">
-            {kpis.chattering.map((c) => (
-              <li key={c.alarmId}>
-                <button
-                  type="button"
-                  className="side-item"
-                  onClick={() => onAlarm(c.alarmId)}
-                  data-testid="alarm-chattering-row"
-                  data-alarm-id={c.alarmId}
-                >
-                  <span className="side-main">
-                    {c.mineName}
-                    <span className="cell-sub">{ruleLabel(c.rule, i18n)}</span>
-                  </span>
-                  <span className="side-count">×{formatCount(c.activations, lang)}</span>
-                </button>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
-      <section className="card side-card" data-testid="alarm-stale">
-        <header className="card-head">
-          <h2>{t('alarms.stale.title')}</h2>
-          <span className="muted small">{t('alarms.stale.hint')}</span>
-        </header>
-        {kpis.stale.length === 0 ? (
-          <div className="side-empty">{t('alarms.stale.none')}</div>
-        ) : (
-          <ul className="side-list">
-            {kpis.stale.map((s) => (
-              <li key={s.alarmId}>
-                <button
-                  type="button"
-                  className="side-item"
-                  onClick={() => onAlarm(s.alarmId)}
-                  data-testid="alarm-stale-row"
-                  data-alarm-id={s.alarmId}
-                >
-                  <span className="side-main">
-                    {s.mineName}
-                    <span className="cell-sub">{ruleLabel(s.rule, i18n)}</span>
-                  </span>
-                  <span className="side-count">{formatDuration(now - s.activeSinceMs, t)}</span>
-                </button>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <CardSection
+        className="card side-card"
+        testId="alarm-chattering"
+        title={t('alarms.chattering.title')}
+        hint={t('alarms.chattering.hint')}
+      >
+        <SideList
+          empty={t('alarms.chattering.none')}
+          items={kpis.chattering.map((c) => ({
+            key: c.alarmId,
+            main: c.mineName,
+            sub: ruleLabel(c.rule, i18n),
+            count: `×${formatCount(c.activations, lang)}`,
+            onClick: () => onAlarm(c.alarmId),
+            attributes: { 'data-testid': 'alarm-chattering-row', 'data-alarm-id': c.alarmId },
+          }))}
+        />
+      </CardSection>
+      <CardSection
+        className="card side-card"
+        testId="alarm-stale"
+        title={t('alarms.stale.title')}
+        hint={t('alarms.stale.hint')}
+      >
+        <SideList
+          empty={t('alarms.stale.none')}
+          items={kpis.stale.map((s) => ({
+            key: s.alarmId,
+            main: s.mineName,
+            sub: ruleLabel(s.rule, i18n),
+            count: formatDuration(now - s.activeSinceMs, t),
+            onClick: () => onAlarm(s.alarmId),
+            attributes: { 'data-testid': 'alarm-stale-row', 'data-alarm-id': s.alarmId },
+          }))}
+        />
+      </CardSection>
     </>
   );
 }

@@ -8,6 +8,7 @@ import {
   type StatusCounts,
 } from '../api/generated/api-schema.ts';
 import { useApiData } from '../api/use-api.ts';
+import { CardSection } from '../components/card-section.tsx';
 import { DataTable, type Column } from '../components/data-table.tsx';
 import { ErrorBox } from '../components/error-box.tsx';
 import { KpiTiles, type KpiTile } from '../components/kpi-tiles.tsx';
@@ -155,9 +156,10 @@ function DistrictTable({ data }: { data: DashboardResponse }) {
   const hasTotal =
     districts.length > 0 && !(districts.length === 1 && districts[0]!.region.id === data.region.id);
   return (
-    <section className="card" data-testid="district-section">
-      <header className="card-head">
-        <h2>{t('dash.byDistrict')}</h2>
+    <CardSection
+      testId="district-section"
+      title={t('dash.byDistrict')}
+      headExtra={
         <div className="legend">
           {MINE_STATUSES.map((s) => (
             <span key={s} className="legend-item">
@@ -166,7 +168,8 @@ function DistrictTable({ data }: { data: DashboardResponse }) {
             </span>
           ))}
         </div>
-      </header>
+      }
+    >
       <DataTable
         testId="district-table"
         columns={columns}
@@ -192,7 +195,7 @@ function DistrictTable({ data }: { data: DashboardResponse }) {
           ) : undefined
         }
       />
-    </section>
+    </CardSection>
   );
 }
 
@@ -205,10 +208,7 @@ function BarList(props: {
   const max = Math.max(0, ...props.rows.map((r) => r.count));
   const total = props.rows.reduce((sum, r) => sum + r.count, 0);
   return (
-    <section className="card" data-testid={props.testId}>
-      <header className="card-head">
-        <h2>{props.title}</h2>
-      </header>
+    <CardSection testId={props.testId} title={props.title}>
       <div className="barlist">
         {props.rows.map((r) => (
           <div
@@ -230,7 +230,7 @@ function BarList(props: {
           </div>
         ))}
       </div>
-    </section>
+    </CardSection>
   );
 }
 

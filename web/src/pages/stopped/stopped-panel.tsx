@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { request, type ApiAnswer } from '../../api/api-client.ts';
 import type { MineStatus } from '../../api/generated/api-schema.ts';
+import { CardSection } from '../../components/card-section.tsx';
 import { useAction } from '../../components/use-action.ts';
 import { useApiData } from '../../api/use-api.ts';
 import { Button } from '../../components/button.tsx';
@@ -236,10 +237,7 @@ export function StoppedPanel({ mineId, status }: { mineId: string; status: MineS
   const items = data?.allowances ?? [];
   if (kind === undefined && items.length === 0) return null;
   return (
-    <section className="card" data-testid="stopped-panel" data-busy={isLoading ? 'true' : 'false'}>
-      <header className="card-head">
-        <h2>{t('stopped.panel.title')}</h2>
-      </header>
+    <CardSection testId="stopped-panel" isBusy={isLoading} title={t('stopped.panel.title')}>
       <div className="stopped-body">
         <p className="muted">
           {t(kind === 'dismantling' ? 'stopped.panel.hint.dismantle' : 'stopped.panel.hint.watch')}
@@ -277,6 +275,6 @@ export function StoppedPanel({ mineId, status }: { mineId: string; status: MineS
           </details>
         )}
       </div>
-    </section>
+    </CardSection>
   );
 }
