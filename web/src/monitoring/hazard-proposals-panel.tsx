@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { request, withQuery } from '../api/api-client.ts';
 import type { MonitoringHazardProposal as MonitoringProposal } from '../api/generated/api-schema.ts';
 import { useApiData } from '../api/use-api.ts';
+import { Button } from '../components/button.tsx';
 import { CardSection } from '../components/card-section.tsx';
 import { ErrorBox } from '../components/error-box.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
@@ -56,24 +57,18 @@ function ProposalItem({ p, now, onDone }: { p: MonitoringProposal; now: number; 
         data-testid="monitoring-proposal-note"
       />
       <div className="alarm-group-actions">
-        <button
-          type="button"
-          className="btn btn-small btn-primary"
-          disabled={busy}
-          onClick={() => void act('confirm')}
-          data-testid="monitoring-proposal-confirm"
-        >
-          {t('hazardProposal.confirm')}
-        </button>
-        <button
-          type="button"
-          className="btn btn-small"
-          disabled={busy}
-          onClick={() => void act('dismiss')}
-          data-testid="monitoring-proposal-dismiss"
-        >
-          {t('hazardProposal.dismiss')}
-        </button>
+        {(['confirm', 'dismiss'] as const).map((decision) => (
+          <Button
+            key={decision}
+            variant={decision === 'confirm' ? 'primary' : 'secondary'}
+            size="small"
+            disabled={busy}
+            onClick={() => void act(decision)}
+            testId={`monitoring-proposal-${decision}`}
+          >
+            {t(`hazardProposal.${decision}`)}
+          </Button>
+        ))}
       </div>
       {error !== null && <ErrorBox error={error} />}
     </li>

@@ -149,45 +149,36 @@ function SidePanels({
 }) {
   const i18n = useI18n();
   const { t, lang } = i18n;
+  /** A side card of alarms that open on a click: the mine, the rule, and a figure (`alarm-${key}-row`). */
+  const alarmSideCard = <T extends { alarmId: string; mineName: string; rule: string }>(
+    key: 'chattering' | 'stale',
+    rows: readonly T[],
+    count: (row: T) => string,
+  ) => (
+    <CardSection
+      className="card side-card"
+      testId={`alarm-${key}`}
+      title={t(`alarms.${key}.title`)}
+      hint={t(`alarms.${key}.hint`)}
+    >
+      <SideList
+        empty={t(`alarms.${key}.none`)}
+        items={rows.map((row) => ({
+          key: row.alarmId,
+          main: row.mineName,
+          sub: ruleLabel(row.rule, i18n),
+          count: count(row),
+          onClick: () => onAlarm(row.alarmId),
+          attributes: { 'data-testid': `alarm-${key}-row`, 'data-alarm-id': row.alarmId },
+        }))}
+      />
+    </CardSection>
+  );
   return (
     <>
       <FloodPanel kpis={kpis} onMine={onMine} />
-      <CardSection
-        className="card side-card"
-        testId="alarm-chattering"
-        title={t('alarms.chattering.title')}
-        hint={t('alarms.chattering.hint')}
-      >
-        <SideList
-          empty={t('alarms.chattering.none')}
-          items={kpis.chattering.map((c) => ({
-            key: c.alarmId,
-            main: c.mineName,
-            sub: ruleLabel(c.rule, i18n),
-            count: `×${formatCount(c.activations, lang)}`,
-            onClick: () => onAlarm(c.alarmId),
-            attributes: { 'data-testid': 'alarm-chattering-row', 'data-alarm-id': c.alarmId },
-          }))}
-        />
-      </CardSection>
-      <CardSection
-        className="card side-card"
-        testId="alarm-stale"
-        title={t('alarms.stale.title')}
-        hint={t('alarms.stale.hint')}
-      >
-        <SideList
-          empty={t('alarms.stale.none')}
-          items={kpis.stale.map((s) => ({
-            key: s.alarmId,
-            main: s.mineName,
-            sub: ruleLabel(s.rule, i18n),
-            count: formatDuration(now - s.activeSinceMs, t),
-            onClick: () => onAlarm(s.alarmId),
-            attributes: { 'data-testid': 'alarm-stale-row', 'data-alarm-id': s.alarmId },
-          }))}
-        />
-      </CardSection>
+      {alarmSideCard('chattering', kpis.chattering, (c) => `×${formatCount(c.activations, lang)}`)}
+      {alarmSideCard('stale', kpis.stale, (s) => formatDuration(now - s.activeSinceMs, t))}
     </>
   );
 }
