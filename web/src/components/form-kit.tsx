@@ -39,6 +39,27 @@ export function Input({ value, onChange, testId, type = 'text', width, label, ..
   );
 }
 
+/** A search box above a list, named by its placeholder (`className` places it: `filter-q`, `point-filter`). */
+export function SearchInput({
+  label,
+  className,
+  value,
+  onChange,
+  testId,
+}: Pick<InputProps, 'value' | 'onChange' | 'testId'> & { label: string; className: string }) {
+  return (
+    <input
+      className={`input ${className}`}
+      type="search"
+      placeholder={label}
+      aria-label={label}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      data-testid={testId}
+    />
+  );
+}
+
 /** A multi-line text control. */
 export function TextArea({
   value,

@@ -13,3 +13,13 @@ export function sortedColumn<T>(
 ): Column<T> {
   return { key, header, cell: (row): ReactNode => value(row), sortValue: value, ...more };
 }
+
+/** A column of figures (a count, a share, a capacity): right-aligned tabular numbers, written in one line. */
+export function figureColumn<T>(
+  key: string,
+  header: string,
+  cell: (row: T) => ReactNode,
+  more: Omit<Column<T>, 'key' | 'header' | 'cell' | 'isNumeric'> = {},
+): Column<T> {
+  return { key, header, cell, isNumeric: true, ...more };
+}

@@ -9,7 +9,7 @@ import { ActionError, Field, SelectField, TextAreaField } from '../../components
 import { Button } from '../../components/button.tsx';
 import { StatusChip } from '../../components/chip.tsx';
 import { DataTable, type Column } from '../../components/data-table.tsx';
-import { sortedColumn } from '../../components/table-columns.ts';
+import { sortedColumn, figureColumn } from '../../components/table-columns.ts';
 import { SectionTabs } from '../../components/section-tabs.tsx';
 import { useAction } from '../../components/use-action.ts';
 import { MinePicker, type PickedMine } from '../../components/mine-picker.tsx';
@@ -99,12 +99,7 @@ function ClosuresList() {
       cell: (c) => t(`closure.status.${c.status}`),
       sortValue: (c) => c.status,
     },
-    {
-      key: 'steps',
-      header: t('closure.col.steps'),
-      cell: (c) => `${c.stepsVerified ?? 0}/${c.stepsTotal ?? 0}`,
-      isNumeric: true,
-    },
+    figureColumn('steps', t('closure.col.steps'), (c) => `${c.stepsVerified ?? 0}/${c.stepsTotal ?? 0}`),
   ];
   const unfiledColumns: Column<UnfiledMine>[] = [
     { key: 'code', header: t('closure.col.code'), cell: (m) => m.code, className: 'mono' },
@@ -181,13 +176,9 @@ function CandidatesPanel() {
   const columns: Column<Candidate>[] = [
     sortedColumn('mine', t('closure.col.mine'), (c) => c.mineName),
     sortedColumn('region', t('closure.col.region'), (c) => c.regionName),
-    {
-      key: 'capacity',
-      header: t('closure.col.capacity'),
-      cell: (c) => c.approvedCapacityTPerYear.toLocaleString(),
+    figureColumn('capacity', t('closure.col.capacity'), (c) => c.approvedCapacityTPerYear.toLocaleString(), {
       sortValue: (c) => c.approvedCapacityTPerYear,
-      isNumeric: true,
-    },
+    }),
     {
       key: 'rules',
       header: t('closure.col.rules'),
@@ -236,12 +227,11 @@ function TargetsPanel() {
   const columns: Column<TargetProgressView>[] = [
     { key: 'region', header: t('closure.target.region'), cell: (p) => p.target.regionName },
     sortedColumn('deadline', t('closure.target.deadline'), (p) => p.target.deadline),
-    {
-      key: 'mines',
-      header: t('closure.target.mines'),
-      cell: (p) => `${p.minesClosed}/${p.target.minesToClose} (${p.minesPercent}%)`,
-      isNumeric: true,
-    },
+    figureColumn(
+      'mines',
+      t('closure.target.mines'),
+      (p) => `${p.minesClosed}/${p.target.minesToClose} (${p.minesPercent}%)`,
+    ),
     {
       key: 'capacity',
       header: t('closure.target.capacity'),

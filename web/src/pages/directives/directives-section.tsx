@@ -2,7 +2,7 @@ import { useApiData } from '../../api/use-api.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { DataTable, type Column } from '../../components/data-table.tsx';
-import { sortedColumn } from '../../components/table-columns.ts';
+import { sortedColumn, figureColumn } from '../../components/table-columns.ts';
 import { Link } from '../../router/link.tsx';
 import { useCan } from '../../session/session-context.tsx';
 import { DirectiveDetailPage } from './directive-detail.tsx';
@@ -40,12 +40,11 @@ function DirectivesList() {
       cell: (d) => formatTime(d.deadline),
       sortValue: (d) => d.deadline,
     },
-    {
-      key: 'progress',
-      header: t('directives.col.progress'),
-      cell: (d) => `${d.progress.done + d.progress.doneLate} / ${d.progress.total}`,
-      isNumeric: true,
-    },
+    figureColumn(
+      'progress',
+      t('directives.col.progress'),
+      (d) => `${d.progress.done + d.progress.doneLate} / ${d.progress.total}`,
+    ),
     sortedColumn('late', t('directives.col.late'), (d) => d.progress.late, { isNumeric: true }),
   ];
   return (
