@@ -9,6 +9,7 @@ import { ActionError, Field, SelectField, TextAreaField } from '../../components
 import { Button } from '../../components/button.tsx';
 import { StatusChip } from '../../components/chip.tsx';
 import { DataTable, type Column } from '../../components/data-table.tsx';
+import { TableCard } from '../../components/table-card.tsx';
 import { sortedColumn, figureColumn } from '../../components/table-columns.ts';
 import { SectionTabs } from '../../components/section-tabs.tsx';
 import { useAction } from '../../components/use-action.ts';
@@ -130,18 +131,16 @@ function ClosuresList() {
       {isRegulator && <NewClosureForm onCreated={(id) => navigate(`/closure/${id}`)} />}
       {error !== null && <ErrorBox error={error} onRetry={reload} />}
       <ActionError action={action} testId="closure-file-error" />
-      <div className="card">
-        <DataTable
-          columns={columns}
-          rows={data?.closures}
-          rowKey={(c) => c.id}
-          rowAttributes={(c) => ({ 'data-testid': `closure-row-${c.mineId}` })}
-          empty={t('closure.empty')}
-          caption={t('nav.closure')}
-          testId="closure-table"
-          pageSize={50}
-        />
-      </div>
+      <TableCard
+        columns={columns}
+        rows={data?.closures}
+        rowKey={(c) => c.id}
+        rowAttributes={(c) => ({ 'data-testid': `closure-row-${c.mineId}` })}
+        empty={t('closure.empty')}
+        caption={t('nav.closure')}
+        testId="closure-table"
+        pageSize={50}
+      />
       {unfiled.length > 0 && (
         <div className="card wf-card">
           <h2>{t('closure.unfiled.title')}</h2>
@@ -203,17 +202,15 @@ function CandidatesPanel() {
       {isRegulator && <PolicyListForm onDone={reload} />}
       {error !== null && <ErrorBox error={error} onRetry={reload} />}
       <ActionError action={action} testId="candidate-start-error" />
-      <div className="card">
-        <DataTable
-          columns={columns}
-          rows={data?.candidates}
-          rowKey={(c) => c.mineId}
-          rowAttributes={(c) => ({ 'data-testid': `candidate-${c.mineId}` })}
-          empty={t('closure.candidates.empty')}
-          caption={t('closure.tab.candidates')}
-          pageSize={50}
-        />
-      </div>
+      <TableCard
+        columns={columns}
+        rows={data?.candidates}
+        rowKey={(c) => c.mineId}
+        rowAttributes={(c) => ({ 'data-testid': `candidate-${c.mineId}` })}
+        empty={t('closure.candidates.empty')}
+        caption={t('closure.tab.candidates')}
+        pageSize={50}
+      />
     </div>
   );
 }
@@ -254,15 +251,13 @@ function TargetsPanel() {
     <div data-testid="closure-targets" data-busy={isLoading ? 'true' : 'false'} className="wf-stack">
       {may('closure.manage') && <TargetForm onDone={reload} />}
       {error !== null && <ErrorBox error={error} onRetry={reload} />}
-      <div className="card">
-        <DataTable
-          columns={columns}
-          rows={data?.targets}
-          rowKey={(p) => p.target.id}
-          rowAttributes={(p) => ({ 'data-testid': `target-${p.target.id}` })}
-          caption={t('closure.tab.targets')}
-        />
-      </div>
+      <TableCard
+        columns={columns}
+        rows={data?.targets}
+        rowKey={(p) => p.target.id}
+        rowAttributes={(p) => ({ 'data-testid': `target-${p.target.id}` })}
+        caption={t('closure.tab.targets')}
+      />
       <HistoryPanel />
     </div>
   );
@@ -359,18 +354,16 @@ function CasesPanel() {
       {may('case.manage') && <PrefillGate>{(prefill) => <NewCaseForm prefill={prefill} />}</PrefillGate>}
       <ExportControl listUrl="/api/closure/cases" />
       {error !== null && <ErrorBox error={error} onRetry={reload} />}
-      <div className="card">
-        <DataTable
-          columns={columns}
-          rows={error === null ? data?.cases : undefined}
-          rowKey={(c) => c.id}
-          rowAttributes={(c) => ({ 'data-testid': `case-${c.id}` })}
-          empty={t('closure.caseNew.empty')}
-          emptyTestId="cases-empty"
-          caption={t('closure.tab.cases')}
-          pageSize={50}
-        />
-      </div>
+      <TableCard
+        columns={columns}
+        rows={error === null ? data?.cases : undefined}
+        rowKey={(c) => c.id}
+        rowAttributes={(c) => ({ 'data-testid': `case-${c.id}` })}
+        empty={t('closure.caseNew.empty')}
+        emptyTestId="cases-empty"
+        caption={t('closure.tab.cases')}
+        pageSize={50}
+      />
     </div>
   );
 }

@@ -1,7 +1,8 @@
 import { useApiData } from '../../api/use-api.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
-import { DataTable, type Column } from '../../components/data-table.tsx';
+import type { Column } from '../../components/data-table.tsx';
+import { TableCard } from '../../components/table-card.tsx';
 import { sortedColumn, figureColumn } from '../../components/table-columns.ts';
 import { Link } from '../../router/link.tsx';
 import { useCan } from '../../session/session-context.tsx';
@@ -51,17 +52,15 @@ function DirectivesList() {
     <div data-testid="directives-list" data-busy={isLoading ? 'true' : 'false'} className="wf-stack">
       {may('directive.issue') && <IssueDirectiveForm onIssued={reload} />}
       {error !== null && <ErrorBox error={error} onRetry={reload} />}
-      <div className="card">
-        <DataTable
-          columns={columns}
-          rows={data?.directives}
-          rowKey={(d) => d.id}
-          rowAttributes={(d) => ({ 'data-testid': `directive-row-${d.id}`, 'data-title': d.title })}
-          empty={t('directives.list.empty')}
-          caption={t('nav.directives')}
-          pageSize={50}
-        />
-      </div>
+      <TableCard
+        columns={columns}
+        rows={data?.directives}
+        rowKey={(d) => d.id}
+        rowAttributes={(d) => ({ 'data-testid': `directive-row-${d.id}`, 'data-title': d.title })}
+        empty={t('directives.list.empty')}
+        caption={t('nav.directives')}
+        pageSize={50}
+      />
     </div>
   );
 }

@@ -3,7 +3,8 @@ import { useApiData } from '../../api/use-api.ts';
 import { ButtonLink } from '../../components/button.tsx';
 import { ErrorBox } from '../../components/error-box.tsx';
 import { PageFrame } from '../../components/page-frame.tsx';
-import { DataTable, type Column } from '../../components/data-table.tsx';
+import type { Column } from '../../components/data-table.tsx';
+import { TableCard } from '../../components/table-card.tsx';
 import { FilterSelect } from '../../components/filter-bar.tsx';
 import { CheckField } from '../../components/form-kit.tsx';
 import { KpiTiles } from '../../components/kpi-tiles.tsx';
@@ -184,45 +185,41 @@ export function CoveragePage() {
           {t('supervision.coverage.excludedClosed', { n: view.excludedClosed })}
         </p>
       )}
-      <div className="card">
-        <DataTable
-          testId="coverage-table"
-          columns={coverageColumns}
-          rows={view?.rows}
-          rowKey={(r) => r.mineId}
-          rowAttributes={(r) => ({
-            'data-testid': 'coverage-row',
-            'data-mine-id': r.mineId,
-            'data-gaps': r.gaps.join(' '),
-            'data-mine': r.isMine ? 'true' : 'false',
-          })}
-          empty={t('supervision.coverage.empty')}
-        />
-      </div>
+      <TableCard
+        testId="coverage-table"
+        columns={coverageColumns}
+        rows={view?.rows}
+        rowKey={(r) => r.mineId}
+        rowAttributes={(r) => ({
+          'data-testid': 'coverage-row',
+          'data-mine-id': r.mineId,
+          'data-gaps': r.gaps.join(' '),
+          'data-mine': r.isMine ? 'true' : 'false',
+        })}
+        empty={t('supervision.coverage.empty')}
+      />
       {view && view.byDistrict.length > 1 && (
-        <div className="card">
-          <DataTable
-            testId="coverage-districts"
-            columns={[
-              { key: 'district', header: t('supervision.col.district'), cell: (d) => d.regionName },
-              { key: 'mines', header: t('supervision.col.mines'), cell: (d) => d.mines, isNumeric: true },
-              {
-                key: 'complete',
-                header: t('supervision.kpi.complete'),
-                cell: (d) => d.complete,
-                isNumeric: true,
-              },
-              ...COVERAGE_GAPS.map((g): Column<CoverageView['byDistrict'][number]> => ({
-                key: g,
-                header: t(`supervision.missing.${g}`),
-                cell: (d) => d.missing[g],
-                isNumeric: true,
-              })),
-            ]}
-            rows={view.byDistrict}
-            rowKey={(d) => d.regionId}
-          />
-        </div>
+        <TableCard
+          testId="coverage-districts"
+          columns={[
+            { key: 'district', header: t('supervision.col.district'), cell: (d) => d.regionName },
+            { key: 'mines', header: t('supervision.col.mines'), cell: (d) => d.mines, isNumeric: true },
+            {
+              key: 'complete',
+              header: t('supervision.kpi.complete'),
+              cell: (d) => d.complete,
+              isNumeric: true,
+            },
+            ...COVERAGE_GAPS.map((g): Column<CoverageView['byDistrict'][number]> => ({
+              key: g,
+              header: t(`supervision.missing.${g}`),
+              cell: (d) => d.missing[g],
+              isNumeric: true,
+            })),
+          ]}
+          rows={view.byDistrict}
+          rowKey={(d) => d.regionId}
+        />
       )}
     </PageFrame>
   );
