@@ -105,13 +105,18 @@ export function FieldShell({
     <label className={wide === true ? 'field field-wide' : 'field'}>
       <span className="field-label">{label}</span>
       {children}
-      {message ? (
-        <span className="field-message" role="alert" data-testid={`${testId}-message`}>
-          {message}
-        </span>
-      ) : null}
+      <FieldMessage message={message} testId={testId} />
     </label>
   );
+}
+
+/** A control's validation message when there is one (announced; `${testId}-message`). */
+export function FieldMessage({ message, testId }: { message?: string | null; testId: string }) {
+  return message ? (
+    <span className="field-message" role="alert" data-testid={`${testId}-message`}>
+      {message}
+    </span>
+  ) : null;
 }
 
 /** A labelled input: the label, then the control, then the validation message when there is one. */
