@@ -107,12 +107,9 @@ function ClosuresList() {
     sortedColumn('mine', t('closure.col.mine'), (m) => m.name),
     { key: 'region', header: t('closure.col.region'), cell: (m) => m.regionName },
     { key: 'status', header: t('closure.col.status'), cell: (m) => <StatusPill status={m.status} /> },
-    {
-      key: 'since',
-      header: t('closure.col.since'),
-      cell: (m) => m.statusSince.slice(0, 10),
-      sortValue: (m) => m.statusSince,
-    },
+    sortedColumn('since', t('closure.col.since'), (m) => m.statusSince, {
+      show: (since) => since.slice(0, 10),
+    }),
     {
       key: 'action',
       header: t('closure.col.action'),

@@ -29,18 +29,8 @@ function DirectivesList() {
     },
     { key: 'kind', header: t('directives.col.kind'), cell: (d) => t(`directives.kind.${d.kind}`) },
     { key: 'issuer', header: t('directives.col.issuer'), cell: (d) => d.issuerName },
-    {
-      key: 'issued',
-      header: t('directives.col.issued'),
-      cell: (d) => formatTime(d.issuedAt),
-      sortValue: (d) => d.issuedAt,
-    },
-    {
-      key: 'deadline',
-      header: t('directives.col.deadline'),
-      cell: (d) => formatTime(d.deadline),
-      sortValue: (d) => d.deadline,
-    },
+    sortedColumn('issued', t('directives.col.issued'), (d) => d.issuedAt, { show: formatTime }),
+    sortedColumn('deadline', t('directives.col.deadline'), (d) => d.deadline, { show: formatTime }),
     figureColumn(
       'progress',
       t('directives.col.progress'),
