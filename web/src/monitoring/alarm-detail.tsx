@@ -4,6 +4,7 @@ import type { AlarmView } from '../api/generated/api-schema.ts';
 import { useApiData } from '../api/use-api.ts';
 import { DataTable, type Column } from '../components/data-table.tsx';
 import { ErrorBox } from '../components/error-box.tsx';
+import { Field } from '../components/form-kit.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { Link } from '../router/link.tsx';
 import { minePath } from '../router/router.ts';
@@ -136,16 +137,13 @@ function AlarmActions({ alarm, onDone }: { alarm: AlarmView; onDone: (alarm: Ala
         <details className="action-shelve" open={alarm.priority !== 'critical' && !canAck ? true : undefined}>
           <summary>{t('alarm.shelve.title')}</summary>
           <form className="action-form" onSubmit={shelve} noValidate>
-            <label className="field">
-              <span className="field-label">{t('alarm.shelve.reason')}</span>
-              <input
-                className="input"
-                value={reason}
-                placeholder={t('alarm.shelve.placeholder')}
-                onChange={(e) => setReason(e.target.value)}
-                data-testid="alarm-shelve-reason"
-              />
-            </label>
+            <Field
+              label={t('alarm.shelve.reason')}
+              value={reason}
+              placeholder={t('alarm.shelve.placeholder')}
+              onChange={setReason}
+              testId="alarm-shelve-reason"
+            />
             <div className="shelve-row">
               <label className="field">
                 <span className="field-label">{t('alarm.shelve.minutes')}</span>

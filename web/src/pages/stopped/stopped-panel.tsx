@@ -136,22 +136,17 @@ function Decide({ id, onDone }: { id: string; onDone: () => void }) {
           testId="stopped-reason"
         />
       </span>
-      <Button
-        variant="primary"
-        disabled={action.busy}
-        onClick={() => decide('approve')}
-        testId="stopped-approve"
-      >
-        {t('stopped.decide.approve')}
-      </Button>
-      <Button
-        variant="danger"
-        disabled={action.busy}
-        onClick={() => decide('reject')}
-        testId="stopped-reject"
-      >
-        {t('stopped.decide.reject')}
-      </Button>
+      {(['approve', 'reject'] as const).map((decision) => (
+        <Button
+          key={decision}
+          variant={decision === 'approve' ? 'primary' : 'danger'}
+          disabled={action.busy}
+          onClick={() => decide(decision)}
+          testId={`stopped-${decision}`}
+        >
+          {t(`stopped.decide.${decision}`)}
+        </Button>
+      ))}
       <ActionError action={action} testId="stopped-decide-error" />
     </div>
   );
