@@ -119,34 +119,35 @@ export function BriefingPage() {
           </div>
           <div className="card">
             <h2>{t('briefing.mines')}</h2>
-            <table className="table" data-testid="briefing-mines">
-              <tbody>
-                {MINE_STATUS_KEYS.map((s) => (
-                  <tr key={s} data-testid={`briefing-status-${s}`}>
-                    <td>{t(`status.${s}`)}</td>
-                    <td>{b.mines.byStatus[s]}</td>
-                  </tr>
-                ))}
-                <tr data-testid="briefing-status-total">
-                  <td>{t('briefing.total')}</td>
-                  <td>{b.mines.total}</td>
-                </tr>
-              </tbody>
-            </table>
+            <FigureTable
+              testId="briefing-mines"
+              lines={[
+                ...MINE_STATUS_KEYS.map((s) => ({
+                  key: s,
+                  label: t(`status.${s}`),
+                  value: b.mines.byStatus[s],
+                  attributes: { 'data-testid': `briefing-status-${s}` },
+                })),
+                {
+                  key: 'total',
+                  label: t('briefing.total'),
+                  value: b.mines.total,
+                  attributes: { 'data-testid': 'briefing-status-total' },
+                },
+              ]}
+            />
             <p className="muted">{t('briefing.small', { n: b.mines.small, open: b.mines.smallNotClosed })}</p>
           </div>
           <div className="card" data-testid="briefing-hazards">
             <h2>{t('briefing.hazards')}</h2>
-            <table className="table">
-              <tbody>
-                {(['found', 'majorFound', 'closed', 'open', 'overdue'] as const).map((k) => (
-                  <tr key={k} data-testid={`briefing-hazards-${k}`}>
-                    <td>{t(k === 'majorFound' ? 'briefing.hazards.major' : `briefing.hazards.${k}`)}</td>
-                    <td>{b.hazards[k]}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <FigureTable
+              lines={(['found', 'majorFound', 'closed', 'open', 'overdue'] as const).map((k) => ({
+                key: k,
+                label: t(k === 'majorFound' ? 'briefing.hazards.major' : `briefing.hazards.${k}`),
+                value: b.hazards[k],
+                attributes: { 'data-testid': `briefing-hazards-${k}` },
+              }))}
+            />
           </div>
           <div className="card" data-testid="briefing-closure">
             <h2>{t('briefing.closure')}</h2>
@@ -180,19 +181,17 @@ export function BriefingPage() {
             {b.alarms.byRule.length === 0 ? (
               <p className="muted">{t('briefing.alarms.none')}</p>
             ) : (
-              <table className="table">
-                <tbody>
-                  {b.alarms.byRule.map((r) => {
-                    const key = `alarmRule.${r.rule}`;
-                    return (
-                      <tr key={r.rule} data-testid="briefing-alarm-row" data-rule={r.rule}>
-                        <td>{has(key) ? t(key) : r.rule}</td>
-                        <td>{r.raised}</td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
+              <FigureTable
+                lines={b.alarms.byRule.map((r) => {
+                  const key = `alarmRule.${r.rule}`;
+                  return {
+                    key: r.rule,
+                    label: has(key) ? t(key) : r.rule,
+                    value: r.raised,
+                    attributes: { 'data-testid': 'briefing-alarm-row', 'data-rule': r.rule },
+                  };
+                })}
+              />
             )}
           </div>
           <div className="card" data-testid="briefing-supervision">
@@ -244,5 +243,30 @@ export function BriefingPage() {
         </div>
       )}
     </PageFrame>
+  );
+}
+
+/** One line of a briefing figure table: what is counted, and the count. */
+interface FigureLine {
+  key: string;
+  label: string;
+  value: number;
+  /** Test id and data attributes of the line. */
+  attributes: Record<`data-${string}`, string>;
+}
+
+/** A table of labelled figures without a header (mines by status, hazards, alarms by rule). */
+function FigureTable({ lines, testId }: { lines: readonly FigureLine[]; testId?: string }) {
+  return (
+    <table className="table" data-testid={testId}>
+      <tbody>
+        {lines.map((line) => (
+          <tr key={line.key} {...line.attributes}>
+            <td>{line.label}</td>
+            <td>{line.value}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
