@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { ApiAnswer } from '../../api/api-client.ts';
 import { useApiData } from '../../api/use-api.ts';
+import { Button } from '../../components/button.tsx';
 import { DataTable } from '../../components/data-table.tsx';
 import { ErrorBox } from '../../components/error-box.tsx';
 import { ActionError } from '../../components/form-kit.tsx';
@@ -29,6 +30,16 @@ export function AccidentDetail({ id }: { id: string }) {
   const action = useAction(detail.reload);
   const act = (path: string, body: unknown) =>
     action.run('POST', `/api/accidents/${encodeURIComponent(id)}/${path}`, body);
+  /** A step of the investigation (the report carries the findings typed beside it). */
+  const investigate = (event: 'extend' | 'submit_report' | 'close', testId: string) => (
+    <Button
+      size="small"
+      testId={testId}
+      onClick={() => void act('investigation', event === 'submit_report' ? { event, findings } : { event })}
+    >
+      {t(`accidents.inv.${event}`)}
+    </Button>
+  );
   const d = detail.data;
   const busy = detail.isLoading || timeline.isLoading;
   return (
@@ -84,16 +95,15 @@ export function AccidentDetail({ id }: { id: string }) {
                     cell: (s) =>
                       s.reportedAt === null &&
                       may('accident.report') && (
-                        <button
-                          type="button"
-                          className="btn btn-small"
-                          data-testid={`report-${s.level}-record`}
+                        <Button
+                          size="small"
+                          testId={`report-${s.level}-record`}
                           onClick={() =>
                             void act('reports', { level: s.level, reportedAt: new Date().toISOString() })
                           }
                         >
                           {t('accidents.detail.record')}
-                        </button>
+                        </Button>
                       ),
                   },
                 ]}
@@ -113,14 +123,7 @@ export function AccidentDetail({ id }: { id: string }) {
               {d.accident.findings && <p>{d.accident.findings}</p>}
               {may('accident.investigate') && (
                 <div className="acc-actions">
-                  <button
-                    type="button"
-                    className="btn btn-small"
-                    data-testid="inv-extend"
-                    onClick={() => void act('investigation', { event: 'extend' })}
-                  >
-                    {t('accidents.inv.extend')}
-                  </button>
+                  {investigate('extend', 'inv-extend')}
                   <input
                     className="input"
                     data-testid="inv-findings"
@@ -128,22 +131,8 @@ export function AccidentDetail({ id }: { id: string }) {
                     value={findings}
                     onChange={(e) => setFindings(e.target.value)}
                   />
-                  <button
-                    type="button"
-                    className="btn btn-small"
-                    data-testid="inv-submit"
-                    onClick={() => void act('investigation', { event: 'submit_report', findings })}
-                  >
-                    {t('accidents.inv.submit_report')}
-                  </button>
-                  <button
-                    type="button"
-                    className="btn btn-small"
-                    data-testid="inv-close"
-                    onClick={() => void act('investigation', { event: 'close' })}
-                  >
-                    {t('accidents.inv.close')}
-                  </button>
+                  {investigate('submit_report', 'inv-submit')}
+                  {investigate('close', 'inv-close')}
                 </div>
               )}
               <h3>{t('accidents.tab.accountability')}</h3>
