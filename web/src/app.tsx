@@ -36,31 +36,22 @@ const MinesPage = lazyPage(async () => (await import('./pages/mines-page.tsx')).
 const MapPage = lazyPage(async () => (await import('./pages/map/map-page.tsx')).MapPage);
 const MinePage = lazyPage(async () => (await import('./pages/mine-page.tsx')).MinePage);
 const AlarmsPage = lazyPage(async () => (await import('./pages/alarms-page.tsx')).AlarmsPage);
-const HazardsSection = lazyPage(
-  async () => (await import('./pages/hazards/hazards-section.tsx')).HazardsSection,
-);
-const OrdersSection = lazyPage(async () => (await import('./pages/orders/orders-section.tsx')).OrdersSection);
-const SupervisionSection = lazyPage(
-  async () => (await import('./pages/supervision/supervision-section.tsx')).SupervisionSection,
-);
-const DirectivesSection = lazyPage(
-  async () => (await import('./pages/directives/directives-section.tsx')).DirectivesSection,
-);
-const ExpertiseSection = lazyPage(
-  async () => (await import('./pages/expertise/expertise-section.tsx')).ExpertiseSection,
-);
-const ClosureSection = lazyPage(
-  async () => (await import('./pages/closure/closure-section.tsx')).ClosureSection,
-);
-const AccidentsSection = lazyPage(
-  async () => (await import('./pages/accidents/accidents-section.tsx')).AccidentsSection,
-);
-const SecuritySection = lazyPage(
-  async () => (await import('./pages/security/security-section.tsx')).SecuritySection,
-);
-const BriefingSection = lazyPage(
-  async () => (await import('./pages/briefing/briefing-section.tsx')).BriefingSection,
-);
+/** The sections that read the rest of their path (`sub`) themselves, each its own chunk. */
+const SECTIONS: Record<Extract<Route, { sub: string[] }>['name'], ComponentType<{ sub: string[] }>> = {
+  hazards: lazyPage(async () => (await import('./pages/hazards/hazards-section.tsx')).HazardsSection),
+  orders: lazyPage(async () => (await import('./pages/orders/orders-section.tsx')).OrdersSection),
+  supervision: lazyPage(
+    async () => (await import('./pages/supervision/supervision-section.tsx')).SupervisionSection,
+  ),
+  directives: lazyPage(
+    async () => (await import('./pages/directives/directives-section.tsx')).DirectivesSection,
+  ),
+  expertise: lazyPage(async () => (await import('./pages/expertise/expertise-section.tsx')).ExpertiseSection),
+  closure: lazyPage(async () => (await import('./pages/closure/closure-section.tsx')).ClosureSection),
+  accidents: lazyPage(async () => (await import('./pages/accidents/accidents-section.tsx')).AccidentsSection),
+  briefing: lazyPage(async () => (await import('./pages/briefing/briefing-section.tsx')).BriefingSection),
+  security: lazyPage(async () => (await import('./pages/security/security-section.tsx')).SecuritySection),
+};
 
 type SessionState =
   | { kind: 'checking' }
@@ -216,6 +207,10 @@ function PageLoading() {
 }
 
 function RoutePage({ route }: { route: Exclude<Route, { name: 'login' }> }) {
+  if ('sub' in route) {
+    const Section = SECTIONS[route.name];
+    return <Section sub={route.sub} />;
+  }
   switch (route.name) {
     case 'dashboard':
       return <HomePage />;
@@ -228,23 +223,5 @@ function RoutePage({ route }: { route: Exclude<Route, { name: 'login' }> }) {
       return <MinePage key={route.mineId} mineId={route.mineId} />;
     case 'alarms':
       return <AlarmsPage />;
-    case 'hazards':
-      return <HazardsSection sub={route.sub} />;
-    case 'orders':
-      return <OrdersSection sub={route.sub} />;
-    case 'supervision':
-      return <SupervisionSection sub={route.sub} />;
-    case 'directives':
-      return <DirectivesSection sub={route.sub} />;
-    case 'expertise':
-      return <ExpertiseSection sub={route.sub} />;
-    case 'closure':
-      return <ClosureSection sub={route.sub} />;
-    case 'accidents':
-      return <AccidentsSection sub={route.sub} />;
-    case 'briefing':
-      return <BriefingSection sub={route.sub} />;
-    case 'security':
-      return <SecuritySection sub={route.sub} />;
   }
 }

@@ -62,3 +62,24 @@ export function Button({
     </button>
   );
 }
+
+/** A link drawn as a button (a download, a page of its own): an `<a>` with the button's class. */
+export function ButtonLink({
+  href,
+  variant = 'secondary',
+  size = 'small',
+  testId,
+  children,
+}: {
+  href: string;
+  variant?: ButtonVariant;
+  size?: 'normal' | 'small';
+  testId?: string;
+  children: ReactNode;
+}) {
+  return (
+    <a className={buttonClass(variant, size)} data-testid={testId} href={href}>
+      {children}
+    </a>
+  );
+}

@@ -14,7 +14,9 @@ export interface Column<T> {
   isNumeric?: boolean;
   /** Hides the header text from sight (an actions column), keeping it for screen readers and cards. */
   isHeaderHidden?: boolean;
-  className?: string;
+  /** Extra classes of the column's cells (`nowrap`, `mono`; or by the row: `zero`), and of its header. */
+  className?: string | ((row: T) => string | undefined);
+  headerClassName?: string;
 }
 
 type Sort = { key: string; isDescending: boolean } | null;
@@ -37,6 +39,10 @@ export function DataTable<T>({
   initialSort = null,
   isCompact,
   footer,
+  className,
+  wrapClassName,
+  rowClassName,
+  onRowClick,
 }: {
   columns: readonly Column<T>[];
   rows: readonly T[] | undefined;
@@ -56,6 +62,13 @@ export function DataTable<T>({
   isCompact?: boolean;
   /** Rows under the body (a total), as `<tr>` elements. */
   footer?: ReactNode;
+  /** Extra classes of the table (its own CSS), and of the scrolling box around it. */
+  className?: string;
+  wrapClassName?: string;
+  /** A row's class (how it stands out: over a limit, restricted). */
+  rowClassName?: (row: T) => string | undefined;
+  /** What a click on a row does (open its record). */
+  onRowClick?: (row: T) => void;
 }) {
   const { t } = useI18n();
   const [sort, setSort] = useState<Sort>(initialSort);
@@ -75,8 +88,11 @@ export function DataTable<T>({
   const toggle = (key: string) =>
     setSort((s) => (s?.key === key ? { key, isDescending: !s.isDescending } : { key, isDescending: false }));
   return (
-    <div className="table-wrap">
-      <table className={isCompact === true ? 'table table-top' : 'table'} data-testid={testId}>
+    <div className={classes('table-wrap', wrapClassName)}>
+      <table
+        className={classes('table', isCompact === true ? 'table-top' : '', className)}
+        data-testid={testId}
+      >
         {caption !== undefined && <caption className="sr-only">{caption}</caption>}
         <thead>
           <tr>
@@ -85,7 +101,7 @@ export function DataTable<T>({
                 key={c.key}
                 scope="col"
                 data-label={c.header}
-                className={c.isNumeric === true ? 'num' : undefined}
+                className={classes(c.isNumeric === true ? 'num' : '', c.headerClassName)}
                 aria-sort={sort?.key === c.key ? (sort.isDescending ? 'descending' : 'ascending') : undefined}
               >
                 {c.sortValue !== undefined ? (
@@ -119,13 +135,19 @@ export function DataTable<T>({
             </tr>
           )}
           {shown?.map((row) => (
-            <tr key={rowKey(row)} {...rowAttributes?.(row)}>
+            <tr
+              key={rowKey(row)}
+              className={rowClassName?.(row)}
+              onClick={onRowClick === undefined ? undefined : () => onRowClick(row)}
+              {...rowAttributes?.(row)}
+            >
               {columns.map((c) => (
                 <td
                   key={c.key}
-                  className={
-                    [c.isNumeric === true ? 'num' : '', c.className ?? ''].join(' ').trim() || undefined
-                  }
+                  className={classes(
+                    c.isNumeric === true ? 'num' : '',
+                    typeof c.className === 'function' ? c.className(row) : c.className,
+                  )}
                   data-label={c.header}
                 >
                   {c.cell(row)}
@@ -146,6 +168,11 @@ export function DataTable<T>({
       )}
     </div>
   );
+}
+
+/** The class names given (blanks left out), or undefined when there are none. */
+function classes(...names: (string | undefined)[]): string | undefined {
+  return names.filter((n) => n !== undefined && n !== '').join(' ') || undefined;
 }
 
 /** A copy of `rows` ordered by `value` (numbers as numbers, text in Chinese collation order). */

@@ -39,6 +39,27 @@ export function Input({ value, onChange, testId, type = 'text', width, label, ..
   );
 }
 
+/** A search box above a list, named by its placeholder (`className` places it: `filter-q`, `point-filter`). */
+export function SearchInput({
+  label,
+  className,
+  value,
+  onChange,
+  testId,
+}: Pick<InputProps, 'value' | 'onChange' | 'testId'> & { label: string; className: string }) {
+  return (
+    <input
+      className={`input ${className}`}
+      type="search"
+      placeholder={label}
+      aria-label={label}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      data-testid={testId}
+    />
+  );
+}
+
 /** A multi-line text control. */
 export function TextArea({
   value,
@@ -84,13 +105,18 @@ export function FieldShell({
     <label className={wide === true ? 'field field-wide' : 'field'}>
       <span className="field-label">{label}</span>
       {children}
-      {message ? (
-        <span className="field-message" role="alert" data-testid={`${testId}-message`}>
-          {message}
-        </span>
-      ) : null}
+      <FieldMessage message={message} testId={testId} />
     </label>
   );
+}
+
+/** A control's validation message when there is one (announced; `${testId}-message`). */
+export function FieldMessage({ message, testId }: { message?: string | null; testId: string }) {
+  return message ? (
+    <span className="field-message" role="alert" data-testid={`${testId}-message`}>
+      {message}
+    </span>
+  ) : null;
 }
 
 /** A labelled input: the label, then the control, then the validation message when there is one. */

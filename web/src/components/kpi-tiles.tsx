@@ -16,10 +16,19 @@ export interface KpiTile {
   attributes?: Record<`data-${string}`, string | undefined>;
 }
 
-/** A row of KPI tiles (`.kpis` / `.kpi`): the figures a page opens with. */
-export function KpiTiles({ tiles, testId }: { tiles: readonly KpiTile[]; testId: string }) {
+/** A row of KPI tiles (`.kpis` / `.kpi`): the figures a page opens with; `lead` stands first (a live tile). */
+export function KpiTiles({
+  tiles,
+  testId,
+  lead,
+}: {
+  tiles: readonly KpiTile[];
+  testId?: string;
+  lead?: ReactNode;
+}) {
   return (
     <div className="kpis" data-testid={testId}>
+      {lead}
       {tiles.map((tile) => (
         <div
           className={tile.tone ? `kpi ${tile.tone}` : 'kpi'}

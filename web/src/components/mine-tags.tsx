@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { Mine } from '../api/generated/api-schema.ts';
 import { SMALL_MINE_CAPACITY_T_PER_YEAR } from '../domain.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
@@ -15,19 +16,20 @@ export function lacksGasControl(mine: Pick<Mine, 'gasClass' | 'hasGasControlCapa
 /** The red "small mine" tag. */
 export function SmallMineTag() {
   const { t } = useI18n();
-  return (
-    <span className="tag tag-danger" data-testid="small-mine-tag">
-      {t('tag.small')}
-    </span>
-  );
+  return <DangerTag testId="small-mine-tag">{t('tag.small')}</DangerTag>;
 }
 
 /** The red "no gas-control capability" tag for high-gas and outburst mines. */
 export function NoGasControlTag() {
   const { t } = useI18n();
+  return <DangerTag testId="no-gas-control-tag">{t('tag.noGasControl')}</DangerTag>;
+}
+
+/** A red tag beside a mine's name. */
+function DangerTag({ testId, children }: { testId: string; children: ReactNode }) {
   return (
-    <span className="tag tag-danger" data-testid="no-gas-control-tag">
-      {t('tag.noGasControl')}
+    <span className="tag tag-danger" data-testid={testId}>
+      {children}
     </span>
   );
 }

@@ -2,7 +2,9 @@ import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'rea
 import { ApiError, request, type ApiAnswer, type ApiPostAnswer } from '../api/api-client.ts';
 import type { AlarmView } from '../api/generated/api-schema.ts';
 import { useApiData } from '../api/use-api.ts';
+import { DataTable, type Column } from '../components/data-table.tsx';
 import { ErrorBox } from '../components/error-box.tsx';
+import { Field } from '../components/form-kit.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { Link } from '../router/link.tsx';
 import { minePath } from '../router/router.ts';
@@ -15,6 +17,7 @@ import './alarm-detail.css';
 
 type AlarmActionResponse = ApiPostAnswer<'/api/alarms/{id}/acknowledge'>;
 type AlarmDetailResponse = ApiAnswer<'/api/alarms/{id}'>;
+type AlarmEvent = AlarmDetailResponse['events'][number];
 
 const SHELVE_PRESETS = [15, 30, 60, 120, 240, 480];
 const MAX_SHELVE_MINUTES = 480;
@@ -134,16 +137,13 @@ function AlarmActions({ alarm, onDone }: { alarm: AlarmView; onDone: (alarm: Ala
         <details className="action-shelve" open={alarm.priority !== 'critical' && !canAck ? true : undefined}>
           <summary>{t('alarm.shelve.title')}</summary>
           <form className="action-form" onSubmit={shelve} noValidate>
-            <label className="field">
-              <span className="field-label">{t('alarm.shelve.reason')}</span>
-              <input
-                className="input"
-                value={reason}
-                placeholder={t('alarm.shelve.placeholder')}
-                onChange={(e) => setReason(e.target.value)}
-                data-testid="alarm-shelve-reason"
-              />
-            </label>
+            <Field
+              label={t('alarm.shelve.reason')}
+              value={reason}
+              placeholder={t('alarm.shelve.placeholder')}
+              onChange={setReason}
+              testId="alarm-shelve-reason"
+            />
             <div className="shelve-row">
               <label className="field">
                 <span className="field-label">{t('alarm.shelve.minutes')}</span>
@@ -200,66 +200,76 @@ function EventHistory({ detail }: { detail: AlarmDetailResponse }) {
   // data, still comes before the acknowledgement that answered it).
   const events = detail.events;
   const LATE_MS = 60_000;
+  const columns: Column<AlarmEvent>[] = [
+    {
+      key: 'at',
+      header: t('alarm.history.at'),
+      className: 'tabular nowrap',
+      cell: (e) => (
+        <>
+          {formatMs(e.atMs)}
+          {e.receivedMs !== null && e.receivedMs - e.atMs > LATE_MS && (
+            <div className="cell-sub" data-testid="alarm-event-received">
+              {t('alarm.history.received', { at: formatMs(e.receivedMs) })}
+            </div>
+          )}
+        </>
+      ),
+    },
+    {
+      key: 'event',
+      header: t('alarm.history.event'),
+      cell: (e) => (
+        <>
+          <span className="strong">{eventLabel(e, i18n)}</span>
+          {e.value !== null && (
+            <div className="cell-sub">{t('alarm.history.value', { v: formatValue(e.value, lang) })}</div>
+          )}
+        </>
+      ),
+    },
+    {
+      key: 'change',
+      header: t('alarm.history.change'),
+      className: 'nowrap',
+      cell: (e) => (
+        <>
+          {e.fromState !== null && <AlarmStatePill state={e.fromState} />}
+          {e.fromState !== null && e.toState !== null && <span className="diff-arrow">→</span>}
+          {e.toState !== null && <AlarmStatePill state={e.toState} />}
+        </>
+      ),
+    },
+    {
+      key: 'who',
+      header: t('alarm.history.who'),
+      cell: (e) => (
+        <>
+          {e.actor ?? <span className="muted">{t('alarm.history.system')}</span>}
+          {e.comment !== null && e.comment !== '' && <div className="event-comment">{e.comment}</div>}
+        </>
+      ),
+    },
+  ];
   return (
     <section className="detail-history">
       <h3>{t('alarm.history.title')}</h3>
-      <div className="table-wrap">
-        <table className="table table-top history-table" data-testid="alarm-history">
-          <thead>
-            <tr>
-              <th>{t('alarm.history.at')}</th>
-              <th>{t('alarm.history.event')}</th>
-              <th>{t('alarm.history.change')}</th>
-              <th>{t('alarm.history.who')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {events.length === 0 && (
-              <tr>
-                <td colSpan={4} className="empty">
-                  {t('alarm.history.empty')}
-                </td>
-              </tr>
-            )}
-            {events.map((e, i) => (
-              <tr
-                key={`${e.atMs}-${i}`}
-                data-testid="alarm-event-row"
-                data-kind={e.kind}
-                data-cause={e.cause}
-                data-from={e.fromState ?? ''}
-                data-to={e.toState ?? ''}
-              >
-                <td className="tabular nowrap">
-                  {formatMs(e.atMs)}
-                  {e.receivedMs !== null && e.receivedMs - e.atMs > LATE_MS && (
-                    <div className="cell-sub" data-testid="alarm-event-received">
-                      {t('alarm.history.received', { at: formatMs(e.receivedMs) })}
-                    </div>
-                  )}
-                </td>
-                <td>
-                  <span className="strong">{eventLabel(e, i18n)}</span>
-                  {e.value !== null && (
-                    <div className="cell-sub">
-                      {t('alarm.history.value', { v: formatValue(e.value, lang) })}
-                    </div>
-                  )}
-                </td>
-                <td className="nowrap">
-                  {e.fromState !== null && <AlarmStatePill state={e.fromState} />}
-                  {e.fromState !== null && e.toState !== null && <span className="diff-arrow">→</span>}
-                  {e.toState !== null && <AlarmStatePill state={e.toState} />}
-                </td>
-                <td>
-                  {e.actor ?? <span className="muted">{t('alarm.history.system')}</span>}
-                  {e.comment !== null && e.comment !== '' && <div className="event-comment">{e.comment}</div>}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        isCompact
+        className="history-table"
+        testId="alarm-history"
+        columns={columns}
+        rows={events}
+        rowKey={(e) => `${e.atMs}-${events.indexOf(e)}`}
+        rowAttributes={(e) => ({
+          'data-testid': 'alarm-event-row',
+          'data-kind': e.kind,
+          'data-cause': e.cause,
+          'data-from': e.fromState ?? '',
+          'data-to': e.toState ?? '',
+        })}
+        empty={t('alarm.history.empty')}
+      />
     </section>
   );
 }

@@ -1,13 +1,15 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { withQuery, type ApiAnswer } from '../api/api-client.ts';
 import { useApiData } from '../api/use-api.ts';
+import { CardSection } from '../components/card-section.tsx';
+import { DataTable, type Column } from '../components/data-table.tsx';
 import { ErrorBox } from '../components/error-box.tsx';
 import { formatCount, formatShare } from '../format.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { ruleLabel } from './alarm-text.ts';
 import { formatMs } from './monitoring-format.ts';
 
-type AlarmEvidenceResponse = ApiAnswer<'/api/mines/{id}/alarm-evidence'>;
+type AlarmEvidence = ApiAnswer<'/api/mines/{id}/alarm-evidence'>;
 
 const DAY_MS = 86_400_000;
 const PERIODS = [1, 7, 30] as const;
@@ -29,19 +31,59 @@ export function AlarmEvidencePanel({ mineId }: { mineId: string }) {
       to: new Date(to).toISOString(),
     });
   }, [mineId, days]);
-  const evidence = useApiData<AlarmEvidenceResponse>(url);
+  const evidence = useApiData<AlarmEvidence>(url);
   const d = evidence.data;
   const rate =
     d === null || d.handlingRate === null ? '—' : formatShare(Math.round(d.handlingRate * 1000), 1000, lang);
+  /** One figure of the period ('—' until loaded), with its test id. */
+  const count = (
+    key: 'redline' | 'mine' | 'unhandled' | 'rate',
+    testId: string,
+    value: (e: AlarmEvidence) => ReactNode,
+  ): Column<AlarmEvidence | null> => ({
+    key,
+    header: t(`evidence.${key}`),
+    isNumeric: true,
+    cell: (e) => <span data-testid={testId}>{e === null ? '—' : value(e)}</span>,
+  });
+  const countColumns: Column<AlarmEvidence | null>[] = [
+    count('redline', 'alarm-evidence-redline', (e) => formatCount(e.redlineCount, lang)),
+    count('mine', 'alarm-evidence-mine', (e) => formatCount(e.mineCount, lang)),
+    {
+      key: 'hidden',
+      header: t('evidence.hidden'),
+      isNumeric: true,
+      cell: (e) => (
+        <span
+          className={e !== null && e.hiddenCount > 0 ? 'strong text-danger' : undefined}
+          data-testid="alarm-evidence-hidden"
+          data-value={e?.hiddenCount}
+        >
+          {e === null ? '—' : formatCount(e.hiddenCount, lang)}
+        </span>
+      ),
+    },
+    count('unhandled', 'alarm-evidence-unhandled', (e) => formatCount(e.unhandledCount, lang)),
+    count('rate', 'alarm-evidence-rate', () => rate),
+  ];
+  const hiddenColumns: Column<AlarmEvidence['hidden'][number]>[] = [
+    { key: 'rule', header: t('evidence.col.rule'), cell: (h) => ruleLabel(h.rule, i18n) },
+    { key: 'point', header: t('evidence.col.point'), className: 'mono', cell: (h) => h.pointCode },
+    { key: 'raised', header: t('evidence.col.raised'), cell: (h) => formatMs(h.raisedMs) },
+    {
+      key: 'cleared',
+      header: t('evidence.col.cleared'),
+      cell: (h) => (h.clearedMs === null ? t('evidence.stillActive') : formatMs(h.clearedMs)),
+    },
+  ];
 
   return (
-    <section
+    <CardSection
       className="card alarm-evidence"
-      data-testid="alarm-evidence"
-      data-busy={evidence.isLoading ? 'true' : 'false'}
-    >
-      <header className="card-head">
-        <h2>{t('evidence.title')}</h2>
+      testId="alarm-evidence"
+      isBusy={evidence.isLoading}
+      title={t('evidence.title')}
+      headExtra={
         <label className="muted small">
           {t('evidence.period')}{' '}
           <select
@@ -56,72 +98,17 @@ export function AlarmEvidencePanel({ mineId }: { mineId: string }) {
             ))}
           </select>
         </label>
-      </header>
+      }
+    >
       <p className="muted small alarm-evidence-hint">{t('evidence.hint', { min: d?.slackMinutes ?? 5 })}</p>
       {evidence.error !== null && <ErrorBox error={evidence.error} onRetry={evidence.reload} />}
-      <div className="table-wrap">
-        <table className="table" data-testid="alarm-evidence-table">
-          <thead>
-            <tr>
-              <th className="num">{t('evidence.redline')}</th>
-              <th className="num">{t('evidence.mine')}</th>
-              <th className="num">{t('evidence.hidden')}</th>
-              <th className="num">{t('evidence.unhandled')}</th>
-              <th className="num">{t('evidence.rate')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            <tr>
-              <td className="num" data-testid="alarm-evidence-redline">
-                {d === null ? '—' : formatCount(d.redlineCount, lang)}
-              </td>
-              <td className="num" data-testid="alarm-evidence-mine">
-                {d === null ? '—' : formatCount(d.mineCount, lang)}
-              </td>
-              <td
-                className={d !== null && d.hiddenCount > 0 ? 'num strong text-danger' : 'num'}
-                data-testid="alarm-evidence-hidden"
-                data-value={d?.hiddenCount}
-              >
-                {d === null ? '—' : formatCount(d.hiddenCount, lang)}
-              </td>
-              <td className="num" data-testid="alarm-evidence-unhandled">
-                {d === null ? '—' : formatCount(d.unhandledCount, lang)}
-              </td>
-              <td className="num" data-testid="alarm-evidence-rate">
-                {rate}
-              </td>
-            </tr>
-          </tbody>
-        </table>
-      </div>
+      <DataTable testId="alarm-evidence-table" columns={countColumns} rows={[d]} rowKey={() => 'counts'} />
       {d !== null && d.hidden.length > 0 && (
         <details data-testid="alarm-evidence-hidden-list">
           <summary>{t('evidence.hiddenList', { n: formatCount(d.hiddenCount, lang) })}</summary>
-          <div className="table-wrap">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th>{t('evidence.col.rule')}</th>
-                  <th>{t('evidence.col.point')}</th>
-                  <th>{t('evidence.col.raised')}</th>
-                  <th>{t('evidence.col.cleared')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {d.hidden.map((h) => (
-                  <tr key={`${h.alarmId}@${h.raisedMs}`}>
-                    <td>{ruleLabel(h.rule, i18n)}</td>
-                    <td className="mono">{h.pointCode}</td>
-                    <td>{formatMs(h.raisedMs)}</td>
-                    <td>{h.clearedMs === null ? t('evidence.stillActive') : formatMs(h.clearedMs)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable columns={hiddenColumns} rows={d.hidden} rowKey={(h) => `${h.alarmId}@${h.raisedMs}`} />
         </details>
       )}
-    </section>
+    </CardSection>
   );
 }

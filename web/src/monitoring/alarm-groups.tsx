@@ -11,6 +11,8 @@ import { formatCount } from '../format.ts';
 import { useI18n, type I18n } from '../i18n/i18n-context.tsx';
 import './alarm-groups.css';
 import { ErrorBox } from '../components/error-box.tsx';
+import { CardSection } from '../components/card-section.tsx';
+import { SideList } from './side-list.tsx';
 import { AlarmTable, PriorityPill } from './alarm-table.tsx';
 import { alarmText, isUnacknowledged, ruleLabel, stateLabel } from './alarm-text.ts';
 import { formatMs, formatShortMs, formatValue } from './monitoring-format.ts';
@@ -104,6 +106,16 @@ function AcknowledgeGroup({ group, onDone }: { group: AlarmGroup; onDone: () => 
   );
 }
 
+/** What the groups panel hands each of its groups: the time, the selection, and what the viewer may do. */
+interface GroupCardContext {
+  now: number;
+  selectedId: string | null;
+  showMine: boolean;
+  canAct: boolean;
+  onSelect: (id: string) => void;
+  onChanged: () => void;
+}
+
 function GroupCard({
   group: g,
   now,
@@ -112,15 +124,7 @@ function GroupCard({
   canAct,
   onSelect,
   onChanged,
-}: {
-  group: AlarmGroup;
-  now: number;
-  selectedId: string | null;
-  showMine: boolean;
-  canAct: boolean;
-  onSelect: (id: string) => void;
-  onChanged: () => void;
-}) {
+}: GroupCardContext & { group: AlarmGroup }) {
   const i18n = useI18n();
   const { t, lang } = i18n;
   const [open, setOpen] = useState(false);
@@ -214,38 +218,22 @@ function GroupCard({
 }
 
 /** The console's parents: incidents first, then floods grouped by cause; children on demand. */
-export function AlarmGroupsPanel(props: {
-  data: AlarmConsole;
-  now: number;
-  selectedId: string | null;
-  showMine: boolean;
-  canAct: boolean;
-  onSelect: (id: string) => void;
-  onChanged: () => void;
-}) {
+export function AlarmGroupsPanel({ data, ...context }: GroupCardContext & { data: AlarmConsole }) {
   const { t } = useI18n();
-  if (props.data.groups.length === 0) return null;
+  if (data.groups.length === 0) return null;
   return (
-    <section className="card alarm-groups" data-testid="alarm-groups">
-      <header className="card-head">
-        <h2>{t('alarmGroup.title')}</h2>
-        <span className="muted small">{t('alarmGroup.hint')}</span>
-      </header>
+    <CardSection
+      className="card alarm-groups"
+      testId="alarm-groups"
+      title={t('alarmGroup.title')}
+      hint={t('alarmGroup.hint')}
+    >
       <ul className="alarm-group-list">
-        {props.data.groups.map((g) => (
-          <GroupCard
-            key={g.id}
-            group={g}
-            now={props.now}
-            selectedId={props.selectedId}
-            showMine={props.showMine}
-            canAct={props.canAct}
-            onSelect={props.onSelect}
-            onChanged={props.onChanged}
-          />
+        {data.groups.map((g) => (
+          <GroupCard key={g.id} group={g} {...context} />
         ))}
       </ul>
-    </section>
+    </CardSection>
   );
 }
 
@@ -258,15 +246,13 @@ export function FloodPanel({ kpis, onMine }: { kpis: AlarmKpis; onMine: (mineId:
   const i18n = useI18n();
   const { t, lang } = i18n;
   return (
-    <section
+    <CardSection
       className="card side-card"
-      data-testid="alarm-floods"
-      data-flood={kpis.isFlood ? 'true' : 'false'}
+      testId="alarm-floods"
+      attributes={{ 'data-flood': kpis.isFlood ? 'true' : 'false' }}
+      title={t('alarms.floods.title')}
+      hint={t('alarms.floods.hint')}
     >
-      <header className="card-head">
-        <h2>{t('alarms.floods.title')}</h2>
-        <span className="muted small">{t('alarms.floods.hint')}</span>
-      </header>
       <div
         className={kpis.isFlood ? 'flood-state text-danger' : 'flood-state muted'}
         data-testid="alarm-flood-state"
@@ -286,35 +272,23 @@ export function FloodPanel({ kpis, onMine }: { kpis: AlarmKpis; onMine: (mineId:
           })}
         </div>
       </div>
-      {kpis.floods.length === 0 ? (
-        <div className="side-empty">{t('alarms.floods.none')}</div>
-      ) : (
-        <ul className="side-list">
-          {kpis.floods.map((f) => (
-            <li key={f.id}>
-              <button
-                type="button"
-                className="side-item"
-                disabled={f.mineId === null}
-                onClick={() => f.mineId !== null && onMine(f.mineId)}
-                data-testid="alarm-flood-row"
-                data-kind={f.kind}
-                data-mine-id={f.mineId ?? ''}
-              >
-                <span className="side-main">
-                  {floodLineText(f, i18n)}
-                  {f.mineCount > 1 && (
-                    <span className="cell-sub">
-                      {t('alarmFlood.mines', { n: formatCount(f.mineCount, lang) })}
-                    </span>
-                  )}
-                </span>
-                <span className="side-count text-danger">{formatCount(f.count, lang)}</span>
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
-    </section>
+      <SideList
+        empty={t('alarms.floods.none')}
+        items={kpis.floods.map((f) => ({
+          key: f.id,
+          main: floodLineText(f, i18n),
+          sub: f.mineCount > 1 ? t('alarmFlood.mines', { n: formatCount(f.mineCount, lang) }) : undefined,
+          count: formatCount(f.count, lang),
+          countClassName: 'text-danger',
+          isDisabled: f.mineId === null,
+          onClick: () => f.mineId !== null && onMine(f.mineId),
+          attributes: {
+            'data-testid': 'alarm-flood-row',
+            'data-kind': f.kind,
+            'data-mine-id': f.mineId ?? '',
+          },
+        }))}
+      />
+    </CardSection>
   );
 }

@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { request, withQuery } from '../api/api-client.ts';
 import type { MonitoringHazardProposal as MonitoringProposal } from '../api/generated/api-schema.ts';
 import { useApiData } from '../api/use-api.ts';
+import { Button } from '../components/button.tsx';
+import { CardSection } from '../components/card-section.tsx';
 import { ErrorBox } from '../components/error-box.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { criterionText } from '../pages/hazards/criterion-text.ts';
@@ -55,24 +57,18 @@ function ProposalItem({ p, now, onDone }: { p: MonitoringProposal; now: number; 
         data-testid="monitoring-proposal-note"
       />
       <div className="alarm-group-actions">
-        <button
-          type="button"
-          className="btn btn-small btn-primary"
-          disabled={busy}
-          onClick={() => void act('confirm')}
-          data-testid="monitoring-proposal-confirm"
-        >
-          {t('hazardProposal.confirm')}
-        </button>
-        <button
-          type="button"
-          className="btn btn-small"
-          disabled={busy}
-          onClick={() => void act('dismiss')}
-          data-testid="monitoring-proposal-dismiss"
-        >
-          {t('hazardProposal.dismiss')}
-        </button>
+        {(['confirm', 'dismiss'] as const).map((decision) => (
+          <Button
+            key={decision}
+            variant={decision === 'confirm' ? 'primary' : 'secondary'}
+            size="small"
+            disabled={busy}
+            onClick={() => void act(decision)}
+            testId={`monitoring-proposal-${decision}`}
+          >
+            {t(`hazardProposal.${decision}`)}
+          </Button>
+        ))}
       </div>
       {error !== null && <ErrorBox error={error} />}
     </li>
@@ -91,16 +87,17 @@ export function HazardProposalsPanel({ regionId, now }: { regionId: string; now:
   if (data.error !== null) return <ErrorBox error={data.error} onRetry={data.reload} />;
   if (data.data === null || data.data.items.length === 0) return null;
   return (
-    <section className="card side-card" data-testid="monitoring-proposals">
-      <header className="card-head">
-        <h2>{t('hazardProposal.title')}</h2>
-        <span className="muted small">{t('hazardProposal.hint')}</span>
-      </header>
+    <CardSection
+      className="card side-card"
+      testId="monitoring-proposals"
+      title={t('hazardProposal.title')}
+      hint={t('hazardProposal.hint')}
+    >
       <ul className="side-list">
         {data.data.items.map((p) => (
           <ProposalItem key={p.key} p={p} now={now} onDone={data.reload} />
         ))}
       </ul>
-    </section>
+    </CardSection>
   );
 }

@@ -2,6 +2,8 @@ import { useEffect } from 'react';
 import type { ApiAnswer } from '../api/api-client.ts';
 import type { MineStatus, PersonnelArea } from '../api/generated/api-schema.ts';
 import { useApiData } from '../api/use-api.ts';
+import { CardSection } from '../components/card-section.tsx';
+import { DataTable, type Column } from '../components/data-table.tsx';
 import { ErrorBox } from '../components/error-box.tsx';
 import { formatCount } from '../format.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
@@ -18,6 +20,9 @@ const MUST_BE_EMPTY: ReadonlySet<MineStatus> = new Set([
   'closing',
   'closed',
 ]);
+
+/** How an area's row stands out, by its rank: a restricted area with people in it, then one over its limit. */
+const AREA_CLASS: readonly (string | undefined)[] = ['area-restricted', 'area-over'];
 
 function areaRank(a: PersonnelArea): number {
   if (/限制|restricted/i.test(a.areaType) && a.count > 0) return 0;
@@ -61,21 +66,75 @@ export function PersonnelPanel({
   const people = [...(data?.people ?? [])].sort(
     (a, b) => (a.enteredMineAtMs ?? 0) - (b.enteredMineAtMs ?? 0),
   );
+  const areaColumns: Column<PersonnelArea>[] = [
+    {
+      key: 'area',
+      header: t('mineMon.people.area'),
+      cell: (a) => (
+        <>
+          {a.areaName}
+          <span className="cell-sub area-type">{areaTypeLabel(a.areaType, i18n)}</span>
+        </>
+      ),
+    },
+    {
+      key: 'count',
+      header: t('mineMon.people.count'),
+      isNumeric: true,
+      className: 'strong',
+      cell: (a) => formatCount(a.count, lang),
+    },
+    {
+      key: 'approved',
+      header: t('mineMon.people.approved'),
+      isNumeric: true,
+      className: 'muted',
+      cell: (a) => (a.approved === null ? '—' : formatCount(a.approved, lang)),
+    },
+  ];
+  const peopleColumns: Column<PersonnelResponse['people'][number]>[] = [
+    {
+      key: 'name',
+      header: t('mineMon.people.name'),
+      className: 'nowrap',
+      cell: (p) => (
+        <>
+          {p.name}
+          {p.isMineLeader && <span className="tag tag-leader">{t('mineMon.people.leader')}</span>}
+        </>
+      ),
+    },
+    { key: 'card', header: t('mineMon.people.card'), className: 'mono', cell: (p) => p.cardCode },
+    {
+      key: 'where',
+      header: t('mineMon.people.where'),
+      className: 'nowrap',
+      cell: (p) => (p.areaCode === null ? '—' : (areaNames.get(p.areaCode) ?? p.areaCode)),
+    },
+    {
+      key: 'since',
+      header: t('mineMon.people.since'),
+      className: 'nowrap tabular',
+      cell: (p) => (
+        <span title={formatMs(p.enteredMineAtMs)}>
+          {p.enteredMineAtMs === null ? '—' : formatDuration(now - p.enteredMineAtMs, t)}
+        </span>
+      ),
+    },
+  ];
 
   return (
-    <section
+    <CardSection
       className={isCritical ? 'card personnel critical' : isOver ? 'card personnel over' : 'card personnel'}
-      data-testid="personnel-panel"
-      data-busy={personnel.isLoading ? 'true' : 'false'}
+      testId="personnel-panel"
+      isBusy={personnel.isLoading}
+      title={t('mineMon.people.title')}
+      hint={
+        data !== null &&
+        data.snapshotMs !== null &&
+        t('mineMon.people.snapshot', { time: formatShortMs(data.snapshotMs, now) })
+      }
     >
-      <header className="card-head">
-        <h2>{t('mineMon.people.title')}</h2>
-        {data !== null && data.snapshotMs !== null && (
-          <span className="muted small">
-            {t('mineMon.people.snapshot', { time: formatShortMs(data.snapshotMs, now) })}
-          </span>
-        )}
-      </header>
       {personnel.error !== null && <ErrorBox error={personnel.error} onRetry={reload} />}
       <div className="people-total">
         <span
@@ -96,87 +155,32 @@ export function PersonnelPanel({
         </div>
       )}
       {!isCritical && isOver && <div className="people-alert">{t('mineMon.people.over')}</div>}
-      <div className="table-wrap">
-        <table className="table people-areas" data-testid="personnel-areas">
-          <thead>
-            <tr>
-              <th>{t('mineMon.people.area')}</th>
-              <th className="num">{t('mineMon.people.count')}</th>
-              <th className="num">{t('mineMon.people.approved')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {sortedAreas.length === 0 && (
-              <tr>
-                <td colSpan={3} className="empty">
-                  {t('mineMon.people.noAreas')}
-                </td>
-              </tr>
-            )}
-            {sortedAreas.map((a) => {
-              const rank = areaRank(a);
-              return (
-                <tr
-                  key={a.areaCode}
-                  className={
-                    rank === 0
-                      ? 'area-restricted'
-                      : rank === 1
-                        ? 'area-over'
-                        : a.count === 0
-                          ? 'area-empty'
-                          : ''
-                  }
-                  data-testid="personnel-area-row"
-                  data-area-code={a.areaCode}
-                  data-count={a.count}
-                >
-                  <td>
-                    {a.areaName}
-                    <span className="cell-sub area-type">{areaTypeLabel(a.areaType, i18n)}</span>
-                  </td>
-                  <td className="num strong">{formatCount(a.count, lang)}</td>
-                  <td className="num muted">{a.approved === null ? '—' : formatCount(a.approved, lang)}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        className="people-areas"
+        testId="personnel-areas"
+        columns={areaColumns}
+        rows={sortedAreas}
+        rowKey={(a) => a.areaCode}
+        rowClassName={(a) => AREA_CLASS[areaRank(a)] ?? (a.count === 0 ? 'area-empty' : '')}
+        rowAttributes={(a) => ({
+          'data-testid': 'personnel-area-row',
+          'data-area-code': a.areaCode,
+          'data-count': String(a.count),
+        })}
+        empty={t('mineMon.people.noAreas')}
+      />
       {people.length > 0 && (
         <details className="people-list" data-testid="personnel-people">
           <summary>{t('mineMon.people.list', { n: formatCount(people.length, lang) })}</summary>
-          <div className="table-wrap people-wrap">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th>{t('mineMon.people.name')}</th>
-                  <th>{t('mineMon.people.card')}</th>
-                  <th>{t('mineMon.people.where')}</th>
-                  <th>{t('mineMon.people.since')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {people.map((p) => (
-                  <tr key={p.cardCode} data-testid="personnel-person-row">
-                    <td className="nowrap">
-                      {p.name}
-                      {p.isMineLeader && <span className="tag tag-leader">{t('mineMon.people.leader')}</span>}
-                    </td>
-                    <td className="mono">{p.cardCode}</td>
-                    <td className="nowrap">
-                      {p.areaCode === null ? '—' : (areaNames.get(p.areaCode) ?? p.areaCode)}
-                    </td>
-                    <td className="nowrap tabular" title={formatMs(p.enteredMineAtMs)}>
-                      {p.enteredMineAtMs === null ? '—' : formatDuration(now - p.enteredMineAtMs, t)}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            wrapClassName="people-wrap"
+            columns={peopleColumns}
+            rows={people}
+            rowKey={(p) => p.cardCode}
+            rowAttributes={() => ({ 'data-testid': 'personnel-person-row' })}
+          />
         </details>
       )}
-    </section>
+    </CardSection>
   );
 }

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { request, withQuery } from '../api/api-client.ts';
-import type { ThresholdKey } from '../api/monitoring-types.ts';
+import { THRESHOLD_KEYS, type ThresholdKey } from '../api/monitoring-types.ts';
 import type { MonitoringPoint, PointSeries } from '../api/generated/api-schema.ts';
 import { ErrorBox } from '../components/error-box.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
@@ -34,22 +34,14 @@ const LINE_KIND: Readonly<Record<ThresholdKey, CurveLine['kind']>> = {
   lowerAlarm: 'alarm',
   lowerPowerCut: 'cut',
 };
-const LINE_ORDER: readonly ThresholdKey[] = [
-  'upperPowerCut',
-  'upperAlarm',
-  'upperPowerRestore',
-  'lowerPowerRestore',
-  'lowerAlarm',
-  'lowerPowerCut',
-];
 
 /** The enforced thresholds, and the mine's own settings where they differ from them (drawn faint). */
 function linesOf(point: MonitoringPoint): CurveLine[] {
-  const enforced = LINE_ORDER.flatMap((key) => {
+  const enforced = THRESHOLD_KEYS.flatMap((key) => {
     const v = point.thresholds[key];
     return v === null ? [] : [{ key, v, kind: LINE_KIND[key] }];
   });
-  const mine = LINE_ORDER.flatMap((key) => {
+  const mine = THRESHOLD_KEYS.flatMap((key) => {
     const v = point.mineThresholds[key];
     return v === null || v === point.thresholds[key] ? [] : [{ key, v, kind: 'mine' as const }];
   });

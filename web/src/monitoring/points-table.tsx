@@ -1,5 +1,6 @@
 import { memo, useState, type MouseEvent } from 'react';
 import type { MonitoringPoint } from '../api/generated/api-schema.ts';
+import { SearchInput } from '../components/form-kit.tsx';
 import { formatCount } from '../format.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { findingText } from './alarm-text.ts';
@@ -175,14 +176,12 @@ export function PointsTable({
           </span>
         )}
         <span className="card-head-spacer" />
-        <input
-          className="input point-filter"
-          type="search"
-          placeholder={t('mineMon.points.filter')}
-          aria-label={t('mineMon.points.filter')}
+        <SearchInput
+          className="point-filter"
+          label={t('mineMon.points.filter')}
           value={q}
-          onChange={(e) => setQ(e.target.value)}
-          data-testid="point-filter"
+          onChange={setQ}
+          testId="point-filter"
         />
         <label className="check">
           <input

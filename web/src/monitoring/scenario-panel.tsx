@@ -3,6 +3,7 @@ import { request, type ApiAnswer, type ApiPostAnswer } from '../api/api-client.t
 import { SCENARIO_NAMES } from '../api/monitoring-types.ts';
 import type { ActiveScenario, ScenarioStep } from '../api/generated/api-schema.ts';
 import { useApiData } from '../api/use-api.ts';
+import { CardSection } from '../components/card-section.tsx';
 import { ErrorBox } from '../components/error-box.tsx';
 import { useI18n, type I18n, type Lang } from '../i18n/i18n-context.tsx';
 import { Link } from '../router/link.tsx';
@@ -103,11 +104,12 @@ export function ScenarioPanel() {
     s.timeline ?? data.available.find((a) => a.name === s.name)?.timeline ?? [];
 
   return (
-    <section className="card side-card scenario-card" data-testid="scenario-panel">
-      <header className="card-head">
-        <h2>{t('scenario.title')}</h2>
-        <span className="muted small">{t('scenario.hint')}</span>
-      </header>
+    <CardSection
+      className="card side-card scenario-card"
+      testId="scenario-panel"
+      title={t('scenario.title')}
+      hint={t('scenario.hint')}
+    >
       <div className="scenario-body">
         {error !== null && <ErrorBox error={error} testId="scenario-error" />}
         {available.map((name) => (
@@ -145,6 +147,6 @@ export function ScenarioPanel() {
           </div>
         ))}
       </div>
-    </section>
+    </CardSection>
   );
 }

@@ -4,6 +4,7 @@ import { withQuery } from '../api/api-client.ts';
 import { ALARM_PRIORITIES, ALARM_RULES, ALARM_STATE_FILTERS } from '../api/monitoring-types.ts';
 import type { AlarmConsole, AlarmKpis, AlarmPriority, AlarmView } from '../api/generated/api-schema.ts';
 import { useApiData } from '../api/use-api.ts';
+import { CardSection } from '../components/card-section.tsx';
 import { ErrorBox } from '../components/error-box.tsx';
 import { FilterBar, FilterSelect } from '../components/filter-bar.tsx';
 import { Pager } from '../components/pager.tsx';
@@ -18,6 +19,7 @@ import { AlarmTable, LiveIndicator } from '../monitoring/alarm-table.tsx';
 import { ruleLabel } from '../monitoring/alarm-text.ts';
 import { formatDuration, formatValue } from '../monitoring/monitoring-format.ts';
 import { HazardProposalsPanel } from '../monitoring/hazard-proposals-panel.tsx';
+import { SideList } from '../monitoring/side-list.tsx';
 import { ScenarioPanel } from '../monitoring/scenario-panel.tsx';
 import { stateMatches, useAlarmList, type LiveMatch } from '../monitoring/use-alarm-list.ts';
 import { AlarmFollowUp } from './follow-up/alarm-follow-up.tsx';
@@ -147,67 +149,36 @@ function SidePanels({
 }) {
   const i18n = useI18n();
   const { t, lang } = i18n;
+  /** A side card of alarms that open on a click: the mine, the rule, and a figure (`alarm-${key}-row`). */
+  const alarmSideCard = <T extends { alarmId: string; mineName: string; rule: string }>(
+    key: 'chattering' | 'stale',
+    rows: readonly T[],
+    count: (row: T) => string,
+  ) => (
+    <CardSection
+      className="card side-card"
+      testId={`alarm-${key}`}
+      title={t(`alarms.${key}.title`)}
+      hint={t(`alarms.${key}.hint`)}
+    >
+      <SideList
+        empty={t(`alarms.${key}.none`)}
+        items={rows.map((row) => ({
+          key: row.alarmId,
+          main: row.mineName,
+          sub: ruleLabel(row.rule, i18n),
+          count: count(row),
+          onClick: () => onAlarm(row.alarmId),
+          attributes: { 'data-testid': `alarm-${key}-row`, 'data-alarm-id': row.alarmId },
+        }))}
+      />
+    </CardSection>
+  );
   return (
     <>
       <FloodPanel kpis={kpis} onMine={onMine} />
-      <section className="card side-card" data-testid="alarm-chattering">
-        <header className="card-head">
-          <h2>{t('alarms.chattering.title')}</h2>
-          <span className="muted small">{t('alarms.chattering.hint')}</span>
-        </header>
-        {kpis.chattering.length === 0 ? (
-          <div className="side-empty">{t('alarms.chattering.none')}</div>
-        ) : (
-          <ul className="side-list">
-            {kpis.chattering.map((c) => (
-              <li key={c.alarmId}>
-                <button
-                  type="button"
-                  className="side-item"
-                  onClick={() => onAlarm(c.alarmId)}
-                  data-testid="alarm-chattering-row"
-                  data-alarm-id={c.alarmId}
-                >
-                  <span className="side-main">
-                    {c.mineName}
-                    <span className="cell-sub">{ruleLabel(c.rule, i18n)}</span>
-                  </span>
-                  <span className="side-count">×{formatCount(c.activations, lang)}</span>
-                </button>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
-      <section className="card side-card" data-testid="alarm-stale">
-        <header className="card-head">
-          <h2>{t('alarms.stale.title')}</h2>
-          <span className="muted small">{t('alarms.stale.hint')}</span>
-        </header>
-        {kpis.stale.length === 0 ? (
-          <div className="side-empty">{t('alarms.stale.none')}</div>
-        ) : (
-          <ul className="side-list">
-            {kpis.stale.map((s) => (
-              <li key={s.alarmId}>
-                <button
-                  type="button"
-                  className="side-item"
-                  onClick={() => onAlarm(s.alarmId)}
-                  data-testid="alarm-stale-row"
-                  data-alarm-id={s.alarmId}
-                >
-                  <span className="side-main">
-                    {s.mineName}
-                    <span className="cell-sub">{ruleLabel(s.rule, i18n)}</span>
-                  </span>
-                  <span className="side-count">{formatDuration(now - s.activeSinceMs, t)}</span>
-                </button>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      {alarmSideCard('chattering', kpis.chattering, (c) => `×${formatCount(c.activations, lang)}`)}
+      {alarmSideCard('stale', kpis.stale, (s) => formatDuration(now - s.activeSinceMs, t))}
     </>
   );
 }

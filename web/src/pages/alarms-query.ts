@@ -1,4 +1,5 @@
 import { withQuery } from '../api/api-client.ts';
+import { oneOf, pageParam } from './url-query.ts';
 import {
   ALARM_PRIORITIES,
   ALARM_RULES,
@@ -21,10 +22,6 @@ export interface AlarmsQuery {
   alarm: string;
 }
 
-function oneOf<T extends string>(value: string | null, allowed: readonly T[]): T | '' {
-  return value !== null && (allowed as readonly string[]).includes(value) ? (value as T) : '';
-}
-
 export function parsePriority(value: string | null): AlarmPriority | '' {
   return oneOf(value, ALARM_PRIORITIES);
 }
@@ -38,14 +35,13 @@ export function parseRule(value: string | null): AlarmRule | '' {
 }
 
 export function parseAlarmsQuery(params: URLSearchParams): AlarmsQuery {
-  const page = Number.parseInt(params.get('page') ?? '1', 10);
   return {
     regionId: params.get('regionId') ?? '',
     mineId: params.get('mineId') ?? '',
     priority: parsePriority(params.get('priority')),
     state: parseStateFilter(params.get('state')),
     rule: parseRule(params.get('rule')),
-    page: Number.isFinite(page) && page > 0 ? page : 1,
+    page: pageParam(params),
     alarm: params.get('alarm') ?? '',
   };
 }

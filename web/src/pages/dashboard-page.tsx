@@ -8,7 +8,10 @@ import {
   type StatusCounts,
 } from '../api/generated/api-schema.ts';
 import { useApiData } from '../api/use-api.ts';
+import { CardSection } from '../components/card-section.tsx';
+import { DataTable, type Column } from '../components/data-table.tsx';
 import { ErrorBox } from '../components/error-box.tsx';
+import { KpiTiles, type KpiTile } from '../components/kpi-tiles.tsx';
 import { RegionOptions } from '../components/region-options.tsx';
 import { STATUS_BAR_COLORS } from '../components/status-colors.ts';
 import { useDocumentTitle } from '../components/use-document-title.ts';
@@ -22,14 +25,61 @@ import { useSession } from '../session/session-context.tsx';
 
 type Tone = 'neutral' | 'green' | 'amber' | 'grey' | 'danger';
 
-function Kpi(props: { testId: string; label: string; value: number; sub?: string; tone: Tone }) {
-  const { lang } = useI18n();
+/** The region's figures as KPI tiles: each a count with its tone, and a line under it. */
+function DashboardKpis({ data, regionId }: { data: DashboardResponse; regionId: string }) {
+  const { t, lang } = useI18n();
+  const tile = (testId: string, tone: Tone, label: string, value: number, sub: string): KpiTile => ({
+    testId,
+    tone: `kpi-${tone}`,
+    label,
+    value: formatCount(value, lang),
+    sub: <div className="kpi-sub">{sub}</div>,
+    attributes: { 'data-value': String(value) },
+  });
+  const share = (n: number) => t('dash.kpi.share', { p: formatShare(n, data.totals.mines, lang) });
+  const { byStatus, totals } = data;
   return (
-    <div className={`kpi kpi-${props.tone}`} data-testid={props.testId} data-value={props.value}>
-      <div className="kpi-label">{props.label}</div>
-      <div className="kpi-value">{formatCount(props.value, lang)}</div>
-      {props.sub !== undefined && <div className="kpi-sub">{props.sub}</div>}
-    </div>
+    <KpiTiles
+      lead={<CriticalMinesKpi regionId={regionId} />}
+      tiles={[
+        tile(
+          'kpi-mines',
+          'neutral',
+          t('dash.kpi.mines'),
+          totals.mines,
+          t('dash.kpi.capacity', { v: formatCapacity(totals.capacityTPerYear, lang) }),
+        ),
+        tile(
+          'kpi-producing',
+          'green',
+          t('dash.kpi.producing'),
+          byStatus.producing,
+          share(byStatus.producing),
+        ),
+        tile(
+          'kpi-suspended',
+          'amber',
+          t('dash.kpi.suspended'),
+          byStatus.suspended,
+          share(byStatus.suspended),
+        ),
+        tile(
+          'kpi-closing',
+          'grey',
+          t('dash.kpi.closingClosed'),
+          byStatus.closing + byStatus.closed,
+          `${formatCount(byStatus.closing, lang)} / ${formatCount(byStatus.closed, lang)}`,
+        ),
+        tile('kpi-small', 'danger', t('dash.kpi.small'), totals.smallMines, share(totals.smallMines)),
+        tile(
+          'kpi-gas-risk',
+          data.highGasWithoutCapability > 0 ? 'danger' : 'neutral',
+          t('dash.kpi.gasRisk'),
+          data.highGasWithoutCapability,
+          t('dash.kpi.gasRiskHint'),
+        ),
+      ]}
+    />
   );
 }
 
@@ -63,10 +113,53 @@ function DistrictTable({ data }: { data: DashboardResponse }) {
   const districts: DistrictSummary[] = data.byDistrict;
   const scaleMax = Math.max(0, ...districts.map((d) => d.total));
   const firstLevel = districts[0]?.region.level;
+  const columns: Column<DistrictSummary>[] = [
+    {
+      key: 'region',
+      header: firstLevel === undefined ? t('mines.col.region') : t(`level.${firstLevel}`),
+      cell: (d) => (
+        <Link to={withQuery('/mines', { regionId: d.region.id })} title={t('dash.openMines')}>
+          {regionName(d.region, lang)}
+        </Link>
+      ),
+    },
+    {
+      key: 'mix',
+      header: t('dash.col.mix'),
+      className: 'col-bar',
+      headerClassName: 'col-bar',
+      cell: (d) => <StatusBar counts={d.byStatus} scaleMax={scaleMax} />,
+    },
+    {
+      key: 'total',
+      header: t('dash.col.total'),
+      isNumeric: true,
+      className: 'strong',
+      cell: (d) => formatCount(d.total, lang),
+    },
+    ...MINE_STATUSES.map((s): Column<DistrictSummary> => ({
+      key: s,
+      header: t(`status.${s}`),
+      isNumeric: true,
+      className: (d) => (d.byStatus[s] === 0 ? 'zero' : undefined),
+      cell: (d) => formatCount(d.byStatus[s], lang),
+    })),
+    {
+      key: 'small',
+      header: t('dash.col.small'),
+      isNumeric: true,
+      className: (d) => (d.smallMines > 0 ? 'text-danger' : 'zero'),
+      cell: (d) => formatCount(d.smallMines, lang),
+    },
+  ];
+  // The total row, unless the only row is the region itself (a county has no districts below it).
+  const hasTotal =
+    districts.length > 0 && !(districts.length === 1 && districts[0]!.region.id === data.region.id);
   return (
-    <section className="card" data-testid="district-section">
-      <header className="card-head">
-        <h2>{t('dash.byDistrict')}</h2>
+    <CardSection
+      testId="district-section"
+      title={t('dash.byDistrict')}
+      headExtra={
         <div className="legend">
           {MINE_STATUSES.map((s) => (
             <span key={s} className="legend-item">
@@ -75,74 +168,34 @@ function DistrictTable({ data }: { data: DashboardResponse }) {
             </span>
           ))}
         </div>
-      </header>
-      <div className="table-wrap">
-        <table className="table" data-testid="district-table">
-          <thead>
+      }
+    >
+      <DataTable
+        testId="district-table"
+        columns={columns}
+        rows={districts}
+        rowKey={(d) => d.region.id}
+        rowAttributes={(d) => ({ 'data-testid': 'district-row', 'data-region-id': d.region.id })}
+        empty={t('dash.noDistricts')}
+        footer={
+          hasTotal ? (
             <tr>
-              <th>{firstLevel === undefined ? t('mines.col.region') : t(`level.${firstLevel}`)}</th>
-              <th className="col-bar">{t('dash.col.mix')}</th>
-              <th className="num">{t('dash.col.total')}</th>
+              <td>{regionName(data.region, lang)}</td>
+              <td className="col-bar">
+                <StatusBar counts={data.byStatus} scaleMax={data.totals.mines} />
+              </td>
+              <td className="num strong">{formatCount(data.totals.mines, lang)}</td>
               {MINE_STATUSES.map((s) => (
-                <th key={s} className="num">
-                  {t(`status.${s}`)}
-                </th>
+                <td key={s} className="num">
+                  {formatCount(data.byStatus[s], lang)}
+                </td>
               ))}
-              <th className="num">{t('dash.col.small')}</th>
+              <td className="num">{formatCount(data.totals.smallMines, lang)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {districts.length === 0 && (
-              <tr>
-                <td colSpan={MINE_STATUSES.length + 4} className="empty">
-                  {t('dash.noDistricts')}
-                </td>
-              </tr>
-            )}
-            {districts.map((d) => (
-              <tr key={d.region.id} data-testid="district-row" data-region-id={d.region.id}>
-                <td>
-                  <Link to={withQuery('/mines', { regionId: d.region.id })} title={t('dash.openMines')}>
-                    {regionName(d.region, lang)}
-                  </Link>
-                </td>
-                <td className="col-bar">
-                  <StatusBar counts={d.byStatus} scaleMax={scaleMax} />
-                </td>
-                <td className="num strong">{formatCount(d.total, lang)}</td>
-                {MINE_STATUSES.map((s) => (
-                  <td key={s} className={d.byStatus[s] === 0 ? 'num zero' : 'num'}>
-                    {formatCount(d.byStatus[s], lang)}
-                  </td>
-                ))}
-                <td className={d.smallMines > 0 ? 'num text-danger' : 'num zero'}>
-                  {formatCount(d.smallMines, lang)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-          {/* The total row, unless the only row is the region itself (a county has no districts below it). */}
-          {districts.length > 0 &&
-            !(districts.length === 1 && districts[0]!.region.id === data.region.id) && (
-              <tfoot>
-                <tr>
-                  <td>{regionName(data.region, lang)}</td>
-                  <td className="col-bar">
-                    <StatusBar counts={data.byStatus} scaleMax={data.totals.mines} />
-                  </td>
-                  <td className="num strong">{formatCount(data.totals.mines, lang)}</td>
-                  {MINE_STATUSES.map((s) => (
-                    <td key={s} className="num">
-                      {formatCount(data.byStatus[s], lang)}
-                    </td>
-                  ))}
-                  <td className="num">{formatCount(data.totals.smallMines, lang)}</td>
-                </tr>
-              </tfoot>
-            )}
-        </table>
-      </div>
-    </section>
+          ) : undefined
+        }
+      />
+    </CardSection>
   );
 }
 
@@ -155,10 +208,7 @@ function BarList(props: {
   const max = Math.max(0, ...props.rows.map((r) => r.count));
   const total = props.rows.reduce((sum, r) => sum + r.count, 0);
   return (
-    <section className="card" data-testid={props.testId}>
-      <header className="card-head">
-        <h2>{props.title}</h2>
-      </header>
+    <CardSection testId={props.testId} title={props.title}>
       <div className="barlist">
         {props.rows.map((r) => (
           <div
@@ -180,7 +230,7 @@ function BarList(props: {
           </div>
         ))}
       </div>
-    </section>
+    </CardSection>
   );
 }
 
@@ -238,51 +288,7 @@ export function DashboardPage() {
       )}
       {data !== null && (
         <>
-          <div className="kpis">
-            <CriticalMinesKpi regionId={regionId} />
-            <Kpi
-              testId="kpi-mines"
-              tone="neutral"
-              label={t('dash.kpi.mines')}
-              value={data.totals.mines}
-              sub={t('dash.kpi.capacity', { v: formatCapacity(data.totals.capacityTPerYear, lang) })}
-            />
-            <Kpi
-              testId="kpi-producing"
-              tone="green"
-              label={t('dash.kpi.producing')}
-              value={data.byStatus.producing}
-              sub={t('dash.kpi.share', { p: formatShare(data.byStatus.producing, data.totals.mines, lang) })}
-            />
-            <Kpi
-              testId="kpi-suspended"
-              tone="amber"
-              label={t('dash.kpi.suspended')}
-              value={data.byStatus.suspended}
-              sub={t('dash.kpi.share', { p: formatShare(data.byStatus.suspended, data.totals.mines, lang) })}
-            />
-            <Kpi
-              testId="kpi-closing"
-              tone="grey"
-              label={t('dash.kpi.closingClosed')}
-              value={data.byStatus.closing + data.byStatus.closed}
-              sub={`${formatCount(data.byStatus.closing, lang)} / ${formatCount(data.byStatus.closed, lang)}`}
-            />
-            <Kpi
-              testId="kpi-small"
-              tone="danger"
-              label={t('dash.kpi.small')}
-              value={data.totals.smallMines}
-              sub={t('dash.kpi.share', { p: formatShare(data.totals.smallMines, data.totals.mines, lang) })}
-            />
-            <Kpi
-              testId="kpi-gas-risk"
-              tone={data.highGasWithoutCapability > 0 ? 'danger' : 'neutral'}
-              label={t('dash.kpi.gasRisk')}
-              value={data.highGasWithoutCapability}
-              sub={t('dash.kpi.gasRiskHint')}
-            />
-          </div>
+          <DashboardKpis data={data} regionId={regionId} />
 
           <DistrictTable data={data} />
 

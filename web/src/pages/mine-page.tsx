@@ -4,6 +4,7 @@ import type { MineHistoryResponse, MineResponse, MineRow, Region } from '../api/
 import { useApiData } from '../api/use-api.ts';
 import { KeyFactProcesses } from '../components/key-fact-processes.tsx';
 import { ErrorBox } from '../components/error-box.tsx';
+import { TableCard } from '../components/table-card.tsx';
 import { isSmallMine, lacksGasControl, NoGasControlTag, SmallMineTag } from '../components/mine-tags.tsx';
 import { StatusPill } from '../components/status-pill.tsx';
 import { useDocumentTitle } from '../components/use-document-title.ts';
@@ -185,50 +186,43 @@ function StatusHistory({ history }: { history: MineHistoryResponse }) {
   const { t } = useI18n();
   const labels = useCodeLabels();
   return (
-    <section className="card">
-      <header className="card-head">
-        <h2>{t('history.title')}</h2>
-      </header>
-      <div className="table-wrap">
-        <table className="table" data-testid="status-history">
-          <thead>
-            <tr>
-              <th>{t('history.col.at')}</th>
-              <th>{t('history.col.change')}</th>
-              <th>{t('history.col.event')}</th>
-              <th>{t('history.col.reason')}</th>
-              <th>{t('history.col.basis')}</th>
-              <th>{t('history.col.actor')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {history.statusChanges.length === 0 && (
-              <tr>
-                <td colSpan={6} className="empty">
-                  {t('history.empty')}
-                </td>
-              </tr>
-            )}
-            {history.statusChanges.map((c) => (
-              <tr key={c.id} data-testid="status-history-row" data-from={c.from} data-to={c.to}>
-                <td className="tabular nowrap">{formatDateTime(c.at)}</td>
-                <td className="nowrap">
-                  <StatusPill status={c.from} />
-                  <span className="diff-arrow">→</span>
-                  <StatusPill status={c.to} />
-                </td>
-                <td className="nowrap" data-event={c.event}>
-                  {labels.event(c.event)}
-                </td>
-                <td className="wrap">{c.reason}</td>
-                <td>{c.basis ?? t('common.none')}</td>
-                <td className="nowrap">{c.actorName}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </section>
+    <TableCard
+      title={t('history.title')}
+      testId="status-history"
+      columns={[
+        {
+          key: 'at',
+          header: t('history.col.at'),
+          className: 'tabular nowrap',
+          cell: (c) => formatDateTime(c.at),
+        },
+        {
+          key: 'change',
+          header: t('history.col.change'),
+          className: 'nowrap',
+          cell: (c) => (
+            <>
+              <StatusPill status={c.from} />
+              <span className="diff-arrow">→</span>
+              <StatusPill status={c.to} />
+            </>
+          ),
+        },
+        {
+          key: 'event',
+          header: t('history.col.event'),
+          className: 'nowrap',
+          cell: (c) => <span data-event={c.event}>{labels.event(c.event)}</span>,
+        },
+        { key: 'reason', header: t('history.col.reason'), className: 'wrap', cell: (c) => c.reason },
+        { key: 'basis', header: t('history.col.basis'), cell: (c) => c.basis ?? t('common.none') },
+        { key: 'actor', header: t('history.col.actor'), className: 'nowrap', cell: (c) => c.actorName },
+      ]}
+      rows={history.statusChanges}
+      rowKey={(c) => c.id}
+      rowAttributes={(c) => ({ 'data-testid': 'status-history-row', 'data-from': c.from, 'data-to': c.to })}
+      empty={t('history.empty')}
+    />
   );
 }
 
@@ -237,46 +231,43 @@ function AuditTrail({ history, regions }: { history: MineHistoryResponse; region
   const labels = useCodeLabels();
   const regionNames = new Map(regions.map((r) => [r.id, regionName(r, lang)]));
   return (
-    <section className="card">
-      <header className="card-head">
-        <h2>{t('audit.title')}</h2>
-      </header>
-      <div className="table-wrap">
-        <table className="table table-top" data-testid="audit-trail">
-          <thead>
-            <tr>
-              <th className="num">{t('audit.col.seq')}</th>
-              <th>{t('audit.col.at')}</th>
-              <th>{t('audit.col.actor')}</th>
-              <th>{t('audit.col.action')}</th>
-              <th className="col-changes">{t('audit.col.changes')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {history.audit.length === 0 && (
-              <tr>
-                <td colSpan={5} className="empty">
-                  {t('audit.empty')}
-                </td>
-              </tr>
-            )}
-            {history.audit.map((entry) => (
-              <tr key={entry.seq} data-testid="audit-row" data-action={entry.action}>
-                <td className="num muted">{entry.seq}</td>
-                <td className="tabular nowrap">{formatDateTime(entry.at)}</td>
-                <td className="nowrap">{entry.actorName}</td>
-                <td className="nowrap" title={entry.action}>
-                  {labels.action(entry.action)}
-                </td>
-                <td>
-                  <AuditDiff entry={entry} regionNames={regionNames} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </section>
+    <TableCard
+      title={t('audit.title')}
+      testId="audit-trail"
+      isCompact
+      columns={[
+        {
+          key: 'seq',
+          header: t('audit.col.seq'),
+          isNumeric: true,
+          className: 'muted',
+          cell: (entry) => entry.seq,
+        },
+        {
+          key: 'at',
+          header: t('audit.col.at'),
+          className: 'tabular nowrap',
+          cell: (entry) => formatDateTime(entry.at),
+        },
+        { key: 'actor', header: t('audit.col.actor'), className: 'nowrap', cell: (entry) => entry.actorName },
+        {
+          key: 'action',
+          header: t('audit.col.action'),
+          className: 'nowrap',
+          cell: (entry) => <span title={entry.action}>{labels.action(entry.action)}</span>,
+        },
+        {
+          key: 'changes',
+          header: t('audit.col.changes'),
+          headerClassName: 'col-changes',
+          cell: (entry) => <AuditDiff entry={entry} regionNames={regionNames} />,
+        },
+      ]}
+      rows={history.audit}
+      rowKey={(entry) => String(entry.seq)}
+      rowAttributes={(entry) => ({ 'data-testid': 'audit-row', 'data-action': entry.action })}
+      empty={t('audit.empty')}
+    />
   );
 }
 

@@ -11,6 +11,7 @@ import type { MineAlarmBadge as MineAlarmOverview } from '../api/generated/api-s
 import { useApiData } from '../api/use-api.ts';
 import { ErrorBox } from '../components/error-box.tsx';
 import { FilterBar, FilterSelect } from '../components/filter-bar.tsx';
+import { SearchInput } from '../components/form-kit.tsx';
 import { isSmallMine, lacksGasControl, NoGasControlTag, SmallMineTag } from '../components/mine-tags.tsx';
 import { Pager } from '../components/pager.tsx';
 import { RegionFilterSelect } from '../components/region-options.tsx';
@@ -182,14 +183,12 @@ export function MinesPage() {
         resetLabel={t('mines.filter.reset')}
         resetTestId="filter-reset"
       >
-        <input
-          className="input filter-q"
-          type="search"
-          placeholder={t('mines.filter.q')}
-          aria-label={t('mines.filter.q')}
+        <SearchInput
+          className="filter-q"
+          label={t('mines.filter.q')}
           value={draftQ}
-          onChange={(e) => setDraftQ(e.target.value)}
-          data-testid="filter-q"
+          onChange={setDraftQ}
+          testId="filter-q"
         />
         <RegionFilterSelect
           value={query.regionId}

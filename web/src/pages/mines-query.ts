@@ -1,4 +1,5 @@
 import { withQuery, type ApiQuery } from '../api/api-client.ts';
+import { oneOf, pageParam } from './url-query.ts';
 import {
   gasClassValues as GAS_CLASSES,
   mineStatusValues as MINE_STATUSES,
@@ -28,10 +29,6 @@ export interface MinesQuery {
   page: number;
 }
 
-function oneOf<T extends string>(value: string | null, allowed: readonly T[]): T | '' {
-  return value !== null && (allowed as readonly string[]).includes(value) ? (value as T) : '';
-}
-
 /** A status from a select or URL, or '' for "all". */
 export function parseStatus(value: string | null): MineStatus | '' {
   return oneOf(value, MINE_STATUSES);
@@ -49,7 +46,6 @@ export function parseCapacity(value: string | null): CapacityFilter {
 
 /** Reads the URL query, ignoring values the API would reject. */
 export function parseMinesQuery(params: URLSearchParams): MinesQuery {
-  const page = Number.parseInt(params.get('page') ?? '1', 10);
   return {
     q: params.get('q') ?? '',
     regionId: params.get('regionId') ?? '',
@@ -58,7 +54,7 @@ export function parseMinesQuery(params: URLSearchParams): MinesQuery {
     capacity: parseCapacity(params.get('capacity')),
     sort: oneOf(params.get('sort'), SORT_KEYS),
     order: params.get('order') === 'desc' ? 'desc' : 'asc',
-    page: Number.isFinite(page) && page > 0 ? page : 1,
+    page: pageParam(params),
   };
 }
 

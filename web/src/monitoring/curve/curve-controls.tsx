@@ -11,6 +11,12 @@ const SPANS: ReadonlyArray<{ key: MessageKey; ms: number }> = [
   { key: 'curve.span.d30', ms: 30 * 86_400_000 },
 ];
 
+/** The pan buttons: a span earlier, and a span later (none later than now while live). */
+const PAN_BUTTONS = [
+  { testId: 'curve-earlier', label: 'curve.pan.back', arrow: '‹', step: -1 },
+  { testId: 'curve-later', label: 'curve.pan.forward', arrow: '›', step: 1 },
+] as const;
+
 /**
  * Above a curve: the live periods (30 min to 30 days ending now), a step earlier or later by half the
  * period shown, back to live, and the resolution the shown data have.
@@ -46,27 +52,20 @@ export function CurveTools(props: {
         ))}
       </div>
       <div className="chart-pan">
-        <button
-          type="button"
-          className="chip"
-          data-testid="curve-earlier"
-          title={t('curve.pan.back')}
-          aria-label={t('curve.pan.back')}
-          onClick={() => pan(-1)}
-        >
-          ‹
-        </button>
-        <button
-          type="button"
-          className="chip"
-          data-testid="curve-later"
-          title={t('curve.pan.forward')}
-          aria-label={t('curve.pan.forward')}
-          disabled={isLive}
-          onClick={() => pan(1)}
-        >
-          ›
-        </button>
+        {PAN_BUTTONS.map((b) => (
+          <button
+            key={b.testId}
+            type="button"
+            className="chip"
+            data-testid={b.testId}
+            title={t(b.label)}
+            aria-label={t(b.label)}
+            disabled={b.step > 0 && isLive}
+            onClick={() => pan(b.step)}
+          >
+            {b.arrow}
+          </button>
+        ))}
         {!isLive && (
           <button
             type="button"

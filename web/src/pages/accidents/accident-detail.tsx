@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import type { ApiAnswer } from '../../api/api-client.ts';
 import { useApiData } from '../../api/use-api.ts';
+import { Button } from '../../components/button.tsx';
+import { DataTable } from '../../components/data-table.tsx';
 import { ErrorBox } from '../../components/error-box.tsx';
 import { ActionError } from '../../components/form-kit.tsx';
 import { useAction } from '../../components/use-action.ts';
@@ -28,6 +30,16 @@ export function AccidentDetail({ id }: { id: string }) {
   const action = useAction(detail.reload);
   const act = (path: string, body: unknown) =>
     action.run('POST', `/api/accidents/${encodeURIComponent(id)}/${path}`, body);
+  /** A step of the investigation (the report carries the findings typed beside it). */
+  const investigate = (event: 'extend' | 'submit_report' | 'close', testId: string) => (
+    <Button
+      size="small"
+      testId={testId}
+      onClick={() => void act('investigation', event === 'submit_report' ? { event, findings } : { event })}
+    >
+      {t(`accidents.inv.${event}`)}
+    </Button>
+  );
   const d = detail.data;
   const busy = detail.isLoading || timeline.isLoading;
   return (
@@ -49,44 +61,56 @@ export function AccidentDetail({ id }: { id: string }) {
           {!isReference && (
             <>
               <h3>{t('accidents.detail.reporting')}</h3>
-              <table className="table" data-testid="accident-reporting">
-                <thead>
-                  <tr>
-                    <th>{t('accidents.detail.level')}</th>
-                    <th>{t('accidents.detail.deadline')}</th>
-                    <th>{t('accidents.detail.reportedAt')}</th>
-                    <th>{t('accidents.detail.status')}</th>
-                    <th />
-                  </tr>
-                </thead>
-                <tbody>
-                  {d.reporting.map((s) => (
-                    <tr key={s.level} data-testid={`report-${s.level}`} data-status={s.status}>
-                      <td>{t(`accidents.level.${s.level}`)}</td>
-                      <td>{shortTime(s.deadline)}</td>
-                      <td>{shortTime(s.reportedAt)}</td>
-                      <td className={s.status === 'late' || s.status === 'overdue' ? 'danger' : ''}>
+              <DataTable
+                testId="accident-reporting"
+                columns={[
+                  {
+                    key: 'level',
+                    header: t('accidents.detail.level'),
+                    cell: (s) => t(`accidents.level.${s.level}`),
+                  },
+                  {
+                    key: 'deadline',
+                    header: t('accidents.detail.deadline'),
+                    cell: (s) => shortTime(s.deadline),
+                  },
+                  {
+                    key: 'reportedAt',
+                    header: t('accidents.detail.reportedAt'),
+                    cell: (s) => shortTime(s.reportedAt),
+                  },
+                  {
+                    key: 'status',
+                    header: t('accidents.detail.status'),
+                    cell: (s) => (
+                      <span className={s.status === 'late' || s.status === 'overdue' ? 'danger' : undefined}>
                         {t(`accidents.status.${s.status}`)}
                         {s.minutesLate > 0 ? ` (+${formatDuration(s.minutesLate * 60_000, t)})` : ''}
-                      </td>
-                      <td>
-                        {s.reportedAt === null && may('accident.report') && (
-                          <button
-                            type="button"
-                            className="btn btn-small"
-                            data-testid={`report-${s.level}-record`}
-                            onClick={() =>
-                              void act('reports', { level: s.level, reportedAt: new Date().toISOString() })
-                            }
-                          >
-                            {t('accidents.detail.record')}
-                          </button>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+                      </span>
+                    ),
+                  },
+                  {
+                    key: 'record',
+                    header: '',
+                    cell: (s) =>
+                      s.reportedAt === null &&
+                      may('accident.report') && (
+                        <Button
+                          size="small"
+                          testId={`report-${s.level}-record`}
+                          onClick={() =>
+                            void act('reports', { level: s.level, reportedAt: new Date().toISOString() })
+                          }
+                        >
+                          {t('accidents.detail.record')}
+                        </Button>
+                      ),
+                  },
+                ]}
+                rows={d.reporting}
+                rowKey={(s) => s.level}
+                rowAttributes={(s) => ({ 'data-testid': `report-${s.level}`, 'data-status': s.status })}
+              />
               <h3>{t('accidents.sup.title')}</h3>
               <SupplementTimeline supplements={d.supplements} />
               {may('accident.supplement') && <SupplementForm detail={d} onDone={detail.reload} />}
@@ -99,14 +123,7 @@ export function AccidentDetail({ id }: { id: string }) {
               {d.accident.findings && <p>{d.accident.findings}</p>}
               {may('accident.investigate') && (
                 <div className="acc-actions">
-                  <button
-                    type="button"
-                    className="btn btn-small"
-                    data-testid="inv-extend"
-                    onClick={() => void act('investigation', { event: 'extend' })}
-                  >
-                    {t('accidents.inv.extend')}
-                  </button>
+                  {investigate('extend', 'inv-extend')}
                   <input
                     className="input"
                     data-testid="inv-findings"
@@ -114,22 +131,8 @@ export function AccidentDetail({ id }: { id: string }) {
                     value={findings}
                     onChange={(e) => setFindings(e.target.value)}
                   />
-                  <button
-                    type="button"
-                    className="btn btn-small"
-                    data-testid="inv-submit"
-                    onClick={() => void act('investigation', { event: 'submit_report', findings })}
-                  >
-                    {t('accidents.inv.submit_report')}
-                  </button>
-                  <button
-                    type="button"
-                    className="btn btn-small"
-                    data-testid="inv-close"
-                    onClick={() => void act('investigation', { event: 'close' })}
-                  >
-                    {t('accidents.inv.close')}
-                  </button>
+                  {investigate('submit_report', 'inv-submit')}
+                  {investigate('close', 'inv-close')}
                 </div>
               )}
               <h3>{t('accidents.tab.accountability')}</h3>

@@ -1,12 +1,14 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { answerOf, api } from '../../api/api-client.ts';
-import { Field, FormFooter, TextArea } from '../../components/form-kit.tsx';
+import { Field, FieldMessage, TextArea } from '../../components/form-kit.tsx';
 import { MinePicker, type PickedMine } from '../../components/mine-picker.tsx';
 import { useAction } from '../../components/use-action.ts';
+import { useCheckedForm } from '../../components/use-checked-form.ts';
 import { cstInputToIso, cstInputValue } from '../../format.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { navigate } from '../../router/router.ts';
 import { FigureFields, countOf, figureProblems, gradedFigures } from './figure-fields.tsx';
+import { AccidentFormCard } from './accident-form-card.tsx';
 import { GradePreview } from './grade-preview.tsx';
 
 type Values = Record<
@@ -39,10 +41,9 @@ const EMPTY: Values = {
 export function AccidentForm({ onRecorded }: { onRecorded: () => void }) {
   const { t } = useI18n();
   const [mine, setMine] = useState<PickedMine | null>(null);
-  const [v, setV] = useState<Values>(EMPTY);
-  const [checked, setChecked] = useState(false);
+  const form = useCheckedForm<Values>(EMPTY);
+  const { values: v, set } = form;
   const action = useAction(onRecorded);
-  const set = (k: keyof Values) => (value: string) => setV({ ...v, [k]: value });
   const nowInput = cstInputValue(Date.now());
   const problems: Partial<Record<keyof Values | 'mine', string>> = {};
   if (mine === null) problems.mine = t('accidents.form.needMine');
@@ -50,13 +51,11 @@ export function AccidentForm({ onRecorded }: { onRecorded: () => void }) {
   else if (v.time > nowInput) problems.time = t('accidents.form.futureTime');
   if (v.type.trim() === '') problems.type = t('accidents.form.needType');
   Object.assign(problems, figureProblems(v, t));
-  const message = (k: keyof typeof problems) => (checked ? (problems[k] ?? null) : null);
+  const message = form.messageOf(problems);
   const figures = gradedFigures(v);
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    setChecked(true);
-    if (Object.keys(problems).length > 0 || mine === null) return;
+  const submit = () => {
+    if (!form.check(problems) || mine === null) return;
     void action.runWith(async () => {
       const r = await answerOf(
         api.POST('/api/accidents', {
@@ -75,14 +74,13 @@ export function AccidentForm({ onRecorded }: { onRecorded: () => void }) {
   };
 
   return (
-    <form
-      className="card acc-form"
-      data-testid="accident-form"
-      data-busy={action.busy ? 'true' : 'false'}
-      noValidate
+    <AccidentFormCard
+      testId="accident-form"
+      heading={<h3>{t('accidents.form.title')}</h3>}
+      action={action}
       onSubmit={submit}
+      submitLabel={t('accidents.form.submit')}
     >
-      <h3>{t('accidents.form.title')}</h3>
       <div className="acc-wide">
         <MinePicker
           value={mine}
@@ -90,11 +88,7 @@ export function AccidentForm({ onRecorded }: { onRecorded: () => void }) {
           label={t('accidents.form.mineId')}
           testId="accident-form-mine"
         />
-        {message('mine') && (
-          <span className="field-message" role="alert" data-testid="accident-form-mine-message">
-            {message('mine')}
-          </span>
-        )}
+        <FieldMessage message={message('mine')} testId="accident-form-mine" />
       </div>
       <Field
         label={t('accidents.form.occurredAt')}
@@ -121,11 +115,6 @@ export function AccidentForm({ onRecorded }: { onRecorded: () => void }) {
         <GradePreview figures={figures} label={t('accidents.form.computed')} testId="accident-form-preview" />
         <p className="muted acc-hint">{t('accidents.form.missingHint')}</p>
       </div>
-      <div className="acc-wide">
-        <FormFooter action={action} submitTestId="accident-form-submit" errorTestId="accident-form-error">
-          {t('accidents.form.submit')}
-        </FormFooter>
-      </div>
-    </form>
+    </AccidentFormCard>
   );
 }

@@ -1,6 +1,7 @@
 import { ExportControl } from '../../components/export-control.tsx';
 import type { ApiAnswer } from '../../api/api-client.ts';
 import { useApiData } from '../../api/use-api.ts';
+import { DataTable } from '../../components/data-table.tsx';
 import { ErrorBox } from '../../components/error-box.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { navigate } from '../../router/router.ts';
@@ -23,36 +24,30 @@ export function AccidentList({ reference, canRecord }: { reference: boolean; can
       {error !== null && <ErrorBox error={error} onRetry={reload} />}
       {rows.length === 0 && !isLoading && <p>{t('accidents.empty')}</p>}
       {rows.length > 0 && (
-        <table className="table">
-          <thead>
-            <tr>
-              <th>{t('accidents.col.time')}</th>
-              <th>{t('accidents.col.mine')}</th>
-              <th>{t('accidents.col.type')}</th>
-              <th>{t('accidents.col.deaths')}</th>
-              <th>{t('accidents.col.missing')}</th>
-              <th>{t('accidents.col.serious')}</th>
-              <th>{t('accidents.col.grade')}</th>
-              <th>{t('accidents.col.late')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((a) => (
-              <tr key={a.id} data-testid={`accident-${a.id}`} onClick={() => navigate(`/accidents/${a.id}`)}>
-                <td>{shortTime(a.occurredAt)}</td>
-                <td>{a.mineName}</td>
-                <td>{a.type}</td>
-                <td>{a.deaths}</td>
-                <td>{a.missing}</td>
-                <td>{a.seriousInjuries}</td>
-                <td data-grade={a.grade}>{t(`accidents.grade.${a.grade}`)}</td>
-                <td className={a.hasLateReport ? 'danger' : ''}>
-                  {a.hasLateReport ? t('accidents.late') : ''}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          columns={[
+            { key: 'time', header: t('accidents.col.time'), cell: (a) => shortTime(a.occurredAt) },
+            { key: 'mine', header: t('accidents.col.mine'), cell: (a) => a.mineName },
+            { key: 'type', header: t('accidents.col.type'), cell: (a) => a.type },
+            { key: 'deaths', header: t('accidents.col.deaths'), cell: (a) => a.deaths },
+            { key: 'missing', header: t('accidents.col.missing'), cell: (a) => a.missing },
+            { key: 'serious', header: t('accidents.col.serious'), cell: (a) => a.seriousInjuries },
+            {
+              key: 'grade',
+              header: t('accidents.col.grade'),
+              cell: (a) => <span data-grade={a.grade}>{t(`accidents.grade.${a.grade}`)}</span>,
+            },
+            {
+              key: 'late',
+              header: t('accidents.col.late'),
+              cell: (a) => (a.hasLateReport ? <span className="danger">{t('accidents.late')}</span> : ''),
+            },
+          ]}
+          rows={rows}
+          rowKey={(a) => a.id}
+          rowAttributes={(a) => ({ 'data-testid': `accident-${a.id}` })}
+          onRowClick={(a) => navigate(`/accidents/${a.id}`)}
+        />
       )}
     </div>
   );

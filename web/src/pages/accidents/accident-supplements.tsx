@@ -1,11 +1,12 @@
-import { useState, type FormEvent } from 'react';
 import type { AccidentDetail, AccidentSupplement } from '../../api/generated/api-schema.ts';
-import { Field, FormFooter, TextArea } from '../../components/form-kit.tsx';
+import { Field, FieldMessage, TextArea } from '../../components/form-kit.tsx';
 import { useAction } from '../../components/use-action.ts';
+import { useCheckedForm } from '../../components/use-checked-form.ts';
 import { cstInputToIso, cstInputValue, formatDateTime } from '../../format.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { investigatorText } from '../workflow-labels.ts';
 import { FigureFields, figureProblems, gradedFigures, type FigureValues } from './figure-fields.tsx';
+import { AccidentFormCard } from './accident-form-card.tsx';
 import { GradePreview } from './grade-preview.tsx';
 
 type Figure = keyof AccidentSupplement['after'];
@@ -91,20 +92,17 @@ export function SupplementForm({ detail, onDone }: { detail: AccidentDetail; onD
     seriousInjuries: String(a.seriousInjuries),
     directLossCny: String(a.directLossCny),
   });
-  const [v, setV] = useState<Values>(initial);
-  const [checked, setChecked] = useState(false);
+  const form = useCheckedForm<Values>(initial);
+  const { values: v, set } = form;
   const action = useAction(onDone);
-  const set = (k: keyof Values) => (value: string) => setV({ ...v, [k]: value });
   const problems: Partial<Record<keyof Values, string>> = {};
   if (v.time === '') problems.time = t('accidents.form.needTime');
   Object.assign(problems, figureProblems(v, t));
   if (v.reason.trim().length < 2) problems.reason = t('accidents.sup.needReason');
-  const message = (k: keyof Values) => (checked ? (problems[k] ?? null) : null);
+  const message = form.messageOf(problems);
   const figures = gradedFigures(v);
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    setChecked(true);
-    if (Object.keys(problems).length > 0) return;
+  const submit = () => {
+    if (!form.check(problems)) return;
     void action
       .run('POST', `/api/accidents/${encodeURIComponent(a.id)}/supplements`, {
         changedAt: cstInputToIso(v.time),
@@ -112,20 +110,17 @@ export function SupplementForm({ detail, onDone }: { detail: AccidentDetail; onD
         reason: v.reason.trim(),
       })
       .then((ok) => {
-        if (!ok) return;
-        setChecked(false);
-        setV({ ...v, reason: '' });
+        if (ok) form.reset({ ...v, reason: '' });
       });
   };
   return (
-    <form
-      className="card acc-form"
-      data-testid="supplement-form"
-      data-busy={action.busy ? 'true' : 'false'}
-      noValidate
+    <AccidentFormCard
+      testId="supplement-form"
+      heading={<h4>{t('accidents.sup.add')}</h4>}
+      action={action}
       onSubmit={submit}
+      submitLabel={t('accidents.sup.submit')}
     >
-      <h4>{t('accidents.sup.add')}</h4>
       <Field
         label={t('accidents.sup.when')}
         type="datetime-local"
@@ -138,11 +133,7 @@ export function SupplementForm({ detail, onDone }: { detail: AccidentDetail; onD
       <label className="acc-wide">
         {t('accidents.sup.reasonLabel')}
         <TextArea value={v.reason} onChange={set('reason')} testId="supplement-form-reason" />
-        {message('reason') && (
-          <span className="field-message" role="alert" data-testid="supplement-form-reason-message">
-            {message('reason')}
-          </span>
-        )}
+        <FieldMessage message={message('reason')} testId="supplement-form-reason" />
       </label>
       <div className="acc-wide">
         <GradePreview
@@ -151,11 +142,6 @@ export function SupplementForm({ detail, onDone }: { detail: AccidentDetail; onD
           testId="supplement-form-preview"
         />
       </div>
-      <div className="acc-wide">
-        <FormFooter action={action} submitTestId="supplement-form-submit" errorTestId="supplement-form-error">
-          {t('accidents.sup.submit')}
-        </FormFooter>
-      </div>
-    </form>
+    </AccidentFormCard>
   );
 }

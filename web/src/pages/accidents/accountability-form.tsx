@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { request } from '../../api/api-client.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
+import { Select } from '../../components/form-kit.tsx';
 import { useAction } from '../../components/use-action.ts';
 import { todayIsoDate } from '../../format.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
@@ -74,33 +75,23 @@ export function AccountabilityForm({
       </label>
       <label>
         {t('accidents.acct.chain')}
-        <select
-          className="select"
-          data-testid="acct-form-chain"
+        <Select
+          testId="acct-form-chain"
           value={chain}
-          onChange={(e) => setChain(e.target.value as AccountabilityChain)}
-        >
-          {ACCOUNTABILITY_CHAINS.map((c) => (
-            <option key={c} value={c}>
-              {t(`accidents.chain.${c}`)}
-            </option>
-          ))}
-        </select>
+          onChange={(v) => setChain(v as AccountabilityChain)}
+          options={ACCOUNTABILITY_CHAINS}
+          labelOf={(c) => t(`accidents.chain.${c}`)}
+        />
       </label>
       <label>
         {t('accidents.acct.action')}
-        <select
-          className="select"
-          data-testid="acct-form-action"
+        <Select
+          testId="acct-form-action"
           value={action}
-          onChange={(e) => setAction(e.target.value as AccountabilityAction)}
-        >
-          {ACCOUNTABILITY_ACTIONS.map((a) => (
-            <option key={a} value={a}>
-              {t(`accidents.action.${a}`)}
-            </option>
-          ))}
-        </select>
+          onChange={(v) => setAction(v as AccountabilityAction)}
+          options={ACCOUNTABILITY_ACTIONS}
+          labelOf={(a) => t(`accidents.action.${a}`)}
+        />
       </label>
       <label>
         {t('accidents.acct.decidedOn')}

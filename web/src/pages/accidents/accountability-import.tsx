@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { request, withQuery, type ApiAnswer } from '../../api/api-client.ts';
 import { useApiData } from '../../api/use-api.ts';
+import { DataTable } from '../../components/data-table.tsx';
 import { ErrorBox } from '../../components/error-box.tsx';
 import { useAction } from '../../components/use-action.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
@@ -37,30 +38,27 @@ export function AccountabilityPanel() {
               })
               .join(' · ')}
           </p>
-          <table className="table" data-testid="acct-records">
-            <thead>
-              <tr>
-                <th>{t('accidents.acct.person')}</th>
-                <th>{t('accidents.acct.post')}</th>
-                <th>{t('accidents.acct.chain')}</th>
-                <th>{t('accidents.acct.action')}</th>
-                <th>{t('accidents.acct.decidedOn')}</th>
-                <th>{t('accidents.col.mine')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.records.map((r) => (
-                <tr key={r.id}>
-                  <td>{r.personName}</td>
-                  <td>{r.post}</td>
-                  <td>{t(`accidents.chain.${r.chain}`)}</td>
-                  <td>{t(`accidents.action.${r.action}`)}</td>
-                  <td>{r.decidedOn}</td>
-                  <td>{r.mineName}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            testId="acct-records"
+            columns={[
+              { key: 'person', header: t('accidents.acct.person'), cell: (r) => r.personName },
+              { key: 'post', header: t('accidents.acct.post'), cell: (r) => r.post },
+              {
+                key: 'chain',
+                header: t('accidents.acct.chain'),
+                cell: (r) => t(`accidents.chain.${r.chain}`),
+              },
+              {
+                key: 'action',
+                header: t('accidents.acct.action'),
+                cell: (r) => t(`accidents.action.${r.action}`),
+              },
+              { key: 'decidedOn', header: t('accidents.acct.decidedOn'), cell: (r) => r.decidedOn },
+              { key: 'mine', header: t('accidents.col.mine'), cell: (r) => r.mineName },
+            ]}
+            rows={data.records}
+            rowKey={(r) => r.id}
+          />
         </>
       )}
     </div>
@@ -151,24 +149,16 @@ export function ImportPanel() {
               skipped: result.skipped,
             })}
           </p>
-          <table className="table" data-testid="import-errors">
-            <thead>
-              <tr>
-                <th>{t('accidents.import.line')}</th>
-                <th>{t('accidents.import.field')}</th>
-                <th>{t('accidents.import.reason')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.errors.map((x) => (
-                <tr key={`${x.line}-${x.field}`}>
-                  <td>{x.line}</td>
-                  <td>{x.field}</td>
-                  <td>{x.reason}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            testId="import-errors"
+            columns={[
+              { key: 'line', header: t('accidents.import.line'), cell: (x) => x.line },
+              { key: 'field', header: t('accidents.import.field'), cell: (x) => x.field },
+              { key: 'reason', header: t('accidents.import.reason'), cell: (x) => x.reason },
+            ]}
+            rows={result.errors}
+            rowKey={(x) => `${x.line}-${x.field}`}
+          />
         </>
       )}
     </form>

@@ -1,6 +1,9 @@
 import { withQuery } from '../../api/api-client.ts';
 import { useApiData } from '../../api/use-api.ts';
+import { ButtonLink } from '../../components/button.tsx';
+import { DataTable } from '../../components/data-table.tsx';
 import { ErrorBox } from '../../components/error-box.tsx';
+import { PageFrame } from '../../components/page-frame.tsx';
 import { RegionOptions } from '../../components/region-options.tsx';
 import { regionName, todayIsoDate } from '../../format.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
@@ -38,24 +41,21 @@ export function BriefingPage() {
   const maxScore = Math.max(1, ...(b?.topRisk.map((r) => r.score) ?? []));
 
   return (
-    <section className="page" data-testid="briefing-section" data-busy={data.isLoading ? 'true' : 'false'}>
-      <div className="page-head">
-        <h1>{t('briefing.title')}</h1>
-        <a
-          className="btn btn-small"
-          data-testid="briefing-pdf"
-          href={withQuery('/api/briefing/report.pdf', params)}
-        >
-          {t('briefing.pdf')}
-        </a>
-        <a
-          className="btn btn-small"
-          data-testid="briefing-xlsx"
-          href={withQuery('/api/briefing/report.xlsx', params)}
-        >
-          {t('briefing.xlsx')}
-        </a>
-      </div>
+    <PageFrame
+      testId="briefing-section"
+      isBusy={data.isLoading}
+      title={t('briefing.title')}
+      actions={
+        <>
+          <ButtonLink testId="briefing-pdf" href={withQuery('/api/briefing/report.pdf', params)}>
+            {t('briefing.pdf')}
+          </ButtonLink>
+          <ButtonLink testId="briefing-xlsx" href={withQuery('/api/briefing/report.xlsx', params)}>
+            {t('briefing.xlsx')}
+          </ButtonLink>
+        </>
+      }
+    >
       <div className="filters">
         <label>
           {t('briefing.region')}{' '}
@@ -69,24 +69,17 @@ export function BriefingPage() {
             <RegionOptions regions={regions} lang={lang} />
           </select>
         </label>
-        <label>
-          {t('briefing.from')}{' '}
-          <input
-            type="date"
-            data-testid="briefing-from"
-            value={from}
-            onChange={(e) => set('from', e.target.value)}
-          />
-        </label>
-        <label>
-          {t('briefing.to')}{' '}
-          <input
-            type="date"
-            data-testid="briefing-to"
-            value={to}
-            onChange={(e) => set('to', e.target.value)}
-          />
-        </label>
+        {(['from', 'to'] as const).map((key) => (
+          <label key={key}>
+            {t(`briefing.${key}`)}{' '}
+            <input
+              type="date"
+              data-testid={`briefing-${key}`}
+              value={params[key]}
+              onChange={(e) => set(key, e.target.value)}
+            />
+          </label>
+        ))}
       </div>
       {b && (
         <p className="print-only" data-testid="briefing-print-period">
@@ -105,61 +98,56 @@ export function BriefingPage() {
                 to: b.changes.previousPeriod.to,
               })}
             </p>
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('briefing.changes.item')}</th>
-                  <th scope="col">{t('briefing.changes.current')}</th>
-                  <th scope="col">{t('briefing.changes.before')}</th>
-                  <th scope="col">{t('briefing.changes.delta')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {BRIEFING_CHANGE_KEYS.map((k) => {
-                  const { current, previous } = b.changes[k];
-                  const d = current - previous;
-                  return (
-                    <tr key={k} data-testid={`briefing-change-${k}`}>
-                      <td>{t(`briefing.changes.${k}`)}</td>
-                      <td>{current}</td>
-                      <td>{previous}</td>
-                      <td>{d === 0 ? t('briefing.changes.same') : d > 0 ? `+${d}` : `−${-d}`}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
+            <DataTable
+              columns={[
+                { key: 'item', header: t('briefing.changes.item'), cell: (k) => t(`briefing.changes.${k}`) },
+                { key: 'current', header: t('briefing.changes.current'), cell: (k) => b.changes[k].current },
+                { key: 'before', header: t('briefing.changes.before'), cell: (k) => b.changes[k].previous },
+                {
+                  key: 'delta',
+                  header: t('briefing.changes.delta'),
+                  cell: (k) => {
+                    const d = b.changes[k].current - b.changes[k].previous;
+                    return d === 0 ? t('briefing.changes.same') : d > 0 ? `+${d}` : `−${-d}`;
+                  },
+                },
+              ]}
+              rows={BRIEFING_CHANGE_KEYS}
+              rowKey={(k) => k}
+              rowAttributes={(k) => ({ 'data-testid': `briefing-change-${k}` })}
+            />
           </div>
           <div className="card">
             <h2>{t('briefing.mines')}</h2>
-            <table className="table" data-testid="briefing-mines">
-              <tbody>
-                {MINE_STATUS_KEYS.map((s) => (
-                  <tr key={s} data-testid={`briefing-status-${s}`}>
-                    <td>{t(`status.${s}`)}</td>
-                    <td>{b.mines.byStatus[s]}</td>
-                  </tr>
-                ))}
-                <tr data-testid="briefing-status-total">
-                  <td>{t('briefing.total')}</td>
-                  <td>{b.mines.total}</td>
-                </tr>
-              </tbody>
-            </table>
+            <FigureTable
+              testId="briefing-mines"
+              lines={[
+                ...MINE_STATUS_KEYS.map((s) => ({
+                  key: s,
+                  label: t(`status.${s}`),
+                  value: b.mines.byStatus[s],
+                  attributes: { 'data-testid': `briefing-status-${s}` },
+                })),
+                {
+                  key: 'total',
+                  label: t('briefing.total'),
+                  value: b.mines.total,
+                  attributes: { 'data-testid': 'briefing-status-total' },
+                },
+              ]}
+            />
             <p className="muted">{t('briefing.small', { n: b.mines.small, open: b.mines.smallNotClosed })}</p>
           </div>
           <div className="card" data-testid="briefing-hazards">
             <h2>{t('briefing.hazards')}</h2>
-            <table className="table">
-              <tbody>
-                {(['found', 'majorFound', 'closed', 'open', 'overdue'] as const).map((k) => (
-                  <tr key={k} data-testid={`briefing-hazards-${k}`}>
-                    <td>{t(k === 'majorFound' ? 'briefing.hazards.major' : `briefing.hazards.${k}`)}</td>
-                    <td>{b.hazards[k]}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <FigureTable
+              lines={(['found', 'majorFound', 'closed', 'open', 'overdue'] as const).map((k) => ({
+                key: k,
+                label: t(k === 'majorFound' ? 'briefing.hazards.major' : `briefing.hazards.${k}`),
+                value: b.hazards[k],
+                attributes: { 'data-testid': `briefing-hazards-${k}` },
+              }))}
+            />
           </div>
           <div className="card" data-testid="briefing-closure">
             <h2>{t('briefing.closure')}</h2>
@@ -193,19 +181,17 @@ export function BriefingPage() {
             {b.alarms.byRule.length === 0 ? (
               <p className="muted">{t('briefing.alarms.none')}</p>
             ) : (
-              <table className="table">
-                <tbody>
-                  {b.alarms.byRule.map((r) => {
-                    const key = `alarmRule.${r.rule}`;
-                    return (
-                      <tr key={r.rule} data-testid="briefing-alarm-row" data-rule={r.rule}>
-                        <td>{has(key) ? t(key) : r.rule}</td>
-                        <td>{r.raised}</td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
+              <FigureTable
+                lines={b.alarms.byRule.map((r) => {
+                  const key = `alarmRule.${r.rule}`;
+                  return {
+                    key: r.rule,
+                    label: has(key) ? t(key) : r.rule,
+                    value: r.raised,
+                    attributes: { 'data-testid': 'briefing-alarm-row', 'data-rule': r.rule },
+                  };
+                })}
+              />
             )}
           </div>
           <div className="card" data-testid="briefing-supervision">
@@ -256,6 +242,31 @@ export function BriefingPage() {
           </div>
         </div>
       )}
-    </section>
+    </PageFrame>
+  );
+}
+
+/** One line of a briefing figure table: what is counted, and the count. */
+interface FigureLine {
+  key: string;
+  label: string;
+  value: number;
+  /** Test id and data attributes of the line. */
+  attributes: Record<`data-${string}`, string>;
+}
+
+/** A table of labelled figures without a header (mines by status, hazards, alarms by rule). */
+function FigureTable({ lines, testId }: { lines: readonly FigureLine[]; testId?: string }) {
+  return (
+    <table className="table" data-testid={testId}>
+      <tbody>
+        {lines.map((line) => (
+          <tr key={line.key} {...line.attributes}>
+            <td>{line.label}</td>
+            <td>{line.value}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

@@ -15,7 +15,7 @@ export function BriefingSection({ sub }: { sub: string[] }) {
   return (
     <>
       {(mayReport || mayRisk) && (
-        <nav className="bf-tabs" data-testid="briefing-tabs">
+        <nav className="link-tabs bf-tabs" data-testid="briefing-tabs">
           {mayReport && (
             <a href="/briefing" className={isRisk ? '' : 'active'} data-testid="briefing-tab-report">
               {t('briefing.tab.report')}

@@ -1,6 +1,8 @@
 import { withQuery } from '../../api/api-client.ts';
 import { useApiData } from '../../api/use-api.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
+import { PageFrame } from '../../components/page-frame.tsx';
+import { TableCard } from '../../components/table-card.tsx';
 import { RegionFilterSelect } from '../../components/region-options.tsx';
 import { formatDateTime } from '../../format.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
@@ -50,10 +52,7 @@ export function RiskPage() {
   );
 
   return (
-    <section className="page" data-testid="risk-page" data-busy={busy ? 'true' : 'false'}>
-      <div className="page-head">
-        <h1>{t('briefing.risk.title')}</h1>
-      </div>
+    <PageFrame testId="risk-page" isBusy={busy} title={t('briefing.risk.title')}>
       <div className="filters">
         <RegionFilterSelect
           testId="risk-region"
@@ -76,49 +75,57 @@ export function RiskPage() {
         {lists(t('briefing.risk.next.leaders'), next.data?.leaders, 'next-leaders')}
         {lists(t('briefing.risk.next.groups'), next.data?.groupMembers, 'next-groups')}
       </div>
-      <div className="card table-wrap">
-        <table className="table" data-testid="risk-table">
-          <thead>
-            <tr>
-              <th>{t('briefing.risk.col.rank')}</th>
-              <th>{t('briefing.risk.col.mine')}</th>
-              <th>{t('briefing.risk.col.district')}</th>
-              <th>{t('briefing.risk.col.score')}</th>
-              <th>{t('briefing.risk.col.factors')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {r?.items.map((row) => (
-              <tr key={row.mineId} data-testid="risk-row" data-mine-id={row.mineId} data-score={row.score}>
-                <td>{row.rank}</td>
-                <td>
-                  <a href={`/mines/${encodeURIComponent(row.mineId)}`}>{row.name}</a>
-                  <RiskUrgencyNote row={row} />
-                </td>
-                <td>{row.regionName}</td>
-                <td>{row.score}</td>
-                <td>
-                  <FactorBar factors={row.factors} max={max} />
-                  <details>
-                    <summary className="muted">{t('briefing.risk.factors')}</summary>
-                    <ul data-testid="risk-factors">
-                      {row.factors.map((f) => (
-                        <li key={f.id} data-factor={f.id}>
-                          {t(`briefing.risk.factor.${f.id}`)}:{' '}
-                          {f.noData ? t('briefing.risk.noData') : f.points}
-                          {f.input !== null && !f.noData && (
-                            <span className="muted"> ({String(f.input)})</span>
-                          )}
-                        </li>
-                      ))}
-                    </ul>
-                  </details>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </section>
+      <TableCard
+        testId="risk-table"
+        columns={[
+          { key: 'rank', header: t('briefing.risk.col.rank'), cell: (row) => row.rank },
+          {
+            key: 'mine',
+            header: t('briefing.risk.col.mine'),
+            cell: (row) => (
+              <>
+                <a href={`/mines/${encodeURIComponent(row.mineId)}`}>{row.name}</a>
+                <RiskUrgencyNote row={row} />
+              </>
+            ),
+          },
+          { key: 'district', header: t('briefing.risk.col.district'), cell: (row) => row.regionName },
+          { key: 'score', header: t('briefing.risk.col.score'), cell: (row) => row.score },
+          {
+            key: 'factors',
+            header: t('briefing.risk.col.factors'),
+            cell: (row) => <RiskFactors factors={row.factors} max={max} />,
+          },
+        ]}
+        rows={r?.items}
+        rowKey={(row) => row.mineId}
+        rowAttributes={(row) => ({
+          'data-testid': 'risk-row',
+          'data-mine-id': row.mineId,
+          'data-score': String(row.score),
+        })}
+      />
+    </PageFrame>
+  );
+}
+
+/** A mine's factor bar, and every factor's points under it when opened. */
+function RiskFactors({ factors, max }: { factors: RiskRanking['items'][number]['factors']; max: number }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <FactorBar factors={factors} max={max} />
+      <details>
+        <summary className="muted">{t('briefing.risk.factors')}</summary>
+        <ul data-testid="risk-factors">
+          {factors.map((f) => (
+            <li key={f.id} data-factor={f.id}>
+              {t(`briefing.risk.factor.${f.id}`)}: {f.noData ? t('briefing.risk.noData') : f.points}
+              {f.input !== null && !f.noData && <span className="muted"> ({String(f.input)})</span>}
+            </li>
+          ))}
+        </ul>
+      </details>
+    </>
   );
 }

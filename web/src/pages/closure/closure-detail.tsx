@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { request } from '../../api/api-client.ts';
 import { useApiData } from '../../api/use-api.ts';
 import { Button } from '../../components/button.tsx';
-import { DataTable } from '../../components/data-table.tsx';
+import { TableCard } from '../../components/table-card.tsx';
 import { ErrorBox } from '../../components/error-box.tsx';
 import { ActionError, Input } from '../../components/form-kit.tsx';
 import { useAction } from '../../components/use-action.ts';
@@ -88,36 +88,34 @@ export function ClosureDetail({ id }: { id: string }) {
             {c.reason}
             {c.attachedToExisting ? ` · ${t('closure.attached')}` : ''}
           </p>
-          <div className="card">
-            <DataTable
-              columns={[
-                { key: 'step', header: t('closure.col.step'), cell: (x) => t(`closure.step.${x.step}`) },
-                {
-                  key: 'state',
-                  header: t('closure.col.state'),
-                  cell: (x) => (
-                    <span data-testid={`closure-step-state-${x.step}`}>{t(`closure.state.${x.state}`)}</span>
-                  ),
-                },
-                {
-                  key: 'evidence',
-                  header: t('closure.evidence'),
-                  cell: (x) =>
-                    `${x.evidence ?? ''}${x.recordedByName ? ` — ${x.recordedByName}` : ''}${x.note ? ` (${x.note})` : ''}`,
-                },
-                { key: 'verifier', header: t('closure.col.verifier'), cell: (x) => x.verifiedByName ?? '' },
-                {
-                  key: 'action',
-                  header: t('kit.table.actions'),
-                  isHeaderHidden: true,
-                  cell: (x) => <StepActions closureId={c.id} step={x} onChanged={reload} />,
-                },
-              ]}
-              rows={c.steps}
-              rowKey={(x) => x.step}
-              rowAttributes={(x) => ({ 'data-testid': `closure-step-${x.step}`, 'data-state': x.state })}
-            />
-          </div>
+          <TableCard
+            columns={[
+              { key: 'step', header: t('closure.col.step'), cell: (x) => t(`closure.step.${x.step}`) },
+              {
+                key: 'state',
+                header: t('closure.col.state'),
+                cell: (x) => (
+                  <span data-testid={`closure-step-state-${x.step}`}>{t(`closure.state.${x.state}`)}</span>
+                ),
+              },
+              {
+                key: 'evidence',
+                header: t('closure.evidence'),
+                cell: (x) =>
+                  `${x.evidence ?? ''}${x.recordedByName ? ` — ${x.recordedByName}` : ''}${x.note ? ` (${x.note})` : ''}`,
+              },
+              { key: 'verifier', header: t('closure.col.verifier'), cell: (x) => x.verifiedByName ?? '' },
+              {
+                key: 'action',
+                header: t('kit.table.actions'),
+                isHeaderHidden: true,
+                cell: (x) => <StepActions closureId={c.id} step={x} onChanged={reload} />,
+              },
+            ]}
+            rows={c.steps}
+            rowKey={(x) => x.step}
+            rowAttributes={(x) => ({ 'data-testid': `closure-step-${x.step}`, 'data-state': x.state })}
+          />
           <h3>{t('closure.transformations')}</h3>
           {(c.transformations ?? []).length === 0 && <p>{t('closure.transformation.none')}</p>}
           <ul data-testid="closure-transformations">

@@ -9,7 +9,8 @@ import { ActionError, Field, SelectField, TextAreaField } from '../../components
 import { Button } from '../../components/button.tsx';
 import { StatusChip } from '../../components/chip.tsx';
 import { DataTable, type Column } from '../../components/data-table.tsx';
-import { sortedColumn } from '../../components/table-columns.ts';
+import { TableCard } from '../../components/table-card.tsx';
+import { sortedColumn, figureColumn } from '../../components/table-columns.ts';
 import { SectionTabs } from '../../components/section-tabs.tsx';
 import { useAction } from '../../components/use-action.ts';
 import { MinePicker, type PickedMine } from '../../components/mine-picker.tsx';
@@ -99,24 +100,16 @@ function ClosuresList() {
       cell: (c) => t(`closure.status.${c.status}`),
       sortValue: (c) => c.status,
     },
-    {
-      key: 'steps',
-      header: t('closure.col.steps'),
-      cell: (c) => `${c.stepsVerified ?? 0}/${c.stepsTotal ?? 0}`,
-      isNumeric: true,
-    },
+    figureColumn('steps', t('closure.col.steps'), (c) => `${c.stepsVerified ?? 0}/${c.stepsTotal ?? 0}`),
   ];
   const unfiledColumns: Column<UnfiledMine>[] = [
     { key: 'code', header: t('closure.col.code'), cell: (m) => m.code, className: 'mono' },
     sortedColumn('mine', t('closure.col.mine'), (m) => m.name),
     { key: 'region', header: t('closure.col.region'), cell: (m) => m.regionName },
     { key: 'status', header: t('closure.col.status'), cell: (m) => <StatusPill status={m.status} /> },
-    {
-      key: 'since',
-      header: t('closure.col.since'),
-      cell: (m) => m.statusSince.slice(0, 10),
-      sortValue: (m) => m.statusSince,
-    },
+    sortedColumn('since', t('closure.col.since'), (m) => m.statusSince, {
+      show: (since) => since.slice(0, 10),
+    }),
     {
       key: 'action',
       header: t('closure.col.action'),
@@ -135,18 +128,16 @@ function ClosuresList() {
       {isRegulator && <NewClosureForm onCreated={(id) => navigate(`/closure/${id}`)} />}
       {error !== null && <ErrorBox error={error} onRetry={reload} />}
       <ActionError action={action} testId="closure-file-error" />
-      <div className="card">
-        <DataTable
-          columns={columns}
-          rows={data?.closures}
-          rowKey={(c) => c.id}
-          rowAttributes={(c) => ({ 'data-testid': `closure-row-${c.mineId}` })}
-          empty={t('closure.empty')}
-          caption={t('nav.closure')}
-          testId="closure-table"
-          pageSize={50}
-        />
-      </div>
+      <TableCard
+        columns={columns}
+        rows={data?.closures}
+        rowKey={(c) => c.id}
+        rowAttributes={(c) => ({ 'data-testid': `closure-row-${c.mineId}` })}
+        empty={t('closure.empty')}
+        caption={t('nav.closure')}
+        testId="closure-table"
+        pageSize={50}
+      />
       {unfiled.length > 0 && (
         <div className="card wf-card">
           <h2>{t('closure.unfiled.title')}</h2>
@@ -181,13 +172,9 @@ function CandidatesPanel() {
   const columns: Column<Candidate>[] = [
     sortedColumn('mine', t('closure.col.mine'), (c) => c.mineName),
     sortedColumn('region', t('closure.col.region'), (c) => c.regionName),
-    {
-      key: 'capacity',
-      header: t('closure.col.capacity'),
-      cell: (c) => c.approvedCapacityTPerYear.toLocaleString(),
+    figureColumn('capacity', t('closure.col.capacity'), (c) => c.approvedCapacityTPerYear.toLocaleString(), {
       sortValue: (c) => c.approvedCapacityTPerYear,
-      isNumeric: true,
-    },
+    }),
     {
       key: 'rules',
       header: t('closure.col.rules'),
@@ -212,17 +199,15 @@ function CandidatesPanel() {
       {isRegulator && <PolicyListForm onDone={reload} />}
       {error !== null && <ErrorBox error={error} onRetry={reload} />}
       <ActionError action={action} testId="candidate-start-error" />
-      <div className="card">
-        <DataTable
-          columns={columns}
-          rows={data?.candidates}
-          rowKey={(c) => c.mineId}
-          rowAttributes={(c) => ({ 'data-testid': `candidate-${c.mineId}` })}
-          empty={t('closure.candidates.empty')}
-          caption={t('closure.tab.candidates')}
-          pageSize={50}
-        />
-      </div>
+      <TableCard
+        columns={columns}
+        rows={data?.candidates}
+        rowKey={(c) => c.mineId}
+        rowAttributes={(c) => ({ 'data-testid': `candidate-${c.mineId}` })}
+        empty={t('closure.candidates.empty')}
+        caption={t('closure.tab.candidates')}
+        pageSize={50}
+      />
     </div>
   );
 }
@@ -236,12 +221,11 @@ function TargetsPanel() {
   const columns: Column<TargetProgressView>[] = [
     { key: 'region', header: t('closure.target.region'), cell: (p) => p.target.regionName },
     sortedColumn('deadline', t('closure.target.deadline'), (p) => p.target.deadline),
-    {
-      key: 'mines',
-      header: t('closure.target.mines'),
-      cell: (p) => `${p.minesClosed}/${p.target.minesToClose} (${p.minesPercent}%)`,
-      isNumeric: true,
-    },
+    figureColumn(
+      'mines',
+      t('closure.target.mines'),
+      (p) => `${p.minesClosed}/${p.target.minesToClose} (${p.minesPercent}%)`,
+    ),
     {
       key: 'capacity',
       header: t('closure.target.capacity'),
@@ -264,15 +248,13 @@ function TargetsPanel() {
     <div data-testid="closure-targets" data-busy={isLoading ? 'true' : 'false'} className="wf-stack">
       {may('closure.manage') && <TargetForm onDone={reload} />}
       {error !== null && <ErrorBox error={error} onRetry={reload} />}
-      <div className="card">
-        <DataTable
-          columns={columns}
-          rows={data?.targets}
-          rowKey={(p) => p.target.id}
-          rowAttributes={(p) => ({ 'data-testid': `target-${p.target.id}` })}
-          caption={t('closure.tab.targets')}
-        />
-      </div>
+      <TableCard
+        columns={columns}
+        rows={data?.targets}
+        rowKey={(p) => p.target.id}
+        rowAttributes={(p) => ({ 'data-testid': `target-${p.target.id}` })}
+        caption={t('closure.tab.targets')}
+      />
       <HistoryPanel />
     </div>
   );
@@ -369,18 +351,16 @@ function CasesPanel() {
       {may('case.manage') && <PrefillGate>{(prefill) => <NewCaseForm prefill={prefill} />}</PrefillGate>}
       <ExportControl listUrl="/api/closure/cases" />
       {error !== null && <ErrorBox error={error} onRetry={reload} />}
-      <div className="card">
-        <DataTable
-          columns={columns}
-          rows={error === null ? data?.cases : undefined}
-          rowKey={(c) => c.id}
-          rowAttributes={(c) => ({ 'data-testid': `case-${c.id}` })}
-          empty={t('closure.caseNew.empty')}
-          emptyTestId="cases-empty"
-          caption={t('closure.tab.cases')}
-          pageSize={50}
-        />
-      </div>
+      <TableCard
+        columns={columns}
+        rows={error === null ? data?.cases : undefined}
+        rowKey={(c) => c.id}
+        rowAttributes={(c) => ({ 'data-testid': `case-${c.id}` })}
+        empty={t('closure.caseNew.empty')}
+        emptyTestId="cases-empty"
+        caption={t('closure.tab.cases')}
+        pageSize={50}
+      />
     </div>
   );
 }

@@ -3,7 +3,8 @@ import { answerOf, api, type ApiAnswer } from '../../api/api-client.ts';
 import { useApiData } from '../../api/use-api.ts';
 import { Button } from '../../components/button.tsx';
 import { StatusChip, type ChipTone } from '../../components/chip.tsx';
-import { DataTable, type Column } from '../../components/data-table.tsx';
+import type { Column } from '../../components/data-table.tsx';
+import { TableCard } from '../../components/table-card.tsx';
 import { sortedColumn } from '../../components/table-columns.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
 import { ActionError, TextAreaField } from '../../components/form-kit.tsx';
@@ -250,29 +251,25 @@ export function DirectiveDetailPage({ id }: { id: string }) {
           )}
           <ActionError action={visitAction} testId="directive-visit-error" />
           <h3>{t('directives.districts.title')}</h3>
-          <div className="card">
-            <DataTable
-              testId="directive-districts"
-              columns={districtColumns}
-              rows={progress.districts}
-              rowKey={(x) => x.regionId}
-              rowAttributes={(x) => ({ 'data-testid': `directive-district-${x.regionId}` })}
-            />
-          </div>
+          <TableCard
+            testId="directive-districts"
+            columns={districtColumns}
+            rows={progress.districts}
+            rowKey={(x) => x.regionId}
+            rowAttributes={(x) => ({ 'data-testid': `directive-district-${x.regionId}` })}
+          />
           <h3>{t('directives.mines.title')}</h3>
-          <div className="card">
-            <DataTable
-              testId="directive-mines"
-              columns={mineColumns}
-              rows={progress.mines}
-              rowKey={(m) => m.mineId}
-              rowAttributes={(m) => ({
-                'data-testid': `directive-mine-${m.mineId}`,
-                'data-outcome': m.outcome,
-              })}
-              pageSize={100}
-            />
-          </div>
+          <TableCard
+            testId="directive-mines"
+            columns={mineColumns}
+            rows={progress.mines}
+            rowKey={(m) => m.mineId}
+            rowAttributes={(m) => ({
+              'data-testid': `directive-mine-${m.mineId}`,
+              'data-outcome': m.outcome,
+            })}
+            pageSize={100}
+          />
         </>
       )}
     </div>

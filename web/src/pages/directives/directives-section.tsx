@@ -1,8 +1,9 @@
 import { useApiData } from '../../api/use-api.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
-import { DataTable, type Column } from '../../components/data-table.tsx';
-import { sortedColumn } from '../../components/table-columns.ts';
+import type { Column } from '../../components/data-table.tsx';
+import { TableCard } from '../../components/table-card.tsx';
+import { sortedColumn, figureColumn } from '../../components/table-columns.ts';
 import { Link } from '../../router/link.tsx';
 import { useCan } from '../../session/session-context.tsx';
 import { DirectiveDetailPage } from './directive-detail.tsx';
@@ -28,41 +29,28 @@ function DirectivesList() {
     },
     { key: 'kind', header: t('directives.col.kind'), cell: (d) => t(`directives.kind.${d.kind}`) },
     { key: 'issuer', header: t('directives.col.issuer'), cell: (d) => d.issuerName },
-    {
-      key: 'issued',
-      header: t('directives.col.issued'),
-      cell: (d) => formatTime(d.issuedAt),
-      sortValue: (d) => d.issuedAt,
-    },
-    {
-      key: 'deadline',
-      header: t('directives.col.deadline'),
-      cell: (d) => formatTime(d.deadline),
-      sortValue: (d) => d.deadline,
-    },
-    {
-      key: 'progress',
-      header: t('directives.col.progress'),
-      cell: (d) => `${d.progress.done + d.progress.doneLate} / ${d.progress.total}`,
-      isNumeric: true,
-    },
+    sortedColumn('issued', t('directives.col.issued'), (d) => d.issuedAt, { show: formatTime }),
+    sortedColumn('deadline', t('directives.col.deadline'), (d) => d.deadline, { show: formatTime }),
+    figureColumn(
+      'progress',
+      t('directives.col.progress'),
+      (d) => `${d.progress.done + d.progress.doneLate} / ${d.progress.total}`,
+    ),
     sortedColumn('late', t('directives.col.late'), (d) => d.progress.late, { isNumeric: true }),
   ];
   return (
     <div data-testid="directives-list" data-busy={isLoading ? 'true' : 'false'} className="wf-stack">
       {may('directive.issue') && <IssueDirectiveForm onIssued={reload} />}
       {error !== null && <ErrorBox error={error} onRetry={reload} />}
-      <div className="card">
-        <DataTable
-          columns={columns}
-          rows={data?.directives}
-          rowKey={(d) => d.id}
-          rowAttributes={(d) => ({ 'data-testid': `directive-row-${d.id}`, 'data-title': d.title })}
-          empty={t('directives.list.empty')}
-          caption={t('nav.directives')}
-          pageSize={50}
-        />
-      </div>
+      <TableCard
+        columns={columns}
+        rows={data?.directives}
+        rowKey={(d) => d.id}
+        rowAttributes={(d) => ({ 'data-testid': `directive-row-${d.id}`, 'data-title': d.title })}
+        empty={t('directives.list.empty')}
+        caption={t('nav.directives')}
+        pageSize={50}
+      />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { MineExpertise } from '../../api/generated/api-schema.ts';
 import type { Column } from '../../components/data-table.tsx';
+import { figureColumn } from '../../components/table-columns.ts';
 import { PageFrame } from '../../components/page-frame.tsx';
 import { RegionFilterSelect } from '../../components/region-options.tsx';
 import { useI18n, type I18n } from '../../i18n/i18n-context.tsx';
@@ -92,18 +93,8 @@ export function facesColumns<T extends { mechanisedFaces: number; intelligentFac
   t: I18n['t'],
 ): Column<T>[] {
   return [
-    {
-      key: 'mech',
-      header: t('expertise.progress.mechanised'),
-      cell: (p) => p.mechanisedFaces,
-      isNumeric: true,
-    },
-    {
-      key: 'intel',
-      header: t('expertise.progress.intelligent'),
-      cell: (p) => p.intelligentFaces,
-      isNumeric: true,
-    },
+    figureColumn('mech', t('expertise.progress.mechanised'), (p) => p.mechanisedFaces),
+    figureColumn('intel', t('expertise.progress.intelligent'), (p) => p.intelligentFaces),
   ];
 }
 

@@ -4,6 +4,7 @@ import { TableCard } from '../../components/table-card.tsx';
 import { Select } from '../../components/form-kit.tsx';
 import { StatusChip } from '../../components/chip.tsx';
 import { type Column } from '../../components/data-table.tsx';
+import { figureColumn } from '../../components/table-columns.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { Link } from '../../router/link.tsx';
 import { navigate, useAppLocation } from '../../router/router.ts';
@@ -38,18 +39,13 @@ export function FormalismPage() {
   const flags = (view.data?.flags ?? []).filter((f) => kind === '' || f.kind === kind);
   const ranked = flags.map((flag, i) => ({ flag, rank: i + 1 }));
   const flagColumns: Column<{ flag: FormalismFlag; rank: number }>[] = [
-    { key: 'rank', header: '#', cell: (r) => r.rank, isNumeric: true },
+    figureColumn('rank', '#', (r) => r.rank),
     {
       key: 'kind',
       header: t('expertise.formalism.col.kind'),
       cell: ({ flag }) => <StatusChip tone="danger">{t(`expertise.formalism.kind.${flag.kind}`)}</StatusChip>,
     },
-    {
-      key: 'score',
-      header: t('expertise.formalism.col.score'),
-      cell: ({ flag }) => flag.score,
-      isNumeric: true,
-    },
+    figureColumn('score', t('expertise.formalism.col.score'), ({ flag }) => flag.score),
     {
       key: 'subject',
       header: t('expertise.formalism.col.subject'),
@@ -85,12 +81,7 @@ export function FormalismPage() {
       header: t('expertise.formalism.col.kind'),
       cell: (r) => t(`expertise.formalism.kind.${r.kind}`),
     },
-    {
-      key: 'weight',
-      header: t('expertise.formalism.col.weight'),
-      cell: (r) => `×${r.weight}`,
-      isNumeric: true,
-    },
+    figureColumn('weight', t('expertise.formalism.col.weight'), (r) => `×${r.weight}`),
     {
       key: 'why',
       header: t('expertise.formalism.col.why'),

@@ -84,13 +84,10 @@ export function GasControlPage() {
           </span>
         )),
     },
-    {
-      key: 'assessment',
-      header: t('expertise.col.lastAssessment'),
-      cell: (g) => g.lastApprovedAssessmentOn ?? '—',
-      sortValue: (g) => g.lastApprovedAssessmentOn ?? '',
+    sortedColumn('assessment', t('expertise.col.lastAssessment'), (g) => g.lastApprovedAssessmentOn ?? '', {
+      show: (on) => on || '—',
       className: 'tabular',
-    },
+    }),
     ...(canAssign
       ? [
           {

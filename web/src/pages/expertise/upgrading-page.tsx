@@ -7,6 +7,7 @@ import { KpiTiles } from '../../components/kpi-tiles.tsx';
 import { TableCard } from '../../components/table-card.tsx';
 import { StatusChip } from '../../components/chip.tsx';
 import { type Column } from '../../components/data-table.tsx';
+import { figureColumn } from '../../components/table-columns.ts';
 import { useAction } from '../../components/use-action.ts';
 import { formatCount } from '../../format.ts';
 import { useI18n, type Lang } from '../../i18n/i18n-context.tsx';
@@ -56,42 +57,21 @@ export function UpgradingPage() {
       header: t('expertise.col.district'),
       cell: (d) => (lang === 'zh-CN' ? d.name : d.nameEn),
     },
-    {
-      key: 'closed',
-      header: t('expertise.capacity.closedMines'),
-      cell: (d) => d.closedMines,
-      isNumeric: true,
-    },
-    {
-      key: 'withdrawn',
-      header: t('expertise.capacity.withdrawn'),
-      cell: (d) => formatTonnes(d.withdrawnTPerYear, lang),
-      sortValue: (d) => d.withdrawnTPerYear,
-      isNumeric: true,
-    },
-    {
-      key: 'closingMines',
-      header: t('expertise.capacity.closingMines'),
-      cell: (d) => d.closingMines,
-      isNumeric: true,
-    },
-    {
-      key: 'closing',
-      header: t('expertise.capacity.closing'),
-      cell: (d) => formatTonnes(d.closingTPerYear, lang),
-      isNumeric: true,
-    },
+    figureColumn('closed', t('expertise.capacity.closedMines'), (d) => d.closedMines),
+    figureColumn(
+      'withdrawn',
+      t('expertise.capacity.withdrawn'),
+      (d) => formatTonnes(d.withdrawnTPerYear, lang),
+      { sortValue: (d) => d.withdrawnTPerYear },
+    ),
+    figureColumn('closingMines', t('expertise.capacity.closingMines'), (d) => d.closingMines),
+    figureColumn('closing', t('expertise.capacity.closing'), (d) => formatTonnes(d.closingTPerYear, lang)),
   ];
   const progressColumns: Column<UpgradingView['progress'][number]>[] = [
     { key: 'on', header: t('expertise.col.date'), cell: (p) => p.on, className: 'tabular' },
-    { key: 'mines', header: t('expertise.upgrading.mines'), cell: (p) => p.mines, isNumeric: true },
+    figureColumn('mines', t('expertise.upgrading.mines'), (p) => p.mines),
     ...facesColumns<UpgradingView['progress'][number]>(t),
-    {
-      key: 'remote',
-      header: t('expertise.progress.remote'),
-      cell: (p) => p.remoteMonitoringMines,
-      isNumeric: true,
-    },
+    figureColumn('remote', t('expertise.progress.remote'), (p) => p.remoteMonitoringMines),
   ];
   const mergerColumns: Column<UpgradingView['mergers'][number]>[] = [
     { key: 'enterprise', header: t('expertise.merger.enterprise'), cell: (m) => m.enterpriseName },

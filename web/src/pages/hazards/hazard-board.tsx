@@ -75,12 +75,7 @@ export function HazardBoardPage() {
         </>
       ),
     },
-    {
-      key: 'due',
-      header: t('hazards.col.due'),
-      cell: (h) => h.currentDueDate ?? '—',
-      sortValue: (h) => h.currentDueDate ?? '',
-    },
+    sortedColumn('due', t('hazards.col.due'), (h) => h.currentDueDate ?? '', { show: (due) => due || '—' }),
     {
       key: 'escalation',
       header: t('hazards.col.escalation'),

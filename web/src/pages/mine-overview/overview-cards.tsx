@@ -11,13 +11,12 @@ type Sections = MineOverview;
 /** One section of the 360° page: a title, a one-line summary, up to five lines and a link to the full place. */
 function OverviewCard({
   id,
-  title,
   summary,
   to,
   children,
 }: {
-  id: string;
-  title: string;
+  /** The section (its title is `overview.section.${id}`, its test ids `overview-${id}…`). */
+  id: 'hazards' | 'orders' | 'supervision' | 'risk' | 'alarms' | 'closure' | 'accidents' | 'cases';
   summary: ReactNode;
   to: string;
   children?: ReactNode;
@@ -26,7 +25,7 @@ function OverviewCard({
   return (
     <section className="card ov-card" data-testid={`overview-${id}`}>
       <header className="card-head">
-        <h2>{title}</h2>
+        <h2>{t(`overview.section.${id}`)}</h2>
         <Link to={to} className="ov-all" data-testid={`overview-${id}-all`}>
           {t('overview.all')}
         </Link>
@@ -46,7 +45,6 @@ function HazardsCard({ data }: { data: NonNullable<Sections['hazards']> }) {
   return (
     <OverviewCard
       id="hazards"
-      title={t('overview.section.hazards')}
       to="/hazards"
       summary={
         data.open === 0
@@ -79,12 +77,7 @@ function OrdersCard({ data }: { data: NonNullable<Sections['orders']> }) {
   const { t } = useI18n();
   const all = [...data.inForce, ...data.scheduled];
   return (
-    <OverviewCard
-      id="orders"
-      title={t('overview.section.orders')}
-      to="/orders"
-      summary={all.length === 0 ? t('overview.orders.none') : null}
-    >
+    <OverviewCard id="orders" to="/orders" summary={all.length === 0 ? t('overview.orders.none') : null}>
       <ul className="ov-list">
         {all.map((o) => (
           <li key={o.id} data-testid="overview-order" data-status={o.status}>
@@ -111,7 +104,6 @@ function SupervisionCard({ data, mineId }: { data: NonNullable<Sections['supervi
   return (
     <OverviewCard
       id="supervision"
-      title={t('overview.section.supervision')}
       to={supervisionMinePath(mineId)}
       summary={
         data.gaps.length === 0 ? (
@@ -166,19 +158,11 @@ function SupervisionCard({ data, mineId }: { data: NonNullable<Sections['supervi
 function RiskCard({ data }: { data: Sections['risk'] }) {
   const { t, lang } = useI18n();
   if (data === null)
-    return (
-      <OverviewCard
-        id="risk"
-        title={t('overview.section.risk')}
-        to="/briefing/risk"
-        summary={t('overview.risk.notRanked')}
-      />
-    );
+    return <OverviewCard id="risk" to="/briefing/risk" summary={t('overview.risk.notRanked')} />;
   const shown = data.factors.filter((f) => f.points > 0 || f.noData).sort((a, b) => b.points - a.points);
   return (
     <OverviewCard
       id="risk"
-      title={t('overview.section.risk')}
       to="/briefing/risk"
       summary={
         <>
@@ -207,19 +191,10 @@ function RiskCard({ data }: { data: Sections['risk'] }) {
 function AlarmsCard({ data, mineId }: { data: Sections['alarms']; mineId: string }) {
   const { t, lang } = useI18n();
   const to = withQuery('/alarms', { mineId });
-  if (data === null)
-    return (
-      <OverviewCard
-        id="alarms"
-        title={t('overview.section.alarms')}
-        to={to}
-        summary={t('overview.alarms.noMonitoring')}
-      />
-    );
+  if (data === null) return <OverviewCard id="alarms" to={to} summary={t('overview.alarms.noMonitoring')} />;
   return (
     <OverviewCard
       id="alarms"
-      title={t('overview.section.alarms')}
       to={to}
       summary={
         data.open === 0
@@ -256,7 +231,6 @@ function ClosureCard({ data }: { data: NonNullable<Sections['closure']> }) {
   return (
     <OverviewCard
       id="closure"
-      title={t('overview.section.closure')}
       to={c === null ? '/closure' : `/closure/${encodeURIComponent(c.id)}`}
       summary={
         c === null ? (
@@ -277,7 +251,6 @@ function AccidentsCard({ data }: { data: NonNullable<Sections['accidents']> }) {
   return (
     <OverviewCard
       id="accidents"
-      title={t('overview.section.accidents')}
       to="/accidents"
       summary={
         data.total === 0
@@ -306,7 +279,6 @@ function CasesCard({ data }: { data: NonNullable<Sections['cases']> }) {
   return (
     <OverviewCard
       id="cases"
-      title={t('overview.section.cases')}
       to="/closure/cases"
       summary={
         data.items.length === 0

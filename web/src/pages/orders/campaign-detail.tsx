@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { request, type ApiAnswer } from '../../api/api-client.ts';
 import { useApiData } from '../../api/use-api.ts';
 import { DataTable, type Column } from '../../components/data-table.tsx';
+import { ButtonLink } from '../../components/button.tsx';
 import { ErrorBox } from '../../components/error-box.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { regionName } from '../../format.ts';
@@ -32,13 +33,12 @@ function ReportTable({ id }: { id: string }) {
     <section data-testid="campaign-report" data-busy={isLoading ? 'true' : 'false'}>
       <h3>
         {t('camp.report.title')}{' '}
-        <a
-          className="btn btn-small"
+        <ButtonLink
           href={`/api/orders/campaigns/${encodeURIComponent(id)}/report?format=csv`}
-          data-testid="campaign-csv"
+          testId="campaign-csv"
         >
           {t('orders.camp.csv')}
-        </a>
+        </ButtonLink>
       </h3>
       <DataTable
         columns={[

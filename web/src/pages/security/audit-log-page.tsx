@@ -128,7 +128,7 @@ export function AuditLogPage({ source }: { source: 'audit' | 'security' }) {
       title={t('security.audit.title')}
       attributes={{ 'data-source': source }}
     >
-      <nav className="sec-tabs" data-testid="audit-tabs">
+      <nav className="link-tabs sec-tabs" data-testid="audit-tabs">
         {SOURCES.map((x) => (
           <a
             key={x}

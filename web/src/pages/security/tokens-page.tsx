@@ -4,6 +4,7 @@ import { useApiData } from '../../api/use-api.ts';
 import { Button } from '../../components/button.tsx';
 import { StatusChip, type ChipTone } from '../../components/chip.tsx';
 import { type Column } from '../../components/data-table.tsx';
+import { sortedColumn } from '../../components/table-columns.ts';
 import { ConfirmDialog } from '../../components/dialog.tsx';
 import { ErrorBox } from '../../components/error-box.tsx';
 import { TableCard } from '../../components/table-card.tsx';
@@ -60,24 +61,18 @@ export function TokensPage() {
     setScopes((cur) => (cur.includes(s) ? cur.filter((x) => x !== s) : [...cur, s]));
 
   const columns: Column<TokenView>[] = [
-    { key: 'name', header: t('security.tokens.name'), cell: (tok) => tok.name, sortValue: (tok) => tok.name },
+    sortedColumn('name', t('security.tokens.name'), (tok) => tok.name),
     {
       key: 'scopes',
       header: t('security.tokens.scopes'),
       cell: (tok) => tok.scopes.map((s) => t(`security.tokens.scope.${s}`)).join('、'),
     },
-    {
-      key: 'created',
-      header: t('security.tokens.col.created'),
-      cell: (tok) => formatDateTime(tok.createdAt),
-      sortValue: (tok) => tok.createdAt,
-    },
-    {
-      key: 'expires',
-      header: t('security.tokens.expires'),
-      cell: (tok) => formatDateTime(tok.expiresAt),
-      sortValue: (tok) => tok.expiresAt ?? '',
-    },
+    sortedColumn('created', t('security.tokens.col.created'), (tok) => tok.createdAt, {
+      show: formatDateTime,
+    }),
+    sortedColumn('expires', t('security.tokens.expires'), (tok) => tok.expiresAt ?? '', {
+      show: formatDateTime,
+    }),
     {
       key: 'lastUsed',
       header: t('security.tokens.col.lastUsed'),

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { request, type ApiAnswer } from '../../api/api-client.ts';
 import type { MineStatus } from '../../api/generated/api-schema.ts';
+import { CardSection } from '../../components/card-section.tsx';
 import { useAction } from '../../components/use-action.ts';
 import { useApiData } from '../../api/use-api.ts';
 import { Button } from '../../components/button.tsx';
@@ -135,22 +136,17 @@ function Decide({ id, onDone }: { id: string; onDone: () => void }) {
           testId="stopped-reason"
         />
       </span>
-      <Button
-        variant="primary"
-        disabled={action.busy}
-        onClick={() => decide('approve')}
-        testId="stopped-approve"
-      >
-        {t('stopped.decide.approve')}
-      </Button>
-      <Button
-        variant="danger"
-        disabled={action.busy}
-        onClick={() => decide('reject')}
-        testId="stopped-reject"
-      >
-        {t('stopped.decide.reject')}
-      </Button>
+      {(['approve', 'reject'] as const).map((decision) => (
+        <Button
+          key={decision}
+          variant={decision === 'approve' ? 'primary' : 'danger'}
+          disabled={action.busy}
+          onClick={() => decide(decision)}
+          testId={`stopped-${decision}`}
+        >
+          {t(`stopped.decide.${decision}`)}
+        </Button>
+      ))}
       <ActionError action={action} testId="stopped-decide-error" />
     </div>
   );
@@ -236,10 +232,7 @@ export function StoppedPanel({ mineId, status }: { mineId: string; status: MineS
   const items = data?.allowances ?? [];
   if (kind === undefined && items.length === 0) return null;
   return (
-    <section className="card" data-testid="stopped-panel" data-busy={isLoading ? 'true' : 'false'}>
-      <header className="card-head">
-        <h2>{t('stopped.panel.title')}</h2>
-      </header>
+    <CardSection testId="stopped-panel" isBusy={isLoading} title={t('stopped.panel.title')}>
       <div className="stopped-body">
         <p className="muted">
           {t(kind === 'dismantling' ? 'stopped.panel.hint.dismantle' : 'stopped.panel.hint.watch')}
@@ -277,6 +270,6 @@ export function StoppedPanel({ mineId, status }: { mineId: string; status: MineS
           </details>
         )}
       </div>
-    </section>
+    </CardSection>
   );
 }

@@ -1,7 +1,10 @@
 import { withQuery } from '../../api/api-client.ts';
 import { useApiData } from '../../api/use-api.ts';
+import { ButtonLink } from '../../components/button.tsx';
 import { ErrorBox } from '../../components/error-box.tsx';
-import { DataTable, type Column } from '../../components/data-table.tsx';
+import { PageFrame } from '../../components/page-frame.tsx';
+import type { Column } from '../../components/data-table.tsx';
+import { TableCard } from '../../components/table-card.tsx';
 import { FilterSelect } from '../../components/filter-bar.tsx';
 import { CheckField } from '../../components/form-kit.tsx';
 import { KpiTiles } from '../../components/kpi-tiles.tsx';
@@ -95,22 +98,23 @@ export function CoveragePage() {
   ];
 
   return (
-    <section className="page" data-testid="supervision-section" data-busy={busy ? 'true' : 'false'}>
-      <div className="page-head">
-        <h1>{t('supervision.coverage.title')}</h1>
-        {may('supervision.assign') && (
-          <Link className="btn btn-small btn-primary" data-testid="coverage-bulk" to="/supervision/bulk">
-            {t('supervision.bulk.open')}
-          </Link>
-        )}
-        <a
-          className="btn btn-small"
-          data-testid="coverage-csv"
-          href={withQuery('/api/supervision/coverage.csv', params)}
-        >
-          {t('supervision.coverage.csv')}
-        </a>
-      </div>
+    <PageFrame
+      testId="supervision-section"
+      isBusy={busy}
+      title={t('supervision.coverage.title')}
+      actions={
+        <>
+          {may('supervision.assign') && (
+            <Link className="btn btn-small btn-primary" data-testid="coverage-bulk" to="/supervision/bulk">
+              {t('supervision.bulk.open')}
+            </Link>
+          )}
+          <ButtonLink testId="coverage-csv" href={withQuery('/api/supervision/coverage.csv', params)}>
+            {t('supervision.coverage.csv')}
+          </ButtonLink>
+        </>
+      }
+    >
       {coverage.error !== null && <ErrorBox error={coverage.error} onRetry={coverage.reload} />}
       <KpiTiles
         testId="supervision-kpis"
@@ -181,46 +185,42 @@ export function CoveragePage() {
           {t('supervision.coverage.excludedClosed', { n: view.excludedClosed })}
         </p>
       )}
-      <div className="card">
-        <DataTable
-          testId="coverage-table"
-          columns={coverageColumns}
-          rows={view?.rows}
-          rowKey={(r) => r.mineId}
-          rowAttributes={(r) => ({
-            'data-testid': 'coverage-row',
-            'data-mine-id': r.mineId,
-            'data-gaps': r.gaps.join(' '),
-            'data-mine': r.isMine ? 'true' : 'false',
-          })}
-          empty={t('supervision.coverage.empty')}
-        />
-      </div>
+      <TableCard
+        testId="coverage-table"
+        columns={coverageColumns}
+        rows={view?.rows}
+        rowKey={(r) => r.mineId}
+        rowAttributes={(r) => ({
+          'data-testid': 'coverage-row',
+          'data-mine-id': r.mineId,
+          'data-gaps': r.gaps.join(' '),
+          'data-mine': r.isMine ? 'true' : 'false',
+        })}
+        empty={t('supervision.coverage.empty')}
+      />
       {view && view.byDistrict.length > 1 && (
-        <div className="card">
-          <DataTable
-            testId="coverage-districts"
-            columns={[
-              { key: 'district', header: t('supervision.col.district'), cell: (d) => d.regionName },
-              { key: 'mines', header: t('supervision.col.mines'), cell: (d) => d.mines, isNumeric: true },
-              {
-                key: 'complete',
-                header: t('supervision.kpi.complete'),
-                cell: (d) => d.complete,
-                isNumeric: true,
-              },
-              ...COVERAGE_GAPS.map((g): Column<CoverageView['byDistrict'][number]> => ({
-                key: g,
-                header: t(`supervision.missing.${g}`),
-                cell: (d) => d.missing[g],
-                isNumeric: true,
-              })),
-            ]}
-            rows={view.byDistrict}
-            rowKey={(d) => d.regionId}
-          />
-        </div>
+        <TableCard
+          testId="coverage-districts"
+          columns={[
+            { key: 'district', header: t('supervision.col.district'), cell: (d) => d.regionName },
+            { key: 'mines', header: t('supervision.col.mines'), cell: (d) => d.mines, isNumeric: true },
+            {
+              key: 'complete',
+              header: t('supervision.kpi.complete'),
+              cell: (d) => d.complete,
+              isNumeric: true,
+            },
+            ...COVERAGE_GAPS.map((g): Column<CoverageView['byDistrict'][number]> => ({
+              key: g,
+              header: t(`supervision.missing.${g}`),
+              cell: (d) => d.missing[g],
+              isNumeric: true,
+            })),
+          ]}
+          rows={view.byDistrict}
+          rowKey={(d) => d.regionId}
+        />
       )}
-    </section>
+    </PageFrame>
   );
 }
