@@ -6,19 +6,13 @@ import type {
   MineHazardCounts,
 } from '../../core/briefing/briefing-ports.ts';
 import type { Database } from '../schema.ts';
-import { escapeLike } from './region-store.ts';
+import { minesMatching } from './mine-ids.ts';
 
 const n = (v: number | string | bigint | null | undefined): number => Number(v ?? 0);
 
 /** Aggregates over the other modules' tables for the briefing and the risk score (read-only). */
 export function createBriefingStore(db: Kysely<Database>): BriefingStore {
-  /** The ids of the mines a filter covers, as a subquery. */
-  const mineIds = (f: BriefingMineFilter) => {
-    let q = db.selectFrom('mines').select('mines.id');
-    if (f.regionPath !== undefined) q = q.where('mines.region_path', 'like', `${escapeLike(f.regionPath)}%`);
-    if (f.mineId !== undefined) q = q.where('mines.id', '=', f.mineId);
-    return q;
-  };
+  const mineIds = (f: BriefingMineFilter) => minesMatching(db, f);
   /** Activations: an alarm entering unack_active (first raise or re-activation). */
   const activations = (f: BriefingMineFilter, fromMs: number, toMs: number) =>
     db

@@ -22,8 +22,8 @@ import type {
   ExpertiseTrainingsTable,
 } from '../schema/expertise-schema.ts';
 import { bool, defineCodec, json, num, numOrNull, text } from '../row-codec.ts';
-import { recordTable } from './record-table.ts';
-import { escapeLike } from './region-store.ts';
+import { newestFirst, recordTable } from './record-table.ts';
+import { minesMatching } from './mine-ids.ts';
 
 const assignmentCodec = defineCodec<ExpertAssignment, ExpertiseAssignmentsTable>()({
   id: 'id',
@@ -94,13 +94,7 @@ const targetCodec = defineCodec<UpgradeTarget, ExpertiseTargetsTable>()({
 });
 
 export function createExpertiseStore(db: Kysely<Database>): ExpertiseStore {
-  function mineIds(filter: ExpertiseMineFilter) {
-    let q = db.selectFrom('mines').select('mines.id');
-    if (filter.regionPath !== undefined)
-      q = q.where('mines.region_path', 'like', `${escapeLike(filter.regionPath)}%`);
-    if (filter.mineId !== undefined) q = q.where('mines.id', '=', filter.mineId);
-    return q;
-  }
+  const ofMines = (filter: ExpertiseMineFilter) => ({ mine_id: { in: minesMatching(db, filter) } });
 
   const assignments = recordTable(db, 'expertise_assignments', assignmentCodec);
   const guidance = recordTable(db, 'expertise_guidance', guidanceCodec);
@@ -134,12 +128,11 @@ export function createExpertiseStore(db: Kysely<Database>): ExpertiseStore {
         .execute();
     },
     getAssignment: assignments.get,
-    async listAssignments(filter, includeEnded) {
-      let q = db.selectFrom('expertise_assignments').selectAll().where('mine_id', 'in', mineIds(filter));
-      if (!includeEnded) q = q.where('ended_at', 'is', null);
-      const rows = await q.orderBy('assigned_at').orderBy('id').execute();
-      return rows.map(assignmentCodec.decode);
-    },
+    listAssignments: (filter, includeEnded) =>
+      assignments.list({ ...ofMines(filter), ...(includeEnded ? {} : { ended_at: null }) }, [
+        'assigned_at',
+        'id',
+      ]),
 
     insertGuidance: guidance.insert,
     async updateGuidance(v) {
@@ -150,59 +143,22 @@ export function createExpertiseStore(db: Kysely<Database>): ExpertiseStore {
         .execute();
     },
     getGuidance: guidance.get,
-    async listGuidance(filter) {
-      const rows = await db
-        .selectFrom('expertise_guidance')
-        .selectAll()
-        .where('mine_id', 'in', mineIds(filter))
-        .orderBy('visited_on', 'desc')
-        .orderBy('id', 'desc')
-        .execute();
-      return rows.map(guidanceCodec.decode);
-    },
+    listGuidance: (filter) => guidance.list(ofMines(filter), newestFirst('visited_on')),
 
     insertTraining: trainings.insert,
-    async listTrainings(filter) {
-      const rows = await db
-        .selectFrom('expertise_trainings')
-        .selectAll()
-        .where('mine_id', 'in', mineIds(filter))
-        .orderBy('held_on', 'desc')
-        .orderBy('id', 'desc')
-        .execute();
-      return rows.map(trainingCodec.decode);
-    },
+    listTrainings: (filter) => trainings.list(ofMines(filter), newestFirst('held_on')),
 
     insertAssessment: assessments.insert,
     updateAssessment: assessments.update,
     getAssessment: assessments.get,
-    async listAssessments(filter) {
-      const rows = await db
-        .selectFrom('expertise_assessments')
-        .selectAll()
-        .where('mine_id', 'in', mineIds(filter))
-        .orderBy('signed_at', 'desc')
-        .orderBy('id', 'desc')
-        .execute();
-      return rows.map(assessmentCodec.decode);
-    },
+    listAssessments: (filter) => assessments.list(ofMines(filter), newestFirst('signed_at')),
 
     insertProgress: progress.insert,
-    async listProgress(filter) {
-      const rows = await db
-        .selectFrom('expertise_progress')
-        .selectAll()
-        .where('mine_id', 'in', mineIds(filter))
-        .orderBy('recorded_on')
-        .orderBy('created_at')
-        .orderBy('id')
-        .execute();
-      return rows.map(progressCodec.decode);
-    },
+    listProgress: (filter) => progress.list(ofMines(filter), ['recorded_on', 'created_at', 'id']),
 
     getTarget: (regionId) => targets.find({ region_id: regionId }),
     async saveTarget(t) {
-      await db.deleteFrom('expertise_targets').where('region_id', '=', t.regionId).execute();
+      await targets.remove({ region_id: t.regionId });
       await targets.insert(t);
     },
 
@@ -229,7 +185,7 @@ export function createExpertiseStore(db: Kysely<Database>): ExpertiseStore {
       const ids = db
         .selectFrom('expertise_merger_mines')
         .select('merger_id')
-        .where('mine_id', 'in', mineIds(filter));
+        .where('mine_id', 'in', minesMatching(db, filter));
       const heads = await db
         .selectFrom('expertise_mergers')
         .selectAll()
