@@ -106,6 +106,27 @@ function isConverted<T, F>(
   return Array.isArray(how);
 }
 
+/** `mineId` → `mine_id`: the storage convention's column name for a field. */
+export type SnakeCase<S extends string> = S extends `${infer H}${infer T}`
+  ? `${H extends Lowercase<H> ? H : `_${Lowercase<H>}`}${SnakeCase<T>}`
+  : S;
+
+type Words<S extends string> = S extends `${infer W} ${infer Rest}` ? W | Words<Rest> : S;
+
+/**
+ * The fields stored as they are in the column their name gives by the convention, listed in one
+ * string: `...asIs('id mineId expertName')` is `{ id: 'id', mineId: 'mine_id', expertName: 'expert_name' }`.
+ * A field whose column is named otherwise, or which needs a conversion, is spelled out beside it.
+ */
+export function asIs<const S extends string>(fields: S): { readonly [K in Words<S>]: SnakeCase<K> } {
+  return Object.fromEntries(
+    fields
+      .split(' ')
+      .filter((f) => f !== '')
+      .map((f) => [f, f.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)]),
+  ) as { readonly [K in Words<S>]: SnakeCase<K> };
+}
+
 /** A closed string union (a state, a kind) stored as text; the database holds only what was written. */
 export const text = <U extends string>(): Conversion<U, string> => ({
   decode: (c) => c as U,

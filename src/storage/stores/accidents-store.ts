@@ -18,65 +18,38 @@ import type {
   AccidentsTable,
   AccountabilityTable,
 } from '../schema/accidents-schema.ts';
-import { defineCodec, num, text, type Composite } from '../row-codec.ts';
+import { asIs, defineCodec, num, text, type Composite } from '../row-codec.ts';
 import { recordTable } from './record-table.ts';
 import { precedingFacts } from './accidents-preceding-store.ts';
 import { mineIdsOrNone } from './mine-ids.ts';
 import { escapeLike } from './region-store.ts';
 
 const accidentCodec = defineCodec<Accident, AccidentsTable>()({
-  id: 'id',
-  mineId: 'mine_id',
-  mineName: 'mine_name',
-  regionPath: 'region_path',
-  country: 'country',
-  occurredAt: 'occurred_at',
-  type: 'type',
+  ...asIs('id mineId mineName regionPath country occurredAt type'),
   deaths: ['deaths', num],
   missing: ['missing', num],
   seriousInjuries: ['serious_injuries', num],
   minorInjuries: ['minor_injuries', num],
   directLossCny: ['direct_loss_cny', num],
   grade: ['grade', text<AccidentGrade>()],
-  regradedAt: 'regraded_at',
-  description: 'description',
+  ...asIs('regradedAt description'),
   source: ['source', text<Accident['source']>()],
   externalRef: 'external_ref',
   investigationState: ['investigation_state', text<InvestigationState>()],
-  investigationDueOn: 'investigation_due_on',
-  findings: 'findings',
-  reportSubmittedAt: 'report_submitted_at',
-  closedAt: 'closed_at',
-  createdAt: 'created_at',
-  createdById: 'created_by_id',
-  createdByName: 'created_by_name',
+  ...asIs('investigationDueOn findings reportSubmittedAt closedAt createdAt createdById createdByName'),
 });
 
 const reportCodec = defineCodec<AccidentReport, AccidentReportsTable>()({
   accidentId: 'accident_id',
   level: ['level', text<ReportLevel>()],
-  reportedAt: 'reported_at',
-  recordedAt: 'recorded_at',
-  recordedById: 'recorded_by_id',
-  recordedByName: 'recorded_by_name',
-  note: 'note',
+  ...asIs('reportedAt recordedAt recordedById recordedByName note'),
 });
 
 const accountabilityCodec = defineCodec<AccountabilityRecord, AccountabilityTable>()({
-  id: 'id',
-  accidentId: 'accident_id',
-  mineId: 'mine_id',
-  mineName: 'mine_name',
-  regionPath: 'region_path',
-  personName: 'person_name',
-  post: 'post',
+  ...asIs('id accidentId mineId mineName regionPath personName post'),
   chain: ['chain', text<AccountabilityChain>()],
   action: ['action', text<AccountabilityAction>()],
-  decidedOn: 'decided_on',
-  note: 'note',
-  createdAt: 'created_at',
-  createdById: 'created_by_id',
-  createdByName: 'created_by_name',
+  ...asIs('decidedOn note createdAt createdById createdByName'),
 });
 
 /** A supplement's figures on one side of the change: four columns suffixed `_before` or `_after`. */
@@ -97,17 +70,12 @@ const figures = (side: 'before' | 'after'): Composite<AccidentSupplementsTable, 
 });
 
 const supplementCodec = defineCodec<AccidentSupplement, AccidentSupplementsTable>()({
-  id: 'id',
-  accidentId: 'accident_id',
-  changedAt: 'changed_at',
+  ...asIs('id accidentId changedAt'),
   before: figures('before'),
   after: figures('after'),
   gradeBefore: ['grade_before', text<AccidentGrade>()],
   gradeAfter: ['grade_after', text<AccidentGrade>()],
-  reason: 'reason',
-  recordedAt: 'recorded_at',
-  recordedById: 'recorded_by_id',
-  recordedByName: 'recorded_by_name',
+  ...asIs('reason recordedAt recordedById recordedByName'),
 });
 
 export function createAccidentStore(db: Kysely<Database>): AccidentStore {

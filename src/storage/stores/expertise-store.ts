@@ -21,76 +21,47 @@ import type {
   ExpertiseTargetsTable,
   ExpertiseTrainingsTable,
 } from '../schema/expertise-schema.ts';
-import { bool, defineCodec, json, num, numOrNull, text } from '../row-codec.ts';
+import { asIs, bool, defineCodec, json, num, numOrNull, text } from '../row-codec.ts';
 import { newestFirst, recordTable } from './record-table.ts';
 import { minesMatching } from './mine-ids.ts';
 
 const assignmentCodec = defineCodec<ExpertAssignment, ExpertiseAssignmentsTable>()({
-  id: 'id',
-  mineId: 'mine_id',
-  expertId: 'expert_id',
-  expertName: 'expert_name',
-  assignedBy: 'assigned_by',
-  assignedAt: 'assigned_at',
-  endedAt: 'ended_at',
+  ...asIs('id mineId expertId expertName assignedBy assignedAt endedAt'),
 });
 
 const guidanceCodec = defineCodec<GuidanceVisit, ExpertiseGuidanceTable>()({
-  id: 'id',
-  mineId: 'mine_id',
-  expertId: 'expert_id',
-  expertName: 'expert_name',
-  visitedOn: 'visited_on',
+  ...asIs('id mineId expertId expertName visitedOn'),
   findings: ['findings_json', json<GuidanceFinding[]>()],
-  recommendations: 'recommendations',
-  createdAt: 'created_at',
+  ...asIs('recommendations createdAt'),
 });
 
 const trainingCodec = defineCodec<TrainingSession, ExpertiseTrainingsTable>()({
-  id: 'id',
-  mineId: 'mine_id',
-  expertId: 'expert_id',
-  expertName: 'expert_name',
-  title: 'title',
-  heldOn: 'held_on',
+  ...asIs('id mineId expertId expertName title heldOn'),
   attendees: ['attendees_json', json<string[]>()],
   createdAt: 'created_at',
 });
 
 const assessmentCodec = defineCodec<CapabilityAssessment, ExpertiseAssessmentsTable>()({
-  id: 'id',
-  mineId: 'mine_id',
-  expertId: 'expert_id',
-  expertName: 'expert_name',
-  signedAt: 'signed_at',
-  assessedOn: 'assessed_on',
-  validUntil: 'valid_until',
+  ...asIs('id mineId expertId expertName signedAt assessedOn validUntil'),
   conclusion: ['conclusion', text<AssessmentConclusion>()],
   summary: 'summary',
   state: ['state', text<AssessmentState>()],
-  decidedBy: 'decided_by',
-  decidedAt: 'decided_at',
-  reason: 'reason',
+  ...asIs('decidedBy decidedAt reason'),
 });
 
 const progressCodec = defineCodec<ProgressRecord, ExpertiseProgressTable>()({
-  id: 'id',
-  mineId: 'mine_id',
-  recordedOn: 'recorded_on',
+  ...asIs('id mineId recordedOn'),
   mechanisedFaces: ['mechanised_faces', num],
   intelligentFaces: ['intelligent_faces', num],
   remoteMonitoring: ['remote_monitoring', bool],
-  recordedBy: 'recorded_by',
-  createdAt: 'created_at',
+  ...asIs('recordedBy createdAt'),
 });
 
 const targetCodec = defineCodec<UpgradeTarget, ExpertiseTargetsTable>()({
   regionId: 'region_id',
   intelligentFaces: ['intelligent_faces', numOrNull],
   capacityWithdrawnTPerYear: ['capacity_withdrawn_t_per_year', numOrNull],
-  dueOn: 'due_on',
-  setBy: 'set_by',
-  setAt: 'set_at',
+  ...asIs('dueOn setBy setAt'),
 });
 
 export function createExpertiseStore(db: Kysely<Database>): ExpertiseStore {

@@ -26,111 +26,61 @@ import type {
   HazardSelfChecksTable,
   HazardsTable,
 } from '../schema/hazards-schema.ts';
-import { defineCodec, json, jsonOrNull, num, text, textOrNull } from '../row-codec.ts';
+import { asIs, defineCodec, json, jsonOrNull, num, text, textOrNull } from '../row-codec.ts';
 import { recordTable } from './record-table.ts';
 import { mineIdsOrNone } from './mine-ids.ts';
 import { escapeLike } from './region-store.ts';
 
 const hazardCodec = defineCodec<Hazard, HazardsTable>()({
-  id: 'id',
-  mineId: 'mine_id',
-  mineName: 'mine_name',
-  regionPath: 'region_path',
+  ...asIs('id mineId mineName regionPath'),
   source: ['source', text<HazardSource>()],
   grade: ['grade', text<HazardGrade>()],
-  category: 'category',
-  title: 'title',
-  description: 'description',
-  area: 'area',
-  equipment: 'equipment',
-  pointCode: 'point_code',
+  ...asIs('category title description area equipment pointCode'),
   state: ['state', text<HazardState>()],
-  reportedAt: 'reported_at',
-  reportedBy: 'reported_by',
-  reportedByName: 'reported_by_name',
+  ...asIs('reportedAt reportedBy reportedByName'),
   plan: ['plan_json', jsonOrNull<RectificationPlan>()],
-  originalDueDate: 'original_due_date',
-  currentDueDate: 'current_due_date',
+  ...asIs('originalDueDate currentDueDate'),
   escalation: ['escalation', text<EscalationLevel>()],
   equipmentRunningDays: ['equipment_running_days', num],
-  lastEquipmentCheckOn: 'last_equipment_check_on',
-  closedAt: 'closed_at',
-  updatedAt: 'updated_at',
+  ...asIs('lastEquipmentCheckOn closedAt updatedAt'),
 });
 
 const eventCodec = defineCodec<HazardEvent, HazardEventsTable>()({
-  id: 'id',
-  hazardId: 'hazard_id',
-  at: 'at',
-  kind: 'kind',
+  ...asIs('id hazardId at kind'),
   fromState: ['from_state', textOrNull<HazardState>()],
   toState: ['to_state', textOrNull<HazardState>()],
-  actorId: 'actor_id',
-  actorName: 'actor_name',
-  note: 'note',
+  ...asIs('actorId actorName note'),
   details: ['details_json', jsonOrNull<Record<string, unknown>>()],
 });
 
 const evidenceCodec = defineCodec<HazardEvidence, HazardEvidenceTable>()({
-  id: 'id',
-  hazardId: 'hazard_id',
-  mineId: 'mine_id',
-  sha256: 'sha256',
-  fileName: 'file_name',
-  contentType: 'content_type',
+  ...asIs('id hazardId mineId sha256 fileName contentType'),
   sizeBytes: ['size_bytes', num],
-  uploadedBy: 'uploaded_by',
-  uploadedByName: 'uploaded_by_name',
-  uploadedAt: 'uploaded_at',
+  ...asIs('uploadedBy uploadedByName uploadedAt'),
 });
 
 const listingCodec = defineCodec<SupervisionListing, HazardListingsTable>()({
-  id: 'id',
-  hazardId: 'hazard_id',
-  notice: 'notice',
-  issuedBy: 'issued_by',
-  issuedByName: 'issued_by_name',
-  issuedAt: 'issued_at',
-  closedAt: 'closed_at',
-  closedBy: 'closed_by',
+  ...asIs('id hazardId notice issuedBy issuedByName issuedAt closedAt closedBy'),
 });
 
 const progressCodec = defineCodec<ProgressReport, HazardProgressTable>()({
-  id: 'id',
-  listingId: 'listing_id',
-  hazardId: 'hazard_id',
-  text: 'text',
+  ...asIs('id listingId hazardId text'),
   by: 'by_id',
-  byName: 'by_name',
-  at: 'at',
+  ...asIs('byName at'),
 });
 
 const proposalCodec = defineCodec<HazardProposal, HazardProposalsTable>()({
   id: 'id',
   kind: ['kind', text<ProposalKind>()],
-  mineId: 'mine_id',
-  mineName: 'mine_name',
-  regionPath: 'region_path',
+  ...asIs('mineId mineName regionPath'),
   hazardIds: ['hazard_ids_json', json<string[]>()],
   basis: 'basis',
   state: ['state', text<ProposalState>()],
-  createdAt: 'created_at',
-  decidedBy: 'decided_by',
-  decidedAt: 'decided_at',
-  note: 'note',
+  ...asIs('createdAt decidedBy decidedAt note'),
 });
 
 const selfCheckCodec = defineCodec<SelfCheckReport, HazardSelfChecksTable>()({
-  id: 'id',
-  mineId: 'mine_id',
-  regionPath: 'region_path',
-  quarter: 'quarter',
-  signer: 'signer',
-  summary: 'summary',
-  evidenceId: 'evidence_id',
-  filedBy: 'filed_by',
-  filedByName: 'filed_by_name',
-  filedAt: 'filed_at',
+  ...asIs('id mineId regionPath quarter signer summary evidenceId filedBy filedByName filedAt'),
 });
 
 type Eb = ExpressionBuilder<Database, 'hazards'>;

@@ -1,22 +1,15 @@
 import { sql, type Kysely } from 'kysely';
 import type { SecurityEvent, SecurityLogStore } from '../../core/ports.ts';
-import { defineCodec, numOrNull, text } from '../row-codec.ts';
+import { asIs, defineCodec, numOrNull, text } from '../row-codec.ts';
 import type { Database, SecurityEventsTable } from '../schema.ts';
 import { recordTable } from './record-table.ts';
 
 const eventCodec = defineCodec<SecurityEvent, SecurityEventsTable>()({
-  id: 'id',
-  at: 'at',
+  ...asIs('id at'),
   kind: ['kind', text<SecurityEvent['kind']>()],
-  actorId: 'actor_id',
-  actorName: 'actor_name',
-  actorVia: 'actor_via',
-  method: 'method',
-  route: 'route',
-  target: 'target',
+  ...asIs('actorId actorName actorVia method route target'),
   status: ['status', numOrNull],
-  reason: 'reason',
-  ip: 'ip',
+  ...asIs('reason ip'),
 });
 
 /** The security log (migration 0014): refused requests and logins, newest first. */

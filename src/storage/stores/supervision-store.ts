@@ -27,78 +27,49 @@ import type {
   SupervisionResponsibleTable,
   SupervisionVisitsTable,
 } from '../schema/supervision-schema.ts';
-import { bool, defineCodec, json, num, text } from '../row-codec.ts';
+import { asIs, bool, defineCodec, json, num, text } from '../row-codec.ts';
 import { minesMatching } from './mine-ids.ts';
 import { createPresenceStore } from './presence-store.ts';
 import { newestFirst, recordTable } from './record-table.ts';
 
 const planCodec = defineCodec<MinePlan, SupervisionPlansTable>()({
-  mineId: 'mine_id',
-  documentRef: 'document_ref',
+  ...asIs('mineId documentRef'),
   measures: ['measures_json', json<PlanMeasure[]>()],
   state: ['state', text<PlanState>()],
-  returnReason: 'return_reason',
-  revision: 'revision',
-  submittedAt: 'submitted_at',
-  submittedBy: 'submitted_by',
-  decidedAt: 'decided_at',
-  decidedBy: 'decided_by',
-  createdAt: 'created_at',
-  updatedAt: 'updated_at',
+  ...asIs('returnReason revision submittedAt submittedBy decidedAt decidedBy createdAt updatedAt'),
 });
 
 const responsibleCodec = defineCodec<ResponsiblePerson, SupervisionResponsibleTable>()({
-  mineId: 'mine_id',
-  name: 'name',
-  position: 'position',
-  phone: 'phone',
-  assignedBy: 'assigned_by',
-  assignedByName: 'assigned_by_name',
-  assignedAt: 'assigned_at',
+  ...asIs('mineId name position phone assignedBy assignedByName assignedAt'),
 });
 
 const leaderCodec = defineCodec<LeaderAssignment, SupervisionLeadersTable>()({
-  mineId: 'mine_id',
-  userId: 'user_id',
+  ...asIs('mineId userId'),
   name: 'user_name',
-  assignedBy: 'assigned_by',
-  assignedByName: 'assigned_by_name',
-  assignedAt: 'assigned_at',
+  ...asIs('assignedBy assignedByName assignedAt'),
 });
 
 /** A group is stored one row per member, each row repeating who assigned the group and when. */
 type GroupMemberRow = Omit<SupervisionGroup, 'members'> & GroupMember;
 
 const memberCodec = defineCodec<GroupMemberRow, SupervisionGroupMembersTable>()({
-  mineId: 'mine_id',
-  userId: 'user_id',
+  ...asIs('mineId userId'),
   name: 'user_name',
   isLeader: ['is_leader', bool],
-  assignedBy: 'assigned_by',
-  assignedByName: 'assigned_by_name',
-  assignedAt: 'assigned_at',
+  ...asIs('assignedBy assignedByName assignedAt'),
 });
 
 const historyCodec = defineCodec<AssignmentHistoryEntry, SupervisionHistoryTable>()({
-  id: 'id',
-  mineId: 'mine_id',
+  ...asIs('id mineId'),
   kind: ['kind', text<AssignmentKind>()],
-  action: 'action',
-  summary: 'summary',
-  actorId: 'actor_id',
-  actorName: 'actor_name',
-  at: 'at',
+  ...asIs('action summary actorId actorName at'),
 });
 
 /** A visit's own row; its findings are rows of their own table. */
 const visitCodec = defineCodec<Omit<SiteVisit, 'findings'>, SupervisionVisitsTable>()({
-  id: 'id',
-  mineId: 'mine_id',
-  visitorId: 'visitor_id',
-  visitorName: 'visitor_name',
+  ...asIs('id mineId visitorId visitorName'),
   visitorRole: ['visitor_role', text<VisitorRole>()],
-  startedAt: 'started_at',
-  endedAt: 'ended_at',
+  ...asIs('startedAt endedAt'),
   durationMinutes: ['duration_minutes', num],
   wentToSite: ['went_to_site', bool],
   wentUnderground: ['went_underground', bool],
@@ -109,27 +80,20 @@ const visitCodec = defineCodec<Omit<SiteVisit, 'findings'>, SupervisionVisitsTab
 });
 
 const findingCodec = defineCodec<VisitFinding, SupervisionFindingsTable>()({
-  id: 'id',
-  visitId: 'visit_id',
-  mineId: 'mine_id',
-  title: 'title',
-  description: 'description',
+  ...asIs('id visitId mineId title description'),
   grade: ['grade', text<FindingGrade>()],
-  category: 'category',
-  location: 'location',
+  ...asIs('category location'),
   status: ['status', text<FindingStatus>()],
-  hazardId: 'hazard_id',
-  reportedAt: 'reported_at',
-  reportedBy: 'reported_by',
+  ...asIs('hazardId reportedAt reportedBy'),
 });
 
 /** Members grouped by mine, the leader first, then by name. */
 function groupsOf(rows: readonly GroupMemberRow[]): Map<string, SupervisionGroup> {
   const groups = new Map<string, SupervisionGroup>();
-  for (const { userId, name, isLeader, ...assigned } of rows) {
-    const g = groups.get(assigned.mineId) ?? { ...assigned, members: [] };
+  for (const { mineId, userId, name, isLeader, ...assigned } of rows) {
+    const g = groups.get(mineId) ?? { mineId, members: [], ...assigned };
     g.members.push({ userId, name, isLeader });
-    groups.set(assigned.mineId, g);
+    groups.set(mineId, g);
   }
   for (const g of groups.values())
     g.members.sort((a, b) => Number(b.isLeader) - Number(a.isLeader) || a.name.localeCompare(b.name));
