@@ -22,6 +22,10 @@ export type Condition<V> =
 /** A column to sort by, ascending unless given as `[column, 'desc']`. */
 export type OrderBy<N extends TableName> = Column<N> | readonly [Column<N>, 'asc' | 'desc'];
 
+/** The condition of an optional region filter: the subtree under the path, or none when no path is given. */
+export const underPath = (path: string | undefined): Condition<string> | undefined =>
+  path === undefined ? undefined : { under: path };
+
 /** Newest first by `column`, rows of the same time newest id first: the order of most history lists. */
 export const newestFirst = <C extends string>(column: C) =>
   [
