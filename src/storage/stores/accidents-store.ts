@@ -1,59 +1,45 @@
 import type { Kysely } from 'kysely';
-import type { AccidentGrade, ReportLevel } from '../../core/accidents/accident-grading.ts';
 import type {
   Accident,
   AccidentReport,
   AccidentSupplement,
-  AccountabilityAction,
-  AccountabilityChain,
   AccountabilityRecord,
   SupplementFigures,
 } from '../../core/accidents/accident-types.ts';
 import type { AccidentFilter, AccidentStore } from '../../core/accidents/accidents-ports.ts';
-import type { InvestigationState } from '../../core/accidents/investigation-machine.ts';
 import type { Database } from '../schema.ts';
-import type {
-  AccidentReportsTable,
-  AccidentSupplementsTable,
-  AccidentsTable,
-  AccountabilityTable,
-} from '../schema/accidents-schema.ts';
-import { asIs, defineCodec, num, text, type Composite } from '../row-codec.ts';
+import { asIs, defineCodec, num, type Composite } from '../row-codec.ts';
 import { recordTable } from './record-table.ts';
 import { precedingFacts } from './accidents-preceding-store.ts';
 import { mineIdsOrNone } from './mine-ids.ts';
 import { escapeLike } from './region-store.ts';
 
-const accidentCodec = defineCodec<Accident, AccidentsTable>()({
+const accidentCodec = defineCodec<Accident, Database['accidents']>()({
   ...asIs('id mineId mineName regionPath country occurredAt type'),
   deaths: ['deaths', num],
   missing: ['missing', num],
   seriousInjuries: ['serious_injuries', num],
   minorInjuries: ['minor_injuries', num],
   directLossCny: ['direct_loss_cny', num],
-  grade: ['grade', text<AccidentGrade>()],
-  ...asIs('regradedAt description'),
-  source: ['source', text<Accident['source']>()],
-  externalRef: 'external_ref',
-  investigationState: ['investigation_state', text<InvestigationState>()],
-  ...asIs('investigationDueOn findings reportSubmittedAt closedAt createdAt createdById createdByName'),
+  ...asIs(
+    'grade regradedAt description source externalRef investigationState investigationDueOn findings reportSubmittedAt closedAt createdAt createdById createdByName',
+  ),
 });
 
-const reportCodec = defineCodec<AccidentReport, AccidentReportsTable>()({
-  accidentId: 'accident_id',
-  level: ['level', text<ReportLevel>()],
-  ...asIs('reportedAt recordedAt recordedById recordedByName note'),
+const reportCodec = defineCodec<AccidentReport, Database['accident_reports']>()({
+  ...asIs('accidentId level reportedAt recordedAt recordedById recordedByName note'),
 });
 
-const accountabilityCodec = defineCodec<AccountabilityRecord, AccountabilityTable>()({
-  ...asIs('id accidentId mineId mineName regionPath personName post'),
-  chain: ['chain', text<AccountabilityChain>()],
-  action: ['action', text<AccountabilityAction>()],
-  ...asIs('decidedOn note createdAt createdById createdByName'),
+const accountabilityCodec = defineCodec<AccountabilityRecord, Database['accountability_records']>()({
+  ...asIs(
+    'id accidentId mineId mineName regionPath personName post chain action decidedOn note createdAt createdById createdByName',
+  ),
 });
 
 /** A supplement's figures on one side of the change: four columns suffixed `_before` or `_after`. */
-const figures = (side: 'before' | 'after'): Composite<AccidentSupplementsTable, SupplementFigures> => ({
+const figures = (
+  side: 'before' | 'after',
+): Composite<Database['accident_supplements'], SupplementFigures> => ({
   columns: [`deaths_${side}`, `missing_${side}`, `serious_injuries_${side}`, `direct_loss_cny_${side}`],
   decode: (r) => ({
     deaths: Number(r[`deaths_${side}`]),
@@ -69,13 +55,11 @@ const figures = (side: 'before' | 'after'): Composite<AccidentSupplementsTable, 
   }),
 });
 
-const supplementCodec = defineCodec<AccidentSupplement, AccidentSupplementsTable>()({
+const supplementCodec = defineCodec<AccidentSupplement, Database['accident_supplements']>()({
   ...asIs('id accidentId changedAt'),
   before: figures('before'),
   after: figures('after'),
-  gradeBefore: ['grade_before', text<AccidentGrade>()],
-  gradeAfter: ['grade_after', text<AccidentGrade>()],
-  ...asIs('reason recordedAt recordedById recordedByName'),
+  ...asIs('gradeBefore gradeAfter reason recordedAt recordedById recordedByName'),
 });
 
 export function createAccidentStore(db: Kysely<Database>): AccidentStore {

@@ -2,95 +2,75 @@ import type { Kysely } from 'kysely';
 import type { ClosureStore } from '../../core/closure/closure-ports.ts';
 import {
   CLOSURE_STEP_KINDS,
-  type CaseStatus,
-  type CaseType,
   type Closure,
-  type ClosureStatus,
   type ClosureStep,
   type ClosureStepKind,
-  type ClosureStepState,
   type ClosureTarget,
   type CrackdownCase,
   type EvidenceFileRef,
-  type OwnershipKind,
   type OwnershipRecord,
   type PolicyListEntry,
   type PopulationYear,
   type Transformation,
 } from '../../core/closure/closure-types.ts';
 import type { Database } from '../schema.ts';
-import type {
-  ClosurePolicyListTable,
-  ClosureStepsTable,
-  ClosureTargetsTable,
-  ClosureTransformationsTable,
-  ClosuresTable,
-  CrackdownCasesTable,
-  MineOwnershipTable,
-  MinePopulationYearsTable,
-} from '../schema/closure-schema.ts';
-import { asIs, bool, defineCodec, json, jsonOrNull, num, text, type Composite } from '../row-codec.ts';
+import { asIs, bool, defineCodec, json, jsonOrNull, num, type Composite } from '../row-codec.ts';
 import { newestFirst, recordTable, underPath } from './record-table.ts';
 
-const closureCodec = defineCodec<Closure, ClosuresTable>()({
+const closureCodec = defineCodec<Closure, Database['closures']>()({
   ...asIs('id mineId mineName regionPath'),
   capacityTPerYear: ['capacity_t_per_year', num],
   ...asIs('reason basis'),
   attachedToExisting: ['attached_to_existing', bool],
-  status: ['status', text<ClosureStatus>()],
-  ...asIs('createdById createdByName createdAt closedAt'),
+  ...asIs('status createdById createdByName createdAt closedAt'),
 });
 
 /** A step is stored with its place in the programme (`seq`), which orders the list. */
-const stepKind: Composite<ClosureStepsTable, ClosureStepKind> = {
+const stepKind: Composite<Database['closure_steps'], ClosureStepKind> = {
   columns: ['step', 'seq'],
   decode: (r) => r.step as ClosureStepKind,
   encode: (step) => ({ step, seq: CLOSURE_STEP_KINDS.indexOf(step) }),
 };
 
-const stepCodec = defineCodec<ClosureStep, ClosureStepsTable>()({
+const stepCodec = defineCodec<ClosureStep, Database['closure_steps']>()({
   closureId: 'closure_id',
   step: stepKind,
-  state: ['state', text<ClosureStepState>()],
-  evidence: 'evidence',
+  ...asIs('state evidence'),
   file: ['file_json', jsonOrNull<EvidenceFileRef>()],
   ...asIs('recordedById recordedByName recordedAt verifiedById verifiedByName verifiedAt note'),
 });
 
-const caseCodec = defineCodec<CrackdownCase, CrackdownCasesTable>()({
-  id: 'id',
-  type: ['type', text<CaseType>()],
-  ...asIs('mineId mineName regionPath summary'),
-  status: ['status', text<CaseStatus>()],
+const caseCodec = defineCodec<CrackdownCase, Database['crackdown_cases']>()({
+  ...asIs('id type mineId mineName regionPath summary status'),
   evidence: ['evidence_json', json<CrackdownCase['evidence']>()],
   decisions: ['decisions_json', json<CrackdownCase['decisions']>()],
   ...asIs('openedById openedByName openedAt updatedAt'),
 });
 
-const targetCodec = defineCodec<ClosureTarget, ClosureTargetsTable>()({
+const targetCodec = defineCodec<ClosureTarget, Database['closure_targets']>()({
   ...asIs('id regionId regionPath regionName deadline'),
   minesToClose: ['mines_to_close', num],
   capacityToWithdrawTPerYear: ['capacity_to_withdraw_t_per_year', num],
   ...asIs('note createdById createdByName createdAt'),
 });
 
-const policyCodec = defineCodec<PolicyListEntry, ClosurePolicyListTable>()({
+const policyCodec = defineCodec<PolicyListEntry, Database['closure_policy_list']>()({
   ...asIs('mineId regionPath reason source listedById listedByName listedAt'),
 });
 
-const transformationCodec = defineCodec<Transformation, ClosureTransformationsTable>()({
+const transformationCodec = defineCodec<Transformation, Database['closure_transformations']>()({
   ...asIs('id closureId mineId regionPath what startedOn'),
   jobs: ['jobs', num],
   ...asIs('note recordedById recordedByName recordedAt'),
 });
 
-const ownershipCodec = defineCodec<OwnershipRecord, MineOwnershipTable>()({
-  ...asIs('id mineId regionPath'),
-  kind: ['kind', text<OwnershipKind>()],
-  ...asIs('party fromDate toDate contractRef note recordedById recordedByName recordedAt'),
+const ownershipCodec = defineCodec<OwnershipRecord, Database['mine_ownership']>()({
+  ...asIs(
+    'id mineId regionPath kind party fromDate toDate contractRef note recordedById recordedByName recordedAt',
+  ),
 });
 
-const populationCodec = defineCodec<PopulationYear, MinePopulationYearsTable>()({
+const populationCodec = defineCodec<PopulationYear, Database['mine_population_years']>()({
   ...asIs('regionId regionPath'),
   year: ['year', num],
   mines: ['mines', num],

@@ -1,30 +1,23 @@
 import type { Kysely } from 'kysely';
 import type {
   Directive,
-  DirectiveKind,
   DirectiveRecipient,
   DirectiveStore,
-  RecipientState,
 } from '../../core/directives/directives-ports.ts';
 import type { Database } from '../schema.ts';
-import type { DirectiveRecipientsTable, DirectivesTable } from '../schema/directives-schema.ts';
-import { asIs, bool, defineCodec, text } from '../row-codec.ts';
+import { asIs, bool, defineCodec } from '../row-codec.ts';
 import { recordTable } from './record-table.ts';
 import { escapeLike } from './region-store.ts';
 
-const directiveCodec = defineCodec<Directive, DirectivesTable>()({
-  id: 'id',
-  kind: ['kind', text<DirectiveKind>()],
-  ...asIs('title body accidentId causeSummary correctsId regionId regionPath deadline'),
+const directiveCodec = defineCodec<Directive, Database['directives']>()({
+  ...asIs('id kind title body accidentId causeSummary correctsId regionId regionPath deadline'),
   isReplyRequired: ['is_reply_required', bool],
   ...asIs('issuerId issuerName issuedAt'),
 });
 
-const recipientCodec = defineCodec<DirectiveRecipient, DirectiveRecipientsTable>()({
-  ...asIs('directiveId mineId mineName regionId regionName regionPath'),
-  state: ['state', text<RecipientState>()],
+const recipientCodec = defineCodec<DirectiveRecipient, Database['directive_recipients']>()({
   ...asIs(
-    'readAt readById readByName repliedAt replyText replyById replyByName visitRequestedAt visitRequestedById visitRequestedByName',
+    'directiveId mineId mineName regionId regionName regionPath state readAt readById readByName repliedAt replyText replyById replyByName visitRequestedAt visitRequestedById visitRequestedByName',
   ),
 });
 

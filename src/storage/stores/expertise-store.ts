@@ -1,8 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { ExpertiseMineFilter, ExpertiseStore } from '../../core/expertise/expertise-ports.ts';
 import type {
-  AssessmentConclusion,
-  AssessmentState,
   CapabilityAssessment,
   ExpertAssignment,
   GuidanceFinding,
@@ -13,43 +11,33 @@ import type {
   UpgradeTarget,
 } from '../../core/expertise/expertise-types.ts';
 import type { Database } from '../schema.ts';
-import type {
-  ExpertiseAssessmentsTable,
-  ExpertiseAssignmentsTable,
-  ExpertiseGuidanceTable,
-  ExpertiseProgressTable,
-  ExpertiseTargetsTable,
-  ExpertiseTrainingsTable,
-} from '../schema/expertise-schema.ts';
-import { asIs, bool, defineCodec, json, num, numOrNull, text } from '../row-codec.ts';
+import { asIs, bool, defineCodec, json, num, numOrNull } from '../row-codec.ts';
 import { newestFirst, recordTable } from './record-table.ts';
 import { minesMatching } from './mine-ids.ts';
 
-const assignmentCodec = defineCodec<ExpertAssignment, ExpertiseAssignmentsTable>()({
+const assignmentCodec = defineCodec<ExpertAssignment, Database['expertise_assignments']>()({
   ...asIs('id mineId expertId expertName assignedBy assignedAt endedAt'),
 });
 
-const guidanceCodec = defineCodec<GuidanceVisit, ExpertiseGuidanceTable>()({
+const guidanceCodec = defineCodec<GuidanceVisit, Database['expertise_guidance']>()({
   ...asIs('id mineId expertId expertName visitedOn'),
   findings: ['findings_json', json<GuidanceFinding[]>()],
   ...asIs('recommendations createdAt'),
 });
 
-const trainingCodec = defineCodec<TrainingSession, ExpertiseTrainingsTable>()({
+const trainingCodec = defineCodec<TrainingSession, Database['expertise_trainings']>()({
   ...asIs('id mineId expertId expertName title heldOn'),
   attendees: ['attendees_json', json<string[]>()],
   createdAt: 'created_at',
 });
 
-const assessmentCodec = defineCodec<CapabilityAssessment, ExpertiseAssessmentsTable>()({
-  ...asIs('id mineId expertId expertName signedAt assessedOn validUntil'),
-  conclusion: ['conclusion', text<AssessmentConclusion>()],
-  summary: 'summary',
-  state: ['state', text<AssessmentState>()],
-  ...asIs('decidedBy decidedAt reason'),
+const assessmentCodec = defineCodec<CapabilityAssessment, Database['expertise_assessments']>()({
+  ...asIs(
+    'id mineId expertId expertName signedAt assessedOn validUntil conclusion summary state decidedBy decidedAt reason',
+  ),
 });
 
-const progressCodec = defineCodec<ProgressRecord, ExpertiseProgressTable>()({
+const progressCodec = defineCodec<ProgressRecord, Database['expertise_progress']>()({
   ...asIs('id mineId recordedOn'),
   mechanisedFaces: ['mechanised_faces', num],
   intelligentFaces: ['intelligent_faces', num],
@@ -57,7 +45,7 @@ const progressCodec = defineCodec<ProgressRecord, ExpertiseProgressTable>()({
   ...asIs('recordedBy createdAt'),
 });
 
-const targetCodec = defineCodec<UpgradeTarget, ExpertiseTargetsTable>()({
+const targetCodec = defineCodec<UpgradeTarget, Database['expertise_targets']>()({
   regionId: 'region_id',
   intelligentFaces: ['intelligent_faces', numOrNull],
   capacityWithdrawnTPerYear: ['capacity_withdrawn_t_per_year', numOrNull],

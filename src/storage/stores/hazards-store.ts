@@ -1,85 +1,60 @@
 import type { Expression, ExpressionBuilder, Kysely, SqlBool } from 'kysely';
 import type { HazardFilter, HazardStore } from '../../core/hazards/hazards-ports.ts';
 import type {
-  EscalationLevel,
   Hazard,
   HazardEvent,
   HazardEvidence,
-  HazardGrade,
   HazardProposal,
-  HazardSource,
   HazardState,
   ProgressReport,
-  ProposalKind,
-  ProposalState,
   RectificationPlan,
   SelfCheckReport,
   SupervisionListing,
 } from '../../core/hazards/hazard-types.ts';
 import type { Database } from '../schema.ts';
-import type {
-  HazardEventsTable,
-  HazardEvidenceTable,
-  HazardListingsTable,
-  HazardProgressTable,
-  HazardProposalsTable,
-  HazardSelfChecksTable,
-  HazardsTable,
-} from '../schema/hazards-schema.ts';
-import { asIs, defineCodec, json, jsonOrNull, num, text, textOrNull } from '../row-codec.ts';
+import { asIs, defineCodec, json, jsonOrNull, num } from '../row-codec.ts';
 import { recordTable } from './record-table.ts';
 import { mineIdsOrNone } from './mine-ids.ts';
 import { escapeLike } from './region-store.ts';
 
-const hazardCodec = defineCodec<Hazard, HazardsTable>()({
-  ...asIs('id mineId mineName regionPath'),
-  source: ['source', text<HazardSource>()],
-  grade: ['grade', text<HazardGrade>()],
-  ...asIs('category title description area equipment pointCode'),
-  state: ['state', text<HazardState>()],
-  ...asIs('reportedAt reportedBy reportedByName'),
+const hazardCodec = defineCodec<Hazard, Database['hazards']>()({
+  ...asIs(
+    'id mineId mineName regionPath source grade category title description area equipment pointCode state reportedAt reportedBy reportedByName',
+  ),
   plan: ['plan_json', jsonOrNull<RectificationPlan>()],
-  ...asIs('originalDueDate currentDueDate'),
-  escalation: ['escalation', text<EscalationLevel>()],
+  ...asIs('originalDueDate currentDueDate escalation'),
   equipmentRunningDays: ['equipment_running_days', num],
   ...asIs('lastEquipmentCheckOn closedAt updatedAt'),
 });
 
-const eventCodec = defineCodec<HazardEvent, HazardEventsTable>()({
-  ...asIs('id hazardId at kind'),
-  fromState: ['from_state', textOrNull<HazardState>()],
-  toState: ['to_state', textOrNull<HazardState>()],
-  ...asIs('actorId actorName note'),
+const eventCodec = defineCodec<HazardEvent, Database['hazard_events']>()({
+  ...asIs('id hazardId at kind fromState toState actorId actorName note'),
   details: ['details_json', jsonOrNull<Record<string, unknown>>()],
 });
 
-const evidenceCodec = defineCodec<HazardEvidence, HazardEvidenceTable>()({
+const evidenceCodec = defineCodec<HazardEvidence, Database['hazard_evidence']>()({
   ...asIs('id hazardId mineId sha256 fileName contentType'),
   sizeBytes: ['size_bytes', num],
   ...asIs('uploadedBy uploadedByName uploadedAt'),
 });
 
-const listingCodec = defineCodec<SupervisionListing, HazardListingsTable>()({
+const listingCodec = defineCodec<SupervisionListing, Database['hazard_listings']>()({
   ...asIs('id hazardId notice issuedBy issuedByName issuedAt closedAt closedBy'),
 });
 
-const progressCodec = defineCodec<ProgressReport, HazardProgressTable>()({
+const progressCodec = defineCodec<ProgressReport, Database['hazard_progress']>()({
   ...asIs('id listingId hazardId text'),
   by: 'by_id',
   ...asIs('byName at'),
 });
 
-const proposalCodec = defineCodec<HazardProposal, HazardProposalsTable>()({
-  id: 'id',
-  kind: ['kind', text<ProposalKind>()],
-  ...asIs('mineId mineName regionPath'),
+const proposalCodec = defineCodec<HazardProposal, Database['hazard_proposals']>()({
+  ...asIs('id kind mineId mineName regionPath'),
   hazardIds: ['hazard_ids_json', json<string[]>()],
-  basis: 'basis',
-  state: ['state', text<ProposalState>()],
-  ...asIs('createdAt decidedBy decidedAt note'),
+  ...asIs('basis state createdAt decidedBy decidedAt note'),
 });
 
-const selfCheckCodec = defineCodec<SelfCheckReport, HazardSelfChecksTable>()({
+const selfCheckCodec = defineCodec<SelfCheckReport, Database['hazard_self_checks']>()({
   ...asIs('id mineId regionPath quarter signer summary evidenceId filedBy filedByName filedAt'),
 });
 

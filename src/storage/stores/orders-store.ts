@@ -5,43 +5,24 @@ import type {
   CampaignItem,
   CampaignMark,
   Order,
-  OrderKind,
   OrderMine,
-  OrderStatus,
   OrderStore,
   Resumption,
-  ResumptionStatus,
   SignOff,
 } from '../../core/orders/orders-ports.ts';
-import type { GasClass, MineStatus } from '../../core/registry/types.ts';
 import type { Database } from '../schema.ts';
-import type {
-  CampaignMarksTable,
-  CampaignsTable,
-  OrderMinesTable,
-  OrdersTable,
-  ResumptionSignOffsTable,
-  ResumptionsTable,
-} from '../schema/orders-schema.ts';
-import { asIs, bool, defineCodec, json, text, type Conversion } from '../row-codec.ts';
+import { asIs, bool, defineCodec, json, type Conversion } from '../row-codec.ts';
 import { recordTable } from './record-table.ts';
 import { escapeLike } from './region-store.ts';
 
-const orderCodec = defineCodec<Order, OrdersTable>()({
-  ...asIs('id number'),
-  kind: ['kind', text<OrderKind>()],
-  ...asIs('issuerId issuerName legalBasis reason regionId regionPath'),
+const orderCodec = defineCodec<Order, Database['orders']>()({
+  ...asIs('id number kind issuerId issuerName legalBasis reason regionId regionPath'),
   mineIds: ['mine_ids_json', json<string[]>()],
-  ...asIs('effectiveAt evacuateBy'),
-  status: ['status', text<OrderStatus>()],
-  ...asIs('createdAt appliedAt endedAt noticeDate noticeRef'),
+  ...asIs('effectiveAt evacuateBy status createdAt appliedAt endedAt noticeDate noticeRef'),
 });
 
-const orderMineCodec = defineCodec<OrderMine, OrderMinesTable>()({
-  ...asIs('orderId mineId mineName regionPath'),
-  outcome: ['outcome', text<OrderMine['outcome']>()],
-  fromStatus: ['from_status', text<MineStatus>()],
-  ...asIs('note liftedAt'),
+const orderMineCodec = defineCodec<OrderMine, Database['order_mines']>()({
+  ...asIs('orderId mineId mineName regionPath outcome fromStatus note liftedAt'),
 });
 
 /** Rows from before the column had a value resume to producing. */
@@ -50,26 +31,24 @@ const resumesTo: Conversion<Resumption['resumesTo'], string> = {
   encode: (f) => f,
 };
 
-const resumptionCodec = defineCodec<Resumption, ResumptionsTable>()({
-  ...asIs('id mineId mineName regionPath'),
-  gasClass: ['gas_class', text<GasClass>()],
-  ...asIs('appliedAt appliedById appliedByName'),
-  status: ['status', text<ResumptionStatus>()],
-  ...asIs('decidedAt decidedById decidedByName decisionReason noticeDate noticeRef'),
+const resumptionCodec = defineCodec<Resumption, Database['resumptions']>()({
+  ...asIs(
+    'id mineId mineName regionPath gasClass appliedAt appliedById appliedByName status decidedAt decidedById decidedByName decisionReason noticeDate noticeRef',
+  ),
   resumesTo: ['resumes_to', resumesTo],
 });
 
-const signOffCodec = defineCodec<SignOff, ResumptionSignOffsTable>()({
+const signOffCodec = defineCodec<SignOff, Database['resumption_sign_offs']>()({
   ...asIs('resumptionId item signerId signerName signerRole signedAt note'),
 });
 
-const campaignCodec = defineCodec<Campaign, CampaignsTable>()({
+const campaignCodec = defineCodec<Campaign, Database['campaigns']>()({
   ...asIs('id name regionId regionPath startsOn endsOn'),
   items: ['items_json', json<CampaignItem[]>()],
   ...asIs('createdById createdByName createdAt'),
 });
 
-const markCodec = defineCodec<CampaignMark, CampaignMarksTable>()({
+const markCodec = defineCodec<CampaignMark, Database['campaign_marks']>()({
   ...asIs('campaignId mineId itemId'),
   done: ['done', bool],
   ...asIs('byId byName at note'),

@@ -1,13 +1,11 @@
 import { sql, type Kysely } from 'kysely';
 import type { SecurityEvent, SecurityLogStore } from '../../core/ports.ts';
-import { asIs, defineCodec, numOrNull, text } from '../row-codec.ts';
-import type { Database, SecurityEventsTable } from '../schema.ts';
+import { asIs, defineCodec, numOrNull } from '../row-codec.ts';
+import type { Database } from '../schema.ts';
 import { recordTable } from './record-table.ts';
 
-const eventCodec = defineCodec<SecurityEvent, SecurityEventsTable>()({
-  ...asIs('id at'),
-  kind: ['kind', text<SecurityEvent['kind']>()],
-  ...asIs('actorId actorName actorVia method route target'),
+const eventCodec = defineCodec<SecurityEvent, Database['security_events']>()({
+  ...asIs('id at kind actorId actorName actorVia method route target'),
   status: ['status', numOrNull],
   ...asIs('reason ip'),
 });

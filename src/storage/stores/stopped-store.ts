@@ -1,21 +1,12 @@
 import type { Kysely } from 'kysely';
-import type {
-  AllowanceKind,
-  AllowanceState,
-  StoppedAllowance,
-  WatchSystem,
-} from '../../core/monitoring/stopped/stopped-allowances.ts';
+import type { StoppedAllowance, WatchSystem } from '../../core/monitoring/stopped/stopped-allowances.ts';
 import type { StoppedStore } from '../../core/monitoring/stopped/stopped-ports.ts';
 import type { Database } from '../schema.ts';
-import type { StoppedAllowancesTable } from '../schema/stopped-schema.ts';
-import { asIs, defineCodec, json, num, text } from '../row-codec.ts';
+import { asIs, defineCodec, json, num } from '../row-codec.ts';
 import { recordTable } from './record-table.ts';
 
-const allowanceCodec = defineCodec<StoppedAllowance, StoppedAllowancesTable>()({
-  id: 'id',
-  kind: ['kind', text<AllowanceKind>()],
-  ...asIs('mineId mineName regionPath'),
-  state: ['state', text<AllowanceState>()],
+const allowanceCodec = defineCodec<StoppedAllowance, Database['stopped_allowances']>()({
+  ...asIs('id kind mineId mineName regionPath state'),
   crewSize: ['crew_size', num],
   roles: ['roles_json', json<string[]>()],
   areaCodes: ['area_codes_json', json<string[]>()],

@@ -2,48 +2,33 @@ import type { Kysely } from 'kysely';
 import type { CoverageFacts, SupervisionStore } from '../../core/supervision/supervision-ports.ts';
 import type {
   AssignmentHistoryEntry,
-  AssignmentKind,
   ChecklistItem,
-  FindingGrade,
-  FindingStatus,
   GroupMember,
   LeaderAssignment,
   MinePlan,
   PlanMeasure,
-  PlanState,
   ResponsiblePerson,
   SiteVisit,
   SupervisionGroup,
   VisitFinding,
-  VisitorRole,
 } from '../../core/supervision/supervision-types.ts';
 import type { Database } from '../schema.ts';
-import type {
-  SupervisionFindingsTable,
-  SupervisionGroupMembersTable,
-  SupervisionHistoryTable,
-  SupervisionLeadersTable,
-  SupervisionPlansTable,
-  SupervisionResponsibleTable,
-  SupervisionVisitsTable,
-} from '../schema/supervision-schema.ts';
-import { asIs, bool, defineCodec, json, num, text } from '../row-codec.ts';
+import { asIs, bool, defineCodec, json, num } from '../row-codec.ts';
 import { minesMatching } from './mine-ids.ts';
 import { createPresenceStore } from './presence-store.ts';
 import { newestFirst, recordTable } from './record-table.ts';
 
-const planCodec = defineCodec<MinePlan, SupervisionPlansTable>()({
+const planCodec = defineCodec<MinePlan, Database['supervision_plans']>()({
   ...asIs('mineId documentRef'),
   measures: ['measures_json', json<PlanMeasure[]>()],
-  state: ['state', text<PlanState>()],
-  ...asIs('returnReason revision submittedAt submittedBy decidedAt decidedBy createdAt updatedAt'),
+  ...asIs('state returnReason revision submittedAt submittedBy decidedAt decidedBy createdAt updatedAt'),
 });
 
-const responsibleCodec = defineCodec<ResponsiblePerson, SupervisionResponsibleTable>()({
+const responsibleCodec = defineCodec<ResponsiblePerson, Database['supervision_responsible']>()({
   ...asIs('mineId name position phone assignedBy assignedByName assignedAt'),
 });
 
-const leaderCodec = defineCodec<LeaderAssignment, SupervisionLeadersTable>()({
+const leaderCodec = defineCodec<LeaderAssignment, Database['supervision_leaders']>()({
   ...asIs('mineId userId'),
   name: 'user_name',
   ...asIs('assignedBy assignedByName assignedAt'),
@@ -52,24 +37,20 @@ const leaderCodec = defineCodec<LeaderAssignment, SupervisionLeadersTable>()({
 /** A group is stored one row per member, each row repeating who assigned the group and when. */
 type GroupMemberRow = Omit<SupervisionGroup, 'members'> & GroupMember;
 
-const memberCodec = defineCodec<GroupMemberRow, SupervisionGroupMembersTable>()({
+const memberCodec = defineCodec<GroupMemberRow, Database['supervision_group_members']>()({
   ...asIs('mineId userId'),
   name: 'user_name',
   isLeader: ['is_leader', bool],
   ...asIs('assignedBy assignedByName assignedAt'),
 });
 
-const historyCodec = defineCodec<AssignmentHistoryEntry, SupervisionHistoryTable>()({
-  ...asIs('id mineId'),
-  kind: ['kind', text<AssignmentKind>()],
-  ...asIs('action summary actorId actorName at'),
+const historyCodec = defineCodec<AssignmentHistoryEntry, Database['supervision_history']>()({
+  ...asIs('id mineId kind action summary actorId actorName at'),
 });
 
 /** A visit's own row; its findings are rows of their own table. */
-const visitCodec = defineCodec<Omit<SiteVisit, 'findings'>, SupervisionVisitsTable>()({
-  ...asIs('id mineId visitorId visitorName'),
-  visitorRole: ['visitor_role', text<VisitorRole>()],
-  ...asIs('startedAt endedAt'),
+const visitCodec = defineCodec<Omit<SiteVisit, 'findings'>, Database['supervision_visits']>()({
+  ...asIs('id mineId visitorId visitorName visitorRole startedAt endedAt'),
   durationMinutes: ['duration_minutes', num],
   wentToSite: ['went_to_site', bool],
   wentUnderground: ['went_underground', bool],
@@ -79,12 +60,10 @@ const visitCodec = defineCodec<Omit<SiteVisit, 'findings'>, SupervisionVisitsTab
   createdAt: 'created_at',
 });
 
-const findingCodec = defineCodec<VisitFinding, SupervisionFindingsTable>()({
-  ...asIs('id visitId mineId title description'),
-  grade: ['grade', text<FindingGrade>()],
-  ...asIs('category location'),
-  status: ['status', text<FindingStatus>()],
-  ...asIs('hazardId reportedAt reportedBy'),
+const findingCodec = defineCodec<VisitFinding, Database['supervision_findings']>()({
+  ...asIs(
+    'id visitId mineId title description grade category location status hazardId reportedAt reportedBy',
+  ),
 });
 
 /** Members grouped by mine, the leader first, then by name. */

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Role, Scope, TokenScope } from '../../core/access/types.ts';
+import type { Scope, TokenScope } from '../../core/access/types.ts';
 import type {
   ApiToken,
   ApiTokenStore,
@@ -9,19 +9,13 @@ import type {
   StoredUser,
   UserStore,
 } from '../../core/ports.ts';
-import type { MineStatus, MineStatusChange } from '../../core/registry/types.ts';
-import type {
-  ApiTokensTable,
-  Database,
-  MineStatusChangesTable,
-  SessionsTable,
-  UsersTable,
-} from '../schema.ts';
-import { asIs, bool, defineCodec, text, type Composite, type Conversion } from '../row-codec.ts';
+import type { MineStatusChange } from '../../core/registry/types.ts';
+import type { Database } from '../schema.ts';
+import { asIs, bool, defineCodec, type Composite, type Conversion } from '../row-codec.ts';
 import { newestFirst, recordTable } from './record-table.ts';
 
 /** A user's scope: its kind, and the region or the mine it names. */
-const scope: Composite<UsersTable, Scope> = {
+const scope: Composite<Database['users'], Scope> = {
   columns: ['scope_kind', 'scope_region_id', 'scope_mine_id'],
   decode(r) {
     if (r.scope_kind === 'mine' && r.scope_mine_id) return { kind: 'mine', mineId: r.scope_mine_id };
@@ -37,9 +31,8 @@ const scope: Composite<UsersTable, Scope> = {
   }),
 };
 
-const userCodec = defineCodec<StoredUser, UsersTable>()({
-  ...asIs('id username displayName'),
-  role: ['role', text<Role>()],
+const userCodec = defineCodec<StoredUser, Database['users']>()({
+  ...asIs('id username displayName role'),
   scope,
   disabled: ['disabled', bool],
   ...asIs('createdAt passwordHash'),
@@ -65,7 +58,7 @@ export function createUserStore(db: Kysely<Database>): UserStore {
   };
 }
 
-const sessionCodec = defineCodec<Session, SessionsTable>()({
+const sessionCodec = defineCodec<Session, Database['sessions']>()({
   ...asIs('id userId csrfToken createdAt expiresAt'),
 });
 
@@ -90,7 +83,7 @@ const scopes: Conversion<TokenScope[], string | null> = {
   encode: (f) => JSON.stringify(f),
 };
 
-const tokenCodec = defineCodec<ApiToken, ApiTokensTable>()({
+const tokenCodec = defineCodec<ApiToken, Database['api_tokens']>()({
   ...asIs('id tokenHash userId name createdAt expiresAt revokedAt'),
   scopes: ['scopes', scopes],
   lastUsedAt: 'last_used_at',
@@ -117,10 +110,10 @@ export function createApiTokenStore(db: Kysely<Database>): ApiTokenStore {
   };
 }
 
-const statusChangeCodec = defineCodec<MineStatusChange, MineStatusChangesTable>()({
+const statusChangeCodec = defineCodec<MineStatusChange, Database['mine_status_changes']>()({
   ...asIs('id mineId'),
-  from: ['from_status', text<MineStatus>()],
-  to: ['to_status', text<MineStatus>()],
+  from: 'from_status',
+  to: 'to_status',
   ...asIs('event reason basis actorId at'),
 });
 
