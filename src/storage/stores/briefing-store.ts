@@ -7,6 +7,7 @@ import type {
 } from '../../core/briefing/briefing-ports.ts';
 import type { Database } from '../schema.ts';
 import { minesMatching } from './mine-ids.ts';
+import { countWhen, isOverdue } from './sql-counts.ts';
 
 const n = (v: number | string | bigint | null | undefined): number => Number(v ?? 0);
 
@@ -31,12 +32,8 @@ export function createBriefingStore(db: Kysely<Database>): BriefingStore {
         .select((eb) => [
           'mine_id',
           eb.fn.countAll<number | string>().as('open'),
-          eb.fn
-            .sum<number | string | null>(eb.case().when('grade', '=', 'major').then(1).else(0).end())
-            .as('major'),
-          eb.fn
-            .sum<number | string | null>(eb.case().when('current_due_date', '<', today).then(1).else(0).end())
-            .as('overdue'),
+          countWhen(eb, eb('grade', '=', 'major')).as('major'),
+          countWhen(eb, eb('current_due_date', '<', today)).as('overdue'),
         ])
         .where('mine_id', 'in', mineIds(filter))
         .where('state', '<>', 'closed')
@@ -55,16 +52,7 @@ export function createBriefingStore(db: Kysely<Database>): BriefingStore {
         .select((eb) => [
           'alarm_events.mine_id as mine_id',
           'alarm_events.priority as priority',
-          eb.fn
-            .sum<number | string | null>(
-              eb
-                .case()
-                .when('alarms.rule', 'in', ['mine_data_stopped', 'point_silent'])
-                .then(1)
-                .else(0)
-                .end(),
-            )
-            .as('gaps'),
+          countWhen(eb, eb('alarms.rule', 'in', ['mine_data_stopped', 'point_silent'])).as('gaps'),
           eb.fn.countAll<number | string>().as('raised'),
         ])
         .groupBy(['alarm_events.mine_id', 'alarm_events.priority'])
@@ -95,42 +83,11 @@ export function createBriefingStore(db: Kysely<Database>): BriefingStore {
       const r = await db
         .selectFrom('hazards')
         .select((eb) => [
-          eb.fn
-            .sum<number | string | null>(eb.case().when(inPeriod('reported_at')).then(1).else(0).end())
-            .as('found'),
-          eb.fn
-            .sum<number | string | null>(
-              eb
-                .case()
-                .when(eb.and([inPeriod('reported_at'), eb('grade', '=', 'major')]))
-                .then(1)
-                .else(0)
-                .end(),
-            )
-            .as('major_found'),
-          eb.fn
-            .sum<number | string | null>(
-              eb
-                .case()
-                .when(eb.and([eb('state', '=', 'closed'), inPeriod('closed_at')]))
-                .then(1)
-                .else(0)
-                .end(),
-            )
-            .as('closed'),
-          eb.fn
-            .sum<number | string | null>(eb.case().when('state', '<>', 'closed').then(1).else(0).end())
-            .as('open'),
-          eb.fn
-            .sum<number | string | null>(
-              eb
-                .case()
-                .when(eb.and([eb('state', '<>', 'closed'), eb('current_due_date', '<', today)]))
-                .then(1)
-                .else(0)
-                .end(),
-            )
-            .as('overdue'),
+          countWhen(eb, inPeriod('reported_at')).as('found'),
+          countWhen(eb, eb.and([inPeriod('reported_at'), eb('grade', '=', 'major')])).as('major_found'),
+          countWhen(eb, eb.and([eb('state', '=', 'closed'), inPeriod('closed_at')])).as('closed'),
+          countWhen(eb, eb('state', '<>', 'closed')).as('open'),
+          countWhen(eb, isOverdue(eb, today)).as('overdue'),
         ])
         .where('mine_id', 'in', mineIds(filter))
         .executeTakeFirst();

@@ -14,6 +14,7 @@ import type {
 import type { Database } from '../schema.ts';
 import { asIs, defineCodec, json, jsonOrNull, num } from '../row-codec.ts';
 import { recordTable } from './record-table.ts';
+import { countWhen, isOverdue } from './sql-counts.ts';
 import { mineIdsOrNone } from './mine-ids.ts';
 import { escapeLike } from './region-store.ts';
 
@@ -105,16 +106,7 @@ export function createHazardStore(db: Kysely<Database>): HazardStore {
         .select((eb) => [
           'state',
           eb.fn.countAll<number | string>().as('total'),
-          eb.fn
-            .sum<number | string | null>(
-              eb
-                .case()
-                .when(eb.and([eb('state', '<>', 'closed'), eb('current_due_date', '<', today)]))
-                .then(1)
-                .else(0)
-                .end(),
-            )
-            .as('overdue'),
+          countWhen(eb, isOverdue(eb, today)).as('overdue'),
         ])
         .where((eb) => whereFilter(eb, filter))
         .groupBy('state')

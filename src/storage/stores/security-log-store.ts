@@ -1,7 +1,8 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { SecurityEvent, SecurityLogStore } from '../../core/ports.ts';
 import { asIs, defineCodec, numOrNull } from '../row-codec.ts';
 import type { Database } from '../schema.ts';
+import { logSearch } from './log-search.ts';
 import { recordTable } from './record-table.ts';
 
 const eventCodec = defineCodec<SecurityEvent, Database['security_events']>()({
@@ -16,15 +17,10 @@ export function createSecurityLogStore(db: Kysely<Database>): SecurityLogStore {
   return {
     insert: events.insert,
     async search(f) {
-      let q = db.selectFrom('security_events').selectAll();
-      if (f.fromIso) q = q.where('at', '>=', f.fromIso);
-      if (f.toIso) q = q.where('at', '<=', f.toIso);
-      if (f.actor) {
-        const like = `%${f.actor.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-        q = q.where((eb) =>
-          eb.or([eb('actor_id', '=', f.actor!), sql<boolean>`actor_name like ${like} escape '\\'`]),
-        );
-      }
+      let q = db
+        .selectFrom('security_events')
+        .selectAll()
+        .where((eb) => logSearch(eb, f));
       if (f.kind) q = q.where('kind', '=', f.kind);
       const rows = await q.orderBy('at', 'desc').orderBy('id', 'desc').limit(f.limit).execute();
       return rows.map(eventCodec.decode);
