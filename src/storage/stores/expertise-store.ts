@@ -79,13 +79,7 @@ export function createExpertiseStore(db: Kysely<Database>): ExpertiseStore {
     },
 
     insertAssignment: assignments.insert,
-    async updateAssignment(a) {
-      await db
-        .updateTable('expertise_assignments')
-        .set({ ended_at: a.endedAt })
-        .where('id', '=', a.id)
-        .execute();
-    },
+    updateAssignment: (a) => assignments.update(a, ['ended_at']),
     getAssignment: assignments.get,
     listAssignments: (filter, includeEnded) =>
       assignments.list({ ...ofMines(filter), ...(includeEnded ? {} : { ended_at: null }) }, [
@@ -94,13 +88,7 @@ export function createExpertiseStore(db: Kysely<Database>): ExpertiseStore {
       ]),
 
     insertGuidance: guidance.insert,
-    async updateGuidance(v) {
-      await db
-        .updateTable('expertise_guidance')
-        .set({ findings_json: JSON.stringify(v.findings) })
-        .where('id', '=', v.id)
-        .execute();
-    },
+    updateGuidance: (v) => guidance.update(v, ['findings_json']),
     getGuidance: guidance.get,
     listGuidance: (filter) => guidance.list(ofMines(filter), newestFirst('visited_on')),
 

@@ -137,13 +137,7 @@ export function createHazardStore(db: Kysely<Database>): HazardStore {
     listEvidence: (hazardId) => evidence.list({ hazard_id: hazardId }, ['uploaded_at', 'id']),
 
     insertListing: listings.insert,
-    async updateListing(l) {
-      await db
-        .updateTable('hazard_listings')
-        .set({ closed_at: l.closedAt, closed_by: l.closedBy })
-        .where('id', '=', l.id)
-        .execute();
-    },
+    updateListing: (l) => listings.update(l, ['closed_at', 'closed_by']),
     activeListing: (hazardId) => listings.find({ hazard_id: hazardId, closed_at: null }),
     listListings: (hazardId) => listings.list({ hazard_id: hazardId }, ['issued_at']),
     insertProgress: progress.insert,

@@ -38,8 +38,8 @@ export interface RecordTable<N extends TableName, R> {
   insert: (record: R) => Promise<void>;
   /** Inserts in chunks (each one statement) so no statement exceeds the engines' parameter limits. */
   insertMany: (records: readonly R[], chunkSize?: number) => Promise<void>;
-  /** Rewrites every column but the key of the record's row. */
-  update: (record: R) => Promise<void>;
+  /** Rewrites every column but the key of the record's row, or only the columns named. */
+  update: (record: R, only?: readonly Column<N>[]) => Promise<void>;
   /** Inserts the record, or rewrites the row with its key if there is one. */
   upsert: (record: R) => Promise<void>;
   /** The row whose `id` is given, if any. */
@@ -105,9 +105,10 @@ export function recordTable<N extends TableName, R>(
         await loose.insertInto(name).values(rows).execute();
       }
     },
-    async update(record) {
+    async update(record, only) {
       const { where, rest } = splitKey(record);
-      let q = loose.updateTable(name).set(rest);
+      const values = only ? Object.fromEntries(only.map((column) => [column, rest[column]])) : rest;
+      let q = loose.updateTable(name).set(values);
       for (const [column, value] of where) q = q.where(column, '=', value);
       await q.execute();
     },

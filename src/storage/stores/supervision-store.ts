@@ -180,18 +180,8 @@ export function createSupervisionStore(db: Kysely<Database>): SupervisionStore {
       return withFindings(rows);
     },
     getFinding: findings.get,
-    async updateFinding(f) {
-      await db
-        .updateTable('supervision_findings')
-        .set({
-          status: f.status,
-          hazard_id: f.hazardId,
-          reported_at: f.reportedAt,
-          reported_by: f.reportedBy,
-        })
-        .where('id', '=', f.id)
-        .execute();
-    },
+    /** Only what reporting a finding as a hazard changes. */
+    updateFinding: (f) => findings.update(f, ['status', 'hazard_id', 'reported_at', 'reported_by']),
     async lastVisits(filter) {
       const rows = await db
         .selectFrom('supervision_visits')
