@@ -3,7 +3,7 @@ import type { Insertable, Selectable } from 'kysely';
 /**
  * One codec per table: a declarative map from a record's camelCase fields to the table's snake_case
  * columns, with the conversions the storage conventions need (JSON as text, booleans as 0/1, numbers
- * that PostgreSQL may hand back as text, closed string unions stored as text). It replaces the
+ * that PostgreSQL may hand back as text); a closed string union is stored as text as it is. It replaces the
  * hand-written `toX(row)` / `xColumns(record)` pairs, and its types keep a record and its Kysely table
  * in step: every record field must name a column of a matching type (or a conversion to it), and every
  * column an insert requires must be written by some field.
@@ -22,9 +22,17 @@ export interface Composite<T, F> {
   encode(field: F): Partial<Insertable<T>>;
 }
 
-/** The columns whose stored value is the field's value as it is (both ways). */
+/**
+ * The columns whose stored value is the field's value as it is (both ways): of the field's type, or
+ * wider where the field is a closed union (a state, a kind) stored as text, which the column holds
+ * only as written. Nullability must agree: a nullable column never feeds a non-null field.
+ */
 type SameColumn<S, F> = {
-  [C in keyof S & string]: [S[C]] extends [F] ? ([F] extends [S[C]] ? C : never) : never;
+  [C in keyof S & string]: [F] extends [S[C]]
+    ? [Extract<S[C], null>] extends [Extract<F, null>]
+      ? C
+      : never
+    : never;
 }[keyof S & string];
 
 type ConvertedColumn<S, F> = {
@@ -63,7 +71,7 @@ export interface RowCodec<R, T> {
 /**
  * Declares the codec of record type `R` stored in table type `T` (a Kysely table interface).
  * Curried so that `R` and `T` are given and the spec is checked against them:
- * `defineCodec<Order, OrdersTable>()({ id: 'id', mineIds: ['mine_ids_json', json<string[]>()] … })`.
+ * `defineCodec<Order, Database['orders']>()({ id: 'id', mineIds: ['mine_ids_json', json<string[]>()] … })`.
  * A field whose decoded value is `undefined` is left out of the record (optional fields stay absent).
  */
 export function defineCodec<R, T>() {
@@ -106,17 +114,26 @@ function isConverted<T, F>(
   return Array.isArray(how);
 }
 
-/** A closed string union (a state, a kind) stored as text; the database holds only what was written. */
-export const text = <U extends string>(): Conversion<U, string> => ({
-  decode: (c) => c as U,
-  encode: (f) => f,
-});
+/** `mineId` → `mine_id`: the storage convention's column name for a field. */
+export type SnakeCase<S extends string> = S extends `${infer H}${infer T}`
+  ? `${H extends Lowercase<H> ? H : `_${Lowercase<H>}`}${SnakeCase<T>}`
+  : S;
 
-/** Like `text`, for a nullable column. */
-export const textOrNull = <U extends string>(): Conversion<U | null, string | null> => ({
-  decode: (c) => c as U | null,
-  encode: (f) => f,
-});
+type Words<S extends string> = S extends `${infer W} ${infer Rest}` ? W | Words<Rest> : S;
+
+/**
+ * The fields stored as they are in the column their name gives by the convention, listed in one
+ * string: `...asIs('id mineId expertName')` is `{ id: 'id', mineId: 'mine_id', expertName: 'expert_name' }`.
+ * A field whose column is named otherwise, or which needs a conversion, is spelled out beside it.
+ */
+export function asIs<const S extends string>(fields: S): { readonly [K in Words<S>]: SnakeCase<K> } {
+  return Object.fromEntries(
+    fields
+      .split(' ')
+      .filter((f) => f !== '')
+      .map((f) => [f, f.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)]),
+  ) as { readonly [K in Words<S>]: SnakeCase<K> };
+}
 
 /** A number; PostgreSQL's bigint and numeric may arrive as text. */
 export const num: Conversion<number, number> = {

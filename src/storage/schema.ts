@@ -211,21 +211,6 @@ export interface ReadingsHeadTable {
   status: number;
 }
 
-/** One point's readings of one window, compressed (storage/telemetry/block-codec.ts). */
-export interface ReadingBlocksTable {
-  point_id: number;
-  window_ms: number;
-  count: number;
-  min_value: number;
-  max_value: number;
-  sum_value: number;
-  first_ts: number;
-  last_ts: number;
-  last_value: number;
-  last_status: number;
-  data: Uint8Array;
-}
-
 /** The per-minute rollup of one point's window, kept longer than the raw blocks. */
 export interface ReadingRollupsTable {
   point_id: number;
@@ -235,6 +220,17 @@ export interface ReadingRollupsTable {
   max_value: number;
   sum_value: number;
   data: Uint8Array;
+}
+
+/**
+ * One point's readings of one window, compressed (storage/telemetry/block-codec.ts): the window
+ * columns a rollup has (its `data` the compressed readings) and the window's first and last reading.
+ */
+export interface ReadingBlocksTable extends ReadingRollupsTable {
+  first_ts: number;
+  last_ts: number;
+  last_value: number;
+  last_status: number;
 }
 
 /**

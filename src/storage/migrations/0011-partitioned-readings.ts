@@ -30,25 +30,24 @@ interface LegacyTable {
   convertLimit: number;
 }
 
-const READINGS: LegacyTable = {
-  table: 'readings',
-  column: 'ts_ms',
-  key: ['point_id', 'ts_ms'],
-  period: 'day',
-  prefix: 'readings_p',
-  defaultName: 'readings_default',
-  convertLimit: 400,
-};
+/** A telemetry table keyed by point and time, its partitions named `<table>_p<period>`. */
+const legacyTable = (
+  table: string,
+  column: string,
+  period: 'day' | 'month',
+  convertLimit: number,
+): LegacyTable => ({
+  table,
+  column,
+  key: ['point_id', column],
+  period,
+  prefix: `${table}_p`,
+  defaultName: `${table}_default`,
+  convertLimit,
+});
 
-const MINUTES: LegacyTable = {
-  table: 'readings_1m',
-  column: 'minute_ms',
-  key: ['point_id', 'minute_ms'],
-  period: 'month',
-  prefix: 'readings_1m_p',
-  defaultName: 'readings_1m_default',
-  convertLimit: 48,
-};
+const READINGS = legacyTable('readings', 'ts_ms', 'day', 400);
+const MINUTES = legacyTable('readings_1m', 'minute_ms', 'month', 48);
 
 function periodStart(period: 'day' | 'month', ms: number): number {
   if (period === 'day') return Math.floor(ms / DAY_MS) * DAY_MS;

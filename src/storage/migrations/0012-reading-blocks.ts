@@ -108,13 +108,15 @@ async function createBlockTables(db: Kysely<unknown>): Promise<void> {
     status integer not null
   )`.execute(db);
   const partitioned = isSqlite ? sql`` : sql` partition by range (window_ms)`;
-  await sql`create table reading_blocks (
-    point_id integer not null,
+  /** The columns a block and its per-minute rollup share: the point, the window and its aggregates. */
+  const windowAggregates = sql`point_id integer not null,
     window_ms bigint not null,
     count integer not null,
     min_value double precision not null,
     max_value double precision not null,
-    sum_value double precision not null,
+    sum_value double precision not null`;
+  await sql`create table reading_blocks (
+    ${windowAggregates},
     first_ts bigint not null,
     last_ts bigint not null,
     last_value double precision not null,
@@ -123,12 +125,7 @@ async function createBlockTables(db: Kysely<unknown>): Promise<void> {
     primary key (point_id, window_ms)
   )${partitioned}`.execute(db);
   await sql`create table reading_rollups (
-    point_id integer not null,
-    window_ms bigint not null,
-    count integer not null,
-    min_value double precision not null,
-    max_value double precision not null,
-    sum_value double precision not null,
+    ${windowAggregates},
     data ${binary} not null,
     primary key (point_id, window_ms)
   )${partitioned}`.execute(db);

@@ -1,86 +1,45 @@
 import type { Kysely } from 'kysely';
-import type { AccidentGrade, ReportLevel } from '../../core/accidents/accident-grading.ts';
 import type {
   Accident,
   AccidentReport,
   AccidentSupplement,
-  AccountabilityAction,
-  AccountabilityChain,
   AccountabilityRecord,
   SupplementFigures,
 } from '../../core/accidents/accident-types.ts';
 import type { AccidentFilter, AccidentStore } from '../../core/accidents/accidents-ports.ts';
-import type { InvestigationState } from '../../core/accidents/investigation-machine.ts';
 import type { Database } from '../schema.ts';
-import type {
-  AccidentReportsTable,
-  AccidentSupplementsTable,
-  AccidentsTable,
-  AccountabilityTable,
-} from '../schema/accidents-schema.ts';
-import { defineCodec, num, text, type Composite } from '../row-codec.ts';
+import { asIs, defineCodec, num, type Composite } from '../row-codec.ts';
 import { recordTable } from './record-table.ts';
 import { precedingFacts } from './accidents-preceding-store.ts';
 import { mineIdsOrNone } from './mine-ids.ts';
 import { escapeLike } from './region-store.ts';
 
-const accidentCodec = defineCodec<Accident, AccidentsTable>()({
-  id: 'id',
-  mineId: 'mine_id',
-  mineName: 'mine_name',
-  regionPath: 'region_path',
-  country: 'country',
-  occurredAt: 'occurred_at',
-  type: 'type',
+const accidentCodec = defineCodec<Accident, Database['accidents']>()({
+  ...asIs('id mineId mineName regionPath country occurredAt type'),
   deaths: ['deaths', num],
   missing: ['missing', num],
   seriousInjuries: ['serious_injuries', num],
   minorInjuries: ['minor_injuries', num],
   directLossCny: ['direct_loss_cny', num],
-  grade: ['grade', text<AccidentGrade>()],
-  regradedAt: 'regraded_at',
-  description: 'description',
-  source: ['source', text<Accident['source']>()],
-  externalRef: 'external_ref',
-  investigationState: ['investigation_state', text<InvestigationState>()],
-  investigationDueOn: 'investigation_due_on',
-  findings: 'findings',
-  reportSubmittedAt: 'report_submitted_at',
-  closedAt: 'closed_at',
-  createdAt: 'created_at',
-  createdById: 'created_by_id',
-  createdByName: 'created_by_name',
+  ...asIs(
+    'grade regradedAt description source externalRef investigationState investigationDueOn findings reportSubmittedAt closedAt createdAt createdById createdByName',
+  ),
 });
 
-const reportCodec = defineCodec<AccidentReport, AccidentReportsTable>()({
-  accidentId: 'accident_id',
-  level: ['level', text<ReportLevel>()],
-  reportedAt: 'reported_at',
-  recordedAt: 'recorded_at',
-  recordedById: 'recorded_by_id',
-  recordedByName: 'recorded_by_name',
-  note: 'note',
+const reportCodec = defineCodec<AccidentReport, Database['accident_reports']>()({
+  ...asIs('accidentId level reportedAt recordedAt recordedById recordedByName note'),
 });
 
-const accountabilityCodec = defineCodec<AccountabilityRecord, AccountabilityTable>()({
-  id: 'id',
-  accidentId: 'accident_id',
-  mineId: 'mine_id',
-  mineName: 'mine_name',
-  regionPath: 'region_path',
-  personName: 'person_name',
-  post: 'post',
-  chain: ['chain', text<AccountabilityChain>()],
-  action: ['action', text<AccountabilityAction>()],
-  decidedOn: 'decided_on',
-  note: 'note',
-  createdAt: 'created_at',
-  createdById: 'created_by_id',
-  createdByName: 'created_by_name',
+const accountabilityCodec = defineCodec<AccountabilityRecord, Database['accountability_records']>()({
+  ...asIs(
+    'id accidentId mineId mineName regionPath personName post chain action decidedOn note createdAt createdById createdByName',
+  ),
 });
 
 /** A supplement's figures on one side of the change: four columns suffixed `_before` or `_after`. */
-const figures = (side: 'before' | 'after'): Composite<AccidentSupplementsTable, SupplementFigures> => ({
+const figures = (
+  side: 'before' | 'after',
+): Composite<Database['accident_supplements'], SupplementFigures> => ({
   columns: [`deaths_${side}`, `missing_${side}`, `serious_injuries_${side}`, `direct_loss_cny_${side}`],
   decode: (r) => ({
     deaths: Number(r[`deaths_${side}`]),
@@ -96,18 +55,11 @@ const figures = (side: 'before' | 'after'): Composite<AccidentSupplementsTable, 
   }),
 });
 
-const supplementCodec = defineCodec<AccidentSupplement, AccidentSupplementsTable>()({
-  id: 'id',
-  accidentId: 'accident_id',
-  changedAt: 'changed_at',
+const supplementCodec = defineCodec<AccidentSupplement, Database['accident_supplements']>()({
+  ...asIs('id accidentId changedAt'),
   before: figures('before'),
   after: figures('after'),
-  gradeBefore: ['grade_before', text<AccidentGrade>()],
-  gradeAfter: ['grade_after', text<AccidentGrade>()],
-  reason: 'reason',
-  recordedAt: 'recorded_at',
-  recordedById: 'recorded_by_id',
-  recordedByName: 'recorded_by_name',
+  ...asIs('gradeBefore gradeAfter reason recordedAt recordedById recordedByName'),
 });
 
 export function createAccidentStore(db: Kysely<Database>): AccidentStore {

@@ -3,6 +3,7 @@ import { chainAuditEntry, type AuditEntry } from '../../core/audit/audit-chain.t
 import type { AuditStore } from '../../core/ports.ts';
 import { credentialFor } from '../../platform/actor-context.ts';
 import type { AuditLogTable, Database } from '../schema.ts';
+import { logSearch } from './log-search.ts';
 
 const parse = (s: string | null): unknown => (s === null ? null : JSON.parse(s));
 
@@ -108,15 +109,10 @@ export function createAuditStore(db: Kysely<Database>): AuditStore {
       }
     },
     async search(f) {
-      let q = db.selectFrom('audit_log').selectAll();
-      if (f.fromIso) q = q.where('at', '>=', f.fromIso);
-      if (f.toIso) q = q.where('at', '<=', f.toIso);
-      if (f.actor) {
-        const like = `%${f.actor.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-        q = q.where((eb) =>
-          eb.or([eb('actor_id', '=', f.actor!), sql<boolean>`actor_name like ${like} escape '\\'`]),
-        );
-      }
+      let q = db
+        .selectFrom('audit_log')
+        .selectAll()
+        .where((eb) => logSearch(eb, f));
       if (f.kind) {
         const kind = f.kind;
         q = kind.endsWith('.')

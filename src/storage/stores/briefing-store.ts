@@ -6,19 +6,14 @@ import type {
   MineHazardCounts,
 } from '../../core/briefing/briefing-ports.ts';
 import type { Database } from '../schema.ts';
-import { escapeLike } from './region-store.ts';
+import { minesMatching } from './mine-ids.ts';
+import { countWhen, isOverdue } from './sql-counts.ts';
 
 const n = (v: number | string | bigint | null | undefined): number => Number(v ?? 0);
 
 /** Aggregates over the other modules' tables for the briefing and the risk score (read-only). */
 export function createBriefingStore(db: Kysely<Database>): BriefingStore {
-  /** The ids of the mines a filter covers, as a subquery. */
-  const mineIds = (f: BriefingMineFilter) => {
-    let q = db.selectFrom('mines').select('mines.id');
-    if (f.regionPath !== undefined) q = q.where('mines.region_path', 'like', `${escapeLike(f.regionPath)}%`);
-    if (f.mineId !== undefined) q = q.where('mines.id', '=', f.mineId);
-    return q;
-  };
+  const mineIds = (f: BriefingMineFilter) => minesMatching(db, f);
   /** Activations: an alarm entering unack_active (first raise or re-activation). */
   const activations = (f: BriefingMineFilter, fromMs: number, toMs: number) =>
     db
@@ -37,12 +32,8 @@ export function createBriefingStore(db: Kysely<Database>): BriefingStore {
         .select((eb) => [
           'mine_id',
           eb.fn.countAll<number | string>().as('open'),
-          eb.fn
-            .sum<number | string | null>(eb.case().when('grade', '=', 'major').then(1).else(0).end())
-            .as('major'),
-          eb.fn
-            .sum<number | string | null>(eb.case().when('current_due_date', '<', today).then(1).else(0).end())
-            .as('overdue'),
+          countWhen(eb, eb('grade', '=', 'major')).as('major'),
+          countWhen(eb, eb('current_due_date', '<', today)).as('overdue'),
         ])
         .where('mine_id', 'in', mineIds(filter))
         .where('state', '<>', 'closed')
@@ -61,16 +52,7 @@ export function createBriefingStore(db: Kysely<Database>): BriefingStore {
         .select((eb) => [
           'alarm_events.mine_id as mine_id',
           'alarm_events.priority as priority',
-          eb.fn
-            .sum<number | string | null>(
-              eb
-                .case()
-                .when('alarms.rule', 'in', ['mine_data_stopped', 'point_silent'])
-                .then(1)
-                .else(0)
-                .end(),
-            )
-            .as('gaps'),
+          countWhen(eb, eb('alarms.rule', 'in', ['mine_data_stopped', 'point_silent'])).as('gaps'),
           eb.fn.countAll<number | string>().as('raised'),
         ])
         .groupBy(['alarm_events.mine_id', 'alarm_events.priority'])
@@ -101,42 +83,11 @@ export function createBriefingStore(db: Kysely<Database>): BriefingStore {
       const r = await db
         .selectFrom('hazards')
         .select((eb) => [
-          eb.fn
-            .sum<number | string | null>(eb.case().when(inPeriod('reported_at')).then(1).else(0).end())
-            .as('found'),
-          eb.fn
-            .sum<number | string | null>(
-              eb
-                .case()
-                .when(eb.and([inPeriod('reported_at'), eb('grade', '=', 'major')]))
-                .then(1)
-                .else(0)
-                .end(),
-            )
-            .as('major_found'),
-          eb.fn
-            .sum<number | string | null>(
-              eb
-                .case()
-                .when(eb.and([eb('state', '=', 'closed'), inPeriod('closed_at')]))
-                .then(1)
-                .else(0)
-                .end(),
-            )
-            .as('closed'),
-          eb.fn
-            .sum<number | string | null>(eb.case().when('state', '<>', 'closed').then(1).else(0).end())
-            .as('open'),
-          eb.fn
-            .sum<number | string | null>(
-              eb
-                .case()
-                .when(eb.and([eb('state', '<>', 'closed'), eb('current_due_date', '<', today)]))
-                .then(1)
-                .else(0)
-                .end(),
-            )
-            .as('overdue'),
+          countWhen(eb, inPeriod('reported_at')).as('found'),
+          countWhen(eb, eb.and([inPeriod('reported_at'), eb('grade', '=', 'major')])).as('major_found'),
+          countWhen(eb, eb.and([eb('state', '=', 'closed'), inPeriod('closed_at')])).as('closed'),
+          countWhen(eb, eb('state', '<>', 'closed')).as('open'),
+          countWhen(eb, isOverdue(eb, today)).as('overdue'),
         ])
         .where('mine_id', 'in', mineIds(filter))
         .executeTakeFirst();

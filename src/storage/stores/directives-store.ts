@@ -1,52 +1,24 @@
 import type { Kysely } from 'kysely';
 import type {
   Directive,
-  DirectiveKind,
   DirectiveRecipient,
   DirectiveStore,
-  RecipientState,
 } from '../../core/directives/directives-ports.ts';
 import type { Database } from '../schema.ts';
-import type { DirectiveRecipientsTable, DirectivesTable } from '../schema/directives-schema.ts';
-import { bool, defineCodec, text } from '../row-codec.ts';
+import { asIs, bool, defineCodec } from '../row-codec.ts';
 import { recordTable } from './record-table.ts';
 import { escapeLike } from './region-store.ts';
 
-const directiveCodec = defineCodec<Directive, DirectivesTable>()({
-  id: 'id',
-  kind: ['kind', text<DirectiveKind>()],
-  title: 'title',
-  body: 'body',
-  accidentId: 'accident_id',
-  causeSummary: 'cause_summary',
-  correctsId: 'corrects_id',
-  regionId: 'region_id',
-  regionPath: 'region_path',
-  deadline: 'deadline',
+const directiveCodec = defineCodec<Directive, Database['directives']>()({
+  ...asIs('id kind title body accidentId causeSummary correctsId regionId regionPath deadline'),
   isReplyRequired: ['is_reply_required', bool],
-  issuerId: 'issuer_id',
-  issuerName: 'issuer_name',
-  issuedAt: 'issued_at',
+  ...asIs('issuerId issuerName issuedAt'),
 });
 
-const recipientCodec = defineCodec<DirectiveRecipient, DirectiveRecipientsTable>()({
-  directiveId: 'directive_id',
-  mineId: 'mine_id',
-  mineName: 'mine_name',
-  regionId: 'region_id',
-  regionName: 'region_name',
-  regionPath: 'region_path',
-  state: ['state', text<RecipientState>()],
-  readAt: 'read_at',
-  readById: 'read_by_id',
-  readByName: 'read_by_name',
-  repliedAt: 'replied_at',
-  replyText: 'reply_text',
-  replyById: 'reply_by_id',
-  replyByName: 'reply_by_name',
-  visitRequestedAt: 'visit_requested_at',
-  visitRequestedById: 'visit_requested_by_id',
-  visitRequestedByName: 'visit_requested_by_name',
+const recipientCodec = defineCodec<DirectiveRecipient, Database['directive_recipients']>()({
+  ...asIs(
+    'directiveId mineId mineName regionId regionName regionPath state readAt readById readByName repliedAt replyText replyById replyByName visitRequestedAt visitRequestedById visitRequestedByName',
+  ),
 });
 
 export function createDirectiveStore(db: Kysely<Database>): DirectiveStore {

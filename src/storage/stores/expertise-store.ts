@@ -1,8 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { ExpertiseMineFilter, ExpertiseStore } from '../../core/expertise/expertise-ports.ts';
 import type {
-  AssessmentConclusion,
-  AssessmentState,
   CapabilityAssessment,
   ExpertAssignment,
   GuidanceFinding,
@@ -13,94 +11,49 @@ import type {
   UpgradeTarget,
 } from '../../core/expertise/expertise-types.ts';
 import type { Database } from '../schema.ts';
-import type {
-  ExpertiseAssessmentsTable,
-  ExpertiseAssignmentsTable,
-  ExpertiseGuidanceTable,
-  ExpertiseProgressTable,
-  ExpertiseTargetsTable,
-  ExpertiseTrainingsTable,
-} from '../schema/expertise-schema.ts';
-import { bool, defineCodec, json, num, numOrNull, text } from '../row-codec.ts';
-import { recordTable } from './record-table.ts';
-import { escapeLike } from './region-store.ts';
+import { asIs, bool, defineCodec, json, num, numOrNull } from '../row-codec.ts';
+import { newestFirst, recordTable } from './record-table.ts';
+import { minesMatching } from './mine-ids.ts';
 
-const assignmentCodec = defineCodec<ExpertAssignment, ExpertiseAssignmentsTable>()({
-  id: 'id',
-  mineId: 'mine_id',
-  expertId: 'expert_id',
-  expertName: 'expert_name',
-  assignedBy: 'assigned_by',
-  assignedAt: 'assigned_at',
-  endedAt: 'ended_at',
+const assignmentCodec = defineCodec<ExpertAssignment, Database['expertise_assignments']>()({
+  ...asIs('id mineId expertId expertName assignedBy assignedAt endedAt'),
 });
 
-const guidanceCodec = defineCodec<GuidanceVisit, ExpertiseGuidanceTable>()({
-  id: 'id',
-  mineId: 'mine_id',
-  expertId: 'expert_id',
-  expertName: 'expert_name',
-  visitedOn: 'visited_on',
+const guidanceCodec = defineCodec<GuidanceVisit, Database['expertise_guidance']>()({
+  ...asIs('id mineId expertId expertName visitedOn'),
   findings: ['findings_json', json<GuidanceFinding[]>()],
-  recommendations: 'recommendations',
-  createdAt: 'created_at',
+  ...asIs('recommendations createdAt'),
 });
 
-const trainingCodec = defineCodec<TrainingSession, ExpertiseTrainingsTable>()({
-  id: 'id',
-  mineId: 'mine_id',
-  expertId: 'expert_id',
-  expertName: 'expert_name',
-  title: 'title',
-  heldOn: 'held_on',
+const trainingCodec = defineCodec<TrainingSession, Database['expertise_trainings']>()({
+  ...asIs('id mineId expertId expertName title heldOn'),
   attendees: ['attendees_json', json<string[]>()],
   createdAt: 'created_at',
 });
 
-const assessmentCodec = defineCodec<CapabilityAssessment, ExpertiseAssessmentsTable>()({
-  id: 'id',
-  mineId: 'mine_id',
-  expertId: 'expert_id',
-  expertName: 'expert_name',
-  signedAt: 'signed_at',
-  assessedOn: 'assessed_on',
-  validUntil: 'valid_until',
-  conclusion: ['conclusion', text<AssessmentConclusion>()],
-  summary: 'summary',
-  state: ['state', text<AssessmentState>()],
-  decidedBy: 'decided_by',
-  decidedAt: 'decided_at',
-  reason: 'reason',
+const assessmentCodec = defineCodec<CapabilityAssessment, Database['expertise_assessments']>()({
+  ...asIs(
+    'id mineId expertId expertName signedAt assessedOn validUntil conclusion summary state decidedBy decidedAt reason',
+  ),
 });
 
-const progressCodec = defineCodec<ProgressRecord, ExpertiseProgressTable>()({
-  id: 'id',
-  mineId: 'mine_id',
-  recordedOn: 'recorded_on',
+const progressCodec = defineCodec<ProgressRecord, Database['expertise_progress']>()({
+  ...asIs('id mineId recordedOn'),
   mechanisedFaces: ['mechanised_faces', num],
   intelligentFaces: ['intelligent_faces', num],
   remoteMonitoring: ['remote_monitoring', bool],
-  recordedBy: 'recorded_by',
-  createdAt: 'created_at',
+  ...asIs('recordedBy createdAt'),
 });
 
-const targetCodec = defineCodec<UpgradeTarget, ExpertiseTargetsTable>()({
+const targetCodec = defineCodec<UpgradeTarget, Database['expertise_targets']>()({
   regionId: 'region_id',
   intelligentFaces: ['intelligent_faces', numOrNull],
   capacityWithdrawnTPerYear: ['capacity_withdrawn_t_per_year', numOrNull],
-  dueOn: 'due_on',
-  setBy: 'set_by',
-  setAt: 'set_at',
+  ...asIs('dueOn setBy setAt'),
 });
 
 export function createExpertiseStore(db: Kysely<Database>): ExpertiseStore {
-  function mineIds(filter: ExpertiseMineFilter) {
-    let q = db.selectFrom('mines').select('mines.id');
-    if (filter.regionPath !== undefined)
-      q = q.where('mines.region_path', 'like', `${escapeLike(filter.regionPath)}%`);
-    if (filter.mineId !== undefined) q = q.where('mines.id', '=', filter.mineId);
-    return q;
-  }
+  const ofMines = (filter: ExpertiseMineFilter) => ({ mine_id: { in: minesMatching(db, filter) } });
 
   const assignments = recordTable(db, 'expertise_assignments', assignmentCodec);
   const guidance = recordTable(db, 'expertise_guidance', guidanceCodec);
@@ -126,83 +79,33 @@ export function createExpertiseStore(db: Kysely<Database>): ExpertiseStore {
     },
 
     insertAssignment: assignments.insert,
-    async updateAssignment(a) {
-      await db
-        .updateTable('expertise_assignments')
-        .set({ ended_at: a.endedAt })
-        .where('id', '=', a.id)
-        .execute();
-    },
+    updateAssignment: (a) => assignments.update(a, ['ended_at']),
     getAssignment: assignments.get,
-    async listAssignments(filter, includeEnded) {
-      let q = db.selectFrom('expertise_assignments').selectAll().where('mine_id', 'in', mineIds(filter));
-      if (!includeEnded) q = q.where('ended_at', 'is', null);
-      const rows = await q.orderBy('assigned_at').orderBy('id').execute();
-      return rows.map(assignmentCodec.decode);
-    },
+    listAssignments: (filter, includeEnded) =>
+      assignments.list({ ...ofMines(filter), ...(includeEnded ? {} : { ended_at: null }) }, [
+        'assigned_at',
+        'id',
+      ]),
 
     insertGuidance: guidance.insert,
-    async updateGuidance(v) {
-      await db
-        .updateTable('expertise_guidance')
-        .set({ findings_json: JSON.stringify(v.findings) })
-        .where('id', '=', v.id)
-        .execute();
-    },
+    updateGuidance: (v) => guidance.update(v, ['findings_json']),
     getGuidance: guidance.get,
-    async listGuidance(filter) {
-      const rows = await db
-        .selectFrom('expertise_guidance')
-        .selectAll()
-        .where('mine_id', 'in', mineIds(filter))
-        .orderBy('visited_on', 'desc')
-        .orderBy('id', 'desc')
-        .execute();
-      return rows.map(guidanceCodec.decode);
-    },
+    listGuidance: (filter) => guidance.list(ofMines(filter), newestFirst('visited_on')),
 
     insertTraining: trainings.insert,
-    async listTrainings(filter) {
-      const rows = await db
-        .selectFrom('expertise_trainings')
-        .selectAll()
-        .where('mine_id', 'in', mineIds(filter))
-        .orderBy('held_on', 'desc')
-        .orderBy('id', 'desc')
-        .execute();
-      return rows.map(trainingCodec.decode);
-    },
+    listTrainings: (filter) => trainings.list(ofMines(filter), newestFirst('held_on')),
 
     insertAssessment: assessments.insert,
     updateAssessment: assessments.update,
     getAssessment: assessments.get,
-    async listAssessments(filter) {
-      const rows = await db
-        .selectFrom('expertise_assessments')
-        .selectAll()
-        .where('mine_id', 'in', mineIds(filter))
-        .orderBy('signed_at', 'desc')
-        .orderBy('id', 'desc')
-        .execute();
-      return rows.map(assessmentCodec.decode);
-    },
+    listAssessments: (filter) => assessments.list(ofMines(filter), newestFirst('signed_at')),
 
     insertProgress: progress.insert,
-    async listProgress(filter) {
-      const rows = await db
-        .selectFrom('expertise_progress')
-        .selectAll()
-        .where('mine_id', 'in', mineIds(filter))
-        .orderBy('recorded_on')
-        .orderBy('created_at')
-        .orderBy('id')
-        .execute();
-      return rows.map(progressCodec.decode);
-    },
+    listProgress: (filter) => progress.list(ofMines(filter), ['recorded_on', 'created_at', 'id']),
 
     getTarget: (regionId) => targets.find({ region_id: regionId }),
     async saveTarget(t) {
-      await db.deleteFrom('expertise_targets').where('region_id', '=', t.regionId).execute();
+      await targets.remove({ region_id: t.regionId });
       await targets.insert(t);
     },
 
@@ -229,7 +132,7 @@ export function createExpertiseStore(db: Kysely<Database>): ExpertiseStore {
       const ids = db
         .selectFrom('expertise_merger_mines')
         .select('merger_id')
-        .where('mine_id', 'in', mineIds(filter));
+        .where('mine_id', 'in', minesMatching(db, filter));
       const heads = await db
         .selectFrom('expertise_mergers')
         .selectAll()

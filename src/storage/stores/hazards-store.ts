@@ -1,136 +1,62 @@
 import type { Expression, ExpressionBuilder, Kysely, SqlBool } from 'kysely';
 import type { HazardFilter, HazardStore } from '../../core/hazards/hazards-ports.ts';
 import type {
-  EscalationLevel,
   Hazard,
   HazardEvent,
   HazardEvidence,
-  HazardGrade,
   HazardProposal,
-  HazardSource,
   HazardState,
   ProgressReport,
-  ProposalKind,
-  ProposalState,
   RectificationPlan,
   SelfCheckReport,
   SupervisionListing,
 } from '../../core/hazards/hazard-types.ts';
 import type { Database } from '../schema.ts';
-import type {
-  HazardEventsTable,
-  HazardEvidenceTable,
-  HazardListingsTable,
-  HazardProgressTable,
-  HazardProposalsTable,
-  HazardSelfChecksTable,
-  HazardsTable,
-} from '../schema/hazards-schema.ts';
-import { defineCodec, json, jsonOrNull, num, text, textOrNull } from '../row-codec.ts';
+import { asIs, defineCodec, json, jsonOrNull, num } from '../row-codec.ts';
 import { recordTable } from './record-table.ts';
+import { countWhen, isOverdue } from './sql-counts.ts';
 import { mineIdsOrNone } from './mine-ids.ts';
 import { escapeLike } from './region-store.ts';
 
-const hazardCodec = defineCodec<Hazard, HazardsTable>()({
-  id: 'id',
-  mineId: 'mine_id',
-  mineName: 'mine_name',
-  regionPath: 'region_path',
-  source: ['source', text<HazardSource>()],
-  grade: ['grade', text<HazardGrade>()],
-  category: 'category',
-  title: 'title',
-  description: 'description',
-  area: 'area',
-  equipment: 'equipment',
-  pointCode: 'point_code',
-  state: ['state', text<HazardState>()],
-  reportedAt: 'reported_at',
-  reportedBy: 'reported_by',
-  reportedByName: 'reported_by_name',
+const hazardCodec = defineCodec<Hazard, Database['hazards']>()({
+  ...asIs(
+    'id mineId mineName regionPath source grade category title description area equipment pointCode state reportedAt reportedBy reportedByName',
+  ),
   plan: ['plan_json', jsonOrNull<RectificationPlan>()],
-  originalDueDate: 'original_due_date',
-  currentDueDate: 'current_due_date',
-  escalation: ['escalation', text<EscalationLevel>()],
+  ...asIs('originalDueDate currentDueDate escalation'),
   equipmentRunningDays: ['equipment_running_days', num],
-  lastEquipmentCheckOn: 'last_equipment_check_on',
-  closedAt: 'closed_at',
-  updatedAt: 'updated_at',
+  ...asIs('lastEquipmentCheckOn closedAt updatedAt'),
 });
 
-const eventCodec = defineCodec<HazardEvent, HazardEventsTable>()({
-  id: 'id',
-  hazardId: 'hazard_id',
-  at: 'at',
-  kind: 'kind',
-  fromState: ['from_state', textOrNull<HazardState>()],
-  toState: ['to_state', textOrNull<HazardState>()],
-  actorId: 'actor_id',
-  actorName: 'actor_name',
-  note: 'note',
+const eventCodec = defineCodec<HazardEvent, Database['hazard_events']>()({
+  ...asIs('id hazardId at kind fromState toState actorId actorName note'),
   details: ['details_json', jsonOrNull<Record<string, unknown>>()],
 });
 
-const evidenceCodec = defineCodec<HazardEvidence, HazardEvidenceTable>()({
-  id: 'id',
-  hazardId: 'hazard_id',
-  mineId: 'mine_id',
-  sha256: 'sha256',
-  fileName: 'file_name',
-  contentType: 'content_type',
+const evidenceCodec = defineCodec<HazardEvidence, Database['hazard_evidence']>()({
+  ...asIs('id hazardId mineId sha256 fileName contentType'),
   sizeBytes: ['size_bytes', num],
-  uploadedBy: 'uploaded_by',
-  uploadedByName: 'uploaded_by_name',
-  uploadedAt: 'uploaded_at',
+  ...asIs('uploadedBy uploadedByName uploadedAt'),
 });
 
-const listingCodec = defineCodec<SupervisionListing, HazardListingsTable>()({
-  id: 'id',
-  hazardId: 'hazard_id',
-  notice: 'notice',
-  issuedBy: 'issued_by',
-  issuedByName: 'issued_by_name',
-  issuedAt: 'issued_at',
-  closedAt: 'closed_at',
-  closedBy: 'closed_by',
+const listingCodec = defineCodec<SupervisionListing, Database['hazard_listings']>()({
+  ...asIs('id hazardId notice issuedBy issuedByName issuedAt closedAt closedBy'),
 });
 
-const progressCodec = defineCodec<ProgressReport, HazardProgressTable>()({
-  id: 'id',
-  listingId: 'listing_id',
-  hazardId: 'hazard_id',
-  text: 'text',
+const progressCodec = defineCodec<ProgressReport, Database['hazard_progress']>()({
+  ...asIs('id listingId hazardId text'),
   by: 'by_id',
-  byName: 'by_name',
-  at: 'at',
+  ...asIs('byName at'),
 });
 
-const proposalCodec = defineCodec<HazardProposal, HazardProposalsTable>()({
-  id: 'id',
-  kind: ['kind', text<ProposalKind>()],
-  mineId: 'mine_id',
-  mineName: 'mine_name',
-  regionPath: 'region_path',
+const proposalCodec = defineCodec<HazardProposal, Database['hazard_proposals']>()({
+  ...asIs('id kind mineId mineName regionPath'),
   hazardIds: ['hazard_ids_json', json<string[]>()],
-  basis: 'basis',
-  state: ['state', text<ProposalState>()],
-  createdAt: 'created_at',
-  decidedBy: 'decided_by',
-  decidedAt: 'decided_at',
-  note: 'note',
+  ...asIs('basis state createdAt decidedBy decidedAt note'),
 });
 
-const selfCheckCodec = defineCodec<SelfCheckReport, HazardSelfChecksTable>()({
-  id: 'id',
-  mineId: 'mine_id',
-  regionPath: 'region_path',
-  quarter: 'quarter',
-  signer: 'signer',
-  summary: 'summary',
-  evidenceId: 'evidence_id',
-  filedBy: 'filed_by',
-  filedByName: 'filed_by_name',
-  filedAt: 'filed_at',
+const selfCheckCodec = defineCodec<SelfCheckReport, Database['hazard_self_checks']>()({
+  ...asIs('id mineId regionPath quarter signer summary evidenceId filedBy filedByName filedAt'),
 });
 
 type Eb = ExpressionBuilder<Database, 'hazards'>;
@@ -180,16 +106,7 @@ export function createHazardStore(db: Kysely<Database>): HazardStore {
         .select((eb) => [
           'state',
           eb.fn.countAll<number | string>().as('total'),
-          eb.fn
-            .sum<number | string | null>(
-              eb
-                .case()
-                .when(eb.and([eb('state', '<>', 'closed'), eb('current_due_date', '<', today)]))
-                .then(1)
-                .else(0)
-                .end(),
-            )
-            .as('overdue'),
+          countWhen(eb, isOverdue(eb, today)).as('overdue'),
         ])
         .where((eb) => whereFilter(eb, filter))
         .groupBy('state')
@@ -220,13 +137,7 @@ export function createHazardStore(db: Kysely<Database>): HazardStore {
     listEvidence: (hazardId) => evidence.list({ hazard_id: hazardId }, ['uploaded_at', 'id']),
 
     insertListing: listings.insert,
-    async updateListing(l) {
-      await db
-        .updateTable('hazard_listings')
-        .set({ closed_at: l.closedAt, closed_by: l.closedBy })
-        .where('id', '=', l.id)
-        .execute();
-    },
+    updateListing: (l) => listings.update(l, ['closed_at', 'closed_by']),
     activeListing: (hazardId) => listings.find({ hazard_id: hazardId, closed_at: null }),
     listListings: (hazardId) => listings.list({ hazard_id: hazardId }, ['issued_at']),
     insertProgress: progress.insert,

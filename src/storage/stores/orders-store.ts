@@ -5,58 +5,24 @@ import type {
   CampaignItem,
   CampaignMark,
   Order,
-  OrderKind,
   OrderMine,
-  OrderStatus,
   OrderStore,
   Resumption,
-  ResumptionStatus,
   SignOff,
 } from '../../core/orders/orders-ports.ts';
-import type { GasClass, MineStatus } from '../../core/registry/types.ts';
 import type { Database } from '../schema.ts';
-import type {
-  CampaignMarksTable,
-  CampaignsTable,
-  OrderMinesTable,
-  OrdersTable,
-  ResumptionSignOffsTable,
-  ResumptionsTable,
-} from '../schema/orders-schema.ts';
-import { bool, defineCodec, json, text, type Conversion } from '../row-codec.ts';
+import { asIs, bool, defineCodec, json, type Conversion } from '../row-codec.ts';
 import { recordTable } from './record-table.ts';
 import { escapeLike } from './region-store.ts';
 
-const orderCodec = defineCodec<Order, OrdersTable>()({
-  id: 'id',
-  number: 'number',
-  kind: ['kind', text<OrderKind>()],
-  issuerId: 'issuer_id',
-  issuerName: 'issuer_name',
-  legalBasis: 'legal_basis',
-  reason: 'reason',
-  regionId: 'region_id',
-  regionPath: 'region_path',
+const orderCodec = defineCodec<Order, Database['orders']>()({
+  ...asIs('id number kind issuerId issuerName legalBasis reason regionId regionPath'),
   mineIds: ['mine_ids_json', json<string[]>()],
-  effectiveAt: 'effective_at',
-  evacuateBy: 'evacuate_by',
-  status: ['status', text<OrderStatus>()],
-  createdAt: 'created_at',
-  appliedAt: 'applied_at',
-  endedAt: 'ended_at',
-  noticeDate: 'notice_date',
-  noticeRef: 'notice_ref',
+  ...asIs('effectiveAt evacuateBy status createdAt appliedAt endedAt noticeDate noticeRef'),
 });
 
-const orderMineCodec = defineCodec<OrderMine, OrderMinesTable>()({
-  orderId: 'order_id',
-  mineId: 'mine_id',
-  mineName: 'mine_name',
-  regionPath: 'region_path',
-  outcome: ['outcome', text<OrderMine['outcome']>()],
-  fromStatus: ['from_status', text<MineStatus>()],
-  note: 'note',
-  liftedAt: 'lifted_at',
+const orderMineCodec = defineCodec<OrderMine, Database['order_mines']>()({
+  ...asIs('orderId mineId mineName regionPath outcome fromStatus note liftedAt'),
 });
 
 /** Rows from before the column had a value resume to producing. */
@@ -65,57 +31,27 @@ const resumesTo: Conversion<Resumption['resumesTo'], string> = {
   encode: (f) => f,
 };
 
-const resumptionCodec = defineCodec<Resumption, ResumptionsTable>()({
-  id: 'id',
-  mineId: 'mine_id',
-  mineName: 'mine_name',
-  regionPath: 'region_path',
-  gasClass: ['gas_class', text<GasClass>()],
-  appliedAt: 'applied_at',
-  appliedById: 'applied_by_id',
-  appliedByName: 'applied_by_name',
-  status: ['status', text<ResumptionStatus>()],
-  decidedAt: 'decided_at',
-  decidedById: 'decided_by_id',
-  decidedByName: 'decided_by_name',
-  decisionReason: 'decision_reason',
-  noticeDate: 'notice_date',
-  noticeRef: 'notice_ref',
+const resumptionCodec = defineCodec<Resumption, Database['resumptions']>()({
+  ...asIs(
+    'id mineId mineName regionPath gasClass appliedAt appliedById appliedByName status decidedAt decidedById decidedByName decisionReason noticeDate noticeRef',
+  ),
   resumesTo: ['resumes_to', resumesTo],
 });
 
-const signOffCodec = defineCodec<SignOff, ResumptionSignOffsTable>()({
-  resumptionId: 'resumption_id',
-  item: 'item',
-  signerId: 'signer_id',
-  signerName: 'signer_name',
-  signerRole: 'signer_role',
-  signedAt: 'signed_at',
-  note: 'note',
+const signOffCodec = defineCodec<SignOff, Database['resumption_sign_offs']>()({
+  ...asIs('resumptionId item signerId signerName signerRole signedAt note'),
 });
 
-const campaignCodec = defineCodec<Campaign, CampaignsTable>()({
-  id: 'id',
-  name: 'name',
-  regionId: 'region_id',
-  regionPath: 'region_path',
-  startsOn: 'starts_on',
-  endsOn: 'ends_on',
+const campaignCodec = defineCodec<Campaign, Database['campaigns']>()({
+  ...asIs('id name regionId regionPath startsOn endsOn'),
   items: ['items_json', json<CampaignItem[]>()],
-  createdById: 'created_by_id',
-  createdByName: 'created_by_name',
-  createdAt: 'created_at',
+  ...asIs('createdById createdByName createdAt'),
 });
 
-const markCodec = defineCodec<CampaignMark, CampaignMarksTable>()({
-  campaignId: 'campaign_id',
-  mineId: 'mine_id',
-  itemId: 'item_id',
+const markCodec = defineCodec<CampaignMark, Database['campaign_marks']>()({
+  ...asIs('campaignId mineId itemId'),
   done: ['done', bool],
-  byId: 'by_id',
-  byName: 'by_name',
-  at: 'at',
-  note: 'note',
+  ...asIs('byId byName at note'),
 });
 
 const PERSONNEL_FILE_TYPES = ['RYQY', 'RYJZ', 'JZSS', 'RYXX', 'RYSS'];

@@ -4,50 +4,54 @@ import type { PersonnelArea } from '../../core/monitoring/upload-file/personnel-
 import type { PersonnelStore } from '../../core/monitoring/monitoring-ports.ts';
 import type { Database } from '../schema.ts';
 import { fixedChunks, inOneTransaction } from '../one-transaction.ts';
+import { asIs, bool, defineCodec, num, numOrNull, type Conversion } from '../row-codec.ts';
 import { recordUndergroundStays } from './presence-store.ts';
+import { recordTable } from './record-table.ts';
+
+/** A headcount the file left out reads as 0. */
+const headcount: Conversion<number, number | null> = {
+  decode: (c) => c ?? 0,
+  encode: (f) => f,
+};
+
+const areaCodec = defineCodec<PersonnelArea & { mineId: string }, Database['personnel_areas']>()({
+  ...asIs('mineId areaCode areaType'),
+  areaName: 'name',
+  approvedHeadcount: ['approved_headcount', headcount],
+});
+
+const AREA_KEY = ['mine_id', 'area_code'] as const;
+
+/** One row of a mine's snapshot: the person, with the mine and the snapshot's time. */
+type PersonRow = { mineId: string } & PersonUnderground & { snapshotMs: number };
+
+const personCodec = defineCodec<PersonRow, Database['people_underground']>()({
+  ...asIs('mineId cardCode name areaCode stationCode'),
+  enteredMineAtMs: ['entered_mine_ms', numOrNull],
+  isMineLeader: ['is_mine_leader', bool],
+  snapshotMs: ['snapshot_ms', num],
+});
+
+const personOf = ({ mineId: _m, snapshotMs: _s, ...person }: PersonRow): PersonUnderground => person;
 
 /** Personnel areas and the people-underground snapshot of each mine. */
 export function createPersonnelStore(db: Kysely<Database>): PersonnelStore {
+  const areas = recordTable(db, 'personnel_areas', areaCodec, AREA_KEY);
+  const people = recordTable(db, 'people_underground', personCodec);
   return {
-    replaceAreas(mineId: string, areas: readonly PersonnelArea[]): Promise<void> {
-      return inOneTransaction(db, async (db) => {
-        for (const a of areas) {
-          await db
-            .insertInto('personnel_areas')
-            .values({
-              mine_id: mineId,
-              area_code: a.areaCode,
-              area_type: a.areaType,
-              name: a.areaName,
-              approved_headcount: a.approvedHeadcount,
-            })
-            .onConflict((oc) =>
-              oc.columns(['mine_id', 'area_code']).doUpdateSet({
-                area_type: a.areaType,
-                name: a.areaName,
-                approved_headcount: a.approvedHeadcount,
-              }),
-            )
-            .execute();
-        }
+    replaceAreas(mineId: string, list: readonly PersonnelArea[]): Promise<void> {
+      return inOneTransaction(db, async (trx) => {
+        const inTransaction = recordTable(trx, 'personnel_areas', areaCodec, AREA_KEY);
+        for (const a of list) await inTransaction.upsert({ ...a, mineId });
       });
     },
 
-    async loadAreas(): Promise<Array<PersonnelArea & { mineId: string }>> {
-      const rows = await db.selectFrom('personnel_areas').selectAll().execute();
-      return rows.map((r) => ({
-        mineId: r.mine_id,
-        areaCode: r.area_code,
-        areaType: r.area_type,
-        areaName: r.name,
-        approvedHeadcount: r.approved_headcount ?? 0,
-      }));
-    },
+    loadAreas: () => areas.list({}, []),
 
     /** Replaces a mine's people-underground snapshot. */
     async replacePeople(
       mineId: string,
-      people: readonly PersonUnderground[],
+      list: readonly PersonUnderground[],
       snapshotMs: number,
     ): Promise<void> {
       return inOneTransaction(db, async (db) => {
@@ -59,49 +63,25 @@ export function createPersonnelStore(db: Kysely<Database>): PersonnelStore {
           .onConflict((oc) => oc.column('mine_id').doUpdateSet({ snapshot_ms: snapshotMs }))
           .execute();
         // Who was underground when (migration 0024): the supervision checks read it.
-        await recordUndergroundStays(db, mineId, people, snapshotMs);
-        for (const chunk of fixedChunks(people)) {
+        await recordUndergroundStays(db, mineId, list, snapshotMs);
+        for (const chunk of fixedChunks(list)) {
           await db
             .insertInto('people_underground')
-            .values(
-              chunk.map((p) => ({
-                mine_id: mineId,
-                card_code: p.cardCode,
-                name: p.name,
-                area_code: p.areaCode,
-                station_code: p.stationCode,
-                entered_mine_ms: p.enteredMineAtMs,
-                is_mine_leader: p.isMineLeader ? 1 : 0,
-                snapshot_ms: snapshotMs,
-              })),
-            )
+            .values(chunk.map((p) => personCodec.encode({ mineId, ...p, snapshotMs })))
             .execute();
         }
       });
     },
 
     async areasOfMine(mineId: string): Promise<PersonnelArea[]> {
-      const rows = await db
-        .selectFrom('personnel_areas')
-        .selectAll()
-        .where('mine_id', '=', mineId)
-        .orderBy('area_code')
-        .execute();
-      return rows.map((r) => ({
-        areaCode: r.area_code,
-        areaType: r.area_type,
-        areaName: r.name,
-        approvedHeadcount: r.approved_headcount ?? 0,
-      }));
+      const rows = await recordTable(db, 'personnel_areas', areaCodec).list({ mine_id: mineId }, [
+        'area_code',
+      ]);
+      return rows.map(({ mineId: _m, ...area }) => area);
     },
 
     async peopleOfMine(mineId: string) {
-      const rows = await db
-        .selectFrom('people_underground')
-        .selectAll()
-        .where('mine_id', '=', mineId)
-        .orderBy('card_code')
-        .execute();
+      const rows = await people.list({ mine_id: mineId }, ['card_code']);
       // An empty snapshot (everyone out) is evidence too: its time is kept in personnel_snapshots.
       const empty =
         rows.length > 0
@@ -112,15 +92,8 @@ export function createPersonnelStore(db: Kysely<Database>): PersonnelStore {
               .where('mine_id', '=', mineId)
               .executeTakeFirst();
       return {
-        snapshotMs: rows.length > 0 ? Number(rows[0]!.snapshot_ms) : empty ? Number(empty.snapshot_ms) : null,
-        people: rows.map((r) => ({
-          cardCode: r.card_code,
-          name: r.name,
-          areaCode: r.area_code,
-          stationCode: r.station_code,
-          enteredMineAtMs: r.entered_mine_ms === null ? null : Number(r.entered_mine_ms),
-          isMineLeader: r.is_mine_leader === 1,
-        })),
+        snapshotMs: rows.length > 0 ? rows[0]!.snapshotMs : empty ? Number(empty.snapshot_ms) : null,
+        people: rows.map(personOf),
       };
     },
 
@@ -140,22 +113,15 @@ export function createPersonnelStore(db: Kysely<Database>): PersonnelStore {
     },
 
     async loadPeople() {
-      const rows = await db.selectFrom('people_underground').selectAll().orderBy('mine_id').execute();
+      const rows = await people.list({}, ['mine_id']);
       const byMine = new Map<string, { mineId: string; snapshotMs: number; people: PersonUnderground[] }>();
       for (const r of rows) {
-        let m = byMine.get(r.mine_id);
+        let m = byMine.get(r.mineId);
         if (!m) {
-          m = { mineId: r.mine_id, snapshotMs: Number(r.snapshot_ms), people: [] };
-          byMine.set(r.mine_id, m);
+          m = { mineId: r.mineId, snapshotMs: r.snapshotMs, people: [] };
+          byMine.set(r.mineId, m);
         }
-        m.people.push({
-          cardCode: r.card_code,
-          name: r.name,
-          areaCode: r.area_code,
-          stationCode: r.station_code,
-          enteredMineAtMs: r.entered_mine_ms === null ? null : Number(r.entered_mine_ms),
-          isMineLeader: r.is_mine_leader === 1,
-        });
+        m.people.push(personOf(r));
       }
       return [...byMine.values()];
     },

@@ -1,23 +1,45 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Expression, Kysely, Selectable } from 'kysely';
 import type { RowCodec } from '../row-codec.ts';
 import type { Database } from '../schema.ts';
+import { escapeLike } from './region-store.ts';
 
 type TableName = Extract<keyof Database, string>;
 type Column<N extends TableName> = keyof Database[N] & string;
 
-/** Equality on columns; a `null` value matches SQL NULL. */
-export type Match<N extends TableName> = Partial<Selectable<Database[N]>>;
+/**
+ * Conditions on columns, all of which must hold. A value is equality (`null` matches SQL NULL; an
+ * `undefined` one is no condition, so an optional filter field can be passed as it is); `{ in }` is
+ * membership in a list or a one-column subquery; `{ under }` is a region-path prefix (`like 'path%'`).
+ */
+export type Match<N extends TableName> = {
+  [C in keyof Selectable<Database[N]>]?:
+    Selectable<Database[N]>[C] | Condition<Selectable<Database[N]>[C]> | undefined;
+};
+
+export type Condition<V> =
+  { readonly in: readonly V[] | Expression<Record<string, V>> } | { readonly under: string };
 
 /** A column to sort by, ascending unless given as `[column, 'desc']`. */
 export type OrderBy<N extends TableName> = Column<N> | readonly [Column<N>, 'asc' | 'desc'];
+
+/** The condition of an optional region filter: the subtree under the path, or none when no path is given. */
+export const underPath = (path: string | undefined): Condition<string> | undefined =>
+  path === undefined ? undefined : { under: path };
+
+/** Newest first by `column`, rows of the same time newest id first: the order of most history lists. */
+export const newestFirst = <C extends string>(column: C) =>
+  [
+    [column, 'desc'],
+    ['id', 'desc'],
+  ] as const;
 
 /** The store shapes every record table repeats, over its codec. */
 export interface RecordTable<N extends TableName, R> {
   insert: (record: R) => Promise<void>;
   /** Inserts in chunks (each one statement) so no statement exceeds the engines' parameter limits. */
   insertMany: (records: readonly R[], chunkSize?: number) => Promise<void>;
-  /** Rewrites every column but the key of the record's row. */
-  update: (record: R) => Promise<void>;
+  /** Rewrites every column but the key of the record's row, or only the columns named. */
+  update: (record: R, only?: readonly Column<N>[]) => Promise<void>;
   /** Inserts the record, or rewrites the row with its key if there is one. */
   upsert: (record: R) => Promise<void>;
   /** The row whose `id` is given, if any. */
@@ -26,6 +48,12 @@ export interface RecordTable<N extends TableName, R> {
   find: (match: Match<N>) => Promise<R | undefined>;
   /** The rows matching, in the order given. */
   list: (match: Match<N>, orderBy: readonly OrderBy<N>[], limit?: number) => Promise<R[]>;
+  /** Deletes the rows matching. */
+  remove: (match: Match<N>) => Promise<void>;
+}
+
+interface LooseWhere {
+  where(column: string, op: string, value: unknown): LooseWhere;
 }
 
 /**
@@ -52,13 +80,20 @@ export function recordTable<N extends TableName, R>(
     return { where, rest };
   }
 
-  function select(match: Match<N>) {
-    let q = loose.selectFrom(name).selectAll();
-    for (const [column, value] of Object.entries(match)) {
-      q = value === null ? q.where(column, 'is', null) : q.where(column, '=', value);
+  /** Adds the match's conditions to a query (a select or a delete). */
+  function where<Q>(q: Q, match: Match<N>): Q {
+    let out = q as LooseWhere;
+    for (const [column, value] of Object.entries(match as Record<string, unknown>)) {
+      if (value === undefined) continue;
+      if (value === null) out = out.where(column, 'is', null);
+      else if (typeof value !== 'object') out = out.where(column, '=', value);
+      else if ('in' in value) out = out.where(column, 'in', value.in);
+      else out = out.where(column, 'like', `${escapeLike((value as { under: string }).under)}%`);
     }
-    return q;
+    return out as unknown as Q;
   }
+
+  const select = (match: Match<N>) => where(loose.selectFrom(name).selectAll(), match);
 
   return {
     async insert(record) {
@@ -70,9 +105,10 @@ export function recordTable<N extends TableName, R>(
         await loose.insertInto(name).values(rows).execute();
       }
     },
-    async update(record) {
+    async update(record, only) {
       const { where, rest } = splitKey(record);
-      let q = loose.updateTable(name).set(rest);
+      const values = only ? Object.fromEntries(only.map((column) => [column, rest[column]])) : rest;
+      let q = loose.updateTable(name).set(values);
       for (const [column, value] of where) q = q.where(column, '=', value);
       await q.execute();
     },
@@ -98,6 +134,9 @@ export function recordTable<N extends TableName, R>(
       if (limit !== undefined) q = q.limit(limit);
       const rows = await q.execute();
       return rows.map(decode);
+    },
+    async remove(match) {
+      await where(loose.deleteFrom(name), match).execute();
     },
   };
 }

@@ -1,75 +1,34 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { EnterpriseStore, RegionStore } from '../../core/ports.ts';
-import type { Enterprise, Region, RegionLevel } from '../../core/registry/types.ts';
-import type { Database, EnterprisesTable, RegionsTable } from '../schema.ts';
+import type { Enterprise, Region } from '../../core/registry/types.ts';
+import { asIs, defineCodec } from '../row-codec.ts';
+import type { Database } from '../schema.ts';
+import { recordTable } from './record-table.ts';
 
-const toRegion = (r: Selectable<RegionsTable>): Region => ({
-  id: r.id,
-  name: r.name,
-  nameEn: r.name_en,
-  level: r.level as RegionLevel,
-  parentId: r.parent_id,
-  path: r.path,
+const regionCodec = defineCodec<Region, Database['regions']>()({
+  ...asIs('id name nameEn level parentId path'),
 });
 
 export function createRegionStore(db: Kysely<Database>): RegionStore {
+  const regions = recordTable(db, 'regions', regionCodec);
   return {
-    async list() {
-      const rows = await db.selectFrom('regions').selectAll().orderBy('path').execute();
-      return rows.map(toRegion);
-    },
-    async get(id) {
-      const r = await db.selectFrom('regions').selectAll().where('id', '=', id).executeTakeFirst();
-      return r && toRegion(r);
-    },
-    async listUnder(path) {
-      const rows = await db
-        .selectFrom('regions')
-        .selectAll()
-        .where('path', 'like', `${escapeLike(path)}%`)
-        .orderBy('path')
-        .execute();
-      return rows.map(toRegion);
-    },
-    async insert(region) {
-      await db
-        .insertInto('regions')
-        .values({
-          id: region.id,
-          name: region.name,
-          name_en: region.nameEn,
-          level: region.level,
-          parent_id: region.parentId,
-          path: region.path,
-        })
-        .execute();
-    },
+    list: () => regions.list({}, ['path']),
+    get: regions.get,
+    listUnder: (path) => regions.list({ path: { under: path } }, ['path']),
+    insert: regions.insert,
   };
 }
 
-const toEnterprise = (r: Selectable<EnterprisesTable>): Enterprise => ({
-  id: r.id,
-  name: r.name,
-  creditCode: r.credit_code,
-  parentId: r.parent_id,
+const enterpriseCodec = defineCodec<Enterprise, Database['enterprises']>()({
+  ...asIs('id name creditCode parentId'),
 });
 
 export function createEnterpriseStore(db: Kysely<Database>): EnterpriseStore {
+  const enterprises = recordTable(db, 'enterprises', enterpriseCodec);
   return {
-    async get(id) {
-      const r = await db.selectFrom('enterprises').selectAll().where('id', '=', id).executeTakeFirst();
-      return r && toEnterprise(r);
-    },
-    async findByName(name) {
-      const r = await db.selectFrom('enterprises').selectAll().where('name', '=', name).executeTakeFirst();
-      return r && toEnterprise(r);
-    },
-    async insert(e) {
-      await db
-        .insertInto('enterprises')
-        .values({ id: e.id, name: e.name, credit_code: e.creditCode, parent_id: e.parentId })
-        .execute();
-    },
+    get: enterprises.get,
+    findByName: (name) => enterprises.find({ name }),
+    insert: enterprises.insert,
   };
 }
 

@@ -1,22 +1,14 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { SecurityEvent, SecurityLogStore } from '../../core/ports.ts';
-import { defineCodec, numOrNull, text } from '../row-codec.ts';
-import type { Database, SecurityEventsTable } from '../schema.ts';
+import { asIs, defineCodec, numOrNull } from '../row-codec.ts';
+import type { Database } from '../schema.ts';
+import { logSearch } from './log-search.ts';
 import { recordTable } from './record-table.ts';
 
-const eventCodec = defineCodec<SecurityEvent, SecurityEventsTable>()({
-  id: 'id',
-  at: 'at',
-  kind: ['kind', text<SecurityEvent['kind']>()],
-  actorId: 'actor_id',
-  actorName: 'actor_name',
-  actorVia: 'actor_via',
-  method: 'method',
-  route: 'route',
-  target: 'target',
+const eventCodec = defineCodec<SecurityEvent, Database['security_events']>()({
+  ...asIs('id at kind actorId actorName actorVia method route target'),
   status: ['status', numOrNull],
-  reason: 'reason',
-  ip: 'ip',
+  ...asIs('reason ip'),
 });
 
 /** The security log (migration 0014): refused requests and logins, newest first. */
@@ -25,15 +17,10 @@ export function createSecurityLogStore(db: Kysely<Database>): SecurityLogStore {
   return {
     insert: events.insert,
     async search(f) {
-      let q = db.selectFrom('security_events').selectAll();
-      if (f.fromIso) q = q.where('at', '>=', f.fromIso);
-      if (f.toIso) q = q.where('at', '<=', f.toIso);
-      if (f.actor) {
-        const like = `%${f.actor.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-        q = q.where((eb) =>
-          eb.or([eb('actor_id', '=', f.actor!), sql<boolean>`actor_name like ${like} escape '\\'`]),
-        );
-      }
+      let q = db
+        .selectFrom('security_events')
+        .selectAll()
+        .where((eb) => logSearch(eb, f));
       if (f.kind) q = q.where('kind', '=', f.kind);
       const rows = await q.orderBy('at', 'desc').orderBy('id', 'desc').limit(f.limit).execute();
       return rows.map(eventCodec.decode);

@@ -1,38 +1,19 @@
 import type { Kysely } from 'kysely';
-import type {
-  AllowanceKind,
-  AllowanceState,
-  StoppedAllowance,
-  WatchSystem,
-} from '../../core/monitoring/stopped/stopped-allowances.ts';
+import type { StoppedAllowance, WatchSystem } from '../../core/monitoring/stopped/stopped-allowances.ts';
 import type { StoppedStore } from '../../core/monitoring/stopped/stopped-ports.ts';
 import type { Database } from '../schema.ts';
-import type { StoppedAllowancesTable } from '../schema/stopped-schema.ts';
-import { defineCodec, json, num, text } from '../row-codec.ts';
+import { asIs, defineCodec, json, num } from '../row-codec.ts';
 import { recordTable } from './record-table.ts';
 
-const allowanceCodec = defineCodec<StoppedAllowance, StoppedAllowancesTable>()({
-  id: 'id',
-  kind: ['kind', text<AllowanceKind>()],
-  mineId: 'mine_id',
-  mineName: 'mine_name',
-  regionPath: 'region_path',
-  state: ['state', text<AllowanceState>()],
+const allowanceCodec = defineCodec<StoppedAllowance, Database['stopped_allowances']>()({
+  ...asIs('id kind mineId mineName regionPath state'),
   crewSize: ['crew_size', num],
   roles: ['roles_json', json<string[]>()],
   areaCodes: ['area_codes_json', json<string[]>()],
   systems: ['systems_json', json<WatchSystem[]>()],
-  fromAt: 'from_at',
-  toAt: 'to_at',
-  supervisor: 'supervisor',
-  note: 'note',
-  declaredAt: 'declared_at',
-  declaredById: 'declared_by_id',
-  declaredByName: 'declared_by_name',
-  decidedAt: 'decided_at',
-  decidedById: 'decided_by_id',
-  decidedByName: 'decided_by_name',
-  decisionReason: 'decision_reason',
+  ...asIs(
+    'fromAt toAt supervisor note declaredAt declaredById declaredByName decidedAt decidedById decidedByName decisionReason',
+  ),
 });
 
 export function createStoppedStore(db: Kysely<Database>): StoppedStore {
