@@ -1,4 +1,5 @@
 import { createAccessKit, routeWalk, type AccessWalk, type WalkTarget } from '../support/access-walk.ts';
+import { orderFor } from '../orders/order-fixtures.ts';
 import { createWorld } from '../support/world.ts';
 import { STOPPED_WALKED_ROUTES } from './route-walks.ts';
 
@@ -53,14 +54,11 @@ kit.walk({
     for (const t of kit.targets) {
       const res = await kit.must<{ order: { id: string } }>('province', 'POST', {
         url: '/api/orders',
-        payload: {
+        payload: orderFor([t.mine.id], {
           number: `停产〔2026〕${t.mine.code}`,
-          kind: 'suspend_mine',
-          legalBasis: '煤矿安全生产条例第48条',
           reason: '访问检查',
-          mineIds: [t.mine.id],
           evacuateWithinMinutes: 60,
-        },
+        }),
       });
       orders.set(t.mine.id, res.order.id);
     }
