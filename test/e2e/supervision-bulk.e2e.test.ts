@@ -15,6 +15,7 @@ import {
 } from './page-models/index.ts';
 import { describeInBrowser, screenshot } from './support/browser.ts';
 import { useBrowserSuite } from './support/browser-suite.ts';
+import { screenshotEveryView } from './support/page-walk.ts';
 
 /**
  * Issue 15 (supervision) as the users do it: a county regulator bulk-assigns a leader on contact duty and
@@ -115,15 +116,10 @@ describeInBrowser('bulk assignment and a leader’s narrowed scope, in the brows
     const check = lp.getByTestId('visit-card-check').first();
     expect(await check.getAttribute('data-check')).toBe('confirmed');
     expect(await check.innerText()).toBe('定位卡已确认下井');
-    await screenshot(lp, 'supervision-visit-card-zh-1440');
     await switchLanguage(lp);
     await expect.poll(() => check.innerText()).toBe('Card confirms underground');
-    await screenshot(lp, 'supervision-visit-card-en-1440');
-    await lp.setViewportSize({ width: 390, height: 844 });
-    await screenshot(lp, 'supervision-visit-card-en-390');
     await switchLanguage(lp);
-    await screenshot(lp, 'supervision-visit-card-zh-390');
-    await lp.setViewportSize({ width: 1440, height: 900 });
+    await screenshotEveryView(lp, 'supervision-visit-card');
 
     await lp.goto(`${server.baseUrl}/supervision/mines/${second.id}`);
     await lp.getByTestId('visit-form').waitFor();
