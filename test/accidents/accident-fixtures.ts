@@ -1,5 +1,7 @@
-import type { RecordAccidentInput } from '../../src/core/accidents/accident-use-cases.ts';
+import { recordAccident, type RecordAccidentInput } from '../../src/core/accidents/accident-use-cases.ts';
 import type { DemoMine } from '../../src/sim/demo-province.ts';
+import { indexProvince } from '../http/http-kit.ts';
+import type { World } from '../support/world.ts';
 
 /**
  * An accident at `mine` with no casualties and no loss unless the case says otherwise: a case states only
@@ -16,3 +18,19 @@ export const accidentAt = (
   directLossCny: 0,
   ...input,
 });
+
+/**
+ * The county regulator records an accident at the officer's mine with the clock set to `now`; `input` is
+ * given that mine. Returns the recorded accident with the county's principal and the mine.
+ */
+export async function countyRecordsAt(
+  world: World,
+  now: string,
+  input: (mine: DemoMine) => RecordAccidentInput,
+) {
+  const county = await world.principal('county');
+  const mine = indexProvince(world).mineOf('officer');
+  world.clock.set(now);
+  const accident = await recordAccident(world.ports, county, input(mine));
+  return { county, mine, accident };
+}

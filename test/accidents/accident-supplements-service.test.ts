@@ -1,10 +1,9 @@
 import { expect, it } from 'vitest';
-import { getAccident, recordAccident } from '../../src/core/accidents/accident-use-cases.ts';
+import { getAccident } from '../../src/core/accidents/accident-use-cases.ts';
 import { supplementAccident } from '../../src/core/accidents/supplement-use-cases.ts';
 import { getToday } from '../../src/core/today/today-use-cases.ts';
 import { resumptionDeps } from '../../src/server/routes/orders/orders.routes.ts';
-import { indexProvince } from '../http/http-kit.ts';
-import { accidentAt } from './accident-fixtures.ts';
+import { accidentAt, countyRecordsAt } from './accident-fixtures.ts';
 import { describeEachEngine } from '../support/engines.ts';
 import { useWorld } from '../support/world.ts';
 
@@ -13,10 +12,11 @@ describeEachEngine('accident supplements', (engine) => {
   const world = useWorld(engine, 20);
 
   it('records by the 12-digit code with missing persons, re-grades on a supplement, audits both, lists it on Today', async () => {
-    const county = await world.principal('county');
-    const mine = indexProvince(world).mineOf('officer');
-    world.clock.set('2026-11-20T02:00:00.000Z');
-    const a = await recordAccident(world.ports, county, {
+    const {
+      county,
+      mine,
+      accident: a,
+    } = await countyRecordsAt(world, '2026-11-20T02:00:00.000Z', (mine) => ({
       mineCode: mine.code,
       // 2026-11-10 09:00 CST
       occurredAt: '2026-11-10T01:00:00.000Z',
@@ -26,7 +26,7 @@ describeEachEngine('accident supplements', (engine) => {
       seriousInjuries: 0,
       minorInjuries: 3,
       directLossCny: 800_000,
-    });
+    }));
     expect(a).toMatchObject({ mineId: mine.id, deaths: 1, missing: 1, grade: 'general', regradedAt: null });
     expect((await world.ports.accidents.get(a.id))?.missing).toBe(1);
 
@@ -122,12 +122,7 @@ describeEachEngine('accident supplements', (engine) => {
   });
 
   it('a regulator of another county, and a mine officer, may not supplement', async () => {
-    const county = await world.principal('county');
-    const mine = indexProvince(world).mineOf('officer');
-    world.clock.set('2026-12-01T02:00:00.000Z');
-    const a = await recordAccident(
-      world.ports,
-      county,
+    const { accident: a } = await countyRecordsAt(world, '2026-12-01T02:00:00.000Z', (mine) =>
       accidentAt(mine, { occurredAt: '2026-11-30T01:00:00.000Z', type: '运输', deaths: 1 }),
     );
     const input = {

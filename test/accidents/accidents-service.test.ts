@@ -16,7 +16,7 @@ import { parseCsv } from '../../src/platform/tabular/read-table.ts';
 import { describeEachEngine } from '../support/engines.ts';
 import { useWorld } from '../support/world.ts';
 import { indexProvince } from '../http/http-kit.ts';
-import { accidentAt } from './accident-fixtures.ts';
+import { accidentAt, countyRecordsAt } from './accident-fixtures.ts';
 import { MSHA_MAPPING, NIOSH_MAPPING, mshaCsv, nioshCsv } from './accident-mappings.ts';
 
 const hazard = (mine: { id: string; name: string }, path: string, over: Partial<Hazard>): Hazard => ({
@@ -51,12 +51,11 @@ describeEachEngine('accidents service', (engine) => {
   const world = useWorld(engine, 40);
 
   it('records an accident with its computed grade, tracks the deadlines on the clock and flags the late level', async () => {
-    const county = await world.principal('county');
-    const mine = indexProvince(world).mineOf('officer');
-    world.clock.set('2026-12-05T08:00:00.000Z');
-    const a = await recordAccident(
-      world.ports,
+    const {
       county,
+      mine,
+      accident: a,
+    } = await countyRecordsAt(world, '2026-12-05T08:00:00.000Z', (mine) =>
       accidentAt(mine, {
         occurredAt: '2026-12-05T07:30:00.000Z',
         type: 'gas explosion',

@@ -15,6 +15,7 @@ import {
 } from './page-models/index.ts';
 import { describeInBrowser, screenshot } from './support/browser.ts';
 import { useBrowserSuite } from './support/browser-suite.ts';
+import { screenshotEveryView } from './support/page-walk.ts';
 import { findLeaks, isDataKey } from './support/language-leaks.ts';
 
 const DAY_MS = 86_400_000;
@@ -118,16 +119,11 @@ describeInBrowser(
       // The reporting chain of a 较大 accident goes up to the province.
       expect(await page.getByTestId('report-province').count()).toBe(1);
       expect(await leaksOf(page, 'zh-CN', data, '顶板')).toEqual([]);
-      await screenshot(page, 'accident-supplement-regraded-zh-1440');
       await ensureLanguage(page, 'en');
       expect(await leaksOf(page, 'en', data, '顶板')).toEqual([]);
       expect((await accidentFacts(page)).grade).toContain('Larger');
-      await screenshot(page, 'accident-supplement-regraded-en-1440');
-      await page.setViewportSize({ width: 390, height: 844 });
-      await screenshot(page, 'accident-supplement-regraded-en-390');
       await ensureLanguage(page, 'zh-CN');
-      await screenshot(page, 'accident-supplement-regraded-zh-390');
-      await page.setViewportSize({ width: 1440, height: 1000 });
+      await screenshotEveryView(page, 'accident-supplement-regraded');
 
       // Today lists the re-graded accident for the county.
       expect(await todayAccidentLines(page)).toContainEqual(
@@ -167,13 +163,7 @@ describeInBrowser(
       expect(await supplementRows(page)).toEqual([]);
       expect((await accidentFacts(page)).deaths).toBe('1');
       expect(await leaksOf(page, 'zh-CN', data, '运输')).toEqual([]);
-      await screenshot(page, 'accident-supplement-refused-zh-1440');
-      await page.setViewportSize({ width: 390, height: 844 });
-      await screenshot(page, 'accident-supplement-refused-zh-390');
-      await ensureLanguage(page, 'en');
-      await screenshot(page, 'accident-supplement-refused-en-390');
-      await page.setViewportSize({ width: 1440, height: 1000 });
-      await screenshot(page, 'accident-supplement-refused-en-1440');
+      await screenshotEveryView(page, 'accident-supplement-refused');
     }, 180_000);
   },
 );

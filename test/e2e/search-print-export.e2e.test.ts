@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { generalHazard } from '../hazards/hazard-fixtures.ts';
+import { orderFor } from '../orders/order-fixtures.ts';
 import { asSession, loginAs } from '../support/world.ts';
 import {
   openBriefing,
@@ -35,13 +36,11 @@ describeInBrowser('search, export and print, in the browser', () => {
   it('a county regulator finds a mine by part of its name and by its code, and an order by its number; an out-of-scope mine is not found', async () => {
     const mine = server.mineOf('officer');
     const other = server.mineOf('officer2');
-    const order = await post('province', '/api/orders', {
-      number: '示煤安停〔2026〕816号',
-      kind: 'suspend_mine',
-      legalBasis: '《煤矿安全生产条例》第四十八条',
-      reason: '检索测试',
-      mineIds: [mine.id],
-    });
+    const order = await post(
+      'province',
+      '/api/orders',
+      orderFor([mine.id], { number: '示煤安停〔2026〕816号', reason: '检索测试' }),
+    );
     const page = await server.newPage('county');
     const part = mine.name.slice(0, 3);
     const byName = await searchFor(page, part);
@@ -140,13 +139,16 @@ describeInBrowser('search, export and print, in the browser', () => {
   it('prints the mine page, an order, a hazard and the briefing as A4 without navigation', async () => {
     const mine = server.mineOf('officer');
     const hazard = await post('officer', '/api/hazards', generalHazard(mine.id, { title: '回风巷积水待排' }));
-    const order = await post('province', '/api/orders', {
-      number: '示煤安停〔2026〕817号',
-      kind: 'close_mine',
-      legalBasis: '《煤矿安全生产条例》第七十条',
-      reason: '打印测试',
-      mineIds: [mine.id],
-    });
+    const order = await post(
+      'province',
+      '/api/orders',
+      orderFor([mine.id], {
+        number: '示煤安停〔2026〕817号',
+        kind: 'close_mine',
+        legalBasis: '《煤矿安全生产条例》第七十条',
+        reason: '打印测试',
+      }),
+    );
 
     const county = await server.newPage('county');
     await openMine(county, mine.id);

@@ -15,6 +15,7 @@ import {
 } from './page-models/index.ts';
 import { describeInBrowser, screenshot } from './support/browser.ts';
 import { useBrowserSuite } from './support/browser-suite.ts';
+import { screenshotEveryView } from './support/page-walk.ts';
 
 /**
  * Issue 15 (supervision) as the users do it: a county regulator bulk-assigns a leader on contact duty and
@@ -109,26 +110,22 @@ describeInBrowser('bulk assignment and a leader’s narrowed scope, in the brows
     expect(new Set(listed)).toEqual(new Set(picked));
 
     // A visit underground at the first mine during the card's stay: confirmed; at the second: not shown.
-    await lp.goto(`${server.baseUrl}/supervision/mines/${first.id}`);
-    await lp.getByTestId('visit-form').waitFor();
-    await recordUndergroundVisit(lp, now - 80 * 60_000, now - 30 * 60_000);
-    const check = lp.getByTestId('visit-card-check').first();
+    /** Records an underground visit from 80 to 30 minutes ago at the mine; returns its card's check. */
+    const visitUnderground = async (mineId: string) => {
+      await lp.goto(`${server.baseUrl}/supervision/mines/${mineId}`);
+      await lp.getByTestId('visit-form').waitFor();
+      await recordUndergroundVisit(lp, now - 80 * 60_000, now - 30 * 60_000);
+      return lp.getByTestId('visit-card-check').first();
+    };
+    const check = await visitUnderground(first.id);
     expect(await check.getAttribute('data-check')).toBe('confirmed');
     expect(await check.innerText()).toBe('定位卡已确认下井');
-    await screenshot(lp, 'supervision-visit-card-zh-1440');
     await switchLanguage(lp);
     await expect.poll(() => check.innerText()).toBe('Card confirms underground');
-    await screenshot(lp, 'supervision-visit-card-en-1440');
-    await lp.setViewportSize({ width: 390, height: 844 });
-    await screenshot(lp, 'supervision-visit-card-en-390');
     await switchLanguage(lp);
-    await screenshot(lp, 'supervision-visit-card-zh-390');
-    await lp.setViewportSize({ width: 1440, height: 900 });
+    await screenshotEveryView(lp, 'supervision-visit-card');
 
-    await lp.goto(`${server.baseUrl}/supervision/mines/${second.id}`);
-    await lp.getByTestId('visit-form').waitFor();
-    await recordUndergroundVisit(lp, now - 80 * 60_000, now - 30 * 60_000);
-    const unconfirmed = lp.getByTestId('visit-card-check').first();
+    const unconfirmed = await visitUnderground(second.id);
     expect(await unconfirmed.getAttribute('data-check')).toBe('not_confirmed');
     expect(await unconfirmed.innerText()).toBe('定位卡未显示下井');
   });

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { createAccessKit, routeWalk, type AccessWalk, type WalkTarget } from '../support/access-walk.ts';
+import { createAccessKit, routeWalk, type AccessWalk } from '../support/access-walk.ts';
 import { errorOf } from './http-kit.ts';
 import { createWorld } from '../support/world.ts';
 import { ACCIDENTS_WALKED_ROUTES } from './route-walks.ts';
@@ -10,9 +10,14 @@ import { ACCIDENTS_WALKED_ROUTES } from './route-walks.ts';
  * extended) accept that 409: it proves the call got past permission and scope.
  */
 const kit = createAccessKit(await createWorld());
-const accidents = new Map<string, string>();
-const accidentOf = (t: WalkTarget) => accidents.get(t.mine.id)!;
 const figures = { deaths: 1, seriousInjuries: 0, minorInjuries: 2, directLossCny: 100_000 };
+const accidents = kit.perTarget('/api/accidents', 'accident', (t) => ({
+  ...figures,
+  mineId: t.mine.id,
+  occurredAt: '2026-12-04T10:00:00.000Z',
+  type: 'fixture',
+}));
+const accidentOf = accidents.idOf;
 /** Each supplement raises the loss, so a repeated cell never repeats the figures. */
 let lossCny = 100_000;
 
@@ -77,15 +82,7 @@ kit.walk({
   walks: WALKS,
   walkedRoutes: ACCIDENTS_WALKED_ROUTES,
   list: { url: '/api/accidents', field: 'accidents', idOf: accidentOf },
-  async setup() {
-    for (const t of kit.targets) {
-      const res = await kit.must<{ accident: { id: string } }>('province', 'POST', {
-        url: '/api/accidents',
-        payload: { ...figures, mineId: t.mine.id, occurredAt: '2026-12-04T10:00:00.000Z', type: 'fixture' },
-      });
-      accidents.set(t.mine.id, res.accident.id);
-    }
-  },
+  setup: accidents.make,
   more() {
     it('records by the 12-digit mine code, and refuses a supplement after the window with its last day', async () => {
       const [a] = kit.targets;

@@ -1,4 +1,4 @@
-import { createAccessKit, routeWalk, type AccessWalk, type WalkTarget } from '../support/access-walk.ts';
+import { createAccessKit, routeWalk, type AccessWalk } from '../support/access-walk.ts';
 import { createWorld } from '../support/world.ts';
 import { DIRECTIVES_WALKED_ROUTES } from './route-walks.ts';
 
@@ -9,9 +9,17 @@ import { DIRECTIVES_WALKED_ROUTES } from './route-walks.ts';
  */
 const world = await createWorld();
 const kit = createAccessKit(world);
-const notices = new Map<string, string>();
-const noticeOf = (t: WalkTarget) => notices.get(t.mine.id)!;
 const deadline = () => new Date(world.clock.nowMs() + 86_400_000).toISOString();
+const notices = kit.perTarget('/api/directives', 'directive', (t) => ({
+  kind: 'accident_warning',
+  title: `fixture ${t.mine.id}`,
+  body: 'fixture',
+  causeSummary: 'fixture cause',
+  deadline: deadline(),
+  isReplyRequired: true,
+  mineIds: [t.mine.id],
+}));
+const noticeOf = notices.idOf;
 
 const WALKS: readonly AccessWalk[] = [
   routeWalk('GET /api/directives', 'directive.read', 'none', [200]),
@@ -44,21 +52,5 @@ kit.walk({
   walks: WALKS,
   walkedRoutes: DIRECTIVES_WALKED_ROUTES,
   list: { url: '/api/directives', field: 'directives', idOf: noticeOf },
-  async setup() {
-    for (const t of kit.targets) {
-      const res = await kit.must<{ directive: { id: string } }>('province', 'POST', {
-        url: '/api/directives',
-        payload: {
-          kind: 'accident_warning',
-          title: `fixture ${t.mine.id}`,
-          body: 'fixture',
-          causeSummary: 'fixture cause',
-          deadline: deadline(),
-          isReplyRequired: true,
-          mineIds: [t.mine.id],
-        },
-      });
-      notices.set(t.mine.id, res.directive.id);
-    }
-  },
+  setup: notices.make,
 });

@@ -1,5 +1,6 @@
 import type { Role } from '../../src/core/access/types.ts';
 import { createAccessKit, routeWalk, type AccessWalk, type WalkTarget } from '../support/access-walk.ts';
+import { orderFor } from '../orders/order-fixtures.ts';
 import { createWorld } from '../support/world.ts';
 import { ORDERS_WALKED_ROUTES } from './route-walks.ts';
 
@@ -39,22 +40,11 @@ const campaign = (name: string, t: WalkTarget) => ({
 const WALKS: readonly AccessWalk[] = [
   routeWalk('GET /api/orders', 'order.read', 'none', [200]),
   routeWalk('POST /api/orders/preview', 'order.issue', 'mine', [200], {
-    payload: (t) => ({
-      number: 'P-1',
-      kind: 'suspend_mine',
-      legalBasis: 'art 48',
-      reason: 'walk',
-      mineIds: [t.mine.id],
-    }),
+    payload: (t) => orderFor([t.mine.id], { number: 'P-1', legalBasis: 'art 48', reason: 'walk' }),
   }),
   routeWalk('POST /api/orders', 'order.issue', 'mine', [201], {
-    payload: (t) => ({
-      number: `W-${++serial}`,
-      kind: 'lift',
-      legalBasis: 'art 48',
-      reason: 'walk',
-      mineIds: [t.mine.id],
-    }),
+    payload: (t) =>
+      orderFor([t.mine.id], { number: `W-${++serial}`, kind: 'lift', legalBasis: 'art 48', reason: 'walk' }),
   }),
   routeWalk('GET /api/orders/gas-control-violations', 'order.read', 'region', [200], {
     query: 'region',

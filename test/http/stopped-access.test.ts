@@ -1,4 +1,5 @@
 import { createAccessKit, routeWalk, type AccessWalk, type WalkTarget } from '../support/access-walk.ts';
+import { orderFor } from '../orders/order-fixtures.ts';
 import { createWorld } from '../support/world.ts';
 import { STOPPED_WALKED_ROUTES } from './route-walks.ts';
 
@@ -9,7 +10,13 @@ import { STOPPED_WALKED_ROUTES } from './route-walks.ts';
  */
 const world = await createWorld();
 const kit = createAccessKit(world);
-const orders = new Map<string, string>();
+const orders = kit.perTarget('/api/orders', 'order', (t) =>
+  orderFor([t.mine.id], {
+    number: `停产〔2026〕${t.mine.code}`,
+    reason: '访问检查',
+    evacuateWithinMinutes: 60,
+  }),
+);
 
 const watchCrew = {
   kind: 'watch_crew',
@@ -41,7 +48,7 @@ const WALKS: readonly AccessWalk[] = [
     payload: () => ({ decision: 'approve', reason: '核实值守方案' }),
   }),
   routeWalk('GET /api/orders/:id/compliance', 'order.read', 'mine', [200], {
-    params: { id: (t) => orders.get(t.mine.id)! },
+    params: { id: orders.idOf },
   }),
 ];
 
@@ -49,20 +56,5 @@ kit.walk({
   module: 'stopped-mine',
   walks: WALKS,
   walkedRoutes: STOPPED_WALKED_ROUTES,
-  async setup() {
-    for (const t of kit.targets) {
-      const res = await kit.must<{ order: { id: string } }>('province', 'POST', {
-        url: '/api/orders',
-        payload: {
-          number: `停产〔2026〕${t.mine.code}`,
-          kind: 'suspend_mine',
-          legalBasis: '煤矿安全生产条例第48条',
-          reason: '访问检查',
-          mineIds: [t.mine.id],
-          evacuateWithinMinutes: 60,
-        },
-      });
-      orders.set(t.mine.id, res.order.id);
-    }
-  },
+  setup: orders.make,
 });

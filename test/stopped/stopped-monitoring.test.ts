@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { openSilentMineCases } from '../../src/core/monitoring/stopped/silent-mine-cases.ts';
 import { indexProvince } from '../http/http-kit.ts';
+import { orderFor } from '../orders/order-fixtures.ts';
 import { cddyFile, cdssFile, fzssFile, methanePoint, ryssFileInAreas } from '../support/national-files.ts';
 import { useMonitoredApp } from '../support/monitored-app.ts';
 import { useWorld } from '../support/world.ts';
@@ -42,13 +43,7 @@ describe('watch crews and stop-order compliance', () => {
   it('a watch crew, declared by the mine and approved by a regulator: within it no alarm; beyond it or outside its areas, critical', async () => {
     const mine = officerMine();
     const area = `${mine.code}0001`;
-    const issued = await post('/api/orders', 'county', {
-      number: '县停〔2026〕41号',
-      kind: 'suspend_mine',
-      legalBasis: '煤矿安全生产条例第48条',
-      reason: '停产整顿',
-      mineIds: [mine.id],
-    });
+    const issued = await post('/api/orders', 'county', orderFor([mine.id], { number: '县停〔2026〕41号' }));
     expect(issued.statusCode, issued.body).toBe(201);
 
     const declare = await post(`/api/mines/${mine.id}/stopped-allowances`, 'officer', {
@@ -120,14 +115,11 @@ describe('watch crews and stop-order compliance', () => {
       .slice(0, 2);
     expect(mines).toHaveLength(2);
     const [a, b] = mines as [(typeof mines)[0], (typeof mines)[0]];
-    const issued = await post('/api/orders', 'county', {
-      number: '县停〔2026〕42号',
-      kind: 'suspend_mine',
-      legalBasis: '煤矿安全生产条例第48条',
-      reason: '区域停产',
-      mineIds: [a.id, b.id],
-      evacuateWithinMinutes: 30,
-    });
+    const issued = await post(
+      '/api/orders',
+      'county',
+      orderFor([a.id, b.id], { number: '县停〔2026〕42号', reason: '区域停产', evacuateWithinMinutes: 30 }),
+    );
     expect(issued.statusCode, issued.body).toBe(201);
     const orderId = issued.json<{ order: { id: string; evacuateBy: string } }>().order.id;
     const deadline = world.clock.nowMs() + 30 * 60_000;

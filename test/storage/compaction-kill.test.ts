@@ -1,16 +1,13 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createTelemetryWriter } from '../../src/monitoring/monitoring-wiring.ts';
 import { ReadingBatch } from '../../src/core/monitoring/engine/reading-batch.ts';
-import { migrateToLatest, openDatabase } from '../../src/storage/database.ts';
 import { createMonitoringStore } from '../../src/storage/stores/monitoring-store.ts';
 import { WINDOW_MS } from '../../src/storage/telemetry/block-store.ts';
 import { readStoredReadings } from '../support/stored-readings.ts';
+import { useSqliteFile } from './support/sqlite-file.ts';
 
 /**
  * Crash safety of the compactor: a child process compacts a SQLite file and is killed with SIGKILL at
@@ -25,15 +22,12 @@ const SEED = Number(process.env.COMPACTION_KILL_SEED ?? Math.floor(Math.random()
 const child = fileURLToPath(new URL('./support/compact-child.ts', import.meta.url));
 
 describe('kill -9 during compaction', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'redline-compaction-kill-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const { file, open } = useSqliteFile('redline-compaction-kill-');
 
   it(`loses and doubles nothing in ${TRIALS} kills (seed ${SEED})`, async () => {
     let seed = SEED || 1;
     const rnd = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
-    const file = join(dir, 'redline.db');
-    const database = openDatabase(file);
-    await migrateToLatest(database.db);
+    const database = await open();
     const writer = createTelemetryWriter(database);
     const store = createMonitoringStore(database.db);
     /** The model: the first value written at each (point, time). */

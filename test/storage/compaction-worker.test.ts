@@ -1,15 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ReadingBatch } from '../../src/core/monitoring/engine/reading-batch.ts';
 import { createTelemetryWriter } from '../../src/monitoring/monitoring-wiring.ts';
-import { migrateToLatest, openDatabase } from '../../src/storage/database.ts';
 import { createMonitoringStore } from '../../src/storage/stores/monitoring-store.ts';
 import { WINDOW_MS } from '../../src/storage/telemetry/block-store.ts';
 import { startCompactionWorker } from '../../src/storage/telemetry/compaction-worker.ts';
 import { readStoredReadings } from '../support/stored-readings.ts';
+import { useSqliteFile } from './support/sqlite-file.ts';
 import { DatabaseSync } from 'node:sqlite';
 
 /**
@@ -21,13 +19,10 @@ const T0 = Date.parse('2026-11-23T00:00:00Z');
 const POINTS = 400;
 
 describe('compaction thread', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'redline-compaction-thread-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const { dir, file, open } = useSqliteFile('redline-compaction-thread-');
 
   it('compacts a closed hour while the serving connection goes on writing', async () => {
-    const file = join(dir, 'redline.db');
-    const database = openDatabase(file);
-    await migrateToLatest(database.db);
+    const database = await open();
     const writer = createTelemetryWriter(database);
     const store = createMonitoringStore(database.db);
     await store.lastReadings([1]);

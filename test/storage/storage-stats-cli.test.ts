@@ -1,19 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { runCli } from '../../bench/support/server-process.ts';
 import { createTelemetryWriter } from '../../src/monitoring/monitoring-wiring.ts';
 import { ReadingBatch } from '../../src/core/monitoring/engine/reading-batch.ts';
-import { migrateToLatest, openDatabase } from '../../src/storage/database.ts';
+import { useSqliteFile } from './support/sqlite-file.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'redline-storage-stats-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const { dir, file, open } = useSqliteFile('redline-storage-stats-');
 
 it('`redline storage compact` and `storage stats` show readings, blocks, bytes, head and lag', async () => {
-  const file = join(dir, 'redline.db');
-  const database = openDatabase(file);
-  await migrateToLatest(database.db);
+  const database = await open();
   const t0 = Date.parse('2026-11-23T00:00:00Z');
   const b = new ReadingBatch(2 * 720);
   for (let p = 1; p <= 2; p++)

@@ -114,8 +114,19 @@ export interface AccessKit {
   as(username: string): Record<string, string>;
   /** A request as `username` that must succeed (for fixtures); returns the parsed body. */
   must<T>(username: string, method: 'GET' | 'POST', call: WalkCall): Promise<T>;
+  /** One fixture per target, created by the province regulator (see `PerTarget`). */
+  perTarget(url: string, field: string, payload: (t: WalkTarget) => object): PerTarget;
   /** Registers the suite for a table. */
   walk(table: AccessTable): void;
+}
+
+/**
+ * A fixture for each target: `make` (a table's `setup`) POSTs `payload(t)` to the url as the province
+ * regulator and keeps the `id` of the answer's `field`; `idOf(t)` gives it back (route params, lists).
+ */
+export interface PerTarget {
+  make: () => Promise<void>;
+  idOf: (t: WalkTarget) => string;
 }
 
 export function createAccessKit(world: World): AccessKit {
@@ -169,6 +180,25 @@ export function createAccessKit(world: World): AccessKit {
       });
       if (res.statusCode >= 300) throw new Error(`fixture ${call.url}: ${res.statusCode} ${res.body}`);
       return res.json<T>();
+    },
+    perTarget(url, field, payload) {
+      const ids = new Map<string, string>();
+      return {
+        make: async () => {
+          for (const t of targets) {
+            const body = await kit.must<Record<string, { id: string }>>('province', 'POST', {
+              url,
+              payload: payload(t),
+            });
+            ids.set(t.mine.id, body[field]!.id);
+          }
+        },
+        idOf: (t) => {
+          const id = ids.get(t.mine.id);
+          if (id === undefined) throw new Error(`no ${field} fixture for target ${t.label}`);
+          return id;
+        },
+      };
     },
     walk(table) {
       describe(`${table.module} routes: role × scope`, () => {

@@ -1,6 +1,6 @@
 /** Page model for the accidents section (`/accidents`). */
 import type { Page } from 'playwright-core';
-import { waitUntilIdle, openSection, readEach, attr } from './app-shell.ts';
+import { waitUntilIdle, openSection, readRows } from './app-shell.ts';
 import { pickMine } from './resumption-page.ts';
 
 /** Opens the accident list (with the record form for regulators and mine officers). */
@@ -124,11 +124,11 @@ export async function addAccountabilityInUi(
 export async function accountabilityRows(
   page: Page,
 ): Promise<Array<{ chain: string; action: string; text: string }>> {
-  return readEach(page.getByTestId('accountability-row'), async (li) => ({
-    chain: await attr(li, 'data-chain'),
-    action: await attr(li, 'data-action'),
-    text: (await li.innerText()).trim(),
-  }));
+  return readRows(
+    page.getByTestId('accountability-row'),
+    { chain: 'data-chain', action: 'data-action' },
+    true,
+  );
 }
 
 /** The accident's facts as shown (grade, investigation level, figures, windows), by key. */
@@ -176,11 +176,11 @@ export async function submitSupplement(page: Page): Promise<{ listed: number } |
 export async function supplementRows(
   page: Page,
 ): Promise<Array<{ gradeBefore: string; gradeAfter: string; text: string }>> {
-  return readEach(page.getByTestId('supplement'), async (li) => ({
-    gradeBefore: await attr(li, 'data-grade-before'),
-    gradeAfter: await attr(li, 'data-grade-after'),
-    text: (await li.innerText()).trim(),
-  }));
+  return readRows(
+    page.getByTestId('supplement'),
+    { gradeBefore: 'data-grade-before', gradeAfter: 'data-grade-after' },
+    true,
+  );
 }
 
 /** Opens Today (the first page) and returns the texts of its accident lines. */

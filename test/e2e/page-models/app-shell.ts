@@ -134,3 +134,29 @@ export async function readEach<T>(locator: Locator, read: (el: Locator) => Promi
 export async function attr(el: Locator, name: string): Promise<string> {
   return (await el.getAttribute(name)) ?? '';
 }
+
+/**
+ * Each element of `locator` as a row: every field of `attributes` read from the attribute it names
+ * ('' when absent), and with `withText` the element's trimmed text as `text`.
+ */
+export async function readRows<K extends string>(
+  locator: Locator,
+  attributes: Record<K, string>,
+): Promise<Array<Record<K, string>>>;
+export async function readRows<K extends string>(
+  locator: Locator,
+  attributes: Record<K, string>,
+  withText: true,
+): Promise<Array<Record<K | 'text', string>>>;
+export async function readRows<K extends string>(
+  locator: Locator,
+  attributes: Record<K, string>,
+  withText = false,
+): Promise<Array<Record<string, string>>> {
+  return readEach(locator, async (el) => {
+    const row: Record<string, string> = {};
+    for (const [field, name] of Object.entries<string>(attributes)) row[field] = await attr(el, name);
+    if (withText) row.text = (await el.innerText()).trim();
+    return row;
+  });
+}

@@ -3,7 +3,7 @@
  * (a mine's expertise card), `/expertise/upgrading` and `/expertise/formalism`.
  */
 import type { Page } from 'playwright-core';
-import { attr, openSection, readEach, waitUntilIdle, sectionOpener } from './app-shell.ts';
+import { attr, openSection, readEach, readRows, waitUntilIdle, sectionOpener } from './app-shell.ts';
 
 type ExpertisePageId =
   'expertise-gas-page' | 'expertise-mine-page' | 'expertise-upgrading-page' | 'expertise-formalism-page';
@@ -59,11 +59,11 @@ export async function capabilityFlag(page: Page): Promise<boolean> {
 export async function assessmentRows(
   page: Page,
 ): Promise<Array<{ id: string; state: string; conclusion: string }>> {
-  return readEach(page.getByTestId('assessment-row'), async (r) => ({
-    id: await attr(r, 'data-assessment-id'),
-    state: await attr(r, 'data-state'),
-    conclusion: await attr(r, 'data-conclusion'),
-  }));
+  return readRows(page.getByTestId('assessment-row'), {
+    id: 'data-assessment-id',
+    state: 'data-state',
+    conclusion: 'data-conclusion',
+  });
 }
 
 /** A gas expert signs an assessment on the open card; returns the new assessment's id. */

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { ensureLanguage, type Lang } from '../page-models/index.ts';
+import { currentLanguage, ensureLanguage, type Lang } from '../page-models/index.ts';
+import { screenshot } from './browser.ts';
 
 /** Waits until no part of the page is still loading (busy markers, loading lines, "Loading…" text). */
 export async function settle(page: Page): Promise<void> {
@@ -27,6 +28,22 @@ export const EVERY_VIEW: ReadonlyArray<readonly [Lang, number]> = [
   ['en', 1440],
   ['en', 390],
 ];
+
+/**
+ * Screenshots of the page as it stands, in every view: `${name}-zh-1440`, `${name}-zh-390`, `${name}-en-1440`
+ * and `${name}-en-390` (a phone is 844 px high). The page is left in the language and size it had.
+ */
+export async function screenshotEveryView(page: Page, name: string): Promise<void> {
+  const size = page.viewportSize() ?? { width: 1440, height: 1000 };
+  const lang = await currentLanguage(page);
+  for (const [view, width] of EVERY_VIEW) {
+    await page.setViewportSize(width === size.width ? size : { width, height: 844 });
+    await ensureLanguage(page, view);
+    await screenshot(page, `${name}-${view === 'en' ? 'en' : 'zh'}-${width}`);
+  }
+  await page.setViewportSize(size);
+  await ensureLanguage(page, lang);
+}
 
 /**
  * Opens each path in zh-CN and English, at 1440 and at 390 px (or the `views` given), waits until it
