@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { digestToken, login } from '../../core/access/authentication.ts';
 import { LoginThrottle } from '../../core/access/login-throttle.ts';
@@ -7,42 +6,40 @@ import { isDomainError } from '../../core/errors.ts';
 import { createApiToken, listApiTokens, revokeApiToken } from '../../core/access/tokens.ts';
 import { permissionsOf } from '../../core/access/permissions.ts';
 import type { AppDeps } from '../app.ts';
-import { principalOf, SESSION_COOKIE } from '../auth.ts';
+import { routeKit } from '../route-kit.ts';
+import { SESSION_COOKIE } from '../auth.ts';
 import { describeScope } from '../scope-name.ts';
 import { idParams, noContent } from '../route-schemas.ts';
 import { createdTokenSchema, sessionSchema, tokenViewSchema } from './session.schemas.ts';
 
 export function registerSessionRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const r = app.withTypeProvider<ZodTypeProvider>();
+  const route = routeKit(app, ['session']);
   const { ports } = deps;
   // Per process: a restart forgets the counts (a distributed deployment would keep them in the database).
   const throttle = deps.loginThrottle ?? new LoginThrottle();
 
-  r.post(
+  route.post(
     '/api/session',
     {
+      summary: 'Log in with a username and password; sets an HTTP-only session cookie.',
+      body: z.object({ username: z.string().min(1).max(80), password: z.string().min(1).max(200) }),
+      response: sessionSchema,
       config: { public: true },
-      schema: {
-        tags: ['session'],
-        summary: 'Log in with a username and password; sets an HTTP-only session cookie.',
-        body: z.object({ username: z.string().min(1).max(80), password: z.string().min(1).max(200) }),
-        response: { 200: sessionSchema },
-      },
     },
-    async (req, reply) => {
+    async ({ body, req, reply }) => {
       const loginEvent = (kind: 'login_failed' | 'login_refused', reason: string) => ({
         kind,
         actorId: null,
-        actorName: req.body.username.slice(0, 80),
+        actorName: body.username.slice(0, 80),
         actorVia: null,
         method: 'POST',
         route: '/api/session',
-        target: req.body.username.slice(0, 80),
+        target: body.username.slice(0, 80),
         status: kind === 'login_failed' ? 401 : 429,
         reason,
         ip: req.ip,
       });
-      const username = req.body.username.trim().toLowerCase().slice(0, 80);
+      const username = body.username.trim().toLowerCase().slice(0, 80);
       const keys = [`user:${username}`, `ip:${req.ip}`];
       const now = ports.clock.nowMs();
       let attempt;
@@ -72,7 +69,7 @@ export function registerSessionRoutes(app: FastifyInstance, deps: AppDeps): void
       try {
         result = await login(
           { ...ports, hasher: deps.hasher, secrets: deps.secrets },
-          req.body,
+          body,
           deps.config.sessionTtlMs,
         );
       } catch (e) {
@@ -81,10 +78,10 @@ export function registerSessionRoutes(app: FastifyInstance, deps: AppDeps): void
           await ports.audit.append(
             {
               actorId: 'anonymous',
-              actorName: req.body.username.slice(0, 80),
+              actorName: body.username.slice(0, 80),
               action: 'session.login_failed',
               targetType: 'user',
-              targetId: req.body.username.slice(0, 80),
+              targetId: body.username.slice(0, 80),
               before: null,
               after: { ip: req.ip },
             },
@@ -122,16 +119,13 @@ export function registerSessionRoutes(app: FastifyInstance, deps: AppDeps): void
     },
   );
 
-  r.get(
+  route.get(
     '/api/session',
     {
-      schema: {
-        tags: ['session'],
-        summary: 'The logged-in user, what their role may do and the CSRF token of the session.',
-        response: { 200: sessionSchema },
-      },
+      summary: 'The logged-in user, what their role may do and the CSRF token of the session.',
+      response: sessionSchema,
     },
-    async (req) => {
+    async ({ req }) => {
       const user = req.currentUser!;
       return {
         user: { ...user, ...(await describeScope(ports, user.scope)) },
@@ -141,66 +135,61 @@ export function registerSessionRoutes(app: FastifyInstance, deps: AppDeps): void
     },
   );
 
-  r.delete(
+  route.delete(
     '/api/session',
-    { schema: { tags: ['session'], summary: 'Log out.', response: { 204: noContent } } },
-    async (req, reply) => {
+    {
+      summary: 'Log out.',
+      response: noContent,
+      status: 204,
+    },
+    async ({ req, reply }) => {
       const cookie = req.cookies[SESSION_COOKIE];
       if (cookie) {
         await ports.sessions.delete(digestToken(cookie));
         app.sessionFeeds.closeSession(digestToken(cookie));
       }
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
-      return reply.status(204).send(null);
     },
   );
 
-  r.post(
+  route.post(
     '/api/tokens',
     {
+      summary:
+        'Create an API token for your own account (e.g. for a mine upload gateway). Scopes default to ["ingest"]; the expiry must be in the future (at most a year). Shown once. Sessions only.',
+      body: z.object({
+        name: z.string().min(1).max(80),
+        expiresAt: z.iso.datetime().nullable().optional(),
+        scopes: z.array(z.string().max(20)).max(5).optional(),
+      }),
+      response: createdTokenSchema,
+      status: 201,
       config: { tokenScope: 'session' },
-      schema: {
-        tags: ['session'],
-        summary:
-          'Create an API token for your own account (e.g. for a mine upload gateway). Scopes default to ["ingest"]; the expiry must be in the future (at most a year). Shown once. Sessions only.',
-        body: z.object({
-          name: z.string().min(1).max(80),
-          expiresAt: z.iso.datetime().nullable().optional(),
-          scopes: z.array(z.string().max(20)).max(5).optional(),
-        }),
-        response: { 201: createdTokenSchema },
-      },
     },
-    async (req, reply) => {
-      const t = await createApiToken({ ...ports, secrets: deps.secrets }, principalOf(req), req.body);
-      return reply.status(201).send(t);
+    async ({ principal, body }) => {
+      const t = await createApiToken({ ...ports, secrets: deps.secrets }, principal, body);
+      return t;
     },
   );
 
-  r.get(
+  route.get(
     '/api/tokens',
     {
+      summary: 'Your own API tokens: name, scopes, expiry, last use, state (never the secret).',
+      response: z.object({ items: z.array(tokenViewSchema) }),
       config: { tokenScope: 'session' },
-      schema: {
-        tags: ['session'],
-        summary: 'Your own API tokens: name, scopes, expiry, last use, state (never the secret).',
-        response: { 200: z.object({ items: z.array(tokenViewSchema) }) },
-      },
     },
-    async (req) => ({ items: await listApiTokens(ports, principalOf(req)) }),
+    async ({ principal }) => ({ items: await listApiTokens(ports, principal) }),
   );
 
-  r.delete(
+  route.delete(
     '/api/tokens/:id',
     {
+      summary: 'Revoke one of your API tokens; it stops working at once. Audited.',
+      params: idParams,
+      response: z.object({ token: tokenViewSchema }),
       config: { tokenScope: 'session' },
-      schema: {
-        tags: ['session'],
-        summary: 'Revoke one of your API tokens; it stops working at once. Audited.',
-        params: idParams,
-        response: { 200: z.object({ token: tokenViewSchema }) },
-      },
     },
-    async (req) => ({ token: await revokeApiToken(ports, principalOf(req), req.params.id) }),
+    async ({ principal, params }) => ({ token: await revokeApiToken(ports, principal, params.id) }),
   );
 }

@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isInScope, requirePermission } from '../../../core/access/permissions.ts';
 import type { Principal } from '../../../core/access/types.ts';
@@ -13,7 +12,7 @@ import {
 import type { AlarmView } from '../../../core/monitoring/monitoring-ports.ts';
 import { scopedMineFilter } from '../../../core/registry/mine-use-cases.ts';
 import type { AppDeps, MonitoringDeps } from '../../app.ts';
-import { principalOf } from '../../auth.ts';
+import { routeKit } from '../../route-kit.ts';
 import { monitoringOf, regionIdQuery } from './monitoring-access.ts';
 import { alarmConsoleSchema } from './monitoring.schemas.ts';
 
@@ -56,28 +55,24 @@ export async function consoleGroupingOf(
 }
 
 export function registerAlarmConsoleRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const r = app.withTypeProvider<ZodTypeProvider>();
+  const route = routeKit(app, ['alarms']);
 
-  r.get(
+  route.get(
     '/api/alarms/console',
     {
-      schema: {
-        tags: ['alarms'],
-        summary:
-          'The console’s parents: correlation incidents first (with evidence and articles), then floods grouped by cause (a stop order, an outage, a burst), each with its children.',
-        querystring: z.object({
-          regionId: regionIdQuery,
-          mineId: z.string().min(1).max(100).optional(),
-        }),
-        response: { 200: alarmConsoleSchema },
-      },
+      summary:
+        'The console’s parents: correlation incidents first (with evidence and articles), then floods grouped by cause (a stop order, an outage, a burst), each with its children.',
+      query: z.object({
+        regionId: regionIdQuery,
+        mineId: z.string().min(1).max(100).optional(),
+      }),
+      response: alarmConsoleSchema,
     },
-    async (req) => {
-      const p = principalOf(req);
+    async ({ principal: p, query }) => {
       requirePermission(p, 'alarm.read');
       const m = monitoringOf(deps);
-      const scope = await scopedMineFilter(deps.ports, p, req.query.regionId);
-      const filter = req.query.mineId === undefined ? scope : { ...scope, mineId: req.query.mineId };
+      const scope = await scopedMineFilter(deps.ports, p, query.regionId);
+      const filter = query.mineId === undefined ? scope : { ...scope, mineId: query.mineId };
       const { alarms, grouping } = await consoleGroupingOf(deps, m, p, filter);
       const byId = new Map(alarms.map((a) => [a.id, a]));
       const groups = grouping.groups.map((g) => {

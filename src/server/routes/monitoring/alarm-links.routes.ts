@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   ALARM_LINK_KINDS,
@@ -10,7 +9,7 @@ import {
   type AlarmLinkKind,
 } from '../../../core/monitoring/alarm-links.ts';
 import type { AppDeps } from '../../app.ts';
-import { principalOf } from '../../auth.ts';
+import { routeKit } from '../../route-kit.ts';
 import { shaped } from '../../route-schemas.ts';
 import { caseTypeSchema } from '../closure/closure.schemas.ts';
 
@@ -53,31 +52,25 @@ export const alarmDraftSchema = shaped<AlarmDraft>()(
  * `alarmId`, which stores the link in the same transaction.
  */
 export function registerAlarmLinkRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const r = app.withTypeProvider<ZodTypeProvider>();
+  const route = routeKit(app, ['alarms']);
   const { ports } = deps;
-  r.get(
+  route.get(
     '/api/alarms/:id/links',
     {
-      schema: {
-        tags: ['alarms'],
-        summary: 'The hazards, orders and cases made from an alarm in your scope, oldest first.',
-        params: alarmParams,
-        response: { 200: z.object({ items: z.array(alarmLinkSchema) }) },
-      },
+      summary: 'The hazards, orders and cases made from an alarm in your scope, oldest first.',
+      params: alarmParams,
+      response: z.object({ items: z.array(alarmLinkSchema) }),
     },
-    async (req) => listAlarmLinks(ports, principalOf(req), req.params.id),
+    ({ principal, params }) => listAlarmLinks(ports, principal, params.id),
   );
-  r.get(
+  route.get(
     '/api/alarms/:id/draft',
     {
-      schema: {
-        tags: ['alarms'],
-        summary:
-          'What a hazard, order or case made from this alarm is pre-filled with: its mine, a Chinese title, summary and description (rule by name, data times in China Standard Time, the alarm id as reference), the point and the case type.',
-        params: alarmParams,
-        response: { 200: alarmDraftSchema },
-      },
+      summary:
+        'What a hazard, order or case made from this alarm is pre-filled with: its mine, a Chinese title, summary and description (rule by name, data times in China Standard Time, the alarm id as reference), the point and the case type.',
+      params: alarmParams,
+      response: alarmDraftSchema,
     },
-    async (req) => getAlarmDraft(ports, principalOf(req), req.params.id),
+    ({ principal, params }) => getAlarmDraft(ports, principal, params.id),
   );
 }

@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isInScope, requirePermission } from '../../../core/access/permissions.ts';
 import type { Principal } from '../../../core/access/types.ts';
@@ -18,8 +17,8 @@ import { scopedMineFilter } from '../../../core/registry/mine-use-cases.ts';
 import type { Ports } from '../../../core/ports.ts';
 import { ALARM_COLUMNS } from '../../../reports/list-export/list-columns.ts';
 import type { AppDeps, MonitoringDeps } from '../../app.ts';
+import { routeKit } from '../../route-kit.ts';
 import { registerListExport } from '../../list-export-route.ts';
-import { principalOf } from '../../auth.ts';
 import { consoleGroupingOf } from './alarm-console.routes.ts';
 import { monitoringOf } from './monitoring-access.ts';
 import { regionIdSchema, regionQuery } from '../../route-schemas.ts';
@@ -84,26 +83,23 @@ async function openAlarmsInScope(
 }
 
 export function registerAlarmRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const r = app.withTypeProvider<ZodTypeProvider>();
+  const route = routeKit(app, ['alarms']);
   const { ports } = deps;
 
-  r.get(
+  route.get(
     '/api/alarms',
     {
-      schema: {
-        tags: ['alarms'],
-        summary: 'Alarms in your scope: critical first, unacknowledged first, newest first.',
-        querystring: alarmFilters.extend({
-          page: z.coerce.number().int().min(1).default(1),
-          pageSize: z.coerce.number().int().min(1).max(500).default(50),
-        }),
-        response: { 200: alarmPageSchema },
-      },
+      summary: 'Alarms in your scope: critical first, unacknowledged first, newest first.',
+      query: alarmFilters.extend({
+        page: z.coerce.number().int().min(1).default(1),
+        pageSize: z.coerce.number().int().min(1).max(500).default(50),
+      }),
+      response: alarmPageSchema,
     },
-    async (req) =>
-      searchAlarmsInScope(ports, principalOf(req), req.query, {
-        offset: (req.query.page - 1) * req.query.pageSize,
-        limit: req.query.pageSize,
+    ({ principal, query }) =>
+      searchAlarmsInScope(ports, principal, query, {
+        offset: (query.page - 1) * query.pageSize,
+        limit: query.pageSize,
       }),
   );
 
@@ -116,22 +112,18 @@ export function registerAlarmRoutes(app: FastifyInstance, deps: AppDeps): void {
     load: async (p, f, limit) => (await searchAlarmsInScope(ports, p, f, { offset: 0, limit })).items,
   });
 
-  r.get(
+  route.get(
     '/api/alarms/kpis',
     {
-      schema: {
-        tags: ['alarms'],
-        summary:
-          'Alarm-system KPIs (ISA-18.2): load per mine, floods, chattering and stale alarms, priorities.',
-        querystring: regionQuery,
-        response: { 200: alarmKpisSchema },
-      },
+      summary:
+        'Alarm-system KPIs (ISA-18.2): load per mine, floods, chattering and stale alarms, priorities.',
+      query: regionQuery,
+      response: alarmKpisSchema,
     },
-    async (req) => {
-      const p = principalOf(req);
+    async ({ principal: p, query }) => {
       requirePermission(p, 'alarm.read');
       const m = monitoringOf(deps);
-      const scope = await scopedMineFilter(ports, p, req.query.regionId);
+      const scope = await scopedMineFilter(ports, p, query.regionId);
       const now = ports.clock.nowMs();
       const { alarms, grouping } = await consoleGroupingOf(deps, m, p, scope);
       const events = await ports.monitoring.eventsSince(
@@ -151,155 +143,128 @@ export function registerAlarmRoutes(app: FastifyInstance, deps: AppDeps): void {
     },
   );
 
-  r.get(
+  route.get(
     '/api/alarms/:id',
     {
-      schema: {
-        tags: ['alarms'],
-        summary: 'One alarm with the full history of its transitions.',
-        params: alarmParams,
-        response: { 200: alarmDetailSchema },
-      },
+      summary: 'One alarm with the full history of its transitions.',
+      params: alarmParams,
+      response: alarmDetailSchema,
     },
-    async (req) => {
-      const p = principalOf(req);
+    async ({ principal: p, params }) => {
       requirePermission(p, 'alarm.read');
       const m = monitoringOf(deps);
-      const [a] = await m.view.alarms([req.params.id]);
+      const [a] = await m.view.alarms([params.id]);
       if (!a || !isInScope(p, { regionPath: a.regionPath, mineId: a.mineId })) {
-        throw notFound('ALARM_NOT_FOUND', `No alarm "${req.params.id}" in your scope.`);
+        throw notFound('ALARM_NOT_FOUND', `No alarm "${params.id}" in your scope.`);
       }
       return { alarm: a, events: await ports.monitoring.alarmEvents(a.id) };
     },
   );
 
-  r.post(
+  route.post(
     '/api/alarms/:id/acknowledge',
     {
-      schema: {
-        tags: ['alarms'],
-        summary: 'Acknowledge an alarm with a comment (what was done).',
-        params: alarmParams,
-        body: z.object({ comment: z.string().max(2000) }),
-        response: { 200: alarmActionSchema },
-      },
+      summary: 'Acknowledge an alarm with a comment (what was done).',
+      params: alarmParams,
+      body: z.object({ comment: z.string().max(2000) }),
+      response: alarmActionSchema,
     },
-    async (req) => {
+    async ({ principal, params, body }) => {
       const m = monitoringOf(deps);
       const alarm = await m.view.act(
-        principalOf(req),
-        req.params.id,
-        { kind: 'acknowledge', actor: principalOf(req).displayName, comment: req.body.comment },
-        req.body.comment.trim(),
+        principal,
+        params.id,
+        { kind: 'acknowledge', actor: principal.displayName, comment: body.comment },
+        body.comment.trim(),
       );
       return { alarm };
     },
   );
 
-  r.post(
+  route.post(
     '/api/alarms/:id/shelve',
     {
-      schema: {
-        tags: ['alarms'],
-        summary: 'Shelve an alarm for 1–480 minutes with a reason; it returns by itself.',
-        params: alarmParams,
-        body: z.object({ reason: z.string().max(2000), minutes: z.number().int() }),
-        response: { 200: alarmActionSchema },
-      },
+      summary: 'Shelve an alarm for 1–480 minutes with a reason; it returns by itself.',
+      params: alarmParams,
+      body: z.object({ reason: z.string().max(2000), minutes: z.number().int() }),
+      response: alarmActionSchema,
     },
-    async (req) => {
+    async ({ principal: p, params, body }) => {
       const m = monitoringOf(deps);
-      const p = principalOf(req);
-      const untilMs = shelveUntil(ports.clock.nowMs(), req.body.minutes);
+      const untilMs = shelveUntil(ports.clock.nowMs(), body.minutes);
       const alarm = await m.view.act(
         p,
-        req.params.id,
-        { kind: 'shelve', actor: p.displayName, reason: req.body.reason, untilMs },
-        req.body.reason.trim(),
+        params.id,
+        { kind: 'shelve', actor: p.displayName, reason: body.reason, untilMs },
+        body.reason.trim(),
       );
       return { alarm };
     },
   );
 
-  r.post(
+  route.post(
     '/api/alarms/:id/unshelve',
     {
-      schema: {
-        tags: ['alarms'],
-        summary: 'Return a shelved alarm to the console.',
-        params: alarmParams,
-        body: z.object({}).optional(),
-        response: { 200: alarmActionSchema },
-      },
+      summary: 'Return a shelved alarm to the console.',
+      params: alarmParams,
+      body: z.object({}).optional(),
+      response: alarmActionSchema,
     },
-    async (req) => {
+    async ({ principal: p, params }) => {
       const m = monitoringOf(deps);
-      const p = principalOf(req);
       return {
-        alarm: await m.view.act(p, req.params.id, { kind: 'unshelve', actor: p.displayName }, null),
+        alarm: await m.view.act(p, params.id, { kind: 'unshelve', actor: p.displayName }, null),
       };
     },
   );
 
-  r.post(
+  route.post(
     '/api/alarms/:id/out-of-service',
     {
-      schema: {
-        tags: ['alarms'],
-        summary: 'Take an alarm out of service (e.g. a sensor being replaced), with a reason.',
-        params: alarmParams,
-        body: z.object({ reason: z.string().max(2000) }),
-        response: { 200: alarmActionSchema },
-      },
+      summary: 'Take an alarm out of service (e.g. a sensor being replaced), with a reason.',
+      params: alarmParams,
+      body: z.object({ reason: z.string().max(2000) }),
+      response: alarmActionSchema,
     },
-    async (req) => {
+    async ({ principal: p, params, body }) => {
       const m = monitoringOf(deps);
-      const p = principalOf(req);
       const alarm = await m.view.act(
         p,
-        req.params.id,
-        { kind: 'remove_from_service', actor: p.displayName, reason: req.body.reason },
-        req.body.reason.trim(),
+        params.id,
+        { kind: 'remove_from_service', actor: p.displayName, reason: body.reason },
+        body.reason.trim(),
       );
       return { alarm };
     },
   );
 
-  r.post(
+  route.post(
     '/api/alarms/:id/return-to-service',
     {
-      schema: {
-        tags: ['alarms'],
-        summary: 'Return an alarm to service; it re-enters the state of its condition.',
-        params: alarmParams,
-        body: z.object({}).optional(),
-        response: { 200: alarmActionSchema },
-      },
+      summary: 'Return an alarm to service; it re-enters the state of its condition.',
+      params: alarmParams,
+      body: z.object({}).optional(),
+      response: alarmActionSchema,
     },
-    async (req) => {
+    async ({ principal: p, params }) => {
       const m = monitoringOf(deps);
-      const p = principalOf(req);
       return {
-        alarm: await m.view.act(p, req.params.id, { kind: 'return_to_service', actor: p.displayName }, null),
+        alarm: await m.view.act(p, params.id, { kind: 'return_to_service', actor: p.displayName }, null),
       };
     },
   );
 
-  r.get(
+  route.get(
     '/api/overview/alarms',
     {
-      schema: {
-        tags: ['alarms'],
-        summary: 'Per mine: active alarms by priority, unacknowledged, people underground (for badges).',
-        querystring: regionQuery,
-        response: { 200: alarmOverviewSchema },
-      },
+      summary: 'Per mine: active alarms by priority, unacknowledged, people underground (for badges).',
+      query: regionQuery,
+      response: alarmOverviewSchema,
     },
-    async (req) => {
-      const p = principalOf(req);
+    async ({ principal: p, query }) => {
       requirePermission(p, 'alarm.read');
       const m = monitoringOf(deps);
-      const scope = await scopedMineFilter(ports, p, req.query.regionId);
+      const scope = await scopedMineFilter(ports, p, query.regionId);
       const badges = mineAlarmBadges(await openAlarmsInScope(m, p, scope));
       const underground = await m.view.undergroundCounts(badges.map((x) => x.mineId));
       return { mines: badges.map((x) => ({ ...x, underground: underground.get(x.mineId) ?? 0 })) };

@@ -1,6 +1,5 @@
 import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { notFound } from '../../../core/errors.ts';
 import { requirePermission } from '../../../core/access/permissions.ts';
@@ -8,7 +7,7 @@ import { PLATFORM_POLICY } from '../../../core/monitoring/platform-policy.ts';
 import { SENSOR_TYPES } from '../../../core/monitoring/sensor-code-tables.ts';
 import type { ReadingChunk } from '../../../core/monitoring/monitoring-ports.ts';
 import type { AppDeps } from '../../app.ts';
-import { principalOf } from '../../auth.ts';
+import { routeKit } from '../../route-kit.ts';
 import { mineInScope, monitoringOf } from './monitoring-access.ts';
 import { personnelSchema, pointsSchema, seriesSchema, type PointAnswer } from './monitoring.schemas.ts';
 
@@ -19,53 +18,45 @@ const RAW_SPAN_MS = 6 * 3_600_000;
 const MINUTE_SPAN_MS = 3 * 86_400_000;
 
 export function registerPointRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const r = app.withTypeProvider<ZodTypeProvider>();
+  const route = routeKit(app, ['monitoring']);
   const { ports } = deps;
 
-  r.get(
+  route.get(
     '/api/monitoring/policy',
     {
-      schema: {
-        tags: ['monitoring'],
-        summary:
-          'The values the monitoring rules use that no regulation sets (platform policy), with the setting that changes each.',
-        response: {
-          200: z.object({
-            policy: z.array(
-              z.object({
-                id: z.string(),
-                value: z.number(),
-                unit: z.string(),
-                meaningEn: z.string(),
-                meaningZh: z.string(),
-                setting: z.string().nullable(),
-                source: z.literal('platform policy (no regulation)'),
-              }),
-            ),
+      summary:
+        'The values the monitoring rules use that no regulation sets (platform policy), with the setting that changes each.',
+      response: z.object({
+        policy: z.array(
+          z.object({
+            id: z.string(),
+            value: z.number(),
+            unit: z.string(),
+            meaningEn: z.string(),
+            meaningZh: z.string(),
+            setting: z.string().nullable(),
+            source: z.literal('platform policy (no regulation)'),
           }),
-        },
-      },
+        ),
+      }),
     },
-    (req) => {
-      requirePermission(principalOf(req), 'alarm.read');
+    ({ principal }) => {
+      requirePermission(principal, 'alarm.read');
       return { policy: [...PLATFORM_POLICY] };
     },
   );
 
-  r.get(
+  route.get(
     '/api/mines/:id/points',
     {
-      schema: {
-        tags: ['monitoring'],
-        summary:
-          "A mine's measuring points with the thresholds enforced, its own settings and the latest value.",
-        params: mineParams,
-        response: { 200: pointsSchema },
-      },
+      summary:
+        "A mine's measuring points with the thresholds enforced, its own settings and the latest value.",
+      params: mineParams,
+      response: pointsSchema,
     },
-    async (req) => {
+    async ({ principal, params }) => {
       const m = monitoringOf(deps);
-      const mine = await mineInScope(m, principalOf(req), req.params.id, 'monitoring.read');
+      const mine = await mineInScope(m, principal, params.id, 'monitoring.read');
       const points = await ports.monitoring.pointsOfMine(mine.id);
       const last = await ports.monitoring.lastReadings(points.map((p) => p.id));
       return {
@@ -104,58 +95,52 @@ export function registerPointRoutes(app: FastifyInstance, deps: AppDeps): void {
     },
   );
 
-  r.get(
+  route.get(
     '/api/mines/:id/points/:pointId/series',
     {
-      schema: {
-        tags: ['monitoring'],
-        summary:
-          'A curve: raw readings for spans up to 6 h, per-minute min/mean/max up to 3 days, per-hour beyond.',
-        params: z.object({ id: z.string().min(1).max(100), pointId: z.coerce.number().int().min(0) }),
-        querystring: z.object({
-          fromMs: z.coerce.number().int().optional(),
-          toMs: z.coerce.number().int().optional(),
-        }),
-        response: { 200: seriesSchema },
-      },
+      summary:
+        'A curve: raw readings for spans up to 6 h, per-minute min/mean/max up to 3 days, per-hour beyond.',
+      params: z.object({ id: z.string().min(1).max(100), pointId: z.coerce.number().int().min(0) }),
+      query: z.object({
+        fromMs: z.coerce.number().int().optional(),
+        toMs: z.coerce.number().int().optional(),
+      }),
+      response: seriesSchema,
     },
-    async (req) => {
+    async ({ principal, params, query }) => {
       const m = monitoringOf(deps);
-      const mine = await mineInScope(m, principalOf(req), req.params.id, 'monitoring.read');
-      const point = await m.view.point(req.params.pointId);
+      const mine = await mineInScope(m, principal, params.id, 'monitoring.read');
+      const point = await m.view.point(params.pointId);
       if (!point || point.mineId !== mine.id)
-        throw notFound('POINT_NOT_FOUND', `No point ${req.params.pointId} at this mine.`);
-      const toMs = req.query.toMs ?? ports.clock.nowMs();
-      const fromMs = req.query.fromMs ?? toMs - 30 * 60_000;
+        throw notFound('POINT_NOT_FOUND', `No point ${params.pointId} at this mine.`);
+      const toMs = query.toMs ?? ports.clock.nowMs();
+      const fromMs = query.fromMs ?? toMs - 30 * 60_000;
       const span = toMs - fromMs;
       const resolution = span > MINUTE_SPAN_MS ? '1h' : span > RAW_SPAN_MS ? '1m' : 'raw';
       return ports.monitoring.series(point.id, fromMs, toMs, resolution);
     },
   );
 
-  r.get(
+  route.get(
     '/api/mines/:id/points/:pointId/readings.csv',
     {
-      schema: {
-        tags: ['monitoring'],
-        summary:
-          "A point's raw history as CSV (ts_ms, time in China Standard Time, value, status), streamed from the stored blocks.",
-        params: z.object({ id: z.string().min(1).max(100), pointId: z.coerce.number().int().min(0) }),
-        querystring: z.object({
-          fromMs: z.coerce.number().int().optional(),
-          toMs: z.coerce.number().int().optional(),
-        }),
-      },
+      summary:
+        "A point's raw history as CSV (ts_ms, time in China Standard Time, value, status), streamed from the stored blocks.",
+      params: z.object({ id: z.string().min(1).max(100), pointId: z.coerce.number().int().min(0) }),
+      query: z.object({
+        fromMs: z.coerce.number().int().optional(),
+        toMs: z.coerce.number().int().optional(),
+      }),
     },
-    async (req, reply) => {
+    async ({ principal, params, query, reply }) => {
       // Scope and point are checked before anything is read or sent.
       const m = monitoringOf(deps);
-      const mine = await mineInScope(m, principalOf(req), req.params.id, 'monitoring.read');
-      const point = await m.view.point(req.params.pointId);
+      const mine = await mineInScope(m, principal, params.id, 'monitoring.read');
+      const point = await m.view.point(params.pointId);
       if (!point || point.mineId !== mine.id)
-        throw notFound('POINT_NOT_FOUND', `No point ${req.params.pointId} at this mine.`);
-      const toMs = req.query.toMs ?? ports.clock.nowMs();
-      const fromMs = req.query.fromMs ?? 0;
+        throw notFound('POINT_NOT_FOUND', `No point ${params.pointId} at this mine.`);
+      const toMs = query.toMs ?? ports.clock.nowMs();
+      const fromMs = query.fromMs ?? 0;
       const chunks = ports.monitoring.rawReadingChunks(point.id, fromMs, toMs);
       return reply
         .type('text/csv; charset=utf-8')
@@ -164,19 +149,16 @@ export function registerPointRoutes(app: FastifyInstance, deps: AppDeps): void {
     },
   );
 
-  r.get(
+  route.get(
     '/api/mines/:id/personnel',
     {
-      schema: {
-        tags: ['monitoring'],
-        summary: 'People underground now, by area, against the approved headcounts.',
-        params: mineParams,
-        response: { 200: personnelSchema },
-      },
+      summary: 'People underground now, by area, against the approved headcounts.',
+      params: mineParams,
+      response: personnelSchema,
     },
-    async (req) => {
+    async ({ principal, params }) => {
       const m = monitoringOf(deps);
-      const mine = await mineInScope(m, principalOf(req), req.params.id, 'monitoring.read');
+      const mine = await mineInScope(m, principal, params.id, 'monitoring.read');
       const { snapshotMs, people, areas } = await m.view.personnel(mine.id);
       return {
         snapshotMs,
