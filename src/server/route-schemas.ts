@@ -6,8 +6,23 @@ import { z } from 'zod';
  * generated web client).
  */
 
+/** A record's id as a path parameter, query or body field takes it. */
+export const recordIdSchema = z.string().min(1).max(100);
+
 /** `/:id` path parameters. */
-export const idParams = z.object({ id: z.string().min(1).max(100) });
+export const idParams = z.object({ id: recordIdSchema });
+
+/** `/:mineId` path parameters (and `?mineId=` where a mine is required). */
+export const mineParams = z.object({ mineId: recordIdSchema });
+
+/** `?page=&pageSize=` of the paged lists (50 a page by default, at most 500). */
+export const pageFields = {
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(50),
+};
+
+/** `{ items: [...] }`, the answer of the lists that are not paged. */
+export const itemsOf = <S extends z.ZodType>(item: S) => z.object({ items: z.array(item) });
 
 /** A region's six-digit administrative division code (GB/T 2260), e.g. 520000 for the province. */
 export const regionIdSchema = z.string().regex(/^\d{6}$/, 'a six-digit region code');

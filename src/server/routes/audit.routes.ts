@@ -11,6 +11,7 @@ import {
 } from '../../core/audit/audit-log-read.ts';
 import { verifyAuditLog } from '../../core/audit/verify-audit-log.ts';
 import type { AppDeps } from '../app.ts';
+import { itemsOf } from '../route-schemas.ts';
 import { routeKit } from '../route-kit.ts';
 import {
   auditEntrySchema,
@@ -56,7 +57,7 @@ export function registerAuditRoutes(app: FastifyInstance, deps: AppDeps): void {
       summary:
         'Audit entries, newest first: who did what, with which credential. Filters: from/to (ISO), actor (id or name), kind (an action, or a prefix ending in ".").',
       query: filterQuery,
-      response: z.object({ items: z.array(auditEntrySchema) }),
+      response: itemsOf(auditEntrySchema),
     },
     async ({ principal, query }) => ({
       items: await searchAuditLog(ports, principal, toSearch(query, query.limit)),
@@ -69,7 +70,7 @@ export function registerAuditRoutes(app: FastifyInstance, deps: AppDeps): void {
       summary:
         'Security events, newest first: refused requests (actor, route, target, reason), failed and throttled logins. kind: denied | login_failed | login_refused.',
       query: filterQuery,
-      response: z.object({ items: z.array(securityEventSchema) }),
+      response: itemsOf(securityEventSchema),
     },
     async ({ principal, query }) => ({
       items: await searchSecurityLog(ports, principal, toSearch(query, query.limit)),

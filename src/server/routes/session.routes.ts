@@ -9,7 +9,7 @@ import type { AppDeps } from '../app.ts';
 import { routeKit } from '../route-kit.ts';
 import { SESSION_COOKIE } from '../auth.ts';
 import { describeScope } from '../scope-name.ts';
-import { idParams, noContent } from '../route-schemas.ts';
+import { idParams, itemsOf, noContent } from '../route-schemas.ts';
 import { createdTokenSchema, sessionSchema, tokenViewSchema } from './session.schemas.ts';
 
 export function registerSessionRoutes(app: FastifyInstance, deps: AppDeps): void {
@@ -176,7 +176,7 @@ export function registerSessionRoutes(app: FastifyInstance, deps: AppDeps): void
     '/api/tokens',
     {
       summary: 'Your own API tokens: name, scopes, expiry, last use, state (never the secret).',
-      response: z.object({ items: z.array(tokenViewSchema) }),
+      response: itemsOf(tokenViewSchema),
       config: { tokenScope: 'session' },
     },
     async ({ principal }) => ({ items: await listApiTokens(ports, principal) }),

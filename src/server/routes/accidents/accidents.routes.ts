@@ -23,6 +23,7 @@ import { supplementAccident } from '../../../core/accidents/supplement-use-cases
 import { requirePermission } from '../../../core/access/permissions.ts';
 import { ACCIDENT_COLUMNS } from '../../../reports/list-export/list-columns.ts';
 import type { AppDeps } from '../../app.ts';
+import { idParams } from '../../route-schemas.ts';
 import { routeKit } from '../../route-kit.ts';
 import { registerListExport } from '../../list-export-route.ts';
 import { registerAccountabilityRoutes } from './accountability.routes.ts';
@@ -118,7 +119,7 @@ export function registerAccidentRoutes(app: FastifyInstance, deps: AppDeps): voi
     {
       summary:
         'One accident: grade and why, reporting chain against its deadlines, investigation, accountability.',
-      params: z.object({ id: z.string().min(1).max(100) }),
+      params: idParams,
       response: accidentDetailSchema,
     },
     ({ principal, params }) => getAccident(ports, principal, params.id),
@@ -128,7 +129,7 @@ export function registerAccidentRoutes(app: FastifyInstance, deps: AppDeps): voi
     '/api/accidents/:id/preceded',
     {
       summary: "What preceded it: the mine's hazards, alarms, orders and inspections in the 90 days before.",
-      params: z.object({ id: z.string().min(1).max(100) }),
+      params: idParams,
       response: precedingTimelineSchema,
     },
     ({ principal, params }) => precededBy(ports, principal, params.id),
@@ -138,7 +139,7 @@ export function registerAccidentRoutes(app: FastifyInstance, deps: AppDeps): voi
     '/api/accidents/:id/reports',
     {
       summary: 'Record when the report reached a level (county, city, province, national).',
-      params: z.object({ id: z.string().min(1).max(100) }),
+      params: idParams,
       body: z.object({
         level: z.enum(REPORT_LEVELS as [ReportLevel, ...ReportLevel[]]),
         reportedAt: z.string().min(1).max(40),
@@ -154,7 +155,7 @@ export function registerAccidentRoutes(app: FastifyInstance, deps: AppDeps): voi
     {
       summary:
         'A supplementary report (补报, Order 493 art. 13): the changed figures and when they changed; refused after the 30-day (7 for road and fire) window; may re-grade the accident.',
-      params: z.object({ id: z.string().min(1).max(100) }),
+      params: idParams,
       body: z.object({
         changedAt: z.string().min(1).max(40),
         deaths: count,
@@ -173,7 +174,7 @@ export function registerAccidentRoutes(app: FastifyInstance, deps: AppDeps): voi
     '/api/accidents/:id/investigation',
     {
       summary: 'Move the investigation on: extend (once, 60 days), submit_report (with findings), close.',
-      params: z.object({ id: z.string().min(1).max(100) }),
+      params: idParams,
       body: z.object({
         event: z.enum(INVESTIGATION_EVENTS as [InvestigationEvent, ...InvestigationEvent[]]),
         findings: z.string().max(20_000).optional(),

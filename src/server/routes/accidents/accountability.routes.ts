@@ -14,7 +14,7 @@ import { IMPORT_FIELDS, type ImportField } from '../../../core/accidents/acciden
 import { importAccidents } from '../../../core/accidents/import-use-case.ts';
 import type { AppDeps } from '../../app.ts';
 import { routeKit } from '../../route-kit.ts';
-import { regionIdSchema } from '../../route-schemas.ts';
+import { idParams, regionIdSchema } from '../../route-schemas.ts';
 import {
   accidentImportResultSchema,
   accountabilityRecordSchema,
@@ -66,7 +66,7 @@ export function registerAccountabilityRoutes(app: FastifyInstance, deps: AppDeps
     '/api/accidents/:id/accountability',
     {
       summary: 'Record an official held to account (enterprise, regulator, party or government chain).',
-      params: z.object({ id: z.string().min(1).max(100) }),
+      params: idParams,
       body: z.object({
         personName: z.string().min(1).max(100),
         post: z.string().min(1).max(200),

@@ -22,11 +22,10 @@ import { CASE_COLUMNS } from '../../../reports/list-export/list-columns.ts';
 import type { AppDeps } from '../../app.ts';
 import { routeKit } from '../../route-kit.ts';
 import { registerListExport } from '../../list-export-route.ts';
-import { idParams } from '../../route-schemas.ts';
+import { idParams, mineParams } from '../../route-schemas.ts';
 import { crackdownCaseSchema, ownershipRecordSchema } from './closure.schemas.ts';
 
 const tags = ['closure'];
-const mineParams = z.object({ mineId: z.string().min(1).max(100) });
 const caseType = z.enum(CASE_TYPES as [CaseType, ...CaseType[]]);
 
 /** Ownership/trusteeship history and the crackdown cases (trusteeship, integration, evasion, tampering). */

@@ -31,7 +31,7 @@ import { reportHazard } from '../../../core/hazards/hazard-use-cases.ts';
 import type { Ports } from '../../../core/ports.ts';
 import type { AppDeps } from '../../app.ts';
 import { routeKit } from '../../route-kit.ts';
-import { idParams, regionQuery } from '../../route-schemas.ts';
+import { idParams, itemsOf, regionQuery } from '../../route-schemas.ts';
 import {
   assessmentSchema,
   expertAssignmentSchema,
@@ -70,7 +70,7 @@ export function registerExpertiseRoutes(app: FastifyInstance, deps: AppDeps): vo
     '/api/expertise/experts',
     {
       summary: 'Gas-control experts and their specialities.',
-      response: z.object({ items: z.array(expertProfileSchema) }),
+      response: itemsOf(expertProfileSchema),
     },
     async ({ principal }) => ({ items: await listExperts(ports, principal) }),
   );

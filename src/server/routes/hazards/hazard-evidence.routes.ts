@@ -14,7 +14,7 @@ import type { AppDeps } from '../../app.ts';
 import { principalOf } from '../../auth.ts';
 import { streamToQuarantine, takeBodyAsStream } from '../../upload-body.ts';
 import { createEvidenceFiles } from './evidence-files.ts';
-import { fileBodySchema } from '../../route-schemas.ts';
+import { fileBodySchema, idParams, mineParams } from '../../route-schemas.ts';
 import { hazardEvidenceSchema } from './hazards.schemas.ts';
 
 /** Evidence uploads are raw bodies up to this size. */
@@ -70,7 +70,7 @@ export function registerEvidenceRoutes(app: FastifyInstance, deps: AppDeps): voi
         schema: {
           tags,
           summary: 'Upload a photo or document as the raw body (x-file-name, content-type; at most 10 MB).',
-          params: z.object({ id: z.string().min(1).max(100) }),
+          params: idParams,
           response: { 201: z.object({ evidence: hazardEvidenceSchema }) },
         },
       },
@@ -89,7 +89,7 @@ export function registerEvidenceRoutes(app: FastifyInstance, deps: AppDeps): voi
           tags,
           summary:
             "Upload the signed scan of a mine's self-check report (raw body); returns its evidence id.",
-          querystring: z.object({ mineId: z.string().min(1).max(100) }),
+          querystring: mineParams,
           response: { 201: z.object({ evidence: hazardEvidenceSchema }) },
         },
       },

@@ -32,7 +32,7 @@ import { registerListExport } from '../../list-export-route.ts';
 import type { Principal } from '../../../core/access/types.ts';
 import { createEquipmentState } from '../../../monitoring/equipment-state.ts';
 import { registerEvidenceRoutes } from './hazard-evidence.routes.ts';
-import { idParams, regionIdSchema, isoDateSchema } from '../../route-schemas.ts';
+import { idParams, isoDateSchema, itemsOf, regionIdSchema } from '../../route-schemas.ts';
 import {
   criteriaListingSchema,
   hazardBoardSchema,
@@ -95,7 +95,7 @@ export function registerHazardRoutes(app: FastifyInstance, deps: AppDeps): void 
       query: hazardFilters.extend({
         limit: z.coerce.number().int().min(1).max(1000).default(200),
       }),
-      response: z.object({ items: z.array(hazardViewSchema) }),
+      response: itemsOf(hazardViewSchema),
     },
     ({ principal, query }) => listHazards(ports, principal, { ...query, overdue: query.overdue === 'true' }),
   );
@@ -264,7 +264,7 @@ export function registerHazardRoutes(app: FastifyInstance, deps: AppDeps): void 
     {
       summary: 'Suspension, closure and stop-work proposals in your scope (regulators).',
       query: z.object({ state: z.enum(['open', 'confirmed', 'dismissed', 'lapsed']).optional() }),
-      response: z.object({ items: z.array(hazardProposalSchema) }),
+      response: itemsOf(hazardProposalSchema),
     },
     ({ principal, query }) => listProposals(ports, principal, query.state),
   );

@@ -7,6 +7,7 @@ import {
 } from '../../../core/hazards/monitoring-proposals.ts';
 import { scopedMineFilter } from '../../../core/registry/mine-use-cases.ts';
 import type { AppDeps } from '../../app.ts';
+import { itemsOf } from '../../route-schemas.ts';
 import { routeKit } from '../../route-kit.ts';
 import { regionIdQuery } from '../monitoring/monitoring-access.ts';
 import { hazardSchema, monitoringHazardProposalSchema } from './hazards.schemas.ts';
@@ -24,7 +25,7 @@ export function registerMonitoringProposalRoutes(app: FastifyInstance, deps: App
       summary:
         'Major hazards proposed by monitoring evidence (2020 criteria art. 5(2), 7(2), 18(6), 18(8), 4(6)), not yet decided, with the evidence.',
       query: z.object({ regionId: regionIdQuery }),
-      response: z.object({ items: z.array(monitoringHazardProposalSchema) }),
+      response: itemsOf(monitoringHazardProposalSchema),
     },
     async ({ principal: p, query }) => {
       const scope = await scopedMineFilter(ports, p, query.regionId);

@@ -10,7 +10,7 @@ import {
 } from '../../../core/monitoring/alarm-links.ts';
 import type { AppDeps } from '../../app.ts';
 import { routeKit } from '../../route-kit.ts';
-import { shaped } from '../../route-schemas.ts';
+import { itemsOf, shaped } from '../../route-schemas.ts';
 import { caseTypeSchema } from '../closure/closure.schemas.ts';
 
 const alarmParams = z.object({ id: z.string().min(1).max(300) });
@@ -59,7 +59,7 @@ export function registerAlarmLinkRoutes(app: FastifyInstance, deps: AppDeps): vo
     {
       summary: 'The hazards, orders and cases made from an alarm in your scope, oldest first.',
       params: alarmParams,
-      response: z.object({ items: z.array(alarmLinkSchema) }),
+      response: itemsOf(alarmLinkSchema),
     },
     ({ principal, params }) => listAlarmLinks(ports, principal, params.id),
   );

@@ -21,7 +21,7 @@ import { routeKit } from '../../route-kit.ts';
 import { registerListExport } from '../../list-export-route.ts';
 import { consoleGroupingOf } from './alarm-console.routes.ts';
 import { monitoringOf } from './monitoring-access.ts';
-import { regionIdSchema, regionQuery } from '../../route-schemas.ts';
+import { pageFields, regionIdSchema, regionQuery } from '../../route-schemas.ts';
 import {
   alarmActionSchema,
   alarmDetailSchema,
@@ -90,10 +90,7 @@ export function registerAlarmRoutes(app: FastifyInstance, deps: AppDeps): void {
     '/api/alarms',
     {
       summary: 'Alarms in your scope: critical first, unacknowledged first, newest first.',
-      query: alarmFilters.extend({
-        page: z.coerce.number().int().min(1).default(1),
-        pageSize: z.coerce.number().int().min(1).max(500).default(50),
-      }),
+      query: alarmFilters.extend(pageFields),
       response: alarmPageSchema,
     },
     ({ principal, query }) =>

@@ -7,6 +7,7 @@ import {
   compareAlarmEvidence,
 } from '../../../core/monitoring/evidence/alarm-evidence.ts';
 import type { AppDeps } from '../../app.ts';
+import { idParams } from '../../route-schemas.ts';
 import { routeKit } from '../../route-kit.ts';
 import { mineInScope, monitoringOf } from './monitoring-access.ts';
 
@@ -56,7 +57,7 @@ export function registerEvidenceRoutes(app: FastifyInstance, deps: AppDeps): voi
     {
       summary:
         "Redline's alarms against the mine's own alarm records (YCBJ) over a period: alarms the mine never reported (hidden), records without a handling measure, and the mine's alarm-handling rate.",
-      params: z.object({ id: z.string().min(1).max(100) }),
+      params: idParams,
       query: z.object({
         from: z.iso.datetime({ offset: true }).optional(),
         to: z.iso.datetime({ offset: true }).optional(),

@@ -1,9 +1,9 @@
-import { z } from 'zod';
 import { isInScope, requirePermission, type Permission } from '../../../core/access/permissions.ts';
 import type { Principal } from '../../../core/access/types.ts';
 import { notFound, unavailable } from '../../../core/errors.ts';
 import type { MonitoredMine } from '../../../core/monitoring/engine/engine-types.ts';
 import type { AppDeps, MonitoringDeps } from '../../app.ts';
+import { regionIdSchema } from '../../route-schemas.ts';
 
 export function monitoringOf(deps: AppDeps): MonitoringDeps {
   if (!deps.monitoring) {
@@ -28,7 +28,4 @@ export async function mineInScope(
 }
 
 /** A region filter as the monitoring routes take it: a six-digit region code. */
-export const regionIdQuery = z
-  .string()
-  .regex(/^\d{6}$/)
-  .optional();
+export const regionIdQuery = regionIdSchema.optional();

@@ -7,11 +7,11 @@ import { PLATFORM_POLICY } from '../../../core/monitoring/platform-policy.ts';
 import { SENSOR_TYPES } from '../../../core/monitoring/sensor-code-tables.ts';
 import type { ReadingChunk } from '../../../core/monitoring/monitoring-ports.ts';
 import type { AppDeps } from '../../app.ts';
+import { idParams } from '../../route-schemas.ts';
 import { routeKit } from '../../route-kit.ts';
 import { mineInScope, monitoringOf } from './monitoring-access.ts';
 import { personnelSchema, pointsSchema, seriesSchema, type PointAnswer } from './monitoring.schemas.ts';
 
-const mineParams = z.object({ id: z.string().min(1).max(100) });
 /** Spans longer than this are answered from the per-minute aggregates… */
 const RAW_SPAN_MS = 6 * 3_600_000;
 /** …and longer than this from the per-hour ones (a week is 168 points). */
@@ -51,7 +51,7 @@ export function registerPointRoutes(app: FastifyInstance, deps: AppDeps): void {
     {
       summary:
         "A mine's measuring points with the thresholds enforced, its own settings and the latest value.",
-      params: mineParams,
+      params: idParams,
       response: pointsSchema,
     },
     async ({ principal, params }) => {
@@ -153,7 +153,7 @@ export function registerPointRoutes(app: FastifyInstance, deps: AppDeps): void {
     '/api/mines/:id/personnel',
     {
       summary: 'People underground now, by area, against the approved headcounts.',
-      params: mineParams,
+      params: idParams,
       response: personnelSchema,
     },
     async ({ principal, params }) => {

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import { accidentHistoryOf } from '../../../core/briefing/briefing-use-cases.ts';
 import { getMineOverview } from '../../../core/overview/mine-overview.ts';
 import type { AppDeps } from '../../app.ts';
+import { idParams } from '../../route-schemas.ts';
 import { routeKit } from '../../route-kit.ts';
 import { mineOverviewSchema } from './mine-overview.schemas.ts';
 
@@ -14,7 +14,7 @@ export function registerMineOverviewRoutes(app: FastifyInstance, deps: AppDeps):
     {
       summary:
         "One mine's 360° view in your scope: open and overdue hazards, orders in force, supervision (plan, responsible person, group, leader, last visits, gaps), its risk score and rank with the factors, live alarms and incidents, closure, accidents and cases. A section your role may not read is null.",
-      params: z.object({ id: z.string().min(1).max(100) }),
+      params: idParams,
       response: mineOverviewSchema,
     },
     ({ principal, params }) =>

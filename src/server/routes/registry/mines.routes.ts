@@ -21,7 +21,7 @@ import { MINE_COLUMNS } from '../../../reports/list-export/list-columns.ts';
 import type { AppDeps } from '../../app.ts';
 import { routeKit } from '../../route-kit.ts';
 import { registerListExport } from '../../list-export-route.ts';
-import { regionIdSchema } from '../../route-schemas.ts';
+import { idParams, pageFields, regionIdSchema } from '../../route-schemas.ts';
 import {
   mapMinesSchema,
   mineDetailSchema,
@@ -33,8 +33,6 @@ import {
   regionSchema,
 } from './registry.schemas.ts';
 
-const mineIdParams = z.object({ id: z.string().min(1).max(100) });
-
 const mineFilters = z.object({
   regionId: regionIdSchema.optional(),
   status: z.enum(MINE_STATUSES as [string, ...string[]]).optional(),
@@ -45,10 +43,7 @@ const mineFilters = z.object({
   sort: z.enum(['name', 'code', 'capacity', 'status', 'region']).default('code'),
   order: z.enum(['asc', 'desc']).default('asc'),
 });
-const listQuery = mineFilters.extend({
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(500).default(50),
-});
+const listQuery = mineFilters.extend(pageFields);
 
 /** The list's filters and page as listMines takes them (the list and its export share it). */
 const mineQuery = (q: z.infer<typeof mineFilters>, page: number, pageSize: number) => ({
@@ -177,7 +172,7 @@ export function registerMineRoutes(app: FastifyInstance, deps: AppDeps): void {
     '/api/mines/:id',
     {
       summary: 'One mine with its region chain.',
-      params: mineIdParams,
+      params: idParams,
       response: mineDetailSchema,
     },
     async ({ principal, params }) => {
@@ -195,7 +190,7 @@ export function registerMineRoutes(app: FastifyInstance, deps: AppDeps): void {
     {
       summary:
         'Edit facts of a mine. The status cannot be edited (use a status transition), nor the key facts: gas class (gas-class appraisal), gas-control capability (expert assessment), approved capacity (capacity approval).',
-      params: mineIdParams,
+      params: idParams,
       body: z.record(z.string(), z.unknown()),
       response: z.object({ mine: mineSchema }),
     },
@@ -210,7 +205,7 @@ export function registerMineRoutes(app: FastifyInstance, deps: AppDeps): void {
     {
       summary:
         'Record a gas-class appraisal (瓦斯等级鉴定): the only way the gas class changes. Audited with its report.',
-      params: mineIdParams,
+      params: idParams,
       body: z.object({
         gasClass: z.enum(GAS_CLASSES as [GasClass, ...GasClass[]]),
         reportRef: z.string().max(200),
@@ -230,7 +225,7 @@ export function registerMineRoutes(app: FastifyInstance, deps: AppDeps): void {
     {
       summary:
         'Record a capacity approval (生产能力核定): the only way the approved capacity changes. Audited with its document.',
-      params: mineIdParams,
+      params: idParams,
       body: z.object({
         capacityTPerYear: z.number(),
         approvalRef: z.string().max(200),
@@ -249,7 +244,7 @@ export function registerMineRoutes(app: FastifyInstance, deps: AppDeps): void {
     '/api/mines/:id/history',
     {
       summary: 'Status history and audit trail of a mine.',
-      params: mineIdParams,
+      params: idParams,
       response: mineHistorySchema,
     },
     ({ principal, params }) => getMineHistory(ports, principal, params.id),
@@ -260,7 +255,7 @@ export function registerMineRoutes(app: FastifyInstance, deps: AppDeps): void {
     {
       summary:
         'Change the status of a mine through a lifecycle event (used by orders and acceptances). Needs a reason.',
-      params: mineIdParams,
+      params: idParams,
       body: z.object({
         event: z.enum(MINE_STATUS_EVENTS as [MineStatusEvent, ...MineStatusEvent[]]),
         reason: z.string().min(1).max(2000),

@@ -13,10 +13,10 @@ import {
 } from '../../../core/monitoring/stopped/stopped-use-cases.ts';
 import { getOrderCompliance } from '../../../core/orders/order-compliance.ts';
 import type { AppDeps } from '../../app.ts';
+import { idParams } from '../../route-schemas.ts';
 import { routeKit } from '../../route-kit.ts';
 import { allowanceSchema, complianceSchema, mineAllowancesSchema } from './stopped-schemas.ts';
 
-const idParams = z.object({ id: z.string().min(1).max(100) });
 const shortText = z.string().min(1).max(100);
 
 const declareBody = z.object({

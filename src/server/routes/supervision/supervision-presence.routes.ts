@@ -7,7 +7,7 @@ import {
 } from '../../../core/supervision/presence-use-cases.ts';
 import type { AppDeps } from '../../app.ts';
 import { routeKit } from '../../route-kit.ts';
-import { shaped } from '../../route-schemas.ts';
+import { mineParams, shaped } from '../../route-schemas.ts';
 
 const leaderShiftsSchema = shaped<LeaderShiftsView>()(
   z
@@ -39,7 +39,7 @@ export function registerSupervisionPresenceRoutes(app: FastifyInstance, deps: Ap
     {
       summary:
         "The mine's shifts of the last seven days (三八制, CST) from its positioning data: people underground, mine leaders among them, and the shifts without one (矿领导带班下井).",
-      params: z.object({ mineId: z.string().min(1).max(100) }),
+      params: mineParams,
       response: leaderShiftsSchema,
     },
     ({ principal, params }) => getLeaderShifts(ports, principal, params.mineId),

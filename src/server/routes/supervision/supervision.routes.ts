@@ -27,7 +27,7 @@ import { withUndergroundChecks } from '../../../core/supervision/visit-checks.ts
 import { createHazardReporter } from './hazard-reporter.ts';
 import { registerSupervisionBulkRoutes } from './supervision-bulk.routes.ts';
 import { registerSupervisionPresenceRoutes } from './supervision-presence.routes.ts';
-import { idParams, regionIdSchema } from '../../route-schemas.ts';
+import { idParams, itemsOf, mineParams, regionIdSchema } from '../../route-schemas.ts';
 import {
   assignmentCandidatesSchema,
   coverageViewSchema,
@@ -45,7 +45,6 @@ import { csvFileSchema } from '../session.schemas.ts';
 
 const tags = ['supervision'];
 const regionId = regionIdSchema.optional();
-const mineParams = z.object({ mineId: z.string().min(1).max(100) });
 
 const visitFilters = z.object({ regionId, mineId: z.string().min(1).max(100).optional() });
 
@@ -315,7 +314,7 @@ export function registerSupervisionRoutes(app: FastifyInstance, deps: AppDeps): 
       query: visitFilters.extend({
         limit: z.coerce.number().int().min(1).max(1000).optional(),
       }),
-      response: z.object({ items: z.array(siteVisitSchema) }),
+      response: itemsOf(siteVisitSchema),
     },
     ({ principal, query }) => listVisits(ports, principal, query),
   );
