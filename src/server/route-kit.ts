@@ -8,7 +8,9 @@ import type {
 } from 'fastify';
 import type { z } from 'zod';
 import type { Principal } from '../core/access/types.ts';
+import type { AppDeps } from './app.ts';
 import { principalOf } from './auth.ts';
+import { registerListExport, type ListExportSpec } from './list-export-route.ts';
 
 type Schema = z.ZodType | undefined;
 type Parsed<S extends Schema> = S extends z.ZodType ? z.output<S> : undefined;
@@ -73,6 +75,12 @@ export interface RouteKit {
   put: Declare;
   patch: Declare;
   delete: Declare;
+  /** A list's export route (list-export-route.ts), under the module's tags unless it names its own. */
+  listExport<F extends z.ZodRawShape, Row>(
+    spec: Omit<ListExportSpec<F, Row>, 'tags'> & { tags?: string[] },
+  ): void;
+  /** The app, for the routes that register plugins or reach its decorations. */
+  app: FastifyInstance;
 }
 
 /**
@@ -81,7 +89,7 @@ export interface RouteKit {
  * validated request into the use case's call. The kit writes the Fastify route — the module's tags, the
  * OpenAPI schema, the status — so route modules stay a list of thin, one-call handlers.
  */
-export function routeKit(app: FastifyInstance, tags: string[]): RouteKit {
+export function routeKit(app: FastifyInstance, deps: AppDeps, tags: string[]): RouteKit {
   const declare =
     (method: HTTPMethods): Declare =>
     (url, spec, handler) => {
@@ -128,5 +136,15 @@ export function routeKit(app: FastifyInstance, tags: string[]): RouteKit {
     put: declare('PUT'),
     patch: declare('PATCH'),
     delete: declare('DELETE'),
+    listExport: (spec) => registerListExport(app, deps, { ...spec, tags: spec.tags ?? tags }),
+    app,
   };
+}
+
+/** A route module: its tags and the routes it declares with the kit; called as `(app, deps)` by app.ts. */
+export function routeModule(
+  tags: string[],
+  declare: (route: RouteKit, deps: AppDeps) => void,
+): (app: FastifyInstance, deps: AppDeps) => void {
+  return (app, deps) => declare(routeKit(app, deps, tags), deps);
 }

@@ -1,4 +1,3 @@
-import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { requirePermission } from '../../core/access/permissions.ts';
 import {
@@ -10,9 +9,8 @@ import {
   securityCsv,
 } from '../../core/audit/audit-log-read.ts';
 import { verifyAuditLog } from '../../core/audit/verify-audit-log.ts';
-import type { AppDeps } from '../app.ts';
 import { itemsOf } from '../route-schemas.ts';
-import { routeKit } from '../route-kit.ts';
+import { routeModule } from '../route-kit.ts';
 import {
   auditEntrySchema,
   auditVerificationSchema,
@@ -36,9 +34,7 @@ const toSearch = (q: z.infer<typeof filterQuery>, limit: number) => ({
   limit,
 });
 
-export function registerAuditRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const route = routeKit(app, ['audit']);
-  const { ports } = deps;
+export const registerAuditRoutes = routeModule(['audit'], (route, { ports }) => {
   route.get(
     '/api/audit/verify',
     {
@@ -47,7 +43,7 @@ export function registerAuditRoutes(app: FastifyInstance, deps: AppDeps): void {
     },
     ({ principal }) => {
       requirePermission(principal, 'audit.verify');
-      return verifyAuditLog(deps.ports);
+      return verifyAuditLog(ports);
     },
   );
 
@@ -97,4 +93,4 @@ export function registerAuditRoutes(app: FastifyInstance, deps: AppDeps): void {
         .send(`\uFEFF${csv}`);
     },
   );
-}
+});

@@ -1,4 +1,3 @@
-import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
   gradeAccident,
@@ -22,10 +21,8 @@ import { precededBy } from '../../../core/accidents/preceded-by.ts';
 import { supplementAccident } from '../../../core/accidents/supplement-use-cases.ts';
 import { requirePermission } from '../../../core/access/permissions.ts';
 import { ACCIDENT_COLUMNS } from '../../../reports/list-export/list-columns.ts';
-import type { AppDeps } from '../../app.ts';
 import { idParams } from '../../route-schemas.ts';
-import { routeKit } from '../../route-kit.ts';
-import { registerListExport } from '../../list-export-route.ts';
+import { routeModule } from '../../route-kit.ts';
 import { registerAccountabilityRoutes } from './accountability.routes.ts';
 import {
   accidentDetailSchema,
@@ -45,8 +42,7 @@ const casualties = z.object({
   directLossCny: z.number().min(0).max(1e13),
 });
 
-export function registerAccidentRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const route = routeKit(app, ['accidents']);
+export const registerAccidentRoutes = routeModule(['accidents'], (route, deps) => {
   const { ports } = deps;
 
   route.get(
@@ -65,10 +61,9 @@ export function registerAccidentRoutes(app: FastifyInstance, deps: AppDeps): voi
       }),
   );
 
-  registerListExport(app, deps, {
+  route.listExport({
     url: '/api/accidents/export',
     list: 'accidents',
-    tags: ['accidents'],
     filters: accidentFilters,
     columns: ACCIDENT_COLUMNS,
     load: async (p, f, limit) =>
@@ -112,7 +107,7 @@ export function registerAccidentRoutes(app: FastifyInstance, deps: AppDeps): voi
     async ({ principal, body }) => ({ accident: await recordAccident(ports, principal, body) }),
   );
 
-  registerAccountabilityRoutes(app, deps);
+  registerAccountabilityRoutes(route.app, deps);
 
   route.get(
     '/api/accidents/:id',
@@ -183,4 +178,4 @@ export function registerAccidentRoutes(app: FastifyInstance, deps: AppDeps): voi
     },
     ({ principal, params, body }) => advanceInvestigation(ports, principal, params.id, body),
   );
-}
+});

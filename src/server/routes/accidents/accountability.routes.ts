@@ -1,4 +1,3 @@
-import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
   ACCOUNTABILITY_ACTIONS,
@@ -12,8 +11,7 @@ import {
 } from '../../../core/accidents/accountability-use-cases.ts';
 import { IMPORT_FIELDS, type ImportField } from '../../../core/accidents/accident-import.ts';
 import { importAccidents } from '../../../core/accidents/import-use-case.ts';
-import type { AppDeps } from '../../app.ts';
-import { routeKit } from '../../route-kit.ts';
+import { routeModule } from '../../route-kit.ts';
 import { idParams, regionIdSchema } from '../../route-schemas.ts';
 import {
   accidentImportResultSchema,
@@ -44,10 +42,7 @@ const mapping = z.object({
 });
 
 /** Accountability along the chain, and the CSV import of accidents. */
-export function registerAccountabilityRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const route = routeKit(app, ['accidents']);
-  const { ports } = deps;
-
+export const registerAccountabilityRoutes = routeModule(['accidents'], (route, { ports }) => {
   route.get(
     '/api/accidents/accountability',
     {
@@ -98,4 +93,4 @@ export function registerAccountabilityRoutes(app: FastifyInstance, deps: AppDeps
     },
     ({ principal, body }) => importAccidents(ports, principal, body),
   );
-}
+});

@@ -1,11 +1,9 @@
-import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { accidentHistoryOf, getBriefing, type Briefing } from '../../../core/briefing/briefing-use-cases.ts';
 import { getNextVisits, getRiskRanking } from '../../../core/briefing/risk-use-cases.ts';
 import { renderBriefingPdf } from '../../../reports/briefing-pdf.ts';
 import { renderBriefingXlsx } from '../../../reports/briefing-xlsx.ts';
-import type { AppDeps } from '../../app.ts';
-import { routeKit } from '../../route-kit.ts';
+import { routeModule } from '../../route-kit.ts';
 import { fileBodySchema, isoDateSchema, regionIdSchema } from '../../route-schemas.ts';
 import { briefingSchema, nextVisitsSchema, riskRankingSchema } from './briefing.schemas.ts';
 const regionId = regionIdSchema.optional();
@@ -17,8 +15,7 @@ const fileName = (b: Briefing, ext: string) =>
   `briefing-${b.region.id}-${b.period.from}-${b.period.to}.${ext}`;
 
 /** The briefing report (JSON preview, PDF, XLSX), the risk ranking and "where to go next". */
-export function registerBriefingRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const route = routeKit(app, ['briefing']);
+export const registerBriefingRoutes = routeModule(['briefing'], (route, deps) => {
   // The ranking weighs what is happening now: incidents and unacknowledged critical alarms (monitoring).
   const ports = { ...deps.ports, liveAlarms: deps.monitoring?.view ?? null };
 
@@ -99,4 +96,4 @@ export function registerBriefingRoutes(app: FastifyInstance, deps: AppDeps): voi
         accidentHistoryOf(ports),
       ),
   );
-}
+});

@@ -1,4 +1,3 @@
-import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
   addCaseEvidence,
@@ -19,20 +18,14 @@ import {
   type OwnershipKind,
 } from '../../../core/closure/closure-types.ts';
 import { CASE_COLUMNS } from '../../../reports/list-export/list-columns.ts';
-import type { AppDeps } from '../../app.ts';
-import { routeKit } from '../../route-kit.ts';
-import { registerListExport } from '../../list-export-route.ts';
+import { routeModule } from '../../route-kit.ts';
 import { idParams, mineParams } from '../../route-schemas.ts';
 import { crackdownCaseSchema, ownershipRecordSchema } from './closure.schemas.ts';
 
-const tags = ['closure'];
 const caseType = z.enum(CASE_TYPES as [CaseType, ...CaseType[]]);
 
 /** Ownership/trusteeship history and the crackdown cases (trusteeship, integration, evasion, tampering). */
-export function registerCaseRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const route = routeKit(app, ['closure']);
-  const { ports } = deps;
-
+export const registerCaseRoutes = routeModule(['closure'], (route, { ports }) => {
   route.get(
     '/api/closure/mines/:mineId/ownership',
     {
@@ -73,10 +66,9 @@ export function registerCaseRoutes(app: FastifyInstance, deps: AppDeps): void {
     async ({ principal }) => ({ cases: await listCases(ports, principal) }),
   );
 
-  registerListExport(app, deps, {
+  route.listExport({
     url: '/api/closure/cases/export',
     list: 'cases',
-    tags,
     filters: z.object({}),
     columns: CASE_COLUMNS,
     load: async (p, _f, limit) => (await listCases(ports, p)).slice(0, limit),
@@ -138,4 +130,4 @@ export function registerCaseRoutes(app: FastifyInstance, deps: AppDeps): void {
     },
     async ({ principal, params, body }) => ({ case: await advanceCase(ports, principal, params.id, body) }),
   );
-}
+});

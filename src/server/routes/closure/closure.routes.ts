@@ -1,4 +1,3 @@
-import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
   addToPolicyList,
@@ -12,8 +11,7 @@ import {
 } from '../../../core/closure/closure-use-cases.ts';
 import { getPopulationHistory } from '../../../core/closure/population-history.ts';
 import { decideStep, recordStep, recordTransformation } from '../../../core/closure/closure-steps.ts';
-import type { AppDeps } from '../../app.ts';
-import { routeKit } from '../../route-kit.ts';
+import { routeModule } from '../../route-kit.ts';
 import { registerCaseRoutes } from './cases.routes.ts';
 import { registerClosureFileRoutes } from './closure-files.routes.ts';
 import { idParams, regionIdSchema, regionQuery } from '../../route-schemas.ts';
@@ -31,8 +29,7 @@ import {
 const stepParams = z.object({ id: z.string().min(1).max(100), step: z.string().min(1).max(60) });
 
 /** The closure programme: candidates, targets, closures with verified steps, transformations. */
-export function registerClosureRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const route = routeKit(app, ['closure']);
+export const registerClosureRoutes = routeModule(['closure'], (route, deps) => {
   const { ports } = deps;
 
   route.get(
@@ -191,6 +188,6 @@ export function registerClosureRoutes(app: FastifyInstance, deps: AppDeps): void
     }),
   );
 
-  registerClosureFileRoutes(app, deps);
-  registerCaseRoutes(app, deps);
-}
+  registerClosureFileRoutes(route.app, deps);
+  registerCaseRoutes(route.app, deps);
+});

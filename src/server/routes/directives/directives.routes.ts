@@ -1,4 +1,3 @@
-import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
   readDirective,
@@ -11,8 +10,7 @@ import {
   listDirectives,
 } from '../../../core/directives/directive-use-cases.ts';
 import { DIRECTIVE_KINDS, type DirectiveKind } from '../../../core/directives/directives-ports.ts';
-import type { AppDeps } from '../../app.ts';
-import { routeKit } from '../../route-kit.ts';
+import { routeModule } from '../../route-kit.ts';
 import { idParams, regionIdSchema } from '../../route-schemas.ts';
 import {
   directiveDetailSchema,
@@ -35,10 +33,7 @@ const issueBody = z.object({
 });
 
 /** Directives and accident warning notices (通知、事故警示通报) with read-back (回执) and replies. */
-export function registerDirectiveRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const route = routeKit(app, ['directives']);
-  const { ports } = deps;
-
+export const registerDirectiveRoutes = routeModule(['directives'], (route, { ports, monitoring }) => {
   route.get(
     '/api/directives',
     {
@@ -61,7 +56,7 @@ export function registerDirectiveRoutes(app: FastifyInstance, deps: AppDeps): vo
     async ({ principal, body }) => {
       const issued = await issueDirective(ports, principal, body);
       // The recipients' bells ring at once (the live feed's notification hint; ADR 0019).
-      deps.monitoring?.hub.publish({
+      monitoring?.hub.publish({
         kind: 'notifications',
         mineId: null,
         regionPath: issued.directive.regionPath,
@@ -116,4 +111,4 @@ export function registerDirectiveRoutes(app: FastifyInstance, deps: AppDeps): vo
     },
     ({ principal, params, body }) => requestVisits(ports, principal, params.id, body ?? {}),
   );
-}
+});

@@ -1,4 +1,3 @@
-import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
   approveAssessment,
@@ -29,8 +28,7 @@ import {
 import { requirePermission } from '../../../core/access/permissions.ts';
 import { reportHazard } from '../../../core/hazards/hazard-use-cases.ts';
 import type { Ports } from '../../../core/ports.ts';
-import type { AppDeps } from '../../app.ts';
-import { routeKit } from '../../route-kit.ts';
+import { routeModule } from '../../route-kit.ts';
 import { idParams, itemsOf, regionQuery } from '../../route-schemas.ts';
 import {
   assessmentSchema,
@@ -61,9 +59,7 @@ function createFindingReporter(ports: Ports): ExpertFindingReporter {
 }
 
 /** The gas-control expert service team, industry upgrading and supervision quality (against formalism). */
-export function registerExpertiseRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const route = routeKit(app, ['expertise']);
-  const { ports } = deps;
+export const registerExpertiseRoutes = routeModule(['expertise'], (route, { ports }) => {
   const reporter = createFindingReporter(ports);
 
   route.get(
@@ -303,4 +299,4 @@ export function registerExpertiseRoutes(app: FastifyInstance, deps: AppDeps): vo
     ({ principal, query: { regionId, ...params } }) =>
       getFormalismFlags(ports, principal, { regionId, params }),
   );
-}
+});

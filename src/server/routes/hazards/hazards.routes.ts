@@ -1,4 +1,3 @@
-import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
   decideProposal,
@@ -26,9 +25,7 @@ import {
   verifyAndClose,
 } from '../../../core/hazards/hazard-use-cases.ts';
 import { HAZARD_COLUMNS } from '../../../reports/list-export/list-columns.ts';
-import type { AppDeps } from '../../app.ts';
-import { routeKit } from '../../route-kit.ts';
-import { registerListExport } from '../../list-export-route.ts';
+import { routeModule } from '../../route-kit.ts';
 import type { Principal } from '../../../core/access/types.ts';
 import { createEquipmentState } from '../../../monitoring/equipment-state.ts';
 import { registerEvidenceRoutes } from './hazard-evidence.routes.ts';
@@ -73,10 +70,8 @@ const planBody = z.object({
 });
 
 /** The hazards API: report, the closed loop, supervision listings, proposals, reviews, self-checks. */
-export function registerHazardRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const route = routeKit(app, ['hazards']);
+export const registerHazardRoutes = routeModule(['hazards'], (route, deps) => {
   const { ports } = deps;
-  const tags = ['hazards'];
 
   route.get(
     '/api/hazards/criteria',
@@ -100,10 +95,9 @@ export function registerHazardRoutes(app: FastifyInstance, deps: AppDeps): void 
     ({ principal, query }) => listHazards(ports, principal, { ...query, overdue: query.overdue === 'true' }),
   );
 
-  registerListExport(app, deps, {
+  route.listExport({
     url: '/api/hazards/export',
     list: 'hazards',
-    tags,
     filters: hazardFilters,
     columns: HAZARD_COLUMNS,
     load: async (p, f, limit) =>
@@ -343,5 +337,5 @@ export function registerHazardRoutes(app: FastifyInstance, deps: AppDeps): void 
     ({ principal, query }) => listMissingSelfChecks(ports, principal, query.quarter, query.regionId),
   );
 
-  registerEvidenceRoutes(app, deps);
-}
+  registerEvidenceRoutes(route.app, deps);
+});

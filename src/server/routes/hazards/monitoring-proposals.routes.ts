@@ -1,4 +1,3 @@
-import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
   confirmMonitoringHazard,
@@ -6,19 +5,15 @@ import {
   listMonitoringHazardProposals,
 } from '../../../core/hazards/monitoring-proposals.ts';
 import { scopedMineFilter } from '../../../core/registry/mine-use-cases.ts';
-import type { AppDeps } from '../../app.ts';
 import { itemsOf } from '../../route-schemas.ts';
-import { routeKit } from '../../route-kit.ts';
+import { routeModule } from '../../route-kit.ts';
 import { regionIdQuery } from '../monitoring/monitoring-access.ts';
 import { hazardSchema, monitoringHazardProposalSchema } from './hazards.schemas.ts';
 
 const keyBody = { key: z.string().min(3).max(400) };
 
 /** Major hazards proposed from monitoring evidence, for a regulator to confirm or dismiss (issue 12 step 6). */
-export function registerMonitoringProposalRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const route = routeKit(app, ['hazards']);
-  const { ports } = deps;
-
+export const registerMonitoringProposalRoutes = routeModule(['hazards'], (route, { ports }) => {
   route.get(
     '/api/hazards/monitoring-proposals',
     {
@@ -57,4 +52,4 @@ export function registerMonitoringProposalRoutes(app: FastifyInstance, deps: App
       return { dismissed: body.key };
     },
   );
-}
+});

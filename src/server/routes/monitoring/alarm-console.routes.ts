@@ -1,4 +1,3 @@
-import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { isInScope, requirePermission } from '../../../core/access/permissions.ts';
 import type { Principal } from '../../../core/access/types.ts';
@@ -12,7 +11,7 @@ import {
 import type { AlarmView } from '../../../core/monitoring/monitoring-ports.ts';
 import { scopedMineFilter } from '../../../core/registry/mine-use-cases.ts';
 import type { AppDeps, MonitoringDeps } from '../../app.ts';
-import { routeKit } from '../../route-kit.ts';
+import { routeModule } from '../../route-kit.ts';
 import { monitoringOf, regionIdQuery } from './monitoring-access.ts';
 import { alarmConsoleSchema } from './monitoring.schemas.ts';
 
@@ -54,9 +53,7 @@ export async function consoleGroupingOf(
   return { alarms, grouping: groupAlarms(alarms, orders) };
 }
 
-export function registerAlarmConsoleRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const route = routeKit(app, ['alarms']);
-
+export const registerAlarmConsoleRoutes = routeModule(['alarms'], (route, deps) => {
   route.get(
     '/api/alarms/console',
     {
@@ -94,4 +91,4 @@ export function registerAlarmConsoleRoutes(app: FastifyInstance, deps: AppDeps):
       };
     },
   );
-}
+});

@@ -1,4 +1,3 @@
-import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
   ALARM_LINK_KINDS,
@@ -8,8 +7,7 @@ import {
   type AlarmLink,
   type AlarmLinkKind,
 } from '../../../core/monitoring/alarm-links.ts';
-import type { AppDeps } from '../../app.ts';
-import { routeKit } from '../../route-kit.ts';
+import { routeModule } from '../../route-kit.ts';
 import { itemsOf, shaped } from '../../route-schemas.ts';
 import { caseTypeSchema } from '../closure/closure.schemas.ts';
 
@@ -51,9 +49,7 @@ export const alarmDraftSchema = shaped<AlarmDraft>()(
  * from an alarm, and what was made from it. The items themselves are created by their own routes with
  * `alarmId`, which stores the link in the same transaction.
  */
-export function registerAlarmLinkRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const route = routeKit(app, ['alarms']);
-  const { ports } = deps;
+export const registerAlarmLinkRoutes = routeModule(['alarms'], (route, { ports }) => {
   route.get(
     '/api/alarms/:id/links',
     {
@@ -73,4 +69,4 @@ export function registerAlarmLinkRoutes(app: FastifyInstance, deps: AppDeps): vo
     },
     ({ principal, params }) => getAlarmDraft(ports, principal, params.id),
   );
-}
+});

@@ -1,4 +1,3 @@
-import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { isInScope, requirePermission } from '../../../core/access/permissions.ts';
 import type { Principal } from '../../../core/access/types.ts';
@@ -16,9 +15,8 @@ import type { AlarmView } from '../../../core/monitoring/monitoring-ports.ts';
 import { scopedMineFilter } from '../../../core/registry/mine-use-cases.ts';
 import type { Ports } from '../../../core/ports.ts';
 import { ALARM_COLUMNS } from '../../../reports/list-export/list-columns.ts';
-import type { AppDeps, MonitoringDeps } from '../../app.ts';
-import { routeKit } from '../../route-kit.ts';
-import { registerListExport } from '../../list-export-route.ts';
+import type { MonitoringDeps } from '../../app.ts';
+import { routeModule } from '../../route-kit.ts';
 import { consoleGroupingOf } from './alarm-console.routes.ts';
 import { monitoringOf } from './monitoring-access.ts';
 import { pageFields, regionIdSchema, regionQuery } from '../../route-schemas.ts';
@@ -82,8 +80,7 @@ async function openAlarmsInScope(
   return alarms.filter((a) => isInScope(principal, { regionPath: a.regionPath, mineId: a.mineId }));
 }
 
-export function registerAlarmRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const route = routeKit(app, ['alarms']);
+export const registerAlarmRoutes = routeModule(['alarms'], (route, deps) => {
   const { ports } = deps;
 
   route.get(
@@ -100,10 +97,9 @@ export function registerAlarmRoutes(app: FastifyInstance, deps: AppDeps): void {
       }),
   );
 
-  registerListExport(app, deps, {
+  route.listExport({
     url: '/api/alarms/export',
     list: 'alarms',
-    tags: ['alarms'],
     filters: alarmFilters,
     columns: ALARM_COLUMNS,
     load: async (p, f, limit) => (await searchAlarmsInScope(ports, p, f, { offset: 0, limit })).items,
@@ -267,4 +263,4 @@ export function registerAlarmRoutes(app: FastifyInstance, deps: AppDeps): void {
       return { mines: badges.map((x) => ({ ...x, underground: underground.get(x.mineId) ?? 0 })) };
     },
   );
-}
+});

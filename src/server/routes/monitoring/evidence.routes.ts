@@ -1,4 +1,3 @@
-import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { invalidInput } from '../../../core/errors.ts';
 import {
@@ -6,9 +5,8 @@ import {
   activationsOf,
   compareAlarmEvidence,
 } from '../../../core/monitoring/evidence/alarm-evidence.ts';
-import type { AppDeps } from '../../app.ts';
 import { idParams } from '../../route-schemas.ts';
-import { routeKit } from '../../route-kit.ts';
+import { routeModule } from '../../route-kit.ts';
 import { mineInScope, monitoringOf } from './monitoring-access.ts';
 
 const DAY_MS = 86_400_000;
@@ -49,9 +47,7 @@ export const alarmEvidenceResponse = z.object({
   unhandled: z.array(mineRecord),
 });
 
-export function registerEvidenceRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const route = routeKit(app, ['monitoring']);
-
+export const registerEvidenceRoutes = routeModule(['monitoring'], (route, deps) => {
   route.get(
     '/api/mines/:id/alarm-evidence',
     {
@@ -112,4 +108,4 @@ export function registerEvidenceRoutes(app: FastifyInstance, deps: AppDeps): voi
       };
     },
   );
-}
+});

@@ -1,10 +1,8 @@
-import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { isInScope, requirePermission } from '../../../core/access/permissions.ts';
 import { conflict } from '../../../core/errors.ts';
 import type { LiveEvent } from '../../../monitoring/live-hub.ts';
-import type { AppDeps } from '../../app.ts';
-import { routeKit } from '../../route-kit.ts';
+import { routeModule } from '../../route-kit.ts';
 import { digestToken } from '../../../core/access/authentication.ts';
 import { SESSION_COOKIE } from '../../auth.ts';
 import { mineInScope, monitoringOf } from './monitoring-access.ts';
@@ -12,9 +10,7 @@ import { scenarioStartSchema, scenariosSchema } from './monitoring.schemas.ts';
 
 const HEARTBEAT_MS = 15_000;
 
-export function registerLiveRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const route = routeKit(app, ['monitoring']);
-
+export const registerLiveRoutes = routeModule(['monitoring'], (route, deps) => {
   route.get(
     '/api/live',
     {
@@ -55,10 +51,15 @@ export function registerLiveRoutes(app: FastifyInstance, deps: AppDeps): void {
       // A session's feed ends with the session: at logout, or when it expires (issue 13).
       const cookie = p.via === 'session' ? req.cookies[SESSION_COOKIE] : undefined;
       const unregister = cookie
-        ? app.sessionFeeds.add(digestToken(cookie), req.sessionExpiresAt, deps.ports.clock.nowMs(), () => {
-            res.write('event: session-ended\ndata: {}\n\n');
-            res.end();
-          })
+        ? route.app.sessionFeeds.add(
+            digestToken(cookie),
+            req.sessionExpiresAt,
+            deps.ports.clock.nowMs(),
+            () => {
+              res.write('event: session-ended\ndata: {}\n\n');
+              res.end();
+            },
+          )
         : () => undefined;
       res.on('close', () => {
         clearInterval(heartbeat);
@@ -110,4 +111,4 @@ export function registerLiveRoutes(app: FastifyInstance, deps: AppDeps): void {
       return { scenario };
     },
   );
-}
+});

@@ -1,14 +1,12 @@
 import { Readable } from 'node:stream';
-import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { notFound } from '../../../core/errors.ts';
 import { requirePermission } from '../../../core/access/permissions.ts';
 import { PLATFORM_POLICY } from '../../../core/monitoring/platform-policy.ts';
 import { SENSOR_TYPES } from '../../../core/monitoring/sensor-code-tables.ts';
 import type { ReadingChunk } from '../../../core/monitoring/monitoring-ports.ts';
-import type { AppDeps } from '../../app.ts';
 import { idParams } from '../../route-schemas.ts';
-import { routeKit } from '../../route-kit.ts';
+import { routeModule } from '../../route-kit.ts';
 import { mineInScope, monitoringOf } from './monitoring-access.ts';
 import { personnelSchema, pointsSchema, seriesSchema, type PointAnswer } from './monitoring.schemas.ts';
 
@@ -17,8 +15,7 @@ const RAW_SPAN_MS = 6 * 3_600_000;
 /** …and longer than this from the per-hour ones (a week is 168 points). */
 const MINUTE_SPAN_MS = 3 * 86_400_000;
 
-export function registerPointRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const route = routeKit(app, ['monitoring']);
+export const registerPointRoutes = routeModule(['monitoring'], (route, deps) => {
   const { ports } = deps;
 
   route.get(
@@ -169,7 +166,7 @@ export function registerPointRoutes(app: FastifyInstance, deps: AppDeps): void {
       };
     },
   );
-}
+});
 
 const CST_OFFSET_MS = 8 * 3_600_000;
 

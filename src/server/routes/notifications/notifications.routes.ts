@@ -1,4 +1,3 @@
-import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { requirePermission } from '../../../core/access/permissions.ts';
 import {
@@ -6,15 +5,13 @@ import {
   markNotificationsRead,
   MAX_MARK_KEYS,
 } from '../../../core/notifications/notification-use-cases.ts';
-import type { AppDeps } from '../../app.ts';
-import { routeKit } from '../../route-kit.ts';
+import { routeModule } from '../../route-kit.ts';
 import { noContent } from '../../route-schemas.ts';
 import { resumptionDeps } from '../orders/orders.routes.ts';
 import { notificationsViewSchema } from './notifications.schemas.ts';
 
 /** The notification bell (src/core/notifications): what is addressed to the caller, and marking it read. */
-export function registerNotificationRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const route = routeKit(app, ['today']);
+export const registerNotificationRoutes = routeModule(['today'], (route, { monitoring, ports }) => {
   route.get(
     '/api/notifications',
     {
@@ -25,7 +22,7 @@ export function registerNotificationRoutes(app: FastifyInstance, deps: AppDeps):
     ({ principal: p }) => {
       requirePermission(p, 'region.read');
       return getNotifications(
-        { ...deps.ports, ...resumptionDeps(deps.ports), monitoring: deps.monitoring?.view ?? null },
+        { ...ports, ...resumptionDeps(ports), monitoring: monitoring?.view ?? null },
         p,
       );
     },
@@ -40,7 +37,7 @@ export function registerNotificationRoutes(app: FastifyInstance, deps: AppDeps):
     },
     async ({ principal: p, body }) => {
       requirePermission(p, 'region.read');
-      await markNotificationsRead(deps.ports, p, body.keys);
+      await markNotificationsRead(ports, p, body.keys);
     },
   );
-}
+});

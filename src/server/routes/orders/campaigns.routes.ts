@@ -1,4 +1,3 @@
-import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
   campaignReport,
@@ -8,8 +7,7 @@ import {
   listCampaigns,
   markCampaignItem,
 } from '../../../core/orders/campaign-use-cases.ts';
-import type { AppDeps } from '../../app.ts';
-import { routeKit } from '../../route-kit.ts';
+import { routeModule } from '../../route-kit.ts';
 import { idParams, regionIdSchema } from '../../route-schemas.ts';
 import {
   campaignMarkSchema,
@@ -19,10 +17,7 @@ import {
 } from './orders.schemas.ts';
 import { csvFileSchema } from '../session.schemas.ts';
 
-export function registerCampaignRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const route = routeKit(app, ['orders']);
-  const { ports } = deps;
-
+export const registerCampaignRoutes = routeModule(['orders'], (route, { ports }) => {
   route.get(
     '/api/orders/campaigns',
     {
@@ -96,4 +91,4 @@ export function registerCampaignRoutes(app: FastifyInstance, deps: AppDeps): voi
       return report;
     },
   );
-}
+});

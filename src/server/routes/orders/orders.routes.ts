@@ -1,4 +1,3 @@
-import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { HazardStore } from '../../../core/hazards/hazards-ports.ts';
 import {
@@ -12,9 +11,7 @@ import { ORDER_KINDS, type OpenHazards, type OrderKind } from '../../../core/ord
 import { listGasControlViolations, type ResumptionDeps } from '../../../core/orders/resumption-use-cases.ts';
 import type { Ports } from '../../../core/ports.ts';
 import { ORDER_COLUMNS } from '../../../reports/list-export/list-columns.ts';
-import type { AppDeps } from '../../app.ts';
-import { routeKit } from '../../route-kit.ts';
-import { registerListExport } from '../../list-export-route.ts';
+import { routeModule } from '../../route-kit.ts';
 import { registerCampaignRoutes } from './campaigns.routes.ts';
 import { registerResumptionRoutes } from './resumptions.routes.ts';
 import { idParams, regionIdSchema } from '../../route-schemas.ts';
@@ -59,8 +56,7 @@ export function resumptionDeps(ports: Ports): ResumptionDeps {
   return { ...ports, openHazards: openHazardsOf(ports) };
 }
 
-export function registerOrderRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const route = routeKit(app, ['orders']);
+export const registerOrderRoutes = routeModule(['orders'], (route, deps) => {
   const { ports } = deps;
 
   route.get(
@@ -73,10 +69,9 @@ export function registerOrderRoutes(app: FastifyInstance, deps: AppDeps): void {
     async ({ principal, query }) => ({ orders: await listOrders(ports, principal, query) }),
   );
 
-  registerListExport(app, deps, {
+  route.listExport({
     url: '/api/orders/export',
     list: 'orders',
-    tags: ['orders'],
     filters: orderFilters,
     columns: ORDER_COLUMNS,
     load: async (p, f, limit) => (await listOrders(ports, p, f)).slice(0, limit),
@@ -122,8 +117,8 @@ export function registerOrderRoutes(app: FastifyInstance, deps: AppDeps): void {
     ({ principal, query }) => listGasControlViolations(ports, principal, query.regionId),
   );
 
-  registerResumptionRoutes(app, deps);
-  registerCampaignRoutes(app, deps);
+  registerResumptionRoutes(route.app, deps);
+  registerCampaignRoutes(route.app, deps);
 
   route.get(
     '/api/orders/:id',
@@ -146,4 +141,4 @@ export function registerOrderRoutes(app: FastifyInstance, deps: AppDeps): void {
     },
     ({ principal, params, body }) => recordOrderNotice(ports, principal, params.id, body),
   );
-}
+});

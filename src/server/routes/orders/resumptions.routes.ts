@@ -1,4 +1,3 @@
-import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
   applyResumption,
@@ -8,15 +7,13 @@ import {
   recordPublicNotice,
   signChecklistItem,
 } from '../../../core/orders/resumption-use-cases.ts';
-import type { AppDeps } from '../../app.ts';
-import { routeKit } from '../../route-kit.ts';
+import { routeModule } from '../../route-kit.ts';
 import { resumptionDeps } from './orders.routes.ts';
 import { idParams } from '../../route-schemas.ts';
 import { resumptionViewSchema } from './orders.schemas.ts';
 
-export function registerResumptionRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const route = routeKit(app, ['orders']);
-  const rd = () => resumptionDeps(deps.ports);
+export const registerResumptionRoutes = routeModule(['orders'], (route, { ports }) => {
+  const rd = () => resumptionDeps(ports);
 
   route.get(
     '/api/orders/resumptions',
@@ -93,4 +90,4 @@ export function registerResumptionRoutes(app: FastifyInstance, deps: AppDeps): v
       resumption: await recordPublicNotice(rd(), principal, params.id, body),
     }),
   );
-}
+});

@@ -1,14 +1,11 @@
-import type { FastifyInstance } from 'fastify';
 import { accidentHistoryOf } from '../../../core/briefing/briefing-use-cases.ts';
 import { getMineOverview } from '../../../core/overview/mine-overview.ts';
-import type { AppDeps } from '../../app.ts';
 import { idParams } from '../../route-schemas.ts';
-import { routeKit } from '../../route-kit.ts';
+import { routeModule } from '../../route-kit.ts';
 import { mineOverviewSchema } from './mine-overview.schemas.ts';
 
 /** GET /api/mines/:id/overview: the mine's 360° page in one answer (src/core/overview). */
-export function registerMineOverviewRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const route = routeKit(app, ['registry']);
+export const registerMineOverviewRoutes = routeModule(['registry'], (route, { monitoring, ports }) => {
   route.get(
     '/api/mines/:id/overview',
     {
@@ -20,12 +17,12 @@ export function registerMineOverviewRoutes(app: FastifyInstance, deps: AppDeps):
     ({ principal, params }) =>
       getMineOverview(
         {
-          ...deps.ports,
-          monitoring: deps.monitoring?.view ?? null,
-          accidentHistory: accidentHistoryOf(deps.ports),
+          ...ports,
+          monitoring: monitoring?.view ?? null,
+          accidentHistory: accidentHistoryOf(ports),
         },
         principal,
         params.id,
       ),
   );
-}
+});

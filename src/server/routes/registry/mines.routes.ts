@@ -1,4 +1,3 @@
-import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { requirePermission } from '../../../core/access/permissions.ts';
 import { buildRegionDashboard } from '../../../core/registry/dashboard.ts';
@@ -18,9 +17,7 @@ import {
   recordGasClassAppraisal,
 } from '../../../core/registry/key-fact-processes.ts';
 import { MINE_COLUMNS } from '../../../reports/list-export/list-columns.ts';
-import type { AppDeps } from '../../app.ts';
-import { routeKit } from '../../route-kit.ts';
-import { registerListExport } from '../../list-export-route.ts';
+import { routeModule } from '../../route-kit.ts';
 import { idParams, pageFields, regionIdSchema } from '../../route-schemas.ts';
 import {
   mapMinesSchema,
@@ -61,10 +58,7 @@ const mineQuery = (q: z.infer<typeof mineFilters>, page: number, pageSize: numbe
 
 const PRIORITY_RANK: Readonly<Record<string, number>> = { critical: 3, high: 2, medium: 1, low: 0 };
 
-export function registerMineRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const route = routeKit(app, ['registry']);
-  const { ports } = deps;
-
+export const registerMineRoutes = routeModule(['registry'], (route, { ports, monitoring }) => {
   route.get(
     '/api/map/mines',
     {
@@ -79,13 +73,13 @@ export function registerMineRoutes(app: FastifyInstance, deps: AppDeps): void {
       const { mines, withoutPosition } = await listMinePositions(ports, principal, query.regionId);
       // Open alarms come from monitoring when it runs in this process or over the database.
       const worst = new Map<string, { priority: string; count: number }>();
-      if (deps.monitoring && mines.length > 0) {
+      if (monitoring && mines.length > 0) {
         const inMap = new Set(mines.map((m) => m.id));
         const filter =
           principal.scope.kind === 'mine'
             ? { mineId: principal.scope.mineId }
             : { regionPath: principal.scopePath ?? undefined };
-        for (const a of await deps.monitoring.view.openAlarms(filter)) {
+        for (const a of await monitoring.view.openAlarms(filter)) {
           if (!inMap.has(a.mineId) || !a.conditionActive) continue;
           const had = worst.get(a.mineId);
           if (!had) worst.set(a.mineId, { priority: a.priority, count: 1 });
@@ -145,10 +139,9 @@ export function registerMineRoutes(app: FastifyInstance, deps: AppDeps): void {
     ({ principal, query }) => listMines(ports, principal, mineQuery(query, query.page, query.pageSize)),
   );
 
-  registerListExport(app, deps, {
+  route.listExport({
     url: '/api/mines/export',
     list: 'mines',
-    tags: ['registry'],
     filters: mineFilters,
     columns: MINE_COLUMNS,
     load: async (p, f, limit) => (await listMines(ports, p, mineQuery(f, 1, limit))).items,
@@ -215,7 +208,7 @@ export function registerMineRoutes(app: FastifyInstance, deps: AppDeps): void {
     },
     async ({ principal, params, body }) => {
       const mine = await recordGasClassAppraisal(ports, principal, params.id, body);
-      await deps.monitoring?.view.refreshMine(mine.id);
+      await monitoring?.view.refreshMine(mine.id);
       return { mine };
     },
   );
@@ -235,7 +228,7 @@ export function registerMineRoutes(app: FastifyInstance, deps: AppDeps): void {
     },
     async ({ principal, params, body }) => {
       const mine = await recordCapacityApproval(ports, principal, params.id, body);
-      await deps.monitoring?.view.refreshMine(mine.id);
+      await monitoring?.view.refreshMine(mine.id);
       return { mine };
     },
   );
@@ -268,4 +261,4 @@ export function registerMineRoutes(app: FastifyInstance, deps: AppDeps): void {
       return result;
     },
   );
-}
+});

@@ -1,8 +1,6 @@
-import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { searchEverything } from '../../../core/search/global-search.ts';
-import type { AppDeps } from '../../app.ts';
-import { routeKit } from '../../route-kit.ts';
+import { routeModule } from '../../route-kit.ts';
 
 const searchResultsSchema = z.object({
   query: z.string(),
@@ -45,8 +43,7 @@ const searchResultsSchema = z.object({
 });
 
 /** GET /api/search: the top bar's search over mines, people, hazards, orders and cases, in your scope. */
-export function registerSearchRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const route = routeKit(app, ['search']);
+export const registerSearchRoutes = routeModule(['search'], (route, { ports }) => {
   route.get(
     '/api/search',
     {
@@ -55,6 +52,6 @@ export function registerSearchRoutes(app: FastifyInstance, deps: AppDeps): void 
       query: z.object({ q: z.string().max(100).default('') }),
       response: searchResultsSchema,
     },
-    ({ principal, query }) => searchEverything(deps.ports, principal, query.q),
+    ({ principal, query }) => searchEverything(ports, principal, query.q),
   );
-}
+});

@@ -1,4 +1,3 @@
-import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
   ALLOWANCE_KINDS,
@@ -12,9 +11,8 @@ import {
   listMineAllowances,
 } from '../../../core/monitoring/stopped/stopped-use-cases.ts';
 import { getOrderCompliance } from '../../../core/orders/order-compliance.ts';
-import type { AppDeps } from '../../app.ts';
 import { idParams } from '../../route-schemas.ts';
-import { routeKit } from '../../route-kit.ts';
+import { routeModule } from '../../route-kit.ts';
 import { allowanceSchema, complianceSchema, mineAllowancesSchema } from './stopped-schemas.ts';
 
 const shortText = z.string().min(1).max(100);
@@ -43,10 +41,7 @@ const decisionBody = z.object({
  * Stopped means stopped (ADR 0014): watch crews of suspended mines, dismantling windows of closing mines
  * (declared by the mine, approved by a regulator who did not declare), and a stop order's compliance view.
  */
-export function registerStoppedRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const route = routeKit(app, ['stopped']);
-  const { ports } = deps;
-
+export const registerStoppedRoutes = routeModule(['stopped'], (route, { ports, monitoring }) => {
   route.get(
     '/api/mines/:id/stopped-allowances',
     {
@@ -89,7 +84,7 @@ export function registerStoppedRoutes(app: FastifyInstance, deps: AppDeps): void
         body.decision,
         body.reason ?? null,
       );
-      await deps.monitoring?.view.refreshMine(allowance.mineId);
+      await monitoring?.view.refreshMine(allowance.mineId);
       return { allowance };
     },
   );
@@ -105,4 +100,4 @@ export function registerStoppedRoutes(app: FastifyInstance, deps: AppDeps): void
     },
     ({ principal, params }) => getOrderCompliance(ports, principal, params.id),
   );
-}
+});

@@ -1,8 +1,6 @@
-import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { bulkAssign, listBulkCandidates, MAX_BULK_MINES } from '../../../core/supervision/bulk-assignment.ts';
-import type { AppDeps } from '../../app.ts';
-import { routeKit } from '../../route-kit.ts';
+import { routeModule } from '../../route-kit.ts';
 import { assignmentCandidatesSchema, planBody } from './supervision.schemas.ts';
 const id = z.string().min(1).max(100);
 
@@ -36,10 +34,7 @@ const bulkResultSchema = z
   .meta({ id: 'BulkAssignmentResult' });
 
 /** Bulk assignment: many mines, one plan template / responsible person / group / leader, one action. */
-export function registerSupervisionBulkRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const route = routeKit(app, ['supervision']);
-  const { ports } = deps;
-
+export const registerSupervisionBulkRoutes = routeModule(['supervision'], (route, { ports }) => {
   route.get(
     '/api/supervision/bulk-candidates',
     {
@@ -59,4 +54,4 @@ export function registerSupervisionBulkRoutes(app: FastifyInstance, deps: AppDep
     },
     ({ principal, body }) => bulkAssign(ports, principal, body),
   );
-}
+});

@@ -1,12 +1,10 @@
-import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
   getLeaderShifts,
   setPositioningCard,
   type LeaderShiftsView,
 } from '../../../core/supervision/presence-use-cases.ts';
-import type { AppDeps } from '../../app.ts';
-import { routeKit } from '../../route-kit.ts';
+import { routeModule } from '../../route-kit.ts';
 import { mineParams, shaped } from '../../route-schemas.ts';
 
 const leaderShiftsSchema = shaped<LeaderShiftsView>()(
@@ -30,10 +28,7 @@ const leaderShiftsSchema = shaped<LeaderShiftsView>()(
 );
 
 /** What the personnel positioning data says of supervision: mine leaders' shifts underground, visitors' cards. */
-export function registerSupervisionPresenceRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const route = routeKit(app, ['supervision']);
-  const { ports } = deps;
-
+export const registerSupervisionPresenceRoutes = routeModule(['supervision'], (route, { ports }) => {
   route.get(
     '/api/supervision/mines/:mineId/leader-shifts',
     {
@@ -56,4 +51,4 @@ export function registerSupervisionPresenceRoutes(app: FastifyInstance, deps: Ap
     },
     ({ principal, params, body }) => setPositioningCard(ports, principal, params.userId, body.cardCode),
   );
-}
+});

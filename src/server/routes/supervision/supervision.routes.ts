@@ -1,4 +1,3 @@
-import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
   getSupervisionCard,
@@ -20,9 +19,7 @@ import {
 import type { Ports } from '../../../core/ports.ts';
 import type { SiteVisit } from '../../../core/supervision/supervision-types.ts';
 import { VISIT_COLUMNS, type VisitRow } from '../../../reports/list-export/list-columns.ts';
-import type { AppDeps } from '../../app.ts';
-import { routeKit } from '../../route-kit.ts';
-import { registerListExport } from '../../list-export-route.ts';
+import { routeModule } from '../../route-kit.ts';
 import { withUndergroundChecks } from '../../../core/supervision/visit-checks.ts';
 import { createHazardReporter } from './hazard-reporter.ts';
 import { registerSupervisionBulkRoutes } from './supervision-bulk.routes.ts';
@@ -43,7 +40,6 @@ import {
 } from './supervision.schemas.ts';
 import { csvFileSchema } from '../session.schemas.ts';
 
-const tags = ['supervision'];
 const regionId = regionIdSchema.optional();
 
 const visitFilters = z.object({ regionId, mineId: z.string().min(1).max(100).optional() });
@@ -99,12 +95,11 @@ const visitBody = z.object({
 });
 
 /** Supervision: one plan, one responsible person, one group, one leader per mine; coverage; site visits; KPI. */
-export function registerSupervisionRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const route = routeKit(app, ['supervision']);
+export const registerSupervisionRoutes = routeModule(['supervision'], (route, deps) => {
   const { ports } = deps;
   const hazards: HazardReporter = createHazardReporter(ports);
-  registerSupervisionBulkRoutes(app, deps);
-  registerSupervisionPresenceRoutes(app, deps);
+  registerSupervisionBulkRoutes(route.app, deps);
+  registerSupervisionPresenceRoutes(route.app, deps);
 
   route.get(
     '/api/supervision/coverage',
@@ -319,10 +314,9 @@ export function registerSupervisionRoutes(app: FastifyInstance, deps: AppDeps): 
     ({ principal, query }) => listVisits(ports, principal, query),
   );
 
-  registerListExport(app, deps, {
+  route.listExport({
     url: '/api/supervision/visits/export',
     list: 'visits',
-    tags,
     filters: visitFilters,
     columns: VISIT_COLUMNS,
     load: async (p, f, limit) => withMineNames(ports, (await listVisits(ports, p, { ...f, limit })).items),
@@ -348,4 +342,4 @@ export function registerSupervisionRoutes(app: FastifyInstance, deps: AppDeps): 
     },
     ({ principal, params }) => reportFindingAsHazard({ ...ports, hazards }, principal, params.id),
   );
-}
+});

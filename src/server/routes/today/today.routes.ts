@@ -1,14 +1,11 @@
-import type { FastifyInstance } from 'fastify';
 import { requirePermission } from '../../../core/access/permissions.ts';
 import { getToday } from '../../../core/today/today-use-cases.ts';
-import type { AppDeps } from '../../app.ts';
-import { routeKit } from '../../route-kit.ts';
+import { routeModule } from '../../route-kit.ts';
 import { resumptionDeps } from '../orders/orders.routes.ts';
 import { todayViewSchema } from './today.schemas.ts';
 
 /** GET /api/today: the caller's work list (src/core/today), in their scope. */
-export function registerTodayRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const route = routeKit(app, ['today']);
+export const registerTodayRoutes = routeModule(['today'], (route, { monitoring, ports }) => {
   route.get(
     '/api/today',
     {
@@ -18,10 +15,7 @@ export function registerTodayRoutes(app: FastifyInstance, deps: AppDeps): void {
     },
     ({ principal: p }) => {
       requirePermission(p, 'region.read');
-      return getToday(
-        { ...deps.ports, ...resumptionDeps(deps.ports), monitoring: deps.monitoring?.view ?? null },
-        p,
-      );
+      return getToday({ ...ports, ...resumptionDeps(ports), monitoring: monitoring?.view ?? null }, p);
     },
   );
-}
+});
