@@ -6,7 +6,7 @@ import type {
   FastifySchema,
   HTTPMethods,
 } from 'fastify';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Principal } from '../core/access/types.ts';
 import type { AppDeps } from './app.ts';
 import { principalOf } from './auth.ts';
@@ -68,6 +68,13 @@ type Declare = <
   handler: RouteHandler<P, Q, B, R>,
 ) => void;
 
+/** One action on a record: `action(verb, { summary, body?, status? }, run)` declares `POST <base>/<verb>`. */
+export type RecordAction<P extends z.ZodType, R extends z.ZodType> = <B extends Schema = undefined>(
+  verb: string,
+  spec: { summary: string; body?: B; status?: SuccessStatus },
+  run: (principal: Principal, params: z.output<P>, body: Parsed<B>) => Promise<z.input<R>>,
+) => void;
+
 /** A module's routes: `route.get(url, spec, handler)` and likewise post, put, patch, delete. */
 export interface RouteKit {
   get: Declare;
@@ -79,6 +86,16 @@ export interface RouteKit {
   listExport<F extends z.ZodRawShape, Row>(
     spec: Omit<ListExportSpec<F, Row>, 'tags'> & { tags?: string[] },
   ): void;
+  /**
+   * The actions on one record (a hazard's steps, a plan's decisions): each is `POST <base>/<verb>` with
+   * the record's path parameters, runs one use case and answers the record under its name, `{ [key] }`.
+   */
+  recordActions<P extends z.ZodType, R extends z.ZodType>(
+    base: string,
+    params: P,
+    key: string,
+    record: R,
+  ): RecordAction<P, R>;
   /** The app, for the routes that register plugins or reach its decorations. */
   app: FastifyInstance;
 }
@@ -130,12 +147,17 @@ export function routeKit(app: FastifyInstance, deps: AppDeps, tags: string[]): R
         },
       });
     };
+  const post = declare('POST');
   return {
     get: declare('GET'),
-    post: declare('POST'),
+    post,
     put: declare('PUT'),
     patch: declare('PATCH'),
     delete: declare('DELETE'),
+    recordActions: (base, params, key, record) => (verb, spec, run) =>
+      post(`${base}/${verb}`, { ...spec, params, response: z.object({ [key]: record }) }, async (call) => ({
+        [key]: await run(call.principal, call.params as z.output<typeof params>, call.body as never),
+      })),
     listExport: (spec) => registerListExport(app, deps, { ...spec, tags: spec.tags ?? tags }),
     app,
   };

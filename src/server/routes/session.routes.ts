@@ -168,10 +168,7 @@ export const registerSessionRoutes = routeModule(
         status: 201,
         config: { tokenScope: 'session' },
       },
-      async ({ principal, body }) => {
-        const t = await createApiToken({ ...ports, secrets: secrets }, principal, body);
-        return t;
-      },
+      ({ principal, body }) => createApiToken({ ...ports, secrets: secrets }, principal, body),
     );
 
     route.get(

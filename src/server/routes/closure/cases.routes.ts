@@ -36,11 +36,15 @@ export const registerCaseRoutes = routeModule(['closure'], (route, { ports }) =>
     async ({ principal, params }) => ({ records: await listOwnership(ports, principal, params.mineId) }),
   );
 
-  route.post(
-    '/api/closure/mines/:mineId/ownership',
+  route.recordActions(
+    '/api/closure/mines/:mineId',
+    mineParams,
+    'record',
+    ownershipRecordSchema,
+  )(
+    'ownership',
     {
       summary: 'Record an owner, a trustee contract (托管), an integration or a reorganisation.',
-      params: mineParams,
       body: z.object({
         kind: z.enum(OWNERSHIP_KINDS as [OwnershipKind, ...OwnershipKind[]]),
         party: z.string().max(300),
@@ -49,12 +53,9 @@ export const registerCaseRoutes = routeModule(['closure'], (route, { ports }) =>
         contractRef: z.string().max(200).nullable().optional(),
         note: z.string().max(2000).optional(),
       }),
-      response: z.object({ record: ownershipRecordSchema }),
       status: 201,
     },
-    async ({ principal, params, body }) => ({
-      record: await recordOwnership(ports, principal, params.mineId, body),
-    }),
+    (p, { mineId }, body) => recordOwnership(ports, p, mineId, body),
   );
 
   route.get(
@@ -100,34 +101,28 @@ export const registerCaseRoutes = routeModule(['closure'], (route, { ports }) =>
     async ({ principal, params }) => ({ case: await getCase(ports, principal, params.id) }),
   );
 
-  route.post(
-    '/api/closure/cases/:id/evidence',
+  const caseStep = route.recordActions('/api/closure/cases/:id', idParams, 'case', crackdownCaseSchema);
+  caseStep(
+    'evidence',
     {
       summary: 'Link evidence: an alarm, hazard, visit, data gap, inspection or document.',
-      params: idParams,
       body: z.object({
         kind: z.enum(CASE_EVIDENCE_KINDS as [CaseEvidenceKind, ...CaseEvidenceKind[]]),
         ref: z.string().max(300),
         note: z.string().max(2000).optional(),
       }),
-      response: z.object({ case: crackdownCaseSchema }),
     },
-    async ({ principal, params, body }) => ({
-      case: await addCaseEvidence(ports, principal, params.id, body),
-    }),
+    (p, { id }, body) => addCaseEvidence(ports, p, id, body),
   );
-
-  route.post(
-    '/api/closure/cases/:id/events',
+  caseStep(
+    'events',
     {
       summary: 'Move a case: investigate, decide (with the decision text), close.',
-      params: idParams,
       body: z.object({
         event: z.enum(CASE_EVENTS as [CaseEvent, ...CaseEvent[]]),
         text: z.string().max(4000).optional(),
       }),
-      response: z.object({ case: crackdownCaseSchema }),
     },
-    async ({ principal, params, body }) => ({ case: await advanceCase(ports, principal, params.id, body) }),
+    (p, { id }, body) => advanceCase(ports, p, id, body),
   );
 });

@@ -121,10 +121,7 @@ export const registerClosureRoutes = routeModule(['closure'], (route, deps) => {
       response: z.object({ closure: closureViewSchema, statusChanged: z.boolean() }),
       status: 201,
     },
-    async ({ principal, body }) => {
-      const result = await createClosure(ports, principal, body);
-      return result;
-    },
+    ({ principal, body }) => createClosure(ports, principal, body),
   );
 
   route.get(
@@ -137,17 +134,18 @@ export const registerClosureRoutes = routeModule(['closure'], (route, deps) => {
     async ({ principal, params }) => ({ closure: await getClosure(ports, principal, params.id) }),
   );
 
-  route.post(
-    '/api/closure/closures/:id/steps/:step/record',
+  route.recordActions(
+    '/api/closure/closures/:id/steps/:step',
+    stepParams,
+    'closure',
+    closureViewSchema,
+  )(
+    'record',
     {
       summary: 'Record a closure step as done, with evidence (the mine or a regulator).',
-      params: stepParams,
       body: z.object({ evidence: z.string().max(4000) }),
-      response: z.object({ closure: closureViewSchema }),
     },
-    async ({ principal, params, body }) => ({
-      closure: await recordStep(ports, principal, params.id, params.step, body),
-    }),
+    (p, { id, step }, body) => recordStep(ports, p, id, step, body),
   );
 
   for (const event of ['verify', 'reject'] as const) {
@@ -162,30 +160,28 @@ export const registerClosureRoutes = routeModule(['closure'], (route, deps) => {
         body: z.object({ note: z.string().max(2000).optional() }),
         response: z.object({ closure: closureViewSchema, mineClosed: z.boolean() }),
       },
-      async ({ principal: p, params, body }) => {
-        const result = await decideStep(ports, p, params.id, params.step, event, body.note);
-        return result;
-      },
+      ({ principal: p, params, body }) => decideStep(ports, p, params.id, params.step, event, body.note),
     );
   }
 
-  route.post(
-    '/api/closure/closures/:id/transformations',
+  route.recordActions(
+    '/api/closure/closures/:id',
+    idParams,
+    'transformation',
+    transformationSchema,
+  )(
+    'transformations',
     {
       summary: 'Record what the exited mine became: what, since when, jobs.',
-      params: idParams,
       body: z.object({
         what: z.string().max(500),
         startedOn: z.string().max(10),
         jobs: z.number().int().min(0).max(1_000_000),
         note: z.string().max(2000).optional(),
       }),
-      response: z.object({ transformation: transformationSchema }),
       status: 201,
     },
-    async ({ principal, params, body }) => ({
-      transformation: await recordTransformation(ports, principal, params.id, body),
-    }),
+    (p, { id }, body) => recordTransformation(ports, p, id, body),
   );
 
   registerClosureFileRoutes(route.app, deps);

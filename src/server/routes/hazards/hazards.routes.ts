@@ -26,7 +26,6 @@ import {
 } from '../../../core/hazards/hazard-use-cases.ts';
 import { HAZARD_COLUMNS } from '../../../reports/list-export/list-columns.ts';
 import { routeModule } from '../../route-kit.ts';
-import type { Principal } from '../../../core/access/types.ts';
 import { createEquipmentState } from '../../../monitoring/equipment-state.ts';
 import { registerEvidenceRoutes } from './hazard-evidence.routes.ts';
 import { idParams, isoDateSchema, itemsOf, regionIdSchema } from '../../route-schemas.ts';
@@ -147,110 +146,68 @@ export const registerHazardRoutes = routeModule(['hazards'], (route, deps) => {
     ({ principal, body }) => reportHazard(ports, principal, body),
   );
 
-  route.post(
-    '/api/hazards/:id/assign',
-    {
-      summary: 'The mine sets the five implementations (and the plan, for a major hazard).',
-      params: idParams,
-      body: planBody,
-      response: z.object({ hazard: hazardSchema }),
-    },
-    async ({ principal, params, body }) => ({
-      hazard: await assignHazard(ports, principal, params.id, body),
-    }),
-  );
-  route.post(
-    '/api/hazards/:id/start',
-    {
-      summary: 'The mine starts rectifying.',
-      params: idParams,
-      response: z.object({ hazard: hazardSchema }),
-    },
-    async ({ principal, params }) => ({ hazard: await startRectifying(ports, principal, params.id) }),
-  );
+  const hazardStep = route.recordActions('/api/hazards/:id', idParams, 'hazard', hazardSchema);
   const noteBody = z.object({ note: text(2000).nullable().optional() }).default({});
-  route.post(
-    '/api/hazards/:id/submit',
-    {
-      summary: 'The mine applies for verification.',
-      params: idParams,
-      body: noteBody,
-      response: z.object({ hazard: hazardSchema }),
-    },
-    async ({ principal, params, body }) => ({
-      hazard: await submitForVerification(ports, principal, params.id, body.note ?? null),
-    }),
+  hazardStep(
+    'assign',
+    { summary: 'The mine sets the five implementations (and the plan, for a major hazard).', body: planBody },
+    (p, { id }, body) => assignHazard(ports, p, id, body),
   );
-  route.post(
-    '/api/hazards/:id/verify',
-    {
-      summary: 'A regulator verifies on site and closes (writes off) the hazard.',
-      params: idParams,
-      body: noteBody,
-      response: z.object({ hazard: hazardSchema }),
-    },
-    async ({ principal, params, body }) => ({
-      hazard: await verifyAndClose(ports, principal, params.id, body.note ?? null),
-    }),
+  hazardStep('start', { summary: 'The mine starts rectifying.' }, (p, { id }) =>
+    startRectifying(ports, p, id),
   );
-  route.post(
-    '/api/hazards/:id/reject',
+  hazardStep('submit', { summary: 'The mine applies for verification.', body: noteBody }, (p, { id }, body) =>
+    submitForVerification(ports, p, id, body.note ?? null),
+  );
+  hazardStep(
+    'verify',
+    { summary: 'A regulator verifies on site and closes (writes off) the hazard.', body: noteBody },
+    (p, { id }, body) => verifyAndClose(ports, p, id, body.note ?? null),
+  );
+  hazardStep(
+    'reject',
     {
       summary: 'A regulator rejects the rectification, with a reason.',
-      params: idParams,
       body: z.object({ reason: text(2000) }),
-      response: z.object({ hazard: hazardSchema }),
     },
-    async ({ principal, params, body }) => ({
-      hazard: await rejectRectification(ports, principal, params.id, body.reason),
-    }),
+    (p, { id }, body) => rejectRectification(ports, p, id, body.reason),
   );
-  route.post(
-    '/api/hazards/:id/extend',
+  hazardStep(
+    'extend',
     {
       summary: 'A regulator extends the current due date, with a reason (the original stays).',
-      params: idParams,
       body: z.object({ newDueDate: date, reason: text(2000) }),
-      response: z.object({ hazard: hazardSchema }),
     },
-    async ({ principal, params, body }) => ({
-      hazard: await extendDueDate(ports, principal, params.id, body),
-    }),
+    (p, { id }, body) => extendDueDate(ports, p, id, body),
   );
-  route.post(
-    '/api/hazards/:id/listing',
+  const listingStep = route.recordActions('/api/hazards/:id', idParams, 'listing', listingSchema);
+  listingStep(
+    'listing',
     {
       summary: 'A regulator lists a major hazard under supervision (挂牌督办).',
-      params: idParams,
       body: z.object({ notice: text(5000) }),
-      response: z.object({ listing: listingSchema }),
       status: 201,
     },
-    async ({ principal, params, body }) => ({
-      listing: await listUnderSupervision(ports, principal, params.id, body.notice),
-    }),
+    (p, { id }, body) => listUnderSupervision(ports, p, id, body.notice),
   );
-  route.post(
-    '/api/hazards/:id/listing/close',
-    {
-      summary: 'Close the supervision listing of a closed hazard.',
-      params: idParams,
-      response: z.object({ listing: listingSchema }),
-    },
-    async ({ principal, params }) => ({ listing: await unlistSupervision(ports, principal, params.id) }),
+  listingStep(
+    'listing/close',
+    { summary: 'Close the supervision listing of a closed hazard.' },
+    (p, { id }) => unlistSupervision(ports, p, id),
   );
-  route.post(
-    '/api/hazards/:id/progress',
+  route.recordActions(
+    '/api/hazards/:id',
+    idParams,
+    'progress',
+    progressReportSchema,
+  )(
+    'progress',
     {
       summary: 'The mine reports progress on a listed hazard.',
-      params: idParams,
       body: z.object({ text: text(5000) }),
-      response: z.object({ progress: progressReportSchema }),
       status: 201,
     },
-    async ({ principal, params, body }) => ({
-      progress: await fileProgressReport(ports, principal, params.id, body.text),
-    }),
+    (p, { id }, body) => fileProgressReport(ports, p, id, body.text),
   );
 
   route.get(
@@ -262,43 +219,18 @@ export const registerHazardRoutes = routeModule(['hazards'], (route, deps) => {
     },
     ({ principal, query }) => listProposals(ports, principal, query.state),
   );
-  const decide =
-    (decision: 'confirm' | 'dismiss') =>
-    async ({
-      principal,
-      params,
-      body,
-    }: {
-      principal: Principal;
-      params: { id: string };
-      body: { note?: string | null };
-    }) => {
-      const proposal = await decideProposal(ports, principal, params.id, {
-        decision,
-        note: body.note ?? null,
-      });
-      return { proposal };
-    };
-  route.post(
-    '/api/hazards/proposals/:id/confirm',
-    {
-      summary: 'Confirm a proposal: the mine is suspended or ordered closed.',
-      params: idParams,
-      body: noteBody,
-      response: z.object({ proposal: hazardProposalSchema }),
-    },
-    decide('confirm'),
+  const proposalStep = route.recordActions(
+    '/api/hazards/proposals/:id',
+    idParams,
+    'proposal',
+    hazardProposalSchema,
   );
-  route.post(
-    '/api/hazards/proposals/:id/dismiss',
-    {
-      summary: 'Dismiss a proposal, with a reason.',
-      params: idParams,
-      body: noteBody,
-      response: z.object({ proposal: hazardProposalSchema }),
-    },
-    decide('dismiss'),
-  );
+  const decide = (decision: 'confirm' | 'dismiss', summary: string) =>
+    proposalStep(decision, { summary, body: noteBody }, (p, { id }, body) =>
+      decideProposal(ports, p, id, { decision, note: body.note ?? null }),
+    );
+  decide('confirm', 'Confirm a proposal: the mine is suspended or ordered closed.');
+  decide('dismiss', 'Dismiss a proposal, with a reason.');
 
   const equipment = createEquipmentState(deps.monitoring?.view);
   route.post(

@@ -16,6 +16,7 @@ import { scopedMineFilter } from '../../../core/registry/mine-use-cases.ts';
 import type { Ports } from '../../../core/ports.ts';
 import { ALARM_COLUMNS } from '../../../reports/list-export/list-columns.ts';
 import type { MonitoringDeps } from '../../app.ts';
+import type { AlarmEvent } from '../../../core/monitoring/alarms/alarm-lifecycle.ts';
 import { routeModule } from '../../route-kit.ts';
 import { consoleGroupingOf } from './alarm-console.routes.ts';
 import { monitoringOf } from './monitoring-access.ts';
@@ -154,97 +155,54 @@ export const registerAlarmRoutes = routeModule(['alarms'], (route, deps) => {
     },
   );
 
-  route.post(
-    '/api/alarms/:id/acknowledge',
-    {
-      summary: 'Acknowledge an alarm with a comment (what was done).',
-      params: alarmParams,
-      body: z.object({ comment: z.string().max(2000) }),
-      response: alarmActionSchema,
-    },
-    async ({ principal, params, body }) => {
-      const m = monitoringOf(deps);
-      const alarm = await m.view.act(
-        principal,
-        params.id,
-        { kind: 'acknowledge', actor: principal.displayName, comment: body.comment },
-        body.comment.trim(),
-      );
-      return { alarm };
-    },
-  );
+  /** An operator's action on one alarm: the lifecycle event it records and the note audited with it. */
+  const alarmAction = <B extends z.ZodType>(
+    verb: string,
+    summary: string,
+    body: B,
+    action: (body: z.output<B>, actor: string) => { event: AlarmEvent; note: string | null },
+  ) =>
+    route.post(
+      `/api/alarms/:id/${verb}`,
+      { summary, params: alarmParams, body, response: alarmActionSchema },
+      async ({ principal, params, body }) => {
+        const { event, note } = action(body as z.output<B>, principal.displayName);
+        return { alarm: await monitoringOf(deps).view.act(principal, params.id, event, note) };
+      },
+    );
+  const noBody = z.object({}).optional();
+  const reasonBody = z.object({ reason: z.string().max(2000) });
 
-  route.post(
-    '/api/alarms/:id/shelve',
-    {
-      summary: 'Shelve an alarm for 1–480 minutes with a reason; it returns by itself.',
-      params: alarmParams,
-      body: z.object({ reason: z.string().max(2000), minutes: z.number().int() }),
-      response: alarmActionSchema,
-    },
-    async ({ principal: p, params, body }) => {
-      const m = monitoringOf(deps);
-      const untilMs = shelveUntil(ports.clock.nowMs(), body.minutes);
-      const alarm = await m.view.act(
-        p,
-        params.id,
-        { kind: 'shelve', actor: p.displayName, reason: body.reason, untilMs },
-        body.reason.trim(),
-      );
-      return { alarm };
-    },
+  alarmAction(
+    'acknowledge',
+    'Acknowledge an alarm with a comment (what was done).',
+    z.object({ comment: z.string().max(2000) }),
+    ({ comment }, actor) => ({ event: { kind: 'acknowledge', actor, comment }, note: comment.trim() }),
   );
-
-  route.post(
-    '/api/alarms/:id/unshelve',
-    {
-      summary: 'Return a shelved alarm to the console.',
-      params: alarmParams,
-      body: z.object({}).optional(),
-      response: alarmActionSchema,
-    },
-    async ({ principal: p, params }) => {
-      const m = monitoringOf(deps);
-      return {
-        alarm: await m.view.act(p, params.id, { kind: 'unshelve', actor: p.displayName }, null),
-      };
-    },
+  alarmAction(
+    'shelve',
+    'Shelve an alarm for 1–480 minutes with a reason; it returns by itself.',
+    reasonBody.extend({ minutes: z.number().int() }),
+    ({ reason, minutes }, actor) => ({
+      event: { kind: 'shelve', actor, reason, untilMs: shelveUntil(ports.clock.nowMs(), minutes) },
+      note: reason.trim(),
+    }),
   );
-
-  route.post(
-    '/api/alarms/:id/out-of-service',
-    {
-      summary: 'Take an alarm out of service (e.g. a sensor being replaced), with a reason.',
-      params: alarmParams,
-      body: z.object({ reason: z.string().max(2000) }),
-      response: alarmActionSchema,
-    },
-    async ({ principal: p, params, body }) => {
-      const m = monitoringOf(deps);
-      const alarm = await m.view.act(
-        p,
-        params.id,
-        { kind: 'remove_from_service', actor: p.displayName, reason: body.reason },
-        body.reason.trim(),
-      );
-      return { alarm };
-    },
+  alarmAction('unshelve', 'Return a shelved alarm to the console.', noBody, (_, actor) => ({
+    event: { kind: 'unshelve', actor },
+    note: null,
+  }));
+  alarmAction(
+    'out-of-service',
+    'Take an alarm out of service (e.g. a sensor being replaced), with a reason.',
+    reasonBody,
+    ({ reason }, actor) => ({ event: { kind: 'remove_from_service', actor, reason }, note: reason.trim() }),
   );
-
-  route.post(
-    '/api/alarms/:id/return-to-service',
-    {
-      summary: 'Return an alarm to service; it re-enters the state of its condition.',
-      params: alarmParams,
-      body: z.object({}).optional(),
-      response: alarmActionSchema,
-    },
-    async ({ principal: p, params }) => {
-      const m = monitoringOf(deps);
-      return {
-        alarm: await m.view.act(p, params.id, { kind: 'return_to_service', actor: p.displayName }, null),
-      };
-    },
+  alarmAction(
+    'return-to-service',
+    'Return an alarm to service; it re-enters the state of its condition.',
+    noBody,
+    (_, actor) => ({ event: { kind: 'return_to_service', actor }, note: null }),
   );
 
   route.get(

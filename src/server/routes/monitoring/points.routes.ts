@@ -5,7 +5,8 @@ import { requirePermission } from '../../../core/access/permissions.ts';
 import { PLATFORM_POLICY } from '../../../core/monitoring/platform-policy.ts';
 import { SENSOR_TYPES } from '../../../core/monitoring/sensor-code-tables.ts';
 import type { ReadingChunk } from '../../../core/monitoring/monitoring-ports.ts';
-import { idParams } from '../../route-schemas.ts';
+import { idParams, recordIdSchema } from '../../route-schemas.ts';
+import type { Principal } from '../../../core/access/types.ts';
 import { routeModule } from '../../route-kit.ts';
 import { mineInScope, monitoringOf } from './monitoring-access.ts';
 import { personnelSchema, pointsSchema, seriesSchema, type PointAnswer } from './monitoring.schemas.ts';
@@ -15,8 +16,25 @@ const RAW_SPAN_MS = 6 * 3_600_000;
 /** …and longer than this from the per-hour ones (a week is 168 points). */
 const MINUTE_SPAN_MS = 3 * 86_400_000;
 
+const pointParams = z.object({ id: recordIdSchema, pointId: z.coerce.number().int().min(0) });
+/** A time span in epoch milliseconds; the routes default what is left out. */
+const spanQuery = z.object({
+  fromMs: z.coerce.number().int().optional(),
+  toMs: z.coerce.number().int().optional(),
+});
+
 export const registerPointRoutes = routeModule(['monitoring'], (route, deps) => {
   const { ports } = deps;
+
+  /** A point of a mine in the caller's scope (monitoring.read); another mine's point reads as not found. */
+  const pointOfMine = async (principal: Principal, params: z.output<typeof pointParams>) => {
+    const m = monitoringOf(deps);
+    const mine = await mineInScope(m, principal, params.id, 'monitoring.read');
+    const point = await m.view.point(params.pointId);
+    if (!point || point.mineId !== mine.id)
+      throw notFound('POINT_NOT_FOUND', `No point ${params.pointId} at this mine.`);
+    return { mine, point };
+  };
 
   route.get(
     '/api/monitoring/policy',
@@ -97,19 +115,12 @@ export const registerPointRoutes = routeModule(['monitoring'], (route, deps) => 
     {
       summary:
         'A curve: raw readings for spans up to 6 h, per-minute min/mean/max up to 3 days, per-hour beyond.',
-      params: z.object({ id: z.string().min(1).max(100), pointId: z.coerce.number().int().min(0) }),
-      query: z.object({
-        fromMs: z.coerce.number().int().optional(),
-        toMs: z.coerce.number().int().optional(),
-      }),
+      params: pointParams,
+      query: spanQuery,
       response: seriesSchema,
     },
     async ({ principal, params, query }) => {
-      const m = monitoringOf(deps);
-      const mine = await mineInScope(m, principal, params.id, 'monitoring.read');
-      const point = await m.view.point(params.pointId);
-      if (!point || point.mineId !== mine.id)
-        throw notFound('POINT_NOT_FOUND', `No point ${params.pointId} at this mine.`);
+      const { point } = await pointOfMine(principal, params);
       const toMs = query.toMs ?? ports.clock.nowMs();
       const fromMs = query.fromMs ?? toMs - 30 * 60_000;
       const span = toMs - fromMs;
@@ -123,19 +134,12 @@ export const registerPointRoutes = routeModule(['monitoring'], (route, deps) => 
     {
       summary:
         "A point's raw history as CSV (ts_ms, time in China Standard Time, value, status), streamed from the stored blocks.",
-      params: z.object({ id: z.string().min(1).max(100), pointId: z.coerce.number().int().min(0) }),
-      query: z.object({
-        fromMs: z.coerce.number().int().optional(),
-        toMs: z.coerce.number().int().optional(),
-      }),
+      params: pointParams,
+      query: spanQuery,
     },
     async ({ principal, params, query, reply }) => {
       // Scope and point are checked before anything is read or sent.
-      const m = monitoringOf(deps);
-      const mine = await mineInScope(m, principal, params.id, 'monitoring.read');
-      const point = await m.view.point(params.pointId);
-      if (!point || point.mineId !== mine.id)
-        throw notFound('POINT_NOT_FOUND', `No point ${params.pointId} at this mine.`);
+      const { mine, point } = await pointOfMine(principal, params);
       const toMs = query.toMs ?? ports.clock.nowMs();
       const fromMs = query.fromMs ?? 0;
       const chunks = ports.monitoring.rawReadingChunks(point.id, fromMs, toMs);

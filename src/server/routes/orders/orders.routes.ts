@@ -99,10 +99,7 @@ export const registerOrderRoutes = routeModule(['orders'], (route, deps) => {
       response: issueOrderResultSchema,
       status: 201,
     },
-    async ({ principal, body }) => {
-      const result = await issueOrder(ports, principal, body);
-      return result;
-    },
+    ({ principal, body }) => issueOrder(ports, principal, body),
   );
 
   route.get(

@@ -49,45 +49,36 @@ export const registerResumptionRoutes = routeModule(['orders'], (route, { ports 
     async ({ principal, params }) => ({ resumption: await getResumption(rd(), principal, params.id) }),
   );
 
-  route.post(
-    '/api/orders/resumptions/:id/sign-offs',
+  const resumptionStep = route.recordActions(
+    '/api/orders/resumptions/:id',
+    idParams,
+    'resumption',
+    resumptionViewSchema,
+  );
+  resumptionStep(
+    'sign-offs',
     {
       summary:
         'Sign a manual checklist item (plan: regulator; group inspection: group member; sign-off: leader).',
-      params: idParams,
       body: z.object({ item: z.string().min(1).max(60), note: z.string().max(2000).default('') }),
-      response: z.object({ resumption: resumptionViewSchema }),
     },
-    async ({ principal, params, body }) => ({
-      resumption: await signChecklistItem(rd(), principal, params.id, body),
-    }),
+    (p, { id }, body) => signChecklistItem(rd(), p, id, body),
   );
-
-  route.post(
-    '/api/orders/resumptions/:id/decision',
+  resumptionStep(
+    'decision',
     {
       summary:
         'Approve (→ producing; needs the complete checklist and the gas-control rule) or reject (→ suspended).',
-      params: idParams,
       body: z.object({ decision: z.enum(['approve', 'reject']), reason: z.string().min(1).max(2000) }),
-      response: z.object({ resumption: resumptionViewSchema }),
     },
-    async ({ principal, params, body }) => {
-      const resumption = await decideResumption(rd(), principal, params.id, body);
-      return { resumption };
-    },
+    (p, { id }, body) => decideResumption(rd(), p, id, body),
   );
-
-  route.post(
-    '/api/orders/resumptions/:id/notice',
+  resumptionStep(
+    'notice',
     {
       summary: 'Record the public notice of the decision (due within 5 working days).',
-      params: idParams,
       body: z.object({ noticeDate: z.string().max(10), noticeRef: z.string().min(1).max(500) }),
-      response: z.object({ resumption: resumptionViewSchema }),
     },
-    async ({ principal, params, body }) => ({
-      resumption: await recordPublicNotice(rd(), principal, params.id, body),
-    }),
+    (p, { id }, body) => recordPublicNotice(rd(), p, id, body),
   );
 });

@@ -256,9 +256,6 @@ export const registerMineRoutes = routeModule(['registry'], (route, { ports, mon
       }),
       response: mineTransitionResultSchema,
     },
-    async ({ principal, params, body }) => {
-      const result = await changeMineStatus(ports, principal, params.id, body);
-      return result;
-    },
+    ({ principal, params, body }) => changeMineStatus(ports, principal, params.id, body),
   );
 });

@@ -24,7 +24,7 @@ import { withUndergroundChecks } from '../../../core/supervision/visit-checks.ts
 import { createHazardReporter } from './hazard-reporter.ts';
 import { registerSupervisionBulkRoutes } from './supervision-bulk.routes.ts';
 import { registerSupervisionPresenceRoutes } from './supervision-presence.routes.ts';
-import { idParams, itemsOf, mineParams, regionIdSchema } from '../../route-schemas.ts';
+import { idParams, itemsOf, mineParams, recordIdSchema, regionIdSchema } from '../../route-schemas.ts';
 import {
   assignmentCandidatesSchema,
   coverageViewSchema,
@@ -210,83 +210,67 @@ export const registerSupervisionRoutes = routeModule(['supervision'], (route, de
     ({ principal, params }) => deletePlan(ports, principal, params.mineId),
   );
 
-  route.post(
-    '/api/supervision/mines/:mineId/plan/submit',
-    {
-      summary: 'Submit the draft plan for approval.',
-      params: mineParams,
-      response: z.object({ plan: minePlanSchema }),
-    },
-    async ({ principal, params }) => ({ plan: await decidePlan(ports, principal, params.mineId, 'submit') }),
+  const mineBase = '/api/supervision/mines/:mineId';
+  const planStep = route.recordActions(mineBase, mineParams, 'plan', minePlanSchema);
+  planStep('plan/submit', { summary: 'Submit the draft plan for approval.' }, (p, { mineId }) =>
+    decidePlan(ports, p, mineId, 'submit'),
+  );
+  planStep(
+    'plan/approve',
+    { summary: 'Approve a submitted plan (a regulator whose region covers the mine).' },
+    (p, { mineId }) => decidePlan(ports, p, mineId, 'approve'),
+  );
+  planStep(
+    'plan/return',
+    { summary: 'Return a submitted plan with a reason.', body: z.object({ reason: z.string().max(2000) }) },
+    (p, { mineId }, body) => decidePlan(ports, p, mineId, 'return', body.reason),
   );
 
-  route.post(
-    '/api/supervision/mines/:mineId/plan/approve',
-    {
-      summary: 'Approve a submitted plan (a regulator whose region covers the mine).',
-      params: mineParams,
-      response: z.object({ plan: minePlanSchema }),
-    },
-    async ({ principal, params }) => ({ plan: await decidePlan(ports, principal, params.mineId, 'approve') }),
-  );
-
-  route.post(
-    '/api/supervision/mines/:mineId/plan/return',
-    {
-      summary: 'Return a submitted plan with a reason.',
-      params: mineParams,
-      body: z.object({ reason: z.string().max(2000) }),
-      response: z.object({ plan: minePlanSchema }),
-    },
-    async ({ principal, params, body }) => ({
-      plan: await decidePlan(ports, principal, params.mineId, 'return', body.reason),
-    }),
-  );
-
-  route.post(
-    '/api/supervision/mines/:mineId/responsible',
+  route.recordActions(
+    mineBase,
+    mineParams,
+    'responsible',
+    responsiblePersonSchema,
+  )(
+    'responsible',
     {
       summary: "Set the mine's responsible person on the enterprise side.",
-      params: mineParams,
       body: z.object({
         name: z.string().max(100),
         position: z.string().max(100),
         phone: z.string().max(30),
       }),
-      response: z.object({ responsible: responsiblePersonSchema }),
     },
-    async ({ principal, params, body }) => ({
-      responsible: await setResponsiblePerson(ports, principal, params.mineId, body),
-    }),
+    (p, { mineId }, body) => setResponsiblePerson(ports, p, mineId, body),
   );
-
-  route.post(
-    '/api/supervision/mines/:mineId/group',
+  route.recordActions(
+    mineBase,
+    mineParams,
+    'group',
+    supervisionGroupSchema,
+  )(
+    'group',
     {
       summary: "Set the mine's supervision group (group-member users; one is its leader).",
-      params: mineParams,
       body: z.object({
-        leaderUserId: z.string().min(1).max(100),
-        memberUserIds: z.array(z.string().min(1).max(100)).max(30),
+        leaderUserId: recordIdSchema,
+        memberUserIds: z.array(recordIdSchema).max(30),
       }),
-      response: z.object({ group: supervisionGroupSchema }),
     },
-    async ({ principal, params, body }) => ({
-      group: await setSupervisionGroup(ports, principal, params.mineId, body),
-    }),
+    (p, { mineId }, body) => setSupervisionGroup(ports, p, mineId, body),
   );
-
-  route.post(
-    '/api/supervision/mines/:mineId/leader',
+  route.recordActions(
+    mineBase,
+    mineParams,
+    'leader',
+    leaderAssignmentSchema,
+  )(
+    'leader',
     {
       summary: "Assign the mine's leader on contact duty (包保领导).",
-      params: mineParams,
-      body: z.object({ userId: z.string().min(1).max(100) }),
-      response: z.object({ leader: leaderAssignmentSchema }),
+      body: z.object({ userId: recordIdSchema }),
     },
-    async ({ principal, params, body }) => ({
-      leader: await setContactLeader(ports, principal, params.mineId, body.userId),
-    }),
+    (p, { mineId }, body) => setContactLeader(ports, p, mineId, body.userId),
   );
 
   route.post(
