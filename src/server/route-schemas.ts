@@ -79,3 +79,16 @@ export function shaped<T>() {
     schema: S & (Equals<Flat<z.output<S>>, Flat<T>> extends true ? unknown : { schemaDiffersFrom: T }),
   ): S => schema;
 }
+
+/**
+ * A named answer object tied to its core type, the common case of `shaped`: it becomes a component of the
+ * OpenAPI document (a named type in the web client) and compiles only when its fields are exactly `T`'s.
+ * `component<Directive>()('Directive', { id: z.string(), ... })`.
+ */
+export function component<T>() {
+  return <F extends z.ZodRawShape>(
+    id: string,
+    fields: F &
+      (Equals<Flat<z.output<z.ZodObject<F>>>, Flat<T>> extends true ? unknown : { schemaDiffersFrom: T }),
+  ): z.ZodObject<F> => z.object(fields).meta({ id });
+}

@@ -28,7 +28,7 @@ import type {
 import type { AccountabilityView } from '../../../core/accidents/accountability-use-cases.ts';
 import type { ImportResult } from '../../../core/accidents/import-use-case.ts';
 import type { PrecedingTimeline } from '../../../core/accidents/preceded-by.ts';
-import { shaped } from '../../route-schemas.ts';
+import { component, shaped } from '../../route-schemas.ts';
 
 /** Answers of the accident, accountability and reference-import routes. */
 
@@ -78,40 +78,28 @@ export const accidentSummarySchema = shaped<AccidentSummary>()(
   z.object({ ...accidentFields, hasLateReport: z.boolean() }).meta({ id: 'AccidentSummary' }),
 );
 
-export const gradeJudgementSchema = shaped<GradeJudgement>()(
-  z
-    .object({
-      grade: accidentGradeSchema,
-      by: z.array(z.enum(['deaths', 'seriousInjuries', 'directLossCny'])),
-      source: z.string().nullable(),
-    })
-    .meta({ id: 'GradeJudgement' }),
-);
+export const gradeJudgementSchema = component<GradeJudgement>()('GradeJudgement', {
+  grade: accidentGradeSchema,
+  by: z.array(z.enum(['deaths', 'seriousInjuries', 'directLossCny'])),
+  source: z.string().nullable(),
+});
 
-export const chainRowSchema = shaped<ChainRow>()(
-  z
-    .object({
-      grade: accidentGradeSchema,
-      topLevel: reportLevelSchema,
-      investigationLead: z.enum(['State Council', 'province', 'city', 'county']),
-      coalInvestigator: z.string(),
-      replyDays: z.number(),
-      source: z.string(),
-    })
-    .meta({ id: 'ReportingChain' }),
-);
+export const chainRowSchema = component<ChainRow>()('ReportingChain', {
+  grade: accidentGradeSchema,
+  topLevel: reportLevelSchema,
+  investigationLead: z.enum(['State Council', 'province', 'city', 'county']),
+  coalInvestigator: z.string(),
+  replyDays: z.number(),
+  source: z.string(),
+});
 
-const reportStepSchema = shaped<ReportStep>()(
-  z
-    .object({
-      level: reportLevelSchema,
-      deadline: z.string(),
-      reportedAt: z.string().nullable(),
-      status: z.enum(['on_time', 'late', 'due', 'overdue']),
-      minutesLate: z.number(),
-    })
-    .meta({ id: 'ReportStep' }),
-);
+const reportStepSchema = component<ReportStep>()('ReportStep', {
+  level: reportLevelSchema,
+  deadline: z.string(),
+  reportedAt: z.string().nullable(),
+  status: z.enum(['on_time', 'late', 'due', 'overdue']),
+  minutesLate: z.number(),
+});
 
 const accidentReportSchema = shaped<AccidentReport>()(
   z.object({
@@ -125,26 +113,22 @@ const accidentReportSchema = shaped<AccidentReport>()(
   }),
 );
 
-export const accountabilityRecordSchema = shaped<AccountabilityRecord>()(
-  z
-    .object({
-      id: z.string(),
-      accidentId: z.string(),
-      mineId: z.string(),
-      mineName: z.string(),
-      regionPath: z.string(),
-      personName: z.string(),
-      post: z.string(),
-      chain: accountabilityChainSchema,
-      action: accountabilityActionSchema,
-      decidedOn: z.string(),
-      note: z.string(),
-      createdAt: z.string(),
-      createdById: z.string(),
-      createdByName: z.string(),
-    })
-    .meta({ id: 'AccountabilityRecord' }),
-);
+export const accountabilityRecordSchema = component<AccountabilityRecord>()('AccountabilityRecord', {
+  id: z.string(),
+  accidentId: z.string(),
+  mineId: z.string(),
+  mineName: z.string(),
+  regionPath: z.string(),
+  personName: z.string(),
+  post: z.string(),
+  chain: accountabilityChainSchema,
+  action: accountabilityActionSchema,
+  decidedOn: z.string(),
+  note: z.string(),
+  createdAt: z.string(),
+  createdById: z.string(),
+  createdByName: z.string(),
+});
 
 const supplementFiguresSchema = z.object({
   deaths: z.number(),
@@ -172,100 +156,76 @@ export const accidentSupplementSchema = shaped<SupplementView>()(
     .meta({ id: 'AccidentSupplement' }),
 );
 
-const supplementWindowSchema = shaped<SupplementWindowView>()(
-  z
-    .object({
-      days: z.number(),
-      lastDay: z.string(),
-      closesAt: z.string(),
-      source: z.string(),
-      isOpen: z.boolean(),
-    })
-    .meta({ id: 'SupplementWindow' }),
-);
+const supplementWindowSchema = component<SupplementWindowView>()('SupplementWindow', {
+  days: z.number(),
+  lastDay: z.string(),
+  closesAt: z.string(),
+  source: z.string(),
+  isOpen: z.boolean(),
+});
 
-export const accidentDetailSchema = shaped<AccidentDetail>()(
-  z
-    .object({
-      accident: accidentSchema,
-      judgement: gradeJudgementSchema,
-      chain: chainRowSchema,
-      reporting: z.array(reportStepSchema),
-      hasLateReport: z.boolean(),
-      reports: z.array(accidentReportSchema),
-      accountability: z.array(accountabilityRecordSchema),
-      supplements: z.array(accidentSupplementSchema),
-      supplementWindow: supplementWindowSchema.nullable(),
-    })
-    .meta({ id: 'AccidentDetail' }),
-);
+export const accidentDetailSchema = component<AccidentDetail>()('AccidentDetail', {
+  accident: accidentSchema,
+  judgement: gradeJudgementSchema,
+  chain: chainRowSchema,
+  reporting: z.array(reportStepSchema),
+  hasLateReport: z.boolean(),
+  reports: z.array(accidentReportSchema),
+  accountability: z.array(accountabilityRecordSchema),
+  supplements: z.array(accidentSupplementSchema),
+  supplementWindow: supplementWindowSchema.nullable(),
+});
 
-const timelineItemSchema = shaped<TimelineItem>()(
-  z
-    .object({
-      kind: z.enum(['hazard', 'alarm', 'order', 'inspection']),
-      id: z.string(),
-      at: z.string(),
-      title: z.string(),
-      detail: z.string(),
-      isOpenAtAccident: z.boolean(),
-    })
-    .meta({ id: 'TimelineItem' }),
-);
+const timelineItemSchema = component<TimelineItem>()('TimelineItem', {
+  kind: z.enum(['hazard', 'alarm', 'order', 'inspection']),
+  id: z.string(),
+  at: z.string(),
+  title: z.string(),
+  detail: z.string(),
+  isOpenAtAccident: z.boolean(),
+});
 
-export const precedingTimelineSchema = shaped<PrecedingTimeline>()(
-  z
-    .object({
-      accidentId: z.string(),
-      mineId: z.string(),
-      from: z.string(),
-      to: z.string(),
-      items: z.array(timelineItemSchema),
-      openHazards: z.number(),
-      counts: z.object({ hazard: z.number(), alarm: z.number(), order: z.number(), inspection: z.number() }),
-    })
-    .meta({ id: 'PrecedingTimeline' }),
-);
+export const precedingTimelineSchema = component<PrecedingTimeline>()('PrecedingTimeline', {
+  accidentId: z.string(),
+  mineId: z.string(),
+  from: z.string(),
+  to: z.string(),
+  items: z.array(timelineItemSchema),
+  openHazards: z.number(),
+  counts: z.object({ hazard: z.number(), alarm: z.number(), order: z.number(), inspection: z.number() }),
+});
 
-export const accountabilityViewSchema = shaped<AccountabilityView>()(
-  z
-    .object({
-      records: z.array(accountabilityRecordSchema),
-      byPerson: z.array(
-        z.object({
-          personName: z.string(),
-          posts: z.array(z.string()),
-          chains: z.array(accountabilityChainSchema),
-          records: z.number(),
-        }),
-      ),
-      byChain: z.object({
-        enterprise: z.number(),
-        regulator: z.number(),
-        party: z.number(),
-        government: z.number(),
-      }),
-    })
-    .meta({ id: 'AccountabilityView' }),
-);
+export const accountabilityViewSchema = component<AccountabilityView>()('AccountabilityView', {
+  records: z.array(accountabilityRecordSchema),
+  byPerson: z.array(
+    z.object({
+      personName: z.string(),
+      posts: z.array(z.string()),
+      chains: z.array(accountabilityChainSchema),
+      records: z.number(),
+    }),
+  ),
+  byChain: z.object({
+    enterprise: z.number(),
+    regulator: z.number(),
+    party: z.number(),
+    government: z.number(),
+  }),
+});
 
 const rowErrorSchema = shaped<RowError>()(
   z.object({ line: z.number(), field: z.string(), reason: z.string() }),
 );
 
-export const accidentImportResultSchema = shaped<ImportResult>()(
-  z
-    .object({
-      fileName: z.string(),
-      rows: z.number(),
-      accepted: z.number(),
-      rejected: z.number(),
-      skipped: z.number(),
-      errors: z.array(rowErrorSchema),
-      skippedReasons: z.array(z.object({ reason: z.string(), rows: z.number() })),
-    })
-    .meta({ id: 'AccidentImportResult' }),
-);
+export const accidentImportResultSchema = component<ImportResult>()('AccidentImportResult', {
+  fileName: z.string(),
+  rows: z.number(),
+  accepted: z.number(),
+  rejected: z.number(),
+  skipped: z.number(),
+  errors: z.array(rowErrorSchema),
+  skippedReasons: z.array(z.object({ reason: z.string(), rows: z.number() })),
+});
 
 export const gradeAnswerSchema = z
   .object({ judgement: gradeJudgementSchema, chain: chainRowSchema, levels: z.array(reportLevelSchema) })

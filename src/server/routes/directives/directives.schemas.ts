@@ -12,7 +12,7 @@ import {
   type DirectiveKind,
   type DirectiveRecipient,
 } from '../../../core/directives/directives-ports.ts';
-import { shaped } from '../../route-schemas.ts';
+import { component, shaped } from '../../route-schemas.ts';
 
 /** Answers of the directives routes (named components of the OpenAPI document). */
 
@@ -94,15 +94,11 @@ export const districtProgressSchema = shaped<DistrictProgress>()(
     .meta({ id: 'DistrictProgress' }),
 );
 
-export const directiveProgressSchema = shaped<DirectiveProgress>()(
-  z
-    .object({
-      totals: progressCountsSchema,
-      districts: z.array(districtProgressSchema),
-      mines: z.array(recipientViewSchema),
-    })
-    .meta({ id: 'DirectiveProgress' }),
-);
+export const directiveProgressSchema = component<DirectiveProgress>()('DirectiveProgress', {
+  totals: progressCountsSchema,
+  districts: z.array(districtProgressSchema),
+  mines: z.array(recipientViewSchema),
+});
 
 export const directiveDetailSchema = z
   .object({

@@ -8,41 +8,33 @@ import {
   type AlarmLinkKind,
 } from '../../../core/monitoring/alarm-links.ts';
 import { routeModule } from '../../route-kit.ts';
-import { itemsOf, shaped } from '../../route-schemas.ts';
+import { component, itemsOf } from '../../route-schemas.ts';
 import { caseTypeSchema } from '../closure/closure.schemas.ts';
 
 const alarmParams = z.object({ id: z.string().min(1).max(300) });
 
-export const alarmLinkSchema = shaped<AlarmLink>()(
-  z
-    .object({
-      alarmId: z.string(),
-      kind: z.enum(ALARM_LINK_KINDS as [AlarmLinkKind, ...AlarmLinkKind[]]),
-      targetId: z.string(),
-      title: z.string(),
-      mineId: z.string(),
-      createdBy: z.string(),
-      createdByName: z.string(),
-      createdAt: z.string(),
-    })
-    .meta({ id: 'AlarmLink' }),
-);
+export const alarmLinkSchema = component<AlarmLink>()('AlarmLink', {
+  alarmId: z.string(),
+  kind: z.enum(ALARM_LINK_KINDS as [AlarmLinkKind, ...AlarmLinkKind[]]),
+  targetId: z.string(),
+  title: z.string(),
+  mineId: z.string(),
+  createdBy: z.string(),
+  createdByName: z.string(),
+  createdAt: z.string(),
+});
 
-export const alarmDraftSchema = shaped<AlarmDraft>()(
-  z
-    .object({
-      alarmId: z.string(),
-      mineId: z.string(),
-      mineName: z.string(),
-      mineCode: z.string(),
-      title: z.string(),
-      summary: z.string(),
-      description: z.string(),
-      pointCode: z.string().nullable(),
-      caseType: caseTypeSchema.nullable(),
-    })
-    .meta({ id: 'AlarmDraft' }),
-);
+export const alarmDraftSchema = component<AlarmDraft>()('AlarmDraft', {
+  alarmId: z.string(),
+  mineId: z.string(),
+  mineName: z.string(),
+  mineCode: z.string(),
+  title: z.string(),
+  summary: z.string(),
+  description: z.string(),
+  pointCode: z.string().nullable(),
+  caseType: caseTypeSchema.nullable(),
+});
 
 /**
  * One click from the alarm console (issue 15): what the hazard, order and case forms are pre-filled with

@@ -16,7 +16,7 @@ import type { RegionDashboard } from '../../../core/registry/dashboard.ts';
 import type { MineImportReport } from '../../../core/registry/mine-import.ts';
 import type { MinePosition } from '../../../core/registry/mine-use-cases.ts';
 import type { MineRow } from '../../../core/ports.ts';
-import { shaped } from '../../route-schemas.ts';
+import { component, shaped } from '../../route-schemas.ts';
 import { auditEntrySchema } from '../session.schemas.ts';
 
 /** Answers of the registry routes and the registry pieces other modules' answers share. */
@@ -32,18 +32,14 @@ export const regionLevelSchema = z
   .enum(REGION_LEVELS as [RegionLevel, ...RegionLevel[]])
   .meta({ id: 'RegionLevel' });
 
-export const regionSchema = shaped<Region>()(
-  z
-    .object({
-      id: z.string(),
-      name: z.string(),
-      nameEn: z.string(),
-      level: regionLevelSchema,
-      parentId: z.string().nullable(),
-      path: z.string(),
-    })
-    .meta({ id: 'Region' }),
-);
+export const regionSchema = component<Region>()('Region', {
+  id: z.string(),
+  name: z.string(),
+  nameEn: z.string(),
+  level: regionLevelSchema,
+  parentId: z.string().nullable(),
+  path: z.string(),
+});
 
 export const mineFields = {
   id: z.string(),
@@ -71,18 +67,14 @@ export const mineFields = {
 
 export const mineSchema = shaped<Mine>()(z.object(mineFields).meta({ id: 'Mine' }));
 
-export const mineRowSchema = shaped<MineRow>()(
-  z
-    .object({
-      ...mineFields,
-      regionName: z.string(),
-      regionNameEn: z.string(),
-      regionPath: z.string(),
-      enterpriseName: z.string().nullable(),
-      licenceSuspension: z.object({ orderNumber: z.string(), since: z.string() }).nullable(),
-    })
-    .meta({ id: 'MineRow' }),
-);
+export const mineRowSchema = component<MineRow>()('MineRow', {
+  ...mineFields,
+  regionName: z.string(),
+  regionNameEn: z.string(),
+  regionPath: z.string(),
+  enterpriseName: z.string().nullable(),
+  licenceSuspension: z.object({ orderNumber: z.string(), since: z.string() }).nullable(),
+});
 
 export const minesPageSchema = z
   .object({ items: z.array(mineRowSchema), total: z.number(), page: z.number(), pageSize: z.number() })
@@ -126,28 +118,24 @@ export const capacityBandSchema = z
   .enum(['lt300k', '300k_900k', '900k_3m', 'ge3m'])
   .meta({ id: 'CapacityBand' });
 
-export const regionDashboardSchema = shaped<RegionDashboard>()(
-  z
-    .object({
-      region: regionSchema,
-      totals: z.object({ mines: z.number(), capacityTPerYear: z.number(), smallMines: z.number() }),
-      byStatus: statusCountsSchema,
-      byGasClass: z.object({ low: z.number(), high: z.number(), outburst: z.number() }),
-      capacityBands: z.array(z.object({ band: capacityBandSchema, count: z.number() })),
-      byDistrict: z.array(
-        z
-          .object({
-            region: regionSchema,
-            total: z.number(),
-            smallMines: z.number(),
-            byStatus: statusCountsSchema,
-          })
-          .meta({ id: 'DistrictSummary' }),
-      ),
-      highGasWithoutCapability: z.number(),
-    })
-    .meta({ id: 'DashboardResponse' }),
-);
+export const regionDashboardSchema = component<RegionDashboard>()('DashboardResponse', {
+  region: regionSchema,
+  totals: z.object({ mines: z.number(), capacityTPerYear: z.number(), smallMines: z.number() }),
+  byStatus: statusCountsSchema,
+  byGasClass: z.object({ low: z.number(), high: z.number(), outburst: z.number() }),
+  capacityBands: z.array(z.object({ band: capacityBandSchema, count: z.number() })),
+  byDistrict: z.array(
+    z
+      .object({
+        region: regionSchema,
+        total: z.number(),
+        smallMines: z.number(),
+        byStatus: statusCountsSchema,
+      })
+      .meta({ id: 'DistrictSummary' }),
+  ),
+  highGasWithoutCapability: z.number(),
+});
 
 const minePositionSchema = shaped<MinePosition>()(
   z.object({
@@ -177,18 +165,14 @@ export const mapMinesSchema = z
 
 const importRowErrorSchema = z.object({ row: z.number(), field: z.string(), message: z.string() });
 
-export const mineImportReportSchema = shaped<MineImportReport>()(
-  z
-    .object({
-      rows: z.number(),
-      imported: z.number(),
-      rejected: z.number(),
-      results: z.array(
-        z.union([
-          z.object({ row: z.number(), ok: z.literal(true), mineId: z.string(), code: z.string() }),
-          z.object({ row: z.number(), ok: z.literal(false), errors: z.array(importRowErrorSchema) }),
-        ]),
-      ),
-    })
-    .meta({ id: 'MineImportReport' }),
-);
+export const mineImportReportSchema = component<MineImportReport>()('MineImportReport', {
+  rows: z.number(),
+  imported: z.number(),
+  rejected: z.number(),
+  results: z.array(
+    z.union([
+      z.object({ row: z.number(), ok: z.literal(true), mineId: z.string(), code: z.string() }),
+      z.object({ row: z.number(), ok: z.literal(false), errors: z.array(importRowErrorSchema) }),
+    ]),
+  ),
+});

@@ -5,27 +5,23 @@ import {
   type LeaderShiftsView,
 } from '../../../core/supervision/presence-use-cases.ts';
 import { routeModule } from '../../route-kit.ts';
-import { mineParams, shaped } from '../../route-schemas.ts';
+import { component, mineParams } from '../../route-schemas.ts';
 
-const leaderShiftsSchema = shaped<LeaderShiftsView>()(
-  z
-    .object({
-      shiftStartHoursCst: z.array(z.number().int()),
-      fromMs: z.number(),
-      toMs: z.number(),
-      shifts: z.array(
-        z.object({
-          startMs: z.number(),
-          endMs: z.number(),
-          people: z.number().int(),
-          leaders: z.number().int(),
-          leaderless: z.boolean(),
-        }),
-      ),
-      leaderless: z.number().int(),
-    })
-    .meta({ id: 'LeaderShifts' }),
-);
+const leaderShiftsSchema = component<LeaderShiftsView>()('LeaderShifts', {
+  shiftStartHoursCst: z.array(z.number().int()),
+  fromMs: z.number(),
+  toMs: z.number(),
+  shifts: z.array(
+    z.object({
+      startMs: z.number(),
+      endMs: z.number(),
+      people: z.number().int(),
+      leaders: z.number().int(),
+      leaderless: z.boolean(),
+    }),
+  ),
+  leaderless: z.number().int(),
+});
 
 /** What the personnel positioning data says of supervision: mine leaders' shifts underground, visitors' cards. */
 export const registerSupervisionPresenceRoutes = routeModule(['supervision'], (route, { ports }) => {
