@@ -92,3 +92,7 @@ export function component<T>() {
       (Equals<Flat<z.output<z.ZodObject<F>>>, Flat<T>> extends true ? unknown : { schemaDiffersFrom: T }),
   ): z.ZodObject<F> => z.object(fields).meta({ id });
 }
+
+/** One of a core list of values (statuses, kinds, grades) as a named enum component. */
+export const namedEnum = <T extends string>(values: readonly T[], id: string) =>
+  z.enum(values as [T, ...T[]]).meta({ id });

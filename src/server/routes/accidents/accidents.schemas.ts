@@ -2,10 +2,8 @@ import { z } from 'zod';
 import {
   ACCIDENT_GRADES,
   REPORT_LEVELS,
-  type AccidentGrade,
   type ChainRow,
   type GradeJudgement,
-  type ReportLevel,
 } from '../../../core/accidents/accident-grading.ts';
 import type { RowError } from '../../../core/accidents/accident-import.ts';
 import type { ReportStep } from '../../../core/accidents/accident-reporting.ts';
@@ -15,8 +13,6 @@ import {
   ACCOUNTABILITY_CHAINS,
   type Accident,
   type AccidentReport,
-  type AccountabilityAction,
-  type AccountabilityChain,
   type AccountabilityRecord,
   type TimelineItem,
 } from '../../../core/accidents/accident-types.ts';
@@ -28,22 +24,14 @@ import type {
 import type { AccountabilityView } from '../../../core/accidents/accountability-use-cases.ts';
 import type { ImportResult } from '../../../core/accidents/import-use-case.ts';
 import type { PrecedingTimeline } from '../../../core/accidents/preceded-by.ts';
-import { component, shaped } from '../../route-schemas.ts';
+import { component, namedEnum, shaped } from '../../route-schemas.ts';
 
 /** Answers of the accident, accountability and reference-import routes. */
 
-export const accidentGradeSchema = z
-  .enum(ACCIDENT_GRADES as [AccidentGrade, ...AccidentGrade[]])
-  .meta({ id: 'AccidentGrade' });
-export const reportLevelSchema = z
-  .enum(REPORT_LEVELS as [ReportLevel, ...ReportLevel[]])
-  .meta({ id: 'ReportLevel' });
-export const accountabilityChainSchema = z
-  .enum(ACCOUNTABILITY_CHAINS as [AccountabilityChain, ...AccountabilityChain[]])
-  .meta({ id: 'AccountabilityChain' });
-export const accountabilityActionSchema = z
-  .enum(ACCOUNTABILITY_ACTIONS as [AccountabilityAction, ...AccountabilityAction[]])
-  .meta({ id: 'AccountabilityAction' });
+export const accidentGradeSchema = namedEnum(ACCIDENT_GRADES, 'AccidentGrade');
+export const reportLevelSchema = namedEnum(REPORT_LEVELS, 'ReportLevel');
+export const accountabilityChainSchema = namedEnum(ACCOUNTABILITY_CHAINS, 'AccountabilityChain');
+export const accountabilityActionSchema = namedEnum(ACCOUNTABILITY_ACTIONS, 'AccountabilityAction');
 
 const accidentFields = {
   id: z.string(),

@@ -5,34 +5,24 @@ import {
   CASE_TYPES,
   CLOSURE_STEP_KINDS,
   OWNERSHIP_KINDS,
-  type CaseEvidenceKind,
-  type CaseType,
   type Closure,
   type ClosureStep,
-  type ClosureStepKind,
   type ClosureTarget,
   type CrackdownCase,
-  type OwnershipKind,
   type OwnershipRecord,
   type PolicyListEntry,
   type Transformation,
 } from '../../../core/closure/closure-types.ts';
 import type { Candidate, ClosureView, UnfiledMine } from '../../../core/closure/closure-use-cases.ts';
 import type { PopulationHistory } from '../../../core/closure/population-history.ts';
-import { component, shaped } from '../../route-schemas.ts';
+import { component, namedEnum, shaped } from '../../route-schemas.ts';
 
 /** Answers of the closure programme, ownership and crackdown-case routes. */
 
-export const closureStepKindSchema = z
-  .enum(CLOSURE_STEP_KINDS as [ClosureStepKind, ...ClosureStepKind[]])
-  .meta({ id: 'ClosureStepKind' });
-export const ownershipKindSchema = z
-  .enum(OWNERSHIP_KINDS as [OwnershipKind, ...OwnershipKind[]])
-  .meta({ id: 'OwnershipKind' });
-export const caseTypeSchema = z.enum(CASE_TYPES as [CaseType, ...CaseType[]]).meta({ id: 'CaseType' });
-export const caseEvidenceKindSchema = z
-  .enum(CASE_EVIDENCE_KINDS as [CaseEvidenceKind, ...CaseEvidenceKind[]])
-  .meta({ id: 'CaseEvidenceKind' });
+export const closureStepKindSchema = namedEnum(CLOSURE_STEP_KINDS, 'ClosureStepKind');
+export const ownershipKindSchema = namedEnum(OWNERSHIP_KINDS, 'OwnershipKind');
+export const caseTypeSchema = namedEnum(CASE_TYPES, 'CaseType');
+export const caseEvidenceKindSchema = namedEnum(CASE_EVIDENCE_KINDS, 'CaseEvidenceKind');
 const ruleIdSchema = z
   .enum(['capacity_below_300kt', 'gas_without_capability', 'policy_list'])
   .meta({ id: 'ClosureRuleId' });

@@ -9,16 +9,13 @@ import type {
 import {
   DIRECTIVE_KINDS,
   type Directive,
-  type DirectiveKind,
   type DirectiveRecipient,
 } from '../../../core/directives/directives-ports.ts';
-import { component, shaped } from '../../route-schemas.ts';
+import { component, namedEnum, shaped } from '../../route-schemas.ts';
 
 /** Answers of the directives routes (named components of the OpenAPI document). */
 
-export const directiveKindSchema = z
-  .enum(DIRECTIVE_KINDS as [DirectiveKind, ...DirectiveKind[]])
-  .meta({ id: 'DirectiveKind' });
+export const directiveKindSchema = namedEnum(DIRECTIVE_KINDS, 'DirectiveKind');
 
 const directiveFields = {
   id: z.string(),

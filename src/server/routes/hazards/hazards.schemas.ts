@@ -1,10 +1,6 @@
 import { z } from 'zod';
 import type { ListedProposal } from '../../../core/hazards/monitoring-proposals.ts';
-import {
-  ALARM_RULES,
-  type AlarmRule,
-  type EvidenceItem,
-} from '../../../core/monitoring/engine/engine-types.ts';
+import { ALARM_RULES, type EvidenceItem } from '../../../core/monitoring/engine/engine-types.ts';
 import type { CriteriaEdition } from '../../../core/hazards/criteria-types.ts';
 import type { HazardView, TimelineEntry, listCriteria } from '../../../core/hazards/hazard-queries.ts';
 import type { ReviewResult } from '../../../core/hazards/hazard-review.ts';
@@ -22,7 +18,7 @@ import {
   type SelfCheckReport,
   type SupervisionListing,
 } from '../../../core/hazards/hazard-types.ts';
-import { component, shaped } from '../../route-schemas.ts';
+import { component, namedEnum, shaped } from '../../route-schemas.ts';
 
 /** Answers of the hazard routes (lifecycle, oversight, proposals, self-checks, evidence). */
 
@@ -251,7 +247,7 @@ export const missingSelfChecksSchema = z
   })
   .meta({ id: 'MissingSelfChecks' });
 
-export const alarmRuleSchema = z.enum(ALARM_RULES as [AlarmRule, ...AlarmRule[]]).meta({ id: 'AlarmRule' });
+export const alarmRuleSchema = namedEnum(ALARM_RULES, 'AlarmRule');
 
 export const evidenceItemSchema = component<EvidenceItem>()('EvidenceItem', {
   kind: z.enum(['alarm', 'reading', 'people']),

@@ -1,9 +1,5 @@
 import { z } from 'zod';
-import {
-  ALARM_PRIORITIES,
-  type AlarmPriority,
-  type AlarmState,
-} from '../../../core/monitoring/alarms/alarm-lifecycle.ts';
+import { ALARM_PRIORITIES, type AlarmState } from '../../../core/monitoring/alarms/alarm-lifecycle.ts';
 import type { AlarmGroup, AlarmGroupKind } from '../../../core/monitoring/flood/alarm-grouping.ts';
 import type { AlarmKpis, MineAlarmBadge } from '../../../core/monitoring/alarms/alarm-kpis.ts';
 import type { PointThresholds } from '../../../core/monitoring/alarm-evaluator.ts';
@@ -13,7 +9,7 @@ import type { FloodLine } from '../../../core/monitoring/flood/flood-kpis.ts';
 import type { AlarmEventRow, AlarmView, Series } from '../../../core/monitoring/monitoring-ports.ts';
 import type { PersonnelAreaCount } from '../../../monitoring/monitoring-view.ts';
 import type { ScenarioControl } from '../../app.ts';
-import { component, shaped } from '../../route-schemas.ts';
+import { component, namedEnum, shaped } from '../../route-schemas.ts';
 import { alarmRuleSchema, evidenceItemSchema } from '../hazards/hazards.schemas.ts';
 
 /**
@@ -32,9 +28,7 @@ const ALARM_STATES = [
 ] as const satisfies readonly AlarmState[];
 
 export const alarmStateSchema = z.enum(ALARM_STATES).meta({ id: 'AlarmState' });
-export const alarmPrioritySchema = z
-  .enum(ALARM_PRIORITIES as [AlarmPriority, ...AlarmPriority[]])
-  .meta({ id: 'AlarmPriority' });
+export const alarmPrioritySchema = namedEnum(ALARM_PRIORITIES, 'AlarmPriority');
 
 export const alarmViewSchema = component<AlarmView>()('AlarmView', {
   id: z.string(),

@@ -4,7 +4,7 @@ import type {
   NotificationKind,
   NotificationsView,
 } from '../../../core/notifications/notification-use-cases.ts';
-import { component, shaped } from '../../route-schemas.ts';
+import { component, namedEnum, shaped } from '../../route-schemas.ts';
 
 /** Answers of the notification bell's routes, tied to the core's types. */
 
@@ -17,9 +17,7 @@ const KINDS: readonly NotificationKind[] = [
   'people_under_order',
 ];
 
-export const notificationKindSchema = z
-  .enum(KINDS as [NotificationKind, ...NotificationKind[]])
-  .meta({ id: 'NotificationKind' });
+export const notificationKindSchema = namedEnum(KINDS, 'NotificationKind');
 
 export const notificationItemSchema = component<NotificationItem>()('NotificationItem', {
   key: z.string(),

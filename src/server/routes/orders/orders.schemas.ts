@@ -7,19 +7,18 @@ import {
   type Campaign,
   type CampaignMark,
   type Order,
-  type OrderKind,
   type OrderMine,
 } from '../../../core/orders/orders-ports.ts';
 import { DETAIL_CODES, type ChecklistItemResult } from '../../../core/orders/resumption-checklist.ts';
 import type { ResumptionActions } from '../../../core/orders/resumption-actions.ts';
 import type { ResumptionView } from '../../../core/orders/resumption-use-cases.ts';
-import { component, shaped } from '../../route-schemas.ts';
+import { component, namedEnum, shaped } from '../../route-schemas.ts';
 import { gasClassSchema, mineStatusSchema } from '../registry/registry.schemas.ts';
 import { roleSchema } from '../session.schemas.ts';
 
 /** Answers of the orders, resumption and campaign routes. */
 
-export const orderKindSchema = z.enum(ORDER_KINDS as [OrderKind, ...OrderKind[]]).meta({ id: 'OrderKind' });
+export const orderKindSchema = namedEnum(ORDER_KINDS, 'OrderKind');
 export const orderStatusSchema = z
   .enum(['scheduled', 'in_force', 'lifted', 'superseded'])
   .meta({ id: 'OrderStatus' });

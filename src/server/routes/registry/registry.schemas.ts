@@ -5,32 +5,23 @@ import {
   MECHANISATION_LEVELS,
   MINE_STATUSES,
   REGION_LEVELS,
-  type GasClass,
-  type MechanisationLevel,
   type Mine,
   type MineStatus,
   type Region,
-  type RegionLevel,
 } from '../../../core/registry/types.ts';
 import type { RegionDashboard } from '../../../core/registry/dashboard.ts';
 import type { MineImportReport } from '../../../core/registry/mine-import.ts';
 import type { MinePosition } from '../../../core/registry/mine-use-cases.ts';
 import type { MineRow } from '../../../core/ports.ts';
-import { component, shaped } from '../../route-schemas.ts';
+import { component, namedEnum, shaped } from '../../route-schemas.ts';
 import { auditEntrySchema } from '../session.schemas.ts';
 
 /** Answers of the registry routes and the registry pieces other modules' answers share. */
 
-export const mineStatusSchema = z
-  .enum(MINE_STATUSES as [MineStatus, ...MineStatus[]])
-  .meta({ id: 'MineStatus' });
-export const gasClassSchema = z.enum(GAS_CLASSES as [GasClass, ...GasClass[]]).meta({ id: 'GasClass' });
-export const mechanisationSchema = z
-  .enum(MECHANISATION_LEVELS as [MechanisationLevel, ...MechanisationLevel[]])
-  .meta({ id: 'MechanisationLevel' });
-export const regionLevelSchema = z
-  .enum(REGION_LEVELS as [RegionLevel, ...RegionLevel[]])
-  .meta({ id: 'RegionLevel' });
+export const mineStatusSchema = namedEnum(MINE_STATUSES, 'MineStatus');
+export const gasClassSchema = namedEnum(GAS_CLASSES, 'GasClass');
+export const mechanisationSchema = namedEnum(MECHANISATION_LEVELS, 'MechanisationLevel');
+export const regionLevelSchema = namedEnum(REGION_LEVELS, 'RegionLevel');
 
 export const regionSchema = component<Region>()('Region', {
   id: z.string(),

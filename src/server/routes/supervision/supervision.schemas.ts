@@ -6,31 +6,24 @@ import {
   FINDING_GRADES,
   PLAN_STATES,
   type AssignableUser,
-  type ChecklistResult,
-  type FindingGrade,
   type LeaderAssignment,
   type MinePlan,
-  type PlanState,
   type ResponsiblePerson,
   type SupervisionGroup,
   type VisitFinding,
 } from '../../../core/supervision/supervision-types.ts';
 import { UNDERGROUND_CHECKS, type UndergroundCheck } from '../../../core/supervision/underground-presence.ts';
 import type { VisitView } from '../../../core/supervision/visit-checks.ts';
-import { component, mineRefFields } from '../../route-schemas.ts';
+import { component, mineRefFields, namedEnum } from '../../route-schemas.ts';
 
 /** Answers of the supervision routes (plans, assignments, coverage, visits). */
 
-export const planStateSchema = z.enum(PLAN_STATES as [PlanState, ...PlanState[]]).meta({ id: 'PlanState' });
+export const planStateSchema = namedEnum(PLAN_STATES, 'PlanState');
 export const coverageGapSchema = z
   .enum(['plan', 'responsible', 'group', 'leader'])
   .meta({ id: 'CoverageGap' });
-export const checklistResultSchema = z
-  .enum(CHECKLIST_RESULTS as [ChecklistResult, ...ChecklistResult[]])
-  .meta({ id: 'ChecklistResult' });
-export const findingGradeSchema = z
-  .enum(FINDING_GRADES as [FindingGrade, ...FindingGrade[]])
-  .meta({ id: 'FindingGrade' });
+export const checklistResultSchema = namedEnum(CHECKLIST_RESULTS, 'ChecklistResult');
+export const findingGradeSchema = namedEnum(FINDING_GRADES, 'FindingGrade');
 const gapCounts = z.object({
   plan: z.number(),
   responsible: z.number(),

@@ -2,15 +2,14 @@ import { z } from 'zod';
 import {
   TODAY_KINDS,
   type TodayItem,
-  type TodayKind,
   type TodaySection,
   type TodayView,
 } from '../../../core/today/today-use-cases.ts';
-import { component, shaped } from '../../route-schemas.ts';
+import { component, namedEnum, shaped } from '../../route-schemas.ts';
 
 /** Answers of GET /api/today, tied to the core's types. */
 
-export const todayKindSchema = z.enum(TODAY_KINDS as [TodayKind, ...TodayKind[]]).meta({ id: 'TodayKind' });
+export const todayKindSchema = namedEnum(TODAY_KINDS, 'TodayKind');
 
 export const todayItemSchema = component<TodayItem>()('TodayItem', {
   kind: todayKindSchema,
