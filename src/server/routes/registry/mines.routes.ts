@@ -11,7 +11,13 @@ import {
   registerMine,
   updateMineFacts,
 } from '../../../core/registry/mine-use-cases.ts';
-import { GAS_CLASSES, MINE_STATUSES, type GasClass, type Region } from '../../../core/registry/types.ts';
+import {
+  GAS_CLASSES,
+  MINE_STATUSES,
+  type GasClass,
+  type Mine,
+  type Region,
+} from '../../../core/registry/types.ts';
 import {
   recordCapacityApproval,
   recordGasClassAppraisal,
@@ -193,44 +199,37 @@ export const registerMineRoutes = routeModule(['registry'], (route, { ports, mon
     },
   );
 
-  route.post(
-    '/api/mines/:id/gas-class-appraisals',
+  // The key facts' own processes; monitoring re-reads the mine at once (its rules depend on them).
+  const keyFact = route.recordActions('/api/mines/:id', idParams, 'mine', mineSchema);
+  const refreshed = async (mine: Mine) => {
+    await monitoring?.view.refreshMine(mine.id);
+    return mine;
+  };
+  keyFact(
+    'gas-class-appraisals',
     {
       summary:
         'Record a gas-class appraisal (瓦斯等级鉴定): the only way the gas class changes. Audited with its report.',
-      params: idParams,
       body: z.object({
         gasClass: z.enum(GAS_CLASSES as [GasClass, ...GasClass[]]),
         reportRef: z.string().max(200),
         appraisedOn: z.string().max(10),
       }),
-      response: z.object({ mine: mineSchema }),
     },
-    async ({ principal, params, body }) => {
-      const mine = await recordGasClassAppraisal(ports, principal, params.id, body);
-      await monitoring?.view.refreshMine(mine.id);
-      return { mine };
-    },
+    async (p, { id }, body) => refreshed(await recordGasClassAppraisal(ports, p, id, body)),
   );
-
-  route.post(
-    '/api/mines/:id/capacity-approvals',
+  keyFact(
+    'capacity-approvals',
     {
       summary:
         'Record a capacity approval (生产能力核定): the only way the approved capacity changes. Audited with its document.',
-      params: idParams,
       body: z.object({
         capacityTPerYear: z.number(),
         approvalRef: z.string().max(200),
         approvedOn: z.string().max(10),
       }),
-      response: z.object({ mine: mineSchema }),
     },
-    async ({ principal, params, body }) => {
-      const mine = await recordCapacityApproval(ports, principal, params.id, body);
-      await monitoring?.view.refreshMine(mine.id);
-      return { mine };
-    },
+    async (p, { id }, body) => refreshed(await recordCapacityApproval(ports, p, id, body)),
   );
 
   route.get(

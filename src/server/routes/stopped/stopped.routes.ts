@@ -52,40 +52,38 @@ export const registerStoppedRoutes = routeModule(['stopped'], (route, { ports, m
     ({ principal, params }) => listMineAllowances(ports, principal, params.id),
   );
 
-  route.post(
-    '/api/mines/:id/stopped-allowances',
+  route.recordActions(
+    '/api/mines/:id',
+    idParams,
+    'allowance',
+    allowanceSchema,
+  )(
+    'stopped-allowances',
     {
       summary:
         'Declare a watch crew (suspended mine: size, roles, areas, systems kept running) or a dismantling window (closing mine: from, to, areas, crew, supervisor). Allowed only once a regulator approves it.',
-      params: idParams,
       body: declareBody,
-      response: z.object({ allowance: allowanceSchema }),
       status: 201,
     },
-    async ({ principal, params, body }) => ({
-      allowance: await declareAllowance(ports, principal, params.id, body),
-    }),
+    (p, { id }, body) => declareAllowance(ports, p, id, body),
   );
 
-  route.post(
-    '/api/stopped-allowances/:id/decision',
+  route.recordActions(
+    '/api/stopped-allowances/:id',
+    idParams,
+    'allowance',
+    allowanceSchema,
+  )(
+    'decision',
     {
       summary:
         'Approve or reject a declared watch crew or dismantling window (a regulator who did not declare it). Monitoring judges the mine against it at once.',
-      params: idParams,
       body: decisionBody,
-      response: z.object({ allowance: allowanceSchema }),
     },
-    async ({ principal, params, body }) => {
-      const allowance = await decideMineAllowance(
-        ports,
-        principal,
-        params.id,
-        body.decision,
-        body.reason ?? null,
-      );
+    async (p, { id }, body) => {
+      const allowance = await decideMineAllowance(ports, p, id, body.decision, body.reason ?? null);
       await monitoring?.view.refreshMine(allowance.mineId);
-      return { allowance };
+      return allowance;
     },
   );
 
