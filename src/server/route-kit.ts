@@ -96,6 +96,15 @@ export interface RouteKit {
     key: string,
     record: R,
   ): RecordAction<P, R>;
+  /**
+   * `POST <url>` creating one record: runs one use case with the body and answers 201 with the record
+   * under its name, `{ [key] }`.
+   */
+  create<R extends z.ZodType, B extends z.ZodType>(
+    url: string,
+    spec: { summary: string; body: B; key: string; record: R },
+    run: (principal: Principal, body: z.output<B>) => Promise<z.input<R>>,
+  ): void;
   /** The app, for the routes that register plugins or reach its decorations. */
   app: FastifyInstance;
 }
@@ -157,6 +166,10 @@ export function routeKit(app: FastifyInstance, deps: AppDeps, tags: string[]): R
     recordActions: (base, params, key, record) => (verb, spec, run) =>
       post(`${base}/${verb}`, { ...spec, params, response: z.object({ [key]: record }) }, async (call) => ({
         [key]: await run(call.principal, call.params as z.output<typeof params>, call.body as never),
+      })),
+    create: (url, { key, record, ...spec }, run) =>
+      post(url, { ...spec, response: z.object({ [key]: record }), status: 201 }, async (call) => ({
+        [key]: await run(call.principal, call.body as z.output<typeof spec.body>),
       })),
     listExport: (spec) => registerListExport(app, deps, { ...spec, tags: spec.tags ?? tags }),
     app,

@@ -89,7 +89,7 @@ export const registerAccidentRoutes = routeModule(['accidents'], (route, deps) =
     },
   );
 
-  route.post(
+  route.create(
     '/api/accidents',
     {
       summary:
@@ -101,10 +101,10 @@ export const registerAccidentRoutes = routeModule(['accidents'], (route, deps) =
         type: z.string().min(1).max(200),
         description: z.string().max(5000).optional(),
       }),
-      response: z.object({ accident: accidentSchema }),
-      status: 201,
+      key: 'accident',
+      record: accidentSchema,
     },
-    async ({ principal, body }) => ({ accident: await recordAccident(ports, principal, body) }),
+    (p, body) => recordAccident(ports, p, body),
   );
 
   registerAccountabilityRoutes(route.app, deps);

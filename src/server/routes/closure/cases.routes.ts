@@ -75,7 +75,7 @@ export const registerCaseRoutes = routeModule(['closure'], (route, { ports }) =>
     load: async (p, _f, limit) => (await listCases(ports, p)).slice(0, limit),
   });
 
-  route.post(
+  route.create(
     '/api/closure/cases',
     {
       summary: 'Open a case by hand (type, mineId, summary) or in one step from an alarm (alarmId).',
@@ -85,10 +85,10 @@ export const registerCaseRoutes = routeModule(['closure'], (route, { ports }) =>
         summary: z.string().max(2000).optional(),
         alarmId: z.string().min(1).max(300).optional(),
       }),
-      response: z.object({ case: crackdownCaseSchema }),
-      status: 201,
+      key: 'case',
+      record: crackdownCaseSchema,
     },
-    async ({ principal, body }) => ({ case: await openCase(ports, principal, body) }),
+    (p, body) => openCase(ports, p, body),
   );
 
   route.get(

@@ -42,7 +42,7 @@ export const registerClosureRoutes = routeModule(['closure'], (route, deps) => {
     ({ principal, query }) => listCandidates(ports, principal, query.regionId),
   );
 
-  route.post(
+  route.create(
     '/api/closure/policy-list',
     {
       summary: 'Name a mine on the policy closure list.',
@@ -51,10 +51,10 @@ export const registerClosureRoutes = routeModule(['closure'], (route, deps) => {
         reason: z.string().max(2000),
         source: z.string().max(500),
       }),
-      response: z.object({ entry: policyListEntrySchema }),
-      status: 201,
+      key: 'entry',
+      record: policyListEntrySchema,
     },
-    async ({ principal, body }) => ({ entry: await addToPolicyList(ports, principal, body) }),
+    (p, body) => addToPolicyList(ports, p, body),
   );
 
   route.get(
@@ -78,7 +78,7 @@ export const registerClosureRoutes = routeModule(['closure'], (route, deps) => {
     ({ principal, query }) => getPopulationHistory(ports, principal, query.regionId),
   );
 
-  route.post(
+  route.create(
     '/api/closure/targets',
     {
       summary: 'Set a district target: mines to close and capacity to withdraw by a deadline.',
@@ -89,10 +89,10 @@ export const registerClosureRoutes = routeModule(['closure'], (route, deps) => {
         capacityToWithdrawTPerYear: z.number().min(0).max(1e10),
         note: z.string().max(2000).optional(),
       }),
-      response: z.object({ target: closureTargetSchema }),
-      status: 201,
+      key: 'target',
+      record: closureTargetSchema,
     },
-    async ({ principal, body }) => ({ target: await setTarget(ports, principal, body) }),
+    (p, body) => setTarget(ports, p, body),
   );
 
   route.get(

@@ -242,7 +242,7 @@ export const registerHazardRoutes = routeModule(['hazards'], (route, deps) => {
     ({ principal }) => runDailyReviewAs(ports, principal, equipment, DEFAULT_DAYS_PER_ESCALATION_LEVEL),
   );
 
-  route.post(
+  route.create(
     '/api/hazards/self-check-reports',
     {
       summary:
@@ -254,10 +254,10 @@ export const registerHazardRoutes = routeModule(['hazards'], (route, deps) => {
         summary: text(10_000),
         evidenceId: z.string().max(100).nullable().optional(),
       }),
-      response: z.object({ report: selfCheckReportSchema }),
-      status: 201,
+      key: 'report',
+      record: selfCheckReportSchema,
     },
-    async ({ principal, body }) => ({ report: await fileSelfCheckReport(ports, principal, body) }),
+    (p, body) => fileSelfCheckReport(ports, p, body),
   );
   route.get(
     '/api/hazards/self-check-reports/missing',

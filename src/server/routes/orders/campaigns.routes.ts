@@ -27,7 +27,7 @@ export const registerCampaignRoutes = routeModule(['orders'], (route, { ports })
     async ({ principal }) => ({ campaigns: await listCampaigns(ports, principal) }),
   );
 
-  route.post(
+  route.create(
     '/api/orders/campaigns',
     {
       summary: 'Start a campaign: a region, a period and a checklist (items with due dates).',
@@ -38,10 +38,10 @@ export const registerCampaignRoutes = routeModule(['orders'], (route, { ports })
         endsOn: z.string().max(10),
         items: z.array(z.object({ text: z.string().min(1).max(500), dueOn: z.string().max(10) })).max(100),
       }),
-      response: z.object({ campaign: campaignSchema }),
-      status: 201,
+      key: 'campaign',
+      record: campaignSchema,
     },
-    async ({ principal, body }) => ({ campaign: await createCampaign(ports, principal, body) }),
+    (p, body) => createCampaign(ports, p, body),
   );
 
   route.get(
