@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isInScope, requirePermission } from '../../../core/access/permissions.ts';
+import { isInScope } from '../../../core/access/permissions.ts';
 import type { Principal } from '../../../core/access/types.ts';
 import { INCIDENT_ARTICLES } from '../../../core/monitoring/correlation/incident-correlator.ts';
 import { isIncidentRule } from '../../../core/monitoring/engine/engine-types.ts';
@@ -9,10 +9,9 @@ import {
   type StopOrderRef,
 } from '../../../core/monitoring/flood/alarm-grouping.ts';
 import type { AlarmView } from '../../../core/monitoring/monitoring-ports.ts';
-import { scopedMineFilter } from '../../../core/registry/mine-use-cases.ts';
 import type { AppDeps, MonitoringDeps } from '../../app.ts';
 import { routeModule } from '../../route-kit.ts';
-import { monitoringOf, regionIdQuery } from './monitoring-access.ts';
+import { alarmScopeOf, regionIdQuery } from './monitoring-access.ts';
 import { alarmConsoleSchema } from './monitoring.schemas.ts';
 
 /** Stop orders in force that the grouping may attribute alarms to (newest first). */
@@ -66,9 +65,7 @@ export const registerAlarmConsoleRoutes = routeModule(['alarms'], (route, deps) 
       response: alarmConsoleSchema,
     },
     async ({ principal: p, query }) => {
-      requirePermission(p, 'alarm.read');
-      const m = monitoringOf(deps);
-      const scope = await scopedMineFilter(deps.ports, p, query.regionId);
+      const { m, scope } = await alarmScopeOf(deps, p, query.regionId);
       const filter = query.mineId === undefined ? scope : { ...scope, mineId: query.mineId };
       const { alarms, grouping } = await consoleGroupingOf(deps, m, p, filter);
       const byId = new Map(alarms.map((a) => [a.id, a]));

@@ -19,7 +19,7 @@ import type { MonitoringDeps } from '../../app.ts';
 import type { AlarmEvent } from '../../../core/monitoring/alarms/alarm-lifecycle.ts';
 import { routeModule } from '../../route-kit.ts';
 import { consoleGroupingOf } from './alarm-console.routes.ts';
-import { monitoringOf } from './monitoring-access.ts';
+import { alarmScopeOf, monitoringOf } from './monitoring-access.ts';
 import { pageFields, regionIdSchema, regionQuery } from '../../route-schemas.ts';
 import {
   alarmActionSchema,
@@ -115,9 +115,7 @@ export const registerAlarmRoutes = routeModule(['alarms'], (route, deps) => {
       response: alarmKpisSchema,
     },
     async ({ principal: p, query }) => {
-      requirePermission(p, 'alarm.read');
-      const m = monitoringOf(deps);
-      const scope = await scopedMineFilter(ports, p, query.regionId);
+      const { m, scope } = await alarmScopeOf(deps, p, query.regionId);
       const now = ports.clock.nowMs();
       const { alarms, grouping } = await consoleGroupingOf(deps, m, p, scope);
       const events = await ports.monitoring.eventsSince(
@@ -213,9 +211,7 @@ export const registerAlarmRoutes = routeModule(['alarms'], (route, deps) => {
       response: alarmOverviewSchema,
     },
     async ({ principal: p, query }) => {
-      requirePermission(p, 'alarm.read');
-      const m = monitoringOf(deps);
-      const scope = await scopedMineFilter(ports, p, query.regionId);
+      const { m, scope } = await alarmScopeOf(deps, p, query.regionId);
       const badges = mineAlarmBadges(await openAlarmsInScope(m, p, scope));
       const underground = await m.view.undergroundCounts(badges.map((x) => x.mineId));
       return { mines: badges.map((x) => ({ ...x, underground: underground.get(x.mineId) ?? 0 })) };

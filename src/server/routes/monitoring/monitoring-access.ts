@@ -2,6 +2,7 @@ import { isInScope, requirePermission, type Permission } from '../../../core/acc
 import type { Principal } from '../../../core/access/types.ts';
 import { notFound, unavailable } from '../../../core/errors.ts';
 import type { MonitoredMine } from '../../../core/monitoring/engine/engine-types.ts';
+import { scopedMineFilter } from '../../../core/registry/mine-use-cases.ts';
 import type { AppDeps, MonitoringDeps } from '../../app.ts';
 import { regionIdSchema } from '../../route-schemas.ts';
 
@@ -25,6 +26,13 @@ export async function mineInScope(
     throw notFound('MINE_NOT_FOUND', `No mine "${mineId}" in your scope.`);
   }
   return mine;
+}
+
+/** The alarm views' start (alarm.read): monitoring, and the caller's mines narrowed to a region of their scope. */
+export async function alarmScopeOf(deps: AppDeps, principal: Principal, regionId: string | undefined) {
+  requirePermission(principal, 'alarm.read');
+  const m = monitoringOf(deps);
+  return { m, scope: await scopedMineFilter(deps.ports, principal, regionId) };
 }
 
 /** A region filter as the monitoring routes take it: a six-digit region code. */
