@@ -105,6 +105,11 @@ export interface RouteKit {
     spec: { summary: string; body: B; key: string; record: R },
     run: (principal: Principal, body: z.output<B>) => Promise<z.input<R>>,
   ): void;
+  /**
+   * Routes that read their body their own way (raw bytes, NDJSON): `setup` prepares a plugin scope (its
+   * content-type parsers) and `declare` declares the routes in it with a kit of the same module.
+   */
+  withBody(setup: (scoped: FastifyInstance) => void, declare: (route: RouteKit) => void): void;
   /** The app, for the routes that register plugins or reach its decorations. */
   app: FastifyInstance;
 }
@@ -171,6 +176,12 @@ export function routeKit(app: FastifyInstance, deps: AppDeps, tags: string[]): R
       post(url, { ...spec, response: z.object({ [key]: record }), status: 201 }, async (call) => ({
         [key]: await run(call.principal, call.body as z.output<typeof spec.body>),
       })),
+    withBody: (setup, declareRoutes) =>
+      void app.register((scoped, _opts, done) => {
+        setup(scoped);
+        declareRoutes(routeKit(scoped, deps, tags));
+        done();
+      }),
     listExport: (spec) => registerListExport(app, deps, { ...spec, tags: spec.tags ?? tags }),
     app,
   };
