@@ -6,8 +6,23 @@ import { z } from 'zod';
  * generated web client).
  */
 
+/** A record's id as a path parameter, query or body field takes it. */
+export const recordIdSchema = z.string().min(1).max(100);
+
 /** `/:id` path parameters. */
-export const idParams = z.object({ id: z.string().min(1).max(100) });
+export const idParams = z.object({ id: recordIdSchema });
+
+/** `/:mineId` path parameters (and `?mineId=` where a mine is required). */
+export const mineParams = z.object({ mineId: recordIdSchema });
+
+/** `?page=&pageSize=` of the paged lists (50 a page by default, at most 500). */
+export const pageFields = {
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(50),
+};
+
+/** `{ items: [...] }`, the answer of the lists that are not paged. */
+export const itemsOf = <S extends z.ZodType>(item: S) => z.object({ items: z.array(item) });
 
 /** A region's six-digit administrative division code (GB/T 2260), e.g. 520000 for the province. */
 export const regionIdSchema = z.string().regex(/^\d{6}$/, 'a six-digit region code');
@@ -64,3 +79,20 @@ export function shaped<T>() {
     schema: S & (Equals<Flat<z.output<S>>, Flat<T>> extends true ? unknown : { schemaDiffersFrom: T }),
   ): S => schema;
 }
+
+/**
+ * A named answer object tied to its core type, the common case of `shaped`: it becomes a component of the
+ * OpenAPI document (a named type in the web client) and compiles only when its fields are exactly `T`'s.
+ * `component<Directive>()('Directive', { id: z.string(), ... })`.
+ */
+export function component<T>() {
+  return <F extends z.ZodRawShape>(
+    id: string,
+    fields: F &
+      (Equals<Flat<z.output<z.ZodObject<F>>>, Flat<T>> extends true ? unknown : { schemaDiffersFrom: T }),
+  ): z.ZodObject<F> => z.object(fields).meta({ id });
+}
+
+/** One of a core list of values (statuses, kinds, grades) as a named enum component. */
+export const namedEnum = <T extends string>(values: readonly T[], id: string) =>
+  z.enum(values as [T, ...T[]]).meta({ id });

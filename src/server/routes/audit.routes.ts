@@ -1,5 +1,3 @@
-import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requirePermission } from '../../core/access/permissions.ts';
 import {
@@ -11,8 +9,8 @@ import {
   securityCsv,
 } from '../../core/audit/audit-log-read.ts';
 import { verifyAuditLog } from '../../core/audit/verify-audit-log.ts';
-import type { AppDeps } from '../app.ts';
-import { principalOf } from '../auth.ts';
+import { itemsOf } from '../route-schemas.ts';
+import { routeModule } from '../route-kit.ts';
 import {
   auditEntrySchema,
   auditVerificationSchema,
@@ -36,78 +34,63 @@ const toSearch = (q: z.infer<typeof filterQuery>, limit: number) => ({
   limit,
 });
 
-export function registerAuditRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const r = app.withTypeProvider<ZodTypeProvider>();
-  const { ports } = deps;
-  r.get(
+export const registerAuditRoutes = routeModule(['audit'], (route, { ports }) => {
+  route.get(
     '/api/audit/verify',
     {
-      schema: {
-        tags: ['audit'],
-        summary: 'Verify the hash chain of the whole audit log (province regulators).',
-        response: { 200: auditVerificationSchema },
-      },
+      summary: 'Verify the hash chain of the whole audit log (province regulators).',
+      response: auditVerificationSchema,
     },
-    async (req) => {
-      requirePermission(principalOf(req), 'audit.verify');
-      return verifyAuditLog(deps.ports);
+    ({ principal }) => {
+      requirePermission(principal, 'audit.verify');
+      return verifyAuditLog(ports);
     },
   );
 
-  r.get(
+  route.get(
     '/api/audit/entries',
     {
-      schema: {
-        tags: ['audit'],
-        summary:
-          'Audit entries, newest first: who did what, with which credential. Filters: from/to (ISO), actor (id or name), kind (an action, or a prefix ending in ".").',
-        querystring: filterQuery,
-        response: { 200: z.object({ items: z.array(auditEntrySchema) }) },
-      },
+      summary:
+        'Audit entries, newest first: who did what, with which credential. Filters: from/to (ISO), actor (id or name), kind (an action, or a prefix ending in ".").',
+      query: filterQuery,
+      response: itemsOf(auditEntrySchema),
     },
-    async (req) => ({
-      items: await searchAuditLog(ports, principalOf(req), toSearch(req.query, req.query.limit)),
+    async ({ principal, query }) => ({
+      items: await searchAuditLog(ports, principal, toSearch(query, query.limit)),
     }),
   );
 
-  r.get(
+  route.get(
     '/api/audit/security-events',
     {
-      schema: {
-        tags: ['audit'],
-        summary:
-          'Security events, newest first: refused requests (actor, route, target, reason), failed and throttled logins. kind: denied | login_failed | login_refused.',
-        querystring: filterQuery,
-        response: { 200: z.object({ items: z.array(securityEventSchema) }) },
-      },
+      summary:
+        'Security events, newest first: refused requests (actor, route, target, reason), failed and throttled logins. kind: denied | login_failed | login_refused.',
+      query: filterQuery,
+      response: itemsOf(securityEventSchema),
     },
-    async (req) => ({
-      items: await searchSecurityLog(ports, principalOf(req), toSearch(req.query, req.query.limit)),
+    async ({ principal, query }) => ({
+      items: await searchSecurityLog(ports, principal, toSearch(query, query.limit)),
     }),
   );
 
-  r.get(
+  route.get(
     '/api/audit/export.csv',
     {
-      schema: {
-        tags: ['audit'],
-        summary: `The audit entries or the security events (source) as CSV, with the same filters (at most ${AUDIT_EXPORT_MAX} rows).`,
-        querystring: filterQuery.extend({ source: z.enum(['audit', 'security']).default('audit') }),
-        produces: ['text/csv'],
-        response: { 200: csvFileSchema },
-      },
+      summary: `The audit entries or the security events (source) as CSV, with the same filters (at most ${AUDIT_EXPORT_MAX} rows).`,
+      query: filterQuery.extend({ source: z.enum(['audit', 'security']).default('audit') }),
+      produces: ['text/csv'],
+      response: csvFileSchema,
     },
-    async (req, reply) => {
-      const p = principalOf(req);
-      const search = toSearch(req.query, AUDIT_EXPORT_MAX);
+    async ({ principal: p, query, reply }) => {
+      const search = toSearch(query, AUDIT_EXPORT_MAX);
       const csv =
-        req.query.source === 'audit'
+        query.source === 'audit'
           ? auditCsv(await searchAuditLog(ports, p, search))
           : securityCsv(await searchSecurityLog(ports, p, search));
       return reply
         .header('content-type', 'text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="redline-${req.query.source}-log.csv"`)
+        .header('content-disposition', `attachment; filename="redline-${query.source}-log.csv"`)
         .send(`\uFEFF${csv}`);
     },
   );
-}
+});

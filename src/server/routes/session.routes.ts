@@ -1,166 +1,162 @@
-import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { digestToken, login } from '../../core/access/authentication.ts';
 import { LoginThrottle } from '../../core/access/login-throttle.ts';
 import { isDomainError } from '../../core/errors.ts';
 import { createApiToken, listApiTokens, revokeApiToken } from '../../core/access/tokens.ts';
 import { permissionsOf } from '../../core/access/permissions.ts';
-import type { AppDeps } from '../app.ts';
-import { principalOf, SESSION_COOKIE } from '../auth.ts';
+import { routeModule } from '../route-kit.ts';
+import { SESSION_COOKIE } from '../auth.ts';
 import { describeScope } from '../scope-name.ts';
-import { idParams, noContent } from '../route-schemas.ts';
+import { idParams, itemsOf, noContent } from '../route-schemas.ts';
 import { createdTokenSchema, sessionSchema, tokenViewSchema } from './session.schemas.ts';
 
-export function registerSessionRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const r = app.withTypeProvider<ZodTypeProvider>();
-  const { ports } = deps;
-  // Per process: a restart forgets the counts (a distributed deployment would keep them in the database).
-  const throttle = deps.loginThrottle ?? new LoginThrottle();
+export const registerSessionRoutes = routeModule(
+  ['session'],
+  (route, { ports, config, hasher, loginThrottle, secrets }) => {
+    // Per process: a restart forgets the counts (a distributed deployment would keep them in the database).
+    const throttle = loginThrottle ?? new LoginThrottle();
 
-  r.post(
-    '/api/session',
-    {
-      config: { public: true },
-      schema: {
-        tags: ['session'],
+    route.post(
+      '/api/session',
+      {
         summary: 'Log in with a username and password; sets an HTTP-only session cookie.',
         body: z.object({ username: z.string().min(1).max(80), password: z.string().min(1).max(200) }),
-        response: { 200: sessionSchema },
+        response: sessionSchema,
+        config: { public: true },
       },
-    },
-    async (req, reply) => {
-      const loginEvent = (kind: 'login_failed' | 'login_refused', reason: string) => ({
-        kind,
-        actorId: null,
-        actorName: req.body.username.slice(0, 80),
-        actorVia: null,
-        method: 'POST',
-        route: '/api/session',
-        target: req.body.username.slice(0, 80),
-        status: kind === 'login_failed' ? 401 : 429,
-        reason,
-        ip: req.ip,
-      });
-      const username = req.body.username.trim().toLowerCase().slice(0, 80);
-      const keys = [`user:${username}`, `ip:${req.ip}`];
-      const now = ports.clock.nowMs();
-      let attempt;
-      try {
-        // Checked and counted in one step: parallel guesses cannot slip past the limit.
-        attempt = throttle.begin(keys, now);
-      } catch (e) {
-        if (isDomainError(e) && e.code === 'TOO_MANY_LOGIN_ATTEMPTS') {
-          // Refused attempts are audited, at most a few a minute per name and address (no flooding).
-          if (app.securityRecorder.record(`login:${username}|${req.ip}`, loginEvent('login_refused', e.code)))
+      async ({ body, req, reply }) => {
+        const loginEvent = (kind: 'login_failed' | 'login_refused', reason: string) => ({
+          kind,
+          actorId: null,
+          actorName: body.username.slice(0, 80),
+          actorVia: null,
+          method: 'POST',
+          route: '/api/session',
+          target: body.username.slice(0, 80),
+          status: kind === 'login_failed' ? 401 : 429,
+          reason,
+          ip: req.ip,
+        });
+        const username = body.username.trim().toLowerCase().slice(0, 80);
+        const keys = [`user:${username}`, `ip:${req.ip}`];
+        const now = ports.clock.nowMs();
+        let attempt;
+        try {
+          // Checked and counted in one step: parallel guesses cannot slip past the limit.
+          attempt = throttle.begin(keys, now);
+        } catch (e) {
+          if (isDomainError(e) && e.code === 'TOO_MANY_LOGIN_ATTEMPTS') {
+            // Refused attempts are audited, at most a few a minute per name and address (no flooding).
+            if (
+              route.app.securityRecorder.record(
+                `login:${username}|${req.ip}`,
+                loginEvent('login_refused', e.code),
+              )
+            )
+              await ports.audit.append(
+                {
+                  actorId: 'anonymous',
+                  actorName: username,
+                  action: 'session.login_refused',
+                  targetType: 'user',
+                  targetId: username,
+                  before: null,
+                  after: { ip: req.ip, reason: e.code },
+                },
+                ports.clock.nowIso(),
+              );
+          }
+          throw e;
+        }
+        let result;
+        try {
+          result = await login({ ...ports, hasher: hasher, secrets: secrets }, body, config.sessionTtlMs);
+        } catch (e) {
+          if (isDomainError(e) && e.code === 'INVALID_CREDENTIALS') {
+            route.app.securityRecorder.record(
+              `login:${username}|${req.ip}`,
+              loginEvent('login_failed', e.code),
+            );
             await ports.audit.append(
               {
                 actorId: 'anonymous',
-                actorName: username,
-                action: 'session.login_refused',
+                actorName: body.username.slice(0, 80),
+                action: 'session.login_failed',
                 targetType: 'user',
-                targetId: username,
+                targetId: body.username.slice(0, 80),
                 before: null,
-                after: { ip: req.ip, reason: e.code },
+                after: { ip: req.ip },
               },
               ports.clock.nowIso(),
             );
+          }
+          throw e;
         }
-        throw e;
-      }
-      let result;
-      try {
-        result = await login(
-          { ...ports, hasher: deps.hasher, secrets: deps.secrets },
-          req.body,
-          deps.config.sessionTtlMs,
+        throttle.succeeded(attempt);
+        // A new session id at every login (no fixation): the old cookie, if any, is simply replaced.
+        reply.setCookie(SESSION_COOKIE, result.sessionToken, {
+          path: '/',
+          httpOnly: true,
+          sameSite: 'strict',
+          secure: config.cookieSecure,
+          expires: new Date(result.expiresAt),
+        });
+        await ports.audit.append(
+          {
+            actorId: result.user.id,
+            actorName: result.user.displayName,
+            action: 'session.login',
+            targetType: 'user',
+            targetId: result.user.id,
+            before: null,
+            after: { ip: req.ip },
+          },
+          ports.clock.nowIso(),
         );
-      } catch (e) {
-        if (isDomainError(e) && e.code === 'INVALID_CREDENTIALS') {
-          app.securityRecorder.record(`login:${username}|${req.ip}`, loginEvent('login_failed', e.code));
-          await ports.audit.append(
-            {
-              actorId: 'anonymous',
-              actorName: req.body.username.slice(0, 80),
-              action: 'session.login_failed',
-              targetType: 'user',
-              targetId: req.body.username.slice(0, 80),
-              before: null,
-              after: { ip: req.ip },
-            },
-            ports.clock.nowIso(),
-          );
-        }
-        throw e;
-      }
-      throttle.succeeded(attempt);
-      // A new session id at every login (no fixation): the old cookie, if any, is simply replaced.
-      reply.setCookie(SESSION_COOKIE, result.sessionToken, {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'strict',
-        secure: deps.config.cookieSecure,
-        expires: new Date(result.expiresAt),
-      });
-      await ports.audit.append(
-        {
-          actorId: result.user.id,
-          actorName: result.user.displayName,
-          action: 'session.login',
-          targetType: 'user',
-          targetId: result.user.id,
-          before: null,
-          after: { ip: req.ip },
-        },
-        ports.clock.nowIso(),
-      );
-      return {
-        user: { ...result.user, ...(await describeScope(ports, result.user.scope)) },
-        csrfToken: result.csrfToken,
-        permissions: permissionsOf(result.user.role),
-      };
-    },
-  );
-
-  r.get(
-    '/api/session',
-    {
-      schema: {
-        tags: ['session'],
-        summary: 'The logged-in user, what their role may do and the CSRF token of the session.',
-        response: { 200: sessionSchema },
+        return {
+          user: { ...result.user, ...(await describeScope(ports, result.user.scope)) },
+          csrfToken: result.csrfToken,
+          permissions: permissionsOf(result.user.role),
+        };
       },
-    },
-    async (req) => {
-      const user = req.currentUser!;
-      return {
-        user: { ...user, ...(await describeScope(ports, user.scope)) },
-        csrfToken: req.csrfToken,
-        permissions: permissionsOf(user.role),
-      };
-    },
-  );
+    );
 
-  r.delete(
-    '/api/session',
-    { schema: { tags: ['session'], summary: 'Log out.', response: { 204: noContent } } },
-    async (req, reply) => {
-      const cookie = req.cookies[SESSION_COOKIE];
-      if (cookie) {
-        await ports.sessions.delete(digestToken(cookie));
-        app.sessionFeeds.closeSession(digestToken(cookie));
-      }
-      reply.clearCookie(SESSION_COOKIE, { path: '/' });
-      return reply.status(204).send(null);
-    },
-  );
+    route.get(
+      '/api/session',
+      {
+        summary: 'The logged-in user, what their role may do and the CSRF token of the session.',
+        response: sessionSchema,
+      },
+      async ({ req }) => {
+        const user = req.currentUser!;
+        return {
+          user: { ...user, ...(await describeScope(ports, user.scope)) },
+          csrfToken: req.csrfToken,
+          permissions: permissionsOf(user.role),
+        };
+      },
+    );
 
-  r.post(
-    '/api/tokens',
-    {
-      config: { tokenScope: 'session' },
-      schema: {
-        tags: ['session'],
+    route.delete(
+      '/api/session',
+      {
+        summary: 'Log out.',
+        response: noContent,
+        status: 204,
+      },
+      async ({ req, reply }) => {
+        const cookie = req.cookies[SESSION_COOKIE];
+        if (cookie) {
+          await ports.sessions.delete(digestToken(cookie));
+          route.app.sessionFeeds.closeSession(digestToken(cookie));
+        }
+        reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      },
+    );
+
+    route.post(
+      '/api/tokens',
+      {
         summary:
           'Create an API token for your own account (e.g. for a mine upload gateway). Scopes default to ["ingest"]; the expiry must be in the future (at most a year). Shown once. Sessions only.',
         body: z.object({
@@ -168,39 +164,32 @@ export function registerSessionRoutes(app: FastifyInstance, deps: AppDeps): void
           expiresAt: z.iso.datetime().nullable().optional(),
           scopes: z.array(z.string().max(20)).max(5).optional(),
         }),
-        response: { 201: createdTokenSchema },
+        response: createdTokenSchema,
+        status: 201,
+        config: { tokenScope: 'session' },
       },
-    },
-    async (req, reply) => {
-      const t = await createApiToken({ ...ports, secrets: deps.secrets }, principalOf(req), req.body);
-      return reply.status(201).send(t);
-    },
-  );
+      ({ principal, body }) => createApiToken({ ...ports, secrets: secrets }, principal, body),
+    );
 
-  r.get(
-    '/api/tokens',
-    {
-      config: { tokenScope: 'session' },
-      schema: {
-        tags: ['session'],
+    route.get(
+      '/api/tokens',
+      {
         summary: 'Your own API tokens: name, scopes, expiry, last use, state (never the secret).',
-        response: { 200: z.object({ items: z.array(tokenViewSchema) }) },
+        response: itemsOf(tokenViewSchema),
+        config: { tokenScope: 'session' },
       },
-    },
-    async (req) => ({ items: await listApiTokens(ports, principalOf(req)) }),
-  );
+      async ({ principal }) => ({ items: await listApiTokens(ports, principal) }),
+    );
 
-  r.delete(
-    '/api/tokens/:id',
-    {
-      config: { tokenScope: 'session' },
-      schema: {
-        tags: ['session'],
+    route.delete(
+      '/api/tokens/:id',
+      {
         summary: 'Revoke one of your API tokens; it stops working at once. Audited.',
         params: idParams,
-        response: { 200: z.object({ token: tokenViewSchema }) },
+        response: z.object({ token: tokenViewSchema }),
+        config: { tokenScope: 'session' },
       },
-    },
-    async (req) => ({ token: await revokeApiToken(ports, principalOf(req), req.params.id) }),
-  );
-}
+      async ({ principal, params }) => ({ token: await revokeApiToken(ports, principal, params.id) }),
+    );
+  },
+);

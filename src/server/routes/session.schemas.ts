@@ -1,13 +1,12 @@
 import { z } from 'zod';
-import { PERMISSIONS, type Permission } from '../../core/access/permissions.ts';
-import { ROLES, TOKEN_SCOPES, type Role } from '../../core/access/types.ts';
+import { namedEnum } from '../route-schemas.ts';
+import { PERMISSIONS } from '../../core/access/permissions.ts';
+import { ROLES, TOKEN_SCOPES } from '../../core/access/types.ts';
 
 /** Answers of the session, token and audit routes (named components of the OpenAPI document). */
 
-export const roleSchema = z.enum(ROLES as [Role, ...Role[]]).meta({ id: 'Role' });
-export const permissionSchema = z
-  .enum(PERMISSIONS as [Permission, ...Permission[]])
-  .meta({ id: 'Permission' });
+export const roleSchema = namedEnum(ROLES, 'Role');
+export const permissionSchema = namedEnum(PERMISSIONS, 'Permission');
 
 export const scopeSchema = z
   .discriminatedUnion('kind', [

@@ -1,5 +1,3 @@
-import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   gradeAccident,
@@ -23,9 +21,8 @@ import { precededBy } from '../../../core/accidents/preceded-by.ts';
 import { supplementAccident } from '../../../core/accidents/supplement-use-cases.ts';
 import { requirePermission } from '../../../core/access/permissions.ts';
 import { ACCIDENT_COLUMNS } from '../../../reports/list-export/list-columns.ts';
-import type { AppDeps } from '../../app.ts';
-import { registerListExport } from '../../list-export-route.ts';
-import { principalOf } from '../../auth.ts';
+import { idParams } from '../../route-schemas.ts';
+import { routeModule } from '../../route-kit.ts';
 import { registerAccountabilityRoutes } from './accountability.routes.ts';
 import {
   accidentDetailSchema,
@@ -45,54 +42,45 @@ const casualties = z.object({
   directLossCny: z.number().min(0).max(1e13),
 });
 
-export function registerAccidentRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const r = app.withTypeProvider<ZodTypeProvider>();
+export const registerAccidentRoutes = routeModule(['accidents'], (route, deps) => {
   const { ports } = deps;
 
-  r.get(
+  route.get(
     '/api/accidents',
     {
-      schema: {
-        tags: ['accidents'],
-        summary:
-          'Accidents in your scope (or, with reference=true, the imported reference set), newest first.',
-        querystring: accidentFilters.extend({
-          limit: z.coerce.number().int().min(1).max(5000).optional(),
-        }),
-        response: { 200: z.object({ accidents: z.array(accidentSummarySchema), total: z.number() }) },
-      },
+      summary: 'Accidents in your scope (or, with reference=true, the imported reference set), newest first.',
+      query: accidentFilters.extend({
+        limit: z.coerce.number().int().min(1).max(5000).optional(),
+      }),
+      response: z.object({ accidents: z.array(accidentSummarySchema), total: z.number() }),
     },
-    async (req) =>
-      listAccidents(ports, principalOf(req), {
-        reference: req.query.reference === 'true',
-        ...(req.query.limit !== undefined ? { limit: req.query.limit } : {}),
+    ({ principal, query }) =>
+      listAccidents(ports, principal, {
+        reference: query.reference === 'true',
+        ...(query.limit !== undefined ? { limit: query.limit } : {}),
       }),
   );
 
-  registerListExport(app, deps, {
+  route.listExport({
     url: '/api/accidents/export',
     list: 'accidents',
-    tags: ['accidents'],
     filters: accidentFilters,
     columns: ACCIDENT_COLUMNS,
     load: async (p, f, limit) =>
       (await listAccidents(ports, p, { reference: f.reference === 'true', limit })).accidents,
   });
 
-  r.post(
+  route.post(
     '/api/accidents/grade',
     {
-      schema: {
-        tags: ['accidents'],
-        summary:
-          'The Order 493 grade of casualty figures, its reporting chain and investigation lead. Writes nothing.',
-        body: casualties,
-        response: { 200: gradeAnswerSchema },
-      },
+      summary:
+        'The Order 493 grade of casualty figures, its reporting chain and investigation lead. Writes nothing.',
+      body: casualties,
+      response: gradeAnswerSchema,
     },
-    (req) => {
-      requirePermission(principalOf(req), 'accident.read');
-      const judgement = gradeAccident(req.body);
+    ({ principal, body }) => {
+      requirePermission(principal, 'accident.read');
+      const judgement = gradeAccident(body);
       return Promise.resolve({
         judgement,
         chain: chainOf(judgement.grade),
@@ -101,112 +89,93 @@ export function registerAccidentRoutes(app: FastifyInstance, deps: AppDeps): voi
     },
   );
 
-  r.post(
+  route.create(
     '/api/accidents',
     {
-      schema: {
-        tags: ['accidents'],
-        summary:
-          'Record an accident at a mine (by id, or by its 12-digit code); the grade is computed by Order 493 (deaths counting the missing).',
-        body: casualties.extend({
-          mineId: z.string().min(1).max(100).optional(),
-          mineCode: z.string().min(1).max(40).optional(),
-          occurredAt: z.string().min(1).max(40),
-          type: z.string().min(1).max(200),
-          description: z.string().max(5000).optional(),
-        }),
-        response: { 201: z.object({ accident: accidentSchema }) },
-      },
+      summary:
+        'Record an accident at a mine (by id, or by its 12-digit code); the grade is computed by Order 493 (deaths counting the missing).',
+      body: casualties.extend({
+        mineId: z.string().min(1).max(100).optional(),
+        mineCode: z.string().min(1).max(40).optional(),
+        occurredAt: z.string().min(1).max(40),
+        type: z.string().min(1).max(200),
+        description: z.string().max(5000).optional(),
+      }),
+      key: 'accident',
+      record: accidentSchema,
     },
-    async (req, reply) =>
-      reply.status(201).send({ accident: await recordAccident(ports, principalOf(req), req.body) }),
+    (p, body) => recordAccident(ports, p, body),
   );
 
-  registerAccountabilityRoutes(app, deps);
+  registerAccountabilityRoutes(route.app, deps);
 
-  r.get(
+  route.get(
     '/api/accidents/:id',
     {
-      schema: {
-        tags: ['accidents'],
-        summary:
-          'One accident: grade and why, reporting chain against its deadlines, investigation, accountability.',
-        params: z.object({ id: z.string().min(1).max(100) }),
-        response: { 200: accidentDetailSchema },
-      },
+      summary:
+        'One accident: grade and why, reporting chain against its deadlines, investigation, accountability.',
+      params: idParams,
+      response: accidentDetailSchema,
     },
-    async (req) => getAccident(ports, principalOf(req), req.params.id),
+    ({ principal, params }) => getAccident(ports, principal, params.id),
   );
 
-  r.get(
+  route.get(
     '/api/accidents/:id/preceded',
     {
-      schema: {
-        tags: ['accidents'],
-        summary:
-          "What preceded it: the mine's hazards, alarms, orders and inspections in the 90 days before.",
-        params: z.object({ id: z.string().min(1).max(100) }),
-        response: { 200: precedingTimelineSchema },
-      },
+      summary: "What preceded it: the mine's hazards, alarms, orders and inspections in the 90 days before.",
+      params: idParams,
+      response: precedingTimelineSchema,
     },
-    async (req) => precededBy(ports, principalOf(req), req.params.id),
+    ({ principal, params }) => precededBy(ports, principal, params.id),
   );
 
-  r.post(
+  route.post(
     '/api/accidents/:id/reports',
     {
-      schema: {
-        tags: ['accidents'],
-        summary: 'Record when the report reached a level (county, city, province, national).',
-        params: z.object({ id: z.string().min(1).max(100) }),
-        body: z.object({
-          level: z.enum(REPORT_LEVELS as [ReportLevel, ...ReportLevel[]]),
-          reportedAt: z.string().min(1).max(40),
-          note: z.string().max(2000).optional(),
-        }),
-        response: { 200: accidentDetailSchema },
-      },
+      summary: 'Record when the report reached a level (county, city, province, national).',
+      params: idParams,
+      body: z.object({
+        level: z.enum(REPORT_LEVELS as [ReportLevel, ...ReportLevel[]]),
+        reportedAt: z.string().min(1).max(40),
+        note: z.string().max(2000).optional(),
+      }),
+      response: accidentDetailSchema,
     },
-    async (req) => recordReport(ports, principalOf(req), req.params.id, req.body),
+    ({ principal, params, body }) => recordReport(ports, principal, params.id, body),
   );
 
-  r.post(
+  route.post(
     '/api/accidents/:id/supplements',
     {
-      schema: {
-        tags: ['accidents'],
-        summary:
-          'A supplementary report (补报, Order 493 art. 13): the changed figures and when they changed; refused after the 30-day (7 for road and fire) window; may re-grade the accident.',
-        params: z.object({ id: z.string().min(1).max(100) }),
-        body: z.object({
-          changedAt: z.string().min(1).max(40),
-          deaths: count,
-          missing: count,
-          seriousInjuries: count,
-          directLossCny: z.number().min(0).max(1e13),
-          reason: z.string().min(1).max(2000),
-        }),
-        response: { 201: accidentDetailSchema },
-      },
+      summary:
+        'A supplementary report (补报, Order 493 art. 13): the changed figures and when they changed; refused after the 30-day (7 for road and fire) window; may re-grade the accident.',
+      params: idParams,
+      body: z.object({
+        changedAt: z.string().min(1).max(40),
+        deaths: count,
+        missing: count,
+        seriousInjuries: count,
+        directLossCny: z.number().min(0).max(1e13),
+        reason: z.string().min(1).max(2000),
+      }),
+      response: accidentDetailSchema,
+      status: 201,
     },
-    async (req, reply) =>
-      reply.status(201).send(await supplementAccident(ports, principalOf(req), req.params.id, req.body)),
+    ({ principal, params, body }) => supplementAccident(ports, principal, params.id, body),
   );
 
-  r.post(
+  route.post(
     '/api/accidents/:id/investigation',
     {
-      schema: {
-        tags: ['accidents'],
-        summary: 'Move the investigation on: extend (once, 60 days), submit_report (with findings), close.',
-        params: z.object({ id: z.string().min(1).max(100) }),
-        body: z.object({
-          event: z.enum(INVESTIGATION_EVENTS as [InvestigationEvent, ...InvestigationEvent[]]),
-          findings: z.string().max(20_000).optional(),
-        }),
-        response: { 200: accidentDetailSchema },
-      },
+      summary: 'Move the investigation on: extend (once, 60 days), submit_report (with findings), close.',
+      params: idParams,
+      body: z.object({
+        event: z.enum(INVESTIGATION_EVENTS as [InvestigationEvent, ...InvestigationEvent[]]),
+        findings: z.string().max(20_000).optional(),
+      }),
+      response: accidentDetailSchema,
     },
-    async (req) => advanceInvestigation(ports, principalOf(req), req.params.id, req.body),
+    ({ principal, params, body }) => advanceInvestigation(ports, principal, params.id, body),
   );
-}
+});

@@ -2,10 +2,8 @@ import { z } from 'zod';
 import {
   ACCIDENT_GRADES,
   REPORT_LEVELS,
-  type AccidentGrade,
   type ChainRow,
   type GradeJudgement,
-  type ReportLevel,
 } from '../../../core/accidents/accident-grading.ts';
 import type { RowError } from '../../../core/accidents/accident-import.ts';
 import type { ReportStep } from '../../../core/accidents/accident-reporting.ts';
@@ -15,8 +13,6 @@ import {
   ACCOUNTABILITY_CHAINS,
   type Accident,
   type AccidentReport,
-  type AccountabilityAction,
-  type AccountabilityChain,
   type AccountabilityRecord,
   type TimelineItem,
 } from '../../../core/accidents/accident-types.ts';
@@ -28,22 +24,14 @@ import type {
 import type { AccountabilityView } from '../../../core/accidents/accountability-use-cases.ts';
 import type { ImportResult } from '../../../core/accidents/import-use-case.ts';
 import type { PrecedingTimeline } from '../../../core/accidents/preceded-by.ts';
-import { shaped } from '../../route-schemas.ts';
+import { component, namedEnum, shaped } from '../../route-schemas.ts';
 
 /** Answers of the accident, accountability and reference-import routes. */
 
-export const accidentGradeSchema = z
-  .enum(ACCIDENT_GRADES as [AccidentGrade, ...AccidentGrade[]])
-  .meta({ id: 'AccidentGrade' });
-export const reportLevelSchema = z
-  .enum(REPORT_LEVELS as [ReportLevel, ...ReportLevel[]])
-  .meta({ id: 'ReportLevel' });
-export const accountabilityChainSchema = z
-  .enum(ACCOUNTABILITY_CHAINS as [AccountabilityChain, ...AccountabilityChain[]])
-  .meta({ id: 'AccountabilityChain' });
-export const accountabilityActionSchema = z
-  .enum(ACCOUNTABILITY_ACTIONS as [AccountabilityAction, ...AccountabilityAction[]])
-  .meta({ id: 'AccountabilityAction' });
+export const accidentGradeSchema = namedEnum(ACCIDENT_GRADES, 'AccidentGrade');
+export const reportLevelSchema = namedEnum(REPORT_LEVELS, 'ReportLevel');
+export const accountabilityChainSchema = namedEnum(ACCOUNTABILITY_CHAINS, 'AccountabilityChain');
+export const accountabilityActionSchema = namedEnum(ACCOUNTABILITY_ACTIONS, 'AccountabilityAction');
 
 const accidentFields = {
   id: z.string(),
@@ -78,40 +66,28 @@ export const accidentSummarySchema = shaped<AccidentSummary>()(
   z.object({ ...accidentFields, hasLateReport: z.boolean() }).meta({ id: 'AccidentSummary' }),
 );
 
-export const gradeJudgementSchema = shaped<GradeJudgement>()(
-  z
-    .object({
-      grade: accidentGradeSchema,
-      by: z.array(z.enum(['deaths', 'seriousInjuries', 'directLossCny'])),
-      source: z.string().nullable(),
-    })
-    .meta({ id: 'GradeJudgement' }),
-);
+export const gradeJudgementSchema = component<GradeJudgement>()('GradeJudgement', {
+  grade: accidentGradeSchema,
+  by: z.array(z.enum(['deaths', 'seriousInjuries', 'directLossCny'])),
+  source: z.string().nullable(),
+});
 
-export const chainRowSchema = shaped<ChainRow>()(
-  z
-    .object({
-      grade: accidentGradeSchema,
-      topLevel: reportLevelSchema,
-      investigationLead: z.enum(['State Council', 'province', 'city', 'county']),
-      coalInvestigator: z.string(),
-      replyDays: z.number(),
-      source: z.string(),
-    })
-    .meta({ id: 'ReportingChain' }),
-);
+export const chainRowSchema = component<ChainRow>()('ReportingChain', {
+  grade: accidentGradeSchema,
+  topLevel: reportLevelSchema,
+  investigationLead: z.enum(['State Council', 'province', 'city', 'county']),
+  coalInvestigator: z.string(),
+  replyDays: z.number(),
+  source: z.string(),
+});
 
-const reportStepSchema = shaped<ReportStep>()(
-  z
-    .object({
-      level: reportLevelSchema,
-      deadline: z.string(),
-      reportedAt: z.string().nullable(),
-      status: z.enum(['on_time', 'late', 'due', 'overdue']),
-      minutesLate: z.number(),
-    })
-    .meta({ id: 'ReportStep' }),
-);
+const reportStepSchema = component<ReportStep>()('ReportStep', {
+  level: reportLevelSchema,
+  deadline: z.string(),
+  reportedAt: z.string().nullable(),
+  status: z.enum(['on_time', 'late', 'due', 'overdue']),
+  minutesLate: z.number(),
+});
 
 const accidentReportSchema = shaped<AccidentReport>()(
   z.object({
@@ -125,26 +101,22 @@ const accidentReportSchema = shaped<AccidentReport>()(
   }),
 );
 
-export const accountabilityRecordSchema = shaped<AccountabilityRecord>()(
-  z
-    .object({
-      id: z.string(),
-      accidentId: z.string(),
-      mineId: z.string(),
-      mineName: z.string(),
-      regionPath: z.string(),
-      personName: z.string(),
-      post: z.string(),
-      chain: accountabilityChainSchema,
-      action: accountabilityActionSchema,
-      decidedOn: z.string(),
-      note: z.string(),
-      createdAt: z.string(),
-      createdById: z.string(),
-      createdByName: z.string(),
-    })
-    .meta({ id: 'AccountabilityRecord' }),
-);
+export const accountabilityRecordSchema = component<AccountabilityRecord>()('AccountabilityRecord', {
+  id: z.string(),
+  accidentId: z.string(),
+  mineId: z.string(),
+  mineName: z.string(),
+  regionPath: z.string(),
+  personName: z.string(),
+  post: z.string(),
+  chain: accountabilityChainSchema,
+  action: accountabilityActionSchema,
+  decidedOn: z.string(),
+  note: z.string(),
+  createdAt: z.string(),
+  createdById: z.string(),
+  createdByName: z.string(),
+});
 
 const supplementFiguresSchema = z.object({
   deaths: z.number(),
@@ -172,100 +144,76 @@ export const accidentSupplementSchema = shaped<SupplementView>()(
     .meta({ id: 'AccidentSupplement' }),
 );
 
-const supplementWindowSchema = shaped<SupplementWindowView>()(
-  z
-    .object({
-      days: z.number(),
-      lastDay: z.string(),
-      closesAt: z.string(),
-      source: z.string(),
-      isOpen: z.boolean(),
-    })
-    .meta({ id: 'SupplementWindow' }),
-);
+const supplementWindowSchema = component<SupplementWindowView>()('SupplementWindow', {
+  days: z.number(),
+  lastDay: z.string(),
+  closesAt: z.string(),
+  source: z.string(),
+  isOpen: z.boolean(),
+});
 
-export const accidentDetailSchema = shaped<AccidentDetail>()(
-  z
-    .object({
-      accident: accidentSchema,
-      judgement: gradeJudgementSchema,
-      chain: chainRowSchema,
-      reporting: z.array(reportStepSchema),
-      hasLateReport: z.boolean(),
-      reports: z.array(accidentReportSchema),
-      accountability: z.array(accountabilityRecordSchema),
-      supplements: z.array(accidentSupplementSchema),
-      supplementWindow: supplementWindowSchema.nullable(),
-    })
-    .meta({ id: 'AccidentDetail' }),
-);
+export const accidentDetailSchema = component<AccidentDetail>()('AccidentDetail', {
+  accident: accidentSchema,
+  judgement: gradeJudgementSchema,
+  chain: chainRowSchema,
+  reporting: z.array(reportStepSchema),
+  hasLateReport: z.boolean(),
+  reports: z.array(accidentReportSchema),
+  accountability: z.array(accountabilityRecordSchema),
+  supplements: z.array(accidentSupplementSchema),
+  supplementWindow: supplementWindowSchema.nullable(),
+});
 
-const timelineItemSchema = shaped<TimelineItem>()(
-  z
-    .object({
-      kind: z.enum(['hazard', 'alarm', 'order', 'inspection']),
-      id: z.string(),
-      at: z.string(),
-      title: z.string(),
-      detail: z.string(),
-      isOpenAtAccident: z.boolean(),
-    })
-    .meta({ id: 'TimelineItem' }),
-);
+const timelineItemSchema = component<TimelineItem>()('TimelineItem', {
+  kind: z.enum(['hazard', 'alarm', 'order', 'inspection']),
+  id: z.string(),
+  at: z.string(),
+  title: z.string(),
+  detail: z.string(),
+  isOpenAtAccident: z.boolean(),
+});
 
-export const precedingTimelineSchema = shaped<PrecedingTimeline>()(
-  z
-    .object({
-      accidentId: z.string(),
-      mineId: z.string(),
-      from: z.string(),
-      to: z.string(),
-      items: z.array(timelineItemSchema),
-      openHazards: z.number(),
-      counts: z.object({ hazard: z.number(), alarm: z.number(), order: z.number(), inspection: z.number() }),
-    })
-    .meta({ id: 'PrecedingTimeline' }),
-);
+export const precedingTimelineSchema = component<PrecedingTimeline>()('PrecedingTimeline', {
+  accidentId: z.string(),
+  mineId: z.string(),
+  from: z.string(),
+  to: z.string(),
+  items: z.array(timelineItemSchema),
+  openHazards: z.number(),
+  counts: z.object({ hazard: z.number(), alarm: z.number(), order: z.number(), inspection: z.number() }),
+});
 
-export const accountabilityViewSchema = shaped<AccountabilityView>()(
-  z
-    .object({
-      records: z.array(accountabilityRecordSchema),
-      byPerson: z.array(
-        z.object({
-          personName: z.string(),
-          posts: z.array(z.string()),
-          chains: z.array(accountabilityChainSchema),
-          records: z.number(),
-        }),
-      ),
-      byChain: z.object({
-        enterprise: z.number(),
-        regulator: z.number(),
-        party: z.number(),
-        government: z.number(),
-      }),
-    })
-    .meta({ id: 'AccountabilityView' }),
-);
+export const accountabilityViewSchema = component<AccountabilityView>()('AccountabilityView', {
+  records: z.array(accountabilityRecordSchema),
+  byPerson: z.array(
+    z.object({
+      personName: z.string(),
+      posts: z.array(z.string()),
+      chains: z.array(accountabilityChainSchema),
+      records: z.number(),
+    }),
+  ),
+  byChain: z.object({
+    enterprise: z.number(),
+    regulator: z.number(),
+    party: z.number(),
+    government: z.number(),
+  }),
+});
 
 const rowErrorSchema = shaped<RowError>()(
   z.object({ line: z.number(), field: z.string(), reason: z.string() }),
 );
 
-export const accidentImportResultSchema = shaped<ImportResult>()(
-  z
-    .object({
-      fileName: z.string(),
-      rows: z.number(),
-      accepted: z.number(),
-      rejected: z.number(),
-      skipped: z.number(),
-      errors: z.array(rowErrorSchema),
-      skippedReasons: z.array(z.object({ reason: z.string(), rows: z.number() })),
-    })
-    .meta({ id: 'AccidentImportResult' }),
-);
+export const accidentImportResultSchema = component<ImportResult>()('AccidentImportResult', {
+  fileName: z.string(),
+  rows: z.number(),
+  accepted: z.number(),
+  rejected: z.number(),
+  skipped: z.number(),
+  errors: z.array(rowErrorSchema),
+  skippedReasons: z.array(z.object({ reason: z.string(), rows: z.number() })),
+});
 
 export const gradeAnswerSchema = z
   .object({ judgement: gradeJudgementSchema, chain: chainRowSchema, levels: z.array(reportLevelSchema) })

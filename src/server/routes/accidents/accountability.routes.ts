@@ -1,5 +1,3 @@
-import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   ACCOUNTABILITY_ACTIONS,
@@ -13,9 +11,8 @@ import {
 } from '../../../core/accidents/accountability-use-cases.ts';
 import { IMPORT_FIELDS, type ImportField } from '../../../core/accidents/accident-import.ts';
 import { importAccidents } from '../../../core/accidents/import-use-case.ts';
-import type { AppDeps } from '../../app.ts';
-import { principalOf } from '../../auth.ts';
-import { regionIdSchema } from '../../route-schemas.ts';
+import { routeModule } from '../../route-kit.ts';
+import { idParams, regionIdSchema } from '../../route-schemas.ts';
 import {
   accidentImportResultSchema,
   accountabilityRecordSchema,
@@ -45,67 +42,55 @@ const mapping = z.object({
 });
 
 /** Accountability along the chain, and the CSV import of accidents. */
-export function registerAccountabilityRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const r = app.withTypeProvider<ZodTypeProvider>();
-  const { ports } = deps;
-
-  r.get(
+export const registerAccountabilityRoutes = routeModule(['accidents'], (route, { ports }) => {
+  route.get(
     '/api/accidents/accountability',
     {
-      schema: {
-        tags: ['accidents'],
-        summary:
-          'Accountability records in your scope, per official and per chain; filter by region or official.',
-        querystring: z.object({
-          regionId: regionIdSchema.optional(),
-          person: z.string().min(1).max(100).optional(),
-        }),
-        response: { 200: accountabilityViewSchema },
-      },
+      summary:
+        'Accountability records in your scope, per official and per chain; filter by region or official.',
+      query: z.object({
+        regionId: regionIdSchema.optional(),
+        person: z.string().min(1).max(100).optional(),
+      }),
+      response: accountabilityViewSchema,
     },
-    async (req) => viewAccountability(ports, principalOf(req), req.query),
+    ({ principal, query }) => viewAccountability(ports, principal, query),
   );
 
-  r.post(
+  route.post(
     '/api/accidents/:id/accountability',
     {
-      schema: {
-        tags: ['accidents'],
-        summary: 'Record an official held to account (enterprise, regulator, party or government chain).',
-        params: z.object({ id: z.string().min(1).max(100) }),
-        body: z.object({
-          personName: z.string().min(1).max(100),
-          post: z.string().min(1).max(200),
-          chain: z.enum(ACCOUNTABILITY_CHAINS as [AccountabilityChain, ...AccountabilityChain[]]),
-          action: z.enum(ACCOUNTABILITY_ACTIONS as [AccountabilityAction, ...AccountabilityAction[]]),
-          decidedOn: z.string().min(1).max(20),
-          note: z.string().max(2000).optional(),
-        }),
-        response: { 201: z.object({ record: accountabilityRecordSchema }) },
-      },
+      summary: 'Record an official held to account (enterprise, regulator, party or government chain).',
+      params: idParams,
+      body: z.object({
+        personName: z.string().min(1).max(100),
+        post: z.string().min(1).max(200),
+        chain: z.enum(ACCOUNTABILITY_CHAINS as [AccountabilityChain, ...AccountabilityChain[]]),
+        action: z.enum(ACCOUNTABILITY_ACTIONS as [AccountabilityAction, ...AccountabilityAction[]]),
+        decidedOn: z.string().min(1).max(20),
+        note: z.string().max(2000).optional(),
+      }),
+      response: z.object({ record: accountabilityRecordSchema }),
+      status: 201,
     },
-    async (req, reply) =>
-      reply
-        .status(201)
-        .send({ record: await recordAccountability(ports, principalOf(req), req.params.id, req.body) }),
+    async ({ principal, params, body }) => ({
+      record: await recordAccountability(ports, principal, params.id, body),
+    }),
   );
 
-  r.post(
+  route.post(
     '/api/accidents/import',
     {
-      schema: {
-        tags: ['accidents'],
-        summary:
-          'Import accidents from CSV text with a column mapping: accepted rows kept, bad rows listed (line, field, reason), filtered rows counted as skipped.',
-        body: z.object({
-          fileName: z.string().min(1).max(200),
-          csv: z.string().min(1).max(15_000_000),
-          mapping,
-          mineId: z.string().min(1).max(100).nullable().optional(),
-        }),
-        response: { 200: accidentImportResultSchema },
-      },
+      summary:
+        'Import accidents from CSV text with a column mapping: accepted rows kept, bad rows listed (line, field, reason), filtered rows counted as skipped.',
+      body: z.object({
+        fileName: z.string().min(1).max(200),
+        csv: z.string().min(1).max(15_000_000),
+        mapping,
+        mineId: z.string().min(1).max(100).nullable().optional(),
+      }),
+      response: accidentImportResultSchema,
     },
-    async (req) => importAccidents(ports, principalOf(req), req.body),
+    ({ principal, body }) => importAccidents(ports, principal, body),
   );
-}
+});

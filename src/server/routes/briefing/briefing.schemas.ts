@@ -3,7 +3,7 @@ import type { Briefing } from '../../../core/briefing/briefing-use-cases.ts';
 import type { RiskFactorDef, RiskFactorId } from '../../../core/briefing/risk-factors.ts';
 import type { FactorContribution } from '../../../core/briefing/risk-score.ts';
 import type { NextVisitsView, RiskRanking, RiskRow } from '../../../core/briefing/risk-use-cases.ts';
-import { mineRefFields, shaped } from '../../route-schemas.ts';
+import { component, mineRefFields, shaped } from '../../route-schemas.ts';
 import { populationHistorySchema } from '../closure/closure.schemas.ts';
 import { statusCountsSchema } from '../registry/registry.schemas.ts';
 
@@ -27,60 +27,48 @@ const RISK_FACTOR_IDS = [
 export const riskFactorIdSchema = z.enum(RISK_FACTOR_IDS).meta({ id: 'RiskFactorId' });
 shaped<RiskFactorId>()(riskFactorIdSchema);
 
-export const factorContributionSchema = shaped<FactorContribution>()(
-  z
-    .object({
-      id: riskFactorIdSchema,
-      input: z.union([z.number(), z.string()]).nullable(),
-      points: z.number(),
-      noData: z.boolean(),
-    })
-    .meta({ id: 'FactorContribution' }),
-);
+export const factorContributionSchema = component<FactorContribution>()('FactorContribution', {
+  id: riskFactorIdSchema,
+  input: z.union([z.number(), z.string()]).nullable(),
+  points: z.number(),
+  noData: z.boolean(),
+});
 
-const riskRowSchema = shaped<RiskRow>()(
-  z
-    .object({
-      ...mineRefFields,
-      status: z.string(),
-      rank: z.number(),
-      score: z.number(),
-      factors: z.array(factorContributionSchema),
-      urgency: z.enum(['live_incident', 'unacknowledged_critical', 'none']).meta({ id: 'RiskUrgency' }),
-      incidents: z.array(
-        z
-          .object({ alarmId: z.string(), rule: z.string(), sinceMs: z.number().nullable() })
-          .meta({ id: 'LiveIncident' }),
-      ),
-      lastVisitAt: z.string().nullable(),
-    })
-    .meta({ id: 'RiskRow' }),
-);
+const riskRowSchema = component<RiskRow>()('RiskRow', {
+  ...mineRefFields,
+  status: z.string(),
+  rank: z.number(),
+  score: z.number(),
+  factors: z.array(factorContributionSchema),
+  urgency: z.enum(['live_incident', 'unacknowledged_critical', 'none']).meta({ id: 'RiskUrgency' }),
+  incidents: z.array(
+    z
+      .object({ alarmId: z.string(), rule: z.string(), sinceMs: z.number().nullable() })
+      .meta({ id: 'LiveIncident' }),
+  ),
+  lastVisitAt: z.string().nullable(),
+});
 
-const riskFactorDefSchema = shaped<RiskFactorDef>()(
-  z
-    .object({
-      id: riskFactorIdSchema,
-      rule: z.discriminatedUnion('kind', [
-        z.object({ kind: z.literal('per_unit'), perUnit: z.number(), cap: z.number() }),
-        z.object({
-          kind: z.literal('gas_class'),
-          points: z.object({ low: z.number(), high: z.number(), outburst: z.number() }).readonly(),
-        }),
-        z.object({ kind: z.literal('flag'), points: z.number() }),
-        z.object({
-          kind: z.literal('days_over'),
-          graceDays: z.number(),
-          perDay: z.number(),
-          cap: z.number(),
-        }),
-      ]),
-      appliesToClosed: z.boolean(),
-      rationale: z.string(),
-      source: z.string(),
-    })
-    .meta({ id: 'RiskFactorDef' }),
-);
+const riskFactorDefSchema = component<RiskFactorDef>()('RiskFactorDef', {
+  id: riskFactorIdSchema,
+  rule: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('per_unit'), perUnit: z.number(), cap: z.number() }),
+    z.object({
+      kind: z.literal('gas_class'),
+      points: z.object({ low: z.number(), high: z.number(), outburst: z.number() }).readonly(),
+    }),
+    z.object({ kind: z.literal('flag'), points: z.number() }),
+    z.object({
+      kind: z.literal('days_over'),
+      graceDays: z.number(),
+      perDay: z.number(),
+      cap: z.number(),
+    }),
+  ]),
+  appliesToClosed: z.boolean(),
+  rationale: z.string(),
+  source: z.string(),
+});
 
 const riskRankingFields = {
   asOf: z.string(),
@@ -128,70 +116,66 @@ const periodSchema = z.object({ from: z.string(), to: z.string() });
 const changeSchema = z.object({ current: z.number(), previous: z.number() });
 const accidentFiguresSchema = z.object({ accidents: z.number(), deaths: z.number() });
 
-export const briefingSchema = shaped<Briefing>()(
-  z
-    .object({
-      region: z.object({ id: z.string(), name: z.string(), nameEn: z.string(), level: z.string() }),
-      period: periodSchema,
-      generatedAt: z.string(),
-      changes: z.object({
-        previousPeriod: periodSchema,
-        hazardsFound: changeSchema,
-        majorHazardsFound: changeSchema,
-        hazardsClosed: changeSchema,
-        alarms: changeSchema,
-        visits: changeSchema,
-        enteredClosing: changeSchema,
-        closed: changeSchema,
-      }),
-      mines: z.object({
-        total: z.number(),
-        byStatus: statusCountsSchema,
-        small: z.number(),
-        smallNotClosed: z.number(),
-      }),
-      closure: z.object({
-        enteredClosing: z.number(),
-        closed: z.number(),
-        targets: z
-          .array(
-            z.object({
-              regionName: z.string(),
-              deadline: z.string(),
-              minesToClose: z.number(),
-              closed: z.number(),
-              inProgress: z.number(),
-            }),
-          )
-          .nullable(),
-        history: populationHistorySchema.nullable(),
-      }),
-      hazards: z.object({
-        found: z.number(),
-        majorFound: z.number(),
-        closed: z.number(),
-        overdue: z.number(),
-        open: z.number(),
-      }),
-      alarms: z.object({
-        total: z.number(),
-        byRule: z.array(z.object({ rule: z.string(), priority: z.string(), raised: z.number() })),
-      }),
-      supervision: z.object({
-        mines: z.number(),
-        complete: z.number(),
-        missing: z.object({
-          plan: z.number(),
-          responsible: z.number(),
-          group: z.number(),
-          leader: z.number(),
+export const briefingSchema = component<Briefing>()('Briefing', {
+  region: z.object({ id: z.string(), name: z.string(), nameEn: z.string(), level: z.string() }),
+  period: periodSchema,
+  generatedAt: z.string(),
+  changes: z.object({
+    previousPeriod: periodSchema,
+    hazardsFound: changeSchema,
+    majorHazardsFound: changeSchema,
+    hazardsClosed: changeSchema,
+    alarms: changeSchema,
+    visits: changeSchema,
+    enteredClosing: changeSchema,
+    closed: changeSchema,
+  }),
+  mines: z.object({
+    total: z.number(),
+    byStatus: statusCountsSchema,
+    small: z.number(),
+    smallNotClosed: z.number(),
+  }),
+  closure: z.object({
+    enteredClosing: z.number(),
+    closed: z.number(),
+    targets: z
+      .array(
+        z.object({
+          regionName: z.string(),
+          deadline: z.string(),
+          minesToClose: z.number(),
+          closed: z.number(),
+          inProgress: z.number(),
         }),
-        visits: z.number(),
-        minesVisited: z.number(),
-        underground: z.number(),
-      }),
-      accidents: z.object({ current: accidentFiguresSchema, previousYear: accidentFiguresSchema }).nullable(),
-      topRisk: z.array(riskRowSchema),
-    })
-    .meta({ id: 'Briefing' }),
-);
+      )
+      .nullable(),
+    history: populationHistorySchema.nullable(),
+  }),
+  hazards: z.object({
+    found: z.number(),
+    majorFound: z.number(),
+    closed: z.number(),
+    overdue: z.number(),
+    open: z.number(),
+  }),
+  alarms: z.object({
+    total: z.number(),
+    byRule: z.array(z.object({ rule: z.string(), priority: z.string(), raised: z.number() })),
+  }),
+  supervision: z.object({
+    mines: z.number(),
+    complete: z.number(),
+    missing: z.object({
+      plan: z.number(),
+      responsible: z.number(),
+      group: z.number(),
+      leader: z.number(),
+    }),
+    visits: z.number(),
+    minesVisited: z.number(),
+    underground: z.number(),
+  }),
+  accidents: z.object({ current: accidentFiguresSchema, previousYear: accidentFiguresSchema }).nullable(),
+  topRisk: z.array(riskRowSchema),
+});

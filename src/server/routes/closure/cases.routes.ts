@@ -1,5 +1,3 @@
-import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   addCaseEvidence,
@@ -20,142 +18,111 @@ import {
   type OwnershipKind,
 } from '../../../core/closure/closure-types.ts';
 import { CASE_COLUMNS } from '../../../reports/list-export/list-columns.ts';
-import type { AppDeps } from '../../app.ts';
-import { registerListExport } from '../../list-export-route.ts';
-import { principalOf } from '../../auth.ts';
-import { idParams } from '../../route-schemas.ts';
+import { routeModule } from '../../route-kit.ts';
+import { idParams, mineParams } from '../../route-schemas.ts';
 import { crackdownCaseSchema, ownershipRecordSchema } from './closure.schemas.ts';
 
-const tags = ['closure'];
-const mineParams = z.object({ mineId: z.string().min(1).max(100) });
 const caseType = z.enum(CASE_TYPES as [CaseType, ...CaseType[]]);
 
 /** Ownership/trusteeship history and the crackdown cases (trusteeship, integration, evasion, tampering). */
-export function registerCaseRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const r = app.withTypeProvider<ZodTypeProvider>();
-  const { ports } = deps;
-
-  r.get(
+export const registerCaseRoutes = routeModule(['closure'], (route, { ports }) => {
+  route.get(
     '/api/closure/mines/:mineId/ownership',
     {
-      schema: {
-        tags,
-        summary: "A mine's ownership, trusteeship, integration and reorganisation records.",
-        params: mineParams,
-        response: { 200: z.object({ records: z.array(ownershipRecordSchema) }) },
-      },
+      summary: "A mine's ownership, trusteeship, integration and reorganisation records.",
+      params: mineParams,
+      response: z.object({ records: z.array(ownershipRecordSchema) }),
     },
-    async (req) => ({ records: await listOwnership(ports, principalOf(req), req.params.mineId) }),
+    async ({ principal, params }) => ({ records: await listOwnership(ports, principal, params.mineId) }),
   );
 
-  r.post(
-    '/api/closure/mines/:mineId/ownership',
+  route.recordActions(
+    '/api/closure/mines/:mineId',
+    mineParams,
+    'record',
+    ownershipRecordSchema,
+  )(
+    'ownership',
     {
-      schema: {
-        tags,
-        summary: 'Record an owner, a trustee contract (托管), an integration or a reorganisation.',
-        params: mineParams,
-        body: z.object({
-          kind: z.enum(OWNERSHIP_KINDS as [OwnershipKind, ...OwnershipKind[]]),
-          party: z.string().max(300),
-          fromDate: z.string().max(10),
-          toDate: z.string().max(10).nullable().optional(),
-          contractRef: z.string().max(200).nullable().optional(),
-          note: z.string().max(2000).optional(),
-        }),
-        response: { 201: z.object({ record: ownershipRecordSchema }) },
-      },
+      summary: 'Record an owner, a trustee contract (托管), an integration or a reorganisation.',
+      body: z.object({
+        kind: z.enum(OWNERSHIP_KINDS as [OwnershipKind, ...OwnershipKind[]]),
+        party: z.string().max(300),
+        fromDate: z.string().max(10),
+        toDate: z.string().max(10).nullable().optional(),
+        contractRef: z.string().max(200).nullable().optional(),
+        note: z.string().max(2000).optional(),
+      }),
+      status: 201,
     },
-    async (req, reply) =>
-      reply
-        .status(201)
-        .send({ record: await recordOwnership(ports, principalOf(req), req.params.mineId, req.body) }),
+    (p, { mineId }, body) => recordOwnership(ports, p, mineId, body),
   );
 
-  r.get(
+  route.get(
     '/api/closure/cases',
     {
-      schema: {
-        tags,
-        summary: 'Crackdown cases in your scope, newest first.',
-        response: { 200: z.object({ cases: z.array(crackdownCaseSchema) }) },
-      },
+      summary: 'Crackdown cases in your scope, newest first.',
+      response: z.object({ cases: z.array(crackdownCaseSchema) }),
     },
-    async (req) => ({ cases: await listCases(ports, principalOf(req)) }),
+    async ({ principal }) => ({ cases: await listCases(ports, principal) }),
   );
 
-  registerListExport(app, deps, {
+  route.listExport({
     url: '/api/closure/cases/export',
     list: 'cases',
-    tags,
     filters: z.object({}),
     columns: CASE_COLUMNS,
     load: async (p, _f, limit) => (await listCases(ports, p)).slice(0, limit),
   });
 
-  r.post(
+  route.create(
     '/api/closure/cases',
     {
-      schema: {
-        tags,
-        summary: 'Open a case by hand (type, mineId, summary) or in one step from an alarm (alarmId).',
-        body: z.object({
-          type: caseType.optional(),
-          mineId: z.string().min(1).max(100).optional(),
-          summary: z.string().max(2000).optional(),
-          alarmId: z.string().min(1).max(300).optional(),
-        }),
-        response: { 201: z.object({ case: crackdownCaseSchema }) },
-      },
+      summary: 'Open a case by hand (type, mineId, summary) or in one step from an alarm (alarmId).',
+      body: z.object({
+        type: caseType.optional(),
+        mineId: z.string().min(1).max(100).optional(),
+        summary: z.string().max(2000).optional(),
+        alarmId: z.string().min(1).max(300).optional(),
+      }),
+      key: 'case',
+      record: crackdownCaseSchema,
     },
-    async (req, reply) => reply.status(201).send({ case: await openCase(ports, principalOf(req), req.body) }),
+    (p, body) => openCase(ports, p, body),
   );
 
-  r.get(
+  route.get(
     '/api/closure/cases/:id',
     {
-      schema: {
-        tags,
-        summary: 'One case with its evidence and decisions.',
-        params: idParams,
-        response: { 200: z.object({ case: crackdownCaseSchema }) },
-      },
+      summary: 'One case with its evidence and decisions.',
+      params: idParams,
+      response: z.object({ case: crackdownCaseSchema }),
     },
-    async (req) => ({ case: await getCase(ports, principalOf(req), req.params.id) }),
+    async ({ principal, params }) => ({ case: await getCase(ports, principal, params.id) }),
   );
 
-  r.post(
-    '/api/closure/cases/:id/evidence',
+  const caseStep = route.recordActions('/api/closure/cases/:id', idParams, 'case', crackdownCaseSchema);
+  caseStep(
+    'evidence',
     {
-      schema: {
-        tags,
-        summary: 'Link evidence: an alarm, hazard, visit, data gap, inspection or document.',
-        params: idParams,
-        body: z.object({
-          kind: z.enum(CASE_EVIDENCE_KINDS as [CaseEvidenceKind, ...CaseEvidenceKind[]]),
-          ref: z.string().max(300),
-          note: z.string().max(2000).optional(),
-        }),
-        response: { 200: z.object({ case: crackdownCaseSchema }) },
-      },
+      summary: 'Link evidence: an alarm, hazard, visit, data gap, inspection or document.',
+      body: z.object({
+        kind: z.enum(CASE_EVIDENCE_KINDS as [CaseEvidenceKind, ...CaseEvidenceKind[]]),
+        ref: z.string().max(300),
+        note: z.string().max(2000).optional(),
+      }),
     },
-    async (req) => ({ case: await addCaseEvidence(ports, principalOf(req), req.params.id, req.body) }),
+    (p, { id }, body) => addCaseEvidence(ports, p, id, body),
   );
-
-  r.post(
-    '/api/closure/cases/:id/events',
+  caseStep(
+    'events',
     {
-      schema: {
-        tags,
-        summary: 'Move a case: investigate, decide (with the decision text), close.',
-        params: idParams,
-        body: z.object({
-          event: z.enum(CASE_EVENTS as [CaseEvent, ...CaseEvent[]]),
-          text: z.string().max(4000).optional(),
-        }),
-        response: { 200: z.object({ case: crackdownCaseSchema }) },
-      },
+      summary: 'Move a case: investigate, decide (with the decision text), close.',
+      body: z.object({
+        event: z.enum(CASE_EVENTS as [CaseEvent, ...CaseEvent[]]),
+        text: z.string().max(4000).optional(),
+      }),
     },
-    async (req) => ({ case: await advanceCase(ports, principalOf(req), req.params.id, req.body) }),
+    (p, { id }, body) => advanceCase(ports, p, id, body),
   );
-}
+});

@@ -1,34 +1,18 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { attachStepFile } from '../../../core/closure/closure-steps.ts';
 import { getClosure } from '../../../core/closure/closure-use-cases.ts';
 import { requirePermission } from '../../../core/access/permissions.ts';
-import { conflict, invalidInput, notFound } from '../../../core/errors.ts';
+import { conflict, notFound } from '../../../core/errors.ts';
 import type { AppDeps } from '../../app.ts';
 import { principalOf } from '../../auth.ts';
-import { streamToQuarantine, takeBodyAsStream } from '../../upload-body.ts';
-import { createEvidenceFiles } from '../hazards/evidence-files.ts';
-import { EVIDENCE_LIMIT_BYTES } from '../hazards/hazard-evidence.routes.ts';
+import { takeBodyAsStream } from '../../upload-body.ts';
+import { createEvidenceFiles, storeUpload, uploadedFileMeta } from '../hazards/evidence-files.ts';
 import { fileBodySchema } from '../../route-schemas.ts';
 import { closureViewSchema } from './closure.schemas.ts';
 
-const CONTENT_TYPE = /^[a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+-]+$/i;
 const stepParams = z.object({ id: z.string().min(1).max(100), step: z.string().min(1).max(60) });
-
-function fileName(req: FastifyRequest): string {
-  const raw = req.headers['x-file-name'];
-  if (typeof raw !== 'string' || raw.trim() === '')
-    throw invalidInput(
-      'EVIDENCE_FILE_NAME_INVALID',
-      'Name the file in the x-file-name header (URI-encoded).',
-    );
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    throw invalidInput('EVIDENCE_FILE_NAME_INVALID', 'The x-file-name header is not valid URI encoding.');
-  }
-}
 
 /** A closure step's evidence file: raw-body upload and checked download (the hazards evidence pattern). */
 export function registerClosureFileRoutes(app: FastifyInstance, deps: AppDeps): void {
@@ -52,7 +36,7 @@ export function registerClosureFileRoutes(app: FastifyInstance, deps: AppDeps): 
       async (req) => {
         const p = principalOf(req);
         requirePermission(p, 'closure.step.record');
-        const name = fileName(req);
+        const meta = uploadedFileMeta(req);
         // Check permission, scope and step state before anything is written to disk.
         const before = await getClosure(ports, p, req.params.id);
         const step = before.steps.find((s) => s.step === req.params.step);
@@ -62,21 +46,11 @@ export function registerClosureFileRoutes(app: FastifyInstance, deps: AppDeps): 
             'CLOSURE_STEP_NOT_RECORDED',
             'Record the step first; a file attaches to recorded, unverified evidence.',
           );
-        const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim() ?? '';
-        const q = await streamToQuarantine(req, files.dir, EVIDENCE_LIMIT_BYTES, 'EVIDENCE_EMPTY');
-        const placed = await files.adopt(q);
-        const file = {
-          sha256: q.sha256,
-          fileName: name,
-          contentType: CONTENT_TYPE.test(type) ? type.toLowerCase() : 'application/octet-stream',
-          sizeBytes: q.sizeBytes,
+        return {
+          closure: await storeUpload(files, req, meta, (file) =>
+            attachStepFile(ports, p, req.params.id, req.params.step, file),
+          ),
         };
-        try {
-          return { closure: await attachStepFile(ports, p, req.params.id, req.params.step, file) };
-        } catch (e) {
-          await placed.undo();
-          throw e;
-        }
       },
     );
     done();

@@ -5,34 +5,24 @@ import {
   CASE_TYPES,
   CLOSURE_STEP_KINDS,
   OWNERSHIP_KINDS,
-  type CaseEvidenceKind,
-  type CaseType,
   type Closure,
   type ClosureStep,
-  type ClosureStepKind,
   type ClosureTarget,
   type CrackdownCase,
-  type OwnershipKind,
   type OwnershipRecord,
   type PolicyListEntry,
   type Transformation,
 } from '../../../core/closure/closure-types.ts';
 import type { Candidate, ClosureView, UnfiledMine } from '../../../core/closure/closure-use-cases.ts';
 import type { PopulationHistory } from '../../../core/closure/population-history.ts';
-import { shaped } from '../../route-schemas.ts';
+import { component, namedEnum, shaped } from '../../route-schemas.ts';
 
 /** Answers of the closure programme, ownership and crackdown-case routes. */
 
-export const closureStepKindSchema = z
-  .enum(CLOSURE_STEP_KINDS as [ClosureStepKind, ...ClosureStepKind[]])
-  .meta({ id: 'ClosureStepKind' });
-export const ownershipKindSchema = z
-  .enum(OWNERSHIP_KINDS as [OwnershipKind, ...OwnershipKind[]])
-  .meta({ id: 'OwnershipKind' });
-export const caseTypeSchema = z.enum(CASE_TYPES as [CaseType, ...CaseType[]]).meta({ id: 'CaseType' });
-export const caseEvidenceKindSchema = z
-  .enum(CASE_EVIDENCE_KINDS as [CaseEvidenceKind, ...CaseEvidenceKind[]])
-  .meta({ id: 'CaseEvidenceKind' });
+export const closureStepKindSchema = namedEnum(CLOSURE_STEP_KINDS, 'ClosureStepKind');
+export const ownershipKindSchema = namedEnum(OWNERSHIP_KINDS, 'OwnershipKind');
+export const caseTypeSchema = namedEnum(CASE_TYPES, 'CaseType');
+export const caseEvidenceKindSchema = namedEnum(CASE_EVIDENCE_KINDS, 'CaseEvidenceKind');
 const ruleIdSchema = z
   .enum(['capacity_below_300kt', 'gas_without_capability', 'policy_list'])
   .meta({ id: 'ClosureRuleId' });
@@ -41,24 +31,20 @@ export const evidenceFileSchema = z
   .object({ sha256: z.string(), fileName: z.string(), contentType: z.string(), sizeBytes: z.number() })
   .meta({ id: 'EvidenceFileRef' });
 
-const closureStepSchema = shaped<ClosureStep>()(
-  z
-    .object({
-      closureId: z.string(),
-      step: closureStepKindSchema,
-      state: z.enum(['pending', 'recorded', 'verified', 'rejected']),
-      evidence: z.string().nullable(),
-      file: evidenceFileSchema.nullable(),
-      recordedById: z.string().nullable(),
-      recordedByName: z.string().nullable(),
-      recordedAt: z.string().nullable(),
-      verifiedById: z.string().nullable(),
-      verifiedByName: z.string().nullable(),
-      verifiedAt: z.string().nullable(),
-      note: z.string().nullable(),
-    })
-    .meta({ id: 'ClosureStep' }),
-);
+const closureStepSchema = component<ClosureStep>()('ClosureStep', {
+  closureId: z.string(),
+  step: closureStepKindSchema,
+  state: z.enum(['pending', 'recorded', 'verified', 'rejected']),
+  evidence: z.string().nullable(),
+  file: evidenceFileSchema.nullable(),
+  recordedById: z.string().nullable(),
+  recordedByName: z.string().nullable(),
+  recordedAt: z.string().nullable(),
+  verifiedById: z.string().nullable(),
+  verifiedByName: z.string().nullable(),
+  verifiedAt: z.string().nullable(),
+  note: z.string().nullable(),
+});
 
 const closureFields = {
   id: z.string(),
@@ -77,114 +63,86 @@ const closureFields = {
 };
 shaped<Closure>()(z.object(closureFields));
 
-export const transformationSchema = shaped<Transformation>()(
-  z
-    .object({
-      id: z.string(),
-      closureId: z.string(),
-      mineId: z.string(),
-      regionPath: z.string(),
-      what: z.string(),
-      startedOn: z.string(),
-      jobs: z.number(),
-      note: z.string(),
-      recordedById: z.string(),
-      recordedByName: z.string(),
-      recordedAt: z.string(),
-    })
-    .meta({ id: 'Transformation' }),
-);
+export const transformationSchema = component<Transformation>()('Transformation', {
+  id: z.string(),
+  closureId: z.string(),
+  mineId: z.string(),
+  regionPath: z.string(),
+  what: z.string(),
+  startedOn: z.string(),
+  jobs: z.number(),
+  note: z.string(),
+  recordedById: z.string(),
+  recordedByName: z.string(),
+  recordedAt: z.string(),
+});
 
-export const closureViewSchema = shaped<ClosureView>()(
-  z
-    .object({
-      ...closureFields,
-      steps: z.array(closureStepSchema),
-      transformations: z.array(transformationSchema),
-    })
-    .meta({ id: 'ClosureView' }),
-);
+export const closureViewSchema = component<ClosureView>()('ClosureView', {
+  ...closureFields,
+  steps: z.array(closureStepSchema),
+  transformations: z.array(transformationSchema),
+});
 
 export const closureSummarySchema = z
   .object({ ...closureFields, stepsVerified: z.number(), stepsTotal: z.number() })
   .meta({ id: 'ClosureSummary' });
 
-export const unfiledMineSchema = shaped<UnfiledMine>()(
-  z
-    .object({
-      mineId: z.string(),
-      code: z.string(),
-      name: z.string(),
-      regionName: z.string(),
-      status: z.enum(['closing', 'closed']),
-      statusSince: z.string(),
-    })
-    .meta({ id: 'UnfiledMine' }),
-);
+export const unfiledMineSchema = component<UnfiledMine>()('UnfiledMine', {
+  mineId: z.string(),
+  code: z.string(),
+  name: z.string(),
+  regionName: z.string(),
+  status: z.enum(['closing', 'closed']),
+  statusSince: z.string(),
+});
 
-export const closureTargetSchema = shaped<ClosureTarget>()(
-  z
-    .object({
-      id: z.string(),
-      regionId: z.string(),
-      regionPath: z.string(),
-      regionName: z.string(),
-      deadline: z.string(),
-      minesToClose: z.number(),
-      capacityToWithdrawTPerYear: z.number(),
-      note: z.string(),
-      createdById: z.string(),
-      createdByName: z.string(),
-      createdAt: z.string(),
-    })
-    .meta({ id: 'ClosureTarget' }),
-);
+export const closureTargetSchema = component<ClosureTarget>()('ClosureTarget', {
+  id: z.string(),
+  regionId: z.string(),
+  regionPath: z.string(),
+  regionName: z.string(),
+  deadline: z.string(),
+  minesToClose: z.number(),
+  capacityToWithdrawTPerYear: z.number(),
+  note: z.string(),
+  createdById: z.string(),
+  createdByName: z.string(),
+  createdAt: z.string(),
+});
 
-export const targetProgressSchema = shaped<TargetProgress>()(
-  z
-    .object({
-      target: closureTargetSchema,
-      minesClosed: z.number(),
-      capacityWithdrawnTPerYear: z.number(),
-      minesInProgress: z.number(),
-      minesPercent: z.number(),
-      capacityPercent: z.number(),
-      met: z.boolean(),
-      overdue: z.boolean(),
-    })
-    .meta({ id: 'TargetProgress' }),
-);
+export const targetProgressSchema = component<TargetProgress>()('TargetProgress', {
+  target: closureTargetSchema,
+  minesClosed: z.number(),
+  capacityWithdrawnTPerYear: z.number(),
+  minesInProgress: z.number(),
+  minesPercent: z.number(),
+  capacityPercent: z.number(),
+  met: z.boolean(),
+  overdue: z.boolean(),
+});
 
-export const policyListEntrySchema = shaped<PolicyListEntry>()(
-  z
-    .object({
-      mineId: z.string(),
-      regionPath: z.string(),
-      reason: z.string(),
-      source: z.string(),
-      listedById: z.string(),
-      listedByName: z.string(),
-      listedAt: z.string(),
-    })
-    .meta({ id: 'PolicyListEntry' }),
-);
+export const policyListEntrySchema = component<PolicyListEntry>()('PolicyListEntry', {
+  mineId: z.string(),
+  regionPath: z.string(),
+  reason: z.string(),
+  source: z.string(),
+  listedById: z.string(),
+  listedByName: z.string(),
+  listedAt: z.string(),
+});
 
-const candidateSchema = shaped<Candidate>()(
-  z
-    .object({
-      mineId: z.string(),
-      mineName: z.string(),
-      mineCode: z.string(),
-      regionId: z.string(),
-      regionName: z.string(),
-      status: z.string(),
-      approvedCapacityTPerYear: z.number(),
-      gasClass: z.string(),
-      hasGasControlCapability: z.boolean(),
-      rules: z.array(ruleIdSchema),
-    })
-    .meta({ id: 'ClosureCandidate' }),
-);
+const candidateSchema = component<Candidate>()('ClosureCandidate', {
+  mineId: z.string(),
+  mineName: z.string(),
+  mineCode: z.string(),
+  regionId: z.string(),
+  regionName: z.string(),
+  status: z.string(),
+  approvedCapacityTPerYear: z.number(),
+  gasClass: z.string(),
+  hasGasControlCapability: z.boolean(),
+  rules: z.array(ruleIdSchema),
+});
 
 const targetRuleSchema = shaped<ClosureTargetRule>()(
   z.object({ id: ruleIdSchema, meaning: z.string(), source: z.string(), effectiveFrom: z.string() }),
@@ -194,75 +152,61 @@ export const candidatesSchema = z
   .object({ rules: z.array(targetRuleSchema).readonly(), candidates: z.array(candidateSchema) })
   .meta({ id: 'ClosureCandidates' });
 
-export const populationHistorySchema = shaped<PopulationHistory>()(
-  z
-    .object({
-      years: z.array(
-        z.object({
-          year: z.number(),
-          mines: z.number(),
-          smallMines: z.number(),
-          capacityTPerYear: z.number(),
-          smallCapacityTPerYear: z.number(),
-          closed: z.number().nullable(),
-          smallClosed: z.number().nullable(),
-          smallCapacityWithdrawnTPerYear: z.number().nullable(),
-        }),
-      ),
-      sources: z.array(z.string()),
-      reduction: z
-        .object({ fromYear: z.number(), toYear: z.number(), mines: z.number(), smallMines: z.number() })
-        .nullable(),
-    })
-    .meta({ id: 'PopulationHistory' }),
-);
+export const populationHistorySchema = component<PopulationHistory>()('PopulationHistory', {
+  years: z.array(
+    z.object({
+      year: z.number(),
+      mines: z.number(),
+      smallMines: z.number(),
+      capacityTPerYear: z.number(),
+      smallCapacityTPerYear: z.number(),
+      closed: z.number().nullable(),
+      smallClosed: z.number().nullable(),
+      smallCapacityWithdrawnTPerYear: z.number().nullable(),
+    }),
+  ),
+  sources: z.array(z.string()),
+  reduction: z
+    .object({ fromYear: z.number(), toYear: z.number(), mines: z.number(), smallMines: z.number() })
+    .nullable(),
+});
 
-export const ownershipRecordSchema = shaped<OwnershipRecord>()(
-  z
-    .object({
-      id: z.string(),
-      mineId: z.string(),
-      regionPath: z.string(),
-      kind: ownershipKindSchema,
-      party: z.string(),
-      fromDate: z.string(),
-      toDate: z.string().nullable(),
-      contractRef: z.string().nullable(),
+export const ownershipRecordSchema = component<OwnershipRecord>()('OwnershipRecord', {
+  id: z.string(),
+  mineId: z.string(),
+  regionPath: z.string(),
+  kind: ownershipKindSchema,
+  party: z.string(),
+  fromDate: z.string(),
+  toDate: z.string().nullable(),
+  contractRef: z.string().nullable(),
+  note: z.string(),
+  recordedById: z.string(),
+  recordedByName: z.string(),
+  recordedAt: z.string(),
+});
+
+export const crackdownCaseSchema = component<CrackdownCase>()('CrackdownCase', {
+  id: z.string(),
+  type: caseTypeSchema,
+  mineId: z.string(),
+  mineName: z.string(),
+  regionPath: z.string(),
+  summary: z.string(),
+  status: z.enum(['open', 'investigating', 'decided', 'closed']),
+  evidence: z.array(
+    z.object({
+      kind: caseEvidenceKindSchema,
+      ref: z.string(),
       note: z.string(),
-      recordedById: z.string(),
-      recordedByName: z.string(),
-      recordedAt: z.string(),
-    })
-    .meta({ id: 'OwnershipRecord' }),
-);
-
-export const crackdownCaseSchema = shaped<CrackdownCase>()(
-  z
-    .object({
-      id: z.string(),
-      type: caseTypeSchema,
-      mineId: z.string(),
-      mineName: z.string(),
-      regionPath: z.string(),
-      summary: z.string(),
-      status: z.enum(['open', 'investigating', 'decided', 'closed']),
-      evidence: z.array(
-        z.object({
-          kind: caseEvidenceKindSchema,
-          ref: z.string(),
-          note: z.string(),
-          addedById: z.string(),
-          addedByName: z.string(),
-          addedAt: z.string(),
-        }),
-      ),
-      decisions: z.array(
-        z.object({ text: z.string(), byId: z.string(), byName: z.string(), at: z.string() }),
-      ),
-      openedById: z.string(),
-      openedByName: z.string(),
-      openedAt: z.string(),
-      updatedAt: z.string(),
-    })
-    .meta({ id: 'CrackdownCase' }),
-);
+      addedById: z.string(),
+      addedByName: z.string(),
+      addedAt: z.string(),
+    }),
+  ),
+  decisions: z.array(z.object({ text: z.string(), byId: z.string(), byName: z.string(), at: z.string() })),
+  openedById: z.string(),
+  openedByName: z.string(),
+  openedAt: z.string(),
+  updatedAt: z.string(),
+});

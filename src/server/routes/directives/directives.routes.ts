@@ -1,5 +1,3 @@
-import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   readDirective,
@@ -12,8 +10,7 @@ import {
   listDirectives,
 } from '../../../core/directives/directive-use-cases.ts';
 import { DIRECTIVE_KINDS, type DirectiveKind } from '../../../core/directives/directives-ports.ts';
-import type { AppDeps } from '../../app.ts';
-import { principalOf } from '../../auth.ts';
+import { routeModule } from '../../route-kit.ts';
 import { idParams, regionIdSchema } from '../../route-schemas.ts';
 import {
   directiveDetailSchema,
@@ -36,100 +33,82 @@ const issueBody = z.object({
 });
 
 /** Directives and accident warning notices (通知、事故警示通报) with read-back (回执) and replies. */
-export function registerDirectiveRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const r = app.withTypeProvider<ZodTypeProvider>();
-  const { ports } = deps;
-
-  r.get(
+export const registerDirectiveRoutes = routeModule(['directives'], (route, { ports, monitoring }) => {
+  route.get(
     '/api/directives',
     {
-      schema: {
-        tags: ['directives'],
-        summary:
-          'Notices reaching your scope, newest first, with read-back counts over the mines in your scope.',
-        response: { 200: z.object({ directives: z.array(directiveListItemSchema) }) },
-      },
+      summary:
+        'Notices reaching your scope, newest first, with read-back counts over the mines in your scope.',
+      response: z.object({ directives: z.array(directiveListItemSchema) }),
     },
-    async (req) => ({ directives: await listDirectives(ports, principalOf(req)) }),
+    async ({ principal }) => ({ directives: await listDirectives(ports, principal) }),
   );
 
-  r.post(
+  route.post(
     '/api/directives',
     {
-      schema: {
-        tags: ['directives'],
-        summary:
-          'Issue a directive or accident warning notice to every non-closed mine of a region, or to named mines. Immutable once issued; a correction is a new notice with correctsId.',
-        body: issueBody,
-        response: { 201: z.object({ directive: directiveSchema, recipients: z.number() }) },
-      },
+      summary:
+        'Issue a directive or accident warning notice to every non-closed mine of a region, or to named mines. Immutable once issued; a correction is a new notice with correctsId.',
+      body: issueBody,
+      response: z.object({ directive: directiveSchema, recipients: z.number() }),
+      status: 201,
     },
-    async (req, reply) => {
-      const issued = await issueDirective(ports, principalOf(req), req.body);
+    async ({ principal, body }) => {
+      const issued = await issueDirective(ports, principal, body);
       // The recipients' bells ring at once (the live feed's notification hint; ADR 0019).
-      deps.monitoring?.hub.publish({
+      monitoring?.hub.publish({
         kind: 'notifications',
         mineId: null,
         regionPath: issued.directive.regionPath,
       });
-      return reply.status(201).send(issued);
+      return issued;
     },
   );
 
-  r.get(
+  route.get(
     '/api/directives/:id',
     {
-      schema: {
-        tags: ['directives'],
-        summary:
-          'One notice with, for the mines in your scope, who has read, replied and who is late — per district and per mine.',
-        params: idParams,
-        response: { 200: directiveDetailSchema },
-      },
+      summary:
+        'One notice with, for the mines in your scope, who has read, replied and who is late — per district and per mine.',
+      params: idParams,
+      response: directiveDetailSchema,
     },
-    async (req) => getDirective(ports, principalOf(req), req.params.id),
+    ({ principal, params }) => getDirective(ports, principal, params.id),
   );
 
-  r.post(
+  route.post(
     '/api/directives/:id/read',
     {
-      schema: {
-        tags: ['directives'],
-        summary: "Your mine's read-back (回执): confirms the mine's safety officer has read the notice.",
-        params: idParams,
-        response: { 200: z.object({ recipient: recipientSchema }) },
-      },
+      summary: "Your mine's read-back (回执): confirms the mine's safety officer has read the notice.",
+      params: idParams,
+      response: z.object({ recipient: recipientSchema }),
     },
-    async (req) => ({ recipient: await readDirective(ports, principalOf(req), req.params.id) }),
+    async ({ principal, params }) => ({ recipient: await readDirective(ports, principal, params.id) }),
   );
 
-  r.post(
+  route.post(
     '/api/directives/:id/reply',
     {
-      schema: {
-        tags: ['directives'],
-        summary:
-          "Your mine's written reply (e.g. its self-inspection against the accident's cause). Once only.",
-        params: idParams,
-        body: z.object({ text: z.string().min(1).max(20_000) }),
-        response: { 200: z.object({ recipient: recipientSchema }) },
-      },
+      summary:
+        "Your mine's written reply (e.g. its self-inspection against the accident's cause). Once only.",
+      params: idParams,
+      body: z.object({ text: z.string().min(1).max(20_000) }),
+      response: z.object({ recipient: recipientSchema }),
     },
-    async (req) => ({ recipient: await replyDirective(ports, principalOf(req), req.params.id, req.body) }),
+    async ({ principal, params, body }) => ({
+      recipient: await replyDirective(ports, principal, params.id, body),
+    }),
   );
 
-  r.post(
+  route.post(
     '/api/directives/:id/visit-requests',
     {
-      schema: {
-        tags: ['directives'],
-        summary:
-          'Puts the late mines in your scope (all, or those named) on the visit list, recording who and when.',
-        params: idParams,
-        body: z.object({ mineIds: z.array(z.string().min(1).max(100)).max(2000).optional() }).optional(),
-        response: { 200: z.object({ requested: z.array(z.string()) }) },
-      },
+      summary:
+        'Puts the late mines in your scope (all, or those named) on the visit list, recording who and when.',
+      params: idParams,
+      body: z.object({ mineIds: z.array(z.string().min(1).max(100)).max(2000).optional() }).optional(),
+      response: z.object({ requested: z.array(z.string()) }),
     },
-    async (req) => requestVisits(ports, principalOf(req), req.params.id, req.body ?? {}),
+    ({ principal, params, body }) => requestVisits(ports, principal, params.id, body ?? {}),
   );
-}
+});

@@ -9,16 +9,13 @@ import type {
 import {
   DIRECTIVE_KINDS,
   type Directive,
-  type DirectiveKind,
   type DirectiveRecipient,
 } from '../../../core/directives/directives-ports.ts';
-import { shaped } from '../../route-schemas.ts';
+import { component, namedEnum, shaped } from '../../route-schemas.ts';
 
 /** Answers of the directives routes (named components of the OpenAPI document). */
 
-export const directiveKindSchema = z
-  .enum(DIRECTIVE_KINDS as [DirectiveKind, ...DirectiveKind[]])
-  .meta({ id: 'DirectiveKind' });
+export const directiveKindSchema = namedEnum(DIRECTIVE_KINDS, 'DirectiveKind');
 
 const directiveFields = {
   id: z.string(),
@@ -94,15 +91,11 @@ export const districtProgressSchema = shaped<DistrictProgress>()(
     .meta({ id: 'DistrictProgress' }),
 );
 
-export const directiveProgressSchema = shaped<DirectiveProgress>()(
-  z
-    .object({
-      totals: progressCountsSchema,
-      districts: z.array(districtProgressSchema),
-      mines: z.array(recipientViewSchema),
-    })
-    .meta({ id: 'DirectiveProgress' }),
-);
+export const directiveProgressSchema = component<DirectiveProgress>()('DirectiveProgress', {
+  totals: progressCountsSchema,
+  districts: z.array(districtProgressSchema),
+  mines: z.array(recipientViewSchema),
+});
 
 export const directiveDetailSchema = z
   .object({

@@ -1,5 +1,3 @@
-import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   approveAssessment,
@@ -30,9 +28,8 @@ import {
 import { requirePermission } from '../../../core/access/permissions.ts';
 import { reportHazard } from '../../../core/hazards/hazard-use-cases.ts';
 import type { Ports } from '../../../core/ports.ts';
-import type { AppDeps } from '../../app.ts';
-import { principalOf } from '../../auth.ts';
-import { idParams, regionQuery } from '../../route-schemas.ts';
+import { routeModule } from '../../route-kit.ts';
+import { idParams, itemsOf, regionQuery } from '../../route-schemas.ts';
 import {
   assessmentSchema,
   expertAssignmentSchema,
@@ -48,7 +45,6 @@ import {
   upgradingViewSchema,
 } from './expertise.schemas.ts';
 
-const tags = ['expertise'];
 const date = z.string().max(10);
 const positive = z.coerce.number().int().optional();
 
@@ -63,307 +59,244 @@ function createFindingReporter(ports: Ports): ExpertFindingReporter {
 }
 
 /** The gas-control expert service team, industry upgrading and supervision quality (against formalism). */
-export function registerExpertiseRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const r = app.withTypeProvider<ZodTypeProvider>();
-  const { ports } = deps;
+export const registerExpertiseRoutes = routeModule(['expertise'], (route, { ports }) => {
   const reporter = createFindingReporter(ports);
 
-  r.get(
+  route.get(
     '/api/expertise/experts',
     {
-      schema: {
-        tags,
-        summary: 'Gas-control experts and their specialities.',
-        response: { 200: z.object({ items: z.array(expertProfileSchema) }) },
-      },
+      summary: 'Gas-control experts and their specialities.',
+      response: itemsOf(expertProfileSchema),
     },
-    async (req) => ({
-      items: await listExperts(ports, principalOf(req)),
-    }),
+    async ({ principal }) => ({ items: await listExperts(ports, principal) }),
   );
 
-  r.put(
+  route.put(
     '/api/expertise/experts/:id/specialities',
     {
-      schema: {
-        tags,
-        summary: "Set an expert's specialities (the expert themself, or a regulator).",
-        params: idParams,
-        body: z.object({ specialities: z.array(z.string().max(100)).max(30) }),
-        response: { 200: expertProfileSchema },
-      },
+      summary: "Set an expert's specialities (the expert themself, or a regulator).",
+      params: idParams,
+      body: z.object({ specialities: z.array(z.string().max(100)).max(30) }),
+      response: expertProfileSchema,
     },
-    async (req) => setSpecialities(ports, principalOf(req), req.params.id, req.body.specialities),
+    ({ principal, params, body }) => setSpecialities(ports, principal, params.id, body.specialities),
   );
 
-  r.post(
+  route.post(
     '/api/expertise/assignments',
     {
-      schema: {
-        tags,
-        summary: 'Assign an expert to a mine.',
-        body: z.object({ mineId: z.string().min(1).max(100), expertId: z.string().min(1).max(100) }),
-        response: { 201: expertAssignmentSchema },
-      },
+      summary: 'Assign an expert to a mine.',
+      body: z.object({ mineId: z.string().min(1).max(100), expertId: z.string().min(1).max(100) }),
+      response: expertAssignmentSchema,
+      status: 201,
     },
-    async (req, reply) => reply.status(201).send(await assignExpert(ports, principalOf(req), req.body)),
+    ({ principal, body }) => assignExpert(ports, principal, body),
   );
 
-  r.delete(
+  route.delete(
     '/api/expertise/assignments/:id',
-    {
-      schema: {
-        tags,
-        summary: "End an expert's assignment to a mine.",
-        params: idParams,
-        response: { 200: expertAssignmentSchema },
-      },
-    },
-    async (req) => endAssignment(ports, principalOf(req), req.params.id),
+    { summary: "End an expert's assignment to a mine.", params: idParams, response: expertAssignmentSchema },
+    ({ principal, params }) => endAssignment(ports, principal, params.id),
   );
 
-  r.get(
+  route.get(
     '/api/expertise/mines/:id',
     {
-      schema: {
-        tags,
-        summary: "A mine's experts, guidance, training, assessments and progress.",
-        params: idParams,
-        response: { 200: mineExpertiseSchema },
-      },
+      summary: "A mine's experts, guidance, training, assessments and progress.",
+      params: idParams,
+      response: mineExpertiseSchema,
     },
-    async (req) => getMineExpertise(ports, principalOf(req), req.params.id),
+    ({ principal, params }) => getMineExpertise(ports, principal, params.id),
   );
 
-  r.get(
+  route.get(
     '/api/expertise/gaps',
     {
-      schema: {
-        tags,
-        summary:
-          'High-gas and outburst mines without an assigned expert or an approved assessment in the last year.',
-        querystring: regionQuery,
-        response: { 200: expertGapsSchema },
-      },
+      summary:
+        'High-gas and outburst mines without an assigned expert or an approved assessment in the last year.',
+      query: regionQuery,
+      response: expertGapsSchema,
     },
-    async (req) => listExpertGaps(ports, principalOf(req), req.query.regionId),
+    ({ principal, query }) => listExpertGaps(ports, principal, query.regionId),
   );
 
-  r.post(
+  route.post(
     '/api/expertise/guidance',
     {
-      schema: {
-        tags,
-        summary: 'An expert records a guidance visit with findings and recommendations.',
-        body: z.object({
-          mineId: z.string().min(1).max(100),
-          visitedOn: date,
-          recommendations: z.string().max(5000),
-          findings: z
-            .array(
-              z.object({
-                title: z.string().max(200),
-                description: z.string().max(5000),
-                grade: z.enum(['major', 'general']),
-                category: z.string().max(40).nullish(),
-              }),
-            )
-            .max(100),
-        }),
-        response: { 201: guidanceVisitSchema },
-      },
+      summary: 'An expert records a guidance visit with findings and recommendations.',
+      body: z.object({
+        mineId: z.string().min(1).max(100),
+        visitedOn: date,
+        recommendations: z.string().max(5000),
+        findings: z
+          .array(
+            z.object({
+              title: z.string().max(200),
+              description: z.string().max(5000),
+              grade: z.enum(['major', 'general']),
+              category: z.string().max(40).nullish(),
+            }),
+          )
+          .max(100),
+      }),
+      response: guidanceVisitSchema,
+      status: 201,
     },
-    async (req, reply) => reply.status(201).send(await recordGuidance(ports, principalOf(req), req.body)),
+    ({ principal, body }) => recordGuidance(ports, principal, body),
   );
 
-  r.post(
+  route.post(
     '/api/expertise/guidance/:id/findings/:index/hazard',
     {
-      schema: {
-        tags,
-        summary: 'Turn a guidance finding into a hazard (one step).',
-        params: z.object({ id: z.string().min(1).max(100), index: z.coerce.number().int().min(0).max(99) }),
-        response: { 201: guidanceVisitSchema },
-      },
+      summary: 'Turn a guidance finding into a hazard (one step).',
+      params: z.object({ id: z.string().min(1).max(100), index: z.coerce.number().int().min(0).max(99) }),
+      response: guidanceVisitSchema,
+      status: 201,
     },
-    async (req, reply) =>
-      reply
-        .status(201)
-        .send(
-          await reportGuidanceFinding(ports, reporter, principalOf(req), req.params.id, req.params.index),
-        ),
+    ({ principal, params }) => reportGuidanceFinding(ports, reporter, principal, params.id, params.index),
   );
 
-  r.post(
+  route.post(
     '/api/expertise/trainings',
     {
-      schema: {
-        tags,
-        summary: 'An expert records a training session and who attended.',
-        body: z.object({
-          mineId: z.string().min(1).max(100),
-          title: z.string().max(200),
-          heldOn: date,
-          attendees: z.array(z.string().max(100)).max(500),
-        }),
-        response: { 201: trainingSessionSchema },
-      },
+      summary: 'An expert records a training session and who attended.',
+      body: z.object({
+        mineId: z.string().min(1).max(100),
+        title: z.string().max(200),
+        heldOn: date,
+        attendees: z.array(z.string().max(100)).max(500),
+      }),
+      response: trainingSessionSchema,
+      status: 201,
     },
-    async (req, reply) => reply.status(201).send(await recordTraining(ports, principalOf(req), req.body)),
+    ({ principal, body }) => recordTraining(ports, principal, body),
   );
 
-  r.post(
+  route.post(
     '/api/expertise/assessments',
     {
-      schema: {
-        tags,
-        summary: "An expert signs a mine's gas-control capability assessment.",
-        body: z.object({
-          mineId: z.string().min(1).max(100),
-          assessedOn: date,
-          validUntil: date,
-          conclusion: z.enum(['capable', 'not_capable']),
-          summary: z.string().max(2000),
-        }),
-        response: { 201: assessmentSchema },
-      },
+      summary: "An expert signs a mine's gas-control capability assessment.",
+      body: z.object({
+        mineId: z.string().min(1).max(100),
+        assessedOn: date,
+        validUntil: date,
+        conclusion: z.enum(['capable', 'not_capable']),
+        summary: z.string().max(2000),
+      }),
+      response: assessmentSchema,
+      status: 201,
     },
-    async (req, reply) => reply.status(201).send(await signAssessment(ports, principalOf(req), req.body)),
+    ({ principal, body }) => signAssessment(ports, principal, body),
   );
 
-  r.post(
+  route.post(
     '/api/expertise/assessments/:id/approve',
     {
-      schema: {
-        tags,
-        summary:
-          "Approve a signed assessment: it becomes the evidence behind the mine's gas-control capability flag.",
-        params: idParams,
-        response: { 200: assessmentSchema },
-      },
+      summary:
+        "Approve a signed assessment: it becomes the evidence behind the mine's gas-control capability flag.",
+      params: idParams,
+      response: assessmentSchema,
     },
-    async (req) => approveAssessment(ports, principalOf(req), req.params.id),
+    ({ principal, params }) => approveAssessment(ports, principal, params.id),
   );
 
-  r.post(
+  route.post(
     '/api/expertise/assessments/:id/withdraw',
     {
-      schema: {
-        tags,
-        summary: "Withdraw an assessment; an approved one's flag is cleared.",
-        params: idParams,
-        body: z.object({ reason: z.string().max(1000) }),
-        response: { 200: assessmentSchema },
-      },
+      summary: "Withdraw an assessment; an approved one's flag is cleared.",
+      params: idParams,
+      body: z.object({ reason: z.string().max(1000) }),
+      response: assessmentSchema,
     },
-    async (req) => withdrawAssessment(ports, principalOf(req), req.params.id, req.body.reason),
+    ({ principal, params, body }) => withdrawAssessment(ports, principal, params.id, body.reason),
   );
 
-  r.post(
+  route.post(
     '/api/expertise/assessments/expire',
     {
-      schema: {
-        tags,
-        summary: 'Expire the approved assessments past their validity in a region; their flags are cleared.',
-        querystring: regionQuery,
-        response: { 200: z.object({ expired: z.array(z.string()) }) },
-      },
+      summary: 'Expire the approved assessments past their validity in a region; their flags are cleared.',
+      query: regionQuery,
+      response: z.object({ expired: z.array(z.string()) }),
     },
-    async (req) => {
-      const principal = principalOf(req);
+    async ({ principal, query }) => {
       requirePermission(principal, 'expertise.approve');
-      return expireDueAssessments(ports, principal, await regionFilter(ports, principal, req.query.regionId));
+      return expireDueAssessments(ports, principal, await regionFilter(ports, principal, query.regionId));
     },
   );
 
-  r.post(
+  route.post(
     '/api/expertise/progress',
     {
-      schema: {
-        tags,
-        summary:
-          "Record a mine's mechanised faces, intelligent working faces and remote monitoring as of a date.",
-        body: z.object({
-          mineId: z.string().min(1).max(100),
-          recordedOn: date,
-          mechanisedFaces: z.number().int(),
-          intelligentFaces: z.number().int(),
-          remoteMonitoring: z.boolean(),
-        }),
-        response: { 201: progressRecordSchema },
-      },
+      summary:
+        "Record a mine's mechanised faces, intelligent working faces and remote monitoring as of a date.",
+      body: z.object({
+        mineId: z.string().min(1).max(100),
+        recordedOn: date,
+        mechanisedFaces: z.number().int(),
+        intelligentFaces: z.number().int(),
+        remoteMonitoring: z.boolean(),
+      }),
+      response: progressRecordSchema,
+      status: 201,
     },
-    async (req, reply) => reply.status(201).send(await recordProgress(ports, principalOf(req), req.body)),
+    ({ principal, body }) => recordProgress(ports, principal, body),
   );
 
-  r.put(
+  route.put(
     '/api/expertise/targets/:id',
     {
-      schema: {
-        tags,
-        summary: "Set a region's upgrading targets.",
-        params: idParams,
-        body: z.object({
-          intelligentFaces: z.number().int().nullable(),
-          capacityWithdrawnTPerYear: z.number().int().nullable(),
-          dueOn: date,
-        }),
-        response: { 200: upgradeTargetSchema },
-      },
+      summary: "Set a region's upgrading targets.",
+      params: idParams,
+      body: z.object({
+        intelligentFaces: z.number().int().nullable(),
+        capacityWithdrawnTPerYear: z.number().int().nullable(),
+        dueOn: date,
+      }),
+      response: upgradeTargetSchema,
     },
-    async (req) => setUpgradeTarget(ports, principalOf(req), req.params.id, req.body),
+    ({ principal, params, body }) => setUpgradeTarget(ports, principal, params.id, body),
   );
 
-  r.post(
+  route.post(
     '/api/expertise/mergers',
     {
-      schema: {
-        tags,
-        summary: 'Record a merger of mines into a larger enterprise (old operators are kept).',
-        body: z.object({
-          enterpriseName: z.string().max(200),
-          mergedOn: date,
-          mineIds: z.array(z.string().min(1).max(100)).min(1).max(200),
-        }),
-        response: { 201: mergerSchema },
-      },
+      summary: 'Record a merger of mines into a larger enterprise (old operators are kept).',
+      body: z.object({
+        enterpriseName: z.string().max(200),
+        mergedOn: date,
+        mineIds: z.array(z.string().min(1).max(100)).min(1).max(200),
+      }),
+      response: mergerSchema,
+      status: 201,
     },
-    async (req, reply) => reply.status(201).send(await recordMerger(ports, principalOf(req), req.body)),
+    ({ principal, body }) => recordMerger(ports, principal, body),
   );
 
-  r.get(
+  route.get(
     '/api/expertise/upgrading',
     {
-      schema: {
-        tags,
-        summary: "A region's upgrading progress and capacity withdrawn against target, and its mergers.",
-        querystring: regionQuery,
-        response: { 200: upgradingViewSchema },
-      },
+      summary: "A region's upgrading progress and capacity withdrawn against target, and its mergers.",
+      query: regionQuery,
+      response: upgradingViewSchema,
     },
-    async (req) => getUpgrading(ports, principalOf(req), req.query.regionId),
+    ({ principal, query }) => getUpgrading(ports, principal, query.regionId),
   );
 
-  r.get(
+  route.get(
     '/api/expertise/formalism',
     {
-      schema: {
-        tags,
-        summary: 'Supervision that exists only on paper: ranked flags, each with its reason and records.',
-        querystring: regionQuery.extend({
-          periodDays: positive,
-          shortVisitMinutes: positive,
-          quietAlarmThreshold: positive,
-          leaderDays: positive,
-          copiedRun: positive,
-          minVisitsUnderground: positive,
-        }),
-        response: { 200: formalismSchema },
-      },
+      summary: 'Supervision that exists only on paper: ranked flags, each with its reason and records.',
+      query: regionQuery.extend({
+        periodDays: positive,
+        shortVisitMinutes: positive,
+        quietAlarmThreshold: positive,
+        leaderDays: positive,
+        copiedRun: positive,
+        minVisitsUnderground: positive,
+      }),
+      response: formalismSchema,
     },
-    async (req) => {
-      const { regionId, ...params } = req.query;
-      return getFormalismFlags(ports, principalOf(req), { regionId, params });
-    },
+    ({ principal, query: { regionId, ...params } }) =>
+      getFormalismFlags(ports, principal, { regionId, params }),
   );
-}
+});

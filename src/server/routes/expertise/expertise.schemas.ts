@@ -14,121 +14,93 @@ import type {
 import type { FormalismFlag } from '../../../core/expertise/formalism-flags.ts';
 import type { FormalismParams, FormalismRule } from '../../../core/expertise/formalism-rules.ts';
 import type { UpgradingView } from '../../../core/expertise/upgrading-use-cases.ts';
-import { shaped } from '../../route-schemas.ts';
+import { component, shaped } from '../../route-schemas.ts';
 import { gasClassSchema, mineStatusSchema } from '../registry/registry.schemas.ts';
 
 /** Answers of the gas-control expertise, upgrading and formalism routes. */
 
-export const expertProfileSchema = shaped<ExpertProfile>()(
-  z
-    .object({
-      userId: z.string(),
-      displayName: z.string(),
-      specialities: z.array(z.string()),
-      updatedAt: z.string().nullable(),
-    })
-    .meta({ id: 'ExpertProfile' }),
-);
+export const expertProfileSchema = component<ExpertProfile>()('ExpertProfile', {
+  userId: z.string(),
+  displayName: z.string(),
+  specialities: z.array(z.string()),
+  updatedAt: z.string().nullable(),
+});
 
-export const expertAssignmentSchema = shaped<ExpertAssignment>()(
-  z
-    .object({
-      id: z.string(),
-      mineId: z.string(),
-      expertId: z.string(),
-      expertName: z.string(),
-      assignedBy: z.string(),
-      assignedAt: z.string(),
-      endedAt: z.string().nullable(),
-    })
-    .meta({ id: 'ExpertAssignment' }),
-);
+export const expertAssignmentSchema = component<ExpertAssignment>()('ExpertAssignment', {
+  id: z.string(),
+  mineId: z.string(),
+  expertId: z.string(),
+  expertName: z.string(),
+  assignedBy: z.string(),
+  assignedAt: z.string(),
+  endedAt: z.string().nullable(),
+});
 
-export const guidanceVisitSchema = shaped<GuidanceVisit>()(
-  z
-    .object({
-      id: z.string(),
-      mineId: z.string(),
-      expertId: z.string(),
-      expertName: z.string(),
-      visitedOn: z.string(),
-      findings: z.array(
-        z.object({
-          title: z.string(),
-          description: z.string(),
-          grade: z.enum(['major', 'general']),
-          category: z.string(),
-          hazardId: z.string().nullable(),
-        }),
-      ),
-      recommendations: z.string(),
-      createdAt: z.string(),
-    })
-    .meta({ id: 'GuidanceVisit' }),
-);
-
-export const trainingSessionSchema = shaped<TrainingSession>()(
-  z
-    .object({
-      id: z.string(),
-      mineId: z.string(),
-      expertId: z.string(),
-      expertName: z.string(),
+export const guidanceVisitSchema = component<GuidanceVisit>()('GuidanceVisit', {
+  id: z.string(),
+  mineId: z.string(),
+  expertId: z.string(),
+  expertName: z.string(),
+  visitedOn: z.string(),
+  findings: z.array(
+    z.object({
       title: z.string(),
-      heldOn: z.string(),
-      attendees: z.array(z.string()),
-      createdAt: z.string(),
-    })
-    .meta({ id: 'TrainingSession' }),
-);
+      description: z.string(),
+      grade: z.enum(['major', 'general']),
+      category: z.string(),
+      hazardId: z.string().nullable(),
+    }),
+  ),
+  recommendations: z.string(),
+  createdAt: z.string(),
+});
 
-export const assessmentSchema = shaped<CapabilityAssessment>()(
-  z
-    .object({
-      id: z.string(),
-      mineId: z.string(),
-      expertId: z.string(),
-      expertName: z.string(),
-      signedAt: z.string(),
-      assessedOn: z.string(),
-      validUntil: z.string(),
-      conclusion: z.enum(['capable', 'not_capable']),
-      summary: z.string(),
-      state: z.enum(['signed', 'approved', 'withdrawn', 'expired']),
-      decidedBy: z.string().nullable(),
-      decidedAt: z.string().nullable(),
-      reason: z.string().nullable(),
-    })
-    .meta({ id: 'CapabilityAssessment' }),
-);
+export const trainingSessionSchema = component<TrainingSession>()('TrainingSession', {
+  id: z.string(),
+  mineId: z.string(),
+  expertId: z.string(),
+  expertName: z.string(),
+  title: z.string(),
+  heldOn: z.string(),
+  attendees: z.array(z.string()),
+  createdAt: z.string(),
+});
 
-export const progressRecordSchema = shaped<ProgressRecord>()(
-  z
-    .object({
-      id: z.string(),
-      mineId: z.string(),
-      recordedOn: z.string(),
-      mechanisedFaces: z.number(),
-      intelligentFaces: z.number(),
-      remoteMonitoring: z.boolean(),
-      recordedBy: z.string(),
-      createdAt: z.string(),
-    })
-    .meta({ id: 'ProgressRecord' }),
-);
+export const assessmentSchema = component<CapabilityAssessment>()('CapabilityAssessment', {
+  id: z.string(),
+  mineId: z.string(),
+  expertId: z.string(),
+  expertName: z.string(),
+  signedAt: z.string(),
+  assessedOn: z.string(),
+  validUntil: z.string(),
+  conclusion: z.enum(['capable', 'not_capable']),
+  summary: z.string(),
+  state: z.enum(['signed', 'approved', 'withdrawn', 'expired']),
+  decidedBy: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  reason: z.string().nullable(),
+});
 
-export const upgradeTargetSchema = shaped<UpgradeTarget>()(
-  z
-    .object({
-      regionId: z.string(),
-      intelligentFaces: z.number().nullable(),
-      capacityWithdrawnTPerYear: z.number().nullable(),
-      dueOn: z.string(),
-      setBy: z.string(),
-      setAt: z.string(),
-    })
-    .meta({ id: 'UpgradeTarget' }),
-);
+export const progressRecordSchema = component<ProgressRecord>()('ProgressRecord', {
+  id: z.string(),
+  mineId: z.string(),
+  recordedOn: z.string(),
+  mechanisedFaces: z.number(),
+  intelligentFaces: z.number(),
+  remoteMonitoring: z.boolean(),
+  recordedBy: z.string(),
+  createdAt: z.string(),
+});
+
+export const upgradeTargetSchema = component<UpgradeTarget>()('UpgradeTarget', {
+  regionId: z.string(),
+  intelligentFaces: z.number().nullable(),
+  capacityWithdrawnTPerYear: z.number().nullable(),
+  dueOn: z.string(),
+  setBy: z.string(),
+  setAt: z.string(),
+});
 
 const mergerFields = {
   id: z.string(),
@@ -161,19 +133,15 @@ export const mineExpertiseSchema = z
   })
   .meta({ id: 'MineExpertise' });
 
-const expertGapSchema = shaped<ExpertGap>()(
-  z
-    .object({
-      mineId: z.string(),
-      mineName: z.string(),
-      gasClass: z.enum(['high', 'outburst']),
-      status: z.string(),
-      hasExpert: z.boolean(),
-      lastApprovedAssessmentOn: z.string().nullable(),
-      gaps: z.array(z.enum(['no_expert', 'no_recent_assessment'])),
-    })
-    .meta({ id: 'ExpertGap' }),
-);
+const expertGapSchema = component<ExpertGap>()('ExpertGap', {
+  mineId: z.string(),
+  mineName: z.string(),
+  gasClass: z.enum(['high', 'outburst']),
+  status: z.string(),
+  hasExpert: z.boolean(),
+  lastApprovedAssessmentOn: z.string().nullable(),
+  gaps: z.array(z.enum(['no_expert', 'no_recent_assessment'])),
+});
 
 export const expertGapsSchema = z
   .object({ items: z.array(expertGapSchema), mines: z.number() })
@@ -204,63 +172,55 @@ const capacitySchema = shaped<CapacityWithdrawn>()(
   }),
 );
 
-export const upgradingViewSchema = shaped<UpgradingView>()(
-  z
-    .object({
-      regionId: z.string().nullable(),
-      progress: z.array(
+export const upgradingViewSchema = component<UpgradingView>()('UpgradingView', {
+  regionId: z.string().nullable(),
+  progress: z.array(
+    z.object({
+      on: z.string(),
+      mines: z.number(),
+      mechanisedFaces: z.number(),
+      intelligentFaces: z.number(),
+      remoteMonitoringMines: z.number(),
+    }),
+  ),
+  target: upgradeTargetSchema.nullable(),
+  capacity: capacitySchema,
+  mergers: z.array(
+    z.object({
+      ...mergerFields,
+      mineViews: z.array(
         z.object({
-          on: z.string(),
-          mines: z.number(),
-          mechanisedFaces: z.number(),
-          intelligentFaces: z.number(),
-          remoteMonitoringMines: z.number(),
+          mineId: z.string(),
+          mineName: z.string(),
+          oldOperator: z.string().nullable(),
+          operatorNow: z.string().nullable(),
+          falseIntegration: z.boolean(),
         }),
       ),
-      target: upgradeTargetSchema.nullable(),
-      capacity: capacitySchema,
-      mergers: z.array(
-        z.object({
-          ...mergerFields,
-          mineViews: z.array(
-            z.object({
-              mineId: z.string(),
-              mineName: z.string(),
-              oldOperator: z.string().nullable(),
-              operatorNow: z.string().nullable(),
-              falseIntegration: z.boolean(),
-            }),
-          ),
-          questionable: z.boolean(),
-        }),
-      ),
-    })
-    .meta({ id: 'UpgradingView' }),
-);
+      questionable: z.boolean(),
+    }),
+  ),
+});
 
 const formalismKindSchema = z
   .enum(['found_nothing', 'leader_absent', 'copied_checklist', 'never_underground', 'short_visit'])
   .meta({ id: 'FormalismKind' });
 
-const formalismFlagSchema = shaped<FormalismFlag>()(
-  z
-    .object({
-      id: z.string(),
-      kind: formalismKindSchema,
-      score: z.number(),
-      mineId: z.string().nullable(),
-      mineName: z.string().nullable(),
-      visitorId: z.string().nullable(),
-      visitorName: z.string().nullable(),
-      explanation: z.object({ zh: z.string(), en: z.string() }),
-      records: z.object({
-        visitIds: z.array(z.string()),
-        alarmIds: z.array(z.string()),
-        hazardIds: z.array(z.string()),
-      }),
-    })
-    .meta({ id: 'FormalismFlag' }),
-);
+const formalismFlagSchema = component<FormalismFlag>()('FormalismFlag', {
+  id: z.string(),
+  kind: formalismKindSchema,
+  score: z.number(),
+  mineId: z.string().nullable(),
+  mineName: z.string().nullable(),
+  visitorId: z.string().nullable(),
+  visitorName: z.string().nullable(),
+  explanation: z.object({ zh: z.string(), en: z.string() }),
+  records: z.object({
+    visitIds: z.array(z.string()),
+    alarmIds: z.array(z.string()),
+    hazardIds: z.array(z.string()),
+  }),
+});
 
 const formalismParamsSchema = z
   .object({

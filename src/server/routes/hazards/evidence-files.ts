@@ -3,8 +3,59 @@ import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { conflict } from '../../../core/errors.ts';
-import type { QuarantinedFile } from '../../upload-body.ts';
+import type { FastifyRequest } from 'fastify';
+import { conflict, invalidInput } from '../../../core/errors.ts';
+import type { EvidenceFile } from '../../../core/hazards/hazard-records.ts';
+import { streamToQuarantine, type QuarantinedFile } from '../../upload-body.ts';
+
+/** Evidence uploads are raw bodies up to this size. */
+export const EVIDENCE_LIMIT_BYTES = 10 * 1024 * 1024;
+
+const CONTENT_TYPE = /^[a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+-]+$/i;
+
+/** An uploaded file's name (the URI-encoded x-file-name header) and content type (else octet-stream). */
+export function uploadedFileMeta(req: FastifyRequest): { name: string; type: string } {
+  const raw = req.headers['x-file-name'];
+  if (typeof raw !== 'string' || raw.trim() === '') {
+    throw invalidInput(
+      'EVIDENCE_FILE_NAME_INVALID',
+      'Name the file in the x-file-name header (URI-encoded).',
+    );
+  }
+  let name = raw;
+  try {
+    name = decodeURIComponent(raw);
+  } catch {
+    throw invalidInput('EVIDENCE_FILE_NAME_INVALID', 'The x-file-name header is not valid URI encoding.');
+  }
+  const type = (req.headers['content-type'] ?? 'application/octet-stream').split(';')[0]?.trim() ?? '';
+  return { name, type: CONTENT_TYPE.test(type) ? type.toLowerCase() : 'application/octet-stream' };
+}
+
+/**
+ * Called after the access checks: the raw body streams into quarantine, moves into the store, then the
+ * row is recorded (a row without its file must never exist); a refused row takes its new file along.
+ */
+export async function storeUpload<T>(
+  files: EvidenceFiles,
+  req: FastifyRequest,
+  meta: { name: string; type: string },
+  record: (file: EvidenceFile) => Promise<T>,
+): Promise<T> {
+  const q = await streamToQuarantine(req, files.dir, EVIDENCE_LIMIT_BYTES, 'EVIDENCE_EMPTY');
+  const placed = await files.adopt(q);
+  try {
+    return await record({
+      sha256: q.sha256,
+      fileName: meta.name,
+      contentType: meta.type,
+      sizeBytes: q.sizeBytes,
+    });
+  } catch (e) {
+    await placed.undo();
+    throw e;
+  }
+}
 
 /**
  * Evidence bytes on disk, content-addressed: `<dir>/<sha256>`. The database holds the checksum, so a

@@ -1,7 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { invalidInput } from '../../../core/errors.ts';
 import {
   checkHazardEvidenceUpload,
   checkMineFileUpload,
@@ -12,33 +11,10 @@ import {
 } from '../../../core/hazards/hazard-records.ts';
 import type { AppDeps } from '../../app.ts';
 import { principalOf } from '../../auth.ts';
-import { streamToQuarantine, takeBodyAsStream } from '../../upload-body.ts';
-import { createEvidenceFiles } from './evidence-files.ts';
-import { fileBodySchema } from '../../route-schemas.ts';
+import { takeBodyAsStream } from '../../upload-body.ts';
+import { createEvidenceFiles, storeUpload, uploadedFileMeta } from './evidence-files.ts';
+import { fileBodySchema, idParams, mineParams } from '../../route-schemas.ts';
 import { hazardEvidenceSchema } from './hazards.schemas.ts';
-
-/** Evidence uploads are raw bodies up to this size. */
-export const EVIDENCE_LIMIT_BYTES = 10 * 1024 * 1024;
-
-const CONTENT_TYPE = /^[a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+-]+$/i;
-
-function fileMeta(req: FastifyRequest): { name: string; type: string } {
-  const raw = req.headers['x-file-name'];
-  if (typeof raw !== 'string' || raw.trim() === '') {
-    throw invalidInput(
-      'EVIDENCE_FILE_NAME_INVALID',
-      'Name the file in the x-file-name header (URI-encoded).',
-    );
-  }
-  let name = raw;
-  try {
-    name = decodeURIComponent(raw);
-  } catch {
-    throw invalidInput('EVIDENCE_FILE_NAME_INVALID', 'The x-file-name header is not valid URI encoding.');
-  }
-  const type = (req.headers['content-type'] ?? 'application/octet-stream').split(';')[0]?.trim() ?? '';
-  return { name, type: CONTENT_TYPE.test(type) ? type.toLowerCase() : 'application/octet-stream' };
-}
 
 export function registerEvidenceRoutes(app: FastifyInstance, deps: AppDeps): void {
   const files = createEvidenceFiles(deps.evidenceDir);
@@ -48,21 +24,8 @@ export function registerEvidenceRoutes(app: FastifyInstance, deps: AppDeps): voi
   app.register((scoped, _opts, done) => {
     takeBodyAsStream(scoped);
     const r = scoped.withTypeProvider<ZodTypeProvider>();
-    /**
-     * Called after the access checks: the body streams into quarantine, moves into the store, then the
-     * row is recorded (a row without its file must never exist); a refused row takes its new file along.
-     */
-    const store = async <T>(req: FastifyRequest, record: (file: EvidenceFile) => Promise<T>): Promise<T> => {
-      const { name, type } = fileMeta(req);
-      const q = await streamToQuarantine(req, files.dir, EVIDENCE_LIMIT_BYTES, 'EVIDENCE_EMPTY');
-      const placed = await files.adopt(q);
-      try {
-        return await record({ sha256: q.sha256, fileName: name, contentType: type, sizeBytes: q.sizeBytes });
-      } catch (e) {
-        await placed.undo();
-        throw e;
-      }
-    };
+    const store = <T>(req: FastifyRequest, record: (file: EvidenceFile) => Promise<T>): Promise<T> =>
+      storeUpload(files, req, uploadedFileMeta(req), record);
     r.post(
       '/api/hazards/:id/evidence',
       {
@@ -70,7 +33,7 @@ export function registerEvidenceRoutes(app: FastifyInstance, deps: AppDeps): voi
         schema: {
           tags,
           summary: 'Upload a photo or document as the raw body (x-file-name, content-type; at most 10 MB).',
-          params: z.object({ id: z.string().min(1).max(100) }),
+          params: idParams,
           response: { 201: z.object({ evidence: hazardEvidenceSchema }) },
         },
       },
@@ -89,7 +52,7 @@ export function registerEvidenceRoutes(app: FastifyInstance, deps: AppDeps): voi
           tags,
           summary:
             "Upload the signed scan of a mine's self-check report (raw body); returns its evidence id.",
-          querystring: z.object({ mineId: z.string().min(1).max(100) }),
+          querystring: mineParams,
           response: { 201: z.object({ evidence: hazardEvidenceSchema }) },
         },
       },

@@ -1,5 +1,3 @@
-import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   decideProposal,
@@ -27,12 +25,10 @@ import {
   verifyAndClose,
 } from '../../../core/hazards/hazard-use-cases.ts';
 import { HAZARD_COLUMNS } from '../../../reports/list-export/list-columns.ts';
-import type { AppDeps } from '../../app.ts';
-import { registerListExport } from '../../list-export-route.ts';
-import { principalOf } from '../../auth.ts';
+import { routeModule } from '../../route-kit.ts';
 import { createEquipmentState } from '../../../monitoring/equipment-state.ts';
 import { registerEvidenceRoutes } from './hazard-evidence.routes.ts';
-import { idParams, regionIdSchema, isoDateSchema } from '../../route-schemas.ts';
+import { idParams, isoDateSchema, itemsOf, regionIdSchema } from '../../route-schemas.ts';
 import {
   criteriaListingSchema,
   hazardBoardSchema,
@@ -73,325 +69,205 @@ const planBody = z.object({
 });
 
 /** The hazards API: report, the closed loop, supervision listings, proposals, reviews, self-checks. */
-export function registerHazardRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const r = app.withTypeProvider<ZodTypeProvider>();
+export const registerHazardRoutes = routeModule(['hazards'], (route, deps) => {
   const { ports } = deps;
-  const tags = ['hazards'];
 
-  r.get(
+  route.get(
     '/api/hazards/criteria',
     {
-      schema: {
-        tags,
-        summary:
-          'The major-hazard criteria editions, each row with its source, and which edition grades a hazard found today (standIn: the edition in force is not encoded yet).',
-        response: { 200: criteriaListingSchema },
-      },
+      summary:
+        'The major-hazard criteria editions, each row with its source, and which edition grades a hazard found today (standIn: the edition in force is not encoded yet).',
+      response: criteriaListingSchema,
     },
-    (req) => listCriteria(ports, principalOf(req)),
+    ({ principal }) => listCriteria(ports, principal),
   );
 
-  r.get(
+  route.get(
     '/api/hazards',
     {
-      schema: {
-        tags,
-        summary: 'Hazards in your scope (overdue first), filtered by region, mine, state, grade, overdue.',
-        querystring: hazardFilters.extend({
-          limit: z.coerce.number().int().min(1).max(1000).default(200),
-        }),
-        response: { 200: z.object({ items: z.array(hazardViewSchema) }) },
-      },
+      summary: 'Hazards in your scope (overdue first), filtered by region, mine, state, grade, overdue.',
+      query: hazardFilters.extend({
+        limit: z.coerce.number().int().min(1).max(1000).default(200),
+      }),
+      response: itemsOf(hazardViewSchema),
     },
-    (req) => listHazards(ports, principalOf(req), { ...req.query, overdue: req.query.overdue === 'true' }),
+    ({ principal, query }) => listHazards(ports, principal, { ...query, overdue: query.overdue === 'true' }),
   );
 
-  registerListExport(app, deps, {
+  route.listExport({
     url: '/api/hazards/export',
     list: 'hazards',
-    tags,
     filters: hazardFilters,
     columns: HAZARD_COLUMNS,
     load: async (p, f, limit) =>
       (await listHazards(ports, p, { ...f, overdue: f.overdue === 'true', limit })).items,
   });
 
-  r.get(
+  route.get(
     '/api/hazards/board',
     {
-      schema: {
-        tags,
-        summary: 'Counts by state with the overdue count first.',
-        querystring: z.object({ regionId, mineId: z.string().max(100).optional() }),
-        response: { 200: hazardBoardSchema },
-      },
+      summary: 'Counts by state with the overdue count first.',
+      query: z.object({ regionId, mineId: z.string().max(100).optional() }),
+      response: hazardBoardSchema,
     },
-    (req) => hazardBoard(ports, principalOf(req), req.query),
+    ({ principal, query }) => hazardBoard(ports, principal, query),
   );
 
-  r.get(
+  route.get(
     '/api/hazards/:id',
     {
-      schema: {
-        tags,
-        summary: 'One hazard with its history, timeline, evidence and listings.',
-        params: idParams,
-        response: { 200: hazardDetailSchema },
-      },
+      summary: 'One hazard with its history, timeline, evidence and listings.',
+      params: idParams,
+      response: hazardDetailSchema,
     },
-    (req) => getHazardDetail(ports, principalOf(req), req.params.id),
+    ({ principal, params }) => getHazardDetail(ports, principal, params.id),
   );
 
-  r.post(
+  route.post(
     '/api/hazards',
     {
-      schema: {
-        tags,
-        summary: 'Report a hazard against a mine; a major one proposes suspension (and closure on a repeat).',
-        body: z.object({
-          mineId: z.string().min(1).max(100),
-          source: z.enum(HAZARD_SOURCES),
-          grade: z.enum(HAZARD_GRADES),
-          category: z.string().min(1).max(40),
-          title: text(200),
-          description: text(5000).default(''),
-          area: text(200).nullable().optional(),
-          equipment: text(200).nullable().optional(),
-          pointCode: text(40).nullable().optional(),
-          /** The alarm the hazard is reported from; the alarm then shows the hazard. */
-          alarmId: z.string().min(1).max(300).nullable().optional(),
-        }),
-        response: { 201: z.object({ hazard: hazardSchema, proposals: z.array(hazardProposalSchema) }) },
-      },
-    },
-    async (req, reply) => reply.status(201).send(await reportHazard(ports, principalOf(req), req.body)),
-  );
-
-  r.post(
-    '/api/hazards/:id/assign',
-    {
-      schema: {
-        tags,
-        summary: 'The mine sets the five implementations (and the plan, for a major hazard).',
-        params: idParams,
-        body: planBody,
-        response: { 200: z.object({ hazard: hazardSchema }) },
-      },
-    },
-    async (req) => ({ hazard: await assignHazard(ports, principalOf(req), req.params.id, req.body) }),
-  );
-  r.post(
-    '/api/hazards/:id/start',
-    {
-      schema: {
-        tags,
-        summary: 'The mine starts rectifying.',
-        params: idParams,
-        response: { 200: z.object({ hazard: hazardSchema }) },
-      },
-    },
-    async (req) => ({ hazard: await startRectifying(ports, principalOf(req), req.params.id) }),
-  );
-  const noteBody = z.object({ note: text(2000).nullable().optional() }).default({});
-  r.post(
-    '/api/hazards/:id/submit',
-    {
-      schema: {
-        tags,
-        summary: 'The mine applies for verification.',
-        params: idParams,
-        body: noteBody,
-        response: { 200: z.object({ hazard: hazardSchema }) },
-      },
-    },
-    async (req) => ({
-      hazard: await submitForVerification(ports, principalOf(req), req.params.id, req.body.note ?? null),
-    }),
-  );
-  r.post(
-    '/api/hazards/:id/verify',
-    {
-      schema: {
-        tags,
-        summary: 'A regulator verifies on site and closes (writes off) the hazard.',
-        params: idParams,
-        body: noteBody,
-        response: { 200: z.object({ hazard: hazardSchema }) },
-      },
-    },
-    async (req) => ({
-      hazard: await verifyAndClose(ports, principalOf(req), req.params.id, req.body.note ?? null),
-    }),
-  );
-  r.post(
-    '/api/hazards/:id/reject',
-    {
-      schema: {
-        tags,
-        summary: 'A regulator rejects the rectification, with a reason.',
-        params: idParams,
-        body: z.object({ reason: text(2000) }),
-        response: { 200: z.object({ hazard: hazardSchema }) },
-      },
-    },
-    async (req) => ({
-      hazard: await rejectRectification(ports, principalOf(req), req.params.id, req.body.reason),
-    }),
-  );
-  r.post(
-    '/api/hazards/:id/extend',
-    {
-      schema: {
-        tags,
-        summary: 'A regulator extends the current due date, with a reason (the original stays).',
-        params: idParams,
-        body: z.object({ newDueDate: date, reason: text(2000) }),
-        response: { 200: z.object({ hazard: hazardSchema }) },
-      },
-    },
-    async (req) => ({ hazard: await extendDueDate(ports, principalOf(req), req.params.id, req.body) }),
-  );
-  r.post(
-    '/api/hazards/:id/listing',
-    {
-      schema: {
-        tags,
-        summary: 'A regulator lists a major hazard under supervision (挂牌督办).',
-        params: idParams,
-        body: z.object({ notice: text(5000) }),
-        response: { 201: z.object({ listing: listingSchema }) },
-      },
-    },
-    async (req, reply) =>
-      reply.status(201).send({
-        listing: await listUnderSupervision(ports, principalOf(req), req.params.id, req.body.notice),
+      summary: 'Report a hazard against a mine; a major one proposes suspension (and closure on a repeat).',
+      body: z.object({
+        mineId: z.string().min(1).max(100),
+        source: z.enum(HAZARD_SOURCES),
+        grade: z.enum(HAZARD_GRADES),
+        category: z.string().min(1).max(40),
+        title: text(200),
+        description: text(5000).default(''),
+        area: text(200).nullable().optional(),
+        equipment: text(200).nullable().optional(),
+        pointCode: text(40).nullable().optional(),
+        /** The alarm the hazard is reported from; the alarm then shows the hazard. */
+        alarmId: z.string().min(1).max(300).nullable().optional(),
       }),
-  );
-  r.post(
-    '/api/hazards/:id/listing/close',
-    {
-      schema: {
-        tags,
-        summary: 'Close the supervision listing of a closed hazard.',
-        params: idParams,
-        response: { 200: z.object({ listing: listingSchema }) },
-      },
+      response: z.object({ hazard: hazardSchema, proposals: z.array(hazardProposalSchema) }),
+      status: 201,
     },
-    async (req) => ({ listing: await unlistSupervision(ports, principalOf(req), req.params.id) }),
-  );
-  r.post(
-    '/api/hazards/:id/progress',
-    {
-      schema: {
-        tags,
-        summary: 'The mine reports progress on a listed hazard.',
-        params: idParams,
-        body: z.object({ text: text(5000) }),
-        response: { 201: z.object({ progress: progressReportSchema }) },
-      },
-    },
-    async (req, reply) =>
-      reply
-        .status(201)
-        .send({ progress: await fileProgressReport(ports, principalOf(req), req.params.id, req.body.text) }),
+    ({ principal, body }) => reportHazard(ports, principal, body),
   );
 
-  r.get(
+  const hazardStep = route.recordActions('/api/hazards/:id', idParams, 'hazard', hazardSchema);
+  const noteBody = z.object({ note: text(2000).nullable().optional() }).default({});
+  hazardStep(
+    'assign',
+    { summary: 'The mine sets the five implementations (and the plan, for a major hazard).', body: planBody },
+    (p, { id }, body) => assignHazard(ports, p, id, body),
+  );
+  hazardStep('start', { summary: 'The mine starts rectifying.' }, (p, { id }) =>
+    startRectifying(ports, p, id),
+  );
+  hazardStep('submit', { summary: 'The mine applies for verification.', body: noteBody }, (p, { id }, body) =>
+    submitForVerification(ports, p, id, body.note ?? null),
+  );
+  hazardStep(
+    'verify',
+    { summary: 'A regulator verifies on site and closes (writes off) the hazard.', body: noteBody },
+    (p, { id }, body) => verifyAndClose(ports, p, id, body.note ?? null),
+  );
+  hazardStep(
+    'reject',
+    {
+      summary: 'A regulator rejects the rectification, with a reason.',
+      body: z.object({ reason: text(2000) }),
+    },
+    (p, { id }, body) => rejectRectification(ports, p, id, body.reason),
+  );
+  hazardStep(
+    'extend',
+    {
+      summary: 'A regulator extends the current due date, with a reason (the original stays).',
+      body: z.object({ newDueDate: date, reason: text(2000) }),
+    },
+    (p, { id }, body) => extendDueDate(ports, p, id, body),
+  );
+  const listingStep = route.recordActions('/api/hazards/:id', idParams, 'listing', listingSchema);
+  listingStep(
+    'listing',
+    {
+      summary: 'A regulator lists a major hazard under supervision (挂牌督办).',
+      body: z.object({ notice: text(5000) }),
+      status: 201,
+    },
+    (p, { id }, body) => listUnderSupervision(ports, p, id, body.notice),
+  );
+  listingStep(
+    'listing/close',
+    { summary: 'Close the supervision listing of a closed hazard.' },
+    (p, { id }) => unlistSupervision(ports, p, id),
+  );
+  route.recordActions(
+    '/api/hazards/:id',
+    idParams,
+    'progress',
+    progressReportSchema,
+  )(
+    'progress',
+    {
+      summary: 'The mine reports progress on a listed hazard.',
+      body: z.object({ text: text(5000) }),
+      status: 201,
+    },
+    (p, { id }, body) => fileProgressReport(ports, p, id, body.text),
+  );
+
+  route.get(
     '/api/hazards/proposals',
     {
-      schema: {
-        tags,
-        summary: 'Suspension, closure and stop-work proposals in your scope (regulators).',
-        querystring: z.object({ state: z.enum(['open', 'confirmed', 'dismissed', 'lapsed']).optional() }),
-        response: { 200: z.object({ items: z.array(hazardProposalSchema) }) },
-      },
+      summary: 'Suspension, closure and stop-work proposals in your scope (regulators).',
+      query: z.object({ state: z.enum(['open', 'confirmed', 'dismissed', 'lapsed']).optional() }),
+      response: itemsOf(hazardProposalSchema),
     },
-    (req) => listProposals(ports, principalOf(req), req.query.state),
+    ({ principal, query }) => listProposals(ports, principal, query.state),
   );
-  const decide =
-    (decision: 'confirm' | 'dismiss') =>
-    async (
-      req: { params: { id: string }; body: { note?: string | null } },
-      p: ReturnType<typeof principalOf>,
-    ) => {
-      const proposal = await decideProposal(ports, p, req.params.id, {
-        decision,
-        note: req.body.note ?? null,
-      });
-      return { proposal };
-    };
-  r.post(
-    '/api/hazards/proposals/:id/confirm',
-    {
-      schema: {
-        tags,
-        summary: 'Confirm a proposal: the mine is suspended or ordered closed.',
-        params: idParams,
-        body: noteBody,
-        response: { 200: z.object({ proposal: hazardProposalSchema }) },
-      },
-    },
-    (req) => decide('confirm')(req, principalOf(req)),
+  const proposalStep = route.recordActions(
+    '/api/hazards/proposals/:id',
+    idParams,
+    'proposal',
+    hazardProposalSchema,
   );
-  r.post(
-    '/api/hazards/proposals/:id/dismiss',
-    {
-      schema: {
-        tags,
-        summary: 'Dismiss a proposal, with a reason.',
-        params: idParams,
-        body: noteBody,
-        response: { 200: z.object({ proposal: hazardProposalSchema }) },
-      },
-    },
-    (req) => decide('dismiss')(req, principalOf(req)),
-  );
+  const decide = (decision: 'confirm' | 'dismiss', summary: string) =>
+    proposalStep(decision, { summary, body: noteBody }, (p, { id }, body) =>
+      decideProposal(ports, p, id, { decision, note: body.note ?? null }),
+    );
+  decide('confirm', 'Confirm a proposal: the mine is suspended or ordered closed.');
+  decide('dismiss', 'Dismiss a proposal, with a reason.');
 
   const equipment = createEquipmentState(deps.monitoring?.view);
-  r.post(
+  route.post(
     '/api/hazards/daily-review',
     {
-      schema: {
-        tags,
-        summary: 'Run overdue escalation and the running-equipment rule now, over your scope.',
-        response: { 200: reviewResultSchema },
-      },
+      summary: 'Run overdue escalation and the running-equipment rule now, over your scope.',
+      response: reviewResultSchema,
     },
-    (req) => runDailyReviewAs(ports, principalOf(req), equipment, DEFAULT_DAYS_PER_ESCALATION_LEVEL),
+    ({ principal }) => runDailyReviewAs(ports, principal, equipment, DEFAULT_DAYS_PER_ESCALATION_LEVEL),
   );
 
-  r.post(
+  route.create(
     '/api/hazards/self-check-reports',
     {
-      schema: {
-        tags,
-        summary:
-          'File the signed quarterly major-hazard self-check report of your mine (2024 Regulation art. 35).',
-        body: z.object({
-          mineId: z.string().min(1).max(100),
-          quarter: z.string().max(10),
-          signer: text(200),
-          summary: text(10_000),
-          evidenceId: z.string().max(100).nullable().optional(),
-        }),
-        response: { 201: z.object({ report: selfCheckReportSchema }) },
-      },
+      summary:
+        'File the signed quarterly major-hazard self-check report of your mine (2024 Regulation art. 35).',
+      body: z.object({
+        mineId: z.string().min(1).max(100),
+        quarter: z.string().max(10),
+        signer: text(200),
+        summary: text(10_000),
+        evidenceId: z.string().max(100).nullable().optional(),
+      }),
+      key: 'report',
+      record: selfCheckReportSchema,
     },
-    async (req, reply) =>
-      reply.status(201).send({ report: await fileSelfCheckReport(ports, principalOf(req), req.body) }),
+    (p, body) => fileSelfCheckReport(ports, p, body),
   );
-  r.get(
+  route.get(
     '/api/hazards/self-check-reports/missing',
     {
-      schema: {
-        tags,
-        summary: 'Producing and building mines in scope without a self-check report for the quarter.',
-        querystring: z.object({ quarter: z.string().max(10), regionId }),
-        response: { 200: missingSelfChecksSchema },
-      },
+      summary: 'Producing and building mines in scope without a self-check report for the quarter.',
+      query: z.object({ quarter: z.string().max(10), regionId }),
+      response: missingSelfChecksSchema,
     },
-    (req) => listMissingSelfChecks(ports, principalOf(req), req.query.quarter, req.query.regionId),
+    ({ principal, query }) => listMissingSelfChecks(ports, principal, query.quarter, query.regionId),
   );
 
-  registerEvidenceRoutes(app, deps);
-}
+  registerEvidenceRoutes(route.app, deps);
+});

@@ -1,10 +1,6 @@
 import { z } from 'zod';
 import type { ListedProposal } from '../../../core/hazards/monitoring-proposals.ts';
-import {
-  ALARM_RULES,
-  type AlarmRule,
-  type EvidenceItem,
-} from '../../../core/monitoring/engine/engine-types.ts';
+import { ALARM_RULES, type EvidenceItem } from '../../../core/monitoring/engine/engine-types.ts';
 import type { CriteriaEdition } from '../../../core/hazards/criteria-types.ts';
 import type { HazardView, TimelineEntry, listCriteria } from '../../../core/hazards/hazard-queries.ts';
 import type { ReviewResult } from '../../../core/hazards/hazard-review.ts';
@@ -22,7 +18,7 @@ import {
   type SelfCheckReport,
   type SupervisionListing,
 } from '../../../core/hazards/hazard-types.ts';
-import { shaped } from '../../route-schemas.ts';
+import { component, namedEnum, shaped } from '../../route-schemas.ts';
 
 /** Answers of the hazard routes (lifecycle, oversight, proposals, self-checks, evidence). */
 
@@ -78,87 +74,67 @@ export const hazardViewSchema = shaped<HazardView>()(
   z.object({ ...hazardFields, overdue: z.boolean() }).meta({ id: 'HazardView' }),
 );
 
-export const hazardProposalSchema = shaped<HazardProposal>()(
-  z
-    .object({
-      id: z.string(),
-      kind: z.enum(PROPOSAL_KINDS),
-      mineId: z.string(),
-      mineName: z.string(),
-      regionPath: z.string(),
-      hazardIds: z.array(z.string()),
-      basis: z.string(),
-      state: z.enum(['open', 'confirmed', 'dismissed', 'lapsed']),
-      createdAt: z.string(),
-      decidedBy: z.string().nullable(),
-      decidedAt: z.string().nullable(),
-      note: z.string().nullable(),
-    })
-    .meta({ id: 'HazardProposal' }),
-);
+export const hazardProposalSchema = component<HazardProposal>()('HazardProposal', {
+  id: z.string(),
+  kind: z.enum(PROPOSAL_KINDS),
+  mineId: z.string(),
+  mineName: z.string(),
+  regionPath: z.string(),
+  hazardIds: z.array(z.string()),
+  basis: z.string(),
+  state: z.enum(['open', 'confirmed', 'dismissed', 'lapsed']),
+  createdAt: z.string(),
+  decidedBy: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  note: z.string().nullable(),
+});
 
-const hazardEventSchema = shaped<HazardEvent>()(
-  z
-    .object({
-      id: z.string(),
-      hazardId: z.string(),
-      at: z.string(),
-      kind: z.string(),
-      fromState: hazardStateSchema.nullable(),
-      toState: hazardStateSchema.nullable(),
-      actorId: z.string(),
-      actorName: z.string(),
-      note: z.string().nullable(),
-      details: z.record(z.string(), z.unknown()).nullable(),
-    })
-    .meta({ id: 'HazardEvent' }),
-);
+const hazardEventSchema = component<HazardEvent>()('HazardEvent', {
+  id: z.string(),
+  hazardId: z.string(),
+  at: z.string(),
+  kind: z.string(),
+  fromState: hazardStateSchema.nullable(),
+  toState: hazardStateSchema.nullable(),
+  actorId: z.string(),
+  actorName: z.string(),
+  note: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()).nullable(),
+});
 
-export const hazardEvidenceSchema = shaped<HazardEvidence>()(
-  z
-    .object({
-      id: z.string(),
-      hazardId: z.string().nullable(),
-      mineId: z.string(),
-      sha256: z.string(),
-      fileName: z.string(),
-      contentType: z.string(),
-      sizeBytes: z.number(),
-      uploadedBy: z.string(),
-      uploadedByName: z.string(),
-      uploadedAt: z.string(),
-    })
-    .meta({ id: 'HazardEvidence' }),
-);
+export const hazardEvidenceSchema = component<HazardEvidence>()('HazardEvidence', {
+  id: z.string(),
+  hazardId: z.string().nullable(),
+  mineId: z.string(),
+  sha256: z.string(),
+  fileName: z.string(),
+  contentType: z.string(),
+  sizeBytes: z.number(),
+  uploadedBy: z.string(),
+  uploadedByName: z.string(),
+  uploadedAt: z.string(),
+});
 
-export const listingSchema = shaped<SupervisionListing>()(
-  z
-    .object({
-      id: z.string(),
-      hazardId: z.string(),
-      notice: z.string(),
-      issuedBy: z.string(),
-      issuedByName: z.string(),
-      issuedAt: z.string(),
-      closedAt: z.string().nullable(),
-      closedBy: z.string().nullable(),
-    })
-    .meta({ id: 'SupervisionListing' }),
-);
+export const listingSchema = component<SupervisionListing>()('SupervisionListing', {
+  id: z.string(),
+  hazardId: z.string(),
+  notice: z.string(),
+  issuedBy: z.string(),
+  issuedByName: z.string(),
+  issuedAt: z.string(),
+  closedAt: z.string().nullable(),
+  closedBy: z.string().nullable(),
+});
 
-export const progressReportSchema = shaped<ProgressReport>()(
-  z
-    .object({
-      id: z.string(),
-      listingId: z.string(),
-      hazardId: z.string(),
-      text: z.string(),
-      by: z.string(),
-      byName: z.string(),
-      at: z.string(),
-    })
-    .meta({ id: 'ProgressReport' }),
-);
+export const progressReportSchema = component<ProgressReport>()('ProgressReport', {
+  id: z.string(),
+  listingId: z.string(),
+  hazardId: z.string(),
+  text: z.string(),
+  by: z.string(),
+  byName: z.string(),
+  at: z.string(),
+});
 
 const timelineEntrySchema = shaped<TimelineEntry>()(
   z.object({
@@ -182,43 +158,35 @@ const criteriaItemSchema = z
   })
   .meta({ id: 'CriteriaItem' });
 
-export const criteriaEditionSchema = shaped<CriteriaEdition>()(
-  z
-    .object({
-      edition: z.enum(['2015', '2020', '2026']),
-      name: z.string(),
-      order: z.string(),
-      effectiveFrom: z.string(),
-      categories: z
-        .array(z.object({ no: z.number(), article: z.string(), titleZh: z.string(), titleEn: z.string() }))
-        .readonly(),
-      items: z.array(criteriaItemSchema).readonly(),
-      coverage: z.enum(['complete', 'differences', 'not_encoded']),
-      unconfirmed: z.array(z.string()).readonly().optional(),
-    })
-    .meta({ id: 'CriteriaEdition' }),
-);
+export const criteriaEditionSchema = component<CriteriaEdition>()('CriteriaEdition', {
+  edition: z.enum(['2015', '2020', '2026']),
+  name: z.string(),
+  order: z.string(),
+  effectiveFrom: z.string(),
+  categories: z
+    .array(z.object({ no: z.number(), article: z.string(), titleZh: z.string(), titleEn: z.string() }))
+    .readonly(),
+  items: z.array(criteriaItemSchema).readonly(),
+  coverage: z.enum(['complete', 'differences', 'not_encoded']),
+  unconfirmed: z.array(z.string()).readonly().optional(),
+});
 
 /** The criteria editions and which one grades a hazard found today. */
-export const criteriaListingSchema = shaped<ReturnType<typeof listCriteria>>()(
-  z
+export const criteriaListingSchema = component<ReturnType<typeof listCriteria>>()('CriteriaListing', {
+  editions: z.array(criteriaEditionSchema).readonly(),
+  grading: z
     .object({
-      editions: z.array(criteriaEditionSchema).readonly(),
-      grading: z
-        .object({
-          on: z.string(),
-          inForce: z.enum(['2015', '2020', '2026']),
-          inForceOrder: z.string(),
-          inForceFrom: z.string(),
-          edition: z.enum(['2015', '2020', '2026']),
-          order: z.string(),
-          standIn: z.boolean(),
-          unconfirmed: z.array(z.string()).readonly(),
-        })
-        .nullable(),
+      on: z.string(),
+      inForce: z.enum(['2015', '2020', '2026']),
+      inForceOrder: z.string(),
+      inForceFrom: z.string(),
+      edition: z.enum(['2015', '2020', '2026']),
+      order: z.string(),
+      standIn: z.boolean(),
+      unconfirmed: z.array(z.string()).readonly(),
     })
-    .meta({ id: 'CriteriaListing' }),
-);
+    .nullable(),
+});
 
 export const hazardDetailSchema = z
   .object({
@@ -241,36 +209,28 @@ export const hazardBoardSchema = z
   })
   .meta({ id: 'HazardBoard' });
 
-export const reviewResultSchema = shaped<ReviewResult>()(
-  z
-    .object({
-      escalated: z.array(
-        z.object({ hazardId: z.string(), from: z.string(), to: z.string(), daysOverdue: z.number() }),
-      ),
-      equipmentRunning: z.array(
-        z.object({ hazardId: z.string(), pointCode: z.string(), days: z.number(), escalation: z.string() }),
-      ),
-      proposals: z.array(z.string()),
-    })
-    .meta({ id: 'HazardReviewResult' }),
-);
+export const reviewResultSchema = component<ReviewResult>()('HazardReviewResult', {
+  escalated: z.array(
+    z.object({ hazardId: z.string(), from: z.string(), to: z.string(), daysOverdue: z.number() }),
+  ),
+  equipmentRunning: z.array(
+    z.object({ hazardId: z.string(), pointCode: z.string(), days: z.number(), escalation: z.string() }),
+  ),
+  proposals: z.array(z.string()),
+});
 
-export const selfCheckReportSchema = shaped<SelfCheckReport>()(
-  z
-    .object({
-      id: z.string(),
-      mineId: z.string(),
-      regionPath: z.string(),
-      quarter: z.string(),
-      signer: z.string(),
-      summary: z.string(),
-      evidenceId: z.string().nullable(),
-      filedBy: z.string(),
-      filedByName: z.string(),
-      filedAt: z.string(),
-    })
-    .meta({ id: 'SelfCheckReport' }),
-);
+export const selfCheckReportSchema = component<SelfCheckReport>()('SelfCheckReport', {
+  id: z.string(),
+  mineId: z.string(),
+  regionPath: z.string(),
+  quarter: z.string(),
+  signer: z.string(),
+  summary: z.string(),
+  evidenceId: z.string().nullable(),
+  filedBy: z.string(),
+  filedByName: z.string(),
+  filedAt: z.string(),
+});
 
 export const missingSelfChecksSchema = z
   .object({
@@ -287,39 +247,31 @@ export const missingSelfChecksSchema = z
   })
   .meta({ id: 'MissingSelfChecks' });
 
-export const alarmRuleSchema = z.enum(ALARM_RULES as [AlarmRule, ...AlarmRule[]]).meta({ id: 'AlarmRule' });
+export const alarmRuleSchema = namedEnum(ALARM_RULES, 'AlarmRule');
 
-export const evidenceItemSchema = shaped<EvidenceItem>()(
-  z
-    .object({
-      kind: z.enum(['alarm', 'reading', 'people']),
-      alarmId: z.string().nullable(),
-      rule: alarmRuleSchema.nullable(),
-      pointCode: z.string().nullable(),
-      location: z.string().nullable(),
-      value: z.number().nullable(),
-      unit: z.string().nullable(),
-      atMs: z.number(),
-    })
-    .meta({ id: 'EvidenceItem' }),
-);
+export const evidenceItemSchema = component<EvidenceItem>()('EvidenceItem', {
+  kind: z.enum(['alarm', 'reading', 'people']),
+  alarmId: z.string().nullable(),
+  rule: alarmRuleSchema.nullable(),
+  pointCode: z.string().nullable(),
+  location: z.string().nullable(),
+  value: z.number().nullable(),
+  unit: z.string().nullable(),
+  atMs: z.number(),
+});
 
 /** A major hazard proposed by monitoring evidence, with the criterion it meets. */
-export const monitoringHazardProposalSchema = shaped<ListedProposal>()(
-  z
-    .object({
-      key: z.string(),
-      alarmId: z.string(),
-      mineId: z.string(),
-      mineName: z.string(),
-      rule: alarmRuleSchema,
-      category: z.string(),
-      titleZh: z.string(),
-      titleEn: z.string(),
-      atMs: z.number(),
-      evidence: z.array(evidenceItemSchema),
-      regionPath: z.string(),
-      criterion: z.object({ source: z.string(), textEn: z.string() }),
-    })
-    .meta({ id: 'MonitoringHazardProposal' }),
-);
+export const monitoringHazardProposalSchema = component<ListedProposal>()('MonitoringHazardProposal', {
+  key: z.string(),
+  alarmId: z.string(),
+  mineId: z.string(),
+  mineName: z.string(),
+  rule: alarmRuleSchema,
+  category: z.string(),
+  titleZh: z.string(),
+  titleEn: z.string(),
+  atMs: z.number(),
+  evidence: z.array(evidenceItemSchema),
+  regionPath: z.string(),
+  criterion: z.object({ source: z.string(), textEn: z.string() }),
+});

@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isInScope, requirePermission } from '../../../core/access/permissions.ts';
 import type { Principal } from '../../../core/access/types.ts';
@@ -8,8 +7,7 @@ import { parseUploadFileName } from '../../../core/monitoring/upload-file/upload
 import { ingestUploadFile } from '../../../ingest/files/ingest-upload-file.ts';
 import type { MonitoringSink } from '../../../monitoring/monitoring-sink.ts';
 import { ingestNdjsonReadings } from '../../../ingest/mqtt/readings-body.ts';
-import type { AppDeps } from '../../app.ts';
-import { principalOf } from '../../auth.ts';
+import { routeModule } from '../../route-kit.ts';
 import { readBodyCapped, takeBodyAsStream } from '../../upload-body.ts';
 import { monitoringOf } from '../monitoring/monitoring-access.ts';
 
@@ -56,23 +54,22 @@ function mineFor(sink: MonitoringSink, principal: Principal, code: string) {
  * Both answer only after what they took is durably stored (the runtime's promise), with per-line
  * results; a mine outside the caller's scope is refused line by line (readings) or as not found (a file).
  */
-export function registerIngestRoutes(app: FastifyInstance, deps: AppDeps): void {
-  app.register((scoped, _opts, done) => {
+export const registerIngestRoutes = routeModule(['ingest'], (route, deps) => {
+  const ingestOnly = { permission: 'ingest.write', tokenScope: 'ingest' } as const;
+  const ndjson = (scoped: FastifyInstance) => {
     scoped.removeAllContentTypeParsers();
     scoped.addContentTypeParser(NDJSON_TYPES, { parseAs: 'string' }, (_req, body, next) => next(null, body));
-    scoped.withTypeProvider<ZodTypeProvider>().post(
+  };
+  route.withBody(ndjson, (scoped) =>
+    scoped.post(
       '/api/ingest/readings',
       {
-        config: { permission: 'ingest.write', tokenScope: 'ingest' },
-        schema: {
-          tags: ['ingest'],
-          summary:
-            'Readings as NDJSON, one {"mine","point","value","status","ts"} a line (or a JSON array). Good lines are stored; each bad line is reported with its number and reason.',
-          response: { 200: readingsAnswer },
-        },
+        summary:
+          'Readings as NDJSON, one {"mine","point","value","status","ts"} a line (or a JSON array). Good lines are stored; each bad line is reported with its number and reason.',
+        response: readingsAnswer,
+        config: ingestOnly,
       },
-      async (req): Promise<ReadingsAnswer> => {
-        const principal = principalOf(req);
+      async ({ principal, req }): Promise<ReadingsAnswer> => {
         requirePermission(principal, 'ingest.write');
         const { sink: runtime } = monitoringOf(deps);
         const text = typeof req.body === 'string' ? req.body : '';
@@ -88,27 +85,21 @@ export function registerIngestRoutes(app: FastifyInstance, deps: AppDeps): void 
           late,
         };
       },
-    );
-    done();
-  });
+    ),
+  );
 
-  app.register((scoped, _opts, done) => {
-    // The file is taken as bytes, whatever the client calls it: it may be GB18030.
-    // Read only after the caller may feed the mine the file names.
-    takeBodyAsStream(scoped);
-    scoped.withTypeProvider<ZodTypeProvider>().post(
+  // The file is taken as bytes, whatever the client calls it: it may be GB18030.
+  // Read only after the caller may feed the mine the file names.
+  route.withBody(takeBodyAsStream, (scoped) =>
+    scoped.post(
       '/api/ingest/files',
       {
-        config: { permission: 'ingest.write', tokenScope: 'ingest' },
-        schema: {
-          tags: ['ingest'],
-          summary:
-            'One national upload file (UTF-8 or GB18030) as the raw body, its name in the x-file-name header. Answers the file report: outcome, accepted records, rejected lines with reasons.',
-          response: { 200: fileReport },
-        },
+        summary:
+          'One national upload file (UTF-8 or GB18030) as the raw body, its name in the x-file-name header. Answers the file report: outcome, accepted records, rejected lines with reasons.',
+        response: fileReport,
+        config: ingestOnly,
       },
-      async (req) => {
-        const principal = principalOf(req);
+      async ({ principal, req }) => {
         requirePermission(principal, 'ingest.write');
         const { sink: runtime } = monitoringOf(deps);
         const name = req.headers['x-file-name'];
@@ -138,7 +129,6 @@ export function registerIngestRoutes(app: FastifyInstance, deps: AppDeps): void 
           rejectedCount: report.rejected.length,
         };
       },
-    );
-    done();
-  });
-}
+    ),
+  );
+});

@@ -1,7 +1,5 @@
-import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { isInScope, requirePermission } from '../../../core/access/permissions.ts';
+import { isInScope } from '../../../core/access/permissions.ts';
 import type { Principal } from '../../../core/access/types.ts';
 import { INCIDENT_ARTICLES } from '../../../core/monitoring/correlation/incident-correlator.ts';
 import { isIncidentRule } from '../../../core/monitoring/engine/engine-types.ts';
@@ -11,10 +9,9 @@ import {
   type StopOrderRef,
 } from '../../../core/monitoring/flood/alarm-grouping.ts';
 import type { AlarmView } from '../../../core/monitoring/monitoring-ports.ts';
-import { scopedMineFilter } from '../../../core/registry/mine-use-cases.ts';
 import type { AppDeps, MonitoringDeps } from '../../app.ts';
-import { principalOf } from '../../auth.ts';
-import { monitoringOf, regionIdQuery } from './monitoring-access.ts';
+import { routeModule } from '../../route-kit.ts';
+import { alarmScopeOf, regionIdQuery } from './monitoring-access.ts';
 import { alarmConsoleSchema } from './monitoring.schemas.ts';
 
 /** Stop orders in force that the grouping may attribute alarms to (newest first). */
@@ -55,29 +52,21 @@ export async function consoleGroupingOf(
   return { alarms, grouping: groupAlarms(alarms, orders) };
 }
 
-export function registerAlarmConsoleRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const r = app.withTypeProvider<ZodTypeProvider>();
-
-  r.get(
+export const registerAlarmConsoleRoutes = routeModule(['alarms'], (route, deps) => {
+  route.get(
     '/api/alarms/console',
     {
-      schema: {
-        tags: ['alarms'],
-        summary:
-          'The console’s parents: correlation incidents first (with evidence and articles), then floods grouped by cause (a stop order, an outage, a burst), each with its children.',
-        querystring: z.object({
-          regionId: regionIdQuery,
-          mineId: z.string().min(1).max(100).optional(),
-        }),
-        response: { 200: alarmConsoleSchema },
-      },
+      summary:
+        'The console’s parents: correlation incidents first (with evidence and articles), then floods grouped by cause (a stop order, an outage, a burst), each with its children.',
+      query: z.object({
+        regionId: regionIdQuery,
+        mineId: z.string().min(1).max(100).optional(),
+      }),
+      response: alarmConsoleSchema,
     },
-    async (req) => {
-      const p = principalOf(req);
-      requirePermission(p, 'alarm.read');
-      const m = monitoringOf(deps);
-      const scope = await scopedMineFilter(deps.ports, p, req.query.regionId);
-      const filter = req.query.mineId === undefined ? scope : { ...scope, mineId: req.query.mineId };
+    async ({ principal: p, query }) => {
+      const { m, scope } = await alarmScopeOf(deps, p, query.regionId);
+      const filter = query.mineId === undefined ? scope : { ...scope, mineId: query.mineId };
       const { alarms, grouping } = await consoleGroupingOf(deps, m, p, filter);
       const byId = new Map(alarms.map((a) => [a.id, a]));
       const groups = grouping.groups.map((g) => {
@@ -99,4 +88,4 @@ export function registerAlarmConsoleRoutes(app: FastifyInstance, deps: AppDeps):
       };
     },
   );
-}
+});

@@ -1,5 +1,3 @@
-import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   ALARM_LINK_KINDS,
@@ -9,75 +7,58 @@ import {
   type AlarmLink,
   type AlarmLinkKind,
 } from '../../../core/monitoring/alarm-links.ts';
-import type { AppDeps } from '../../app.ts';
-import { principalOf } from '../../auth.ts';
-import { shaped } from '../../route-schemas.ts';
+import { routeModule } from '../../route-kit.ts';
+import { component, itemsOf } from '../../route-schemas.ts';
 import { caseTypeSchema } from '../closure/closure.schemas.ts';
 
 const alarmParams = z.object({ id: z.string().min(1).max(300) });
 
-export const alarmLinkSchema = shaped<AlarmLink>()(
-  z
-    .object({
-      alarmId: z.string(),
-      kind: z.enum(ALARM_LINK_KINDS as [AlarmLinkKind, ...AlarmLinkKind[]]),
-      targetId: z.string(),
-      title: z.string(),
-      mineId: z.string(),
-      createdBy: z.string(),
-      createdByName: z.string(),
-      createdAt: z.string(),
-    })
-    .meta({ id: 'AlarmLink' }),
-);
+export const alarmLinkSchema = component<AlarmLink>()('AlarmLink', {
+  alarmId: z.string(),
+  kind: z.enum(ALARM_LINK_KINDS as [AlarmLinkKind, ...AlarmLinkKind[]]),
+  targetId: z.string(),
+  title: z.string(),
+  mineId: z.string(),
+  createdBy: z.string(),
+  createdByName: z.string(),
+  createdAt: z.string(),
+});
 
-export const alarmDraftSchema = shaped<AlarmDraft>()(
-  z
-    .object({
-      alarmId: z.string(),
-      mineId: z.string(),
-      mineName: z.string(),
-      mineCode: z.string(),
-      title: z.string(),
-      summary: z.string(),
-      description: z.string(),
-      pointCode: z.string().nullable(),
-      caseType: caseTypeSchema.nullable(),
-    })
-    .meta({ id: 'AlarmDraft' }),
-);
+export const alarmDraftSchema = component<AlarmDraft>()('AlarmDraft', {
+  alarmId: z.string(),
+  mineId: z.string(),
+  mineName: z.string(),
+  mineCode: z.string(),
+  title: z.string(),
+  summary: z.string(),
+  description: z.string(),
+  pointCode: z.string().nullable(),
+  caseType: caseTypeSchema.nullable(),
+});
 
 /**
  * One click from the alarm console (issue 15): what the hazard, order and case forms are pre-filled with
  * from an alarm, and what was made from it. The items themselves are created by their own routes with
  * `alarmId`, which stores the link in the same transaction.
  */
-export function registerAlarmLinkRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const r = app.withTypeProvider<ZodTypeProvider>();
-  const { ports } = deps;
-  r.get(
+export const registerAlarmLinkRoutes = routeModule(['alarms'], (route, { ports }) => {
+  route.get(
     '/api/alarms/:id/links',
     {
-      schema: {
-        tags: ['alarms'],
-        summary: 'The hazards, orders and cases made from an alarm in your scope, oldest first.',
-        params: alarmParams,
-        response: { 200: z.object({ items: z.array(alarmLinkSchema) }) },
-      },
+      summary: 'The hazards, orders and cases made from an alarm in your scope, oldest first.',
+      params: alarmParams,
+      response: itemsOf(alarmLinkSchema),
     },
-    async (req) => listAlarmLinks(ports, principalOf(req), req.params.id),
+    ({ principal, params }) => listAlarmLinks(ports, principal, params.id),
   );
-  r.get(
+  route.get(
     '/api/alarms/:id/draft',
     {
-      schema: {
-        tags: ['alarms'],
-        summary:
-          'What a hazard, order or case made from this alarm is pre-filled with: its mine, a Chinese title, summary and description (rule by name, data times in China Standard Time, the alarm id as reference), the point and the case type.',
-        params: alarmParams,
-        response: { 200: alarmDraftSchema },
-      },
+      summary:
+        'What a hazard, order or case made from this alarm is pre-filled with: its mine, a Chinese title, summary and description (rule by name, data times in China Standard Time, the alarm id as reference), the point and the case type.',
+      params: alarmParams,
+      response: alarmDraftSchema,
     },
-    async (req) => getAlarmDraft(ports, principalOf(req), req.params.id),
+    ({ principal, params }) => getAlarmDraft(ports, principal, params.id),
   );
-}
+});

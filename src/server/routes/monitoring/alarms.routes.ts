@@ -1,5 +1,3 @@
-import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isInScope, requirePermission } from '../../../core/access/permissions.ts';
 import type { Principal } from '../../../core/access/types.ts';
@@ -17,12 +15,12 @@ import type { AlarmView } from '../../../core/monitoring/monitoring-ports.ts';
 import { scopedMineFilter } from '../../../core/registry/mine-use-cases.ts';
 import type { Ports } from '../../../core/ports.ts';
 import { ALARM_COLUMNS } from '../../../reports/list-export/list-columns.ts';
-import type { AppDeps, MonitoringDeps } from '../../app.ts';
-import { registerListExport } from '../../list-export-route.ts';
-import { principalOf } from '../../auth.ts';
+import type { MonitoringDeps } from '../../app.ts';
+import type { AlarmEvent } from '../../../core/monitoring/alarms/alarm-lifecycle.ts';
+import { routeModule } from '../../route-kit.ts';
 import { consoleGroupingOf } from './alarm-console.routes.ts';
-import { monitoringOf } from './monitoring-access.ts';
-import { regionIdSchema, regionQuery } from '../../route-schemas.ts';
+import { alarmScopeOf, monitoringOf } from './monitoring-access.ts';
+import { pageFields, regionIdSchema, regionQuery } from '../../route-schemas.ts';
 import {
   alarmActionSchema,
   alarmDetailSchema,
@@ -83,55 +81,41 @@ async function openAlarmsInScope(
   return alarms.filter((a) => isInScope(principal, { regionPath: a.regionPath, mineId: a.mineId }));
 }
 
-export function registerAlarmRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const r = app.withTypeProvider<ZodTypeProvider>();
+export const registerAlarmRoutes = routeModule(['alarms'], (route, deps) => {
   const { ports } = deps;
 
-  r.get(
+  route.get(
     '/api/alarms',
     {
-      schema: {
-        tags: ['alarms'],
-        summary: 'Alarms in your scope: critical first, unacknowledged first, newest first.',
-        querystring: alarmFilters.extend({
-          page: z.coerce.number().int().min(1).default(1),
-          pageSize: z.coerce.number().int().min(1).max(500).default(50),
-        }),
-        response: { 200: alarmPageSchema },
-      },
+      summary: 'Alarms in your scope: critical first, unacknowledged first, newest first.',
+      query: alarmFilters.extend(pageFields),
+      response: alarmPageSchema,
     },
-    async (req) =>
-      searchAlarmsInScope(ports, principalOf(req), req.query, {
-        offset: (req.query.page - 1) * req.query.pageSize,
-        limit: req.query.pageSize,
+    ({ principal, query }) =>
+      searchAlarmsInScope(ports, principal, query, {
+        offset: (query.page - 1) * query.pageSize,
+        limit: query.pageSize,
       }),
   );
 
-  registerListExport(app, deps, {
+  route.listExport({
     url: '/api/alarms/export',
     list: 'alarms',
-    tags: ['alarms'],
     filters: alarmFilters,
     columns: ALARM_COLUMNS,
     load: async (p, f, limit) => (await searchAlarmsInScope(ports, p, f, { offset: 0, limit })).items,
   });
 
-  r.get(
+  route.get(
     '/api/alarms/kpis',
     {
-      schema: {
-        tags: ['alarms'],
-        summary:
-          'Alarm-system KPIs (ISA-18.2): load per mine, floods, chattering and stale alarms, priorities.',
-        querystring: regionQuery,
-        response: { 200: alarmKpisSchema },
-      },
+      summary:
+        'Alarm-system KPIs (ISA-18.2): load per mine, floods, chattering and stale alarms, priorities.',
+      query: regionQuery,
+      response: alarmKpisSchema,
     },
-    async (req) => {
-      const p = principalOf(req);
-      requirePermission(p, 'alarm.read');
-      const m = monitoringOf(deps);
-      const scope = await scopedMineFilter(ports, p, req.query.regionId);
+    async ({ principal: p, query }) => {
+      const { m, scope } = await alarmScopeOf(deps, p, query.regionId);
       const now = ports.clock.nowMs();
       const { alarms, grouping } = await consoleGroupingOf(deps, m, p, scope);
       const events = await ports.monitoring.eventsSince(
@@ -151,158 +135,86 @@ export function registerAlarmRoutes(app: FastifyInstance, deps: AppDeps): void {
     },
   );
 
-  r.get(
+  route.get(
     '/api/alarms/:id',
     {
-      schema: {
-        tags: ['alarms'],
-        summary: 'One alarm with the full history of its transitions.',
-        params: alarmParams,
-        response: { 200: alarmDetailSchema },
-      },
+      summary: 'One alarm with the full history of its transitions.',
+      params: alarmParams,
+      response: alarmDetailSchema,
     },
-    async (req) => {
-      const p = principalOf(req);
+    async ({ principal: p, params }) => {
       requirePermission(p, 'alarm.read');
       const m = monitoringOf(deps);
-      const [a] = await m.view.alarms([req.params.id]);
+      const [a] = await m.view.alarms([params.id]);
       if (!a || !isInScope(p, { regionPath: a.regionPath, mineId: a.mineId })) {
-        throw notFound('ALARM_NOT_FOUND', `No alarm "${req.params.id}" in your scope.`);
+        throw notFound('ALARM_NOT_FOUND', `No alarm "${params.id}" in your scope.`);
       }
       return { alarm: a, events: await ports.monitoring.alarmEvents(a.id) };
     },
   );
 
-  r.post(
-    '/api/alarms/:id/acknowledge',
-    {
-      schema: {
-        tags: ['alarms'],
-        summary: 'Acknowledge an alarm with a comment (what was done).',
-        params: alarmParams,
-        body: z.object({ comment: z.string().max(2000) }),
-        response: { 200: alarmActionSchema },
+  /** An operator's action on one alarm: the lifecycle event it records and the note audited with it. */
+  const alarmAction = <B extends z.ZodType>(
+    verb: string,
+    summary: string,
+    body: B,
+    action: (body: z.output<B>, actor: string) => { event: AlarmEvent; note: string | null },
+  ) =>
+    route.post(
+      `/api/alarms/:id/${verb}`,
+      { summary, params: alarmParams, body, response: alarmActionSchema },
+      async ({ principal, params, body }) => {
+        const { event, note } = action(body as z.output<B>, principal.displayName);
+        return { alarm: await monitoringOf(deps).view.act(principal, params.id, event, note) };
       },
-    },
-    async (req) => {
-      const m = monitoringOf(deps);
-      const alarm = await m.view.act(
-        principalOf(req),
-        req.params.id,
-        { kind: 'acknowledge', actor: principalOf(req).displayName, comment: req.body.comment },
-        req.body.comment.trim(),
-      );
-      return { alarm };
-    },
+    );
+  const noBody = z.object({}).optional();
+  const reasonBody = z.object({ reason: z.string().max(2000) });
+
+  alarmAction(
+    'acknowledge',
+    'Acknowledge an alarm with a comment (what was done).',
+    z.object({ comment: z.string().max(2000) }),
+    ({ comment }, actor) => ({ event: { kind: 'acknowledge', actor, comment }, note: comment.trim() }),
+  );
+  alarmAction(
+    'shelve',
+    'Shelve an alarm for 1–480 minutes with a reason; it returns by itself.',
+    reasonBody.extend({ minutes: z.number().int() }),
+    ({ reason, minutes }, actor) => ({
+      event: { kind: 'shelve', actor, reason, untilMs: shelveUntil(ports.clock.nowMs(), minutes) },
+      note: reason.trim(),
+    }),
+  );
+  alarmAction('unshelve', 'Return a shelved alarm to the console.', noBody, (_, actor) => ({
+    event: { kind: 'unshelve', actor },
+    note: null,
+  }));
+  alarmAction(
+    'out-of-service',
+    'Take an alarm out of service (e.g. a sensor being replaced), with a reason.',
+    reasonBody,
+    ({ reason }, actor) => ({ event: { kind: 'remove_from_service', actor, reason }, note: reason.trim() }),
+  );
+  alarmAction(
+    'return-to-service',
+    'Return an alarm to service; it re-enters the state of its condition.',
+    noBody,
+    (_, actor) => ({ event: { kind: 'return_to_service', actor }, note: null }),
   );
 
-  r.post(
-    '/api/alarms/:id/shelve',
-    {
-      schema: {
-        tags: ['alarms'],
-        summary: 'Shelve an alarm for 1–480 minutes with a reason; it returns by itself.',
-        params: alarmParams,
-        body: z.object({ reason: z.string().max(2000), minutes: z.number().int() }),
-        response: { 200: alarmActionSchema },
-      },
-    },
-    async (req) => {
-      const m = monitoringOf(deps);
-      const p = principalOf(req);
-      const untilMs = shelveUntil(ports.clock.nowMs(), req.body.minutes);
-      const alarm = await m.view.act(
-        p,
-        req.params.id,
-        { kind: 'shelve', actor: p.displayName, reason: req.body.reason, untilMs },
-        req.body.reason.trim(),
-      );
-      return { alarm };
-    },
-  );
-
-  r.post(
-    '/api/alarms/:id/unshelve',
-    {
-      schema: {
-        tags: ['alarms'],
-        summary: 'Return a shelved alarm to the console.',
-        params: alarmParams,
-        body: z.object({}).optional(),
-        response: { 200: alarmActionSchema },
-      },
-    },
-    async (req) => {
-      const m = monitoringOf(deps);
-      const p = principalOf(req);
-      return {
-        alarm: await m.view.act(p, req.params.id, { kind: 'unshelve', actor: p.displayName }, null),
-      };
-    },
-  );
-
-  r.post(
-    '/api/alarms/:id/out-of-service',
-    {
-      schema: {
-        tags: ['alarms'],
-        summary: 'Take an alarm out of service (e.g. a sensor being replaced), with a reason.',
-        params: alarmParams,
-        body: z.object({ reason: z.string().max(2000) }),
-        response: { 200: alarmActionSchema },
-      },
-    },
-    async (req) => {
-      const m = monitoringOf(deps);
-      const p = principalOf(req);
-      const alarm = await m.view.act(
-        p,
-        req.params.id,
-        { kind: 'remove_from_service', actor: p.displayName, reason: req.body.reason },
-        req.body.reason.trim(),
-      );
-      return { alarm };
-    },
-  );
-
-  r.post(
-    '/api/alarms/:id/return-to-service',
-    {
-      schema: {
-        tags: ['alarms'],
-        summary: 'Return an alarm to service; it re-enters the state of its condition.',
-        params: alarmParams,
-        body: z.object({}).optional(),
-        response: { 200: alarmActionSchema },
-      },
-    },
-    async (req) => {
-      const m = monitoringOf(deps);
-      const p = principalOf(req);
-      return {
-        alarm: await m.view.act(p, req.params.id, { kind: 'return_to_service', actor: p.displayName }, null),
-      };
-    },
-  );
-
-  r.get(
+  route.get(
     '/api/overview/alarms',
     {
-      schema: {
-        tags: ['alarms'],
-        summary: 'Per mine: active alarms by priority, unacknowledged, people underground (for badges).',
-        querystring: regionQuery,
-        response: { 200: alarmOverviewSchema },
-      },
+      summary: 'Per mine: active alarms by priority, unacknowledged, people underground (for badges).',
+      query: regionQuery,
+      response: alarmOverviewSchema,
     },
-    async (req) => {
-      const p = principalOf(req);
-      requirePermission(p, 'alarm.read');
-      const m = monitoringOf(deps);
-      const scope = await scopedMineFilter(ports, p, req.query.regionId);
+    async ({ principal: p, query }) => {
+      const { m, scope } = await alarmScopeOf(deps, p, query.regionId);
       const badges = mineAlarmBadges(await openAlarmsInScope(m, p, scope));
       const underground = await m.view.undergroundCounts(badges.map((x) => x.mineId));
       return { mines: badges.map((x) => ({ ...x, underground: underground.get(x.mineId) ?? 0 })) };
     },
   );
-}
+});

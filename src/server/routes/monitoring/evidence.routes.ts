@@ -1,5 +1,3 @@
-import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { invalidInput } from '../../../core/errors.ts';
 import {
@@ -7,8 +5,8 @@ import {
   activationsOf,
   compareAlarmEvidence,
 } from '../../../core/monitoring/evidence/alarm-evidence.ts';
-import type { AppDeps } from '../../app.ts';
-import { principalOf } from '../../auth.ts';
+import { idParams } from '../../route-schemas.ts';
+import { routeModule } from '../../route-kit.ts';
 import { mineInScope, monitoringOf } from './monitoring-access.ts';
 
 const DAY_MS = 86_400_000;
@@ -49,29 +47,24 @@ export const alarmEvidenceResponse = z.object({
   unhandled: z.array(mineRecord),
 });
 
-export function registerEvidenceRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const r = app.withTypeProvider<ZodTypeProvider>();
-
-  r.get(
+export const registerEvidenceRoutes = routeModule(['monitoring'], (route, deps) => {
+  route.get(
     '/api/mines/:id/alarm-evidence',
     {
-      schema: {
-        tags: ['monitoring'],
-        summary:
-          "Redline's alarms against the mine's own alarm records (YCBJ) over a period: alarms the mine never reported (hidden), records without a handling measure, and the mine's alarm-handling rate.",
-        params: z.object({ id: z.string().min(1).max(100) }),
-        querystring: z.object({
-          from: z.iso.datetime({ offset: true }).optional(),
-          to: z.iso.datetime({ offset: true }).optional(),
-        }),
-        response: { 200: alarmEvidenceResponse },
-      },
+      summary:
+        "Redline's alarms against the mine's own alarm records (YCBJ) over a period: alarms the mine never reported (hidden), records without a handling measure, and the mine's alarm-handling rate.",
+      params: idParams,
+      query: z.object({
+        from: z.iso.datetime({ offset: true }).optional(),
+        to: z.iso.datetime({ offset: true }).optional(),
+      }),
+      response: alarmEvidenceResponse,
     },
-    async (req) => {
+    async ({ principal, params, query }) => {
       const m = monitoringOf(deps);
-      const mine = await mineInScope(m, principalOf(req), req.params.id, 'monitoring.read');
-      const toMs = req.query.to === undefined ? deps.ports.clock.nowMs() : Date.parse(req.query.to);
-      const fromMs = req.query.from === undefined ? toMs - DEFAULT_SPAN_MS : Date.parse(req.query.from);
+      const mine = await mineInScope(m, principal, params.id, 'monitoring.read');
+      const toMs = query.to === undefined ? deps.ports.clock.nowMs() : Date.parse(query.to);
+      const fromMs = query.from === undefined ? toMs - DEFAULT_SPAN_MS : Date.parse(query.from);
       if (fromMs > toMs || toMs - fromMs > MAX_SPAN_MS) {
         throw invalidInput(
           'EVIDENCE_RANGE_INVALID',
@@ -115,4 +108,4 @@ export function registerEvidenceRoutes(app: FastifyInstance, deps: AppDeps): voi
       };
     },
   );
-}
+});

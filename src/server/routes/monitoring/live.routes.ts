@@ -1,35 +1,27 @@
-import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isInScope, requirePermission } from '../../../core/access/permissions.ts';
 import { conflict } from '../../../core/errors.ts';
 import type { LiveEvent } from '../../../monitoring/live-hub.ts';
-import type { AppDeps } from '../../app.ts';
+import { routeModule } from '../../route-kit.ts';
 import { digestToken } from '../../../core/access/authentication.ts';
-import { principalOf, SESSION_COOKIE } from '../../auth.ts';
+import { SESSION_COOKIE } from '../../auth.ts';
 import { mineInScope, monitoringOf } from './monitoring-access.ts';
 import { scenarioStartSchema, scenariosSchema } from './monitoring.schemas.ts';
 
 const HEARTBEAT_MS = 15_000;
 
-export function registerLiveRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const r = app.withTypeProvider<ZodTypeProvider>();
-
-  r.get(
+export const registerLiveRoutes = routeModule(['monitoring'], (route, deps) => {
+  route.get(
     '/api/live',
     {
-      schema: {
-        tags: ['monitoring'],
-        summary:
-          'Server-Sent Events: `alarm` for every alarm change in your scope; with mineId also `readings` (≤ 1/s) and `personnel` of that mine.',
-        querystring: z.object({ mineId: z.string().min(1).max(100).optional() }),
-      },
+      summary:
+        'Server-Sent Events: `alarm` for every alarm change in your scope; with mineId also `readings` (≤ 1/s) and `personnel` of that mine.',
+      query: z.object({ mineId: z.string().min(1).max(100).optional() }),
     },
-    async (req, reply) => {
-      const p = principalOf(req);
+    async ({ principal: p, query, req, reply }) => {
       requirePermission(p, 'alarm.read');
       const m = monitoringOf(deps);
-      const mineId = req.query.mineId ?? null;
+      const mineId = query.mineId ?? null;
       if (mineId !== null) await mineInScope(m, p, mineId, 'monitoring.read');
       // A notification hint goes to every session whose scope overlaps its region (a mine's own path).
       const ownPath =
@@ -59,10 +51,15 @@ export function registerLiveRoutes(app: FastifyInstance, deps: AppDeps): void {
       // A session's feed ends with the session: at logout, or when it expires (issue 13).
       const cookie = p.via === 'session' ? req.cookies[SESSION_COOKIE] : undefined;
       const unregister = cookie
-        ? app.sessionFeeds.add(digestToken(cookie), req.sessionExpiresAt, deps.ports.clock.nowMs(), () => {
-            res.write('event: session-ended\ndata: {}\n\n');
-            res.end();
-          })
+        ? route.app.sessionFeeds.add(
+            digestToken(cookie),
+            req.sessionExpiresAt,
+            deps.ports.clock.nowMs(),
+            () => {
+              res.write('event: session-ended\ndata: {}\n\n');
+              res.end();
+            },
+          )
         : () => undefined;
       res.on('close', () => {
         clearInterval(heartbeat);
@@ -72,17 +69,13 @@ export function registerLiveRoutes(app: FastifyInstance, deps: AppDeps): void {
     },
   );
 
-  r.get(
+  route.get(
     '/api/scenarios',
     {
-      schema: {
-        tags: ['monitoring'],
-        summary: 'Demo scenarios: whether the simulator runs, what can start, what runs.',
-        response: { 200: scenariosSchema },
-      },
+      summary: 'Demo scenarios: whether the simulator runs, what can start, what runs.',
+      response: scenariosSchema,
     },
-    async (req) => {
-      const p = principalOf(req);
+    async ({ principal: p }) => {
       requirePermission(p, 'alarm.read');
       const s = deps.monitoring?.scenarios;
       if (!s) return { running: false, available: [], active: [] };
@@ -92,22 +85,19 @@ export function registerLiveRoutes(app: FastifyInstance, deps: AppDeps): void {
     },
   );
 
-  r.post(
+  route.post(
     '/api/scenarios',
     {
-      schema: {
-        tags: ['monitoring'],
-        summary:
-          'Start a scripted incident in the demo simulator (songzao: belt fire; diaoshuidong: people in a closed mine).',
-        body: z.object({
-          name: z.enum(['songzao', 'diaoshuidong']),
-          mineId: z.string().min(1).max(100).optional(),
-        }),
-        response: { 201: scenarioStartSchema },
-      },
+      summary:
+        'Start a scripted incident in the demo simulator (songzao: belt fire; diaoshuidong: people in a closed mine).',
+      body: z.object({
+        name: z.enum(['songzao', 'diaoshuidong']),
+        mineId: z.string().min(1).max(100).optional(),
+      }),
+      response: scenarioStartSchema,
+      status: 201,
     },
-    async (req, reply) => {
-      const p = principalOf(req);
+    async ({ principal: p, body }) => {
       requirePermission(p, 'scenario.start');
       const s = deps.monitoring?.scenarios;
       if (!s)
@@ -116,9 +106,9 @@ export function registerLiveRoutes(app: FastifyInstance, deps: AppDeps): void {
           'The demo simulator is not running (start with `npm start`).',
         );
       const m = monitoringOf(deps);
-      if (req.body.mineId !== undefined) await mineInScope(m, p, req.body.mineId, 'monitoring.read');
-      const scenario = await s.start(req.body.name, req.body.mineId ?? null, await m.view.scopePredicate(p));
-      return reply.status(201).send({ scenario });
+      if (body.mineId !== undefined) await mineInScope(m, p, body.mineId, 'monitoring.read');
+      const scenario = await s.start(body.name, body.mineId ?? null, await m.view.scopePredicate(p));
+      return { scenario };
     },
   );
-}
+});

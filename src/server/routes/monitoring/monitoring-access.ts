@@ -1,9 +1,10 @@
-import { z } from 'zod';
 import { isInScope, requirePermission, type Permission } from '../../../core/access/permissions.ts';
 import type { Principal } from '../../../core/access/types.ts';
 import { notFound, unavailable } from '../../../core/errors.ts';
 import type { MonitoredMine } from '../../../core/monitoring/engine/engine-types.ts';
+import { scopedMineFilter } from '../../../core/registry/mine-use-cases.ts';
 import type { AppDeps, MonitoringDeps } from '../../app.ts';
+import { regionIdSchema } from '../../route-schemas.ts';
 
 export function monitoringOf(deps: AppDeps): MonitoringDeps {
   if (!deps.monitoring) {
@@ -27,8 +28,12 @@ export async function mineInScope(
   return mine;
 }
 
+/** The alarm views' start (alarm.read): monitoring, and the caller's mines narrowed to a region of their scope. */
+export async function alarmScopeOf(deps: AppDeps, principal: Principal, regionId: string | undefined) {
+  requirePermission(principal, 'alarm.read');
+  const m = monitoringOf(deps);
+  return { m, scope: await scopedMineFilter(deps.ports, principal, regionId) };
+}
+
 /** A region filter as the monitoring routes take it: a six-digit region code. */
-export const regionIdQuery = z
-  .string()
-  .regex(/^\d{6}$/)
-  .optional();
+export const regionIdQuery = regionIdSchema.optional();

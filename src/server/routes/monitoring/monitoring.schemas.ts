@@ -1,9 +1,5 @@
 import { z } from 'zod';
-import {
-  ALARM_PRIORITIES,
-  type AlarmPriority,
-  type AlarmState,
-} from '../../../core/monitoring/alarms/alarm-lifecycle.ts';
+import { ALARM_PRIORITIES, type AlarmState } from '../../../core/monitoring/alarms/alarm-lifecycle.ts';
 import type { AlarmGroup, AlarmGroupKind } from '../../../core/monitoring/flood/alarm-grouping.ts';
 import type { AlarmKpis, MineAlarmBadge } from '../../../core/monitoring/alarms/alarm-kpis.ts';
 import type { PointThresholds } from '../../../core/monitoring/alarm-evaluator.ts';
@@ -13,7 +9,7 @@ import type { FloodLine } from '../../../core/monitoring/flood/flood-kpis.ts';
 import type { AlarmEventRow, AlarmView, Series } from '../../../core/monitoring/monitoring-ports.ts';
 import type { PersonnelAreaCount } from '../../../monitoring/monitoring-view.ts';
 import type { ScenarioControl } from '../../app.ts';
-import { shaped } from '../../route-schemas.ts';
+import { component, namedEnum, shaped } from '../../route-schemas.ts';
 import { alarmRuleSchema, evidenceItemSchema } from '../hazards/hazards.schemas.ts';
 
 /**
@@ -32,49 +28,43 @@ const ALARM_STATES = [
 ] as const satisfies readonly AlarmState[];
 
 export const alarmStateSchema = z.enum(ALARM_STATES).meta({ id: 'AlarmState' });
-export const alarmPrioritySchema = z
-  .enum(ALARM_PRIORITIES as [AlarmPriority, ...AlarmPriority[]])
-  .meta({ id: 'AlarmPriority' });
+export const alarmPrioritySchema = namedEnum(ALARM_PRIORITIES, 'AlarmPriority');
 
-export const alarmViewSchema = shaped<AlarmView>()(
-  z
-    .object({
-      id: z.string(),
-      mineId: z.string(),
-      pointId: z.number().nullable(),
-      subject: z.string(),
-      rule: alarmRuleSchema,
-      message: z.string(),
-      value: z.number().nullable(),
-      peakValue: z.number().nullable(),
-      peakMs: z.number().nullable(),
-      firstRaisedMs: z.number(),
-      updatedMs: z.number(),
-      receivedMs: z.number(),
-      activations: z.number(),
-      evidence: z.array(evidenceItemSchema).nullable().optional(),
-      state: alarmStateSchema,
-      priority: alarmPrioritySchema,
-      conditionActive: z.boolean(),
-      activeSinceMs: z.number().nullable(),
-      activeSinceReceivedMs: z.number().nullable(),
-      escalatedAtMs: z.number().nullable(),
-      escalationLevel: z.number(),
-      shelvedUntilMs: z.number().nullable(),
-      lastActor: z.string().nullable(),
-      lastComment: z.string().nullable(),
-      mineName: z.string(),
-      mineCode: z.string(),
-      regionName: z.string(),
-      regionNameEn: z.string(),
-      regionPath: z.string(),
-      sensorType: z.string().nullable(),
-      location: z.string().nullable(),
-      unit: z.string().nullable(),
-      substationCode: z.string().nullable(),
-    })
-    .meta({ id: 'AlarmView' }),
-);
+export const alarmViewSchema = component<AlarmView>()('AlarmView', {
+  id: z.string(),
+  mineId: z.string(),
+  pointId: z.number().nullable(),
+  subject: z.string(),
+  rule: alarmRuleSchema,
+  message: z.string(),
+  value: z.number().nullable(),
+  peakValue: z.number().nullable(),
+  peakMs: z.number().nullable(),
+  firstRaisedMs: z.number(),
+  updatedMs: z.number(),
+  receivedMs: z.number(),
+  activations: z.number(),
+  evidence: z.array(evidenceItemSchema).nullable().optional(),
+  state: alarmStateSchema,
+  priority: alarmPrioritySchema,
+  conditionActive: z.boolean(),
+  activeSinceMs: z.number().nullable(),
+  activeSinceReceivedMs: z.number().nullable(),
+  escalatedAtMs: z.number().nullable(),
+  escalationLevel: z.number(),
+  shelvedUntilMs: z.number().nullable(),
+  lastActor: z.string().nullable(),
+  lastComment: z.string().nullable(),
+  mineName: z.string(),
+  mineCode: z.string(),
+  regionName: z.string(),
+  regionNameEn: z.string(),
+  regionPath: z.string(),
+  sensorType: z.string().nullable(),
+  location: z.string().nullable(),
+  unit: z.string().nullable(),
+  substationCode: z.string().nullable(),
+});
 
 const ALARM_GROUP_KINDS = [
   'incident',
@@ -121,26 +111,22 @@ export const alarmConsoleSchema = z
 /** GET /api/alarms: one page of alarms and how many match in all. */
 export const alarmPageSchema = z.object({ items: z.array(alarmViewSchema), total: z.number() });
 
-export const alarmEventSchema = shaped<AlarmEventRow>()(
-  z
-    .object({
-      id: z.string(),
-      alarmId: z.string(),
-      mineId: z.string(),
-      atMs: z.number(),
-      receivedMs: z.number().nullable(),
-      kind: z.string(),
-      fromState: z.string().nullable(),
-      toState: z.string().nullable(),
-      cause: z.string(),
-      actor: z.string().nullable(),
-      comment: z.string().nullable(),
-      value: z.number().nullable(),
-      priority: z.string(),
-      escalationLevel: z.number().nullable(),
-    })
-    .meta({ id: 'AlarmEvent' }),
-);
+export const alarmEventSchema = component<AlarmEventRow>()('AlarmEvent', {
+  id: z.string(),
+  alarmId: z.string(),
+  mineId: z.string(),
+  atMs: z.number(),
+  receivedMs: z.number().nullable(),
+  kind: z.string(),
+  fromState: z.string().nullable(),
+  toState: z.string().nullable(),
+  cause: z.string(),
+  actor: z.string().nullable(),
+  comment: z.string().nullable(),
+  value: z.number().nullable(),
+  priority: z.string(),
+  escalationLevel: z.number().nullable(),
+});
 
 /** GET /api/alarms/:id: the alarm with every transition. */
 export const alarmDetailSchema = z.object({ alarm: alarmViewSchema, events: z.array(alarmEventSchema) });
@@ -155,85 +141,69 @@ const priorityCountsSchema = z.object({
   low: z.number(),
 });
 
-const floodLineSchema = shaped<FloodLine>()(
-  z
-    .object({
-      id: z.string(),
-      kind: z.enum(['stop_order', 'mine_outage', 'gateway_outage', 'burst']),
-      label: z.string(),
-      mineId: z.string().nullable(),
-      mineName: z.string().nullable(),
-      mineCount: z.number(),
-      count: z.number(),
-      sinceMs: z.number(),
-    })
-    .meta({ id: 'FloodLine' }),
-);
+const floodLineSchema = component<FloodLine>()('FloodLine', {
+  id: z.string(),
+  kind: z.enum(['stop_order', 'mine_outage', 'gateway_outage', 'burst']),
+  label: z.string(),
+  mineId: z.string().nullable(),
+  mineName: z.string().nullable(),
+  mineCount: z.number(),
+  count: z.number(),
+  sinceMs: z.number(),
+});
 
 /** GET /api/alarms/kpis. */
-export const alarmKpisSchema = shaped<AlarmKpis>()(
-  z
-    .object({
-      alarmsPerOperatorHour: z.number(),
-      rawAlarmsLastHour: z.number(),
-      alarmsLast10Min: z.number(),
-      rawAlarmsLast10Min: z.number(),
-      isFlood: z.boolean(),
-      floods: z.array(floodLineSchema),
-      incidents: z.number(),
-      activeByPriority: priorityCountsSchema,
-      unacknowledged: z.number(),
-      shelved: z.number(),
-      alarmsPer10MinPerMine: z.number(),
-      chattering: z.array(
-        z.object({ alarmId: z.string(), mineName: z.string(), rule: z.string(), activations: z.number() }),
-      ),
-      stale: z.array(
-        z.object({ alarmId: z.string(), mineName: z.string(), rule: z.string(), activeSinceMs: z.number() }),
-      ),
-      priorityLast24h: priorityCountsSchema,
-    })
-    .meta({ id: 'AlarmKpis' }),
-);
+export const alarmKpisSchema = component<AlarmKpis>()('AlarmKpis', {
+  alarmsPerOperatorHour: z.number(),
+  rawAlarmsLastHour: z.number(),
+  alarmsLast10Min: z.number(),
+  rawAlarmsLast10Min: z.number(),
+  isFlood: z.boolean(),
+  floods: z.array(floodLineSchema),
+  incidents: z.number(),
+  activeByPriority: priorityCountsSchema,
+  unacknowledged: z.number(),
+  shelved: z.number(),
+  alarmsPer10MinPerMine: z.number(),
+  chattering: z.array(
+    z.object({ alarmId: z.string(), mineName: z.string(), rule: z.string(), activations: z.number() }),
+  ),
+  stale: z.array(
+    z.object({ alarmId: z.string(), mineName: z.string(), rule: z.string(), activeSinceMs: z.number() }),
+  ),
+  priorityLast24h: priorityCountsSchema,
+});
 
 /** GET /api/overview/alarms: a badge per mine with standing or unacknowledged alarms. */
 export const alarmOverviewSchema = z.object({
   mines: z.array(
-    shaped<MineAlarmBadge>()(
-      z
-        .object({
-          mineId: z.string(),
-          critical: z.number(),
-          high: z.number(),
-          medium: z.number(),
-          low: z.number(),
-          unacknowledged: z.number(),
-          underground: z.number(),
-        })
-        .meta({ id: 'MineAlarmBadge' }),
-    ),
+    component<MineAlarmBadge>()('MineAlarmBadge', {
+      mineId: z.string(),
+      critical: z.number(),
+      high: z.number(),
+      medium: z.number(),
+      low: z.number(),
+      unacknowledged: z.number(),
+      underground: z.number(),
+    }),
   ),
 });
 
 const nullableNumber = z.number().nullable();
-const pointThresholdsSchema = shaped<PointThresholds>()(
-  z
-    .object({
-      upperAlarm: nullableNumber,
-      upperAlarmRelease: nullableNumber,
-      upperPowerCut: nullableNumber,
-      upperPowerRestore: nullableNumber,
-      lowerAlarm: nullableNumber,
-      lowerAlarmRelease: nullableNumber,
-      lowerPowerCut: nullableNumber,
-      lowerPowerRestore: nullableNumber,
-      upperPreAlarm: nullableNumber.optional(),
-      lowerPreAlarm: nullableNumber.optional(),
-      upperStrict: z.boolean().optional(),
-      lowerInclusive: z.boolean().optional(),
-    })
-    .meta({ id: 'PointThresholds' }),
-);
+const pointThresholdsSchema = component<PointThresholds>()('PointThresholds', {
+  upperAlarm: nullableNumber,
+  upperAlarmRelease: nullableNumber,
+  upperPowerCut: nullableNumber,
+  upperPowerRestore: nullableNumber,
+  lowerAlarm: nullableNumber,
+  lowerAlarmRelease: nullableNumber,
+  lowerPowerCut: nullableNumber,
+  lowerPowerRestore: nullableNumber,
+  upperPreAlarm: nullableNumber.optional(),
+  lowerPreAlarm: nullableNumber.optional(),
+  upperStrict: z.boolean().optional(),
+  lowerInclusive: z.boolean().optional(),
+});
 
 /** A measuring point as GET /api/mines/:id/points lists it. */
 export type PointAnswer = Pick<
@@ -271,64 +241,52 @@ export type PointAnswer = Pick<
 /** GET /api/mines/:id/points. */
 export const pointsSchema = z.object({
   points: z.array(
-    shaped<PointAnswer>()(
-      z
-        .object({
-          id: z.number(),
-          pointCode: z.string(),
-          sensorType: z.string(),
-          sensorTypeName: z.string(),
-          sensorTypeNameEn: z.string(),
-          valueType: z.string(),
-          unit: z.string(),
-          location: z.string(),
-          locationClass: z.string().nullable(),
-          onText: z.string(),
-          offText: z.string(),
-          thresholds: pointThresholdsSchema.pick({
-            upperAlarm: true,
-            upperPowerCut: true,
-            upperPowerRestore: true,
-            lowerAlarm: true,
-            lowerPowerCut: true,
-            lowerPowerRestore: true,
-          }),
-          mineThresholds: pointThresholdsSchema,
-          regulationRowIds: z.array(z.string()),
-          settingFindings: z.array(z.string()),
-          lastValue: nullableNumber,
-          lastTsMs: nullableNumber,
-          lastStatus: nullableNumber,
-        })
-        .meta({ id: 'MonitoringPoint' }),
-    ),
+    component<PointAnswer>()('MonitoringPoint', {
+      id: z.number(),
+      pointCode: z.string(),
+      sensorType: z.string(),
+      sensorTypeName: z.string(),
+      sensorTypeNameEn: z.string(),
+      valueType: z.string(),
+      unit: z.string(),
+      location: z.string(),
+      locationClass: z.string().nullable(),
+      onText: z.string(),
+      offText: z.string(),
+      thresholds: pointThresholdsSchema.pick({
+        upperAlarm: true,
+        upperPowerCut: true,
+        upperPowerRestore: true,
+        lowerAlarm: true,
+        lowerPowerCut: true,
+        lowerPowerRestore: true,
+      }),
+      mineThresholds: pointThresholdsSchema,
+      regulationRowIds: z.array(z.string()),
+      settingFindings: z.array(z.string()),
+      lastValue: nullableNumber,
+      lastTsMs: nullableNumber,
+      lastStatus: nullableNumber,
+    }),
   ),
 });
 
 /** GET /api/mines/:id/points/:pointId/series. */
-export const seriesSchema = shaped<Series>()(
-  z
-    .object({
-      resolution: z.enum(['raw', '1m', '1h']),
-      t: z.array(z.number()),
-      v: z.array(z.number()),
-      min: z.array(z.number()).nullable(),
-      max: z.array(z.number()).nullable(),
-    })
-    .meta({ id: 'PointSeries' }),
-);
+export const seriesSchema = component<Series>()('PointSeries', {
+  resolution: z.enum(['raw', '1m', '1h']),
+  t: z.array(z.number()),
+  v: z.array(z.number()),
+  min: z.array(z.number()).nullable(),
+  max: z.array(z.number()).nullable(),
+});
 
-export const personnelAreaSchema = shaped<PersonnelAreaCount>()(
-  z
-    .object({
-      areaCode: z.string(),
-      areaName: z.string(),
-      areaType: z.string(),
-      approved: z.number(),
-      count: z.number(),
-    })
-    .meta({ id: 'PersonnelArea' }),
-);
+export const personnelAreaSchema = component<PersonnelAreaCount>()('PersonnelArea', {
+  areaCode: z.string(),
+  areaName: z.string(),
+  areaType: z.string(),
+  approved: z.number(),
+  count: z.number(),
+});
 
 /** GET /api/mines/:id/personnel. */
 export const personnelSchema = z.object({

@@ -1,71 +1,77 @@
 import { Readable } from 'node:stream';
-import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { notFound } from '../../../core/errors.ts';
 import { requirePermission } from '../../../core/access/permissions.ts';
 import { PLATFORM_POLICY } from '../../../core/monitoring/platform-policy.ts';
 import { SENSOR_TYPES } from '../../../core/monitoring/sensor-code-tables.ts';
 import type { ReadingChunk } from '../../../core/monitoring/monitoring-ports.ts';
-import type { AppDeps } from '../../app.ts';
-import { principalOf } from '../../auth.ts';
+import { idParams, recordIdSchema } from '../../route-schemas.ts';
+import type { Principal } from '../../../core/access/types.ts';
+import { routeModule } from '../../route-kit.ts';
 import { mineInScope, monitoringOf } from './monitoring-access.ts';
 import { personnelSchema, pointsSchema, seriesSchema, type PointAnswer } from './monitoring.schemas.ts';
 
-const mineParams = z.object({ id: z.string().min(1).max(100) });
 /** Spans longer than this are answered from the per-minute aggregates… */
 const RAW_SPAN_MS = 6 * 3_600_000;
 /** …and longer than this from the per-hour ones (a week is 168 points). */
 const MINUTE_SPAN_MS = 3 * 86_400_000;
 
-export function registerPointRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const r = app.withTypeProvider<ZodTypeProvider>();
+const pointParams = z.object({ id: recordIdSchema, pointId: z.coerce.number().int().min(0) });
+/** A time span in epoch milliseconds; the routes default what is left out. */
+const spanQuery = z.object({
+  fromMs: z.coerce.number().int().optional(),
+  toMs: z.coerce.number().int().optional(),
+});
+
+export const registerPointRoutes = routeModule(['monitoring'], (route, deps) => {
   const { ports } = deps;
 
-  r.get(
+  /** A point of a mine in the caller's scope (monitoring.read); another mine's point reads as not found. */
+  const pointOfMine = async (principal: Principal, params: z.output<typeof pointParams>) => {
+    const m = monitoringOf(deps);
+    const mine = await mineInScope(m, principal, params.id, 'monitoring.read');
+    const point = await m.view.point(params.pointId);
+    if (!point || point.mineId !== mine.id)
+      throw notFound('POINT_NOT_FOUND', `No point ${params.pointId} at this mine.`);
+    return { mine, point };
+  };
+
+  route.get(
     '/api/monitoring/policy',
     {
-      schema: {
-        tags: ['monitoring'],
-        summary:
-          'The values the monitoring rules use that no regulation sets (platform policy), with the setting that changes each.',
-        response: {
-          200: z.object({
-            policy: z.array(
-              z.object({
-                id: z.string(),
-                value: z.number(),
-                unit: z.string(),
-                meaningEn: z.string(),
-                meaningZh: z.string(),
-                setting: z.string().nullable(),
-                source: z.literal('platform policy (no regulation)'),
-              }),
-            ),
+      summary:
+        'The values the monitoring rules use that no regulation sets (platform policy), with the setting that changes each.',
+      response: z.object({
+        policy: z.array(
+          z.object({
+            id: z.string(),
+            value: z.number(),
+            unit: z.string(),
+            meaningEn: z.string(),
+            meaningZh: z.string(),
+            setting: z.string().nullable(),
+            source: z.literal('platform policy (no regulation)'),
           }),
-        },
-      },
+        ),
+      }),
     },
-    (req) => {
-      requirePermission(principalOf(req), 'alarm.read');
+    ({ principal }) => {
+      requirePermission(principal, 'alarm.read');
       return { policy: [...PLATFORM_POLICY] };
     },
   );
 
-  r.get(
+  route.get(
     '/api/mines/:id/points',
     {
-      schema: {
-        tags: ['monitoring'],
-        summary:
-          "A mine's measuring points with the thresholds enforced, its own settings and the latest value.",
-        params: mineParams,
-        response: { 200: pointsSchema },
-      },
+      summary:
+        "A mine's measuring points with the thresholds enforced, its own settings and the latest value.",
+      params: idParams,
+      response: pointsSchema,
     },
-    async (req) => {
+    async ({ principal, params }) => {
       const m = monitoringOf(deps);
-      const mine = await mineInScope(m, principalOf(req), req.params.id, 'monitoring.read');
+      const mine = await mineInScope(m, principal, params.id, 'monitoring.read');
       const points = await ports.monitoring.pointsOfMine(mine.id);
       const last = await ports.monitoring.lastReadings(points.map((p) => p.id));
       return {
@@ -104,58 +110,38 @@ export function registerPointRoutes(app: FastifyInstance, deps: AppDeps): void {
     },
   );
 
-  r.get(
+  route.get(
     '/api/mines/:id/points/:pointId/series',
     {
-      schema: {
-        tags: ['monitoring'],
-        summary:
-          'A curve: raw readings for spans up to 6 h, per-minute min/mean/max up to 3 days, per-hour beyond.',
-        params: z.object({ id: z.string().min(1).max(100), pointId: z.coerce.number().int().min(0) }),
-        querystring: z.object({
-          fromMs: z.coerce.number().int().optional(),
-          toMs: z.coerce.number().int().optional(),
-        }),
-        response: { 200: seriesSchema },
-      },
+      summary:
+        'A curve: raw readings for spans up to 6 h, per-minute min/mean/max up to 3 days, per-hour beyond.',
+      params: pointParams,
+      query: spanQuery,
+      response: seriesSchema,
     },
-    async (req) => {
-      const m = monitoringOf(deps);
-      const mine = await mineInScope(m, principalOf(req), req.params.id, 'monitoring.read');
-      const point = await m.view.point(req.params.pointId);
-      if (!point || point.mineId !== mine.id)
-        throw notFound('POINT_NOT_FOUND', `No point ${req.params.pointId} at this mine.`);
-      const toMs = req.query.toMs ?? ports.clock.nowMs();
-      const fromMs = req.query.fromMs ?? toMs - 30 * 60_000;
+    async ({ principal, params, query }) => {
+      const { point } = await pointOfMine(principal, params);
+      const toMs = query.toMs ?? ports.clock.nowMs();
+      const fromMs = query.fromMs ?? toMs - 30 * 60_000;
       const span = toMs - fromMs;
       const resolution = span > MINUTE_SPAN_MS ? '1h' : span > RAW_SPAN_MS ? '1m' : 'raw';
       return ports.monitoring.series(point.id, fromMs, toMs, resolution);
     },
   );
 
-  r.get(
+  route.get(
     '/api/mines/:id/points/:pointId/readings.csv',
     {
-      schema: {
-        tags: ['monitoring'],
-        summary:
-          "A point's raw history as CSV (ts_ms, time in China Standard Time, value, status), streamed from the stored blocks.",
-        params: z.object({ id: z.string().min(1).max(100), pointId: z.coerce.number().int().min(0) }),
-        querystring: z.object({
-          fromMs: z.coerce.number().int().optional(),
-          toMs: z.coerce.number().int().optional(),
-        }),
-      },
+      summary:
+        "A point's raw history as CSV (ts_ms, time in China Standard Time, value, status), streamed from the stored blocks.",
+      params: pointParams,
+      query: spanQuery,
     },
-    async (req, reply) => {
+    async ({ principal, params, query, reply }) => {
       // Scope and point are checked before anything is read or sent.
-      const m = monitoringOf(deps);
-      const mine = await mineInScope(m, principalOf(req), req.params.id, 'monitoring.read');
-      const point = await m.view.point(req.params.pointId);
-      if (!point || point.mineId !== mine.id)
-        throw notFound('POINT_NOT_FOUND', `No point ${req.params.pointId} at this mine.`);
-      const toMs = req.query.toMs ?? ports.clock.nowMs();
-      const fromMs = req.query.fromMs ?? 0;
+      const { mine, point } = await pointOfMine(principal, params);
+      const toMs = query.toMs ?? ports.clock.nowMs();
+      const fromMs = query.fromMs ?? 0;
       const chunks = ports.monitoring.rawReadingChunks(point.id, fromMs, toMs);
       return reply
         .type('text/csv; charset=utf-8')
@@ -164,19 +150,16 @@ export function registerPointRoutes(app: FastifyInstance, deps: AppDeps): void {
     },
   );
 
-  r.get(
+  route.get(
     '/api/mines/:id/personnel',
     {
-      schema: {
-        tags: ['monitoring'],
-        summary: 'People underground now, by area, against the approved headcounts.',
-        params: mineParams,
-        response: { 200: personnelSchema },
-      },
+      summary: 'People underground now, by area, against the approved headcounts.',
+      params: idParams,
+      response: personnelSchema,
     },
-    async (req) => {
+    async ({ principal, params }) => {
       const m = monitoringOf(deps);
-      const mine = await mineInScope(m, principalOf(req), req.params.id, 'monitoring.read');
+      const mine = await mineInScope(m, principal, params.id, 'monitoring.read');
       const { snapshotMs, people, areas } = await m.view.personnel(mine.id);
       return {
         snapshotMs,
@@ -187,7 +170,7 @@ export function registerPointRoutes(app: FastifyInstance, deps: AppDeps): void {
       };
     },
   );
-}
+});
 
 const CST_OFFSET_MS = 8 * 3_600_000;
 

@@ -1,5 +1,3 @@
-import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requirePermission } from '../../../core/access/permissions.ts';
 import {
@@ -7,49 +5,39 @@ import {
   markNotificationsRead,
   MAX_MARK_KEYS,
 } from '../../../core/notifications/notification-use-cases.ts';
-import type { AppDeps } from '../../app.ts';
-import { principalOf } from '../../auth.ts';
+import { routeModule } from '../../route-kit.ts';
 import { noContent } from '../../route-schemas.ts';
 import { resumptionDeps } from '../orders/orders.routes.ts';
 import { notificationsViewSchema } from './notifications.schemas.ts';
 
 /** The notification bell (src/core/notifications): what is addressed to the caller, and marking it read. */
-export function registerNotificationRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const r = app.withTypeProvider<ZodTypeProvider>();
-  r.get(
+export const registerNotificationRoutes = routeModule(['today'], (route, { monitoring, ports }) => {
+  route.get(
     '/api/notifications',
     {
-      schema: {
-        tags: ['today'],
-        summary:
-          'Your notification bell: directives reaching your scope, alarms escalated to your level, and overdue work (hazards past deadline, orders past their notice or evacuation deadline), each marked read or not, with the unread count.',
-        response: { 200: notificationsViewSchema },
-      },
+      summary:
+        'Your notification bell: directives reaching your scope, alarms escalated to your level, and overdue work (hazards past deadline, orders past their notice or evacuation deadline), each marked read or not, with the unread count.',
+      response: notificationsViewSchema,
     },
-    async (req) => {
-      const p = principalOf(req);
+    ({ principal: p }) => {
       requirePermission(p, 'region.read');
       return getNotifications(
-        { ...deps.ports, ...resumptionDeps(deps.ports), monitoring: deps.monitoring?.view ?? null },
+        { ...ports, ...resumptionDeps(ports), monitoring: monitoring?.view ?? null },
         p,
       );
     },
   );
-  r.post(
+  route.post(
     '/api/notifications/read',
     {
-      schema: {
-        tags: ['today'],
-        summary: 'Mark notifications read for you (by their keys); a key already read stays read.',
-        body: z.object({ keys: z.array(z.string().min(1).max(200)).min(1).max(MAX_MARK_KEYS) }),
-        response: { 204: noContent },
-      },
+      summary: 'Mark notifications read for you (by their keys); a key already read stays read.',
+      body: z.object({ keys: z.array(z.string().min(1).max(200)).min(1).max(MAX_MARK_KEYS) }),
+      response: noContent,
+      status: 204,
     },
-    async (req, reply) => {
-      const p = principalOf(req);
+    async ({ principal: p, body }) => {
       requirePermission(p, 'region.read');
-      await markNotificationsRead(deps.ports, p, req.body.keys);
-      return reply.status(204).send(null);
+      await markNotificationsRead(ports, p, body.keys);
     },
   );
-}
+});

@@ -4,7 +4,7 @@ import type {
   NotificationKind,
   NotificationsView,
 } from '../../../core/notifications/notification-use-cases.ts';
-import { shaped } from '../../route-schemas.ts';
+import { component, namedEnum, shaped } from '../../route-schemas.ts';
 
 /** Answers of the notification bell's routes, tied to the core's types. */
 
@@ -17,28 +17,22 @@ const KINDS: readonly NotificationKind[] = [
   'people_under_order',
 ];
 
-export const notificationKindSchema = z
-  .enum(KINDS as [NotificationKind, ...NotificationKind[]])
-  .meta({ id: 'NotificationKind' });
+export const notificationKindSchema = namedEnum(KINDS, 'NotificationKind');
 
-export const notificationItemSchema = shaped<NotificationItem>()(
-  z
-    .object({
-      key: z.string(),
-      kind: notificationKindSchema,
-      ref: z.string(),
-      mineId: z.string().nullable(),
-      mineName: z.string().nullable(),
-      title: z.string().nullable(),
-      code: z.string().nullable(),
-      level: z.number().int().nullable(),
-      dueOn: z.string().nullable(),
-      atMs: z.number().nullable(),
-      count: z.number().nullable(),
-      isRead: z.boolean(),
-    })
-    .meta({ id: 'NotificationItem' }),
-);
+export const notificationItemSchema = component<NotificationItem>()('NotificationItem', {
+  key: z.string(),
+  kind: notificationKindSchema,
+  ref: z.string(),
+  mineId: z.string().nullable(),
+  mineName: z.string().nullable(),
+  title: z.string().nullable(),
+  code: z.string().nullable(),
+  level: z.number().int().nullable(),
+  dueOn: z.string().nullable(),
+  atMs: z.number().nullable(),
+  count: z.number().nullable(),
+  isRead: z.boolean(),
+});
 
 export const notificationsViewSchema = shaped<NotificationsView>()(
   z

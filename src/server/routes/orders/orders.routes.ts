@@ -1,5 +1,3 @@
-import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { HazardStore } from '../../../core/hazards/hazards-ports.ts';
 import {
@@ -13,9 +11,7 @@ import { ORDER_KINDS, type OpenHazards, type OrderKind } from '../../../core/ord
 import { listGasControlViolations, type ResumptionDeps } from '../../../core/orders/resumption-use-cases.ts';
 import type { Ports } from '../../../core/ports.ts';
 import { ORDER_COLUMNS } from '../../../reports/list-export/list-columns.ts';
-import type { AppDeps } from '../../app.ts';
-import { registerListExport } from '../../list-export-route.ts';
-import { principalOf } from '../../auth.ts';
+import { routeModule } from '../../route-kit.ts';
 import { registerCampaignRoutes } from './campaigns.routes.ts';
 import { registerResumptionRoutes } from './resumptions.routes.ts';
 import { idParams, regionIdSchema } from '../../route-schemas.ts';
@@ -60,109 +56,86 @@ export function resumptionDeps(ports: Ports): ResumptionDeps {
   return { ...ports, openHazards: openHazardsOf(ports) };
 }
 
-export function registerOrderRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const r = app.withTypeProvider<ZodTypeProvider>();
+export const registerOrderRoutes = routeModule(['orders'], (route, deps) => {
   const { ports } = deps;
 
-  r.get(
+  route.get(
     '/api/orders',
     {
-      schema: {
-        tags: ['orders'],
-        summary: 'Orders in or covering your scope, newest first.',
-        querystring: orderFilters,
-        response: { 200: z.object({ orders: z.array(orderListItemSchema) }) },
-      },
+      summary: 'Orders in or covering your scope, newest first.',
+      query: orderFilters,
+      response: z.object({ orders: z.array(orderListItemSchema) }),
     },
-    async (req) => ({ orders: await listOrders(ports, principalOf(req), req.query) }),
+    async ({ principal, query }) => ({ orders: await listOrders(ports, principal, query) }),
   );
 
-  registerListExport(app, deps, {
+  route.listExport({
     url: '/api/orders/export',
     list: 'orders',
-    tags: ['orders'],
     filters: orderFilters,
     columns: ORDER_COLUMNS,
     load: async (p, f, limit) => (await listOrders(ports, p, f)).slice(0, limit),
   });
 
-  r.post(
+  route.post(
     '/api/orders/preview',
     {
-      schema: {
-        tags: ['orders'],
-        summary: 'The mines an order would affect now, and the ones it would not (with why). Writes nothing.',
-        body: orderBody,
-        response: { 200: z.object({ mines: z.array(minePreviewSchema), affected: z.number() }) },
-      },
+      summary: 'The mines an order would affect now, and the ones it would not (with why). Writes nothing.',
+      body: orderBody,
+      response: z.object({ mines: z.array(minePreviewSchema), affected: z.number() }),
     },
-    async (req) => {
-      const mines = await previewOrder(ports, principalOf(req), req.body);
+    async ({ principal, body }) => {
+      const mines = await previewOrder(ports, principal, body);
       return { mines, affected: mines.filter((m) => m.outcome === 'affected').length };
     },
   );
 
-  r.post(
+  route.post(
     '/api/orders',
     {
-      schema: {
-        tags: ['orders'],
-        summary:
-          'Issue an order: stop_work (every mine of a region), suspend_mine, close_mine, lift. In force at once, or scheduled for its effective time.',
-        body: orderBody,
-        response: { 201: issueOrderResultSchema },
-      },
+      summary:
+        'Issue an order: stop_work (every mine of a region), suspend_mine, close_mine, lift. In force at once, or scheduled for its effective time.',
+      body: orderBody,
+      response: issueOrderResultSchema,
+      status: 201,
     },
-    async (req, reply) => {
-      const result = await issueOrder(ports, principalOf(req), req.body);
-      return reply.status(201).send(result);
-    },
+    ({ principal, body }) => issueOrder(ports, principal, body),
   );
 
-  r.get(
+  route.get(
     '/api/orders/gas-control-violations',
     {
-      schema: {
-        tags: ['orders'],
-        summary:
-          'High-gas and outburst mines without certified gas-control capability; producing ones first.',
-        querystring: z.object({
-          regionId: regionIdSchema.optional(),
-        }),
-        response: { 200: gasViolationsSchema },
-      },
+      summary: 'High-gas and outburst mines without certified gas-control capability; producing ones first.',
+      query: z.object({
+        regionId: regionIdSchema.optional(),
+      }),
+      response: gasViolationsSchema,
     },
-    async (req) => listGasControlViolations(ports, principalOf(req), req.query.regionId),
+    ({ principal, query }) => listGasControlViolations(ports, principal, query.regionId),
   );
 
-  registerResumptionRoutes(app, deps);
-  registerCampaignRoutes(app, deps);
+  registerResumptionRoutes(route.app, deps);
+  registerCampaignRoutes(route.app, deps);
 
-  r.get(
+  route.get(
     '/api/orders/:id',
     {
-      schema: {
-        tags: ['orders'],
-        summary: 'One order with the mines it affected and the ones it left unaffected.',
-        params: idParams,
-        response: { 200: orderDetailSchema },
-      },
+      summary: 'One order with the mines it affected and the ones it left unaffected.',
+      params: idParams,
+      response: orderDetailSchema,
     },
-    async (req) => getOrder(ports, principalOf(req), req.params.id),
+    ({ principal, params }) => getOrder(ports, principal, params.id),
   );
 
-  r.post(
+  route.post(
     '/api/orders/:id/notice',
     {
-      schema: {
-        tags: ['orders'],
-        summary:
-          'Record the public notice of a suspension or closure order (due within 5 working days of issue; a late one is flagged).',
-        params: idParams,
-        body: z.object({ noticeDate: z.string().max(10), noticeRef: z.string().min(1).max(500) }),
-        response: { 200: orderDetailSchema },
-      },
+      summary:
+        'Record the public notice of a suspension or closure order (due within 5 working days of issue; a late one is flagged).',
+      params: idParams,
+      body: z.object({ noticeDate: z.string().max(10), noticeRef: z.string().min(1).max(500) }),
+      response: orderDetailSchema,
     },
-    async (req) => recordOrderNotice(ports, principalOf(req), req.params.id, req.body),
+    ({ principal, params, body }) => recordOrderNotice(ports, principal, params.id, body),
   );
-}
+});

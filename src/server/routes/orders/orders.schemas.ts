@@ -7,47 +7,42 @@ import {
   type Campaign,
   type CampaignMark,
   type Order,
-  type OrderKind,
   type OrderMine,
 } from '../../../core/orders/orders-ports.ts';
 import { DETAIL_CODES, type ChecklistItemResult } from '../../../core/orders/resumption-checklist.ts';
 import type { ResumptionActions } from '../../../core/orders/resumption-actions.ts';
 import type { ResumptionView } from '../../../core/orders/resumption-use-cases.ts';
-import { shaped } from '../../route-schemas.ts';
+import { component, namedEnum, shaped } from '../../route-schemas.ts';
 import { gasClassSchema, mineStatusSchema } from '../registry/registry.schemas.ts';
 import { roleSchema } from '../session.schemas.ts';
 
 /** Answers of the orders, resumption and campaign routes. */
 
-export const orderKindSchema = z.enum(ORDER_KINDS as [OrderKind, ...OrderKind[]]).meta({ id: 'OrderKind' });
+export const orderKindSchema = namedEnum(ORDER_KINDS, 'OrderKind');
 export const orderStatusSchema = z
   .enum(['scheduled', 'in_force', 'lifted', 'superseded'])
   .meta({ id: 'OrderStatus' });
 
-export const orderSchema = shaped<Order>()(
-  z
-    .object({
-      id: z.string(),
-      number: z.string(),
-      kind: orderKindSchema,
-      issuerId: z.string(),
-      issuerName: z.string(),
-      legalBasis: z.string(),
-      reason: z.string(),
-      regionId: z.string().nullable(),
-      regionPath: z.string(),
-      mineIds: z.array(z.string()),
-      effectiveAt: z.string(),
-      evacuateBy: z.string().nullable(),
-      status: orderStatusSchema,
-      createdAt: z.string(),
-      appliedAt: z.string().nullable(),
-      endedAt: z.string().nullable(),
-      noticeDate: z.string().nullable(),
-      noticeRef: z.string().nullable(),
-    })
-    .meta({ id: 'Order' }),
-);
+export const orderSchema = component<Order>()('Order', {
+  id: z.string(),
+  number: z.string(),
+  kind: orderKindSchema,
+  issuerId: z.string(),
+  issuerName: z.string(),
+  legalBasis: z.string(),
+  reason: z.string(),
+  regionId: z.string().nullable(),
+  regionPath: z.string(),
+  mineIds: z.array(z.string()),
+  effectiveAt: z.string(),
+  evacuateBy: z.string().nullable(),
+  status: orderStatusSchema,
+  createdAt: z.string(),
+  appliedAt: z.string().nullable(),
+  endedAt: z.string().nullable(),
+  noticeDate: z.string().nullable(),
+  noticeRef: z.string().nullable(),
+});
 
 const orderMineFields = {
   orderId: z.string(),
@@ -67,18 +62,14 @@ export const issueOrderResultSchema = shaped<IssueOrderResult>()(
     .meta({ id: 'IssueOrderResult' }),
 );
 
-export const minePreviewSchema = shaped<MinePreview>()(
-  z
-    .object({
-      mineId: z.string(),
-      mineName: z.string(),
-      regionPath: z.string(),
-      status: z.string(),
-      outcome: z.enum(['affected', 'unaffected']),
-      note: z.string(),
-    })
-    .meta({ id: 'MinePreview' }),
-);
+export const minePreviewSchema = component<MinePreview>()('MinePreview', {
+  mineId: z.string(),
+  mineName: z.string(),
+  regionPath: z.string(),
+  status: z.string(),
+  outcome: z.enum(['affected', 'unaffected']),
+  note: z.string(),
+});
 
 export const gasViolationsSchema = z
   .object({
@@ -99,22 +90,18 @@ export const gasViolationsSchema = z
   })
   .meta({ id: 'GasViolations' });
 
-export const checklistItemSchema = shaped<ChecklistItemResult>()(
-  z
-    .object({
-      id: z.string(),
-      label: z.string(),
-      how: z.enum(['auto', 'sign', 'decide']),
-      roles: z.array(roleSchema).readonly(),
-      done: z.boolean(),
-      detail: z.string(),
-      detailCode: z.enum(DETAIL_CODES),
-      detailParams: z.record(z.string(), z.union([z.string(), z.number()])),
-      signedBy: z.object({ name: z.string(), role: z.string(), at: z.string(), note: z.string() }).nullable(),
-      source: z.string(),
-    })
-    .meta({ id: 'ChecklistItem' }),
-);
+export const checklistItemSchema = component<ChecklistItemResult>()('ChecklistItem', {
+  id: z.string(),
+  label: z.string(),
+  how: z.enum(['auto', 'sign', 'decide']),
+  roles: z.array(roleSchema).readonly(),
+  done: z.boolean(),
+  detail: z.string(),
+  detailCode: z.enum(DETAIL_CODES),
+  detailParams: z.record(z.string(), z.union([z.string(), z.number()])),
+  signedBy: z.object({ name: z.string(), role: z.string(), at: z.string(), note: z.string() }).nullable(),
+  source: z.string(),
+});
 
 const decisionDeadlineSchema = shaped<DecisionDeadline>()(
   z.object({ dueOn: z.string(), daysLeft: z.number(), overdue: z.boolean() }),
@@ -141,97 +128,81 @@ export const orderDetailSchema = z
   })
   .meta({ id: 'OrderDetail' });
 
-export const resumptionViewSchema = shaped<ResumptionView>()(
-  z
-    .object({
-      id: z.string(),
-      mineId: z.string(),
-      mineName: z.string(),
-      regionPath: z.string(),
-      gasClass: gasClassSchema,
-      appliedAt: z.string(),
-      appliedById: z.string(),
-      appliedByName: z.string(),
-      status: z.enum(['pending', 'approved', 'rejected']),
-      decidedAt: z.string().nullable(),
-      decidedById: z.string().nullable(),
-      decidedByName: z.string().nullable(),
-      decisionReason: z.string().nullable(),
-      noticeDate: z.string().nullable(),
-      noticeRef: z.string().nullable(),
-      resumesTo: z.enum(['producing', 'construction']),
-      mineCode: z.string(),
-      checklist: z.array(checklistItemSchema),
-      openItems: z.array(z.string()),
-      currentStep: z.object({ id: z.string(), roles: z.array(z.string()).readonly() }).nullable(),
-      decision: decisionDeadlineSchema,
-      notice: noticeDeadlineSchema.nullable(),
-      actions: shaped<ResumptionActions>()(
-        z.object({
-          sign: z.string().nullable(),
-          approve: z.boolean(),
-          reject: z.boolean(),
-          waitingForChecks: z.boolean(),
-        }),
-      ),
-    })
-    .meta({ id: 'ResumptionView' }),
-);
+export const resumptionViewSchema = component<ResumptionView>()('ResumptionView', {
+  id: z.string(),
+  mineId: z.string(),
+  mineName: z.string(),
+  regionPath: z.string(),
+  gasClass: gasClassSchema,
+  appliedAt: z.string(),
+  appliedById: z.string(),
+  appliedByName: z.string(),
+  status: z.enum(['pending', 'approved', 'rejected']),
+  decidedAt: z.string().nullable(),
+  decidedById: z.string().nullable(),
+  decidedByName: z.string().nullable(),
+  decisionReason: z.string().nullable(),
+  noticeDate: z.string().nullable(),
+  noticeRef: z.string().nullable(),
+  resumesTo: z.enum(['producing', 'construction']),
+  mineCode: z.string(),
+  checklist: z.array(checklistItemSchema),
+  openItems: z.array(z.string()),
+  currentStep: z.object({ id: z.string(), roles: z.array(z.string()).readonly() }).nullable(),
+  decision: decisionDeadlineSchema,
+  notice: noticeDeadlineSchema.nullable(),
+  actions: shaped<ResumptionActions>()(
+    z.object({
+      sign: z.string().nullable(),
+      approve: z.boolean(),
+      reject: z.boolean(),
+      waitingForChecks: z.boolean(),
+    }),
+  ),
+});
 
-export const campaignSchema = shaped<Campaign>()(
-  z
-    .object({
-      id: z.string(),
-      name: z.string(),
-      regionId: z.string(),
-      regionPath: z.string(),
-      startsOn: z.string(),
-      endsOn: z.string(),
-      items: z.array(z.object({ id: z.string(), text: z.string(), dueOn: z.string() })),
-      createdById: z.string(),
-      createdByName: z.string(),
-      createdAt: z.string(),
-    })
-    .meta({ id: 'Campaign' }),
-);
+export const campaignSchema = component<Campaign>()('Campaign', {
+  id: z.string(),
+  name: z.string(),
+  regionId: z.string(),
+  regionPath: z.string(),
+  startsOn: z.string(),
+  endsOn: z.string(),
+  items: z.array(z.object({ id: z.string(), text: z.string(), dueOn: z.string() })),
+  createdById: z.string(),
+  createdByName: z.string(),
+  createdAt: z.string(),
+});
 
-export const campaignMarkSchema = shaped<CampaignMark>()(
-  z
-    .object({
-      campaignId: z.string(),
-      mineId: z.string(),
+export const campaignMarkSchema = component<CampaignMark>()('CampaignMark', {
+  campaignId: z.string(),
+  mineId: z.string(),
+  itemId: z.string(),
+  done: z.boolean(),
+  byId: z.string(),
+  byName: z.string(),
+  at: z.string(),
+  note: z.string(),
+});
+
+export const mineProgressSchema = component<MineProgress>()('CampaignMineProgress', {
+  mineId: z.string(),
+  mineCode: z.string(),
+  mineName: z.string(),
+  regionId: z.string(),
+  regionName: z.string(),
+  items: z.array(
+    z.object({
       itemId: z.string(),
       done: z.boolean(),
-      byId: z.string(),
-      byName: z.string(),
-      at: z.string(),
-      note: z.string(),
-    })
-    .meta({ id: 'CampaignMark' }),
-);
-
-export const mineProgressSchema = shaped<MineProgress>()(
-  z
-    .object({
-      mineId: z.string(),
-      mineCode: z.string(),
-      mineName: z.string(),
-      regionId: z.string(),
-      regionName: z.string(),
-      items: z.array(
-        z.object({
-          itemId: z.string(),
-          done: z.boolean(),
-          by: z.string().nullable(),
-          at: z.string().nullable(),
-          overdue: z.boolean(),
-        }),
-      ),
-      done: z.number(),
-      overdue: z.number(),
-    })
-    .meta({ id: 'CampaignMineProgress' }),
-);
+      by: z.string().nullable(),
+      at: z.string().nullable(),
+      overdue: z.boolean(),
+    }),
+  ),
+  done: z.number(),
+  overdue: z.number(),
+});
 
 export const campaignProgressSchema = z
   .object({ campaign: campaignSchema, mines: z.array(mineProgressSchema) })

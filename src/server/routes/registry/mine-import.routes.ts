@@ -1,4 +1,3 @@
-import type { FastifyInstance } from 'fastify';
 import { invalidInput, isDomainError } from '../../../core/errors.ts';
 import { importMines } from '../../../core/registry/mine-import.ts';
 import {
@@ -7,8 +6,7 @@ import {
   TableFormatError,
   TableLimitError,
 } from '../../../platform/tabular/read-table.ts';
-import type { AppDeps } from '../../app.ts';
-import { principalOf } from '../../auth.ts';
+import { routeModule } from '../../route-kit.ts';
 import { readBodyCapped, takeBodyAsStream } from '../../upload-body.ts';
 import { mineImportReportSchema } from './registry.schemas.ts';
 
@@ -20,23 +18,18 @@ export function tableError(e: unknown): unknown {
   return e;
 }
 
-export function registerMineImportRoutes(app: FastifyInstance, deps: AppDeps): void {
-  app.register((scoped, _opts, done) => {
-    // The body is read only after the permission check, within the table's byte cap.
-    takeBodyAsStream(scoped);
+export const registerMineImportRoutes = routeModule(['registry'], (route, { ports }) =>
+  // The body is read only after the permission check, within the table's byte cap.
+  route.withBody(takeBodyAsStream, (scoped) =>
     scoped.post(
       '/api/mines/import',
       {
+        summary:
+          'Import mines from a CSV (UTF-8 or GB18030) or XLSX body. Good rows are stored; each bad row is reported with its reasons.',
+        response: mineImportReportSchema,
         config: { permission: 'mine.import' },
-        schema: {
-          tags: ['registry'],
-          summary:
-            'Import mines from a CSV (UTF-8 or GB18030) or XLSX body. Good rows are stored; each bad row is reported with its reasons.',
-          response: { 200: mineImportReportSchema },
-        },
       },
-      async (req) => {
-        const principal = principalOf(req);
+      async ({ principal, req }) => {
         let body: Buffer;
         try {
           body = await readBodyCapped(req, DEFAULT_TABLE_LIMITS.bytes);
@@ -60,10 +53,8 @@ export function registerMineImportRoutes(app: FastifyInstance, deps: AppDeps): v
         } catch (e) {
           throw tableError(e);
         }
-        const report = await importMines(deps.ports, principal, table);
-        return report;
+        return importMines(ports, principal, table);
       },
-    );
-    done();
-  });
-}
+    ),
+  ),
+);

@@ -1,35 +1,28 @@
-import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { accidentHistoryOf } from '../../../core/briefing/briefing-use-cases.ts';
 import { getMineOverview } from '../../../core/overview/mine-overview.ts';
-import type { AppDeps } from '../../app.ts';
-import { principalOf } from '../../auth.ts';
+import { idParams } from '../../route-schemas.ts';
+import { routeModule } from '../../route-kit.ts';
 import { mineOverviewSchema } from './mine-overview.schemas.ts';
 
 /** GET /api/mines/:id/overview: the mine's 360° page in one answer (src/core/overview). */
-export function registerMineOverviewRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const r = app.withTypeProvider<ZodTypeProvider>();
-  r.get(
+export const registerMineOverviewRoutes = routeModule(['registry'], (route, { monitoring, ports }) => {
+  route.get(
     '/api/mines/:id/overview',
     {
-      schema: {
-        tags: ['registry'],
-        summary:
-          "One mine's 360° view in your scope: open and overdue hazards, orders in force, supervision (plan, responsible person, group, leader, last visits, gaps), its risk score and rank with the factors, live alarms and incidents, closure, accidents and cases. A section your role may not read is null.",
-        params: z.object({ id: z.string().min(1).max(100) }),
-        response: { 200: mineOverviewSchema },
-      },
+      summary:
+        "One mine's 360° view in your scope: open and overdue hazards, orders in force, supervision (plan, responsible person, group, leader, last visits, gaps), its risk score and rank with the factors, live alarms and incidents, closure, accidents and cases. A section your role may not read is null.",
+      params: idParams,
+      response: mineOverviewSchema,
     },
-    async (req) =>
+    ({ principal, params }) =>
       getMineOverview(
         {
-          ...deps.ports,
-          monitoring: deps.monitoring?.view ?? null,
-          accidentHistory: accidentHistoryOf(deps.ports),
+          ...ports,
+          monitoring: monitoring?.view ?? null,
+          accidentHistory: accidentHistoryOf(ports),
         },
-        principalOf(req),
-        req.params.id,
+        principal,
+        params.id,
       ),
   );
-}
+});

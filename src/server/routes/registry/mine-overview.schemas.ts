@@ -12,7 +12,7 @@ import type {
   OverviewSupervision,
   OverviewVisit,
 } from '../../../core/overview/mine-overview.ts';
-import { shaped } from '../../route-schemas.ts';
+import { component, shaped } from '../../route-schemas.ts';
 import { accidentGradeSchema } from '../accidents/accidents.schemas.ts';
 import { factorContributionSchema } from '../briefing/briefing.schemas.ts';
 import { caseTypeSchema } from '../closure/closure.schemas.ts';
@@ -137,26 +137,22 @@ const caseSchema = shaped<OverviewCase>()(
   }),
 );
 
-export const mineOverviewSchema = shaped<MineOverview>()(
-  z
+export const mineOverviewSchema = component<MineOverview>()('MineOverview', {
+  mineId: z.string(),
+  asOf: z.string(),
+  hazards: z
     .object({
-      mineId: z.string(),
-      asOf: z.string(),
-      hazards: z
-        .object({
-          open: z.number().int(),
-          overdue: z.number().int(),
-          openMajor: z.number().int(),
-          items: z.array(hazardSchema),
-        })
-        .nullable(),
-      orders: z.object({ inForce: z.array(orderSchema), scheduled: z.array(orderSchema) }).nullable(),
-      supervision: supervisionSchema.nullable(),
-      risk: riskSchema.nullable(),
-      alarms: alarmsSchema.nullable(),
-      closure: z.object({ current: closureSchema.nullable() }).nullable(),
-      accidents: z.object({ total: z.number().int(), items: z.array(accidentSchema) }).nullable(),
-      cases: z.object({ open: z.number().int(), items: z.array(caseSchema) }).nullable(),
+      open: z.number().int(),
+      overdue: z.number().int(),
+      openMajor: z.number().int(),
+      items: z.array(hazardSchema),
     })
-    .meta({ id: 'MineOverview' }),
-);
+    .nullable(),
+  orders: z.object({ inForce: z.array(orderSchema), scheduled: z.array(orderSchema) }).nullable(),
+  supervision: supervisionSchema.nullable(),
+  risk: riskSchema.nullable(),
+  alarms: alarmsSchema.nullable(),
+  closure: z.object({ current: closureSchema.nullable() }).nullable(),
+  accidents: z.object({ total: z.number().int(), items: z.array(accidentSchema) }).nullable(),
+  cases: z.object({ open: z.number().int(), items: z.array(caseSchema) }).nullable(),
+});

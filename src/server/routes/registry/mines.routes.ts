@@ -1,5 +1,3 @@
-import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requirePermission } from '../../../core/access/permissions.ts';
 import { buildRegionDashboard } from '../../../core/registry/dashboard.ts';
@@ -13,16 +11,20 @@ import {
   registerMine,
   updateMineFacts,
 } from '../../../core/registry/mine-use-cases.ts';
-import { GAS_CLASSES, MINE_STATUSES, type GasClass, type Region } from '../../../core/registry/types.ts';
+import {
+  GAS_CLASSES,
+  MINE_STATUSES,
+  type GasClass,
+  type Mine,
+  type Region,
+} from '../../../core/registry/types.ts';
 import {
   recordCapacityApproval,
   recordGasClassAppraisal,
 } from '../../../core/registry/key-fact-processes.ts';
 import { MINE_COLUMNS } from '../../../reports/list-export/list-columns.ts';
-import type { AppDeps } from '../../app.ts';
-import { registerListExport } from '../../list-export-route.ts';
-import { principalOf } from '../../auth.ts';
-import { regionIdSchema } from '../../route-schemas.ts';
+import { routeModule } from '../../route-kit.ts';
+import { idParams, pageFields, regionIdSchema } from '../../route-schemas.ts';
 import {
   mapMinesSchema,
   mineDetailSchema,
@@ -34,8 +36,6 @@ import {
   regionSchema,
 } from './registry.schemas.ts';
 
-const mineIdParams = z.object({ id: z.string().min(1).max(100) });
-
 const mineFilters = z.object({
   regionId: regionIdSchema.optional(),
   status: z.enum(MINE_STATUSES as [string, ...string[]]).optional(),
@@ -46,10 +46,7 @@ const mineFilters = z.object({
   sort: z.enum(['name', 'code', 'capacity', 'status', 'region']).default('code'),
   order: z.enum(['asc', 'desc']).default('asc'),
 });
-const listQuery = mineFilters.extend({
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(500).default(50),
-});
+const listQuery = mineFilters.extend(pageFields);
 
 /** The list's filters and page as listMines takes them (the list and its export share it). */
 const mineQuery = (q: z.infer<typeof mineFilters>, page: number, pageSize: number) => ({
@@ -67,35 +64,28 @@ const mineQuery = (q: z.infer<typeof mineFilters>, page: number, pageSize: numbe
 
 const PRIORITY_RANK: Readonly<Record<string, number>> = { critical: 3, high: 2, medium: 1, low: 0 };
 
-export function registerMineRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const r = app.withTypeProvider<ZodTypeProvider>();
-  const { ports } = deps;
-
-  r.get(
+export const registerMineRoutes = routeModule(['registry'], (route, { ports, monitoring }) => {
+  route.get(
     '/api/map/mines',
     {
-      schema: {
-        tags: ['registry'],
-        summary:
-          'Every mine in your scope with a position, its status and the highest priority of its open alarms (the map).',
-        querystring: z.object({
-          regionId: regionIdSchema.optional(),
-        }),
-        response: { 200: mapMinesSchema },
-      },
+      summary:
+        'Every mine in your scope with a position, its status and the highest priority of its open alarms (the map).',
+      query: z.object({
+        regionId: regionIdSchema.optional(),
+      }),
+      response: mapMinesSchema,
     },
-    async (req) => {
-      const principal = principalOf(req);
-      const { mines, withoutPosition } = await listMinePositions(ports, principal, req.query.regionId);
+    async ({ principal, query }) => {
+      const { mines, withoutPosition } = await listMinePositions(ports, principal, query.regionId);
       // Open alarms come from monitoring when it runs in this process or over the database.
       const worst = new Map<string, { priority: string; count: number }>();
-      if (deps.monitoring && mines.length > 0) {
+      if (monitoring && mines.length > 0) {
         const inMap = new Set(mines.map((m) => m.id));
         const filter =
           principal.scope.kind === 'mine'
             ? { mineId: principal.scope.mineId }
             : { regionPath: principal.scopePath ?? undefined };
-        for (const a of await deps.monitoring.view.openAlarms(filter)) {
+        for (const a of await monitoring.view.openAlarms(filter)) {
           if (!inMap.has(a.mineId) || !a.conditionActive) continue;
           const had = worst.get(a.mineId);
           if (!had) worst.set(a.mineId, { priority: a.priority, count: 1 });
@@ -117,17 +107,13 @@ export function registerMineRoutes(app: FastifyInstance, deps: AppDeps): void {
     },
   );
 
-  r.get(
+  route.get(
     '/api/regions',
     {
-      schema: {
-        tags: ['registry'],
-        summary: 'The regions you can see (your scope and everything below it).',
-        response: { 200: z.object({ regions: z.array(regionSchema) }).meta({ id: 'RegionsResponse' }) },
-      },
+      summary: 'The regions you can see (your scope and everything below it).',
+      response: z.object({ regions: z.array(regionSchema) }).meta({ id: 'RegionsResponse' }),
     },
-    async (req) => {
-      const p = principalOf(req);
+    async ({ principal: p }) => {
       requirePermission(p, 'region.read');
       if (p.scope.kind === 'region')
         return { regions: await ports.regions.listUnder(p.scopePath ?? '\u0000') };
@@ -137,72 +123,59 @@ export function registerMineRoutes(app: FastifyInstance, deps: AppDeps): void {
     },
   );
 
-  r.get(
+  route.get(
     '/api/dashboard',
     {
-      schema: {
-        tags: ['registry'],
-        summary: 'Region dashboard: mines by status, by district, capacity bands and gas classes.',
-        querystring: z.object({
-          regionId: regionIdSchema.optional(),
-        }),
-        response: { 200: regionDashboardSchema },
-      },
+      summary: 'Region dashboard: mines by status, by district, capacity bands and gas classes.',
+      query: z.object({
+        regionId: regionIdSchema.optional(),
+      }),
+      response: regionDashboardSchema,
     },
-    async (req) => buildRegionDashboard(ports, principalOf(req), req.query.regionId),
+    ({ principal, query }) => buildRegionDashboard(ports, principal, query.regionId),
   );
 
-  r.get(
+  route.get(
     '/api/mines',
     {
-      schema: {
-        tags: ['registry'],
-        summary: 'Mines in your scope, filtered and paged.',
-        querystring: listQuery,
-        response: { 200: minesPageSchema },
-      },
+      summary: 'Mines in your scope, filtered and paged.',
+      query: listQuery,
+      response: minesPageSchema,
     },
-    async (req) =>
-      listMines(ports, principalOf(req), mineQuery(req.query, req.query.page, req.query.pageSize)),
+    ({ principal, query }) => listMines(ports, principal, mineQuery(query, query.page, query.pageSize)),
   );
 
-  registerListExport(app, deps, {
+  route.listExport({
     url: '/api/mines/export',
     list: 'mines',
-    tags: ['registry'],
     filters: mineFilters,
     columns: MINE_COLUMNS,
     load: async (p, f, limit) => (await listMines(ports, p, mineQuery(f, 1, limit))).items,
   });
 
-  r.post(
+  route.post(
     '/api/mines',
     {
-      schema: {
-        tags: ['registry'],
-        summary: 'Register a mine (regulators, in their scope). The facts are validated field by field.',
-        body: z.object({ facts: z.record(z.string(), z.unknown()), initialStatus: z.string().optional() }),
-        response: { 201: z.object({ mine: mineSchema }) },
-      },
+      summary: 'Register a mine (regulators, in their scope). The facts are validated field by field.',
+      body: z.object({ facts: z.record(z.string(), z.unknown()), initialStatus: z.string().optional() }),
+      response: z.object({ mine: mineSchema }),
+      status: 201,
     },
-    async (req, reply) => {
-      const mine = await registerMine(ports, principalOf(req), req.body);
-      return reply.status(201).send({ mine });
+    async ({ principal, body }) => {
+      const mine = await registerMine(ports, principal, body);
+      return { mine };
     },
   );
 
-  r.get(
+  route.get(
     '/api/mines/:id',
     {
-      schema: {
-        tags: ['registry'],
-        summary: 'One mine with its region chain.',
-        params: mineIdParams,
-        response: { 200: mineDetailSchema },
-      },
+      summary: 'One mine with its region chain.',
+      params: idParams,
+      response: mineDetailSchema,
     },
-    async (req) => {
-      const mine = await getMine(ports, principalOf(req), req.params.id);
+    async ({ principal, params }) => {
+      const mine = await getMine(ports, principal, params.id);
       const ids = mine.regionPath.split('/').filter(Boolean);
       const chain = (await Promise.all(ids.map((id) => ports.regions.get(id)))).filter(
         (x): x is Region => x !== undefined,
@@ -211,102 +184,77 @@ export function registerMineRoutes(app: FastifyInstance, deps: AppDeps): void {
     },
   );
 
-  r.patch(
+  route.patch(
     '/api/mines/:id',
     {
-      schema: {
-        tags: ['registry'],
-        summary:
-          'Edit facts of a mine. The status cannot be edited (use a status transition), nor the key facts: gas class (gas-class appraisal), gas-control capability (expert assessment), approved capacity (capacity approval).',
-        params: mineIdParams,
-        body: z.record(z.string(), z.unknown()),
-        response: { 200: z.object({ mine: mineSchema }) },
-      },
+      summary:
+        'Edit facts of a mine. The status cannot be edited (use a status transition), nor the key facts: gas class (gas-class appraisal), gas-control capability (expert assessment), approved capacity (capacity approval).',
+      params: idParams,
+      body: z.record(z.string(), z.unknown()),
+      response: z.object({ mine: mineSchema }),
     },
-    async (req) => {
-      const mine = await updateMineFacts(ports, principalOf(req), req.params.id, req.body);
+    async ({ principal, params, body }) => {
+      const mine = await updateMineFacts(ports, principal, params.id, body);
       return { mine };
     },
   );
 
-  r.post(
-    '/api/mines/:id/gas-class-appraisals',
+  // The key facts' own processes; monitoring re-reads the mine at once (its rules depend on them).
+  const keyFact = route.recordActions('/api/mines/:id', idParams, 'mine', mineSchema);
+  const refreshed = async (mine: Mine) => {
+    await monitoring?.view.refreshMine(mine.id);
+    return mine;
+  };
+  keyFact(
+    'gas-class-appraisals',
     {
-      schema: {
-        tags: ['registry'],
-        summary:
-          'Record a gas-class appraisal (瓦斯等级鉴定): the only way the gas class changes. Audited with its report.',
-        params: mineIdParams,
-        body: z.object({
-          gasClass: z.enum(GAS_CLASSES as [GasClass, ...GasClass[]]),
-          reportRef: z.string().max(200),
-          appraisedOn: z.string().max(10),
-        }),
-        response: { 200: z.object({ mine: mineSchema }) },
-      },
+      summary:
+        'Record a gas-class appraisal (瓦斯等级鉴定): the only way the gas class changes. Audited with its report.',
+      body: z.object({
+        gasClass: z.enum(GAS_CLASSES as [GasClass, ...GasClass[]]),
+        reportRef: z.string().max(200),
+        appraisedOn: z.string().max(10),
+      }),
     },
-    async (req) => {
-      const mine = await recordGasClassAppraisal(ports, principalOf(req), req.params.id, req.body);
-      await deps.monitoring?.view.refreshMine(mine.id);
-      return { mine };
-    },
+    async (p, { id }, body) => refreshed(await recordGasClassAppraisal(ports, p, id, body)),
   );
-
-  r.post(
-    '/api/mines/:id/capacity-approvals',
+  keyFact(
+    'capacity-approvals',
     {
-      schema: {
-        tags: ['registry'],
-        summary:
-          'Record a capacity approval (生产能力核定): the only way the approved capacity changes. Audited with its document.',
-        params: mineIdParams,
-        body: z.object({
-          capacityTPerYear: z.number(),
-          approvalRef: z.string().max(200),
-          approvedOn: z.string().max(10),
-        }),
-        response: { 200: z.object({ mine: mineSchema }) },
-      },
+      summary:
+        'Record a capacity approval (生产能力核定): the only way the approved capacity changes. Audited with its document.',
+      body: z.object({
+        capacityTPerYear: z.number(),
+        approvalRef: z.string().max(200),
+        approvedOn: z.string().max(10),
+      }),
     },
-    async (req) => {
-      const mine = await recordCapacityApproval(ports, principalOf(req), req.params.id, req.body);
-      await deps.monitoring?.view.refreshMine(mine.id);
-      return { mine };
-    },
+    async (p, { id }, body) => refreshed(await recordCapacityApproval(ports, p, id, body)),
   );
 
-  r.get(
+  route.get(
     '/api/mines/:id/history',
     {
-      schema: {
-        tags: ['registry'],
-        summary: 'Status history and audit trail of a mine.',
-        params: mineIdParams,
-        response: { 200: mineHistorySchema },
-      },
+      summary: 'Status history and audit trail of a mine.',
+      params: idParams,
+      response: mineHistorySchema,
     },
-    async (req) => getMineHistory(ports, principalOf(req), req.params.id),
+    ({ principal, params }) => getMineHistory(ports, principal, params.id),
   );
 
-  r.post(
+  route.post(
     '/api/mines/:id/transitions',
     {
-      schema: {
-        tags: ['registry'],
-        summary:
-          'Change the status of a mine through a lifecycle event (used by orders and acceptances). Needs a reason.',
-        params: mineIdParams,
-        body: z.object({
-          event: z.enum(MINE_STATUS_EVENTS as [MineStatusEvent, ...MineStatusEvent[]]),
-          reason: z.string().min(1).max(2000),
-          basis: z.string().max(200).nullable().optional(),
-        }),
-        response: { 200: mineTransitionResultSchema },
-      },
+      summary:
+        'Change the status of a mine through a lifecycle event (used by orders and acceptances). Needs a reason.',
+      params: idParams,
+      body: z.object({
+        event: z.enum(MINE_STATUS_EVENTS as [MineStatusEvent, ...MineStatusEvent[]]),
+        reason: z.string().min(1).max(2000),
+        basis: z.string().max(200).nullable().optional(),
+      }),
+      response: mineTransitionResultSchema,
     },
-    async (req) => {
-      const result = await changeMineStatus(ports, principalOf(req), req.params.id, req.body);
-      return result;
-    },
+    ({ principal, params, body }) => changeMineStatus(ports, principal, params.id, body),
   );
-}
+});

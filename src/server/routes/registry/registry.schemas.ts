@@ -5,45 +5,32 @@ import {
   MECHANISATION_LEVELS,
   MINE_STATUSES,
   REGION_LEVELS,
-  type GasClass,
-  type MechanisationLevel,
   type Mine,
   type MineStatus,
   type Region,
-  type RegionLevel,
 } from '../../../core/registry/types.ts';
 import type { RegionDashboard } from '../../../core/registry/dashboard.ts';
 import type { MineImportReport } from '../../../core/registry/mine-import.ts';
 import type { MinePosition } from '../../../core/registry/mine-use-cases.ts';
 import type { MineRow } from '../../../core/ports.ts';
-import { shaped } from '../../route-schemas.ts';
+import { component, namedEnum, shaped } from '../../route-schemas.ts';
 import { auditEntrySchema } from '../session.schemas.ts';
 
 /** Answers of the registry routes and the registry pieces other modules' answers share. */
 
-export const mineStatusSchema = z
-  .enum(MINE_STATUSES as [MineStatus, ...MineStatus[]])
-  .meta({ id: 'MineStatus' });
-export const gasClassSchema = z.enum(GAS_CLASSES as [GasClass, ...GasClass[]]).meta({ id: 'GasClass' });
-export const mechanisationSchema = z
-  .enum(MECHANISATION_LEVELS as [MechanisationLevel, ...MechanisationLevel[]])
-  .meta({ id: 'MechanisationLevel' });
-export const regionLevelSchema = z
-  .enum(REGION_LEVELS as [RegionLevel, ...RegionLevel[]])
-  .meta({ id: 'RegionLevel' });
+export const mineStatusSchema = namedEnum(MINE_STATUSES, 'MineStatus');
+export const gasClassSchema = namedEnum(GAS_CLASSES, 'GasClass');
+export const mechanisationSchema = namedEnum(MECHANISATION_LEVELS, 'MechanisationLevel');
+export const regionLevelSchema = namedEnum(REGION_LEVELS, 'RegionLevel');
 
-export const regionSchema = shaped<Region>()(
-  z
-    .object({
-      id: z.string(),
-      name: z.string(),
-      nameEn: z.string(),
-      level: regionLevelSchema,
-      parentId: z.string().nullable(),
-      path: z.string(),
-    })
-    .meta({ id: 'Region' }),
-);
+export const regionSchema = component<Region>()('Region', {
+  id: z.string(),
+  name: z.string(),
+  nameEn: z.string(),
+  level: regionLevelSchema,
+  parentId: z.string().nullable(),
+  path: z.string(),
+});
 
 export const mineFields = {
   id: z.string(),
@@ -71,18 +58,14 @@ export const mineFields = {
 
 export const mineSchema = shaped<Mine>()(z.object(mineFields).meta({ id: 'Mine' }));
 
-export const mineRowSchema = shaped<MineRow>()(
-  z
-    .object({
-      ...mineFields,
-      regionName: z.string(),
-      regionNameEn: z.string(),
-      regionPath: z.string(),
-      enterpriseName: z.string().nullable(),
-      licenceSuspension: z.object({ orderNumber: z.string(), since: z.string() }).nullable(),
-    })
-    .meta({ id: 'MineRow' }),
-);
+export const mineRowSchema = component<MineRow>()('MineRow', {
+  ...mineFields,
+  regionName: z.string(),
+  regionNameEn: z.string(),
+  regionPath: z.string(),
+  enterpriseName: z.string().nullable(),
+  licenceSuspension: z.object({ orderNumber: z.string(), since: z.string() }).nullable(),
+});
 
 export const minesPageSchema = z
   .object({ items: z.array(mineRowSchema), total: z.number(), page: z.number(), pageSize: z.number() })
@@ -126,28 +109,24 @@ export const capacityBandSchema = z
   .enum(['lt300k', '300k_900k', '900k_3m', 'ge3m'])
   .meta({ id: 'CapacityBand' });
 
-export const regionDashboardSchema = shaped<RegionDashboard>()(
-  z
-    .object({
-      region: regionSchema,
-      totals: z.object({ mines: z.number(), capacityTPerYear: z.number(), smallMines: z.number() }),
-      byStatus: statusCountsSchema,
-      byGasClass: z.object({ low: z.number(), high: z.number(), outburst: z.number() }),
-      capacityBands: z.array(z.object({ band: capacityBandSchema, count: z.number() })),
-      byDistrict: z.array(
-        z
-          .object({
-            region: regionSchema,
-            total: z.number(),
-            smallMines: z.number(),
-            byStatus: statusCountsSchema,
-          })
-          .meta({ id: 'DistrictSummary' }),
-      ),
-      highGasWithoutCapability: z.number(),
-    })
-    .meta({ id: 'DashboardResponse' }),
-);
+export const regionDashboardSchema = component<RegionDashboard>()('DashboardResponse', {
+  region: regionSchema,
+  totals: z.object({ mines: z.number(), capacityTPerYear: z.number(), smallMines: z.number() }),
+  byStatus: statusCountsSchema,
+  byGasClass: z.object({ low: z.number(), high: z.number(), outburst: z.number() }),
+  capacityBands: z.array(z.object({ band: capacityBandSchema, count: z.number() })),
+  byDistrict: z.array(
+    z
+      .object({
+        region: regionSchema,
+        total: z.number(),
+        smallMines: z.number(),
+        byStatus: statusCountsSchema,
+      })
+      .meta({ id: 'DistrictSummary' }),
+  ),
+  highGasWithoutCapability: z.number(),
+});
 
 const minePositionSchema = shaped<MinePosition>()(
   z.object({
@@ -177,18 +156,14 @@ export const mapMinesSchema = z
 
 const importRowErrorSchema = z.object({ row: z.number(), field: z.string(), message: z.string() });
 
-export const mineImportReportSchema = shaped<MineImportReport>()(
-  z
-    .object({
-      rows: z.number(),
-      imported: z.number(),
-      rejected: z.number(),
-      results: z.array(
-        z.union([
-          z.object({ row: z.number(), ok: z.literal(true), mineId: z.string(), code: z.string() }),
-          z.object({ row: z.number(), ok: z.literal(false), errors: z.array(importRowErrorSchema) }),
-        ]),
-      ),
-    })
-    .meta({ id: 'MineImportReport' }),
-);
+export const mineImportReportSchema = component<MineImportReport>()('MineImportReport', {
+  rows: z.number(),
+  imported: z.number(),
+  rejected: z.number(),
+  results: z.array(
+    z.union([
+      z.object({ row: z.number(), ok: z.literal(true), mineId: z.string(), code: z.string() }),
+      z.object({ row: z.number(), ok: z.literal(false), errors: z.array(importRowErrorSchema) }),
+    ]),
+  ),
+});

@@ -1,9 +1,6 @@
-import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { searchEverything } from '../../../core/search/global-search.ts';
-import type { AppDeps } from '../../app.ts';
-import { principalOf } from '../../auth.ts';
+import { routeModule } from '../../route-kit.ts';
 
 const searchResultsSchema = z.object({
   query: z.string(),
@@ -46,19 +43,15 @@ const searchResultsSchema = z.object({
 });
 
 /** GET /api/search: the top bar's search over mines, people, hazards, orders and cases, in your scope. */
-export function registerSearchRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const r = app.withTypeProvider<ZodTypeProvider>();
-  r.get(
+export const registerSearchRoutes = routeModule(['search'], (route, { ports }) => {
+  route.get(
     '/api/search',
     {
-      schema: {
-        tags: ['search'],
-        summary:
-          'Mines by code or name, people (responsible person, leader, group member) by name, hazards by title, orders by number and crackdown cases by summary or mine — grouped, at most 8 each, only within your scope.',
-        querystring: z.object({ q: z.string().max(100).default('') }),
-        response: { 200: searchResultsSchema },
-      },
+      summary:
+        'Mines by code or name, people (responsible person, leader, group member) by name, hazards by title, orders by number and crackdown cases by summary or mine — grouped, at most 8 each, only within your scope.',
+      query: z.object({ q: z.string().max(100).default('') }),
+      response: searchResultsSchema,
     },
-    async (req) => searchEverything(deps.ports, principalOf(req), req.query.q),
+    ({ principal, query }) => searchEverything(ports, principal, query.q),
   );
-}
+});

@@ -1,5 +1,3 @@
-import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   ALLOWANCE_KINDS,
@@ -13,11 +11,10 @@ import {
   listMineAllowances,
 } from '../../../core/monitoring/stopped/stopped-use-cases.ts';
 import { getOrderCompliance } from '../../../core/orders/order-compliance.ts';
-import type { AppDeps } from '../../app.ts';
+import { idParams } from '../../route-schemas.ts';
+import { routeModule } from '../../route-kit.ts';
 import { allowanceSchema, complianceSchema, mineAllowancesSchema } from './stopped-schemas.ts';
-import { principalOf } from '../../auth.ts';
 
-const idParams = z.object({ id: z.string().min(1).max(100) });
 const shortText = z.string().min(1).max(100);
 
 const declareBody = z.object({
@@ -44,77 +41,61 @@ const decisionBody = z.object({
  * Stopped means stopped (ADR 0014): watch crews of suspended mines, dismantling windows of closing mines
  * (declared by the mine, approved by a regulator who did not declare), and a stop order's compliance view.
  */
-export function registerStoppedRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const r = app.withTypeProvider<ZodTypeProvider>();
-  const { ports } = deps;
-
-  r.get(
+export const registerStoppedRoutes = routeModule(['stopped'], (route, { ports, monitoring }) => {
+  route.get(
     '/api/mines/:id/stopped-allowances',
     {
-      schema: {
-        tags: ['stopped'],
-        summary: "A mine's declared watch crews and dismantling windows, newest first, with their approval.",
-        params: idParams,
-        response: { 200: mineAllowancesSchema },
-      },
+      summary: "A mine's declared watch crews and dismantling windows, newest first, with their approval.",
+      params: idParams,
+      response: mineAllowancesSchema,
     },
-    async (req) => listMineAllowances(ports, principalOf(req), req.params.id),
+    ({ principal, params }) => listMineAllowances(ports, principal, params.id),
   );
 
-  r.post(
-    '/api/mines/:id/stopped-allowances',
+  route.recordActions(
+    '/api/mines/:id',
+    idParams,
+    'allowance',
+    allowanceSchema,
+  )(
+    'stopped-allowances',
     {
-      schema: {
-        tags: ['stopped'],
-        summary:
-          'Declare a watch crew (suspended mine: size, roles, areas, systems kept running) or a dismantling window (closing mine: from, to, areas, crew, supervisor). Allowed only once a regulator approves it.',
-        params: idParams,
-        body: declareBody,
-        response: { 201: z.object({ allowance: allowanceSchema }) },
-      },
+      summary:
+        'Declare a watch crew (suspended mine: size, roles, areas, systems kept running) or a dismantling window (closing mine: from, to, areas, crew, supervisor). Allowed only once a regulator approves it.',
+      body: declareBody,
+      status: 201,
     },
-    async (req, reply) =>
-      reply
-        .status(201)
-        .send({ allowance: await declareAllowance(ports, principalOf(req), req.params.id, req.body) }),
+    (p, { id }, body) => declareAllowance(ports, p, id, body),
   );
 
-  r.post(
-    '/api/stopped-allowances/:id/decision',
+  route.recordActions(
+    '/api/stopped-allowances/:id',
+    idParams,
+    'allowance',
+    allowanceSchema,
+  )(
+    'decision',
     {
-      schema: {
-        tags: ['stopped'],
-        summary:
-          'Approve or reject a declared watch crew or dismantling window (a regulator who did not declare it). Monitoring judges the mine against it at once.',
-        params: idParams,
-        body: decisionBody,
-        response: { 200: z.object({ allowance: allowanceSchema }) },
-      },
+      summary:
+        'Approve or reject a declared watch crew or dismantling window (a regulator who did not declare it). Monitoring judges the mine against it at once.',
+      body: decisionBody,
     },
-    async (req) => {
-      const allowance = await decideMineAllowance(
-        ports,
-        principalOf(req),
-        req.params.id,
-        req.body.decision,
-        req.body.reason ?? null,
-      );
-      await deps.monitoring?.view.refreshMine(allowance.mineId);
-      return { allowance };
+    async (p, { id }, body) => {
+      const allowance = await decideMineAllowance(ports, p, id, body.decision, body.reason ?? null);
+      await monitoring?.view.refreshMine(allowance.mineId);
+      return allowance;
     },
   );
 
-  r.get(
+  route.get(
     '/api/orders/:id/compliance',
     {
-      schema: {
-        tags: ['orders'],
-        summary:
-          "A stop order's compliance view: for each mine it stopped, people still underground beyond the watch crew, production signals, power state and time left to the evacuation deadline; overdue (critical) only after it.",
-        params: idParams,
-        response: { 200: complianceSchema },
-      },
+      tags: ['orders'],
+      summary:
+        "A stop order's compliance view: for each mine it stopped, people still underground beyond the watch crew, production signals, power state and time left to the evacuation deadline; overdue (critical) only after it.",
+      params: idParams,
+      response: complianceSchema,
     },
-    async (req) => getOrderCompliance(ports, principalOf(req), req.params.id),
+    ({ principal, params }) => getOrderCompliance(ports, principal, params.id),
   );
-}
+});

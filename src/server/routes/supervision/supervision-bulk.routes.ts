@@ -1,12 +1,7 @@
-import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { bulkAssign, listBulkCandidates, MAX_BULK_MINES } from '../../../core/supervision/bulk-assignment.ts';
-import type { AppDeps } from '../../app.ts';
-import { principalOf } from '../../auth.ts';
+import { routeModule } from '../../route-kit.ts';
 import { assignmentCandidatesSchema, planBody } from './supervision.schemas.ts';
-
-const tags = ['supervision'];
 const id = z.string().min(1).max(100);
 
 const bulkBody = z.object({
@@ -39,33 +34,24 @@ const bulkResultSchema = z
   .meta({ id: 'BulkAssignmentResult' });
 
 /** Bulk assignment: many mines, one plan template / responsible person / group / leader, one action. */
-export function registerSupervisionBulkRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const r = app.withTypeProvider<ZodTypeProvider>();
-  const { ports } = deps;
-
-  r.get(
+export const registerSupervisionBulkRoutes = routeModule(['supervision'], (route, { ports }) => {
+  route.get(
     '/api/supervision/bulk-candidates',
     {
-      schema: {
-        tags,
-        summary: 'The leaders and group members a bulk assignment may name (their region meets yours).',
-        response: { 200: assignmentCandidatesSchema },
-      },
+      summary: 'The leaders and group members a bulk assignment may name (their region meets yours).',
+      response: assignmentCandidatesSchema,
     },
-    async (req) => listBulkCandidates(ports, principalOf(req)),
+    ({ principal }) => listBulkCandidates(ports, principal),
   );
 
-  r.post(
+  route.post(
     '/api/supervision/bulk-assignments',
     {
-      schema: {
-        tags,
-        summary:
-          'Assign a plan template, a responsible person, a group and a leader to many mines at once; each mine is audited and answered on its own.',
-        body: bulkBody,
-        response: { 200: bulkResultSchema },
-      },
+      summary:
+        'Assign a plan template, a responsible person, a group and a leader to many mines at once; each mine is audited and answered on its own.',
+      body: bulkBody,
+      response: bulkResultSchema,
     },
-    async (req) => bulkAssign(ports, principalOf(req), req.body),
+    ({ principal, body }) => bulkAssign(ports, principal, body),
   );
-}
+});

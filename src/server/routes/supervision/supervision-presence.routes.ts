@@ -1,68 +1,50 @@
-import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   getLeaderShifts,
   setPositioningCard,
   type LeaderShiftsView,
 } from '../../../core/supervision/presence-use-cases.ts';
-import type { AppDeps } from '../../app.ts';
-import { principalOf } from '../../auth.ts';
-import { shaped } from '../../route-schemas.ts';
+import { routeModule } from '../../route-kit.ts';
+import { component, mineParams } from '../../route-schemas.ts';
 
-const tags = ['supervision'];
-
-const leaderShiftsSchema = shaped<LeaderShiftsView>()(
-  z
-    .object({
-      shiftStartHoursCst: z.array(z.number().int()),
-      fromMs: z.number(),
-      toMs: z.number(),
-      shifts: z.array(
-        z.object({
-          startMs: z.number(),
-          endMs: z.number(),
-          people: z.number().int(),
-          leaders: z.number().int(),
-          leaderless: z.boolean(),
-        }),
-      ),
-      leaderless: z.number().int(),
-    })
-    .meta({ id: 'LeaderShifts' }),
-);
+const leaderShiftsSchema = component<LeaderShiftsView>()('LeaderShifts', {
+  shiftStartHoursCst: z.array(z.number().int()),
+  fromMs: z.number(),
+  toMs: z.number(),
+  shifts: z.array(
+    z.object({
+      startMs: z.number(),
+      endMs: z.number(),
+      people: z.number().int(),
+      leaders: z.number().int(),
+      leaderless: z.boolean(),
+    }),
+  ),
+  leaderless: z.number().int(),
+});
 
 /** What the personnel positioning data says of supervision: mine leaders' shifts underground, visitors' cards. */
-export function registerSupervisionPresenceRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const r = app.withTypeProvider<ZodTypeProvider>();
-  const { ports } = deps;
-
-  r.get(
+export const registerSupervisionPresenceRoutes = routeModule(['supervision'], (route, { ports }) => {
+  route.get(
     '/api/supervision/mines/:mineId/leader-shifts',
     {
-      schema: {
-        tags,
-        summary:
-          "The mine's shifts of the last seven days (三八制, CST) from its positioning data: people underground, mine leaders among them, and the shifts without one (矿领导带班下井).",
-        params: z.object({ mineId: z.string().min(1).max(100) }),
-        response: { 200: leaderShiftsSchema },
-      },
+      summary:
+        "The mine's shifts of the last seven days (三八制, CST) from its positioning data: people underground, mine leaders among them, and the shifts without one (矿领导带班下井).",
+      params: mineParams,
+      response: leaderShiftsSchema,
     },
-    async (req) => getLeaderShifts(ports, principalOf(req), req.params.mineId),
+    ({ principal, params }) => getLeaderShifts(ports, principal, params.mineId),
   );
 
-  r.post(
+  route.post(
     '/api/supervision/users/:userId/card',
     {
-      schema: {
-        tags,
-        summary:
-          'Record the personnel positioning card a leader or group member carries, which confirms (or not) their visits underground.',
-        params: z.object({ userId: z.string().min(1).max(100) }),
-        body: z.object({ cardCode: z.string().max(40) }),
-        response: { 200: z.object({ userId: z.string(), cardCode: z.string() }) },
-      },
+      summary:
+        'Record the personnel positioning card a leader or group member carries, which confirms (or not) their visits underground.',
+      params: z.object({ userId: z.string().min(1).max(100) }),
+      body: z.object({ cardCode: z.string().max(40) }),
+      response: z.object({ userId: z.string(), cardCode: z.string() }),
     },
-    async (req) => setPositioningCard(ports, principalOf(req), req.params.userId, req.body.cardCode),
+    ({ principal, params, body }) => setPositioningCard(ports, principal, params.userId, body.cardCode),
   );
-}
+});

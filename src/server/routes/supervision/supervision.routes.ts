@@ -1,5 +1,3 @@
-import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   getSupervisionCard,
@@ -21,14 +19,12 @@ import {
 import type { Ports } from '../../../core/ports.ts';
 import type { SiteVisit } from '../../../core/supervision/supervision-types.ts';
 import { VISIT_COLUMNS, type VisitRow } from '../../../reports/list-export/list-columns.ts';
-import type { AppDeps } from '../../app.ts';
-import { registerListExport } from '../../list-export-route.ts';
-import { principalOf } from '../../auth.ts';
+import { routeModule } from '../../route-kit.ts';
 import { withUndergroundChecks } from '../../../core/supervision/visit-checks.ts';
 import { createHazardReporter } from './hazard-reporter.ts';
 import { registerSupervisionBulkRoutes } from './supervision-bulk.routes.ts';
 import { registerSupervisionPresenceRoutes } from './supervision-presence.routes.ts';
-import { idParams, regionIdSchema } from '../../route-schemas.ts';
+import { idParams, itemsOf, mineParams, recordIdSchema, regionIdSchema } from '../../route-schemas.ts';
 import {
   assignmentCandidatesSchema,
   coverageViewSchema,
@@ -44,9 +40,7 @@ import {
 } from './supervision.schemas.ts';
 import { csvFileSchema } from '../session.schemas.ts';
 
-const tags = ['supervision'];
 const regionId = regionIdSchema.optional();
-const mineParams = z.object({ mineId: z.string().min(1).max(100) });
 
 const visitFilters = z.object({ regionId, mineId: z.string().min(1).max(100).optional() });
 
@@ -101,48 +95,41 @@ const visitBody = z.object({
 });
 
 /** Supervision: one plan, one responsible person, one group, one leader per mine; coverage; site visits; KPI. */
-export function registerSupervisionRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const r = app.withTypeProvider<ZodTypeProvider>();
+export const registerSupervisionRoutes = routeModule(['supervision'], (route, deps) => {
   const { ports } = deps;
   const hazards: HazardReporter = createHazardReporter(ports);
-  registerSupervisionBulkRoutes(app, deps);
-  registerSupervisionPresenceRoutes(app, deps);
+  registerSupervisionBulkRoutes(route.app, deps);
+  registerSupervisionPresenceRoutes(route.app, deps);
 
-  r.get(
+  route.get(
     '/api/supervision/coverage',
     {
-      schema: {
-        tags,
-        summary:
-          'Which mines lack a plan, a responsible person, a group or a leader (closed mines excluded; gaps first).',
-        querystring: coverageQuery,
-        response: { 200: coverageViewSchema },
-      },
+      summary:
+        'Which mines lack a plan, a responsible person, a group or a leader (closed mines excluded; gaps first).',
+      query: coverageQuery,
+      response: coverageViewSchema,
     },
-    async (req) =>
-      getCoverage(ports, principalOf(req), {
-        regionId: req.query.regionId,
-        gap: req.query.gap as never,
-        onlyMine: req.query.mine === 'only',
+    ({ principal, query }) =>
+      getCoverage(ports, principal, {
+        regionId: query.regionId,
+        gap: query.gap as never,
+        onlyMine: query.mine === 'only',
       }),
   );
 
-  r.get(
+  route.get(
     '/api/supervision/coverage.csv',
     {
-      schema: {
-        tags,
-        summary: 'The coverage view as CSV (UTF-8 with BOM).',
-        querystring: coverageQuery,
-        response: { 200: csvFileSchema },
-        produces: ['text/csv'],
-      },
+      summary: 'The coverage view as CSV (UTF-8 with BOM).',
+      query: coverageQuery,
+      response: csvFileSchema,
+      produces: ['text/csv'],
     },
-    async (req, reply) => {
-      const view = await getCoverage(ports, principalOf(req), {
-        regionId: req.query.regionId,
-        gap: req.query.gap as never,
-        onlyMine: req.query.mine === 'only',
+    async ({ principal, query, reply }) => {
+      const view = await getCoverage(ports, principal, {
+        regionId: query.regionId,
+        gap: query.gap as never,
+        onlyMine: query.mine === 'only',
       });
       return reply
         .header('content-type', 'text/csv; charset=utf-8')
@@ -151,259 +138,192 @@ export function registerSupervisionRoutes(app: FastifyInstance, deps: AppDeps): 
     },
   );
 
-  r.get(
+  route.get(
     '/api/supervision/kpi',
     {
-      schema: {
-        tags,
-        summary:
-          'Mines not visited by their leader within leaderDays (default 30) or their group within groupDays (default 14).',
-        querystring: z.object({
-          regionId,
-          leaderDays: z.coerce.number().int().optional(),
-          groupDays: z.coerce.number().int().optional(),
-        }),
-        response: { 200: kpiViewSchema },
-      },
+      summary:
+        'Mines not visited by their leader within leaderDays (default 30) or their group within groupDays (default 14).',
+      query: z.object({
+        regionId,
+        leaderDays: z.coerce.number().int().optional(),
+        groupDays: z.coerce.number().int().optional(),
+      }),
+      response: kpiViewSchema,
     },
-    async (req) => getVisitKpi(ports, principalOf(req), req.query),
+    ({ principal, query }) => getVisitKpi(ports, principal, query),
   );
 
-  r.get(
+  route.get(
     '/api/supervision/mines/:mineId',
     {
-      schema: {
-        tags,
-        summary: "A mine's plan, responsible person, group, leader and their history.",
-        params: mineParams,
-        response: { 200: supervisionCardSchema },
-      },
+      summary: "A mine's plan, responsible person, group, leader and their history.",
+      params: mineParams,
+      response: supervisionCardSchema,
     },
-    async (req) => getSupervisionCard(ports, principalOf(req), req.params.mineId),
+    ({ principal, params }) => getSupervisionCard(ports, principal, params.mineId),
   );
 
-  r.get(
+  route.get(
     '/api/supervision/mines/:mineId/candidates',
     {
-      schema: {
-        tags,
-        summary: 'Leaders and group members whose region covers the mine.',
-        params: mineParams,
-        response: { 200: assignmentCandidatesSchema },
-      },
+      summary: 'Leaders and group members whose region covers the mine.',
+      params: mineParams,
+      response: assignmentCandidatesSchema,
     },
-    async (req) => listAssignmentCandidates(ports, principalOf(req), req.params.mineId),
+    ({ principal, params }) => listAssignmentCandidates(ports, principal, params.mineId),
   );
 
-  r.post(
+  route.post(
     '/api/supervision/mines/:mineId/plan',
     {
-      schema: {
-        tags,
-        summary: "Start the mine's plan (一矿一策) as a draft.",
-        params: mineParams,
-        body: planBody,
-        response: { 201: z.object({ plan: minePlanSchema }) },
-      },
+      summary: "Start the mine's plan (一矿一策) as a draft.",
+      params: mineParams,
+      body: planBody,
+      response: z.object({ plan: minePlanSchema }),
+      status: 201,
     },
-    async (req, reply) =>
-      reply
-        .status(201)
-        .send({ plan: await createPlan(ports, principalOf(req), req.params.mineId, req.body) }),
+    async ({ principal, params, body }) => ({
+      plan: await createPlan(ports, principal, params.mineId, body),
+    }),
   );
 
-  r.patch(
+  route.patch(
     '/api/supervision/mines/:mineId/plan',
     {
-      schema: {
-        tags,
-        summary: 'Edit the plan; a returned or approved plan becomes a draft again.',
-        params: mineParams,
-        body: planBody,
-        response: { 200: z.object({ plan: minePlanSchema }) },
-      },
+      summary: 'Edit the plan; a returned or approved plan becomes a draft again.',
+      params: mineParams,
+      body: planBody,
+      response: z.object({ plan: minePlanSchema }),
     },
-    async (req) => ({ plan: await updatePlan(ports, principalOf(req), req.params.mineId, req.body) }),
+    async ({ principal, params, body }) => ({
+      plan: await updatePlan(ports, principal, params.mineId, body),
+    }),
   );
 
-  r.delete(
+  route.delete(
     '/api/supervision/mines/:mineId/plan',
     {
-      schema: {
-        tags,
-        summary: 'Delete a draft plan.',
-        params: mineParams,
-        response: { 200: z.object({ deleted: z.literal(true) }) },
-      },
+      summary: 'Delete a draft plan.',
+      params: mineParams,
+      response: z.object({ deleted: z.literal(true) }),
     },
-    async (req) => deletePlan(ports, principalOf(req), req.params.mineId),
+    ({ principal, params }) => deletePlan(ports, principal, params.mineId),
   );
 
-  r.post(
-    '/api/supervision/mines/:mineId/plan/submit',
-    {
-      schema: {
-        tags,
-        summary: 'Submit the draft plan for approval.',
-        params: mineParams,
-        response: { 200: z.object({ plan: minePlanSchema }) },
-      },
-    },
-    async (req) => ({ plan: await decidePlan(ports, principalOf(req), req.params.mineId, 'submit') }),
+  const mineBase = '/api/supervision/mines/:mineId';
+  const planStep = route.recordActions(mineBase, mineParams, 'plan', minePlanSchema);
+  planStep('plan/submit', { summary: 'Submit the draft plan for approval.' }, (p, { mineId }) =>
+    decidePlan(ports, p, mineId, 'submit'),
+  );
+  planStep(
+    'plan/approve',
+    { summary: 'Approve a submitted plan (a regulator whose region covers the mine).' },
+    (p, { mineId }) => decidePlan(ports, p, mineId, 'approve'),
+  );
+  planStep(
+    'plan/return',
+    { summary: 'Return a submitted plan with a reason.', body: z.object({ reason: z.string().max(2000) }) },
+    (p, { mineId }, body) => decidePlan(ports, p, mineId, 'return', body.reason),
   );
 
-  r.post(
-    '/api/supervision/mines/:mineId/plan/approve',
+  route.recordActions(
+    mineBase,
+    mineParams,
+    'responsible',
+    responsiblePersonSchema,
+  )(
+    'responsible',
     {
-      schema: {
-        tags,
-        summary: 'Approve a submitted plan (a regulator whose region covers the mine).',
-        params: mineParams,
-        response: { 200: z.object({ plan: minePlanSchema }) },
-      },
-    },
-    async (req) => ({ plan: await decidePlan(ports, principalOf(req), req.params.mineId, 'approve') }),
-  );
-
-  r.post(
-    '/api/supervision/mines/:mineId/plan/return',
-    {
-      schema: {
-        tags,
-        summary: 'Return a submitted plan with a reason.',
-        params: mineParams,
-        body: z.object({ reason: z.string().max(2000) }),
-        response: { 200: z.object({ plan: minePlanSchema }) },
-      },
-    },
-    async (req) => ({
-      plan: await decidePlan(ports, principalOf(req), req.params.mineId, 'return', req.body.reason),
-    }),
-  );
-
-  r.post(
-    '/api/supervision/mines/:mineId/responsible',
-    {
-      schema: {
-        tags,
-        summary: "Set the mine's responsible person on the enterprise side.",
-        params: mineParams,
-        body: z.object({
-          name: z.string().max(100),
-          position: z.string().max(100),
-          phone: z.string().max(30),
-        }),
-        response: { 200: z.object({ responsible: responsiblePersonSchema }) },
-      },
-    },
-    async (req) => ({
-      responsible: await setResponsiblePerson(ports, principalOf(req), req.params.mineId, req.body),
-    }),
-  );
-
-  r.post(
-    '/api/supervision/mines/:mineId/group',
-    {
-      schema: {
-        tags,
-        summary: "Set the mine's supervision group (group-member users; one is its leader).",
-        params: mineParams,
-        body: z.object({
-          leaderUserId: z.string().min(1).max(100),
-          memberUserIds: z.array(z.string().min(1).max(100)).max(30),
-        }),
-        response: { 200: z.object({ group: supervisionGroupSchema }) },
-      },
-    },
-    async (req) => ({
-      group: await setSupervisionGroup(ports, principalOf(req), req.params.mineId, req.body),
-    }),
-  );
-
-  r.post(
-    '/api/supervision/mines/:mineId/leader',
-    {
-      schema: {
-        tags,
-        summary: "Assign the mine's leader on contact duty (包保领导).",
-        params: mineParams,
-        body: z.object({ userId: z.string().min(1).max(100) }),
-        response: { 200: z.object({ leader: leaderAssignmentSchema }) },
-      },
-    },
-    async (req) => ({
-      leader: await setContactLeader(ports, principalOf(req), req.params.mineId, req.body.userId),
-    }),
-  );
-
-  r.post(
-    '/api/supervision/visits',
-    {
-      schema: {
-        tags,
-        summary: 'Record a site visit by a leader or a group member.',
-        body: visitBody,
-        response: { 201: z.object({ visit: siteVisitSchema }) },
-      },
-    },
-    async (req, reply) =>
-      reply.status(201).send({
-        visit: (
-          await withUndergroundChecks(ports, [await recordVisit(ports, principalOf(req), req.body)])
-        )[0]!,
+      summary: "Set the mine's responsible person on the enterprise side.",
+      body: z.object({
+        name: z.string().max(100),
+        position: z.string().max(100),
+        phone: z.string().max(30),
       }),
+    },
+    (p, { mineId }, body) => setResponsiblePerson(ports, p, mineId, body),
+  );
+  route.recordActions(
+    mineBase,
+    mineParams,
+    'group',
+    supervisionGroupSchema,
+  )(
+    'group',
+    {
+      summary: "Set the mine's supervision group (group-member users; one is its leader).",
+      body: z.object({
+        leaderUserId: recordIdSchema,
+        memberUserIds: z.array(recordIdSchema).max(30),
+      }),
+    },
+    (p, { mineId }, body) => setSupervisionGroup(ports, p, mineId, body),
+  );
+  route.recordActions(
+    mineBase,
+    mineParams,
+    'leader',
+    leaderAssignmentSchema,
+  )(
+    'leader',
+    {
+      summary: "Assign the mine's leader on contact duty (包保领导).",
+      body: z.object({ userId: recordIdSchema }),
+    },
+    (p, { mineId }, body) => setContactLeader(ports, p, mineId, body.userId),
   );
 
-  r.get(
+  route.post(
     '/api/supervision/visits',
     {
-      schema: {
-        tags,
-        summary: 'Site visits in your scope: visits to your own mines first, newest first.',
-        querystring: visitFilters.extend({
-          limit: z.coerce.number().int().min(1).max(1000).optional(),
-        }),
-        response: { 200: z.object({ items: z.array(siteVisitSchema) }) },
-      },
+      summary: 'Record a site visit by a leader or a group member.',
+      body: visitBody,
+      response: z.object({ visit: siteVisitSchema }),
+      status: 201,
     },
-    async (req) => listVisits(ports, principalOf(req), req.query),
+    async ({ principal, body }) => ({
+      visit: (await withUndergroundChecks(ports, [await recordVisit(ports, principal, body)]))[0]!,
+    }),
   );
 
-  registerListExport(app, deps, {
+  route.get(
+    '/api/supervision/visits',
+    {
+      summary: 'Site visits in your scope: visits to your own mines first, newest first.',
+      query: visitFilters.extend({
+        limit: z.coerce.number().int().min(1).max(1000).optional(),
+      }),
+      response: itemsOf(siteVisitSchema),
+    },
+    ({ principal, query }) => listVisits(ports, principal, query),
+  );
+
+  route.listExport({
     url: '/api/supervision/visits/export',
     list: 'visits',
-    tags,
     filters: visitFilters,
     columns: VISIT_COLUMNS,
     load: async (p, f, limit) => withMineNames(ports, (await listVisits(ports, p, { ...f, limit })).items),
   });
 
-  r.get(
+  route.get(
     '/api/supervision/visits/:id',
     {
-      schema: {
-        tags,
-        summary: 'One site visit with its checklist and findings.',
-        params: idParams,
-        response: { 200: z.object({ visit: siteVisitSchema }) },
-      },
+      summary: 'One site visit with its checklist and findings.',
+      params: idParams,
+      response: z.object({ visit: siteVisitSchema }),
     },
-    async (req) => ({ visit: await getVisit(ports, principalOf(req), req.params.id) }),
+    async ({ principal, params }) => ({ visit: await getVisit(ports, principal, params.id) }),
   );
 
-  r.post(
+  route.post(
     '/api/supervision/findings/:id/hazard',
     {
-      schema: {
-        tags,
-        summary: "Turn a visit's finding into a hazard (source: inspection).",
-        params: idParams,
-        response: { 201: z.object({ finding: visitFindingSchema, hazardId: z.string() }) },
-      },
+      summary: "Turn a visit's finding into a hazard (source: inspection).",
+      params: idParams,
+      response: z.object({ finding: visitFindingSchema, hazardId: z.string() }),
+      status: 201,
     },
-    async (req, reply) =>
-      reply
-        .status(201)
-        .send(await reportFindingAsHazard({ ...ports, hazards }, principalOf(req), req.params.id)),
+    ({ principal, params }) => reportFindingAsHazard({ ...ports, hazards }, principal, params.id),
   );
-}
+});

@@ -6,31 +6,24 @@ import {
   FINDING_GRADES,
   PLAN_STATES,
   type AssignableUser,
-  type ChecklistResult,
-  type FindingGrade,
   type LeaderAssignment,
   type MinePlan,
-  type PlanState,
   type ResponsiblePerson,
   type SupervisionGroup,
   type VisitFinding,
 } from '../../../core/supervision/supervision-types.ts';
 import { UNDERGROUND_CHECKS, type UndergroundCheck } from '../../../core/supervision/underground-presence.ts';
 import type { VisitView } from '../../../core/supervision/visit-checks.ts';
-import { mineRefFields, shaped } from '../../route-schemas.ts';
+import { component, mineRefFields, namedEnum } from '../../route-schemas.ts';
 
 /** Answers of the supervision routes (plans, assignments, coverage, visits). */
 
-export const planStateSchema = z.enum(PLAN_STATES as [PlanState, ...PlanState[]]).meta({ id: 'PlanState' });
+export const planStateSchema = namedEnum(PLAN_STATES, 'PlanState');
 export const coverageGapSchema = z
   .enum(['plan', 'responsible', 'group', 'leader'])
   .meta({ id: 'CoverageGap' });
-export const checklistResultSchema = z
-  .enum(CHECKLIST_RESULTS as [ChecklistResult, ...ChecklistResult[]])
-  .meta({ id: 'ChecklistResult' });
-export const findingGradeSchema = z
-  .enum(FINDING_GRADES as [FindingGrade, ...FindingGrade[]])
-  .meta({ id: 'FindingGrade' });
+export const checklistResultSchema = namedEnum(CHECKLIST_RESULTS, 'ChecklistResult');
+export const findingGradeSchema = namedEnum(FINDING_GRADES, 'FindingGrade');
 const gapCounts = z.object({
   plan: z.number(),
   responsible: z.number(),
@@ -38,240 +31,200 @@ const gapCounts = z.object({
   leader: z.number(),
 });
 
-export const minePlanSchema = shaped<MinePlan>()(
-  z
-    .object({
-      mineId: z.string(),
-      documentRef: z.string(),
-      measures: z.array(
-        z.object({ text: z.string(), owner: z.string().nullable(), dueOn: z.string().nullable() }),
-      ),
-      state: planStateSchema,
-      returnReason: z.string().nullable(),
-      revision: z.number(),
-      submittedAt: z.string().nullable(),
-      submittedBy: z.string().nullable(),
-      decidedAt: z.string().nullable(),
-      decidedBy: z.string().nullable(),
-      createdAt: z.string(),
-      updatedAt: z.string(),
-    })
-    .meta({ id: 'MinePlan' }),
-);
+export const minePlanSchema = component<MinePlan>()('MinePlan', {
+  mineId: z.string(),
+  documentRef: z.string(),
+  measures: z.array(
+    z.object({ text: z.string(), owner: z.string().nullable(), dueOn: z.string().nullable() }),
+  ),
+  state: planStateSchema,
+  returnReason: z.string().nullable(),
+  revision: z.number(),
+  submittedAt: z.string().nullable(),
+  submittedBy: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  decidedBy: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
 
-export const responsiblePersonSchema = shaped<ResponsiblePerson>()(
-  z
-    .object({
-      mineId: z.string(),
-      name: z.string(),
-      position: z.string(),
-      phone: z.string(),
-      assignedBy: z.string(),
-      assignedByName: z.string(),
-      assignedAt: z.string(),
-    })
-    .meta({ id: 'ResponsiblePerson' }),
-);
+export const responsiblePersonSchema = component<ResponsiblePerson>()('ResponsiblePerson', {
+  mineId: z.string(),
+  name: z.string(),
+  position: z.string(),
+  phone: z.string(),
+  assignedBy: z.string(),
+  assignedByName: z.string(),
+  assignedAt: z.string(),
+});
 
-export const supervisionGroupSchema = shaped<SupervisionGroup>()(
-  z
-    .object({
-      mineId: z.string(),
-      members: z.array(z.object({ userId: z.string(), name: z.string(), isLeader: z.boolean() })),
-      assignedBy: z.string(),
-      assignedByName: z.string(),
-      assignedAt: z.string(),
-    })
-    .meta({ id: 'SupervisionGroup' }),
-);
+export const supervisionGroupSchema = component<SupervisionGroup>()('SupervisionGroup', {
+  mineId: z.string(),
+  members: z.array(z.object({ userId: z.string(), name: z.string(), isLeader: z.boolean() })),
+  assignedBy: z.string(),
+  assignedByName: z.string(),
+  assignedAt: z.string(),
+});
 
-export const leaderAssignmentSchema = shaped<LeaderAssignment>()(
-  z
-    .object({
-      mineId: z.string(),
-      userId: z.string(),
-      name: z.string(),
-      assignedBy: z.string(),
-      assignedByName: z.string(),
-      assignedAt: z.string(),
-    })
-    .meta({ id: 'LeaderAssignment' }),
-);
+export const leaderAssignmentSchema = component<LeaderAssignment>()('LeaderAssignment', {
+  mineId: z.string(),
+  userId: z.string(),
+  name: z.string(),
+  assignedBy: z.string(),
+  assignedByName: z.string(),
+  assignedAt: z.string(),
+});
 
-export const supervisionCardSchema = shaped<SupervisionCard>()(
-  z
-    .object({
-      mine: z.object({
-        id: z.string(),
-        code: z.string(),
-        name: z.string(),
-        status: z.string(),
-        regionName: z.string(),
-      }),
-      plan: minePlanSchema.nullable(),
-      responsible: responsiblePersonSchema.nullable(),
-      group: supervisionGroupSchema.nullable(),
-      leader: leaderAssignmentSchema.nullable(),
-      history: z.array(
-        z.object({
-          id: z.string(),
-          mineId: z.string(),
-          kind: z.enum(['plan', 'responsible', 'group', 'leader']),
-          action: z.string(),
-          summary: z.string(),
-          actorId: z.string(),
-          actorName: z.string(),
-          at: z.string(),
-        }),
-      ),
-    })
-    .meta({ id: 'SupervisionCard' }),
-);
-
-const assignableUserSchema = shaped<AssignableUser>()(
-  z
-    .object({
+export const supervisionCardSchema = component<SupervisionCard>()('SupervisionCard', {
+  mine: z.object({
+    id: z.string(),
+    code: z.string(),
+    name: z.string(),
+    status: z.string(),
+    regionName: z.string(),
+  }),
+  plan: minePlanSchema.nullable(),
+  responsible: responsiblePersonSchema.nullable(),
+  group: supervisionGroupSchema.nullable(),
+  leader: leaderAssignmentSchema.nullable(),
+  history: z.array(
+    z.object({
       id: z.string(),
-      displayName: z.string(),
-      role: z.string(),
-      disabled: z.boolean(),
-      scopePath: z.string().nullable(),
-    })
-    .meta({ id: 'AssignableUser' }),
-);
+      mineId: z.string(),
+      kind: z.enum(['plan', 'responsible', 'group', 'leader']),
+      action: z.string(),
+      summary: z.string(),
+      actorId: z.string(),
+      actorName: z.string(),
+      at: z.string(),
+    }),
+  ),
+});
+
+const assignableUserSchema = component<AssignableUser>()('AssignableUser', {
+  id: z.string(),
+  displayName: z.string(),
+  role: z.string(),
+  disabled: z.boolean(),
+  scopePath: z.string().nullable(),
+});
 
 export const assignmentCandidatesSchema = z
   .object({ leaders: z.array(assignableUserSchema), groupMembers: z.array(assignableUserSchema) })
   .meta({ id: 'AssignmentCandidates' });
 
-export const coverageViewSchema = shaped<CoverageReport>()(
-  z
-    .object({
-      rows: z.array(
-        z
-          .object({
-            ...mineRefFields,
-            status: z.string(),
-            planState: planStateSchema.nullable(),
-            responsibleName: z.string().nullable(),
-            groupLeaderName: z.string().nullable(),
-            groupSize: z.number(),
-            leaderUserId: z.string().nullable(),
-            leaderName: z.string().nullable(),
-            gaps: z.array(coverageGapSchema),
-            isMine: z.boolean(),
-            leaderlessShifts: z.number().int(),
-          })
-          .meta({ id: 'CoverageRow' }),
-      ),
+export const coverageViewSchema = component<CoverageReport>()('CoverageView', {
+  rows: z.array(
+    z
+      .object({
+        ...mineRefFields,
+        status: z.string(),
+        planState: planStateSchema.nullable(),
+        responsibleName: z.string().nullable(),
+        groupLeaderName: z.string().nullable(),
+        groupSize: z.number(),
+        leaderUserId: z.string().nullable(),
+        leaderName: z.string().nullable(),
+        gaps: z.array(coverageGapSchema),
+        isMine: z.boolean(),
+        leaderlessShifts: z.number().int(),
+      })
+      .meta({ id: 'CoverageRow' }),
+  ),
+  mines: z.number(),
+  excludedClosed: z.number(),
+  complete: z.number(),
+  missing: gapCounts,
+  byDistrict: z.array(
+    z.object({
+      regionId: z.string(),
+      regionName: z.string(),
       mines: z.number(),
-      excludedClosed: z.number(),
       complete: z.number(),
       missing: gapCounts,
-      byDistrict: z.array(
-        z.object({
-          regionId: z.string(),
-          regionName: z.string(),
-          mines: z.number(),
-          complete: z.number(),
-          missing: gapCounts,
-        }),
-      ),
-      presence: z
-        .object({
-          days: z.number().int(),
-          claims: z.object({
-            confirmed: z.number().int(),
-            notConfirmed: z.number().int(),
-            noCard: z.number().int(),
-          }),
-          leaderlessShifts: z.record(z.string(), z.number().int()),
-          leaderlessMines: z.number().int(),
-        })
-        .nullable(),
-    })
-    .meta({ id: 'CoverageView' }),
-);
-
-export const kpiViewSchema = shaped<KpiView>()(
-  z
+    }),
+  ),
+  presence: z
     .object({
-      asOf: z.string(),
-      leaderDays: z.number(),
-      groupDays: z.number(),
+      days: z.number().int(),
+      claims: z.object({
+        confirmed: z.number().int(),
+        notConfirmed: z.number().int(),
+        noCard: z.number().int(),
+      }),
+      leaderlessShifts: z.record(z.string(), z.number().int()),
+      leaderlessMines: z.number().int(),
+    })
+    .nullable(),
+});
+
+export const kpiViewSchema = component<KpiView>()('KpiView', {
+  asOf: z.string(),
+  leaderDays: z.number(),
+  groupDays: z.number(),
+  mines: z.number(),
+  excludedClosed: z.number(),
+  leaderOverdue: z.number(),
+  groupOverdue: z.number(),
+  byDistrict: z.array(
+    z.object({
+      regionId: z.string(),
+      regionName: z.string(),
       mines: z.number(),
-      excludedClosed: z.number(),
       leaderOverdue: z.number(),
       groupOverdue: z.number(),
-      byDistrict: z.array(
-        z.object({
-          regionId: z.string(),
-          regionName: z.string(),
-          mines: z.number(),
-          leaderOverdue: z.number(),
-          groupOverdue: z.number(),
-        }),
-      ),
-      overdue: z.array(
-        z
-          .object({
-            ...mineRefFields,
-            leaderName: z.string().nullable(),
-            lastLeaderVisitAt: z.string().nullable(),
-            lastGroupVisitAt: z.string().nullable(),
-            leaderOverdue: z.boolean(),
-            groupOverdue: z.boolean(),
-            isMine: z.boolean(),
-          })
-          .meta({ id: 'KpiRow' }),
-      ),
-    })
-    .meta({ id: 'KpiView' }),
-);
+    }),
+  ),
+  overdue: z.array(
+    z
+      .object({
+        ...mineRefFields,
+        leaderName: z.string().nullable(),
+        lastLeaderVisitAt: z.string().nullable(),
+        lastGroupVisitAt: z.string().nullable(),
+        leaderOverdue: z.boolean(),
+        groupOverdue: z.boolean(),
+        isMine: z.boolean(),
+      })
+      .meta({ id: 'KpiRow' }),
+  ),
+});
 
-export const visitFindingSchema = shaped<VisitFinding>()(
-  z
-    .object({
-      id: z.string(),
-      visitId: z.string(),
-      mineId: z.string(),
-      title: z.string(),
-      description: z.string(),
-      grade: findingGradeSchema,
-      category: z.string(),
-      location: z.string().nullable(),
-      status: z.enum(['pending_hazard', 'reported']),
-      hazardId: z.string().nullable(),
-      reportedAt: z.string().nullable(),
-      reportedBy: z.string().nullable(),
-    })
-    .meta({ id: 'VisitFinding' }),
-);
+export const visitFindingSchema = component<VisitFinding>()('VisitFinding', {
+  id: z.string(),
+  visitId: z.string(),
+  mineId: z.string(),
+  title: z.string(),
+  description: z.string(),
+  grade: findingGradeSchema,
+  category: z.string(),
+  location: z.string().nullable(),
+  status: z.enum(['pending_hazard', 'reported']),
+  hazardId: z.string().nullable(),
+  reportedAt: z.string().nullable(),
+  reportedBy: z.string().nullable(),
+});
 
-export const siteVisitSchema = shaped<VisitView>()(
-  z
-    .object({
-      id: z.string(),
-      mineId: z.string(),
-      visitorId: z.string(),
-      visitorName: z.string(),
-      visitorRole: z.enum(['leader', 'group_member']),
-      startedAt: z.string(),
-      endedAt: z.string(),
-      durationMinutes: z.number(),
-      wentToSite: z.boolean(),
-      wentUnderground: z.boolean(),
-      checklist: z.array(
-        z.object({ item: z.string(), result: checklistResultSchema, note: z.string().nullable() }),
-      ),
-      notes: z.string(),
-      byAssigned: z.boolean(),
-      createdAt: z.string(),
-      findings: z.array(visitFindingSchema),
-      undergroundCheck: z.enum(UNDERGROUND_CHECKS as [UndergroundCheck, ...UndergroundCheck[]]).nullable(),
-    })
-    .meta({ id: 'SiteVisit' }),
-);
+export const siteVisitSchema = component<VisitView>()('SiteVisit', {
+  id: z.string(),
+  mineId: z.string(),
+  visitorId: z.string(),
+  visitorName: z.string(),
+  visitorRole: z.enum(['leader', 'group_member']),
+  startedAt: z.string(),
+  endedAt: z.string(),
+  durationMinutes: z.number(),
+  wentToSite: z.boolean(),
+  wentUnderground: z.boolean(),
+  checklist: z.array(
+    z.object({ item: z.string(), result: checklistResultSchema, note: z.string().nullable() }),
+  ),
+  notes: z.string(),
+  byAssigned: z.boolean(),
+  createdAt: z.string(),
+  findings: z.array(visitFindingSchema),
+  undergroundCheck: z.enum(UNDERGROUND_CHECKS as [UndergroundCheck, ...UndergroundCheck[]]).nullable(),
+});
 
 /** A plan's document number and measures, as a mine's plan and a bulk assignment's template take them. */
 export const planBody = z.object({

@@ -1,32 +1,21 @@
-import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { requirePermission } from '../../../core/access/permissions.ts';
 import { getToday } from '../../../core/today/today-use-cases.ts';
-import type { AppDeps } from '../../app.ts';
-import { principalOf } from '../../auth.ts';
+import { routeModule } from '../../route-kit.ts';
 import { resumptionDeps } from '../orders/orders.routes.ts';
 import { todayViewSchema } from './today.schemas.ts';
 
 /** GET /api/today: the caller's work list (src/core/today), in their scope. */
-export function registerTodayRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const r = app.withTypeProvider<ZodTypeProvider>();
-  r.get(
+export const registerTodayRoutes = routeModule(['today'], (route, { monitoring, ports }) => {
+  route.get(
     '/api/today',
     {
-      schema: {
-        tags: ['today'],
-        summary:
-          "Today's work list in your scope: unacknowledged critical alarms, accidents, mines that must not produce, overdue and due hazards, resumption steps and deadlines, directives not read back, coverage gaps and visits due.",
-        response: { 200: todayViewSchema },
-      },
+      summary:
+        "Today's work list in your scope: unacknowledged critical alarms, accidents, mines that must not produce, overdue and due hazards, resumption steps and deadlines, directives not read back, coverage gaps and visits due.",
+      response: todayViewSchema,
     },
-    async (req) => {
-      const p = principalOf(req);
+    ({ principal: p }) => {
       requirePermission(p, 'region.read');
-      return getToday(
-        { ...deps.ports, ...resumptionDeps(deps.ports), monitoring: deps.monitoring?.view ?? null },
-        p,
-      );
+      return getToday({ ...ports, ...resumptionDeps(ports), monitoring: monitoring?.view ?? null }, p);
     },
   );
-}
+});

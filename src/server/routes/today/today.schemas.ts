@@ -2,32 +2,27 @@ import { z } from 'zod';
 import {
   TODAY_KINDS,
   type TodayItem,
-  type TodayKind,
   type TodaySection,
   type TodayView,
 } from '../../../core/today/today-use-cases.ts';
-import { shaped } from '../../route-schemas.ts';
+import { component, namedEnum, shaped } from '../../route-schemas.ts';
 
 /** Answers of GET /api/today, tied to the core's types. */
 
-export const todayKindSchema = z.enum(TODAY_KINDS as [TodayKind, ...TodayKind[]]).meta({ id: 'TodayKind' });
+export const todayKindSchema = namedEnum(TODAY_KINDS, 'TodayKind');
 
-export const todayItemSchema = shaped<TodayItem>()(
-  z
-    .object({
-      kind: todayKindSchema,
-      ref: z.string(),
-      mineId: z.string().nullable(),
-      mineName: z.string().nullable(),
-      mineCode: z.string().nullable(),
-      title: z.string().nullable(),
-      dueOn: z.string().nullable(),
-      atMs: z.number().nullable(),
-      code: z.string().nullable(),
-      count: z.number().nullable(),
-    })
-    .meta({ id: 'TodayItem' }),
-);
+export const todayItemSchema = component<TodayItem>()('TodayItem', {
+  kind: todayKindSchema,
+  ref: z.string(),
+  mineId: z.string().nullable(),
+  mineName: z.string().nullable(),
+  mineCode: z.string().nullable(),
+  title: z.string().nullable(),
+  dueOn: z.string().nullable(),
+  atMs: z.number().nullable(),
+  code: z.string().nullable(),
+  count: z.number().nullable(),
+});
 
 export const todaySectionSchema = shaped<TodaySection>()(
   z
