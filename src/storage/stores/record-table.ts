@@ -94,6 +94,15 @@ export function recordTable<N extends TableName, R>(
   }
 
   const select = (match: Match<N>) => where(loose.selectFrom(name).selectAll(), match);
+  /**
+   * A match meant to name rows (get, find, remove) must name at least one column: with every value
+   * undefined it would take any row — or, for a remove, delete them all.
+   */
+  const naming = (match: Match<N>, what: string) => {
+    if (!Object.values(match as Record<string, unknown>).some((v) => v !== undefined))
+      throw new Error(`${name}.${what}: the match names no column (every value is undefined)`);
+    return match;
+  };
 
   return {
     async insert(record) {
@@ -121,11 +130,11 @@ export function recordTable<N extends TableName, R>(
         .execute();
     },
     async get(id) {
-      const r = await select({ id } as Match<N>).executeTakeFirst();
+      const r = await select(naming({ id } as Match<N>, 'get')).executeTakeFirst();
       return r && decode(r);
     },
     async find(match) {
-      const r = await select(match).executeTakeFirst();
+      const r = await select(naming(match, 'find')).executeTakeFirst();
       return r && decode(r);
     },
     async list(match, orderBy, limit) {
@@ -136,7 +145,7 @@ export function recordTable<N extends TableName, R>(
       return rows.map(decode);
     },
     async remove(match) {
-      await where(loose.deleteFrom(name), match).execute();
+      await where(loose.deleteFrom(name), naming(match, 'remove')).execute();
     },
   };
 }
