@@ -1,5 +1,5 @@
 import type { ActStamp } from '../../audit/record-audit.ts';
-import { conflict, invalidInput } from '../../errors.ts';
+import { conflict, refuseIssues } from '../../errors.ts';
 import type { MineStatus } from '../../registry/types.ts';
 import type { StoppedExemption } from './stopped-exemptions.ts';
 import { valueList } from '../../value-list.ts';
@@ -118,10 +118,7 @@ export function validateDeclaration(
     }
     if (supervisor === null) bad.push('a dismantling window needs the supervisor on site');
   }
-  if (bad.length > 0)
-    throw invalidInput('STOPPED_ALLOWANCE_INVALID', `The declaration is not valid: ${bad.join('; ')}.`, {
-      issues: bad,
-    });
+  refuseIssues('STOPPED_ALLOWANCE_INVALID', 'The declaration', bad);
   return {
     crewSize: input.crewSize,
     roles,
