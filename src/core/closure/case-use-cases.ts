@@ -4,7 +4,7 @@ import { actStamp, writeAudited } from '../audit/record-audit.ts';
 import { conflict, invalidInput, notFound, refuseIssues } from '../errors.ts';
 import type { Ports } from '../ports.ts';
 import { writeMadeFromAlarm } from '../monitoring/alarm-links.ts';
-import { requireMineInScope } from '../registry/mine-scope.ts';
+import { requireMineInScope, requireMineWith } from '../registry/mine-scope.ts';
 import { isIsoDate, needText, requireVisible, seesRecord } from './closure-access.ts';
 import { caseTypeForAlarmRule, transitionCase, type CaseEvent } from './closure-rules.ts';
 import {
@@ -27,8 +27,7 @@ export async function listOwnership(
   p: Principal,
   mineId: string,
 ): Promise<OwnershipRecord[]> {
-  requirePermission(p, 'closure.read');
-  await requireMineInScope(deps, p, mineId);
+  await requireMineWith(deps, p, 'closure.read', mineId);
   return deps.closure.listOwnership(mineId);
 }
 
