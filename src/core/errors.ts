@@ -22,6 +22,13 @@ export class DomainError extends Error {
 /** Shorthands, so call sites read as sentences. */
 export const invalidInput = (code: string, message: string, details?: Record<string, unknown>): DomainError =>
   new DomainError('InvalidInput', code, message, details);
+/**
+ * When a check found `issues`, throws InvalidInput `code` that names them all ("The order is not valid:
+ * a; b.") and lists them in `details.issues`. `what` starts the sentence: "The order".
+ */
+export function refuseIssues(code: string, what: string, issues: readonly string[]): void {
+  if (issues.length > 0) throw invalidInput(code, `${what} is not valid: ${issues.join('; ')}.`, { issues });
+}
 export const notFound = (code: string, message: string, details?: Record<string, unknown>): DomainError =>
   new DomainError('NotFound', code, message, details);
 export const conflict = (code: string, message: string, details?: Record<string, unknown>): DomainError =>

@@ -1,5 +1,7 @@
 /** Users, roles and scopes. */
 
+import { valueList } from '../value-list.ts';
+
 /** Every role, in the order the role pickers list them. */
 const ROLE_LIST = [
   'province_regulator',
@@ -58,5 +60,5 @@ export interface Principal {
  * What an API token may reach (ADR 0007): `ingest` the monitoring-data doors only (a mine's gateway),
  * `read` every GET route, `write` every route but token management. A session has no such limit.
  */
-export type TokenScope = 'ingest' | 'read' | 'write';
-export const TOKEN_SCOPES: readonly TokenScope[] = ['ingest', 'read', 'write'];
+export type TokenScope = (typeof TOKEN_SCOPES)[number];
+export const TOKEN_SCOPES = valueList('ingest', 'read', 'write');

@@ -4,15 +4,11 @@
  * so each row is a set of inclusive lower bounds and the highest row any one measure reaches wins.
  */
 
-export type AccidentGrade = 'especially_major' | 'major' | 'larger' | 'general' | 'none';
+import { valueList } from '../value-list.ts';
 
-export const ACCIDENT_GRADES: readonly AccidentGrade[] = [
-  'especially_major',
-  'major',
-  'larger',
-  'general',
-  'none',
-];
+export type AccidentGrade = (typeof ACCIDENT_GRADES)[number];
+
+export const ACCIDENT_GRADES = valueList('especially_major', 'major', 'larger', 'general', 'none');
 
 export interface GradeRow {
   grade: Exclude<AccidentGrade, 'none'>;
@@ -104,8 +100,8 @@ export function gradeAccident(c: Casualties, table: readonly GradeRow[] = ORDER_
   return { grade: 'none', by: [], source: null };
 }
 
-export type ReportLevel = 'county' | 'city' | 'province' | 'national';
-export const REPORT_LEVELS: readonly ReportLevel[] = ['county', 'city', 'province', 'national'];
+export type ReportLevel = (typeof REPORT_LEVELS)[number];
+export const REPORT_LEVELS = valueList('county', 'city', 'province', 'national');
 
 export interface ChainRow {
   grade: AccidentGrade;

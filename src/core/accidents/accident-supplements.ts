@@ -1,5 +1,5 @@
 import { chinaDateOf } from '../china-time.ts';
-import { conflict, invalidInput } from '../errors.ts';
+import { conflict, invalidInput, refuseIssues } from '../errors.ts';
 import { chainOf, gradeAccident, type AccidentGrade, type ChainRow } from './accident-grading.ts';
 import type { Accident, AccidentSupplement, SupplementFigures } from './accident-types.ts';
 
@@ -96,10 +96,7 @@ function checkFigures(f: SupplementFigures, reason: string): void {
   if (!Number.isFinite(f.directLossCny) || f.directLossCny < 0)
     bad.push('directLossCny must be a number ≥ 0');
   if (reason.trim().length < 2) bad.push('reason is required');
-  if (bad.length > 0)
-    throw invalidInput('ACCIDENT_SUPPLEMENT_INVALID', `The supplement is not valid: ${bad.join('; ')}.`, {
-      issues: bad,
-    });
+  refuseIssues('ACCIDENT_SUPPLEMENT_INVALID', 'The supplement', bad);
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { ActStamp } from '../audit/record-audit.ts';
 import type { AccidentGrade, ReportLevel } from './accident-grading.ts';
 import type { InvestigationState } from './investigation-machine.ts';
+import { valueList } from '../value-list.ts';
 
 /** A recorded accident (a Chinese mine's) or a reference accident imported from foreign data. */
 export interface Accident extends ActStamp<'created'> {
@@ -68,13 +69,8 @@ export interface AccidentReport extends ActStamp<'recorded'> {
 }
 
 /** 党政同责、一岗双责: the chains an official can be held accountable on. */
-export type AccountabilityChain = 'enterprise' | 'regulator' | 'party' | 'government';
-export const ACCOUNTABILITY_CHAINS: readonly AccountabilityChain[] = [
-  'enterprise',
-  'regulator',
-  'party',
-  'government',
-];
+export type AccountabilityChain = (typeof ACCOUNTABILITY_CHAINS)[number];
+export const ACCOUNTABILITY_CHAINS = valueList('enterprise', 'regulator', 'party', 'government');
 
 export type AccountabilityAction =
   | 'criticism'

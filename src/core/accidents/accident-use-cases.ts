@@ -1,7 +1,7 @@
 import { requirePermission } from '../access/permissions.ts';
 import type { Principal } from '../access/types.ts';
 import { actStamp } from '../audit/record-audit.ts';
-import { conflict, invalidInput } from '../errors.ts';
+import { conflict, invalidInput, refuseIssues } from '../errors.ts';
 import type { Ports } from '../ports.ts';
 import { requireMineInScope } from '../registry/mine-scope.ts';
 import {
@@ -86,8 +86,7 @@ function validate(input: RecordAccidentInput, now: string): string {
   const t = Date.parse(input.occurredAt);
   if (Number.isNaN(t)) bad.push('occurredAt must be an ISO time');
   else if (t > Date.parse(now)) bad.push('occurredAt cannot be in the future');
-  if (bad.length > 0)
-    throw invalidInput('ACCIDENT_INVALID', `The accident is not valid: ${bad.join('; ')}.`, { issues: bad });
+  refuseIssues('ACCIDENT_INVALID', 'The accident', bad);
   return new Date(t).toISOString();
 }
 

@@ -1,7 +1,7 @@
 import { requirePermission } from '../access/permissions.ts';
 import type { Principal } from '../access/types.ts';
 import { actStamp } from '../audit/record-audit.ts';
-import { invalidInput, notFound } from '../errors.ts';
+import { notFound, refuseIssues } from '../errors.ts';
 import type { Ports } from '../ports.ts';
 import {
   requireAccident,
@@ -47,14 +47,7 @@ export async function recordAccountability(
   if (!/^\d{4}-\d{2}-\d{2}$/.test(input.decidedOn) || Number.isNaN(Date.parse(input.decidedOn)))
     bad.push('decidedOn must be a date YYYY-MM-DD');
   else if (input.decidedOn < a.occurredAt.slice(0, 10)) bad.push('decidedOn cannot be before the accident');
-  if (bad.length > 0)
-    throw invalidInput(
-      'ACCOUNTABILITY_INVALID',
-      `The accountability record is not valid: ${bad.join('; ')}.`,
-      {
-        issues: bad,
-      },
-    );
+  refuseIssues('ACCOUNTABILITY_INVALID', 'The accountability record', bad);
   const now = deps.clock.nowIso();
   const record: AccountabilityRecord = {
     id: deps.ids.next('acct'),

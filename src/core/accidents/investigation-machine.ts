@@ -2,9 +2,11 @@
  * The investigation of an accident as a pure transition table: investigating → (extended) → reported
  * (the investigation report with its findings) → closed (the government's reply).
  */
+
+import { valueList } from '../value-list.ts';
 export type InvestigationState = 'investigating' | 'extended' | 'reported' | 'closed';
-export type InvestigationEvent = 'extend' | 'submit_report' | 'close';
-export const INVESTIGATION_EVENTS: readonly InvestigationEvent[] = ['extend', 'submit_report', 'close'];
+export type InvestigationEvent = (typeof INVESTIGATION_EVENTS)[number];
+export const INVESTIGATION_EVENTS = valueList('extend', 'submit_report', 'close');
 
 export type InvestigationEffect =
   { kind: 'extend-due'; days: number } | { kind: 'record-findings' } | { kind: 'record-reply'; at: string };

@@ -20,25 +20,25 @@ function checkFilter(f: AuditSearch): void {
   }
 }
 
-export async function searchAuditLog(
-  deps: Pick<Ports, 'audit'>,
+/** One of the two logs, read with a checked filter by someone allowed to read the logs. */
+async function searchLog<T>(
+  log: { search(filter: AuditSearch): Promise<T[]> },
   principal: Principal,
   filter: AuditSearch,
-): Promise<AuditEntry[]> {
+): Promise<T[]> {
   requirePermission(principal, 'audit.log.read');
   checkFilter(filter);
-  return deps.audit.search(filter);
+  return log.search(filter);
 }
 
-export async function searchSecurityLog(
+export const searchAuditLog = (deps: Pick<Ports, 'audit'>, principal: Principal, filter: AuditSearch) =>
+  searchLog(deps.audit, principal, filter);
+
+export const searchSecurityLog = (
   deps: Pick<Ports, 'securityLog'>,
   principal: Principal,
   filter: AuditSearch,
-): Promise<SecurityEvent[]> {
-  requirePermission(principal, 'audit.log.read');
-  checkFilter(filter);
-  return deps.securityLog.search(filter);
-}
+) => searchLog(deps.securityLog, principal, filter);
 
 /** The audit entries as CSV, every cell through the export helper. */
 export function auditCsv(entries: readonly AuditEntry[]): string {

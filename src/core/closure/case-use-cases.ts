@@ -1,10 +1,10 @@
 import { requirePermission } from '../access/permissions.ts';
 import type { Principal } from '../access/types.ts';
 import { actStamp, writeAudited } from '../audit/record-audit.ts';
-import { conflict, invalidInput, notFound } from '../errors.ts';
+import { conflict, invalidInput, notFound, refuseIssues } from '../errors.ts';
 import type { Ports } from '../ports.ts';
 import { writeMadeFromAlarm } from '../monitoring/alarm-links.ts';
-import { requireMineInScope } from '../registry/mine-scope.ts';
+import { requireMineInScope, requireMineWith } from '../registry/mine-scope.ts';
 import { isIsoDate, needText, requireVisible, seesRecord } from './closure-access.ts';
 import { caseTypeForAlarmRule, transitionCase, type CaseEvent } from './closure-rules.ts';
 import {
@@ -27,8 +27,7 @@ export async function listOwnership(
   p: Principal,
   mineId: string,
 ): Promise<OwnershipRecord[]> {
-  requirePermission(p, 'closure.read');
-  await requireMineInScope(deps, p, mineId);
+  await requireMineWith(deps, p, 'closure.read', mineId);
   return deps.closure.listOwnership(mineId);
 }
 
@@ -58,10 +57,7 @@ export async function recordOwnership(
   const contractRef = input.contractRef?.trim() || null;
   if (input.kind === 'trusteeship' && contractRef === null)
     bad.push('a trusteeship needs its contract reference');
-  if (bad.length)
-    throw invalidInput('OWNERSHIP_RECORD_INVALID', `The record is not valid: ${bad.join('; ')}.`, {
-      issues: bad,
-    });
+  refuseIssues('OWNERSHIP_RECORD_INVALID', 'The record', bad);
   const now = deps.clock.nowIso();
   return deps.transaction(['mines', 'closure', 'audit'], async (tx) => {
     const mine = await requireMineInScope(tx, p, mineId);

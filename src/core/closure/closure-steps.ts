@@ -2,7 +2,7 @@ import { requirePermission } from '../access/permissions.ts';
 import { requireSeparateDuties } from '../access/separation-of-duties.ts';
 import type { Principal } from '../access/types.ts';
 import { actStamp, recordAudit, writeAudited } from '../audit/record-audit.ts';
-import { conflict, invalidInput, notFound } from '../errors.ts';
+import { conflict, invalidInput, notFound, refuseIssues } from '../errors.ts';
 import type { Ports, Stores } from '../ports.ts';
 import { changeMineStatus } from '../registry/mine-use-cases.ts';
 import { isIsoDate, needText, requireVisible } from './closure-access.ts';
@@ -200,12 +200,7 @@ export async function recordTransformation(
   const what = needText(bad, 'what', input.what);
   if (!isIsoDate(input.startedOn)) bad.push('startedOn must be a date YYYY-MM-DD');
   if (!Number.isInteger(input.jobs) || input.jobs < 0) bad.push('jobs must be a whole number ≥ 0');
-  if (bad.length)
-    throw invalidInput(
-      'CLOSURE_TRANSFORMATION_INVALID',
-      `The transformation is not valid: ${bad.join('; ')}.`,
-      { issues: bad },
-    );
+  refuseIssues('CLOSURE_TRANSFORMATION_INVALID', 'The transformation', bad);
   const now = deps.clock.nowIso();
   return deps.transaction(['closure', 'audit'], async (tx) => {
     const closure = requireVisible(p, await tx.closure.getClosure(closureId), 'CLOSURE', closureId);

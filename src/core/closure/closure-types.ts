@@ -4,6 +4,7 @@
  */
 
 import type { ActStamp } from '../audit/record-audit.ts';
+import { valueList } from '../value-list.ts';
 
 export type ClosureStepKind =
   | 'production_stopped'
@@ -112,13 +113,8 @@ export interface Transformation extends ActStamp<'recorded'> {
   note: string;
 }
 
-export type OwnershipKind = 'ownership' | 'trusteeship' | 'integration' | 'reorganisation';
-export const OWNERSHIP_KINDS: readonly OwnershipKind[] = [
-  'ownership',
-  'trusteeship',
-  'integration',
-  'reorganisation',
-];
+export type OwnershipKind = (typeof OWNERSHIP_KINDS)[number];
+export const OWNERSHIP_KINDS = valueList('ownership', 'trusteeship', 'integration', 'reorganisation');
 
 export interface OwnershipRecord extends ActStamp<'recorded'> {
   id: string;

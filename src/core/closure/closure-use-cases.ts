@@ -1,7 +1,7 @@
 import { requirePermission } from '../access/permissions.ts';
 import type { Principal } from '../access/types.ts';
 import { actStamp, writeAudited } from '../audit/record-audit.ts';
-import { conflict, invalidInput } from '../errors.ts';
+import { conflict, invalidInput, refuseIssues } from '../errors.ts';
 import type { MineRow, Ports } from '../ports.ts';
 import { requireRegionInScope } from '../orders/order-access.ts';
 import { requireMineInScope } from '../registry/mine-scope.ts';
@@ -121,10 +121,7 @@ export async function setTarget(deps: Deps, p: Principal, input: TargetInput): P
     bad.push('capacityToWithdrawTPerYear must be ≥ 0');
   if (input.minesToClose === 0 && input.capacityToWithdrawTPerYear === 0)
     bad.push('a target needs mines or capacity');
-  if (bad.length)
-    throw invalidInput('CLOSURE_TARGET_INVALID', `The target is not valid: ${bad.join('; ')}.`, {
-      issues: bad,
-    });
+  refuseIssues('CLOSURE_TARGET_INVALID', 'The target', bad);
   const now = deps.clock.nowIso();
   return deps.transaction(['regions', 'closure', 'audit'], async (tx) => {
     const region = await requireRegionInScope(tx, p, input.regionId);

@@ -1,7 +1,7 @@
 import { isInScope, requirePermission } from '../access/permissions.ts';
 import type { Principal } from '../access/types.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-import { invalidInput, notFound } from '../errors.ts';
+import { invalidInput, notFound, refuseIssues } from '../errors.ts';
 import type { MineRow, Ports, Stores } from '../ports.ts';
 import { requireMineInScope } from '../registry/mine-scope.ts';
 import { commonPath, requireRegionInScope } from '../orders/order-access.ts';
@@ -44,8 +44,7 @@ function validate(input: IssueDirectiveInput, now: string): { deadline: string }
   if (hasRegion === hasMines) bad.push('give either regionId or mineIds');
   if (input.kind === 'accident_warning' && text(input.causeSummary).length < 2)
     bad.push('an accident warning notice needs the cause summary');
-  if (bad.length > 0)
-    throw invalidInput('DIRECTIVE_INVALID', `The notice is not valid: ${bad.join('; ')}.`, { issues: bad });
+  refuseIssues('DIRECTIVE_INVALID', 'The notice', bad);
   return { deadline: new Date(deadlineMs).toISOString() };
 }
 

@@ -1,8 +1,10 @@
 /** What the directives module needs from storage (implemented in src/storage/stores/directives-store.ts). */
 
+import { valueList } from '../value-list.ts';
+
 /** A directive (通知) or an accident warning notice (事故警示通报). */
-export type DirectiveKind = 'directive' | 'accident_warning';
-export const DIRECTIVE_KINDS: readonly DirectiveKind[] = ['directive', 'accident_warning'];
+export type DirectiveKind = (typeof DIRECTIVE_KINDS)[number];
+export const DIRECTIVE_KINDS = valueList('directive', 'accident_warning');
 
 /** Immutable once issued: a correction is a new directive whose `correctsId` names this one. */
 export interface Directive {

@@ -1,5 +1,6 @@
 import { conflict } from '../errors.ts';
 import type { Directive, DirectiveRecipient, RecipientState } from './directives-ports.ts';
+import { valueList } from '../value-list.ts';
 
 /** A recipient mine's read-back lifecycle: unread → read → replied. Pure. */
 
@@ -59,8 +60,8 @@ export function transitionRecipient(
  * What the issuer sees for one mine: done (read, and replied where required) on time or late;
  * outstanding before the deadline; late once the deadline passed without it.
  */
-export type RecipientOutcome = 'done' | 'done_late' | 'outstanding' | 'late';
-export const RECIPIENT_OUTCOMES: readonly RecipientOutcome[] = ['done', 'done_late', 'outstanding', 'late'];
+export type RecipientOutcome = (typeof RECIPIENT_OUTCOMES)[number];
+export const RECIPIENT_OUTCOMES = valueList('done', 'done_late', 'outstanding', 'late');
 
 export function recipientOutcome(
   d: Pick<Directive, 'deadline' | 'isReplyRequired'>,

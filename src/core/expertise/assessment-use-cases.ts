@@ -36,14 +36,18 @@ export async function signAssessment(
     throw invalidInput(code, 'conclusion is capable or not_capable.');
   }
   const summary = requireText(input.summary, 'summary', code, 2000);
-  const now = deps.clock.nowIso();
-  if (assessedOn > dateOf(now)) throw invalidInput(code, 'An assessment cannot be dated in the future.');
   return recordExpertWork(
     deps,
     principal,
-    now,
-    { mineId: input.mineId, idPrefix: 'gca', action: 'expertise.assessment.sign' },
-    (base, mine): CapabilityAssessment => {
+    {
+      mineId: input.mineId,
+      idPrefix: 'gca',
+      action: 'expertise.assessment.sign',
+      on: assessedOn,
+      code,
+      inFuture: 'An assessment cannot be dated in the future.',
+    },
+    (base, now, mine): CapabilityAssessment => {
       if (mine.gasClass === 'low') {
         throw conflict(
           'EXPERTISE_ASSESSMENT_NOT_NEEDED',

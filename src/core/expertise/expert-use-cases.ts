@@ -177,8 +177,6 @@ export async function recordGuidance(
   requirePermission(principal, 'expertise.guide');
   const code = 'EXPERTISE_GUIDANCE_INVALID';
   const visitedOn = requireDate(input.visitedOn, 'visitedOn', code);
-  const now = deps.clock.nowIso();
-  if (visitedOn > dateOf(now)) throw invalidInput(code, 'A guidance visit is recorded after it happens.');
   const findings: GuidanceFinding[] = input.findings.map((f, i) => {
     if (f.grade !== 'major' && f.grade !== 'general')
       throw invalidInput(code, `findings.${i}.grade is major or general.`);
@@ -194,9 +192,15 @@ export async function recordGuidance(
   return recordExpertWork(
     deps,
     principal,
-    now,
-    { mineId: input.mineId, idPrefix: 'exg', action: 'expertise.guidance.record' },
-    (base): GuidanceVisit => ({ ...base, visitedOn, findings, recommendations, createdAt: now }),
+    {
+      mineId: input.mineId,
+      idPrefix: 'exg',
+      action: 'expertise.guidance.record',
+      on: visitedOn,
+      code,
+      inFuture: 'A guidance visit is recorded after it happens.',
+    },
+    (base, now): GuidanceVisit => ({ ...base, visitedOn, findings, recommendations, createdAt: now }),
     (store, v) => store.insertGuidance(v),
   );
 }
@@ -254,14 +258,18 @@ export async function recordTraining(
   const title = requireText(input.title, 'title', code, 200);
   const attendees = input.attendees.map((a, i) => requireText(a, `attendees.${i}`, code, 100));
   if (attendees.length === 0) throw invalidInput(code, 'Name at least one attendee.');
-  const now = deps.clock.nowIso();
-  if (heldOn > dateOf(now)) throw invalidInput(code, 'A training is recorded after it is held.');
   return recordExpertWork(
     deps,
     principal,
-    now,
-    { mineId: input.mineId, idPrefix: 'ext', action: 'expertise.training.record' },
-    (base): TrainingSession => ({ ...base, title, heldOn, attendees, createdAt: now }),
+    {
+      mineId: input.mineId,
+      idPrefix: 'ext',
+      action: 'expertise.training.record',
+      on: heldOn,
+      code,
+      inFuture: 'A training is recorded after it is held.',
+    },
+    (base, now): TrainingSession => ({ ...base, title, heldOn, attendees, createdAt: now }),
     (store, t) => store.insertTraining(t),
   );
 }

@@ -53,18 +53,20 @@ export interface ExpertRecordBase {
 }
 
 /**
- * Records an expert's work at a mine in the principal's scope, in one transaction: `make` builds the
- * record on its id (`idPrefix`), mine and expert (and may refuse the mine), `write` stores it, and it is
- * audited on the mine as `action`. Returns the record.
+ * Records an expert's work at a mine in the principal's scope, in one transaction. The work was done
+ * on `at.on`, which may not be after today (InvalidInput `at.code` with `at.inFuture`); `make` builds
+ * the record on its id (`idPrefix`), mine and expert and the time now (and may refuse the mine),
+ * `write` stores it, and it is audited on the mine as `action`. Returns the record.
  */
 export function recordExpertWork<R extends ExpertRecordBase>(
-  deps: Pick<Ports, 'ids' | 'transaction'>,
+  deps: Pick<Ports, 'clock' | 'ids' | 'transaction'>,
   principal: Principal,
-  now: string,
-  at: { mineId: string; idPrefix: string; action: string },
-  make: (base: ExpertRecordBase, mine: MineRow) => R,
+  at: { mineId: string; idPrefix: string; action: string; on: string; code: string; inFuture: string },
+  make: (base: ExpertRecordBase, now: string, mine: MineRow) => R,
   write: (expertise: Stores['expertise'], record: R) => Promise<unknown>,
 ): Promise<R> {
+  const now = deps.clock.nowIso();
+  if (at.on > dateOf(now)) throw invalidInput(at.code, at.inFuture);
   return deps.transaction(['mines', 'expertise', 'audit'], async (tx) => {
     const mine = await getMine(tx, principal, at.mineId);
     const base = {
@@ -73,7 +75,7 @@ export function recordExpertWork<R extends ExpertRecordBase>(
       expertId: principal.userId,
       expertName: principal.displayName,
     };
-    return writeAudited(tx, principal, now, make(base, mine), (r) => write(tx.expertise, r), {
+    return writeAudited(tx, principal, now, make(base, now, mine), (r) => write(tx.expertise, r), {
       action: at.action,
       targetType: 'mine',
       targetId: mine.id,

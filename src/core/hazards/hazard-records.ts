@@ -3,7 +3,7 @@ import type { Principal } from '../access/types.ts';
 import { writeAudited } from '../audit/record-audit.ts';
 import { conflict, invalidInput, notFound } from '../errors.ts';
 import type { Ports } from '../ports.ts';
-import { requireMineInScope } from '../registry/mine-scope.ts';
+import { requireMineInScope, requireMineWith } from '../registry/mine-scope.ts';
 import { scopedMineFilter } from '../registry/mine-use-cases.ts';
 import { clean, loadHazard, besideStep, recordBesideHazard } from './hazard-support.ts';
 import type { HazardEvidence, SelfCheckReport } from './hazard-types.ts';
@@ -205,6 +205,5 @@ export async function checkMineFileUpload(
   principal: Principal,
   mineId: string,
 ): Promise<void> {
-  requirePermission(principal, 'hazard.selfcheck');
-  await requireMineInScope(deps, principal, mineId);
+  await requireMineWith(deps, principal, 'hazard.selfcheck', mineId);
 }

@@ -1,5 +1,7 @@
 /** Hidden hazards (隐患): the records the closed loop works on. */
 
+import { valueList } from '../value-list.ts';
+
 export const HAZARD_STATES = [
   'reported',
   'assigned',
@@ -117,8 +119,8 @@ export interface ProgressReport {
 export const PROPOSAL_KINDS = ['suspension', 'closure', 'stop_work'] as const;
 export type ProposalKind = (typeof PROPOSAL_KINDS)[number];
 /** `lapsed`: every hazard it rests on was written off before a regulator decided (issue 15). */
-export type ProposalState = 'open' | 'confirmed' | 'dismissed' | 'lapsed';
-export const PROPOSAL_STATES: readonly ProposalState[] = ['open', 'confirmed', 'dismissed', 'lapsed'];
+export type ProposalState = (typeof PROPOSAL_STATES)[number];
+export const PROPOSAL_STATES = valueList('open', 'confirmed', 'dismissed', 'lapsed');
 
 export interface HazardProposal {
   id: string;

@@ -8,14 +8,15 @@ import type { Stores } from '../ports.ts';
 import { describeAlarmZh, summarizeAlarmZh } from './alarm-description.ts';
 import { ruleZh } from './alarm-rule-labels.ts';
 import type { AlarmView } from './monitoring-ports.ts';
+import { valueList } from '../value-list.ts';
 
 /**
  * What was made from an alarm (issue 15, "one click from the alarm console"): a hazard, an order or a
  * crackdown case created with the alarm as its reference. The link is stored (migration 0025) and audited
  * in the transaction that creates the item, so the alarm shows what became of it.
  */
-export type AlarmLinkKind = 'hazard' | 'order' | 'case';
-export const ALARM_LINK_KINDS: readonly AlarmLinkKind[] = ['hazard', 'order', 'case'];
+export type AlarmLinkKind = (typeof ALARM_LINK_KINDS)[number];
+export const ALARM_LINK_KINDS = valueList('hazard', 'order', 'case');
 
 export interface AlarmLink {
   alarmId: string;

@@ -4,9 +4,11 @@
  * the standard is a new table, not new branches.
  */
 
+import { valueList } from '../value-list.ts';
+
 /** 数值类型: MN analog, KG switch, LJ cumulative, DT multi-state. */
-export type ValueType = 'MN' | 'KG' | 'LJ' | 'DT';
-export const VALUE_TYPES: readonly ValueType[] = ['MN', 'KG', 'LJ', 'DT'];
+export type ValueType = (typeof VALUE_TYPES)[number];
+export const VALUE_TYPES = valueList('MN', 'KG', 'LJ', 'DT');
 
 export interface SensorTypeInfo {
   nameZh: string;

@@ -1,7 +1,7 @@
 import { requirePermission } from '../access/permissions.ts';
 import type { Principal } from '../access/types.ts';
 import { actStamp, writeAudited } from '../audit/record-audit.ts';
-import { invalidInput, notFound } from '../errors.ts';
+import { invalidInput, notFound, refuseIssues } from '../errors.ts';
 import type { MineRow, Ports } from '../ports.ts';
 import { requireMineInScope } from '../registry/mine-scope.ts';
 import { mineScopePath, requireRegionInScope } from './order-access.ts';
@@ -37,8 +37,7 @@ export async function createCampaign(
     if (!isDate(it.dueOn) || it.dueOn < input.startsOn || it.dueOn > input.endsOn)
       bad.push(`items[${i}].dueOn must be a date inside the campaign period`);
   });
-  if (bad.length > 0)
-    throw invalidInput('CAMPAIGN_INVALID', `The campaign is not valid: ${bad.join('; ')}.`, { issues: bad });
+  refuseIssues('CAMPAIGN_INVALID', 'The campaign', bad);
   const now = deps.clock.nowIso();
   return deps.transaction(['regions', 'orders', 'audit'], async (tx) => {
     const region = await requireRegionInScope(tx, p, input.regionId);

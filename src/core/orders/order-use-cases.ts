@@ -2,7 +2,7 @@ import { principalFor, publicUser } from '../access/authentication.ts';
 import { isInScope, requirePermission } from '../access/permissions.ts';
 import type { Principal } from '../access/types.ts';
 import { writeAudited, recordAudit } from '../audit/record-audit.ts';
-import { conflict, invalidInput, notFound } from '../errors.ts';
+import { conflict, invalidInput, notFound, refuseIssues } from '../errors.ts';
 import type { MineRow, Ports, Stores, TxStores } from '../ports.ts';
 import { requireMineInScope } from '../registry/mine-scope.ts';
 import { changeMineStatus, type StatusChangeStores } from '../registry/mine-use-cases.ts';
@@ -70,8 +70,7 @@ function validate(input: IssueOrderInput, now: string): { effectiveAt: string; e
     if (!Number.isInteger(minutes) || minutes < 0 || minutes > MAX_EVACUATION_MINUTES)
       bad.push(`evacuateWithinMinutes must be a whole number from 0 to ${MAX_EVACUATION_MINUTES}`);
   }
-  if (bad.length > 0)
-    throw invalidInput('ORDER_INVALID', `The order is not valid: ${bad.join('; ')}.`, { issues: bad });
+  refuseIssues('ORDER_INVALID', 'The order', bad);
   const effectiveMs = Date.parse(effectiveAt);
   return {
     effectiveAt: new Date(effectiveMs).toISOString(),
@@ -377,10 +376,7 @@ export async function recordOrderNotice(
     bad.push('noticeDate must be a date YYYY-MM-DD');
   else if (input.noticeDate > chinaDateOf(now)) bad.push('noticeDate cannot be in the future');
   if (input.noticeRef.trim().length < 2) bad.push('noticeRef (the notice number or link) is required');
-  if (bad.length > 0)
-    throw invalidInput('ORDER_NOTICE_INVALID', `The public notice is not valid: ${bad.join('; ')}.`, {
-      issues: bad,
-    });
+  refuseIssues('ORDER_NOTICE_INVALID', 'The public notice', bad);
   await deps.transaction(['orders', 'audit'], async (tx) => {
     const order = await tx.orders.getOrder(id);
     // Writing needs the order inside the scope, not merely covering it (a county does not annotate a

@@ -1,10 +1,11 @@
 import type { ActStamp } from '../audit/record-audit.ts';
 import type { GasClass, MineStatus } from '../registry/types.ts';
+import { valueList } from '../value-list.ts';
 
 /** What the orders module needs from storage (implemented in src/storage/stores/orders-store.ts). */
 
-export type OrderKind = 'stop_work' | 'suspend_mine' | 'close_mine' | 'lift';
-export const ORDER_KINDS: readonly OrderKind[] = ['stop_work', 'suspend_mine', 'close_mine', 'lift'];
+export type OrderKind = (typeof ORDER_KINDS)[number];
+export const ORDER_KINDS = valueList('stop_work', 'suspend_mine', 'close_mine', 'lift');
 
 export type OrderStatus = 'scheduled' | 'in_force' | 'lifted' | 'superseded';
 

@@ -1,4 +1,4 @@
-import { hasPermission, requirePermission } from '../access/permissions.ts';
+import { hasPermission } from '../access/permissions.ts';
 import type { Principal } from '../access/types.ts';
 import type { AccidentGrade } from '../accidents/accident-grading.ts';
 import type { InvestigationState } from '../accidents/investigation-machine.ts';
@@ -13,7 +13,7 @@ import type { AlarmScopeFilter, AlarmView } from '../monitoring/monitoring-ports
 import { dateOf } from '../orders/order-rules.ts';
 import type { Order, OrderKind, OrderStatus } from '../orders/orders-ports.ts';
 import type { Ports } from '../ports.ts';
-import { requireMineInScope } from '../registry/mine-scope.ts';
+import { getMine } from '../registry/mine-use-cases.ts';
 import { buildCoverage, type CoverageGap } from '../supervision/coverage.ts';
 import type { PlanState, VisitorRole } from '../supervision/supervision-types.ts';
 
@@ -333,8 +333,7 @@ export async function getMineOverview(
   p: Principal,
   mineId: string,
 ): Promise<MineOverview> {
-  requirePermission(p, 'mine.read');
-  const mine = await requireMineInScope(deps, p, mineId);
+  const mine = await getMine(deps, p, mineId);
   const asOf = deps.clock.nowIso();
   const today = dateOf(asOf);
   const may = (permission: Parameters<typeof hasPermission>[1]) => hasPermission(p.role, permission);

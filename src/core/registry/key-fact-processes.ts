@@ -1,6 +1,6 @@
 import type { Principal } from '../access/types.ts';
 import { chinaDateOf } from '../china-time.ts';
-import { invalidInput } from '../errors.ts';
+import { refuseIssues } from '../errors.ts';
 import type { Ports } from '../ports.ts';
 import { updateMineFacts } from './mine-use-cases.ts';
 import type { KeyFactProcess } from './key-facts.ts';
@@ -33,12 +33,7 @@ function recordByDocument(
   document: { kind: string; ref: string; on: string; record: string },
 ): Promise<Mine> {
   const bad = requireDocument(document.kind, document.ref, document.on, todayOf(deps));
-  if (bad.length > 0)
-    throw invalidInput(
-      'MINE_PROCESS_RECORD_INVALID',
-      `The ${document.record} is not valid: ${bad.join('; ')}.`,
-      { issues: bad },
-    );
+  refuseIssues('MINE_PROCESS_RECORD_INVALID', `The ${document.record}`, bad);
   return updateMineFacts(deps, p, mineId, facts, { via, basis: `${document.ref.trim()} (${document.on})` });
 }
 

@@ -1,4 +1,4 @@
-import { isInScope } from '../access/permissions.ts';
+import { isInScope, requirePermission, type Permission } from '../access/permissions.ts';
 import type { Principal } from '../access/types.ts';
 import { notFound } from '../errors.ts';
 import type { MineRow, Stores } from '../ports.ts';
@@ -16,4 +16,15 @@ export async function requireMineInScope(
   if (!mine || !isInScope(p, { regionPath: mine.regionPath, mineId: mine.id }))
     throw notFound('MINE_NOT_FOUND', `No mine "${mineId}" in your scope.`);
   return mine;
+}
+
+/** The mine in the principal's scope, for a principal who holds `permission` (checked first). */
+export async function requireMineWith(
+  stores: Pick<Stores, 'mines'>,
+  p: Principal,
+  permission: Permission,
+  mineId: string,
+): Promise<MineRow> {
+  requirePermission(p, permission);
+  return requireMineInScope(stores, p, mineId);
 }

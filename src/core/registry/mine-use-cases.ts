@@ -4,7 +4,7 @@ import { recordAudit } from '../audit/record-audit.ts';
 import { conflict, invalidInput, notFound } from '../errors.ts';
 import type { MineFilter, MineRow, MineSort, Ports, Stores, TxStores } from '../ports.ts';
 import { announceMineChanged } from './mine-changed.ts';
-import { requireMineInScope } from './mine-scope.ts';
+import { requireMineWith } from './mine-scope.ts';
 import { keyFactRule, requireKeyFactsThroughProcess, type KeyFactProcess } from './key-facts.ts';
 import { describeIssues, mineFactsSchema, type MineFactsInput } from './mine-facts-schema.ts';
 import { transitionMineStatus, type MineStatusEvent } from './mine-status-machine.ts';
@@ -33,8 +33,7 @@ export async function getMine(
   principal: Principal,
   id: string,
 ): Promise<MineRow> {
-  requirePermission(principal, 'mine.read');
-  return requireMineInScope(deps, principal, id);
+  return requireMineWith(deps, principal, 'mine.read', id);
 }
 
 export interface MineListQuery {

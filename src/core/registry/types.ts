@@ -3,8 +3,10 @@
  * Timestamps are ISO-8601 UTC strings; money in CNY; capacity in tonnes per year.
  */
 
-export type RegionLevel = 'province' | 'city' | 'county';
-export const REGION_LEVELS: readonly RegionLevel[] = ['province', 'city', 'county'];
+import { valueList } from '../value-list.ts';
+
+export type RegionLevel = (typeof REGION_LEVELS)[number];
+export const REGION_LEVELS = valueList('province', 'city', 'county');
 
 export interface Region {
   /** Administrative division code, 6 digits (GB/T 2260 style), e.g. "520000". */
@@ -26,8 +28,8 @@ export interface Enterprise {
   parentId: string | null;
 }
 
-export type GasClass = 'low' | 'high' | 'outburst';
-export const GAS_CLASSES: readonly GasClass[] = ['low', 'high', 'outburst'];
+export type GasClass = (typeof GAS_CLASSES)[number];
+export const GAS_CLASSES = valueList('low', 'high', 'outburst');
 
 export type MineStatus =
   'construction' | 'producing' | 'suspended' | 'resumption_review' | 'closing' | 'closed';
@@ -40,13 +42,8 @@ export const MINE_STATUSES: readonly MineStatus[] = [
   'closed',
 ];
 
-export type MechanisationLevel = 'manual' | 'partial' | 'mechanised' | 'intelligent';
-export const MECHANISATION_LEVELS: readonly MechanisationLevel[] = [
-  'manual',
-  'partial',
-  'mechanised',
-  'intelligent',
-];
+export type MechanisationLevel = (typeof MECHANISATION_LEVELS)[number];
+export const MECHANISATION_LEVELS = valueList('manual', 'partial', 'mechanised', 'intelligent');
 
 /** Approved capacity below this is targeted by the closure programme (t/yr). */
 export const SMALL_MINE_CAPACITY_T_PER_YEAR = 300_000;

@@ -8,10 +8,11 @@ import type { CoverageFacts, LastVisit } from './supervision-ports.ts';
 import type { PlanState } from './supervision-types.ts';
 import { csvField, csvLine } from '../export/safe-cells.ts';
 import { presenceSummary, type PresenceSummary } from './presence-use-cases.ts';
+import { valueList } from '../value-list.ts';
 
 /** The four things every mine must have (一矿一策、一名责任人、一个督导组、一名包保领导). */
-export type CoverageGap = 'plan' | 'responsible' | 'group' | 'leader';
-export const COVERAGE_GAPS: readonly CoverageGap[] = ['plan', 'responsible', 'group', 'leader'];
+export type CoverageGap = (typeof COVERAGE_GAPS)[number];
+export const COVERAGE_GAPS = valueList('plan', 'responsible', 'group', 'leader');
 
 export interface CoverageRow extends MineListing {
   status: string;

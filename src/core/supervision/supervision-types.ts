@@ -4,8 +4,10 @@
  * and groups. Plain data. Times are ISO-8601 UTC strings.
  */
 
-export type PlanState = 'draft' | 'submitted' | 'approved' | 'returned';
-export const PLAN_STATES: readonly PlanState[] = ['draft', 'submitted', 'approved', 'returned'];
+import { valueList } from '../value-list.ts';
+
+export type PlanState = (typeof PLAN_STATES)[number];
+export const PLAN_STATES = valueList('draft', 'submitted', 'approved', 'returned');
 
 export interface PlanMeasure {
   /** What will be done, e.g. "更换主斜井皮带机托辊并加装烟雾传感器". */
@@ -92,8 +94,8 @@ export interface AssignableUser {
   scopePath: string | null;
 }
 
-export type ChecklistResult = 'ok' | 'problem' | 'not_checked';
-export const CHECKLIST_RESULTS: readonly ChecklistResult[] = ['ok', 'problem', 'not_checked'];
+export type ChecklistResult = (typeof CHECKLIST_RESULTS)[number];
+export const CHECKLIST_RESULTS = valueList('ok', 'problem', 'not_checked');
 
 export interface ChecklistItem {
   item: string;
@@ -101,8 +103,8 @@ export interface ChecklistItem {
   note: string | null;
 }
 
-export type FindingGrade = 'major' | 'general';
-export const FINDING_GRADES: readonly FindingGrade[] = ['major', 'general'];
+export type FindingGrade = (typeof FINDING_GRADES)[number];
+export const FINDING_GRADES = valueList('major', 'general');
 
 /** `pending_hazard`: recorded, not yet a hazard. `reported`: a hazard exists with `hazardId`. */
 export type FindingStatus = 'pending_hazard' | 'reported';

@@ -5,6 +5,8 @@
  * milliseconds passed in.
  */
 
+import { valueList } from '../value-list.ts';
+
 /** One stay underground of one card, as the positioning snapshots showed it. */
 export interface UndergroundStay {
   cardCode: string;
@@ -21,8 +23,8 @@ export interface UndergroundStay {
  * visitor's card was underground at that mine during the visit, `not_confirmed` when it was not, `no_card`
  * when the visitor has no card on file. Null when the visit does not claim to have gone underground.
  */
-export type UndergroundCheck = 'confirmed' | 'not_confirmed' | 'no_card';
-export const UNDERGROUND_CHECKS: readonly UndergroundCheck[] = ['confirmed', 'not_confirmed', 'no_card'];
+export type UndergroundCheck = (typeof UNDERGROUND_CHECKS)[number];
+export const UNDERGROUND_CHECKS = valueList('confirmed', 'not_confirmed', 'no_card');
 
 /** A stay overlaps [fromMs, toMs] when it began before the window ended and was last seen after it began. */
 export function overlaps(

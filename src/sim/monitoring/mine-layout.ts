@@ -219,6 +219,16 @@ function addBelt(pc: PointCollector, belt: string, at: Origin, r: SeededRandom) 
   return { running, slip: protections[0] ?? '', smoke, drumTemperature, co: [coHead, coMid] as const };
 }
 
+/** One area plan per name, all of one kind, indexed in order (belt 0, belt 1, …). */
+function areasNamed(
+  kind: AreaPlan['kind'],
+  names: readonly string[],
+  stationNames: readonly string[],
+  weight: number,
+): AreaPlan[] {
+  return names.map((name, index) => ({ kind, index, name, stationNames, weight }));
+}
+
 /** Lays out one mine's monitoring points, personnel areas, stations and roster. */
 export function layoutMine(mine: MineLayoutInput, seed: number, options: MineLayoutOptions = {}): MineLayout {
   const random = createSeededRandom(hash3(seed, hashString(mine.code), 0x1a7));
@@ -248,27 +258,9 @@ export function layoutMine(mine: MineLayoutInput, seed: number, options: MineLay
     },
     { kind: 'chamber', index: 0, name: '中央变电所', stationNames: ['中央变电所'], weight: 1 },
     { kind: 'return', index: 0, name: '总回风巷', stationNames: ['总回风巷'], weight: 1 },
-    ...names.belts.map((name, index): AreaPlan => ({
-      kind: 'belt',
-      index,
-      name,
-      stationNames: ['机头', '机尾'],
-      weight: 2,
-    })),
-    ...names.faces.map((name, index): AreaPlan => ({
-      kind: 'face',
-      index,
-      name,
-      stationNames: ['运输顺槽口', '回风顺槽口'],
-      weight: 6,
-    })),
-    ...names.headings.map((name, index): AreaPlan => ({
-      kind: 'heading',
-      index,
-      name,
-      stationNames: ['迎头'],
-      weight: 4,
-    })),
+    ...areasNamed('belt', names.belts, ['机头', '机尾'], 2),
+    ...areasNamed('face', names.faces, ['运输顺槽口', '回风顺槽口'], 6),
+    ...areasNamed('heading', names.headings, ['迎头'], 4),
     {
       kind: 'restricted',
       index: 0,

@@ -1,4 +1,5 @@
 import { conflict, invalidInput } from '../../errors.ts';
+import { valueList } from '../../value-list.ts';
 
 /**
  * The alarm lifecycle of ISA-18.2 / IEC 62682 as a pure state machine:
@@ -19,8 +20,8 @@ import { conflict, invalidInput } from '../../errors.ts';
 export type AlarmState =
   'normal' | 'unack_active' | 'ack_active' | 'rtn_unack' | 'shelved' | 'suppressed' | 'out_of_service';
 
-export type AlarmPriority = 'critical' | 'high' | 'medium' | 'low';
-export const ALARM_PRIORITIES: readonly AlarmPriority[] = ['critical', 'high', 'medium', 'low'];
+export type AlarmPriority = (typeof ALARM_PRIORITIES)[number];
+export const ALARM_PRIORITIES = valueList('critical', 'high', 'medium', 'low');
 
 export interface Alarm {
   state: AlarmState;

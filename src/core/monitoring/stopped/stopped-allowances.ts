@@ -1,7 +1,8 @@
 import type { ActStamp } from '../../audit/record-audit.ts';
-import { conflict, invalidInput } from '../../errors.ts';
+import { conflict, refuseIssues } from '../../errors.ts';
 import type { MineStatus } from '../../registry/types.ts';
 import type { StoppedExemption } from './stopped-exemptions.ts';
+import { valueList } from '../../value-list.ts';
 
 /**
  * What a stopped mine declares and a regulator approves (ADR 0014):
@@ -11,14 +12,14 @@ import type { StoppedExemption } from './stopped-exemptions.ts';
  * - a dismantling window (回撤) of a closing mine: from when to when, where, how many, under whose
  *   supervision. Outside it nobody may be underground and nothing may be powered (the Diaoshuidong case).
  */
-export type AllowanceKind = 'watch_crew' | 'dismantling';
-export const ALLOWANCE_KINDS: readonly AllowanceKind[] = ['watch_crew', 'dismantling'];
+export type AllowanceKind = (typeof ALLOWANCE_KINDS)[number];
+export const ALLOWANCE_KINDS = valueList('watch_crew', 'dismantling');
 
 /** declared → approved | rejected; an approved watch crew is superseded when a new one is approved. */
 export type AllowanceState = 'declared' | 'approved' | 'rejected' | 'superseded';
 
-export type WatchSystem = 'ventilation' | 'drainage' | 'monitoring';
-export const WATCH_SYSTEMS: readonly WatchSystem[] = ['ventilation', 'drainage', 'monitoring'];
+export type WatchSystem = (typeof WATCH_SYSTEMS)[number];
+export const WATCH_SYSTEMS = valueList('ventilation', 'drainage', 'monitoring');
 
 export interface StoppedAllowance extends ActStamp<'declared'> {
   id: string;
@@ -117,10 +118,7 @@ export function validateDeclaration(
     }
     if (supervisor === null) bad.push('a dismantling window needs the supervisor on site');
   }
-  if (bad.length > 0)
-    throw invalidInput('STOPPED_ALLOWANCE_INVALID', `The declaration is not valid: ${bad.join('; ')}.`, {
-      issues: bad,
-    });
+  refuseIssues('STOPPED_ALLOWANCE_INVALID', 'The declaration', bad);
   return {
     crewSize: input.crewSize,
     roles,

@@ -4,6 +4,7 @@ import { requireSeparateDuties } from '../../access/separation-of-duties.ts';
 import type { Principal } from '../../access/types.ts';
 import { notFound } from '../../errors.ts';
 import { requireMineInScope } from '../../registry/mine-scope.ts';
+import { getMine } from '../../registry/mine-use-cases.ts';
 import type { MineRow, Ports, Stores } from '../../ports.ts';
 import {
   decideAllowance,
@@ -29,8 +30,7 @@ export async function listMineAllowances(
   p: Principal,
   mineId: string,
 ): Promise<MineAllowances> {
-  requirePermission(p, 'mine.read');
-  const mine = await requireMineInScope(deps, p, mineId);
+  const mine = await getMine(deps, p, mineId);
   return {
     mine: { id: mine.id, code: mine.code, name: mine.name, status: mine.status },
     allowances: await deps.stopped.listAllowancesOfMine(mine.id),
