@@ -75,17 +75,19 @@ export function useSpecForm<T extends Record<string, string>>(
 }
 
 /**
- * A FormCard whose fields are rendered from `spec.fields`, bound to `form`; `children` stand after them
- * (a checkbox, the answer to a submit).
+ * A FormCard whose fields are rendered from `spec.fields`, bound to `form`; `lead` stands before them (e.g. a
+ * mine picker) and `children` after them (a checkbox, the answer to a submit).
  */
 export function SpecForm<T extends Record<string, string>>({
   spec,
   form,
+  lead,
   children,
   ...card
 }: Pick<ComponentProps<typeof FormCard>, 'action' | 'onSubmit' | 'isSubheading' | 'after'> & {
   spec: FormSpec;
   form: SpecValues<T>;
+  lead?: ReactNode;
   children?: ReactNode;
 }) {
   const { t } = useI18n();
@@ -132,6 +134,7 @@ export function SpecForm<T extends Record<string, string>>({
       submitTestId={spec.submitTestId ?? `${idPrefix}-submit`}
       errorTestId={`${idPrefix}-error`}
     >
+      {lead}
       {spec.fields
         .filter((f) => f.shownWhen?.(form.values) ?? true)
         .map((f) => (
