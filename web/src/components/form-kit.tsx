@@ -296,7 +296,7 @@ export interface FormFields<T extends Record<string, string>> {
 }
 
 /** The state of a form's text fields in one place, instead of one `useState` per field. */
-export function useFormFields<T extends Record<string, string>>(initial: T): FormFields<T> {
+export function useFormFields<T extends Record<string, string>>(initial: T | (() => T)): FormFields<T> {
   const [values, setValues] = useState<T>(initial);
   const set = (patch: Partial<T>) => setValues((v) => ({ ...v, ...patch }));
   return {

@@ -5,7 +5,8 @@ import { request } from '../../api/api-client.ts';
 import { useApiData } from '../../api/use-api.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
 import { FormCard } from '../../components/form-card.tsx';
-import { ActionError, Field, SelectField, TextAreaField } from '../../components/form-kit.tsx';
+import { ActionError, SelectField, TextAreaField } from '../../components/form-kit.tsx';
+import { SpecForm, useSpecForm, type FormSpec } from '../../components/post-form.tsx';
 import { Button } from '../../components/button.tsx';
 import { StatusChip } from '../../components/chip.tsx';
 import { DataTable, type Column } from '../../components/data-table.tsx';
@@ -37,32 +38,36 @@ import { PrefillGate } from '../follow-up/prefill-gate.tsx';
 
 const TABS = ['', 'candidates', 'targets', 'cases'] as const;
 
+const NEW_CLOSURE_FORM: FormSpec = {
+  testId: 'closure-new',
+  idPrefix: 'closure-new',
+  className: 'card form-row',
+  submitLabel: 'closure.create',
+  fields: [{ name: 'reason', label: 'closure.reason' }],
+};
+
 function NewClosureForm({ onCreated }: { onCreated: (id: string) => void }) {
   const { t } = useI18n();
   const [mine, setMine] = useState<PickedMine | null>(null);
-  const [reason, setReason] = useState('');
-  const action = useAction();
+  const { form, action } = useSpecForm({ reason: '' }, []);
   const submit = () =>
-    void action.runWith(async () => onCreated(await openClosureFile(mine?.id ?? '', reason)));
+    void action.runWith(async () => onCreated(await openClosureFile(mine?.id ?? '', form.values.reason)));
   return (
-    <FormCard
-      testId="closure-new"
-      className="card form-row"
+    <SpecForm
+      spec={NEW_CLOSURE_FORM}
+      form={form}
       action={action}
       onSubmit={submit}
-      submitLabel={t('closure.create')}
-      submitTestId="closure-new-submit"
-      errorTestId="closure-new-error"
-    >
-      <MinePicker
-        value={mine}
-        onChange={setMine}
-        statuses={['construction', 'producing', 'suspended', 'resumption_review']}
-        label={t('closure.mineId')}
-        testId="closure-new-mine"
-      />
-      <Field label={t('closure.reason')} testId="closure-new-reason" value={reason} onChange={setReason} />
-    </FormCard>
+      lead={
+        <MinePicker
+          value={mine}
+          onChange={setMine}
+          statuses={['construction', 'producing', 'suspended', 'resumption_review']}
+          label={t('closure.mineId')}
+          testId="closure-new-mine"
+        />
+      }
+    />
   );
 }
 

@@ -1,13 +1,41 @@
 import { useState } from 'react';
 import { answerOf, api } from '../../api/api-client.ts';
-import { CheckField, Field, SelectField, TextAreaField, useFormFields } from '../../components/form-kit.tsx';
-import { FormCard } from '../../components/form-card.tsx';
-import { RegionField } from '../../components/region-field.tsx';
+import { CheckField, useFormFields } from '../../components/form-kit.tsx';
+import { choices, SpecForm, type FormSpec } from '../../components/post-form.tsx';
 import { useAction } from '../../components/use-action.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import type { DirectiveKind } from '../../api/generated/api-schema.ts';
 
 const KINDS: readonly DirectiveKind[] = ['accident_warning', 'directive'];
+
+const isWarning = (values: Readonly<Record<string, string>>) => values['kind'] !== 'directive';
+
+const DIRECTIVE_FORM: FormSpec = {
+  idPrefix: 'directive',
+  title: 'directives.form.title',
+  className: 'card wf-form wf-form-3',
+  submitLabel: 'directives.form.issue',
+  submitTestId: 'directive-issue',
+  fields: [
+    {
+      name: 'kind',
+      label: 'directives.form.kind',
+      kind: 'select',
+      options: choices(KINDS, (k) => `directives.kind.${k}`),
+    },
+    { name: 'regionId', label: 'directives.form.region', kind: 'region', testId: 'directive-region' },
+    { name: 'deadline', label: 'directives.form.deadline', kind: 'datetime', step: '1' },
+    { name: 'title', label: 'directives.form.heading' },
+    { name: 'body', label: 'directives.form.body', kind: 'textarea' },
+    { name: 'cause', label: 'directives.form.cause', shownWhen: isWarning },
+    {
+      name: 'accidentId',
+      label: 'directives.form.accident',
+      testId: 'directive-accident',
+      shownWhen: isWarning,
+    },
+  ],
+};
 
 /** The regulator's form: a notice to every non-closed mine of a region, with its deadline. */
 export function IssueDirectiveForm({ onIssued }: { onIssued: () => void }) {
@@ -48,15 +76,11 @@ export function IssueDirectiveForm({ onIssued }: { onIssued: () => void }) {
     });
 
   return (
-    <FormCard
-      testId="directive-form"
-      title={t('directives.form.title')}
-      className="card wf-form wf-form-3"
+    <SpecForm
+      spec={DIRECTIVE_FORM}
+      form={f}
       action={action}
       onSubmit={submit}
-      submitLabel={t('directives.form.issue')}
-      submitTestId="directive-issue"
-      errorTestId="directive-error"
       after={
         issued !== null && (
           <p data-testid="directive-issued" className="field-wide">
@@ -65,33 +89,12 @@ export function IssueDirectiveForm({ onIssued }: { onIssued: () => void }) {
         )
       }
     >
-      <SelectField
-        label={t('directives.form.kind')}
-        options={KINDS}
-        labelOf={(k) => t(`directives.kind.${k}`)}
-        {...f.bind('kind', 'directive-kind')}
-      />
-      <RegionField label={t('directives.form.region')} {...f.bind('regionId', 'directive-region')} />
-      <Field
-        label={t('directives.form.deadline')}
-        type="datetime-local"
-        step="1"
-        {...f.bind('deadline', 'directive-deadline')}
-      />
-      <Field label={t('directives.form.heading')} {...f.bind('title', 'directive-title')} />
-      <TextAreaField label={t('directives.form.body')} {...f.bind('body', 'directive-body')} />
-      {kind === 'accident_warning' && (
-        <>
-          <Field label={t('directives.form.cause')} {...f.bind('cause', 'directive-cause')} />
-          <Field label={t('directives.form.accident')} {...f.bind('accidentId', 'directive-accident')} />
-        </>
-      )}
       <CheckField
         label={t('directives.form.replyRequired')}
         checked={isReplyRequired}
         onChange={setReplyRequired}
         testId="directive-reply-required"
       />
-    </FormCard>
+    </SpecForm>
   );
 }

@@ -2,17 +2,9 @@ import { useState } from 'react';
 import { Button } from '../../components/button.tsx';
 import type { ApiAnswer } from '../../api/api-client.ts';
 import { useApiData } from '../../api/use-api.ts';
-import {
-  CheckField,
-  Field,
-  Input,
-  Select,
-  SelectField,
-  TextArea,
-  TextAreaField,
-  useFormFields,
-} from '../../components/form-kit.tsx';
+import { CheckField, Field, Input, Select, TextArea } from '../../components/form-kit.tsx';
 import { FormCard } from '../../components/form-card.tsx';
+import { choices, SpecForm, useSpecForm, type FormSpec } from '../../components/post-form.tsx';
 import { useAction } from '../../components/use-action.ts';
 import { criterionText } from '../hazards/criterion-text.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
@@ -129,102 +121,134 @@ export function GuidanceForm({ mineId, onDone }: { mineId: string; onDone: () =>
   );
 }
 
-/** A gas expert records a training session and its attendees (one per line). */
-export function TrainingForm({ mineId, onDone }: { mineId: string; onDone: () => void }) {
-  const { t } = useI18n();
-  const f = useFormFields({ title: '', heldOn: today(), attendees: '' });
-  const action = useAction(() => {
-    f.set({ title: '', attendees: '' });
-    onDone();
-  });
-  const submit = () => {
-    void action.run('POST', '/api/expertise/trainings', {
-      mineId,
-      title: f.values.title,
-      heldOn: f.values.heldOn,
-      attendees: f.values.attendees
-        .split(/[\n,，、]/)
-        .map((a) => a.trim())
-        .filter((a) => a !== ''),
-    });
-  };
-  return (
-    <FormCard
-      testId="training-form"
-      title={t('expertise.training.new')}
-      isSubheading
-      className="ex-form wf-form"
-      action={action}
-      onSubmit={submit}
-      submitLabel={t('expertise.training.save')}
-      submitTestId="training-save"
-      errorTestId="training-error"
-    >
-      <Field label={t('expertise.training.titleField')} {...f.bind('title', 'training-title')} />
-      <Field label={t('expertise.col.date')} type="date" {...f.bind('heldOn', 'training-date')} />
-      <TextAreaField
-        label={t('expertise.training.attendeesHint')}
-        {...f.bind('attendees', 'training-attendees')}
-      />
-    </FormCard>
-  );
+/** A record a gas expert adds on a mine's expertise card: its form, where it is posted, and how. */
+interface MineRecord<T extends Record<string, string>> {
+  spec: FormSpec;
+  url: string;
+  initial: () => T;
+  /** The fields emptied once a record is saved (the others stay for the next one). */
+  cleared: ReadonlyArray<keyof T & string>;
+  /** The body beside `mineId` (the values as they are unless told). */
+  toBody?: (values: T) => object;
 }
 
-/** A gas expert signs a capability assessment (it counts once a regulator approves it). */
-export function AssessmentForm({ mineId, onDone }: { mineId: string; onDone: () => void }) {
-  const { t } = useI18n();
-  const f = useFormFields({
+/** The form of a MineRecord: posts the values with the mine, then empties `cleared` and calls `onDone`. */
+function MineRecordForm<T extends Record<string, string>>({
+  record,
+  mineId,
+  onDone,
+}: {
+  record: MineRecord<T>;
+  mineId: string;
+  onDone: () => void;
+}) {
+  const { form, action } = useSpecForm(record.initial, record.cleared, onDone);
+  const submit = () => {
+    void action.run('POST', record.url, { mineId, ...(record.toBody ?? ((v) => v))(form.values) });
+  };
+  return <SpecForm spec={record.spec} form={form} action={action} onSubmit={submit} isSubheading />;
+}
+
+const TRAINING: MineRecord<{ title: string; heldOn: string; attendees: string }> = {
+  spec: {
+    idPrefix: 'training',
+    title: 'expertise.training.new',
+    className: 'ex-form wf-form',
+    submitLabel: 'expertise.training.save',
+    submitTestId: 'training-save',
+    fields: [
+      { name: 'title', label: 'expertise.training.titleField' },
+      { name: 'heldOn', label: 'expertise.col.date', kind: 'date', testId: 'training-date' },
+      { name: 'attendees', label: 'expertise.training.attendeesHint', kind: 'textarea' },
+    ],
+  },
+  url: '/api/expertise/trainings',
+  initial: () => ({ title: '', heldOn: today(), attendees: '' }),
+  cleared: ['title', 'attendees'],
+  toBody: (v) => ({
+    ...v,
+    attendees: v.attendees
+      .split(/[\n,，、]/)
+      .map((a) => a.trim())
+      .filter((a) => a !== ''),
+  }),
+};
+
+/** A gas expert records a training session and its attendees (one per line). */
+export function TrainingForm({ mineId, onDone }: { mineId: string; onDone: () => void }) {
+  return <MineRecordForm record={TRAINING} mineId={mineId} onDone={onDone} />;
+}
+
+const ASSESSMENT: MineRecord<{
+  assessedOn: string;
+  validUntil: string;
+  conclusion: string;
+  summary: string;
+}> = {
+  spec: {
+    idPrefix: 'assessment',
+    title: 'expertise.assessment.new',
+    className: 'ex-form wf-form wf-form-3',
+    submitLabel: 'expertise.assessment.sign',
+    submitTestId: 'assessment-sign',
+    fields: [
+      {
+        name: 'assessedOn',
+        label: 'expertise.assessment.assessedOn',
+        kind: 'date',
+        testId: 'assessment-date',
+      },
+      {
+        name: 'validUntil',
+        label: 'expertise.assessment.validUntil',
+        kind: 'date',
+        testId: 'assessment-valid-until',
+      },
+      {
+        name: 'conclusion',
+        label: 'expertise.assessment.conclusion',
+        kind: 'select',
+        options: choices(['capable', 'not_capable'], (c) => `expertise.conclusion.${c}`),
+      },
+      { name: 'summary', label: 'expertise.assessment.summary', kind: 'textarea' },
+    ],
+  },
+  url: '/api/expertise/assessments',
+  initial: () => ({
     assessedOn: today(),
     validUntil: addYears(today(), 1),
     conclusion: 'capable',
     summary: '',
-  });
-  const action = useAction(() => {
-    f.set({ summary: '' });
-    onDone();
-  });
-  const submit = () => {
-    void action.run('POST', '/api/expertise/assessments', { mineId, ...f.values });
-  };
-  return (
-    <FormCard
-      testId="assessment-form"
-      title={t('expertise.assessment.new')}
-      isSubheading
-      className="ex-form wf-form wf-form-3"
-      action={action}
-      onSubmit={submit}
-      submitLabel={t('expertise.assessment.sign')}
-      submitTestId="assessment-sign"
-      errorTestId="assessment-error"
-    >
-      <Field
-        label={t('expertise.assessment.assessedOn')}
-        type="date"
-        {...f.bind('assessedOn', 'assessment-date')}
-      />
-      <Field
-        label={t('expertise.assessment.validUntil')}
-        type="date"
-        {...f.bind('validUntil', 'assessment-valid-until')}
-      />
-      <SelectField
-        label={t('expertise.assessment.conclusion')}
-        options={['capable', 'not_capable'] as const}
-        labelOf={(c) => t(`expertise.conclusion.${c}`)}
-        {...f.bind('conclusion', 'assessment-conclusion')}
-      />
-      <TextAreaField label={t('expertise.assessment.summary')} {...f.bind('summary', 'assessment-summary')} />
-    </FormCard>
-  );
+  }),
+  cleared: ['summary'],
+};
+
+/** A gas expert signs a capability assessment (it counts once a regulator approves it). */
+export function AssessmentForm({ mineId, onDone }: { mineId: string; onDone: () => void }) {
+  return <MineRecordForm record={ASSESSMENT} mineId={mineId} onDone={onDone} />;
 }
+
+const PROGRESS_FORM: FormSpec = {
+  idPrefix: 'progress',
+  className: 'ex-form form-row',
+  submitLabel: 'expertise.progress.save',
+  submitTestId: 'progress-save',
+  fields: [
+    { name: 'recordedOn', label: 'expertise.col.date', kind: 'date', testId: 'progress-date' },
+    { name: 'mechanised', label: 'expertise.progress.mechanised', kind: 'number' },
+    { name: 'intelligent', label: 'expertise.progress.intelligent', kind: 'number' },
+  ],
+};
 
 /** The mine's officer or a regulator records mechanised / intelligent faces and remote monitoring. */
 export function ProgressForm({ mineId, onDone }: { mineId: string; onDone: () => void }) {
   const { t } = useI18n();
-  const f = useFormFields({ recordedOn: today(), mechanised: '0', intelligent: '0' });
+  const { form: f, action } = useSpecForm(
+    { recordedOn: today(), mechanised: '0', intelligent: '0' },
+    [],
+    onDone,
+  );
   const [remote, setRemote] = useState(false);
-  const action = useAction(onDone);
   const submit = () => {
     void action.run('POST', '/api/expertise/progress', {
       mineId,
@@ -235,34 +259,13 @@ export function ProgressForm({ mineId, onDone }: { mineId: string; onDone: () =>
     });
   };
   return (
-    <FormCard
-      testId="progress-form"
-      className="ex-form form-row"
-      action={action}
-      onSubmit={submit}
-      submitLabel={t('expertise.progress.save')}
-      submitTestId="progress-save"
-      errorTestId="progress-error"
-    >
-      <Field label={t('expertise.col.date')} type="date" {...f.bind('recordedOn', 'progress-date')} />
-      <Field
-        label={t('expertise.progress.mechanised')}
-        type="number"
-        min={0}
-        {...f.bind('mechanised', 'progress-mechanised')}
-      />
-      <Field
-        label={t('expertise.progress.intelligent')}
-        type="number"
-        min={0}
-        {...f.bind('intelligent', 'progress-intelligent')}
-      />
+    <SpecForm spec={PROGRESS_FORM} form={f} action={action} onSubmit={submit}>
       <CheckField
         label={t('expertise.progress.remote')}
         testId="progress-remote"
         checked={remote}
         onChange={setRemote}
       />
-    </FormCard>
+    </SpecForm>
   );
 }

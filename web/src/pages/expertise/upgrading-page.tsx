@@ -1,14 +1,12 @@
 import { withQuery } from '../../api/api-client.ts';
 import { useApiData } from '../../api/use-api.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
-import { FormCard } from '../../components/form-card.tsx';
-import { Field, useFormFields } from '../../components/form-kit.tsx';
+import { SpecForm, useSpecForm, type FormSpec } from '../../components/post-form.tsx';
 import { KpiTiles } from '../../components/kpi-tiles.tsx';
 import { TableCard } from '../../components/table-card.tsx';
 import { StatusChip } from '../../components/chip.tsx';
 import { type Column } from '../../components/data-table.tsx';
 import { figureColumn } from '../../components/table-columns.ts';
-import { useAction } from '../../components/use-action.ts';
 import { formatCount } from '../../format.ts';
 import { useI18n, type Lang } from '../../i18n/i18n-context.tsx';
 import { Link } from '../../router/link.tsx';
@@ -248,6 +246,32 @@ export function UpgradingPage() {
   );
 }
 
+const TARGET_FORM: FormSpec = {
+  idPrefix: 'target',
+  title: 'expertise.target.title',
+  className: 'card form-row',
+  submitLabel: 'expertise.save',
+  submitTestId: 'target-save',
+  fields: [
+    {
+      name: 'faces',
+      label: 'expertise.progress.intelligent',
+      kind: 'number',
+      width: 80,
+      testId: 'target-intelligent',
+    },
+    {
+      name: 'capacityWan',
+      label: 'expertise.target.capacityWan',
+      kind: 'number',
+      step: 'any',
+      width: 100,
+      testId: 'target-capacity',
+    },
+    { name: 'dueOn', label: 'expertise.target.dueOn', kind: 'date', testId: 'target-due' },
+  ],
+};
+
 /** A regulator sets the region's targets: intelligent faces and capacity to withdraw (万吨/年 in the form). */
 function TargetForm({
   regionId,
@@ -260,17 +284,19 @@ function TargetForm({
   csrfToken: string;
   onDone: () => void;
 }) {
-  const { t } = useI18n();
-  const f = useFormFields({
-    faces: target?.intelligentFaces?.toString() ?? '',
-    capacityWan:
-      target === null || target.capacityWithdrawnTPerYear === null
-        ? ''
-        : String(target.capacityWithdrawnTPerYear / 10_000),
-    dueOn: target?.dueOn ?? `${new Date().getFullYear()}-12-31`,
-  });
+  const { form: f, action } = useSpecForm(
+    {
+      faces: target?.intelligentFaces?.toString() ?? '',
+      capacityWan:
+        target === null || target.capacityWithdrawnTPerYear === null
+          ? ''
+          : String(target.capacityWithdrawnTPerYear / 10_000),
+      dueOn: target?.dueOn ?? `${new Date().getFullYear()}-12-31`,
+    },
+    [],
+    onDone,
+  );
   const { faces, capacityWan, dueOn } = f.values;
-  const action = useAction(onDone);
   const submit = () => {
     void action.runWith(() =>
       putJson(
@@ -285,33 +311,5 @@ function TargetForm({
       ),
     );
   };
-  return (
-    <FormCard
-      testId="target-form"
-      title={t('expertise.target.title')}
-      className="card form-row"
-      action={action}
-      onSubmit={submit}
-      submitLabel={t('expertise.save')}
-      submitTestId="target-save"
-      errorTestId="target-error"
-    >
-      <Field
-        label={t('expertise.progress.intelligent')}
-        type="number"
-        min={0}
-        width={80}
-        {...f.bind('faces', 'target-intelligent')}
-      />
-      <Field
-        label={t('expertise.target.capacityWan')}
-        type="number"
-        min={0}
-        step="any"
-        width={100}
-        {...f.bind('capacityWan', 'target-capacity')}
-      />
-      <Field label={t('expertise.target.dueOn')} type="date" {...f.bind('dueOn', 'target-due')} />
-    </FormCard>
-  );
+  return <SpecForm spec={TARGET_FORM} form={f} action={action} onSubmit={submit} />;
 }

@@ -4,10 +4,9 @@ import { useApiData } from '../../api/use-api.ts';
 import { DataTable, type Column } from '../../components/data-table.tsx';
 import { sortedColumn } from '../../components/table-columns.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
-import { FormCard } from '../../components/form-card.tsx';
-import { Field, TextAreaField } from '../../components/form-kit.tsx';
+import { Field } from '../../components/form-kit.tsx';
+import { SpecForm, useSpecForm, type FormSpec } from '../../components/post-form.tsx';
 import { RegionField } from '../../components/region-field.tsx';
-import { useAction } from '../../components/use-action.ts';
 import { formatDateTime } from '../../format.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { Link } from '../../router/link.tsx';
@@ -15,61 +14,47 @@ import { useCan, useSession } from '../../session/session-context.tsx';
 import type { MissingSelfChecks, SelfCheckReport } from '../../api/generated/api-schema.ts';
 
 const QUARTER = /^\d{4}Q[1-4]$/;
-/** Who signed the report and what it says, after its quarter. */
-const SIGNED_FIELDS = ['signer', 'summary'] as const;
 
 /** The quarter a date falls in, written like 2026Q4. */
 function quarterOf(d: Date): string {
   return `${d.getFullYear()}Q${Math.floor(d.getMonth() / 3) + 1}`;
 }
 
+const SELF_CHECK_FORM: FormSpec = {
+  idPrefix: 'self-check',
+  title: 'hazards.selfCheck.file',
+  submitLabel: 'hazards.submit',
+  fields: [
+    {
+      name: 'quarter',
+      label: 'hazards.selfCheck.quarter',
+      required: true,
+      placeholder: '2026Q4',
+      normalize: (typed) => typed.trim().toUpperCase(),
+    },
+    { name: 'signer', label: 'hazards.selfCheck.signer', required: true },
+    { name: 'summary', label: 'hazards.selfCheck.summary', kind: 'textarea', required: true },
+  ],
+};
+
 /** The mine files its signed quarterly self-check report (2024 Regulation art. 35). */
 function SelfCheckForm({ mineId }: { mineId: string }) {
   const { t } = useI18n();
-  const [form, setForm] = useState({ quarter: quarterOf(new Date()), signer: '', summary: '' });
+  const { form, action } = useSpecForm({ quarter: quarterOf(new Date()), signer: '', summary: '' }, [
+    'signer',
+    'summary',
+  ]);
   const [filed, setFiled] = useState<SelfCheckReport | null>(null);
-  const action = useAction();
-  const set = (k: keyof typeof form, v: string) => setForm({ ...form, [k]: v });
   const submit = () => {
     setFiled(null);
     void action.runWith(() =>
       request<{ report: SelfCheckReport }>('POST', '/api/hazards/self-check-reports', {
-        body: { mineId, ...form },
-      }).then((r) => {
-        setFiled(r.report);
-        setForm({ ...form, signer: '', summary: '' });
-      }),
+        body: { mineId, ...form.values },
+      }).then((r) => setFiled(r.report)),
     );
   };
   return (
-    <FormCard
-      testId="self-check-form"
-      title={t('hazards.selfCheck.file')}
-      className="card wf-form"
-      action={action}
-      onSubmit={submit}
-      submitLabel={t('hazards.submit')}
-      submitTestId="self-check-submit"
-      errorTestId="self-check-error"
-    >
-      <Field
-        label={t('hazards.selfCheck.quarter')}
-        testId="self-check-quarter"
-        value={form.quarter}
-        required
-        placeholder="2026Q4"
-        onChange={(v) => set('quarter', v.trim().toUpperCase())}
-      />
-      {SIGNED_FIELDS.map((name) => {
-        const props = {
-          label: t(`hazards.selfCheck.${name}`),
-          testId: `self-check-${name}`,
-          value: form[name],
-          required: true,
-          onChange: (v: string) => set(name, v),
-        };
-        return name === 'summary' ? <TextAreaField key={name} {...props} /> : <Field key={name} {...props} />;
-      })}
+    <SpecForm spec={SELF_CHECK_FORM} form={form} action={action} onSubmit={submit}>
       {filed && (
         <p
           className="field-wide"
@@ -81,7 +66,7 @@ function SelfCheckForm({ mineId }: { mineId: string }) {
           {formatDateTime(filed.filedAt)}
         </p>
       )}
-    </FormCard>
+    </SpecForm>
   );
 }
 

@@ -1,8 +1,6 @@
-import { useAction } from '../../components/use-action.ts';
 import { request } from '../../api/api-client.ts';
 import type { NoticeDeadline } from '../../api/generated/api-schema.ts';
-import { FormCard } from '../../components/form-card.tsx';
-import { Field, useFormFields } from '../../components/form-kit.tsx';
+import { SpecForm, useSpecForm, type FormSpec } from '../../components/post-form.tsx';
 import { todayIsoDate } from '../../format.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 
@@ -24,6 +22,16 @@ export function NoticeFlag({ notice }: { notice: OrderNotice | null | undefined 
   );
 }
 
+const NOTICE_FORM: FormSpec = {
+  idPrefix: 'order-notice',
+  className: 'form-row',
+  submitLabel: 'order.notice.record',
+  fields: [
+    { name: 'date', label: 'order.notice.date', kind: 'date' },
+    { name: 'ref', label: 'order.notice.ref' },
+  ],
+};
+
 /**
  * The public notice (公告) of an order: due date (5 working days of issue), what was recorded, overdue
  * in red; regulators record the date and the notice's number or link.
@@ -42,16 +50,13 @@ export function OrderNoticeBlock({
   onRecorded: () => void;
 }) {
   const { t } = useI18n();
-  const f = useFormFields({ date: todayIsoDate(), ref: '' });
+  const { form: f, action } = useSpecForm({ date: todayIsoDate(), ref: '' }, ['ref'], onRecorded);
   const { date, ref } = f.values;
-  const action = useAction();
   const submit = () =>
     void action.runWith(async () => {
       await request('POST', `/api/orders/${encodeURIComponent(orderId)}/notice`, {
         body: { noticeDate: date, noticeRef: ref },
       });
-      f.set({ ref: '' });
-      onRecorded();
     });
   const recorded = notice.recordedOn;
   const text =
@@ -75,20 +80,7 @@ export function OrderNoticeBlock({
         {text}
       </p>
       <p className="muted">{t('order.notice.holidays')}</p>
-      {canRecord && (
-        <FormCard
-          testId="order-notice-form"
-          className="form-row"
-          action={action}
-          onSubmit={submit}
-          submitLabel={t('order.notice.record')}
-          submitTestId="order-notice-submit"
-          errorTestId="order-notice-error"
-        >
-          <Field label={t('order.notice.date')} type="date" {...f.bind('date', 'order-notice-date')} />
-          <Field label={t('order.notice.ref')} {...f.bind('ref', 'order-notice-ref')} />
-        </FormCard>
-      )}
+      {canRecord && <SpecForm spec={NOTICE_FORM} form={f} action={action} onSubmit={submit} />}
     </section>
   );
 }

@@ -4,10 +4,8 @@ import type { MineStatus } from '../../api/generated/api-schema.ts';
 import { useApiData } from '../../api/use-api.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
 import { Button } from '../../components/button.tsx';
-import { FormCard } from '../../components/form-card.tsx';
-import { TextAreaField } from '../../components/form-kit.tsx';
+import { SpecForm, useSpecForm, type FormSpec } from '../../components/post-form.tsx';
 import { MinePicker, type PickedMine } from '../../components/mine-picker.tsx';
-import { useAction } from '../../components/use-action.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import type { MessageKey } from '../../i18n/zh-cn.ts';
 import { useCan } from '../../session/session-context.tsx';
@@ -15,43 +13,48 @@ import type { ChecklistItem, ResumptionView } from '../../api/generated/api-sche
 
 const stepKey = (id: string) => `res.step.${id}` as MessageKey;
 
+const APPLY_FORM: FormSpec = {
+  idPrefix: 'resumption-apply',
+  title: 'res.apply.title',
+  submitLabel: 'res.apply.submit',
+  submitTestId: 'resumption-apply',
+  fields: [{ name: 'note', label: 'res.apply.note', kind: 'textarea', testId: 'resumption-note' }],
+};
+
 /** The mine (or a regulator for it) applies: a suspended mine picked by code or name. */
 function ApplyForm({ onApplied }: { onApplied: () => void }) {
   const { t } = useI18n();
   const [mine, setMine] = useState<PickedMine | null>(null);
-  const [note, setNote] = useState('');
-  const action = useAction();
+  const { form, action } = useSpecForm({ note: '' }, ['note'], () => {
+    setMine(null);
+    onApplied();
+  });
   const [hint, setHint] = useState<string | null>(null);
   const submit = async () => {
     setHint(mine === null ? t('res.apply.pickFirst') : null);
     if (mine === null) return;
-    await action.runWith(async () => {
-      await answerOf(api.POST('/api/orders/resumptions', { body: { mineId: mine.id, note } }));
-      setMine(null);
-      setNote('');
-      onApplied();
-    });
+    await action.runWith(() =>
+      answerOf(api.POST('/api/orders/resumptions', { body: { mineId: mine.id, note: form.values.note } })),
+    );
   };
   return (
-    <FormCard
-      testId="resumption-apply-form"
-      title={t('res.apply.title')}
+    <SpecForm
+      spec={APPLY_FORM}
+      form={form}
       action={action}
       onSubmit={() => void submit()}
-      submitLabel={t('res.apply.submit')}
-      submitTestId="resumption-apply"
-      errorTestId="resumption-apply-error"
+      lead={
+        <MinePicker
+          value={mine}
+          onChange={setMine}
+          statuses={['suspended']}
+          label={t('res.apply.mine')}
+          testId="resumption-mine"
+        />
+      }
     >
-      <MinePicker
-        value={mine}
-        onChange={setMine}
-        statuses={['suspended']}
-        label={t('res.apply.mine')}
-        testId="resumption-mine"
-      />
-      <TextAreaField label={t('res.apply.note')} value={note} onChange={setNote} testId="resumption-note" />
       {hint !== null && <p className="text-danger">{hint}</p>}
-    </FormCard>
+    </SpecForm>
   );
 }
 
