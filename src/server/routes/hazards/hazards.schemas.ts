@@ -18,7 +18,7 @@ import {
   type SelfCheckReport,
   type SupervisionListing,
 } from '../../../core/hazards/hazard-types.ts';
-import { component, namedEnum, shaped } from '../../route-schemas.ts';
+import { component, namedEnum, recordMineFields, shaped } from '../../route-schemas.ts';
 
 /** Answers of the hazard routes (lifecycle, oversight, proposals, self-checks, evidence). */
 
@@ -45,9 +45,7 @@ const planSchema = z
 
 const hazardFields = {
   id: z.string(),
-  mineId: z.string(),
-  mineName: z.string(),
-  regionPath: z.string(),
+  ...recordMineFields,
   source: hazardSourceSchema,
   grade: hazardGradeSchema,
   category: z.string(),
@@ -77,9 +75,7 @@ export const hazardViewSchema = shaped<HazardView>()(
 export const hazardProposalSchema = component<HazardProposal>()('HazardProposal', {
   id: z.string(),
   kind: z.enum(PROPOSAL_KINDS),
-  mineId: z.string(),
-  mineName: z.string(),
-  regionPath: z.string(),
+  ...recordMineFields,
   hazardIds: z.array(z.string()),
   basis: z.string(),
   state: z.enum(['open', 'confirmed', 'dismissed', 'lapsed']),
