@@ -69,6 +69,18 @@ export function actStampFields<A extends string, N extends boolean = false>(
   >;
 }
 
+/**
+ * The same stamp as hazards and supervision records spell it, the actor's id under `<act>By`:
+ * `<act>By`, `<act>ByName`, `<act>At`, e.g. `...byStampFields('uploaded')`.
+ */
+export function byStampFields<A extends string>(
+  act: A,
+): { [K in `${A}By` | `${A}ByName` | `${A}At`]: z.ZodString } {
+  return { [`${act}By`]: z.string(), [`${act}ByName`]: z.string(), [`${act}At`]: z.string() } as {
+    [K in `${A}By` | `${A}ByName` | `${A}At`]: z.ZodString;
+  };
+}
+
 /** A calendar date written YYYY-MM-DD. */
 export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 
