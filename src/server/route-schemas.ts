@@ -39,6 +39,48 @@ export const mineRefFields = {
   regionName: z.string(),
 };
 
+/**
+ * The mine a record belongs to, as the records of accidents, closures, hazards and orders carry it: its id,
+ * its name and the region path of its county (what scope checks read).
+ */
+export const recordMineFields = {
+  mineId: z.string(),
+  mineName: z.string(),
+  regionPath: z.string(),
+};
+
+type StampFields<A extends string, S> = { [K in `${A}ById` | `${A}ByName` | `${A}At`]: S };
+
+/**
+ * Who did `act` and when, the fields of the core's `ActStamp<act>`: `<act>ById`, `<act>ByName`, `<act>At`,
+ * e.g. `...actStampFields('recorded')`. `nullable` for a stamp not yet set (a step not yet verified);
+ * `timeFirst` lists `<act>At` first, as some older components do (the OpenAPI document keeps their order).
+ */
+export function actStampFields<A extends string, N extends boolean = false>(
+  act: A,
+  { nullable, timeFirst = false }: { nullable?: N; timeFirst?: boolean } = {},
+): StampFields<A, N extends true ? z.ZodNullable<z.ZodString> : z.ZodString> {
+  const field = () => (nullable ? z.string().nullable() : z.string());
+  const by = { [`${act}ById`]: field(), [`${act}ByName`]: field() };
+  const at = { [`${act}At`]: field() };
+  return (timeFirst ? { ...at, ...by } : { ...by, ...at }) as StampFields<
+    A,
+    N extends true ? z.ZodNullable<z.ZodString> : z.ZodString
+  >;
+}
+
+/**
+ * The same stamp as hazards and supervision records spell it, the actor's id under `<act>By`:
+ * `<act>By`, `<act>ByName`, `<act>At`, e.g. `...byStampFields('uploaded')`.
+ */
+export function byStampFields<A extends string>(
+  act: A,
+): { [K in `${A}By` | `${A}ByName` | `${A}At`]: z.ZodString } {
+  return { [`${act}By`]: z.string(), [`${act}ByName`]: z.string(), [`${act}At`]: z.string() } as {
+    [K in `${A}By` | `${A}ByName` | `${A}At`]: z.ZodString;
+  };
+}
+
 /** A calendar date written YYYY-MM-DD. */
 export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 

@@ -24,7 +24,7 @@ import type {
 import type { AccountabilityView } from '../../../core/accidents/accountability-use-cases.ts';
 import type { ImportResult } from '../../../core/accidents/import-use-case.ts';
 import type { PrecedingTimeline } from '../../../core/accidents/preceded-by.ts';
-import { component, namedEnum, shaped } from '../../route-schemas.ts';
+import { actStampFields, component, namedEnum, recordMineFields, shaped } from '../../route-schemas.ts';
 
 /** Answers of the accident, accountability and reference-import routes. */
 
@@ -56,9 +56,7 @@ const accidentFields = {
   findings: z.string().nullable(),
   reportSubmittedAt: z.string().nullable(),
   closedAt: z.string().nullable(),
-  createdAt: z.string(),
-  createdById: z.string(),
-  createdByName: z.string(),
+  ...actStampFields('created', { timeFirst: true }),
 };
 export const accidentSchema = shaped<Accident>()(z.object(accidentFields).meta({ id: 'Accident' }));
 
@@ -94,9 +92,7 @@ const accidentReportSchema = shaped<AccidentReport>()(
     accidentId: z.string(),
     level: reportLevelSchema,
     reportedAt: z.string(),
-    recordedAt: z.string(),
-    recordedById: z.string(),
-    recordedByName: z.string(),
+    ...actStampFields('recorded', { timeFirst: true }),
     note: z.string(),
   }),
 );
@@ -104,18 +100,14 @@ const accidentReportSchema = shaped<AccidentReport>()(
 export const accountabilityRecordSchema = component<AccountabilityRecord>()('AccountabilityRecord', {
   id: z.string(),
   accidentId: z.string(),
-  mineId: z.string(),
-  mineName: z.string(),
-  regionPath: z.string(),
+  ...recordMineFields,
   personName: z.string(),
   post: z.string(),
   chain: accountabilityChainSchema,
   action: accountabilityActionSchema,
   decidedOn: z.string(),
   note: z.string(),
-  createdAt: z.string(),
-  createdById: z.string(),
-  createdByName: z.string(),
+  ...actStampFields('created', { timeFirst: true }),
 });
 
 const supplementFiguresSchema = z.object({
@@ -134,9 +126,7 @@ const supplementFields = {
   gradeBefore: accidentGradeSchema,
   gradeAfter: accidentGradeSchema,
   reason: z.string(),
-  recordedAt: z.string(),
-  recordedById: z.string(),
-  recordedByName: z.string(),
+  ...actStampFields('recorded', { timeFirst: true }),
 };
 export const accidentSupplementSchema = shaped<SupplementView>()(
   z

@@ -15,7 +15,7 @@ import {
 } from '../../../core/closure/closure-types.ts';
 import type { Candidate, ClosureView, UnfiledMine } from '../../../core/closure/closure-use-cases.ts';
 import type { PopulationHistory } from '../../../core/closure/population-history.ts';
-import { component, namedEnum, shaped } from '../../route-schemas.ts';
+import { actStampFields, component, namedEnum, recordMineFields, shaped } from '../../route-schemas.ts';
 
 /** Answers of the closure programme, ownership and crackdown-case routes. */
 
@@ -37,28 +37,20 @@ const closureStepSchema = component<ClosureStep>()('ClosureStep', {
   state: z.enum(['pending', 'recorded', 'verified', 'rejected']),
   evidence: z.string().nullable(),
   file: evidenceFileSchema.nullable(),
-  recordedById: z.string().nullable(),
-  recordedByName: z.string().nullable(),
-  recordedAt: z.string().nullable(),
-  verifiedById: z.string().nullable(),
-  verifiedByName: z.string().nullable(),
-  verifiedAt: z.string().nullable(),
+  ...actStampFields('recorded', { nullable: true }),
+  ...actStampFields('verified', { nullable: true }),
   note: z.string().nullable(),
 });
 
 const closureFields = {
   id: z.string(),
-  mineId: z.string(),
-  mineName: z.string(),
-  regionPath: z.string(),
+  ...recordMineFields,
   capacityTPerYear: z.number(),
   reason: z.string(),
   basis: z.string().nullable(),
   attachedToExisting: z.boolean(),
   status: z.enum(['in_progress', 'closed']),
-  createdById: z.string(),
-  createdByName: z.string(),
-  createdAt: z.string(),
+  ...actStampFields('created'),
   closedAt: z.string().nullable(),
 };
 shaped<Closure>()(z.object(closureFields));
@@ -72,9 +64,7 @@ export const transformationSchema = component<Transformation>()('Transformation'
   startedOn: z.string(),
   jobs: z.number(),
   note: z.string(),
-  recordedById: z.string(),
-  recordedByName: z.string(),
-  recordedAt: z.string(),
+  ...actStampFields('recorded'),
 });
 
 export const closureViewSchema = component<ClosureView>()('ClosureView', {
@@ -105,9 +95,7 @@ export const closureTargetSchema = component<ClosureTarget>()('ClosureTarget', {
   minesToClose: z.number(),
   capacityToWithdrawTPerYear: z.number(),
   note: z.string(),
-  createdById: z.string(),
-  createdByName: z.string(),
-  createdAt: z.string(),
+  ...actStampFields('created'),
 });
 
 export const targetProgressSchema = component<TargetProgress>()('TargetProgress', {
@@ -126,9 +114,7 @@ export const policyListEntrySchema = component<PolicyListEntry>()('PolicyListEnt
   regionPath: z.string(),
   reason: z.string(),
   source: z.string(),
-  listedById: z.string(),
-  listedByName: z.string(),
-  listedAt: z.string(),
+  ...actStampFields('listed'),
 });
 
 const candidateSchema = component<Candidate>()('ClosureCandidate', {
@@ -181,17 +167,13 @@ export const ownershipRecordSchema = component<OwnershipRecord>()('OwnershipReco
   toDate: z.string().nullable(),
   contractRef: z.string().nullable(),
   note: z.string(),
-  recordedById: z.string(),
-  recordedByName: z.string(),
-  recordedAt: z.string(),
+  ...actStampFields('recorded'),
 });
 
 export const crackdownCaseSchema = component<CrackdownCase>()('CrackdownCase', {
   id: z.string(),
   type: caseTypeSchema,
-  mineId: z.string(),
-  mineName: z.string(),
-  regionPath: z.string(),
+  ...recordMineFields,
   summary: z.string(),
   status: z.enum(['open', 'investigating', 'decided', 'closed']),
   evidence: z.array(
@@ -199,14 +181,10 @@ export const crackdownCaseSchema = component<CrackdownCase>()('CrackdownCase', {
       kind: caseEvidenceKindSchema,
       ref: z.string(),
       note: z.string(),
-      addedById: z.string(),
-      addedByName: z.string(),
-      addedAt: z.string(),
+      ...actStampFields('added'),
     }),
   ),
   decisions: z.array(z.object({ text: z.string(), byId: z.string(), byName: z.string(), at: z.string() })),
-  openedById: z.string(),
-  openedByName: z.string(),
-  openedAt: z.string(),
+  ...actStampFields('opened'),
   updatedAt: z.string(),
 });

@@ -11,7 +11,7 @@ import {
   type Directive,
   type DirectiveRecipient,
 } from '../../../core/directives/directives-ports.ts';
-import { component, namedEnum, shaped } from '../../route-schemas.ts';
+import { actStampFields, component, namedEnum, shaped } from '../../route-schemas.ts';
 
 /** Answers of the directives routes (named components of the OpenAPI document). */
 
@@ -62,16 +62,12 @@ const recipientFields = {
   regionName: z.string(),
   regionPath: z.string(),
   state: z.enum(['unread', 'read', 'replied']),
-  readAt: z.string().nullable(),
-  readById: z.string().nullable(),
-  readByName: z.string().nullable(),
+  ...actStampFields('read', { nullable: true, timeFirst: true }),
   repliedAt: z.string().nullable(),
   replyText: z.string().nullable(),
   replyById: z.string().nullable(),
   replyByName: z.string().nullable(),
-  visitRequestedAt: z.string().nullable(),
-  visitRequestedById: z.string().nullable(),
-  visitRequestedByName: z.string().nullable(),
+  ...actStampFields('visitRequested', { nullable: true, timeFirst: true }),
 };
 export const recipientSchema = shaped<DirectiveRecipient>()(
   z.object(recipientFields).meta({ id: 'DirectiveRecipient' }),

@@ -18,7 +18,7 @@ import {
   type SelfCheckReport,
   type SupervisionListing,
 } from '../../../core/hazards/hazard-types.ts';
-import { component, namedEnum, shaped } from '../../route-schemas.ts';
+import { byStampFields, component, namedEnum, recordMineFields, shaped } from '../../route-schemas.ts';
 
 /** Answers of the hazard routes (lifecycle, oversight, proposals, self-checks, evidence). */
 
@@ -45,9 +45,7 @@ const planSchema = z
 
 const hazardFields = {
   id: z.string(),
-  mineId: z.string(),
-  mineName: z.string(),
-  regionPath: z.string(),
+  ...recordMineFields,
   source: hazardSourceSchema,
   grade: hazardGradeSchema,
   category: z.string(),
@@ -77,9 +75,7 @@ export const hazardViewSchema = shaped<HazardView>()(
 export const hazardProposalSchema = component<HazardProposal>()('HazardProposal', {
   id: z.string(),
   kind: z.enum(PROPOSAL_KINDS),
-  mineId: z.string(),
-  mineName: z.string(),
-  regionPath: z.string(),
+  ...recordMineFields,
   hazardIds: z.array(z.string()),
   basis: z.string(),
   state: z.enum(['open', 'confirmed', 'dismissed', 'lapsed']),
@@ -110,18 +106,14 @@ export const hazardEvidenceSchema = component<HazardEvidence>()('HazardEvidence'
   fileName: z.string(),
   contentType: z.string(),
   sizeBytes: z.number(),
-  uploadedBy: z.string(),
-  uploadedByName: z.string(),
-  uploadedAt: z.string(),
+  ...byStampFields('uploaded'),
 });
 
 export const listingSchema = component<SupervisionListing>()('SupervisionListing', {
   id: z.string(),
   hazardId: z.string(),
   notice: z.string(),
-  issuedBy: z.string(),
-  issuedByName: z.string(),
-  issuedAt: z.string(),
+  ...byStampFields('issued'),
   closedAt: z.string().nullable(),
   closedBy: z.string().nullable(),
 });
@@ -227,9 +219,7 @@ export const selfCheckReportSchema = component<SelfCheckReport>()('SelfCheckRepo
   signer: z.string(),
   summary: z.string(),
   evidenceId: z.string().nullable(),
-  filedBy: z.string(),
-  filedByName: z.string(),
-  filedAt: z.string(),
+  ...byStampFields('filed'),
 });
 
 export const missingSelfChecksSchema = z

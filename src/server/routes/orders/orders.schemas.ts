@@ -12,7 +12,7 @@ import {
 import { DETAIL_CODES, type ChecklistItemResult } from '../../../core/orders/resumption-checklist.ts';
 import type { ResumptionActions } from '../../../core/orders/resumption-actions.ts';
 import type { ResumptionView } from '../../../core/orders/resumption-use-cases.ts';
-import { component, namedEnum, shaped } from '../../route-schemas.ts';
+import { actStampFields, component, namedEnum, recordMineFields, shaped } from '../../route-schemas.ts';
 import { gasClassSchema, mineStatusSchema } from '../registry/registry.schemas.ts';
 import { roleSchema } from '../session.schemas.ts';
 
@@ -46,9 +46,7 @@ export const orderSchema = component<Order>()('Order', {
 
 const orderMineFields = {
   orderId: z.string(),
-  mineId: z.string(),
-  mineName: z.string(),
-  regionPath: z.string(),
+  ...recordMineFields,
   outcome: z.enum(['affected', 'unaffected']),
   fromStatus: mineStatusSchema,
   note: z.string(),
@@ -63,9 +61,7 @@ export const issueOrderResultSchema = shaped<IssueOrderResult>()(
 );
 
 export const minePreviewSchema = component<MinePreview>()('MinePreview', {
-  mineId: z.string(),
-  mineName: z.string(),
-  regionPath: z.string(),
+  ...recordMineFields,
   status: z.string(),
   outcome: z.enum(['affected', 'unaffected']),
   note: z.string(),
@@ -130,17 +126,11 @@ export const orderDetailSchema = z
 
 export const resumptionViewSchema = component<ResumptionView>()('ResumptionView', {
   id: z.string(),
-  mineId: z.string(),
-  mineName: z.string(),
-  regionPath: z.string(),
+  ...recordMineFields,
   gasClass: gasClassSchema,
-  appliedAt: z.string(),
-  appliedById: z.string(),
-  appliedByName: z.string(),
+  ...actStampFields('applied', { timeFirst: true }),
   status: z.enum(['pending', 'approved', 'rejected']),
-  decidedAt: z.string().nullable(),
-  decidedById: z.string().nullable(),
-  decidedByName: z.string().nullable(),
+  ...actStampFields('decided', { nullable: true, timeFirst: true }),
   decisionReason: z.string().nullable(),
   noticeDate: z.string().nullable(),
   noticeRef: z.string().nullable(),
@@ -169,9 +159,7 @@ export const campaignSchema = component<Campaign>()('Campaign', {
   startsOn: z.string(),
   endsOn: z.string(),
   items: z.array(z.object({ id: z.string(), text: z.string(), dueOn: z.string() })),
-  createdById: z.string(),
-  createdByName: z.string(),
-  createdAt: z.string(),
+  ...actStampFields('created'),
 });
 
 export const campaignMarkSchema = component<CampaignMark>()('CampaignMark', {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ALLOWANCE_KINDS, WATCH_SYSTEMS } from '../../../core/monitoring/stopped/stopped-allowances.ts';
 import { MINE_STATUSES } from '../../../core/registry/types.ts';
+import { actStampFields, recordMineFields } from '../../route-schemas.ts';
 
 /** The response shapes of the stopped-mine routes (the API contract's one source, ADR 0014). */
 const mineStatus = z.enum(MINE_STATUSES as unknown as [string, ...string[]]);
@@ -8,9 +9,7 @@ const mineStatus = z.enum(MINE_STATUSES as unknown as [string, ...string[]]);
 export const allowanceSchema = z.object({
   id: z.string(),
   kind: z.enum(ALLOWANCE_KINDS as unknown as [string, ...string[]]),
-  mineId: z.string(),
-  mineName: z.string(),
-  regionPath: z.string(),
+  ...recordMineFields,
   state: z.enum(['declared', 'approved', 'rejected', 'superseded']),
   crewSize: z.number().int(),
   roles: z.array(z.string()),
@@ -20,12 +19,8 @@ export const allowanceSchema = z.object({
   toAt: z.string().nullable(),
   supervisor: z.string().nullable(),
   note: z.string(),
-  declaredAt: z.string(),
-  declaredById: z.string(),
-  declaredByName: z.string(),
-  decidedAt: z.string().nullable(),
-  decidedById: z.string().nullable(),
-  decidedByName: z.string().nullable(),
+  ...actStampFields('declared', { timeFirst: true }),
+  ...actStampFields('decided', { nullable: true, timeFirst: true }),
   decisionReason: z.string().nullable(),
 });
 

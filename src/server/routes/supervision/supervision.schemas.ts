@@ -14,7 +14,7 @@ import {
 } from '../../../core/supervision/supervision-types.ts';
 import { UNDERGROUND_CHECKS, type UndergroundCheck } from '../../../core/supervision/underground-presence.ts';
 import type { VisitView } from '../../../core/supervision/visit-checks.ts';
-import { component, mineRefFields, namedEnum } from '../../route-schemas.ts';
+import { byStampFields, component, mineRefFields, namedEnum } from '../../route-schemas.ts';
 
 /** Answers of the supervision routes (plans, assignments, coverage, visits). */
 
@@ -53,26 +53,20 @@ export const responsiblePersonSchema = component<ResponsiblePerson>()('Responsib
   name: z.string(),
   position: z.string(),
   phone: z.string(),
-  assignedBy: z.string(),
-  assignedByName: z.string(),
-  assignedAt: z.string(),
+  ...byStampFields('assigned'),
 });
 
 export const supervisionGroupSchema = component<SupervisionGroup>()('SupervisionGroup', {
   mineId: z.string(),
   members: z.array(z.object({ userId: z.string(), name: z.string(), isLeader: z.boolean() })),
-  assignedBy: z.string(),
-  assignedByName: z.string(),
-  assignedAt: z.string(),
+  ...byStampFields('assigned'),
 });
 
 export const leaderAssignmentSchema = component<LeaderAssignment>()('LeaderAssignment', {
   mineId: z.string(),
   userId: z.string(),
   name: z.string(),
-  assignedBy: z.string(),
-  assignedByName: z.string(),
-  assignedAt: z.string(),
+  ...byStampFields('assigned'),
 });
 
 export const supervisionCardSchema = component<SupervisionCard>()('SupervisionCard', {
