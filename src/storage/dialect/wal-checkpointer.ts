@@ -5,6 +5,8 @@ import type { NodeSqliteDatabase } from './node-sqlite-dialect.ts';
 const CHECKPOINT_EVERY_MS = 500;
 /** WAL frames (pages) after which the WAL is started over: ~16 MB at 4 KiB pages. */
 const RESTART_AFTER_FRAMES = 4_000;
+/** After a RESTART that a reader kept from finishing, passive checkpoints only for this long. */
+const RESTART_BACKOFF_MS = 5_000;
 /** What the WAL file is cut back to when it starts over. */
 const WAL_SIZE_LIMIT_BYTES = 32 * 1024 * 1024;
 
@@ -26,15 +28,21 @@ const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { DatabaseSync } = require('node:sqlite');
 const db = new DatabaseSync(workerData.path);
-db.exec('PRAGMA busy_timeout = 1000');
+// A RESTART holds new writers while it waits for readers: give up soon and try again later.
+db.exec('PRAGMA busy_timeout = 100');
 const passive = db.prepare('PRAGMA wal_checkpoint(PASSIVE)');
 const restart = db.prepare('PRAGMA wal_checkpoint(RESTART)');
+let restartAfter = 0;
 const timer = setInterval(() => {
   try {
     const r = passive.get();
     // Under steady writes a passive checkpoint never finds the WAL quiet, so the WAL would only grow;
     // once it is long, a RESTART (the remaining frames, writers held for that moment) starts it over.
-    if (r && r.log >= workerData.restartFrames) restart.get();
+    // One that found a reader in the way is not tried again for a while: each try holds writers.
+    if (r && r.log >= workerData.restartFrames && Date.now() >= restartAfter) {
+      const done = restart.get();
+      if (done && done.busy) restartAfter = Date.now() + workerData.restartBackoffMs;
+    }
   } catch (e) { parentPort.postMessage({ error: String(e && e.message || e) }); }
 }, workerData.everyMs);
 parentPort.on('message', (m) => {
@@ -53,7 +61,12 @@ export function startWalCheckpointer(
   sqlite.raw.exec(`PRAGMA journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
-    workerData: { path, everyMs: CHECKPOINT_EVERY_MS, restartFrames: RESTART_AFTER_FRAMES },
+    workerData: {
+      path,
+      everyMs: CHECKPOINT_EVERY_MS,
+      restartFrames: RESTART_AFTER_FRAMES,
+      restartBackoffMs: RESTART_BACKOFF_MS,
+    },
   });
   worker.on('message', (m: { error?: string }) => {
     if (m.error) onError(m.error);

@@ -19,6 +19,8 @@ import type { Kysely } from 'kysely';
  */
 
 const SPAN = 256;
+/** Head rows read per statement when the directory catches up. */
+const CATCH_UP_CHUNK = 65_536;
 const MAX_ROWS = 512;
 
 export interface HeadRow {
@@ -71,7 +73,11 @@ export class HeadDirectory {
       rowsOfRange: this.#raw.prepare(
         'select seq, point_id, ts_ms, value, status from readings_head where seq between ? and ?',
       ),
-      after: this.#raw.prepare('select seq, point_id, ts_ms from readings_head where seq > ? order by seq'),
+      // In chunks, each its own short read: one long read of a large head would hold the WAL's
+      // checkpoints back (and a RESTART checkpoint holds writers while it waits for readers).
+      after: this.#raw.prepare(
+        `select seq, point_id, ts_ms from readings_head where seq > ? order by seq limit ${CATCH_UP_CHUNK}`,
+      ),
       // Two subqueries: SQLite answers a lone min() or max() of the rowid from the B-tree's ends, but
       // scans the table for both in one select.
       bounds: this.#raw.prepare(
@@ -162,17 +168,17 @@ export class HeadDirectory {
       }
       seqs.length = points.length = times.length = 0;
     };
-    for (const r of st.after.iterate(this.#through) as Iterable<{
-      seq: number;
-      point_id: number;
-      ts_ms: number;
-    }>) {
-      seqs.push(Number(r.seq));
-      points.push(r.point_id);
-      times.push(Number(r.ts_ms));
-      if (seqs.length === 65_536) flush();
+    for (let from = this.#through; ;) {
+      const rows = st.after.all(from) as Array<{ seq: number; point_id: number; ts_ms: number }>;
+      for (const r of rows) {
+        seqs.push(Number(r.seq));
+        points.push(r.point_id);
+        times.push(Number(r.ts_ms));
+      }
+      flush();
+      if (rows.length < CATCH_UP_CHUNK) break;
+      from = Number(rows[rows.length - 1]!.seq);
     }
-    flush();
   }
 
   #dropWhere(gone: (s: number) => boolean) {
