@@ -221,24 +221,27 @@ export function BriefingPage() {
           </div>
           <div className="card" style={{ gridColumn: '1 / -1' }}>
             <h2>{t('briefing.top')}</h2>
-            <table className="table" data-testid="briefing-top-risk">
-              <tbody>
-                {b.topRisk.map((r) => (
-                  <tr key={r.mineId} data-testid="briefing-top-row" data-mine-id={r.mineId}>
-                    <td>{r.rank}</td>
-                    <td>
-                      <a href={`/mines/${encodeURIComponent(r.mineId)}`}>{r.name}</a>
-                      <RiskUrgencyNote row={r} />
-                    </td>
-                    <td>{r.regionName}</td>
-                    <td>{r.score}</td>
-                    <td>
-                      <FactorBar factors={r.factors} max={maxScore} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            {/* On a phone the factor bars need more than the card's width: the table scrolls. */}
+            <div className="table-wrap">
+              <table className="table" data-testid="briefing-top-risk">
+                <tbody>
+                  {b.topRisk.map((r) => (
+                    <tr key={r.mineId} data-testid="briefing-top-row" data-mine-id={r.mineId}>
+                      <td>{r.rank}</td>
+                      <td>
+                        <a href={`/mines/${encodeURIComponent(r.mineId)}`}>{r.name}</a>
+                        <RiskUrgencyNote row={r} />
+                      </td>
+                      <td>{r.regionName}</td>
+                      <td>{r.score}</td>
+                      <td>
+                        <FactorBar factors={r.factors} max={maxScore} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           </div>
         </div>
       )}
