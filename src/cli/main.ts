@@ -77,15 +77,13 @@ program
   .action(async (opts: { demo: boolean }) => {
     const config = loadConfig(process.env);
     const rt = await openRuntime(config);
-    // WAL checkpoints off the event loop (ADR 0005, amendment 4).
+    // A SQLite file's WAL checkpoints and compaction run off the event loop (ADR 0005, amendments 4, 5).
+    const sqlitePath = config.databaseUrl.replace(/^sqlite:/, '');
     const checkpointer = rt.database.sqlite
-      ? startWalCheckpointer(rt.database.sqlite, config.databaseUrl.replace(/^sqlite:/, ''), (m) =>
-          console.error(`WAL checkpoint: ${m}`),
-        )
+      ? startWalCheckpointer(rt.database.sqlite, sqlitePath, (m) => console.error(`WAL checkpoint: ${m}`))
       : null;
-    // Compaction on a thread of its own for a SQLite file (ADR 0005, amendment 5).
-    const sqlitePath = rt.database.sqlite ? config.databaseUrl.replace(/^sqlite:/, '') : '';
-    const compaction = sqlitePath && sqlitePath !== ':memory:' ? startCompactionWorker(sqlitePath) : null;
+    const compaction =
+      rt.database.sqlite && sqlitePath !== ':memory:' ? startCompactionWorker(sqlitePath) : null;
     let accounts = readDemoAccounts(config);
     if (opts.demo) {
       const seeded = await seedDemoIfEmpty(rt);

@@ -69,7 +69,7 @@ export interface CompactionSlicing {
   minSlicePoints?: number;
   /** Without a head directory, point ids per transaction. */
   pointsPerSlice?: number;
-  /** Told of each slice's result and how long its transaction took. */
+  /** Told of each slice's result and how long it took. */
   onSlice?: (slice: CompactionResult, timing: SliceTiming) => void;
 }
 
@@ -81,8 +81,8 @@ export interface SliceTiming {
 
 /**
  * Moves every head reading older than `beforeMs` into blocks, one slice of neighbouring point ids per
- * transaction: a slice's head rows are deleted and returned by one statement per `seq` range (so a
- * reading appended meanwhile is either taken or left for the next run, never lost), merged with the
+ * transaction (see `compactSlice`: only rows present when the slice was planned are taken, so a
+ * reading appended meanwhile is left for the next run, never lost), merged with the
  * block already stored for each (point, window) — a late or re-sent reading at a time the block has is
  * dropped — and written with the window's rollup. A crash before a slice's commit leaves its rows in
  * the head; a run after a commit finds nothing to redo. Slices keep memory and the longest transaction
@@ -183,7 +183,10 @@ async function compactSlice(
         await lockCompaction<Database>(trx);
         for (const range of seqRanges)
           await sql`delete from readings_head where ${where(range)}`.execute(trx);
-        return writeSlice(trx, merge, beforeMs);
+        // Another compactor (retention's, on the serving connection) may have written one of these
+        // blocks since they were read: then merge again under the lock, or its readings would be lost.
+        const current = (await blocksUnchanged(trx, merge.seen)) ? merge : await mergeSlice(trx, rows);
+        return writeSlice(trx, current, beforeMs);
       }),
     );
   }
@@ -206,6 +209,28 @@ interface SliceMerge {
   blockRows: Array<ReturnType<typeof blockRow>>;
   rollupRows: Array<ReturnType<typeof rollupRowOf>>;
   touched: Array<[pointId: number, dayMs: number]>;
+  /** window → point → readings of the stored block the merge started from (0: none). */
+  seen: Map<number, Map<number, number>>;
+}
+
+/** Whether the stored blocks still hold the numbers of readings a merge started from. */
+async function blocksUnchanged(db: Kysely<Database>, seen: SliceMerge['seen']): Promise<boolean> {
+  for (const [w, points] of seen) {
+    const ids = [...points.keys()];
+    for (let i = 0; i < ids.length; i += IN_CHUNK) {
+      const chunk = ids.slice(i, i + IN_CHUNK);
+      const now = new Map<number, number>();
+      for (const b of await db
+        .selectFrom('reading_blocks')
+        .select(['point_id', 'count'])
+        .where('window_ms', '=', w)
+        .where('point_id', 'in', chunk)
+        .execute())
+        now.set(b.point_id, Number(b.count));
+      for (const id of chunk) if ((now.get(id) ?? 0) !== points.get(id)) return false;
+    }
+  }
+  return true;
 }
 
 async function mergeSlice(db: Kysely<Database>, rows: HeadRow[]): Promise<SliceMerge> {
@@ -220,14 +245,24 @@ async function mergeSlice(db: Kysely<Database>, rows: HeadRow[]): Promise<SliceM
     if (!list) points.set(r.point_id, (list = []));
     list.push(r);
   }
-  const out: SliceMerge = { headRows: rows.length, merged: 0, blockRows: [], rollupRows: [], touched: [] };
+  const out: SliceMerge = {
+    headRows: rows.length,
+    merged: 0,
+    blockRows: [],
+    rollupRows: [],
+    touched: [],
+    seen: new Map(),
+  };
   for (const [w, points] of byWindow) {
     const ids = [...points.keys()];
+    const seen = new Map<number, number>();
+    out.seen.set(w, seen);
     for (let i = 0; i < ids.length; i += IN_CHUNK) {
       const chunk = ids.slice(i, i + IN_CHUNK);
       const old = await existingOf(db, w, chunk);
       for (const id of chunk) {
         const before = old.get(id);
+        seen.set(id, before?.block?.ts.length ?? 0);
         if (before?.block) out.merged++;
         const readings = mergeReadings(before?.block ?? null, asExtra(points.get(id)!));
         out.blockRows.push(blockRow(id, w, readings));
