@@ -1,6 +1,6 @@
 /**
  * `npm run bench:soak -- [--minutes 60] [--rate 60000] [--mines N] [--poll-s 2] [--people-every-s 30]
- *  [--sample-s 10] [--engine sqlite|postgres] [--connections 8] [--mines-per-request 1] [--cpu-prof] [--keep]
+ *  [--sample-s 10] [--alarm-every-s 5] [--engine sqlite|postgres] [--connections 8] [--mines-per-request 1] [--cpu-prof] [--keep]
  *  [--country 2019]`
  *
  * Load and soak: the real embedded server (`node src/cli/main.ts serve`, a child process) on a fresh
@@ -10,7 +10,10 @@
  * POST /api/ingest/files — and every `--sample-s` records the server's memory (RSS; V8 heap and
  * event-loop figures from a preloaded probe), CPU, the readings/s achieved, request latency
  * p50/p99/max (from the scheduled send to the answer) and the backlog (readings sent on schedule but
- * not yet answered). Writes bench/results/soak-latest.json and prints a table.
+ * not yet answered). An alarm probe (support/soak-alarm-probe.ts) sends a methane reading over the
+ * alarm level for the next mine every `--alarm-every-s` (0: none) on a connection of its own and times
+ * it to the province regulator's live feed (`GET /api/live`): the alarm's receipt → live feed latency
+ * under the load. Writes bench/results/soak-latest.json and prints a table.
  *
  * The province is the demo generator's (`redline seed`) with enough mines that every point reports
  * about every `--poll-s` seconds: 60,000 readings/s at 2 s is ~120,000 points in ~1,600 reporting
@@ -40,6 +43,7 @@ import {
   writtenBytes,
 } from './support/server-process.ts';
 import { createPoster, machineCpuMs, percentile, SoakCounters } from './support/soak-client.ts';
+import { startAlarmProbe, type AlarmProbe } from './support/soak-alarm-probe.ts';
 import { prepareSoakDatabase } from './support/soak-database.ts';
 import { cpuPressure, printHeader, printRow, type Sample } from './support/soak-report.ts';
 import type { GeneratorPoll, GeneratorPollResult, GeneratorReady } from './support/soak-generator.ts';
@@ -58,6 +62,7 @@ const { values: args } = parseArgs({
     'poll-s': { type: 'string', default: '2' },
     'people-every-s': { type: 'string', default: '30' },
     'sample-s': { type: 'string', default: '10' },
+    'alarm-every-s': { type: 'string', default: '5' },
     engine: { type: 'string', default: 'sqlite' },
     connections: { type: 'string', default: '8' },
     'mines-per-request': { type: 'string', default: '1' },
@@ -85,6 +90,8 @@ const config = {
   pollS,
   peopleEveryS: num('people-every-s'),
   sampleS: num('sample-s'),
+  /** Seconds between alarm probes; 0 for none (and none in a country run: one regulator sees one province). */
+  alarmEveryS: Math.max(0, Number(args['alarm-every-s']) || 0),
   engine: args.engine === 'postgres' ? ('postgres' as const) : ('sqlite' as const),
   connections: Math.round(num('connections')),
   minesPerRequest: Math.round(num('mines-per-request')),
@@ -163,6 +170,10 @@ else {
     await rt.database.close();
   }
 }
+const readToken =
+  config.country === null && config.alarmEveryS > 0
+    ? await createToken(env, 'province', 'soak alarm probe (live feed)', 'read')
+    : null;
 const authFor = (mine: string) => ({
   authorization: `Bearer ${tokens.get(config.country === null ? '' : mine.slice(0, 2)) ?? ''}`,
 });
@@ -364,6 +375,19 @@ let lastMachine = machineCpuMs((p) => readFileSync(p, 'utf8'));
 let lastIo = writtenBytes(server.pid);
 const ioAtStart = lastIo;
 
+function alarmFigures(a: ReturnType<AlarmProbe['takeInterval']>) {
+  return {
+    alarm_feed_p99_ms: round1(
+      percentile(
+        a.latencies.sort((x, y) => x - y),
+        99,
+      ),
+    ),
+    alarm_probes_seen: a.latencies.length,
+    alarm_probes_missed: a.missed,
+  };
+}
+
 async function takeSample(): Promise<Sample> {
   const now = Date.now();
   const secs = (now - lastSampleAt) / 1000;
@@ -414,6 +438,7 @@ async function takeSample(): Promise<Sample> {
     server_disk_write_mb_per_s:
       io && lastIo ? round1((io.writeBytes - lastIo.writeBytes) / secs / 1_048_576) : null,
     cpu_pressure_pct: cpuPressure(),
+    ...(alarmProbe ? alarmFigures(alarmProbe.takeInterval()) : {}),
     ...(cluster
       ? {
           workers_rss_mb: workers.map((w) => round1(residentMb(w.child.pid!))),
@@ -427,6 +452,17 @@ async function takeSample(): Promise<Sample> {
   return sample;
 }
 
+const alarmProbe: AlarmProbe | null =
+  readToken !== null && ready.methanePoints.length > 0
+    ? startAlarmProbe({
+        baseUrl: server.baseUrl,
+        readToken,
+        ingestToken: tokens.get('')!,
+        points: ready.methanePoints,
+        everyMs: config.alarmEveryS * 1000,
+      })
+    : null;
+
 printHeader();
 
 if (config.cpuProf) probe({ kind: 'profile-start' });
@@ -438,6 +474,7 @@ const sentEnd = Date.now();
 for (let waited = 0; counters.inFlight > 0 && waited < 120_000; waited += 100) await sleep(100);
 const drainMs = Date.now() - sentEnd;
 clearInterval(sampler);
+await alarmProbe?.stop();
 await takeSample();
 const abandoned = counters.inFlight;
 abandoning = true;
@@ -527,6 +564,8 @@ const summary = {
   errors: counters.totalErrors,
   first_errors: counters.firstErrors,
   server_exit_code: exitCode,
+  ...(alarmProbe ? alarmSummary(alarmProbe.totals()) : {}),
+  ...steadiness(samples),
   ...(cluster
     ? {
         workers: workers.length,
@@ -536,6 +575,63 @@ const summary = {
       }
     : {}),
 };
+function alarmSummary(a: ReturnType<AlarmProbe['totals']>) {
+  const sorted = [...a.latencies].sort((x, y) => x - y);
+  return {
+    alarm_probes_sent: a.sent,
+    alarm_probes_seen: a.seen,
+    alarm_probes_missed: a.missed,
+    alarm_feed_p50_ms: round1(percentile(sorted, 50)),
+    alarm_feed_p99_ms: round1(percentile(sorted, 99)),
+    alarm_feed_max_ms: round1(sorted.at(-1) ?? null),
+  };
+}
+
+/**
+ * Whether the server stays steady after its first 10 minutes: RSS and V8 heap as 5-minute means and
+ * the largest deviation of one from their mean (%), and the server's CPU per reading in the first and
+ * the last 10 minutes (µs).
+ */
+function steadiness(rows: readonly Sample[]) {
+  const windowMeans = (pick: (s: Sample) => number | null) => {
+    const sums = new Map<number, { sum: number; n: number }>();
+    for (const s of rows) {
+      const v = pick(s);
+      if (s.t_s <= 600 || v === null) continue;
+      const w = Math.floor((s.t_s - 1) / 300);
+      const e = sums.get(w) ?? { sum: 0, n: 0 };
+      e.sum += v;
+      e.n++;
+      sums.set(w, e);
+    }
+    return [...sums.values()].map((e) => Math.round(e.sum / e.n));
+  };
+  const spread = (xs: number[]) => {
+    if (xs.length === 0) return null;
+    const m = xs.reduce((a, b) => a + b, 0) / xs.length;
+    return Math.round((Math.max(...xs.map((x) => Math.abs(x - m))) / m) * 1000) / 10;
+  };
+  const usPerReading = (part: readonly Sample[]) => {
+    const ok = part.filter((s) => s.server_cpu_pct !== null && s.achieved_readings_per_s > 0);
+    const cpuMsPerS = ok.reduce((a, s) => a + s.server_cpu_pct! * 10, 0);
+    const readings = ok.reduce((a, s) => a + s.achieved_readings_per_s, 0);
+    return readings > 0 ? round1((cpuMsPerS * 1000) / readings) : null;
+  };
+  const end = rows.at(-1)?.t_s ?? 0;
+  const rss = windowMeans((s) => s.rss_mb);
+  const heap = windowMeans((s) => s.heap_used_mb);
+  return {
+    rss_5min_means_after_10min_mb: rss,
+    rss_spread_after_10min_pct: spread(rss),
+    heap_5min_means_after_10min_mb: heap,
+    heap_spread_after_10min_pct: spread(heap),
+    cpu_us_per_reading_first_10min: usPerReading(rows.filter((s) => s.t_s <= 600)),
+    cpu_us_per_reading_last_10min: usPerReading(rows.filter((s) => s.t_s > end - 600)),
+    backlog_nonzero_samples: rows.filter((s) => s.backlog_readings > 0).length,
+    backlog_max_readings: Math.max(0, ...rows.map((s) => s.backlog_readings)),
+  };
+}
+
 const result = {
   config: {
     ...config,

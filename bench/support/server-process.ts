@@ -44,8 +44,13 @@ export function runCli(
 }
 
 /** `redline token create --user <user>`: the bearer token a gateway sends. */
-export async function createToken(env: NodeJS.ProcessEnv, user: string, name: string): Promise<string> {
-  const r = await runCli(['token', 'create', '--user', user, '--name', name], env);
+export async function createToken(
+  env: NodeJS.ProcessEnv,
+  user: string,
+  name: string,
+  scopes = 'ingest',
+): Promise<string> {
+  const r = await runCli(['token', 'create', '--user', user, '--name', name, '--scopes', scopes], env);
   if (r.code !== 0) throw new Error(`token create failed (${r.code}): ${r.stderr}`);
   return (JSON.parse(r.stdout) as { token: string }).token;
 }

@@ -48,6 +48,8 @@ export interface GeneratorReady {
   readingsPerPoll: number;
   points: number;
   people: number;
+  /** One methane point per reporting mine, for the alarm probe. */
+  methanePoints: Array<{ mine: string; point: string }>;
   /** CDDY and RYQY files of the reporting mines, to upload before the readings. */
   definitions: Array<{ name: string; text: string }>;
 }
@@ -132,10 +134,13 @@ function init(m: GeneratorInit): GeneratorReady {
   reporting = first.readings.map((r) => r.mineCode);
   names = new Map(province.mines.map((x) => [x.code, x.name]));
   const definitions: GeneratorReady['definitions'] = [];
+  const methanePoints: GeneratorReady['methanePoints'] = [];
   let points = 0;
   for (const code of reporting) {
     const layout = sim.layouts.get(code)!;
     points += layout.points.length;
+    const ch4 = layout.points.find((p) => p.sensorTypeCode === '0001');
+    if (ch4) methanePoints.push({ mine: code, point: ch4.pointCode });
     const header = { mineCode: code, mineName: layout.mineName, uploadTimeMs: m.startMs - 60_000 };
     const cddy = renderUploadFile('CDDY', { ...header, systemName: '煤矿安全监控系统' }, layout.points);
     const ryqy = renderUploadFile('RYQY', header, layout.areas);
@@ -148,6 +153,7 @@ function init(m: GeneratorInit): GeneratorReady {
     points,
     people: first.personnel.reduce((n, p) => n + p.positions.length, 0),
     definitions,
+    methanePoints,
   };
 }
 

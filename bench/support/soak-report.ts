@@ -34,6 +34,10 @@ export interface Sample {
   server_disk_write_mb_per_s: number | null;
   /** Share of the interval some runnable task waited for a CPU (/proc/pressure/cpu avg10), %. */
   cpu_pressure_pct: number | null;
+  /** Alarm probe: receipt → live feed p99 of the probes seen in the interval (ms), and those missed. */
+  alarm_feed_p99_ms?: number | null;
+  alarm_probes_seen?: number;
+  alarm_probes_missed?: number;
   /** Distributed mode: each worker's resident memory, and the messages not yet stored. */
   workers_rss_mb?: Array<number | null>;
   stream_backlog_messages?: number | null;
@@ -68,6 +72,7 @@ const COLUMNS: Array<[string, (s: Sample) => string | number | null]> = [
   ['late ms', (s) => s.late_send_ms_max],
   ['wr MB/s', (s) => s.server_written_mb_per_s],
   ['db MB', (s) => s.db_mb],
+  ['alarm ms', (s) => s.alarm_feed_p99_ms ?? null],
   ['err', (s) => s.errors],
 ];
 /** Prints one sample as a table row. */

@@ -11,6 +11,7 @@ import type { Principal } from '../core/access/types.ts';
 import type { AppDeps } from './app.ts';
 import { principalOf } from './auth.ts';
 import { registerListExport, type ListExportSpec } from './list-export-route.ts';
+import { idParams } from './route-schemas.ts';
 
 type Schema = z.ZodType | undefined;
 type Parsed<S extends Schema> = S extends z.ZodType ? z.output<S> : undefined;
@@ -97,6 +98,15 @@ export interface RouteKit {
     record: R,
   ): RecordAction<P, R>;
   /**
+   * `GET <url>` of one record by its `:id` path parameter: runs one use case and answers the record
+   * under its name, `{ [key] }`.
+   */
+  getOne<R extends z.ZodType>(
+    url: string,
+    spec: { summary: string; key: string; record: R },
+    load: (principal: Principal, id: string) => Promise<z.input<R>>,
+  ): void;
+  /**
    * `POST <url>` creating one record: runs one use case with the body and answers 201 with the record
    * under its name, `{ [key] }`.
    */
@@ -162,8 +172,9 @@ export function routeKit(app: FastifyInstance, deps: AppDeps, tags: string[]): R
       });
     };
   const post = declare('POST');
+  const get = declare('GET');
   return {
-    get: declare('GET'),
+    get,
     post,
     put: declare('PUT'),
     patch: declare('PATCH'),
@@ -171,6 +182,10 @@ export function routeKit(app: FastifyInstance, deps: AppDeps, tags: string[]): R
     recordActions: (base, params, key, record) => (verb, spec, run) =>
       post(`${base}/${verb}`, { ...spec, params, response: z.object({ [key]: record }) }, async (call) => ({
         [key]: await run(call.principal, call.params as z.output<typeof params>, call.body as never),
+      })),
+    getOne: (url, { key, record, summary }, load) =>
+      get(url, { summary, params: idParams, response: z.object({ [key]: record }) }, async (call) => ({
+        [key]: await load(call.principal, call.params.id),
       })),
     create: (url, { key, record, ...spec }, run) =>
       post(url, { ...spec, response: z.object({ [key]: record }), status: 201 }, async (call) => ({

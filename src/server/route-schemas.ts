@@ -24,6 +24,15 @@ export const pageFields = {
 /** `{ items: [...] }`, the answer of the lists that are not paged. */
 export const itemsOf = <S extends z.ZodType>(item: S) => z.object({ items: z.array(item) });
 
+/**
+ * Several fields of one kind, in the order named: `...fields.strings('id', 'mineId')` is `id: z.string(),
+ * mineId: z.string()`. Each field gets its own schema instance.
+ */
+function fieldsOf<S extends z.ZodType>(make: () => S) {
+  return <const K extends string>(...names: K[]): { [P in K]: S } =>
+    Object.fromEntries(names.map((name) => [name, make()])) as { [P in K]: S };
+}
+
 /** A region's six-digit administrative division code (GB/T 2260), e.g. 520000 for the province. */
 export const regionIdSchema = z.string().regex(/^\d{6}$/, 'a six-digit region code');
 
@@ -31,7 +40,7 @@ export const regionIdSchema = z.string().regex(/^\d{6}$/, 'a six-digit region co
 export const regionQuery = z.object({ regionId: regionIdSchema.optional() });
 
 /** A mine as the lists of several modules name it: id, code, name and its county. */
-export const mineRefFields = {
+const mineRefFields = {
   mineId: z.string(),
   code: z.string(),
   name: z.string(),
@@ -43,7 +52,7 @@ export const mineRefFields = {
  * The mine a record belongs to, as the records of accidents, closures, hazards and orders carry it: its id,
  * its name and the region path of its county (what scope checks read).
  */
-export const recordMineFields = {
+const recordMineFields = {
   mineId: z.string(),
   mineName: z.string(),
   regionPath: z.string(),
@@ -56,7 +65,7 @@ type StampFields<A extends string, S> = { [K in `${A}ById` | `${A}ByName` | `${A
  * e.g. `...actStampFields('recorded')`. `nullable` for a stamp not yet set (a step not yet verified);
  * `timeFirst` lists `<act>At` first, as some older components do (the OpenAPI document keeps their order).
  */
-export function actStampFields<A extends string, N extends boolean = false>(
+function actStampFields<A extends string, N extends boolean = false>(
   act: A,
   { nullable, timeFirst = false }: { nullable?: N; timeFirst?: boolean } = {},
 ): StampFields<A, N extends true ? z.ZodNullable<z.ZodString> : z.ZodString> {
@@ -73,9 +82,7 @@ export function actStampFields<A extends string, N extends boolean = false>(
  * The same stamp as hazards and supervision records spell it, the actor's id under `<act>By`:
  * `<act>By`, `<act>ByName`, `<act>At`, e.g. `...byStampFields('uploaded')`.
  */
-export function byStampFields<A extends string>(
-  act: A,
-): { [K in `${A}By` | `${A}ByName` | `${A}At`]: z.ZodString } {
+function byStampFields<A extends string>(act: A): { [K in `${A}By` | `${A}ByName` | `${A}At`]: z.ZodString } {
   return { [`${act}By`]: z.string(), [`${act}ByName`]: z.string(), [`${act}At`]: z.string() } as {
     [K in `${A}By` | `${A}ByName` | `${A}At`]: z.ZodString;
   };
@@ -138,3 +145,21 @@ export function component<T>() {
 /** One of a core list of values (statuses, kinds, grades) as a named enum component. */
 export const namedEnum = <T extends string>(values: readonly T[], id: string) =>
   z.enum(values as [T, ...T[]]).meta({ id });
+
+/**
+ * Field groups for response schemas, spread into a component: `...fields.strings('id', 'mineId')`,
+ * `...fields.recordMine`, `...fields.actStamp('recorded')`.
+ */
+export const fields = {
+  strings: fieldsOf(() => z.string()),
+  nullableStrings: fieldsOf(() => z.string().nullable()),
+  numbers: fieldsOf(() => z.number()),
+  nullableNumbers: fieldsOf(() => z.number().nullable()),
+  booleans: fieldsOf(() => z.boolean()),
+  /** A mine as the lists of several modules name it. */
+  mineRef: mineRefFields,
+  /** The mine a record belongs to. */
+  recordMine: recordMineFields,
+  actStamp: actStampFields,
+  byStamp: byStampFields,
+};

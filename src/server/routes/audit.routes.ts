@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { requirePermission } from '../../core/access/permissions.ts';
+import type { Principal } from '../../core/access/types.ts';
 import {
   AUDIT_EXPORT_MAX,
   AUDIT_PAGE_MAX,
@@ -26,6 +27,8 @@ const filterQuery = z.object({
   limit: z.coerce.number().int().min(1).max(AUDIT_PAGE_MAX).default(200),
 });
 
+type LogSearch = ReturnType<typeof toSearch>;
+
 const toSearch = (q: z.infer<typeof filterQuery>, limit: number) => ({
   ...(q.from ? { fromIso: q.from } : {}),
   ...(q.to ? { toIso: q.to } : {}),
@@ -47,30 +50,33 @@ export const registerAuditRoutes = routeModule(['audit'], (route, { ports }) => 
     },
   );
 
-  route.get(
+  /** A page of one of the logs, newest first, with the filters of `filterQuery`. */
+  const logPage = <R extends z.ZodType>(
+    url: string,
+    summary: string,
+    item: R,
+    search: (principal: Principal, filter: LogSearch) => Promise<Array<z.input<R>>>,
+  ) =>
+    route.get(
+      url,
+      { summary, query: filterQuery, response: itemsOf(item) },
+      async ({ principal, query }) => ({
+        items: await search(principal, toSearch(query, query.limit)),
+      }),
+    );
+
+  logPage(
     '/api/audit/entries',
-    {
-      summary:
-        'Audit entries, newest first: who did what, with which credential. Filters: from/to (ISO), actor (id or name), kind (an action, or a prefix ending in ".").',
-      query: filterQuery,
-      response: itemsOf(auditEntrySchema),
-    },
-    async ({ principal, query }) => ({
-      items: await searchAuditLog(ports, principal, toSearch(query, query.limit)),
-    }),
+    'Audit entries, newest first: who did what, with which credential. Filters: from/to (ISO), actor (id or name), kind (an action, or a prefix ending in ".").',
+    auditEntrySchema,
+    (p, filter) => searchAuditLog(ports, p, filter),
   );
 
-  route.get(
+  logPage(
     '/api/audit/security-events',
-    {
-      summary:
-        'Security events, newest first: refused requests (actor, route, target, reason), failed and throttled logins. kind: denied | login_failed | login_refused.',
-      query: filterQuery,
-      response: itemsOf(securityEventSchema),
-    },
-    async ({ principal, query }) => ({
-      items: await searchSecurityLog(ports, principal, toSearch(query, query.limit)),
-    }),
+    'Security events, newest first: refused requests (actor, route, target, reason), failed and throttled logins. kind: denied | login_failed | login_refused.',
+    securityEventSchema,
+    (p, filter) => searchSecurityLog(ports, p, filter),
   );
 
   route.get(

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { namedEnum } from '../route-schemas.ts';
+import { fields, namedEnum } from '../route-schemas.ts';
 import { PERMISSIONS } from '../../core/access/permissions.ts';
 import { ROLES, TOKEN_SCOPES } from '../../core/access/types.ts';
 
@@ -17,15 +17,11 @@ export const scopeSchema = z
 
 export const sessionUserSchema = z
   .object({
-    id: z.string(),
-    username: z.string(),
-    displayName: z.string(),
+    ...fields.strings('id', 'username', 'displayName'),
     role: roleSchema,
     scope: scopeSchema,
     disabled: z.boolean(),
-    createdAt: z.string(),
-    scopeName: z.string(),
-    scopeNameEn: z.string(),
+    ...fields.strings('createdAt', 'scopeName', 'scopeNameEn'),
   })
   .meta({ id: 'SessionUser' });
 
@@ -42,22 +38,17 @@ const tokenScopeSchema = z.enum(TOKEN_SCOPES).meta({ id: 'TokenScope' });
 
 export const tokenViewSchema = z
   .object({
-    id: z.string(),
-    name: z.string(),
+    ...fields.strings('id', 'name'),
     scopes: z.array(tokenScopeSchema),
     createdAt: z.string(),
-    expiresAt: z.string().nullable(),
-    revokedAt: z.string().nullable(),
-    lastUsedAt: z.string().nullable(),
+    ...fields.nullableStrings('expiresAt', 'revokedAt', 'lastUsedAt'),
     state: z.enum(['active', 'expired', 'revoked']),
   })
   .meta({ id: 'TokenView' });
 
 export const createdTokenSchema = z
   .object({
-    id: z.string(),
-    token: z.string(),
-    name: z.string(),
+    ...fields.strings('id', 'token', 'name'),
     scopes: z.array(tokenScopeSchema),
     expiresAt: z.string(),
   })
@@ -66,13 +57,9 @@ export const createdTokenSchema = z
 export const auditEntrySchema = z
   .object({
     seq: z.number(),
-    at: z.string(),
-    actorId: z.string(),
-    actorName: z.string(),
+    ...fields.strings('at', 'actorId', 'actorName'),
     actorVia: z.string().optional(),
-    action: z.string(),
-    targetType: z.string(),
-    targetId: z.string(),
+    ...fields.strings('action', 'targetType', 'targetId'),
     before: z.unknown(),
     after: z.unknown(),
   })
@@ -84,15 +71,9 @@ export const securityEventKindSchema = z
 
 export const securityEventSchema = z
   .object({
-    id: z.string(),
-    at: z.string(),
+    ...fields.strings('id', 'at'),
     kind: securityEventKindSchema,
-    actorId: z.string().nullable(),
-    actorName: z.string().nullable(),
-    actorVia: z.string().nullable(),
-    method: z.string().nullable(),
-    route: z.string().nullable(),
-    target: z.string().nullable(),
+    ...fields.nullableStrings('actorId', 'actorName', 'actorVia', 'method', 'route', 'target'),
     status: z.number().nullable(),
     reason: z.string(),
     ip: z.string().nullable(),
@@ -104,8 +85,7 @@ export const auditVerificationSchema = z
     z.object({ ok: z.literal(true), entries: z.number(), headHash: z.string() }),
     z.object({
       ok: z.literal(false),
-      entries: z.number(),
-      firstBadSeq: z.number(),
+      ...fields.numbers('entries', 'firstBadSeq'),
       problem: z.enum(['hash-mismatch', 'broken-link', 'sequence-gap', 'head-mismatch']),
       message: z.string(),
     }),

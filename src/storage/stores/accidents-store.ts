@@ -1,11 +1,5 @@
 import type { Kysely } from 'kysely';
-import type {
-  Accident,
-  AccidentReport,
-  AccidentSupplement,
-  AccountabilityRecord,
-  SupplementFigures,
-} from '../../core/accidents/accident-types.ts';
+import type * as AccidentTypes from '../../core/accidents/accident-types.ts';
 import type { AccidentFilter, AccidentStore } from '../../core/accidents/accidents-ports.ts';
 import type { Database } from '../schema.ts';
 import { asIs, defineCodec, num, type Composite } from '../row-codec.ts';
@@ -14,7 +8,7 @@ import { precedingFacts } from './accidents-preceding-store.ts';
 import { mineIdsOrNone } from './mine-ids.ts';
 import { escapeLike } from './region-store.ts';
 
-const accidentCodec = defineCodec<Accident, Database['accidents']>()({
+const accidentCodec = defineCodec<AccidentTypes.Accident, Database['accidents']>()({
   ...asIs('id mineId mineName regionPath country occurredAt type'),
   deaths: ['deaths', num],
   missing: ['missing', num],
@@ -26,11 +20,14 @@ const accidentCodec = defineCodec<Accident, Database['accidents']>()({
   ),
 });
 
-const reportCodec = defineCodec<AccidentReport, Database['accident_reports']>()({
+const reportCodec = defineCodec<AccidentTypes.AccidentReport, Database['accident_reports']>()({
   ...asIs('accidentId level reportedAt recordedAt recordedById recordedByName note'),
 });
 
-const accountabilityCodec = defineCodec<AccountabilityRecord, Database['accountability_records']>()({
+const accountabilityCodec = defineCodec<
+  AccidentTypes.AccountabilityRecord,
+  Database['accountability_records']
+>()({
   ...asIs(
     'id accidentId mineId mineName regionPath personName post chain action decidedOn note createdAt createdById createdByName',
   ),
@@ -39,7 +36,7 @@ const accountabilityCodec = defineCodec<AccountabilityRecord, Database['accounta
 /** A supplement's figures on one side of the change: four columns suffixed `_before` or `_after`. */
 const figures = (
   side: 'before' | 'after',
-): Composite<Database['accident_supplements'], SupplementFigures> => ({
+): Composite<Database['accident_supplements'], AccidentTypes.SupplementFigures> => ({
   columns: [`deaths_${side}`, `missing_${side}`, `serious_injuries_${side}`, `direct_loss_cny_${side}`],
   decode: (r) => ({
     deaths: Number(r[`deaths_${side}`]),
@@ -55,7 +52,7 @@ const figures = (
   }),
 });
 
-const supplementCodec = defineCodec<AccidentSupplement, Database['accident_supplements']>()({
+const supplementCodec = defineCodec<AccidentTypes.AccidentSupplement, Database['accident_supplements']>()({
   ...asIs('id accidentId changedAt'),
   before: figures('before'),
   after: figures('after'),

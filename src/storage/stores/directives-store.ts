@@ -1,27 +1,23 @@
 import type { Kysely } from 'kysely';
-import type {
-  Directive,
-  DirectiveRecipient,
-  DirectiveStore,
-} from '../../core/directives/directives-ports.ts';
+import type * as DirectiveTypes from '../../core/directives/directives-ports.ts';
 import type { Database } from '../schema.ts';
 import { asIs, bool, defineCodec } from '../row-codec.ts';
 import { recordTable } from './record-table.ts';
 import { escapeLike } from './region-store.ts';
 
-const directiveCodec = defineCodec<Directive, Database['directives']>()({
+const directiveCodec = defineCodec<DirectiveTypes.Directive, Database['directives']>()({
   ...asIs('id kind title body accidentId causeSummary correctsId regionId regionPath deadline'),
   isReplyRequired: ['is_reply_required', bool],
   ...asIs('issuerId issuerName issuedAt'),
 });
 
-const recipientCodec = defineCodec<DirectiveRecipient, Database['directive_recipients']>()({
+const recipientCodec = defineCodec<DirectiveTypes.DirectiveRecipient, Database['directive_recipients']>()({
   ...asIs(
     'directiveId mineId mineName regionId regionName regionPath state readAt readById readByName repliedAt replyText replyById replyByName visitRequestedAt visitRequestedById visitRequestedByName',
   ),
 });
 
-export function createDirectiveStore(db: Kysely<Database>): DirectiveStore {
+export function createDirectiveStore(db: Kysely<Database>): DirectiveTypes.DirectiveStore {
   const directives = recordTable(db, 'directives', directiveCodec);
   const recipients = recordTable(db, 'directive_recipients', recipientCodec, ['directive_id', 'mine_id']);
   return {
@@ -48,7 +44,7 @@ export function createDirectiveStore(db: Kysely<Database>): DirectiveStore {
     updateRecipient: recipients.update,
     getRecipient: (directiveId, mineId) => recipients.find({ directive_id: directiveId, mine_id: mineId }),
     async listRecipients(directiveIds) {
-      const out: DirectiveRecipient[] = [];
+      const out: DirectiveTypes.DirectiveRecipient[] = [];
       for (let i = 0; i < directiveIds.length; i += 200) {
         const rows = await db
           .selectFrom('directive_recipients')

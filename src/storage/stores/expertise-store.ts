@@ -1,43 +1,36 @@
 import type { Kysely } from 'kysely';
 import type { ExpertiseMineFilter, ExpertiseStore } from '../../core/expertise/expertise-ports.ts';
-import type {
-  CapabilityAssessment,
-  ExpertAssignment,
-  GuidanceFinding,
-  GuidanceVisit,
-  Merger,
-  ProgressRecord,
-  TrainingSession,
-  UpgradeTarget,
-} from '../../core/expertise/expertise-types.ts';
+import type * as ExpertiseTypes from '../../core/expertise/expertise-types.ts';
 import type { Database } from '../schema.ts';
 import { asIs, bool, defineCodec, json, num, numOrNull } from '../row-codec.ts';
 import { newestFirst, recordTable } from './record-table.ts';
 import { minesMatching } from './mine-ids.ts';
 
-const assignmentCodec = defineCodec<ExpertAssignment, Database['expertise_assignments']>()({
+const assignmentCodec = defineCodec<ExpertiseTypes.ExpertAssignment, Database['expertise_assignments']>()({
   ...asIs('id mineId expertId expertName assignedBy assignedAt endedAt'),
 });
 
-const guidanceCodec = defineCodec<GuidanceVisit, Database['expertise_guidance']>()({
+const guidanceCodec = defineCodec<ExpertiseTypes.GuidanceVisit, Database['expertise_guidance']>()({
   ...asIs('id mineId expertId expertName visitedOn'),
-  findings: ['findings_json', json<GuidanceFinding[]>()],
+  findings: ['findings_json', json<ExpertiseTypes.GuidanceFinding[]>()],
   ...asIs('recommendations createdAt'),
 });
 
-const trainingCodec = defineCodec<TrainingSession, Database['expertise_trainings']>()({
+const trainingCodec = defineCodec<ExpertiseTypes.TrainingSession, Database['expertise_trainings']>()({
   ...asIs('id mineId expertId expertName title heldOn'),
   attendees: ['attendees_json', json<string[]>()],
   createdAt: 'created_at',
 });
 
-const assessmentCodec = defineCodec<CapabilityAssessment, Database['expertise_assessments']>()({
-  ...asIs(
-    'id mineId expertId expertName signedAt assessedOn validUntil conclusion summary state decidedBy decidedAt reason',
-  ),
-});
+const assessmentCodec = defineCodec<ExpertiseTypes.CapabilityAssessment, Database['expertise_assessments']>()(
+  {
+    ...asIs(
+      'id mineId expertId expertName signedAt assessedOn validUntil conclusion summary state decidedBy decidedAt reason',
+    ),
+  },
+);
 
-const progressCodec = defineCodec<ProgressRecord, Database['expertise_progress']>()({
+const progressCodec = defineCodec<ExpertiseTypes.ProgressRecord, Database['expertise_progress']>()({
   ...asIs('id mineId recordedOn'),
   mechanisedFaces: ['mechanised_faces', num],
   intelligentFaces: ['intelligent_faces', num],
@@ -45,7 +38,7 @@ const progressCodec = defineCodec<ProgressRecord, Database['expertise_progress']
   ...asIs('recordedBy createdAt'),
 });
 
-const targetCodec = defineCodec<UpgradeTarget, Database['expertise_targets']>()({
+const targetCodec = defineCodec<ExpertiseTypes.UpgradeTarget, Database['expertise_targets']>()({
   regionId: 'region_id',
   intelligentFaces: ['intelligent_faces', numOrNull],
   capacityWithdrawnTPerYear: ['capacity_withdrawn_t_per_year', numOrNull],
@@ -151,7 +144,7 @@ export function createExpertiseStore(db: Kysely<Database>): ExpertiseStore {
         )
         .orderBy('mine_id')
         .execute();
-      return heads.map((h): Merger => ({
+      return heads.map((h): ExpertiseTypes.Merger => ({
         id: h.id,
         enterpriseName: h.enterprise_name,
         mergedOn: h.merged_on,

@@ -1,54 +1,45 @@
 import { sql, type Kysely } from 'kysely';
 import { minutesWithData, newestOf } from '../telemetry/block-reads.ts';
-import type {
-  Campaign,
-  CampaignItem,
-  CampaignMark,
-  Order,
-  OrderMine,
-  OrderStore,
-  Resumption,
-  SignOff,
-} from '../../core/orders/orders-ports.ts';
+import type * as OrderTypes from '../../core/orders/orders-ports.ts';
 import type { Database } from '../schema.ts';
 import { asIs, bool, defineCodec, json, type Conversion } from '../row-codec.ts';
 import { recordTable } from './record-table.ts';
 import { escapeLike } from './region-store.ts';
 
-const orderCodec = defineCodec<Order, Database['orders']>()({
+const orderCodec = defineCodec<OrderTypes.Order, Database['orders']>()({
   ...asIs('id number kind issuerId issuerName legalBasis reason regionId regionPath'),
   mineIds: ['mine_ids_json', json<string[]>()],
   ...asIs('effectiveAt evacuateBy status createdAt appliedAt endedAt noticeDate noticeRef'),
 });
 
-const orderMineCodec = defineCodec<OrderMine, Database['order_mines']>()({
+const orderMineCodec = defineCodec<OrderTypes.OrderMine, Database['order_mines']>()({
   ...asIs('orderId mineId mineName regionPath outcome fromStatus note liftedAt'),
 });
 
 /** Rows from before the column had a value resume to producing. */
-const resumesTo: Conversion<Resumption['resumesTo'], string> = {
+const resumesTo: Conversion<OrderTypes.Resumption['resumesTo'], string> = {
   decode: (c) => (c === 'construction' ? 'construction' : 'producing'),
   encode: (f) => f,
 };
 
-const resumptionCodec = defineCodec<Resumption, Database['resumptions']>()({
+const resumptionCodec = defineCodec<OrderTypes.Resumption, Database['resumptions']>()({
   ...asIs(
     'id mineId mineName regionPath gasClass appliedAt appliedById appliedByName status decidedAt decidedById decidedByName decisionReason noticeDate noticeRef',
   ),
   resumesTo: ['resumes_to', resumesTo],
 });
 
-const signOffCodec = defineCodec<SignOff, Database['resumption_sign_offs']>()({
+const signOffCodec = defineCodec<OrderTypes.SignOff, Database['resumption_sign_offs']>()({
   ...asIs('resumptionId item signerId signerName signerRole signedAt note'),
 });
 
-const campaignCodec = defineCodec<Campaign, Database['campaigns']>()({
+const campaignCodec = defineCodec<OrderTypes.Campaign, Database['campaigns']>()({
   ...asIs('id name regionId regionPath startsOn endsOn'),
-  items: ['items_json', json<CampaignItem[]>()],
+  items: ['items_json', json<OrderTypes.CampaignItem[]>()],
   ...asIs('createdById createdByName createdAt'),
 });
 
-const markCodec = defineCodec<CampaignMark, Database['campaign_marks']>()({
+const markCodec = defineCodec<OrderTypes.CampaignMark, Database['campaign_marks']>()({
   ...asIs('campaignId mineId itemId'),
   done: ['done', bool],
   ...asIs('byId byName at note'),
@@ -56,7 +47,7 @@ const markCodec = defineCodec<CampaignMark, Database['campaign_marks']>()({
 
 const PERSONNEL_FILE_TYPES = ['RYQY', 'RYJZ', 'JZSS', 'RYXX', 'RYSS'];
 
-export function createOrderStore(db: Kysely<Database>): OrderStore {
+export function createOrderStore(db: Kysely<Database>): OrderTypes.OrderStore {
   const orders = recordTable(db, 'orders', orderCodec);
   const orderMines = recordTable(db, 'order_mines', orderMineCodec);
   const resumptions = recordTable(db, 'resumptions', resumptionCodec);

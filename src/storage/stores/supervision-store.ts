@@ -1,41 +1,33 @@
 import type { Kysely } from 'kysely';
 import type { CoverageFacts, SupervisionStore } from '../../core/supervision/supervision-ports.ts';
-import type {
-  AssignmentHistoryEntry,
-  ChecklistItem,
-  GroupMember,
-  LeaderAssignment,
-  MinePlan,
-  PlanMeasure,
-  ResponsiblePerson,
-  SiteVisit,
-  SupervisionGroup,
-  VisitFinding,
-} from '../../core/supervision/supervision-types.ts';
+import type * as SupervisionTypes from '../../core/supervision/supervision-types.ts';
 import type { Database } from '../schema.ts';
 import { asIs, bool, defineCodec, json, num } from '../row-codec.ts';
 import { minesMatching } from './mine-ids.ts';
 import { createPresenceStore } from './presence-store.ts';
 import { newestFirst, recordTable } from './record-table.ts';
 
-const planCodec = defineCodec<MinePlan, Database['supervision_plans']>()({
+const planCodec = defineCodec<SupervisionTypes.MinePlan, Database['supervision_plans']>()({
   ...asIs('mineId documentRef'),
-  measures: ['measures_json', json<PlanMeasure[]>()],
+  measures: ['measures_json', json<SupervisionTypes.PlanMeasure[]>()],
   ...asIs('state returnReason revision submittedAt submittedBy decidedAt decidedBy createdAt updatedAt'),
 });
 
-const responsibleCodec = defineCodec<ResponsiblePerson, Database['supervision_responsible']>()({
+const responsibleCodec = defineCodec<
+  SupervisionTypes.ResponsiblePerson,
+  Database['supervision_responsible']
+>()({
   ...asIs('mineId name position phone assignedBy assignedByName assignedAt'),
 });
 
-const leaderCodec = defineCodec<LeaderAssignment, Database['supervision_leaders']>()({
+const leaderCodec = defineCodec<SupervisionTypes.LeaderAssignment, Database['supervision_leaders']>()({
   ...asIs('mineId userId'),
   name: 'user_name',
   ...asIs('assignedBy assignedByName assignedAt'),
 });
 
 /** A group is stored one row per member, each row repeating who assigned the group and when. */
-type GroupMemberRow = Omit<SupervisionGroup, 'members'> & GroupMember;
+type GroupMemberRow = Omit<SupervisionTypes.SupervisionGroup, 'members'> & SupervisionTypes.GroupMember;
 
 const memberCodec = defineCodec<GroupMemberRow, Database['supervision_group_members']>()({
   ...asIs('mineId userId'),
@@ -44,31 +36,34 @@ const memberCodec = defineCodec<GroupMemberRow, Database['supervision_group_memb
   ...asIs('assignedBy assignedByName assignedAt'),
 });
 
-const historyCodec = defineCodec<AssignmentHistoryEntry, Database['supervision_history']>()({
+const historyCodec = defineCodec<SupervisionTypes.AssignmentHistoryEntry, Database['supervision_history']>()({
   ...asIs('id mineId kind action summary actorId actorName at'),
 });
 
 /** A visit's own row; its findings are rows of their own table. */
-const visitCodec = defineCodec<Omit<SiteVisit, 'findings'>, Database['supervision_visits']>()({
+const visitCodec = defineCodec<
+  Omit<SupervisionTypes.SiteVisit, 'findings'>,
+  Database['supervision_visits']
+>()({
   ...asIs('id mineId visitorId visitorName visitorRole startedAt endedAt'),
   durationMinutes: ['duration_minutes', num],
   wentToSite: ['went_to_site', bool],
   wentUnderground: ['went_underground', bool],
-  checklist: ['checklist_json', json<ChecklistItem[]>()],
+  checklist: ['checklist_json', json<SupervisionTypes.ChecklistItem[]>()],
   notes: 'notes',
   byAssigned: ['by_assigned', bool],
   createdAt: 'created_at',
 });
 
-const findingCodec = defineCodec<VisitFinding, Database['supervision_findings']>()({
+const findingCodec = defineCodec<SupervisionTypes.VisitFinding, Database['supervision_findings']>()({
   ...asIs(
     'id visitId mineId title description grade category location status hazardId reportedAt reportedBy',
   ),
 });
 
 /** Members grouped by mine, the leader first, then by name. */
-function groupsOf(rows: readonly GroupMemberRow[]): Map<string, SupervisionGroup> {
-  const groups = new Map<string, SupervisionGroup>();
+function groupsOf(rows: readonly GroupMemberRow[]): Map<string, SupervisionTypes.SupervisionGroup> {
+  const groups = new Map<string, SupervisionTypes.SupervisionGroup>();
   for (const { mineId, userId, name, isLeader, ...assigned } of rows) {
     const g = groups.get(mineId) ?? { mineId, members: [], ...assigned };
     g.members.push({ userId, name, isLeader });
@@ -91,7 +86,9 @@ export function createSupervisionStore(db: Kysely<Database>): SupervisionStore {
   const visits = recordTable(db, 'supervision_visits', visitCodec);
   const findings = recordTable(db, 'supervision_findings', findingCodec);
 
-  async function withFindings(rows: Omit<SiteVisit, 'findings'>[]): Promise<SiteVisit[]> {
+  async function withFindings(
+    rows: Omit<SupervisionTypes.SiteVisit, 'findings'>[],
+  ): Promise<SupervisionTypes.SiteVisit[]> {
     const all =
       rows.length === 0 ? [] : await findings.list({ visit_id: { in: rows.map((v) => v.id) } }, ['id']);
     return rows.map((v) => ({ ...v, findings: all.filter((f) => f.visitId === v.id) }));

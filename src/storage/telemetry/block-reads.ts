@@ -239,14 +239,19 @@ export async function readMinutes(
   return out;
 }
 
-/** The same curve in columns (minute, mean, min, max), as the API answers it, without an object per minute. */
-export async function readMinuteColumns(
+/** Reads one point's curve over [fromMs, toMs] in columns. */
+type CurveRead = (
   db: Kysely<Database>,
   pointId: number,
   fromMs: number,
   toMs: number,
-): Promise<MinuteColumns> {
-  const out: MinuteColumns = { t: [], v: [], min: [], max: [] };
+) => Promise<MinuteColumns>;
+
+const emptyColumns = (): MinuteColumns => ({ t: [], v: [], min: [], max: [] });
+
+/** The same curve in columns (minute, mean, min, max), as the API answers it, without an object per minute. */
+export const readMinuteColumns: CurveRead = async (db, pointId, fromMs, toMs) => {
+  const out = emptyColumns();
   for (const part of await minuteParts(db, pointId, fromMs, toMs)) {
     if (!part.minutes) {
       decodeRollupInto(part.data, out, fromMs, toMs);
@@ -261,7 +266,7 @@ export async function readMinuteColumns(
     }
   }
   return out;
-}
+};
 
 const HOUR_MS = 60 * MINUTE_MS;
 
@@ -270,13 +275,8 @@ const HOUR_MS = 60 * MINUTE_MS;
  * from the per-minute rollup (the mean weighted by each minute's readings): a month is 720 points,
  * not 43,200. Hours are UTC hours, which are China Standard Time hours too.
  */
-export async function readHourColumns(
-  db: Kysely<Database>,
-  pointId: number,
-  fromMs: number,
-  toMs: number,
-): Promise<MinuteColumns> {
-  const out: MinuteColumns = { t: [], v: [], min: [], max: [] };
+export const readHourColumns: CurveRead = async (db, pointId, fromMs, toMs) => {
+  const out = emptyColumns();
   let hour = Number.NaN;
   let sum = 0;
   let count = 0;
@@ -306,7 +306,7 @@ export async function readHourColumns(
   }
   flush();
   return out;
-}
+};
 
 /** The minutes in [fromMs, toMs) in which any of these points has a reading, sorted. */
 export async function minutesWithData(

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Insertable, type Kysely } from 'kysely';
 import { lockCompaction, tableBytes } from '../dialect/telemetry-ddl.ts';
 import type { Database } from '../schema.ts';
 import { headDirectoryOf, type HeadRow } from './head-directory.ts';
@@ -453,50 +453,49 @@ export function rollupRowOf(
 }
 
 const ROWS_PER_INSERT = 200;
+const SUMMARY_COLUMNS = ['count', 'min_value', 'max_value', 'sum_value'] as const;
 
-export async function upsertBlocks(db: Kysely<Database>, rows: ReadonlyArray<ReturnType<typeof blockRow>>) {
+/**
+ * Writes rows keyed (point, window) into `table` in statements of a few hundred, replacing on conflict
+ * the `replaced` columns of the row already stored for the same (point, window).
+ */
+async function upsertPerWindow<T extends 'reading_blocks' | 'reading_rollups'>(
+  db: Kysely<Database>,
+  table: T,
+  rows: ReadonlyArray<Insertable<Database[T]>>,
+  replaced: ReadonlyArray<keyof Database[T] & string>,
+) {
+  // Kysely cannot type an insert into a table chosen at run time; the caller's row type is checked above.
+  const into = table as 'reading_rollups';
   for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
     await db
-      .insertInto('reading_blocks')
-      .values(rows.slice(i, i + ROWS_PER_INSERT))
+      .insertInto(into)
+      .values(rows.slice(i, i + ROWS_PER_INSERT) as Array<Insertable<Database['reading_rollups']>>)
       .onConflict((oc) =>
-        oc.columns(['point_id', 'window_ms']).doUpdateSet((eb) => ({
-          count: eb.ref('excluded.count'),
-          min_value: eb.ref('excluded.min_value'),
-          max_value: eb.ref('excluded.max_value'),
-          sum_value: eb.ref('excluded.sum_value'),
-          first_ts: eb.ref('excluded.first_ts'),
-          last_ts: eb.ref('excluded.last_ts'),
-          last_value: eb.ref('excluded.last_value'),
-          last_status: eb.ref('excluded.last_status'),
-          data: eb.ref('excluded.data'),
-        })),
+        oc
+          .columns(['point_id', 'window_ms'])
+          .doUpdateSet((eb) =>
+            Object.fromEntries(replaced.map((c) => [c, eb.ref(`excluded.${c as 'count'}`)])),
+          ),
       )
       .execute();
   }
 }
+
+/** Writes blocks, replacing the stored block of the same (point, window). */
+export const upsertBlocks = (db: Kysely<Database>, rows: ReadonlyArray<ReturnType<typeof blockRow>>) =>
+  upsertPerWindow(db, 'reading_blocks', rows, [
+    ...SUMMARY_COLUMNS,
+    'first_ts',
+    'last_ts',
+    'last_value',
+    'last_status',
+    'data',
+  ]);
 
 /** Writes rollup rows, replacing the stored rollup of the same (point, window). */
-export async function upsertRollups(
-  db: Kysely<Database>,
-  rows: ReadonlyArray<ReturnType<typeof rollupRowOf>>,
-) {
-  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
-    await db
-      .insertInto('reading_rollups')
-      .values(rows.slice(i, i + ROWS_PER_INSERT))
-      .onConflict((oc) =>
-        oc.columns(['point_id', 'window_ms']).doUpdateSet((eb) => ({
-          count: eb.ref('excluded.count'),
-          min_value: eb.ref('excluded.min_value'),
-          max_value: eb.ref('excluded.max_value'),
-          sum_value: eb.ref('excluded.sum_value'),
-          data: eb.ref('excluded.data'),
-        })),
-      )
-      .execute();
-  }
-}
+export const upsertRollups = (db: Kysely<Database>, rows: ReadonlyArray<ReturnType<typeof rollupRowOf>>) =>
+  upsertPerWindow(db, 'reading_rollups', rows, [...SUMMARY_COLUMNS, 'data']);
 
 /** What `redline storage stats` prints. */
 export interface StorageStats {

@@ -266,16 +266,7 @@ export class HeadDirectory {
     // Each slice's segments: a segment spans at most SPAN point ids, so only those starting at most
     // SPAN before the slice can reach into it.
     const minPoints = segs.map((s) => this.#minPoint[s]!);
-    const firstFrom = (p: number) => {
-      let lo = 0;
-      let hi = minPoints.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (minPoints[mid]! < p) lo = mid + 1;
-        else hi = mid;
-      }
-      return lo;
-    };
+    const firstFrom = (p: number) => lowerBound(minPoints, p);
     const slices: HeadSlice[] = [];
     for (let c = 0; c + 1 < cuts.length; c++) {
       const from = cuts[c]!;
@@ -336,16 +327,7 @@ export class HeadDirectory {
     const best = new Map<number, HeadRow>();
     if (wanted.length === 0) return best;
     const st = this.#statements().rowsOfRange;
-    const firstAtLeast = (p: number) => {
-      let lo = 0;
-      let hi = wanted.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (wanted[mid]! < p) lo = mid + 1;
-        else hi = mid;
-      }
-      return lo;
-    };
+    const firstAtLeast = (p: number) => lowerBound(wanted, p);
     // Newest segments first: once a point has a reading, only segments holding a later time matter.
     for (let s = this.#n - 1; s >= 0; s--) {
       const hiP = this.#maxPoint[s]!;
@@ -383,4 +365,16 @@ export function registerHeadDirectory(db: Kysely<never>, raw: DatabaseSync): Hea
 /** The head directory of this database, or undefined (PostgreSQL, or a SQLite database opened elsewhere). */
 export function headDirectoryOf<DB>(db: Kysely<DB>): HeadDirectory | undefined {
   return directories.get(db.getExecutor().adapter);
+}
+
+/** The index of the first element of the ascending `sorted` that is at least `p` (its length if none). */
+function lowerBound(sorted: readonly number[], p: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < p) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

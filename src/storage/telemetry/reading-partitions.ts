@@ -25,25 +25,23 @@ interface PartitionedTable {
   convertLimit: number;
 }
 
-const RAW: PartitionedTable = {
-  table: 'reading_blocks',
+/** A table keyed (point, window), partitioned on its window's start. */
+const byWindow = (
+  table: string,
+  period: PartitionedTable['period'],
+  convertLimit: number,
+): PartitionedTable => ({
+  table,
   column: 'window_ms',
   key: ['point_id', 'window_ms'],
-  period: 'day',
-  prefix: 'reading_blocks_p',
-  defaultName: 'reading_blocks_default',
-  convertLimit: 400,
-};
+  period,
+  prefix: `${table}_p`,
+  defaultName: `${table}_default`,
+  convertLimit,
+});
 
-const MINUTES: PartitionedTable = {
-  table: 'reading_rollups',
-  column: 'window_ms',
-  key: ['point_id', 'window_ms'],
-  period: 'month',
-  prefix: 'reading_rollups_p',
-  defaultName: 'reading_rollups_default',
-  convertLimit: 48,
-};
+const RAW = byWindow('reading_blocks', 'day', 400);
+const MINUTES = byWindow('reading_rollups', 'month', 48);
 
 /** How long partition DDL waits for its table lock before giving up (it retries on its next run). */
 const LOCK_TIMEOUT = '10s';

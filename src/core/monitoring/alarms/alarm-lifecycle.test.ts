@@ -7,6 +7,7 @@ import {
   transitionAlarm,
   type Alarm,
   type AlarmEvent,
+  ALARM_STATES,
   type AlarmState,
 } from './alarm-lifecycle.ts';
 
@@ -152,15 +153,7 @@ describe('alarm lifecycle (ISA-18.2)', () => {
 });
 
 describe('tickIsDue (the engine skips the clock tick for alarms it cannot change)', () => {
-  const STATES: AlarmState[] = [
-    'normal',
-    'unack_active',
-    'ack_active',
-    'rtn_unack',
-    'shelved',
-    'suppressed',
-    'out_of_service',
-  ];
+  const STATES = ALARM_STATES;
   it('agrees with transitionAlarm: when it says no, the tick changes nothing; when yes, it does', () => {
     fc.assert(
       fc.property(

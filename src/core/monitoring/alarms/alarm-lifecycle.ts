@@ -17,8 +17,16 @@ import { valueList } from '../../value-list.ts';
  * While shelved, suppressed or out of service the condition is still tracked (`conditionActive`), so
  * the alarm re-enters the right state when it comes back.
  */
-export type AlarmState =
-  'normal' | 'unack_active' | 'ack_active' | 'rtn_unack' | 'shelved' | 'suppressed' | 'out_of_service';
+export type AlarmState = (typeof ALARM_STATES)[number];
+export const ALARM_STATES = valueList(
+  'normal',
+  'unack_active',
+  'ack_active',
+  'rtn_unack',
+  'shelved',
+  'suppressed',
+  'out_of_service',
+);
 
 export type AlarmPriority = (typeof ALARM_PRIORITIES)[number];
 export const ALARM_PRIORITIES = valueList('critical', 'high', 'medium', 'low');

@@ -24,7 +24,7 @@ import type {
 import type { AccountabilityView } from '../../../core/accidents/accountability-use-cases.ts';
 import type { ImportResult } from '../../../core/accidents/import-use-case.ts';
 import type { PrecedingTimeline } from '../../../core/accidents/preceded-by.ts';
-import { actStampFields, component, namedEnum, recordMineFields, shaped } from '../../route-schemas.ts';
+import { component, fields, namedEnum, shaped } from '../../route-schemas.ts';
 
 /** Answers of the accident, accountability and reference-import routes. */
 
@@ -38,14 +38,8 @@ const accidentFields = {
   mineId: z.string().nullable(),
   mineName: z.string(),
   regionPath: z.string().nullable(),
-  country: z.string(),
-  occurredAt: z.string(),
-  type: z.string(),
-  deaths: z.number(),
-  missing: z.number(),
-  seriousInjuries: z.number(),
-  minorInjuries: z.number(),
-  directLossCny: z.number(),
+  ...fields.strings('country', 'occurredAt', 'type'),
+  ...fields.numbers('deaths', 'missing', 'seriousInjuries', 'minorInjuries', 'directLossCny'),
   grade: accidentGradeSchema,
   regradedAt: z.string().nullable(),
   description: z.string(),
@@ -53,10 +47,8 @@ const accidentFields = {
   externalRef: z.string().nullable(),
   investigationState: z.enum(['investigating', 'extended', 'reported', 'closed']),
   investigationDueOn: z.string(),
-  findings: z.string().nullable(),
-  reportSubmittedAt: z.string().nullable(),
-  closedAt: z.string().nullable(),
-  ...actStampFields('created', { timeFirst: true }),
+  ...fields.nullableStrings('findings', 'reportSubmittedAt', 'closedAt'),
+  ...fields.actStamp('created', { timeFirst: true }),
 };
 export const accidentSchema = shaped<Accident>()(z.object(accidentFields).meta({ id: 'Accident' }));
 
@@ -92,41 +84,33 @@ const accidentReportSchema = shaped<AccidentReport>()(
     accidentId: z.string(),
     level: reportLevelSchema,
     reportedAt: z.string(),
-    ...actStampFields('recorded', { timeFirst: true }),
+    ...fields.actStamp('recorded', { timeFirst: true }),
     note: z.string(),
   }),
 );
 
 export const accountabilityRecordSchema = component<AccountabilityRecord>()('AccountabilityRecord', {
-  id: z.string(),
-  accidentId: z.string(),
-  ...recordMineFields,
-  personName: z.string(),
-  post: z.string(),
+  ...fields.strings('id', 'accidentId'),
+  ...fields.recordMine,
+  ...fields.strings('personName', 'post'),
   chain: accountabilityChainSchema,
   action: accountabilityActionSchema,
-  decidedOn: z.string(),
-  note: z.string(),
-  ...actStampFields('created', { timeFirst: true }),
+  ...fields.strings('decidedOn', 'note'),
+  ...fields.actStamp('created', { timeFirst: true }),
 });
 
 const supplementFiguresSchema = z.object({
-  deaths: z.number(),
-  missing: z.number(),
-  seriousInjuries: z.number(),
-  directLossCny: z.number(),
+  ...fields.numbers('deaths', 'missing', 'seriousInjuries', 'directLossCny'),
 });
 
 const supplementFields = {
-  id: z.string(),
-  accidentId: z.string(),
-  changedAt: z.string(),
+  ...fields.strings('id', 'accidentId', 'changedAt'),
   before: supplementFiguresSchema,
   after: supplementFiguresSchema,
   gradeBefore: accidentGradeSchema,
   gradeAfter: accidentGradeSchema,
   reason: z.string(),
-  ...actStampFields('recorded', { timeFirst: true }),
+  ...fields.actStamp('recorded', { timeFirst: true }),
 };
 export const accidentSupplementSchema = shaped<SupplementView>()(
   z
@@ -136,9 +120,7 @@ export const accidentSupplementSchema = shaped<SupplementView>()(
 
 const supplementWindowSchema = component<SupplementWindowView>()('SupplementWindow', {
   days: z.number(),
-  lastDay: z.string(),
-  closesAt: z.string(),
-  source: z.string(),
+  ...fields.strings('lastDay', 'closesAt', 'source'),
   isOpen: z.boolean(),
 });
 
@@ -156,18 +138,12 @@ export const accidentDetailSchema = component<AccidentDetail>()('AccidentDetail'
 
 const timelineItemSchema = component<TimelineItem>()('TimelineItem', {
   kind: z.enum(['hazard', 'alarm', 'order', 'inspection']),
-  id: z.string(),
-  at: z.string(),
-  title: z.string(),
-  detail: z.string(),
+  ...fields.strings('id', 'at', 'title', 'detail'),
   isOpenAtAccident: z.boolean(),
 });
 
 export const precedingTimelineSchema = component<PrecedingTimeline>()('PrecedingTimeline', {
-  accidentId: z.string(),
-  mineId: z.string(),
-  from: z.string(),
-  to: z.string(),
+  ...fields.strings('accidentId', 'mineId', 'from', 'to'),
   items: z.array(timelineItemSchema),
   openHazards: z.number(),
   counts: z.object({ hazard: z.number(), alarm: z.number(), order: z.number(), inspection: z.number() }),
@@ -184,10 +160,7 @@ export const accountabilityViewSchema = component<AccountabilityView>()('Account
     }),
   ),
   byChain: z.object({
-    enterprise: z.number(),
-    regulator: z.number(),
-    party: z.number(),
-    government: z.number(),
+    ...fields.numbers('enterprise', 'regulator', 'party', 'government'),
   }),
 });
 
@@ -197,10 +170,7 @@ const rowErrorSchema = shaped<RowError>()(
 
 export const accidentImportResultSchema = component<ImportResult>()('AccidentImportResult', {
   fileName: z.string(),
-  rows: z.number(),
-  accepted: z.number(),
-  rejected: z.number(),
-  skipped: z.number(),
+  ...fields.numbers('rows', 'accepted', 'rejected', 'skipped'),
   errors: z.array(rowErrorSchema),
   skippedReasons: z.array(z.object({ reason: z.string(), rows: z.number() })),
 });

@@ -3,7 +3,7 @@ import type { Briefing } from '../../../core/briefing/briefing-use-cases.ts';
 import type { RiskFactorDef, RiskFactorId } from '../../../core/briefing/risk-factors.ts';
 import type { FactorContribution } from '../../../core/briefing/risk-score.ts';
 import type { NextVisitsView, RiskRanking, RiskRow } from '../../../core/briefing/risk-use-cases.ts';
-import { component, mineRefFields, shaped } from '../../route-schemas.ts';
+import { component, fields, shaped } from '../../route-schemas.ts';
 import { populationHistorySchema } from '../closure/closure.schemas.ts';
 import { statusCountsSchema } from '../registry/registry.schemas.ts';
 
@@ -35,10 +35,9 @@ export const factorContributionSchema = component<FactorContribution>()('FactorC
 });
 
 const riskRowSchema = component<RiskRow>()('RiskRow', {
-  ...mineRefFields,
+  ...fields.mineRef,
   status: z.string(),
-  rank: z.number(),
-  score: z.number(),
+  ...fields.numbers('rank', 'score'),
   factors: z.array(factorContributionSchema),
   urgency: z.enum(['live_incident', 'unacknowledged_critical', 'none']).meta({ id: 'RiskUrgency' }),
   incidents: z.array(
@@ -60,14 +59,11 @@ const riskFactorDefSchema = component<RiskFactorDef>()('RiskFactorDef', {
     z.object({ kind: z.literal('flag'), points: z.number() }),
     z.object({
       kind: z.literal('days_over'),
-      graceDays: z.number(),
-      perDay: z.number(),
-      cap: z.number(),
+      ...fields.numbers('graceDays', 'perDay', 'cap'),
     }),
   ]),
   appliesToClosed: z.boolean(),
-  rationale: z.string(),
-  source: z.string(),
+  ...fields.strings('rationale', 'source'),
 });
 
 const riskRankingFields = {
@@ -86,17 +82,12 @@ export const riskRankingSchema = z
 const visitListSchema = z
   .object({
     kind: z.enum(['leader', 'group_member']),
-    userId: z.string(),
-    name: z.string(),
+    ...fields.strings('userId', 'name'),
     mines: z.array(
       z
         .object({
-          mineId: z.string(),
-          code: z.string(),
-          name: z.string(),
-          regionName: z.string(),
-          rank: z.number(),
-          score: z.number(),
+          ...fields.strings('mineId', 'code', 'name', 'regionName'),
+          ...fields.numbers('rank', 'score'),
           lastVisitAt: z.string().nullable(),
           daysSinceVisit: z.number().nullable(),
           topFactors: z.array(z.object({ id: riskFactorIdSchema, points: z.number() })),
@@ -133,48 +124,33 @@ export const briefingSchema = component<Briefing>()('Briefing', {
   mines: z.object({
     total: z.number(),
     byStatus: statusCountsSchema,
-    small: z.number(),
-    smallNotClosed: z.number(),
+    ...fields.numbers('small', 'smallNotClosed'),
   }),
   closure: z.object({
-    enteredClosing: z.number(),
-    closed: z.number(),
+    ...fields.numbers('enteredClosing', 'closed'),
     targets: z
       .array(
         z.object({
-          regionName: z.string(),
-          deadline: z.string(),
-          minesToClose: z.number(),
-          closed: z.number(),
-          inProgress: z.number(),
+          ...fields.strings('regionName', 'deadline'),
+          ...fields.numbers('minesToClose', 'closed', 'inProgress'),
         }),
       )
       .nullable(),
     history: populationHistorySchema.nullable(),
   }),
   hazards: z.object({
-    found: z.number(),
-    majorFound: z.number(),
-    closed: z.number(),
-    overdue: z.number(),
-    open: z.number(),
+    ...fields.numbers('found', 'majorFound', 'closed', 'overdue', 'open'),
   }),
   alarms: z.object({
     total: z.number(),
     byRule: z.array(z.object({ rule: z.string(), priority: z.string(), raised: z.number() })),
   }),
   supervision: z.object({
-    mines: z.number(),
-    complete: z.number(),
+    ...fields.numbers('mines', 'complete'),
     missing: z.object({
-      plan: z.number(),
-      responsible: z.number(),
-      group: z.number(),
-      leader: z.number(),
+      ...fields.numbers('plan', 'responsible', 'group', 'leader'),
     }),
-    visits: z.number(),
-    minesVisited: z.number(),
-    underground: z.number(),
+    ...fields.numbers('visits', 'minesVisited', 'underground'),
   }),
   accidents: z.object({ current: accidentFiguresSchema, previousYear: accidentFiguresSchema }).nullable(),
   topRisk: z.array(riskRowSchema),

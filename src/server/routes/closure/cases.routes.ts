@@ -91,14 +91,10 @@ export const registerCaseRoutes = routeModule(['closure'], (route, { ports }) =>
     (p, body) => openCase(ports, p, body),
   );
 
-  route.get(
+  route.getOne(
     '/api/closure/cases/:id',
-    {
-      summary: 'One case with its evidence and decisions.',
-      params: idParams,
-      response: z.object({ case: crackdownCaseSchema }),
-    },
-    async ({ principal, params }) => ({ case: await getCase(ports, principal, params.id) }),
+    { summary: 'One case with its evidence and decisions.', key: 'case', record: crackdownCaseSchema },
+    (p, id) => getCase(ports, p, id),
   );
 
   const caseStep = route.recordActions('/api/closure/cases/:id', idParams, 'case', crackdownCaseSchema);

@@ -124,14 +124,10 @@ export const registerClosureRoutes = routeModule(['closure'], (route, deps) => {
     ({ principal, body }) => createClosure(ports, principal, body),
   );
 
-  route.get(
+  route.getOne(
     '/api/closure/closures/:id',
-    {
-      summary: 'One closure with its steps and transformations.',
-      params: idParams,
-      response: z.object({ closure: closureViewSchema }),
-    },
-    async ({ principal, params }) => ({ closure: await getClosure(ports, principal, params.id) }),
+    { summary: 'One closure with its steps and transformations.', key: 'closure', record: closureViewSchema },
+    (p, id) => getClosure(ports, p, id),
   );
 
   route.recordActions(

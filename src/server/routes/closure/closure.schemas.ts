@@ -1,28 +1,16 @@
 import { z } from 'zod';
 import type { ClosureTargetRule, TargetProgress } from '../../../core/closure/closure-rules.ts';
-import {
-  CASE_EVIDENCE_KINDS,
-  CASE_TYPES,
-  CLOSURE_STEP_KINDS,
-  OWNERSHIP_KINDS,
-  type Closure,
-  type ClosureStep,
-  type ClosureTarget,
-  type CrackdownCase,
-  type OwnershipRecord,
-  type PolicyListEntry,
-  type Transformation,
-} from '../../../core/closure/closure-types.ts';
+import * as ClosureTypes from '../../../core/closure/closure-types.ts';
 import type { Candidate, ClosureView, UnfiledMine } from '../../../core/closure/closure-use-cases.ts';
 import type { PopulationHistory } from '../../../core/closure/population-history.ts';
-import { actStampFields, component, namedEnum, recordMineFields, shaped } from '../../route-schemas.ts';
+import { component, fields, namedEnum, shaped } from '../../route-schemas.ts';
 
 /** Answers of the closure programme, ownership and crackdown-case routes. */
 
-export const closureStepKindSchema = namedEnum(CLOSURE_STEP_KINDS, 'ClosureStepKind');
-export const ownershipKindSchema = namedEnum(OWNERSHIP_KINDS, 'OwnershipKind');
-export const caseTypeSchema = namedEnum(CASE_TYPES, 'CaseType');
-export const caseEvidenceKindSchema = namedEnum(CASE_EVIDENCE_KINDS, 'CaseEvidenceKind');
+export const closureStepKindSchema = namedEnum(ClosureTypes.CLOSURE_STEP_KINDS, 'ClosureStepKind');
+export const ownershipKindSchema = namedEnum(ClosureTypes.OWNERSHIP_KINDS, 'OwnershipKind');
+export const caseTypeSchema = namedEnum(ClosureTypes.CASE_TYPES, 'CaseType');
+export const caseEvidenceKindSchema = namedEnum(ClosureTypes.CASE_EVIDENCE_KINDS, 'CaseEvidenceKind');
 const ruleIdSchema = z
   .enum(['capacity_below_300kt', 'gas_without_capability', 'policy_list'])
   .meta({ id: 'ClosureRuleId' });
@@ -31,40 +19,35 @@ export const evidenceFileSchema = z
   .object({ sha256: z.string(), fileName: z.string(), contentType: z.string(), sizeBytes: z.number() })
   .meta({ id: 'EvidenceFileRef' });
 
-const closureStepSchema = component<ClosureStep>()('ClosureStep', {
+const closureStepSchema = component<ClosureTypes.ClosureStep>()('ClosureStep', {
   closureId: z.string(),
   step: closureStepKindSchema,
   state: z.enum(['pending', 'recorded', 'verified', 'rejected']),
   evidence: z.string().nullable(),
   file: evidenceFileSchema.nullable(),
-  ...actStampFields('recorded', { nullable: true }),
-  ...actStampFields('verified', { nullable: true }),
+  ...fields.actStamp('recorded', { nullable: true }),
+  ...fields.actStamp('verified', { nullable: true }),
   note: z.string().nullable(),
 });
 
 const closureFields = {
   id: z.string(),
-  ...recordMineFields,
+  ...fields.recordMine,
   capacityTPerYear: z.number(),
   reason: z.string(),
   basis: z.string().nullable(),
   attachedToExisting: z.boolean(),
   status: z.enum(['in_progress', 'closed']),
-  ...actStampFields('created'),
+  ...fields.actStamp('created'),
   closedAt: z.string().nullable(),
 };
-shaped<Closure>()(z.object(closureFields));
+shaped<ClosureTypes.Closure>()(z.object(closureFields));
 
-export const transformationSchema = component<Transformation>()('Transformation', {
-  id: z.string(),
-  closureId: z.string(),
-  mineId: z.string(),
-  regionPath: z.string(),
-  what: z.string(),
-  startedOn: z.string(),
+export const transformationSchema = component<ClosureTypes.Transformation>()('Transformation', {
+  ...fields.strings('id', 'closureId', 'mineId', 'regionPath', 'what', 'startedOn'),
   jobs: z.number(),
   note: z.string(),
-  ...actStampFields('recorded'),
+  ...fields.actStamp('recorded'),
 });
 
 export const closureViewSchema = component<ClosureView>()('ClosureView', {
@@ -78,52 +61,37 @@ export const closureSummarySchema = z
   .meta({ id: 'ClosureSummary' });
 
 export const unfiledMineSchema = component<UnfiledMine>()('UnfiledMine', {
-  mineId: z.string(),
-  code: z.string(),
-  name: z.string(),
-  regionName: z.string(),
+  ...fields.strings('mineId', 'code', 'name', 'regionName'),
   status: z.enum(['closing', 'closed']),
   statusSince: z.string(),
 });
 
-export const closureTargetSchema = component<ClosureTarget>()('ClosureTarget', {
-  id: z.string(),
-  regionId: z.string(),
-  regionPath: z.string(),
-  regionName: z.string(),
-  deadline: z.string(),
-  minesToClose: z.number(),
-  capacityToWithdrawTPerYear: z.number(),
+export const closureTargetSchema = component<ClosureTypes.ClosureTarget>()('ClosureTarget', {
+  ...fields.strings('id', 'regionId', 'regionPath', 'regionName', 'deadline'),
+  ...fields.numbers('minesToClose', 'capacityToWithdrawTPerYear'),
   note: z.string(),
-  ...actStampFields('created'),
+  ...fields.actStamp('created'),
 });
 
 export const targetProgressSchema = component<TargetProgress>()('TargetProgress', {
   target: closureTargetSchema,
-  minesClosed: z.number(),
-  capacityWithdrawnTPerYear: z.number(),
-  minesInProgress: z.number(),
-  minesPercent: z.number(),
-  capacityPercent: z.number(),
-  met: z.boolean(),
-  overdue: z.boolean(),
+  ...fields.numbers(
+    'minesClosed',
+    'capacityWithdrawnTPerYear',
+    'minesInProgress',
+    'minesPercent',
+    'capacityPercent',
+  ),
+  ...fields.booleans('met', 'overdue'),
 });
 
-export const policyListEntrySchema = component<PolicyListEntry>()('PolicyListEntry', {
-  mineId: z.string(),
-  regionPath: z.string(),
-  reason: z.string(),
-  source: z.string(),
-  ...actStampFields('listed'),
+export const policyListEntrySchema = component<ClosureTypes.PolicyListEntry>()('PolicyListEntry', {
+  ...fields.strings('mineId', 'regionPath', 'reason', 'source'),
+  ...fields.actStamp('listed'),
 });
 
 const candidateSchema = component<Candidate>()('ClosureCandidate', {
-  mineId: z.string(),
-  mineName: z.string(),
-  mineCode: z.string(),
-  regionId: z.string(),
-  regionName: z.string(),
-  status: z.string(),
+  ...fields.strings('mineId', 'mineName', 'mineCode', 'regionId', 'regionName', 'status'),
   approvedCapacityTPerYear: z.number(),
   gasClass: z.string(),
   hasGasControlCapability: z.boolean(),
@@ -141,14 +109,8 @@ export const candidatesSchema = z
 export const populationHistorySchema = component<PopulationHistory>()('PopulationHistory', {
   years: z.array(
     z.object({
-      year: z.number(),
-      mines: z.number(),
-      smallMines: z.number(),
-      capacityTPerYear: z.number(),
-      smallCapacityTPerYear: z.number(),
-      closed: z.number().nullable(),
-      smallClosed: z.number().nullable(),
-      smallCapacityWithdrawnTPerYear: z.number().nullable(),
+      ...fields.numbers('year', 'mines', 'smallMines', 'capacityTPerYear', 'smallCapacityTPerYear'),
+      ...fields.nullableNumbers('closed', 'smallClosed', 'smallCapacityWithdrawnTPerYear'),
     }),
   ),
   sources: z.array(z.string()),
@@ -157,34 +119,29 @@ export const populationHistorySchema = component<PopulationHistory>()('Populatio
     .nullable(),
 });
 
-export const ownershipRecordSchema = component<OwnershipRecord>()('OwnershipRecord', {
-  id: z.string(),
-  mineId: z.string(),
-  regionPath: z.string(),
+export const ownershipRecordSchema = component<ClosureTypes.OwnershipRecord>()('OwnershipRecord', {
+  ...fields.strings('id', 'mineId', 'regionPath'),
   kind: ownershipKindSchema,
-  party: z.string(),
-  fromDate: z.string(),
-  toDate: z.string().nullable(),
-  contractRef: z.string().nullable(),
+  ...fields.strings('party', 'fromDate'),
+  ...fields.nullableStrings('toDate', 'contractRef'),
   note: z.string(),
-  ...actStampFields('recorded'),
+  ...fields.actStamp('recorded'),
 });
 
-export const crackdownCaseSchema = component<CrackdownCase>()('CrackdownCase', {
+export const crackdownCaseSchema = component<ClosureTypes.CrackdownCase>()('CrackdownCase', {
   id: z.string(),
   type: caseTypeSchema,
-  ...recordMineFields,
+  ...fields.recordMine,
   summary: z.string(),
   status: z.enum(['open', 'investigating', 'decided', 'closed']),
   evidence: z.array(
     z.object({
       kind: caseEvidenceKindSchema,
-      ref: z.string(),
-      note: z.string(),
-      ...actStampFields('added'),
+      ...fields.strings('ref', 'note'),
+      ...fields.actStamp('added'),
     }),
   ),
   decisions: z.array(z.object({ text: z.string(), byId: z.string(), byName: z.string(), at: z.string() })),
-  ...actStampFields('opened'),
+  ...fields.actStamp('opened'),
   updatedAt: z.string(),
 });

@@ -76,14 +76,15 @@ export const registerDirectiveRoutes = routeModule(['directives'], (route, { por
     ({ principal, params }) => getDirective(ports, principal, params.id),
   );
 
-  route.post(
-    '/api/directives/:id/read',
-    {
-      summary: "Your mine's read-back (回执): confirms the mine's safety officer has read the notice.",
-      params: idParams,
-      response: z.object({ recipient: recipientSchema }),
-    },
-    async ({ principal, params }) => ({ recipient: await readDirective(ports, principal, params.id) }),
+  route.recordActions(
+    '/api/directives/:id',
+    idParams,
+    'recipient',
+    recipientSchema,
+  )(
+    'read',
+    { summary: "Your mine's read-back (回执): confirms the mine's safety officer has read the notice." },
+    (p, { id }) => readDirective(ports, p, id),
   );
 
   route.post(

@@ -11,7 +11,7 @@ import {
   type Directive,
   type DirectiveRecipient,
 } from '../../../core/directives/directives-ports.ts';
-import { actStampFields, component, namedEnum, shaped } from '../../route-schemas.ts';
+import { component, fields, namedEnum, shaped } from '../../route-schemas.ts';
 
 /** Answers of the directives routes (named components of the OpenAPI document). */
 
@@ -20,31 +20,17 @@ export const directiveKindSchema = namedEnum(DIRECTIVE_KINDS, 'DirectiveKind');
 const directiveFields = {
   id: z.string(),
   kind: directiveKindSchema,
-  title: z.string(),
-  body: z.string(),
-  accidentId: z.string().nullable(),
-  causeSummary: z.string().nullable(),
-  correctsId: z.string().nullable(),
-  regionId: z.string().nullable(),
-  regionPath: z.string(),
-  deadline: z.string(),
+  ...fields.strings('title', 'body'),
+  ...fields.nullableStrings('accidentId', 'causeSummary', 'correctsId', 'regionId'),
+  ...fields.strings('regionPath', 'deadline'),
   isReplyRequired: z.boolean(),
-  issuerId: z.string(),
-  issuerName: z.string(),
-  issuedAt: z.string(),
+  ...fields.strings('issuerId', 'issuerName', 'issuedAt'),
 };
 
 export const directiveSchema = shaped<Directive>()(z.object(directiveFields).meta({ id: 'Directive' }));
 
 const countsFields = {
-  total: z.number(),
-  read: z.number(),
-  replied: z.number(),
-  done: z.number(),
-  doneLate: z.number(),
-  outstanding: z.number(),
-  late: z.number(),
-  visitRequested: z.number(),
+  ...fields.numbers('total', 'read', 'replied', 'done', 'doneLate', 'outstanding', 'late', 'visitRequested'),
 };
 export const progressCountsSchema = shaped<ProgressCounts>()(
   z.object(countsFields).meta({ id: 'ProgressCounts' }),
@@ -55,19 +41,11 @@ export const directiveListItemSchema = shaped<DirectiveListItem>()(
 );
 
 const recipientFields = {
-  directiveId: z.string(),
-  mineId: z.string(),
-  mineName: z.string(),
-  regionId: z.string(),
-  regionName: z.string(),
-  regionPath: z.string(),
+  ...fields.strings('directiveId', 'mineId', 'mineName', 'regionId', 'regionName', 'regionPath'),
   state: z.enum(['unread', 'read', 'replied']),
-  ...actStampFields('read', { nullable: true, timeFirst: true }),
-  repliedAt: z.string().nullable(),
-  replyText: z.string().nullable(),
-  replyById: z.string().nullable(),
-  replyByName: z.string().nullable(),
-  ...actStampFields('visitRequested', { nullable: true, timeFirst: true }),
+  ...fields.actStamp('read', { nullable: true, timeFirst: true }),
+  ...fields.nullableStrings('repliedAt', 'replyText', 'replyById', 'replyByName'),
+  ...fields.actStamp('visitRequested', { nullable: true, timeFirst: true }),
 };
 export const recipientSchema = shaped<DirectiveRecipient>()(
   z.object(recipientFields).meta({ id: 'DirectiveRecipient' }),

@@ -14,116 +14,77 @@ import type {
 import type { FormalismFlag } from '../../../core/expertise/formalism-flags.ts';
 import type { FormalismParams, FormalismRule } from '../../../core/expertise/formalism-rules.ts';
 import type { UpgradingView } from '../../../core/expertise/upgrading-use-cases.ts';
-import { component, shaped } from '../../route-schemas.ts';
+import { component, fields, shaped } from '../../route-schemas.ts';
 import { gasClassSchema, mineStatusSchema } from '../registry/registry.schemas.ts';
 
 /** Answers of the gas-control expertise, upgrading and formalism routes. */
 
 export const expertProfileSchema = component<ExpertProfile>()('ExpertProfile', {
-  userId: z.string(),
-  displayName: z.string(),
+  ...fields.strings('userId', 'displayName'),
   specialities: z.array(z.string()),
   updatedAt: z.string().nullable(),
 });
 
 export const expertAssignmentSchema = component<ExpertAssignment>()('ExpertAssignment', {
-  id: z.string(),
-  mineId: z.string(),
-  expertId: z.string(),
-  expertName: z.string(),
-  assignedBy: z.string(),
-  assignedAt: z.string(),
+  ...fields.strings('id', 'mineId', 'expertId', 'expertName', 'assignedBy', 'assignedAt'),
   endedAt: z.string().nullable(),
 });
 
 export const guidanceVisitSchema = component<GuidanceVisit>()('GuidanceVisit', {
-  id: z.string(),
-  mineId: z.string(),
-  expertId: z.string(),
-  expertName: z.string(),
-  visitedOn: z.string(),
+  ...fields.strings('id', 'mineId', 'expertId', 'expertName', 'visitedOn'),
   findings: z.array(
     z.object({
-      title: z.string(),
-      description: z.string(),
+      ...fields.strings('title', 'description'),
       grade: z.enum(['major', 'general']),
       category: z.string(),
       hazardId: z.string().nullable(),
     }),
   ),
-  recommendations: z.string(),
-  createdAt: z.string(),
+  ...fields.strings('recommendations', 'createdAt'),
 });
 
 export const trainingSessionSchema = component<TrainingSession>()('TrainingSession', {
-  id: z.string(),
-  mineId: z.string(),
-  expertId: z.string(),
-  expertName: z.string(),
-  title: z.string(),
-  heldOn: z.string(),
+  ...fields.strings('id', 'mineId', 'expertId', 'expertName', 'title', 'heldOn'),
   attendees: z.array(z.string()),
   createdAt: z.string(),
 });
 
 export const assessmentSchema = component<CapabilityAssessment>()('CapabilityAssessment', {
-  id: z.string(),
-  mineId: z.string(),
-  expertId: z.string(),
-  expertName: z.string(),
-  signedAt: z.string(),
-  assessedOn: z.string(),
-  validUntil: z.string(),
+  ...fields.strings('id', 'mineId', 'expertId', 'expertName', 'signedAt', 'assessedOn', 'validUntil'),
   conclusion: z.enum(['capable', 'not_capable']),
   summary: z.string(),
   state: z.enum(['signed', 'approved', 'withdrawn', 'expired']),
-  decidedBy: z.string().nullable(),
-  decidedAt: z.string().nullable(),
-  reason: z.string().nullable(),
+  ...fields.nullableStrings('decidedBy', 'decidedAt', 'reason'),
 });
 
 export const progressRecordSchema = component<ProgressRecord>()('ProgressRecord', {
-  id: z.string(),
-  mineId: z.string(),
-  recordedOn: z.string(),
-  mechanisedFaces: z.number(),
-  intelligentFaces: z.number(),
+  ...fields.strings('id', 'mineId', 'recordedOn'),
+  ...fields.numbers('mechanisedFaces', 'intelligentFaces'),
   remoteMonitoring: z.boolean(),
-  recordedBy: z.string(),
-  createdAt: z.string(),
+  ...fields.strings('recordedBy', 'createdAt'),
 });
 
 export const upgradeTargetSchema = component<UpgradeTarget>()('UpgradeTarget', {
   regionId: z.string(),
-  intelligentFaces: z.number().nullable(),
-  capacityWithdrawnTPerYear: z.number().nullable(),
-  dueOn: z.string(),
-  setBy: z.string(),
-  setAt: z.string(),
+  ...fields.nullableNumbers('intelligentFaces', 'capacityWithdrawnTPerYear'),
+  ...fields.strings('dueOn', 'setBy', 'setAt'),
 });
 
 const mergerFields = {
-  id: z.string(),
-  enterpriseName: z.string(),
-  mergedOn: z.string(),
+  ...fields.strings('id', 'enterpriseName', 'mergedOn'),
   mines: z.array(z.object({ mineId: z.string(), oldOperator: z.string().nullable() })),
-  recordedBy: z.string(),
-  recordedByName: z.string(),
-  createdAt: z.string(),
+  ...fields.strings('recordedBy', 'recordedByName', 'createdAt'),
 };
 export const mergerSchema = shaped<Merger>()(z.object(mergerFields).meta({ id: 'Merger' }));
 
 export const mineExpertiseSchema = z
   .object({
     mine: z.object({
-      id: z.string(),
-      name: z.string(),
+      ...fields.strings('id', 'name'),
       gasClass: gasClassSchema,
       status: mineStatusSchema,
       hasGasControlCapability: z.boolean(),
-      gasControlEvidence: z.string().nullable(),
-      gasControlCertifiedOn: z.string().nullable(),
-      operator: z.string().nullable(),
+      ...fields.nullableStrings('gasControlEvidence', 'gasControlCertifiedOn', 'operator'),
     }),
     assignments: z.array(expertAssignmentSchema),
     guidance: z.array(guidanceVisitSchema),
@@ -134,8 +95,7 @@ export const mineExpertiseSchema = z
   .meta({ id: 'MineExpertise' });
 
 const expertGapSchema = component<ExpertGap>()('ExpertGap', {
-  mineId: z.string(),
-  mineName: z.string(),
+  ...fields.strings('mineId', 'mineName'),
   gasClass: z.enum(['high', 'outburst']),
   status: z.string(),
   hasExpert: z.boolean(),
@@ -151,24 +111,14 @@ const capacitySchema = shaped<CapacityWithdrawn>()(
   z.object({
     districts: z.array(
       z.object({
-        regionId: z.string(),
-        name: z.string(),
-        nameEn: z.string(),
-        closedMines: z.number(),
-        withdrawnTPerYear: z.number(),
-        closingMines: z.number(),
-        closingTPerYear: z.number(),
+        ...fields.strings('regionId', 'name', 'nameEn'),
+        ...fields.numbers('closedMines', 'withdrawnTPerYear', 'closingMines', 'closingTPerYear'),
       }),
     ),
     total: z.object({
-      closedMines: z.number(),
-      withdrawnTPerYear: z.number(),
-      closingMines: z.number(),
-      closingTPerYear: z.number(),
+      ...fields.numbers('closedMines', 'withdrawnTPerYear', 'closingMines', 'closingTPerYear'),
     }),
-    targetTPerYear: z.number().nullable(),
-    percentOfTarget: z.number().nullable(),
-    remainingTPerYear: z.number().nullable(),
+    ...fields.nullableNumbers('targetTPerYear', 'percentOfTarget', 'remainingTPerYear'),
   }),
 );
 
@@ -177,10 +127,7 @@ export const upgradingViewSchema = component<UpgradingView>()('UpgradingView', {
   progress: z.array(
     z.object({
       on: z.string(),
-      mines: z.number(),
-      mechanisedFaces: z.number(),
-      intelligentFaces: z.number(),
-      remoteMonitoringMines: z.number(),
+      ...fields.numbers('mines', 'mechanisedFaces', 'intelligentFaces', 'remoteMonitoringMines'),
     }),
   ),
   target: upgradeTargetSchema.nullable(),
@@ -190,10 +137,8 @@ export const upgradingViewSchema = component<UpgradingView>()('UpgradingView', {
       ...mergerFields,
       mineViews: z.array(
         z.object({
-          mineId: z.string(),
-          mineName: z.string(),
-          oldOperator: z.string().nullable(),
-          operatorNow: z.string().nullable(),
+          ...fields.strings('mineId', 'mineName'),
+          ...fields.nullableStrings('oldOperator', 'operatorNow'),
           falseIntegration: z.boolean(),
         }),
       ),
@@ -210,10 +155,7 @@ const formalismFlagSchema = component<FormalismFlag>()('FormalismFlag', {
   id: z.string(),
   kind: formalismKindSchema,
   score: z.number(),
-  mineId: z.string().nullable(),
-  mineName: z.string().nullable(),
-  visitorId: z.string().nullable(),
-  visitorName: z.string().nullable(),
+  ...fields.nullableStrings('mineId', 'mineName', 'visitorId', 'visitorName'),
   explanation: z.object({ zh: z.string(), en: z.string() }),
   records: z.object({
     visitIds: z.array(z.string()),
@@ -224,12 +166,14 @@ const formalismFlagSchema = component<FormalismFlag>()('FormalismFlag', {
 
 const formalismParamsSchema = z
   .object({
-    periodDays: z.number(),
-    shortVisitMinutes: z.number(),
-    quietAlarmThreshold: z.number(),
-    leaderDays: z.number(),
-    copiedRun: z.number(),
-    minVisitsUnderground: z.number(),
+    ...fields.numbers(
+      'periodDays',
+      'shortVisitMinutes',
+      'quietAlarmThreshold',
+      'leaderDays',
+      'copiedRun',
+      'minVisitsUnderground',
+    ),
   })
   .meta({ id: 'FormalismParams' });
 shaped<FormalismParams>()(formalismParamsSchema);

@@ -18,7 +18,7 @@ import {
   type SelfCheckReport,
   type SupervisionListing,
 } from '../../../core/hazards/hazard-types.ts';
-import { byStampFields, component, namedEnum, recordMineFields, shaped } from '../../route-schemas.ts';
+import { component, fields, namedEnum, shaped } from '../../route-schemas.ts';
 
 /** Answers of the hazard routes (lifecycle, oversight, proposals, self-checks, evidence). */
 
@@ -29,42 +29,28 @@ export const escalationLevelSchema = z.enum(ESCALATION_LEVELS).meta({ id: 'Escal
 
 const planSchema = z
   .object({
-    responsiblePerson: z.string(),
-    measures: z.string(),
+    ...fields.strings('responsiblePerson', 'measures'),
     fundsCny: z.number().nullable(),
     deadline: z.string(),
-    contingencyPlan: z.string().nullable(),
-    objectives: z.string().nullable(),
-    methods: z.string().nullable(),
-    materials: z.string().nullable(),
-    responsibleBody: z.string().nullable(),
-    requirements: z.string().nullable(),
-    safetyMeasures: z.string().nullable(),
+    ...fields.nullableStrings('contingencyPlan', 'objectives', 'methods', 'materials'),
+    ...fields.nullableStrings('responsibleBody', 'requirements', 'safetyMeasures'),
   })
   .meta({ id: 'RectificationPlan' });
 
 const hazardFields = {
   id: z.string(),
-  ...recordMineFields,
+  ...fields.recordMine,
   source: hazardSourceSchema,
   grade: hazardGradeSchema,
-  category: z.string(),
-  title: z.string(),
-  description: z.string(),
-  area: z.string().nullable(),
-  equipment: z.string().nullable(),
-  pointCode: z.string().nullable(),
+  ...fields.strings('category', 'title', 'description'),
+  ...fields.nullableStrings('area', 'equipment', 'pointCode'),
   state: hazardStateSchema,
-  reportedAt: z.string(),
-  reportedBy: z.string(),
-  reportedByName: z.string(),
+  ...fields.strings('reportedAt', 'reportedBy', 'reportedByName'),
   plan: planSchema.nullable(),
-  originalDueDate: z.string().nullable(),
-  currentDueDate: z.string().nullable(),
+  ...fields.nullableStrings('originalDueDate', 'currentDueDate'),
   escalation: escalationLevelSchema,
   equipmentRunningDays: z.number(),
-  lastEquipmentCheckOn: z.string().nullable(),
-  closedAt: z.string().nullable(),
+  ...fields.nullableStrings('lastEquipmentCheckOn', 'closedAt'),
   updatedAt: z.string(),
 };
 export const hazardSchema = shaped<Hazard>()(z.object(hazardFields).meta({ id: 'Hazard' }));
@@ -75,25 +61,19 @@ export const hazardViewSchema = shaped<HazardView>()(
 export const hazardProposalSchema = component<HazardProposal>()('HazardProposal', {
   id: z.string(),
   kind: z.enum(PROPOSAL_KINDS),
-  ...recordMineFields,
+  ...fields.recordMine,
   hazardIds: z.array(z.string()),
   basis: z.string(),
   state: z.enum(['open', 'confirmed', 'dismissed', 'lapsed']),
   createdAt: z.string(),
-  decidedBy: z.string().nullable(),
-  decidedAt: z.string().nullable(),
-  note: z.string().nullable(),
+  ...fields.nullableStrings('decidedBy', 'decidedAt', 'note'),
 });
 
 const hazardEventSchema = component<HazardEvent>()('HazardEvent', {
-  id: z.string(),
-  hazardId: z.string(),
-  at: z.string(),
-  kind: z.string(),
+  ...fields.strings('id', 'hazardId', 'at', 'kind'),
   fromState: hazardStateSchema.nullable(),
   toState: hazardStateSchema.nullable(),
-  actorId: z.string(),
-  actorName: z.string(),
+  ...fields.strings('actorId', 'actorName'),
   note: z.string().nullable(),
   details: z.record(z.string(), z.unknown()).nullable(),
 });
@@ -101,39 +81,24 @@ const hazardEventSchema = component<HazardEvent>()('HazardEvent', {
 export const hazardEvidenceSchema = component<HazardEvidence>()('HazardEvidence', {
   id: z.string(),
   hazardId: z.string().nullable(),
-  mineId: z.string(),
-  sha256: z.string(),
-  fileName: z.string(),
-  contentType: z.string(),
+  ...fields.strings('mineId', 'sha256', 'fileName', 'contentType'),
   sizeBytes: z.number(),
-  ...byStampFields('uploaded'),
+  ...fields.byStamp('uploaded'),
 });
 
 export const listingSchema = component<SupervisionListing>()('SupervisionListing', {
-  id: z.string(),
-  hazardId: z.string(),
-  notice: z.string(),
-  ...byStampFields('issued'),
-  closedAt: z.string().nullable(),
-  closedBy: z.string().nullable(),
+  ...fields.strings('id', 'hazardId', 'notice'),
+  ...fields.byStamp('issued'),
+  ...fields.nullableStrings('closedAt', 'closedBy'),
 });
 
 export const progressReportSchema = component<ProgressReport>()('ProgressReport', {
-  id: z.string(),
-  listingId: z.string(),
-  hazardId: z.string(),
-  text: z.string(),
-  by: z.string(),
-  byName: z.string(),
-  at: z.string(),
+  ...fields.strings('id', 'listingId', 'hazardId', 'text', 'by', 'byName', 'at'),
 });
 
 const timelineEntrySchema = shaped<TimelineEntry>()(
   z.object({
-    at: z.string(),
-    action: z.string(),
-    actorId: z.string(),
-    actorName: z.string(),
+    ...fields.strings('at', 'action', 'actorId', 'actorName'),
     note: z.string().nullable(),
     seq: z.number(),
   }),
@@ -142,19 +107,15 @@ const timelineEntrySchema = shaped<TimelineEntry>()(
 const criteriaItemSchema = z
   .object({
     id: z.string(),
-    category: z.number(),
-    item: z.number(),
-    textEn: z.string(),
-    source: z.string(),
+    ...fields.numbers('category', 'item'),
+    ...fields.strings('textEn', 'source'),
     unconfirmed: z.boolean().optional(),
   })
   .meta({ id: 'CriteriaItem' });
 
 export const criteriaEditionSchema = component<CriteriaEdition>()('CriteriaEdition', {
   edition: z.enum(['2015', '2020', '2026']),
-  name: z.string(),
-  order: z.string(),
-  effectiveFrom: z.string(),
+  ...fields.strings('name', 'order', 'effectiveFrom'),
   categories: z
     .array(z.object({ no: z.number(), article: z.string(), titleZh: z.string(), titleEn: z.string() }))
     .readonly(),
@@ -170,8 +131,7 @@ export const criteriaListingSchema = component<ReturnType<typeof listCriteria>>(
     .object({
       on: z.string(),
       inForce: z.enum(['2015', '2020', '2026']),
-      inForceOrder: z.string(),
-      inForceFrom: z.string(),
+      ...fields.strings('inForceOrder', 'inForceFrom'),
       edition: z.enum(['2015', '2020', '2026']),
       order: z.string(),
       standIn: z.boolean(),
@@ -212,14 +172,9 @@ export const reviewResultSchema = component<ReviewResult>()('HazardReviewResult'
 });
 
 export const selfCheckReportSchema = component<SelfCheckReport>()('SelfCheckReport', {
-  id: z.string(),
-  mineId: z.string(),
-  regionPath: z.string(),
-  quarter: z.string(),
-  signer: z.string(),
-  summary: z.string(),
+  ...fields.strings('id', 'mineId', 'regionPath', 'quarter', 'signer', 'summary'),
   evidenceId: z.string().nullable(),
-  ...byStampFields('filed'),
+  ...fields.byStamp('filed'),
 });
 
 export const missingSelfChecksSchema = z
@@ -227,11 +182,7 @@ export const missingSelfChecksSchema = z
     quarter: z.string(),
     items: z.array(
       z.object({
-        mineId: z.string(),
-        code: z.string(),
-        name: z.string(),
-        status: z.string(),
-        regionName: z.string(),
+        ...fields.strings('mineId', 'code', 'name', 'status', 'regionName'),
       }),
     ),
   })
@@ -243,8 +194,7 @@ export const evidenceItemSchema = component<EvidenceItem>()('EvidenceItem', {
   kind: z.enum(['alarm', 'reading', 'people']),
   alarmId: z.string().nullable(),
   rule: alarmRuleSchema.nullable(),
-  pointCode: z.string().nullable(),
-  location: z.string().nullable(),
+  ...fields.nullableStrings('pointCode', 'location'),
   value: z.number().nullable(),
   unit: z.string().nullable(),
   atMs: z.number(),
@@ -252,14 +202,9 @@ export const evidenceItemSchema = component<EvidenceItem>()('EvidenceItem', {
 
 /** A major hazard proposed by monitoring evidence, with the criterion it meets. */
 export const monitoringHazardProposalSchema = component<ListedProposal>()('MonitoringHazardProposal', {
-  key: z.string(),
-  alarmId: z.string(),
-  mineId: z.string(),
-  mineName: z.string(),
+  ...fields.strings('key', 'alarmId', 'mineId', 'mineName'),
   rule: alarmRuleSchema,
-  category: z.string(),
-  titleZh: z.string(),
-  titleEn: z.string(),
+  ...fields.strings('category', 'titleZh', 'titleEn'),
   atMs: z.number(),
   evidence: z.array(evidenceItemSchema),
   regionPath: z.string(),

@@ -10,6 +10,7 @@ import { ingestNdjsonReadings } from '../../../ingest/mqtt/readings-body.ts';
 import { routeModule } from '../../route-kit.ts';
 import { readBodyCapped, takeBodyAsStream } from '../../upload-body.ts';
 import { monitoringOf } from '../monitoring/monitoring-access.ts';
+import { fields } from '../../route-schemas.ts';
 
 const NDJSON_TYPES = ['application/x-ndjson', 'application/jsonl', 'application/json'];
 
@@ -30,8 +31,7 @@ const readingsAnswer = z.object({
 
 const fileReport = z.object({
   file: z.string(),
-  mineCode: z.string().nullable(),
-  type: z.string().nullable(),
+  ...fields.nullableStrings('mineCode', 'type'),
   encoding: z.enum(['utf-8', 'gb18030']).nullable(),
   outcome: z.enum(['stored', 'rejected', 'incomplete']),
   accepted: z.number().int(),

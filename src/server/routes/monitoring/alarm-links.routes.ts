@@ -8,7 +8,7 @@ import {
   type AlarmLinkKind,
 } from '../../../core/monitoring/alarm-links.ts';
 import { routeModule } from '../../route-kit.ts';
-import { component, itemsOf } from '../../route-schemas.ts';
+import { component, fields, itemsOf } from '../../route-schemas.ts';
 import { caseTypeSchema } from '../closure/closure.schemas.ts';
 
 const alarmParams = z.object({ id: z.string().min(1).max(300) });
@@ -16,22 +16,11 @@ const alarmParams = z.object({ id: z.string().min(1).max(300) });
 export const alarmLinkSchema = component<AlarmLink>()('AlarmLink', {
   alarmId: z.string(),
   kind: z.enum(ALARM_LINK_KINDS as [AlarmLinkKind, ...AlarmLinkKind[]]),
-  targetId: z.string(),
-  title: z.string(),
-  mineId: z.string(),
-  createdBy: z.string(),
-  createdByName: z.string(),
-  createdAt: z.string(),
+  ...fields.strings('targetId', 'title', 'mineId', 'createdBy', 'createdByName', 'createdAt'),
 });
 
 export const alarmDraftSchema = component<AlarmDraft>()('AlarmDraft', {
-  alarmId: z.string(),
-  mineId: z.string(),
-  mineName: z.string(),
-  mineCode: z.string(),
-  title: z.string(),
-  summary: z.string(),
-  description: z.string(),
+  ...fields.strings('alarmId', 'mineId', 'mineName', 'mineCode', 'title', 'summary', 'description'),
   pointCode: z.string().nullable(),
   caseType: caseTypeSchema.nullable(),
 });

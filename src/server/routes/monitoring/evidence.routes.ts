@@ -5,7 +5,7 @@ import {
   activationsOf,
   compareAlarmEvidence,
 } from '../../../core/monitoring/evidence/alarm-evidence.ts';
-import { idParams } from '../../route-schemas.ts';
+import { fields, idParams } from '../../route-schemas.ts';
 import { routeModule } from '../../route-kit.ts';
 import { mineInScope, monitoringOf } from './monitoring-access.ts';
 
@@ -16,27 +16,20 @@ const MAX_SPAN_MS = 92 * DAY_MS;
 const LISTED = 100;
 
 const activation = z.object({
-  alarmId: z.string(),
-  rule: z.string(),
-  pointCode: z.string(),
+  ...fields.strings('alarmId', 'rule', 'pointCode'),
   raisedMs: z.number(),
   clearedMs: z.number().nullable(),
 });
 const mineRecord = z.object({
-  pointCode: z.string(),
-  anomalyCode: z.string(),
-  sensorTypeName: z.string(),
-  location: z.string(),
+  ...fields.strings('pointCode', 'anomalyCode', 'sensorTypeName', 'location'),
   startMs: z.number(),
   endMs: z.number().nullable(),
-  cause: z.string(),
-  measures: z.string(),
+  ...fields.strings('cause', 'measures'),
 });
 
 export const alarmEvidenceResponse = z.object({
   mineId: z.string(),
-  fromMs: z.number(),
-  toMs: z.number(),
+  ...fields.numbers('fromMs', 'toMs'),
   redlineCount: z.number().int(),
   mineCount: z.number().int(),
   hiddenCount: z.number().int(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ALARM_PRIORITIES, type AlarmState } from '../../../core/monitoring/alarms/alarm-lifecycle.ts';
+import { ALARM_PRIORITIES, ALARM_STATES } from '../../../core/monitoring/alarms/alarm-lifecycle.ts';
 import type { AlarmGroup, AlarmGroupKind } from '../../../core/monitoring/flood/alarm-grouping.ts';
 import type { AlarmKpis, MineAlarmBadge } from '../../../core/monitoring/alarms/alarm-kpis.ts';
 import type { PointThresholds } from '../../../core/monitoring/alarm-evaluator.ts';
@@ -9,7 +9,7 @@ import type { FloodLine } from '../../../core/monitoring/flood/flood-kpis.ts';
 import type { AlarmEventRow, AlarmView, Series } from '../../../core/monitoring/monitoring-ports.ts';
 import type { PersonnelAreaCount } from '../../../monitoring/monitoring-view.ts';
 import type { ScenarioControl } from '../../app.ts';
-import { component, namedEnum, shaped } from '../../route-schemas.ts';
+import { component, fields, namedEnum, shaped } from '../../route-schemas.ts';
 import { alarmRuleSchema, evidenceItemSchema } from '../hazards/hazards.schemas.ts';
 
 /**
@@ -17,53 +17,27 @@ import { alarmRuleSchema, evidenceItemSchema } from '../hazards/hazards.schemas.
  * live feed is Server-Sent Events and the readings export CSV, neither JSON).
  */
 
-const ALARM_STATES = [
-  'normal',
-  'unack_active',
-  'ack_active',
-  'rtn_unack',
-  'shelved',
-  'suppressed',
-  'out_of_service',
-] as const satisfies readonly AlarmState[];
-
-export const alarmStateSchema = z.enum(ALARM_STATES).meta({ id: 'AlarmState' });
+export const alarmStateSchema = namedEnum(ALARM_STATES, 'AlarmState');
 export const alarmPrioritySchema = namedEnum(ALARM_PRIORITIES, 'AlarmPriority');
 
 export const alarmViewSchema = component<AlarmView>()('AlarmView', {
-  id: z.string(),
-  mineId: z.string(),
+  ...fields.strings('id', 'mineId'),
   pointId: z.number().nullable(),
   subject: z.string(),
   rule: alarmRuleSchema,
   message: z.string(),
-  value: z.number().nullable(),
-  peakValue: z.number().nullable(),
-  peakMs: z.number().nullable(),
-  firstRaisedMs: z.number(),
-  updatedMs: z.number(),
-  receivedMs: z.number(),
-  activations: z.number(),
+  ...fields.nullableNumbers('value', 'peakValue', 'peakMs'),
+  ...fields.numbers('firstRaisedMs', 'updatedMs', 'receivedMs', 'activations'),
   evidence: z.array(evidenceItemSchema).nullable().optional(),
   state: alarmStateSchema,
   priority: alarmPrioritySchema,
   conditionActive: z.boolean(),
-  activeSinceMs: z.number().nullable(),
-  activeSinceReceivedMs: z.number().nullable(),
-  escalatedAtMs: z.number().nullable(),
+  ...fields.nullableNumbers('activeSinceMs', 'activeSinceReceivedMs', 'escalatedAtMs'),
   escalationLevel: z.number(),
   shelvedUntilMs: z.number().nullable(),
-  lastActor: z.string().nullable(),
-  lastComment: z.string().nullable(),
-  mineName: z.string(),
-  mineCode: z.string(),
-  regionName: z.string(),
-  regionNameEn: z.string(),
-  regionPath: z.string(),
-  sensorType: z.string().nullable(),
-  location: z.string().nullable(),
-  unit: z.string().nullable(),
-  substationCode: z.string().nullable(),
+  ...fields.nullableStrings('lastActor', 'lastComment'),
+  ...fields.strings('mineName', 'mineCode', 'regionName', 'regionNameEn', 'regionPath'),
+  ...fields.nullableStrings('sensorType', 'location', 'unit', 'substationCode'),
 });
 
 const ALARM_GROUP_KINDS = [
@@ -79,13 +53,11 @@ const alarmGroupFields = {
   kind: z.enum(ALARM_GROUP_KINDS),
   parentAlarmId: z.string().nullable(),
   label: z.string(),
-  mineId: z.string().nullable(),
-  mineName: z.string().nullable(),
+  ...fields.nullableStrings('mineId', 'mineName'),
   mineCount: z.number(),
   priority: alarmPrioritySchema,
   childIds: z.array(z.string()),
-  unacknowledged: z.number(),
-  sinceMs: z.number(),
+  ...fields.numbers('unacknowledged', 'sinceMs'),
 };
 shaped<AlarmGroup>()(z.object(alarmGroupFields));
 
@@ -103,8 +75,7 @@ export const alarmConsoleSchema = z
         .meta({ id: 'AlarmConsoleGroup' }),
     ),
     groupedIds: z.array(z.string()),
-    openAlarms: z.number(),
-    shown: z.number(),
+    ...fields.numbers('openAlarms', 'shown'),
   })
   .meta({ id: 'AlarmConsole' });
 
@@ -112,17 +83,13 @@ export const alarmConsoleSchema = z
 export const alarmPageSchema = z.object({ items: z.array(alarmViewSchema), total: z.number() });
 
 export const alarmEventSchema = component<AlarmEventRow>()('AlarmEvent', {
-  id: z.string(),
-  alarmId: z.string(),
-  mineId: z.string(),
+  ...fields.strings('id', 'alarmId', 'mineId'),
   atMs: z.number(),
   receivedMs: z.number().nullable(),
   kind: z.string(),
-  fromState: z.string().nullable(),
-  toState: z.string().nullable(),
+  ...fields.nullableStrings('fromState', 'toState'),
   cause: z.string(),
-  actor: z.string().nullable(),
-  comment: z.string().nullable(),
+  ...fields.nullableStrings('actor', 'comment'),
   value: z.number().nullable(),
   priority: z.string(),
   escalationLevel: z.number().nullable(),
@@ -135,36 +102,25 @@ export const alarmDetailSchema = z.object({ alarm: alarmViewSchema, events: z.ar
 export const alarmActionSchema = z.object({ alarm: alarmViewSchema });
 
 const priorityCountsSchema = z.object({
-  critical: z.number(),
-  high: z.number(),
-  medium: z.number(),
-  low: z.number(),
+  ...fields.numbers('critical', 'high', 'medium', 'low'),
 });
 
 const floodLineSchema = component<FloodLine>()('FloodLine', {
   id: z.string(),
   kind: z.enum(['stop_order', 'mine_outage', 'gateway_outage', 'burst']),
   label: z.string(),
-  mineId: z.string().nullable(),
-  mineName: z.string().nullable(),
-  mineCount: z.number(),
-  count: z.number(),
-  sinceMs: z.number(),
+  ...fields.nullableStrings('mineId', 'mineName'),
+  ...fields.numbers('mineCount', 'count', 'sinceMs'),
 });
 
 /** GET /api/alarms/kpis. */
 export const alarmKpisSchema = component<AlarmKpis>()('AlarmKpis', {
-  alarmsPerOperatorHour: z.number(),
-  rawAlarmsLastHour: z.number(),
-  alarmsLast10Min: z.number(),
-  rawAlarmsLast10Min: z.number(),
+  ...fields.numbers('alarmsPerOperatorHour', 'rawAlarmsLastHour', 'alarmsLast10Min', 'rawAlarmsLast10Min'),
   isFlood: z.boolean(),
   floods: z.array(floodLineSchema),
   incidents: z.number(),
   activeByPriority: priorityCountsSchema,
-  unacknowledged: z.number(),
-  shelved: z.number(),
-  alarmsPer10MinPerMine: z.number(),
+  ...fields.numbers('unacknowledged', 'shelved', 'alarmsPer10MinPerMine'),
   chattering: z.array(
     z.object({ alarmId: z.string(), mineName: z.string(), rule: z.string(), activations: z.number() }),
   ),
@@ -179,12 +135,7 @@ export const alarmOverviewSchema = z.object({
   mines: z.array(
     component<MineAlarmBadge>()('MineAlarmBadge', {
       mineId: z.string(),
-      critical: z.number(),
-      high: z.number(),
-      medium: z.number(),
-      low: z.number(),
-      unacknowledged: z.number(),
-      underground: z.number(),
+      ...fields.numbers('critical', 'high', 'medium', 'low', 'unacknowledged', 'underground'),
     }),
   ),
 });
@@ -243,16 +194,17 @@ export const pointsSchema = z.object({
   points: z.array(
     component<PointAnswer>()('MonitoringPoint', {
       id: z.number(),
-      pointCode: z.string(),
-      sensorType: z.string(),
-      sensorTypeName: z.string(),
-      sensorTypeNameEn: z.string(),
-      valueType: z.string(),
-      unit: z.string(),
-      location: z.string(),
+      ...fields.strings(
+        'pointCode',
+        'sensorType',
+        'sensorTypeName',
+        'sensorTypeNameEn',
+        'valueType',
+        'unit',
+        'location',
+      ),
       locationClass: z.string().nullable(),
-      onText: z.string(),
-      offText: z.string(),
+      ...fields.strings('onText', 'offText'),
       thresholds: pointThresholdsSchema.pick({
         upperAlarm: true,
         upperPowerCut: true,
@@ -281,26 +233,20 @@ export const seriesSchema = component<Series>()('PointSeries', {
 });
 
 export const personnelAreaSchema = component<PersonnelAreaCount>()('PersonnelArea', {
-  areaCode: z.string(),
-  areaName: z.string(),
-  areaType: z.string(),
-  approved: z.number(),
-  count: z.number(),
+  ...fields.strings('areaCode', 'areaName', 'areaType'),
+  ...fields.numbers('approved', 'count'),
 });
 
 /** GET /api/mines/:id/personnel. */
 export const personnelSchema = z.object({
   snapshotMs: nullableNumber,
-  underground: z.number(),
-  approvedMax: z.number(),
+  ...fields.numbers('underground', 'approvedMax'),
   areas: z.array(personnelAreaSchema),
   people: z.array(
     shaped<PersonUnderground>()(
       z.object({
-        cardCode: z.string(),
-        name: z.string(),
-        areaCode: z.string().nullable(),
-        stationCode: z.string().nullable(),
+        ...fields.strings('cardCode', 'name'),
+        ...fields.nullableStrings('areaCode', 'stationCode'),
         enteredMineAtMs: nullableNumber,
         isMineLeader: z.boolean(),
       }),
@@ -310,9 +256,7 @@ export const personnelSchema = z.object({
 
 const scenarioStepSchema = z.object({ offsetMs: z.number(), what: z.string() }).meta({ id: 'ScenarioStep' });
 const activeScenarioFields = {
-  name: z.string(),
-  mineId: z.string(),
-  mineName: z.string(),
+  ...fields.strings('name', 'mineId', 'mineName'),
   startedAtMs: z.number(),
 };
 

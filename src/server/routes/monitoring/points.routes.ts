@@ -5,7 +5,7 @@ import { requirePermission } from '../../../core/access/permissions.ts';
 import { PLATFORM_POLICY } from '../../../core/monitoring/platform-policy.ts';
 import { SENSOR_TYPES } from '../../../core/monitoring/sensor-code-tables.ts';
 import type { ReadingChunk } from '../../../core/monitoring/monitoring-ports.ts';
-import { idParams, recordIdSchema } from '../../route-schemas.ts';
+import { fields, idParams, recordIdSchema } from '../../route-schemas.ts';
 import type { Principal } from '../../../core/access/types.ts';
 import { routeModule } from '../../route-kit.ts';
 import { mineInScope, monitoringOf } from './monitoring-access.ts';
@@ -46,9 +46,7 @@ export const registerPointRoutes = routeModule(['monitoring'], (route, deps) => 
           z.object({
             id: z.string(),
             value: z.number(),
-            unit: z.string(),
-            meaningEn: z.string(),
-            meaningZh: z.string(),
+            ...fields.strings('unit', 'meaningEn', 'meaningZh'),
             setting: z.string().nullable(),
             source: z.literal('platform policy (no regulation)'),
           }),

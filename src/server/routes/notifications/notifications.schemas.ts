@@ -4,7 +4,7 @@ import type {
   NotificationKind,
   NotificationsView,
 } from '../../../core/notifications/notification-use-cases.ts';
-import { component, namedEnum, shaped } from '../../route-schemas.ts';
+import { component, fields, namedEnum, shaped } from '../../route-schemas.ts';
 
 /** Answers of the notification bell's routes, tied to the core's types. */
 
@@ -23,14 +23,10 @@ export const notificationItemSchema = component<NotificationItem>()('Notificatio
   key: z.string(),
   kind: notificationKindSchema,
   ref: z.string(),
-  mineId: z.string().nullable(),
-  mineName: z.string().nullable(),
-  title: z.string().nullable(),
-  code: z.string().nullable(),
+  ...fields.nullableStrings('mineId', 'mineName', 'title', 'code'),
   level: z.number().int().nullable(),
   dueOn: z.string().nullable(),
-  atMs: z.number().nullable(),
-  count: z.number().nullable(),
+  ...fields.nullableNumbers('atMs', 'count'),
   isRead: z.boolean(),
 });
 

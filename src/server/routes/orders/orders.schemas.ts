@@ -2,35 +2,25 @@ import { z } from 'zod';
 import type { MineProgress } from '../../../core/orders/campaign-use-cases.ts';
 import type { DecisionDeadline, NoticeDeadline } from '../../../core/orders/order-rules.ts';
 import type { IssueOrderResult, MinePreview } from '../../../core/orders/order-use-cases.ts';
-import {
-  ORDER_KINDS,
-  type Campaign,
-  type CampaignMark,
-  type Order,
-  type OrderMine,
-} from '../../../core/orders/orders-ports.ts';
+import * as OrderTypes from '../../../core/orders/orders-ports.ts';
 import { DETAIL_CODES, type ChecklistItemResult } from '../../../core/orders/resumption-checklist.ts';
 import type { ResumptionActions } from '../../../core/orders/resumption-actions.ts';
 import type { ResumptionView } from '../../../core/orders/resumption-use-cases.ts';
-import { actStampFields, component, namedEnum, recordMineFields, shaped } from '../../route-schemas.ts';
+import { component, fields, namedEnum, shaped } from '../../route-schemas.ts';
 import { gasClassSchema, mineStatusSchema } from '../registry/registry.schemas.ts';
 import { roleSchema } from '../session.schemas.ts';
 
 /** Answers of the orders, resumption and campaign routes. */
 
-export const orderKindSchema = namedEnum(ORDER_KINDS, 'OrderKind');
+export const orderKindSchema = namedEnum(OrderTypes.ORDER_KINDS, 'OrderKind');
 export const orderStatusSchema = z
   .enum(['scheduled', 'in_force', 'lifted', 'superseded'])
   .meta({ id: 'OrderStatus' });
 
-export const orderSchema = component<Order>()('Order', {
-  id: z.string(),
-  number: z.string(),
+export const orderSchema = component<OrderTypes.Order>()('Order', {
+  ...fields.strings('id', 'number'),
   kind: orderKindSchema,
-  issuerId: z.string(),
-  issuerName: z.string(),
-  legalBasis: z.string(),
-  reason: z.string(),
+  ...fields.strings('issuerId', 'issuerName', 'legalBasis', 'reason'),
   regionId: z.string().nullable(),
   regionPath: z.string(),
   mineIds: z.array(z.string()),
@@ -38,21 +28,20 @@ export const orderSchema = component<Order>()('Order', {
   evacuateBy: z.string().nullable(),
   status: orderStatusSchema,
   createdAt: z.string(),
-  appliedAt: z.string().nullable(),
-  endedAt: z.string().nullable(),
-  noticeDate: z.string().nullable(),
-  noticeRef: z.string().nullable(),
+  ...fields.nullableStrings('appliedAt', 'endedAt', 'noticeDate', 'noticeRef'),
 });
 
 const orderMineFields = {
   orderId: z.string(),
-  ...recordMineFields,
+  ...fields.recordMine,
   outcome: z.enum(['affected', 'unaffected']),
   fromStatus: mineStatusSchema,
   note: z.string(),
   liftedAt: z.string().nullable(),
 };
-export const orderMineSchema = shaped<OrderMine>()(z.object(orderMineFields).meta({ id: 'OrderMine' }));
+export const orderMineSchema = shaped<OrderTypes.OrderMine>()(
+  z.object(orderMineFields).meta({ id: 'OrderMine' }),
+);
 
 export const issueOrderResultSchema = shaped<IssueOrderResult>()(
   z
@@ -61,7 +50,7 @@ export const issueOrderResultSchema = shaped<IssueOrderResult>()(
 );
 
 export const minePreviewSchema = component<MinePreview>()('MinePreview', {
-  ...recordMineFields,
+  ...fields.recordMine,
   status: z.string(),
   outcome: z.enum(['affected', 'unaffected']),
   note: z.string(),
@@ -72,10 +61,7 @@ export const gasViolationsSchema = z
     items: z.array(
       z
         .object({
-          mineId: z.string(),
-          name: z.string(),
-          code: z.string(),
-          regionName: z.string(),
+          ...fields.strings('mineId', 'name', 'code', 'regionName'),
           gasClass: gasClassSchema,
           status: mineStatusSchema,
           producingIllegally: z.boolean(),
@@ -87,8 +73,7 @@ export const gasViolationsSchema = z
   .meta({ id: 'GasViolations' });
 
 export const checklistItemSchema = component<ChecklistItemResult>()('ChecklistItem', {
-  id: z.string(),
-  label: z.string(),
+  ...fields.strings('id', 'label'),
   how: z.enum(['auto', 'sign', 'decide']),
   roles: z.array(roleSchema).readonly(),
   done: z.boolean(),
@@ -126,14 +111,12 @@ export const orderDetailSchema = z
 
 export const resumptionViewSchema = component<ResumptionView>()('ResumptionView', {
   id: z.string(),
-  ...recordMineFields,
+  ...fields.recordMine,
   gasClass: gasClassSchema,
-  ...actStampFields('applied', { timeFirst: true }),
+  ...fields.actStamp('applied', { timeFirst: true }),
   status: z.enum(['pending', 'approved', 'rejected']),
-  ...actStampFields('decided', { nullable: true, timeFirst: true }),
-  decisionReason: z.string().nullable(),
-  noticeDate: z.string().nullable(),
-  noticeRef: z.string().nullable(),
+  ...fields.actStamp('decided', { nullable: true, timeFirst: true }),
+  ...fields.nullableStrings('decisionReason', 'noticeDate', 'noticeRef'),
   resumesTo: z.enum(['producing', 'construction']),
   mineCode: z.string(),
   checklist: z.array(checklistItemSchema),
@@ -144,52 +127,34 @@ export const resumptionViewSchema = component<ResumptionView>()('ResumptionView'
   actions: shaped<ResumptionActions>()(
     z.object({
       sign: z.string().nullable(),
-      approve: z.boolean(),
-      reject: z.boolean(),
-      waitingForChecks: z.boolean(),
+      ...fields.booleans('approve', 'reject', 'waitingForChecks'),
     }),
   ),
 });
 
-export const campaignSchema = component<Campaign>()('Campaign', {
-  id: z.string(),
-  name: z.string(),
-  regionId: z.string(),
-  regionPath: z.string(),
-  startsOn: z.string(),
-  endsOn: z.string(),
+export const campaignSchema = component<OrderTypes.Campaign>()('Campaign', {
+  ...fields.strings('id', 'name', 'regionId', 'regionPath', 'startsOn', 'endsOn'),
   items: z.array(z.object({ id: z.string(), text: z.string(), dueOn: z.string() })),
-  ...actStampFields('created'),
+  ...fields.actStamp('created'),
 });
 
-export const campaignMarkSchema = component<CampaignMark>()('CampaignMark', {
-  campaignId: z.string(),
-  mineId: z.string(),
-  itemId: z.string(),
+export const campaignMarkSchema = component<OrderTypes.CampaignMark>()('CampaignMark', {
+  ...fields.strings('campaignId', 'mineId', 'itemId'),
   done: z.boolean(),
-  byId: z.string(),
-  byName: z.string(),
-  at: z.string(),
-  note: z.string(),
+  ...fields.strings('byId', 'byName', 'at', 'note'),
 });
 
 export const mineProgressSchema = component<MineProgress>()('CampaignMineProgress', {
-  mineId: z.string(),
-  mineCode: z.string(),
-  mineName: z.string(),
-  regionId: z.string(),
-  regionName: z.string(),
+  ...fields.strings('mineId', 'mineCode', 'mineName', 'regionId', 'regionName'),
   items: z.array(
     z.object({
       itemId: z.string(),
       done: z.boolean(),
-      by: z.string().nullable(),
-      at: z.string().nullable(),
+      ...fields.nullableStrings('by', 'at'),
       overdue: z.boolean(),
     }),
   ),
-  done: z.number(),
-  overdue: z.number(),
+  ...fields.numbers('done', 'overdue'),
 });
 
 export const campaignProgressSchema = z
@@ -201,11 +166,8 @@ export const campaignReportSchema = z
     campaign: z.object({ id: z.string(), name: z.string(), startsOn: z.string(), endsOn: z.string() }),
     districts: z.array(
       z.object({
-        regionId: z.string(),
-        regionName: z.string(),
-        minesDone: z.number(),
-        minesTotal: z.number(),
-        itemsOverdue: z.number(),
+        ...fields.strings('regionId', 'regionName'),
+        ...fields.numbers('minesDone', 'minesTotal', 'itemsOverdue'),
       }),
     ),
   })

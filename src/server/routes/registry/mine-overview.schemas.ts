@@ -12,7 +12,7 @@ import type {
   OverviewSupervision,
   OverviewVisit,
 } from '../../../core/overview/mine-overview.ts';
-import { component, shaped } from '../../route-schemas.ts';
+import { component, fields, shaped } from '../../route-schemas.ts';
 import { accidentGradeSchema } from '../accidents/accidents.schemas.ts';
 import { factorContributionSchema } from '../briefing/briefing.schemas.ts';
 import { caseTypeSchema } from '../closure/closure.schemas.ts';
@@ -25,8 +25,7 @@ import { coverageGapSchema, planStateSchema } from '../supervision/supervision.s
 
 const hazardSchema = shaped<OverviewHazard>()(
   z.object({
-    id: z.string(),
-    title: z.string(),
+    ...fields.strings('id', 'title'),
     grade: hazardGradeSchema,
     state: hazardStateSchema,
     dueOn: z.string().nullable(),
@@ -36,8 +35,7 @@ const hazardSchema = shaped<OverviewHazard>()(
 
 const orderSchema = shaped<OverviewOrder>()(
   z.object({
-    id: z.string(),
-    number: z.string(),
+    ...fields.strings('id', 'number'),
     kind: orderKindSchema,
     status: orderStatusSchema,
     effectiveAt: z.string(),
@@ -47,9 +45,7 @@ const orderSchema = shaped<OverviewOrder>()(
 
 const visitSchema = shaped<OverviewVisit>()(
   z.object({
-    id: z.string(),
-    startedAt: z.string(),
-    visitorName: z.string(),
+    ...fields.strings('id', 'startedAt', 'visitorName'),
     visitorRole: z.enum(['leader', 'group_member']),
     wentUnderground: z.boolean(),
     findings: z.number().int(),
@@ -59,8 +55,7 @@ const visitSchema = shaped<OverviewVisit>()(
 const supervisionSchema = shaped<OverviewSupervision>()(
   z.object({
     planState: planStateSchema.nullable(),
-    responsibleName: z.string().nullable(),
-    groupLeaderName: z.string().nullable(),
+    ...fields.nullableStrings('responsibleName', 'groupLeaderName'),
     groupSize: z.number().int(),
     leaderName: z.string().nullable(),
     gaps: z.array(coverageGapSchema),
@@ -118,9 +113,7 @@ const closureSchema = shaped<OverviewClosure>()(
 
 const accidentSchema = shaped<OverviewAccident>()(
   z.object({
-    id: z.string(),
-    occurredAt: z.string(),
-    type: z.string(),
+    ...fields.strings('id', 'occurredAt', 'type'),
     grade: accidentGradeSchema,
     deaths: z.number().int(),
     investigationState: z.enum(['investigating', 'extended', 'reported', 'closed']),
@@ -132,14 +125,12 @@ const caseSchema = shaped<OverviewCase>()(
     id: z.string(),
     type: caseTypeSchema,
     status: z.enum(['open', 'investigating', 'decided', 'closed']),
-    summary: z.string(),
-    openedAt: z.string(),
+    ...fields.strings('summary', 'openedAt'),
   }),
 );
 
 export const mineOverviewSchema = component<MineOverview>()('MineOverview', {
-  mineId: z.string(),
-  asOf: z.string(),
+  ...fields.strings('mineId', 'asOf'),
   hazards: z
     .object({
       open: z.number().int(),

@@ -1,68 +1,46 @@
 import { z } from 'zod';
-import {
-  GAS_CLASSES,
-  type MineStatusChange,
-  MECHANISATION_LEVELS,
-  MINE_STATUSES,
-  REGION_LEVELS,
-  type Mine,
-  type MineStatus,
-  type Region,
-} from '../../../core/registry/types.ts';
+import * as RegistryTypes from '../../../core/registry/types.ts';
 import type { RegionDashboard } from '../../../core/registry/dashboard.ts';
 import type { MineImportReport } from '../../../core/registry/mine-import.ts';
 import type { MinePosition } from '../../../core/registry/mine-use-cases.ts';
 import type { MineRow } from '../../../core/ports.ts';
-import { component, namedEnum, shaped } from '../../route-schemas.ts';
+import { component, fields, namedEnum, shaped } from '../../route-schemas.ts';
 import { auditEntrySchema } from '../session.schemas.ts';
 
 /** Answers of the registry routes and the registry pieces other modules' answers share. */
 
-export const mineStatusSchema = namedEnum(MINE_STATUSES, 'MineStatus');
-export const gasClassSchema = namedEnum(GAS_CLASSES, 'GasClass');
-export const mechanisationSchema = namedEnum(MECHANISATION_LEVELS, 'MechanisationLevel');
-export const regionLevelSchema = namedEnum(REGION_LEVELS, 'RegionLevel');
+export const mineStatusSchema = namedEnum(RegistryTypes.MINE_STATUSES, 'MineStatus');
+export const gasClassSchema = namedEnum(RegistryTypes.GAS_CLASSES, 'GasClass');
+export const mechanisationSchema = namedEnum(RegistryTypes.MECHANISATION_LEVELS, 'MechanisationLevel');
+export const regionLevelSchema = namedEnum(RegistryTypes.REGION_LEVELS, 'RegionLevel');
 
-export const regionSchema = component<Region>()('Region', {
-  id: z.string(),
-  name: z.string(),
-  nameEn: z.string(),
+export const regionSchema = component<RegistryTypes.Region>()('Region', {
+  ...fields.strings('id', 'name', 'nameEn'),
   level: regionLevelSchema,
   parentId: z.string().nullable(),
   path: z.string(),
 });
 
 export const mineFields = {
-  id: z.string(),
-  code: z.string(),
-  name: z.string(),
-  regionId: z.string(),
+  ...fields.strings('id', 'code', 'name', 'regionId'),
   enterpriseId: z.string().nullable(),
   approvedCapacityTPerYear: z.number(),
   gasClass: gasClassSchema,
   hasGasControlCapability: z.boolean(),
-  gasControlEvidence: z.string().nullable(),
-  gasControlCertifiedOn: z.string().nullable(),
+  ...fields.nullableStrings('gasControlEvidence', 'gasControlCertifiedOn'),
   approvedMaxUnderground: z.number(),
-  operator: z.string().nullable(),
-  licenceNumber: z.string().nullable(),
-  licenceValidUntil: z.string().nullable(),
+  ...fields.nullableStrings('operator', 'licenceNumber', 'licenceValidUntil'),
   mechanisation: mechanisationSchema,
-  latitude: z.number().nullable(),
-  longitude: z.number().nullable(),
+  ...fields.nullableNumbers('latitude', 'longitude'),
   status: mineStatusSchema,
-  statusSince: z.string(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
+  ...fields.strings('statusSince', 'createdAt', 'updatedAt'),
 };
 
-export const mineSchema = shaped<Mine>()(z.object(mineFields).meta({ id: 'Mine' }));
+export const mineSchema = shaped<RegistryTypes.Mine>()(z.object(mineFields).meta({ id: 'Mine' }));
 
 export const mineRowSchema = component<MineRow>()('MineRow', {
   ...mineFields,
-  regionName: z.string(),
-  regionNameEn: z.string(),
-  regionPath: z.string(),
+  ...fields.strings('regionName', 'regionNameEn', 'regionPath'),
   enterpriseName: z.string().nullable(),
   licenceSuspension: z.object({ orderNumber: z.string(), since: z.string() }).nullable(),
 });
@@ -76,17 +54,14 @@ export const mineDetailSchema = z
   .meta({ id: 'MineResponse' });
 
 const statusChangeFields = {
-  id: z.string(),
-  mineId: z.string(),
+  ...fields.strings('id', 'mineId'),
   from: mineStatusSchema,
   to: mineStatusSchema,
-  event: z.string(),
-  reason: z.string(),
+  ...fields.strings('event', 'reason'),
   basis: z.string().nullable(),
-  actorId: z.string(),
-  at: z.string(),
+  ...fields.strings('actorId', 'at'),
 };
-export const mineStatusChangeSchema = shaped<MineStatusChange>()(
+export const mineStatusChangeSchema = shaped<RegistryTypes.MineStatusChange>()(
   z.object(statusChangeFields).meta({ id: 'MineStatusChange' }),
 );
 
@@ -102,7 +77,7 @@ export const mineTransitionResultSchema = z
   .meta({ id: 'MineTransitionResult' });
 
 export const statusCountsSchema = z
-  .object(Object.fromEntries(MINE_STATUSES.map((s) => [s, z.number()])) as Record<MineStatus, z.ZodNumber>)
+  .object(fields.numbers(...RegistryTypes.MINE_STATUSES))
   .meta({ id: 'StatusCounts' });
 
 export const capacityBandSchema = z
@@ -119,8 +94,7 @@ export const regionDashboardSchema = component<RegionDashboard>()('DashboardResp
     z
       .object({
         region: regionSchema,
-        total: z.number(),
-        smallMines: z.number(),
+        ...fields.numbers('total', 'smallMines'),
         byStatus: statusCountsSchema,
       })
       .meta({ id: 'DistrictSummary' }),
@@ -130,16 +104,12 @@ export const regionDashboardSchema = component<RegionDashboard>()('DashboardResp
 
 const minePositionSchema = shaped<MinePosition>()(
   z.object({
-    id: z.string(),
-    code: z.string(),
-    name: z.string(),
+    ...fields.strings('id', 'code', 'name'),
     status: mineStatusSchema,
     gasClass: gasClassSchema,
     approvedCapacityTPerYear: z.number(),
-    regionId: z.string(),
-    regionName: z.string(),
-    latitude: z.number(),
-    longitude: z.number(),
+    ...fields.strings('regionId', 'regionName'),
+    ...fields.numbers('latitude', 'longitude'),
   }),
 );
 
@@ -157,9 +127,7 @@ export const mapMinesSchema = z
 const importRowErrorSchema = z.object({ row: z.number(), field: z.string(), message: z.string() });
 
 export const mineImportReportSchema = component<MineImportReport>()('MineImportReport', {
-  rows: z.number(),
-  imported: z.number(),
-  rejected: z.number(),
+  ...fields.numbers('rows', 'imported', 'rejected'),
   results: z.array(
     z.union([
       z.object({ row: z.number(), ok: z.literal(true), mineId: z.string(), code: z.string() }),

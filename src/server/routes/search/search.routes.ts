@@ -1,43 +1,31 @@
 import { z } from 'zod';
 import { searchEverything } from '../../../core/search/global-search.ts';
 import { routeModule } from '../../route-kit.ts';
+import { fields } from '../../route-schemas.ts';
 
 const searchResultsSchema = z.object({
   query: z.string(),
   mines: z.array(
     z.object({
-      id: z.string(),
-      code: z.string(),
-      name: z.string(),
-      regionName: z.string(),
-      regionNameEn: z.string(),
+      ...fields.strings('id', 'code', 'name', 'regionName', 'regionNameEn'),
     }),
   ),
   people: z.array(
     z.object({
       name: z.string(),
       role: z.enum(['responsible', 'leader', 'group_member']),
-      mineId: z.string(),
-      mineName: z.string(),
+      ...fields.strings('mineId', 'mineName'),
     }),
   ),
   hazards: z.array(
     z.object({
-      id: z.string(),
-      title: z.string(),
-      mineName: z.string(),
-      state: z.string(),
-      grade: z.string(),
+      ...fields.strings('id', 'title', 'mineName', 'state', 'grade'),
     }),
   ),
   orders: z.array(z.object({ id: z.string(), number: z.string(), kind: z.string(), status: z.string() })),
   cases: z.array(
     z.object({
-      id: z.string(),
-      summary: z.string(),
-      mineName: z.string(),
-      type: z.string(),
-      status: z.string(),
+      ...fields.strings('id', 'summary', 'mineName', 'type', 'status'),
     }),
   ),
 });

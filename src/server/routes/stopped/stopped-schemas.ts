@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ALLOWANCE_KINDS, WATCH_SYSTEMS } from '../../../core/monitoring/stopped/stopped-allowances.ts';
 import { MINE_STATUSES } from '../../../core/registry/types.ts';
-import { actStampFields, recordMineFields } from '../../route-schemas.ts';
+import { fields } from '../../route-schemas.ts';
 
 /** The response shapes of the stopped-mine routes (the API contract's one source, ADR 0014). */
 const mineStatus = z.enum(MINE_STATUSES as unknown as [string, ...string[]]);
@@ -9,18 +9,17 @@ const mineStatus = z.enum(MINE_STATUSES as unknown as [string, ...string[]]);
 export const allowanceSchema = z.object({
   id: z.string(),
   kind: z.enum(ALLOWANCE_KINDS as unknown as [string, ...string[]]),
-  ...recordMineFields,
+  ...fields.recordMine,
   state: z.enum(['declared', 'approved', 'rejected', 'superseded']),
   crewSize: z.number().int(),
   roles: z.array(z.string()),
   areaCodes: z.array(z.string()),
   systems: z.array(z.enum(WATCH_SYSTEMS as unknown as [string, ...string[]])),
   fromAt: z.string(),
-  toAt: z.string().nullable(),
-  supervisor: z.string().nullable(),
+  ...fields.nullableStrings('toAt', 'supervisor'),
   note: z.string(),
-  ...actStampFields('declared', { timeFirst: true }),
-  ...actStampFields('decided', { nullable: true, timeFirst: true }),
+  ...fields.actStamp('declared', { timeFirst: true }),
+  ...fields.actStamp('decided', { nullable: true, timeFirst: true }),
   decisionReason: z.string().nullable(),
 });
 
@@ -31,11 +30,7 @@ export const mineAllowancesSchema = z.object({
 
 export const complianceSchema = z.object({
   order: z.object({
-    id: z.string(),
-    number: z.string(),
-    kind: z.string(),
-    status: z.string(),
-    effectiveAt: z.string(),
+    ...fields.strings('id', 'number', 'kind', 'status', 'effectiveAt'),
     evacuateBy: z.string().nullable(),
   }),
   deadline: z.string(),
@@ -50,9 +45,7 @@ export const complianceSchema = z.object({
   }),
   mines: z.array(
     z.object({
-      mineId: z.string(),
-      mineCode: z.string(),
-      mineName: z.string(),
+      ...fields.strings('mineId', 'mineCode', 'mineName'),
       status: mineStatus,
       state: z.enum(['clear', 'evacuating', 'overdue', 'no_data']),
       underground: z.number().int(),
@@ -65,8 +58,7 @@ export const complianceSchema = z.object({
       /** Substations on AC mains (FZSS) and how many report a power state. */
       mainsFeeds: z.number().int(),
       feedsKnown: z.number().int(),
-      snapshotMs: z.number().nullable(),
-      timeLeftMs: z.number().nullable(),
+      ...fields.nullableNumbers('snapshotMs', 'timeLeftMs'),
       isCritical: z.boolean(),
     }),
   ),

@@ -5,16 +5,14 @@ import {
   type LeaderShiftsView,
 } from '../../../core/supervision/presence-use-cases.ts';
 import { routeModule } from '../../route-kit.ts';
-import { component, mineParams } from '../../route-schemas.ts';
+import { component, fields, mineParams } from '../../route-schemas.ts';
 
 const leaderShiftsSchema = component<LeaderShiftsView>()('LeaderShifts', {
   shiftStartHoursCst: z.array(z.number().int()),
-  fromMs: z.number(),
-  toMs: z.number(),
+  ...fields.numbers('fromMs', 'toMs'),
   shifts: z.array(
     z.object({
-      startMs: z.number(),
-      endMs: z.number(),
+      ...fields.numbers('startMs', 'endMs'),
       people: z.number().int(),
       leaders: z.number().int(),
       leaderless: z.boolean(),

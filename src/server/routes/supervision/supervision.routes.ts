@@ -24,7 +24,14 @@ import { withUndergroundChecks } from '../../../core/supervision/visit-checks.ts
 import { createHazardReporter } from './hazard-reporter.ts';
 import { registerSupervisionBulkRoutes } from './supervision-bulk.routes.ts';
 import { registerSupervisionPresenceRoutes } from './supervision-presence.routes.ts';
-import { idParams, itemsOf, mineParams, recordIdSchema, regionIdSchema } from '../../route-schemas.ts';
+import {
+  fields,
+  idParams,
+  itemsOf,
+  mineParams,
+  recordIdSchema,
+  regionIdSchema,
+} from '../../route-schemas.ts';
 import {
   assignmentCandidatesSchema,
   coverageViewSchema,
@@ -68,8 +75,7 @@ const visitBody = z.object({
   mineId: z.string().min(1).max(100),
   startedAt: z.string().max(40),
   endedAt: z.string().max(40),
-  wentToSite: z.boolean(),
-  wentUnderground: z.boolean(),
+  ...fields.booleans('wentToSite', 'wentUnderground'),
   checklist: z
     .array(
       z.object({
@@ -306,14 +312,10 @@ export const registerSupervisionRoutes = routeModule(['supervision'], (route, de
     load: async (p, f, limit) => withMineNames(ports, (await listVisits(ports, p, { ...f, limit })).items),
   });
 
-  route.get(
+  route.getOne(
     '/api/supervision/visits/:id',
-    {
-      summary: 'One site visit with its checklist and findings.',
-      params: idParams,
-      response: z.object({ visit: siteVisitSchema }),
-    },
-    async ({ principal, params }) => ({ visit: await getVisit(ports, principal, params.id) }),
+    { summary: 'One site visit with its checklist and findings.', key: 'visit', record: siteVisitSchema },
+    (p, id) => getVisit(ports, p, id),
   );
 
   route.post(

@@ -1,81 +1,54 @@
 import { z } from 'zod';
 import type { SupervisionCard } from '../../../core/supervision/assignment-use-cases.ts';
 import type { CoverageReport, KpiView } from '../../../core/supervision/coverage.ts';
-import {
-  CHECKLIST_RESULTS,
-  FINDING_GRADES,
-  PLAN_STATES,
-  type AssignableUser,
-  type LeaderAssignment,
-  type MinePlan,
-  type ResponsiblePerson,
-  type SupervisionGroup,
-  type VisitFinding,
-} from '../../../core/supervision/supervision-types.ts';
+import * as SupervisionTypes from '../../../core/supervision/supervision-types.ts';
 import { UNDERGROUND_CHECKS, type UndergroundCheck } from '../../../core/supervision/underground-presence.ts';
 import type { VisitView } from '../../../core/supervision/visit-checks.ts';
-import { byStampFields, component, mineRefFields, namedEnum } from '../../route-schemas.ts';
+import { component, fields, namedEnum } from '../../route-schemas.ts';
 
 /** Answers of the supervision routes (plans, assignments, coverage, visits). */
 
-export const planStateSchema = namedEnum(PLAN_STATES, 'PlanState');
+export const planStateSchema = namedEnum(SupervisionTypes.PLAN_STATES, 'PlanState');
 export const coverageGapSchema = z
   .enum(['plan', 'responsible', 'group', 'leader'])
   .meta({ id: 'CoverageGap' });
-export const checklistResultSchema = namedEnum(CHECKLIST_RESULTS, 'ChecklistResult');
-export const findingGradeSchema = namedEnum(FINDING_GRADES, 'FindingGrade');
+export const checklistResultSchema = namedEnum(SupervisionTypes.CHECKLIST_RESULTS, 'ChecklistResult');
+export const findingGradeSchema = namedEnum(SupervisionTypes.FINDING_GRADES, 'FindingGrade');
 const gapCounts = z.object({
-  plan: z.number(),
-  responsible: z.number(),
-  group: z.number(),
-  leader: z.number(),
+  ...fields.numbers('plan', 'responsible', 'group', 'leader'),
 });
 
-export const minePlanSchema = component<MinePlan>()('MinePlan', {
-  mineId: z.string(),
-  documentRef: z.string(),
+export const minePlanSchema = component<SupervisionTypes.MinePlan>()('MinePlan', {
+  ...fields.strings('mineId', 'documentRef'),
   measures: z.array(
     z.object({ text: z.string(), owner: z.string().nullable(), dueOn: z.string().nullable() }),
   ),
   state: planStateSchema,
   returnReason: z.string().nullable(),
   revision: z.number(),
-  submittedAt: z.string().nullable(),
-  submittedBy: z.string().nullable(),
-  decidedAt: z.string().nullable(),
-  decidedBy: z.string().nullable(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
+  ...fields.nullableStrings('submittedAt', 'submittedBy', 'decidedAt', 'decidedBy'),
+  ...fields.strings('createdAt', 'updatedAt'),
 });
 
-export const responsiblePersonSchema = component<ResponsiblePerson>()('ResponsiblePerson', {
-  mineId: z.string(),
-  name: z.string(),
-  position: z.string(),
-  phone: z.string(),
-  ...byStampFields('assigned'),
+export const responsiblePersonSchema = component<SupervisionTypes.ResponsiblePerson>()('ResponsiblePerson', {
+  ...fields.strings('mineId', 'name', 'position', 'phone'),
+  ...fields.byStamp('assigned'),
 });
 
-export const supervisionGroupSchema = component<SupervisionGroup>()('SupervisionGroup', {
+export const supervisionGroupSchema = component<SupervisionTypes.SupervisionGroup>()('SupervisionGroup', {
   mineId: z.string(),
   members: z.array(z.object({ userId: z.string(), name: z.string(), isLeader: z.boolean() })),
-  ...byStampFields('assigned'),
+  ...fields.byStamp('assigned'),
 });
 
-export const leaderAssignmentSchema = component<LeaderAssignment>()('LeaderAssignment', {
-  mineId: z.string(),
-  userId: z.string(),
-  name: z.string(),
-  ...byStampFields('assigned'),
+export const leaderAssignmentSchema = component<SupervisionTypes.LeaderAssignment>()('LeaderAssignment', {
+  ...fields.strings('mineId', 'userId', 'name'),
+  ...fields.byStamp('assigned'),
 });
 
 export const supervisionCardSchema = component<SupervisionCard>()('SupervisionCard', {
   mine: z.object({
-    id: z.string(),
-    code: z.string(),
-    name: z.string(),
-    status: z.string(),
-    regionName: z.string(),
+    ...fields.strings('id', 'code', 'name', 'status', 'regionName'),
   }),
   plan: minePlanSchema.nullable(),
   responsible: responsiblePersonSchema.nullable(),
@@ -83,22 +56,15 @@ export const supervisionCardSchema = component<SupervisionCard>()('SupervisionCa
   leader: leaderAssignmentSchema.nullable(),
   history: z.array(
     z.object({
-      id: z.string(),
-      mineId: z.string(),
+      ...fields.strings('id', 'mineId'),
       kind: z.enum(['plan', 'responsible', 'group', 'leader']),
-      action: z.string(),
-      summary: z.string(),
-      actorId: z.string(),
-      actorName: z.string(),
-      at: z.string(),
+      ...fields.strings('action', 'summary', 'actorId', 'actorName', 'at'),
     }),
   ),
 });
 
-const assignableUserSchema = component<AssignableUser>()('AssignableUser', {
-  id: z.string(),
-  displayName: z.string(),
-  role: z.string(),
+const assignableUserSchema = component<SupervisionTypes.AssignableUser>()('AssignableUser', {
+  ...fields.strings('id', 'displayName', 'role'),
   disabled: z.boolean(),
   scopePath: z.string().nullable(),
 });
@@ -111,30 +77,24 @@ export const coverageViewSchema = component<CoverageReport>()('CoverageView', {
   rows: z.array(
     z
       .object({
-        ...mineRefFields,
+        ...fields.mineRef,
         status: z.string(),
         planState: planStateSchema.nullable(),
-        responsibleName: z.string().nullable(),
-        groupLeaderName: z.string().nullable(),
+        ...fields.nullableStrings('responsibleName', 'groupLeaderName'),
         groupSize: z.number(),
-        leaderUserId: z.string().nullable(),
-        leaderName: z.string().nullable(),
+        ...fields.nullableStrings('leaderUserId', 'leaderName'),
         gaps: z.array(coverageGapSchema),
         isMine: z.boolean(),
         leaderlessShifts: z.number().int(),
       })
       .meta({ id: 'CoverageRow' }),
   ),
-  mines: z.number(),
-  excludedClosed: z.number(),
-  complete: z.number(),
+  ...fields.numbers('mines', 'excludedClosed', 'complete'),
   missing: gapCounts,
   byDistrict: z.array(
     z.object({
-      regionId: z.string(),
-      regionName: z.string(),
-      mines: z.number(),
-      complete: z.number(),
+      ...fields.strings('regionId', 'regionName'),
+      ...fields.numbers('mines', 'complete'),
       missing: gapCounts,
     }),
   ),
@@ -154,62 +114,39 @@ export const coverageViewSchema = component<CoverageReport>()('CoverageView', {
 
 export const kpiViewSchema = component<KpiView>()('KpiView', {
   asOf: z.string(),
-  leaderDays: z.number(),
-  groupDays: z.number(),
-  mines: z.number(),
-  excludedClosed: z.number(),
-  leaderOverdue: z.number(),
-  groupOverdue: z.number(),
+  ...fields.numbers('leaderDays', 'groupDays', 'mines', 'excludedClosed', 'leaderOverdue', 'groupOverdue'),
   byDistrict: z.array(
     z.object({
-      regionId: z.string(),
-      regionName: z.string(),
-      mines: z.number(),
-      leaderOverdue: z.number(),
-      groupOverdue: z.number(),
+      ...fields.strings('regionId', 'regionName'),
+      ...fields.numbers('mines', 'leaderOverdue', 'groupOverdue'),
     }),
   ),
   overdue: z.array(
     z
       .object({
-        ...mineRefFields,
-        leaderName: z.string().nullable(),
-        lastLeaderVisitAt: z.string().nullable(),
-        lastGroupVisitAt: z.string().nullable(),
-        leaderOverdue: z.boolean(),
-        groupOverdue: z.boolean(),
-        isMine: z.boolean(),
+        ...fields.mineRef,
+        ...fields.nullableStrings('leaderName', 'lastLeaderVisitAt', 'lastGroupVisitAt'),
+        ...fields.booleans('leaderOverdue', 'groupOverdue', 'isMine'),
       })
       .meta({ id: 'KpiRow' }),
   ),
 });
 
-export const visitFindingSchema = component<VisitFinding>()('VisitFinding', {
-  id: z.string(),
-  visitId: z.string(),
-  mineId: z.string(),
-  title: z.string(),
-  description: z.string(),
+export const visitFindingSchema = component<SupervisionTypes.VisitFinding>()('VisitFinding', {
+  ...fields.strings('id', 'visitId', 'mineId', 'title', 'description'),
   grade: findingGradeSchema,
   category: z.string(),
   location: z.string().nullable(),
   status: z.enum(['pending_hazard', 'reported']),
-  hazardId: z.string().nullable(),
-  reportedAt: z.string().nullable(),
-  reportedBy: z.string().nullable(),
+  ...fields.nullableStrings('hazardId', 'reportedAt', 'reportedBy'),
 });
 
 export const siteVisitSchema = component<VisitView>()('SiteVisit', {
-  id: z.string(),
-  mineId: z.string(),
-  visitorId: z.string(),
-  visitorName: z.string(),
+  ...fields.strings('id', 'mineId', 'visitorId', 'visitorName'),
   visitorRole: z.enum(['leader', 'group_member']),
-  startedAt: z.string(),
-  endedAt: z.string(),
+  ...fields.strings('startedAt', 'endedAt'),
   durationMinutes: z.number(),
-  wentToSite: z.boolean(),
-  wentUnderground: z.boolean(),
+  ...fields.booleans('wentToSite', 'wentUnderground'),
   checklist: z.array(
     z.object({ item: z.string(), result: checklistResultSchema, note: z.string().nullable() }),
   ),

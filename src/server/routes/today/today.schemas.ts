@@ -5,7 +5,7 @@ import {
   type TodaySection,
   type TodayView,
 } from '../../../core/today/today-use-cases.ts';
-import { component, namedEnum, shaped } from '../../route-schemas.ts';
+import { component, fields, namedEnum, shaped } from '../../route-schemas.ts';
 
 /** Answers of GET /api/today, tied to the core's types. */
 
@@ -14,11 +14,7 @@ export const todayKindSchema = namedEnum(TODAY_KINDS, 'TodayKind');
 export const todayItemSchema = component<TodayItem>()('TodayItem', {
   kind: todayKindSchema,
   ref: z.string(),
-  mineId: z.string().nullable(),
-  mineName: z.string().nullable(),
-  mineCode: z.string().nullable(),
-  title: z.string().nullable(),
-  dueOn: z.string().nullable(),
+  ...fields.nullableStrings('mineId', 'mineName', 'mineCode', 'title', 'dueOn'),
   atMs: z.number().nullable(),
   code: z.string().nullable(),
   count: z.number().nullable(),

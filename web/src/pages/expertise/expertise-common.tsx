@@ -59,25 +59,21 @@ export interface ExpertiseRegionFilter {
  */
 export function ExpertiseTabPage({
   tab,
-  testId,
   isBusy,
-  title,
   region,
   filters,
   children,
 }: {
   tab: ExpertiseTab;
-  testId: string;
   isBusy: boolean;
-  title: ReactNode;
   region: ExpertiseRegionFilter;
   filters?: ReactNode;
   children: ReactNode;
 }) {
-  const { lang } = useI18n();
+  const { lang, t } = useI18n();
   const { regions } = useRegions();
   return (
-    <PageFrame testId={testId} isBusy={isBusy} title={title}>
+    <PageFrame testId={`expertise-${tab}-page`} isBusy={isBusy} title={t(`expertise.${tab}.title`)}>
       <ExpertiseTabs current={tab} />
       <div className="filters">
         <RegionFilterSelect {...region} regions={regions} lang={lang} />

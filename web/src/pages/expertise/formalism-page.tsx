@@ -92,9 +92,7 @@ export function FormalismPage() {
   return (
     <ExpertiseTabPage
       tab="formalism"
-      testId="expertise-formalism-page"
       isBusy={view.isLoading}
-      title={t('expertise.formalism.title')}
       region={{
         testId: 'formalism-filter-region',
         value: regionId,

@@ -104,9 +104,7 @@ export function GasControlPage() {
   return (
     <ExpertiseTabPage
       tab="gas"
-      testId="expertise-gas-page"
       isBusy={busy}
-      title={t('expertise.gas.title')}
       region={{
         testId: 'expertise-filter-region',
         value: regionId,

@@ -111,9 +111,7 @@ export function UpgradingPage() {
   return (
     <ExpertiseTabPage
       tab="upgrading"
-      testId="expertise-upgrading-page"
       isBusy={view.isLoading}
-      title={t('expertise.upgrading.title')}
       region={{
         testId: 'upgrading-filter-region',
         label: t('briefing.region'),
