@@ -71,6 +71,12 @@ export interface CompactionSlicing {
   pointsPerSlice?: number;
   /** Told of each slice's result and how long it took. */
   onSlice?: (slice: CompactionResult, timing: SliceTiming) => void;
+  /**
+   * How long to wait after a slice before the next, given its timing (none unless told). The compaction
+   * thread rests so that the serving connection, waiting in SQLite's busy handler, gets the write lock
+   * between two slices (ADR 0005, amendment 6).
+   */
+  restAfter?: (timing: SliceTiming) => number;
 }
 
 /** How long a slice took in all, and how long of that its write transaction (the write lock) was open. */
@@ -94,14 +100,15 @@ export async function compactHead(
   slicing: CompactionSlicing = {},
 ): Promise<CompactionResult> {
   const total: CompactionResult = { headRows: 0, blocks: 0, merged: 0 };
-  const add = (r: CompactionResult & { writeMs: number }, t0: number) => {
+  /** Counts a slice, tells `onSlice`, then lets the event loop (and, when told, the write lock) go. */
+  const add = async (r: CompactionResult & { writeMs: number }, t0: number) => {
     total.headRows += r.headRows;
     total.blocks += r.blocks;
     total.merged += r.merged;
-    slicing.onSlice?.(
-      { headRows: r.headRows, blocks: r.blocks, merged: r.merged },
-      { ms: performance.now() - t0, writeMs: r.writeMs },
-    );
+    const timing = { ms: performance.now() - t0, writeMs: r.writeMs };
+    slicing.onSlice?.({ headRows: r.headRows, blocks: r.blocks, merged: r.merged }, timing);
+    const rest = slicing.restAfter?.(timing) ?? 0;
+    await (rest > 0 ? new Promise<void>((resolve) => setTimeout(resolve, rest)) : yieldToEventLoop());
   };
   const directory = headDirectoryOf(db);
   if (directory) {
@@ -113,17 +120,15 @@ export async function compactHead(
     const planned = directory.coveredThrough;
     for (const slice of slices) {
       const t0 = performance.now();
-      add(await compactSlice(db, beforeMs, slice.fromPoint, slice.toPoint, slice.seqRanges), t0);
-      await yieldToEventLoop();
+      await add(await compactSlice(db, beforeMs, slice.fromPoint, slice.toPoint, slice.seqRanges), t0);
     }
     directory.compacted(beforeMs, planned);
   } else {
     for (let from = await nextHeadPoint(db, beforeMs, -Infinity); from !== null;) {
       const to = from + (slicing.pointsPerSlice ?? POINTS_PER_SLICE);
       const t0 = performance.now();
-      add(await compactSlice(db, beforeMs, from, to, null), t0);
+      await add(await compactSlice(db, beforeMs, from, to, null), t0);
       from = await nextHeadPoint(db, beforeMs, to);
-      await yieldToEventLoop();
     }
   }
   return total;
