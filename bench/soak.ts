@@ -584,6 +584,8 @@ function alarmSummary(a: ReturnType<AlarmProbe['totals']>) {
     alarm_feed_p50_ms: round1(percentile(sorted, 50)),
     alarm_feed_p99_ms: round1(percentile(sorted, 99)),
     alarm_feed_max_ms: round1(sorted.at(-1) ?? null),
+    /** The first probes not seen on the feed (mine code, point code), to look up in a kept database. */
+    alarm_probes_missed_first: a.missedPoints.slice(0, 20),
   };
 }
 

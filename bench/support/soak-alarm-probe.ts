@@ -20,7 +20,7 @@ export interface AlarmProbe {
   /** Latencies (ms) of the probes seen since the last call, and how many were sent and missed then. */
   takeInterval(): { latencies: number[]; sent: number; missed: number };
   /** Totals over the run. */
-  totals(): { sent: number; seen: number; missed: number; latencies: number[] };
+  totals(): { sent: number; seen: number; missed: number; latencies: number[]; missedPoints: ProbePoint[] };
   stop(): Promise<void>;
 }
 
@@ -28,7 +28,15 @@ interface Pending {
   sentAt: number;
 }
 
-const cst = (ms: number) => `${new Date(ms + 8 * 3_600_000).toISOString().slice(0, 19)}+08:00`;
+/**
+ * The probe's time in China Standard Time to the millisecond, never on a whole second: the simulated
+ * gateways stamp whole seconds, and a reading at a (point, time) the store already has is a re-send
+ * (the first to arrive is kept), so a probe on a gateway's second could be dropped and never alarm.
+ */
+const cst = (ms: number) => {
+  const t = ms % 1000 === 0 ? ms + 1 : ms;
+  return `${new Date(t + 8 * 3_600_000).toISOString().slice(0, 23)}+08:00`;
+};
 
 export function startAlarmProbe(options: {
   baseUrl: string;
@@ -47,7 +55,7 @@ export function startAlarmProbe(options: {
   const timeoutMs = options.timeoutMs ?? 30_000;
   const pending = new Map<string, Pending>();
   let interval = { latencies: [] as number[], sent: 0, missed: 0 };
-  const all = { sent: 0, seen: 0, missed: 0, latencies: [] as number[] };
+  const all = { sent: 0, seen: 0, missed: 0, latencies: [] as number[], missedPoints: [] as ProbePoint[] };
   const feed = new AbortController();
   let stopped = false;
 
@@ -96,6 +104,8 @@ export function startAlarmProbe(options: {
         pending.delete(key);
         interval.missed++;
         all.missed++;
+        const [mine, point] = key.split('\u0000') as [string, string];
+        all.missedPoints.push({ mine, point });
       }
     const target = points[next++ % points.length]!;
     const key = `${target.mine}\u0000${target.point}`;
