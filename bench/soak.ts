@@ -44,15 +44,19 @@ import {
 } from './support/server-process.ts';
 import { createPoster, machineCpuMs, percentile, SoakCounters } from './support/soak-client.ts';
 import { startAlarmProbe, type AlarmProbe } from './support/soak-alarm-probe.ts';
-import { prepareSoakDatabase } from './support/soak-database.ts';
-import { cpuPressure, printHeader, printRow, type Sample } from './support/soak-report.ts';
+import { prepareSoakDatabase, provinceRegulatorTokens } from './support/soak-database.ts';
+import {
+  alarmFigures,
+  alarmSummary,
+  cpuPressure,
+  printHeader,
+  printRow,
+  round1,
+  steadiness,
+  type Sample,
+} from './support/soak-report.ts';
 import type { GeneratorPoll, GeneratorPollResult, GeneratorReady } from './support/soak-generator.ts';
 import { ClusterProcess, clusterEnv, deleteStream, streamBacklog, until } from '../test/support/cluster.ts';
-import { openRuntime } from '../src/cli/context.ts';
-import { loadConfig } from '../src/config.ts';
-import { createApiToken } from '../src/core/access/accounts.ts';
-import { principalFor, publicUser } from '../src/core/access/authentication.ts';
-import { cryptoSecrets } from '../src/platform/system.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -109,7 +113,7 @@ if (args.engine !== 'sqlite' && args.engine !== 'postgres') throw new Error('--e
 
 const log = (m: string) => console.log(`[soak] ${m}`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const round1 = (x: number | null) => (x === null ? null : Math.round(x * 10) / 10);
+
 const mb = (bytes: number | undefined) => (bytes === undefined ? null : round1(bytes / 1_048_576));
 
 // ---- database and data directory ------------------------------------------------------------------
@@ -149,27 +153,7 @@ log(`seeded: ${seeded.stdout.trim()}`);
 // province's two-digit prefix of the mine codes.
 const tokens = new Map<string, string>();
 if (config.country === null) tokens.set('', await createToken(env, 'province', 'soak benchmark gateways'));
-else {
-  // In-process (one CLI run per province would take minutes on a busy machine).
-  const rt = await openRuntime(loadConfig(env));
-  try {
-    const accounts = JSON.parse(
-      readFileSync(join(env.REDLINE_DATA_DIR!, 'demo-accounts.json'), 'utf8'),
-    ) as Array<{
-      username: string;
-    }>;
-    for (const a of accounts) {
-      const user = await rt.ports.users.getByUsername(a.username);
-      const principal = await principalFor(rt.ports, publicUser(user!), 'token');
-      const t = await createApiToken({ ...rt.ports, secrets: cryptoSecrets }, principal, {
-        name: 'soak gateways',
-      });
-      tokens.set(a.username.slice(1), t.token);
-    }
-  } finally {
-    await rt.database.close();
-  }
-}
+else for (const [prefix, token] of await provinceRegulatorTokens(env)) tokens.set(prefix, token);
 const readToken =
   config.country === null && config.alarmEveryS > 0
     ? await createToken(env, 'province', 'soak alarm probe (live feed)', 'read')
@@ -375,19 +359,6 @@ let lastMachine = machineCpuMs((p) => readFileSync(p, 'utf8'));
 let lastIo = writtenBytes(server.pid);
 const ioAtStart = lastIo;
 
-function alarmFigures(a: ReturnType<AlarmProbe['takeInterval']>) {
-  return {
-    alarm_feed_p99_ms: round1(
-      percentile(
-        a.latencies.sort((x, y) => x - y),
-        99,
-      ),
-    ),
-    alarm_probes_seen: a.latencies.length,
-    alarm_probes_missed: a.missed,
-  };
-}
-
 async function takeSample(): Promise<Sample> {
   const now = Date.now();
   const secs = (now - lastSampleAt) / 1000;
@@ -575,65 +546,6 @@ const summary = {
       }
     : {}),
 };
-function alarmSummary(a: ReturnType<AlarmProbe['totals']>) {
-  const sorted = [...a.latencies].sort((x, y) => x - y);
-  return {
-    alarm_probes_sent: a.sent,
-    alarm_probes_seen: a.seen,
-    alarm_probes_missed: a.missed,
-    alarm_feed_p50_ms: round1(percentile(sorted, 50)),
-    alarm_feed_p99_ms: round1(percentile(sorted, 99)),
-    alarm_feed_max_ms: round1(sorted.at(-1) ?? null),
-    /** The first probes not seen on the feed (mine code, point code), to look up in a kept database. */
-    alarm_probes_missed_first: a.missedPoints.slice(0, 20),
-  };
-}
-
-/**
- * Whether the server stays steady after its first 10 minutes: RSS and V8 heap as 5-minute means and
- * the largest deviation of one from their mean (%), and the server's CPU per reading in the first and
- * the last 10 minutes (µs).
- */
-function steadiness(rows: readonly Sample[]) {
-  const windowMeans = (pick: (s: Sample) => number | null) => {
-    const sums = new Map<number, { sum: number; n: number }>();
-    for (const s of rows) {
-      const v = pick(s);
-      if (s.t_s <= 600 || v === null) continue;
-      const w = Math.floor((s.t_s - 1) / 300);
-      const e = sums.get(w) ?? { sum: 0, n: 0 };
-      e.sum += v;
-      e.n++;
-      sums.set(w, e);
-    }
-    return [...sums.values()].map((e) => Math.round(e.sum / e.n));
-  };
-  const spread = (xs: number[]) => {
-    if (xs.length === 0) return null;
-    const m = xs.reduce((a, b) => a + b, 0) / xs.length;
-    return Math.round((Math.max(...xs.map((x) => Math.abs(x - m))) / m) * 1000) / 10;
-  };
-  const usPerReading = (part: readonly Sample[]) => {
-    const ok = part.filter((s) => s.server_cpu_pct !== null && s.achieved_readings_per_s > 0);
-    const cpuMsPerS = ok.reduce((a, s) => a + s.server_cpu_pct! * 10, 0);
-    const readings = ok.reduce((a, s) => a + s.achieved_readings_per_s, 0);
-    return readings > 0 ? round1((cpuMsPerS * 1000) / readings) : null;
-  };
-  const end = rows.at(-1)?.t_s ?? 0;
-  const rss = windowMeans((s) => s.rss_mb);
-  const heap = windowMeans((s) => s.heap_used_mb);
-  return {
-    rss_5min_means_after_10min_mb: rss,
-    rss_spread_after_10min_pct: spread(rss),
-    heap_5min_means_after_10min_mb: heap,
-    heap_spread_after_10min_pct: spread(heap),
-    cpu_us_per_reading_first_10min: usPerReading(rows.filter((s) => s.t_s <= 600)),
-    cpu_us_per_reading_last_10min: usPerReading(rows.filter((s) => s.t_s > end - 600)),
-    backlog_nonzero_samples: rows.filter((s) => s.backlog_readings > 0).length,
-    backlog_max_readings: Math.max(0, ...rows.map((s) => s.backlog_readings)),
-  };
-}
-
 const result = {
   config: {
     ...config,

@@ -24,7 +24,7 @@ export interface AlarmProbe {
   stop(): Promise<void>;
 }
 
-interface Pending {
+interface Pending extends ProbePoint {
   sentAt: number;
 }
 
@@ -62,8 +62,7 @@ export function startAlarmProbe(options: {
   const onAlarm = (a: { mineCode?: string; rule?: string; conditionActive?: boolean; id?: string }) => {
     if (a.rule !== 'over_limit' || a.conditionActive !== true || a.mineCode === undefined) return;
     for (const [key, p] of pending) {
-      const [mine, point] = key.split('\u0000') as [string, string];
-      if (mine === a.mineCode && a.id?.endsWith(`|${point}`)) {
+      if (p.mine === a.mineCode && a.id?.endsWith(`|${p.point}`)) {
         const ms = performance.now() - p.sentAt;
         pending.delete(key);
         interval.latencies.push(ms);
@@ -104,13 +103,12 @@ export function startAlarmProbe(options: {
         pending.delete(key);
         interval.missed++;
         all.missed++;
-        const [mine, point] = key.split('\u0000') as [string, string];
-        all.missedPoints.push({ mine, point });
+        all.missedPoints.push({ mine: p.mine, point: p.point });
       }
     const target = points[next++ % points.length]!;
     const key = `${target.mine}\u0000${target.point}`;
     if (pending.has(key)) return;
-    pending.set(key, { sentAt: performance.now() });
+    pending.set(key, { ...target, sentAt: performance.now() });
     interval.sent++;
     all.sent++;
     const line = `{"mine":"${target.mine}","point":"${target.point}","value":${value},"status":0,"ts":"${cst(Date.now())}"}\n`;

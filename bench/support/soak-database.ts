@@ -4,10 +4,15 @@
  * TEST_DATABASE_URL and dropped at the end). Also its size and its count of stored readings.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import pg from 'pg';
+import { openRuntime } from '../../src/cli/context.ts';
+import { loadConfig } from '../../src/config.ts';
+import { createApiToken } from '../../src/core/access/accounts.ts';
+import { principalFor, publicUser } from '../../src/core/access/authentication.ts';
+import { cryptoSecrets } from '../../src/platform/system.ts';
 
 export interface SoakDatabase {
   /** What the server is given as DATABASE_URL. */
@@ -81,4 +86,30 @@ export async function prepareSoakDatabase(engine: 'sqlite' | 'postgres', dir: st
       if (!keep) await drop?.();
     },
   };
+}
+
+/**
+ * An `ingest` token for every province regulator of a country seed (`p72`, `p73`, …), keyed by the
+ * province's two-digit prefix of the mine codes. In-process: one CLI run per province would take
+ * minutes on a busy machine.
+ */
+export async function provinceRegulatorTokens(env: NodeJS.ProcessEnv): Promise<Map<string, string>> {
+  const tokens = new Map<string, string>();
+  const rt = await openRuntime(loadConfig(env));
+  try {
+    const accounts = JSON.parse(
+      readFileSync(join(env.REDLINE_DATA_DIR!, 'demo-accounts.json'), 'utf8'),
+    ) as Array<{ username: string }>;
+    for (const a of accounts) {
+      const user = await rt.ports.users.getByUsername(a.username);
+      const principal = await principalFor(rt.ports, publicUser(user!), 'token');
+      const t = await createApiToken({ ...rt.ports, secrets: cryptoSecrets }, principal, {
+        name: 'soak gateways',
+      });
+      tokens.set(a.username.slice(1), t.token);
+    }
+  } finally {
+    await rt.database.close();
+  }
+  return tokens;
 }

@@ -1,5 +1,10 @@
 /** The soak benchmark's sample rows: their fields, the printed table, and the machine's CPU pressure. */
 import { readFileSync } from 'node:fs';
+import type { AlarmProbe } from './soak-alarm-probe.ts';
+import { percentile } from './soak-client.ts';
+
+/** A figure to one decimal, null kept. */
+export const round1 = (x: number | null) => (x === null ? null : Math.round(x * 10) / 10);
 
 /** One row of the soak: the figures of one sampling interval. */
 export interface Sample {
@@ -81,3 +86,77 @@ export const printRow = (s: Sample) =>
 /** Prints the table's header. */
 export const printHeader = () =>
   console.log(COLUMNS.map(([h]) => h.padStart(Math.max(7, h.length))).join(' '));
+
+/** The alarm probe's figures of one sampling interval. */
+export function alarmFigures(a: ReturnType<AlarmProbe['takeInterval']>) {
+  return {
+    alarm_feed_p99_ms: round1(
+      percentile(
+        a.latencies.sort((x, y) => x - y),
+        99,
+      ),
+    ),
+    alarm_probes_seen: a.latencies.length,
+    alarm_probes_missed: a.missed,
+  };
+}
+
+/** The alarm probe's figures over the run. */
+export function alarmSummary(a: ReturnType<AlarmProbe['totals']>) {
+  const sorted = [...a.latencies].sort((x, y) => x - y);
+  return {
+    alarm_probes_sent: a.sent,
+    alarm_probes_seen: a.seen,
+    alarm_probes_missed: a.missed,
+    alarm_feed_p50_ms: round1(percentile(sorted, 50)),
+    alarm_feed_p99_ms: round1(percentile(sorted, 99)),
+    alarm_feed_max_ms: round1(sorted.at(-1) ?? null),
+    /** The first probes not seen on the feed (mine code, point code), to look up in a kept database. */
+    alarm_probes_missed_first: a.missedPoints.slice(0, 20),
+  };
+}
+
+/**
+ * Whether the server stays steady after its first 10 minutes: RSS and V8 heap as 5-minute means and
+ * the largest deviation of one from their mean (%), and the server's CPU per reading in the first and
+ * the last 10 minutes (µs).
+ */
+export function steadiness(rows: readonly Sample[]) {
+  const windowMeans = (pick: (s: Sample) => number | null) => {
+    const sums = new Map<number, { sum: number; n: number }>();
+    for (const s of rows) {
+      const v = pick(s);
+      if (s.t_s <= 600 || v === null) continue;
+      const w = Math.floor((s.t_s - 1) / 300);
+      const e = sums.get(w) ?? { sum: 0, n: 0 };
+      e.sum += v;
+      e.n++;
+      sums.set(w, e);
+    }
+    return [...sums.values()].map((e) => Math.round(e.sum / e.n));
+  };
+  const spread = (xs: number[]) => {
+    if (xs.length === 0) return null;
+    const m = xs.reduce((a, b) => a + b, 0) / xs.length;
+    return Math.round((Math.max(...xs.map((x) => Math.abs(x - m))) / m) * 1000) / 10;
+  };
+  const usPerReading = (part: readonly Sample[]) => {
+    const ok = part.filter((s) => s.server_cpu_pct !== null && s.achieved_readings_per_s > 0);
+    const cpuMsPerS = ok.reduce((a, s) => a + s.server_cpu_pct! * 10, 0);
+    const readings = ok.reduce((a, s) => a + s.achieved_readings_per_s, 0);
+    return readings > 0 ? round1((cpuMsPerS * 1000) / readings) : null;
+  };
+  const end = rows.at(-1)?.t_s ?? 0;
+  const rss = windowMeans((s) => s.rss_mb);
+  const heap = windowMeans((s) => s.heap_used_mb);
+  return {
+    rss_5min_means_after_10min_mb: rss,
+    rss_spread_after_10min_pct: spread(rss),
+    heap_5min_means_after_10min_mb: heap,
+    heap_spread_after_10min_pct: spread(heap),
+    cpu_us_per_reading_first_10min: usPerReading(rows.filter((s) => s.t_s <= 600)),
+    cpu_us_per_reading_last_10min: usPerReading(rows.filter((s) => s.t_s > end - 600)),
+    backlog_nonzero_samples: rows.filter((s) => s.backlog_readings > 0).length,
+    backlog_max_readings: Math.max(0, ...rows.map((s) => s.backlog_readings)),
+  };
+}
